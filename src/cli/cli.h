@@ -1,0 +1,65 @@
+/*
+ * cli.h: the command-line front end.  Commands are rows of the table in
+ * commands.c; each takes its own arguments (argv[0] is the command name)
+ * and returns an exit status:
+ *   0 success, 1 the work failed (bad input, database error), 2 usage error.
+ */
+#ifndef GEMIS_CLI_H
+#define GEMIS_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "core/validate.h"
+#include "store/db.h"
+#include "util/err.h"
+#include "util/i18n.h"
+
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+struct cli {
+	const char *db_opt; /* --db, or NULL */
+	bool color;         /* colours on stdout */
+	bool progress;      /* progress bars on stderr */
+};
+
+struct command {
+	const char *name;    /* "values import" */
+	int (*run)(struct cli *cli, int argc, char **argv);
+	const char *summary; /* N_() text for `gemis help` */
+	const char *usage;   /* synopsis, not translated */
+	const char *help;    /* N_() text: options and details, or NULL */
+};
+
+extern const struct command commands[];
+extern const size_t command_count;
+
+/* Opens the database named by --db / $GEMIS_DB, migrating it.  On failure
+ * prints the error and returns NULL. */
+struct db *cli_open_db(struct cli *cli, int flags);
+/* Prints "gemis: [where: ]message" to stderr and returns EXIT_FAIL. */
+int cli_fail(const struct errctx *e);
+/* Prints problems as "file:line: field: message", sorted by line, with a
+ * count of those not shown. */
+void cli_print_diags(const char *file, struct diags *d);
+/* Prints usage for the command and returns EXIT_USAGE. */
+int cli_usage(const char *name);
+/* True for --help / -h anywhere in argv: prints the command's help. */
+bool cli_wants_help(int argc, char **argv, const char *name);
+/* A progress bar on stderr (no-op unless cli->progress). */
+void cli_progress(void *cli, size_t done, size_t total);
+/* The name recorded as the author of changes made from the command line:
+ * --as USER, else "cli:" and the login name. */
+const char *cli_user(const char *as);
+
+int cmd_init(struct cli *cli, int argc, char **argv);
+int cmd_demo(struct cli *cli, int argc, char **argv);
+int cmd_values_import(struct cli *cli, int argc, char **argv);
+int cmd_progress(struct cli *cli, int argc, char **argv);
+int cmd_plan_load(struct cli *cli, int argc, char **argv);
+int cmd_units(struct cli *cli, int argc, char **argv);
+int cmd_indicators(struct cli *cli, int argc, char **argv);
+int cmd_help(struct cli *cli, int argc, char **argv);
+int cmd_version(struct cli *cli, int argc, char **argv);
+
+#endif

@@ -1,0 +1,307 @@
+/*
+ * cmd_basic.c: init, values import, progress, plan load.
+ */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "formats/values_csv.h"
+#include "report/progress.h"
+#include "store/demo.h"
+#include "store/plans.h"
+#include "store/snapshot.h"
+#include "store/store.h"
+#include "store/values.h"
+#include "util/buf.h"
+#include "util/text.h"
+
+#include "util/banned.h"
+
+/* Rejects stray arguments; true when argv has none left after getopt. */
+static bool no_extra(int argc, char **argv, const char *name)
+{
+	if (optind < argc) {
+		fprintf(stderr, "gemis %s: %s '%s'\n", name, _("unexpected argument"), argv[optind]);
+		return false;
+	}
+	return true;
+}
+
+int cmd_init(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {{0, 0, 0, 0}};
+	struct errctx e = {0};
+	struct db *db;
+	bool installed;
+
+	if (cli_wants_help(argc, argv, "init"))
+		return EXIT_OK;
+	optind = 1;
+	if (getopt_long(argc, argv, "", opts, NULL) != -1 || !no_extra(argc, argv, "init"))
+		return cli_usage("init");
+	db = cli_open_db(cli, DB_OPEN_CREATE);
+	if (!db)
+		return EXIT_FAIL;
+	if (store_init(db, &installed, &e)) {
+		db_close(db);
+		return cli_fail(&e);
+	}
+	db_close(db);
+	if (installed)
+		printf(_("Created %s with the administrative units of Vietnam.\n"), store_url(cli->db_opt));
+	else
+		printf(_("%s is already initialised; nothing changed.\n"), store_url(cli->db_opt));
+	return EXIT_OK;
+}
+
+int cmd_values_import(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"dry-run", no_argument, NULL, 'n'},
+		{"as", required_argument, NULL, 'a'},
+		{0, 0, 0, 0},
+	};
+	struct errctx e = {0};
+	struct db *db = NULL;
+	struct tree t;
+	struct buf file;
+	struct value_rows rows = {0};
+	struct diags d;
+	struct values_result res;
+	const char *path, *as = NULL;
+	bool dry = false;
+	int rc, status = EXIT_FAIL;
+
+	if (cli_wants_help(argc, argv, "values import"))
+		return EXIT_OK;
+	optind = 1;
+	while ((rc = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (rc == 'n')
+			dry = true;
+		else if (rc == 'a')
+			as = optarg;
+		else
+			return cli_usage("values import");
+	}
+	if (optind + 1 != argc)
+		return cli_usage("values import");
+	path = argv[optind];
+	buf_init(&file, (size_t)512 << 20);
+	tree_init(&t);
+	diags_init(&d, 200);
+	if (buf_read_file(&file, path, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	db = cli_open_db(cli, 0);
+	if (!db)
+		goto out;
+	if (units_load_tree(db, &t, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	if (values_csv_parse(buf_str(&file), file.len, &t, &rows, &d, &e)) {
+		if (e.code == GEMIS_EFORMAT && !e.where[0])
+			snprintf(e.where, sizeof(e.where), "%s", path);
+		cli_fail(&e);
+		goto out;
+	}
+	if (d.total == 0)
+		values_import(db, &t, rows.v, rows.n, cli_user(as), "import", dry ? VALUES_DRY_RUN : 0, &d,
+			      &res, cli_progress, cli, &e);
+	if (d.total > 0) {
+		cli_print_diags(path, &d);
+		fprintf(stderr,
+			ngettext_("%s: %zu problem found; nothing was imported.\n",
+				  "%s: %zu problems found; nothing was imported.\n", d.total),
+			path, d.total);
+		goto out;
+	}
+	if (e.code) {
+		cli_fail(&e);
+		goto out;
+	}
+	printf(dry ? _("%s: would import %zu values: %zu new, %zu changed, %zu unchanged (dry run, nothing written).\n")
+		   : _("%s: imported %zu values: %zu new, %zu changed, %zu unchanged.\n"),
+	       path, rows.n, res.inserted, res.updated, res.unchanged);
+	status = EXIT_OK;
+out:
+	db_close(db);
+	value_rows_release(&rows);
+	diags_release(&d);
+	tree_release(&t);
+	buf_release(&file);
+	return status;
+}
+
+static int current_year(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	return tm.tm_year + 1900;
+}
+
+int cmd_progress(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"unit", required_argument, NULL, 'u'},
+		{"year", required_argument, NULL, 'y'},
+		{"json", no_argument, NULL, 'j'},
+		{0, 0, 0, 0},
+	};
+	struct errctx e = {0};
+	struct db *db;
+	struct snapshot s;
+	struct buf out;
+	const char *code = NULL;
+	long year = current_year();
+	bool json = false;
+	int rc, unit, status = EXIT_FAIL;
+
+	if (cli_wants_help(argc, argv, "progress"))
+		return EXIT_OK;
+	optind = 1;
+	while ((rc = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (rc == 'u') {
+			code = optarg;
+		} else if (rc == 'y') {
+			if (!text_parse_long(optarg, strlen(optarg), &year) || year < PERIOD_MIN_YEAR ||
+			    year > PERIOD_MAX_YEAR) {
+				fprintf(stderr, "gemis progress: --year: %s '%s'\n", _("not a year"), optarg);
+				return EXIT_USAGE;
+			}
+		} else if (rc == 'j') {
+			json = true;
+		} else {
+			return cli_usage("progress");
+		}
+	}
+	if (!code || !no_extra(argc, argv, "progress"))
+		return cli_usage("progress");
+	db = cli_open_db(cli, 0);
+	if (!db)
+		return EXIT_FAIL;
+	if (snapshot_load(db, &s, &e)) {
+		db_close(db);
+		return cli_fail(&e);
+	}
+	db_close(db);
+	unit = tree_find(&s.tree, code);
+	if (unit < 0) {
+		fprintf(stderr, "gemis progress: --unit: %s '%s' (%s)\n", _("unknown unit code"), code,
+			_("see `gemis units --search NAME`"));
+		snapshot_release(&s);
+		return EXIT_FAIL;
+	}
+	buf_init(&out, 0);
+	if (json)
+		rc = progress_json(&s, unit, (int)year, &out);
+	else
+		rc = progress_text(&s, unit, (int)year, cli->color, &out);
+	if (rc == GEMIS_OK) {
+		fwrite(buf_str(&out), 1, out.len, stdout);
+		status = EXIT_OK;
+	} else {
+		fprintf(stderr, "gemis: %s\n", err_name((enum gemis_err)rc));
+	}
+	buf_release(&out);
+	snapshot_release(&s);
+	return status;
+}
+
+int cmd_plan_load(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"as", required_argument, NULL, 'a'},
+		{0, 0, 0, 0},
+	};
+	struct errctx e = {0};
+	struct db *db = NULL;
+	struct tree t;
+	struct diags d;
+	struct plan_info info;
+	json_error_t jerr;
+	json_t *plan = NULL;
+	const char *path, *as = NULL;
+	int rc, status = EXIT_FAIL;
+
+	if (cli_wants_help(argc, argv, "plan load"))
+		return EXIT_OK;
+	optind = 1;
+	while ((rc = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (rc == 'a')
+			as = optarg;
+		else
+			return cli_usage("plan load");
+	}
+	if (optind + 1 != argc)
+		return cli_usage("plan load");
+	path = argv[optind];
+	tree_init(&t);
+	diags_init(&d, 200);
+	plan = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
+	if (!plan) {
+		fprintf(stderr, "gemis: %s:%d:%d: %s\n", path, jerr.line, jerr.column, jerr.text);
+		goto out;
+	}
+	db = cli_open_db(cli, 0);
+	if (!db)
+		goto out;
+	if (units_load_tree(db, &t, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	if (plan_load(db, &t, plan, cli_user(as), false, &d, &info, &e)) {
+		if (d.total > 0) {
+			cli_print_diags(path, &d);
+			fprintf(stderr, "%s: %s\n", path, _("the plan was not stored."));
+		} else {
+			cli_fail(&e);
+		}
+		goto out;
+	}
+	printf(_("Stored the plan of %s (%s): %zu targets"), t.units[info.unit].name,
+	       t.units[info.unit].code, info.ntargets);
+	if (info.nskipped)
+		printf(_(", %zu custom targets not stored"), info.nskipped);
+	printf("%s\n", info.replaced ? _("; it replaces the plan in force, which stays in the history.")
+				     : ".");
+	status = EXIT_OK;
+out:
+	json_decref(plan);
+	db_close(db);
+	diags_release(&d);
+	tree_release(&t);
+	return status;
+}
+
+int cmd_demo(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {{0, 0, 0, 0}};
+	struct errctx e = {0};
+	struct db *db;
+	bool installed;
+
+	if (cli_wants_help(argc, argv, "demo"))
+		return EXIT_OK;
+	optind = 1;
+	if (getopt_long(argc, argv, "", opts, NULL) != -1 || !no_extra(argc, argv, "demo"))
+		return cli_usage("demo");
+	db = cli_open_db(cli, DB_OPEN_CREATE);
+	if (!db)
+		return EXIT_FAIL;
+	if (store_init(db, &installed, &e) || demo_build(db, cli_progress, cli, &e)) {
+		db_close(db);
+		return cli_fail(&e);
+	}
+	db_close(db);
+	printf(_("Built the demo database %s: three real plans and invented values for 2024-2026.\n"),
+	       store_url(cli->db_opt));
+	printf(_("Try: gemis --db %s progress --unit 03390 --year 2026\n"), store_url(cli->db_opt));
+	return EXIT_OK;
+}

@@ -1,0 +1,159 @@
+/*
+ * cmd_units.c: listing and searching the administrative tree and the
+ * indicator catalog.
+ */
+#include <getopt.h>
+#include <string.h>
+
+#include "cli.h"
+#include "core/catalog.h"
+#include "store/store.h"
+#include "util/buf.h"
+#include "util/text.h"
+
+#include "util/banned.h"
+
+static void print_unit(const struct tree *t, int i, bool json, bool *first)
+{
+	const struct unit *u = &t->units[i];
+	struct buf b;
+
+	if (!json) {
+		printf("%-6s %-13s %s%s%s\n", u->code, level_id(u->level), u->name,
+		       u->parent > 0 ? ", " : "", u->parent > 0 ? t->units[u->parent].short_name : "");
+		return;
+	}
+	buf_init(&b, 4096);
+	buf_printf(&b, "%s{\"code\": \"%s\", \"level\": \"%s\", \"name\": \"", *first ? "" : ",\n ",
+		   u->code, level_id(u->level));
+	buf_json_escape(&b, u->name, strlen(u->name));
+	buf_puts(&b, "\", \"short_name\": \"");
+	buf_json_escape(&b, u->short_name, strlen(u->short_name));
+	buf_printf(&b, "\", \"parent\": %s%s%s}", u->parent >= 0 ? "\"" : "",
+		   u->parent >= 0 ? t->units[u->parent].code : "null", u->parent >= 0 ? "\"" : "");
+	fputs(buf_str(&b), stdout);
+	buf_release(&b);
+	*first = false;
+}
+
+int cmd_units(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"parent", required_argument, NULL, 'p'},
+		{"search", required_argument, NULL, 's'},
+		{"json", no_argument, NULL, 'j'},
+		{0, 0, 0, 0},
+	};
+	struct errctx e = {0};
+	struct db *db;
+	struct tree t;
+	const char *parent = "VN", *search = NULL;
+	bool json = false, first = true;
+	int rc, p;
+	size_t i, found = 0;
+
+	if (cli_wants_help(argc, argv, "units"))
+		return EXIT_OK;
+	optind = 1;
+	while ((rc = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (rc == 'p')
+			parent = optarg;
+		else if (rc == 's')
+			search = optarg;
+		else if (rc == 'j')
+			json = true;
+		else
+			return cli_usage("units");
+	}
+	if (optind != argc)
+		return cli_usage("units");
+	db = cli_open_db(cli, 0);
+	if (!db)
+		return EXIT_FAIL;
+	tree_init(&t);
+	if (units_load_tree(db, &t, &e)) {
+		db_close(db);
+		tree_release(&t);
+		return cli_fail(&e);
+	}
+	db_close(db);
+	if (json)
+		fputs("[", stdout);
+	if (search) {
+		struct buf key, name;
+
+		buf_init(&key, 1024);
+		buf_init(&name, 1024);
+		text_fold(&key, search, strlen(search));
+		for (i = 0; i < t.n; i++) {
+			buf_reset(&name);
+			text_fold(&name, t.units[i].name, strlen(t.units[i].name));
+			if (key.len && strstr(buf_str(&name), buf_str(&key))) {
+				print_unit(&t, (int)i, json, &first);
+				found++;
+			}
+		}
+		buf_release(&key);
+		buf_release(&name);
+	} else {
+		p = tree_find(&t, parent);
+		if (p < 0) {
+			fprintf(stderr, "gemis units: --parent: %s '%s'\n", _("unknown unit code"), parent);
+			tree_release(&t);
+			return EXIT_FAIL;
+		}
+		for (rc = t.units[p].first_child; rc >= 0; rc = t.units[rc].next_sibling) {
+			print_unit(&t, rc, json, &first);
+			found++;
+		}
+	}
+	if (json)
+		fputs("]\n", stdout);
+	tree_release(&t);
+	if (!found && !json) {
+		fprintf(stderr, "%s\n", _("no unit found"));
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+int cmd_indicators(struct cli *cli, int argc, char **argv)
+{
+	struct buf b;
+	size_t i;
+	bool json = argc > 1 && strcmp(argv[1], "--json") == 0;
+
+	(void)cli;
+	if (cli_wants_help(argc, argv, "indicators"))
+		return EXIT_OK;
+	if (argc > 2 || (argc == 2 && !json))
+		return cli_usage("indicators");
+	buf_init(&b, 0);
+	if (json)
+		buf_puts(&b, "[");
+	for (i = 0; i < catalog_count; i++) {
+		const struct indicator *ind = &catalog[i];
+
+		if (json) {
+			buf_printf(&b, "%s{\"id\": \"%s\", \"goal\": \"%s\", \"name_vi\": \"", i ? ",\n " : "",
+				   ind->id, goal_id(ind->goal));
+			buf_json_escape(&b, ind->name_vi, strlen(ind->name_vi));
+			buf_puts(&b, "\", \"name_en\": \"");
+			buf_json_escape(&b, ind->name_en, strlen(ind->name_en));
+			buf_printf(&b,
+				   "\", \"measure\": \"%s\", \"polarity\": \"%s\", \"parts\": %s,"
+				   " \"factor\": %g, \"by_sex\": %s, \"local\": %s}",
+				   ind->unit, ind->polarity == POL_HIGHER ? "higher" : "lower",
+				   ind->kind == IND_RATIO ? "[\"num\", \"den\"]" : "[\"value\"]", ind->factor,
+				   ind->by_sex ? "true" : "false", ind->local ? "true" : "false");
+		} else {
+			buf_printf(&b, "%-32s %-14s %s%s\n", ind->id, goal_id(ind->goal),
+				   indicator_name(ind, i18n_lang()), ind->by_sex ? _(" (by sex)") : "");
+		}
+	}
+	if (json)
+		buf_puts(&b, "]\n");
+	fputs(buf_str(&b), stdout);
+	buf_release(&b);
+	return EXIT_OK;
+}

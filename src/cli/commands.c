@@ -1,0 +1,44 @@
+/*
+ * commands.c: the table of commands.  Adding a command is adding a row
+ * (and its cmd_ function in cli.h).
+ */
+#include "cli.h"
+
+const struct command commands[] = {
+	{"init", cmd_init, N_("create a database with the administrative units"),
+	 "gemis init [--db PATH]",
+	 N_("Creates the database (./gemis.db unless --db or $GEMIS_DB says otherwise) and loads\n"
+	    "the nation, its 34 provinces and 3,321 communes and wards, each commune with its\n"
+	    "agencies.  Running it again on an initialised database changes nothing.")},
+	{"demo", cmd_demo, N_("create a demo database with real plans and invented values"),
+	 "gemis demo [--db PATH]",
+	 N_("Builds a database to explore: the plans of Bình Lư (Lai Châu), Đồng Nguyên\n"
+	    "(Bắc Ninh) and Hà Bắc (Hải Phòng), and invented values for 2024-2026 for every\n"
+	    "commune of those provinces.  Every value is marked as demo data.  Refuses a\n"
+	    "database that already holds values or plans.")},
+	{"values import", cmd_values_import, N_("import reported values from a CSV file, all or nothing"),
+	 "gemis values import FILE.csv [--dry-run] [--as USER]",
+	 N_("The file has the header unit,period,indicator,part,sex,value.  It is imported\n"
+	    "whole or not at all: every problem is listed with its line and field, and the\n"
+	    "database stays unchanged.\n"
+	    "  --dry-run   check and count the changes, write nothing\n"
+	    "  --as USER   the name recorded as author (default: cli:LOGIN)")},
+	{"progress", cmd_progress, N_("show a unit's progress towards its targets"),
+	 "gemis progress --unit CODE --year YEAR [--json]",
+	 N_("  --unit CODE   official code: VN, a province (12) or a commune (03390)\n"
+	    "  --year YEAR   the year to show (default: this year)\n"
+	    "  --json        the JSON of GET /api/v1/progress instead of the table")},
+	{"plan load", cmd_plan_load, N_("store a plan given as JSON for the unit it names"),
+	 "gemis plan load FILE.json [--as USER]",
+	 N_("Stores a plan in the JSON of `gemis plan import --json` for the unit named by\n"
+	    "document.unit.code, replacing that unit's plan in force (kept in the history).")},
+	{"units", cmd_units, N_("list or search administrative units"),
+	 "gemis units [--parent CODE | --search TEXT] [--json]",
+	 N_("  --parent CODE  the units directly under CODE (default: the provinces)\n"
+	    "  --search TEXT  units whose name contains TEXT, with or without diacritics")},
+	{"indicators", cmd_indicators, N_("list the indicator catalog"), "gemis indicators [--json]", NULL},
+	{"help", cmd_help, N_("show help for a command"), "gemis help [COMMAND]", NULL},
+	{"version", cmd_version, N_("show the version"), "gemis version", NULL},
+};
+
+const size_t command_count = sizeof(commands) / sizeof(commands[0]);

@@ -1,0 +1,136 @@
+/*
+ * catalog.h: the indicator catalog of the National Strategy on Gender
+ * Equality 2021-2030 and the local indicators commune plans add, and the
+ * agency vocabulary of a commune or ward.
+ *
+ * The catalog is data compiled into the binary (catalog.c); the database
+ * mirrors it in the `indicators` table so that SQL can join on it.  Every
+ * fact here comes from docs/indicators.md, which cites its sources.
+ *
+ * How an indicator is computed from reported numbers:
+ *   IND_RATIO  value = num / den * factor          (parts "num" and "den")
+ *   IND_VALUE  value = the reported number          (part "value")
+ * How it rolls up the administrative tree (space) and over sub-annual
+ * periods into a year (time) is given per part; see engine.h.
+ */
+#ifndef GEMIS_CATALOG_H
+#define GEMIS_CATALOG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum goal {
+	GOAL_POLITICS,
+	GOAL_ECONOMY,
+	GOAL_FAMILY,
+	GOAL_HEALTH,
+	GOAL_EDUCATION,
+	GOAL_COMMUNICATION,
+	GOAL_COUNT
+};
+
+enum polarity {
+	POL_HIGHER, /* higher is better */
+	POL_LOWER,  /* lower is better */
+};
+
+enum ind_kind {
+	IND_RATIO, /* num / den * factor */
+	IND_VALUE, /* a single reported value */
+};
+
+/* Roll-up over the administrative tree. */
+enum space_agg {
+	SPACE_SUM,  /* sum the parts of the children (every ratio, counts) */
+	SPACE_MEAN, /* unweighted mean of the children's values (per-unit averages) */
+	SPACE_NONE, /* not aggregated: each level reports its own figure (surveys) */
+};
+
+/* Aggregation of sub-annual periods (quarters, months) into a year, per part. */
+enum time_agg {
+	TIME_SUM,  /* flows: births, new students, cases detected */
+	TIME_LAST, /* stocks: the latest sub-period's figure */
+	TIME_MEAN, /* per-period averages: items per quarter */
+};
+
+enum part {
+	PART_NUM = 0,
+	PART_DEN = 1,
+	PART_VALUE = 0, /* IND_VALUE indicators use slot 0 */
+};
+#define PART_SLOTS 2
+
+enum sex {
+	SEX_F = 0,
+	SEX_M = 1,
+	SEX_T = 2,
+};
+#define SEX_SLOTS 3
+
+enum direction {
+	DIR_AT_LEAST,
+	DIR_AT_MOST,
+	DIR_ACHIEVE, /* qualitative: done or maintained */
+};
+
+enum source {
+	SRC_REPORTED, /* agencies report it */
+	SRC_REGISTER, /* computed from the case register (may also be reported) */
+};
+
+struct indicator {
+	const char *id;
+	enum goal goal;
+	const char *name_vi;
+	const char *name_en;
+	const char *unit; /* "%", "ratio", "boys_per_100_girls", ... (plan-json vocabulary) */
+	enum polarity polarity;
+	enum ind_kind kind;
+	double factor;      /* 100, 1000, 100000, or 1 */
+	bool by_sex;        /* reported by sex (F, M; T when unknown) */
+	bool share;         /* num <= den must hold (percentages of a whole) */
+	enum space_agg space;
+	enum time_agg time[PART_SLOTS];
+	const char *part_vi[PART_SLOTS]; /* what the parts count, for forms */
+	const char *part_en[PART_SLOTS];
+	bool local;            /* added by local plans, not in the national strategy */
+	enum source source;
+	/* National target for 2030, where the strategy gives one. */
+	bool has_national;
+	enum direction national_dir;
+	double national_value; /* ignored for DIR_ACHIEVE */
+	int national_year;
+};
+
+extern const struct indicator catalog[];
+extern const size_t catalog_count;
+
+/* Index of the indicator with that id, or -1. */
+int catalog_find(const char *id);
+const char *goal_id(enum goal g);           /* "politics" ... */
+int goal_parse(const char *s);              /* -1 if unknown */
+const char *goal_name(enum goal g, int lang); /* lang: enum lang */
+const char *indicator_name(const struct indicator *ind, int lang);
+const char *part_id(const struct indicator *ind, int part); /* "num", "den", "value" */
+/* Parses "num", "den", "value" for that indicator; -1 if it does not take it. */
+int part_parse(const struct indicator *ind, const char *s);
+const char *sex_id(enum sex s);             /* "F", "M", "T" */
+int sex_parse(const char *s);               /* -1 if unknown */
+const char *direction_id(enum direction d); /* "at_least", "at_most", "achieve" */
+int direction_parse(const char *s);         /* -1 if unknown */
+/* Number of parts of an indicator (2 for ratios, 1 for values). */
+int indicator_parts(const struct indicator *ind);
+/* True when the indicator accepts reported values of sex s. */
+bool indicator_takes_sex(const struct indicator *ind, enum sex s);
+
+/* Agencies of a commune or ward (../reference/agencies.md). */
+struct agency_kind {
+	const char *id;
+	const char *name_vi;
+	const char *name_en;
+};
+extern const struct agency_kind agency_kinds[];
+extern const size_t agency_kind_count;
+int agency_find(const char *id);
+
+#endif

@@ -1,0 +1,65 @@
+/*
+ * dataset.h: reported values held in memory for computation.
+ *
+ * Yearly values live in one dense array per year, indexed by
+ * [unit][indicator][slot] where slot = part * 3 + sex, with NaN marking a
+ * value not reported.  Dense arrays make the roll-up a linear pass with no
+ * hashing, and cost 8 bytes per cell; with a national data set most cells of
+ * the indicators' real parts are filled (bench/ reports bytes per value).
+ * Quarterly and monthly values are rarer and kept in a sorted list; the
+ * engine folds them into a year when the year itself was not reported.
+ */
+#ifndef GEMIS_DATASET_H
+#define GEMIS_DATASET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "catalog.h"
+#include "period.h"
+#include "tree.h"
+#include "util/err.h"
+
+#define SLOTS (PART_SLOTS * SEX_SLOTS)
+#define SLOT(part, sex) ((part) * SEX_SLOTS + (sex))
+
+struct subvalue {
+	uint32_t unit;
+	uint16_t period;
+	uint8_t ind;
+	uint8_t slot;
+	double value;
+};
+
+struct dataset {
+	const struct tree *tree; /* borrowed */
+	size_t nunits, nind;
+	int year_min, year_max;  /* range of allocated years; year_min > year_max when empty */
+	double **yearly;         /* [year - year_min] -> nunits*nind*SLOTS, or NULL */
+	struct subvalue *sub;
+	size_t nsub, capsub;
+	bool sub_sorted;
+	size_t nvalues;          /* values stored */
+	bool demo;               /* some values are demo data */
+};
+
+void dataset_init(struct dataset *d, const struct tree *t);
+void dataset_release(struct dataset *d);
+
+/* Stores a value (replacing any earlier one for the same key).
+ * GEMIS_EINVAL for an index out of range. */
+enum gemis_err dataset_put(struct dataset *d, int unit, period_t period, int ind, int part,
+			   int sex, double value);
+
+/* The yearly value, NaN when not reported. */
+double dataset_get_year(const struct dataset *d, int unit, int year, int ind, int part, int sex);
+
+/* Sorts the sub-annual list (later puts of a key win); the engine calls it
+ * before use.  GEMIS_ENOMEM on allocation failure. */
+enum gemis_err dataset_finish(struct dataset *d);
+
+/* Bytes held for values (dense arrays and the sub-annual list). */
+size_t dataset_bytes(const struct dataset *d);
+
+#endif

@@ -1,0 +1,353 @@
+/*
+ * engine.c: resolution of periods and sexes, the roll-up, target lookup.
+ */
+#include "engine.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/banned.h"
+
+static size_t cell_index(const struct engine *e, int unit, int ind, int slot)
+{
+	return ((size_t)unit * e->nind + (size_t)ind) * SLOTS + (size_t)slot;
+}
+
+/* Folds the sub-annual values of one year into cells where the year itself
+ * has no value.  sub is sorted by (year, unit, ind, slot, period). */
+static void fold_subannual(const struct engine *e, const struct dataset *ds, int year, double *cells)
+{
+	size_t lo = 0, hi = ds->nsub, i;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (period_year(ds->sub[mid].period) < year)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	i = lo;
+	while (i < ds->nsub && period_year(ds->sub[i].period) == year) {
+		const struct subvalue *g = &ds->sub[i];
+		size_t j = i, end;
+		const struct indicator *ind = &catalog[g->ind];
+		enum time_agg agg = ind->time[g->slot / SEX_SLOTS];
+		bool quarters = false;
+		double acc = 0, last = NAN;
+		unsigned n = 0;
+		double *cell;
+
+		while (j < ds->nsub && ds->sub[j].unit == g->unit && ds->sub[j].ind == g->ind &&
+		       ds->sub[j].slot == g->slot && period_year(ds->sub[j].period) == year) {
+			if (period_kind(ds->sub[j].period) == PERIOD_QUARTER)
+				quarters = true;
+			j++;
+		}
+		end = j;
+		cell = &cells[cell_index(e, (int)g->unit, g->ind, g->slot)];
+		if (isnan(*cell)) {
+			for (j = i; j < end; j++) {
+				enum period_kind k = period_kind(ds->sub[j].period);
+
+				if (quarters && k != PERIOD_QUARTER)
+					continue;
+				acc += ds->sub[j].value;
+				last = ds->sub[j].value;
+				n++;
+			}
+			if (n > 0) {
+				if (agg == TIME_SUM)
+					*cell = acc;
+				else if (agg == TIME_LAST)
+					*cell = last;
+				else
+					*cell = acc / n;
+			}
+		}
+		i = end;
+	}
+}
+
+static bool complete(const struct indicator *ind, const double *c, int sex)
+{
+	if (ind->kind == IND_RATIO)
+		return !isnan(c[SLOT(PART_NUM, sex)]) && !isnan(c[SLOT(PART_DEN, sex)]);
+	return !isnan(c[SLOT(PART_VALUE, sex)]);
+}
+
+static enum gemis_err compute_year(struct engine *e, const struct dataset *ds, int year,
+				   double *cells, uint32_t *rep)
+{
+	const struct tree *t = e->tree;
+	size_t ncell = e->nunits * e->nind * SLOTS, i;
+	const double *src = NULL;
+	double *acc;
+	uint32_t *accn;
+	int u;
+
+	if (year >= ds->year_min && year <= ds->year_max)
+		src = ds->yearly[year - ds->year_min];
+	if (src) {
+		memcpy(cells, src, ncell * sizeof(*cells));
+	} else {
+		for (i = 0; i < ncell; i++)
+			cells[i] = NAN;
+	}
+	fold_subannual(e, ds, year, cells);
+
+	acc = calloc(ncell, sizeof(*acc));
+	accn = calloc(e->nunits * e->nind * SEX_SLOTS, sizeof(*accn));
+	if (!acc || !accn) {
+		free(acc);
+		free(accn);
+		return GEMIS_ENOMEM;
+	}
+	memset(rep, 0, e->nunits * e->nind * sizeof(*rep));
+	for (u = (int)e->nunits - 1; u >= 0; u--) {
+		int p = t->units[u].parent;
+		bool leaf = t->units[u].first_child < 0;
+		size_t k;
+
+		for (k = 0; k < e->nind; k++) {
+			const struct indicator *ind = &catalog[k];
+			double *c = &cells[cell_index(e, u, (int)k, 0)];
+			double *a = &acc[cell_index(e, u, (int)k, 0)];
+			uint32_t *an = &accn[((size_t)u * e->nind + k) * SEX_SLOTS];
+			int nparts = indicator_parts(ind), s, part;
+
+			/* totals from the sexes */
+			if (ind->by_sex) {
+				for (part = 0; part < nparts; part++) {
+					double *tot = &c[SLOT(part, SEX_T)];
+
+					if (isnan(*tot) && !isnan(c[SLOT(part, SEX_F)]) &&
+					    !isnan(c[SLOT(part, SEX_M)]))
+						*tot = c[SLOT(part, SEX_F)] + c[SLOT(part, SEX_M)];
+				}
+			}
+			for (s = 0; s < SEX_SLOTS && ind->space != SPACE_NONE; s++) {
+				if (!complete(ind, c, s) && an[s] > 0) {
+					for (part = 0; part < nparts; part++) {
+						double v = a[SLOT(part, s)];
+
+						c[SLOT(part, s)] = ind->space == SPACE_MEAN ? v / an[s] : v;
+					}
+				}
+				if (p >= 0 && complete(ind, c, s)) {
+					double *pa = &acc[cell_index(e, p, (int)k, 0)];
+
+					for (part = 0; part < nparts; part++) {
+						pa[SLOT(part, s)] += c[SLOT(part, s)];
+					}
+					accn[((size_t)p * e->nind + k) * SEX_SLOTS + (size_t)s]++;
+				}
+			}
+			if (leaf)
+				rep[(size_t)u * e->nind + k] = complete(ind, c, SEX_T) ? 1 : 0;
+			if (p >= 0)
+				rep[(size_t)p * e->nind + k] += rep[(size_t)u * e->nind + k];
+		}
+	}
+	free(acc);
+	free(accn);
+	return GEMIS_OK;
+}
+
+static int target_cmp(const void *pa, const void *pb)
+{
+	const struct target *a = pa, *b = pb;
+
+	if (a->origin != b->origin)
+		return a->origin < b->origin ? -1 : 1;
+	if (a->indicator != b->indicator)
+		return a->indicator < b->indicator ? -1 : 1;
+	if (a->year != b->year)
+		return a->year < b->year ? -1 : 1;
+	return 0;
+}
+
+static enum gemis_err build_targets(struct engine *e, const struct target *t, size_t nt)
+{
+	size_t i, ncell = e->nunits * e->nind;
+
+	e->national = calloc(e->nind, sizeof(*e->national));
+	e->own_first = malloc((ncell ? ncell : 1) * sizeof(*e->own_first));
+	e->targets = malloc((nt ? nt : 1) * sizeof(*e->targets));
+	if (!e->national || !e->own_first || !e->targets)
+		return GEMIS_ENOMEM;
+	for (i = 0; i < e->nind; i++) {
+		const struct indicator *ind = &catalog[i];
+		struct target *n = &e->national[i];
+
+		n->indicator = (int)i;
+		n->origin = -1;
+		if (ind->has_national) {
+			n->dir = ind->national_dir;
+			n->has_value = ind->national_dir != DIR_ACHIEVE;
+			n->value = ind->national_value;
+			n->year = ind->national_year;
+		}
+	}
+	for (i = 0; i < ncell; i++)
+		e->own_first[i] = -1;
+	e->ntargets = 0;
+	for (i = 0; i < nt; i++) {
+		if (t[i].origin < 0 || (size_t)t[i].origin >= e->nunits || t[i].indicator < 0 ||
+		    (size_t)t[i].indicator >= e->nind)
+			return GEMIS_EINVAL;
+		e->targets[e->ntargets++] = t[i];
+	}
+	qsort(e->targets, e->ntargets, sizeof(*e->targets), target_cmp);
+	for (i = e->ntargets; i-- > 0;) {
+		const struct target *x = &e->targets[i];
+
+		e->own_first[(size_t)x->origin * e->nind + (size_t)x->indicator] = (int)i;
+	}
+	return GEMIS_OK;
+}
+
+enum gemis_err engine_build(struct engine *e, const struct tree *tree, struct dataset *ds,
+			    const struct target *t, size_t nt)
+{
+	enum gemis_err err;
+	int y, ny;
+	size_t i;
+
+	memset(e, 0, sizeof(*e));
+	e->tree = tree;
+	e->ds = ds;
+	e->nunits = tree->n;
+	e->nind = catalog_count;
+	err = dataset_finish(ds);
+	if (err)
+		goto fail;
+	err = build_targets(e, t, nt);
+	if (err)
+		goto fail;
+	e->year_min = ds->year_min;
+	e->year_max = ds->year_max;
+	for (i = 0; i < ds->nsub; i++) {
+		y = period_year(ds->sub[i].period);
+		if (e->year_min > e->year_max) {
+			e->year_min = e->year_max = y;
+		} else {
+			if (y < e->year_min)
+				e->year_min = y;
+			if (y > e->year_max)
+				e->year_max = y;
+		}
+	}
+	if (e->year_min > e->year_max)
+		return GEMIS_OK;
+	ny = e->year_max - e->year_min + 1;
+	e->cells = calloc((size_t)ny, sizeof(*e->cells));
+	e->reporting = calloc((size_t)ny, sizeof(*e->reporting));
+	if (!e->cells || !e->reporting) {
+		err = GEMIS_ENOMEM;
+		goto fail;
+	}
+	for (y = 0; y < ny; y++) {
+		e->cells[y] = malloc(e->nunits * e->nind * SLOTS * sizeof(double));
+		e->reporting[y] = malloc(e->nunits * e->nind * sizeof(uint32_t));
+		if (!e->cells[y] || !e->reporting[y]) {
+			err = GEMIS_ENOMEM;
+			goto fail;
+		}
+		err = compute_year(e, ds, e->year_min + y, e->cells[y], e->reporting[y]);
+		if (err)
+			goto fail;
+	}
+	return GEMIS_OK;
+fail:
+	engine_release(e);
+	return err;
+}
+
+void engine_release(struct engine *e)
+{
+	int y;
+
+	if (e->cells || e->reporting) {
+		for (y = 0; y <= e->year_max - e->year_min; y++) {
+			if (e->cells)
+				free(e->cells[y]);
+			if (e->reporting)
+				free(e->reporting[y]);
+		}
+	}
+	free(e->cells);
+	free(e->reporting);
+	free(e->targets);
+	free(e->own_first);
+	free(e->national);
+	memset(e, 0, sizeof(*e));
+}
+
+double engine_part(const struct engine *e, int year, int unit, int ind, int part, int sex)
+{
+	if (!e->cells || year < e->year_min || year > e->year_max)
+		return NAN;
+	return e->cells[year - e->year_min][cell_index(e, unit, ind, SLOT(part, sex))];
+}
+
+double engine_value(const struct engine *e, int year, int unit, int ind, int sex)
+{
+	const struct indicator *d = &catalog[ind];
+	double num, den;
+
+	if (d->kind == IND_VALUE)
+		return engine_part(e, year, unit, ind, PART_VALUE, sex);
+	num = engine_part(e, year, unit, ind, PART_NUM, sex);
+	den = engine_part(e, year, unit, ind, PART_DEN, sex);
+	if (isnan(num) || isnan(den) || den == 0)
+		return NAN;
+	return num / den * d->factor;
+}
+
+unsigned engine_reporting(const struct engine *e, int year, int unit, int ind)
+{
+	if (!e->reporting || year < e->year_min || year > e->year_max)
+		return 0;
+	return e->reporting[year - e->year_min][(size_t)unit * e->nind + (size_t)ind];
+}
+
+const struct target *engine_target(const struct engine *e, int unit, int ind, int year)
+{
+	int u;
+
+	for (u = unit; u >= 0; u = e->tree->units[u].parent) {
+		int k = e->own_first[(size_t)u * e->nind + (size_t)ind];
+		const struct target *best = NULL;
+
+		if (k < 0)
+			continue;
+		for (; (size_t)k < e->ntargets && e->targets[k].origin == u &&
+		       e->targets[k].indicator == ind;
+		     k++) {
+			best = &e->targets[k];
+			if (best->year >= year)
+				break;
+		}
+		return best;
+	}
+	return catalog[ind].has_national ? &e->national[ind] : NULL;
+}
+
+void engine_assess(const struct engine *e, int year, int unit, int ind, struct assessment *out)
+{
+	struct series_point pts[PERIOD_MAX_YEAR - PERIOD_MIN_YEAR + 1];
+	int n = 0, y;
+
+	for (y = e->year_min; y <= e->year_max && y <= year; y++) {
+		double v = engine_value(e, y, unit, ind, SEX_T);
+
+		if (!isnan(v)) {
+			pts[n].year = y;
+			pts[n].value = v;
+			n++;
+		}
+	}
+	assess(engine_target(e, unit, ind, year), catalog[ind].unit, pts, n, out);
+}

@@ -1,0 +1,70 @@
+/*
+ * engine.h: indicator values for every unit and year, rolled up the
+ * administrative tree, and their progress against targets.
+ *
+ * For each year the engine:
+ *  1. takes each unit's reported yearly values; where a year was not
+ *     reported but quarters or months were, folds them into the year by the
+ *     part's time aggregation (sum of flows, last of stocks, mean of
+ *     per-period figures), quarters taking precedence over months;
+ *  2. completes totals: a part given only by sex gets T = F + M;
+ *  3. rolls up in one backward pass over the tree array (children after
+ *     parents), summing numerators and denominators of the children that
+ *     report both (never averaging percentages); SPACE_MEAN indicators take
+ *     the mean of the children's values, SPACE_NONE ones are not rolled up.
+ *     A unit's own complete figure for a sex takes precedence over the sum
+ *     of its children (a province may report an official figure).
+ * Targets are inherited: a unit without its own target for an indicator
+ * uses its nearest ancestor's, and at the top the national 2030 target.
+ *
+ * The engine holds no I/O: the store fills a dataset and a target list.
+ * After engine_build() returns, the engine is read-only and safe to share
+ * between threads.
+ */
+#ifndef GEMIS_ENGINE_H
+#define GEMIS_ENGINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "assess.h"
+#include "dataset.h"
+#include "tree.h"
+
+struct engine {
+	const struct tree *tree;   /* borrowed */
+	const struct dataset *ds;  /* borrowed */
+	size_t nunits, nind;
+	int year_min, year_max;    /* computed years; empty when min > max */
+	double **cells;            /* [year - year_min] -> nunits*nind*SLOTS */
+	uint32_t **reporting;      /* [year - year_min] -> nunits*nind */
+	struct target *targets;    /* owned, sorted by origin, indicator, year */
+	size_t ntargets;
+	int *own_first;            /* [unit*nind + ind] -> index in targets, or -1 */
+	struct target *national;   /* [nind], has_value false where none */
+};
+
+/* Computes every year of ds (which it sorts) with the plan targets
+ * t[0..nt), each with .origin set to the tree index of its unit.  Copies
+ * the targets.  The tree and dataset must outlive the engine. */
+enum gemis_err engine_build(struct engine *e, const struct tree *tree, struct dataset *ds,
+			    const struct target *t, size_t nt);
+void engine_release(struct engine *e);
+
+/* A part of a unit's indicator in a year after roll-up; NaN when missing. */
+double engine_part(const struct engine *e, int year, int unit, int ind, int part, int sex);
+/* The indicator's value (num/den*factor, or the value); NaN when missing or
+ * the denominator is zero. */
+double engine_value(const struct engine *e, int year, int unit, int ind, int sex);
+/* Leaves under the unit (the unit itself for a commune) whose totals for the
+ * indicator are complete in that year. */
+unsigned engine_reporting(const struct engine *e, int year, int unit, int ind);
+/* The target that applies to the unit in that year (own, inherited or
+ * national), or NULL.  Among several targets of one plan for the same
+ * indicator, the one with the nearest year not before `year`, else the
+ * latest. */
+const struct target *engine_target(const struct engine *e, int unit, int ind, int year);
+/* Progress of the unit's indicator judged with data up to `year`. */
+void engine_assess(const struct engine *e, int year, int unit, int ind, struct assessment *out);
+
+#endif

@@ -1,0 +1,205 @@
+/*
+ * values_csv.c: the CSV values importer (layout in values_csv.h).
+ */
+#include "values_csv.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "util/i18n.h"
+#include "util/text.h"
+
+#include "util/banned.h"
+
+void value_rows_release(struct value_rows *r)
+{
+	free(r->v);
+	memset(r, 0, sizeof(*r));
+}
+
+enum gemis_err value_rows_push(struct value_rows *r, const struct value_row *row)
+{
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 1024;
+		struct value_row *nv = realloc(r->v, cap * sizeof(*nv));
+
+		if (!nv)
+			return GEMIS_ENOMEM;
+		r->v = nv;
+		r->cap = cap;
+	}
+	r->v[r->n++] = *row;
+	return GEMIS_OK;
+}
+
+static bool all_digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++) {
+		if (!isdigit((unsigned char)*s))
+			return false;
+	}
+	return true;
+}
+
+bool values_parse_fields(const struct tree *t, const char *unit, const char *period,
+			 const char *indicator, const char *part, const char *sex,
+			 const char *value, long line, struct value_row *row, struct diags *d)
+{
+	size_t before = d->total;
+	int u = tree_find(t, unit), ind = catalog_find(indicator), p = -1, s = sex_parse(sex);
+	period_t per;
+	double v;
+
+	memset(row, 0, sizeof(*row));
+	row->line = line;
+	if (u < 0) {
+		if (all_digits(unit) && strlen(unit) < 5) {
+			char padded[8];
+			size_t n = strlen(unit);
+
+			memset(padded, '0', 5 - n);
+			memcpy(padded + 5 - n, unit, n + 1);
+			if (tree_find(t, padded) >= 0) {
+				diags_add(d, line, "unit",
+					  _("unknown unit code '%s' (did you mean %s? spreadsheets drop "
+					    "leading zeros: format the column as text)"),
+					  unit, padded);
+			} else {
+				diags_add(d, line, "unit", _("unknown unit code '%s'"), unit);
+			}
+		} else {
+			diags_add(d, line, "unit", _("unknown unit code '%s'"), unit);
+		}
+	}
+	if (!period_parse(period, strlen(period), &per))
+		diags_add(d, line, "period",
+			  _("'%s' is not a period: write a year (2026), a quarter (2026Q3) or a month "
+			    "(2026-07)"),
+			  period);
+	if (ind < 0) {
+		diags_add(d, line, "indicator", _("unknown indicator '%s' (see `gemis indicators`)"),
+			  indicator);
+	} else {
+		p = part_parse(&catalog[ind], part);
+		if (p < 0) {
+			if (catalog[ind].kind == IND_RATIO)
+				diags_add(d, line, "part",
+					  _("unknown part '%s': %s takes num (numerator) and den "
+					    "(denominator)"),
+					  part, indicator);
+			else
+				diags_add(d, line, "part", _("unknown part '%s': %s takes value"), part,
+					  indicator);
+		}
+		if (s >= 0 && !indicator_takes_sex(&catalog[ind], (enum sex)s))
+			diags_add(d, line, "sex",
+				  _("%s is reported as a total only: sex must be T, not %s"), indicator,
+				  sex);
+	}
+	if (s < 0)
+		diags_add(d, line, "sex", _("'%s' is not a sex: write F, M or T"), sex);
+	if (!text_parse_number(value, strlen(value), &v)) {
+		diags_add(d, line, "value", _("'%s' is not a number"), value);
+	} else if (ind >= 0 && catalog[ind].kind == IND_RATIO && v != floor(v)) {
+		diags_add(d, line, "value",
+			  _("'%s' is not a whole number: %s counts people or things (write 1234, not "
+			    "1.234)"),
+			  value, part);
+	}
+	if (d->total != before)
+		return false;
+	row->unit = u;
+	row->period = per;
+	row->ind = ind;
+	row->part = p;
+	row->sex = s;
+	row->value = v;
+	return true;
+}
+
+static const char *const columns[6] = {"unit", "period", "indicator", "part", "sex", "value"};
+
+enum gemis_err values_csv_parse(const char *data, size_t len, const struct tree *t,
+				struct value_rows *rows, struct diags *d, struct errctx *e)
+{
+	struct csv c;
+	int col[6], rc;
+	size_t i, k;
+	enum gemis_err err = GEMIS_OK;
+
+	if (!text_valid_utf8(data, len))
+		return err_set(e, GEMIS_EFORMAT, "%s", _("the file is not UTF-8 text"));
+	csv_init(&c, data, len);
+	rc = csv_next(&c, e);
+	if (rc <= 0) {
+		csv_release(&c);
+		if (rc == 0)
+			return err_set(e, GEMIS_EFORMAT, "%s", _("the file is empty"));
+		return GEMIS_EFORMAT;
+	}
+	for (k = 0; k < 6; k++)
+		col[k] = -1;
+	for (i = 0; i < c.nfields; i++) {
+		char name[32];
+		const char *f = csv_field(&c, i, NULL);
+
+		snprintf(name, sizeof(name), "%s", f);
+		text_trim(name);
+		for (k = 0; k < 6; k++) {
+			if (strcmp(name, columns[k]) == 0)
+				break;
+		}
+		if (k == 6) {
+			diags_add(d, 1, "header", _("unknown column '%s' (expected %s)"), name,
+				  "unit,period,indicator,part,sex,value");
+		} else if (col[k] >= 0) {
+			diags_add(d, 1, "header", _("column '%s' appears twice"), name);
+		} else {
+			col[k] = (int)i;
+		}
+	}
+	for (k = 0; k < 6; k++) {
+		if (col[k] < 0)
+			diags_add(d, 1, "header", _("missing column '%s' (expected %s)"), columns[k],
+				  "unit,period,indicator,part,sex,value");
+	}
+	if (d->total > 0) {
+		csv_release(&c);
+		return GEMIS_OK;
+	}
+	for (;;) {
+		struct value_row row;
+		char *f[6];
+
+		rc = csv_next(&c, e);
+		if (rc == 0)
+			break;
+		if (rc < 0) {
+			err = GEMIS_EFORMAT;
+			break;
+		}
+		if (csv_blank(&c))
+			continue;
+		if (c.nfields != 6) {
+			diags_add(d, c.line, "", _("%zu fields where 6 are expected"), c.nfields);
+			continue;
+		}
+		for (k = 0; k < 6; k++) {
+			f[k] = (char *)csv_field(&c, (size_t)col[k], NULL);
+			text_trim(f[k]);
+		}
+		if (values_parse_fields(t, f[0], f[1], f[2], f[3], f[4], f[5], c.line, &row, d)) {
+			err = value_rows_push(rows, &row);
+			if (err)
+				break;
+		}
+	}
+	csv_release(&c);
+	return err;
+}

@@ -1,0 +1,349 @@
+/*
+ * progress.c: collecting a unit's indicators for a year and rendering them.
+ */
+#include "progress.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "util/i18n.h"
+#include "util/text.h"
+
+#include "util/banned.h"
+
+void progress_subunit_counts(const struct snapshot *s, int unit, int ind, int year,
+			     unsigned counts[ST_COUNT])
+{
+	int c;
+
+	memset(counts, 0, ST_COUNT * sizeof(counts[0]));
+	for (c = s->tree.units[unit].first_child; c >= 0; c = s->tree.units[c].next_sibling) {
+		struct assessment a;
+
+		engine_assess(&s->eng, year, c, ind, &a);
+		counts[a.status]++;
+	}
+}
+
+static enum gemis_err json_num(struct buf *b, double v)
+{
+	return isnan(v) ? buf_puts(b, "null") : buf_put_number(b, v);
+}
+
+/* Rounds a computed value for output: 10 significant decimals are more
+ * than any indicator needs and hide binary noise (41.199999999 -> 41.2). */
+static double tidy(double v)
+{
+	return isnan(v) ? v : round(v * 1e10) / 1e10;
+}
+
+static enum gemis_err json_str(struct buf *b, const char *s)
+{
+	enum gemis_err err = buf_putc(b, '"');
+
+	if (!err)
+		err = buf_json_escape(b, s, strlen(s));
+	if (!err)
+		err = buf_putc(b, '"');
+	return err;
+}
+
+enum gemis_err progress_json(const struct snapshot *s, int unit, int year, struct buf *b)
+{
+	const struct engine *e = &s->eng;
+	const struct unit *u = &s->tree.units[unit];
+	bool parent = u->first_child >= 0;
+	enum gemis_err err = GEMIS_OK;
+	size_t k;
+
+	err |= buf_puts(b, "{\"unit\": ");
+	err |= json_str(b, u->code);
+	err |= buf_puts(b, ", \"name\": ");
+	err |= json_str(b, u->short_name);
+	err |= buf_printf(b, ", \"level\": \"%s\", \"year\": %d, \"demo\": %s, \"indicators\": [",
+			  level_id(u->level), year, s->ds.demo ? "true" : "false");
+	for (k = 0; k < catalog_count && !err; k++) {
+		const struct indicator *ind = &catalog[k];
+		const struct target *t = engine_target(e, unit, (int)k, year);
+		struct assessment a;
+
+		engine_assess(e, year, unit, (int)k, &a);
+		err |= buf_puts(b, k ? ",\n  " : "\n  ");
+		err |= buf_printf(b, "{\"indicator\": \"%s\", \"goal\": \"%s\", \"measure\": ", ind->id,
+				  goal_id(ind->goal));
+		err |= json_str(b, ind->unit);
+		if (ind->kind == IND_RATIO) {
+			err |= buf_puts(b, ", \"numerator\": ");
+			err |= json_num(b, engine_part(e, year, unit, (int)k, PART_NUM, SEX_T));
+			err |= buf_puts(b, ", \"denominator\": ");
+			err |= json_num(b, engine_part(e, year, unit, (int)k, PART_DEN, SEX_T));
+		} else {
+			err |= buf_puts(b, ", \"numerator\": null, \"denominator\": null");
+		}
+		err |= buf_puts(b, ", \"value\": ");
+		err |= json_num(b, tidy(engine_value(e, year, unit, (int)k, SEX_T)));
+		err |= buf_puts(b, ", \"by_sex\": ");
+		if (ind->by_sex) {
+			err |= buf_puts(b, "{\"F\": ");
+			err |= json_num(b, tidy(engine_value(e, year, unit, (int)k, SEX_F)));
+			err |= buf_puts(b, ", \"M\": ");
+			err |= json_num(b, tidy(engine_value(e, year, unit, (int)k, SEX_M)));
+			err |= buf_puts(b, "}");
+		} else {
+			err |= buf_puts(b, "null");
+		}
+		err |= buf_puts(b, ", \"target\": ");
+		if (t) {
+			err |= buf_puts(b, "{\"value\": ");
+			err |= json_num(b, t->has_value ? t->value : NAN);
+			err |= buf_printf(b, ", \"direction\": \"%s\", \"year\": %d, \"set_by\": ",
+					  direction_id(t->dir), t->year);
+			err |= json_str(b, t->origin >= 0 ? s->tree.units[t->origin].code : "VN");
+			if (t->has_baseline) {
+				err |= buf_puts(b, ", \"baseline\": {\"value\": ");
+				err |= json_num(b, t->base_value);
+				err |= buf_printf(b, ", \"year\": %d}", t->base_year);
+			}
+			err |= buf_puts(b, "}");
+		} else {
+			err |= buf_puts(b, "null");
+		}
+		err |= buf_printf(b, ", \"status\": \"%s\"", status_id(a.status));
+		if (!isnan(a.ratio)) {
+			err |= buf_puts(b, ", \"progress_ratio\": ");
+			err |= json_num(b, round(a.ratio * 1000) / 1000);
+		}
+		if (a.latest_year)
+			err |= buf_printf(b, ", \"latest_year\": %d", a.latest_year);
+		if (parent) {
+			unsigned counts[ST_COUNT];
+			int st;
+
+			err |= buf_printf(b, ", \"reporting\": {\"units\": %u, \"of\": %d}",
+					  engine_reporting(e, year, unit, (int)k), u->nleaves);
+			progress_subunit_counts(s, unit, (int)k, year, counts);
+			err |= buf_puts(b, ", \"subunits\": {");
+			for (st = ST_COUNT - 1; st >= 0; st--)
+				err |= buf_printf(b, "\"%s\": %u%s", status_id((enum status)st), counts[st],
+						  st ? ", " : "");
+			err |= buf_puts(b, "}");
+		}
+		err |= buf_puts(b, "}");
+	}
+	err |= buf_puts(b, "\n]}\n");
+	return err ? GEMIS_ENOMEM : GEMIS_OK;
+}
+
+void format_number(char *out, size_t n, double v, int decimals)
+{
+	char tmp[64], *dot;
+	size_t len, i, intlen, o = 0;
+	bool vi = i18n_lang() == LANG_VI, neg;
+
+	if (isnan(v)) {
+		snprintf(out, n, "–");
+		return;
+	}
+	neg = v < 0;
+	snprintf(tmp, sizeof(tmp), "%.*f", decimals, fabs(v));
+	dot = strchr(tmp, '.');
+	if (dot) {
+		len = strlen(tmp);
+		while (len > 0 && tmp[len - 1] == '0')
+			tmp[--len] = '\0';
+		if (tmp[len - 1] == '.')
+			tmp[--len] = '\0';
+	}
+	dot = strchr(tmp, '.');
+	intlen = dot ? (size_t)(dot - tmp) : strlen(tmp);
+	if (neg && o + 1 < n)
+		out[o++] = '-';
+	for (i = 0; tmp[i] && o + 1 < n; i++) {
+		if (i < intlen && i > 0 && (intlen - i) % 3 == 0 && o + 1 < n)
+			out[o++] = vi ? '.' : ',';
+		if (tmp[i] == '.')
+			out[o++] = vi ? ',' : '.';
+		else
+			out[o++] = tmp[i];
+	}
+	out[o] = '\0';
+}
+
+const char *measure_name(const char *m)
+{
+	if (strcmp(m, "%") == 0)
+		return "%";
+	if (strcmp(m, "ratio") == 0)
+		return _("times");
+	if (strcmp(m, "boys_per_100_girls") == 0)
+		return _("boys/100 girls");
+	if (strcmp(m, "per_100k_live_births") == 0)
+		return _("/100,000 live births");
+	if (strcmp(m, "per_1000_women") == 0)
+		return _("/1,000 women");
+	if (strcmp(m, "items_per_quarter") == 0)
+		return _("items/quarter");
+	return m;
+}
+
+/* Appends s cut or padded to exactly w display columns. */
+static enum gemis_err put_cell(struct buf *b, const char *s, size_t w, bool right)
+{
+	size_t sw = text_width(s), i;
+	enum gemis_err err = GEMIS_OK;
+
+	if (sw > w) {
+		/* cut at a character boundary, keep room for the ellipsis */
+		struct buf cut;
+		const char *p = s;
+
+		buf_init(&cut, 1024);
+		while (*p) {
+			size_t clen = 1;
+			char ch[8];
+
+			while (p[clen] && ((unsigned char)p[clen] & 0xC0) == 0x80)
+				clen++;
+			memcpy(ch, p, clen);
+			ch[clen] = '\0';
+			if (text_width(buf_str(&cut)) + text_width(ch) > w - 1)
+				break;
+			err |= buf_append(&cut, p, clen);
+			p += clen;
+		}
+		err |= buf_puts(&cut, "…");
+		sw = text_width(buf_str(&cut));
+		err |= buf_puts(b, buf_str(&cut));
+		buf_release(&cut);
+		for (i = sw; i < w; i++)
+			err |= buf_putc(b, ' ');
+		return err;
+	}
+	if (right) {
+		for (i = sw; i < w; i++)
+			err |= buf_putc(b, ' ');
+	}
+	err |= buf_puts(b, s);
+	if (!right) {
+		for (i = sw; i < w; i++)
+			err |= buf_putc(b, ' ');
+	}
+	return err;
+}
+
+static const char *status_color(enum status s)
+{
+	switch (s) {
+	case ST_ACHIEVED: return "\033[1;32m";
+	case ST_ON_TRACK: return "\033[36m";
+	case ST_AT_RISK: return "\033[33m";
+	case ST_OFF_TRACK: return "\033[1;31m";
+	default: return "\033[2m";
+	}
+}
+
+static void target_text(const struct target *t, const char *measure, char *out, size_t n)
+{
+	char num[32];
+	const char *m = measure_name(measure);
+
+	if (!t) {
+		snprintf(out, n, "–");
+		return;
+	}
+	if (!t->has_value) {
+		snprintf(out, n, "%s (%d)", _("achieve"), t->year);
+		return;
+	}
+	format_number(num, sizeof(num), t->value, 2);
+	snprintf(out, n, "%s %s%s%s (%d)", t->dir == DIR_AT_MOST ? "≤" : "≥", num,
+		 strcmp(m, "%") == 0 ? "" : " ", m, t->year);
+}
+
+enum gemis_err progress_text(const struct snapshot *s, int unit, int year, bool color,
+			     struct buf *b)
+{
+	const struct engine *e = &s->eng;
+	const struct unit *u = &s->tree.units[unit];
+	bool parent = u->first_child >= 0;
+	enum gemis_err err = GEMIS_OK;
+	const size_t wname = 46, wval = 10, wsex = 13, wtgt = 28, wst = 20;
+	int g;
+	size_t k;
+
+	err |= buf_printf(b, _("Progress of %s (%s) in %d"), u->name, u->code, year);
+	err |= buf_putc(b, '\n');
+	if (s->ds.demo) {
+		err |= buf_puts(b, _("DEMO DATA: these numbers are invented for trying gemis out."));
+		err |= buf_putc(b, '\n');
+	}
+	for (g = 0; g < GOAL_COUNT && !err; g++) {
+		err |= buf_printf(b, "\n%s%s%s\n", color ? "\033[1m" : "", goal_name((enum goal)g, i18n_lang()),
+				  color ? "\033[0m" : "");
+		err |= buf_puts(b, "  ");
+		err |= put_cell(b, _("Indicator"), wname, false);
+		err |= put_cell(b, _("Value"), wval, true);
+		err |= buf_puts(b, "  ");
+		err |= put_cell(b, _("Women / men"), wsex, false);
+		err |= put_cell(b, _("Target"), wtgt, false);
+		err |= put_cell(b, _("Status"), wst, false);
+		if (parent)
+			err |= buf_puts(b, _("Sub-units"));
+		while (b->len && b->p[b->len - 1] == ' ')
+			buf_truncate(b, b->len - 1);
+		err |= buf_putc(b, '\n');
+		for (k = 0; k < catalog_count; k++) {
+			const struct indicator *ind = &catalog[k];
+			struct assessment a;
+			char val[48], sex[64], tgt[64], f[24], m[24];
+			double v;
+
+			if (ind->goal != (enum goal)g)
+				continue;
+			engine_assess(e, year, unit, (int)k, &a);
+			v = engine_value(e, year, unit, (int)k, SEX_T);
+			format_number(val, sizeof(val), v, 2);
+			if (!isnan(v) && strcmp(ind->unit, "%") == 0)
+				snprintf(val + strlen(val), sizeof(val) - strlen(val), "%%");
+			if (ind->by_sex) {
+				format_number(f, sizeof(f), engine_value(e, year, unit, (int)k, SEX_F), 1);
+				format_number(m, sizeof(m), engine_value(e, year, unit, (int)k, SEX_M), 1);
+				snprintf(sex, sizeof(sex), "%s / %s", f, m);
+			} else {
+				snprintf(sex, sizeof(sex), " ");
+			}
+			target_text(engine_target(e, unit, (int)k, year), ind->unit, tgt, sizeof(tgt));
+			err |= buf_puts(b, "  ");
+			err |= put_cell(b, indicator_name(ind, i18n_lang()), wname, false);
+			err |= put_cell(b, val, wval, true);
+			err |= buf_puts(b, "  ");
+			err |= put_cell(b, sex, wsex, false);
+			err |= put_cell(b, tgt, wtgt, false);
+			if (color)
+				err |= buf_puts(b, status_color(a.status));
+			err |= put_cell(b, status_name(a.status), wst, false);
+			if (color)
+				err |= buf_puts(b, "\033[0m");
+			if (parent) {
+				unsigned counts[ST_COUNT];
+				int st;
+				bool first = true;
+
+				progress_subunit_counts(s, unit, (int)k, year, counts);
+				for (st = ST_COUNT - 1; st >= 0; st--) {
+					if (!counts[st] || st == ST_NO_TARGET)
+						continue;
+					err |= buf_printf(b, "%s%u %s", first ? "" : " · ", counts[st],
+							  status_name((enum status)st));
+					first = false;
+				}
+			}
+			/* drop trailing spaces of the line */
+			while (b->len && b->p[b->len - 1] == ' ')
+				buf_truncate(b, b->len - 1);
+			err |= buf_putc(b, '\n');
+		}
+	}
+	return err ? GEMIS_ENOMEM : GEMIS_OK;
+}

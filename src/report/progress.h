@@ -1,0 +1,49 @@
+/*
+ * progress.h: a unit's progress in a year, for programs (JSON) and for
+ * people (a table grouped by goal).  The JSON is the contract of
+ * `gemis progress --json` and of GET /api/v1/progress:
+ *
+ *   {"unit": "12", "name": "Lai Châu", "level": "province", "year": 2026,
+ *    "demo": false,
+ *    "indicators": [
+ *      {"indicator": "female_wage_workers", "goal": "economy", "measure": "%",
+ *       "numerator": 412, "denominator": 1000, "value": 41.2, "by_sex": null,
+ *       "target": {"value": 60, "direction": "at_least", "year": 2030,
+ *                  "set_by": "VN"},
+ *       "status": "at_risk", "progress_ratio": 0.71, "latest_year": 2026,
+ *       "reporting": {"units": 37, "of": 38},
+ *       "subunits": {"achieved": 3, "on_track": 10, ...}}]}
+ *
+ * numerator/denominator are the summed parts (null for single-value
+ * indicators, whose number is in value); by_sex is {"F": v, "M": v} for
+ * indicators reported by sex, value then being the total; target is null
+ * when none applies; reporting and subunits appear for units with
+ * sub-units.  Numbers are for the year asked; status judges the data up to
+ * it (latest_year says which year it rests on).
+ */
+#ifndef GEMIS_PROGRESS_H
+#define GEMIS_PROGRESS_H
+
+#include <stdbool.h>
+
+#include "store/snapshot.h"
+#include "util/buf.h"
+
+enum gemis_err progress_json(const struct snapshot *s, int unit, int year, struct buf *out);
+
+/* The table for people, in the current language; color adds ANSI colours. */
+enum gemis_err progress_text(const struct snapshot *s, int unit, int year, bool color,
+			     struct buf *out);
+
+/* Counts the statuses of the unit's direct sub-units for an indicator. */
+void progress_subunit_counts(const struct snapshot *s, int unit, int ind, int year,
+			     unsigned counts[ST_COUNT]);
+
+/* A number for people: decimal comma in Vietnamese, point in English,
+ * at most `decimals` decimals, trailing zeros dropped. */
+void format_number(char *out, size_t n, double v, int decimals);
+
+/* A measurement unit for people ("%", "bé trai/100 bé gái", ...). */
+const char *measure_name(const char *measure);
+
+#endif

@@ -1,0 +1,134 @@
+/*
+ * db.h: the database interface that every store module is written against,
+ * with one backend per database behind an ops table (after curl's vtls and
+ * SQLite's VFS): db_sqlite.c for the embedded single-commune database and
+ * db_pg.c for provinces and the nation.
+ *
+ * SQL is written once, in the common subset of SQLite and PostgreSQL:
+ * `?` placeholders (the PostgreSQL backend numbers them), INSERT ... ON
+ * CONFLICT, RETURNING, BIGINT/DOUBLE PRECISION/TEXT columns.  Migrations may
+ * use {{ID}} for an auto-numbered primary key and {{BLOB}} for bytes; see
+ * migrate.c.
+ *
+ * Usage:
+ *	struct db_stmt *st;
+ *	err = db_prepare(db, &st, e, "SELECT code FROM units WHERE parent_id = ?");
+ *	if (err) goto out;
+ *	db_bind_int(st, 1, parent);
+ *	while (db_next(st))
+ *		use(db_col_text(st, 0));
+ *	err = db_finalize(st, e);     (reports an error met by db_next)
+ */
+#ifndef GEMIS_DB_H
+#define GEMIS_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/err.h"
+
+struct db;
+struct db_stmt;
+
+enum db_kind {
+	DB_SQLITE,
+	DB_POSTGRES,
+};
+
+enum db_open_flags {
+	DB_OPEN_CREATE = 1, /* create the database file if missing (SQLite) */
+};
+
+struct db_ops {
+	const char *name;
+	enum gemis_err (*open)(const char *target, int flags, struct db **out, struct errctx *e);
+	void (*close)(struct db *db);
+	enum gemis_err (*exec)(struct db *db, const char *sql, struct errctx *e);
+	enum gemis_err (*prepare)(struct db *db, const char *sql, struct db_stmt **out,
+				  struct errctx *e);
+	void (*bind_null)(struct db_stmt *st, int i);
+	void (*bind_int)(struct db_stmt *st, int i, long long v);
+	void (*bind_double)(struct db_stmt *st, int i, double v);
+	void (*bind_text)(struct db_stmt *st, int i, const char *s, size_t len);
+	void (*bind_blob)(struct db_stmt *st, int i, const void *p, size_t len);
+	bool (*next)(struct db_stmt *st);
+	void (*reset)(struct db_stmt *st);
+	enum gemis_err (*finalize)(struct db_stmt *st, struct errctx *e);
+	enum gemis_err (*error)(struct db_stmt *st, struct errctx *e);
+	bool (*col_null)(struct db_stmt *st, int i);
+	long long (*col_int)(struct db_stmt *st, int i);
+	double (*col_double)(struct db_stmt *st, int i);
+	const char *(*col_text)(struct db_stmt *st, int i);
+	const void *(*col_blob)(struct db_stmt *st, int i, size_t *len);
+	long long (*changes)(struct db_stmt *st);
+};
+
+/* The part every backend's connection and statement structs start with. */
+struct db {
+	const struct db_ops *ops;
+	enum db_kind kind;
+	int in_tx;
+};
+
+struct db_stmt {
+	struct db *db;
+};
+
+extern const struct db_ops db_sqlite_ops;
+extern const struct db_ops db_pg_ops;
+
+/* Opens a database: "postgresql://..." or "postgres://..." (PostgreSQL),
+ * "sqlite:PATH" or a plain PATH (SQLite).  Does not migrate: see
+ * store_open() in store.h. */
+enum gemis_err db_open(const char *url, int flags, struct db **out, struct errctx *e);
+void db_close(struct db *db);
+enum db_kind db_kind(const struct db *db);
+
+/* Runs statements without parameters (several, separated by ';'). */
+enum gemis_err db_exec(struct db *db, struct errctx *e, const char *sql);
+
+enum gemis_err db_prepare(struct db *db, struct db_stmt **out, struct errctx *e, const char *sql);
+void db_bind_null(struct db_stmt *st, int i);
+void db_bind_int(struct db_stmt *st, int i, long long v);
+/* NaN binds NULL. */
+void db_bind_double(struct db_stmt *st, int i, double v);
+/* NULL binds NULL.  The string is copied or must outlive the next step. */
+void db_bind_text(struct db_stmt *st, int i, const char *s);
+void db_bind_textn(struct db_stmt *st, int i, const char *s, size_t len);
+void db_bind_blob(struct db_stmt *st, int i, const void *p, size_t len);
+/* Runs the statement (on the first call) and moves to the next row; false
+ * at the end or on error (see db_finalize / db_stmt_error). */
+bool db_next(struct db_stmt *st);
+/* Runs the statement to completion and resets it for new bindings. */
+enum gemis_err db_step_done(struct db_stmt *st, struct errctx *e);
+void db_reset(struct db_stmt *st);
+/* The error met by the statement, if any. */
+enum gemis_err db_stmt_error(struct db_stmt *st, struct errctx *e);
+/* Frees the statement; returns the error it met, if any. */
+enum gemis_err db_finalize(struct db_stmt *st, struct errctx *e);
+bool db_col_null(struct db_stmt *st, int i);
+long long db_col_int(struct db_stmt *st, int i);
+/* NaN for NULL. */
+double db_col_double(struct db_stmt *st, int i);
+/* NULL for SQL NULL; borrowed until the next db_next. */
+const char *db_col_text(struct db_stmt *st, int i);
+const void *db_col_blob(struct db_stmt *st, int i, size_t *len);
+/* Rows changed by the last INSERT/UPDATE/DELETE run by st. */
+long long db_changes(struct db_stmt *st);
+
+/* Convenience: prepare, bind from a format, run to completion, finalize.
+ * Format letters: 'i' long long, 'd' double (NaN -> NULL), 't' const char *
+ * (NULL -> NULL), 'n' NULL (no argument). */
+enum gemis_err db_run(struct db *db, struct errctx *e, const char *sql, const char *fmt, ...);
+/* Binds arguments by the same format to a prepared statement, from index 1. */
+void db_bindv(struct db_stmt *st, const char *fmt, ...);
+/* Convenience: a query returning one integer (found=false when no row). */
+enum gemis_err db_query_int(struct db *db, struct errctx *e, long long *out, bool *found,
+			    const char *sql, const char *fmt, ...);
+
+/* Transactions (not nested).  SQLite takes the write lock at BEGIN. */
+enum gemis_err db_begin(struct db *db, struct errctx *e);
+enum gemis_err db_commit(struct db *db, struct errctx *e);
+void db_rollback(struct db *db);
+
+#endif

@@ -1,0 +1,370 @@
+/*
+ * db_pg.c: the PostgreSQL backend, through libpq.
+ *
+ * Statements are written with `?` placeholders (db.h); prepare rewrites
+ * them to $1, $2, ... outside string literals and quoted identifiers.
+ * Parameters travel as text (bytes as binary) and PostgreSQL infers their
+ * types from the statement; results come back as text and are converted
+ * on access.  A statement runs at its first db_next() and its whole
+ * result is held until the next reset.
+ */
+#include <errno.h>
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "util/buf.h"
+
+#include "util/banned.h"
+
+#define PG_MAX_PARAMS 64
+
+struct pg_db {
+	struct db base;
+	PGconn *conn;
+};
+
+struct pg_stmt {
+	struct db_stmt base;
+	char *sql;
+	int nparams;
+	char *values[PG_MAX_PARAMS];
+	int lengths[PG_MAX_PARAMS];
+	int formats[PG_MAX_PARAMS];
+	PGresult *res;
+	int row;   /* current row, -1 before the first */
+	bool started;
+	enum gemis_err err;
+	char errmsg[512];
+	unsigned char *blob; /* unescaped bytea of the last col_blob */
+};
+
+#define P(st) ((struct pg_stmt *)(st))
+
+static PGconn *conn(struct db *db)
+{
+	return ((struct pg_db *)db)->conn;
+}
+
+static enum gemis_err map_state(const char *state)
+{
+	if (!state)
+		return GEMIS_EDB;
+	if (strncmp(state, "23", 2) == 0 || strcmp(state, "40001") == 0 ||
+	    strcmp(state, "40P01") == 0)
+		return GEMIS_ECONFLICT;
+	if (strncmp(state, "08", 2) == 0)
+		return GEMIS_EIO;
+	return GEMIS_EDB;
+}
+
+/* libpq messages end with a newline; keep one line. */
+static void one_line(char *dst, size_t n, const char *src)
+{
+	size_t i;
+
+	snprintf(dst, n, "%s", src ? src : "unknown error");
+	for (i = 0; dst[i]; i++) {
+		if (dst[i] == '\n') {
+			dst[i] = dst[i + 1] ? ' ' : '\0';
+		}
+	}
+}
+
+static enum gemis_err pg_open(const char *url, int flags, struct db **out, struct errctx *e)
+{
+	struct pg_db *db;
+	PGresult *r;
+	char msg[512];
+
+	(void)flags;
+	db = calloc(1, sizeof(*db));
+	if (!db)
+		return GEMIS_ENOMEM;
+	db->base.ops = &db_pg_ops;
+	db->base.kind = DB_POSTGRES;
+	db->conn = PQconnectdb(url);
+	if (!db->conn || PQstatus(db->conn) != CONNECTION_OK) {
+		/* never echo the URL: it may hold a password */
+		one_line(msg, sizeof(msg), db->conn ? PQerrorMessage(db->conn) : "out of memory");
+		PQfinish(db->conn);
+		free(db);
+		return err_set(e, GEMIS_EIO, "cannot connect to PostgreSQL: %s", msg);
+	}
+	r = PQexec(db->conn, "SET client_min_messages = warning; SET TIME ZONE 'UTC'");
+	PQclear(r);
+	*out = &db->base;
+	return GEMIS_OK;
+}
+
+static void pg_close(struct db *db)
+{
+	PQfinish(conn(db));
+	free(db);
+}
+
+static enum gemis_err result_error(struct db *db, PGresult *r, char *msg, size_t n)
+{
+	const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+
+	one_line(msg, n, r ? PQresultErrorMessage(r) : PQerrorMessage(conn(db)));
+	if (!*msg)
+		one_line(msg, n, PQerrorMessage(conn(db)));
+	return map_state(state);
+}
+
+static enum gemis_err pg_exec(struct db *db, const char *sql, struct errctx *e)
+{
+	PGresult *r = PQexec(conn(db), sql);
+	ExecStatusType s = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+	enum gemis_err err = GEMIS_OK;
+
+	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK && s != PGRES_EMPTY_QUERY) {
+		char msg[512];
+
+		err = result_error(db, r, msg, sizeof(msg));
+		err_set(e, err, "database: %s", msg);
+	}
+	PQclear(r);
+	return err;
+}
+
+/* Rewrites ? to $n outside literals; returns the count in *n, -1 on excess. */
+static char *number_params(const char *sql, int *n)
+{
+	struct buf b;
+	char quote = 0;
+	const char *p;
+
+	buf_init(&b, 0);
+	*n = 0;
+	for (p = sql; *p; p++) {
+		if (quote) {
+			if (*p == quote)
+				quote = 0;
+			if (buf_putc(&b, *p))
+				goto fail;
+		} else if (*p == '\'' || *p == '"') {
+			quote = *p;
+			if (buf_putc(&b, *p))
+				goto fail;
+		} else if (*p == '?') {
+			if (++*n > PG_MAX_PARAMS)
+				goto fail;
+			if (buf_printf(&b, "$%d", *n))
+				goto fail;
+		} else if (buf_putc(&b, *p)) {
+			goto fail;
+		}
+	}
+	return buf_detach(&b, NULL);
+fail:
+	buf_release(&b);
+	return NULL;
+}
+
+static enum gemis_err pg_prepare(struct db *db, const char *sql, struct db_stmt **out,
+				 struct errctx *e)
+{
+	struct pg_stmt *st = calloc(1, sizeof(*st));
+
+	*out = NULL;
+	if (!st)
+		return GEMIS_ENOMEM;
+	st->sql = number_params(sql, &st->nparams);
+	if (!st->sql) {
+		free(st);
+		return err_set(e, GEMIS_EDB, "statement has more than %d parameters", PG_MAX_PARAMS);
+	}
+	st->base.db = db;
+	st->row = -1;
+	*out = &st->base;
+	return GEMIS_OK;
+}
+
+static void set_param(struct pg_stmt *st, int i, char *v, int len, int format)
+{
+	if (i < 1 || i > st->nparams) {
+		free(v);
+		if (!st->err) {
+			st->err = GEMIS_EDB;
+			snprintf(st->errmsg, sizeof(st->errmsg), "bind index %d out of range", i);
+		}
+		return;
+	}
+	free(st->values[i - 1]);
+	st->values[i - 1] = v;
+	st->lengths[i - 1] = len;
+	st->formats[i - 1] = format;
+}
+
+static void pg_bind_null(struct db_stmt *st, int i)
+{
+	set_param(P(st), i, NULL, 0, 0);
+}
+
+static void pg_bind_int(struct db_stmt *st, int i, long long v)
+{
+	char tmp[32];
+
+	snprintf(tmp, sizeof(tmp), "%lld", v);
+	set_param(P(st), i, strdup(tmp), 0, 0);
+}
+
+static void pg_bind_double(struct db_stmt *st, int i, double v)
+{
+	char tmp[40];
+
+	snprintf(tmp, sizeof(tmp), "%.17g", v);
+	set_param(P(st), i, strdup(tmp), 0, 0);
+}
+
+static void pg_bind_text(struct db_stmt *st, int i, const char *s, size_t len)
+{
+	char *v = malloc(len + 1);
+
+	if (v) {
+		memcpy(v, s, len);
+		v[len] = '\0';
+	}
+	set_param(P(st), i, v, 0, 0);
+}
+
+static void pg_bind_blob(struct db_stmt *st, int i, const void *p, size_t len)
+{
+	char *v = malloc(len ? len : 1);
+
+	if (v && len)
+		memcpy(v, p, len);
+	set_param(P(st), i, v, (int)len, 1);
+}
+
+static bool pg_next(struct db_stmt *sst)
+{
+	struct pg_stmt *st = P(sst);
+
+	if (st->err)
+		return false;
+	if (!st->started) {
+		ExecStatusType s;
+
+		st->started = true;
+		st->res = PQexecParams(conn(sst->db), st->sql, st->nparams, NULL,
+				       (const char *const *)st->values, st->lengths, st->formats, 0);
+		s = st->res ? PQresultStatus(st->res) : PGRES_FATAL_ERROR;
+		if (s != PGRES_TUPLES_OK && s != PGRES_COMMAND_OK) {
+			st->err = result_error(sst->db, st->res, st->errmsg, sizeof(st->errmsg));
+			return false;
+		}
+	}
+	if (PQresultStatus(st->res) != PGRES_TUPLES_OK)
+		return false;
+	if (st->row + 1 >= PQntuples(st->res))
+		return false;
+	st->row++;
+	return true;
+}
+
+static void pg_reset(struct db_stmt *sst)
+{
+	struct pg_stmt *st = P(sst);
+
+	PQclear(st->res);
+	st->res = NULL;
+	st->row = -1;
+	st->started = false;
+	st->err = GEMIS_OK;
+	st->errmsg[0] = '\0';
+}
+
+static enum gemis_err pg_error(struct db_stmt *sst, struct errctx *e)
+{
+	if (!P(sst)->err)
+		return GEMIS_OK;
+	return err_set(e, P(sst)->err, "database: %s", P(sst)->errmsg);
+}
+
+static enum gemis_err pg_finalize(struct db_stmt *sst, struct errctx *e)
+{
+	struct pg_stmt *st = P(sst);
+	enum gemis_err err = pg_error(sst, e);
+	int i;
+
+	PQclear(st->res);
+	for (i = 0; i < st->nparams; i++)
+		free(st->values[i]);
+	PQfreemem(st->blob);
+	free(st->sql);
+	free(st);
+	return err;
+}
+
+static bool pg_col_null(struct db_stmt *st, int i)
+{
+	return !P(st)->res || P(st)->row < 0 || PQgetisnull(P(st)->res, P(st)->row, i);
+}
+
+static const char *pg_col_text(struct db_stmt *st, int i)
+{
+	if (pg_col_null(st, i))
+		return NULL;
+	return PQgetvalue(P(st)->res, P(st)->row, i);
+}
+
+static long long pg_col_int(struct db_stmt *st, int i)
+{
+	const char *v = pg_col_text(st, i);
+
+	return v ? strtoll(v, NULL, 10) : 0;
+}
+
+static double pg_col_double(struct db_stmt *st, int i)
+{
+	const char *v = pg_col_text(st, i);
+
+	return v ? strtod(v, NULL) : 0;
+}
+
+static const void *pg_col_blob(struct db_stmt *st, int i, size_t *len)
+{
+	const char *v = pg_col_text(st, i);
+
+	*len = 0;
+	if (!v)
+		return NULL;
+	PQfreemem(P(st)->blob);
+	P(st)->blob = PQunescapeBytea((const unsigned char *)v, len);
+	return P(st)->blob;
+}
+
+static long long pg_changes(struct db_stmt *st)
+{
+	const char *n = P(st)->res ? PQcmdTuples(P(st)->res) : "";
+
+	return *n ? strtoll(n, NULL, 10) : 0;
+}
+
+const struct db_ops db_pg_ops = {
+	.name = "postgresql",
+	.open = pg_open,
+	.close = pg_close,
+	.exec = pg_exec,
+	.prepare = pg_prepare,
+	.bind_null = pg_bind_null,
+	.bind_int = pg_bind_int,
+	.bind_double = pg_bind_double,
+	.bind_text = pg_bind_text,
+	.bind_blob = pg_bind_blob,
+	.next = pg_next,
+	.reset = pg_reset,
+	.finalize = pg_finalize,
+	.error = pg_error,
+	.col_null = pg_col_null,
+	.col_int = pg_col_int,
+	.col_double = pg_col_double,
+	.col_text = pg_col_text,
+	.col_blob = pg_col_blob,
+	.changes = pg_changes,
+};

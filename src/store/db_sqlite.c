@@ -1,0 +1,279 @@
+/*
+ * db_sqlite.c: the SQLite backend.  A database is one file in WAL mode with
+ * foreign keys enforced and synchronous=FULL, so that a committed import
+ * survives a power cut.  Writers wait for each other up to busy_timeout.
+ */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "db.h"
+
+#include "util/banned.h"
+
+struct sqlite_db {
+	struct db base;
+	sqlite3 *h;
+};
+
+struct sqlite_stmt {
+	struct db_stmt base;
+	sqlite3_stmt *h;
+	int rc;        /* last step result */
+	bool started;  /* stepped since the last reset */
+	char err[512]; /* first error met */
+	int errcode;
+};
+
+static sqlite3 *handle(struct db *db)
+{
+	return ((struct sqlite_db *)db)->h;
+}
+
+static enum gemis_err map_rc(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_CONSTRAINT:
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return GEMIS_ECONFLICT;
+	case SQLITE_NOMEM:
+		return GEMIS_ENOMEM;
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+	case SQLITE_CANTOPEN:
+		return GEMIS_EIO;
+	default:
+		return GEMIS_EDB;
+	}
+}
+
+static enum gemis_err sq_exec(struct db *db, const char *sql, struct errctx *e)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(handle(db), sql, NULL, NULL, &msg);
+	enum gemis_err err = GEMIS_OK;
+
+	if (rc != SQLITE_OK) {
+		err = err_set(e, map_rc(rc), "database: %s", msg ? msg : sqlite3_errstr(rc));
+		sqlite3_free(msg);
+	}
+	return err;
+}
+
+static enum gemis_err sq_open(const char *path, int flags, struct db **out, struct errctx *e)
+{
+	struct sqlite_db *db;
+	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	int rc;
+	enum gemis_err err;
+
+	if (!(flags & DB_OPEN_CREATE) && access(path, F_OK) != 0)
+		return err_set_at(e, GEMIS_ENOTFOUND, path,
+				  "no database here; create one with `gemis init` or `gemis demo`");
+	if (flags & DB_OPEN_CREATE)
+		oflags |= SQLITE_OPEN_CREATE;
+	db = calloc(1, sizeof(*db));
+	if (!db)
+		return GEMIS_ENOMEM;
+	db->base.ops = &db_sqlite_ops;
+	db->base.kind = DB_SQLITE;
+	rc = sqlite3_open_v2(path, &db->h, oflags, NULL);
+	if (rc != SQLITE_OK) {
+		err = err_set_at(e, map_rc(rc), path, "cannot open database: %s",
+				 db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+		sqlite3_close(db->h);
+		free(db);
+		return err;
+	}
+	sqlite3_busy_timeout(db->h, 10000);
+	sqlite3_extended_result_codes(db->h, 1);
+	err = sq_exec(&db->base,
+		      "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;", e);
+	if (err) {
+		sqlite3_close(db->h);
+		free(db);
+		return err;
+	}
+	*out = &db->base;
+	return GEMIS_OK;
+}
+
+static void sq_close(struct db *db)
+{
+	struct sqlite_db *s = (struct sqlite_db *)db;
+
+	sqlite3_close_v2(s->h);
+	free(s);
+}
+
+static enum gemis_err sq_prepare(struct db *db, const char *sql, struct db_stmt **out,
+				 struct errctx *e)
+{
+	struct sqlite_stmt *st = calloc(1, sizeof(*st));
+	int rc;
+
+	*out = NULL;
+	if (!st)
+		return GEMIS_ENOMEM;
+	rc = sqlite3_prepare_v2(handle(db), sql, -1, &st->h, NULL);
+	if (rc != SQLITE_OK) {
+		enum gemis_err err = err_set(e, map_rc(rc), "database: %s", sqlite3_errmsg(handle(db)));
+
+		free(st);
+		return err;
+	}
+	st->base.db = db;
+	*out = &st->base;
+	return GEMIS_OK;
+}
+
+#define S(st) ((struct sqlite_stmt *)(st))
+
+static void latch(struct sqlite_stmt *st, int rc)
+{
+	if (st->errcode)
+		return;
+	st->errcode = rc;
+	snprintf(st->err, sizeof(st->err), "%s", sqlite3_errmsg(handle(st->base.db)));
+}
+
+static void sq_bind_null(struct db_stmt *st, int i)
+{
+	int rc = sqlite3_bind_null(S(st)->h, i);
+
+	if (rc != SQLITE_OK)
+		latch(S(st), rc);
+}
+
+static void sq_bind_int(struct db_stmt *st, int i, long long v)
+{
+	int rc = sqlite3_bind_int64(S(st)->h, i, v);
+
+	if (rc != SQLITE_OK)
+		latch(S(st), rc);
+}
+
+static void sq_bind_double(struct db_stmt *st, int i, double v)
+{
+	int rc = sqlite3_bind_double(S(st)->h, i, v);
+
+	if (rc != SQLITE_OK)
+		latch(S(st), rc);
+}
+
+static void sq_bind_text(struct db_stmt *st, int i, const char *s, size_t len)
+{
+	int rc = sqlite3_bind_text64(S(st)->h, i, s, len, SQLITE_TRANSIENT, SQLITE_UTF8);
+
+	if (rc != SQLITE_OK)
+		latch(S(st), rc);
+}
+
+static void sq_bind_blob(struct db_stmt *st, int i, const void *p, size_t len)
+{
+	int rc = sqlite3_bind_blob64(S(st)->h, i, p ? p : "", len, SQLITE_TRANSIENT);
+
+	if (rc != SQLITE_OK)
+		latch(S(st), rc);
+}
+
+static bool sq_next(struct db_stmt *st)
+{
+	struct sqlite_stmt *s = S(st);
+
+	if (s->errcode)
+		return false;
+	if (s->started && s->rc != SQLITE_ROW)
+		return false;
+	s->started = true;
+	s->rc = sqlite3_step(s->h);
+	if (s->rc == SQLITE_ROW)
+		return true;
+	if (s->rc != SQLITE_DONE)
+		latch(s, s->rc);
+	return false;
+}
+
+static void sq_reset(struct db_stmt *st)
+{
+	sqlite3_reset(S(st)->h);
+	S(st)->started = false;
+	S(st)->rc = 0;
+	S(st)->errcode = 0;
+	S(st)->err[0] = '\0';
+}
+
+static enum gemis_err sq_error(struct db_stmt *st, struct errctx *e)
+{
+	if (!S(st)->errcode)
+		return GEMIS_OK;
+	return err_set(e, map_rc(S(st)->errcode), "database: %s", S(st)->err);
+}
+
+static enum gemis_err sq_finalize(struct db_stmt *st, struct errctx *e)
+{
+	enum gemis_err err = sq_error(st, e);
+
+	sqlite3_finalize(S(st)->h);
+	free(st);
+	return err;
+}
+
+static bool sq_col_null(struct db_stmt *st, int i)
+{
+	return sqlite3_column_type(S(st)->h, i) == SQLITE_NULL;
+}
+
+static long long sq_col_int(struct db_stmt *st, int i)
+{
+	return sqlite3_column_int64(S(st)->h, i);
+}
+
+static double sq_col_double(struct db_stmt *st, int i)
+{
+	return sqlite3_column_double(S(st)->h, i);
+}
+
+static const char *sq_col_text(struct db_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(S(st)->h, i);
+}
+
+static const void *sq_col_blob(struct db_stmt *st, int i, size_t *len)
+{
+	const void *p = sqlite3_column_blob(S(st)->h, i);
+
+	*len = (size_t)sqlite3_column_bytes(S(st)->h, i);
+	return p;
+}
+
+static long long sq_changes(struct db_stmt *st)
+{
+	return sqlite3_changes64(handle(st->db));
+}
+
+const struct db_ops db_sqlite_ops = {
+	.name = "sqlite",
+	.open = sq_open,
+	.close = sq_close,
+	.exec = sq_exec,
+	.prepare = sq_prepare,
+	.bind_null = sq_bind_null,
+	.bind_int = sq_bind_int,
+	.bind_double = sq_bind_double,
+	.bind_text = sq_bind_text,
+	.bind_blob = sq_bind_blob,
+	.next = sq_next,
+	.reset = sq_reset,
+	.finalize = sq_finalize,
+	.error = sq_error,
+	.col_null = sq_col_null,
+	.col_int = sq_col_int,
+	.col_double = sq_col_double,
+	.col_text = sq_col_text,
+	.col_blob = sq_col_blob,
+	.changes = sq_changes,
+};

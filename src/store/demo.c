@@ -1,0 +1,282 @@
+/*
+ * demo.c: the demo database (see demo.h).
+ *
+ * Each commune gets a population and a profile from its province (upland
+ * Lai Châu: farming, few wage jobs, more adolescent births; industrial Bắc
+ * Ninh: many wage jobs; Hải Phòng in between) with seeded noise, and each
+ * indicator's parts are drawn around that profile with a trend over the
+ * years.  Some communes have not reported 2026 yet, so that the pages show
+ * reporting gaps; the three plan communes always report.
+ */
+#include "demo.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/catalog.h"
+#include "formats/values_csv.h"
+#include "plans.h"
+#include "store.h"
+#include "util/embed.h"
+
+#include "util/banned.h"
+
+static const char *const demo_provinces[] = {"12", "24", "31"};
+static const char *const demo_plans[] = {"03390", "09385", "10816"};
+
+struct profile {
+	double wage, agri, adol, srb;
+};
+
+static const struct profile profiles[] = {
+	{0.30, 0.72, 62, 1.10}, /* Lai Châu */
+	{0.68, 0.12, 14, 1.15}, /* Bắc Ninh */
+	{0.55, 0.24, 12, 1.12}, /* Hải Phòng */
+};
+
+/* splitmix64: small, seedable, good enough for invented numbers */
+static uint64_t next(uint64_t *s)
+{
+	uint64_t z = (*s += 0x9E3779B97F4A7C15ull);
+
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+	return z ^ (z >> 31);
+}
+
+static double uni(uint64_t *s)
+{
+	return (double)(next(s) >> 11) / 9007199254740992.0;
+}
+
+/* a value spread around 0 by +-w */
+static double noise(uint64_t *s, double w)
+{
+	return (uni(s) * 2 - 1) * w;
+}
+
+static long irange(uint64_t *s, long lo, long hi)
+{
+	return lo + (long)(uni(s) * (double)(hi - lo + 1));
+}
+
+static double clamp01(double p)
+{
+	return p < 0.01 ? 0.01 : p > 1 ? 1 : p;
+}
+
+struct gen {
+	struct value_rows *rows;
+	int unit;
+	period_t period;
+	enum gemis_err err;
+};
+
+static void put(struct gen *g, const char *id, int part, int sex, double v)
+{
+	struct value_row r = {0};
+
+	if (g->err)
+		return;
+	r.unit = g->unit;
+	r.period = g->period;
+	r.ind = catalog_find(id);
+	r.part = part;
+	r.sex = sex;
+	r.value = v;
+	g->err = value_rows_push(g->rows, &r);
+}
+
+/* a share: den given, num = round(den * p) */
+static void share(struct gen *g, const char *id, int sex, double den, double p)
+{
+	put(g, id, PART_NUM, sex, round(den * clamp01(p)));
+	put(g, id, PART_DEN, sex, den);
+}
+
+static void commune_year(struct gen *g, uint64_t *s, const struct profile *pf, double pop, int y)
+{
+	double women = round(pop * 0.28), births, boys, srb;
+	int sex, q;
+
+	share(g, "female_key_leaders", SEX_T, (double)irange(s, 10, 20), 0.45 + noise(s, 0.12) + 0.04 * y);
+	share(g, "female_wage_workers", SEX_T, women, pf->wage + noise(s, 0.07) + 0.015 * y);
+	share(g, "female_agri_share", SEX_T, women, pf->agri + noise(s, 0.08) - 0.02 * y);
+	share(g, "female_business_leaders", SEX_T, (double)irange(s, 10, 70), 0.26 + noise(s, 0.07) + 0.01 * y);
+	share(g, "dv_victims_supported", SEX_F, (double)irange(s, 0, 6), 0.8 + noise(s, 0.15) + 0.04 * y);
+	share(g, "dv_victims_supported", SEX_M, (double)irange(s, 0, 1), 0.8 + noise(s, 0.2));
+	share(g, "dv_perpetrators_counseled", SEX_M, (double)irange(s, 0, 5), 0.55 + noise(s, 0.2) + 0.05 * y);
+	share(g, "dv_perpetrators_counseled", SEX_F, (double)irange(s, 0, 1), 0.6 + noise(s, 0.2));
+	if (uni(s) < 0.1) {
+		share(g, "trafficking_returnees_supported", SEX_F, (double)irange(s, 1, 2), 0.9 + noise(s, 0.2));
+		share(g, "trafficking_returnees_supported", SEX_M, 0, 1);
+	}
+	births = round(pop * (0.013 + noise(s, 0.003)));
+	srb = pf->srb + noise(s, 0.05) - 0.005 * y;
+	boys = round(births * srb / (1 + srb));
+	put(g, "sex_ratio_at_birth", PART_NUM, SEX_T, boys);
+	put(g, "sex_ratio_at_birth", PART_DEN, SEX_T, births - boys);
+	put(g, "maternal_mortality", PART_NUM, SEX_T, uni(s) < 0.03 ? 1 : 0);
+	put(g, "maternal_mortality", PART_DEN, SEX_T, births);
+	share(g, "adolescent_birth_rate", SEX_T, round(pop * 0.035),
+	      (pf->adol * (1 + noise(s, 0.3)) - 2 * y) / 1000);
+	share(g, "gender_in_curriculum", SEX_T, (double)irange(s, 3, 8), 0.75 + noise(s, 0.15) + 0.07 * y);
+	for (sex = SEX_F; sex <= SEX_M; sex++) {
+		double cohort = round(pop * 0.008 * (1 + noise(s, 0.1)));
+
+		share(g, "primary_completion", sex, cohort, 0.965 + noise(s, 0.02) + 0.004 * y);
+		share(g, "lower_secondary_completion", sex, cohort, 0.88 + noise(s, 0.05) + 0.01 * y);
+		share(g, "primary_enrolment", sex, round(cohort * 1.1), 0.985 + noise(s, 0.015));
+		share(g, "gender_knowledge_access", sex, round(pop / 2),
+		      0.5 + noise(s, 0.1) + 0.06 * y - (sex == SEX_M ? 0.05 : 0));
+	}
+	share(g, "female_vocational_enrolment", SEX_T, (double)irange(s, 10, 90), 0.33 + noise(s, 0.08) + 0.01 * y);
+	share(g, "orgs_informed", SEX_T, (double)irange(s, 15, 30), 0.85 + noise(s, 0.08) + 0.05 * y);
+	share(g, "schools_gender_extracurricular", SEX_T, (double)irange(s, 3, 8), 0.6 + noise(s, 0.2) + 0.1 * y);
+	if (2024 + y == 2026) {
+		/* this year so far: ten months, three quarters */
+		share(g, "monthly_programs", SEX_T, 10, (double)irange(s, 5, 10) / 10);
+	} else {
+		share(g, "monthly_programs", SEX_T, 12, (double)irange(s, 5, 12) / 12);
+	}
+	for (q = 1; q <= (2024 + y == 2026 ? 3 : 4); q++) {
+		period_t keep = g->period;
+
+		g->period = period_quarter(2024 + y, q);
+		put(g, "news_items_per_quarter", PART_VALUE, SEX_T, (double)irange(s, 1, 6));
+		g->period = keep;
+	}
+}
+
+static uint64_t seed_of(const char *code)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	while (*code) {
+		h ^= (unsigned char)*code++;
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+static bool is_plan_commune(const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(demo_plans) / sizeof(demo_plans[0]); i++) {
+		if (strcmp(demo_plans[i], code) == 0)
+			return true;
+	}
+	return false;
+}
+
+static enum gemis_err generate(const struct tree *t, struct value_rows *rows)
+{
+	struct gen g = {rows, 0, 0, GEMIS_OK};
+	size_t k;
+
+	for (k = 0; k < sizeof(demo_provinces) / sizeof(demo_provinces[0]) && !g.err; k++) {
+		int p = tree_find(t, demo_provinces[k]), c, y;
+		uint64_t ps = seed_of(demo_provinces[k]);
+
+		if (p < 0)
+			return GEMIS_ENOTFOUND;
+		/* the province's own survey figure: not rolled up from communes */
+		for (y = 0; y < 3; y++) {
+			g.unit = p;
+			g.period = period_year_code(2024 + y);
+			put(&g, "unpaid_care_ratio", PART_VALUE, SEX_T,
+			    round((1.95 - 0.05 * y + noise(&ps, 0.1)) * 100) / 100);
+			share(&g, "social_assistance_gbv", SEX_T, (double)irange(&ps, 3, 6),
+			    0.6 + 0.1 * y + noise(&ps, 0.1));
+		}
+		for (c = t->units[p].first_child; c >= 0 && !g.err; c = t->units[c].next_sibling) {
+			const char *code = t->units[c].code;
+			uint64_t s = seed_of(code);
+			double pop = (double)irange(&s, 8000, 40000);
+			bool always = is_plan_commune(code);
+			bool late2026 = !always && uni(&s) < 0.12, no2024 = !always && uni(&s) < 0.06;
+
+			g.unit = c;
+			for (y = 0; y < 3; y++) {
+				if ((y == 0 && no2024) || (y == 2 && late2026))
+					continue;
+				g.period = period_year_code(2024 + y);
+				commune_year(&g, &s, &profiles[k], pop * (1 + 0.01 * y), y);
+			}
+		}
+	}
+	return g.err;
+}
+
+static enum gemis_err load_plans(struct db *db, const struct tree *t, struct errctx *e)
+{
+	size_t i;
+	enum gemis_err err = GEMIS_OK;
+
+	for (i = 0; i < sizeof(demo_plans) / sizeof(demo_plans[0]) && !err; i++) {
+		char name[64];
+		const struct embed_file *f;
+		json_error_t jerr;
+		json_t *plan;
+		struct diags d;
+		struct plan_info info;
+
+		snprintf(name, sizeof(name), "data/demo/plans/%s.json", demo_plans[i]);
+		f = embed_find(name);
+		if (!f)
+			return err_set(e, GEMIS_ENOTFOUND, "%s is not built into this binary", name);
+		plan = json_loadb((const char *)f->data, f->size, 0, &jerr);
+		if (!plan)
+			return err_set_at(e, GEMIS_EFORMAT, name, "%s", jerr.text);
+		diags_init(&d, 20);
+		err = plan_load(db, t, plan, "demo", true, &d, &info, e);
+		if (err && d.n > 0)
+			err_set_at(e, err, name, "%s: %s", d.d[0].field, d.d[0].msg);
+		diags_release(&d);
+		json_decref(plan);
+	}
+	return err;
+}
+
+enum gemis_err demo_build(struct db *db, values_progress_fn progress, void *pctx,
+			  struct errctx *e)
+{
+	struct tree t;
+	struct value_rows rows = {0};
+	struct diags d;
+	struct values_result res;
+	enum gemis_err err;
+	long long n;
+	bool found;
+
+	err = db_query_int(db, e, &n, &found,
+			   "SELECT (SELECT COUNT(*) FROM datavalues) + (SELECT COUNT(*) FROM plans)", "");
+	if (err)
+		return err;
+	if (n > 0)
+		return err_set(e, GEMIS_ECONFLICT,
+			       "this database already holds values or plans; build the demo in a new "
+			       "one (--db demo.db)");
+	tree_init(&t);
+	diags_init(&d, 20);
+	err = units_load_tree(db, &t, e);
+	if (!err)
+		err = load_plans(db, &t, e);
+	if (!err)
+		err = generate(&t, &rows);
+	if (!err) {
+		err = values_import(db, &t, rows.v, rows.n, "demo", "demo", 0, &d, &res, progress, pctx, e);
+		if (err && d.n > 0)
+			err_set(e, err, "demo value %ld: %s: %s", d.d[0].line, d.d[0].field, d.d[0].msg);
+	}
+	if (!err)
+		err = store_meta_set(db, "demo", "1", e);
+	value_rows_release(&rows);
+	diags_release(&d);
+	tree_release(&t);
+	return err;
+}

@@ -1,0 +1,23 @@
+/*
+ * demo.h: a database a newcomer can explore.
+ *
+ * The real plans of three communes (embedded from data/demo/plans/, the
+ * hand-checked answers for the plans in the shared reference set), and
+ * invented but plausible values for 2024-2026 for every commune and ward of
+ * their provinces (Lai Châu, Bắc Ninh, Hải Phòng), drawn from a seeded
+ * generator so that every run builds the same database.  Every value has
+ * source "demo", every plan demo = 1, and meta "demo" is set, so that
+ * reports and pages say it is demo data.
+ */
+#ifndef GEMIS_DEMO_H
+#define GEMIS_DEMO_H
+
+#include "db.h"
+#include "values.h"
+
+/* Builds the demo in an initialised database that holds no values or
+ * plans.  progress may be NULL. */
+enum gemis_err demo_build(struct db *db, values_progress_fn progress, void *pctx,
+			  struct errctx *e);
+
+#endif

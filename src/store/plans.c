@@ -1,0 +1,452 @@
+/*
+ * plans.c: checking and storing plans, loading their targets.
+ */
+#include "plans.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/catalog.h"
+#include "util/i18n.h"
+#include "values.h"
+
+#include "util/banned.h"
+
+static const char *str_or_null(const json_t *o, const char *key)
+{
+	const json_t *v = json_object_get(o, key);
+
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static bool int_field(const json_t *o, const char *key, long long *out)
+{
+	const json_t *v = json_object_get(o, key);
+
+	if (!json_is_integer(v))
+		return false;
+	*out = json_integer_value(v);
+	return true;
+}
+
+static void check_string_or_null(const json_t *o, const char *key, const char *path,
+				 struct diags *d)
+{
+	const json_t *v = json_object_get(o, key);
+
+	if (v && !json_is_null(v) && !json_is_string(v))
+		diags_add(d, 0, path, _("must be a string or null"));
+}
+
+static void check_targets(const json_t *targets, int from, struct diags *d)
+{
+	size_t i, j;
+	const json_t *t;
+
+	if (!json_is_array(targets)) {
+		if (targets)
+			diags_add(d, 0, "targets", _("must be an array"));
+		return;
+	}
+	json_array_foreach(targets, i, t) {
+		char path[64];
+		const char *ind = str_or_null(t, "indicator"), *dir = str_or_null(t, "direction");
+		const json_t *val = json_object_get(t, "value"), *base = json_object_get(t, "baseline");
+		long long year;
+		int di;
+
+		snprintf(path, sizeof(path), "targets[%zu]", i);
+		if (!json_is_object(t)) {
+			diags_add(d, 0, path, _("must be an object"));
+			continue;
+		}
+		if (!ind || (strcmp(ind, "custom") != 0 && catalog_find(ind) < 0)) {
+			snprintf(path, sizeof(path), "targets[%zu].indicator", i);
+			diags_add(d, 0, path, _("unknown indicator '%s'"), ind ? ind : "");
+		}
+		di = direction_parse(dir);
+		if (di < 0) {
+			snprintf(path, sizeof(path), "targets[%zu].direction", i);
+			diags_add(d, 0, path, _("unknown direction '%s' (at_least, at_most or achieve)"),
+				  dir ? dir : "");
+		}
+		if (val && !json_is_null(val) && !json_is_number(val)) {
+			snprintf(path, sizeof(path), "targets[%zu].value", i);
+			diags_add(d, 0, path, _("must be a number or null"));
+		} else if ((!val || json_is_null(val)) && di >= 0 && di != DIR_ACHIEVE) {
+			snprintf(path, sizeof(path), "targets[%zu].value", i);
+			diags_add(d, 0, path, _("a target with direction %s needs a value"), dir);
+		} else if (json_is_number(val) && json_number_value(val) < 0) {
+			snprintf(path, sizeof(path), "targets[%zu].value", i);
+			diags_add(d, 0, path, _("must not be negative"));
+		}
+		/* a plan may restate a commitment already due ("từ năm 2025 trở đi"),
+		 * so a target year may come before the plan's period */
+		if (!int_field(t, "year", &year) || year < from - 10 || year > PERIOD_MAX_YEAR) {
+			snprintf(path, sizeof(path), "targets[%zu].year", i);
+			diags_add(d, 0, path, _("must be a year between %d and %d"), from - 10,
+				  PERIOD_MAX_YEAR);
+		}
+		if (base && !json_is_null(base)) {
+			const json_t *bv = json_object_get(base, "value"), *by = json_object_get(base, "year");
+
+			snprintf(path, sizeof(path), "targets[%zu].baseline", i);
+			if (!json_is_object(base) || !json_is_number(bv) ||
+			    (by && !json_is_null(by) && !json_is_integer(by)))
+				diags_add(d, 0, path, _("must be {\"value\": number, \"year\": year or null}"));
+		}
+	}
+	/* contradictions: one indicator, one year, two different commitments */
+	json_array_foreach(targets, i, t) {
+		const char *ind = str_or_null(t, "indicator");
+
+		if (!ind || strcmp(ind, "custom") == 0)
+			continue;
+		for (j = i + 1; j < json_array_size(targets); j++) {
+			const json_t *u = json_array_get(targets, j);
+			const char *ind2 = str_or_null(u, "indicator");
+			const char *d1 = str_or_null(t, "direction"), *d2 = str_or_null(u, "direction");
+			const json_t *v1 = json_object_get(t, "value"), *v2 = json_object_get(u, "value");
+			char path[64];
+
+			if (!ind2 || strcmp(ind, ind2) != 0 ||
+			    !json_equal(json_object_get(t, "year"), json_object_get(u, "year")))
+				continue;
+			if (d1 && d2 && strcmp(d1, d2) == 0 &&
+			    ((json_is_null(v1) || !v1) == (json_is_null(v2) || !v2)) &&
+			    (!json_is_number(v1) || !json_is_number(v2) ||
+			     json_number_value(v1) == json_number_value(v2)))
+				continue;
+			snprintf(path, sizeof(path), "targets[%zu]", j);
+			diags_add(d, 0, path, _("contradicts targets[%zu]: two different targets for %s in the same year"),
+				  i, ind);
+		}
+	}
+}
+
+static void check_agencies(const json_t *plan, struct diags *d)
+{
+	const json_t *ag = json_object_get(plan, "agencies"), *as = json_object_get(plan, "assignments");
+	const json_t *v, *x;
+	const char *key;
+	size_t i, j;
+
+	if (ag && !json_is_array(ag))
+		diags_add(d, 0, "agencies", _("must be an array"));
+	json_array_foreach(ag, i, v) {
+		char path[48];
+
+		snprintf(path, sizeof(path), "agencies[%zu]", i);
+		if (!json_is_string(v) || (agency_find(json_string_value(v)) < 0 &&
+					   strcmp(json_string_value(v), "all") != 0))
+			diags_add(d, 0, path, _("unknown agency '%s'"),
+				  json_is_string(v) ? json_string_value(v) : "");
+	}
+	if (as && !json_is_null(as) && !json_is_object(as)) {
+		diags_add(d, 0, "assignments", _("must be an object"));
+		return;
+	}
+	json_object_foreach((json_t *)as, key, v) {
+		char path[96];
+
+		if (agency_find(key) < 0 && strcmp(key, "all") != 0) {
+			snprintf(path, sizeof(path), "assignments.%.40s", key);
+			diags_add(d, 0, path, _("unknown agency '%s'"), key);
+		}
+		if (!json_is_array(v)) {
+			snprintf(path, sizeof(path), "assignments.%.40s", key);
+			diags_add(d, 0, path, _("must be an array"));
+			continue;
+		}
+		json_array_foreach(v, j, x) {
+			if (!json_is_string(x) || catalog_find(json_string_value(x)) < 0) {
+				snprintf(path, sizeof(path), "assignments.%.40s[%zu]", key, j);
+				diags_add(d, 0, path, _("unknown indicator '%s'"),
+					  json_is_string(x) ? json_string_value(x) : "");
+			}
+		}
+	}
+}
+
+void plan_check(const json_t *plan, const struct tree *t, int *unit, struct diags *d)
+{
+	const json_t *doc = json_object_get(plan, "document");
+	const json_t *u = json_object_get(doc, "unit"), *per = json_object_get(doc, "period");
+	const json_t *dl = json_object_get(plan, "deadline");
+	const char *code = str_or_null(u, "code");
+	int from = PERIOD_MIN_YEAR;
+
+	*unit = -1;
+	if (!json_is_object(plan)) {
+		diags_add(d, 0, "", _("a plan must be a JSON object"));
+		return;
+	}
+	if (!json_is_object(doc)) {
+		diags_add(d, 0, "document", _("missing"));
+		return;
+	}
+	if (!code) {
+		diags_add(d, 0, "document.unit.code",
+			  _("missing: the plan does not say which unit it belongs to"));
+	} else {
+		*unit = tree_find(t, code);
+		if (*unit < 0)
+			diags_add(d, 0, "document.unit.code",
+				  _("unknown unit code '%s' (see `gemis units --search NAME`)"), code);
+	}
+	if (!json_is_array(per) || json_array_size(per) != 2 ||
+	    !json_is_integer(json_array_get(per, 0)) || !json_is_integer(json_array_get(per, 1)) ||
+	    json_integer_value(json_array_get(per, 0)) < PERIOD_MIN_YEAR ||
+	    json_integer_value(json_array_get(per, 1)) > PERIOD_MAX_YEAR ||
+	    json_integer_value(json_array_get(per, 0)) > json_integer_value(json_array_get(per, 1))) {
+		diags_add(d, 0, "document.period", _("must be [first year, last year]"));
+	} else {
+		from = (int)json_integer_value(json_array_get(per, 0));
+	}
+	check_string_or_null(doc, "number", "document.number", d);
+	check_string_or_null(doc, "date", "document.date", d);
+	check_string_or_null(doc, "title", "document.title", d);
+	check_targets(json_object_get(plan, "targets"), from, d);
+	check_agencies(plan, d);
+	if (dl && !json_is_null(dl)) {
+		long long day, month, year;
+		const json_t *y = json_object_get(dl, "year");
+
+		if (!int_field(dl, "day", &day) || day < 1 || day > 31)
+			diags_add(d, 0, "deadline.day", _("must be a day of the month"));
+		if (!int_field(dl, "month", &month) || month < 1 || month > 12)
+			diags_add(d, 0, "deadline.month", _("must be a month (1-12)"));
+		if (y && !json_is_null(y) && (!int_field(dl, "year", &year) || year < PERIOD_MIN_YEAR))
+			diags_add(d, 0, "deadline.year", _("must be a year or null"));
+	}
+}
+
+static const char *doc_str(const json_t *plan, const char *key)
+{
+	return str_or_null(json_object_get(plan, "document"), key);
+}
+
+enum gemis_err plan_load(struct db *db, const struct tree *t, const json_t *plan, const char *user,
+			 bool demo, struct diags *d, struct plan_info *info, struct errctx *e)
+{
+	const json_t *doc = json_object_get(plan, "document"), *targets, *x, *v, *dl;
+	const json_t *signer = json_object_get(doc, "signer");
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+	long long now = (long long)time(NULL), from, to, n;
+	const char *key;
+	char *source = NULL;
+	size_t i, j;
+	int unit;
+	bool found;
+
+	memset(info, 0, sizeof(*info));
+	plan_check(plan, t, &unit, d);
+	if (d->total > 0)
+		return err_set(e, GEMIS_EINVAL, "%zu problem(s) in the plan; nothing was stored", d->total);
+	info->unit = unit;
+	from = json_integer_value(json_array_get(json_object_get(doc, "period"), 0));
+	to = json_integer_value(json_array_get(json_object_get(doc, "period"), 1));
+	source = json_dumps(plan, JSON_COMPACT | JSON_SORT_KEYS);
+	if (!source)
+		return GEMIS_ENOMEM;
+	err = db_begin(db, e);
+	if (err)
+		goto out;
+	err = db_query_int(db, e, &n, &found,
+			   "SELECT COUNT(*) FROM plans WHERE unit_id = ? AND superseded_at IS NULL", "i",
+			   t->units[unit].id);
+	if (err)
+		goto fail;
+	info->replaced = n > 0;
+	err = db_run(db, e, "UPDATE plans SET superseded_at = ? WHERE unit_id = ? AND superseded_at IS NULL",
+		     "ii", now, t->units[unit].id);
+	if (err)
+		goto fail;
+	err = db_prepare(db, &st, e,
+			 "INSERT INTO plans (unit_id, number, doc_date, title, period_from, period_to,"
+			 " signer_name, signer_title, deadline_day, deadline_month, deadline_year,"
+			 " deadline_to, source, demo, loaded_by, loaded_at)"
+			 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+	if (err)
+		goto fail;
+	db_bindv(st, "ittt", t->units[unit].id, doc_str(plan, "number"), doc_str(plan, "date"),
+		 doc_str(plan, "title"));
+	db_bind_int(st, 5, from);
+	db_bind_int(st, 6, to);
+	db_bind_text(st, 7, str_or_null(signer, "name"));
+	db_bind_text(st, 8, str_or_null(signer, "title"));
+	dl = json_object_get(plan, "deadline");
+	if (json_is_object(dl)) {
+		long long y;
+
+		db_bind_int(st, 9, json_integer_value(json_object_get(dl, "day")));
+		db_bind_int(st, 10, json_integer_value(json_object_get(dl, "month")));
+		if (int_field(dl, "year", &y))
+			db_bind_int(st, 11, y);
+		else
+			db_bind_null(st, 11);
+		db_bind_text(st, 12, str_or_null(dl, "to"));
+	} else {
+		db_bind_null(st, 9);
+		db_bind_null(st, 10);
+		db_bind_null(st, 11);
+		db_bind_null(st, 12);
+	}
+	db_bind_text(st, 13, source);
+	db_bind_int(st, 14, demo ? 1 : 0);
+	db_bind_text(st, 15, user);
+	db_bind_int(st, 16, now);
+	if (db_next(st))
+		info->id = db_col_int(st, 0);
+	err = db_finalize(st, e);
+	st = NULL;
+	if (err)
+		goto fail;
+
+	err = db_prepare(db, &st, e,
+			 "INSERT INTO targets (plan_id, indicator, direction, value, year, baseline_value,"
+			 " baseline_year, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+	if (err)
+		goto fail;
+	targets = json_object_get(plan, "targets");
+	json_array_foreach(targets, i, x) {
+		const char *ind = str_or_null(x, "indicator");
+		const json_t *val = json_object_get(x, "value"), *base = json_object_get(x, "baseline");
+
+		if (strcmp(ind, "custom") == 0) {
+			info->nskipped++;
+			continue;
+		}
+		db_bindv(st, "itt", info->id, ind, str_or_null(x, "direction"));
+		db_bind_double(st, 4, json_is_number(val) ? json_number_value(val) : NAN);
+		db_bind_int(st, 5, json_integer_value(json_object_get(x, "year")));
+		if (json_is_object(base)) {
+			long long by;
+
+			db_bind_double(st, 6, json_number_value(json_object_get(base, "value")));
+			if (int_field(base, "year", &by))
+				db_bind_int(st, 7, by);
+			else
+				db_bind_null(st, 7);
+		} else {
+			db_bind_null(st, 6);
+			db_bind_null(st, 7);
+		}
+		db_bind_text(st, 8, str_or_null(x, "text"));
+		err = db_step_done(st, e);
+		if (err)
+			goto fail;
+		info->ntargets++;
+	}
+	db_finalize(st, NULL);
+	st = NULL;
+
+	err = db_prepare(db, &st, e,
+			 "INSERT INTO plan_agencies (plan_id, agency) VALUES (?, ?) ON CONFLICT DO NOTHING");
+	if (err)
+		goto fail;
+	json_array_foreach(json_object_get(plan, "agencies"), i, v) {
+		db_bindv(st, "it", info->id, json_string_value(v));
+		err = db_step_done(st, e);
+		if (err)
+			goto fail;
+	}
+	db_finalize(st, NULL);
+	st = NULL;
+
+	err = db_prepare(db, &st, e,
+			 "INSERT INTO assignments (plan_id, agency, indicator) VALUES (?, ?, ?)"
+			 " ON CONFLICT DO NOTHING");
+	if (err)
+		goto fail;
+	json_object_foreach((json_t *)json_object_get(plan, "assignments"), key, v) {
+		json_array_foreach(v, j, x) {
+			db_bindv(st, "itt", info->id, key, json_string_value(x));
+			err = db_step_done(st, e);
+			if (err)
+				goto fail;
+		}
+	}
+	db_finalize(st, NULL);
+	st = NULL;
+	err = db_commit(db, e);
+	goto out;
+fail:
+	db_finalize(st, NULL);
+	db_rollback(db);
+out:
+	free(source);
+	return err;
+}
+
+enum gemis_err plans_load_targets(struct db *db, const struct tree *t, struct target **out,
+				  size_t *n, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	struct target *v = NULL;
+	size_t cap = 0;
+	enum gemis_err err;
+	int *map = NULL;
+	long long max_id;
+
+	*out = NULL;
+	*n = 0;
+	err = unit_id_map(t, &map, &max_id);
+	if (err)
+		return err;
+	err = db_prepare(db, &st, e,
+			 "SELECT p.unit_id, t.indicator, t.direction, t.value, t.year, t.baseline_value,"
+			 " t.baseline_year, p.period_from FROM targets t JOIN plans p ON p.id = t.plan_id"
+			 " WHERE p.superseded_at IS NULL ORDER BY t.id");
+	if (err) {
+		free(map);
+		return err;
+	}
+	while (db_next(st)) {
+		long long uid = db_col_int(st, 0);
+		int ind = catalog_find(db_col_text(st, 1)), dir = direction_parse(db_col_text(st, 2));
+		struct target *x;
+
+		if (uid < 0 || uid > max_id || map[uid] < 0 || ind < 0 || dir < 0)
+			continue;
+		if (*n == cap) {
+			size_t ncap = cap ? cap * 2 : 64;
+			struct target *nv = realloc(v, ncap * sizeof(*nv));
+
+			if (!nv) {
+				err = GEMIS_ENOMEM;
+				break;
+			}
+			v = nv;
+			cap = ncap;
+		}
+		x = &v[(*n)++];
+		memset(x, 0, sizeof(*x));
+		x->indicator = ind;
+		x->dir = (enum direction)dir;
+		x->value = db_col_double(st, 3);
+		x->has_value = !isnan(x->value);
+		x->year = (int)db_col_int(st, 4);
+		x->base_value = db_col_double(st, 5);
+		x->has_baseline = !isnan(x->base_value);
+		/* a baseline without a year is the level when the plan starts */
+		x->base_year = db_col_null(st, 6) ? (int)db_col_int(st, 7) - 1 : (int)db_col_int(st, 6);
+		x->origin = map[uid];
+	}
+	if (err)
+		db_finalize(st, NULL);
+	else
+		err = db_finalize(st, e);
+	free(map);
+	if (err) {
+		free(v);
+		*n = 0;
+		return err;
+	}
+	*out = v;
+	return GEMIS_OK;
+}

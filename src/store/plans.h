@@ -1,0 +1,42 @@
+/*
+ * plans.h: a unit's plan (targets, agencies, assignments, deadline).
+ *
+ * A plan arrives as the JSON of docs/plan-json.md (what `gemis plan import`
+ * prints).  plan_load() checks it field by field and stores it for the unit
+ * named by document.unit.code, superseding that unit's plan in force in the
+ * same transaction; superseded plans stay for the history.
+ */
+#ifndef GEMIS_PLANS_H
+#define GEMIS_PLANS_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "core/assess.h"
+#include "core/tree.h"
+#include "core/validate.h"
+#include "db.h"
+
+struct plan_info {
+	long long id;
+	int unit;          /* tree index */
+	size_t ntargets;   /* stored */
+	size_t nskipped;   /* targets with indicator "custom", not stored */
+	bool replaced;     /* a plan was in force before */
+};
+
+/* Checks a plan document; problems go to d with a JSON path as field
+ * ("targets[3].direction").  *unit is the tree index of its unit. */
+void plan_check(const json_t *plan, const struct tree *t, int *unit, struct diags *d);
+
+/* Checks and stores.  GEMIS_EINVAL with problems in d when the plan is not
+ * valid; nothing is written then. */
+enum gemis_err plan_load(struct db *db, const struct tree *t, const json_t *plan, const char *user,
+			 bool demo, struct diags *d, struct plan_info *info, struct errctx *e);
+
+/* The targets of every plan in force, with .origin set to the unit's tree
+ * index; caller frees *out. */
+enum gemis_err plans_load_targets(struct db *db, const struct tree *t, struct target **out,
+				  size_t *n, struct errctx *e);
+
+#endif

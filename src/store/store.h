@@ -1,0 +1,44 @@
+/*
+ * store.h: opening a gemis database and the domain operations on it.
+ *
+ * Every front end goes through store_open(), which opens the database,
+ * applies pending migrations and refreshes the catalog mirror.  The domain
+ * modules (units.c, values.c, plans.c, snapshot.c) are written against
+ * db.h only, so they run unchanged on SQLite and PostgreSQL.
+ */
+#ifndef GEMIS_STORE_H
+#define GEMIS_STORE_H
+
+#include <stdbool.h>
+
+#include "core/tree.h"
+#include "db.h"
+#include "util/buf.h"
+
+/* The default database when neither --db nor $GEMIS_DB is given. */
+#define STORE_DEFAULT_PATH "gemis.db"
+
+/* The database named by --db (may be NULL), else $GEMIS_DB, else the default. */
+const char *store_url(const char *opt);
+
+/* Opens, migrates and syncs the catalog.  With DB_OPEN_CREATE a missing
+ * SQLite file is created. */
+enum gemis_err store_open(const char *url, int flags, struct db **out, struct errctx *e);
+
+/* Loads the administrative tree (embedded units.tsv) and each commune's
+ * agencies, once.  *installed tells whether it did anything. */
+enum gemis_err store_init(struct db *db, bool *installed, struct errctx *e);
+/* True when store_init() has run on this database. */
+enum gemis_err store_is_initialised(struct db *db, bool *yes, struct errctx *e);
+
+/* A value of the meta table; *found false when absent (out untouched). */
+enum gemis_err store_meta_get(struct db *db, const char *key, struct buf *out, bool *found,
+			      struct errctx *e);
+enum gemis_err store_meta_set(struct db *db, const char *key, const char *value,
+			      struct errctx *e);
+
+/* Loads the units in force into t (tree_init()ed by the caller) and
+ * finishes it. */
+enum gemis_err units_load_tree(struct db *db, struct tree *t, struct errctx *e);
+
+#endif

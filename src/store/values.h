@@ -1,0 +1,49 @@
+/*
+ * values.h: reported values in the database: writing a validated batch with
+ * its audit trail, reading one value, loading all of them for the engine.
+ */
+#ifndef GEMIS_VALUES_H
+#define GEMIS_VALUES_H
+
+#include <stdbool.h>
+
+#include "core/dataset.h"
+#include "core/validate.h"
+#include "db.h"
+
+enum values_flags {
+	VALUES_DRY_RUN = 1, /* validate and count, write nothing */
+};
+
+struct values_result {
+	size_t inserted;  /* keys that had no value */
+	size_t updated;   /* keys whose value changed */
+	size_t unchanged; /* keys already holding that value, and exact duplicates */
+};
+
+/* Progress callback for long batches: done of total rows written. */
+typedef void (*values_progress_fn)(void *ctx, size_t done, size_t total);
+
+/* Validates rows[0..n) against each other and the stored values, and when
+ * there is no problem writes them in one transaction, each change with an
+ * audit row naming `user` and `source` ("import", "web", "demo", ...).
+ * Problems go to d and the result is GEMIS_EINVAL with nothing written.
+ * Rows are reordered. */
+enum gemis_err values_import(struct db *db, const struct tree *t, struct value_row *rows, size_t n,
+			     const char *user, const char *source, int flags, struct diags *d,
+			     struct values_result *res, values_progress_fn progress, void *pctx,
+			     struct errctx *e);
+
+/* One stored value (*found false when absent). */
+enum gemis_err values_get(struct db *db, const struct tree *t, int unit, period_t period, int ind,
+			  int part, int sex, double *value, bool *found, struct errctx *e);
+
+/* Loads every stored value of units in the tree into ds (dataset_init()ed
+ * on the same tree).  Values of units no longer in force are skipped. */
+enum gemis_err values_load(struct db *db, const struct tree *t, struct dataset *ds,
+			   struct errctx *e);
+
+/* Maps store row ids of units to tree indexes; caller frees *map. */
+enum gemis_err unit_id_map(const struct tree *t, int **map, long long *max_id);
+
+#endif

@@ -1,0 +1,42 @@
+/*
+ * text.h: UTF-8 text helpers shared by importers, matching and output.
+ *
+ * Vietnamese text arrives in NFC or NFD and with diacritics used
+ * inconsistently ("hoá"/"hóa"), so matching compares folded keys: NFC,
+ * lower case, marks stripped, đ turned into d, runs of space and
+ * punctuation collapsed to one space.
+ */
+#ifndef GEMIS_TEXT_H
+#define GEMIS_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+
+/* True when s[0..len) is valid UTF-8 (no overlongs, no surrogates). */
+bool text_valid_utf8(const char *s, size_t len);
+
+/* Appends the NFC form of s to out.  s must be valid UTF-8. */
+enum gemis_err text_nfc(struct buf *out, const char *s, size_t len);
+
+/* Appends the folded matching key of s (see above) to out.  Letters and
+ * digits are kept; everything else becomes a single space; the key has no
+ * leading or trailing space. */
+enum gemis_err text_fold(struct buf *out, const char *s, size_t len);
+
+/* Display width in terminal columns of a UTF-8 string (combining marks 0). */
+size_t text_width(const char *s);
+
+/* Trims ASCII white space in place; returns s. */
+char *text_trim(char *s);
+
+/* Parses a decimal number written with '.' or ',' as decimal mark.  The whole
+ * of s[0..len) (after trimming spaces) must be the number.  Returns false when
+ * it is not one. */
+bool text_parse_number(const char *s, size_t len, double *out);
+
+/* Parses a whole non-negative base-10 integer in s[0..len); false on junk or overflow. */
+bool text_parse_long(const char *s, size_t len, long *out);
+
+#endif
