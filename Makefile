@@ -109,7 +109,8 @@ $(GEN)/en.mo: $(PO_EN) | $(GEN)/stamp
 # --- tests -------------------------------------------------------------------
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIB) $(BUILD)/obj/embed.o
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(LIB) $(BUILD)/obj/embed.o $(LDFLAGS_ALL) $(PKG_LIBS)
+	@echo "CC $<"
+	@$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(LIB) $(BUILD)/obj/embed.o $(LDFLAGS_ALL) $(PKG_LIBS)
 
 unit: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done

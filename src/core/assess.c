@@ -85,6 +85,11 @@ void assess(const struct target *t, const char *unit, const struct series_point 
 		out->status = ST_ACHIEVED;
 		return;
 	}
+	if (tn >= t->year) {
+		/* the target year has come and the target is not met */
+		out->status = ST_OFF_TRACK;
+		return;
+	}
 	if (t->has_baseline && t->base_year > 0 && t->base_year < tn) {
 		tb = t->base_year;
 		vb = t->base_value;

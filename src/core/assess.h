@@ -17,8 +17,9 @@
  * Cases the formula leaves open, decided here and in docs/progress.md:
  * - the base already meets the target (cagr_req has the wrong sign or is
  *   zero) but the latest value does not: off_track, the unit slid back;
- * - the target year is not after the base year: off_track (the deadline
- *   has passed without meeting it);
+ * - the latest year is the target year or later, or the target year is
+ *   not after the base year: off_track (the deadline has come without
+ *   meeting the target);
  * - "achieve" targets (qualitative) are judged as "at least 100" on
  *   percentage indicators; on other units they have no_target.
  * Pure computation: no I/O.

@@ -1,0 +1,452 @@
+/*
+ * test_core.c: the catalog, periods, the tree, progress assessment and the
+ * engine's roll-up, with no database.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/assess.h"
+#include "core/catalog.h"
+#include "core/dataset.h"
+#include "core/engine.h"
+#include "core/period.h"
+#include "core/tree.h"
+#include "harness.h"
+
+TEST(catalog_ids_unique_and_complete)
+{
+	size_t i, j;
+	static const char *const by_sex[] = {"primary_completion", "lower_secondary_completion",
+					     "primary_enrolment", "gender_knowledge_access",
+					     "dv_victims_supported", "dv_perpetrators_counseled",
+					     "trafficking_returnees_supported"};
+	size_t nsex = 0;
+
+	CHECK(catalog_count == 24);
+	for (i = 0; i < catalog_count; i++) {
+		const struct indicator *d = &catalog[i];
+
+		CHECK(d->name_vi[0] && d->name_en[0] && d->unit[0]);
+		CHECK(d->factor > 0);
+		CHECK((unsigned)d->goal < GOAL_COUNT);
+		CHECK(catalog_find(d->id) == (int)i);
+		for (j = i + 1; j < catalog_count; j++)
+			CHECK(strcmp(d->id, catalog[j].id) != 0);
+		if (d->by_sex)
+			nsex++;
+		CHECK(d->part_vi[0] != NULL);
+		CHECK((d->kind == IND_RATIO) == (d->part_vi[1] != NULL));
+	}
+	CHECK(nsex == sizeof(by_sex) / sizeof(by_sex[0]));
+	for (i = 0; i < nsex; i++)
+		CHECK(catalog[catalog_find(by_sex[i])].by_sex);
+	CHECK(catalog_find("nope") == -1);
+}
+
+TEST(catalog_national_targets)
+{
+	const struct indicator *d = &catalog[catalog_find("female_key_leaders")];
+
+	CHECK(d->has_national && d->national_dir == DIR_AT_LEAST && d->national_value == 75);
+	d = &catalog[catalog_find("female_agri_share")];
+	CHECK(d->has_national && d->national_dir == DIR_AT_MOST && d->national_value == 25);
+	CHECK(d->polarity == POL_LOWER);
+	d = &catalog[catalog_find("sex_ratio_at_birth")];
+	CHECK(d->national_dir == DIR_AT_MOST && d->national_value == 109 && !d->share);
+	d = &catalog[catalog_find("maternal_mortality")];
+	CHECK(!d->has_national && d->factor == 100000);
+	d = &catalog[catalog_find("unpaid_care_ratio")];
+	CHECK(d->kind == IND_VALUE && d->national_value == 1.4);
+	d = &catalog[catalog_find("gender_in_curriculum")];
+	CHECK(d->has_national && d->national_dir == DIR_ACHIEVE);
+}
+
+TEST(periods)
+{
+	period_t p;
+	char buf[16];
+	static const char *const good[] = {"2026", "2026Q1", "2026Q4", "2026-01", "2026-12", "1990"};
+	static const char *const bad[] = {"", "26", "2026Q5", "2026Q0", "2026-13", "2026-00",
+					  "2026-7", "1989", "2048", "2026q3", "20x6", "2026 "};
+	size_t i;
+
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		CHECK(period_parse(good[i], strlen(good[i]), &p));
+		period_format(p, buf, sizeof(buf));
+		CHECK_STR(buf, good[i]);
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		CHECK(!period_parse(bad[i], strlen(bad[i]), &p));
+	CHECK(period_parse("2026Q3", 6, &p) && period_kind(p) == PERIOD_QUARTER && period_index(p) == 3 &&
+	      period_year(p) == 2026);
+	CHECK(period_parse("2026-07", 7, &p) && period_kind(p) == PERIOD_MONTH && period_index(p) == 7);
+	CHECK(period_year_code(2026) < period_quarter(2026, 1));
+	CHECK(period_quarter(2026, 4) < period_month(2026, 1));
+}
+
+/* VN -> P1 -> C1, C2; VN -> P2 -> C3 */
+static void small_tree(struct tree *t)
+{
+	tree_init(t);
+	tree_add(t, "VN", "Việt Nam", NULL, LEVEL_NATION, NULL, 1, NULL);
+	tree_add(t, "P1", "Tỉnh Một", NULL, LEVEL_PROVINCE, "VN", 2, NULL);
+	tree_add(t, "P2", "Tỉnh Hai", NULL, LEVEL_PROVINCE, "VN", 3, NULL);
+	tree_add(t, "C1", "Xã Một", NULL, LEVEL_COMMUNE, "P1", 4, NULL);
+	tree_add(t, "C2", "Phường Hai", NULL, LEVEL_WARD, "P1", 5, NULL);
+	tree_add(t, "C3", "Xã Ba", NULL, LEVEL_COMMUNE, "P2", 6, NULL);
+	tree_finish(t);
+}
+
+TEST(tree_basics)
+{
+	struct tree t;
+	struct errctx e = {0};
+
+	small_tree(&t);
+	CHECK(t.n == 6);
+	CHECK(tree_find(&t, "C2") == 4);
+	CHECK(tree_find(&t, "XX") == -1);
+	CHECK(tree_contains(&t, 0, 5));
+	CHECK(tree_contains(&t, 1, 4));
+	CHECK(!tree_contains(&t, 1, 5));
+	CHECK(!tree_contains(&t, 3, 1));
+	CHECK(t.units[0].nleaves == 3 && t.units[1].nleaves == 2 && t.units[5].nleaves == 1);
+	CHECK(t.units[3].depth == 2);
+	CHECK(tree_add(&t, "C1", "dup", NULL, LEVEL_COMMUNE, "P1", 0, &e) == GEMIS_EINVAL);
+	CHECK(tree_add(&t, "C9", "orphan", NULL, LEVEL_COMMUNE, "PX", 0, &e) == GEMIS_EINVAL);
+	CHECK(tree_add(&t, "R2", "root", NULL, LEVEL_NATION, NULL, 0, &e) == GEMIS_EINVAL);
+	tree_release(&t);
+}
+
+static struct target tgt(enum direction dir, double v, int year)
+{
+	struct target t = {0};
+
+	t.dir = dir;
+	t.value = v;
+	t.has_value = true;
+	t.year = year;
+	t.origin = -1;
+	return t;
+}
+
+static enum status judge(const struct target *t, const char *unit, int n, const int *years,
+			 const double *vals, double *ratio)
+{
+	struct series_point pts[8];
+	struct assessment a;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		pts[i].year = years[i];
+		pts[i].value = vals[i];
+	}
+	assess(t, unit, pts, n, &a);
+	if (ratio)
+		*ratio = a.ratio;
+	return a.status;
+}
+
+TEST(assess_statuses)
+{
+	struct target t = tgt(DIR_AT_LEAST, 60, 2030);
+	int y2[] = {2024, 2026};
+	double r;
+
+	CHECK(judge(&t, "%", 2, y2, (double[]){40, 46}, &r) == ST_ON_TRACK);
+	/* R = ((46/40)^(1/2) - 1) / ((60/40)^(1/6) - 1) */
+	CHECK_EQ_DBL(r, (pow(46.0 / 40, 0.5) - 1) / (pow(1.5, 1.0 / 6) - 1), 1e-12);
+	CHECK(judge(&t, "%", 2, y2, (double[]){40, 44}, NULL) == ST_AT_RISK);
+	CHECK(judge(&t, "%", 2, y2, (double[]){40, 41}, NULL) == ST_OFF_TRACK);
+	CHECK(judge(&t, "%", 2, y2, (double[]){40, 38}, &r) == ST_OFF_TRACK);
+	CHECK(r < 0);
+	CHECK(judge(&t, "%", 2, y2, (double[]){40, 60}, NULL) == ST_ACHIEVED);
+	CHECK(judge(&t, "%", 2, y2, (double[]){40, 75}, NULL) == ST_ACHIEVED);
+	CHECK(judge(&t, "%", 1, y2, (double[]){46}, NULL) == ST_INSUFFICIENT);
+	CHECK(judge(&t, "%", 0, y2, (double[]){0}, NULL) == ST_NO_DATA);
+	CHECK(judge(NULL, "%", 2, y2, (double[]){40, 46}, NULL) == ST_NO_TARGET);
+}
+
+TEST(assess_thresholds)
+{
+	/* choose v_now so that R lands just on each threshold */
+	struct target t = tgt(DIR_AT_LEAST, 60, 2030);
+	double req = pow(60.0 / 40, 1.0 / 6) - 1;
+	double v95 = 40 * pow(1 + 0.95 * req, 2), v60 = 40 * pow(1 + 0.6 * req, 2);
+	int y2[] = {2024, 2026};
+
+	CHECK(judge(&t, "%", 2, y2, (double[]){40, v95 * 1.0001}, NULL) == ST_ON_TRACK);
+	CHECK(judge(&t, "%", 2, y2, (double[]){40, v95 * 0.9999}, NULL) == ST_AT_RISK);
+	CHECK(judge(&t, "%", 2, y2, (double[]){40, v60 * 1.0001}, NULL) == ST_AT_RISK);
+	CHECK(judge(&t, "%", 2, y2, (double[]){40, v60 * 0.9999}, NULL) == ST_OFF_TRACK);
+}
+
+TEST(assess_at_most)
+{
+	struct target t = tgt(DIR_AT_MOST, 25, 2030);
+	int y2[] = {2024, 2026};
+
+	CHECK(judge(&t, "%", 2, y2, (double[]){30, 27}, NULL) == ST_ON_TRACK);
+	CHECK(judge(&t, "%", 2, y2, (double[]){30, 28.5}, NULL) == ST_AT_RISK);
+	CHECK(judge(&t, "%", 2, y2, (double[]){30, 29}, NULL) == ST_OFF_TRACK);
+	CHECK(judge(&t, "%", 2, y2, (double[]){30, 31}, NULL) == ST_OFF_TRACK);
+	CHECK(judge(&t, "%", 2, y2, (double[]){30, 25}, NULL) == ST_ACHIEVED);
+	CHECK(judge(&t, "%", 2, y2, (double[]){30, 12}, NULL) == ST_ACHIEVED);
+}
+
+TEST(assess_zero_base)
+{
+	/* zeros are replaced by 0.001, so growth from nothing counts as fast */
+	struct target t = tgt(DIR_AT_LEAST, 10, 2030);
+	struct target down = tgt(DIR_AT_MOST, 0, 2030);
+	int y2[] = {2024, 2026};
+	double r;
+
+	CHECK(judge(&t, "%", 2, y2, (double[]){0, 5}, &r) == ST_ON_TRACK);
+	CHECK_EQ_DBL(r, (pow(5 / 0.001, 0.5) - 1) / (pow(10 / 0.001, 1.0 / 6) - 1), 1e-9);
+	CHECK(judge(&t, "%", 2, y2, (double[]){0, 0}, NULL) == ST_OFF_TRACK);
+	/* target zero ("không còn"), at_most: the zero becomes 0.001, so the
+	 * required yearly fall is steep (-75%): 4 -> 1 in two years is R = 0.67 */
+	CHECK(judge(&down, "%", 2, y2, (double[]){4, 1}, &r) == ST_AT_RISK);
+	CHECK_EQ_DBL(r, (pow(0.25, 0.5) - 1) / (pow(0.001 / 4, 1.0 / 6) - 1), 1e-12);
+	CHECK(judge(&down, "%", 2, y2, (double[]){4, 0.2}, NULL) == ST_ON_TRACK);
+	CHECK(judge(&down, "%", 2, y2, (double[]){4, 0}, NULL) == ST_ACHIEVED);
+}
+
+TEST(assess_target_met_at_base)
+{
+	struct target t = tgt(DIR_AT_LEAST, 60, 2030);
+	int y2[] = {2024, 2026};
+
+	/* met at the base, slid below since: off track, not "on track" */
+	CHECK(judge(&t, "%", 2, y2, (double[]){70, 55}, NULL) == ST_OFF_TRACK);
+	CHECK(judge(&t, "%", 2, y2, (double[]){70, 65}, NULL) == ST_ACHIEVED);
+}
+
+TEST(assess_missing_years)
+{
+	struct target t = tgt(DIR_AT_LEAST, 60, 2030);
+	int y[] = {2022, 2026};
+	double r;
+
+	/* a gap between the years: the base is the earliest year with data */
+	CHECK(judge(&t, "%", 2, y, (double[]){40, 50}, &r) == ST_ON_TRACK);
+	CHECK_EQ_DBL(r, (pow(50.0 / 40, 0.25) - 1) / (pow(1.5, 1.0 / 8) - 1), 1e-12);
+	/* the same 8 points over four years instead of two is slower */
+	CHECK(judge(&t, "%", 2, y, (double[]){40, 48}, NULL) == ST_AT_RISK);
+}
+
+TEST(assess_baseline_and_deadline)
+{
+	struct target t = tgt(DIR_AT_MOST, 50, 2030);
+	int y1[] = {2026};
+	int y3[] = {2024, 2025, 2031};
+	struct target past = tgt(DIR_AT_LEAST, 60, 2025);
+
+	t.has_baseline = true;
+	t.base_value = 55;
+	t.base_year = 2025;
+	/* one year of data, but the plan's baseline gives the base */
+	CHECK(judge(&t, "per_1000_women", 1, y1, (double[]){52}, NULL) == ST_ON_TRACK);
+	CHECK(judge(&t, "per_1000_women", 1, y1, (double[]){56}, NULL) == ST_OFF_TRACK);
+	/* the target year has come without the target met */
+	CHECK(judge(&past, "%", 3, y3, (double[]){40, 50, 59}, NULL) == ST_OFF_TRACK);
+}
+
+TEST(assess_achieve)
+{
+	struct target t = {0};
+	int y2[] = {2024, 2026};
+
+	t.dir = DIR_ACHIEVE;
+	t.year = 2030;
+	CHECK(judge(&t, "%", 2, y2, (double[]){80, 100}, NULL) == ST_ACHIEVED);
+	CHECK(judge(&t, "%", 2, y2, (double[]){80, 95}, NULL) == ST_ON_TRACK);
+	CHECK(judge(&t, "items_per_quarter", 2, y2, (double[]){2, 5}, NULL) == ST_NO_TARGET);
+	CHECK(status_parse("on_track") == ST_ON_TRACK);
+	CHECK_STR(status_id(ST_INSUFFICIENT), "insufficient_data");
+}
+
+static void put(struct dataset *d, const struct tree *t, const char *unit, const char *per,
+		const char *ind, int part, int sex, double v)
+{
+	period_t p;
+
+	CHECK(period_parse(per, strlen(per), &p));
+	CHECK(dataset_put(d, tree_find(t, unit), p, catalog_find(ind), part, sex, v) == GEMIS_OK);
+}
+
+TEST(engine_rollup)
+{
+	struct tree t;
+	struct dataset d;
+	struct engine e;
+	int wage = catalog_find("female_wage_workers"), pc = catalog_find("primary_completion");
+	int P1, P2, VN = 0, C1, C3;
+
+	small_tree(&t);
+	P1 = tree_find(&t, "P1");
+	P2 = tree_find(&t, "P2");
+	C1 = tree_find(&t, "C1");
+
+	C3 = tree_find(&t, "C3");
+	dataset_init(&d, &t);
+	put(&d, &t, "C1", "2026", "female_wage_workers", PART_NUM, SEX_T, 40);
+	put(&d, &t, "C1", "2026", "female_wage_workers", PART_DEN, SEX_T, 100);
+	put(&d, &t, "C2", "2026", "female_wage_workers", PART_NUM, SEX_T, 30);
+	put(&d, &t, "C2", "2026", "female_wage_workers", PART_DEN, SEX_T, 50);
+	/* a numerator without its denominator does not enter the sums */
+	put(&d, &t, "C3", "2026", "female_wage_workers", PART_NUM, SEX_T, 999);
+	/* by sex only: the total is F + M */
+	put(&d, &t, "C1", "2026", "primary_completion", PART_NUM, SEX_F, 9);
+	put(&d, &t, "C1", "2026", "primary_completion", PART_DEN, SEX_F, 10);
+	put(&d, &t, "C1", "2026", "primary_completion", PART_NUM, SEX_M, 8);
+	put(&d, &t, "C1", "2026", "primary_completion", PART_DEN, SEX_M, 10);
+	put(&d, &t, "C2", "2026", "primary_completion", PART_NUM, SEX_T, 18);
+	put(&d, &t, "C2", "2026", "primary_completion", PART_DEN, SEX_T, 20);
+	CHECK(engine_build(&e, &t, &d, NULL, 0) == GEMIS_OK);
+
+	CHECK_EQ_DBL(engine_value(&e, 2026, C1, wage, SEX_T), 40.0, 1e-12);
+	CHECK_EQ_DBL(engine_part(&e, 2026, P1, wage, PART_NUM, SEX_T), 70, 0);
+	CHECK_EQ_DBL(engine_part(&e, 2026, P1, wage, PART_DEN, SEX_T), 150, 0);
+	/* 70/150, not the mean of 40% and 60% */
+	CHECK_EQ_DBL(engine_value(&e, 2026, P1, wage, SEX_T), 70.0 / 150 * 100, 1e-12);
+	CHECK(isnan(engine_value(&e, 2026, C3, wage, SEX_T)));
+	CHECK(isnan(engine_value(&e, 2026, P2, wage, SEX_T)));
+	CHECK_EQ_DBL(engine_part(&e, 2026, VN, wage, PART_DEN, SEX_T), 150, 0);
+	CHECK(engine_reporting(&e, 2026, VN, wage) == 2);
+	CHECK(engine_reporting(&e, 2026, P1, wage) == 2);
+	CHECK(engine_reporting(&e, 2026, P2, wage) == 0);
+
+	CHECK_EQ_DBL(engine_value(&e, 2026, C1, pc, SEX_T), 85, 1e-12);
+	CHECK_EQ_DBL(engine_value(&e, 2026, C1, pc, SEX_F), 90, 1e-12);
+	CHECK_EQ_DBL(engine_part(&e, 2026, P1, pc, PART_NUM, SEX_T), 35, 0);
+	CHECK_EQ_DBL(engine_part(&e, 2026, P1, pc, PART_DEN, SEX_T), 40, 0);
+	/* C2 gave no sexes: the province's F is C1's alone */
+	CHECK_EQ_DBL(engine_value(&e, 2026, P1, pc, SEX_F), 90, 1e-12);
+	CHECK(isnan(engine_value(&e, 2025, P1, pc, SEX_T)));
+	engine_release(&e);
+	dataset_release(&d);
+	tree_release(&t);
+}
+
+TEST(engine_own_figure_and_subannual)
+{
+	struct tree t;
+	struct dataset d;
+	struct engine e;
+	int wage = catalog_find("female_wage_workers"), news = catalog_find("news_items_per_quarter");
+	int srb = catalog_find("sex_ratio_at_birth"), care = catalog_find("unpaid_care_ratio");
+
+	small_tree(&t);
+	dataset_init(&d, &t);
+	put(&d, &t, "C1", "2026", "female_wage_workers", PART_NUM, SEX_T, 40);
+	put(&d, &t, "C1", "2026", "female_wage_workers", PART_DEN, SEX_T, 100);
+	/* a province's own official figure wins over its communes' sum */
+	put(&d, &t, "P1", "2026", "female_wage_workers", PART_NUM, SEX_T, 55);
+	put(&d, &t, "P1", "2026", "female_wage_workers", PART_DEN, SEX_T, 100);
+	put(&d, &t, "P2", "2026", "female_wage_workers", PART_NUM, SEX_T, 10);
+	put(&d, &t, "P2", "2026", "female_wage_workers", PART_DEN, SEX_T, 20);
+	/* quarters folded by mean (items per quarter), units by mean */
+	put(&d, &t, "C1", "2026Q1", "news_items_per_quarter", PART_VALUE, SEX_T, 2);
+	put(&d, &t, "C1", "2026Q2", "news_items_per_quarter", PART_VALUE, SEX_T, 4);
+	put(&d, &t, "C2", "2026", "news_items_per_quarter", PART_VALUE, SEX_T, 5);
+	/* months of a flow are summed; quarters win over months */
+	put(&d, &t, "C1", "2026-01", "sex_ratio_at_birth", PART_NUM, SEX_T, 10);
+	put(&d, &t, "C1", "2026-01", "sex_ratio_at_birth", PART_DEN, SEX_T, 9);
+	put(&d, &t, "C1", "2026-02", "sex_ratio_at_birth", PART_NUM, SEX_T, 12);
+	put(&d, &t, "C1", "2026-02", "sex_ratio_at_birth", PART_DEN, SEX_T, 11);
+	put(&d, &t, "C2", "2026Q1", "sex_ratio_at_birth", PART_NUM, SEX_T, 30);
+	put(&d, &t, "C2", "2026Q1", "sex_ratio_at_birth", PART_DEN, SEX_T, 25);
+	put(&d, &t, "C2", "2026-01", "sex_ratio_at_birth", PART_NUM, SEX_T, 1000);
+	put(&d, &t, "C2", "2026-01", "sex_ratio_at_birth", PART_DEN, SEX_T, 1);
+	/* not rolled up: only where reported */
+	put(&d, &t, "C1", "2026", "unpaid_care_ratio", PART_VALUE, SEX_T, 1.8);
+	put(&d, &t, "P2", "2026", "unpaid_care_ratio", PART_VALUE, SEX_T, 1.6);
+	CHECK(engine_build(&e, &t, &d, NULL, 0) == GEMIS_OK);
+
+	CHECK_EQ_DBL(engine_value(&e, 2026, 1, wage, SEX_T), 55, 1e-12);
+	CHECK_EQ_DBL(engine_part(&e, 2026, 0, wage, PART_NUM, SEX_T), 65, 0);
+	CHECK_EQ_DBL(engine_part(&e, 2026, 0, wage, PART_DEN, SEX_T), 120, 0);
+	CHECK_EQ_DBL(engine_value(&e, 2026, tree_find(&t, "C1"), news, SEX_T), 3, 1e-12);
+	CHECK_EQ_DBL(engine_value(&e, 2026, 1, news, SEX_T), 4, 1e-12);
+	CHECK_EQ_DBL(engine_value(&e, 2026, tree_find(&t, "C1"), srb, SEX_T), 110, 1e-12);
+	CHECK_EQ_DBL(engine_value(&e, 2026, tree_find(&t, "C2"), srb, SEX_T), 120, 1e-12);
+	CHECK_EQ_DBL(engine_value(&e, 2026, 1, srb, SEX_T), 52.0 / 45 * 100, 1e-9);
+	CHECK(isnan(engine_value(&e, 2026, 1, care, SEX_T)));
+	CHECK_EQ_DBL(engine_value(&e, 2026, 2, care, SEX_T), 1.6, 1e-12);
+	engine_release(&e);
+	dataset_release(&d);
+	tree_release(&t);
+}
+
+TEST(engine_targets_inherit)
+{
+	struct tree t;
+	struct dataset d;
+	struct engine e;
+	struct target ts[3];
+	int wage = catalog_find("female_wage_workers"), masters = catalog_find("female_masters");
+	const struct target *x;
+	struct assessment a;
+
+	small_tree(&t);
+	dataset_init(&d, &t);
+	ts[0] = tgt(DIR_AT_LEAST, 50, 2030);
+	ts[0].indicator = wage;
+	ts[0].origin = tree_find(&t, "P1");
+	ts[1] = tgt(DIR_AT_LEAST, 60, 2030);
+	ts[1].indicator = wage;
+	ts[1].origin = tree_find(&t, "C1");
+	ts[2] = tgt(DIR_AT_LEAST, 45, 2026);
+	ts[2].indicator = wage;
+	ts[2].origin = tree_find(&t, "C1");
+	put(&d, &t, "C1", "2025", "female_wage_workers", PART_NUM, SEX_T, 40);
+	put(&d, &t, "C1", "2025", "female_wage_workers", PART_DEN, SEX_T, 100);
+	put(&d, &t, "C1", "2026", "female_wage_workers", PART_NUM, SEX_T, 46);
+	put(&d, &t, "C1", "2026", "female_wage_workers", PART_DEN, SEX_T, 100);
+	CHECK(engine_build(&e, &t, &d, ts, 3) == GEMIS_OK);
+	/* own targets: the nearest year not before the year asked */
+	x = engine_target(&e, tree_find(&t, "C1"), wage, 2026);
+	CHECK(x && x->value == 45 && x->year == 2026);
+	x = engine_target(&e, tree_find(&t, "C1"), wage, 2027);
+	CHECK(x && x->value == 60);
+	x = engine_target(&e, tree_find(&t, "C1"), wage, 2031);
+	CHECK(x && x->value == 60);
+	/* inherited from the province, then the nation */
+	x = engine_target(&e, tree_find(&t, "C2"), wage, 2026);
+	CHECK(x && x->value == 50 && x->origin == tree_find(&t, "P1"));
+	x = engine_target(&e, tree_find(&t, "C3"), wage, 2026);
+	CHECK(x && x->value == 60 && x->origin == -1);
+	CHECK(engine_target(&e, tree_find(&t, "C3"), masters, 2026) == NULL);
+	engine_assess(&e, 2026, tree_find(&t, "C1"), wage, &a);
+	CHECK(a.status == ST_ACHIEVED);
+	engine_assess(&e, 2027, tree_find(&t, "C1"), wage, &a);
+	CHECK(a.status == ST_ON_TRACK && a.latest_year == 2026 && a.base_year == 2025);
+	engine_assess(&e, 2026, tree_find(&t, "C2"), wage, &a);
+	CHECK(a.status == ST_NO_DATA);
+	engine_release(&e);
+	dataset_release(&d);
+	tree_release(&t);
+}
+
+int main(void)
+{
+	RUN(catalog_ids_unique_and_complete);
+	RUN(catalog_national_targets);
+	RUN(periods);
+	RUN(tree_basics);
+	RUN(assess_statuses);
+	RUN(assess_thresholds);
+	RUN(assess_at_most);
+	RUN(assess_zero_base);
+	RUN(assess_target_met_at_base);
+	RUN(assess_missing_years);
+	RUN(assess_baseline_and_deadline);
+	RUN(assess_achieve);
+	RUN(engine_rollup);
+	RUN(engine_own_figure_and_subannual);
+	RUN(engine_targets_inherit);
+	return harness_report();
+}
