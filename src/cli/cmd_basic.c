@@ -109,9 +109,10 @@ int cmd_values_import(struct cli *cli, int argc, char **argv)
 		cli_fail(&e);
 		goto out;
 	}
-	if (d.total == 0)
-		values_import(db, &t, rows.v, rows.n, cli_user(as), "import", dry ? VALUES_DRY_RUN : 0, &d,
-			      &res, cli_progress, cli, &e);
+	/* the checks across rows run even after field problems, so that one
+	 * run lists everything to fix; any problem means nothing is written */
+	values_import(db, &t, rows.v, rows.n, cli_user(as), "import", dry ? VALUES_DRY_RUN : 0, &d, &res,
+		      cli_progress, cli, &e);
 	if (d.total > 0) {
 		cli_print_diags(path, &d);
 		fprintf(stderr,

@@ -100,7 +100,8 @@ int cmd_help(struct cli *cli, int argc, char **argv)
 	char name[64];
 	size_t i;
 
-	(void)cli;
+	if (cli_wants_help(argc, argv, "help"))
+		return EXIT_OK;
 	if (argc < 2) {
 		overview(stdout);
 		return EXIT_OK;
@@ -120,8 +121,8 @@ int cmd_help(struct cli *cli, int argc, char **argv)
 int cmd_version(struct cli *cli, int argc, char **argv)
 {
 	(void)cli;
-	(void)argc;
-	(void)argv;
+	if (argv && cli_wants_help(argc, argv, "version"))
+		return EXIT_OK;
 	printf("gemis %s\n", GEMIS_VERSION);
 	return EXIT_OK;
 }

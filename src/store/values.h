@@ -27,8 +27,9 @@ typedef void (*values_progress_fn)(void *ctx, size_t done, size_t total);
 /* Validates rows[0..n) against each other and the stored values, and when
  * there is no problem writes them in one transaction, each change with an
  * audit row naming `user` and `source` ("import", "web", "demo", ...).
- * Problems go to d and the result is GEMIS_EINVAL with nothing written.
- * Rows are reordered. */
+ * Problems go to d and the result is GEMIS_EINVAL with nothing written;
+ * d may already hold problems found while parsing, which also prevent the
+ * write (the checks across rows still run, to report everything at once). */
 enum gemis_err values_import(struct db *db, const struct tree *t, struct value_row *rows, size_t n,
 			     const char *user, const char *source, int flags, struct diags *d,
 			     struct values_result *res, values_progress_fn progress, void *pctx,

@@ -14,14 +14,18 @@
 #include "util/i18n.h"
 #include "util/text.h"
 
+/* Folds into one of two rotating buffers, so that two results can be
+ * compared; the buffers live until the process ends. */
 static const char *fold(const char *s)
 {
-	static struct buf b;
+	static struct buf b[2];
+	static int k;
 
-	buf_release(&b);
-	buf_init(&b, 4096);
-	text_fold(&b, s, strlen(s));
-	return buf_str(&b);
+	k ^= 1;
+	buf_release(&b[k]);
+	buf_init(&b[k], 4096);
+	text_fold(&b[k], s, strlen(s));
+	return buf_str(&b[k]);
 }
 
 TEST(text_fold_and_numbers)
