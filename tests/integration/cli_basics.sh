@@ -4,7 +4,7 @@
 expect_ok "$GEMIS" --help
 contains "$out" "values import"
 contains "$out" "progress"
-for c in init demo "values import" progress "plan load" units indicators help version; do
+for c in init demo "values import" progress "plan load" units indicators "user add" "token create" help version; do
 	# shellcheck disable=SC2086
 	expect_ok "$GEMIS" $c --help
 	contains "$out" "Usage: gemis $c" "help of $c"
