@@ -8,6 +8,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "store.h"
+#include "submissions.h"
+
 #include "util/banned.h"
 
 enum gemis_err unit_id_map(const struct tree *t, int **map, long long *max_id)
@@ -99,14 +102,24 @@ enum gemis_err values_import(struct db *db, const struct tree *t, struct value_r
 	struct db_stmt *get = NULL, *put = NULL, *audit = NULL;
 	enum gemis_err err;
 	long long now = (long long)time(NULL);
-	size_t i;
+	size_t i, written = 0;
+	bool own_tx;
 
 	memset(res, 0, sizeof(*res));
-	err = db_begin(db, e);
-	if (err)
-		return err;
+	/* a caller that writes more in the same transaction (the approval of a
+	 * form) begins it; otherwise the batch is its own transaction */
+	own_tx = !db->in_tx;
+	if (own_tx) {
+		err = db_begin(db, e);
+		if (err)
+			return err;
+	}
 	err = validate_rows(rows, n, lookup_cb, &lc, d, e);
 	db_finalize(lc.st, NULL);
+	/* values of an approved form are locked until the form is reopened,
+	 * whatever path they come by (CSV, API, another form) */
+	if (!err)
+		err = submissions_check_locked(db, t, rows, n, d, e);
 	if (!err && d->total > 0)
 		err = err_set(e, GEMIS_EINVAL, "%zu problem(s) found; nothing was written", d->total);
 	if (!err)
@@ -167,12 +180,17 @@ enum gemis_err values_import(struct db *db, const struct tree *t, struct value_r
 		db_bind_text(audit, 9, user);
 		db_bind_int(audit, 10, now);
 		err = db_step_done(audit, e);
+		written++;
 	}
 	if (progress && !err)
 		progress(pctx, n, n);
 	db_finalize(get, NULL);
 	db_finalize(put, NULL);
 	db_finalize(audit, NULL);
+	if (!err && written > 0 && !(flags & VALUES_DRY_RUN))
+		err = store_data_changed(db, e);
+	if (!own_tx)
+		return err;
 	if (err || (flags & VALUES_DRY_RUN)) {
 		db_rollback(db);
 		return err;
