@@ -8,6 +8,7 @@
 
 #include "api.h"
 #include "report/progress.h"
+#include "util/embed.h"
 
 #include "util/banned.h"
 
@@ -117,4 +118,16 @@ enum gemis_err api_indicators(struct http_req *r)
 		json_array_append_new(list, o);
 	}
 	return http_json(r, 200, json_pack("{s:o}", "indicators", list));
+}
+
+enum gemis_err api_openapi(struct http_req *r)
+{
+	const struct embed_file *f = embed_find("data/api/openapi.json");
+
+	if (!f)
+		return GEMIS_ENOTFOUND;
+	r->ctype = "application/json; charset=utf-8";
+	r->persist = (const char *)f->data;
+	r->persist_len = f->size;
+	return GEMIS_OK;
 }

@@ -6,6 +6,7 @@
 #include "api.h"
 
 const struct route api_routes[] = {
+	{HTTP_GET, "/api/v1/openapi.json", api_openapi, ROUTE_API | ROUTE_PUBLIC | ROUTE_BARE, NULL},
 	{HTTP_GET, "/api/v1/me", api_me, ROUTE_API, NULL},
 	{HTTP_GET, "/api/v1/progress", api_progress, ROUTE_API, "unit:code year:year"},
 	{HTTP_GET, "/api/v1/units", api_units, ROUTE_API, "parent:code"},

@@ -640,11 +640,13 @@ static enum gemis_err refuse_step(enum sub_action a, enum sub_status from, struc
 	default:
 		break;
 	}
-	return err_set(e, GEMIS_ECONFLICT, _("a form that is %s cannot be %s"), sub_status_name(from),
-		       a == SUB_APPROVE  ? _("approved")
-		       : a == SUB_RETURN ? _("returned")
-		       : a == SUB_REOPEN ? _("reopened")
-					 : _("changed"));
+	if (a == SUB_REOPEN)
+		return err_set(e, GEMIS_ECONFLICT,
+			       _("only an approved form can be reopened; this one is: %s"),
+			       sub_status_name(from));
+	return err_set(e, GEMIS_ECONFLICT,
+		       _("only a submitted form can be approved or returned; this one is: %s"),
+		       sub_status_name(from));
 }
 
 /* Checks the rows of a save or submit against the form. */
