@@ -2,7 +2,8 @@
 #
 #   make            build/gemis (optimised, warnings are errors)
 #   make check      unit and integration tests under AddressSanitizer and
-#                   UndefinedBehaviorSanitizer (build/san/)
+#                   UndefinedBehaviorSanitizer (build/san/), on SQLite and
+#                   on a throwaway PostgreSQL cluster (make pg-check)
 #   make CC=clang   the same with clang
 #
 # Sources are found by directory: a new file under src/ needs no edit here.
@@ -64,7 +65,7 @@ EMBED := units.tsv=$(GEN)/units.tsv locale/vi.mo=$(GEN)/vi.mo locale/en.mo=$(GEN
 EMBED_DEPS := $(GEN)/units.tsv $(GEN)/vi.mo $(GEN)/en.mo $(SQL_FILES) $(WEB_FILES) $(DATA_FILES) \
               $(NPM_ASSETS) tools/embed.sh Makefile
 
-.PHONY: all check unit integration clean po-check fuzz bench format-check
+.PHONY: all check unit integration pg-check clean po-check fuzz bench format-check
 all: $(BUILD)/gemis
 
 $(BUILD)/gemis: $(MAIN_OBJ) $(LIB) $(BUILD)/obj/embed.o
@@ -118,8 +119,13 @@ unit: $(UNIT_BINS)
 integration: $(BUILD)/gemis
 	GEMIS=$(CURDIR)/$(BUILD)/gemis tests/run-integration
 
+# The storage suite and the integration tests marked for both backends, on
+# a throwaway PostgreSQL cluster (tests/with-pg starts and stops it).
+pg-check: $(BUILD)/tests/test_store $(BUILD)/gemis
+	tests/with-pg sh -c '$(BUILD)/tests/test_store && GEMIS=$(CURDIR)/$(BUILD)/gemis tests/run-integration'
+
 check:
-	$(MAKE) SAN=1 unit integration
+	$(MAKE) SAN=1 unit integration pg-check
 
 po-check:
 	tools/po-check

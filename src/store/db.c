@@ -239,7 +239,11 @@ enum gemis_err db_begin(struct db *db, struct errctx *e)
 
 enum gemis_err db_commit(struct db *db, struct errctx *e)
 {
-	enum gemis_err err = db_exec(db, e, "COMMIT");
+	enum gemis_err err;
+
+	if (!db->in_tx)
+		return err_set(e, GEMIS_EDB, "commit without a transaction");
+	err = db_exec(db, e, "COMMIT");
 
 	if (err) {
 		db_rollback(db);

@@ -65,6 +65,7 @@ struct pg_stmt {
 	PGresult *res;
 	int row;   /* current row, -1 before the first */
 	bool started;
+	long long changes; /* rows changed by the last execution, kept across resets */
 	enum gemis_err err;
 	char errmsg[512];
 	unsigned char *blob; /* unescaped bytea of the last col_blob */
@@ -392,6 +393,13 @@ static bool pg_next(struct db_stmt *sst)
 		st->started = true;
 		st->res = run(st);
 		s = st->res ? PQresultStatus(st->res) : PGRES_FATAL_ERROR;
+		if (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK) {
+			const char *n = PQcmdTuples(st->res);
+
+			st->changes = *n ? strtoll(n, NULL, 10) : 0;
+		} else {
+			st->changes = 0;
+		}
 		if (s != PGRES_TUPLES_OK && s != PGRES_COMMAND_OK) {
 			st->err = result_error(sst->db, st->res, st->errmsg, sizeof(st->errmsg));
 			return false;
@@ -483,9 +491,7 @@ static const void *pg_col_blob(struct db_stmt *st, int i, size_t *len)
 
 static long long pg_changes(struct db_stmt *st)
 {
-	const char *n = P(st)->res ? PQcmdTuples(P(st)->res) : "";
-
-	return *n ? strtoll(n, NULL, 10) : 0;
+	return P(st)->changes;
 }
 
 const struct db_ops db_pg_ops = {
