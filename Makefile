@@ -77,7 +77,7 @@ EMBED := units.tsv=$(GEN)/units.tsv locale/vi.mo=$(GEN)/vi.mo locale/en.mo=$(GEN
 EMBED_DEPS := $(GEN)/units.tsv $(GEN)/vi.mo $(GEN)/en.mo $(SQL_FILES) $(WEB_FILES) $(DATA_FILES) \
               $(NPM_ASSETS) tools/embed.sh Makefile
 
-.PHONY: all check unit integration pg-check clean po-check fuzz
+.PHONY: all check unit integration pg-check bench clean po-check fuzz
 all: $(BUILD)/gemis
 
 $(BUILD)/gemis: $(MAIN_OBJ) $(LIB) $(BUILD)/obj/embed.o
@@ -153,6 +153,15 @@ integration: $(BUILD)/gemis
 # a throwaway PostgreSQL cluster (tests/with-pg starts and stops it).
 pg-check: $(BUILD)/tests/test_store $(BUILD)/gemis
 	tests/with-pg sh -c '$(BUILD)/tests/test_store && GEMIS=$(CURDIR)/$(BUILD)/gemis tests/run-integration'
+
+# --- benchmarks: bench/run builds these and prints the table ------------------
+BENCH_BIN := $(BUILD)/bench/gemis-bench
+$(BENCH_BIN): bench/gemis-bench.c $(LIB) $(BUILD)/obj/embed.o
+	@mkdir -p $(dir $@)
+	@echo "CC $<"
+	@$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(BUILD)/obj/embed.o $(LDFLAGS_ALL) $(PKG_LIBS)
+
+bench: $(BUILD)/gemis $(BENCH_BIN)
 
 check:
 	$(MAKE) SAN=1 unit integration pg-check
