@@ -217,19 +217,11 @@ static bool pair_known(const struct vocab *v, struct arena *a, const struct tok 
 	return false;
 }
 
-/* True when a and b differ by one letter inserted or deleted. */
+/* True when b is a with one letter left out. */
 static bool one_indel(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b), i = 0;
 
-	if (la + 1 == lb) {
-		const char *t = a;
-
-		a = b;
-		b = t;
-		la = lb;
-		lb = strlen(b);
-	}
 	if (la != lb + 1 || lb < 2)
 		return false;
 	while (i < lb && a[i] == b[i])
@@ -306,7 +298,7 @@ static void typos(struct pdoc *d, const struct vocab *v, struct presult *r)
 					const struct lex_pair *q = &v->lex[ix[j]];
 					const char *w2 = strchr(q->word, ' ') + 1;
 
-					if (strlen(q->f1) >= 3 && one_indel(q->f1, x->f) &&
+					if (strlen(q->f1) >= 4 && strlen(q->f1) == strlen(x->f) + 1 && one_indel(q->f1, x->f) &&
 					    strlen(w2) == y->len && strncmp(w2, y->s, y->len) == 0)
 						sugg = q->word;
 				}
@@ -315,7 +307,7 @@ static void typos(struct pdoc *d, const struct vocab *v, struct presult *r)
 					const struct lex_pair *q = &v->lex[ix[j]];
 					size_t l1 = (size_t)(strchr(q->word, ' ') - q->word);
 
-					if (strlen(q->f2) >= 3 && one_indel(q->f2, y->f) && l1 == x->len &&
+					if (strlen(q->f2) >= 4 && strlen(q->f2) == strlen(y->f) + 1 && one_indel(q->f2, y->f) && l1 == x->len &&
 					    strncmp(q->word, x->s, x->len) == 0)
 						sugg = q->word;
 				}

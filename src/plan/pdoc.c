@@ -363,6 +363,32 @@ static bool is_caps_text(const char *s, size_t len)
 	return up >= 3 && low * 5 <= up;
 }
 
+/* A line whose last word asks for more: a name going on ("tỉnh Bắc" /
+ * "Ninh") or a word that never ends a sentence ("của", "và"). */
+static bool continues(struct arena *a, const char *s, size_t len)
+{
+	static const char *const glue[] = {"cua", "va", "ve", "voi", "cac", "cho", "tai", "theo",
+					   "trong", "nhung", "la", "tren", "duoi", "den", "tu", NULL};
+	size_t i = len;
+	utf8proc_int32_t cp;
+	const char *f;
+	int k;
+
+	while (i > 0 && s[i - 1] != ' ')
+		i--;
+	if (i >= len)
+		return false;
+	cp_at(s, len, i, &cp);
+	if (is_upper_cp(cp) && !is_caps_text(s + i, len - i))
+		return true;
+	f = pdoc_fold(a, s + i, len - i);
+	for (k = 0; f && glue[k]; k++) {
+		if (strcmp(f, glue[k]) == 0)
+			return true;
+	}
+	return false;
+}
+
 static int cmp_size(const void *a, const void *b)
 {
 	size_t x = *(const size_t *)a, y = *(const size_t *)b;
@@ -700,8 +726,7 @@ enum gemis_err pdoc_build(struct pdoc *d, const char *text, size_t len, struct e
 
 			cp_at(l->s, l->len, 0, &cp);
 			if (is_lower_cp(cp) || cp == '(' || (plastlen >= long_len && !is_upper_cp(cp)) ||
-			    (plastlen >= long_len &&
-			     is_caps_text(l->s, l->len) == is_caps_text(para.p, para.len)))
+			    (plastlen >= long_len && continues(&d->a, para.p, para.len)))
 				join = true;
 			else if (para.p[para.len - 1] == ',' || para.p[para.len - 1] == '-')
 				join = true;

@@ -51,6 +51,13 @@ static bool is_punct(const struct tok *t, const char *c)
 	return t->kind == TK_PUNCT && strcmp(t->f, c) == 0;
 }
 
+/* "mục" (a section), not "mức" (a level): both fold to "muc". */
+static bool is_muc(const struct tok *t)
+{
+	return t->kind == TK_WORD && t->len == 5 &&
+	       (memcmp(t->s, "mục", 5) == 0 || memcmp(t->s, "Mục", 5) == 0 || memcmp(t->s, "MỤC", 5) == 0);
+}
+
 static size_t prev_word(const struct tok *t, size_t i, size_t from)
 {
 	while (i > from) {
@@ -84,7 +91,7 @@ static size_t value_candidates(const struct tok *t, size_t a, size_t b, struct v
 		pw = prev_word(t, k, a);
 		if (pw != (size_t)-1 && (tok_is(&t[pw], "tieu") || tok_is(&t[pw], "so") ||
 					 tok_is(&t[pw], "dieu") || tok_is(&t[pw], "khoan") ||
-					 tok_is(&t[pw], "muc") || tok_is(&t[pw], "ngay") ||
+					 is_muc(&t[pw]) || tok_is(&t[pw], "ngay") ||
 					 tok_is(&t[pw], "thang") || tok_is(&t[pw], "quy")))
 			continue;
 		if (k + 1 < b && (tok_is(&t[k + 1], "nam") || tok_is(&t[k + 1], "thang") ||
