@@ -131,8 +131,8 @@ static void assign_goal(struct presult *r, int ag, int goal, const int *items, s
 			continue;
 		for (j = 0; j < nitems; j++)
 			hit |= x->item_no == items[j];
-		if (hit) {
-			r->assigned[ag][x->ind] = true;
+		if (hit && !r->assigned[ag][x->ind]) {
+			r->assigned[ag][x->ind] = ++r->nassigned;
 			r->assigns_any = true;
 		}
 	}

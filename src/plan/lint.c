@@ -175,7 +175,7 @@ static void targets_lint(struct pdoc *d, struct presult *r)
 			bool any = false;
 
 			for (j = 0; j < r->nag; j++)
-				any |= r->assigned[j][x->ind];
+				any |= r->assigned[j][x->ind] != 0;
 			if (!any)
 				plan_add_lint(d, r, "unassigned_indicator", x->line,
 					      _("no agency is made responsible for %s"), ind->id);

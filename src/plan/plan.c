@@ -14,7 +14,7 @@
 
 #include "util/banned.h"
 
-_Static_assert(sizeof(((struct presult *)0)->assigned[0]) >= 24, "assigned[] must cover the catalog");
+_Static_assert(sizeof(((struct presult *)0)->assigned[0]) / sizeof(int) >= 24, "assigned[] must cover the catalog");
 
 enum plan_format plan_sniff(const void *data, size_t len)
 {
@@ -115,19 +115,24 @@ static json_t *to_json(const struct presult *r)
 	a = json_object();
 	for (i = 0; i < r->nag; i++) {
 		json_t *list = json_array();
+		int done = 0;
 
-		/* in the order of the plan's targets */
-		for (j = 0; j < r->nt; j++) {
-			int ind = r->t[j].ind;
-			size_t k;
-			bool dup = false;
+		/* in the order the text assigns them */
+		for (;;) {
+			int best = 0, bi = -1;
 
-			if (ind < 0 || !r->assigned[i][ind])
-				continue;
-			for (k = 0; k < j; k++)
-				dup |= r->t[k].ind == ind;
-			if (!dup)
-				json_array_append_new(list, json_string(catalog[ind].id));
+			for (j = 0; j < catalog_count && j < 64; j++) {
+				int o = r->assigned[i][j];
+
+				if (o > done && (best == 0 || o < best)) {
+					best = o;
+					bi = (int)j;
+				}
+			}
+			if (bi < 0)
+				break;
+			json_array_append_new(list, json_string(catalog[bi].id));
+			done = best;
 		}
 		if (json_array_size(list))
 			json_object_set_new(a, r->agencies[i], list);

@@ -76,8 +76,10 @@ struct presult {
 	const char *agencies[PLAN_MAX_AGENCIES];
 	size_t nag;
 	bool assigns_any; /* the plan ties indicators to agencies somewhere */
-	/* assigned[a][i]: agency agencies[a] answers for catalog indicator i */
-	bool assigned[PLAN_MAX_AGENCIES][64];
+	/* assigned[a][i]: agency agencies[a] answers for catalog indicator i
+	 * when non-zero; the number orders the assignments as the text gives them */
+	int assigned[PLAN_MAX_AGENCIES][64];
+	int nassigned;
 	bool has_deadline;
 	int dl_day, dl_month, dl_year;
 	const char *dl_to;
