@@ -256,9 +256,66 @@ static const char *keep_case(struct arena *a, const struct tok *x, const char *w
 	return word;
 }
 
+/* The correction of the pair t[k], t[k+1], or NULL when it is not a typo. */
+static const char *typo_at(struct pdoc *d, const struct vocab *v, const struct para *p, size_t k)
+{
+	const struct tok *t = p->t, *x = &t[k], *y = &t[k + 1];
+	char fold[128];
+	const struct lex_pair *lp;
+	const char *sugg = NULL;
+	size_t n, lf, ly, j;
+
+	if (k + 1 >= p->nt || x->kind != TK_WORD || y->kind != TK_WORD || x->s + x->len + 1 != y->s ||
+	    (x->caps && x->len > 1 && y->caps))
+		return NULL;
+	lf = strlen(x->f);
+	ly = strlen(y->f);
+	if (lf + ly + 2 > sizeof(fold) || pair_known(v, &d->a, x, y))
+		return NULL;
+	memcpy(fold, x->f, lf);
+	fold[lf] = ' ';
+	memcpy(fold + lf + 1, y->f, ly + 1);
+	lp = lexicon_find(v, fold, &n);
+	if (lp) {
+		sugg = lp[0].word;
+	} else {
+		/* one letter missing in one syllable, the other right */
+		const size_t *ix;
+		size_t m;
+
+		ix = lexicon_by_syllable(v, 2, y->f, &m);
+		for (j = 0; j < m && !sugg; j++) {
+			const struct lex_pair *q = &v->lex[ix[j]];
+			const char *w2 = strchr(q->word, ' ') + 1;
+
+			if (strlen(q->f1) >= 4 && strlen(q->f1) == lf + 1 && one_indel(q->f1, x->f) &&
+			    strlen(w2) == y->len && strncmp(w2, y->s, y->len) == 0)
+				sugg = q->word;
+		}
+		ix = lexicon_by_syllable(v, 1, x->f, &m);
+		for (j = 0; j < m && !sugg; j++) {
+			const struct lex_pair *q = &v->lex[ix[j]];
+			size_t l1 = (size_t)(strchr(q->word, ' ') - q->word);
+
+			if (strlen(q->f2) >= 4 && strlen(q->f2) == ly + 1 && one_indel(q->f2, y->f) &&
+			    l1 == x->len && strncmp(q->word, x->s, x->len) == 0)
+				sugg = q->word;
+		}
+	}
+	if (!sugg)
+		return NULL;
+	/* a neighbour pair that is a word explains it ("có quan hệ") */
+	if ((k > 0 && t[k - 1].kind == TK_WORD && t[k - 1].s + t[k - 1].len + 1 == x->s &&
+	     pair_known(v, &d->a, &t[k - 1], x)) ||
+	    (k + 2 < p->nt && t[k + 2].kind == TK_WORD && y->s + y->len + 1 == t[k + 2].s &&
+	     pair_known(v, &d->a, y, &t[k + 2])))
+		return NULL;
+	return sugg;
+}
+
 static void typos(struct pdoc *d, const struct vocab *v, struct presult *r)
 {
-	size_t i, k, j, found = 0;
+	size_t i, k, found = 0;
 
 	for (i = 0; i < d->np && found < 100; i++) {
 		const struct para *p = &d->p[i];
@@ -267,58 +324,13 @@ static void typos(struct pdoc *d, const struct vocab *v, struct presult *r)
 		if (p->section == SEC_CLOSING)
 			continue;
 		for (k = 0; k + 1 < p->nt && found < 100; k++) {
+			const char *sugg = typo_at(d, v, p, k);
 			const struct tok *x = &t[k], *y = &t[k + 1];
-			char fold[128];
-			const struct lex_pair *lp;
-			const char *sugg = NULL;
-			size_t n, lf, ly;
 
-			if (x->kind != TK_WORD || y->kind != TK_WORD || x->s + x->len + 1 != y->s ||
-			    (x->caps && x->len > 1 && y->caps))
-				continue;
-			lf = strlen(x->f);
-			ly = strlen(y->f);
-			if (lf + ly + 2 > sizeof(fold))
-				continue;
-			if (pair_known(v, &d->a, x, y))
-				continue;
-			memcpy(fold, x->f, lf);
-			fold[lf] = ' ';
-			memcpy(fold + lf + 1, y->f, ly + 1);
-			lp = lexicon_find(v, fold, &n);
-			if (lp) {
-				sugg = lp[0].word;
-			} else {
-				/* one letter more or less in one syllable, the other right */
-				const size_t *ix;
-				size_t m;
-
-				ix = lexicon_by_syllable(v, 2, y->f, &m);
-				for (j = 0; j < m && !sugg; j++) {
-					const struct lex_pair *q = &v->lex[ix[j]];
-					const char *w2 = strchr(q->word, ' ') + 1;
-
-					if (strlen(q->f1) >= 4 && strlen(q->f1) == strlen(x->f) + 1 && one_indel(q->f1, x->f) &&
-					    strlen(w2) == y->len && strncmp(w2, y->s, y->len) == 0)
-						sugg = q->word;
-				}
-				ix = lexicon_by_syllable(v, 1, x->f, &m);
-				for (j = 0; j < m && !sugg; j++) {
-					const struct lex_pair *q = &v->lex[ix[j]];
-					size_t l1 = (size_t)(strchr(q->word, ' ') - q->word);
-
-					if (strlen(q->f2) >= 4 && strlen(q->f2) == strlen(y->f) + 1 && one_indel(q->f2, y->f) && l1 == x->len &&
-					    strncmp(q->word, x->s, x->len) == 0)
-						sugg = q->word;
-				}
-			}
 			if (!sugg)
 				continue;
-			/* a neighbour pair that is a word explains it ("có quan hệ") */
-			if ((k > 0 && t[k - 1].kind == TK_WORD && t[k - 1].s + t[k - 1].len + 1 == x->s &&
-			     pair_known(v, &d->a, &t[k - 1], x)) ||
-			    (k + 2 < p->nt && t[k + 2].kind == TK_WORD && y->s + y->len + 1 == t[k + 2].s &&
-			     pair_known(v, &d->a, y, &t[k + 2])))
+			/* "Tạo chuyên biến": the next pair tells the misspelt word better */
+			if (typo_at(d, v, p, k + 1))
 				continue;
 			plan_add_lint(d, r, "typo", p->line, "%.*s -> %s", (int)(y->s + y->len - x->s), x->s,
 				      keep_case(&d->a, x, sugg));
@@ -326,6 +338,7 @@ static void typos(struct pdoc *d, const struct vocab *v, struct presult *r)
 				arena_printf(&d->a, _("\"%.*s\" should probably be \"%s\""),
 					     (int)(y->s + y->len - x->s), x->s, keep_case(&d->a, x, sugg));
 			found++;
+			k++;
 		}
 	}
 }
