@@ -124,6 +124,27 @@ check:
 po-check:
 	tools/po-check
 
+# libFuzzer targets (tests/fuzz/fuzz_*.c) on a clang build of the library
+# with coverage, ASan and UBSan; each runs FUZZ_TIME seconds on a copy of its
+# seed corpus (tests/fuzz/corpus/NAME/, NAME after fuzz_).
+FUZZ_TIME ?= 20
+FUZZ_BUILD := build/fuzz
+FUZZ_OPT := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -Wno-format-nonliteral
+fuzz:
+	$(MAKE) CC=clang BUILD=$(FUZZ_BUILD) OPT="$(FUZZ_OPT)" $(FUZZ_BUILD)/libgemis.a $(FUZZ_BUILD)/obj/embed.o
+	@set -e; for src in $(FUZZ_SRCS); do \
+		name=$$(basename $$src .c); corpus=tests/fuzz/corpus/$${name#fuzz_}; \
+		echo "CC $$src"; \
+		clang $(STD) $(WARN) $(FUZZ_OPT) -fsanitize=fuzzer -Isrc -I$(FUZZ_BUILD)/gen $(PKG_CFLAGS) \
+			-o $(FUZZ_BUILD)/$$name $$src $(FUZZ_BUILD)/libgemis.a $(FUZZ_BUILD)/obj/embed.o $(PKG_LIBS); \
+		work=$$(mktemp -d); cp $$corpus/* $$work/; \
+		echo "== $$name: $(FUZZ_TIME) s"; \
+		status=0; $(FUZZ_BUILD)/$$name -max_total_time=$(FUZZ_TIME) -timeout=5 -rss_limit_mb=2048 \
+			-max_len=262144 $$work >$(FUZZ_BUILD)/$$name.log 2>&1 || status=$$?; \
+		tail -n 2 $(FUZZ_BUILD)/$$name.log; rm -rf $$work; \
+		if [ $$status -ne 0 ]; then tail -n 40 $(FUZZ_BUILD)/$$name.log; exit 1; fi; \
+	done
+
 clean:
 	rm -rf build
 
