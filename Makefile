@@ -29,6 +29,18 @@ ifeq ($(SAN),1)
   LDSAN := $(SAN_FLAGS)
 endif
 
+# libFuzzer: the library instrumented for coverage, each tests/fuzz/fuzz_NAME.c
+# linked with the fuzzer's main; `make FUZZ=1 fuzz` runs each for
+# FUZZ_SECONDS on a copy of tests/fuzz/corpus/fuzz_NAME/ (new inputs found
+# are not added to the committed corpus).
+FUZZ_SECONDS ?= 20
+ifeq ($(FUZZ),1)
+  CC    := clang
+  BUILD := build/fuzz
+  OPT   := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+  LDSAN := -fsanitize=address,undefined
+endif
+
 CFLAGS_ALL  = $(STD) $(WARN) $(OPT) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) $(CFLAGS)
 LDFLAGS_ALL = $(LDSAN) $(LDFLAGS)
 
@@ -64,7 +76,7 @@ EMBED := units.tsv=$(GEN)/units.tsv locale/vi.mo=$(GEN)/vi.mo locale/en.mo=$(GEN
 EMBED_DEPS := $(GEN)/units.tsv $(GEN)/vi.mo $(GEN)/en.mo $(SQL_FILES) $(WEB_FILES) $(DATA_FILES) \
               $(NPM_ASSETS) tools/embed.sh Makefile
 
-.PHONY: all check unit integration clean po-check fuzz bench format-check
+.PHONY: all check unit integration clean po-check fuzz
 all: $(BUILD)/gemis
 
 $(BUILD)/gemis: $(MAIN_OBJ) $(LIB) $(BUILD)/obj/embed.o
@@ -112,6 +124,24 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIB) $(BUILD)/obj/embed.
 	@echo "CC $<"
 	@$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(LIB) $(BUILD)/obj/embed.o $(LDFLAGS_ALL) $(PKG_LIBS)
 
+FUZZ_BINS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzzers/%,$(FUZZ_SRCS))
+
+$(BUILD)/fuzzers/%: tests/fuzz/%.c $(LIB) $(BUILD)/obj/embed.o
+	@mkdir -p $(dir $@)
+	@echo "CC $<"
+	@$(CC) $(CFLAGS_ALL) -fsanitize=fuzzer,address,undefined -o $@ $< $(LIB) $(BUILD)/obj/embed.o $(PKG_LIBS)
+
+fuzz: $(FUZZ_BINS)
+	@set -e; for f in $(FUZZ_BINS); do \
+		name=$$(basename $$f); work=$$(mktemp -d); \
+		mkdir -p tests/fuzz/corpus/$$name; \
+		echo "== $$name ($(FUZZ_SECONDS) s)"; \
+		$$f -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+			$$work tests/fuzz/corpus/$$name 2>$$work.log || { tail -60 $$work.log; exit 1; }; \
+		grep -E "stat::number_of_executed_units|Done" $$work.log | head -2; \
+		rm -rf $$work $$work.log; \
+	done
+
 unit: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
 
@@ -123,27 +153,6 @@ check:
 
 po-check:
 	tools/po-check
-
-# libFuzzer targets (tests/fuzz/fuzz_*.c) on a clang build of the library
-# with coverage, ASan and UBSan; each runs FUZZ_TIME seconds on a copy of its
-# seed corpus (tests/fuzz/corpus/NAME/, NAME after fuzz_).
-FUZZ_TIME ?= 20
-FUZZ_BUILD := build/fuzz
-FUZZ_OPT := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -Wno-format-nonliteral
-fuzz:
-	$(MAKE) CC=clang BUILD=$(FUZZ_BUILD) OPT="$(FUZZ_OPT)" $(FUZZ_BUILD)/libgemis.a $(FUZZ_BUILD)/obj/embed.o
-	@set -e; for src in $(FUZZ_SRCS); do \
-		name=$$(basename $$src .c); corpus=tests/fuzz/corpus/$${name#fuzz_}; \
-		echo "CC $$src"; \
-		clang $(STD) $(WARN) $(FUZZ_OPT) -fsanitize=fuzzer -Isrc -I$(FUZZ_BUILD)/gen $(PKG_CFLAGS) \
-			-o $(FUZZ_BUILD)/$$name $$src $(FUZZ_BUILD)/libgemis.a $(FUZZ_BUILD)/obj/embed.o $(PKG_LIBS); \
-		work=$$(mktemp -d); cp $$corpus/* $$work/; \
-		echo "== $$name: $(FUZZ_TIME) s"; \
-		status=0; $(FUZZ_BUILD)/$$name -max_total_time=$(FUZZ_TIME) -timeout=5 -rss_limit_mb=2048 \
-			-max_len=262144 $$work >$(FUZZ_BUILD)/$$name.log 2>&1 || status=$$?; \
-		tail -n 2 $(FUZZ_BUILD)/$$name.log; rm -rf $$work; \
-		if [ $$status -ne 0 ]; then tail -n 40 $(FUZZ_BUILD)/$$name.log; exit 1; fi; \
-	done
 
 clean:
 	rm -rf build

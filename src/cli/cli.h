@@ -37,6 +37,8 @@ extern const size_t command_count;
 /* Opens the database named by --db / $GEMIS_DB, migrating it.  On failure
  * prints the error and returns NULL. */
 struct db *cli_open_db(struct cli *cli, int flags);
+/* The database's name for messages, without any password. */
+const char *cli_db_name(const struct cli *cli);
 /* Prints "gemis: [where: ]message" to stderr and returns EXIT_FAIL. */
 int cli_fail(const struct errctx *e);
 /* Prints problems as "file:line: field: message", sorted by line, with a
@@ -61,6 +63,8 @@ int cmd_plan_import(struct cli *cli, int argc, char **argv);
 int cmd_plan_lint(struct cli *cli, int argc, char **argv);
 int cmd_units(struct cli *cli, int argc, char **argv);
 int cmd_indicators(struct cli *cli, int argc, char **argv);
+int cmd_user_add(struct cli *cli, int argc, char **argv);
+int cmd_token_create(struct cli *cli, int argc, char **argv);
 int cmd_help(struct cli *cli, int argc, char **argv);
 int cmd_version(struct cli *cli, int argc, char **argv);
 

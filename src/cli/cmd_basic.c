@@ -51,9 +51,9 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	}
 	db_close(db);
 	if (installed)
-		printf(_("Created %s with the administrative units of Vietnam.\n"), store_url(cli->db_opt));
+		printf(_("Created %s with the administrative units of Vietnam.\n"), cli_db_name(cli));
 	else
-		printf(_("%s is already initialised; nothing changed.\n"), store_url(cli->db_opt));
+		printf(_("%s is already initialised; nothing changed.\n"), cli_db_name(cli));
 	return EXIT_OK;
 }
 
@@ -302,7 +302,7 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
 	}
 	db_close(db);
 	printf(_("Built the demo database %s: three real plans and invented values for 2024-2026.\n"),
-	       store_url(cli->db_opt));
-	printf(_("Try: gemis --db %s progress --unit 03390 --year 2026\n"), store_url(cli->db_opt));
+	       cli_db_name(cli));
+	printf(_("Try: gemis --db %s progress --unit 03390 --year 2026\n"), cli_db_name(cli));
 	return EXIT_OK;
 }

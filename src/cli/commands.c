@@ -53,6 +53,15 @@ const struct command commands[] = {
 	 N_("  --parent CODE  the units directly under CODE (default: the provinces)\n"
 	    "  --search TEXT  units whose name contains TEXT, with or without diacritics")},
 	{"indicators", cmd_indicators, N_("list the indicator catalog"), "gemis indicators [--json]", NULL},
+	{"user add", cmd_user_add, N_("create an account"),
+	 "gemis user add NAME --role ROLE --unit CODE [--agency ID] [--full-name TEXT] [--password-stdin]",
+	 N_("Roles: admin (unit VN), province (a province), focal, reporter (needs --agency),\n"
+	    "caseworker (a commune or ward), viewer (any unit).  An account sees its unit and\n"
+	    "everything below it, nothing else.\n"
+	    "  --password-stdin  read the password (at least 10 characters) from standard input")},
+	{"token create", cmd_token_create, N_("create an API token for an account"),
+	 "gemis token create NAME [--label TEXT]",
+	 N_("Prints a new token for `Authorization: Bearer TOKEN`.  It is shown only once.")},
 	{"help", cmd_help, N_("show help for a command"), "gemis help [COMMAND]", NULL},
 	{"version", cmd_version, N_("show the version"), "gemis version", NULL},
 };

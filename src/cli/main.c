@@ -6,6 +6,7 @@
  * usage: gemis [--db URL] [--lang vi|en] [--no-color] COMMAND [ARGS...]
  */
 #include <locale.h>
+#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -136,6 +137,10 @@ int main(int argc, char **argv)
 	int rc, skip = 0;
 
 	setlocale(LC_CTYPE, "C.UTF-8");
+	if (sodium_init() < 0) {
+		fputs("gemis: cannot initialise libsodium\n", stderr);
+		return EXIT_FAIL;
+	}
 	cli.color = isatty(STDOUT_FILENO) && !(nc && *nc);
 	cli.progress = isatty(STDERR_FILENO);
 	rc = parse_globals(&cli, &argc, argv);

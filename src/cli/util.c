@@ -25,6 +25,13 @@ struct db *cli_open_db(struct cli *cli, int flags)
 	return db;
 }
 
+const char *cli_db_name(const struct cli *cli)
+{
+	static char name[512];
+
+	return store_url_display(store_url(cli->db_opt), name, sizeof(name));
+}
+
 int cli_fail(const struct errctx *e)
 {
 	if (e->where[0])

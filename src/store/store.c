@@ -3,6 +3,7 @@
  */
 #include "store.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +22,20 @@ const char *store_url(const char *opt)
 	if (env && *env)
 		return env;
 	return STORE_DEFAULT_PATH;
+}
+
+const char *store_url_display(const char *url, char *out, size_t n)
+{
+	const char *scheme = strstr(url, "://"), *at, *colon;
+
+	snprintf(out, n, "%s", url);
+	if (!scheme)
+		return out;
+	at = strchr(scheme + 3, '@');
+	colon = strchr(scheme + 3, ':');
+	if (at && colon && colon < at)
+		snprintf(out, n, "%.*s***%s", (int)(colon + 1 - url), url, at);
+	return out;
 }
 
 static const char *space_id(enum space_agg s)

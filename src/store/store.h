@@ -21,6 +21,10 @@
 /* The database named by --db (may be NULL), else $GEMIS_DB, else the default. */
 const char *store_url(const char *opt);
 
+/* The database name for messages: a URL's password replaced by "***".
+ * Returns out. */
+const char *store_url_display(const char *url, char *out, size_t n);
+
 /* Opens, migrates and syncs the catalog.  With DB_OPEN_CREATE a missing
  * SQLite file is created. */
 enum gemis_err store_open(const char *url, int flags, struct db **out, struct errctx *e);

@@ -38,7 +38,8 @@ enum gemis_err buf_puts(struct buf *b, const char *s);
 enum gemis_err buf_putc(struct buf *b, char c);
 enum gemis_err buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-enum gemis_err buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+enum gemis_err buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 /* Shortens the contents to len bytes (len <= b->len). */
 void buf_truncate(struct buf *b, size_t len);
 
