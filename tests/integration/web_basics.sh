@@ -1,10 +1,11 @@
 # gemis serve: sign-in, sessions, CSRF, throttling, security headers, limits,
 # static files, and the API's progress equal to the command line's.
+# backends: sqlite postgresql
 . "$ROOT/tests/integration/lib.sh"
 
-expect_ok "$GEMIS" --db demo.db demo
+expect_ok "$GEMIS" demo
 contains "$out" "gemis-demo-2026"
-start_server demo.db
+start_server
 
 # without a session: 401 with the sign-in page, and the security headers
 http GET /
@@ -46,8 +47,8 @@ sign_in binhlu gemis-demo-2026
 grep -qi '^set-cookie: gemis_session=[0-9a-f]\{64\}; Path=/; HttpOnly; SameSite=Strict' headers.txt || die "session cookie"
 tok1=$(awk '$6 == "gemis_session" {print $7}' jar.txt)
 [ ${#tok1} = 64 ] || die "session token in the jar"
-[ "$(sql demo.db "SELECT COUNT(*) FROM sessions WHERE token_hash = '$tok1'")" = 0 ] || die "token stored in clear"
-[ "$(sql demo.db "SELECT COUNT(*) FROM sessions")" = 1 ] || die "one session"
+[ "$(sql gemis.db "SELECT COUNT(*) FROM sessions WHERE token_hash = '$tok1'")" = 0 ] || die "token stored in clear"
+[ "$(sql gemis.db "SELECT COUNT(*) FROM sessions")" = 1 ] || die "one session"
 http GET /
 expect_status 200
 contains "$body" "Xã Bình Lư"
@@ -80,7 +81,7 @@ expect_status 400
 
 # the session ends after two idle hours, and at sign-out
 csrf=$(csrf_token)
-sql demo.db "UPDATE sessions SET last_seen_at = last_seen_at - 7300"
+sql gemis.db "UPDATE sessions SET last_seen_at = last_seen_at - 7300"
 http GET /
 expect_status 401
 sign_in binhlu gemis-demo-2026
@@ -91,7 +92,7 @@ http POST /logout --data-urlencode "csrf=$csrf"
 expect_status 303
 http GET /
 expect_status 401
-[ "$(sql demo.db "SELECT COUNT(*) FROM sessions")" = 0 ] || die "sessions left after sign-out"
+[ "$(sql gemis.db "SELECT COUNT(*) FROM sessions")" = 0 ] || die "sessions left after sign-out"
 
 # throttling: after five failures the account waits, without a check of the password
 http GET /login
@@ -120,9 +121,9 @@ http GET /static/../../etc/passwd
 [ "$status" = 404 ] || [ "$status" = 400 ] || die "path traversal: $status"
 
 # the API: a token, and exactly the JSON of `gemis progress --json`
-expect_ok "$GEMIS" --db demo.db token create laichau
+expect_ok "$GEMIS" token create laichau
 token=$out
-expect_ok "$GEMIS" --db demo.db progress --unit 12 --year 2026 --json
+expect_ok "$GEMIS" progress --unit 12 --year 2026 --json
 echo "$out" >cli.json
 http GET "/api/v1/progress?unit=12&year=2026" -H "Authorization: Bearer $token"
 expect_status 200
