@@ -104,7 +104,9 @@ db_name() {
 # process.  stop_server stops it with SIGTERM and fails when it did not exit
 # cleanly (a sanitizer report, a leak, a crash).
 start_server() {
-	"$GEMIS" serve --port 0 "$@" >serve.out 2>serve.err &
+	: >serve.out
+	: >serve.err
+	"$GEMIS" serve --port 0 "$@" >>serve.out 2>>serve.err &
 	SERVER_PID=$!
 	i=0
 	BASE=""
