@@ -46,6 +46,14 @@ const struct command commands[] = {
 	{"token create", cmd_token_create, N_("create an API token for an account"),
 	 "gemis token create NAME [--label TEXT]",
 	 N_("Prints a new token for `Authorization: Bearer TOKEN`.  It is shown only once.")},
+	{"reporting", cmd_reporting, N_("show which agencies have reported, on time or late"),
+	 "gemis reporting --unit CODE --year YEAR [--as-of YYYY-MM-DD] [--json]",
+	 N_("From the plans in force: each agency that answers for indicators owes one form a\n"
+	    "year, due on the deadline written in the plan (30/11, say).  Shows the forms\n"
+	    "expected, submitted, on time, late and missing, per agency and, for a province,\n"
+	    "per commune, with the reporting rate (submitted / expected).\n"
+	    "  --as-of DATE  judge \"overdue\" at the end of that day (default: now)\n"
+	    "  --json        the same as JSON")},
 	{"help", cmd_help, N_("show help for a command"), "gemis help [COMMAND]", NULL},
 	{"version", cmd_version, N_("show the version"), "gemis version", NULL},
 };
