@@ -297,5 +297,6 @@ out:
 	if (loaded)
 		snapshot_release(&s);
 	db_close(db);
+	report_release_fonts();
 	return status;
 }

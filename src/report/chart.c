@@ -3,11 +3,13 @@
  * pango): in the PDF directly, in the DOCX as a PNG image.
  */
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "doc.h"
+#include "yearly.h"
 
 #include "util/banned.h"
 
@@ -132,6 +134,13 @@ void chart_draw(struct _cairo *cr, const struct dchart *c, double x, double y, d
 		text(cr, font, fs - 0.5, false, c->legend[k], lx + 13, ly, 0);
 	}
 	cairo_restore(cr);
+}
+
+void report_release_fonts(void)
+{
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
+	FcFini();
 }
 
 struct png_sink {

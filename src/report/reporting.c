@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/catalog.h"
+#include "progress.h"
 #include "util/i18n.h"
 #include "util/text.h"
 
@@ -239,7 +240,8 @@ enum gemis_err reporting_compute(const struct rep_input *in, struct rep_result *
 				}
 			}
 			f->status = s ? s->status : NULL;
-			if (s && is_submitted(s->status)) {
+			/* a form submitted after `now` was not in yet at `now` */
+			if (s && is_submitted(s->status) && s->submitted_at <= in->now) {
 				f->submitted_at = s->submitted_at;
 				f->state = s->submitted_at < f->due ? FORM_ON_TIME : FORM_LATE;
 			} else {
@@ -420,10 +422,9 @@ static enum gemis_err cell(struct buf *b, const char *s, size_t w, bool right)
 
 static void rate_text(char *out, size_t n, double v)
 {
-	if (isnan(v))
-		snprintf(out, n, "–");
-	else
-		snprintf(out, n, "%.0f%%", v);
+	format_number(out, n, v, 1);
+	if (!isnan(v) && strlen(out) + 2 < n)
+		memcpy(out + strlen(out), "%", 2);
 }
 
 static enum gemis_err counts_row(struct buf *b, const char *name, const struct rep_counts *c)

@@ -19,7 +19,8 @@
  *   late      submitted after it
  *   overdue   not submitted and the deadline has passed
  *   pending   not submitted, the deadline has not passed yet
- * missing = overdue + pending.  Rates are percentages of the expected forms:
+ * missing = overdue + pending.  Judged at a past moment ("as of"), a form
+ * submitted after it counts as not yet submitted.  Rates are percentages of the expected forms:
  * reporting rate = submitted / expected, on-time rate = on_time / expected.
  *
  * reporting_compute() is pure (no I/O): the store side fills a struct

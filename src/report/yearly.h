@@ -97,6 +97,11 @@ const char *report_format_ext(enum report_format f);
 enum gemis_err yearly_render(const struct yearly *y, enum report_format f, const char *path,
 			     struct errctx *e);
 
+/* Frees the fonts and caches that pango, cairo and fontconfig keep for the
+ * whole process once a PDF or DOCX chart was drawn.  Call once before
+ * exit, when no thread renders any more (leak checkers count them). */
+void report_release_fonts(void);
+
 /* Unix seconds to stamp files with: $SOURCE_DATE_EPOCH when set (for
  * reproducible output), else 0 (no timestamp). */
 long long report_stamp(void);

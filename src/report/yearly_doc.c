@@ -59,7 +59,8 @@ static const char *full_name(struct doc *d, const struct unit *u)
 {
 	if (u->level == LEVEL_PROVINCE && !starts_with(u->name, "Thành phố") &&
 	    !starts_with(u->name, "Tỉnh"))
-		return doc_printf(d, "%s %s", _("Province of"), u->name);
+		/* TRANSLATORS: a province's name with its kind: vi "Tỉnh %s" */
+		return doc_printf(d, _("%s Province"), u->name);
 	return u->name;
 }
 

@@ -121,6 +121,13 @@ TEST(deadline_is_the_end_of_the_day_in_the_plan)
 	CHECK_EQ_DBL(rep_rate(r.total.on_time, r.total.expected), 50, 1e-9);
 	CHECK(r.nunits == 1 && r.units[0].has_plan && r.units_with_plan == 1 && r.leaves == 1);
 	rep_result_release(&r);
+	/* as of the end of the deadline day, the late form was not in yet */
+	in.now = rep_day_start(2026, 12, 1) - 1;
+	CHECK(reporting_compute(&in, &r) == GEMIS_OK);
+	CHECK(form_of(&r, "03390", "yte")->state == FORM_ON_TIME);
+	CHECK(form_of(&r, "03390", "congan")->state == FORM_PENDING &&
+	      form_of(&r, "03390", "congan")->submitted_at == 0);
+	rep_result_release(&r);
 }
 
 TEST(drafts_and_returned_forms_are_missing_overdue_only_after_the_deadline)
