@@ -59,6 +59,8 @@ int cmd_demo(struct cli *cli, int argc, char **argv);
 int cmd_values_import(struct cli *cli, int argc, char **argv);
 int cmd_progress(struct cli *cli, int argc, char **argv);
 int cmd_plan_load(struct cli *cli, int argc, char **argv);
+int cmd_plan_import(struct cli *cli, int argc, char **argv);
+int cmd_plan_lint(struct cli *cli, int argc, char **argv);
 int cmd_units(struct cli *cli, int argc, char **argv);
 int cmd_indicators(struct cli *cli, int argc, char **argv);
 int cmd_user_add(struct cli *cli, int argc, char **argv);
