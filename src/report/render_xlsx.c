@@ -269,7 +269,7 @@ static void reporting_sheet(lxw_workbook *wb, const struct yearly *y, const stru
 		N_("Overdue"), N_("Reporting rate (%)"), N_("On-time rate (%)"),
 	};
 	static const char *const fheads[] = {
-		N_("Unit"), N_("Agency"), N_("Indicators"), N_("Deadline"), N_("State"), N_("Workflow status"),
+		N_("Unit"), N_("Agency"), N_("Indicators"), N_("Due date"), N_("State"), N_("Workflow status"),
 		N_("Submitted on"),
 	};
 	const struct tree *t = &y->s->tree;

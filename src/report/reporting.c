@@ -516,7 +516,7 @@ enum gemis_err reporting_text(const struct tree *t, const struct rep_result *r, 
 		err |= cell(b, _("Agency"), 40, false);
 		err |= cell(b, _("Indicators"), 11, true);
 		err |= buf_puts(b, "  ");
-		err |= cell(b, _("Deadline"), 12, false);
+		err |= cell(b, _("Due date"), 12, false);
 		err |= cell(b, _("State"), 22, false);
 		err |= buf_puts(b, _("Submitted"));
 		err |= buf_putc(b, '\n');
