@@ -12,7 +12,7 @@
 
 CC      ?= cc
 PKG     ?= pkg-config
-PKGS    := sqlite3 libpq jansson libsodium libutf8proc libmicrohttpd expat xlsxwriter \
+PKGS    := sqlite3 libpq jansson libsodium libutf8proc libmicrohttpd expat xlsxwriter zlib \
            libzip pangocairo cairo-pdf poppler-glib fontconfig
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wno-missing-field-initializers -Wformat=2 -Wvla

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "store.h"
+#include "submissions.h"
 #include "util/buf.h"
 
 #include "util/banned.h"
@@ -379,13 +381,18 @@ enum gemis_err values_import(struct db *db, const struct tree *t, struct value_r
 	struct write_order wo = {t, rows};
 	size_t *order = NULL, nw = 0, i;
 	double *old = NULL;
-	bool sorted = true;
+	bool sorted = true, own_tx;
 	enum gemis_err err;
 
 	memset(res, 0, sizeof(*res));
-	err = db_begin(db, e);
-	if (err)
-		return err;
+	/* a caller that writes more in the same transaction (the approval of a
+	 * form) begins it; otherwise the batch is its own transaction */
+	own_tx = !db->in_tx;
+	if (own_tx) {
+		err = db_begin(db, e);
+		if (err)
+			return err;
+	}
 	/* writers of values take turns, so that the values read below are
 	 * still the stored ones when the batch is written */
 	err = db_lock_table(db, "datavalues", e);
@@ -393,6 +400,10 @@ enum gemis_err values_import(struct db *db, const struct tree *t, struct value_r
 		err = stored_load(db, t, rows, n, &stored, e);
 	if (!err)
 		err = validate_rows(rows, n, stored_lookup, &stored, d, e);
+	/* values of an approved form are locked until the form is reopened,
+	 * whatever path they come by (CSV, API, another form) */
+	if (!err)
+		err = submissions_check_locked(db, t, rows, n, d, e);
 	if (!err && d->total > 0)
 		err = err_set(e, GEMIS_EINVAL, "%zu problem(s) found; nothing was written", d->total);
 	if (!err) {
@@ -438,12 +449,16 @@ enum gemis_err values_import(struct db *db, const struct tree *t, struct value_r
 			}
 		}
 		err = write_rows(db, t, rows, order, old, nw, user, source, progress, pctx, n, e);
+		if (!err)
+			err = store_data_changed(db, e);
 	}
 	if (progress && !err)
 		progress(pctx, n, n);
 	free(order);
 	free(old);
 	stored_release(&stored);
+	if (!own_tx)
+		return err;
 	if (err || (flags & VALUES_DRY_RUN)) {
 		db_rollback(db);
 		return err;

@@ -97,3 +97,81 @@ db_name() {
 		printf 'gemis.db'
 	fi
 }
+
+# --- the web server -------------------------------------------------------
+# start_server [ARGS...]: runs `gemis serve --port 0 ARGS` on the test's
+# main database in the background; $BASE is its URL, $SERVER_PID its
+# process.  stop_server stops it with SIGTERM and fails when it did not exit
+# cleanly (a sanitizer report, a leak, a crash).
+start_server() {
+	: >serve.out
+	: >serve.err
+	"$GEMIS" serve --port 0 "$@" >>serve.out 2>>serve.err &
+	SERVER_PID=$!
+	i=0
+	BASE=""
+	while [ $i -lt 100 ]; do
+		BASE=$(sed -n 's|.* at \(https*://[^ ]*[0-9]\)/$|\1|p' serve.out)
+		[ -n "$BASE" ] && break
+		kill -0 "$SERVER_PID" 2>/dev/null || { cat serve.err >&2; die "the server did not start"; }
+		sleep 0.1
+		i=$((i + 1))
+	done
+	[ -n "$BASE" ] || { cat serve.out serve.err >&2; die "the server did not print its URL"; }
+	export BASE SERVER_PID
+}
+
+stop_server() {
+	kill -TERM "$SERVER_PID"
+	set +e
+	wait "$SERVER_PID"
+	code=$?
+	set -e
+	if [ "$code" != 0 ] || grep -q -E 'ERROR: (Address|Leak)Sanitizer|runtime error:' serve.err; then
+		tail -50 serve.err >&2
+		die "the server exited with $code"
+	fi
+}
+
+# http METHOD PATH [CURL ARGS...]: one request; the status is in $status,
+# the body in body.txt ($body), the headers in headers.txt.  Cookies live in
+# the jar named by $JAR (default jar.txt).
+http() {
+	m=$1
+	p=$2
+	shift 2
+	status=$(curl -s -S -X "$m" -o body.txt -D headers.txt -w '%{http_code}' \
+		-b "${JAR:-jar.txt}" -c "${JAR:-jar.txt}" "$@" "$BASE$p")
+	body=$(cat body.txt)
+}
+
+# expect_status CODE: the last request's status must be CODE
+expect_status() {
+	[ "$status" = "$1" ] || { head -c 2000 body.txt >&2; echo >&2; die "expected HTTP $1, got $status"; }
+}
+
+# header NAME: the value of a header of the last answer (first one)
+header() {
+	grep -i "^$1:" headers.txt | head -1 | sed 's/^[^:]*: *//' | tr -d '\r'
+}
+
+# csrf_of: the CSRF token of the page in body.txt
+csrf_of() {
+	grep -o 'name="csrf" value="[0-9a-f]*"' body.txt | head -1 | sed 's/.*value="//;s/"$//'
+}
+
+# sign_in NAME PASSWORD: signs in with the jar $JAR (fresh form, then post)
+sign_in() {
+	http GET /login
+	t=$(csrf_of)
+	[ -n "$t" ] || die "no CSRF token on the sign-in page"
+	http POST /login --data-urlencode "csrf=$t" --data-urlencode "name=$1" --data-urlencode "password=$2"
+	expect_status 303
+}
+
+# csrf_token: the session's CSRF token, from the account page
+csrf_token() {
+	http GET /account
+	expect_status 200
+	csrf_of
+}
