@@ -9,6 +9,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "plan_int.h"
 #include "util/buf.h"
 #include "util/text.h"
 
@@ -365,10 +366,37 @@ static bool is_caps_text(const char *s, size_t len)
 
 /* A line whose last word asks for more: a name going on ("tỉnh Bắc" /
  * "Ninh") or a word that never ends a sentence ("của", "và"). */
-static bool continues(struct arena *a, const char *s, size_t len)
+/* True when the first one to four words of s[0..len) name a commune, ward
+ * or province of the administrative list. */
+static bool starts_with_unit_name(struct arena *a, const char *s, size_t len)
 {
+	const char *f = pdoc_fold(a, s, len < 48 ? len : 48);
+	char key[64];
+	size_t n = 0, words = 0;
+
+	if (!f)
+		return false;
+	while (f[n] && n + 1 < sizeof(key) && words < 4) {
+		key[n] = f[n];
+		n++;
+		if (f[n] == ' ' || f[n] == '\0') {
+			key[n] = '\0';
+			words++;
+			if (units_has_name(key) || units_province(key))
+				return true;
+		}
+	}
+	return false;
+}
+
+static bool continues(struct arena *a, const char *s, size_t len, const char *next, size_t nlen)
+{
+	static const char *const unit_words[] = {"tinh", "xa", "phuong", "pho", "huyen", NULL};
+	/* function words, and the words that always take a name or a number
+	 * after them ("tỉnh" / "Lai Châu", "số" / "28/NQ-CP") */
 	static const char *const glue[] = {"cua", "va", "ve", "voi", "cac", "cho", "tai", "theo",
-					   "trong", "nhung", "la", "tren", "duoi", "den", "tu", NULL};
+					   "trong", "nhung", "la", "tren", "duoi", "den", "tu", "so",
+					   "ngay", "thang", NULL};
 	size_t i = len;
 	utf8proc_int32_t cp;
 	const char *f;
@@ -385,6 +413,10 @@ static bool continues(struct arena *a, const char *s, size_t len)
 	for (k = 0; f && glue[k]; k++) {
 		if (strcmp(f, glue[k]) == 0)
 			return true;
+	}
+	for (k = 0; f && unit_words[k]; k++) {
+		if (strcmp(f, unit_words[k]) == 0)
+			return starts_with_unit_name(a, next, nlen);
 	}
 	return false;
 }
@@ -511,6 +543,23 @@ enum gemis_err pdoc_tokenize(struct arena *a, const char *s, size_t len, struct 
 bool tok_is(const struct tok *t, const char *w)
 {
 	return t->kind != TK_PUNCT && strcmp(t->f, w) == 0;
+}
+
+bool tok_spelt(const struct tok *t, const char *w)
+{
+	size_t i = 0, j = 0, wl = strlen(w);
+
+	if (t->kind != TK_WORD)
+		return false;
+	while (i < t->len && j < wl) {
+		utf8proc_int32_t a, b;
+
+		i += cp_at(t->s, t->len, i, &a);
+		j += cp_at(w, wl, j, &b);
+		if (utf8proc_tolower(a) != b)
+			return false;
+	}
+	return i == t->len && j == wl;
 }
 
 size_t tok_next_word(const struct tok *t, size_t i, size_t to)
@@ -726,10 +775,17 @@ enum gemis_err pdoc_build(struct pdoc *d, const char *text, size_t len, struct e
 
 			cp_at(l->s, l->len, 0, &cp);
 			if (is_lower_cp(cp) || cp == '(' || (plastlen >= long_len && !is_upper_cp(cp)) ||
-			    (plastlen >= long_len && continues(&d->a, para.p, para.len)))
+			    (plastlen >= long_len && continues(&d->a, para.p, para.len, l->s, l->len)))
 				join = true;
 			else if (para.p[para.len - 1] == ',' || para.p[para.len - 1] == '-')
 				join = true;
+		} else if (para.len > 0 && para.p[para.len - 1] == ';' && !opens_paragraph(&d->a, l->s, l->len)) {
+			/* "...việc làm;" / "tăng cường ...": a list inside a sentence
+			 * goes on in lower case */
+			utf8proc_int32_t cp;
+
+			cp_at(l->s, l->len, 0, &cp);
+			join = is_lower_cp(cp);
 		}
 		if (join) {
 			bool hyphen = para.p[para.len - 1] == '-';

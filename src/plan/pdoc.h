@@ -66,7 +66,9 @@ struct para {
 	size_t nt;
 	bool caps; /* written in capitals (a heading) */
 	int section; /* set by the structure stage */
-	bool heading; /* a section or goal heading */
+	bool heading; /* a section or goal heading (holds no targets) */
+	bool goal_heading; /* heads a goal (and may state targets after body) */
+	size_t body;  /* first token of the text after a heading's label, 0 none */
 	int goal;    /* goal number (1..) the paragraph stands under, 0 none */
 	int goal_kind; /* enum goal, -1 none */
 };
@@ -119,6 +121,11 @@ long phrase_find(const struct tok *t, size_t from, size_t to, const struct phras
 
 /* True when the word token t has folded key w. */
 bool tok_is(const struct tok *t, const char *w);
+
+/* True when the word token t is spelt w (lower case, NFC, with its marks),
+ * whatever its case: "giảm" but not "giám", "còn" but not "con".  For words
+ * whose folded keys collide. */
+bool tok_spelt(const struct tok *t, const char *w);
 
 /* Index of the next word or number token at or after i (skipping
  * punctuation), or to when none before to. */

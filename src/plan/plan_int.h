@@ -89,6 +89,8 @@ struct presult {
 };
 
 void plan_structure(struct pdoc *d);
+/* The goal (enum goal) that the words of t[0..n) name ("lĩnh vực y tế"), or -1. */
+int goal_of_words(const struct tok *t, size_t n);
 enum gemis_err plan_header(struct pdoc *d, struct presult *r);
 enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presult *r);
 enum gemis_err plan_duties(struct pdoc *d, const struct vocab *v, struct presult *r);
