@@ -213,7 +213,7 @@ static int roman_value(const char *s, size_t n)
 }
 
 /* Vietnamese letter order of list items: a b c d đ e g h i k l m n o p q r s t u v x y. */
-static int letter_index(const char *s, size_t k)
+int pdoc_letter_index(const char *s, size_t k)
 {
 	static const char order[] = "abcd?eghiklmnopqrstuvxy";
 	const char *p;
@@ -303,7 +303,7 @@ static size_t marker(const char *s, size_t len, struct para *p)
 	}
 	/* letter: a) đ) */
 	if (is_lower_cp(cp) && k < len && s[k] == ')') {
-		int li = letter_index(s, k);
+		int li = pdoc_letter_index(s, k);
 
 		if (li) {
 			p->mark = MK_LETTER;
@@ -345,6 +345,8 @@ static bool opens_paragraph(struct arena *a, const char *s, size_t len)
 		return true;
 	if (len > 3 && (strncmp(s, "KT.", 3) == 0 || strncmp(s, "TM.", 3) == 0))
 		return true;
+	if (memmem(s, len, " | ", 3))
+		return true; /* a table row (DOCX tables come out as "cell | cell") */
 	return starts_with_fold(a, s, len, "so") && memchr(s, ':', len < 6 ? len : 6);
 }
 
@@ -419,6 +421,49 @@ static bool continues(struct arena *a, const char *s, size_t len, const char *ne
 			return starts_with_unit_name(a, next, nlen);
 	}
 	return false;
+}
+
+/* A line that ends with a word wanting a number after it ("mục", "điểm",
+ * "khoản", "chỉ tiêu", "ngày", "năm"). */
+static bool takes_number(struct arena *a, const char *s, size_t len)
+{
+	static const char *const w[] = {"muc", "diem", "khoan", "tieu", "so", "ngay", "thang", "nam",
+					"phan", "dieu", "lop", NULL};
+	size_t i = len;
+	const char *f;
+	int k;
+
+	while (i > 0 && s[i - 1] != ' ')
+		i--;
+	f = pdoc_fold(a, s + i, len - i);
+	for (k = 0; f && w[k]; k++) {
+		if (strcmp(f, w[k]) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* "- Xã hội ...", "- Thể thao ...": the second half of a compound with a
+ * dash ("Văn hóa - Xã hội", "chính trị - xã hội"), not a list item. */
+static bool dash_half(struct arena *a, const char *s, size_t len)
+{
+	const char *f;
+
+	if (len < 3 || !(s[0] == '-' || (unsigned char)s[0] == 0xE2))
+		return false;
+	f = pdoc_fold(a, s, len < 24 ? len : 24);
+	return f && (strncmp(f, "xa hoi", 6) == 0 || strncmp(f, "the thao", 8) == 0);
+}
+
+/* A line that holds a numbering marker and nothing else ("II."). */
+static bool bare_marker(const char *s, size_t len)
+{
+	struct para tmp;
+	size_t m;
+
+	memset(&tmp, 0, sizeof(tmp));
+	m = marker(s, len, &tmp);
+	return m > 0 && m >= len && tmp.mark != MK_DASH;
 }
 
 static int cmp_size(const void *a, const void *b)
@@ -769,7 +814,19 @@ enum gemis_err pdoc_build(struct pdoc *d, const char *text, size_t len, struct e
 		const struct pline *l = &d->lines[i];
 		bool join = false;
 
-		if (para.len > 0 && !ends_sentence(para.p, para.len) &&
+		if (para.len > 0 && memmem(para.p, para.len, " | ", 3)) {
+			join = false; /* a table row is one line */
+		} else if (para.len > 0 && !ends_sentence(para.p, para.len) &&
+			   (takes_number(&d->a, para.p, para.len) || bare_marker(l->s, l->len)) &&
+			   (isdigit((unsigned char)l->s[0]) || strchr("IVX", l->s[0]))) {
+			/* "... điểm b mục" / "2.3 Phần II.", "... Phần" / "II.": a
+			 * number the previous line asks for, or a marker with no
+			 * heading after it, goes on the sentence */
+			join = true;
+		} else if (para.len > 0 && !ends_sentence(para.p, para.len) && para.p[para.len - 1] != ',' &&
+			   dash_half(&d->a, l->s, l->len)) {
+			join = true; /* "Phòng Văn hóa" / "- Xã hội": a compound broken at its dash */
+		} else if (para.len > 0 && !ends_sentence(para.p, para.len) &&
 		    !opens_paragraph(&d->a, l->s, l->len)) {
 			utf8proc_int32_t cp;
 

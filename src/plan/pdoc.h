@@ -70,6 +70,7 @@ struct para {
 	bool goal_heading; /* heads a goal (and may state targets after body) */
 	size_t body;  /* first token of the text after a heading's label, 0 none */
 	int goal;    /* goal number (1..) the paragraph stands under, 0 none */
+	size_t ghead; /* index + 1 of the heading of that goal, 0 none */
 	int goal_kind; /* enum goal, -1 none */
 };
 
@@ -96,6 +97,10 @@ struct pdoc {
  * failure. */
 enum gemis_err pdoc_build(struct pdoc *d, const char *text, size_t len, struct errctx *e);
 void pdoc_release(struct pdoc *d);
+
+/* Position of a list letter in the Vietnamese order (a = 1, b = 2, ... đ =
+ * 5, e = 6, g = 7 ...), 0 when s[0..k) is not one. */
+int pdoc_letter_index(const char *s, size_t k);
 
 /* Splits s[0..len) into tokens allocated from a. */
 enum gemis_err pdoc_tokenize(struct arena *a, const char *s, size_t len, struct tok **out,

@@ -48,6 +48,7 @@ struct ptarget {
 	long line;
 	int goal_no; /* the goal's number in the plan, 0 unknown */
 	int item_no; /* the indicator's number within its goal, 0 unknown */
+	size_t para; /* index of its paragraph in the document */
 };
 
 struct pref {

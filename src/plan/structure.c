@@ -168,6 +168,7 @@ static bool section_heading(const struct para *p)
 void plan_structure(struct pdoc *d)
 {
 	int sec = SEC_PREAMBLE, goal = 0, kind = -1;
+	size_t ghead = 0;
 	size_t i;
 
 	for (i = 0; i < d->np; i++) {
@@ -179,6 +180,7 @@ void plan_structure(struct pdoc *d)
 		} else if (sec != SEC_CLOSING && section_heading(p)) {
 			sec = section_of(p);
 			goal = 0;
+			ghead = 0;
 			kind = -1;
 			p->heading = true;
 		} else if (sec == SEC_GOALS) {
@@ -216,10 +218,12 @@ void plan_structure(struct pdoc *d)
 				else
 					p->heading = true;
 				p->goal_heading = true;
+				ghead = i + 1;
 			}
 		}
 		p->section = sec;
 		p->goal = sec == SEC_GOALS ? goal : 0;
+		p->ghead = sec == SEC_GOALS && goal ? ghead : 0;
 		p->goal_kind = sec == SEC_GOALS ? kind : -1;
 	}
 }

@@ -395,6 +395,7 @@ static struct ptarget *new_target(struct pdoc *d, struct presult *r, const struc
 	x->line = p->line;
 	x->goal_no = p->goal;
 	x->item_no = item;
+	x->para = (size_t)(p - d->p);
 	x->text = clause_text(d, t, a, b);
 	x->dir = DIR_ACHIEVE;
 	return x;
