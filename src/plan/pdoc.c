@@ -429,12 +429,18 @@ static bool takes_number(struct arena *a, const char *s, size_t len)
 {
 	static const char *const w[] = {"muc", "diem", "khoan", "tieu", "so", "ngay", "thang", "nam",
 					"phan", "dieu", "lop", NULL};
+	utf8proc_int32_t cp;
 	size_t i = len;
 	const char *f;
 	int k;
 
 	while (i > 0 && s[i - 1] != ' ')
 		i--;
+	if (i >= len)
+		return false;
+	cp_at(s, len, i, &cp);
+	if (!is_lower_cp(cp))
+		return false; /* "MỤC TIÊU": a heading, not a reference in a sentence */
 	f = pdoc_fold(a, s + i, len - i);
 	for (k = 0; f && w[k]; k++) {
 		if (strcmp(f, w[k]) == 0)
@@ -453,6 +459,20 @@ static bool dash_half(struct arena *a, const char *s, size_t len)
 		return false;
 	f = pdoc_fold(a, s, len < 24 ? len : 24);
 	return f && (strncmp(f, "xa hoi", 6) == 0 || strncmp(f, "the thao", 8) == 0);
+}
+
+/* A line that opens with a marker closed by "." or ")" ("1. Mục tiêu"),
+ * not a bare number ("2.3 Phần II"). */
+static bool closed_marker(const char *s, size_t len)
+{
+	struct para tmp;
+	size_t m;
+
+	memset(&tmp, 0, sizeof(tmp));
+	m = marker(s, len, &tmp);
+	while (m > 0 && s[m - 1] == ' ')
+		m--;
+	return m > 0 && (s[m - 1] == '.' || s[m - 1] == ')');
 }
 
 /* A line that holds a numbering marker and nothing else ("II."). */
@@ -817,7 +837,8 @@ enum gemis_err pdoc_build(struct pdoc *d, const char *text, size_t len, struct e
 		if (para.len > 0 && memmem(para.p, para.len, " | ", 3)) {
 			join = false; /* a table row is one line */
 		} else if (para.len > 0 && !ends_sentence(para.p, para.len) &&
-			   (takes_number(&d->a, para.p, para.len) || bare_marker(l->s, l->len)) &&
+			   ((takes_number(&d->a, para.p, para.len) && !closed_marker(l->s, l->len)) ||
+			    bare_marker(l->s, l->len)) &&
 			   (isdigit((unsigned char)l->s[0]) || strchr("IVX", l->s[0]))) {
 			/* "... điểm b mục" / "2.3 Phần II.", "... Phần" / "II.": a
 			 * number the previous line asks for, or a marker with no
