@@ -253,7 +253,7 @@ static bool topic_stop(const struct tok *x)
 		"các", "chỉ", "tiêu", "về", "thuộc", "lĩnh", "vực", "trong", "của", "và", "phòng", "chống",
 		"công", "tác", "bình", "đẳng", "giới", "liên", "quan", "đến", "tới", "số", "liệu", "tỷ", "lệ",
 		"tỉ", "trọng", "đời", "sống", "là", "ở", "được", "cho", "theo", "dõi", "đối", "với", "mục",
-		"tiêu", "nội", "dung", "toàn", "bộ", "những", NULL};
+		"tiêu", "nội", "dung", "toàn", "bộ", "những", "người", NULL};
 	int i;
 
 	if (x->kind != TK_WORD)
@@ -356,7 +356,7 @@ static void assign_topic(struct pdoc *d, struct presult *r, const int *ags, size
 	size_t k = a, st = a;
 
 	while (k <= b) {
-		bool cut = k == b || is_punct(&t[k], ",") || tok_spelt(&t[k], "và") ||
+		bool cut = k == b || is_punct(&t[k], ",") || is_punct(&t[k], ";") || tok_spelt(&t[k], "và") ||
 			   (k + 1 < b && tok_is(&t[k], "chi") && tok_is(&t[k + 1], "tieu") && k > st);
 
 		if (cut) {
@@ -631,6 +631,10 @@ static bool table_header(const struct para *p, struct table *tb)
 	tb->what = tb->lead = tb->partner = -1;
 	for (c = 0; c < n; c++) {
 		const struct tok *t = p->t;
+
+		/* a header names columns in a few words; a row says more */
+		if (to[c] - from[c] > 6)
+			return false;
 
 		if (cell_has(t, from[c], to[c], "phoi", "hop"))
 			tb->partner = (int)c;

@@ -303,7 +303,11 @@ static void number_and_date(struct pdoc *d, struct presult *r, size_t upto)
 				while (s0 > 0 && k - 1 - (s0 - 1) <= 5) {
 					const struct tok *w = &t[s0 - 1];
 
-					if (w->kind != TK_WORD || (w->caps && !t[k - 2].caps) ||
+					/* "A Lưới 5, ngày ...": a unit's name may end with a number */
+					bool last_num = s0 == k - 1 && w->kind == TK_NUM && w->plain && w->len <= 2 &&
+							s0 >= 2 && t[s0 - 2].kind == TK_WORD && t[s0 - 2].upper;
+
+					if ((w->kind != TK_WORD && !last_num) || (w->kind == TK_WORD && w->caps && w->len > 1 && !t[k - 2].caps) ||
 					    (s0 < k - 1 && w->s + w->len != t[s0].s - 1))
 						break;
 					s0--;
@@ -489,7 +493,9 @@ static void unit_and_province(struct pdoc *d, struct presult *r)
 				for (q = s0; ok && q < e; q++) {
 					size_t l = strlen(t[q].f);
 
-					if (t[q].kind != TK_WORD || !t[q].upper || kl + l + 2 > sizeof(key)) {
+					bool num = t[q].kind == TK_NUM && t[q].plain && t[q].len <= 2 && q == e - 1 && q > s0;
+
+					if ((!num && (t[q].kind != TK_WORD || !t[q].upper)) || kl + l + 2 > sizeof(key)) {
 						ok = false;
 						break;
 					}
