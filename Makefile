@@ -2,7 +2,8 @@
 #
 #   make            build/gemis (optimised, warnings are errors)
 #   make check      unit and integration tests under AddressSanitizer and
-#                   UndefinedBehaviorSanitizer (build/san/)
+#                   UndefinedBehaviorSanitizer (build/san/), on SQLite and
+#                   on a throwaway PostgreSQL cluster (make pg-check)
 #   make CC=clang   the same with clang
 #
 # Sources are found by directory: a new file under src/ needs no edit here.
@@ -11,8 +12,8 @@
 
 CC      ?= cc
 PKG     ?= pkg-config
-PKGS    := sqlite3 libpq jansson libsodium libutf8proc libmicrohttpd expat xlsxwriter \
-           libzip pangocairo cairo-pdf poppler-glib
+PKGS    := sqlite3 libpq jansson libsodium libutf8proc libmicrohttpd expat xlsxwriter zlib \
+           libzip pangocairo cairo-pdf poppler-glib fontconfig
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wno-missing-field-initializers -Wformat=2 -Wvla
 STD     := -std=c17 -D_GNU_SOURCE
@@ -76,7 +77,7 @@ EMBED := units.tsv=$(GEN)/units.tsv locale/vi.mo=$(GEN)/vi.mo locale/en.mo=$(GEN
 EMBED_DEPS := $(GEN)/units.tsv $(GEN)/vi.mo $(GEN)/en.mo $(SQL_FILES) $(WEB_FILES) $(DATA_FILES) \
               $(NPM_ASSETS) tools/embed.sh Makefile
 
-.PHONY: all check unit integration clean po-check fuzz
+.PHONY: all check unit integration pg-check bench clean po-check fuzz
 all: $(BUILD)/gemis
 
 $(BUILD)/gemis: $(MAIN_OBJ) $(LIB) $(BUILD)/obj/embed.o
@@ -148,8 +149,22 @@ unit: $(UNIT_BINS)
 integration: $(BUILD)/gemis
 	GEMIS=$(CURDIR)/$(BUILD)/gemis tests/run-integration
 
+# The storage suite and the integration tests marked for both backends, on
+# a throwaway PostgreSQL cluster (tests/with-pg starts and stops it).
+pg-check: $(BUILD)/tests/test_store $(BUILD)/tests/test_web $(BUILD)/gemis
+	tests/with-pg sh -c '$(BUILD)/tests/test_store && $(BUILD)/tests/test_web && GEMIS=$(CURDIR)/$(BUILD)/gemis tests/run-integration'
+
+# --- benchmarks: bench/run builds these and prints the table ------------------
+BENCH_BIN := $(BUILD)/bench/gemis-bench
+$(BENCH_BIN): bench/gemis-bench.c $(LIB) $(BUILD)/obj/embed.o
+	@mkdir -p $(dir $@)
+	@echo "CC $<"
+	@$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(BUILD)/obj/embed.o $(LDFLAGS_ALL) $(PKG_LIBS)
+
+bench: $(BUILD)/gemis $(BENCH_BIN)
+
 check:
-	$(MAKE) SAN=1 unit integration
+	$(MAKE) SAN=1 unit integration pg-check
 
 po-check:
 	tools/po-check

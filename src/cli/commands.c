@@ -62,6 +62,41 @@ const struct command commands[] = {
 	{"token create", cmd_token_create, N_("create an API token for an account"),
 	 "gemis token create NAME [--label TEXT]",
 	 N_("Prints a new token for `Authorization: Bearer TOKEN`.  It is shown only once.")},
+	{"report", cmd_report, N_("write the yearly report as DOCX, PDF, XLSX or HTML"),
+	 "gemis report --unit CODE --year YEAR [--format docx|pdf|xlsx|html] -o FILE\n"
+	 "       gemis report --unit PROVINCE --year YEAR --format FMT --all -o DIR",
+	 N_("The report \"Báo cáo kết quả thực hiện công tác bình đẳng giới năm YEAR\" laid out\n"
+	    "as Decree 30/2020/NĐ-CP asks: results by goal, what is off track and why, the\n"
+	    "agencies that reported late or not at all, the plan's tasks, a chart; for a\n"
+	    "province also its communes by indicators.  Vietnamese unless --lang en.\n"
+	    "  --format FMT         docx, pdf, xlsx or html (default: from the file name)\n"
+	    "  --all                one report for each sub-unit of --unit, into directory -o\n"
+	    "  --date YYYY-MM-DD    the date in the date line (default: left blank to fill in);\n"
+	    "                       also the day reporting is judged on (default: now)\n"
+	    "  --signer NAME        the signer's name (default: the plan's signer)\n"
+	    "  --signer-title TEXT  the signer's title, e.g. \"Phó Chủ tịch\"\n"
+	    "Files carry no timestamp unless $SOURCE_DATE_EPOCH is set.")},
+	{"reporting", cmd_reporting, N_("show which agencies have reported, on time or late"),
+	 "gemis reporting --unit CODE --year YEAR [--as-of YYYY-MM-DD] [--json]",
+	 N_("From the plans in force: each agency that answers for indicators owes one form a\n"
+	    "year, due on the deadline written in the plan (30/11, say).  Shows the forms\n"
+	    "expected, submitted, on time, late and missing, per agency and, for a province,\n"
+	    "per commune, with the reporting rate (submitted / expected).\n"
+	    "  --as-of DATE  judge \"overdue\" at the end of that day (default: now)\n"
+	    "  --json        the same as JSON")},
+	{"serve", cmd_serve, N_("run the web application and the JSON API"),
+	 "gemis serve [--port N] [--listen ADDR] [--threads N] [--tls-cert FILE --tls-key FILE]"
+	 " [--secure-cookies] [--quiet]",
+	 N_("Serves the web application and the JSON API under /api/v1 on the database, by\n"
+	    "default at http://127.0.0.1:8080/.  Stops on Ctrl+C (SIGINT) or SIGTERM.\n"
+	    "  --port N          the port (default 8080; 0 picks a free one)\n"
+	    "  --listen ADDR     the address to listen on (default 127.0.0.1; 0.0.0.0 or ::\n"
+	    "                    for every interface)\n"
+	    "  --threads N       worker threads (default 4)\n"
+	    "  --tls-cert FILE   serve HTTPS with this PEM certificate (and --tls-key FILE)\n"
+	    "  --secure-cookies  mark cookies Secure: TLS ends in a proxy in front\n"
+	    "  --quiet           no line per request on standard error\n"
+	    "Routes and the API: docs/web.md and /api/v1/openapi.json.")},
 	{"help", cmd_help, N_("show help for a command"), "gemis help [COMMAND]", NULL},
 	{"version", cmd_version, N_("show the version"), "gemis version", NULL},
 };
