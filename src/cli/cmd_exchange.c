@@ -130,7 +130,7 @@ int cmd_values_export(struct cli *cli, int argc, char **argv)
 	if (!code || !path || optind != argc)
 		return cli_usage("values export");
 	if (fmt < 0)
-		fmt = xfmt_from_path(path);
+		fmt = strcmp(path, "-") == 0 ? XF_CSV : xfmt_from_path(path);
 	if (fmt < 0 || fmt == XF_XLSX) {
 		fprintf(stderr, "gemis values export: %s\n", _("say which format with --format (csv, adx, dhis2, sdmx)"));
 		return EXIT_USAGE;

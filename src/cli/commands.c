@@ -32,7 +32,8 @@ const struct command commands[] = {
 	 N_("Writes the values stored for the unit and every unit below it (of one year, or\n"
 	    "all), as reported: numerators, denominators and single values, by sex.  The\n"
 	    "format comes from the extension (.csv, .xml, .json) unless --format says it;\n"
-	    "sdmx is SDMX-CSV for statistics offices.  -o - writes to standard output.\n"
+	    "sdmx is SDMX-CSV for statistics offices.  -o - writes to standard output\n"
+	    "(CSV unless --format says otherwise).\n"
 	    "  --map FILE  write another system's codes (docs/exchange.md)")},
 	{"template", cmd_template, N_("write an agency's reporting form as an Excel workbook"),
 	 "gemis template --unit CODE --agency ID --year YEAR -o FILE.xlsx",
