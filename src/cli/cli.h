@@ -66,6 +66,12 @@ int cmd_indicators(struct cli *cli, int argc, char **argv);
 int cmd_user_add(struct cli *cli, int argc, char **argv);
 int cmd_token_create(struct cli *cli, int argc, char **argv);
 int cmd_reporting(struct cli *cli, int argc, char **argv);
+int cmd_values_export(struct cli *cli, int argc, char **argv);
+int cmd_template(struct cli *cli, int argc, char **argv);
+/* Reads a code map file (formats/codemap.h) into m (codemap_init()ed);
+ * prints the problems and returns EXIT_FAIL when it is not valid. */
+struct codemap;
+int cli_read_codemap(const char *path, struct codemap *m);
 int cmd_report(struct cli *cli, int argc, char **argv);
 int cmd_serve(struct cli *cli, int argc, char **argv);
 int cmd_help(struct cli *cli, int argc, char **argv);
