@@ -63,6 +63,18 @@ int cmd_units(struct cli *cli, int argc, char **argv);
 int cmd_indicators(struct cli *cli, int argc, char **argv);
 int cmd_user_add(struct cli *cli, int argc, char **argv);
 int cmd_token_create(struct cli *cli, int argc, char **argv);
+int cmd_case_keygen(struct cli *cli, int argc, char **argv);
+int cmd_case_add(struct cli *cli, int argc, char **argv);
+int cmd_case_service(struct cli *cli, int argc, char **argv);
+int cmd_case_refer(struct cli *cli, int argc, char **argv);
+int cmd_case_counsel(struct cli *cli, int argc, char **argv);
+int cmd_case_close(struct cli *cli, int argc, char **argv);
+int cmd_case_show(struct cli *cli, int argc, char **argv);
+int cmd_case_list(struct cli *cli, int argc, char **argv);
+int cmd_case_export(struct cli *cli, int argc, char **argv);
+int cmd_case_stats(struct cli *cli, int argc, char **argv);
+int cmd_case_log(struct cli *cli, int argc, char **argv);
+int cmd_case_purge(struct cli *cli, int argc, char **argv);
 int cmd_help(struct cli *cli, int argc, char **argv);
 int cmd_version(struct cli *cli, int argc, char **argv);
 
