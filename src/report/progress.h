@@ -29,6 +29,22 @@
 #include "store/snapshot.h"
 #include "util/buf.h"
 
+/* What may be published of a unit's indicator in a year.  Everything for
+ * reported indicators; for the case register's (source SRC_REGISTER) the
+ * suppression of core/register.h over the whole tree: num and den are
+ * SUPP_SHOWN or the state to print with supp_format() ("<5", "x"); value,
+ * f and m say whether the total and each sex's value may be shown (and a
+ * status with the value).  Pages, reports and exports that show register
+ * indicators must go through this.  In JSON a hidden numerator or
+ * denominator is the string "<5" or "x", a hidden value null, the status
+ * "suppressed", and "suppressed": true is added. */
+struct shown {
+	unsigned char num, den;
+	bool value, f, m;
+	bool suppressed; /* something is hidden */
+};
+void progress_shown(const struct snapshot *s, int unit, int year, int ind, struct shown *out);
+
 enum gemis_err progress_json(const struct snapshot *s, int unit, int year, struct buf *out);
 
 /* The table for people, in the current language; color adds ANSI colours. */
