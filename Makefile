@@ -2,7 +2,8 @@
 #
 #   make            build/gemis (optimised, warnings are errors)
 #   make check      unit and integration tests under AddressSanitizer and
-#                   UndefinedBehaviorSanitizer (build/san/)
+#                   UndefinedBehaviorSanitizer (build/san/), on SQLite and
+#                   on a throwaway PostgreSQL cluster (make pg-check)
 #   make CC=clang   the same with clang
 #
 # Sources are found by directory: a new file under src/ needs no edit here.
@@ -11,7 +12,7 @@
 
 CC      ?= cc
 PKG     ?= pkg-config
-PKGS    := sqlite3 libpq jansson libsodium libutf8proc libmicrohttpd expat xlsxwriter \
+PKGS    := sqlite3 libpq jansson libsodium libutf8proc libmicrohttpd expat xlsxwriter zlib \
            libzip pangocairo cairo-pdf poppler-glib
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wno-missing-field-initializers -Wformat=2 -Wvla
@@ -27,6 +28,18 @@ ifeq ($(SAN),1)
   BUILD := build/san
   OPT   := -O1 -g $(SAN_FLAGS)
   LDSAN := $(SAN_FLAGS)
+endif
+
+# libFuzzer: the library instrumented for coverage, each tests/fuzz/fuzz_NAME.c
+# linked with the fuzzer's main; `make FUZZ=1 fuzz` runs each for
+# FUZZ_SECONDS on a copy of tests/fuzz/corpus/fuzz_NAME/ (new inputs found
+# are not added to the committed corpus).
+FUZZ_SECONDS ?= 20
+ifeq ($(FUZZ),1)
+  CC    := clang
+  BUILD := build/fuzz
+  OPT   := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+  LDSAN := -fsanitize=address,undefined
 endif
 
 CFLAGS_ALL  = $(STD) $(WARN) $(OPT) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) $(CFLAGS)
@@ -64,7 +77,7 @@ EMBED := units.tsv=$(GEN)/units.tsv locale/vi.mo=$(GEN)/vi.mo locale/en.mo=$(GEN
 EMBED_DEPS := $(GEN)/units.tsv $(GEN)/vi.mo $(GEN)/en.mo $(SQL_FILES) $(WEB_FILES) $(DATA_FILES) \
               $(NPM_ASSETS) tools/embed.sh Makefile
 
-.PHONY: all check unit integration clean po-check fuzz bench format-check
+.PHONY: all check unit integration pg-check bench clean po-check fuzz
 all: $(BUILD)/gemis
 
 $(BUILD)/gemis: $(MAIN_OBJ) $(LIB) $(BUILD)/obj/embed.o
@@ -112,14 +125,46 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIB) $(BUILD)/obj/embed.
 	@echo "CC $<"
 	@$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(LIB) $(BUILD)/obj/embed.o $(LDFLAGS_ALL) $(PKG_LIBS)
 
+FUZZ_BINS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzzers/%,$(FUZZ_SRCS))
+
+$(BUILD)/fuzzers/%: tests/fuzz/%.c $(LIB) $(BUILD)/obj/embed.o
+	@mkdir -p $(dir $@)
+	@echo "CC $<"
+	@$(CC) $(CFLAGS_ALL) -fsanitize=fuzzer,address,undefined -o $@ $< $(LIB) $(BUILD)/obj/embed.o $(PKG_LIBS)
+
+fuzz: $(FUZZ_BINS)
+	@set -e; for f in $(FUZZ_BINS); do \
+		name=$$(basename $$f); work=$$(mktemp -d); \
+		mkdir -p tests/fuzz/corpus/$$name; \
+		echo "== $$name ($(FUZZ_SECONDS) s)"; \
+		$$f -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+			$$work tests/fuzz/corpus/$$name 2>$$work.log || { tail -60 $$work.log; exit 1; }; \
+		grep -E "stat::number_of_executed_units|Done" $$work.log | head -2; \
+		rm -rf $$work $$work.log; \
+	done
+
 unit: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
 
 integration: $(BUILD)/gemis
 	GEMIS=$(CURDIR)/$(BUILD)/gemis tests/run-integration
 
+# The storage suite and the integration tests marked for both backends, on
+# a throwaway PostgreSQL cluster (tests/with-pg starts and stops it).
+pg-check: $(BUILD)/tests/test_store $(BUILD)/gemis
+	tests/with-pg sh -c '$(BUILD)/tests/test_store && GEMIS=$(CURDIR)/$(BUILD)/gemis tests/run-integration'
+
+# --- benchmarks: bench/run builds these and prints the table ------------------
+BENCH_BIN := $(BUILD)/bench/gemis-bench
+$(BENCH_BIN): bench/gemis-bench.c $(LIB) $(BUILD)/obj/embed.o
+	@mkdir -p $(dir $@)
+	@echo "CC $<"
+	@$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(BUILD)/obj/embed.o $(LDFLAGS_ALL) $(PKG_LIBS)
+
+bench: $(BUILD)/gemis $(BENCH_BIN)
+
 check:
-	$(MAKE) SAN=1 unit integration
+	$(MAKE) SAN=1 unit integration pg-check
 
 po-check:
 	tools/po-check

@@ -59,6 +59,8 @@ int cmd_demo(struct cli *cli, int argc, char **argv);
 int cmd_values_import(struct cli *cli, int argc, char **argv);
 int cmd_progress(struct cli *cli, int argc, char **argv);
 int cmd_plan_load(struct cli *cli, int argc, char **argv);
+int cmd_plan_import(struct cli *cli, int argc, char **argv);
+int cmd_plan_lint(struct cli *cli, int argc, char **argv);
 int cmd_units(struct cli *cli, int argc, char **argv);
 int cmd_indicators(struct cli *cli, int argc, char **argv);
 int cmd_user_add(struct cli *cli, int argc, char **argv);
@@ -75,6 +77,7 @@ int cmd_case_export(struct cli *cli, int argc, char **argv);
 int cmd_case_stats(struct cli *cli, int argc, char **argv);
 int cmd_case_log(struct cli *cli, int argc, char **argv);
 int cmd_case_purge(struct cli *cli, int argc, char **argv);
+int cmd_serve(struct cli *cli, int argc, char **argv);
 int cmd_help(struct cli *cli, int argc, char **argv);
 int cmd_version(struct cli *cli, int argc, char **argv);
 

@@ -304,5 +304,8 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
 	printf(_("Built the demo database %s: three real plans and invented values for 2024-2026.\n"),
 	       cli_db_name(cli));
 	printf(_("Try: gemis --db %s progress --unit 03390 --year 2026\n"), cli_db_name(cli));
+	printf(_("Demo accounts for `gemis serve`, all with the password %s:\n"), DEMO_PASSWORD);
+	for (size_t i = 0; i < demo_account_count; i++)
+		printf("  %-18s %s\n", demo_accounts[i].name, _(demo_accounts[i].what));
 	return EXIT_OK;
 }

@@ -32,6 +32,22 @@ const struct command commands[] = {
 	 "gemis plan load FILE.json [--as USER]",
 	 N_("Stores a plan in the JSON of `gemis plan import --json` for the unit named by\n"
 	    "document.unit.code, replacing that unit's plan in force (kept in the history).")},
+	{"plan import", cmd_plan_import, N_("read a plan document (text, DOCX, PDF) into targets, assignments and a deadline"),
+	 "gemis plan import PLAN.{txt,docx,pdf} [--json] [--apply] [--as USER] [--lang en]",
+	 N_("Reads a signed commune or ward plan and shows what it found: the unit and its\n"
+	    "code, the period, the targets, the agencies and what each answers for, the\n"
+	    "reporting deadline, and the lint findings.\n"
+	    "  --json      print the structured plan (docs/plan-json.md) instead\n"
+	    "  --apply     store it for the unit it names, replacing the unit's plan in force\n"
+	    "              (kept in the history); refused when the unit is not found or\n"
+	    "              targets contradict each other\n"
+	    "  --as USER   the name recorded as author (default: cli:LOGIN)\n"
+	    "A PDF must have a text layer: a scanned image is refused with a message.")},
+	{"plan lint", cmd_plan_lint, N_("list what is wrong with a plan document before it is signed"),
+	 "gemis plan lint PLAN.{txt,docx,pdf} [--lang en]",
+	 N_("Prints one finding a line, FILE:LINE: CODE: message: numbering_gap, no_deadline,\n"
+	    "no_measurable_target, weaker_than_national, unassigned_indicator,\n"
+	    "duplicate_target, typo.  Exits with 1 when there are findings.")},
 	{"units", cmd_units, N_("list or search administrative units"),
 	 "gemis units [--parent CODE | --search TEXT] [--json]",
 	 N_("  --parent CODE  the units directly under CODE (default: the provinces)\n"
@@ -83,6 +99,19 @@ const struct command commands[] = {
 	 "gemis case purge --as ADMIN [--retention-days N] [--today YYYY-MM-DD]",
 	 N_("Deletes every field of each case closed more than N days ago (default: the\n"
 	    "database's case_retention_days, else 1825) and keeps only its anonymous counts.")},
+	{"serve", cmd_serve, N_("run the web application and the JSON API"),
+	 "gemis serve [--port N] [--listen ADDR] [--threads N] [--tls-cert FILE --tls-key FILE]"
+	 " [--secure-cookies] [--quiet]",
+	 N_("Serves the web application and the JSON API under /api/v1 on the database, by\n"
+	    "default at http://127.0.0.1:8080/.  Stops on Ctrl+C (SIGINT) or SIGTERM.\n"
+	    "  --port N          the port (default 8080; 0 picks a free one)\n"
+	    "  --listen ADDR     the address to listen on (default 127.0.0.1; 0.0.0.0 or ::\n"
+	    "                    for every interface)\n"
+	    "  --threads N       worker threads (default 4)\n"
+	    "  --tls-cert FILE   serve HTTPS with this PEM certificate (and --tls-key FILE)\n"
+	    "  --secure-cookies  mark cookies Secure: TLS ends in a proxy in front\n"
+	    "  --quiet           no line per request on standard error\n"
+	    "Routes and the API: docs/web.md and /api/v1/openapi.json.")},
 	{"help", cmd_help, N_("show help for a command"), "gemis help [COMMAND]", NULL},
 	{"version", cmd_version, N_("show the version"), "gemis version", NULL},
 };

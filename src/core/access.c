@@ -68,3 +68,49 @@ const char *access_check_account(const struct tree *t, enum role r, int unit, in
 		return N_("only reporter and caseworker accounts have an agency");
 	return NULL;
 }
+
+static bool is_commune(const struct tree *t, int unit)
+{
+	enum unit_level lv = t->units[unit].level;
+
+	return lv == LEVEL_COMMUNE || lv == LEVEL_WARD || lv == LEVEL_SPECIAL_ZONE;
+}
+
+bool access_allows(const struct tree *t, const struct principal *p, enum action a, int unit,
+		   int agency)
+{
+	if (!access_in_scope(t, p, unit))
+		return false;
+	switch (a) {
+	case ACT_READ:
+		return true;
+	case ACT_ENTER:
+		if (!is_commune(t, unit))
+			return false;
+		if (p->role == ROLE_REPORTER)
+			return agency >= 0 && agency == p->agency;
+		return p->role == ROLE_FOCAL || p->role == ROLE_ADMIN;
+	case ACT_APPROVE:
+		return is_commune(t, unit) && (p->role == ROLE_FOCAL || p->role == ROLE_ADMIN);
+	case ACT_IMPORT:
+		return p->role == ROLE_ADMIN || p->role == ROLE_PROVINCE || p->role == ROLE_FOCAL;
+	case ACT_PLAN:
+		if (p->role == ROLE_PROVINCE)
+			return unit == p->unit;
+		return p->role == ROLE_ADMIN || p->role == ROLE_FOCAL;
+	case ACT_USERS:
+		return p->role == ROLE_ADMIN || p->role == ROLE_FOCAL;
+	}
+	return false;
+}
+
+bool access_may_manage_account(const struct tree *t, const struct principal *p, enum role r,
+			       int unit)
+{
+	if (!access_allows(t, p, ACT_USERS, unit, -1))
+		return false;
+	if (p->role == ROLE_ADMIN)
+		return true;
+	return p->role == ROLE_FOCAL && unit == p->unit &&
+	       (r == ROLE_REPORTER || r == ROLE_VIEWER || r == ROLE_CASEWORKER);
+}

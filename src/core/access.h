@@ -38,6 +38,39 @@ int role_parse(const char *s);    /* -1 if unknown */
 /* True when the account's scope contains the unit (its unit or below). */
 bool access_in_scope(const struct tree *t, const struct principal *p, int unit);
 
+/* What an account may do to a unit (and, for forms, an agency of it).
+ * The rules, all inside the account's scope (its unit and below):
+ *   READ     every role: dashboards, indicators, progress, plans, forms
+ *   ENTER    fill in and submit a commune's form: reporter (its own agency
+ *            only), focal, admin
+ *   APPROVE  approve, return or reopen a commune's form: focal, admin
+ *   IMPORT   write values directly (CSV upload, POST /api/v1/values): admin,
+ *            province, focal
+ *   PLAN     change a unit's plan: admin, focal (its commune), province
+ *            (its own province's plan, not its communes')
+ *   USERS    manage accounts of the unit: admin, focal (its commune)
+ * Forms (ENTER, APPROVE) exist only for communes, wards and special zones. */
+enum action {
+	ACT_READ,
+	ACT_ENTER,
+	ACT_APPROVE,
+	ACT_IMPORT,
+	ACT_PLAN,
+	ACT_USERS,
+};
+#define ACT_COUNT 6
+
+/* True when p may do a to the unit (agency: kind index for ENTER, else
+ * ignored; -1 for "any agency of the unit", which a reporter may not). */
+bool access_allows(const struct tree *t, const struct principal *p, enum action a, int unit,
+		   int agency);
+
+/* True when p may create (or change) an account of role r at unit: admin
+ * anything, focal the reporter, viewer and caseworker accounts of its
+ * commune. */
+bool access_may_manage_account(const struct tree *t, const struct principal *p, enum role r,
+			       int unit);
+
 /* Checks that a role fits a unit and agency when an account is created:
  * admin at the nation, province at a province, focal/reporter/caseworker at
  * a commune or ward, reporter with an agency, viewer anywhere.  Returns

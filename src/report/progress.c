@@ -301,6 +301,47 @@ static enum gemis_err put_cell(struct buf *b, const char *s, size_t w, bool righ
 	return err;
 }
 
+/* A sparkline of the unit's yearly values up to `year` (at most `max`
+ * years, oldest first), scaled between the smallest and largest; a space
+ * for a year without data. */
+static void trend_text(const struct snapshot *s, int unit, int ind, int year, int max, char *out,
+		       size_t n)
+{
+	const struct engine *e = &s->eng;
+	static const char *const bars[8] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+	double v[16], lo = INFINITY, hi = -INFINITY;
+	int first = year - max + 1, y, k = 0;
+	size_t o = 0;
+
+	if (first < e->year_min)
+		first = e->year_min;
+	for (y = first; y <= year && k < 16; y++, k++) {
+		v[k] = engine_value(e, y, unit, ind, SEX_T);
+		if (catalog[ind].source == SRC_REGISTER && !isnan(v[k])) {
+			struct shown sh;
+
+			/* a hidden year's value stays hidden in the sparkline too */
+			progress_shown(s, unit, y, ind, &sh);
+			if (!sh.value)
+				v[k] = NAN;
+		}
+		if (!isnan(v[k])) {
+			lo = v[k] < lo ? v[k] : lo;
+			hi = v[k] > hi ? v[k] : hi;
+		}
+	}
+	out[0] = '\0';
+	if (lo > hi)
+		return;
+	for (y = 0; y < k; y++) {
+		const char *c = " ";
+
+		if (!isnan(v[y]))
+			c = bars[hi > lo ? (int)((v[y] - lo) / (hi - lo) * 7 + 0.5) : 3];
+		o += (size_t)snprintf(out + o, n > o ? n - o : 0, "%s", c);
+	}
+}
+
 static const char *status_color(enum status s)
 {
 	switch (s) {
@@ -337,7 +378,7 @@ enum gemis_err progress_text(const struct snapshot *s, int unit, int year, bool 
 	const struct unit *u = &s->tree.units[unit];
 	bool parent = u->first_child >= 0;
 	enum gemis_err err = GEMIS_OK;
-	const size_t wname = 46, wval = 10, wsex = 13, wtgt = 28, wst = 20;
+	const size_t wname = 46, wval = 10, wtrend = 7, wsex = 13, wtgt = 28, wst = 20;
 	bool register_hidden = false;
 	int g;
 	size_t k;
@@ -355,6 +396,7 @@ enum gemis_err progress_text(const struct snapshot *s, int unit, int year, bool 
 		err |= put_cell(b, _("Indicator"), wname, false);
 		err |= put_cell(b, _("Value"), wval, true);
 		err |= buf_puts(b, "  ");
+		err |= put_cell(b, _("Trend"), wtrend, false);
 		err |= put_cell(b, _("Women / men"), wsex, false);
 		err |= put_cell(b, _("Target"), wtgt, false);
 		err |= put_cell(b, _("Status"), wst, false);
@@ -367,7 +409,7 @@ enum gemis_err progress_text(const struct snapshot *s, int unit, int year, bool 
 			const struct indicator *ind = &catalog[k];
 			struct assessment a;
 			struct shown sh;
-			char val[48], sex[64], tgt[64], f[24], m[24];
+			char val[48], sex[64], tgt[64], f[24], m[24], trend[64];
 			double v;
 
 			if (ind->goal != (enum goal)g)
@@ -397,6 +439,8 @@ enum gemis_err progress_text(const struct snapshot *s, int unit, int year, bool 
 			err |= put_cell(b, indicator_name(ind, i18n_lang()), wname, false);
 			err |= put_cell(b, val, wval, true);
 			err |= buf_puts(b, "  ");
+			trend_text(s, unit, (int)k, year, 5, trend, sizeof(trend));
+			err |= put_cell(b, trend, wtrend, false);
 			err |= put_cell(b, sex, wsex, false);
 			err |= put_cell(b, tgt, wtgt, false);
 			if (color && sh.value)

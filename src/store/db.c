@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "util/banned.h"
@@ -238,7 +239,11 @@ enum gemis_err db_begin(struct db *db, struct errctx *e)
 
 enum gemis_err db_commit(struct db *db, struct errctx *e)
 {
-	enum gemis_err err = db_exec(db, e, "COMMIT");
+	enum gemis_err err;
+
+	if (!db->in_tx)
+		return err_set(e, GEMIS_EDB, "commit without a transaction");
+	err = db_exec(db, e, "COMMIT");
 
 	if (err) {
 		db_rollback(db);
@@ -254,4 +259,16 @@ void db_rollback(struct db *db)
 		return;
 	db_exec(db, NULL, "ROLLBACK");
 	db->in_tx = 0;
+}
+
+enum gemis_err db_lock_table(struct db *db, const char *table, struct errctx *e)
+{
+	char sql[128];
+
+	if (!db->in_tx)
+		return err_set(e, GEMIS_EDB, "locking %s outside a transaction", table);
+	if (db->kind == DB_SQLITE)
+		return GEMIS_OK;
+	snprintf(sql, sizeof(sql), "LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE", table);
+	return db_exec(db, e, sql);
 }

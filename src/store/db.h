@@ -131,4 +131,12 @@ enum gemis_err db_begin(struct db *db, struct errctx *e);
 enum gemis_err db_commit(struct db *db, struct errctx *e);
 void db_rollback(struct db *db);
 
+/* Inside a transaction, makes writers of `table` (a name from the schema,
+ * never from input) take turns until the end of the transaction, while
+ * readers go on: on PostgreSQL LOCK TABLE ... IN SHARE ROW EXCLUSIVE MODE;
+ * on SQLite nothing, as BEGIN IMMEDIATE already holds the database's write
+ * lock.  A read-check-write batch (values_import) takes it before reading,
+ * so that what it read is still true when it writes. */
+enum gemis_err db_lock_table(struct db *db, const char *table, struct errctx *e);
+
 #endif

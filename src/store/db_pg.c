@@ -19,23 +19,53 @@
 
 #include "util/banned.h"
 
-#define PG_MAX_PARAMS 64
+/* PostgreSQL's own limit on the parameters of one statement. */
+#define PG_MAX_PARAMS 65535
+/* Statements kept prepared on the server per connection. */
+#define PG_CACHE 128
+
+/* A statement text prepared on the server: after the second execution of
+ * the same text (through one db_stmt or several), it is prepared once and
+ * then only bound and executed, which saves the server parsing and
+ * planning it for every row. */
+struct pg_cached {
+	char *sql;          /* numbered ($n) text, owned */
+	unsigned long hash;
+	unsigned uses;      /* executions seen */
+	unsigned long tick; /* last use, for eviction */
+	bool prepared;      /* exists on the server as name */
+	char name[24];
+};
 
 struct pg_db {
 	struct db base;
 	PGconn *conn;
+	struct pg_cached cache[PG_CACHE];
+	unsigned long tick, serial;
+};
+
+/* A parameter's text, kept across resets (as SQLite keeps bindings) and
+ * reused by the next bind when it fits. */
+struct pg_param {
+	char *v;
+	size_t cap;
+	int len;
+	int format;
+	bool null;
 };
 
 struct pg_stmt {
 	struct db_stmt base;
 	char *sql;
+	unsigned long hash;
 	int nparams;
-	char *values[PG_MAX_PARAMS];
-	int lengths[PG_MAX_PARAMS];
-	int formats[PG_MAX_PARAMS];
+	struct pg_param *params;
+	const char **values; /* scratch for libpq, nparams long */
+	int *lengths, *formats;
 	PGresult *res;
 	int row;   /* current row, -1 before the first */
 	bool started;
+	long long changes; /* rows changed by the last execution, kept across resets */
 	enum gemis_err err;
 	char errmsg[512];
 	unsigned char *blob; /* unescaped bytea of the last col_blob */
@@ -101,8 +131,13 @@ static enum gemis_err pg_open(const char *url, int flags, struct db **out, struc
 
 static void pg_close(struct db *db)
 {
-	PQfinish(conn(db));
-	free(db);
+	struct pg_db *p = (struct pg_db *)db;
+	size_t i;
+
+	for (i = 0; i < PG_CACHE; i++)
+		free(p->cache[i].sql);
+	PQfinish(p->conn);
+	free(p);
 }
 
 static enum gemis_err result_error(struct db *db, PGresult *r, char *msg, size_t n)
@@ -131,7 +166,8 @@ static enum gemis_err pg_exec(struct db *db, const char *sql, struct errctx *e)
 	return err;
 }
 
-/* Rewrites ? to $n outside literals; returns the count in *n, -1 on excess. */
+/* Rewrites ? to $n outside literals; returns the count in *n, NULL on
+ * excess or allocation failure. */
 static char *number_params(const char *sql, int *n)
 {
 	struct buf b;
@@ -165,10 +201,20 @@ fail:
 	return NULL;
 }
 
+static unsigned long hash_text(const char *s)
+{
+	unsigned long h = 5381;
+
+	for (; *s; s++)
+		h = h * 33 + (unsigned char)*s;
+	return h;
+}
+
 static enum gemis_err pg_prepare(struct db *db, const char *sql, struct db_stmt **out,
 				 struct errctx *e)
 {
 	struct pg_stmt *st = calloc(1, sizeof(*st));
+	size_t np;
 
 	*out = NULL;
 	if (!st)
@@ -178,26 +224,65 @@ static enum gemis_err pg_prepare(struct db *db, const char *sql, struct db_stmt 
 		free(st);
 		return err_set(e, GEMIS_EDB, "statement has more than %d parameters", PG_MAX_PARAMS);
 	}
+	np = st->nparams ? (size_t)st->nparams : 1;
+	st->params = calloc(np, sizeof(*st->params));
+	st->values = calloc(np, sizeof(*st->values));
+	st->lengths = calloc(np, sizeof(*st->lengths));
+	st->formats = calloc(np, sizeof(*st->formats));
+	if (!st->params || !st->values || !st->lengths || !st->formats) {
+		free(st->params);
+		free(st->values);
+		free(st->lengths);
+		free(st->formats);
+		free(st->sql);
+		free(st);
+		return GEMIS_ENOMEM;
+	}
+	for (np = 0; np < (size_t)st->nparams; np++)
+		st->params[np].null = true;
+	st->hash = hash_text(st->sql);
 	st->base.db = db;
 	st->row = -1;
 	*out = &st->base;
 	return GEMIS_OK;
 }
 
-static void set_param(struct pg_stmt *st, int i, char *v, int len, int format)
+/* Stores a parameter's bytes (NULL for SQL NULL) in slot i (1-based). */
+static void set_param(struct pg_stmt *st, int i, const void *v, size_t len, int format)
 {
+	struct pg_param *p;
+
 	if (i < 1 || i > st->nparams) {
-		free(v);
 		if (!st->err) {
 			st->err = GEMIS_EDB;
 			snprintf(st->errmsg, sizeof(st->errmsg), "bind index %d out of range", i);
 		}
 		return;
 	}
-	free(st->values[i - 1]);
-	st->values[i - 1] = v;
-	st->lengths[i - 1] = len;
-	st->formats[i - 1] = format;
+	p = &st->params[i - 1];
+	p->null = v == NULL;
+	p->len = (int)len;
+	p->format = format;
+	if (!v)
+		return;
+	if (len + 1 > p->cap) {
+		size_t cap = len + 1 < 32 ? 32 : len + 1;
+		char *nv = realloc(p->v, cap);
+
+		if (!nv) {
+			p->null = true;
+			if (!st->err) {
+				st->err = GEMIS_ENOMEM;
+				snprintf(st->errmsg, sizeof(st->errmsg), "out of memory binding %d", i);
+			}
+			return;
+		}
+		p->v = nv;
+		p->cap = cap;
+	}
+	if (len)
+		memcpy(p->v, v, len);
+	p->v[len] = '\0';
 }
 
 static void pg_bind_null(struct db_stmt *st, int i)
@@ -208,37 +293,92 @@ static void pg_bind_null(struct db_stmt *st, int i)
 static void pg_bind_int(struct db_stmt *st, int i, long long v)
 {
 	char tmp[32];
+	int n = snprintf(tmp, sizeof(tmp), "%lld", v);
 
-	snprintf(tmp, sizeof(tmp), "%lld", v);
-	set_param(P(st), i, strdup(tmp), 0, 0);
+	set_param(P(st), i, tmp, (size_t)n, 0);
 }
 
 static void pg_bind_double(struct db_stmt *st, int i, double v)
 {
 	char tmp[40];
+	int n = snprintf(tmp, sizeof(tmp), "%.17g", v);
 
-	snprintf(tmp, sizeof(tmp), "%.17g", v);
-	set_param(P(st), i, strdup(tmp), 0, 0);
+	set_param(P(st), i, tmp, (size_t)n, 0);
 }
 
 static void pg_bind_text(struct db_stmt *st, int i, const char *s, size_t len)
 {
-	char *v = malloc(len + 1);
-
-	if (v) {
-		memcpy(v, s, len);
-		v[len] = '\0';
-	}
-	set_param(P(st), i, v, 0, 0);
+	set_param(P(st), i, s, len, 0);
 }
 
 static void pg_bind_blob(struct db_stmt *st, int i, const void *p, size_t len)
 {
-	char *v = malloc(len ? len : 1);
+	set_param(P(st), i, p ? p : "", len, 1);
+}
 
-	if (v && len)
-		memcpy(v, p, len);
-	set_param(P(st), i, v, (int)len, 1);
+/* The cache entry for the statement's text, created when missing (the
+ * least recently used one is evicted, and deallocated on the server). */
+static struct pg_cached *cache_entry(struct pg_db *db, const struct pg_stmt *st)
+{
+	struct pg_cached *victim = &db->cache[0];
+	size_t i;
+
+	db->tick++;
+	for (i = 0; i < PG_CACHE; i++) {
+		struct pg_cached *c = &db->cache[i];
+
+		if (c->sql && c->hash == st->hash && strcmp(c->sql, st->sql) == 0) {
+			c->tick = db->tick;
+			return c;
+		}
+		if (!c->sql || (victim->sql && c->tick < victim->tick))
+			victim = c;
+	}
+	if (victim->sql) {
+		if (victim->prepared) {
+			char sql[64];
+
+			snprintf(sql, sizeof(sql), "DEALLOCATE %s", victim->name);
+			PQclear(PQexec(db->conn, sql));
+		}
+		free(victim->sql);
+	}
+	memset(victim, 0, sizeof(*victim));
+	victim->sql = strdup(st->sql);
+	if (!victim->sql)
+		return NULL;
+	victim->hash = st->hash;
+	victim->tick = db->tick;
+	return victim;
+}
+
+/* Sends the statement and waits for its result. */
+static PGresult *run(struct pg_stmt *st)
+{
+	struct pg_db *db = (struct pg_db *)st->base.db;
+	struct pg_cached *c;
+	int i;
+
+	for (i = 0; i < st->nparams; i++) {
+		st->values[i] = st->params[i].null ? NULL : st->params[i].v;
+		st->lengths[i] = st->params[i].len;
+		st->formats[i] = st->params[i].format;
+	}
+	c = cache_entry(db, st);
+	if (c && !c->prepared && ++c->uses >= 2 &&
+	    PQtransactionStatus(db->conn) != PQTRANS_INERROR) {
+		PGresult *r;
+
+		snprintf(c->name, sizeof(c->name), "gemis_%lu", ++db->serial);
+		r = PQprepare(db->conn, c->name, st->sql, st->nparams, NULL);
+		c->prepared = r && PQresultStatus(r) == PGRES_COMMAND_OK;
+		PQclear(r);
+	}
+	if (c && c->prepared)
+		return PQexecPrepared(db->conn, c->name, st->nparams, st->values, st->lengths,
+				      st->formats, 0);
+	return PQexecParams(db->conn, st->sql, st->nparams, NULL, st->values, st->lengths,
+			    st->formats, 0);
 }
 
 static bool pg_next(struct db_stmt *sst)
@@ -251,9 +391,15 @@ static bool pg_next(struct db_stmt *sst)
 		ExecStatusType s;
 
 		st->started = true;
-		st->res = PQexecParams(conn(sst->db), st->sql, st->nparams, NULL,
-				       (const char *const *)st->values, st->lengths, st->formats, 0);
+		st->res = run(st);
 		s = st->res ? PQresultStatus(st->res) : PGRES_FATAL_ERROR;
+		if (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK) {
+			const char *n = PQcmdTuples(st->res);
+
+			st->changes = *n ? strtoll(n, NULL, 10) : 0;
+		} else {
+			st->changes = 0;
+		}
 		if (s != PGRES_TUPLES_OK && s != PGRES_COMMAND_OK) {
 			st->err = result_error(sst->db, st->res, st->errmsg, sizeof(st->errmsg));
 			return false;
@@ -294,7 +440,11 @@ static enum gemis_err pg_finalize(struct db_stmt *sst, struct errctx *e)
 
 	PQclear(st->res);
 	for (i = 0; i < st->nparams; i++)
-		free(st->values[i]);
+		free(st->params[i].v);
+	free(st->params);
+	free(st->values);
+	free(st->lengths);
+	free(st->formats);
 	PQfreemem(st->blob);
 	free(st->sql);
 	free(st);
@@ -341,9 +491,7 @@ static const void *pg_col_blob(struct db_stmt *st, int i, size_t *len)
 
 static long long pg_changes(struct db_stmt *st)
 {
-	const char *n = P(st)->res ? PQcmdTuples(P(st)->res) : "";
-
-	return *n ? strtoll(n, NULL, 10) : 0;
+	return P(st)->changes;
 }
 
 const struct db_ops db_pg_ops = {

@@ -25,6 +25,7 @@ struct sqlite_stmt {
 	bool started;  /* stepped since the last reset */
 	char err[512]; /* first error met */
 	int errcode;
+	long long changes; /* rows changed by its last run, kept across resets */
 };
 
 static sqlite3 *handle(struct db *db)
@@ -192,6 +193,8 @@ static bool sq_next(struct db_stmt *st)
 	s->rc = sqlite3_step(s->h);
 	if (s->rc == SQLITE_ROW)
 		return true;
+	if (s->rc == SQLITE_DONE)
+		s->changes = sqlite3_stmt_readonly(s->h) ? 0 : sqlite3_changes64(handle(st->db));
 	if (s->rc != SQLITE_DONE)
 		latch(s, s->rc);
 	return false;
@@ -252,7 +255,7 @@ static const void *sq_col_blob(struct db_stmt *st, int i, size_t *len)
 
 static long long sq_changes(struct db_stmt *st)
 {
-	return sqlite3_changes64(handle(st->db));
+	return S(st)->changes;
 }
 
 const struct db_ops db_sqlite_ops = {

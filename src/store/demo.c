@@ -20,11 +20,42 @@
 #include "formats/values_csv.h"
 #include "plans.h"
 #include "store.h"
+#include "users.h"
 #include "util/embed.h"
+#include "util/i18n.h"
 
 #include "util/banned.h"
 
 static const char *const demo_provinces[] = {"12", "24", "31"};
+
+const struct demo_account demo_accounts[] = {
+	{"admin", "admin", "VN", NULL, "Quản trị hệ thống", N_("the whole country")},
+	{"laichau", "province", "12", NULL, "Sở Nội vụ Lai Châu", N_("Lai Châu and its communes")},
+	{"binhlu", "focal", "03390", NULL, "Phòng Văn hóa - Xã hội Bình Lư",
+	 N_("Bình Lư's focal point: approves forms, plan, users")},
+	{"binhlu.vhxh", "reporter", "03390", "vhxh", "Cán bộ Văn hóa - Xã hội",
+	 N_("reports the culture and social office's indicators")},
+	{"binhlu.yte", "reporter", "03390", "yte", "Trạm Y tế xã Bình Lư",
+	 N_("reports the health station's indicators")},
+	{"binhlu.truonghoc", "reporter", "03390", "truonghoc", "Các trường học xã Bình Lư",
+	 N_("reports the schools' indicators")},
+	{"binhlu.viewer", "viewer", "03390", NULL, "Người xem", N_("reads Bình Lư's data")},
+};
+const size_t demo_account_count = sizeof(demo_accounts) / sizeof(demo_accounts[0]);
+
+static enum gemis_err add_accounts(struct db *db, const struct tree *t, struct errctx *e)
+{
+	size_t i;
+	enum gemis_err err = GEMIS_OK;
+
+	for (i = 0; i < demo_account_count && !err; i++) {
+		const struct demo_account *a = &demo_accounts[i];
+
+		err = users_add(db, t, a->name, (enum role)role_parse(a->role), tree_find(t, a->unit),
+				a->agency ? agency_find(a->agency) : -1, a->full_name, DEMO_PASSWORD, NULL, e);
+	}
+	return err;
+}
 static const char *const demo_plans[] = {"03390", "09385", "10816"};
 
 struct profile {
@@ -273,6 +304,8 @@ enum gemis_err demo_build(struct db *db, values_progress_fn progress, void *pctx
 		if (err && d.n > 0)
 			err_set(e, err, "demo value %ld: %s: %s", d.d[0].line, d.d[0].field, d.d[0].msg);
 	}
+	if (!err)
+		err = add_accounts(db, &t, e);
 	if (!err)
 		err = store_meta_set(db, "demo", "1", e);
 	value_rows_release(&rows);

@@ -15,8 +15,23 @@
 #include "db.h"
 #include "values.h"
 
+/* The demo accounts, all with the password DEMO_PASSWORD (printed by
+ * `gemis demo` and `./dev run`; never use it outside a demo). */
+#define DEMO_PASSWORD "gemis-demo-2026"
+
+struct demo_account {
+	const char *name;
+	const char *role;   /* role id */
+	const char *unit;   /* unit code */
+	const char *agency; /* agency id or NULL */
+	const char *full_name;
+	const char *what;   /* N_() text: what to try with it */
+};
+extern const struct demo_account demo_accounts[];
+extern const size_t demo_account_count;
+
 /* Builds the demo in an initialised database that holds no values or
- * plans.  progress may be NULL. */
+ * plans, with the demo accounts.  progress may be NULL. */
 enum gemis_err demo_build(struct db *db, values_progress_fn progress, void *pctx,
 			  struct errctx *e);
 

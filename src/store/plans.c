@@ -11,6 +11,7 @@
 
 #include "core/catalog.h"
 #include "util/i18n.h"
+#include "store.h"
 #include "values.h"
 
 #include "util/banned.h"
@@ -241,7 +242,7 @@ enum gemis_err plan_load(struct db *db, const struct tree *t, const json_t *plan
 	char *source = NULL;
 	size_t i, j;
 	int unit;
-	bool found;
+	bool found, own_tx;
 
 	memset(info, 0, sizeof(*info));
 	plan_check(plan, t, &unit, d);
@@ -253,9 +254,12 @@ enum gemis_err plan_load(struct db *db, const struct tree *t, const json_t *plan
 	source = json_dumps(plan, JSON_COMPACT | JSON_SORT_KEYS);
 	if (!source)
 		return GEMIS_ENOMEM;
-	err = db_begin(db, e);
-	if (err)
-		goto out;
+	own_tx = !db->in_tx;
+	if (own_tx) {
+		err = db_begin(db, e);
+		if (err)
+			goto out;
+	}
 	err = db_query_int(db, e, &n, &found,
 			   "SELECT COUNT(*) FROM plans WHERE unit_id = ? AND superseded_at IS NULL", "i",
 			   t->units[unit].id);
@@ -373,11 +377,16 @@ enum gemis_err plan_load(struct db *db, const struct tree *t, const json_t *plan
 	}
 	db_finalize(st, NULL);
 	st = NULL;
-	err = db_commit(db, e);
+	err = store_data_changed(db, e);
+	if (err)
+		goto fail;
+	if (own_tx)
+		err = db_commit(db, e);
 	goto out;
 fail:
 	db_finalize(st, NULL);
-	db_rollback(db);
+	if (own_tx)
+		db_rollback(db);
 out:
 	free(source);
 	return err;

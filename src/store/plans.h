@@ -30,7 +30,8 @@ struct plan_info {
 void plan_check(const json_t *plan, const struct tree *t, int *unit, struct diags *d);
 
 /* Checks and stores.  GEMIS_EINVAL with problems in d when the plan is not
- * valid; nothing is written then. */
+ * valid; nothing is written then.  Increases the data version (store.h).
+ * Joins the caller's transaction when one is open. */
 enum gemis_err plan_load(struct db *db, const struct tree *t, const json_t *plan, const char *user,
 			 bool demo, struct diags *d, struct plan_info *info, struct errctx *e);
 

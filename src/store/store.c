@@ -165,3 +165,24 @@ enum gemis_err store_is_initialised(struct db *db, bool *yes, struct errctx *e)
 	buf_release(&b);
 	return err;
 }
+
+enum gemis_err store_data_changed(struct db *db, struct errctx *e)
+{
+	return db_run(db, e,
+		      "INSERT INTO meta (key, value) VALUES ('data_version', '1')"
+		      " ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS BIGINT) + 1 AS TEXT)",
+		      "");
+}
+
+enum gemis_err store_data_version(struct db *db, long long *version, struct errctx *e)
+{
+	bool found;
+	enum gemis_err err;
+
+	*version = 0;
+	err = db_query_int(db, e, version, &found,
+			   "SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'data_version'", "");
+	if (!err && !found)
+		*version = 0;
+	return err;
+}

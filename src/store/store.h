@@ -41,6 +41,14 @@ enum gemis_err store_meta_get(struct db *db, const char *key, struct buf *out, b
 enum gemis_err store_meta_set(struct db *db, const char *key, const char *value,
 			      struct errctx *e);
 
+/* The data version: a counter in meta 'data_version' that every write of
+ * values or plans increases in its own transaction (call it between
+ * db_begin and db_commit), so that a server holding a snapshot can tell
+ * cheaply whether the data changed, whichever process wrote it.  0 when
+ * nothing was ever written. */
+enum gemis_err store_data_changed(struct db *db, struct errctx *e);
+enum gemis_err store_data_version(struct db *db, long long *version, struct errctx *e);
+
 /* Loads the units in force into t (tree_init()ed by the caller) and
  * finishes it. */
 enum gemis_err units_load_tree(struct db *db, struct tree *t, struct errctx *e);

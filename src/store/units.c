@@ -15,6 +15,7 @@
 
 #include "core/catalog.h"
 #include "store.h"
+#include "util/buf.h"
 #include "util/embed.h"
 
 #include "util/banned.h"
@@ -40,14 +41,48 @@ static size_t split_tabs(char *line, char **f, size_t n)
 	return k;
 }
 
+/* Every commune, ward and special zone gets each agency of agency_kinds,
+ * in one statement (one round trip on PostgreSQL instead of 43,000). */
+static enum gemis_err install_agencies(struct db *db, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	struct buf sql;
+	enum gemis_err err;
+	size_t k;
+
+	buf_init(&sql, 0);
+	err = buf_puts(&sql, "INSERT INTO agencies (unit_id, kind, name) SELECT u.id, a.kind, a.name"
+			     " FROM units u, (");
+	for (k = 0; !err && k < agency_kind_count; k++)
+		err = buf_puts(&sql, k ? " UNION ALL SELECT ?, ?" : "SELECT ? AS kind, ? AS name");
+	if (!err)
+		err = buf_puts(&sql, ") a WHERE u.level IN ('commune', 'ward', 'special_zone')"
+				     " ORDER BY u.id, a.kind");
+	if (!err)
+		err = db_prepare(db, &st, e, buf_str(&sql));
+	buf_release(&sql);
+	if (err)
+		return err;
+	for (k = 0; k < agency_kind_count; k++) {
+		db_bind_text(st, (int)(2 * k + 1), agency_kinds[k].id);
+		db_bind_text(st, (int)(2 * k + 2), agency_kinds[k].name_vi);
+	}
+	err = db_step_done(st, e);
+	if (err) {
+		db_finalize(st, NULL);
+		return err;
+	}
+	return db_finalize(st, e);
+}
+
 static enum gemis_err install_units(struct db *db, struct errctx *e)
 {
 	const struct embed_file *f = embed_find("units.tsv");
 	struct tree t; /* code -> row id, through tree_find and unit.id */
-	struct db_stmt *ins = NULL, *ag = NULL;
+	struct db_stmt *ins = NULL;
 	char *copy = NULL, *line, *next;
 	enum gemis_err err;
-	size_t lineno = 0, k;
+	size_t lineno = 0;
 
 	if (!f)
 		return err_set(e, GEMIS_EINVAL, "units.tsv is not built into this binary");
@@ -60,8 +95,6 @@ static enum gemis_err install_units(struct db *db, struct errctx *e)
 	err = db_prepare(db, &ins, e,
 			 "INSERT INTO units (code, level, name, short_name, parent_id, valid_from)"
 			 " VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
-	if (!err)
-		err = db_prepare(db, &ag, e, "INSERT INTO agencies (unit_id, kind, name) VALUES (?, ?, ?)");
 	for (line = copy; !err && line && *line; line = next) {
 		char *fld[5];
 		int level, parent = -1;
@@ -92,23 +125,14 @@ static enum gemis_err install_units(struct db *db, struct errctx *e)
 		if (!err)
 			err = tree_add(&t, fld[1], fld[3], fld[4], (enum unit_level)level,
 				       parent >= 0 ? t.units[parent].code : NULL, id, e);
-		if (err || level < LEVEL_COMMUNE)
-			continue;
-		for (k = 0; !err && k < agency_kind_count; k++) {
-			db_bindv(ag, "itt", id, agency_kinds[k].id, agency_kinds[k].name_vi);
-			err = db_step_done(ag, e);
-		}
 	}
 	if (ins) {
 		enum gemis_err ferr = db_finalize(ins, e);
 
 		err = err ? err : ferr;
 	}
-	if (ag) {
-		enum gemis_err ferr = db_finalize(ag, e);
-
-		err = err ? err : ferr;
-	}
+	if (!err)
+		err = install_agencies(db, e);
 	if (!err && t.n == 0)
 		err = err_set_at(e, GEMIS_EFORMAT, "units.tsv", "no units");
 	tree_release(&t);

@@ -149,6 +149,63 @@ enum gemis_err users_find(struct db *db, const char *name, struct user_rec *out,
 	return find_with_hash(db, name, out, found, NULL, 0, e);
 }
 
+enum gemis_err users_get(struct db *db, long long id, struct user_rec *out, bool *found,
+			 struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+
+	*found = false;
+	err = db_prepare(db, &st, e,
+			 "SELECT " USER_COLUMNS " FROM users u JOIN units un ON un.id = u.unit_id"
+			 " WHERE u.id = ?");
+	if (err)
+		return err;
+	db_bind_int(st, 1, id);
+	if (db_next(st)) {
+		read_user(st, out, NULL, 0);
+		*found = true;
+	}
+	return db_finalize(st, e);
+}
+
+enum gemis_err users_list(struct db *db, const struct tree *t, int unit,
+			  enum gemis_err (*fn)(void *ctx, const struct user_rec *u), void *ctx,
+			  struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+
+	err = db_prepare(db, &st, e,
+			 "SELECT " USER_COLUMNS " FROM users u JOIN units un ON un.id = u.unit_id"
+			 " ORDER BY un.code, u.name");
+	if (err)
+		return err;
+	while (db_next(st)) {
+		struct user_rec u;
+		int ui;
+
+		read_user(st, &u, NULL, 0);
+		ui = tree_find(t, u.unit_code);
+		if (ui < 0 || !tree_contains(t, unit, ui))
+			continue;
+		err = fn(ctx, &u);
+		if (err)
+			break;
+	}
+	if (err) {
+		db_finalize(st, NULL);
+		return err;
+	}
+	return db_finalize(st, e);
+}
+
+enum gemis_err users_set_disabled(struct db *db, long long id, bool disabled, struct errctx *e)
+{
+	return db_run(db, e, "UPDATE users SET disabled = ? WHERE id = ?", "ii",
+		      (long long)(disabled ? 1 : 0), id);
+}
+
 enum gemis_err users_check_password(struct db *db, const char *name, const char *password,
 				    struct user_rec *out, bool *ok, struct errctx *e)
 {
@@ -252,8 +309,12 @@ enum gemis_err tokens_lookup(struct db *db, const char *token, struct user_rec *
 	}
 	err = db_finalize(st, e);
 	if (!err && *found)
-		err = db_run(db, e, "UPDATE api_tokens SET last_used_at = ? WHERE id = ?", "ii",
-			     (long long)time(NULL), tid);
+		/* at most once a minute: a write per request would cost a disk
+		 * flush per API call */
+		err = db_run(db, e,
+			     "UPDATE api_tokens SET last_used_at = ? WHERE id = ?"
+			     " AND (last_used_at IS NULL OR last_used_at < ?)",
+			     "iii", (long long)time(NULL), tid, (long long)time(NULL) - 60);
 	return err;
 }
 

@@ -47,6 +47,17 @@ enum gemis_err users_add(struct db *db, const struct tree *t, const char *name, 
 			 long long *id, struct errctx *e);
 enum gemis_err users_find(struct db *db, const char *name, struct user_rec *out, bool *found,
 			  struct errctx *e);
+/* The account with that row id. */
+enum gemis_err users_get(struct db *db, long long id, struct user_rec *out, bool *found,
+			 struct errctx *e);
+/* Calls fn for every account whose unit is `unit` or below it, ordered by
+ * unit code and name; stops at the first error fn returns. */
+enum gemis_err users_list(struct db *db, const struct tree *t, int unit,
+			  enum gemis_err (*fn)(void *ctx, const struct user_rec *u), void *ctx,
+			  struct errctx *e);
+/* Disables (or enables again) an account; a disabled account cannot sign
+ * in and its tokens stop working. */
+enum gemis_err users_set_disabled(struct db *db, long long id, bool disabled, struct errctx *e);
 /* Verifies a password.  Takes the same time whether or not the account
  * exists; *ok is false for an unknown, disabled or password-less account. */
 enum gemis_err users_check_password(struct db *db, const char *name, const char *password,
@@ -58,7 +69,7 @@ enum gemis_err users_set_password(struct db *db, long long id, const char *passw
 enum gemis_err tokens_create(struct db *db, long long user_id, const char *label,
 			     char out[TOKEN_CHARS + 1], struct errctx *e);
 /* Finds the live account of a token; *found false for unknown or revoked
- * tokens and disabled accounts.  Records the use. */
+ * tokens and disabled accounts.  Records the use (at most once a minute). */
 enum gemis_err tokens_lookup(struct db *db, const char *token, struct user_rec *out, bool *found,
 			     struct errctx *e);
 

@@ -4,9 +4,14 @@
 #include "values.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include "store.h"
+#include "submissions.h"
+#include "util/buf.h"
 
 #include "util/banned.h"
 
@@ -34,13 +39,6 @@ enum gemis_err unit_id_map(const struct tree *t, int **map, long long *max_id)
 	return GEMIS_OK;
 }
 
-struct lookup_ctx {
-	struct db *db;
-	const struct tree *t;
-	struct db_stmt *st;
-	struct errctx *e;
-};
-
 static enum gemis_err get_with(struct db_stmt *st, const struct tree *t, int unit, period_t period,
 			       int ind, int part, int sex, double *value, bool *found,
 			       struct errctx *e)
@@ -63,20 +61,6 @@ static enum gemis_err get_with(struct db_stmt *st, const struct tree *t, int uni
 	"SELECT value FROM datavalues WHERE unit_id = ? AND period = ? AND indicator = ?" \
 	" AND part = ? AND sex = ?"
 
-static enum gemis_err lookup_cb(void *vctx, int unit, period_t period, int ind, int part, int sex,
-				double *value, bool *found)
-{
-	struct lookup_ctx *c = vctx;
-	enum gemis_err err;
-
-	if (!c->st) {
-		err = db_prepare(c->db, &c->st, c->e, SELECT_VALUE);
-		if (err)
-			return err;
-	}
-	return get_with(c->st, c->t, unit, period, ind, part, sex, value, found, c->e);
-}
-
 enum gemis_err values_get(struct db *db, const struct tree *t, int unit, period_t period, int ind,
 			  int part, int sex, double *value, bool *found, struct errctx *e)
 {
@@ -90,56 +74,355 @@ enum gemis_err values_get(struct db *db, const struct tree *t, int unit, period_
 	return err;
 }
 
+/* Stored values of the batch's units, read in one pass before validation:
+ * an open-addressing hash from (unit, period, indicator, slot) to value.
+ * One query per chunk of units replaces a SELECT per row, which matters
+ * on PostgreSQL where every statement is a round trip. */
+struct stored {
+	uint64_t *keys; /* 0 for an empty slot */
+	double *vals;
+	size_t cap, n;
+};
+
+static uint64_t stored_key(int unit, period_t period, int ind, int part, int sex)
+{
+	return ((uint64_t)(unsigned)(unit + 1) << 32) | ((uint64_t)(period & 0xffff) << 16) |
+	       ((uint64_t)(ind & 0x1fff) << 3) | (uint64_t)SLOT(part, sex);
+}
+
+static size_t stored_slot(const struct stored *s, uint64_t k)
+{
+	uint64_t h = k * 0x9e3779b97f4a7c15ULL;
+
+	return (size_t)(h >> 20) & (s->cap - 1);
+}
+
+static enum gemis_err stored_grow(struct stored *s)
+{
+	struct stored n = {0};
+	size_t i;
+
+	n.cap = s->cap ? s->cap * 2 : 1024;
+	n.keys = calloc(n.cap, sizeof(*n.keys));
+	n.vals = malloc(n.cap * sizeof(*n.vals));
+	if (!n.keys || !n.vals) {
+		free(n.keys);
+		free(n.vals);
+		return GEMIS_ENOMEM;
+	}
+	for (i = 0; i < s->cap; i++) {
+		size_t j;
+
+		if (!s->keys[i])
+			continue;
+		for (j = stored_slot(&n, s->keys[i]); n.keys[j]; j = (j + 1) & (n.cap - 1))
+			;
+		n.keys[j] = s->keys[i];
+		n.vals[j] = s->vals[i];
+	}
+	n.n = s->n;
+	free(s->keys);
+	free(s->vals);
+	*s = n;
+	return GEMIS_OK;
+}
+
+static enum gemis_err stored_put(struct stored *s, uint64_t k, double v)
+{
+	size_t j;
+
+	if ((s->n + 1) * 2 > s->cap) {
+		enum gemis_err err = stored_grow(s);
+
+		if (err)
+			return err;
+	}
+	for (j = stored_slot(s, k); s->keys[j] && s->keys[j] != k; j = (j + 1) & (s->cap - 1))
+		;
+	if (!s->keys[j])
+		s->n++;
+	s->keys[j] = k;
+	s->vals[j] = v;
+	return GEMIS_OK;
+}
+
+static bool stored_get(const struct stored *s, uint64_t k, double *v)
+{
+	size_t j;
+
+	if (!s->cap)
+		return false;
+	for (j = stored_slot(s, k); s->keys[j]; j = (j + 1) & (s->cap - 1)) {
+		if (s->keys[j] == k) {
+			*v = s->vals[j];
+			return true;
+		}
+	}
+	return false;
+}
+
+static void stored_release(struct stored *s)
+{
+	free(s->keys);
+	free(s->vals);
+	memset(s, 0, sizeof(*s));
+}
+
+#define LOAD_CHUNK 500
+
+/* Reads the stored values of every unit that rows[0..n) name. */
+static enum gemis_err stored_load(struct db *db, const struct tree *t, const struct value_row *rows,
+				  size_t n, struct stored *s, struct errctx *e)
+{
+	unsigned char *want = calloc(t->n ? t->n : 1, 1);
+	int *map = NULL;
+	long long max_id = 0, ids[LOAD_CHUNK];
+	struct buf sql;
+	struct db_stmt *st = NULL;
+	enum gemis_err err = GEMIS_OK;
+	size_t i, u = 0;
+
+	buf_init(&sql, 0);
+	if (!want)
+		return GEMIS_ENOMEM;
+	for (i = 0; i < n; i++) {
+		if (rows[i].unit >= 0 && (size_t)rows[i].unit < t->n)
+			want[rows[i].unit] = 1;
+	}
+	err = unit_id_map(t, &map, &max_id);
+	while (!err && u < t->n) {
+		size_t k = 0, j;
+
+		for (; u < t->n && k < LOAD_CHUNK; u++) {
+			if (want[u] && t->units[u].id > 0)
+				ids[k++] = t->units[u].id;
+		}
+		if (k == 0)
+			break;
+		buf_reset(&sql);
+		err = buf_puts(&sql, "SELECT unit_id, period, indicator, part, sex, value FROM datavalues"
+				     " WHERE unit_id IN (?");
+		for (j = 1; !err && j < k; j++)
+			err = buf_puts(&sql, ", ?");
+		if (!err)
+			err = buf_putc(&sql, ')');
+		if (!err)
+			err = db_prepare(db, &st, e, buf_str(&sql));
+		if (err)
+			break;
+		for (j = 0; j < k; j++)
+			db_bind_int(st, (int)j + 1, ids[j]);
+		while (!err && db_next(st)) {
+			long long uid = db_col_int(st, 0);
+			const char *per = db_col_text(st, 1);
+			int ind = catalog_find(db_col_text(st, 2)), part, sex;
+			period_t p;
+
+			if (uid < 0 || uid > max_id || map[uid] < 0 || ind < 0 || !per ||
+			    !period_parse(per, strlen(per), &p))
+				continue;
+			part = part_parse(&catalog[ind], db_col_text(st, 3));
+			sex = sex_parse(db_col_text(st, 4));
+			if (part < 0 || sex < 0)
+				continue;
+			err = stored_put(s, stored_key(map[uid], p, ind, part, sex), db_col_double(st, 5));
+		}
+		if (err) {
+			db_finalize(st, NULL);
+		} else {
+			err = db_finalize(st, e);
+		}
+		st = NULL;
+	}
+	buf_release(&sql);
+	free(map);
+	free(want);
+	return err;
+}
+
+static enum gemis_err stored_lookup(void *ctx, int unit, period_t period, int ind, int part,
+				    int sex, double *value, bool *found)
+{
+	*found = stored_get(ctx, stored_key(unit, period, ind, part, sex), value);
+	return GEMIS_OK;
+}
+
+/* Rows are written grouped by unit and period, the leading columns of the
+ * primary key, so that the B-tree pages being filled stay in the cache. */
+struct write_order {
+	const struct tree *t;
+	const struct value_row *rows;
+};
+
+static int order_cmp(const void *pa, const void *pb, void *arg)
+{
+	const struct write_order *o = arg;
+	const struct value_row *a = &o->rows[*(const size_t *)pa], *b = &o->rows[*(const size_t *)pb];
+	long long ia = o->t->units[a->unit].id, ib = o->t->units[b->unit].id;
+
+	if (ia != ib)
+		return ia < ib ? -1 : 1;
+	if (a->period != b->period)
+		return a->period < b->period ? -1 : 1;
+	return *(const size_t *)pa < *(const size_t *)pb ? -1 : 1;
+}
+
+#define WRITE_CHUNK 200
+#define VALUE_COLS 10
+
+/* "INSERT ... VALUES (?, ...), ... " for k rows of VALUE_COLS columns. */
+static enum gemis_err multi_insert(struct db *db, const char *head, const char *tail, size_t k,
+				   struct db_stmt **out, struct errctx *e)
+{
+	struct buf b;
+	enum gemis_err err;
+	size_t i, j;
+
+	buf_init(&b, 0);
+	err = buf_puts(&b, head);
+	for (i = 0; !err && i < k; i++) {
+		err = buf_puts(&b, i ? ", (?" : " VALUES (?");
+		for (j = 1; !err && j < VALUE_COLS; j++)
+			err = buf_puts(&b, ", ?");
+		if (!err)
+			err = buf_putc(&b, ')');
+	}
+	if (!err && tail)
+		err = buf_puts(&b, tail);
+	if (!err)
+		err = db_prepare(db, out, e, buf_str(&b));
+	buf_release(&b);
+	return err;
+}
+
+#define PUT_HEAD                                                                        \
+	"INSERT INTO datavalues (unit_id, period, year, indicator, part, sex, value, source," \
+	" entered_by, entered_at)"
+#define PUT_TAIL                                                                        \
+	" ON CONFLICT (unit_id, period, indicator, part, sex) DO UPDATE SET"               \
+	" value = excluded.value, source = excluded.source,"                               \
+	" entered_by = excluded.entered_by, entered_at = excluded.entered_at"
+#define AUDIT_HEAD                                                                      \
+	"INSERT INTO value_audit (unit_id, period, indicator, part, sex, old_value,"       \
+	" new_value, source, changed_by, changed_at)"
+
+/* Writes rows[order[0..n)] with their audit rows, WRITE_CHUNK at a time. */
+static enum gemis_err write_rows(struct db *db, const struct tree *t, const struct value_row *rows,
+				 const size_t *order, const double *old, size_t n, const char *user,
+				 const char *source, values_progress_fn progress, void *pctx,
+				 size_t total, struct errctx *e)
+{
+	struct db_stmt *put = NULL, *audit = NULL;
+	size_t k = 0, done = 0;
+	enum gemis_err err = GEMIS_OK;
+	long long now = (long long)time(NULL);
+
+	while (!err && done < n) {
+		size_t chunk = n - done < WRITE_CHUNK ? n - done : WRITE_CHUNK, i;
+
+		if (chunk != k) {
+			db_finalize(put, NULL);
+			db_finalize(audit, NULL);
+			put = audit = NULL;
+			k = chunk;
+			err = multi_insert(db, PUT_HEAD, PUT_TAIL, k, &put, e);
+			if (!err)
+				err = multi_insert(db, AUDIT_HEAD, NULL, k, &audit, e);
+			if (err)
+				break;
+		}
+		for (i = 0; i < k; i++) {
+			const struct value_row *r = &rows[order[done + i]];
+			const struct indicator *ind = &catalog[r->ind];
+			int b = (int)(i * VALUE_COLS);
+			char per[16];
+
+			period_format(r->period, per, sizeof(per));
+			db_bind_int(put, b + 1, t->units[r->unit].id);
+			db_bind_text(put, b + 2, per);
+			db_bind_int(put, b + 3, period_year(r->period));
+			db_bind_text(put, b + 4, ind->id);
+			db_bind_text(put, b + 5, part_id(ind, r->part));
+			db_bind_text(put, b + 6, sex_id((enum sex)r->sex));
+			db_bind_double(put, b + 7, r->value);
+			db_bind_text(put, b + 8, source);
+			db_bind_text(put, b + 9, user);
+			db_bind_int(put, b + 10, now);
+
+			db_bind_int(audit, b + 1, t->units[r->unit].id);
+			db_bind_text(audit, b + 2, per);
+			db_bind_text(audit, b + 3, ind->id);
+			db_bind_text(audit, b + 4, part_id(ind, r->part));
+			db_bind_text(audit, b + 5, sex_id((enum sex)r->sex));
+			db_bind_double(audit, b + 6, old[done + i]);
+			db_bind_double(audit, b + 7, r->value);
+			db_bind_text(audit, b + 8, source);
+			db_bind_text(audit, b + 9, user);
+			db_bind_int(audit, b + 10, now);
+		}
+		err = db_step_done(put, e);
+		if (!err)
+			err = db_step_done(audit, e);
+		if (progress && (done / 4096 != (done + k) / 4096))
+			progress(pctx, done + k, total);
+		done += k;
+	}
+	db_finalize(put, NULL);
+	db_finalize(audit, NULL);
+	return err;
+}
+
 enum gemis_err values_import(struct db *db, const struct tree *t, struct value_row *rows, size_t n,
 			     const char *user, const char *source, int flags, struct diags *d,
 			     struct values_result *res, values_progress_fn progress, void *pctx,
 			     struct errctx *e)
 {
-	struct lookup_ctx lc = {db, t, NULL, e};
-	struct db_stmt *get = NULL, *put = NULL, *audit = NULL;
+	struct stored stored = {0};
+	struct write_order wo = {t, rows};
+	size_t *order = NULL, nw = 0, i;
+	double *old = NULL;
+	bool sorted = true, own_tx;
 	enum gemis_err err;
-	long long now = (long long)time(NULL);
-	size_t i;
 
 	memset(res, 0, sizeof(*res));
-	err = db_begin(db, e);
-	if (err)
-		return err;
-	err = validate_rows(rows, n, lookup_cb, &lc, d, e);
-	db_finalize(lc.st, NULL);
+	/* a caller that writes more in the same transaction (the approval of a
+	 * form) begins it; otherwise the batch is its own transaction */
+	own_tx = !db->in_tx;
+	if (own_tx) {
+		err = db_begin(db, e);
+		if (err)
+			return err;
+	}
+	/* writers of values take turns, so that the values read below are
+	 * still the stored ones when the batch is written */
+	err = db_lock_table(db, "datavalues", e);
+	if (!err)
+		err = stored_load(db, t, rows, n, &stored, e);
+	if (!err)
+		err = validate_rows(rows, n, stored_lookup, &stored, d, e);
+	/* values of an approved form are locked until the form is reopened,
+	 * whatever path they come by (CSV, API, another form) */
+	if (!err)
+		err = submissions_check_locked(db, t, rows, n, d, e);
 	if (!err && d->total > 0)
 		err = err_set(e, GEMIS_EINVAL, "%zu problem(s) found; nothing was written", d->total);
-	if (!err)
-		err = db_prepare(db, &get, e, SELECT_VALUE);
-	if (!err)
-		err = db_prepare(db, &put, e,
-				 "INSERT INTO datavalues (unit_id, period, year, indicator, part, sex, value,"
-				 " source, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-				 " ON CONFLICT (unit_id, period, indicator, part, sex) DO UPDATE SET"
-				 " value = excluded.value, source = excluded.source,"
-				 " entered_by = excluded.entered_by, entered_at = excluded.entered_at");
-	if (!err)
-		err = db_prepare(db, &audit, e,
-				 "INSERT INTO value_audit (unit_id, period, indicator, part, sex, old_value,"
-				 " new_value, source, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	if (!err) {
+		order = malloc((n ? n : 1) * sizeof(*order));
+		old = malloc((n ? n : 1) * sizeof(*old));
+		if (!order || !old)
+			err = GEMIS_ENOMEM;
+	}
 	for (i = 0; !err && i < n; i++) {
 		const struct value_row *r = &rows[i];
-		const struct indicator *ind;
-		double old = NAN;
-		bool found = false;
-		char per[16];
+		double v = NAN;
+		bool found;
 
-		if (progress && (i % 4096 == 0))
-			progress(pctx, i, n);
 		if (r->skip) {
 			res->unchanged++;
 			continue;
 		}
-		ind = &catalog[r->ind];
-		err = get_with(get, t, r->unit, r->period, r->ind, r->part, r->sex, &old, &found, e);
-		if (err)
-			break;
-		if (found && old == r->value) {
+		found = stored_get(&stored, stored_key(r->unit, r->period, r->ind, r->part, r->sex), &v);
+		if (found && v == r->value) {
 			res->unchanged++;
 			continue;
 		}
@@ -147,32 +430,35 @@ enum gemis_err values_import(struct db *db, const struct tree *t, struct value_r
 			res->updated++;
 		else
 			res->inserted++;
-		if (flags & VALUES_DRY_RUN)
-			continue;
-		period_format(r->period, per, sizeof(per));
-		db_bindv(put, "itittt", t->units[r->unit].id, per, (long long)period_year(r->period),
-			 ind->id, part_id(ind, r->part), sex_id((enum sex)r->sex));
-		db_bind_double(put, 7, r->value);
-		db_bind_text(put, 8, source);
-		db_bind_text(put, 9, user);
-		db_bind_int(put, 10, now);
-		err = db_step_done(put, e);
-		if (err)
-			break;
-		db_bindv(audit, "ittt", t->units[r->unit].id, per, ind->id, part_id(ind, r->part));
-		db_bind_text(audit, 5, sex_id((enum sex)r->sex));
-		db_bind_double(audit, 6, found ? old : NAN);
-		db_bind_double(audit, 7, r->value);
-		db_bind_text(audit, 8, source);
-		db_bind_text(audit, 9, user);
-		db_bind_int(audit, 10, now);
-		err = db_step_done(audit, e);
+		if (nw > 0 && order_cmp(&order[nw - 1], &i, &wo) > 0)
+			sorted = false;
+		order[nw] = i;
+		old[nw] = found ? v : NAN;
+		nw++;
+	}
+	if (!err && !(flags & VALUES_DRY_RUN) && nw > 0) {
+		if (!sorted) {
+			/* old[] follows order[]: rebuild it after sorting */
+			qsort_r(order, nw, sizeof(*order), order_cmp, &wo);
+			for (i = 0; i < nw; i++) {
+				const struct value_row *r = &rows[order[i]];
+
+				if (!stored_get(&stored, stored_key(r->unit, r->period, r->ind, r->part, r->sex),
+						&old[i]))
+					old[i] = NAN;
+			}
+		}
+		err = write_rows(db, t, rows, order, old, nw, user, source, progress, pctx, n, e);
+		if (!err)
+			err = store_data_changed(db, e);
 	}
 	if (progress && !err)
 		progress(pctx, n, n);
-	db_finalize(get, NULL);
-	db_finalize(put, NULL);
-	db_finalize(audit, NULL);
+	free(order);
+	free(old);
+	stored_release(&stored);
+	if (!own_tx)
+		return err;
 	if (err || (flags & VALUES_DRY_RUN)) {
 		db_rollback(db);
 		return err;

@@ -29,7 +29,11 @@ typedef void (*values_progress_fn)(void *ctx, size_t done, size_t total);
  * audit row naming `user` and `source` ("import", "web", "demo", ...).
  * Problems go to d and the result is GEMIS_EINVAL with nothing written;
  * d may already hold problems found while parsing, which also prevent the
- * write (the checks across rows still run, to report everything at once). */
+ * write (the checks across rows still run, to report everything at once).
+ * Values of a form that is approved are refused (submissions.h) until the
+ * form is reopened.  A write increases the data version (store.h).  When
+ * the caller has begun a transaction, the batch joins it and the caller
+ * commits or rolls back; otherwise it is its own transaction. */
 enum gemis_err values_import(struct db *db, const struct tree *t, struct value_row *rows, size_t n,
 			     const char *user, const char *source, int flags, struct diags *d,
 			     struct values_result *res, values_progress_fn progress, void *pctx,

@@ -1,5 +1,6 @@
 # gemis user add and gemis token create: roles fit units, passwords are
 # hashed, tokens are shown once and stored hashed.
+# backends: sqlite postgresql
 . "$ROOT/tests/integration/lib.sh"
 
 expect_ok "$GEMIS" init

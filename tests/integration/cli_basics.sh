@@ -26,3 +26,12 @@ contains "$out" "gemis 0."
 expect_fail 1 "$GEMIS" progress --unit VN --year 2026
 contains "$err" "gemis.db: no database here"
 [ ! -e gemis.db ] || die "a failed command created gemis.db"
+
+# every command of `gemis help` is in the manual page
+expect_ok "$GEMIS" help
+printf '%s\n' "$out" | sed -n 's/^  \([a-z][a-z]*\( [a-z][a-z]*\)\{0,1\}\)  .*/\1/p' | sed 's/ *$//' >commands.txt
+[ "$(wc -l <commands.txt)" -ge 10 ] || die "command list"
+while read -r c; do
+	pat=$(printf '%s' "$c" | sed 's/ /\\\\? /g')
+	grep -q "gemis $pat" "$ROOT/docs/gemis.1" || grep -q "^\.B.* $c\b" "$ROOT/docs/gemis.1" || die "docs/gemis.1 does not document '$c'"
+done <commands.txt

@@ -1,19 +1,21 @@
 # gemis demo, and plans loaded from JSON.
+# backends: sqlite postgresql
 . "$ROOT/tests/integration/lib.sh"
 
-expect_ok "$GEMIS" --db demo.db demo
+demo=$(new_db demo)
+expect_ok "$GEMIS" --db "$demo" demo
 contains "$out" "demo"
-[ "$(sql demo.db "SELECT COUNT(*) FROM plans WHERE demo = 1 AND superseded_at IS NULL")" = 3 ] || die "demo plans"
-[ "$(sql demo.db "SELECT COUNT(*) FROM datavalues WHERE source <> 'demo'")" = 0 ] || die "values not marked demo"
-[ "$(sql demo.db "SELECT COUNT(DISTINCT year) FROM datavalues")" = 3 ] || die "demo years"
-expect_ok "$GEMIS" --db demo.db progress --unit 03390 --year 2026
+[ "$(sql "$demo" "SELECT COUNT(*) FROM plans WHERE demo = 1 AND superseded_at IS NULL")" = 3 ] || die "demo plans"
+[ "$(sql "$demo" "SELECT COUNT(*) FROM datavalues WHERE source <> 'demo'")" = 0 ] || die "values not marked demo"
+[ "$(sql "$demo" "SELECT COUNT(DISTINCT year) FROM datavalues")" = 3 ] || die "demo years"
+expect_ok "$GEMIS" --db "$demo" progress --unit 03390 --year 2026
 contains "$out" "DEMO DATA"
 contains "$out" "Xã Bình Lư"
 # Bình Lư's own target (40%), not the national one (60%)
-expect_ok "$GEMIS" --db demo.db progress --unit 03390 --year 2026 --json
+expect_ok "$GEMIS" --db "$demo" progress --unit 03390 --year 2026 --json
 [ "$(printf '%s' "$out" | jq '.indicators[] | select(.indicator == "female_wage_workers") | .target.value')" = 40 ] || die "plan target"
 [ "$(printf '%s' "$out" | jq -r '.demo')" = true ] || die "demo flag"
-expect_fail 1 "$GEMIS" --db demo.db demo
+expect_fail 1 "$GEMIS" --db "$demo" demo
 contains "$err" "already holds values or plans"
 
 # plan load: the hand-checked plans of the shared set

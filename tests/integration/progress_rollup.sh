@@ -1,5 +1,6 @@
 # gemis progress --json for a province equals a hand computation of summed
 # numerators and denominators over its communes.
+# backends: sqlite postgresql
 . "$ROOT/tests/integration/lib.sh"
 
 expect_ok "$GEMIS" init

@@ -1,0 +1,619 @@
+/*
+ * gemis-bench.c: the measuring half of bench/run (which drives it, times
+ * the commands and prints the table).
+ *
+ *   gemis-bench csv OUT.csv [FIRST LAST]   the national data set as CSV
+ *   gemis-bench plans DB                   plans for every province and for
+ *                                          one commune in ten
+ *   gemis-bench rollup DB YEAR [RUNS]      the engine against SQL in SQLite
+ *
+ * The data set: every commune, ward and special zone in force, every
+ * indicator of the catalog and each of its parts, by sex (F and M) where
+ * the indicator is reported by sex and as a total (T) otherwise, for every
+ * year FIRST..LAST (default 2022..2026).  Values are made up but plausible
+ * and deterministic: shares between 5% and 95% drifting a few points a
+ * year, so that statuses spread over achieved, on track, at risk and off
+ * track; numerators never exceed denominators where the indicator is a
+ * share, so the file passes validation.
+ *
+ * rollup loads the tree, the values and the plans' targets once, then
+ * times, RUNS times each (default 5 and 3), the work a dashboard needs for
+ * one year: every indicator's value (total, women, men) and status for
+ * every unit, commune, province and nation:
+ *   engine  engine_build() (all years, since statuses look back) and
+ *           engine_value()/engine_assess() for each unit and indicator;
+ *   sql     one SQLite query computing the same from the datavalues,
+ *           targets and plans tables: totals from the sexes, sums over
+ *           communes that report both parts, a province's own figure
+ *           first, target inheritance, and the progress measure of
+ *           core/assess.h.
+ * It checks that both give the same values (to 1e-9) and statuses, and
+ * prints one line of key=value pairs: times in seconds (medians), the
+ * number of stored values, and bytes held per stored value.
+ */
+#include <jansson.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/assess.h"
+#include "core/engine.h"
+#include "store/plans.h"
+#include "store/store.h"
+#include "store/values.h"
+#include "util/i18n.h"
+
+#include "util/banned.h"
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* A deterministic hash of a few integers, uniform in [0, 1). */
+static double h01(uint64_t a, uint64_t b, uint64_t c)
+{
+	uint64_t x = a * 0x9e3779b97f4a7c15ULL ^ (b + 0x632be59bd9b4e019ULL) * 0xbf58476d1ce4e5b9ULL ^
+		     (c + 0x1234567ULL) * 0x94d049bb133111ebULL;
+
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebULL;
+	x ^= x >> 31;
+	return (double)(x >> 11) / 9007199254740992.0;
+}
+
+static int die(const char *what, const struct errctx *e)
+{
+	fprintf(stderr, "gemis-bench: %s: %s%s%s\n", what, e && e->where[0] ? e->where : "",
+		e && e->where[0] ? ": " : "", e ? e->msg : "");
+	return 1;
+}
+
+/* ---- the data set ---- */
+
+/* The share (or rate, as num/den) of a unit's indicator in a year, for sex
+ * s: a level per unit and indicator, a drift per year, a gap between the
+ * sexes. */
+static double share(int unit, int ind, int year, int sex, double lo, double hi)
+{
+	double base = lo + (hi - lo) * h01((uint64_t)unit, (uint64_t)ind, 1);
+	double drift = (h01((uint64_t)unit, (uint64_t)ind, 2) - 0.3) * 0.04 * (hi - lo);
+	double gap = sex == SEX_T ? 0 : (sex == SEX_F ? -0.03 : 0.03) * (hi - lo);
+	double v = base + drift * (year - 2022) + gap;
+
+	if (v < lo)
+		v = lo;
+	if (v > hi)
+		v = hi;
+	return v;
+}
+
+static void rates(const struct indicator *ind, double *lo, double *hi, double *dlo, double *dhi)
+{
+	*dlo = 50;
+	*dhi = 2000;
+	if (!ind->share) {
+		/* sex ratio at birth: boys per girl */
+		*lo = 1.02;
+		*hi = 1.16;
+	} else if (ind->factor >= 100000) {
+		*lo = 0;
+		*hi = 0.0015;
+		*dlo = 300;
+		*dhi = 3000;
+	} else if (ind->factor >= 1000) {
+		*lo = 0.01;
+		*hi = 0.06;
+	} else {
+		*lo = 0.05;
+		*hi = 0.95;
+	}
+}
+
+static int cmd_csv(int argc, char **argv)
+{
+	struct tree t;
+	struct errctx e = {0};
+	FILE *f;
+	int first = 2022, last = 2026, y;
+	size_t u, k, rows = 0;
+
+	if (argc < 3)
+		return 2;
+	if (argc >= 5) {
+		first = (int)strtol(argv[3], NULL, 10);
+		last = (int)strtol(argv[4], NULL, 10);
+	}
+	tree_init(&t);
+	{
+		struct db *db = NULL;
+		char dir[] = "/tmp/gemis-bench-XXXXXX", path[64];
+		bool installed;
+
+		/* the tree comes from a scratch database, as every front end's */
+		if (!mkdtemp(dir))
+			return 1;
+		snprintf(path, sizeof(path), "%s/t.db", dir);
+
+		if (store_open(path, DB_OPEN_CREATE, &db, &e) || store_init(db, &installed, &e) ||
+		    units_load_tree(db, &t, &e))
+			return die("units", &e);
+		db_close(db);
+		unlink(path);
+		snprintf(path, sizeof(path), "%s/t.db-wal", dir);
+		unlink(path);
+		snprintf(path, sizeof(path), "%s/t.db-shm", dir);
+		unlink(path);
+		rmdir(dir);
+	}
+	f = fopen(argv[2], "w");
+	if (!f)
+		return die(argv[2], NULL);
+	fputs("unit,period,indicator,part,sex,value\n", f);
+	for (u = 0; u < t.n; u++) {
+		if (t.units[u].first_child >= 0)
+			continue;
+		for (y = first; y <= last; y++) {
+			for (k = 0; k < catalog_count; k++) {
+				const struct indicator *ind = &catalog[k];
+				int s, s0 = ind->by_sex ? SEX_F : SEX_T, s1 = ind->by_sex ? SEX_M : SEX_T;
+
+				for (s = s0; s <= s1; s++) {
+					if (ind->kind == IND_RATIO) {
+						double lo, hi, dlo, dhi, den, num;
+
+						rates(ind, &lo, &hi, &dlo, &dhi);
+						den = floor(dlo + (dhi - dlo) * h01(u, k, 7 + (uint64_t)s) +
+							    0.5 + (y - first) * 3);
+						num = floor(den * share((int)u, (int)k, y, s, lo, hi) + 0.5);
+						if (ind->share && num > den)
+							num = den;
+						fprintf(f, "%s,%d,%s,num,%s,%.0f\n", t.units[u].code, y, ind->id,
+							sex_id((enum sex)s), num);
+						fprintf(f, "%s,%d,%s,den,%s,%.0f\n", t.units[u].code, y, ind->id,
+							sex_id((enum sex)s), den);
+						rows += 2;
+					} else {
+						double v = 1 + 9 * share((int)u, (int)k, y, s, 0.05, 0.95);
+
+						fprintf(f, "%s,%d,%s,value,%s,%.2f\n", t.units[u].code, y,
+							ind->id, sex_id((enum sex)s), v);
+						rows++;
+					}
+				}
+			}
+		}
+	}
+	if (fclose(f) != 0)
+		return die(argv[2], NULL);
+	tree_release(&t);
+	printf("rows=%zu\n", rows);
+	return 0;
+}
+
+/* ---- plans ---- */
+
+static json_t *make_plan(const struct tree *t, int u, bool commune)
+{
+	json_t *targets = json_array(), *plan;
+	size_t k;
+
+	for (k = 0; k < catalog_count; k++) {
+		const struct indicator *ind = &catalog[k];
+		double lo, hi, dlo, dhi, v;
+		json_t *tg;
+
+		if (ind->kind == IND_RATIO) {
+			rates(ind, &lo, &hi, &dlo, &dhi);
+			v = ind->factor * (lo + (hi - lo) * (0.3 + 0.7 * h01((uint64_t)u, k, 11)));
+		} else {
+			v = 1 + 9 * (0.3 + 0.7 * h01((uint64_t)u, k, 11));
+		}
+		v = floor(v * 100 + 0.5) / 100;
+		tg = json_pack("{s:s, s:s, s:f, s:i}", "indicator", ind->id, "direction",
+			       ind->polarity == POL_HIGHER ? "at_least" : "at_most", "value", v, "year",
+			       2030);
+		/* some communes give their starting level */
+		if (commune && h01((uint64_t)u, k, 12) < 0.5)
+			json_object_set_new(tg, "baseline",
+					    json_pack("{s:f, s:n}", "value", v * 0.8, "year"));
+		json_array_append_new(targets, tg);
+	}
+	plan = json_pack("{s:{s:{s:s}, s:[i,i], s:s}, s:o, s:[s], s:{}}", "document", "unit", "code",
+			 t->units[u].code, "period", 2026, 2030, "number", "1/KH-BENCH", "targets",
+			 targets, "agencies", "vhxh", "assignments");
+	return plan;
+}
+
+static int cmd_plans(int argc, char **argv)
+{
+	struct db *db = NULL;
+	struct errctx e = {0};
+	struct tree t;
+	size_t u, n = 0;
+
+	if (argc < 3)
+		return 2;
+	tree_init(&t);
+	if (store_open(argv[2], 0, &db, &e) || units_load_tree(db, &t, &e))
+		return die("open", &e);
+	for (u = 0; u < t.n; u++) {
+		bool commune = t.units[u].first_child < 0;
+		struct diags d;
+		struct plan_info info;
+		json_t *plan;
+
+		if (t.units[u].depth == 0 || (commune && u % 10 != 0))
+			continue;
+		plan = make_plan(&t, (int)u, commune);
+		diags_init(&d, 5);
+		if (plan_load(db, &t, plan, "bench", false, &d, &info, &e)) {
+			if (d.n > 0)
+				fprintf(stderr, "plan of %s: %s: %s\n", t.units[u].code, d.d[0].field,
+					d.d[0].msg);
+			return die("plan", &e);
+		}
+		diags_release(&d);
+		json_decref(plan);
+		n++;
+	}
+	tree_release(&t);
+	db_close(db);
+	printf("plans=%zu\n", n);
+	return 0;
+}
+
+/* ---- the roll-up: engine against SQL ---- */
+
+/* What both sides compute for one unit and indicator in the year. */
+struct answer {
+	double v[SEX_SLOTS]; /* F, M, T; NaN when missing */
+	int status;
+};
+
+static void engine_answers(const struct tree *t, struct dataset *ds, const struct target *tg,
+			   size_t ntg, int year, struct answer *out)
+{
+	struct engine eng;
+	size_t u, k;
+
+	if (engine_build(&eng, t, ds, tg, ntg)) {
+		fprintf(stderr, "gemis-bench: engine_build failed\n");
+		exit(1);
+	}
+	for (u = 0; u < t->n; u++) {
+		for (k = 0; k < catalog_count; k++) {
+			struct answer *a = &out[u * catalog_count + k];
+			struct assessment as;
+			int s;
+
+			for (s = 0; s < SEX_SLOTS; s++)
+				a->v[s] = engine_value(&eng, year, (int)u, (int)k, s);
+			engine_assess(&eng, year, (int)u, (int)k, &as);
+			a->status = (int)as.status;
+		}
+	}
+	engine_release(&eng);
+}
+
+/* The same computation in SQL.  ?1 is the year.  Written for the two-tier
+ * tree in force since July 2025 (nation, provinces, communes), as a
+ * national SQL report would be. */
+static const char rollup_sql[] =
+	"WITH\n"
+	/* each unit's yearly reported parts, one row per sex: a = num or value, b = den */
+	"own AS (\n"
+	"  SELECT d.unit_id, d.year, d.indicator, d.sex,\n"
+	"         MAX(CASE WHEN d.part <> 'den' THEN d.value END) AS a,\n"
+	"         MAX(CASE WHEN d.part = 'den' THEN d.value END) AS b\n"
+	"  FROM datavalues d WHERE d.period = CAST(d.year AS TEXT)\n"
+	"  GROUP BY d.unit_id, d.year, d.indicator, d.sex),\n"
+	/* totals completed from F + M, part by part, for indicators reported by sex */
+	"own3 AS (\n"
+	"  SELECT unit_id, year, indicator, sex, a, b FROM own WHERE sex <> 'T'\n"
+	"  UNION ALL\n"
+	"  SELECT o.unit_id, o.year, o.indicator, 'T',\n"
+	"    COALESCE(MAX(CASE WHEN o.sex = 'T' THEN o.a END), CASE WHEN i.by_sex = 1 AND\n"
+	"      COUNT(CASE WHEN o.sex <> 'T' THEN o.a END) = 2 THEN SUM(CASE WHEN o.sex <> 'T' THEN o.a END) END),\n"
+	"    COALESCE(MAX(CASE WHEN o.sex = 'T' THEN o.b END), CASE WHEN i.by_sex = 1 AND\n"
+	"      COUNT(CASE WHEN o.sex <> 'T' THEN o.b END) = 2 THEN SUM(CASE WHEN o.sex <> 'T' THEN o.b END) END)\n"
+	"  FROM own o JOIN indicators i ON i.id = o.indicator\n"
+	"  GROUP BY o.unit_id, o.year, o.indicator, i.by_sex),\n"
+	"cur AS (SELECT id, parent_id, level FROM units WHERE valid_to IS NULL),\n"
+	"lvl2 AS (SELECT o.* FROM own3 o JOIN cur u ON u.id = o.unit_id\n"
+	"  WHERE u.level IN ('commune', 'ward', 'special_zone')),\n"
+	/* sums (or means) over each province's communes that report every part */
+	"roll1 AS (\n"
+	"  SELECT u.parent_id AS unit_id, c.year, c.indicator, c.sex,\n"
+	"    CASE WHEN i.space_agg = 'mean' THEN AVG(c.a) ELSE SUM(c.a) END AS a,\n"
+	"    CASE WHEN i.space_agg = 'mean' THEN AVG(c.b) ELSE SUM(c.b) END AS b\n"
+	"  FROM lvl2 c JOIN cur u ON u.id = c.unit_id JOIN indicators i ON i.id = c.indicator\n"
+	"  WHERE i.space_agg <> 'none' AND c.a IS NOT NULL AND (i.kind = 'value' OR c.b IS NOT NULL)\n"
+	"  GROUP BY u.parent_id, c.year, c.indicator, c.sex, i.space_agg),\n"
+	/* a province's own complete figure first, else the sum */
+	"own1 AS (SELECT o.* FROM own3 o JOIN cur u ON u.id = o.unit_id WHERE u.level = 'province'),\n"
+	"keys1 AS (SELECT unit_id, year, indicator, sex FROM roll1\n"
+	"  UNION SELECT unit_id, year, indicator, sex FROM own1),\n"
+	"lvl1 AS (\n"
+	"  SELECT k.unit_id, k.year, k.indicator, k.sex,\n"
+	"    CASE WHEN o.a IS NOT NULL AND (i.kind = 'value' OR o.b IS NOT NULL) THEN o.a\n"
+	"         WHEN r.unit_id IS NOT NULL THEN r.a ELSE o.a END AS a,\n"
+	"    CASE WHEN o.a IS NOT NULL AND (i.kind = 'value' OR o.b IS NOT NULL) THEN o.b\n"
+	"         WHEN r.unit_id IS NOT NULL THEN r.b ELSE o.b END AS b\n"
+	"  FROM keys1 k JOIN indicators i ON i.id = k.indicator\n"
+	"  LEFT JOIN own1 o ON o.unit_id = k.unit_id AND o.year = k.year AND o.indicator = k.indicator AND o.sex = k.sex\n"
+	"  LEFT JOIN roll1 r ON r.unit_id = k.unit_id AND r.year = k.year AND r.indicator = k.indicator AND r.sex = k.sex),\n"
+	/* the nation: the same over the provinces */
+	"roll0 AS (\n"
+	"  SELECT u.parent_id AS unit_id, c.year, c.indicator, c.sex,\n"
+	"    CASE WHEN i.space_agg = 'mean' THEN AVG(c.a) ELSE SUM(c.a) END AS a,\n"
+	"    CASE WHEN i.space_agg = 'mean' THEN AVG(c.b) ELSE SUM(c.b) END AS b\n"
+	"  FROM lvl1 c JOIN cur u ON u.id = c.unit_id JOIN indicators i ON i.id = c.indicator\n"
+	"  WHERE i.space_agg <> 'none' AND c.a IS NOT NULL AND (i.kind = 'value' OR c.b IS NOT NULL)\n"
+	"  GROUP BY u.parent_id, c.year, c.indicator, c.sex, i.space_agg),\n"
+	"own0 AS (SELECT o.* FROM own3 o JOIN cur u ON u.id = o.unit_id WHERE u.level = 'nation'),\n"
+	"keys0 AS (SELECT unit_id, year, indicator, sex FROM roll0\n"
+	"  UNION SELECT unit_id, year, indicator, sex FROM own0),\n"
+	"lvl0 AS (\n"
+	"  SELECT k.unit_id, k.year, k.indicator, k.sex,\n"
+	"    CASE WHEN o.a IS NOT NULL AND (i.kind = 'value' OR o.b IS NOT NULL) THEN o.a\n"
+	"         WHEN r.unit_id IS NOT NULL THEN r.a ELSE o.a END AS a,\n"
+	"    CASE WHEN o.a IS NOT NULL AND (i.kind = 'value' OR o.b IS NOT NULL) THEN o.b\n"
+	"         WHEN r.unit_id IS NOT NULL THEN r.b ELSE o.b END AS b\n"
+	"  FROM keys0 k JOIN indicators i ON i.id = k.indicator\n"
+	"  LEFT JOIN own0 o ON o.unit_id = k.unit_id AND o.year = k.year AND o.indicator = k.indicator AND o.sex = k.sex\n"
+	"  LEFT JOIN roll0 r ON r.unit_id = k.unit_id AND r.year = k.year AND r.indicator = k.indicator AND r.sex = k.sex),\n"
+	/* the indicator's value */
+	"vals AS (\n"
+	"  SELECT x.unit_id, x.year, x.indicator, x.sex,\n"
+	"    CASE WHEN i.kind = 'ratio' THEN CASE WHEN x.a IS NOT NULL AND x.b IS NOT NULL AND x.b <> 0\n"
+	"      THEN x.a / x.b * i.factor END ELSE x.a END AS v\n"
+	"  FROM (SELECT * FROM lvl2 UNION ALL SELECT * FROM lvl1 UNION ALL SELECT * FROM lvl0) x\n"
+	"  JOIN indicators i ON i.id = x.indicator),\n"
+	/* the series up to the year: count, first and latest */
+	"series AS (SELECT unit_id, indicator, year, v FROM vals WHERE sex = 'T' AND v IS NOT NULL AND year <= ?1),\n"
+	"ends AS (SELECT unit_id, indicator, COUNT(*) AS n, MIN(year) AS y0, MAX(year) AS yn\n"
+	"  FROM series GROUP BY unit_id, indicator),\n"
+	"ends2 AS (SELECT e.unit_id, e.indicator, e.n, e.y0, e.yn, s0.v AS v0, sn.v AS vn FROM ends e\n"
+	"  JOIN series s0 ON s0.unit_id = e.unit_id AND s0.indicator = e.indicator AND s0.year = e.y0\n"
+	"  JOIN series sn ON sn.unit_id = e.unit_id AND sn.indicator = e.indicator AND sn.year = e.yn),\n"
+	/* targets of the plans in force; per unit and indicator the nearest year not before ?1, else the latest */
+	"ptg AS (SELECT p.unit_id, t.indicator, t.direction, t.value, t.year, t.baseline_value,\n"
+	"    COALESCE(t.baseline_year, p.period_from - 1) AS base_year,\n"
+	"    ROW_NUMBER() OVER (PARTITION BY p.unit_id, t.indicator ORDER BY\n"
+	"      CASE WHEN t.year >= ?1 THEN 0 ELSE 1 END, CASE WHEN t.year >= ?1 THEN t.year ELSE -t.year END) AS rk\n"
+	"  FROM targets t JOIN plans p ON p.id = t.plan_id WHERE p.superseded_at IS NULL),\n"
+	"tg AS (SELECT * FROM ptg WHERE rk = 1),\n"
+	/* every unit and indicator, with the target of the nearest unit up the tree that has one */
+	"grid AS (\n"
+	"  SELECT u.id AS unit_id, i.id AS indicator, i.unit AS iunit, i.national_direction, i.national_value,\n"
+	"    i.national_year, t0.direction AS d0, t1.direction AS d1, t2.direction AS d2,\n"
+	"    CASE WHEN t0.unit_id IS NOT NULL THEN t0.direction WHEN t1.unit_id IS NOT NULL THEN t1.direction\n"
+	"      WHEN t2.unit_id IS NOT NULL THEN t2.direction ELSE i.national_direction END AS dir,\n"
+	"    CASE WHEN t0.unit_id IS NOT NULL THEN t0.value WHEN t1.unit_id IS NOT NULL THEN t1.value\n"
+	"      WHEN t2.unit_id IS NOT NULL THEN t2.value ELSE i.national_value END AS tv,\n"
+	"    CASE WHEN t0.unit_id IS NOT NULL THEN t0.year WHEN t1.unit_id IS NOT NULL THEN t1.year\n"
+	"      WHEN t2.unit_id IS NOT NULL THEN t2.year ELSE i.national_year END AS ty,\n"
+	"    CASE WHEN t0.unit_id IS NOT NULL THEN t0.baseline_value WHEN t1.unit_id IS NOT NULL THEN t1.baseline_value\n"
+	"      WHEN t2.unit_id IS NOT NULL THEN t2.baseline_value END AS bv,\n"
+	"    CASE WHEN t0.unit_id IS NOT NULL THEN t0.base_year WHEN t1.unit_id IS NOT NULL THEN t1.base_year\n"
+	"      WHEN t2.unit_id IS NOT NULL THEN t2.base_year END AS by\n"
+	"  FROM cur u CROSS JOIN indicators i\n"
+	"  LEFT JOIN cur p1 ON p1.id = u.parent_id\n"
+	"  LEFT JOIN tg t0 ON t0.unit_id = u.id AND t0.indicator = i.id\n"
+	"  LEFT JOIN tg t1 ON t1.unit_id = p1.id AND t1.indicator = i.id\n"
+	"  LEFT JOIN tg t2 ON t2.unit_id = p1.parent_id AND t2.indicator = i.id),\n"
+	/* the effective target: 'achieve' counts as at least 100 on percentages */
+	"eff AS (\n"
+	"  SELECT g.unit_id, g.indicator,\n"
+	"    CASE WHEN g.dir = 'achieve' THEN CASE WHEN g.iunit = '%' THEN 'at_least' END\n"
+	"      WHEN g.tv IS NOT NULL THEN g.dir END AS dir,\n"
+	"    CASE WHEN g.dir = 'achieve' THEN 100.0 ELSE g.tv END AS tv, g.ty, g.bv, g.by,\n"
+	"    CASE WHEN ABS(CASE WHEN g.dir = 'achieve' THEN 100.0 ELSE g.tv END) > 1\n"
+	"      THEN 1e-9 * ABS(CASE WHEN g.dir = 'achieve' THEN 100.0 ELSE g.tv END) ELSE 1e-9 END AS eps,\n"
+	"    e.n, e.y0, e.yn, e.v0, e.vn\n"
+	"  FROM grid g LEFT JOIN ends2 e ON e.unit_id = g.unit_id AND e.indicator = g.indicator),\n"
+	/* the base: the plan's baseline, else the first year with data */
+	"based AS (\n"
+	"  SELECT x.*,\n"
+	"    CASE WHEN x.bv IS NOT NULL AND x.by > 0 AND x.by < x.yn THEN x.by\n"
+	"      WHEN x.n >= 2 AND x.y0 < x.yn THEN x.y0 END AS tb,\n"
+	"    CASE WHEN x.bv IS NOT NULL AND x.by > 0 AND x.by < x.yn THEN x.bv\n"
+	"      WHEN x.n >= 2 AND x.y0 < x.yn THEN x.v0 END AS vb\n"
+	"  FROM eff x),\n"
+	"judged AS (\n"
+	"  SELECT b.unit_id, b.indicator,\n"
+	"  CASE\n"
+	"    WHEN b.dir IS NULL THEN 'no_target'\n"
+	"    WHEN b.n IS NULL THEN 'no_data'\n"
+	"    WHEN (b.dir = 'at_most' AND b.vn <= b.tv + b.eps) OR (b.dir <> 'at_most' AND b.vn >= b.tv - b.eps)\n"
+	"      THEN 'achieved'\n"
+	"    WHEN b.yn >= b.ty THEN 'off_track'\n"
+	"    WHEN b.tb IS NULL THEN 'insufficient_data'\n"
+	"    WHEN b.ty <= b.tb OR (b.dir = 'at_most' AND b.vb <= b.tv + b.eps)\n"
+	"      OR (b.dir <> 'at_most' AND b.vb >= b.tv - b.eps) THEN 'off_track'\n"
+	"    WHEN pow((CASE WHEN b.tv = 0 THEN 0.001 ELSE b.tv END) / (CASE WHEN b.vb = 0 THEN 0.001 ELSE b.vb END),\n"
+	"      1.0 / (b.ty - b.tb)) - 1 = 0 THEN 'off_track'\n"
+	"    ELSE (SELECT CASE WHEN r >= 0.95 THEN 'on_track' WHEN r >= 0.6 THEN 'at_risk' ELSE 'off_track' END\n"
+	"      FROM (SELECT (pow((CASE WHEN b.vn = 0 THEN 0.001 ELSE b.vn END) / (CASE WHEN b.vb = 0 THEN 0.001 ELSE b.vb END),\n"
+	"        1.0 / (b.yn - b.tb)) - 1) / (pow((CASE WHEN b.tv = 0 THEN 0.001 ELSE b.tv END)\n"
+	"        / (CASE WHEN b.vb = 0 THEN 0.001 ELSE b.vb END), 1.0 / (b.ty - b.tb)) - 1) AS r) rr)\n"
+	"  END AS status\n"
+	"  FROM based b)\n"
+	"SELECT j.unit_id, j.indicator, j.status,\n"
+	"  (SELECT v FROM vals WHERE unit_id = j.unit_id AND indicator = j.indicator AND year = ?1 AND sex = 'F'),\n"
+	"  (SELECT v FROM vals WHERE unit_id = j.unit_id AND indicator = j.indicator AND year = ?1 AND sex = 'M'),\n"
+	"  (SELECT v FROM vals WHERE unit_id = j.unit_id AND indicator = j.indicator AND year = ?1 AND sex = 'T')\n"
+	"FROM judged j";
+
+/* Runs rollup_sql, filling out[] by tree index; returns rows read or -1. */
+static long sql_answers(struct db *db, const int *map, long long max_id, int year,
+			struct answer *out, size_t nout)
+{
+	struct db_stmt *st = NULL;
+	struct errctx e = {0};
+	long rows = 0;
+	size_t i;
+
+	for (i = 0; i < nout; i++) {
+		out[i].status = -1;
+		out[i].v[0] = out[i].v[1] = out[i].v[2] = NAN;
+	}
+	if (db_prepare(db, &st, &e, rollup_sql)) {
+		die("sql", &e);
+		return -1;
+	}
+	db_bind_int(st, 1, year);
+	while (db_next(st)) {
+		long long uid = db_col_int(st, 0);
+		int k = catalog_find(db_col_text(st, 1));
+		struct answer *a;
+
+		rows++;
+		if (uid < 0 || uid > max_id || map[uid] < 0 || k < 0)
+			continue;
+		a = &out[(size_t)map[uid] * catalog_count + (size_t)k];
+		a->status = status_parse(db_col_text(st, 2));
+		a->v[SEX_F] = db_col_double(st, 3);
+		a->v[SEX_M] = db_col_double(st, 4);
+		a->v[SEX_T] = db_col_double(st, 5);
+	}
+	if (db_finalize(st, &e)) {
+		die("sql", &e);
+		return -1;
+	}
+	return rows;
+}
+
+static int dbl_cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static double median(double *v, int n)
+{
+	qsort(v, (size_t)n, sizeof(*v), dbl_cmp);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static bool same(double a, double b)
+{
+	if (isnan(a) || isnan(b))
+		return isnan(a) && isnan(b);
+	return fabs(a - b) <= 1e-9 * (fabs(a) > 1 ? fabs(a) : 1);
+}
+
+static int cmd_rollup(int argc, char **argv)
+{
+	struct db *db = NULL;
+	struct errctx e = {0};
+	struct tree t;
+	struct dataset ds;
+	struct target *tg = NULL;
+	size_t ntg = 0, n, i, bad_v = 0, bad_s = 0;
+	struct answer *ea, *sa;
+	double te[15], ts[15], t0;
+	int year, runs_e = 5, runs_s = 3, r, *map = NULL, hist[ST_COUNT] = {0};
+	long long max_id;
+	long rows = 0;
+
+	if (argc < 4)
+		return 2;
+	year = (int)strtol(argv[3], NULL, 10);
+	if (argc >= 5) {
+		runs_s = (int)strtol(argv[4], NULL, 10);
+		if (runs_s < 1 || runs_s > 15)
+			runs_s = 3;
+	}
+	tree_init(&t);
+	if (store_open(argv[2], 0, &db, &e) || units_load_tree(db, &t, &e))
+		return die("open", &e);
+	dataset_init(&ds, &t);
+	if (values_load(db, &t, &ds, &e) || plans_load_targets(db, &t, &tg, &ntg, &e))
+		return die("load", &e);
+	if (unit_id_map(&t, &map, &max_id))
+		return die("memory", NULL);
+	n = t.n * catalog_count;
+	ea = calloc(n, sizeof(*ea));
+	sa = calloc(n, sizeof(*sa));
+	if (!ea || !sa)
+		return die("memory", NULL);
+
+	for (r = 0; r < runs_e; r++) {
+		t0 = now_s();
+		engine_answers(&t, &ds, tg, ntg, year, ea);
+		te[r] = now_s() - t0;
+	}
+	for (r = 0; r < runs_s; r++) {
+		t0 = now_s();
+		rows = sql_answers(db, map, max_id, year, sa, n);
+		ts[r] = now_s() - t0;
+		if (rows < 0)
+			return 1;
+	}
+	for (i = 0; i < n; i++) {
+		int s;
+
+		for (s = 0; s < SEX_SLOTS; s++) {
+			if (!same(ea[i].v[s], sa[i].v[s]))
+				bad_v++;
+		}
+		if (ea[i].status != sa[i].status)
+			bad_s++;
+		if (ea[i].status >= 0 && ea[i].status < ST_COUNT)
+			hist[ea[i].status]++;
+	}
+	if (bad_v || bad_s) {
+		for (i = 0; i < n && (bad_v + bad_s) > 0; i++) {
+			if (ea[i].status != sa[i].status || !same(ea[i].v[SEX_T], sa[i].v[SEX_T])) {
+				fprintf(stderr, "first difference: unit %s indicator %s: engine %s %.12g, sql %s %.12g\n",
+					t.units[i / catalog_count].code, catalog[i % catalog_count].id,
+					status_id((enum status)ea[i].status), ea[i].v[SEX_T],
+					sa[i].status >= 0 ? status_id((enum status)sa[i].status) : "(none)",
+					sa[i].v[SEX_T]);
+				break;
+			}
+		}
+	}
+	printf("units=%zu indicators=%zu values=%zu targets=%zu engine_s=%.6f sql_s=%.6f "
+	       "dataset_bytes=%zu bytes_per_value=%.2f answers=%zu value_mismatches=%zu "
+	       "status_mismatches=%zu",
+	       t.n, catalog_count, ds.nvalues, ntg, median(te, runs_e), median(ts, runs_s),
+	       dataset_bytes(&ds), ds.nvalues ? (double)dataset_bytes(&ds) / (double)ds.nvalues : 0,
+	       n, bad_v, bad_s);
+	for (i = 0; i < ST_COUNT; i++)
+		printf(" %s=%d", status_id((enum status)i), hist[i]);
+	printf("\n");
+	free(ea);
+	free(sa);
+	free(map);
+	free(tg);
+	dataset_release(&ds);
+	tree_release(&t);
+	db_close(db);
+	return bad_v || bad_s ? 3 : 0;
+}
+
+int main(int argc, char **argv)
+{
+	i18n_set_lang(LANG_EN);
+	if (argc >= 2 && strcmp(argv[1], "csv") == 0)
+		return cmd_csv(argc, argv);
+	if (argc >= 2 && strcmp(argv[1], "plans") == 0)
+		return cmd_plans(argc, argv);
+	if (argc >= 2 && strcmp(argv[1], "rollup") == 0)
+		return cmd_rollup(argc, argv);
+	fprintf(stderr, "usage: gemis-bench csv OUT.csv [FIRST LAST] | plans DB | rollup DB YEAR [RUNS]\n");
+	return 2;
+}

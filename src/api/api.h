@@ -1,0 +1,27 @@
+/*
+ * api.h: the JSON API under /api/v1: the same rules and scopes as the
+ * pages, for programs.  Bearer tokens (`gemis token create`) or the
+ * browser's session (with the X-CSRF-Token header on changes).  The
+ * OpenAPI description is served at /api/v1/openapi.json (api/openapi.json
+ * in the source, embedded).
+ */
+#ifndef GEMIS_API_H
+#define GEMIS_API_H
+
+#include "http/http.h"
+
+extern const struct route api_routes[];
+
+enum gemis_err api_openapi(struct http_req *r);
+enum gemis_err api_me(struct http_req *r);
+enum gemis_err api_progress(struct http_req *r);
+enum gemis_err api_units(struct http_req *r);
+enum gemis_err api_unit(struct http_req *r);
+enum gemis_err api_indicators(struct http_req *r);
+enum gemis_err api_plan(struct http_req *r);
+enum gemis_err api_values_post(struct http_req *r);
+enum gemis_err api_submissions(struct http_req *r);
+enum gemis_err api_submission(struct http_req *r);
+enum gemis_err api_submission_act(struct http_req *r);
+
+#endif

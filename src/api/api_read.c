@@ -1,0 +1,133 @@
+/*
+ * api_read.c: the reading end of the API: who am I, progress, units,
+ * indicators.
+ */
+#include <jansson.h>
+#include <string.h>
+#include <time.h>
+
+#include "api.h"
+#include "report/progress.h"
+#include "util/embed.h"
+
+#include "util/banned.h"
+
+enum gemis_err api_me(struct http_req *r)
+{
+	const struct snapshot *s = http_snap(r);
+	json_t *o;
+
+	if (!s)
+		return GEMIS_EDB;
+	o = json_pack("{s:s, s:s, s:s, s:s*, s:s*}", "name", r->user.name, "role", role_id(r->who.role),
+		      "unit", s->tree.units[r->who.unit].code, "agency",
+		      r->user.agency[0] ? r->user.agency : NULL, "full_name",
+		      r->user.full_name[0] ? r->user.full_name : NULL);
+	return http_json(r, 200, o);
+}
+
+/* The year of ?year=, else this year (as `gemis progress` does). */
+static int year_param(struct http_req *r)
+{
+	time_t now = (time_t)r->now;
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	return http_param_year(r, "year", tm.tm_year + 1900);
+}
+
+enum gemis_err api_progress(struct http_req *r)
+{
+	const char *code = http_param(r, "unit");
+	enum gemis_err err;
+	int unit;
+
+	if (!code)
+		return http_fail(r, GEMIS_EINVAL, "%s", _("the parameter unit is required"));
+	err = http_unit(r, code, ACT_READ, -1, &unit);
+	if (err)
+		return err;
+	err = progress_json(r->snap, unit, year_param(r), &r->out);
+	if (err)
+		return err;
+	r->ctype = "application/json; charset=utf-8";
+	return GEMIS_OK;
+}
+
+static json_t *unit_json(const struct tree *t, int u)
+{
+	const struct unit *x = &t->units[u];
+
+	return json_pack("{s:s, s:s, s:s, s:s, s:s*, s:i}", "code", x->code, "name", x->name, "short_name",
+			 x->short_name, "level", level_id(x->level), "parent",
+			 x->parent >= 0 ? t->units[x->parent].code : NULL, "children",
+			 x->first_child >= 0 ? (json_int_t)0 : (json_int_t)0);
+}
+
+enum gemis_err api_units(struct http_req *r)
+{
+	const struct snapshot *s = http_snap(r);
+	const char *code = http_param(r, "parent");
+	json_t *list;
+	enum gemis_err err;
+	int parent, c;
+
+	if (!s)
+		return GEMIS_EDB;
+	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &parent);
+	if (err)
+		return err;
+	list = json_array();
+	for (c = s->tree.units[parent].first_child; c >= 0; c = s->tree.units[c].next_sibling)
+		json_array_append_new(list, unit_json(&s->tree, c));
+	return http_json(r, 200, json_pack("{s:o, s:o}", "parent", unit_json(&s->tree, parent), "units", list));
+}
+
+enum gemis_err api_unit(struct http_req *r)
+{
+	enum gemis_err err;
+	int unit;
+
+	err = http_unit(r, http_arg(r, 0), ACT_READ, -1, &unit);
+	if (err)
+		return err;
+	return http_json(r, 200, unit_json(&r->snap->tree, unit));
+}
+
+enum gemis_err api_indicators(struct http_req *r)
+{
+	json_t *list = json_array();
+	size_t k;
+
+	for (k = 0; k < catalog_count; k++) {
+		const struct indicator *ind = &catalog[k];
+		json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b}", "id", ind->id, "goal",
+				      goal_id(ind->goal), "name_vi", ind->name_vi, "name_en", ind->name_en,
+				      "measure", ind->unit, "polarity",
+				      ind->polarity == POL_HIGHER ? "higher" : "lower", "kind",
+				      ind->kind == IND_RATIO ? "ratio" : "value", "by_sex", ind->by_sex);
+
+		if (ind->has_national) {
+			json_object_set_new(o, "national_target",
+					    json_pack("{s:s, s:o, s:i}", "direction", direction_id(ind->national_dir),
+						      "value",
+						      ind->national_dir == DIR_ACHIEVE ? json_null()
+										     : json_real(ind->national_value),
+						      "year", ind->national_year));
+		}
+		json_array_append_new(list, o);
+	}
+	return http_json(r, 200, json_pack("{s:o}", "indicators", list));
+}
+
+enum gemis_err api_openapi(struct http_req *r)
+{
+	const struct embed_file *f = embed_find("data/api/openapi.json");
+
+	if (!f)
+		return GEMIS_ENOTFOUND;
+	r->ctype = "application/json; charset=utf-8";
+	r->persist = (const char *)f->data;
+	r->persist_len = f->size;
+	return GEMIS_OK;
+}

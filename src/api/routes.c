@@ -1,0 +1,16 @@
+/*
+ * routes.c: the routes of /api/v1 (see http/http.h for the columns).
+ * Every route is documented in api/openapi.json; tests/integration/api.sh
+ * checks that the two agree.
+ */
+#include "api.h"
+
+const struct route api_routes[] = {
+	{HTTP_GET, "/api/v1/openapi.json", api_openapi, ROUTE_API | ROUTE_PUBLIC | ROUTE_BARE, NULL},
+	{HTTP_GET, "/api/v1/me", api_me, ROUTE_API, NULL},
+	{HTTP_GET, "/api/v1/progress", api_progress, ROUTE_API, "unit:code year:year"},
+	{HTTP_GET, "/api/v1/units", api_units, ROUTE_API, "parent:code"},
+	{HTTP_GET, "/api/v1/units/{code}", api_unit, ROUTE_API, NULL},
+	{HTTP_GET, "/api/v1/indicators", api_indicators, ROUTE_API, NULL},
+	ROUTES_END,
+};

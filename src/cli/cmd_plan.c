@@ -1,0 +1,250 @@
+/*
+ * cmd_plan.c: plan import and plan lint: a signed plan document (text,
+ * DOCX or PDF) read into the structured plan of docs/plan-json.md, shown,
+ * printed as JSON, checked, or stored with plan_load().
+ */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "plan/plan.h"
+#include "store/plans.h"
+#include "store/store.h"
+#include "util/buf.h"
+
+#include "util/banned.h"
+
+#define PLAN_FILE_MAX ((size_t)64 << 20)
+
+/* Reads and imports a plan document; prints the error and returns NULL on
+ * failure. */
+static json_t *import_file(const char *path)
+{
+	struct errctx e = {0};
+	struct buf file, text;
+	json_t *plan = NULL;
+
+	buf_init(&file, PLAN_FILE_MAX);
+	buf_init(&text, PLAN_FILE_MAX);
+	if (buf_read_file(&file, path, &e) ||
+	    plan_document_text(file.p ? file.p : "", file.len, PLAN_FORMAT_AUTO, &text, &e) ||
+	    plan_import(buf_str(&text), text.len, &plan, &e)) {
+		if (!e.where[0])
+			snprintf(e.where, sizeof(e.where), "%s", path);
+		cli_fail(&e);
+	}
+	buf_release(&file);
+	buf_release(&text);
+	return plan;
+}
+
+static const char *s_or(const json_t *o, const char *key, const char *dflt)
+{
+	const json_t *v = json_object_get(o, key);
+
+	return json_is_string(v) ? json_string_value(v) : dflt;
+}
+
+static void print_lint(const char *path, const json_t *plan)
+{
+	const json_t *l;
+	size_t i;
+
+	json_array_foreach(json_object_get(plan, "lint"), i, l) {
+		const json_t *line = json_object_get(l, "line");
+
+		if (json_is_integer(line))
+			printf("%s:%lld: %s: %s\n", path, (long long)json_integer_value(line),
+			       s_or(l, "code", ""), s_or(l, "message", ""));
+		else
+			printf("%s: %s: %s\n", path, s_or(l, "code", ""), s_or(l, "message", ""));
+	}
+}
+
+static void print_summary(const char *path, const json_t *plan)
+{
+	const json_t *doc = json_object_get(plan, "document"), *unit = json_object_get(doc, "unit");
+	const json_t *per = json_object_get(doc, "period"), *signer = json_object_get(doc, "signer");
+	const json_t *x, *dl = json_object_get(plan, "deadline"), *v;
+	const char *key;
+	size_t i, j;
+
+	printf("%s: %s (%s)", _("Unit"), s_or(unit, "name", "?"), s_or(unit, "code", _("code not found")));
+	printf(", %s: %s\n", _("province"), s_or(doc, "province", "?"));
+	printf("%s: %s\n", _("Title"), s_or(doc, "title", "?"));
+	printf("%s: %s   %s: %s\n", _("Number"), s_or(doc, "number", "-"), _("Date"), s_or(doc, "date", "-"));
+	if (json_is_array(per))
+		printf("%s: %lld-%lld\n", _("Period"), (long long)json_integer_value(json_array_get(per, 0)),
+		       (long long)json_integer_value(json_array_get(per, 1)));
+	if (json_is_object(signer))
+		printf("%s: %s, %s\n", _("Signed by"), s_or(signer, "name", "?"), s_or(signer, "title", "?"));
+	json_array_foreach(json_object_get(plan, "references"), i, x)
+		printf("%s: %s %s %s\n", _("Based on"), s_or(x, "number", "?"), s_or(x, "date", ""),
+		       s_or(x, "issuer", ""));
+	printf("\n%s (%zu):\n", _("Targets"), json_array_size(json_object_get(plan, "targets")));
+	json_array_foreach(json_object_get(plan, "targets"), i, x) {
+		const char *dir = s_or(x, "direction", "");
+		const json_t *val = json_object_get(x, "value");
+		char vbuf[64] = "";
+
+		if (json_is_number(val))
+			snprintf(vbuf, sizeof(vbuf), "%s %g%s", strcmp(dir, "at_most") == 0 ? "<=" : ">=",
+				 json_number_value(val),
+				 strcmp(s_or(x, "unit", ""), "%") == 0 ? "%" : "");
+		else
+			snprintf(vbuf, sizeof(vbuf), "%s", _("achieve"));
+		printf("  %-32s %-14s %lld\n", s_or(x, "indicator", "?"), vbuf,
+		       (long long)json_integer_value(json_object_get(x, "year")));
+	}
+	printf("\n%s:", _("Agencies"));
+	json_array_foreach(json_object_get(plan, "agencies"), i, x)
+		printf(" %s", json_string_value(x));
+	printf("\n");
+	json_object_foreach((json_t *)json_object_get(plan, "assignments"), key, v) {
+		printf("  %s:", key);
+		json_array_foreach(v, j, x)
+			printf(" %s", json_string_value(x));
+		printf("\n");
+	}
+	if (json_is_object(dl)) {
+		const json_t *y = json_object_get(dl, "year");
+
+		printf("%s: %lld/%lld", _("Deadline"), (long long)json_integer_value(json_object_get(dl, "day")),
+		       (long long)json_integer_value(json_object_get(dl, "month")));
+		if (json_is_integer(y))
+			printf("/%lld", (long long)json_integer_value(y));
+		else
+			printf(" %s", _("every year"));
+		printf(", %s %s\n", _("to"), s_or(dl, "to", "?"));
+	} else {
+		printf("%s: -\n", _("Deadline"));
+	}
+	if (json_array_size(json_object_get(plan, "lint"))) {
+		printf("\n%s:\n", _("Findings"));
+		print_lint(path, plan);
+	}
+}
+
+static int apply(struct cli *cli, const char *path, json_t *plan, const char *as)
+{
+	struct errctx e = {0};
+	struct db *db = NULL;
+	struct tree t;
+	struct diags d;
+	struct plan_info info;
+	int status = EXIT_FAIL;
+	const json_t *unit = json_object_get(json_object_get(plan, "document"), "unit");
+
+	if (!json_is_string(json_object_get(unit, "code"))) {
+		fprintf(stderr,
+			_("gemis: %s: the unit '%s' was not found in the administrative list; check the "
+			  "unit's name and province in the plan, or save the JSON (--json), set "
+			  "document.unit.code and store it with `gemis plan load`\n"),
+			path, s_or(unit, "name", "?"));
+		return EXIT_FAIL;
+	}
+	tree_init(&t);
+	diags_init(&d, 200);
+	db = cli_open_db(cli, 0);
+	if (!db)
+		goto out;
+	if (units_load_tree(db, &t, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	if (plan_load(db, &t, plan, cli_user(as), false, &d, &info, &e)) {
+		if (d.total > 0) {
+			cli_print_diags(path, &d);
+			fprintf(stderr, "%s: %s\n", path,
+				_("the plan was not stored; correct the document and import it again."));
+		} else {
+			cli_fail(&e);
+		}
+		goto out;
+	}
+	printf(_("Stored the plan of %s (%s): %zu targets"), t.units[info.unit].name,
+	       t.units[info.unit].code, info.ntargets);
+	if (info.nskipped)
+		printf(_(", %zu custom targets not stored"), info.nskipped);
+	printf("%s\n", info.replaced ? _("; it replaces the plan in force, which stays in the history.")
+				     : ".");
+	status = EXIT_OK;
+out:
+	db_close(db);
+	tree_release(&t);
+	diags_release(&d);
+	return status;
+}
+
+int cmd_plan_import(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"json", no_argument, NULL, 'j'},
+		{"apply", no_argument, NULL, 'y'},
+		{"as", required_argument, NULL, 'a'},
+		{0, 0, 0, 0},
+	};
+	const char *path, *as = NULL;
+	bool as_json = false, do_apply = false;
+	json_t *plan;
+	int rc, status = EXIT_OK;
+
+	if (cli_wants_help(argc, argv, "plan import"))
+		return EXIT_OK;
+	optind = 1;
+	while ((rc = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (rc == 'j')
+			as_json = true;
+		else if (rc == 'y')
+			do_apply = true;
+		else if (rc == 'a')
+			as = optarg;
+		else
+			return cli_usage("plan import");
+	}
+	if (optind + 1 != argc)
+		return cli_usage("plan import");
+	path = argv[optind];
+	plan = import_file(path);
+	if (!plan)
+		return EXIT_FAIL;
+	if (as_json) {
+		char *s = json_dumps(plan, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+
+		if (s)
+			printf("%s\n", s);
+		free(s);
+	} else if (!do_apply) {
+		print_summary(path, plan);
+	}
+	if (do_apply) {
+		if (!as_json)
+			print_lint(path, plan);
+		status = apply(cli, path, plan, as);
+	}
+	json_decref(plan);
+	return status;
+}
+
+int cmd_plan_lint(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {{0, 0, 0, 0}};
+	json_t *plan;
+	int status;
+
+	(void)cli;
+	if (cli_wants_help(argc, argv, "plan lint"))
+		return EXIT_OK;
+	optind = 1;
+	if (getopt_long(argc, argv, "", opts, NULL) != -1 || optind + 1 != argc)
+		return cli_usage("plan lint");
+	plan = import_file(argv[optind]);
+	if (!plan)
+		return EXIT_FAIL;
+	print_lint(argv[optind], plan);
+	status = json_array_size(json_object_get(plan, "lint")) ? EXIT_FAIL : EXIT_OK;
+	json_decref(plan);
+	return status;
+}

@@ -1,0 +1,114 @@
+/*
+ * internal.h: what the files of src/http/ share and handlers do not see:
+ * the server object, the connection pool, the live snapshot, body parsers
+ * and the router.  Unit tests include it to test the parsers.
+ */
+#ifndef GEMIS_HTTP_INTERNAL_H
+#define GEMIS_HTTP_INTERNAL_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+
+#include "http.h"
+
+/* --- database connections: one per request, reused ------------------- */
+
+#define DBPOOL_MAX 32
+
+struct dbpool {
+	pthread_mutex_t mu;
+	char *url;
+	struct db *free[DBPOOL_MAX];
+	int nfree;
+};
+
+enum gemis_err dbpool_init(struct dbpool *p, const char *url, struct errctx *e);
+void dbpool_release(struct dbpool *p);
+enum gemis_err dbpool_get(struct dbpool *p, struct db **db, struct errctx *e);
+/* Returns a connection; a transaction left open is rolled back. */
+void dbpool_put(struct dbpool *p, struct db *db);
+
+/* --- the live snapshot ----------------------------------------------- */
+
+struct snapref {
+	struct snapshot s;
+	long long version;
+	int refs;
+};
+
+/* One snapshot shared by every request, replaced when the data version
+ * (store_data_version()) moves.  live_acquire() is the one place that
+ * decides when to look: at most every interval_ms, and at once after
+ * live_changed().  A PostgreSQL LISTEN/NOTIFY listener would call
+ * live_changed() when notified. */
+struct live {
+	pthread_mutex_t mu;        /* guards cur, checked_ms */
+	pthread_mutex_t reload_mu; /* one reload at a time */
+	struct snapref *cur;
+	long long checked_ms;
+	unsigned interval_ms;
+	atomic_bool dirty;
+	atomic_long reloads;
+};
+
+void live_init(struct live *l, unsigned interval_ms);
+void live_release(struct live *l);
+/* The current snapshot, reloaded first when the data changed; the
+ * reference stays valid until live_put(). */
+enum gemis_err live_acquire(struct live *l, struct db *db, struct snapref **out, struct errctx *e);
+void live_put(struct live *l, struct snapref *ref);
+void live_changed(struct live *l);
+
+/* --- the server ------------------------------------------------------ */
+
+struct gz_cache;
+
+struct http_server {
+	struct http_config conf;
+	void *daemon; /* struct MHD_Daemon */
+	struct dbpool pool;
+	struct live live;
+	char asset_version[17];
+	unsigned port;
+	struct gz_cache *gz;
+	atomic_long requests;
+};
+
+/* --- parsing (request.c) --------------------------------------------- */
+
+/* Decodes application/x-www-form-urlencoded data into kv pairs (arena).
+ * GEMIS_EINVAL for bad escapes or invalid UTF-8. */
+enum gemis_err http_parse_urlencoded(struct arena *a, const char *data, size_t len,
+				     struct http_kv **out, size_t *n, struct errctx *e);
+/* Splits a multipart/form-data body (boundary from the content type) into
+ * fields and files.  GEMIS_EINVAL when malformed. */
+enum gemis_err http_parse_multipart(struct arena *a, const char *ctype, const char *data,
+				    size_t len, struct http_kv **fields, size_t *nfields,
+				    struct http_file **files, size_t *nfiles, struct errctx *e);
+/* Checks the parameters of a request against a route's declaration. */
+enum gemis_err http_check_params(struct http_req *r, const char *spec, const struct http_kv *kv,
+				 size_t n, bool form, struct errctx *e);
+/* Matches a path against a pattern, filling args; true on a match. */
+bool http_match(struct arena *a, const char *pattern, const char *path, const char **args,
+		int *nargs);
+
+/* --- answering (router.c, status.c, static.c) ------------------------ */
+
+/* Runs the request: routing, parameters, account, CSRF, the handler and
+ * the error answer. */
+void http_dispatch(struct http_req *r);
+/* Writes the error answer for err (page or JSON). */
+void http_render_error(struct http_req *r, enum gemis_err err);
+/* The route for a method and path, or NULL; *other_method tells whether
+ * the path exists with another method. */
+const struct route *http_route_find(struct http_server *s, struct arena *a, unsigned method,
+				    const char *path, const char **args, int *nargs,
+				    bool *other_method);
+/* The gzip-compressed form of an embedded file, cached (NULL when it is
+ * not worth it or fails). */
+const struct buf *http_gz_get(struct http_server *s, size_t index);
+void http_gz_free(struct http_server *s);
+/* Adds the security headers every answer carries. */
+void http_security_headers(struct http_req *r);
+
+#endif

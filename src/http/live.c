@@ -1,0 +1,201 @@
+/*
+ * live.c: the connection pool and the live snapshot (see internal.h).
+ *
+ * Every request borrows a database connection (SQLite connections are
+ * opened without a mutex and used by one thread at a time) and a reference
+ * to the current snapshot.  The snapshot is replaced when the data version
+ * that every write increases has moved: the check costs one indexed read
+ * and is made at most every interval_ms, or at once after a write in this
+ * process, so that a user sees their own change on the next page and other
+ * processes' changes within the interval.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "internal.h"
+#include "store/store.h"
+
+#include "util/banned.h"
+
+enum gemis_err dbpool_init(struct dbpool *p, const char *url, struct errctx *e)
+{
+	memset(p, 0, sizeof(*p));
+	pthread_mutex_init(&p->mu, NULL);
+	p->url = strdup(url);
+	if (!p->url)
+		return err_set(e, GEMIS_ENOMEM, "out of memory");
+	return GEMIS_OK;
+}
+
+void dbpool_release(struct dbpool *p)
+{
+	int i;
+
+	for (i = 0; i < p->nfree; i++)
+		db_close(p->free[i]);
+	free(p->url);
+	pthread_mutex_destroy(&p->mu);
+	memset(p, 0, sizeof(*p));
+}
+
+enum gemis_err dbpool_get(struct dbpool *p, struct db **db, struct errctx *e)
+{
+	*db = NULL;
+	pthread_mutex_lock(&p->mu);
+	if (p->nfree > 0)
+		*db = p->free[--p->nfree];
+	pthread_mutex_unlock(&p->mu);
+	if (*db)
+		return GEMIS_OK;
+	return db_open(p->url, 0, db, e);
+}
+
+void dbpool_put(struct dbpool *p, struct db *db)
+{
+	if (!db)
+		return;
+	db_rollback(db);
+	pthread_mutex_lock(&p->mu);
+	if (p->nfree < DBPOOL_MAX) {
+		p->free[p->nfree++] = db;
+		db = NULL;
+	}
+	pthread_mutex_unlock(&p->mu);
+	db_close(db);
+}
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void live_init(struct live *l, unsigned interval_ms)
+{
+	memset(l, 0, sizeof(*l));
+	pthread_mutex_init(&l->mu, NULL);
+	pthread_mutex_init(&l->reload_mu, NULL);
+	l->interval_ms = interval_ms;
+	atomic_init(&l->dirty, true);
+	atomic_init(&l->reloads, 0);
+}
+
+static void unref(struct snapref *r)
+{
+	snapshot_release(&r->s);
+	free(r);
+}
+
+void live_put(struct live *l, struct snapref *ref)
+{
+	bool last;
+
+	if (!ref)
+		return;
+	pthread_mutex_lock(&l->mu);
+	last = --ref->refs == 0;
+	pthread_mutex_unlock(&l->mu);
+	if (last)
+		unref(ref);
+}
+
+void live_release(struct live *l)
+{
+	if (l->cur)
+		live_put(l, l->cur);
+	pthread_mutex_destroy(&l->mu);
+	pthread_mutex_destroy(&l->reload_mu);
+	memset(l, 0, sizeof(*l));
+}
+
+void live_changed(struct live *l)
+{
+	atomic_store(&l->dirty, true);
+}
+
+/* Loads a snapshot of version v and makes it current, unless another
+ * thread did while we waited for the reload lock. */
+static enum gemis_err reload(struct live *l, struct db *db, long long v, struct errctx *e)
+{
+	struct snapref *fresh = NULL, *old = NULL;
+	enum gemis_err err = GEMIS_OK;
+
+	pthread_mutex_lock(&l->reload_mu);
+	pthread_mutex_lock(&l->mu);
+	if (l->cur && l->cur->version == v) {
+		pthread_mutex_unlock(&l->mu);
+		goto out;
+	}
+	pthread_mutex_unlock(&l->mu);
+	fresh = calloc(1, sizeof(*fresh));
+	if (!fresh) {
+		err = err_set(e, GEMIS_ENOMEM, "out of memory");
+		goto out;
+	}
+	err = snapshot_load(db, &fresh->s, e);
+	if (err) {
+		free(fresh);
+		goto out;
+	}
+	fresh->version = v;
+	fresh->refs = 1; /* the live's own reference */
+	atomic_fetch_add(&l->reloads, 1);
+	pthread_mutex_lock(&l->mu);
+	old = l->cur;
+	l->cur = fresh;
+	pthread_mutex_unlock(&l->mu);
+	live_put(l, old);
+out:
+	pthread_mutex_unlock(&l->reload_mu);
+	return err;
+}
+
+enum gemis_err live_acquire(struct live *l, struct db *db, struct snapref **out, struct errctx *e)
+{
+	struct snapref *ref;
+	long long now = now_ms(), v;
+	bool check;
+	enum gemis_err err;
+
+	*out = NULL;
+	pthread_mutex_lock(&l->mu);
+	check = !l->cur || atomic_exchange(&l->dirty, false) ||
+		now - l->checked_ms >= (long long)l->interval_ms;
+	if (check)
+		l->checked_ms = now;
+	ref = l->cur;
+	if (ref)
+		ref->refs++;
+	pthread_mutex_unlock(&l->mu);
+	if (!check) {
+		*out = ref;
+		return GEMIS_OK;
+	}
+	/* the version is read before the data: a write while we load moves
+	 * it again and the next check reloads */
+	err = store_data_version(db, &v, e);
+	if (!err && (!ref || ref->version != v))
+		err = reload(l, db, v, e);
+	if (err && !ref)
+		return err;
+	if (err)
+		fprintf(stderr, "gemis serve: cannot reload the data, serving the previous snapshot: %s\n",
+			e->msg);
+	pthread_mutex_lock(&l->mu);
+	if (l->cur != ref) {
+		if (ref && --ref->refs == 0) {
+			pthread_mutex_unlock(&l->mu);
+			unref(ref);
+			pthread_mutex_lock(&l->mu);
+		}
+		ref = l->cur;
+		ref->refs++;
+	}
+	pthread_mutex_unlock(&l->mu);
+	*out = ref;
+	return GEMIS_OK;
+}

@@ -1,0 +1,392 @@
+/*
+ * router.c: from a parsed request to an answer: the route, its declared
+ * parameters, the body, who is asking (a session cookie or an API token),
+ * the CSRF check, the handler, and the error answer.  Also the helpers
+ * handlers use for resources and rules.
+ */
+#include <jansson.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "internal.h"
+#include "store/users.h"
+#include "util/text.h"
+
+#include "util/banned.h"
+
+const struct route *http_route_find(struct http_server *s, struct arena *a, unsigned method,
+				    const char *path, const char **args, int *nargs,
+				    bool *other_method)
+{
+	const struct route *const *t;
+
+	*other_method = false;
+	for (t = s->conf.tables; t && *t; t++) {
+		const struct route *rt;
+
+		for (rt = *t; rt->pattern; rt++) {
+			if (!http_match(a, rt->pattern, path, args, nargs))
+				continue;
+			if (rt->methods & method)
+				return rt;
+			*other_method = true;
+		}
+	}
+	*nargs = 0;
+	return NULL;
+}
+
+/* --- resources ---------------------------------------------------------- */
+
+enum gemis_err http_db(struct http_req *r, struct db **db)
+{
+	enum gemis_err err = GEMIS_OK;
+
+	if (!r->db)
+		err = dbpool_get(&r->srv->pool, &r->db, &r->err);
+	*db = r->db;
+	return err;
+}
+
+const struct snapshot *http_snap(struct http_req *r)
+{
+	struct db *db;
+	struct snapref *ref;
+
+	if (r->snap)
+		return r->snap;
+	if (http_db(r, &db))
+		return NULL;
+	if (live_acquire(&r->srv->live, db, &ref, &r->err))
+		return NULL;
+	r->snapref = ref;
+	r->snap = &ref->s;
+	return r->snap;
+}
+
+void http_data_changed(struct http_req *r)
+{
+	live_changed(&r->srv->live);
+}
+
+const struct http_config *http_conf(const struct http_req *r)
+{
+	return &r->srv->conf;
+}
+
+const char *http_asset_version(const struct http_req *r)
+{
+	return r->srv->asset_version;
+}
+
+bool http_can(const struct http_req *r, enum action a, int unit, int agency)
+{
+	return r->signed_in && r->snap && access_allows(&r->snap->tree, &r->who, a, unit, agency);
+}
+
+enum gemis_err http_unit(struct http_req *r, const char *code, enum action a, int agency,
+			 int *unit)
+{
+	const struct snapshot *s = http_snap(r);
+
+	*unit = -1;
+	if (!s)
+		return r->err.code ? r->err.code : GEMIS_EDB;
+	*unit = code ? tree_find(&s->tree, code) : -1;
+	if (*unit < 0) {
+		if (r->signed_in && r->who.role == ROLE_ADMIN)
+			return http_fail(r, GEMIS_ENOTFOUND, "%s", _("no such unit"));
+		return GEMIS_EPERM;
+	}
+	if (!http_can(r, a, *unit, agency))
+		return GEMIS_EPERM;
+	return GEMIS_OK;
+}
+
+int http_today(const struct http_req *r)
+{
+	const char *o = getenv("GEMIS_TODAY");
+	time_t t;
+	struct tm tm;
+
+	if (o && strlen(o) == 10 && o[4] == '-' && o[7] == '-') {
+		long y, m, d;
+
+		if (text_parse_long(o, 4, &y) && text_parse_long(o + 5, 2, &m) &&
+		    text_parse_long(o + 8, 2, &d))
+			return (int)(y * 10000 + m * 100 + d);
+	}
+	t = (time_t)r->now + 7 * 3600;
+	gmtime_r(&t, &tm);
+	return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+}
+
+/* --- answers ------------------------------------------------------------ */
+
+void http_set_header(struct http_req *r, const char *name, const char *value)
+{
+	struct http_header *h = arena_alloc(&r->arena, sizeof(*h));
+
+	if (!h) {
+		r->out_failed = true;
+		return;
+	}
+	h->name = arena_strdup(&r->arena, name);
+	h->value = arena_strdup(&r->arena, value);
+	if (!h->name || !h->value) {
+		r->out_failed = true;
+		return;
+	}
+	h->next = r->headers;
+	r->headers = h;
+}
+
+static const char *cookie_name(const struct http_req *r, const char *base)
+{
+	/* __Host- cookies are refused by browsers unless Secure, Path=/ and
+	 * without Domain: a sibling subdomain cannot plant them */
+	if (r->srv->conf.secure_cookies || r->tls)
+		return arena_printf((struct arena *)&r->arena, "__Host-%s", base);
+	return base;
+}
+
+void http_set_cookie(struct http_req *r, const char *name, const char *value, long max_age)
+{
+	char age[48] = "";
+	const char *line;
+
+	if (max_age >= 0)
+		snprintf(age, sizeof(age), "; Max-Age=%ld", max_age);
+	line = arena_printf(&r->arena, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s%s",
+			    cookie_name(r, name), value,
+			    r->srv->conf.secure_cookies || r->tls ? "; Secure" : "", age);
+	if (line)
+		http_set_header(r, "Set-Cookie", line);
+	else
+		r->out_failed = true;
+}
+
+enum gemis_err http_redirect(struct http_req *r, const char *path)
+{
+	size_t i, n = path ? strlen(path) : 0;
+	bool ok = n > 0 && n < 1024 && path[0] == '/' && (n == 1 || path[1] != '/');
+
+	for (i = 0; ok && i < n; i++) {
+		unsigned char c = (unsigned char)path[i];
+
+		if (c < 0x20 || c == 0x7f || c == '\\')
+			ok = false;
+	}
+	r->status = 303;
+	http_set_header(r, "Location", ok ? path : "/");
+	r->ctype = "text/plain; charset=utf-8";
+	buf_reset(&r->out);
+	return GEMIS_OK;
+}
+
+void http_write(struct http_req *r, const char *data, size_t len)
+{
+	if (buf_append(&r->out, data, len))
+		r->out_failed = true;
+}
+
+enum gemis_err http_json(struct http_req *r, int status, void *json_value)
+{
+	json_t *v = json_value;
+	char *s;
+
+	if (!v)
+		return http_fail(r, GEMIS_ENOMEM, "out of memory");
+	s = json_dumps(v, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+	json_decref(v);
+	if (!s)
+		return http_fail(r, GEMIS_ENOMEM, "out of memory");
+	r->status = status;
+	r->ctype = "application/json; charset=utf-8";
+	http_write(r, s, strlen(s));
+	http_write(r, "\n", 1);
+	free(s);
+	return GEMIS_OK;
+}
+
+/* --- who is asking ------------------------------------------------------ */
+
+static bool hex64(const char *s)
+{
+	size_t i;
+
+	if (!s || strlen(s) != 64)
+		return false;
+	for (i = 0; i < 64; i++) {
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			return false;
+	}
+	return true;
+}
+
+static enum gemis_err identify(struct http_req *r)
+{
+	const struct snapshot *s;
+	const char *auth = http_header(r, "Authorization");
+	const char *cookie;
+	struct db *db;
+	enum gemis_err err;
+	bool found = false;
+
+	err = http_db(r, &db);
+	if (err)
+		return err;
+	s = http_snap(r);
+	if (!s)
+		return r->err.code ? r->err.code : GEMIS_EDB;
+	if (auth && (r->route->flags & ROUTE_API)) {
+		if (strncasecmp(auth, "Bearer ", 7) != 0)
+			return http_fail(r, GEMIS_EAUTH, "%s", _("unsupported authorization"));
+		err = tokens_lookup(db, auth + 7, &r->user, &found, &r->err);
+		if (err)
+			return err;
+		if (!found || principal_of(&s->tree, &r->user, &r->who))
+			return http_fail(r, GEMIS_EAUTH, "%s", _("unknown or revoked token"));
+		r->signed_in = true;
+		r->by_token = true;
+		return GEMIS_OK;
+	}
+	cookie = http_cookie(r, "gemis_session");
+	if (cookie) {
+		err = sessions_lookup(db, &r->srv->conf.sessions, cookie, r->now, &r->session, &r->user,
+				      &found, &r->err);
+		if (err)
+			return err;
+		if (found && principal_of(&s->tree, &r->user, &r->who) == GEMIS_OK) {
+			r->signed_in = true;
+			memcpy(r->csrf, r->session.csrf, sizeof(r->csrf));
+			return GEMIS_OK;
+		}
+		/* an ended session: forget the cookie */
+		http_set_cookie(r, "gemis_session", "", 0);
+	}
+	/* not signed in: forms (the sign-in form) carry a token bound to a
+	 * cookie of their own, so that another site cannot post them */
+	cookie = http_cookie(r, "gemis_pre");
+	if (hex64(cookie)) {
+		memcpy(r->csrf, cookie, 65);
+	} else {
+		unsigned char raw[32];
+
+		randombytes_buf(raw, sizeof(raw));
+		sodium_bin2hex(r->csrf, sizeof(r->csrf), raw, sizeof(raw));
+		http_set_cookie(r, "gemis_pre", r->csrf, -1);
+	}
+	return GEMIS_OK;
+}
+
+static bool csrf_ok(struct http_req *r)
+{
+	const char *t = http_param(r, "csrf");
+
+	if (!t)
+		t = http_header(r, "X-CSRF-Token");
+	return t && strlen(t) == CSRF_CHARS && strlen(r->csrf) == CSRF_CHARS &&
+	       sodium_memcmp(t, r->csrf, CSRF_CHARS) == 0;
+}
+
+static bool has_ctype(const char *ct, const char *want)
+{
+	size_t n = strlen(want);
+
+	return ct && strncasecmp(ct, want, n) == 0 && (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ');
+}
+
+static enum gemis_err read_body(struct http_req *r)
+{
+	enum gemis_err err;
+	const char *ct = r->content_type;
+
+	if (has_ctype(ct, "application/x-www-form-urlencoded")) {
+		err = http_parse_urlencoded(&r->arena, r->body, r->body_len, &r->form, &r->nform, &r->err);
+	} else if (has_ctype(ct, "multipart/form-data")) {
+		err = http_parse_multipart(&r->arena, ct, r->body, r->body_len, &r->form, &r->nform,
+					   &r->files, &r->nfiles, &r->err);
+	} else if (r->route->flags & ROUTE_API || r->body_len == 0) {
+		return GEMIS_OK; /* the handler reads r->body */
+	} else {
+		return http_fail(r, GEMIS_EINVAL, "unsupported content type");
+	}
+	if (err)
+		return err;
+	err = http_check_params(r, r->route->params, r->form, r->nform, true, &r->err);
+	if (!err) {
+		size_t i;
+
+		for (i = 0; i < r->nfiles; i++) {
+			struct http_kv kv = {r->files[i].field, "", 0};
+			const char *p = r->route->params, *hit;
+			char want[80];
+
+			snprintf(want, sizeof(want), "%s:file", kv.name);
+			hit = p ? strstr(p, want) : NULL;
+			if (!hit || (hit != p && hit[-1] != ' ') ||
+			    (hit[strlen(want)] != '\0' && hit[strlen(want)] != ' '))
+				return err_set_at(&r->err, GEMIS_EINVAL, kv.name,
+						  "unknown parameter '%.64s'", kv.name);
+		}
+	}
+	return err;
+}
+
+void http_dispatch(struct http_req *r)
+{
+	enum gemis_err err = GEMIS_OK;
+	const char *lc = http_cookie(r, "gemis_lang");
+	bool other = false;
+
+	r->lang = LANG_VI;
+	if (lc && i18n_parse_lang(lc) >= 0 && strlen(lc) == 2)
+		r->lang = (enum lang)i18n_parse_lang(lc);
+	i18n_set_lang(r->lang);
+	r->route = http_route_find(r->srv, &r->arena, r->method, r->path, r->args, &r->nargs, &other);
+	if (!r->route) {
+		if (other) {
+			r->status = 405;
+			err = http_fail(r, GEMIS_EINVAL, "method not allowed");
+		} else {
+			err = GEMIS_ENOTFOUND;
+		}
+		goto out;
+	}
+	if (r->route->flags & ROUTE_API) {
+		const char *al = http_header(r, "Accept-Language");
+
+		if (!lc && al && strncasecmp(al, "en", 2) == 0)
+			r->lang = LANG_EN;
+		i18n_set_lang(r->lang);
+	}
+	err = http_check_params(r, r->route->params, r->query, r->nquery, false, &r->err);
+	if (!err && r->method != HTTP_GET)
+		err = read_body(r);
+	if (err)
+		goto out;
+	if (!(r->route->flags & ROUTE_BARE)) {
+		err = identify(r);
+		if (err)
+			goto out;
+		if (!(r->route->flags & ROUTE_PUBLIC) && !r->signed_in) {
+			err = GEMIS_EAUTH;
+			goto out;
+		}
+		if (r->method != HTTP_GET && !r->by_token && !csrf_ok(r)) {
+			err = http_fail(r, GEMIS_EPERM, "%s", _("the form is out of date or came from elsewhere"));
+			goto out;
+		}
+	}
+	err = r->route->handler(r);
+	if (!err && r->out_failed)
+		err = http_fail(r, GEMIS_ENOMEM, "the answer could not be built");
+out:
+	if (err)
+		http_render_error(r, err);
+}

@@ -1,0 +1,484 @@
+/*
+ * server.c: the HTTP server on libmicrohttpd: a thread pool over epoll with
+ * keep-alive, bounded request bodies and idle timeouts, one request at a
+ * time per connection.
+ *
+ * libmicrohttpd calls the access handler several times per request: first
+ * with the headers, then with each piece of the body, then once more with
+ * nothing.  We answer only on the last call: an answer queued on the first
+ * call makes the server close the connection (no keep-alive), which we
+ * want only when a body is refused for its size.
+ */
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "internal.h"
+#include "store/store.h"
+#include "util/embed.h"
+#include "util/text.h"
+
+#include "util/banned.h"
+
+void http_config_defaults(struct http_config *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->listen = "127.0.0.1";
+	c->port = 8080;
+	c->threads = 4;
+	c->max_body = (size_t)1 << 20;
+	c->max_upload = (size_t)20 << 20;
+	c->timeout = 30;
+	c->reload_ms = 250;
+	c->access_log = true;
+	c->sessions = session_policy_default;
+}
+
+/* Everything of one request, from its first call to its completion. */
+struct conn_state {
+	struct http_req r;
+	struct buf body;
+	size_t limit;
+	bool too_big;
+	long long start_ns;
+};
+
+static long long mono_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+const char *http_header(const struct http_req *r, const char *name)
+{
+	return MHD_lookup_connection_value((struct MHD_Connection *)r->conn, MHD_HEADER_KIND, name);
+}
+
+const char *http_cookie(const struct http_req *r, const char *name)
+{
+	const char *v;
+	char full[96];
+
+	if (r->srv->conf.secure_cookies || r->tls) {
+		snprintf(full, sizeof(full), "__Host-%s", name);
+		v = MHD_lookup_connection_value((struct MHD_Connection *)r->conn, MHD_COOKIE_KIND, full);
+	} else {
+		v = MHD_lookup_connection_value((struct MHD_Connection *)r->conn, MHD_COOKIE_KIND, name);
+	}
+	return v;
+}
+
+struct qcollect {
+	struct http_req *r;
+	size_t cap;
+	bool bad;
+};
+
+static enum MHD_Result collect_query(void *cls, enum MHD_ValueKind kind, const char *key,
+				     size_t key_size, const char *value, size_t value_size)
+{
+	struct qcollect *q = cls;
+	struct http_req *r = q->r;
+	struct http_kv *kv;
+
+	(void)kind;
+	if (!value) {
+		value = "";
+		value_size = 0;
+	}
+	if (!text_valid_utf8(key, key_size) || !text_valid_utf8(value, value_size) ||
+	    strlen(key) != key_size || strlen(value) != value_size) {
+		q->bad = true;
+		return MHD_NO;
+	}
+	if (r->nquery == q->cap) {
+		size_t ncap = q->cap ? q->cap * 2 : 8;
+		struct http_kv *n = arena_alloc(&r->arena, ncap * sizeof(*n));
+
+		if (!n || ncap > 4000) {
+			q->bad = true;
+			return MHD_NO;
+		}
+		if (r->nquery)
+			memcpy(n, r->query, r->nquery * sizeof(*n));
+		r->query = n;
+		q->cap = ncap;
+	}
+	kv = &r->query[r->nquery++];
+	kv->name = key;
+	kv->value = value;
+	kv->len = value_size;
+	return MHD_YES;
+}
+
+static unsigned method_of(const char *m, bool *head)
+{
+	*head = false;
+	if (strcmp(m, "GET") == 0)
+		return HTTP_GET;
+	if (strcmp(m, "HEAD") == 0) {
+		*head = true;
+		return HTTP_GET;
+	}
+	if (strcmp(m, "POST") == 0)
+		return HTTP_POST;
+	if (strcmp(m, "PUT") == 0)
+		return HTTP_PUT;
+	if (strcmp(m, "DELETE") == 0)
+		return HTTP_DELETE;
+	return 0;
+}
+
+static void client_ip(struct MHD_Connection *c, char *out, size_t n)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+
+	snprintf(out, n, "?");
+	if (!ci || !ci->client_addr)
+		return;
+	if (ci->client_addr->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)ci->client_addr)->sin_addr, out,
+			  (socklen_t)n);
+	else if (ci->client_addr->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)ci->client_addr)->sin6_addr,
+			  out, (socklen_t)n);
+}
+
+static bool header_set(const struct http_req *r, const char *name)
+{
+	const struct http_header *h;
+
+	for (h = r->headers; h; h = h->next) {
+		if (strcasecmp(h->name, name) == 0)
+			return true;
+	}
+	return false;
+}
+
+static enum MHD_Result send_answer(struct MHD_Connection *c, struct http_req *r)
+{
+	struct MHD_Response *resp;
+	const struct http_header *h;
+	enum MHD_Result ret;
+	int status = r->status ? r->status : 200;
+
+	http_security_headers(r);
+	if (!header_set(r, "Cache-Control"))
+		http_set_header(r, "Cache-Control", "no-store");
+	if (r->persist) {
+		resp = MHD_create_response_from_buffer(r->persist_len, (void *)r->persist,
+						       MHD_RESPMEM_PERSISTENT);
+	} else {
+		size_t len = r->out.len;
+		char *body = buf_detach(&r->out, &len);
+
+		if (body)
+			resp = MHD_create_response_from_buffer_with_free_callback(len, body, free);
+		else
+			resp = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+		if (!resp)
+			free(body);
+	}
+	if (!resp)
+		return MHD_NO;
+	MHD_add_response_header(resp, "Content-Type", r->ctype ? r->ctype : "text/html; charset=utf-8");
+	for (h = r->headers; h; h = h->next)
+		MHD_add_response_header(resp, h->name, h->value);
+	ret = MHD_queue_response(c, (unsigned)status, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+static void finish(struct http_server *s, struct conn_state *cs)
+{
+	struct http_req *r = &cs->r;
+
+	if (r->snapref)
+		live_put(&s->live, r->snapref);
+	dbpool_put(&s->pool, r->db);
+	r->snapref = NULL;
+	r->snap = NULL;
+	r->db = NULL;
+	sodium_memzero(&r->session, sizeof(r->session));
+	arena_release(&r->arena);
+	buf_release(&r->out);
+	buf_release(&cs->body);
+	free(cs);
+}
+
+static void log_line(struct http_server *s, struct conn_state *cs, const char *method)
+{
+	struct http_req *r = &cs->r;
+
+	if (!s->conf.access_log)
+		return;
+	/* the path only: no query, no cookies, no bodies in the log */
+	fprintf(stderr, "%s %s %.200s %d %lldms%s%s\n", r->ip, method, r->path ? r->path : "?",
+		r->status ? r->status : 200, (mono_ns() - cs->start_ns) / 1000000,
+		r->signed_in ? " " : "", r->signed_in ? r->user.name : "");
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
+				  const char *method, const char *version, const char *upload,
+				  size_t *upload_size, void **con_cls)
+{
+	struct http_server *s = cls;
+	struct conn_state *cs = *con_cls;
+	struct http_req *r;
+	enum MHD_Result ret;
+
+	(void)version;
+	if (!cs) {
+		const char *cl;
+		const struct route *rt;
+		bool other;
+
+		cs = calloc(1, sizeof(*cs));
+		if (!cs)
+			return MHD_NO;
+		*con_cls = cs;
+		cs->start_ns = mono_ns();
+		r = &cs->r;
+		r->srv = s;
+		r->conn = c;
+		arena_init(&r->arena, (size_t)64 << 20);
+		buf_init(&r->out, (size_t)64 << 20);
+		r->now = (long long)time(NULL);
+		r->tls = s->conf.tls_cert != NULL;
+		r->method = method_of(method, &r->head);
+		r->path = arena_strdup(&r->arena, url);
+		client_ip(c, r->ip, sizeof(r->ip));
+		rt = http_route_find(s, &r->arena, r->method ? r->method : HTTP_GET, url, r->args,
+				     &r->nargs, &other);
+		cs->limit = rt && (rt->flags & ROUTE_UPLOAD) ? s->conf.max_upload : s->conf.max_body;
+		buf_init(&cs->body, cs->limit);
+		cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+		if (cl) {
+			long n;
+
+			if (!text_parse_long(cl, strlen(cl), &n) || (size_t)n > cs->limit)
+				cs->too_big = true;
+		}
+		if (!cs->too_big)
+			return MHD_YES;
+		/* refuse at once: the connection closes without reading the body */
+		r->status = 413;
+		r->ctype = "text/plain; charset=utf-8";
+		http_write(r, "request too large\n", 18);
+		ret = send_answer(c, r);
+		log_line(s, cs, method);
+		return ret;
+	}
+	r = &cs->r;
+	if (*upload_size) {
+		if (!cs->too_big && buf_append(&cs->body, upload, *upload_size))
+			cs->too_big = true;
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (r->status == 413 && cs->too_big)
+		return MHD_YES; /* already answered */
+	atomic_fetch_add(&s->requests, 1);
+	if (cs->too_big) {
+		r->status = 413;
+		r->ctype = "text/plain; charset=utf-8";
+		http_write(r, "request too large\n", 18);
+	} else if (!r->path || !text_valid_utf8(r->path, strlen(r->path))) {
+		r->status = 400;
+		r->ctype = "text/plain; charset=utf-8";
+		http_write(r, "bad path\n", 9);
+	} else {
+		struct qcollect q = {r, 0, false};
+
+		r->body = buf_str(&cs->body);
+		r->body_len = cs->body.len;
+		r->content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
+		MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, collect_query, &q);
+		if (q.bad) {
+			r->status = 400;
+			r->ctype = "text/plain; charset=utf-8";
+			http_write(r, "bad query string\n", 17);
+		} else {
+			r->nargs = 0;
+			http_dispatch(r);
+		}
+	}
+	ret = send_answer(c, r);
+	log_line(s, cs, method);
+	/* give the connection and snapshot back before the client reads */
+	if (r->snapref)
+		live_put(&s->live, r->snapref);
+	dbpool_put(&s->pool, r->db);
+	r->snapref = NULL;
+	r->snap = NULL;
+	r->db = NULL;
+	return ret;
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	struct conn_state *cs = *con_cls;
+
+	(void)c;
+	(void)toe;
+	if (cs)
+		finish(cls, cs);
+	*con_cls = NULL;
+}
+
+static void mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	(void)cls;
+	fputs("gemis serve: ", stderr);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	vfprintf(stderr, fmt, ap);
+#pragma GCC diagnostic pop
+}
+
+static void asset_version(struct http_server *s)
+{
+	crypto_generichash_state st;
+	unsigned char h[8];
+	size_t i;
+
+	crypto_generichash_init(&st, NULL, 0, sizeof(h));
+	for (i = 0; i < embed_count; i++) {
+		if (strncmp(embed_files[i].name, "web/", 4) != 0)
+			continue;
+		crypto_generichash_update(&st, (const unsigned char *)embed_files[i].name,
+					  strlen(embed_files[i].name));
+		crypto_generichash_update(&st, embed_files[i].data, embed_files[i].size);
+	}
+	crypto_generichash_final(&st, h, sizeof(h));
+	sodium_bin2hex(s->asset_version, sizeof(s->asset_version), h, sizeof(h));
+}
+
+static enum gemis_err read_pem(const char *path, struct buf *b, struct errctx *e)
+{
+	buf_init(b, (size_t)1 << 20);
+	return buf_read_file(b, path, e);
+}
+
+enum gemis_err http_server_start(const struct http_config *c, struct http_server **out,
+				 struct errctx *e)
+{
+	struct http_server *s;
+	struct db *db = NULL;
+	struct sockaddr_in a4;
+	struct sockaddr_in6 a6;
+	struct sockaddr *addr;
+	struct MHD_OptionItem opts[4];
+	struct buf key, cert;
+	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
+	const union MHD_DaemonInfo *info;
+	enum gemis_err err;
+	int k = 0;
+
+	*out = NULL;
+	memset(&key, 0, sizeof(key));
+	memset(&cert, 0, sizeof(cert));
+	memset(&a4, 0, sizeof(a4));
+	memset(&a6, 0, sizeof(a6));
+	if (inet_pton(AF_INET, c->listen, &a4.sin_addr) == 1) {
+		a4.sin_family = AF_INET;
+		a4.sin_port = htons((uint16_t)c->port);
+		addr = (struct sockaddr *)&a4;
+	} else if (inet_pton(AF_INET6, c->listen, &a6.sin6_addr) == 1) {
+		a6.sin6_family = AF_INET6;
+		a6.sin6_port = htons((uint16_t)c->port);
+		addr = (struct sockaddr *)&a6;
+		flags |= MHD_USE_IPv6;
+	} else {
+		return err_set_at(e, GEMIS_EINVAL, "--listen", "'%s' is not an IP address", c->listen);
+	}
+	/* migrate once, before any request */
+	err = store_open(c->db_url, 0, &db, e);
+	if (err)
+		return err;
+	db_close(db);
+	s = calloc(1, sizeof(*s));
+	if (!s)
+		return err_set(e, GEMIS_ENOMEM, "out of memory");
+	s->conf = *c;
+	atomic_init(&s->requests, 0);
+	asset_version(s);
+	live_init(&s->live, c->reload_ms);
+	err = dbpool_init(&s->pool, c->db_url, e);
+	if (err)
+		goto fail;
+	if (c->tls_cert || c->tls_key) {
+		if (!c->tls_cert || !c->tls_key) {
+			err = err_set(e, GEMIS_EINVAL, "--tls-cert and --tls-key go together");
+			goto fail;
+		}
+		if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {
+			err = err_set(e, GEMIS_EINVAL, "this libmicrohttpd has no TLS");
+			goto fail;
+		}
+		err = read_pem(c->tls_key, &key, e);
+		if (!err)
+			err = read_pem(c->tls_cert, &cert, e);
+		if (err)
+			goto fail;
+		flags |= MHD_USE_TLS;
+		opts[k++] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_KEY, 0, key.p};
+		opts[k++] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_CERT, 0, cert.p};
+	}
+	opts[k++] = (struct MHD_OptionItem){MHD_OPTION_END, 0, NULL};
+	s->daemon = MHD_start_daemon(
+		flags, (uint16_t)c->port, NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s,
+		MHD_OPTION_SOCK_ADDR, addr,
+		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(c->threads ? c->threads : 1),
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)c->timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+		(size_t)128 * 1024, MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_ARRAY, opts, MHD_OPTION_END);
+	if (key.p)
+		sodium_memzero(key.p, key.len);
+	buf_release(&key);
+	buf_release(&cert);
+	if (!s->daemon) {
+		err = err_set(e, GEMIS_EIO, "cannot listen on %s port %u (in use, or not allowed)",
+			      c->listen, c->port);
+		goto fail;
+	}
+	info = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
+	s->port = info ? info->port : c->port;
+	*out = s;
+	return GEMIS_OK;
+fail:
+	if (key.p)
+		sodium_memzero(key.p, key.len);
+	buf_release(&key);
+	buf_release(&cert);
+	live_release(&s->live);
+	dbpool_release(&s->pool);
+	free(s);
+	return err;
+}
+
+unsigned http_server_port(const struct http_server *s)
+{
+	return s->port;
+}
+
+void http_server_stop(struct http_server *s)
+{
+	if (!s)
+		return;
+	if (s->daemon)
+		MHD_stop_daemon(s->daemon);
+	http_gz_free(s);
+	live_release(&s->live);
+	dbpool_release(&s->pool);
+	free(s);
+}

@@ -1,0 +1,637 @@
+/*
+ * header.c: what a plan says about itself.
+ *
+ * The layout of Decree 30/2020/NĐ-CP, as it survives conversion to text:
+ *
+ *	ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+ *	XÃ BÌNH LƯ                        Độc lập - Tự do - Hạnh phúc
+ *	Số: 645/KH-UBND           Bình Lư, ngày 10 tháng 4 năm 2026
+ *	                     KẾ HOẠCH
+ *	Thực hiện Chiến lược quốc gia về Bình đẳng giới
+ *	giai đoạn 2026-2030 trên địa bàn xã Bình Lư
+ *	Căn cứ / Thực hiện <document> số <number> ngày <date> của <issuer> ...;
+ *	... body ...
+ *	Nơi nhận:                          KT. CHỦ TỊCH
+ *	- ...;                             PHÓ CHỦ TỊCH
+ *	                                   <name>
+ *
+ * The number may be left blank ("Số: /KH-UBND") and so may the day and
+ * month of the date ("ngày   tháng   năm 2026"): the date is then "2026" or
+ * "2026-05".  The unit is the commune or ward the text names most often
+ * ("xã Bình Lư", "UBND phường Đồng Nguyên"); its code comes from the
+ * administrative list, narrowed by the province the plan's references name
+ * ("Ủy ban nhân dân tỉnh Lai Châu").
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "plan_int.h"
+#include "util/buf.h"
+
+#include "util/banned.h"
+
+bool tok_year(const struct tok *t, int *year)
+{
+	if (t->kind != TK_NUM || !t->plain || t->len != 4 || t->v < 1900 || t->v > 2100)
+		return false;
+	*year = (int)t->v;
+	return true;
+}
+
+static bool same_word(const struct tok *t, const char *const *forms)
+{
+	size_t i;
+
+	if (t->kind != TK_WORD)
+		return false;
+	for (i = 0; forms[i]; i++) {
+		if (strlen(forms[i]) == t->len && memcmp(forms[i], t->s, t->len) == 0)
+			return true;
+	}
+	return false;
+}
+
+static const char *const XA[] = {"xã", "Xã", "XÃ", NULL};
+static const char *const PHUONG[] = {"phường", "Phường", "PHƯỜNG", NULL};
+static const char *const TINH[] = {"tỉnh", "Tỉnh", "TỈNH", NULL};
+
+/* A copy of s with every letter lower case but the first of each word
+ * (for names written in capitals). */
+static char *title_case(struct arena *a, const char *s, size_t len, bool every_word)
+{
+	utf8proc_uint8_t *low = NULL;
+	utf8proc_ssize_t n, i = 0;
+	struct buf b;
+	char *r = NULL;
+	bool start = true;
+
+	n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &low,
+			 UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (n < 0)
+		return NULL;
+	buf_init(&b, (size_t)n * 2 + 16);
+	while (i < n) {
+		utf8proc_int32_t cp;
+		utf8proc_uint8_t enc[4];
+		utf8proc_ssize_t k = utf8proc_iterate(low + i, n - i, &cp);
+
+		if (k <= 0)
+			break;
+		i += k;
+		cp = start ? utf8proc_toupper(cp) : utf8proc_tolower(cp);
+		start = cp == ' ' && every_word;
+		buf_append(&b, enc, (size_t)utf8proc_encode_char(cp, enc));
+	}
+	free(low);
+	r = arena_strndup(a, buf_str(&b), b.len);
+	buf_release(&b);
+	return r;
+}
+
+static const char *span(struct arena *a, const struct tok *t, size_t from, size_t to)
+{
+	if (from >= to)
+		return NULL;
+	return arena_strndup(a, t[from].s, (size_t)(t[to - 1].s + t[to - 1].len - t[from].s));
+}
+
+/* Tokens k.. glued together without spaces ("28/2021/NQ-CP"): the end index. */
+static size_t glued(const struct tok *t, size_t k, size_t n)
+{
+	size_t j = k + 1;
+
+	while (j < n && t[j].s == t[j - 1].s + t[j - 1].len &&
+	       !(t[j].kind == TK_PUNCT && strchr(",;:()", t[j].f[0])))
+		j++;
+	while (j > k + 1 && t[j - 1].kind == TK_PUNCT && t[j - 1].f[0] == '.')
+		j--;
+	return j;
+}
+
+/* A date at t[i..): "03/3/2021", "3 tháng 3 năm 2021", with day or month
+ * possibly blank.  Writes ISO into out; returns the index after it, or i. */
+static size_t read_date(const struct tok *t, size_t i, size_t n, char *out, size_t outsz)
+{
+	int d = 0, m = 0, y = 0;
+	size_t j = i;
+
+	out[0] = '\0';
+	if (j + 4 < n + 0 && t[j].kind == TK_NUM && t[j + 1].f[0] == '/' && t[j + 2].kind == TK_NUM &&
+	    t[j + 3].f[0] == '/' && tok_year(&t[j + 4], &y)) {
+		d = (int)t[j].v;
+		m = (int)t[j + 2].v;
+		j += 5;
+	} else {
+		if (j < n && t[j].kind == TK_NUM && t[j].plain && t[j].v >= 1 && t[j].v <= 31) {
+			d = (int)t[j].v;
+			j++;
+		}
+		if (j < n && tok_is(&t[j], "thang")) {
+			j++;
+			if (j < n && t[j].kind == TK_NUM && t[j].plain && t[j].v >= 1 && t[j].v <= 12) {
+				m = (int)t[j].v;
+				j++;
+			}
+			if (j < n && tok_is(&t[j], "nam")) {
+				j++;
+				if (j < n && tok_year(&t[j], &y))
+					j++;
+			}
+		}
+	}
+	if (!y || d > 31 || m > 12)
+		return i;
+	if (d && m)
+		snprintf(out, outsz, "%04d-%02d-%02d", y, m, d);
+	else if (m)
+		snprintf(out, outsz, "%04d-%02d", y, m);
+	else
+		snprintf(out, outsz, "%04d", y);
+	return j;
+}
+
+/* Replaces abbreviations of issuers by their full names. */
+static const char *expand_issuer(struct arena *a, const char *s)
+{
+	static const char *const rep[][2] = {
+		{"UBND", "Ủy ban nhân dân"}, {"HĐND", "Hội đồng nhân dân"}, {"Uỷ", "Ủy"},
+		{"TP.", "thành phố"}, {"TP", "thành phố"},
+	};
+	struct buf b;
+	const char *r;
+	size_t i = 0, k, len = strlen(s);
+
+	buf_init(&b, len * 3 + 16);
+	while (i < len) {
+		for (k = 0; k < sizeof(rep) / sizeof(rep[0]); k++) {
+			size_t l = strlen(rep[k][0]);
+
+			if (strncmp(s + i, rep[k][0], l) == 0 && (i == 0 || s[i - 1] == ' ') &&
+			    (s[i + l] == ' ' || s[i + l] == '\0' || k == 2)) {
+				buf_puts(&b, rep[k][1]);
+				i += l;
+				break;
+			}
+		}
+		if (k == sizeof(rep) / sizeof(rep[0]))
+			buf_putc(&b, s[i++]);
+	}
+	r = arena_strndup(a, buf_str(&b), b.len);
+	buf_release(&b);
+	return r ? r : s;
+}
+
+static void references(struct pdoc *d, struct presult *r, long after_line)
+{
+	size_t i, k;
+
+	for (i = 0; i < d->np && r->nrefs < PLAN_MAX_REFS; i++) {
+		const struct para *p = &d->p[i];
+		const struct tok *t = p->t;
+
+		if (p->section != SEC_PREAMBLE)
+			break;
+		if (p->line <= after_line || (p->nt > 0 && tok_is(&t[0], "so")))
+			continue;
+		for (k = 0; k + 1 < p->nt && r->nrefs < PLAN_MAX_REFS; k++) {
+			struct pref *x;
+			size_t e, j;
+			char date[32];
+			bool slash = false;
+
+			if (!tok_is(&t[k], "so") || t[k + 1].kind != TK_NUM)
+				continue;
+			e = glued(t, k + 1, p->nt);
+			for (j = k + 1; j < e; j++)
+				slash |= t[j].f[0] == '/';
+			if (!slash)
+				continue;
+			x = &r->refs[r->nrefs];
+			memset(x, 0, sizeof(*x));
+			x->number = span(&d->a, t, k + 1, e);
+			j = e;
+			if (j < p->nt && tok_is(&t[j], "ngay")) {
+				size_t after = read_date(t, j + 1, p->nt, date, sizeof(date));
+
+				if (after > j + 1) {
+					x->date = arena_strdup(&d->a, date);
+					j = after;
+				}
+			}
+			if (j < p->nt && tok_is(&t[j], "cua")) {
+				size_t s0 = j + 1, s1 = s0;
+
+				while (s1 < p->nt && s1 - s0 < 12) {
+					const struct tok *w = &t[s1];
+
+					if (w->kind == TK_PUNCT && strchr(",;().:", w->f[0]))
+						break;
+					if (tok_is(w, "ve") || tok_is(w, "tren") || tok_is(w, "nham") ||
+					    tok_is(w, "v") ||
+					    (tok_is(w, "ban") && s1 + 1 < p->nt && tok_is(&t[s1 + 1], "hanh")) ||
+					    (tok_is(w, "quy") && s1 + 1 < p->nt && tok_is(&t[s1 + 1], "dinh")) ||
+					    (tok_is(w, "phe") && s1 + 1 < p->nt && tok_is(&t[s1 + 1], "duyet")) ||
+					    (tok_is(w, "thuc") && s1 + 1 < p->nt && tok_is(&t[s1 + 1], "hien")) ||
+					    (tok_is(w, "trien") && s1 + 1 < p->nt && tok_is(&t[s1 + 1], "khai")) ||
+					    (tok_is(w, "huong") && s1 + 1 < p->nt && tok_is(&t[s1 + 1], "dan")))
+						break;
+					s1++;
+				}
+				if (s1 > s0) {
+					const char *is = span(&d->a, t, s0, s1);
+
+					x->issuer = is ? expand_issuer(&d->a, is) : NULL;
+				}
+			}
+			if (x->number)
+				r->nrefs++;
+			k = e - 1;
+		}
+	}
+}
+
+/* Number, place and date from the first lines. */
+static void number_and_date(struct pdoc *d, struct presult *r, size_t upto)
+{
+	size_t i, k;
+
+	for (i = 0; i < d->nlines && i < upto; i++) {
+		const struct pline *l = &d->lines[i];
+		struct tok *t;
+		size_t n;
+
+		if (pdoc_tokenize(&d->a, l->s, l->len, &t, &n))
+			return;
+		for (k = 0; k < n; k++) {
+			/* "Số: 645/KH-UBND" */
+			if (!r->number && k + 1 < n && tok_is(&t[k], "so") && t[k].upper &&
+			    t[k + 1].f[0] == ':' && !r->date) {
+				size_t e;
+
+				if (k + 2 < n && t[k + 2].kind == TK_NUM) {
+					e = glued(t, k + 2, n);
+					r->number = span(&d->a, t, k + 2, e);
+				}
+			}
+			/* "Bình Lư, ngày 10 tháng 4 năm 2026" */
+			if (!r->date && tok_is(&t[k], "ngay") && k > 0 && t[k - 1].f[0] == ',' &&
+			    l->len < 160) {
+				char date[32];
+				size_t after = read_date(t, k + 1, n, date, sizeof(date)), s0 = k - 1;
+
+				if (after == k + 1)
+					continue;
+				r->date = arena_strdup(&d->a, date);
+				/* the place: the words before the comma, back to a word in
+				 * capitals or with digits (the other column of the line) */
+				while (s0 > 0 && k - 1 - (s0 - 1) <= 5) {
+					const struct tok *w = &t[s0 - 1];
+
+					if (w->kind != TK_WORD || (w->caps && !t[k - 2].caps) ||
+					    (s0 < k - 1 && w->s + w->len != t[s0].s - 1))
+						break;
+					s0--;
+				}
+				if (s0 < k - 1)
+					r->place = span(&d->a, t, s0, k - 1);
+			}
+		}
+	}
+}
+
+static bool title_stop(struct pdoc *d, const struct pline *l)
+{
+	struct tok *t;
+	size_t n, k;
+	struct para tmp;
+
+	if (pdoc_tokenize(&d->a, l->s, l->len, &t, &n) || n == 0)
+		return true;
+	if (tok_is(&t[0], "can") || (tok_is(&t[0], "uy") && t[0].upper) ||
+	    (tok_is(&t[0], "ubnd") && n > 3) || tok_is(&t[0], "nham"))
+		return true;
+	for (k = 0; k + 1 < n; k++) {
+		if (tok_is(&t[k], "so") && t[k + 1].kind == TK_NUM)
+			return true;
+		if (tok_is(&t[k], "ban") && tok_is(&t[k + 1], "hanh"))
+			return true;
+	}
+	memset(&tmp, 0, sizeof(tmp));
+	(void)tmp;
+	return l->s[0] == '-' || l->s[l->len - 1] == ';' || l->s[l->len - 1] == ':' ||
+	       l->s[l->len - 1] == '.';
+}
+
+/* The title: the lines after "KẾ HOẠCH"; returns the input line where it
+ * ends (0 when not found). */
+static long title(struct pdoc *d, struct presult *r)
+{
+	size_t i, j;
+	struct buf b;
+	long end = 0;
+
+	for (i = 0; i < d->nlines && i < 40; i++) {
+		const struct pline *l = &d->lines[i];
+		const char *f = pdoc_fold(&d->a, l->s, l->len < 40 ? l->len : 40);
+
+		if (f && strncmp(f, "ke hoach", 8) == 0 && (f[8] == '\0' || f[8] == ' ') &&
+		    strncmp(l->s, "KẾ", 4) == 0)
+			break;
+	}
+	if (i == d->nlines || i == 40)
+		return 0;
+	buf_init(&b, 2048);
+	end = d->lines[i].no;
+	{
+		/* "KẾ HOẠCH Triển khai ..." on one line */
+		const struct pline *l = &d->lines[i];
+		const char *rest = l->s + strlen("KẾ HOẠCH");
+
+		if ((size_t)(rest - l->s) < l->len) {
+			while (*rest == ' ')
+				rest++;
+			buf_puts(&b, rest);
+		}
+	}
+	for (j = i + 1; j < d->nlines && j < i + 5; j++) {
+		const struct pline *l = &d->lines[j];
+
+		if (title_stop(d, l) || b.len + l->len > 600)
+			break;
+		if (b.len)
+			buf_putc(&b, ' ');
+		buf_append(&b, l->s, l->len);
+		end = l->no;
+	}
+	if (b.len)
+		r->title = arena_strndup(&d->a, buf_str(&b), b.len);
+	buf_release(&b);
+	return end;
+}
+
+static bool year_range(const struct tok *t, size_t n, int *a, int *b)
+{
+	size_t k;
+
+	for (k = 0; k + 2 < n; k++) {
+		if (tok_year(&t[k], a) && t[k + 1].kind == TK_PUNCT &&
+		    (t[k + 1].f[0] == '-' || strcmp(t[k + 1].f, "–") == 0) && tok_year(&t[k + 2], b) &&
+		    *b >= *a && *b - *a <= 15)
+			return true;
+	}
+	return false;
+}
+
+static void period(struct pdoc *d, struct presult *r)
+{
+	struct tok *t;
+	size_t n, i, k;
+	int a, b;
+
+	if (r->title && !pdoc_tokenize(&d->a, r->title, strlen(r->title), &t, &n)) {
+		if (year_range(t, n, &a, &b)) {
+			r->from = a;
+			r->to = b;
+			return;
+		}
+		for (k = 0; k + 1 < n; k++) {
+			if (tok_is(&t[k], "nam") && tok_year(&t[k + 1], &a)) {
+				r->from = r->to = a;
+				return;
+			}
+		}
+	}
+	for (i = 0; i < d->np; i++) {
+		if (d->p[i].section != SEC_PREAMBLE && d->p[i].section != SEC_PURPOSE)
+			break;
+		if (year_range(d->p[i].t, d->p[i].nt, &a, &b) && b >= 2020) {
+			r->from = a;
+			r->to = b;
+			return;
+		}
+	}
+	if (r->date && strlen(r->date) >= 4) {
+		r->from = r->to = (int)strtol(r->date, NULL, 10);
+		return;
+	}
+	r->from = r->to = 0;
+}
+
+struct cand {
+	const char *fold;
+	const char *text;
+	const char *level; /* from the word before it */
+	int count;
+	long first;
+};
+
+#define MAX_CANDS 64
+
+static void unit_and_province(struct pdoc *d, struct presult *r)
+{
+	struct cand c[MAX_CANDS];
+	size_t nc = 0, i, k, best = MAX_CANDS;
+	const char *prov[MAX_CANDS];
+	int provn[MAX_CANDS];
+	size_t np = 0;
+
+	for (i = 0; i < d->np; i++) {
+		const struct para *p = &d->p[i];
+		const struct tok *t = p->t;
+
+		if (p->section == SEC_CLOSING)
+			continue;
+		for (k = 0; k + 1 < p->nt; k++) {
+			bool xa = same_word(&t[k], XA), ph = same_word(&t[k], PHUONG);
+			bool tinh = same_word(&t[k], TINH);
+			bool tp = (tok_is(&t[k], "thanh") && k + 2 < p->nt && tok_is(&t[k + 1], "pho") &&
+				   (t[k].s[0] == 't' || t[k].s[0] == 'T'));
+			size_t s0 = tp ? k + 2 : k + 1, m;
+
+			if (!xa && !ph && !tinh && !tp)
+				continue;
+			if (t[s0].kind != TK_WORD || !t[s0].upper)
+				continue;
+			/* the longest run of up to 4 words that names a unit */
+			for (m = 4; m >= 1; m--) {
+				size_t e = s0 + m, q;
+				const char *f;
+				char key[160];
+				size_t kl = 0;
+				bool ok = e <= p->nt;
+
+				for (q = s0; ok && q < e; q++) {
+					size_t l = strlen(t[q].f);
+
+					if (t[q].kind != TK_WORD || !t[q].upper || kl + l + 2 > sizeof(key)) {
+						ok = false;
+						break;
+					}
+					if (kl)
+						key[kl++] = ' ';
+					memcpy(key + kl, t[q].f, l);
+					kl += l;
+				}
+				if (!ok)
+					continue;
+				key[kl] = '\0';
+				if (tinh || tp) {
+					const char *pn = units_province(key);
+					size_t z;
+
+					if (!pn)
+						continue;
+					for (z = 0; z < np && strcmp(prov[z], pn) != 0; z++)
+						;
+					if (z == np && np < MAX_CANDS) {
+						prov[np] = pn;
+						provn[np++] = 0;
+					}
+					if (z < np)
+						provn[z]++;
+					break;
+				} else {
+					const char *level = xa ? "commune" : "ward";
+					size_t z;
+
+					if (!units_has_name(key))
+						continue;
+					f = arena_strdup(&d->a, key);
+					for (z = 0; z < nc && strcmp(c[z].fold, f ? f : "") != 0; z++)
+						;
+					if (z == nc && nc < MAX_CANDS && f) {
+						c[nc].fold = f;
+						c[nc].text = span(&d->a, t, s0, e);
+						c[nc].level = level;
+						c[nc].count = 0;
+						c[nc].first = p->line;
+						nc++;
+					}
+					if (z < nc)
+						c[z].count++;
+					break;
+				}
+			}
+		}
+	}
+	for (k = 0; k < np; k++) {
+		if (!r->province || provn[k] > provn[best])
+			best = k, r->province = prov[k];
+	}
+	best = MAX_CANDS;
+	for (k = 0; k < nc; k++) {
+		if (best == MAX_CANDS || c[k].count > c[best].count)
+			best = k;
+	}
+	if (best == MAX_CANDS)
+		return;
+	{
+		const char *name = NULL, *level = c[best].level;
+		const char *code = units_lookup(c[best].fold, r->province, &name, &level);
+
+		if (!code) {
+			level = NULL;
+			code = units_lookup(c[best].fold, r->province, &name, &level);
+		}
+		r->unit_code = code;
+		r->unit_name = code ? name : (c[best].text ? title_case(&d->a, c[best].text, strlen(c[best].text), true) : NULL);
+		r->level = code && level ? (strcmp(level, "ward") == 0 ? "ward" : "commune") : c[best].level;
+	}
+}
+
+static bool name_like(const struct tok *t, size_t n)
+{
+	size_t k, words = 0;
+
+	for (k = 0; k < n; k++) {
+		if (t[k].kind != TK_WORD || !t[k].upper)
+			return false;
+		words++;
+	}
+	return words >= 2 && words <= 5;
+}
+
+static void signer(struct pdoc *d, struct presult *r)
+{
+	size_t i, from = d->nlines > 30 ? d->nlines - 30 : 0;
+	const char *title = NULL;
+	size_t title_at = 0;
+
+	for (i = from; i < d->nlines; i++) {
+		const struct pline *l = &d->lines[i];
+		const char *f;
+		const char *s = l->s;
+		size_t len = l->len;
+
+		if (s[0] == '-' || s[0] == '+')
+			continue;
+		f = pdoc_fold(&d->a, s, len);
+		if (!f)
+			return;
+		if (strstr(f, "chu tich") || strstr(f, "truong phong") || strstr(f, "giam doc")) {
+			const char *at;
+			bool caps = true;
+			size_t q;
+
+			for (q = 0; q < len; q++) {
+				if (s[q] >= 'a' && s[q] <= 'z')
+					caps = false;
+			}
+			if (!caps)
+				continue;
+			/* drop "KT." / "TM." / "Q." / "TL." and what stands before them */
+			at = strstr(s, "KT.");
+			if (!at)
+				at = strstr(s, "TM.");
+			if (at && strstr(f, "pho chu tich") == NULL) {
+				title_at = i;
+				continue; /* "KT. CHỦ TỊCH": the title follows */
+			}
+			if (strncmp(f, "tm ", 3) == 0)
+				continue;
+			if (strstr(f, "pho chu tich"))
+				title = "Phó Chủ tịch";
+			else if (strstr(f, "chu tich"))
+				title = "Chủ tịch";
+			else
+				title = title_case(&d->a, s, len, false);
+			title_at = i;
+		}
+	}
+	if (!title)
+		return;
+	for (i = d->nlines; i-- > title_at + 1;) {
+		const struct pline *l = &d->lines[i];
+		struct tok *t;
+		size_t n;
+
+		if (pdoc_tokenize(&d->a, l->s, l->len, &t, &n))
+			return;
+		if (name_like(t, n)) {
+			bool caps = true;
+			size_t k;
+
+			for (k = 0; k < n; k++)
+				caps &= t[k].caps;
+			r->signer_name = caps ? title_case(&d->a, l->s, l->len, true)
+					      : arena_strndup(&d->a, l->s, l->len);
+			break;
+		}
+	}
+	r->signer_title = title;
+}
+
+enum gemis_err plan_header(struct pdoc *d, struct presult *r)
+{
+	long title_end;
+
+	title_end = title(d, r);
+	number_and_date(d, r, 30);
+	period(d, r);
+	references(d, r, title_end);
+	unit_and_province(d, r);
+	signer(d, r);
+	return GEMIS_OK;
+}

@@ -1,0 +1,352 @@
+/*
+ * lint.c: what a careful reviewer would raise before the plan is signed.
+ *
+ *	numbering_gap         a section number skipped (6 then 8; 2.7 then 9; c) then e))
+ *	no_deadline           no reporting deadline
+ *	no_measurable_target  no target with a value
+ *	weaker_than_national  a target less ambitious than the national 2030 one
+ *	unassigned_indicator  a target no agency answers for, in a plan that assigns
+ *	duplicate_target      the same indicator twice for the same year
+ *	typo                  a misspelt pair of syllables of the lexicon
+ *	                      (data/plan/lexicon.txt): the same letters with
+ *	                      other marks ("Phân đầu" for "phấn đấu"), or one
+ *	                      letter missing or extra in one syllable while the
+ *	                      other is right ("gia đoạn" for "giai đoạn").  A pair
+ *	                      that is itself in the lexicon, or whose neighbour
+ *	                      pair is ("có quan hệ"), is not a typo.
+ * Messages are in the current language (_()).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "plan_int.h"
+#include "util/buf.h"
+#include "util/i18n.h"
+
+#include "util/banned.h"
+
+void plan_add_lint(struct pdoc *d, struct presult *r, const char *code, long line, const char *fmt, ...)
+{
+	struct plint *x;
+	char msg[512];
+	va_list ap;
+
+	if (r->nlint >= PLAN_MAX_LINT)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	x = &r->lint[r->nlint];
+	x->code = code;
+	x->line = line;
+	x->msg = arena_strdup(&d->a, msg);
+	if (x->msg)
+		r->nlint++;
+}
+
+static void number_text(char *out, size_t sz, const struct para *p)
+{
+	size_t used = 0;
+	int i;
+
+	out[0] = '\0';
+	if (p->mark == MK_ARABIC) {
+		for (i = 0; i < p->depth && used + 8 < sz; i++)
+			used += (size_t)snprintf(out + used, sz - used, i ? ".%d" : "%d", p->num[i]);
+	} else {
+		snprintf(out, sz, "%s", p->mtext);
+		used = strlen(out);
+		while (used > 0 && (out[used - 1] == '.' || out[used - 1] == ')'))
+			out[--used] = '\0';
+	}
+}
+
+static void numbering(struct pdoc *d, struct presult *r)
+{
+	const struct para *prev = NULL, *prev_letter = NULL, *prev_roman = NULL;
+	size_t i;
+	int k;
+
+	for (i = 0; i < d->np; i++) {
+		const struct para *p = &d->p[i];
+		char a[32], b[32];
+		bool gap = false;
+
+		if (p->section == SEC_CLOSING)
+			break;
+		if (p->mark == MK_ROMAN) {
+			if (prev_roman && p->num[0] > prev_roman->num[0] + 1)
+				gap = true, prev = prev_roman;
+			else
+				prev = NULL;
+			if (gap) {
+				number_text(a, sizeof(a), prev);
+				number_text(b, sizeof(b), p);
+				plan_add_lint(d, r, "numbering_gap", p->line,
+					      _("Section %s is followed by section %s"), a, b);
+			}
+			prev_roman = p;
+			prev = NULL;
+			prev_letter = NULL;
+			continue;
+		}
+		if (p->mark == MK_ARABIC) {
+			if (prev) {
+				int n = p->depth, m = prev->depth;
+				bool same = true;
+
+				for (k = 0; k < n - 1 && k < m; k++)
+					same &= p->num[k] == prev->num[k];
+				if (n <= m && same && p->num[n - 1] > prev->num[n - 1] + 1)
+					gap = true;
+				if (n == m + 1 && same && p->num[n - 1] > 1)
+					gap = true;
+			} else if (p->depth == 1 && p->num[0] > 1 && p->section != SEC_PREAMBLE) {
+				gap = false; /* a list that starts high is not a gap we can prove */
+			}
+			if (gap) {
+				number_text(a, sizeof(a), prev);
+				number_text(b, sizeof(b), p);
+				plan_add_lint(d, r, "numbering_gap", p->line,
+					      _("Section %s is followed by section %s"), a, b);
+			}
+			prev = p;
+			prev_letter = NULL;
+			continue;
+		}
+		if (p->mark == MK_LETTER) {
+			/* đ is often left out: c) d) e) */
+			if (prev_letter && p->num[0] > prev_letter->num[0] + 1 &&
+			    !(prev_letter->num[0] == 4 && p->num[0] == 6)) {
+				number_text(a, sizeof(a), prev_letter);
+				number_text(b, sizeof(b), p);
+				plan_add_lint(d, r, "numbering_gap", p->line,
+					      _("Item %s) is followed by item %s)"), a, b);
+			}
+			prev_letter = p;
+		}
+	}
+}
+
+static void fmt_value(char *out, size_t sz, double v, const char *unit)
+{
+	snprintf(out, sz, "%g%s", v, unit && strcmp(unit, "%") == 0 ? "%" : "");
+}
+
+static void targets_lint(struct pdoc *d, struct presult *r)
+{
+	size_t i, j;
+	bool measurable = false, seen[64] = {false};
+
+	for (i = 0; i < r->nt; i++) {
+		const struct ptarget *x = &r->t[i];
+		const struct indicator *ind = x->ind >= 0 ? &catalog[x->ind] : NULL;
+		char a[32], b[32];
+
+		measurable |= x->has_value;
+		if (ind && x->has_value && ind->has_national && ind->national_dir != DIR_ACHIEVE &&
+		    x->dir == ind->national_dir && x->year >= ind->national_year - 5) {
+			bool weak = (x->dir == DIR_AT_LEAST && x->value < ind->national_value) ||
+				    (x->dir == DIR_AT_MOST && x->value > ind->national_value);
+
+			if (weak) {
+				fmt_value(a, sizeof(a), x->value, ind->unit);
+				fmt_value(b, sizeof(b), ind->national_value, ind->unit);
+				plan_add_lint(d, r, "weaker_than_national", x->line,
+					      x->dir == DIR_AT_LEAST ? "%s %s < %s" : "%s %s > %s", ind->id, a, b);
+				r->lint[r->nlint - 1].msg = arena_printf(
+					&d->a,
+					x->dir == DIR_AT_LEAST
+						? _("%s: the target %s is below the national target %s")
+						: _("%s: the target %s is above the national target %s"),
+					ind->id, a, b);
+			}
+		}
+		for (j = 0; j < i && x->ind >= 0; j++) {
+			if (r->t[j].ind == x->ind && r->t[j].year == x->year) {
+				plan_add_lint(d, r, "duplicate_target", x->line,
+					      _("%s is targeted twice for %d (lines %ld and %ld)"), ind->id,
+					      x->year, r->t[j].line, x->line);
+				break;
+			}
+		}
+		if (r->assigns_any && x->ind >= 0 && x->ind < 64 && !seen[x->ind]) {
+			bool any = false;
+
+			for (j = 0; j < r->nag; j++)
+				any |= r->assigned[j][x->ind] != 0;
+			if (!any)
+				plan_add_lint(d, r, "unassigned_indicator", x->line,
+					      _("no agency is made responsible for %s"), ind->id);
+			seen[x->ind] = true;
+		}
+	}
+	if (!measurable)
+		plan_add_lint(d, r, "no_measurable_target", 0,
+			      _("the plan sets no measurable target (no indicator with a value)"));
+	if (!r->has_deadline)
+		plan_add_lint(d, r, "no_deadline", 0, _("the plan sets no deadline for reports"));
+}
+
+/* ---- typos ---- */
+
+static bool pair_known(const struct vocab *v, struct arena *a, const struct tok *x, const struct tok *y)
+{
+	char fold[128], raw[128];
+	const struct lex_pair *lp;
+	const char *key;
+	size_t n, i, lf = strlen(x->f), ly = strlen(y->f);
+
+	if (lf + ly + 2 > sizeof(fold) || x->len + y->len + 2 > sizeof(raw))
+		return false;
+	memcpy(fold, x->f, lf);
+	fold[lf] = ' ';
+	memcpy(fold + lf + 1, y->f, ly + 1);
+	lp = lexicon_find(v, fold, &n);
+	if (!lp)
+		return false;
+	memcpy(raw, x->s, x->len);
+	raw[x->len] = ' ';
+	memcpy(raw + x->len + 1, y->s, y->len);
+	key = syllable_key(a, raw, x->len + y->len + 1);
+	for (i = 0; key && i < n; i++) {
+		if (strcmp(lp[i].key, key) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* True when b is a with one letter left out. */
+static bool one_indel(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i = 0;
+
+	if (la != lb + 1 || lb < 2)
+		return false;
+	while (i < lb && a[i] == b[i])
+		i++;
+	return strcmp(a + i + 1, b + i) == 0;
+}
+
+static const char *keep_case(struct arena *a, const struct tok *x, const char *word)
+{
+	if (x->upper && (unsigned char)word[0] < 0x80) {
+		char *w = arena_strdup(a, word);
+
+		if (w && w[0] >= 'a' && w[0] <= 'z')
+			w[0] = (char)(w[0] - 'a' + 'A');
+		return w;
+	}
+	if (x->upper) {
+		/* the first letter of "ứng" and the like: through the suggestion's own case */
+		static const char *const up[][2] = {
+			{"ứ", "Ứ"}, {"đ", "Đ"}, {"ă", "Ă"}, {"â", "Â"}, {"ê", "Ê"}, {"ô", "Ô"},
+			{"ơ", "Ơ"}, {"ư", "Ư"}, {"á", "Á"}, {"à", "À"}, {"ấ", "Ấ"}, {"ủ", "Ủ"},
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof(up) / sizeof(up[0]); i++) {
+			size_t l = strlen(up[i][0]);
+
+			if (strncmp(word, up[i][0], l) == 0)
+				return arena_printf(a, "%s%s", up[i][1], word + l);
+		}
+	}
+	return word;
+}
+
+/* The correction of the pair t[k], t[k+1], or NULL when it is not a typo. */
+static const char *typo_at(struct pdoc *d, const struct vocab *v, const struct para *p, size_t k)
+{
+	const struct tok *t = p->t, *x = &t[k], *y = &t[k + 1];
+	char fold[128];
+	const struct lex_pair *lp;
+	const char *sugg = NULL;
+	size_t n, lf, ly, j;
+
+	if (k + 1 >= p->nt || x->kind != TK_WORD || y->kind != TK_WORD || x->s + x->len + 1 != y->s ||
+	    (x->caps && x->len > 1 && y->caps))
+		return NULL;
+	lf = strlen(x->f);
+	ly = strlen(y->f);
+	if (lf + ly + 2 > sizeof(fold) || pair_known(v, &d->a, x, y))
+		return NULL;
+	memcpy(fold, x->f, lf);
+	fold[lf] = ' ';
+	memcpy(fold + lf + 1, y->f, ly + 1);
+	lp = lexicon_find(v, fold, &n);
+	if (lp) {
+		sugg = lp[0].word;
+	} else {
+		/* one letter missing in one syllable, the other right */
+		const size_t *ix;
+		size_t m;
+
+		ix = lexicon_by_syllable(v, 2, y->f, &m);
+		for (j = 0; j < m && !sugg; j++) {
+			const struct lex_pair *q = &v->lex[ix[j]];
+			const char *w2 = strchr(q->word, ' ') + 1;
+
+			if (strlen(q->f1) >= 4 && strlen(q->f1) == lf + 1 && one_indel(q->f1, x->f) &&
+			    strlen(w2) == y->len && strncmp(w2, y->s, y->len) == 0)
+				sugg = q->word;
+		}
+		ix = lexicon_by_syllable(v, 1, x->f, &m);
+		for (j = 0; j < m && !sugg; j++) {
+			const struct lex_pair *q = &v->lex[ix[j]];
+			size_t l1 = (size_t)(strchr(q->word, ' ') - q->word);
+
+			if (strlen(q->f2) >= 4 && strlen(q->f2) == ly + 1 && one_indel(q->f2, y->f) &&
+			    l1 == x->len && strncmp(q->word, x->s, x->len) == 0)
+				sugg = q->word;
+		}
+	}
+	if (!sugg)
+		return NULL;
+	/* a neighbour pair that is a word explains it ("có quan hệ") */
+	if ((k > 0 && t[k - 1].kind == TK_WORD && t[k - 1].s + t[k - 1].len + 1 == x->s &&
+	     pair_known(v, &d->a, &t[k - 1], x)) ||
+	    (k + 2 < p->nt && t[k + 2].kind == TK_WORD && y->s + y->len + 1 == t[k + 2].s &&
+	     pair_known(v, &d->a, y, &t[k + 2])))
+		return NULL;
+	return sugg;
+}
+
+static void typos(struct pdoc *d, const struct vocab *v, struct presult *r)
+{
+	size_t i, k, found = 0;
+
+	for (i = 0; i < d->np && found < 100; i++) {
+		const struct para *p = &d->p[i];
+		const struct tok *t = p->t;
+
+		if (p->section == SEC_CLOSING)
+			continue;
+		for (k = 0; k + 1 < p->nt && found < 100; k++) {
+			const char *sugg = typo_at(d, v, p, k);
+			const struct tok *x = &t[k], *y = &t[k + 1];
+
+			if (!sugg)
+				continue;
+			/* "Tạo chuyên biến": the next pair tells the misspelt word better */
+			if (typo_at(d, v, p, k + 1))
+				continue;
+			plan_add_lint(d, r, "typo", p->line, "%.*s -> %s", (int)(y->s + y->len - x->s), x->s,
+				      keep_case(&d->a, x, sugg));
+			r->lint[r->nlint - 1].msg =
+				arena_printf(&d->a, _("\"%.*s\" should probably be \"%s\""),
+					     (int)(y->s + y->len - x->s), x->s, keep_case(&d->a, x, sugg));
+			found++;
+			k++;
+		}
+	}
+}
+
+enum gemis_err plan_lint(struct pdoc *d, const struct vocab *v, struct presult *r)
+{
+	numbering(d, r);
+	typos(d, v, r);
+	targets_lint(d, r);
+	return GEMIS_OK;
+}

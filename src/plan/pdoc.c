@@ -1,0 +1,782 @@
+/*
+ * pdoc.c: normalising a plan's text into lines, paragraphs and tokens (see
+ * pdoc.h for the rules).
+ */
+#include "pdoc.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "util/buf.h"
+#include "util/text.h"
+
+#include "util/banned.h"
+
+/* ---- small UTF-8 helpers ------------------------------------------------ */
+
+static size_t cp_at(const char *s, size_t len, size_t i, utf8proc_int32_t *cp)
+{
+	utf8proc_ssize_t k;
+
+	if ((unsigned char)s[i] < 0x80) {
+		*cp = (unsigned char)s[i];
+		return 1;
+	}
+	k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), cp);
+	if (k <= 0) {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	return (size_t)k;
+}
+
+static bool is_letter(utf8proc_int32_t cp)
+{
+	utf8proc_category_t c = utf8proc_category(cp);
+
+	return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) || c == UTF8PROC_CATEGORY_MN ||
+	       c == UTF8PROC_CATEGORY_MC;
+}
+
+static bool is_upper_cp(utf8proc_int32_t cp)
+{
+	utf8proc_category_t c = utf8proc_category(cp);
+
+	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+static bool is_lower_cp(utf8proc_int32_t cp)
+{
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+static bool is_space_cp(utf8proc_int32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\v' || cp == '\f' || cp == 0xA0 ||
+	       (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x3000 || cp == 0xFEFF;
+}
+
+static size_t ncp(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+const char *pdoc_fold(struct arena *a, const char *s, size_t len)
+{
+	struct buf b;
+	const char *r = NULL;
+	size_t i;
+	bool ascii = true;
+
+	for (i = 0; i < len; i++) {
+		if ((unsigned char)s[i] >= 0x80) {
+			ascii = false;
+			break;
+		}
+	}
+	if (ascii) {
+		char *p = arena_alloc(a, len + 1);
+		size_t j = 0;
+		bool space = false;
+
+		if (!p)
+			return NULL;
+		for (i = 0; i < len; i++) {
+			if (isalnum((unsigned char)s[i])) {
+				if (space && j)
+					p[j++] = ' ';
+				space = false;
+				p[j++] = (char)tolower((unsigned char)s[i]);
+			} else {
+				space = true;
+			}
+		}
+		p[j] = '\0';
+		return p;
+	}
+	buf_init(&b, len * 4 + 64);
+	if (text_fold(&b, s, len) == GEMIS_OK)
+		r = arena_strndup(a, buf_str(&b), b.len);
+	buf_release(&b);
+	return r;
+}
+
+/* ---- lines -------------------------------------------------------------- */
+
+/* Cleans one input line: '*' markers out (a leading "* " is a bullet), odd
+ * spaces to one space, no space before closing punctuation or after an
+ * opening bracket.  Returns the cleaned copy (arena) and its length. */
+static char *clean_line(struct arena *a, const char *s, size_t len, size_t *outlen)
+{
+	char *o = arena_alloc(a, len + 2);
+	size_t i = 0, j = 0;
+	bool space = false;
+
+	if (!o)
+		return NULL;
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i + 1 < len && s[i] == '*' && s[i + 1] == ' ') {
+		o[j++] = '-';
+		i++;
+	}
+	while (i < len) {
+		utf8proc_int32_t cp;
+		size_t k = cp_at(s, len, i, &cp);
+
+		if (cp == '*' || cp == 0xFFFD || cp == 0xFEFF || (cp < 0x20 && cp != '\t')) {
+			i += k;
+			continue;
+		}
+		if (is_space_cp(cp)) {
+			space = true;
+			i += k;
+			continue;
+		}
+		if (space && j > 0) {
+			bool closing = cp == ',' || cp == '.' || cp == ';' || cp == ':' || cp == ')' ||
+				       cp == '?' || cp == '!' || cp == '%';
+
+			if (!closing && o[j - 1] != '(')
+				o[j++] = ' ';
+		}
+		space = false;
+		memcpy(o + j, s + i, k);
+		j += k;
+		i += k;
+	}
+	o[j] = '\0';
+	*outlen = j;
+	return o;
+}
+
+static bool all_digits(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len == 0)
+		return false;
+	for (i = 0; i < len; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return false;
+	}
+	return true;
+}
+
+/* "4", "- 4 -", "Trang 4", "4/12": a page number on a line of its own. */
+static bool page_number(const char *s, size_t len)
+{
+	size_t i = 0, j = len;
+
+	if (len <= 3 && all_digits(s, len))
+		return true;
+	if (len > 2 && (s[0] == '-') && s[len - 1] == '-') {
+		i = 1;
+		j = len - 1;
+		while (i < j && s[i] == ' ')
+			i++;
+		while (j > i && s[j - 1] == ' ')
+			j--;
+		return j - i <= 3 && all_digits(s + i, j - i);
+	}
+	if (len > 6 && (strncmp(s, "Trang ", 6) == 0 || strncmp(s, "trang ", 6) == 0)) {
+		const char *slash = memchr(s + 6, '/', len - 6);
+
+		if (slash)
+			return all_digits(s + 6, (size_t)(slash - s - 6)) &&
+			       all_digits(slash + 1, len - (size_t)(slash + 1 - s));
+		return all_digits(s + 6, len - 6) && len - 6 <= 4;
+	}
+	return false;
+}
+
+/* ---- markers ------------------------------------------------------------ */
+
+static int roman_value(const char *s, size_t n)
+{
+	static const char *const r[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
+					"XI", "XII", "XIII", "XIV", "XV"};
+	size_t i;
+
+	for (i = 0; i < sizeof(r) / sizeof(r[0]); i++) {
+		if (strlen(r[i]) == n && memcmp(r[i], s, n) == 0)
+			return (int)i + 1;
+	}
+	return 0;
+}
+
+/* Vietnamese letter order of list items: a b c d đ e g h i k l m n o p q r s t u v x y. */
+static int letter_index(const char *s, size_t k)
+{
+	static const char order[] = "abcd?eghiklmnopqrstuvxy";
+	const char *p;
+
+	if (k == 2 && (unsigned char)s[0] == 0xC4 && (unsigned char)s[1] == 0x91)
+		return 5; /* đ */
+	if (k != 1 || !islower((unsigned char)s[0]))
+		return 0;
+	p = strchr(order, s[0]);
+	return p ? (int)(p - order) + 1 : 0;
+}
+
+/* Length of the numbering marker at the start of s (with the spaces after
+ * it), 0 when there is none.  Fills the paragraph's mark, num and depth. */
+static size_t marker(const char *s, size_t len, struct para *p)
+{
+	size_t i = 0, k;
+	utf8proc_int32_t cp;
+
+	if (len == 0)
+		return 0;
+	k = cp_at(s, len, 0, &cp);
+	if (cp == '-' || cp == '+' || cp == 0x2013 || cp == 0x2014 || cp == 0x2022 || cp == 0xB7 ||
+	    cp == 0x25CF || cp == 0xF0B7) {
+		if (k < len && s[k] != ' ' && !is_letter(0) && isdigit((unsigned char)s[k]))
+			return 0; /* "-3" is a number */
+		p->mark = MK_DASH;
+		i = k;
+		while (i < len && s[i] == ' ')
+			i++;
+		return i;
+	}
+	/* roman: I. II. IV. followed by a space or a capital */
+	while (i < len && i < 5 && strchr("IVX", s[i]))
+		i++;
+	if (i > 0 && i < len && (s[i] == '.' || s[i] == ')') && roman_value(s, i)) {
+		size_t j = i + 1;
+
+		if (j >= len || s[j] == ' ' || (unsigned char)s[j] >= 0x80 || isupper((unsigned char)s[j])) {
+			p->mark = MK_ROMAN;
+			p->num[0] = roman_value(s, i);
+			p->depth = 1;
+			while (j < len && s[j] == ' ')
+				j++;
+			return j;
+		}
+	}
+	/* arabic: 1. 1) 2.1. 2.1 */
+	i = 0;
+	if (isdigit((unsigned char)s[0])) {
+		int depth = 0, nums[PARA_DEPTH] = {0};
+		bool closed = false;
+
+		while (i < len && depth < PARA_DEPTH) {
+			size_t st = i;
+			int v = 0;
+
+			while (i < len && isdigit((unsigned char)s[i]) && i - st < 3) {
+				v = v * 10 + (s[i] - '0');
+				i++;
+			}
+			if (i == st || (i < len && isdigit((unsigned char)s[i])) || i - st > 2)
+				return 0;
+			nums[depth++] = v;
+			if (i < len && s[i] == '.' && i + 1 < len && isdigit((unsigned char)s[i + 1])) {
+				i++;
+				continue;
+			}
+			if (i < len && (s[i] == '.' || s[i] == ')')) {
+				i++;
+				closed = true;
+			}
+			break;
+		}
+		if ((closed || depth > 1) && (i >= len || s[i] == ' ' || !isdigit((unsigned char)s[i])) &&
+		    !(i < len && (s[i] == '/' || s[i] == ',' || s[i] == '%'))) {
+			if (i < len && s[i] != ' ' && !closed)
+				return 0;
+			p->mark = MK_ARABIC;
+			memcpy(p->num, nums, sizeof(nums));
+			p->depth = depth;
+			while (i < len && s[i] == ' ')
+				i++;
+			return i;
+		}
+		return 0;
+	}
+	/* letter: a) đ) */
+	if (is_lower_cp(cp) && k < len && s[k] == ')') {
+		int li = letter_index(s, k);
+
+		if (li) {
+			p->mark = MK_LETTER;
+			p->num[0] = li;
+			p->depth = 1;
+			i = k + 1;
+			while (i < len && s[i] == ' ')
+				i++;
+			return i;
+		}
+	}
+	return 0;
+}
+
+static bool starts_with_fold(struct arena *a, const char *s, size_t len, const char *key)
+{
+	size_t n = len < 40 ? len : 40;
+	const char *f = pdoc_fold(a, s, n);
+	size_t kl = strlen(key);
+
+	return f && strncmp(f, key, kl) == 0 && (f[kl] == '\0' || f[kl] == ' ');
+}
+
+/* Lines that always open a paragraph, whatever came before: a numbering
+ * marker, "Chỉ tiêu 2:", "Mục tiêu 1:", "Căn cứ", "Nơi nhận", "KT." and
+ * "TM." of the signature block, "Số:". */
+static bool opens_paragraph(struct arena *a, const char *s, size_t len)
+{
+	struct para tmp;
+	size_t head = len < 24 ? len : 24;
+
+	memset(&tmp, 0, sizeof(tmp));
+	if (marker(s, len, &tmp))
+		return true;
+	if ((starts_with_fold(a, s, len, "chi tieu") || starts_with_fold(a, s, len, "muc tieu")) &&
+	    memchr(s, ':', head))
+		return true;
+	if (starts_with_fold(a, s, len, "can cu") || starts_with_fold(a, s, len, "noi nhan"))
+		return true;
+	if (len > 3 && (strncmp(s, "KT.", 3) == 0 || strncmp(s, "TM.", 3) == 0))
+		return true;
+	return starts_with_fold(a, s, len, "so") && memchr(s, ':', len < 6 ? len : 6);
+}
+
+static bool is_caps_text(const char *s, size_t len)
+{
+	size_t i = 0, up = 0, low = 0;
+
+	while (i < len) {
+		utf8proc_int32_t cp;
+
+		i += cp_at(s, len, i, &cp);
+		if (is_upper_cp(cp))
+			up++;
+		else if (is_lower_cp(cp))
+			low++;
+	}
+	return up >= 3 && low * 5 <= up;
+}
+
+/* A line whose last word asks for more: a name going on ("tỉnh Bắc" /
+ * "Ninh") or a word that never ends a sentence ("của", "và"). */
+static bool continues(struct arena *a, const char *s, size_t len)
+{
+	static const char *const glue[] = {"cua", "va", "ve", "voi", "cac", "cho", "tai", "theo",
+					   "trong", "nhung", "la", "tren", "duoi", "den", "tu", NULL};
+	size_t i = len;
+	utf8proc_int32_t cp;
+	const char *f;
+	int k;
+
+	while (i > 0 && s[i - 1] != ' ')
+		i--;
+	if (i >= len)
+		return false;
+	cp_at(s, len, i, &cp);
+	if (is_upper_cp(cp) && !is_caps_text(s + i, len - i))
+		return true;
+	f = pdoc_fold(a, s + i, len - i);
+	for (k = 0; f && glue[k]; k++) {
+		if (strcmp(f, glue[k]) == 0)
+			return true;
+	}
+	return false;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* ---- tokens ------------------------------------------------------------- */
+
+enum gemis_err pdoc_tokenize(struct arena *a, const char *s, size_t len, struct tok **out, size_t *n)
+{
+	size_t cap = len / 2 + 4, i = 0, nt = 0;
+	struct tok *t = arena_alloc(a, cap * sizeof(*t));
+
+	*out = NULL;
+	*n = 0;
+	if (!t)
+		return GEMIS_ENOMEM;
+	while (i < len) {
+		utf8proc_int32_t cp;
+		size_t k = cp_at(s, len, i, &cp), st = i;
+		struct tok *x;
+
+		if (is_space_cp(cp) || cp == '\n' || cp == '\r') {
+			i += k;
+			continue;
+		}
+		if (nt == cap)
+			break; /* cannot happen: a token takes at least one byte and a space */
+		x = &t[nt];
+		memset(x, 0, sizeof(*x));
+		x->s = s + i;
+		if (cp >= '0' && cp <= '9') {
+			char tmp[48];
+			size_t j = 0, groups = 0;
+			bool comma = false, dot = false, three = true;
+
+			while (i < len) {
+				if (isdigit((unsigned char)s[i])) {
+					i++;
+					continue;
+				}
+				if ((s[i] == '.' || s[i] == ',') && i + 1 < len && isdigit((unsigned char)s[i + 1])) {
+					size_t d = i + 1;
+
+					while (d < len && isdigit((unsigned char)s[d]))
+						d++;
+					if (d - i - 1 != 3)
+						three = false;
+					if (s[i] == ',')
+						comma = true;
+					else
+						dot = true;
+					groups++;
+					i = d;
+					continue;
+				}
+				break;
+			}
+			x->kind = TK_NUM;
+			x->len = i - st;
+			x->plain = groups == 0;
+			/* value: ',' is the decimal mark; '.' groups thousands when every
+			 * group after it has three digits, else it is a decimal point */
+			for (size_t q = st; q < i && j + 1 < sizeof(tmp); q++) {
+				char c = s[q];
+
+				if (c == ',')
+					tmp[j++] = '.';
+				else if (c == '.' && (comma || three))
+					continue;
+				else
+					tmp[j++] = c;
+			}
+			tmp[j] = '\0';
+			(void)dot;
+			x->v = strtod(tmp, NULL);
+			x->f = arena_strndup(a, s + st, x->len);
+			if (!x->f)
+				return GEMIS_ENOMEM;
+			nt++;
+			continue;
+		}
+		if (is_letter(cp) && utf8proc_category(cp) != UTF8PROC_CATEGORY_MN) {
+			bool up = is_upper_cp(cp), caps = up;
+
+			while (i < len) {
+				utf8proc_int32_t c2;
+				size_t k2 = cp_at(s, len, i, &c2);
+
+				if (!(is_letter(c2) || (c2 >= '0' && c2 <= '9')))
+					break;
+				if (is_lower_cp(c2))
+					caps = false;
+				i += k2;
+			}
+			x->kind = TK_WORD;
+			x->len = i - st;
+			x->upper = up;
+			x->caps = caps;
+			x->f = pdoc_fold(a, s + st, x->len);
+			if (!x->f)
+				return GEMIS_ENOMEM;
+			nt++;
+			continue;
+		}
+		i += k;
+		x->kind = TK_PUNCT;
+		x->len = k;
+		x->f = arena_strndup(a, s + st, k);
+		if (!x->f)
+			return GEMIS_ENOMEM;
+		nt++;
+	}
+	*out = t;
+	*n = nt;
+	return GEMIS_OK;
+}
+
+bool tok_is(const struct tok *t, const char *w)
+{
+	return t->kind != TK_PUNCT && strcmp(t->f, w) == 0;
+}
+
+size_t tok_next_word(const struct tok *t, size_t i, size_t to)
+{
+	while (i < to && t[i].kind == TK_PUNCT)
+		i++;
+	return i;
+}
+
+bool phrase_make(struct arena *a, const char *s, struct phrase *p)
+{
+	const char *f = pdoc_fold(a, s, strlen(s));
+	const char *q;
+	int n = 0, k = 0;
+
+	p->w = NULL;
+	p->n = 0;
+	if (!f || !*f)
+		return false;
+	for (q = f; *q; q++)
+		n += *q == ' ';
+	n++;
+	p->w = arena_alloc(a, (size_t)n * sizeof(*p->w));
+	if (!p->w)
+		return false;
+	q = f;
+	while (*q && k < n) {
+		const char *sp = strchr(q, ' ');
+		size_t l = sp ? (size_t)(sp - q) : strlen(q);
+
+		p->w[k++] = arena_strndup(a, q, l);
+		if (!p->w[k - 1])
+			return false;
+		q += l;
+		if (*q == ' ')
+			q++;
+	}
+	p->n = k;
+	return k > 0;
+}
+
+long phrase_find(const struct tok *t, size_t from, size_t to, const struct phrase *p, size_t *end)
+{
+	size_t i;
+
+	if (p->n <= 0)
+		return -1;
+	for (i = from; i < to; i++) {
+		size_t j = i;
+		int k = 0;
+
+		if (t[i].kind == TK_PUNCT || strcmp(t[i].f, p->w[0]) != 0)
+			continue;
+		while (k < p->n) {
+			j = tok_next_word(t, j, to);
+			if (j >= to || strcmp(t[j].f, p->w[k]) != 0)
+				break;
+			j++;
+			k++;
+		}
+		if (k == p->n) {
+			if (end)
+				*end = j;
+			return (long)i;
+		}
+	}
+	return -1;
+}
+
+/* ---- the document ------------------------------------------------------- */
+
+static bool ends_sentence(const char *s, size_t len)
+{
+	char c;
+
+	if (len == 0)
+		return true;
+	c = s[len - 1];
+	return c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
+}
+
+static enum gemis_err add_para(struct pdoc *d, size_t *cap, const char *text, size_t len, long first,
+			       long last)
+{
+	struct para *p;
+	size_t m;
+	enum gemis_err err;
+
+	if (d->np == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 256;
+		struct para *np = arena_alloc(&d->a, ncap * sizeof(*np));
+
+		if (!np)
+			return GEMIS_ENOMEM;
+		if (d->np)
+			memcpy(np, d->p, d->np * sizeof(*np));
+		d->p = np;
+		*cap = ncap;
+	}
+	p = &d->p[d->np];
+	memset(p, 0, sizeof(*p));
+	p->line = first;
+	p->last_line = last;
+	p->goal_kind = -1;
+	m = marker(text, len, p);
+	p->mtext = arena_strndup(&d->a, text, m);
+	while (m > 0 && text[m - 1] == ' ')
+		m--;
+	if (p->mtext) {
+		char *mt = (char *)p->mtext;
+
+		mt[m] = '\0';
+	}
+	m = p->mark == MK_NONE ? 0 : m;
+	while (m < len && text[m] == ' ')
+		m++;
+	p->text = text + m;
+	p->len = len - m;
+	p->caps = is_caps_text(p->text, p->len);
+	err = pdoc_tokenize(&d->a, p->text, p->len, &p->t, &p->nt);
+	if (err)
+		return err;
+	if (!p->mtext)
+		return GEMIS_ENOMEM;
+	d->np++;
+	return GEMIS_OK;
+}
+
+enum gemis_err pdoc_build(struct pdoc *d, const char *text, size_t len, struct errctx *e)
+{
+	struct buf nfc, para;
+	enum gemis_err err = GEMIS_OK;
+	size_t i, start, nl = 0, cap = 0, *lens = NULL, long_len;
+	long lineno = 0, pfirst = 0, plast = 0;
+	size_t plastlen = 0;
+
+	memset(d, 0, sizeof(*d));
+	arena_init(&d->a, 0);
+	if (len > PDOC_MAX_BYTES)
+		return err_set(e, GEMIS_ELIMIT, "the document is larger than %zu MiB",
+			       PDOC_MAX_BYTES >> 20);
+	if (!text_valid_utf8(text, len))
+		return err_set(e, GEMIS_EFORMAT,
+			       "the document is not UTF-8 text (save it as UTF-8, DOCX or PDF)");
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
+	buf_init(&nfc, PDOC_MAX_BYTES * 2);
+	buf_init(&para, PDOC_MAX_PARA_BYTES);
+	err = text_nfc(&nfc, text, len);
+	if (err)
+		goto out;
+	/* lines */
+	for (i = 0; i < nfc.len; i++)
+		nl += nfc.p[i] == '\n' || nfc.p[i] == '\r';
+	d->lines = arena_alloc(&d->a, (nl + 1) * sizeof(*d->lines));
+	lens = malloc((nl + 1) * sizeof(*lens));
+	if (!d->lines || !lens) {
+		err = GEMIS_ENOMEM;
+		goto out;
+	}
+	start = 0;
+	for (i = 0; i <= nfc.len; i++) {
+		const char *s = buf_str(&nfc);
+		size_t cl;
+		char *c;
+
+		if (i < nfc.len && s[i] != '\n' && s[i] != '\r')
+			continue;
+		lineno++;
+		c = clean_line(&d->a, s + start, i - start, &cl);
+		if (!c) {
+			err = GEMIS_ENOMEM;
+			goto out;
+		}
+		if (i < nfc.len && s[i] == '\r' && i + 1 < nfc.len && s[i + 1] == '\n')
+			i++;
+		start = i + 1;
+		if (cl == 0 || page_number(c, cl))
+			continue;
+		d->lines[d->nlines].no = lineno;
+		d->lines[d->nlines].s = c;
+		d->lines[d->nlines].len = cl;
+		lens[d->nlines] = ncp(c, cl);
+		d->nlines++;
+	}
+	/* the length of a full line: a wrapped line is at least 60% of it */
+	if (d->nlines) {
+		size_t *sorted = malloc(d->nlines * sizeof(*sorted));
+
+		if (!sorted) {
+			err = GEMIS_ENOMEM;
+			goto out;
+		}
+		memcpy(sorted, lens, d->nlines * sizeof(*sorted));
+		qsort(sorted, d->nlines, sizeof(*sorted), cmp_size);
+		long_len = sorted[d->nlines * 9 / 10] * 6 / 10;
+		free(sorted);
+	} else {
+		long_len = 0;
+	}
+	if (long_len < 30)
+		long_len = 30;
+	/* paragraphs */
+	for (i = 0; i < d->nlines && !err; i++) {
+		const struct pline *l = &d->lines[i];
+		bool join = false;
+
+		if (para.len > 0 && !ends_sentence(para.p, para.len) &&
+		    !opens_paragraph(&d->a, l->s, l->len)) {
+			utf8proc_int32_t cp;
+
+			cp_at(l->s, l->len, 0, &cp);
+			if (is_lower_cp(cp) || cp == '(' || (plastlen >= long_len && !is_upper_cp(cp)) ||
+			    (plastlen >= long_len && continues(&d->a, para.p, para.len)))
+				join = true;
+			else if (para.p[para.len - 1] == ',' || para.p[para.len - 1] == '-')
+				join = true;
+		}
+		if (join) {
+			bool hyphen = para.p[para.len - 1] == '-';
+
+			err = hyphen ? GEMIS_OK : buf_putc(&para, ' ');
+			if (!err)
+				err = buf_append(&para, l->s, l->len);
+			if (err == GEMIS_ELIMIT) {
+				/* an endless paragraph: start a new one */
+				err = GEMIS_OK;
+				join = false;
+			} else {
+				plast = l->no;
+				plastlen = lens[i];
+				continue;
+			}
+		}
+		if (para.len > 0) {
+			char *copy = arena_strndup(&d->a, para.p, para.len);
+
+			err = copy ? add_para(d, &cap, copy, para.len, pfirst, plast) : GEMIS_ENOMEM;
+			if (err)
+				break;
+		}
+		buf_reset(&para);
+		err = buf_append(&para, l->s, l->len);
+		pfirst = plast = l->no;
+		plastlen = lens[i];
+	}
+	if (!err && para.len > 0) {
+		char *copy = arena_strndup(&d->a, para.p, para.len);
+
+		err = copy ? add_para(d, &cap, copy, para.len, pfirst, plast) : GEMIS_ENOMEM;
+	}
+out:
+	if (err == GEMIS_ENOMEM)
+		err_set(e, err, "out of memory reading the document");
+	else if (err == GEMIS_ELIMIT && (!e || !e->msg[0]))
+		err_set(e, err, "the document is too large");
+	free(lens);
+	buf_release(&nfc);
+	buf_release(&para);
+	return err;
+}
+
+void pdoc_release(struct pdoc *d)
+{
+	arena_release(&d->a);
+	memset(d, 0, sizeof(*d));
+}

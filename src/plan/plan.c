@@ -1,0 +1,199 @@
+/*
+ * plan.c: the plan importer's entry points: format detection, the stages
+ * in order, and the JSON of docs/plan-json.md.
+ */
+#include "plan.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "formats/docx.h"
+#include "formats/pdf_text.h"
+#include "plan_int.h"
+
+#include "util/banned.h"
+
+_Static_assert(sizeof(((struct presult *)0)->assigned[0]) / sizeof(int) >= 24, "assigned[] must cover the catalog");
+
+enum plan_format plan_sniff(const void *data, size_t len)
+{
+	const unsigned char *p = data;
+
+	if (len >= 4 && memcmp(p, "PK\x03\x04", 4) == 0)
+		return PLAN_FORMAT_DOCX;
+	if (len >= 5 && memcmp(p, "%PDF-", 5) == 0)
+		return PLAN_FORMAT_PDF;
+	return PLAN_FORMAT_TEXT;
+}
+
+enum gemis_err plan_document_text(const void *data, size_t len, enum plan_format fmt,
+				  struct buf *out, struct errctx *e)
+{
+	if (fmt == PLAN_FORMAT_AUTO)
+		fmt = plan_sniff(data, len);
+	switch (fmt) {
+	case PLAN_FORMAT_DOCX:
+		return docx_text(data, len, out, e);
+	case PLAN_FORMAT_PDF:
+		return pdf_text(data, len, out, e);
+	default:
+		return buf_append(out, data, len);
+	}
+}
+
+static json_t *str_or_null(const char *s)
+{
+	return s && *s ? json_string(s) : json_null();
+}
+
+static json_t *number(double v)
+{
+	if (v == floor(v) && fabs(v) < 1e15)
+		return json_integer((json_int_t)v);
+	return json_real(v);
+}
+
+static json_t *to_json(const struct presult *r)
+{
+	json_t *root = json_object(), *doc = json_object(), *unit = json_object(), *a;
+	size_t i, j;
+
+	json_object_set_new(doc, "number", str_or_null(r->number));
+	json_object_set_new(doc, "date", str_or_null(r->date));
+	json_object_set_new(doc, "place", str_or_null(r->place));
+	json_object_set_new(unit, "level", str_or_null(r->level));
+	json_object_set_new(unit, "name", str_or_null(r->unit_name));
+	json_object_set_new(unit, "code", str_or_null(r->unit_code));
+	json_object_set_new(doc, "unit", unit);
+	json_object_set_new(doc, "province", str_or_null(r->province));
+	json_object_set_new(doc, "title", str_or_null(r->title));
+	json_object_set_new(doc, "period", r->from ? json_pack("[ii]", r->from, r->to) : json_null());
+	if (r->signer_name || r->signer_title)
+		json_object_set_new(doc, "signer",
+				    json_pack("{s:o, s:o}", "name", str_or_null(r->signer_name), "title",
+					      str_or_null(r->signer_title)));
+	else
+		json_object_set_new(doc, "signer", json_null());
+	json_object_set_new(root, "document", doc);
+
+	a = json_array();
+	for (i = 0; i < r->nrefs; i++)
+		json_array_append_new(a, json_pack("{s:o, s:o, s:o}", "number", str_or_null(r->refs[i].number),
+						   "date", str_or_null(r->refs[i].date), "issuer",
+						   str_or_null(r->refs[i].issuer)));
+	json_object_set_new(root, "references", a);
+
+	a = json_array();
+	for (i = 0; i < r->nt; i++) {
+		const struct ptarget *x = &r->t[i];
+		json_t *t = json_object();
+
+		json_object_set_new(t, "indicator", json_string(x->ind >= 0 ? catalog[x->ind].id : "custom"));
+		json_object_set_new(t, "goal", x->goal_kind >= 0 ? json_string(goal_id((enum goal)x->goal_kind))
+							   : json_null());
+		json_object_set_new(t, "value", x->has_value ? number(x->value) : json_null());
+		json_object_set_new(t, "unit", x->has_value ? str_or_null(x->unit) : json_null());
+		json_object_set_new(t, "direction", json_string(direction_id(x->dir)));
+		json_object_set_new(t, "year", json_integer(x->year));
+		if (x->has_base)
+			json_object_set_new(t, "baseline",
+					    json_pack("{s:o, s:o}", "value", number(x->base), "year",
+						      x->base_year ? json_integer(x->base_year) : json_null()));
+		else
+			json_object_set_new(t, "baseline", json_null());
+		json_object_set_new(t, "text", json_string(x->text ? x->text : ""));
+		json_array_append_new(a, t);
+	}
+	json_object_set_new(root, "targets", a);
+
+	a = json_array();
+	for (i = 0; i < r->nag; i++)
+		json_array_append_new(a, json_string(r->agencies[i]));
+	json_object_set_new(root, "agencies", a);
+
+	a = json_object();
+	for (i = 0; i < r->nag; i++) {
+		json_t *list = json_array();
+		int done = 0;
+
+		/* in the order the text assigns them */
+		for (;;) {
+			int best = 0, bi = -1;
+
+			for (j = 0; j < catalog_count && j < 64; j++) {
+				int o = r->assigned[i][j];
+
+				if (o > done && (best == 0 || o < best)) {
+					best = o;
+					bi = (int)j;
+				}
+			}
+			if (bi < 0)
+				break;
+			json_array_append_new(list, json_string(catalog[bi].id));
+			done = best;
+		}
+		if (json_array_size(list))
+			json_object_set_new(a, r->agencies[i], list);
+		else
+			json_decref(list);
+	}
+	json_object_set_new(root, "assignments", a);
+
+	if (r->has_deadline)
+		json_object_set_new(root, "deadline",
+				    json_pack("{s:i, s:i, s:o, s:o}", "day", r->dl_day, "month", r->dl_month,
+					      "year", r->dl_year ? json_integer(r->dl_year) : json_null(), "to",
+					      str_or_null(r->dl_to)));
+	else
+		json_object_set_new(root, "deadline", json_null());
+
+	a = json_array();
+	for (i = 0; i < r->nlint; i++) {
+		json_t *l = json_pack("{s:s, s:o, s:s}", "code", r->lint[i].code, "line",
+				      r->lint[i].line > 0 ? json_integer(r->lint[i].line) : json_null(),
+				      "message", r->lint[i].msg);
+
+		json_array_append_new(a, l);
+	}
+	json_object_set_new(root, "lint", a);
+	return root;
+}
+
+enum gemis_err plan_import(const char *text, size_t len, json_t **out, struct errctx *e)
+{
+	const struct vocab *v = vocab_get();
+	struct presult *r = NULL;
+	struct pdoc d;
+	enum gemis_err err;
+
+	*out = NULL;
+	if (!v)
+		return err_set(e, GEMIS_EFORMAT, "the plan vocabulary is not built into this binary");
+	err = pdoc_build(&d, text, len, e);
+	if (err)
+		goto out;
+	r = calloc(1, sizeof(*r));
+	if (!r) {
+		err = err_set(e, GEMIS_ENOMEM, "out of memory");
+		goto out;
+	}
+	plan_structure(&d);
+	err = plan_header(&d, r);
+	if (!err)
+		err = plan_targets(&d, v, r);
+	if (!err)
+		err = plan_duties(&d, v, r);
+	if (!err)
+		err = plan_lint(&d, v, r);
+	if (!err) {
+		*out = to_json(r);
+		if (!*out)
+			err = err_set(e, GEMIS_ENOMEM, "out of memory");
+	}
+out:
+	free(r);
+	pdoc_release(&d);
+	return err;
+}

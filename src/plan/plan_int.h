@@ -1,0 +1,124 @@
+/*
+ * plan_int.h: what the stages of the plan importer share (not for use
+ * outside src/plan/).
+ *
+ * The stages run in order over one struct pdoc:
+ *   structure.c  sections (purpose, goals, tasks, funding, implementation)
+ *                and the goal each paragraph stands under;
+ *   header.c     number, place and date, title, period, unit, province,
+ *                signer, the documents the plan is based on;
+ *   targets.c    the targets of the goals section;
+ *   duties.c     agencies, assignments of indicators, the deadline;
+ *   lint.c       the findings.
+ * Strings in struct presult are borrowed from the document's arena.
+ */
+#ifndef GEMIS_PLAN_INT_H
+#define GEMIS_PLAN_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/catalog.h"
+#include "pdoc.h"
+#include "vocab.h"
+
+enum sect {
+	SEC_PREAMBLE,
+	SEC_PURPOSE,
+	SEC_GOALS,
+	SEC_TASKS,
+	SEC_FUNDING,
+	SEC_IMPL,
+	SEC_OTHER,
+	SEC_CLOSING, /* "Nơi nhận" and the signature */
+};
+
+struct ptarget {
+	int ind;       /* catalog index, -1 for "custom" */
+	int goal_kind; /* enum goal, -1 unknown */
+	bool has_value;
+	double value;
+	const char *unit; /* NULL for qualitative */
+	enum direction dir;
+	int year;
+	bool has_base;
+	double base;
+	int base_year; /* 0 when not given */
+	const char *text;
+	long line;
+	int goal_no; /* the goal's number in the plan, 0 unknown */
+	int item_no; /* the indicator's number within its goal, 0 unknown */
+};
+
+struct pref {
+	const char *number, *date, *issuer;
+};
+
+struct plint {
+	const char *code;
+	long line;
+	const char *msg;
+};
+
+#define PLAN_MAX_REFS 32
+#define PLAN_MAX_TARGETS 200
+#define PLAN_MAX_LINT 400
+#define PLAN_MAX_AGENCIES 32
+
+struct presult {
+	const char *number, *date, *place, *level, *unit_name, *unit_code, *province, *title;
+	int from, to;
+	const char *signer_name, *signer_title;
+	struct pref refs[PLAN_MAX_REFS];
+	size_t nrefs;
+	struct ptarget t[PLAN_MAX_TARGETS];
+	size_t nt;
+	const char *agencies[PLAN_MAX_AGENCIES];
+	size_t nag;
+	bool assigns_any; /* the plan ties indicators to agencies somewhere */
+	/* assigned[a][i]: agency agencies[a] answers for catalog indicator i
+	 * when non-zero; the number orders the assignments as the text gives them */
+	int assigned[PLAN_MAX_AGENCIES][64];
+	int nassigned;
+	bool has_deadline;
+	int dl_day, dl_month, dl_year;
+	const char *dl_to;
+	long dl_line;
+	struct plint lint[PLAN_MAX_LINT];
+	size_t nlint;
+};
+
+void plan_structure(struct pdoc *d);
+enum gemis_err plan_header(struct pdoc *d, struct presult *r);
+enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presult *r);
+enum gemis_err plan_duties(struct pdoc *d, const struct vocab *v, struct presult *r);
+enum gemis_err plan_lint(struct pdoc *d, const struct vocab *v, struct presult *r);
+
+/* Adds a finding (message printf-formatted, copied to the arena). */
+void plan_add_lint(struct pdoc *d, struct presult *r, const char *code, long line, const char *fmt,
+		   ...) __attribute__((format(printf, 5, 6)));
+
+/* The agency a phrase at t[i..) names, as an index into v->ag, or -1; only
+ * names starting within the first `within` words count.  *end gets the
+ * token after the name. */
+int agency_at(const struct vocab *v, const struct tok *t, size_t from, size_t to, size_t within,
+	      size_t *pos, size_t *end);
+
+/* Index of the agency id in r->agencies, adding it; -1 when full or "all". */
+int plan_agency_add(struct presult *r, const char *id);
+
+/* Reads a year (1900-2100) that token i holds. */
+bool tok_year(const struct tok *t, int *year);
+
+/* Looks up a unit in the embedded administrative list (units.tsv).
+ * level: "commune", "ward", "special_zone" or NULL for any of them;
+ * province: a province's short name or NULL.  Returns the official code, or
+ * NULL when no unit or several units match. */
+const char *units_lookup(const char *folded_name, const char *province, const char **name,
+			 const char **level);
+/* True when a commune, ward or special zone has that folded short name. */
+bool units_has_name(const char *folded_name);
+/* The province whose folded short name is folded_name: its short name, or NULL. */
+const char *units_province(const char *folded_name);
+
+#endif

@@ -1,0 +1,500 @@
+/*
+ * targets.c: the targets of a plan's goals section.
+ *
+ * Each paragraph under a goal ("Chỉ tiêu 2: ...", "- ...", or plain) is cut
+ * into clauses at semicolons and sentence ends; each clause is one target
+ * when it names an indicator or states a value.  For a clause:
+ *   indicator  the best score of data/plan/indicators.txt (see there), the
+ *              goal it stands under breaking ties and rescuing wordings that
+ *              drop a word; "custom" when none fits;
+ *   value      the number of the indicator's kind: "70%" for percentages,
+ *              "1,4 lần" for ratios, "30/100.000" or "109 bé trai/100 bé
+ *              gái" for rates, "04 tin, bài" for counts; years, dates,
+ *              denominators and "chỉ tiêu 2" are never values; none means a
+ *              qualitative commitment (direction "achieve");
+ *   baseline   "giảm từ 55 ... xuống 50": 55, the value 50;
+ *   direction  the word before the value: "dưới", "xuống", "còn", "không
+ *              quá", "tối đa" at most; "trên", "ít nhất", "không dưới",
+ *              "tối thiểu", "lên", "từ" at least; "đạt", "ở mức", "duy
+ *              trì", "khoảng" and no word follow the indicator's polarity;
+ *              "không còn X" is at most 0;
+ *   year       "từ năm 2026 trở đi" 2026, else the last "năm YYYY" that is
+ *              not a comparison ("so với năm 2020"), else the plan's last.
+ * A clause with two values of the same kind and two indicators ("90% người
+ * bị bạo lực ... và 70% người gây bạo lực ...") is two targets.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "plan_int.h"
+
+#include "util/banned.h"
+
+enum vkind {
+	VK_PLAIN,
+	VK_PCT,
+	VK_TIMES,
+	VK_PER,
+	VK_ITEMS,
+};
+
+struct vcand {
+	size_t at;
+	enum vkind kind;
+	double v;
+};
+
+#define MAX_VC 16
+
+static bool is_punct(const struct tok *t, const char *c)
+{
+	return t->kind == TK_PUNCT && strcmp(t->f, c) == 0;
+}
+
+/* "mục" (a section), not "mức" (a level): both fold to "muc". */
+static bool is_muc(const struct tok *t)
+{
+	return t->kind == TK_WORD && t->len == 5 &&
+	       (memcmp(t->s, "mục", 5) == 0 || memcmp(t->s, "Mục", 5) == 0 || memcmp(t->s, "MỤC", 5) == 0);
+}
+
+static size_t prev_word(const struct tok *t, size_t i, size_t from)
+{
+	while (i > from) {
+		i--;
+		if (t[i].kind != TK_PUNCT)
+			return i;
+	}
+	return (size_t)-1;
+}
+
+/* Numbers of a clause that can be a target's value, with their kind. */
+static size_t value_candidates(const struct tok *t, size_t a, size_t b, struct vcand *vc)
+{
+	size_t k, n = 0;
+
+	for (k = a; k < b && n < MAX_VC; k++) {
+		const struct tok *x = &t[k];
+		size_t pw, q;
+		int y;
+		enum vkind kind = VK_PLAIN;
+
+		if (x->kind != TK_NUM)
+			continue;
+		if (k > a && is_punct(&t[k - 1], "/"))
+			continue; /* a denominator, or the month of a date */
+		if (tok_year(x, &y) && !(k + 1 < b && is_punct(&t[k + 1], "%")))
+			continue;
+		if (k + 2 < b && is_punct(&t[k + 1], "/") && t[k + 2].kind == TK_NUM && x->plain &&
+		    t[k + 2].plain && x->v <= 31 && t[k + 2].v >= 1 && t[k + 2].v <= 12)
+			continue; /* a date: 15/11 */
+		pw = prev_word(t, k, a);
+		if (pw != (size_t)-1 && (tok_is(&t[pw], "tieu") || tok_is(&t[pw], "so") ||
+					 tok_is(&t[pw], "dieu") || tok_is(&t[pw], "khoan") ||
+					 is_muc(&t[pw]) || tok_is(&t[pw], "ngay") ||
+					 tok_is(&t[pw], "thang") || tok_is(&t[pw], "quy")))
+			continue;
+		if (k + 1 < b && (tok_is(&t[k + 1], "nam") || tok_is(&t[k + 1], "thang") ||
+				  tok_is(&t[k + 1], "ngay") || tok_is(&t[k + 1], "tuoi") ||
+				  tok_is(&t[k + 1], "gio")))
+			continue;
+		if (k + 1 < b && is_punct(&t[k + 1], "%"))
+			kind = VK_PCT;
+		else if (k + 1 < b && tok_is(&t[k + 1], "lan"))
+			kind = VK_TIMES;
+		else if (k + 1 < b && (tok_is(&t[k + 1], "tin") || tok_is(&t[k + 1], "bai") ||
+				       tok_is(&t[k + 1], "chuyen") || tok_is(&t[k + 1], "san")))
+			kind = VK_ITEMS;
+		else {
+			for (q = k + 1; q < b && q <= k + 4; q++) {
+				if (is_punct(&t[q], "/") && q + 1 < b && t[q + 1].kind == TK_NUM) {
+					kind = VK_PER;
+					break;
+				}
+				if (t[q].kind != TK_WORD)
+					break;
+			}
+			if (kind == VK_PLAIN && k + 1 < b && tok_is(&t[k + 1], "tren") && k + 2 < b &&
+			    t[k + 2].kind == TK_NUM)
+				kind = VK_PER; /* "30 trên 100.000" */
+		}
+		vc[n].at = k;
+		vc[n].kind = kind;
+		vc[n].v = x->v;
+		n++;
+	}
+	return n;
+}
+
+static enum vkind kind_for(int ind)
+{
+	const char *u;
+
+	if (ind < 0)
+		return VK_PCT;
+	u = catalog[ind].unit;
+	if (strcmp(u, "%") == 0)
+		return VK_PCT;
+	if (strcmp(u, "ratio") == 0)
+		return VK_TIMES;
+	if (strcmp(u, "items_per_quarter") == 0)
+		return VK_ITEMS;
+	return VK_PER;
+}
+
+struct score {
+	int ind;
+	int raw, total;
+};
+
+static struct score best_indicator(const struct vocab *v, const struct tok *t, size_t a, size_t b,
+				   int goal_kind)
+{
+	int raw[64] = {0};
+	struct score s = {-1, 0, 0};
+	size_t i;
+
+	for (i = 0; i < v->nind; i++) {
+		if (v->ind[i].ind < 64 && phrase_find(t, a, b, &v->ind[i].p, NULL) >= 0)
+			raw[v->ind[i].ind] += v->ind[i].weight;
+	}
+	for (i = 0; i < catalog_count && i < 64; i++) {
+		int total = raw[i] + (goal_kind >= 0 && (int)catalog[i].goal == goal_kind && raw[i] > 0 ? 2 : 0);
+
+		if (raw[i] >= 3 && total >= 5 && total > s.total) {
+			s.ind = (int)i;
+			s.raw = raw[i];
+			s.total = total;
+		}
+	}
+	return s;
+}
+
+static bool has_words(const struct tok *t, size_t a, size_t b, const char *w1, const char *w2)
+{
+	size_t k, j;
+
+	for (k = a; k < b; k++) {
+		if (!tok_is(&t[k], w1))
+			continue;
+		if (!w2)
+			return true;
+		j = tok_next_word(t, k + 1, b);
+		if (j < b && tok_is(&t[j], w2))
+			return true;
+	}
+	return false;
+}
+
+/* Direction from the words just before the value at index at. */
+static int direction_before(const struct tok *t, size_t a, size_t at)
+{
+	size_t k = at, words = 0;
+
+	while (k > a && words < 6) {
+		const struct tok *x;
+		size_t pw;
+
+		k--;
+		x = &t[k];
+		if (x->kind == TK_NUM || is_punct(x, ";"))
+			break;
+		if (x->kind == TK_PUNCT)
+			continue;
+		words++;
+		pw = prev_word(t, k, a);
+		if (tok_is(x, "duoi")) {
+			if (pw != (size_t)-1 && tok_is(&t[pw], "khong"))
+				return DIR_AT_LEAST;
+			return DIR_AT_MOST;
+		}
+		if (tok_is(x, "qua") && pw != (size_t)-1 && tok_is(&t[pw], "khong"))
+			return DIR_AT_MOST;
+		if (tok_is(x, "da") && pw != (size_t)-1 && tok_is(&t[pw], "toi"))
+			return DIR_AT_MOST;
+		if (tok_is(x, "hon") && pw != (size_t)-1 && tok_is(&t[pw], "thap"))
+			return DIR_AT_MOST;
+		if (tok_is(x, "hon") && pw != (size_t)-1 && tok_is(&t[pw], "cao"))
+			return DIR_AT_LEAST;
+		if (tok_is(x, "xuong") || tok_is(x, "con") || tok_is(x, "giam"))
+			return DIR_AT_MOST;
+		if (tok_is(x, "tren") || tok_is(x, "len") || tok_is(x, "tang") ||
+		    (tok_is(x, "nhat") && pw != (size_t)-1 && tok_is(&t[pw], "it")) ||
+		    (tok_is(x, "thieu") && pw != (size_t)-1 && tok_is(&t[pw], "toi")) ||
+		    (tok_is(x, "tu") && k + 1 == at))
+			return DIR_AT_LEAST;
+		if (tok_is(x, "dat") || tok_is(x, "muc") || tok_is(x, "khoang") || tok_is(x, "tri"))
+			return -1;
+	}
+	return -1;
+}
+
+static int clause_year(const struct tok *t, size_t a, size_t b, int last)
+{
+	size_t k;
+	int y = 0, found = 0;
+
+	for (k = a; k < b; k++) {
+		size_t j;
+
+		if (!tok_year(&t[k], &y))
+			continue;
+		j = tok_next_word(t, k + 1, b);
+		if (j + 1 < b + 1 && j < b && tok_is(&t[j], "tro")) {
+			size_t j2 = tok_next_word(t, j + 1, b);
+
+			if (j2 < b && (tok_is(&t[j2], "di") || tok_is(&t[j2], "len")))
+				return y;
+		}
+		if (k + 1 < b && (is_punct(&t[k + 1], "-") || is_punct(&t[k + 1], "–")))
+			continue; /* "2026-2030": a period */
+		if (k > a && (is_punct(&t[k - 1], "-") || is_punct(&t[k - 1], "–")))
+			continue;
+		{
+			size_t p1 = prev_word(t, k, a), p2, p3;
+
+			if (p1 == (size_t)-1)
+				continue;
+			if (tok_is(&t[p1], "nam"))
+				p1 = prev_word(t, p1, a);
+			if (p1 == (size_t)-1)
+				continue;
+			p2 = prev_word(t, p1, a);
+			p3 = p2 == (size_t)-1 ? (size_t)-1 : prev_word(t, p2, a);
+			if (tok_is(&t[p1], "voi") || (tok_is(&t[p1], "doan")) ||
+			    (p2 != (size_t)-1 && tok_is(&t[p2], "so") && tok_is(&t[p1], "voi")) ||
+			    (p3 != (size_t)-1 && tok_is(&t[p3], "so")))
+				continue;
+			if (tok_is(&t[p1], "voi"))
+				continue;
+		}
+		found = y;
+	}
+	return found ? found : last;
+}
+
+static const char *clause_text(struct pdoc *d, const struct tok *t, size_t a, size_t b)
+{
+	const char *s, *e;
+
+	while (a < b && t[a].kind == TK_PUNCT && !is_punct(&t[a], "("))
+		a++;
+	while (b > a && t[b - 1].kind == TK_PUNCT && (is_punct(&t[b - 1], ";") || is_punct(&t[b - 1], ",")))
+		b--;
+	if (a >= b)
+		return "";
+	s = t[a].s;
+	e = t[b - 1].s + t[b - 1].len;
+	return arena_strndup(&d->a, s, (size_t)(e - s));
+}
+
+static void add_target(struct pdoc *d, struct presult *r, const struct para *p, int ind,
+		       const struct tok *t, size_t a, size_t b, const struct vcand *vc, size_t nvc,
+		       int item)
+{
+	struct ptarget *x;
+	enum vkind want = kind_for(ind);
+	size_t i, first = MAX_VC, last = MAX_VC, cnt = 0;
+	int dir;
+
+	if (r->nt >= PLAN_MAX_TARGETS)
+		return;
+	x = &r->t[r->nt];
+	memset(x, 0, sizeof(*x));
+	x->ind = ind;
+	x->goal_kind = ind >= 0 ? (int)catalog[ind].goal : p->goal_kind;
+	x->line = p->line;
+	x->goal_no = p->goal;
+	x->item_no = item;
+	x->text = clause_text(d, t, a, b);
+	for (i = 0; i < nvc; i++) {
+		if (vc[i].kind == want) {
+			if (first == MAX_VC)
+				first = i;
+			last = i;
+			cnt++;
+		}
+	}
+	if (first == MAX_VC && want != VK_PCT) {
+		for (i = 0; i < nvc; i++) {
+			if (vc[i].kind != VK_PCT) {
+				first = last = i;
+				cnt = 1;
+				break;
+			}
+		}
+	}
+	if (first == MAX_VC && ind < 0 && nvc > 0) {
+		first = last = 0;
+		cnt = 1;
+	}
+	x->year = clause_year(t, a, b, r->to ? r->to : 2030);
+	if (first == MAX_VC) {
+		if (has_words(t, a, b, "khong", "con")) {
+			x->has_value = true;
+			x->value = 0;
+			x->unit = ind >= 0 ? catalog[ind].unit : NULL;
+			x->dir = DIR_AT_MOST;
+		} else {
+			x->dir = DIR_ACHIEVE;
+		}
+		r->nt++;
+		return;
+	}
+	x->has_value = true;
+	x->value = vc[last].v;
+	x->unit = ind >= 0 ? catalog[ind].unit : (vc[last].kind == VK_PCT ? "%" : NULL);
+	if (cnt >= 2) {
+		size_t pw = prev_word(t, vc[first].at, a);
+
+		if (pw != (size_t)-1 && tok_is(&t[pw], "tu")) {
+			x->has_base = true;
+			x->base = vc[first].v;
+		} else {
+			x->value = vc[first].v;
+			last = first;
+		}
+	}
+	dir = direction_before(t, a, vc[last].at);
+	if (dir < 0) {
+		if (has_words(t, a, b, "tro", "len"))
+			dir = DIR_AT_LEAST;
+		else if (has_words(t, a, b, "tro", "xuong") || has_words(t, a, b, "khong", "vuot"))
+			dir = DIR_AT_MOST;
+		else if (has_words(t, a, b, "giam", NULL))
+			dir = DIR_AT_MOST;
+		else if (has_words(t, a, b, "tang", NULL))
+			dir = DIR_AT_LEAST;
+		else
+			dir = ind >= 0 && catalog[ind].polarity == POL_LOWER ? DIR_AT_MOST : DIR_AT_LEAST;
+	}
+	x->dir = (enum direction)dir;
+	r->nt++;
+}
+
+/* One clause: one target, or two when it holds two values and two
+ * indicators. */
+static void clause(struct pdoc *d, const struct vocab *v, struct presult *r, const struct para *p,
+		   const struct tok *t, size_t a, size_t b, int item, bool in_goal)
+{
+	struct vcand vc[MAX_VC];
+	size_t nvc = value_candidates(t, a, b, vc), i;
+	struct score s = best_indicator(v, t, a, b, p->goal_kind);
+
+	if (nvc == 0 && s.ind < 0 && !in_goal)
+		return;
+	if (nvc == 0 && s.ind < 0 && (b - a < 4))
+		return;
+	/* two values of the same kind, not "từ X ... xuống Y": try two targets */
+	for (i = 1; i < nvc; i++) {
+		size_t pw = prev_word(t, vc[0].at, a), k, cut = 0;
+
+		if (vc[i].kind != vc[0].kind || (pw != (size_t)-1 && tok_is(&t[pw], "tu")))
+			continue;
+		for (k = vc[i].at; k > vc[0].at + 1; k--) {
+			if (is_punct(&t[k - 1], ",") || tok_is(&t[k - 1], "va")) {
+				cut = k - 1;
+				break;
+			}
+		}
+		if (cut) {
+			struct score s1 = best_indicator(v, t, a, cut, p->goal_kind);
+			struct score s2 = best_indicator(v, t, cut + 1, b, p->goal_kind);
+
+			if (s1.ind >= 0 && s2.ind >= 0 && s1.ind != s2.ind) {
+				struct vcand v1[MAX_VC], v2[MAX_VC];
+				size_t n1 = value_candidates(t, a, cut, v1);
+				size_t n2 = value_candidates(t, cut + 1, b, v2);
+
+				add_target(d, r, p, s1.ind, t, a, cut, v1, n1, item);
+				add_target(d, r, p, s2.ind, t, cut + 1, b, v2, n2, item);
+				return;
+			}
+		}
+		break;
+	}
+	if (!in_goal && (s.ind < 0 || nvc == 0))
+		return;
+	add_target(d, r, p, s.ind, t, a, b, vc, nvc, item);
+}
+
+/* "Chỉ tiêu 2:" at the start: the index after the colon and the number
+ * (0 when unnumbered); returns false when the paragraph does not start so. */
+static bool item_label(const struct para *p, size_t *after, int *num)
+{
+	size_t k;
+
+	*num = 0;
+	if (p->nt < 3 || !tok_is(&p->t[0], "chi") || !tok_is(&p->t[1], "tieu"))
+		return false;
+	for (k = 2; k < p->nt && k < 6; k++) {
+		if (p->t[k].kind == TK_NUM && p->t[k].plain && !*num)
+			*num = (int)p->t[k].v;
+		else if (is_punct(&p->t[k], ":") || is_punct(&p->t[k], ".")) {
+			*after = k + 1;
+			return true;
+		} else if (p->t[k].kind == TK_WORD && !tok_is(&p->t[k], "so"))
+			break;
+	}
+	*after = 2 + (*num ? 1 : 0);
+	return *num > 0;
+}
+
+enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presult *r)
+{
+	size_t i;
+	bool goals = false, goal_section = false;
+	int cur_goal = -1, ordinal = 0, open_item = 0;
+
+	for (i = 0; i < d->np; i++) {
+		goals |= d->p[i].goal > 0;
+		goal_section |= d->p[i].section == SEC_GOALS;
+	}
+	for (i = 0; i < d->np; i++) {
+		const struct para *p = &d->p[i];
+		const struct tok *t = p->t;
+		size_t a = 0, k, start;
+		int item = 0, before = (int)r->nt;
+		bool labelled;
+
+		if (p->heading || p->nt == 0)
+			continue;
+		if (goal_section && p->section != SEC_GOALS)
+			continue;
+		if (!goal_section && (p->section == SEC_PREAMBLE || p->section == SEC_CLOSING))
+			continue;
+		if (goals && p->goal == 0)
+			continue;
+		if (p->goal != cur_goal) {
+			cur_goal = p->goal;
+			ordinal = 0;
+			open_item = 0;
+		}
+		labelled = item_label(p, &a, &item);
+		if (!labelled && a == 0 && p->nt >= 3 && tok_is(&t[0], "chi") && tok_is(&t[1], "tieu"))
+			labelled = true, item = 1;
+		if (labelled) {
+			ordinal = item ? item : ordinal + 1;
+			item = ordinal;
+		} else if (p->mark == MK_DASH && open_item) {
+			item = open_item;
+		} else {
+			item = ++ordinal;
+		}
+		start = a;
+		for (k = a; k <= p->nt; k++) {
+			bool end = k == p->nt || is_punct(&t[k], ";") ||
+				   (is_punct(&t[k], ".") && k + 1 < p->nt && t[k + 1].kind == TK_WORD &&
+				    t[k + 1].upper);
+
+			if (!end)
+				continue;
+			if (k > start)
+				clause(d, v, r, p, t, start, k < p->nt ? k + (is_punct(&t[k], ".") ? 1 : 0) : k,
+				       item, goal_section);
+			start = k + 1;
+		}
+		open_item = labelled && (int)r->nt == before ? item : (labelled ? 0 : open_item);
+	}
+	return GEMIS_OK;
+}

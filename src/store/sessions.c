@@ -1,0 +1,233 @@
+/*
+ * sessions.c: browser sessions and sign-in throttling (see sessions.h).
+ */
+#include "sessions.h"
+
+#include <sodium.h>
+#include <string.h>
+
+#include "util/i18n.h"
+
+#include "util/banned.h"
+
+const struct session_policy session_policy_default = {
+	.idle = 2 * 3600,
+	.lifetime = 12 * 3600,
+	.max_name_failures = 5,
+	.max_ip_failures = 30,
+	.window = 15 * 60,
+};
+
+void session_token_hash(const char *token, char hex[65])
+{
+	unsigned char h[32];
+
+	crypto_generichash(h, sizeof(h), (const unsigned char *)token, strlen(token), NULL, 0);
+	sodium_bin2hex(hex, 65, h, sizeof(h));
+}
+
+static void random_hex(char *out, size_t chars)
+{
+	unsigned char raw[32];
+
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2hex(out, chars + 1, raw, chars / 2);
+	sodium_memzero(raw, sizeof(raw));
+}
+
+enum gemis_err sessions_create(struct db *db, const struct session_policy *pol, long long user_id,
+			       long long now, char token[SESSION_TOKEN_CHARS + 1], struct session *s,
+			       struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	char hash[65];
+	enum gemis_err err;
+
+	memset(s, 0, sizeof(*s));
+	random_hex(token, SESSION_TOKEN_CHARS);
+	random_hex(s->csrf, CSRF_CHARS);
+	session_token_hash(token, hash);
+	s->user_id = user_id;
+	s->created_at = s->last_seen_at = now;
+	s->expires_at = now + pol->lifetime;
+	err = db_prepare(db, &st, e,
+			 "INSERT INTO sessions (token_hash, user_id, csrf, created_at, last_seen_at,"
+			 " expires_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
+	if (err)
+		goto fail;
+	db_bindv(st, "titiii", hash, user_id, s->csrf, now, now, s->expires_at);
+	if (db_next(st))
+		s->id = db_col_int(st, 0);
+	err = db_finalize(st, e);
+	if (!err)
+		return GEMIS_OK;
+fail:
+	sodium_memzero(token, SESSION_TOKEN_CHARS + 1);
+	return err;
+}
+
+static bool token_shape(const char *token)
+{
+	size_t i;
+
+	if (!token || strlen(token) != SESSION_TOKEN_CHARS)
+		return false;
+	for (i = 0; i < SESSION_TOKEN_CHARS; i++) {
+		char c = token[i];
+
+		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+			return false;
+	}
+	return true;
+}
+
+enum gemis_err sessions_lookup(struct db *db, const struct session_policy *pol, const char *token,
+			       long long now, struct session *s, struct user_rec *u, bool *found,
+			       struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	char hash[65];
+	enum gemis_err err;
+	bool row;
+
+	*found = false;
+	memset(s, 0, sizeof(*s));
+	if (!token_shape(token))
+		return GEMIS_OK;
+	session_token_hash(token, hash);
+	err = db_prepare(db, &st, e,
+			 "SELECT id, user_id, csrf, created_at, last_seen_at, expires_at FROM sessions"
+			 " WHERE token_hash = ?");
+	if (err)
+		return err;
+	db_bind_text(st, 1, hash);
+	row = db_next(st);
+	if (row) {
+		s->id = db_col_int(st, 0);
+		s->user_id = db_col_int(st, 1);
+		snprintf(s->csrf, sizeof(s->csrf), "%s", db_col_text(st, 2));
+		s->created_at = db_col_int(st, 3);
+		s->last_seen_at = db_col_int(st, 4);
+		s->expires_at = db_col_int(st, 5);
+	}
+	err = db_finalize(st, e);
+	if (err || !row)
+		return err;
+	if (now >= s->expires_at || now - s->last_seen_at >= pol->idle)
+		return db_run(db, e, "DELETE FROM sessions WHERE id = ?", "i", s->id);
+	err = users_get(db, s->user_id, u, found, e);
+	if (err || !*found)
+		return err;
+	if (u->disabled) {
+		*found = false;
+		return GEMIS_OK;
+	}
+	if (now - s->last_seen_at >= 60) {
+		s->last_seen_at = now;
+		err = db_run(db, e, "UPDATE sessions SET last_seen_at = ? WHERE id = ?", "ii", now, s->id);
+	}
+	return err;
+}
+
+enum gemis_err sessions_end(struct db *db, const char *token, struct errctx *e)
+{
+	char hash[65];
+
+	if (!token_shape(token))
+		return GEMIS_OK;
+	session_token_hash(token, hash);
+	return db_run(db, e, "DELETE FROM sessions WHERE token_hash = ?", "t", hash);
+}
+
+enum gemis_err sessions_end_user(struct db *db, long long user_id, struct errctx *e)
+{
+	return db_run(db, e, "DELETE FROM sessions WHERE user_id = ?", "i", user_id);
+}
+
+enum gemis_err sessions_purge(struct db *db, const struct session_policy *pol, long long now,
+			      struct errctx *e)
+{
+	enum gemis_err err;
+
+	err = db_run(db, e, "DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?", "ii", now,
+		     now - pol->idle);
+	if (!err)
+		err = db_run(db, e, "DELETE FROM login_failures WHERE at < ?", "i", now - 86400);
+	return err;
+}
+
+enum gemis_err account_change_password(struct db *db, long long user_id, const char *password,
+				       struct errctx *e)
+{
+	const char *problem = password_problem(password);
+	enum gemis_err err;
+
+	if (problem)
+		return err_set_at(e, GEMIS_EINVAL, "password", "%s", _(problem));
+	err = db_begin(db, e);
+	if (err)
+		return err;
+	err = users_set_password(db, user_id, password, e);
+	if (!err)
+		err = sessions_end_user(db, user_id, e);
+	if (err) {
+		db_rollback(db);
+		return err;
+	}
+	return db_commit(db, e);
+}
+
+/* Seconds until fewer than max failures of the key fall in the window
+ * (0 when there are fewer already).  by_name selects the column. */
+static enum gemis_err window_wait(struct db *db, bool by_name, const char *key, int max,
+				  long window, long long now, long *wait, struct errctx *e)
+{
+	long long n = 0, at = 0;
+	bool found;
+	enum gemis_err err;
+
+	*wait = 0;
+	err = db_query_int(db, e, &n, &found,
+			   by_name ? "SELECT COUNT(*) FROM login_failures WHERE name = ? AND at > ?"
+				   : "SELECT COUNT(*) FROM login_failures WHERE ip = ? AND at > ?",
+			   "ti", key, now - window);
+	if (err || n < max)
+		return err;
+	/* the max-th most recent failure leaves the window first among those
+	 * that keep the count at max */
+	err = db_query_int(db, e, &at, &found,
+			   by_name ? "SELECT at FROM login_failures WHERE name = ? AND at > ?"
+				     " ORDER BY at DESC LIMIT 1 OFFSET ?"
+				   : "SELECT at FROM login_failures WHERE ip = ? AND at > ?"
+				     " ORDER BY at DESC LIMIT 1 OFFSET ?",
+			   "tii", key, now - window, (long long)max - 1);
+	if (!err)
+		*wait = found && at + window > now ? (long)(at + window - now) : 1;
+	return err;
+}
+
+enum gemis_err login_throttled(struct db *db, const struct session_policy *pol, const char *name,
+			       const char *ip, long long now, long *wait, struct errctx *e)
+{
+	long w1 = 0, w2 = 0;
+	enum gemis_err err;
+
+	*wait = 0;
+	err = window_wait(db, true, name, pol->max_name_failures, pol->window, now, &w1, e);
+	if (!err)
+		err = window_wait(db, false, ip, pol->max_ip_failures, pol->window, now, &w2, e);
+	*wait = w1 > w2 ? w1 : w2;
+	return err;
+}
+
+enum gemis_err login_failed(struct db *db, const char *name, const char *ip, long long now,
+			    struct errctx *e)
+{
+	return db_run(db, e, "INSERT INTO login_failures (name, ip, at) VALUES (?, ?, ?)", "tti", name,
+		      ip, now);
+}
+
+enum gemis_err login_succeeded(struct db *db, const char *name, struct errctx *e)
+{
+	return db_run(db, e, "DELETE FROM login_failures WHERE name = ?", "t", name);
+}

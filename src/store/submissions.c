@@ -1,0 +1,886 @@
+/*
+ * submissions.c: forms, their workflow and the lock on approved values
+ * (see submissions.h).
+ */
+#include "submissions.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/catalog.h"
+#include "core/period.h"
+#include "util/i18n.h"
+#include "values.h"
+
+#include "util/banned.h"
+
+static const char *const status_ids[SUB_STATUS_COUNT] = {
+	"none", "draft", "submitted", "approved", "returned",
+};
+static const char *const action_ids[SUB_ACTION_COUNT] = {
+	"save", "submit", "approve", "return", "reopen",
+};
+
+const char *sub_status_id(enum sub_status s)
+{
+	return (unsigned)s < SUB_STATUS_COUNT ? status_ids[s] : "?";
+}
+
+int sub_status_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; s && i < SUB_STATUS_COUNT; i++) {
+		if (strcmp(status_ids[i], s) == 0)
+			return i;
+	}
+	return -1;
+}
+
+const char *sub_status_name(enum sub_status s)
+{
+	switch (s) {
+	case SUB_NONE: return _("not started");
+	case SUB_DRAFT: return _("draft");
+	case SUB_SUBMITTED: return _("submitted");
+	case SUB_APPROVED: return _("approved");
+	case SUB_RETURNED: return _("returned");
+	}
+	return "?";
+}
+
+const char *sub_action_id(enum sub_action a)
+{
+	return (unsigned)a < SUB_ACTION_COUNT ? action_ids[a] : "?";
+}
+
+int sub_action_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; s && i < SUB_ACTION_COUNT; i++) {
+		if (strcmp(action_ids[i], s) == 0)
+			return i;
+	}
+	return -1;
+}
+
+/* --- forms ------------------------------------------------------------- */
+
+/* Indicators counted per quarter are entered quarter by quarter. */
+static bool per_quarter(const struct indicator *ind)
+{
+	return strcmp(ind->unit, "items_per_quarter") == 0;
+}
+
+static enum gemis_err plan_in_force(struct db *db, const struct tree *t, int unit, long long *id,
+				    struct form *f, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+
+	*id = 0;
+	err = db_prepare(db, &st, e,
+			 "SELECT id, deadline_day, deadline_month, deadline_year FROM plans"
+			 " WHERE unit_id = ? AND superseded_at IS NULL");
+	if (err)
+		return err;
+	db_bind_int(st, 1, t->units[unit].id);
+	if (db_next(st)) {
+		*id = db_col_int(st, 0);
+		f->has_plan = true;
+		f->deadline_day = db_col_null(st, 1) ? 0 : (int)db_col_int(st, 1);
+		f->deadline_month = db_col_null(st, 2) ? 0 : (int)db_col_int(st, 2);
+		f->deadline_year = db_col_null(st, 3) ? 0 : (int)db_col_int(st, 3);
+	}
+	return db_finalize(st, e);
+}
+
+static enum gemis_err add_field(struct form *f, size_t *cap, int ind, int part, int sex,
+				period_t period)
+{
+	struct form_field *x;
+
+	if (f->nfields == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 32;
+		struct form_field *nf = realloc(f->fields, ncap * sizeof(*nf));
+
+		if (!nf)
+			return GEMIS_ENOMEM;
+		f->fields = nf;
+		*cap = ncap;
+	}
+	x = &f->fields[f->nfields++];
+	x->ind = ind;
+	x->part = part;
+	x->sex = sex;
+	x->period = period;
+	return GEMIS_OK;
+}
+
+enum gemis_err form_build(struct db *db, const struct tree *t, int unit, int agency, int year,
+			  struct form *f, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	bool *assigned = NULL;
+	long long plan;
+	enum gemis_err err;
+	size_t k, cap = 0;
+
+	memset(f, 0, sizeof(*f));
+	f->unit = unit;
+	f->agency = agency;
+	f->year = year;
+	if (agency < 0 || (size_t)agency >= agency_kind_count)
+		return err_set(e, GEMIS_EINVAL, "unknown agency");
+	err = plan_in_force(db, t, unit, &plan, f, e);
+	if (err || !plan)
+		return err;
+	assigned = calloc(catalog_count, sizeof(*assigned));
+	if (!assigned)
+		return GEMIS_ENOMEM;
+	err = db_prepare(db, &st, e, "SELECT indicator FROM assignments WHERE plan_id = ? AND agency = ?");
+	if (err)
+		goto out;
+	db_bindv(st, "it", plan, agency_kinds[agency].id);
+	while (db_next(st)) {
+		int ind = catalog_find(db_col_text(st, 0));
+
+		if (ind >= 0)
+			assigned[ind] = true;
+	}
+	err = db_finalize(st, e);
+	if (err)
+		goto out;
+	for (k = 0; k < catalog_count; k++)
+		f->ninds += assigned[k];
+	f->inds = calloc(f->ninds ? f->ninds : 1, sizeof(*f->inds));
+	if (!f->inds) {
+		err = GEMIS_ENOMEM;
+		goto out;
+	}
+	f->ninds = 0;
+	for (k = 0; k < catalog_count && !err; k++) {
+		const struct indicator *ind = &catalog[k];
+		int nper = per_quarter(ind) ? 4 : 1, q, part, sex;
+
+		if (!assigned[k])
+			continue;
+		f->inds[f->ninds++] = (int)k;
+		for (q = 0; q < nper; q++) {
+			period_t per = nper == 4 ? period_quarter(year, q + 1) : period_year_code(year);
+
+			for (part = 0; part < indicator_parts(ind); part++) {
+				for (sex = SEX_F; sex <= SEX_T && !err; sex++) {
+					if (ind->by_sex ? sex == SEX_T : sex != SEX_T)
+						continue;
+					err = add_field(f, &cap, (int)k, part, sex, per);
+				}
+			}
+		}
+	}
+out:
+	free(assigned);
+	if (err)
+		form_release(f);
+	return err;
+}
+
+void form_release(struct form *f)
+{
+	free(f->inds);
+	free(f->fields);
+	memset(f, 0, sizeof(*f));
+}
+
+int form_field_find(const struct form *f, int ind, int part, int sex, unsigned period)
+{
+	size_t i;
+
+	for (i = 0; i < f->nfields; i++) {
+		const struct form_field *x = &f->fields[i];
+
+		if (x->ind == ind && x->part == part && x->sex == sex && x->period == period)
+			return (int)i;
+	}
+	return -1;
+}
+
+enum gemis_err forms_expected(struct db *db, const struct tree *t, int unit, int **out, size_t *n,
+			      struct form *deadline, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	long long plan;
+	enum gemis_err err;
+	int *v;
+
+	*out = NULL;
+	*n = 0;
+	memset(deadline, 0, sizeof(*deadline));
+	err = plan_in_force(db, t, unit, &plan, deadline, e);
+	if (err || !plan)
+		return err;
+	v = calloc(agency_kind_count, sizeof(*v));
+	if (!v)
+		return GEMIS_ENOMEM;
+	err = db_prepare(db, &st, e, "SELECT DISTINCT agency FROM assignments WHERE plan_id = ?");
+	if (err) {
+		free(v);
+		return err;
+	}
+	db_bind_int(st, 1, plan);
+	while (db_next(st)) {
+		int a = agency_find(db_col_text(st, 0));
+
+		if (a >= 0 && *n < agency_kind_count)
+			v[(*n)++] = a;
+	}
+	err = db_finalize(st, e);
+	if (err) {
+		free(v);
+		*n = 0;
+		return err;
+	}
+	/* agency vocabulary order, as the plan lists them */
+	for (size_t i = 1; i < *n; i++) {
+		int x = v[i];
+		size_t j = i;
+
+		while (j > 0 && v[j - 1] > x) {
+			v[j] = v[j - 1];
+			j--;
+		}
+		v[j] = x;
+	}
+	*out = v;
+	return GEMIS_OK;
+}
+
+/* --- reading submissions ------------------------------------------------ */
+
+#define SUB_COLUMNS                                                                         \
+	"s.id, s.unit_id, s.agency, s.period, s.status, s.version, s.created_at, s.updated_at," \
+	" s.updated_by, s.submitted_at, s.submitted_by, s.decided_at, s.decided_by, s.comment"
+
+static void copy_text(char *dst, size_t n, const char *s)
+{
+	snprintf(dst, n, "%s", s ? s : "");
+}
+
+static void read_sub(struct db_stmt *st, struct submission *s, int unit)
+{
+	const char *per = db_col_text(st, 3);
+	period_t p = 0;
+
+	memset(s, 0, sizeof(*s));
+	s->id = db_col_int(st, 0);
+	s->unit = unit;
+	s->agency = agency_find(db_col_text(st, 2));
+	if (per && period_parse(per, strlen(per), &p))
+		s->year = period_year(p);
+	s->status = (enum sub_status)sub_status_parse(db_col_text(st, 4));
+	if ((int)s->status < 0)
+		s->status = SUB_DRAFT;
+	s->version = db_col_int(st, 5);
+	s->created_at = db_col_int(st, 6);
+	s->updated_at = db_col_int(st, 7);
+	copy_text(s->updated_by, sizeof(s->updated_by), db_col_text(st, 8));
+	s->submitted_at = db_col_null(st, 9) ? 0 : db_col_int(st, 9);
+	copy_text(s->submitted_by, sizeof(s->submitted_by), db_col_text(st, 10));
+	s->decided_at = db_col_null(st, 11) ? 0 : db_col_int(st, 11);
+	copy_text(s->decided_by, sizeof(s->decided_by), db_col_text(st, 12));
+	copy_text(s->comment, sizeof(s->comment), db_col_text(st, 13));
+}
+
+enum gemis_err submissions_get(struct db *db, const struct tree *t, int unit, int agency, int year,
+			       struct submission *out, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+	char per[16];
+
+	memset(out, 0, sizeof(*out));
+	out->unit = unit;
+	out->agency = agency;
+	out->year = year;
+	out->status = SUB_NONE;
+	period_format(period_year_code(year), per, sizeof(per));
+	err = db_prepare(db, &st, e,
+			 "SELECT " SUB_COLUMNS " FROM submissions s"
+			 " WHERE s.unit_id = ? AND s.agency = ? AND s.period = ?");
+	if (err)
+		return err;
+	db_bindv(st, "itt", t->units[unit].id, agency_kinds[agency].id, per);
+	if (db_next(st)) {
+		read_sub(st, out, unit);
+		out->year = year;
+	}
+	return db_finalize(st, e);
+}
+
+enum gemis_err submissions_values(struct db *db, const struct tree *t, long long id,
+				  struct value_row **rows, size_t *n, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	struct value_row *v = NULL;
+	size_t cap = 0;
+	enum gemis_err err;
+	int unit = -1;
+	size_t i;
+	long long uid = 0;
+	bool found;
+
+	*rows = NULL;
+	*n = 0;
+	err = db_query_int(db, e, &uid, &found, "SELECT unit_id FROM submissions WHERE id = ?", "i", id);
+	if (err || !found)
+		return err;
+	for (i = 0; i < t->n; i++) {
+		if (t->units[i].id == uid)
+			unit = (int)i;
+	}
+	if (unit < 0)
+		return GEMIS_OK;
+	err = db_prepare(db, &st, e,
+			 "SELECT period, indicator, part, sex, value FROM submission_values"
+			 " WHERE submission_id = ? ORDER BY indicator, period, part, sex");
+	if (err)
+		return err;
+	db_bind_int(st, 1, id);
+	while (db_next(st)) {
+		const char *per = db_col_text(st, 0);
+		int ind = catalog_find(db_col_text(st, 1)), part, sex;
+		period_t p;
+		struct value_row *r;
+
+		if (ind < 0 || !per || !period_parse(per, strlen(per), &p))
+			continue;
+		part = part_parse(&catalog[ind], db_col_text(st, 2));
+		sex = sex_parse(db_col_text(st, 3));
+		if (part < 0 || sex < 0)
+			continue;
+		if (*n == cap) {
+			size_t ncap = cap ? cap * 2 : 32;
+			struct value_row *nv = realloc(v, ncap * sizeof(*nv));
+
+			if (!nv) {
+				err = GEMIS_ENOMEM;
+				break;
+			}
+			v = nv;
+			cap = ncap;
+		}
+		r = &v[(*n)++];
+		memset(r, 0, sizeof(*r));
+		r->unit = unit;
+		r->period = p;
+		r->ind = ind;
+		r->part = part;
+		r->sex = sex;
+		r->value = db_col_double(st, 4);
+	}
+	if (err) {
+		db_finalize(st, NULL);
+	} else {
+		err = db_finalize(st, e);
+	}
+	if (err) {
+		free(v);
+		*n = 0;
+		return err;
+	}
+	*rows = v;
+	return GEMIS_OK;
+}
+
+enum gemis_err submissions_list(struct db *db, const struct tree *t, int unit, int year,
+				enum gemis_err (*fn)(void *ctx, const struct submission *s),
+				void *ctx, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+	int *map = NULL;
+	long long max_id;
+	char per[16];
+
+	err = unit_id_map(t, &map, &max_id);
+	if (err)
+		return err;
+	period_format(period_year_code(year), per, sizeof(per));
+	err = db_prepare(db, &st, e,
+			 "SELECT " SUB_COLUMNS " FROM submissions s JOIN units u ON u.id = s.unit_id"
+			 " WHERE s.period = ? ORDER BY u.code, s.agency");
+	if (err) {
+		free(map);
+		return err;
+	}
+	db_bind_text(st, 1, per);
+	while (db_next(st)) {
+		long long uid = db_col_int(st, 1);
+		struct submission s;
+		int u;
+
+		if (uid < 0 || uid > max_id || map[uid] < 0)
+			continue;
+		u = map[uid];
+		if (!tree_contains(t, unit, u))
+			continue;
+		read_sub(st, &s, u);
+		if (s.agency < 0)
+			continue;
+		err = fn(ctx, &s);
+		if (err)
+			break;
+	}
+	free(map);
+	if (err) {
+		db_finalize(st, NULL);
+		return err;
+	}
+	return db_finalize(st, e);
+}
+
+enum gemis_err submissions_events(struct db *db, long long id,
+				  enum gemis_err (*fn)(void *ctx, const struct sub_event *ev),
+				  void *ctx, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+
+	err = db_prepare(db, &st, e,
+			 "SELECT action, by_user, at, comment FROM submission_events"
+			 " WHERE submission_id = ? ORDER BY id");
+	if (err)
+		return err;
+	db_bind_int(st, 1, id);
+	while (db_next(st)) {
+		struct sub_event ev;
+
+		copy_text(ev.action, sizeof(ev.action), db_col_text(st, 0));
+		copy_text(ev.by, sizeof(ev.by), db_col_text(st, 1));
+		ev.at = db_col_int(st, 2);
+		copy_text(ev.comment, sizeof(ev.comment), db_col_text(st, 3));
+		err = fn(ctx, &ev);
+		if (err)
+			break;
+	}
+	if (err) {
+		db_finalize(st, NULL);
+		return err;
+	}
+	return db_finalize(st, e);
+}
+
+/* --- the lock on approved values --------------------------------------- */
+
+struct locked {
+	int unit;
+	period_t period;
+	int ind, part, sex;
+	double value;
+	int agency;
+};
+
+static int locked_cmp(const void *pa, const void *pb)
+{
+	const struct locked *a = pa, *b = pb;
+
+	if (a->unit != b->unit)
+		return a->unit < b->unit ? -1 : 1;
+	if (a->period != b->period)
+		return a->period < b->period ? -1 : 1;
+	if (a->ind != b->ind)
+		return a->ind < b->ind ? -1 : 1;
+	if (a->part != b->part)
+		return a->part < b->part ? -1 : 1;
+	return a->sex < b->sex ? -1 : a->sex > b->sex;
+}
+
+enum gemis_err submissions_check_locked(struct db *db, const struct tree *t,
+					const struct value_row *rows, size_t n, struct diags *d,
+					struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	struct locked *v = NULL;
+	size_t nv = 0, cap = 0, i;
+	enum gemis_err err;
+	int *map = NULL;
+	long long max_id;
+
+	if (n == 0)
+		return GEMIS_OK;
+	err = db_prepare(db, &st, e,
+			 "SELECT s.unit_id, v.period, v.indicator, v.part, v.sex, v.value, s.agency"
+			 " FROM submission_values v JOIN submissions s ON s.id = v.submission_id"
+			 " WHERE s.status = 'approved'");
+	if (err)
+		return err;
+	while (db_next(st)) {
+		long long uid = db_col_int(st, 0);
+		const char *per = db_col_text(st, 1);
+		int ind = catalog_find(db_col_text(st, 2));
+		struct locked *x;
+		period_t p;
+
+		if (!map) {
+			err = unit_id_map(t, &map, &max_id);
+			if (err)
+				break;
+		}
+		if (uid < 0 || uid > max_id || map[uid] < 0 || ind < 0 || !per ||
+		    !period_parse(per, strlen(per), &p))
+			continue;
+		if (nv == cap) {
+			size_t ncap = cap ? cap * 2 : 64;
+			struct locked *nl = realloc(v, ncap * sizeof(*nl));
+
+			if (!nl) {
+				err = GEMIS_ENOMEM;
+				break;
+			}
+			v = nl;
+			cap = ncap;
+		}
+		x = &v[nv++];
+		x->unit = map[uid];
+		x->period = p;
+		x->ind = ind;
+		x->part = part_parse(&catalog[ind], db_col_text(st, 3));
+		x->sex = sex_parse(db_col_text(st, 4));
+		x->value = db_col_double(st, 5);
+		x->agency = agency_find(db_col_text(st, 6));
+	}
+	if (err)
+		db_finalize(st, NULL);
+	else
+		err = db_finalize(st, e);
+	if (err || nv == 0)
+		goto out;
+	qsort(v, nv, sizeof(*v), locked_cmp);
+	for (i = 0; i < n; i++) {
+		const struct value_row *r = &rows[i];
+		struct locked key = {r->unit, r->period, r->ind, r->part, r->sex, 0, 0};
+		const struct locked *hit = bsearch(&key, v, nv, sizeof(*v), locked_cmp);
+		char per[16];
+
+		if (!hit || hit->value == r->value)
+			continue;
+		period_format(r->period, per, sizeof(per));
+		diags_add(d, r->line, "value",
+			  _("%s of %s for %s is in the approved form of %s: the focal point must reopen "
+			    "the form before it can change"),
+			  catalog[r->ind].id, t->units[r->unit].code, per,
+			  hit->agency >= 0 ? agency_kinds[hit->agency].id : "?");
+	}
+out:
+	free(v);
+	free(map);
+	return err;
+}
+
+/* --- the workflow ------------------------------------------------------- */
+
+/* Times in messages: Vietnam's time (UTC+7, no daylight saving). */
+static void format_time(long long at, char *out, size_t n)
+{
+	time_t tt = (time_t)(at + 7 * 3600);
+	struct tm tm;
+
+	gmtime_r(&tt, &tm);
+	snprintf(out, n, "%02d:%02d %02d/%02d/%04d", tm.tm_hour, tm.tm_min, tm.tm_mday,
+		 tm.tm_mon + 1, tm.tm_year + 1900);
+}
+
+static bool may_step(enum sub_action a, enum sub_status from)
+{
+	switch (a) {
+	case SUB_SAVE:
+	case SUB_SUBMIT:
+		return from == SUB_NONE || from == SUB_DRAFT || from == SUB_RETURNED;
+	case SUB_APPROVE:
+	case SUB_RETURN:
+		return from == SUB_SUBMITTED;
+	case SUB_REOPEN:
+		return from == SUB_APPROVED;
+	}
+	return false;
+}
+
+static enum sub_status step_to(enum sub_action a, enum sub_status from)
+{
+	switch (a) {
+	case SUB_SAVE:
+		return from == SUB_RETURNED ? SUB_RETURNED : SUB_DRAFT;
+	case SUB_SUBMIT:
+		return SUB_SUBMITTED;
+	case SUB_APPROVE:
+		return SUB_APPROVED;
+	case SUB_RETURN:
+		return SUB_RETURNED;
+	case SUB_REOPEN:
+		return SUB_DRAFT;
+	}
+	return from;
+}
+
+static enum gemis_err refuse_step(enum sub_action a, enum sub_status from, struct errctx *e)
+{
+	switch (from) {
+	case SUB_APPROVED:
+		return err_set(e, GEMIS_ECONFLICT,
+			       _("this form is approved and locked: the focal point must reopen it first"));
+	case SUB_SUBMITTED:
+		if (a == SUB_SAVE || a == SUB_SUBMIT)
+			return err_set(e, GEMIS_ECONFLICT,
+				       _("this form is submitted and waits for approval: it can change "
+					 "only after the focal point returns it"));
+		break;
+	default:
+		break;
+	}
+	if (a == SUB_REOPEN)
+		return err_set(e, GEMIS_ECONFLICT,
+			       _("only an approved form can be reopened; this one is: %s"),
+			       sub_status_name(from));
+	return err_set(e, GEMIS_ECONFLICT,
+		       _("only a submitted form can be approved or returned; this one is: %s"),
+		       sub_status_name(from));
+}
+
+/* Checks the rows of a save or submit against the form. */
+static void check_rows(const struct tree *t, const struct form *f, const struct sub_request *rq,
+		       bool complete, struct value_row *rows, struct diags *d)
+{
+	bool *filled = calloc(f->nfields ? f->nfields : 1, sizeof(*filled));
+	size_t i;
+
+	for (i = 0; i < rq->n; i++) {
+		const struct value_row *r = &rq->rows[i];
+		int k = r->unit == rq->unit ? form_field_find(f, r->ind, r->part, r->sex, r->period) : -1;
+
+		rows[i] = *r;
+		if (k < 0) {
+			char per[16];
+
+			period_format(r->period, per, sizeof(per));
+			diags_add(d, r->line, "field", _("%s %s %s of %s for %s is not a field of this form"),
+				  catalog[r->ind].id, part_id(&catalog[r->ind], r->part),
+				  sex_id((enum sex)r->sex), t->units[r->unit].code, per);
+			continue;
+		}
+		if (filled)
+			filled[k] = true;
+	}
+	if (complete && filled) {
+		for (i = 0; i < f->nfields; i++) {
+			if (!filled[i])
+				diags_add(d, (long)i + 1, "value",
+					  _("every field must be filled in before the form is submitted"));
+		}
+	}
+	free(filled);
+	if (d->total == 0)
+		validate_rows(rows, rq->n, NULL, NULL, d, NULL);
+}
+
+static enum gemis_err event(struct db *db, long long id, enum sub_action a, const char *by,
+			    long long now, const char *comment, struct errctx *e)
+{
+	return db_run(db, e,
+		      "INSERT INTO submission_events (submission_id, action, by_user, at, comment)"
+		      " VALUES (?, ?, ?, ?, ?)",
+		      "ittit", id, sub_action_id(a), by, now, comment && *comment ? comment : NULL);
+}
+
+static enum gemis_err store_rows(struct db *db, long long id, const struct value_row *rows,
+				 size_t n, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+	size_t i;
+
+	err = db_run(db, e, "DELETE FROM submission_values WHERE submission_id = ?", "i", id);
+	if (err)
+		return err;
+	err = db_prepare(db, &st, e,
+			 "INSERT INTO submission_values (submission_id, period, indicator, part, sex, value)"
+			 " VALUES (?, ?, ?, ?, ?, ?)");
+	if (err)
+		return err;
+	for (i = 0; i < n && !err; i++) {
+		const struct value_row *r = &rows[i];
+		char per[16];
+
+		if (r->skip)
+			continue;
+		period_format(r->period, per, sizeof(per));
+		db_bindv(st, "itttt", id, per, catalog[r->ind].id, part_id(&catalog[r->ind], r->part),
+			 sex_id((enum sex)r->sex));
+		db_bind_double(st, 6, r->value);
+		err = db_step_done(st, e);
+	}
+	if (err) {
+		db_finalize(st, NULL);
+		return err;
+	}
+	return db_finalize(st, e);
+}
+
+enum gemis_err submissions_act(struct db *db, const struct tree *t, const struct principal *who,
+			       const struct sub_request *rq, struct diags *d, struct submission *out,
+			       struct errctx *e)
+{
+	struct form f;
+	struct submission cur;
+	struct value_row *rows = NULL, *staged = NULL;
+	size_t nstaged = 0;
+	enum sub_status to;
+	enum gemis_err err;
+	long long now = (long long)time(NULL), changed;
+	bool entering = rq->action == SUB_SAVE || rq->action == SUB_SUBMIT;
+	const char *by = who->name;
+	char per[16];
+	struct db_stmt *st = NULL;
+
+	memset(out, 0, sizeof(*out));
+	memset(&f, 0, sizeof(f));
+	if (rq->unit < 0 || (size_t)rq->unit >= t->n || rq->agency < 0 ||
+	    (size_t)rq->agency >= agency_kind_count || (unsigned)rq->action >= SUB_ACTION_COUNT)
+		return err_set(e, GEMIS_EINVAL, "bad form request");
+	if (!access_allows(t, who, entering ? ACT_ENTER : ACT_APPROVE, rq->unit, rq->agency))
+		return err_set(e, GEMIS_EPERM, _("you may not do this to this form"));
+	if (rq->action == SUB_RETURN && (!rq->comment || !*rq->comment))
+		return err_set_at(e, GEMIS_EINVAL, "comment",
+				  _("say why the form is returned, so that the agency knows what to fix"));
+	if (rq->comment && strlen(rq->comment) > SUB_COMMENT_MAX)
+		return err_set_at(e, GEMIS_EINVAL, "comment", _("a comment has at most %d characters"),
+				  SUB_COMMENT_MAX);
+	period_format(period_year_code(rq->year), per, sizeof(per));
+	err = form_build(db, t, rq->unit, rq->agency, rq->year, &f, e);
+	if (err)
+		return err;
+	if (entering && f.nfields == 0) {
+		err = err_set(e, GEMIS_EINVAL,
+			      _("the plan in force gives this agency no indicators to report"));
+		goto out;
+	}
+	if (entering) {
+		rows = calloc(rq->n ? rq->n : 1, sizeof(*rows));
+		if (!rows) {
+			err = GEMIS_ENOMEM;
+			goto out;
+		}
+		check_rows(t, &f, rq, rq->action == SUB_SUBMIT, rows, d);
+		if (d->total > 0) {
+			err = err_set(e, GEMIS_EINVAL, ngettext_("%zu problem in the form; nothing was saved",
+								 "%zu problems in the form; nothing was saved",
+								 d->total),
+				      d->total);
+			goto out;
+		}
+	}
+	err = db_begin(db, e);
+	if (err)
+		goto out;
+	err = submissions_get(db, t, rq->unit, rq->agency, rq->year, &cur, e);
+	if (err)
+		goto fail;
+	if (cur.version != rq->version) {
+		char when[64];
+
+		format_time(cur.updated_at, when, sizeof(when));
+		if (cur.version == 0)
+			err = err_set(e, GEMIS_ECONFLICT,
+				      _("this form changed since you opened it; reload it"));
+		else
+			err = err_set(e, GEMIS_ECONFLICT,
+				      _("%s changed this form at %s, after you opened it; your changes "
+					"were not saved: reload the form to see theirs"),
+				      cur.updated_by, when);
+		goto fail;
+	}
+	if (!may_step(rq->action, cur.status)) {
+		err = refuse_step(rq->action, cur.status, e);
+		goto fail;
+	}
+	to = step_to(rq->action, cur.status);
+	if (cur.id == 0) {
+		err = db_prepare(db, &st, e,
+				 "INSERT INTO submissions (unit_id, agency, period, status, version, created_at,"
+				 " updated_at, updated_by) VALUES (?, ?, ?, ?, 1, ?, ?, ?) RETURNING id");
+		if (err)
+			goto fail;
+		db_bindv(st, "itttiit", t->units[rq->unit].id, agency_kinds[rq->agency].id, per,
+			 sub_status_id(to), now, now, by);
+		if (db_next(st))
+			cur.id = db_col_int(st, 0);
+		err = db_finalize(st, e);
+		st = NULL;
+		if (err)
+			goto fail;
+	} else {
+		err = db_prepare(db, &st, e,
+				 "UPDATE submissions SET status = ?, version = version + 1, updated_at = ?,"
+				 " updated_by = ? WHERE id = ? AND version = ?");
+		if (err)
+			goto fail;
+		db_bindv(st, "titii", sub_status_id(to), now, by, cur.id, cur.version);
+		err = db_step_done(st, e);
+		changed = err ? 0 : db_changes(st);
+		db_finalize(st, NULL);
+		st = NULL;
+		if (!err && changed != 1)
+			err = err_set(e, GEMIS_ECONFLICT,
+				      _("this form changed since you opened it; reload it"));
+		if (err)
+			goto fail;
+	}
+	switch (rq->action) {
+	case SUB_SAVE:
+	case SUB_SUBMIT:
+		err = store_rows(db, cur.id, rows, rq->n, e);
+		if (!err && rq->action == SUB_SUBMIT)
+			err = db_run(db, e,
+				     "UPDATE submissions SET submitted_at = ?, submitted_by = ? WHERE id = ?",
+				     "iti", now, by, cur.id);
+		break;
+	case SUB_APPROVE: {
+		struct values_result res;
+
+		err = submissions_values(db, t, cur.id, &staged, &nstaged, e);
+		if (!err)
+			err = values_import(db, t, staged, nstaged, cur.submitted_by[0] ? cur.submitted_by : by,
+					    "form", 0, d, &res, NULL, NULL, e);
+		if (!err)
+			err = db_run(db, e,
+				     "UPDATE submissions SET decided_at = ?, decided_by = ?, comment = ?"
+				     " WHERE id = ?",
+				     "itti", now, by, rq->comment && *rq->comment ? rq->comment : NULL,
+				     cur.id);
+		break;
+	}
+	case SUB_RETURN:
+	case SUB_REOPEN:
+		err = db_run(db, e,
+			     "UPDATE submissions SET decided_at = ?, decided_by = ?, comment = ? WHERE id = ?",
+			     "itti", now, by, rq->comment && *rq->comment ? rq->comment : NULL, cur.id);
+		break;
+	}
+	if (!err)
+		err = event(db, cur.id, rq->action, by, now, rq->comment, e);
+	if (err)
+		goto fail;
+	err = db_commit(db, e);
+	if (!err)
+		err = submissions_get(db, t, rq->unit, rq->agency, rq->year, out, e);
+	goto out;
+fail:
+	db_rollback(db);
+out:
+	free(rows);
+	free(staged);
+	form_release(&f);
+	return err;
+}

@@ -1,0 +1,243 @@
+/*
+ * auth.c: signing in and out, the language switch, and the account page
+ * with the password change.
+ *
+ * Sign-in verifies the argon2id hash (users_check_password(), which takes
+ * as long for an unknown name), counts failures per name and per address
+ * and refuses further tries for a while past the limits (429 with
+ * Retry-After), and issues a new session token every time (a token the
+ * browser brought is ended, never reused).  A password change ends every
+ * session of the account and signs this browser in again.
+ */
+#include <sodium.h>
+#include <string.h>
+
+#include "store/sessions.h"
+#include "web.h"
+
+#include "util/banned.h"
+
+static void login_form(struct http_req *r, const char *name, const char *next, const char *problem)
+{
+	page_begin(r, _("Sign in"), -1);
+	html(r, "<section class=\"narrow\"><h1>%s</h1>", _("Sign in"));
+	if (problem)
+		html(r, "<p class=\"error\" role=\"alert\">%s</p>", problem);
+	html(r, "<form method=\"post\" action=\"/login\" class=\"stack\">");
+	form_csrf(r);
+	if (next)
+		html(r, "<input type=\"hidden\" name=\"next\" value=\"%s\">", next);
+	html(r,
+	     "<label>%s <input name=\"name\" autocomplete=\"username\" required maxlength=\"64\""
+	     " autocapitalize=\"none\" value=\"%s\"></label>"
+	     "<label>%s <input name=\"password\" type=\"password\" autocomplete=\"current-password\""
+	     " required maxlength=\"256\"></label>"
+	     "<button type=\"submit\">%s</button></form></section>",
+	     _("User name"), name ? name : "", _("Password"), _("Sign in"));
+	page_end(r);
+}
+
+static bool local_path(const char *p)
+{
+	return p && p[0] == '/' && p[1] != '/' && !strchr(p, '\\') && strncmp(p, "/login", 6) != 0 &&
+	       strncmp(p, "/logout", 7) != 0;
+}
+
+void web_login_page(struct http_req *r)
+{
+	const char *next = r->method == HTTP_GET && local_path(r->path) && strcmp(r->path, "/") != 0
+				   ? r->path
+				   : NULL;
+
+	buf_reset(&r->out);
+	login_form(r, NULL, next, NULL);
+}
+
+enum gemis_err page_login_form(struct http_req *r)
+{
+	const char *next = http_param(r, "next");
+
+	if (r->signed_in)
+		return http_redirect(r, local_path(next) ? next : "/");
+	login_form(r, NULL, local_path(next) ? next : NULL, NULL);
+	return GEMIS_OK;
+}
+
+enum gemis_err page_login(struct http_req *r)
+{
+	const char *name = http_param_or(r, "name", ""), *pw = http_param_or(r, "password", "");
+	const char *next = http_param(r, "next"), *old;
+	struct user_rec u;
+	struct session s;
+	char token[SESSION_TOKEN_CHARS + 1];
+	struct db *db;
+	enum gemis_err err;
+	long wait = 0;
+	bool ok = false;
+
+	err = http_db(r, &db);
+	if (err)
+		return err;
+	if (!local_path(next))
+		next = NULL;
+	err = login_throttled(db, &http_conf(r)->sessions, name, r->ip, r->now, &wait, &r->err);
+	if (err)
+		return err;
+	if (wait > 0) {
+		r->retry_after = wait;
+		login_form(r, name, next,
+			   arena_printf(&r->arena,
+					_("Too many failed attempts. Try again in %ld minutes."),
+					(wait + 59) / 60));
+		return http_keep_body(r, GEMIS_ELIMIT);
+	}
+	err = users_check_password(db, name, pw, &u, &ok, &r->err);
+	if (err)
+		return err;
+	if (!ok) {
+		err = login_failed(db, name, r->ip, r->now, &r->err);
+		if (err)
+			return err;
+		login_form(r, name, next, _("Wrong user name or password."));
+		return http_keep_body(r, GEMIS_EAUTH);
+	}
+	/* a new token at every sign-in; the one the browser brought ends */
+	old = http_cookie(r, "gemis_session");
+	if (old)
+		sessions_end(db, old, NULL);
+	err = login_succeeded(db, name, &r->err);
+	if (!err)
+		err = sessions_purge(db, &http_conf(r)->sessions, r->now, &r->err);
+	if (!err)
+		err = sessions_create(db, &http_conf(r)->sessions, u.id, r->now, token, &s, &r->err);
+	if (err)
+		return err;
+	http_set_cookie(r, "gemis_session", token, -1);
+	http_set_cookie(r, "gemis_pre", "", 0);
+	sodium_memzero(token, sizeof(token));
+	return http_redirect(r, next ? next : "/");
+}
+
+enum gemis_err page_logout(struct http_req *r)
+{
+	struct db *db;
+	const char *cookie = http_cookie(r, "gemis_session");
+	enum gemis_err err = http_db(r, &db);
+
+	if (err)
+		return err;
+	if (cookie) {
+		err = sessions_end(db, cookie, &r->err);
+		if (err)
+			return err;
+	}
+	http_set_cookie(r, "gemis_session", "", 0);
+	return http_redirect(r, "/login");
+}
+
+enum gemis_err page_lang(struct http_req *r)
+{
+	const char *l = http_arg(r, 0), *next = http_param(r, "next");
+
+	if (!l || i18n_parse_lang(l) < 0 || strlen(l) != 2)
+		return GEMIS_ENOTFOUND;
+	http_set_cookie(r, "gemis_lang", l, 365L * 86400);
+	return http_redirect(r, next && next[0] == '/' && next[1] != '/' ? next : "/");
+}
+
+static void account_page(struct http_req *r, const char *problem, const char *done)
+{
+	const struct snapshot *s = r->snap;
+
+	page_begin(r, _("Your account"), r->who.unit);
+	html(r, "<h1>%s</h1><dl class=\"facts\">", _("Your account"));
+	html(r, "<dt>%s</dt><dd>%s</dd>", _("User name"), r->user.name);
+	if (r->user.full_name[0])
+		html(r, "<dt>%s</dt><dd>%s</dd>", _("Name"), r->user.full_name);
+	html(r, "<dt>%s</dt><dd>%s</dd>", _("Role"), role_id(r->who.role));
+	html(r, "<dt>%s</dt><dd>%s (%s)</dd>", _("Unit"), s->tree.units[r->who.unit].name,
+	     s->tree.units[r->who.unit].code);
+	if (r->user.agency[0])
+		html(r, "<dt>%s</dt><dd>%s</dd>", _("Agency"), r->user.agency);
+	html(r, "</dl>");
+	html(r, "<section class=\"narrow\"><h2>%s</h2>", _("Change your password"));
+	if (problem)
+		html(r, "<p class=\"error\" role=\"alert\">%s</p>", problem);
+	if (done)
+		html(r, "<p class=\"ok\" role=\"status\">%s</p>", done);
+	html(r, "<form method=\"post\" action=\"/account/password\" class=\"stack\">");
+	form_csrf(r);
+	html(r,
+	     "<label>%s <input name=\"current\" type=\"password\" autocomplete=\"current-password\" required></label>"
+	     "<label>%s <input name=\"password\" type=\"password\" autocomplete=\"new-password\" required"
+	     " minlength=\"%d\" maxlength=\"%d\"></label>"
+	     "<label>%s <input name=\"confirm\" type=\"password\" autocomplete=\"new-password\" required></label>"
+	     "<p class=\"hint\">%s</p><button type=\"submit\">%s</button></form></section>",
+	     _("Current password"), _("New password"), PASSWORD_MIN, PASSWORD_MAX,
+	     _("New password again"), _("Changing the password signs out every other browser."),
+	     _("Change password"));
+	page_end(r);
+}
+
+enum gemis_err page_account(struct http_req *r)
+{
+	account_page(r, NULL, http_param(r, "changed") ? _("Your password was changed.") : NULL);
+	return GEMIS_OK;
+}
+
+enum gemis_err page_password(struct http_req *r)
+{
+	const char *cur = http_param_or(r, "current", ""), *pw = http_param_or(r, "password", "");
+	const char *confirm = http_param_or(r, "confirm", ""), *problem;
+	struct user_rec u;
+	struct session s;
+	char token[SESSION_TOKEN_CHARS + 1];
+	struct db *db;
+	enum gemis_err err;
+	long wait = 0;
+	bool ok = false;
+
+	if (r->by_token)
+		return GEMIS_EPERM;
+	err = http_db(r, &db);
+	if (err)
+		return err;
+	err = login_throttled(db, &http_conf(r)->sessions, r->user.name, r->ip, r->now, &wait, &r->err);
+	if (err)
+		return err;
+	if (wait > 0) {
+		r->retry_after = wait;
+		account_page(r, _("Too many failed attempts. Try again later."), NULL);
+		return http_keep_body(r, GEMIS_ELIMIT);
+	}
+	err = users_check_password(db, r->user.name, cur, &u, &ok, &r->err);
+	if (err)
+		return err;
+	if (!ok) {
+		login_failed(db, r->user.name, r->ip, r->now, NULL);
+		account_page(r, _("The current password is wrong."), NULL);
+		return http_keep_body(r, GEMIS_EINVAL);
+	}
+	problem = password_problem(pw);
+	if (!problem && strcmp(pw, confirm) != 0)
+		problem = N_("the two new passwords differ");
+	if (problem) {
+		account_page(r, _(problem), NULL);
+		return http_keep_body(r, GEMIS_EINVAL);
+	}
+	err = account_change_password(db, r->user.id, pw, &r->err);
+	if (!err)
+		err = sessions_create(db, &http_conf(r)->sessions, r->user.id, r->now, token, &s, &r->err);
+	if (err)
+		return err;
+	http_set_cookie(r, "gemis_session", token, -1);
+	sodium_memzero(token, sizeof(token));
+	return http_redirect(r, "/account?changed=1");
+}
+
+enum gemis_err page_health(struct http_req *r)
+{
+	r->ctype = "text/plain; charset=utf-8";
+	http_write(r, "ok\n", 3);
+	return GEMIS_OK;
+}

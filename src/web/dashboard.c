@@ -1,0 +1,305 @@
+/*
+ * dashboard.c: the home page: a unit's year at a glance.  The six goals
+ * with each indicator's value, target, status in colour and words and a
+ * trend chart with the target line; the reporting status (which agencies
+ * have submitted, which are late, the days to the deadline; for a province
+ * or the nation, how many communes have reported); and links down the
+ * tree.  GET /?unit=CODE&year=YEAR, the account's own unit by default.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "report/progress.h"
+#include "store/submissions.h"
+#include "web.h"
+
+#include "util/banned.h"
+
+/* Whether a leaf reported anything for the year. */
+static bool reported(const struct snapshot *s, int unit, int year)
+{
+	size_t k;
+	int slot;
+
+	if (year < s->ds.year_min || year > s->ds.year_max)
+		return false;
+	for (k = 0; k < catalog_count; k++) {
+		for (slot = 0; slot < SLOTS; slot++) {
+			if (!isnan(dataset_get_year(&s->ds, unit, year, (int)k, slot / SEX_SLOTS,
+						    slot % SEX_SLOTS)))
+				return true;
+		}
+	}
+	return false;
+}
+
+void count_reported(const struct snapshot *s, int unit, int year, int *done, int *all)
+{
+	int c;
+
+	if (s->tree.units[unit].first_child < 0) {
+		*all += 1;
+		*done += reported(s, unit, year);
+		return;
+	}
+	for (c = s->tree.units[unit].first_child; c >= 0; c = s->tree.units[c].next_sibling)
+		count_reported(s, c, year, done, all);
+}
+
+static void breadcrumbs(struct http_req *r, int unit, int year)
+{
+	const struct tree *t = &r->snap->tree;
+	int chain[8], n = 0, u, i;
+
+	for (u = unit; u >= 0 && n < 8; u = t->units[u].parent) {
+		chain[n++] = u;
+		if (u == r->who.unit)
+			break;
+	}
+	html(r, "<nav class=\"crumbs\" aria-label=\"%s\">", _("Units"));
+	for (i = n - 1; i >= 0; i--) {
+		if (i > 0)
+			html(r, "<a href=\"/?unit=%s&amp;year=%d\">%s</a> › ", t->units[chain[i]].code, year,
+			     t->units[chain[i]].short_name);
+		else
+			html(r, "<span>%s</span>", t->units[chain[i]].short_name);
+	}
+	html(r, "</nav>");
+}
+
+static void year_picker(struct http_req *r, const char *action, int unit, int year)
+{
+	const struct engine *e = &r->snap->eng;
+	int lo = e->year_min <= e->year_max ? e->year_min : year, hi = http_today(r) / 10000, y;
+
+	if (hi < year)
+		hi = year;
+	if (lo > year)
+		lo = year;
+	html(r, "<form method=\"get\" action=\"%s\" class=\"picker\">", action);
+	if (unit >= 0)
+		html(r, "<input type=\"hidden\" name=\"unit\" value=\"%s\">", r->snap->tree.units[unit].code);
+	html(r, "<label>%s <select name=\"year\">", _("Year"));
+	for (y = hi; y >= lo; y--)
+		html(r, "<option%s>%d</option>", y == year ? " selected" : "", y);
+	html(r, "</select></label> <button type=\"submit\">%s</button></form>", _("Show"));
+}
+
+/* The due date of a year's reports under a plan's deadline, YYYYMMDD, or
+ * 0 when the plan sets none. */
+static int due_date(const struct form *dl, int year)
+{
+	if (!dl->deadline_day || !dl->deadline_month)
+		return 0;
+	return (dl->deadline_year ? dl->deadline_year : year) * 10000 + dl->deadline_month * 100 +
+	       dl->deadline_day;
+}
+
+static int ymd_of(long long t)
+{
+	time_t tt = (time_t)(t + 7 * 3600);
+	struct tm tm;
+
+	gmtime_r(&tt, &tm);
+	return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+}
+
+static enum gemis_err commune_reporting(struct http_req *r, int unit, int year)
+{
+	struct db *db;
+	struct form dl;
+	int *ag = NULL, today = http_today(r), due;
+	size_t n = 0, i;
+	enum gemis_err err;
+
+	err = http_db(r, &db);
+	if (!err)
+		err = forms_expected(db, &r->snap->tree, unit, &ag, &n, &dl, &r->err);
+	if (err)
+		return err;
+	html(r, "<section class=\"reporting\"><h2>%s %d</h2>", _("Reporting for"), year);
+	if (!dl.has_plan) {
+		html(r, "<p>%s</p></section>", _("This unit has no plan in force: no forms are expected."));
+		free(ag);
+		return GEMIS_OK;
+	}
+	due = due_date(&dl, year);
+	if (due) {
+		long days = days_between(today, due);
+
+		html(r, "<p class=\"deadline\">%s %02d/%02d/%04d · ", _("Deadline"), due % 100, due / 100 % 100,
+		     due / 10000);
+		if (days > 0)
+			html(r, "%s", arena_printf(&r->arena, ngettext_("%ld day left", "%ld days left", (unsigned long)days), days));
+		else if (days == 0)
+			html(r, "%s", _("due today"));
+		else
+			html(r, "%s", arena_printf(&r->arena, ngettext_("passed %ld day ago", "passed %ld days ago",
+								       (unsigned long)-days), -days));
+		html(r, "</p>");
+	} else {
+		html(r, "<p class=\"deadline\">%s</p>", _("The plan sets no reporting deadline."));
+	}
+	if (n == 0) {
+		html(r, "<p>%s</p></section>", _("The plan assigns no indicators to agencies."));
+		free(ag);
+		return GEMIS_OK;
+	}
+	html(r, "<table class=\"compact\"><thead><tr><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
+	     _("Agency"), _("Form"), _("Submitted"));
+	for (i = 0; i < n && !err; i++) {
+		struct submission sub;
+		bool in = false, late;
+
+		err = submissions_get(db, &r->snap->tree, unit, ag[i], year, &sub, &r->err);
+		if (err)
+			break;
+		in = sub.status == SUB_SUBMITTED || sub.status == SUB_APPROVED;
+		late = due && ((in && sub.submitted_at && ymd_of(sub.submitted_at) > due) ||
+			       (!in && today > due));
+		html(r, "<tr><td>%s</td><td><span class=\"sub sub-%s\">%s</span>",
+		     r->lang == LANG_EN ? agency_kinds[ag[i]].name_en : agency_kinds[ag[i]].name_vi,
+		     sub_status_id(sub.status), sub_status_name(sub.status));
+		if (late)
+			html(r, " <span class=\"late\">%s</span>", _("late"));
+		html(r, "</td><td>%s</td></tr>", in ? fmt_time(r, sub.submitted_at) : "–");
+	}
+	html(r, "</tbody></table></section>");
+	free(ag);
+	return err;
+}
+
+static void area_reporting(struct http_req *r, int unit, int year)
+{
+	const struct tree *t = &r->snap->tree;
+	int done = 0, all = 0;
+
+	count_reported(r->snap, unit, year, &done, &all);
+	html(r, "<section class=\"reporting\"><h2>%s %d</h2><p>", _("Reporting for"), year);
+	html(r, "%s", arena_printf(&r->arena, _("%d of %d communes and wards have reported."), done, all));
+	html(r, "</p><meter min=\"0\" max=\"%d\" value=\"%d\">%d/%d</meter>", all, done, done, all);
+	if (t->units[unit].level == LEVEL_PROVINCE)
+		html(r, " <a href=\"/province/%s?year=%d\">%s</a>", t->units[unit].code, year,
+		     _("See the communes"));
+	html(r, "</section>");
+}
+
+static void children(struct http_req *r, int unit, int year)
+{
+	const struct tree *t = &r->snap->tree;
+	int c, n = 0;
+
+	for (c = t->units[unit].first_child; c >= 0; c = t->units[c].next_sibling)
+		n++;
+	if (!n)
+		return;
+	html(r, "<details class=\"children\"><summary>%s (%d)</summary><ul class=\"cols\">",
+	     t->units[unit].level == LEVEL_NATION ? _("Provinces") : _("Communes and wards"), n);
+	for (c = t->units[unit].first_child; c >= 0; c = t->units[c].next_sibling)
+		html(r, "<li><a href=\"/?unit=%s&amp;year=%d\">%s</a></li>", t->units[c].code, year,
+		     t->units[c].short_name);
+	html(r, "</ul></details>");
+}
+
+static void indicator_row(struct http_req *r, int unit, int k, int year)
+{
+	const struct engine *e = &r->snap->eng;
+	const struct indicator *ind = &catalog[k];
+	const struct unit *u = &r->snap->tree.units[unit];
+	struct assessment a;
+	struct shown sh;
+	double v = engine_value(e, year, unit, k, SEX_T);
+
+	engine_assess(e, year, unit, k, &a);
+	/* the case register's small counts are hidden (core/register.h) */
+	progress_shown(r->snap, unit, year, k, &sh);
+	if (!sh.value) {
+		v = NAN;
+		a.status = ST_NO_DATA;
+		a.latest_year = 0;
+	}
+	html(r, "<li class=\"ind %s\"><div class=\"name\"><a href=\"/indicator/%s?unit=%s&amp;year=%d\">%s</a></div>",
+	     status_class(a.status), ind->id, u->code, year, indicator_name(ind, r->lang));
+	if (sh.value)
+		html(r, "<div class=\"nums\"><span class=\"val\">%s</span>", fmt_value(r, v, ind->unit));
+	else
+		html(r, "<div class=\"nums\"><span class=\"val\" title=\"%s\">x</span>",
+		     _("hidden to protect the people in the case register (fewer than 5 cases, or a figure from which such a count could be worked out)"));
+	if (ind->by_sex) {
+		double f = sh.f ? engine_value(e, year, unit, k, SEX_F) : NAN;
+		double m = sh.m ? engine_value(e, year, unit, k, SEX_M) : NAN;
+
+		if (!isnan(f) || !isnan(m))
+			html(r, " <span class=\"sex\" title=\"%s\">♀ %s · ♂ %s</span>", _("women / men"),
+			     fmt_value(r, f, ind->unit), fmt_value(r, m, ind->unit));
+	}
+	html(r, "<span class=\"tgt\">%s %s</span></div>", _("Target"),
+	     fmt_target(r, engine_target(e, unit, k, year), ind->unit));
+	html(r, "<div class=\"state\">");
+	status_badge(r, a.status);
+	if (a.latest_year && a.latest_year != year)
+		html(r, " <small>(%s %d)</small>", _("data of"), a.latest_year);
+	html(r, "</div><div class=\"chart\">");
+	chart_sparkline(r, unit, k, year);
+	html(r, "</div>");
+	if (u->first_child >= 0) {
+		unsigned counts[ST_COUNT];
+		int st;
+		bool first = true;
+
+		progress_subunit_counts(r->snap, unit, k, year, counts);
+		html(r, "<div class=\"subs\">");
+		for (st = ST_COUNT - 1; st >= 0; st--) {
+			if (!counts[st] || st == ST_NO_TARGET)
+				continue;
+			html(r, "%s<span class=\"%s\">%u %s</span>", first ? "" : " · ", status_class((enum status)st),
+			     counts[st], status_name((enum status)st));
+			first = false;
+		}
+		html(r, "</div>");
+	}
+	html(r, "</li>");
+}
+
+enum gemis_err page_home(struct http_req *r)
+{
+	const struct snapshot *s;
+	const char *code = http_param(r, "unit");
+	const struct unit *u;
+	enum gemis_err err;
+	int unit, year, g;
+	size_t k;
+
+	s = http_snap(r);
+	if (!s)
+		return GEMIS_EDB;
+	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	if (err)
+		return err;
+	u = &s->tree.units[unit];
+	year = page_year(r);
+	page_begin(r, u->name, unit);
+	breadcrumbs(r, unit, year);
+	html(r, "<div class=\"head\"><h1>%s <small>%d</small></h1>", u->name, year);
+	year_picker(r, "/", unit, year);
+	html(r, "</div>");
+	if (u->level == LEVEL_COMMUNE || u->level == LEVEL_WARD || u->level == LEVEL_SPECIAL_ZONE)
+		err = commune_reporting(r, unit, year);
+	else
+		area_reporting(r, unit, year);
+	if (err)
+		return err;
+	children(r, unit, year);
+	for (g = 0; g < GOAL_COUNT; g++) {
+		html(r, "<section class=\"goal\"><h2>%s</h2><ul class=\"inds\">", goal_name((enum goal)g, r->lang));
+		for (k = 0; k < catalog_count; k++) {
+			if (catalog[k].goal == (enum goal)g)
+				indicator_row(r, unit, (int)k, year);
+		}
+		html(r, "</ul></section>");
+	}
+	page_end(r);
+	return GEMIS_OK;
+}

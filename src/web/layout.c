@@ -1,0 +1,242 @@
+/*
+ * layout.c: the shell of every page and the small pieces pages share:
+ * values, targets, statuses and times written for people.
+ *
+ * The page links one stylesheet and two scripts from /static/ (no inline
+ * script or style: the Content-Security-Policy forbids them), works without
+ * JavaScript, and fits a 360-pixel-wide phone.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "report/progress.h"
+#include "store/submissions.h"
+#include "web.h"
+
+#include "util/banned.h"
+
+void form_csrf(struct http_req *r)
+{
+	html(r, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", r->csrf);
+}
+
+const char *status_class(enum status s)
+{
+	switch (s) {
+	case ST_ACHIEVED: return "st-achieved";
+	case ST_ON_TRACK: return "st-on";
+	case ST_AT_RISK: return "st-risk";
+	case ST_OFF_TRACK: return "st-off";
+	case ST_INSUFFICIENT: return "st-insufficient";
+	case ST_NO_DATA: return "st-nodata";
+	case ST_NO_TARGET: return "st-notarget";
+	}
+	return "st-nodata";
+}
+
+void status_badge(struct http_req *r, enum status s)
+{
+	html(r, "<span class=\"badge %s\">%s</span>", status_class(s), status_name(s));
+}
+
+const char *fmt_value(struct http_req *r, double v, const char *measure)
+{
+	char num[48];
+
+	if (isnan(v))
+		return "–";
+	format_number(num, sizeof(num), v, 2);
+	if (strcmp(measure, "%") == 0)
+		return arena_printf(&r->arena, "%s%%", num);
+	return arena_printf(&r->arena, "%s %s", num, measure_name(measure));
+}
+
+const char *fmt_target(struct http_req *r, const struct target *t, const char *measure)
+{
+	char num[48];
+	const char *m = measure_name(measure);
+
+	if (!t)
+		return "–";
+	if (!t->has_value)
+		return arena_printf(&r->arena, "%s (%d)", _("achieve"), t->year);
+	format_number(num, sizeof(num), t->value, 2);
+	return arena_printf(&r->arena, "%s %s%s%s (%d)", t->dir == DIR_AT_MOST ? "≤" : "≥", num,
+			    strcmp(m, "%") == 0 ? "" : " ", m, t->year);
+}
+
+const char *fmt_time(struct http_req *r, long long at)
+{
+	time_t tt = (time_t)(at + 7 * 3600);
+	struct tm tm;
+
+	if (!at)
+		return "–";
+	gmtime_r(&tt, &tm);
+	return arena_printf(&r->arena, "%02d:%02d %02d/%02d/%04d", tm.tm_hour, tm.tm_min, tm.tm_mday,
+			    tm.tm_mon + 1, tm.tm_year + 1900);
+}
+
+long days_between(int a, int b)
+{
+	struct tm ta = {0}, tb = {0};
+
+	ta.tm_year = a / 10000 - 1900;
+	ta.tm_mon = a / 100 % 100 - 1;
+	ta.tm_mday = a % 100;
+	tb.tm_year = b / 10000 - 1900;
+	tb.tm_mon = b / 100 % 100 - 1;
+	tb.tm_mday = b % 100;
+	return (long)((timegm(&tb) - timegm(&ta)) / 86400);
+}
+
+int page_year(struct http_req *r)
+{
+	const struct snapshot *s = r->snap;
+	int today = http_today(r) / 10000, y;
+
+	y = http_param_year(r, "year", 0);
+	if (y)
+		return y;
+	if (s && s->eng.year_max >= s->eng.year_min)
+		return s->eng.year_max < today ? s->eng.year_max : today;
+	return today;
+}
+
+/* The Action Month for gender equality and against gender-based violence
+ * runs every year from 15 November to 15 December. */
+static bool action_month(int today)
+{
+	int md = today % 10000;
+
+	return md >= 1115 && md <= 1215;
+}
+
+static void nav_link(struct http_req *r, const char *href, const char *label, const char *current)
+{
+	bool here = strcmp(r->path, current) == 0 ||
+		    (strlen(current) > 1 && strncmp(r->path, current, strlen(current)) == 0);
+
+	if (here)
+		html(r, "<a href=\"%s\" aria-current=\"page\">%s</a>", href, label);
+	else
+		html(r, "<a href=\"%s\">%s</a>", href, label);
+}
+
+static void lang_switch(struct http_req *r)
+{
+	const char *next = http_url_encode(r, r->path ? r->path : "/");
+
+	if (r->lang == LANG_VI)
+		html(r, "<a class=\"lang\" href=\"/lang/en?next=%s\" hreflang=\"en\" lang=\"en\">English</a>", next);
+	else
+		html(r, "<a class=\"lang\" href=\"/lang/vi?next=%s\" hreflang=\"vi\" lang=\"vi\">Tiếng Việt</a>",
+		     next);
+}
+
+void page_begin(struct http_req *r, const char *title, int unit)
+{
+	const char *v = http_asset_version(r);
+	const struct snapshot *s = r->snap;
+	int today = http_today(r);
+
+	(void)unit;
+	r->ctype = "text/html; charset=utf-8";
+	html(r,
+	     "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
+	     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+	     "<meta name=\"htmx-config\" content='{\"includeIndicatorStyles\":false,\"allowEval\":false,"
+	     "\"allowScriptTags\":false,\"selfRequestsOnly\":true}'>"
+	     "<title>%s · gemis</title>"
+	     "<link rel=\"stylesheet\" href=\"/static/app.css?v=%s\">"
+	     "<link rel=\"icon\" href=\"/static/favicon.svg?v=%s\" type=\"image/svg+xml\">"
+	     "<script src=\"/static/vendor/htmx.min.js?v=%s\" defer></script>"
+	     "<script src=\"/static/app.js?v=%s\" defer></script>"
+	     "</head>\n",
+	     i18n_lang_code(r->lang), title, v, v, v, v);
+	if (r->signed_in)
+		html(r, "<body hx-headers='{\"X-CSRF-Token\": \"%s\"}'>\n", r->csrf);
+	else
+		html(r, "<body>\n");
+	html(r, "<header class=\"top\"><a class=\"brand\" href=\"/\">gemis</a>");
+	if (r->signed_in) {
+		const struct principal *p = &r->who;
+		const struct unit *u = s ? &s->tree.units[p->unit] : NULL;
+
+		html(r, "<nav aria-label=\"%s\">", _("Main"));
+		nav_link(r, "/", _("Dashboard"), "/");
+		if (u && u->level == LEVEL_PROVINCE)
+			nav_link(r, arena_printf(&r->arena, "/province/%s", u->code), _("Communes"), "/province");
+		else if (u && u->level == LEVEL_NATION)
+			nav_link(r, "/province", _("Provinces"), "/province");
+		if (p->role == ROLE_REPORTER || p->role == ROLE_FOCAL || p->role == ROLE_ADMIN)
+			nav_link(r, "/entry", _("Data entry"), "/entry");
+		if (p->role == ROLE_FOCAL || p->role == ROLE_ADMIN)
+			nav_link(r, "/review", _("Review"), "/review");
+		if (u)
+			nav_link(r, arena_printf(&r->arena, "/plan/%s", u->code), _("Plan"), "/plan");
+		if (p->role == ROLE_FOCAL || p->role == ROLE_ADMIN || p->role == ROLE_PROVINCE)
+			nav_link(r, "/upload", _("Upload"), "/upload");
+		if (p->role == ROLE_FOCAL || p->role == ROLE_ADMIN)
+			nav_link(r, "/users", _("Users"), "/users");
+		html(r, "</nav><div class=\"who\">");
+		html(r, "<a href=\"/account\" title=\"%s\">%s</a>", _("Your account"),
+		     r->user.full_name[0] ? r->user.full_name : r->user.name);
+		html(r, "<form method=\"post\" action=\"/logout\" class=\"inline\">");
+		form_csrf(r);
+		html(r, "<button type=\"submit\" class=\"link\">%s</button></form>", _("Sign out"));
+		lang_switch(r);
+		html(r, "</div>");
+	} else {
+		html(r, "<div class=\"who\">");
+		lang_switch(r);
+		html(r, "</div>");
+	}
+	html(r, "</header>\n");
+	if (s && s->ds.demo)
+		html(r, "<p class=\"banner demo\">%s</p>\n",
+		     _("Demo data: these numbers are invented for trying gemis out."));
+	if (action_month(today))
+		html(r, "<p class=\"banner action\">%s</p>\n",
+		     _("Action Month for gender equality and the prevention of gender-based violence: "
+		       "15 November – 15 December."));
+	html(r, "<main>\n");
+}
+
+void page_end(struct http_req *r)
+{
+	html(r, "</main>\n<footer><p>%s</p></footer>\n</body></html>\n",
+	     _("gemis: the Gender Equality Monitoring Information System"));
+}
+
+void web_error_page(struct http_req *r, int status, const char *message)
+{
+	const char *title = status == 403   ? _("No access")
+			    : status == 404 ? _("Not found")
+			    : status >= 500 ? _("Server error")
+					    : _("Cannot do that");
+
+	page_begin(r, title, -1);
+	html(r, "<h1>%s</h1><p class=\"error\">%s</p>", title, message);
+	if (r->diags && r->diags->n) {
+		size_t i;
+
+		html(r, "<ul class=\"problems\">");
+		for (i = 0; i < r->diags->n; i++) {
+			const struct diag *d = &r->diags->d[i];
+
+			html(r, "<li>");
+			if (d->line > 0)
+				html(r, "%s %ld: ", _("line"), d->line);
+			if (d->field[0])
+				html(r, "<code>%s</code>: ", d->field);
+			html(r, "%s</li>", d->msg);
+		}
+		html(r, "</ul>");
+	}
+	html(r, "<p><a href=\"/\">%s</a></p>", _("Back to the dashboard"));
+	page_end(r);
+	(void)status;
+}

@@ -1,0 +1,85 @@
+/*
+ * web.h: the pages of the web application: the route table (routes.c),
+ * the page shell every page shares (layout.c), charts (chart.c) and the
+ * pieces several pages show.  Pages are rendered on the server and work
+ * without JavaScript; htmx and uPlot (embedded from npm) add inline checks
+ * and interactive charts where they help.
+ */
+#ifndef GEMIS_WEB_H
+#define GEMIS_WEB_H
+
+#include "core/assess.h"
+#include "http/html.h"
+#include "http/http.h"
+
+extern const struct route web_routes[];
+
+/* The hooks of struct http_config. */
+void web_error_page(struct http_req *r, int status, const char *message);
+void web_login_page(struct http_req *r);
+
+/* Opens a page: head, header with navigation, account and language
+ * switch, banners (demo data, Action Month).  unit is the unit the page
+ * is about (for the navigation), -1 for none. */
+void page_begin(struct http_req *r, const char *title, int unit);
+void page_end(struct http_req *r);
+
+/* A hidden input with the CSRF token, for every form that posts. */
+void form_csrf(struct http_req *r);
+
+/* A status for people: a coloured badge with the status in words. */
+void status_badge(struct http_req *r, enum status s);
+/* CSS class of a status ("st-achieved", ...). */
+const char *status_class(enum status s);
+
+/* A value for people with its measurement unit ("41,2%", "1,4 lần"). */
+const char *fmt_value(struct http_req *r, double v, const char *measure);
+/* A target for people ("≥ 70% (2030)"), "–" when none. */
+const char *fmt_target(struct http_req *r, const struct target *t, const char *measure);
+/* A date and time for people in Vietnam's time ("14:05 30/11/2026"). */
+const char *fmt_time(struct http_req *r, long long at);
+
+/* The year a page shows: ?year=, else the latest year with data up to
+ * this year. */
+int page_year(struct http_req *r);
+
+/* A small trend chart (SVG) of the unit's indicator up to `year`, with the
+ * target as a dashed line. */
+void chart_sparkline(struct http_req *r, int unit, int ind, int year);
+/* A larger chart of the same, with axes, for the indicator page. */
+void chart_trend(struct http_req *r, int unit, int ind, int year);
+
+/* Adds to *done the communes and wards under unit (or the unit itself)
+ * that reported any value for the year, and to *all all of them. */
+void count_reported(const struct snapshot *s, int unit, int year, int *done, int *all);
+
+/* Days from a to b (dates as YYYYMMDD). */
+long days_between(int a, int b);
+
+/* Handlers (one file per page). */
+enum gemis_err page_login_form(struct http_req *r);
+enum gemis_err page_login(struct http_req *r);
+enum gemis_err page_logout(struct http_req *r);
+enum gemis_err page_lang(struct http_req *r);
+enum gemis_err page_account(struct http_req *r);
+enum gemis_err page_password(struct http_req *r);
+enum gemis_err page_home(struct http_req *r);
+enum gemis_err page_indicator(struct http_req *r);
+enum gemis_err page_province(struct http_req *r);
+enum gemis_err page_entry_list(struct http_req *r);
+enum gemis_err page_entry_form(struct http_req *r);
+enum gemis_err page_entry_post(struct http_req *r);
+enum gemis_err page_entry_check(struct http_req *r);
+enum gemis_err page_review(struct http_req *r);
+enum gemis_err page_plan(struct http_req *r);
+enum gemis_err page_plan_upload(struct http_req *r);
+enum gemis_err page_plan_apply(struct http_req *r);
+enum gemis_err page_plan_edit(struct http_req *r);
+enum gemis_err page_upload_form(struct http_req *r);
+enum gemis_err page_upload(struct http_req *r);
+enum gemis_err page_users(struct http_req *r);
+enum gemis_err page_users_add(struct http_req *r);
+enum gemis_err page_users_disable(struct http_req *r);
+enum gemis_err page_health(struct http_req *r);
+
+#endif

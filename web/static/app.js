@@ -1,0 +1,45 @@
+// app.js: the little JavaScript gemis uses; every page works without it.
+//  - on the indicator page, an interactive uPlot chart (values by sex and
+//    the target) is drawn from the JSON the page carries, when uPlot is there;
+//  - forms with data-confirm ask before doing something that cannot be undone.
+(function () {
+  'use strict';
+
+  function chart() {
+    var data = document.getElementById('chart-data');
+    var host = document.getElementById('chart-host');
+    if (!data || !host || typeof uPlot === 'undefined') return;
+    var d = JSON.parse(data.textContent);
+    var series = [{ label: d.labels.year }];
+    var cols = [d.years];
+    var colors = ['#7b2d6b', '#117a8b', '#a86400'];
+    d.series.forEach(function (s, i) {
+      series.push({ label: s.label, stroke: colors[i % colors.length], width: 2, spanGaps: true,
+        points: { show: true } });
+      cols.push(s.values);
+    });
+    if (d.target !== null) {
+      series.push({ label: d.labels.target, stroke: '#1d1d1f', dash: [6, 4], width: 1, points: { show: false } });
+      cols.push(d.years.map(function () { return d.target; }));
+    }
+    var width = Math.min(host.clientWidth || 600, 640);
+    /* global uPlot */
+    new uPlot({ width: width, height: 240, series: series,
+      axes: [{ values: function (u, v) { return v.map(function (x) { return String(x); }); } }, {}],
+      scales: { x: { time: false } } }, cols, host);
+    host.hidden = false;
+  }
+
+  function confirmForms() {
+    document.querySelectorAll('form[data-confirm]').forEach(function (f) {
+      f.addEventListener('submit', function (e) {
+        if (!window.confirm(f.getAttribute('data-confirm'))) e.preventDefault();
+      });
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    chart();
+    confirmForms();
+  });
+})();
