@@ -21,6 +21,7 @@
 #include "store/snapshot.h"
 #include "store/store.h"
 #include "store/users.h"
+#include "util/text.h"
 
 #include "util/banned.h"
 
@@ -525,6 +526,18 @@ out:
 
 /* --- counts ------------------------------------------------------------------ */
 
+/* Prints s padded to w terminal columns (right-aligned when right). */
+static void pad(const char *s, size_t w, bool right)
+{
+	size_t n = text_width(s);
+
+	if (right)
+		printf("%*s", (int)(w > n ? w - n : 0), "");
+	fputs(s, stdout);
+	if (!right)
+		printf("%*s", (int)(w > n ? w - n : 0), "");
+}
+
 int cmd_case_stats(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {COMMON_OPTS, {"unit", required_argument, NULL, O_UNIT},
@@ -606,8 +619,14 @@ int cmd_case_stats(struct cli *cli, int argc, char **argv)
 		if (json)
 			printf("%s\n  {\"indicator\": \"%s\"", k ? "," : "", catalog[ind].id);
 		else
-			printf("\n%s\n  %-26s %8s %8s %8s\n", indicator_name(&catalog[ind], i18n_lang()),
-			       "", _("women"), _("men"), _("total"));
+		{
+			printf("\n%s\n  ", indicator_name(&catalog[ind], i18n_lang()));
+			pad("", 26, false);
+			pad(_("women"), 9, true);
+			pad(_("men"), 9, true);
+			pad(_("total"), 9, true);
+			putchar('\n');
+		}
 		for (part = 0; part < 3; part++) {
 			static const char *const labels[3] = {N_("counted (numerator)"),
 							      N_("not counted"),
@@ -616,7 +635,10 @@ int cmd_case_stats(struct cli *cli, int argc, char **argv)
 			if (json)
 				printf(", \"%s\": {", part_names[part]);
 			else
-				printf("  %-26s", _(labels[part]));
+			{
+				fputs("  ", stdout);
+				pad(_(labels[part]), 26, false);
+			}
 			for (sex = 0; sex < 3; sex++) {
 				double num = engine_part(&snap.eng, (int)year, su, ind, PART_NUM, sex);
 				double den = engine_part(&snap.eng, (int)year, su, ind, PART_DEN, sex);
@@ -633,7 +655,7 @@ int cmd_case_stats(struct cli *cli, int argc, char **argv)
 					else
 						printf("%s\"%s\": \"%s\"", sex ? ", " : "", sex_names[sex], txt);
 				} else {
-					printf(" %8s", txt);
+					pad(txt, 9, true);
 				}
 			}
 			printf(json ? "}" : "\n");
