@@ -1138,8 +1138,13 @@ static enum gemis_err export_one(struct case_session *s, struct db_stmt *st, str
 	if (!err)
 		err = csv_field(b, db_col_null(st, COL_CLOSED) ? "" : db_col_text(st, COL_CLOSED), true);
 out:
-	buf_release(&list[0]);
-	buf_release(&list[1]);
+	for (k = 0; k < 2; k++) {
+		if (list[k].p)
+			sodium_memzero(list[k].p, list[k].cap);
+		buf_release(&list[k]);
+	}
+	if (v.p)
+		sodium_memzero(v.p, v.cap);
 	buf_release(&v);
 	return err;
 }
