@@ -170,7 +170,8 @@ enum gemis_err register_load(struct db *db, const struct tree *t, struct dataset
 		err = cs.err;
 	if (err)
 		goto out;
-	qsort(cs.c, cs.n, sizeof(*cs.c), count_cmp);
+	if (cs.n)
+		qsort(cs.c, cs.n, sizeof(*cs.c), count_cmp);
 	/* one group per unit, year and indicator: every cell is put, zeros
 	 * included, so that totals are complete */
 	for (i = 0; i < cs.n && !err; i = j) {

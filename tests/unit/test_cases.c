@@ -20,6 +20,7 @@
 #include "store/snapshot.h"
 #include "store/store.h"
 #include "store/users.h"
+#include "util/i18n.h"
 
 static struct db *db;
 static struct tree tree;
@@ -396,6 +397,7 @@ int main(void)
 
 	if (sodium_init() < 0 || !mkdtemp(dir))
 		return 1;
+	i18n_set_lang(LANG_EN); /* the checks read English messages */
 	if (pg && *pg) {
 		printf("backend: PostgreSQL\n");
 		if (setup(pg))
