@@ -77,6 +77,8 @@ int cmd_case_export(struct cli *cli, int argc, char **argv);
 int cmd_case_stats(struct cli *cli, int argc, char **argv);
 int cmd_case_log(struct cli *cli, int argc, char **argv);
 int cmd_case_purge(struct cli *cli, int argc, char **argv);
+int cmd_reporting(struct cli *cli, int argc, char **argv);
+int cmd_report(struct cli *cli, int argc, char **argv);
 int cmd_serve(struct cli *cli, int argc, char **argv);
 int cmd_help(struct cli *cli, int argc, char **argv);
 int cmd_version(struct cli *cli, int argc, char **argv);

@@ -99,6 +99,28 @@ const struct command commands[] = {
 	 "gemis case purge --as ADMIN [--retention-days N] [--today YYYY-MM-DD]",
 	 N_("Deletes every field of each case closed more than N days ago (default: the\n"
 	    "database's case_retention_days, else 1825) and keeps only its anonymous counts.")},
+	{"report", cmd_report, N_("write the yearly report as DOCX, PDF, XLSX or HTML"),
+	 "gemis report --unit CODE --year YEAR [--format docx|pdf|xlsx|html] -o FILE\n"
+	 "       gemis report --unit PROVINCE --year YEAR --format FMT --all -o DIR",
+	 N_("The report \"Báo cáo kết quả thực hiện công tác bình đẳng giới năm YEAR\" laid out\n"
+	    "as Decree 30/2020/NĐ-CP asks: results by goal, what is off track and why, the\n"
+	    "agencies that reported late or not at all, the plan's tasks, a chart; for a\n"
+	    "province also its communes by indicators.  Vietnamese unless --lang en.\n"
+	    "  --format FMT         docx, pdf, xlsx or html (default: from the file name)\n"
+	    "  --all                one report for each sub-unit of --unit, into directory -o\n"
+	    "  --date YYYY-MM-DD    the date in the date line (default: left blank to fill in);\n"
+	    "                       also the day reporting is judged on (default: now)\n"
+	    "  --signer NAME        the signer's name (default: the plan's signer)\n"
+	    "  --signer-title TEXT  the signer's title, e.g. \"Phó Chủ tịch\"\n"
+	    "Files carry no timestamp unless $SOURCE_DATE_EPOCH is set.")},
+	{"reporting", cmd_reporting, N_("show which agencies have reported, on time or late"),
+	 "gemis reporting --unit CODE --year YEAR [--as-of YYYY-MM-DD] [--json]",
+	 N_("From the plans in force: each agency that answers for indicators owes one form a\n"
+	    "year, due on the deadline written in the plan (30/11, say).  Shows the forms\n"
+	    "expected, submitted, on time, late and missing, per agency and, for a province,\n"
+	    "per commune, with the reporting rate (submitted / expected).\n"
+	    "  --as-of DATE  judge \"overdue\" at the end of that day (default: now)\n"
+	    "  --json        the same as JSON")},
 	{"serve", cmd_serve, N_("run the web application and the JSON API"),
 	 "gemis serve [--port N] [--listen ADDR] [--threads N] [--tls-cert FILE --tls-key FILE]"
 	 " [--secure-cookies] [--quiet]",

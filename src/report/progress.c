@@ -353,7 +353,7 @@ static const char *status_color(enum status s)
 	}
 }
 
-static void target_text(const struct target *t, const char *measure, char *out, size_t n)
+void progress_target_text(const struct target *t, const char *measure, char *out, size_t n)
 {
 	char num[32];
 	const char *m = measure_name(measure);
@@ -434,7 +434,7 @@ enum gemis_err progress_text(const struct snapshot *s, int unit, int year, bool 
 			} else {
 				snprintf(sex, sizeof(sex), " ");
 			}
-			target_text(engine_target(e, unit, (int)k, year), ind->unit, tgt, sizeof(tgt));
+			progress_target_text(engine_target(e, unit, (int)k, year), ind->unit, tgt, sizeof(tgt));
 			err |= buf_puts(b, "  ");
 			err |= put_cell(b, indicator_name(ind, i18n_lang()), wname, false);
 			err |= put_cell(b, val, wval, true);

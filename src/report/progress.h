@@ -59,6 +59,10 @@ void progress_subunit_counts(const struct snapshot *s, int unit, int ind, int ye
  * at most `decimals` decimals, trailing zeros dropped. */
 void format_number(char *out, size_t n, double v, int decimals);
 
+/* A target for people: "≥ 70% (2030)", "≤ 1,4 lần (2030)", "hoàn thành
+ * (2030)", "–" for none. */
+void progress_target_text(const struct target *t, const char *measure, char *out, size_t n);
+
 /* A measurement unit for people ("%", "bé trai/100 bé gái", ...). */
 const char *measure_name(const char *measure);
 

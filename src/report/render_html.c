@@ -1,0 +1,262 @@
+/*
+ * render_html.c: a document as one self-contained HTML page (styles inline,
+ * the chart as inline SVG, no scripts, no external resources), printable on
+ * A4 with the decree's margins.  Every text is escaped.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "doc.h"
+
+#include "util/banned.h"
+
+static const char css[] =
+	"@page{size:A4;margin:20mm 15mm 20mm 30mm}"
+	"body{font-family:'Times New Roman','Liberation Serif',serif;font-size:13pt;line-height:1.3;"
+	"margin:0;background:#eee;color:#000}"
+	".page{background:#fff;max-width:165mm;margin:0 auto;padding:20mm 15mm 20mm 30mm}"
+	"@media print{body{background:#fff}.page{padding:0;max-width:none}}"
+	"table.hdr,table.sign{width:100%;border-collapse:collapse}"
+	"table.hdr td,table.sign td{vertical-align:top;text-align:center;padding:0}"
+	".issuer{width:40%;font-size:13pt}.motto{width:60%}"
+	".motto .m1{font-weight:bold;font-size:12pt}.motto .m2{font-weight:bold;font-size:13pt}"
+	".rule{width:35%;margin:2pt auto 4pt;border-top:1px solid #000}"
+	".place{font-style:italic;margin-top:6pt}.number{margin-top:6pt}"
+	".kind{text-align:center;font-weight:bold;font-size:14pt;margin:18pt 0 0}"
+	".title{text-align:center;font-weight:bold;margin:0 0 2pt}"
+	"h2{font-size:13pt;margin:12pt 0 4pt}h3{font-size:13pt;margin:8pt 0 4pt}"
+	"p{text-align:justify;text-indent:1cm;margin:4pt 0}"
+	"p.b{text-indent:0;padding-left:1cm}p.note{font-size:10pt;font-style:italic;text-indent:0}"
+	".notice{border:2px solid #c62828;color:#c62828;font-weight:bold;padding:4pt;margin:8pt 0;text-indent:0}"
+	"table.t{width:100%;border-collapse:collapse;font-size:11pt;margin:4pt 0 8pt}"
+	"table.t.s{font-size:8pt}"
+	"table.t th,table.t td{border:1px solid #000;padding:2pt 3pt;vertical-align:top}"
+	"table.t th{background:#e8e8e8}"
+	".c{text-align:center}.r{text-align:right}.st{color:#000}"
+	"figure{margin:8pt 0;text-align:center}figcaption{font-style:italic;font-size:11pt}"
+	".recip{width:50%;text-align:left!important;font-size:11pt}"
+	".recip b{font-size:12pt}.signer{width:50%;font-weight:bold}.space{height:28mm}";
+
+static enum gemis_err esc(struct buf *b, const char *s)
+{
+	return buf_html_escape(b, s, strlen(s));
+}
+
+/* Escaped text with '\n' as <br>. */
+static enum gemis_err esc_lines(struct buf *b, const char *s)
+{
+	enum gemis_err err = GEMIS_OK;
+	const char *nl;
+
+	while ((nl = strchr(s, '\n')) != NULL) {
+		err |= buf_html_escape(b, s, (size_t)(nl - s));
+		err |= buf_puts(b, "<br>");
+		s = nl + 1;
+	}
+	err |= esc(b, s);
+	return err;
+}
+
+static enum gemis_err fill(struct buf *b, int status)
+{
+	unsigned rgb;
+	bool dark;
+
+	if (status < 0)
+		return GEMIS_OK;
+	rgb = status_rgb((enum status)status);
+	dark = status == ST_ACHIEVED || status == ST_OFF_TRACK;
+	return buf_printf(b, " style=\"background:#%06X;color:%s\"", rgb, dark ? "#fff" : "#000");
+}
+
+static enum gemis_err table(struct buf *b, const struct dtable *t)
+{
+	enum gemis_err err = GEMIS_OK;
+	size_t r, c;
+
+	err |= buf_puts(b, t->small ? "<table class=\"t s\">" : "<table class=\"t\">");
+	err |= buf_puts(b, "<colgroup>");
+	for (c = 0; c < t->ncols; c++)
+		err |= buf_printf(b, "<col style=\"width:%.1f%%\">", t->widths[c] * 100);
+	err |= buf_puts(b, "</colgroup>");
+	for (r = 0; r < t->nrows; r++) {
+		if (r == 0 && t->nhead)
+			err |= buf_puts(b, "<thead>");
+		if (r == t->nhead)
+			err |= buf_puts(b, "<tbody>");
+		err |= buf_puts(b, "<tr>");
+		for (c = 0; c < t->ncols; c++) {
+			const struct dcell *x = &t->cells[r * t->ncols + c];
+			const char *tag = r < t->nhead ? "th" : "td";
+
+			err |= buf_printf(b, "<%s", tag);
+			if (x->flags & DC_CENTER)
+				err |= buf_puts(b, " class=\"c\"");
+			else if (x->flags & DC_RIGHT)
+				err |= buf_puts(b, " class=\"r\"");
+			err |= fill(b, x->status);
+			err |= buf_puts(b, ">");
+			if (x->flags & DC_BOLD)
+				err |= buf_puts(b, "<b>");
+			err |= esc_lines(b, x->text);
+			if (x->flags & DC_BOLD)
+				err |= buf_puts(b, "</b>");
+			err |= buf_printf(b, "</%s>", tag);
+		}
+		err |= buf_puts(b, "</tr>");
+		if (r + 1 == t->nhead)
+			err |= buf_puts(b, "</thead>");
+	}
+	if (t->nrows > t->nhead)
+		err |= buf_puts(b, "</tbody>");
+	err |= buf_puts(b, "</table>\n");
+	return err;
+}
+
+/* Horizontal stacked bars, one per category, as inline SVG. */
+static enum gemis_err chart(struct buf *b, const struct dchart *ch)
+{
+	enum gemis_err err = GEMIS_OK;
+	const double label_w = 110, bar_w = 420, row_h = 26, top = 10;
+	unsigned max = 1;
+	size_t i, k;
+	double h = top + row_h * (double)ch->ncat + 60;
+
+	for (i = 0; i < ch->ncat; i++) {
+		unsigned sum = 0;
+
+		for (k = 0; k < CHART_STATUSES; k++)
+			sum += ch->counts[i][k];
+		if (sum > max)
+			max = sum;
+	}
+	err |= buf_printf(b,
+			  "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"560\" height=\"%.0f\""
+			  " viewBox=\"0 0 560 %.0f\" role=\"img\" font-family=\"Times New Roman, Liberation Serif, serif\""
+			  " font-size=\"12\"><title>",
+			  h, h);
+	err |= esc(b, ch->title);
+	err |= buf_puts(b, "</title>");
+	for (i = 0; i < ch->ncat; i++) {
+		double x = label_w, y = top + row_h * (double)i;
+
+		err |= buf_printf(b, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">", label_w - 6, y + 15);
+		err |= esc(b, ch->cats[i]);
+		err |= buf_puts(b, "</text>");
+		for (k = 0; k < CHART_STATUSES; k++) {
+			double w = bar_w * ch->counts[i][k] / max;
+
+			if (!ch->counts[i][k])
+				continue;
+			err |= buf_printf(b,
+					  "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"18\" fill=\"#%06X\""
+					  " stroke=\"#fff\"/>",
+					  x, y + 2, w, status_rgb(chart_status[k]));
+			err |= buf_printf(b,
+					  "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"%s\">%u</text>",
+					  x + w / 2, y + 15,
+					  chart_status[k] == ST_ACHIEVED || chart_status[k] == ST_OFF_TRACK ? "#fff" : "#000",
+					  ch->counts[i][k]);
+			x += w;
+		}
+	}
+	for (k = 0; k < CHART_STATUSES; k++) {
+		double x = 10 + (double)(k % 3) * 180, y = top + row_h * (double)ch->ncat + 12 + (double)(k / 3) * 20;
+
+		err |= buf_printf(b, "<rect x=\"%.0f\" y=\"%.0f\" width=\"12\" height=\"12\" fill=\"#%06X\"/>",
+				  x, y, status_rgb(chart_status[k]));
+		err |= buf_printf(b, "<text x=\"%.0f\" y=\"%.0f\">", x + 17, y + 11);
+		err |= esc(b, ch->legend[k]);
+		err |= buf_puts(b, "</text>");
+	}
+	err |= buf_puts(b, "</svg><figcaption>");
+	err |= esc(b, ch->title);
+	err |= buf_puts(b, "</figcaption></figure>\n");
+	return err;
+}
+
+enum gemis_err doc_render_html(const struct doc *d, struct buf *b)
+{
+	enum gemis_err err = GEMIS_OK;
+	size_t i;
+
+	err |= buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
+			     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+			     "<meta name=\"generator\" content=\"gemis\"><title>",
+			  d->lang ? d->lang : "vi");
+	err |= esc(b, d->meta_title ? d->meta_title : "");
+	err |= buf_puts(b, " – ");
+	err |= esc(b, d->meta_subject ? d->meta_subject : "");
+	err |= buf_printf(b, "</title><style>%s</style></head>\n<body><div class=\"page\">\n", css);
+	err |= buf_puts(b, "<table class=\"hdr\"><tr><td class=\"issuer\">");
+	if (d->issuer_top) {
+		err |= esc_lines(b, d->issuer_top);
+		err |= buf_puts(b, "<br>");
+	}
+	err |= buf_puts(b, "<b>");
+	err |= esc_lines(b, d->issuer);
+	err |= buf_puts(b, "</b><div class=\"rule\"></div><div class=\"number\">");
+	err |= esc(b, d->number);
+	err |= buf_puts(b, "</div></td><td class=\"motto\"><div class=\"m1\">");
+	err |= esc(b, d->motto1);
+	err |= buf_puts(b, "</div><div class=\"m2\">");
+	err |= esc(b, d->motto2);
+	err |= buf_puts(b, "</div><div class=\"rule\" style=\"width:50%\"></div><div class=\"place\">");
+	err |= esc(b, d->place_date);
+	err |= buf_puts(b, "</div></td></tr></table>\n<h1 class=\"kind\">");
+	err |= esc(b, d->kind);
+	err |= buf_puts(b, "</h1>\n<p class=\"title\">");
+	err |= esc(b, d->title);
+	err |= buf_puts(b, "</p><div class=\"rule\" style=\"width:25%\"></div>\n");
+	for (i = 0; i < d->n && !err; i++) {
+		const struct dblock *x = &d->blocks[i];
+
+		switch (x->kind) {
+		case DB_HEADING:
+			err |= buf_puts(b, x->level <= 1 ? "<h2>" : "<h3>");
+			err |= esc(b, x->text);
+			err |= buf_puts(b, x->level <= 1 ? "</h2>\n" : "</h3>\n");
+			break;
+		case DB_PARA:
+			err |= buf_puts(b, "<p>");
+			err |= esc_lines(b, x->text);
+			err |= buf_puts(b, "</p>\n");
+			break;
+		case DB_BULLET:
+			err |= buf_puts(b, "<p class=\"b\">- ");
+			err |= esc_lines(b, x->text);
+			err |= buf_puts(b, "</p>\n");
+			break;
+		case DB_NOTE:
+			err |= buf_puts(b, "<p class=\"note\">");
+			err |= esc_lines(b, x->text);
+			err |= buf_puts(b, "</p>\n");
+			break;
+		case DB_NOTICE:
+			err |= buf_puts(b, "<p class=\"notice\">");
+			err |= esc_lines(b, x->text);
+			err |= buf_puts(b, "</p>\n");
+			break;
+		case DB_TABLE:
+			err |= table(b, x->table);
+			break;
+		case DB_CHART:
+			err |= chart(b, x->chart);
+			break;
+		}
+	}
+	err |= buf_puts(b, "<table class=\"sign\"><tr><td class=\"recip\"><b><i>");
+	err |= esc(b, d->recipients_head ? d->recipients_head : "");
+	err |= buf_puts(b, "</i></b>");
+	for (i = 0; i < d->nrecipients; i++) {
+		err |= buf_puts(b, "<br>");
+		err |= esc(b, d->recipients[i]);
+	}
+	err |= buf_puts(b, "</td><td class=\"signer\">");
+	err |= esc_lines(b, d->sign_lines ? d->sign_lines : "");
+	err |= buf_puts(b, "<div class=\"space\"></div>");
+	if (d->sign_name)
+		err |= esc(b, d->sign_name);
+	err |= buf_puts(b, "</td></tr></table>\n</div></body></html>\n");
+	return err ? GEMIS_ENOMEM : GEMIS_OK;
+}

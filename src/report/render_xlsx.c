@@ -1,0 +1,410 @@
+/*
+ * render_xlsx.c: the yearly report as a workbook (libxlsxwriter), for
+ * officers who work on in Excel:
+ *   Summary    the unit, the counts of indicators by goal and status and a
+ *              native stacked bar chart of them;
+ *   one sheet per goal with a row per indicator: target, value, value by
+ *              sex, numerator and denominator, status, progress ratio and the
+ *              reason given, every figure a number (empty when missing);
+ *   Reporting  forms due, submitted, on time, late, missing and the rates,
+ *              per agency (and per commune for a unit with sub-units), and
+ *              each form of a commune;
+ *   Sub-units  (units with sub-units) each sub-unit's status per indicator,
+ *   Shares     and the share of sub-units achieved or on track.
+ * The file has no timestamp of its own: its creation date is
+ * $SOURCE_DATE_EPOCH, else 1 January of the report's year, so that the
+ * same data gives the same file.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "progress.h"
+#include "util/i18n.h"
+#include "yearly.h"
+
+#include "util/banned.h"
+
+struct xfmt {
+	lxw_format *title, *bold, *head, *text, *wrap, *num, *num2, *pct, *status[ST_COUNT], *note;
+};
+
+static lxw_format *bordered(lxw_workbook *wb)
+{
+	lxw_format *f = workbook_add_format(wb);
+
+	format_set_border(f, LXW_BORDER_THIN);
+	format_set_font_name(f, DOC_FONT);
+	format_set_font_size(f, 11);
+	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+	return f;
+}
+
+static void formats(lxw_workbook *wb, struct xfmt *x)
+{
+	int s;
+
+	x->title = workbook_add_format(wb);
+	format_set_bold(x->title);
+	format_set_font_size(x->title, 14);
+	format_set_font_name(x->title, DOC_FONT);
+	x->bold = workbook_add_format(wb);
+	format_set_bold(x->bold);
+	format_set_font_name(x->bold, DOC_FONT);
+	x->note = workbook_add_format(wb);
+	format_set_italic(x->note);
+	format_set_font_name(x->note, DOC_FONT);
+	x->head = bordered(wb);
+	format_set_bold(x->head);
+	format_set_bg_color(x->head, 0xE8E8E8);
+	format_set_text_wrap(x->head);
+	format_set_align(x->head, LXW_ALIGN_CENTER);
+	x->text = bordered(wb);
+	x->wrap = bordered(wb);
+	format_set_text_wrap(x->wrap);
+	x->num = bordered(wb);
+	format_set_num_format(x->num, "#,##0");
+	x->num2 = bordered(wb);
+	format_set_num_format(x->num2, "#,##0.00");
+	x->pct = bordered(wb);
+	format_set_num_format(x->pct, "0.0");
+	for (s = 0; s < ST_COUNT; s++) {
+		x->status[s] = bordered(wb);
+		format_set_align(x->status[s], LXW_ALIGN_CENTER);
+		if (s != ST_NO_TARGET)
+			format_set_bg_color(x->status[s], status_rgb((enum status)s));
+		if (s == ST_ACHIEVED || s == ST_OFF_TRACK)
+			format_set_font_color(x->status[s], LXW_COLOR_WHITE);
+	}
+}
+
+static void num_or_blank(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v, lxw_format *f)
+{
+	if (isnan(v))
+		worksheet_write_blank(ws, r, c, f);
+	else
+		worksheet_write_number(ws, r, c, round(v * 1e10) / 1e10, f);
+}
+
+static const char *agency_name(int k)
+{
+	return i18n_lang() == LANG_EN ? agency_kinds[k].name_en : agency_kinds[k].name_vi;
+}
+
+static const char *goal_sheet(enum goal g, char *out, size_t n)
+{
+	static const char *const names[GOAL_COUNT] = {
+		N_("Politics"), N_("Economy"), N_("Family"), N_("Health"), N_("Education"), N_("Communication"),
+	};
+
+	snprintf(out, n, "%d. %s", (int)g + 1, _(names[g]));
+	return out;
+}
+
+static void head_row(lxw_worksheet *ws, lxw_row_t r, const char *const *heads, size_t n,
+		     const struct xfmt *x)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		worksheet_write_string(ws, r, (lxw_col_t)i, _(heads[i]), x->head);
+}
+
+static void summary(lxw_workbook *wb, const struct yearly *y, const struct xfmt *x, const char *name)
+{
+	const struct unit *u = &y->s->tree.units[y->unit];
+	lxw_worksheet *ws = workbook_add_worksheet(wb, name);
+	lxw_chart *ch;
+	char title[256], sheet[64];
+	int g, k;
+	lxw_row_t r0 = 6;
+
+	snprintf(title, sizeof(title), _("Report on the results of gender equality work in %d"), y->year);
+	worksheet_set_column(ws, 0, 0, 28, NULL);
+	worksheet_set_column(ws, 1, 7, 13, NULL);
+	worksheet_write_string(ws, 0, 0, title, x->title);
+	snprintf(title, sizeof(title), "%s (%s)", u->name, u->code);
+	worksheet_write_string(ws, 1, 0, title, x->bold);
+	if (y->demo)
+		worksheet_write_string(ws, 2, 0,
+				       _("DEMO DATA: the numbers in this report are invented for trying gemis out; it is not a real report."),
+				       x->note);
+	worksheet_write_string(ws, 4, 0, _("Indicators by goal and assessment"), x->bold);
+	worksheet_write_string(ws, r0 - 1, 0, _("Goal"), x->head);
+	for (k = 0; k < CHART_STATUSES; k++)
+		worksheet_write_string(ws, r0 - 1, (lxw_col_t)(k + 1), status_name(chart_status[k]), x->head);
+	worksheet_write_string(ws, r0 - 1, CHART_STATUSES + 1, _("Total"), x->head);
+	for (g = 0; g < GOAL_COUNT; g++) {
+		unsigned sum = 0;
+
+		worksheet_write_string(ws, r0 + (lxw_row_t)g, 0, goal_sheet((enum goal)g, sheet, sizeof(sheet)), x->text);
+		for (k = 0; k < CHART_STATUSES; k++) {
+			sum += y->goal_counts[g][chart_status[k]];
+			worksheet_write_number(ws, r0 + (lxw_row_t)g, (lxw_col_t)(k + 1),
+					       y->goal_counts[g][chart_status[k]], x->num);
+		}
+		worksheet_write_number(ws, r0 + (lxw_row_t)g, CHART_STATUSES + 1, sum, x->num);
+	}
+	worksheet_write_string(ws, r0 + GOAL_COUNT, 0, _("Total"), x->head);
+	for (k = 0; k < CHART_STATUSES; k++) {
+		unsigned sum = 0;
+
+		for (g = 0; g < GOAL_COUNT; g++)
+			sum += y->goal_counts[g][chart_status[k]];
+		worksheet_write_number(ws, r0 + GOAL_COUNT, (lxw_col_t)(k + 1), sum, x->num);
+	}
+	worksheet_write_number(ws, r0 + GOAL_COUNT, CHART_STATUSES + 1,
+			       y->nrows - y->counts[ST_NO_TARGET], x->num);
+	worksheet_write_string(ws, r0 + GOAL_COUNT + 1, 0,
+			       _("Indicators without a target are not counted."), x->note);
+
+	ch = workbook_add_chart(wb, LXW_CHART_BAR_STACKED);
+	for (k = 0; k < CHART_STATUSES; k++) {
+		lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
+		lxw_chart_fill fill = {0};
+
+		chart_series_set_categories(s, name, r0, 0, r0 + GOAL_COUNT - 1, 0);
+		chart_series_set_values(s, name, r0, (lxw_col_t)(k + 1), r0 + GOAL_COUNT - 1, (lxw_col_t)(k + 1));
+		chart_series_set_name_range(s, name, r0 - 1, (lxw_col_t)(k + 1));
+		fill.color = status_rgb(chart_status[k]);
+		chart_series_set_fill(s, &fill);
+	}
+	snprintf(title, sizeof(title), _("Chart 1. Indicators by goal and assessment, %d"), y->year);
+	chart_title_set_name(ch, title);
+	chart_axis_set_name(ch->x_axis, _("indicators"));
+	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+	worksheet_insert_chart(ws, r0 + GOAL_COUNT + 3, 0, ch);
+}
+
+static void goal_sheets(lxw_workbook *wb, const struct yearly *y, const struct xfmt *x)
+{
+	static const char *const heads[] = {
+		N_("No."), N_("Indicator"), N_("Measure"), N_("Direction"), N_("Target"), N_("Target year"),
+		N_("Target set by"), N_("Value"), N_("Women"), N_("Men"), N_("Numerator"), N_("Denominator"),
+		N_("Latest year with data"), N_("Progress ratio"), N_("Assessment"), N_("Reason given"),
+	};
+	const size_t nh = sizeof(heads) / sizeof(heads[0]);
+	int g;
+
+	for (g = 0; g < GOAL_COUNT; g++) {
+		char sheet[64];
+		lxw_worksheet *ws = workbook_add_worksheet(wb, goal_sheet((enum goal)g, sheet, sizeof(sheet)));
+		lxw_row_t row = 2;
+		size_t r, i;
+
+		worksheet_write_string(ws, 0, 0, goal_name((enum goal)g, i18n_lang()), x->title);
+		worksheet_set_column(ws, 0, 0, 5, NULL);
+		worksheet_set_column(ws, 1, 1, 50, NULL);
+		worksheet_set_column(ws, 2, 13, 11, NULL);
+		worksheet_set_column(ws, 14, 14, 18, NULL);
+		worksheet_set_column(ws, 15, 15, 50, NULL);
+		head_row(ws, 1, heads, nh, x);
+		worksheet_freeze_panes(ws, 2, 2);
+		for (r = 0; r < y->nrows; r++) {
+			const struct yr_row *z = &y->rows[r];
+			const struct indicator *ind = &catalog[z->ind];
+			const struct target *t = z->t;
+			struct buf why;
+
+			if (ind->goal != (enum goal)g)
+				continue;
+			worksheet_write_number(ws, row, 0, z->no, x->num);
+			worksheet_write_string(ws, row, 1, indicator_name(ind, i18n_lang()), x->wrap);
+			worksheet_write_string(ws, row, 2, measure_name(ind->unit), x->text);
+			worksheet_write_string(ws, row, 3, t ? direction_id(t->dir) : "", x->text);
+			num_or_blank(ws, row, 4, t && t->has_value ? t->value : NAN, x->num2);
+			num_or_blank(ws, row, 5, t ? t->year : NAN, x->text);
+			worksheet_write_string(ws, row, 6,
+					       t ? (t->origin >= 0 ? y->s->tree.units[t->origin].code : "VN") : "",
+					       x->text);
+			num_or_blank(ws, row, 7, z->value, x->num2);
+			num_or_blank(ws, row, 8, z->f, x->num2);
+			num_or_blank(ws, row, 9, z->m, x->num2);
+			num_or_blank(ws, row, 10, z->num, x->num);
+			num_or_blank(ws, row, 11, z->den, x->num);
+			num_or_blank(ws, row, 12, z->a.latest_year ? z->a.latest_year : NAN, x->text);
+			num_or_blank(ws, row, 13, isnan(z->a.ratio) ? NAN : round(z->a.ratio * 1000) / 1000, x->num2);
+			worksheet_write_string(ws, row, 14, status_name(z->a.status), x->status[z->a.status]);
+			buf_init(&why, 1 << 16);
+			for (i = 0; i < y->ncomments; i++) {
+				const struct yr_comment *c = &y->comments[i];
+
+				if (c->ind != z->ind)
+					continue;
+				if (why.len)
+					buf_puts(&why, "\n");
+				if (c->unit != y->unit)
+					buf_printf(&why, "%s: ", y->s->tree.units[c->unit].name);
+				buf_puts(&why, c->text);
+			}
+			worksheet_write_string(ws, row, 15, buf_str(&why), x->wrap);
+			buf_release(&why);
+			row++;
+		}
+	}
+}
+
+static void counts_row(lxw_worksheet *ws, lxw_row_t row, const char *code, const char *name,
+		       const struct rep_counts *c, const struct xfmt *x)
+{
+	double r1 = rep_rate(c->submitted, c->expected), r2 = rep_rate(c->on_time, c->expected);
+
+	worksheet_write_string(ws, row, 0, code, x->text);
+	worksheet_write_string(ws, row, 1, name, x->text);
+	worksheet_write_number(ws, row, 2, c->expected, x->num);
+	worksheet_write_number(ws, row, 3, c->submitted, x->num);
+	worksheet_write_number(ws, row, 4, c->on_time, x->num);
+	worksheet_write_number(ws, row, 5, c->late, x->num);
+	worksheet_write_number(ws, row, 6, c->missing, x->num);
+	worksheet_write_number(ws, row, 7, c->overdue, x->num);
+	num_or_blank(ws, row, 8, r1, x->pct);
+	num_or_blank(ws, row, 9, r2, x->pct);
+}
+
+static void reporting_sheet(lxw_workbook *wb, const struct yearly *y, const struct xfmt *x)
+{
+	static const char *const heads[] = {
+		N_("Code"), N_("Name"), N_("Due"), N_("Submitted"), N_("On time"), N_("Late"), N_("Missing"),
+		N_("Overdue"), N_("Reporting rate (%)"), N_("On-time rate (%)"),
+	};
+	static const char *const fheads[] = {
+		N_("Unit"), N_("Agency"), N_("Indicators"), N_("Due date"), N_("State"), N_("Workflow status"),
+		N_("Submitted on"),
+	};
+	const struct tree *t = &y->s->tree;
+	const struct rep_result *r = &y->rep;
+	lxw_worksheet *ws = workbook_add_worksheet(wb, _("Reporting"));
+	lxw_row_t row = 2;
+	size_t i;
+
+	worksheet_set_column(ws, 0, 0, 10, NULL);
+	worksheet_set_column(ws, 1, 1, 40, NULL);
+	worksheet_set_column(ws, 2, 9, 12, NULL);
+	worksheet_write_string(ws, 0, 0, _("Reporting by the agencies"), x->title);
+	head_row(ws, 1, heads, 10, x);
+	counts_row(ws, row++, t->units[y->unit].code, _("Total"), &r->total, x);
+	for (i = 0; i < r->nagencies; i++)
+		counts_row(ws, row++, agency_kinds[r->agencies[i].agency].id, agency_name(r->agencies[i].agency),
+			   &r->agencies[i].c, x);
+	if (y->nsubs) {
+		row++;
+		worksheet_write_string(ws, row++, 0, _("By commune or ward"), x->bold);
+		head_row(ws, row++, heads, 10, x);
+		for (i = 0; i < r->nunits; i++) {
+			if (r->units[i].has_plan)
+				counts_row(ws, row++, t->units[r->units[i].unit].code,
+					   t->units[r->units[i].unit].name, &r->units[i].c, x);
+		}
+	}
+	row++;
+	worksheet_write_string(ws, row++, 0, _("Forms"), x->bold);
+	head_row(ws, row++, fheads, 7, x);
+	for (i = 0; i < r->nforms; i++) {
+		const struct rep_form *f = &r->forms[i];
+		char due[16], sub[11];
+
+		snprintf(due, sizeof(due), "%04d-%02d-%02d", f->due_year % 10000, f->due_month, f->due_day);
+		worksheet_write_string(ws, row, 0, t->units[f->unit].code, x->text);
+		worksheet_write_string(ws, row, 1, agency_name(f->agency), x->text);
+		worksheet_write_number(ws, row, 2, f->nind, x->num);
+		worksheet_write_string(ws, row, 3, due, x->text);
+		worksheet_write_string(ws, row, 4, form_state_name(f->state), x->text);
+		worksheet_write_string(ws, row, 5, f->status ? f->status : "", x->text);
+		if (f->submitted_at) {
+			rep_date_iso(f->submitted_at, sub);
+			worksheet_write_string(ws, row, 6, sub, x->text);
+		} else {
+			worksheet_write_blank(ws, row, 6, x->text);
+		}
+		row++;
+	}
+}
+
+static void subunit_sheets(lxw_workbook *wb, const struct yearly *y, const struct xfmt *x)
+{
+	const struct tree *t = &y->s->tree;
+	lxw_worksheet *ws;
+	size_t i, r;
+	static const char *const heads[] = {
+		N_("No."), N_("Indicator"), N_("Units judged"), N_("Achieved"), N_("On track"), N_("At risk"),
+		N_("Off track"), N_("No data"), N_("Share achieved or on track (%)"),
+	};
+
+	if (!y->nsubs || !y->nrows)
+		return;
+	ws = workbook_add_worksheet(wb, _("Sub-units"));
+	worksheet_set_column(ws, 0, 0, 8, NULL);
+	worksheet_set_column(ws, 1, 1, 28, NULL);
+	worksheet_set_column(ws, 2, (lxw_col_t)(y->nrows + 1), 5, NULL);
+	worksheet_write_string(ws, 0, 0, _("Assessment by unit and indicator (columns: indicator numbers)"), x->title);
+	worksheet_write_string(ws, 1, 0, _("Code"), x->head);
+	worksheet_write_string(ws, 1, 1, _("Unit"), x->head);
+	for (r = 0; r < y->nrows; r++)
+		worksheet_write_number(ws, 1, (lxw_col_t)(r + 2), y->rows[r].no, x->head);
+	worksheet_freeze_panes(ws, 2, 2);
+	for (i = 0; i < y->nsubs; i++) {
+		worksheet_write_string(ws, (lxw_row_t)(i + 2), 0, t->units[y->subs[i]].code, x->text);
+		worksheet_write_string(ws, (lxw_row_t)(i + 2), 1, t->units[y->subs[i]].name, x->text);
+		for (r = 0; r < y->nrows; r++) {
+			enum status st = (enum status)y->substatus[i * y->nrows + r];
+
+			worksheet_write_string(ws, (lxw_row_t)(i + 2), (lxw_col_t)(r + 2), status_short(st),
+					       x->status[st]);
+		}
+	}
+
+	ws = workbook_add_worksheet(wb, _("Shares"));
+	worksheet_set_column(ws, 0, 0, 5, NULL);
+	worksheet_set_column(ws, 1, 1, 50, NULL);
+	worksheet_set_column(ws, 2, 8, 12, NULL);
+	worksheet_write_string(ws, 0, 0, _("Share of sub-units achieved or on track, by indicator"), x->title);
+	head_row(ws, 1, heads, 9, x);
+	for (r = 0; r < y->nrows; r++) {
+		unsigned c[ST_COUNT], judged = yearly_sub_counts(y, r, c);
+		lxw_row_t row = (lxw_row_t)(r + 2);
+
+		worksheet_write_number(ws, row, 0, y->rows[r].no, x->num);
+		worksheet_write_string(ws, row, 1, indicator_name(&catalog[y->rows[r].ind], i18n_lang()), x->wrap);
+		worksheet_write_number(ws, row, 2, judged, x->num);
+		worksheet_write_number(ws, row, 3, c[ST_ACHIEVED], x->num);
+		worksheet_write_number(ws, row, 4, c[ST_ON_TRACK], x->num);
+		worksheet_write_number(ws, row, 5, c[ST_AT_RISK], x->num);
+		worksheet_write_number(ws, row, 6, c[ST_OFF_TRACK], x->num);
+		worksheet_write_number(ws, row, 7, c[ST_NO_DATA], x->num);
+		num_or_blank(ws, row, 8, rep_rate(c[ST_ACHIEVED] + c[ST_ON_TRACK], judged), x->pct);
+	}
+	worksheet_write_string(ws, (lxw_row_t)(y->nrows + 3), 0,
+			       _("Units judged: sub-units with a target and at least two years of data (or a baseline)."),
+			       x->note);
+}
+
+enum gemis_err yearly_xlsx(const struct yearly *y, const char *path, struct errctx *e)
+{
+	lxw_workbook *wb = workbook_new(path);
+	lxw_doc_properties props = {0};
+	struct xfmt x;
+	char title[256], subject[256], summary_name[32];
+	lxw_error rc;
+
+	if (!wb)
+		return err_set_at(e, GEMIS_EIO, path, "%s", _("cannot write the file"));
+	snprintf(title, sizeof(title), _("Report on the results of gender equality work in %d"), y->year);
+	snprintf(subject, sizeof(subject), "%s (%s)", y->s->tree.units[y->unit].name,
+		 y->s->tree.units[y->unit].code);
+	props.title = title;
+	props.subject = subject;
+	props.author = (char *)"gemis";
+	props.created = (time_t)(y->o.created ? y->o.created : rep_day_start(y->year, 1, 1) + 7 * 3600);
+	workbook_set_properties(wb, &props);
+	formats(wb, &x);
+	snprintf(summary_name, sizeof(summary_name), "%s", _("Summary"));
+	summary(wb, y, &x, summary_name);
+	goal_sheets(wb, y, &x);
+	reporting_sheet(wb, y, &x);
+	subunit_sheets(wb, y, &x);
+	rc = workbook_close(wb);
+	if (rc != LXW_NO_ERROR)
+		return err_set_at(e, GEMIS_EIO, path, "%s: %s", _("cannot write the file"), lxw_strerror(rc));
+	return GEMIS_OK;
+}

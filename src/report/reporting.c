@@ -1,0 +1,549 @@
+/*
+ * reporting.c: the reporting-rate computation (pure) and its output.
+ * The rules are in reporting.h.
+ */
+#include "reporting.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/catalog.h"
+#include "progress.h"
+#include "util/i18n.h"
+#include "util/text.h"
+
+#include "util/banned.h"
+
+#define VN_OFFSET (7 * 3600)
+
+static bool leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int month_days(int y, int m)
+{
+	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	return m == 2 && leap(y) ? 29 : days[m - 1];
+}
+
+/* Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm). */
+static long long days_from_civil(int y, int m, int d)
+{
+	long long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long long z, int *y, int *m, int *d)
+{
+	long long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+long long rep_day_start(int y, int m, int d)
+{
+	if (m < 1)
+		m = 1;
+	if (m > 12)
+		m = 12;
+	if (d < 1)
+		d = 1;
+	if (d > month_days(y, m))
+		d = month_days(y, m);
+	return days_from_civil(y, m, d) * 86400 - VN_OFFSET;
+}
+
+void rep_date_iso(long long ts, char out[11])
+{
+	int y, m, d;
+	long long days = ts + VN_OFFSET;
+
+	days = days >= 0 ? days / 86400 : -((-days + 86399) / 86400);
+	civil_from_days(days, &y, &m, &d);
+	y = y < 0 ? 0 : y % 10000;
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
+}
+
+double rep_rate(unsigned part, unsigned whole)
+{
+	return whole ? (double)part * 100.0 / whole : NAN;
+}
+
+const char *form_state_id(enum form_state s)
+{
+	switch (s) {
+	case FORM_ON_TIME: return "on_time";
+	case FORM_LATE: return "late";
+	case FORM_OVERDUE: return "overdue";
+	case FORM_PENDING: return "pending";
+	}
+	return "?";
+}
+
+const char *form_state_name(enum form_state s)
+{
+	switch (s) {
+	case FORM_ON_TIME: return _("submitted on time");
+	case FORM_LATE: return _("submitted late");
+	case FORM_OVERDUE: return _("not submitted");
+	case FORM_PENDING: return _("not yet due");
+	}
+	return "?";
+}
+
+static void count(struct rep_counts *c, enum form_state s)
+{
+	c->expected++;
+	switch (s) {
+	case FORM_ON_TIME:
+		c->submitted++;
+		c->on_time++;
+		break;
+	case FORM_LATE:
+		c->submitted++;
+		c->late++;
+		break;
+	case FORM_OVERDUE:
+		c->missing++;
+		c->overdue++;
+		break;
+	case FORM_PENDING:
+		c->missing++;
+		c->pending++;
+		break;
+	}
+}
+
+static bool is_submitted(const char *status)
+{
+	return status && (strcmp(status, "submitted") == 0 || strcmp(status, "approved") == 0);
+}
+
+static unsigned popcount64(uint64_t x)
+{
+	unsigned n = 0;
+
+	while (x) {
+		x &= x - 1;
+		n++;
+	}
+	return n;
+}
+
+static int cmp_plan_unit(const void *a, const void *b)
+{
+	const struct plan_view *const *x = a, *const *y = b;
+
+	return ((*x)->unit > (*y)->unit) - ((*x)->unit < (*y)->unit);
+}
+
+enum gemis_err reporting_compute(const struct rep_input *in, struct rep_result *r)
+{
+	const struct tree *t = in->t;
+	const struct plan_view **plans = NULL;
+	struct rep_counts agc[PV_MAX_AGENCIES];
+	size_t i, k, np = 0, maxforms = 0, u;
+	enum gemis_err err = GEMIS_ENOMEM;
+
+	memset(r, 0, sizeof(*r));
+	memset(agc, 0, sizeof(agc));
+	r->scope = in->scope;
+	r->year = in->year;
+	/* the plans in scope, in tree order */
+	plans = calloc(in->nplans + 1, sizeof(*plans));
+	if (!plans)
+		goto fail;
+	for (i = 0; i < in->nplans; i++) {
+		if (in->plans[i].unit >= 0 && (size_t)in->plans[i].unit < t->n &&
+		    tree_contains(t, in->scope, in->plans[i].unit))
+			plans[np++] = &in->plans[i];
+	}
+	qsort(plans, np, sizeof(*plans), cmp_plan_unit);
+	maxforms = np * agency_kind_count;
+	r->forms = calloc(maxforms + 1, sizeof(*r->forms));
+	/* the units listed: every leaf in scope and every unit with a plan */
+	r->units = calloc(t->n + 1, sizeof(*r->units));
+	if (!r->forms || !r->units)
+		goto fail;
+	for (u = 0; u < t->n; u++) {
+		const struct plan_view *p = NULL;
+		struct rep_unit *ru;
+		bool leaf = t->units[u].first_child < 0;
+
+		if (!tree_contains(t, in->scope, (int)u))
+			continue;
+		if (leaf)
+			r->leaves++;
+		for (i = 0; i < np; i++) {
+			if (plans[i]->unit == (int)u) {
+				p = plans[i];
+				break;
+			}
+		}
+		if (!p && !leaf)
+			continue;
+		ru = &r->units[r->nunits++];
+		ru->unit = (int)u;
+		ru->has_plan = p != NULL;
+		if (!p)
+			continue;
+		r->units_with_plan++;
+		for (k = 0; k < agency_kind_count; k++) {
+			struct rep_form *f;
+			const struct rep_sub *s = NULL;
+
+			if (!plan_view_owes(p, (int)k))
+				continue;
+			f = &r->forms[r->nforms++];
+			f->unit = (int)u;
+			f->agency = (int)k;
+			f->nind = popcount64(plan_view_duties(p, (int)k));
+			f->due_assumed = p->dl_day == 0 || p->dl_month == 0;
+			f->due_year = in->year;
+			f->due_month = f->due_assumed ? 12 : p->dl_month;
+			f->due_day = f->due_assumed ? 31 : p->dl_day;
+			if (f->due_day > month_days(f->due_year, f->due_month))
+				f->due_day = month_days(f->due_year, f->due_month);
+			f->due = rep_day_start(f->due_year, f->due_month, f->due_day) + 86400;
+			for (i = 0; i < in->nsubs; i++) {
+				if (in->subs[i].unit == (int)u && in->subs[i].agency == (int)k) {
+					s = &in->subs[i];
+					break;
+				}
+			}
+			f->status = s ? s->status : NULL;
+			/* a form submitted after `now` was not in yet at `now` */
+			if (s && is_submitted(s->status) && s->submitted_at <= in->now) {
+				f->submitted_at = s->submitted_at;
+				f->state = s->submitted_at < f->due ? FORM_ON_TIME : FORM_LATE;
+			} else {
+				f->state = in->now >= f->due ? FORM_OVERDUE : FORM_PENDING;
+			}
+			count(&ru->c, f->state);
+			count(&agc[k], f->state);
+			count(&r->total, f->state);
+		}
+	}
+	r->agencies = calloc(agency_kind_count + 1, sizeof(*r->agencies));
+	if (!r->agencies)
+		goto fail;
+	for (k = 0; k < agency_kind_count; k++) {
+		if (agc[k].expected == 0)
+			continue;
+		r->agencies[r->nagencies].agency = (int)k;
+		r->agencies[r->nagencies].c = agc[k];
+		r->nagencies++;
+	}
+	free(plans);
+	return GEMIS_OK;
+fail:
+	free(plans);
+	rep_result_release(r);
+	return err;
+}
+
+void rep_result_release(struct rep_result *r)
+{
+	free(r->forms);
+	free(r->units);
+	free(r->agencies);
+	memset(r, 0, sizeof(*r));
+}
+
+/* ---- output ---------------------------------------------------------- */
+
+static enum gemis_err json_str(struct buf *b, const char *s)
+{
+	enum gemis_err err = buf_putc(b, '"');
+
+	err |= buf_json_escape(b, s, strlen(s));
+	err |= buf_putc(b, '"');
+	return err;
+}
+
+static enum gemis_err json_rate(struct buf *b, double v)
+{
+	return isnan(v) ? buf_puts(b, "null") : buf_put_number(b, round(v * 10) / 10);
+}
+
+static enum gemis_err json_counts(struct buf *b, const struct rep_counts *c)
+{
+	enum gemis_err err;
+
+	err = buf_printf(b,
+			 "\"expected\": %u, \"submitted\": %u, \"on_time\": %u, \"late\": %u,"
+			 " \"missing\": %u, \"overdue\": %u, \"pending\": %u, \"reporting_rate\": ",
+			 c->expected, c->submitted, c->on_time, c->late, c->missing, c->overdue,
+			 c->pending);
+	err |= json_rate(b, rep_rate(c->submitted, c->expected));
+	err |= buf_puts(b, ", \"on_time_rate\": ");
+	err |= json_rate(b, rep_rate(c->on_time, c->expected));
+	return err;
+}
+
+static const char *agency_name(int k)
+{
+	return i18n_lang() == LANG_EN ? agency_kinds[k].name_en : agency_kinds[k].name_vi;
+}
+
+enum gemis_err reporting_json(const struct tree *t, const struct rep_result *r, long long now,
+			      struct buf *b)
+{
+	const struct unit *su = &t->units[r->scope];
+	enum gemis_err err = GEMIS_OK;
+	char day[11];
+	size_t i;
+
+	rep_date_iso(now, day);
+	err |= buf_puts(b, "{\"unit\": ");
+	err |= json_str(b, su->code);
+	err |= buf_puts(b, ", \"name\": ");
+	err |= json_str(b, su->short_name);
+	err |= buf_printf(b, ", \"year\": %d, \"as_of\": \"%s\",\n \"total\": {", r->year, day);
+	err |= json_counts(b, &r->total);
+	err |= buf_printf(b, "},\n \"units_with_plan\": %u, \"leaves\": %u,\n \"agencies\": [",
+			  r->units_with_plan, r->leaves);
+	for (i = 0; i < r->nagencies; i++) {
+		const struct rep_agency *a = &r->agencies[i];
+
+		err |= buf_printf(b, "%s{\"agency\": \"%s\", \"name\": ", i ? ",\n  " : "\n  ",
+				  agency_kinds[a->agency].id);
+		err |= json_str(b, agency_name(a->agency));
+		err |= buf_puts(b, ", ");
+		err |= json_counts(b, &a->c);
+		err |= buf_puts(b, "}");
+	}
+	err |= buf_puts(b, "],\n \"units\": [");
+	for (i = 0; i < r->nunits; i++) {
+		const struct rep_unit *u = &r->units[i];
+
+		err |= buf_puts(b, i ? ",\n  {\"unit\": " : "\n  {\"unit\": ");
+		err |= json_str(b, t->units[u->unit].code);
+		err |= buf_puts(b, ", \"name\": ");
+		err |= json_str(b, t->units[u->unit].short_name);
+		err |= buf_printf(b, ", \"has_plan\": %s, ", u->has_plan ? "true" : "false");
+		err |= json_counts(b, &u->c);
+		err |= buf_puts(b, "}");
+	}
+	err |= buf_puts(b, "],\n \"forms\": [");
+	for (i = 0; i < r->nforms; i++) {
+		const struct rep_form *f = &r->forms[i];
+
+		err |= buf_puts(b, i ? ",\n  {\"unit\": " : "\n  {\"unit\": ");
+		err |= json_str(b, t->units[f->unit].code);
+		err |= buf_printf(b,
+				  ", \"agency\": \"%s\", \"indicators\": %u, \"due\": \"%04d-%02d-%02d\","
+				  " \"due_assumed\": %s, \"state\": \"%s\", \"status\": ",
+				  agency_kinds[f->agency].id, f->nind, f->due_year, f->due_month, f->due_day,
+				  f->due_assumed ? "true" : "false", form_state_id(f->state));
+		if (f->status)
+			err |= json_str(b, f->status);
+		else
+			err |= buf_puts(b, "null");
+		err |= buf_puts(b, ", \"submitted\": ");
+		if (f->submitted_at) {
+			rep_date_iso(f->submitted_at, day);
+			err |= buf_printf(b, "\"%s\"", day);
+		} else {
+			err |= buf_puts(b, "null");
+		}
+		err |= buf_puts(b, "}");
+	}
+	err |= buf_puts(b, "]}\n");
+	return err ? GEMIS_ENOMEM : GEMIS_OK;
+}
+
+/* Appends s padded (or cut) to w display columns. */
+static enum gemis_err cell(struct buf *b, const char *s, size_t w, bool right)
+{
+	size_t sw = text_width(s), i;
+	enum gemis_err err = GEMIS_OK;
+
+	if (sw > w) {
+		const char *p = s;
+		size_t used = 0;
+
+		while (*p) {
+			size_t clen = 1;
+			char ch[8];
+
+			while (p[clen] && ((unsigned char)p[clen] & 0xC0) == 0x80 && clen < 7)
+				clen++;
+			memcpy(ch, p, clen);
+			ch[clen] = '\0';
+			if (used + text_width(ch) > w - 1)
+				break;
+			used += text_width(ch);
+			err |= buf_append(b, p, clen);
+			p += clen;
+		}
+		err |= buf_puts(b, "…");
+		for (i = used + 1; i < w; i++)
+			err |= buf_putc(b, ' ');
+		return err;
+	}
+	if (right)
+		for (i = sw; i < w; i++)
+			err |= buf_putc(b, ' ');
+	err |= buf_puts(b, s);
+	if (!right)
+		for (i = sw; i < w; i++)
+			err |= buf_putc(b, ' ');
+	return err;
+}
+
+static void rate_text(char *out, size_t n, double v)
+{
+	format_number(out, n, v, 1);
+	if (!isnan(v) && strlen(out) + 2 < n)
+		memcpy(out + strlen(out), "%", 2);
+}
+
+static enum gemis_err counts_row(struct buf *b, const char *name, const struct rep_counts *c)
+{
+	char num[7][16];
+	enum gemis_err err = GEMIS_OK;
+
+	snprintf(num[0], sizeof(num[0]), "%u", c->expected);
+	snprintf(num[1], sizeof(num[1]), "%u", c->submitted);
+	snprintf(num[2], sizeof(num[2]), "%u", c->on_time);
+	snprintf(num[3], sizeof(num[3]), "%u", c->late);
+	snprintf(num[4], sizeof(num[4]), "%u", c->missing);
+	rate_text(num[5], sizeof(num[5]), rep_rate(c->submitted, c->expected));
+	rate_text(num[6], sizeof(num[6]), rep_rate(c->on_time, c->expected));
+	err |= buf_puts(b, "  ");
+	err |= cell(b, name, 40, false);
+	err |= cell(b, num[0], 8, true);
+	err |= cell(b, num[1], 8, true);
+	err |= cell(b, num[2], 9, true);
+	err |= cell(b, num[3], 6, true);
+	err |= cell(b, num[4], 9, true);
+	err |= cell(b, num[5], 10, true);
+	err |= cell(b, num[6], 10, true);
+	err |= buf_putc(b, '\n');
+	return err;
+}
+
+static enum gemis_err counts_head(struct buf *b, const char *first)
+{
+	enum gemis_err err = GEMIS_OK;
+
+	err |= buf_puts(b, "  ");
+	err |= cell(b, first, 40, false);
+	err |= cell(b, _("Due"), 8, true);
+	err |= cell(b, _("In"), 8, true);
+	err |= cell(b, _("On time"), 9, true);
+	err |= cell(b, _("Late"), 6, true);
+	err |= cell(b, _("Missing"), 9, true);
+	err |= cell(b, _("Rate"), 10, true);
+	err |= cell(b, _("On time"), 10, true);
+	err |= buf_putc(b, '\n');
+	return err;
+}
+
+enum gemis_err reporting_text(const struct tree *t, const struct rep_result *r, long long now,
+			      struct buf *b)
+{
+	const struct unit *su = &t->units[r->scope];
+	enum gemis_err err = GEMIS_OK;
+	char day[11], rate[16], rate2[16];
+	size_t i;
+
+	rep_date_iso(now, day);
+	err |= buf_printf(b, _("Reporting by the agencies of %s (%s) for %d, as of %s"), su->name,
+			  su->code, r->year, day);
+	err |= buf_putc(b, '\n');
+	if (r->total.expected == 0) {
+		err |= buf_puts(b, r->units_with_plan
+					   ? _("The plans in force tie no indicator to any agency: no form is due.")
+					   : _("No plan in force: gemis cannot tell which forms are due."));
+		err |= buf_putc(b, '\n');
+		return err ? GEMIS_ENOMEM : GEMIS_OK;
+	}
+	rate_text(rate, sizeof(rate), rep_rate(r->total.submitted, r->total.expected));
+	rate_text(rate2, sizeof(rate2), rep_rate(r->total.on_time, r->total.expected));
+	err |= buf_printf(b, _("%u of %u forms submitted (%s), %u on time (%s), %u late, %u missing"),
+			  r->total.submitted, r->total.expected, rate, r->total.on_time, rate2,
+			  r->total.late, r->total.missing);
+	if (r->total.pending)
+		err |= buf_printf(b, _(" (%u not yet due)"), r->total.pending);
+	err |= buf_puts(b, ".\n");
+	if (su->first_child >= 0) {
+		err |= buf_printf(b, _("%u of %u communes and wards have a plan in force."),
+				  r->units_with_plan, r->leaves);
+		err |= buf_puts(b, "\n\n");
+		err |= counts_head(b, _("Unit"));
+		for (i = 0; i < r->nunits; i++) {
+			if (r->units[i].has_plan)
+				err |= counts_row(b, t->units[r->units[i].unit].name, &r->units[i].c);
+		}
+	}
+	err |= buf_putc(b, '\n');
+	err |= counts_head(b, _("Agency"));
+	for (i = 0; i < r->nagencies; i++)
+		err |= counts_row(b, agency_name(r->agencies[i].agency), &r->agencies[i].c);
+	if (su->first_child < 0) {
+		err |= buf_putc(b, '\n');
+		err |= buf_puts(b, "  ");
+		err |= cell(b, _("Agency"), 40, false);
+		err |= cell(b, _("Indicators"), 11, true);
+		err |= buf_puts(b, "  ");
+		err |= cell(b, _("Due date"), 12, false);
+		err |= cell(b, _("State"), 22, false);
+		err |= buf_puts(b, _("Submitted"));
+		err |= buf_putc(b, '\n');
+		for (i = 0; i < r->nforms; i++) {
+			const struct rep_form *f = &r->forms[i];
+			char n[16], due[16], sub[16];
+
+			snprintf(n, sizeof(n), "%u", f->nind);
+			snprintf(due, sizeof(due), "%02d/%02d/%04d%s", f->due_day, f->due_month,
+				 f->due_year % 10000, f->due_assumed ? "*" : "");
+			if (f->submitted_at) {
+				rep_date_iso(f->submitted_at, day);
+				snprintf(sub, sizeof(sub), "%.2s/%.2s/%.4s", day + 8, day + 5, day);
+			} else {
+				snprintf(sub, sizeof(sub), "–");
+			}
+			err |= buf_puts(b, "  ");
+			err |= cell(b, agency_name(f->agency), 40, false);
+			err |= cell(b, n, 11, true);
+			err |= buf_puts(b, "  ");
+			err |= cell(b, due, 12, false);
+			err |= cell(b, form_state_name(f->state), 22, false);
+			err |= buf_puts(b, sub);
+			err |= buf_putc(b, '\n');
+		}
+		if (r->nforms && r->forms[0].due_assumed)
+			err |= buf_printf(b, "%s\n", _("* the plan sets no deadline: forms are taken as due at the end of the year."));
+	}
+	return err ? GEMIS_ENOMEM : GEMIS_OK;
+}

@@ -1,0 +1,151 @@
+/*
+ * reporting.h: completeness and timeliness of reporting, after DHIS2's
+ * reporting rate.
+ *
+ * Who owes what: each plan in force ties indicators to agencies (its
+ * assignments).  Every agency that answers for at least one indicator owes
+ * one form a year (period "YYYY"), due on the deadline written in the plan
+ * (deadline.day/month, such as 25/11, 30/11 or 01/12: a date, not a number
+ * of days after the period).  A plan that ties no indicator to any agency
+ * makes every agency it gives duties owe a form.  When the plan sets no
+ * deadline, forms are due at the end of the year (due_assumed).  A deadline
+ * with a year applies its day and month to every year asked.
+ *
+ * A form is the row of the `submissions` table for (unit, agency, period).
+ * It counts as submitted when its status is `submitted` or `approved`;
+ * a `draft` or a form `returned` for correction does not.  The deadline is
+ * the end of the day in Vietnam (UTC+7):
+ *   on_time   submitted before the deadline ended
+ *   late      submitted after it
+ *   overdue   not submitted and the deadline has passed
+ *   pending   not submitted, the deadline has not passed yet
+ * missing = overdue + pending.  Judged at a past moment ("as of"), a form
+ * submitted after it counts as not yet submitted.  Rates are percentages of the expected forms:
+ * reporting rate = submitted / expected, on-time rate = on_time / expected.
+ *
+ * reporting_compute() is pure (no I/O): the store side fills a struct
+ * rep_input (reporting_db.c) and the front ends print the result.
+ */
+#ifndef GEMIS_REPORTING_H
+#define GEMIS_REPORTING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/tree.h"
+#include "planview.h"
+#include "store/db.h"
+#include "util/buf.h"
+
+/* A form on record: one row of `submissions` for the year asked. */
+struct rep_sub {
+	int unit;              /* tree index */
+	int agency;            /* agency kind index */
+	const char *status;    /* "draft", "submitted", "approved", "returned" */
+	long long submitted_at; /* Unix seconds, 0 when never submitted */
+};
+
+struct rep_input {
+	const struct tree *t;
+	int scope;             /* tree index of the unit asked for */
+	int year;
+	long long now;         /* Unix seconds: "has the deadline passed?" */
+	const struct plan_view *plans; /* plans in force, any order */
+	size_t nplans;
+	const struct rep_sub *subs;
+	size_t nsubs;
+};
+
+enum form_state {
+	FORM_ON_TIME,
+	FORM_LATE,
+	FORM_OVERDUE,
+	FORM_PENDING,
+};
+
+struct rep_form {
+	int unit;
+	int agency;            /* agency kind index */
+	unsigned nind;         /* indicators it answers for */
+	long long due;         /* the first second after the deadline */
+	int due_day, due_month, due_year;
+	bool due_assumed;      /* the plan sets no deadline: 31/12 */
+	enum form_state state;
+	const char *status;    /* workflow status, NULL when no form on record */
+	long long submitted_at; /* 0 when not submitted */
+};
+
+struct rep_counts {
+	unsigned expected, submitted, on_time, late, missing, overdue, pending;
+};
+
+struct rep_unit {
+	int unit;              /* a unit in scope with a plan, or a leaf without */
+	bool has_plan;
+	struct rep_counts c;
+};
+
+struct rep_agency {
+	int agency;            /* agency kind index */
+	struct rep_counts c;
+};
+
+struct rep_result {
+	int scope, year;
+	struct rep_form *forms;   /* by unit (tree order), then agency */
+	size_t nforms;
+	struct rep_unit *units;   /* tree order */
+	size_t nunits;
+	struct rep_agency *agencies; /* agency kinds that owe at least one form */
+	size_t nagencies;
+	struct rep_counts total;
+	unsigned units_with_plan; /* units in scope with a plan in force */
+	unsigned leaves;          /* communes and wards in scope */
+};
+
+/* Computes who owes which form and its state.  GEMIS_ENOMEM only.
+ * Release the result with rep_result_release(). */
+enum gemis_err reporting_compute(const struct rep_input *in, struct rep_result *out);
+void rep_result_release(struct rep_result *r);
+
+/* part / whole * 100, NaN when whole is 0. */
+double rep_rate(unsigned part, unsigned whole);
+
+/* Unix seconds of the start of day (y, m, d) in Vietnam (UTC+7); day is
+ * clamped to the month's length (31/11 -> 30/11). */
+long long rep_day_start(int y, int m, int d);
+
+/* "on_time", "late", "overdue", "pending" */
+const char *form_state_id(enum form_state s);
+/* Name for people, in the current language. */
+const char *form_state_name(enum form_state s);
+
+/* Loads the plans and forms of `scope` for the year and computes.  Strings
+ * live in mem.  now is the time to judge "overdue" against. */
+enum gemis_err reporting_load(struct db *db, const struct tree *t, int scope, int year,
+			      long long now, struct arena *mem, struct rep_result *out,
+			      struct errctx *e);
+
+/* The JSON of `gemis reporting --json`:
+ *   {"unit": "12", "name": "Lai Châu", "year": 2026, "as_of": "2026-12-01",
+ *    "total": {"expected": 40, "submitted": 31, "on_time": 25, "late": 6,
+ *              "missing": 9, "overdue": 9, "pending": 0,
+ *              "reporting_rate": 77.5, "on_time_rate": 62.5},
+ *    "units_with_plan": 3, "leaves": 38,
+ *    "agencies": [{"agency": "yte", "name": "...", <counts>}],
+ *    "units": [{"unit": "03390", "name": "...", "has_plan": true, <counts>}],
+ *    "forms": [{"unit": "03390", "agency": "yte", "indicators": 5,
+ *               "due": "2026-11-30", "due_assumed": false, "state": "late",
+ *               "status": "approved", "submitted": "2026-12-02"}]}
+ * Rates are null when nothing is expected. */
+enum gemis_err reporting_json(const struct tree *t, const struct rep_result *r, long long now,
+			      struct buf *out);
+/* The tables for people, in the current language. */
+enum gemis_err reporting_text(const struct tree *t, const struct rep_result *r, long long now,
+			      struct buf *out);
+
+/* The date of a Unix time in Vietnam as "YYYY-MM-DD" (out: 11 bytes). */
+void rep_date_iso(long long ts, char out[11]);
+
+#endif

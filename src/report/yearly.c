@@ -1,0 +1,313 @@
+/*
+ * yearly.c: gathering the yearly report (see yearly.h) and choosing its
+ * renderer.
+ */
+#include "yearly.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/register.h"
+#include "progress.h"
+#include "store/values.h"
+#include "util/i18n.h"
+#include "util/text.h"
+
+#include "util/banned.h"
+
+long long report_stamp(void)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	long v;
+
+	if (s && *s && text_parse_long(s, strlen(s), &v))
+		return v;
+	return 0;
+}
+
+int report_format_parse(const char *s)
+{
+	if (!s)
+		return -1;
+	if (strcmp(s, "html") == 0)
+		return REPORT_HTML;
+	if (strcmp(s, "docx") == 0)
+		return REPORT_DOCX;
+	if (strcmp(s, "pdf") == 0)
+		return REPORT_PDF;
+	if (strcmp(s, "xlsx") == 0)
+		return REPORT_XLSX;
+	return -1;
+}
+
+const char *report_format_ext(enum report_format f)
+{
+	switch (f) {
+	case REPORT_HTML: return "html";
+	case REPORT_DOCX: return "docx";
+	case REPORT_PDF: return "pdf";
+	case REPORT_XLSX: return "xlsx";
+	}
+	return "";
+}
+
+static enum gemis_err load_comments(struct db *db, struct yearly *y, struct errctx *e)
+{
+	const struct tree *t = &y->s->tree;
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+	size_t cap = 0;
+	int *map = NULL;
+	long long max_id;
+
+	err = unit_id_map(t, &map, &max_id);
+	if (err)
+		return err;
+	err = db_prepare(db, &st, e,
+			 "SELECT unit_id, period, indicator, comment FROM value_comments"
+			 " ORDER BY unit_id, indicator, period");
+	if (err) {
+		free(map);
+		return err;
+	}
+	while (db_next(st)) {
+		long long uid = db_col_int(st, 0);
+		const char *per = db_col_text(st, 1), *txt = db_col_text(st, 3);
+		int ind = catalog_find(db_col_text(st, 2)), u;
+		period_t p;
+		struct yr_comment *c;
+
+		if (uid < 0 || uid > max_id || map[uid] < 0 || ind < 0 || !per || !txt)
+			continue;
+		u = map[uid];
+		/* the unit's own comments and those of its direct sub-units */
+		if (u != y->unit && t->units[u].parent != y->unit)
+			continue;
+		if (!period_parse(per, strlen(per), &p) || period_year(p) != y->year)
+			continue;
+		if (y->ncomments == cap) {
+			size_t ncap = cap ? cap * 2 : 32;
+			struct yr_comment *nc = arena_alloc(&y->mem, ncap * sizeof(*nc));
+
+			if (!nc) {
+				err = GEMIS_ENOMEM;
+				break;
+			}
+			if (y->ncomments)
+				memcpy(nc, y->comments, y->ncomments * sizeof(*nc));
+			y->comments = nc;
+			cap = ncap;
+		}
+		c = &y->comments[y->ncomments++];
+		c->unit = u;
+		c->ind = ind;
+		c->text = arena_strdup(&y->mem, txt);
+		if (!c->text) {
+			err = GEMIS_ENOMEM;
+			break;
+		}
+	}
+	if (err)
+		db_finalize(st, NULL);
+	else
+		err = db_finalize(st, e);
+	free(map);
+	return err;
+}
+
+static bool sub_has_row(const struct snapshot *s, int unit, int ind, int year)
+{
+	int c;
+
+	for (c = s->tree.units[unit].first_child; c >= 0; c = s->tree.units[c].next_sibling) {
+		if (!isnan(engine_value(&s->eng, year, c, ind, SEX_T)))
+			return true;
+	}
+	return false;
+}
+
+enum gemis_err yearly_load(struct db *db, const struct snapshot *s, int unit, int year,
+			   const struct yearly_opts *o, struct yearly *y, struct errctx *e)
+{
+	const struct engine *eng = &s->eng;
+	const struct unit *u = &s->tree.units[unit];
+	enum gemis_err err;
+	size_t k, i;
+	int c, no = 0, g;
+
+	memset(y, 0, sizeof(*y));
+	arena_init(&y->mem, 0);
+	y->s = s;
+	y->unit = unit;
+	y->year = year;
+	y->o = *o;
+	y->demo = s->ds.demo;
+	y->rows = arena_alloc(&y->mem, (catalog_count + 1) * sizeof(*y->rows));
+	if (!y->rows) {
+		err = GEMIS_ENOMEM;
+		goto fail;
+	}
+	err = plan_views_load(db, &s->tree, unit, &y->mem, &y->plans, &y->nplans, e);
+	if (err)
+		goto fail;
+	y->plan = plan_view_of(y->plans, y->nplans, unit);
+	/* rows by goal, catalog order within a goal, numbered through */
+	for (g = 0; g < GOAL_COUNT; g++) {
+		for (k = 0; k < catalog_count; k++) {
+			const struct indicator *ind = &catalog[k];
+			struct yr_row *r;
+			const struct target *t;
+			double v;
+
+			if (ind->goal != (enum goal)g)
+				continue;
+			t = engine_target(eng, unit, (int)k, year);
+			v = engine_value(eng, year, unit, (int)k, SEX_T);
+			if (!t && isnan(v) && !sub_has_row(s, unit, (int)k, year))
+				continue;
+			r = &y->rows[y->nrows++];
+			r->ind = (int)k;
+			r->no = ++no;
+			r->value = v;
+			r->f = ind->by_sex ? engine_value(eng, year, unit, (int)k, SEX_F) : NAN;
+			r->m = ind->by_sex ? engine_value(eng, year, unit, (int)k, SEX_M) : NAN;
+			r->num = ind->kind == IND_RATIO ? engine_part(eng, year, unit, (int)k, PART_NUM, SEX_T) : NAN;
+			r->den = ind->kind == IND_RATIO ? engine_part(eng, year, unit, (int)k, PART_DEN, SEX_T) : NAN;
+			r->t = t;
+			engine_assess(eng, year, unit, (int)k, &r->a);
+			if (ind->source == SRC_REGISTER) {
+				/* the case register's small counts stay hidden (core/register.h) */
+				struct shown sh;
+
+				progress_shown(s, unit, year, (int)k, &sh);
+				if (!sh.value) {
+					r->value = NAN;
+					r->a.status = ST_NO_DATA;
+				}
+				r->f = sh.f ? r->f : NAN;
+				r->m = sh.m ? r->m : NAN;
+				r->num = sh.num ? NAN : r->num;
+				r->den = sh.den ? NAN : r->den;
+			}
+			r->reporting = engine_reporting(eng, year, unit, (int)k);
+			r->of = (unsigned)u->nleaves;
+			r->agency = y->plan ? plan_view_agency_of(y->plan, (int)k) : -1;
+			y->goal_counts[g][r->a.status]++;
+			y->counts[r->a.status]++;
+		}
+	}
+	err = load_comments(db, y, e);
+	if (err)
+		goto fail;
+	err = reporting_load(db, &s->tree, unit, year, o->now, &y->mem, &y->rep, e);
+	if (err)
+		goto fail;
+	for (c = u->first_child; c >= 0; c = s->tree.units[c].next_sibling)
+		y->nsubs++;
+	if (y->nsubs) {
+		y->subs = arena_alloc(&y->mem, y->nsubs * sizeof(*y->subs));
+		y->substatus = arena_alloc(&y->mem, y->nsubs * (y->nrows ? y->nrows : 1));
+		if (!y->subs || !y->substatus) {
+			err = GEMIS_ENOMEM;
+			goto fail;
+		}
+		i = 0;
+		for (c = u->first_child; c >= 0; c = s->tree.units[c].next_sibling) {
+			size_t r;
+
+			y->subs[i] = c;
+			for (r = 0; r < y->nrows; r++) {
+				struct assessment a;
+
+				engine_assess(eng, year, c, y->rows[r].ind, &a);
+				y->substatus[i * y->nrows + r] = (unsigned char)a.status;
+			}
+			i++;
+		}
+		/* a register indicator's hidden sub-units show no status */
+		for (size_t r = 0; r < y->nrows && !err; r++) {
+			unsigned char *mask = NULL;
+
+			if (catalog[y->rows[r].ind].source != SRC_REGISTER)
+				continue;
+			err = register_mask(eng, year, y->rows[r].ind, &mask);
+			for (i = 0; !err && i < y->nsubs; i++) {
+				size_t base = (size_t)y->subs[i] * REG_CELLS;
+
+				if (mask[base + REG_CELL(REG_NUM, SEX_T)] || mask[base + REG_CELL(REG_DEN, SEX_T)])
+					y->substatus[i * y->nrows + r] = ST_NO_DATA;
+			}
+			free(mask);
+		}
+		if (err)
+			goto fail;
+	}
+	return GEMIS_OK;
+fail:
+	yearly_release(y);
+	return err;
+}
+
+void yearly_release(struct yearly *y)
+{
+	rep_result_release(&y->rep);
+	arena_release(&y->mem);
+	memset(y, 0, sizeof(*y));
+}
+
+unsigned yearly_sub_counts(const struct yearly *y, size_t r, unsigned counts[ST_COUNT])
+{
+	size_t i;
+
+	memset(counts, 0, ST_COUNT * sizeof(counts[0]));
+	for (i = 0; i < y->nsubs; i++)
+		counts[y->substatus[i * y->nrows + r]]++;
+	return counts[ST_ACHIEVED] + counts[ST_ON_TRACK] + counts[ST_AT_RISK] + counts[ST_OFF_TRACK];
+}
+
+enum gemis_err yearly_render(const struct yearly *y, enum report_format f, const char *path,
+			     struct errctx *e)
+{
+	struct doc d;
+	struct buf b;
+	enum gemis_err err;
+	FILE *fp;
+
+	if (f == REPORT_XLSX)
+		return yearly_xlsx(y, path, e);
+	doc_init(&d);
+	err = yearly_doc(y, &d);
+	if (err) {
+		doc_release(&d);
+		return err_set(e, err, "%s", err_name(err));
+	}
+	switch (f) {
+	case REPORT_HTML:
+		buf_init(&b, BUF_MAX_DEFAULT);
+		err = doc_render_html(&d, &b);
+		if (err) {
+			err_set(e, err, "%s", err_name(err));
+		} else {
+			fp = fopen(path, "wb");
+			if (!fp || fwrite(buf_str(&b), 1, b.len, fp) != b.len)
+				err = err_set_at(e, GEMIS_EIO, path, "%s", _("cannot write the file"));
+			if (fp && fclose(fp) != 0 && !err)
+				err = err_set_at(e, GEMIS_EIO, path, "%s", _("cannot write the file"));
+		}
+		buf_release(&b);
+		break;
+	case REPORT_DOCX:
+		err = doc_render_docx(&d, path, e);
+		break;
+	case REPORT_PDF:
+		err = doc_render_pdf(&d, path, e);
+		break;
+	default:
+		err = err_set(e, GEMIS_EINVAL, "unknown format");
+		break;
+	}
+	doc_release(&d);
+	return err;
+}

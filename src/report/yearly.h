@@ -1,0 +1,109 @@
+/*
+ * yearly.h: the yearly report on a unit's gender equality plan ("Báo cáo
+ * kết quả thực hiện công tác bình đẳng giới năm Y"), which every commune
+ * sends its province and every province the ministry.
+ *
+ * yearly_load() gathers what the report says, from the engine snapshot
+ * (values, targets and statuses, exactly as `gemis progress` computes
+ * them) and from the database (the plan in force, the comments agencies
+ * gave on their figures, the forms on record for reporting completeness).
+ * yearly_doc() turns that into a document of blocks in the current
+ * language (doc.h) for HTML, DOCX and PDF; yearly_xlsx() writes the
+ * workbook (one sheet per goal and a summary, with a native chart).
+ */
+#ifndef GEMIS_YEARLY_H
+#define GEMIS_YEARLY_H
+
+#include <stdbool.h>
+
+#include "doc.h"
+#include "planview.h"
+#include "reporting.h"
+#include "store/snapshot.h"
+
+struct yr_row {
+	int ind;                  /* catalog index */
+	int no;                   /* its number in the report, from 1 */
+	double value, f, m;       /* the year's value, by sex; NaN when missing */
+	double num, den;          /* summed parts (ratios), NaN when missing */
+	const struct target *t;   /* borrowed from the snapshot, NULL for none */
+	struct assessment a;
+	unsigned reporting, of;   /* leaves reporting, for units with sub-units */
+	int agency;               /* agency kind answering for it, -1 */
+};
+
+struct yr_comment {
+	int unit;                 /* tree index: the unit or one of its sub-units */
+	int ind;
+	const char *text;
+};
+
+struct yearly_opts {
+	int date_y, date_m, date_d;  /* the date line; 0: left blank to fill in */
+	const char *signer_name;     /* NULL: the plan's signer, else blank */
+	const char *signer_title;    /* NULL: the plan's signer's title */
+	long long now;               /* when reporting is judged (overdue forms) */
+	long long created;           /* timestamp inside files; 0 for none */
+};
+
+struct yearly {
+	const struct snapshot *s; /* borrowed */
+	int unit, year;
+	struct yearly_opts o;
+	struct arena mem;
+	struct yr_row *rows;      /* indicators with a target or a value */
+	size_t nrows;
+	unsigned goal_counts[GOAL_COUNT][ST_COUNT];
+	unsigned counts[ST_COUNT];
+	struct plan_view *plans;  /* plans in force in the unit's subtree */
+	size_t nplans;
+	const struct plan_view *plan; /* the unit's own, or NULL */
+	struct yr_comment *comments;
+	size_t ncomments;
+	struct rep_result rep;
+	int *subs;                /* direct sub-units, tree order */
+	size_t nsubs;
+	unsigned char *substatus; /* [sub * nrows + row]: enum status */
+	bool demo;
+};
+
+/* Gathers the report of `unit` for `year`.  The snapshot must outlive y. */
+enum gemis_err yearly_load(struct db *db, const struct snapshot *s, int unit, int year,
+			   const struct yearly_opts *o, struct yearly *y, struct errctx *e);
+void yearly_release(struct yearly *y);
+
+/* The share of sub-units achieved or on track for row r: counts by status
+ * into counts[ST_COUNT]; returns judged sub-units (with a status other than
+ * no target, no data and insufficient data). */
+unsigned yearly_sub_counts(const struct yearly *y, size_t r, unsigned counts[ST_COUNT]);
+
+/* The document, in the current language. */
+enum gemis_err yearly_doc(const struct yearly *y, struct doc *d);
+
+/* The workbook, in the current language, written to path. */
+enum gemis_err yearly_xlsx(const struct yearly *y, const char *path, struct errctx *e);
+
+enum report_format {
+	REPORT_HTML,
+	REPORT_DOCX,
+	REPORT_PDF,
+	REPORT_XLSX,
+};
+/* "html", "docx", "pdf", "xlsx" -> format; -1 for anything else. */
+int report_format_parse(const char *s);
+const char *report_format_ext(enum report_format f);
+
+/* Renders the report in format f to path. */
+enum gemis_err yearly_render(const struct yearly *y, enum report_format f, const char *path,
+			     struct errctx *e);
+
+/* Frees the fonts and caches that pango, cairo and fontconfig keep for the
+ * whole process once a PDF or DOCX chart was drawn.  Call once before
+ * exit, when no thread renders any more (leak checkers count them). */
+void report_release_fonts(void);
+
+/* Unix seconds to stamp files with: $SOURCE_DATE_EPOCH when set (for
+ * reproducible output), else 0 (no timestamp). */
+long long report_stamp(void);
+
+#endif

@@ -1,0 +1,125 @@
+# gemis report and gemis reporting against golden files: the demo database
+# with the forms and comments of tests/golden/report/forms.sql, rendered in
+# every format and compared with the expected output next to the input
+# (tests/golden/report/).  DOCX and XLSX are compared part by part after
+# xmllint --format, the PDF by its text (pdftotext).  Run with
+# UPDATE_GOLDEN=1 to rewrite the expected files after a deliberate change.
+# Also: every DOCX and XLSX is a valid zip of well-formed XML, the PDF's
+# text has the Vietnamese title and the unit's name, and page images are
+# kept in tests/artifacts/ for people to look at.
+. "$ROOT/tests/integration/lib.sh"
+
+G=$ROOT/tests/golden/report
+ART=$ROOT/tests/artifacts
+mkdir -p "$ART"
+export SOURCE_DATE_EPOCH=1796169600 # 2026-12-02 00:00 UTC
+expect_ok "$GEMIS" --db demo.db demo
+sqlite3 -batch demo.db <"$G/forms.sql"
+
+# compare FILE GOLDEN: equal, or rewritten under UPDATE_GOLDEN=1
+compare() {
+	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
+		cp "$1" "$G/$2"
+		return
+	fi
+	[ -f "$G/$2" ] || die "missing golden file tests/golden/report/$2 (run with UPDATE_GOLDEN=1)"
+	if ! diff -u "$G/$2" "$1" >diff.txt; then
+		head -60 diff.txt >&2
+		die "$2 differs from the golden file"
+	fi
+}
+
+# zip_xml FILE: a valid archive whose XML parts are all well-formed
+zip_xml() {
+	unzip -tq "$1" >/dev/null || die "$1 is not a valid zip"
+	rm -rf x && mkdir x && (cd x && unzip -q "../$1")
+	n=0
+	for part in $(cd x && find . -name '*.xml' -o -name '*.rels'); do
+		xmllint --noout "x/$part" || die "$1: $part is not well-formed XML"
+		n=$((n + 1))
+	done
+	[ "$n" -ge 5 ] || die "$1 has only $n XML parts"
+}
+
+# parts FILE PART...: the parts formatted, one after the other
+parts() {
+	f=$1
+	shift
+	for part in "$@"; do
+		echo "=== $part"
+		unzip -p "$f" "$part" | xmllint --format -
+	done
+}
+
+for unit in 03390 12; do
+	for fmt in html docx xlsx pdf; do
+		expect_ok "$GEMIS" --db demo.db --lang vi report --unit $unit --year 2026 --date 2026-12-02 -o $unit.$fmt
+	done
+	zip_xml $unit.docx
+	zip_xml $unit.xlsx
+	unzip -p $unit.docx word/document.xml | grep -q "Kết quả thực hiện công tác bình đẳng giới năm 2026" ||
+		die "$unit.docx: no title in word/document.xml"
+	pdftotext $unit.pdf $unit.pdf.txt
+	contains "$(cat $unit.pdf.txt)" "Kết quả thực hiện công tác bình đẳng giới năm 2026" "the PDF's text"
+	contains "$(cat $unit.pdf.txt)" "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "the PDF's text"
+	pdftoppm -r 80 -png -f 1 -l 2 $unit.pdf "$ART/report-$unit-2026"
+	compare $unit.html $unit-2026.html
+	compare $unit.pdf.txt $unit-2026.pdf.txt
+done
+contains "$(cat 03390.pdf.txt)" "Bình Lư" "the PDF's text"
+contains "$(cat 12.pdf.txt)" "LAI CHÂU" "the PDF's text"
+# the decree's page: A4, and the signature block
+pdfinfo 03390.pdf | grep -q "595.276 x 841.89 pts (A4)" || die "the PDF is not A4"
+contains "$(cat 03390.pdf.txt)" "Nơi nhận:" "the PDF's text"
+contains "$(cat 03390.pdf.txt)" "Nguyễn Thị Nhàn" "the PDF's text (the plan's signer)"
+
+parts 03390.docx word/document.xml docProps/core.xml >03390.docx.xml
+compare 03390.docx.xml 03390-2026.docx.xml
+parts 03390.xlsx xl/workbook.xml xl/sharedStrings.xml xl/worksheets/sheet1.xml xl/worksheets/sheet2.xml \
+	xl/worksheets/sheet7.xml xl/charts/chart1.xml >03390.xlsx.xml
+compare 03390.xlsx.xml 03390-2026.xlsx.xml
+
+# numbers in the workbook are numbers: the value of female_wage_workers
+# (412 / 1540 and such) is a <v> of a cell without t="s"
+unzip -p 03390.xlsx xl/worksheets/sheet3.xml | grep -q '<c r="H3" s="[0-9]*"><v>26\.748' ||
+	die "the workbook's values are not numbers"
+
+# escaping: the comment with markup is text everywhere
+not_contains "$(cat 03390.html)" "<script>alert" "the HTML report"
+contains "$(cat 03390.html)" "&lt;script&gt;alert(1)&lt;/script&gt; &amp; cần theo dõi" "the HTML report"
+
+# English on request, and the same data
+expect_ok "$GEMIS" --db demo.db --lang en report --unit 03390 --year 2026 --date 2026-12-02 -o en.html
+contains "$(cat en.html)" "Results of gender equality work in 2026" "the English report"
+compare en.html 03390-2026.en.html
+
+# the same input gives the same bytes
+expect_ok "$GEMIS" --db demo.db --lang vi report --unit 03390 --year 2026 --date 2026-12-02 -o again.docx
+cmp -s 03390.docx again.docx || die "two DOCX of the same data differ"
+expect_ok "$GEMIS" --db demo.db --lang vi report --unit 03390 --year 2026 --date 2026-12-02 -o again.pdf
+cmp -s 03390.pdf again.pdf || die "two PDF of the same data differ"
+
+# reporting completeness
+expect_ok "$GEMIS" --db demo.db --lang vi reporting --unit 03390 --year 2026 --as-of 2026-12-02 --json
+printf '%s\n' "$out" >r03390.json
+jq -e . r03390.json >/dev/null || die "reporting --json is not JSON"
+compare r03390.json reporting-03390-2026.json
+expect_ok "$GEMIS" --db demo.db --lang vi reporting --unit 24 --year 2026 --as-of 2026-12-02
+printf '%s\n' "$out" >r24.txt
+compare r24.txt reporting-24-2026.txt
+# before the deadline nothing is overdue yet, and what came in later is not in
+expect_ok "$GEMIS" --db demo.db --lang vi reporting --unit 03390 --year 2026 --as-of 2026-11-29 --json
+[ "$(printf '%s' "$out" | jq '.total.submitted, .total.overdue, .total.pending' | tr '\n' ' ')" = "1 0 5 " ] ||
+	die "forms before the deadline: $(printf '%s' "$out" | jq -c .total)"
+
+# every commune of a province in one run
+expect_ok "$GEMIS" --db demo.db --lang vi report --unit 12 --year 2026 --format xlsx --all -o all
+[ "$(ls all | wc -l)" = 38 ] || die "--all wrote $(ls all | wc -l) reports for 38 communes"
+[ -f all/03390-2026.xlsx ] || die "--all: no all/03390-2026.xlsx"
+contains "$out" "38"
+
+# errors
+expect_fail 2 "$GEMIS" --db demo.db --lang vi report --unit 03390 --year 2026 -o x.odt
+expect_fail 1 "$GEMIS" --db demo.db --lang vi report --unit 99999 --year 2026 -o x.pdf
+expect_fail 1 "$GEMIS" --db demo.db --lang en report --unit 03390 --year 2026 --all --format pdf -o d
+contains "$err" "no sub-units"

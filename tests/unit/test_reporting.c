@@ -1,0 +1,323 @@
+/*
+ * test_reporting.c: who owes which form, by when, and the reporting rates
+ * (report/reporting.h), on hand-built trees and plans: no database.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "core/catalog.h"
+#include "harness.h"
+#include "report/reporting.h"
+#include "util/i18n.h"
+
+static struct tree t;
+
+static void build_tree(void)
+{
+	struct errctx e = {0};
+
+	tree_init(&t);
+	tree_add(&t, "VN", "Việt Nam", "Việt Nam", LEVEL_NATION, NULL, 1, &e);
+	tree_add(&t, "12", "Lai Châu", "Lai Châu", LEVEL_PROVINCE, "VN", 2, &e);
+	tree_add(&t, "03390", "Xã Bình Lư", "Bình Lư", LEVEL_COMMUNE, "12", 3, &e);
+	tree_add(&t, "03394", "Xã Sin Suối Hồ", "Sin Suối Hồ", LEVEL_COMMUNE, "12", 4, &e);
+	tree_add(&t, "03388", "Phường Đoàn Kết", "Đoàn Kết", LEVEL_WARD, "12", 5, &e);
+	tree_add(&t, "24", "Bắc Ninh", "Bắc Ninh", LEVEL_PROVINCE, "VN", 6, &e);
+	tree_add(&t, "09385", "Xã Đồng Nguyên", "Đồng Nguyên", LEVEL_COMMUNE, "24", 7, &e);
+	tree_finish(&t);
+}
+
+static uint64_t bit(const char *id)
+{
+	return (uint64_t)1 << catalog_find(id);
+}
+
+/* Bình Lư: yte answers for two indicators, congan for one, deadline 30/11. */
+static void plan_binh_lu(struct plan_view *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->unit = tree_find(&t, "03390");
+	p->dl_day = 30;
+	p->dl_month = 11;
+	p->has_assignments = true;
+	p->agency[agency_find("yte")] = true;
+	p->agency[agency_find("congan")] = true;
+	p->agency[agency_find("vanphong")] = true; /* duties, but no indicator */
+	p->assigned[agency_find("yte")] = bit("sex_ratio_at_birth") | bit("maternal_mortality");
+	p->assigned[agency_find("congan")] = bit("dv_victims_supported");
+	p->targeted = bit("sex_ratio_at_birth") | bit("dv_victims_supported");
+}
+
+static const struct rep_form *form_of(const struct rep_result *r, const char *unit,
+				      const char *agency)
+{
+	size_t i;
+
+	for (i = 0; i < r->nforms; i++) {
+		if (r->forms[i].unit == tree_find(&t, unit) &&
+		    r->forms[i].agency == agency_find(agency))
+			return &r->forms[i];
+	}
+	return NULL;
+}
+
+TEST(day_start_is_vietnam_midnight)
+{
+	/* 2026-11-30 00:00 in Vietnam is 2026-11-29 17:00 UTC */
+	CHECK(rep_day_start(2026, 11, 30) == 1795996800LL - 7 * 3600);
+	/* 31/11 does not exist: the last day of November */
+	CHECK(rep_day_start(2026, 11, 31) == rep_day_start(2026, 11, 30));
+	CHECK(rep_day_start(2028, 2, 30) == rep_day_start(2028, 2, 29));
+	CHECK(rep_day_start(2027, 2, 29) == rep_day_start(2027, 2, 28));
+	{
+		char d[11];
+
+		rep_date_iso(rep_day_start(2026, 12, 1), d);
+		CHECK_STR(d, "2026-12-01");
+		rep_date_iso(rep_day_start(2026, 12, 1) - 1, d);
+		CHECK_STR(d, "2026-11-30");
+	}
+}
+
+TEST(deadline_is_the_end_of_the_day_in_the_plan)
+{
+	struct plan_view p;
+	struct rep_sub subs[2] = {
+		/* the last second of 30/11 in Vietnam: on time */
+		{0, 0, "submitted", 0},
+		/* the first second of 01/12: late */
+		{0, 0, "approved", 0},
+	};
+	struct rep_input in = {0};
+	struct rep_result r;
+	const struct rep_form *f;
+
+	plan_binh_lu(&p);
+	subs[0].unit = subs[1].unit = p.unit;
+	subs[0].agency = agency_find("yte");
+	subs[0].submitted_at = rep_day_start(2026, 12, 1) - 1;
+	subs[1].agency = agency_find("congan");
+	subs[1].submitted_at = rep_day_start(2026, 12, 1);
+	in.t = &t;
+	in.scope = p.unit;
+	in.year = 2026;
+	in.now = rep_day_start(2026, 12, 15);
+	in.plans = &p;
+	in.nplans = 1;
+	in.subs = subs;
+	in.nsubs = 2;
+	CHECK(reporting_compute(&in, &r) == GEMIS_OK);
+	/* vanphong has duties but no indicator: the plan assigns, so it owes nothing */
+	CHECK(r.nforms == 2);
+	f = form_of(&r, "03390", "yte");
+	CHECK(f && f->state == FORM_ON_TIME && f->nind == 2 && f->due_day == 30 &&
+	      f->due_month == 11 && !f->due_assumed);
+	f = form_of(&r, "03390", "congan");
+	CHECK(f && f->state == FORM_LATE && f->nind == 1);
+	CHECK(form_of(&r, "03390", "vanphong") == NULL);
+	CHECK(r.total.expected == 2 && r.total.submitted == 2 && r.total.on_time == 1 &&
+	      r.total.late == 1 && r.total.missing == 0);
+	CHECK_EQ_DBL(rep_rate(r.total.submitted, r.total.expected), 100, 1e-9);
+	CHECK_EQ_DBL(rep_rate(r.total.on_time, r.total.expected), 50, 1e-9);
+	CHECK(r.nunits == 1 && r.units[0].has_plan && r.units_with_plan == 1 && r.leaves == 1);
+	rep_result_release(&r);
+	/* as of the end of the deadline day, the late form was not in yet */
+	in.now = rep_day_start(2026, 12, 1) - 1;
+	CHECK(reporting_compute(&in, &r) == GEMIS_OK);
+	CHECK(form_of(&r, "03390", "yte")->state == FORM_ON_TIME);
+	CHECK(form_of(&r, "03390", "congan")->state == FORM_PENDING &&
+	      form_of(&r, "03390", "congan")->submitted_at == 0);
+	rep_result_release(&r);
+}
+
+TEST(drafts_and_returned_forms_are_missing_overdue_only_after_the_deadline)
+{
+	struct plan_view p;
+	struct rep_sub subs[2] = {{0, 0, "draft", 0}, {0, 0, "returned", 0}};
+	struct rep_input in = {0};
+	struct rep_result r;
+
+	plan_binh_lu(&p);
+	subs[0].unit = subs[1].unit = p.unit;
+	subs[0].agency = agency_find("yte");
+	subs[1].agency = agency_find("congan");
+	/* returned forms keep the time they were first submitted */
+	subs[1].submitted_at = rep_day_start(2026, 11, 20);
+	in.t = &t;
+	in.scope = p.unit;
+	in.year = 2026;
+	in.plans = &p;
+	in.nplans = 1;
+	in.subs = subs;
+	in.nsubs = 2;
+	/* before the deadline: pending */
+	in.now = rep_day_start(2026, 11, 30) + 3600;
+	CHECK(reporting_compute(&in, &r) == GEMIS_OK);
+	CHECK(r.total.expected == 2 && r.total.submitted == 0 && r.total.missing == 2 &&
+	      r.total.pending == 2 && r.total.overdue == 0);
+	CHECK(form_of(&r, "03390", "congan")->status &&
+	      strcmp(form_of(&r, "03390", "congan")->status, "returned") == 0);
+	CHECK(form_of(&r, "03390", "congan")->submitted_at == 0);
+	rep_result_release(&r);
+	/* after it: overdue */
+	in.now = rep_day_start(2026, 12, 1);
+	CHECK(reporting_compute(&in, &r) == GEMIS_OK);
+	CHECK(r.total.overdue == 2 && r.total.pending == 0);
+	CHECK(form_of(&r, "03390", "yte")->state == FORM_OVERDUE);
+	CHECK_EQ_DBL(rep_rate(r.total.submitted, r.total.expected), 0, 1e-9);
+	rep_result_release(&r);
+}
+
+TEST(plan_without_assignments_makes_every_agency_with_duties_owe)
+{
+	struct plan_view p;
+	struct rep_input in = {0};
+	struct rep_result r;
+
+	memset(&p, 0, sizeof(p));
+	p.unit = tree_find(&t, "09385");
+	p.dl_day = 25;
+	p.dl_month = 11;
+	p.agency[agency_find("vhxh")] = true;
+	p.agency[agency_find("taichinh")] = true;
+	p.agency[agency_find("yte")] = true;
+	p.targeted = bit("female_key_leaders") | bit("sex_ratio_at_birth") | bit("orgs_informed");
+	in.t = &t;
+	in.scope = 0;
+	in.year = 2027;
+	in.now = rep_day_start(2027, 11, 1);
+	in.plans = &p;
+	in.nplans = 1;
+	CHECK(reporting_compute(&in, &r) == GEMIS_OK);
+	CHECK(r.nforms == 3);
+	CHECK(form_of(&r, "09385", "taichinh") && form_of(&r, "09385", "taichinh")->nind == 3);
+	/* the deadline recurs: 25/11 of the year asked */
+	CHECK(form_of(&r, "09385", "vhxh")->due_year == 2027 &&
+	      form_of(&r, "09385", "vhxh")->due_day == 25);
+	CHECK(r.nagencies == 3 && r.agencies[0].agency == agency_find("vhxh"));
+	rep_result_release(&r);
+}
+
+TEST(no_deadline_means_the_end_of_the_year)
+{
+	struct plan_view p;
+	struct rep_sub s = {0, 0, "submitted", 0};
+	struct rep_input in = {0};
+	struct rep_result r;
+
+	plan_binh_lu(&p);
+	p.dl_day = p.dl_month = 0;
+	s.unit = p.unit;
+	s.agency = agency_find("yte");
+	s.submitted_at = rep_day_start(2026, 12, 20);
+	in.t = &t;
+	in.scope = p.unit;
+	in.year = 2026;
+	in.now = rep_day_start(2027, 1, 5);
+	in.plans = &p;
+	in.nplans = 1;
+	in.subs = &s;
+	in.nsubs = 1;
+	CHECK(reporting_compute(&in, &r) == GEMIS_OK);
+	CHECK(form_of(&r, "03390", "yte")->due_assumed);
+	CHECK(form_of(&r, "03390", "yte")->due_month == 12 && form_of(&r, "03390", "yte")->due_day == 31);
+	CHECK(form_of(&r, "03390", "yte")->state == FORM_ON_TIME);
+	CHECK(form_of(&r, "03390", "congan")->state == FORM_OVERDUE);
+	rep_result_release(&r);
+}
+
+TEST(province_counts_per_commune_and_agency_and_ignores_other_provinces)
+{
+	struct plan_view p[3];
+	struct rep_sub subs[3] = {{0, 0, "approved", 0}, {0, 0, "submitted", 0}, {0, 0, "approved", 0}};
+	struct rep_input in = {0};
+	struct rep_result r;
+	size_t i;
+
+	plan_binh_lu(&p[0]);
+	plan_binh_lu(&p[1]);
+	p[1].unit = tree_find(&t, "03394");
+	p[1].dl_day = 1;
+	p[1].dl_month = 12;
+	plan_binh_lu(&p[2]);
+	p[2].unit = tree_find(&t, "09385"); /* another province */
+	subs[0].unit = p[0].unit;
+	subs[0].agency = agency_find("yte");
+	subs[0].submitted_at = rep_day_start(2026, 11, 28);
+	subs[1].unit = p[1].unit;
+	subs[1].agency = agency_find("yte");
+	subs[1].submitted_at = rep_day_start(2026, 12, 1) + 7200; /* on 01/12: on time there */
+	subs[2].unit = p[2].unit;
+	subs[2].agency = agency_find("yte");
+	subs[2].submitted_at = rep_day_start(2026, 11, 1);
+	in.t = &t;
+	in.scope = tree_find(&t, "12");
+	in.year = 2026;
+	in.now = rep_day_start(2026, 12, 10);
+	in.plans = p;
+	in.nplans = 3;
+	in.subs = subs;
+	in.nsubs = 3;
+	CHECK(reporting_compute(&in, &r) == GEMIS_OK);
+	CHECK(r.total.expected == 4 && r.total.submitted == 2 && r.total.on_time == 2 &&
+	      r.total.overdue == 2);
+	CHECK(r.units_with_plan == 2 && r.leaves == 3);
+	/* every commune and ward is listed, the one without a plan too */
+	CHECK(r.nunits == 3);
+	for (i = 0; i < r.nunits; i++) {
+		if (r.units[i].unit == tree_find(&t, "03388"))
+			CHECK(!r.units[i].has_plan && r.units[i].c.expected == 0);
+		else
+			CHECK(r.units[i].has_plan && r.units[i].c.expected == 2 &&
+			      r.units[i].c.submitted == 1);
+	}
+	CHECK(r.nagencies == 2);
+	for (i = 0; i < r.nagencies; i++) {
+		if (r.agencies[i].agency == agency_find("yte"))
+			CHECK(r.agencies[i].c.expected == 2 && r.agencies[i].c.on_time == 2);
+		else
+			CHECK(r.agencies[i].c.expected == 2 && r.agencies[i].c.overdue == 2);
+	}
+	CHECK(isnan(rep_rate(0, 0)));
+	rep_result_release(&r);
+}
+
+TEST(json_names_states_and_rates)
+{
+	struct plan_view p;
+	struct rep_input in = {0};
+	struct rep_result r;
+	struct buf b;
+
+	plan_binh_lu(&p);
+	in.t = &t;
+	in.scope = p.unit;
+	in.year = 2026;
+	in.now = rep_day_start(2026, 12, 2);
+	in.plans = &p;
+	in.nplans = 1;
+	CHECK(reporting_compute(&in, &r) == GEMIS_OK);
+	buf_init(&b, 1 << 20);
+	CHECK(reporting_json(&t, &r, in.now, &b) == GEMIS_OK);
+	CHECK(strstr(buf_str(&b), "\"as_of\": \"2026-12-02\"") != NULL);
+	CHECK(strstr(buf_str(&b), "\"agency\": \"yte\", \"indicators\": 2, \"due\": \"2026-11-30\"") != NULL);
+	CHECK(strstr(buf_str(&b), "\"state\": \"overdue\", \"status\": null") != NULL);
+	CHECK(strstr(buf_str(&b), "\"reporting_rate\": 0, \"on_time_rate\": 0") != NULL);
+	buf_release(&b);
+	rep_result_release(&r);
+}
+
+int main(void)
+{
+	i18n_set_lang(LANG_EN);
+	build_tree();
+	RUN(day_start_is_vietnam_midnight);
+	RUN(deadline_is_the_end_of_the_day_in_the_plan);
+	RUN(drafts_and_returned_forms_are_missing_overdue_only_after_the_deadline);
+	RUN(plan_without_assignments_makes_every_agency_with_duties_owe);
+	RUN(no_deadline_means_the_end_of_the_year);
+	RUN(province_counts_per_commune_and_agency_and_ignores_other_provinces);
+	RUN(json_names_states_and_rates);
+	tree_release(&t);
+	return harness_report();
+}
