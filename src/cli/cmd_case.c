@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <jansson.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,9 +16,8 @@
 
 #include "cli.h"
 #include "core/catalog.h"
-#include "core/register.h"
-#include "core/suppress.h"
 #include "gbv/cases.h"
+#include "gbv/counts.h"
 #include "store/snapshot.h"
 #include "store/store.h"
 #include "store/users.h"
@@ -544,15 +544,20 @@ int cmd_case_stats(struct cli *cli, int argc, char **argv)
 					     {"year", required_argument, NULL, O_YEAR},
 					     {"json", no_argument, NULL, O_JSON},
 					     {0, 0, 0, 0}};
+	static const char *const labels[3] = {N_("counted (numerator)"), N_("not counted"),
+					      N_("all (denominator)")};
+	static const char *const parts[3] = {"num", "rest", "den"};
 	const char *as = NULL, *key = NULL, *unit = NULL;
 	long year = 0;
-	bool json = false, exact;
+	bool json = false, have_snap = false;
 	struct case_cli c;
 	struct snapshot snap;
-	bool have_snap = false;
 	struct errctx e = {0};
-	int rc, status, u, k;
-	char *end, detail[32];
+	struct buf out;
+	json_t *doc = NULL, *inds, *it;
+	size_t i;
+	int rc, status, u, part;
+	char *end;
 
 	if (cli_wants_help(argc, argv, "case stats"))
 		return EXIT_OK;
@@ -574,6 +579,7 @@ int cmd_case_stats(struct cli *cli, int argc, char **argv)
 	(void)key;
 	if (optind != argc || !year)
 		return cli_usage("case stats");
+	buf_init(&out, BUF_MAX_DEFAULT);
 	status = cc_open(cli, &c, "case stats", as, NULL, false);
 	if (status)
 		goto out;
@@ -581,93 +587,62 @@ int cmd_case_stats(struct cli *cli, int argc, char **argv)
 	u = unit_arg(&c, "case stats", unit);
 	if (u < 0)
 		goto out;
-	if (!case_may(&c.t, &c.who, CASE_COUNTS, u)) {
-		if (!case_log(c.db, &c.t, &c.who, u, CASE_COUNTS, NULL, "not permitted", false, &e))
-			fprintf(stderr, "gemis case stats: %s\n", _("this unit is outside your account's scope"));
-		else
-			cli_fail(&e);
-		goto out;
-	}
-	exact = case_exact_counts(&c.who, u);
-	snprintf(detail, sizeof(detail), "%ld%s", year, exact ? " exact" : " suppressed");
-	if (case_log(c.db, &c.t, &c.who, u, CASE_COUNTS, NULL, detail, true, &e) ||
-	    snapshot_load(c.db, &snap, &e)) {
+	if (snapshot_load(c.db, &snap, &e)) {
 		cli_fail(&e);
 		goto out;
 	}
 	have_snap = true;
-	if (json)
-		printf("{\"unit\": \"%s\", \"year\": %ld, \"suppressed\": %s, \"indicators\": [",
-		       c.t.units[u].code, year, exact ? "false" : "true");
-	else
-		printf("%s %s (%s), %ld%s\n", _("Case register counts of"), c.t.units[u].name,
-		       c.t.units[u].code, year,
-		       exact ? "" : _(" (<5: fewer than 5; x: hidden so that a small count cannot be worked out)"));
-	for (k = 0; k < REGISTER_INDICATORS; k++) {
-		int ind = register_indicator(k), su = tree_find(&snap.tree, c.t.units[u].code);
-		unsigned char *mask = NULL;
-		static const char *const part_names[3] = {"num", "rest", "den"};
-		static const char *const sex_names[3] = {"F", "M", "T"};
-		int part, sex;
+	if (case_counts_json(c.db, &c.t, &snap, &c.who, u, (int)year, &out, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	if (json) {
+		fputs(buf_str(&out), stdout);
+		status = EXIT_OK;
+		goto out;
+	}
+	doc = json_loadb(out.p, out.len, 0, NULL);
+	inds = json_object_get(doc, "indicators");
+	printf("%s %s (%s), %ld%s\n", _("Case register counts of"), c.t.units[u].name,
+	       c.t.units[u].code, year,
+	       json_is_true(json_object_get(doc, "suppressed"))
+		       ? _(" (<5: fewer than 5; x: hidden so that a small count cannot be worked out)")
+		       : "");
+	json_array_foreach(inds, i, it) {
+		int ind = catalog_find(json_string_value(json_object_get(it, "indicator")));
 
-		if (ind < 0 || su < 0)
+		if (ind < 0)
 			continue;
-		if (!exact && register_mask(&snap.eng, (int)year, ind, &mask)) {
-			fprintf(stderr, "gemis case stats: %s\n", err_name(GEMIS_ENOMEM));
-			goto out;
-		}
-		if (json)
-			printf("%s\n  {\"indicator\": \"%s\"", k ? "," : "", catalog[ind].id);
-		else
-		{
-			printf("\n%s\n  ", indicator_name(&catalog[ind], i18n_lang()));
-			pad("", 26, false);
-			pad(_("women"), 9, true);
-			pad(_("men"), 9, true);
-			pad(_("total"), 9, true);
-			putchar('\n');
-		}
+		printf("\n%s\n  ", indicator_name(&catalog[ind], i18n_lang()));
+		pad("", 26, false);
+		pad(_("women"), 9, true);
+		pad(_("men"), 9, true);
+		pad(_("total"), 9, true);
+		putchar('\n');
 		for (part = 0; part < 3; part++) {
-			static const char *const labels[3] = {N_("counted (numerator)"),
-							      N_("not counted"),
-							      N_("all (denominator)")};
+			json_t *cells = json_object_get(it, parts[part]);
+			static const char *const sexes[3] = {"F", "M", "T"};
+			int sex;
 
-			if (json)
-				printf(", \"%s\": {", part_names[part]);
-			else
-			{
-				fputs("  ", stdout);
-				pad(_(labels[part]), 26, false);
-			}
+			fputs("  ", stdout);
+			pad(_(labels[part]), 26, false);
 			for (sex = 0; sex < 3; sex++) {
-				double num = engine_part(&snap.eng, (int)year, su, ind, PART_NUM, sex);
-				double den = engine_part(&snap.eng, (int)year, su, ind, PART_DEN, sex);
-				double v = part == REG_NUM ? num : part == REG_DEN ? den : den - num;
-				unsigned char st = mask ? mask[(size_t)su * REG_CELLS + REG_CELL(part, sex)] : SUPP_SHOWN;
+				json_t *v = json_object_get(cells, sexes[sex]);
 				char txt[32];
 
-				if (v != v) /* NaN: no figure */
-					v = 0;
-				supp_format((long long)v, st, txt, sizeof(txt));
-				if (json) {
-					if (st == SUPP_SHOWN)
-						printf("%s\"%s\": %s", sex ? ", " : "", sex_names[sex], txt);
-					else
-						printf("%s\"%s\": \"%s\"", sex ? ", " : "", sex_names[sex], txt);
-				} else {
-					pad(txt, 9, true);
-				}
+				if (json_is_string(v))
+					snprintf(txt, sizeof(txt), "%s", json_string_value(v));
+				else
+					snprintf(txt, sizeof(txt), "%lld", (long long)json_integer_value(v));
+				pad(txt, 9, true);
 			}
-			printf(json ? "}" : "\n");
+			putchar('\n');
 		}
-		if (json)
-			printf("}");
-		free(mask);
 	}
-	if (json)
-		printf("\n]}\n");
 	status = EXIT_OK;
 out:
+	json_decref(doc);
+	buf_release(&out);
 	if (have_snap)
 		snapshot_release(&snap);
 	cc_release(&c);

@@ -1043,6 +1043,65 @@ enum gemis_err case_list(struct case_session *s, int unit, struct buf *out, stru
 	return err;
 }
 
+static enum gemis_err list_json_one(struct case_session *s, struct db_stmt *st, struct opened *o,
+				    void *ctx, struct errctx *e)
+{
+	struct buf *b = ctx;
+	long long n[3];
+	enum gemis_err err = event_counts(s->db, db_col_int(st, COL_ID), n, e);
+
+	if (err)
+		return err;
+	err = buf_printf(b, "%s{\"code\": ", b->len > 1 ? ",\n " : "");
+	if (!err)
+		err = json_str(b, db_col_text(st, COL_CODE), false);
+	if (!err)
+		err = buf_puts(b, ", \"detected\": ");
+	if (!err)
+		err = json_str(b, buf_str(&o->f[0]), o->null[0]);
+	if (!err)
+		err = buf_puts(b, ", \"survivor_sex\": ");
+	if (!err)
+		err = json_str(b, db_col_text(st, COL_SSEX), false);
+	if (!err)
+		err = buf_puts(b, ", \"type\": ");
+	if (!err)
+		err = json_str(b, buf_str(&o->f[3]), o->null[3]);
+	if (!err)
+		err = buf_printf(b, ", \"services\": %lld, \"referrals\": %lld, \"counselling\": %lld,"
+				    " \"closed_on\": ", n[0], n[1], n[2]);
+	if (!err)
+		err = json_str(b, db_col_null(st, COL_CLOSED) ? "" : db_col_text(st, COL_CLOSED),
+			       db_col_null(st, COL_CLOSED));
+	if (!err)
+		err = buf_putc(b, '}');
+	return err;
+}
+
+enum gemis_err case_list_json(struct case_session *s, int unit, struct buf *out, struct errctx *e)
+{
+	size_t n = 0, start = out->len;
+	enum gemis_err err;
+
+	if (!case_may(s->t, s->who, CASE_LIST, unit))
+		return refuse(s, unit, CASE_LIST, NULL, "not permitted", e);
+	err = check_key(s, e);
+	if (!err)
+		err = case_log(s->db, s->t, s->who, unit, CASE_LIST, NULL, NULL, true, e);
+	if (!err)
+		err = buf_putc(out, '[');
+	if (!err) {
+		/* list_json_one tells the first element by the buffer's length */
+		struct buf *b = out;
+
+		(void)start;
+		err = each_case(s, unit, 4, list_json_one, b, &n, e);
+	}
+	if (!err)
+		err = buf_puts(out, "]\n");
+	return err;
+}
+
 /* --- export -------------------------------------------------------------------- */
 
 static enum gemis_err csv_field(struct buf *b, const char *s, bool last)

@@ -84,6 +84,10 @@ enum gemis_err case_show(struct case_session *s, const char *code, struct buf *o
 			 struct errctx *e);
 /* The cases of a unit, one line each: code, detected, type, services, state. */
 enum gemis_err case_list(struct case_session *s, int unit, struct buf *out, struct errctx *e);
+/* The same as JSON: [{"code", "detected", "survivor_sex", "type",
+ * "services", "referrals", "counselling", "closed_on"}, ...]; out must be
+ * empty. */
+enum gemis_err case_list_json(struct case_session *s, int unit, struct buf *out, struct errctx *e);
 /* The cases of a unit as CSV without the free-text notes, for the account
  * whose password is given again.  GEMIS_EAUTH for a wrong password. */
 enum gemis_err case_export(struct case_session *s, int unit, const char *password,
