@@ -247,24 +247,124 @@ static enum gemis_err stored_lookup(void *ctx, int unit, period_t period, int in
 	return GEMIS_OK;
 }
 
-/* Rows are written grouped by unit and period, the leading columns of the
- * primary key, so that the B-tree pages being filled stay in the cache. */
-struct write_order {
-	const struct tree *t;
-	const struct value_row *rows;
+/* Rows are written in the order of the index they go into, so that every
+ * insertion lands after the previous one: the values in primary-key order
+ * (unit_id, period, indicator, part, sex as text), their audit rows in the
+ * order of value_audit_key (unit_id, indicator, period).  B-tree inserts
+ * in key order touch one leaf after another, and SQLite skips the search
+ * from the root when a key follows the last one.  The orders are packed
+ * into 64-bit keys and radix-sorted. */
+struct keyed {
+	uint64_t key;
+	size_t row;
 };
 
-static int order_cmp(const void *pa, const void *pb, void *arg)
+/* Rank of a period in text order: within a year, "2026" < "2026-01" <
+ * ... < "2026-12" < "2026Q1" < ... < "2026Q4". */
+static unsigned period_rank(period_t p)
 {
-	const struct write_order *o = arg;
-	const struct value_row *a = &o->rows[*(const size_t *)pa], *b = &o->rows[*(const size_t *)pb];
-	long long ia = o->t->units[a->unit].id, ib = o->t->units[b->unit].id;
+	unsigned sub = p & 31, r;
 
-	if (ia != ib)
-		return ia < ib ? -1 : 1;
-	if (a->period != b->period)
-		return a->period < b->period ? -1 : 1;
-	return *(const size_t *)pa < *(const size_t *)pb ? -1 : 1;
+	if (sub == 0)
+		r = 0;
+	else if (sub >= 8)
+		r = sub - 7;       /* months 1..12 */
+	else
+		r = 12 + sub;      /* quarters 13..16 */
+	return (unsigned)period_year(p) * 32 + r;
+}
+
+/* Rank of each catalog entry by id in text order. */
+static void indicator_ranks(unsigned char *rank)
+{
+	size_t i, j;
+
+	for (i = 0; i < catalog_count; i++) {
+		unsigned r = 0;
+
+		for (j = 0; j < catalog_count; j++) {
+			if (strcmp(catalog[j].id, catalog[i].id) < 0)
+				r++;
+		}
+		rank[i] = (unsigned char)r;
+	}
+}
+
+/* part ids in text order: "den" < "num" < "value" */
+static unsigned part_rank(const struct indicator *ind, int part)
+{
+	if (ind->kind == IND_VALUE)
+		return 2;
+	return part == PART_DEN ? 0 : 1;
+}
+
+/* Sorts k[0..n) by key (stable, least significant 16 bits first). */
+static enum gemis_err radix_sort(struct keyed *k, size_t n)
+{
+	struct keyed *tmp = malloc((n ? n : 1) * sizeof(*tmp)), *src = k, *dst = tmp;
+	size_t *cnt = malloc(65536 * sizeof(*cnt));
+	uint64_t all = 0;
+	int shift;
+	size_t i;
+
+	if (!tmp || !cnt) {
+		free(tmp);
+		free(cnt);
+		return GEMIS_ENOMEM;
+	}
+	for (i = 0; i < n; i++)
+		all |= k[i].key;
+	for (shift = 0; shift < 64 && (all >> shift) != 0; shift += 16) {
+		size_t sum = 0, c;
+		struct keyed *sw;
+
+		memset(cnt, 0, 65536 * sizeof(*cnt));
+		for (i = 0; i < n; i++)
+			cnt[(src[i].key >> shift) & 0xffff]++;
+		for (i = 0; i < 65536; i++) {
+			c = cnt[i];
+			cnt[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			dst[cnt[(src[i].key >> shift) & 0xffff]++] = src[i];
+		sw = src;
+		src = dst;
+		dst = sw;
+	}
+	if (src != k)
+		memcpy(k, src, n * sizeof(*k));
+	free(tmp);
+	free(cnt);
+	return GEMIS_OK;
+}
+
+/* Fills and sorts the two write orders of rows[order[0..n)]: key layout
+ * unit id (24 bits) | then the fields of the index, most significant
+ * first.  Unit ids beyond 24 bits keep working, only less well ordered. */
+static enum gemis_err write_orders(const struct tree *t, const struct value_row *rows,
+				   const size_t *order, size_t n, struct keyed *put, struct keyed *aud)
+{
+	unsigned char rank[256];
+	enum gemis_err err;
+	size_t i;
+
+	indicator_ranks(rank);
+	for (i = 0; i < n; i++) {
+		const struct value_row *r = &rows[order[i]];
+		uint64_t uid = (uint64_t)t->units[r->unit].id & 0xffffff;
+		uint64_t per = period_rank(r->period) & 0xffff, ind = rank[r->ind];
+		uint64_t part = part_rank(&catalog[r->ind], r->part), sex = (uint64_t)r->sex;
+
+		put[i].key = uid << 32 | per << 16 | ind << 8 | part << 4 | sex;
+		put[i].row = i;
+		aud[i].key = uid << 32 | ind << 24 | per << 8 | part << 4 | sex;
+		aud[i].row = i;
+	}
+	err = radix_sort(put, n);
+	if (!err)
+		err = radix_sort(aud, n);
+	return err;
 }
 
 #define WRITE_CHUNK 200
@@ -306,9 +406,11 @@ static enum gemis_err multi_insert(struct db *db, const char *head, const char *
 	"INSERT INTO value_audit (unit_id, period, indicator, part, sex, old_value,"       \
 	" new_value, source, changed_by, changed_at)"
 
-/* Writes rows[order[0..n)] with their audit rows, WRITE_CHUNK at a time. */
+/* Writes rows[order[put[..].row]] and their audit rows (in aud order),
+ * WRITE_CHUNK at a time; old[i] is the stored value of rows[order[i]]. */
 static enum gemis_err write_rows(struct db *db, const struct tree *t, const struct value_row *rows,
-				 const size_t *order, const double *old, size_t n, const char *user,
+				 const size_t *order, const double *old, const struct keyed *put_order,
+				 const struct keyed *aud_order, size_t n, const char *user,
 				 const char *source, values_progress_fn progress, void *pctx,
 				 size_t total, struct errctx *e)
 {
@@ -332,10 +434,11 @@ static enum gemis_err write_rows(struct db *db, const struct tree *t, const stru
 				break;
 		}
 		for (i = 0; i < k; i++) {
-			const struct value_row *r = &rows[order[done + i]];
-			const struct indicator *ind = &catalog[r->ind];
+			size_t pi = put_order[done + i].row, ai = aud_order[done + i].row;
+			const struct value_row *r = &rows[order[pi]], *q = &rows[order[ai]];
+			const struct indicator *ind = &catalog[r->ind], *qind = &catalog[q->ind];
 			int b = (int)(i * VALUE_COLS);
-			char per[16];
+			char per[16], qper[16];
 
 			period_format(r->period, per, sizeof(per));
 			db_bind_int(put, b + 1, t->units[r->unit].id);
@@ -349,13 +452,14 @@ static enum gemis_err write_rows(struct db *db, const struct tree *t, const stru
 			db_bind_text(put, b + 9, user);
 			db_bind_int(put, b + 10, now);
 
-			db_bind_int(audit, b + 1, t->units[r->unit].id);
-			db_bind_text(audit, b + 2, per);
-			db_bind_text(audit, b + 3, ind->id);
-			db_bind_text(audit, b + 4, part_id(ind, r->part));
-			db_bind_text(audit, b + 5, sex_id((enum sex)r->sex));
-			db_bind_double(audit, b + 6, old[done + i]);
-			db_bind_double(audit, b + 7, r->value);
+			period_format(q->period, qper, sizeof(qper));
+			db_bind_int(audit, b + 1, t->units[q->unit].id);
+			db_bind_text(audit, b + 2, qper);
+			db_bind_text(audit, b + 3, qind->id);
+			db_bind_text(audit, b + 4, part_id(qind, q->part));
+			db_bind_text(audit, b + 5, sex_id((enum sex)q->sex));
+			db_bind_double(audit, b + 6, old[ai]);
+			db_bind_double(audit, b + 7, q->value);
 			db_bind_text(audit, b + 8, source);
 			db_bind_text(audit, b + 9, user);
 			db_bind_int(audit, b + 10, now);
@@ -378,10 +482,10 @@ enum gemis_err values_import(struct db *db, const struct tree *t, struct value_r
 			     struct errctx *e)
 {
 	struct stored stored = {0};
-	struct write_order wo = {t, rows};
+	struct keyed *put = NULL, *aud = NULL;
 	size_t *order = NULL, nw = 0, i;
 	double *old = NULL;
-	bool sorted = true, own_tx;
+	bool own_tx;
 	enum gemis_err err;
 
 	memset(res, 0, sizeof(*res));
@@ -430,33 +534,30 @@ enum gemis_err values_import(struct db *db, const struct tree *t, struct value_r
 			res->updated++;
 		else
 			res->inserted++;
-		if (nw > 0 && order_cmp(&order[nw - 1], &i, &wo) > 0)
-			sorted = false;
 		order[nw] = i;
 		old[nw] = found ? v : NAN;
 		nw++;
 	}
+	stored_release(&stored);
 	if (!err && !(flags & VALUES_DRY_RUN) && nw > 0) {
-		if (!sorted) {
-			/* old[] follows order[]: rebuild it after sorting */
-			qsort_r(order, nw, sizeof(*order), order_cmp, &wo);
-			for (i = 0; i < nw; i++) {
-				const struct value_row *r = &rows[order[i]];
-
-				if (!stored_get(&stored, stored_key(r->unit, r->period, r->ind, r->part, r->sex),
-						&old[i]))
-					old[i] = NAN;
-			}
-		}
-		err = write_rows(db, t, rows, order, old, nw, user, source, progress, pctx, n, e);
+		put = malloc(nw * sizeof(*put));
+		aud = malloc(nw * sizeof(*aud));
+		if (!put || !aud)
+			err = GEMIS_ENOMEM;
+		if (!err)
+			err = write_orders(t, rows, order, nw, put, aud);
+		if (!err)
+			err = write_rows(db, t, rows, order, old, put, aud, nw, user, source, progress,
+					 pctx, n, e);
 		if (!err)
 			err = store_data_changed(db, e);
 	}
 	if (progress && !err)
 		progress(pctx, n, n);
+	free(put);
+	free(aud);
 	free(order);
 	free(old);
-	stored_release(&stored);
 	if (!own_tx)
 		return err;
 	if (err || (flags & VALUES_DRY_RUN)) {
