@@ -12,5 +12,10 @@ const struct route api_routes[] = {
 	{HTTP_GET, "/api/v1/units", api_units, ROUTE_API, "parent:code"},
 	{HTTP_GET, "/api/v1/units/{code}", api_unit, ROUTE_API, NULL},
 	{HTTP_GET, "/api/v1/indicators", api_indicators, ROUTE_API, NULL},
+	{HTTP_GET, "/api/v1/plans/{code}", api_plan, ROUTE_API, NULL},
+	{HTTP_POST, "/api/v1/values", api_values_post, ROUTE_API | ROUTE_UPLOAD, "dry_run:int"},
+	{HTTP_GET, "/api/v1/submissions", api_submissions, ROUTE_API, "unit:code year:year"},
+	{HTTP_GET, "/api/v1/submissions/{unit}/{agency}/{year}", api_submission, ROUTE_API, NULL},
+	{HTTP_POST, "/api/v1/submissions/{unit}/{agency}/{year}", api_submission_act, ROUTE_API, NULL},
 	ROUTES_END,
 };

@@ -114,3 +114,15 @@ bool access_may_manage_account(const struct tree *t, const struct principal *p, 
 	return p->role == ROLE_FOCAL && unit == p->unit &&
 	       (r == ROLE_REPORTER || r == ROLE_VIEWER || r == ROLE_CASEWORKER);
 }
+
+void access_check_rows(const struct tree *t, const struct principal *p,
+		       const struct value_row *rows, size_t n, struct diags *d)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (!access_allows(t, p, ACT_IMPORT, rows[i].unit, -1))
+			diags_add(d, rows[i].line, "unit", _("you may not write values of %s"),
+				  t->units[rows[i].unit].code);
+	}
+}

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 
 #include "tree.h"
+#include "validate.h"
 
 enum role {
 	ROLE_ADMIN,
@@ -64,6 +65,12 @@ enum action {
  * ignored; -1 for "any agency of the unit", which a reporter may not). */
 bool access_allows(const struct tree *t, const struct principal *p, enum action a, int unit,
 		   int agency);
+
+/* Adds a problem to d for each row whose unit p may not write (ACT_IMPORT):
+ * "line N: unit: you may not write values of CODE".  The unit codes are
+ * public (the administrative tree), so naming them tells nothing. */
+void access_check_rows(const struct tree *t, const struct principal *p,
+		       const struct value_row *rows, size_t n, struct diags *d);
 
 /* True when p may create (or change) an account of role r at unit: admin
  * anything, focal the reporter, viewer and caseworker accounts of its

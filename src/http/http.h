@@ -144,7 +144,8 @@ struct http_req {
 	struct db *db;
 	void *snapref;
 	const struct snapshot *snap;
-	struct diags *diags;        /* problems to show with an error, or NULL */
+	struct diags *diags;        /* problems to show with an error, or NULL;
+				       the server releases it after answering */
 };
 
 struct http_config {

@@ -365,6 +365,16 @@ void http_dispatch(struct http_req *r)
 			r->lang = LANG_EN;
 		i18n_set_lang(r->lang);
 	}
+	/* an empty query parameter is an absent one (a filter left at "all") */
+	{
+		size_t i, k = 0;
+
+		for (i = 0; i < r->nquery; i++) {
+			if (r->query[i].len > 0)
+				r->query[k++] = r->query[i];
+		}
+		r->nquery = k;
+	}
 	err = http_check_params(r, r->route->params, r->query, r->nquery, false, &r->err);
 	if (!err && r->method != HTTP_GET)
 		err = read_body(r);

@@ -313,6 +313,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	}
 	ret = send_answer(c, r);
 	log_line(s, cs, method);
+	if (r->diags)
+		diags_release(r->diags);
+	r->diags = NULL;
 	/* give the connection and snapshot back before the client reads */
 	if (r->snapref)
 		live_put(&s->live, r->snapref);

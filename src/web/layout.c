@@ -138,6 +138,11 @@ static void lang_switch(struct http_req *r)
 
 void page_begin(struct http_req *r, const char *title, int unit)
 {
+	page_begin_opts(r, title, unit, 0);
+}
+
+void page_begin_opts(struct http_req *r, const char *title, int unit, unsigned opts)
+{
 	const char *v = http_asset_version(r);
 	const struct snapshot *s = r->snap;
 	int today = http_today(r);
@@ -152,10 +157,13 @@ void page_begin(struct http_req *r, const char *title, int unit)
 	     "<title>%s · gemis</title>"
 	     "<link rel=\"stylesheet\" href=\"/static/app.css?v=%s\">"
 	     "<link rel=\"icon\" href=\"/static/favicon.svg?v=%s\" type=\"image/svg+xml\">"
-	     "<script src=\"/static/vendor/htmx.min.js?v=%s\" defer></script>"
-	     "<script src=\"/static/app.js?v=%s\" defer></script>"
-	     "</head>\n",
-	     i18n_lang_code(r->lang), title, v, v, v, v);
+	     "<script src=\"/static/vendor/htmx.min.js?v=%s\" defer></script>",
+	     i18n_lang_code(r->lang), title, v, v, v);
+	if (opts & PAGE_CHART)
+		html(r, "<link rel=\"stylesheet\" href=\"/static/vendor/uPlot.min.css?v=%s\">"
+			"<script src=\"/static/vendor/uPlot.iife.min.js?v=%s\" defer></script>",
+		     v, v);
+	html(r, "<script src=\"/static/app.js?v=%s\" defer></script></head>\n", v);
 	if (r->signed_in)
 		html(r, "<body hx-headers='{\"X-CSRF-Token\": \"%s\"}'>\n", r->csrf);
 	else

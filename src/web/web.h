@@ -22,6 +22,9 @@ void web_login_page(struct http_req *r);
  * switch, banners (demo data, Action Month).  unit is the unit the page
  * is about (for the navigation), -1 for none. */
 void page_begin(struct http_req *r, const char *title, int unit);
+/* The same with extras in the head: PAGE_CHART loads uPlot. */
+enum page_opts { PAGE_CHART = 1 };
+void page_begin_opts(struct http_req *r, const char *title, int unit, unsigned opts);
 void page_end(struct http_req *r);
 
 /* A hidden input with the CSRF token, for every form that posts. */
@@ -73,6 +76,7 @@ enum gemis_err page_entry_check(struct http_req *r);
 enum gemis_err page_review(struct http_req *r);
 enum gemis_err page_plan(struct http_req *r);
 enum gemis_err page_plan_upload(struct http_req *r);
+enum gemis_err page_plan_review(struct http_req *r);
 enum gemis_err page_plan_apply(struct http_req *r);
 enum gemis_err page_plan_edit(struct http_req *r);
 enum gemis_err page_upload_form(struct http_req *r);
@@ -80,6 +84,7 @@ enum gemis_err page_upload(struct http_req *r);
 enum gemis_err page_users(struct http_req *r);
 enum gemis_err page_users_add(struct http_req *r);
 enum gemis_err page_users_disable(struct http_req *r);
+enum gemis_err page_users_password(struct http_req *r);
 enum gemis_err page_health(struct http_req *r);
 
 #endif

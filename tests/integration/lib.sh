@@ -108,6 +108,8 @@ start_server() {
 	: >serve.err
 	"$GEMIS" serve --port 0 "$@" >>serve.out 2>>serve.err &
 	SERVER_PID=$!
+	# a test that fails half-way must not leave its server running
+	trap 'kill "$SERVER_PID" 2>/dev/null || true' EXIT
 	i=0
 	BASE=""
 	while [ $i -lt 100 ]; do
@@ -122,6 +124,7 @@ start_server() {
 }
 
 stop_server() {
+	trap - EXIT
 	kill -TERM "$SERVER_PID"
 	set +e
 	wait "$SERVER_PID"

@@ -24,10 +24,13 @@
     }
     var width = Math.min(host.clientWidth || 600, 640);
     /* global uPlot */
-    new uPlot({ width: width, height: 240, series: series,
-      axes: [{ values: function (u, v) { return v.map(function (x) { return String(x); }); } }, {}],
+    new uPlot({ width: width, height: 260, series: series,
+      axes: [{ incrs: [1, 2, 5, 10], values: function (u, v) { return v.map(function (x) { return String(x); }); } }, {}],
       scales: { x: { time: false } } }, cols, host);
     host.hidden = false;
+    // the interactive chart replaces the drawn one
+    var svg = document.querySelector('svg.trend');
+    if (svg) svg.style.display = 'none';
   }
 
   function confirmForms() {

@@ -1,0 +1,665 @@
+/*
+ * entry.c: data entry and review.
+ *
+ *   GET  /entry?unit=&year=                    the forms a person may open
+ *   GET  /entry/{unit}/{agency}/{year}         one form: fields, last period's
+ *                                              values, status, history
+ *   POST /entry/{unit}/{agency}/{year}         save, submit, approve, return,
+ *                                              reopen (field "action")
+ *   POST /entry/{unit}/{agency}/{year}/check   one field's check, for htmx
+ *   GET  /review?unit=&year=                   forms waiting for approval
+ *
+ * A form is built from the plan's assignments (store/submissions.h).  Each
+ * field is an input named v_N (N its index in the form); a value is checked
+ * as the CSV importer checks it (values_parse_fields()) and the form as a
+ * batch (validate_rows()), and every problem is shown next to its field,
+ * in the person's language.  Without JavaScript the whole form is posted and
+ * comes back with the messages; with htmx a field is checked when it
+ * changes.  The form carries the version it was opened at, so that a save
+ * over someone else's newer one is refused with who and when.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "formats/values_csv.h"
+#include "report/progress.h"
+#include "store/submissions.h"
+#include "store/values.h"
+#include "util/text.h"
+#include "web.h"
+
+#include "util/banned.h"
+
+static const char *agency_name(struct http_req *r, int a)
+{
+	return r->lang == LANG_EN ? agency_kinds[a].name_en : agency_kinds[a].name_vi;
+}
+
+static const char *period_label(struct http_req *r, period_t p)
+{
+	if (period_kind(p) == PERIOD_QUARTER)
+		return arena_printf(&r->arena, _("quarter %d/%d"), period_index(p), period_year(p));
+	return arena_printf(&r->arena, "%d", period_year(p));
+}
+
+/* A number as a person types it: no thousands separators, the language's
+ * decimal mark. */
+static const char *input_number(struct http_req *r, double v)
+{
+	struct buf b;
+	char *s;
+	size_t i;
+
+	if (isnan(v))
+		return "";
+	buf_init(&b, 64);
+	buf_put_number(&b, v);
+	s = arena_strdup(&r->arena, buf_str(&b));
+	buf_release(&b);
+	for (i = 0; s && s[i]; i++) {
+		if (s[i] == '.' && r->lang == LANG_VI)
+			s[i] = ',';
+	}
+	return s ? s : "";
+}
+
+/* The state of one opened form. */
+struct entry {
+	int unit, agency, year;
+	struct form f;
+	struct submission sub;
+	const char **text;   /* [nfields]: what to show in each input */
+	const char **msg;    /* [nfields]: the problem of each field, or NULL */
+	const char *top;     /* a message above the form, or NULL */
+	bool top_ok;
+	long long version;   /* the version the page carries */
+};
+
+static enum gemis_err entry_open(struct http_req *r, enum action need, struct entry *en)
+{
+	const char *code = http_arg(r, 0), *ag = http_arg(r, 1), *yr = http_arg(r, 2);
+	struct db *db;
+	enum gemis_err err;
+	long y;
+
+	memset(en, 0, sizeof(*en));
+	en->agency = ag ? agency_find(ag) : -1;
+	if (!yr || strlen(yr) != 4 || !text_parse_long(yr, 4, &y) || y < PERIOD_MIN_YEAR || y > PERIOD_MAX_YEAR)
+		return GEMIS_ENOTFOUND;
+	en->year = (int)y;
+	err = http_unit(r, code, need, need == ACT_ENTER ? en->agency : -1, &en->unit);
+	if (err)
+		return err;
+	if (en->agency < 0)
+		return GEMIS_ENOTFOUND;
+	err = http_db(r, &db);
+	if (!err)
+		err = form_build(db, &r->snap->tree, en->unit, en->agency, en->year, &en->f, &r->err);
+	if (err)
+		return err;
+	err = submissions_get(db, &r->snap->tree, en->unit, en->agency, en->year, &en->sub, &r->err);
+	if (err) {
+		form_release(&en->f);
+		return err;
+	}
+	en->version = en->sub.version;
+	en->text = arena_alloc(&r->arena, (en->f.nfields + 1) * sizeof(*en->text));
+	en->msg = arena_alloc(&r->arena, (en->f.nfields + 1) * sizeof(*en->msg));
+	if (!en->text || !en->msg) {
+		form_release(&en->f);
+		return GEMIS_ENOMEM;
+	}
+	return GEMIS_OK;
+}
+
+/* Fills the inputs: the form's saved values, else the official ones. */
+static enum gemis_err entry_fill(struct http_req *r, struct entry *en)
+{
+	struct db *db;
+	struct value_row *rows = NULL;
+	size_t n = 0, i;
+	enum gemis_err err = http_db(r, &db);
+
+	if (err)
+		return err;
+	if (en->sub.id) {
+		err = submissions_values(db, &r->snap->tree, en->sub.id, &rows, &n, &r->err);
+		if (err)
+			return err;
+		for (i = 0; i < n; i++) {
+			int k = form_field_find(&en->f, rows[i].ind, rows[i].part, rows[i].sex, rows[i].period);
+
+			if (k >= 0)
+				en->text[k] = input_number(r, rows[i].value);
+		}
+		free(rows);
+		return GEMIS_OK;
+	}
+	for (i = 0; i < en->f.nfields; i++) {
+		const struct form_field *x = &en->f.fields[i];
+		double v;
+		bool found;
+
+		err = values_get(db, &r->snap->tree, en->unit, x->period, x->ind, x->part, x->sex, &v, &found,
+				 &r->err);
+		if (err)
+			return err;
+		if (found)
+			en->text[i] = input_number(r, v);
+	}
+	return GEMIS_OK;
+}
+
+static period_t previous_period(period_t p)
+{
+	int y = period_year(p);
+
+	if (period_kind(p) == PERIOD_QUARTER)
+		return period_index(p) == 1 ? period_quarter(y - 1, 4) : period_quarter(y, period_index(p) - 1);
+	if (period_kind(p) == PERIOD_MONTH)
+		return period_index(p) == 1 ? period_month(y - 1, 12) : period_month(y, period_index(p) - 1);
+	return period_year_code(y - 1);
+}
+
+static const char *sex_label(int sex)
+{
+	return sex == SEX_F ? _("Women") : sex == SEX_M ? _("Men") : _("Total");
+}
+
+static enum gemis_err history(void *ctx, const struct sub_event *ev)
+{
+	struct http_req *r = ctx;
+	int a = sub_action_parse(ev->action);
+	const char *what = a == SUB_SAVE     ? _("saved")
+			   : a == SUB_SUBMIT ? _("submitted")
+			   : a == SUB_APPROVE ? _("approved")
+			   : a == SUB_RETURN ? _("returned")
+			   : a == SUB_REOPEN ? _("reopened")
+					     : ev->action;
+
+	html(r, "<li>%s · %s · %s", fmt_time(r, ev->at), ev->by, what);
+	if (ev->comment[0])
+		html(r, ": <q>%s</q>", ev->comment);
+	html(r, "</li>");
+	return GEMIS_OK;
+}
+
+static void render_form(struct http_req *r, struct entry *en)
+{
+	const struct snapshot *s = r->snap;
+	const struct unit *u = &s->tree.units[en->unit];
+	bool can_enter = http_can(r, ACT_ENTER, en->unit, en->agency);
+	bool can_approve = http_can(r, ACT_APPROVE, en->unit, -1);
+	bool editable = can_enter && (en->sub.status == SUB_NONE || en->sub.status == SUB_DRAFT ||
+				      en->sub.status == SUB_RETURNED);
+	const char *base = arena_printf(&r->arena, "/entry/%s/%s/%d", u->code, agency_kinds[en->agency].id,
+					en->year);
+	struct db *db;
+	size_t k, i;
+
+	page_begin(r, arena_printf(&r->arena, "%s · %s %d", agency_name(r, en->agency), u->short_name, en->year),
+		   en->unit);
+	html(r, "<nav class=\"crumbs\"><a href=\"/entry?unit=%s&amp;year=%d\">%s</a> › %s</nav>", u->code,
+	     en->year, _("Data entry"), u->name);
+	html(r, "<h1>%s <small>%s · %d</small></h1>", agency_name(r, en->agency), u->name, en->year);
+	html(r, "<p>%s: <span class=\"sub sub-%s\">%s</span>", _("Form status"), sub_status_id(en->sub.status),
+	     sub_status_name(en->sub.status));
+	if (en->sub.version)
+		html(r, " · %s %s, %s", _("last changed by"), en->sub.updated_by, fmt_time(r, en->sub.updated_at));
+	html(r, "</p>");
+	if (en->f.deadline_day)
+		html(r, "<p class=\"deadline\">%s %02d/%02d/%d</p>", _("Deadline"), en->f.deadline_day,
+		     en->f.deadline_month, en->f.deadline_year ? en->f.deadline_year : en->year);
+	if (en->top)
+		html(r, "<p class=\"%s\" role=\"%s\">%s</p>", en->top_ok ? "ok" : "error",
+		     en->top_ok ? "status" : "alert", en->top);
+	if (en->sub.status == SUB_RETURNED && en->sub.comment[0])
+		html(r, "<p class=\"error\">%s %s: <q>%s</q></p>", _("Returned by"), en->sub.decided_by,
+		     en->sub.comment);
+	if (!en->f.has_plan) {
+		html(r, "<p>%s</p>", _("This unit has no plan in force: no forms are expected."));
+		page_end(r);
+		return;
+	}
+	if (en->f.nfields == 0) {
+		html(r, "<p>%s</p>", _("The plan in force gives this agency no indicators to report."));
+		page_end(r);
+		return;
+	}
+	html(r, "<form method=\"post\" action=\"%s\" class=\"entry\" novalidate>", base);
+	form_csrf(r);
+	html(r, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", en->version);
+	http_db(r, &db);
+	for (k = 0; k < en->f.ninds; k++) {
+		const struct indicator *ind = &catalog[en->f.inds[k]];
+		int sexes[2], ns = 0, sx;
+
+		if (ind->by_sex) {
+			sexes[ns++] = SEX_F;
+			sexes[ns++] = SEX_M;
+		} else {
+			sexes[ns++] = SEX_T;
+		}
+		html(r, "<fieldset><legend>%s <small>(%s)</small></legend>", indicator_name(ind, r->lang),
+		     measure_name(ind->unit));
+		html(r, "<div class=\"scroll\"><table class=\"form-grid\"><thead><tr><th></th>");
+		for (sx = 0; sx < ns; sx++)
+			html(r, "<th>%s</th>", sex_label(sexes[sx]));
+		html(r, "</tr></thead><tbody>");
+		for (i = 0; i < en->f.nfields; i++) {
+			const struct form_field *x = &en->f.fields[i];
+			const char *label;
+
+			/* fields run by period, part, sex: one row per period and part */
+			if (x->ind != en->f.inds[k] || x->sex != sexes[0])
+				continue;
+			label = r->lang == LANG_EN ? ind->part_en[x->part] : ind->part_vi[x->part];
+			html(r, "<tr><th scope=\"row\">%s", label ? label : part_id(ind, x->part));
+			if (period_kind(x->period) != PERIOD_YEAR)
+				html(r, " <small>(%s)</small>", period_label(r, x->period));
+			html(r, "</th>");
+			for (sx = 0; sx < ns; sx++) {
+				int fi = form_field_find(&en->f, x->ind, x->part, sexes[sx], x->period);
+				double prev = NAN;
+				bool found = false;
+
+				if (fi < 0) {
+					html(r, "<td></td>");
+					continue;
+				}
+				if (db)
+					values_get(db, &r->snap->tree, en->unit, previous_period(x->period), x->ind,
+						   x->part, sexes[sx], &prev, &found, NULL);
+				html(r, "<td><input name=\"v_%d\" id=\"v_%d\" inputmode=\"decimal\" autocomplete=\"off\""
+					" value=\"%s\" aria-describedby=\"m_%d\"",
+				     fi, fi, en->text[fi] ? en->text[fi] : "", fi);
+				if (en->msg[fi])
+					html(r, " aria-invalid=\"true\"");
+				if (!editable)
+					html(r, " readonly");
+				else
+					html(r, " hx-post=\"%s/check\" hx-trigger=\"change\" hx-target=\"#m_%d\""
+						" hx-swap=\"innerHTML\"",
+					     base, fi);
+				html(r, ">");
+				if (found)
+					html(r, "<span class=\"prev\">%s %s: %s</span>", _("last"),
+					     period_label(r, previous_period(x->period)), input_number(r, prev));
+				html(r, "<span class=\"field-msg\" id=\"m_%d\" role=\"status\">%s</span></td>", fi,
+				     en->msg[fi] ? en->msg[fi] : "");
+			}
+			html(r, "</tr>");
+		}
+		html(r, "</tbody></table></div></fieldset>");
+	}
+	html(r, "<div class=\"actions\">");
+	if (editable) {
+		html(r, "<button type=\"submit\" name=\"action\" value=\"save\" class=\"secondary\">%s</button>",
+		     _("Save draft"));
+		html(r, "<button type=\"submit\" name=\"action\" value=\"submit\">%s</button>", _("Submit"));
+	}
+	if (can_approve && en->sub.status == SUB_SUBMITTED) {
+		html(r, "<button type=\"submit\" name=\"action\" value=\"approve\">%s</button>", _("Approve"));
+		html(r, "<label>%s <textarea name=\"comment\" rows=\"2\" maxlength=\"%d\"></textarea></label>",
+		     _("Comment (needed to return the form)"), SUB_COMMENT_MAX);
+		html(r, "<button type=\"submit\" name=\"action\" value=\"return\" class=\"danger\">%s</button>",
+		     _("Return"));
+	}
+	if (can_approve && en->sub.status == SUB_APPROVED) {
+		html(r, "<label>%s <textarea name=\"comment\" rows=\"2\" maxlength=\"%d\"></textarea></label>",
+		     _("Why it is reopened"), SUB_COMMENT_MAX);
+		html(r, "<button type=\"submit\" name=\"action\" value=\"reopen\" class=\"secondary\">%s</button>",
+		     _("Reopen"));
+	}
+	if (en->sub.status == SUB_APPROVED)
+		html(r, "<p class=\"hint\">%s</p>", _("Approved: the values are official and locked until the focal point reopens the form."));
+	else if (en->sub.status == SUB_SUBMITTED && !can_approve)
+		html(r, "<p class=\"hint\">%s</p>", _("Submitted: waiting for the focal point's approval."));
+	html(r, "</div></form>");
+	if (en->sub.id && db) {
+		html(r, "<section><h2>%s</h2><ol class=\"history\">", _("History"));
+		submissions_events(db, en->sub.id, history, r, NULL);
+		html(r, "</ol></section>");
+	}
+	page_end(r);
+}
+
+enum gemis_err page_entry_form(struct http_req *r)
+{
+	struct entry en;
+	const char *done = http_param(r, "done");
+	enum gemis_err err;
+
+	err = entry_open(r, ACT_READ, &en);
+	if (err)
+		return err;
+	err = entry_fill(r, &en);
+	if (!err) {
+		if (done) {
+			int a = sub_action_parse(done);
+
+			en.top_ok = true;
+			en.top = a == SUB_SAVE     ? _("Saved as a draft.")
+				 : a == SUB_SUBMIT  ? _("Submitted for approval.")
+				 : a == SUB_APPROVE ? _("Approved: the values are now official.")
+				 : a == SUB_RETURN  ? _("Returned to the agency.")
+				 : a == SUB_REOPEN  ? _("Reopened: the form can be changed again.")
+						    : NULL;
+		}
+		render_form(r, &en);
+	}
+	form_release(&en.f);
+	return err;
+}
+
+/* Reads the posted fields into rows; problems go to en->msg by field. */
+static size_t read_fields(struct http_req *r, struct entry *en, struct value_row *rows, struct diags *d)
+{
+	const struct tree *t = &r->snap->tree;
+	size_t i, n = 0;
+
+	for (i = 0; i < en->f.nfields; i++) {
+		const struct form_field *x = &en->f.fields[i];
+		char name[32], per[16];
+		const char *v;
+		char *tv;
+
+		snprintf(name, sizeof(name), "v_%zu", i);
+		v = http_param(r, name);
+		en->text[i] = v;
+		if (!v)
+			continue;
+		tv = arena_strdup(&r->arena, v);
+		if (!tv || !*text_trim(tv))
+			continue;
+		period_format(x->period, per, sizeof(per));
+		if (values_parse_fields(t, t->units[en->unit].code, per, catalog[x->ind].id,
+					part_id(&catalog[x->ind], x->part), sex_id((enum sex)x->sex), text_trim(tv),
+					(long)i + 1, &rows[n], d))
+			n++;
+	}
+	return n;
+}
+
+static void diags_to_fields(struct entry *en, const struct diags *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		long line = d->d[i].line;
+
+		if (line >= 1 && (size_t)line <= en->f.nfields && !en->msg[line - 1])
+			en->msg[line - 1] = d->d[i].msg;
+	}
+}
+
+enum gemis_err page_entry_post(struct http_req *r)
+{
+	struct entry en;
+	struct diags d;
+	struct submission out;
+	struct sub_request rq;
+	struct value_row *rows = NULL;
+	struct db *db;
+	const char *act = http_param_or(r, "action", ""), *ver = http_param_or(r, "version", "0");
+	enum gemis_err err;
+	int a = sub_action_parse(act);
+	long v = 0;
+	size_t n = 0;
+
+	if (a < 0)
+		return http_fail(r, GEMIS_EINVAL, "%s", _("unknown action"));
+	err = entry_open(r, (a == SUB_SAVE || a == SUB_SUBMIT) ? ACT_ENTER : ACT_APPROVE, &en);
+	if (err)
+		return err;
+	diags_init(&d, 500);
+	text_parse_long(ver, strlen(ver), &v);
+	if (a == SUB_SAVE || a == SUB_SUBMIT) {
+		rows = calloc(en.f.nfields ? en.f.nfields : 1, sizeof(*rows));
+		if (!rows) {
+			err = GEMIS_ENOMEM;
+			goto out;
+		}
+		n = read_fields(r, &en, rows, &d);
+	}
+	err = http_db(r, &db);
+	if (err)
+		goto out;
+	if (d.total == 0) {
+		memset(&rq, 0, sizeof(rq));
+		rq.unit = en.unit;
+		rq.agency = en.agency;
+		rq.year = en.year;
+		rq.action = (enum sub_action)a;
+		rq.version = v;
+		rq.rows = rows;
+		rq.n = n;
+		rq.comment = http_param(r, "comment");
+		err = submissions_act(db, &r->snap->tree, &r->who, &rq, &d, &out, &r->err);
+		if (!err) {
+			if (a == SUB_APPROVE)
+				http_data_changed(r);
+			err = http_redirect(r, arena_printf(&r->arena, "/entry/%s/%s/%d?done=%s",
+							    r->snap->tree.units[en.unit].code,
+							    agency_kinds[en.agency].id, en.year, act));
+			goto out;
+		}
+		if (err != GEMIS_EINVAL && err != GEMIS_ECONFLICT)
+			goto out;
+	} else {
+		err = http_fail(r, GEMIS_EINVAL,
+				ngettext_("%zu problem in the form; nothing was saved",
+					  "%zu problems in the form; nothing was saved", d.total),
+				d.total);
+	}
+	/* the form again, with what the person typed and the problems */
+	if (a != SUB_SAVE && a != SUB_SUBMIT) {
+		enum gemis_err ferr = entry_fill(r, &en);
+
+		if (ferr) {
+			err = ferr;
+			goto out;
+		}
+	}
+	diags_to_fields(&en, &d);
+	en.top = r->err.msg[0] ? r->err.msg : NULL;
+	if (d.n > 0 && en.f.nfields && d.d[0].line == 0)
+		en.top = d.d[0].msg;
+	render_form(r, &en);
+	err = http_keep_body(r, err);
+out:
+	free(rows);
+	diags_release(&d);
+	form_release(&en.f);
+	return err;
+}
+
+enum gemis_err page_entry_check(struct http_req *r)
+{
+	struct entry en;
+	struct diags d;
+	struct value_row row;
+	const struct tree *t;
+	enum gemis_err err;
+	size_t i;
+
+	err = entry_open(r, ACT_ENTER, &en);
+	if (err)
+		return err;
+	t = &r->snap->tree;
+	diags_init(&d, 10);
+	r->ctype = "text/html; charset=utf-8";
+	for (i = 0; i < en.f.nfields; i++) {
+		const struct form_field *x = &en.f.fields[i];
+		char name[32], per[16];
+		const char *v;
+		char *tv;
+
+		snprintf(name, sizeof(name), "v_%zu", i);
+		v = http_param(r, name);
+		if (!v)
+			continue;
+		tv = arena_strdup(&r->arena, v);
+		if (!tv || !*text_trim(tv))
+			break;
+		period_format(x->period, per, sizeof(per));
+		if (values_parse_fields(t, t->units[en.unit].code, per, catalog[x->ind].id,
+					part_id(&catalog[x->ind], x->part), sex_id((enum sex)x->sex), text_trim(tv),
+					(long)i + 1, &row, &d)) {
+			if (row.value < 0)
+				diags_add(&d, (long)i + 1, "value", _("a value cannot be negative"));
+		}
+		break;
+	}
+	if (d.n > 0)
+		html(r, "%s", d.d[0].msg);
+	diags_release(&d);
+	form_release(&en.f);
+	return GEMIS_OK;
+}
+
+/* --- the list of forms ---------------------------------------------------- */
+
+static void form_link(struct http_req *r, int unit, int agency, int year)
+{
+	struct db *db;
+	struct submission s;
+
+	if (http_db(r, &db) || submissions_get(db, &r->snap->tree, unit, agency, year, &s, NULL))
+		s.status = SUB_NONE;
+	html(r, "<tr><td><a href=\"/entry/%s/%s/%d\">%s</a></td><td><span class=\"sub sub-%s\">%s</span></td>"
+		"<td>%s</td></tr>",
+	     r->snap->tree.units[unit].code, agency_kinds[agency].id, year, agency_name(r, agency),
+	     sub_status_id(s.status), sub_status_name(s.status),
+	     s.status == SUB_NONE ? "–" : fmt_time(r, s.updated_at));
+}
+
+enum gemis_err page_entry_list(struct http_req *r)
+{
+	const struct snapshot *s = http_snap(r);
+	const char *code = http_param(r, "unit");
+	struct db *db;
+	struct form dl;
+	int unit, year, *ag = NULL, y;
+	size_t n = 0, i;
+	enum gemis_err err;
+
+	if (!s)
+		return GEMIS_EDB;
+	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	if (err)
+		return err;
+	year = http_param_year(r, "year", http_today(r) / 10000);
+	page_begin(r, _("Data entry"), unit);
+	html(r, "<div class=\"head\"><h1>%s <small>%s · %d</small></h1>", _("Data entry"),
+	     s->tree.units[unit].name, year);
+	html(r, "<form method=\"get\" action=\"/entry\" class=\"picker\"><input type=\"hidden\" name=\"unit\" value=\"%s\">"
+		"<label>%s <select name=\"year\">",
+	     s->tree.units[unit].code, _("Year"));
+	for (y = http_today(r) / 10000; y >= http_today(r) / 10000 - 5; y--)
+		html(r, "<option%s>%d</option>", y == year ? " selected" : "", y);
+	html(r, "</select></label> <button type=\"submit\">%s</button></form></div>", _("Show"));
+	if (s->tree.units[unit].first_child >= 0) {
+		html(r, "<p>%s</p>", _("Forms belong to communes and wards: choose one."));
+		html(r, "<ul class=\"cols\">");
+		for (int c = s->tree.units[unit].first_child; c >= 0; c = s->tree.units[c].next_sibling)
+			html(r, "<li><a href=\"/entry?unit=%s&amp;year=%d\">%s</a></li>", s->tree.units[c].code, year,
+			     s->tree.units[c].short_name);
+		html(r, "</ul>");
+		page_end(r);
+		return GEMIS_OK;
+	}
+	err = http_db(r, &db);
+	if (!err)
+		err = forms_expected(db, &s->tree, unit, &ag, &n, &dl, &r->err);
+	if (err)
+		return err;
+	if (!dl.has_plan)
+		html(r, "<p>%s</p>", _("This unit has no plan in force: no forms are expected."));
+	else if (n == 0)
+		html(r, "<p>%s</p>", _("The plan assigns no indicators to agencies."));
+	else {
+		html(r, "<table><thead><tr><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>", _("Agency"),
+		     _("Status"), _("Last change"));
+		for (i = 0; i < n; i++) {
+			if (r->who.role == ROLE_REPORTER && ag[i] != r->who.agency)
+				continue;
+			form_link(r, unit, ag[i], year);
+		}
+		html(r, "</tbody></table>");
+		if (r->who.role == ROLE_REPORTER) {
+			bool mine = false;
+
+			for (i = 0; i < n; i++)
+				mine |= ag[i] == r->who.agency;
+			if (!mine)
+				html(r, "<p>%s</p>", _("The plan in force gives your agency no indicators to report."));
+		}
+	}
+	free(ag);
+	page_end(r);
+	return GEMIS_OK;
+}
+
+struct review_ctx {
+	struct http_req *r;
+	int shown;
+	bool waiting_only;
+};
+
+static enum gemis_err review_row(void *ctx, const struct submission *sub)
+{
+	struct review_ctx *c = ctx;
+	struct http_req *r = c->r;
+	const struct unit *u = &r->snap->tree.units[sub->unit];
+
+	if (c->waiting_only && sub->status != SUB_SUBMITTED)
+		return GEMIS_OK;
+	c->shown++;
+	html(r, "<tr><td>%s</td><td><a href=\"/entry/%s/%s/%d\">%s</a></td><td><span class=\"sub sub-%s\">%s</span></td>"
+		"<td>%s</td><td>%s</td></tr>",
+	     u->short_name, u->code, agency_kinds[sub->agency].id, sub->year, agency_name(r, sub->agency),
+	     sub_status_id(sub->status), sub_status_name(sub->status),
+	     sub->submitted_by[0] ? sub->submitted_by : "–", fmt_time(r, sub->updated_at));
+	return GEMIS_OK;
+}
+
+enum gemis_err page_review(struct http_req *r)
+{
+	const struct snapshot *s = http_snap(r);
+	const char *code = http_param(r, "unit");
+	struct review_ctx c = {r, 0, false};
+	struct db *db;
+	int unit, year;
+	enum gemis_err err;
+
+	if (!s)
+		return GEMIS_EDB;
+	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	if (err)
+		return err;
+	year = http_param_year(r, "year", http_today(r) / 10000);
+	err = http_db(r, &db);
+	if (err)
+		return err;
+	page_begin(r, _("Review"), unit);
+	html(r, "<h1>%s <small>%s · %d</small></h1>", _("Forms to review"), s->tree.units[unit].name, year);
+	html(r, "<div class=\"scroll\"><table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
+	     _("Unit"), _("Agency"), _("Status"), _("Submitted by"), _("Last change"));
+	c.waiting_only = true;
+	err = submissions_list(db, &s->tree, unit, year, review_row, &c, &r->err);
+	html(r, "</tbody></table></div>");
+	if (!err && c.shown == 0)
+		html(r, "<p>%s</p>", _("No form is waiting for approval."));
+	html(r, "<h2>%s</h2><div class=\"scroll\"><table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
+	     _("Every form of the year"), _("Unit"), _("Agency"), _("Status"), _("Submitted by"), _("Last change"));
+	c.waiting_only = false;
+	c.shown = 0;
+	if (!err)
+		err = submissions_list(db, &s->tree, unit, year, review_row, &c, &r->err);
+	html(r, "</tbody></table></div>");
+	page_end(r);
+	return err;
+}

@@ -1,0 +1,267 @@
+/*
+ * indicator.c: one indicator of one unit: GET /indicator/{id}?unit=&year=.
+ *
+ * The trend over the years against the target path (an SVG drawn here,
+ * and with JavaScript an interactive uPlot chart of the same data), the
+ * values by sex where the indicator is reported by sex, the sub-units
+ * ranked with their statuses, and the data behind the figure: for a
+ * commune the reported numbers with who entered them and when, for a
+ * province or the nation the summed parts and how many units reported.
+ */
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/progress.h"
+#include "web.h"
+
+#include "util/banned.h"
+
+static void chart_data(struct http_req *r, int unit, int ind, int year)
+{
+	const struct engine *e = &r->snap->eng;
+	const struct target *t = engine_target(e, unit, ind, year);
+	json_t *o = json_object(), *years = json_array(), *series = json_array();
+	int sexes[3] = {SEX_T, SEX_F, SEX_M}, ns = catalog[ind].by_sex ? 3 : 1, y0, y, k;
+	enum direction dir;
+	double tv;
+	char *s;
+
+	y0 = e->year_min <= e->year_max ? e->year_min : year;
+	for (y = y0; y <= year; y++)
+		json_array_append_new(years, json_integer(y));
+	for (k = 0; k < ns; k++) {
+		json_t *vals = json_array();
+
+		for (y = y0; y <= year; y++) {
+			double v = engine_value(e, y, unit, ind, sexes[k]);
+
+			json_array_append_new(vals, isnan(v) ? json_null() : json_real(round(v * 100) / 100));
+		}
+		json_array_append_new(series, json_pack("{s:s, s:o}", "label",
+							 sexes[k] == SEX_F   ? _("Women")
+							 : sexes[k] == SEX_M ? _("Men")
+									     : _("Total"),
+							 "values", vals));
+	}
+	json_object_set_new(o, "labels", json_pack("{s:s, s:s}", "year", _("Year"), "target", _("Target")));
+	json_object_set_new(o, "years", years);
+	json_object_set_new(o, "series", series);
+	json_object_set_new(o, "target",
+			    t && target_effective(t, catalog[ind].unit, &dir, &tv) ? json_real(tv) : json_null());
+	s = json_dumps(o, JSON_COMPACT);
+	json_decref(o);
+	if (s) {
+		html_json(r, "chart-data", s, strlen(s));
+		free(s);
+	}
+}
+
+struct ranked {
+	int unit;
+	enum status st;
+	double v;
+};
+
+static int rank_cmp(const void *pa, const void *pb, void *ctx)
+{
+	const struct ranked *a = pa, *b = pb;
+	const struct indicator *rank_ind = ctx;
+
+	if (a->st != b->st)
+		return a->st > b->st ? -1 : 1;
+	if (isnan(a->v) != isnan(b->v))
+		return isnan(a->v) ? 1 : -1;
+	if (a->v != b->v) {
+		bool higher = rank_ind->polarity == POL_HIGHER;
+
+		return (a->v > b->v) == higher ? -1 : 1;
+	}
+	return a->unit - b->unit;
+}
+
+static void subunits(struct http_req *r, int unit, int ind, int year)
+{
+	const struct tree *t = &r->snap->tree;
+	const struct engine *e = &r->snap->eng;
+	struct ranked *v;
+	size_t n = 0, i;
+	int c;
+
+	for (c = t->units[unit].first_child; c >= 0; c = t->units[c].next_sibling)
+		n++;
+	if (!n)
+		return;
+	v = arena_alloc(&r->arena, n * sizeof(*v));
+	if (!v)
+		return;
+	n = 0;
+	for (c = t->units[unit].first_child; c >= 0; c = t->units[c].next_sibling) {
+		struct assessment a;
+
+		engine_assess(e, year, c, ind, &a);
+		v[n].unit = c;
+		v[n].st = a.status;
+		v[n].v = engine_value(e, year, c, ind, SEX_T);
+		n++;
+	}
+	qsort_r(v, n, sizeof(*v), rank_cmp, (void *)&catalog[ind]);
+	html(r, "<section><h2>%s</h2><div class=\"scroll\"><table><thead><tr><th class=\"num\">#</th><th>%s</th>"
+		"<th class=\"num\">%s</th><th>%s</th></tr></thead><tbody>",
+	     t->units[unit].level == LEVEL_NATION ? _("Provinces") : _("Communes and wards"), _("Unit"),
+	     _("Value"), _("Status"));
+	for (i = 0; i < n; i++) {
+		html(r, "<tr><td class=\"num\">%zu</td><td><a href=\"/indicator/%s?unit=%s&amp;year=%d\">%s</a></td>"
+			"<td class=\"num\">%s</td><td>",
+		     i + 1, catalog[ind].id, t->units[v[i].unit].code, year, t->units[v[i].unit].short_name,
+		     fmt_value(r, v[i].v, catalog[ind].unit));
+		status_badge(r, v[i].st);
+		html(r, "</td></tr>");
+	}
+	html(r, "</tbody></table></div></section>");
+}
+
+static void by_sex_table(struct http_req *r, int unit, int ind, int year)
+{
+	const struct engine *e = &r->snap->eng;
+	int y0 = e->year_min <= e->year_max ? e->year_min : year, y;
+
+	html(r, "<section><h2>%s</h2><div class=\"scroll\"><table><thead><tr><th>%s</th>", _("Values by year"),
+	     _("Year"));
+	if (catalog[ind].by_sex)
+		html(r, "<th class=\"num\">%s</th><th class=\"num\">%s</th>", _("Women"), _("Men"));
+	html(r, "<th class=\"num\">%s</th>", _("Total"));
+	if (catalog[ind].kind == IND_RATIO)
+		html(r, "<th class=\"num\">%s</th><th class=\"num\">%s</th>", _("Numerator"), _("Denominator"));
+	if (r->snap->tree.units[unit].first_child >= 0)
+		html(r, "<th class=\"num\">%s</th>", _("Units reporting"));
+	html(r, "</tr></thead><tbody>");
+	for (y = year; y >= y0; y--) {
+		char num[48], den[48];
+
+		html(r, "<tr><td>%d</td>", y);
+		if (catalog[ind].by_sex)
+			html(r, "<td class=\"num\">%s</td><td class=\"num\">%s</td>",
+			     fmt_value(r, engine_value(e, y, unit, ind, SEX_F), catalog[ind].unit),
+			     fmt_value(r, engine_value(e, y, unit, ind, SEX_M), catalog[ind].unit));
+		html(r, "<td class=\"num\">%s</td>", fmt_value(r, engine_value(e, y, unit, ind, SEX_T), catalog[ind].unit));
+		if (catalog[ind].kind == IND_RATIO) {
+			format_number(num, sizeof(num), engine_part(e, y, unit, ind, PART_NUM, SEX_T), 2);
+			format_number(den, sizeof(den), engine_part(e, y, unit, ind, PART_DEN, SEX_T), 2);
+			html(r, "<td class=\"num\">%s</td><td class=\"num\">%s</td>", num, den);
+		}
+		if (r->snap->tree.units[unit].first_child >= 0)
+			html(r, "<td class=\"num\">%u / %d</td>", engine_reporting(e, y, unit, ind),
+			     r->snap->tree.units[unit].nleaves);
+		html(r, "</tr>");
+	}
+	html(r, "</tbody></table></div></section>");
+}
+
+/* The numbers as reported, with who entered them. */
+static enum gemis_err reported(struct http_req *r, int unit, int ind)
+{
+	struct db *db;
+	struct db_stmt *st = NULL;
+	enum gemis_err err = http_db(r, &db);
+	int rows = 0;
+
+	if (err)
+		return err;
+	err = db_prepare(db, &st, &r->err,
+			 "SELECT period, part, sex, value, source, entered_by, entered_at FROM datavalues"
+			 " WHERE unit_id = ? AND indicator = ? ORDER BY period DESC, part, sex");
+	if (err)
+		return err;
+	db_bindv(st, "it", r->snap->tree.units[unit].id, catalog[ind].id);
+	html(r, "<section><h2>%s</h2><div class=\"scroll\"><table><thead><tr><th>%s</th><th>%s</th><th>%s</th>"
+		"<th class=\"num\">%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
+	     _("The data behind the figure"), _("Period"), _("Part"), _("Sex"), _("Value"), _("Entered by"),
+	     _("When"));
+	while (db_next(st)) {
+		const char *part = db_col_text(st, 1), *src = db_col_text(st, 4);
+		int p = part_parse(&catalog[ind], part);
+		const char *label = p >= 0 ? (r->lang == LANG_EN ? catalog[ind].part_en[p] : catalog[ind].part_vi[p]) : NULL;
+		char num[48];
+
+		format_number(num, sizeof(num), db_col_double(st, 3), 4);
+		html(r, "<tr><td>%s</td><td>%s</td><td>%s</td><td class=\"num\">%s</td><td>%s <small>(%s)</small></td><td>%s</td></tr>",
+		     db_col_text(st, 0), label ? label : part, db_col_text(st, 2), num, db_col_text(st, 5),
+		     src ? src : "", fmt_time(r, db_col_int(st, 6)));
+		rows++;
+	}
+	err = db_finalize(st, &r->err);
+	html(r, "</tbody></table></div>");
+	if (!rows)
+		html(r, "<p>%s</p>", _("Nothing reported yet."));
+	html(r, "</section>");
+	return err;
+}
+
+enum gemis_err page_indicator(struct http_req *r)
+{
+	const struct snapshot *s = http_snap(r);
+	const char *id = http_arg(r, 0), *code = http_param(r, "unit");
+	const struct indicator *ind;
+	const struct unit *u;
+	struct assessment a;
+	enum gemis_err err;
+	int k, unit, year;
+	char ratio[32];
+
+	if (!s)
+		return GEMIS_EDB;
+	k = id ? catalog_find(id) : -1;
+	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	if (err)
+		return err;
+	if (k < 0)
+		return GEMIS_ENOTFOUND;
+	ind = &catalog[k];
+	u = &s->tree.units[unit];
+	year = page_year(r);
+	engine_assess(&s->eng, year, unit, k, &a);
+	page_begin_opts(r, indicator_name(ind, r->lang), unit, PAGE_CHART);
+	html(r, "<nav class=\"crumbs\"><a href=\"/?unit=%s&amp;year=%d\">%s</a> › %s</nav>", u->code, year, u->name,
+	     goal_name(ind->goal, r->lang));
+	html(r, "<h1>%s <small>%s · %d</small></h1>", indicator_name(ind, r->lang), u->short_name, year);
+	html(r, "<dl class=\"facts\"><dt>%s</dt><dd class=\"val\">%s</dd>", _("Value"),
+	     fmt_value(r, engine_value(&s->eng, year, unit, k, SEX_T), ind->unit));
+	html(r, "<dt>%s</dt><dd>%s", _("Target"), fmt_target(r, engine_target(&s->eng, unit, k, year), ind->unit));
+	{
+		const struct target *t = engine_target(&s->eng, unit, k, year);
+
+		if (t)
+			html(r, " <small>(%s %s)</small>", _("set by"),
+			     t->origin >= 0 ? s->tree.units[t->origin].short_name : _("the national strategy"));
+	}
+	html(r, "</dd><dt>%s</dt><dd>", _("Status"));
+	status_badge(r, a.status);
+	if (!isnan(a.ratio)) {
+		format_number(ratio, sizeof(ratio), a.ratio, 2);
+		html(r, " <small>R = %s (%d → %d)</small>", ratio, a.base_year, a.latest_year);
+	}
+	html(r, "</dd>");
+	if (ind->kind == IND_RATIO)
+		html(r, "<dt>%s</dt><dd>%s / %s%s</dd>", _("Computed as"),
+		     r->lang == LANG_EN ? ind->part_en[0] : ind->part_vi[0],
+		     r->lang == LANG_EN ? ind->part_en[1] : ind->part_vi[1],
+		     ind->factor != 1 ? arena_printf(&r->arena, " × %g", ind->factor) : "");
+	html(r, "</dl>");
+	html(r, "<section><h2>%s</h2>", _("Trend and target"));
+	chart_trend(r, unit, k, year);
+	html(r, "<p class=\"hint\">%s</p>", _("Dots: values by year. Dashed line: the target; dotted line: the path from the base year to the target."));
+	html(r, "<div id=\"chart-host\" class=\"uplot-host\" hidden></div>");
+	chart_data(r, unit, k, year);
+	html(r, "</section>");
+	by_sex_table(r, unit, k, year);
+	subunits(r, unit, k, year);
+	if (u->first_child < 0) {
+		err = reported(r, unit, k);
+		if (err)
+			return err;
+	}
+	page_end(r);
+	return GEMIS_OK;
+}

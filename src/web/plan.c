@@ -1,0 +1,618 @@
+/*
+ * plan.c: a unit's plan.
+ *
+ *   GET  /plan/{code}                   the plan in force: document, targets,
+ *                                       agencies and assignments, deadline;
+ *                                       for those who may change it, the edit
+ *                                       form and the upload form
+ *   POST /plan/{code}                   saves the edited targets, deadline and
+ *                                       assignments as a new plan in force
+ *   POST /plan/{code}/upload            a plan document (.txt, .docx, .pdf, or
+ *                                       the JSON of docs/plan-json.md) through
+ *                                       the importer (plan/plan.h) and its lint
+ *   GET  /plan/{code}/upload/{id}       what the importer found, with the
+ *                                       lint findings and the problems that
+ *                                       would stop it
+ *   POST /plan/{code}/apply             stores an uploaded plan (plan_load)
+ *
+ * An edit or an upload becomes a new plan with plan_load(), which checks it
+ * field by field and keeps the plan it replaces in the history.  The edit
+ * form carries the id of the plan it was opened on: a save over a plan
+ * replaced meanwhile is refused.
+ */
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan/plan.h"
+#include "report/progress.h"
+#include "store/plans.h"
+#include "util/text.h"
+#include "web.h"
+
+#include "util/banned.h"
+
+static const char *s_or(const json_t *o, const char *key, const char *dflt)
+{
+	const json_t *v = json_object_get(o, key);
+
+	return json_is_string(v) ? json_string_value(v) : dflt;
+}
+
+/* The plan in force of a unit: its id, JSON (caller json_decref()s), who
+ * loaded it and when; *plan NULL when there is none. */
+static enum gemis_err plan_in_force(struct http_req *r, int unit, long long *id, json_t **plan,
+				    const char **by, long long *at)
+{
+	struct db *db;
+	struct db_stmt *st = NULL;
+	enum gemis_err err = http_db(r, &db);
+
+	*id = 0;
+	*plan = NULL;
+	if (err)
+		return err;
+	err = db_prepare(db, &st, &r->err,
+			 "SELECT id, source, loaded_by, loaded_at FROM plans WHERE unit_id = ? AND superseded_at IS NULL");
+	if (err)
+		return err;
+	db_bind_int(st, 1, r->snap->tree.units[unit].id);
+	if (db_next(st)) {
+		const char *src = db_col_text(st, 1);
+		json_error_t je;
+
+		*id = db_col_int(st, 0);
+		*plan = src ? json_loads(src, 0, &je) : NULL;
+		*by = arena_strdup(&r->arena, db_col_text(st, 2) ? db_col_text(st, 2) : "");
+		*at = db_col_int(st, 3);
+	}
+	return db_finalize(st, &r->err);
+}
+
+static const char *agency_label(struct http_req *r, const char *id)
+{
+	int a = agency_find(id);
+
+	if (a < 0)
+		return id;
+	return r->lang == LANG_EN ? agency_kinds[a].name_en : agency_kinds[a].name_vi;
+}
+
+static const char *direction_label(const char *d)
+{
+	if (strcmp(d, "at_most") == 0)
+		return _("at most");
+	if (strcmp(d, "achieve") == 0)
+		return _("achieve");
+	return _("at least");
+}
+
+/* The plan for reading (the one in force, or an upload under review). */
+static void render_plan(struct http_req *r, const json_t *plan)
+{
+	const json_t *doc = json_object_get(plan, "document"), *per = json_object_get(doc, "period");
+	const json_t *signer = json_object_get(doc, "signer"), *dl = json_object_get(plan, "deadline");
+	const json_t *x, *v;
+	const char *key;
+	size_t i, j;
+
+	html(r, "<dl class=\"facts\">");
+	html(r, "<dt>%s</dt><dd>%s</dd>", _("Title"), s_or(doc, "title", "–"));
+	html(r, "<dt>%s</dt><dd>%s · %s</dd>", _("Number and date"), s_or(doc, "number", "–"), s_or(doc, "date", "–"));
+	if (json_is_array(per))
+		html(r, "<dt>%s</dt><dd>%lld–%lld</dd>", _("Period"), (long long)json_integer_value(json_array_get(per, 0)),
+		     (long long)json_integer_value(json_array_get(per, 1)));
+	if (json_is_object(signer))
+		html(r, "<dt>%s</dt><dd>%s, %s</dd>", _("Signed by"), s_or(signer, "name", "?"), s_or(signer, "title", ""));
+	html(r, "<dt>%s</dt><dd>", _("Deadline"));
+	if (json_is_object(dl)) {
+		const json_t *y = json_object_get(dl, "year");
+
+		html(r, "%02lld/%02lld", (long long)json_integer_value(json_object_get(dl, "day")),
+		     (long long)json_integer_value(json_object_get(dl, "month")));
+		if (json_is_integer(y))
+			html(r, "/%lld", (long long)json_integer_value(y));
+		else
+			html(r, " %s", _("every year"));
+		if (s_or(dl, "to", NULL))
+			html(r, " → %s", agency_label(r, s_or(dl, "to", "")));
+	} else {
+		html(r, "%s", _("none set"));
+	}
+	html(r, "</dd></dl>");
+	html(r, "<h2>%s</h2><div class=\"scroll\"><table><thead><tr><th>%s</th><th>%s</th><th class=\"num\">%s</th>"
+		"<th>%s</th></tr></thead><tbody>",
+	     _("Targets"), _("Indicator"), _("Target"), _("Year"), _("As written in the plan"));
+	json_array_foreach(json_object_get(plan, "targets"), i, x) {
+		const char *id = s_or(x, "indicator", "?");
+		int k = catalog_find(id);
+		const json_t *val = json_object_get(x, "value");
+		char num[48] = "";
+
+		if (json_is_number(val))
+			format_number(num, sizeof(num), json_number_value(val), 2);
+		html(r, "<tr><td>%s</td><td>%s %s%s</td><td class=\"num\">%lld</td><td><small>%s</small></td></tr>",
+		     k >= 0 ? indicator_name(&catalog[k], r->lang) : id, direction_label(s_or(x, "direction", "")), num,
+		     json_is_number(val) && strcmp(s_or(x, "unit", ""), "%") == 0 ? "%" : "",
+		     (long long)json_integer_value(json_object_get(x, "year")), s_or(x, "text", ""));
+	}
+	html(r, "</tbody></table></div>");
+	html(r, "<h2>%s</h2><ul>", _("Agencies and their indicators"));
+	json_array_foreach(json_object_get(plan, "agencies"), i, x) {
+		const json_t *as = json_object_get(json_object_get(plan, "assignments"), json_string_value(x));
+
+		html(r, "<li><strong>%s</strong>", agency_label(r, json_string_value(x)));
+		if (json_array_size(as)) {
+			html(r, ": ");
+			json_array_foreach(as, j, v) {
+				int k = catalog_find(json_string_value(v));
+
+				html(r, "%s%s", j ? "; " : "", k >= 0 ? indicator_name(&catalog[k], r->lang) : json_string_value(v));
+			}
+		}
+		html(r, "</li>");
+	}
+	/* assignments of agencies the plan does not list among its agencies */
+	json_object_foreach((json_t *)json_object_get(plan, "assignments"), key, v) {
+		bool listed = false;
+
+		json_array_foreach(json_object_get(plan, "agencies"), i, x) {
+			if (json_is_string(x) && strcmp(json_string_value(x), key) == 0)
+				listed = true;
+		}
+		if (!listed)
+			html(r, "<li><strong>%s</strong>: %zu</li>", agency_label(r, key), json_array_size(v));
+	}
+	html(r, "</ul>");
+}
+
+static void render_lint(struct http_req *r, const json_t *plan)
+{
+	const json_t *l;
+	size_t i;
+
+	if (!json_array_size(json_object_get(plan, "lint")))
+		return;
+	html(r, "<h2>%s</h2><ul class=\"lint\">", _("What a reviewer would raise"));
+	json_array_foreach(json_object_get(plan, "lint"), i, l) {
+		const json_t *line = json_object_get(l, "line");
+
+		html(r, "<li><code>%s</code> ", s_or(l, "code", ""));
+		if (json_is_integer(line))
+			html(r, "(%s %lld) ", _("line"), (long long)json_integer_value(line));
+		html(r, "%s</li>", s_or(l, "message", ""));
+	}
+	html(r, "</ul>");
+}
+
+static bool assigned(const json_t *plan, const char *agency, const char *ind)
+{
+	const json_t *as = json_object_get(json_object_get(plan, "assignments"), agency), *x;
+	size_t i;
+
+	json_array_foreach(as, i, x) {
+		if (json_is_string(x) && strcmp(json_string_value(x), ind) == 0)
+			return true;
+	}
+	return false;
+}
+
+static void edit_form(struct http_req *r, const struct unit *u, long long id, const json_t *plan)
+{
+	const json_t *x, *dl = json_object_get(plan, "deadline");
+	size_t i, k;
+
+	html(r, "<details class=\"edit\"><summary>%s</summary>", _("Change the targets, deadline and assignments"));
+	html(r, "<form method=\"post\" action=\"/plan/%s\" class=\"plan-edit\">", u->code);
+	form_csrf(r);
+	html(r, "<input type=\"hidden\" name=\"plan\" value=\"%lld\">", id);
+	html(r, "<div class=\"scroll\"><table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
+	     _("Indicator"), _("Direction"), _("Value"), _("Year"));
+	json_array_foreach(json_object_get(plan, "targets"), i, x) {
+		const char *id2 = s_or(x, "indicator", "?"), *dir = s_or(x, "direction", "at_least");
+		const json_t *val = json_object_get(x, "value");
+		int kk = catalog_find(id2);
+		static const char *const dirs[] = {"at_least", "at_most", "achieve"};
+
+		html(r, "<tr><td>%s</td><td><select name=\"t%zu_dir\">", kk >= 0 ? indicator_name(&catalog[kk], r->lang) : id2, i);
+		for (k = 0; k < 3; k++) {
+			if (strcmp(dir, dirs[k]) == 0)
+				html(r, "<option value=\"%s\" selected>%s</option>", dirs[k], direction_label(dirs[k]));
+			else
+				html(r, "<option value=\"%s\">%s</option>", dirs[k], direction_label(dirs[k]));
+		}
+		html(r, "</select></td><td><input name=\"t%zu_value\" inputmode=\"decimal\" size=\"6\" value=\"%s\"></td>"
+			"<td><input name=\"t%zu_year\" inputmode=\"numeric\" size=\"4\" value=\"%lld\"></td></tr>",
+		     i, json_is_number(val) ? arena_printf(&r->arena, "%g", json_number_value(val)) : "", i,
+		     (long long)json_integer_value(json_object_get(x, "year")));
+	}
+	html(r, "</tbody></table></div>");
+	html(r, "<p><label>%s <input name=\"deadline_day\" inputmode=\"numeric\" size=\"2\" value=\"%s\"></label> "
+		"<label>%s <input name=\"deadline_month\" inputmode=\"numeric\" size=\"2\" value=\"%s\"></label></p>",
+	     _("Deadline day"),
+	     json_is_object(dl) ? arena_printf(&r->arena, "%lld", (long long)json_integer_value(json_object_get(dl, "day"))) : "",
+	     _("month"),
+	     json_is_object(dl) ? arena_printf(&r->arena, "%lld", (long long)json_integer_value(json_object_get(dl, "month"))) : "");
+	html(r, "<h3>%s</h3><div class=\"scroll\"><table class=\"assign\"><thead><tr><th>%s</th>", _("Assignments"),
+	     _("Indicator"));
+	json_array_foreach(json_object_get(plan, "agencies"), i, x)
+		html(r, "<th title=\"%s\">%s</th>", agency_label(r, json_string_value(x)), json_string_value(x));
+	html(r, "</tr></thead><tbody>");
+	for (k = 0; k < catalog_count; k++) {
+		html(r, "<tr><td>%s</td>", indicator_name(&catalog[k], r->lang));
+		json_array_foreach(json_object_get(plan, "agencies"), i, x) {
+			const char *ag = json_string_value(x);
+
+			if (assigned(plan, ag, catalog[k].id))
+				html(r, "<td><input type=\"checkbox\" name=\"a_%s_%s\" value=\"1\" checked aria-label=\"%s\"></td>",
+				     ag, catalog[k].id, ag);
+			else
+				html(r, "<td><input type=\"checkbox\" name=\"a_%s_%s\" value=\"1\" aria-label=\"%s\"></td>", ag,
+				     catalog[k].id, ag);
+		}
+		html(r, "</tr>");
+	}
+	html(r, "</tbody></table></div><button type=\"submit\">%s</button></form></details>", _("Save as the plan in force"));
+}
+
+static void upload_form(struct http_req *r, const struct unit *u)
+{
+	html(r, "<section><h2>%s</h2><form method=\"post\" action=\"/plan/%s/upload\" enctype=\"multipart/form-data\" class=\"stack narrow\">",
+	     _("Upload a plan document"), u->code);
+	form_csrf(r);
+	html(r, "<label>%s <input type=\"file\" name=\"file\" required accept=\".txt,.docx,.pdf,.json\"></label>"
+		"<p class=\"hint\">%s</p><button type=\"submit\">%s</button></form></section>",
+	     _("The signed plan (text, DOCX or PDF), or its JSON"),
+	     _("gemis reads the targets, agencies, assignments and deadline and shows what it found and what a "
+	       "reviewer would raise; nothing changes until you apply it."),
+	     _("Read the plan"));
+}
+
+enum gemis_err page_plan(struct http_req *r)
+{
+	const struct snapshot *s = http_snap(r);
+	const struct unit *u;
+	json_t *plan = NULL;
+	const char *by = "", *done = http_param(r, "done");
+	long long id = 0, at = 0;
+	enum gemis_err err;
+	int unit;
+	bool can;
+
+	if (!s)
+		return GEMIS_EDB;
+	err = http_unit(r, http_arg(r, 0), ACT_READ, -1, &unit);
+	if (!err)
+		err = plan_in_force(r, unit, &id, &plan, &by, &at);
+	if (err)
+		return err;
+	u = &s->tree.units[unit];
+	can = http_can(r, ACT_PLAN, unit, -1);
+	page_begin(r, arena_printf(&r->arena, "%s · %s", _("Plan"), u->name), unit);
+	html(r, "<nav class=\"crumbs\"><a href=\"/?unit=%s\">%s</a></nav>", u->code, u->name);
+	html(r, "<h1>%s <small>%s</small></h1>", _("Plan"), u->name);
+	if (done)
+		html(r, "<p class=\"ok\" role=\"status\">%s</p>", _("The plan was stored; it is now the plan in force."));
+	if (plan) {
+		html(r, "<p class=\"hint\">%s %s, %s</p>", _("Loaded by"), by, fmt_time(r, at));
+		render_plan(r, plan);
+		if (can)
+			edit_form(r, u, id, plan);
+	} else {
+		html(r, "<p>%s</p>", _("This unit has no plan in force."));
+	}
+	if (can)
+		upload_form(r, u);
+	page_end(r);
+	json_decref(plan);
+	return GEMIS_OK;
+}
+
+/* Stores a plan JSON as the unit's plan; problems go to r->diags. */
+static enum gemis_err store_plan(struct http_req *r, int unit, json_t *plan)
+{
+	struct db *db;
+	struct plan_info info;
+	enum gemis_err err = http_db(r, &db);
+
+	if (err)
+		return err;
+	r->diags = arena_alloc(&r->arena, sizeof(*r->diags));
+	if (!r->diags)
+		return GEMIS_ENOMEM;
+	diags_init(r->diags, 200);
+	err = plan_load(db, &r->snap->tree, plan, r->user.name, false, r->diags, &info, &r->err);
+	if (!err) {
+		http_data_changed(r);
+		if (info.unit != unit)
+			return GEMIS_EPERM; /* not reached: the unit was checked before */
+	} else if (r->diags->total > 0) {
+		err = http_fail(r, GEMIS_EINVAL, "%s", _("the plan was not stored."));
+	}
+	return err;
+}
+
+/* Puts the page's unit into a plan that names none, and refuses one that
+ * names another unit. */
+static enum gemis_err own_unit(struct http_req *r, json_t *plan, int unit)
+{
+	json_t *doc = json_object_get(plan, "document"), *u;
+	const char *code;
+
+	if (!json_is_object(doc))
+		return http_fail(r, GEMIS_EINVAL, "%s", _("this is not a plan (no document)"));
+	u = json_object_get(doc, "unit");
+	if (!json_is_object(u)) {
+		u = json_object();
+		json_object_set_new(doc, "unit", u);
+	}
+	code = s_or(u, "code", NULL);
+	if (!code) {
+		json_object_set_new(u, "code", json_string(r->snap->tree.units[unit].code));
+		return GEMIS_OK;
+	}
+	if (strcmp(code, r->snap->tree.units[unit].code) != 0)
+		return http_fail(r, GEMIS_EINVAL, _("this plan belongs to %s (%s), not to %s"), s_or(u, "name", "?"), code,
+				 r->snap->tree.units[unit].name);
+	return GEMIS_OK;
+}
+
+enum gemis_err page_plan_edit(struct http_req *r)
+{
+	json_t *plan = NULL, *x;
+	const char *by, *pid = http_param_or(r, "plan", "0");
+	long long id = 0, at;
+	long want = -1;
+	enum gemis_err err;
+	int unit;
+	size_t i, k;
+	json_t *agencies, *assignments;
+
+	if (!http_snap(r))
+		return GEMIS_EDB;
+	err = http_unit(r, http_arg(r, 0), ACT_PLAN, -1, &unit);
+	if (!err)
+		err = plan_in_force(r, unit, &id, &plan, &by, &at);
+	if (err)
+		return err;
+	text_parse_long(pid, strlen(pid), &want);
+	if (!plan || id != want) {
+		json_decref(plan);
+		return http_fail(r, GEMIS_ECONFLICT, "%s",
+				 _("the plan changed since you opened it; reload the page and make your changes again"));
+	}
+	json_array_foreach(json_object_get(plan, "targets"), i, x) {
+		char name[48];
+		const char *dir, *val, *yr;
+		double v;
+		long y;
+
+		snprintf(name, sizeof(name), "t%zu_dir", i);
+		dir = http_param(r, name);
+		snprintf(name, sizeof(name), "t%zu_value", i);
+		val = http_param(r, name);
+		snprintf(name, sizeof(name), "t%zu_year", i);
+		yr = http_param(r, name);
+		if (dir)
+			json_object_set_new(x, "direction", json_string(dir));
+		if (val && *val && text_parse_number(val, strlen(val), &v))
+			json_object_set_new(x, "value", json_real(v));
+		else if (val && *val)
+			json_object_set_new(x, "value", json_string(val)); /* plan_check names it */
+		else if (val)
+			json_object_set_new(x, "value", json_null());
+		if (yr && text_parse_long(yr, strlen(yr), &y))
+			json_object_set_new(x, "year", json_integer(y));
+		else if (yr)
+			json_object_set_new(x, "year", json_string(yr));
+	}
+	{
+		const char *d = http_param(r, "deadline_day"), *m = http_param(r, "deadline_month");
+		long dd, mm;
+
+		if (d && m && *d && *m && text_parse_long(d, strlen(d), &dd) && text_parse_long(m, strlen(m), &mm)) {
+			json_t *dl = json_object_get(plan, "deadline");
+
+			if (!json_is_object(dl)) {
+				dl = json_pack("{s:n, s:n}", "year", "to");
+				json_object_set_new(plan, "deadline", dl);
+			}
+			json_object_set_new(dl, "day", json_integer(dd));
+			json_object_set_new(dl, "month", json_integer(mm));
+		} else if (d && m && !*d && !*m) {
+			json_object_set_new(plan, "deadline", json_null());
+		} else if (d || m) {
+			json_decref(plan);
+			return http_fail(r, GEMIS_EINVAL, "%s", _("the deadline needs a day and a month"));
+		}
+	}
+	agencies = json_object_get(plan, "agencies");
+	assignments = json_object();
+	json_array_foreach(agencies, i, x) {
+		json_t *list = json_array();
+
+		for (k = 0; k < catalog_count; k++) {
+			char name[128];
+
+			snprintf(name, sizeof(name), "a_%s_%s", json_string_value(x), catalog[k].id);
+			if (http_param(r, name))
+				json_array_append_new(list, json_string(catalog[k].id));
+		}
+		if (json_array_size(list))
+			json_object_set_new(assignments, json_string_value(x), list);
+		else
+			json_decref(list);
+	}
+	json_object_set_new(plan, "assignments", assignments);
+	json_object_del(plan, "lint");
+	err = store_plan(r, unit, plan);
+	json_decref(plan);
+	if (err)
+		return err;
+	return http_redirect(r, arena_printf(&r->arena, "/plan/%s?done=1", http_arg(r, 0)));
+}
+
+enum gemis_err page_plan_upload(struct http_req *r)
+{
+	const struct http_file *f = http_file(r, "file");
+	struct buf text;
+	json_t *plan = NULL;
+	json_error_t je;
+	struct db *db;
+	struct db_stmt *st = NULL;
+	char *dump = NULL;
+	long long id = 0;
+	enum gemis_err err;
+	int unit;
+
+	if (!http_snap(r))
+		return GEMIS_EDB;
+	err = http_unit(r, http_arg(r, 0), ACT_PLAN, -1, &unit);
+	if (err)
+		return err;
+	if (!f || f->len == 0)
+		return http_fail(r, GEMIS_EINVAL, "%s", _("choose a plan document"));
+	buf_init(&text, (size_t)64 << 20);
+	if (f->len > 0 && f->data[0] == '{') {
+		plan = json_loadb(f->data, f->len, JSON_REJECT_DUPLICATES, &je);
+		if (!plan)
+			err = http_fail(r, GEMIS_EFORMAT, _("%s: not valid JSON: %s (line %d)"), f->filename, je.text, je.line);
+	} else {
+		err = plan_document_text(f->data, f->len, PLAN_FORMAT_AUTO, &text, &r->err);
+		if (!err)
+			err = plan_import(buf_str(&text), text.len, &plan, &r->err);
+	}
+	buf_release(&text);
+	if (!err && !json_is_object(plan))
+		err = http_fail(r, GEMIS_EFORMAT, "%s", _("this is not a plan (no document)"));
+	if (!err)
+		err = own_unit(r, plan, unit);
+	if (!err) {
+		dump = json_dumps(plan, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		err = dump ? http_db(r, &db) : GEMIS_ENOMEM;
+	}
+	if (!err)
+		err = db_prepare(db, &st, &r->err,
+				 "INSERT INTO plan_uploads (unit_id, user_id, filename, plan_json, created_at)"
+				 " VALUES (?, ?, ?, ?, ?) RETURNING id");
+	if (!err) {
+		db_bindv(st, "iitti", r->snap->tree.units[unit].id, r->user.id, f->filename, dump, r->now);
+		if (db_next(st))
+			id = db_col_int(st, 0);
+		err = db_finalize(st, &r->err);
+	}
+	free(dump);
+	json_decref(plan);
+	if (err)
+		return err;
+	return http_redirect(r, arena_printf(&r->arena, "/plan/%s/upload/%lld", http_arg(r, 0), id));
+}
+
+/* An upload of the unit, not yet applied: its JSON (caller json_decref()s). */
+static enum gemis_err load_upload(struct http_req *r, int unit, long long id, json_t **plan, const char **file)
+{
+	struct db *db;
+	struct db_stmt *st = NULL;
+	enum gemis_err err = http_db(r, &db);
+
+	*plan = NULL;
+	if (err)
+		return err;
+	err = db_prepare(db, &st, &r->err,
+			 "SELECT plan_json, filename FROM plan_uploads WHERE id = ? AND unit_id = ? AND applied_at IS NULL");
+	if (err)
+		return err;
+	db_bindv(st, "ii", id, r->snap->tree.units[unit].id);
+	if (db_next(st)) {
+		json_error_t je;
+
+		*plan = json_loads(db_col_text(st, 0), 0, &je);
+		*file = arena_strdup(&r->arena, db_col_text(st, 1));
+	}
+	err = db_finalize(st, &r->err);
+	if (!err && !*plan)
+		err = GEMIS_ENOTFOUND;
+	return err;
+}
+
+enum gemis_err page_plan_review(struct http_req *r)
+{
+	const struct snapshot *s = http_snap(r);
+	const char *file = "";
+	json_t *plan = NULL;
+	struct diags d;
+	enum gemis_err err;
+	long id = 0;
+	int unit, punit;
+	size_t i;
+
+	if (!s)
+		return GEMIS_EDB;
+	err = http_unit(r, http_arg(r, 0), ACT_PLAN, -1, &unit);
+	if (err)
+		return err;
+	if (!http_arg(r, 1) || !text_parse_long(http_arg(r, 1), strlen(http_arg(r, 1)), &id))
+		return GEMIS_ENOTFOUND;
+	err = load_upload(r, unit, id, &plan, &file);
+	if (err)
+		return err;
+	diags_init(&d, 100);
+	plan_check(plan, &s->tree, &punit, &d);
+	page_begin(r, _("Review the plan"), unit);
+	html(r, "<nav class=\"crumbs\"><a href=\"/plan/%s\">%s · %s</a></nav>", s->tree.units[unit].code, _("Plan"),
+	     s->tree.units[unit].name);
+	html(r, "<h1>%s <small>%s</small></h1>", _("Review the plan"), file);
+	render_lint(r, plan);
+	if (d.total > 0) {
+		diags_sort(&d);
+		html(r, "<h2>%s</h2><ul class=\"problems\">", _("Problems that stop it from being stored"));
+		for (i = 0; i < d.n; i++)
+			html(r, "<li><code>%s</code>: %s</li>", d.d[i].field, d.d[i].msg);
+		html(r, "</ul>");
+	}
+	render_plan(r, plan);
+	if (d.total == 0) {
+		html(r, "<form method=\"post\" action=\"/plan/%s/apply\" class=\"actions\">", s->tree.units[unit].code);
+		form_csrf(r);
+		html(r, "<input type=\"hidden\" name=\"upload\" value=\"%ld\"><button type=\"submit\">%s</button>"
+			"<a class=\"button secondary\" href=\"/plan/%s\">%s</a></form>",
+		     id, _("Apply: make it the plan in force"), s->tree.units[unit].code, _("Cancel"));
+	}
+	page_end(r);
+	diags_release(&d);
+	json_decref(plan);
+	return GEMIS_OK;
+}
+
+enum gemis_err page_plan_apply(struct http_req *r)
+{
+	const char *file, *up = http_param_or(r, "upload", "");
+	json_t *plan = NULL;
+	struct db *db;
+	enum gemis_err err;
+	long id = 0;
+	int unit;
+
+	if (!http_snap(r))
+		return GEMIS_EDB;
+	err = http_unit(r, http_arg(r, 0), ACT_PLAN, -1, &unit);
+	if (err)
+		return err;
+	if (!text_parse_long(up, strlen(up), &id))
+		return http_fail(r, GEMIS_EINVAL, "%s", _("which upload?"));
+	err = load_upload(r, unit, id, &plan, &file);
+	if (!err) {
+		json_object_del(plan, "lint");
+		err = store_plan(r, unit, plan);
+	}
+	json_decref(plan);
+	if (!err)
+		err = http_db(r, &db);
+	if (!err)
+		err = db_run(db, &r->err, "UPDATE plan_uploads SET applied_at = ? WHERE id = ?", "ii", r->now, (long long)id);
+	if (err)
+		return err;
+	return http_redirect(r, arena_printf(&r->arena, "/plan/%s?done=1", http_arg(r, 0)));
+}

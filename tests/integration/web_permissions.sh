@@ -1,0 +1,196 @@
+# The permission matrix: every route that names a unit, for every role,
+# on the account's own unit, a child, a sibling, the parent, a commune of
+# another province and a unit that does not exist.  The expected answers
+# come from the rules written out again here (docs/web.md, "Who may do
+# what"), independently of src/core/access.c: allowed gives the route's own
+# answer, anything else 403 - the same 403 for a unit that does not exist,
+# so that nobody learns what exists outside their scope (an admin, who
+# sees everything, gets 404 for it).
+# backends: sqlite postgresql
+. "$ROOT/tests/integration/lib.sh"
+
+expect_ok "$GEMIS" demo
+printf 'a long enough password\n' >pw.txt
+expect_ok "$GEMIS" user add lc.viewer --role viewer --unit 12 --password-stdin <pw.txt
+start_server
+
+# role -> account, its password and its jar
+accounts="admin:admin province:laichau focal:binhlu reporter:binhlu.vhxh viewer:binhlu.viewer pviewer:lc.viewer"
+for a in $accounts; do
+	role=${a%%:*}
+	name=${a#*:}
+	pw=gemis-demo-2026
+	[ "$name" = lc.viewer ] && pw="a long enough password"
+	JAR=$role.jar sign_in "$name" "$pw"
+	JAR=$role.jar http GET /lang/en
+	eval "csrf_$role=\$(JAR=$role.jar csrf_token)"
+done
+
+# the units each role is tried on: relation=code
+units_of() {
+	case $1 in
+	admin) echo "own=VN child=12 other=09385 none=99999" ;;
+	province | pviewer) echo "own=12 child=03390 sibling=24 parent=VN other=09385 none=99999" ;;
+	*) echo "own=03390 sibling=03394 parent=12 other=09385 none=99999" ;;
+	esac
+}
+
+# --- the rules, written out again -----------------------------------------
+in_scope() { # role code
+	case $1 in
+	admin) [ "$2" != 99999 ] ;;
+	province | pviewer) [ "$2" = 12 ] || [ "$2" = 03390 ] || [ "$2" = 03394 ] ;;
+	*) [ "$2" = 03390 ] ;;
+	esac
+}
+is_commune() { [ ${#1} = 5 ]; }
+allowed() { # role action code [agency]
+	in_scope "$1" "$3" || return 1
+	case $2 in
+	READ) return 0 ;;
+	ENTER)
+		is_commune "$3" || return 1
+		case $1 in admin | focal) return 0 ;; reporter) [ "${4:-}" = vhxh ] ;; *) return 1 ;; esac
+		;;
+	APPROVE) is_commune "$3" && { [ "$1" = admin ] || [ "$1" = focal ]; } ;;
+	IMPORT) [ "$1" = admin ] || [ "$1" = province ] || [ "$1" = focal ] ;;
+	PLAN) [ "$1" = admin ] || [ "$1" = focal ] || { [ "$1" = province ] && [ "$3" = 12 ]; } ;;
+	USERS) [ "$1" = admin ] || { [ "$1" = focal ] && [ "$3" = 03390 ]; } ;;
+	esac
+}
+may_import() { [ "$1" = admin ] || [ "$1" = province ] || [ "$1" = focal ]; }
+
+checks=0
+# check ROLE CODE ACTION WANT METHOD PATH [CURL ARGS]: WANT is the answer
+# when allowed ("200", "200|404", "!403": anything but 403, 401 and 5xx)
+check() {
+	role=$1 code=$2 action=$3 want=$4
+	shift 4
+	agency=""
+	case "$2" in */yte/*) agency=yte ;; */vhxh/*) agency=vhxh ;; esac
+	JAR=$role.jar http "$@"
+	checks=$((checks + 1))
+	if allowed "$role" "$action" "$code" "$agency"; then
+		case "$want" in
+		!403) [ "$status" != 403 ] && [ "$status" != 401 ] && [ "$status" -lt 500 ] ;;
+		*) case "|$want|" in *"|$status|"*) true ;; *) false ;; esac ;;
+		esac || die "$role $1 $2 on $code: got $status, want $want (allowed)"
+	elif [ "$code" = 99999 ] && [ "$role" = admin ]; then
+		[ "$status" = 404 ] || [ "$status" = 400 ] || die "$role $1 $2: got $status, want 404"
+	else
+		[ "$status" = 403 ] || die "$role $1 $2 on $code: got $status, want 403 (denied)"
+	fi
+}
+
+n=0
+for a in $accounts; do
+	role=${a%%:*}
+	eval "csrf=\$csrf_$role"
+	for rel in $(units_of "$role"); do
+		u=${rel#*=}
+		n=$((n + 1))
+		check "$role" "$u" READ 200 GET "/?unit=$u"
+		check "$role" "$u" READ 200 GET "/indicator/female_wage_workers?unit=$u&year=2026"
+		check "$role" "$u" READ "200|303" GET "/province/$u"
+		check "$role" "$u" READ 200 GET "/entry?unit=$u"
+		check "$role" "$u" READ 200 GET "/entry/$u/vhxh/2026"
+		check "$role" "$u" READ 200 GET "/review?unit=$u"
+		check "$role" "$u" READ 200 GET "/plan/$u"
+		check "$role" "$u" USERS 200 GET "/users?unit=$u"
+		check "$role" "$u" READ 200 GET "/api/v1/progress?unit=$u&year=2026"
+		check "$role" "$u" READ 200 GET "/api/v1/units/$u"
+		check "$role" "$u" READ 200 GET "/api/v1/units?parent=$u"
+		check "$role" "$u" READ "200|404" GET "/api/v1/plans/$u"
+		check "$role" "$u" READ 200 GET "/api/v1/submissions?unit=$u"
+		check "$role" "$u" READ 200 GET "/api/v1/submissions/$u/vhxh/2026"
+		check "$role" "$u" ENTER '!403' POST "/entry/$u/vhxh/2025" --data-urlencode "csrf=$csrf" \
+			--data-urlencode action=save --data-urlencode version=0
+		check "$role" "$u" ENTER '!403' POST "/entry/$u/yte/2025" --data-urlencode "csrf=$csrf" \
+			--data-urlencode action=save --data-urlencode version=0
+		check "$role" "$u" APPROVE 409 POST "/entry/$u/truonghoc/2025" --data-urlencode "csrf=$csrf" \
+			--data-urlencode action=approve --data-urlencode version=0
+		check "$role" "$u" ENTER '!403' POST "/api/v1/submissions/$u/vhxh/2024" -H "X-CSRF-Token: $csrf" \
+			-H "Content-Type: application/json" --data '{"action": "save", "version": 0, "values": []}'
+		check "$role" "$u" APPROVE 409 POST "/api/v1/submissions/$u/kinhte/2024" -H "X-CSRF-Token: $csrf" \
+			-H "Content-Type: application/json" --data '{"action": "reopen", "version": 0}'
+		check "$role" "$u" PLAN "!403" POST "/plan/$u/upload" -F "csrf=$csrf" -F "file=@pw.txt;type=text/plain"
+		check "$role" "$u" PLAN 409 POST "/plan/$u" --data-urlencode "csrf=$csrf" --data-urlencode plan=0
+		check "$role" "$u" USERS 303 POST /users --data-urlencode "csrf=$csrf" --data-urlencode "name=m$n.$role" \
+			--data-urlencode role=viewer --data-urlencode "unit=$u" --data-urlencode "password=a long enough password"
+
+		# values: the upload needs a role that imports; then each row must be
+		# in its scope (a problem, not a 403, for the others)
+		printf 'unit,period,indicator,part,sex,value\n%s,2024,female_masters,num,T,1\n%s,2024,female_masters,den,T,2\n' \
+			"$u" "$u" >one.csv
+		JAR=$role.jar http POST /upload -F "csrf=$csrf" -F "dry_run=1" -F "file=@one.csv;type=text/csv"
+		checks=$((checks + 1))
+		if ! may_import "$role"; then
+			[ "$status" = 403 ] || die "$role upload: got $status, want 403"
+		elif allowed "$role" IMPORT "$u"; then
+			[ "$status" = 200 ] || die "$role upload for $u: got $status, want 200"
+			contains "$body" "dry run"
+		else
+			[ "$status" = 400 ] || die "$role upload for $u: got $status, want 400"
+			[ "$u" = 99999 ] || contains "$body" "may not write values of $u"
+		fi
+		JAR=$role.jar http POST "/api/v1/values?dry_run=1" -H "X-CSRF-Token: $csrf" -H "Content-Type: text/csv" \
+			--data-binary @one.csv
+		checks=$((checks + 1))
+		if ! may_import "$role"; then
+			[ "$status" = 403 ] || die "$role API values: got $status, want 403"
+		elif allowed "$role" IMPORT "$u"; then
+			[ "$status" = 200 ] || die "$role API values for $u: got $status, want 200"
+		else
+			[ "$status" = 400 ] || die "$role API values for $u: got $status, want 400"
+		fi
+	done
+done
+echo "$checks checks"
+[ "$checks" -gt 700 ] || die "only $checks checks ran"
+
+# a unit outside the scope and one that does not exist get the same answer
+for route in "/?unit=" "/plan/" "/api/v1/units/" "/indicator/female_wage_workers?unit="; do
+	JAR=focal.jar http GET "${route}09385"
+	sed 's/09385/CODE/g' body.txt >outside.txt
+	JAR=focal.jar http GET "${route}99999"
+	sed 's/99999/CODE/g' body.txt >none.txt
+	cmp -s outside.txt none.txt || die "$route: the answers for a unit outside the scope and for none differ"
+done
+
+# without a session every one of them is 401
+for route in "/?unit=03390" "/indicator/female_wage_workers" "/province/12" "/entry" "/review" "/plan/03390" \
+	"/users" "/upload" "/account" "/api/v1/me" "/api/v1/units" "/api/v1/indicators" "/api/v1/submissions"; do
+	JAR=none.jar http GET "$route"
+	expect_status 401
+done
+# a form posted without its CSRF token is refused, signed in or not
+JAR=focal.jar http POST /entry/03390/vhxh/2025 --data-urlencode action=save --data-urlencode version=0
+expect_status 403
+JAR=focal.jar http POST /entry/03390/vhxh/2025 --data-urlencode action=save --data-urlencode version=0 \
+	--data-urlencode "csrf=$(printf '%064d' 0)"
+expect_status 403
+JAR=focal.jar http POST /users --data-urlencode "csrf=$csrf_reporter" --data-urlencode name=x.y
+expect_status 403
+JAR=focal.jar http POST /api/v1/submissions/03390/vhxh/2025 -H "Content-Type: application/json" --data '{"action": "save"}'
+expect_status 403
+
+# accounts: a focal point manages its commune's reporters and viewers, not
+# the others, and never learns whether an account outside exists
+JAR=focal.jar http POST /users/laichau/disable --data-urlencode "csrf=$csrf_focal"
+expect_status 403
+JAR=focal.jar http POST /users/nobody.here/disable --data-urlencode "csrf=$csrf_focal"
+expect_status 403
+JAR=focal.jar http POST /users --data-urlencode "csrf=$csrf_focal" --data-urlencode name=bl.focal2 \
+	--data-urlencode role=focal --data-urlencode unit=03390 --data-urlencode "password=a long enough password"
+expect_status 403
+JAR=focal.jar http POST /users/binhlu.viewer/disable --data-urlencode "csrf=$csrf_focal"
+expect_status 303
+JAR=viewer.jar http GET /
+expect_status 401
+JAR=focal.jar http POST /users/binhlu.viewer/disable --data-urlencode "csrf=$csrf_focal" --data-urlencode enable=1
+expect_status 303
+JAR=focal.jar http POST /users/binhlu.yte/password --data-urlencode "csrf=$csrf_focal" --data-urlencode "password=new password 2026"
+expect_status 303
+JAR=yte.jar sign_in binhlu.yte "new password 2026"
+
+stop_server

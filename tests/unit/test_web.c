@@ -1,0 +1,657 @@
+/*
+ * test_web.c: what the web application is built on, below the HTTP
+ * server: the escaping template layer, the request parsers and parameter
+ * kinds, sessions and sign-in throttling, the data version, the rules of
+ * access, and the form workflow with its optimistic versions and the lock
+ * on approved values.
+ *
+ * Runs on a new SQLite file, or with GEMIS_TEST_PG on an empty PostgreSQL
+ * database (as test_store does), so that the workflow passes on both.
+ */
+#include <jansson.h>
+#include <math.h>
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/access.h"
+#include "formats/values_csv.h"
+#include "harness.h"
+#include "http/html.h"
+#include "http/internal.h"
+#include "store/plans.h"
+#include "store/sessions.h"
+#include "store/store.h"
+#include "store/submissions.h"
+#include "store/users.h"
+#include "store/values.h"
+#include "util/embed.h"
+
+static struct db *db;
+static struct tree tree;
+
+static long long count(const char *sql)
+{
+	long long n = -1;
+	bool found;
+	struct errctx e = {0};
+
+	if (db_query_int(db, &e, &n, &found, sql, "") || !found)
+		return -1;
+	return n;
+}
+
+static int setup(const char *url)
+{
+	struct errctx e = {0};
+	bool installed;
+
+	if (strncmp(url, "postgres", 8) == 0) {
+		struct db *raw;
+
+		if (db_open(url, 0, &raw, &e)) {
+			fprintf(stderr, "%s\n", e.msg);
+			return -1;
+		}
+		db_exec(raw, &e, "DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+		db_close(raw);
+	}
+	if (store_open(url, DB_OPEN_CREATE, &db, &e) || store_init(db, &installed, &e)) {
+		fprintf(stderr, "setup: %s\n", e.msg);
+		return -1;
+	}
+	tree_init(&tree);
+	if (units_load_tree(db, &tree, &e)) {
+		fprintf(stderr, "setup: %s\n", e.msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* --- the template layer -------------------------------------------------- */
+
+TEST(html_escapes_every_string)
+{
+	struct buf b;
+
+	buf_init(&b, 4096);
+	CHECK(html_buf(&b, "<p title=\"%s\">%s %d %zu %.3s%%</p>", "\"'><script>", "a&b<i>", -7,
+		       (size_t)42, "<<<<") == GEMIS_OK);
+	CHECK_STR(buf_str(&b), "<p title=\"&quot;&#39;&gt;&lt;script&gt;\">a&amp;b&lt;i&gt; -7 42 "
+			       "&lt;&lt;&lt;%</p>");
+	buf_reset(&b);
+	CHECK(html_buf(&b, "%.1f|%02d|%lld|%c", 2.25, 5, 123456789012LL, '<') == GEMIS_OK);
+	CHECK_STR(buf_str(&b), "2.2|05|123456789012|&lt;");
+	buf_release(&b);
+}
+
+/* --- parsing requests ----------------------------------------------------- */
+
+TEST(urlencoded_forms)
+{
+	struct arena a;
+	struct http_kv *kv;
+	struct errctx e = {0};
+	size_t n;
+	const char *good = "a=1&b=%3Cx%3E+y&c&d=Vi%E1%BB%87t&&e=";
+
+	arena_init(&a, 0);
+	CHECK(http_parse_urlencoded(&a, good, strlen(good), &kv, &n, &e) == GEMIS_OK);
+	CHECK(n == 5);
+	if (n == 5) {
+		CHECK_STR(kv[0].name, "a");
+		CHECK_STR(kv[0].value, "1");
+		CHECK_STR(kv[1].value, "<x> y");
+		CHECK_STR(kv[2].name, "c");
+		CHECK_STR(kv[2].value, "");
+		CHECK_STR(kv[3].value, "Việt");
+		CHECK(kv[4].len == 0);
+	}
+	CHECK(http_parse_urlencoded(&a, "a=%zz", 5, &kv, &n, &e) == GEMIS_EINVAL);
+	CHECK(http_parse_urlencoded(&a, "a=%4", 4, &kv, &n, &e) == GEMIS_EINVAL);
+	CHECK(http_parse_urlencoded(&a, "a=%ff", 5, &kv, &n, &e) == GEMIS_EINVAL);
+	CHECK(http_parse_urlencoded(&a, "a=x%00y", 7, &kv, &n, &e) == GEMIS_EINVAL);
+	arena_release(&a);
+}
+
+TEST(multipart_forms)
+{
+	struct arena a;
+	struct http_kv *kv;
+	struct http_file *f;
+	struct errctx e = {0};
+	size_t nk, nf;
+	const char *ct = "multipart/form-data; boundary=----x1";
+	const char *body = "------x1\r\n"
+			   "Content-Disposition: form-data; name=\"csrf\"\r\n\r\n"
+			   "abc\r\n"
+			   "------x1\r\n"
+			   "Content-Disposition: form-data; name=\"file\"; filename=\"v.csv\"\r\n"
+			   "Content-Type: text/csv\r\n\r\n"
+			   "unit,period\r\n03390,2026\r\n"
+			   "------x1--\r\n";
+
+	arena_init(&a, 0);
+	CHECK(http_parse_multipart(&a, ct, body, strlen(body), &kv, &nk, &f, &nf, &e) == GEMIS_OK);
+	CHECK(nk == 1 && nf == 1);
+	if (nk == 1 && nf == 1) {
+		CHECK_STR(kv[0].name, "csrf");
+		CHECK_STR(kv[0].value, "abc");
+		CHECK_STR(f[0].field, "file");
+		CHECK_STR(f[0].filename, "v.csv");
+		CHECK_STR(f[0].ctype, "text/csv");
+		CHECK(f[0].len == strlen("unit,period\r\n03390,2026"));
+	}
+	CHECK(http_parse_multipart(&a, "multipart/form-data", body, strlen(body), &kv, &nk, &f, &nf, &e) ==
+	      GEMIS_EINVAL);
+	CHECK(http_parse_multipart(&a, ct, "------x1\r\nno headers end", 24, &kv, &nk, &f, &nf, &e) ==
+	      GEMIS_EINVAL);
+	CHECK(http_parse_multipart(&a, ct, "garbage", 7, &kv, &nk, &f, &nf, &e) == GEMIS_EINVAL);
+	arena_release(&a);
+}
+
+TEST(route_patterns)
+{
+	struct arena a;
+	const char *args[HTTP_MAX_ARGS];
+	int n;
+
+	arena_init(&a, 0);
+	CHECK(http_match(&a, "/indicator/{id}", "/indicator/female_wage_workers", args, &n) && n == 1);
+	CHECK_STR(args[0], "female_wage_workers");
+	CHECK(!http_match(&a, "/indicator/{id}", "/indicator/", args, &n));
+	CHECK(!http_match(&a, "/indicator/{id}", "/indicator/a/b", args, &n));
+	CHECK(http_match(&a, "/entry/{unit}/{agency}/{year}", "/entry/03390/vhxh/2026", args, &n) && n == 3);
+	CHECK_STR(args[2], "2026");
+	CHECK(http_match(&a, "/static/{*}", "/static/vendor/htmx.min.js", args, &n) && n == 1);
+	CHECK_STR(args[0], "vendor/htmx.min.js");
+	CHECK(!http_match(&a, "/", "/x", args, &n));
+	CHECK(http_match(&a, "/", "/", args, &n) && n == 0);
+	arena_release(&a);
+}
+
+static enum gemis_err check1(const char *spec, const char *name, const char *value)
+{
+	struct http_kv kv = {name, value, strlen(value)};
+	struct errctx e = {0};
+
+	return http_check_params(NULL, spec, &kv, 1, false, &e);
+}
+
+TEST(parameter_kinds)
+{
+	const char *spec = "unit:code year:year p:period n:int id:id l:lang next:path t:line v_*:num";
+
+	CHECK(check1(spec, "unit", "03390") == GEMIS_OK);
+	CHECK(check1(spec, "unit", "VN") == GEMIS_OK);
+	CHECK(check1(spec, "unit", "03390'") == GEMIS_EINVAL);
+	CHECK(check1(spec, "unit", "vn") == GEMIS_EINVAL);
+	CHECK(check1(spec, "year", "2026") == GEMIS_OK);
+	CHECK(check1(spec, "year", "1989") == GEMIS_EINVAL);
+	CHECK(check1(spec, "year", "20x6") == GEMIS_EINVAL);
+	CHECK(check1(spec, "p", "2026Q3") == GEMIS_OK);
+	CHECK(check1(spec, "p", "2026Q5") == GEMIS_EINVAL);
+	CHECK(check1(spec, "n", "12") == GEMIS_OK);
+	CHECK(check1(spec, "n", "-1") == GEMIS_EINVAL);
+	CHECK(check1(spec, "id", "female_wage_workers") == GEMIS_OK);
+	CHECK(check1(spec, "id", "Female") == GEMIS_EINVAL);
+	CHECK(check1(spec, "l", "en") == GEMIS_OK);
+	CHECK(check1(spec, "l", "fr") == GEMIS_EINVAL);
+	CHECK(check1(spec, "next", "/indicator/x?unit=12") == GEMIS_OK);
+	CHECK(check1(spec, "next", "//evil.example/") == GEMIS_EINVAL);
+	CHECK(check1(spec, "next", "https://evil.example/") == GEMIS_EINVAL);
+	CHECK(check1(spec, "next", "/\\evil") == GEMIS_EINVAL);
+	CHECK(check1(spec, "t", "một dòng") == GEMIS_OK);
+	CHECK(check1(spec, "t", "two\nlines") == GEMIS_EINVAL);
+	CHECK(check1(spec, "v_12", "41,2") == GEMIS_OK);
+	CHECK(check1(spec, "v_", "1") == GEMIS_EINVAL);
+	CHECK(check1(spec, "color", "red") == GEMIS_EINVAL);
+	CHECK(check1(NULL, "unit", "12") == GEMIS_EINVAL);
+}
+
+/* --- sessions and throttling ----------------------------------------------- */
+
+static long long add_user(const char *name, enum role r, const char *unit, const char *agency)
+{
+	struct errctx e = {0};
+	long long id = 0;
+
+	if (users_add(db, &tree, name, r, tree_find(&tree, unit), agency ? agency_find(agency) : -1, NULL,
+		      "a long enough password", &id, &e))
+		fprintf(stderr, "add_user %s: %s\n", name, e.msg);
+	return id;
+}
+
+TEST(sessions_live_and_end)
+{
+	struct session_policy pol = session_policy_default;
+	struct session s, s2;
+	struct user_rec u;
+	struct errctx e = {0};
+	char tok[SESSION_TOKEN_CHARS + 1], tok2[SESSION_TOKEN_CHARS + 1], hash[65], sql[200];
+	long long uid = add_user("sess.user", ROLE_VIEWER, "12", NULL), now = 1800000000;
+	bool found = false;
+
+	CHECK(uid > 0);
+	CHECK(sessions_create(db, &pol, uid, now, tok, &s, &e) == GEMIS_OK);
+	CHECK(strlen(tok) == 64 && strlen(s.csrf) == 64 && strcmp(tok, s.csrf) != 0);
+	/* only the hash is stored */
+	session_token_hash(tok, hash);
+	snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM sessions WHERE token_hash = '%s'", tok);
+	CHECK(count(sql) == 0);
+	snprintf(sql, sizeof(sql), "SELECT COUNT(*) FROM sessions WHERE token_hash = '%s'", hash);
+	CHECK(count(sql) == 1);
+	CHECK(sessions_lookup(db, &pol, tok, now + 10, &s2, &u, &found, &e) == GEMIS_OK && found);
+	CHECK_STR(u.name, "sess.user");
+	CHECK_STR(s2.csrf, s.csrf);
+	/* a token of the wrong shape or unknown finds nothing */
+	CHECK(sessions_lookup(db, &pol, "abc", now, &s2, &u, &found, &e) == GEMIS_OK && !found);
+	tok2[0] = '\0';
+	memset(tok2, 'a', 64);
+	tok2[64] = '\0';
+	CHECK(sessions_lookup(db, &pol, tok2, now, &s2, &u, &found, &e) == GEMIS_OK && !found);
+	/* idle: a request within the idle time keeps it, past it ends it */
+	CHECK(sessions_lookup(db, &pol, tok, now + pol.idle - 1, &s2, &u, &found, &e) == GEMIS_OK && found);
+	CHECK(sessions_lookup(db, &pol, tok, now + 2 * pol.idle, &s2, &u, &found, &e) == GEMIS_OK && !found);
+	CHECK(count("SELECT COUNT(*) FROM sessions") == 0);
+	/* the absolute end, whatever the activity */
+	CHECK(sessions_create(db, &pol, uid, now, tok, &s, &e) == GEMIS_OK);
+	for (long long t = now; t < now + pol.lifetime - 60; t += pol.idle / 2)
+		CHECK(sessions_lookup(db, &pol, tok, t, &s2, &u, &found, &e) == GEMIS_OK && found);
+	CHECK(sessions_lookup(db, &pol, tok, now + pol.lifetime, &s2, &u, &found, &e) == GEMIS_OK && !found);
+	/* sign-out, and the end of every session at a password change */
+	CHECK(sessions_create(db, &pol, uid, now, tok, &s, &e) == GEMIS_OK);
+	CHECK(sessions_end(db, tok, &e) == GEMIS_OK);
+	CHECK(sessions_lookup(db, &pol, tok, now, &s2, &u, &found, &e) == GEMIS_OK && !found);
+	CHECK(sessions_create(db, &pol, uid, now, tok, &s, &e) == GEMIS_OK);
+	CHECK(sessions_create(db, &pol, uid, now, tok2, &s, &e) == GEMIS_OK);
+	CHECK(account_change_password(db, uid, "short", &e) == GEMIS_EINVAL);
+	CHECK(count("SELECT COUNT(*) FROM sessions") == 2);
+	CHECK(account_change_password(db, uid, "another long password", &e) == GEMIS_OK);
+	CHECK(count("SELECT COUNT(*) FROM sessions") == 0);
+	/* a disabled account's session finds nothing */
+	CHECK(sessions_create(db, &pol, uid, now, tok, &s, &e) == GEMIS_OK);
+	CHECK(users_set_disabled(db, uid, true, &e) == GEMIS_OK);
+	CHECK(sessions_lookup(db, &pol, tok, now, &s2, &u, &found, &e) == GEMIS_OK && !found);
+	CHECK(users_set_disabled(db, uid, false, &e) == GEMIS_OK);
+	CHECK(sessions_purge(db, &pol, now + pol.lifetime + 1, &e) == GEMIS_OK);
+	CHECK(count("SELECT COUNT(*) FROM sessions") == 0);
+}
+
+TEST(sign_in_throttling)
+{
+	struct session_policy pol = session_policy_default;
+	struct errctx e = {0};
+	long long now = 1800000000;
+	long wait = -1;
+	int i;
+
+	CHECK(login_throttled(db, &pol, "victim", "10.0.0.1", now, &wait, &e) == GEMIS_OK && wait == 0);
+	for (i = 0; i < pol.max_name_failures; i++)
+		CHECK(login_failed(db, "victim", "10.0.0.1", now + i, &e) == GEMIS_OK);
+	CHECK(login_throttled(db, &pol, "victim", "10.0.0.2", now + 10, &wait, &e) == GEMIS_OK);
+	CHECK(wait == pol.window - 10);
+	/* other names from another address are not held back */
+	CHECK(login_throttled(db, &pol, "other", "10.0.0.2", now + 10, &wait, &e) == GEMIS_OK && wait == 0);
+	/* when the oldest failure leaves the window, one more try is allowed */
+	CHECK(login_throttled(db, &pol, "victim", "10.0.0.2", now + pol.window + 1, &wait, &e) == GEMIS_OK &&
+	      wait == 0);
+	/* an address spraying many names */
+	for (i = 0; i < pol.max_ip_failures; i++) {
+		char name[32];
+
+		snprintf(name, sizeof(name), "spray%d", i);
+		login_failed(db, name, "10.9.9.9", now, &e);
+	}
+	CHECK(login_throttled(db, &pol, "fresh", "10.9.9.9", now + 1, &wait, &e) == GEMIS_OK && wait > 0);
+	CHECK(login_succeeded(db, "victim", &e) == GEMIS_OK);
+	CHECK(login_throttled(db, &pol, "victim", "10.0.0.1", now + 10, &wait, &e) == GEMIS_OK && wait == 0);
+}
+
+/* --- access ------------------------------------------------------------- */
+
+static struct principal who(const char *name, enum role r, const char *unit, const char *agency)
+{
+	struct principal p;
+
+	memset(&p, 0, sizeof(p));
+	snprintf(p.name, sizeof(p.name), "%s", name);
+	p.role = r;
+	p.unit = tree_find(&tree, unit);
+	p.agency = agency ? agency_find(agency) : -1;
+	return p;
+}
+
+TEST(access_rules)
+{
+	struct principal admin = who("admin", ROLE_ADMIN, "VN", NULL);
+	struct principal prov = who("lc", ROLE_PROVINCE, "12", NULL);
+	struct principal focal = who("f", ROLE_FOCAL, "03390", NULL);
+	struct principal rep = who("r", ROLE_REPORTER, "03390", "vhxh");
+	struct principal view = who("v", ROLE_VIEWER, "12", NULL);
+	int bl = tree_find(&tree, "03390"), lc = tree_find(&tree, "12"), bn = tree_find(&tree, "09385");
+	int sib = tree.units[bl].next_sibling >= 0 ? tree.units[bl].next_sibling : tree.units[lc].first_child;
+	int vhxh = agency_find("vhxh"), yte = agency_find("yte");
+
+	CHECK(sib != bl);
+	CHECK(access_allows(&tree, &admin, ACT_APPROVE, bn, -1));
+	CHECK(!access_allows(&tree, &admin, ACT_APPROVE, lc, -1)); /* forms are communes' */
+	CHECK(access_allows(&tree, &prov, ACT_READ, bl, -1));
+	CHECK(!access_allows(&tree, &prov, ACT_READ, bn, -1));
+	CHECK(!access_allows(&tree, &prov, ACT_READ, 0, -1));
+	CHECK(!access_allows(&tree, &prov, ACT_ENTER, bl, vhxh));
+	CHECK(access_allows(&tree, &prov, ACT_IMPORT, bl, -1));
+	CHECK(access_allows(&tree, &prov, ACT_PLAN, lc, -1));
+	CHECK(!access_allows(&tree, &prov, ACT_PLAN, bl, -1));
+	CHECK(access_allows(&tree, &focal, ACT_ENTER, bl, yte));
+	CHECK(access_allows(&tree, &focal, ACT_APPROVE, bl, -1));
+	CHECK(!access_allows(&tree, &focal, ACT_READ, sib, -1));
+	CHECK(!access_allows(&tree, &focal, ACT_READ, lc, -1));
+	CHECK(access_allows(&tree, &rep, ACT_ENTER, bl, vhxh));
+	CHECK(!access_allows(&tree, &rep, ACT_ENTER, bl, yte));
+	CHECK(!access_allows(&tree, &rep, ACT_ENTER, bl, -1));
+	CHECK(!access_allows(&tree, &rep, ACT_APPROVE, bl, -1));
+	CHECK(!access_allows(&tree, &rep, ACT_IMPORT, bl, -1));
+	CHECK(access_allows(&tree, &view, ACT_READ, bl, -1));
+	CHECK(!access_allows(&tree, &view, ACT_ENTER, bl, vhxh));
+	CHECK(!access_allows(&tree, &view, ACT_IMPORT, lc, -1));
+	CHECK(access_may_manage_account(&tree, &focal, ROLE_REPORTER, bl));
+	CHECK(!access_may_manage_account(&tree, &focal, ROLE_FOCAL, bl));
+	CHECK(!access_may_manage_account(&tree, &focal, ROLE_REPORTER, sib));
+	CHECK(!access_may_manage_account(&tree, &prov, ROLE_VIEWER, bl));
+	CHECK(access_may_manage_account(&tree, &admin, ROLE_PROVINCE, lc));
+}
+
+/* --- the data version, and the form workflow ---------------------------- */
+
+static long long version(void)
+{
+	long long v = -1;
+	struct errctx e = {0};
+
+	store_data_version(db, &v, &e);
+	return v;
+}
+
+static int load_demo_plan(void)
+{
+	const struct embed_file *f = embed_find("data/demo/plans/03390.json");
+	json_error_t jerr;
+	json_t *plan;
+	struct diags d;
+	struct plan_info info;
+	struct errctx e = {0};
+	enum gemis_err err;
+
+	if (!f)
+		return -1;
+	plan = json_loadb((const char *)f->data, f->size, 0, &jerr);
+	diags_init(&d, 10);
+	err = plan_load(db, &tree, plan, "tester", true, &d, &info, &e);
+	diags_release(&d);
+	json_decref(plan);
+	return err ? -1 : 0;
+}
+
+static enum gemis_err import_csv(const char *csv, struct diags *d, struct errctx *e)
+{
+	struct value_rows rows = {0};
+	struct values_result res;
+	enum gemis_err err;
+
+	err = values_csv_parse(csv, strlen(csv), &tree, &rows, d, e);
+	if (!err)
+		err = values_import(db, &tree, rows.v, rows.n, "tester", "import", 0, d, &res, NULL, NULL, e);
+	value_rows_release(&rows);
+	return err;
+}
+
+TEST(data_version_moves_with_writes)
+{
+	struct diags d;
+	struct errctx e = {0};
+	long long v0 = version(), v1;
+	struct value_rows rows = {0};
+	struct values_result res;
+	const char *csv = "unit,period,indicator,part,sex,value\n09385,2025,female_wage_workers,num,T,5\n"
+			  "09385,2025,female_wage_workers,den,T,10\n";
+
+	diags_init(&d, 10);
+	CHECK(load_demo_plan() == 0);
+	v1 = version();
+	CHECK(v1 == v0 + 1);
+	CHECK(import_csv(csv, &d, &e) == GEMIS_OK);
+	CHECK(version() == v1 + 1);
+	/* the same values again change nothing, and not the version */
+	CHECK(import_csv(csv, &d, &e) == GEMIS_OK);
+	CHECK(version() == v1 + 1);
+	/* nor does a dry run, or a refused batch */
+	values_csv_parse(csv, strlen(csv), &tree, &rows, &d, &e);
+	rows.v[0].value = 6;
+	CHECK(values_import(db, &tree, rows.v, rows.n, "t", "import", VALUES_DRY_RUN, &d, &res, NULL, NULL,
+			    &e) == GEMIS_OK);
+	CHECK(version() == v1 + 1);
+	rows.v[0].value = 60;
+	CHECK(values_import(db, &tree, rows.v, rows.n, "t", "import", 0, &d, &res, NULL, NULL, &e) ==
+	      GEMIS_EINVAL);
+	CHECK(version() == v1 + 1);
+	value_rows_release(&rows);
+	diags_release(&d);
+}
+
+/* The rows of a form, one per field, value = base + field index. */
+static struct value_row *form_rows(const struct form *f, double base, size_t *n)
+{
+	struct value_row *rows = calloc(f->nfields, sizeof(*rows));
+	size_t i;
+
+	for (i = 0; i < f->nfields; i++) {
+		rows[i].unit = f->unit;
+		rows[i].period = f->fields[i].period;
+		rows[i].ind = f->fields[i].ind;
+		rows[i].part = f->fields[i].part;
+		rows[i].sex = f->fields[i].sex;
+		/* numerators below their denominators */
+		rows[i].value = f->fields[i].part == PART_DEN ? base * 10 : base;
+		rows[i].line = (long)i + 1;
+	}
+	*n = f->nfields;
+	return rows;
+}
+
+static enum gemis_err act(const struct principal *p, enum sub_action a, long long ver,
+			  const struct value_row *rows, size_t n, const char *comment, struct diags *d,
+			  struct submission *out, struct errctx *e)
+{
+	struct sub_request rq = {tree_find(&tree, "03390"), agency_find("vhxh"), 2026, a, ver, rows, n,
+				 comment};
+
+	diags_release(d);
+	diags_init(d, 100);
+	memset(e, 0, sizeof(*e));
+	return submissions_act(db, &tree, p, &rq, d, out, e);
+}
+
+static enum gemis_err event_count(void *ctx, const struct sub_event *ev)
+{
+	char *log = ctx;
+	size_t n = strlen(log);
+
+	snprintf(log + n, 256 - n, "%s%s", n ? "," : "", ev->action);
+	return GEMIS_OK;
+}
+
+TEST(form_workflow)
+{
+	struct principal rep = who("binhlu.vhxh", ROLE_REPORTER, "03390", "vhxh");
+	struct principal yte = who("binhlu.yte", ROLE_REPORTER, "03390", "yte");
+	struct principal focal = who("binhlu", ROLE_FOCAL, "03390", NULL);
+	struct principal view = who("viewer", ROLE_VIEWER, "03390", NULL);
+	struct form f;
+	struct submission s, s2;
+	struct diags d;
+	struct errctx e = {0};
+	struct value_row *rows;
+	size_t n, i;
+	int bl = tree_find(&tree, "03390"), vhxh = agency_find("vhxh");
+	int fkl = catalog_find("female_key_leaders"), gka = catalog_find("gender_knowledge_access");
+	long long v0, id;
+	double v = 0;
+	bool found = false;
+	char log[256] = "";
+
+	diags_init(&d, 100);
+	/* the form follows the plan's assignments: five indicators, by sex
+	 * where the indicator is reported by sex */
+	CHECK(form_build(db, &tree, bl, vhxh, 2026, &f, &e) == GEMIS_OK);
+	CHECK(f.has_plan && f.ninds == 5 && f.deadline_day == 30 && f.deadline_month == 11);
+	CHECK(form_field_find(&f, fkl, PART_NUM, SEX_T, period_year_code(2026)) >= 0);
+	CHECK(form_field_find(&f, fkl, PART_NUM, SEX_F, period_year_code(2026)) < 0);
+	CHECK(form_field_find(&f, gka, PART_DEN, SEX_M, period_year_code(2026)) >= 0);
+	CHECK(form_field_find(&f, gka, PART_DEN, SEX_T, period_year_code(2026)) < 0);
+	rows = form_rows(&f, 3, &n);
+	CHECK(n == f.nfields && n == 12);
+
+	CHECK(submissions_get(db, &tree, bl, vhxh, 2026, &s, &e) == GEMIS_OK && s.status == SUB_NONE &&
+	      s.version == 0);
+	/* only the agency's reporter and the focal point enter it */
+	CHECK(act(&yte, SUB_SAVE, 0, rows, 2, NULL, &d, &s, &e) == GEMIS_EPERM);
+	CHECK(act(&view, SUB_SAVE, 0, rows, 2, NULL, &d, &s, &e) == GEMIS_EPERM);
+	/* a draft: saved, not official */
+	CHECK(act(&rep, SUB_SAVE, 0, rows, 4, NULL, &d, &s, &e) == GEMIS_OK);
+	CHECK(s.status == SUB_DRAFT && s.version == 1 && s.id > 0);
+	CHECK(values_get(db, &tree, bl, period_year_code(2026), fkl, PART_NUM, SEX_T, &v, &found, &e) ==
+		      GEMIS_OK &&
+	      !found);
+	/* a save based on the old version is refused and names who changed it */
+	CHECK(act(&focal, SUB_SAVE, 1, rows, 5, NULL, &d, &s2, &e) == GEMIS_OK && s2.version == 2);
+	CHECK(act(&rep, SUB_SAVE, 1, rows, 6, NULL, &d, &s, &e) == GEMIS_ECONFLICT);
+	CHECK(strstr(e.msg, "binhlu") != NULL);
+	CHECK(act(&rep, SUB_SAVE, 0, rows, 6, NULL, &d, &s, &e) == GEMIS_ECONFLICT);
+	/* problems stand by their fields: a numerator above its denominator */
+	rows[0].value = 99;
+	CHECK(act(&rep, SUB_SAVE, 2, rows, n, NULL, &d, &s, &e) == GEMIS_EINVAL);
+	CHECK(d.total >= 1 && d.n >= 1 && (d.d[0].line == 1 || d.d[0].line == 2));
+	rows[0].value = 3;
+	/* submitting needs every field */
+	CHECK(act(&rep, SUB_SUBMIT, 2, rows, n - 1, NULL, &d, &s, &e) == GEMIS_EINVAL);
+	CHECK(d.total == 1 && d.d[0].line == (long)n);
+	CHECK(act(&rep, SUB_SUBMIT, 2, rows, n, NULL, &d, &s, &e) == GEMIS_OK);
+	CHECK(s.status == SUB_SUBMITTED && s.version == 3 && s.submitted_at > 0);
+	CHECK_STR(s.submitted_by, "binhlu.vhxh");
+	/* submitted: no more changes until returned */
+	CHECK(act(&rep, SUB_SAVE, 3, rows, n, NULL, &d, &s, &e) == GEMIS_ECONFLICT);
+	/* the reporter does not approve; returning needs a comment */
+	CHECK(act(&rep, SUB_APPROVE, 3, NULL, 0, NULL, &d, &s, &e) == GEMIS_EPERM);
+	CHECK(act(&focal, SUB_RETURN, 3, NULL, 0, "", &d, &s, &e) == GEMIS_EINVAL);
+	CHECK_STR(e.where, "comment");
+	CHECK(act(&focal, SUB_RETURN, 3, NULL, 0, "check the leaders", &d, &s, &e) == GEMIS_OK);
+	CHECK(s.status == SUB_RETURNED && s.version == 4);
+	CHECK_STR(s.comment, "check the leaders");
+	CHECK(act(&rep, SUB_SAVE, 4, rows, n, NULL, &d, &s, &e) == GEMIS_OK && s.status == SUB_RETURNED);
+	CHECK(act(&rep, SUB_SUBMIT, 5, rows, n, NULL, &d, &s, &e) == GEMIS_OK && s.status == SUB_SUBMITTED);
+	/* approval makes the values official, with the reporter as author,
+	 * and moves the data version */
+	v0 = version();
+	CHECK(act(&focal, SUB_APPROVE, 6, NULL, 0, NULL, &d, &s, &e) == GEMIS_OK);
+	CHECK(s.status == SUB_APPROVED && s.version == 7);
+	CHECK_STR(s.decided_by, "binhlu");
+	CHECK(version() == v0 + 1);
+	CHECK(values_get(db, &tree, bl, period_year_code(2026), fkl, PART_NUM, SEX_T, &v, &found, &e) ==
+		      GEMIS_OK &&
+	      found && v == 3);
+	CHECK(count("SELECT COUNT(*) FROM value_audit WHERE changed_by = 'binhlu.vhxh' AND source = 'form'") ==
+	      (long long)n);
+	/* approved values are locked for every writer, identical ones pass */
+	CHECK(import_csv("unit,period,indicator,part,sex,value\n03390,2026,female_key_leaders,num,T,4\n", &d,
+			 &e) == GEMIS_EINVAL);
+	CHECK(d.total == 1 && strstr(d.d[0].msg, "vhxh") != NULL);
+	diags_release(&d);
+	diags_init(&d, 10);
+	CHECK(import_csv("unit,period,indicator,part,sex,value\n03390,2026,female_key_leaders,num,T,3\n", &d,
+			 &e) == GEMIS_OK);
+	CHECK(act(&focal, SUB_APPROVE, 7, NULL, 0, NULL, &d, &s, &e) == GEMIS_ECONFLICT);
+	CHECK(act(&rep, SUB_REOPEN, 7, NULL, 0, NULL, &d, &s, &e) == GEMIS_EPERM);
+	/* reopened: the lock goes, the official values stay */
+	CHECK(act(&focal, SUB_REOPEN, 7, NULL, 0, "a correction", &d, &s, &e) == GEMIS_OK);
+	CHECK(s.status == SUB_DRAFT && s.version == 8);
+	id = s.id;
+	diags_release(&d);
+	diags_init(&d, 10);
+	CHECK(import_csv("unit,period,indicator,part,sex,value\n03390,2026,female_key_leaders,num,T,4\n", &d,
+			 &e) == GEMIS_OK);
+	CHECK(act(&focal, SUB_REOPEN, 8, NULL, 0, NULL, &d, &s, &e) == GEMIS_ECONFLICT);
+	/* the history, oldest first */
+	CHECK(submissions_events(db, id, event_count, log, &e) == GEMIS_OK);
+	CHECK_STR(log, "save,save,submit,return,save,submit,approve,reopen");
+	/* a field that is not on the form */
+	for (i = 0; i < n; i++)
+		rows[i].value = rows[i].part == PART_DEN ? 30 : 3;
+	rows[0].ind = catalog_find("sex_ratio_at_birth");
+	CHECK(act(&rep, SUB_SAVE, 8, rows, n, NULL, &d, &s, &e) == GEMIS_EINVAL);
+	CHECK(d.total == 1 && d.d[0].line == 1);
+	free(rows);
+	form_release(&f);
+	diags_release(&d);
+}
+
+TEST(forms_without_a_plan)
+{
+	struct form f;
+	struct errctx e = {0};
+	int *ag = NULL;
+	size_t n = 9;
+
+	CHECK(form_build(db, &tree, tree_find(&tree, "10816"), agency_find("vhxh"), 2026, &f, &e) == GEMIS_OK);
+	CHECK(!f.has_plan && f.nfields == 0);
+	form_release(&f);
+	CHECK(forms_expected(db, &tree, tree_find(&tree, "03390"), &ag, &n, &f, &e) == GEMIS_OK);
+	CHECK(n == 6 && f.has_plan);
+	free(ag);
+}
+
+int main(void)
+{
+	const char *pg = getenv("GEMIS_TEST_PG");
+	char dir[] = "/tmp/gemis-web-XXXXXX", path[64];
+
+	if (sodium_init() < 0)
+		return 1;
+	RUN(html_escapes_every_string);
+	RUN(urlencoded_forms);
+	RUN(multipart_forms);
+	RUN(route_patterns);
+	RUN(parameter_kinds);
+	if (pg && *pg) {
+		printf("backend: PostgreSQL\n");
+		if (setup(pg))
+			return 1;
+	} else {
+		if (!mkdtemp(dir))
+			return 1;
+		snprintf(path, sizeof(path), "%s/test.db", dir);
+		printf("backend: SQLite\n");
+		if (setup(path))
+			return 1;
+	}
+	RUN(sessions_live_and_end);
+	RUN(sign_in_throttling);
+	RUN(access_rules);
+	RUN(data_version_moves_with_writes);
+	RUN(form_workflow);
+	RUN(forms_without_a_plan);
+	db_close(db);
+	tree_release(&tree);
+	if (!pg || !*pg) {
+		char f[96];
+
+		snprintf(f, sizeof(f), "%s-wal", path);
+		unlink(f);
+		snprintf(f, sizeof(f), "%s-shm", path);
+		unlink(f);
+		unlink(path);
+		rmdir(dir);
+	}
+	return harness_report();
+}
