@@ -577,6 +577,9 @@ enum gemis_err case_add(struct case_session *s, int unit, const char *json, size
 	st = NULL;
 	if (!err)
 		err = case_log(s->db, s->t, s->who, unit, CASE_ADD, code, NULL, true, e);
+	/* the indicators count it: servers holding a snapshot reload */
+	if (!err)
+		err = store_data_changed(s->db, e);
 	if (!err)
 		err = db_commit(s->db, e);
 	if (!err)
@@ -664,6 +667,8 @@ enum gemis_err case_add_event(struct case_session *s, const char *code, enum cas
 	snprintf(detail, sizeof(detail), "%s", event_kinds[kind]);
 	if (!err)
 		err = case_log(s->db, s->t, s->who, row.unit, CASE_UPDATE, code, detail, true, e);
+	if (!err)
+		err = store_data_changed(s->db, e);
 	if (!err)
 		err = db_commit(s->db, e);
 	if (!err)

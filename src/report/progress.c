@@ -77,6 +77,40 @@ void progress_shown(const struct snapshot *s, int unit, int year, int ind, struc
 	free(mask);
 }
 
+void progress_masks_init(struct progress_masks *m, const struct snapshot *s, int year)
+{
+	memset(m, 0, sizeof(*m));
+	m->s = s;
+	m->year = year;
+}
+
+bool progress_masks_hidden(struct progress_masks *m, int unit, int ind)
+{
+	size_t base = (size_t)unit * REG_CELLS;
+	int k;
+
+	if (catalog[ind].source != SRC_REGISTER)
+		return false;
+	for (k = 0; k < REGISTER_INDICATORS && register_indicator(k) != ind; k++)
+		;
+	if (k == REGISTER_INDICATORS || m->failed[k])
+		return true;
+	if (!m->mask[k] && register_mask(&m->s->eng, m->year, ind, &m->mask[k]) != GEMIS_OK) {
+		m->failed[k] = true; /* no memory to decide: hide */
+		return true;
+	}
+	return m->mask[k][base + REG_CELL(REG_NUM, SEX_T)] || m->mask[k][base + REG_CELL(REG_DEN, SEX_T)];
+}
+
+void progress_masks_release(struct progress_masks *m)
+{
+	int k;
+
+	for (k = 0; k < REGISTER_INDICATORS; k++)
+		free(m->mask[k]);
+	memset(m, 0, sizeof(*m));
+}
+
 static enum gemis_err json_num(struct buf *b, double v)
 {
 	return isnan(v) ? buf_puts(b, "null") : buf_put_number(b, v);

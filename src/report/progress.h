@@ -45,6 +45,21 @@ struct shown {
 };
 void progress_shown(const struct snapshot *s, int unit, int year, int ind, struct shown *out);
 
+/* The same for many units of one year (a table of sub-units): the masks
+ * are computed once per register indicator, on first use.  Zero-initialise,
+ * then release with progress_masks_release(). */
+struct progress_masks {
+	const struct snapshot *s;
+	int year;
+	unsigned char *mask[3]; /* per register indicator, REG_CELLS per unit */
+	bool failed[3];
+};
+void progress_masks_init(struct progress_masks *m, const struct snapshot *s, int year);
+/* True when the unit's value (total) of the indicator must not be shown;
+ * false for indicators not from the register. */
+bool progress_masks_hidden(struct progress_masks *m, int unit, int ind);
+void progress_masks_release(struct progress_masks *m);
+
 enum gemis_err progress_json(const struct snapshot *s, int unit, int year, struct buf *out);
 
 /* The table for people, in the current language; color adds ANSI colours. */

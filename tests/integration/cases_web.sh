@@ -121,6 +121,19 @@ contains "$body" "legal_aid 2026-03-05"
 not_contains "$body" "WEB-PHRASE-5521" "the export"
 cp body.txt export.csv
 
+# the register's indicator on the dashboard, the indicator page and the
+# province grid: 1 of 1 victims supported is a small count, never "100%"
+for p in "/?unit=03390&year=2026" "/indicator/dv_victims_supported?unit=03390&year=2026" \
+	"/indicator/dv_victims_supported?unit=12&year=2026" "/province/12?year=2026&goal=family"; do
+	check prov.laichau 200 GET "$p"
+	cp body.txt "page.$(echo "$p" | tr -c 'a-z0-9' _).html"
+	not_contains "$body" ">100%<" "$p"
+	not_contains "$body" ">100<" "$p"
+	not_contains "$body" "100.0" "$p"
+done
+check prov.laichau 200 GET "/api/v1/progress?unit=03390&year=2026"
+contains "$body" '"status": "suppressed"'
+
 check cw.binhlu 303 POST "/cases/$code/close" --data-urlencode "date=2026-03-07"
 check cw.binhlu 409 POST "/cases/$code/close" --data-urlencode "date=2026-03-08"
 stop_server
