@@ -158,6 +158,7 @@ struct http_config {
 	size_t max_body;          /* bytes of a request body */
 	size_t max_upload;        /* for ROUTE_UPLOAD routes */
 	unsigned timeout;         /* seconds a connection may stay idle */
+	unsigned request_limit;   /* seconds a request's body may take to arrive */
 	unsigned reload_ms;       /* how often the data version is checked */
 	bool access_log;          /* one line per request on stderr */
 	struct session_policy sessions;
@@ -170,7 +171,8 @@ struct http_config {
 };
 
 /* Defaults: 127.0.0.1:8080, 4 threads, 1 MB bodies, 20 MB uploads, 30 s
- * idle connections, data version checked every 250 ms. */
+ * idle connections, 120 s for a body to arrive, data version checked every
+ * 250 ms. */
 void http_config_defaults(struct http_config *c);
 
 /* Starts serving; *out is the running server.  The database is opened and

@@ -35,6 +35,7 @@ void http_config_defaults(struct http_config *c)
 	c->max_body = (size_t)1 << 20;
 	c->max_upload = (size_t)20 << 20;
 	c->timeout = 30;
+	c->request_limit = 120;
 	c->reload_ms = 250;
 	c->access_log = true;
 	c->sessions = session_policy_default;
@@ -279,6 +280,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	}
 	r = &cs->r;
 	if (*upload_size) {
+		/* a body trickled in slower than the request time limit is
+		 * dropped with its connection (the idle timeout alone would let a
+		 * byte every few seconds hold a thread's connection forever) */
+		if (mono_ns() - cs->start_ns > (long long)s->conf.request_limit * 1000000000LL)
+			return MHD_NO;
 		if (!cs->too_big && buf_append(&cs->body, upload, *upload_size))
 			cs->too_big = true;
 		*upload_size = 0;

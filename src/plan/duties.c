@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "plan_int.h"
+#include "util/text.h"
 
 #include "util/banned.h"
 
@@ -119,9 +120,18 @@ static size_t duty_list(const struct para *p)
 	return 0;
 }
 
-static void assign_goal(struct presult *r, int ag, int goal, const int *items, size_t nitems)
+static void assign_target(struct presult *r, int ag, const struct ptarget *x)
 {
-	size_t i, j;
+	if (x->ind < 0 || x->ind >= 64 || r->assigned[ag][x->ind])
+		return;
+	r->assigned[ag][x->ind] = ++r->nassigned;
+	r->assigns_any = true;
+}
+
+static void assign_goal(struct presult *r, const int *ags, size_t nags, int goal, const int *items,
+			size_t nitems)
+{
+	size_t i, j, g;
 
 	for (i = 0; i < r->nt; i++) {
 		const struct ptarget *x = &r->t[i];
@@ -131,10 +141,19 @@ static void assign_goal(struct presult *r, int ag, int goal, const int *items, s
 			continue;
 		for (j = 0; j < nitems; j++)
 			hit |= x->item_no == items[j];
-		if (hit && !r->assigned[ag][x->ind]) {
-			r->assigned[ag][x->ind] = ++r->nassigned;
-			r->assigns_any = true;
-		}
+		for (g = 0; hit && g < nags; g++)
+			assign_target(r, ags[g], x);
+	}
+}
+
+/* Every target of a field (enum goal). */
+static void assign_field(struct presult *r, const int *ags, size_t nags, int kind)
+{
+	size_t i, g;
+
+	for (i = 0; i < r->nt; i++) {
+		for (g = 0; r->t[i].ind >= 0 && (int)catalog[r->t[i].ind].goal == kind && g < nags; g++)
+			assign_target(r, ags[g], &r->t[i]);
 	}
 }
 
@@ -155,25 +174,266 @@ static bool goal_ref(const struct tok *t, size_t k, size_t n, int *goal, size_t 
 	return false;
 }
 
-static void assignments(struct presult *r, int ag, const struct tok *t, size_t n)
+/* "1.1", "6.2": a goal and an item number written together. */
+static bool dotted(const struct tok *x, int *a, int *b)
+{
+	const char *dot;
+	long u, v;
+
+	if (x->kind != TK_NUM || x->plain || x->len > 7)
+		return false;
+	dot = memchr(x->s, '.', x->len);
+	if (!dot || !text_parse_long(x->s, (size_t)(dot - x->s), &u) ||
+	    !text_parse_long(dot + 1, x->len - (size_t)(dot + 1 - x->s), &v) || u < 1 || u > 20 || v < 1 ||
+	    v > 50)
+		return false;
+	*a = (int)u;
+	*b = (int)v;
+	return true;
+}
+
+/* "mục 2.1", "điểm b mục 2.3", "mục 2.1, mục 2.6": the targets under the
+ * numbered part of the goals section that the reference names (its goal
+ * heading, or the target's own numbered paragraph). */
+static void assign_section(struct pdoc *d, struct presult *r, const int *ags, size_t nags, const int *num,
+			   int depth, int letter)
+{
+	size_t i, g;
+	int k;
+
+	for (i = 0; i < r->nt; i++) {
+		const struct ptarget *x = &r->t[i];
+		const struct para *own = &d->p[x->para];
+		const struct para *h = own->ghead ? &d->p[own->ghead - 1] : NULL;
+		bool hit = false;
+
+		if (h && h->mark == MK_ARABIC && h->depth == depth) {
+			hit = true;
+			for (k = 0; k < depth; k++)
+				hit &= h->num[k] == num[k];
+		}
+		if (!hit && own->mark == MK_ARABIC && own->depth == depth && !letter) {
+			hit = true;
+			for (k = 0; k < depth; k++)
+				hit &= own->num[k] == num[k];
+		}
+		if (hit && letter)
+			hit = own->mark == MK_LETTER && own->num[0] == letter;
+		for (g = 0; hit && g < nags; g++)
+			assign_target(r, ags[g], x);
+	}
+}
+
+/* The numbers of "2.1" (up to PARA_DEPTH), or 0. */
+static int section_number(const struct tok *x, int *num)
+{
+	const char *p = x->s, *e = x->s + x->len;
+	int depth = 0;
+
+	if (x->kind != TK_NUM)
+		return 0;
+	while (p < e && depth < PARA_DEPTH) {
+		long v;
+		const char *q = p;
+
+		while (q < e && *q != '.')
+			q++;
+		if (!text_parse_long(p, (size_t)(q - p), &v) || v < 1 || v > 50)
+			return 0;
+		num[depth++] = (int)v;
+		p = q < e ? q + 1 : q;
+	}
+	return depth;
+}
+
+/* Words that say nothing about which indicator a topic means. */
+static bool topic_stop(const struct tok *x)
+{
+	static const char *const w[] = {
+		"các", "chỉ", "tiêu", "về", "thuộc", "lĩnh", "vực", "trong", "của", "và", "phòng", "chống",
+		"công", "tác", "bình", "đẳng", "giới", "liên", "quan", "đến", "tới", "số", "liệu", "tỷ", "lệ",
+		"tỉ", "trọng", "đời", "sống", "là", "ở", "được", "cho", "theo", "dõi", "đối", "với", "mục",
+		"tiêu", "nội", "dung", "toàn", "bộ", "những", "người", NULL};
+	int i;
+
+	if (x->kind != TK_WORD)
+		return true;
+	for (i = 0; w[i]; i++) {
+		if (tok_spelt(x, w[i]))
+			return true;
+	}
+	return false;
+}
+
+/* The words of a field's name ("kinh tế", "thông tin", "y tế"). */
+static bool field_word(const struct tok *t, size_t k, size_t n)
+{
+	static const char *const w[][2] = {
+		{"chinh", "tri"}, {"kinh", "te"},   {"lao", "dong"},  {"viec", "lam"},   {"gia", "dinh"},
+		{"y", "te"},      {"suc", "khoe"}, {"giao", "duc"},  {"dao", "tao"},    {"thong", "tin"},
+		{"truyen", "thong"}, {"cham", "soc"},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
+		if (k + 1 < n && tok_is(&t[k], w[i][0]) && tok_is(&t[k + 1], w[i][1]))
+			return true;
+		if (k > 0 && tok_is(&t[k - 1], w[i][0]) && tok_is(&t[k], w[i][1]))
+			return true;
+	}
+	return false;
+}
+
+/* Does the folded text hold the folded word w as a whole word? */
+static bool has_word(const char *text, const char *w)
+{
+	size_t l = strlen(w);
+	const char *p = text;
+
+	while ((p = strstr(p, w)) != NULL) {
+		if ((p == text || p[-1] == ' ') && (p[l] == ' ' || p[l] == '\0'))
+			return true;
+		p += l;
+	}
+	return false;
+}
+
+/* One piece of a topic ("tỷ số giới tính khi sinh", "lĩnh vực y tế"):
+ * the field it names, or the targets whose wording holds its words. */
+static void assign_piece(struct pdoc *d, struct presult *r, const int *ags, size_t nags, const struct tok *t,
+			 size_t a, size_t b)
+{
+	size_t k, i, g, content = 0, field = 0;
+	double best = 0, cov[PLAN_MAX_TARGETS];
+
+	for (k = a; k < b; k++) {
+		if (topic_stop(&t[k]))
+			continue;
+		content++;
+		field += field_word(t, k, b);
+	}
+	if (content == 0)
+		return;
+	if (field == content) {
+		int kind = goal_of_words(t + a, b - a);
+
+		if (kind >= 0)
+			assign_field(r, ags, nags, kind);
+		return;
+	}
+	for (i = 0; i < r->nt; i++) {
+		const struct ptarget *x = &r->t[i];
+		const char *f;
+		size_t hit = 0;
+
+		cov[i] = 0;
+		if (x->ind < 0)
+			continue;
+		f = arena_printf(&d->a, "%s %s", x->text ? x->text : "", catalog[x->ind].name_vi);
+		f = f ? pdoc_fold(&d->a, f, strlen(f)) : NULL;
+		if (!f)
+			continue;
+		for (k = a; k < b; k++)
+			hit += !topic_stop(&t[k]) && has_word(f, t[k].f);
+		cov[i] = (double)hit / (double)content;
+		if (cov[i] > best)
+			best = cov[i];
+	}
+	if (best < 0.75)
+		return;
+	for (i = 0; i < r->nt; i++) {
+		for (g = 0; cov[i] >= best - 1e-9 && r->t[i].ind >= 0 && g < nags; g++)
+			assign_target(r, ags[g], &r->t[i]);
+	}
+}
+
+/* A topic ("về tỷ số giới tính khi sinh, tỷ suất sinh ở tuổi vị thành niên
+ * và tử vong mẹ"): cut at commas, "và" and a repeated "chỉ tiêu", a piece
+ * of one word going with the next ("tin, bài"). */
+static void assign_topic(struct pdoc *d, struct presult *r, const int *ags, size_t nags, const struct tok *t,
+			 size_t a, size_t b)
+{
+	size_t k = a, st = a;
+
+	while (k <= b) {
+		bool cut = k == b || is_punct(&t[k], ",") || is_punct(&t[k], ";") || tok_spelt(&t[k], "và") ||
+			   (k + 1 < b && tok_is(&t[k], "chi") && tok_is(&t[k + 1], "tieu") && k > st);
+
+		if (cut) {
+			size_t words = 0, q;
+
+			for (q = st; q < k; q++)
+				words += !topic_stop(&t[q]);
+			if (words == 1 && k < b && is_punct(&t[k], ",")) {
+				k++;
+				continue; /* "tin, bài": one piece */
+			}
+			if (words)
+				assign_piece(d, r, ags, nags, t, st, k);
+			st = k + 1;
+		}
+		k++;
+	}
+}
+
+/* The end of a topic: the end of its clause. */
+static size_t topic_end(const struct tok *t, size_t k, size_t n)
+{
+	while (k < n && !is_punct(&t[k], ";") && !is_punct(&t[k], ".") && !is_punct(&t[k], ":") &&
+	       !is_punct(&t[k], "(") && !is_punct(&t[k], "|"))
+		k++;
+	return k;
+}
+
+/* The indicators a duty ties to the agencies ags: goal and indicator
+ * numbers, numbered parts of the goals section, fields and topics. */
+static void assignments(struct pdoc *d, struct presult *r, const int *ags, size_t nags, const struct tok *t,
+			size_t n, bool bare_topic)
 {
 	size_t k = 0;
+	bool any = false;
 
 	while (k < n) {
-		int goal, items[16];
+		int goal, items[16], num[PARA_DEPTH];
 		size_t ni = 0, j, after;
+		int depth, letter = 0;
 
 		if (k + 1 < n && tok_is(&t[k], "chi") && tok_is(&t[k + 1], "tieu")) {
+			bool dots = false;
+
 			j = k + 2;
-			if (j < n && tok_is(&t[j], "so"))
-				j++;
 			while (j < n) {
-				if (t[j].kind == TK_NUM && t[j].plain && t[j].v >= 1 && t[j].v <= 50) {
+				int ga, it;
+
+				if (tok_is(&t[j], "so") || is_punct(&t[j], ",") || tok_spelt(&t[j], "và") ||
+				    is_punct(&t[j], "-") || is_punct(&t[j], "–")) {
+					j++;
+				} else if (dotted(&t[j], &ga, &it)) {
+					/* "chỉ tiêu 1.1, 6.2" */
+					int one = it;
+
+					assign_goal(r, ags, nags, ga, &one, 1);
+					dots = any = true;
+					j++;
+				} else if (t[j].kind == TK_NUM && t[j].plain && t[j].v >= 1 && t[j].v <= 50) {
 					if (ni < 16)
 						items[ni++] = (int)t[j].v;
 					j++;
-				} else if (is_punct(&t[j], ",") || tok_is(&t[j], "va") || is_punct(&t[j], "-")) {
-					j++;
+				} else if ((tok_spelt(&t[j], "đến") || tok_spelt(&t[j], "tới")) && ni > 0) {
+					/* "chỉ tiêu 1 đến chỉ tiêu 3" */
+					size_t q = j + 1;
+
+					if (q + 1 < n && tok_is(&t[q], "chi") && tok_is(&t[q + 1], "tieu"))
+						q += 2;
+					if (q < n && t[q].kind == TK_NUM && t[q].plain && t[q].v <= 50) {
+						int v;
+
+						for (v = items[ni - 1] + 1; v <= (int)t[q].v && ni < 16; v++)
+							items[ni++] = v;
+						j = q + 1;
+					} else {
+						break;
+					}
 				} else if (is_punct(&t[j], "(")) {
 					while (j < n && !is_punct(&t[j], ")"))
 						j++;
@@ -182,62 +442,307 @@ static void assignments(struct presult *r, int ag, const struct tok *t, size_t n
 					break;
 				}
 			}
+			if (dots) {
+				k = j;
+				continue;
+			}
 			if (j < n && (tok_is(&t[j], "cua") || tok_is(&t[j], "thuoc") || tok_is(&t[j], "tai")))
 				j++;
 			if (goal_ref(t, j, n, &goal, &after)) {
-				assign_goal(r, ag, goal, items, ni);
+				assign_goal(r, ags, nags, goal, items, ni);
+				any = true;
 				k = after;
+				continue;
+			}
+			if (ni == 0 && j < n &&
+			    (tok_spelt(&t[j], "về") || tok_spelt(&t[j], "thuộc") || tok_spelt(&t[j], "lĩnh") ||
+			     (tok_spelt(&t[j], "trong") && j + 1 < n && tok_spelt(&t[j + 1], "lĩnh")) ||
+			     tok_spelt(&t[j], "liên"))) {
+				/* "các chỉ tiêu thuộc lĩnh vực y tế", "chỉ tiêu về
+				 * lãnh đạo chủ chốt là nữ, chỉ tiêu về ..." */
+				size_t e = topic_end(t, j, n);
+
+				assign_topic(d, r, ags, nags, t, j, e);
+				any = true;
+				k = e;
 				continue;
 			}
 			k = j > k ? j : k + 1;
 			continue;
 		}
+		if (tok_spelt(&t[k], "điểm") && k + 1 < n && t[k + 1].kind == TK_WORD &&
+		    (letter = pdoc_letter_index(t[k + 1].s, t[k + 1].len)) > 0) {
+			j = k + 2;
+			while (j < n && (is_punct(&t[j], ",") || tok_spelt(&t[j], "tại") || tok_spelt(&t[j], "của") ||
+					 tok_spelt(&t[j], "thuộc")))
+				j++;
+			if (j + 1 < n && tok_spelt(&t[j], "mục") && (depth = section_number(&t[j + 1], num)) > 0) {
+				assign_section(d, r, ags, nags, num, depth, letter);
+				any = true;
+				k = j + 2;
+				continue;
+			}
+			k++;
+			continue;
+		}
+		if (tok_spelt(&t[k], "mục") && k + 1 < n && !t[k + 1].plain && (depth = section_number(&t[k + 1], num)) > 1) {
+			assign_section(d, r, ags, nags, num, depth, 0);
+			any = true;
+			k += 2;
+			continue;
+		}
 		if (goal_ref(t, k, n, &goal, &after)) {
-			assign_goal(r, ag, goal, NULL, 0);
+			assign_goal(r, ags, nags, goal, NULL, 0);
+			any = true;
 			k = after;
 			/* "Mục tiêu 1, 2" */
-			while (k + 1 < n && (is_punct(&t[k], ",") || tok_is(&t[k], "va")) &&
+			while (k + 1 < n && (is_punct(&t[k], ",") || tok_spelt(&t[k], "và")) &&
 			       t[k + 1].kind == TK_NUM && t[k + 1].plain && t[k + 1].v <= 20) {
-				assign_goal(r, ag, (int)t[k + 1].v, NULL, 0);
+				assign_goal(r, ags, nags, (int)t[k + 1].v, NULL, 0);
 				k += 2;
 			}
 			continue;
 		}
 		k++;
 	}
+	if (!any && bare_topic)
+		assign_topic(d, r, ags, nags, t, 0, n); /* a table cell naming indicators */
 }
 
-/* The agency a heading or an inline "Agency: duties" paragraph names:
- * index into v->ag, or -1. */
-static int block_agency(const struct vocab *v, const struct para *p)
+/* The agencies named in t[from..to) (ids "all" left out), added to the
+ * plan's list; their indices go to ags. */
+static size_t agencies_of(const struct vocab *v, struct presult *r, const struct tok *t, size_t from, size_t to,
+			  int *ags, size_t max)
 {
-	size_t pos, end, k;
-	int a;
+	size_t i = from, n = 0;
+
+	while (i < to) {
+		size_t pos, end;
+		int a = agency_at(v, t, i, to, to - i, &pos, &end), x;
+
+		if (a < 0)
+			break;
+		x = plan_agency_add(r, v->ag[a].id);
+		if (x >= 0 && n < max) {
+			size_t q;
+
+			for (q = 0; q < n && ags[q] != x; q++)
+				;
+			if (q == n)
+				ags[n++] = x;
+		}
+		i = end;
+	}
+	return n;
+}
+
+/* "Cơ quan X:" / "- Đoàn Thanh niên, Hội Liên hiệp Phụ nữ phường: ...":
+ * the index of a colon that ends a short label, or 0. */
+static size_t label_colon(const struct para *p)
+{
+	size_t k;
+
+	for (k = 1; k < p->nt && k < 28; k++) {
+		if (is_punct(&p->t[k], ":"))
+			return k;
+		if (is_punct(&p->t[k], ";") || is_punct(&p->t[k], "."))
+			return 0;
+	}
+	return 0;
+}
+
+/* How many words may stand before the agency a paragraph is about: "Đề
+ * nghị Ủy ban Mặt trận Tổ quốc ..." puts a request and "Ủy ban" first. */
+static size_t lead_words(const struct para *p)
+{
+	return p->nt > 1 && tok_is(&p->t[0], "de") && tok_is(&p->t[1], "nghi") ? 6 : 3;
+}
+
+/* The agencies whose part of the implementation section a paragraph opens:
+ * a heading ("2.1. Phòng Văn hóa – Xã hội", "7. Đề nghị Ủy ban MTTQ ...,
+ * Hội Liên hiệp Phụ nữ phường"), a label ("Trạm Y tế xã: ..."), or a
+ * numbered paragraph whose subject is an agency ("1. Phòng Văn hóa - Xã hội
+ * là cơ quan thường trực ...").  Returns how many went to ags. */
+static size_t block_agencies(const struct vocab *v, struct presult *r, const struct para *p, bool in_block,
+			     int *ags, size_t max)
+{
+	size_t pos, end, lab = label_colon(p), n;
+	bool heading = p->nt < 40 && !(p->len && p->text[p->len - 1] == '.' && p->nt > 25) &&
+		       (p->mark == MK_ARABIC || p->mark == MK_LETTER || p->mark == MK_ROMAN ||
+			(p->mark == MK_NONE && p->nt < 30));
 
 	if (p->nt == 0)
-		return -1;
-	if (p->mark == MK_ARABIC || p->mark == MK_LETTER || p->mark == MK_ROMAN ||
-	    (p->mark == MK_NONE && p->nt < 30)) {
-		if (p->nt < 40 && !(p->len && p->text[p->len - 1] == '.' && p->nt > 25)) {
-			a = agency_at(v, p->t, 0, p->nt, 7, &pos, &end);
-			if (a >= 0)
-				return a;
-		}
+		return 0;
+	if (lab && agency_at(v, p->t, 0, lab, 7, &pos, &end) >= 0) {
+		n = agencies_of(v, r, p->t, 0, lab, ags, max);
+		return n ? n : (size_t)-1;
 	}
-	a = agency_at(v, p->t, 0, p->nt, 2, &pos, &end);
-	if (a >= 0) {
-		for (k = end; k < p->nt && k < end + 4; k++) {
-			if (is_punct(&p->t[k], ":"))
-				return a;
-		}
+	if (p->mark == MK_DASH && in_block)
+		return 0;
+	if (heading && agency_at(v, p->t, 0, p->nt, 7, &pos, &end) >= 0) {
+		n = agencies_of(v, r, p->t, 0, p->nt < 30 ? p->nt : end, ags, max);
+		return n ? n : (size_t)-1;
 	}
-	return -1;
+	if (p->mark != MK_NONE && agency_at(v, p->t, 0, p->nt, lead_words(p), &pos, &end) >= 0) {
+		n = agencies_of(v, r, p->t, pos, end, ags, max);
+		return n ? n : (size_t)-1;
+	}
+	return 0;
 }
 
+/* A table row "cell | cell | ...": its cells as token ranges. */
+static size_t table_cells(const struct para *p, size_t *from, size_t *to, size_t max)
+{
+	size_t k, n = 0, st = 0;
+
+	for (k = 0; k <= p->nt && n < max; k++) {
+		if (k == p->nt || is_punct(&p->t[k], "|")) {
+			from[n] = st;
+			to[n++] = k;
+			st = k + 1;
+		}
+	}
+	return n;
+}
+
+static bool cell_has(const struct tok *t, size_t a, size_t b, const char *w1, const char *w2)
+{
+	size_t k;
+
+	for (k = a; k + 1 < b; k++) {
+		if (tok_is(&t[k], w1) && tok_is(&t[k + 1], w2))
+			return true;
+	}
+	return false;
+}
+
+#define MAX_CELLS 12
+
+struct table {
+	int what, lead, partner; /* column indices, -1 unknown */
+};
+
+/* A table header: the columns of the indicator, the leading agency and the
+ * partners. */
+static bool table_header(const struct para *p, struct table *tb)
+{
+	size_t from[MAX_CELLS], to[MAX_CELLS], n = table_cells(p, from, to, MAX_CELLS), c;
+
+	tb->what = tb->lead = tb->partner = -1;
+	for (c = 0; c < n; c++) {
+		const struct tok *t = p->t;
+
+		/* a header names columns in a few words; a row says more */
+		if (to[c] - from[c] > 6)
+			return false;
+
+		if (cell_has(t, from[c], to[c], "phoi", "hop"))
+			tb->partner = (int)c;
+		else if (cell_has(t, from[c], to[c], "chu", "tri") || cell_has(t, from[c], to[c], "thuc", "hien") ||
+			 cell_has(t, from[c], to[c], "phu", "trach") || cell_has(t, from[c], to[c], "co", "quan") ||
+			 cell_has(t, from[c], to[c], "don", "vi"))
+			tb->lead = tb->lead < 0 ? (int)c : tb->lead;
+		else if (cell_has(t, from[c], to[c], "chi", "tieu") || cell_has(t, from[c], to[c], "noi", "dung") ||
+			 cell_has(t, from[c], to[c], "nhiem", "vu") || cell_has(t, from[c], to[c], "muc", "tieu"))
+			tb->what = tb->what < 0 ? (int)c : tb->what;
+	}
+	return n >= 2 && tb->lead >= 0;
+}
+
+static void table_row(struct pdoc *d, const struct vocab *v, struct presult *r, const struct para *p,
+		      const struct table *tb)
+{
+	size_t from[MAX_CELLS], to[MAX_CELLS], n = table_cells(p, from, to, MAX_CELLS);
+	int ags[PLAN_MAX_AGENCIES], other[PLAN_MAX_AGENCIES];
+	size_t na = 0;
+
+	if (tb->lead >= 0 && (size_t)tb->lead < n)
+		na = agencies_of(v, r, p->t, from[tb->lead], to[tb->lead], ags, PLAN_MAX_AGENCIES);
+	if (tb->partner >= 0 && (size_t)tb->partner < n)
+		agencies_of(v, r, p->t, from[tb->partner], to[tb->partner], other, PLAN_MAX_AGENCIES);
+	if (na && tb->what >= 0 && (size_t)tb->what < n)
+		assignments(d, r, ags, na, p->t + from[tb->what], to[tb->what] - from[tb->what], true);
+}
+
+/* A date at t[j..): "30/11", "01/12/2026", "25 tháng 11 [năm 2026]".
+ * Returns the index after it, or j. */
+static size_t read_deadline_date(const struct tok *t, size_t j, size_t n, int *day, int *month, int *year)
+{
+	*day = *month = *year = 0;
+	if (j + 2 < n && t[j].kind == TK_NUM && is_punct(&t[j + 1], "/") && t[j + 2].kind == TK_NUM) {
+		*day = (int)t[j].v;
+		*month = (int)t[j + 2].v;
+		j += 3;
+		if (j + 1 < n && is_punct(&t[j], "/") && tok_year(&t[j + 1], year))
+			j += 2;
+	} else if (j + 2 < n && t[j].kind == TK_NUM && tok_is(&t[j + 1], "thang") && t[j + 2].kind == TK_NUM) {
+		*day = (int)t[j].v;
+		*month = (int)t[j + 2].v;
+		j += 3;
+		if (j + 1 < n && tok_is(&t[j], "nam") && tok_year(&t[j + 1], year))
+			j += 2;
+	} else {
+		return j;
+	}
+	if (*day < 1 || *day > 31 || *month < 1 || *month > 12 || !t[j - 1].plain)
+		*day = *month = 0;
+	return j;
+}
+
+/* "trước ngày", "trước", "chậm nhất (là) (vào) ngày", "không muộn hơn
+ * ngày", "hạn chót": the index of the date after it, or 0. */
+static size_t deadline_words(const struct tok *t, size_t k, size_t n)
+{
+	size_t j = 0;
+
+	if (tok_spelt(&t[k], "trước"))
+		j = k + 1;
+	else if (tok_spelt(&t[k], "chậm") && k + 1 < n && tok_spelt(&t[k + 1], "nhất"))
+		j = k + 2;
+	else if (tok_spelt(&t[k], "muộn") && k + 1 < n && tok_spelt(&t[k + 1], "hơn"))
+		j = k + 2;
+	else if (tok_spelt(&t[k], "hạn") && k + 1 < n && tok_spelt(&t[k + 1], "chót"))
+		j = k + 2;
+	else
+		return 0;
+	while (j < n && (tok_spelt(&t[j], "là") || tok_spelt(&t[j], "vào") || tok_spelt(&t[j], "ngày") ||
+			 is_punct(&t[j], ":")))
+		j++;
+	return j;
+}
+
+/* The agency reports go to in t[s0..s1): after "qua", else after "gửi" or
+ * "về" ("gửi về Ủy ban nhân dân xã (qua Phòng Văn hóa – Xã hội)"). */
+static const char *receiver(const struct vocab *v, const struct tok *t, size_t s0, size_t s1)
+{
+	size_t q, pos, end;
+	int a;
+
+	for (q = s0; q < s1; q++) {
+		if (tok_spelt(&t[q], "qua")) {
+			a = agency_at(v, t, q + 1, s1, 1, &pos, &end);
+			if (a >= 0 && strcmp(v->ag[a].id, "all") != 0)
+				return v->ag[a].id;
+		}
+	}
+	for (q = s0; q < s1; q++) {
+		if (tok_spelt(&t[q], "gửi") || tok_spelt(&t[q], "về") || tok_spelt(&t[q], "cho")) {
+			a = agency_at(v, t, q + 1, s1, 2, &pos, &end);
+			if (a >= 0 && strcmp(v->ag[a].id, "all") != 0 && pos <= q + 3)
+				return v->ag[a].id;
+		}
+	}
+	return NULL;
+}
+
+/* The reporting deadline: a date after "trước", "chậm nhất" in a sentence
+ * about reports.  The yearly report wins over the half-yearly or quarterly
+ * one ("định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày
+ * 15/11)"), a sentence that says where reports go over one that does not. */
 static void deadline(struct pdoc *d, const struct vocab *v, struct presult *r)
 {
 	size_t i, k;
-	int best = -1;
+	int best = -100;
 
 	for (i = 0; i < d->np; i++) {
 		const struct para *p = &d->p[i];
@@ -245,28 +750,12 @@ static void deadline(struct pdoc *d, const struct vocab *v, struct presult *r)
 
 		if (p->section == SEC_CLOSING)
 			continue;
-		for (k = 0; k + 2 < p->nt; k++) {
-			int day = 0, month = 0, year = 0, score = 0;
-			size_t j = k + 2, s0, s1, q;
+		for (k = 0; k + 1 < p->nt; k++) {
+			int day, month, year, score = 0;
+			size_t j = deadline_words(t, k, p->nt), s0, s1, q;
+			const char *to;
 
-			if (!(tok_is(&t[k], "truoc") && tok_is(&t[k + 1], "ngay")))
-				continue;
-			if (j + 2 < p->nt && t[j].kind == TK_NUM && is_punct(&t[j + 1], "/") &&
-			    t[j + 2].kind == TK_NUM) {
-				day = (int)t[j].v;
-				month = (int)t[j + 2].v;
-				j += 3;
-				if (j + 1 < p->nt && is_punct(&t[j], "/"))
-					tok_year(&t[j + 1], &year);
-			} else if (j + 2 < p->nt && t[j].kind == TK_NUM && tok_is(&t[j + 1], "thang") &&
-				   t[j + 2].kind == TK_NUM) {
-				day = (int)t[j].v;
-				month = (int)t[j + 2].v;
-				j += 3;
-				if (j + 1 < p->nt && tok_is(&t[j], "nam"))
-					tok_year(&t[j + 1], &year);
-			}
-			if (day < 1 || day > 31 || month < 1 || month > 12)
+			if (!j || read_deadline_date(t, j, p->nt, &day, &month, &year) == j || !day)
 				continue;
 			/* the sentence around it */
 			for (s0 = k; s0 > 0 && !is_punct(&t[s0 - 1], ";") &&
@@ -280,9 +769,20 @@ static void deadline(struct pdoc *d, const struct vocab *v, struct presult *r)
 			for (q = s0; q + 1 < s1; q++) {
 				if (tok_is(&t[q], "bao") && tok_is(&t[q + 1], "cao"))
 					score |= 2;
-				if (tok_is(&t[q], "gui"))
+				if (tok_spelt(&t[q], "gửi"))
 					score |= 1;
 			}
+			/* "6 tháng", "quý" just before: an interim report */
+			for (q = k > 6 ? k - 6 : 0; q < k; q++) {
+				if ((t[q].kind == TK_NUM && q + 1 < k && tok_is(&t[q + 1], "thang") &&
+				     (t[q].v == 6 || t[q].v == 3 || t[q].v == 9)) ||
+				    tok_spelt(&t[q], "quý") || (tok_spelt(&t[q], "sáu") && q + 1 < k && tok_is(&t[q + 1], "thang")))
+					score -= 8;
+				if (tok_spelt(&t[q], "năm") && !(q + 1 < p->nt && t[q + 1].kind == TK_NUM))
+					score += 1;
+			}
+			to = receiver(v, t, s0, s1);
+			score += to ? 4 : 0;
 			if (score < best)
 				continue;
 			best = score;
@@ -291,61 +791,56 @@ static void deadline(struct pdoc *d, const struct vocab *v, struct presult *r)
 			r->dl_month = month;
 			r->dl_year = year;
 			r->dl_line = p->line;
-			r->dl_to = NULL;
-			for (q = s0; q < s1; q++) {
-				size_t pos, end;
-				int a;
-
-				if (tok_is(&t[q], "qua")) {
-					a = agency_at(v, t, q + 1, s1, 1, &pos, &end);
-					if (a >= 0 && strcmp(v->ag[a].id, "all") != 0) {
-						r->dl_to = v->ag[a].id;
-						break;
-					}
-				}
-			}
-			for (q = s0; !r->dl_to && q < s1; q++) {
-				size_t pos, end;
-				int a;
-
-				if (tok_is(&t[q], "gui")) {
-					a = agency_at(v, t, q + 1, s1, 3, &pos, &end);
-					if (a >= 0 && strcmp(v->ag[a].id, "all") != 0)
-						r->dl_to = v->ag[a].id;
-				}
-			}
+			r->dl_to = to;
 		}
 	}
 }
 
 enum gemis_err plan_duties(struct pdoc *d, const struct vocab *v, struct presult *r)
 {
-	size_t i;
-	int cur = -1; /* index into r->agencies, -1 none */
+	size_t i, ncur = 0;
+	int cur[PLAN_MAX_AGENCIES]; /* the agencies of the part being read */
+	struct table tb = {-1, -1, -1};
+	bool in_table = false;
 
 	for (i = 0; i < d->np; i++) {
 		const struct para *p = &d->p[i];
-		size_t from = duty_list(p);
-		int a;
+		size_t from = duty_list(p), n;
+		int ags[PLAN_MAX_AGENCIES];
 
 		if (from) {
 			agencies_in(v, r, p->t, from, p->nt);
 			continue;
 		}
-		if (p->section != SEC_IMPL) {
-			cur = -1;
+		if (p->len && memmem(p->text, p->len, " | ", 3) && p->section != SEC_GOALS) {
+			/* a table of duties, in the implementation section or an
+			 * annex after the signature */
+			struct table h;
+
+			if (table_header(p, &h)) {
+				tb = h;
+				in_table = true;
+			} else if (in_table) {
+				table_row(d, v, r, p, &tb);
+			}
 			continue;
 		}
-		a = p->mark == MK_DASH && cur >= 0 ? -1 : block_agency(v, p);
-		if (a < 0 && p->mark == MK_DASH)
-			a = block_agency(v, p);
-		if (a >= 0) {
-			cur = plan_agency_add(r, v->ag[a].id);
-		} else if (p->mark == MK_ARABIC || p->mark == MK_LETTER) {
-			cur = -1; /* a numbered part that names no agency */
+		in_table = false;
+		if (p->section != SEC_IMPL) {
+			ncur = 0;
+			continue;
 		}
-		if (cur >= 0)
-			assignments(r, cur, p->t, p->nt);
+		n = block_agencies(v, r, p, ncur > 0, ags, PLAN_MAX_AGENCIES);
+		if (n == (size_t)-1) {
+			ncur = 0; /* "Các cơ quan, đơn vị": every agency */
+		} else if (n > 0) {
+			memcpy(cur, ags, n * sizeof(*ags));
+			ncur = n;
+		} else if (p->mark == MK_ARABIC || p->mark == MK_LETTER || p->mark == MK_ROMAN) {
+			ncur = 0; /* a numbered part that names no agency */
+		}
+		if (ncur > 0)
+			assignments(d, r, cur, ncur, p->t, p->nt, false);
 	}
 	deadline(d, v, r);
 	return GEMIS_OK;

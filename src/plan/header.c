@@ -53,6 +53,11 @@ static bool same_word(const struct tok *t, const char *const *forms)
 	return false;
 }
 
+static bool is_punct_tok(const struct tok *t, const char *c)
+{
+	return t->kind == TK_PUNCT && strcmp(t->f, c) == 0;
+}
+
 static const char *const XA[] = {"xã", "Xã", "XÃ", NULL};
 static const char *const PHUONG[] = {"phường", "Phường", "PHƯỜNG", NULL};
 static const char *const TINH[] = {"tỉnh", "Tỉnh", "TỈNH", NULL};
@@ -272,7 +277,16 @@ static void number_and_date(struct pdoc *d, struct presult *r, size_t upto)
 
 				if (k + 2 < n && t[k + 2].kind == TK_NUM) {
 					e = glued(t, k + 2, n);
-					r->number = span(&d->a, t, k + 2, e);
+					if (e == k + 3 && e + 1 < n && is_punct_tok(&t[e], "/") &&
+					    t[e + 1].s == t[e].s + 1) {
+						/* "Số: 96 /KH-UBND": a space slipped in */
+						size_t e2 = glued(t, e, n);
+						const char *a = span(&d->a, t, k + 2, k + 3), *b = span(&d->a, t, e, e2);
+
+						r->number = a && b ? arena_printf(&d->a, "%s%s", a, b) : NULL;
+					} else {
+						r->number = span(&d->a, t, k + 2, e);
+					}
 				}
 			}
 			/* "Bình Lư, ngày 10 tháng 4 năm 2026" */
@@ -289,7 +303,11 @@ static void number_and_date(struct pdoc *d, struct presult *r, size_t upto)
 				while (s0 > 0 && k - 1 - (s0 - 1) <= 5) {
 					const struct tok *w = &t[s0 - 1];
 
-					if (w->kind != TK_WORD || (w->caps && !t[k - 2].caps) ||
+					/* "A Lưới 5, ngày ...": a unit's name may end with a number */
+					bool last_num = s0 == k - 1 && w->kind == TK_NUM && w->plain && w->len <= 2 &&
+							s0 >= 2 && t[s0 - 2].kind == TK_WORD && t[s0 - 2].upper;
+
+					if ((w->kind != TK_WORD && !last_num) || (w->kind == TK_WORD && w->caps && w->len > 1 && !t[k - 2].caps) ||
 					    (s0 < k - 1 && w->s + w->len != t[s0].s - 1))
 						break;
 					s0--;
@@ -448,7 +466,17 @@ static void unit_and_province(struct pdoc *d, struct presult *r)
 			bool tinh = same_word(&t[k], TINH);
 			bool tp = (tok_is(&t[k], "thanh") && k + 2 < p->nt && tok_is(&t[k + 1], "pho") &&
 				   (t[k].s[0] == 't' || t[k].s[0] == 'T'));
-			size_t s0 = tp ? k + 2 : k + 1, m;
+			/* "TP. Đà Nẵng", "Thành ủy Đà Nẵng", "Tỉnh ủy Lai Châu" */
+			bool tp_abbr = tok_is(&t[k], "tp") && t[k].caps;
+			bool party = (tok_is(&t[k], "thanh") || tok_is(&t[k], "tinh")) && t[k].upper &&
+				     k + 2 < p->nt && tok_is(&t[k + 1], "uy");
+			size_t s0 = tp || party ? k + 2 : k + 1, m;
+
+			if (tp_abbr && s0 < p->nt && is_punct_tok(&t[s0], "."))
+				s0++;
+			tinh |= tp_abbr || party;
+			if (s0 >= p->nt)
+				continue;
 
 			if (!xa && !ph && !tinh && !tp)
 				continue;
@@ -465,7 +493,9 @@ static void unit_and_province(struct pdoc *d, struct presult *r)
 				for (q = s0; ok && q < e; q++) {
 					size_t l = strlen(t[q].f);
 
-					if (t[q].kind != TK_WORD || !t[q].upper || kl + l + 2 > sizeof(key)) {
+					bool num = t[q].kind == TK_NUM && t[q].plain && t[q].len <= 2 && q == e - 1 && q > s0;
+
+					if ((!num && (t[q].kind != TK_WORD || !t[q].upper)) || kl + l + 2 > sizeof(key)) {
 						ok = false;
 						break;
 					}
@@ -541,72 +571,85 @@ static void unit_and_province(struct pdoc *d, struct presult *r)
 	}
 }
 
+/* A person's name: two to six words, each starting with a capital; an
+ * apostrophe may join two parts of a word ("H'Bia"). */
 static bool name_like(const struct tok *t, size_t n)
 {
 	size_t k, words = 0;
 
 	for (k = 0; k < n; k++) {
+		if (t[k].kind == TK_PUNCT && (strcmp(t[k].f, "'") == 0 || strcmp(t[k].f, "’") == 0) && k > 0 &&
+		    k + 1 < n && t[k - 1].kind == TK_WORD && t[k + 1].kind == TK_WORD)
+			continue;
 		if (t[k].kind != TK_WORD || !t[k].upper)
 			return false;
 		words++;
 	}
-	return words >= 2 && words <= 5;
+	return words >= 2 && words <= 7;
 }
 
+/* Is the title written in capitals somewhere in s ("KT. CHỦ TỊCH", a
+ * column of "Nơi nhận" beside it)?  Returns the title or NULL. */
+static const char *caps_title(const char *s, size_t len)
+{
+	static const char *const titles[][2] = {
+		{"PHÓ CHỦ TỊCH", "Phó Chủ tịch"},
+		{"CHỦ TỊCH", "Chủ tịch"},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(titles) / sizeof(titles[0]); i++) {
+		if (memmem(s, len, titles[i][0], strlen(titles[i][0])))
+			return titles[i][1];
+	}
+	return NULL;
+}
+
+/* The signature block: the signer's title in capitals ("TM. ỦY BAN NHÂN
+ * DÂN / CHỦ TỊCH", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"), possibly on the same
+ * lines as the "Nơi nhận" list when two columns were flattened, and the
+ * name on a line of its own after it ("(Đã ký)" and blank lines between). */
 static void signer(struct pdoc *d, struct presult *r)
 {
-	size_t i, from = d->nlines > 30 ? d->nlines - 30 : 0;
+	size_t i, from = 0, title_at = 0, end = d->nlines;
 	const char *title = NULL;
-	size_t title_at = 0;
 
+	/* the block is near "Nơi nhận" or the end of the body; an annex may follow */
+	for (i = 0; i < d->nlines; i++) {
+		const char *f = pdoc_fold(&d->a, d->lines[i].s, d->lines[i].len < 24 ? d->lines[i].len : 24);
+
+		if (f && (strncmp(f, "noi nhan", 8) == 0))
+			from = i > 12 ? i - 12 : 0;
+	}
+	if (!from)
+		from = d->nlines > 40 ? d->nlines - 40 : 0;
 	for (i = from; i < d->nlines; i++) {
 		const struct pline *l = &d->lines[i];
-		const char *f;
-		const char *s = l->s;
-		size_t len = l->len;
+		const char *f = pdoc_fold(&d->a, l->s, l->len < 24 ? l->len : 24);
+		const char *tt = caps_title(l->s, l->len);
 
-		if (s[0] == '-' || s[0] == '+')
-			continue;
-		f = pdoc_fold(&d->a, s, len);
-		if (!f)
-			return;
-		if (strstr(f, "chu tich") || strstr(f, "truong phong") || strstr(f, "giam doc")) {
-			const char *at;
-			bool caps = true;
-			size_t q;
-
-			for (q = 0; q < len; q++) {
-				if (s[q] >= 'a' && s[q] <= 'z')
-					caps = false;
-			}
-			if (!caps)
-				continue;
-			/* drop "KT." / "TM." / "Q." / "TL." and what stands before them */
-			at = strstr(s, "KT.");
-			if (!at)
-				at = strstr(s, "TM.");
-			if (at && strstr(f, "pho chu tich") == NULL) {
-				title_at = i;
-				continue; /* "KT. CHỦ TỊCH": the title follows */
-			}
-			if (strncmp(f, "tm ", 3) == 0)
-				continue;
-			if (strstr(f, "pho chu tich"))
-				title = "Phó Chủ tịch";
-			else if (strstr(f, "chu tich"))
-				title = "Chủ tịch";
-			else
-				title = title_case(&d->a, s, len, false);
-			title_at = i;
+		if (f && (strncmp(f, "phu luc", 7) == 0) && title) {
+			end = i;
+			break;
 		}
+		if (!tt)
+			continue;
+		/* "KT. CHỦ TỊCH" signs for the chairman: the deputy's title follows */
+		if (!title || strcmp(tt, "Phó Chủ tịch") == 0 || i > title_at + 3)
+			title = tt;
+		title_at = i;
 	}
 	if (!title)
 		return;
-	for (i = d->nlines; i-- > title_at + 1;) {
+	for (i = title_at + 1; i < end && i < title_at + 10; i++) {
 		const struct pline *l = &d->lines[i];
+		const char *f = pdoc_fold(&d->a, l->s, l->len);
 		struct tok *t;
 		size_t n;
 
+		/* "(Đã ký)", "(Ký, đóng dấu)", "TM. ỦY BAN NHÂN DÂN" */
+		if (!f || l->s[0] == '(' || strstr(f, "da ky") || strstr(f, "dong dau") || strstr(f, "uy ban"))
+			continue;
 		if (pdoc_tokenize(&d->a, l->s, l->len, &t, &n))
 			return;
 		if (name_like(t, n)) {
@@ -614,7 +657,7 @@ static void signer(struct pdoc *d, struct presult *r)
 			size_t k;
 
 			for (k = 0; k < n; k++)
-				caps &= t[k].caps;
+				caps &= t[k].kind != TK_WORD || t[k].caps;
 			r->signer_name = caps ? title_case(&d->a, l->s, l->len, true)
 					      : arena_strndup(&d->a, l->s, l->len);
 			break;

@@ -191,7 +191,18 @@ static void targets_lint(struct pdoc *d, struct presult *r)
 
 /* ---- typos ---- */
 
+static bool pair_known_as(const struct vocab *v, struct arena *a, const struct tok *x, const struct tok *y,
+			  bool words_only);
+
 static bool pair_known(const struct vocab *v, struct arena *a, const struct tok *x, const struct tok *y)
+{
+	return pair_known_as(v, a, x, y, false);
+}
+
+/* Is x y a pair of the lexicon as spelt (words_only: a two-syllable word of
+ * it, not two syllables inside a phrase)? */
+static bool pair_known_as(const struct vocab *v, struct arena *a, const struct tok *x, const struct tok *y,
+			  bool words_only)
 {
 	char fold[128], raw[128];
 	const struct lex_pair *lp;
@@ -211,7 +222,7 @@ static bool pair_known(const struct vocab *v, struct arena *a, const struct tok 
 	memcpy(raw + x->len + 1, y->s, y->len);
 	key = syllable_key(a, raw, x->len + y->len + 1);
 	for (i = 0; key && i < n; i++) {
-		if (strcmp(lp[i].key, key) == 0)
+		if (strcmp(lp[i].key, key) == 0 && (!words_only || lp[i].word2))
 			return true;
 	}
 	return false;
@@ -256,8 +267,123 @@ static const char *keep_case(struct arena *a, const struct tok *x, const char *w
 	return word;
 }
 
+/* How often the document spells a pair as key (syllable_key of the pair),
+ * counted once per distinct key and at most TYPO_SCANS times a document
+ * (a hostile text full of near misses stays linear). */
+#define TYPO_SCANS 48
+
+struct pair_counts {
+	const char *key[TYPO_SCANS];
+	long n[TYPO_SCANS];
+	size_t used;
+};
+
+static long pair_count(struct pdoc *d, struct pair_counts *pc, const char *fold, const char *key)
+{
+	size_t i, k, c;
+	long n = 0;
+
+	for (c = 0; c < pc->used; c++) {
+		if (strcmp(pc->key[c], key) == 0)
+			return pc->n[c];
+	}
+	if (pc->used == TYPO_SCANS)
+		return -1;
+	for (i = 0; i < d->np; i++) {
+		const struct para *p = &d->p[i];
+
+		for (k = 0; k + 1 < p->nt; k++) {
+			const struct tok *x = &p->t[k], *y = &p->t[k + 1];
+			size_t lx = strlen(x->f);
+			const char *kk;
+			char raw[160];
+
+			if (x->kind != TK_WORD || y->kind != TK_WORD || strncmp(fold, x->f, lx) != 0 ||
+			    fold[lx] != ' ' || strcmp(fold + lx + 1, y->f) != 0 ||
+			    x->len + y->len + 2 > sizeof(raw))
+				continue;
+			memcpy(raw, x->s, x->len);
+			raw[x->len] = ' ';
+			memcpy(raw + x->len + 1, y->s, y->len);
+			kk = syllable_key(&d->a, raw, x->len + y->len + 1);
+			n += kk && strcmp(kk, key) == 0;
+		}
+	}
+	pc->key[pc->used] = key;
+	pc->n[pc->used++] = n;
+	return n;
+}
+
+/* A syllable Vietnamese spelling cannot have: one closed by p, t, c or ch
+ * takes the rising or the heavy tone only ("hơp", "lưc" are not words). */
+static bool impossible_syllable(struct arena *a, const struct tok *x)
+{
+	size_t l = strlen(x->f);
+	const char *key;
+	char tone;
+
+	if (l < 2 || !(x->f[l - 1] == 'p' || x->f[l - 1] == 't' || x->f[l - 1] == 'c' ||
+		       (x->f[l - 1] == 'h' && x->f[l - 2] == 'c')))
+		return false;
+	key = syllable_key(a, x->s, x->len);
+	if (!key || strlen(key) < 2)
+		return false;
+	tone = key[strlen(key) - 1];
+	return tone != '2' && tone != '5';
+}
+
+/* Is a near miss of the lexicon a misspelling here?  When one of its
+ * syllables cannot be Vietnamese, yes.  Otherwise a misspelling is a slip:
+ * written once, or less often than the word it misses; a spelling the
+ * plan uses again and again while never writing the other is a word the
+ * lexicon does not know ("đồng bào" is not "đóng bảo"). */
+static bool typo_evidence(struct pdoc *d, struct pair_counts *pc, const struct tok *x, const struct tok *y,
+			  const char *sugg)
+{
+	char raw[160];
+	const char *key, *skey, *fold, *sfold;
+	long seen, right;
+
+	if (impossible_syllable(&d->a, x) || impossible_syllable(&d->a, y))
+		return true;
+	if (x->len + y->len + 2 > sizeof(raw))
+		return false;
+	memcpy(raw, x->s, x->len);
+	raw[x->len] = ' ';
+	memcpy(raw + x->len + 1, y->s, y->len);
+	key = syllable_key(&d->a, raw, x->len + y->len + 1);
+	fold = arena_printf(&d->a, "%s %s", x->f, y->f);
+	skey = syllable_key(&d->a, sugg, strlen(sugg));
+	sfold = pdoc_fold(&d->a, sugg, strlen(sugg));
+	if (!key || !fold || !skey || !sfold)
+		return false;
+	seen = pair_count(d, pc, fold, key);
+	if (seen < 0)
+		return false;
+	if (seen <= 1)
+		return true;
+	right = pair_count(d, pc, sfold, skey);
+	return right >= seen;
+}
+
+/* The small words that glue a sentence together. */
+static bool function_word(const struct tok *x)
+{
+	static const char *const w[] = {"về", "và", "của", "các", "có", "là", "cho", "với", "được", "trong",
+					"theo", "đến", "từ", "tại", "này", "đã", "sẽ", "để", "những", "một",
+					"như", "khi", "thì", "mà", "do", "bị", "ở", "trên", "dưới", "vào", NULL};
+	int i;
+
+	for (i = 0; w[i]; i++) {
+		if (tok_spelt(x, w[i]))
+			return true;
+	}
+	return false;
+}
+
 /* The correction of the pair t[k], t[k+1], or NULL when it is not a typo. */
-static const char *typo_at(struct pdoc *d, const struct vocab *v, const struct para *p, size_t k)
+static const char *typo_at(struct pdoc *d, const struct vocab *v, const struct para *p, size_t k,
+			   struct pair_counts *pc)
 {
 	const struct tok *t = p->t, *x = &t[k], *y = &t[k + 1];
 	char fold[128];
@@ -265,8 +391,9 @@ static const char *typo_at(struct pdoc *d, const struct vocab *v, const struct p
 	const char *sugg = NULL;
 	size_t n, lf, ly, j;
 
+	/* words of one syllable each, side by side; not acronyms ("TU", "UBND") */
 	if (k + 1 >= p->nt || x->kind != TK_WORD || y->kind != TK_WORD || x->s + x->len + 1 != y->s ||
-	    (x->caps && x->len > 1 && y->caps))
+	    (x->caps && x->len > 1) || (y->caps && y->len > 1))
 		return NULL;
 	lf = strlen(x->f);
 	ly = strlen(y->f);
@@ -276,8 +403,20 @@ static const char *typo_at(struct pdoc *d, const struct vocab *v, const struct p
 	fold[lf] = ' ';
 	memcpy(fold + lf + 1, y->f, ly + 1);
 	lp = lexicon_find(v, fold, &n);
-	if (lp) {
-		sugg = lp[0].word;
+	for (j = 0; lp && j < n && !sugg; j++) {
+		if (lp[j].word2)
+			sugg = lp[j].word;
+	}
+	if (sugg) {
+		/* both syllables differ: not when one is a small word of the
+		 * sentence ("tin báo về" is not "bảo vệ") */
+		const char *sp = strchr(sugg, ' ');
+		const char *k1 = syllable_key(&d->a, x->s, x->len), *s1 = sp ? syllable_key(&d->a, sugg, (size_t)(sp - sugg)) : NULL;
+		const char *k2 = syllable_key(&d->a, y->s, y->len), *s2 = sp ? syllable_key(&d->a, sp + 1, strlen(sp + 1)) : NULL;
+		bool both = k1 && s1 && k2 && s2 && strcmp(k1, s1) != 0 && strcmp(k2, s2) != 0;
+
+		if (both && (function_word(x) || function_word(y)))
+			return NULL;
 	} else {
 		/* one letter missing in one syllable, the other right */
 		const size_t *ix;
@@ -288,7 +427,7 @@ static const char *typo_at(struct pdoc *d, const struct vocab *v, const struct p
 			const struct lex_pair *q = &v->lex[ix[j]];
 			const char *w2 = strchr(q->word, ' ') + 1;
 
-			if (strlen(q->f1) >= 4 && strlen(q->f1) == lf + 1 && one_indel(q->f1, x->f) &&
+			if (q->word2 && strlen(q->f1) >= 4 && strlen(q->f1) == lf + 1 && one_indel(q->f1, x->f) &&
 			    strlen(w2) == y->len && strncmp(w2, y->s, y->len) == 0)
 				sugg = q->word;
 		}
@@ -297,26 +436,29 @@ static const char *typo_at(struct pdoc *d, const struct vocab *v, const struct p
 			const struct lex_pair *q = &v->lex[ix[j]];
 			size_t l1 = (size_t)(strchr(q->word, ' ') - q->word);
 
-			if (strlen(q->f2) >= 4 && strlen(q->f2) == ly + 1 && one_indel(q->f2, y->f) &&
+			if (q->word2 && strlen(q->f2) >= 4 && strlen(q->f2) == ly + 1 && one_indel(q->f2, y->f) &&
 			    l1 == x->len && strncmp(q->word, x->s, x->len) == 0)
 				sugg = q->word;
 		}
 	}
 	if (!sugg)
 		return NULL;
-	/* a neighbour pair that is a word explains it ("có quan hệ") */
+	/* a two-syllable word on either side means the pair straddles two
+	 * words ("đồng thời gắn", "ưu tiên bố trí") */
 	if ((k > 0 && t[k - 1].kind == TK_WORD && t[k - 1].s + t[k - 1].len + 1 == x->s &&
-	     pair_known(v, &d->a, &t[k - 1], x)) ||
+	     pair_known_as(v, &d->a, &t[k - 1], x, true)) ||
 	    (k + 2 < p->nt && t[k + 2].kind == TK_WORD && y->s + y->len + 1 == t[k + 2].s &&
-	     pair_known(v, &d->a, y, &t[k + 2])))
+	     pair_known_as(v, &d->a, y, &t[k + 2], true)))
 		return NULL;
-	return sugg;
+	return typo_evidence(d, pc, x, y, sugg) ? sugg : NULL;
 }
 
 static void typos(struct pdoc *d, const struct vocab *v, struct presult *r)
 {
 	size_t i, k, found = 0;
+	struct pair_counts pc;
 
+	memset(&pc, 0, sizeof(pc));
 	for (i = 0; i < d->np && found < 100; i++) {
 		const struct para *p = &d->p[i];
 		const struct tok *t = p->t;
@@ -324,13 +466,13 @@ static void typos(struct pdoc *d, const struct vocab *v, struct presult *r)
 		if (p->section == SEC_CLOSING)
 			continue;
 		for (k = 0; k + 1 < p->nt && found < 100; k++) {
-			const char *sugg = typo_at(d, v, p, k);
+			const char *sugg = typo_at(d, v, p, k, &pc);
 			const struct tok *x = &t[k], *y = &t[k + 1];
 
 			if (!sugg)
 				continue;
 			/* "Tạo chuyên biến": the next pair tells the misspelt word better */
-			if (typo_at(d, v, p, k + 1))
+			if (typo_at(d, v, p, k + 1, &pc))
 				continue;
 			plan_add_lint(d, r, "typo", p->line, "%.*s -> %s", (int)(y->s + y->len - x->s), x->s,
 				      keep_case(&d->a, x, sugg));

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "plan_int.h"
 #include "util/buf.h"
 #include "util/text.h"
 
@@ -212,7 +213,7 @@ static int roman_value(const char *s, size_t n)
 }
 
 /* Vietnamese letter order of list items: a b c d đ e g h i k l m n o p q r s t u v x y. */
-static int letter_index(const char *s, size_t k)
+int pdoc_letter_index(const char *s, size_t k)
 {
 	static const char order[] = "abcd?eghiklmnopqrstuvxy";
 	const char *p;
@@ -302,7 +303,7 @@ static size_t marker(const char *s, size_t len, struct para *p)
 	}
 	/* letter: a) đ) */
 	if (is_lower_cp(cp) && k < len && s[k] == ')') {
-		int li = letter_index(s, k);
+		int li = pdoc_letter_index(s, k);
 
 		if (li) {
 			p->mark = MK_LETTER;
@@ -344,6 +345,8 @@ static bool opens_paragraph(struct arena *a, const char *s, size_t len)
 		return true;
 	if (len > 3 && (strncmp(s, "KT.", 3) == 0 || strncmp(s, "TM.", 3) == 0))
 		return true;
+	if (memmem(s, len, " | ", 3))
+		return true; /* a table row (DOCX tables come out as "cell | cell") */
 	return starts_with_fold(a, s, len, "so") && memchr(s, ':', len < 6 ? len : 6);
 }
 
@@ -365,10 +368,37 @@ static bool is_caps_text(const char *s, size_t len)
 
 /* A line whose last word asks for more: a name going on ("tỉnh Bắc" /
  * "Ninh") or a word that never ends a sentence ("của", "và"). */
-static bool continues(struct arena *a, const char *s, size_t len)
+/* True when the first one to four words of s[0..len) name a commune, ward
+ * or province of the administrative list. */
+static bool starts_with_unit_name(struct arena *a, const char *s, size_t len)
 {
+	const char *f = pdoc_fold(a, s, len < 48 ? len : 48);
+	char key[64];
+	size_t n = 0, words = 0;
+
+	if (!f)
+		return false;
+	while (f[n] && n + 1 < sizeof(key) && words < 4) {
+		key[n] = f[n];
+		n++;
+		if (f[n] == ' ' || f[n] == '\0') {
+			key[n] = '\0';
+			words++;
+			if (units_has_name(key) || units_province(key))
+				return true;
+		}
+	}
+	return false;
+}
+
+static bool continues(struct arena *a, const char *s, size_t len, const char *next, size_t nlen)
+{
+	static const char *const unit_words[] = {"tinh", "xa", "phuong", "pho", "huyen", NULL};
+	/* function words, and the words that always take a name or a number
+	 * after them ("tỉnh" / "Lai Châu", "số" / "28/NQ-CP") */
 	static const char *const glue[] = {"cua", "va", "ve", "voi", "cac", "cho", "tai", "theo",
-					   "trong", "nhung", "la", "tren", "duoi", "den", "tu", NULL};
+					   "trong", "nhung", "la", "tren", "duoi", "den", "tu", "so",
+					   "ngay", "thang", NULL};
 	size_t i = len;
 	utf8proc_int32_t cp;
 	const char *f;
@@ -386,7 +416,74 @@ static bool continues(struct arena *a, const char *s, size_t len)
 		if (strcmp(f, glue[k]) == 0)
 			return true;
 	}
+	for (k = 0; f && unit_words[k]; k++) {
+		if (strcmp(f, unit_words[k]) == 0)
+			return starts_with_unit_name(a, next, nlen);
+	}
 	return false;
+}
+
+/* A line that ends with a word wanting a number after it ("mục", "điểm",
+ * "khoản", "chỉ tiêu", "ngày", "năm"). */
+static bool takes_number(struct arena *a, const char *s, size_t len)
+{
+	static const char *const w[] = {"muc", "diem", "khoan", "tieu", "so", "ngay", "thang", "nam",
+					"phan", "dieu", "lop", NULL};
+	utf8proc_int32_t cp;
+	size_t i = len;
+	const char *f;
+	int k;
+
+	while (i > 0 && s[i - 1] != ' ')
+		i--;
+	if (i >= len)
+		return false;
+	cp_at(s, len, i, &cp);
+	if (!is_lower_cp(cp))
+		return false; /* "MỤC TIÊU": a heading, not a reference in a sentence */
+	f = pdoc_fold(a, s + i, len - i);
+	for (k = 0; f && w[k]; k++) {
+		if (strcmp(f, w[k]) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* "- Xã hội ...", "- Thể thao ...": the second half of a compound with a
+ * dash ("Văn hóa - Xã hội", "chính trị - xã hội"), not a list item. */
+static bool dash_half(struct arena *a, const char *s, size_t len)
+{
+	const char *f;
+
+	if (len < 3 || !(s[0] == '-' || (unsigned char)s[0] == 0xE2))
+		return false;
+	f = pdoc_fold(a, s, len < 24 ? len : 24);
+	return f && (strncmp(f, "xa hoi", 6) == 0 || strncmp(f, "the thao", 8) == 0);
+}
+
+/* A line that opens with a marker closed by "." or ")" ("1. Mục tiêu"),
+ * not a bare number ("2.3 Phần II"). */
+static bool closed_marker(const char *s, size_t len)
+{
+	struct para tmp;
+	size_t m;
+
+	memset(&tmp, 0, sizeof(tmp));
+	m = marker(s, len, &tmp);
+	while (m > 0 && s[m - 1] == ' ')
+		m--;
+	return m > 0 && (s[m - 1] == '.' || s[m - 1] == ')');
+}
+
+/* A line that holds a numbering marker and nothing else ("II."). */
+static bool bare_marker(const char *s, size_t len)
+{
+	struct para tmp;
+	size_t m;
+
+	memset(&tmp, 0, sizeof(tmp));
+	m = marker(s, len, &tmp);
+	return m > 0 && m >= len && tmp.mark != MK_DASH;
 }
 
 static int cmp_size(const void *a, const void *b)
@@ -511,6 +608,23 @@ enum gemis_err pdoc_tokenize(struct arena *a, const char *s, size_t len, struct 
 bool tok_is(const struct tok *t, const char *w)
 {
 	return t->kind != TK_PUNCT && strcmp(t->f, w) == 0;
+}
+
+bool tok_spelt(const struct tok *t, const char *w)
+{
+	size_t i = 0, j = 0, wl = strlen(w);
+
+	if (t->kind != TK_WORD)
+		return false;
+	while (i < t->len && j < wl) {
+		utf8proc_int32_t a, b;
+
+		i += cp_at(t->s, t->len, i, &a);
+		j += cp_at(w, wl, j, &b);
+		if (utf8proc_tolower(a) != b)
+			return false;
+	}
+	return i == t->len && j == wl;
 }
 
 size_t tok_next_word(const struct tok *t, size_t i, size_t to)
@@ -720,16 +834,36 @@ enum gemis_err pdoc_build(struct pdoc *d, const char *text, size_t len, struct e
 		const struct pline *l = &d->lines[i];
 		bool join = false;
 
-		if (para.len > 0 && !ends_sentence(para.p, para.len) &&
+		if (para.len > 0 && memmem(para.p, para.len, " | ", 3)) {
+			join = false; /* a table row is one line */
+		} else if (para.len > 0 && !ends_sentence(para.p, para.len) &&
+			   ((takes_number(&d->a, para.p, para.len) && !closed_marker(l->s, l->len)) ||
+			    bare_marker(l->s, l->len)) &&
+			   (isdigit((unsigned char)l->s[0]) || strchr("IVX", l->s[0]))) {
+			/* "... điểm b mục" / "2.3 Phần II.", "... Phần" / "II.": a
+			 * number the previous line asks for, or a marker with no
+			 * heading after it, goes on the sentence */
+			join = true;
+		} else if (para.len > 0 && !ends_sentence(para.p, para.len) && para.p[para.len - 1] != ',' &&
+			   dash_half(&d->a, l->s, l->len)) {
+			join = true; /* "Phòng Văn hóa" / "- Xã hội": a compound broken at its dash */
+		} else if (para.len > 0 && !ends_sentence(para.p, para.len) &&
 		    !opens_paragraph(&d->a, l->s, l->len)) {
 			utf8proc_int32_t cp;
 
 			cp_at(l->s, l->len, 0, &cp);
 			if (is_lower_cp(cp) || cp == '(' || (plastlen >= long_len && !is_upper_cp(cp)) ||
-			    (plastlen >= long_len && continues(&d->a, para.p, para.len)))
+			    (plastlen >= long_len && continues(&d->a, para.p, para.len, l->s, l->len)))
 				join = true;
 			else if (para.p[para.len - 1] == ',' || para.p[para.len - 1] == '-')
 				join = true;
+		} else if (para.len > 0 && para.p[para.len - 1] == ';' && !opens_paragraph(&d->a, l->s, l->len)) {
+			/* "...việc làm;" / "tăng cường ...": a list inside a sentence
+			 * goes on in lower case */
+			utf8proc_int32_t cp;
+
+			cp_at(l->s, l->len, 0, &cp);
+			join = is_lower_cp(cp);
 		}
 		if (join) {
 			bool hyphen = para.p[para.len - 1] == '-';

@@ -66,8 +66,11 @@ struct para {
 	size_t nt;
 	bool caps; /* written in capitals (a heading) */
 	int section; /* set by the structure stage */
-	bool heading; /* a section or goal heading */
+	bool heading; /* a section or goal heading (holds no targets) */
+	bool goal_heading; /* heads a goal (and may state targets after body) */
+	size_t body;  /* first token of the text after a heading's label, 0 none */
 	int goal;    /* goal number (1..) the paragraph stands under, 0 none */
+	size_t ghead; /* index + 1 of the heading of that goal, 0 none */
 	int goal_kind; /* enum goal, -1 none */
 };
 
@@ -95,6 +98,10 @@ struct pdoc {
 enum gemis_err pdoc_build(struct pdoc *d, const char *text, size_t len, struct errctx *e);
 void pdoc_release(struct pdoc *d);
 
+/* Position of a list letter in the Vietnamese order (a = 1, b = 2, ... đ =
+ * 5, e = 6, g = 7 ...), 0 when s[0..k) is not one. */
+int pdoc_letter_index(const char *s, size_t k);
+
 /* Splits s[0..len) into tokens allocated from a. */
 enum gemis_err pdoc_tokenize(struct arena *a, const char *s, size_t len, struct tok **out,
 			     size_t *n);
@@ -119,6 +126,11 @@ long phrase_find(const struct tok *t, size_t from, size_t to, const struct phras
 
 /* True when the word token t has folded key w. */
 bool tok_is(const struct tok *t, const char *w);
+
+/* True when the word token t is spelt w (lower case, NFC, with its marks),
+ * whatever its case: "giảm" but not "giám", "còn" but not "con".  For words
+ * whose folded keys collide. */
+bool tok_spelt(const struct tok *t, const char *w);
 
 /* Index of the next word or number token at or after i (skipping
  * punctuation), or to when none before to. */

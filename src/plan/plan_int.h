@@ -48,6 +48,7 @@ struct ptarget {
 	long line;
 	int goal_no; /* the goal's number in the plan, 0 unknown */
 	int item_no; /* the indicator's number within its goal, 0 unknown */
+	size_t para; /* index of its paragraph in the document */
 };
 
 struct pref {
@@ -89,6 +90,8 @@ struct presult {
 };
 
 void plan_structure(struct pdoc *d);
+/* The goal (enum goal) that the words of t[0..n) name ("lĩnh vực y tế"), or -1. */
+int goal_of_words(const struct tok *t, size_t n);
 enum gemis_err plan_header(struct pdoc *d, struct presult *r);
 enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presult *r);
 enum gemis_err plan_duties(struct pdoc *d, const struct vocab *v, struct presult *r);

@@ -16,7 +16,7 @@
 
 #include "util/banned.h"
 
-static bool has(const struct para *p, const char *phrase_folded)
+static bool has_in(const struct tok *t, size_t nt, const char *phrase_folded)
 {
 	struct phrase ph;
 	const char *w[8];
@@ -36,12 +36,18 @@ static bool has(const struct para *p, const char *phrase_folded)
 	}
 	ph.w = w;
 	ph.n = (int)n;
-	return phrase_find(p->t, 0, p->nt, &ph, NULL) >= 0;
+	return phrase_find(t, 0, nt, &ph, NULL) >= 0;
+}
+
+static bool has(const struct para *p, const char *phrase_folded)
+{
+	return has_in(p->t, p->nt, phrase_folded);
 }
 
 static int section_of(const struct para *p)
 {
-	if (has(p, "muc tieu") && !has(p, "muc dich"))
+	if ((has(p, "muc tieu") && !has(p, "muc dich")) ||
+	    (has(p, "chi tieu") && !has(p, "muc dich") && !has(p, "to chuc thuc hien")))
 		return SEC_GOALS;
 	if (has(p, "to chuc thuc hien") || has(p, "trach nhiem thuc hien") ||
 	    has(p, "phan cong nhiem vu") || has(p, "phan cong trach nhiem"))
@@ -55,22 +61,71 @@ static int section_of(const struct para *p)
 	return SEC_OTHER;
 }
 
-/* The goal a heading's words name, or -1. */
-static int goal_words(const struct para *p)
+/* The goal the words of t[0..n) name, or -1. */
+int goal_of_words(const struct tok *t, size_t n)
 {
-	if (has(p, "gia dinh") || has(p, "bao luc"))
+	if (has_in(t, n, "gia dinh") || has_in(t, n, "bao luc"))
 		return GOAL_FAMILY;
-	if (has(p, "y te") || has(p, "suc khoe") || has(p, "cham soc suc khoe"))
+	if (has_in(t, n, "y te") || has_in(t, n, "suc khoe"))
 		return GOAL_HEALTH;
-	if (has(p, "giao duc") || has(p, "dao tao"))
+	if (has_in(t, n, "giao duc") || has_in(t, n, "dao tao"))
 		return GOAL_EDUCATION;
-	if (has(p, "thong tin") || has(p, "truyen thong"))
+	if (has_in(t, n, "thong tin") || has_in(t, n, "truyen thong"))
 		return GOAL_COMMUNICATION;
-	if (has(p, "kinh te") || has(p, "lao dong") || has(p, "viec lam"))
+	if (has_in(t, n, "kinh te") || has_in(t, n, "lao dong") || has_in(t, n, "viec lam"))
 		return GOAL_ECONOMY;
-	if (has(p, "chinh tri") || has(p, "lanh dao quan ly"))
+	if (has_in(t, n, "chinh tri") || has_in(t, n, "lanh dao quan ly"))
 		return GOAL_POLITICS;
 	return -1;
+}
+
+static int goal_words(const struct para *p, size_t n)
+{
+	return goal_of_words(p->t, n);
+}
+
+/* "Về chính trị:", "Mục tiêu 2:", "Chỉ tiêu 1.1:": the index after a colon
+ * that ends a short label at the start of the paragraph, or 0. */
+static size_t label_end(const struct para *p)
+{
+	size_t k;
+
+	for (k = 0; k < p->nt && k < 24; k++) {
+		if (p->t[k].kind == TK_PUNCT && strcmp(p->t[k].f, ":") == 0)
+			return k > 0 ? k + 1 : 0;
+		if (p->t[k].kind == TK_PUNCT && (strcmp(p->t[k].f, ".") == 0 || strcmp(p->t[k].f, ";") == 0) &&
+		    k + 1 < p->nt && p->t[k + 1].kind != TK_NUM)
+			return 0;
+	}
+	return 0;
+}
+
+/* A label that names a field ("Về chính trị", "Lĩnh vực y tế", "Trong
+ * lĩnh vực giáo dục, đào tạo"), not a target's subject ("Tỷ lệ lao động
+ * nữ: ..."). */
+static bool domain_label(const struct para *p, size_t lab)
+{
+	size_t i = tok_next_word(p->t, 0, lab);
+
+	if (i >= lab)
+		return false;
+	return tok_is(&p->t[i], "ve") || tok_is(&p->t[i], "linh") || tok_is(&p->t[i], "trong") ||
+	       tok_is(&p->t[i], "nhom");
+}
+
+/* A number after t[from] that reads as a value ("70%", "1,4 lần"). */
+static bool has_value_after(const struct para *p, size_t from)
+{
+	size_t i;
+
+	for (i = from; i + 1 < p->nt; i++) {
+		if (p->t[i].kind == TK_NUM && p->t[i + 1].kind == TK_PUNCT &&
+		    (strcmp(p->t[i + 1].f, "%") == 0 || strcmp(p->t[i + 1].f, "/") == 0))
+			return true;
+		if (p->t[i].kind == TK_NUM && tok_is(&p->t[i + 1], "lan"))
+			return true;
+	}
+	return false;
 }
 
 /* "Mục tiêu 3" at the start of the paragraph: 3; else 0. */
@@ -113,6 +168,7 @@ static bool section_heading(const struct para *p)
 void plan_structure(struct pdoc *d)
 {
 	int sec = SEC_PREAMBLE, goal = 0, kind = -1;
+	size_t ghead = 0;
 	size_t i;
 
 	for (i = 0; i < d->np; i++) {
@@ -124,20 +180,50 @@ void plan_structure(struct pdoc *d)
 		} else if (sec != SEC_CLOSING && section_heading(p)) {
 			sec = section_of(p);
 			goal = 0;
+			ghead = 0;
 			kind = -1;
 			p->heading = true;
-		} else if (sec == SEC_GOALS && p->nt < 40 && !has_percent(p)) {
-			int n = goal_number(p), k = goal_words(p);
+		} else if (sec == SEC_GOALS) {
+			int n = goal_number(p), k;
+			size_t lab = label_end(p);
 
-			if (n > 0 || (k >= 0 && (has(p, "linh vuc") || p->mark == MK_LETTER ||
-						 p->mark == MK_ARABIC) && p->nt < 24)) {
+			/* "Mục tiêu 2: <a sentence>" is a goal heading however long;
+			 * "a) Về chính trị: <targets>" heads a goal with its label */
+			if (n > 0) {
+				k = goal_words(p, lab ? lab : p->nt);
+				if (k < 0)
+					k = goal_words(p, p->nt);
+			} else if (lab && lab <= 12 && domain_label(p, lab)) {
+				k = goal_words(p, lab);
+			} else if (p->nt < 40 && !has_percent(p) && !has_value_after(p, 0)) {
+				/* "1. Lĩnh vực chính trị", "c) Trong đời sống gia
+				 * đình ...": a short line without a value; a sentence
+				 * that ends with a full stop is a target, not a heading */
+				bool stop = p->len > 0 && p->text[p->len - 1] == '.';
+
+				k = goal_words(p, p->nt);
+				if (!(k >= 0 && (has(p, "linh vuc") || ((p->mark == MK_LETTER || p->mark == MK_ARABIC) && !stop)) &&
+				      p->nt < 24))
+					k = -1;
+			} else {
+				k = -1;
+			}
+			if (n > 0 || k >= 0) {
 				goal = n > 0 ? n : goal + 1;
 				kind = k >= 0 ? k : (n >= 1 && n <= GOAL_COUNT ? n - 1 : -1);
-				p->heading = true;
+				/* a heading that also states targets after its label is
+				 * read for them from the label on */
+				if (lab && has_value_after(p, lab))
+					p->body = lab;
+				else
+					p->heading = true;
+				p->goal_heading = true;
+				ghead = i + 1;
 			}
 		}
 		p->section = sec;
 		p->goal = sec == SEC_GOALS ? goal : 0;
+		p->ghead = sec == SEC_GOALS && goal ? ghead : 0;
 		p->goal_kind = sec == SEC_GOALS ? kind : -1;
 	}
 }

@@ -88,18 +88,28 @@ static size_t value_candidates(const struct tok *t, size_t a, size_t b, struct v
 		if (k + 2 < b && is_punct(&t[k + 1], "/") && t[k + 2].kind == TK_NUM && x->plain &&
 		    t[k + 2].plain && x->v <= 31 && t[k + 2].v >= 1 && t[k + 2].v <= 12)
 			continue; /* a date: 15/11 */
+		if (k > a + 1 && (is_punct(&t[k - 1], "-") || is_punct(&t[k - 1], "–")) && t[k - 2].kind == TK_NUM &&
+		    t[k - 1].s == t[k - 2].s + t[k - 2].len)
+			continue; /* the end of a range: "15-19" */
 		pw = prev_word(t, k, a);
+		if (pw != (size_t)-1 && (tok_is(&t[pw], "tuoi") || tok_spelt(&t[pw], "lớp") ||
+					 tok_spelt(&t[pw], "khối")))
+			continue; /* "độ tuổi 15-19", "vào lớp 1" */
 		if (pw != (size_t)-1 && (tok_is(&t[pw], "tieu") || tok_is(&t[pw], "so") ||
 					 tok_is(&t[pw], "dieu") || tok_is(&t[pw], "khoan") ||
 					 is_muc(&t[pw]) || tok_is(&t[pw], "ngay") ||
 					 tok_is(&t[pw], "thang") || tok_is(&t[pw], "quy")))
 			continue;
-		if (k + 1 < b && (tok_is(&t[k + 1], "nam") || tok_is(&t[k + 1], "thang") ||
+		if (k + 2 < b && tok_is(&t[k + 1], "nam") && tok_year(&t[k + 2], &y))
+			; /* "115 năm 2024": a value and its year */
+		else if (k + 1 < b && (tok_is(&t[k + 1], "nam") || tok_is(&t[k + 1], "thang") ||
 				  tok_is(&t[k + 1], "ngay") || tok_is(&t[k + 1], "tuoi") ||
 				  tok_is(&t[k + 1], "gio")))
 			continue;
 		if (k + 1 < b && is_punct(&t[k + 1], "%"))
 			kind = VK_PCT;
+		else if (k + 1 < b && (is_punct(&t[k + 1], "‰") || is_punct(&t[k + 1], "‱")))
+			kind = VK_PER;
 		else if (k + 1 < b && tok_is(&t[k + 1], "lan"))
 			kind = VK_TIMES;
 		else if (k + 1 < b && (tok_is(&t[k + 1], "tin") || tok_is(&t[k + 1], "bai") ||
@@ -170,23 +180,25 @@ static struct score best_indicator(const struct vocab *v, const struct tok *t, s
 	return s;
 }
 
+/* w1 followed by w2 (NULL: w1 alone) somewhere in t[a..b); words compared
+ * as spelt (tok_spelt), so that "giảm" is not "giám đốc". */
 static bool has_words(const struct tok *t, size_t a, size_t b, const char *w1, const char *w2)
 {
 	size_t k, j;
 
 	for (k = a; k < b; k++) {
-		if (!tok_is(&t[k], w1))
+		if (!tok_spelt(&t[k], w1))
 			continue;
 		if (!w2)
 			return true;
 		j = tok_next_word(t, k + 1, b);
-		if (j < b && tok_is(&t[j], w2))
+		if (j < b && tok_spelt(&t[j], w2))
 			return true;
 	}
 	return false;
 }
 
-/* Direction from the words just before the value at index at. */
+/* Direction from the words just before the value at index at (back to a). */
 static int direction_before(const struct tok *t, size_t a, size_t at)
 {
 	size_t k = at, words = 0;
@@ -203,72 +215,113 @@ static int direction_before(const struct tok *t, size_t a, size_t at)
 			continue;
 		words++;
 		pw = prev_word(t, k, a);
-		if (tok_is(x, "duoi")) {
-			if (pw != (size_t)-1 && tok_is(&t[pw], "khong"))
+		if (tok_spelt(x, "dưới")) {
+			if (pw != (size_t)-1 && tok_spelt(&t[pw], "không"))
 				return DIR_AT_LEAST;
 			return DIR_AT_MOST;
 		}
-		if (tok_is(x, "qua") && pw != (size_t)-1 && tok_is(&t[pw], "khong"))
+		if ((tok_spelt(x, "quá") || tok_spelt(x, "vượt")) && pw != (size_t)-1 && tok_spelt(&t[pw], "không"))
 			return DIR_AT_MOST;
-		if (tok_is(x, "da") && pw != (size_t)-1 && tok_is(&t[pw], "toi"))
+		if (tok_spelt(x, "quá") && pw != (size_t)-1 && tok_spelt(&t[pw], "vượt") &&
+		    prev_word(t, pw, a) != (size_t)-1 && tok_spelt(&t[prev_word(t, pw, a)], "không"))
 			return DIR_AT_MOST;
-		if (tok_is(x, "hon") && pw != (size_t)-1 && tok_is(&t[pw], "thap"))
+		if (tok_spelt(x, "đa") && pw != (size_t)-1 && tok_spelt(&t[pw], "tối"))
 			return DIR_AT_MOST;
-		if (tok_is(x, "hon") && pw != (size_t)-1 && tok_is(&t[pw], "cao"))
+		if (tok_spelt(x, "hơn") && pw != (size_t)-1 && tok_spelt(&t[pw], "thấp"))
+			return DIR_AT_MOST;
+		if (tok_spelt(x, "hơn") && pw != (size_t)-1 && tok_spelt(&t[pw], "cao"))
 			return DIR_AT_LEAST;
-		if (tok_is(x, "xuong") || tok_is(x, "con") || tok_is(x, "giam"))
+		if (tok_spelt(x, "xuống") || tok_spelt(x, "còn") || tok_spelt(x, "giảm"))
 			return DIR_AT_MOST;
-		if (tok_is(x, "tren") || tok_is(x, "len") || tok_is(x, "tang") ||
-		    (tok_is(x, "nhat") && pw != (size_t)-1 && tok_is(&t[pw], "it")) ||
-		    (tok_is(x, "thieu") && pw != (size_t)-1 && tok_is(&t[pw], "toi")) ||
-		    (tok_is(x, "tu") && k + 1 == at))
+		if (tok_spelt(x, "trên") || tok_spelt(x, "lên") || tok_spelt(x, "tăng") ||
+		    (tok_spelt(x, "nhất") && pw != (size_t)-1 && tok_spelt(&t[pw], "ít")) ||
+		    (tok_spelt(x, "thiểu") && pw != (size_t)-1 && tok_spelt(&t[pw], "tối")) ||
+		    (tok_spelt(x, "từ") && k + 1 == at))
 			return DIR_AT_LEAST;
-		if (tok_is(x, "dat") || tok_is(x, "muc") || tok_is(x, "khoang") || tok_is(x, "tri"))
+		if (tok_spelt(x, "đạt") || tok_spelt(x, "mức") || tok_spelt(x, "khoảng") || tok_spelt(x, "trì") ||
+		    tok_spelt(x, "chiếm"))
 			return -1;
 	}
 	return -1;
 }
 
-static int clause_year(const struct tok *t, size_t a, size_t b, int last)
+/* The year token at k counts as a target year: not a period ("2026-2030"),
+ * not a comparison ("so với năm 2020"). */
+static bool target_year_at(const struct tok *t, size_t a, size_t b, size_t k, int *y)
 {
-	size_t k;
-	int y = 0, found = 0;
+	size_t p1, p2, p3;
+
+	if (!tok_year(&t[k], y))
+		return false;
+	if (k + 2 < b + 1 && k + 1 < b && (is_punct(&t[k + 1], "-") || is_punct(&t[k + 1], "–")) &&
+	    k + 2 < b && t[k + 2].kind == TK_NUM)
+		return false; /* "2026-2030": a period */
+	if (k > a && (is_punct(&t[k - 1], "-") || is_punct(&t[k - 1], "–")) && k > a + 1 &&
+	    t[k - 2].kind == TK_NUM)
+		return false;
+	p1 = prev_word(t, k, a);
+	if (p1 == (size_t)-1)
+		return true;
+	if (tok_is(&t[p1], "nam") || tok_is(&t[p1], "hoc"))
+		p1 = prev_word(t, p1, a);
+	if (p1 == (size_t)-1)
+		return true;
+	p2 = prev_word(t, p1, a);
+	p3 = p2 == (size_t)-1 ? (size_t)-1 : prev_word(t, p2, a);
+	if (tok_is(&t[p1], "voi") || tok_is(&t[p1], "doan") || tok_is(&t[p1], "ky") ||
+	    (p3 != (size_t)-1 && tok_is(&t[p3], "so") && tok_is(&t[p2], "voi")))
+		return false;
+	return true;
+}
+
+/* "từ năm 2026 trở đi": that year for every value of the clause, or 0. */
+static int from_year_on(const struct tok *t, size_t a, size_t b)
+{
+	size_t k, j;
+	int y;
 
 	for (k = a; k < b; k++) {
-		size_t j;
-
 		if (!tok_year(&t[k], &y))
 			continue;
 		j = tok_next_word(t, k + 1, b);
-		if (j + 1 < b + 1 && j < b && tok_is(&t[j], "tro")) {
+		if (j < b && tok_is(&t[j], "tro")) {
 			size_t j2 = tok_next_word(t, j + 1, b);
 
 			if (j2 < b && (tok_is(&t[j2], "di") || tok_is(&t[j2], "len")))
 				return y;
 		}
-		if (k + 1 < b && (is_punct(&t[k + 1], "-") || is_punct(&t[k + 1], "–")))
-			continue; /* "2026-2030": a period */
-		if (k > a && (is_punct(&t[k - 1], "-") || is_punct(&t[k - 1], "–")))
-			continue;
-		{
-			size_t p1 = prev_word(t, k, a), p2, p3;
+	}
+	return 0;
+}
 
-			if (p1 == (size_t)-1)
-				continue;
-			if (tok_is(&t[p1], "nam"))
-				p1 = prev_word(t, p1, a);
-			if (p1 == (size_t)-1)
-				continue;
-			p2 = prev_word(t, p1, a);
-			p3 = p2 == (size_t)-1 ? (size_t)-1 : prev_word(t, p2, a);
-			if (tok_is(&t[p1], "voi") || (tok_is(&t[p1], "doan")) ||
-			    (p2 != (size_t)-1 && tok_is(&t[p2], "so") && tok_is(&t[p1], "voi")) ||
-			    (p3 != (size_t)-1 && tok_is(&t[p3], "so")))
-				continue;
-			if (tok_is(&t[p1], "voi"))
-				continue;
-		}
-		found = y;
+/* The year of the value at t[at], looking after it up to `next` (the next
+ * value) and then before it back to `prev`; 0 when none. */
+static int year_near(const struct tok *t, size_t a, size_t b, size_t prev, size_t at, size_t next)
+{
+	size_t k;
+	int y;
+
+	for (k = at + 1; k < next && k < b; k++) {
+		if (target_year_at(t, a, b, k, &y))
+			return y;
+	}
+	for (k = at; k > prev && k > a; k--) {
+		if (target_year_at(t, a, b, k - 1, &y))
+			return y;
+	}
+	return 0;
+}
+
+static int clause_year(const struct tok *t, size_t a, size_t b, int last)
+{
+	size_t k;
+	int y = 0, found = from_year_on(t, a, b);
+
+	if (found)
+		return found;
+	for (k = a; k < b; k++) {
+		if (target_year_at(t, a, b, k, &y))
+			found = y;
 	}
 	return found ? found : last;
 }
@@ -288,98 +341,251 @@ static const char *clause_text(struct pdoc *d, const struct tok *t, size_t a, si
 	return arena_strndup(&d->a, s, (size_t)(e - s));
 }
 
-static void add_target(struct pdoc *d, struct presult *r, const struct para *p, int ind,
-		       const struct tok *t, size_t a, size_t b, const struct vcand *vc, size_t nvc,
-		       int item)
+/* "không còn X mà chưa được Y", "không để X không được Y": a negation
+ * after "không còn" turns it into "every X is Y". */
+static bool double_negation(const struct tok *t, size_t a, size_t b)
+{
+	size_t k, j;
+
+	for (k = a; k < b; k++) {
+		if (!(tok_spelt(&t[k], "không") && (j = tok_next_word(t, k + 1, b)) < b &&
+		      (tok_spelt(&t[j], "còn") || tok_spelt(&t[j], "để"))))
+			continue;
+		for (j = j + 1; j + 1 < b; j++) {
+			if ((tok_spelt(&t[j], "không") || tok_spelt(&t[j], "chưa")) &&
+			    (tok_spelt(&t[j + 1], "được") || tok_spelt(&t[j + 1], "có")))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Direction of the value at vc[i] within its part of the clause. */
+static int value_direction(const struct tok *t, size_t a, size_t b, size_t seg, size_t at, int ind)
+{
+	int dir = direction_before(t, seg, at);
+
+	if (dir < 0 && seg > a)
+		dir = direction_before(t, a, at);
+	if (dir >= 0)
+		return dir;
+	if (has_words(t, a, b, "trở", "lên"))
+		return DIR_AT_LEAST;
+	if (has_words(t, a, b, "trở", "xuống") || has_words(t, a, b, "không", "vượt") ||
+	    has_words(t, a, b, "không", "quá"))
+		return DIR_AT_MOST;
+	if (has_words(t, a, b, "giảm", NULL))
+		return DIR_AT_MOST;
+	if (has_words(t, a, b, "tăng", NULL))
+		return DIR_AT_LEAST;
+	return ind >= 0 && catalog[ind].polarity == POL_LOWER ? DIR_AT_MOST : DIR_AT_LEAST;
+}
+
+static struct ptarget *new_target(struct pdoc *d, struct presult *r, const struct para *p, int ind,
+				  const struct tok *t, size_t a, size_t b, int item)
 {
 	struct ptarget *x;
-	enum vkind want = kind_for(ind);
-	size_t i, first = MAX_VC, last = MAX_VC, cnt = 0;
-	int dir;
 
 	if (r->nt >= PLAN_MAX_TARGETS)
-		return;
-	x = &r->t[r->nt];
+		return NULL;
+	x = &r->t[r->nt++];
 	memset(x, 0, sizeof(*x));
 	x->ind = ind;
 	x->goal_kind = ind >= 0 ? (int)catalog[ind].goal : p->goal_kind;
 	x->line = p->line;
 	x->goal_no = p->goal;
 	x->item_no = item;
+	x->para = (size_t)(p - d->p);
 	x->text = clause_text(d, t, a, b);
+	x->dir = DIR_ACHIEVE;
+	return x;
+}
+
+/* A value preceded by "từ" and followed by another value ("giảm từ 55 xuống
+ * 50", "tăng từ 38% năm 2024 lên 45%") is where the indicator starts; "từ
+ * 25% trở lên" is the target itself. */
+static bool is_baseline(const struct tok *t, size_t a, size_t b, const struct vcand *v, bool has_next)
+{
+	size_t pw = prev_word(t, v->at, a), j;
+
+	if (!has_next || pw == (size_t)-1 || !tok_spelt(&t[pw], "từ"))
+		return false;
+	j = tok_next_word(t, v->at + 1, b);
+	while (j < b && t[j].kind == TK_WORD && !tok_spelt(&t[j], "trở") && !tok_spelt(&t[j], "năm") &&
+	       j < v->at + 6)
+		j = tok_next_word(t, j + 1, b);
+	return !(j < b && tok_spelt(&t[j], "trở"));
+}
+
+static void add_target(struct pdoc *d, struct presult *r, const struct para *p, int ind,
+		       const struct tok *t, size_t a, size_t b, const struct vcand *vc, size_t nvc,
+		       int item, int year)
+{
+	enum vkind want = kind_for(ind);
+	size_t i, sel[MAX_VC], ns = 0, vals[MAX_VC], nv = 0;
+	int years[MAX_VC], last = r->to ? r->to : 2030, cy, from_on;
+	bool distinct = false, has_base = false;
+	double base = 0;
+	int base_year = 0;
+	struct ptarget *x;
+
 	for (i = 0; i < nvc; i++) {
-		if (vc[i].kind == want) {
-			if (first == MAX_VC)
-				first = i;
-			last = i;
-			cnt++;
+		if (vc[i].kind == want)
+			sel[ns++] = i;
+	}
+	if (want == VK_PER && ns > 0) {
+		/* "giảm từ 30 xuống còn 22 trẻ/1.000 phụ nữ": the rate's unit is
+		 * written once, after the last number */
+		ns = 0;
+		for (i = 0; i < nvc; i++) {
+			if (vc[i].kind == VK_PER || vc[i].kind == VK_PLAIN)
+				sel[ns++] = i;
 		}
 	}
-	if (first == MAX_VC && want != VK_PCT) {
+	if (ns == 0 && want != VK_PCT) {
 		for (i = 0; i < nvc; i++) {
 			if (vc[i].kind != VK_PCT) {
-				first = last = i;
-				cnt = 1;
+				sel[ns++] = i;
 				break;
 			}
 		}
 	}
-	if (first == MAX_VC && ind < 0 && nvc > 0) {
-		first = last = 0;
-		cnt = 1;
+	if (ns == 0 && want == VK_PCT) {
+		/* "mỗi tháng có ít nhất 01 chuyên mục": a count where the
+		 * catalog keeps a share */
+		for (i = 0; i < nvc && !ns; i++) {
+			if (vc[i].kind == VK_ITEMS)
+				sel[ns++] = i;
+		}
 	}
-	x->year = clause_year(t, a, b, r->to ? r->to : 2030);
-	if (first == MAX_VC) {
-		if (has_words(t, a, b, "khong", "con")) {
+	if (ns == 0 && ind < 0 && nvc > 0)
+		sel[ns++] = 0;
+	cy = clause_year(t, a, b, year ? year : last);
+	if (ns == 0) {
+		x = new_target(d, r, p, ind, t, a, b, item);
+		if (!x)
+			return;
+		x->year = cy;
+		if (double_negation(t, a, b) && (ind < 0 || catalog[ind].polarity == POL_HIGHER)) {
+			/* "không còn nạn nhân ... không được hỗ trợ": all of them */
+			x->has_value = true;
+			x->value = 100;
+			x->unit = "%";
+			x->dir = DIR_AT_LEAST;
+		} else if (has_words(t, a, b, "không", "còn") || has_words(t, a, b, "không", "để")) {
 			x->has_value = true;
 			x->value = 0;
 			x->unit = ind >= 0 ? catalog[ind].unit : NULL;
 			x->dir = DIR_AT_MOST;
-		} else {
-			x->dir = DIR_ACHIEVE;
 		}
-		r->nt++;
 		return;
 	}
-	x->has_value = true;
-	x->value = vc[last].v;
-	x->unit = ind >= 0 ? catalog[ind].unit : (vc[last].kind == VK_PCT ? "%" : NULL);
-	if (cnt >= 2) {
-		size_t pw = prev_word(t, vc[first].at, a);
+	/* baselines, then the year of each value */
+	for (i = 0; i < ns; i++) {
+		const struct vcand *v = &vc[sel[i]];
 
-		if (pw != (size_t)-1 && tok_is(&t[pw], "tu")) {
-			x->has_base = true;
-			x->base = vc[first].v;
-		} else {
-			x->value = vc[first].v;
-			last = first;
+		if (!has_base && nv == 0 && is_baseline(t, a, b, v, i + 1 < ns)) {
+			size_t next = vc[sel[i + 1]].at, k;
+			int y;
+
+			has_base = true;
+			base = v->v;
+			for (k = v->at + 1; k < next; k++) {
+				if (tok_year(&t[k], &y) && prev_word(t, k, a) != (size_t)-1 &&
+				    tok_is(&t[prev_word(t, k, a)], "nam")) {
+					base_year = y;
+					break;
+				}
+			}
+			continue;
 		}
+		vals[nv++] = sel[i];
 	}
-	dir = direction_before(t, a, vc[last].at);
-	if (dir < 0) {
-		if (has_words(t, a, b, "tro", "len"))
-			dir = DIR_AT_LEAST;
-		else if (has_words(t, a, b, "tro", "xuong") || has_words(t, a, b, "khong", "vuot"))
-			dir = DIR_AT_MOST;
-		else if (has_words(t, a, b, "giam", NULL))
-			dir = DIR_AT_MOST;
-		else if (has_words(t, a, b, "tang", NULL))
-			dir = DIR_AT_LEAST;
+	from_on = from_year_on(t, a, b);
+	for (i = 0; i < nv; i++) {
+		size_t prev = i > 0 ? vc[vals[i - 1]].at : a;
+		size_t next = i + 1 < nv ? vc[vals[i + 1]].at : b;
+		int y = from_on ? from_on : year_near(t, a, b, prev, vc[vals[i]].at, next);
+
+		years[i] = y ? y : cy;
+		if (i > 0 && years[i] != years[0])
+			distinct = true;
+	}
+	/* two values of the same kind for different years ("60% vào năm 2027
+	 * và 75% vào năm 2030") are two targets; otherwise the first value */
+	if (!distinct)
+		nv = nv > 0 ? 1 : 0;
+	for (i = 0; i < nv; i++) {
+		const struct vcand *v = &vc[vals[i]];
+		size_t seg = i > 0 ? vc[vals[i - 1]].at + 1 : a;
+
+		x = new_target(d, r, p, ind, t, distinct ? seg : a, distinct && i + 1 < nv ? vc[vals[i + 1]].at : b,
+			       item);
+		if (!x)
+			return;
+		x->has_value = true;
+		x->value = v->v;
+		if (ind >= 0 && v->kind == kind_for(ind))
+			x->unit = catalog[ind].unit;
 		else
-			dir = ind >= 0 && catalog[ind].polarity == POL_LOWER ? DIR_AT_MOST : DIR_AT_LEAST;
+			x->unit = v->kind == VK_PCT ? "%" : NULL;
+		x->year = years[i];
+		x->has_base = has_base;
+		x->base = base;
+		x->base_year = base_year;
+		x->dir = (enum direction)value_direction(t, a, b, seg, v->at, ind);
 	}
-	x->dir = (enum direction)dir;
-	r->nt++;
+}
+
+static void clause_targets(struct pdoc *d, const struct vocab *v, struct presult *r, const struct para *p,
+			   const struct tok *t, size_t a, size_t b, int item, bool in_goal,
+			   const struct vcand *vc, size_t nvc, struct score s);
+
+/* A clause that names nothing but a time, a direction and a value ("đến
+ * năm 2030 đạt 60%") goes on with the indicator of the clause before it. */
+static bool bare_clause(const struct tok *t, size_t a, size_t b)
+{
+	static const char *const w[] = {
+		"đến", "năm", "vào", "đạt", "trên", "dưới", "từ", "trở", "lên", "xuống", "còn", "ít", "nhất",
+		"tối", "thiểu", "đa", "không", "quá", "vượt", "và", "phấn", "đấu", "tiến", "tới", "khoảng",
+		"mức", "ở", "sau", "tăng", "giảm", "duy", "trì", "hằng", "hàng", "mỗi", "là", "có", "thì",
+		"đồng", "thời", "tiếp", "tục", "giai", "đoạn", "trong", "riêng", "lần", NULL};
+	size_t k;
+	int i;
+
+	for (k = a; k < b; k++) {
+		if (t[k].kind != TK_WORD)
+			continue;
+		for (i = 0; w[i] && !tok_spelt(&t[k], w[i]); i++)
+			;
+		if (!w[i])
+			return false;
+	}
+	return true;
 }
 
 /* One clause: one target, or two when it holds two values and two
- * indicators. */
+ * indicators.  *prev is the indicator of the paragraph's clause before,
+ * -1 none; it gets this clause's. */
 static void clause(struct pdoc *d, const struct vocab *v, struct presult *r, const struct para *p,
-		   const struct tok *t, size_t a, size_t b, int item, bool in_goal)
+		   const struct tok *t, size_t a, size_t b, int item, bool in_goal, int *prev)
 {
 	struct vcand vc[MAX_VC];
-	size_t nvc = value_candidates(t, a, b, vc), i;
+	size_t nvc = value_candidates(t, a, b, vc), before = r->nt;
 	struct score s = best_indicator(v, t, a, b, p->goal_kind);
+
+	if (s.ind < 0 && nvc > 0 && *prev >= 0 && bare_clause(t, a, b))
+		s.ind = *prev;
+	clause_targets(d, v, r, p, t, a, b, item, in_goal, vc, nvc, s);
+	if (r->nt > before)
+		*prev = r->t[r->nt - 1].ind;
+}
+
+static void clause_targets(struct pdoc *d, const struct vocab *v, struct presult *r, const struct para *p,
+			   const struct tok *t, size_t a, size_t b, int item, bool in_goal,
+			   const struct vcand *vc, size_t nvc, struct score s)
+{
+	size_t i;
 
 	if (nvc == 0 && s.ind < 0 && !in_goal)
 		return;
@@ -389,7 +595,7 @@ static void clause(struct pdoc *d, const struct vocab *v, struct presult *r, con
 	for (i = 1; i < nvc; i++) {
 		size_t pw = prev_word(t, vc[0].at, a), k, cut = 0;
 
-		if (vc[i].kind != vc[0].kind || (pw != (size_t)-1 && tok_is(&t[pw], "tu")))
+		if (vc[i].kind != vc[0].kind || (pw != (size_t)-1 && tok_spelt(&t[pw], "từ")))
 			continue;
 		for (k = vc[i].at; k > vc[0].at + 1; k--) {
 			if (is_punct(&t[k - 1], ",") || tok_is(&t[k - 1], "va")) {
@@ -406,8 +612,12 @@ static void clause(struct pdoc *d, const struct vocab *v, struct presult *r, con
 				size_t n1 = value_candidates(t, a, cut, v1);
 				size_t n2 = value_candidates(t, cut + 1, b, v2);
 
-				add_target(d, r, p, s1.ind, t, a, cut, v1, n1, item);
-				add_target(d, r, p, s2.ind, t, cut + 1, b, v2, n2, item);
+				/* "90% ... và 70% ... vào năm 2028": the year said
+				 * once at the end holds for both */
+				int y = clause_year(t, a, b, r->to ? r->to : 2030);
+
+				add_target(d, r, p, s1.ind, t, a, cut, v1, n1, item, y);
+				add_target(d, r, p, s2.ind, t, cut + 1, b, v2, n2, item, y);
 				return;
 			}
 		}
@@ -415,7 +625,7 @@ static void clause(struct pdoc *d, const struct vocab *v, struct presult *r, con
 	}
 	if (!in_goal && (s.ind < 0 || nvc == 0))
 		return;
-	add_target(d, r, p, s.ind, t, a, b, vc, nvc, item);
+	add_target(d, r, p, s.ind, t, a, b, vc, nvc, item, 0);
 }
 
 /* "Chỉ tiêu 2:" at the start: the index after the colon and the number
@@ -454,7 +664,7 @@ enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presul
 		const struct para *p = &d->p[i];
 		const struct tok *t = p->t;
 		size_t a = 0, k, start;
-		int item = 0, before = (int)r->nt;
+		int item = 0, before = (int)r->nt, prev_ind;
 		bool labelled;
 
 		if (p->heading || p->nt == 0)
@@ -471,6 +681,10 @@ enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presul
 			open_item = 0;
 		}
 		labelled = item_label(p, &a, &item);
+		if (p->goal_heading && p->body) {
+			a = p->body;
+			labelled = false;
+		}
 		if (!labelled && a == 0 && p->nt >= 3 && tok_is(&t[0], "chi") && tok_is(&t[1], "tieu"))
 			labelled = true, item = 1;
 		if (labelled) {
@@ -482,6 +696,7 @@ enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presul
 			item = ++ordinal;
 		}
 		start = a;
+		prev_ind = -1;
 		for (k = a; k <= p->nt; k++) {
 			bool end = k == p->nt || is_punct(&t[k], ";") ||
 				   (is_punct(&t[k], ".") && k + 1 < p->nt && t[k + 1].kind == TK_WORD &&
@@ -491,7 +706,7 @@ enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presul
 				continue;
 			if (k > start)
 				clause(d, v, r, p, t, start, k < p->nt ? k + (is_punct(&t[k], ".") ? 1 : 0) : k,
-				       item, goal_section);
+				       item, goal_section, &prev_ind);
 			start = k + 1;
 		}
 		open_item = labelled && (int)r->nt == before ? item : (labelled ? 0 : open_item);

@@ -19,8 +19,15 @@ struct lunit {
 
 static struct lunit *list;
 static size_t nlist;
+static const char **names; /* folded names of communes, wards and zones, sorted */
+static size_t nnames;
 static struct arena list_arena;
 static pthread_once_t list_once = PTHREAD_ONCE_INIT;
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
 
 static void load(void)
 {
@@ -68,6 +75,13 @@ static void load(void)
 		if (list[nlist].fold)
 			nlist++;
 	}
+	names = malloc((nlist + 1) * sizeof(*names));
+	for (size_t i = 0; names && i < nlist; i++) {
+		if (strcmp(list[i].level, "province") != 0 && strcmp(list[i].level, "nation") != 0)
+			names[nnames++] = list[i].fold;
+	}
+	if (names)
+		qsort(names, nnames, sizeof(*names), cmp_name);
 }
 
 static const struct lunit *province_by_name(const char *name)
@@ -124,13 +138,6 @@ const char *units_lookup(const char *folded_name, const char *province, const ch
 
 bool units_has_name(const char *folded_name)
 {
-	size_t i;
-
 	pthread_once(&list_once, load);
-	for (i = 0; i < nlist; i++) {
-		if (strcmp(list[i].level, "province") != 0 && strcmp(list[i].level, "nation") != 0 &&
-		    strcmp(list[i].fold, folded_name) == 0)
-			return true;
-	}
-	return false;
+	return names && bsearch(&folded_name, names, nnames, sizeof(*names), cmp_name) != NULL;
 }

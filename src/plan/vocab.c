@@ -193,6 +193,7 @@ static bool add_lex(char **f, size_t nf)
 		pair[lens[i] + lens[i + 1] + 1] = '\0';
 		x = &vocab.lex[vocab.nlex];
 		x->word = pair;
+		x->word2 = nw == 2;
 		x->fold = pdoc_fold(&vocab_arena, pair, strlen(pair));
 		x->key = syllable_key(&vocab_arena, pair, strlen(pair));
 		if (!x->fold || !x->key)

@@ -10,6 +10,7 @@
 #ifndef GEMIS_PLAN_VOCAB_H
 #define GEMIS_PLAN_VOCAB_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "pdoc.h"
@@ -31,6 +32,8 @@ struct lex_pair {
 	const char *key;  /* tones apart: see syllable_key() */
 	const char *word; /* "phấn đấu", lower case */
 	const char *f1, *f2; /* folded syllables: "phan", "dau" */
+	bool word2;          /* a word of two syllables on its own line, not two
+			      * syllables inside a longer phrase ("sở giới") */
 };
 
 struct vocab {

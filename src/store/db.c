@@ -6,7 +6,10 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "util/buf.h"
 
 #include "util/banned.h"
 
@@ -271,4 +274,318 @@ enum gemis_err db_lock_table(struct db *db, const char *table, struct errctx *e)
 		return GEMIS_OK;
 	snprintf(sql, sizeof(sql), "LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE", table);
 	return db_exec(db, e, sql);
+}
+
+/* ---- bulk insertion ---- */
+
+#define BULK_ROWS 200           /* rows per INSERT statement (SQLite) */
+#define BULK_COPY_FLUSH 65536   /* bytes per COPY message (PostgreSQL) */
+
+enum bulk_kind { BULK_NULL, BULK_INT, BULK_DOUBLE, BULK_TEXT };
+
+struct bulk_field {
+	enum bulk_kind kind;
+	long long i;
+	double d;
+	size_t off; /* text: offset in text */
+};
+
+struct db_bulk {
+	struct db *db;
+	char *table;
+	const char *const *cols;
+	int ncols;
+	bool copy;
+	enum gemis_err err;
+	struct errctx *e;
+	/* COPY: the rows in text format, sent every BULK_COPY_FLUSH bytes */
+	struct buf data;
+	/* INSERT: the fields of up to BULK_ROWS rows, and the statement for a
+	 * full chunk */
+	struct bulk_field *f;
+	size_t nf;
+	struct buf text;
+	struct db_stmt *st;
+	size_t st_rows;
+};
+
+static void bulk_fail(struct db_bulk *b, enum gemis_err err)
+{
+	if (!b->err)
+		b->err = err;
+}
+
+enum gemis_err db_bulk_begin(struct db *db, struct db_bulk **out, struct errctx *e,
+			     const char *table, const char *const *cols, int ncols)
+{
+	struct db_bulk *b;
+	enum gemis_err err = GEMIS_OK;
+	int i;
+
+	*out = NULL;
+	if (!db->in_tx)
+		return err_set(e, GEMIS_EDB, "bulk insertion into %s outside a transaction", table);
+	b = calloc(1, sizeof(*b));
+	if (!b)
+		return GEMIS_ENOMEM;
+	b->db = db;
+	b->cols = cols;
+	b->ncols = ncols;
+	b->e = e;
+	b->table = strdup(table);
+	b->copy = db->ops->copy_begin != NULL;
+	buf_init(&b->data, 0);
+	buf_init(&b->text, 0);
+	if (!b->table) {
+		free(b);
+		return GEMIS_ENOMEM;
+	}
+	if (b->copy) {
+		struct buf sql;
+
+		buf_init(&sql, 0);
+		err = buf_printf(&sql, "COPY %s (", table);
+		for (i = 0; !err && i < ncols; i++)
+			err = buf_printf(&sql, "%s%s", i ? ", " : "", cols[i]);
+		if (!err)
+			err = buf_puts(&sql, ") FROM STDIN");
+		if (!err)
+			err = db->ops->copy_begin(db, buf_str(&sql), e);
+		buf_release(&sql);
+	} else {
+		b->f = calloc((size_t)ncols * BULK_ROWS, sizeof(*b->f));
+		if (!b->f)
+			err = GEMIS_ENOMEM;
+	}
+	if (err) {
+		buf_release(&b->data);
+		free(b->f);
+		free(b->table);
+		free(b);
+		return err;
+	}
+	*out = b;
+	return GEMIS_OK;
+}
+
+/* INSERT INTO table (cols) VALUES (?, ...), ... for k rows. */
+static enum gemis_err bulk_prepare(struct db_bulk *b, size_t k, struct db_stmt **st)
+{
+	struct buf sql;
+	enum gemis_err err;
+	size_t r;
+	int i;
+
+	buf_init(&sql, 0);
+	err = buf_printf(&sql, "INSERT INTO %s (", b->table);
+	for (i = 0; !err && i < b->ncols; i++)
+		err = buf_printf(&sql, "%s%s", i ? ", " : "", b->cols[i]);
+	if (!err)
+		err = buf_puts(&sql, ") VALUES ");
+	for (r = 0; !err && r < k; r++) {
+		err = buf_puts(&sql, r ? ", (" : "(");
+		for (i = 0; !err && i < b->ncols; i++)
+			err = buf_puts(&sql, i ? ", ?" : "?");
+		if (!err)
+			err = buf_putc(&sql, ')');
+	}
+	if (!err)
+		err = db_prepare(b->db, st, b->e, buf_str(&sql));
+	buf_release(&sql);
+	return err;
+}
+
+/* Inserts the buffered rows (SQLite path). */
+static void bulk_flush_rows(struct db_bulk *b)
+{
+	size_t rows = b->nf / (size_t)b->ncols, i;
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+
+	if (rows == 0 || b->err) {
+		b->nf = 0;
+		buf_reset(&b->text);
+		return;
+	}
+	if (rows == b->st_rows && b->st) {
+		st = b->st;
+	} else {
+		err = bulk_prepare(b, rows, &st);
+		if (err) {
+			bulk_fail(b, err);
+			b->nf = 0;
+			return;
+		}
+		if (rows == BULK_ROWS) {
+			b->st = st;
+			b->st_rows = rows;
+		}
+	}
+	for (i = 0; i < b->nf; i++) {
+		const struct bulk_field *f = &b->f[i];
+		int k = (int)i + 1;
+
+		switch (f->kind) {
+		case BULK_NULL: db_bind_null(st, k); break;
+		case BULK_INT: db_bind_int(st, k, f->i); break;
+		case BULK_DOUBLE: db_bind_double(st, k, f->d); break;
+		case BULK_TEXT: db_bind_text(st, k, buf_str(&b->text) + f->off); break;
+		}
+	}
+	err = db_step_done(st, b->e);
+	if (err)
+		bulk_fail(b, err);
+	if (st != b->st)
+		db_finalize(st, NULL);
+	b->nf = 0;
+	buf_reset(&b->text);
+}
+
+static void bulk_copy_flush(struct db_bulk *b)
+{
+	enum gemis_err err;
+
+	if (b->data.len == 0 || b->err)
+		return;
+	err = b->db->ops->copy_put(b->db, buf_str(&b->data), b->data.len, b->e);
+	if (err)
+		bulk_fail(b, err);
+	buf_reset(&b->data);
+}
+
+/* Ends a field: a tab between fields, a newline after the last (COPY);
+ * a full chunk of rows is inserted (INSERT). */
+static void bulk_next(struct db_bulk *b)
+{
+	if (b->copy) {
+		/* the separator was written before the field; see bulk_sep */
+		return;
+	}
+	b->nf++;
+	if (b->nf == (size_t)b->ncols * BULK_ROWS)
+		bulk_flush_rows(b);
+}
+
+/* COPY: writes the separator before a field, counting fields in nf. */
+static void bulk_sep(struct db_bulk *b)
+{
+	if (b->nf > 0 && b->nf % (size_t)b->ncols == 0) {
+		if (buf_putc(&b->data, '\n'))
+			bulk_fail(b, GEMIS_ENOMEM);
+		if (b->data.len >= BULK_COPY_FLUSH)
+			bulk_copy_flush(b);
+	} else if (b->nf > 0) {
+		if (buf_putc(&b->data, '\t'))
+			bulk_fail(b, GEMIS_ENOMEM);
+	}
+	b->nf++;
+}
+
+static struct bulk_field *bulk_field(struct db_bulk *b)
+{
+	return &b->f[b->nf];
+}
+
+void db_bulk_null(struct db_bulk *b)
+{
+	if (b->copy) {
+		bulk_sep(b);
+		if (buf_puts(&b->data, "\\N"))
+			bulk_fail(b, GEMIS_ENOMEM);
+		return;
+	}
+	bulk_field(b)->kind = BULK_NULL;
+	bulk_next(b);
+}
+
+void db_bulk_int(struct db_bulk *b, long long v)
+{
+	if (b->copy) {
+		bulk_sep(b);
+		if (buf_printf(&b->data, "%lld", v))
+			bulk_fail(b, GEMIS_ENOMEM);
+		return;
+	}
+	bulk_field(b)->kind = BULK_INT;
+	bulk_field(b)->i = v;
+	bulk_next(b);
+}
+
+void db_bulk_double(struct db_bulk *b, double v)
+{
+	if (isnan(v)) {
+		db_bulk_null(b);
+		return;
+	}
+	if (b->copy) {
+		bulk_sep(b);
+		if (buf_printf(&b->data, "%.17g", v))
+			bulk_fail(b, GEMIS_ENOMEM);
+		return;
+	}
+	bulk_field(b)->kind = BULK_DOUBLE;
+	bulk_field(b)->d = v;
+	bulk_next(b);
+}
+
+void db_bulk_text(struct db_bulk *b, const char *s)
+{
+	if (!s) {
+		db_bulk_null(b);
+		return;
+	}
+	if (b->copy) {
+		const char *p;
+
+		bulk_sep(b);
+		/* COPY's text format: backslash escapes for the separators */
+		for (p = s; *p && !b->err; p++) {
+			enum gemis_err err;
+
+			switch (*p) {
+			case '\\': err = buf_puts(&b->data, "\\\\"); break;
+			case '\t': err = buf_puts(&b->data, "\\t"); break;
+			case '\n': err = buf_puts(&b->data, "\\n"); break;
+			case '\r': err = buf_puts(&b->data, "\\r"); break;
+			default: err = buf_putc(&b->data, *p); break;
+			}
+			if (err)
+				bulk_fail(b, err);
+		}
+		return;
+	}
+	bulk_field(b)->kind = BULK_TEXT;
+	bulk_field(b)->off = b->text.len;
+	if (buf_append(&b->text, s, strlen(s) + 1))
+		bulk_fail(b, GEMIS_ENOMEM);
+	bulk_next(b);
+}
+
+enum gemis_err db_bulk_finish(struct db_bulk *b, struct errctx *e)
+{
+	enum gemis_err err;
+
+	if (!b)
+		return GEMIS_OK;
+	b->e = e;
+	if (b->copy) {
+		if (b->nf > 0 && buf_putc(&b->data, '\n'))
+			bulk_fail(b, GEMIS_ENOMEM);
+		bulk_copy_flush(b);
+		/* always end the COPY, so that the connection is usable again */
+		err = b->db->ops->copy_end(b->db, b->err ? NULL : e);
+		bulk_fail(b, err);
+	} else {
+		bulk_flush_rows(b);
+	}
+	err = b->err;
+	if (err && e && !e->code)
+		err_set(e, err, "bulk insertion into %s failed", b->table);
+	db_finalize(b->st, NULL);
+	buf_release(&b->data);
+	buf_release(&b->text);
+	free(b->f);
+	free(b->table);
+	free(b);
+	return err;
 }

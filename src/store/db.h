@@ -61,6 +61,11 @@ struct db_ops {
 	const char *(*col_text)(struct db_stmt *st, int i);
 	const void *(*col_blob)(struct db_stmt *st, int i, size_t *len);
 	long long (*changes)(struct db_stmt *st);
+	/* Optional (NULL when the backend has none): COPY ... FROM STDIN in
+	 * PostgreSQL's text format, for db_bulk. */
+	enum gemis_err (*copy_begin)(struct db *db, const char *sql, struct errctx *e);
+	enum gemis_err (*copy_put)(struct db *db, const char *data, size_t len, struct errctx *e);
+	enum gemis_err (*copy_end)(struct db *db, struct errctx *e);
 };
 
 /* The part every backend's connection and statement structs start with. */
@@ -130,6 +135,30 @@ enum gemis_err db_query_int(struct db *db, struct errctx *e, long long *out, boo
 enum gemis_err db_begin(struct db *db, struct errctx *e);
 enum gemis_err db_commit(struct db *db, struct errctx *e);
 void db_rollback(struct db *db);
+
+/* Bulk insertion of many new rows into one table, the fastest way the
+ * backend has: COPY on PostgreSQL (one stream instead of a statement per
+ * few hundred rows), multi-row INSERT statements on SQLite.  Inside a
+ * transaction only.  Fields are given in column order, row after row;
+ * a row is complete after ncols fields.  An error (a constraint violation
+ * is GEMIS_ECONFLICT) may surface at any call or only at db_bulk_finish();
+ * the caller then rolls back.  `table` and `cols` are names from the
+ * schema, never from input.
+ *
+ *	err = db_bulk_begin(db, &b, e, "value_audit", cols, 10);
+ *	for (...) { db_bulk_int(b, id); db_bulk_text(b, per); ... }
+ *	err = db_bulk_finish(b, e);      (frees b, whatever happened) */
+struct db_bulk;
+enum gemis_err db_bulk_begin(struct db *db, struct db_bulk **out, struct errctx *e,
+			     const char *table, const char *const *cols, int ncols);
+void db_bulk_null(struct db_bulk *b);
+void db_bulk_int(struct db_bulk *b, long long v);
+/* NaN adds NULL. */
+void db_bulk_double(struct db_bulk *b, double v);
+/* NULL adds NULL; the text is copied. */
+void db_bulk_text(struct db_bulk *b, const char *s);
+/* Sends what is left and frees b; returns the first error met. */
+enum gemis_err db_bulk_finish(struct db_bulk *b, struct errctx *e);
 
 /* Inside a transaction, makes writers of `table` (a name from the schema,
  * never from input) take turns until the end of the transaction, while

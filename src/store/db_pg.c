@@ -494,6 +494,56 @@ static long long pg_changes(struct db_stmt *st)
 	return P(st)->changes;
 }
 
+static enum gemis_err pg_copy_begin(struct db *db, const char *sql, struct errctx *e)
+{
+	PGresult *r = PQexec(conn(db), sql);
+	enum gemis_err err = GEMIS_OK;
+
+	if (!r || PQresultStatus(r) != PGRES_COPY_IN) {
+		char msg[512];
+
+		err = result_error(db, r, msg, sizeof(msg));
+		err_set(e, err, "database: %s", msg);
+	}
+	PQclear(r);
+	return err;
+}
+
+static enum gemis_err pg_copy_put(struct db *db, const char *data, size_t len, struct errctx *e)
+{
+	if (len > (size_t)0x7fffffff || PQputCopyData(conn(db), data, (int)len) != 1) {
+		char msg[512];
+
+		one_line(msg, sizeof(msg), PQerrorMessage(conn(db)));
+		return err_set(e, GEMIS_EIO, "database: %s", msg);
+	}
+	return GEMIS_OK;
+}
+
+/* Ends the COPY; with e NULL the caller gave up, and the server is told to
+ * fail it (the transaction is then rolled back by the caller). */
+static enum gemis_err pg_copy_end(struct db *db, struct errctx *e)
+{
+	enum gemis_err err = GEMIS_OK;
+	PGresult *r;
+
+	if (PQputCopyEnd(conn(db), e ? NULL : "gemis: bulk insertion abandoned") != 1)
+		err = GEMIS_EIO;
+	while ((r = PQgetResult(conn(db))) != NULL) {
+		if (PQresultStatus(r) != PGRES_COMMAND_OK && !err) {
+			char msg[512];
+
+			err = result_error(db, r, msg, sizeof(msg));
+			if (e)
+				err_set(e, err, "database: %s", msg);
+		}
+		PQclear(r);
+	}
+	if (!e && !err)
+		err = GEMIS_EDB;
+	return err;
+}
+
 const struct db_ops db_pg_ops = {
 	.name = "postgresql",
 	.open = pg_open,
@@ -515,4 +565,7 @@ const struct db_ops db_pg_ops = {
 	.col_text = pg_col_text,
 	.col_blob = pg_col_blob,
 	.changes = pg_changes,
+	.copy_begin = pg_copy_begin,
+	.copy_put = pg_copy_put,
+	.copy_end = pg_copy_end,
 };

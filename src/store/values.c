@@ -406,73 +406,127 @@ static enum gemis_err multi_insert(struct db *db, const char *head, const char *
 	"INSERT INTO value_audit (unit_id, period, indicator, part, sex, old_value,"       \
 	" new_value, source, changed_by, changed_at)"
 
-/* Writes rows[order[put[..].row]] and their audit rows (in aud order),
- * WRITE_CHUNK at a time; old[i] is the stored value of rows[order[i]]. */
+static const char *const value_cols[VALUE_COLS] = {
+	"unit_id", "period", "year", "indicator", "part", "sex", "value", "source", "entered_by",
+	"entered_at",
+};
+static const char *const audit_cols[VALUE_COLS] = {
+	"unit_id", "period", "indicator", "part", "sex", "old_value", "new_value", "source",
+	"changed_by", "changed_at",
+};
+
+/* Writes rows[order[put[..].row]] (new keys by bulk insertion, changed
+ * ones by multi-row upserts) and then their audit rows in aud order;
+ * old[i] is the stored value of rows[order[i]], NaN for a new key.  The
+ * caller holds the table lock, so a key it did not find is still absent. */
 static enum gemis_err write_rows(struct db *db, const struct tree *t, const struct value_row *rows,
 				 const size_t *order, const double *old, const struct keyed *put_order,
 				 const struct keyed *aud_order, size_t n, const char *user,
 				 const char *source, values_progress_fn progress, void *pctx,
 				 size_t total, struct errctx *e)
 {
-	struct db_stmt *put = NULL, *audit = NULL;
-	size_t k = 0, done = 0;
-	enum gemis_err err = GEMIS_OK;
+	struct db_stmt *up = NULL;
+	struct db_bulk *bulk = NULL;
+	size_t *changed = NULL, nchanged = 0, i, k = 0, done = 0;
+	enum gemis_err err;
 	long long now = (long long)time(NULL);
+	char per[16];
 
-	while (!err && done < n) {
-		size_t chunk = n - done < WRITE_CHUNK ? n - done : WRITE_CHUNK, i;
+	changed = malloc((n ? n : 1) * sizeof(*changed));
+	if (!changed)
+		return GEMIS_ENOMEM;
+	/* new values */
+	err = db_bulk_begin(db, &bulk, e, "datavalues", value_cols, VALUE_COLS);
+	for (i = 0; !err && i < n; i++) {
+		size_t pi = put_order[i].row;
+		const struct value_row *r = &rows[order[pi]];
+		const struct indicator *ind = &catalog[r->ind];
+
+		if (!isnan(old[pi])) {
+			changed[nchanged++] = pi;
+			continue;
+		}
+		period_format(r->period, per, sizeof(per));
+		db_bulk_int(bulk, t->units[r->unit].id);
+		db_bulk_text(bulk, per);
+		db_bulk_int(bulk, period_year(r->period));
+		db_bulk_text(bulk, ind->id);
+		db_bulk_text(bulk, part_id(ind, r->part));
+		db_bulk_text(bulk, sex_id((enum sex)r->sex));
+		db_bulk_double(bulk, r->value);
+		db_bulk_text(bulk, source);
+		db_bulk_text(bulk, user);
+		db_bulk_int(bulk, now);
+		if (progress && i % 65536 == 0)
+			progress(pctx, i / 2, total);
+	}
+	if (bulk) {
+		enum gemis_err ferr = db_bulk_finish(bulk, e);
+
+		err = err ? err : ferr;
+	}
+	/* changed values, WRITE_CHUNK at a time */
+	while (!err && done < nchanged) {
+		size_t chunk = nchanged - done < WRITE_CHUNK ? nchanged - done : WRITE_CHUNK;
 
 		if (chunk != k) {
-			db_finalize(put, NULL);
-			db_finalize(audit, NULL);
-			put = audit = NULL;
+			db_finalize(up, NULL);
+			up = NULL;
 			k = chunk;
-			err = multi_insert(db, PUT_HEAD, PUT_TAIL, k, &put, e);
-			if (!err)
-				err = multi_insert(db, AUDIT_HEAD, NULL, k, &audit, e);
+			err = multi_insert(db, PUT_HEAD, PUT_TAIL, k, &up, e);
 			if (err)
 				break;
 		}
 		for (i = 0; i < k; i++) {
-			size_t pi = put_order[done + i].row, ai = aud_order[done + i].row;
-			const struct value_row *r = &rows[order[pi]], *q = &rows[order[ai]];
-			const struct indicator *ind = &catalog[r->ind], *qind = &catalog[q->ind];
+			const struct value_row *r = &rows[order[changed[done + i]]];
+			const struct indicator *ind = &catalog[r->ind];
 			int b = (int)(i * VALUE_COLS);
-			char per[16], qper[16];
 
 			period_format(r->period, per, sizeof(per));
-			db_bind_int(put, b + 1, t->units[r->unit].id);
-			db_bind_text(put, b + 2, per);
-			db_bind_int(put, b + 3, period_year(r->period));
-			db_bind_text(put, b + 4, ind->id);
-			db_bind_text(put, b + 5, part_id(ind, r->part));
-			db_bind_text(put, b + 6, sex_id((enum sex)r->sex));
-			db_bind_double(put, b + 7, r->value);
-			db_bind_text(put, b + 8, source);
-			db_bind_text(put, b + 9, user);
-			db_bind_int(put, b + 10, now);
-
-			period_format(q->period, qper, sizeof(qper));
-			db_bind_int(audit, b + 1, t->units[q->unit].id);
-			db_bind_text(audit, b + 2, qper);
-			db_bind_text(audit, b + 3, qind->id);
-			db_bind_text(audit, b + 4, part_id(qind, q->part));
-			db_bind_text(audit, b + 5, sex_id((enum sex)q->sex));
-			db_bind_double(audit, b + 6, old[ai]);
-			db_bind_double(audit, b + 7, q->value);
-			db_bind_text(audit, b + 8, source);
-			db_bind_text(audit, b + 9, user);
-			db_bind_int(audit, b + 10, now);
+			db_bind_int(up, b + 1, t->units[r->unit].id);
+			db_bind_text(up, b + 2, per);
+			db_bind_int(up, b + 3, period_year(r->period));
+			db_bind_text(up, b + 4, ind->id);
+			db_bind_text(up, b + 5, part_id(ind, r->part));
+			db_bind_text(up, b + 6, sex_id((enum sex)r->sex));
+			db_bind_double(up, b + 7, r->value);
+			db_bind_text(up, b + 8, source);
+			db_bind_text(up, b + 9, user);
+			db_bind_int(up, b + 10, now);
 		}
-		err = db_step_done(put, e);
-		if (!err)
-			err = db_step_done(audit, e);
-		if (progress && (done / 4096 != (done + k) / 4096))
-			progress(pctx, done + k, total);
+		err = db_step_done(up, e);
 		done += k;
 	}
-	db_finalize(put, NULL);
-	db_finalize(audit, NULL);
+	db_finalize(up, NULL);
+	free(changed);
+	/* the audit trail */
+	bulk = NULL;
+	if (!err)
+		err = db_bulk_begin(db, &bulk, e, "value_audit", audit_cols, VALUE_COLS);
+	for (i = 0; !err && i < n; i++) {
+		size_t ai = aud_order[i].row;
+		const struct value_row *q = &rows[order[ai]];
+		const struct indicator *ind = &catalog[q->ind];
+
+		period_format(q->period, per, sizeof(per));
+		db_bulk_int(bulk, t->units[q->unit].id);
+		db_bulk_text(bulk, per);
+		db_bulk_text(bulk, ind->id);
+		db_bulk_text(bulk, part_id(ind, q->part));
+		db_bulk_text(bulk, sex_id((enum sex)q->sex));
+		db_bulk_double(bulk, old[ai]);
+		db_bulk_double(bulk, q->value);
+		db_bulk_text(bulk, source);
+		db_bulk_text(bulk, user);
+		db_bulk_int(bulk, now);
+		if (progress && i % 65536 == 0)
+			progress(pctx, (n + i) / 2, total);
+	}
+	if (bulk) {
+		enum gemis_err ferr = db_bulk_finish(bulk, e);
+
+		err = err ? err : ferr;
+	}
 	return err;
 }
 

@@ -281,8 +281,8 @@ static void render_form(struct http_req *r, struct entry *en)
 					html(r, " readonly");
 				else
 					html(r, " hx-post=\"%s/check\" hx-trigger=\"change\" hx-target=\"#m_%d\""
-						" hx-swap=\"innerHTML\"",
-					     base, fi);
+						" hx-swap=\"innerHTML\" hx-params=\"v_%d\"",
+					     base, fi, fi);
 				html(r, ">");
 				if (found)
 					html(r, "<span class=\"prev\">%s %s: %s</span>", _("last"),

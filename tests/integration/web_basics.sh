@@ -147,3 +147,19 @@ for p in $(sed -n 's|.*"\(/api/v1/[^"]*\)".*|\1|p' "$ROOT/src/api/routes.c"); do
 done
 
 stop_server
+
+# behind TLS: Secure, __Host- cookies and HSTS
+openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -days 2 -subj /CN=127.0.0.1 2>/dev/null
+start_server --tls-cert cert.pem --tls-key key.pem
+case "$BASE" in https://*) ;; *) die "TLS URL: $BASE" ;; esac
+JAR=tls.jar http GET /login -k
+expect_status 200
+grep -qi '^set-cookie: __Host-gemis_pre=[0-9a-f]\{64\}; Path=/; HttpOnly; SameSite=Strict; Secure' headers.txt || die "Secure __Host- cookie"
+contains "$(header Strict-Transport-Security)" "max-age="
+t=$(csrf_of)
+JAR=tls.jar http POST /login -k --data-urlencode "csrf=$t" --data-urlencode "name=binhlu" --data-urlencode "password=gemis-demo-2026"
+expect_status 303
+grep -qi '^set-cookie: __Host-gemis_session=[0-9a-f]\{64\}; Path=/; HttpOnly; SameSite=Strict; Secure' headers.txt || die "Secure session cookie"
+JAR=tls.jar http GET / -k
+expect_status 200
+stop_server

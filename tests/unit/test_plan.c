@@ -541,6 +541,296 @@ const char *__lsan_default_suppressions(void)
 	return "leak:libfontconfig\nleak:libpangoft2\nleak:libpango-1.0\nleak:libcairo\n";
 }
 
+/* ---- unseen plans: the measures of ../shared/tools/score-plan ---------- */
+
+/* score-plan's comparison of text fields: NFC, case folded, dashes as
+ * spaces, runs of space as one. */
+static char *norm(const char *s)
+{
+	utf8proc_uint8_t *m = NULL;
+	char *out;
+	size_t i, j = 0;
+	utf8proc_ssize_t n;
+
+	if (!s)
+		return NULL;
+	n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &m,
+			 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+	if (n < 0)
+		return NULL;
+	out = malloc((size_t)n + 1);
+	for (i = 0; out && i < (size_t)n;) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(m + i, n - (utf8proc_ssize_t)i, &cp);
+		bool space = cp == ' ' || cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == '\t';
+
+		if (k <= 0)
+			break;
+		if (space) {
+			if (j > 0 && out[j - 1] != ' ')
+				out[j++] = ' ';
+		} else {
+			memcpy(out + j, m + i, (size_t)k);
+			j += (size_t)k;
+		}
+		i += (size_t)k;
+	}
+	while (out && j > 0 && out[j - 1] == ' ')
+		j--;
+	if (out)
+		out[j] = '\0';
+	free(m);
+	return out;
+}
+
+static bool same_text(const json_t *a, const json_t *b)
+{
+	char *x, *y;
+	bool eq;
+
+	if (!json_is_string(a) || !json_is_string(b))
+		return (!a || json_is_null(a)) && (!b || json_is_null(b));
+	x = norm(json_string_value(a));
+	y = norm(json_string_value(b));
+	eq = x && y && strcmp(x, y) == 0;
+	free(x);
+	free(y);
+	return eq;
+}
+
+static double f1(int tp, int fp, int fn)
+{
+	return tp + fp + fn == 0 ? 1.0 : 2.0 * tp / (2.0 * tp + fp + fn);
+}
+
+static bool num_eq(const json_t *a, const json_t *b)
+{
+	if (json_is_null(a) || json_is_null(b) || !a || !b)
+		return (!a || json_is_null(a)) && (!b || json_is_null(b));
+	return json_is_number(a) && json_is_number(b) && fabs(json_number_value(a) - json_number_value(b)) < 1e-9;
+}
+
+static bool target_match(const json_t *g, const json_t *o)
+{
+	return json_equal(json_object_get(g, "indicator"), json_object_get(o, "indicator")) &&
+	       num_eq(json_object_get(g, "value"), json_object_get(o, "value")) &&
+	       json_equal(json_object_get(g, "direction"), json_object_get(o, "direction")) &&
+	       json_equal(json_object_get(g, "year"), json_object_get(o, "year"));
+}
+
+enum { S_TARGETS, S_DOCUMENT, S_REFS, S_AGENCIES, S_ASSIGN, S_DEADLINE, S_LINT, S_N };
+static const char *const score_name[S_N] = {"targets", "document", "references", "agencies",
+					    "assignments", "deadline", "lint"};
+
+/* Pairs of (a, b) strings of two json arrays of objects/strings, for set F1. */
+static double set_f1(char **g, size_t ng, char **o, size_t no)
+{
+	size_t i, j;
+	int tp = 0;
+
+	for (i = 0; i < ng; i++) {
+		for (j = 0; j < no; j++) {
+			if (strcmp(g[i], o[j]) == 0) {
+				tp++;
+				break;
+			}
+		}
+	}
+	/* duplicates in o are counted once, as a set */
+	{
+		size_t uo = 0;
+
+		for (j = 0; j < no; j++) {
+			size_t q;
+
+			for (q = 0; q < j && strcmp(o[q], o[j]) != 0; q++)
+				;
+			uo += q == j;
+		}
+		return f1(tp, (int)uo - tp, (int)ng - tp);
+	}
+}
+
+static size_t keys_of(const json_t *plan, const char *what, char **out, size_t max)
+{
+	size_t n = 0, i;
+	const json_t *x;
+
+	if (strcmp(what, "references") == 0) {
+		json_array_foreach(json_object_get(plan, "references"), i, x) {
+			char *a = json_dumps(json_object_get(x, "number"), JSON_ENCODE_ANY);
+			char *b = json_dumps(json_object_get(x, "date"), JSON_ENCODE_ANY);
+
+			if (n < max && a && b) {
+				out[n] = malloc(strlen(a) + strlen(b) + 2);
+				snprintf(out[n], strlen(a) + strlen(b) + 2, "%s|%s", a, b);
+				n++;
+			}
+			free(a);
+			free(b);
+		}
+	} else if (strcmp(what, "agencies") == 0) {
+		json_array_foreach(json_object_get(plan, "agencies"), i, x) {
+			if (n < max && json_is_string(x))
+				out[n++] = strdup(json_string_value(x));
+		}
+	} else {
+		const char *ag;
+		const json_t *list;
+
+		json_object_foreach(json_object_get(plan, "assignments"), ag, list) {
+			json_array_foreach(list, i, x) {
+				if (n < max && json_is_string(x)) {
+					size_t l = strlen(ag) + strlen(json_string_value(x)) + 2;
+
+					out[n] = malloc(l);
+					snprintf(out[n], l, "%s|%s", ag, json_string_value(x));
+					n++;
+				}
+			}
+		}
+	}
+	return n;
+}
+
+static double set_score(const json_t *gold, const json_t *got, const char *what)
+{
+	char *g[256], *o[256];
+	size_t ng = keys_of(gold, what, g, 256), no = keys_of(got, what, o, 256), i;
+	double f = set_f1(g, ng, o, no);
+
+	for (i = 0; i < ng; i++)
+		free(g[i]);
+	for (i = 0; i < no; i++)
+		free(o[i]);
+	return f;
+}
+
+/* Scores one plan as score-plan does; *typo_extra gets the typo findings
+ * beyond the misspellings the answer lists. */
+static void score_plan(const json_t *gold, const json_t *got, double *s, int *typo_extra)
+{
+	const json_t *gt = json_object_get(gold, "targets"), *ot = json_object_get(got, "targets"), *x;
+	const json_t *gd = json_object_get(gold, "document"), *od = json_object_get(got, "document");
+	static const char *const fields[][2] = {{"number", NULL}, {"date", NULL}, {"place", NULL},
+						{"unit", "level"}, {"unit", "name"}, {"unit", "code"},
+						{"province", NULL}, {"title", NULL}, {"signer", "name"},
+						{"signer", "title"}};
+	bool used[512] = {false};
+	size_t i, j, right = 0, expected_typos = 0, typos = 0;
+	int tp = 0;
+	const json_t *gdl = json_object_get(gold, "deadline"), *odl = json_object_get(got, "deadline");
+
+	json_array_foreach(gt, i, x) {
+		for (j = 0; j < json_array_size(ot) && j < 512; j++) {
+			if (!used[j] && target_match(x, json_array_get(ot, j))) {
+				used[j] = true;
+				tp++;
+				break;
+			}
+		}
+	}
+	s[S_TARGETS] = f1(tp, (int)json_array_size(ot) - tp, (int)json_array_size(gt) - tp);
+	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		const json_t *a = json_object_get(gd, fields[i][0]), *b = json_object_get(od, fields[i][0]);
+
+		if (fields[i][1]) {
+			a = json_object_get(a, fields[i][1]);
+			b = json_object_get(b, fields[i][1]);
+		}
+		right += same_text(a, b);
+	}
+	right += json_equal(json_object_get(gd, "period"), json_object_get(od, "period"));
+	s[S_DOCUMENT] = right / 11.0;
+	s[S_REFS] = set_score(gold, got, "references");
+	s[S_AGENCIES] = set_score(gold, got, "agencies");
+	s[S_ASSIGN] = set_score(gold, got, "assignments");
+	if (json_is_null(gdl))
+		s[S_DEADLINE] = json_is_null(odl);
+	else
+		s[S_DEADLINE] = json_is_object(odl) && json_equal(json_object_get(gdl, "day"), json_object_get(odl, "day")) &&
+				json_equal(json_object_get(gdl, "month"), json_object_get(odl, "month")) &&
+				json_equal(json_object_get(gdl, "year"), json_object_get(odl, "year")) &&
+				json_equal(json_object_get(gdl, "to"), json_object_get(odl, "to"));
+	right = 0;
+	json_array_foreach(json_object_get(gold, "lint"), i, x) {
+		const char *code = json_string_value(json_object_get(x, "code"));
+
+		right += has_code(got, code);
+		if (strcmp(code, "typo") == 0)
+			expected_typos++;
+	}
+	s[S_LINT] = json_array_size(json_object_get(gold, "lint")) ? (double)right / json_array_size(json_object_get(gold, "lint")) : 1.0;
+	json_array_foreach(json_object_get(got, "lint"), i, x)
+		typos += strcmp(json_string_value(json_object_get(x, "code")), "typo") == 0;
+	*typo_extra = typos > expected_typos ? (int)(typos - expected_typos) : 0;
+}
+
+/* Imports every tests/plan/unseen/PREFIX*.txt and scores it against its
+ * NAME.expected.json; fails when an average falls under its floor or the
+ * typo lint reports a word the answer does not list. */
+static void unseen_set(const char *prefix, const double *floor)
+{
+	DIR *dir = opendir("tests/plan/unseen");
+	struct dirent *de;
+	double sum[S_N] = {0};
+	int n = 0, extra = 0, k;
+
+	CHECK(dir != NULL);
+	while (dir && (de = readdir(dir))) {
+		char txt[512], exp[512];
+		size_t len, l = strlen(de->d_name);
+		char *text;
+		json_t *want, *got;
+		double s[S_N];
+		int e;
+
+		if (strncmp(de->d_name, prefix, strlen(prefix)) != 0 || l < 5 || strcmp(de->d_name + l - 4, ".txt") != 0)
+			continue;
+		snprintf(txt, sizeof(txt), "tests/plan/unseen/%s", de->d_name);
+		snprintf(exp, sizeof(exp), "tests/plan/unseen/%.*s.expected.json", (int)(l - 4), de->d_name);
+		text = slurp(txt, &len);
+		want = json_load_file(exp, 0, NULL);
+		got = text ? import(text, len) : NULL;
+		CHECK(text && want && got);
+		if (text && want && got) {
+			score_plan(want, got, s, &e);
+			for (k = 0; k < S_N; k++) {
+				sum[k] += s[k];
+				if (s[k] < 1.0 - 1e-9)
+					printf("  %s: %s=%.2f\n", de->d_name, score_name[k], s[k]);
+			}
+			extra += e;
+			n++;
+		}
+		json_decref(got);
+		json_decref(want);
+		free(text);
+	}
+	if (dir)
+		closedir(dir);
+	CHECK(n >= 4);
+	for (k = 0; n && k < S_N; k++) {
+		printf("  %s*: %s=%.3f (floor %.2f)\n", prefix, score_name[k], sum[k] / n, floor[k]);
+		if (sum[k] / n < floor[k])
+			CHECK(!"an unseen-plan score fell under its floor");
+	}
+	printf("  %s*: typo findings beyond the answers: %d\n", prefix, extra);
+	CHECK(extra == 0);
+}
+
+/* The development set (d*) and the held-out set (h*) of
+ * tests/plan/unseen/: plans in other layouts and wordings than the shared
+ * ones, with answers written by hand from the documents. */
+TEST(unseen_plans_score)
+{
+	static const double dev[S_N] = {0.98, 0.98, 0.98, 0.98, 0.98, 0.98, 0.98};
+	static const double heldout[S_N] = {0.95, 0.95, 0.95, 0.95, 0.95, 0.95, 0.95};
+
+	unseen_set("d", dev);
+	unseen_set("h", heldout);
+}
+
 int main(void)
 {
 	i18n_set_lang(LANG_EN);
@@ -550,5 +840,6 @@ int main(void)
 	RUN(docx_reads_like_text);
 	RUN(pdf_with_text_and_scanned_pdf);
 	RUN(hostile_input);
+	RUN(unseen_plans_score);
 	return harness_report();
 }

@@ -691,6 +691,60 @@ TEST(concurrent_form_saves_never_lose_an_update)
 	}
 }
 
+TEST(bulk_insertion)
+{
+	static const char *const cols[] = {"k", "t", "d"};
+	struct db_bulk *b = NULL;
+	struct errctx e = {0};
+	int i;
+
+	CHECK(db_exec(db, &e, "CREATE TABLE bulk_probe (k BIGINT PRIMARY KEY, t TEXT, d DOUBLE PRECISION)") ==
+	      GEMIS_OK);
+	CHECK(db_bulk_begin(db, &b, &e, "bulk_probe", cols, 3) == GEMIS_EDB); /* outside a transaction */
+	CHECK(db_begin(db, &e) == GEMIS_OK);
+	CHECK(db_bulk_begin(db, &b, &e, "bulk_probe", cols, 3) == GEMIS_OK);
+	for (i = 0; b && i < 450; i++) {
+		db_bulk_int(b, i);
+		if (i == 7)
+			db_bulk_text(b, "tab\there, newline\nthere, back\\slash, 'quote' \"dq\" Bình Lư");
+		else if (i % 5 == 0)
+			db_bulk_text(b, NULL);
+		else
+			db_bulk_text(b, "x");
+		db_bulk_double(b, i % 3 == 0 ? NAN : i + 0.25);
+	}
+	CHECK(db_bulk_finish(b, &e) == GEMIS_OK);
+	CHECK(db_commit(db, &e) == GEMIS_OK);
+	CHECK(count("SELECT COUNT(*) FROM bulk_probe") == 450);
+	CHECK(count("SELECT COUNT(*) FROM bulk_probe WHERE t IS NULL") == 90);
+	CHECK(count("SELECT COUNT(*) FROM bulk_probe WHERE d IS NULL") == 150);
+	CHECK(count("SELECT CAST(SUM(d) * 4 AS BIGINT) FROM bulk_probe") == 4 * (101025 - 33525) + 300);
+	{
+		struct db_stmt *st = NULL;
+
+		CHECK(db_prepare(db, &st, &e, "SELECT t FROM bulk_probe WHERE k = 7") == GEMIS_OK);
+		CHECK(st && db_next(st));
+		if (st)
+			CHECK_STR(db_col_text(st, 0),
+				  "tab\there, newline\nthere, back\\slash, 'quote' \"dq\" Bình Lư");
+		db_finalize(st, NULL);
+	}
+	/* a duplicate key: a conflict, and the transaction rolls back whole */
+	CHECK(db_begin(db, &e) == GEMIS_OK);
+	b = NULL;
+	CHECK(db_bulk_begin(db, &b, &e, "bulk_probe", cols, 3) == GEMIS_OK);
+	for (i = 1000; b && i < 1300; i++) {
+		db_bulk_int(b, i == 1250 ? 3 : i);
+		db_bulk_text(b, "y");
+		db_bulk_double(b, 1);
+	}
+	CHECK(db_bulk_finish(b, &e) == GEMIS_ECONFLICT);
+	db_rollback(db);
+	CHECK(count("SELECT COUNT(*) FROM bulk_probe") == 450);
+	/* the connection works afterwards */
+	CHECK(db_exec(db, &e, "DROP TABLE bulk_probe") == GEMIS_OK);
+}
+
 TEST(no_password_in_connection_errors)
 {
 	struct db *d = NULL;
@@ -738,6 +792,7 @@ int main(void)
 	RUN(transactions_commit_and_rollback);
 	RUN(constraints_are_conflicts);
 	RUN(statements_many_parameters_and_reuse);
+	RUN(bulk_insertion);
 	RUN(concurrent_imports_keep_the_audit_chain);
 	RUN(optimistic_versions_refuse_a_stale_save);
 	RUN(concurrent_form_saves_never_lose_an_update);

@@ -22,12 +22,12 @@
       series.push({ label: d.labels.target, stroke: '#1d1d1f', dash: [6, 4], width: 1, points: { show: false } });
       cols.push(d.years.map(function () { return d.target; }));
     }
-    var width = Math.min(host.clientWidth || 600, 640);
+    host.hidden = false;
+    var width = Math.max(240, Math.min(host.clientWidth || 320, 640));
     /* global uPlot */
     new uPlot({ width: width, height: 260, series: series,
       axes: [{ incrs: [1, 2, 5, 10], values: function (u, v) { return v.map(function (x) { return String(x); }); } }, {}],
       scales: { x: { time: false } } }, cols, host);
-    host.hidden = false;
     // the interactive chart replaces the drawn one
     var svg = document.querySelector('svg.trend');
     if (svg) svg.style.display = 'none';

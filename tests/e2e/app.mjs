@@ -1,0 +1,184 @@
+// app.mjs: end-to-end test of the web application in a real Chromium
+// (Debian's /usr/bin/chromium driven by npm playwright-core; no browser is
+// downloaded).  A reporter signs in on a phone-sized screen, meets an inline
+// problem, fills in and submits a form; the focal point approves it on a
+// desktop screen; the dashboard shows the new figure.  On the way it checks
+// that no page logs an error (a Content-Security-Policy violation would),
+// that the dashboard weighs under 150 KB transferred, that pages fit a
+// 360-pixel-wide screen, and it saves screenshots of the main pages at both
+// widths in the artifacts directory.
+//
+//   node tests/e2e/app.mjs BASE_URL ARTIFACTS_DIR
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const [base, artifacts] = process.argv.slice(2);
+if (!base || !artifacts) {
+  console.error('usage: node tests/e2e/app.mjs BASE_URL ARTIFACTS_DIR');
+  process.exit(2);
+}
+fs.mkdirSync(artifacts, { recursive: true });
+
+const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1280, height: 860 };
+const PASSWORD = 'gemis-demo-2026';
+let failures = 0;
+let checks = 0;
+
+function check(cond, what) {
+  checks++;
+  if (!cond) {
+    failures++;
+    console.error('FAILED: ' + what);
+  }
+}
+
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'gemis-e2e-'));
+const browser = await chromium.launchPersistentContext(profile, {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+  viewport: PHONE,
+});
+
+const errors = [];
+// Errors a page logs: script errors and refusals (a Content-Security-Policy
+// violation is one).  "Failed to load resource" for an answer we expect
+// (401 before signing in, 400 for a refused form) is the browser reporting
+// the status, not an error of the page.
+function watch(page) {
+  page.on('console', (m) => {
+    const t = m.text();
+    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 40[01]/.test(t))
+      errors.push(page.url() + ': ' + t);
+  });
+  page.on('pageerror', (e) => errors.push(page.url() + ': ' + String(e)));
+}
+
+async function shot(page, name) {
+  for (const [label, size] of [['phone', PHONE], ['desktop', DESKTOP]]) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: path.join(artifacts, `${name}-${label}.png`), fullPage: true });
+    if (label === 'phone') {
+      // nothing wider than the screen, except inside scrolling tables
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      check(overflow <= 1, `${name} fits a 360-pixel screen (overflows by ${overflow}px)`);
+    }
+  }
+  await page.setViewportSize(PHONE);
+}
+
+async function signIn(page, name) {
+  await page.goto(base + '/login');
+  await page.fill('input[name=name]', name);
+  await page.fill('input[name=password]', PASSWORD);
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/login"] button[type=submit]')]);
+  check(page.url() === base + '/', `${name} lands on the dashboard after signing in (${page.url()})`);
+}
+
+async function signOut(page) {
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/logout"] button')]);
+}
+
+const figure = async (page, id) => (await page.textContent(`a[href^="/indicator/${id}?"] >> xpath=../..//span[@class="val"]`)).trim();
+
+try {
+  // --- a reporter, on a phone -------------------------------------------
+  const page = await browser.newPage();
+  watch(page);
+  await page.goto(base + '/');
+  check(await page.locator('form[action="/login"]').count() === 1, 'the sign-in form without a session');
+  check((await page.getAttribute('html', 'lang')) === 'vi', 'Vietnamese by default');
+  await shot(page, 'login');
+
+  // the dashboard's weight, from an empty cache
+  let bytes = 0;
+  const count = (req) => req.sizes().then((s) => { bytes += s.responseBodySize + s.responseHeadersSize; }).catch(() => {});
+  page.on('requestfinished', count);
+  await signIn(page, 'binhlu.vhxh');
+  await page.waitForLoadState('networkidle');
+  page.off('requestfinished', count);
+  console.log(`dashboard: ${bytes} bytes transferred`);
+  check(bytes > 10000 && bytes < 150 * 1024, `the dashboard weighs under 150 KB (${bytes} bytes)`);
+  const before = await figure(page, 'female_key_leaders');
+  await shot(page, 'dashboard');
+
+  // one click to English and back
+  await Promise.all([page.waitForNavigation(), page.click('a.lang')]);
+  check((await page.getAttribute('html', 'lang')) === 'en', 'English with one click');
+  check((await page.textContent('nav[aria-label]')).includes('Dashboard'), 'the navigation in English');
+  await Promise.all([page.waitForNavigation(), page.click('a.lang')]);
+  check((await page.getAttribute('html', 'lang')) === 'vi', 'back to Vietnamese');
+
+  // the form: an inline problem as the field changes, then the submission
+  await page.goto(base + '/entry');
+  await Promise.all([page.waitForNavigation(), page.click('a[href="/entry/03390/vhxh/2026"]')]);
+  const fields = await page.locator('input[name^="v_"]').count();
+  check(fields === 12, `the culture office's form has 12 fields (${fields})`);
+  await page.fill('#v_0', 'abc');
+  await page.press('#v_0', 'Tab');
+  await page.waitForFunction(() => document.getElementById('m_0').textContent.length > 0);
+  check((await page.textContent('#m_0')).includes('abc'), 'the inline problem quotes the value');
+  await shot(page, 'entry-problem');
+  for (let i = 0; i < fields; i++)
+    await page.fill(`#v_${i}`, i % 2 === 0 ? (i === 0 ? '5' : '3') : '12');
+  await page.press('#v_0', 'Tab');
+  await page.waitForFunction(() => document.getElementById('m_0').textContent.length === 0);
+  await Promise.all([page.waitForNavigation(), page.click('button[value=submit]')]);
+  check(page.url().endsWith('?done=submit'), 'the form was submitted (' + page.url() + ')');
+  check(await page.locator('.sub-submitted').count() === 1, 'the form shows as submitted');
+  await page.goto(base + '/');
+  check(await figure(page, 'female_key_leaders') === before, 'a submitted form does not change the dashboard yet');
+  await signOut(page);
+
+  // --- the focal point, on a desktop --------------------------------------
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'binhlu');
+  await page.goto(base + '/review');
+  await shot(page, 'review');
+  await Promise.all([page.waitForNavigation(), page.click('table a[href="/entry/03390/vhxh/2026"] >> nth=0')]);
+  await shot(page, 'entry-review');
+  await Promise.all([page.waitForNavigation(), page.click('button[value=approve]')]);
+  check(page.url().endsWith('?done=approve'), 'the form was approved (' + page.url() + ')');
+  await page.goto(base + '/');
+  const after = await figure(page, 'female_key_leaders');
+  console.log(`female_key_leaders: ${before} -> ${after}`);
+  check(after !== before && after === '41,67%', `the dashboard shows the approved figure (${before} -> ${after})`);
+  await page.goto(base + '/indicator/female_key_leaders?unit=03390');
+  await page.waitForSelector('#chart-host:not([hidden]) .uplot', { timeout: 5000 }).catch(() => {});
+  check(await page.locator('#chart-host .uplot').count() === 1, 'the interactive chart is drawn');
+  await shot(page, 'indicator');
+  await page.goto(base + '/plan/03390');
+  await shot(page, 'plan');
+  await page.goto(base + '/users');
+  await shot(page, 'users');
+  await signOut(page);
+
+  // --- the province ----------------------------------------------------
+  await signIn(page, 'laichau');
+  await shot(page, 'dashboard-province');
+  await page.goto(base + '/province/12');
+  await shot(page, 'province');
+  // htmx filters the table in place
+  await page.selectOption('select[name=status]', 'off_track');
+  await page.waitForFunction(() => location.search.includes('status=off_track'));
+  check(await page.locator('#grid tbody tr').count() > 0, 'the filtered table has rows');
+  await page.goto(base + '/upload');
+  await shot(page, 'upload');
+  await page.close();
+} catch (e) {
+  failures++;
+  console.error('FAILED: ' + (e.stack || e));
+} finally {
+  await browser.close();
+  fs.rmSync(profile, { recursive: true, force: true });
+}
+
+for (const e of errors)
+  console.error('page error: ' + e);
+check(errors.length === 0, `no page logged an error (${errors.length})`);
+console.log(`${checks - failures} passed, ${failures} failed`);
+process.exit(failures ? 1 : 0);
