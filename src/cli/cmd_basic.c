@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "formats/exchange.h"
 #include "formats/values_csv.h"
 #include "report/progress.h"
 #include "store/demo.h"
@@ -62,6 +63,8 @@ int cmd_values_import(struct cli *cli, int argc, char **argv)
 	static const struct option opts[] = {
 		{"dry-run", no_argument, NULL, 'n'},
 		{"as", required_argument, NULL, 'a'},
+		{"format", required_argument, NULL, 'f'},
+		{"map", required_argument, NULL, 'm'},
 		{0, 0, 0, 0},
 	};
 	struct errctx e = {0};
@@ -71,31 +74,50 @@ int cmd_values_import(struct cli *cli, int argc, char **argv)
 	struct value_rows rows = {0};
 	struct diags d;
 	struct values_result res;
-	const char *path, *as = NULL;
+	const char *path, *as = NULL, *map_path = NULL;
+	struct codemap map;
 	bool dry = false;
-	int rc, status = EXIT_FAIL;
+	int rc, status = EXIT_FAIL, fmt = -1;
 
 	if (cli_wants_help(argc, argv, "values import"))
 		return EXIT_OK;
 	optind = 1;
 	while ((rc = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (rc == 'n')
+		if (rc == 'n') {
 			dry = true;
-		else if (rc == 'a')
+		} else if (rc == 'a') {
 			as = optarg;
-		else
+		} else if (rc == 'm') {
+			map_path = optarg;
+		} else if (rc == 'f') {
+			fmt = xfmt_parse(optarg);
+			if (fmt < 0 || !xfmt_readable((enum xfmt)fmt)) {
+				fprintf(stderr, "gemis values import: --format: %s '%s' (csv, xlsx, adx, dhis2)\n",
+					_("unknown format"), optarg);
+				return EXIT_USAGE;
+			}
+		} else {
 			return cli_usage("values import");
+		}
 	}
 	if (optind + 1 != argc)
 		return cli_usage("values import");
 	path = argv[optind];
+	/* from the extension; anything else is read as CSV, as it always was */
+	if (fmt < 0)
+		fmt = xfmt_from_path(path);
+	if (fmt < 0 || fmt == XF_SDMX)
+		fmt = XF_CSV;
 	buf_init(&file, (size_t)512 << 20);
 	tree_init(&t);
 	diags_init(&d, 200);
+	codemap_init(&map);
 	if (buf_read_file(&file, path, &e)) {
 		cli_fail(&e);
 		goto out;
 	}
+	if (map_path && cli_read_codemap(map_path, &map) != EXIT_OK)
+		goto out;
 	db = cli_open_db(cli, 0);
 	if (!db)
 		goto out;
@@ -103,7 +125,7 @@ int cmd_values_import(struct cli *cli, int argc, char **argv)
 		cli_fail(&e);
 		goto out;
 	}
-	if (values_csv_parse(buf_str(&file), file.len, &t, &rows, &d, &e)) {
+	if (values_parse((enum xfmt)fmt, buf_str(&file), file.len, &t, map_path ? &map : NULL, &rows, &d, &e)) {
 		if (e.code == GEMIS_EFORMAT && !e.where[0])
 			snprintf(e.where, sizeof(e.where), "%s", path);
 		cli_fail(&e);
@@ -133,6 +155,7 @@ out:
 	db_close(db);
 	value_rows_release(&rows);
 	diags_release(&d);
+	codemap_release(&map);
 	tree_release(&t);
 	buf_release(&file);
 	return status;

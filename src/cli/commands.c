@@ -16,13 +16,32 @@ const struct command commands[] = {
 	    "(Bắc Ninh) and Hà Bắc (Hải Phòng), and invented values for 2024-2026 for every\n"
 	    "commune of those provinces.  Every value is marked as demo data.  Refuses a\n"
 	    "database that already holds values or plans.")},
-	{"values import", cmd_values_import, N_("import reported values from a CSV file, all or nothing"),
-	 "gemis values import FILE.csv [--dry-run] [--as USER]",
-	 N_("The file has the header unit,period,indicator,part,sex,value.  It is imported\n"
-	    "whole or not at all: every problem is listed with its line and field, and the\n"
+	{"values import", cmd_values_import, N_("import reported values (CSV, XLSX, ADX, DHIS2), all or nothing"),
+	 "gemis values import FILE [--format csv|xlsx|adx|dhis2] [--map FILE] [--dry-run] [--as USER]",
+	 N_("Reads gemis's CSV (header unit,period,indicator,part,sex,value), a workbook with\n"
+	    "those columns (such as a form from `gemis template`), ADX XML or a DHIS2 data\n"
+	    "value set (JSON); the format comes from the extension (.csv, .xlsx, .xml or\n"
+	    ".adx, .json) unless --format says it.  The file is imported whole or not at\n"
+	    "all: every problem is listed with its line (or row and cell) and field, and the\n"
 	    "database stays unchanged.\n"
+	    "  --map FILE  translate another system's codes (docs/exchange.md)\n"
 	    "  --dry-run   check and count the changes, write nothing\n"
 	    "  --as USER   the name recorded as author (default: cli:LOGIN)")},
+	{"values export", cmd_values_export, N_("export a unit's values as CSV, ADX, DHIS2 or SDMX-CSV"),
+	 "gemis values export --unit CODE [--year YEAR] [--format csv|adx|dhis2|sdmx] [--map FILE] -o FILE",
+	 N_("Writes the values stored for the unit and every unit below it (of one year, or\n"
+	    "all), as reported: numerators, denominators and single values, by sex.  The\n"
+	    "format comes from the extension (.csv, .xml, .json) unless --format says it;\n"
+	    "sdmx is SDMX-CSV for statistics offices.  -o - writes to standard output\n"
+	    "(CSV unless --format says otherwise).\n"
+	    "  --map FILE  write another system's codes (docs/exchange.md)")},
+	{"template", cmd_template, N_("write an agency's reporting form as an Excel workbook"),
+	 "gemis template --unit CODE --agency ID --year YEAR -o FILE.xlsx",
+	 N_("The form lists what the plan in force asks of the agency: each indicator tied to\n"
+	    "it, its parts, by sex where reported, with last year's value beside.  Only the\n"
+	    "value cells can be typed in; `gemis values import FILE.xlsx` reads it back.\n"
+	    "Agencies: vhxh, kinhte, taichinh, vanphong, yte, truonghoc, congan, ttdv, mttq,\n"
+	    "hoiphunu, doanthanhnien, thon, tocongnghe.")},
 	{"progress", cmd_progress, N_("show a unit's progress towards its targets"),
 	 "gemis progress --unit CODE --year YEAR [--json]",
 	 N_("  --unit CODE   official code: VN, a province (12) or a commune (03390)\n"

@@ -38,6 +38,16 @@ static void XMLCALL on_unparsed(void *ud, const XML_Char *name, const XML_Char *
 	refuse(ud);
 }
 
+/* A DOCTYPE naming an external DTD: gemis never fetches it, and entities
+ * it would declare would be left unexpanded, so the document is refused. */
+static void XMLCALL on_doctype(void *ud, const XML_Char *name, const XML_Char *system_id,
+			       const XML_Char *public_id, int has_internal_subset)
+{
+	(void)name, (void)has_internal_subset;
+	if (system_id || public_id)
+		refuse(ud);
+}
+
 /* Never called while entity declarations are refused, but an external
  * entity must never be fetched whatever happens. */
 static int XMLCALL on_external(XML_Parser p, const XML_Char *context, const XML_Char *base,
@@ -59,6 +69,7 @@ XML_Parser xml_parser_new(struct xml_guard *ud)
 	XML_SetEntityDeclHandler(p, on_entity);
 	XML_SetUnparsedEntityDeclHandler(p, on_unparsed);
 	XML_SetSkippedEntityHandler(p, on_skipped);
+	XML_SetStartDoctypeDeclHandler(p, on_doctype);
 	XML_SetExternalEntityRefHandler(p, on_external);
 	XML_SetParamEntityParsing(p, XML_PARAM_ENTITY_PARSING_NEVER);
 	return p;

@@ -4,8 +4,8 @@
  * Reading (expat): xml_parser_new() returns a parser that refuses what an
  * exchange file never needs and an attacker would use: entity declarations
  * in a DOCTYPE (so no entity expansion, no "billion laughs"), external
- * entities and parameter entities (no file or network access), and
- * references to undeclared entities.  A document with such a DOCTYPE stops
+ * entities and parameter entities (no file or network access), a DOCTYPE
+ * naming an external DTD, and references to undeclared entities.  A document with such a DOCTYPE stops
  * with XML_ERROR_ABORTED and xml_refused() says why.  Element names are
  * compared without their namespace prefix (xml_local()).
  *

@@ -131,10 +131,10 @@ static void summary(lxw_workbook *wb, const struct yearly *y, const struct xfmt 
 				       _("DEMO DATA: the numbers in this report are invented for trying gemis out; it is not a real report."),
 				       x->note);
 	worksheet_write_string(ws, 4, 0, _("Indicators by goal and assessment"), x->bold);
-	worksheet_write_string(ws, r0 - 1, 0, _("Goal"), x->head);
+	worksheet_write_string(ws, r0 - 1, 0, _("Goal of the strategy"), x->head);
 	for (k = 0; k < CHART_STATUSES; k++)
 		worksheet_write_string(ws, r0 - 1, (lxw_col_t)(k + 1), status_name(chart_status[k]), x->head);
-	worksheet_write_string(ws, r0 - 1, CHART_STATUSES + 1, _("Total"), x->head);
+	worksheet_write_string(ws, r0 - 1, CHART_STATUSES + 1, _("Total count"), x->head);
 	for (g = 0; g < GOAL_COUNT; g++) {
 		unsigned sum = 0;
 
@@ -146,7 +146,7 @@ static void summary(lxw_workbook *wb, const struct yearly *y, const struct xfmt 
 		}
 		worksheet_write_number(ws, r0 + (lxw_row_t)g, CHART_STATUSES + 1, sum, x->num);
 	}
-	worksheet_write_string(ws, r0 + GOAL_COUNT, 0, _("Total"), x->head);
+	worksheet_write_string(ws, r0 + GOAL_COUNT, 0, _("Total count"), x->head);
 	for (k = 0; k < CHART_STATUSES; k++) {
 		unsigned sum = 0;
 
@@ -180,8 +180,8 @@ static void summary(lxw_workbook *wb, const struct yearly *y, const struct xfmt 
 static void goal_sheets(lxw_workbook *wb, const struct yearly *y, const struct xfmt *x)
 {
 	static const char *const heads[] = {
-		N_("No."), N_("Indicator"), N_("Measure"), N_("Direction"), N_("Target"), N_("Target year"),
-		N_("Target set by"), N_("Value"), N_("Women"), N_("Men"), N_("Numerator"), N_("Denominator"),
+		N_("Row No."), N_("Indicator"), N_("Unit of measure"), N_("Target direction"), N_("Target"), N_("Target year"),
+		N_("Target set by"), N_("Value"), N_("Value for women"), N_("Value for men"), N_("Numerator"), N_("Denominator"),
 		N_("Latest year with data"), N_("Progress ratio"), N_("Assessment"), N_("Reason given"),
 	};
 	const size_t nh = sizeof(heads) / sizeof(heads[0]);
@@ -265,16 +265,16 @@ static void counts_row(lxw_worksheet *ws, lxw_row_t row, const char *code, const
 static void reporting_sheet(lxw_workbook *wb, const struct yearly *y, const struct xfmt *x)
 {
 	static const char *const heads[] = {
-		N_("Code"), N_("Name"), N_("Due"), N_("Submitted"), N_("On time"), N_("Late"), N_("Missing"),
-		N_("Overdue"), N_("Reporting rate (%)"), N_("On-time rate (%)"),
+		N_("Official code"), N_("Unit or agency name"), N_("Forms expected"), N_("Forms in"), N_("Forms on time"), N_("Forms late"), N_("Forms missing"),
+		N_("Forms overdue"), N_("Reporting rate (%)"), N_("On-time rate (%)"),
 	};
 	static const char *const fheads[] = {
-		N_("Unit"), N_("Agency"), N_("Indicators"), N_("Due date"), N_("State"), N_("Workflow status"),
+		N_("Commune or ward"), N_("Agency or office"), N_("Indicators tied"), N_("Due date"), N_("Form state"), N_("Workflow status"),
 		N_("Submitted on"),
 	};
 	const struct tree *t = &y->s->tree;
 	const struct rep_result *r = &y->rep;
-	lxw_worksheet *ws = workbook_add_worksheet(wb, _("Reporting"));
+	lxw_worksheet *ws = workbook_add_worksheet(wb, _("Reporting sheet"));
 	lxw_row_t row = 2;
 	size_t i;
 
@@ -283,7 +283,7 @@ static void reporting_sheet(lxw_workbook *wb, const struct yearly *y, const stru
 	worksheet_set_column(ws, 2, 9, 12, NULL);
 	worksheet_write_string(ws, 0, 0, _("Reporting by the agencies"), x->title);
 	head_row(ws, 1, heads, 10, x);
-	counts_row(ws, row++, t->units[y->unit].code, _("Total"), &r->total, x);
+	counts_row(ws, row++, t->units[y->unit].code, _("Total count"), &r->total, x);
 	for (i = 0; i < r->nagencies; i++)
 		counts_row(ws, row++, agency_kinds[r->agencies[i].agency].id, agency_name(r->agencies[i].agency),
 			   &r->agencies[i].c, x);
@@ -298,7 +298,7 @@ static void reporting_sheet(lxw_workbook *wb, const struct yearly *y, const stru
 		}
 	}
 	row++;
-	worksheet_write_string(ws, row++, 0, _("Forms"), x->bold);
+	worksheet_write_string(ws, row++, 0, _("Forms due"), x->bold);
 	head_row(ws, row++, fheads, 7, x);
 	for (i = 0; i < r->nforms; i++) {
 		const struct rep_form *f = &r->forms[i];
@@ -327,8 +327,8 @@ static void subunit_sheets(lxw_workbook *wb, const struct yearly *y, const struc
 	lxw_worksheet *ws;
 	size_t i, r;
 	static const char *const heads[] = {
-		N_("No."), N_("Indicator"), N_("Units judged"), N_("Achieved"), N_("On track"), N_("At risk"),
-		N_("Off track"), N_("No data"), N_("Share achieved or on track (%)"),
+		N_("Row No."), N_("Indicator"), N_("Units judged"), N_("Sub-units achieved"), N_("Sub-units on track"), N_("Sub-units at risk"),
+		N_("Sub-units off track"), N_("Sub-units without data"), N_("Share achieved or on track (%)"),
 	};
 
 	if (!y->nsubs || !y->nrows)
@@ -338,8 +338,8 @@ static void subunit_sheets(lxw_workbook *wb, const struct yearly *y, const struc
 	worksheet_set_column(ws, 1, 1, 28, NULL);
 	worksheet_set_column(ws, 2, (lxw_col_t)(y->nrows + 1), 5, NULL);
 	worksheet_write_string(ws, 0, 0, _("Assessment by unit and indicator (columns: indicator numbers)"), x->title);
-	worksheet_write_string(ws, 1, 0, _("Code"), x->head);
-	worksheet_write_string(ws, 1, 1, _("Unit"), x->head);
+	worksheet_write_string(ws, 1, 0, _("Official code"), x->head);
+	worksheet_write_string(ws, 1, 1, _("Sub-unit"), x->head);
 	for (r = 0; r < y->nrows; r++)
 		worksheet_write_number(ws, 1, (lxw_col_t)(r + 2), y->rows[r].no, x->head);
 	worksheet_freeze_panes(ws, 2, 2);
@@ -398,7 +398,7 @@ enum gemis_err yearly_xlsx(const struct yearly *y, const char *path, struct errc
 	props.created = (time_t)(y->o.created ? y->o.created : rep_day_start(y->year, 1, 1) + 7 * 3600);
 	workbook_set_properties(wb, &props);
 	formats(wb, &x);
-	snprintf(summary_name, sizeof(summary_name), "%s", _("Summary"));
+	snprintf(summary_name, sizeof(summary_name), "%s", _("Summary sheet"));
 	summary(wb, y, &x, summary_name);
 	goal_sheets(wb, y, &x);
 	reporting_sheet(wb, y, &x);

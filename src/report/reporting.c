@@ -440,14 +440,21 @@ static enum gemis_err counts_row(struct buf *b, const char *name, const struct r
 	rate_text(num[5], sizeof(num[5]), rep_rate(c->submitted, c->expected));
 	rate_text(num[6], sizeof(num[6]), rep_rate(c->on_time, c->expected));
 	err |= buf_puts(b, "  ");
-	err |= cell(b, name, 40, false);
-	err |= cell(b, num[0], 8, true);
-	err |= cell(b, num[1], 8, true);
-	err |= cell(b, num[2], 9, true);
-	err |= cell(b, num[3], 6, true);
-	err |= cell(b, num[4], 9, true);
-	err |= cell(b, num[5], 10, true);
-	err |= cell(b, num[6], 10, true);
+	err |= cell(b, name, 34, false);
+	err |= buf_putc(b, ' ');
+	err |= cell(b, num[0], 10, true);
+	err |= buf_putc(b, ' ');
+	err |= cell(b, num[1], 10, true);
+	err |= buf_putc(b, ' ');
+	err |= cell(b, num[2], 10, true);
+	err |= buf_putc(b, ' ');
+	err |= cell(b, num[3], 10, true);
+	err |= buf_putc(b, ' ');
+	err |= cell(b, num[4], 10, true);
+	err |= buf_putc(b, ' ');
+	err |= cell(b, num[5], 14, true);
+	err |= buf_putc(b, ' ');
+	err |= cell(b, num[6], 14, true);
 	err |= buf_putc(b, '\n');
 	return err;
 }
@@ -457,14 +464,23 @@ static enum gemis_err counts_head(struct buf *b, const char *first)
 	enum gemis_err err = GEMIS_OK;
 
 	err |= buf_puts(b, "  ");
-	err |= cell(b, first, 40, false);
-	err |= cell(b, _("Due"), 8, true);
-	err |= cell(b, _("In"), 8, true);
-	err |= cell(b, _("On time"), 9, true);
-	err |= cell(b, _("Late"), 6, true);
-	err |= cell(b, _("Missing"), 9, true);
-	err |= cell(b, _("Rate"), 10, true);
-	err |= cell(b, _("On time"), 10, true);
+	err |= cell(b, first, 34, false);
+	err |= buf_putc(b, ' ');
+	err |= cell(b, _("Forms expected"), 10, true);
+	err |= buf_putc(b, ' ');
+	err |= cell(b, _("Forms in"), 10, true);
+	err |= buf_putc(b, ' ');
+	err |= cell(b, _("Forms on time"), 10, true);
+	err |= buf_putc(b, ' ');
+	err |= cell(b, _("Forms late"), 10, true);
+	err |= buf_putc(b, ' ');
+	err |= cell(b, _("Forms missing"), 10, true);
+	err |= buf_putc(b, ' ');
+	err |= cell(b, _("Share in"), 14, true);
+	err |= buf_putc(b, ' ');
+	err |= cell(b, _("Share on time"), 14, true);
+	while (b->len && b->p[b->len - 1] == ' ')
+		buf_truncate(b, b->len - 1);
 	err |= buf_putc(b, '\n');
 	return err;
 }
@@ -500,25 +516,25 @@ enum gemis_err reporting_text(const struct tree *t, const struct rep_result *r, 
 		err |= buf_printf(b, _("%u of %u communes and wards have a plan in force."),
 				  r->units_with_plan, r->leaves);
 		err |= buf_puts(b, "\n\n");
-		err |= counts_head(b, _("Unit"));
+		err |= counts_head(b, _("Commune or ward"));
 		for (i = 0; i < r->nunits; i++) {
 			if (r->units[i].has_plan)
 				err |= counts_row(b, t->units[r->units[i].unit].name, &r->units[i].c);
 		}
 	}
 	err |= buf_putc(b, '\n');
-	err |= counts_head(b, _("Agency"));
+	err |= counts_head(b, _("Agency or office"));
 	for (i = 0; i < r->nagencies; i++)
 		err |= counts_row(b, agency_name(r->agencies[i].agency), &r->agencies[i].c);
 	if (su->first_child < 0) {
 		err |= buf_putc(b, '\n');
 		err |= buf_puts(b, "  ");
-		err |= cell(b, _("Agency"), 40, false);
-		err |= cell(b, _("Indicators"), 11, true);
+		err |= cell(b, _("Agency or office"), 34, false);
+		err |= cell(b, _("Indicators tied"), 15, true);
 		err |= buf_puts(b, "  ");
 		err |= cell(b, _("Due date"), 12, false);
-		err |= cell(b, _("State"), 22, false);
-		err |= buf_puts(b, _("Submitted"));
+		err |= cell(b, _("Form state"), 22, false);
+		err |= buf_puts(b, _("Forms in"));
 		err |= buf_putc(b, '\n');
 		for (i = 0; i < r->nforms; i++) {
 			const struct rep_form *f = &r->forms[i];
@@ -534,8 +550,8 @@ enum gemis_err reporting_text(const struct tree *t, const struct rep_result *r, 
 				snprintf(sub, sizeof(sub), "–");
 			}
 			err |= buf_puts(b, "  ");
-			err |= cell(b, agency_name(f->agency), 40, false);
-			err |= cell(b, n, 11, true);
+			err |= cell(b, agency_name(f->agency), 34, false);
+			err |= cell(b, n, 15, true);
 			err |= buf_puts(b, "  ");
 			err |= cell(b, due, 12, false);
 			err |= cell(b, form_state_name(f->state), 22, false);

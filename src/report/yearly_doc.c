@@ -122,15 +122,15 @@ static void sex_text(const struct yr_row *r, char *out, size_t n)
 static const char *date_text(struct doc *d, int y, int m, int dd)
 {
 	static const char *const months[12] = {
-		N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
-		N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+		N_("date: January"), N_("date: February"), N_("date: March"), N_("date: April"), N_("date: May"), N_("date: June"),
+		N_("date: July"), N_("date: August"), N_("date: September"), N_("date: October"), N_("date: November"), N_("date: December"),
 	};
 
 	if (!y)
 		/* TRANSLATORS: a date left blank for the signer to fill in */
 		return _("day ... month ... year ...");
 	if (i18n_lang() == LANG_EN)
-		return doc_printf(d, "%d %s %d", dd, months[m - 1], y);
+		return doc_printf(d, "%d %s %d", dd, _(months[m - 1]), y);
 	/* the decree writes days and months below 10 with a leading zero
 	 * only for 01/02 (January, February) */
 	return doc_printf(d, "ngày %s%d tháng %s%d năm %d", dd < 10 ? "0" : "", dd,
@@ -285,7 +285,7 @@ static void results(const struct yearly *y, struct doc *d)
 		tb = doc_table(d, ncols, n + 1, 1, parent ? w7 : w6);
 		if (!tb)
 			return;
-		doc_cell(d, tb, 0, 0, _("No."), DC_HEAD | DC_CENTER, -1);
+		doc_cell(d, tb, 0, 0, _("Row No."), DC_HEAD | DC_CENTER, -1);
 		doc_cell(d, tb, 0, 1, _("Indicator"), DC_HEAD | DC_CENTER, -1);
 		doc_cell(d, tb, 0, 2, _("Target"), DC_HEAD | DC_CENTER, -1);
 		doc_cell(d, tb, 0, 3, doc_printf(d, _("Result %d"), y->year), DC_HEAD | DC_CENTER, -1);
@@ -432,7 +432,7 @@ static struct dtable *rates_table(struct doc *d, const char *first, size_t nrows
 	static const double w[8] = {0.30, 0.09, 0.09, 0.09, 0.09, 0.10, 0.12, 0.12};
 	struct dtable *tb = doc_table(d, 8, nrows + 1, 1, w);
 	static const char *const heads[7] = {
-		N_("Due"), N_("Submitted"), N_("On time"), N_("Late"), N_("Missing"),
+		N_("Forms expected"), N_("Forms in"), N_("Forms on time"), N_("Forms late"), N_("Forms missing"),
 		N_("Reporting rate"), N_("On-time rate"),
 	};
 	size_t i;
@@ -533,7 +533,7 @@ static void reporting(const struct yearly *y, struct doc *d)
 				   r->units_with_plan, r->leaves));
 		for (i = 0, n = 0; i < r->nunits; i++)
 			n += r->units[i].has_plan;
-		tb = rates_table(d, _("Unit"), n);
+		tb = rates_table(d, _("Commune or ward"), n);
 		for (i = 0; tb && i < r->nunits; i++) {
 			if (r->units[i].has_plan)
 				rates_row(d, tb, row++, t->units[r->units[i].unit].name, &r->units[i].c);
@@ -541,7 +541,7 @@ static void reporting(const struct yearly *y, struct doc *d)
 		add_table(d, tb);
 	}
 	{
-		struct dtable *tb = rates_table(d, _("Agency"), r->nagencies);
+		struct dtable *tb = rates_table(d, _("Agency or office"), r->nagencies);
 
 		for (i = 0; tb && i < r->nagencies; i++)
 			rates_row(d, tb, i + 1, agency_name(r->agencies[i].agency), &r->agencies[i].c);
@@ -592,8 +592,8 @@ static void tasks(const struct yearly *y, struct doc *d)
 	tb = doc_table(d, 5, n + 1, 1, w);
 	if (!tb)
 		return;
-	doc_cell(d, tb, 0, 0, _("No."), DC_HEAD | DC_CENTER, -1);
-	doc_cell(d, tb, 0, 1, _("Agency"), DC_HEAD | DC_CENTER, -1);
+	doc_cell(d, tb, 0, 0, _("Row No."), DC_HEAD | DC_CENTER, -1);
+	doc_cell(d, tb, 0, 1, _("Agency or office"), DC_HEAD | DC_CENTER, -1);
 	doc_cell(d, tb, 0, 2, _("Indicators (No. in section I)"), DC_HEAD | DC_CENTER, -1);
 	doc_cell(d, tb, 0, 3, _("Assessment of its indicators"), DC_HEAD | DC_CENTER, -1);
 	doc_cell(d, tb, 0, 4, doc_printf(d, _("Report for %d"), y->year), DC_HEAD | DC_CENTER, -1);
@@ -682,7 +682,7 @@ static void subunits(const struct yearly *y, struct doc *d)
 	tb = doc_table(d, 8, y->nrows + 1, 1, ws);
 	if (!tb)
 		return;
-	doc_cell(d, tb, 0, 0, _("No."), DC_HEAD | DC_CENTER, -1);
+	doc_cell(d, tb, 0, 0, _("Row No."), DC_HEAD | DC_CENTER, -1);
 	doc_cell(d, tb, 0, 1, _("Indicator"), DC_HEAD | DC_CENTER, -1);
 	doc_cell(d, tb, 0, 2, _("Units judged"), DC_HEAD | DC_CENTER, -1);
 	doc_cell(d, tb, 0, 3, status_name(ST_ACHIEVED), DC_HEAD | DC_CENTER, -1);

@@ -7,14 +7,15 @@
 # Also: every DOCX and XLSX is a valid zip of well-formed XML, the PDF's
 # text has the Vietnamese title and the unit's name, and page images are
 # kept in tests/artifacts/ for people to look at.
+# backends: sqlite postgresql
 . "$ROOT/tests/integration/lib.sh"
 
 G=$ROOT/tests/golden/report
 ART=$ROOT/tests/artifacts
 mkdir -p "$ART"
 export SOURCE_DATE_EPOCH=1796169600 # 2026-12-02 00:00 UTC
-expect_ok "$GEMIS" --db demo.db demo
-sqlite3 -batch demo.db <"$G/forms.sql"
+expect_ok "$GEMIS" demo
+sql gemis.db "$(grep -v '^--' "$G/forms.sql")"
 
 # compare FILE GOLDEN: equal, or rewritten under UPDATE_GOLDEN=1
 compare() {
@@ -53,7 +54,7 @@ parts() {
 
 for unit in 03390 12; do
 	for fmt in html docx xlsx pdf; do
-		expect_ok "$GEMIS" --db demo.db --lang vi report --unit $unit --year 2026 --date 2026-12-02 -o $unit.$fmt
+		expect_ok "$GEMIS" --lang vi report --unit $unit --year 2026 --date 2026-12-02 -o $unit.$fmt
 	done
 	zip_xml $unit.docx
 	zip_xml $unit.xlsx
@@ -89,37 +90,37 @@ not_contains "$(cat 03390.html)" "<script>alert" "the HTML report"
 contains "$(cat 03390.html)" "&lt;script&gt;alert(1)&lt;/script&gt; &amp; cần theo dõi" "the HTML report"
 
 # English on request, and the same data
-expect_ok "$GEMIS" --db demo.db --lang en report --unit 03390 --year 2026 --date 2026-12-02 -o en.html
+expect_ok "$GEMIS" --lang en report --unit 03390 --year 2026 --date 2026-12-02 -o en.html
 contains "$(cat en.html)" "Results of gender equality work in 2026" "the English report"
 compare en.html 03390-2026.en.html
 
 # the same input gives the same bytes
-expect_ok "$GEMIS" --db demo.db --lang vi report --unit 03390 --year 2026 --date 2026-12-02 -o again.docx
+expect_ok "$GEMIS" --lang vi report --unit 03390 --year 2026 --date 2026-12-02 -o again.docx
 cmp -s 03390.docx again.docx || die "two DOCX of the same data differ"
-expect_ok "$GEMIS" --db demo.db --lang vi report --unit 03390 --year 2026 --date 2026-12-02 -o again.pdf
+expect_ok "$GEMIS" --lang vi report --unit 03390 --year 2026 --date 2026-12-02 -o again.pdf
 cmp -s 03390.pdf again.pdf || die "two PDF of the same data differ"
 
 # reporting completeness
-expect_ok "$GEMIS" --db demo.db --lang vi reporting --unit 03390 --year 2026 --as-of 2026-12-02 --json
+expect_ok "$GEMIS" --lang vi reporting --unit 03390 --year 2026 --as-of 2026-12-02 --json
 printf '%s\n' "$out" >r03390.json
 jq -e . r03390.json >/dev/null || die "reporting --json is not JSON"
 compare r03390.json reporting-03390-2026.json
-expect_ok "$GEMIS" --db demo.db --lang vi reporting --unit 24 --year 2026 --as-of 2026-12-02
+expect_ok "$GEMIS" --lang vi reporting --unit 24 --year 2026 --as-of 2026-12-02
 printf '%s\n' "$out" >r24.txt
 compare r24.txt reporting-24-2026.txt
 # before the deadline nothing is overdue yet, and what came in later is not in
-expect_ok "$GEMIS" --db demo.db --lang vi reporting --unit 03390 --year 2026 --as-of 2026-11-29 --json
+expect_ok "$GEMIS" --lang vi reporting --unit 03390 --year 2026 --as-of 2026-11-29 --json
 [ "$(printf '%s' "$out" | jq '.total.submitted, .total.overdue, .total.pending' | tr '\n' ' ')" = "1 0 5 " ] ||
 	die "forms before the deadline: $(printf '%s' "$out" | jq -c .total)"
 
 # every commune of a province in one run
-expect_ok "$GEMIS" --db demo.db --lang vi report --unit 12 --year 2026 --format xlsx --all -o all
+expect_ok "$GEMIS" --lang vi report --unit 12 --year 2026 --format xlsx --all -o all
 [ "$(ls all | wc -l)" = 38 ] || die "--all wrote $(ls all | wc -l) reports for 38 communes"
 [ -f all/03390-2026.xlsx ] || die "--all: no all/03390-2026.xlsx"
 contains "$out" "38"
 
 # errors
-expect_fail 2 "$GEMIS" --db demo.db --lang vi report --unit 03390 --year 2026 -o x.odt
-expect_fail 1 "$GEMIS" --db demo.db --lang vi report --unit 99999 --year 2026 -o x.pdf
-expect_fail 1 "$GEMIS" --db demo.db --lang en report --unit 03390 --year 2026 --all --format pdf -o d
+expect_fail 2 "$GEMIS" --lang vi report --unit 03390 --year 2026 -o x.odt
+expect_fail 1 "$GEMIS" --lang vi report --unit 99999 --year 2026 -o x.pdf
+expect_fail 1 "$GEMIS" --lang en report --unit 03390 --year 2026 --all --format pdf -o d
 contains "$err" "no sub-units"

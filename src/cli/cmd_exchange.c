@@ -1,0 +1,255 @@
+/*
+ * cmd_exchange.c: `gemis values export` and `gemis template`; the import
+ * formats are read by `gemis values import` (cmd_basic.c).
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "core/catalog.h"
+#include "formats/exchange.h"
+#include "formats/values_template.h"
+#include "report/exchange.h"
+#include "report/yearly.h"
+#include "store/store.h"
+#include "util/buf.h"
+#include "util/text.h"
+
+#include "util/banned.h"
+
+int cli_read_codemap(const char *path, struct codemap *m)
+{
+	struct errctx e = {0};
+	struct buf file;
+	struct diags d;
+	int status = EXIT_FAIL;
+
+	buf_init(&file, (size_t)16 << 20);
+	diags_init(&d, 100);
+	if (buf_read_file(&file, path, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	if (codemap_parse(m, buf_str(&file), file.len, &d, &e)) {
+		if (!e.where[0])
+			snprintf(e.where, sizeof(e.where), "%s", path);
+		cli_fail(&e);
+		goto out;
+	}
+	if (d.total) {
+		cli_print_diags(path, &d);
+		goto out;
+	}
+	status = EXIT_OK;
+out:
+	diags_release(&d);
+	buf_release(&file);
+	return status;
+}
+
+static bool year_arg(const char *cmd, const char *s, int *year)
+{
+	long y;
+
+	if (!text_parse_long(s, strlen(s), &y) || y < PERIOD_MIN_YEAR || y > PERIOD_MAX_YEAR) {
+		fprintf(stderr, "gemis %s: --year: %s '%s'\n", cmd, _("not a year"), s);
+		return false;
+	}
+	*year = (int)y;
+	return true;
+}
+
+static int write_out(const char *path, const struct buf *b)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "wb");
+	bool ok;
+
+	if (!f) {
+		fprintf(stderr, "gemis: %s: %s\n", path, _("cannot write the file"));
+		return EXIT_FAIL;
+	}
+	ok = fwrite(buf_str(b), 1, b->len, f) == b->len;
+	if (f != stdout)
+		ok = fclose(f) == 0 && ok;
+	else
+		ok = fflush(f) == 0 && ok;
+	if (!ok) {
+		fprintf(stderr, "gemis: %s: %s\n", path, _("cannot write the file"));
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+int cmd_values_export(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"unit", required_argument, NULL, 'u'},
+		{"year", required_argument, NULL, 'y'},
+		{"format", required_argument, NULL, 'f'},
+		{"map", required_argument, NULL, 'm'},
+		{"output", required_argument, NULL, 'o'},
+		{0, 0, 0, 0},
+	};
+	struct errctx e = {0};
+	struct db *db = NULL;
+	struct tree t;
+	struct value_rows rows = {0};
+	struct codemap map;
+	struct export_opts o = {0};
+	struct buf out;
+	const char *code = NULL, *path = NULL, *map_path = NULL;
+	int rc, year = 0, fmt = -1, unit, status = EXIT_FAIL;
+
+	if (cli_wants_help(argc, argv, "values export"))
+		return EXIT_OK;
+	optind = 1;
+	while ((rc = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		if (rc == 'u') {
+			code = optarg;
+		} else if (rc == 'y') {
+			if (!year_arg("values export", optarg, &year))
+				return EXIT_USAGE;
+		} else if (rc == 'f') {
+			fmt = xfmt_parse(optarg);
+			if (fmt < 0 || fmt == XF_XLSX) {
+				fprintf(stderr, "gemis values export: --format: %s '%s' (csv, adx, dhis2, sdmx)\n",
+					_("unknown format"), optarg);
+				return EXIT_USAGE;
+			}
+		} else if (rc == 'm') {
+			map_path = optarg;
+		} else if (rc == 'o') {
+			path = optarg;
+		} else {
+			return cli_usage("values export");
+		}
+	}
+	if (!code || !path || optind != argc)
+		return cli_usage("values export");
+	if (fmt < 0)
+		fmt = strcmp(path, "-") == 0 ? XF_CSV : xfmt_from_path(path);
+	if (fmt < 0 || fmt == XF_XLSX) {
+		fprintf(stderr, "gemis values export: %s\n", _("say which format with --format (csv, adx, dhis2, sdmx)"));
+		return EXIT_USAGE;
+	}
+	tree_init(&t);
+	codemap_init(&map);
+	buf_init(&out, (size_t)1 << 30);
+	if (map_path && cli_read_codemap(map_path, &map) != EXIT_OK)
+		goto out;
+	db = cli_open_db(cli, 0);
+	if (!db)
+		goto out;
+	if (units_load_tree(db, &t, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	unit = tree_find(&t, code);
+	if (unit < 0) {
+		fprintf(stderr, "gemis values export: --unit: %s '%s' (%s)\n", _("unknown unit code"), code,
+			_("see `gemis units --search NAME`"));
+		goto out;
+	}
+	if (exchange_values(db, &t, unit, year, &rows, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	o.map = map_path ? &map : NULL;
+	o.exported = report_stamp();
+	if (!o.exported)
+		o.exported = (long long)time(NULL);
+	if (values_write((enum xfmt)fmt, &t, rows.v, rows.n, &o, &out)) {
+		fprintf(stderr, "gemis: %s\n", err_name(GEMIS_ENOMEM));
+		goto out;
+	}
+	if (write_out(path, &out) != EXIT_OK)
+		goto out;
+	if (strcmp(path, "-") != 0)
+		fprintf(stderr, ngettext_("%s: exported %zu value of %s.\n", "%s: exported %zu values of %s.\n", rows.n),
+			path, rows.n, t.units[unit].name);
+	status = EXIT_OK;
+out:
+	db_close(db);
+	value_rows_release(&rows);
+	codemap_release(&map);
+	buf_release(&out);
+	tree_release(&t);
+	return status;
+}
+
+int cmd_template(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"unit", required_argument, NULL, 'u'},
+		{"agency", required_argument, NULL, 'a'},
+		{"year", required_argument, NULL, 'y'},
+		{"output", required_argument, NULL, 'o'},
+		{0, 0, 0, 0},
+	};
+	struct errctx e = {0};
+	struct db *db = NULL;
+	struct tree t;
+	struct template_form f = {0};
+	const char *code = NULL, *agency = NULL, *path = NULL;
+	int rc, year = 0, unit, ag, status = EXIT_FAIL;
+
+	if (cli_wants_help(argc, argv, "template"))
+		return EXIT_OK;
+	optind = 1;
+	while ((rc = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		if (rc == 'u') {
+			code = optarg;
+		} else if (rc == 'a') {
+			agency = optarg;
+		} else if (rc == 'y') {
+			if (!year_arg("template", optarg, &year))
+				return EXIT_USAGE;
+		} else if (rc == 'o') {
+			path = optarg;
+		} else {
+			return cli_usage("template");
+		}
+	}
+	if (!code || !agency || !year || !path || optind != argc)
+		return cli_usage("template");
+	ag = agency_find(agency);
+	if (ag < 0) {
+		fprintf(stderr, "gemis template: --agency: %s '%s'\n", _("unknown agency"), agency);
+		return EXIT_USAGE;
+	}
+	tree_init(&t);
+	db = cli_open_db(cli, 0);
+	if (!db)
+		goto out;
+	if (units_load_tree(db, &t, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	unit = tree_find(&t, code);
+	if (unit < 0) {
+		fprintf(stderr, "gemis template: --unit: %s '%s' (%s)\n", _("unknown unit code"), code,
+			_("see `gemis units --search NAME`"));
+		goto out;
+	}
+	if (exchange_template(db, &t, unit, ag, year, &f, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	f.created = report_stamp();
+	if (values_template_write(&f, path, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	printf(ngettext_("Wrote the form of %s, %s, %d to %s: %zu value to fill in.\n",
+			 "Wrote the form of %s, %s, %d to %s: %zu values to fill in.\n", f.nrows),
+	       t.units[unit].name, agency, year, path, f.nrows);
+	status = EXIT_OK;
+out:
+	free((void *)f.rows);
+	db_close(db);
+	tree_release(&t);
+	return status;
+}

@@ -1,0 +1,92 @@
+/*
+ * exchange.h: reported values in the formats of the systems around gemis.
+ *
+ *   csv    gemis's own CSV (values_csv.h), read and written
+ *   adx    IHE Aggregate Data Exchange XML (values_adx.c), read and written
+ *   dhis2  DHIS2 dataValueSets JSON (values_dhis2.c), read and written
+ *   sdmx   SDMX-CSV 1.0 (values_export.c), written for statistics offices
+ *   xlsx   a workbook with the CSV's six columns somewhere in it, such as
+ *          the agency form of `gemis template` (values_xlsx.c), read
+ * Each layout is described at the top of its file and in docs/exchange.md.
+ *
+ * Readers turn a file into value_rows with the same field checks as the CSV
+ * importer (values_parse_fields) and report every problem with its position
+ * (the line, for XLSX the row and cell); the caller then hands the rows to
+ * values_import(), which writes all of them or none.  Writers take rows
+ * sorted by unit code, period, indicator, part and sex (values_sort) and
+ * produce the same bytes for the same rows.
+ */
+#ifndef GEMIS_EXCHANGE_H
+#define GEMIS_EXCHANGE_H
+
+#include <stdbool.h>
+
+#include "codemap.h"
+#include "util/buf.h"
+#include "values_csv.h"
+
+enum xfmt {
+	XF_CSV,
+	XF_ADX,
+	XF_DHIS2,
+	XF_SDMX,
+	XF_XLSX,
+};
+
+/* "csv", "adx", "dhis2", "sdmx", "xlsx" -> format, -1 for anything else. */
+int xfmt_parse(const char *name);
+/* The format a file name says: .csv, .xml or .adx, .json, .xlsx; -1. */
+int xfmt_from_path(const char *path);
+const char *xfmt_name(enum xfmt f);
+/* True for the formats `gemis values import` reads. */
+bool xfmt_readable(enum xfmt f);
+
+/* The code of a data element: "female_wage_workers.num". */
+void element_code(int ind, int part, char *out, size_t n);
+/* Splits an element code into indicator and part at its last dot; false
+ * when there is no dot.  out strings are NUL-terminated copies. */
+bool element_split(const char *code, char *ind, size_t nind, char *part, size_t npart);
+
+/* Sorts rows by unit code, period, indicator (catalog order), part, sex. */
+void values_sort(const struct tree *t, struct value_row *rows, size_t n);
+
+struct export_opts {
+	const struct codemap *map; /* may be NULL */
+	long long exported;        /* ADX's `exported` time (Unix seconds) */
+};
+
+enum gemis_err values_write(enum xfmt f, const struct tree *t, const struct value_row *rows,
+			    size_t n, const struct export_opts *o, struct buf *out);
+enum gemis_err values_write_csv(const struct tree *t, const struct value_row *rows, size_t n,
+				struct buf *out);
+enum gemis_err values_write_sdmx(const struct tree *t, const struct value_row *rows, size_t n,
+				 const struct export_opts *o, struct buf *out);
+enum gemis_err values_write_adx(const struct tree *t, const struct value_row *rows, size_t n,
+				const struct export_opts *o, struct buf *out);
+enum gemis_err values_write_dhis2(const struct tree *t, const struct value_row *rows, size_t n,
+				  const struct export_opts *o, struct buf *out);
+
+/* Readers: problems go to d; GEMIS_EFORMAT (detail in e) only when the
+ * file cannot be read as that format at all. */
+enum gemis_err values_parse(enum xfmt f, const char *data, size_t len, const struct tree *t,
+			    const struct codemap *map, struct value_rows *rows, struct diags *d,
+			    struct errctx *e);
+enum gemis_err values_adx_parse(const char *data, size_t len, const struct tree *t,
+				const struct codemap *map, struct value_rows *rows, struct diags *d,
+				struct errctx *e);
+enum gemis_err values_dhis2_parse(const char *data, size_t len, const struct tree *t,
+				  const struct codemap *map, struct value_rows *rows,
+				  struct diags *d, struct errctx *e);
+enum gemis_err values_xlsx_parse(const char *data, size_t len, const struct tree *t,
+				 struct value_rows *rows, struct diags *d, struct errctx *e);
+
+/* Renames the fields of the problems d->d[from..] to a format's own names
+ * (pairs of gemis name, format name, ending with NULL), and when index is
+ * not (size_t)-1 prefixes them with "[index]." and clears their line. */
+void diags_rename(struct diags *d, size_t from, const char *const *pairs, size_t index);
+
+/* Appends v without an exponent, the shortest way that reads back the
+ * same ("412", "1.7", "0.000012"). */
+enum gemis_err put_plain_number(struct buf *b, double v);
+
+#endif

@@ -1,0 +1,338 @@
+/*
+ * values_adx.c: reported values as ADX, the IHE QRPH profile "Aggregate
+ * Data Exchange" (namespace urn:ihe:qrph:adx:2015), read and written.
+ *
+ *	<?xml version="1.0" encoding="UTF-8"?>
+ *	<adx xmlns="urn:ihe:qrph:adx:2015" exported="2026-12-02T00:00:00Z">
+ *	  <group orgUnit="03390" period="2026-01-01/P1Y" dataSet="GEMIS">
+ *	    <dataValue dataElement="female_wage_workers.num" value="412"/>
+ *	    <dataValue dataElement="primary_completion.num" sex="F" value="95"/>
+ *	  </group>
+ *	  <group orgUnit="03390" period="2026-07-01/P3M" dataSet="GEMIS">
+ *	    <dataValue dataElement="news_items_per_quarter.value" value="4"/>
+ *	  </group>
+ *	</adx>
+ *
+ * adx        the root; `exported` is when the file was written (the
+ *            CLI's time, or $SOURCE_DATE_EPOCH).
+ * group      the values of one unit and one period:
+ *   orgUnit  the unit's official code;
+ *   period   ISO 8601 start and duration: a year YYYY-01-01/P1Y, a quarter
+ *            YYYY-MM-01/P3M starting in January, April, July or October, a
+ *            month YYYY-MM-01/P1M;
+ *   dataSet  GEMIS on export; any code is accepted on import;
+ *   sex      (optional) the sex of every value of the group.
+ * dataValue  one value:
+ *   dataElement  the indicator and its part joined by a dot (num and den
+ *            for ratios, value for single values: see `gemis indicators`);
+ *   value    the number, with a point as decimal mark;
+ *   sex      the disaggregation by sex: F or M; absent for totals (T).
+ *   Other attributes on a dataValue are disaggregations gemis does not
+ *   hold (age, say) and are refused, so that nothing is silently summed.
+ *   <annotation> children are ignored.
+ * With a code map (codemap.h), orgUnit, dataElement, dataSet, the sex
+ * values and the name of the sex attribute are translated both ways.
+ *
+ * The parser refuses DOCTYPEs that declare entities and every external
+ * entity (formats/xml.h); every problem is reported with its line.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "exchange.h"
+#include "util/i18n.h"
+#include "util/text.h"
+#include "xml.h"
+
+#include "util/banned.h"
+
+#define ADX_NS "urn:ihe:qrph:adx:2015"
+
+/* ---- writing ---------------------------------------------------------- */
+
+static void adx_period(period_t p, char *out, size_t n)
+{
+	int y = period_year(p), k = period_index(p);
+
+	switch (period_kind(p)) {
+	case PERIOD_QUARTER:
+		snprintf(out, n, "%04d-%02d-01/P3M", y, 3 * k - 2);
+		break;
+	case PERIOD_MONTH:
+		snprintf(out, n, "%04d-%02d-01/P1M", y, k);
+		break;
+	default:
+		snprintf(out, n, "%04d-01-01/P1Y", y);
+		break;
+	}
+}
+
+static enum gemis_err attr(struct buf *b, const char *name, const char *value)
+{
+	enum gemis_err err = buf_printf(b, " %s=\"", name);
+
+	err |= xml_escape_str(b, value);
+	err |= buf_putc(b, '"');
+	return err;
+}
+
+enum gemis_err values_write_adx(const struct tree *t, const struct value_row *rows, size_t n,
+				const struct export_opts *o, struct buf *b)
+{
+	const struct codemap *m = o ? o->map : NULL;
+	const char *sex_attr = codemap_out(m, CODE_ATTRIBUTE, "sex");
+	time_t when = (time_t)(o && o->exported ? o->exported : time(NULL));
+	struct tm tm;
+	char iso[32];
+	enum gemis_err err;
+	size_t i;
+
+	gmtime_r(&when, &tm);
+	strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	err = buf_printf(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<adx xmlns=\"" ADX_NS "\" exported=\"%s\">\n",
+			 iso);
+	for (i = 0; i < n && !err; i++) {
+		const struct value_row *r = &rows[i];
+		char per[32], el[96];
+		const char *sex = sex_id((enum sex)r->sex), *sex_out = codemap_out(m, CODE_SEX, sex);
+
+		if (i == 0 || r->unit != rows[i - 1].unit || r->period != rows[i - 1].period) {
+			if (i)
+				err |= buf_puts(b, "  </group>\n");
+			adx_period(r->period, per, sizeof(per));
+			err |= buf_puts(b, "  <group");
+			err |= attr(b, "orgUnit", codemap_out(m, CODE_UNIT, t->units[r->unit].code));
+			err |= attr(b, "period", per);
+			err |= attr(b, "dataSet", codemap_out(m, CODE_DATASET, "GEMIS"));
+			err |= buf_puts(b, ">\n");
+		}
+		element_code(r->ind, r->part, el, sizeof(el));
+		err |= buf_puts(b, "    <dataValue");
+		err |= attr(b, "dataElement", codemap_out(m, CODE_ELEMENT, el));
+		/* totals carry no sex attribute unless the map names one for T */
+		if (r->sex != SEX_T || sex_out != sex)
+			err |= attr(b, sex_attr, sex_out);
+		err |= buf_puts(b, " value=\"");
+		err |= put_plain_number(b, r->value);
+		err |= buf_puts(b, "\"/>\n");
+	}
+	if (n)
+		err |= buf_puts(b, "  </group>\n");
+	err |= buf_puts(b, "</adx>\n");
+	return err ? GEMIS_ENOMEM : GEMIS_OK;
+}
+
+/* ---- reading ---------------------------------------------------------- */
+
+#define ADX_MAX_DEPTH 64
+
+struct adx_state {
+	struct xml_guard g;  /* first: the parser's guards write to it */
+	const struct tree *t;
+	const struct codemap *map;
+	struct value_rows *rows;
+	struct diags *d;
+	const char *sex_attr;
+	int depth;
+	bool root_seen, in_group, group_ok;
+	long group_line;
+	char unit[64], period[16], group_sex[16];
+	enum gemis_err err;
+};
+
+/* "2026-07-01/P3M" -> "2026Q3"; false when it is not a gemis period. */
+static bool period_from_adx(const char *s, char *out, size_t n)
+{
+	long y, m, d;
+	size_t len = strlen(s);
+
+	if (len < 14 || s[4] != '-' || s[7] != '-' || s[10] != '/' || s[11] != 'P' ||
+	    !text_parse_long(s, 4, &y) || !text_parse_long(s + 5, 2, &m) || !text_parse_long(s + 8, 2, &d) ||
+	    d != 1 || m < 1 || m > 12)
+		return false;
+	if (strcmp(s + 11, "P1Y") == 0 && m == 1) {
+		snprintf(out, n, "%04ld", y);
+		return true;
+	}
+	if (strcmp(s + 11, "P3M") == 0 && (m - 1) % 3 == 0) {
+		snprintf(out, n, "%04ldQ%ld", y, (m - 1) / 3 + 1);
+		return true;
+	}
+	if (strcmp(s + 11, "P1M") == 0) {
+		snprintf(out, n, "%04ld-%02ld", y, m);
+		return true;
+	}
+	return false;
+}
+
+static long line_of(struct adx_state *s)
+{
+	return (long)XML_GetCurrentLineNumber(s->g.p);
+}
+
+static void start_group(struct adx_state *s, const char **atts)
+{
+	const char *ou = xml_attr(atts, "orgUnit"), *pe = xml_attr(atts, "period");
+	const char *sx = xml_attr(atts, s->sex_attr);
+	long line = line_of(s);
+
+	s->in_group = true;
+	s->group_ok = true;
+	s->group_line = line;
+	s->unit[0] = s->period[0] = s->group_sex[0] = '\0';
+	if (!ou) {
+		diags_add(s->d, line, "orgUnit", "%s", _("the group has no orgUnit"));
+		s->group_ok = false;
+	} else {
+		snprintf(s->unit, sizeof(s->unit), "%s", codemap_in(s->map, CODE_UNIT, ou));
+	}
+	if (!pe) {
+		diags_add(s->d, line, "period", "%s", _("the group has no period"));
+		s->group_ok = false;
+	} else if (!period_from_adx(pe, s->period, sizeof(s->period))) {
+		diags_add(s->d, line, "period",
+			  _("'%s' is not a period gemis holds: a year (2026-01-01/P1Y), a quarter "
+			    "(2026-07-01/P3M) or a month (2026-07-01/P1M)"),
+			  pe);
+		s->group_ok = false;
+	}
+	if (sx)
+		snprintf(s->group_sex, sizeof(s->group_sex), "%s", codemap_in(s->map, CODE_SEX, sx));
+}
+
+static void data_value(struct adx_state *s, const char **atts)
+{
+	const char *de = xml_attr(atts, "dataElement"), *val = xml_attr(atts, "value");
+	const char *sx = xml_attr(atts, s->sex_attr);
+	char ind[96], part[32], sex[16];
+	long line = line_of(s);
+	struct value_row row;
+	size_t i;
+	bool bad = false;
+
+	for (i = 0; atts[i]; i += 2) {
+		const char *a = xml_local(atts[i]);
+
+		if (strcmp(a, "dataElement") != 0 && strcmp(a, "value") != 0 && strcmp(a, s->sex_attr) != 0) {
+			diags_add(s->d, line, "dataValue",
+				  _("unknown attribute '%s': gemis holds values by sex only"), a);
+			bad = true;
+		}
+	}
+	if (!de) {
+		diags_add(s->d, line, "dataElement", "%s", _("the dataValue has no dataElement"));
+		bad = true;
+	}
+	if (!val) {
+		diags_add(s->d, line, "value", "%s", _("the dataValue has no value"));
+		bad = true;
+	}
+	if (bad || !s->group_ok)
+		return;
+	de = codemap_in(s->map, CODE_ELEMENT, de);
+	if (!element_split(de, ind, sizeof(ind), part, sizeof(part))) {
+		diags_add(s->d, line, "dataElement",
+			  _("'%s' is not a data element: write the indicator and its part, as "
+			    "female_wage_workers.num"),
+			  de);
+		return;
+	}
+	if (sx)
+		snprintf(sex, sizeof(sex), "%s", codemap_in(s->map, CODE_SEX, sx));
+	else
+		snprintf(sex, sizeof(sex), "%s", s->group_sex[0] ? s->group_sex : "T");
+	{
+		static const char *const fields[] = {"unit", "orgUnit", "indicator", "dataElement", "part",
+						     "dataElement", NULL};
+		size_t before = s->d->n;
+		bool ok = values_parse_fields(s->t, s->unit, s->period, ind, part, sex, val, line, &row, s->d);
+
+		diags_rename(s->d, before, fields, (size_t)-1);
+		if (ok && value_rows_push(s->rows, &row))
+			s->err = GEMIS_ENOMEM;
+	}
+}
+
+static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+	struct adx_state *s = ud;
+	const char *n = xml_local(name);
+
+	if (++s->depth > ADX_MAX_DEPTH) {
+		s->err = GEMIS_ELIMIT;
+		XML_StopParser(s->g.p, XML_FALSE);
+		return;
+	}
+	if (s->depth == 1) {
+		if (strcmp(n, "adx") != 0) {
+			diags_add(s->d, line_of(s), "", _("the root element is <%s>, not <adx>"), n);
+			XML_StopParser(s->g.p, XML_FALSE);
+			return;
+		}
+		s->root_seen = true;
+	} else if (s->depth == 2 && strcmp(n, "group") == 0) {
+		start_group(s, atts);
+	} else if (s->depth == 3 && s->in_group && strcmp(n, "dataValue") == 0) {
+		data_value(s, atts);
+	} else if (s->depth == 2 || (s->depth == 3 && s->in_group)) {
+		diags_add(s->d, line_of(s), "", _("unexpected element <%s>"), n);
+	}
+	/* deeper elements (annotations) are ignored */
+	if (s->err)
+		XML_StopParser(s->g.p, XML_FALSE);
+}
+
+static void XMLCALL on_end(void *ud, const XML_Char *name)
+{
+	struct adx_state *s = ud;
+
+	(void)name;
+	if (s->depth == 2)
+		s->in_group = false;
+	s->depth--;
+}
+
+enum gemis_err values_adx_parse(const char *data, size_t len, const struct tree *t,
+				const struct codemap *map, struct value_rows *rows, struct diags *d,
+				struct errctx *e)
+{
+	struct adx_state s;
+	XML_Parser p;
+	enum XML_Status st;
+	enum gemis_err err = GEMIS_OK;
+
+	memset(&s, 0, sizeof(s));
+	s.t = t;
+	s.map = map;
+	s.rows = rows;
+	s.d = d;
+	s.sex_attr = codemap_out(map, CODE_ATTRIBUTE, "sex");
+	p = xml_parser_new(&s.g);
+	if (!p)
+		return GEMIS_ENOMEM;
+	XML_SetElementHandler(p, on_start, on_end);
+	/* expat takes an int length */
+	if (len > (size_t)1 << 30) {
+		XML_ParserFree(p);
+		return err_set(e, GEMIS_ELIMIT, "%s", _("the file is too large"));
+	}
+	st = XML_Parse(p, data, (int)len, XML_TRUE);
+	if (s.g.refused) {
+		err = err_set_at(e, GEMIS_EFORMAT, "", "line %lu: %s", XML_GetCurrentLineNumber(p),
+				 _("the file declares entities in a DOCTYPE; gemis does not read such XML"));
+	} else if (s.err == GEMIS_ELIMIT) {
+		err = err_set(e, GEMIS_EFORMAT, "line %lu: %s", XML_GetCurrentLineNumber(p),
+			      _("elements nested too deep"));
+	} else if (s.err) {
+		err = s.err;
+	} else if (st == XML_STATUS_ERROR && XML_GetErrorCode(p) != XML_ERROR_ABORTED) {
+		err = err_set(e, GEMIS_EFORMAT, "line %lu, column %lu: %s", XML_GetCurrentLineNumber(p),
+			      XML_GetCurrentColumnNumber(p) + 1, XML_ErrorString(XML_GetErrorCode(p)));
+	} else if (!s.root_seen && d->total == 0) {
+		err = err_set(e, GEMIS_EFORMAT, "%s", _("the file has no <adx> element"));
+	}
+	XML_ParserFree(p);
+	return err;
+}

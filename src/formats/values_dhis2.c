@@ -1,0 +1,290 @@
+/*
+ * values_dhis2.c: reported values as a DHIS2 data value set (the JSON of
+ * DHIS2's /api/dataValueSets), read and written, so that a province running
+ * DHIS2 exchanges data with gemis.
+ *
+ *	{"dataValues": [
+ *	  {"dataElement": "female_wage_workers.num", "period": "2026",
+ *	   "orgUnit": "03390", "value": "412"},
+ *	  {"dataElement": "primary_completion.num", "period": "2026",
+ *	   "orgUnit": "03390", "categoryOptionCombo": "F", "value": "95"},
+ *	  {"dataElement": "news_items_per_quarter.value", "period": "2026Q3",
+ *	   "orgUnit": "03390", "value": "4"}]}
+ *
+ * dataValues  the values; "dataSet", "orgUnit" and "period" at the top
+ *             apply to values that do not give their own; "completeDate"
+ *             and other top-level members are ignored.
+ * dataElement the indicator and its part joined by a dot (as in ADX);
+ * period      DHIS2's ISO forms: 2026, 2026Q3, 202607 (2026-07 also read);
+ * orgUnit     the unit's official code;
+ * categoryOptionCombo  F or M for values by sex; absent, "default" or T
+ *             for totals;
+ * value       the number, as a string (DHIS2's way) or a JSON number;
+ * deleted     true is refused (gemis imports values, it does not delete);
+ * attributeOptionCombo other than "default" is refused (gemis has no
+ *             attribute disaggregation); comment, storedBy, created,
+ *             lastUpdated and followup are ignored.
+ * Written with the data set and totals' category option combo only when a
+ * code map names them, since DHIS2 checks such identifiers; with a code map
+ * (codemap.h) DHIS2 UIDs and gemis codes are translated both ways.
+ *
+ * Problems are reported with the line where the value's object starts
+ * (jansson does not keep positions, so a small scanner finds them).
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "exchange.h"
+#include "util/i18n.h"
+#include "util/text.h"
+#include "xml.h"
+
+#include "util/banned.h"
+
+/* ---- writing ---------------------------------------------------------- */
+
+static enum gemis_err jstr(struct buf *b, const char *s)
+{
+	enum gemis_err err = buf_putc(b, '"');
+
+	err |= buf_json_escape(b, s, strlen(s));
+	err |= buf_putc(b, '"');
+	return err;
+}
+
+static void dhis2_period(period_t p, char *out, size_t n)
+{
+	int y = period_year(p), k = period_index(p);
+
+	switch (period_kind(p)) {
+	case PERIOD_QUARTER:
+		snprintf(out, n, "%04dQ%d", y, k);
+		break;
+	case PERIOD_MONTH:
+		snprintf(out, n, "%04d%02d", y, k);
+		break;
+	default:
+		snprintf(out, n, "%04d", y);
+		break;
+	}
+}
+
+enum gemis_err values_write_dhis2(const struct tree *t, const struct value_row *rows, size_t n,
+				  const struct export_opts *o, struct buf *b)
+{
+	const struct codemap *m = o ? o->map : NULL;
+	const char *ds = codemap_out(m, CODE_DATASET, "GEMIS");
+	enum gemis_err err = buf_puts(b, "{");
+	size_t i;
+
+	if (strcmp(ds, "GEMIS") != 0) {
+		err |= buf_puts(b, "\"dataSet\": ");
+		err |= jstr(b, ds);
+		err |= buf_puts(b, ",\n ");
+	}
+	err |= buf_puts(b, "\"dataValues\": [");
+	for (i = 0; i < n && !err; i++) {
+		const struct value_row *r = &rows[i];
+		const char *sex = sex_id((enum sex)r->sex), *coc = codemap_out(m, CODE_SEX, sex);
+		char per[16], el[96];
+
+		element_code(r->ind, r->part, el, sizeof(el));
+		dhis2_period(r->period, per, sizeof(per));
+		err |= buf_puts(b, i ? ",\n  {\"dataElement\": " : "\n  {\"dataElement\": ");
+		err |= jstr(b, codemap_out(m, CODE_ELEMENT, el));
+		err |= buf_printf(b, ", \"period\": \"%s\", \"orgUnit\": ", per);
+		err |= jstr(b, codemap_out(m, CODE_UNIT, t->units[r->unit].code));
+		if (r->sex != SEX_T || coc != sex) {
+			err |= buf_puts(b, ", \"categoryOptionCombo\": ");
+			err |= jstr(b, coc);
+		}
+		err |= buf_puts(b, ", \"value\": \"");
+		err |= put_plain_number(b, r->value);
+		err |= buf_puts(b, "\"}");
+	}
+	err |= buf_puts(b, "\n]}\n");
+	return err ? GEMIS_ENOMEM : GEMIS_OK;
+}
+
+/* ---- reading ---------------------------------------------------------- */
+
+/* The line where each element of the top-level "dataValues" array starts,
+ * into lines[0..n); 0 where unknown.  The text is valid JSON (jansson
+ * read it already), so strings, escapes and nesting are all that matter. */
+static void element_lines(const char *s, size_t len, long *lines, size_t n)
+{
+	size_t i, k = 0;
+	long line = 1;
+	int depth = 0, dv_depth = -1;
+	const char *str = NULL;
+	size_t str_len = 0;
+	bool key_dv = false;
+
+	for (i = 0; i < len && k < n; i++) {
+		char c = s[i];
+
+		if (c == '\n') {
+			line++;
+		} else if (c == '"') {
+			size_t start = ++i;
+
+			while (i < len && s[i] != '"') {
+				if (s[i] == '\\')
+					i++;
+				i++;
+			}
+			str = s + start;
+			str_len = i - start;
+		} else if (c == ':') {
+			key_dv = depth == 1 && str_len == 10 && memcmp(str, "dataValues", 10) == 0;
+		} else if (c == '{' || c == '[') {
+			if (c == '{' && depth == dv_depth)
+				lines[k++] = line;
+			depth++;
+			if (c == '[' && key_dv && depth == 2)
+				dv_depth = 2;
+			key_dv = false;
+		} else if (c == '}' || c == ']') {
+			if (c == ']' && depth == dv_depth)
+				dv_depth = -1;
+			depth--;
+		} else if (c == ',') {
+			key_dv = false;
+		}
+	}
+}
+
+static const char *member_str(const json_t *o, const char *key, const char *dflt)
+{
+	const json_t *v = json_object_get(o, key);
+
+	return json_is_string(v) ? json_string_value(v) : dflt;
+}
+
+/* "202607" -> "2026-07"; other forms pass as they are. */
+static void period_from_dhis2(const char *s, char *out, size_t n)
+{
+	if (strlen(s) == 6 && text_parse_long(s, 6, &(long){0}))
+		snprintf(out, n, "%.4s-%.2s", s, s + 4);
+	else
+		snprintf(out, n, "%s", s);
+}
+
+static void one_value(const json_t *v, long line, const char *dflt_ou, const char *dflt_pe,
+		      const struct tree *t, const struct codemap *map, struct value_rows *rows,
+		      struct diags *d, enum gemis_err *err)
+{
+	const char *de = member_str(v, "dataElement", NULL), *pe = member_str(v, "period", dflt_pe);
+	const char *ou = member_str(v, "orgUnit", dflt_ou), *coc = member_str(v, "categoryOptionCombo", NULL);
+	const char *aoc = member_str(v, "attributeOptionCombo", NULL);
+	const json_t *val = json_object_get(v, "value"), *del = json_object_get(v, "deleted");
+	char ind[96], part[32], per[32], num[64], sex[16];
+	struct value_row row;
+	bool bad = false;
+
+	if (!json_is_object(v)) {
+		diags_add(d, line, "", "%s", _("a data value must be a JSON object"));
+		return;
+	}
+	if (json_is_true(del)) {
+		diags_add(d, line, "deleted", "%s", _("deleting values is not supported: remove the value from the file"));
+		bad = true;
+	}
+	if (aoc && strcmp(aoc, "default") != 0) {
+		diags_add(d, line, "attributeOptionCombo",
+			  _("'%s': gemis has no attribute disaggregation (only \"default\")"), aoc);
+		bad = true;
+	}
+	if (!de) {
+		diags_add(d, line, "dataElement", "%s", _("missing"));
+		bad = true;
+	}
+	if (!pe) {
+		diags_add(d, line, "period", "%s", _("missing"));
+		bad = true;
+	}
+	if (!ou) {
+		diags_add(d, line, "orgUnit", "%s", _("missing"));
+		bad = true;
+	}
+	if (json_is_string(val)) {
+		snprintf(num, sizeof(num), "%s", json_string_value(val));
+	} else if (json_is_integer(val)) {
+		snprintf(num, sizeof(num), "%lld", (long long)json_integer_value(val));
+	} else if (json_is_real(val)) {
+		struct buf b;
+
+		buf_init(&b, 64);
+		put_plain_number(&b, json_real_value(val));
+		snprintf(num, sizeof(num), "%s", buf_str(&b));
+		buf_release(&b);
+	} else {
+		diags_add(d, line, "value", "%s", val ? _("must be a number or a string") : _("missing"));
+		bad = true;
+	}
+	if (bad)
+		return;
+	de = codemap_in(map, CODE_ELEMENT, de);
+	if (!element_split(de, ind, sizeof(ind), part, sizeof(part))) {
+		diags_add(d, line, "dataElement",
+			  _("'%s' is not a data element: write the indicator and its part, as "
+			    "female_wage_workers.num"),
+			  de);
+		return;
+	}
+	period_from_dhis2(pe, per, sizeof(per));
+	coc = coc ? codemap_in(map, CODE_SEX, coc) : "T";
+	snprintf(sex, sizeof(sex), "%s", strcmp(coc, "default") == 0 ? "T" : coc);
+	if (values_parse_fields(t, codemap_in(map, CODE_UNIT, ou), per, ind, part, sex, num, line, &row, d)) {
+		if (value_rows_push(rows, &row))
+			*err = GEMIS_ENOMEM;
+	}
+}
+
+enum gemis_err values_dhis2_parse(const char *data, size_t len, const struct tree *t,
+				  const struct codemap *map, struct value_rows *rows,
+				  struct diags *d, struct errctx *e)
+{
+	json_error_t jerr;
+	json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
+	const json_t *dv, *v;
+	static const char *const fields[] = {"unit", "orgUnit", "indicator", "dataElement", "part",
+					     "dataElement", "sex", "categoryOptionCombo", NULL};
+	long *lines = NULL;
+	size_t i;
+	bool one_line = false;
+	enum gemis_err err = GEMIS_OK;
+
+	if (!root)
+		return err_set(e, GEMIS_EFORMAT, "line %d, column %d: %s", jerr.line, jerr.column, jerr.text);
+	dv = json_object_get(root, "dataValues");
+	if (!json_is_object(root) || !json_is_array(dv)) {
+		json_decref(root);
+		return err_set(e, GEMIS_EFORMAT, "%s",
+			       _("not a DHIS2 data value set: expected {\"dataValues\": [...]}"));
+	}
+	lines = calloc(json_array_size(dv) + 1, sizeof(*lines));
+	if (!lines) {
+		json_decref(root);
+		return GEMIS_ENOMEM;
+	}
+	element_lines(data, len, lines, json_array_size(dv));
+	/* a file on one line (as DHIS2 writes them) has no useful line
+	 * numbers: its values are named by their index instead */
+	for (i = 1; i < json_array_size(dv); i++)
+		one_line |= lines[i] == lines[i - 1];
+	json_array_foreach(dv, i, v) {
+		size_t before = d->n;
+
+		one_value(v, lines[i], member_str(root, "orgUnit", NULL), member_str(root, "period", NULL),
+			  t, map, rows, d, &err);
+		diags_rename(d, before, fields, one_line || !lines[i] ? i : (size_t)-1);
+		if (err)
+			break;
+	}
+	free(lines);
+	json_decref(root);
+	return err;
+}

@@ -1,0 +1,218 @@
+/*
+ * values_template.c: writing an agency's form as a workbook (layout in
+ * values_template.h), with libxlsxwriter.
+ */
+#include "values_template.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <xlsxwriter.h>
+
+#include "core/catalog.h"
+#include "util/i18n.h"
+
+#include "util/banned.h"
+
+#define FIRST_DATA_ROW 13 /* 0-based: row 14 */
+#define HEAD_ROW 11
+#define MACHINE_ROW 12
+
+static const char *agency_name(int k)
+{
+	return i18n_lang() == LANG_EN ? agency_kinds[k].name_en : agency_kinds[k].name_vi;
+}
+
+static const char *sex_label(int sex)
+{
+	switch (sex) {
+	case SEX_F: return _("sex: women");
+	case SEX_M: return _("sex: men");
+	default: return _("sex: both");
+	}
+}
+
+static void period_label(period_t p, char *out, size_t n)
+{
+	switch (period_kind(p)) {
+	case PERIOD_QUARTER:
+		snprintf(out, n, _("Quarter %d/%d"), period_index(p), period_year(p));
+		break;
+	case PERIOD_MONTH:
+		snprintf(out, n, _("Month %d/%d"), period_index(p), period_year(p));
+		break;
+	default:
+		snprintf(out, n, _("Year %d"), period_year(p));
+		break;
+	}
+}
+
+enum gemis_err values_template_write(const struct template_form *f, const char *path,
+				     struct errctx *e)
+{
+	const struct unit *u = &f->t->units[f->unit];
+	lxw_workbook *wb = workbook_new(path);
+	lxw_worksheet *ws;
+	lxw_doc_properties props = {0};
+	lxw_format *title, *bold, *note, *head, *text, *wrap, *input, *prev;
+	lxw_row_col_options hidden = {.hidden = 1};
+	char buf[512], title_s[256];
+	size_t i;
+	int no = 0, last_ind = -1;
+	lxw_error rc;
+
+	if (!wb)
+		return err_set_at(e, GEMIS_EIO, path, "%s", _("cannot write the file"));
+	snprintf(title_s, sizeof(title_s), _("Gender equality reporting form, %d"), f->year);
+	props.title = title_s;
+	props.author = (char *)"gemis";
+	props.created = (time_t)f->created;
+	if (!f->created) {
+		/* 1 January of the form's year, 00:00 UTC: no clock time inside */
+		struct tm tm = {0};
+
+		tm.tm_year = f->year - 1900;
+		tm.tm_mday = 1;
+		props.created = timegm(&tm);
+	}
+	workbook_set_properties(wb, &props);
+
+	title = workbook_add_format(wb);
+	format_set_bold(title);
+	format_set_font_size(title, 14);
+	bold = workbook_add_format(wb);
+	format_set_bold(bold);
+	note = workbook_add_format(wb);
+	format_set_text_wrap(note);
+	format_set_align(note, LXW_ALIGN_VERTICAL_TOP);
+	head = workbook_add_format(wb);
+	format_set_bold(head);
+	format_set_border(head, LXW_BORDER_THIN);
+	format_set_bg_color(head, 0xE8E8E8);
+	format_set_text_wrap(head);
+	format_set_align(head, LXW_ALIGN_CENTER);
+	format_set_align(head, LXW_ALIGN_VERTICAL_CENTER);
+	text = workbook_add_format(wb);
+	format_set_border(text, LXW_BORDER_THIN);
+	format_set_align(text, LXW_ALIGN_VERTICAL_TOP);
+	wrap = workbook_add_format(wb);
+	format_set_border(wrap, LXW_BORDER_THIN);
+	format_set_text_wrap(wrap);
+	format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+	input = workbook_add_format(wb);
+	format_set_border(input, LXW_BORDER_MEDIUM);
+	format_set_bg_color(input, 0xFFF59D);
+	format_set_unlocked(input);
+	format_set_num_format(input, "General");
+	prev = workbook_add_format(wb);
+	format_set_border(prev, LXW_BORDER_THIN);
+	format_set_font_color(prev, 0x757575);
+	format_set_num_format(prev, "General");
+
+	ws = workbook_add_worksheet(wb, _("Form sheet"));
+	worksheet_set_column(ws, 0, 0, 5, NULL);
+	worksheet_set_column(ws, 1, 1, 44, NULL);
+	worksheet_set_column(ws, 2, 2, 36, NULL);
+	worksheet_set_column(ws, 3, 3, 9, NULL);
+	worksheet_set_column(ws, 4, 4, 13, NULL);
+	worksheet_set_column(ws, 5, 5, 14, NULL);
+	worksheet_set_column(ws, 6, 6, 12, NULL);
+	worksheet_set_column(ws, 7, 7, 22, NULL);
+	worksheet_set_column_opt(ws, 8, 12, 10, NULL, &hidden);
+
+	worksheet_write_string(ws, 0, 0, title_s, title);
+	snprintf(buf, sizeof(buf), _("Unit: %s (%s). Agency: %s."), u->name, u->code, agency_name(f->agency));
+	worksheet_write_string(ws, 1, 0, buf, bold);
+	if (f->dl_day && f->dl_month)
+		snprintf(buf, sizeof(buf), _("Send it by %02d/%02d/%d to %s."), f->dl_day, f->dl_month, f->year,
+			 f->dl_to >= 0 ? agency_name(f->dl_to) : _("the Culture and Social Affairs Office"));
+	else
+		snprintf(buf, sizeof(buf), _("Send it to %s by the end of %d."),
+			 f->dl_to >= 0 ? agency_name(f->dl_to) : _("the Culture and Social Affairs Office"), f->year);
+	worksheet_write_string(ws, 2, 0, buf, NULL);
+	worksheet_write_string(ws, 4, 0, _("How to fill in this form:"), bold);
+	worksheet_write_string(ws, 5, 0,
+			       _("1. Type numbers only in the yellow cells of the column \"Value\"; the other cells are locked."),
+			       NULL);
+	worksheet_write_string(ws, 6, 0,
+			       _("2. Counts of people, agencies or cases are whole numbers: write 1234, without a thousands separator."),
+			       NULL);
+	worksheet_write_string(ws, 7, 0,
+			       _("3. Leave a cell empty when there is no figure yet; do not write 0 for \"not known\"."),
+			       NULL);
+	worksheet_write_string(ws, 8, 0,
+			       _("4. A numerator may not exceed its denominator (for example, women counselled out of all women detected)."),
+			       NULL);
+	worksheet_write_string(ws, 9, 0,
+			       _("5. Save the file as .xlsx and send it back; it is read with `gemis values import` or on the web page, whole or not at all."),
+			       NULL);
+
+	worksheet_write_string(ws, HEAD_ROW, 0, _("Row No."), head);
+	worksheet_write_string(ws, HEAD_ROW, 1, _("Indicator"), head);
+	worksheet_write_string(ws, HEAD_ROW, 2, _("What to count"), head);
+	worksheet_write_string(ws, HEAD_ROW, 3, _("Women, men or both"), head);
+	worksheet_write_string(ws, HEAD_ROW, 4, _("Reporting period"), head);
+	worksheet_write_string(ws, HEAD_ROW, 5, _("Value to report"), head);
+	snprintf(buf, sizeof(buf), _("Value %d"), f->year - 1);
+	worksheet_write_string(ws, HEAD_ROW, 6, buf, head);
+	worksheet_write_string(ws, HEAD_ROW, 7, _("Measured in"), head);
+	worksheet_set_row(ws, HEAD_ROW, 30, NULL);
+	/* the machine header the reader looks for, hidden */
+	worksheet_set_row_opt(ws, MACHINE_ROW, LXW_DEF_ROW_HEIGHT, NULL, &hidden);
+	worksheet_write_string(ws, MACHINE_ROW, 5, "value", NULL);
+	worksheet_write_string(ws, MACHINE_ROW, 8, "unit", NULL);
+	worksheet_write_string(ws, MACHINE_ROW, 9, "period", NULL);
+	worksheet_write_string(ws, MACHINE_ROW, 10, "indicator", NULL);
+	worksheet_write_string(ws, MACHINE_ROW, 11, "part", NULL);
+	worksheet_write_string(ws, MACHINE_ROW, 12, "sex", NULL);
+
+	for (i = 0; i < f->nrows; i++) {
+		const struct template_row *r = &f->rows[i];
+		const struct indicator *ind = &catalog[r->ind];
+		lxw_row_t row = (lxw_row_t)(FIRST_DATA_ROW + i);
+		lxw_data_validation dv = {0};
+		const char *what = i18n_lang() == LANG_EN ? ind->part_en[r->part] : ind->part_vi[r->part];
+		char per[64], code[16];
+
+		if (r->ind != last_ind) {
+			no++;
+			last_ind = r->ind;
+		}
+		worksheet_write_number(ws, row, 0, no, text);
+		worksheet_write_string(ws, row, 1, indicator_name(ind, i18n_lang()), wrap);
+		worksheet_write_string(ws, row, 2, what ? what : "", wrap);
+		worksheet_write_string(ws, row, 3, sex_label(r->sex), text);
+		period_label(r->period, per, sizeof(per));
+		worksheet_write_string(ws, row, 4, per, text);
+		worksheet_write_blank(ws, row, 5, input);
+		if (isnan(r->previous))
+			worksheet_write_blank(ws, row, 6, prev);
+		else
+			worksheet_write_number(ws, row, 6, r->previous, prev);
+		worksheet_write_string(ws, row, 7, ind->kind == IND_RATIO ? _("people or things (whole number)")
+									 : ind->unit,
+				       text);
+		worksheet_write_string(ws, row, 8, u->code, NULL);
+		period_format(r->period, code, sizeof(code));
+		worksheet_write_string(ws, row, 9, code, NULL);
+		worksheet_write_string(ws, row, 10, ind->id, NULL);
+		worksheet_write_string(ws, row, 11, part_id(ind, r->part), NULL);
+		worksheet_write_string(ws, row, 12, sex_id((enum sex)r->sex), NULL);
+		dv.validate = ind->kind == IND_RATIO ? LXW_VALIDATION_TYPE_INTEGER : LXW_VALIDATION_TYPE_DECIMAL;
+		dv.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+		dv.value_number = 0;
+		dv.ignore_blank = LXW_VALIDATION_ON;
+		dv.show_error = LXW_VALIDATION_ON;
+		dv.error_title = (char *)_("Not a valid number");
+		dv.error_message = (char *)(ind->kind == IND_RATIO ? _("Type a whole number of zero or more.")
+								   : _("Type a number of zero or more."));
+		worksheet_data_validation_cell(ws, row, 5, &dv);
+	}
+	worksheet_freeze_panes(ws, FIRST_DATA_ROW, 0);
+	worksheet_protect(ws, NULL, NULL);
+	rc = workbook_close(wb);
+	if (rc != LXW_NO_ERROR)
+		return err_set_at(e, GEMIS_EIO, path, "%s: %s", _("cannot write the file"), lxw_strerror(rc));
+	return GEMIS_OK;
+}

@@ -1,0 +1,161 @@
+/*
+ * exchange.c: the values and forms the exchange formats write (see
+ * exchange.h).
+ */
+#include "exchange.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/catalog.h"
+#include "formats/exchange.h"
+#include "planview.h"
+#include "store/values.h"
+#include "util/i18n.h"
+
+#include "util/banned.h"
+
+enum gemis_err exchange_values(struct db *db, const struct tree *t, int unit, int year,
+			       struct value_rows *out, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+	int *map = NULL;
+	long long max_id;
+
+	err = unit_id_map(t, &map, &max_id);
+	if (err)
+		return err;
+	if (year)
+		err = db_prepare(db, &st, e,
+				 "SELECT unit_id, period, indicator, part, sex, value FROM datavalues WHERE year = ?");
+	else
+		err = db_prepare(db, &st, e, "SELECT unit_id, period, indicator, part, sex, value FROM datavalues");
+	if (err) {
+		free(map);
+		return err;
+	}
+	if (year)
+		db_bind_int(st, 1, year);
+	while (db_next(st)) {
+		long long uid = db_col_int(st, 0);
+		const char *per = db_col_text(st, 1);
+		int ind = catalog_find(db_col_text(st, 2));
+		struct value_row r = {0};
+
+		if (uid < 0 || uid > max_id || map[uid] < 0 || ind < 0 || !per ||
+		    !tree_contains(t, unit, map[uid]))
+			continue;
+		r.unit = map[uid];
+		r.ind = ind;
+		r.part = part_parse(&catalog[ind], db_col_text(st, 3));
+		r.sex = sex_parse(db_col_text(st, 4));
+		r.value = db_col_double(st, 5);
+		if (r.part < 0 || r.sex < 0 || !period_parse(per, strlen(per), &r.period))
+			continue;
+		err = value_rows_push(out, &r);
+		if (err)
+			break;
+	}
+	if (err)
+		db_finalize(st, NULL);
+	else
+		err = db_finalize(st, e);
+	free(map);
+	if (!err)
+		values_sort(t, out->v, out->n);
+	return err;
+}
+
+/* Indicators counted per quarter get a row per quarter. */
+static bool quarterly(const struct indicator *ind)
+{
+	return strcmp(ind->unit, "items_per_quarter") == 0;
+}
+
+enum gemis_err exchange_template(struct db *db, const struct tree *t, int unit, int agency, int year,
+				 struct template_form *f, struct errctx *e)
+{
+	struct arena mem;
+	struct plan_view *pv = NULL;
+	const struct plan_view *p;
+	struct template_row *rows = NULL;
+	size_t npv = 0, n = 0, cap = 0, k;
+	uint64_t duties;
+	enum gemis_err err;
+
+	memset(f, 0, sizeof(*f));
+	arena_init(&mem, 0);
+	err = plan_views_load(db, t, unit, &mem, &pv, &npv, e);
+	if (err)
+		goto out;
+	p = plan_view_of(pv, npv, unit);
+	if (!p) {
+		err = err_set(e, GEMIS_ENOTFOUND, _("%s has no plan in force: load one with `gemis plan load` first"),
+			      t->units[unit].name);
+		goto out;
+	}
+	duties = plan_view_duties(p, agency);
+	if (!duties) {
+		err = err_set(e, GEMIS_ENOTFOUND, _("the plan of %s ties no indicator to %s"), t->units[unit].name,
+			      agency_kinds[agency].id);
+		goto out;
+	}
+	for (k = 0; k < catalog_count && !err; k++) {
+		const struct indicator *ind = &catalog[k];
+		int part, sex, q;
+
+		if (!(duties & ((uint64_t)1 << k)))
+			continue;
+		for (q = quarterly(ind) ? 1 : 0; q <= (quarterly(ind) ? 4 : 0) && !err; q++) {
+			period_t per = q ? period_quarter(year, q) : period_year_code(year);
+			period_t last = q ? period_quarter(year - 1, q) : period_year_code(year - 1);
+
+			for (part = 0; part < indicator_parts(ind) && !err; part++) {
+				for (sex = ind->by_sex ? SEX_F : SEX_T; sex <= (ind->by_sex ? SEX_M : SEX_T); sex++) {
+					struct template_row *r;
+					bool found = false;
+					double v = NAN;
+
+					if (n == cap) {
+						size_t ncap = cap ? cap * 2 : 32;
+						struct template_row *nr = realloc(rows, ncap * sizeof(*nr));
+
+						if (!nr) {
+							err = GEMIS_ENOMEM;
+							break;
+						}
+						rows = nr;
+						cap = ncap;
+					}
+					err = values_get(db, t, unit, last, (int)k, part, sex, &v, &found, e);
+					if (err)
+						break;
+					r = &rows[n++];
+					r->ind = (int)k;
+					r->part = part;
+					r->sex = sex;
+					r->period = per;
+					r->previous = found ? v : NAN;
+				}
+			}
+		}
+	}
+	if (err)
+		goto out;
+	f->t = t;
+	f->unit = unit;
+	f->agency = agency;
+	f->year = year;
+	f->dl_day = p->dl_day;
+	f->dl_month = p->dl_month;
+	f->dl_to = p->dl_to ? agency_find(p->dl_to) : -1;
+	f->rows = rows;
+	f->nrows = n;
+	rows = NULL;
+out:
+	free(rows);
+	arena_release(&mem);
+	return err;
+}

@@ -1,0 +1,28 @@
+/*
+ * exchange.h: what the exchange formats (formats/exchange.h) need from the
+ * database: the stored values of a unit and everything below it, and the
+ * rows of an agency's form from the plan in force.
+ */
+#ifndef GEMIS_REPORT_EXCHANGE_H
+#define GEMIS_REPORT_EXCHANGE_H
+
+#include "formats/values_csv.h"
+#include "formats/values_template.h"
+#include "store/db.h"
+
+/* The values stored for `unit` and every unit below it, of `year` (0: every
+ * year, quarters and months included), sorted for the writers. */
+enum gemis_err exchange_values(struct db *db, const struct tree *t, int unit, int year,
+			       struct value_rows *out, struct errctx *e);
+
+/* The rows of agency kind `agency`'s form of `unit` for `year`: each
+ * indicator the plan in force ties to it (or, when the plan ties none to
+ * any agency and gives it duties, every indicator the plan targets), its
+ * parts, by sex where reported, per quarter for indicators counted per
+ * quarter, with last year's stored value.  Fills f (rows allocated in f,
+ * free with free((void *)f->rows)).  GEMIS_ENOTFOUND with a message when
+ * the unit has no plan or the agency answers for nothing in it. */
+enum gemis_err exchange_template(struct db *db, const struct tree *t, int unit, int agency, int year,
+				 struct template_form *f, struct errctx *e);
+
+#endif

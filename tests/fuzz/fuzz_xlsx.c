@@ -1,0 +1,39 @@
+/*
+ * fuzz_xlsx.c: libFuzzer target for the XLSX reader (zip, workbook, shared
+ * strings, sheets) and the values it finds in a workbook.  The corpus has
+ * workbooks stored without compression, so that mutations reach the XML.
+ * `make FUZZ=1 fuzz` (see the Makefile).
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "formats/exchange.h"
+#include "formats/xlsx.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static struct tree tree;
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct value_rows rows = {0};
+	struct xlsx_book b;
+	struct diags d;
+	struct errctx e = {0};
+
+	if (tree.n == 0) {
+		tree_init(&tree);
+		tree_add(&tree, "VN", "Việt Nam", NULL, LEVEL_NATION, NULL, 1, NULL);
+		tree_add(&tree, "12", "Lai Châu", NULL, LEVEL_PROVINCE, "VN", 2, NULL);
+		tree_add(&tree, "03390", "Xã Bình Lư", "Bình Lư", LEVEL_COMMUNE, "12", 3, NULL);
+		tree_finish(&tree);
+	}
+	xlsx_read(data, size, &b, &e);
+	xlsx_release(&b);
+	diags_init(&d, 50);
+	if (values_xlsx_parse((const char *)data, size, &tree, &rows, &d, &e) == GEMIS_OK)
+		validate_rows(rows.v, rows.n, NULL, NULL, &d, &e);
+	diags_release(&d);
+	value_rows_release(&rows);
+	return 0;
+}

@@ -1,0 +1,152 @@
+# gemis values export / values import in every exchange format, and the
+# agency forms of gemis template, against the golden files of
+# tests/golden/exchange/ (UPDATE_GOLDEN=1 rewrites the expected outputs).
+# Round trip: a unit's values exported in any format and imported into a
+# database with the same plans give the same `gemis progress --json`.
+# backends: sqlite postgresql
+. "$ROOT/tests/integration/lib.sh"
+
+G=$ROOT/tests/golden/exchange
+export SOURCE_DATE_EPOCH=1796169600 # 2026-12-02 00:00 UTC, ADX's `exported`
+PLANS=$ROOT/data/demo/plans
+
+compare() {
+	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
+		cp "$1" "$G/$2"
+		return
+	fi
+	[ -f "$G/$2" ] || die "missing golden file tests/golden/exchange/$2 (run with UPDATE_GOLDEN=1)"
+	diff -u "$G/$2" "$1" >&2 || die "$2 differs from the golden file"
+}
+
+# fresh NAME: sets $db to a new database (a file, or a PostgreSQL database)
+# with the units and the three demo plans, no values
+fresh() {
+	db=$(new_db "$1")
+	expect_ok "$GEMIS" --db "$db" init
+	for p in "$PLANS"/*.json; do
+		expect_ok "$GEMIS" --db "$db" plan load "$p"
+	done
+}
+
+count() {
+	sql "$1" "SELECT COUNT(*) || ' ' || COALESCE(SUM(value), 0) FROM datavalues; SELECT COUNT(*) FROM value_audit"
+}
+
+# the main database: the units, the plans and the values of values.csv
+A=gemis.db
+on_pg && A=$GEMIS_DB
+expect_ok "$GEMIS" init
+for p in "$PLANS"/*.json; do
+	expect_ok "$GEMIS" plan load "$p"
+done
+expect_ok "$GEMIS" values import "$G/values.csv"
+
+# every format, as documented at the top of its writer
+for f in csv adx dhis2 sdmx; do
+	expect_ok "$GEMIS" --db "$A" values export --unit 12 --format $f -o out.$f
+	contains "$err" "exported 14 values of Lai Châu"
+	compare out.$f values.$f.out
+done
+# with a code map, the other system's codes
+for f in adx dhis2 sdmx; do
+	expect_ok "$GEMIS" --db "$A" values export --unit 12 --format $f --map "$G/map.csv" -o map.$f
+	compare map.$f values.map.$f.out
+done
+# a year, a unit below, standard output, the format from the extension
+expect_ok "$GEMIS" --db "$A" values export --unit 03394 --year 2026 -o -
+[ "$(printf '%s\n' "$out" | wc -l)" = 3 ] || die "--unit 03394 --year 2026 exported: $out"
+expect_ok "$GEMIS" --db "$A" values export --unit 03390 --year 2025 -o y.json
+[ "$(jq '.dataValues | length' y.json)" = 2 ] || die "--year 2025 in DHIS2"
+
+# round trip through each readable format, strictly (no demo data here)
+n=0
+for f in csv adx dhis2; do
+	n=$((n + 1))
+	fresh rt$n
+	expect_ok "$GEMIS" --db "$db" values import --format $f out.$f
+	contains "$out" "imported 14 values: 14 new"
+	for u in 12 03390 03394; do
+		for y in 2025 2026; do
+			"$GEMIS" --db "$A" progress --unit $u --year $y --json >p1.json
+			"$GEMIS" --db "$db" progress --unit $u --year $y --json >p2.json
+			cmp -s p1.json p2.json || { diff p1.json p2.json | head >&2; die "round trip through $f: progress of $u in $y differs"; }
+		done
+	done
+done
+# and through the code map
+fresh mapped
+expect_ok "$GEMIS" --db "$db" values import --map "$G/map.csv" map.adx
+expect_ok "$GEMIS" --db "$db" values import --map "$G/map.csv" --format dhis2 map.dhis2
+contains "$out" "0 new, 0 changed, 14 unchanged"
+[ "$(count gemis.db | head -1)" = "$(count "$db" | head -1)" ] || die "values after the mapped round trip"
+
+# the demo: a province's values in each format give the same progress
+DEMO=$(new_db demo)
+expect_ok "$GEMIS" --db "$DEMO" demo
+for f in adx dhis2 csv; do
+	expect_ok "$GEMIS" --db "$DEMO" values export --unit 24 --format $f -o demo.$f
+	fresh demo_$f
+	expect_ok "$GEMIS" --db "$db" values import --format $f demo.$f
+	for u in 24 09385; do
+		"$GEMIS" --db "$DEMO" progress --unit $u --year 2026 --json | jq -S 'del(.demo)' >p1.json
+		"$GEMIS" --db "$db" progress --unit $u --year 2026 --json | jq -S 'del(.demo)' >p2.json
+		cmp -s p1.json p2.json || die "demo round trip through $f: progress of $u differs"
+	done
+done
+
+# every problem with its position, nothing written
+before=$(count gemis.db)
+expect_fail 1 "$GEMIS" --db "$A" values import "$G/bad.adx.xml"
+printf '%s\n' "$err" | sed "s|$G/||" >bad.adx.err
+compare bad.adx.err bad.adx.err
+expect_fail 1 "$GEMIS" --db "$A" values import "$G/bad.dhis2.json"
+printf '%s\n' "$err" | sed "s|$G/||" >bad.dhis2.err
+compare bad.dhis2.err bad.dhis2.err
+expect_fail 1 "$GEMIS" --db "$A" values import "$G/form-bad.xlsx"
+printf '%s\n' "$err" | sed "s|$G/||" >form-bad.err
+compare form-bad.err form-bad.err
+# entities are refused before anything is read
+expect_fail 1 "$GEMIS" --db "$A" values import "$G/entities.adx.xml"
+contains "$err" "DOCTYPE"
+printf 'not json' >x.json
+expect_fail 1 "$GEMIS" --db "$A" values import x.json
+contains "$err" "line 1"
+[ "$(count gemis.db)" = "$before" ] || die "a refused import changed the database"
+
+# --dry-run counts and writes nothing
+expect_ok "$GEMIS" --db "$A" values import --dry-run "$G/form-filled.xlsx"
+contains "$out" "would import 10 values: 10 new"
+[ "$(count gemis.db)" = "$before" ] || die "--dry-run wrote"
+
+# the agency form: a valid workbook of the plan's indicators for the agency
+expect_ok "$GEMIS" --db "$A" template --unit 03390 --agency yte --year 2026 -o form.xlsx
+contains "$out" "12 values to fill in"
+unzip -tq form.xlsx >/dev/null || die "the form is not a zip"
+rm -rf x && mkdir x && (cd x && unzip -q ../form.xlsx)
+for part in $(cd x && find . -name '*.xml' -o -name '*.rels'); do
+	xmllint --noout "x/$part" || die "form.xlsx: $part is not well-formed"
+done
+grep -q '<sheetProtection' x/xl/worksheets/sheet1.xml || die "the form's sheet is not protected"
+grep -q 'hidden="1"' x/xl/worksheets/sheet1.xml || die "the form's code columns are not hidden"
+# the same form as the one committed (filled in by hand from it), in Vietnamese
+expect_ok "$GEMIS" --db "$A" --lang vi template --unit 03390 --agency yte --year 2026 -o form-vi.xlsx
+unzip -p form-vi.xlsx xl/sharedStrings.xml | xmllint --format - >form.strings.xml
+compare form.strings.xml form.strings.xml
+# an empty form imports nothing and finds nothing wrong
+expect_ok "$GEMIS" --db "$A" values import form.xlsx
+contains "$out" "imported 0 values"
+# the form filled in is read back
+expect_ok "$GEMIS" --db "$A" values import "$G/form-filled.xlsx" --as yte1
+contains "$out" "imported 10 values: 10 new"
+[ "$(sql gemis.db "SELECT CAST(value AS INTEGER) FROM datavalues d JOIN units u ON u.id = d.unit_id WHERE u.code = '03390' AND indicator = 'sex_ratio_at_birth' AND period = '2026' AND part = 'num'")" = 120 ] ||
+	die "the form's sex ratio"
+[ "$(sql gemis.db "SELECT COUNT(*) FROM value_audit WHERE changed_by = 'yte1'")" = 10 ] || die "the form's audit"
+# an agency the plan gives no indicator, a unit without a plan
+expect_fail 1 "$GEMIS" --db "$A" template --unit 03390 --agency vanphong --year 2026 -o v.xlsx
+contains "$err" "ties no indicator to vanphong"
+expect_fail 1 "$GEMIS" --db "$A" template --unit 03394 --agency yte --year 2026 -o v.xlsx
+contains "$err" "has no plan in force"
+expect_fail 2 "$GEMIS" --db "$A" template --unit 03390 --agency nobody --year 2026 -o v.xlsx
+expect_fail 2 "$GEMIS" --db "$A" values export --unit 12 -o out.txt
+expect_fail 2 "$GEMIS" --db "$A" values import --format sdmx out.sdmx

@@ -1,0 +1,566 @@
+/*
+ * test_exchange.c: the exchange formats (formats/exchange.h): ADX, DHIS2
+ * JSON, SDMX-CSV, code maps, the XLSX reader and the agency form, without
+ * a database.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zip.h>
+
+#include "core/catalog.h"
+#include "formats/exchange.h"
+#include "formats/values_template.h"
+#include "formats/xlsx.h"
+#include "harness.h"
+#include "util/i18n.h"
+
+static struct tree t;
+
+static void build_tree(void)
+{
+	struct errctx e = {0};
+
+	tree_init(&t);
+	tree_add(&t, "VN", "Việt Nam", "Việt Nam", LEVEL_NATION, NULL, 1, &e);
+	tree_add(&t, "12", "Lai Châu", "Lai Châu", LEVEL_PROVINCE, "VN", 2, &e);
+	tree_add(&t, "03390", "Xã Bình Lư", "Bình Lư", LEVEL_COMMUNE, "12", 3, &e);
+	tree_add(&t, "03394", "Xã Sin Suối Hồ", "Sin Suối Hồ", LEVEL_COMMUNE, "12", 4, &e);
+	tree_finish(&t);
+}
+
+static struct value_row row(const char *unit, const char *per, const char *ind, int part, int sex,
+			    double v)
+{
+	struct value_row r = {0};
+
+	r.unit = tree_find(&t, unit);
+	period_parse(per, strlen(per), &r.period);
+	r.ind = catalog_find(ind);
+	r.part = part;
+	r.sex = sex;
+	r.value = v;
+	return r;
+}
+
+/* True when d has a problem at `line` whose field is `field` and whose
+ * message contains `needle`. */
+static bool has_diag(const struct diags *d, long line, const char *field, const char *needle)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		if (d->d[i].line == line && strcmp(d->d[i].field, field) == 0 &&
+		    strstr(d->d[i].msg, needle))
+			return true;
+	}
+	for (i = 0; i < d->n; i++)
+		fprintf(stderr, "  have %ld %s: %s\n", d->d[i].line, d->d[i].field, d->d[i].msg);
+	return false;
+}
+
+static const char adx_good[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	"<adx xmlns=\"urn:ihe:qrph:adx:2015\" exported=\"2026-12-02T00:00:00Z\">\n"
+	"  <group orgUnit=\"03390\" period=\"2026-01-01/P1Y\" dataSet=\"GEMIS\">\n"
+	"    <dataValue dataElement=\"female_wage_workers.num\" value=\"412\"/>\n"
+	"    <dataValue dataElement=\"female_wage_workers.den\" value=\"1000\"><annotation>x</annotation></dataValue>\n"
+	"    <dataValue dataElement=\"primary_completion.num\" sex=\"F\" value=\"95\"/>\n"
+	"  </group>\n"
+	"  <group orgUnit=\"12\" period=\"2026-07-01/P3M\" dataSet=\"ANY\" sex=\"M\">\n"
+	"    <dataValue dataElement=\"primary_completion.den\" value=\"100\"/>\n"
+	"  </group>\n"
+	"  <group orgUnit=\"12\" period=\"2026-07-01/P1M\" dataSet=\"ANY\">\n"
+	"    <dataValue dataElement=\"sex_ratio_at_birth.num\" value=\"11.0\"/>\n"
+	"  </group>\n"
+	"</adx>\n";
+
+TEST(adx_reads_groups_periods_and_sex)
+{
+	struct value_rows rows = {0};
+	struct diags d;
+	struct errctx e = {0};
+	char per[16];
+
+	diags_init(&d, 50);
+	CHECK(values_adx_parse(adx_good, strlen(adx_good), &t, NULL, &rows, &d, &e) == GEMIS_OK);
+	CHECK(d.total == 0);
+	CHECK(rows.n == 5);
+	if (rows.n == 5) {
+		CHECK(rows.v[0].unit == tree_find(&t, "03390") && rows.v[0].ind == catalog_find("female_wage_workers") &&
+		      rows.v[0].part == PART_NUM && rows.v[0].sex == SEX_T && rows.v[0].value == 412);
+		CHECK(rows.v[0].line == 4);
+		CHECK(rows.v[2].sex == SEX_F);
+		/* the group's sex applies to its values */
+		CHECK(rows.v[3].sex == SEX_M && rows.v[3].unit == tree_find(&t, "12"));
+		period_format(rows.v[3].period, per, sizeof(per));
+		CHECK_STR(per, "2026Q3");
+		period_format(rows.v[4].period, per, sizeof(per));
+		CHECK_STR(per, "2026-07");
+	}
+	value_rows_release(&rows);
+	diags_release(&d);
+}
+
+TEST(adx_reports_every_problem_with_its_line)
+{
+	static const char bad[] =
+		"<adx xmlns=\"urn:ihe:qrph:adx:2015\" exported=\"2026-12-02T00:00:00Z\">\n"
+		"  <group orgUnit=\"99999\" period=\"2026-01-01/P1Y\" dataSet=\"G\">\n"
+		"    <dataValue dataElement=\"female_wage_workers.num\" value=\"1\"/>\n"
+		"  </group>\n"
+		"  <group orgUnit=\"03390\" period=\"2026-02-01/P3M\" dataSet=\"G\">\n"
+		"    <dataValue dataElement=\"female_wage_workers.num\" value=\"1\"/>\n"
+		"  </group>\n"
+		"  <group orgUnit=\"03390\" period=\"2026-01-01/P1Y\" dataSet=\"G\">\n"
+		"    <dataValue dataElement=\"female_wage_workers\" value=\"1\"/>\n"
+		"    <dataValue dataElement=\"female_wage_workers.num\" AGE=\"15-19\" value=\"1\"/>\n"
+		"    <dataValue dataElement=\"female_wage_workers.num\" sex=\"F\" value=\"1\"/>\n"
+		"    <dataValue dataElement=\"female_wage_workers.den\" value=\"lots\"/>\n"
+		"    <dataValue dataElement=\"female_wage_workers.den\"/>\n"
+		"  </group>\n"
+		"</adx>\n";
+	struct value_rows rows = {0};
+	struct diags d;
+	struct errctx e = {0};
+
+	diags_init(&d, 50);
+	CHECK(values_adx_parse(bad, strlen(bad), &t, NULL, &rows, &d, &e) == GEMIS_OK);
+	CHECK(has_diag(&d, 3, "orgUnit", "99999"));
+	CHECK(has_diag(&d, 5, "period", "2026-02-01/P3M"));
+	CHECK(has_diag(&d, 9, "dataElement", "female_wage_workers"));
+	CHECK(has_diag(&d, 10, "dataValue", "AGE"));
+	CHECK(has_diag(&d, 11, "sex", "total only"));
+	CHECK(has_diag(&d, 12, "value", "lots"));
+	CHECK(has_diag(&d, 13, "value", "no value"));
+	CHECK(rows.n == 0);
+	value_rows_release(&rows);
+	diags_release(&d);
+}
+
+TEST(adx_refuses_entities)
+{
+	static const char laughs[] =
+		"<?xml version=\"1.0\"?>\n<!DOCTYPE adx [\n <!ENTITY a \"aaaaaaaaaa\">\n"
+		" <!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n]>\n"
+		"<adx><group orgUnit=\"&b;\" period=\"2026-01-01/P1Y\"/></adx>\n";
+	static const char external[] =
+		"<?xml version=\"1.0\"?>\n<!DOCTYPE adx [ <!ENTITY x SYSTEM \"file:///etc/passwd\"> ]>\n"
+		"<adx><group orgUnit=\"&x;\" period=\"2026-01-01/P1Y\"/></adx>\n";
+	static const char undeclared[] =
+		"<?xml version=\"1.0\"?>\n<!DOCTYPE adx SYSTEM \"http://example.org/adx.dtd\">\n"
+		"<adx><group orgUnit=\"&x;\" period=\"2026-01-01/P1Y\"/></adx>\n";
+	const char *docs[3] = {laughs, external, undeclared};
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		struct value_rows rows = {0};
+		struct diags d;
+		struct errctx e = {0};
+
+		diags_init(&d, 50);
+		CHECK(values_adx_parse(docs[i], strlen(docs[i]), &t, NULL, &rows, &d, &e) == GEMIS_EFORMAT);
+		if (e.code != GEMIS_EFORMAT)
+			fprintf(stderr, "  document %d: %s (%zu problems)\n", i, e.msg, d.total);
+		CHECK(rows.n == 0);
+		CHECK(strstr(e.msg, "DOCTYPE") != NULL || strstr(e.msg, "entity") != NULL);
+		value_rows_release(&rows);
+		diags_release(&d);
+	}
+}
+
+TEST(adx_malformed_is_a_format_error_with_its_line)
+{
+	static const char broken[] = "<adx>\n<group orgUnit=\"03390\">\n</adx>\n";
+	static const char other[] = "<html><body/></html>";
+	struct value_rows rows = {0};
+	struct diags d;
+	struct errctx e = {0};
+
+	diags_init(&d, 50);
+	CHECK(values_adx_parse(broken, strlen(broken), &t, NULL, &rows, &d, &e) == GEMIS_EFORMAT);
+	CHECK(strstr(e.msg, "line 3") != NULL);
+	err_clear(&e);
+	CHECK(values_adx_parse(other, strlen(other), &t, NULL, &rows, &d, &e) == GEMIS_OK);
+	CHECK(has_diag(&d, 1, "", "<html>"));
+	value_rows_release(&rows);
+	diags_release(&d);
+}
+
+TEST(dhis2_reads_values_defaults_and_positions)
+{
+	static const char doc[] =
+		"{\"dataSet\": \"X\", \"orgUnit\": \"03390\", \"period\": \"2026\",\n"
+		" \"dataValues\": [\n"
+		"  {\"dataElement\": \"female_wage_workers.num\", \"value\": \"412\"},\n"
+		"  {\"dataElement\": \"female_wage_workers.den\", \"value\": 1000, \"comment\": \"{[\\\"\"},\n"
+		"  {\"dataElement\": \"primary_completion.num\", \"categoryOptionCombo\": \"F\", \"value\": 95.5},\n"
+		"  {\"dataElement\": \"news_items_per_quarter.value\", \"period\": \"202607\", \"orgUnit\": \"12\",\n"
+		"   \"categoryOptionCombo\": \"default\", \"attributeOptionCombo\": \"default\", \"value\": \"4\"},\n"
+		"  {\"dataElement\": \"female_key_leaders.num\", \"value\": \"2\", \"deleted\": true},\n"
+		"  {\"dataElement\": \"female_key_leaders.den\", \"value\": \"2\", \"attributeOptionCombo\": \"AOC1\"},\n"
+		"  {\"dataElement\": \"female_key_leaders.den\", \"orgUnit\": \"77\", \"value\": \"x\"}\n"
+		" ]}\n";
+	struct value_rows rows = {0};
+	struct diags d;
+	struct errctx e = {0};
+	char per[16];
+
+	diags_init(&d, 50);
+	CHECK(values_dhis2_parse(doc, strlen(doc), &t, NULL, &rows, &d, &e) == GEMIS_OK);
+	/* 95.5 is not a whole number: counts must be, as in CSV */
+	CHECK(rows.n == 3);
+	if (rows.n == 3) {
+		CHECK(rows.v[0].unit == tree_find(&t, "03390") && rows.v[0].value == 412 && rows.v[0].line == 3);
+		CHECK(rows.v[1].value == 1000 && rows.v[1].line == 4);
+		period_format(rows.v[2].period, per, sizeof(per));
+		CHECK_STR(per, "2026-07");
+		CHECK(rows.v[2].sex == SEX_T && rows.v[2].unit == tree_find(&t, "12"));
+	}
+	CHECK(has_diag(&d, 5, "value", "whole number"));
+	CHECK(has_diag(&d, 8, "deleted", ""));
+	CHECK(has_diag(&d, 9, "attributeOptionCombo", "AOC1"));
+	CHECK(has_diag(&d, 10, "orgUnit", "77"));
+	CHECK(has_diag(&d, 10, "value", "'x'"));
+	value_rows_release(&rows);
+	diags_release(&d);
+}
+
+TEST(dhis2_on_one_line_names_values_by_index)
+{
+	static const char doc[] = "{\"dataValues\":[{\"dataElement\":\"female_wage_workers.num\",\"period\":\"2026\","
+				  "\"orgUnit\":\"03390\",\"value\":\"1\"},{\"dataElement\":\"x.num\",\"period\":\"2026\","
+				  "\"orgUnit\":\"03390\",\"value\":\"1\"}]}";
+	static const char dup[] = "{\"dataValues\": [], \"dataValues\": []}";
+	static const char notset[] = "[1, 2]";
+	struct value_rows rows = {0};
+	struct diags d;
+	struct errctx e = {0};
+
+	diags_init(&d, 50);
+	CHECK(values_dhis2_parse(doc, strlen(doc), &t, NULL, &rows, &d, &e) == GEMIS_OK);
+	CHECK(rows.n == 1);
+	CHECK(has_diag(&d, 0, "[1].dataElement", "unknown indicator 'x'"));
+	CHECK(values_dhis2_parse(dup, strlen(dup), &t, NULL, &rows, &d, &e) == GEMIS_EFORMAT);
+	CHECK(strstr(e.msg, "line 1") != NULL);
+	CHECK(values_dhis2_parse(notset, strlen(notset), &t, NULL, &rows, &d, &e) == GEMIS_EFORMAT);
+	value_rows_release(&rows);
+	diags_release(&d);
+}
+
+static void sample(struct value_rows *rows)
+{
+	struct value_row r[] = {
+		row("12", "2026", "unpaid_care_ratio", PART_VALUE, SEX_T, 1.7),
+		row("03390", "2026", "female_wage_workers", PART_NUM, SEX_T, 412),
+		row("03390", "2026", "female_wage_workers", PART_DEN, SEX_T, 1000),
+		row("03390", "2026", "primary_completion", PART_NUM, SEX_F, 95),
+		row("03390", "2026", "primary_completion", PART_NUM, SEX_M, 90),
+		row("03390", "2026Q3", "news_items_per_quarter", PART_VALUE, SEX_T, 4),
+		row("03390", "2026-07", "sex_ratio_at_birth", PART_NUM, SEX_T, 11),
+		row("03394", "2025", "unpaid_care_ratio", PART_VALUE, SEX_T, 0.000012),
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(r) / sizeof(r[0]); i++)
+		value_rows_push(rows, &r[i]);
+	values_sort(&t, rows->v, rows->n);
+}
+
+static bool same_rows(const struct value_rows *a, const struct value_rows *b)
+{
+	size_t i;
+
+	if (a->n != b->n)
+		return false;
+	for (i = 0; i < a->n; i++) {
+		if (a->v[i].unit != b->v[i].unit || a->v[i].period != b->v[i].period || a->v[i].ind != b->v[i].ind ||
+		    a->v[i].part != b->v[i].part || a->v[i].sex != b->v[i].sex || a->v[i].value != b->v[i].value)
+			return false;
+	}
+	return true;
+}
+
+TEST(every_format_reads_back_what_it_writes)
+{
+	enum xfmt f[3] = {XF_CSV, XF_ADX, XF_DHIS2};
+	struct value_rows in = {0};
+	struct codemap map;
+	struct diags d;
+	struct errctx e = {0};
+	static const char m[] = "type,gemis,external\nunit,03390,OU_A\nelement,female_wage_workers.num,DE1\n"
+				"sex,F,FMLE\nsex,T,default\nattribute,sex,GENDER\ndataset,GEMIS,DS1\n";
+	int i, withmap;
+
+	codemap_init(&map);
+	diags_init(&d, 50);
+	CHECK(codemap_parse(&map, m, strlen(m), &d, &e) == GEMIS_OK && d.total == 0);
+	sample(&in);
+	for (withmap = 0; withmap < 2; withmap++) {
+		for (i = 0; i < 3; i++) {
+			struct export_opts o = {withmap ? &map : NULL, 1796169600};
+			struct value_rows out = {0};
+			struct buf b;
+
+			if (f[i] == XF_CSV && withmap)
+				continue;
+			buf_init(&b, 1 << 20);
+			CHECK(values_write(f[i], &t, in.v, in.n, &o, &b) == GEMIS_OK);
+			if (withmap) {
+				CHECK(strstr(buf_str(&b), "OU_A") != NULL && strstr(buf_str(&b), "DE1") != NULL);
+				CHECK(strstr(buf_str(&b), "\"03390\"") == NULL);
+			}
+			CHECK(values_parse(f[i], buf_str(&b), b.len, &t, withmap ? &map : NULL, &out, &d, &e) == GEMIS_OK);
+			CHECK(d.total == 0);
+			values_sort(&t, out.v, out.n);
+			CHECK(same_rows(&in, &out));
+			value_rows_release(&out);
+			buf_release(&b);
+		}
+	}
+	value_rows_release(&in);
+	codemap_release(&map);
+	diags_release(&d);
+}
+
+TEST(writers_lay_values_out_as_documented)
+{
+	struct value_rows in = {0};
+	struct export_opts o = {NULL, 1796169600};
+	struct buf b;
+
+	sample(&in);
+	buf_init(&b, 1 << 20);
+	CHECK(values_write_sdmx(&t, in.v, in.n, &o, &b) == GEMIS_OK);
+	CHECK(strncmp(buf_str(&b), "DATAFLOW,FREQ,REF_AREA,INDICATOR,VALUE_PART,SEX,TIME_PERIOD,OBS_VALUE\n"
+				   "GEMIS:DF_GENDER_EQUALITY(1.0),A,12,unpaid_care_ratio,VALUE,_T,2026,1.7\n", 140) == 0);
+	CHECK(strstr(buf_str(&b), ",Q,03390,news_items_per_quarter,VALUE,_T,2026-Q3,4\n") != NULL);
+	CHECK(strstr(buf_str(&b), ",M,03390,sex_ratio_at_birth,NUM,_T,2026-07,11\n") != NULL);
+	CHECK(strstr(buf_str(&b), ",A,03390,primary_completion,NUM,F,2026,95\n") != NULL);
+	/* numbers never in exponent form */
+	CHECK(strstr(buf_str(&b), ",0.000012\n") != NULL);
+	buf_reset(&b);
+	CHECK(values_write_adx(&t, in.v, in.n, &o, &b) == GEMIS_OK);
+	CHECK(strstr(buf_str(&b), "exported=\"2026-12-02T00:00:00Z\"") != NULL);
+	CHECK(strstr(buf_str(&b), "<group orgUnit=\"03390\" period=\"2026-07-01/P3M\" dataSet=\"GEMIS\">\n"
+				  "    <dataValue dataElement=\"news_items_per_quarter.value\" value=\"4\"/>") != NULL);
+	CHECK(strstr(buf_str(&b), "<dataValue dataElement=\"primary_completion.num\" sex=\"F\" value=\"95\"/>") != NULL);
+	buf_reset(&b);
+	CHECK(values_write_dhis2(&t, in.v, in.n, &o, &b) == GEMIS_OK);
+	CHECK(strstr(buf_str(&b), "{\"dataElement\": \"sex_ratio_at_birth.num\", \"period\": \"202607\", "
+				  "\"orgUnit\": \"03390\", \"value\": \"11\"}") != NULL);
+	CHECK(strstr(buf_str(&b), "\"categoryOptionCombo\": \"M\"") != NULL);
+	CHECK(strstr(buf_str(&b), "dataSet") == NULL);
+	buf_release(&b);
+	value_rows_release(&in);
+}
+
+TEST(code_maps_are_checked)
+{
+	static const char bad[] = "type,gemis,external\nunit,03390,A\nunit,03394,A\nplace,x,y\nsex,F,\nsex,M,W,extra\n";
+	struct codemap m;
+	struct diags d;
+	struct errctx e = {0};
+
+	codemap_init(&m);
+	diags_init(&d, 50);
+	CHECK(codemap_parse(&m, bad, strlen(bad), &d, &e) == GEMIS_OK);
+	CHECK(has_diag(&d, 3, "external", "mapped twice"));
+	CHECK(has_diag(&d, 4, "type", "place"));
+	CHECK(has_diag(&d, 5, "external", "empty"));
+	CHECK(has_diag(&d, 6, "", "4 fields"));
+	CHECK_STR(codemap_out(&m, CODE_UNIT, "03390"), "A");
+	CHECK_STR(codemap_in(&m, CODE_UNIT, "A"), "03390");
+	CHECK_STR(codemap_in(&m, CODE_UNIT, "B"), "B");
+	CHECK_STR(codemap_out(NULL, CODE_SEX, "F"), "F");
+	codemap_release(&m);
+	diags_release(&d);
+}
+
+/* Copies the workbook at `from` to `to` with its first sheet's XML edited:
+ * each pair of (cell XML as written, replacement). */
+static bool edit_sheet(const char *from, const char *to, const char *const *pairs)
+{
+	struct xlsx_book dummy;
+	zip_t *z;
+	zip_int64_t idx;
+	zip_stat_t st;
+	zip_file_t *f;
+	char *xml;
+	struct buf b;
+	size_t i;
+	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+	char chunk[4096];
+	size_t n;
+	bool ok = false;
+
+	(void)dummy;
+	if (!in || !out)
+		return false;
+	while ((n = fread(chunk, 1, sizeof(chunk), in)) > 0)
+		fwrite(chunk, 1, n, out);
+	fclose(in);
+	fclose(out);
+	z = zip_open(to, 0, NULL);
+	if (!z)
+		return false;
+	idx = zip_name_locate(z, "xl/worksheets/sheet1.xml", 0);
+	if (idx < 0 || zip_stat_index(z, (zip_uint64_t)idx, 0, &st) != 0)
+		goto out;
+	xml = calloc(st.size + 1, 1);
+	f = zip_fopen_index(z, (zip_uint64_t)idx, 0);
+	if (!xml || !f || zip_fread(f, xml, st.size) != (zip_int64_t)st.size) {
+		free(xml);
+		goto out;
+	}
+	zip_fclose(f);
+	buf_init(&b, 1 << 24);
+	buf_puts(&b, xml);
+	free(xml);
+	for (i = 0; pairs[i]; i += 2) {
+		char *at = strstr(b.p, pairs[i]);
+		struct buf nb;
+
+		if (!at) {
+			fprintf(stderr, "edit_sheet: no %s\n", pairs[i]);
+			buf_release(&b);
+			goto out;
+		}
+		buf_init(&nb, 1 << 24);
+		buf_append(&nb, b.p, (size_t)(at - b.p));
+		buf_puts(&nb, pairs[i + 1]);
+		buf_puts(&nb, at + strlen(pairs[i]));
+		buf_release(&b);
+		b = nb;
+	}
+	{
+		size_t len;
+		char *data = buf_detach(&b, &len);
+		zip_source_t *src = zip_source_buffer(z, data, len, 1);
+
+		ok = src && zip_file_replace(z, (zip_uint64_t)idx, src, 0) == 0;
+	}
+out:
+	if (zip_close(z) != 0) {
+		zip_discard(z);
+		ok = false;
+	}
+	return ok;
+}
+
+TEST(agency_form_is_read_back)
+{
+	struct template_row r[4];
+	struct template_form f = {0};
+	struct value_rows rows = {0};
+	struct diags d;
+	struct errctx e = {0};
+	struct buf file;
+	char dir[] = "/tmp/gemis-test-XXXXXX", path[128], filled[128];
+	static const char *const fill[] = {
+		/* a number, a number typed as text with a decimal comma, and a
+		 * bad value; the fourth left empty */
+		"<c r=\"F14\" s=\"6\"/>", "<c r=\"F14\" s=\"6\"><v>12</v></c>",
+		"<c r=\"F15\" s=\"6\"/>", "<c r=\"F15\" s=\"6\" t=\"inlineStr\"><is><t>10</t></is></c>",
+		"<c r=\"F16\" s=\"6\"/>", "<c r=\"F16\" s=\"6\" t=\"inlineStr\"><is><t>nhiều</t></is></c>",
+		NULL,
+	};
+	size_t i;
+
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof(path), "%s/form.xlsx", dir);
+	snprintf(filled, sizeof(filled), "%s/filled.xlsx", dir);
+	r[0] = (struct template_row){catalog_find("dv_victims_supported"), PART_NUM, SEX_F, period_year_code(2026), 2};
+	r[1] = (struct template_row){catalog_find("dv_victims_supported"), PART_DEN, SEX_F, period_year_code(2026), NAN};
+	r[2] = (struct template_row){catalog_find("dv_victims_supported"), PART_NUM, SEX_M, period_year_code(2026), 0};
+	r[3] = (struct template_row){catalog_find("news_items_per_quarter"), PART_VALUE, SEX_T, period_quarter(2026, 2), NAN};
+	f.t = &t;
+	f.unit = tree_find(&t, "03390");
+	f.agency = agency_find("congan");
+	f.year = 2026;
+	f.dl_day = 30;
+	f.dl_month = 11;
+	f.dl_to = agency_find("vhxh");
+	f.rows = r;
+	f.nrows = 4;
+	CHECK(values_template_write(&f, path, &e) == GEMIS_OK);
+	CHECK(edit_sheet(path, filled, fill));
+	diags_init(&d, 50);
+	buf_init(&file, 1 << 24);
+	/* the empty form: nothing to import, nothing wrong */
+	CHECK(buf_read_file(&file, path, &e) == GEMIS_OK);
+	CHECK(values_xlsx_parse(buf_str(&file), file.len, &t, &rows, &d, &e) == GEMIS_OK);
+	CHECK(rows.n == 0 && d.total == 0);
+	buf_reset(&file);
+	CHECK(buf_read_file(&file, filled, &e) == GEMIS_OK);
+	CHECK(values_xlsx_parse(buf_str(&file), file.len, &t, &rows, &d, &e) == GEMIS_OK);
+	CHECK(rows.n == 2);
+	if (rows.n == 2) {
+		CHECK(rows.v[0].unit == tree_find(&t, "03390") && rows.v[0].ind == catalog_find("dv_victims_supported") &&
+		      rows.v[0].part == PART_NUM && rows.v[0].sex == SEX_F && rows.v[0].value == 12 && rows.v[0].line == 14);
+		CHECK(rows.v[1].part == PART_DEN && rows.v[1].value == 10);
+	}
+	CHECK(has_diag(&d, 16, "F16 value", "nhiều"));
+	/* a numerator above its denominator is caught across rows, as in CSV */
+	validate_rows(rows.v, rows.n, NULL, NULL, &d, &e);
+	CHECK(has_diag(&d, 14, "value", "12"));
+	for (i = 0; i < 2; i++)
+		unlink(i ? filled : path);
+	rmdir(dir);
+	buf_release(&file);
+	value_rows_release(&rows);
+	diags_release(&d);
+}
+
+TEST(xlsx_reader_refuses_what_is_not_a_workbook)
+{
+	static const char notzip[] = "unit,period\n";
+	struct xlsx_book b;
+	struct errctx e = {0};
+	char col[8];
+
+	CHECK(xlsx_read(notzip, strlen(notzip), &b, &e) == GEMIS_EFORMAT);
+	xlsx_release(&b);
+	CHECK(xlsx_read("PK\x03\x04garbage", 11, &b, &e) == GEMIS_EFORMAT);
+	xlsx_release(&b);
+	xlsx_col_name(1, col, sizeof(col));
+	CHECK_STR(col, "A");
+	xlsx_col_name(28, col, sizeof(col));
+	CHECK_STR(col, "AB");
+	xlsx_col_name(16384, col, sizeof(col));
+	CHECK_STR(col, "XFD");
+}
+
+TEST(formats_from_names_and_extensions)
+{
+	CHECK(xfmt_from_path("a.CSV") == XF_CSV);
+	CHECK(xfmt_from_path("dir.x/a.xml") == XF_ADX);
+	CHECK(xfmt_from_path("a.adx") == XF_ADX);
+	CHECK(xfmt_from_path("a.json") == XF_DHIS2);
+	CHECK(xfmt_from_path("form.xlsx") == XF_XLSX);
+	CHECK(xfmt_from_path("a.txt") == -1);
+	CHECK(xfmt_parse("sdmx") == XF_SDMX && !xfmt_readable(XF_SDMX));
+	CHECK(xfmt_parse("ods") == -1);
+}
+
+int main(void)
+{
+	i18n_set_lang(LANG_EN);
+	build_tree();
+	RUN(adx_reads_groups_periods_and_sex);
+	RUN(adx_reports_every_problem_with_its_line);
+	RUN(adx_refuses_entities);
+	RUN(adx_malformed_is_a_format_error_with_its_line);
+	RUN(dhis2_reads_values_defaults_and_positions);
+	RUN(dhis2_on_one_line_names_values_by_index);
+	RUN(every_format_reads_back_what_it_writes);
+	RUN(writers_lay_values_out_as_documented);
+	RUN(code_maps_are_checked);
+	RUN(agency_form_is_read_back);
+	RUN(xlsx_reader_refuses_what_is_not_a_workbook);
+	RUN(formats_from_names_and_extensions);
+	tree_release(&t);
+	return harness_report();
+}
