@@ -9,6 +9,7 @@
 
 #include "api/api.h"
 #include "cli.h"
+#include "report/yearly.h"
 #include "http/http.h"
 #include "store/store.h"
 #include "util/text.h"
@@ -98,5 +99,7 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 	sigwait(&set, &sig);
 	fprintf(stderr, "%s\n", _("gemis serve: stopping"));
 	http_server_stop(srv);
+	/* the fonts of reports drawn while serving (leak checkers count them) */
+	report_release_fonts();
 	return EXIT_OK;
 }

@@ -125,7 +125,8 @@ struct http_req {
 	struct user_rec user;
 	struct principal who;
 	struct session session;     /* when signed in by cookie */
-	char csrf[CSRF_CHARS + 1];  /* the token this request's forms carry */
+	char csrf[CSRF_CHARS + 1];  /* the token this request's forms prove they know */
+	const char *csrf_masked;    /* its masked form for this answer (http_csrf_token()) */
 
 	/* the answer */
 	int status;                 /* 0 until set: 200 */
@@ -250,6 +251,12 @@ enum gemis_err http_unit(struct http_req *r, const char *code, enum action a, in
 /* Today as YYYYMMDD in Vietnam (UTC+7); $GEMIS_TODAY=YYYY-MM-DD overrides
  * it, for tests and demonstrations. */
 int http_today(const struct http_req *r);
+
+/* The CSRF token for the forms of this answer: the session's token
+ * masked with a fresh random pad (hex), so that it reads differently in
+ * every answer; the router accepts it, or the token itself, in the form
+ * field `csrf` or the header X-CSRF-Token. */
+const char *http_csrf_token(struct http_req *r);
 
 /* The handler of GET /static/{*}: the embedded files under web/. */
 enum gemis_err http_static(struct http_req *r);

@@ -104,6 +104,9 @@ void http_render_error(struct http_req *r, enum gemis_err err);
 const struct route *http_route_find(struct http_server *s, struct arena *a, unsigned method,
 				    const char *path, const char **args, int *nargs,
 				    bool *other_method);
+/* Appends the gzip form of src[0..len) to out at a zlib level (1-9);
+ * false when it fails (out may hold part of it). */
+bool http_gzip(const void *src, size_t len, int level, struct buf *out);
 /* The gzip-compressed form of an embedded file, cached (NULL when it is
  * not worth it or fails). */
 const struct buf *http_gz_get(struct http_server *s, size_t index);

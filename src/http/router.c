@@ -284,14 +284,56 @@ static enum gemis_err identify(struct http_req *r)
 	return GEMIS_OK;
 }
 
+/* The token as pages carry it: a fresh random pad and the token XORed
+ * with it, in hex (2 * 32 bytes).  Every answer shows it differently, so
+ * that compressing pages cannot leak it byte by byte (BREACH). */
+const char *http_csrf_token(struct http_req *r)
+{
+	unsigned char tok[32], pad[32], out[64];
+	char *hex;
+	size_t i;
+
+	if (r->csrf_masked)
+		return r->csrf_masked;
+	hex = arena_alloc(&r->arena, 2 * sizeof(out) + 1);
+	if (!hex || strlen(r->csrf) != CSRF_CHARS ||
+	    sodium_hex2bin(tok, sizeof(tok), r->csrf, CSRF_CHARS, NULL, NULL, NULL) != 0)
+		return "";
+	randombytes_buf(pad, sizeof(pad));
+	for (i = 0; i < sizeof(tok); i++) {
+		out[i] = pad[i];
+		out[32 + i] = tok[i] ^ pad[i];
+	}
+	sodium_bin2hex(hex, 2 * sizeof(out) + 1, out, sizeof(out));
+	sodium_memzero(tok, sizeof(tok));
+	r->csrf_masked = hex;
+	return hex;
+}
+
 static bool csrf_ok(struct http_req *r)
 {
 	const char *t = http_param(r, "csrf");
+	unsigned char in[64], tok[32];
+	char hex[CSRF_CHARS + 1];
+	size_t i, n = 0;
+	bool ok;
 
 	if (!t)
 		t = http_header(r, "X-CSRF-Token");
-	return t && strlen(t) == CSRF_CHARS && strlen(r->csrf) == CSRF_CHARS &&
-	       sodium_memcmp(t, r->csrf, CSRF_CHARS) == 0;
+	if (!t || strlen(r->csrf) != CSRF_CHARS)
+		return false;
+	if (strlen(t) == CSRF_CHARS) /* the token itself */
+		return sodium_memcmp(t, r->csrf, CSRF_CHARS) == 0;
+	if (strlen(t) != 2 * sizeof(in) || sodium_hex2bin(in, sizeof(in), t, strlen(t), NULL, &n, NULL) != 0 ||
+	    n != sizeof(in))
+		return false;
+	for (i = 0; i < sizeof(tok); i++)
+		tok[i] = in[32 + i] ^ in[i];
+	sodium_bin2hex(hex, sizeof(hex), tok, sizeof(tok));
+	ok = sodium_memcmp(hex, r->csrf, CSRF_CHARS) == 0;
+	sodium_memzero(tok, sizeof(tok));
+	sodium_memzero(hex, sizeof(hex));
+	return ok;
 }
 
 static bool has_ctype(const char *ct, const char *want)

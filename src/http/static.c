@@ -54,14 +54,15 @@ static bool compressible(const char *type)
 	return strncmp(type, "text/", 5) == 0 || strstr(type, "json") || strstr(type, "svg");
 }
 
-static bool gzip(const unsigned char *data, size_t len, struct buf *out)
+bool http_gzip(const void *src, size_t len, int level, struct buf *out)
 {
+	const unsigned char *data = src;
 	z_stream z;
 	unsigned char chunk[16384];
 	int rc;
 
 	memset(&z, 0, sizeof(z));
-	if (deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+	if (deflateInit2(&z, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
 		return false;
 	z.next_in = (unsigned char *)data;
 	z.avail_in = (uInt)len;
@@ -110,7 +111,7 @@ const struct buf *http_gz_get(struct http_server *s, size_t index)
 
 		c->tried[index] = true;
 		buf_init(b, embed_files[index].size + 4096);
-		if (!gzip(embed_files[index].data, embed_files[index].size, b) ||
+		if (!http_gzip(embed_files[index].data, embed_files[index].size, 9, b) ||
 		    b->len >= embed_files[index].size)
 			buf_release(b);
 	}

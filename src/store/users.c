@@ -4,6 +4,7 @@
 #include "users.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -206,31 +207,40 @@ enum gemis_err users_set_disabled(struct db *db, long long id, bool disabled, st
 		      (long long)(disabled ? 1 : 0), id);
 }
 
+/* A hash of a random password, so that unknown accounts cost the same;
+ * made once, whichever thread signs in first (the web server has several). */
+static char dummy_hash[crypto_pwhash_STRBYTES];
+static bool dummy_ok;
+static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
+
+static void make_dummy(void)
+{
+	char pw[32];
+
+	randombytes_buf(pw, sizeof(pw) - 1);
+	pw[sizeof(pw) - 1] = '\0';
+	dummy_ok = hash_password(pw, dummy_hash) == GEMIS_OK;
+	sodium_memzero(pw, sizeof(pw));
+}
+
 enum gemis_err users_check_password(struct db *db, const char *name, const char *password,
 				    struct user_rec *out, bool *ok, struct errctx *e)
 {
-	/* a hash of a random password, so that unknown accounts cost the same */
-	static char dummy[crypto_pwhash_STRBYTES];
 	char hash[crypto_pwhash_STRBYTES];
 	bool found;
 	enum gemis_err err;
 	int verified;
 
 	*ok = false;
-	if (!dummy[0]) {
-		char pw[32];
-
-		randombytes_buf(pw, sizeof(pw) - 1);
-		pw[sizeof(pw) - 1] = '\0';
-		if (hash_password(pw, dummy))
-			return GEMIS_ENOMEM;
-	}
+	pthread_once(&dummy_once, make_dummy);
+	if (!dummy_ok)
+		return GEMIS_ENOMEM;
 	err = find_with_hash(db, name, out, &found, hash, sizeof(hash), e);
 	if (err)
 		return err;
 	if (strlen(password) > PASSWORD_MAX)
 		return GEMIS_OK;
-	verified = crypto_pwhash_str_verify(found && out->has_password ? hash : dummy, password,
+	verified = crypto_pwhash_str_verify(found && out->has_password ? hash : dummy_hash, password,
 					    strlen(password));
 	sodium_memzero(hash, sizeof(hash));
 	*ok = found && out->has_password && !out->disabled && verified == 0;

@@ -166,7 +166,9 @@ static enum gemis_err commune_reporting(struct http_req *r, int unit, int year)
 			html(r, " <span class=\"late\">%s</span>", _("late"));
 		html(r, "</td><td>%s</td></tr>", in ? fmt_time(r, sub.submitted_at) : "–");
 	}
-	html(r, "</tbody></table></section>");
+	html(r, "</tbody></table>");
+	html(r, "<p><a href=\"/reporting?unit=%s&amp;year=%d\">%s</a></p></section>", r->snap->tree.units[unit].code,
+	     year, _("Reporting rates and the yearly report"));
 	free(ag);
 	return err;
 }
@@ -183,6 +185,8 @@ static void area_reporting(struct http_req *r, int unit, int year)
 	if (t->units[unit].level == LEVEL_PROVINCE)
 		html(r, " <a href=\"/province/%s?year=%d\">%s</a>", t->units[unit].code, year,
 		     _("See the communes"));
+	html(r, " <a href=\"/reporting?unit=%s&amp;year=%d\">%s</a>", t->units[unit].code, year,
+	     _("Reporting rates and the yearly report"));
 	html(r, "</section>");
 }
 

@@ -582,7 +582,7 @@ enum gemis_err page_entry_list(struct http_req *r)
 		html(r, "<p>%s</p>", _("The plan assigns no indicators to agencies."));
 	else {
 		html(r, "<table><thead><tr><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>", _("Agency"),
-		     _("Status"), _("Last change"));
+		     _("Form status"), _("Last change"));
 		for (i = 0; i < n; i++) {
 			if (r->who.role == ROLE_REPORTER && ag[i] != r->who.agency)
 				continue;
@@ -647,14 +647,14 @@ enum gemis_err page_review(struct http_req *r)
 	page_begin(r, _("Review"), unit);
 	html(r, "<h1>%s <small>%s · %d</small></h1>", _("Forms to review"), s->tree.units[unit].name, year);
 	html(r, "<div class=\"scroll\"><table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
-	     _("Unit"), _("Agency"), _("Status"), _("Submitted by"), _("Last change"));
+	     _("Unit"), _("Agency"), _("Form status"), _("Submitted by"), _("Last change"));
 	c.waiting_only = true;
 	err = submissions_list(db, &s->tree, unit, year, review_row, &c, &r->err);
 	html(r, "</tbody></table></div>");
 	if (!err && c.shown == 0)
 		html(r, "<p>%s</p>", _("No form is waiting for approval."));
 	html(r, "<h2>%s</h2><div class=\"scroll\"><table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
-	     _("Every form of the year"), _("Unit"), _("Agency"), _("Status"), _("Submitted by"), _("Last change"));
+	     _("Every form of the year"), _("Unit"), _("Agency"), _("Form status"), _("Submitted by"), _("Last change"));
 	c.waiting_only = false;
 	c.shown = 0;
 	if (!err)

@@ -19,7 +19,7 @@
 
 void form_csrf(struct http_req *r)
 {
-	html(r, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", r->csrf);
+	html(r, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", http_csrf_token(r));
 }
 
 const char *status_class(enum status s)
@@ -165,7 +165,7 @@ void page_begin_opts(struct http_req *r, const char *title, int unit, unsigned o
 		     v, v);
 	html(r, "<script src=\"/static/app.js?v=%s\" defer></script></head>\n", v);
 	if (r->signed_in)
-		html(r, "<body hx-headers='{\"X-CSRF-Token\": \"%s\"}'>\n", r->csrf);
+		html(r, "<body hx-headers='{\"X-CSRF-Token\": \"%s\"}'>\n", http_csrf_token(r));
 	else
 		html(r, "<body>\n");
 	html(r, "<header class=\"top\"><a class=\"brand\" href=\"/\">gemis</a>");
@@ -185,6 +185,7 @@ void page_begin_opts(struct http_req *r, const char *title, int unit, unsigned o
 			nav_link(r, "/review", _("Review"), "/review");
 		if (u)
 			nav_link(r, arena_printf(&r->arena, "/plan/%s", u->code), _("Plan"), "/plan");
+		nav_link(r, "/reporting", _("nav: Reporting"), "/reporting");
 		if (p->role == ROLE_FOCAL || p->role == ROLE_ADMIN || p->role == ROLE_PROVINCE)
 			nav_link(r, "/upload", _("Upload"), "/upload");
 		if (p->role == ROLE_FOCAL || p->role == ROLE_ADMIN)

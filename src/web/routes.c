@@ -31,6 +31,8 @@ const struct route web_routes[] = {
 	{HTTP_POST, "/plan/{code}/upload", page_plan_upload, ROUTE_UPLOAD, "file:file"},
 	{HTTP_GET, "/plan/{code}/upload/{id}", page_plan_review, 0, NULL},
 	{HTTP_POST, "/plan/{code}/apply", page_plan_apply, 0, "upload:int"},
+	{HTTP_GET, "/reporting", page_reporting, 0, "unit:code year:year"},
+	{HTTP_GET, "/report", page_report, 0, "unit:code year:year format:id"},
 	{HTTP_GET, "/upload", page_upload_form, 0, NULL},
 	{HTTP_POST, "/upload", page_upload, ROUTE_UPLOAD, "file:file dry_run:int"},
 	{HTTP_GET, "/users", page_users, 0, "unit:code done:int"},

@@ -86,5 +86,8 @@ enum gemis_err page_users_add(struct http_req *r);
 enum gemis_err page_users_disable(struct http_req *r);
 enum gemis_err page_users_password(struct http_req *r);
 enum gemis_err page_health(struct http_req *r);
+/* reporting.c: reporting completeness and the yearly report's downloads */
+enum gemis_err page_reporting(struct http_req *r);
+enum gemis_err page_report(struct http_req *r);
 
 #endif

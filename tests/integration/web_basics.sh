@@ -78,6 +78,22 @@ http GET "/?unit=03390&year=20x6"
 expect_status 400
 http GET "/?unit=03390&unit=12"
 expect_status 400
+http GET "/?unit=%ff"
+expect_status 400
+http GET "/%ff"
+expect_status 400
+
+# pages and JSON are compressed for clients that accept it; the CSRF token
+# reads differently in every page (masked), and both forms are accepted
+http GET / -H 'Accept-Encoding: gzip'
+[ "$(header Content-Encoding)" = gzip ] || die "pages are compressed"
+gunzip -c body.txt >page.html
+contains "$(cat page.html)" "Xã Bình Lư"
+t1=$(grep -o 'name="csrf" value="[0-9a-f]*"' page.html | head -1 | sed 's/.*value="//;s/"$//')
+t2=$(csrf_token)
+[ ${#t1} = 128 ] && [ "$t1" != "$t2" ] || die "the CSRF token is masked afresh in every page"
+http POST /entry/03390/vhxh/2025 --data-urlencode "csrf=$t1" --data-urlencode action=save --data-urlencode version=0
+[ "$status" != 403 ] || die "a masked token from an earlier page is refused"
 
 # the session ends after two idle hours, and at sign-out
 csrf=$(csrf_token)

@@ -1,0 +1,259 @@
+/*
+ * reporting.c: reporting completeness and the yearly report on the web.
+ *
+ *   GET /reporting?unit=&year=   which agency owes which form by the plan's
+ *        deadline and where it stands: expected, submitted, on time, late
+ *        and missing, per agency and, for a province or the nation, per
+ *        commune, with the rates (report/reporting.h computes them: the
+ *        same numbers as `gemis reporting`); and the links to the yearly
+ *        report.
+ *   GET /report?unit=&year=&format=docx|pdf|xlsx|html   the yearly report
+ *        of the unit (report/yearly.h), as a download: the same file as
+ *        `gemis report`, in the language of the page, with the date line
+ *        left blank for the officer to fill in.
+ * Both need only read access to the unit.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "report/progress.h"
+#include "report/reporting.h"
+#include "report/yearly.h"
+#include "web.h"
+
+#include "util/banned.h"
+
+/* The moment reporting is judged at: now, or the end of $GEMIS_TODAY's day
+ * (http_today) when tests or demonstrations set one. */
+static long long judged_at(struct http_req *r)
+{
+	int today = http_today(r);
+
+	if (getenv("GEMIS_TODAY"))
+		return rep_day_start(today / 10000, today / 100 % 100, today % 100) + 86400 - 1;
+	return r->now;
+}
+
+static const char *rate(struct http_req *r, unsigned part, unsigned whole)
+{
+	double v = rep_rate(part, whole);
+	char num[32];
+
+	if (isnan(v))
+		return "–";
+	format_number(num, sizeof(num), v, 1);
+	return arena_printf(&r->arena, "%s%%", num);
+}
+
+static const char *agency_name(struct http_req *r, int k)
+{
+	return r->lang == LANG_EN ? agency_kinds[k].name_en : agency_kinds[k].name_vi;
+}
+
+static void counts_head(struct http_req *r, const char *first)
+{
+	html(r, "<table class=\"compact\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+		"<th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
+	     first, _("Forms expected"), _("Forms in"), _("Forms on time"), _("Forms late"), _("Forms missing"),
+	     _("Reporting rate"), _("On-time rate"));
+}
+
+static void counts_row(struct http_req *r, const char *name, const char *href, const struct rep_counts *c)
+{
+	if (href)
+		html(r, "<tr><td><a href=\"%s\">%s</a></td>", href, name);
+	else
+		html(r, "<tr><td>%s</td>", name);
+	html(r, "<td>%u</td><td>%u</td><td>%u</td><td>%u</td><td>%u</td><td>%s</td><td>%s</td></tr>", c->expected,
+	     c->submitted, c->on_time, c->late, c->missing, rate(r, c->submitted, c->expected),
+	     rate(r, c->on_time, c->expected));
+}
+
+static void downloads(struct http_req *r, int unit, int year)
+{
+	static const char *const fmts[4] = {"docx", "pdf", "xlsx", "html"};
+	const char *code = r->snap->tree.units[unit].code;
+	int i;
+
+	html(r, "<section class=\"reporting\"><h2>%s</h2><p>%s</p><p>",
+	     arena_printf(&r->arena, _("Report on the results of gender equality work in %d"), year),
+	     _("Laid out as Decree 30/2020/NĐ-CP asks; the Word file is meant to be completed, numbered and signed."));
+	for (i = 0; i < 4; i++)
+		html(r, "%s<a class=\"button\" href=\"/report?unit=%s&amp;year=%d&amp;format=%s\" download>%s</a>",
+		     i ? " " : "", code, year, fmts[i],
+		     arena_printf(&r->arena, _("Download %s"), i == 0 ? "Word (DOCX)" : i == 1 ? "PDF" : i == 2 ? "Excel (XLSX)" : "HTML"));
+	html(r, "</p></section>");
+}
+
+enum gemis_err page_reporting(struct http_req *r)
+{
+	const struct snapshot *s = http_snap(r);
+	const char *code = http_param(r, "unit");
+	struct rep_result rep = {0};
+	struct db *db;
+	enum gemis_err err;
+	long long now;
+	char day[11];
+	int unit, year;
+	size_t i;
+
+	if (!s)
+		return GEMIS_EDB;
+	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	if (err)
+		return err;
+	err = http_db(r, &db);
+	if (err)
+		return err;
+	year = page_year(r);
+	now = judged_at(r);
+	err = reporting_load(db, &s->tree, unit, year, now, &r->arena, &rep, &r->err);
+	if (err)
+		return err;
+	page_begin(r, _("Reporting by the agencies"), unit);
+	html(r, "<div class=\"head\"><h1>%s <small>%s, %d</small></h1>", _("Reporting by the agencies"),
+	     s->tree.units[unit].name, year);
+	html(r, "<form method=\"get\" action=\"/reporting\" class=\"picker\"><input type=\"hidden\" name=\"unit\" "
+		"value=\"%s\"><label>%s <input name=\"year\" value=\"%d\" size=\"4\" inputmode=\"numeric\" "
+		"pattern=\"[0-9]{4}\"></label> <button type=\"submit\">%s</button></form></div>",
+	     s->tree.units[unit].code, _("Year"), year, _("Show"));
+	rep_date_iso(now, day);
+	html(r, "<section class=\"reporting\"><p>");
+	if (rep.total.expected == 0) {
+		html(r, "%s", rep.units_with_plan ? _("The plans in force tie no indicator to any agency: no form is due.")
+						  : _("No plan in force: gemis cannot tell which forms are due."));
+	} else {
+		html(r, "%s", arena_printf(&r->arena, _("%u of %u forms submitted (%s), %u on time (%s), %u late, %u missing"),
+					   rep.total.submitted, rep.total.expected,
+					   rate(r, rep.total.submitted, rep.total.expected), rep.total.on_time,
+					   rate(r, rep.total.on_time, rep.total.expected), rep.total.late,
+					   rep.total.missing));
+		if (rep.total.pending)
+			html(r, "%s", arena_printf(&r->arena, _(" (%u not yet due)"), rep.total.pending));
+		html(r, ". <small>(%s %.2s/%.2s/%.4s)</small>", _("judged as of"), day + 8, day + 5, day);
+	}
+	html(r, "</p><meter min=\"0\" max=\"%u\" value=\"%u\">%u/%u</meter></section>", rep.total.expected,
+	     rep.total.submitted, rep.total.submitted, rep.total.expected);
+	if (s->tree.units[unit].first_child >= 0) {
+		html(r, "<h2>%s</h2><p>%s</p>", _("By commune or ward"),
+		     arena_printf(&r->arena, _("%u of %u communes and wards have a plan in force."), rep.units_with_plan,
+				  rep.leaves));
+		if (rep.units_with_plan) {
+			counts_head(r, _("Commune or ward"));
+			for (i = 0; i < rep.nunits; i++) {
+				const struct unit *u = &s->tree.units[rep.units[i].unit];
+
+				if (rep.units[i].has_plan)
+					counts_row(r, u->name,
+						   arena_printf(&r->arena, "/reporting?unit=%s&year=%d", u->code, year),
+						   &rep.units[i].c);
+			}
+			html(r, "</tbody></table>");
+		}
+	}
+	if (rep.nagencies) {
+		html(r, "<h2>%s</h2>", _("By agency"));
+		counts_head(r, _("Agency or office"));
+		for (i = 0; i < rep.nagencies; i++)
+			counts_row(r, agency_name(r, rep.agencies[i].agency), NULL, &rep.agencies[i].c);
+		html(r, "</tbody></table>");
+	}
+	if (s->tree.units[unit].first_child < 0 && rep.nforms) {
+		html(r, "<h2>%s</h2><table class=\"compact\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+			"<th>%s</th></tr></thead><tbody>",
+		     _("Forms due"), _("Agency or office"), _("Indicators tied"), _("Due date"), _("Form state"),
+		     _("Submitted on"));
+		for (i = 0; i < rep.nforms; i++) {
+			const struct rep_form *f = &rep.forms[i];
+			char sub[11];
+
+			html(r, "<tr><td>%s</td><td>%u</td><td>%02d/%02d/%04d%s</td><td class=\"form-%s\">%s</td><td>",
+			     agency_name(r, f->agency), f->nind, f->due_day, f->due_month, f->due_year % 10000,
+			     f->due_assumed ? "*" : "", form_state_id(f->state), form_state_name(f->state));
+			if (f->submitted_at) {
+				rep_date_iso(f->submitted_at, sub);
+				html(r, "%.2s/%.2s/%.4s", sub + 8, sub + 5, sub);
+			} else {
+				html(r, "–");
+			}
+			html(r, "</td></tr>");
+		}
+		html(r, "</tbody></table>");
+		if (rep.forms[0].due_assumed)
+			html(r, "<p><small>%s</small></p>",
+			     _("* the plan sets no deadline: forms are taken as due at the end of the year."));
+	}
+	downloads(r, unit, year);
+	page_end(r);
+	rep_result_release(&rep);
+	return GEMIS_OK;
+}
+
+static const char *content_type(enum report_format f)
+{
+	switch (f) {
+	case REPORT_DOCX: return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+	case REPORT_XLSX: return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+	case REPORT_PDF: return "application/pdf";
+	case REPORT_HTML: return "text/html; charset=utf-8";
+	}
+	return "application/octet-stream";
+}
+
+enum gemis_err page_report(struct http_req *r)
+{
+	const struct snapshot *s = http_snap(r);
+	const char *code = http_param(r, "unit"), *fmt = http_param(r, "format");
+	struct yearly_opts o = {0};
+	struct yearly y;
+	struct buf file;
+	struct db *db;
+	char dir[64], path[96];
+	enum gemis_err err;
+	int unit, year, f;
+	const char *tmp = getenv("TMPDIR");
+
+	if (!s)
+		return GEMIS_EDB;
+	f = report_format_parse(fmt);
+	if (f < 0)
+		return http_fail(r, GEMIS_EINVAL, "%s", _("say which format: docx, pdf, xlsx or html"));
+	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	if (err)
+		return err;
+	err = http_db(r, &db);
+	if (err)
+		return err;
+	year = page_year(r);
+	o.now = judged_at(r);
+	o.created = report_stamp();
+	/* the renderers write files (libzip, libxlsxwriter, cairo): a private
+	 * directory, read back and removed */
+	snprintf(dir, sizeof(dir), "%s/gemis-report-XXXXXX", tmp && *tmp && strlen(tmp) < 40 ? tmp : "/tmp");
+	if (!mkdtemp(dir))
+		return http_fail(r, GEMIS_EIO, "%s", _("cannot write the file"));
+	snprintf(path, sizeof(path), "%s/report.%s", dir, report_format_ext((enum report_format)f));
+	err = yearly_load(db, s, unit, year, &o, &y, &r->err);
+	if (!err) {
+		err = yearly_render(&y, (enum report_format)f, path, &r->err);
+		yearly_release(&y);
+	}
+	buf_init(&file, (size_t)60 << 20);
+	if (!err)
+		err = buf_read_file(&file, path, &r->err);
+	unlink(path);
+	rmdir(dir);
+	if (!err) {
+		r->ctype = content_type((enum report_format)f);
+		http_set_header(r, "Content-Disposition",
+				arena_printf(&r->arena, "attachment; filename=\"bao-cao-%s-%d.%s\"", s->tree.units[unit].code,
+					     year, report_format_ext((enum report_format)f)));
+		http_write(r, buf_str(&file), file.len);
+	}
+	buf_release(&file);
+	return err;
+}
