@@ -55,7 +55,7 @@ enum gemis_err values_template_write(const struct template_form *f, const char *
 	lxw_workbook *wb = workbook_new(path);
 	lxw_worksheet *ws;
 	lxw_doc_properties props = {0};
-	lxw_format *title, *bold, *note, *head, *text, *wrap, *input, *prev;
+	lxw_format *title, *bold, *note, *plain, *head, *text, *wrap, *input, *prev;
 	lxw_row_col_options hidden = {.hidden = 1};
 	char buf[512], title_s[256];
 	size_t i;
@@ -79,14 +79,25 @@ enum gemis_err values_template_write(const struct template_form *f, const char *
 	workbook_set_properties(wb, &props);
 
 	title = workbook_add_format(wb);
+	format_set_font_name(title, "Times New Roman");
+	format_set_font_size(title, 12);
 	format_set_bold(title);
 	format_set_font_size(title, 14);
+	plain = workbook_add_format(wb);
+	format_set_font_name(plain, "Times New Roman");
+	format_set_font_size(plain, 12);
 	bold = workbook_add_format(wb);
+	format_set_font_name(bold, "Times New Roman");
+	format_set_font_size(bold, 12);
 	format_set_bold(bold);
 	note = workbook_add_format(wb);
+	format_set_font_name(note, "Times New Roman");
+	format_set_font_size(note, 12);
 	format_set_text_wrap(note);
 	format_set_align(note, LXW_ALIGN_VERTICAL_TOP);
 	head = workbook_add_format(wb);
+	format_set_font_name(head, "Times New Roman");
+	format_set_font_size(head, 12);
 	format_set_bold(head);
 	format_set_border(head, LXW_BORDER_THIN);
 	format_set_bg_color(head, 0xE8E8E8);
@@ -94,23 +105,36 @@ enum gemis_err values_template_write(const struct template_form *f, const char *
 	format_set_align(head, LXW_ALIGN_CENTER);
 	format_set_align(head, LXW_ALIGN_VERTICAL_CENTER);
 	text = workbook_add_format(wb);
+	format_set_font_name(text, "Times New Roman");
+	format_set_font_size(text, 12);
 	format_set_border(text, LXW_BORDER_THIN);
 	format_set_align(text, LXW_ALIGN_VERTICAL_TOP);
 	wrap = workbook_add_format(wb);
+	format_set_font_name(wrap, "Times New Roman");
+	format_set_font_size(wrap, 12);
 	format_set_border(wrap, LXW_BORDER_THIN);
 	format_set_text_wrap(wrap);
 	format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
 	input = workbook_add_format(wb);
+	format_set_font_name(input, "Times New Roman");
+	format_set_font_size(input, 12);
 	format_set_border(input, LXW_BORDER_MEDIUM);
 	format_set_bg_color(input, 0xFFF59D);
 	format_set_unlocked(input);
 	format_set_num_format(input, "General");
 	prev = workbook_add_format(wb);
+	format_set_font_name(prev, "Times New Roman");
+	format_set_font_size(prev, 12);
 	format_set_border(prev, LXW_BORDER_THIN);
 	format_set_font_color(prev, 0x757575);
 	format_set_num_format(prev, "General");
 
 	ws = workbook_add_worksheet(wb, _("Form sheet"));
+	/* printed on A4, landscape, one page wide */
+	worksheet_set_paper(ws, 9);
+	worksheet_set_landscape(ws);
+	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_repeat_rows(ws, HEAD_ROW, HEAD_ROW);
 	worksheet_set_column(ws, 0, 0, 5, NULL);
 	worksheet_set_column(ws, 1, 1, 44, NULL);
 	worksheet_set_column(ws, 2, 2, 36, NULL);
@@ -130,23 +154,23 @@ enum gemis_err values_template_write(const struct template_form *f, const char *
 	else
 		snprintf(buf, sizeof(buf), _("Send it to %s by the end of %d."),
 			 f->dl_to >= 0 ? agency_name(f->dl_to) : _("the Culture and Social Affairs Office"), f->year);
-	worksheet_write_string(ws, 2, 0, buf, NULL);
+	worksheet_write_string(ws, 2, 0, buf, plain);
 	worksheet_write_string(ws, 4, 0, _("How to fill in this form:"), bold);
 	worksheet_write_string(ws, 5, 0,
 			       _("1. Type numbers only in the yellow cells of the column \"Value\"; the other cells are locked."),
-			       NULL);
+			       plain);
 	worksheet_write_string(ws, 6, 0,
 			       _("2. Counts of people, agencies or cases are whole numbers: write 1234, without a thousands separator."),
-			       NULL);
+			       plain);
 	worksheet_write_string(ws, 7, 0,
 			       _("3. Leave a cell empty when there is no figure yet; do not write 0 for \"not known\"."),
-			       NULL);
+			       plain);
 	worksheet_write_string(ws, 8, 0,
 			       _("4. A numerator may not exceed its denominator (for example, women counselled out of all women detected)."),
-			       NULL);
+			       plain);
 	worksheet_write_string(ws, 9, 0,
 			       _("5. Save the file as .xlsx and send it back; it is read with `gemis values import` or on the web page, whole or not at all."),
-			       NULL);
+			       plain);
 
 	worksheet_write_string(ws, HEAD_ROW, 0, _("Row No."), head);
 	worksheet_write_string(ws, HEAD_ROW, 1, _("Indicator"), head);
@@ -179,6 +203,8 @@ enum gemis_err values_template_write(const struct template_form *f, const char *
 			no++;
 			last_ind = r->ind;
 		}
+		/* two lines for the names, which LibreOffice does not fit itself */
+		worksheet_set_row(ws, row, 32, NULL);
 		worksheet_write_number(ws, row, 0, no, text);
 		worksheet_write_string(ws, row, 1, indicator_name(ind, i18n_lang()), wrap);
 		worksheet_write_string(ws, row, 2, what ? what : "", wrap);

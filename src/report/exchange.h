@@ -16,9 +16,7 @@ enum gemis_err exchange_values(struct db *db, const struct tree *t, int unit, in
 			       struct value_rows *out, struct errctx *e);
 
 /* The rows of agency kind `agency`'s form of `unit` for `year`: each
- * indicator the plan in force ties to it (or, when the plan ties none to
- * any agency and gives it duties, every indicator the plan targets), its
- * parts, by sex where reported, per quarter for indicators counted per
+ * indicator the plan in force ties to it, its parts, by sex where reported, per quarter for indicators counted per
  * quarter, with last year's stored value.  Fills f (rows allocated in f,
  * free with free((void *)f->rows)).  GEMIS_ENOTFOUND with a message when
  * the unit has no plan or the agency answers for nothing in it. */

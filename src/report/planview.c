@@ -216,19 +216,13 @@ static bool has_duties(const struct plan_view *p, int k)
 
 uint64_t plan_view_duties(const struct plan_view *p, int k)
 {
-	if (k < 0 || (size_t)k >= agency_kind_count)
+	if (k < 0 || (size_t)k >= agency_kind_count || !p->has_assignments)
 		return 0;
-	if (!p->has_assignments)
-		return has_duties(p, k) ? p->targeted : 0;
 	return p->assigned[k] | (has_duties(p, k) ? p->assigned_all : 0);
 }
 
 bool plan_view_owes(const struct plan_view *p, int k)
 {
-	if (k < 0 || (size_t)k >= agency_kind_count)
-		return false;
-	if (!p->has_assignments)
-		return has_duties(p, k);
 	return plan_view_duties(p, k) != 0;
 }
 

@@ -51,14 +51,15 @@ enum gemis_err plan_views_load(struct db *db, const struct tree *t, int scope, s
 /* The plan of a unit among pv[0..n), or NULL. */
 const struct plan_view *plan_view_of(const struct plan_view *pv, size_t n, int unit);
 
-/* The indicators agency kind k answers for under the plan: those assigned
- * to it (and to "all" when it has duties), or, when the plan ties no
- * indicator to any agency, every indicator it targets if k has duties.
- * 0 when the agency owes nothing. */
+/* The indicators agency kind k answers for under the plan: those the
+ * assignments tie to it, and those tied to "all" when the plan gives it
+ * duties.  0 when it answers for none, and for every agency of a plan that
+ * ties no indicator to any (as the web's forms, store/submissions.c, are
+ * built from the assignments, such agencies have no form to fill in). */
 uint64_t plan_view_duties(const struct plan_view *p, int k);
 
 /* True when agency kind k owes a yearly form under the plan: it answers
- * for at least one indicator, or the plan ties none and k has duties. */
+ * for at least one indicator. */
 bool plan_view_owes(const struct plan_view *p, int k);
 
 /* The agency kind answering for indicator i (the first in catalog order),

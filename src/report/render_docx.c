@@ -124,7 +124,8 @@ static enum gemis_err borderless_table(struct buf *b, const long *w, size_t n)
 
 	for (i = 0; i < n; i++)
 		err |= buf_printf(b, "<w:gridCol w:w=\"%ld\"/>", w[i]);
-	err |= buf_puts(b, "</w:tblGrid><w:tr>");
+	/* the header and the signature block stay on one page */
+	err |= buf_puts(b, "</w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr>");
 	return err;
 }
 
@@ -137,7 +138,7 @@ static enum gemis_err header_block(struct buf *b, const struct doc *d)
 	struct run bold12 = {true, false, 24, 0}, italic13 = {false, true, 26, 0};
 	enum gemis_err err;
 
-	w[0] = tw * 42 / 100;
+	w[0] = tw * 40 / 100;
 	w[1] = tw - w[0];
 	err = borderless_table(b, w, 2);
 	err |= buf_printf(b, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/></w:tcPr>", w[0]);

@@ -177,7 +177,7 @@ static double centred(struct pdf *p, const char *s, double size, bool bold, bool
 
 static void header(struct pdf *p, const struct doc *d)
 {
-	double lw = content_w(p) * 0.42, rw = content_w(p) - lw, xl = p->ml - 10, xr = p->ml + lw;
+	double lw = content_w(p) * 0.40, rw = content_w(p) - lw, xl = p->ml - 10, xr = p->ml + lw;
 	double yl = p->y, yr = p->y;
 
 	if (d->issuer_top)

@@ -79,6 +79,14 @@ static void formats(lxw_workbook *wb, struct xfmt *x)
 	}
 }
 
+/* Printed on A4, landscape, one page wide. */
+static void page_setup(lxw_worksheet *ws)
+{
+	worksheet_set_paper(ws, 9);
+	worksheet_set_landscape(ws);
+	worksheet_fit_to_pages(ws, 1, 0);
+}
+
 static void num_or_blank(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v, lxw_format *f)
 {
 	if (isnan(v))
@@ -115,6 +123,7 @@ static void summary(lxw_workbook *wb, const struct yearly *y, const struct xfmt 
 {
 	const struct unit *u = &y->s->tree.units[y->unit];
 	lxw_worksheet *ws = workbook_add_worksheet(wb, name);
+	page_setup(ws);
 	lxw_chart *ch;
 	char title[256], sheet[64];
 	int g, k;
@@ -174,7 +183,14 @@ static void summary(lxw_workbook *wb, const struct yearly *y, const struct xfmt 
 	chart_title_set_name(ch, title);
 	chart_axis_set_name(ch->x_axis, _("indicators"));
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-	worksheet_insert_chart(ws, r0 + GOAL_COUNT + 3, 0, ch);
+	chart_set_series_gap(ch, 40);
+	{
+		lxw_chart_options co = {0};
+
+		co.x_scale = 1.6;
+		co.y_scale = 1.4;
+		worksheet_insert_chart_opt(ws, r0 + GOAL_COUNT + 3, 0, ch, &co);
+	}
 }
 
 static void goal_sheets(lxw_workbook *wb, const struct yearly *y, const struct xfmt *x)
@@ -190,6 +206,7 @@ static void goal_sheets(lxw_workbook *wb, const struct yearly *y, const struct x
 	for (g = 0; g < GOAL_COUNT; g++) {
 		char sheet[64];
 		lxw_worksheet *ws = workbook_add_worksheet(wb, goal_sheet((enum goal)g, sheet, sizeof(sheet)));
+		page_setup(ws);
 		lxw_row_t row = 2;
 		size_t r, i;
 
@@ -209,6 +226,8 @@ static void goal_sheets(lxw_workbook *wb, const struct yearly *y, const struct x
 
 			if (ind->goal != (enum goal)g)
 				continue;
+			/* names take two lines; spreadsheets do not all fit rows */
+			worksheet_set_row(ws, row, 32, NULL);
 			worksheet_write_number(ws, row, 0, z->no, x->num);
 			worksheet_write_string(ws, row, 1, indicator_name(ind, i18n_lang()), x->wrap);
 			worksheet_write_string(ws, row, 2, measure_name(ind->unit), x->text);
@@ -275,6 +294,7 @@ static void reporting_sheet(lxw_workbook *wb, const struct yearly *y, const stru
 	const struct tree *t = &y->s->tree;
 	const struct rep_result *r = &y->rep;
 	lxw_worksheet *ws = workbook_add_worksheet(wb, _("Reporting sheet"));
+	page_setup(ws);
 	lxw_row_t row = 2;
 	size_t i;
 
@@ -334,6 +354,7 @@ static void subunit_sheets(lxw_workbook *wb, const struct yearly *y, const struc
 	if (!y->nsubs || !y->nrows)
 		return;
 	ws = workbook_add_worksheet(wb, _("Sub-units"));
+	page_setup(ws);
 	worksheet_set_column(ws, 0, 0, 8, NULL);
 	worksheet_set_column(ws, 1, 1, 28, NULL);
 	worksheet_set_column(ws, 2, (lxw_col_t)(y->nrows + 1), 5, NULL);
@@ -355,6 +376,7 @@ static void subunit_sheets(lxw_workbook *wb, const struct yearly *y, const struc
 	}
 
 	ws = workbook_add_worksheet(wb, _("Shares"));
+	page_setup(ws);
 	worksheet_set_column(ws, 0, 0, 5, NULL);
 	worksheet_set_column(ws, 1, 1, 50, NULL);
 	worksheet_set_column(ws, 2, 8, 12, NULL);
@@ -364,6 +386,7 @@ static void subunit_sheets(lxw_workbook *wb, const struct yearly *y, const struc
 		unsigned c[ST_COUNT], judged = yearly_sub_counts(y, r, c);
 		lxw_row_t row = (lxw_row_t)(r + 2);
 
+		worksheet_set_row(ws, row, 32, NULL);
 		worksheet_write_number(ws, row, 0, y->rows[r].no, x->num);
 		worksheet_write_string(ws, row, 1, indicator_name(&catalog[y->rows[r].ind], i18n_lang()), x->wrap);
 		worksheet_write_number(ws, row, 2, judged, x->num);

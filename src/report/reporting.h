@@ -7,9 +7,11 @@
  * one form a year (period "YYYY"), due on the deadline written in the plan
  * (deadline.day/month, such as 25/11, 30/11 or 01/12: a date, not a number
  * of days after the period).  A plan that ties no indicator to any agency
- * makes every agency it gives duties owe a form.  When the plan sets no
- * deadline, forms are due at the end of the year (due_assumed).  A deadline
- * with a year applies its day and month to every year asked.
+ * makes no form due: the web builds each agency's form from the
+ * assignments, so such agencies have nothing to fill in (the plan lint
+ * reports it as unassigned_indicator).  When the plan sets no deadline,
+ * forms are due at the end of the year (due_assumed).  A deadline with a
+ * year applies its day and month to every year asked.
  *
  * A form is the row of the `submissions` table for (unit, agency, period).
  * It counts as submitted when its status is `submitted` or `approved`;

@@ -584,7 +584,7 @@ static void tasks(const struct yearly *y, struct doc *d)
 	}
 	if (!p->has_assignments)
 		doc_add(d, DB_PARA, 0,
-			_("The plan gives the agencies duties without tying indicators to them; each reports on all of the plan's indicators."));
+			_("The plan gives the agencies duties without tying indicators to them, so no agency has a form to fill in; tie indicators to agencies in the plan."));
 	for (k = 0; k < agency_kind_count; k++)
 		n += p->agency[k] || plan_view_duties(p, (int)k) != 0;
 	if (!n)

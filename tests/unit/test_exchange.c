@@ -379,8 +379,9 @@ TEST(code_maps_are_checked)
 	diags_release(&d);
 }
 
-/* Copies the workbook at `from` to `to` with its first sheet's XML edited:
- * each pair of (cell XML as written, replacement). */
+/* Copies the workbook at `from` to `to` with cells of its first sheet
+ * filled: pairs of (reference of an empty cell, what follows its
+ * attributes: a type attribute and the value's XML). */
 static bool edit_sheet(const char *from, const char *to, const char *const *pairs)
 {
 	struct xlsx_book dummy;
@@ -420,18 +421,22 @@ static bool edit_sheet(const char *from, const char *to, const char *const *pair
 	buf_puts(&b, xml);
 	free(xml);
 	for (i = 0; pairs[i]; i += 2) {
-		char *at = strstr(b.p, pairs[i]);
+		char start[32], *at, *end;
 		struct buf nb;
 
-		if (!at) {
-			fprintf(stderr, "edit_sheet: no %s\n", pairs[i]);
+		/* the empty cell <c r="F14" s="N"/>, whatever its style */
+		snprintf(start, sizeof(start), "<c r=\"%s\"", pairs[i]);
+		at = strstr(b.p, start);
+		end = at ? strstr(at, "/>") : NULL;
+		if (!at || !end || memchr(at, '>', (size_t)(end - at))) {
+			fprintf(stderr, "edit_sheet: no empty cell %s\n", pairs[i]);
 			buf_release(&b);
 			goto out;
 		}
 		buf_init(&nb, 1 << 24);
-		buf_append(&nb, b.p, (size_t)(at - b.p));
+		buf_append(&nb, b.p, (size_t)(end - b.p));
 		buf_puts(&nb, pairs[i + 1]);
-		buf_puts(&nb, at + strlen(pairs[i]));
+		buf_puts(&nb, end + 2);
 		buf_release(&b);
 		b = nb;
 	}
@@ -462,9 +467,9 @@ TEST(agency_form_is_read_back)
 	static const char *const fill[] = {
 		/* a number, a number typed as text with a decimal comma, and a
 		 * bad value; the fourth left empty */
-		"<c r=\"F14\" s=\"6\"/>", "<c r=\"F14\" s=\"6\"><v>12</v></c>",
-		"<c r=\"F15\" s=\"6\"/>", "<c r=\"F15\" s=\"6\" t=\"inlineStr\"><is><t>10</t></is></c>",
-		"<c r=\"F16\" s=\"6\"/>", "<c r=\"F16\" s=\"6\" t=\"inlineStr\"><is><t>nhiều</t></is></c>",
+		"F14", "><v>12</v></c>",
+		"F15", " t=\"inlineStr\"><is><t>10</t></is></c>",
+		"F16", " t=\"inlineStr\"><is><t>nhiều</t></is></c>",
 		NULL,
 	};
 	size_t i;

@@ -168,7 +168,7 @@ TEST(drafts_and_returned_forms_are_missing_overdue_only_after_the_deadline)
 	rep_result_release(&r);
 }
 
-TEST(plan_without_assignments_makes_every_agency_with_duties_owe)
+TEST(plan_without_assignments_makes_no_form_due)
 {
 	struct plan_view p;
 	struct rep_input in = {0};
@@ -180,21 +180,27 @@ TEST(plan_without_assignments_makes_every_agency_with_duties_owe)
 	p.dl_month = 11;
 	p.agency[agency_find("vhxh")] = true;
 	p.agency[agency_find("taichinh")] = true;
-	p.agency[agency_find("yte")] = true;
-	p.targeted = bit("female_key_leaders") | bit("sex_ratio_at_birth") | bit("orgs_informed");
+	p.targeted = bit("female_key_leaders") | bit("sex_ratio_at_birth");
 	in.t = &t;
 	in.scope = 0;
 	in.year = 2027;
-	in.now = rep_day_start(2027, 11, 1);
+	in.now = rep_day_start(2027, 12, 1);
 	in.plans = &p;
 	in.nplans = 1;
 	CHECK(reporting_compute(&in, &r) == GEMIS_OK);
+	CHECK(r.nforms == 0 && r.total.expected == 0 && r.nagencies == 0);
+	CHECK(r.units_with_plan == 1);
+	rep_result_release(&r);
+	/* "all" ties indicators to every agency with duties */
+	p.has_assignments = true;
+	p.assigned_all = bit("orgs_informed");
+	p.assigned[agency_find("yte")] = bit("sex_ratio_at_birth");
+	CHECK(reporting_compute(&in, &r) == GEMIS_OK);
 	CHECK(r.nforms == 3);
-	CHECK(form_of(&r, "09385", "taichinh") && form_of(&r, "09385", "taichinh")->nind == 3);
+	CHECK(form_of(&r, "09385", "taichinh") && form_of(&r, "09385", "taichinh")->nind == 1);
+	CHECK(form_of(&r, "09385", "yte") && form_of(&r, "09385", "yte")->nind == 1);
 	/* the deadline recurs: 25/11 of the year asked */
-	CHECK(form_of(&r, "09385", "vhxh")->due_year == 2027 &&
-	      form_of(&r, "09385", "vhxh")->due_day == 25);
-	CHECK(r.nagencies == 3 && r.agencies[0].agency == agency_find("vhxh"));
+	CHECK(form_of(&r, "09385", "vhxh")->due_year == 2027 && form_of(&r, "09385", "vhxh")->due_day == 25);
 	rep_result_release(&r);
 }
 
@@ -314,7 +320,7 @@ int main(void)
 	RUN(day_start_is_vietnam_midnight);
 	RUN(deadline_is_the_end_of_the_day_in_the_plan);
 	RUN(drafts_and_returned_forms_are_missing_overdue_only_after_the_deadline);
-	RUN(plan_without_assignments_makes_every_agency_with_duties_owe);
+	RUN(plan_without_assignments_makes_no_form_due);
 	RUN(no_deadline_means_the_end_of_the_year);
 	RUN(province_counts_per_commune_and_agency_and_ignores_other_provinces);
 	RUN(json_names_states_and_rates);

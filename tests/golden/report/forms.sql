@@ -9,8 +9,9 @@
 --   truonghoc returned for correction                 missing
 --   congan    draft                                    missing
 --   ttdv      nothing on record                        missing
--- Đồng Nguyên (09385): deadline 25/11, no assignments: the eight agencies
--- with duties owe a form; two submitted (24/11 on time, 26/11 late).
+-- Đồng Nguyên (09385): deadline 25/11, but its plan ties no indicator to any
+-- agency: no form is due, and the two on record (24/11, 26/11) count for
+-- nothing.
 INSERT INTO submissions (unit_id, agency, period, status, version, created_at, updated_at, updated_by, submitted_at, submitted_by)
 SELECT id, 'vhxh', '2026', 'approved', 3, 1794279600, 1795143600, 'focal', 1795143600, 'vhxh1' FROM units WHERE code = '03390';
 INSERT INTO submissions (unit_id, agency, period, status, version, created_at, updated_at, updated_by, submitted_at, submitted_by)
