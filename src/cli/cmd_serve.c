@@ -13,11 +13,12 @@
 #include "http/http.h"
 #include "store/store.h"
 #include "util/text.h"
+#include "web/cases.h"
 #include "web/web.h"
 
 #include "util/banned.h"
 
-static const struct route *const serve_tables[] = {web_routes, api_routes, NULL};
+static const struct route *const serve_tables[] = {web_routes, api_routes, case_routes, NULL};
 
 static bool parse_uint(const char *s, unsigned max, unsigned *out)
 {

@@ -81,6 +81,43 @@ const struct command commands[] = {
 	{"token create", cmd_token_create, N_("create an API token for an account"),
 	 "gemis token create NAME [--label TEXT]",
 	 N_("Prints a new token for `Authorization: Bearer TOKEN`.  It is shown only once.")},
+	{"case keygen", cmd_case_keygen, N_("create the key that seals the case register"),
+	 "gemis case keygen FILE",
+	 N_("Writes 32 random bytes to a new FILE readable by its owner alone (mode 0600).\n"
+	    "Case commands find it with --case-key FILE or $GEMIS_CASE_KEY_FILE and refuse a key\n"
+	    "file that other accounts may read.  Keep a copy apart from the database backups.")},
+	{"case add", cmd_case_add, N_("record a gender-based-violence case (JSON on standard input)"),
+	 "gemis case add --unit CODE --as USER [--case-key FILE] < case.json",
+	 N_("Prints the new case's code.  Only a caseworker of the commune may add its cases.\n"
+	    "The JSON fields are described in docs/cases.md.")},
+	{"case service", cmd_case_service, N_("record a service a survivor received"),
+	 "gemis case service CODE --as USER --service SERVICE --date YYYY-MM-DD [--note-stdin]",
+	 N_("SERVICE: health_care, psychosocial, legal_aid, police_protection, safe_house,\n"
+	    "economic_support.  --note-stdin reads a note from standard input (sealed).")},
+	{"case refer", cmd_case_refer, N_("record a referral to a service"),
+	 "gemis case refer CODE --as USER --service SERVICE --date YYYY-MM-DD [--note-stdin]", NULL},
+	{"case counsel", cmd_case_counsel, N_("record a perpetrator counselling session"),
+	 "gemis case counsel CODE --as USER --date YYYY-MM-DD [--note-stdin]", NULL},
+	{"case close", cmd_case_close, N_("close a case; the retention period starts"),
+	 "gemis case close CODE --as USER --date YYYY-MM-DD [--note-stdin]", NULL},
+	{"case show", cmd_case_show, N_("show a case with its services (JSON)"),
+	 "gemis case show CODE --as USER [--case-key FILE]", NULL},
+	{"case list", cmd_case_list, N_("list the cases of a commune"),
+	 "gemis case list --as USER [--unit CODE] [--case-key FILE]", NULL},
+	{"case export", cmd_case_export, N_("export a commune's cases as CSV, password required"),
+	 "gemis case export --as USER -o FILE --password-stdin [--unit CODE] [--case-key FILE]",
+	 N_("Writes a new file readable by its owner alone.  The free-text notes are never\n"
+	    "exported.  The account's password is read again from standard input.")},
+	{"case stats", cmd_case_stats, N_("counts of the case register for a unit and year"),
+	 "gemis case stats --as USER --unit CODE --year YEAR [--json]",
+	 N_("A commune's own caseworkers see exact counts; everyone else sees counts below 5\n"
+	    "as <5, and other counts hidden as x where they would give a small count away.")},
+	{"case log", cmd_case_log, N_("show the case register's access log (admin)"),
+	 "gemis case log --as ADMIN [--json] [--limit N]", NULL},
+	{"case purge", cmd_case_purge, N_("erase cases closed longer ago than the retention period (admin)"),
+	 "gemis case purge --as ADMIN [--retention-days N] [--today YYYY-MM-DD]",
+	 N_("Deletes every field of each case closed more than N days ago (default: the\n"
+	    "database's case_retention_days, else 1825) and keeps only its anonymous counts.")},
 	{"report", cmd_report, N_("write the yearly report as DOCX, PDF, XLSX or HTML"),
 	 "gemis report --unit CODE --year YEAR [--format docx|pdf|xlsx|html] -o FILE\n"
 	 "       gemis report --unit PROVINCE --year YEAR --format FMT --all -o DIR",

@@ -5,8 +5,11 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/register.h"
+#include "core/suppress.h"
 #include "util/i18n.h"
 #include "util/text.h"
 
@@ -17,13 +20,95 @@ void progress_subunit_counts(const struct snapshot *s, int unit, int ind, int ye
 {
 	int c;
 
+	unsigned char *mask = NULL;
+
 	memset(counts, 0, ST_COUNT * sizeof(counts[0]));
+	/* a register indicator's hidden sub-units are left out: their status
+	 * would tell whether a small count met the target */
+	if (catalog[ind].source == SRC_REGISTER && register_mask(&s->eng, year, ind, &mask) != GEMIS_OK)
+		return;
 	for (c = s->tree.units[unit].first_child; c >= 0; c = s->tree.units[c].next_sibling) {
 		struct assessment a;
+		size_t base = (size_t)c * REG_CELLS;
 
+		if (mask && (mask[base + REG_CELL(REG_NUM, SEX_T)] || mask[base + REG_CELL(REG_DEN, SEX_T)]))
+			continue;
 		engine_assess(&s->eng, year, c, ind, &a);
 		counts[a.status]++;
 	}
+	free(mask);
+}
+
+/* Sub-units left out of the counts above. */
+static unsigned subunits_hidden(const struct snapshot *s, int unit, const unsigned counts[ST_COUNT])
+{
+	unsigned n = 0, sum = 0;
+	int c, st;
+
+	for (c = s->tree.units[unit].first_child; c >= 0; c = s->tree.units[c].next_sibling)
+		n++;
+	for (st = 0; st < ST_COUNT; st++)
+		sum += counts[st];
+	return n - sum;
+}
+
+void progress_shown(const struct snapshot *s, int unit, int year, int ind, struct shown *out)
+{
+	unsigned char *mask = NULL;
+	size_t base = (size_t)unit * REG_CELLS;
+
+	memset(out, 0, sizeof(*out));
+	out->value = out->f = out->m = true;
+	if (catalog[ind].source != SRC_REGISTER)
+		return;
+	if (register_mask(&s->eng, year, ind, &mask) != GEMIS_OK) {
+		/* no memory to decide: hide everything rather than risk it */
+		out->num = out->den = SUPP_SECONDARY;
+		out->value = out->f = out->m = false;
+		out->suppressed = true;
+		return;
+	}
+	out->num = mask[base + REG_CELL(REG_NUM, SEX_T)];
+	out->den = mask[base + REG_CELL(REG_DEN, SEX_T)];
+	out->value = !out->num && !out->den;
+	out->f = !mask[base + REG_CELL(REG_NUM, SEX_F)] && !mask[base + REG_CELL(REG_DEN, SEX_F)];
+	out->m = !mask[base + REG_CELL(REG_NUM, SEX_M)] && !mask[base + REG_CELL(REG_DEN, SEX_M)];
+	out->suppressed = !out->value || !out->f || !out->m;
+	free(mask);
+}
+
+void progress_masks_init(struct progress_masks *m, const struct snapshot *s, int year)
+{
+	memset(m, 0, sizeof(*m));
+	m->s = s;
+	m->year = year;
+}
+
+bool progress_masks_hidden(struct progress_masks *m, int unit, int ind)
+{
+	size_t base = (size_t)unit * REG_CELLS;
+	int k;
+
+	if (catalog[ind].source != SRC_REGISTER)
+		return false;
+	for (k = 0; k < REGISTER_INDICATORS && register_indicator(k) != ind; k++)
+		;
+	if (k == REGISTER_INDICATORS || m->failed[k])
+		return true;
+	if (!m->mask[k] && register_mask(&m->s->eng, m->year, ind, &m->mask[k]) != GEMIS_OK) {
+		m->failed[k] = true; /* no memory to decide: hide */
+		return true;
+	}
+	return m->mask[k][base + REG_CELL(REG_NUM, SEX_T)] || m->mask[k][base + REG_CELL(REG_DEN, SEX_T)];
+}
+
+void progress_masks_release(struct progress_masks *m)
+{
+	int k;
+
+	for (k = 0; k < REGISTER_INDICATORS; k++)
+		free(m->mask[k]);
+	memset(m, 0, sizeof(*m));
 }
 
 static enum gemis_err json_num(struct buf *b, double v)
@@ -67,28 +152,37 @@ enum gemis_err progress_json(const struct snapshot *s, int unit, int year, struc
 		const struct indicator *ind = &catalog[k];
 		const struct target *t = engine_target(e, unit, (int)k, year);
 		struct assessment a;
+		struct shown sh;
+		char cell[8];
 
 		engine_assess(e, year, unit, (int)k, &a);
+		progress_shown(s, unit, year, (int)k, &sh);
 		err |= buf_puts(b, k ? ",\n  " : "\n  ");
 		err |= buf_printf(b, "{\"indicator\": \"%s\", \"goal\": \"%s\", \"measure\": ", ind->id,
 				  goal_id(ind->goal));
 		err |= json_str(b, ind->unit);
 		if (ind->kind == IND_RATIO) {
 			err |= buf_puts(b, ", \"numerator\": ");
-			err |= json_num(b, engine_part(e, year, unit, (int)k, PART_NUM, SEX_T));
+			if (sh.num)
+				err |= json_str(b, supp_format(0, sh.num, cell, sizeof(cell)));
+			else
+				err |= json_num(b, engine_part(e, year, unit, (int)k, PART_NUM, SEX_T));
 			err |= buf_puts(b, ", \"denominator\": ");
-			err |= json_num(b, engine_part(e, year, unit, (int)k, PART_DEN, SEX_T));
+			if (sh.den)
+				err |= json_str(b, supp_format(0, sh.den, cell, sizeof(cell)));
+			else
+				err |= json_num(b, engine_part(e, year, unit, (int)k, PART_DEN, SEX_T));
 		} else {
 			err |= buf_puts(b, ", \"numerator\": null, \"denominator\": null");
 		}
 		err |= buf_puts(b, ", \"value\": ");
-		err |= json_num(b, tidy(engine_value(e, year, unit, (int)k, SEX_T)));
+		err |= json_num(b, sh.value ? tidy(engine_value(e, year, unit, (int)k, SEX_T)) : NAN);
 		err |= buf_puts(b, ", \"by_sex\": ");
 		if (ind->by_sex) {
 			err |= buf_puts(b, "{\"F\": ");
-			err |= json_num(b, tidy(engine_value(e, year, unit, (int)k, SEX_F)));
+			err |= json_num(b, sh.f ? tidy(engine_value(e, year, unit, (int)k, SEX_F)) : NAN);
 			err |= buf_puts(b, ", \"M\": ");
-			err |= json_num(b, tidy(engine_value(e, year, unit, (int)k, SEX_M)));
+			err |= json_num(b, sh.m ? tidy(engine_value(e, year, unit, (int)k, SEX_M)) : NAN);
 			err |= buf_puts(b, "}");
 		} else {
 			err |= buf_puts(b, "null");
@@ -109,12 +203,19 @@ enum gemis_err progress_json(const struct snapshot *s, int unit, int year, struc
 		} else {
 			err |= buf_puts(b, "null");
 		}
-		err |= buf_printf(b, ", \"status\": \"%s\"", status_id(a.status));
-		if (!isnan(a.ratio)) {
+		if (sh.suppressed)
+			err |= buf_puts(b, ", \"suppressed\": true");
+		if (!sh.value) {
+			/* a status would tell whether a hidden small count met the target */
+			err |= buf_puts(b, ", \"status\": \"suppressed\"");
+		} else {
+			err |= buf_printf(b, ", \"status\": \"%s\"", status_id(a.status));
+		}
+		if (sh.value && !isnan(a.ratio)) {
 			err |= buf_puts(b, ", \"progress_ratio\": ");
 			err |= json_num(b, round(a.ratio * 1000) / 1000);
 		}
-		if (a.latest_year)
+		if (sh.value && a.latest_year)
 			err |= buf_printf(b, ", \"latest_year\": %d", a.latest_year);
 		if (parent) {
 			unsigned counts[ST_COUNT];
@@ -127,6 +228,8 @@ enum gemis_err progress_json(const struct snapshot *s, int unit, int year, struc
 			for (st = ST_COUNT - 1; st >= 0; st--)
 				err |= buf_printf(b, "\"%s\": %u%s", status_id((enum status)st), counts[st],
 						  st ? ", " : "");
+			if (ind->source == SRC_REGISTER)
+				err |= buf_printf(b, ", \"suppressed\": %u", subunits_hidden(s, unit, counts));
 			err |= buf_puts(b, "}");
 		}
 		err |= buf_puts(b, "}");
@@ -235,9 +338,10 @@ static enum gemis_err put_cell(struct buf *b, const char *s, size_t w, bool righ
 /* A sparkline of the unit's yearly values up to `year` (at most `max`
  * years, oldest first), scaled between the smallest and largest; a space
  * for a year without data. */
-static void trend_text(const struct engine *e, int unit, int ind, int year, int max, char *out,
+static void trend_text(const struct snapshot *s, int unit, int ind, int year, int max, char *out,
 		       size_t n)
 {
+	const struct engine *e = &s->eng;
 	static const char *const bars[8] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
 	double v[16], lo = INFINITY, hi = -INFINITY;
 	int first = year - max + 1, y, k = 0;
@@ -247,6 +351,14 @@ static void trend_text(const struct engine *e, int unit, int ind, int year, int 
 		first = e->year_min;
 	for (y = first; y <= year && k < 16; y++, k++) {
 		v[k] = engine_value(e, y, unit, ind, SEX_T);
+		if (catalog[ind].source == SRC_REGISTER && !isnan(v[k])) {
+			struct shown sh;
+
+			/* a hidden year's value stays hidden in the sparkline too */
+			progress_shown(s, unit, y, ind, &sh);
+			if (!sh.value)
+				v[k] = NAN;
+		}
 		if (!isnan(v[k])) {
 			lo = v[k] < lo ? v[k] : lo;
 			hi = v[k] > hi ? v[k] : hi;
@@ -301,6 +413,7 @@ enum gemis_err progress_text(const struct snapshot *s, int unit, int year, bool 
 	bool parent = u->first_child >= 0;
 	enum gemis_err err = GEMIS_OK;
 	const size_t wname = 46, wval = 10, wtrend = 7, wsex = 13, wtgt = 28, wst = 20;
+	bool register_hidden = false;
 	int g;
 	size_t k;
 
@@ -329,19 +442,28 @@ enum gemis_err progress_text(const struct snapshot *s, int unit, int year, bool 
 		for (k = 0; k < catalog_count; k++) {
 			const struct indicator *ind = &catalog[k];
 			struct assessment a;
+			struct shown sh;
 			char val[48], sex[64], tgt[64], f[24], m[24], trend[64];
 			double v;
 
 			if (ind->goal != (enum goal)g)
 				continue;
 			engine_assess(e, year, unit, (int)k, &a);
+			progress_shown(s, unit, year, (int)k, &sh);
 			v = engine_value(e, year, unit, (int)k, SEX_T);
 			format_number(val, sizeof(val), v, 2);
 			if (!isnan(v) && strcmp(ind->unit, "%") == 0)
 				snprintf(val + strlen(val), sizeof(val) - strlen(val), "%%");
+			if (!sh.value)
+				snprintf(val, sizeof(val), "x");
+			register_hidden |= sh.suppressed;
 			if (ind->by_sex) {
 				format_number(f, sizeof(f), engine_value(e, year, unit, (int)k, SEX_F), 1);
 				format_number(m, sizeof(m), engine_value(e, year, unit, (int)k, SEX_M), 1);
+				if (!sh.f)
+					snprintf(f, sizeof(f), "x");
+				if (!sh.m)
+					snprintf(m, sizeof(m), "x");
 				snprintf(sex, sizeof(sex), "%s / %s", f, m);
 			} else {
 				snprintf(sex, sizeof(sex), " ");
@@ -351,13 +473,14 @@ enum gemis_err progress_text(const struct snapshot *s, int unit, int year, bool 
 			err |= put_cell(b, indicator_name(ind, i18n_lang()), wname, false);
 			err |= put_cell(b, val, wval, true);
 			err |= buf_puts(b, "  ");
-			trend_text(e, unit, (int)k, year, 5, trend, sizeof(trend));
+			trend_text(s, unit, (int)k, year, 5, trend, sizeof(trend));
 			err |= put_cell(b, trend, wtrend, false);
 			err |= put_cell(b, sex, wsex, false);
 			err |= put_cell(b, tgt, wtgt, false);
-			if (color)
+			if (color && sh.value)
 				err |= buf_puts(b, status_color(a.status));
-			err |= put_cell(b, status_name(a.status), wst, false);
+			err |= put_cell(b, sh.value ? status_name(a.status) : _("hidden (few cases)"), wst,
+					false);
 			if (color)
 				err |= buf_puts(b, "\033[0m");
 			if (parent) {
@@ -373,6 +496,9 @@ enum gemis_err progress_text(const struct snapshot *s, int unit, int year, bool 
 							  status_name((enum status)st));
 					first = false;
 				}
+				if (ind->source == SRC_REGISTER && subunits_hidden(s, unit, counts))
+					err |= buf_printf(b, "%s%u %s", first ? "" : " · ",
+							  subunits_hidden(s, unit, counts), _("hidden"));
 			}
 			/* drop trailing spaces of the line */
 			while (b->len && b->p[b->len - 1] == ' ')
@@ -380,5 +506,8 @@ enum gemis_err progress_text(const struct snapshot *s, int unit, int year, bool 
 			err |= buf_putc(b, '\n');
 		}
 	}
+	if (register_hidden)
+		err |= buf_printf(b, "\n%s\n",
+				  _("x: hidden to protect the people in the case register (fewer than 5 cases, or a figure from which such a count could be worked out)."));
 	return err ? GEMIS_ENOMEM : GEMIS_OK;
 }

@@ -29,6 +29,37 @@
 #include "store/snapshot.h"
 #include "util/buf.h"
 
+/* What may be published of a unit's indicator in a year.  Everything for
+ * reported indicators; for the case register's (source SRC_REGISTER) the
+ * suppression of core/register.h over the whole tree: num and den are
+ * SUPP_SHOWN or the state to print with supp_format() ("<5", "x"); value,
+ * f and m say whether the total and each sex's value may be shown (and a
+ * status with the value).  Pages, reports and exports that show register
+ * indicators must go through this.  In JSON a hidden numerator or
+ * denominator is the string "<5" or "x", a hidden value null, the status
+ * "suppressed", and "suppressed": true is added. */
+struct shown {
+	unsigned char num, den;
+	bool value, f, m;
+	bool suppressed; /* something is hidden */
+};
+void progress_shown(const struct snapshot *s, int unit, int year, int ind, struct shown *out);
+
+/* The same for many units of one year (a table of sub-units): the masks
+ * are computed once per register indicator, on first use.  Zero-initialise,
+ * then release with progress_masks_release(). */
+struct progress_masks {
+	const struct snapshot *s;
+	int year;
+	unsigned char *mask[3]; /* per register indicator, REG_CELLS per unit */
+	bool failed[3];
+};
+void progress_masks_init(struct progress_masks *m, const struct snapshot *s, int year);
+/* True when the unit's value (total) of the indicator must not be shown;
+ * false for indicators not from the register. */
+bool progress_masks_hidden(struct progress_masks *m, int unit, int ind);
+void progress_masks_release(struct progress_masks *m);
+
 enum gemis_err progress_json(const struct snapshot *s, int unit, int year, struct buf *out);
 
 /* The table for people, in the current language; color adds ANSI colours. */

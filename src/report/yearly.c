@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/register.h"
+#include "progress.h"
 #include "store/values.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -175,6 +177,20 @@ enum gemis_err yearly_load(struct db *db, const struct snapshot *s, int unit, in
 			r->den = ind->kind == IND_RATIO ? engine_part(eng, year, unit, (int)k, PART_DEN, SEX_T) : NAN;
 			r->t = t;
 			engine_assess(eng, year, unit, (int)k, &r->a);
+			if (ind->source == SRC_REGISTER) {
+				/* the case register's small counts stay hidden (core/register.h) */
+				struct shown sh;
+
+				progress_shown(s, unit, year, (int)k, &sh);
+				if (!sh.value) {
+					r->value = NAN;
+					r->a.status = ST_NO_DATA;
+				}
+				r->f = sh.f ? r->f : NAN;
+				r->m = sh.m ? r->m : NAN;
+				r->num = sh.num ? NAN : r->num;
+				r->den = sh.den ? NAN : r->den;
+			}
 			r->reporting = engine_reporting(eng, year, unit, (int)k);
 			r->of = (unsigned)u->nleaves;
 			r->agency = y->plan ? plan_view_agency_of(y->plan, (int)k) : -1;
@@ -210,6 +226,23 @@ enum gemis_err yearly_load(struct db *db, const struct snapshot *s, int unit, in
 			}
 			i++;
 		}
+		/* a register indicator's hidden sub-units show no status */
+		for (size_t r = 0; r < y->nrows && !err; r++) {
+			unsigned char *mask = NULL;
+
+			if (catalog[y->rows[r].ind].source != SRC_REGISTER)
+				continue;
+			err = register_mask(eng, year, y->rows[r].ind, &mask);
+			for (i = 0; !err && i < y->nsubs; i++) {
+				size_t base = (size_t)y->subs[i] * REG_CELLS;
+
+				if (mask[base + REG_CELL(REG_NUM, SEX_T)] || mask[base + REG_CELL(REG_DEN, SEX_T)])
+					y->substatus[i * y->nrows + r] = ST_NO_DATA;
+			}
+			free(mask);
+		}
+		if (err)
+			goto fail;
 	}
 	return GEMIS_OK;
 fail:

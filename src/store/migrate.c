@@ -67,10 +67,28 @@ static bool is_migration(const char *name)
 	return strncmp(name, "sql/", 4) == 0 && n > 8 && strcmp(name + n - 4, ".sql") == 0;
 }
 
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* False for a migration written for the other backend (NNNN_x.sqlite.sql,
+ * NNNN_x.pg.sql). */
+static bool for_backend(const char *name, enum db_kind kind)
+{
+	if (ends_with(name, ".sqlite.sql"))
+		return kind == DB_SQLITE;
+	if (ends_with(name, ".pg.sql"))
+		return kind == DB_POSTGRES;
+	return true;
+}
+
 enum gemis_err migrate(struct db *db, struct errctx *e)
 {
 	const struct embed_file **files = NULL;
-	size_t i, n = 0;
+	size_t i, n = 0, todo = 0;
 	enum gemis_err err;
 	struct db_stmt *st = NULL;
 	long long applied = 0;
@@ -88,6 +106,8 @@ enum gemis_err migrate(struct db *db, struct errctx *e)
 			files[n++] = &embed_files[i];
 	}
 	qsort(files, n, sizeof(*files), name_cmp);
+	for (i = 0; i < n; i++)
+		todo += for_backend(files[i]->name, db_kind(db));
 
 	/* refuse a database that a newer gemis has migrated */
 	err = db_prepare(db, &st, e, "SELECT name FROM schema_migrations");
@@ -119,7 +139,7 @@ enum gemis_err migrate(struct db *db, struct errctx *e)
 	st = NULL;
 	if (err)
 		goto out;
-	if ((size_t)applied == n)
+	if ((size_t)applied == todo)
 		goto out;
 
 	for (i = 0; i < n; i++) {
@@ -128,6 +148,8 @@ enum gemis_err migrate(struct db *db, struct errctx *e)
 		bool found;
 		char *sql;
 
+		if (!for_backend(name, db_kind(db)))
+			continue;
 		err = db_query_int(db, e, &dummy, &found,
 				   "SELECT 1 FROM schema_migrations WHERE name = ?", "t", name);
 		if (err)

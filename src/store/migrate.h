@@ -8,6 +8,11 @@
  * modules apart: 0001-0099 core, 0100-0199 web, 0200-0299 reports and
  * exchange, 0300-0399 case register, 0400-0499 national scale.
  *
+ * A migration that cannot be written in the common SQL of both backends
+ * (triggers: SQLite writes their body inline, PostgreSQL calls a function)
+ * comes as two files, NNNN_name.sqlite.sql and NNNN_name.pg.sql, each
+ * applied only on its backend.  Use this only when unavoidable.
+ *
  * Dialect placeholders, replaced per backend:
  *   {{ID}}    auto-numbered BIGINT primary key
  *   {{BLOB}}  binary data (BLOB / BYTEA)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "plans.h"
+#include "register.h"
 #include "store.h"
 #include "values.h"
 
@@ -27,6 +28,8 @@ enum gemis_err snapshot_load(struct db *db, struct snapshot *s, struct errctx *e
 	}
 	dataset_init(&s->ds, &s->tree);
 	err = values_load(db, &s->tree, &s->ds, e);
+	if (!err)
+		err = register_load(db, &s->tree, &s->ds, e);
 	if (!err)
 		err = plans_load_targets(db, &s->tree, &s->targets, &s->ntargets, e);
 	if (!err)

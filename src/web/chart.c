@@ -44,6 +44,14 @@ static void collect(struct http_req *r, int unit, int ind, int year, bool extend
 	for (y = s->y0; y <= s->y1; y++) {
 		double v = engine_value(e, y, unit, ind, SEX_T);
 
+		if (catalog[ind].source == SRC_REGISTER && !isnan(v)) {
+			struct shown sh;
+
+			/* the case register's small counts stay hidden (core/register.h) */
+			progress_shown(r->snap, unit, y, ind, &sh);
+			if (!sh.value)
+				v = NAN;
+		}
 		s->v[s->n++] = v;
 		if (!isnan(v)) {
 			s->lo = fmin(s->lo, v);
@@ -64,6 +72,9 @@ static void collect(struct http_req *r, int unit, int ind, int year, bool extend
 	}
 	engine_assess(e, year, unit, ind, &a);
 	s->status = a.status;
+	if (catalog[ind].source == SRC_REGISTER && s->n && isnan(s->v[year - s->y0]) &&
+	    !isnan(engine_value(e, year, unit, ind, SEX_T)))
+		s->status = ST_NO_DATA; /* a status would tell a hidden count's side of the target */
 	if (!isfinite(s->lo)) {
 		s->lo = 0;
 		s->hi = 1;
@@ -179,7 +190,7 @@ void chart_trend(struct http_req *r, int unit, int ind, int year)
 		if (t && t->has_baseline && t->base_year >= s.y0) {
 			bv = t->base_value;
 			by = t->base_year;
-		} else if (a.base_year >= s.y0) {
+		} else if (a.base_year >= s.y0 && catalog[ind].source != SRC_REGISTER) {
 			bv = a.base_value;
 			by = a.base_year;
 		}

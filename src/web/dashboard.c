@@ -213,14 +213,27 @@ static void indicator_row(struct http_req *r, int unit, int k, int year)
 	const struct indicator *ind = &catalog[k];
 	const struct unit *u = &r->snap->tree.units[unit];
 	struct assessment a;
+	struct shown sh;
 	double v = engine_value(e, year, unit, k, SEX_T);
 
 	engine_assess(e, year, unit, k, &a);
+	/* the case register's small counts are hidden (core/register.h) */
+	progress_shown(r->snap, unit, year, k, &sh);
+	if (!sh.value) {
+		v = NAN;
+		a.status = ST_NO_DATA;
+		a.latest_year = 0;
+	}
 	html(r, "<li class=\"ind %s\"><div class=\"name\"><a href=\"/indicator/%s?unit=%s&amp;year=%d\">%s</a></div>",
 	     status_class(a.status), ind->id, u->code, year, indicator_name(ind, r->lang));
-	html(r, "<div class=\"nums\"><span class=\"val\">%s</span>", fmt_value(r, v, ind->unit));
+	if (sh.value)
+		html(r, "<div class=\"nums\"><span class=\"val\">%s</span>", fmt_value(r, v, ind->unit));
+	else
+		html(r, "<div class=\"nums\"><span class=\"val\" title=\"%s\">x</span>",
+		     _("hidden to protect the people in the case register (fewer than 5 cases, or a figure from which such a count could be worked out)"));
 	if (ind->by_sex) {
-		double f = engine_value(e, year, unit, k, SEX_F), m = engine_value(e, year, unit, k, SEX_M);
+		double f = sh.f ? engine_value(e, year, unit, k, SEX_F) : NAN;
+		double m = sh.m ? engine_value(e, year, unit, k, SEX_M) : NAN;
 
 		if (!isnan(f) || !isnan(m))
 			html(r, " <span class=\"sex\" title=\"%s\">♀ %s · ♂ %s</span>", _("women / men"),

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/suppress.h"
 #include "report/progress.h"
 #include "web.h"
 
@@ -36,6 +37,12 @@ static void chart_data(struct http_req *r, int unit, int ind, int year)
 
 		for (y = y0; y <= year; y++) {
 			double v = engine_value(e, y, unit, ind, sexes[k]);
+			struct shown sh;
+
+			/* the case register's small counts stay hidden (core/register.h) */
+			progress_shown(r->snap, unit, y, ind, &sh);
+			if (!(sexes[k] == SEX_F ? sh.f : sexes[k] == SEX_M ? sh.m : sh.value))
+				v = NAN;
 
 			json_array_append_new(vals, isnan(v) ? json_null() : json_real(round(v * 100) / 100));
 		}
@@ -86,6 +93,7 @@ static void subunits(struct http_req *r, int unit, int ind, int year)
 	const struct tree *t = &r->snap->tree;
 	const struct engine *e = &r->snap->eng;
 	struct ranked *v;
+	struct progress_masks masks;
 	size_t n = 0, i;
 	int c;
 
@@ -97,6 +105,7 @@ static void subunits(struct http_req *r, int unit, int ind, int year)
 	if (!v)
 		return;
 	n = 0;
+	progress_masks_init(&masks, r->snap, year);
 	for (c = t->units[unit].first_child; c >= 0; c = t->units[c].next_sibling) {
 		struct assessment a;
 
@@ -104,8 +113,13 @@ static void subunits(struct http_req *r, int unit, int ind, int year)
 		v[n].unit = c;
 		v[n].st = a.status;
 		v[n].v = engine_value(e, year, c, ind, SEX_T);
+		if (progress_masks_hidden(&masks, c, ind)) {
+			v[n].st = ST_NO_DATA;
+			v[n].v = NAN;
+		}
 		n++;
 	}
+	progress_masks_release(&masks);
 	qsort_r(v, n, sizeof(*v), rank_cmp, (void *)&catalog[ind]);
 	html(r, "<section><h2>%s</h2><div class=\"scroll\"><table><thead><tr><th class=\"num\">#</th><th>%s</th>"
 		"<th class=\"num\">%s</th><th>%s</th></tr></thead><tbody>",
@@ -139,16 +153,24 @@ static void by_sex_table(struct http_req *r, int unit, int ind, int year)
 	html(r, "</tr></thead><tbody>");
 	for (y = year; y >= y0; y--) {
 		char num[48], den[48];
+		struct shown sh;
 
+		/* the case register's small counts stay hidden (core/register.h) */
+		progress_shown(r->snap, unit, y, ind, &sh);
 		html(r, "<tr><td>%d</td>", y);
 		if (catalog[ind].by_sex)
 			html(r, "<td class=\"num\">%s</td><td class=\"num\">%s</td>",
-			     fmt_value(r, engine_value(e, y, unit, ind, SEX_F), catalog[ind].unit),
-			     fmt_value(r, engine_value(e, y, unit, ind, SEX_M), catalog[ind].unit));
-		html(r, "<td class=\"num\">%s</td>", fmt_value(r, engine_value(e, y, unit, ind, SEX_T), catalog[ind].unit));
+			     sh.f ? fmt_value(r, engine_value(e, y, unit, ind, SEX_F), catalog[ind].unit) : "x",
+			     sh.m ? fmt_value(r, engine_value(e, y, unit, ind, SEX_M), catalog[ind].unit) : "x");
+		html(r, "<td class=\"num\">%s</td>",
+		     sh.value ? fmt_value(r, engine_value(e, y, unit, ind, SEX_T), catalog[ind].unit) : "x");
 		if (catalog[ind].kind == IND_RATIO) {
 			format_number(num, sizeof(num), engine_part(e, y, unit, ind, PART_NUM, SEX_T), 2);
 			format_number(den, sizeof(den), engine_part(e, y, unit, ind, PART_DEN, SEX_T), 2);
+			if (sh.num)
+				supp_format(0, sh.num, num, sizeof(num));
+			if (sh.den)
+				supp_format(0, sh.den, den, sizeof(den));
 			html(r, "<td class=\"num\">%s</td><td class=\"num\">%s</td>", num, den);
 		}
 		if (r->snap->tree.units[unit].first_child >= 0)
@@ -206,6 +228,7 @@ enum gemis_err page_indicator(struct http_req *r)
 	const struct indicator *ind;
 	const struct unit *u;
 	struct assessment a;
+	struct shown sh;
 	enum gemis_err err;
 	int k, unit, year;
 	char ratio[32];
@@ -222,12 +245,17 @@ enum gemis_err page_indicator(struct http_req *r)
 	u = &s->tree.units[unit];
 	year = page_year(r);
 	engine_assess(&s->eng, year, unit, k, &a);
+	progress_shown(s, unit, year, k, &sh);
+	if (!sh.value) {
+		a.status = ST_NO_DATA;
+		a.ratio = NAN;
+	}
 	page_begin_opts(r, indicator_name(ind, r->lang), unit, PAGE_CHART);
 	html(r, "<nav class=\"crumbs\"><a href=\"/?unit=%s&amp;year=%d\">%s</a> › %s</nav>", u->code, year, u->name,
 	     goal_name(ind->goal, r->lang));
 	html(r, "<h1>%s <small>%s · %d</small></h1>", indicator_name(ind, r->lang), u->short_name, year);
 	html(r, "<dl class=\"facts\"><dt>%s</dt><dd class=\"val\">%s</dd>", _("Value"),
-	     fmt_value(r, engine_value(&s->eng, year, unit, k, SEX_T), ind->unit));
+	     sh.value ? fmt_value(r, engine_value(&s->eng, year, unit, k, SEX_T), ind->unit) : "x");
 	html(r, "<dt>%s</dt><dd>%s", _("Target"), fmt_target(r, engine_target(&s->eng, unit, k, year), ind->unit));
 	{
 		const struct target *t = engine_target(&s->eng, unit, k, year);
@@ -257,7 +285,9 @@ enum gemis_err page_indicator(struct http_req *r)
 	html(r, "</section>");
 	by_sex_table(r, unit, k, year);
 	subunits(r, unit, k, year);
-	if (u->first_child < 0) {
+	if (u->first_child < 0 && ind->source != SRC_REGISTER) {
+		/* (a register indicator's reported numbers would show its small
+		 * counts: they are not listed) */
 		err = reported(r, unit, k);
 		if (err)
 			return err;

@@ -9,6 +9,7 @@
  * update the table in place.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,6 +81,7 @@ enum gemis_err page_province(struct http_req *r)
 	const struct unit *u;
 	struct row *rows;
 	struct sort_by by;
+	struct progress_masks masks;
 	int unit, year, goal = g ? goal_parse(g) : -1, status = st ? status_parse(st) : -1, c, sort_ind = -1;
 	size_t n = 0, i, k, shown = 0;
 	enum gemis_err err;
@@ -109,6 +111,8 @@ enum gemis_err page_province(struct http_req *r)
 	if (!rows)
 		return GEMIS_ENOMEM;
 	n = 0;
+	/* the case register's small counts stay hidden (core/register.h) */
+	progress_masks_init(&masks, s, year);
 	for (c = u->first_child; c >= 0; c = t->units[c].next_sibling) {
 		struct assessment a;
 
@@ -125,6 +129,10 @@ enum gemis_err page_province(struct http_req *r)
 		if (sort_ind >= 0) {
 			engine_assess(&s->eng, year, c, sort_ind, &a);
 			rows[n].st = a.status;
+			if (progress_masks_hidden(&masks, c, sort_ind)) {
+				rows[n].key = NAN;
+				rows[n].st = ST_NO_DATA;
+			}
 		}
 		n++;
 	}
@@ -186,6 +194,8 @@ enum gemis_err page_province(struct http_req *r)
 			if (goal >= 0 && catalog[k].goal != (enum goal)goal)
 				continue;
 			engine_assess(&s->eng, year, cu, (int)k, &a);
+			if (progress_masks_hidden(&masks, cu, (int)k))
+				a.status = ST_NO_DATA;
 			any = (int)a.status == status;
 		}
 		if (!any)
@@ -203,6 +213,10 @@ enum gemis_err page_province(struct http_req *r)
 			engine_assess(&s->eng, year, cu, (int)k, &a);
 			v = engine_value(&s->eng, year, cu, (int)k, SEX_T);
 			format_number(num, sizeof(num), v, 1);
+			if (progress_masks_hidden(&masks, cu, (int)k)) {
+				a.status = ST_NO_DATA;
+				snprintf(num, sizeof(num), "x");
+			}
 			html(r, "<td class=\"num\"><a class=\"cell %s\" href=\"/indicator/%s?unit=%s&amp;year=%d\" title=\"%s\">%s</a></td>",
 			     status_class(a.status), catalog[k].id, t->units[cu].code, year, status_name(a.status), num);
 		}
@@ -248,5 +262,6 @@ enum gemis_err page_province(struct http_req *r)
 		html(r, "</section>");
 	}
 	page_end(r);
+	progress_masks_release(&masks);
 	return GEMIS_OK;
 }

@@ -81,7 +81,11 @@ expect_ok "$GEMIS" --db "$db" values import --map "$G/map.csv" --format dhis2 ma
 contains "$out" "0 new, 0 changed, 14 unchanged"
 [ "$(count gemis.db | head -1)" = "$(count "$db" | head -1)" ] || die "values after the mapped round trip"
 
-# the demo: a province's values in each format give the same progress
+# the demo: a province's values in each format give the same progress (the
+# case register's indicators aside: their suppression of small counts runs
+# over the whole tree, so a province alone can show figures that the
+# national database must hide; docs/cases.md)
+noreg='del(.demo) | .indicators |= map(select(.indicator | test("^(dv_victims_supported|dv_perpetrators_counseled|trafficking_returnees_supported)$") | not))'
 DEMO=$(new_db demo)
 expect_ok "$GEMIS" --db "$DEMO" demo
 for f in adx dhis2 csv; do
@@ -89,8 +93,9 @@ for f in adx dhis2 csv; do
 	fresh demo_$f
 	expect_ok "$GEMIS" --db "$db" values import --format $f demo.$f
 	for u in 24 09385; do
-		"$GEMIS" --db "$DEMO" progress --unit $u --year 2026 --json | jq -S 'del(.demo)' >p1.json
-		"$GEMIS" --db "$db" progress --unit $u --year 2026 --json | jq -S 'del(.demo)' >p2.json
+		"$GEMIS" --db "$DEMO" progress --unit $u --year 2026 --json | jq -S "$noreg" >p1.json
+		"$GEMIS" --db "$db" progress --unit $u --year 2026 --json | jq -S "$noreg" >p2.json
+		[ "$(jq '.indicators | length' p1.json)" -gt 15 ] || die "the comparison lost its indicators"
 		cmp -s p1.json p2.json || die "demo round trip through $f: progress of $u differs"
 	done
 done

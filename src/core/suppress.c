@@ -1,0 +1,295 @@
+/*
+ * suppress.c: primary and complementary suppression of small counts.
+ *
+ * The audit is interval constraint propagation: every cell starts with the
+ * bounds an outsider knows (the value when shown, 1..4 for "<5", at least 5
+ * for "x") and each sum narrows its members until nothing changes.  A "<5"
+ * cell whose interval closes to one value is disclosed; the cure is to hide
+ * the smallest shown non-zero count of a sum it belongs to (a zero protects
+ * nothing: anyone can see that a hidden 0 adds nothing) and audit again.
+ */
+#include "suppress.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/banned.h"
+
+static long long sat_add(long long a, long long b)
+{
+	long long s = a + b;
+
+	return s > SUPP_INF ? SUPP_INF : s;
+}
+
+static void init_bounds(const struct supp_problem *p, const unsigned char *state, long long *lo,
+			long long *hi)
+{
+	size_t i;
+
+	for (i = 0; i < p->ncells; i++) {
+		switch (state[i]) {
+		case SUPP_PRIMARY:
+			lo[i] = 1;
+			hi[i] = SUPP_THRESHOLD - 1;
+			break;
+		case SUPP_SECONDARY:
+			lo[i] = SUPP_THRESHOLD;
+			hi[i] = SUPP_INF;
+			break;
+		default:
+			lo[i] = hi[i] = p->value[i];
+			break;
+		}
+	}
+}
+
+/* One pass over the sums; returns true when a bound moved. */
+static bool narrow(const struct supp_problem *p, long long *lo, long long *hi)
+{
+	bool moved = false;
+	size_t s, k;
+
+	for (s = 0; s < p->nsums; s++) {
+		const struct supp_sum *x = &p->sums[s];
+		const size_t *pt = p->parts + x->first;
+		long long sum_lo = 0, fin_hi = 0, t = (long long)x->total;
+		size_t ninf = 0;
+		long long nlo, nhi;
+
+		for (k = 0; k < x->n; k++) {
+			sum_lo = sat_add(sum_lo, lo[pt[k]]);
+			if (hi[pt[k]] >= SUPP_INF)
+				ninf++;
+			else
+				fin_hi = sat_add(fin_hi, hi[pt[k]]);
+		}
+		nlo = lo[t] > sum_lo ? lo[t] : sum_lo;
+		nhi = ninf ? hi[t] : (hi[t] < fin_hi ? hi[t] : fin_hi);
+		if (nlo != lo[t] || nhi != hi[t]) {
+			lo[t] = nlo;
+			hi[t] = nhi;
+			moved = true;
+		}
+		for (k = 0; k < x->n; k++) {
+			size_t c = pt[k];
+			long long others_lo = sum_lo - lo[c];
+			size_t oinf = ninf - (hi[c] >= SUPP_INF ? 1 : 0);
+			long long others_hi = oinf ? SUPP_INF : fin_hi - (hi[c] < SUPP_INF ? hi[c] : 0);
+
+			nlo = lo[c];
+			if (!oinf && lo[t] - others_hi > nlo)
+				nlo = lo[t] - others_hi;
+			nhi = hi[c];
+			if (hi[t] < SUPP_INF && hi[t] - others_lo < nhi)
+				nhi = hi[t] - others_lo;
+			if (nlo != lo[c] || nhi != hi[c]) {
+				lo[c] = nlo;
+				hi[c] = nhi;
+				moved = true;
+			}
+		}
+	}
+	return moved;
+}
+
+enum gemis_err suppress_bounds(const struct supp_problem *p, const unsigned char *state,
+			       long long *lo, long long *hi)
+{
+	size_t pass;
+
+	init_bounds(p, state, lo, hi);
+	/* Bounds only shrink, so this ends; the cap guards against slow
+	 * creeping on large counts, and stops well past what real tables need. */
+	for (pass = 0; pass < 100000; pass++) {
+		if (!narrow(p, lo, hi))
+			break;
+	}
+	return GEMIS_OK;
+}
+
+static enum gemis_err check(const struct supp_problem *p)
+{
+	size_t i, s, k;
+
+	for (i = 0; i < p->ncells; i++) {
+		if (p->value[i] < 0 || p->value[i] >= SUPP_INF)
+			return GEMIS_EINVAL;
+	}
+	for (s = 0; s < p->nsums; s++) {
+		const struct supp_sum *x = &p->sums[s];
+		long long sum = 0;
+
+		if (x->total >= p->ncells)
+			return GEMIS_EINVAL;
+		for (k = 0; k < x->n; k++) {
+			size_t c = p->parts[x->first + k];
+
+			if (c >= p->ncells)
+				return GEMIS_EINVAL;
+			sum += p->value[c];
+		}
+		if (sum != p->value[x->total])
+			return GEMIS_EINVAL;
+	}
+	return GEMIS_OK;
+}
+
+static bool in_sum(const struct supp_problem *p, size_t s, size_t cell)
+{
+	size_t k;
+
+	if (p->sums[s].total == cell)
+		return true;
+	for (k = 0; k < p->sums[s].n; k++) {
+		if (p->parts[p->sums[s].first + k] == cell)
+			return true;
+	}
+	return false;
+}
+
+static void consider(const struct supp_problem *p, const unsigned char *state, size_t c,
+		     long long *best)
+{
+	if (state[c] != SUPP_SHOWN || p->value[c] == 0)
+		return;
+	if (*best < 0 || p->value[c] < p->value[*best] ||
+	    (p->value[c] == p->value[*best] && c < (size_t)*best))
+		*best = (long long)c;
+}
+
+/* The smallest shown non-zero cell sharing a sum with `cell`, or -1. */
+static long long complement_for(const struct supp_problem *p, const unsigned char *state,
+				size_t cell)
+{
+	long long best = -1;
+	size_t s, k;
+
+	for (s = 0; s < p->nsums; s++) {
+		if (!in_sum(p, s, cell))
+			continue;
+		consider(p, state, p->sums[s].total, &best);
+		for (k = 0; k < p->sums[s].n; k++)
+			consider(p, state, p->parts[p->sums[s].first + k], &best);
+	}
+	return best;
+}
+
+/* The smallest shown non-zero cell of any sum that has a hidden cell. */
+static long long complement_anywhere(const struct supp_problem *p, const unsigned char *state)
+{
+	long long best = -1;
+	size_t s, k;
+
+	for (s = 0; s < p->nsums; s++) {
+		bool hidden = state[p->sums[s].total] != SUPP_SHOWN;
+
+		for (k = 0; k < p->sums[s].n && !hidden; k++)
+			hidden = state[p->parts[p->sums[s].first + k]] != SUPP_SHOWN;
+		if (!hidden)
+			continue;
+		consider(p, state, p->sums[s].total, &best);
+		for (k = 0; k < p->sums[s].n; k++)
+			consider(p, state, p->parts[p->sums[s].first + k], &best);
+	}
+	return best;
+}
+
+enum gemis_err suppress(const struct supp_problem *p, unsigned char *state)
+{
+	long long *lo = NULL, *hi = NULL;
+	enum gemis_err err;
+	size_t i, round;
+
+	err = check(p);
+	if (err)
+		return err;
+	for (i = 0; i < p->ncells; i++)
+		state[i] = p->value[i] > 0 && p->value[i] < SUPP_THRESHOLD ? SUPP_PRIMARY : SUPP_SHOWN;
+	lo = malloc((p->ncells ? p->ncells : 1) * sizeof(*lo));
+	hi = malloc((p->ncells ? p->ncells : 1) * sizeof(*hi));
+	if (!lo || !hi) {
+		err = GEMIS_ENOMEM;
+		goto out;
+	}
+	/* each round hides one more cell, so at most ncells rounds */
+	for (round = 0; round <= p->ncells; round++) {
+		long long c = -1;
+
+		suppress_bounds(p, state, lo, hi);
+		for (i = 0; i < p->ncells; i++) {
+			if (state[i] == SUPP_PRIMARY && lo[i] >= hi[i])
+				break;
+		}
+		if (i == p->ncells)
+			break;
+		c = complement_for(p, state, i);
+		if (c < 0)
+			c = complement_anywhere(p, state);
+		if (c < 0)
+			break; /* every non-zero count of the sums involved is hidden */
+		state[c] = SUPP_SECONDARY;
+	}
+out:
+	free(lo);
+	free(hi);
+	return err;
+}
+
+enum gemis_err suppress_grid(size_t rows, size_t cols, const long long *cells,
+			     unsigned char *state)
+{
+	size_t w = cols + 1, nsums = (rows + 1) + (cols + 1), r, c, np = 0, ns = 0;
+	struct supp_sum *sums;
+	size_t *parts;
+	struct supp_problem p;
+	enum gemis_err err;
+
+	if (rows == 0 || cols == 0)
+		return GEMIS_EINVAL;
+	sums = calloc(nsums, sizeof(*sums));
+	parts = calloc((rows + 1) * cols + (cols + 1) * rows, sizeof(*parts));
+	if (!sums || !parts) {
+		free(sums);
+		free(parts);
+		return GEMIS_ENOMEM;
+	}
+	for (r = 0; r <= rows; r++) {
+		sums[ns].total = r * w + cols;
+		sums[ns].first = np;
+		for (c = 0; c < cols; c++)
+			parts[np++] = r * w + c;
+		sums[ns].n = cols;
+		ns++;
+	}
+	for (c = 0; c <= cols; c++) {
+		sums[ns].total = rows * w + c;
+		sums[ns].first = np;
+		for (r = 0; r < rows; r++)
+			parts[np++] = r * w + c;
+		sums[ns].n = rows;
+		ns++;
+	}
+	p.ncells = (rows + 1) * w;
+	p.value = cells;
+	p.nsums = ns;
+	p.sums = sums;
+	p.parts = parts;
+	err = suppress(&p, state);
+	free(sums);
+	free(parts);
+	return err;
+}
+
+const char *supp_format(long long v, unsigned char state, char *out, size_t n)
+{
+	if (state == SUPP_PRIMARY)
+		snprintf(out, n, "<%d", SUPP_THRESHOLD);
+	else if (state == SUPP_SECONDARY)
+		snprintf(out, n, "x");
+	else
+		snprintf(out, n, "%lld", v);
+	return out;
+}
