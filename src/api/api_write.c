@@ -286,7 +286,7 @@ enum gemis_err api_submission_act(struct http_req *r)
 	struct submission out;
 	struct sub_request rq;
 	struct value_rows rows = {0};
-	json_t *doc, *values = NULL;
+	json_t *doc, *values = NULL, *explain = NULL;
 	json_error_t je;
 	const char *action = NULL, *comment = NULL;
 	json_int_t version = 0;
@@ -299,8 +299,8 @@ enum gemis_err api_submission_act(struct http_req *r)
 	doc = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &je);
 	if (!doc)
 		return bad_json(r, &je);
-	if (json_unpack_ex(doc, &je, JSON_STRICT, "{s:s, s?I, s?s, s?o}", "action", &action, "version", &version,
-			   "comment", &comment, "values", &values)) {
+	if (json_unpack_ex(doc, &je, JSON_STRICT, "{s:s, s?I, s?s, s?o, s?o}", "action", &action, "version",
+			   &version, "comment", &comment, "values", &values, "explain", &explain)) {
 		err = bad_json(r, &je);
 		goto out;
 	}
@@ -352,6 +352,29 @@ enum gemis_err api_submission_act(struct http_req *r)
 		rq.rows = rows.v;
 		rq.n = rows.n;
 		rq.comment = comment;
+		if (explain) {
+			const char **ex = arena_alloc(&r->arena, catalog_count * sizeof(*ex));
+			const char *key;
+			json_t *v;
+
+			if (!ex || !json_is_object(explain)) {
+				err = http_fail(r, GEMIS_EINVAL, "%s", _("explain must be an object: {\"indicator\": \"text\"}"));
+				goto out_form;
+			}
+			json_object_foreach(explain, key, v) {
+				int k = catalog_find(key);
+				bool on_form = false;
+
+				for (i = 0; k >= 0 && i < f.ninds; i++)
+					on_form |= f.inds[i] == k;
+				if (!on_form || !json_is_string(v)) {
+					err = http_fail(r, GEMIS_EINVAL, _("explain: '%s' is not an indicator of this form"), key);
+					goto out_form;
+				}
+				ex[k] = json_string_value(v);
+			}
+			rq.explain = ex;
+		}
 		err = submissions_act(db, t, &r->who, &rq, r->diags, &out, &r->err);
 		if (!err) {
 			if (a == SUB_APPROVE)

@@ -728,6 +728,57 @@ static enum gemis_err store_rows(struct db *db, long long id, const struct value
 	return db_finalize(st, e);
 }
 
+static enum gemis_err store_explanations(struct db *db, const struct tree *t, const struct form *f,
+					 const struct sub_request *rq, const char *by, long long now,
+					 struct errctx *e)
+{
+	char per[16];
+	size_t k;
+	enum gemis_err err = GEMIS_OK;
+
+	period_format(period_year_code(rq->year), per, sizeof(per));
+	for (k = 0; k < f->ninds && !err; k++) {
+		const char *text = rq->explain[f->inds[k]];
+		long long uid = t->units[rq->unit].id;
+
+		if (!text)
+			continue;
+		if (!*text)
+			err = db_run(db, e, "DELETE FROM value_comments WHERE unit_id = ? AND period = ? AND indicator = ?",
+				     "itt", uid, per, catalog[f->inds[k]].id);
+		else
+			err = db_run(db, e,
+				     "INSERT INTO value_comments (unit_id, period, indicator, comment, by_user, at)"
+				     " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, period, indicator) DO UPDATE SET"
+				     " comment = excluded.comment, by_user = excluded.by_user, at = excluded.at",
+				     "itttti", uid, per, catalog[f->inds[k]].id, text, by, now);
+	}
+	return err;
+}
+
+enum gemis_err value_comment_get(struct db *db, const struct tree *t, int unit, int year, int ind,
+				 struct buf *out, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+	char per[16];
+
+	buf_reset(out);
+	period_format(period_year_code(year), per, sizeof(per));
+	err = db_prepare(db, &st, e,
+			 "SELECT comment FROM value_comments WHERE unit_id = ? AND period = ? AND indicator = ?");
+	if (err)
+		return err;
+	db_bindv(st, "itt", t->units[unit].id, per, catalog[ind].id);
+	if (db_next(st) && db_col_text(st, 0))
+		err = buf_puts(out, db_col_text(st, 0));
+	if (err) {
+		db_finalize(st, NULL);
+		return err;
+	}
+	return db_finalize(st, e);
+}
+
 enum gemis_err submissions_act(struct db *db, const struct tree *t, const struct principal *who,
 			       const struct sub_request *rq, struct diags *d, struct submission *out,
 			       struct errctx *e)
@@ -754,6 +805,11 @@ enum gemis_err submissions_act(struct db *db, const struct tree *t, const struct
 	if (rq->action == SUB_RETURN && (!rq->comment || !*rq->comment))
 		return err_set_at(e, GEMIS_EINVAL, "comment",
 				  _("say why the form is returned, so that the agency knows what to fix"));
+	for (size_t k = 0; rq->explain && k < catalog_count; k++) {
+		if (rq->explain[k] && strlen(rq->explain[k]) > EXPLAIN_MAX)
+			return err_set_at(e, GEMIS_EINVAL, catalog[k].id,
+					  _("an explanation has at most %d characters"), EXPLAIN_MAX);
+	}
 	if (rq->comment && strlen(rq->comment) > SUB_COMMENT_MAX)
 		return err_set_at(e, GEMIS_EINVAL, "comment", _("a comment has at most %d characters"),
 				  SUB_COMMENT_MAX);
@@ -841,6 +897,8 @@ enum gemis_err submissions_act(struct db *db, const struct tree *t, const struct
 	case SUB_SAVE:
 	case SUB_SUBMIT:
 		err = store_rows(db, cur.id, rows, rq->n, e);
+		if (!err && rq->explain)
+			err = store_explanations(db, t, &f, rq, by, now, e);
 		if (!err && rq->action == SUB_SUBMIT)
 			err = db_run(db, e,
 				     "UPDATE submissions SET submitted_at = ?, submitted_by = ? WHERE id = ?",

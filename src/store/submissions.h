@@ -35,6 +35,7 @@
 #include "core/tree.h"
 #include "core/validate.h"
 #include "db.h"
+#include "util/buf.h"
 
 enum sub_status {
 	SUB_NONE,      /* the form was never saved */
@@ -122,7 +123,18 @@ struct sub_request {
 					 numbers the field for the problems */
 	size_t n;
 	const char *comment;         /* RETURN (required), APPROVE and REOPEN (optional) */
+	/* SAVE and SUBMIT: the agency's explanation of each indicator of the
+	 * form for the year ("no new case was detected"), by catalog index
+	 * (catalog_count entries, NULL entries left alone, "" removes one), or
+	 * NULL; kept in value_comments, which reports quote. */
+	const char *const *explain;
 };
+
+#define EXPLAIN_MAX 2000
+
+/* The explanation of a unit's indicator for a year, or "" (arena). */
+enum gemis_err value_comment_get(struct db *db, const struct tree *t, int unit, int year, int ind,
+				 struct buf *out, struct errctx *e);
 
 /* Does one step of the workflow as `who` (see above).
  *   GEMIS_EPERM      who may not do it to this form;

@@ -186,6 +186,30 @@ static enum gemis_err history(void *ctx, const struct sub_event *ev)
 	return GEMIS_OK;
 }
 
+/* The agency's explanation of an indicator for the year, which reports
+ * quote: what was typed when the form comes back with problems, else what
+ * is stored. */
+static void explanation(struct http_req *r, struct entry *en, int ind, bool editable)
+{
+	char name[96];
+	const char *typed;
+	struct buf b;
+	struct db *db;
+
+	snprintf(name, sizeof(name), "x_%s", catalog[ind].id);
+	typed = r->method == HTTP_POST ? http_param(r, name) : NULL;
+	buf_init(&b, EXPLAIN_MAX * 2);
+	if (!typed && !http_db(r, &db))
+		value_comment_get(db, &r->snap->tree, en->unit, en->year, ind, &b, NULL);
+	if (editable)
+		html(r, "<label class=\"explain\">%s <textarea name=\"%s\" rows=\"2\" maxlength=\"%d\">%s</textarea></label>",
+		     _("Explanation (why the figure is what it is), for the report"), name, EXPLAIN_MAX,
+		     typed ? typed : buf_str(&b));
+	else if (b.len)
+		html(r, "<p class=\"explain\"><small>%s:</small> %s</p>", _("Explanation"), buf_str(&b));
+	buf_release(&b);
+}
+
 static void render_form(struct http_req *r, struct entry *en)
 {
 	const struct snapshot *s = r->snap;
@@ -292,7 +316,9 @@ static void render_form(struct http_req *r, struct entry *en)
 			}
 			html(r, "</tr>");
 		}
-		html(r, "</tbody></table></div></fieldset>");
+		html(r, "</tbody></table></div>");
+		explanation(r, en, en->f.inds[k], editable);
+		html(r, "</fieldset>");
 	}
 	html(r, "<div class=\"actions\">");
 	if (editable) {
@@ -437,6 +463,18 @@ enum gemis_err page_entry_post(struct http_req *r)
 		rq.rows = rows;
 		rq.n = n;
 		rq.comment = http_param(r, "comment");
+		if (a == SUB_SAVE || a == SUB_SUBMIT) {
+			const char **explain = arena_alloc(&r->arena, catalog_count * sizeof(*explain));
+			size_t k;
+
+			for (k = 0; explain && k < en.f.ninds; k++) {
+				char name[96];
+
+				snprintf(name, sizeof(name), "x_%s", catalog[en.f.inds[k]].id);
+				explain[en.f.inds[k]] = http_param(r, name);
+			}
+			rq.explain = explain;
+		}
 		err = submissions_act(db, &r->snap->tree, &r->who, &rq, &d, &out, &r->err);
 		if (!err) {
 			if (a == SUB_APPROVE)

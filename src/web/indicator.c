@@ -15,6 +15,7 @@
 
 #include "core/suppress.h"
 #include "report/progress.h"
+#include "store/submissions.h"
 #include "web.h"
 
 #include "util/banned.h"
@@ -277,6 +278,15 @@ enum gemis_err page_indicator(struct http_req *r)
 		     r->lang == LANG_EN ? ind->part_en[1] : ind->part_vi[1],
 		     ind->factor != 1 ? arena_printf(&r->arena, " × %g", ind->factor) : "");
 	html(r, "</dl>");
+	{
+		struct buf b;
+		struct db *db;
+
+		buf_init(&b, 8192);
+		if (!http_db(r, &db) && !value_comment_get(db, &s->tree, unit, year, k, &b, NULL) && b.len)
+			html(r, "<p class=\"explain\"><strong>%s:</strong> %s</p>", _("Explanation"), buf_str(&b));
+		buf_release(&b);
+	}
 	html(r, "<section><h2>%s</h2>", _("Trend and target"));
 	chart_trend(r, unit, k, year);
 	html(r, "<p class=\"hint\">%s</p>", _("Dots: values by year. Dashed line: the target; dotted line: the path from the base year to the target."));

@@ -57,8 +57,14 @@ JAR=x.jar http POST "$F/check" --data-urlencode "csrf=$xcsrf" --data-urlencode "
 no_markup "the field check"
 contains "$body" "$ESC"
 JAR=x.jar http POST "$F" --data-urlencode "csrf=$xcsrf" --data-urlencode action=save --data-urlencode version=0 \
-	--data-urlencode "v_0=1" --data-urlencode "v_1=2"
+	--data-urlencode "v_0=1" --data-urlencode "v_1=2" --data-urlencode "x_female_key_leaders=$X$Y"
 expect_status 303
+JAR=x.jar http GET "$F"
+no_markup "the explanation in the form"
+contains "$body" "$ESC"
+JAR=x.jar http GET /indicator/female_key_leaders?unit=03390\&year=2026
+no_markup "the explanation on the indicator page"
+contains "$body" "$ESC"
 JAR=x.jar http POST "$F" --data-urlencode "csrf=$xcsrf" --data-urlencode action=submit --data-urlencode version=1 \
 	$(i=0; while [ $i -lt 12 ]; do echo "--data-urlencode v_$i=$((i % 2 ? 10 : 1))"; i=$((i + 1)); done)
 expect_status 303

@@ -58,9 +58,13 @@ expect_status 200
 
 # a draft, then the submission; the values are not official yet
 # shellcheck disable=SC2046
-JAR=rep.txt http POST "$F" $(form save 0 "0=4")
+JAR=rep.txt http POST "$F" $(form save 0 "0=4") --data-urlencode "x_female_key_leaders=Hai cơ quan mới có lãnh đạo nữ"
 expect_status 303
 [ "$(header Location)" = "$F?done=save" ] || die "redirect after save"
+[ "$(sql gemis.db "SELECT comment || '|' || by_user FROM value_comments WHERE indicator = 'female_key_leaders'")" = "Hai cơ quan mới có lãnh đạo nữ|binhlu.vhxh" ] ||
+	die "the explanation is kept for the report"
+JAR=rep.txt http GET "$F"
+contains "$body" ">Hai cơ quan mới có lãnh đạo nữ</textarea>"
 [ "$(sql gemis.db "SELECT status || ' ' || version || ' ' || updated_by FROM submissions")" = "draft 1 binhlu.vhxh" ] || die "draft"
 # shellcheck disable=SC2046
 JAR=rep.txt http POST "$F" $(form submit 1)
@@ -156,8 +160,12 @@ expect_status 200
 [ "$(jq -r .status body.txt)" = none ] || die "API form status"
 fields=$(jq '[.fields[] | {indicator, part, sex, period, value: (if .part == "den" then 100 else 1 end)}]' body.txt)
 http POST /api/v1/submissions/03390/yte/2026 -H "Authorization: Bearer $ytoken" -H "Content-Type: application/json" \
-	--data "{\"action\": \"submit\", \"version\": 0, \"values\": $fields}"
+	--data "{\"action\": \"submit\", \"version\": 0, \"values\": $fields, \"explain\": {\"female_key_leaders\": \"x\"}}"
+expect_status 400
+http POST /api/v1/submissions/03390/yte/2026 -H "Authorization: Bearer $ytoken" -H "Content-Type: application/json" \
+	--data "{\"action\": \"submit\", \"version\": 0, \"values\": $fields, \"explain\": {\"sex_ratio_at_birth\": \"Số trẻ sinh ít\"}}"
 expect_status 200
+[ "$(sql gemis.db "SELECT comment FROM value_comments WHERE indicator = 'sex_ratio_at_birth'")" = "Số trẻ sinh ít" ] || die "API explanation"
 [ "$(jq -r .status body.txt)" = submitted ] || die "API submit"
 http POST /api/v1/submissions/03390/yte/2026 -H "Authorization: Bearer $ytoken" -H "Content-Type: application/json" \
 	--data '{"action": "approve", "version": 1}'
