@@ -137,19 +137,6 @@ static enum gemis_err check(const struct supp_problem *p)
 	return GEMIS_OK;
 }
 
-static bool in_sum(const struct supp_problem *p, size_t s, size_t cell)
-{
-	size_t k;
-
-	if (p->sums[s].total == cell)
-		return true;
-	for (k = 0; k < p->sums[s].n; k++) {
-		if (p->parts[p->sums[s].first + k] == cell)
-			return true;
-	}
-	return false;
-}
-
 static void consider(const struct supp_problem *p, const unsigned char *state, size_t c,
 		     long long *best)
 {
@@ -160,16 +147,56 @@ static void consider(const struct supp_problem *p, const unsigned char *state, s
 		*best = (long long)c;
 }
 
+/* Which sums each cell belongs to (compressed rows: the sums of cell c are
+ * of[first[c] .. first[c + 1])). */
+struct incidence {
+	size_t *first;
+	size_t *of;
+};
+
+static enum gemis_err incidence_build(const struct supp_problem *p, struct incidence *in)
+{
+	size_t s, k, total = 0, *fill = NULL;
+
+	in->first = calloc(p->ncells + 1, sizeof(*in->first));
+	for (s = 0; s < p->nsums; s++)
+		total += p->sums[s].n + 1;
+	in->of = malloc((total ? total : 1) * sizeof(*in->of));
+	fill = calloc(p->ncells + 1, sizeof(*fill));
+	if (!in->first || !in->of || !fill) {
+		free(fill);
+		return GEMIS_ENOMEM;
+	}
+	for (s = 0; s < p->nsums; s++) {
+		in->first[p->sums[s].total + 1]++;
+		for (k = 0; k < p->sums[s].n; k++)
+			in->first[p->parts[p->sums[s].first + k] + 1]++;
+	}
+	for (k = 0; k < p->ncells; k++)
+		in->first[k + 1] += in->first[k];
+	for (s = 0; s < p->nsums; s++) {
+		size_t c = p->sums[s].total;
+
+		in->of[in->first[c] + fill[c]++] = s;
+		for (k = 0; k < p->sums[s].n; k++) {
+			c = p->parts[p->sums[s].first + k];
+			in->of[in->first[c] + fill[c]++] = s;
+		}
+	}
+	free(fill);
+	return GEMIS_OK;
+}
+
 /* The smallest shown non-zero cell sharing a sum with `cell`, or -1. */
-static long long complement_for(const struct supp_problem *p, const unsigned char *state,
-				size_t cell)
+static long long complement_for(const struct supp_problem *p, const struct incidence *in,
+				const unsigned char *state, size_t cell)
 {
 	long long best = -1;
-	size_t s, k;
+	size_t j, k;
 
-	for (s = 0; s < p->nsums; s++) {
-		if (!in_sum(p, s, cell))
-			continue;
+	for (j = in->first[cell]; j < in->first[cell + 1]; j++) {
+		size_t s = in->of[j];
+
 		consider(p, state, p->sums[s].total, &best);
 		for (k = 0; k < p->sums[s].n; k++)
 			consider(p, state, p->parts[p->sums[s].first + k], &best);
@@ -200,8 +227,10 @@ static long long complement_anywhere(const struct supp_problem *p, const unsigne
 enum gemis_err suppress(const struct supp_problem *p, unsigned char *state)
 {
 	long long *lo = NULL, *hi = NULL;
+	unsigned char *touched = NULL;
+	struct incidence in = {NULL, NULL};
 	enum gemis_err err;
-	size_t i, round;
+	size_t i, j, round;
 
 	err = check(p);
 	if (err)
@@ -210,29 +239,67 @@ enum gemis_err suppress(const struct supp_problem *p, unsigned char *state)
 		state[i] = p->value[i] > 0 && p->value[i] < SUPP_THRESHOLD ? SUPP_PRIMARY : SUPP_SHOWN;
 	lo = malloc((p->ncells ? p->ncells : 1) * sizeof(*lo));
 	hi = malloc((p->ncells ? p->ncells : 1) * sizeof(*hi));
-	if (!lo || !hi) {
+	touched = malloc(p->nsums ? p->nsums : 1);
+	if (!lo || !hi || !touched) {
 		err = GEMIS_ENOMEM;
 		goto out;
 	}
-	/* each round hides one more cell, so at most ncells rounds */
+	err = incidence_build(p, &in);
+	if (err)
+		goto out;
+	/* Each round hides at least one more cell, so at most ncells rounds.
+	 * A round serves every pinned "<5" cell whose sums have not been given
+	 * a new hidden cell yet in this round (those are looked at again in the
+	 * next one, after the bounds are recomputed): far fewer rounds than one
+	 * cell at a time, with little extra hiding. */
 	for (round = 0; round <= p->ncells; round++) {
-		long long c = -1;
+		size_t hidden = 0;
+		bool pinned = false;
 
 		suppress_bounds(p, state, lo, hi);
+		memset(touched, 0, p->nsums ? p->nsums : 1);
 		for (i = 0; i < p->ncells; i++) {
-			if (state[i] == SUPP_PRIMARY && lo[i] >= hi[i])
-				break;
+			bool fresh = true;
+			long long c;
+
+			if (state[i] != SUPP_PRIMARY || lo[i] < hi[i])
+				continue;
+			pinned = true;
+			for (j = in.first[i]; j < in.first[i + 1] && fresh; j++)
+				fresh = !touched[in.of[j]];
+			if (!fresh)
+				continue;
+			c = complement_for(p, &in, state, i);
+			if (c < 0)
+				continue;
+			state[c] = SUPP_SECONDARY;
+			hidden++;
+			for (j = in.first[c]; j < in.first[c + 1]; j++)
+				touched[in.of[j]] = 1;
+			for (j = in.first[i]; j < in.first[i + 1]; j++)
+				touched[in.of[j]] = 1;
 		}
-		if (i == p->ncells)
+		if (!pinned)
 			break;
-		c = complement_for(p, state, i);
-		if (c < 0)
-			c = complement_anywhere(p, state);
-		if (c < 0)
-			break; /* every non-zero count of the sums involved is hidden */
-		state[c] = SUPP_SECONDARY;
+		if (!hidden) {
+			long long c = complement_anywhere(p, state);
+
+			if (c < 0)
+				break; /* every non-zero count of the sums involved is hidden */
+			state[c] = SUPP_SECONDARY;
+		}
+	}
+	/* A complement that the shown counts pin down anyway protects nothing
+	 * and tells nothing new: show it. */
+	suppress_bounds(p, state, lo, hi);
+	for (i = 0; i < p->ncells; i++) {
+		if (state[i] == SUPP_SECONDARY && lo[i] >= hi[i])
+			state[i] = SUPP_SHOWN;
 	}
 out:
+	free(in.first);
+	free(in.of);
+	free(touched);
 	free(lo);
 	free(hi);
 	return err;

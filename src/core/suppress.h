@@ -18,7 +18,8 @@
  * 1 to 4 and that an "x" cell is 0 or at least 5 (gemis never picks a 0 as
  * complement, so at least 5).  suppress() propagates these bounds through
  * the sums until nothing changes (interval constraint propagation) and
- * hides more cells while a "<5" cell is left with a single possible value.
+ * hides more cells while a "<5" cell is left with a single possible value;
+ * an "x" cell that the rest pins down anyway is shown in the end.
  * tests/unit/test_suppress.c checks the result against an exhaustive
  * search over all integer solutions.
  */
