@@ -3,6 +3,7 @@
  * indicators.
  */
 #include <jansson.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -40,17 +41,25 @@ enum gemis_err api_progress(struct http_req *r)
 {
 	const char *code = http_param(r, "unit");
 	enum gemis_err err;
-	int unit;
+	char key[48];
+	int unit, year;
 
 	if (!code)
 		return http_fail(r, GEMIS_EINVAL, "%s", _("the parameter unit is required"));
 	err = http_unit(r, code, ACT_READ, -1, &unit);
 	if (err)
 		return err;
-	err = progress_json(r->snap, unit, year_param(r), &r->out);
+	r->ctype = "application/json; charset=utf-8";
+	/* the same for every user who may read the unit: computed once per
+	 * snapshot (judging a province's communes is most of the work) */
+	year = year_param(r);
+	snprintf(key, sizeof(key), "progress/%d/%d", unit, year);
+	if (http_memo_get(r, key))
+		return GEMIS_OK;
+	err = progress_json(r->snap, unit, year, &r->out);
 	if (err)
 		return err;
-	r->ctype = "application/json; charset=utf-8";
+	http_memo_put(r, key);
 	return GEMIS_OK;
 }
 

@@ -233,6 +233,15 @@ int http_status_of(const struct http_req *r, enum gemis_err err);
 enum gemis_err http_db(struct http_req *r, struct db **db);
 /* The snapshot of the data, reloaded when the data version changed. */
 const struct snapshot *http_snap(struct http_req *r);
+
+/* Answers that depend only on the snapshot (not on the user or the
+ * language) can be remembered with it and reused until the data changes:
+ * http_memo_get() appends a remembered answer for key to r->out and returns
+ * true; http_memo_put() remembers r->out for key.  The memory is bounded
+ * (HTTP_MEMO_MAX_BYTES per snapshot; past it answers are not remembered). */
+#define HTTP_MEMO_MAX_BYTES ((size_t)32 << 20)
+bool http_memo_get(struct http_req *r, const char *key);
+void http_memo_put(struct http_req *r, const char *key);
 /* Tells the server the data changed (after a write), so that the next
  * request sees it. */
 void http_data_changed(struct http_req *r);

@@ -30,10 +30,16 @@ void dbpool_put(struct dbpool *p, struct db *db);
 
 /* --- the live snapshot ----------------------------------------------- */
 
+struct memo_entry;
+
 struct snapref {
 	struct snapshot s;
 	long long version;
 	int refs;
+	/* answers computed from this snapshot (see http_memo_get), freed with it */
+	pthread_mutex_t memo_mu;
+	struct memo_entry *memo;
+	size_t memo_bytes;
 };
 
 /* One snapshot shared by every request, replaced when the data version

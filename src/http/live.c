@@ -84,10 +84,73 @@ void live_init(struct live *l, unsigned interval_ms)
 	atomic_init(&l->reloads, 0);
 }
 
+struct memo_entry {
+	struct memo_entry *next;
+	char *key;
+	char *data;
+	size_t len;
+};
+
 static void unref(struct snapref *r)
 {
+	struct memo_entry *m = r->memo, *next;
+
+	for (; m; m = next) {
+		next = m->next;
+		free(m->key);
+		free(m->data);
+		free(m);
+	}
+	pthread_mutex_destroy(&r->memo_mu);
 	snapshot_release(&r->s);
 	free(r);
+}
+
+bool http_memo_get(struct http_req *r, const char *key)
+{
+	struct snapref *ref = (struct snapref *)r->snapref;
+	struct memo_entry *m;
+	bool hit = false;
+
+	if (!ref)
+		return false;
+	pthread_mutex_lock(&ref->memo_mu);
+	for (m = ref->memo; m; m = m->next) {
+		if (strcmp(m->key, key) == 0) {
+			hit = buf_append(&r->out, m->data, m->len) == GEMIS_OK;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&ref->memo_mu);
+	return hit;
+}
+
+void http_memo_put(struct http_req *r, const char *key)
+{
+	struct snapref *ref = (struct snapref *)r->snapref;
+	struct memo_entry *m;
+
+	if (!ref || ref->memo_bytes + r->out.len > HTTP_MEMO_MAX_BYTES)
+		return;
+	m = calloc(1, sizeof(*m));
+	if (!m)
+		return;
+	m->key = strdup(key);
+	m->data = malloc(r->out.len ? r->out.len : 1);
+	if (!m->key || !m->data) {
+		free(m->key);
+		free(m->data);
+		free(m);
+		return;
+	}
+	memcpy(m->data, buf_str(&r->out), r->out.len);
+	m->len = r->out.len;
+	pthread_mutex_lock(&ref->memo_mu);
+	/* two threads may have computed the same answer: keep the first */
+	m->next = ref->memo;
+	ref->memo = m;
+	ref->memo_bytes += m->len;
+	pthread_mutex_unlock(&ref->memo_mu);
 }
 
 void live_put(struct live *l, struct snapref *ref)
@@ -143,6 +206,7 @@ static enum gemis_err reload(struct live *l, struct db *db, long long v, struct 
 	}
 	fresh->version = v;
 	fresh->refs = 1; /* the live's own reference */
+	pthread_mutex_init(&fresh->memo_mu, NULL);
 	atomic_fetch_add(&l->reloads, 1);
 	pthread_mutex_lock(&l->mu);
 	old = l->cur;
