@@ -40,6 +40,7 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 		{"tls-key", required_argument, NULL, 'k'},
 		{"secure-cookies", no_argument, NULL, 's'},
 		{"quiet", no_argument, NULL, 'q'},
+		{"trust-proxy", no_argument, NULL, 'x'},
 		{0, 0, 0, 0},
 	};
 	struct http_config c;
@@ -73,6 +74,7 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 		case 'k': c.tls_key = optarg; break;
 		case 's': c.secure_cookies = true; break;
 		case 'q': c.access_log = false; break;
+		case 'x': c.trust_proxy = true; break;
 		default: return cli_usage("serve");
 		}
 	}

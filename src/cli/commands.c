@@ -142,7 +142,7 @@ const struct command commands[] = {
 	    "  --json        the same as JSON")},
 	{"serve", cmd_serve, N_("run the web application and the JSON API"),
 	 "gemis serve [--port N] [--listen ADDR] [--threads N] [--tls-cert FILE --tls-key FILE]"
-	 " [--secure-cookies] [--quiet]",
+	 " [--secure-cookies] [--trust-proxy] [--quiet]",
 	 N_("Serves the web application and the JSON API under /api/v1 on the database, by\n"
 	    "default at http://127.0.0.1:8080/.  Stops on Ctrl+C (SIGINT) or SIGTERM.\n"
 	    "  --port N          the port (default 8080; 0 picks a free one)\n"
@@ -151,6 +151,8 @@ const struct command commands[] = {
 	    "  --threads N       worker threads (default 4)\n"
 	    "  --tls-cert FILE   serve HTTPS with this PEM certificate (and --tls-key FILE)\n"
 	    "  --secure-cookies  mark cookies Secure: TLS ends in a proxy in front\n"
+	    "  --trust-proxy     a proxy on this machine passes the client's address in\n"
+	    "                    X-Forwarded-For (for sign-in throttling and the log)\n"
 	    "  --quiet           no line per request on standard error\n"
 	    "Routes and the API: docs/web.md and /api/v1/openapi.json.")},
 	{"help", cmd_help, N_("show help for a command"), "gemis help [COMMAND]", NULL},

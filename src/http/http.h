@@ -155,6 +155,8 @@ struct http_config {
 	unsigned port;            /* 0: any free port */
 	unsigned threads;
 	bool secure_cookies;      /* TLS in front (a proxy) or here */
+	bool trust_proxy;         /* a proxy on this machine: the client's address is
+				     the last of X-Forwarded-For on loopback requests */
 	const char *tls_cert, *tls_key; /* PEM files: serve HTTPS */
 	size_t max_body;          /* bytes of a request body */
 	size_t max_upload;        /* for ROUTE_UPLOAD routes */

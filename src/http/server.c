@@ -153,6 +153,36 @@ static void client_ip(struct MHD_Connection *c, char *out, size_t n)
 			  out, (socklen_t)n);
 }
 
+/* Behind a proxy on this machine, the client is the address the proxy
+ * appended last to X-Forwarded-For (nginx's $proxy_add_x_forwarded_for);
+ * only loopback peers are believed, and only a well-formed address. */
+static void forwarded_ip(struct MHD_Connection *c, char *ip, size_t n)
+{
+	const char *xff, *last;
+	char cand[64];
+	unsigned char tmp[16];
+	size_t len;
+
+	if (strcmp(ip, "127.0.0.1") != 0 && strcmp(ip, "::1") != 0)
+		return;
+	xff = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For");
+	if (!xff)
+		return;
+	last = strrchr(xff, ',');
+	last = last ? last + 1 : xff;
+	while (*last == ' ')
+		last++;
+	len = strlen(last);
+	while (len && last[len - 1] == ' ')
+		len--;
+	if (len == 0 || len >= sizeof(cand))
+		return;
+	memcpy(cand, last, len);
+	cand[len] = '\0';
+	if (inet_pton(AF_INET, cand, tmp) == 1 || inet_pton(AF_INET6, cand, tmp) == 1)
+		snprintf(ip, n, "%s", cand);
+}
+
 static bool header_set(const struct http_req *r, const char *name)
 {
 	const struct http_header *h;
@@ -283,6 +313,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		r->method = method_of(method, &r->head);
 		r->path = arena_strdup(&r->arena, url);
 		client_ip(c, r->ip, sizeof(r->ip));
+		if (s->conf.trust_proxy)
+			forwarded_ip(c, r->ip, sizeof(r->ip));
 		rt = http_route_find(s, &r->arena, r->method ? r->method : HTTP_GET, url, r->args,
 				     &r->nargs, &other);
 		cs->limit = rt && (rt->flags & ROUTE_UPLOAD) ? s->conf.max_upload : s->conf.max_body;

@@ -164,6 +164,25 @@ done
 
 stop_server
 
+# behind a proxy on this machine: the client's address from X-Forwarded-For,
+# only with --trust-proxy (sign-in throttling counts per address)
+start_server --trust-proxy
+JAR=p.jar http GET /login
+t=$(csrf_of)
+JAR=p.jar http POST /login -H "X-Forwarded-For: 198.51.100.9, 203.0.113.7" --data-urlencode "csrf=$t" \
+	--data-urlencode "name=proxied" --data-urlencode "password=wrong password"
+expect_status 401
+JAR=p.jar http POST /login -H "X-Forwarded-For: not an address" --data-urlencode "csrf=$t" \
+	--data-urlencode "name=proxied" --data-urlencode "password=wrong password"
+stop_server
+[ "$(sql gemis.db "SELECT ip FROM login_failures WHERE name = 'proxied' ORDER BY id")" = "203.0.113.7
+127.0.0.1" ] || die "the forwarded address"
+start_server
+JAR=p.jar http POST /login -H "X-Forwarded-For: 203.0.113.8" --data-urlencode "csrf=$t" \
+	--data-urlencode "name=direct" --data-urlencode "password=wrong password"
+stop_server
+[ "$(sql gemis.db "SELECT ip FROM login_failures WHERE name = 'direct'")" = 127.0.0.1 ] || die "X-Forwarded-For believed without --trust-proxy"
+
 # behind TLS: Secure, __Host- cookies and HSTS
 openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -days 2 -subj /CN=127.0.0.1 2>/dev/null
 start_server --tls-cert cert.pem --tls-key key.pem
