@@ -1032,7 +1032,6 @@ static enum gemis_err list_one(struct case_session *s, struct db_stmt *st, struc
 enum gemis_err case_list(struct case_session *s, int unit, struct buf *out, struct errctx *e)
 {
 	size_t n = 0;
-	char detail[32];
 	enum gemis_err err;
 
 	if (!case_may(s->t, s->who, CASE_LIST, unit))
@@ -1044,7 +1043,6 @@ enum gemis_err case_list(struct case_session *s, int unit, struct buf *out, stru
 		err = each_case(s, unit, 4, list_one, out, &n, e);
 	if (!err && n == 0)
 		err = buf_printf(out, "%s\n", _("No cases."));
-	(void)detail;
 	return err;
 }
 
@@ -1085,7 +1083,7 @@ static enum gemis_err list_json_one(struct case_session *s, struct db_stmt *st, 
 
 enum gemis_err case_list_json(struct case_session *s, int unit, struct buf *out, struct errctx *e)
 {
-	size_t n = 0, start = out->len;
+	size_t n = 0;
 	enum gemis_err err;
 
 	if (!case_may(s->t, s->who, CASE_LIST, unit))
@@ -1095,13 +1093,9 @@ enum gemis_err case_list_json(struct case_session *s, int unit, struct buf *out,
 		err = case_log(s->db, s->t, s->who, unit, CASE_LIST, NULL, NULL, true, e);
 	if (!err)
 		err = buf_putc(out, '[');
-	if (!err) {
-		/* list_json_one tells the first element by the buffer's length */
-		struct buf *b = out;
-
-		(void)start;
-		err = each_case(s, unit, 4, list_json_one, b, &n, e);
-	}
+	/* list_json_one tells the first element by the buffer's length */
+	if (!err)
+		err = each_case(s, unit, 4, list_json_one, out, &n, e);
 	if (!err)
 		err = buf_puts(out, "]\n");
 	return err;
