@@ -137,37 +137,56 @@ static enum gemis_err check(const struct supp_problem *p)
 	return GEMIS_OK;
 }
 
-static void consider(const struct supp_problem *p, const unsigned char *state, size_t c,
-		     long long *best)
-{
-	if (state[c] != SUPP_SHOWN || p->value[c] == 0)
-		return;
-	if (*best < 0 || p->value[c] < p->value[*best] ||
-	    (p->value[c] == p->value[*best] && c < (size_t)*best))
-		*best = (long long)c;
-}
-
 /* Which sums each cell belongs to (compressed rows: the sums of cell c are
- * of[first[c] .. first[c + 1])). */
+ * of[first[c] .. first[c + 1])), and which cells are the total of a sum. */
 struct incidence {
 	size_t *first;
 	size_t *of;
+	unsigned char *is_total;
 };
+
+/* Complements are chosen among the shown non-zero cells: cells that are
+ * not the total of any sum first (a commune's women or men rather than a
+ * province's figure: the totals are what people monitor, and standard
+ * practice keeps the margins published), then the smallest count, then the
+ * lowest index, so that the choice is deterministic. */
+static void consider(const struct supp_problem *p, const struct incidence *in,
+		     const unsigned char *state, size_t c, long long *best)
+{
+	size_t b;
+
+	if (state[c] != SUPP_SHOWN || p->value[c] == 0)
+		return;
+	if (*best < 0) {
+		*best = (long long)c;
+		return;
+	}
+	b = (size_t)*best;
+	if (in->is_total[c] != in->is_total[b]) {
+		if (in->is_total[c] < in->is_total[b])
+			*best = (long long)c;
+		return;
+	}
+	if (p->value[c] < p->value[b] || (p->value[c] == p->value[b] && c < b))
+		*best = (long long)c;
+}
 
 static enum gemis_err incidence_build(const struct supp_problem *p, struct incidence *in)
 {
 	size_t s, k, total = 0, *fill = NULL;
 
 	in->first = calloc(p->ncells + 1, sizeof(*in->first));
+	in->is_total = calloc(p->ncells ? p->ncells : 1, 1);
 	for (s = 0; s < p->nsums; s++)
 		total += p->sums[s].n + 1;
 	in->of = malloc((total ? total : 1) * sizeof(*in->of));
 	fill = calloc(p->ncells + 1, sizeof(*fill));
-	if (!in->first || !in->of || !fill) {
+	if (!in->first || !in->of || !fill || !in->is_total) {
 		free(fill);
 		return GEMIS_ENOMEM;
 	}
 	for (s = 0; s < p->nsums; s++) {
+		in->is_total[p->sums[s].total] = 1;
 		in->first[p->sums[s].total + 1]++;
 		for (k = 0; k < p->sums[s].n; k++)
 			in->first[p->parts[p->sums[s].first + k] + 1]++;
@@ -197,15 +216,16 @@ static long long complement_for(const struct supp_problem *p, const struct incid
 	for (j = in->first[cell]; j < in->first[cell + 1]; j++) {
 		size_t s = in->of[j];
 
-		consider(p, state, p->sums[s].total, &best);
+		consider(p, in, state, p->sums[s].total, &best);
 		for (k = 0; k < p->sums[s].n; k++)
-			consider(p, state, p->parts[p->sums[s].first + k], &best);
+			consider(p, in, state, p->parts[p->sums[s].first + k], &best);
 	}
 	return best;
 }
 
 /* The smallest shown non-zero cell of any sum that has a hidden cell. */
-static long long complement_anywhere(const struct supp_problem *p, const unsigned char *state)
+static long long complement_anywhere(const struct supp_problem *p, const struct incidence *in,
+				     const unsigned char *state)
 {
 	long long best = -1;
 	size_t s, k;
@@ -217,9 +237,9 @@ static long long complement_anywhere(const struct supp_problem *p, const unsigne
 			hidden = state[p->parts[p->sums[s].first + k]] != SUPP_SHOWN;
 		if (!hidden)
 			continue;
-		consider(p, state, p->sums[s].total, &best);
+		consider(p, in, state, p->sums[s].total, &best);
 		for (k = 0; k < p->sums[s].n; k++)
-			consider(p, state, p->parts[p->sums[s].first + k], &best);
+			consider(p, in, state, p->parts[p->sums[s].first + k], &best);
 	}
 	return best;
 }
@@ -228,7 +248,7 @@ enum gemis_err suppress(const struct supp_problem *p, unsigned char *state)
 {
 	long long *lo = NULL, *hi = NULL;
 	unsigned char *touched = NULL;
-	struct incidence in = {NULL, NULL};
+	struct incidence in = {NULL, NULL, NULL};
 	enum gemis_err err;
 	size_t i, j, round;
 
@@ -282,7 +302,7 @@ enum gemis_err suppress(const struct supp_problem *p, unsigned char *state)
 		if (!pinned)
 			break;
 		if (!hidden) {
-			long long c = complement_anywhere(p, state);
+			long long c = complement_anywhere(p, &in, state);
 
 			if (c < 0)
 				break; /* every non-zero count of the sums involved is hidden */
@@ -297,6 +317,7 @@ enum gemis_err suppress(const struct supp_problem *p, unsigned char *state)
 			state[i] = SUPP_SHOWN;
 	}
 out:
+	free(in.is_total);
 	free(in.first);
 	free(in.of);
 	free(touched);
