@@ -155,6 +155,57 @@ static enum gemis_err compute_year(struct engine *e, const struct dataset *ds, i
 	return GEMIS_OK;
 }
 
+struct engine_memo {
+	struct engine_memo *next;
+	int tag, year, ind;
+	size_t len;
+	unsigned char data[];
+};
+
+void engine_memo_put(const struct engine *ce, int tag, int year, int ind, const void *data,
+		     size_t len)
+{
+	/* the memo is the one mutable part of a shared engine */
+	struct engine *e = (struct engine *)ce;
+	struct engine_memo *m = malloc(sizeof(*m) + len);
+
+	if (!m)
+		return;
+	m->tag = tag;
+	m->year = year;
+	m->ind = ind;
+	m->len = len;
+	memcpy(m->data, data, len);
+	pthread_mutex_lock(&e->memo_mu);
+	m->next = e->memo;
+	e->memo = m;
+	pthread_mutex_unlock(&e->memo_mu);
+}
+
+bool engine_memo_get(const struct engine *ce, int tag, int year, int ind, void **data,
+		     size_t *len)
+{
+	struct engine *e = (struct engine *)ce;
+	const struct engine_memo *m;
+	bool found = false;
+
+	*data = NULL;
+	pthread_mutex_lock(&e->memo_mu);
+	for (m = e->memo; m; m = m->next) {
+		if (m->tag == tag && m->year == year && m->ind == ind) {
+			*data = malloc(m->len ? m->len : 1);
+			if (*data) {
+				memcpy(*data, m->data, m->len);
+				*len = m->len;
+				found = true;
+			}
+			break;
+		}
+	}
+	pthread_mutex_unlock(&e->memo_mu);
+	return found;
+}
+
 static int target_cmp(const void *pa, const void *pb)
 {
 	const struct target *a = pa, *b = pb;
@@ -216,6 +267,7 @@ enum gemis_err engine_build(struct engine *e, const struct tree *tree, struct da
 	size_t i;
 
 	memset(e, 0, sizeof(*e));
+	pthread_mutex_init(&e->memo_mu, NULL);
 	e->tree = tree;
 	e->ds = ds;
 	e->nunits = tree->n;
@@ -282,6 +334,13 @@ void engine_release(struct engine *e)
 	free(e->targets);
 	free(e->own_first);
 	free(e->national);
+	while (e->memo) {
+		struct engine_memo *next = e->memo->next;
+
+		free(e->memo);
+		e->memo = next;
+	}
+	pthread_mutex_destroy(&e->memo_mu);
 	memset(e, 0, sizeof(*e));
 }
 

@@ -24,6 +24,8 @@
 #ifndef GEMIS_ENGINE_H
 #define GEMIS_ENGINE_H
 
+#include <pthread.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -42,6 +44,10 @@ struct engine {
 	size_t ntargets;
 	int *own_first;            /* [unit*nind + ind] -> index in targets, or -1 */
 	struct target *national;   /* [nind], has_value false where none */
+	/* results derived from the engine and costly to compute, remembered
+	 * (engine_memo_get/put); the only mutable part, behind memo_mu */
+	pthread_mutex_t memo_mu;
+	struct engine_memo *memo;
 };
 
 /* Computes every year of ds (which it sorts) with the plan targets
@@ -64,6 +70,16 @@ unsigned engine_reporting(const struct engine *e, int year, int unit, int ind);
  * indicator, the one with the nearest year not before `year`, else the
  * latest. */
 const struct target *engine_target(const struct engine *e, int unit, int ind, int year);
+/* Remembers a result derived from the engine under (tag, year, ind): a
+ * copy of data[0..len).  Thread-safe; memory is freed with the engine.
+ * A failed allocation just leaves the result unremembered. */
+void engine_memo_put(const struct engine *e, int tag, int year, int ind, const void *data,
+		     size_t len);
+/* A new copy (caller frees) of the result remembered under (tag, year,
+ * ind), and its length; false when there is none (or no memory). */
+bool engine_memo_get(const struct engine *e, int tag, int year, int ind, void **data,
+		     size_t *len);
+
 /* Progress of the unit's indicator judged with data up to `year`. */
 void engine_assess(const struct engine *e, int year, int unit, int ind, struct assessment *out);
 

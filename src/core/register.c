@@ -169,13 +169,22 @@ out:
 	return err;
 }
 
+/* The tag of the masks in the engine's memo. */
+#define MEMO_REGISTER_MASK 1
+
 enum gemis_err register_mask(const struct engine *e, int year, int ind, unsigned char **state)
 {
 	const struct tree *t = e->tree;
 	double *cells;
-	size_t u;
+	size_t u, len;
 	enum gemis_err err;
 
+	/* the whole tree is decided at once, so every page of a snapshot asks
+	 * for the same answer: compute it once */
+	if (engine_memo_get(e, MEMO_REGISTER_MASK, year, ind, (void **)state, &len) &&
+	    len == t->n * REG_CELLS)
+		return GEMIS_OK;
+	free(*state);
 	*state = malloc(t->n ? t->n * REG_CELLS : 1);
 	cells = malloc((t->n ? t->n : 1) * REG_CELLS * sizeof(*cells));
 	if (!*state || !cells) {
@@ -201,6 +210,8 @@ enum gemis_err register_mask(const struct engine *e, int year, int ind, unsigned
 	if (err) {
 		free(*state);
 		*state = NULL;
+		return err;
 	}
-	return err;
+	engine_memo_put(e, MEMO_REGISTER_MASK, year, ind, *state, t->n * REG_CELLS);
+	return GEMIS_OK;
 }

@@ -431,6 +431,32 @@ TEST(engine_targets_inherit)
 	tree_release(&t);
 }
 
+TEST(engine_memo)
+{
+	struct tree t;
+	struct dataset d;
+	struct engine e;
+	void *out = NULL;
+	size_t len = 0;
+	const char a[] = "abc", b[] = "longer value";
+
+	small_tree(&t);
+	dataset_init(&d, &t);
+	CHECK(engine_build(&e, &t, &d, NULL, 0) == GEMIS_OK);
+	CHECK(!engine_memo_get(&e, 1, 2026, 5, &out, &len) && out == NULL);
+	engine_memo_put(&e, 1, 2026, 5, a, sizeof(a));
+	engine_memo_put(&e, 1, 2025, 5, b, sizeof(b));
+	CHECK(engine_memo_get(&e, 1, 2026, 5, &out, &len) && len == sizeof(a) && memcmp(out, a, len) == 0);
+	free(out);
+	CHECK(engine_memo_get(&e, 1, 2025, 5, &out, &len) && len == sizeof(b) && memcmp(out, b, len) == 0);
+	free(out);
+	CHECK(!engine_memo_get(&e, 2, 2026, 5, &out, &len));
+	CHECK(!engine_memo_get(&e, 1, 2026, 6, &out, &len));
+	engine_release(&e);
+	dataset_release(&d);
+	tree_release(&t);
+}
+
 int main(void)
 {
 	RUN(catalog_ids_unique_and_complete);
@@ -448,5 +474,6 @@ int main(void)
 	RUN(engine_rollup);
 	RUN(engine_own_figure_and_subannual);
 	RUN(engine_targets_inherit);
+	RUN(engine_memo);
 	return harness_report();
 }
