@@ -10,8 +10,9 @@ TRANSLATIONS.py (a file defining a dict T = {msgid: translation}; for plural
 messages the translation of the singular msgid).  Only messages with a translation
 are written, so each module's file keeps its own messages; messages of the template
 that no catalogue translates are listed on stderr (tools/po-check fails on them).
-en: writes the English catalogue for the messages of the --like file, copying the
-msgids (English is the source language).
+en: writes the English catalogue for the messages of the --like file, keeping the
+wordings it already has and copying the msgid for new ones (English is the source
+language).
 """
 import ast, os, re, sys
 
@@ -48,7 +49,7 @@ def main(argv):
         ns = {}
         exec(open(rest[0], encoding='utf-8').read(), ns)
         known.update(ns['T'])
-    if os.path.exists(out) and lang != 'en':
+    if os.path.exists(out):
         for e in parse(out):
             t = e.get('msgstr', e.get('msgstr[0]', ''))
             if t and e['msgid'] not in known:
@@ -70,11 +71,13 @@ def main(argv):
         if lang == 'en':
             if wanted is None or mid not in wanted:
                 continue
+            # keep an English wording chosen before (msgids with a context
+            # prefix such as "sex: women" read "Women"); new ones copy the msgid
             if 'msgid_plural' in e:
                 o.append('msgid %s\nmsgid_plural %s\nmsgstr[0] %s\nmsgstr[1] %s\n' %
-                         (esc(mid), esc(e['msgid_plural']), esc(mid), esc(e['msgid_plural'])))
+                         (esc(mid), esc(e['msgid_plural']), esc(known.get(mid, mid)), esc(e['msgid_plural'])))
             else:
-                o.append('msgid %s\nmsgstr %s\n' % (esc(mid), esc(mid)))
+                o.append('msgid %s\nmsgstr %s\n' % (esc(mid), esc(known.get(mid, mid))))
             continue
         if mid not in known:
             continue

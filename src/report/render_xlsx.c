@@ -23,6 +23,7 @@
 #include "progress.h"
 #include "util/i18n.h"
 #include "yearly.h"
+#include "core/suppress.h"
 
 #include "util/banned.h"
 
@@ -237,14 +238,19 @@ static void goal_sheets(lxw_workbook *wb, const struct yearly *y, const struct x
 			worksheet_write_string(ws, row, 6,
 					       t ? (t->origin >= 0 ? y->s->tree.units[t->origin].code : "VN") : "",
 					       x->text);
-			num_or_blank(ws, row, 7, z->value, x->num2);
+			if (z->hidden)
+				worksheet_write_string(ws, row, 7, z->hidden == SUPP_PRIMARY ? "<5" : "x", x->text);
+			else
+				num_or_blank(ws, row, 7, z->value, x->num2);
 			num_or_blank(ws, row, 8, z->f, x->num2);
 			num_or_blank(ws, row, 9, z->m, x->num2);
 			num_or_blank(ws, row, 10, z->num, x->num);
 			num_or_blank(ws, row, 11, z->den, x->num);
 			num_or_blank(ws, row, 12, z->a.latest_year ? z->a.latest_year : NAN, x->text);
 			num_or_blank(ws, row, 13, isnan(z->a.ratio) ? NAN : round(z->a.ratio * 1000) / 1000, x->num2);
-			worksheet_write_string(ws, row, 14, status_name(z->a.status), x->status[z->a.status]);
+			worksheet_write_string(ws, row, 14,
+					       z->hidden ? _("hidden: few cases") : status_name(z->a.status),
+					       x->status[z->a.status]);
 			buf_init(&why, 1 << 16);
 			for (i = 0; i < y->ncomments; i++) {
 				const struct yr_comment *c = &y->comments[i];

@@ -4,6 +4,8 @@
  */
 #include "yearly.h"
 
+#include "core/suppress.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -183,8 +185,13 @@ enum gemis_err yearly_load(struct db *db, const struct snapshot *s, int unit, in
 
 				progress_shown(s, unit, year, (int)k, &sh);
 				if (!sh.value) {
+					/* counted as no data in every summary: a status
+					 * would tell whether small counts met the target */
 					r->value = NAN;
 					r->a.status = ST_NO_DATA;
+					r->hidden = sh.num == SUPP_PRIMARY || sh.den == SUPP_PRIMARY
+							    ? SUPP_PRIMARY
+							    : SUPP_SECONDARY;
 				}
 				r->f = sh.f ? r->f : NAN;
 				r->m = sh.m ? r->m : NAN;

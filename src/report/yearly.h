@@ -30,6 +30,10 @@ struct yr_row {
 	struct assessment a;
 	unsigned reporting, of;   /* leaves reporting, for units with sub-units */
 	int agency;               /* agency kind answering for it, -1 */
+	/* a case-register indicator whose counts are hidden here: the value
+	 * shows as "<5" (SUPP_PRIMARY) or "x" (SUPP_SECONDARY), the status as
+	 * hidden; 0 when shown */
+	unsigned char hidden;
 };
 
 struct yr_comment {

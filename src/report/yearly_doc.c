@@ -21,6 +21,7 @@
 #include "progress.h"
 #include "util/i18n.h"
 #include "yearly.h"
+#include "core/suppress.h"
 
 #include "util/banned.h"
 
@@ -101,6 +102,10 @@ static void value_text(const struct yr_row *r, char *out, size_t n)
 {
 	const struct indicator *ind = &catalog[r->ind];
 
+	if (r->hidden) {
+		snprintf(out, n, "%s", r->hidden == SUPP_PRIMARY ? "<5" : "x");
+		return;
+	}
 	format_number(out, n, r->value, 2);
 	if (!isnan(r->value) && strcmp(ind->unit, "%") == 0 && strlen(out) + 2 < n)
 		memcpy(out + strlen(out), "%", 2);
@@ -310,7 +315,9 @@ static void results(const struct yearly *y, struct doc *d)
 			doc_cell(d, tb, row, 4, sex, DC_CENTER, -1);
 			if (parent)
 				doc_cell(d, tb, row, 5, doc_printf(d, "%u/%u", x->reporting, x->of), DC_CENTER, -1);
-			doc_cell(d, tb, row, ncols - 1, status_name(x->a.status), DC_CENTER, (int)x->a.status);
+			doc_cell(d, tb, row, ncols - 1,
+				 x->hidden ? _("hidden: few cases") : status_name(x->a.status), DC_CENTER,
+				 (int)x->a.status);
 			row++;
 		}
 		b = doc_add(d, DB_TABLE, 0, NULL);
