@@ -13,6 +13,7 @@
 
 #include "report/progress.h"
 #include "store/submissions.h"
+#include "report/reporting.h"
 #include "web.h"
 
 #include "util/banned.h"
@@ -87,90 +88,73 @@ static void year_picker(struct http_req *r, const char *action, int unit, int ye
 	html(r, "</select></label> <button type=\"submit\">%s</button></form>", _("Show"));
 }
 
-/* The due date of a year's reports under a plan's deadline, YYYYMMDD, or
- * 0 when the plan sets none. */
-static int due_date(const struct form *dl, int year)
-{
-	if (!dl->deadline_day || !dl->deadline_month)
-		return 0;
-	return (dl->deadline_year ? dl->deadline_year : year) * 10000 + dl->deadline_month * 100 +
-	       dl->deadline_day;
-}
-
-static int ymd_of(long long t)
-{
-	time_t tt = (time_t)(t + 7 * 3600);
-	struct tm tm;
-
-	gmtime_r(&tt, &tm);
-	return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
-}
-
+/* The commune's forms of the year, as the reporting page and the yearly
+ * report count them (report/reporting.h): one computation of who owes
+ * which form by when, so that the three never disagree. */
 static enum gemis_err commune_reporting(struct http_req *r, int unit, int year)
 {
 	struct db *db;
-	struct form dl;
-	int *ag = NULL, today = http_today(r), due;
-	size_t n = 0, i;
+	struct arena mem;
+	struct rep_result rep;
+	int today = http_today(r), due;
+	size_t i;
 	enum gemis_err err;
 
 	err = http_db(r, &db);
-	if (!err)
-		err = forms_expected(db, &r->snap->tree, unit, &ag, &n, &dl, &r->err);
 	if (err)
 		return err;
+	arena_init(&mem, 0);
+	err = reporting_load(db, &r->snap->tree, unit, year, reporting_judged_at(r), &mem, &rep, &r->err);
+	if (err) {
+		arena_release(&mem);
+		return err;
+	}
 	html(r, "<section class=\"reporting\"><h2>%s %d</h2>", _("Reporting for"), year);
-	if (!dl.has_plan) {
-		html(r, "<p>%s</p></section>", _("This unit has no plan in force: no forms are expected."));
-		free(ag);
-		return GEMIS_OK;
-	}
-	due = due_date(&dl, year);
-	if (due) {
-		long days = days_between(today, due);
-
-		html(r, "<p class=\"deadline\">%s %02d/%02d/%04d · ", _("Deadline"), due % 100, due / 100 % 100,
-		     due / 10000);
-		if (days > 0)
-			html(r, "%s", arena_printf(&r->arena, ngettext_("%ld day left", "%ld days left", (unsigned long)days), days));
-		else if (days == 0)
-			html(r, "%s", _("due today"));
-		else
-			html(r, "%s", arena_printf(&r->arena, ngettext_("passed %ld day ago", "passed %ld days ago",
-								       (unsigned long)-days), -days));
-		html(r, "</p>");
+	if (!rep.units_with_plan) {
+		html(r, "<p>%s</p>", _("This unit has no plan in force: no forms are expected."));
+	} else if (!rep.nforms) {
+		html(r, "<p>%s</p>", _("The plan assigns no indicators to agencies."));
 	} else {
-		html(r, "<p class=\"deadline\">%s</p>", _("The plan sets no reporting deadline."));
-	}
-	if (n == 0) {
-		html(r, "<p>%s</p></section>", _("The plan assigns no indicators to agencies."));
-		free(ag);
-		return GEMIS_OK;
-	}
-	html(r, "<table class=\"compact\"><thead><tr><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
-	     _("Agency"), _("Form"), _("Submitted"));
-	for (i = 0; i < n && !err; i++) {
-		struct submission sub;
-		bool in = false, late;
+		const struct rep_form *f0 = &rep.forms[0];
 
-		err = submissions_get(db, &r->snap->tree, unit, ag[i], year, &sub, &r->err);
-		if (err)
-			break;
-		in = sub.status == SUB_SUBMITTED || sub.status == SUB_APPROVED;
-		late = due && ((in && sub.submitted_at && ymd_of(sub.submitted_at) > due) ||
-			       (!in && today > due));
-		html(r, "<tr><td>%s</td><td><span class=\"sub sub-%s\">%s</span>",
-		     r->lang == LANG_EN ? agency_kinds[ag[i]].name_en : agency_kinds[ag[i]].name_vi,
-		     sub_status_id(sub.status), sub_status_name(sub.status));
-		if (late)
-			html(r, " <span class=\"late\">%s</span>", _("late"));
-		html(r, "</td><td>%s</td></tr>", in ? fmt_time(r, sub.submitted_at) : "–");
+		due = f0->due_year * 10000 + f0->due_month * 100 + f0->due_day;
+		if (f0->due_assumed) {
+			html(r, "<p class=\"deadline\">%s</p>", _("The plan sets no reporting deadline."));
+		} else {
+			long days = days_between(today, due);
+
+			html(r, "<p class=\"deadline\">%s %02d/%02d/%04d · ", _("Deadline"), f0->due_day,
+			     f0->due_month, f0->due_year);
+			if (days > 0)
+				html(r, "%s", arena_printf(&r->arena, ngettext_("%ld day left", "%ld days left", (unsigned long)days), days));
+			else if (days == 0)
+				html(r, "%s", _("due today"));
+			else
+				html(r, "%s", arena_printf(&r->arena, ngettext_("passed %ld day ago", "passed %ld days ago",
+									       (unsigned long)-days), -days));
+			html(r, "</p>");
+		}
+		html(r, "<table class=\"compact\"><thead><tr><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
+		     _("Agency"), _("Form"), _("Submitted"));
+		for (i = 0; i < rep.nforms; i++) {
+			const struct rep_form *f = &rep.forms[i];
+			int st = f->status ? sub_status_parse(f->status) : -1;
+			enum sub_status status = st >= 0 ? (enum sub_status)st : SUB_NONE;
+
+			html(r, "<tr><td>%s</td><td><span class=\"sub sub-%s\">%s</span>",
+			     r->lang == LANG_EN ? agency_kinds[f->agency].name_en : agency_kinds[f->agency].name_vi,
+			     sub_status_id(status), sub_status_name(status));
+			if (f->state == FORM_LATE || f->state == FORM_OVERDUE)
+				html(r, " <span class=\"late\">%s</span>", _("late"));
+			html(r, "</td><td>%s</td></tr>", f->submitted_at ? fmt_time(r, f->submitted_at) : "–");
+		}
+		html(r, "</tbody></table>");
 	}
-	html(r, "</tbody></table>");
 	html(r, "<p><a href=\"/reporting?unit=%s&amp;year=%d\">%s</a></p></section>", r->snap->tree.units[unit].code,
 	     year, _("Reporting rates and the yearly report"));
-	free(ag);
-	return err;
+	rep_result_release(&rep);
+	arena_release(&mem);
+	return GEMIS_OK;
 }
 
 static void area_reporting(struct http_req *r, int unit, int year)

@@ -29,7 +29,7 @@
 
 /* The moment reporting is judged at: now, or the end of $GEMIS_TODAY's day
  * (http_today) when tests or demonstrations set one. */
-static long long judged_at(struct http_req *r)
+long long reporting_judged_at(struct http_req *r)
 {
 	int today = http_today(r);
 
@@ -110,7 +110,7 @@ enum gemis_err page_reporting(struct http_req *r)
 	if (err)
 		return err;
 	year = page_year(r);
-	now = judged_at(r);
+	now = reporting_judged_at(r);
 	err = reporting_load(db, &s->tree, unit, year, now, &r->arena, &rep, &r->err);
 	if (err)
 		return err;
@@ -229,7 +229,7 @@ enum gemis_err page_report(struct http_req *r)
 	if (err)
 		return err;
 	year = page_year(r);
-	o.now = judged_at(r);
+	o.now = reporting_judged_at(r);
 	o.created = report_stamp();
 	/* the renderers write files (libzip, libxlsxwriter, cairo): a private
 	 * directory, read back and removed */

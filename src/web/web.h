@@ -58,6 +58,9 @@ void count_reported(const struct snapshot *s, int unit, int year, int *done, int
 
 /* Days from a to b (dates as YYYYMMDD). */
 long days_between(int a, int b);
+/* The moment reporting is judged at: now, or the end of $GEMIS_TODAY's day
+ * when tests or demonstrations set one (reporting.c). */
+long long reporting_judged_at(struct http_req *r);
 
 /* Handlers (one file per page). */
 enum gemis_err page_login_form(struct http_req *r);

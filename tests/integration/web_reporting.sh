@@ -27,9 +27,12 @@ contains "$body" 'href="/reporting"'
 "$GEMIS" reporting --unit 03390 --year 2026 --as-of 2026-12-02 --json >cli.json
 [ "$(jq -c .total cli.json)" = '{"expected":6,"submitted":3,"on_time":2,"late":1,"missing":3,"overdue":3,"pending":0,"reporting_rate":50,"on_time_rate":33.3}' ] ||
 	die "the command line disagrees: $(jq -c .total cli.json)"
-# the dashboard links to it
+# the dashboard links to it, and counts the forms as the reporting page does
+# (one computation: the health station submitted late, three are missing)
 http GET /
 contains "$body" 'href="/reporting?unit=03390&amp;year=2026"'
+[ "$(printf '%s' "$body" | grep -o '<span class="late">late</span>' | wc -l)" = 4 ] ||
+	die "the dashboard does not mark the 1 late and 3 missing forms as late: $(printf "%s" "$body" | grep -o "<section class=\"reporting.*</section>")"
 # outside the account's scope: 403, as for a unit that does not exist
 http GET "/reporting?unit=12&year=2026"
 expect_status 403
