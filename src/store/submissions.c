@@ -141,10 +141,18 @@ enum gemis_err form_build(struct db *db, const struct tree *t, int unit, int age
 	assigned = calloc(catalog_count, sizeof(*assigned));
 	if (!assigned)
 		return GEMIS_ENOMEM;
-	err = db_prepare(db, &st, e, "SELECT indicator FROM assignments WHERE plan_id = ? AND agency = ?");
+	/* the indicators tied to the agency, and those tied to "all" when the
+	 * plan gives the agency duties (listed among its agencies, "all" listed,
+	 * or indicators of its own): the rule of report/planview.h */
+	err = db_prepare(db, &st, e,
+			 "SELECT indicator FROM assignments WHERE plan_id = ? AND (agency = ? OR"
+			 " (agency = 'all' AND (EXISTS (SELECT 1 FROM plan_agencies WHERE plan_id = ?"
+			 " AND agency IN (?, 'all')) OR EXISTS (SELECT 1 FROM assignments WHERE plan_id = ?"
+			 " AND agency = ?))))");
 	if (err)
 		goto out;
-	db_bindv(st, "it", plan, agency_kinds[agency].id);
+	db_bindv(st, "ititit", plan, agency_kinds[agency].id, plan, agency_kinds[agency].id, plan,
+		 agency_kinds[agency].id);
 	while (db_next(st)) {
 		int ind = catalog_find(db_col_text(st, 0));
 
@@ -225,15 +233,33 @@ enum gemis_err forms_expected(struct db *db, const struct tree *t, int unit, int
 	v = calloc(agency_kind_count, sizeof(*v));
 	if (!v)
 		return GEMIS_ENOMEM;
-	err = db_prepare(db, &st, e, "SELECT DISTINCT agency FROM assignments WHERE plan_id = ?");
+	/* agencies with indicators of their own, and when indicators are tied
+	 * to "all", every agency the plan gives duties (all of them when it
+	 * lists "all"): the rule of report/planview.h */
+	err = db_prepare(db, &st, e,
+			 "SELECT DISTINCT agency FROM assignments WHERE plan_id = ? AND agency <> 'all'"
+			 " UNION SELECT agency FROM plan_agencies WHERE plan_id = ?"
+			 " AND EXISTS (SELECT 1 FROM assignments WHERE plan_id = ? AND agency = 'all')");
 	if (err) {
 		free(v);
 		return err;
 	}
-	db_bind_int(st, 1, plan);
+	db_bindv(st, "iii", plan, plan, plan);
 	while (db_next(st)) {
-		int a = agency_find(db_col_text(st, 0));
+		const char *name = db_col_text(st, 0);
+		int a = agency_find(name);
+		size_t k;
 
+		if (name && strcmp(name, "all") == 0) {
+			for (k = 0; k < agency_kind_count; k++)
+				v[k] = (int)k;
+			*n = agency_kind_count;
+			break;
+		}
+		for (k = 0; a >= 0 && k < *n; k++) {
+			if (v[k] == a)
+				a = -1;
+		}
 		if (a >= 0 && *n < agency_kind_count)
 			v[(*n)++] = a;
 	}

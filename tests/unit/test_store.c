@@ -199,8 +199,10 @@ TEST(snapshot_uses_store)
 	CHECK_EQ_DBL(engine_part(&s.eng, 2026, tree_find(&s.tree, "12"), ind, PART_DEN, SEX_T), 1000, 0);
 	t = engine_target(&s.eng, u, ind, 2026);
 	CHECK(t && t->value == 40);
+	/* a commune without a plan of its own inherits the national target */
+	CHECK(tree_find(&s.tree, "03394") >= 0);
 	t = engine_target(&s.eng, tree_find(&s.tree, "03394"), ind, 2026);
-	CHECK(!t || t->value == 60);
+	CHECK(t && t->value == 60 && t->origin == -1);
 	snapshot_release(&s);
 }
 

@@ -611,6 +611,50 @@ TEST(forms_without_a_plan)
 	free(ag);
 }
 
+/* Indicators tied to "all" are owed by every agency the plan gives duties,
+ * in the forms as in the reporting computation (report/planview.h). */
+TEST(forms_for_all_agencies)
+{
+	struct form f;
+	struct errctx e = {0};
+	struct diags d;
+	struct plan_info info;
+	json_error_t jerr;
+	int *ag = NULL, u = tree_find(&tree, "03394");
+	size_t n = 0, i;
+	bool yte = false, vhxh = false;
+	json_t *plan = json_loads(
+		"{\"document\": {\"unit\": {\"code\": \"03394\"}, \"period\": [2026, 2030]},"
+		" \"targets\": [], \"agencies\": [\"vhxh\", \"yte\"],"
+		" \"assignments\": {\"vhxh\": [\"female_key_leaders\"], \"all\": [\"orgs_informed\"]},"
+		" \"deadline\": {\"day\": 30, \"month\": 11, \"year\": null, \"to\": \"vhxh\"}}",
+		0, &jerr);
+
+	CHECK(plan != NULL);
+	diags_init(&d, 10);
+	CHECK(plan_load(db, &tree, plan, "tester", false, &d, &info, &e) == GEMIS_OK);
+	CHECK(forms_expected(db, &tree, u, &ag, &n, &f, &e) == GEMIS_OK);
+	for (i = 0; i < n; i++) {
+		vhxh |= ag[i] == agency_find("vhxh");
+		yte |= ag[i] == agency_find("yte");
+	}
+	CHECK(n == 2 && vhxh && yte);
+	free(ag);
+	CHECK(form_build(db, &tree, u, agency_find("yte"), 2026, &f, &e) == GEMIS_OK);
+	CHECK(f.ninds == 1 && form_field_find(&f, catalog_find("orgs_informed"), PART_NUM, SEX_T,
+					      period_year_code(2026)) >= 0);
+	form_release(&f);
+	CHECK(form_build(db, &tree, u, agency_find("vhxh"), 2026, &f, &e) == GEMIS_OK);
+	CHECK(f.ninds == 2);
+	form_release(&f);
+	/* an agency the plan gives no duties owes nothing */
+	CHECK(form_build(db, &tree, u, agency_find("congan"), 2026, &f, &e) == GEMIS_OK);
+	CHECK(f.ninds == 0);
+	form_release(&f);
+	diags_release(&d);
+	json_decref(plan);
+}
+
 int main(void)
 {
 	const char *pg = getenv("GEMIS_TEST_PG");
@@ -641,6 +685,7 @@ int main(void)
 	RUN(data_version_moves_with_writes);
 	RUN(form_workflow);
 	RUN(forms_without_a_plan);
+	RUN(forms_for_all_agencies);
 	db_close(db);
 	tree_release(&tree);
 	if (!pg || !*pg) {
