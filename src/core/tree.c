@@ -19,6 +19,7 @@ void tree_release(struct tree *t)
 {
 	free(t->units);
 	free(t->index);
+	free(t->by_id);
 	arena_release(&t->strings);
 	memset(t, 0, sizeof(*t));
 }
@@ -138,9 +139,10 @@ enum gemis_err tree_add(struct tree *t, const char *code, const char *name,
 	return GEMIS_OK;
 }
 
-void tree_finish(struct tree *t)
+enum gemis_err tree_finish(struct tree *t)
 {
 	size_t i;
+	long long mx = 0;
 
 	for (i = 0; i < t->n; i++)
 		t->units[i].nleaves = t->units[i].first_child < 0 ? 1 : 0;
@@ -150,6 +152,35 @@ void tree_finish(struct tree *t)
 		if (p >= 0)
 			t->units[p].nleaves += t->units[i].nleaves;
 	}
+	for (i = 0; i < t->n; i++)
+		mx = t->units[i].id > mx ? t->units[i].id : mx;
+	free(t->by_id);
+	t->by_id = malloc((size_t)(mx + 1) * sizeof(*t->by_id));
+	t->max_id = t->by_id ? mx : 0;
+	if (!t->by_id)
+		return GEMIS_ENOMEM;
+	for (i = 0; i <= (size_t)mx; i++)
+		t->by_id[i] = -1;
+	for (i = 0; i < t->n; i++) {
+		if (t->units[i].id > 0)
+			t->by_id[t->units[i].id] = (int)i;
+	}
+	return GEMIS_OK;
+}
+
+int tree_find_id(const struct tree *t, long long id)
+{
+	size_t i;
+
+	if (id <= 0)
+		return -1;
+	if (t->by_id)
+		return id <= t->max_id ? t->by_id[id] : -1;
+	for (i = 0; i < t->n; i++) {
+		if (t->units[i].id == id)
+			return (int)i;
+	}
+	return -1;
 }
 
 bool tree_contains(const struct tree *t, int a, int b)

@@ -42,6 +42,8 @@ struct tree {
 	struct arena strings;
 	int *index; /* open-addressing hash of codes, 2^k slots */
 	size_t index_cap;
+	int *by_id; /* store row id -> index, built by tree_finish() */
+	long long max_id;
 };
 
 void tree_init(struct tree *t);
@@ -52,11 +54,16 @@ void tree_release(struct tree *t);
 enum gemis_err tree_add(struct tree *t, const char *code, const char *name,
 			const char *short_name, enum unit_level level, const char *parent,
 			long long id, struct errctx *e);
-/* Call once after the last tree_add(): fills nleaves. */
-void tree_finish(struct tree *t);
+/* Call once after the last tree_add(): fills nleaves and the id index.
+ * GEMIS_ENOMEM when the index cannot be allocated (tree_find_id() then
+ * searches). */
+enum gemis_err tree_finish(struct tree *t);
 
 /* Index of the unit with that code, or -1. */
 int tree_find(const struct tree *t, const char *code);
+/* Index of the unit with that store row id, or -1 (a unit no longer in
+ * force, or an unknown id). */
+int tree_find_id(const struct tree *t, long long id);
 /* True when a is b or an ancestor of b. */
 bool tree_contains(const struct tree *t, int a, int b);
 

@@ -21,21 +21,14 @@ enum gemis_err exchange_values(struct db *db, const struct tree *t, int unit, in
 {
 	struct db_stmt *st = NULL;
 	enum gemis_err err;
-	int *map = NULL;
-	long long max_id;
 
-	err = unit_id_map(t, &map, &max_id);
-	if (err)
-		return err;
 	if (year)
 		err = db_prepare(db, &st, e,
 				 "SELECT unit_id, period, indicator, part, sex, value FROM datavalues WHERE year = ?");
 	else
 		err = db_prepare(db, &st, e, "SELECT unit_id, period, indicator, part, sex, value FROM datavalues");
-	if (err) {
-		free(map);
+	if (err)
 		return err;
-	}
 	if (year)
 		db_bind_int(st, 1, year);
 	while (db_next(st)) {
@@ -44,10 +37,10 @@ enum gemis_err exchange_values(struct db *db, const struct tree *t, int unit, in
 		int ind = catalog_find(db_col_text(st, 2));
 		struct value_row r = {0};
 
-		if (uid < 0 || uid > max_id || map[uid] < 0 || ind < 0 || !per ||
-		    !tree_contains(t, unit, map[uid]))
+		if (tree_find_id(t, uid) < 0 || ind < 0 || !per ||
+		    !tree_contains(t, unit, tree_find_id(t, uid)))
 			continue;
-		r.unit = map[uid];
+		r.unit = tree_find_id(t, uid);
 		r.ind = ind;
 		r.part = part_parse(&catalog[ind], db_col_text(st, 3));
 		r.sex = sex_parse(db_col_text(st, 4));
@@ -62,7 +55,6 @@ enum gemis_err exchange_values(struct db *db, const struct tree *t, int unit, in
 		db_finalize(st, NULL);
 	else
 		err = db_finalize(st, e);
-	free(map);
 	if (!err)
 		values_sort(t, out->v, out->n);
 	return err;

@@ -55,16 +55,11 @@ enum gemis_err plan_views_load(struct db *db, const struct tree *t, int scope, s
 	struct plan_view *pv = NULL;
 	size_t cap = 0, cnt = 0;
 	enum gemis_err err;
-	int *map = NULL;
-	long long max_id;
 
 	*out = NULL;
 	*n = 0;
 	if (catalog_count > 64 || agency_kind_count > PV_MAX_AGENCIES)
 		return err_set(e, GEMIS_ELIMIT, "the catalog outgrew the plan view's bit masks");
-	err = unit_id_map(t, &map, &max_id);
-	if (err)
-		return err;
 	err = db_prepare(db, &st, e,
 			 "SELECT id, unit_id, number, doc_date, title, signer_name, signer_title,"
 			 " period_from, period_to, deadline_day, deadline_month, deadline_year,"
@@ -75,7 +70,7 @@ enum gemis_err plan_views_load(struct db *db, const struct tree *t, int scope, s
 		long long uid = db_col_int(st, 1);
 		struct plan_view *p;
 
-		if (uid < 0 || uid > max_id || map[uid] < 0 || !tree_contains(t, scope, map[uid]))
+		if (tree_find_id(t, uid) < 0 || !tree_contains(t, scope, tree_find_id(t, uid)))
 			continue;
 		if (cnt == cap) {
 			size_t ncap = cap ? cap * 2 : 16;
@@ -93,7 +88,7 @@ enum gemis_err plan_views_load(struct db *db, const struct tree *t, int scope, s
 		p = &pv[cnt++];
 		memset(p, 0, sizeof(*p));
 		p->id = db_col_int(st, 0);
-		p->unit = map[uid];
+		p->unit = tree_find_id(t, uid);
 		p->number = dup_or_null(mem, db_col_text(st, 2));
 		p->date = dup_or_null(mem, db_col_text(st, 3));
 		p->title = dup_or_null(mem, db_col_text(st, 4));
@@ -194,7 +189,6 @@ enum gemis_err plan_views_load(struct db *db, const struct tree *t, int scope, s
 	*n = cnt;
 out:
 	db_finalize(st, NULL);
-	free(map);
 	return err;
 }
 

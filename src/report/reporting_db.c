@@ -23,15 +23,10 @@ enum gemis_err reporting_load(struct db *db, const struct tree *t, int scope, in
 	struct db_stmt *st = NULL;
 	size_t npv = 0, nsubs = 0, cap = 0;
 	enum gemis_err err;
-	int *map = NULL;
-	long long max_id;
 	char period[8];
 
 	memset(out, 0, sizeof(*out));
 	err = plan_views_load(db, t, scope, mem, &pv, &npv, e);
-	if (err)
-		return err;
-	err = unit_id_map(t, &map, &max_id);
 	if (err)
 		return err;
 	snprintf(period, sizeof(period), "%d", year);
@@ -47,8 +42,8 @@ enum gemis_err reporting_load(struct db *db, const struct tree *t, int scope, in
 		const char *status = db_col_text(st, 2);
 		struct rep_sub *s;
 
-		if (uid < 0 || uid > max_id || map[uid] < 0 || k < 0 || !status ||
-		    !tree_contains(t, scope, map[uid]))
+		if (tree_find_id(t, uid) < 0 || k < 0 || !status ||
+		    !tree_contains(t, scope, tree_find_id(t, uid)))
 			continue;
 		if (nsubs == cap) {
 			size_t ncap = cap ? cap * 2 : 64;
@@ -64,7 +59,7 @@ enum gemis_err reporting_load(struct db *db, const struct tree *t, int scope, in
 			cap = ncap;
 		}
 		s = &subs[nsubs++];
-		s->unit = map[uid];
+		s->unit = tree_find_id(t, uid);
 		s->agency = k;
 		s->status = arena_strdup(mem, status);
 		/* a form marked submitted without a time: its last change */
@@ -91,6 +86,5 @@ enum gemis_err reporting_load(struct db *db, const struct tree *t, int scope, in
 	in.nsubs = nsubs;
 	err = reporting_compute(&in, out);
 out:
-	free(map);
 	return err;
 }

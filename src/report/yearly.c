@@ -61,19 +61,12 @@ static enum gemis_err load_comments(struct db *db, struct yearly *y, struct errc
 	struct db_stmt *st = NULL;
 	enum gemis_err err;
 	size_t cap = 0;
-	int *map = NULL;
-	long long max_id;
 
-	err = unit_id_map(t, &map, &max_id);
-	if (err)
-		return err;
 	err = db_prepare(db, &st, e,
 			 "SELECT unit_id, period, indicator, comment FROM value_comments"
 			 " ORDER BY unit_id, indicator, period");
-	if (err) {
-		free(map);
+	if (err)
 		return err;
-	}
 	while (db_next(st)) {
 		long long uid = db_col_int(st, 0);
 		const char *per = db_col_text(st, 1), *txt = db_col_text(st, 3);
@@ -81,9 +74,9 @@ static enum gemis_err load_comments(struct db *db, struct yearly *y, struct errc
 		period_t p;
 		struct yr_comment *c;
 
-		if (uid < 0 || uid > max_id || map[uid] < 0 || ind < 0 || !per || !txt)
+		if (tree_find_id(t, uid) < 0 || ind < 0 || !per || !txt)
 			continue;
-		u = map[uid];
+		u = tree_find_id(t, uid);
 		/* the unit's own comments and those of its direct sub-units */
 		if (u != y->unit && t->units[u].parent != y->unit)
 			continue;
@@ -115,7 +108,6 @@ static enum gemis_err load_comments(struct db *db, struct yearly *y, struct errc
 		db_finalize(st, NULL);
 	else
 		err = db_finalize(st, e);
-	free(map);
 	return err;
 }
 

@@ -399,28 +399,21 @@ enum gemis_err plans_load_targets(struct db *db, const struct tree *t, struct ta
 	struct target *v = NULL;
 	size_t cap = 0;
 	enum gemis_err err;
-	int *map = NULL;
-	long long max_id;
 
 	*out = NULL;
 	*n = 0;
-	err = unit_id_map(t, &map, &max_id);
-	if (err)
-		return err;
 	err = db_prepare(db, &st, e,
 			 "SELECT p.unit_id, t.indicator, t.direction, t.value, t.year, t.baseline_value,"
 			 " t.baseline_year, p.period_from FROM targets t JOIN plans p ON p.id = t.plan_id"
 			 " WHERE p.superseded_at IS NULL ORDER BY t.id");
-	if (err) {
-		free(map);
+	if (err)
 		return err;
-	}
 	while (db_next(st)) {
 		long long uid = db_col_int(st, 0);
 		int ind = catalog_find(db_col_text(st, 1)), dir = direction_parse(db_col_text(st, 2));
 		struct target *x;
 
-		if (uid < 0 || uid > max_id || map[uid] < 0 || ind < 0 || dir < 0)
+		if (tree_find_id(t, uid) < 0 || ind < 0 || dir < 0)
 			continue;
 		if (*n == cap) {
 			size_t ncap = cap ? cap * 2 : 64;
@@ -444,13 +437,12 @@ enum gemis_err plans_load_targets(struct db *db, const struct tree *t, struct ta
 		x->has_baseline = !isnan(x->base_value);
 		/* a baseline without a year is the level when the plan starts */
 		x->base_year = db_col_null(st, 6) ? (int)db_col_int(st, 7) - 1 : (int)db_col_int(st, 6);
-		x->origin = map[uid];
+		x->origin = tree_find_id(t, uid);
 	}
 	if (err)
 		db_finalize(st, NULL);
 	else
 		err = db_finalize(st, e);
-	free(map);
 	if (err) {
 		free(v);
 		*n = 0;

@@ -87,21 +87,17 @@ enum gemis_err register_facts(struct db *db, const struct tree *t, const char *w
 {
 	struct db_stmt *st = NULL;
 	struct buf sql;
-	int *map = NULL;
-	long long max_id = 0;
 	enum gemis_err err;
 
 	buf_init(&sql, 4096);
-	err = unit_id_map(t, &map, &max_id);
-	if (!err)
-		err = buf_printf(&sql,
-				 "SELECT c.unit_id, c.detected_year, c.survivor_sex, c.consent_statistics,"
-				 " c.gbv, c.trafficking_return, c.in_need, c.perpetrator_sex,"
-				 " c.perpetrator_prosecuted,"
-				 " (SELECT COUNT(*) FROM case_events v WHERE v.case_id = c.id AND v.kind = 'service'),"
-				 " (SELECT COUNT(*) FROM case_events v WHERE v.case_id = c.id AND v.kind = 'counselling')"
-				 " FROM cases c %s",
-				 where_sql ? where_sql : "");
+	err = buf_printf(&sql,
+			 "SELECT c.unit_id, c.detected_year, c.survivor_sex, c.consent_statistics,"
+			 " c.gbv, c.trafficking_return, c.in_need, c.perpetrator_sex,"
+			 " c.perpetrator_prosecuted,"
+			 " (SELECT COUNT(*) FROM case_events v WHERE v.case_id = c.id AND v.kind = 'service'),"
+			 " (SELECT COUNT(*) FROM case_events v WHERE v.case_id = c.id AND v.kind = 'counselling')"
+			 " FROM cases c %s",
+			 where_sql ? where_sql : "");
 	if (!err)
 		err = db_prepare(db, &st, e, buf_str(&sql));
 	if (err)
@@ -113,9 +109,9 @@ enum gemis_err register_facts(struct db *db, const struct tree *t, const char *w
 		long long uid = db_col_int(st, 0);
 		const char *ss = db_col_text(st, 2), *ps = db_col_text(st, 7);
 
-		if (uid < 0 || uid > max_id || map[uid] < 0)
+		if (tree_find_id(t, uid) < 0)
 			continue;
-		f.unit = map[uid];
+		f.unit = tree_find_id(t, uid);
 		f.year = (int)db_col_int(st, 1);
 		f.survivor_sex = ss && strcmp(ss, "M") == 0 ? SEX_M : SEX_F;
 		f.consent = db_col_int(st, 3) != 0;
@@ -130,7 +126,6 @@ enum gemis_err register_facts(struct db *db, const struct tree *t, const char *w
 	}
 	err = db_finalize(st, e);
 out:
-	free(map);
 	buf_release(&sql);
 	return err;
 }
@@ -140,18 +135,13 @@ enum gemis_err register_load(struct db *db, const struct tree *t, struct dataset
 {
 	struct counts cs = {0};
 	struct db_stmt *st = NULL;
-	int *map = NULL;
-	long long max_id = 0;
 	size_t i, j;
 	enum gemis_err err;
 
 	err = register_facts(db, t, NULL, 0, add_case, &cs, e);
 	if (err)
 		goto out;
-	err = unit_id_map(t, &map, &max_id);
-	if (!err)
-		err = db_prepare(db, &st, e,
-				 "SELECT unit_id, year, indicator, part, sex, n FROM case_counts");
+	err = db_prepare(db, &st, e, "SELECT unit_id, year, indicator, part, sex, n FROM case_counts");
 	if (err)
 		goto out;
 	while (db_next(st)) {
@@ -159,9 +149,9 @@ enum gemis_err register_load(struct db *db, const struct tree *t, struct dataset
 		const char *ind = db_col_text(st, 2), *part = db_col_text(st, 3),
 			   *sex = db_col_text(st, 4);
 
-		if (uid < 0 || uid > max_id || map[uid] < 0 || !ind || !part || !sex)
+		if (tree_find_id(t, uid) < 0 || !ind || !part || !sex)
 			continue;
-		add_count(&cs, map[uid], (int)db_col_int(st, 1), catalog_find(ind),
+		add_count(&cs, tree_find_id(t, uid), (int)db_col_int(st, 1), catalog_find(ind),
 			  strcmp(part, "num") == 0 ? PART_NUM : PART_DEN,
 			  strcmp(sex, "M") == 0 ? SEX_M : SEX_F, db_col_int(st, 5));
 	}
@@ -193,7 +183,6 @@ enum gemis_err register_load(struct db *db, const struct tree *t, struct dataset
 		}
 	}
 out:
-	free(map);
 	free(cs.c);
 	return err;
 }

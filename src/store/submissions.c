@@ -427,30 +427,23 @@ enum gemis_err submissions_list(struct db *db, const struct tree *t, int unit, i
 {
 	struct db_stmt *st = NULL;
 	enum gemis_err err;
-	int *map = NULL;
-	long long max_id;
 	char per[16];
 
-	err = unit_id_map(t, &map, &max_id);
-	if (err)
-		return err;
 	period_format(period_year_code(year), per, sizeof(per));
 	err = db_prepare(db, &st, e,
 			 "SELECT " SUB_COLUMNS " FROM submissions s JOIN units u ON u.id = s.unit_id"
 			 " WHERE s.period = ? ORDER BY u.code, s.agency");
-	if (err) {
-		free(map);
+	if (err)
 		return err;
-	}
 	db_bind_text(st, 1, per);
 	while (db_next(st)) {
 		long long uid = db_col_int(st, 1);
 		struct submission s;
 		int u;
 
-		if (uid < 0 || uid > max_id || map[uid] < 0)
+		if (tree_find_id(t, uid) < 0)
 			continue;
-		u = map[uid];
+		u = tree_find_id(t, uid);
 		if (!tree_contains(t, unit, u))
 			continue;
 		read_sub(st, &s, u);
@@ -460,7 +453,6 @@ enum gemis_err submissions_list(struct db *db, const struct tree *t, int unit, i
 		if (err)
 			break;
 	}
-	free(map);
 	if (err) {
 		db_finalize(st, NULL);
 		return err;
@@ -532,8 +524,6 @@ enum gemis_err submissions_check_locked(struct db *db, const struct tree *t,
 	struct locked *v = NULL;
 	size_t nv = 0, cap = 0, i;
 	enum gemis_err err;
-	int *map = NULL;
-	long long max_id;
 
 	if (n == 0)
 		return GEMIS_OK;
@@ -550,12 +540,7 @@ enum gemis_err submissions_check_locked(struct db *db, const struct tree *t,
 		struct locked *x;
 		period_t p;
 
-		if (!map) {
-			err = unit_id_map(t, &map, &max_id);
-			if (err)
-				break;
-		}
-		if (uid < 0 || uid > max_id || map[uid] < 0 || ind < 0 || !per ||
+		if (tree_find_id(t, uid) < 0 || ind < 0 || !per ||
 		    !period_parse(per, strlen(per), &p))
 			continue;
 		if (nv == cap) {
@@ -570,7 +555,7 @@ enum gemis_err submissions_check_locked(struct db *db, const struct tree *t,
 			cap = ncap;
 		}
 		x = &v[nv++];
-		x->unit = map[uid];
+		x->unit = tree_find_id(t, uid);
 		x->period = p;
 		x->ind = ind;
 		x->part = part_parse(&catalog[ind], db_col_text(st, 3));
@@ -602,7 +587,6 @@ enum gemis_err submissions_check_locked(struct db *db, const struct tree *t,
 	}
 out:
 	free(v);
-	free(map);
 	return err;
 }
 

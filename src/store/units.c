@@ -268,6 +268,6 @@ enum gemis_err units_load_tree(struct db *db, struct tree *t, struct errctx *e)
 	}
 	free(rows);
 	if (!err)
-		tree_finish(t);
+		err = tree_finish(t);
 	return err;
 }

@@ -15,30 +15,6 @@
 
 #include "util/banned.h"
 
-enum gemis_err unit_id_map(const struct tree *t, int **map, long long *max_id)
-{
-	long long mx = 0;
-	size_t i;
-	int *m;
-
-	for (i = 0; i < t->n; i++) {
-		if (t->units[i].id > mx)
-			mx = t->units[i].id;
-	}
-	m = malloc((size_t)(mx + 1) * sizeof(*m));
-	if (!m)
-		return GEMIS_ENOMEM;
-	for (i = 0; i <= (size_t)mx; i++)
-		m[i] = -1;
-	for (i = 0; i < t->n; i++) {
-		if (t->units[i].id > 0)
-			m[t->units[i].id] = (int)i;
-	}
-	*map = m;
-	*max_id = mx;
-	return GEMIS_OK;
-}
-
 static enum gemis_err get_with(struct db_stmt *st, const struct tree *t, int unit, period_t period,
 			       int ind, int part, int sex, double *value, bool *found,
 			       struct errctx *e)
@@ -175,8 +151,7 @@ static enum gemis_err stored_load(struct db *db, const struct tree *t, const str
 				  size_t n, struct stored *s, struct errctx *e)
 {
 	unsigned char *want = calloc(t->n ? t->n : 1, 1);
-	int *map = NULL;
-	long long max_id = 0, ids[LOAD_CHUNK];
+	long long ids[LOAD_CHUNK];
 	struct buf sql;
 	struct db_stmt *st = NULL;
 	enum gemis_err err = GEMIS_OK;
@@ -189,7 +164,6 @@ static enum gemis_err stored_load(struct db *db, const struct tree *t, const str
 		if (rows[i].unit >= 0 && (size_t)rows[i].unit < t->n)
 			want[rows[i].unit] = 1;
 	}
-	err = unit_id_map(t, &map, &max_id);
 	while (!err && u < t->n) {
 		size_t k = 0, j;
 
@@ -218,14 +192,14 @@ static enum gemis_err stored_load(struct db *db, const struct tree *t, const str
 			int ind = catalog_find(db_col_text(st, 2)), part, sex;
 			period_t p;
 
-			if (uid < 0 || uid > max_id || map[uid] < 0 || ind < 0 || !per ||
+			if (tree_find_id(t, uid) < 0 || ind < 0 || !per ||
 			    !period_parse(per, strlen(per), &p))
 				continue;
 			part = part_parse(&catalog[ind], db_col_text(st, 3));
 			sex = sex_parse(db_col_text(st, 4));
 			if (part < 0 || sex < 0)
 				continue;
-			err = stored_put(s, stored_key(map[uid], p, ind, part, sex), db_col_double(st, 5));
+			err = stored_put(s, stored_key(tree_find_id(t, uid), p, ind, part, sex), db_col_double(st, 5));
 		}
 		if (err) {
 			db_finalize(st, NULL);
@@ -235,7 +209,6 @@ static enum gemis_err stored_load(struct db *db, const struct tree *t, const str
 		st = NULL;
 	}
 	buf_release(&sql);
-	free(map);
 	free(want);
 	return err;
 }
@@ -626,27 +599,20 @@ enum gemis_err values_load(struct db *db, const struct tree *t, struct dataset *
 {
 	struct db_stmt *st = NULL;
 	enum gemis_err err;
-	int *map = NULL;
-	long long max_id;
 
-	err = unit_id_map(t, &map, &max_id);
-	if (err)
-		return err;
 	err = db_prepare(db, &st, e,
 			 "SELECT unit_id, period, indicator, part, sex, value, source FROM datavalues");
-	if (err) {
-		free(map);
+	if (err)
 		return err;
-	}
 	while (db_next(st)) {
 		long long uid = db_col_int(st, 0);
 		const char *per = db_col_text(st, 1), *src = db_col_text(st, 6);
 		int ind = catalog_find(db_col_text(st, 2)), unit, part, sex;
 		period_t p;
 
-		if (uid < 0 || uid > max_id || map[uid] < 0 || ind < 0 || !per)
+		if (tree_find_id(t, uid) < 0 || ind < 0 || !per)
 			continue;
-		unit = map[uid];
+		unit = tree_find_id(t, uid);
 		part = part_parse(&catalog[ind], db_col_text(st, 3));
 		sex = sex_parse(db_col_text(st, 4));
 		if (part < 0 || sex < 0 || !period_parse(per, strlen(per), &p))
@@ -661,6 +627,5 @@ enum gemis_err values_load(struct db *db, const struct tree *t, struct dataset *
 		db_finalize(st, NULL);
 	else
 		err = db_finalize(st, e);
-	free(map);
 	return err;
 }

@@ -48,7 +48,5 @@ enum gemis_err values_get(struct db *db, const struct tree *t, int unit, period_
 enum gemis_err values_load(struct db *db, const struct tree *t, struct dataset *ds,
 			   struct errctx *e);
 
-/* Maps store row ids of units to tree indexes; caller frees *map. */
-enum gemis_err unit_id_map(const struct tree *t, int **map, long long *max_id);
 
 #endif
