@@ -306,20 +306,30 @@ out:
 
 int cmd_demo(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {{0, 0, 0, 0}};
+	static const struct option opts[] = {
+		{"forms", no_argument, NULL, 'f'},
+		{0, 0, 0, 0},
+	};
 	struct errctx e = {0};
 	struct db *db;
 	bool installed;
+	int rc, flags = 0;
 
 	if (cli_wants_help(argc, argv, "demo"))
 		return EXIT_OK;
 	optind = 1;
-	if (getopt_long(argc, argv, "", opts, NULL) != -1 || !no_extra(argc, argv, "demo"))
+	while ((rc = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (rc == 'f')
+			flags |= DEMO_FORMS;
+		else
+			return cli_usage("demo");
+	}
+	if (!no_extra(argc, argv, "demo"))
 		return cli_usage("demo");
 	db = cli_open_db(cli, DB_OPEN_CREATE);
 	if (!db)
 		return EXIT_FAIL;
-	if (store_init(db, &installed, &e) || demo_build(db, cli_progress, cli, &e)) {
+	if (store_init(db, &installed, &e) || demo_build(db, flags, cli_progress, cli, &e)) {
 		db_close(db);
 		return cli_fail(&e);
 	}

@@ -11,11 +11,13 @@ const struct command commands[] = {
 	    "the nation, its 34 provinces and 3,321 communes and wards, each commune with its\n"
 	    "agencies.  Running it again on an initialised database changes nothing.")},
 	{"demo", cmd_demo, N_("create a demo database with real plans and invented values"),
-	 "gemis demo [--db PATH]",
+	 "gemis demo [--db PATH] [--forms]",
 	 N_("Builds a database to explore: the plans of Bình Lư (Lai Châu), Đồng Nguyên\n"
 	    "(Bắc Ninh) and Hà Bắc (Hải Phòng), and invented values for 2024-2026 for every\n"
 	    "commune of those provinces.  Every value is marked as demo data.  Refuses a\n"
-	    "database that already holds values or plans.")},
+	    "database that already holds values or plans.\n"
+	    "  --forms   also take some of Bình Lư's 2026 forms through the workflow\n"
+	    "            (approved, submitted, returned), to see the reporting pages in motion")},
 	{"values import", cmd_values_import, N_("import reported values (CSV, XLSX, ADX, DHIS2), all or nothing"),
 	 "gemis values import FILE [--format csv|xlsx|adx|dhis2] [--map FILE] [--dry-run] [--as USER]",
 	 N_("Reads gemis's CSV (header unit,period,indicator,part,sex,value), a workbook with\n"

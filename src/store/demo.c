@@ -20,6 +20,7 @@
 #include "formats/values_csv.h"
 #include "plans.h"
 #include "store.h"
+#include "submissions.h"
 #include "users.h"
 #include "util/embed.h"
 #include "util/i18n.h"
@@ -273,7 +274,104 @@ static enum gemis_err load_plans(struct db *db, const struct tree *t, struct err
 	return err;
 }
 
-enum gemis_err demo_build(struct db *db, values_progress_fn progress, void *pctx,
+/* One form of Bình Lư for 2026 taken through the workflow as its people
+ * would: the reporter enters the demo values already stored and submits;
+ * the focal point approves or returns it. */
+static enum gemis_err demo_form(struct db *db, const struct tree *t, const char *agency,
+				const char *reporter, enum sub_action last, const char *comment,
+				const char *explain_ind, const char *explanation, struct errctx *e)
+{
+	struct form f;
+	struct user_rec u;
+	struct principal rep, focal;
+	struct submission out;
+	struct diags d;
+	struct value_row *rows = NULL;
+	const char *explain[64] = {0};
+	size_t i, n = 0;
+	bool found;
+	enum gemis_err err;
+	int unit = tree_find(t, "03390");
+
+	diags_init(&d, 20);
+	err = form_build(db, t, unit, agency_find(agency), 2026, &f, e);
+	if (err)
+		return err;
+	rows = calloc(f.nfields ? f.nfields : 1, sizeof(*rows));
+	if (!rows) {
+		err = GEMIS_ENOMEM;
+		goto out;
+	}
+	for (i = 0; i < f.nfields && !err; i++) {
+		const struct form_field *x = &f.fields[i];
+		double v;
+
+		err = values_get(db, t, unit, x->period, x->ind, x->part, x->sex, &v, &found, e);
+		if (!err) {
+			/* a field the demo has no number for is entered as 0, as a
+			 * reporter does for "no such facility, no such case" */
+			rows[n].unit = unit;
+			rows[n].period = x->period;
+			rows[n].ind = x->ind;
+			rows[n].part = x->part;
+			rows[n].sex = x->sex;
+			rows[n].value = found ? v : 0;
+			rows[n].line = (long)i + 1;
+			n++;
+		}
+	}
+	if (!err)
+		err = users_find(db, reporter, &u, &found, e);
+	if (!err && (!found || principal_of(t, &u, &rep)))
+		err = err_set(e, GEMIS_ENOTFOUND, "demo account %s", reporter);
+	if (!err)
+		err = users_find(db, "binhlu", &u, &found, e);
+	if (!err && (!found || principal_of(t, &u, &focal)))
+		err = err_set(e, GEMIS_ENOTFOUND, "demo account binhlu");
+	if (!err && explain_ind && catalog_find(explain_ind) >= 0 &&
+	    (size_t)catalog_find(explain_ind) < sizeof(explain) / sizeof(explain[0]))
+		explain[catalog_find(explain_ind)] = explanation;
+	if (!err) {
+		struct sub_request rq = {unit, agency_find(agency), 2026, SUB_SUBMIT, 0, rows, n, NULL,
+					 explain};
+
+		err = submissions_act(db, t, &rep, &rq, &d, &out, e);
+	}
+	if (!err && last != SUB_SUBMIT) {
+		struct sub_request rq = {unit, agency_find(agency), 2026, last, out.version, NULL, 0,
+					 comment, NULL};
+
+		err = submissions_act(db, t, &focal, &rq, &d, &out, e);
+	}
+	if (err && d.n > 0)
+		err_set(e, err, "demo form %s: %s: %s", agency, d.d[0].field, d.d[0].msg);
+out:
+	free(rows);
+	form_release(&f);
+	diags_release(&d);
+	return err;
+}
+
+/* Bình Lư's forms of 2026, in every state the reporting page shows. */
+static enum gemis_err demo_forms(struct db *db, const struct tree *t, struct errctx *e)
+{
+	enum gemis_err err;
+
+	err = demo_form(db, t, "vhxh", "binhlu.vhxh", SUB_APPROVE, NULL, "female_key_leaders",
+			"Sau sắp xếp bộ máy, một số cơ quan chưa kiện toàn lãnh đạo; dự kiến bổ "
+			"nhiệm thêm nữ trưởng phòng năm 2027.",
+			e);
+	if (!err)
+		err = demo_form(db, t, "yte", "binhlu.yte", SUB_SUBMIT, NULL, "sex_ratio_at_birth",
+				"Số trẻ sinh ra trong năm ít nên tỷ số biến động mạnh giữa các năm.", e);
+	if (!err)
+		err = demo_form(db, t, "truonghoc", "binhlu.truonghoc", SUB_RETURN,
+				"Đề nghị kiểm tra lại số học sinh hoàn thành tiểu học của học sinh nam.",
+				NULL, NULL, e);
+	return err;
+}
+
+enum gemis_err demo_build(struct db *db, int flags, values_progress_fn progress, void *pctx,
 			  struct errctx *e)
 {
 	struct tree t;
@@ -295,8 +393,12 @@ enum gemis_err demo_build(struct db *db, values_progress_fn progress, void *pctx
 	tree_init(&t);
 	diags_init(&d, 20);
 	err = units_load_tree(db, &t, e);
+	/* all or nothing: a demo that fails half-way leaves no half demo */
 	if (!err)
-		err = load_plans(db, &t, e);
+		err = db_begin(db, e);
+	if (err)
+		goto out;
+	err = load_plans(db, &t, e);
 	if (!err)
 		err = generate(&t, &rows);
 	if (!err) {
@@ -306,8 +408,15 @@ enum gemis_err demo_build(struct db *db, values_progress_fn progress, void *pctx
 	}
 	if (!err)
 		err = add_accounts(db, &t, e);
+	if (!err && (flags & DEMO_FORMS))
+		err = demo_forms(db, &t, e);
 	if (!err)
 		err = store_meta_set(db, "demo", "1", e);
+	if (!err)
+		err = db_commit(db, e);
+	else
+		db_rollback(db);
+out:
 	value_rows_release(&rows);
 	diags_release(&d);
 	tree_release(&t);

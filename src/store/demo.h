@@ -30,9 +30,17 @@ struct demo_account {
 extern const struct demo_account demo_accounts[];
 extern const size_t demo_account_count;
 
+enum demo_flags {
+	/* take some of Bình Lư's 2026 forms through the workflow (approved,
+	 * submitted, returned), so that the reporting pages show it in motion;
+	 * tests start from forms never saved, so it is not the default */
+	DEMO_FORMS = 1,
+};
+
 /* Builds the demo in an initialised database that holds no values or
- * plans, with the demo accounts.  progress may be NULL. */
-enum gemis_err demo_build(struct db *db, values_progress_fn progress, void *pctx,
+ * plans, with the demo accounts, in one transaction.  progress may be
+ * NULL. */
+enum gemis_err demo_build(struct db *db, int flags, values_progress_fn progress, void *pctx,
 			  struct errctx *e);
 
 #endif

@@ -798,6 +798,9 @@ enum gemis_err submissions_act(struct db *db, const struct tree *t, const struct
 	struct value_row *rows = NULL, *staged = NULL;
 	size_t nstaged = 0;
 	enum sub_status to;
+	/* joins a transaction the caller has open (the demo builds in one);
+	 * then a failure is the caller's to roll back */
+	bool own_tx = !db->in_tx;
 	enum gemis_err err;
 	long long now = (long long)time(NULL), changed;
 	bool entering = rq->action == SUB_SAVE || rq->action == SUB_SUBMIT;
@@ -847,9 +850,11 @@ enum gemis_err submissions_act(struct db *db, const struct tree *t, const struct
 			goto out;
 		}
 	}
-	err = db_begin(db, e);
-	if (err)
-		goto out;
+	if (own_tx) {
+		err = db_begin(db, e);
+		if (err)
+			goto out;
+	}
 	err = submissions_get(db, t, rq->unit, rq->agency, rq->year, &cur, e);
 	if (err)
 		goto fail;
@@ -940,12 +945,14 @@ enum gemis_err submissions_act(struct db *db, const struct tree *t, const struct
 		err = event(db, cur.id, rq->action, by, now, rq->comment, e);
 	if (err)
 		goto fail;
-	err = db_commit(db, e);
+	if (own_tx)
+		err = db_commit(db, e);
 	if (!err)
 		err = submissions_get(db, t, rq->unit, rq->agency, rq->year, out, e);
 	goto out;
 fail:
-	db_rollback(db);
+	if (own_tx)
+		db_rollback(db);
 out:
 	free(rows);
 	free(staged);

@@ -63,3 +63,16 @@ printf '{"document": ' >broken.json
 expect_fail 1 "$GEMIS" plan load broken.json
 contains "$err" "broken.json:1:"
 [ "$(sql gemis.db "SELECT COUNT(*) FROM plans")" = 4 ] || die "a bad plan was stored"
+
+# --forms: some of Bình Lư's forms of 2026 taken through the workflow
+expect_ok "$GEMIS" --db forms.db demo --forms
+[ "$(sql forms.db "SELECT agency || '=' || status FROM submissions ORDER BY agency" | tr '\n' ' ')" = "truonghoc=returned vhxh=approved yte=submitted " ] ||
+	die "demo forms: $(sql forms.db "SELECT agency || '=' || status FROM submissions ORDER BY agency" | tr '\n' ' ')"
+[ "$(sql forms.db "SELECT COUNT(*) FROM submission_events")" = 5 ] || die "demo form events"
+[ "$(sql forms.db "SELECT COUNT(*) FROM value_comments")" = 2 ] || die "demo explanations"
+expect_ok "$GEMIS" --db forms.db reporting --unit 03390 --year 2026 --json
+[ "$(printf '%s' "$out" | jq .total.submitted)" = 2 ] || die "demo forms in the reporting counts"
+# the approved form's values are locked
+printf 'unit,period,indicator,part,sex,value\n03390,2026,female_key_leaders,num,T,1\n' >locked.csv
+expect_fail 1 "$GEMIS" --db forms.db values import locked.csv
+contains "$err" "locked.csv:2"
