@@ -456,8 +456,8 @@ static const char rollup_sql[] =
 	"FROM judged j";
 
 /* Runs rollup_sql, filling out[] by tree index; returns rows read or -1. */
-static long sql_answers(struct db *db, const int *map, long long max_id, int year,
-			struct answer *out, size_t nout)
+static long sql_answers(struct db *db, const struct tree *t, int year, struct answer *out,
+			size_t nout)
 {
 	struct db_stmt *st = NULL;
 	struct errctx e = {0};
@@ -479,9 +479,9 @@ static long sql_answers(struct db *db, const int *map, long long max_id, int yea
 		struct answer *a;
 
 		rows++;
-		if (uid < 0 || uid > max_id || map[uid] < 0 || k < 0)
+		if (tree_find_id(t, uid) < 0 || k < 0)
 			continue;
-		a = &out[(size_t)map[uid] * catalog_count + (size_t)k];
+		a = &out[(size_t)tree_find_id(t, uid) * catalog_count + (size_t)k];
 		a->status = status_parse(db_col_text(st, 2));
 		a->v[SEX_F] = db_col_double(st, 3);
 		a->v[SEX_M] = db_col_double(st, 4);
@@ -524,8 +524,7 @@ static int cmd_rollup(int argc, char **argv)
 	size_t ntg = 0, n, i, bad_v = 0, bad_s = 0;
 	struct answer *ea, *sa;
 	double te[15], ts[15], t0;
-	int year, runs_e = 5, runs_s = 3, r, *map = NULL, hist[ST_COUNT] = {0};
-	long long max_id;
+	int year, runs_e = 5, runs_s = 3, r, hist[ST_COUNT] = {0};
 	long rows = 0;
 
 	if (argc < 4)
@@ -542,8 +541,6 @@ static int cmd_rollup(int argc, char **argv)
 	dataset_init(&ds, &t);
 	if (values_load(db, &t, &ds, &e) || plans_load_targets(db, &t, &tg, &ntg, &e))
 		return die("load", &e);
-	if (unit_id_map(&t, &map, &max_id))
-		return die("memory", NULL);
 	n = t.n * catalog_count;
 	ea = calloc(n, sizeof(*ea));
 	sa = calloc(n, sizeof(*sa));
@@ -557,7 +554,7 @@ static int cmd_rollup(int argc, char **argv)
 	}
 	for (r = 0; r < runs_s; r++) {
 		t0 = now_s();
-		rows = sql_answers(db, map, max_id, year, sa, n);
+		rows = sql_answers(db, &t, year, sa, n);
 		ts[r] = now_s() - t0;
 		if (rows < 0)
 			return 1;
@@ -597,7 +594,6 @@ static int cmd_rollup(int argc, char **argv)
 	printf("\n");
 	free(ea);
 	free(sa);
-	free(map);
 	free(tg);
 	dataset_release(&ds);
 	tree_release(&t);
