@@ -65,6 +65,8 @@ int cmd_units(struct cli *cli, int argc, char **argv);
 int cmd_indicators(struct cli *cli, int argc, char **argv);
 int cmd_user_add(struct cli *cli, int argc, char **argv);
 int cmd_token_create(struct cli *cli, int argc, char **argv);
+int cmd_token_list(struct cli *cli, int argc, char **argv);
+int cmd_token_revoke(struct cli *cli, int argc, char **argv);
 int cmd_case_keygen(struct cli *cli, int argc, char **argv);
 int cmd_case_add(struct cli *cli, int argc, char **argv);
 int cmd_case_service(struct cli *cli, int argc, char **argv);

@@ -3,7 +3,9 @@
  */
 #include <getopt.h>
 #include <sodium.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "core/catalog.h"
@@ -150,4 +152,127 @@ int cmd_token_create(struct cli *cli, int argc, char **argv)
 	fprintf(stderr, "%s\n", _("Keep this token secret: it is shown only once and acts as the account."));
 	sodium_memzero(token, sizeof(token));
 	return EXIT_OK;
+}
+
+/* The active account of a command's NAME argument, or a message. */
+static bool account_of(const char *cmd, struct db *db, const char *name, struct user_rec *u)
+{
+	struct errctx e = {0};
+	bool found;
+
+	if (users_find(db, name, u, &found, &e)) {
+		cli_fail(&e);
+		return false;
+	}
+	if (!found) {
+		fprintf(stderr, "gemis %s: %s '%s'\n", cmd, _("no such account"), name);
+		return false;
+	}
+	return true;
+}
+
+static void print_time(long long t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char s[32];
+
+	if (!t) {
+		printf("%-17s", "-");
+		return;
+	}
+	gmtime_r(&tt, &tm);
+	strftime(s, sizeof(s), "%Y-%m-%d %H:%M", &tm);
+	printf("%-17s", s);
+}
+
+static enum gemis_err print_token(void *ctx, const struct token_rec *t)
+{
+	(void)ctx;
+	printf("%6lld  ", t->id);
+	print_time(t->created_at);
+	printf("  ");
+	print_time(t->last_used_at);
+	printf("  ");
+	print_time(t->revoked_at);
+	printf("  %s\n", t->label);
+	return GEMIS_OK;
+}
+
+int cmd_token_list(struct cli *cli, int argc, char **argv)
+{
+	struct errctx e = {0};
+	struct db *db;
+	struct user_rec u;
+	int status = EXIT_FAIL;
+
+	if (cli_wants_help(argc, argv, "token list"))
+		return EXIT_OK;
+	if (argc != 2 || argv[1][0] == '-')
+		return cli_usage("token list");
+	db = cli_open_db(cli, 0);
+	if (!db)
+		return EXIT_FAIL;
+	if (account_of("token list", db, argv[1], &u)) {
+		/* TRANSLATORS: column heads of `gemis token list`; times are UTC */
+		printf("%6s  %-17s  %-17s  %-17s  %s\n", "id", _("created (UTC)"), _("last used"),
+		       _("revoked"), _("label"));
+		status = tokens_list(db, u.id, print_token, NULL, &e) ? cli_fail(&e) : EXIT_OK;
+	}
+	db_close(db);
+	return status;
+}
+
+int cmd_token_revoke(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"all", no_argument, NULL, 'a'},
+		{0, 0, 0, 0},
+	};
+	struct errctx e = {0};
+	struct db *db;
+	struct user_rec u;
+	long long id = 0, n = 0;
+	bool all = false;
+	int rc, status = EXIT_FAIL;
+	char *end;
+
+	if (cli_wants_help(argc, argv, "token revoke"))
+		return EXIT_OK;
+	optind = 1;
+	while ((rc = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (rc == 'a')
+			all = true;
+		else
+			return cli_usage("token revoke");
+	}
+	if (optind >= argc || (all ? optind + 1 != argc : optind + 2 != argc))
+		return cli_usage("token revoke");
+	if (!all) {
+		id = strtoll(argv[optind + 1], &end, 10);
+		if (*end || id <= 0) {
+			fprintf(stderr, "gemis token revoke: %s '%s'\n",
+				_("not a token id (see gemis token list)"), argv[optind + 1]);
+			return EXIT_USAGE;
+		}
+	}
+	db = cli_open_db(cli, 0);
+	if (!db)
+		return EXIT_FAIL;
+	if (!account_of("token revoke", db, argv[optind], &u))
+		goto out;
+	if (tokens_revoke(db, u.id, id, (long long)time(NULL), &n, &e)) {
+		status = cli_fail(&e);
+		goto out;
+	}
+	if (!all && n == 0) {
+		fprintf(stderr, "gemis token revoke: %s %lld\n",
+			_("the account has no live token with the id"), id);
+		goto out;
+	}
+	printf(_("Revoked %lld token(s) of %s.\n"), n, u.name);
+	status = EXIT_OK;
+out:
+	db_close(db);
+	return status;
 }

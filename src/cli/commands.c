@@ -83,6 +83,13 @@ const struct command commands[] = {
 	{"token create", cmd_token_create, N_("create an API token for an account"),
 	 "gemis token create NAME [--label TEXT]",
 	 N_("Prints a new token for `Authorization: Bearer TOKEN`.  It is shown only once.")},
+	{"token list", cmd_token_list, N_("list an account's API tokens"), "gemis token list NAME",
+	 N_("Prints each token's id, when it was created, last used and revoked (UTC), and its\n"
+	    "label.  The tokens themselves are not kept and cannot be shown again.")},
+	{"token revoke", cmd_token_revoke, N_("revoke an account's API token"),
+	 "gemis token revoke NAME ID | gemis token revoke --all NAME",
+	 N_("Running servers refuse the token within a quarter of a second.\n"
+	    "  --all  revoke every live token of the account")},
 	{"case keygen", cmd_case_keygen, N_("create the key that seals the case register"),
 	 "gemis case keygen FILE",
 	 N_("Writes 32 random bytes to a new FILE readable by its owner alone (mode 0600).\n"

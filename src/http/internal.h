@@ -55,6 +55,8 @@ struct live {
 	unsigned interval_ms;
 	atomic_bool dirty;
 	atomic_long reloads;
+	/* the accounts version (store_versions()) read at the last check */
+	atomic_llong accounts_version;
 };
 
 void live_init(struct live *l, unsigned interval_ms);
@@ -65,6 +67,42 @@ enum gemis_err live_acquire(struct live *l, struct db *db, struct snapref **out,
 void live_put(struct live *l, struct snapref *ref);
 void live_changed(struct live *l);
 
+/* --- who a credential is (authcache.c) ------------------------------ */
+
+#define AUTHCACHE_KEY_BYTES 32
+
+struct auth_entry;
+
+struct authcache {
+	pthread_mutex_t mu;
+	struct auth_entry *slots;
+	atomic_long epoch; /* moved by every state-changing request */
+};
+
+/* What an entry is valid under: the accounts version and the epoch, both
+ * read before the database is asked. */
+struct authcache_stamp {
+	long long version;
+	long epoch;
+};
+
+enum gemis_err authcache_init(struct authcache *c);
+void authcache_release(struct authcache *c);
+/* The key of a credential of a kind ("token", "session"). */
+void authcache_key(const char *kind, const char *credential, unsigned char key[AUTHCACHE_KEY_BYTES]);
+struct authcache_stamp authcache_stamp(struct authcache *c, long long accounts_version);
+/* The account (and session, when s is not NULL) of a key filled under the
+ * current stamp, less than a minute ago; false when unknown or stale. */
+bool authcache_get(struct authcache *c, const unsigned char key[AUTHCACHE_KEY_BYTES],
+		   struct authcache_stamp now_stamp, long long now, struct user_rec *u,
+		   struct session *s);
+/* Remembers what the database said under stamp filled_under. */
+void authcache_put(struct authcache *c, const unsigned char key[AUTHCACHE_KEY_BYTES],
+		   struct authcache_stamp filled_under, long long now, const struct user_rec *u,
+		   const struct session *s);
+/* Makes every entry stale (after a state-changing request). */
+void authcache_forget_all(struct authcache *c);
+
 /* --- the server ------------------------------------------------------ */
 
 struct gz_cache;
@@ -74,6 +112,7 @@ struct http_server {
 	void *daemon; /* struct MHD_Daemon */
 	struct dbpool pool;
 	struct live live;
+	struct authcache auth;
 	char asset_version[17];
 	unsigned port;
 	struct gz_cache *gz;

@@ -221,7 +221,7 @@ out:
 enum gemis_err live_acquire(struct live *l, struct db *db, struct snapref **out, struct errctx *e)
 {
 	struct snapref *ref;
-	long long now = now_ms(), v;
+	long long now = now_ms(), v, av;
 	bool check;
 	enum gemis_err err;
 
@@ -241,7 +241,9 @@ enum gemis_err live_acquire(struct live *l, struct db *db, struct snapref **out,
 	}
 	/* the version is read before the data: a write while we load moves
 	 * it again and the next check reloads */
-	err = store_data_version(db, &v, e);
+	err = store_versions(db, &v, &av, e);
+	if (!err)
+		atomic_store(&l->accounts_version, av);
 	if (!err && (!ref || ref->version != v))
 		err = reload(l, db, v, e);
 	if (err && !ref)

@@ -236,6 +236,11 @@ static enum gemis_err identify(struct http_req *r)
 	struct db *db;
 	enum gemis_err err;
 	bool found = false;
+	/* reads may trust what an earlier request learnt; writes always ask
+	 * the database (see authcache.c) */
+	bool cacheable = r->method == HTTP_GET;
+	unsigned char key[AUTHCACHE_KEY_BYTES];
+	struct authcache_stamp stamp;
 
 	err = http_db(r, &db);
 	if (err)
@@ -243,12 +248,19 @@ static enum gemis_err identify(struct http_req *r)
 	s = http_snap(r);
 	if (!s)
 		return r->err.code ? r->err.code : GEMIS_EDB;
+	stamp = authcache_stamp(&r->srv->auth, atomic_load(&r->srv->live.accounts_version));
 	if (auth && (r->route->flags & ROUTE_API)) {
 		if (strncasecmp(auth, "Bearer ", 7) != 0)
 			return http_fail(r, GEMIS_EAUTH, "%s", _("unsupported authorization"));
-		err = tokens_lookup(db, auth + 7, &r->user, &found, &r->err);
-		if (err)
-			return err;
+		authcache_key("token", auth + 7, key);
+		found = cacheable && authcache_get(&r->srv->auth, key, stamp, r->now, &r->user, NULL);
+		if (!found) {
+			err = tokens_lookup(db, auth + 7, &r->user, &found, &r->err);
+			if (err)
+				return err;
+			if (found && cacheable)
+				authcache_put(&r->srv->auth, key, stamp, r->now, &r->user, NULL);
+		}
 		if (!found || principal_of(&s->tree, &r->user, &r->who))
 			return http_fail(r, GEMIS_EAUTH, "%s", _("unknown or revoked token"));
 		r->signed_in = true;
@@ -257,10 +269,17 @@ static enum gemis_err identify(struct http_req *r)
 	}
 	cookie = http_cookie(r, "gemis_session");
 	if (cookie) {
-		err = sessions_lookup(db, &r->srv->conf.sessions, cookie, r->now, &r->session, &r->user,
-				      &found, &r->err);
-		if (err)
-			return err;
+		authcache_key("session", cookie, key);
+		found = cacheable &&
+			authcache_get(&r->srv->auth, key, stamp, r->now, &r->user, &r->session);
+		if (!found) {
+			err = sessions_lookup(db, &r->srv->conf.sessions, cookie, r->now, &r->session,
+					      &r->user, &found, &r->err);
+			if (err)
+				return err;
+			if (found && cacheable)
+				authcache_put(&r->srv->auth, key, stamp, r->now, &r->user, &r->session);
+		}
 		if (found && principal_of(&s->tree, &r->user, &r->who) == GEMIS_OK) {
 			r->signed_in = true;
 			memcpy(r->csrf, r->session.csrf, sizeof(r->csrf));
@@ -439,6 +458,10 @@ void http_dispatch(struct http_req *r)
 	if (!err && r->out_failed)
 		err = http_fail(r, GEMIS_ENOMEM, "the answer could not be built");
 out:
+	/* a sign-out, a password or a role may have changed: the next request
+	 * asks the database again */
+	if (r->method != HTTP_GET)
+		authcache_forget_all(&r->srv->auth);
 	if (err)
 		http_render_error(r, err);
 }

@@ -474,6 +474,10 @@ enum gemis_err http_server_start(const struct http_config *c, struct http_server
 	atomic_init(&s->requests, 0);
 	asset_version(s);
 	live_init(&s->live, c->reload_ms);
+	if (authcache_init(&s->auth)) {
+		err = err_set(e, GEMIS_ENOMEM, "out of memory");
+		goto fail;
+	}
 	err = dbpool_init(&s->pool, c->db_url, e);
 	if (err)
 		goto fail;
@@ -522,6 +526,7 @@ fail:
 	buf_release(&key);
 	buf_release(&cert);
 	live_release(&s->live);
+	authcache_release(&s->auth);
 	dbpool_release(&s->pool);
 	free(s);
 	return err;
@@ -540,6 +545,7 @@ void http_server_stop(struct http_server *s)
 		MHD_stop_daemon(s->daemon);
 	http_gz_free(s);
 	live_release(&s->live);
+	authcache_release(&s->auth);
 	dbpool_release(&s->pool);
 	free(s);
 }

@@ -174,6 +174,27 @@ enum gemis_err store_data_changed(struct db *db, struct errctx *e)
 		      "");
 }
 
+enum gemis_err store_versions(struct db *db, long long *data, long long *accounts,
+			      struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+
+	*data = *accounts = 0;
+	err = db_prepare(db, &st, e,
+			 "SELECT key, CAST(value AS BIGINT) FROM meta"
+			 " WHERE key IN ('data_version', 'accounts_version')");
+	if (err)
+		return err;
+	while (db_next(st)) {
+		if (strcmp(db_col_text(st, 0), "data_version") == 0)
+			*data = db_col_int(st, 1);
+		else
+			*accounts = db_col_int(st, 1);
+	}
+	return db_finalize(st, e);
+}
+
 enum gemis_err store_data_version(struct db *db, long long *version, struct errctx *e)
 {
 	bool found;

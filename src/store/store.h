@@ -49,6 +49,14 @@ enum gemis_err store_meta_set(struct db *db, const char *key, const char *value,
 enum gemis_err store_data_changed(struct db *db, struct errctx *e);
 enum gemis_err store_data_version(struct db *db, long long *version, struct errctx *e);
 
+/* The data version and the accounts version in one read.  The accounts
+ * version (meta 'accounts_version') is moved by triggers (migration 0101)
+ * whenever a credential may stop being good: an ended session, a revoked
+ * or deleted token, a changed or deleted account.  Servers that remember
+ * who a credential is check it to forget in time. */
+enum gemis_err store_versions(struct db *db, long long *data, long long *accounts,
+			      struct errctx *e);
+
 /* Loads the units in force into t (tree_init()ed by the caller) and
  * finishes it. */
 enum gemis_err units_load_tree(struct db *db, struct tree *t, struct errctx *e);

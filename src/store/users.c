@@ -328,6 +328,58 @@ enum gemis_err tokens_lookup(struct db *db, const char *token, struct user_rec *
 	return err;
 }
 
+enum gemis_err tokens_list(struct db *db, long long user_id,
+			   enum gemis_err (*fn)(void *ctx, const struct token_rec *t), void *ctx,
+			   struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+
+	err = db_prepare(db, &st, e,
+			 "SELECT id, label, created_at, last_used_at, revoked_at FROM api_tokens"
+			 " WHERE user_id = ? ORDER BY id");
+	if (err)
+		return err;
+	db_bind_int(st, 1, user_id);
+	while (db_next(st)) {
+		struct token_rec t;
+		const char *label = db_col_text(st, 1);
+
+		memset(&t, 0, sizeof(t));
+		t.id = db_col_int(st, 0);
+		snprintf(t.label, sizeof(t.label), "%s", label ? label : "");
+		t.created_at = db_col_int(st, 2);
+		t.last_used_at = db_col_null(st, 3) ? 0 : db_col_int(st, 3);
+		t.revoked_at = db_col_null(st, 4) ? 0 : db_col_int(st, 4);
+		err = fn(ctx, &t);
+		if (err) {
+			db_finalize(st, NULL);
+			return err;
+		}
+	}
+	return db_finalize(st, e);
+}
+
+enum gemis_err tokens_revoke(struct db *db, long long user_id, long long token_id, long long now,
+			     long long *revoked, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+
+	*revoked = 0;
+	err = db_prepare(db, &st, e,
+			 "UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL"
+			 " AND (? = 0 OR id = ?)");
+	if (err)
+		return err;
+	db_bindv(st, "iiii", now, user_id, token_id, token_id);
+	err = db_step_done(st, e);
+	if (!err)
+		*revoked = db_changes(st);
+	db_finalize(st, NULL);
+	return err;
+}
+
 enum gemis_err principal_of(const struct tree *t, const struct user_rec *u, struct principal *p)
 {
 	memset(p, 0, sizeof(*p));

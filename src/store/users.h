@@ -73,6 +73,23 @@ enum gemis_err tokens_create(struct db *db, long long user_id, const char *label
 enum gemis_err tokens_lookup(struct db *db, const char *token, struct user_rec *out, bool *found,
 			     struct errctx *e);
 
+/* A token as listed: never the token itself, which is not kept. */
+struct token_rec {
+	long long id;
+	char label[128];
+	long long created_at, last_used_at, revoked_at; /* 0 when never */
+};
+
+/* Calls fn for every token of the account, oldest first. */
+enum gemis_err tokens_list(struct db *db, long long user_id,
+			   enum gemis_err (*fn)(void *ctx, const struct token_rec *t), void *ctx,
+			   struct errctx *e);
+/* Revokes the account's token token_id, or all its live tokens when
+ * token_id is 0; *revoked receives how many were live.  Servers stop
+ * accepting them within their check interval (a quarter second). */
+enum gemis_err tokens_revoke(struct db *db, long long user_id, long long token_id, long long now,
+			     long long *revoked, struct errctx *e);
+
 /* The acting principal of an account in the tree in force; GEMIS_ENOTFOUND
  * when its unit is no longer in force. */
 enum gemis_err principal_of(const struct tree *t, const struct user_rec *u, struct principal *p);

@@ -43,3 +43,30 @@ contains "$err" "shown only once"
 [ "$(sql gemis.db "SELECT COUNT(*) FROM api_tokens WHERE length(token_hash) = 64")" = 1 ] || die "token hash"
 expect_fail 1 "$GEMIS" token create nobody
 contains "$err" "no such active account 'nobody'"
+
+# gemis token list and revoke: the tokens are never shown again, only ids
+expect_ok "$GEMIS" token create focal.binhlu --label second
+expect_ok "$GEMIS" token list focal.binhlu
+[ "$(printf '%s\n' "$out" | grep -c -E '^ +[0-9]+  [0-9]{4}-')" = 2 ] || die "token list: $out"
+contains "$out" "script"
+contains "$out" "second"
+case "$out" in *gmt_*) die "token list shows a token" ;; esac
+id1=$(sql gemis.db "SELECT MIN(t.id) FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE u.name = 'focal.binhlu'")
+expect_fail 2 "$GEMIS" token revoke focal.binhlu first
+contains "$err" "not a token id (see gemis token list) 'first'"
+expect_fail 1 "$GEMIS" token revoke viewer.lc "$id1"
+contains "$err" "the account has no live token with the id $id1"
+expect_fail 1 "$GEMIS" token revoke nobody "$id1"
+contains "$err" "no such account 'nobody'"
+expect_fail 2 "$GEMIS" token revoke focal.binhlu
+expect_ok "$GEMIS" token revoke focal.binhlu "$id1"
+contains "$out" "Revoked 1 token(s) of focal.binhlu."
+[ "$(sql gemis.db "SELECT COUNT(*) FROM api_tokens WHERE revoked_at IS NOT NULL")" = 1 ] || die "revoked one"
+expect_fail 1 "$GEMIS" token revoke focal.binhlu "$id1"
+contains "$err" "no live token"
+expect_ok "$GEMIS" token revoke --all focal.binhlu
+contains "$out" "Revoked 1 token(s)"
+[ "$(sql gemis.db "SELECT COUNT(*) FROM api_tokens WHERE revoked_at IS NULL")" = 0 ] || die "revoked all"
+expect_ok "$GEMIS" token list focal.binhlu
+# never used, both revoked: '-' then a time in the revoked column
+[ "$(printf '%s\n' "$out" | grep -c -E ' - +[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{5}  ')" = 2 ] || die "token list after revoking: $out"

@@ -1,7 +1,8 @@
 # Several `gemis serve` processes over one database stay consistent: a
 # change written by one process is in the API answers of every server
 # within a second (each checks the data version at most every 250 ms), and
-# a server that sees a change reloads once, not on every request.
+# a server that sees a change reloads once, not on every request; a
+# revoked token is refused by every server within the same second.
 # backends: sqlite postgresql
 . "$ROOT/tests/integration/lib.sh"
 
@@ -81,6 +82,23 @@ for i in 1 2 3 4 5 6 7 8 9 10; do
 done
 for b in $bases; do
 	[ "$(value_at "$b")" = "$new" ] || die "$b lost the change"
+done
+
+# a token revoked by a third process stops working on every server within
+# a second, although each remembers who it belongs to between requests
+for b in $bases; do
+	[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$b/api/v1/me")" = 200 ] ||
+		die "$b does not know the token"
+done
+expect_ok "$GEMIS" token revoke --all admin
+t0=$(date +%s%N)
+for b in $bases; do
+	while :; do
+		[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$b/api/v1/me")" = 401 ] && break
+		elapsed=$((($(date +%s%N) - t0) / 1000000))
+		[ $elapsed -lt 1000 ] || die "$b still accepts a revoked token $elapsed ms after"
+		sleep 0.05
+	done
 done
 
 stop_all

@@ -13,6 +13,7 @@
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/access.h"
@@ -365,6 +366,120 @@ TEST(access_rules)
 
 /* --- the data version, and the form workflow ---------------------------- */
 
+/* What the server remembers of credentials (authcache.c), without a
+ * database: an entry serves only under the stamp it was filled under, for
+ * a minute, for its own kind, and never past its session's end. */
+TEST(auth_cache_limits)
+{
+	struct authcache c;
+	struct authcache_stamp st, st2;
+	struct user_rec u, got;
+	struct session s, gs;
+	unsigned char k1[AUTHCACHE_KEY_BYTES], k2[AUTHCACHE_KEY_BYTES], k3[AUTHCACHE_KEY_BYTES];
+	long long now = 1800000000;
+
+	CHECK(authcache_init(&c) == GEMIS_OK);
+	memset(&u, 0, sizeof(u));
+	u.id = 7;
+	snprintf(u.name, sizeof(u.name), "cache.user");
+	memset(&s, 0, sizeof(s));
+	s.id = 3;
+	s.expires_at = now + 100;
+	snprintf(s.csrf, sizeof(s.csrf), "%064d", 5);
+	authcache_key("token", "gmt_abc", k1);
+	authcache_key("session", "gmt_abc", k2);
+	authcache_key("token", "gmt_abd", k3);
+	CHECK(memcmp(k1, k2, sizeof(k1)) != 0 && memcmp(k1, k3, sizeof(k1)) != 0);
+	st = authcache_stamp(&c, 5);
+	CHECK(!authcache_get(&c, k1, st, now, &got, NULL));
+	authcache_put(&c, k1, st, now, &u, NULL);
+	memset(&got, 0, sizeof(got));
+	CHECK(authcache_get(&c, k1, st, now + 59, &got, NULL) && got.id == 7);
+	CHECK_STR(got.name, "cache.user");
+	/* another credential, or a minute later, or a clock gone back */
+	CHECK(!authcache_get(&c, k3, st, now, &got, NULL));
+	CHECK(!authcache_get(&c, k1, st, now + 60, &got, NULL));
+	CHECK(!authcache_get(&c, k1, st, now - 1, &got, NULL));
+	/* a token entry is no session, and the reverse */
+	CHECK(!authcache_get(&c, k1, st, now, &got, &gs));
+	/* another accounts version */
+	st2 = authcache_stamp(&c, 6);
+	CHECK(!authcache_get(&c, k1, st2, now, &got, NULL));
+	/* a state-changing request in this process */
+	authcache_forget_all(&c);
+	st = authcache_stamp(&c, 5);
+	CHECK(!authcache_get(&c, k1, st, now, &got, NULL));
+	/* filled under a stamp taken before the forgetting: stale at once */
+	st2 = st;
+	authcache_forget_all(&c);
+	authcache_put(&c, k1, st2, now, &u, NULL);
+	CHECK(!authcache_get(&c, k1, authcache_stamp(&c, 5), now, &got, NULL));
+	/* sessions: the session comes back, until its absolute end */
+	st = authcache_stamp(&c, 5);
+	authcache_put(&c, k2, st, now, &u, &s);
+	memset(&gs, 0, sizeof(gs));
+	CHECK(authcache_get(&c, k2, st, now + 10, &got, &gs) && gs.id == 3);
+	CHECK_STR(gs.csrf, s.csrf);
+	CHECK(!authcache_get(&c, k2, st, now + 10, &got, NULL));
+	s.expires_at = now + 20;
+	authcache_put(&c, k2, st, now, &u, &s);
+	CHECK(authcache_get(&c, k2, st, now + 19, &got, &gs));
+	CHECK(!authcache_get(&c, k2, st, now + 20, &got, &gs));
+	authcache_release(&c);
+	/* a released or never initialised cache remembers nothing */
+	CHECK(!authcache_get(&c, k1, st, now, &got, NULL));
+	authcache_put(&c, k1, st, now, &u, NULL);
+}
+
+static long long accounts_version(void)
+{
+	long long d = -1, a = -1;
+	struct errctx e = {0};
+
+	store_versions(db, &d, &a, &e);
+	return a;
+}
+
+/* The accounts version moves whenever a credential may stop being good,
+ * and not when one is merely used (migration 0101). */
+TEST(accounts_version_moves_when_credentials_may_end)
+{
+	struct session_policy pol = session_policy_default;
+	struct session s;
+	struct user_rec u;
+	struct errctx e = {0};
+	char tok[SESSION_TOKEN_CHARS + 1], api[TOKEN_CHARS + 1];
+	long long uid = add_user("version.user", ROLE_VIEWER, "12", NULL), now = time(NULL), a, d0, d1,
+		  n = 0;
+	bool found;
+
+	CHECK(uid > 0);
+	store_versions(db, &d0, &a, &e);
+	CHECK(a >= 1);
+	/* new credentials and their use move nothing */
+	CHECK(sessions_create(db, &pol, uid, now, tok, &s, &e) == GEMIS_OK);
+	CHECK(tokens_create(db, uid, "v", api, &e) == GEMIS_OK);
+	CHECK(accounts_version() == a);
+	CHECK(sessions_lookup(db, &pol, tok, now + 120, &s, &u, &found, &e) == GEMIS_OK && found);
+	CHECK(tokens_lookup(db, api, &u, &found, &e) == GEMIS_OK && found);
+	CHECK(accounts_version() == a);
+	/* a sign-out, a revoked token, a disabled account, a new password */
+	CHECK(sessions_end(db, tok, &e) == GEMIS_OK);
+	CHECK(accounts_version() == a + 1);
+	CHECK(tokens_revoke(db, uid, 0, now, &n, &e) == GEMIS_OK && n == 1);
+	CHECK(accounts_version() == a + 2);
+	CHECK(tokens_lookup(db, api, &u, &found, &e) == GEMIS_OK && !found);
+	CHECK(users_set_disabled(db, uid, true, &e) == GEMIS_OK);
+	CHECK(accounts_version() == a + 3);
+	CHECK(users_set_disabled(db, uid, false, &e) == GEMIS_OK);
+	CHECK(account_change_password(db, uid, "yet another long password", &e) == GEMIS_OK);
+	CHECK(accounts_version() > a + 4);
+	/* the data version is another matter */
+	store_versions(db, &d1, &a, &e);
+	CHECK(d1 == d0);
+	sodium_memzero(api, sizeof(api));
+}
+
 static long long version(void)
 {
 	long long v = -1;
@@ -679,7 +794,9 @@ int main(void)
 		if (setup(path))
 			return 1;
 	}
+	RUN(auth_cache_limits);
 	RUN(sessions_live_and_end);
+	RUN(accounts_version_moves_when_credentials_may_end);
 	RUN(sign_in_throttling);
 	RUN(access_rules);
 	RUN(data_version_moves_with_writes);
