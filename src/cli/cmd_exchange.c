@@ -91,17 +91,22 @@ int cmd_values_export(struct cli *cli, int argc, char **argv)
 		{"format", required_argument, NULL, 'f'},
 		{"map", required_argument, NULL, 'm'},
 		{"output", required_argument, NULL, 'o'},
+		{"include-small-counts", no_argument, NULL, 's'},
 		{0, 0, 0, 0},
 	};
 	struct errctx e = {0};
 	struct db *db = NULL;
 	struct tree t;
+	struct snapshot snap;
+	const struct tree *tp = &t;
 	struct value_rows rows = {0};
 	struct codemap map;
 	struct export_opts o = {0};
 	struct buf out;
 	const char *code = NULL, *path = NULL, *map_path = NULL;
 	int rc, year = 0, fmt = -1, unit, status = EXIT_FAIL;
+	bool small = false, have_snap = false;
+	size_t withheld = 0;
 
 	if (cli_wants_help(argc, argv, "values export"))
 		return EXIT_OK;
@@ -123,6 +128,8 @@ int cmd_values_export(struct cli *cli, int argc, char **argv)
 			map_path = optarg;
 		} else if (rc == 'o') {
 			path = optarg;
+		} else if (rc == 's') {
+			small = true;
 		} else {
 			return cli_usage("values export");
 		}
@@ -143,25 +150,40 @@ int cmd_values_export(struct cli *cli, int argc, char **argv)
 	db = cli_open_db(cli, 0);
 	if (!db)
 		goto out;
-	if (units_load_tree(db, &t, &e)) {
-		cli_fail(&e);
-		goto out;
+	/* the suppression of the register's counts is decided over the whole
+	 * tree, from the engine */
+	if (small) {
+		if (units_load_tree(db, &t, &e)) {
+			cli_fail(&e);
+			goto out;
+		}
+	} else {
+		if (snapshot_load(db, &snap, &e)) {
+			cli_fail(&e);
+			goto out;
+		}
+		have_snap = true;
+		tp = &snap.tree;
 	}
-	unit = tree_find(&t, code);
+	unit = tree_find(tp, code);
 	if (unit < 0) {
 		fprintf(stderr, "gemis values export: --unit: %s '%s' (%s)\n", _("unknown unit code"), code,
 			_("see `gemis units --search NAME`"));
 		goto out;
 	}
-	if (exchange_values(db, &t, unit, year, &rows, &e)) {
+	if (exchange_values(db, tp, unit, year, &rows, &e)) {
 		cli_fail(&e);
+		goto out;
+	}
+	if (have_snap && exchange_withhold_small(&snap, &rows, &withheld)) {
+		fprintf(stderr, "gemis: %s\n", err_name(GEMIS_ENOMEM));
 		goto out;
 	}
 	o.map = map_path ? &map : NULL;
 	o.exported = report_stamp();
 	if (!o.exported)
 		o.exported = (long long)time(NULL);
-	if (values_write((enum xfmt)fmt, &t, rows.v, rows.n, &o, &out)) {
+	if (values_write((enum xfmt)fmt, tp, rows.v, rows.n, &o, &out)) {
 		fprintf(stderr, "gemis: %s\n", err_name(GEMIS_ENOMEM));
 		goto out;
 	}
@@ -169,7 +191,15 @@ int cmd_values_export(struct cli *cli, int argc, char **argv)
 		goto out;
 	if (strcmp(path, "-") != 0)
 		fprintf(stderr, ngettext_("%s: exported %zu value of %s.\n", "%s: exported %zu values of %s.\n", rows.n),
-			path, rows.n, t.units[unit].name);
+			path, rows.n, tp->units[unit].name);
+	if (withheld)
+		fprintf(stderr,
+			ngettext_("Withheld %zu value of the violence indicators: counts under 5 and what would "
+				  "reveal them are not published (--include-small-counts exports them).\n",
+				  "Withheld %zu values of the violence indicators: counts under 5 and what would "
+				  "reveal them are not published (--include-small-counts exports them).\n",
+				  withheld),
+			withheld);
 	status = EXIT_OK;
 out:
 	db_close(db);
@@ -177,6 +207,8 @@ out:
 	codemap_release(&map);
 	buf_release(&out);
 	tree_release(&t);
+	if (have_snap)
+		snapshot_release(&snap);
 	return status;
 }
 

@@ -11,6 +11,8 @@
 #include "core/catalog.h"
 #include "formats/exchange.h"
 #include "planview.h"
+#include "progress.h"
+#include "core/suppress.h"
 #include "store/values.h"
 #include "util/i18n.h"
 
@@ -57,6 +59,95 @@ enum gemis_err exchange_values(struct db *db, const struct tree *t, int unit, in
 		err = db_finalize(st, e);
 	if (!err)
 		values_sort(t, out->v, out->n);
+	return err;
+}
+
+/* A (unit, period, indicator) whose rows are withheld together. */
+struct group {
+	int unit;
+	period_t period;
+	int ind;
+};
+
+static int group_cmp(const void *a, const void *b)
+{
+	const struct group *x = a, *y = b;
+
+	if (x->unit != y->unit)
+		return x->unit < y->unit ? -1 : 1;
+	if (x->period != y->period)
+		return x->period < y->period ? -1 : 1;
+	return (x->ind > y->ind) - (x->ind < y->ind);
+}
+
+#define MASK_YEARS 64
+
+enum gemis_err exchange_withhold_small(const struct snapshot *s, struct value_rows *rows,
+				       size_t *withheld)
+{
+	struct progress_masks masks[MASK_YEARS];
+	int years[MASK_YEARS];
+	struct group *hidden = NULL;
+	size_t nmasks = 0, nh = 0, i, k, keep = 0;
+	enum gemis_err err = GEMIS_OK;
+
+	*withheld = 0;
+	for (i = 0; i < rows->n; i++) {
+		const struct value_row *r = &rows->v[i];
+		bool hide;
+
+		if (catalog[r->ind].source != SRC_REGISTER)
+			continue;
+		/* a count of 1 to 4 as reported, whatever the register says */
+		hide = r->value >= 1 && r->value < SUPP_THRESHOLD;
+		if (!hide && period_kind(r->period) == PERIOD_YEAR) {
+			int y = period_year(r->period);
+
+			for (k = 0; k < nmasks && years[k] != y; k++)
+				;
+			if (k == nmasks && nmasks < MASK_YEARS) {
+				progress_masks_init(&masks[nmasks], s, y);
+				years[nmasks++] = y;
+			}
+			/* beyond MASK_YEARS distinct years: hide rather than decide */
+			hide = k == MASK_YEARS ||
+			       progress_masks_cell(&masks[k], r->unit, r->ind, r->part, r->sex) != SUPP_SHOWN;
+		}
+		if (!hide)
+			continue;
+		if (nh % 64 == 0) {
+			struct group *ng = realloc(hidden, (nh + 64) * sizeof(*ng));
+
+			if (!ng) {
+				err = GEMIS_ENOMEM;
+				goto out;
+			}
+			hidden = ng;
+		}
+		hidden[nh].unit = r->unit;
+		hidden[nh].period = r->period;
+		hidden[nh].ind = r->ind;
+		nh++;
+	}
+	if (nh == 0)
+		goto out;
+	qsort(hidden, nh, sizeof(*hidden), group_cmp);
+	/* every part and sex of a group with a hidden count goes: the others
+	 * would let it be worked out (a total minus the other sex) */
+	for (i = 0; i < rows->n; i++) {
+		struct group g = {rows->v[i].unit, rows->v[i].period, rows->v[i].ind};
+
+		if (catalog[g.ind].source == SRC_REGISTER &&
+		    bsearch(&g, hidden, nh, sizeof(*hidden), group_cmp))
+			continue;
+		rows->v[keep++] = rows->v[i];
+	}
+	*withheld = rows->n - keep;
+	rows->n = keep;
+out:
+	for (k = 0; k < nmasks; k++)
+		progress_masks_release(&masks[k]);
+	free(hidden);
 	return err;
 }
 

@@ -9,11 +9,21 @@
 #include "formats/values_csv.h"
 #include "formats/values_template.h"
 #include "store/db.h"
+#include "store/snapshot.h"
 
 /* The values stored for `unit` and every unit below it, of `year` (0: every
  * year, quarters and months included), sorted for the writers. */
 enum gemis_err exchange_values(struct db *db, const struct tree *t, int unit, int year,
 			       struct value_rows *out, struct errctx *e);
+
+/* Removes from rows (values of s's tree) what a publication must not
+ * show of the case register's indicators: each (unit, period, indicator)
+ * with a count of 1 to 4, or with a count that the suppression of the
+ * register (register_mask(), over the whole tree) hides as "<5" or "x",
+ * loses all its parts and sexes.  *withheld receives how many rows went.
+ * Other indicators are untouched. */
+enum gemis_err exchange_withhold_small(const struct snapshot *s, struct value_rows *rows,
+				       size_t *withheld);
 
 /* The rows of agency kind `agency`'s form of `unit` for `year`: each
  * indicator the plan in force ties to it, its parts, by sex where reported, per quarter for indicators counted per

@@ -84,22 +84,44 @@ void progress_masks_init(struct progress_masks *m, const struct snapshot *s, int
 	m->year = year;
 }
 
-bool progress_masks_hidden(struct progress_masks *m, int unit, int ind)
+/* The mask of a register indicator, computed on first use; NULL when it
+ * could not be (no memory), in which case everything is to be hidden. */
+static const unsigned char *masks_of(struct progress_masks *m, int ind)
 {
-	size_t base = (size_t)unit * REG_CELLS;
 	int k;
 
-	if (catalog[ind].source != SRC_REGISTER)
-		return false;
 	for (k = 0; k < REGISTER_INDICATORS && register_indicator(k) != ind; k++)
 		;
 	if (k == REGISTER_INDICATORS || m->failed[k])
-		return true;
+		return NULL;
 	if (!m->mask[k] && register_mask(&m->s->eng, m->year, ind, &m->mask[k]) != GEMIS_OK) {
-		m->failed[k] = true; /* no memory to decide: hide */
-		return true;
+		m->failed[k] = true;
+		return NULL;
 	}
-	return m->mask[k][base + REG_CELL(REG_NUM, SEX_T)] || m->mask[k][base + REG_CELL(REG_DEN, SEX_T)];
+	return m->mask[k];
+}
+
+bool progress_masks_hidden(struct progress_masks *m, int unit, int ind)
+{
+	size_t base = (size_t)unit * REG_CELLS;
+	const unsigned char *mask;
+
+	if (catalog[ind].source != SRC_REGISTER)
+		return false;
+	mask = masks_of(m, ind);
+	return !mask || mask[base + REG_CELL(REG_NUM, SEX_T)] || mask[base + REG_CELL(REG_DEN, SEX_T)];
+}
+
+unsigned char progress_masks_cell(struct progress_masks *m, int unit, int ind, int part, int sex)
+{
+	const unsigned char *mask;
+
+	if (catalog[ind].source != SRC_REGISTER)
+		return SUPP_SHOWN;
+	mask = masks_of(m, ind);
+	if (!mask || (part != PART_NUM && part != PART_DEN) || sex < SEX_F || sex > SEX_T)
+		return SUPP_SECONDARY;
+	return mask[(size_t)unit * REG_CELLS + REG_CELL(part == PART_NUM ? REG_NUM : REG_DEN, sex)];
 }
 
 void progress_masks_release(struct progress_masks *m)

@@ -58,6 +58,10 @@ void progress_masks_init(struct progress_masks *m, const struct snapshot *s, int
 /* True when the unit's value (total) of the indicator must not be shown;
  * false for indicators not from the register. */
 bool progress_masks_hidden(struct progress_masks *m, int unit, int ind);
+/* The state (enum supp_state) of one part and sex of the unit's counts:
+ * SUPP_SHOWN for indicators not from the register; SUPP_SECONDARY when it
+ * cannot be decided. */
+unsigned char progress_masks_cell(struct progress_masks *m, int unit, int ind, int part, int sex);
 void progress_masks_release(struct progress_masks *m);
 
 enum gemis_err progress_json(const struct snapshot *s, int unit, int year, struct buf *out);

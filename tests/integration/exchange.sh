@@ -100,6 +100,27 @@ for f in adx dhis2 csv; do
 	done
 done
 
+# the violence indicators' small counts are not published by an export: a
+# (unit, period, indicator) with a count of 1 to 4, or one the register's
+# suppression hides, goes whole; --include-small-counts exports everything
+reg='dv_victims_supported|dv_perpetrators_counseled|trafficking_returnees_supported'
+expect_ok "$GEMIS" --db "$DEMO" values export --unit 24 -o pub.csv
+contains "$err" "Withheld"
+withheld=$(printf '%s\n' "$err" | sed -n 's/^Withheld \([0-9]*\) value.*/\1/p')
+expect_ok "$GEMIS" --db "$DEMO" values export --unit 24 --include-small-counts -o all.csv
+case "$err" in *Withheld*) die "--include-small-counts withheld values" ;; esac
+[ $(($(wc -l <all.csv) - $(wc -l <pub.csv))) = "$withheld" ] || die "withheld $withheld, but the files differ otherwise"
+grep -E ",($reg)," all.csv | awk -F, '$6 >= 1 && $6 < 5' | grep -q . || die "the demo has no small count to withhold"
+! grep -E ",($reg)," pub.csv | awk -F, '$6 >= 1 && $6 < 5' | grep . || die "a count under 5 was exported"
+# what is kept of a register indicator is kept whole: every part and sex
+groups() { grep -E ",($reg)," "$1" | awk -F, '{print $1","$2","$3}' | sort | uniq -c; }
+groups pub.csv >g.pub
+groups all.csv >g.all
+[ -s g.pub ] && comm -23 g.pub g.all | grep . && die "a register indicator's group was exported in part"
+grep -E ",($reg)," pub.csv | grep -q . || die "nothing of the register indicators is left to check"
+# other indicators are untouched
+[ "$(grep -v -E ",($reg)," pub.csv)" = "$(grep -v -E ",($reg)," all.csv)" ] || die "other indicators were withheld"
+
 # every problem with its position, nothing written
 before=$(count gemis.db)
 expect_fail 1 "$GEMIS" --db "$A" values import "$G/bad.adx.xml"
