@@ -451,3 +451,9 @@ enum gemis_err plans_load_targets(struct db *db, const struct tree *t, struct ta
 	*out = v;
 	return GEMIS_OK;
 }
+
+enum gemis_err plan_uploads_purge(struct db *db, long long now, struct errctx *e)
+{
+	return db_run(db, e, "DELETE FROM plan_uploads WHERE applied_at IS NULL AND created_at < ?", "i",
+		      now - PLAN_UPLOAD_KEEP_SECONDS);
+}

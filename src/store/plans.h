@@ -35,6 +35,12 @@ void plan_check(const json_t *plan, const struct tree *t, int *unit, struct diag
 enum gemis_err plan_load(struct db *db, const struct tree *t, const json_t *plan, const char *user,
 			 bool demo, struct diags *d, struct plan_info *info, struct errctx *e);
 
+/* Plans uploaded through the web and never applied are kept this long for
+ * review, then removed: what the importer made of a document that nobody
+ * went on with.  Applied uploads stay, as the provenance of a plan. */
+#define PLAN_UPLOAD_KEEP_SECONDS (7 * 86400)
+enum gemis_err plan_uploads_purge(struct db *db, long long now, struct errctx *e);
+
 /* The targets of every plan in force, with .origin set to the unit's tree
  * index; caller frees *out. */
 enum gemis_err plans_load_targets(struct db *db, const struct tree *t, struct target **out,

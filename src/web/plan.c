@@ -494,6 +494,8 @@ enum gemis_err page_plan_upload(struct http_req *r)
 		err = dump ? http_db(r, &db) : GEMIS_ENOMEM;
 	}
 	if (!err)
+		err = plan_uploads_purge(db, r->now, &r->err);
+	if (!err)
 		err = db_prepare(db, &st, &r->err,
 				 "INSERT INTO plan_uploads (unit_id, user_id, filename, plan_json, created_at)"
 				 " VALUES (?, ?, ?, ?, ?) RETURNING id");

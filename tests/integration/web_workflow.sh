@@ -216,11 +216,20 @@ not_contains "$body" "/plan/10816/apply"
 JAR=hb.txt http POST /plan/10816/upload -F "csrf=$hcsrf" -F "file=@$ROOT/tests/plan/assignments.txt;type=text/plain"
 expect_status 400
 contains "$body" "not to"
-# the focal point of Bình Lư applies its own
+# the focal point of Bình Lư applies its own; uploads never applied are
+# kept a week for review, applied ones stay as the plan's provenance
+old=$(($(date +%s) - 8 * 86400))
+sql gemis.db "INSERT INTO plan_uploads (unit_id, user_id, filename, plan_json, created_at, applied_at)
+	SELECT unit_id, user_id, 'stale.txt', plan_json, $old, NULL FROM plan_uploads LIMIT 1;
+	INSERT INTO plan_uploads (unit_id, user_id, filename, plan_json, created_at, applied_at)
+	SELECT unit_id, user_id, 'applied.txt', plan_json, $old, $old FROM plan_uploads LIMIT 1"
 JAR=focal.txt http GET /plan/03390
 pcsrf=$(csrf_of)
 JAR=focal.txt http POST /plan/03390/upload -F "csrf=$pcsrf" -F "file=@$ROOT/tests/plan/assignments.txt;type=text/plain"
 expect_status 303
+[ "$(sql gemis.db "SELECT COUNT(*) FROM plan_uploads WHERE filename = 'stale.txt'")" = 0 ] || die "a week-old upload is kept"
+[ "$(sql gemis.db "SELECT COUNT(*) FROM plan_uploads WHERE filename = 'applied.txt'")" = 1 ] || die "an applied upload was removed"
+[ "$(sql gemis.db "SELECT COUNT(*) FROM plan_uploads WHERE filename = 'lint.txt'")" = 1 ] || die "a fresh upload was removed"
 review=$(header Location)
 id=${review##*/}
 JAR=focal.txt http GET "$review"
