@@ -736,7 +736,7 @@ static const char *receiver(const struct vocab *v, const struct tok *t, size_t s
 }
 
 /* The reporting deadline: a date after "trước", "chậm nhất" in a sentence
- * about reports.  The yearly report wins over the half-yearly or quarterly
+ * (or at least a paragraph) about reports.  The yearly report wins over the half-yearly or quarterly
  * one ("định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày
  * 15/11)"), a sentence that says where reports go over one that does not. */
 static void deadline(struct pdoc *d, const struct vocab *v, struct presult *r)
@@ -780,6 +780,17 @@ static void deadline(struct pdoc *d, const struct vocab *v, struct presult *r)
 					score -= 8;
 				if (tok_spelt(&t[q], "năm") && !(q + 1 < p->nt && t[q + 1].kind == TK_NUM))
 					score += 1;
+			}
+			/* a date for finishing a task ("Thời gian hoàn thành: trước
+			 * ngày 30/6") is no reporting deadline: the sentence, or at
+			 * least its paragraph, speaks of reports */
+			if (!(score & 2)) {
+				bool reports = false;
+
+				for (q = 0; q + 1 < p->nt && !reports; q++)
+					reports = tok_is(&t[q], "bao") && tok_is(&t[q + 1], "cao");
+				if (!reports)
+					continue;
 			}
 			to = receiver(v, t, s0, s1);
 			score += to ? 4 : 0;

@@ -240,6 +240,74 @@ static bool one_indel(const char *a, const char *b)
 	return strcmp(a + i + 1, b + i) == 0;
 }
 
+/* Lower-case ASCII letter (syllables start with one or with a marked vowel
+ * that the rules below never touch). */
+static char lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+static bool same_raw(const char *a, size_t la, const char *b, size_t lb)
+{
+	size_t i;
+
+	if (la != lb)
+		return false;
+	for (i = 0; i < la; i++) {
+		if (lower(a[i]) != lower(b[i]))
+			return false;
+	}
+	return true;
+}
+
+/* The initial consonants that Vietnamese writers confuse, because one
+ * region says them alike: tr/ch, s/x, d/gi/r, l/n ("tuyên chuyền" for
+ * "tuyên truyền", "sây dựng" for "xây dựng").  The rest of the syllable,
+ * marks and tone included, is the same. */
+static bool consonant_swap(const char *lex, size_t ll, const char *typo, size_t lt)
+{
+	static const char *const pairs[][2] = {
+		{"tr", "ch"}, {"ch", "tr"}, {"s", "x"}, {"x", "s"}, {"d", "gi"}, {"gi", "d"},
+		{"r", "d"}, {"d", "r"}, {"r", "gi"}, {"gi", "r"}, {"l", "n"}, {"n", "l"},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		size_t la = strlen(pairs[i][0]), lb = strlen(pairs[i][1]);
+
+		if (ll > la + 1 && lt > lb + 1 && same_raw(lex, la, pairs[i][0], la) &&
+		    same_raw(typo, lb, pairs[i][1], lb) && lower(lex[la]) != 'h' && lower(typo[lb]) != 'h' &&
+		    same_raw(lex + la, ll - la, typo + lb, lt - lb))
+			return true;
+	}
+	return false;
+}
+
+/* typo is lex with one ASCII letter more, marks and tone kept ("nghừa"
+ * for "ngừa"). */
+static bool one_extra(const char *lex, size_t ll, const char *typo, size_t lt)
+{
+	size_t i = 0;
+
+	if (lt != ll + 1 || ll < 3)
+		return false;
+	while (i < ll && lower(lex[i]) == lower(typo[i]))
+		i++;
+	return (unsigned char)typo[i] < 0x80 && same_raw(lex + i, ll - i, typo + i + 1, lt - i - 1);
+}
+
+/* Is the syllable typo (raw, and folded as tf) a near miss of the
+ * lexicon's syllable lex (raw, and folded as lf): a letter left out, a
+ * letter added or a confused initial consonant?  Short syllables are left
+ * alone: too many words are a letter apart. */
+static bool near_syllable(const char *lex, size_t ll, const char *lf, const char *typo, size_t lt,
+			  const char *tf)
+{
+	if (strlen(lf) >= 4 && strlen(lf) == strlen(tf) + 1 && one_indel(lf, tf))
+		return true;
+	return one_extra(lex, ll, typo, lt) || consonant_swap(lex, ll, typo, lt);
+}
+
 static const char *keep_case(struct arena *a, const struct tok *x, const char *word)
 {
 	if (x->upper && (unsigned char)word[0] < 0x80) {
@@ -418,7 +486,7 @@ static const char *typo_at(struct pdoc *d, const struct vocab *v, const struct p
 		if (both && (function_word(x) || function_word(y)))
 			return NULL;
 	} else {
-		/* one letter missing in one syllable, the other right */
+		/* one syllable a near miss (near_syllable()), the other right */
 		const size_t *ix;
 		size_t m;
 
@@ -427,7 +495,7 @@ static const char *typo_at(struct pdoc *d, const struct vocab *v, const struct p
 			const struct lex_pair *q = &v->lex[ix[j]];
 			const char *w2 = strchr(q->word, ' ') + 1;
 
-			if (q->word2 && strlen(q->f1) >= 4 && strlen(q->f1) == lf + 1 && one_indel(q->f1, x->f) &&
+			if (q->word2 && near_syllable(q->word, (size_t)(w2 - 1 - q->word), q->f1, x->s, x->len, x->f) &&
 			    strlen(w2) == y->len && strncmp(w2, y->s, y->len) == 0)
 				sugg = q->word;
 		}
@@ -436,7 +504,7 @@ static const char *typo_at(struct pdoc *d, const struct vocab *v, const struct p
 			const struct lex_pair *q = &v->lex[ix[j]];
 			size_t l1 = (size_t)(strchr(q->word, ' ') - q->word);
 
-			if (q->word2 && strlen(q->f2) >= 4 && strlen(q->f2) == ly + 1 && one_indel(q->f2, y->f) &&
+			if (q->word2 && near_syllable(q->word + l1 + 1, strlen(q->word + l1 + 1), q->f2, y->s, y->len, y->f) &&
 			    l1 == x->len && strncmp(q->word, x->s, x->len) == 0)
 				sugg = q->word;
 		}

@@ -227,10 +227,25 @@ static int direction_before(const struct tok *t, size_t a, size_t at)
 			return DIR_AT_MOST;
 		if (tok_spelt(x, "đa") && pw != (size_t)-1 && tok_spelt(&t[pw], "tối"))
 			return DIR_AT_MOST;
-		if (tok_spelt(x, "hơn") && pw != (size_t)-1 && tok_spelt(&t[pw], "thấp"))
-			return DIR_AT_MOST;
-		if (tok_spelt(x, "hơn") && pw != (size_t)-1 && tok_spelt(&t[pw], "cao"))
-			return DIR_AT_LEAST;
+		if (tok_spelt(x, "hơn") && pw != (size_t)-1) {
+			/* "thấp hơn", "ít hơn" ... at most; "cao hơn", "nhiều hơn"
+			 * ... at least; "không" before turns them round ("không
+			 * thấp hơn 98%": at least) */
+			static const char *const below[] = {"thấp", "ít", "nhỏ", "kém", NULL};
+			static const char *const above[] = {"cao", "nhiều", "lớn", NULL};
+			size_t ppw = prev_word(t, pw, a);
+			bool neg = ppw != (size_t)-1 && tok_spelt(&t[ppw], "không");
+			int i;
+
+			for (i = 0; below[i]; i++) {
+				if (tok_spelt(&t[pw], below[i]))
+					return neg ? DIR_AT_LEAST : DIR_AT_MOST;
+			}
+			for (i = 0; above[i]; i++) {
+				if (tok_spelt(&t[pw], above[i]))
+					return neg ? DIR_AT_MOST : DIR_AT_LEAST;
+			}
+		}
 		if (tok_spelt(x, "xuống") || tok_spelt(x, "còn") || tok_spelt(x, "giảm"))
 			return DIR_AT_MOST;
 		if (tok_spelt(x, "trên") || tok_spelt(x, "lên") || tok_spelt(x, "tăng") ||
@@ -305,6 +320,19 @@ static int year_near(const struct tok *t, size_t a, size_t b, size_t prev, size_
 		if (target_year_at(t, a, b, k, &y))
 			return y;
 	}
+	for (k = at; k > prev && k > a; k--) {
+		if (target_year_at(t, a, b, k - 1, &y))
+			return y;
+	}
+	return 0;
+}
+
+/* The target year written between prev and at (the latest), or 0. */
+static int year_before(const struct tok *t, size_t a, size_t b, size_t prev, size_t at)
+{
+	size_t k;
+	int y;
+
 	for (k = at; k > prev && k > a; k--) {
 		if (target_year_at(t, a, b, k - 1, &y))
 			return y;
@@ -424,9 +452,10 @@ static void add_target(struct pdoc *d, struct presult *r, const struct para *p, 
 	enum vkind want = kind_for(ind);
 	size_t i, sel[MAX_VC], ns = 0, vals[MAX_VC], nv = 0;
 	int years[MAX_VC], last = r->to ? r->to : 2030, cy, from_on;
-	bool distinct = false, has_base = false;
+	bool distinct = false, has_base = false, before_each;
 	double base = 0;
 	int base_year = 0;
+	size_t base_end = a;
 	struct ptarget *x;
 
 	for (i = 0; i < nvc; i++) {
@@ -490,10 +519,12 @@ static void add_target(struct pdoc *d, struct presult *r, const struct para *p, 
 
 			has_base = true;
 			base = v->v;
+			base_end = v->at + 1;
 			for (k = v->at + 1; k < next; k++) {
 				if (tok_year(&t[k], &y) && prev_word(t, k, a) != (size_t)-1 &&
 				    tok_is(&t[prev_word(t, k, a)], "nam")) {
 					base_year = y;
+					base_end = k + 1;
 					break;
 				}
 			}
@@ -501,11 +532,25 @@ static void add_target(struct pdoc *d, struct presult *r, const struct para *p, 
 		}
 		vals[nv++] = sel[i];
 	}
+	/* the baseline's year is not the target's ("giảm từ 38,5% năm 2025
+	 * xuống dưới 25%": 2030, the plan's last) */
+	if (has_base && base_year && cy == base_year)
+		cy = year ? year : last;
 	from_on = from_year_on(t, a, b);
+	/* milestones written year first ("năm 2027 đạt 30%, năm 2030 đạt
+	 * 40%") take the year before each value, when every value has one */
+	before_each = nv > 1;
+	for (i = 0; i < nv && before_each; i++) {
+		size_t prev = i > 0 ? vc[vals[i - 1]].at : (has_base ? base_end : a);
+
+		before_each = year_before(t, a, b, prev, vc[vals[i]].at) != 0;
+	}
 	for (i = 0; i < nv; i++) {
-		size_t prev = i > 0 ? vc[vals[i - 1]].at : a;
+		size_t prev = i > 0 ? vc[vals[i - 1]].at : (has_base ? base_end : a);
 		size_t next = i + 1 < nv ? vc[vals[i + 1]].at : b;
-		int y = from_on ? from_on : year_near(t, a, b, prev, vc[vals[i]].at, next);
+		int y = from_on ? from_on
+			: before_each ? year_before(t, a, b, prev, vc[vals[i]].at)
+				      : year_near(t, a, b, prev, vc[vals[i]].at, next);
 
 		years[i] = y ? y : cy;
 		if (i > 0 && years[i] != years[0])
@@ -665,7 +710,7 @@ enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presul
 		const struct tok *t = p->t;
 		size_t a = 0, k, start;
 		int item = 0, before = (int)r->nt, prev_ind;
-		bool labelled;
+		bool labelled, in_goal;
 
 		if (p->heading || p->nt == 0)
 			continue;
@@ -673,8 +718,10 @@ enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presul
 			continue;
 		if (!goal_section && (p->section == SEC_PREAMBLE || p->section == SEC_CLOSING))
 			continue;
-		if (goals && p->goal == 0)
-			continue;
+		/* where the plan has goals, a paragraph under none (a general
+		 * aim, or a list before the first goal heading) gives only
+		 * targets that name an indicator and a value */
+		in_goal = goal_section && !(goals && p->goal == 0);
 		if (p->goal != cur_goal) {
 			cur_goal = p->goal;
 			ordinal = 0;
@@ -706,7 +753,7 @@ enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presul
 				continue;
 			if (k > start)
 				clause(d, v, r, p, t, start, k < p->nt ? k + (is_punct(&t[k], ".") ? 1 : 0) : k,
-				       item, goal_section, &prev_ind);
+				       item, in_goal, &prev_ind);
 			start = k + 1;
 		}
 		open_item = labelled && (int)r->nt == before ? item : (labelled ? 0 : open_item);

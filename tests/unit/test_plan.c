@@ -706,6 +706,65 @@ static double set_score(const json_t *gold, const json_t *got, const char *what)
 	return f;
 }
 
+/* Lint messages naming a misspelling (the pair and its correction). */
+static bool has_typo(const json_t *plan, const char *wrong, const char *right)
+{
+	const json_t *l;
+	size_t i;
+
+	json_array_foreach(json_object_get(plan, "lint"), i, l) {
+		const char *m = json_string_value(json_object_get(l, "message"));
+
+		if (strcmp(json_string_value(json_object_get(l, "code")), "typo") == 0 && m && strstr(m, wrong) &&
+		    strstr(m, right))
+			return true;
+	}
+	return false;
+}
+
+/* Regressions found by plans written apart from the importer
+ * (tests/plan/unseen/h05-h10): negated comparatives, a task's completion
+ * date taken for the reporting deadline, and the misspellings of a
+ * confused consonant or an extra letter. */
+TEST(wordings_from_independent_plans)
+{
+	static const char text[] =
+		"ỦY BAN NHÂN DÂN\nXÃ AN HƯNG\nSố: 12/KH-UBND\nAn Hưng, ngày    tháng    năm 2026\n\n"
+		"KẾ HOẠCH\nThực hiện công tác bình đẳng giới giai đoạn 2026-2030\n\n"
+		"I. MỤC TIÊU\n1. Mục tiêu 5: Trong lĩnh vực giáo dục\n"
+		"- Tỷ lệ học sinh nam, nữ hoàn thành chương trình trung học cơ sở không thấp hơn 98,5% vào năm 2030.\n"
+		"2. Mục tiêu 2: Trong lĩnh vực kinh tế\n"
+		"- Tỷ trọng lao động nữ làm việc trong khu vực nông nghiệp không cao hơn 30%.\n\n"
+		"II. NHIỆM VỤ\n"
+		"1. Đẩy mạnh công tác tuyên chuyền về bình đẳng giới; thu thập số liệu phân tách theo giới.\n"
+		"2. Nâng cao hiệu quả công tác phòng nghừa bạo lực trên cơ sở giới. Thời gian hoàn thành: trước ngày 30/6/2026.\n\n"
+		"III. TỔ CHỨC THỰC HIỆN\n1. Phòng Văn hóa - Xã hội\n- Tổng hợp, báo cáo kết quả theo quy định.\n"
+		"2. Các xóm trên địa bàn xã\n- Tuyên truyền đến người dân.\n";
+	json_t *got = import(text, strlen(text));
+	const json_t *t = json_object_get(got, "targets"), *ag = json_object_get(got, "agencies"), *x;
+	size_t i;
+	bool thon = false;
+
+	CHECK(got != NULL);
+	CHECK(json_array_size(t) == 2);
+	CHECK_STR(json_string_value(json_object_get(json_array_get(t, 0), "indicator")), "lower_secondary_completion");
+	CHECK_STR(json_string_value(json_object_get(json_array_get(t, 0), "direction")), "at_least");
+	CHECK_STR(json_string_value(json_object_get(json_array_get(t, 1), "indicator")), "female_agri_share");
+	CHECK_STR(json_string_value(json_object_get(json_array_get(t, 1), "direction")), "at_most");
+	/* "Thời gian hoàn thành: trước ngày 30/6/2026" finishes a task */
+	CHECK(json_is_null(json_object_get(got, "deadline")));
+	CHECK(has_code(got, "no_deadline"));
+	CHECK(has_typo(got, "tuyên chuyền", "tuyên truyền"));
+	CHECK(has_typo(got, "phòng nghừa", "phòng ngừa"));
+	/* real words a consonant or a letter away from others */
+	CHECK(!has_typo(got, "theo giới", "theo dõi"));
+	CHECK(!has_typo(got, "tháng năm", "hàng năm"));
+	json_array_foreach(ag, i, x)
+		thon |= strcmp(json_string_value(x), "thon") == 0;
+	CHECK(thon);
+	json_decref(got);
+}
+
 /* Scores one plan as score-plan does; *typo_extra gets the typo findings
  * beyond the misspellings the answer lists. */
 static void score_plan(const json_t *gold, const json_t *got, double *s, int *typo_extra)
@@ -840,6 +899,7 @@ int main(void)
 	RUN(docx_reads_like_text);
 	RUN(pdf_with_text_and_scanned_pdf);
 	RUN(hostile_input);
+	RUN(wordings_from_independent_plans);
 	RUN(unseen_plans_score);
 	return harness_report();
 }
