@@ -590,21 +590,6 @@ static size_t block_agencies(const struct vocab *v, struct presult *r, const str
 	return 0;
 }
 
-/* A table row "cell | cell | ...": its cells as token ranges. */
-static size_t table_cells(const struct para *p, size_t *from, size_t *to, size_t max)
-{
-	size_t k, n = 0, st = 0;
-
-	for (k = 0; k <= p->nt && n < max; k++) {
-		if (k == p->nt || is_punct(&p->t[k], "|")) {
-			from[n] = st;
-			to[n++] = k;
-			st = k + 1;
-		}
-	}
-	return n;
-}
-
 static bool cell_has(const struct tok *t, size_t a, size_t b, const char *w1, const char *w2)
 {
 	size_t k;
@@ -626,7 +611,7 @@ struct table {
  * partners. */
 static bool table_header(const struct para *p, struct table *tb)
 {
-	size_t from[MAX_CELLS], to[MAX_CELLS], n = table_cells(p, from, to, MAX_CELLS), c;
+	size_t from[MAX_CELLS], to[MAX_CELLS], n = para_cells(p, from, to, MAX_CELLS), c;
 
 	tb->what = tb->lead = tb->partner = -1;
 	for (c = 0; c < n; c++) {
@@ -636,6 +621,19 @@ static bool table_header(const struct para *p, struct table *tb)
 		if (to[c] - from[c] > 6)
 			return false;
 
+		size_t k;
+		bool year = false;
+
+		/* "Thực hiện năm 2025", "Mục tiêu đến năm 2030": figures, not
+		 * who does what */
+		for (k = from[c]; k < to[c]; k++) {
+			int y;
+
+			year |= tok_year(&t[k], &y);
+		}
+		/* nor is "Đơn vị tính", the unit of measure */
+		if (year || (cell_has(t, from[c], to[c], "don", "vi") && cell_has(t, from[c], to[c], "vi", "tinh")))
+			continue;
 		if (cell_has(t, from[c], to[c], "phoi", "hop"))
 			tb->partner = (int)c;
 		else if (cell_has(t, from[c], to[c], "chu", "tri") || cell_has(t, from[c], to[c], "thuc", "hien") ||
@@ -652,7 +650,7 @@ static bool table_header(const struct para *p, struct table *tb)
 static void table_row(struct pdoc *d, const struct vocab *v, struct presult *r, const struct para *p,
 		      const struct table *tb)
 {
-	size_t from[MAX_CELLS], to[MAX_CELLS], n = table_cells(p, from, to, MAX_CELLS);
+	size_t from[MAX_CELLS], to[MAX_CELLS], n = para_cells(p, from, to, MAX_CELLS);
 	int ags[PLAN_MAX_AGENCIES], other[PLAN_MAX_AGENCIES];
 	size_t na = 0;
 
@@ -823,9 +821,10 @@ enum gemis_err plan_duties(struct pdoc *d, const struct vocab *v, struct presult
 			agencies_in(v, r, p->t, from, p->nt);
 			continue;
 		}
-		if (p->len && memmem(p->text, p->len, " | ", 3) && p->section != SEC_GOALS) {
+		if (p->len && memmem(p->text, p->len, " | ", 3)) {
 			/* a table of duties, in the implementation section or an
-			 * annex after the signature */
+			 * annex after the signature, or the agency column of a
+			 * table of targets */
 			struct table h;
 
 			if (table_header(p, &h)) {

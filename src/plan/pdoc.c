@@ -914,3 +914,17 @@ void pdoc_release(struct pdoc *d)
 	arena_release(&d->a);
 	memset(d, 0, sizeof(*d));
 }
+
+size_t para_cells(const struct para *p, size_t *from, size_t *to, size_t max)
+{
+	size_t k, n = 0, st = 0;
+
+	for (k = 0; k <= p->nt && n < max; k++) {
+		if (k == p->nt || (p->t[k].kind == TK_PUNCT && strcmp(p->t[k].f, "|") == 0)) {
+			from[n] = st;
+			to[n++] = k;
+			st = k + 1;
+		}
+	}
+	return n;
+}

@@ -136,4 +136,9 @@ bool tok_spelt(const struct tok *t, const char *w);
  * punctuation), or to when none before to. */
 size_t tok_next_word(const struct tok *t, size_t i, size_t to);
 
+/* A table row as the text extractors write it ("cell | cell | ..."): the
+ * token ranges [from[i], to[i]) of its cells, at most max; returns how
+ * many (1 for a paragraph that is no table row). */
+size_t para_cells(const struct para *p, size_t *from, size_t *to, size_t max);
+
 #endif

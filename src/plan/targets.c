@@ -695,11 +695,175 @@ static bool item_label(const struct para *p, size_t *after, int *num)
 	return *num > 0;
 }
 
+/* ---- a table of targets ----
+ *
+ * "TT | Chỉ tiêu | Đơn vị tính | Thực hiện năm 2025 | Mục tiêu đến năm 2030
+ * | Cơ quan chủ trì": the header names the indicator column and columns of
+ * figures by year; a column of a year before the plan's first (or called
+ * "thực hiện", "ước", "hiện trạng", "kết quả") holds the baseline, the
+ * others targets for their year.  A row with a number in a target column
+ * is a target; a row with none ("I | Lĩnh vực chính trị | | |") names the
+ * goal of the rows below it, or continues the row before. */
+
+#define TABLE_COLS 12
+
+struct ttable {
+	int what;               /* the indicator's column, -1 none */
+	int base;               /* the baseline column, -1 none */
+	int base_year;
+	int target[TABLE_COLS]; /* target columns */
+	int year[TABLE_COLS];   /* their years */
+	int ntarget;
+	int goal_kind;          /* of the last goal row */
+};
+
+static bool cell_words(const struct tok *t, size_t a, size_t b, const char *w1, const char *w2)
+{
+	size_t k;
+
+	for (k = a; k < b; k++) {
+		size_t j = tok_next_word(t, k + 1, b);
+
+		if (tok_is(&t[k], w1) && (!w2 || (j < b && tok_is(&t[j], w2))))
+			return true;
+	}
+	return false;
+}
+
+static bool table_of_targets(const struct para *p, int first_year, int last_year, struct ttable *tt)
+{
+	size_t from[TABLE_COLS], to[TABLE_COLS], n = para_cells(p, from, to, TABLE_COLS), c, k;
+
+	memset(tt, 0, sizeof(*tt));
+	tt->what = tt->base = -1;
+	tt->goal_kind = -1;
+	if (n < 3)
+		return false;
+	for (c = 0; c < n; c++) {
+		const struct tok *t = p->t;
+		int y = 0, yy;
+		bool base_words, target_words;
+
+		if (to[c] - from[c] > 8)
+			return false; /* a header names columns in a few words */
+		for (k = from[c]; k < to[c]; k++) {
+			if (tok_year(&t[k], &yy))
+				y = yy;
+		}
+		base_words = cell_words(t, from[c], to[c], "thuc", "hien") || cell_words(t, from[c], to[c], "uoc", NULL) ||
+			     cell_words(t, from[c], to[c], "hien", "trang") || cell_words(t, from[c], to[c], "ket", "qua") ||
+			     cell_words(t, from[c], to[c], "co", "so");
+		target_words = cell_words(t, from[c], to[c], "muc", "tieu") || cell_words(t, from[c], to[c], "ke", "hoach") ||
+			       cell_words(t, from[c], to[c], "phan", "dau") || cell_words(t, from[c], to[c], "chi", "tieu");
+		if (y && (base_words || (first_year && y < first_year)) && !target_words && tt->base < 0) {
+			tt->base = (int)c;
+			tt->base_year = y;
+		} else if (y && tt->ntarget < TABLE_COLS) {
+			tt->target[tt->ntarget] = (int)c;
+			tt->year[tt->ntarget++] = y;
+		} else if (!y && tt->what < 0 &&
+			   (cell_words(t, from[c], to[c], "chi", "tieu") || cell_words(t, from[c], to[c], "noi", "dung"))) {
+			tt->what = (int)c;
+		} else if (!y && target_words && tt->what >= 0 && tt->ntarget < TABLE_COLS) {
+			/* "Mục tiêu" with no year: the plan's last */
+			tt->target[tt->ntarget] = (int)c;
+			tt->year[tt->ntarget++] = last_year;
+		}
+	}
+	return tt->what >= 0 && tt->ntarget > 0;
+}
+
+/* The first number of a cell and the direction its sign or words give
+ * ("≥ 75", "< 5", "tối thiểu 80"); false when the cell has no number. */
+static bool cell_value(const struct tok *t, size_t a, size_t b, double *v, int *dir)
+{
+	size_t k;
+
+	for (k = a; k < b; k++) {
+		if (t[k].kind != TK_NUM)
+			continue;
+		*v = t[k].v;
+		*dir = direction_before(t, a, k);
+		if (k > a && t[k - 1].kind == TK_PUNCT) {
+			const char *f = t[k - 1].f;
+
+			if (strcmp(f, "≥") == 0 || strcmp(f, ">") == 0 || strcmp(f, "⩾") == 0)
+				*dir = DIR_AT_LEAST;
+			else if (strcmp(f, "≤") == 0 || strcmp(f, "<") == 0 || strcmp(f, "⩽") == 0 ||
+				 strcmp(f, "‹") == 0)
+				*dir = DIR_AT_MOST;
+		}
+		return true;
+	}
+	return false;
+}
+
+static void table_target_row(struct pdoc *d, const struct vocab *v, struct presult *r, const struct para *p,
+			     struct ttable *tt)
+{
+	size_t from[TABLE_COLS], to[TABLE_COLS], n = para_cells(p, from, to, TABLE_COLS);
+	const struct tok *t = p->t;
+	struct score s;
+	double base = 0;
+	int i, bdir, item = 0, goal;
+	bool has_base;
+
+	if ((size_t)tt->what >= n)
+		return;
+	for (i = 0; i < tt->ntarget; i++) {
+		double x;
+		int dir;
+
+		if ((size_t)tt->target[i] < n && cell_value(t, from[tt->target[i]], to[tt->target[i]], &x, &dir))
+			break;
+	}
+	if (i == tt->ntarget) {
+		/* no figure: a goal's row, or the rest of the row before */
+		int k = goal_of_words(t + from[tt->what], to[tt->what] - from[tt->what]);
+
+		if (k >= 0 && from[0] < to[0])
+			tt->goal_kind = k;
+		return;
+	}
+	if (from[0] < to[0] && t[from[0]].kind == TK_NUM && t[from[0]].plain)
+		item = (int)t[from[0]].v;
+	goal = tt->goal_kind >= 0 ? tt->goal_kind : p->goal_kind;
+	s = best_indicator(v, t, from[tt->what], to[tt->what], goal);
+	if (s.ind < 0 && tt->target[0] > tt->what && (size_t)tt->target[0] < n)
+		/* the unit of measure may tell ("tin, bài/quý") */
+		s = best_indicator(v, t, from[tt->what], from[tt->target[0]], goal);
+	has_base = tt->base >= 0 && (size_t)tt->base < n &&
+		   cell_value(t, from[tt->base], to[tt->base], &base, &bdir);
+	for (i = 0; i < tt->ntarget; i++) {
+		struct ptarget *x;
+		double val;
+		int dir;
+
+		if ((size_t)tt->target[i] >= n || !cell_value(t, from[tt->target[i]], to[tt->target[i]], &val, &dir))
+			continue;
+		x = new_target(d, r, p, s.ind, t, from[tt->what], p->nt, item);
+		if (!x)
+			return;
+		if (s.ind < 0 && goal >= 0)
+			x->goal_kind = goal;
+		x->has_value = true;
+		x->value = val;
+		x->unit = s.ind >= 0 ? catalog[s.ind].unit : NULL;
+		x->year = tt->year[i];
+		x->dir = dir >= 0 ? (enum direction)dir
+			 : s.ind >= 0 && catalog[s.ind].polarity == POL_LOWER ? DIR_AT_MOST : DIR_AT_LEAST;
+		x->has_base = has_base;
+		x->base = base;
+		x->base_year = tt->base_year;
+	}
+}
+
 enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presult *r)
 {
 	size_t i;
-	bool goals = false, goal_section = false;
+	bool goals = false, goal_section = false, in_table = false;
 	int cur_goal = -1, ordinal = 0, open_item = 0;
+	struct ttable tt = {.what = -1, .base = -1, .goal_kind = -1};
 
 	for (i = 0; i < d->np; i++) {
 		goals |= d->p[i].goal > 0;
@@ -712,11 +876,24 @@ enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presul
 		int item = 0, before = (int)r->nt, prev_ind;
 		bool labelled, in_goal;
 
-		if (p->heading || p->nt == 0)
+		if (p->nt == 0)
 			continue;
 		if (goal_section && p->section != SEC_GOALS)
 			continue;
 		if (!goal_section && (p->section == SEC_PREAMBLE || p->section == SEC_CLOSING))
+			continue;
+		/* a table's rows, its goal rows too */
+		if (p->len && memmem(p->text, p->len, " | ", 3)) {
+			struct ttable h;
+
+			if (table_of_targets(p, r->from, r->to ? r->to : 2030, &h))
+				tt = h, in_table = true;
+			else if (in_table)
+				table_target_row(d, v, r, p, &tt);
+			continue;
+		}
+		in_table = false;
+		if (p->heading)
 			continue;
 		/* where the plan has goals, a paragraph under none (a general
 		 * aim, or a list before the first goal heading) gives only
