@@ -329,7 +329,8 @@ static void assign_piece(struct pdoc *d, struct presult *r, const int *ags, size
 		cov[i] = 0;
 		if (x->ind < 0)
 			continue;
-		f = arena_printf(&d->a, "%s %s", x->text ? x->text : "", catalog[x->ind].name_vi);
+		f = arena_printf(&d->a, "%s %s %s", x->text ? x->text : "", x->group ? x->group : "",
+				 catalog[x->ind].name_vi);
 		f = f ? pdoc_fold(&d->a, f, strlen(f)) : NULL;
 		if (!f)
 			continue;
@@ -418,6 +419,15 @@ static void assignments(struct pdoc *d, struct presult *r, const int *ags, size_
 				} else if (t[j].kind == TK_NUM && t[j].plain && t[j].v >= 1 && t[j].v <= 50) {
 					if (ni < 16)
 						items[ni++] = (int)t[j].v;
+					j++;
+				} else if (t[j].kind == TK_WORD && pdoc_letter_index(t[j].s, t[j].len) > 0 &&
+					   (j + 1 == n || is_punct(&t[j + 1], ",") || tok_spelt(&t[j + 1], "và") ||
+					    tok_spelt(&t[j + 1], "của") || tok_spelt(&t[j + 1], "thuộc") ||
+					    tok_spelt(&t[j + 1], "tại") || is_punct(&t[j + 1], ";"))) {
+					/* "chỉ tiêu a, b của Mục tiêu 6": the lettered
+					 * items, a) being the first */
+					if (ni < 16)
+						items[ni++] = pdoc_letter_index(t[j].s, t[j].len);
 					j++;
 				} else if ((tok_spelt(&t[j], "đến") || tok_spelt(&t[j], "tới")) && ni > 0) {
 					/* "chỉ tiêu 1 đến chỉ tiêu 3" */
@@ -658,8 +668,18 @@ static void table_row(struct pdoc *d, const struct vocab *v, struct presult *r, 
 		na = agencies_of(v, r, p->t, from[tb->lead], to[tb->lead], ags, PLAN_MAX_AGENCIES);
 	if (tb->partner >= 0 && (size_t)tb->partner < n)
 		agencies_of(v, r, p->t, from[tb->partner], to[tb->partner], other, PLAN_MAX_AGENCIES);
-	if (na && tb->what >= 0 && (size_t)tb->what < n)
-		assignments(d, r, ags, na, p->t + from[tb->what], to[tb->what] - from[tb->what], true);
+	if (na && tb->what >= 0 && (size_t)tb->what < n) {
+		size_t a = from[tb->what], b = to[tb->what], k, words = 0;
+
+		/* "Tỷ lệ ... hưởng lương (Mục tiêu 2)": the goal in brackets
+		 * says where the indicator worded before it stands, not that
+		 * the whole goal is the agency's */
+		for (k = a; k < b && !is_punct(&p->t[k], "("); k++)
+			words += p->t[k].kind == TK_WORD;
+		if (k < b && words >= 4 && is_punct(&p->t[b - 1], ")"))
+			b = k;
+		assignments(d, r, ags, na, p->t + a, b - a, true);
+	}
 }
 
 /* A date at t[j..): "30/11", "01/12/2026", "25 tháng 11 [năm 2026]".
@@ -849,7 +869,9 @@ enum gemis_err plan_duties(struct pdoc *d, const struct vocab *v, struct presult
 		} else if (p->mark == MK_ARABIC || p->mark == MK_LETTER || p->mark == MK_ROMAN) {
 			ncur = 0; /* a numbered part that names no agency */
 		}
-		if (ncur > 0)
+		/* "Phối hợp với Công an xã thực hiện ...": the agency helps;
+		 * the indicators are the other's */
+		if (ncur > 0 && !(p->nt > 1 && tok_spelt(&p->t[0], "phối") && tok_spelt(&p->t[1], "hợp")))
 			assignments(d, r, cur, ncur, p->t, p->nt, false);
 	}
 	deadline(d, v, r);

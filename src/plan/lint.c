@@ -459,9 +459,11 @@ static const char *typo_at(struct pdoc *d, const struct vocab *v, const struct p
 	const char *sugg = NULL;
 	size_t n, lf, ly, j;
 
-	/* words of one syllable each, side by side; not acronyms ("TU", "UBND") */
+	/* words of one syllable each, side by side; not acronyms ("TU",
+	 * "UBND"), nor a name starting after a common word ("khu phố Biên
+	 * Hòa") */
 	if (k + 1 >= p->nt || x->kind != TK_WORD || y->kind != TK_WORD || x->s + x->len + 1 != y->s ||
-	    (x->caps && x->len > 1) || (y->caps && y->len > 1))
+	    (x->caps && x->len > 1) || (y->caps && y->len > 1) || (y->upper && !x->upper))
 		return NULL;
 	lf = strlen(x->f);
 	ly = strlen(y->f);
@@ -486,7 +488,11 @@ static const char *typo_at(struct pdoc *d, const struct vocab *v, const struct p
 		if (both && (function_word(x) || function_word(y)))
 			return NULL;
 	} else {
-		/* one syllable a near miss (near_syllable()), the other right */
+		/* one syllable a near miss (near_syllable()), the other right;
+		 * not when the near miss is a small word of the sentence
+		 * ("phát trên" is not "phát triển") */
+		if (function_word(x) || function_word(y))
+			return NULL;
 		const size_t *ix;
 		size_t m;
 
@@ -496,7 +502,7 @@ static const char *typo_at(struct pdoc *d, const struct vocab *v, const struct p
 			const char *w2 = strchr(q->word, ' ') + 1;
 
 			if (q->word2 && near_syllable(q->word, (size_t)(w2 - 1 - q->word), q->f1, x->s, x->len, x->f) &&
-			    strlen(w2) == y->len && strncmp(w2, y->s, y->len) == 0)
+			    same_raw(w2, strlen(w2), y->s, y->len))
 				sugg = q->word;
 		}
 		ix = lexicon_by_syllable(v, 1, x->f, &m);
@@ -505,7 +511,7 @@ static const char *typo_at(struct pdoc *d, const struct vocab *v, const struct p
 			size_t l1 = (size_t)(strchr(q->word, ' ') - q->word);
 
 			if (q->word2 && near_syllable(q->word + l1 + 1, strlen(q->word + l1 + 1), q->f2, y->s, y->len, y->f) &&
-			    l1 == x->len && strncmp(q->word, x->s, x->len) == 0)
+			    same_raw(q->word, l1, x->s, x->len))
 				sugg = q->word;
 		}
 	}

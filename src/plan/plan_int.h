@@ -45,6 +45,8 @@ struct ptarget {
 	double base;
 	int base_year; /* 0 when not given */
 	const char *text;
+	const char *group; /* the label of the list it stands in ("Nhóm chỉ tiêu
+			    * về giáo dục:"), NULL none */
 	long line;
 	int goal_no; /* the goal's number in the plan, 0 unknown */
 	int item_no; /* the indicator's number within its goal, 0 unknown */

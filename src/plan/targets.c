@@ -46,6 +46,14 @@ struct vcand {
 
 #define MAX_VC 16
 
+/* Where a clause stands: under a goal of the goals section, in that section
+ * under none, or elsewhere (a plan without a goals section). */
+enum where {
+	W_ELSEWHERE,
+	W_SECTION,
+	W_GOAL,
+};
+
 static bool is_punct(const struct tok *t, const char *c)
 {
 	return t->kind == TK_PUNCT && strcmp(t->f, c) == 0;
@@ -583,7 +591,7 @@ static void add_target(struct pdoc *d, struct presult *r, const struct para *p, 
 }
 
 static void clause_targets(struct pdoc *d, const struct vocab *v, struct presult *r, const struct para *p,
-			   const struct tok *t, size_t a, size_t b, int item, bool in_goal,
+			   const struct tok *t, size_t a, size_t b, int item, enum where in_goal,
 			   const struct vcand *vc, size_t nvc, struct score s);
 
 /* A clause that names nothing but a time, a direction and a value ("đến
@@ -613,7 +621,7 @@ static bool bare_clause(const struct tok *t, size_t a, size_t b)
  * indicators.  *prev is the indicator of the paragraph's clause before,
  * -1 none; it gets this clause's. */
 static void clause(struct pdoc *d, const struct vocab *v, struct presult *r, const struct para *p,
-		   const struct tok *t, size_t a, size_t b, int item, bool in_goal, int *prev)
+		   const struct tok *t, size_t a, size_t b, int item, enum where in_goal, int *prev)
 {
 	struct vcand vc[MAX_VC];
 	size_t nvc = value_candidates(t, a, b, vc), before = r->nt;
@@ -627,12 +635,12 @@ static void clause(struct pdoc *d, const struct vocab *v, struct presult *r, con
 }
 
 static void clause_targets(struct pdoc *d, const struct vocab *v, struct presult *r, const struct para *p,
-			   const struct tok *t, size_t a, size_t b, int item, bool in_goal,
+			   const struct tok *t, size_t a, size_t b, int item, enum where in_goal,
 			   const struct vcand *vc, size_t nvc, struct score s)
 {
 	size_t i;
 
-	if (nvc == 0 && s.ind < 0 && !in_goal)
+	if (nvc == 0 && s.ind < 0 && in_goal != W_GOAL)
 		return;
 	if (nvc == 0 && s.ind < 0 && (b - a < 4))
 		return;
@@ -668,7 +676,14 @@ static void clause_targets(struct pdoc *d, const struct vocab *v, struct presult
 		}
 		break;
 	}
-	if (!in_goal && (s.ind < 0 || nvc == 0))
+	/* outside a goal, a clause needs an indicator and a value; in the
+	 * goals section under no goal heading, a value ("100% tổ dân phố có
+	 * địa chỉ tin cậy") or a zero ("Không để xảy ra trường hợp tử vong
+	 * mẹ") is enough */
+	if (in_goal == W_ELSEWHERE && (s.ind < 0 || nvc == 0))
+		return;
+	if (in_goal == W_SECTION && nvc == 0 &&
+	    !(s.ind >= 0 && (has_words(t, a, b, "không", "để") || has_words(t, a, b, "không", "còn"))))
 		return;
 	add_target(d, r, p, s.ind, t, a, b, vc, nvc, item, 0);
 }
@@ -863,6 +878,7 @@ enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presul
 	size_t i;
 	bool goals = false, goal_section = false, in_table = false;
 	int cur_goal = -1, ordinal = 0, open_item = 0;
+	const char *group = NULL, *group_mark = "";
 	struct ttable tt = {.what = -1, .base = -1, .goal_kind = -1};
 
 	for (i = 0; i < d->np; i++) {
@@ -874,7 +890,8 @@ enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presul
 		const struct tok *t = p->t;
 		size_t a = 0, k, start;
 		int item = 0, before = (int)r->nt, prev_ind;
-		bool labelled, in_goal;
+		bool labelled;
+		enum where in_goal;
 
 		if (p->nt == 0)
 			continue;
@@ -898,7 +915,10 @@ enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presul
 		/* where the plan has goals, a paragraph under none (a general
 		 * aim, or a list before the first goal heading) gives only
 		 * targets that name an indicator and a value */
-		in_goal = goal_section && !(goals && p->goal == 0);
+		in_goal = !goal_section ? W_ELSEWHERE : goals && p->goal == 0 ? W_SECTION : W_GOAL;
+		/* a note in brackets ("(Phân công ... tại Phụ lục)") */
+		if (is_punct(&t[0], "(") && is_punct(&t[p->nt - 1], ")"))
+			continue;
 		if (p->goal != cur_goal) {
 			cur_goal = p->goal;
 			ordinal = 0;
@@ -934,6 +954,18 @@ enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presul
 			start = k + 1;
 		}
 		open_item = labelled && (int)r->nt == before ? item : (labelled ? 0 : open_item);
+		/* "- Nhóm chỉ tiêu về giáo dục:" over "+ ..." items: the label
+		 * goes with the targets of the items, so that a duty naming it
+		 * finds them (duties.c) */
+		if ((int)r->nt == before && p->len && p->text[p->len - 1] == ':' && p->mtext[0]) {
+			group = arena_strndup(&d->a, p->text, p->len);
+			group_mark = p->mtext;
+		} else if (group && (!p->mtext[0] || strcmp(p->mtext, group_mark) == 0)) {
+			group = NULL;
+		} else if (group) {
+			for (k = (size_t)before; k < r->nt; k++)
+				r->t[k].group = group;
+		}
 	}
 	return GEMIS_OK;
 }
