@@ -21,7 +21,9 @@
  *   year       "từ năm 2026 trở đi" 2026, else the last "năm YYYY" that is
  *              not a comparison ("so với năm 2020"), else the plan's last.
  * A clause with two values of the same kind and two indicators ("90% người
- * bị bạo lực ... và 70% người gây bạo lực ...") is two targets.
+ * bị bạo lực ... và 70% người gây bạo lực ...") is two targets.  A table of
+ * targets ("Chỉ tiêu | Đơn vị tính | Thực hiện năm 2025 | Mục tiêu đến năm
+ * 2030") is read by its columns (see "a table of targets" below).
  */
 #include <stdio.h>
 #include <string.h>
