@@ -55,8 +55,11 @@ struct live {
 	unsigned interval_ms;
 	atomic_bool dirty;
 	atomic_long reloads;
-	/* the accounts version (store_versions()) read at the last check */
+	/* the accounts version (store_versions()) read by the latest check
+	 * to start; checks are numbered under mu so that a slow one cannot
+	 * put back an older version a faster one replaced */
 	atomic_llong accounts_version;
+	long long checks, stored_check; /* guarded by mu */
 };
 
 void live_init(struct live *l, unsigned interval_ms);

@@ -82,6 +82,7 @@ void live_init(struct live *l, unsigned interval_ms)
 	l->interval_ms = interval_ms;
 	atomic_init(&l->dirty, true);
 	atomic_init(&l->reloads, 0);
+	atomic_init(&l->accounts_version, 0);
 }
 
 struct memo_entry {
@@ -221,7 +222,7 @@ out:
 enum gemis_err live_acquire(struct live *l, struct db *db, struct snapref **out, struct errctx *e)
 {
 	struct snapref *ref;
-	long long now = now_ms(), v, av;
+	long long now = now_ms(), v, av, seq = 0;
 	bool check;
 	enum gemis_err err;
 
@@ -229,8 +230,10 @@ enum gemis_err live_acquire(struct live *l, struct db *db, struct snapref **out,
 	pthread_mutex_lock(&l->mu);
 	check = !l->cur || atomic_exchange(&l->dirty, false) ||
 		now - l->checked_ms >= (long long)l->interval_ms;
-	if (check)
+	if (check) {
 		l->checked_ms = now;
+		seq = ++l->checks;
+	}
 	ref = l->cur;
 	if (ref)
 		ref->refs++;
@@ -242,8 +245,14 @@ enum gemis_err live_acquire(struct live *l, struct db *db, struct snapref **out,
 	/* the version is read before the data: a write while we load moves
 	 * it again and the next check reloads */
 	err = store_versions(db, &v, &av, e);
-	if (!err)
-		atomic_store(&l->accounts_version, av);
+	if (!err) {
+		pthread_mutex_lock(&l->mu);
+		if (seq > l->stored_check) {
+			l->stored_check = seq;
+			atomic_store(&l->accounts_version, av);
+		}
+		pthread_mutex_unlock(&l->mu);
+	}
 	if (!err && (!ref || ref->version != v))
 		err = reload(l, db, v, e);
 	if (err && !ref)

@@ -98,9 +98,12 @@ enum gemis_err exchange_withhold_small(const struct snapshot *s, struct value_ro
 
 		if (catalog[r->ind].source != SRC_REGISTER)
 			continue;
-		/* a count of 1 to 4 as reported, whatever the register says */
-		hide = r->value >= 1 && r->value < SUPP_THRESHOLD;
-		if (!hide && period_kind(r->period) == PERIOD_YEAR) {
+		/* a quarter or a month: the pages publish years only, and the
+		 * suppression decides years only, so that a year minus its
+		 * other quarters would give a withheld quarter back; and a
+		 * count of 1 to 4 as reported, whatever the register says */
+		hide = period_kind(r->period) != PERIOD_YEAR || (r->value >= 1 && r->value < SUPP_THRESHOLD);
+		if (!hide) {
 			int y = period_year(r->period);
 
 			for (k = 0; k < nmasks && years[k] != y; k++)

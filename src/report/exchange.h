@@ -17,11 +17,12 @@ enum gemis_err exchange_values(struct db *db, const struct tree *t, int unit, in
 			       struct value_rows *out, struct errctx *e);
 
 /* Removes from rows (values of s's tree) what a publication must not
- * show of the case register's indicators: each (unit, period, indicator)
+ * show of the case register's indicators: each (unit, year, indicator)
  * with a count of 1 to 4, or with a count that the suppression of the
  * register (register_mask(), over the whole tree) hides as "<5" or "x",
- * loses all its parts and sexes.  *withheld receives how many rows went.
- * Other indicators are untouched. */
+ * loses all its parts and sexes; quarters and months go in any case (the
+ * suppression decides years, as pages publish them).  *withheld receives
+ * how many rows went.  Other indicators are untouched. */
 enum gemis_err exchange_withhold_small(const struct snapshot *s, struct value_rows *rows,
 				       size_t *withheld);
 

@@ -120,6 +120,20 @@ groups all.csv >g.all
 grep -E ",($reg)," pub.csv | grep -q . || die "nothing of the register indicators is left to check"
 # other indicators are untouched
 [ "$(grep -v -E ",($reg)," pub.csv)" = "$(grep -v -E ",($reg)," all.csv)" ] || die "other indicators were withheld"
+# quarters and months of those indicators are never published: the year
+# minus the other quarters would give a withheld quarter back (regression)
+printf '%s\n' 'unit,period,indicator,part,sex,value' \
+	'07210,2027,dv_victims_supported,num,F,20' '07210,2027,dv_victims_supported,den,F,40' \
+	'07210,2027,dv_victims_supported,num,M,20' '07210,2027,dv_victims_supported,den,M,40' \
+	'07210,2027Q1,dv_victims_supported,num,F,2' '07210,2027Q1,dv_victims_supported,den,F,10' \
+	'07210,2027Q2,dv_victims_supported,num,F,6' '07210,2027Q2,dv_victims_supported,den,F,10' \
+	'07210,2027Q3,dv_victims_supported,num,F,6' '07210,2027Q3,dv_victims_supported,den,F,10' \
+	'07210,2027Q4,dv_victims_supported,num,F,6' '07210,2027Q4,dv_victims_supported,den,F,10' >quarters.csv
+expect_ok "$GEMIS" --db "$DEMO" values import quarters.csv
+expect_ok "$GEMIS" --db "$DEMO" values export --unit 07210 --year 2027 -o q.csv
+! grep -E ',2027Q[1-4],dv_' q.csv || die "a quarter of a violence indicator was exported"
+expect_ok "$GEMIS" --db "$DEMO" values export --unit 07210 --year 2027 --include-small-counts -o qall.csv
+[ "$(grep -c -E ',2027Q[1-4],dv_' qall.csv)" = 8 ] || die "--include-small-counts lost the quarters"
 
 # every problem with its position, nothing written
 before=$(count gemis.db)
