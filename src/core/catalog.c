@@ -309,6 +309,11 @@ bool indicator_takes_sex(const struct indicator *ind, enum sex s)
 	return s == SEX_T || ind->by_sex;
 }
 
+bool indicator_per_quarter(const struct indicator *ind)
+{
+	return strcmp(ind->unit, "items_per_quarter") == 0;
+}
+
 const char *direction_id(enum direction d)
 {
 	switch (d) {

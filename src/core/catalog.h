@@ -122,6 +122,9 @@ int direction_parse(const char *s);         /* -1 if unknown */
 int indicator_parts(const struct indicator *ind);
 /* True when the indicator accepts reported values of sex s. */
 bool indicator_takes_sex(const struct indicator *ind, enum sex s);
+/* True for indicators counted per quarter ("items_per_quarter"): their
+ * forms and templates have a row per quarter. */
+bool indicator_per_quarter(const struct indicator *ind);
 
 /* Agencies of a commune or ward (../reference/agencies.md). */
 struct agency_kind {

@@ -154,12 +154,6 @@ out:
 	return err;
 }
 
-/* Indicators counted per quarter get a row per quarter. */
-static bool quarterly(const struct indicator *ind)
-{
-	return strcmp(ind->unit, "items_per_quarter") == 0;
-}
-
 enum gemis_err exchange_template(struct db *db, const struct tree *t, int unit, int agency, int year,
 				 struct template_form *f, struct errctx *e)
 {
@@ -190,11 +184,12 @@ enum gemis_err exchange_template(struct db *db, const struct tree *t, int unit, 
 	}
 	for (k = 0; k < catalog_count && !err; k++) {
 		const struct indicator *ind = &catalog[k];
-		int part, sex, q;
+		int part, sex, q, quarters = indicator_per_quarter(ind) ? 4 : 0;
 
 		if (!(duties & ((uint64_t)1 << k)))
 			continue;
-		for (q = quarterly(ind) ? 1 : 0; q <= (quarterly(ind) ? 4 : 0) && !err; q++) {
+		/* indicators counted per quarter get a row per quarter */
+		for (q = quarters ? 1 : 0; q <= quarters && !err; q++) {
 			period_t per = q ? period_quarter(year, q) : period_year_code(year);
 			period_t last = q ? period_quarter(year - 1, q) : period_year_code(year - 1);
 

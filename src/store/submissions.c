@@ -69,12 +69,6 @@ int sub_action_parse(const char *s)
 
 /* --- forms ------------------------------------------------------------- */
 
-/* Indicators counted per quarter are entered quarter by quarter. */
-static bool per_quarter(const struct indicator *ind)
-{
-	return strcmp(ind->unit, "items_per_quarter") == 0;
-}
-
 static enum gemis_err plan_in_force(struct db *db, const struct tree *t, int unit, long long *id,
 				    struct form *f, struct errctx *e)
 {
@@ -172,7 +166,7 @@ enum gemis_err form_build(struct db *db, const struct tree *t, int unit, int age
 	f->ninds = 0;
 	for (k = 0; k < catalog_count && !err; k++) {
 		const struct indicator *ind = &catalog[k];
-		int nper = per_quarter(ind) ? 4 : 1, q, part, sex;
+		int nper = indicator_per_quarter(ind) ? 4 : 1, q, part, sex;
 
 		if (!assigned[k])
 			continue;
