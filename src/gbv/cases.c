@@ -596,6 +596,21 @@ out:
 
 /* --- events and closure ---------------------------------------------------- */
 
+/* What a step of a case (a service, a referral, counselling, the closure)
+ * checks before it is written: its date and note, and that the case is
+ * still open. */
+static enum gemis_err step_inputs(const struct case_row *row, const char *code, const char *date,
+				  const char *note, struct errctx *e)
+{
+	if (!date_ok(date))
+		return bad(e, "--date", _("must be a date YYYY-MM-DD, not in the future"));
+	if (note && strlen(note) > CASE_NOTE_MAX)
+		return bad(e, "note", _("is too long (at most 16384 bytes)"));
+	if (row->closed)
+		return err_set(e, GEMIS_ECONFLICT, _("case %s is closed"), code);
+	return GEMIS_OK;
+}
+
 enum gemis_err case_add_event(struct case_session *s, const char *code, enum case_event kind,
 			      int service, const char *date, const char *note, struct errctx *e)
 {
@@ -617,18 +632,9 @@ enum gemis_err case_add_event(struct case_session *s, const char *code, enum cas
 		err = bad(e, "--service", _("unknown service"));
 		goto out;
 	}
-	if (!date_ok(date)) {
-		err = bad(e, "--date", _("must be a date YYYY-MM-DD, not in the future"));
+	err = step_inputs(&row, code, date, note, e);
+	if (err)
 		goto out;
-	}
-	if (note && strlen(note) > CASE_NOTE_MAX) {
-		err = bad(e, "note", _("is too long (at most 16384 bytes)"));
-		goto out;
-	}
-	if (row.closed) {
-		err = err_set(e, GEMIS_ECONFLICT, _("case %s is closed"), code);
-		goto out;
-	}
 	err = db_begin(s->db, e);
 	if (err)
 		goto out;
@@ -695,18 +701,9 @@ enum gemis_err case_close(struct case_session *s, const char *code, const char *
 		err = check_key(s, e);
 	if (err)
 		goto out;
-	if (!date_ok(date)) {
-		err = bad(e, "--date", _("must be a date YYYY-MM-DD, not in the future"));
+	err = step_inputs(&row, code, date, note, e);
+	if (err)
 		goto out;
-	}
-	if (note && strlen(note) > CASE_NOTE_MAX) {
-		err = bad(e, "note", _("is too long (at most 16384 bytes)"));
-		goto out;
-	}
-	if (row.closed) {
-		err = err_set(e, GEMIS_ECONFLICT, _("case %s is closed"), code);
-		goto out;
-	}
 	err = db_begin(s->db, e);
 	if (err)
 		goto out;
