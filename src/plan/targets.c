@@ -192,20 +192,29 @@ static struct score best_indicator(const struct vocab *v, const struct tok *t, s
 
 /* w1 followed by w2 (NULL: w1 alone) somewhere in t[a..b); words compared
  * as spelt (tok_spelt), so that "giảm" is not "giám đốc". */
-static bool has_words(const struct tok *t, size_t a, size_t b, const char *w1, const char *w2)
+/* Word w1, then w2 as the next word (punctuation between), in t[a..b);
+ * w2 NULL: w1 alone.  same() compares a word: tok_spelt (with its marks)
+ * or tok_is (folded). */
+static bool words_in(const struct tok *t, size_t a, size_t b, const char *w1, const char *w2,
+		     bool (*same)(const struct tok *, const char *))
 {
 	size_t k, j;
 
 	for (k = a; k < b; k++) {
-		if (!tok_spelt(&t[k], w1))
+		if (!same(&t[k], w1))
 			continue;
 		if (!w2)
 			return true;
 		j = tok_next_word(t, k + 1, b);
-		if (j < b && tok_spelt(&t[j], w2))
+		if (j < b && same(&t[j], w2))
 			return true;
 	}
 	return false;
+}
+
+static bool has_words(const struct tok *t, size_t a, size_t b, const char *w1, const char *w2)
+{
+	return words_in(t, a, b, w1, w2, tok_spelt);
 }
 
 /* Direction from the words just before the value at index at (back to a). */
@@ -734,17 +743,10 @@ struct ttable {
 	int goal_kind;          /* of the last goal row */
 };
 
+/* Folded words in a header cell ("thuc hien"). */
 static bool cell_words(const struct tok *t, size_t a, size_t b, const char *w1, const char *w2)
 {
-	size_t k;
-
-	for (k = a; k < b; k++) {
-		size_t j = tok_next_word(t, k + 1, b);
-
-		if (tok_is(&t[k], w1) && (!w2 || (j < b && tok_is(&t[j], w2))))
-			return true;
-	}
-	return false;
+	return words_in(t, a, b, w1, w2, tok_is);
 }
 
 static bool table_of_targets(const struct para *p, int first_year, int last_year, struct ttable *tt)
