@@ -43,7 +43,7 @@ struct snapref {
 };
 
 /* One snapshot shared by every request, replaced when the data version
- * (store_data_version()) moves.  live_acquire() is the one place that
+ * (store_versions()) moves.  live_acquire() is the one place that
  * decides when to look: at most every interval_ms, and at once after
  * live_changed().  A PostgreSQL LISTEN/NOTIFY listener would call
  * live_changed() when notified. */

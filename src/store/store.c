@@ -194,16 +194,3 @@ enum gemis_err store_versions(struct db *db, long long *data, long long *account
 	}
 	return db_finalize(st, e);
 }
-
-enum gemis_err store_data_version(struct db *db, long long *version, struct errctx *e)
-{
-	bool found;
-	enum gemis_err err;
-
-	*version = 0;
-	err = db_query_int(db, e, version, &found,
-			   "SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'data_version'", "");
-	if (!err && !found)
-		*version = 0;
-	return err;
-}

@@ -47,7 +47,6 @@ enum gemis_err store_meta_set(struct db *db, const char *key, const char *value,
  * cheaply whether the data changed, whichever process wrote it.  0 when
  * nothing was ever written. */
 enum gemis_err store_data_changed(struct db *db, struct errctx *e);
-enum gemis_err store_data_version(struct db *db, long long *version, struct errctx *e);
 
 /* The data version and the accounts version in one read.  The accounts
  * version (meta 'accounts_version') is moved by triggers (migration 0101)

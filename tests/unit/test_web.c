@@ -482,10 +482,10 @@ TEST(accounts_version_moves_when_credentials_may_end)
 
 static long long version(void)
 {
-	long long v = -1;
+	long long v = -1, a;
 	struct errctx e = {0};
 
-	store_data_version(db, &v, &e);
+	store_versions(db, &v, &a, &e);
 	return v;
 }
 
