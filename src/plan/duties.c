@@ -631,18 +631,10 @@ static bool table_header(const struct para *p, struct table *tb)
 		if (to[c] - from[c] > 6)
 			return false;
 
-		size_t k;
-		bool year = false;
-
 		/* "Thực hiện năm 2025", "Mục tiêu đến năm 2030": figures, not
-		 * who does what */
-		for (k = from[c]; k < to[c]; k++) {
-			int y;
-
-			year |= tok_year(&t[k], &y);
-		}
-		/* nor is "Đơn vị tính", the unit of measure */
-		if (year || (cell_has(t, from[c], to[c], "don", "vi") && cell_has(t, from[c], to[c], "vi", "tinh")))
+		 * who does what; nor is "Đơn vị tính", the unit of measure */
+		if (tokens_year(t, from[c], to[c]) ||
+		    (cell_has(t, from[c], to[c], "don", "vi") && cell_has(t, from[c], to[c], "vi", "tinh")))
 			continue;
 		if (cell_has(t, from[c], to[c], "phoi", "hop"))
 			tb->partner = (int)c;

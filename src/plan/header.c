@@ -40,6 +40,17 @@ bool tok_year(const struct tok *t, int *year)
 	return true;
 }
 
+int tokens_year(const struct tok *t, size_t a, size_t b)
+{
+	int y = 0, yy;
+
+	for (; a < b; a++) {
+		if (tok_year(&t[a], &yy))
+			y = yy;
+	}
+	return y;
+}
+
 static bool same_word(const struct tok *t, const char *const *forms)
 {
 	size_t i;

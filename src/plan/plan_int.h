@@ -114,6 +114,8 @@ int plan_agency_add(struct presult *r, const char *id);
 
 /* Reads a year (1900-2100) that token i holds. */
 bool tok_year(const struct tok *t, int *year);
+/* The last year written in t[a..b), 0 when none (a table's column head). */
+int tokens_year(const struct tok *t, size_t a, size_t b);
 
 /* Looks up a unit in the embedded administrative list (units.tsv).
  * level: "commune", "ward", "special_zone" or NULL for any of them;

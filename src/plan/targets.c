@@ -602,7 +602,7 @@ static void add_target(struct pdoc *d, struct presult *r, const struct para *p, 
 }
 
 static void clause_targets(struct pdoc *d, const struct vocab *v, struct presult *r, const struct para *p,
-			   const struct tok *t, size_t a, size_t b, int item, enum where in_goal,
+			   const struct tok *t, size_t a, size_t b, int item, enum where where,
 			   const struct vcand *vc, size_t nvc, struct score s);
 
 /* A clause that names nothing but a time, a direction and a value ("đến
@@ -632,7 +632,7 @@ static bool bare_clause(const struct tok *t, size_t a, size_t b)
  * indicators.  *prev is the indicator of the paragraph's clause before,
  * -1 none; it gets this clause's. */
 static void clause(struct pdoc *d, const struct vocab *v, struct presult *r, const struct para *p,
-		   const struct tok *t, size_t a, size_t b, int item, enum where in_goal, int *prev)
+		   const struct tok *t, size_t a, size_t b, int item, enum where where, int *prev)
 {
 	struct vcand vc[MAX_VC];
 	size_t nvc = value_candidates(t, a, b, vc), before = r->nt;
@@ -640,18 +640,18 @@ static void clause(struct pdoc *d, const struct vocab *v, struct presult *r, con
 
 	if (s.ind < 0 && nvc > 0 && *prev >= 0 && bare_clause(t, a, b))
 		s.ind = *prev;
-	clause_targets(d, v, r, p, t, a, b, item, in_goal, vc, nvc, s);
+	clause_targets(d, v, r, p, t, a, b, item, where, vc, nvc, s);
 	if (r->nt > before)
 		*prev = r->t[r->nt - 1].ind;
 }
 
 static void clause_targets(struct pdoc *d, const struct vocab *v, struct presult *r, const struct para *p,
-			   const struct tok *t, size_t a, size_t b, int item, enum where in_goal,
+			   const struct tok *t, size_t a, size_t b, int item, enum where where,
 			   const struct vcand *vc, size_t nvc, struct score s)
 {
 	size_t i;
 
-	if (nvc == 0 && s.ind < 0 && in_goal != W_GOAL)
+	if (nvc == 0 && s.ind < 0 && where != W_GOAL)
 		return;
 	if (nvc == 0 && s.ind < 0 && (b - a < 4))
 		return;
@@ -691,9 +691,9 @@ static void clause_targets(struct pdoc *d, const struct vocab *v, struct presult
 	 * goals section under no goal heading, a value ("100% tổ dân phố có
 	 * địa chỉ tin cậy") or a zero ("Không để xảy ra trường hợp tử vong
 	 * mẹ") is enough */
-	if (in_goal == W_ELSEWHERE && (s.ind < 0 || nvc == 0))
+	if (where == W_ELSEWHERE && (s.ind < 0 || nvc == 0))
 		return;
-	if (in_goal == W_SECTION && nvc == 0 &&
+	if (where == W_SECTION && nvc == 0 &&
 	    !(s.ind >= 0 && (has_words(t, a, b, "không", "để") || has_words(t, a, b, "không", "còn"))))
 		return;
 	add_target(d, r, p, s.ind, t, a, b, vc, nvc, item, 0);
@@ -751,7 +751,7 @@ static bool cell_words(const struct tok *t, size_t a, size_t b, const char *w1, 
 
 static bool table_of_targets(const struct para *p, int first_year, int last_year, struct ttable *tt)
 {
-	size_t from[TABLE_COLS], to[TABLE_COLS], n = para_cells(p, from, to, TABLE_COLS), c, k;
+	size_t from[TABLE_COLS], to[TABLE_COLS], n = para_cells(p, from, to, TABLE_COLS), c;
 
 	memset(tt, 0, sizeof(*tt));
 	tt->what = tt->base = -1;
@@ -760,15 +760,11 @@ static bool table_of_targets(const struct para *p, int first_year, int last_year
 		return false;
 	for (c = 0; c < n; c++) {
 		const struct tok *t = p->t;
-		int y = 0, yy;
+		int y = tokens_year(t, from[c], to[c]);
 		bool base_words, target_words;
 
 		if (to[c] - from[c] > 8)
 			return false; /* a header names columns in a few words */
-		for (k = from[c]; k < to[c]; k++) {
-			if (tok_year(&t[k], &yy))
-				y = yy;
-		}
 		base_words = cell_words(t, from[c], to[c], "thuc", "hien") || cell_words(t, from[c], to[c], "uoc", NULL) ||
 			     cell_words(t, from[c], to[c], "hien", "trang") || cell_words(t, from[c], to[c], "ket", "qua") ||
 			     cell_words(t, from[c], to[c], "co", "so");
@@ -895,7 +891,7 @@ enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presul
 		size_t a = 0, k, start;
 		int item = 0, before = (int)r->nt, prev_ind;
 		bool labelled;
-		enum where in_goal;
+		enum where where;
 
 		if (p->nt == 0)
 			continue;
@@ -919,7 +915,7 @@ enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presul
 		/* where the plan has goals, a paragraph under none (a general
 		 * aim, or a list before the first goal heading) gives only
 		 * targets that name an indicator and a value */
-		in_goal = !goal_section ? W_ELSEWHERE : goals && p->goal == 0 ? W_SECTION : W_GOAL;
+		where = !goal_section ? W_ELSEWHERE : goals && p->goal == 0 ? W_SECTION : W_GOAL;
 		/* a note in brackets ("(Phân công ... tại Phụ lục)") */
 		if (is_punct(&t[0], "(") && is_punct(&t[p->nt - 1], ")"))
 			continue;
@@ -954,7 +950,7 @@ enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presul
 				continue;
 			if (k > start)
 				clause(d, v, r, p, t, start, k < p->nt ? k + (is_punct(&t[k], ".") ? 1 : 0) : k,
-				       item, in_goal, &prev_ind);
+				       item, where, &prev_ind);
 			start = k + 1;
 		}
 		open_item = labelled && (int)r->nt == before ? item : (labelled ? 0 : open_item);
