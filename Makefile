@@ -120,7 +120,7 @@ $(GEN)/en.mo: $(PO_EN) | $(GEN)/stamp
 	msgfmt --check -o $@ $(GEN)/en.po
 
 # --- tests -------------------------------------------------------------------
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIB) $(BUILD)/obj/embed.o
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h tests/unit/store_fixture.h $(LIB) $(BUILD)/obj/embed.o
 	@mkdir -p $(dir $@)
 	@echo "CC $<"
 	@$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(LIB) $(BUILD)/obj/embed.o $(LDFLAGS_ALL) $(PKG_LIBS)

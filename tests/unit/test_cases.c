@@ -17,6 +17,7 @@
 #include "core/register.h"
 #include "gbv/cases.h"
 #include "harness.h"
+#include "store_fixture.h"
 #include "store/snapshot.h"
 #include "store/store.h"
 #include "store/users.h"
@@ -30,13 +31,7 @@ static struct principal cw, focal, admin, cw_other;
 
 static long long count(const char *sql)
 {
-	long long n = -1;
-	bool found;
-	struct errctx e = {0};
-
-	if (db_query_int(db, &e, &n, &found, sql, "") || !found)
-		return -1;
-	return n;
+	return fixture_count(db, sql);
 }
 
 static int account(const char *name, enum role r, const char *unit, struct principal *p)
@@ -58,25 +53,9 @@ static int account(const char *name, enum role r, const char *unit, struct princ
 static int setup(const char *url)
 {
 	struct errctx e = {0};
-	bool installed;
 	char kp[128];
 
-	if (strncmp(url, "postgres", 8) == 0) {
-		struct db *raw;
-
-		if (db_open(url, 0, &raw, &e)) {
-			fprintf(stderr, "%s\n", e.msg);
-			return -1;
-		}
-		db_exec(raw, &e, "DROP SCHEMA public CASCADE; CREATE SCHEMA public");
-		db_close(raw);
-	}
-	if (store_open(url, DB_OPEN_CREATE, &db, &e) || store_init(db, &installed, &e)) {
-		fprintf(stderr, "setup: %s\n", e.msg);
-		return -1;
-	}
-	tree_init(&tree);
-	if (units_load_tree(db, &tree, &e))
+	if (fixture_open(url, &db, &tree))
 		return -1;
 	snprintf(kp, sizeof(kp), "%s/case.key", dir);
 	if (case_key_generate(kp, &e) || case_key_load(kp, &key, &e)) {

@@ -25,6 +25,7 @@
 
 #include "formats/values_csv.h"
 #include "harness.h"
+#include "store_fixture.h"
 #include "store/plans.h"
 #include "store/snapshot.h"
 #include "store/submissions.h"
@@ -39,40 +40,12 @@ static const char *test_url; /* of the database under test */
 
 static long long count(const char *sql)
 {
-	long long n = -1;
-	bool found;
-	struct errctx e = {0};
-
-	if (db_query_int(db, &e, &n, &found, sql, "") || !found)
-		return -1;
-	return n;
+	return fixture_count(db, sql);
 }
 
 static int setup(const char *url)
 {
-	struct errctx e = {0};
-	bool installed;
-
-	if (strncmp(url, "postgres", 8) == 0) {
-		struct db *raw;
-
-		if (db_open(url, 0, &raw, &e)) {
-			fprintf(stderr, "%s\n", e.msg);
-			return -1;
-		}
-		db_exec(raw, &e, "DROP SCHEMA public CASCADE; CREATE SCHEMA public");
-		db_close(raw);
-	}
-	if (store_open(url, DB_OPEN_CREATE, &db, &e) || store_init(db, &installed, &e)) {
-		fprintf(stderr, "setup: %s\n", e.msg);
-		return -1;
-	}
-	tree_init(&tree);
-	if (units_load_tree(db, &tree, &e)) {
-		fprintf(stderr, "setup: %s\n", e.msg);
-		return -1;
-	}
-	return 0;
+	return fixture_open(url, &db, &tree);
 }
 
 TEST(tree_and_migrations)

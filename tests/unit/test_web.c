@@ -19,6 +19,7 @@
 #include "core/access.h"
 #include "formats/values_csv.h"
 #include "harness.h"
+#include "store_fixture.h"
 #include "http/html.h"
 #include "http/internal.h"
 #include "store/plans.h"
@@ -34,40 +35,12 @@ static struct tree tree;
 
 static long long count(const char *sql)
 {
-	long long n = -1;
-	bool found;
-	struct errctx e = {0};
-
-	if (db_query_int(db, &e, &n, &found, sql, "") || !found)
-		return -1;
-	return n;
+	return fixture_count(db, sql);
 }
 
 static int setup(const char *url)
 {
-	struct errctx e = {0};
-	bool installed;
-
-	if (strncmp(url, "postgres", 8) == 0) {
-		struct db *raw;
-
-		if (db_open(url, 0, &raw, &e)) {
-			fprintf(stderr, "%s\n", e.msg);
-			return -1;
-		}
-		db_exec(raw, &e, "DROP SCHEMA public CASCADE; CREATE SCHEMA public");
-		db_close(raw);
-	}
-	if (store_open(url, DB_OPEN_CREATE, &db, &e) || store_init(db, &installed, &e)) {
-		fprintf(stderr, "setup: %s\n", e.msg);
-		return -1;
-	}
-	tree_init(&tree);
-	if (units_load_tree(db, &tree, &e)) {
-		fprintf(stderr, "setup: %s\n", e.msg);
-		return -1;
-	}
-	return 0;
+	return fixture_open(url, &db, &tree);
 }
 
 /* --- the template layer -------------------------------------------------- */
