@@ -46,6 +46,9 @@ int cli_fail(const struct errctx *e);
 void cli_print_diags(const char *file, struct diags *d);
 /* Prints usage for the command and returns EXIT_USAGE. */
 int cli_usage(const char *name);
+/* Prints that --unit CODE names no unit in force, with how to find one,
+ * and returns EXIT_FAIL. */
+int cli_unknown_unit(const char *cmd, const char *code);
 /* True for --help / -h anywhere in argv: prints the command's help. */
 bool cli_wants_help(int argc, char **argv, const char *name);
 /* A progress bar on stderr (no-op unless cli->progress). */

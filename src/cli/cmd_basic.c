@@ -217,10 +217,8 @@ int cmd_progress(struct cli *cli, int argc, char **argv)
 	db_close(db);
 	unit = tree_find(&s.tree, code);
 	if (unit < 0) {
-		fprintf(stderr, "gemis progress: --unit: %s '%s' (%s)\n", _("unknown unit code"), code,
-			_("see `gemis units --search NAME`"));
 		snapshot_release(&s);
-		return EXIT_FAIL;
+		return cli_unknown_unit("progress", code);
 	}
 	buf_init(&out, 0);
 	if (json)

@@ -167,8 +167,7 @@ int cmd_values_export(struct cli *cli, int argc, char **argv)
 	}
 	unit = tree_find(tp, code);
 	if (unit < 0) {
-		fprintf(stderr, "gemis values export: --unit: %s '%s' (%s)\n", _("unknown unit code"), code,
-			_("see `gemis units --search NAME`"));
+		cli_unknown_unit("values export", code);
 		goto out;
 	}
 	if (exchange_values(db, tp, unit, year, &rows, &e)) {
@@ -262,8 +261,7 @@ int cmd_template(struct cli *cli, int argc, char **argv)
 	}
 	unit = tree_find(&t, code);
 	if (unit < 0) {
-		fprintf(stderr, "gemis template: --unit: %s '%s' (%s)\n", _("unknown unit code"), code,
-			_("see `gemis units --search NAME`"));
+		cli_unknown_unit("template", code);
 		goto out;
 	}
 	if (exchange_template(db, &t, unit, ag, year, &f, &e)) {

@@ -56,13 +56,6 @@ static bool parse_date(const char *s, int *y, int *m, int *d)
 	return true;
 }
 
-static int unknown_unit(const char *cmd, const char *code)
-{
-	fprintf(stderr, "gemis %s: --unit: %s '%s' (%s)\n", cmd, _("unknown unit code"), code,
-		_("see `gemis units --search NAME`"));
-	return EXIT_FAIL;
-}
-
 int cmd_reporting(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -120,7 +113,7 @@ int cmd_reporting(struct cli *cli, int argc, char **argv)
 	}
 	unit = tree_find(&t, code);
 	if (unit < 0) {
-		unknown_unit("reporting", code);
+		cli_unknown_unit("reporting", code);
 		goto out;
 	}
 	if (reporting_load(db, &t, unit, year, now, &mem, &r, &e)) {
@@ -255,7 +248,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	loaded = true;
 	unit = tree_find(&s.tree, code);
 	if (unit < 0) {
-		unknown_unit("report", code);
+		cli_unknown_unit("report", code);
 		goto out;
 	}
 	if (!all) {

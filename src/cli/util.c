@@ -73,6 +73,13 @@ static const struct command *find(const char *name)
 	return NULL;
 }
 
+int cli_unknown_unit(const char *cmd, const char *code)
+{
+	fprintf(stderr, "gemis %s: --unit: %s '%s' (%s)\n", cmd, _("unknown unit code"), code,
+		_("see `gemis units --search NAME`"));
+	return EXIT_FAIL;
+}
+
 int cli_usage(const char *name)
 {
 	const struct command *c = find(name);
