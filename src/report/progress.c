@@ -312,51 +312,6 @@ const char *measure_name(const char *m)
 	return m;
 }
 
-/* Appends s cut or padded to exactly w display columns. */
-static enum gemis_err put_cell(struct buf *b, const char *s, size_t w, bool right)
-{
-	size_t sw = text_width(s), i;
-	enum gemis_err err = GEMIS_OK;
-
-	if (sw > w) {
-		/* cut at a character boundary, keep room for the ellipsis */
-		struct buf cut;
-		const char *p = s;
-
-		buf_init(&cut, 1024);
-		while (*p) {
-			size_t clen = 1;
-			char ch[8];
-
-			while (p[clen] && ((unsigned char)p[clen] & 0xC0) == 0x80)
-				clen++;
-			memcpy(ch, p, clen);
-			ch[clen] = '\0';
-			if (text_width(buf_str(&cut)) + text_width(ch) > w - 1)
-				break;
-			err |= buf_append(&cut, p, clen);
-			p += clen;
-		}
-		err |= buf_puts(&cut, "…");
-		sw = text_width(buf_str(&cut));
-		err |= buf_puts(b, buf_str(&cut));
-		buf_release(&cut);
-		for (i = sw; i < w; i++)
-			err |= buf_putc(b, ' ');
-		return err;
-	}
-	if (right) {
-		for (i = sw; i < w; i++)
-			err |= buf_putc(b, ' ');
-	}
-	err |= buf_puts(b, s);
-	if (!right) {
-		for (i = sw; i < w; i++)
-			err |= buf_putc(b, ' ');
-	}
-	return err;
-}
-
 /* A sparkline of the unit's yearly values up to `year` (at most `max`
  * years, oldest first), scaled between the smallest and largest; a space
  * for a year without data. */
@@ -449,13 +404,13 @@ enum gemis_err progress_text(const struct snapshot *s, int unit, int year, bool 
 		err |= buf_printf(b, "\n%s%s%s\n", color ? "\033[1m" : "", goal_name((enum goal)g, i18n_lang()),
 				  color ? "\033[0m" : "");
 		err |= buf_puts(b, "  ");
-		err |= put_cell(b, _("Indicator"), wname, false);
-		err |= put_cell(b, _("Value"), wval, true);
+		err |= text_cell(b, _("Indicator"), wname, false);
+		err |= text_cell(b, _("Value"), wval, true);
 		err |= buf_puts(b, "  ");
-		err |= put_cell(b, _("Trend"), wtrend, false);
-		err |= put_cell(b, _("Women / men"), wsex, false);
-		err |= put_cell(b, _("Target"), wtgt, false);
-		err |= put_cell(b, _("Status"), wst, false);
+		err |= text_cell(b, _("Trend"), wtrend, false);
+		err |= text_cell(b, _("Women / men"), wsex, false);
+		err |= text_cell(b, _("Target"), wtgt, false);
+		err |= text_cell(b, _("Status"), wst, false);
 		if (parent)
 			err |= buf_puts(b, _("Sub-units"));
 		while (b->len && b->p[b->len - 1] == ' ')
@@ -492,16 +447,16 @@ enum gemis_err progress_text(const struct snapshot *s, int unit, int year, bool 
 			}
 			progress_target_text(engine_target(e, unit, (int)k, year), ind->unit, tgt, sizeof(tgt));
 			err |= buf_puts(b, "  ");
-			err |= put_cell(b, indicator_name(ind, i18n_lang()), wname, false);
-			err |= put_cell(b, val, wval, true);
+			err |= text_cell(b, indicator_name(ind, i18n_lang()), wname, false);
+			err |= text_cell(b, val, wval, true);
 			err |= buf_puts(b, "  ");
 			trend_text(s, unit, (int)k, year, 5, trend, sizeof(trend));
-			err |= put_cell(b, trend, wtrend, false);
-			err |= put_cell(b, sex, wsex, false);
-			err |= put_cell(b, tgt, wtgt, false);
+			err |= text_cell(b, trend, wtrend, false);
+			err |= text_cell(b, sex, wsex, false);
+			err |= text_cell(b, tgt, wtgt, false);
 			if (color && sh.value)
 				err |= buf_puts(b, status_color(a.status));
-			err |= put_cell(b, sh.value ? status_name(a.status) : _("hidden (few cases)"), wst,
+			err |= text_cell(b, sh.value ? status_name(a.status) : _("hidden (few cases)"), wst,
 					false);
 			if (color)
 				err |= buf_puts(b, "\033[0m");

@@ -381,45 +381,6 @@ enum gemis_err reporting_json(const struct tree *t, const struct rep_result *r, 
 	return err ? GEMIS_ENOMEM : GEMIS_OK;
 }
 
-/* Appends s padded (or cut) to w display columns. */
-static enum gemis_err cell(struct buf *b, const char *s, size_t w, bool right)
-{
-	size_t sw = text_width(s), i;
-	enum gemis_err err = GEMIS_OK;
-
-	if (sw > w) {
-		const char *p = s;
-		size_t used = 0;
-
-		while (*p) {
-			size_t clen = 1;
-			char ch[8];
-
-			while (p[clen] && ((unsigned char)p[clen] & 0xC0) == 0x80 && clen < 7)
-				clen++;
-			memcpy(ch, p, clen);
-			ch[clen] = '\0';
-			if (used + text_width(ch) > w - 1)
-				break;
-			used += text_width(ch);
-			err |= buf_append(b, p, clen);
-			p += clen;
-		}
-		err |= buf_puts(b, "…");
-		for (i = used + 1; i < w; i++)
-			err |= buf_putc(b, ' ');
-		return err;
-	}
-	if (right)
-		for (i = sw; i < w; i++)
-			err |= buf_putc(b, ' ');
-	err |= buf_puts(b, s);
-	if (!right)
-		for (i = sw; i < w; i++)
-			err |= buf_putc(b, ' ');
-	return err;
-}
-
 static void rate_text(char *out, size_t n, double v)
 {
 	format_number(out, n, v, 1);
@@ -440,21 +401,21 @@ static enum gemis_err counts_row(struct buf *b, const char *name, const struct r
 	rate_text(num[5], sizeof(num[5]), rep_rate(c->submitted, c->expected));
 	rate_text(num[6], sizeof(num[6]), rep_rate(c->on_time, c->expected));
 	err |= buf_puts(b, "  ");
-	err |= cell(b, name, 34, false);
+	err |= text_cell(b, name, 34, false);
 	err |= buf_putc(b, ' ');
-	err |= cell(b, num[0], 10, true);
+	err |= text_cell(b, num[0], 10, true);
 	err |= buf_putc(b, ' ');
-	err |= cell(b, num[1], 10, true);
+	err |= text_cell(b, num[1], 10, true);
 	err |= buf_putc(b, ' ');
-	err |= cell(b, num[2], 10, true);
+	err |= text_cell(b, num[2], 10, true);
 	err |= buf_putc(b, ' ');
-	err |= cell(b, num[3], 10, true);
+	err |= text_cell(b, num[3], 10, true);
 	err |= buf_putc(b, ' ');
-	err |= cell(b, num[4], 10, true);
+	err |= text_cell(b, num[4], 10, true);
 	err |= buf_putc(b, ' ');
-	err |= cell(b, num[5], 14, true);
+	err |= text_cell(b, num[5], 14, true);
 	err |= buf_putc(b, ' ');
-	err |= cell(b, num[6], 14, true);
+	err |= text_cell(b, num[6], 14, true);
 	err |= buf_putc(b, '\n');
 	return err;
 }
@@ -464,21 +425,21 @@ static enum gemis_err counts_head(struct buf *b, const char *first)
 	enum gemis_err err = GEMIS_OK;
 
 	err |= buf_puts(b, "  ");
-	err |= cell(b, first, 34, false);
+	err |= text_cell(b, first, 34, false);
 	err |= buf_putc(b, ' ');
-	err |= cell(b, _("Forms expected"), 10, true);
+	err |= text_cell(b, _("Forms expected"), 10, true);
 	err |= buf_putc(b, ' ');
-	err |= cell(b, _("Forms in"), 10, true);
+	err |= text_cell(b, _("Forms in"), 10, true);
 	err |= buf_putc(b, ' ');
-	err |= cell(b, _("Forms on time"), 10, true);
+	err |= text_cell(b, _("Forms on time"), 10, true);
 	err |= buf_putc(b, ' ');
-	err |= cell(b, _("Forms late"), 10, true);
+	err |= text_cell(b, _("Forms late"), 10, true);
 	err |= buf_putc(b, ' ');
-	err |= cell(b, _("Forms missing"), 10, true);
+	err |= text_cell(b, _("Forms missing"), 10, true);
 	err |= buf_putc(b, ' ');
-	err |= cell(b, _("Share in"), 14, true);
+	err |= text_cell(b, _("Share in"), 14, true);
 	err |= buf_putc(b, ' ');
-	err |= cell(b, _("Share on time"), 14, true);
+	err |= text_cell(b, _("Share on time"), 14, true);
 	while (b->len && b->p[b->len - 1] == ' ')
 		buf_truncate(b, b->len - 1);
 	err |= buf_putc(b, '\n');
@@ -529,11 +490,11 @@ enum gemis_err reporting_text(const struct tree *t, const struct rep_result *r, 
 	if (su->first_child < 0) {
 		err |= buf_putc(b, '\n');
 		err |= buf_puts(b, "  ");
-		err |= cell(b, _("Agency or office"), 34, false);
-		err |= cell(b, _("Indicators tied"), 15, true);
+		err |= text_cell(b, _("Agency or office"), 34, false);
+		err |= text_cell(b, _("Indicators tied"), 15, true);
 		err |= buf_puts(b, "  ");
-		err |= cell(b, _("Due date"), 12, false);
-		err |= cell(b, _("Form state"), 22, false);
+		err |= text_cell(b, _("Due date"), 12, false);
+		err |= text_cell(b, _("Form state"), 22, false);
 		err |= buf_puts(b, _("Forms in"));
 		err |= buf_putc(b, '\n');
 		for (i = 0; i < r->nforms; i++) {
@@ -550,11 +511,11 @@ enum gemis_err reporting_text(const struct tree *t, const struct rep_result *r, 
 				snprintf(sub, sizeof(sub), "–");
 			}
 			err |= buf_puts(b, "  ");
-			err |= cell(b, agency_name(f->agency), 34, false);
-			err |= cell(b, n, 15, true);
+			err |= text_cell(b, agency_name(f->agency), 34, false);
+			err |= text_cell(b, n, 15, true);
 			err |= buf_puts(b, "  ");
-			err |= cell(b, due, 12, false);
-			err |= cell(b, form_state_name(f->state), 22, false);
+			err |= text_cell(b, due, 12, false);
+			err |= text_cell(b, form_state_name(f->state), 22, false);
 			err |= buf_puts(b, sub);
 			err |= buf_putc(b, '\n');
 		}

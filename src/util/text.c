@@ -193,3 +193,43 @@ bool text_parse_long(const char *s, size_t len, long *out)
 	*out = v;
 	return true;
 }
+
+enum gemis_err text_cell(struct buf *b, const char *s, size_t w, bool right)
+{
+	size_t sw = text_width(s), i;
+	enum gemis_err err = GEMIS_OK;
+
+	if (sw > w) {
+		const char *p = s;
+		size_t used = 0;
+
+		while (*p) {
+			size_t clen = 1;
+			char ch[8];
+
+			while (p[clen] && ((unsigned char)p[clen] & 0xC0) == 0x80 && clen < 7)
+				clen++;
+			memcpy(ch, p, clen);
+			ch[clen] = '\0';
+			if (used + text_width(ch) > w - 1)
+				break;
+			used += text_width(ch);
+			err |= buf_append(b, p, clen);
+			p += clen;
+		}
+		err |= buf_puts(b, "…");
+		for (i = used + 1; i < w; i++)
+			err |= buf_putc(b, ' ');
+		return err;
+	}
+	if (right) {
+		for (i = sw; i < w; i++)
+			err |= buf_putc(b, ' ');
+	}
+	err |= buf_puts(b, s);
+	if (!right) {
+		for (i = sw; i < w; i++)
+			err |= buf_putc(b, ' ');
+	}
+	return err;
+}

@@ -28,6 +28,11 @@ enum gemis_err text_fold(struct buf *out, const char *s, size_t len);
 /* Display width in terminal columns of a UTF-8 string (combining marks 0). */
 size_t text_width(const char *s);
 
+/* Appends s as a cell of a text table: padded to w display columns (on
+ * the left when right), or cut at a character boundary with "…" when it
+ * is wider.  w >= 1. */
+enum gemis_err text_cell(struct buf *b, const char *s, size_t w, bool right);
+
 /* Trims ASCII white space in place; returns s. */
 char *text_trim(char *s);
 
