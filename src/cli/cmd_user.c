@@ -11,6 +11,7 @@
 #include "core/catalog.h"
 #include "store/store.h"
 #include "store/users.h"
+#include "util/text.h"
 
 #include "util/banned.h"
 
@@ -215,8 +216,22 @@ int cmd_token_list(struct cli *cli, int argc, char **argv)
 		return EXIT_FAIL;
 	if (account_of("token list", db, argv[1], &u)) {
 		/* TRANSLATORS: column heads of `gemis token list`; times are UTC */
-		printf("%6s  %-17s  %-17s  %-17s  %s\n", "id", _("created (UTC)"), _("last used"),
-		       _("revoked"), _("label"));
+		const char *head[] = {_("created (UTC)"), _("last used"), _("revoked")};
+		struct buf h;
+		size_t i;
+
+		/* padded by display width: the Vietnamese heads have marks */
+		buf_init(&h, 1024);
+		text_cell(&h, "id", 6, true);
+		for (i = 0; i < 3; i++) {
+			buf_puts(&h, "  ");
+			text_cell(&h, head[i], 17, false);
+		}
+		buf_puts(&h, "  ");
+		buf_puts(&h, _("label"));
+		buf_putc(&h, '\n');
+		fputs(buf_str(&h), stdout);
+		buf_release(&h);
 		status = tokens_list(db, u.id, print_token, NULL, &e) ? cli_fail(&e) : EXIT_OK;
 	}
 	db_close(db);
