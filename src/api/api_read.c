@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "api.h"
+#include "core/date.h"
 #include "report/progress.h"
 #include "util/embed.h"
 
@@ -27,14 +28,10 @@ enum gemis_err api_me(struct http_req *r)
 	return http_json(r, 200, o);
 }
 
-/* The year of ?year=, else this year (as `gemis progress` does). */
+/* The year of ?year=, else this year in Vietnam (as `gemis progress` does). */
 static int year_param(struct http_req *r)
 {
-	time_t now = (time_t)r->now;
-	struct tm tm;
-
-	gmtime_r(&now, &tm);
-	return http_param_year(r, "year", tm.tm_year + 1900);
+	return http_param_year(r, "year", vn_date(r->now).y);
 }
 
 enum gemis_err api_progress(struct http_req *r)

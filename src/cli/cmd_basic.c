@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "core/date.h"
 #include "formats/exchange.h"
 #include "formats/values_csv.h"
 #include "report/progress.h"
@@ -161,13 +162,10 @@ out:
 	return status;
 }
 
+/* The year it is in Vietnam. */
 static int current_year(void)
 {
-	time_t now = time(NULL);
-	struct tm tm;
-
-	gmtime_r(&now, &tm);
-	return tm.tm_year + 1900;
+	return vn_date((long long)time(NULL)).y;
 }
 
 int cmd_progress(struct cli *cli, int argc, char **argv)

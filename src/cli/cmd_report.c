@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "core/date.h"
 #include "report/reporting.h"
 #include "report/yearly.h"
 #include "store/snapshot.h"
@@ -20,13 +21,10 @@
 
 #include "util/banned.h"
 
+/* The year it is in Vietnam. */
 static int this_year(void)
 {
-	time_t now = time(NULL);
-	struct tm tm;
-
-	gmtime_r(&now, &tm);
-	return tm.tm_year + 1900;
+	return vn_date((long long)time(NULL)).y;
 }
 
 static bool parse_year(const char *cmd, const char *s, int *year)
@@ -41,18 +39,16 @@ static bool parse_year(const char *cmd, const char *s, int *year)
 	return true;
 }
 
-/* "YYYY-MM-DD" into its parts; false when it is not a date. */
+/* "YYYY-MM-DD" into its parts; false when it is not a day of 1990..2099. */
 static bool parse_date(const char *s, int *y, int *m, int *d)
 {
-	long v[3];
+	struct date v;
 
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' || !text_parse_long(s, 4, &v[0]) ||
-	    !text_parse_long(s + 5, 2, &v[1]) || !text_parse_long(s + 8, 2, &v[2]) || v[0] < 1990 ||
-	    v[0] > 2099 || v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31)
+	if (!date_parse_iso(s, strlen(s), &v) || v.y < 1990)
 		return false;
-	*y = (int)v[0];
-	*m = (int)v[1];
-	*d = (int)v[2];
+	*y = v.y;
+	*m = v.m;
+	*d = v.d;
 	return true;
 }
 
@@ -92,7 +88,7 @@ int cmd_reporting(struct cli *cli, int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			/* judged at the end of that day */
-			now = rep_day_start(y, m, d) + 86400 - 1;
+			now = vn_day_end((struct date){y, m, d}) - 1;
 		} else if (rc == 'j') {
 			json = true;
 		} else {
@@ -236,7 +232,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	/* reporting is judged at the end of the report's date, else now */
-	o.now = o.date_y ? rep_day_start(o.date_y, o.date_m, o.date_d) + 86400 - 1 : (long long)time(NULL);
+	o.now = o.date_y ? vn_day_end((struct date){o.date_y, o.date_m, o.date_d}) - 1 : (long long)time(NULL);
 	o.created = report_stamp();
 	db = cli_open_db(cli, 0);
 	if (!db)

@@ -11,6 +11,8 @@
 #include <xlsxwriter.h>
 
 #include "core/catalog.h"
+#include "core/date.h"
+#include "core/deadline.h"
 #include "util/i18n.h"
 
 #include "util/banned.h"
@@ -70,11 +72,7 @@ enum gemis_err values_template_write(const struct template_form *f, const char *
 	props.created = (time_t)f->created;
 	if (!f->created) {
 		/* 1 January of the form's year, 00:00 UTC: no clock time inside */
-		struct tm tm = {0};
-
-		tm.tm_year = f->year - 1900;
-		tm.tm_mday = 1;
-		props.created = timegm(&tm);
+		props.created = (time_t)(date_days((struct date){f->year, 1, 1}) * 86400);
 	}
 	workbook_set_properties(wb, &props);
 
@@ -148,12 +146,16 @@ enum gemis_err values_template_write(const struct template_form *f, const char *
 	worksheet_write_string(ws, 0, 0, title_s, title);
 	snprintf(buf, sizeof(buf), _("Unit: %s (%s). Agency: %s."), u->name, u->code, agency_name(f->agency));
 	worksheet_write_string(ws, 1, 0, buf, bold);
-	if (f->dl_day && f->dl_month)
-		snprintf(buf, sizeof(buf), _("Send it by %02d/%02d/%d to %s."), f->dl_day, f->dl_month, f->year,
+	if (f->dl_day && f->dl_month) {
+		struct deadline dl = deadline_of_plan(f->dl_day, f->dl_month, NULL);
+		struct date due = deadline_due(&dl, period_year_code(f->year));
+
+		snprintf(buf, sizeof(buf), _("Send it by %02d/%02d/%d to %s."), due.d, due.m, due.y,
 			 f->dl_to >= 0 ? agency_name(f->dl_to) : _("the Culture and Social Affairs Office"));
-	else
+	} else {
 		snprintf(buf, sizeof(buf), _("Send it to %s by the end of %d."),
 			 f->dl_to >= 0 ? agency_name(f->dl_to) : _("the Culture and Social Affairs Office"), f->year);
+	}
 	worksheet_write_string(ws, 2, 0, buf, plain);
 	worksheet_write_string(ws, 4, 0, _("How to fill in this form:"), bold);
 	worksheet_write_string(ws, 5, 0,

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "core/catalog.h"
+#include "core/date.h"
 #include "store/register.h"
 #include "store/store.h"
 #include "store/users.h"
@@ -57,65 +58,31 @@ int case_service_parse(const char *s)
 
 /* --- dates ------------------------------------------------------------------ */
 
-static bool digits(const char *s, size_t n, int *out)
+/* A date of the register: a day (core/date.h) of a year the counts can
+ * hold as a period. */
+static bool case_date(const char *s, struct date *d)
 {
-	int v = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-		v = v * 10 + (s[i] - '0');
-	}
-	*out = v;
-	return true;
-}
-
-static bool date_parts(const char *s, int *y, int *m, int *d)
-{
-	static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-
-	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 4, y) ||
-	    !digits(s + 5, 2, m) || !digits(s + 8, 2, d))
-		return false;
-	if (*y < PERIOD_MIN_YEAR || *y > PERIOD_MAX_YEAR || *m < 1 || *m > 12 || *d < 1 ||
-	    *d > mdays[*m - 1])
-		return false;
-	if (*m == 2 && *d == 29 && !((*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0))
-		return false;
-	return true;
+	return s && date_parse_iso(s, strlen(s), d) && d->y >= PERIOD_MIN_YEAR && d->y <= PERIOD_MAX_YEAR;
 }
 
 bool case_date_valid(const char *s)
 {
-	int y, m, d;
+	struct date d;
 
-	return date_parts(s, &y, &m, &d);
+	return case_date(s, &d);
 }
 
-/* Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
+/* Days since 1970-01-01, -1 when s is no date of the register. */
 static long days_of(const char *s)
 {
-	int y, m, d;
-	long era, yoe, doy, doe;
+	struct date d;
 
-	if (!date_parts(s, &y, &m, &d))
-		return -1;
-	y -= m <= 2;
-	era = y / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
+	return case_date(s, &d) ? (long)date_days(d) : -1;
 }
 
 void case_today(char out[11])
 {
-	time_t now = time(NULL);
-	struct tm tm;
-
-	gmtime_r(&now, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
+	date_format_iso(vn_date((long long)time(NULL)), out);
 }
 
 /* A date of the register: valid and not after today. */
@@ -387,7 +354,7 @@ static enum gemis_err parse_case(json_t *root, struct case_in *c, struct errctx 
 	static const char *const sexes[] = {"F", "M"};
 	json_t *v, *sv, *pv;
 	enum gemis_err err;
-	int y, m, d;
+	struct date day;
 
 	memset(c, 0, sizeof(*c));
 	if (!json_is_object(root))
@@ -399,8 +366,8 @@ static enum gemis_err parse_case(json_t *root, struct case_in *c, struct errctx 
 	if (!json_is_string(v) || !date_ok(json_string_value(v)))
 		return bad(e, "detected", _("must be a date YYYY-MM-DD, not in the future"));
 	c->detected = json_string_value(v);
-	date_parts(c->detected, &y, &m, &d);
-	c->year = y;
+	case_date(c->detected, &day);
+	c->year = day.y;
 	err = want_enum(root, "source", "source", sources, NELEM(sources), true, &c->source, e);
 	if (err)
 		return err;

@@ -107,7 +107,7 @@ enum gemis_err case_purge(struct db *db, const struct tree *t, const struct prin
 /* The retention period in days (meta case_retention_days, else the default). */
 enum gemis_err case_retention_days(struct db *db, int *days, struct errctx *e);
 
-/* Today's date in UTC as YYYY-MM-DD. */
+/* Today's date in Vietnam as YYYY-MM-DD. */
 void case_today(char out[11]);
 /* True for a real date written YYYY-MM-DD. */
 bool case_date_valid(const char *s);

@@ -12,9 +12,9 @@
 #include <strings.h>
 #include <time.h>
 
+#include "core/date.h"
 #include "internal.h"
 #include "store/users.h"
-#include "util/text.h"
 
 #include "util/banned.h"
 
@@ -110,19 +110,11 @@ enum gemis_err http_unit(struct http_req *r, const char *code, enum action a, in
 int http_today(const struct http_req *r)
 {
 	const char *o = getenv("GEMIS_TODAY");
-	time_t t;
-	struct tm tm;
+	struct date d;
 
-	if (o && strlen(o) == 10 && o[4] == '-' && o[7] == '-') {
-		long y, m, d;
-
-		if (text_parse_long(o, 4, &y) && text_parse_long(o + 5, 2, &m) &&
-		    text_parse_long(o + 8, 2, &d))
-			return (int)(y * 10000 + m * 100 + d);
-	}
-	t = (time_t)r->now + 7 * 3600;
-	gmtime_r(&t, &tm);
-	return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+	if (o && date_parse_iso(o, strlen(o), &d))
+		return date_ymd(d);
+	return date_ymd(vn_date(r->now));
 }
 
 /* --- answers ------------------------------------------------------------ */

@@ -23,6 +23,7 @@
 #include "progress.h"
 #include "util/i18n.h"
 #include "yearly.h"
+#include "core/date.h"
 #include "core/suppress.h"
 
 #include "util/banned.h"
@@ -338,7 +339,7 @@ static void reporting_sheet(lxw_workbook *wb, const struct yearly *y, const stru
 		worksheet_write_string(ws, row, 4, form_state_name(f->state), x->text);
 		worksheet_write_string(ws, row, 5, f->status ? f->status : "", x->text);
 		if (f->submitted_at) {
-			rep_date_iso(f->submitted_at, sub);
+			date_format_iso(vn_date(f->submitted_at), sub);
 			worksheet_write_string(ws, row, 6, sub, x->text);
 		} else {
 			worksheet_write_blank(ws, row, 6, x->text);
@@ -424,7 +425,8 @@ enum gemis_err yearly_xlsx(const struct yearly *y, const char *path, struct errc
 	props.title = title;
 	props.subject = subject;
 	props.author = (char *)"gemis";
-	props.created = (time_t)(y->o.created ? y->o.created : rep_day_start(y->year, 1, 1) + 7 * 3600);
+	/* else 1 January of the report's year, 00:00 UTC: no clock time inside */
+	props.created = (time_t)(y->o.created ? y->o.created : date_days((struct date){y->year, 1, 1}) * 86400);
 	workbook_set_properties(wb, &props);
 	formats(wb, &x);
 	snprintf(summary_name, sizeof(summary_name), "%s", _("Summary sheet"));

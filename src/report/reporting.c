@@ -10,87 +10,13 @@
 #include <string.h>
 
 #include "core/catalog.h"
+#include "core/date.h"
+#include "core/deadline.h"
 #include "progress.h"
 #include "util/i18n.h"
 #include "util/text.h"
 
 #include "util/banned.h"
-
-#define VN_OFFSET (7 * 3600)
-
-static bool leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int month_days(int y, int m)
-{
-	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-
-	return m == 2 && leap(y) ? 29 : days[m - 1];
-}
-
-/* Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm). */
-static long long days_from_civil(int y, int m, int d)
-{
-	long long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long long z, int *y, int *m, int *d)
-{
-	long long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-long long rep_day_start(int y, int m, int d)
-{
-	if (m < 1)
-		m = 1;
-	if (m > 12)
-		m = 12;
-	if (d < 1)
-		d = 1;
-	if (d > month_days(y, m))
-		d = month_days(y, m);
-	return days_from_civil(y, m, d) * 86400 - VN_OFFSET;
-}
-
-void rep_date_iso(long long ts, char out[11])
-{
-	int y, m, d;
-	long long days = ts + VN_OFFSET;
-
-	days = days >= 0 ? days / 86400 : -((-days + 86399) / 86400);
-	civil_from_days(days, &y, &m, &d);
-	y = y < 0 ? 0 : y % 10000;
-	out[0] = (char)('0' + y / 1000);
-	out[1] = (char)('0' + y / 100 % 10);
-	out[2] = (char)('0' + y / 10 % 10);
-	out[3] = (char)('0' + y % 10);
-	out[4] = '-';
-	out[5] = (char)('0' + m / 10);
-	out[6] = (char)('0' + m % 10);
-	out[7] = '-';
-	out[8] = (char)('0' + d / 10);
-	out[9] = (char)('0' + d % 10);
-	out[10] = '\0';
-}
 
 double rep_rate(unsigned part, unsigned whole)
 {
@@ -219,6 +145,8 @@ enum gemis_err reporting_compute(const struct rep_input *in, struct rep_result *
 		for (k = 0; k < agency_kind_count; k++) {
 			struct rep_form *f;
 			const struct rep_sub *s = NULL;
+			struct deadline dl;
+			struct date due;
 
 			if (!plan_view_owes(p, (int)k))
 				continue;
@@ -226,13 +154,12 @@ enum gemis_err reporting_compute(const struct rep_input *in, struct rep_result *
 			f->unit = (int)u;
 			f->agency = (int)k;
 			f->nind = popcount64(plan_view_duties(p, (int)k));
-			f->due_assumed = p->dl_day == 0 || p->dl_month == 0;
-			f->due_year = in->year;
-			f->due_month = f->due_assumed ? 12 : p->dl_month;
-			f->due_day = f->due_assumed ? 31 : p->dl_day;
-			if (f->due_day > month_days(f->due_year, f->due_month))
-				f->due_day = month_days(f->due_year, f->due_month);
-			f->due = rep_day_start(f->due_year, f->due_month, f->due_day) + 86400;
+			dl = deadline_of_plan(p->dl_day, p->dl_month, &f->due_assumed);
+			due = deadline_due(&dl, period_year_code(in->year));
+			f->due_year = due.y;
+			f->due_month = due.m;
+			f->due_day = due.d;
+			f->due = vn_day_end(due);
 			for (i = 0; i < in->nsubs; i++) {
 				if (in->subs[i].unit == (int)u && in->subs[i].agency == (int)k) {
 					s = &in->subs[i];
@@ -322,7 +249,7 @@ enum gemis_err reporting_json(const struct tree *t, const struct rep_result *r, 
 	char day[11];
 	size_t i;
 
-	rep_date_iso(now, day);
+	date_format_iso(vn_date(now), day);
 	err |= buf_puts(b, "{\"unit\": ");
 	err |= json_str(b, su->code);
 	err |= buf_puts(b, ", \"name\": ");
@@ -370,7 +297,7 @@ enum gemis_err reporting_json(const struct tree *t, const struct rep_result *r, 
 			err |= buf_puts(b, "null");
 		err |= buf_puts(b, ", \"submitted\": ");
 		if (f->submitted_at) {
-			rep_date_iso(f->submitted_at, day);
+			date_format_iso(vn_date(f->submitted_at), day);
 			err |= buf_printf(b, "\"%s\"", day);
 		} else {
 			err |= buf_puts(b, "null");
@@ -454,7 +381,7 @@ enum gemis_err reporting_text(const struct tree *t, const struct rep_result *r, 
 	char day[11], rate[16], rate2[16];
 	size_t i;
 
-	rep_date_iso(now, day);
+	date_format_iso(vn_date(now), day);
 	err |= buf_printf(b, _("Reporting by the agencies of %s (%s) for %d, as of %s"), su->name,
 			  su->code, r->year, day);
 	err |= buf_putc(b, '\n');
@@ -505,7 +432,7 @@ enum gemis_err reporting_text(const struct tree *t, const struct rep_result *r, 
 			snprintf(due, sizeof(due), "%02d/%02d/%04d%s", f->due_day, f->due_month,
 				 f->due_year % 10000, f->due_assumed ? "*" : "");
 			if (f->submitted_at) {
-				rep_date_iso(f->submitted_at, day);
+				date_format_iso(vn_date(f->submitted_at), day);
 				snprintf(sub, sizeof(sub), "%.2s/%.2s/%.4s", day + 8, day + 5, day);
 			} else {
 				snprintf(sub, sizeof(sub), "–");

@@ -11,12 +11,13 @@
  * assignments, so such agencies have nothing to fill in (the plan lint
  * reports it as unassigned_indicator).  When the plan sets no deadline,
  * forms are due at the end of the year (due_assumed).  A deadline with a
- * year applies its day and month to every year asked.
+ * year applies its day and month to every year asked (the rule is
+ * deadline_of_plan() in core/deadline.h).
  *
  * A form is the row of the `submissions` table for (unit, agency, period).
  * It counts as submitted when its status is `submitted` or `approved`;
  * a `draft` or a form `returned` for correction does not.  The deadline is
- * the end of the day in Vietnam (UTC+7):
+ * the end of the day in Vietnam (UTC+7, core/date.h):
  *   on_time   submitted before the deadline ended
  *   late      submitted after it
  *   overdue   not submitted and the deadline has passed
@@ -114,10 +115,6 @@ void rep_result_release(struct rep_result *r);
 /* part / whole * 100, NaN when whole is 0. */
 double rep_rate(unsigned part, unsigned whole);
 
-/* Unix seconds of the start of day (y, m, d) in Vietnam (UTC+7); day is
- * clamped to the month's length (31/11 -> 30/11). */
-long long rep_day_start(int y, int m, int d);
-
 /* "on_time", "late", "overdue", "pending" */
 const char *form_state_id(enum form_state s);
 /* Name for people, in the current language. */
@@ -146,8 +143,5 @@ enum gemis_err reporting_json(const struct tree *t, const struct rep_result *r, 
 /* The tables for people, in the current language. */
 enum gemis_err reporting_text(const struct tree *t, const struct rep_result *r, long long now,
 			      struct buf *out);
-
-/* The date of a Unix time in Vietnam as "YYYY-MM-DD" (out: 11 bytes). */
-void rep_date_iso(long long ts, char out[11]);
 
 #endif

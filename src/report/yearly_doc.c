@@ -21,6 +21,7 @@
 #include "progress.h"
 #include "util/i18n.h"
 #include "yearly.h"
+#include "core/date.h"
 #include "core/suppress.h"
 
 #include "util/banned.h"
@@ -426,12 +427,12 @@ static const char *rate_text(struct doc *d, unsigned part, unsigned whole)
 
 static const char *day_text(struct doc *d, long long ts)
 {
-	char iso[11];
+	char day[DATE_TEXT_LEN];
 
 	if (!ts)
 		return "–";
-	rep_date_iso(ts, iso);
-	return doc_printf(d, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+	date_format_dmy(vn_date(ts), day);
+	return doc_printf(d, "%s", day);
 }
 
 static struct dtable *rates_table(struct doc *d, const char *first, size_t nrows)

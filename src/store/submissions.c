@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "core/catalog.h"
+#include "core/date.h"
 #include "core/period.h"
 #include "util/i18n.h"
 #include "values.h"
@@ -586,17 +587,6 @@ out:
 
 /* --- the workflow ------------------------------------------------------- */
 
-/* Times in messages: Vietnam's time (UTC+7, no daylight saving). */
-static void format_time(long long at, char *out, size_t n)
-{
-	time_t tt = (time_t)(at + 7 * 3600);
-	struct tm tm;
-
-	gmtime_r(&tt, &tm);
-	snprintf(out, n, "%02d:%02d %02d/%02d/%04d", tm.tm_hour, tm.tm_min, tm.tm_mday,
-		 tm.tm_mon + 1, tm.tm_year + 1900);
-}
-
 static bool may_step(enum sub_action a, enum sub_status from)
 {
 	switch (a) {
@@ -855,7 +845,7 @@ enum gemis_err submissions_act(struct db *db, const struct tree *t, const struct
 	if (cur.version != rq->version) {
 		char when[64];
 
-		format_time(cur.updated_at, when, sizeof(when));
+		vn_format_time(cur.updated_at, when, sizeof(when));
 		if (cur.version == 0)
 			err = err_set(e, GEMIS_ECONFLICT,
 				      _("this form changed since you opened it; reload it"));

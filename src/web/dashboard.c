@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/date.h"
 #include "report/progress.h"
 #include "store/submissions.h"
 #include "report/reporting.h"
@@ -96,7 +97,7 @@ static enum gemis_err commune_reporting(struct http_req *r, int unit, int year)
 	struct db *db;
 	struct arena mem;
 	struct rep_result rep;
-	int today = http_today(r), due;
+	int today = http_today(r);
 	size_t i;
 	enum gemis_err err;
 
@@ -117,11 +118,11 @@ static enum gemis_err commune_reporting(struct http_req *r, int unit, int year)
 	} else {
 		const struct rep_form *f0 = &rep.forms[0];
 
-		due = f0->due_year * 10000 + f0->due_month * 100 + f0->due_day;
 		if (f0->due_assumed) {
 			html(r, "<p class=\"deadline\">%s</p>", _("The plan sets no reporting deadline."));
 		} else {
-			long days = days_between(today, due);
+			struct date due = {f0->due_year, f0->due_month, f0->due_day};
+			long days = (long)date_diff(date_from_ymd(today), due);
 
 			html(r, "<p class=\"deadline\">%s %02d/%02d/%04d · ", _("Deadline"), f0->due_day,
 			     f0->due_month, f0->due_year);

@@ -23,6 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
+#include "core/deadline.h"
 #include "formats/values_csv.h"
 #include "report/progress.h"
 #include "store/submissions.h"
@@ -233,9 +235,13 @@ static void render_form(struct http_req *r, struct entry *en)
 	if (en->sub.version)
 		html(r, " · %s %s, %s", _("last changed by"), en->sub.updated_by, fmt_time(r, en->sub.updated_at));
 	html(r, "</p>");
-	if (en->f.deadline_day)
-		html(r, "<p class=\"deadline\">%s %02d/%02d/%d</p>", _("Deadline"), en->f.deadline_day,
-		     en->f.deadline_month, en->f.deadline_year ? en->f.deadline_year : en->year);
+	if (en->f.deadline_day && en->f.deadline_month) {
+		struct deadline dl = deadline_of_plan(en->f.deadline_day, en->f.deadline_month, NULL);
+		char due[DATE_TEXT_LEN];
+
+		date_format_dmy(deadline_due(&dl, period_year_code(en->year)), due);
+		html(r, "<p class=\"deadline\">%s %s</p>", _("Deadline"), due);
+	}
 	if (en->top)
 		html(r, "<p class=\"%s\" role=\"%s\">%s</p>", en->top_ok ? "ok" : "error",
 		     en->top_ok ? "status" : "alert", en->top);

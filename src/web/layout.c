@@ -11,6 +11,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/date.h"
+#include "core/deadline.h"
 #include "report/progress.h"
 #include "store/submissions.h"
 #include "web.h"
@@ -69,27 +71,12 @@ const char *fmt_target(struct http_req *r, const struct target *t, const char *m
 
 const char *fmt_time(struct http_req *r, long long at)
 {
-	time_t tt = (time_t)(at + 7 * 3600);
-	struct tm tm;
+	char s[32];
 
 	if (!at)
 		return "–";
-	gmtime_r(&tt, &tm);
-	return arena_printf(&r->arena, "%02d:%02d %02d/%02d/%04d", tm.tm_hour, tm.tm_min, tm.tm_mday,
-			    tm.tm_mon + 1, tm.tm_year + 1900);
-}
-
-long days_between(int a, int b)
-{
-	struct tm ta = {0}, tb = {0};
-
-	ta.tm_year = a / 10000 - 1900;
-	ta.tm_mon = a / 100 % 100 - 1;
-	ta.tm_mday = a % 100;
-	tb.tm_year = b / 10000 - 1900;
-	tb.tm_mon = b / 100 % 100 - 1;
-	tb.tm_mday = b % 100;
-	return (long)((timegm(&tb) - timegm(&ta)) / 86400);
+	vn_format_time(at, s, sizeof(s));
+	return arena_strdup(&r->arena, s);
 }
 
 int page_year(struct http_req *r)
@@ -103,15 +90,6 @@ int page_year(struct http_req *r)
 	if (s && s->eng.year_max >= s->eng.year_min)
 		return s->eng.year_max < today ? s->eng.year_max : today;
 	return today;
-}
-
-/* The Action Month for gender equality and against gender-based violence
- * runs every year from 15 November to 15 December. */
-static bool action_month(int today)
-{
-	int md = today % 10000;
-
-	return md >= 1115 && md <= 1215;
 }
 
 static void nav_link(struct http_req *r, const char *href, const char *label, const char *current)
@@ -207,7 +185,7 @@ void page_begin_opts(struct http_req *r, const char *title, int unit, unsigned o
 	if (s && s->ds.demo)
 		html(r, "<p class=\"banner demo\">%s</p>\n",
 		     _("Demo data: these numbers are invented for trying gemis out."));
-	if (action_month(today))
+	if (deadline_contains(&deadline_action_month, date_from_ymd(today)))
 		html(r, "<p class=\"banner action\">%s</p>\n",
 		     _("Action Month for gender equality and the prevention of gender-based violence: "
 		       "15 November – 15 December."));

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/date.h"
 #include "report/progress.h"
 #include "report/reporting.h"
 #include "report/yearly.h"
@@ -31,10 +32,8 @@
  * (http_today) when tests or demonstrations set one. */
 long long reporting_judged_at(struct http_req *r)
 {
-	int today = http_today(r);
-
 	if (getenv("GEMIS_TODAY"))
-		return rep_day_start(today / 10000, today / 100 % 100, today % 100) + 86400 - 1;
+		return vn_day_end(date_from_ymd(http_today(r))) - 1;
 	return r->now;
 }
 
@@ -121,7 +120,7 @@ enum gemis_err page_reporting(struct http_req *r)
 		"value=\"%s\"><label>%s <input name=\"year\" value=\"%d\" size=\"4\" inputmode=\"numeric\" "
 		"pattern=\"[0-9]{4}\"></label> <button type=\"submit\">%s</button></form></div>",
 	     s->tree.units[unit].code, _("Year"), year, _("Show"));
-	rep_date_iso(now, day);
+	date_format_dmy(vn_date(now), day);
 	html(r, "<section class=\"reporting\"><p>");
 	if (rep.total.expected == 0) {
 		html(r, "%s", rep.units_with_plan ? _("The plans in force tie no indicator to any agency: no form is due.")
@@ -134,7 +133,7 @@ enum gemis_err page_reporting(struct http_req *r)
 					   rep.total.missing));
 		if (rep.total.pending)
 			html(r, "%s", arena_printf(&r->arena, _(" (%u not yet due)"), rep.total.pending));
-		html(r, ". <small>(%s %.2s/%.2s/%.4s)</small>", _("judged as of"), day + 8, day + 5, day);
+		html(r, ". <small>(%s %s)</small>", _("judged as of"), day);
 	}
 	html(r, "</p><meter min=\"0\" max=\"%u\" value=\"%u\">%u/%u</meter></section>", rep.total.expected,
 	     rep.total.submitted, rep.total.submitted, rep.total.expected);
@@ -175,8 +174,8 @@ enum gemis_err page_reporting(struct http_req *r)
 			     agency_name(r, f->agency), f->nind, f->due_day, f->due_month, f->due_year % 10000,
 			     f->due_assumed ? "*" : "", form_state_id(f->state), form_state_name(f->state));
 			if (f->submitted_at) {
-				rep_date_iso(f->submitted_at, sub);
-				html(r, "%.2s/%.2s/%.4s", sub + 8, sub + 5, sub);
+				date_format_dmy(vn_date(f->submitted_at), sub);
+				html(r, "%s", sub);
 			} else {
 				html(r, "–");
 			}

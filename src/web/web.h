@@ -56,8 +56,6 @@ void chart_trend(struct http_req *r, int unit, int ind, int year);
  * that reported any value for the year, and to *all all of them. */
 void count_reported(const struct snapshot *s, int unit, int year, int *done, int *all);
 
-/* Days from a to b (dates as YYYYMMDD). */
-long days_between(int a, int b);
 /* The moment reporting is judged at: now, or the end of $GEMIS_TODAY's day
  * when tests or demonstrations set one (reporting.c). */
 long long reporting_judged_at(struct http_req *r);

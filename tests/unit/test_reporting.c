@@ -6,11 +6,24 @@
 #include <string.h>
 
 #include "core/catalog.h"
+#include "core/date.h"
 #include "harness.h"
 #include "report/reporting.h"
 #include "util/i18n.h"
 
 static struct tree t;
+
+/* The start of a day in Vietnam, a day past the month's end cut to it, and
+ * the day of a moment: core/date.h, named as these tests have known them. */
+static long long rep_day_start(int y, int m, int d)
+{
+	return vn_day_start(date_clamp((struct date){y, m, d}));
+}
+
+static void rep_date_iso(long long ts, char out[11])
+{
+	date_format_iso(vn_date(ts), out);
+}
 
 static void build_tree(void)
 {
