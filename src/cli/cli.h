@@ -85,10 +85,11 @@ int cmd_case_purge(struct cli *cli, int argc, char **argv);
 int cmd_reporting(struct cli *cli, int argc, char **argv);
 int cmd_values_export(struct cli *cli, int argc, char **argv);
 int cmd_template(struct cli *cli, int argc, char **argv);
-/* Reads a code map file (formats/codemap.h) into m (codemap_init()ed);
+/* Reads a code map file (formats/codemap.h) for the exchange format named
+ * `format` (its lines for other formats are left out) into m (codemap_init()ed);
  * prints the problems and returns EXIT_FAIL when it is not valid. */
 struct codemap;
-int cli_read_codemap(const char *path, struct codemap *m);
+int cli_read_codemap(const char *path, const char *format, struct codemap *m);
 int cmd_report(struct cli *cli, int argc, char **argv);
 int cmd_serve(struct cli *cli, int argc, char **argv);
 int cmd_help(struct cli *cli, int argc, char **argv);

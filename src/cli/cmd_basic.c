@@ -117,7 +117,7 @@ int cmd_values_import(struct cli *cli, int argc, char **argv)
 		cli_fail(&e);
 		goto out;
 	}
-	if (map_path && cli_read_codemap(map_path, &map) != EXIT_OK)
+	if (map_path && cli_read_codemap(map_path, xfmt_name((enum xfmt)fmt), &map) != EXIT_OK)
 		goto out;
 	db = cli_open_db(cli, 0);
 	if (!db)

@@ -20,7 +20,7 @@
 
 #include "util/banned.h"
 
-int cli_read_codemap(const char *path, struct codemap *m)
+int cli_read_codemap(const char *path, const char *format, struct codemap *m)
 {
 	struct errctx e = {0};
 	struct buf file;
@@ -33,7 +33,7 @@ int cli_read_codemap(const char *path, struct codemap *m)
 		cli_fail(&e);
 		goto out;
 	}
-	if (codemap_parse(m, buf_str(&file), file.len, &d, &e)) {
+	if (codemap_parse(m, format, buf_str(&file), file.len, &d, &e)) {
 		if (!e.where[0])
 			snprintf(e.where, sizeof(e.where), "%s", path);
 		cli_fail(&e);
@@ -145,7 +145,7 @@ int cmd_values_export(struct cli *cli, int argc, char **argv)
 	tree_init(&t);
 	codemap_init(&map);
 	buf_init(&out, (size_t)1 << 30);
-	if (map_path && cli_read_codemap(map_path, &map) != EXIT_OK)
+	if (map_path && cli_read_codemap(map_path, xfmt_name((enum xfmt)fmt), &map) != EXIT_OK)
 		goto out;
 	db = cli_open_db(cli, 0);
 	if (!db)

@@ -13,7 +13,17 @@
 
 #include "util/banned.h"
 
-static const char *const type_names[CODE_TYPES] = {"unit", "element", "sex", "attribute", "dataset"};
+static const char *const type_names[CODE_TYPES] = {"unit",    "element", "sex",
+						   "attribute", "dataset", "default"};
+
+/* The formats that take a code map (CSV is gemis's own codes). */
+static const char *const map_formats[] = {"adx", "dhis2", "sdmx"};
+
+/* What DHIS2 calls its defaults, by name and by the ids every DHIS2
+ * database is created with: the category option combination, category
+ * combination, category and category option named "default". */
+static const char *const builtin_defaults[] = {"default", "HllvX50cXC0", "bjDvmb4bfuf", "GLevLNI9wkl",
+					       "xYerKDKCefk"};
 
 void codemap_init(struct codemap *m)
 {
@@ -28,16 +38,66 @@ void codemap_release(struct codemap *m)
 	memset(m, 0, sizeof(*m));
 }
 
+/* True when line p plays a part for the format m is used for. */
+static bool for_format(const struct codemap *m, const struct code_pair *p)
+{
+	return !p->format || (m->format && strcmp(p->format, m->format) == 0);
+}
+
+/* The line mapping `code` (gemis's, or the other system's when external)
+ * for the format at hand; only lines for every format when none is. */
 static const struct code_pair *find(const struct codemap *m, enum code_type t, const char *code,
 				    bool external)
 {
+	const struct code_pair *any = NULL;
 	size_t i;
 
 	for (i = 0; m && i < m->n; i++) {
-		if (m->v[i].type == t && strcmp(external ? m->v[i].external : m->v[i].gemis, code) == 0)
-			return &m->v[i];
+		if (m->v[i].type == t && strcmp(external ? m->v[i].external : m->v[i].gemis, code) == 0 &&
+		    for_format(m, &m->v[i])) {
+			if (m->v[i].format)
+				return &m->v[i];
+			if (!any)
+				any = &m->v[i];
+		}
+	}
+	return any;
+}
+
+/* A line already read that clashes with a new one: the same code (either
+ * way) of the same type at the same reach; for `default` lines, the same
+ * pair. */
+static const struct code_pair *clash(const struct codemap *m, enum code_type t, const char *format,
+				     const char *code, bool external, const char *other)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++) {
+		const struct code_pair *p = &m->v[i];
+
+		if (p->type != t || !p->format != !format || (format && strcmp(p->format, format) != 0) ||
+		    strcmp(external ? p->external : p->gemis, code) != 0)
+			continue;
+		if (t != CODE_DEFAULT || strcmp(external ? p->gemis : p->external, other) == 0)
+			return p;
 	}
 	return NULL;
+}
+
+bool codemap_is_default(const struct codemap *m, const char *name, const char *value)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(builtin_defaults) / sizeof(builtin_defaults[0]); i++) {
+		if (strcmp(value, builtin_defaults[i]) == 0)
+			return true;
+	}
+	for (i = 0; m && i < m->n; i++) {
+		if (m->v[i].type == CODE_DEFAULT && for_format(m, &m->v[i]) && strcmp(m->v[i].gemis, name) == 0 &&
+		    strcmp(m->v[i].external, value) == 0)
+			return true;
+	}
+	return false;
 }
 
 const char *codemap_out(const struct codemap *m, enum code_type t, const char *code)
@@ -54,29 +114,35 @@ const char *codemap_in(const struct codemap *m, enum code_type t, const char *co
 	return p ? p->gemis : code;
 }
 
-enum gemis_err codemap_parse(struct codemap *m, const char *data, size_t len, struct diags *d,
-			     struct errctx *e)
+enum gemis_err codemap_parse(struct codemap *m, const char *format, const char *data, size_t len,
+			     struct diags *d, struct errctx *e)
 {
 	struct csv c;
-	int rc, col[3] = {-1, -1, -1};
-	size_t i, k;
-	static const char *const cols[3] = {"type", "gemis", "external"};
+	int rc, col[4] = {-1, -1, -1, -1};
+	size_t i, k, ncols;
+	static const char *const cols[4] = {"type", "gemis", "external", "format"};
 	enum gemis_err err = GEMIS_OK;
 
 	if (!text_valid_utf8(data, len))
 		return err_set(e, GEMIS_EFORMAT, "%s", _("the file is not UTF-8 text"));
+	if (format) {
+		m->format = arena_strdup(&m->mem, format);
+		if (!m->format)
+			return GEMIS_ENOMEM;
+	}
 	csv_init(&c, data, len);
 	rc = csv_next(&c, e);
 	if (rc <= 0) {
 		csv_release(&c);
 		return rc == 0 ? err_set(e, GEMIS_EFORMAT, "%s", _("the file is empty")) : GEMIS_EFORMAT;
 	}
+	ncols = c.nfields;
 	for (i = 0; i < c.nfields; i++) {
 		char name[32];
 
 		snprintf(name, sizeof(name), "%s", csv_field(&c, i, NULL));
 		text_trim(name);
-		for (k = 0; k < 3; k++) {
+		for (k = 0; k < 4; k++) {
 			if (strcmp(name, cols[k]) == 0 && col[k] < 0)
 				col[k] = (int)i;
 		}
@@ -84,11 +150,12 @@ enum gemis_err codemap_parse(struct codemap *m, const char *data, size_t len, st
 	for (k = 0; k < 3; k++) {
 		if (col[k] < 0)
 			diags_add(d, 1, "header", _("missing column '%s' (expected %s)"), cols[k],
-				  "type,gemis,external");
+				  "type,gemis,external[,format]");
 	}
 	while (col[0] >= 0 && col[1] >= 0 && col[2] >= 0) {
-		char *f[3];
+		char *f[4];
 		int t = -1;
+		const char *fmt;
 		struct code_pair *p;
 
 		rc = csv_next(&c, e);
@@ -100,32 +167,47 @@ enum gemis_err codemap_parse(struct codemap *m, const char *data, size_t len, st
 		}
 		if (csv_blank(&c))
 			continue;
-		if (c.nfields != 3) {
-			diags_add(d, c.line, "", _("%zu fields where 3 are expected"), c.nfields);
+		/* a last `format` column may be left out where it is empty */
+		if (c.nfields != ncols && !(col[3] == (int)ncols - 1 && c.nfields == ncols - 1)) {
+			diags_add(d, c.line, "", _("%zu fields where %zu are expected"), c.nfields, ncols);
 			continue;
 		}
-		for (k = 0; k < 3; k++) {
-			f[k] = (char *)csv_field(&c, (size_t)col[k], NULL);
-			text_trim(f[k]);
+		for (k = 0; k < 4; k++) {
+			f[k] = col[k] >= 0 && (size_t)col[k] < c.nfields ? (char *)csv_field(&c, (size_t)col[k], NULL)
+									 : (char *)"";
+			if (*f[k])
+				text_trim(f[k]);
+		}
+		fmt = *f[3] ? f[3] : NULL;
+		if (fmt) {
+			bool known = false;
+
+			for (k = 0; k < sizeof(map_formats) / sizeof(map_formats[0]); k++)
+				known |= strcmp(f[3], map_formats[k]) == 0;
+			if (!known) {
+				diags_add(d, c.line, "format", _("unknown format '%s' (adx, dhis2, sdmx, or empty for all)"),
+					  f[3]);
+				continue;
+			}
 		}
 		for (k = 0; k < CODE_TYPES; k++) {
 			if (strcmp(f[0], type_names[k]) == 0)
 				t = (int)k;
 		}
 		if (t < 0) {
-			diags_add(d, c.line, "type", _("unknown type '%s' (unit, element, sex, attribute, dataset)"),
-				  f[0]);
+			diags_add(d, c.line, "type",
+				  _("unknown type '%s' (unit, element, sex, attribute, dataset, default)"), f[0]);
 			continue;
 		}
 		if (!*f[1] || !*f[2]) {
 			diags_add(d, c.line, !*f[1] ? "gemis" : "external", _("empty code"));
 			continue;
 		}
-		if (find(m, (enum code_type)t, f[1], false)) {
+		if (clash(m, (enum code_type)t, fmt, f[1], false, f[2])) {
 			diags_add(d, c.line, "gemis", _("'%s' is mapped twice"), f[1]);
 			continue;
 		}
-		if (find(m, (enum code_type)t, f[2], true)) {
+		if (t != CODE_DEFAULT && clash(m, (enum code_type)t, fmt, f[2], true, f[1])) {
 			diags_add(d, c.line, "external", _("'%s' is mapped twice"), f[2]);
 			continue;
 		}
@@ -142,9 +224,10 @@ enum gemis_err codemap_parse(struct codemap *m, const char *data, size_t len, st
 		}
 		p = &m->v[m->n];
 		p->type = (enum code_type)t;
+		p->format = fmt ? arena_strdup(&m->mem, fmt) : NULL;
 		p->gemis = arena_strdup(&m->mem, f[1]);
 		p->external = arena_strdup(&m->mem, f[2]);
-		if (!p->gemis || !p->external) {
+		if (!p->gemis || !p->external || (fmt && !p->format)) {
 			err = GEMIS_ENOMEM;
 			break;
 		}

@@ -21,15 +21,24 @@
  *            YYYY-MM-01/P3M starting in January, April, July or October, a
  *            month YYYY-MM-01/P1M;
  *   dataSet  GEMIS on export; any code is accepted on import;
+ *   completeDate  (optional) read and ignored;
  *   sex      (optional) the sex of every value of the group.
+ *   Any other attribute of a group (attributeOptionCombo, mechanism, any
+ *   category) is a breakdown gemis does not hold: the group is refused,
+ *   with the attribute named, rather than summed into the unit's totals,
+ *   unless its value is a default (`default`, DHIS2's default ids, or a
+ *   code map's `default` line: codemap.h).
  * dataValue  one value:
  *   dataElement  the indicator and its part joined by a dot (num and den
  *            for ratios, value for single values: see `gemis indicators`);
  *   value    the number, with a point as decimal mark;
- *   sex      the disaggregation by sex: F or M; absent for totals (T).
+ *   sex      the disaggregation by sex: F or M; absent, T or a default
+ *            for totals.
  *   Other attributes on a dataValue are disaggregations gemis does not
- *   hold (age, say) and are refused, so that nothing is silently summed.
- *   <annotation> children are ignored.
+ *   hold (age, say) and are refused as on a group, so that nothing is
+ *   silently summed.  <annotation> elements (of a group or a value) are
+ *   ignored.
+ * Namespace declarations and xsi: attributes are not data and are skipped.
  * With a code map (codemap.h), orgUnit, dataElement, dataSet, the sex
  * values and the name of the sex attribute are translated both ways.
  *
@@ -172,14 +181,53 @@ static long line_of(struct adx_state *s)
 	return (long)XML_GetCurrentLineNumber(s->g.p);
 }
 
+/* Checks the attributes of a group or a dataValue that are not among
+ * `known` (NULL-terminated) nor the sex attribute: each is a breakdown
+ * gemis does not hold, refused with its name unless its value is a
+ * default.  Returns false when one was refused. */
+static bool only_known_attributes(struct adx_state *s, const char **atts, const char *const *known,
+				  long line)
+{
+	bool ok = true;
+	size_t i, k;
+
+	for (i = 0; atts[i]; i += 2) {
+		const char *name = atts[i], *a = xml_local(name);
+		bool listed = strcmp(a, s->sex_attr) == 0;
+
+		for (k = 0; known[k] && !listed; k++)
+			listed = strcmp(a, known[k]) == 0;
+		if (listed || strcmp(name, "xmlns") == 0 || strncmp(name, "xmlns:", 6) == 0 ||
+		    strncmp(name, "xsi:", 4) == 0 || codemap_is_default(s->map, a, atts[i + 1]))
+			continue;
+		diags_add(s->d, line, a,
+			  _("%s=\"%s\" is a breakdown gemis does not hold (it holds sex only); if \"%s\" "
+			    "means none, add to the code map: default,%s,%s"),
+			  a, atts[i + 1], atts[i + 1], a, atts[i + 1]);
+		ok = false;
+	}
+	return ok;
+}
+
+/* The gemis sex of an ADX sex attribute's value: a default is the total. */
+static void sex_in(const struct adx_state *s, const char *v, char *out, size_t n)
+{
+	const char *g = codemap_in(s->map, CODE_SEX, v);
+
+	if (g == v && codemap_is_default(s->map, s->sex_attr, v))
+		g = "T";
+	snprintf(out, n, "%s", g);
+}
+
 static void start_group(struct adx_state *s, const char **atts)
 {
+	static const char *const known[] = {"orgUnit", "period", "dataSet", "completeDate", NULL};
 	const char *ou = xml_attr(atts, "orgUnit"), *pe = xml_attr(atts, "period");
 	const char *sx = xml_attr(atts, s->sex_attr);
 	long line = line_of(s);
 
 	s->in_group = true;
-	s->group_ok = true;
+	s->group_ok = only_known_attributes(s, atts, known, line);
 	s->group_line = line;
 	s->unit[0] = s->period[0] = s->group_sex[0] = '\0';
 	if (!ou) {
@@ -199,28 +247,19 @@ static void start_group(struct adx_state *s, const char **atts)
 		s->group_ok = false;
 	}
 	if (sx)
-		snprintf(s->group_sex, sizeof(s->group_sex), "%s", codemap_in(s->map, CODE_SEX, sx));
+		sex_in(s, sx, s->group_sex, sizeof(s->group_sex));
 }
 
 static void data_value(struct adx_state *s, const char **atts)
 {
+	static const char *const known[] = {"dataElement", "value", NULL};
 	const char *de = xml_attr(atts, "dataElement"), *val = xml_attr(atts, "value");
 	const char *sx = xml_attr(atts, s->sex_attr);
 	char ind[96], part[32], sex[16];
 	long line = line_of(s);
 	struct value_row row;
-	size_t i;
-	bool bad = false;
+	bool bad = !only_known_attributes(s, atts, known, line);
 
-	for (i = 0; atts[i]; i += 2) {
-		const char *a = xml_local(atts[i]);
-
-		if (strcmp(a, "dataElement") != 0 && strcmp(a, "value") != 0 && strcmp(a, s->sex_attr) != 0) {
-			diags_add(s->d, line, "dataValue",
-				  _("unknown attribute '%s': gemis holds values by sex only"), a);
-			bad = true;
-		}
-	}
 	if (!de) {
 		diags_add(s->d, line, "dataElement", "%s", _("the dataValue has no dataElement"));
 		bad = true;
@@ -240,7 +279,7 @@ static void data_value(struct adx_state *s, const char **atts)
 		return;
 	}
 	if (sx)
-		snprintf(sex, sizeof(sex), "%s", codemap_in(s->map, CODE_SEX, sx));
+		sex_in(s, sx, sex, sizeof(sex));
 	else
 		snprintf(sex, sizeof(sex), "%s", s->group_sex[0] ? s->group_sex : "T");
 	{
@@ -276,6 +315,8 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
 		start_group(s, atts);
 	} else if (s->depth == 3 && s->in_group && strcmp(n, "dataValue") == 0) {
 		data_value(s, atts);
+	} else if (s->depth == 3 && s->in_group && strcmp(n, "annotation") == 0) {
+		/* a group's annotation, as the schema allows: not data */
 	} else if (s->depth == 2 || (s->depth == 3 && s->in_group)) {
 		diags_add(s->d, line_of(s), "", _("unexpected element <%s>"), n);
 	}

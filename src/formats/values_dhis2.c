@@ -11,19 +11,23 @@
  *	  {"dataElement": "news_items_per_quarter.value", "period": "2026Q3",
  *	   "orgUnit": "03390", "value": "4"}]}
  *
- * dataValues  the values; "dataSet", "orgUnit" and "period" at the top
- *             apply to values that do not give their own; "completeDate"
- *             and other top-level members are ignored.
+ * dataValues  the values; "orgUnit", "period" and "attributeOptionCombo"
+ *             at the top apply to values that do not give their own;
+ *             "dataSet", "completeDate", the id schemes, "dryRun" and
+ *             "strategy" are ignored; "attributeCategoryOptions" must
+ *             name default options; any other member is refused.
  * dataElement the indicator and its part joined by a dot (as in ADX);
  * period      DHIS2's ISO forms: 2026, 2026Q3, 202607 (2026-07 also read);
  * orgUnit     the unit's official code;
- * categoryOptionCombo  F or M for values by sex; absent, "default" or T
- *             for totals;
+ * categoryOptionCombo  F or M for values by sex; absent, T or a default
+ *             (codemap_is_default: "default", HllvX50cXC0, ...) for totals;
  * value       the number, as a string (DHIS2's way) or a JSON number;
  * deleted     true is refused (gemis imports values, it does not delete);
- * attributeOptionCombo other than "default" is refused (gemis has no
- *             attribute disaggregation); comment, storedBy, created,
- *             lastUpdated and followup are ignored.
+ * attributeOptionCombo other than a default is refused with its place (a
+ *             funding mechanism, say: gemis has no attribute breakdown and
+ *             will not merge one into the totals); comment, storedBy,
+ *             created, lastUpdated and followup are ignored; any other
+ *             member is refused.
  * Written with the data set and totals' category option combo only when a
  * code map names them, since DHIS2 checks such identifiers; with a code map
  * (codemap.h) DHIS2 UIDs and gemis codes are translated both ways.
@@ -156,6 +160,46 @@ static void element_lines(const char *s, size_t len, long *lines, size_t n)
 	}
 }
 
+/* The line of the top-level member `key`, 0 when not found. */
+static long top_member_line(const char *s, size_t len, const char *key)
+{
+	size_t i, klen = strlen(key);
+	long line = 1;
+	int depth = 0;
+
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+
+		if (c == '\n') {
+			line++;
+		} else if (c == '"') {
+			size_t start = ++i;
+
+			while (i < len && s[i] != '"') {
+				if (s[i] == '\\')
+					i++;
+				i++;
+			}
+			if (depth == 1 && i - start == klen && memcmp(s + start, key, klen) == 0)
+				return line;
+		} else if (c == '{' || c == '[') {
+			depth++;
+		} else if (c == '}' || c == ']') {
+			depth--;
+		}
+	}
+	return 0;
+}
+
+static bool listed(const char *name, const char *const *names)
+{
+	for (; *names; names++) {
+		if (strcmp(name, *names) == 0)
+			return true;
+	}
+	return false;
+}
+
 static const char *member_str(const json_t *o, const char *key, const char *dflt)
 {
 	const json_t *v = json_object_get(o, key);
@@ -172,14 +216,32 @@ static void period_from_dhis2(const char *s, char *out, size_t n)
 		snprintf(out, n, "%s", s);
 }
 
-static void one_value(const json_t *v, long line, const char *dflt_ou, const char *dflt_pe,
-		      const struct tree *t, const struct codemap *map, struct value_rows *rows,
-		      struct diags *d, enum gemis_err *err)
+/* The refusal of a category option (combination) that is not a default. */
+static void not_default(struct diags *d, long line, const char *member, const char *id)
 {
-	const char *de = member_str(v, "dataElement", NULL), *pe = member_str(v, "period", dflt_pe);
-	const char *ou = member_str(v, "orgUnit", dflt_ou), *coc = member_str(v, "categoryOptionCombo", NULL);
-	const char *aoc = member_str(v, "attributeOptionCombo", NULL);
-	const json_t *val = json_object_get(v, "value"), *del = json_object_get(v, "deleted");
+	diags_add(d, line, member,
+		  _("'%s' is a breakdown gemis does not hold (it holds sex only); if it means none, "
+		    "add to the code map: default,%s,%s"),
+		  id, member, id);
+}
+
+/* What the top level gives every value. */
+struct set_defaults {
+	const char *ou, *pe, *aoc; /* aoc: only when it is not a default */
+	bool aoc_used;             /* a value took aoc */
+};
+
+static void one_value(const json_t *v, long line, struct set_defaults *top, const struct tree *t,
+		      const struct codemap *map, struct value_rows *rows, struct diags *d,
+		      enum gemis_err *err)
+{
+	static const char *const members[] = {"dataElement", "period", "orgUnit", "categoryOptionCombo",
+					      "attributeOptionCombo", "value", "comment", "storedBy",
+					      "created", "lastUpdated", "followup", "deleted", NULL};
+	const char *de = member_str(v, "dataElement", NULL), *pe = member_str(v, "period", top->pe);
+	const char *ou = member_str(v, "orgUnit", top->ou), *coc = member_str(v, "categoryOptionCombo", NULL);
+	const char *aoc = member_str(v, "attributeOptionCombo", NULL), *key;
+	const json_t *val = json_object_get(v, "value"), *del = json_object_get(v, "deleted"), *x;
 	char ind[96], part[32], per[32], num[64], sex[16];
 	struct value_row row;
 	bool bad = false;
@@ -188,13 +250,23 @@ static void one_value(const json_t *v, long line, const char *dflt_ou, const cha
 		diags_add(d, line, "", "%s", _("a data value must be a JSON object"));
 		return;
 	}
+	json_object_foreach((json_t *)v, key, x) {
+		if (!listed(key, members)) {
+			diags_add(d, line, key, "%s",
+				  _("not a member of a DHIS2 data value: gemis reads no other breakdown than "
+				    "the category option combination"));
+			bad = true;
+		}
+	}
 	if (json_is_true(del)) {
 		diags_add(d, line, "deleted", "%s", _("deleting values is not supported: remove the value from the file"));
 		bad = true;
 	}
-	if (aoc && strcmp(aoc, "default") != 0) {
-		diags_add(d, line, "attributeOptionCombo",
-			  _("'%s': gemis has no attribute disaggregation (only \"default\")"), aoc);
+	if (aoc && !codemap_is_default(map, "attributeOptionCombo", aoc)) {
+		not_default(d, line, "attributeOptionCombo", aoc);
+		bad = true;
+	} else if (!aoc && top->aoc) {
+		top->aoc_used = true;
 		bad = true;
 	}
 	if (!de) {
@@ -235,8 +307,13 @@ static void one_value(const json_t *v, long line, const char *dflt_ou, const cha
 		return;
 	}
 	period_from_dhis2(pe, per, sizeof(per));
-	coc = coc ? codemap_in(map, CODE_SEX, coc) : "T";
-	snprintf(sex, sizeof(sex), "%s", strcmp(coc, "default") == 0 ? "T" : coc);
+	if (!coc)
+		coc = "T";
+	else if (codemap_in(map, CODE_SEX, coc) != coc)
+		coc = codemap_in(map, CODE_SEX, coc);
+	else if (codemap_is_default(map, "categoryOptionCombo", coc))
+		coc = "T";
+	snprintf(sex, sizeof(sex), "%s", coc);
 	if (values_parse_fields(t, codemap_in(map, CODE_UNIT, ou), per, ind, part, sex, num, line, &row, d)) {
 		if (value_rows_push(rows, &row))
 			*err = GEMIS_ENOMEM;
@@ -247,9 +324,15 @@ enum gemis_err values_dhis2_parse(const char *data, size_t len, const struct tre
 				  const struct codemap *map, struct value_rows *rows,
 				  struct diags *d, struct errctx *e)
 {
+	static const char *const members[] = {"dataValues", "dataSet", "completeDate", "period", "orgUnit",
+					      "attributeOptionCombo", "attributeCategoryOptions", "idScheme",
+					      "dataElementIdScheme", "orgUnitIdScheme", "categoryOptionComboIdScheme",
+					      "dryRun", "strategy", "importStrategy", NULL};
 	json_error_t jerr;
 	json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
-	const json_t *dv, *v;
+	const json_t *dv, *v, *x;
+	struct set_defaults top = {0};
+	const char *key;
 	static const char *const fields[] = {"unit", "orgUnit", "indicator", "dataElement", "part",
 					     "dataElement", "sex", "categoryOptionCombo", NULL};
 	long *lines = NULL;
@@ -271,6 +354,32 @@ enum gemis_err values_dhis2_parse(const char *data, size_t len, const struct tre
 		return GEMIS_ENOMEM;
 	}
 	element_lines(data, len, lines, json_array_size(dv));
+	json_object_foreach(root, key, x) {
+		if (!listed(key, members))
+			diags_add(d, top_member_line(data, len, key), key, "%s",
+				  _("not a member of a DHIS2 data value set: gemis reads no breakdown but the "
+				    "category option combination of each value"));
+	}
+	top.ou = member_str(root, "orgUnit", NULL);
+	top.pe = member_str(root, "period", NULL);
+	top.aoc = member_str(root, "attributeOptionCombo", NULL);
+	if (top.aoc && codemap_is_default(map, "attributeOptionCombo", top.aoc))
+		top.aoc = NULL;
+	x = json_object_get(root, "attributeCategoryOptions");
+	if (x) {
+		const json_t *o;
+
+		if (!json_is_array(x))
+			diags_add(d, top_member_line(data, len, "attributeCategoryOptions"), "attributeCategoryOptions",
+				  "%s", _("must be a list of category options"));
+		json_array_foreach(x, i, o) {
+			const char *id = json_is_string(o) ? json_string_value(o) : "?";
+
+			if (!codemap_is_default(map, "attributeCategoryOptions", id))
+				not_default(d, top_member_line(data, len, "attributeCategoryOptions"),
+					    "attributeCategoryOptions", id);
+		}
+	}
 	/* a file on one line (as DHIS2 writes them) has no useful line
 	 * numbers: its values are named by their index instead */
 	for (i = 1; i < json_array_size(dv); i++)
@@ -278,12 +387,14 @@ enum gemis_err values_dhis2_parse(const char *data, size_t len, const struct tre
 	json_array_foreach(dv, i, v) {
 		size_t before = d->n;
 
-		one_value(v, lines[i], member_str(root, "orgUnit", NULL), member_str(root, "period", NULL),
-			  t, map, rows, d, &err);
+		one_value(v, lines[i], &top, t, map, rows, d, &err);
 		diags_rename(d, before, fields, one_line || !lines[i] ? i : (size_t)-1);
 		if (err)
 			break;
 	}
+	/* a breakdown of the whole set is named once, where it is given */
+	if (top.aoc_used)
+		not_default(d, top_member_line(data, len, "attributeOptionCombo"), "attributeOptionCombo", top.aoc);
 	free(lines);
 	json_decref(root);
 	return err;

@@ -26,7 +26,7 @@ static void init(void)
 	tree_finish(&tree);
 	codemap_init(&map);
 	diags_init(&d, 10);
-	codemap_parse(&map, m, strlen(m), &d, &e);
+	codemap_parse(&map, "adx", m, strlen(m), &d, &e);
 	diags_release(&d);
 }
 

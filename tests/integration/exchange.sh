@@ -80,6 +80,15 @@ expect_ok "$GEMIS" --db "$db" values import --map "$G/map.csv" map.adx
 expect_ok "$GEMIS" --db "$db" values import --map "$G/map.csv" --format dhis2 map.dhis2
 contains "$out" "0 new, 0 changed, 14 unchanged"
 [ "$(count gemis.db | head -1)" = "$(count "$db" | head -1)" ] || die "values after the mapped round trip"
+# maps are per format: the map's DHIS2 id for the totals is written in
+# DHIS2 files only (regression: ADX wrote SEX="HllvX50cXC0" on every total)
+grep -q '"categoryOptionCombo": "HllvX50cXC0", "value": "412"' map.dhis2 || die "the DHIS2 line of the map was not used"
+! grep -q HllvX50cXC0 map.adx || die "a DHIS2 line of the map leaked into ADX"
+# a DHIS2 export as DHIS2 writes it, with its default ids: totals
+fresh defaults
+expect_ok "$GEMIS" --db "$db" values import --map "$G/map.csv" "$G/dhis2-default-ids.json"
+contains "$out" "imported 3 values: 3 new"
+[ "$(sql "$db" "SELECT COUNT(*) FROM datavalues WHERE sex = 'T'")" = 2 ] || die "DHIS2's default combination is not the total"
 
 # the demo: a province's values in each format give the same progress (the
 # case register's indicators aside: their suppression of small counts runs
@@ -146,6 +155,14 @@ compare bad.dhis2.err bad.dhis2.err
 expect_fail 1 "$GEMIS" --db "$A" values import "$G/form-bad.xlsx"
 printf '%s\n' "$err" | sed "s|$G/||" >form-bad.err
 compare form-bad.err form-bad.err
+# breakdowns gemis does not hold are refused, named, never summed: the
+# IHE sample's two mechanisms for one unit and period (regression: they
+# went in as the unit's totals), a value by age group
+expect_fail 1 "$GEMIS" --db "$A" values import "$G/ihe-mechanisms.adx.xml"
+contains "$err" 'ihe-mechanisms.adx.xml:7: mechanism: mechanism="PEPFAR"'
+contains "$err" 'ihe-mechanisms.adx.xml:12: mechanism: mechanism="OTHER"'
+contains "$err" 'ihe-mechanisms.adx.xml:15: AGE_GROUP: AGE_GROUP="under_15"'
+contains "$err" "3 problems found; nothing was imported"
 # entities are refused before anything is read
 expect_fail 1 "$GEMIS" --db "$A" values import "$G/entities.adx.xml"
 contains "$err" "DOCTYPE"

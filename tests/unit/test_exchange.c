@@ -131,7 +131,7 @@ TEST(adx_reports_every_problem_with_its_line)
 	CHECK(has_diag(&d, 3, "orgUnit", "99999"));
 	CHECK(has_diag(&d, 5, "period", "2026-02-01/P3M"));
 	CHECK(has_diag(&d, 9, "dataElement", "female_wage_workers"));
-	CHECK(has_diag(&d, 10, "dataValue", "AGE"));
+	CHECK(has_diag(&d, 10, "AGE", "AGE=\"15-19\""));
 	CHECK(has_diag(&d, 11, "sex", "total only"));
 	CHECK(has_diag(&d, 12, "value", "lots"));
 	CHECK(has_diag(&d, 13, "value", "no value"));
@@ -294,9 +294,7 @@ TEST(every_format_reads_back_what_it_writes)
 				"sex,F,FMLE\nsex,T,default\nattribute,sex,GENDER\ndataset,GEMIS,DS1\n";
 	int i, withmap;
 
-	codemap_init(&map);
 	diags_init(&d, 50);
-	CHECK(codemap_parse(&map, m, strlen(m), &d, &e) == GEMIS_OK && d.total == 0);
 	sample(&in);
 	for (withmap = 0; withmap < 2; withmap++) {
 		for (i = 0; i < 3; i++) {
@@ -306,6 +304,8 @@ TEST(every_format_reads_back_what_it_writes)
 
 			if (f[i] == XF_CSV && withmap)
 				continue;
+			codemap_init(&map);
+			CHECK(codemap_parse(&map, xfmt_name(f[i]), m, strlen(m), &d, &e) == GEMIS_OK && d.total == 0);
 			buf_init(&b, 1 << 20);
 			CHECK(values_write(f[i], &t, in.v, in.n, &o, &b) == GEMIS_OK);
 			if (withmap) {
@@ -318,10 +318,10 @@ TEST(every_format_reads_back_what_it_writes)
 			CHECK(same_rows(&in, &out));
 			value_rows_release(&out);
 			buf_release(&b);
+			codemap_release(&map);
 		}
 	}
 	value_rows_release(&in);
-	codemap_release(&map);
 	diags_release(&d);
 }
 
@@ -366,7 +366,7 @@ TEST(code_maps_are_checked)
 
 	codemap_init(&m);
 	diags_init(&d, 50);
-	CHECK(codemap_parse(&m, bad, strlen(bad), &d, &e) == GEMIS_OK);
+	CHECK(codemap_parse(&m, "adx", bad, strlen(bad), &d, &e) == GEMIS_OK);
 	CHECK(has_diag(&d, 3, "external", "mapped twice"));
 	CHECK(has_diag(&d, 4, "type", "place"));
 	CHECK(has_diag(&d, 5, "external", "empty"));
@@ -376,6 +376,181 @@ TEST(code_maps_are_checked)
 	CHECK_STR(codemap_in(&m, CODE_UNIT, "B"), "B");
 	CHECK_STR(codemap_out(NULL, CODE_SEX, "F"), "F");
 	codemap_release(&m);
+	diags_release(&d);
+}
+
+/* Shaped like the IHE ADX supplement's sample: the same unit and period
+ * in two groups, one per funding mechanism, and a value by age group. */
+static const char adx_mechanisms[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	"<adx xmlns=\"urn:ihe:qrph:adx:2015\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+	"     exported=\"2026-12-02T00:00:00Z\">\n"
+	"  <group orgUnit=\"03390\" period=\"2026-01-01/P1Y\" completeDate=\"2026-12-01\" dataSet=\"GEMIS\"\n"
+	"         mechanism=\"PEPFAR\">\n"
+	"    <dataValue dataElement=\"female_wage_workers.num\" value=\"300\"/>\n"
+	"  </group>\n"
+	"  <group orgUnit=\"03390\" period=\"2026-01-01/P1Y\" completeDate=\"2026-12-01\" dataSet=\"GEMIS\"\n"
+	"         mechanism=\"OTHER\">\n"
+	"    <dataValue dataElement=\"female_wage_workers.num\" value=\"112\"/>\n"
+	"  </group>\n"
+	"  <group orgUnit=\"03390\" period=\"2025-01-01/P1Y\" dataSet=\"GEMIS\" attributeOptionCombo=\"HllvX50cXC0\">\n"
+	"    <dataValue dataElement=\"female_wage_workers.num\" sex=\"default\" value=\"5\"/>\n"
+	"    <dataValue dataElement=\"female_wage_workers.den\" AGE_GROUP=\"under_15\" value=\"6\"/>\n"
+	"  </group>\n"
+	"</adx>\n";
+
+TEST(adx_refuses_breakdowns_it_does_not_hold)
+{
+	static const char m[] = "type,gemis,external,format\ndefault,mechanism,OTHER,adx\n"
+				"default,AGE_GROUP,all,dhis2\n";
+	struct value_rows rows = {0};
+	struct codemap map;
+	struct diags d;
+	struct errctx e = {0};
+
+	diags_init(&d, 50);
+	CHECK(values_adx_parse(adx_mechanisms, strlen(adx_mechanisms), &t, NULL, &rows, &d, &e) == GEMIS_OK);
+	/* each group of a mechanism is refused with the attribute named; the
+	 * default attribute option combination and sex are accepted */
+	CHECK(has_diag(&d, 4, "mechanism", "mechanism=\"PEPFAR\""));
+	CHECK(has_diag(&d, 8, "mechanism", "default,mechanism,OTHER"));
+	CHECK(has_diag(&d, 14, "AGE_GROUP", "under_15"));
+	CHECK(d.total == 3);
+	CHECK(rows.n == 1 && rows.v[0].sex == SEX_T && rows.v[0].value == 5);
+	value_rows_release(&rows);
+	diags_release(&d);
+
+	/* a code map that says OTHER is no breakdown lets that group in; a
+	 * line for DHIS2 says nothing of ADX */
+	codemap_init(&map);
+	diags_init(&d, 50);
+	CHECK(codemap_parse(&map, "adx", m, strlen(m), &d, &e) == GEMIS_OK && d.total == 0);
+	CHECK(values_adx_parse(adx_mechanisms, strlen(adx_mechanisms), &t, &map, &rows, &d, &e) == GEMIS_OK);
+	CHECK(has_diag(&d, 4, "mechanism", "PEPFAR"));
+	CHECK(has_diag(&d, 14, "AGE_GROUP", "under_15"));
+	CHECK(d.total == 2);
+	CHECK(rows.n == 2 && rows.v[0].value == 112);
+	value_rows_release(&rows);
+	diags_release(&d);
+	codemap_release(&map);
+}
+
+TEST(dhis2_refuses_attribute_combos_and_reads_default_ids)
+{
+	/* a DHIS2 export with its default ids: imports as totals */
+	static const char real[] =
+		"{\"dataSet\":\"pBOMPrpg1QX\",\"completeDate\":\"2026-12-01\",\"period\":\"2026\",\"orgUnit\":\"03390\","
+		"\"attributeOptionCombo\":\"HllvX50cXC0\",\"attributeCategoryOptions\":[\"xYerKDKCefk\"],\"dataValues\":["
+		"{\"dataElement\":\"female_wage_workers.num\",\"period\":\"2026\",\"orgUnit\":\"03390\","
+		"\"categoryOptionCombo\":\"HllvX50cXC0\",\"attributeOptionCombo\":\"HllvX50cXC0\",\"value\":\"412\","
+		"\"storedBy\":\"admin\",\"created\":\"2026-12-01T10:00:00.000+0000\","
+		"\"lastUpdated\":\"2026-12-01T10:00:00.000+0000\",\"followup\":false}]}";
+	/* a funding mechanism for the whole set, one on a value, an unknown
+	 * member, a category option that is not the default */
+	static const char mech[] =
+		"{\"orgUnit\": \"03390\", \"period\": \"2026\",\n"
+		" \"attributeOptionCombo\": \"PEPFAR01\",\n"
+		" \"dataValues\": [\n"
+		"  {\"dataElement\": \"female_wage_workers.num\", \"value\": \"1\"},\n"
+		"  {\"dataElement\": \"female_wage_workers.den\", \"attributeOptionCombo\": \"default\", \"value\": \"2\"},\n"
+		"  {\"dataElement\": \"female_key_leaders.num\", \"attributeOptionCombo\": \"XfXL6fEveof\", \"value\": \"2\"},\n"
+		"  {\"dataElement\": \"female_key_leaders.den\", \"ageGroup\": \"15-19\", \"value\": \"3\"}\n"
+		" ],\n"
+		" \"attributeCategoryOptions\": [\"xYerKDKCefk\", \"OPT_PEPFAR\"], \"mechanism\": \"x\"}\n";
+	static const char m[] = "type,gemis,external,format\ndefault,attributeOptionCombo,XfXL6fEveof,dhis2\n";
+	struct value_rows rows = {0};
+	struct codemap map;
+	struct diags d;
+	struct errctx e = {0};
+
+	diags_init(&d, 50);
+	CHECK(values_dhis2_parse(real, strlen(real), &t, NULL, &rows, &d, &e) == GEMIS_OK);
+	CHECK(d.total == 0);
+	CHECK(rows.n == 1 && rows.v[0].sex == SEX_T && rows.v[0].value == 412);
+	value_rows_release(&rows);
+
+	CHECK(values_dhis2_parse(mech, strlen(mech), &t, NULL, &rows, &d, &e) == GEMIS_OK);
+	/* the set's mechanism named once, where it is given */
+	CHECK(has_diag(&d, 2, "attributeOptionCombo", "PEPFAR01"));
+	CHECK(has_diag(&d, 6, "attributeOptionCombo", "XfXL6fEveof"));
+	CHECK(has_diag(&d, 7, "ageGroup", "not a member"));
+	CHECK(has_diag(&d, 9, "attributeCategoryOptions", "OPT_PEPFAR"));
+	CHECK(has_diag(&d, 9, "mechanism", "not a member"));
+	CHECK(d.total == 5);
+	/* the value that names the default itself is read */
+	CHECK(rows.n == 1 && rows.v[0].value == 2);
+	value_rows_release(&rows);
+	diags_release(&d);
+
+	/* another database's default, said in the code map */
+	codemap_init(&map);
+	diags_init(&d, 50);
+	CHECK(codemap_parse(&map, "dhis2", m, strlen(m), &d, &e) == GEMIS_OK && d.total == 0);
+	CHECK(values_dhis2_parse(mech, strlen(mech), &t, &map, &rows, &d, &e) == GEMIS_OK);
+	CHECK(!has_diag(&d, 6, "attributeOptionCombo", "XfXL6fEveof"));
+	CHECK(d.total == 4);
+	value_rows_release(&rows);
+	diags_release(&d);
+	codemap_release(&map);
+}
+
+/* Regression: a map that gave the totals DHIS2's id made ADX write
+ * SEX="HllvX50cXC0" on every total. */
+TEST(code_maps_are_per_format)
+{
+	static const char m[] = "type,gemis,external,format\n"
+				"sex,T,HllvX50cXC0,dhis2\n"
+				"sex,F,FEMALE\n"
+				"sex,F,W,adx\n"
+				"unit,03390,OU_A\n"
+				"unit,03390,BL,sdmx\n"
+				"attribute,sex,GENDER,adx\n"
+				"sex,M,MALE,xls\n"
+				"unit,12,X,dhis2\n"
+				"unit,03394,X,dhis2\n";
+	struct value_rows in = {0};
+	struct codemap adx, dhis2, sdmx;
+	struct diags d;
+	struct errctx e = {0};
+	struct buf b;
+	struct export_opts o = {NULL, 1796169600};
+
+	diags_init(&d, 50);
+	codemap_init(&adx);
+	codemap_init(&dhis2);
+	codemap_init(&sdmx);
+	CHECK(codemap_parse(&adx, "adx", m, strlen(m), &d, &e) == GEMIS_OK);
+	/* lines for another format are checked all the same */
+	CHECK(has_diag(&d, 8, "format", "xls"));
+	CHECK(has_diag(&d, 10, "external", "mapped twice"));
+	CHECK(d.total == 2);
+	CHECK(codemap_parse(&dhis2, "dhis2", m, strlen(m), &d, &e) == GEMIS_OK);
+	CHECK(codemap_parse(&sdmx, "sdmx", m, strlen(m), &d, &e) == GEMIS_OK);
+	CHECK_STR(codemap_out(&adx, CODE_SEX, "T"), "T");
+	CHECK_STR(codemap_out(&dhis2, CODE_SEX, "T"), "HllvX50cXC0");
+	/* a line for the format comes before a line for all */
+	CHECK_STR(codemap_out(&adx, CODE_SEX, "F"), "W");
+	CHECK_STR(codemap_out(&dhis2, CODE_SEX, "F"), "FEMALE");
+	CHECK_STR(codemap_in(&adx, CODE_SEX, "FEMALE"), "F");
+	CHECK_STR(codemap_out(&sdmx, CODE_UNIT, "03390"), "BL");
+	CHECK_STR(codemap_out(&adx, CODE_UNIT, "03390"), "OU_A");
+
+	sample(&in);
+	buf_init(&b, 1 << 20);
+	o.map = &adx;
+	CHECK(values_write_adx(&t, in.v, in.n, &o, &b) == GEMIS_OK);
+	CHECK(strstr(buf_str(&b), "HllvX50cXC0") == NULL);
+	CHECK(strstr(buf_str(&b), "GENDER=\"W\"") != NULL);
+	CHECK(strstr(buf_str(&b), "<dataValue dataElement=\"female_wage_workers.num\" value=\"412\"/>") != NULL);
+	buf_reset(&b);
+	o.map = &dhis2;
+	CHECK(values_write_dhis2(&t, in.v, in.n, &o, &b) == GEMIS_OK);
+	CHECK(strstr(buf_str(&b), "\"orgUnit\": \"OU_A\", \"categoryOptionCombo\": \"HllvX50cXC0\", \"value\": \"412\"") != NULL);
+	buf_release(&b);
+	value_rows_release(&in);
+	codemap_release(&adx);
+	codemap_release(&dhis2);
+	codemap_release(&sdmx);
 	diags_release(&d);
 }
 
@@ -563,6 +738,9 @@ int main(void)
 	RUN(every_format_reads_back_what_it_writes);
 	RUN(writers_lay_values_out_as_documented);
 	RUN(code_maps_are_checked);
+	RUN(adx_refuses_breakdowns_it_does_not_hold);
+	RUN(dhis2_refuses_attribute_combos_and_reads_default_ids);
+	RUN(code_maps_are_per_format);
 	RUN(agency_form_is_read_back);
 	RUN(xlsx_reader_refuses_what_is_not_a_workbook);
 	RUN(formats_from_names_and_extensions);
