@@ -107,7 +107,7 @@ int cmd_values_import(struct cli *cli, int argc, char **argv)
 	/* from the extension; anything else is read as CSV, as it always was */
 	if (fmt < 0)
 		fmt = xfmt_from_path(path);
-	if (fmt < 0 || fmt == XF_SDMX)
+	if (fmt < 0 || !xfmt_readable((enum xfmt)fmt))
 		fmt = XF_CSV;
 	buf_init(&file, (size_t)512 << 20);
 	tree_init(&t);

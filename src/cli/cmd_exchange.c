@@ -120,7 +120,7 @@ int cmd_values_export(struct cli *cli, int argc, char **argv)
 		} else if (rc == 'f') {
 			fmt = xfmt_parse(optarg);
 			if (fmt < 0 || fmt == XF_XLSX) {
-				fprintf(stderr, "gemis values export: --format: %s '%s' (csv, adx, dhis2, sdmx)\n",
+				fprintf(stderr, "gemis values export: --format: %s '%s' (csv, adx, dhis2, sdmx, sdmx-structure)\n",
 					_("unknown format"), optarg);
 				return EXIT_USAGE;
 			}
@@ -145,7 +145,9 @@ int cmd_values_export(struct cli *cli, int argc, char **argv)
 	tree_init(&t);
 	codemap_init(&map);
 	buf_init(&out, (size_t)1 << 30);
-	if (map_path && cli_read_codemap(map_path, xfmt_name((enum xfmt)fmt), &map) != EXIT_OK)
+	/* the structure names the SDMX-CSV's codes: the same lines of the map */
+	if (map_path && cli_read_codemap(map_path, fmt == XF_SDMX_STRUCTURE ? "sdmx" : xfmt_name((enum xfmt)fmt),
+					 &map) != EXIT_OK)
 		goto out;
 	db = cli_open_db(cli, 0);
 	if (!db)
@@ -170,7 +172,7 @@ int cmd_values_export(struct cli *cli, int argc, char **argv)
 		cli_unknown_unit("values export", code);
 		goto out;
 	}
-	if (exchange_values(db, tp, unit, year, &rows, &e)) {
+	if (fmt != XF_SDMX_STRUCTURE && exchange_values(db, tp, unit, year, &rows, &e)) {
 		cli_fail(&e);
 		goto out;
 	}
@@ -179,6 +181,7 @@ int cmd_values_export(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	o.map = map_path ? &map : NULL;
+	o.unit = unit;
 	o.exported = report_stamp();
 	if (!o.exported)
 		o.exported = (long long)time(NULL);
@@ -188,7 +191,10 @@ int cmd_values_export(struct cli *cli, int argc, char **argv)
 	}
 	if (write_out(path, &out) != EXIT_OK)
 		goto out;
-	if (strcmp(path, "-") != 0)
+	if (fmt == XF_SDMX_STRUCTURE && strcmp(path, "-") != 0)
+		fprintf(stderr, _("%s: the structure of the SDMX dataflow for %s and the units below it.\n"), path,
+			tp->units[unit].name);
+	else if (strcmp(path, "-") != 0)
 		fprintf(stderr, ngettext_("%s: exported %zu value of %s.\n", "%s: exported %zu values of %s.\n", rows.n),
 			path, rows.n, tp->units[unit].name);
 	if (withheld)

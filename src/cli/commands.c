@@ -30,14 +30,16 @@ const struct command commands[] = {
 	    "  --dry-run   check and count the changes, write nothing\n"
 	    "  --as USER   the name recorded as author (default: cli:LOGIN)")},
 	{"values export", cmd_values_export, N_("export a unit's values as CSV, ADX, DHIS2 or SDMX-CSV"),
-	 "gemis values export --unit CODE [--year YEAR] [--format csv|adx|dhis2|sdmx] [--map FILE]\n"
-	 "                    [--include-small-counts] -o FILE",
+	 "gemis values export --unit CODE [--year YEAR] [--format csv|adx|dhis2|sdmx|sdmx-structure]\n"
+	 "                    [--map FILE] [--include-small-counts] -o FILE",
 	 N_("Writes the values stored for the unit and every unit below it (of one year, or\n"
 	    "all), as reported: numerators, denominators and single values, by sex.  The\n"
 	    "format comes from the extension (.csv, .xml, .json) unless --format says it;\n"
-	    "sdmx is SDMX-CSV for statistics offices.  -o - writes to standard output\n"
-	    "(CSV unless --format says otherwise).  The violence indicators' counts under 5,\n"
-	    "and those that would reveal them, are withheld as on every page and report.\n"
+	    "sdmx is SDMX-CSV for statistics offices, sdmx-structure the SDMX-ML definition\n"
+	    "of its dataflow (codelists of the units and indicators).  -o - writes to\n"
+	    "standard output (CSV unless --format says otherwise).  The violence\n"
+	    "indicators' counts under 5, and those that would reveal them, are withheld as\n"
+	    "on every page and report.\n"
 	    "  --map FILE              write another system's codes (docs/exchange.md)\n"
 	    "  --include-small-counts  export them too: to move a database, never to publish")},
 	{"template", cmd_template, N_("write an agency's reporting form as an Excel workbook"),

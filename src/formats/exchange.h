@@ -5,6 +5,8 @@
  *   adx    IHE Aggregate Data Exchange XML (values_adx.c), read and written
  *   dhis2  DHIS2 dataValueSets JSON (values_dhis2.c), read and written
  *   sdmx   SDMX-CSV 1.0 (values_export.c), written for statistics offices
+ *   sdmx-structure  the SDMX-ML 2.1 structure (dataflow, data structure,
+ *          codelists) of that SDMX-CSV, from the catalog (values_sdmx.c)
  *   xlsx   a workbook with the CSV's six columns somewhere in it, such as
  *          the agency form of `gemis template` (values_xlsx.c), read
  * Each layout is described at the top of its file and in docs/exchange.md.
@@ -31,9 +33,11 @@ enum xfmt {
 	XF_DHIS2,
 	XF_SDMX,
 	XF_XLSX,
+	XF_SDMX_STRUCTURE,
 };
 
-/* "csv", "adx", "dhis2", "sdmx", "xlsx" -> format, -1 for anything else. */
+/* "csv", "adx", "dhis2", "sdmx", "xlsx", "sdmx-structure" -> format, -1 for
+ * anything else. */
 int xfmt_parse(const char *name);
 /* The format a file name says: .csv, .xml or .adx, .json, .xlsx; -1. */
 int xfmt_from_path(const char *path);
@@ -53,6 +57,7 @@ void values_sort(const struct tree *t, struct value_row *rows, size_t n);
 struct export_opts {
 	const struct codemap *map; /* may be NULL */
 	long long exported;        /* ADX's `exported` time (Unix seconds) */
+	int unit;                  /* the unit exported (with the units below) */
 };
 
 enum gemis_err values_write(enum xfmt f, const struct tree *t, const struct value_row *rows,
@@ -65,6 +70,10 @@ enum gemis_err values_write_adx(const struct tree *t, const struct value_row *ro
 				const struct export_opts *o, struct buf *out);
 enum gemis_err values_write_dhis2(const struct tree *t, const struct value_row *rows, size_t n,
 				  const struct export_opts *o, struct buf *out);
+/* The SDMX-ML structure of the SDMX-CSV: its area codelist holds o->unit
+ * and every unit below it. */
+enum gemis_err values_write_sdmx_structure(const struct tree *t, const struct export_opts *o,
+					   struct buf *out);
 
 /* Readers: problems go to d; GEMIS_EFORMAT (detail in e) only when the
  * file cannot be read as that format at all. */

@@ -3,7 +3,9 @@
  * writers, and what the readers and writers share.
  *
  * SDMX-CSV (SDMX-CSV format 1.0, for SDMX 2.1 data), one observation a
- * line, written for statistics offices; gemis does not read it back:
+ * line ended by CRLF as in the specification's examples, written for
+ * statistics offices; gemis does not read it back.  Its structure
+ * (dataflow, DSD, codelists) is written by values_sdmx.c:
  *
  *	DATAFLOW,FREQ,REF_AREA,INDICATOR,VALUE_PART,SEX,TIME_PERIOD,OBS_VALUE
  *	GEMIS:DF_GENDER_EQUALITY(1.0),A,03390,female_wage_workers,NUM,_T,2026,412
@@ -32,7 +34,7 @@
 
 int xfmt_parse(const char *name)
 {
-	static const char *const names[] = {"csv", "adx", "dhis2", "sdmx", "xlsx"};
+	static const char *const names[] = {"csv", "adx", "dhis2", "sdmx", "xlsx", "sdmx-structure"};
 	size_t i;
 
 	for (i = 0; name && i < sizeof(names) / sizeof(names[0]); i++) {
@@ -50,13 +52,14 @@ const char *xfmt_name(enum xfmt f)
 	case XF_DHIS2: return "dhis2";
 	case XF_SDMX: return "sdmx";
 	case XF_XLSX: return "xlsx";
+	case XF_SDMX_STRUCTURE: return "sdmx-structure";
 	}
 	return "?";
 }
 
 bool xfmt_readable(enum xfmt f)
 {
-	return f != XF_SDMX;
+	return f != XF_SDMX && f != XF_SDMX_STRUCTURE;
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -226,7 +229,7 @@ enum gemis_err values_write_sdmx(const struct tree *t, const struct value_row *r
 	enum gemis_err err;
 	size_t i;
 
-	err = buf_puts(b, "DATAFLOW,FREQ,REF_AREA,INDICATOR,VALUE_PART,SEX,TIME_PERIOD,OBS_VALUE\n");
+	err = buf_puts(b, "DATAFLOW,FREQ,REF_AREA,INDICATOR,VALUE_PART,SEX,TIME_PERIOD,OBS_VALUE\r\n");
 	for (i = 0; i < n && !err; i++) {
 		const struct value_row *r = &rows[i];
 		const char *part = catalog[r->ind].kind == IND_VALUE ? "VALUE" : r->part == PART_NUM ? "NUM" : "DEN";
@@ -252,7 +255,7 @@ enum gemis_err values_write_sdmx(const struct tree *t, const struct value_row *r
 		err |= csv_field_out(b, codemap_out(o ? o->map : NULL, CODE_UNIT, t->units[r->unit].code));
 		err |= buf_printf(b, ",%s,%s,%s,%s,", catalog[r->ind].id, part, sex, per);
 		err |= put_plain_number(b, r->value);
-		err |= buf_putc(b, '\n');
+		err |= buf_puts(b, "\r\n");
 	}
 	return err ? GEMIS_ENOMEM : GEMIS_OK;
 }
@@ -265,6 +268,7 @@ enum gemis_err values_write(enum xfmt f, const struct tree *t, const struct valu
 	case XF_SDMX: return values_write_sdmx(t, rows, n, o, out);
 	case XF_ADX: return values_write_adx(t, rows, n, o, out);
 	case XF_DHIS2: return values_write_dhis2(t, rows, n, o, out);
+	case XF_SDMX_STRUCTURE: return values_write_sdmx_structure(t, o, out);
 	case XF_XLSX: break;
 	}
 	return GEMIS_EINVAL;
@@ -279,7 +283,8 @@ enum gemis_err values_parse(enum xfmt f, const char *data, size_t len, const str
 	case XF_ADX: return values_adx_parse(data, len, t, map, rows, d, e);
 	case XF_DHIS2: return values_dhis2_parse(data, len, t, map, rows, d, e);
 	case XF_XLSX: return values_xlsx_parse(data, len, t, rows, d, e);
-	case XF_SDMX: break;
+	case XF_SDMX:
+	case XF_SDMX_STRUCTURE: break;
 	}
 	return err_set(e, GEMIS_EINVAL, "%s", _("gemis writes SDMX-CSV but does not read it"));
 }

@@ -59,6 +59,50 @@ expect_ok "$GEMIS" --db "$A" values export --unit 03394 --year 2026 -o -
 expect_ok "$GEMIS" --db "$A" values export --unit 03390 --year 2025 -o y.json
 [ "$(jq '.dataValues | length' y.json)" = 2 ] || die "--year 2025 in DHIS2"
 
+# SDMX-CSV: CRLF line ends, as the specification's examples (regression)
+awk '!/\r$/ { bad = 1 } END { exit bad }' out.sdmx || die "SDMX-CSV has lines without CRLF"
+
+# fits DSD CSV: every row of the SDMX-CSV file CSV fits the structure DSD
+# published by --format sdmx-structure: the dataflow, each coded
+# dimension's code in its codelist (read from the DSD, not assumed), the
+# time period of the row's frequency, a decimal observation
+fits() {
+	xmllint --noout "$1" || die "$1 is not well-formed"
+	x() { xmllint --xpath "$1" "$dsd" 2>/dev/null; }
+	dsd=$1
+	df=$(x 'string(//*[local-name()="Dataflow"]/@agencyID)'):$(x 'string(//*[local-name()="Dataflow"]/@id)')\($(x 'string(//*[local-name()="Dataflow"]/@version)')\)
+	awk -F, -v df="$df" 'NR > 1 && $1 != df { print "dataflow " $1; exit 1 }' "$2" || die "$2: a row of another dataflow than $df"
+	head -1 "$2" | tr -d '\r' | tr , '\n' >cols
+	i=1
+	while dim=$(x "string(//*[local-name()=\"Dimension\"][@position=\"$i\"]/@id)") && [ -n "$dim" ]; do
+		cl=$(x "string(//*[local-name()=\"Dimension\"][@position=\"$i\"]//*[local-name()=\"Enumeration\"]/Ref/@id)")
+		col=$(grep -n -x "$dim" cols | cut -d: -f1)
+		[ -n "$col" ] || die "$2 has no column for the dimension $dim"
+		x "//*[local-name()=\"Codelist\"][@id=\"$cl\"]/*[local-name()=\"Code\"]/@id" |
+			sed 's/^ *id="\(.*\)"$/\1/' | sort -u >codes
+		[ -s codes ] || die "$1: codelist $cl is empty"
+		tail -n +2 "$2" | tr -d '\r' | cut -d, -f"$col" | sort -u >used
+		comm -23 used codes | grep . && die "$2: $dim codes not in $cl"
+		i=$((i + 1))
+	done
+	[ "$i" -gt 5 ] || die "$1: only $((i - 1)) coded dimensions"
+	[ "$(x 'string(//*[local-name()="TimeDimension"]/@id)')" = TIME_PERIOD ] || die "$1: no TIME_PERIOD"
+	[ "$(x 'string(//*[local-name()="PrimaryMeasure"]/@id)')" = OBS_VALUE ] || die "$1: no OBS_VALUE"
+	tail -n +2 "$2" | tr -d '\r' | awk -F, '
+		$2 == "A" && $7 !~ /^[0-9][0-9][0-9][0-9]$/ ||
+		$2 == "Q" && $7 !~ /^[0-9][0-9][0-9][0-9]-Q[1-4]$/ ||
+		$2 == "M" && $7 !~ /^[0-9][0-9][0-9][0-9]-(0[1-9]|1[0-2])$/ ||
+		$8 !~ /^-?[0-9]+(\.[0-9]+)?$/ { print; bad = 1 } END { exit bad }' ||
+		die "$2: a time period or value that does not fit"
+}
+expect_ok "$GEMIS" --db "$A" values export --unit 12 --format sdmx-structure -o dsd.xml
+contains "$err" "structure of the SDMX dataflow for Lai Châu"
+fits dsd.xml out.sdmx
+# with a code map, the structure carries the same codes as the data
+expect_ok "$GEMIS" --db "$A" values export --unit 12 --format sdmx-structure --map "$G/map.csv" -o dsd.map.xml
+fits dsd.map.xml map.sdmx
+grep -q 'id="OU_BinhLu01"' dsd.map.xml || die "the structure's areas are not mapped"
+
 # round trip through each readable format, strictly (no demo data here)
 n=0
 for f in csv adx dhis2; do
@@ -108,6 +152,12 @@ for f in adx dhis2 csv; do
 		cmp -s p1.json p2.json || die "demo round trip through $f: progress of $u differs"
 	done
 done
+
+# a province's SDMX-CSV of every period fits its structure
+expect_ok "$GEMIS" --db "$DEMO" values export --unit 24 --format sdmx -o demo.sdmx
+expect_ok "$GEMIS" --db "$DEMO" values export --unit 24 --format sdmx-structure -o demo.dsd.xml
+[ "$(wc -l <demo.sdmx)" -gt 100 ] || die "the demo's SDMX-CSV is too small to tell"
+fits demo.dsd.xml demo.sdmx
 
 # the violence indicators' small counts are not published by an export: a
 # (unit, period, indicator) with a count of 1 to 4, or one the register's

@@ -334,13 +334,21 @@ TEST(writers_lay_values_out_as_documented)
 	sample(&in);
 	buf_init(&b, 1 << 20);
 	CHECK(values_write_sdmx(&t, in.v, in.n, &o, &b) == GEMIS_OK);
-	CHECK(strncmp(buf_str(&b), "DATAFLOW,FREQ,REF_AREA,INDICATOR,VALUE_PART,SEX,TIME_PERIOD,OBS_VALUE\n"
-				   "GEMIS:DF_GENDER_EQUALITY(1.0),A,12,unpaid_care_ratio,VALUE,_T,2026,1.7\n", 140) == 0);
-	CHECK(strstr(buf_str(&b), ",Q,03390,news_items_per_quarter,VALUE,_T,2026-Q3,4\n") != NULL);
-	CHECK(strstr(buf_str(&b), ",M,03390,sex_ratio_at_birth,NUM,_T,2026-07,11\n") != NULL);
-	CHECK(strstr(buf_str(&b), ",A,03390,primary_completion,NUM,F,2026,95\n") != NULL);
+	/* lines end with CRLF, as in the specification's examples */
+	CHECK(strncmp(buf_str(&b), "DATAFLOW,FREQ,REF_AREA,INDICATOR,VALUE_PART,SEX,TIME_PERIOD,OBS_VALUE\r\n"
+				   "GEMIS:DF_GENDER_EQUALITY(1.0),A,12,unpaid_care_ratio,VALUE,_T,2026,1.7\r\n", 142) == 0);
+	CHECK(strstr(buf_str(&b), ",Q,03390,news_items_per_quarter,VALUE,_T,2026-Q3,4\r\n") != NULL);
+	CHECK(strstr(buf_str(&b), ",M,03390,sex_ratio_at_birth,NUM,_T,2026-07,11\r\n") != NULL);
+	CHECK(strstr(buf_str(&b), ",A,03390,primary_completion,NUM,F,2026,95\r\n") != NULL);
 	/* numbers never in exponent form */
-	CHECK(strstr(buf_str(&b), ",0.000012\n") != NULL);
+	CHECK(strstr(buf_str(&b), ",0.000012\r\n") != NULL);
+	/* no bare LF */
+	{
+		const char *p;
+
+		for (p = strchr(buf_str(&b), '\n'); p; p = strchr(p + 1, '\n'))
+			CHECK(p > buf_str(&b) && p[-1] == '\r');
+	}
 	buf_reset(&b);
 	CHECK(values_write_adx(&t, in.v, in.n, &o, &b) == GEMIS_OK);
 	CHECK(strstr(buf_str(&b), "exported=\"2026-12-02T00:00:00Z\"") != NULL);

@@ -1,0 +1,244 @@
+/*
+ * values_sdmx.c: the structure of gemis's SDMX dataflow, written as an
+ * SDMX-ML 2.1 structure message, so that a statistics office can load the
+ * SDMX-CSV of `gemis values export --format sdmx` (values_export.c) with
+ * its definitions instead of guessing them.
+ *
+ * Everything here comes from the catalog and the unit tree, never from a
+ * hand-written file, so that the structure and the data cannot drift:
+ *
+ *	<mes:Structure xmlns:mes=... xmlns:str=... xmlns:com=...>
+ *	  <mes:Header> ID, Test, Prepared, Sender </mes:Header>
+ *	  <mes:Structures>
+ *	    <str:Dataflows>   GEMIS:DF_GENDER_EQUALITY(1.0) -> the DSD
+ *	    <str:Codelists>   CL_FREQ (A, Q, M), CL_AREA (the unit exported
+ *	                      and every unit below it, codes mapped as in the
+ *	                      data), CL_INDICATOR (the catalog), CL_VALUE_PART
+ *	                      (NUM, DEN, VALUE), CL_SEX (F, M, _T)
+ *	    <str:Concepts>    CS_GEMIS: one concept per column
+ *	    <str:DataStructures>  DSD_GENDER_EQUALITY(1.0): the dimensions
+ *	                      FREQ, REF_AREA, INDICATOR, VALUE_PART, SEX in the
+ *	                      order of the CSV's columns, the time dimension
+ *	                      TIME_PERIOD, the primary measure OBS_VALUE
+ *	  </mes:Structures>
+ *	</mes:Structure>
+ *
+ * Names are given in Vietnamese and English (xml:lang), units' in
+ * Vietnamese only, as the official list has them.  The order of the
+ * elements follows the SDMX 2.1 schema (SDMXStructure.xsd).
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "exchange.h"
+#include "xml.h"
+
+#include "util/banned.h"
+
+#define MES "http://www.sdmx.org/resources/sdmxml/schemas/v2_1/message"
+#define STR "http://www.sdmx.org/resources/sdmxml/schemas/v2_1/structure"
+#define COM "http://www.sdmx.org/resources/sdmxml/schemas/v2_1/common"
+#define AGENCY "GEMIS"
+
+struct code {
+	const char *id, *vi, *en;
+};
+
+static const struct code freq_codes[] = {
+	{"A", "Năm", "Annual"},
+	{"Q", "Quý", "Quarterly"},
+	{"M", "Tháng", "Monthly"},
+};
+static const struct code part_codes[] = {
+	{"NUM", "Tử số", "Numerator"},
+	{"DEN", "Mẫu số", "Denominator"},
+	{"VALUE", "Giá trị", "Value"},
+};
+static const struct code sex_codes[] = {
+	{"F", "Nữ", "Female"},
+	{"M", "Nam", "Male"},
+	{"_T", "Tổng", "Total"},
+};
+
+/* The columns of the SDMX-CSV after DATAFLOW, in order: concept id,
+ * names, codelist (NULL for the time dimension and the measure). */
+static const struct {
+	const char *id, *vi, *en, *codelist;
+} concepts[] = {
+	{"FREQ", "Tần suất", "Frequency", "CL_FREQ"},
+	{"REF_AREA", "Đơn vị hành chính", "Reference area", "CL_AREA"},
+	{"INDICATOR", "Chỉ tiêu", "Indicator", "CL_INDICATOR"},
+	{"VALUE_PART", "Phần của số liệu", "Part of the value", "CL_VALUE_PART"},
+	{"SEX", "Giới tính", "Sex", "CL_SEX"},
+	{"TIME_PERIOD", "Kỳ báo cáo", "Time period", NULL},
+	{"OBS_VALUE", "Giá trị quan sát", "Observation value", NULL},
+};
+#define NDIMS 5 /* the concepts above that are coded dimensions */
+
+static enum gemis_err names(struct buf *b, const char *indent, const char *vi, const char *en)
+{
+	enum gemis_err err = GEMIS_OK;
+
+	if (vi) {
+		err |= buf_printf(b, "%s<com:Name xml:lang=\"vi\">", indent);
+		err |= xml_escape_str(b, vi);
+		err |= buf_puts(b, "</com:Name>\n");
+	}
+	if (en) {
+		err |= buf_printf(b, "%s<com:Name xml:lang=\"en\">", indent);
+		err |= xml_escape_str(b, en);
+		err |= buf_puts(b, "</com:Name>\n");
+	}
+	return err;
+}
+
+static enum gemis_err code(struct buf *b, const char *id, const char *vi, const char *en)
+{
+	enum gemis_err err = buf_puts(b, "        <str:Code id=\"");
+
+	err |= xml_escape_str(b, id);
+	err |= buf_puts(b, "\">\n");
+	err |= names(b, "          ", vi, en);
+	err |= buf_puts(b, "        </str:Code>\n");
+	return err;
+}
+
+static enum gemis_err codelist_open(struct buf *b, const char *id, const char *vi, const char *en)
+{
+	enum gemis_err err = buf_printf(b, "      <str:Codelist id=\"%s\" agencyID=\"" AGENCY "\" version=\"1.0\">\n", id);
+
+	err |= names(b, "        ", vi, en);
+	return err;
+}
+
+static enum gemis_err fixed_codelist(struct buf *b, const char *id, const char *vi, const char *en,
+				     const struct code *c, size_t n)
+{
+	enum gemis_err err = codelist_open(b, id, vi, en);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		err |= code(b, c[i].id, c[i].vi, c[i].en);
+	err |= buf_puts(b, "      </str:Codelist>\n");
+	return err;
+}
+
+/* The unit and every unit below it, parents first. */
+static enum gemis_err areas(struct buf *b, const struct tree *t, const struct codemap *m, int u)
+{
+	enum gemis_err err = code(b, codemap_out(m, CODE_UNIT, t->units[u].code), t->units[u].name, NULL);
+	int c;
+
+	for (c = t->units[u].first_child; c >= 0 && !err; c = t->units[c].next_sibling)
+		err |= areas(b, t, m, c);
+	return err;
+}
+
+static enum gemis_err concept_ref(struct buf *b, const char *id)
+{
+	return buf_printf(b,
+			  "            <str:ConceptIdentity><Ref id=\"%s\" maintainableParentID=\"CS_GEMIS\" "
+			  "maintainableParentVersion=\"1.0\" agencyID=\"" AGENCY "\" class=\"Concept\" "
+			  "package=\"conceptscheme\"/></str:ConceptIdentity>\n",
+			  id);
+}
+
+static enum gemis_err data_structure(struct buf *b)
+{
+	enum gemis_err err = buf_puts(b, "    <str:DataStructures>\n"
+					 "      <str:DataStructure id=\"DSD_GENDER_EQUALITY\" agencyID=\"" AGENCY
+					 "\" version=\"1.0\">\n");
+	size_t i;
+
+	err |= names(b, "        ", "Số liệu giám sát bình đẳng giới", "Gender equality monitoring data");
+	err |= buf_puts(b, "        <str:DataStructureComponents>\n"
+			   "          <str:DimensionList id=\"DimensionDescriptor\">\n");
+	for (i = 0; i < NDIMS; i++) {
+		err |= buf_printf(b, "          <str:Dimension id=\"%s\" position=\"%zu\">\n", concepts[i].id, i + 1);
+		err |= concept_ref(b, concepts[i].id);
+		err |= buf_printf(b,
+				  "            <str:LocalRepresentation><str:Enumeration><Ref id=\"%s\" "
+				  "version=\"1.0\" agencyID=\"" AGENCY "\" class=\"Codelist\" package=\"codelist\"/>"
+				  "</str:Enumeration></str:LocalRepresentation>\n"
+				  "          </str:Dimension>\n",
+				  concepts[i].codelist);
+	}
+	err |= buf_printf(b, "          <str:TimeDimension id=\"TIME_PERIOD\" position=\"%d\">\n", NDIMS + 1);
+	err |= concept_ref(b, "TIME_PERIOD");
+	err |= buf_puts(b, "            <str:LocalRepresentation><str:TextFormat textType=\"ObservationalTimePeriod\"/>"
+			   "</str:LocalRepresentation>\n"
+			   "          </str:TimeDimension>\n"
+			   "          </str:DimensionList>\n"
+			   "          <str:MeasureList id=\"MeasureDescriptor\">\n"
+			   "          <str:PrimaryMeasure id=\"OBS_VALUE\">\n");
+	err |= concept_ref(b, "OBS_VALUE");
+	err |= buf_puts(b, "            <str:LocalRepresentation><str:TextFormat textType=\"Decimal\"/>"
+			   "</str:LocalRepresentation>\n"
+			   "          </str:PrimaryMeasure>\n"
+			   "          </str:MeasureList>\n"
+			   "        </str:DataStructureComponents>\n"
+			   "      </str:DataStructure>\n"
+			   "    </str:DataStructures>\n");
+	return err;
+}
+
+enum gemis_err values_write_sdmx_structure(const struct tree *t, const struct export_opts *o,
+					   struct buf *b)
+{
+	const struct codemap *m = o ? o->map : NULL;
+	time_t when = (time_t)(o && o->exported ? o->exported : time(NULL));
+	int root = o && o->unit >= 0 && (size_t)o->unit < t->n ? o->unit : 0;
+	struct tm tm;
+	char iso[32];
+	enum gemis_err err;
+	size_t i;
+
+	gmtime_r(&when, &tm);
+	strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	err = buf_printf(b,
+			 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+			 "<mes:Structure xmlns:mes=\"" MES "\" xmlns:str=\"" STR "\" xmlns:com=\"" COM "\">\n"
+			 "  <mes:Header>\n"
+			 "    <mes:ID>GEMIS_DF_GENDER_EQUALITY</mes:ID>\n"
+			 "    <mes:Test>false</mes:Test>\n"
+			 "    <mes:Prepared>%s</mes:Prepared>\n"
+			 "    <mes:Sender id=\"" AGENCY "\"/>\n"
+			 "  </mes:Header>\n"
+			 "  <mes:Structures>\n"
+			 "    <str:Dataflows>\n"
+			 "      <str:Dataflow id=\"DF_GENDER_EQUALITY\" agencyID=\"" AGENCY "\" version=\"1.0\">\n",
+			 iso);
+	err |= names(b, "        ", "Giám sát bình đẳng giới", "Gender equality monitoring");
+	err |= buf_puts(b, "        <str:Structure><Ref id=\"DSD_GENDER_EQUALITY\" version=\"1.0\" agencyID=\"" AGENCY
+			   "\" class=\"DataStructure\" package=\"datastructure\"/></str:Structure>\n"
+			   "      </str:Dataflow>\n"
+			   "    </str:Dataflows>\n"
+			   "    <str:Codelists>\n");
+	err |= fixed_codelist(b, "CL_FREQ", "Tần suất", "Frequency", freq_codes, 3);
+	err |= codelist_open(b, "CL_AREA", "Đơn vị hành chính", "Administrative units");
+	if (t->n)
+		err |= areas(b, t, m, root);
+	err |= buf_puts(b, "      </str:Codelist>\n");
+	err |= codelist_open(b, "CL_INDICATOR", "Chỉ tiêu bình đẳng giới", "Gender equality indicators");
+	for (i = 0; i < catalog_count; i++)
+		err |= code(b, catalog[i].id, catalog[i].name_vi, catalog[i].name_en);
+	err |= buf_puts(b, "      </str:Codelist>\n");
+	err |= fixed_codelist(b, "CL_VALUE_PART", "Phần của số liệu", "Part of the value", part_codes, 3);
+	err |= fixed_codelist(b, "CL_SEX", "Giới tính", "Sex", sex_codes, 3);
+	err |= buf_puts(b, "    </str:Codelists>\n"
+			   "    <str:Concepts>\n"
+			   "      <str:ConceptScheme id=\"CS_GEMIS\" agencyID=\"" AGENCY "\" version=\"1.0\">\n");
+	err |= names(b, "        ", "Khái niệm của gemis", "gemis concepts");
+	for (i = 0; i < sizeof(concepts) / sizeof(concepts[0]); i++) {
+		err |= buf_printf(b, "        <str:Concept id=\"%s\">\n", concepts[i].id);
+		err |= names(b, "          ", concepts[i].vi, concepts[i].en);
+		err |= buf_puts(b, "        </str:Concept>\n");
+	}
+	err |= buf_puts(b, "      </str:ConceptScheme>\n"
+			   "    </str:Concepts>\n");
+	err |= data_structure(b);
+	err |= buf_puts(b, "  </mes:Structures>\n"
+			   "</mes:Structure>\n");
+	return err ? GEMIS_ENOMEM : GEMIS_OK;
+}
