@@ -7,6 +7,7 @@
 #ifndef GEMIS_CLI_H
 #define GEMIS_CLI_H
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -64,6 +65,11 @@ int cmd_progress(struct cli *cli, int argc, char **argv);
 int cmd_plan_load(struct cli *cli, int argc, char **argv);
 int cmd_plan_import(struct cli *cli, int argc, char **argv);
 int cmd_plan_lint(struct cli *cli, int argc, char **argv);
+int cmd_plan_restore(struct cli *cli, int argc, char **argv);
+/* Stores a plan (JSON of docs/plan-json.md, from `path`) for the unit it
+ * names, after printing what it changes (report/plandiff.h), with a
+ * warning on stderr when it sets fewer targets than the plan in force. */
+int cli_store_plan(struct cli *cli, const char *path, const json_t *plan, const char *as);
 int cmd_units(struct cli *cli, int argc, char **argv);
 int cmd_indicators(struct cli *cli, int argc, char **argv);
 int cmd_user_add(struct cli *cli, int argc, char **argv);

@@ -240,15 +240,10 @@ int cmd_plan_load(struct cli *cli, int argc, char **argv)
 		{"as", required_argument, NULL, 'a'},
 		{0, 0, 0, 0},
 	};
-	struct errctx e = {0};
-	struct db *db = NULL;
-	struct tree t;
-	struct diags d;
-	struct plan_info info;
 	json_error_t jerr;
 	json_t *plan = NULL;
 	const char *path, *as = NULL;
-	int rc, status = EXIT_FAIL;
+	int rc, status;
 
 	if (cli_wants_help(argc, argv, "plan load"))
 		return EXIT_OK;
@@ -262,41 +257,13 @@ int cmd_plan_load(struct cli *cli, int argc, char **argv)
 	if (optind + 1 != argc)
 		return cli_usage("plan load");
 	path = argv[optind];
-	tree_init(&t);
-	diags_init(&d, 200);
 	plan = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
 	if (!plan) {
 		fprintf(stderr, "gemis: %s:%d:%d: %s\n", path, jerr.line, jerr.column, jerr.text);
-		goto out;
+		return EXIT_FAIL;
 	}
-	db = cli_open_db(cli, 0);
-	if (!db)
-		goto out;
-	if (units_load_tree(db, &t, &e)) {
-		cli_fail(&e);
-		goto out;
-	}
-	if (plan_load(db, &t, plan, cli_user(as), false, &d, &info, &e)) {
-		if (d.total > 0) {
-			cli_print_diags(path, &d);
-			fprintf(stderr, "%s: %s\n", path, _("the plan was not stored."));
-		} else {
-			cli_fail(&e);
-		}
-		goto out;
-	}
-	printf(_("Stored the plan of %s (%s): %zu targets"), t.units[info.unit].name,
-	       t.units[info.unit].code, info.ntargets);
-	if (info.nskipped)
-		printf(_(", %zu custom targets not stored"), info.nskipped);
-	printf("%s\n", info.replaced ? _("; it replaces the plan in force, which stays in the history.")
-				     : ".");
-	status = EXIT_OK;
-out:
+	status = cli_store_plan(cli, path, plan, as);
 	json_decref(plan);
-	db_close(db);
-	diags_release(&d);
-	tree_release(&t);
 	return status;
 }
 

@@ -1,16 +1,21 @@
 /*
- * cmd_plan.c: plan import and plan lint: a signed plan document (text,
- * DOCX or PDF) read into the structured plan of docs/plan-json.md, shown,
- * printed as JSON, checked, or stored with plan_load().
+ * cmd_plan.c: plan import, plan lint and plan restore: a signed plan
+ * document (text, DOCX or PDF) read into the structured plan of
+ * docs/plan-json.md, shown, printed as JSON, checked, or stored with
+ * plan_load() after saying what it changes; an earlier plan put back.
  */
 #include <getopt.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "plan/plan.h"
+#include "report/plandiff.h"
+#include "core/date.h"
 #include "store/plans.h"
+#include "store/snapshot.h"
 #include "store/store.h"
 #include "util/buf.h"
 
@@ -127,14 +132,79 @@ static void print_summary(const char *path, const json_t *plan)
 	}
 }
 
-static int apply(struct cli *cli, const char *path, json_t *plan, const char *as)
+/* This year in Vietnam. */
+static int this_year(void)
+{
+	return vn_date((long long)time(NULL)).y;
+}
+
+int cli_store_plan(struct cli *cli, const char *path, const json_t *plan, const char *as)
 {
 	struct errctx e = {0};
 	struct db *db = NULL;
-	struct tree t;
+	struct snapshot s;
 	struct diags d;
 	struct plan_info info;
-	int status = EXIT_FAIL;
+	struct plan_diff diff;
+	struct buf text;
+	int status = EXIT_FAIL, unit;
+	bool loaded = false;
+
+	memset(&diff, 0, sizeof(diff));
+	diags_init(&d, 200);
+	buf_init(&text, (size_t)1 << 20);
+	db = cli_open_db(cli, 0);
+	if (!db)
+		goto out;
+	if (snapshot_load(db, &s, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	loaded = true;
+	plan_check(plan, &s.tree, &unit, &d);
+	if (d.total == 0) {
+		/* what changes, said before it changes */
+		if (plan_diff_compute(db, &s, unit, this_year(), plan, &diff, &e) ||
+		    plan_diff_text(&s.tree, &diff, &text)) {
+			cli_fail(&e);
+			goto out;
+		}
+		if (plan_diff_fewer_targets(&diff))
+			fprintf(stderr, "gemis: %s: %s\n", path,
+				_("WARNING: this plan sets fewer targets than the plan in force it replaces"));
+		fputs(buf_str(&text), stdout);
+	}
+	if (plan_load(db, &s.tree, plan, cli_user(as), false, &d, &info, &e)) {
+		if (d.total > 0) {
+			cli_print_diags(path, &d);
+			fprintf(stderr, "%s: %s\n", path,
+				_("the plan was not stored; correct the document and import it again."));
+		} else {
+			cli_fail(&e);
+		}
+		goto out;
+	}
+	printf(_("Stored the plan of %s (%s): %zu targets"), s.tree.units[info.unit].name,
+	       s.tree.units[info.unit].code, info.ntargets);
+	if (info.nskipped)
+		printf(_(", %zu custom targets not stored"), info.nskipped);
+	printf("%s\n", info.replaced ? _("; it replaces the plan in force, which stays in the history.")
+				     : ".");
+	if (info.replaced)
+		printf(_("To put the previous plan back: gemis plan restore --unit %s\n"), s.tree.units[info.unit].code);
+	status = EXIT_OK;
+out:
+	plan_diff_release(&diff);
+	if (loaded)
+		snapshot_release(&s);
+	db_close(db);
+	diags_release(&d);
+	buf_release(&text);
+	return status;
+}
+
+static int apply(struct cli *cli, const char *path, json_t *plan, const char *as)
+{
 	const json_t *unit = json_object_get(json_object_get(plan, "document"), "unit");
 
 	if (!json_is_string(json_object_get(unit, "code"))) {
@@ -145,6 +215,49 @@ static int apply(struct cli *cli, const char *path, json_t *plan, const char *as
 			path, s_or(unit, "name", "?"));
 		return EXIT_FAIL;
 	}
+	return cli_store_plan(cli, path, plan, as);
+}
+
+static enum gemis_err previous_plan(void *ctx, const struct plan_version *v)
+{
+	long long *ids = ctx;
+
+	if (!v->superseded_at)
+		ids[0] = v->id;
+	else if (!ids[1])
+		ids[1] = v->id;
+	return GEMIS_OK;
+}
+
+int cmd_plan_restore(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"unit", required_argument, NULL, 'u'},
+		{"as", required_argument, NULL, 'a'},
+		{0, 0, 0, 0},
+	};
+	struct errctx e = {0};
+	struct db *db = NULL;
+	struct tree t;
+	struct diags d;
+	struct plan_info info;
+	const char *code = NULL, *as = NULL;
+	long long ids[2] = {0, 0};
+	int rc, unit, status = EXIT_FAIL;
+
+	if (cli_wants_help(argc, argv, "plan restore"))
+		return EXIT_OK;
+	optind = 1;
+	while ((rc = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (rc == 'u')
+			code = optarg;
+		else if (rc == 'a')
+			as = optarg;
+		else
+			return cli_usage("plan restore");
+	}
+	if (!code || optind != argc)
+		return cli_usage("plan restore");
 	tree_init(&t);
 	diags_init(&d, 200);
 	db = cli_open_db(cli, 0);
@@ -154,22 +267,27 @@ static int apply(struct cli *cli, const char *path, json_t *plan, const char *as
 		cli_fail(&e);
 		goto out;
 	}
-	if (plan_load(db, &t, plan, cli_user(as), false, &d, &info, &e)) {
-		if (d.total > 0) {
-			cli_print_diags(path, &d);
-			fprintf(stderr, "%s: %s\n", path,
-				_("the plan was not stored; correct the document and import it again."));
-		} else {
-			cli_fail(&e);
-		}
+	unit = tree_find(&t, code);
+	if (unit < 0) {
+		status = cli_unknown_unit("plan restore", code);
 		goto out;
 	}
-	printf(_("Stored the plan of %s (%s): %zu targets"), t.units[info.unit].name,
-	       t.units[info.unit].code, info.ntargets);
-	if (info.nskipped)
-		printf(_(", %zu custom targets not stored"), info.nskipped);
-	printf("%s\n", info.replaced ? _("; it replaces the plan in force, which stays in the history.")
-				     : ".");
+	if (plans_history(db, &t, unit, 2, previous_plan, ids, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	if (!ids[1]) {
+		fprintf(stderr, "gemis plan restore: %s\n", _("this unit has no earlier plan to put back"));
+		goto out;
+	}
+	if (plan_restore(db, &t, unit, ids[1], ids[0], cli_user(as), &d, &info, &e)) {
+		if (d.total > 0)
+			cli_print_diags(code, &d);
+		cli_fail(&e);
+		goto out;
+	}
+	printf(_("The previous plan of %s (%s) is back in force: %zu targets.\n"), t.units[unit].name, t.units[unit].code,
+	       info.ntargets);
 	status = EXIT_OK;
 out:
 	db_close(db);

@@ -65,10 +65,19 @@ const struct command commands[] = {
 	    "reporting deadline, and the lint findings.\n"
 	    "  --json      print the structured plan (docs/plan-json.md) instead\n"
 	    "  --apply     store it for the unit it names, replacing the unit's plan in force\n"
-	    "              (kept in the history); refused when the unit is not found or\n"
+	    "              (kept in the history; `gemis plan restore` puts it back), after\n"
+	    "              printing what changes: targets, statuses, forms (forms already\n"
+	    "              submitted for the year are kept and counted), with a warning when\n"
+	    "              it sets fewer targets; refused when the unit is not found or\n"
 	    "              targets contradict each other\n"
 	    "  --as USER   the name recorded as author (default: cli:LOGIN)\n"
 	    "A PDF must have a text layer: a scanned image is refused with a message.")},
+	{"plan restore", cmd_plan_restore, N_("put a unit's previous plan back in force (undo an apply)"),
+	 "gemis plan restore --unit CODE [--as USER]",
+	 N_("Puts back in force the plan that the unit's plan in force replaced: the undo of\n"
+	    "`plan import --apply`, `plan load` or a change on the web.  The replaced plan\n"
+	    "stays in the history, so running it again puts it back in turn.\n"
+	    "  --as USER   the name recorded as author (default: cli:LOGIN)")},
 	{"plan lint", cmd_plan_lint, N_("list what is wrong with a plan document before it is signed"),
 	 "gemis plan lint PLAN.{txt,docx,pdf} [--lang en]",
 	 N_("Prints one finding a line, FILE:LINE: CODE: message: numbering_gap, no_deadline,\n"

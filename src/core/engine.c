@@ -396,6 +396,12 @@ const struct target *engine_target(const struct engine *e, int unit, int ind, in
 
 void engine_assess(const struct engine *e, int year, int unit, int ind, struct assessment *out)
 {
+	engine_assess_against(e, year, unit, ind, engine_target(e, unit, ind, year), out);
+}
+
+void engine_assess_against(const struct engine *e, int year, int unit, int ind, const struct target *t,
+			   struct assessment *out)
+{
 	struct series_point pts[PERIOD_MAX_YEAR - PERIOD_MIN_YEAR + 1];
 	int n = 0, y;
 
@@ -408,5 +414,5 @@ void engine_assess(const struct engine *e, int year, int unit, int ind, struct a
 			n++;
 		}
 	}
-	assess(engine_target(e, unit, ind, year), catalog[ind].unit, pts, n, out);
+	assess(t, catalog[ind].unit, pts, n, out);
 }

@@ -82,5 +82,9 @@ bool engine_memo_get(const struct engine *e, int tag, int year, int ind, void **
 
 /* Progress of the unit's indicator judged with data up to `year`. */
 void engine_assess(const struct engine *e, int year, int unit, int ind, struct assessment *out);
+/* The same judged against another target (NULL: none): what a unit's
+ * status would be under a plan not yet in force. */
+void engine_assess_against(const struct engine *e, int year, int unit, int ind, const struct target *t,
+			   struct assessment *out);
 
 #endif

@@ -232,3 +232,53 @@ int plan_view_agency_of(const struct plan_view *p, int ind)
 	}
 	return -1;
 }
+
+void plan_view_from_json(const json_t *plan, int unit, struct plan_view *out)
+{
+	const json_t *doc = json_object_get(plan, "document"), *dl = json_object_get(plan, "deadline");
+	const json_t *x, *v;
+	const char *key;
+	size_t i, j;
+
+	memset(out, 0, sizeof(*out));
+	out->unit = unit;
+	out->period_from = (int)json_integer_value(json_array_get(json_object_get(doc, "period"), 0));
+	out->period_to = (int)json_integer_value(json_array_get(json_object_get(doc, "period"), 1));
+	if (json_is_object(dl)) {
+		out->dl_day = (int)json_integer_value(json_object_get(dl, "day"));
+		out->dl_month = (int)json_integer_value(json_object_get(dl, "month"));
+		out->dl_year = (int)json_integer_value(json_object_get(dl, "year"));
+	}
+	json_array_foreach(json_object_get(plan, "agencies"), i, x) {
+		int k = json_is_string(x) ? agency_find(json_string_value(x)) : -1;
+
+		if (json_is_string(x) && strcmp(json_string_value(x), "all") == 0)
+			out->agency_all = true;
+		else if (k >= 0 && k < PV_MAX_AGENCIES)
+			out->agency[k] = true;
+	}
+	json_object_foreach((json_t *)json_object_get(plan, "assignments"), key, v) {
+		int k = agency_find(key);
+
+		json_array_foreach(v, j, x) {
+			int ind = json_is_string(x) ? catalog_find(json_string_value(x)) : -1;
+
+			if (ind < 0 || ind >= 64)
+				continue;
+			out->has_assignments = true;
+			if (strcmp(key, "all") == 0) {
+				out->assigned_all |= (uint64_t)1 << ind;
+			} else if (k >= 0 && k < PV_MAX_AGENCIES) {
+				out->assigned[k] |= (uint64_t)1 << ind;
+				out->agency[k] = true;
+			}
+		}
+	}
+	json_array_foreach(json_object_get(plan, "targets"), i, x) {
+		const json_t *id = json_object_get(x, "indicator");
+		int ind = json_is_string(id) ? catalog_find(json_string_value(id)) : -1;
+
+		if (ind >= 0 && ind < 64)
+			out->targeted |= (uint64_t)1 << ind;
+	}
+}

@@ -12,6 +12,7 @@
 #ifndef GEMIS_PLANVIEW_H
 #define GEMIS_PLANVIEW_H
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -47,6 +48,11 @@ struct plan_view {
  * *out is allocated in mem too. */
 enum gemis_err plan_views_load(struct db *db, const struct tree *t, int scope, struct arena *mem,
 			       struct plan_view **out, size_t *n, struct errctx *e);
+
+/* The view of a plan not yet stored: the JSON of docs/plan-json.md (as
+ * plan_check() accepts it), for `unit` (tree index).  Strings are left
+ * NULL; id is 0. */
+void plan_view_from_json(const json_t *plan, int unit, struct plan_view *out);
 
 /* The plan of a unit among pv[0..n), or NULL. */
 const struct plan_view *plan_view_of(const struct plan_view *pv, size_t n, int unit);

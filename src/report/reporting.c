@@ -73,6 +73,12 @@ static bool is_submitted(const char *status)
 	return status && (strcmp(status, "submitted") == 0 || strcmp(status, "approved") == 0);
 }
 
+/* Submitted (or approved) by `now`. */
+static bool in_by(const struct rep_sub *s, long long now)
+{
+	return is_submitted(s->status) && s->submitted_at <= now;
+}
+
 static unsigned popcount64(uint64_t x)
 {
 	unsigned n = 0;
@@ -113,7 +119,8 @@ enum gemis_err reporting_compute(const struct rep_input *in, struct rep_result *
 			plans[np++] = &in->plans[i];
 	}
 	qsort(plans, np, sizeof(*plans), cmp_plan_unit);
-	maxforms = np * agency_kind_count;
+	/* every agency of every plan, and forms kept from earlier plans */
+	maxforms = np * agency_kind_count + in->nsubs;
 	r->forms = calloc(maxforms + 1, sizeof(*r->forms));
 	/* the units listed: every leaf in scope and every unit with a plan */
 	r->units = calloc(t->n + 1, sizeof(*r->units));
@@ -122,7 +129,7 @@ enum gemis_err reporting_compute(const struct rep_input *in, struct rep_result *
 	for (u = 0; u < t->n; u++) {
 		const struct plan_view *p = NULL;
 		struct rep_unit *ru;
-		bool leaf = t->units[u].first_child < 0;
+		bool leaf = t->units[u].first_child < 0, kept = false;
 
 		if (!tree_contains(t, in->scope, (int)u))
 			continue;
@@ -134,38 +141,45 @@ enum gemis_err reporting_compute(const struct rep_input *in, struct rep_result *
 				break;
 			}
 		}
-		if (!p && !leaf)
+		for (i = 0; i < in->nsubs; i++)
+			kept |= in->subs[i].unit == (int)u && in_by(&in->subs[i], in->now);
+		if (!p && !leaf && !kept)
 			continue;
 		ru = &r->units[r->nunits++];
 		ru->unit = (int)u;
 		ru->has_plan = p != NULL;
-		if (!p)
+		if (!p && !kept)
 			continue;
-		r->units_with_plan++;
+		r->units_with_plan += p != NULL;
 		for (k = 0; k < agency_kind_count; k++) {
 			struct rep_form *f;
 			const struct rep_sub *s = NULL;
 			struct deadline dl;
 			struct date due;
+			bool owed = p && plan_view_owes(p, (int)k);
 
-			if (!plan_view_owes(p, (int)k))
-				continue;
-			f = &r->forms[r->nforms++];
-			f->unit = (int)u;
-			f->agency = (int)k;
-			f->nind = popcount64(plan_view_duties(p, (int)k));
-			dl = deadline_of_plan(p->dl_day, p->dl_month, &f->due_assumed);
-			due = deadline_due(&dl, period_year_code(in->year));
-			f->due_year = due.y;
-			f->due_month = due.m;
-			f->due_day = due.d;
-			f->due = vn_day_end(due);
 			for (i = 0; i < in->nsubs; i++) {
 				if (in->subs[i].unit == (int)u && in->subs[i].agency == (int)k) {
 					s = &in->subs[i];
 					break;
 				}
 			}
+			/* a form submitted for the period counts whatever plan is
+			 * in force now: it belongs to the period, not to the plan */
+			if (!owed && !(s && in_by(s, in->now)))
+				continue;
+			f = &r->forms[r->nforms++];
+			f->unit = (int)u;
+			f->agency = (int)k;
+			f->in_plan = owed;
+			f->nind = p ? popcount64(plan_view_duties(p, (int)k)) : 0;
+			/* without a plan in force: due at the end of the year */
+			dl = deadline_of_plan(p ? p->dl_day : 0, p ? p->dl_month : 0, &f->due_assumed);
+			due = deadline_due(&dl, period_year_code(in->year));
+			f->due_year = due.y;
+			f->due_month = due.m;
+			f->due_day = due.d;
+			f->due = vn_day_end(due);
 			f->status = s ? s->status : NULL;
 			/* a form submitted after `now` was not in yet at `now` */
 			if (s && is_submitted(s->status) && s->submitted_at <= in->now) {
@@ -287,10 +301,12 @@ enum gemis_err reporting_json(const struct tree *t, const struct rep_result *r, 
 		err |= buf_puts(b, i ? ",\n  {\"unit\": " : "\n  {\"unit\": ");
 		err |= json_str(b, t->units[f->unit].code);
 		err |= buf_printf(b,
-				  ", \"agency\": \"%s\", \"indicators\": %u, \"due\": \"%04d-%02d-%02d\","
-				  " \"due_assumed\": %s, \"state\": \"%s\", \"status\": ",
-				  agency_kinds[f->agency].id, f->nind, f->due_year, f->due_month, f->due_day,
-				  f->due_assumed ? "true" : "false", form_state_id(f->state));
+				  ", \"agency\": \"%s\", \"indicators\": %u, \"in_plan\": %s,"
+				  " \"due\": \"%04d-%02d-%02d\", \"due_assumed\": %s, \"state\": \"%s\","
+				  " \"status\": ",
+				  agency_kinds[f->agency].id, f->nind, f->in_plan ? "true" : "false", f->due_year,
+				  f->due_month, f->due_day, f->due_assumed ? "true" : "false",
+				  form_state_id(f->state));
 		if (f->status)
 			err |= json_str(b, f->status);
 		else
@@ -444,6 +460,8 @@ enum gemis_err reporting_text(const struct tree *t, const struct rep_result *r, 
 			err |= text_cell(b, due, 12, false);
 			err |= text_cell(b, form_state_name(f->state), 22, false);
 			err |= buf_puts(b, sub);
+			if (!f->in_plan)
+				err |= buf_printf(b, "  %s", _("(not in the plan in force; kept for the period)"));
 			err |= buf_putc(b, '\n');
 		}
 		if (r->nforms && r->forms[0].due_assumed)

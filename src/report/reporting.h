@@ -14,6 +14,11 @@
  * year applies its day and month to every year asked (the rule is
  * deadline_of_plan() in core/deadline.h).
  *
+ * A form submitted (or approved) for the period counts too when the plan
+ * in force no longer asks it of the agency: forms belong to the period,
+ * not to the plan, so applying another plan never makes them disappear
+ * (in_plan false; due on the plan's deadline, or 31/12 without a plan).
+ *
  * A form is the row of the `submissions` table for (unit, agency, period).
  * It counts as submitted when its status is `submitted` or `approved`;
  * a `draft` or a form `returned` for correction does not.  The deadline is
@@ -70,7 +75,10 @@ enum form_state {
 struct rep_form {
 	int unit;
 	int agency;            /* agency kind index */
-	unsigned nind;         /* indicators it answers for */
+	bool in_plan;          /* owed under the plan in force; false for a form
+				  submitted for the period under an earlier plan,
+				  which still counts */
+	unsigned nind;         /* indicators it answers for under the plan in force */
 	long long due;         /* the first second after the deadline */
 	int due_day, due_month, due_year;
 	bool due_assumed;      /* the plan sets no deadline: 31/12 */
@@ -135,7 +143,7 @@ enum gemis_err reporting_load(struct db *db, const struct tree *t, int scope, in
  *    "agencies": [{"agency": "yte", "name": "...", <counts>}],
  *    "units": [{"unit": "03390", "name": "...", "has_plan": true, <counts>}],
  *    "forms": [{"unit": "03390", "agency": "yte", "indicators": 5,
- *               "due": "2026-11-30", "due_assumed": false, "state": "late",
+ *               "in_plan": true, "due": "2026-11-30", "due_assumed": false, "state": "late",
  *               "status": "approved", "submitted": "2026-12-02"}]}
  * Rates are null when nothing is expected. */
 enum gemis_err reporting_json(const struct tree *t, const struct rep_result *r, long long now,

@@ -457,3 +457,139 @@ enum gemis_err plan_uploads_purge(struct db *db, long long now, struct errctx *e
 	return db_run(db, e, "DELETE FROM plan_uploads WHERE applied_at IS NULL AND created_at < ?", "i",
 		      now - PLAN_UPLOAD_KEEP_SECONDS);
 }
+
+enum gemis_err plan_json_targets(const json_t *plan, int unit, struct target **out, size_t *n)
+{
+	const json_t *x, *per = json_object_get(json_object_get(plan, "document"), "period");
+	int from = (int)json_integer_value(json_array_get(per, 0));
+	struct target *v;
+	size_t i;
+
+	*n = 0;
+	*out = v = calloc(json_array_size(json_object_get(plan, "targets")) + 1, sizeof(*v));
+	if (!v)
+		return GEMIS_ENOMEM;
+	json_array_foreach(json_object_get(plan, "targets"), i, x) {
+		const char *id = str_or_null(x, "indicator");
+		const json_t *val = json_object_get(x, "value"), *base = json_object_get(x, "baseline");
+		int ind = id ? catalog_find(id) : -1, dir = direction_parse(str_or_null(x, "direction"));
+		struct target *t;
+		long long year;
+
+		if (ind < 0 || dir < 0 || !int_field(x, "year", &year))
+			continue;
+		t = &v[(*n)++];
+		t->indicator = ind;
+		t->dir = (enum direction)dir;
+		t->has_value = json_is_number(val);
+		t->value = t->has_value ? json_number_value(val) : NAN;
+		t->year = (int)year;
+		t->has_baseline = json_is_object(base) && json_is_number(json_object_get(base, "value"));
+		t->base_value = t->has_baseline ? json_number_value(json_object_get(base, "value")) : NAN;
+		/* as plans_load_targets() reads a stored one */
+		t->base_year = json_is_integer(json_object_get(base, "year")) ?
+				       (int)json_integer_value(json_object_get(base, "year")) :
+				       from - 1;
+		t->origin = unit;
+	}
+	return GEMIS_OK;
+}
+
+enum gemis_err plans_history(struct db *db, const struct tree *t, int unit, size_t max,
+			     enum gemis_err (*fn)(void *ctx, const struct plan_version *v), void *ctx,
+			     struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+	size_t n = 0;
+
+	err = db_prepare(db, &st, e,
+			 "SELECT p.id, p.number, p.title, p.loaded_by, p.loaded_at, p.superseded_at,"
+			 " (SELECT COUNT(DISTINCT indicator) FROM targets WHERE plan_id = p.id)"
+			 " FROM plans p WHERE p.unit_id = ?"
+			 " ORDER BY p.superseded_at IS NOT NULL, p.superseded_at DESC, p.id DESC");
+	if (err)
+		return err;
+	db_bind_int(st, 1, t->units[unit].id);
+	while (n < max && db_next(st)) {
+		struct plan_version v;
+
+		memset(&v, 0, sizeof(v));
+		v.id = db_col_int(st, 0);
+		snprintf(v.number, sizeof(v.number), "%s", db_col_text(st, 1) ? db_col_text(st, 1) : "");
+		snprintf(v.title, sizeof(v.title), "%s", db_col_text(st, 2) ? db_col_text(st, 2) : "");
+		snprintf(v.loaded_by, sizeof(v.loaded_by), "%s", db_col_text(st, 3) ? db_col_text(st, 3) : "");
+		v.loaded_at = db_col_int(st, 4);
+		v.superseded_at = db_col_null(st, 5) ? 0 : db_col_int(st, 5);
+		v.ntargets = (unsigned)db_col_int(st, 6);
+		n++;
+		err = fn(ctx, &v);
+		if (err)
+			break;
+	}
+	if (err) {
+		db_finalize(st, NULL);
+		return err;
+	}
+	return db_finalize(st, e);
+}
+
+enum gemis_err plan_in_force_id(struct db *db, const struct tree *t, int unit, long long *id,
+				struct errctx *e)
+{
+	bool found;
+	enum gemis_err err;
+
+	*id = 0;
+	err = db_query_int(db, e, id, &found, "SELECT id FROM plans WHERE unit_id = ? AND superseded_at IS NULL",
+			   "i", t->units[unit].id);
+	if (!found)
+		*id = 0;
+	return err;
+}
+
+enum gemis_err plan_restore(struct db *db, const struct tree *t, int unit, long long id, long long expect,
+			    const char *user, struct diags *d, struct plan_info *info, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	json_t *plan = NULL;
+	long long now_id = 0;
+	bool demo = false, own_tx = !db->in_tx;
+	enum gemis_err err;
+
+	memset(info, 0, sizeof(*info));
+	if (own_tx) {
+		err = db_begin(db, e);
+		if (err)
+			return err;
+	}
+	err = plan_in_force_id(db, t, unit, &now_id, e);
+	if (!err && now_id != expect)
+		err = err_set(e, GEMIS_ECONFLICT, "%s",
+			      _("the plan in force changed since you opened the page; reload it"));
+	if (!err)
+		err = db_prepare(db, &st, e,
+				 "SELECT source, demo FROM plans WHERE id = ? AND unit_id = ? AND superseded_at IS NOT NULL");
+	if (!err) {
+		db_bindv(st, "ii", id, t->units[unit].id);
+		if (db_next(st)) {
+			json_error_t je;
+
+			plan = json_loads(db_col_text(st, 0), 0, &je);
+			demo = db_col_int(st, 1) != 0;
+		}
+		err = db_finalize(st, e);
+	}
+	if (!err && !plan)
+		err = err_set(e, GEMIS_ENOTFOUND, "%s", _("that plan is not an earlier plan of this unit"));
+	if (!err)
+		err = plan_load(db, t, plan, user, demo, d, info, e);
+	if (own_tx) {
+		if (err)
+			db_rollback(db);
+		else
+			err = db_commit(db, e);
+	}
+	json_decref(plan);
+	return err;
+}

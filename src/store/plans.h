@@ -46,4 +46,40 @@ enum gemis_err plan_uploads_purge(struct db *db, long long now, struct errctx *e
 enum gemis_err plans_load_targets(struct db *db, const struct tree *t, struct target **out,
 				  size_t *n, struct errctx *e);
 
+/* The targets of a plan document as plans_load_targets() reads them once
+ * it is stored (custom and unknown ones left out), with .origin = unit;
+ * caller frees *out.  The plan must have passed plan_check(). */
+enum gemis_err plan_json_targets(const json_t *plan, int unit, struct target **out, size_t *n);
+
+/* The id of the unit's plan in force, 0 when none. */
+enum gemis_err plan_in_force_id(struct db *db, const struct tree *t, int unit, long long *id,
+				struct errctx *e);
+
+/* One version of a unit's plan. */
+struct plan_version {
+	long long id;
+	long long loaded_at;
+	long long superseded_at; /* 0: the plan in force */
+	char loaded_by[65];
+	char number[64];
+	char title[256];
+	unsigned ntargets;       /* indicators it sets a target for */
+};
+
+/* Calls fn for at most max plans of the unit: the one in force first,
+ * then the others, most recently superseded first. */
+enum gemis_err plans_history(struct db *db, const struct tree *t, int unit, size_t max,
+			     enum gemis_err (*fn)(void *ctx, const struct plan_version *v), void *ctx,
+			     struct errctx *e);
+
+/* Puts an earlier plan of the unit back in force (the undo of an apply):
+ * stores its document again with plan_load(), so the history keeps every
+ * step and the replaced plan can be put back in turn.  expect is the id
+ * of the plan in force the person saw.
+ *   GEMIS_ECONFLICT  another plan is in force now;
+ *   GEMIS_ENOTFOUND  id is not an earlier plan of the unit.
+ * Joins the caller's transaction when one is open. */
+enum gemis_err plan_restore(struct db *db, const struct tree *t, int unit, long long id, long long expect,
+			    const char *user, struct diags *d, struct plan_info *info, struct errctx *e);
+
 #endif

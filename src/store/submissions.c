@@ -115,6 +115,30 @@ static enum gemis_err add_field(struct form *f, size_t *cap, int ind, int part, 
 	return GEMIS_OK;
 }
 
+/* Marks the indicators with values in the unit's saved form of the year. */
+static enum gemis_err saved_indicators(struct db *db, const struct tree *t, int unit, int agency, int year,
+				       bool *assigned, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+	char per[16];
+
+	period_format(period_year_code(year), per, sizeof(per));
+	err = db_prepare(db, &st, e,
+			 "SELECT DISTINCT v.indicator FROM submission_values v JOIN submissions s"
+			 " ON s.id = v.submission_id WHERE s.unit_id = ? AND s.agency = ? AND s.period = ?");
+	if (err)
+		return err;
+	db_bindv(st, "itt", t->units[unit].id, agency_kinds[agency].id, per);
+	while (db_next(st)) {
+		int ind = catalog_find(db_col_text(st, 0));
+
+		if (ind >= 0)
+			assigned[ind] = true;
+	}
+	return db_finalize(st, e);
+}
+
 enum gemis_err form_build(struct db *db, const struct tree *t, int unit, int agency, int year,
 			  struct form *f, struct errctx *e)
 {
@@ -131,7 +155,7 @@ enum gemis_err form_build(struct db *db, const struct tree *t, int unit, int age
 	if (agency < 0 || (size_t)agency >= agency_kind_count)
 		return err_set(e, GEMIS_EINVAL, "unknown agency");
 	err = plan_in_force(db, t, unit, &plan, f, e);
-	if (err || !plan)
+	if (err)
 		return err;
 	assigned = calloc(catalog_count, sizeof(*assigned));
 	if (!assigned)
@@ -139,22 +163,30 @@ enum gemis_err form_build(struct db *db, const struct tree *t, int unit, int age
 	/* the indicators tied to the agency, and those tied to "all" when the
 	 * plan gives the agency duties (listed among its agencies, "all" listed,
 	 * or indicators of its own): the rule of report/planview.h */
-	err = db_prepare(db, &st, e,
-			 "SELECT indicator FROM assignments WHERE plan_id = ? AND (agency = ? OR"
-			 " (agency = 'all' AND (EXISTS (SELECT 1 FROM plan_agencies WHERE plan_id = ?"
-			 " AND agency IN (?, 'all')) OR EXISTS (SELECT 1 FROM assignments WHERE plan_id = ?"
-			 " AND agency = ?))))");
-	if (err)
-		goto out;
-	db_bindv(st, "ititit", plan, agency_kinds[agency].id, plan, agency_kinds[agency].id, plan,
-		 agency_kinds[agency].id);
-	while (db_next(st)) {
-		int ind = catalog_find(db_col_text(st, 0));
+	if (plan) {
+		err = db_prepare(db, &st, e,
+				 "SELECT indicator FROM assignments WHERE plan_id = ? AND (agency = ? OR"
+				 " (agency = 'all' AND (EXISTS (SELECT 1 FROM plan_agencies WHERE plan_id = ?"
+				 " AND agency IN (?, 'all')) OR EXISTS (SELECT 1 FROM assignments WHERE plan_id = ?"
+				 " AND agency = ?))))");
+		if (err)
+			goto out;
+		db_bindv(st, "ititit", plan, agency_kinds[agency].id, plan, agency_kinds[agency].id, plan,
+			 agency_kinds[agency].id);
+		while (db_next(st)) {
+			int ind = catalog_find(db_col_text(st, 0));
 
-		if (ind >= 0)
-			assigned[ind] = true;
+			if (ind >= 0)
+				assigned[ind] = true;
+		}
+		err = db_finalize(st, e);
+		if (err)
+			goto out;
 	}
-	err = db_finalize(st, e);
+	/* and the indicators of the form as saved: a form belongs to its
+	 * period, not to the plan, and keeps its fields (and the values
+	 * submitted or approved in them) when another plan comes into force */
+	err = saved_indicators(db, t, unit, agency, year, assigned, e);
 	if (err)
 		goto out;
 	for (k = 0; k < catalog_count; k++)
@@ -211,35 +243,39 @@ int form_field_find(const struct form *f, int ind, int part, int sex, unsigned p
 	return -1;
 }
 
-enum gemis_err forms_expected(struct db *db, const struct tree *t, int unit, int **out, size_t *n,
-			      struct form *deadline, struct errctx *e)
+enum gemis_err forms_expected(struct db *db, const struct tree *t, int unit, int year, int **out,
+			      size_t *n, struct form *deadline, struct errctx *e)
 {
 	struct db_stmt *st = NULL;
 	long long plan;
 	enum gemis_err err;
+	char per[16];
 	int *v;
 
 	*out = NULL;
 	*n = 0;
 	memset(deadline, 0, sizeof(*deadline));
 	err = plan_in_force(db, t, unit, &plan, deadline, e);
-	if (err || !plan)
+	if (err)
 		return err;
 	v = calloc(agency_kind_count, sizeof(*v));
 	if (!v)
 		return GEMIS_ENOMEM;
 	/* agencies with indicators of their own, and when indicators are tied
 	 * to "all", every agency the plan gives duties (all of them when it
-	 * lists "all"): the rule of report/planview.h */
+	 * lists "all"): the rule of report/planview.h; and every agency with a
+	 * form of the year on record, whatever the plan in force says now */
+	period_format(period_year_code(year), per, sizeof(per));
 	err = db_prepare(db, &st, e,
 			 "SELECT DISTINCT agency FROM assignments WHERE plan_id = ? AND agency <> 'all'"
 			 " UNION SELECT agency FROM plan_agencies WHERE plan_id = ?"
-			 " AND EXISTS (SELECT 1 FROM assignments WHERE plan_id = ? AND agency = 'all')");
+			 " AND EXISTS (SELECT 1 FROM assignments WHERE plan_id = ? AND agency = 'all')"
+			 " UNION SELECT agency FROM submissions WHERE unit_id = ? AND period = ?");
 	if (err) {
 		free(v);
 		return err;
 	}
-	db_bindv(st, "iii", plan, plan, plan);
+	db_bindv(st, "iiiit", plan, plan, plan, t->units[unit].id, per);
 	while (db_next(st)) {
 		const char *name = db_col_text(st, 0);
 		int a = agency_find(name);

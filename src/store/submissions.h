@@ -95,17 +95,22 @@ struct form {
 };
 
 /* Builds the form of an agency of a commune for a year from the plan in
- * force (an empty form when there is none, or nothing is assigned). */
+ * force, with the indicators of the form as saved too (a form keeps its
+ * fields when another plan comes into force); an empty form when neither
+ * gives any. */
 enum gemis_err form_build(struct db *db, const struct tree *t, int unit, int agency, int year,
 			  struct form *f, struct errctx *e);
 void form_release(struct form *f);
 /* Index of the field, or -1. */
 int form_field_find(const struct form *f, int ind, int part, int sex, unsigned period);
 
-/* The agencies the unit's plan in force assigns indicators to (kind
- * indexes, caller frees *out), and its deadline as in struct form. */
-enum gemis_err forms_expected(struct db *db, const struct tree *t, int unit, int **out, size_t *n,
-			      struct form *deadline, struct errctx *e);
+/* The agencies with a form of the year (kind indexes, caller frees *out):
+ * those the unit's plan in force assigns indicators to, and those with a
+ * form of the year on record whatever the plan says now (a form belongs
+ * to its period, not to the plan); and the plan's deadline as in struct
+ * form. */
+enum gemis_err forms_expected(struct db *db, const struct tree *t, int unit, int year, int **out,
+			      size_t *n, struct form *deadline, struct errctx *e);
 
 /* The form's state; status SUB_NONE and version 0 when never saved. */
 enum gemis_err submissions_get(struct db *db, const struct tree *t, int unit, int agency, int year,

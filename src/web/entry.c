@@ -248,7 +248,7 @@ static void render_form(struct http_req *r, struct entry *en)
 	if (en->sub.status == SUB_RETURNED && en->sub.comment[0])
 		html(r, "<p class=\"error\">%s %s: <q>%s</q></p>", _("Returned by"), en->sub.decided_by,
 		     en->sub.comment);
-	if (!en->f.has_plan) {
+	if (!en->f.has_plan && en->f.nfields == 0) {
 		html(r, "<p>%s</p>", _("This unit has no plan in force: no forms are expected."));
 		page_end(r);
 		return;
@@ -617,10 +617,10 @@ enum gemis_err page_entry_list(struct http_req *r)
 	}
 	err = http_db(r, &db);
 	if (!err)
-		err = forms_expected(db, &s->tree, unit, &ag, &n, &dl, &r->err);
+		err = forms_expected(db, &s->tree, unit, year, &ag, &n, &dl, &r->err);
 	if (err)
 		return err;
-	if (!dl.has_plan)
+	if (!dl.has_plan && n == 0)
 		html(r, "<p>%s</p>", _("This unit has no plan in force: no forms are expected."));
 	else if (n == 0)
 		html(r, "<p>%s</p>", _("The plan assigns no indicators to agencies."));

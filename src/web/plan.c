@@ -13,7 +13,11 @@
  *   GET  /plan/{code}/upload/{id}       what the importer found, with the
  *                                       lint findings and the problems that
  *                                       would stop it
- *   POST /plan/{code}/apply             stores an uploaded plan (plan_load)
+ *   POST /plan/{code}/apply             stores an uploaded plan (plan_load),
+ *                                       once the person has seen what changes
+ *                                       (report/plandiff.h) and confirmed
+ *   POST /plan/{code}/restore           puts an earlier plan back in force:
+ *                                       the undo of an apply or an edit
  *
  * An edit or an upload becomes a new plan with plan_load(), which checks it
  * field by field and keeps the plan it replaces in the history.  The edit
@@ -27,6 +31,7 @@
 #include <string.h>
 
 #include "plan/plan.h"
+#include "report/plandiff.h"
 #include "report/progress.h"
 #include "store/plans.h"
 #include "util/text.h"
@@ -270,6 +275,64 @@ static void upload_form(struct http_req *r, const struct unit *u)
 	     _("Read the plan"));
 }
 
+struct history_ctx {
+	struct http_req *r;
+	const struct unit *u;
+	long long in_force;
+	bool can;
+	int shown;
+	long long previous; /* the most recently superseded plan, 0 when none */
+};
+
+/* A form that puts plan `id` back in force (the plan in force is `cur`). */
+static void restore_form(struct http_req *r, const struct unit *u, long long id, long long cur, const char *label,
+			 bool primary)
+{
+	html(r, "<form method=\"post\" action=\"/plan/%s/restore\" class=\"inline\">", u->code);
+	form_csrf(r);
+	html(r, "<input type=\"hidden\" name=\"plan\" value=\"%lld\"><input type=\"hidden\" name=\"current\" value=\"%lld\">"
+		"<button type=\"submit\" class=\"%s\">%s</button></form>",
+	     id, cur, primary ? "" : "secondary", label);
+}
+
+static enum gemis_err history_row(void *ctx, const struct plan_version *v)
+{
+	struct history_ctx *c = ctx;
+	struct http_req *r = c->r;
+
+	if (!v->superseded_at)
+		c->in_force = v->id;
+	else if (!c->previous)
+		c->previous = v->id;
+	if (!c->shown++)
+		html(r, "<section><h2>%s</h2><div class=\"scroll\"><table><thead><tr><th scope=\"col\">%s</th>"
+			"<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s</th><th scope=\"col\">%s</th>"
+			"</tr></thead><tbody>",
+		     _("Versions of the plan"), _("Loaded"), _("Document"), _("Targets"), _("State"));
+	html(r, "<tr><td>%s<br><small>%s</small></td><td>%s</td><td class=\"num\">%u</td><td>", fmt_time(r, v->loaded_at),
+	     v->loaded_by, v->number[0] ? v->number : (v->title[0] ? v->title : "–"), v->ntargets);
+	if (!v->superseded_at) {
+		html(r, "<strong>%s</strong>", _("in force"));
+	} else {
+		html(r, "%s %s ", _("replaced"), fmt_time(r, v->superseded_at));
+		if (c->can && c->in_force)
+			restore_form(r, c->u, v->id, c->in_force, _("Put this version back"), false);
+	}
+	html(r, "</td></tr>");
+	return GEMIS_OK;
+}
+
+static enum gemis_err note_previous(void *ctx, const struct plan_version *v)
+{
+	struct history_ctx *c = ctx;
+
+	if (!v->superseded_at)
+		c->in_force = v->id;
+	else if (!c->previous)
+		c->previous = v->id;
+	return GEMIS_OK;
+}
+
 enum gemis_err page_plan(struct http_req *r)
 {
 	const struct snapshot *s = http_snap(r);
@@ -293,8 +356,23 @@ enum gemis_err page_plan(struct http_req *r)
 	page_begin(r, arena_printf(&r->arena, "%s · %s", _("Plan"), u->name), unit);
 	html(r, "<nav class=\"crumbs\"><a href=\"/?unit=%s\">%s</a></nav>", u->code, u->name);
 	html(r, "<h1>%s <small>%s</small></h1>", _("Plan"), u->name);
-	if (done)
+	if (done && strcmp(done, "2") == 0)
+		html(r, "<p class=\"ok\" role=\"status\">%s</p>", _("The earlier plan is back in force."));
+	else if (done)
 		html(r, "<p class=\"ok\" role=\"status\">%s</p>", _("The plan was stored; it is now the plan in force."));
+	if (done && can) {
+		/* the undo, in one step, right where the change is announced */
+		struct history_ctx hc = {r, u, 0, false, 0, 0};
+		struct db *db;
+
+		if (!http_db(r, &db))
+			plans_history(db, &s->tree, unit, 2, note_previous, &hc, NULL);
+		if (hc.previous && hc.in_force == id) {
+			html(r, "<div class=\"undo\">");
+			restore_form(r, u, hc.previous, id, _("Undo: put the previous plan back"), false);
+			html(r, "</div>");
+		}
+	}
 	if (plan) {
 		html(r, "<p class=\"hint\">%s %s, %s</p>", _("Loaded by"), by, fmt_time(r, at));
 		render_plan(r, plan);
@@ -305,6 +383,15 @@ enum gemis_err page_plan(struct http_req *r)
 	}
 	if (can)
 		upload_form(r, u);
+	{
+		struct history_ctx hc = {r, u, id, can, 0, 0};
+		struct db *db;
+
+		if (!http_db(r, &db))
+			plans_history(db, &s->tree, unit, 10, history_row, &hc, NULL);
+		if (hc.shown)
+			html(r, "</tbody></table></div></section>");
+	}
 	page_end(r);
 	json_decref(plan);
 	return GEMIS_OK;
@@ -539,12 +626,157 @@ static enum gemis_err load_upload(struct http_req *r, int unit, long long id, js
 	return err;
 }
 
+static unsigned count_bits(uint64_t x)
+{
+	unsigned n = 0;
+
+	for (; x; x &= x - 1)
+		n++;
+	return n;
+}
+
+/* The indicators of a mask, by name, separated by semicolons. */
+static const char *indicator_list(struct http_req *r, uint64_t mask)
+{
+	struct buf b;
+	const char *out;
+	size_t k;
+
+	buf_init(&b, 16384);
+	for (k = 0; k < catalog_count && k < 64; k++) {
+		if (mask & ((uint64_t)1 << k))
+			buf_printf(&b, "%s%s", b.len ? "; " : "", indicator_name(&catalog[k], r->lang));
+	}
+	out = arena_strdup(&r->arena, buf_str(&b));
+	buf_release(&b);
+	return out ? out : "";
+}
+
+/* A target and where it comes from, in one table cell. */
+static void diff_target(struct http_req *r, const struct target *t, enum target_from from, bool after, int ind)
+{
+	char where[200];
+
+	html(r, "<td data-label=\"%s\">%s<br><small>%s</small></td>", after ? _("After applying") : _("Now"),
+	     fmt_target(r, from ? t : NULL, catalog[ind].unit),
+	     plan_diff_from_name(&r->snap->tree, t, from, after, where, sizeof(where)));
+}
+
+/* What applying the plan would change: the targets (and where each comes
+ * from after), the statuses that move, the agencies' duties and forms. */
+static void render_diff(struct http_req *r, const struct plan_diff *d)
+{
+	size_t i;
+
+	html(r, "<section class=\"changes\" aria-labelledby=\"changes-h\"><h2 id=\"changes-h\">%s</h2>",
+	     arena_printf(&r->arena, _("What changes if you apply it (%d)"), d->year));
+	if (!d->in_force)
+		html(r, "<p>%s</p>", _("This unit has no plan in force: this one becomes its first."));
+	html(r, "<ul class=\"summary\"><li>%s</li><li>%s</li><li>%s</li>",
+	     arena_printf(&r->arena, _("Targets set by the plan: %u now, %u after applying."), d->own_before, d->own_after),
+	     arena_printf(&r->arena, ngettext_("%u indicator gets another target.", "%u indicators get another target.",
+					       d->targets_changed), d->targets_changed),
+	     arena_printf(&r->arena, ngettext_("%u status changes.", "%u statuses change.", d->statuses_changed),
+			  d->statuses_changed));
+	if (d->forms_added || d->forms_dropped)
+		html(r, "<li>%s</li>",
+		     arena_printf(&r->arena, _("Forms of %d: %u agencies begin to owe one, %u no longer owe one."), d->year,
+				  d->forms_added, d->forms_dropped));
+	if (d->forms_kept)
+		html(r, "<li>%s</li>",
+		     arena_printf(&r->arena,
+				  ngettext_("%u form already submitted or approved for %d stays visible and counted.",
+					    "%u forms already submitted or approved for %d stay visible and counted.",
+					    d->forms_kept),
+				  d->forms_kept, d->year));
+	html(r, "</ul>");
+	if (d->nrows) {
+		html(r, "<h3>%s</h3><div class=\"scroll\"><table class=\"diff\"><thead><tr><th scope=\"col\">%s</th>"
+			"<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+		     _("Targets"), _("Indicator"), _("Now"), _("After applying"),
+		     arena_printf(&r->arena, _("Status in %d"), d->year));
+		for (i = 0; i < d->nrows; i++) {
+			const struct plan_diff_row *x = &d->rows[i];
+
+			html(r, "<tr class=\"%s\"><th scope=\"row\">%s</th>", x->target_changed || x->status_changed ? "changed" : "same",
+			     indicator_name(&catalog[x->ind], r->lang));
+			diff_target(r, &x->before, x->from_before, false, x->ind);
+			diff_target(r, &x->after, x->from_after, true, x->ind);
+			html(r, "<td data-label=\"%s\">", arena_printf(&r->arena, _("Status in %d"), d->year));
+			status_badge(r, x->st_before.status);
+			if (x->status_changed) {
+				html(r, " → ");
+				status_badge(r, x->st_after.status);
+			} else {
+				html(r, " <small>%s</small>", _("unchanged"));
+			}
+			html(r, "</td></tr>");
+		}
+		html(r, "</tbody></table></div>");
+	}
+	if (d->nforms) {
+		html(r, "<h3>%s</h3><div class=\"scroll\"><table class=\"diff\"><thead><tr><th scope=\"col\">%s</th>"
+			"<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>",
+		     _("Agencies and their forms"), _("Agency"), _("Indicators now"), _("After applying"),
+		     arena_printf(&r->arena, _("Form of %d"), d->year));
+		for (i = 0; i < d->nforms; i++) {
+			const struct plan_diff_form *f = &d->forms[i];
+			bool counted = f->status == SUB_SUBMITTED || f->status == SUB_APPROVED;
+
+			html(r, "<tr class=\"%s\"><th scope=\"row\">%s</th><td data-label=\"%s\">%u</td><td data-label=\"%s\">%u",
+			     f->before != f->after ? "changed" : "same", agency_label(r, agency_kinds[f->agency].id),
+			     _("Indicators now"), count_bits(f->before), _("After applying"), count_bits(f->after));
+			if (f->after & ~f->before)
+				html(r, "<br><small>+ %s</small>", indicator_list(r, f->after & ~f->before));
+			if (f->before & ~f->after)
+				html(r, "<br><small>− %s</small>", indicator_list(r, f->before & ~f->after));
+			html(r, "</td><td data-label=\"%s\"><span class=\"sub sub-%s\">%s</span>",
+			     arena_printf(&r->arena, _("Form of %d"), d->year), sub_status_id(f->status),
+			     sub_status_name(f->status));
+			if (!f->after && counted)
+				html(r, "<br><small>%s</small>", _("no longer asked by the plan; kept and counted for the year"));
+			else if (!f->after && f->before)
+				html(r, "<br><small>%s</small>", _("no longer owed"));
+			html(r, "</td></tr>");
+		}
+		html(r, "</tbody></table></div>");
+	}
+	if (d->dl_before[0] != d->dl_after[0] || d->dl_before[1] != d->dl_after[1]) {
+		html(r, "<p>%s: ", _("Reporting deadline"));
+		if (d->dl_before[0])
+			html(r, "%02d/%02d", d->dl_before[0], d->dl_before[1]);
+		else
+			html(r, "%s", _("none set"));
+		html(r, " → ");
+		if (d->dl_after[0])
+			html(r, "%02d/%02d", d->dl_after[0], d->dl_after[1]);
+		else
+			html(r, "%s", _("none set"));
+		html(r, "</p>");
+	}
+	html(r, "</section>");
+}
+
+/* The loud warning of a plan that sets fewer targets than the one in force. */
+static void fewer_warning(struct http_req *r, const struct plan_diff *d)
+{
+	html(r, "<div class=\"alert\" role=\"alert\"><h2>%s</h2><p>%s</p></div>",
+	     _("This plan sets fewer targets than the plan in force"),
+	     arena_printf(&r->arena,
+			  _("It sets targets for %u indicators; the plan in force sets %u. After applying, the "
+			    "others are judged against the province's or the national targets, and their statuses "
+			    "may change (see below)."),
+			  d->own_after, d->own_before));
+}
+
 enum gemis_err page_plan_review(struct http_req *r)
 {
 	const struct snapshot *s = http_snap(r);
 	const char *file = "";
 	json_t *plan = NULL;
 	struct diags d;
+	struct plan_diff diff;
+	struct db *db;
 	enum gemis_err err;
 	long id = 0;
 	int unit, punit;
@@ -561,28 +793,53 @@ enum gemis_err page_plan_review(struct http_req *r)
 	if (err)
 		return err;
 	diags_init(&d, 100);
+	memset(&diff, 0, sizeof(diff));
 	plan_check(plan, &s->tree, &punit, &d);
+	if (d.total == 0) {
+		err = http_db(r, &db);
+		if (!err)
+			err = plan_diff_compute(db, s, unit, http_today(r) / 10000, plan, &diff, &r->err);
+		if (err) {
+			diags_release(&d);
+			json_decref(plan);
+			return err;
+		}
+	}
 	page_begin(r, _("Review the plan"), unit);
 	html(r, "<nav class=\"crumbs\"><a href=\"/plan/%s\">%s · %s</a></nav>", s->tree.units[unit].code, _("Plan"),
 	     s->tree.units[unit].name);
 	html(r, "<h1>%s <small>%s</small></h1>", _("Review the plan"), file);
-	render_lint(r, plan);
+	if (d.total == 0 && plan_diff_fewer_targets(&diff))
+		fewer_warning(r, &diff);
 	if (d.total > 0) {
 		diags_sort(&d);
 		html(r, "<h2>%s</h2><ul class=\"problems\">", _("Problems that stop it from being stored"));
 		for (i = 0; i < d.n; i++)
 			html(r, "<li><code>%s</code>: %s</li>", d.d[i].field, d.d[i].msg);
 		html(r, "</ul>");
-	}
-	render_plan(r, plan);
-	if (d.total == 0) {
-		html(r, "<form method=\"post\" action=\"/plan/%s/apply\" class=\"actions\">", s->tree.units[unit].code);
+	} else {
+		render_diff(r, &diff);
+		html(r, "<form method=\"post\" action=\"/plan/%s/apply\" class=\"confirm\">", s->tree.units[unit].code);
 		form_csrf(r);
-		html(r, "<input type=\"hidden\" name=\"upload\" value=\"%ld\"><button type=\"submit\">%s</button>"
-			"<a class=\"button secondary\" href=\"/plan/%s\">%s</a></form>",
-		     id, _("Apply: make it the plan in force"), s->tree.units[unit].code, _("Cancel"));
+		html(r, "<input type=\"hidden\" name=\"upload\" value=\"%ld\"><input type=\"hidden\" name=\"current\" value=\"%lld\">",
+		     id, diff.in_force);
+		html(r, "<label class=\"tick\"><input type=\"checkbox\" name=\"confirm\" value=\"1\" required> %s</label>",
+		     plan_diff_fewer_targets(&diff)
+			     ? arena_printf(&r->arena,
+					    _("I have read what changes and want this plan, with targets for %u indicators "
+					      "instead of %u, to replace the plan in force."),
+					    diff.own_after, diff.own_before)
+			     : _("I have read what changes and want this plan to be the plan in force."));
+		html(r, "<p class=\"hint\">%s</p>", _("The plan in force stays in the history and can be put back in one step."));
+		html(r, "<div class=\"actions\"><button type=\"submit\">%s</button>"
+			"<a class=\"button secondary\" href=\"/plan/%s\">%s</a></div></form>",
+		     _("Apply: make it the plan in force"), s->tree.units[unit].code, _("Cancel"));
 	}
+	html(r, "<h2>%s</h2>", _("What the plan says"));
+	render_lint(r, plan);
+	render_plan(r, plan);
 	page_end(r);
+	plan_diff_release(&diff);
 	diags_release(&d);
 	json_decref(plan);
 	return GEMIS_OK;
@@ -590,11 +847,12 @@ enum gemis_err page_plan_review(struct http_req *r)
 
 enum gemis_err page_plan_apply(struct http_req *r)
 {
-	const char *file, *up = http_param_or(r, "upload", "");
+	const char *file, *up = http_param_or(r, "upload", ""), *cur = http_param_or(r, "current", "");
 	json_t *plan = NULL;
 	struct db *db;
 	enum gemis_err err;
-	long id = 0;
+	long id = 0, seen = -1;
+	long long now = 0;
 	int unit;
 
 	if (!http_snap(r))
@@ -605,6 +863,19 @@ enum gemis_err page_plan_apply(struct http_req *r)
 	if (!text_parse_long(up, strlen(up), &id))
 		return http_fail(r, GEMIS_EINVAL, "%s", _("which upload?"));
 	err = load_upload(r, unit, id, &plan, &file);
+	if (!err && strcmp(http_param_or(r, "confirm", ""), "1") != 0)
+		err = http_fail(r, GEMIS_EINVAL, "%s",
+				_("confirm that you have read what changes: tick the box under the changes and apply again"));
+	if (!err)
+		err = http_db(r, &db);
+	if (!err)
+		err = plan_in_force_id(db, &r->snap->tree, unit, &now, &r->err);
+	/* the changes were shown against the plan in force then */
+	if (!err && !text_parse_long(cur, strlen(cur), &seen))
+		seen = -1;
+	if (!err && seen != now)
+		err = http_fail(r, GEMIS_ECONFLICT, "%s",
+				_("the plan in force changed since you reviewed this one; review the changes again"));
 	if (!err) {
 		json_object_del(plan, "lint");
 		err = store_plan(r, unit, plan);
@@ -617,4 +888,34 @@ enum gemis_err page_plan_apply(struct http_req *r)
 	if (err)
 		return err;
 	return http_redirect(r, arena_printf(&r->arena, "/plan/%s?done=1", http_arg(r, 0)));
+}
+
+enum gemis_err page_plan_restore(struct http_req *r)
+{
+	const char *pid = http_param_or(r, "plan", ""), *cur = http_param_or(r, "current", "");
+	struct plan_info info;
+	struct db *db;
+	enum gemis_err err;
+	long id = 0, seen = -1;
+	int unit;
+
+	if (!http_snap(r))
+		return GEMIS_EDB;
+	err = http_unit(r, http_arg(r, 0), ACT_PLAN, -1, &unit);
+	if (err)
+		return err;
+	if (!text_parse_long(pid, strlen(pid), &id) || !text_parse_long(cur, strlen(cur), &seen))
+		return http_fail(r, GEMIS_EINVAL, "%s", _("which plan?"));
+	err = http_db(r, &db);
+	if (err)
+		return err;
+	r->diags = arena_alloc(&r->arena, sizeof(*r->diags));
+	if (!r->diags)
+		return GEMIS_ENOMEM;
+	diags_init(r->diags, 200);
+	err = plan_restore(db, &r->snap->tree, unit, id, seen, r->user.name, r->diags, &info, &r->err);
+	if (err)
+		return err;
+	http_data_changed(r);
+	return http_redirect(r, arena_printf(&r->arena, "/plan/%s?done=2", http_arg(r, 0)));
 }

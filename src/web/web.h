@@ -80,6 +80,7 @@ enum gemis_err page_plan_upload(struct http_req *r);
 enum gemis_err page_plan_review(struct http_req *r);
 enum gemis_err page_plan_apply(struct http_req *r);
 enum gemis_err page_plan_edit(struct http_req *r);
+enum gemis_err page_plan_restore(struct http_req *r);
 enum gemis_err page_upload_form(struct http_req *r);
 enum gemis_err page_upload(struct http_req *r);
 enum gemis_err page_users(struct http_req *r);

@@ -24,6 +24,21 @@ fs.mkdirSync(artifacts, { recursive: true });
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 860 };
 const PASSWORD = 'gemis-demo-2026';
+// a commune's yearly plan with no numeric target (issue 20's case)
+const YEARLY_PLAN = `ỦY BAN NHÂN DÂN
+XÃ BÌNH LƯ
+Số: 12/KH-UBND
+Bình Lư, ngày 15 tháng 01 năm 2026
+
+KẾ HOẠCH
+Thực hiện công tác bình đẳng giới năm 2026 trên địa bàn xã Bình Lư
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao nhận thức về bình đẳng giới cho cán bộ và nhân dân.
+
+II. TỔ CHỨC THỰC HIỆN
+Phòng Văn hóa - Xã hội chủ trì, phối hợp với các cơ quan liên quan triển khai kế hoạch này.
+`;
 let failures = 0;
 let checks = 0;
 
@@ -165,6 +180,31 @@ try {
   await shot(page, 'plan');
   await page.goto(base + '/users');
   await shot(page, 'users');
+
+  // a yearly plan with no numeric target replaces the plan in force only
+  // after a warning and a confirmation; the forms of the year stay; undo
+  await page.goto(base + '/plan/03390');
+  await page.setInputFiles('input[name=file]', { name: 'ke-hoach-2026.txt', mimeType: 'text/plain', buffer: Buffer.from(YEARLY_PLAN) });
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/upload"] button[type=submit]')]);
+  check(await page.locator('[role=alert]').count() === 1, 'the review warns loudly of a plan with fewer targets');
+  check((await page.textContent('[role=alert]')).includes('21'), 'the warning says how many targets the plan in force sets');
+  check(await page.locator('table.diff tr.changed').count() > 0, 'the review lists what changes');
+  await shot(page, 'plan-review');
+  const reviewUrl = page.url();
+  await page.click('form.confirm button[type=submit]');
+  await page.waitForTimeout(300);
+  check(page.url() === reviewUrl, 'nothing is applied without ticking the confirmation');
+  await page.check('input[name=confirm]');
+  await Promise.all([page.waitForNavigation(), page.click('form.confirm button[type=submit]')]);
+  check(page.url().endsWith('/plan/03390?done=1'), 'the plan was applied (' + page.url() + ')');
+  check(await page.locator('.undo button').count() === 1, 'the undo is offered where the change is announced');
+  await page.goto(base + '/entry?unit=03390&year=2026');
+  check(await page.locator('a[href="/entry/03390/vhxh/2026"]').count() === 1, 'the approved form stays in the list');
+  await page.goto(base + '/entry/03390/vhxh/2026');
+  check(await page.locator('input[name^="v_"]').count() === 12, 'the approved form keeps its 12 fields under the new plan');
+  await page.goto(base + '/plan/03390?done=1');
+  await Promise.all([page.waitForNavigation(), page.click('.undo button')]);
+  check((await page.textContent('main')).includes('21'), 'the undo puts the plan with 21 targets back');
   await signOut(page);
 
   // --- the province ----------------------------------------------------

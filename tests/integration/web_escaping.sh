@@ -102,7 +102,10 @@ JAR=x.jar http POST /plan/03390/upload -F "csrf=$xcsrf" -F "file=@other.json;typ
 expect_status 400
 no_markup "a plan of another unit"
 contains "$body" "$ESC"
-JAR=x.jar http POST /plan/03390/apply --data-urlencode "csrf=$xcsrf" --data-urlencode "upload=${review##*/}"
+JAR=x.jar http GET "$review"
+cur=$(grep -o 'name="current" value="[0-9]*"' body.txt | sed 's/.*value="//;s/"//')
+JAR=x.jar http POST /plan/03390/apply --data-urlencode "csrf=$xcsrf" --data-urlencode "upload=${review##*/}" \
+	--data-urlencode "current=$cur" --data-urlencode confirm=1
 expect_status 303
 JAR=x.jar http GET /plan/03390
 no_markup "the plan in force"

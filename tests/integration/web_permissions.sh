@@ -115,6 +115,10 @@ for a in $accounts; do
 			-H "Content-Type: application/json" --data '{"action": "reopen", "version": 0}'
 		check "$role" "$u" PLAN "!403" POST "/plan/$u/upload" -F "csrf=$csrf" -F "file=@pw.txt;type=text/plain"
 		check "$role" "$u" PLAN 409 POST "/plan/$u" --data-urlencode "csrf=$csrf" --data-urlencode plan=0
+		check "$role" "$u" PLAN 404 POST "/plan/$u/apply" --data-urlencode "csrf=$csrf" --data-urlencode upload=0 \
+			--data-urlencode current=0 --data-urlencode confirm=1
+		check "$role" "$u" PLAN "404|409" POST "/plan/$u/restore" --data-urlencode "csrf=$csrf" --data-urlencode plan=0 \
+			--data-urlencode current=0
 		check "$role" "$u" USERS 303 POST /users --data-urlencode "csrf=$csrf" --data-urlencode "name=m$n.$role" \
 			--data-urlencode role=viewer --data-urlencode "unit=$u" --data-urlencode "password=a long enough password"
 

@@ -234,17 +234,20 @@ review=$(header Location)
 id=${review##*/}
 JAR=focal.txt http GET "$review"
 contains "$body" "/plan/03390/apply"
-JAR=focal.txt http POST /plan/03390/apply --data-urlencode "csrf=$pcsrf" --data-urlencode "upload=$id"
+cur=$(grep -o 'name="current" value="[0-9]*"' body.txt | sed 's/.*value="//;s/"//')
+JAR=focal.txt http POST /plan/03390/apply --data-urlencode "csrf=$pcsrf" --data-urlencode "upload=$id" \
+	--data-urlencode "current=$cur" --data-urlencode confirm=1
 expect_status 303
 [ "$(sql gemis.db "SELECT COUNT(*) FROM plans WHERE superseded_at IS NOT NULL")" = 1 ] || die "the old plan stays in the history"
 JAR=focal.txt http GET /api/v1/plans/03390
 [ "$(jq -r '.plan.assignments.vhxh | length' body.txt)" = 3 ] || die "the new plan's assignments"
-JAR=focal.txt http POST /plan/03390/apply --data-urlencode "csrf=$pcsrf" --data-urlencode "upload=$id"
+JAR=focal.txt http POST /plan/03390/apply --data-urlencode "csrf=$pcsrf" --data-urlencode "upload=$id" \
+	--data-urlencode "current=$cur" --data-urlencode confirm=1
 expect_status 404
 
 # editing the plan in force: a target value, and a stale edit is refused
 JAR=focal.txt http GET /plan/03390
-pid=$(grep -o 'name="plan" value="[0-9]*"' body.txt | sed 's/.*value="//;s/"//')
+pid=$(grep -o 'name="plan" value="[0-9]*"' body.txt | head -1 | sed 's/.*value="//;s/"//')
 JAR=focal.txt http POST /plan/03390 --data-urlencode "csrf=$pcsrf" --data-urlencode "plan=$pid" \
 	--data-urlencode "t0_value=75" --data-urlencode "t0_dir=at_least" --data-urlencode "t0_year=2030" \
 	--data-urlencode "deadline_day=25" --data-urlencode "deadline_month=11" \

@@ -319,10 +319,61 @@ TEST(json_names_states_and_rates)
 	buf_init(&b, 1 << 20);
 	CHECK(reporting_json(&t, &r, in.now, &b) == GEMIS_OK);
 	CHECK(strstr(buf_str(&b), "\"as_of\": \"2026-12-02\"") != NULL);
-	CHECK(strstr(buf_str(&b), "\"agency\": \"yte\", \"indicators\": 2, \"due\": \"2026-11-30\"") != NULL);
+	CHECK(strstr(buf_str(&b), "\"agency\": \"yte\", \"indicators\": 2, \"in_plan\": true, \"due\": \"2026-11-30\"") != NULL);
 	CHECK(strstr(buf_str(&b), "\"state\": \"overdue\", \"status\": null") != NULL);
 	CHECK(strstr(buf_str(&b), "\"reporting_rate\": 0, \"on_time_rate\": 0") != NULL);
 	buf_release(&b);
+	rep_result_release(&r);
+}
+
+/* A form submitted for the period counts whatever plan is in force now
+ * (issue 20: applying a plan that asks nothing of an agency made its
+ * approved form disappear from every count); a draft of such an agency is
+ * owed nothing, and a form submitted after the moment asked is not in. */
+TEST(submitted_forms_count_whatever_the_plan_in_force)
+{
+	struct plan_view p;
+	struct rep_sub subs[4] = {
+		{0, 0, "approved", 0},
+		{0, 0, "draft", 0},
+		{0, 0, "submitted", 0},
+		{0, 0, "approved", 0},
+	};
+	struct rep_input in = {0};
+	struct rep_result r;
+	const struct rep_form *f;
+
+	plan_binh_lu(&p);
+	subs[0].unit = subs[1].unit = subs[2].unit = p.unit;
+	subs[0].agency = agency_find("vhxh");
+	subs[0].submitted_at = rep_day_start(2026, 11, 20);
+	subs[1].agency = agency_find("kinhte");
+	subs[2].agency = agency_find("truonghoc");
+	subs[2].submitted_at = rep_day_start(2026, 12, 20);
+	/* a commune without a plan in force, with an approved form */
+	subs[3].unit = tree_find(&t, "03394");
+	subs[3].agency = agency_find("yte");
+	subs[3].submitted_at = rep_day_start(2026, 11, 1);
+	in.t = &t;
+	in.scope = tree_find(&t, "12");
+	in.year = 2026;
+	in.now = rep_day_start(2026, 12, 15);
+	in.plans = &p;
+	in.nplans = 1;
+	in.subs = subs;
+	in.nsubs = 4;
+	CHECK(reporting_compute(&in, &r) == GEMIS_OK);
+	f = form_of(&r, "03390", "vhxh");
+	CHECK(f && !f->in_plan && f->state == FORM_ON_TIME && f->nind == 0);
+	f = form_of(&r, "03390", "yte");
+	CHECK(f && f->in_plan && f->state == FORM_OVERDUE);
+	CHECK(form_of(&r, "03390", "kinhte") == NULL);
+	CHECK(form_of(&r, "03390", "truonghoc") == NULL);
+	f = form_of(&r, "03394", "yte");
+	CHECK(f && !f->in_plan && f->due_assumed && f->state == FORM_ON_TIME);
+	/* Bình Lư: yte, congan (owed) and vhxh (kept); Sin Suối Hồ: yte */
+	CHECK(r.total.expected == 4 && r.total.submitted == 2);
+	CHECK(r.units_with_plan == 1);
 	rep_result_release(&r);
 }
 
@@ -337,6 +388,7 @@ int main(void)
 	RUN(no_deadline_means_the_end_of_the_year);
 	RUN(province_counts_per_commune_and_agency_and_ignores_other_provinces);
 	RUN(json_names_states_and_rates);
+	RUN(submitted_forms_count_whatever_the_plan_in_force);
 	tree_release(&t);
 	return harness_report();
 }

@@ -694,7 +694,7 @@ TEST(forms_without_a_plan)
 	CHECK(form_build(db, &tree, tree_find(&tree, "10816"), agency_find("vhxh"), 2026, &f, &e) == GEMIS_OK);
 	CHECK(!f.has_plan && f.nfields == 0);
 	form_release(&f);
-	CHECK(forms_expected(db, &tree, tree_find(&tree, "03390"), &ag, &n, &f, &e) == GEMIS_OK);
+	CHECK(forms_expected(db, &tree, tree_find(&tree, "03390"), 2026, &ag, &n, &f, &e) == GEMIS_OK);
 	CHECK(n == 6 && f.has_plan);
 	free(ag);
 }
@@ -721,7 +721,7 @@ TEST(forms_for_all_agencies)
 	CHECK(plan != NULL);
 	diags_init(&d, 10);
 	CHECK(plan_load(db, &tree, plan, "tester", false, &d, &info, &e) == GEMIS_OK);
-	CHECK(forms_expected(db, &tree, u, &ag, &n, &f, &e) == GEMIS_OK);
+	CHECK(forms_expected(db, &tree, u, 2026, &ag, &n, &f, &e) == GEMIS_OK);
 	for (i = 0; i < n; i++) {
 		vhxh |= ag[i] == agency_find("vhxh");
 		yte |= ag[i] == agency_find("yte");
@@ -738,6 +738,53 @@ TEST(forms_for_all_agencies)
 	/* an agency the plan gives no duties owes nothing */
 	CHECK(form_build(db, &tree, u, agency_find("congan"), 2026, &f, &e) == GEMIS_OK);
 	CHECK(f.ninds == 0);
+	form_release(&f);
+	diags_release(&d);
+	json_decref(plan);
+}
+
+/* A form belongs to its period, not to the plan: a plan that asks nothing
+ * of the agency leaves its saved form whole (issue 20), and the plan it
+ * replaced comes back in one step. */
+TEST(forms_belong_to_the_period)
+{
+	struct form f;
+	struct errctx e = {0};
+	struct diags d;
+	struct plan_info info;
+	json_error_t jerr;
+	int *ag = NULL, bl = tree_find(&tree, "03390"), vhxh = agency_find("vhxh");
+	size_t n = 0, i;
+	bool listed = false;
+	long long before = 0, after = 0;
+	json_t *plan = json_loads("{\"document\": {\"unit\": {\"code\": \"03390\"}, \"period\": [2026, 2026]},"
+				  " \"targets\": [], \"agencies\": [\"kinhte\"], \"assignments\": {}}",
+				  0, &jerr);
+
+	CHECK(plan != NULL);
+	diags_init(&d, 10);
+	CHECK(plan_in_force_id(db, &tree, bl, &before, &e) == GEMIS_OK && before > 0);
+	CHECK(plan_load(db, &tree, plan, "tester", false, &d, &info, &e) == GEMIS_OK);
+	CHECK(plan_in_force_id(db, &tree, bl, &after, &e) == GEMIS_OK && after != before);
+	/* the culture office's form (saved by form_workflow) keeps its fields */
+	CHECK(form_build(db, &tree, bl, vhxh, 2026, &f, &e) == GEMIS_OK);
+	CHECK(f.ninds == 5 && f.nfields == 12);
+	form_release(&f);
+	CHECK(forms_expected(db, &tree, bl, 2026, &ag, &n, &f, &e) == GEMIS_OK);
+	for (i = 0; i < n; i++)
+		listed |= ag[i] == vhxh;
+	CHECK(listed);
+	free(ag);
+	/* another year has no saved form: nothing */
+	CHECK(form_build(db, &tree, bl, vhxh, 2027, &f, &e) == GEMIS_OK && f.nfields == 0);
+	form_release(&f);
+	/* undo: refused over another plan in force, or for a plan that is not
+	 * an earlier one of the unit */
+	CHECK(plan_restore(db, &tree, bl, before, before, "tester", &d, &info, &e) == GEMIS_ECONFLICT);
+	CHECK(plan_restore(db, &tree, bl, after, after, "tester", &d, &info, &e) == GEMIS_ENOTFOUND);
+	CHECK(plan_restore(db, &tree, bl, before, after, "tester", &d, &info, &e) == GEMIS_OK);
+	CHECK(info.ntargets > 0);
+	CHECK(form_build(db, &tree, bl, vhxh, 2026, &f, &e) == GEMIS_OK && f.ninds == 5 && f.has_plan);
 	form_release(&f);
 	diags_release(&d);
 	json_decref(plan);
@@ -776,6 +823,7 @@ int main(void)
 	RUN(form_workflow);
 	RUN(forms_without_a_plan);
 	RUN(forms_for_all_agencies);
+	RUN(forms_belong_to_the_period);
 	db_close(db);
 	tree_release(&tree);
 	if (!pg || !*pg) {

@@ -1,0 +1,273 @@
+/*
+ * plandiff.c: what applying a plan would change (see plandiff.h).
+ */
+#include "plandiff.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/catalog.h"
+#include "progress.h"
+#include "store/plans.h"
+#include "util/i18n.h"
+
+#include "util/banned.h"
+
+/* Among a plan's own targets, the one for ind that applies in `year`: the
+ * rule of engine_target() (the nearest year not before, else the latest). */
+static const struct target *own_target(const struct target *v, size_t n, int ind, int year)
+{
+	const struct target *best = NULL;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct target *x = &v[i];
+
+		if (x->indicator != ind)
+			continue;
+		if (x->year >= year) {
+			if (!best || best->year < year || x->year < best->year)
+				best = x;
+		} else if (!best || (best->year < year && x->year > best->year)) {
+			best = x;
+		}
+	}
+	return best;
+}
+
+/* The target the unit inherits when its own plan sets none. */
+static const struct target *inherited(const struct engine *e, int unit, int ind, int year)
+{
+	int parent = e->tree->units[unit].parent;
+
+	if (parent >= 0)
+		return engine_target(e, parent, ind, year);
+	return catalog[ind].has_national ? &e->national[ind] : NULL;
+}
+
+static enum target_from from_of(const struct target *x, int unit)
+{
+	if (!x)
+		return FROM_NONE;
+	if (x->origin == unit)
+		return FROM_OWN;
+	return x->origin < 0 ? FROM_NATIONAL : FROM_ANCESTOR;
+}
+
+static bool same_target(const struct target *a, const struct target *b)
+{
+	if (!a || !b)
+		return a == b;
+	return a->origin == b->origin && a->dir == b->dir && a->has_value == b->has_value &&
+	       (!a->has_value || a->value == b->value) && a->year == b->year;
+}
+
+struct forms_ctx {
+	enum sub_status status[PV_MAX_AGENCIES];
+	int unit;
+};
+
+static enum gemis_err note_form(void *ctx, const struct submission *s)
+{
+	struct forms_ctx *c = ctx;
+
+	if (s->unit == c->unit && s->agency >= 0 && s->agency < PV_MAX_AGENCIES)
+		c->status[s->agency] = s->status;
+	return GEMIS_OK;
+}
+
+static bool counted(enum sub_status s)
+{
+	return s == SUB_SUBMITTED || s == SUB_APPROVED;
+}
+
+enum gemis_err plan_diff_compute(struct db *db, const struct snapshot *s, int unit, int year,
+				 const json_t *plan, struct plan_diff *d, struct errctx *e)
+{
+	const struct engine *eng = &s->eng;
+	struct arena mem;
+	struct plan_view *pv = NULL, after;
+	const struct plan_view *before;
+	struct target *own = NULL;
+	struct forms_ctx fc;
+	size_t npv = 0, nown = 0, k;
+	uint64_t own_now = 0, own_new = 0;
+	enum gemis_err err;
+
+	memset(d, 0, sizeof(*d));
+	memset(&fc, 0, sizeof(fc));
+	d->unit = unit;
+	d->year = year;
+	fc.unit = unit;
+	arena_init(&mem, 0);
+	err = plan_views_load(db, &s->tree, unit, &mem, &pv, &npv, e);
+	if (!err)
+		err = plan_in_force_id(db, &s->tree, unit, &d->in_force, e);
+	if (!err)
+		err = submissions_list(db, &s->tree, unit, year, note_form, &fc, e);
+	if (!err)
+		err = plan_json_targets(plan, unit, &own, &nown);
+	if (err)
+		goto out;
+	before = plan_view_of(pv, npv, unit);
+	plan_view_from_json(plan, unit, &after);
+	d->rows = calloc(catalog_count + 1, sizeof(*d->rows));
+	if (!d->rows) {
+		err = GEMIS_ENOMEM;
+		goto out;
+	}
+	for (k = 0; k < catalog_count; k++) {
+		const struct target *tb = engine_target(eng, unit, (int)k, year);
+		const struct target *ta = own_target(own, nown, (int)k, year);
+		struct plan_diff_row *r;
+
+		if (!ta)
+			ta = inherited(eng, unit, (int)k, year);
+		if (tb && tb->origin == unit)
+			own_now |= (uint64_t)1 << k;
+		if (own_target(own, nown, (int)k, year))
+			own_new |= (uint64_t)1 << k;
+		if (!tb && !ta)
+			continue;
+		r = &d->rows[d->nrows++];
+		r->ind = (int)k;
+		r->from_before = from_of(tb, unit);
+		r->from_after = from_of(ta, unit);
+		if (tb)
+			r->before = *tb;
+		if (ta)
+			r->after = *ta;
+		engine_assess_against(eng, year, unit, (int)k, tb, &r->st_before);
+		engine_assess_against(eng, year, unit, (int)k, ta, &r->st_after);
+		/* compared by content: the new plan's copy of an unchanged
+		 * target is no change */
+		r->target_changed = !same_target(tb, ta);
+		r->status_changed = r->st_before.status != r->st_after.status;
+		d->targets_changed += r->target_changed;
+		d->statuses_changed += r->status_changed;
+	}
+	for (k = 0; k < 64; k++) {
+		d->own_before += (own_now >> k) & 1;
+		d->own_after += (own_new >> k) & 1;
+	}
+	for (k = 0; k < agency_kind_count && k < PV_MAX_AGENCIES; k++) {
+		uint64_t b = before ? plan_view_duties(before, (int)k) : 0, a = plan_view_duties(&after, (int)k);
+		struct plan_diff_form *f;
+
+		if (!b && !a && fc.status[k] == SUB_NONE)
+			continue;
+		f = &d->forms[d->nforms++];
+		f->agency = (int)k;
+		f->before = b;
+		f->after = a;
+		f->status = fc.status[k];
+		d->forms_added += !b && a;
+		if (b && !a) {
+			d->forms_dropped++;
+			d->forms_kept += counted(f->status);
+		} else if (!b && !a) {
+			d->forms_kept += counted(f->status);
+		}
+	}
+	if (before) {
+		d->dl_before[0] = before->dl_day;
+		d->dl_before[1] = before->dl_month;
+	}
+	d->dl_after[0] = after.dl_day;
+	d->dl_after[1] = after.dl_month;
+out:
+	free(own);
+	arena_release(&mem);
+	if (err)
+		plan_diff_release(d);
+	return err;
+}
+
+void plan_diff_release(struct plan_diff *d)
+{
+	free(d->rows);
+	d->rows = NULL;
+	d->nrows = 0;
+}
+
+bool plan_diff_fewer_targets(const struct plan_diff *d)
+{
+	return d->in_force && d->own_after < d->own_before;
+}
+
+const char *plan_diff_from_name(const struct tree *t, const struct target *x, enum target_from from,
+				bool after, char *buf, size_t n)
+{
+	switch (from) {
+	case FROM_NONE:
+		snprintf(buf, n, "%s", _("no target"));
+		break;
+	case FROM_OWN:
+		snprintf(buf, n, "%s", after ? _("the new plan") : _("the plan in force"));
+		break;
+	case FROM_ANCESTOR:
+		snprintf(buf, n, _("the plan of %s"), t->units[x->origin].name);
+		break;
+	case FROM_NATIONAL:
+		snprintf(buf, n, "%s", _("the national strategy"));
+		break;
+	}
+	return buf;
+}
+
+static unsigned bits(uint64_t x)
+{
+	unsigned n = 0;
+
+	for (; x; x &= x - 1)
+		n++;
+	return n;
+}
+
+enum gemis_err plan_diff_text(const struct tree *t, const struct plan_diff *d, struct buf *b)
+{
+	enum gemis_err err = GEMIS_OK;
+	char tb[96], ta[96], fb[160], fa[160];
+	size_t i;
+
+	err |= buf_printf(b, _("What changes in %d:"), d->year);
+	err |= buf_putc(b, '\n');
+	if (plan_diff_fewer_targets(d)) {
+		err |= buf_printf(b, _("WARNING: this plan sets targets for %u indicators; the plan in force sets %u. "
+				       "The others fall back to the province's or the national targets."),
+				  d->own_after, d->own_before);
+		err |= buf_putc(b, '\n');
+	}
+	err |= buf_printf(b, _("  targets set by the plan: %u now, %u after"), d->own_before, d->own_after);
+	err |= buf_putc(b, '\n');
+	for (i = 0; i < d->nrows; i++) {
+		const struct plan_diff_row *r = &d->rows[i];
+		const char *m = catalog[r->ind].unit;
+
+		if (!r->target_changed && !r->status_changed)
+			continue;
+		progress_target_text(r->from_before ? &r->before : NULL, m, tb, sizeof(tb));
+		progress_target_text(r->from_after ? &r->after : NULL, m, ta, sizeof(ta));
+		plan_diff_from_name(t, &r->before, r->from_before, false, fb, sizeof(fb));
+		plan_diff_from_name(t, &r->after, r->from_after, true, fa, sizeof(fa));
+		err |= buf_printf(b, "  %s: %s (%s) → %s (%s)", indicator_name(&catalog[r->ind], i18n_lang()), tb, fb, ta, fa);
+		if (r->status_changed)
+			err |= buf_printf(b, "; %s → %s", status_name(r->st_before.status), status_name(r->st_after.status));
+		err |= buf_putc(b, '\n');
+	}
+	for (i = 0; i < d->nforms; i++) {
+		const struct plan_diff_form *f = &d->forms[i];
+		const char *name = i18n_lang() == LANG_EN ? agency_kinds[f->agency].name_en : agency_kinds[f->agency].name_vi;
+
+		if (f->before == f->after)
+			continue;
+		err |= buf_printf(b, _("  %s: %u indicators now, %u after"), name, bits(f->before), bits(f->after));
+		if (!f->after && counted(f->status))
+			err |= buf_printf(b, _("; its %s form of %d is kept and counted"), sub_status_name(f->status),
+					  d->year);
+		err |= buf_putc(b, '\n');
+	}
+	return err;
+}
