@@ -71,6 +71,7 @@ void assess(const struct target *t, const char *unit, const struct series_point 
 	out->base_value = NAN;
 	out->latest_year = n > 0 ? pts[n - 1].year : 0;
 	out->latest_value = n > 0 ? pts[n - 1].value : NAN;
+	out->prior = ST_NO_DATA;
 	if (!target_effective(t, unit, &dir, &tv)) {
 		out->status = ST_NO_TARGET;
 		return;
@@ -123,7 +124,7 @@ void assess(const struct target *t, const char *unit, const struct series_point 
 }
 
 static const char *const status_ids[ST_COUNT] = {
-	"no_target", "no_data", "insufficient_data", "off_track", "at_risk", "on_track", "achieved",
+	"no_target", "no_data", "not_reported", "insufficient_data", "off_track", "at_risk", "on_track", "achieved",
 };
 
 const char *status_id(enum status s)
@@ -147,6 +148,7 @@ const char *status_name(enum status s)
 	switch (s) {
 	case ST_NO_TARGET: return _("no target");
 	case ST_NO_DATA: return _("no data");
+	case ST_NOT_REPORTED: return _("not reported");
 	case ST_INSUFFICIENT: return _("insufficient data");
 	case ST_OFF_TRACK: return _("off track");
 	case ST_AT_RISK: return _("at risk");

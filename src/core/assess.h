@@ -12,6 +12,10 @@
  *     (a move the wrong way gives R < 0, so off_track);
  *   insufficient_data  one year of data and no usable baseline;
  *   no_data            no value up to the year asked;
+ *   not_reported       no value in the year asked but some before: the unit
+ *                      has not reported that year, and an older year's
+ *                      status is not passed off as this one's (set by
+ *                      engine_assess(), which knows the year asked);
  *   no_target          no target for the unit or any of its ancestors.
  *
  * Cases the formula leaves open, decided here and in docs/progress.md:
@@ -34,13 +38,15 @@
 enum status {
 	ST_NO_TARGET,
 	ST_NO_DATA,
+	ST_NOT_REPORTED, /* no value in the year asked, though earlier years have
+			    some: never judged on the older data (engine.h) */
 	ST_INSUFFICIENT,
 	ST_OFF_TRACK,
 	ST_AT_RISK,
 	ST_ON_TRACK,
 	ST_ACHIEVED,
 };
-#define ST_COUNT 7
+#define ST_COUNT 8
 
 struct target {
 	int indicator;          /* catalog index */
@@ -67,6 +73,9 @@ struct assessment {
 	double base_value;
 	int latest_year;   /* 0 when no data */
 	double latest_value;
+	/* ST_NOT_REPORTED: what the data up to latest_year would say, for
+	 * people who want to know ("2025: achieved"); else the status */
+	enum status prior;
 };
 
 /* Judges pts[0..n) (years ascending, up to and including the year asked)

@@ -402,7 +402,7 @@ void engine_assess(const struct engine *e, int year, int unit, int ind, struct a
 void engine_assess_against(const struct engine *e, int year, int unit, int ind, const struct target *t,
 			   struct assessment *out)
 {
-	struct series_point pts[PERIOD_MAX_YEAR - PERIOD_MIN_YEAR + 1];
+	struct series_point pts[PERIOD_MAX_YEAR - PERIOD_MIN_YEAR + 1] = {{0, 0}};
 	int n = 0, y;
 
 	for (y = e->year_min; y <= e->year_max && y <= year; y++) {
@@ -415,4 +415,9 @@ void engine_assess_against(const struct engine *e, int year, int unit, int ind, 
 		}
 	}
 	assess(t, catalog[ind].unit, pts, n, out);
+	out->prior = out->status;
+	/* a unit silent in the year asked has not reported it: an older
+	 * year's "achieved" must not stand for this one */
+	if (n > 0 && out->latest_year < year)
+		out->status = ST_NOT_REPORTED;
 }

@@ -80,7 +80,9 @@ void engine_memo_put(const struct engine *e, int tag, int year, int ind, const v
 bool engine_memo_get(const struct engine *e, int tag, int year, int ind, void **data,
 		     size_t *len);
 
-/* Progress of the unit's indicator judged with data up to `year`. */
+/* Progress of the unit's indicator judged with data up to `year`; when
+ * the unit has no value in `year` itself but has older ones, the status
+ * is ST_NOT_REPORTED (out->prior keeps what the older data would say). */
 void engine_assess(const struct engine *e, int year, int unit, int ind, struct assessment *out);
 /* The same judged against another target (NULL: none): what a unit's
  * status would be under a plan not yet in force. */

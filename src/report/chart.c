@@ -124,8 +124,8 @@ void chart_draw(struct _cairo *cr, const struct dchart *c, double x, double y, d
 	cairo_line_to(cr, bars_x, top + row_h * (double)c->ncat);
 	cairo_stroke(cr);
 	for (k = 0; k < CHART_STATUSES; k++) {
-		double lx = x + 10 + (double)(k % 3) * (w - 20) / 3;
-		double ly = y + h - legend_h + 6 + (double)(k / 3) * 14;
+		double lx = x + 10 + (double)(k % 4) * (w - 20) / 4;
+		double ly = y + h - legend_h + 6 + (double)(k / 4) * 14;
 
 		rgb(cr, status_rgb(chart_status[k]));
 		cairo_rectangle(cr, lx, ly - 4.5, 9, 9);

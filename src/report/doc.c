@@ -13,7 +13,7 @@
 #include "util/banned.h"
 
 const enum status chart_status[CHART_STATUSES] = {
-	ST_ACHIEVED, ST_ON_TRACK, ST_AT_RISK, ST_OFF_TRACK, ST_INSUFFICIENT, ST_NO_DATA,
+	ST_ACHIEVED, ST_ON_TRACK, ST_AT_RISK, ST_OFF_TRACK, ST_INSUFFICIENT, ST_NOT_REPORTED, ST_NO_DATA,
 };
 
 static bool failed_flag(struct doc *d)
@@ -152,6 +152,7 @@ unsigned status_rgb(enum status s)
 	case ST_OFF_TRACK: return 0xC62828;
 	case ST_INSUFFICIENT: return 0x90A4AE;
 	case ST_NO_DATA: return 0xCFD8DC;
+	case ST_NOT_REPORTED: return 0xFFF3E0;
 	case ST_NO_TARGET: return 0xFFFFFF;
 	}
 	return 0xFFFFFF;
@@ -167,6 +168,7 @@ const char *status_short(enum status s)
 	case ST_AT_RISK: return _("status code: at risk");
 	case ST_OFF_TRACK: return _("status code: off track");
 	case ST_INSUFFICIENT: return _("status code: insufficient data");
+	case ST_NOT_REPORTED: return _("status code: not reported");
 	case ST_NO_DATA: return "–";
 	case ST_NO_TARGET: return "";
 	}

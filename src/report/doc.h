@@ -58,7 +58,7 @@ struct dtable {
 };
 
 /* A stacked bar chart of statuses by category (the six goals). */
-#define CHART_STATUSES 6
+#define CHART_STATUSES 7
 struct dchart {
 	const char *title;
 	size_t ncat;

@@ -232,6 +232,9 @@ enum gemis_err progress_json(const struct snapshot *s, int unit, int year, struc
 			err |= buf_puts(b, ", \"status\": \"suppressed\"");
 		} else {
 			err |= buf_printf(b, ", \"status\": \"%s\"", status_id(a.status));
+			/* silent in the year asked: what the older data said, apart */
+			if (a.status == ST_NOT_REPORTED)
+				err |= buf_printf(b, ", \"previous_status\": \"%s\"", status_id(a.prior));
 		}
 		if (sh.value && !isnan(a.ratio)) {
 			err |= buf_puts(b, ", \"progress_ratio\": ");

@@ -18,8 +18,10 @@
  * indicators, whose number is in value); by_sex is {"F": v, "M": v} for
  * indicators reported by sex, value then being the total; target is null
  * when none applies; reporting and subunits appear for units with
- * sub-units.  Numbers are for the year asked; status judges the data up to
- * it (latest_year says which year it rests on).
+ * sub-units.  Numbers are for the year asked; status judges the data of
+ * the year asked ("not_reported" when the unit has no value in it but has
+ * older ones: previous_status then says what the data of latest_year
+ * gave, so that an older year's "achieved" never stands for this one).
  */
 #ifndef GEMIS_PROGRESS_H
 #define GEMIS_PROGRESS_H

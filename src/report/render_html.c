@@ -161,7 +161,7 @@ static enum gemis_err chart(struct buf *b, const struct dchart *ch)
 		}
 	}
 	for (k = 0; k < CHART_STATUSES; k++) {
-		double x = 10 + (double)(k % 3) * 180, y = top + row_h * (double)ch->ncat + 12 + (double)(k / 3) * 20;
+		double x = 10 + (double)(k % 4) * 136, y = top + row_h * (double)ch->ncat + 12 + (double)(k / 4) * 20;
 
 		err |= buf_printf(b, "<rect x=\"%.0f\" y=\"%.0f\" width=\"12\" height=\"12\" fill=\"#%06X\"/>",
 				  x, y, status_rgb(chart_status[k]));

@@ -225,12 +225,28 @@ static void closing(const struct yearly *y, struct doc *d)
 	d->sign_name = name;
 }
 
-static const char *status_list(struct doc *d, const unsigned counts[ST_COUNT])
+static const char *status_list(struct doc *d, const unsigned counts[ST_COUNT], int year)
 {
-	return doc_printf(d,
+	const char *list = doc_printf(d,
 			  _("%u achieved, %u on track, %u at risk, %u off track, %u with too little data to judge and %u without data"),
 			  counts[ST_ACHIEVED], counts[ST_ON_TRACK], counts[ST_AT_RISK], counts[ST_OFF_TRACK],
 			  counts[ST_INSUFFICIENT], counts[ST_NO_DATA]);
+
+	if (!counts[ST_NOT_REPORTED])
+		return list;
+	return doc_printf(d, _("%s; %u not reported for %d (earlier years' data is not judged as this year's)"), list,
+			  counts[ST_NOT_REPORTED], year);
+}
+
+/* A row's assessment for people: "not reported in 2026" rather than a
+ * bare "not reported", since the report is read apart from its title. */
+static const char *assessment_text(struct doc *d, const struct yr_row *x, int year)
+{
+	if (x->hidden)
+		return _("hidden: few cases");
+	if (x->a.status == ST_NOT_REPORTED)
+		return doc_printf(d, _("not reported in %d"), year);
+	return status_name(x->a.status);
 }
 
 static void intro(const struct yearly *y, struct doc *d)
@@ -255,7 +271,7 @@ static void intro(const struct yearly *y, struct doc *d)
 			doc_printf(d, _("%s reports the results of its gender equality work in %d as follows:"),
 				   who, y->year));
 	doc_add(d, DB_PARA, 0,
-		doc_printf(d, _("Of the %u indicators with a target, %s."), judged, status_list(d, y->counts)));
+		doc_printf(d, _("Of the %u indicators with a target, %s."), judged, status_list(d, y->counts, y->year)));
 }
 
 static const char *goal_short(enum goal g)
@@ -316,9 +332,7 @@ static void results(const struct yearly *y, struct doc *d)
 			doc_cell(d, tb, row, 4, sex, DC_CENTER, -1);
 			if (parent)
 				doc_cell(d, tb, row, 5, doc_printf(d, "%u/%u", x->reporting, x->of), DC_CENTER, -1);
-			doc_cell(d, tb, row, ncols - 1,
-				 x->hidden ? _("hidden: few cases") : status_name(x->a.status), DC_CENTER,
-				 (int)x->a.status);
+			doc_cell(d, tb, row, ncols - 1, assessment_text(d, x, y->year), DC_CENTER, (int)x->a.status);
 			row++;
 		}
 		b = doc_add(d, DB_TABLE, 0, NULL);
@@ -411,6 +425,18 @@ static void off_track(const struct yearly *y, struct doc *d)
 	if (n)
 		doc_add(d, DB_PARA, 0,
 			doc_printf(d, _("Indicators with a target but no data yet: %s."), buf_str(&nodata)));
+	buf_reset(&nodata);
+	n = 0;
+	for (r = 0; r < y->nrows; r++) {
+		if (y->rows[r].a.status != ST_NOT_REPORTED)
+			continue;
+		buf_puts(&nodata, n++ ? "; " : "");
+		buf_printf(&nodata, "%s (%s %d)", indicator_name(&catalog[y->rows[r].ind], i18n_lang()),
+			   _("last reported"), y->rows[r].a.latest_year);
+	}
+	if (n)
+		doc_add(d, DB_PARA, 0,
+			doc_printf(d, _("Indicators not reported for %d: %s."), y->year, buf_str(&nodata)));
 	buf_release(&nodata);
 }
 
@@ -681,11 +707,12 @@ static void subunits(const struct yearly *y, struct doc *d)
 	}
 	add_table(d, tb);
 	doc_add(d, DB_NOTE, 0,
-		doc_printf(d, "%s %s = %s; %s = %s; %s = %s; %s = %s; %s = %s; – = %s.", _("Key:"),
+		doc_printf(d, "%s %s = %s; %s = %s; %s = %s; %s = %s; %s = %s; %s = %s; – = %s.", _("Key:"),
 			   status_short(ST_ACHIEVED), status_name(ST_ACHIEVED), status_short(ST_ON_TRACK),
 			   status_name(ST_ON_TRACK), status_short(ST_AT_RISK), status_name(ST_AT_RISK),
 			   status_short(ST_OFF_TRACK), status_name(ST_OFF_TRACK), status_short(ST_INSUFFICIENT),
-			   status_name(ST_INSUFFICIENT), status_name(ST_NO_DATA)));
+			   status_name(ST_INSUFFICIENT), status_short(ST_NOT_REPORTED),
+			   doc_printf(d, _("not reported in %d"), y->year), status_name(ST_NO_DATA)));
 	doc_add(d, DB_HEADING, 2, _("2. Share of sub-units achieved or on track, by indicator"));
 	tb = doc_table(d, 8, y->nrows + 1, 1, ws);
 	if (!tb)

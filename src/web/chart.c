@@ -99,17 +99,20 @@ static double sy(const struct series *s, double v, double y0, double h)
 
 static void label(struct http_req *r, const struct series *s, int ind)
 {
-	int i;
+	int i, said = 0;
 
 	html(r, " aria-label=\"");
 	for (i = 0; i < s->n; i++) {
 		if (isnan(s->v[i]))
 			continue;
 		html(r, "%d: %s; ", s->y0 + i, fmt_value(r, s->v[i], catalog[ind].unit));
+		said++;
 	}
 	if (s->has_target)
 		html(r, "%s %s (%d)", _("target"), fmt_value(r, s->target, catalog[ind].unit),
 		     s->target_year);
+	else if (!said)
+		html(r, "%s", _("no data"));
 	html(r, "\"");
 }
 

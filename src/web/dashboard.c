@@ -227,9 +227,7 @@ static void indicator_row(struct http_req *r, int unit, int k, int year)
 	html(r, "<span class=\"tgt\">%s %s</span></div>", _("Target"),
 	     fmt_target(r, engine_target(e, unit, k, year), ind->unit));
 	html(r, "<div class=\"state\">");
-	status_badge(r, a.status);
-	if (a.latest_year && a.latest_year != year)
-		html(r, " <small>(%s %d)</small>", _("data of"), a.latest_year);
+	status_badge_year(r, &a, year);
 	html(r, "</div><div class=\"chart\">");
 	chart_sparkline(r, unit, k, year);
 	html(r, "</div>");

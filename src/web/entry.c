@@ -272,11 +272,15 @@ static void render_form(struct http_req *r, struct entry *en)
 		} else {
 			sexes[ns++] = SEX_T;
 		}
-		html(r, "<fieldset><legend>%s <small>(%s)</small></legend>", indicator_name(ind, r->lang),
+		/* every box is named by its indicator, row and column heads
+		 * (aria-labelledby): a screen reader says "Agencies with a
+		 * female key leader, Agencies with a woman as key leader,
+		 * Total", not "edit text" */
+		html(r, "<fieldset><legend id=\"lg_%zu\">%s <small>(%s)</small></legend>", k, indicator_name(ind, r->lang),
 		     measure_name(ind->unit));
-		html(r, "<div class=\"scroll\"><table class=\"form-grid\"><thead><tr><th></th>");
+		html(r, "<div class=\"scroll\"><table class=\"form-grid\"><thead><tr><td></td>");
 		for (sx = 0; sx < ns; sx++)
-			html(r, "<th>%s</th>", sex_label(sexes[sx]));
+			html(r, "<th scope=\"col\" id=\"c_%zu_%d\">%s</th>", k, sexes[sx], sex_label(sexes[sx]));
 		html(r, "</tr></thead><tbody>");
 		for (i = 0; i < en->f.nfields; i++) {
 			const struct form_field *x = &en->f.fields[i];
@@ -286,7 +290,7 @@ static void render_form(struct http_req *r, struct entry *en)
 			if (x->ind != en->f.inds[k] || x->sex != sexes[0])
 				continue;
 			label = r->lang == LANG_EN ? ind->part_en[x->part] : ind->part_vi[x->part];
-			html(r, "<tr><th scope=\"row\">%s", label ? label : part_id(ind, x->part));
+			html(r, "<tr><th scope=\"row\" id=\"r_%zu\">%s", i, label ? label : part_id(ind, x->part));
 			if (period_kind(x->period) != PERIOD_YEAR)
 				html(r, " <small>(%s)</small>", period_label(r, x->period));
 			html(r, "</th>");
@@ -303,8 +307,9 @@ static void render_form(struct http_req *r, struct entry *en)
 					values_get(db, &r->snap->tree, en->unit, previous_period(x->period), x->ind,
 						   x->part, sexes[sx], &prev, &found, NULL);
 				html(r, "<td><input name=\"v_%d\" id=\"v_%d\" inputmode=\"decimal\" autocomplete=\"off\""
-					" value=\"%s\" aria-describedby=\"m_%d\"",
-				     fi, fi, en->text[fi] ? en->text[fi] : "", fi);
+					" value=\"%s\" aria-labelledby=\"lg_%zu r_%zu c_%zu_%d\" aria-describedby=\"m_%d%s\"",
+				     fi, fi, en->text[fi] ? en->text[fi] : "", k, i, k, sexes[sx], fi,
+				     found ? arena_printf(&r->arena, " p_%d", fi) : "");
 				if (en->msg[fi])
 					html(r, " aria-invalid=\"true\"");
 				if (!editable)
@@ -315,7 +320,7 @@ static void render_form(struct http_req *r, struct entry *en)
 					     base, fi, fi);
 				html(r, ">");
 				if (found)
-					html(r, "<span class=\"prev\">%s %s: %s</span>", _("last"),
+					html(r, "<span class=\"prev\" id=\"p_%d\">%s %s: %s</span>", fi, _("last"),
 					     period_label(r, previous_period(x->period)), input_number(r, prev));
 				html(r, "<span class=\"field-msg\" id=\"m_%d\" role=\"status\">%s</span></td>", fi,
 				     en->msg[fi] ? en->msg[fi] : "");

@@ -70,6 +70,7 @@ struct ranked {
 	int unit;
 	enum status st;
 	double v;
+	struct assessment a;
 };
 
 static int rank_cmp(const void *pa, const void *pb, void *ctx)
@@ -115,9 +116,11 @@ static void subunits(struct http_req *r, int unit, int ind, int year)
 		v[n].st = a.status;
 		v[n].v = engine_value(e, year, c, ind, SEX_T);
 		if (progress_masks_hidden(&masks, c, ind)) {
+			a.status = ST_NO_DATA;
 			v[n].st = ST_NO_DATA;
 			v[n].v = NAN;
 		}
+		v[n].a = a;
 		n++;
 	}
 	progress_masks_release(&masks);
@@ -125,13 +128,13 @@ static void subunits(struct http_req *r, int unit, int ind, int year)
 	html(r, "<section><h2>%s</h2><div class=\"scroll\"><table><thead><tr><th class=\"num\">#</th><th>%s</th>"
 		"<th class=\"num\">%s</th><th>%s</th></tr></thead><tbody>",
 	     t->units[unit].level == LEVEL_NATION ? _("Provinces") : _("Communes and wards"), _("Unit"),
-	     _("Value"), _("Status"));
+	     arena_printf(&r->arena, _("Value %d"), year), arena_printf(&r->arena, _("Status in %d"), year));
 	for (i = 0; i < n; i++) {
 		html(r, "<tr><td class=\"num\">%zu</td><td><a href=\"/indicator/%s?unit=%s&amp;year=%d\">%s</a></td>"
 			"<td class=\"num\">%s</td><td>",
 		     i + 1, catalog[ind].id, t->units[v[i].unit].code, year, t->units[v[i].unit].short_name,
 		     fmt_value(r, v[i].v, catalog[ind].unit));
-		status_badge(r, v[i].st);
+		status_badge_year(r, &v[i].a, year);
 		html(r, "</td></tr>");
 	}
 	html(r, "</tbody></table></div></section>");
@@ -265,8 +268,8 @@ enum gemis_err page_indicator(struct http_req *r)
 			html(r, " <small>(%s %s)</small>", _("set by"),
 			     t->origin >= 0 ? s->tree.units[t->origin].short_name : _("the national strategy"));
 	}
-	html(r, "</dd><dt>%s</dt><dd>", _("Status"));
-	status_badge(r, a.status);
+	html(r, "</dd><dt>%s</dt><dd>", arena_printf(&r->arena, _("Status in %d"), year));
+	status_badge_year(r, &a, year);
 	if (!isnan(a.ratio)) {
 		format_number(ratio, sizeof(ratio), a.ratio, 2);
 		html(r, " <small>R = %s (%d → %d)</small>", ratio, a.base_year, a.latest_year);

@@ -33,6 +33,7 @@ const char *status_class(enum status s)
 	case ST_OFF_TRACK: return "st-off";
 	case ST_INSUFFICIENT: return "st-insufficient";
 	case ST_NO_DATA: return "st-nodata";
+	case ST_NOT_REPORTED: return "st-notreported";
 	case ST_NO_TARGET: return "st-notarget";
 	}
 	return "st-nodata";
@@ -41,6 +42,20 @@ const char *status_class(enum status s)
 void status_badge(struct http_req *r, enum status s)
 {
 	html(r, "<span class=\"badge %s\">%s</span>", status_class(s), status_name(s));
+}
+
+void status_badge_year(struct http_req *r, const struct assessment *a, int year)
+{
+	if (a->status == ST_NOT_REPORTED) {
+		html(r, "<span class=\"badge %s\">%s</span>", status_class(a->status),
+		     arena_printf(&r->arena, _("not reported in %d"), year));
+		if (a->prior != ST_NO_TARGET && a->prior != ST_NO_DATA && a->latest_year)
+			html(r, " <small class=\"prior\">(%s)</small>",
+			     arena_printf(&r->arena, _("%d: %s"), a->latest_year, status_name(a->prior)));
+		return;
+	}
+	html(r, "<span class=\"badge %s\" title=\"%s\">%s</span>", status_class(a->status),
+	     arena_printf(&r->arena, _("judged on the data of %d"), year), status_name(a->status));
 }
 
 const char *fmt_value(struct http_req *r, double v, const char *measure)
@@ -146,6 +161,7 @@ void page_begin_opts(struct http_req *r, const char *title, int unit, unsigned o
 		html(r, "<body hx-headers='{\"X-CSRF-Token\": \"%s\"}'>\n", http_csrf_token(r));
 	else
 		html(r, "<body>\n");
+	html(r, "<a class=\"skip\" href=\"#main\">%s</a>", _("Skip to the content"));
 	html(r, "<header class=\"top\"><a class=\"brand\" href=\"/\">gemis</a>");
 	if (r->signed_in) {
 		const struct principal *p = &r->who;
@@ -182,14 +198,18 @@ void page_begin_opts(struct http_req *r, const char *title, int unit, unsigned o
 		html(r, "</div>");
 	}
 	html(r, "</header>\n");
-	if (s && s->ds.demo)
-		html(r, "<p class=\"banner demo\">%s</p>\n",
-		     _("Demo data: these numbers are invented for trying gemis out."));
-	if (deadline_contains(&deadline_action_month, date_from_ymd(today)))
-		html(r, "<p class=\"banner action\">%s</p>\n",
-		     _("Action Month for gender equality and the prevention of gender-based violence: "
-		       "15 November – 15 December."));
-	html(r, "<main>\n");
+	if ((s && s->ds.demo) || deadline_contains(&deadline_action_month, date_from_ymd(today))) {
+		html(r, "<section class=\"banners\" aria-label=\"%s\">", _("Notices"));
+		if (s && s->ds.demo)
+			html(r, "<p class=\"banner demo\">%s</p>\n",
+			     _("Demo data: these numbers are invented for trying gemis out."));
+		if (deadline_contains(&deadline_action_month, date_from_ymd(today)))
+			html(r, "<p class=\"banner action\">%s</p>\n",
+			     _("Action Month for gender equality and the prevention of gender-based violence: "
+			       "15 November – 15 December."));
+		html(r, "</section>");
+	}
+	html(r, "<main id=\"main\" tabindex=\"-1\">\n");
 }
 
 void page_end(struct http_req *r)

@@ -213,7 +213,8 @@ static void edit_form(struct http_req *r, const struct unit *u, long long id, co
 	html(r, "<form method=\"post\" action=\"/plan/%s\" class=\"plan-edit\">", u->code);
 	form_csrf(r);
 	html(r, "<input type=\"hidden\" name=\"plan\" value=\"%lld\">", id);
-	html(r, "<div class=\"scroll\"><table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
+	html(r, "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">%s</th><th scope=\"col\" id=\"th_dir\">%s</th>"
+		"<th scope=\"col\" id=\"th_val\">%s</th><th scope=\"col\" id=\"th_year\">%s</th></tr></thead><tbody>",
 	     _("Indicator"), _("Direction"), _("Value"), _("Year"));
 	json_array_foreach(json_object_get(plan, "targets"), i, x) {
 		const char *id2 = s_or(x, "indicator", "?"), *dir = s_or(x, "direction", "at_least");
@@ -221,17 +222,19 @@ static void edit_form(struct http_req *r, const struct unit *u, long long id, co
 		int kk = catalog_find(id2);
 		static const char *const dirs[] = {"at_least", "at_most", "achieve"};
 
-		html(r, "<tr><td>%s</td><td><select name=\"t%zu_dir\">", kk >= 0 ? indicator_name(&catalog[kk], r->lang) : id2, i);
+		html(r, "<tr><th scope=\"row\" id=\"tn%zu\">%s</th><td><select name=\"t%zu_dir\" aria-labelledby=\"tn%zu th_dir\">", i,
+		     kk >= 0 ? indicator_name(&catalog[kk], r->lang) : id2, i, i);
 		for (k = 0; k < 3; k++) {
 			if (strcmp(dir, dirs[k]) == 0)
 				html(r, "<option value=\"%s\" selected>%s</option>", dirs[k], direction_label(dirs[k]));
 			else
 				html(r, "<option value=\"%s\">%s</option>", dirs[k], direction_label(dirs[k]));
 		}
-		html(r, "</select></td><td><input name=\"t%zu_value\" inputmode=\"decimal\" size=\"6\" value=\"%s\"></td>"
-			"<td><input name=\"t%zu_year\" inputmode=\"numeric\" size=\"4\" value=\"%lld\"></td></tr>",
-		     i, json_is_number(val) ? arena_printf(&r->arena, "%g", json_number_value(val)) : "", i,
-		     (long long)json_integer_value(json_object_get(x, "year")));
+		html(r, "</select></td><td><input name=\"t%zu_value\" inputmode=\"decimal\" size=\"6\" value=\"%s\""
+			" aria-labelledby=\"tn%zu th_val\"></td>"
+			"<td><input name=\"t%zu_year\" inputmode=\"numeric\" size=\"4\" value=\"%lld\" aria-labelledby=\"tn%zu th_year\"></td></tr>",
+		     i, json_is_number(val) ? arena_printf(&r->arena, "%g", json_number_value(val)) : "", i, i,
+		     (long long)json_integer_value(json_object_get(x, "year")), i);
 	}
 	html(r, "</tbody></table></div>");
 	html(r, "<p><label>%s <input name=\"deadline_day\" inputmode=\"numeric\" size=\"2\" value=\"%s\"></label> "
@@ -243,19 +246,15 @@ static void edit_form(struct http_req *r, const struct unit *u, long long id, co
 	html(r, "<h3>%s</h3><div class=\"scroll\"><table class=\"assign\"><thead><tr><th>%s</th>", _("Assignments"),
 	     _("Indicator"));
 	json_array_foreach(json_object_get(plan, "agencies"), i, x)
-		html(r, "<th title=\"%s\">%s</th>", agency_label(r, json_string_value(x)), json_string_value(x));
+		html(r, "<th scope=\"col\" id=\"ag%zu\">%s</th>", i, agency_label(r, json_string_value(x)));
 	html(r, "</tr></thead><tbody>");
 	for (k = 0; k < catalog_count; k++) {
-		html(r, "<tr><td>%s</td>", indicator_name(&catalog[k], r->lang));
+		html(r, "<tr><th scope=\"row\" id=\"in%zu\">%s</th>", k, indicator_name(&catalog[k], r->lang));
 		json_array_foreach(json_object_get(plan, "agencies"), i, x) {
 			const char *ag = json_string_value(x);
 
-			if (assigned(plan, ag, catalog[k].id))
-				html(r, "<td><input type=\"checkbox\" name=\"a_%s_%s\" value=\"1\" checked aria-label=\"%s\"></td>",
-				     ag, catalog[k].id, ag);
-			else
-				html(r, "<td><input type=\"checkbox\" name=\"a_%s_%s\" value=\"1\" aria-label=\"%s\"></td>", ag,
-				     catalog[k].id, ag);
+			html(r, "<td><input type=\"checkbox\" name=\"a_%s_%s\" value=\"1\"%s aria-labelledby=\"in%zu ag%zu\"></td>",
+			     ag, catalog[k].id, assigned(plan, ag, catalog[k].id) ? " checked" : "", k, i);
 		}
 		html(r, "</tr>");
 	}

@@ -218,7 +218,10 @@ enum gemis_err page_province(struct http_req *r)
 				snprintf(num, sizeof(num), "x");
 			}
 			html(r, "<td class=\"num\"><a class=\"cell %s\" href=\"/indicator/%s?unit=%s&amp;year=%d\" title=\"%s\">%s</a></td>",
-			     status_class(a.status), catalog[k].id, t->units[cu].code, year, status_name(a.status), num);
+			     status_class(a.status), catalog[k].id, t->units[cu].code, year,
+			     a.status == ST_NOT_REPORTED ? arena_printf(&r->arena, _("not reported in %d"), year)
+							 : status_name(a.status),
+			     num);
 		}
 		html(r, "</tr>");
 	}

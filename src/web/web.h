@@ -32,6 +32,10 @@ void form_csrf(struct http_req *r);
 
 /* A status for people: a coloured badge with the status in words. */
 void status_badge(struct http_req *r, enum status s);
+/* A unit's status in `year` with its year: "not reported in 2026" with
+ * what the older data said ("2025: achieved") when the unit is silent in
+ * the year shown, else the badge (its title names the year). */
+void status_badge_year(struct http_req *r, const struct assessment *a, int year);
 /* CSS class of a status ("st-achieved", ...). */
 const char *status_class(enum status s);
 

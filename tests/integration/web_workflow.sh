@@ -46,7 +46,7 @@ form() {
 JAR=rep.txt http POST "$F" $(form save 0 "0=abc" "2=50")
 expect_status 400
 contains "$body" "&#39;abc&#39; is not a number"
-contains "$body" 'id="v_0" inputmode="decimal" autocomplete="off" value="abc" aria-describedby="m_0" aria-invalid="true"'
+contains "$body" 'id="v_0" inputmode="decimal" autocomplete="off" value="abc" aria-labelledby="lg_0 r_0 c_0_2" aria-describedby="m_0 p_0" aria-invalid="true"'
 [ "$(sql gemis.db "SELECT COUNT(*) FROM submissions")" = 0 ] || die "a refused form was saved"
 # the same check, one field at a time (htmx)
 JAR=rep.txt http POST "$F/check" --data-urlencode "csrf=$csrf" --data-urlencode "v_0=12,5"

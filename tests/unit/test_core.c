@@ -422,8 +422,17 @@ TEST(engine_targets_inherit)
 	CHECK(engine_target(&e, tree_find(&t, "C3"), masters, 2026) == NULL);
 	engine_assess(&e, 2026, tree_find(&t, "C1"), wage, &a);
 	CHECK(a.status == ST_ACHIEVED);
+	/* silent in 2027: not reported, never judged on 2026's data (issue
+	 * 20), which stays apart in prior */
 	engine_assess(&e, 2027, tree_find(&t, "C1"), wage, &a);
-	CHECK(a.status == ST_ON_TRACK && a.latest_year == 2026 && a.base_year == 2025);
+	CHECK(a.status == ST_NOT_REPORTED && a.prior == ST_ON_TRACK && a.latest_year == 2026 &&
+	      a.base_year == 2025);
+	/* achieved in 2026 and silent in 2027: not a green "achieved" */
+	engine_assess(&e, 2027, tree_find(&t, "C1"), wage, &a);
+	engine_assess_against(&e, 2027, tree_find(&t, "C1"), wage, &ts[2], &a);
+	CHECK(a.status == ST_NOT_REPORTED && a.prior == ST_ACHIEVED);
+	CHECK_STR(status_id(ST_NOT_REPORTED), "not_reported");
+	CHECK(status_parse("not_reported") == ST_NOT_REPORTED);
 	engine_assess(&e, 2026, tree_find(&t, "C2"), wage, &a);
 	CHECK(a.status == ST_NO_DATA);
 	engine_release(&e);

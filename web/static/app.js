@@ -1,7 +1,8 @@
 // app.js: the little JavaScript gemis uses; every page works without it.
 //  - on the indicator page, an interactive uPlot chart (values by sex and
 //    the target) is drawn from the JSON the page carries, when uPlot is there;
-//  - forms with data-confirm ask before doing something that cannot be undone.
+//  - forms with data-confirm ask before doing something that cannot be undone;
+//  - a table wider than the screen can be scrolled from the keyboard.
 (function () {
   'use strict';
 
@@ -25,7 +26,8 @@
     host.hidden = false;
     var width = Math.max(240, Math.min(host.clientWidth || 320, 640));
     /* global uPlot */
-    new uPlot({ width: width, height: 260, series: series,
+    // the legend names the series; values would read "--" until hovered
+    new uPlot({ width: width, height: 260, series: series, legend: { live: false },
       axes: [{ incrs: [1, 2, 5, 10], values: function (u, v) { return v.map(function (x) { return String(x); }); } }, {}],
       scales: { x: { time: false } } }, cols, host);
     // the interactive chart replaces the drawn one
@@ -41,8 +43,22 @@
     });
   }
 
+  // a scrolling table gets keyboard focus and a name, only when it scrolls
+  function scrollRegions() {
+    document.querySelectorAll('.scroll').forEach(function (div) {
+      if (div.scrollWidth <= div.clientWidth + 1) return;
+      var t = div.querySelector('table');
+      var head = div.previousElementSibling;
+      div.tabIndex = 0;
+      div.setAttribute('role', 'region');
+      div.setAttribute('aria-label', (t && t.caption && t.caption.textContent) ||
+        (head && /^(H[1-4]|LEGEND)$/.test(head.tagName) ? head.textContent : document.title));
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     chart();
     confirmForms();
+    scrollRegions();
   });
 })();
