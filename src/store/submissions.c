@@ -711,8 +711,9 @@ static void check_rows(const struct tree *t, const struct form *f, const struct 
 		}
 	}
 	free(filled);
-	if (d->total == 0)
-		validate_rows(rows, rq->n, NULL, NULL, d, NULL);
+	/* every problem at once: the values are checked together even when a
+	 * field is missing or misplaced, so that nobody fixes a form in rounds */
+	validate_rows(rows, rq->n, NULL, NULL, d, NULL);
 }
 
 static enum gemis_err event(struct db *db, long long id, enum sub_action a, const char *by,

@@ -75,6 +75,7 @@ struct entry {
 	const char **text;   /* [nfields]: what to show in each input */
 	const char **msg;    /* [nfields]: the problem of each field, or NULL */
 	const char *top;     /* a message above the form, or NULL */
+	size_t nproblems;    /* fields with a problem (msg), for the summary */
 	bool top_ok;
 	long long version;   /* the version the page carries */
 };
@@ -223,6 +224,7 @@ static void render_form(struct http_req *r, struct entry *en)
 	const char *base = arena_printf(&r->arena, "/entry/%s/%s/%d", u->code, agency_kinds[en->agency].id,
 					en->year);
 	struct db *db;
+	const char *params;
 	size_t k, i;
 
 	page_begin(r, arena_printf(&r->arena, "%s · %s %d", agency_name(r, en->agency), u->short_name, en->year),
@@ -242,9 +244,28 @@ static void render_form(struct http_req *r, struct entry *en)
 		date_format_dmy(deadline_due(&dl, period_year_code(en->year)), due);
 		html(r, "<p class=\"deadline\">%s %s</p>", _("Deadline"), due);
 	}
-	if (en->top)
+	if (en->top && !en->top_ok && en->nproblems) {
+		/* the summary of every problem, each a link to its box */
+		html(r, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"problems\"><h2>%s</h2><ul>", en->top);
+		for (i = 0; i < en->f.nfields; i++) {
+			const struct form_field *x = &en->f.fields[i];
+			const struct indicator *ind = &catalog[x->ind];
+			const char *part = r->lang == LANG_EN ? ind->part_en[x->part] : ind->part_vi[x->part];
+
+			if (!en->msg[i])
+				continue;
+			html(r, "<li><a href=\"#v_%zu\">%s · %s", i, indicator_name(ind, r->lang), part ? part : "");
+			if (ind->by_sex)
+				html(r, " · %s", sex_label(x->sex));
+			if (period_kind(x->period) != PERIOD_YEAR)
+				html(r, " · %s", period_label(r, x->period));
+			html(r, "</a>: %s</li>", en->msg[i]);
+		}
+		html(r, "</ul></div>");
+	} else if (en->top) {
 		html(r, "<p class=\"%s\" role=\"%s\">%s</p>", en->top_ok ? "ok" : "error",
 		     en->top_ok ? "status" : "alert", en->top);
+	}
 	if (en->sub.status == SUB_RETURNED && en->sub.comment[0])
 		html(r, "<p class=\"error\">%s %s: <q>%s</q></p>", _("Returned by"), en->sub.decided_by,
 		     en->sub.comment);
@@ -282,6 +303,11 @@ static void render_form(struct http_req *r, struct entry *en)
 		for (sx = 0; sx < ns; sx++)
 			html(r, "<th scope=\"col\" id=\"c_%zu_%d\">%s</th>", k, sexes[sx], sex_label(sexes[sx]));
 		html(r, "</tr></thead><tbody>");
+		params = "";
+		for (i = 0; i < en->f.nfields; i++) {
+			if (en->f.fields[i].ind == en->f.inds[k])
+				params = arena_printf(&r->arena, "%sv_%zu,", params, i);
+		}
 		for (i = 0; i < en->f.nfields; i++) {
 			const struct form_field *x = &en->f.fields[i];
 			const char *label;
@@ -315,9 +341,14 @@ static void render_form(struct http_req *r, struct entry *en)
 				if (!editable)
 					html(r, " readonly");
 				else
+					/* the check sees the indicator's other boxes too, so
+					 * that a numerator above its denominator is caught
+					 * while typing; it answers for every box of the
+					 * indicator (out of band) */
 					html(r, " hx-post=\"%s/check\" hx-trigger=\"change\" hx-target=\"#m_%d\""
-						" hx-swap=\"innerHTML\" hx-params=\"v_%d\"",
-					     base, fi, fi);
+						" hx-swap=\"outerHTML\" hx-include=\"closest fieldset\" hx-params=\"%sfield\""
+						" hx-vals='{\"field\": \"%d\"}'",
+					     base, fi, params, fi);
 				html(r, ">");
 				if (found)
 					html(r, "<span class=\"prev\" id=\"p_%d\">%s %s: %s</span>", fi, _("last"),
@@ -420,15 +451,52 @@ static size_t read_fields(struct http_req *r, struct entry *en, struct value_row
 	return n;
 }
 
-static void diags_to_fields(struct entry *en, const struct diags *d)
+/* On a submission, a problem for each box left empty. */
+static void missing_fields(struct http_req *r, struct entry *en, struct diags *d)
+{
+	size_t i;
+
+	for (i = 0; i < en->f.nfields; i++) {
+		char name[32];
+		const char *v;
+		char *tv;
+
+		snprintf(name, sizeof(name), "v_%zu", i);
+		v = http_param(r, name);
+		tv = v ? arena_strdup(&r->arena, v) : NULL;
+		if (!tv || !*text_trim(tv))
+			diags_add(d, (long)i + 1, "value", _("every field must be filled in before the form is submitted"));
+	}
+}
+
+/* A checker's message for a person at a form: the indicator by its name,
+ * not by the catalog id the importers' messages quote. */
+static const char *for_people(struct http_req *r, const char *msg, int ind)
+{
+	const char *id = catalog[ind].id, *at = strstr(msg, id);
+
+	if (!at)
+		return msg;
+	return arena_printf(&r->arena, "%.*s%s%s", (int)(at - msg), msg, indicator_name(&catalog[ind], r->lang),
+			    at + strlen(id));
+}
+
+/* Each field's problems, all of them, next to it. */
+static void diags_to_fields(struct http_req *r, struct entry *en, const struct diags *d)
 {
 	size_t i;
 
 	for (i = 0; i < d->n; i++) {
 		long line = d->d[i].line;
+		const char *msg;
 
-		if (line >= 1 && (size_t)line <= en->f.nfields && !en->msg[line - 1])
-			en->msg[line - 1] = d->d[i].msg;
+		if (line < 1 || (size_t)line > en->f.nfields)
+			continue;
+		msg = for_people(r, d->d[i].msg, en->f.fields[line - 1].ind);
+		if (!en->msg[line - 1])
+			en->msg[line - 1] = msg;
+		else if (!strstr(en->msg[line - 1], msg))
+			en->msg[line - 1] = arena_printf(&r->arena, "%s; %s", en->msg[line - 1], msg);
 	}
 }
 
@@ -460,6 +528,13 @@ enum gemis_err page_entry_post(struct http_req *r)
 			goto out;
 		}
 		n = read_fields(r, &en, rows, &d);
+		if (d.total > 0) {
+			/* the numbers that did read are still checked together, and a
+			 * submission for every empty box: all problems in one round */
+			validate_rows(rows, n, NULL, NULL, &d, NULL);
+			if (a == SUB_SUBMIT)
+				missing_fields(r, &en, &d);
+		}
 	}
 	err = http_db(r, &db);
 	if (err)
@@ -512,7 +587,9 @@ enum gemis_err page_entry_post(struct http_req *r)
 			goto out;
 		}
 	}
-	diags_to_fields(&en, &d);
+	diags_to_fields(r, &en, &d);
+	for (size_t i = 0; i < en.f.nfields; i++)
+		en.nproblems += en.msg[i] != NULL;
 	en.top = r->err.msg[0] ? r->err.msg : NULL;
 	if (d.n > 0 && en.f.nfields && d.d[0].line == 0)
 		en.top = d.d[0].msg;
@@ -529,17 +606,29 @@ enum gemis_err page_entry_check(struct http_req *r)
 {
 	struct entry en;
 	struct diags d;
-	struct value_row row;
+	struct value_row *rows;
 	const struct tree *t;
+	const char *fp = http_param_or(r, "field", "");
 	enum gemis_err err;
-	size_t i;
+	size_t i, n = 0;
+	long field = -1;
+	bool *sent;
 
 	err = entry_open(r, ACT_ENTER, &en);
 	if (err)
 		return err;
 	t = &r->snap->tree;
-	diags_init(&d, 10);
+	diags_init(&d, 100);
 	r->ctype = "text/html; charset=utf-8";
+	rows = arena_alloc(&r->arena, (en.f.nfields + 1) * sizeof(*rows));
+	sent = arena_alloc(&r->arena, (en.f.nfields + 1) * sizeof(*sent));
+	if (!rows || !sent) {
+		form_release(&en.f);
+		diags_release(&d);
+		return GEMIS_ENOMEM;
+	}
+	memset(sent, 0, (en.f.nfields + 1) * sizeof(*sent));
+	/* the boxes sent (the indicator's), checked one by one and together */
 	for (i = 0; i < en.f.nfields; i++) {
 		const struct form_field *x = &en.f.fields[i];
 		char name[32], per[16];
@@ -550,20 +639,28 @@ enum gemis_err page_entry_check(struct http_req *r)
 		v = http_param(r, name);
 		if (!v)
 			continue;
+		sent[i] = true;
 		tv = arena_strdup(&r->arena, v);
 		if (!tv || !*text_trim(tv))
-			break;
+			continue;
 		period_format(x->period, per, sizeof(per));
 		if (values_parse_fields(t, t->units[en.unit].code, per, catalog[x->ind].id,
 					part_id(&catalog[x->ind], x->part), sex_id((enum sex)x->sex), text_trim(tv),
-					(long)i + 1, &row, &d)) {
-			if (row.value < 0)
-				diags_add(&d, (long)i + 1, "value", _("a value cannot be negative"));
-		}
-		break;
+					(long)i + 1, &rows[n], &d))
+			n++;
 	}
-	if (d.n > 0)
-		html(r, "%s", d.d[0].msg);
+	validate_rows(rows, n, NULL, NULL, &d, NULL);
+	diags_to_fields(r, &en, &d);
+	text_parse_long(fp, strlen(fp), &field);
+	/* the changed box's message in place, the others out of band */
+	for (i = 0; i < en.f.nfields; i++) {
+		if (!sent[i] && (long)i != field)
+			continue;
+		html(r, "<span class=\"field-msg\" id=\"m_%zu\" role=\"status\"", i);
+		if ((long)i != field)
+			html(r, " hx-swap-oob=\"true\"");
+		html(r, ">%s</span>", en.msg[i] ? en.msg[i] : "");
+	}
 	diags_release(&d);
 	form_release(&en.f);
 	return GEMIS_OK;

@@ -165,6 +165,29 @@ try {
   await page.waitForFunction(() => document.getElementById('m_0').textContent.length > 0);
   check((await page.textContent('#m_0')).includes('abc'), 'the inline problem quotes the value');
   await shot(page, 'entry-problem');
+  // while typing, the check sees the indicator's other boxes: a numerator
+  // above its denominator is caught before saving
+  await page.fill('#v_0', '50');
+  await page.fill('#v_1', '10');
+  await page.press('#v_1', 'Tab');
+  await page.waitForFunction(() => /50/.test(document.getElementById('m_0').textContent));
+  check((await page.textContent('#m_0')).includes('10'), 'the check while typing catches a numerator above its denominator');
+  check(!(await page.textContent('#m_0')).includes('female_key_leaders'), 'the message names the indicator, not its code');
+  // three kinds of problems (not a number, negative, numerator above its
+  // denominator) all come back from one submission, linked from a summary
+  await page.fill('#v_2', 'abc');
+  await page.fill('#v_4', '-3');
+  await Promise.all([page.waitForNavigation(), page.click('button[value=submit]')]);
+  const summary = (await page.textContent('#problems')) || '';
+  check(await page.locator('#problems a[href="#v_0"]').count() === 1 &&
+    await page.locator('#problems a[href="#v_2"]').count() === 1 &&
+    await page.locator('#problems a[href="#v_4"]').count() === 1,
+    'the summary links to the three boxes with problems');
+  check(summary.includes('abc') && summary.includes('-3') && summary.includes('50'), 'the three problems are reported at once');
+  check(await page.locator('input[aria-invalid=true]').count() >= 3, 'the three boxes are marked invalid');
+  check(await page.evaluate(() => document.activeElement && document.activeElement.id === 'problems'),
+    'the summary has the focus');
+  await shot(page, 'entry-errors');
   for (let i = 0; i < fields; i++)
     await page.fill(`#v_${i}`, i % 2 === 0 ? (i === 0 ? '5' : '3') : '12');
   await page.press('#v_0', 'Tab');

@@ -48,13 +48,30 @@ expect_status 400
 contains "$body" "&#39;abc&#39; is not a number"
 contains "$body" 'id="v_0" inputmode="decimal" autocomplete="off" value="abc" aria-labelledby="lg_0 r_0 c_0_2" aria-describedby="m_0 p_0" aria-invalid="true"'
 [ "$(sql gemis.db "SELECT COUNT(*) FROM submissions")" = 0 ] || die "a refused form was saved"
-# the same check, one field at a time (htmx)
-JAR=rep.txt http POST "$F/check" --data-urlencode "csrf=$csrf" --data-urlencode "v_0=12,5"
+# the same check as a field changes (htmx), with the indicator's other
+# boxes: the changed box's message in place, the others' out of band
+JAR=rep.txt http POST "$F/check" --data-urlencode "csrf=$csrf" --data-urlencode "v_0=12,5" --data-urlencode field=0
 expect_status 200
 contains "$body" "whole number"
-JAR=rep.txt http POST "$F/check" --data-urlencode "csrf=$csrf" --data-urlencode "v_0=12"
+JAR=rep.txt http POST "$F/check" --data-urlencode "csrf=$csrf" --data-urlencode "v_0=12" --data-urlencode field=0
 expect_status 200
-[ -z "$body" ] || die "a good value got a message: $body"
+[ "$body" = '<span class="field-msg" id="m_0" role="status"></span>' ] || die "a good value got a message: $body"
+JAR=rep.txt http POST "$F/check" --data-urlencode "csrf=$csrf" --data-urlencode "v_0=50" --data-urlencode "v_1=10" \
+	--data-urlencode field=1
+expect_status 200
+contains "$body" '<span class="field-msg" id="m_0" role="status" hx-swap-oob="true">numerator 50 is greater than denominator 10 of Agencies with a female key leader'
+contains "$body" '<span class="field-msg" id="m_1" role="status"></span>'
+# every problem of a submission at once: not a number, negative,
+# numerator above denominator, and the empty boxes
+# shellcheck disable=SC2046
+JAR=rep.txt http POST "$F" $(form submit 0 "0=50" "1=10" "2=abc" "4=-3" "6=")
+expect_status 400
+contains "$body" 'id="problems"'
+for f in 0 2 4 6; do contains "$body" "<a href=\"#v_$f\">"; done
+contains "$body" "is not a number"
+contains "$body" "cannot be negative"
+contains "$body" "numerator 50 is greater than denominator 10"
+contains "$body" "every field must be filled in"
 
 # a draft, then the submission; the values are not official yet
 # shellcheck disable=SC2046

@@ -2,7 +2,8 @@
 //  - on the indicator page, an interactive uPlot chart (values by sex and
 //    the target) is drawn from the JSON the page carries, when uPlot is there;
 //  - forms with data-confirm ask before doing something that cannot be undone;
-//  - a table wider than the screen can be scrolled from the keyboard.
+//  - a table wider than the screen can be scrolled from the keyboard;
+//  - a form that comes back with problems puts their summary in focus.
 (function () {
   'use strict';
 
@@ -60,5 +61,8 @@
     chart();
     confirmForms();
     scrollRegions();
+    // a form that came back with problems: their summary first
+    var problems = document.getElementById('problems');
+    if (problems) problems.focus();
   });
 })();
