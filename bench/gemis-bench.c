@@ -42,6 +42,8 @@
 
 #include "core/assess.h"
 #include "core/engine.h"
+#include "core/register.h"
+#include "store/snapshot.h"
 #include "store/plans.h"
 #include "store/store.h"
 #include "store/values.h"
@@ -601,6 +603,109 @@ static int cmd_rollup(int argc, char **argv)
 	return bad_v || bad_s ? 3 : 0;
 }
 
+
+/* ---- the small-cell audit ---- */
+
+/* Times the suppression masks of the register indicators for one year over
+ * the whole tree, from a fresh engine each run (the masks are remembered
+ * per engine), as a server does once per snapshot. */
+static int cmd_audit(int argc, char **argv)
+{
+	struct db *db = NULL;
+	struct errctx e = {0};
+	struct snapshot s;
+	double t[15], t0;
+	int year, runs = 3, r, k;
+	size_t hidden = 0, i;
+
+	if (argc < 4)
+		return 2;
+	year = (int)strtol(argv[3], NULL, 10);
+	if (argc >= 5) {
+		runs = (int)strtol(argv[4], NULL, 10);
+		if (runs < 1 || runs > 15)
+			runs = 3;
+	}
+	if (store_open(argv[2], 0, &db, &e) || snapshot_load(db, &s, &e))
+		return die("open", &e);
+	for (r = 0; r < runs; r++) {
+		engine_release(&s.eng);
+		if (engine_build(&s.eng, &s.tree, &s.ds, s.targets, s.ntargets))
+			return die("engine", NULL);
+		hidden = 0;
+		t0 = now_s();
+		for (k = 0; k < REGISTER_INDICATORS; k++) {
+			unsigned char *mask = NULL;
+
+			if (register_mask(&s.eng, year, register_indicator(k), &mask))
+				return die("audit", NULL);
+			for (i = 0; i < s.tree.n * REG_CELLS; i++)
+				hidden += mask[i] != 0;
+			free(mask);
+		}
+		t[r] = now_s() - t0;
+	}
+	printf("audit_s=%.6f cells=%zu hidden=%zu", median(t, runs),
+	       s.tree.n * REG_CELLS * REGISTER_INDICATORS, hidden);
+	/* The register as it will be: a few cases a year in most communes, so
+	 * that small counts are everywhere (one indicator, made up). */
+	{
+		size_t n = s.tree.n * REG_CELLS, u;
+		double *cells = malloc(n * sizeof(*cells));
+		unsigned char *st = malloc(n);
+
+		if (!cells || !st)
+			return die("memory", NULL);
+		for (u = s.tree.n; u-- > 0;) {
+			double *c = &cells[u * REG_CELLS];
+			int sex, part;
+
+			for (i = 0; i < REG_CELLS; i++)
+				c[i] = s.tree.units[u].first_child < 0 ? 0 : NAN;
+			if (s.tree.units[u].first_child < 0) {
+				for (sex = SEX_F; sex <= SEX_M; sex++) {
+					double den = floor(h01(u, (uint64_t)sex, 31) * h01(u, 7, 32) * 14);
+					double num = floor(den * h01(u, (uint64_t)sex, 33) + 0.5);
+
+					c[REG_CELL(REG_DEN, sex)] = den;
+					c[REG_CELL(REG_NUM, sex)] = num;
+				}
+			} else {
+				/* a parent: the sums of its children */
+				int ch;
+
+				for (i = 0; i < REG_CELLS; i++)
+					c[i] = 0;
+				for (ch = s.tree.units[u].first_child; ch >= 0; ch = s.tree.units[ch].next_sibling) {
+					for (sex = SEX_F; sex <= SEX_M; sex++) {
+						for (part = REG_NUM; part <= REG_DEN; part += 2)
+							c[REG_CELL(part, sex)] += cells[(size_t)ch * REG_CELLS + REG_CELL(part, sex)];
+					}
+				}
+			}
+			for (part = REG_NUM; part <= REG_DEN; part += 2)
+				c[REG_CELL(part, SEX_T)] = c[REG_CELL(part, SEX_F)] + c[REG_CELL(part, SEX_M)];
+			for (sex = SEX_F; sex <= SEX_T; sex++)
+				c[REG_CELL(REG_REST, sex)] = c[REG_CELL(REG_DEN, sex)] - c[REG_CELL(REG_NUM, sex)];
+		}
+		for (r = 0; r < runs; r++) {
+			t0 = now_s();
+			if (register_suppress(&s.tree, cells, st))
+				return die("audit", NULL);
+			t[r] = now_s() - t0;
+		}
+		hidden = 0;
+		for (i = 0; i < n; i++)
+			hidden += st[i] != 0;
+		printf(" small_s=%.6f small_cells=%zu small_hidden=%zu\n", median(t, runs), n, hidden);
+		free(cells);
+		free(st);
+	}
+	snapshot_release(&s);
+	db_close(db);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	i18n_set_lang(LANG_EN);
@@ -610,6 +715,8 @@ int main(int argc, char **argv)
 		return cmd_plans(argc, argv);
 	if (argc >= 2 && strcmp(argv[1], "rollup") == 0)
 		return cmd_rollup(argc, argv);
-	fprintf(stderr, "usage: gemis-bench csv OUT.csv [FIRST LAST] | plans DB | rollup DB YEAR [RUNS]\n");
+	if (argc >= 2 && strcmp(argv[1], "audit") == 0)
+		return cmd_audit(argc, argv);
+	fprintf(stderr, "usage: gemis-bench csv OUT.csv [FIRST LAST] | plans DB | rollup DB YEAR [RUNS] | audit DB YEAR [RUNS]\n");
 	return 2;
 }

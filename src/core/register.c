@@ -85,12 +85,155 @@ static bool present(const double *cells, size_t u)
 	return !isnan(cells[u * REG_CELLS + REG_CELL(REG_DEN, SEX_T)]);
 }
 
+/* What hiding cell c as a complement costs: nothing when it is hidden
+ * already, its count when shown, and impossible for a zero (a hidden zero
+ * protects nothing, suppress() never picks one). */
+#define NO_CUBE ((long long)1 << 60)
+static long long cube_cost(const long long *v, const unsigned char *seed, size_t c)
+{
+	if (seed[c] || (v[c] > 0 && v[c] < SUPP_THRESHOLD))
+		return 0;
+	return v[c] > 0 ? v[c] : NO_CUBE;
+}
+
+/* A cube of hidden cells leaves one degree of freedom: moving its corners
+ * by +t or -t (a corner's sign flips along a line between two counts, not
+ * between a count and its total) keeps every line's total.  The small
+ * count is protected when t can be 1 or -1 within what an outsider knows
+ * of each corner: 1..4 for a small count, at least 5 for another.  lim
+ * narrows the range of t by the corner c of sign sign. */
+static void cube_limit(const long long *v, size_t c, int sign, long long lim[2])
+{
+	long long lo = v[c] < SUPP_THRESHOLD ? 1 : SUPP_THRESHOLD;
+	long long hi = v[c] < SUPP_THRESHOLD ? SUPP_THRESHOLD - 1 : SUPP_INF;
+	long long a = sign > 0 ? lo - v[c] : v[c] - hi, b = sign > 0 ? hi - v[c] : v[c] - lo;
+
+	if (a > lim[0])
+		lim[0] = a;
+	if (b < lim[1])
+		lim[1] = b;
+}
+
+struct cube {
+	int p, q, s, x; /* the part and sex of the small count, the other part and sex */
+	int sp, ss;     /* the signs along the part and the sex lines */
+};
+
+/* The cost of the corners of unit u, sign su, the small count's corner
+ * left out when own; NO_CUBE when a corner is a zero.  lim as above. */
+static long long face_cost(const long long *v, const unsigned char *seed, size_t u, int su,
+			   const struct cube *k, bool own, long long lim[2])
+{
+	size_t b = u * REG_CELLS;
+	size_t c[4] = {b + REG_CELL(k->p, k->s), b + REG_CELL(k->q, k->s), b + REG_CELL(k->p, k->x),
+		       b + REG_CELL(k->q, k->x)};
+	int sg[4] = {su, su * k->sp, su * k->ss, su * k->sp * k->ss};
+	long long cost = 0;
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		cube_limit(v, c[i], sg[i], lim);
+		if (i == 0 && own)
+			continue;
+		cost += cube_cost(v, seed, c[i]);
+	}
+	return cost >= NO_CUBE ? NO_CUBE : cost;
+}
+
+static void face_mark(unsigned char *seed, size_t u, const struct cube *k)
+{
+	size_t b = u * REG_CELLS;
+
+	seed[b + REG_CELL(k->p, k->s)] = seed[b + REG_CELL(k->q, k->s)] = 1;
+	seed[b + REG_CELL(k->p, k->x)] = seed[b + REG_CELL(k->q, k->x)] = 1;
+}
+
+/* The complements the published tables need around each small count, in
+ * one pass.  They form a three-way table (part by sex by sub-unit, each
+ * with its total), where a count hidden alone, or with a single
+ * complement, is given away by the other lines.  The hypercube method:
+ * hide a cube of eight cells, the small count at one corner, another part,
+ * another sex and a sibling unit at the others (a rectangle of four at the
+ * top of the tree); among the cubes that leave the small count more than
+ * one value, the one that costs least (hidden cells are free, zeros are
+ * not allowed, otherwise the counts hidden).  suppress() audits the result
+ * and hides more where a count can still be pinned down, which is rare
+ * after this; without it, its greedy rounds took thousands of steps over
+ * the whole country. */
+static void cube_seeds(const struct tree *t, const double *cells, const long long *v,
+		       unsigned char *seed)
+{
+	size_t u, c;
+
+	for (u = 0; u < t->n; u++) {
+		int par = t->units[u].parent;
+		bool flat = par < 0 || !present(cells, (size_t)par);
+
+		if (!present(cells, u))
+			continue;
+		for (c = 0; c < REG_CELLS; c++) {
+			struct cube k, best = {0};
+			int sib, bsib = -1;
+			long long bcost = NO_CUBE;
+			bool bsafe = false;
+
+			if (v[u * REG_CELLS + c] < 1 || v[u * REG_CELLS + c] >= SUPP_THRESHOLD)
+				continue;
+			k.p = (int)c / 3;
+			k.s = (int)c % 3;
+			for (k.q = 0; k.q < 3; k.q++) {
+				for (k.x = 0; k.x < 3; k.x++) {
+					long long own, lim[2] = {-SUPP_INF, SUPP_INF};
+
+					if (k.q == k.p || k.x == k.s)
+						continue;
+					/* a line of two counts, or of a count and its total */
+					k.sp = k.p != REG_DEN && k.q != REG_DEN ? -1 : 1;
+					k.ss = k.s != SEX_T && k.x != SEX_T ? -1 : 1;
+					own = face_cost(v, seed, u, 1, &k, true, lim);
+					if (own >= NO_CUBE)
+						continue;
+					for (sib = flat ? -1 : t->units[par].first_child; flat || sib >= 0;
+					     sib = t->units[sib].next_sibling) {
+						long long l2[2] = {lim[0], lim[1]}, cost = own;
+						bool safe;
+
+						if (!flat && ((size_t)sib == u || !present(cells, (size_t)sib)))
+							continue;
+						if (!flat)
+							cost += face_cost(v, seed, (size_t)sib, -1, &k, false, l2);
+						safe = l2[0] < 0 || l2[1] > 0;
+						if (cost < NO_CUBE && ((safe && !bsafe) ||
+								       (safe == bsafe && cost < bcost))) {
+							bcost = cost;
+							bsafe = safe;
+							best = k;
+							bsib = sib;
+						}
+						if (flat || (bsafe && bcost == 0))
+							break;
+					}
+					if (bsafe && bcost == 0)
+						break;
+				}
+				if (bsafe && bcost == 0)
+					break;
+			}
+			if (bcost >= NO_CUBE)
+				continue;
+			face_mark(seed, u, &best);
+			if (bsib >= 0)
+				face_mark(seed, (size_t)bsib, &best);
+		}
+	}
+}
+
 enum gemis_err register_suppress(const struct tree *t, const double *cells, unsigned char *state)
 {
 	size_t n = t->n * REG_CELLS, u, c, i;
 	long long *v = NULL;
 	size_t *kids = NULL, *q9 = NULL;
-	unsigned char *st = NULL;
+	unsigned char *st = NULL, *seed = NULL;
 	struct builder b = {0};
 	struct supp_problem p;
 	enum gemis_err err = GEMIS_OK;
@@ -100,7 +243,8 @@ enum gemis_err register_suppress(const struct tree *t, const double *cells, unsi
 	kids = calloc(t->n ? t->n : 1, sizeof(*kids));
 	q9 = calloc(t->n ? t->n : 1, sizeof(*q9));
 	st = calloc(n ? n : 1, 1);
-	if (!v || !kids || !q9 || !st) {
+	seed = calloc(n ? n : 1, 1);
+	if (!v || !kids || !q9 || !st || !seed) {
 		err = GEMIS_ENOMEM;
 		goto out;
 	}
@@ -154,7 +298,8 @@ enum gemis_err register_suppress(const struct tree *t, const double *cells, unsi
 	p.nsums = b.nsums;
 	p.sums = b.sums;
 	p.parts = b.parts;
-	err = suppress(&p, st);
+	cube_seeds(t, cells, v, seed);
+	err = suppress_seeded(&p, seed, st);
 	if (err)
 		goto out;
 	for (i = 0; i < n; i++)
@@ -164,6 +309,7 @@ out:
 	free(kids);
 	free(q9);
 	free(st);
+	free(seed);
 	free(b.sums);
 	free(b.parts);
 	return err;

@@ -223,6 +223,58 @@ static long long complement_for(const struct supp_problem *p, const struct incid
 	return best;
 }
 
+/* Whether what the rest shows tells more of a hidden cell than its mark. */
+static bool narrowed(unsigned char state, long long lo, long long hi)
+{
+	if (state == SUPP_PRIMARY)
+		return lo > 1 || hi < SUPP_THRESHOLD - 1;
+	return lo > SUPP_THRESHOLD || hi < SUPP_INF;
+}
+
+/* When every sum of a pinned cell is hidden already, the cell is pinned
+ * through hidden cells that the rest narrows: the cure is near, not
+ * anywhere.  A breadth-first walk from the cell through the sums and the
+ * narrowed hidden cells they hold finds the nearest shown non-zero cells
+ * (the best as consider() ranks them, among those at the least depth).
+ * mark has ncells entries and holds the walk's stamp, queue NEAR_MAX.  -1
+ * when there is none within NEAR_MAX cells. */
+#define NEAR_MAX 1024
+static long long complement_near(const struct supp_problem *p, const struct incidence *in,
+				 const unsigned char *state, const long long *lo, const long long *hi,
+				 size_t cell, unsigned *mark, unsigned stamp, size_t *queue)
+{
+	size_t head = 0, tail = 0, level_end, j, k;
+	long long best = -1;
+
+	mark[cell] = stamp;
+	queue[tail++] = cell;
+	while (head < tail && tail < NEAR_MAX) {
+		level_end = tail;
+		for (; head < level_end; head++) {
+			size_t x = queue[head];
+
+			for (j = in->first[x]; j < in->first[x + 1]; j++) {
+				const struct supp_sum *sm = &p->sums[in->of[j]];
+
+				for (k = 0; k <= sm->n; k++) {
+					size_t m = k < sm->n ? p->parts[sm->first + k] : sm->total;
+
+					if (state[m] == SUPP_SHOWN) {
+						consider(p, in, state, m, &best);
+					} else if (mark[m] != stamp && tail < NEAR_MAX &&
+						   narrowed(state[m], lo[m], hi[m])) {
+						mark[m] = stamp;
+						queue[tail++] = m;
+					}
+				}
+			}
+		}
+		if (best >= 0)
+			return best;
+	}
+	return best;
+}
+
 /* The smallest shown non-zero cell of any sum that has a hidden cell. */
 static long long complement_anywhere(const struct supp_problem *p, const struct incidence *in,
 				     const unsigned char *state)
@@ -246,8 +298,17 @@ static long long complement_anywhere(const struct supp_problem *p, const struct 
 
 enum gemis_err suppress(const struct supp_problem *p, unsigned char *state)
 {
+	return suppress_seeded(p, NULL, state);
+}
+
+enum gemis_err suppress_seeded(const struct supp_problem *p, const unsigned char *seed,
+			       unsigned char *state)
+{
 	long long *lo = NULL, *hi = NULL;
 	unsigned char *touched = NULL;
+	unsigned *mark = NULL, stamp = 0;
+	unsigned char *hopeless = NULL;
+	size_t *queue = NULL;
 	struct incidence in = {NULL, NULL, NULL};
 	enum gemis_err err;
 	size_t i, j, round;
@@ -255,18 +316,40 @@ enum gemis_err suppress(const struct supp_problem *p, unsigned char *state)
 	err = check(p);
 	if (err)
 		return err;
-	for (i = 0; i < p->ncells; i++)
+	for (i = 0; i < p->ncells; i++) {
 		state[i] = p->value[i] > 0 && p->value[i] < SUPP_THRESHOLD ? SUPP_PRIMARY : SUPP_SHOWN;
+		if (state[i] == SUPP_SHOWN && seed && seed[i] && p->value[i] > 0)
+			state[i] = SUPP_SECONDARY;
+	}
 	lo = malloc((p->ncells ? p->ncells : 1) * sizeof(*lo));
 	hi = malloc((p->ncells ? p->ncells : 1) * sizeof(*hi));
 	touched = malloc(p->nsums ? p->nsums : 1);
-	if (!lo || !hi || !touched) {
+	mark = calloc(p->ncells ? p->ncells : 1, sizeof(*mark));
+	queue = malloc(NEAR_MAX * sizeof(*queue));
+	hopeless = calloc(p->ncells ? p->ncells : 1, 1);
+	if (!lo || !hi || !touched || !mark || !queue || !hopeless) {
 		err = GEMIS_ENOMEM;
 		goto out;
 	}
 	err = incidence_build(p, &in);
 	if (err)
 		goto out;
+	/* A small count that the marks alone pin down, every other non-zero
+	 * count hidden (a commune's four cells of "<5" whose total is "<5" are
+	 * all 1), cannot be protected by hiding: it is left as "<5" rather than
+	 * hiding the whole country in vain. */
+	for (i = 0; i < p->ncells; i++) {
+		hopeless[i] = state[i]; /* the starting state, for a moment */
+		if (state[i] == SUPP_SHOWN && p->value[i] > 0)
+			state[i] = SUPP_SECONDARY;
+	}
+	suppress_bounds(p, state, lo, hi);
+	for (i = 0; i < p->ncells; i++) {
+		unsigned char s0 = hopeless[i];
+
+		hopeless[i] = s0 == SUPP_PRIMARY && lo[i] >= hi[i];
+		state[i] = s0;
+	}
 	/* Each round hides at least one more cell, so at most ncells rounds.
 	 * A round serves every pinned "<5" cell whose sums have not been given
 	 * a new hidden cell yet in this round (those are looked at again in the
@@ -282,7 +365,7 @@ enum gemis_err suppress(const struct supp_problem *p, unsigned char *state)
 			bool fresh = true;
 			long long c;
 
-			if (state[i] != SUPP_PRIMARY || lo[i] < hi[i])
+			if (state[i] != SUPP_PRIMARY || lo[i] < hi[i] || hopeless[i])
 				continue;
 			pinned = true;
 			for (j = in.first[i]; j < in.first[i + 1] && fresh; j++)
@@ -290,6 +373,8 @@ enum gemis_err suppress(const struct supp_problem *p, unsigned char *state)
 			if (!fresh)
 				continue;
 			c = complement_for(p, &in, state, i);
+			if (c < 0)
+				c = complement_near(p, &in, state, lo, hi, i, mark, ++stamp, queue);
 			if (c < 0)
 				continue;
 			state[c] = SUPP_SECONDARY;
@@ -321,6 +406,9 @@ out:
 	free(in.first);
 	free(in.of);
 	free(touched);
+	free(hopeless);
+	free(mark);
+	free(queue);
 	free(lo);
 	free(hi);
 	return err;

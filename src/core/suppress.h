@@ -19,7 +19,10 @@
  * complement, so at least 5).  suppress() propagates these bounds through
  * the sums until nothing changes (interval constraint propagation) and
  * hides more cells while a "<5" cell is left with a single possible value;
- * an "x" cell that the rest pins down anyway is shown in the end.
+ * an "x" cell that the rest pins down anyway is shown in the end.  A
+ * small count that the marks alone give away, with every other non-zero
+ * count hidden (four "<5" cells under a total of "<5" are all 1), cannot
+ * be protected by hiding and is left as "<5" without hiding more.
  * tests/unit/test_suppress.c checks the result against an exhaustive
  * search over all integer solutions.
  */
@@ -58,6 +61,12 @@ struct supp_problem {
  * out of range or a sum does not add up; GEMIS_ENOMEM.  Deterministic: the
  * same problem always gives the same answer. */
 enum gemis_err suppress(const struct supp_problem *p, unsigned char *state);
+/* The same, starting with the cells where seed[i] is non-zero hidden as
+ * complements: a caller that knows the shape of its table (a hypercube of
+ * complements around each small count) saves the audit most of its rounds.
+ * seed may be NULL. */
+enum gemis_err suppress_seeded(const struct supp_problem *p, const unsigned char *seed,
+			       unsigned char *state);
 
 /* Bounds an attacker can derive for each cell from what state shows
  * (interval propagation, as suppress() uses it); lo/hi have ncells

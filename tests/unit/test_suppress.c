@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 
+#include "core/register.h"
 #include "core/suppress.h"
 #include "harness.h"
 
@@ -333,6 +334,228 @@ TEST(random_tables_resist_exhaustive_attack)
 	CHECK(pinned == 0);
 }
 
+
+/* ---- the case register's tables over a tree (core/register.c) ---- */
+
+/* A unit's nine published cells from its four counts. */
+static void reg_unit(double *c, long long nf, long long nm, long long rf, long long rm)
+{
+	c[REG_CELL(REG_NUM, SEX_F)] = (double)nf;
+	c[REG_CELL(REG_NUM, SEX_M)] = (double)nm;
+	c[REG_CELL(REG_REST, SEX_F)] = (double)rf;
+	c[REG_CELL(REG_REST, SEX_M)] = (double)rm;
+	c[REG_CELL(REG_NUM, SEX_T)] = (double)(nf + nm);
+	c[REG_CELL(REG_REST, SEX_T)] = (double)(rf + rm);
+	c[REG_CELL(REG_DEN, SEX_F)] = (double)(nf + rf);
+	c[REG_CELL(REG_DEN, SEX_M)] = (double)(nm + rm);
+	c[REG_CELL(REG_DEN, SEX_T)] = (double)(nf + nm + rf + rm);
+}
+
+/* A nation of np provinces of nc communes each (root 0, then each
+ * province followed by its communes). */
+static void reg_tree(struct tree *t, int np, int nc)
+{
+	char code[8], parent[8];
+	long long id = 1;
+	int i, j;
+
+	tree_init(t);
+	tree_add(t, "VN", "Nation", NULL, LEVEL_NATION, NULL, id++, NULL);
+	for (i = 0; i < np; i++) {
+		snprintf(parent, sizeof(parent), "P%d", i);
+		tree_add(t, parent, parent, NULL, LEVEL_PROVINCE, "VN", id++, NULL);
+		for (j = 0; j < nc; j++) {
+			snprintf(code, sizeof(code), "C%d.%d", i, j);
+			tree_add(t, code, code, NULL, LEVEL_COMMUNE, parent, id++, NULL);
+		}
+	}
+	tree_finish(t);
+}
+
+/* Parents' cells as the sums of their children's. */
+static void reg_rollup(const struct tree *t, double *cells)
+{
+	for (size_t u = t->n; u-- > 0;) {
+		if (t->units[u].first_child < 0)
+			continue;
+		for (size_t c = 0; c < REG_CELLS; c++) {
+			cells[u * REG_CELLS + c] = 0;
+			for (int ch = t->units[u].first_child; ch >= 0; ch = t->units[ch].next_sibling)
+				cells[u * REG_CELLS + c] += cells[(size_t)ch * REG_CELLS + c];
+		}
+	}
+}
+
+/* The interval attacker on what the tree publishes: the lines of each
+ * unit's table and each parent as the sum of its children.  Counts the
+ * "<5" cells it pins down, and those it pins down even with every
+ * non-zero count hidden (no suppression can protect those). */
+static void reg_attack(const struct tree *t, const double *cells, const unsigned char *st,
+		       int *pinned, int *hopeless)
+{
+	size_t n = t->n * REG_CELLS, ns = 0, np = 0, u;
+	long long *v = calloc(n, sizeof(*v)), *lo = calloc(n, sizeof(*lo)), *hi = calloc(n, sizeof(*hi));
+	struct supp_sum *sums = calloc(t->n * 15, sizeof(*sums));
+	size_t *parts = calloc(t->n * 15 * 2 + n, sizeof(*parts));
+	unsigned char *all = calloc(n, 1);
+	struct supp_problem p;
+
+	for (size_t i = 0; i < n; i++) {
+		v[i] = (long long)cells[i];
+		all[i] = v[i] == 0 ? SUPP_SHOWN : v[i] < SUPP_THRESHOLD ? SUPP_PRIMARY : SUPP_SECONDARY;
+	}
+	for (u = 0; u < t->n; u++) {
+		size_t b = u * REG_CELLS;
+
+		for (int k = 0; k < 3; k++) {
+			sums[ns++] = (struct supp_sum){b + REG_CELL(k, SEX_T), np, 2};
+			parts[np++] = b + REG_CELL(k, SEX_F);
+			parts[np++] = b + REG_CELL(k, SEX_M);
+			sums[ns++] = (struct supp_sum){b + REG_CELL(REG_DEN, k), np, 2};
+			parts[np++] = b + REG_CELL(REG_NUM, k);
+			parts[np++] = b + REG_CELL(REG_REST, k);
+		}
+		if (t->units[u].first_child < 0)
+			continue;
+		for (size_t c = 0; c < REG_CELLS; c++) {
+			sums[ns] = (struct supp_sum){b + c, np, 0};
+			for (int ch = t->units[u].first_child; ch >= 0; ch = t->units[ch].next_sibling) {
+				parts[np++] = (size_t)ch * REG_CELLS + c;
+				sums[ns].n++;
+			}
+			ns++;
+		}
+	}
+	p = (struct supp_problem){n, v, ns, sums, parts};
+	*pinned = *hopeless = 0;
+	suppress_bounds(&p, st, lo, hi);
+	for (size_t i = 0; i < n; i++)
+		*pinned += st[i] == SUPP_PRIMARY && lo[i] >= hi[i];
+	suppress_bounds(&p, all, lo, hi);
+	for (size_t i = 0; i < n; i++)
+		*hopeless += st[i] == SUPP_PRIMARY && lo[i] >= hi[i];
+	free(v);
+	free(lo);
+	free(hi);
+	free(sums);
+	free(parts);
+	free(all);
+}
+
+/* One unit alone is a two-by-two table with its margins, laid out as
+ * suppress_grid's: the exhaustive attacker of the tables above applies. */
+TEST(register_single_unit_resists_exhaustive_attack)
+{
+	unsigned seed = 20261204;
+	int round, pinned = 0, tables = 0;
+	struct tree t;
+
+	reg_tree(&t, 0, 0);
+	for (round = 0; round < 300; round++) {
+		double cells[REG_CELLS];
+		long long x[4], g[9];
+		unsigned char st[REG_CELLS], all[REG_CELLS];
+
+		for (int k = 0; k < 4; k++) {
+			seed = seed * 1103515245u + 12345u;
+			x[k] = (long long)((seed >> 16) % 9);
+			if ((seed >> 8) % 5 == 0)
+				x[k] += 12;
+		}
+		reg_unit(cells, x[0], x[1], x[2], x[3]);
+		CHECK(register_suppress(&t, cells, st) == GEMIS_OK);
+		for (int k = 0; k < REG_CELLS; k++) {
+			g[k] = (long long)cells[k];
+			all[k] = g[k] == 0 ? SUPP_SHOWN : g[k] < SUPP_THRESHOLD ? SUPP_PRIMARY : SUPP_SECONDARY;
+		}
+		/* a table whose small counts the marks alone give away (four 1s
+		 * under a total of 4) is left out: no hiding protects it */
+		if (attack_grid(2, 2, g, all) > 0)
+			continue;
+		tables++;
+		pinned += attack_grid(2, 2, g, st);
+	}
+	CHECK(tables > 200);
+	CHECK(pinned == 0);
+	tree_release(&t);
+}
+
+/* Small counts everywhere in a nation of provinces and communes: none is
+ * pinned down by the interval attacker unless the marks alone do it. */
+TEST(register_tree_resists_interval_attack)
+{
+	unsigned seed = 7;
+	struct tree t;
+
+	reg_tree(&t, 3, 6);
+	for (int round = 0; round < 40; round++) {
+		double *cells = calloc(t.n * REG_CELLS, sizeof(*cells));
+		unsigned char *st = calloc(t.n * REG_CELLS, 1);
+		int pinned, hopeless;
+
+		for (size_t u = 0; u < t.n; u++) {
+			long long x[4];
+
+			for (int k = 0; k < 4; k++) {
+				seed = seed * 1103515245u + 12345u;
+				x[k] = (long long)((seed >> 16) % (round % 2 ? 7 : 30));
+			}
+			reg_unit(&cells[u * REG_CELLS], x[0], x[1], x[2], x[3]);
+		}
+		reg_rollup(&t, cells);
+		CHECK(register_suppress(&t, cells, st) == GEMIS_OK);
+		reg_attack(&t, cells, st, &pinned, &hopeless);
+		CHECK(pinned == hopeless);
+		for (size_t i = 0; i < t.n * REG_CELLS; i++)
+			CHECK(cells[i] != 0 || st[i] == SUPP_SHOWN);
+		free(cells);
+		free(st);
+	}
+	tree_release(&t);
+}
+
+/* A nation of large counts with a few small ones: a cube of eight cells
+ * around each small count protects it.  The greedy rounds alone hid
+ * thousands of cells here, and took seconds (bench/run's audit line). */
+TEST(register_few_small_counts_cost_a_cube_each)
+{
+	struct tree t;
+	double *cells;
+	unsigned char *st;
+	int pinned, hopeless, hidden = 0, small = 0;
+	unsigned seed = 11;
+
+	reg_tree(&t, 34, 100);
+	cells = calloc(t.n * REG_CELLS, sizeof(*cells));
+	st = calloc(t.n * REG_CELLS, 1);
+	for (size_t u = 0; u < t.n; u++) {
+		long long den[2], num[2];
+
+		/* counts spread as the national bench's are: 50 to 2,000 people,
+		 * 5 to 95 % of them served */
+		for (int sx = 0; sx < 2; sx++) {
+			seed = seed * 1103515245u + 12345u;
+			den[sx] = 50 + (long long)((seed >> 12) % 1950);
+			seed = seed * 1103515245u + 12345u;
+			num[sx] = (den[sx] * (5 + (long long)((seed >> 12) % 91)) + 50) / 100;
+		}
+		reg_unit(&cells[u * REG_CELLS], num[0], num[1], den[0] - num[0], den[1] - num[1]);
+	}
+	reg_rollup(&t, cells);
+	for (size_t i = 0; i < t.n * REG_CELLS; i++)
+		small += cells[i] > 0 && cells[i] < SUPP_THRESHOLD;
+	CHECK(register_suppress(&t, cells, st) == GEMIS_OK);
+	for (size_t i = 0; i < t.n * REG_CELLS; i++)
+		hidden += st[i] != SUPP_SHOWN;
+	CHECK(small > 0);
+	CHECK(hidden <= 8 * small);
+	reg_attack(&t, cells, st, &pinned, &hopeless);
+	CHECK(pinned == 0);
+	free(cells);
+	free(st);
+	tree_release(&t);
+}
+
 int main(void)
 {
 	RUN(primary_small_counts);
@@ -343,5 +566,8 @@ int main(void)
 	RUN(hierarchy_province_minus_communes);
 	RUN(bad_input);
 	RUN(random_tables_resist_exhaustive_attack);
+	RUN(register_single_unit_resists_exhaustive_attack);
+	RUN(register_tree_resists_interval_attack);
+	RUN(register_few_small_counts_cost_a_cube_each);
 	return harness_report();
 }
