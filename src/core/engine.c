@@ -158,27 +158,67 @@ static enum gemis_err compute_year(struct engine *e, const struct dataset *ds, i
 struct engine_memo {
 	struct engine_memo *next;
 	int tag, year, ind;
+	bool pending; /* claimed by a thread that is computing it */
 	size_t len;
 	unsigned char data[];
 };
+
+static struct engine_memo **memo_find(struct engine *e, int tag, int year, int ind)
+{
+	struct engine_memo **m;
+
+	for (m = &e->memo; *m; m = &(*m)->next) {
+		if ((*m)->tag == tag && (*m)->year == year && (*m)->ind == ind)
+			return m;
+	}
+	return m;
+}
 
 void engine_memo_put(const struct engine *ce, int tag, int year, int ind, const void *data,
 		     size_t len)
 {
 	/* the memo is the one mutable part of a shared engine */
 	struct engine *e = (struct engine *)ce;
-	struct engine_memo *m = malloc(sizeof(*m) + len);
+	struct engine_memo *m = malloc(sizeof(*m) + len), **at, *old;
 
-	if (!m)
-		return;
-	m->tag = tag;
-	m->year = year;
-	m->ind = ind;
-	m->len = len;
-	memcpy(m->data, data, len);
+	if (m) {
+		m->tag = tag;
+		m->year = year;
+		m->ind = ind;
+		m->pending = false;
+		m->len = len;
+		memcpy(m->data, data, len);
+	}
 	pthread_mutex_lock(&e->memo_mu);
-	m->next = e->memo;
-	e->memo = m;
+	at = memo_find(e, tag, year, ind);
+	old = *at;
+	if (old && !old->pending) {
+		free(m); /* remembered already */
+	} else if (m) {
+		m->next = old ? old->next : NULL;
+		*at = m;
+		free(old);
+	} else if (old) {
+		*at = old->next; /* no memory: give the claim up */
+		free(old);
+	}
+	pthread_cond_broadcast(&e->memo_cv);
+	pthread_mutex_unlock(&e->memo_mu);
+}
+
+void engine_memo_abandon(const struct engine *ce, int tag, int year, int ind)
+{
+	struct engine *e = (struct engine *)ce;
+	struct engine_memo **at, *old;
+
+	pthread_mutex_lock(&e->memo_mu);
+	at = memo_find(e, tag, year, ind);
+	old = *at;
+	if (old && old->pending) {
+		*at = old->next;
+		free(old);
+	}
+	pthread_cond_broadcast(&e->memo_cv);
 	pthread_mutex_unlock(&e->memo_mu);
 }
 
@@ -186,20 +226,35 @@ bool engine_memo_get(const struct engine *ce, int tag, int year, int ind, void *
 		     size_t *len)
 {
 	struct engine *e = (struct engine *)ce;
-	const struct engine_memo *m;
+	struct engine_memo **at, *m;
 	bool found = false;
 
 	*data = NULL;
 	pthread_mutex_lock(&e->memo_mu);
-	for (m = e->memo; m; m = m->next) {
-		if (m->tag == tag && m->year == year && m->ind == ind) {
-			*data = malloc(m->len ? m->len : 1);
-			if (*data) {
-				memcpy(*data, m->data, m->len);
-				*len = m->len;
-				found = true;
-			}
+	for (;;) {
+		at = memo_find(e, tag, year, ind);
+		if (!*at || !(*at)->pending)
 			break;
+		/* another thread is computing it: wait rather than compute the
+		 * same thing on every core at once */
+		pthread_cond_wait(&e->memo_cv, &e->memo_mu);
+	}
+	m = *at;
+	if (m) {
+		*data = malloc(m->len ? m->len : 1);
+		if (*data) {
+			memcpy(*data, m->data, m->len);
+			*len = m->len;
+			found = true;
+		}
+	} else {
+		m = calloc(1, sizeof(*m));
+		if (m) {
+			m->tag = tag;
+			m->year = year;
+			m->ind = ind;
+			m->pending = true;
+			*at = m;
 		}
 	}
 	pthread_mutex_unlock(&e->memo_mu);
@@ -268,6 +323,7 @@ enum gemis_err engine_build(struct engine *e, const struct tree *tree, struct da
 
 	memset(e, 0, sizeof(*e));
 	pthread_mutex_init(&e->memo_mu, NULL);
+	pthread_cond_init(&e->memo_cv, NULL);
 	e->tree = tree;
 	e->ds = ds;
 	e->nunits = tree->n;
@@ -341,6 +397,7 @@ void engine_release(struct engine *e)
 		e->memo = next;
 	}
 	pthread_mutex_destroy(&e->memo_mu);
+	pthread_cond_destroy(&e->memo_cv);
 	memset(e, 0, sizeof(*e));
 }
 

@@ -47,6 +47,7 @@ struct engine {
 	/* results derived from the engine and costly to compute, remembered
 	 * (engine_memo_get/put); the only mutable part, behind memo_mu */
 	pthread_mutex_t memo_mu;
+	pthread_cond_t memo_cv;    /* a claimed result was put or abandoned */
 	struct engine_memo *memo;
 };
 
@@ -76,9 +77,14 @@ const struct target *engine_target(const struct engine *e, int unit, int ind, in
 void engine_memo_put(const struct engine *e, int tag, int year, int ind, const void *data,
 		     size_t len);
 /* A new copy (caller frees) of the result remembered under (tag, year,
- * ind), and its length; false when there is none (or no memory). */
+ * ind), and its length.  One computation per key at a time: while another
+ * thread computes the result, this waits for it; when there is none, it
+ * returns false and the caller has claimed the key, and must call
+ * engine_memo_put() or engine_memo_abandon() (others wait till then). */
 bool engine_memo_get(const struct engine *e, int tag, int year, int ind, void **data,
 		     size_t *len);
+/* Gives up a claim (the computation failed): a waiting thread computes. */
+void engine_memo_abandon(const struct engine *e, int tag, int year, int ind);
 
 /* Progress of the unit's indicator judged with data up to `year`; when
  * the unit has no value in `year` itself but has older ones, the status

@@ -327,16 +327,21 @@ enum gemis_err register_mask(const struct engine *e, int year, int ind, unsigned
 
 	/* the whole tree is decided at once, so every page of a snapshot asks
 	 * for the same answer: compute it once */
-	if (engine_memo_get(e, MEMO_REGISTER_MASK, year, ind, (void **)state, &len) &&
-	    len == t->n * REG_CELLS)
-		return GEMIS_OK;
-	free(*state);
+	if (engine_memo_get(e, MEMO_REGISTER_MASK, year, ind, (void **)state, &len)) {
+		if (len == t->n * REG_CELLS)
+			return GEMIS_OK;
+		free(*state);
+		*state = NULL;
+		return GEMIS_EINVAL; /* cannot be: every mask is t->n * REG_CELLS */
+	}
+	/* this thread has claimed the mask: put or abandon it below */
 	*state = malloc(t->n ? t->n * REG_CELLS : 1);
 	cells = malloc((t->n ? t->n : 1) * REG_CELLS * sizeof(*cells));
 	if (!*state || !cells) {
 		free(*state);
 		*state = NULL;
 		free(cells);
+		engine_memo_abandon(e, MEMO_REGISTER_MASK, year, ind);
 		return GEMIS_ENOMEM;
 	}
 	for (u = 0; u < t->n; u++) {
@@ -356,6 +361,7 @@ enum gemis_err register_mask(const struct engine *e, int year, int ind, unsigned
 	if (err) {
 		free(*state);
 		*state = NULL;
+		engine_memo_abandon(e, MEMO_REGISTER_MASK, year, ind);
 		return err;
 	}
 	engine_memo_put(e, MEMO_REGISTER_MASK, year, ind, *state, t->n * REG_CELLS);

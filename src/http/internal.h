@@ -38,6 +38,7 @@ struct snapref {
 	int refs;
 	/* answers computed from this snapshot (see http_memo_get), freed with it */
 	pthread_mutex_t memo_mu;
+	pthread_cond_t memo_cv; /* a claimed answer was put or given up */
 	struct memo_entry *memo;
 	size_t memo_bytes;
 };
@@ -69,6 +70,11 @@ void live_release(struct live *l);
 enum gemis_err live_acquire(struct live *l, struct db *db, struct snapref **out, struct errctx *e);
 void live_put(struct live *l, struct snapref *ref);
 void live_changed(struct live *l);
+/* Reads the accounts version now (after a state-changing request) and
+ * makes it the one credentials are checked under. */
+enum gemis_err live_note_accounts(struct live *l, struct db *db);
+/* Gives up the memo key the request claimed and did not fill, if any. */
+void http_memo_abandon(struct http_req *r);
 
 /* --- who a credential is (authcache.c) ------------------------------ */
 

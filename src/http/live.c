@@ -90,6 +90,7 @@ struct memo_entry {
 	char *key;
 	char *data;
 	size_t len;
+	bool pending; /* claimed by a request that computes it */
 };
 
 static void unref(struct snapref *r)
@@ -103,27 +104,68 @@ static void unref(struct snapref *r)
 		free(m);
 	}
 	pthread_mutex_destroy(&r->memo_mu);
+	pthread_cond_destroy(&r->memo_cv);
 	snapshot_release(&r->s);
 	free(r);
+}
+
+static struct memo_entry **memo_find(struct snapref *ref, const char *key)
+{
+	struct memo_entry **m;
+
+	for (m = &ref->memo; *m; m = &(*m)->next) {
+		if (strcmp((*m)->key, key) == 0)
+			return m;
+	}
+	return m;
 }
 
 bool http_memo_get(struct http_req *r, const char *key)
 {
 	struct snapref *ref = (struct snapref *)r->snapref;
-	struct memo_entry *m;
+	struct memo_entry **at, *m;
 	bool hit = false;
 
-	if (!ref)
-		return false;
+	if (!ref || r->memo_claim)
+		return false; /* one claim per request */
 	pthread_mutex_lock(&ref->memo_mu);
-	for (m = ref->memo; m; m = m->next) {
-		if (strcmp(m->key, key) == 0) {
-			hit = buf_append(&r->out, m->data, m->len) == GEMIS_OK;
+	for (;;) {
+		at = memo_find(ref, key);
+		if (!*at || !(*at)->pending)
 			break;
+		/* another request is computing it: wait for the answer rather
+		 * than compute it on every worker thread at once */
+		pthread_cond_wait(&ref->memo_cv, &ref->memo_mu);
+	}
+	if (*at) {
+		hit = buf_append(&r->out, (*at)->data, (*at)->len) == GEMIS_OK;
+	} else if (ref->memo_bytes < HTTP_MEMO_MAX_BYTES) {
+		m = calloc(1, sizeof(*m));
+		if (m)
+			m->key = strdup(key);
+		if (m && m->key) {
+			m->pending = true;
+			*at = m;
+			r->memo_claim = m;
+		} else {
+			free(m);
 		}
 	}
 	pthread_mutex_unlock(&ref->memo_mu);
 	return hit;
+}
+
+/* Unlinks the request's claimed entry; mu held. */
+static struct memo_entry *unclaim(struct snapref *ref, struct http_req *r)
+{
+	struct memo_entry **at, *m = r->memo_claim;
+
+	r->memo_claim = NULL;
+	for (at = &ref->memo; *at && *at != m; at = &(*at)->next)
+		;
+	if (*at)
+		*at = m->next;
+	return m;
 }
 
 void http_memo_put(struct http_req *r, const char *key)
@@ -131,27 +173,42 @@ void http_memo_put(struct http_req *r, const char *key)
 	struct snapref *ref = (struct snapref *)r->snapref;
 	struct memo_entry *m;
 
-	if (!ref || ref->memo_bytes + r->out.len > HTTP_MEMO_MAX_BYTES)
+	if (!ref || !r->memo_claim)
 		return;
-	m = calloc(1, sizeof(*m));
-	if (!m)
-		return;
-	m->key = strdup(key);
-	m->data = malloc(r->out.len ? r->out.len : 1);
-	if (!m->key || !m->data) {
-		free(m->key);
-		free(m->data);
-		free(m);
-		return;
-	}
-	memcpy(m->data, buf_str(&r->out), r->out.len);
-	m->len = r->out.len;
 	pthread_mutex_lock(&ref->memo_mu);
-	/* two threads may have computed the same answer: keep the first */
-	m->next = ref->memo;
-	ref->memo = m;
-	ref->memo_bytes += m->len;
+	m = unclaim(ref, r);
+	if (strcmp(m->key, key) == 0 && ref->memo_bytes + r->out.len <= HTTP_MEMO_MAX_BYTES)
+		m->data = malloc(r->out.len ? r->out.len : 1);
+	if (m->data) {
+		memcpy(m->data, buf_str(&r->out), r->out.len);
+		m->len = r->out.len;
+		m->pending = false;
+		m->next = ref->memo;
+		ref->memo = m;
+		ref->memo_bytes += m->len;
+		m = NULL;
+	}
+	pthread_cond_broadcast(&ref->memo_cv);
 	pthread_mutex_unlock(&ref->memo_mu);
+	if (m) {
+		free(m->key);
+		free(m);
+	}
+}
+
+void http_memo_abandon(struct http_req *r)
+{
+	struct snapref *ref = (struct snapref *)r->snapref;
+	struct memo_entry *m;
+
+	if (!ref || !r->memo_claim)
+		return;
+	pthread_mutex_lock(&ref->memo_mu);
+	m = unclaim(ref, r);
+	pthread_cond_broadcast(&ref->memo_cv);
+	pthread_mutex_unlock(&ref->memo_mu);
+	free(m->key);
+	free(m);
 }
 
 void live_put(struct live *l, struct snapref *ref)
@@ -181,6 +238,21 @@ void live_changed(struct live *l)
 	atomic_store(&l->dirty, true);
 }
 
+enum gemis_err live_note_accounts(struct live *l, struct db *db)
+{
+	struct errctx e = {0};
+	long long v, av, cur;
+
+	db_rollback(db); /* a fresh read, outside whatever the handler left */
+	if (store_versions(db, &v, &av, &e))
+		return e.code ? e.code : GEMIS_EDB;
+	/* versions only grow: never put back an older one */
+	cur = atomic_load(&l->accounts_version);
+	while (av > cur && !atomic_compare_exchange_weak(&l->accounts_version, &cur, av))
+		;
+	return GEMIS_OK;
+}
+
 /* Loads a snapshot of version v and makes it current, unless another
  * thread did while we waited for the reload lock. */
 static enum gemis_err reload(struct live *l, struct db *db, long long v, struct errctx *e)
@@ -208,6 +280,7 @@ static enum gemis_err reload(struct live *l, struct db *db, long long v, struct 
 	fresh->version = v;
 	fresh->refs = 1; /* the live's own reference */
 	pthread_mutex_init(&fresh->memo_mu, NULL);
+	pthread_cond_init(&fresh->memo_cv, NULL);
 	atomic_fetch_add(&l->reloads, 1);
 	pthread_mutex_lock(&l->mu);
 	old = l->cur;
@@ -248,8 +321,12 @@ enum gemis_err live_acquire(struct live *l, struct db *db, struct snapref **out,
 	if (!err) {
 		pthread_mutex_lock(&l->mu);
 		if (seq > l->stored_check) {
+			long long cur = atomic_load(&l->accounts_version);
+
 			l->stored_check = seq;
-			atomic_store(&l->accounts_version, av);
+			/* a request may have stored a newer one meanwhile */
+			while (av > cur && !atomic_compare_exchange_weak(&l->accounts_version, &cur, av))
+				;
 		}
 		pthread_mutex_unlock(&l->mu);
 	}

@@ -447,12 +447,18 @@ void http_dispatch(struct http_req *r)
 		}
 	}
 	err = r->route->handler(r);
+	/* a memo key claimed and not filled (the handler failed) goes to the
+	 * next request that asks */
+	http_memo_abandon(r);
 	if (!err && r->out_failed)
 		err = http_fail(r, GEMIS_ENOMEM, "the answer could not be built");
 out:
-	/* a sign-out, a password or a role may have changed: the next request
-	 * asks the database again */
-	if (r->method != HTTP_GET)
+	/* a sign-out, a password or a role may have changed: the triggers of
+	 * migration 0101 moved the accounts version, which the next request
+	 * must see at once, not at the next periodic check (reading it costs
+	 * one indexed row; the cache of every other account stays good) */
+	if (r->method != HTTP_GET && r->db &&
+	    live_note_accounts(&r->srv->live, r->db) != GEMIS_OK)
 		authcache_forget_all(&r->srv->auth);
 	if (err)
 		http_render_error(r, err);
