@@ -51,7 +51,7 @@ enum gemis_err api_progress(struct http_req *r)
 	 * snapshot (judging a province's communes is most of the work) */
 	year = year_param(r);
 	snprintf(key, sizeof(key), "progress/%d/%d", unit, year);
-	if (http_memo_get(r, key))
+	if (http_memo_get(r, key, unit))
 		return GEMIS_OK;
 	err = progress_json(r->snap, unit, year, &r->out);
 	if (err)

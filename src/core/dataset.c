@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/rc.h"
+
 #include "util/banned.h"
 
 void dataset_init(struct dataset *d, const struct tree *t)
@@ -26,10 +28,10 @@ void dataset_release(struct dataset *d)
 
 	if (d->yearly) {
 		for (y = d->year_min; y <= d->year_max; y++)
-			free(d->yearly[y - d->year_min]);
+			rc_unref(d->yearly[y - d->year_min]);
 	}
 	free(d->yearly);
-	free(d->sub);
+	rc_unref(d->sub);
 	memset(d, 0, sizeof(*d));
 	d->year_min = 1;
 }
@@ -65,9 +67,19 @@ static double *year_array(struct dataset *d, int year)
 		d->year_max = hi;
 	}
 	a = d->yearly[year - d->year_min];
+	if (a && rc_shared(a)) {
+		/* another snapshot reads it: write a copy */
+		double *c = rc_dup(a, n * sizeof(*a));
+
+		if (!c)
+			return NULL;
+		rc_unref(a);
+		d->yearly[year - d->year_min] = c;
+		return c;
+	}
 	if (a)
 		return a;
-	a = malloc(n * sizeof(*a));
+	a = rc_alloc(n * sizeof(*a));
 	if (!a)
 		return NULL;
 	for (i = 0; i < n; i++)
@@ -94,10 +106,19 @@ enum gemis_err dataset_put(struct dataset *d, int unit, period_t period, int ind
 		*cell = value;
 		return GEMIS_OK;
 	}
-	if (d->nsub == d->capsub) {
-		size_t cap = d->capsub ? d->capsub * 2 : 256;
-		struct subvalue *ns = realloc(d->sub, cap * sizeof(*ns));
+	if (d->nsub == d->capsub || rc_shared(d->sub)) {
+		size_t cap = d->nsub == d->capsub ? (d->capsub ? d->capsub * 2 : 256) : d->capsub;
+		struct subvalue *ns;
 
+		if (rc_shared(d->sub)) {
+			ns = rc_alloc(cap * sizeof(*ns));
+			if (ns)
+				memcpy(ns, d->sub, d->nsub * sizeof(*ns));
+			if (ns)
+				rc_unref(d->sub);
+		} else {
+			ns = rc_realloc(d->sub, cap * sizeof(*ns));
+		}
 		if (!ns)
 			return GEMIS_ENOMEM;
 		d->sub = ns;
@@ -170,6 +191,14 @@ enum gemis_err dataset_finish(struct dataset *d)
 
 	if (d->sub_sorted)
 		return GEMIS_OK;
+	if (rc_shared(d->sub)) {
+		struct subvalue *own = rc_dup(d->sub, d->capsub * sizeof(*own));
+
+		if (!own)
+			return GEMIS_ENOMEM;
+		rc_unref(d->sub);
+		d->sub = own;
+	}
 	tmp = malloc(d->nsub * sizeof(*tmp));
 	if (!tmp)
 		return GEMIS_ENOMEM;
@@ -199,4 +228,178 @@ size_t dataset_bytes(const struct dataset *d)
 			b += cells(d) * sizeof(double);
 	}
 	return b;
+}
+
+enum gemis_err dataset_clone(struct dataset *dst, const struct dataset *src, const struct tree *t)
+{
+	int ny = src->year_max - src->year_min + 1, y;
+
+	*dst = *src;
+	dst->tree = t;
+	dst->yearly = NULL;
+	if (src->year_min <= src->year_max) {
+		dst->yearly = calloc((size_t)ny, sizeof(*dst->yearly));
+		if (!dst->yearly) {
+			dst->sub = NULL;
+			dataset_release(dst);
+			return GEMIS_ENOMEM;
+		}
+		for (y = 0; y < ny; y++)
+			dst->yearly[y] = rc_ref(src->yearly[y]);
+	}
+	dst->sub = rc_ref(src->sub);
+	return GEMIS_OK;
+}
+
+/* ---- one unit's values, replaced in place ---- */
+
+#define UV_YEARS (PERIOD_MAX_YEAR - PERIOD_MIN_YEAR + 1)
+
+enum gemis_err unit_values_init(struct unit_values *v, int unit)
+{
+	size_t n = (size_t)UV_YEARS * catalog_count * SLOTS, i;
+
+	memset(v, 0, sizeof(*v));
+	v->unit = unit;
+	v->year_min = 1;
+	v->year_max = 0;
+	v->yearly = malloc(n * sizeof(*v->yearly));
+	if (!v->yearly)
+		return GEMIS_ENOMEM;
+	for (i = 0; i < n; i++)
+		v->yearly[i] = NAN;
+	return GEMIS_OK;
+}
+
+void unit_values_release(struct unit_values *v)
+{
+	free(v->yearly);
+	free(v->sub);
+	memset(v, 0, sizeof(*v));
+}
+
+enum gemis_err unit_values_put(struct unit_values *v, period_t period, int ind, int part, int sex,
+			       double value)
+{
+	int y = period_year(period);
+
+	if (ind < 0 || (size_t)ind >= catalog_count || part < 0 || part >= PART_SLOTS || sex < 0 ||
+	    sex >= SEX_SLOTS || isnan(value) || y < PERIOD_MIN_YEAR || y > PERIOD_MAX_YEAR)
+		return GEMIS_EINVAL;
+	if (period_kind(period) == PERIOD_YEAR) {
+		v->yearly[((size_t)(y - PERIOD_MIN_YEAR) * catalog_count + (size_t)ind) * SLOTS +
+			  (size_t)SLOT(part, sex)] = value;
+		if (v->year_min > v->year_max) {
+			v->year_min = v->year_max = y;
+		} else {
+			v->year_min = y < v->year_min ? y : v->year_min;
+			v->year_max = y > v->year_max ? y : v->year_max;
+		}
+		return GEMIS_OK;
+	}
+	if (v->nsub == v->capsub) {
+		size_t cap = v->capsub ? v->capsub * 2 : 64;
+		struct subvalue *ns = realloc(v->sub, cap * sizeof(*ns));
+
+		if (!ns)
+			return GEMIS_ENOMEM;
+		v->sub = ns;
+		v->capsub = cap;
+	}
+	v->sub[v->nsub].unit = (uint32_t)v->unit;
+	v->sub[v->nsub].period = (uint16_t)period;
+	v->sub[v->nsub].ind = (uint8_t)ind;
+	v->sub[v->nsub].slot = (uint8_t)SLOT(part, sex);
+	v->sub[v->nsub].value = value;
+	v->nsub++;
+	return GEMIS_OK;
+}
+
+static bool same_value(double a, double b)
+{
+	return a == b || (isnan(a) && isnan(b));
+}
+
+static void mark(struct dataset_change *c, int year, int ind)
+{
+	if (year >= PERIOD_MIN_YEAR && year <= PERIOD_MAX_YEAR)
+		c->year[year - PERIOD_MIN_YEAR] = true;
+	if (ind >= 0 && ind < 256)
+		c->ind[ind] = true;
+	c->any = true;
+}
+
+enum gemis_err dataset_replace_unit(struct dataset *d, const struct unit_values *v,
+				    struct dataset_change *c)
+{
+	size_t w = d->nind * SLOTS, i, k, off = (size_t)v->unit * w;
+	int lo = d->year_min, hi = d->year_max, y;
+	size_t old_sub = 0;
+
+	if (v->unit < 0 || (size_t)v->unit >= d->nunits)
+		return GEMIS_EINVAL;
+	d->demo |= v->demo;
+	if (v->year_min <= v->year_max) {
+		if (lo > hi) {
+			lo = v->year_min;
+			hi = v->year_max;
+		} else {
+			lo = v->year_min < lo ? v->year_min : lo;
+			hi = v->year_max > hi ? v->year_max : hi;
+		}
+	}
+	for (y = lo; y <= hi; y++) {
+		const double *old = y >= d->year_min && y <= d->year_max && d->yearly[y - d->year_min]
+					    ? d->yearly[y - d->year_min] + off
+					    : NULL;
+		const double *nw = &v->yearly[(size_t)(y - PERIOD_MIN_YEAR) * w];
+		bool differs = false;
+		double *a;
+
+		for (i = 0; i < w; i++) {
+			double o = old ? old[i] : NAN;
+
+			if (!same_value(o, nw[i])) {
+				differs = true;
+				mark(c, y, (int)(i / SLOTS));
+				d->nvalues += (isnan(o) ? 1 : 0) - (isnan(nw[i]) ? 1 : 0);
+			}
+		}
+		if (!differs)
+			continue;
+		a = year_array(d, y); /* a private copy when shared */
+		if (!a)
+			return GEMIS_ENOMEM;
+		memcpy(a + off, nw, w * sizeof(*nw));
+	}
+	/* sub-annual values: the unit's old ones out, the new ones in */
+	for (i = 0; i < d->nsub; i++) {
+		if (d->sub[i].unit == (uint32_t)v->unit)
+			old_sub++;
+	}
+	if (old_sub == 0 && v->nsub == 0)
+		return GEMIS_OK;
+	{
+		size_t cap = d->nsub - old_sub + v->nsub;
+		struct subvalue *ns = rc_alloc((cap ? cap : 1) * sizeof(*ns));
+
+		if (!ns)
+			return GEMIS_ENOMEM;
+		for (i = 0, k = 0; i < d->nsub; i++) {
+			if (d->sub[i].unit == (uint32_t)v->unit)
+				mark(c, period_year(d->sub[i].period), d->sub[i].ind);
+			else
+				ns[k++] = d->sub[i];
+		}
+		for (i = 0; i < v->nsub; i++) {
+			mark(c, period_year(v->sub[i].period), v->sub[i].ind);
+			ns[k++] = v->sub[i];
+		}
+		rc_unref(d->sub);
+		d->sub = ns;
+		d->nvalues = d->nvalues - old_sub + v->nsub;
+		d->nsub = d->capsub = k;
+		d->sub_sorted = false;
+	}
+	return dataset_finish(d);
 }

@@ -62,4 +62,41 @@ enum gemis_err dataset_finish(struct dataset *d);
 /* Bytes held for values (dense arrays and the sub-annual list). */
 size_t dataset_bytes(const struct dataset *d);
 
+/* A copy of src over the tree t (src's, or a copy of it) that shares
+ * src's arrays until it writes them (util/rc.h): cheap, and src stays
+ * valid and unchanged.  On failure dst is empty. */
+enum gemis_err dataset_clone(struct dataset *dst, const struct dataset *src, const struct tree *t);
+
+/* Every value of one unit, as the store reads them, to replace the unit's
+ * in a dataset. */
+struct unit_values {
+	int unit;               /* tree index */
+	int year_min, year_max; /* years with yearly values; empty when min > max */
+	double *yearly;         /* [year - PERIOD_MIN_YEAR][ind][slot], NaN where none */
+	struct subvalue *sub;
+	size_t nsub, capsub;
+	bool demo;              /* some are demo data */
+};
+
+enum gemis_err unit_values_init(struct unit_values *v, int unit);
+void unit_values_release(struct unit_values *v);
+/* Later puts of a key win.  GEMIS_EINVAL for an index out of range. */
+enum gemis_err unit_values_put(struct unit_values *v, period_t period, int ind, int part, int sex,
+			       double value);
+
+/* What a replacement changed: the years and indicators of the values that
+ * differ. */
+struct dataset_change {
+	bool year[PERIOD_MAX_YEAR - PERIOD_MIN_YEAR + 1];
+	bool ind[256]; /* indicator indexes fit a byte (struct subvalue) */
+	bool any;
+};
+
+/* Makes the unit's values in d those of v, copying (rather than writing)
+ * the arrays d shares with another dataset; marks what changed in *c
+ * (which accumulates over calls).  A year array is copied only when the
+ * unit's values in it differ. */
+enum gemis_err dataset_replace_unit(struct dataset *d, const struct unit_values *v,
+				    struct dataset_change *c);
+
 #endif

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/rc.h"
+
 #include "util/banned.h"
 
 static size_t cell_index(const struct engine *e, int unit, int ind, int slot)
@@ -15,21 +17,25 @@ static size_t cell_index(const struct engine *e, int unit, int ind, int slot)
 }
 
 /* Folds the sub-annual values of one year into cells where the year itself
- * has no value.  sub is sorted by (year, unit, ind, slot, period). */
-static void fold_subannual(const struct engine *e, const struct dataset *ds, int year, double *cells)
+ * has no value, for every unit or (unit >= 0) one.  sub is sorted by
+ * (year, unit, ind, slot, period). */
+static void fold_subannual(const struct engine *e, const struct dataset *ds, int year, int unit,
+			   double *cells)
 {
 	size_t lo = 0, hi = ds->nsub, i;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
+		int y = period_year(ds->sub[mid].period);
 
-		if (period_year(ds->sub[mid].period) < year)
+		if (y < year || (y == year && unit >= 0 && ds->sub[mid].unit < (uint32_t)unit))
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	i = lo;
-	while (i < ds->nsub && period_year(ds->sub[i].period) == year) {
+	while (i < ds->nsub && period_year(ds->sub[i].period) == year &&
+	       (unit < 0 || ds->sub[i].unit == (uint32_t)unit)) {
 		const struct subvalue *g = &ds->sub[i];
 		size_t j = i, end;
 		const struct indicator *ind = &catalog[g->ind];
@@ -77,14 +83,84 @@ static bool complete(const struct indicator *ind, const double *c, int sex)
 	return !isnan(c[SLOT(PART_VALUE, sex)]);
 }
 
-static enum gemis_err compute_year(struct engine *e, const struct dataset *ds, int year,
-				   double *cells, uint32_t *rep)
+/* The roll-up of unit u: its cells hold its own values (sub-annual ones
+ * folded in) and its children's are final.  Completes totals from the
+ * sexes, takes the sum (or mean) of the children that report both parts
+ * where the unit's own figure is not complete, and counts the leaves
+ * reporting. */
+static void unit_rollup(const struct engine *e, int u, double *cells, uint32_t *rep)
 {
 	const struct tree *t = e->tree;
+	bool leaf = t->units[u].first_child < 0;
+	size_t k;
+
+	for (k = 0; k < e->nind; k++) {
+		const struct indicator *ind = &catalog[k];
+		double *c = &cells[cell_index(e, u, (int)k, 0)];
+		int nparts = indicator_parts(ind), s, part, ch;
+		uint32_t n = 0;
+
+		/* totals from the sexes */
+		if (ind->by_sex) {
+			for (part = 0; part < nparts; part++) {
+				double *tot = &c[SLOT(part, SEX_T)];
+
+				if (isnan(*tot) && !isnan(c[SLOT(part, SEX_F)]) && !isnan(c[SLOT(part, SEX_M)]))
+					*tot = c[SLOT(part, SEX_F)] + c[SLOT(part, SEX_M)];
+			}
+		}
+		for (s = 0; s < SEX_SLOTS && ind->space != SPACE_NONE && !leaf; s++) {
+			double acc[PART_SLOTS] = {0};
+			uint32_t an = 0;
+
+			if (complete(ind, c, s))
+				continue;
+			for (ch = t->units[u].first_child; ch >= 0; ch = t->units[ch].next_sibling) {
+				const double *cc = &cells[cell_index(e, ch, (int)k, 0)];
+
+				if (!complete(ind, cc, s))
+					continue;
+				for (part = 0; part < nparts; part++)
+					acc[part] += cc[SLOT(part, s)];
+				an++;
+			}
+			if (an == 0)
+				continue;
+			for (part = 0; part < nparts; part++)
+				c[SLOT(part, s)] = ind->space == SPACE_MEAN ? acc[part] / an : acc[part];
+		}
+		if (leaf) {
+			n = complete(ind, c, SEX_T) ? 1 : 0;
+		} else {
+			for (ch = t->units[u].first_child; ch >= 0; ch = t->units[ch].next_sibling)
+				n += rep[(size_t)ch * e->nind + k];
+		}
+		rep[(size_t)u * e->nind + k] = n;
+	}
+}
+
+/* The unit's own values for the year, before roll-up. */
+static void unit_own(const struct engine *e, const struct dataset *ds, int year, int u, double *cells)
+{
+	size_t w = e->nind * SLOTS, i;
+	const double *src = NULL;
+
+	if (year >= ds->year_min && year <= ds->year_max)
+		src = ds->yearly[year - ds->year_min];
+	if (src) {
+		memcpy(&cells[(size_t)u * w], &src[(size_t)u * w], w * sizeof(*cells));
+	} else {
+		for (i = 0; i < w; i++)
+			cells[(size_t)u * w + i] = NAN;
+	}
+	fold_subannual(e, ds, year, u, cells);
+}
+
+static void compute_year(struct engine *e, const struct dataset *ds, int year, double *cells,
+			 uint32_t *rep)
+{
 	size_t ncell = e->nunits * e->nind * SLOTS, i;
 	const double *src = NULL;
-	double *acc;
-	uint32_t *accn;
 	int u;
 
 	if (year >= ds->year_min && year <= ds->year_max)
@@ -95,64 +171,10 @@ static enum gemis_err compute_year(struct engine *e, const struct dataset *ds, i
 		for (i = 0; i < ncell; i++)
 			cells[i] = NAN;
 	}
-	fold_subannual(e, ds, year, cells);
-
-	acc = calloc(ncell, sizeof(*acc));
-	accn = calloc(e->nunits * e->nind * SEX_SLOTS, sizeof(*accn));
-	if (!acc || !accn) {
-		free(acc);
-		free(accn);
-		return GEMIS_ENOMEM;
-	}
-	memset(rep, 0, e->nunits * e->nind * sizeof(*rep));
-	for (u = (int)e->nunits - 1; u >= 0; u--) {
-		int p = t->units[u].parent;
-		bool leaf = t->units[u].first_child < 0;
-		size_t k;
-
-		for (k = 0; k < e->nind; k++) {
-			const struct indicator *ind = &catalog[k];
-			double *c = &cells[cell_index(e, u, (int)k, 0)];
-			double *a = &acc[cell_index(e, u, (int)k, 0)];
-			uint32_t *an = &accn[((size_t)u * e->nind + k) * SEX_SLOTS];
-			int nparts = indicator_parts(ind), s, part;
-
-			/* totals from the sexes */
-			if (ind->by_sex) {
-				for (part = 0; part < nparts; part++) {
-					double *tot = &c[SLOT(part, SEX_T)];
-
-					if (isnan(*tot) && !isnan(c[SLOT(part, SEX_F)]) &&
-					    !isnan(c[SLOT(part, SEX_M)]))
-						*tot = c[SLOT(part, SEX_F)] + c[SLOT(part, SEX_M)];
-				}
-			}
-			for (s = 0; s < SEX_SLOTS && ind->space != SPACE_NONE; s++) {
-				if (!complete(ind, c, s) && an[s] > 0) {
-					for (part = 0; part < nparts; part++) {
-						double v = a[SLOT(part, s)];
-
-						c[SLOT(part, s)] = ind->space == SPACE_MEAN ? v / an[s] : v;
-					}
-				}
-				if (p >= 0 && complete(ind, c, s)) {
-					double *pa = &acc[cell_index(e, p, (int)k, 0)];
-
-					for (part = 0; part < nparts; part++) {
-						pa[SLOT(part, s)] += c[SLOT(part, s)];
-					}
-					accn[((size_t)p * e->nind + k) * SEX_SLOTS + (size_t)s]++;
-				}
-			}
-			if (leaf)
-				rep[(size_t)u * e->nind + k] = complete(ind, c, SEX_T) ? 1 : 0;
-			if (p >= 0)
-				rep[(size_t)p * e->nind + k] += rep[(size_t)u * e->nind + k];
-		}
-	}
-	free(acc);
-	free(accn);
-	return GEMIS_OK;
+	fold_subannual(e, ds, year, -1, cells);
+	/* children come after their parents in the tree array */
+	for (u = (int)e->nunits - 1; u >= 0; u--)
+		unit_rollup(e, u, cells, rep);
 }
 
 struct engine_memo {
@@ -278,9 +300,9 @@ static enum gemis_err build_targets(struct engine *e, const struct target *t, si
 {
 	size_t i, ncell = e->nunits * e->nind;
 
-	e->national = calloc(e->nind, sizeof(*e->national));
-	e->own_first = malloc((ncell ? ncell : 1) * sizeof(*e->own_first));
-	e->targets = malloc((nt ? nt : 1) * sizeof(*e->targets));
+	e->national = rc_calloc(e->nind * sizeof(*e->national));
+	e->own_first = rc_alloc((ncell ? ncell : 1) * sizeof(*e->own_first));
+	e->targets = rc_alloc((nt ? nt : 1) * sizeof(*e->targets));
 	if (!e->national || !e->own_first || !e->targets)
 		return GEMIS_ENOMEM;
 	for (i = 0; i < e->nind; i++) {
@@ -357,15 +379,13 @@ enum gemis_err engine_build(struct engine *e, const struct tree *tree, struct da
 		goto fail;
 	}
 	for (y = 0; y < ny; y++) {
-		e->cells[y] = malloc(e->nunits * e->nind * SLOTS * sizeof(double));
-		e->reporting[y] = malloc(e->nunits * e->nind * sizeof(uint32_t));
+		e->cells[y] = rc_alloc(e->nunits * e->nind * SLOTS * sizeof(double));
+		e->reporting[y] = rc_alloc(e->nunits * e->nind * sizeof(uint32_t));
 		if (!e->cells[y] || !e->reporting[y]) {
 			err = GEMIS_ENOMEM;
 			goto fail;
 		}
-		err = compute_year(e, ds, e->year_min + y, e->cells[y], e->reporting[y]);
-		if (err)
-			goto fail;
+		compute_year(e, ds, e->year_min + y, e->cells[y], e->reporting[y]);
 	}
 	return GEMIS_OK;
 fail:
@@ -380,16 +400,16 @@ void engine_release(struct engine *e)
 	if (e->cells || e->reporting) {
 		for (y = 0; y <= e->year_max - e->year_min; y++) {
 			if (e->cells)
-				free(e->cells[y]);
+				rc_unref(e->cells[y]);
 			if (e->reporting)
-				free(e->reporting[y]);
+				rc_unref(e->reporting[y]);
 		}
 	}
 	free(e->cells);
 	free(e->reporting);
-	free(e->targets);
-	free(e->own_first);
-	free(e->national);
+	rc_unref(e->targets);
+	rc_unref(e->own_first);
+	rc_unref(e->national);
 	while (e->memo) {
 		struct engine_memo *next = e->memo->next;
 
@@ -477,4 +497,136 @@ void engine_assess_against(const struct engine *e, int year, int unit, int ind, 
 	 * year's "achieved" must not stand for this one */
 	if (n > 0 && out->latest_year < year)
 		out->status = ST_NOT_REPORTED;
+}
+
+enum gemis_err engine_clone(struct engine *dst, const struct engine *src, const struct tree *tree,
+			    const struct dataset *ds)
+{
+	int ny = src->year_max - src->year_min + 1, y;
+
+	*dst = *src;
+	dst->tree = tree;
+	dst->ds = ds;
+	dst->memo = NULL;
+	pthread_mutex_init(&dst->memo_mu, NULL);
+	pthread_cond_init(&dst->memo_cv, NULL);
+	dst->cells = NULL;
+	dst->reporting = NULL;
+	rc_ref(dst->targets);
+	rc_ref(dst->own_first);
+	rc_ref(dst->national);
+	if (src->cells && ny > 0) {
+		dst->cells = calloc((size_t)ny, sizeof(*dst->cells));
+		dst->reporting = calloc((size_t)ny, sizeof(*dst->reporting));
+		if (!dst->cells || !dst->reporting) {
+			free(dst->cells);
+			free(dst->reporting);
+			dst->cells = NULL;
+			dst->reporting = NULL;
+			engine_release(dst);
+			return GEMIS_ENOMEM;
+		}
+		for (y = 0; y < ny; y++) {
+			dst->cells[y] = rc_ref(src->cells[y]);
+			dst->reporting[y] = rc_ref(src->reporting[y]);
+		}
+	}
+	return GEMIS_OK;
+}
+
+bool engine_covers(const struct engine *e, const struct dataset *ds)
+{
+	size_t i;
+
+	if (ds->year_min <= ds->year_max &&
+	    (!e->cells || ds->year_min < e->year_min || ds->year_max > e->year_max))
+		return false;
+	for (i = 0; i < ds->nsub; i++) {
+		int y = period_year(ds->sub[i].period);
+
+		if (!e->cells || y < e->year_min || y > e->year_max)
+			return false;
+	}
+	return true;
+}
+
+static int int_desc(const void *pa, const void *pb)
+{
+	int a = *(const int *)pa, b = *(const int *)pb;
+
+	return a > b ? -1 : a < b;
+}
+
+enum gemis_err engine_update(struct engine *e, const int *units, size_t n,
+			     const struct dataset_change *c)
+{
+	size_t ncell = e->nunits * e->nind, na = 0, i;
+	int *aff, y;
+
+	if (!e->cells)
+		return GEMIS_EINVAL;
+	/* the units and every unit above them, children first */
+	aff = malloc((n * 8 + 1) * sizeof(*aff));
+	if (!aff)
+		return GEMIS_ENOMEM;
+	for (i = 0; i < n; i++) {
+		int u;
+
+		for (u = units[i]; u >= 0 && na < n * 8; u = e->tree->units[u].parent)
+			aff[na++] = u;
+	}
+	qsort(aff, na, sizeof(*aff), int_desc);
+	for (y = e->year_min; y <= e->year_max; y++) {
+		int k = y - e->year_min;
+		size_t j;
+
+		if (!c->year[y - PERIOD_MIN_YEAR])
+			continue;
+		if (rc_shared(e->cells[k])) {
+			double *own = rc_dup(e->cells[k], ncell * SLOTS * sizeof(double));
+
+			if (!own) {
+				free(aff);
+				return GEMIS_ENOMEM;
+			}
+			rc_unref(e->cells[k]);
+			e->cells[k] = own;
+		}
+		if (rc_shared(e->reporting[k])) {
+			uint32_t *own = rc_dup(e->reporting[k], ncell * sizeof(uint32_t));
+
+			if (!own) {
+				free(aff);
+				return GEMIS_ENOMEM;
+			}
+			rc_unref(e->reporting[k]);
+			e->reporting[k] = own;
+		}
+		for (j = 0; j < na; j++) {
+			if (j > 0 && aff[j] == aff[j - 1])
+				continue;
+			unit_own(e, e->ds, y, aff[j], e->cells[k]);
+			unit_rollup(e, aff[j], e->cells[k], e->reporting[k]);
+		}
+	}
+	free(aff);
+	return GEMIS_OK;
+}
+
+void engine_memo_inherit(const struct engine *dst, const struct engine *src,
+			 const struct dataset_change *c)
+{
+	struct engine *s = (struct engine *)src;
+	const struct engine_memo *m;
+
+	pthread_mutex_lock(&s->memo_mu);
+	for (m = s->memo; m; m = m->next) {
+		bool changed = m->year >= PERIOD_MIN_YEAR && m->year <= PERIOD_MAX_YEAR &&
+			       c->year[m->year - PERIOD_MIN_YEAR] && m->ind >= 0 && m->ind < 256 &&
+			       c->ind[m->ind];
+
+		if (!m->pending && !changed)
+			engine_memo_put(dst, m->tag, m->year, m->ind, m->data, m->len);
+	}
+	pthread_mutex_unlock(&s->memo_mu);
 }

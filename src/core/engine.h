@@ -86,6 +86,24 @@ bool engine_memo_get(const struct engine *e, int tag, int year, int ind, void **
 /* Gives up a claim (the computation failed): a waiting thread computes. */
 void engine_memo_abandon(const struct engine *e, int tag, int year, int ind);
 
+/* A copy of src over the tree and dataset given (copies of src's), which
+ * shares src's arrays until it writes them (util/rc.h); an empty memo. */
+enum gemis_err engine_clone(struct engine *dst, const struct engine *src, const struct tree *tree,
+			    const struct dataset *ds);
+/* Whether the engine's years cover every year of ds (else a change needs
+ * engine_build()). */
+bool engine_covers(const struct engine *e, const struct dataset *ds);
+/* Recomputes, in the years c marks, the units given (tree indexes) whose
+ * values changed in the engine's dataset, and every unit above them: the
+ * work of a change in proportion to it, not to the country.  The engine
+ * must cover the dataset's years (engine_covers()). */
+enum gemis_err engine_update(struct engine *e, const int *units, size_t n,
+			     const struct dataset_change *c);
+/* Copies into dst's memo what src remembered that the change c leaves
+ * true (results of years and indicators it did not touch). */
+void engine_memo_inherit(const struct engine *dst, const struct engine *src,
+			 const struct dataset_change *c);
+
 /* Progress of the unit's indicator judged with data up to `year`; when
  * the unit has no value in `year` itself but has older ones, the status
  * is ST_NOT_REPORTED (out->prior keeps what the older data would say). */

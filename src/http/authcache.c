@@ -10,11 +10,11 @@
  * credential (never the credential itself).  An entry is trusted only while
  *   - the accounts version it was filled under is still current: triggers
  *     (migration 0101) move it at every sign-out, ended session, revoked
- *     token, disabled account or changed password or role, in any process,
- *     and live_acquire() reads it with the data version;
- *   - no state-changing request ran in this process since (the epoch):
- *     such a change is seen by the very next request, not at the next
- *     version check;
+ *     token, disabled account or changed password or role, in any process;
+ *     the refresher (live.c) reads it with the data version, and every
+ *     state-changing request of this process reads it as it ends, so that
+ *     its own sign-out or revocation holds for the very next request;
+ *   - the epoch has not moved (it does only when that reading fails);
  *   - it is younger than AUTHCACHE_MAX_AGE seconds, so that the database
  *     still records use (last_seen_at, last_used_at) about once a minute
  *     and ends idle sessions;

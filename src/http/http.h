@@ -238,14 +238,17 @@ const struct snapshot *http_snap(struct http_req *r);
 /* Answers that depend only on the snapshot (not on the user or the
  * language) can be remembered with it and reused until the data changes:
  * http_memo_get() appends a remembered answer for key to r->out and returns
- * true; http_memo_put() remembers r->out for key.  One computation per key
+ * true; http_memo_put() remembers r->out for key.  unit is the unit whose
+ * figures (and its sub-units' statuses) the answer shows: it moves to the
+ * next snapshot when a change leaves that unit alone (-1: it never moves).
+ * One computation per key
  * at a time: while another request computes the answer, http_memo_get()
  * waits for it; when it returns false this request computes it, and a
  * request that fails without http_memo_put() gives the key up when it
  * ends.  The memory is bounded (HTTP_MEMO_MAX_BYTES per snapshot; past it
  * answers are not remembered). */
 #define HTTP_MEMO_MAX_BYTES ((size_t)32 << 20)
-bool http_memo_get(struct http_req *r, const char *key);
+bool http_memo_get(struct http_req *r, const char *key, int unit);
 void http_memo_put(struct http_req *r, const char *key);
 /* Tells the server the data changed (after a write), so that the next
  * request sees it. */

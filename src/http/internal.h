@@ -44,31 +44,31 @@ struct snapref {
 };
 
 /* One snapshot shared by every request, replaced when the data version
- * (store_versions()) moves.  live_acquire() is the one place that
- * decides when to look: at most every interval_ms, and at once after
- * live_changed().  A PostgreSQL LISTEN/NOTIFY listener would call
- * live_changed() when notified. */
+ * (store_versions()) moves, by a refresher thread or by a write in this
+ * process (live_changed()); see live.c. */
 struct live {
-	pthread_mutex_t mu;        /* guards cur, checked_ms */
-	pthread_mutex_t reload_mu; /* one reload at a time */
+	pthread_mutex_t mu;         /* guards cur, the reference counts, stop, started */
+	pthread_mutex_t refresh_mu; /* one refresh at a time */
+	pthread_cond_t wake;        /* the refresher's alarm (with mu) */
 	struct snapref *cur;
-	long long checked_ms;
 	unsigned interval_ms;
-	atomic_bool dirty;
-	atomic_long reloads;
-	/* the accounts version (store_versions()) read by the latest check
-	 * to start; checks are numbered under mu so that a slow one cannot
-	 * put back an older version a faster one replaced */
+	struct dbpool *pool;        /* the refresher's connections */
+	pthread_t thread;
+	bool started, stop, quiet_errors;
+	atomic_long reloads;        /* snapshots read whole */
+	atomic_long applies;        /* changes applied in place */
+	/* the accounts version (store_versions()) most recently read; it
+	 * only grows */
 	atomic_llong accounts_version;
-	long long checks, stored_check; /* guarded by mu */
 };
 
-void live_init(struct live *l, unsigned interval_ms);
+void live_init(struct live *l, unsigned interval_ms, struct dbpool *pool);
 void live_release(struct live *l);
-/* The current snapshot, reloaded first when the data changed; the
- * reference stays valid until live_put(). */
+/* The current snapshot (read on the first call); the reference stays
+ * valid until live_put().  Never waits for a refresh after the first. */
 enum gemis_err live_acquire(struct live *l, struct db *db, struct snapref **out, struct errctx *e);
 void live_put(struct live *l, struct snapref *ref);
+/* After a write in this process: brings the snapshot up to date now. */
 void live_changed(struct live *l);
 /* Reads the accounts version now (after a state-changing request) and
  * makes it the one credentials are checked under. */

@@ -3,12 +3,24 @@
  *
  * Every request borrows a database connection (SQLite connections are
  * opened without a mutex and used by one thread at a time) and a reference
- * to the current snapshot.  The snapshot is replaced when the data version
- * that every write increases has moved: the check costs one indexed read
- * and is made at most every interval_ms, or at once after a write in this
- * process, so that a user sees their own change on the next page and other
- * processes' changes within the interval.
+ * to the current snapshot, which it keeps for the whole request: taking
+ * one never waits on the database.
+ *
+ * A refresher thread looks at the data version every interval_ms (one
+ * indexed read), and a write in this process brings the snapshot up to
+ * date before its answer, so that a user sees their own change on the next
+ * page and other processes' changes within the interval.  When the version
+ * moved, the change log (store_changes_since()) says which units changed:
+ * they are read again and applied to a copy of the snapshot that shares
+ * everything else (snapshot_apply(), a few milliseconds for a commune);
+ * what cannot be applied so (plans, cases, large imports) is read whole.
+ * Either way the new snapshot is built beside the current one, which
+ * readers keep using, and replaces it in one pointer swap (read-copy-
+ * update); the old one is freed when its last reader lets go.  Answers
+ * remembered for the units the change did not touch move to the new
+ * snapshot with it.
  */
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,32 +78,50 @@ void dbpool_put(struct dbpool *p, struct db *db)
 	db_close(db);
 }
 
-static long long now_ms(void)
+static void timespec_after(struct timespec *ts, unsigned ms)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	clock_gettime(CLOCK_REALTIME, ts);
+	ts->tv_sec += ms / 1000;
+	ts->tv_nsec += (long)(ms % 1000) * 1000000L;
+	if (ts->tv_nsec >= 1000000000L) {
+		ts->tv_sec++;
+		ts->tv_nsec -= 1000000000L;
+	}
 }
 
-void live_init(struct live *l, unsigned interval_ms)
+void live_init(struct live *l, unsigned interval_ms, struct dbpool *pool)
 {
 	memset(l, 0, sizeof(*l));
 	pthread_mutex_init(&l->mu, NULL);
-	pthread_mutex_init(&l->reload_mu, NULL);
-	l->interval_ms = interval_ms;
-	atomic_init(&l->dirty, true);
+	pthread_mutex_init(&l->refresh_mu, NULL);
+	pthread_cond_init(&l->wake, NULL);
+	l->interval_ms = interval_ms ? interval_ms : 250;
+	l->pool = pool;
 	atomic_init(&l->reloads, 0);
+	atomic_init(&l->applies, 0);
 	atomic_init(&l->accounts_version, 0);
+	/* Snapshots' arrays (megabytes each) come and go with every change:
+	 * keep them out of the heap, where freed ones would stay as resident
+	 * memory (glibc raises its mmap threshold after each free of a large
+	 * block otherwise). */
+	mallopt(M_MMAP_THRESHOLD, 256 * 1024);
 }
 
 struct memo_entry {
 	struct memo_entry *next;
 	char *key;
+	int unit; /* the unit whose figures the answer shows, -1: any */
 	char *data;
 	size_t len;
 	bool pending; /* claimed by a request that computes it */
 };
+
+static void memo_free(struct memo_entry *m)
+{
+	free(m->key);
+	free(m->data);
+	free(m);
+}
 
 static void unref(struct snapref *r)
 {
@@ -99,14 +129,55 @@ static void unref(struct snapref *r)
 
 	for (; m; m = next) {
 		next = m->next;
-		free(m->key);
-		free(m->data);
-		free(m);
+		memo_free(m);
 	}
 	pthread_mutex_destroy(&r->memo_mu);
 	pthread_cond_destroy(&r->memo_cv);
 	snapshot_release(&r->s);
 	free(r);
+}
+
+static struct snapref *snapref_new(void)
+{
+	struct snapref *r = calloc(1, sizeof(*r));
+
+	if (!r)
+		return NULL;
+	r->refs = 1; /* the live's own reference */
+	pthread_mutex_init(&r->memo_mu, NULL);
+	pthread_cond_init(&r->memo_cv, NULL);
+	return r;
+}
+
+/* Copies into `to` the answers of `from` that the change leaves true: those
+ * of units it did not touch (touched NULL: none is carried). */
+static void memo_carry(struct snapref *to, struct snapref *from, const unsigned char *touched)
+{
+	struct memo_entry *m, *c;
+
+	if (!touched)
+		return;
+	pthread_mutex_lock(&from->memo_mu);
+	for (m = from->memo; m; m = m->next) {
+		if (m->pending || m->unit < 0 || touched[m->unit])
+			continue;
+		c = calloc(1, sizeof(*c));
+		if (!c)
+			break;
+		c->key = strdup(m->key);
+		c->data = malloc(m->len ? m->len : 1);
+		if (!c->key || !c->data) {
+			memo_free(c);
+			break;
+		}
+		memcpy(c->data, m->data, m->len);
+		c->len = m->len;
+		c->unit = m->unit;
+		c->next = to->memo;
+		to->memo = c;
+		to->memo_bytes += c->len;
+	}
+	pthread_mutex_unlock(&from->memo_mu);
 }
 
 static struct memo_entry **memo_find(struct snapref *ref, const char *key)
@@ -120,7 +191,7 @@ static struct memo_entry **memo_find(struct snapref *ref, const char *key)
 	return m;
 }
 
-bool http_memo_get(struct http_req *r, const char *key)
+bool http_memo_get(struct http_req *r, const char *key, int unit)
 {
 	struct snapref *ref = (struct snapref *)r->snapref;
 	struct memo_entry **at, *m;
@@ -144,6 +215,7 @@ bool http_memo_get(struct http_req *r, const char *key)
 		if (m)
 			m->key = strdup(key);
 		if (m && m->key) {
+			m->unit = unit;
 			m->pending = true;
 			*at = m;
 			r->memo_claim = m;
@@ -155,7 +227,7 @@ bool http_memo_get(struct http_req *r, const char *key)
 	return hit;
 }
 
-/* Unlinks the request's claimed entry; mu held. */
+/* Unlinks the request's claimed entry; memo_mu held. */
 static struct memo_entry *unclaim(struct snapref *ref, struct http_req *r)
 {
 	struct memo_entry **at, *m = r->memo_claim;
@@ -190,10 +262,8 @@ void http_memo_put(struct http_req *r, const char *key)
 	}
 	pthread_cond_broadcast(&ref->memo_cv);
 	pthread_mutex_unlock(&ref->memo_mu);
-	if (m) {
-		free(m->key);
-		free(m);
-	}
+	if (m)
+		memo_free(m);
 }
 
 void http_memo_abandon(struct http_req *r)
@@ -207,8 +277,7 @@ void http_memo_abandon(struct http_req *r)
 	m = unclaim(ref, r);
 	pthread_cond_broadcast(&ref->memo_cv);
 	pthread_mutex_unlock(&ref->memo_mu);
-	free(m->key);
-	free(m);
+	memo_free(m);
 }
 
 void live_put(struct live *l, struct snapref *ref)
@@ -224,130 +293,189 @@ void live_put(struct live *l, struct snapref *ref)
 		unref(ref);
 }
 
+static void note_accounts(struct live *l, long long av)
+{
+	long long cur = atomic_load(&l->accounts_version);
+
+	/* versions only grow: never put back an older one */
+	while (av > cur && !atomic_compare_exchange_weak(&l->accounts_version, &cur, av))
+		;
+}
+
+/* Brings the snapshot up to the database's data version: applies the
+ * change in place when the change log allows, else reads everything.  The
+ * current snapshot serves readers meanwhile. */
+static enum gemis_err refresh(struct live *l, struct db *db, struct errctx *e)
+{
+	struct snapref *cur, *fresh = NULL;
+	long long v, av, *ids = NULL;
+	size_t nids = 0;
+	unsigned char *touched = NULL;
+	bool all = true, masks = false;
+	enum gemis_err err;
+
+	pthread_mutex_lock(&l->refresh_mu);
+	db_rollback(db); /* read what is committed now */
+	/* the version is read before the data: a write while we read moves
+	 * it again and the next refresh reads that */
+	err = store_versions(db, &v, &av, e);
+	if (err)
+		goto out;
+	note_accounts(l, av);
+	pthread_mutex_lock(&l->mu);
+	cur = l->cur; /* only refresh() replaces it, under refresh_mu */
+	pthread_mutex_unlock(&l->mu);
+	if (cur && cur->version == v)
+		goto out;
+	fresh = snapref_new();
+	if (!fresh) {
+		err = err_set(e, GEMIS_ENOMEM, "out of memory");
+		goto out;
+	}
+	fresh->version = v;
+	if (cur)
+		err = store_changes_since(db, cur->version, v, &ids, &nids, &all, e);
+	if (!err && cur && !all) {
+		touched = calloc(cur->s.tree.n ? cur->s.tree.n : 1, 1);
+		if (!touched)
+			err = err_set(e, GEMIS_ENOMEM, "out of memory");
+		if (!err)
+			err = snapshot_apply(db, &cur->s, ids, nids, &fresh->s, touched, &masks, e);
+		if (!err) {
+			memo_carry(fresh, cur, masks ? NULL : touched);
+			atomic_fetch_add(&l->applies, 1);
+		} else {
+			all = true; /* read it all rather than fail again and again */
+			err = GEMIS_OK;
+			db_rollback(db);
+		}
+	}
+	if (!err && (!cur || all)) {
+		err = snapshot_load(db, &fresh->s, e);
+		if (!err)
+			atomic_fetch_add(&l->reloads, 1);
+	}
+	if (err) {
+		free(fresh);
+		fresh = NULL;
+		goto out;
+	}
+	pthread_mutex_lock(&l->mu);
+	l->cur = fresh;
+	pthread_mutex_unlock(&l->mu);
+	live_put(l, cur);
+out:
+	db_rollback(db);
+	pthread_mutex_unlock(&l->refresh_mu);
+	free(ids);
+	free(touched);
+	return err;
+}
+
+static void *refresher(void *arg)
+{
+	struct live *l = arg;
+
+	pthread_mutex_lock(&l->mu);
+	while (!l->stop) {
+		struct timespec ts;
+		struct db *db = NULL;
+		struct errctx e = {0};
+
+		timespec_after(&ts, l->interval_ms);
+		pthread_cond_timedwait(&l->wake, &l->mu, &ts);
+		if (l->stop)
+			break;
+		pthread_mutex_unlock(&l->mu);
+		if (dbpool_get(l->pool, &db, &e) || refresh(l, db, &e)) {
+			if (!l->quiet_errors)
+				fprintf(stderr, "gemis serve: cannot read the changes, serving the data as it was: %s\n",
+					e.msg);
+		}
+		dbpool_put(l->pool, db);
+		pthread_mutex_lock(&l->mu);
+	}
+	pthread_mutex_unlock(&l->mu);
+	return NULL;
+}
+
 void live_release(struct live *l)
 {
+	bool started;
+
+	pthread_mutex_lock(&l->mu);
+	l->stop = true;
+	started = l->started;
+	pthread_cond_broadcast(&l->wake);
+	pthread_mutex_unlock(&l->mu);
+	if (started)
+		pthread_join(l->thread, NULL);
 	if (l->cur)
 		live_put(l, l->cur);
 	pthread_mutex_destroy(&l->mu);
-	pthread_mutex_destroy(&l->reload_mu);
+	pthread_mutex_destroy(&l->refresh_mu);
+	pthread_cond_destroy(&l->wake);
 	memset(l, 0, sizeof(*l));
 }
 
 void live_changed(struct live *l)
 {
-	atomic_store(&l->dirty, true);
+	struct db *db = NULL;
+	struct errctx e = {0};
+
+	/* the writer's own next page must show the change: bring the
+	 * snapshot up to date before answering (a connection of its own: the
+	 * writer's may still hold its transaction) */
+	if (!l->pool || dbpool_get(l->pool, &db, &e) || refresh(l, db, &e)) {
+		pthread_mutex_lock(&l->mu);
+		pthread_cond_broadcast(&l->wake); /* the refresher tries at once */
+		pthread_mutex_unlock(&l->mu);
+	}
+	if (db)
+		dbpool_put(l->pool, db);
 }
 
 enum gemis_err live_note_accounts(struct live *l, struct db *db)
 {
 	struct errctx e = {0};
-	long long v, av, cur;
+	long long v, av;
 
 	db_rollback(db); /* a fresh read, outside whatever the handler left */
 	if (store_versions(db, &v, &av, &e))
 		return e.code ? e.code : GEMIS_EDB;
-	/* versions only grow: never put back an older one */
-	cur = atomic_load(&l->accounts_version);
-	while (av > cur && !atomic_compare_exchange_weak(&l->accounts_version, &cur, av))
-		;
+	note_accounts(l, av);
 	return GEMIS_OK;
-}
-
-/* Loads a snapshot of version v and makes it current, unless another
- * thread did while we waited for the reload lock. */
-static enum gemis_err reload(struct live *l, struct db *db, long long v, struct errctx *e)
-{
-	struct snapref *fresh = NULL, *old = NULL;
-	enum gemis_err err = GEMIS_OK;
-
-	pthread_mutex_lock(&l->reload_mu);
-	pthread_mutex_lock(&l->mu);
-	if (l->cur && l->cur->version == v) {
-		pthread_mutex_unlock(&l->mu);
-		goto out;
-	}
-	pthread_mutex_unlock(&l->mu);
-	fresh = calloc(1, sizeof(*fresh));
-	if (!fresh) {
-		err = err_set(e, GEMIS_ENOMEM, "out of memory");
-		goto out;
-	}
-	err = snapshot_load(db, &fresh->s, e);
-	if (err) {
-		free(fresh);
-		goto out;
-	}
-	fresh->version = v;
-	fresh->refs = 1; /* the live's own reference */
-	pthread_mutex_init(&fresh->memo_mu, NULL);
-	pthread_cond_init(&fresh->memo_cv, NULL);
-	atomic_fetch_add(&l->reloads, 1);
-	pthread_mutex_lock(&l->mu);
-	old = l->cur;
-	l->cur = fresh;
-	pthread_mutex_unlock(&l->mu);
-	live_put(l, old);
-out:
-	pthread_mutex_unlock(&l->reload_mu);
-	return err;
 }
 
 enum gemis_err live_acquire(struct live *l, struct db *db, struct snapref **out, struct errctx *e)
 {
 	struct snapref *ref;
-	long long now = now_ms(), v, av, seq = 0;
-	bool check;
 	enum gemis_err err;
 
 	*out = NULL;
 	pthread_mutex_lock(&l->mu);
-	check = !l->cur || atomic_exchange(&l->dirty, false) ||
-		now - l->checked_ms >= (long long)l->interval_ms;
-	if (check) {
-		l->checked_ms = now;
-		seq = ++l->checks;
+	ref = l->cur;
+	if (ref) {
+		ref->refs++;
+		pthread_mutex_unlock(&l->mu);
+		*out = ref;
+		return GEMIS_OK;
+	}
+	pthread_mutex_unlock(&l->mu);
+	/* the first request: read everything, then keep it up to date */
+	err = refresh(l, db, e);
+	if (err)
+		return err;
+	pthread_mutex_lock(&l->mu);
+	if (!l->started && !l->stop && l->pool) {
+		l->started = pthread_create(&l->thread, NULL, refresher, l) == 0;
+		if (!l->started)
+			fprintf(stderr, "gemis serve: no refresher thread: changes by other servers show at the next write here\n");
 	}
 	ref = l->cur;
 	if (ref)
 		ref->refs++;
 	pthread_mutex_unlock(&l->mu);
-	if (!check) {
-		*out = ref;
-		return GEMIS_OK;
-	}
-	/* the version is read before the data: a write while we load moves
-	 * it again and the next check reloads */
-	err = store_versions(db, &v, &av, e);
-	if (!err) {
-		pthread_mutex_lock(&l->mu);
-		if (seq > l->stored_check) {
-			long long cur = atomic_load(&l->accounts_version);
-
-			l->stored_check = seq;
-			/* a request may have stored a newer one meanwhile */
-			while (av > cur && !atomic_compare_exchange_weak(&l->accounts_version, &cur, av))
-				;
-		}
-		pthread_mutex_unlock(&l->mu);
-	}
-	if (!err && (!ref || ref->version != v))
-		err = reload(l, db, v, e);
-	if (err && !ref)
-		return err;
-	if (err)
-		fprintf(stderr, "gemis serve: cannot reload the data, serving the previous snapshot: %s\n",
-			e->msg);
-	pthread_mutex_lock(&l->mu);
-	if (l->cur != ref) {
-		if (ref && --ref->refs == 0) {
-			pthread_mutex_unlock(&l->mu);
-			unref(ref);
-			pthread_mutex_lock(&l->mu);
-		}
-		ref = l->cur;
-		ref->refs++;
-	}
-	pthread_mutex_unlock(&l->mu);
 	*out = ref;
-	return GEMIS_OK;
+	return ref ? GEMIS_OK : err_set(e, GEMIS_EDB, "no data");
 }

@@ -473,7 +473,7 @@ enum gemis_err http_server_start(const struct http_config *c, struct http_server
 	s->conf = *c;
 	atomic_init(&s->requests, 0);
 	asset_version(s);
-	live_init(&s->live, c->reload_ms);
+	live_init(&s->live, c->reload_ms, &s->pool);
 	if (authcache_init(&s->auth)) {
 		err = err_set(e, GEMIS_ENOMEM, "out of memory");
 		goto fail;

@@ -130,20 +130,29 @@ out:
 	return err;
 }
 
-enum gemis_err register_load(struct db *db, const struct tree *t, struct dataset *ds,
-			     struct errctx *e)
+typedef enum gemis_err (*put_fn)(void *ctx, int unit, period_t period, int ind, int part, int sex,
+				 double value);
+
+/* The counts of every unit (unit_id 0) or of one, each cell given to put. */
+static enum gemis_err load(struct db *db, const struct tree *t, long long unit_id, put_fn put,
+			   void *ctx, struct errctx *e)
 {
 	struct counts cs = {0};
 	struct db_stmt *st = NULL;
 	size_t i, j;
 	enum gemis_err err;
 
-	err = register_facts(db, t, NULL, 0, add_case, &cs, e);
+	err = register_facts(db, t, unit_id ? "WHERE c.unit_id = ?" : NULL, unit_id, add_case, &cs, e);
 	if (err)
 		goto out;
-	err = db_prepare(db, &st, e, "SELECT unit_id, year, indicator, part, sex, n FROM case_counts");
+	err = db_prepare(db, &st, e,
+			 unit_id ? "SELECT unit_id, year, indicator, part, sex, n FROM case_counts"
+				   " WHERE unit_id = ?"
+				 : "SELECT unit_id, year, indicator, part, sex, n FROM case_counts");
 	if (err)
 		goto out;
+	if (unit_id)
+		db_bind_int(st, 1, unit_id);
 	while (db_next(st)) {
 		long long uid = db_col_int(st, 0);
 		const char *ind = db_col_text(st, 2), *part = db_col_text(st, 3),
@@ -176,13 +185,43 @@ enum gemis_err register_load(struct db *db, const struct tree *t, struct dataset
 			continue;
 		for (part = 0; part < PART_SLOTS && !err; part++) {
 			for (sex = 0; sex < SEX_SLOTS && !err; sex++)
-				err = dataset_put(ds, cs.c[i].unit, period_year_code(cs.c[i].year),
-						  cs.c[i].ind, part, sex,
-						  sex == SEX_T ? (double)(cell[part][0] + cell[part][1])
-							       : (double)cell[part][sex]);
+				err = put(ctx, cs.c[i].unit, period_year_code(cs.c[i].year), cs.c[i].ind,
+					  part, sex,
+					  sex == SEX_T ? (double)(cell[part][0] + cell[part][1])
+						       : (double)cell[part][sex]);
 		}
 	}
 out:
 	free(cs.c);
 	return err;
+}
+
+static enum gemis_err put_dataset(void *ctx, int unit, period_t period, int ind, int part, int sex,
+				  double value)
+{
+	return dataset_put(ctx, unit, period, ind, part, sex, value);
+}
+
+enum gemis_err register_load(struct db *db, const struct tree *t, struct dataset *ds,
+			     struct errctx *e)
+{
+	return load(db, t, 0, put_dataset, ds, e);
+}
+
+static enum gemis_err put_unit(void *ctx, int unit, period_t period, int ind, int part, int sex,
+			       double value)
+{
+	struct unit_values *v = ctx;
+
+	if (unit != v->unit)
+		return GEMIS_OK;
+	return unit_values_put(v, period, ind, part, sex, value);
+}
+
+enum gemis_err register_load_unit(struct db *db, const struct tree *t, struct unit_values *v,
+				  struct errctx *e)
+{
+	if (v->unit < 0 || (size_t)v->unit >= t->n || !t->units[v->unit].id)
+		return GEMIS_EINVAL;
+	return load(db, t, t->units[v->unit].id, put_unit, v, e);
 }

@@ -19,6 +19,10 @@
 enum gemis_err register_load(struct db *db, const struct tree *t, struct dataset *ds,
 			     struct errctx *e);
 
+/* The same for one unit (v->unit, a tree index), into v. */
+enum gemis_err register_load_unit(struct db *db, const struct tree *t, struct unit_values *v,
+				  struct errctx *e);
+
 /* The counting codes of one case row, as register_load reads them. */
 enum gemis_err register_facts(struct db *db, const struct tree *t, const char *where_sql,
 			      long long arg, void (*each)(void *ctx, const struct case_facts *f),

@@ -47,6 +47,18 @@ enum gemis_err store_meta_set(struct db *db, const char *key, const char *value,
  * cheaply whether the data changed, whichever process wrote it.  0 when
  * nothing was ever written. */
 enum gemis_err store_data_changed(struct db *db, struct errctx *e);
+/* The same for a change that touched only the values of the units given
+ * (store row ids): the version's entry in the change log names them, so
+ * that a server can read those units again and apply the change in place
+ * (store_changes_since()) instead of reading everything. */
+enum gemis_err store_values_changed(struct db *db, const long long *unit_ids, size_t n,
+				    struct errctx *e);
+/* The units whose values changed after data version `from` up to `to`
+ * (store_versions()), distinct, into *ids (caller frees); *all is true
+ * when a change in that range cannot be applied unit by unit (plans,
+ * cases, many units, or a log that no longer reaches back to `from`). */
+enum gemis_err store_changes_since(struct db *db, long long from, long long to, long long **ids,
+				   size_t *n, bool *all, struct errctx *e);
 
 /* The data version and the accounts version in one read.  The accounts
  * version (meta 'accounts_version') is moved by triggers (migration 0101)

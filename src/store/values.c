@@ -503,6 +503,27 @@ static enum gemis_err write_rows(struct db *db, const struct tree *t, const stru
 	return err;
 }
 
+/* Moves the data version, naming the units whose values were written. */
+static enum gemis_err changed(struct db *db, const struct tree *t, const struct value_row *rows,
+			      const size_t *order, size_t nw, struct errctx *e)
+{
+	long long *ids = malloc((nw ? nw : 1) * sizeof(*ids));
+	size_t i, k = 0;
+	enum gemis_err err;
+
+	if (!ids)
+		return err_set(e, GEMIS_ENOMEM, "out of memory");
+	for (i = 0; i < nw; i++) {
+		long long id = t->units[rows[order[i]].unit].id;
+
+		if (k == 0 || ids[k - 1] != id)
+			ids[k++] = id;
+	}
+	err = store_values_changed(db, ids, k, e);
+	free(ids);
+	return err;
+}
+
 enum gemis_err values_import(struct db *db, const struct tree *t, struct value_row *rows, size_t n,
 			     const char *user, const char *source, int flags, struct diags *d,
 			     struct values_result *res, values_progress_fn progress, void *pctx,
@@ -577,7 +598,7 @@ enum gemis_err values_import(struct db *db, const struct tree *t, struct value_r
 			err = write_rows(db, t, rows, order, old, put, aud, nw, user, source, progress,
 					 pctx, n, e);
 		if (!err)
-			err = store_data_changed(db, e);
+			err = changed(db, t, rows, order, nw, e);
 	}
 	if (progress && !err)
 		progress(pctx, n, n);
@@ -622,6 +643,44 @@ enum gemis_err values_load(struct db *db, const struct tree *t, struct dataset *
 			break;
 		if (src && strcmp(src, "demo") == 0)
 			ds->demo = true;
+	}
+	if (err)
+		db_finalize(st, NULL);
+	else
+		err = db_finalize(st, e);
+	return err;
+}
+
+enum gemis_err values_load_unit(struct db *db, const struct tree *t, struct unit_values *v,
+				struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+
+	if (v->unit < 0 || (size_t)v->unit >= t->n || !t->units[v->unit].id)
+		return GEMIS_EINVAL;
+	err = db_prepare(db, &st, e,
+			 "SELECT period, indicator, part, sex, value, source FROM datavalues"
+			 " WHERE unit_id = ?");
+	if (err)
+		return err;
+	db_bind_int(st, 1, t->units[v->unit].id);
+	while (db_next(st)) {
+		const char *per = db_col_text(st, 0), *src = db_col_text(st, 5);
+		int ind = catalog_find(db_col_text(st, 1)), part, sex;
+		period_t p;
+
+		if (ind < 0 || !per)
+			continue;
+		part = part_parse(&catalog[ind], db_col_text(st, 2));
+		sex = sex_parse(db_col_text(st, 3));
+		if (part < 0 || sex < 0 || !period_parse(per, strlen(per), &p))
+			continue;
+		err = unit_values_put(v, p, ind, part, sex, db_col_double(st, 4));
+		if (err)
+			break;
+		if (src && strcmp(src, "demo") == 0)
+			v->demo = true;
 	}
 	if (err)
 		db_finalize(st, NULL);

@@ -47,6 +47,9 @@ enum gemis_err values_get(struct db *db, const struct tree *t, int unit, period_
  * on the same tree).  Values of units no longer in force are skipped. */
 enum gemis_err values_load(struct db *db, const struct tree *t, struct dataset *ds,
 			   struct errctx *e);
+/* Every stored value of one unit (v->unit, a tree index) into v. */
+enum gemis_err values_load_unit(struct db *db, const struct tree *t, struct unit_values *v,
+				struct errctx *e);
 
 
 #endif

@@ -76,6 +76,42 @@ for b in $bases; do
 done
 [ "$(sort -u province.txt | wc -l)" = 1 ] || die "the servers disagree on the province's sum"
 
+# a change applied in place gives what reading everything gives: each
+# server's answers for the commune, its province and the nation are those
+# of a fresh process (gemis progress reads the whole database)
+same_as_reload() {
+	for u in 03390 12 VN; do
+		"$GEMIS" progress --unit "$u" --year 2026 --json >"reload-$u.json" || die "gemis progress $u"
+		for b in $bases; do
+			curl -s -S -H "Authorization: Bearer $token" "$b/api/v1/progress?unit=$u&year=2026" >"served-$u.json"
+			cmp -s "served-$u.json" "reload-$u.json" || {
+				diff "served-$u.json" "reload-$u.json" | head -20 >&2
+				die "$b answers for $u differ from a full reload ($1)"
+			}
+		done
+	done
+}
+same_as_reload "after an import by another process"
+
+# values posted through one server reach the other the same way
+new2=$((new > 10 ? new - 3 : new + 3))
+printf 'unit,period,indicator,part,sex,value\n03390,2026,female_wage_workers,num,T,%s\n' "$new2" >change2.csv
+first=$(echo $bases | cut -d' ' -f1)
+code=$(curl -s -o post.json -w '%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: text/csv' \
+	--data-binary @change2.csv "$first/api/v1/values")
+[ "$code" = 200 ] || { cat post.json >&2; die "POST /api/v1/values answered $code"; }
+t0=$(date +%s%N)
+for b in $bases; do
+	while :; do
+		[ "$(value_at "$b")" = "$new2" ] && break
+		elapsed=$((($(date +%s%N) - t0) / 1000000))
+		[ $elapsed -lt 1000 ] || die "$b still shows $new $elapsed ms after the post"
+		sleep 0.05
+	done
+done
+same_as_reload "after a post through $first"
+new=$new2
+
 # without further changes, many requests do not reload the snapshot again
 for i in 1 2 3 4 5 6 7 8 9 10; do
 	for b in $bases; do value_at "$b" >/dev/null; done

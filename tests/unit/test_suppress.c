@@ -355,7 +355,7 @@ static void reg_unit(double *c, long long nf, long long nm, long long rf, long l
  * province followed by its communes). */
 static void reg_tree(struct tree *t, int np, int nc)
 {
-	char code[8], parent[8];
+	char code[32], parent[32];
 	long long id = 1;
 	int i, j;
 
