@@ -31,13 +31,18 @@
  * prints one line of key=value pairs: times in seconds (medians), the
  * number of stored values, and bytes held per stored value.
  */
+#include <arpa/inet.h>
 #include <jansson.h>
 #include <math.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include "core/assess.h"
@@ -230,9 +235,13 @@ static json_t *make_plan(const struct tree *t, int u, bool commune)
 					    json_pack("{s:f, s:n}", "value", v * 0.8, "year"));
 		json_array_append_new(targets, tg);
 	}
-	plan = json_pack("{s:{s:{s:s}, s:[i,i], s:s}, s:o, s:[s], s:{}}", "document", "unit", "code",
+	/* a commune's culture-social office reports two of them on its form
+	 * (the deadline-day scenario saves and approves such forms) */
+	plan = json_pack("{s:{s:{s:s}, s:[i,i], s:s}, s:o, s:[s], s:o}", "document", "unit", "code",
 			 t->units[u].code, "period", 2026, 2030, "number", "1/KH-BENCH", "targets",
-			 targets, "agencies", "vhxh", "assignments");
+			 targets, "agencies", "vhxh", "assignments",
+			 commune ? json_pack("{s:[s,s]}", "vhxh", "female_wage_workers", "female_key_leaders")
+				 : json_object());
 	return plan;
 }
 
@@ -706,6 +715,501 @@ static int cmd_audit(int argc, char **argv)
 	return 0;
 }
 
+
+/* ---- deadline day: saves and approvals against a running server ---- */
+
+struct hconn {
+	int fd;
+	int port;
+	char *buf;
+	size_t cap;
+};
+
+static int hconn_open(struct hconn *c)
+{
+	struct sockaddr_in a;
+	int one = 1;
+
+	if (c->fd >= 0)
+		return 0;
+	c->fd = socket(AF_INET, SOCK_STREAM, 0);
+	if (c->fd < 0)
+		return -1;
+	memset(&a, 0, sizeof(a));
+	a.sin_family = AF_INET;
+	a.sin_port = htons((uint16_t)c->port);
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	setsockopt(c->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+	if (connect(c->fd, (struct sockaddr *)&a, sizeof(a)) != 0) {
+		close(c->fd);
+		c->fd = -1;
+		return -1;
+	}
+	return 0;
+}
+
+static void hconn_close(struct hconn *c)
+{
+	if (c->fd >= 0)
+		close(c->fd);
+	c->fd = -1;
+}
+
+/* One request on a kept-alive connection; the body of the answer (NUL
+ * terminated) in c->buf.  Returns the HTTP status, or -1. */
+static int hreq_as(struct hconn *c, const char *method, const char *path, const char *token,
+		   const char *ctype, const char *body)
+{
+	char head[1024];
+	size_t len = 0, blen = body ? strlen(body) : 0, hl, want;
+	int n, status = -1, tries;
+	char *end, *cl;
+
+	for (tries = 0; tries < 2; tries++) {
+		if (hconn_open(c))
+			return -1;
+		n = snprintf(head, sizeof(head),
+			     "%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer %s\r\n"
+			     "Content-Type: %s\r\nContent-Length: %zu\r\n\r\n",
+			     method, path, token, ctype, blen);
+		if (write(c->fd, head, (size_t)n) != n || (blen && write(c->fd, body, blen) != (ssize_t)blen)) {
+			hconn_close(c);
+			continue;
+		}
+		len = 0;
+		for (;;) {
+			ssize_t r;
+
+			if (c->cap - len < 65536) {
+				c->cap = c->cap ? c->cap * 2 : 262144;
+				c->buf = realloc(c->buf, c->cap);
+				if (!c->buf)
+					return -1;
+			}
+			r = read(c->fd, c->buf + len, c->cap - len - 1);
+			if (r <= 0)
+				break;
+			len += (size_t)r;
+			c->buf[len] = 0;
+			end = strstr(c->buf, "\r\n\r\n");
+			if (!end)
+				continue;
+			hl = (size_t)(end + 4 - c->buf);
+			cl = strcasestr(c->buf, "\r\nContent-Length:");
+			want = cl && cl < end ? (size_t)strtoul(cl + 17, NULL, 10) : 0;
+			if (len >= hl + want) {
+				status = (int)strtol(c->buf + 9, NULL, 10);
+				memmove(c->buf, c->buf + hl, want);
+				c->buf[want] = 0;
+				return status;
+			}
+		}
+		hconn_close(c);
+		if (len > 0)
+			break; /* an answer cut short is not retried */
+	}
+	return status;
+}
+
+static int hreq(struct hconn *c, const char *method, const char *path, const char *token,
+		const char *body)
+{
+	return hreq_as(c, method, path, token, "application/json", body);
+}
+
+static double dl_now_ms(void)
+{
+	return now_s() * 1000;
+}
+
+static void sleep_until_ms(double t)
+{
+	double d = t - dl_now_ms();
+
+	if (d > 0) {
+		struct timespec ts = {(time_t)(d / 1000), (long)(fmod(d, 1000) * 1e6)};
+
+		nanosleep(&ts, NULL);
+	}
+}
+
+struct lat {
+	double *v;
+	size_t n, cap;
+	pthread_mutex_t mu;
+};
+
+static void lat_add(struct lat *l, double ms)
+{
+	pthread_mutex_lock(&l->mu);
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 1024;
+		l->v = realloc(l->v, l->cap * sizeof(*l->v));
+	}
+	if (l->v)
+		l->v[l->n++] = ms;
+	pthread_mutex_unlock(&l->mu);
+}
+
+static double lat_pct(struct lat *l, double p)
+{
+	size_t i;
+
+	if (!l->n)
+		return NAN;
+	qsort(l->v, l->n, sizeof(*l->v), dbl_cmp);
+	i = (size_t)ceil(p / 100 * (double)l->n);
+	return l->v[i ? i - 1 : 0];
+}
+
+struct dl {
+	int port;
+	const char *token, *prov;
+	char **savers, **approvers; /* commune codes */
+	size_t nsavers, napprovers;
+	double rate, seconds, t0;
+	int threads;
+	struct lat save, visible, approve;
+	long errors;
+	pthread_mutex_t mu;
+};
+
+struct saver_arg {
+	struct dl *d;
+	int k;
+};
+
+/* The form's version after an answer, or -1. */
+static long long answer_version(const char *body)
+{
+	json_t *o = json_loads(body, 0, NULL);
+	long long v = -1;
+
+	if (o && json_is_integer(json_object_get(o, "version")))
+		v = (long long)json_integer_value(json_object_get(o, "version"));
+	json_decref(o);
+	return v;
+}
+
+static void *saver(void *arg)
+{
+	struct saver_arg *a = arg;
+	struct dl *d = a->d;
+	struct hconn c = {-1, d->port, NULL, 0};
+	long long *ver = calloc(d->nsavers, sizeof(*ver));
+	double gap = 1000.0 * d->threads / d->rate, t = d->t0 + gap * a->k / d->threads;
+	size_t i = (size_t)a->k;
+
+	/* open loop: saves are due at fixed times, and a save's time runs
+	 * from when it was due, so that a stall shows in full */
+	while (ver && t < d->t0 + d->seconds * 1000) {
+		char path[128], body[512];
+		size_t f = i % d->nsavers;
+		int st;
+
+		snprintf(path, sizeof(path), "/api/v1/submissions/%s/vhxh/2026", d->savers[f]);
+		if (ver[f] <= 0) {
+			/* an agency opens its form before saving it */
+			hreq(&c, "GET", path, d->token, NULL);
+			ver[f] = answer_version(c.buf);
+		}
+		sleep_until_ms(t);
+		snprintf(body, sizeof(body),
+			 "{\"action\": \"save\", \"version\": %lld, \"values\": ["
+			 "{\"indicator\": \"female_key_leaders\", \"part\": \"num\", \"sex\": \"T\", \"period\": \"2026\", \"value\": \"%zu\"},"
+			 "{\"indicator\": \"female_key_leaders\", \"part\": \"den\", \"sex\": \"T\", \"period\": \"2026\", \"value\": \"20\"}]}",
+			 ver[f], i % 20);
+		st = hreq(&c, "POST", path, d->token, body);
+		lat_add(&d->save, dl_now_ms() - t);
+		if (st == 200) {
+			ver[f] = answer_version(c.buf);
+		} else {
+			pthread_mutex_lock(&d->mu);
+			if (d->errors++ < 3)
+				fprintf(stderr, "gemis-bench: save %s: %d %s\n", path, st, st > 0 ? c.buf : "");
+			pthread_mutex_unlock(&d->mu);
+			ver[f] = 0;
+			hreq(&c, "GET", path, d->token, NULL);
+			ver[f] = answer_version(c.buf);
+		}
+		i += (size_t)d->threads;
+		t += gap;
+	}
+	free(ver);
+	free(c.buf);
+	hconn_close(&c);
+	return NULL;
+}
+
+/* The numerator and denominator of female_wage_workers in a unit's
+ * progress; false when not there. */
+static bool dl_parts(struct hconn *c, const char *token, const char *unit, double *num, double *den)
+{
+	char path[128];
+	json_t *o, *x;
+	size_t i;
+
+	*num = *den = NAN;
+	snprintf(path, sizeof(path), "/api/v1/progress?unit=%s&year=2026", unit);
+	if (hreq(c, "GET", path, token, NULL) != 200)
+		return false;
+	o = json_loads(c->buf, 0, NULL);
+	json_array_foreach(json_object_get(o, "indicators"), i, x) {
+		const char *id = json_string_value(json_object_get(x, "indicator"));
+
+		if (id && strcmp(id, "female_wage_workers") == 0 &&
+		    json_is_number(json_object_get(x, "numerator"))) {
+			*num = json_number_value(json_object_get(x, "numerator"));
+			*den = json_number_value(json_object_get(x, "denominator"));
+		}
+	}
+	json_decref(o);
+	return !isnan(*num) && !isnan(*den);
+}
+
+static int dl_act(struct dl *d, struct hconn *c, const char *path, const char *action,
+		  long long *ver, const char *values)
+{
+	char body[1024];
+	int st;
+
+	snprintf(body, sizeof(body), "{\"action\": \"%s\", \"version\": %lld%s%s}", action, *ver,
+		 values ? ", \"values\": " : "", values ? values : "");
+	st = hreq(c, "POST", path, d->token, body);
+	if (st == 200)
+		*ver = answer_version(c->buf);
+	else
+		fprintf(stderr, "gemis-bench: %s %s: %d %s\n", action, path, st, st > 0 ? c->buf : "");
+	return st == 200 ? 0 : -1;
+}
+
+/* Every 5 s: a form of a commune of the province saved with a new value,
+ * submitted and approved; then the province's dashboard is read until it
+ * shows the new sum. */
+static void *approver(void *arg)
+{
+	struct dl *d = arg;
+	struct hconn c = {-1, d->port, NULL, 0};
+	double t = d->t0 + 1000;
+	size_t i = 0;
+
+	while (t < d->t0 + d->seconds * 1000) {
+		const char *u = d->approvers[i % d->napprovers];
+		char path[128], values[512];
+		long long ver = 0;
+		double before, own, pden, oden, ta, tv, target;
+		int st;
+
+		sleep_until_ms(t);
+		snprintf(path, sizeof(path), "/api/v1/submissions/%s/vhxh/2026", u);
+		st = hreq(&c, "GET", path, d->token, NULL);
+		ver = st == 200 ? answer_version(c.buf) : 0;
+		if (st == 200 && strstr(c.buf, "\"status\": \"approved\""))
+			dl_act(d, &c, path, "reopen", &ver, NULL);
+		if (!dl_parts(&c, d->token, d->prov, &before, &pden) || !dl_parts(&c, d->token, u, &own, &oden))
+			break;
+		/* one more (or fewer) woman in wage work, within the denominator;
+		 * every field of the form filled, as a submission needs */
+		target = own > 1 ? own - 1 : own + 1;
+		snprintf(values, sizeof(values),
+			 "[{\"indicator\": \"female_wage_workers\", \"part\": \"num\", \"sex\": \"T\", \"period\": \"2026\", \"value\": \"%.0f\"},"
+			 "{\"indicator\": \"female_wage_workers\", \"part\": \"den\", \"sex\": \"T\", \"period\": \"2026\", \"value\": \"%.0f\"},"
+			 "{\"indicator\": \"female_key_leaders\", \"part\": \"num\", \"sex\": \"T\", \"period\": \"2026\", \"value\": \"5\"},"
+			 "{\"indicator\": \"female_key_leaders\", \"part\": \"den\", \"sex\": \"T\", \"period\": \"2026\", \"value\": \"20\"}]",
+			 target, oden);
+		if (dl_act(d, &c, path, "save", &ver, values) || dl_act(d, &c, path, "submit", &ver, values))
+			break;
+		ta = dl_now_ms();
+		if (dl_act(d, &c, path, "approve", &ver, NULL))
+			break;
+		lat_add(&d->approve, dl_now_ms() - ta);
+		for (;;) {
+			double p, pd;
+
+			dl_parts(&c, d->token, d->prov, &p, &pd);
+			tv = dl_now_ms();
+			if (p == before + (target - own) || tv - ta > 30000)
+				break;
+			sleep_until_ms(tv + 5);
+		}
+		lat_add(&d->visible, tv - ta);
+		i++;
+		t += 5000;
+	}
+	free(c.buf);
+	hconn_close(&c);
+	return NULL;
+}
+
+static char **read_codes(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "r");
+	char line[64], **v = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	while (f && fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\r\n")] = 0;
+		if (!line[0])
+			continue;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = realloc(v, cap * sizeof(*v));
+		}
+		v[(*n)++] = strdup(line);
+	}
+	if (f)
+		fclose(f);
+	return v;
+}
+
+
+static double cpu_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* gemis-bench apply DB N: N changes of one commune's value each (through
+ * values_import, as an approval writes them), each applied to the live
+ * snapshot as a server does (store_changes_since() and snapshot_apply());
+ * the CPU time of applying, median and p99, and the wall time. */
+static int cmd_apply(int argc, char **argv)
+{
+	struct db *db = NULL;
+	struct errctx e = {0};
+	struct snapshot cur, next;
+	struct lat cpu = {0}, wall = {0};
+	unsigned char *touched;
+	int runs, r, ind = catalog_find("female_wage_workers");
+	long long v0, v1, av;
+
+	if (argc < 4)
+		return 2;
+	runs = (int)strtol(argv[3], NULL, 10);
+	pthread_mutex_init(&cpu.mu, NULL);
+	pthread_mutex_init(&wall.mu, NULL);
+	if (store_open(argv[2], 0, &db, &e) || snapshot_load(db, &cur, &e) || store_versions(db, &v0, &av, &e))
+		return die("open", &e);
+	touched = calloc(cur.tree.n, 1);
+	for (r = 0; r < runs; r++) {
+		/* a commune, anywhere in the country */
+		int u = (int)(h01((uint64_t)r, 5, 6) * (double)cur.tree.n);
+		struct value_row row = {0};
+		struct diags d;
+		struct values_result res;
+		long long *ids = NULL;
+		size_t n = 0;
+		bool all = false, masks = false;
+		double c0, w0;
+
+		while (cur.tree.units[u].first_child >= 0)
+			u = cur.tree.units[u].first_child;
+		row.unit = u;
+		row.period = period_year_code(2026);
+		row.ind = ind;
+		row.part = PART_NUM;
+		row.sex = SEX_T;
+		row.value = floor(engine_part(&cur.eng, 2026, u, ind, PART_DEN, SEX_T) * h01((uint64_t)r, (uint64_t)getpid(), 8));
+		diags_init(&d, 5);
+		if (values_import(db, &cur.tree, &row, 1, "bench", "bench", 0, &d, &res, NULL, NULL, &e) ||
+		    store_versions(db, &v1, &av, &e))
+			return die("import", &e);
+		diags_release(&d);
+		w0 = now_s();
+		c0 = cpu_s();
+		memset(touched, 0, cur.tree.n);
+		if (store_changes_since(db, v0, v1, &ids, &n, &all, &e) || all ||
+		    snapshot_apply(db, &cur, ids, n, &next, touched, &masks, &e))
+			return die("apply", &e);
+		lat_add(&cpu, (cpu_s() - c0) * 1000);
+		lat_add(&wall, (now_s() - w0) * 1000);
+		free(ids);
+		snapshot_release(&cur);
+		cur = next;
+		v0 = v1;
+	}
+	printf("changes=%d apply_cpu_p50_ms=%.2f apply_cpu_p99_ms=%.2f apply_wall_p50_ms=%.2f apply_wall_p99_ms=%.2f\n",
+	       runs, lat_pct(&cpu, 50), lat_pct(&cpu, 99), lat_pct(&wall, 50), lat_pct(&wall, 99));
+	free(touched);
+	snapshot_release(&cur);
+	db_close(db);
+	return 0;
+}
+
+/* gemis-bench deadline PORT TOKEN PROVINCE SAVERS APPROVERS RATE SECONDS */
+static int cmd_deadline(int argc, char **argv)
+{
+	struct dl d;
+	pthread_t th[8], ap;
+	struct saver_arg sa[8];
+	int k;
+
+	if (argc < 9)
+		return 2;
+	memset(&d, 0, sizeof(d));
+	d.port = (int)strtol(argv[2], NULL, 10);
+	d.token = argv[3];
+	d.prov = argv[4];
+	d.savers = read_codes(argv[5], &d.nsavers);
+	d.approvers = read_codes(argv[6], &d.napprovers);
+	d.rate = strtod(argv[7], NULL);
+	d.seconds = strtod(argv[8], NULL);
+	d.threads = d.rate >= 40 ? 8 : 4;
+	if (!d.nsavers || !d.napprovers || d.rate <= 0)
+		return die("deadline: no forms", NULL);
+	pthread_mutex_init(&d.mu, NULL);
+	pthread_mutex_init(&d.save.mu, NULL);
+	pthread_mutex_init(&d.visible.mu, NULL);
+	pthread_mutex_init(&d.approve.mu, NULL);
+	d.t0 = dl_now_ms() + 100;
+	for (k = 0; k < d.threads; k++) {
+		sa[k].d = &d;
+		sa[k].k = k;
+		pthread_create(&th[k], NULL, saver, &sa[k]);
+	}
+	pthread_create(&ap, NULL, approver, &d);
+	for (k = 0; k < d.threads; k++)
+		pthread_join(th[k], NULL);
+	pthread_join(ap, NULL);
+	printf("saves=%zu save_errors=%ld save_p50_ms=%.1f save_p99_ms=%.1f approvals=%zu "
+	       "approve_p99_ms=%.1f visible_p50_ms=%.1f visible_p99_ms=%.1f visible_max_ms=%.1f\n",
+	       d.save.n, d.errors, lat_pct(&d.save, 50), lat_pct(&d.save, 99), d.visible.n,
+	       lat_pct(&d.approve, 99), lat_pct(&d.visible, 50), lat_pct(&d.visible, 99),
+	       lat_pct(&d.visible, 100));
+	return d.visible.n ? 0 : 1;
+}
+
+/* gemis-bench churn PORT TOKEN SAVERS N: N uploads of one value each
+ * through POST /api/v1/values, each a change of the data (for the memory
+ * line: the server's resident memory after 10 and after 1,000 changes). */
+static int cmd_churn(int argc, char **argv)
+{
+	struct hconn c = {-1, 0, NULL, 0};
+	char **codes, body[256];
+	size_t n, i, want;
+	int st;
+
+	if (argc < 6)
+		return 2;
+	c.port = (int)strtol(argv[2], NULL, 10);
+	codes = read_codes(argv[4], &n);
+	want = (size_t)strtoul(argv[5], NULL, 10);
+	for (i = 0; i < want && n; i++) {
+		snprintf(body, sizeof(body), "unit,period,indicator,part,sex,value\n%s,2026,orgs_informed,value,T,%zu\n",
+			 codes[i % n], 1 + i % 50);
+		st = hreq_as(&c, "POST", "/api/v1/values", argv[3], "text/csv", body);
+		if (st != 200) {
+			fprintf(stderr, "gemis-bench: upload: %d %s\n", st, st > 0 ? c.buf : "");
+			return 1;
+		}
+	}
+	printf("changes=%zu\n", i);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	i18n_set_lang(LANG_EN);
@@ -717,6 +1221,12 @@ int main(int argc, char **argv)
 		return cmd_rollup(argc, argv);
 	if (argc >= 2 && strcmp(argv[1], "audit") == 0)
 		return cmd_audit(argc, argv);
+	if (argc >= 2 && strcmp(argv[1], "deadline") == 0)
+		return cmd_deadline(argc, argv);
+	if (argc >= 2 && strcmp(argv[1], "churn") == 0)
+		return cmd_churn(argc, argv);
+	if (argc >= 2 && strcmp(argv[1], "apply") == 0)
+		return cmd_apply(argc, argv);
 	fprintf(stderr, "usage: gemis-bench csv OUT.csv [FIRST LAST] | plans DB | rollup DB YEAR [RUNS] | audit DB YEAR [RUNS]\n");
 	return 2;
 }
