@@ -1198,8 +1198,8 @@ static int cmd_churn(int argc, char **argv)
 	codes = read_codes(argv[4], &n);
 	want = (size_t)strtoul(argv[5], NULL, 10);
 	for (i = 0; i < want && n; i++) {
-		snprintf(body, sizeof(body), "unit,period,indicator,part,sex,value\n%s,2026,orgs_informed,value,T,%zu\n",
-			 codes[i % n], 1 + i % 50);
+		snprintf(body, sizeof(body), "unit,period,indicator,part,sex,value\n%s,2026,unpaid_care_ratio,value,T,%zu.5\n",
+			 codes[i % n], 1 + i % 3);
 		st = hreq_as(&c, "POST", "/api/v1/values", argv[3], "text/csv", body);
 		if (st != 200) {
 			fprintf(stderr, "gemis-bench: upload: %d %s\n", st, st > 0 ? c.buf : "");
