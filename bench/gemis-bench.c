@@ -6,6 +6,13 @@
  *   gemis-bench plans DB                   plans for every province and for
  *                                          one commune in ten
  *   gemis-bench rollup DB YEAR [RUNS]      the engine against SQL in SQLite
+ *   gemis-bench rollup-sql                 that SQL (bench/duckdb-rollup.mjs
+ *                                          runs it in DuckDB)
+ *   gemis-bench duckcmp DB YEAR FILE       the engine's answers against
+ *                                          DuckDB's
+ *   gemis-bench audit DB YEAR [RUNS]       the small-cell audit of the tree
+ *   gemis-bench apply DB N                 N changes applied in place
+ *   gemis-bench deadline ... / churn ...   load on a running server
  *
  * The data set: every commune, ward and special zone in force, every
  * indicator of the catalog and each of its parts, by sex (F and M) where
@@ -417,7 +424,7 @@ static const char rollup_sql[] =
 	"    CASE WHEN t0.unit_id IS NOT NULL THEN t0.baseline_value WHEN t1.unit_id IS NOT NULL THEN t1.baseline_value\n"
 	"      WHEN t2.unit_id IS NOT NULL THEN t2.baseline_value END AS bv,\n"
 	"    CASE WHEN t0.unit_id IS NOT NULL THEN t0.base_year WHEN t1.unit_id IS NOT NULL THEN t1.base_year\n"
-	"      WHEN t2.unit_id IS NOT NULL THEN t2.base_year END AS by\n"
+	"      WHEN t2.unit_id IS NOT NULL THEN t2.base_year END AS base_yr\n"
 	"  FROM cur u CROSS JOIN indicators i\n"
 	"  LEFT JOIN cur p1 ON p1.id = u.parent_id\n"
 	"  LEFT JOIN tg t0 ON t0.unit_id = u.id AND t0.indicator = i.id\n"
@@ -428,7 +435,7 @@ static const char rollup_sql[] =
 	"  SELECT g.unit_id, g.indicator,\n"
 	"    CASE WHEN g.dir = 'achieve' THEN CASE WHEN g.iunit = '%' THEN 'at_least' END\n"
 	"      WHEN g.tv IS NOT NULL THEN g.dir END AS dir,\n"
-	"    CASE WHEN g.dir = 'achieve' THEN 100.0 ELSE g.tv END AS tv, g.ty, g.bv, g.by,\n"
+	"    CASE WHEN g.dir = 'achieve' THEN 100.0 ELSE g.tv END AS tv, g.ty, g.bv, g.base_yr,\n"
 	"    CASE WHEN ABS(CASE WHEN g.dir = 'achieve' THEN 100.0 ELSE g.tv END) > 1\n"
 	"      THEN 1e-9 * ABS(CASE WHEN g.dir = 'achieve' THEN 100.0 ELSE g.tv END) ELSE 1e-9 END AS eps,\n"
 	"    e.n, e.y0, e.yn, e.v0, e.vn\n"
@@ -436,9 +443,9 @@ static const char rollup_sql[] =
 	/* the base: the plan's baseline, else the first year with data */
 	"based AS (\n"
 	"  SELECT x.*,\n"
-	"    CASE WHEN x.bv IS NOT NULL AND x.by > 0 AND x.by < x.yn THEN x.by\n"
+	"    CASE WHEN x.bv IS NOT NULL AND x.base_yr > 0 AND x.base_yr < x.yn THEN x.base_yr\n"
 	"      WHEN x.n >= 2 AND x.y0 < x.yn THEN x.y0 END AS tb,\n"
-	"    CASE WHEN x.bv IS NOT NULL AND x.by > 0 AND x.by < x.yn THEN x.bv\n"
+	"    CASE WHEN x.bv IS NOT NULL AND x.base_yr > 0 AND x.base_yr < x.yn THEN x.bv\n"
 	"      WHEN x.n >= 2 AND x.y0 < x.yn THEN x.v0 END AS vb\n"
 	"  FROM eff x),\n"
 	"judged AS (\n"
@@ -612,6 +619,91 @@ static int cmd_rollup(int argc, char **argv)
 	return bad_v || bad_s ? 3 : 0;
 }
 
+
+/* gemis-bench duckcmp DB YEAR FILE: the engine's answers against those
+ * another system wrote to FILE (unit id, indicator, status, F, M, T; tab-
+ * separated, empty for none), as rollup compares SQLite's. */
+static int cmd_duckcmp(int argc, char **argv)
+{
+	struct db *db = NULL;
+	struct errctx e = {0};
+	struct tree t;
+	struct dataset ds;
+	struct target *tg = NULL;
+	size_t ntg = 0, n, i, rows = 0, bad_v = 0, bad_s = 0;
+	struct answer *ea, *oa;
+	char line[512];
+	FILE *f;
+	int year;
+
+	if (argc < 5)
+		return 2;
+	year = (int)strtol(argv[3], NULL, 10);
+	tree_init(&t);
+	if (store_open(argv[2], 0, &db, &e) || units_load_tree(db, &t, &e))
+		return die("open", &e);
+	dataset_init(&ds, &t);
+	if (values_load(db, &t, &ds, &e) || plans_load_targets(db, &t, &tg, &ntg, &e))
+		return die("load", &e);
+	n = t.n * catalog_count;
+	ea = calloc(n, sizeof(*ea));
+	oa = calloc(n, sizeof(*oa));
+	if (!ea || !oa)
+		return die("memory", NULL);
+	engine_answers(&t, &ds, tg, ntg, year, ea);
+	for (i = 0; i < n; i++) {
+		oa[i].status = -1;
+		oa[i].v[0] = oa[i].v[1] = oa[i].v[2] = NAN;
+	}
+	f = fopen(argv[4], "r");
+	if (!f)
+		return die(argv[4], NULL);
+	while (fgets(line, sizeof(line), f)) {
+		char *col[6], *p = line;
+		int k, u, ind;
+		struct answer *a;
+
+		line[strcspn(line, "\r\n")] = 0;
+		for (k = 0; k < 6; k++) {
+			col[k] = p;
+			p = strchr(p, '\t');
+			if (!p && k < 5)
+				break;
+			if (p)
+				*p++ = 0;
+		}
+		if (k < 5)
+			continue;
+		u = tree_find_id(&t, strtoll(col[0], NULL, 10));
+		ind = catalog_find(col[1]);
+		if (u < 0 || ind < 0)
+			continue;
+		rows++;
+		a = &oa[(size_t)u * catalog_count + (size_t)ind];
+		a->status = status_parse(col[2]);
+		for (k = 0; k < 3; k++)
+			a->v[k] = col[3 + k][0] ? strtod(col[3 + k], NULL) : NAN;
+	}
+	fclose(f);
+	for (i = 0; i < n; i++) {
+		int s;
+
+		for (s = 0; s < SEX_SLOTS; s++) {
+			if (!same(ea[i].v[s], oa[i].v[s]))
+				bad_v++;
+		}
+		if (ea[i].status != oa[i].status)
+			bad_s++;
+	}
+	printf("answers=%zu rows=%zu value_mismatches=%zu status_mismatches=%zu\n", n, rows, bad_v, bad_s);
+	free(ea);
+	free(oa);
+	free(tg);
+	dataset_release(&ds);
+	tree_release(&t);
+	db_close(db);
+	return bad_v || bad_s ? 3 : 0;
+}
 
 /* ---- the small-cell audit ---- */
 
@@ -1221,6 +1313,12 @@ int main(int argc, char **argv)
 		return cmd_rollup(argc, argv);
 	if (argc >= 2 && strcmp(argv[1], "audit") == 0)
 		return cmd_audit(argc, argv);
+	if (argc >= 2 && strcmp(argv[1], "rollup-sql") == 0) {
+		fputs(rollup_sql, stdout);
+		return 0;
+	}
+	if (argc >= 2 && strcmp(argv[1], "duckcmp") == 0)
+		return cmd_duckcmp(argc, argv);
 	if (argc >= 2 && strcmp(argv[1], "deadline") == 0)
 		return cmd_deadline(argc, argv);
 	if (argc >= 2 && strcmp(argv[1], "churn") == 0)
