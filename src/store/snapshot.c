@@ -163,6 +163,9 @@ enum gemis_err snapshot_apply(struct db *db, const struct snapshot *from, const 
 		if (ind >= 0 && c->ind[ind])
 			*masks = true;
 	}
+	/* the first demo value marks every answer as demo data */
+	if (out->ds.demo != from->ds.demo)
+		*masks = true;
 	free(c);
 	free(units);
 	if (err) {

@@ -37,7 +37,8 @@ void snapshot_release(struct snapshot *s);
  * valid and unchanged, for the readers that hold it.  Marks in touched[]
  * (tree->n entries, zeroed by the caller) the units whose figures may
  * have changed; *masks tells whether values of the case register changed
- * (the small-cell masks of the whole tree then may have too). */
+ * (the small-cell masks of the whole tree then may have too) or anything
+ * else that every unit's answers show (the demo mark). */
 enum gemis_err snapshot_apply(struct db *db, const struct snapshot *from, const long long *unit_ids,
 			      size_t n, struct snapshot *out, unsigned char *touched, bool *masks,
 			      struct errctx *e);
