@@ -135,6 +135,18 @@ static enum gemis_err commune_reporting(struct http_req *r, int unit, int year)
 									       (unsigned long)-days), -days));
 			html(r, "</p>");
 		}
+		/* a reporter is told first what it owes */
+		for (i = 0; r->who.role == ROLE_REPORTER && i < rep.nforms; i++) {
+			const struct rep_form *f = &rep.forms[i];
+
+			if (f->agency != r->who.agency || f->submitted_at)
+				continue;
+			html(r, "<p class=\"owe\"><a class=\"button\" href=\"/entry/%s/%s/%d\">%s</a> %s</p>",
+			     r->snap->tree.units[unit].code, agency_kinds[f->agency].id, year,
+			     _("Fill in your form"),
+			     arena_printf(&r->arena, _("Your agency owes this form for %d, due %02d/%02d/%04d."), year,
+					  f->due_day, f->due_month, f->due_year));
+		}
 		html(r, "<table class=\"compact\"><thead><tr><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
 		     _("Agency"), _("Form"), _("Submitted"));
 		for (i = 0; i < rep.nforms; i++) {
@@ -227,7 +239,10 @@ static void indicator_row(struct http_req *r, int unit, int k, int year)
 	html(r, "<span class=\"tgt\">%s %s</span></div>", _("Target"),
 	     fmt_target(r, engine_target(e, unit, k, year), ind->unit));
 	html(r, "<div class=\"state\">");
-	status_badge_year(r, &a, year);
+	if (sh.value)
+		status_badge_year(r, &a, year);
+	else
+		hidden_badge(r);
 	html(r, "</div><div class=\"chart\">");
 	chart_sparkline(r, unit, k, year);
 	html(r, "</div>");

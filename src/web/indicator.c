@@ -71,6 +71,7 @@ struct ranked {
 	enum status st;
 	double v;
 	struct assessment a;
+	bool hidden;     /* the case register's small counts */
 };
 
 static int rank_cmp(const void *pa, const void *pb, void *ctx)
@@ -115,7 +116,8 @@ static void subunits(struct http_req *r, int unit, int ind, int year)
 		v[n].unit = c;
 		v[n].st = a.status;
 		v[n].v = engine_value(e, year, c, ind, SEX_T);
-		if (progress_masks_hidden(&masks, c, ind)) {
+		v[n].hidden = progress_masks_hidden(&masks, c, ind);
+		if (v[n].hidden) {
 			a.status = ST_NO_DATA;
 			v[n].st = ST_NO_DATA;
 			v[n].v = NAN;
@@ -133,8 +135,11 @@ static void subunits(struct http_req *r, int unit, int ind, int year)
 		html(r, "<tr><td class=\"num\">%zu</td><td><a href=\"/indicator/%s?unit=%s&amp;year=%d\">%s</a></td>"
 			"<td class=\"num\">%s</td><td>",
 		     i + 1, catalog[ind].id, t->units[v[i].unit].code, year, t->units[v[i].unit].short_name,
-		     fmt_value(r, v[i].v, catalog[ind].unit));
-		status_badge_year(r, &v[i].a, year);
+		     v[i].hidden ? "x" : fmt_value(r, v[i].v, catalog[ind].unit));
+		if (v[i].hidden)
+			hidden_badge(r);
+		else
+			status_badge_year(r, &v[i].a, year);
 		html(r, "</td></tr>");
 	}
 	html(r, "</tbody></table></div></section>");
@@ -269,7 +274,10 @@ enum gemis_err page_indicator(struct http_req *r)
 			     t->origin >= 0 ? s->tree.units[t->origin].short_name : _("the national strategy"));
 	}
 	html(r, "</dd><dt>%s</dt><dd>", arena_printf(&r->arena, _("Status in %d"), year));
-	status_badge_year(r, &a, year);
+	if (sh.value)
+		status_badge_year(r, &a, year);
+	else
+		hidden_badge(r);
 	if (!isnan(a.ratio)) {
 		format_number(ratio, sizeof(ratio), a.ratio, 2);
 		html(r, " <small>R = %s (%d → %d)</small>", ratio, a.base_year, a.latest_year);

@@ -44,6 +44,13 @@ void status_badge(struct http_req *r, enum status s)
 	html(r, "<span class=\"badge %s\">%s</span>", status_class(s), status_name(s));
 }
 
+void hidden_badge(struct http_req *r)
+{
+	html(r, "<span class=\"badge st-hidden\" title=\"%s\">%s</span>",
+	     _("hidden to protect the people in the case register (fewer than 5 cases, or a figure from which such a count could be worked out)"),
+	     _("hidden: few cases"));
+}
+
 void status_badge_year(struct http_req *r, const struct assessment *a, int year)
 {
 	if (a->status == ST_NOT_REPORTED) {
@@ -243,7 +250,17 @@ void web_error_page(struct http_req *r, int status, const char *message)
 		}
 		html(r, "</ul>");
 	}
-	html(r, "<p><a href=\"/\">%s</a></p>", _("Back to the dashboard"));
+	{
+		/* never a dead end: back to the page the person came from (a
+		 * path of this site, from the same-origin Referer) */
+		const char *ref = http_header(r, "Referer"), *p = ref ? strstr(ref, "://") : NULL;
+
+		p = p ? strchr(p + 3, '/') : NULL;
+		html(r, "<p class=\"actions\">");
+		if (p && p[1] != '/' && strcmp(p, r->path) != 0)
+			html(r, "<a class=\"button\" href=\"%s\">%s</a>", p, _("Back to the previous page"));
+		html(r, "<a class=\"button secondary\" href=\"/\">%s</a></p>", _("Back to the dashboard"));
+	}
 	page_end(r);
 	(void)status;
 }

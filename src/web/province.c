@@ -201,26 +201,42 @@ enum gemis_err page_province(struct http_req *r)
 		if (!any)
 			continue;
 		shown++;
-		html(r, "<tr><th scope=\"row\"><a href=\"/?unit=%s&amp;year=%d\">%s</a></th>", t->units[cu].code, year,
-		     t->units[cu].short_name);
+		{
+			int d2 = 0, a2 = 0;
+
+			/* a commune silent this year is marked in its row, not
+			 * only in the list below the grid */
+			count_reported(s, cu, year, &d2, &a2);
+			html(r, "<tr class=\"%s\"><th scope=\"row\"><a href=\"/?unit=%s&amp;year=%d\">%s</a>", d2 < a2 ? "silent" : "",
+			     t->units[cu].code, year, t->units[cu].short_name);
+			if (d2 == 0)
+				html(r, " <small class=\"tag\">%s</small>", arena_printf(&r->arena, _("not reported in %d"), year));
+			else if (d2 < a2)
+				html(r, " <small class=\"tag\">%d/%d</small>", d2, a2);
+			html(r, "</th>");
+		}
 		for (k = 0; k < catalog_count; k++) {
 			struct assessment a;
 			char num[32];
 			double v;
+			bool hidden;
 
 			if (goal >= 0 && catalog[k].goal != (enum goal)goal)
 				continue;
 			engine_assess(&s->eng, year, cu, (int)k, &a);
 			v = engine_value(&s->eng, year, cu, (int)k, SEX_T);
 			format_number(num, sizeof(num), v, 1);
-			if (progress_masks_hidden(&masks, cu, (int)k)) {
-				a.status = ST_NO_DATA;
+			hidden = progress_masks_hidden(&masks, cu, (int)k);
+			if (hidden)
 				snprintf(num, sizeof(num), "x");
-			}
-			html(r, "<td class=\"num\"><a class=\"cell %s\" href=\"/indicator/%s?unit=%s&amp;year=%d\" title=\"%s\">%s</a></td>",
-			     status_class(a.status), catalog[k].id, t->units[cu].code, year,
-			     a.status == ST_NOT_REPORTED ? arena_printf(&r->arena, _("not reported in %d"), year)
-							 : status_name(a.status),
+			/* a status filter dims the cells in other statuses */
+			html(r, "<td class=\"num\"><a class=\"cell %s%s\" href=\"/indicator/%s?unit=%s&amp;year=%d\" title=\"%s\">%s</a></td>",
+			     hidden ? "st-hidden" : status_class(a.status),
+			     status >= 0 && (hidden || (int)a.status != status) ? " dim" : "", catalog[k].id,
+			     t->units[cu].code, year,
+			     hidden ? _("hidden: few cases")
+			     : a.status == ST_NOT_REPORTED ? arena_printf(&r->arena, _("not reported in %d"), year)
+							   : status_name(a.status),
 			     num);
 		}
 		html(r, "</tr>");

@@ -36,6 +36,9 @@ void status_badge(struct http_req *r, enum status s);
  * what the older data said ("2025: achieved") when the unit is silent in
  * the year shown, else the badge (its title names the year). */
 void status_badge_year(struct http_req *r, const struct assessment *a, int year);
+/* In place of a status whose small counts the case register hides: says
+ * "hidden: few cases", never "no data". */
+void hidden_badge(struct http_req *r);
 /* CSS class of a status ("st-achieved", ...). */
 const char *status_class(enum status s);
 

@@ -146,6 +146,8 @@ try {
   check(requests >= 4, `the dashboard, its stylesheet and scripts were counted (${requests} requests)`);
   check(bytes < 150 * 1024, `the dashboard weighs under 150 KB (${bytes} bytes)`);
   const before = await figure(page, 'female_key_leaders');
+  check(await page.locator('.owe a[href="/entry/03390/vhxh/2026"]').count() === 1,
+    "the reporter's dashboard says which form it owes");
   await shot(page, 'dashboard');
 
   // one click to English and back
@@ -262,10 +264,14 @@ try {
   await shot(page, 'indicator-province');
   await page.goto(base + '/province/12');
   await shot(page, 'province');
-  // htmx filters the table in place
+  check(await page.locator('#grid tr.silent .tag').count() === 8, 'the 8 communes silent in 2026 are marked in the grid');
+  // htmx filters the table in place: the other statuses are dimmed
   await page.selectOption('select[name=status]', 'off_track');
   await page.waitForFunction(() => location.search.includes('status=off_track'));
   check(await page.locator('#grid tbody tr').count() > 0, 'the filtered table has rows');
+  check(await page.locator('#grid .cell.dim').count() > 0 && await page.locator('#grid .cell.st-off:not(.dim)').count() > 0,
+    'the filter dims the cells in other statuses');
+  await shot(page, 'province-filtered');
   await page.goto(base + '/upload');
   await shot(page, 'upload');
   // the pages not photographed pass axe too

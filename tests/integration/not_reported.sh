@@ -45,8 +45,14 @@ contains "$body" "Status in 2026"
 
 # the grid: its cells are not coloured with a status
 http GET "/province/12?year=2026"
-row=$(grep -o '<tr><th scope="row"><a href="/?unit=03598[^>]*>Tân Uyên</a>.*' body.txt | sed 's|</tr>.*||')
-[ -n "$row" ] || die "Tân Uyên is not in the grid"
+row=$(grep -o '<tr class="silent"><th scope="row"><a href="/?unit=03598[^>]*>Tân Uyên</a>.*' body.txt | sed 's|</tr>.*||')
+[ -n "$row" ] || die "Tân Uyên is not in the grid, marked as silent"
+contains "$row" '<small class="tag">not reported in 2026</small>'
+# a status filter dims the cells in other statuses
+http GET "/province/12?year=2026&status=off_track"
+contains "$body" 'class="cell st-on dim"'
+not_contains "$body" 'class="cell st-off dim"'
+http GET "/province/12?year=2026"
 contains "$row" "st-notreported"
 not_contains "$row" "st-achieved"
 not_contains "$row" "st-on\""
