@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "core/catalog.h"
+#include "gbv/accounts.h"
 #include "store/store.h"
 #include "store/users.h"
 #include "util/text.h"
@@ -28,6 +29,50 @@ static bool read_password(char *out, size_t n)
 	return true;
 }
 
+/* Who an account command acts as: the account --as names, whose
+ * permissions apply (access_may_manage_account()), else the operator who
+ * holds the database, with an admin's rights, recorded as cli:LOGIN. */
+static bool actor(struct db *db, const struct tree *t, const char *cmd, const char *as,
+		  struct principal *who)
+{
+	struct errctx e = {0};
+	struct user_rec u;
+	bool found = false;
+
+	memset(who, 0, sizeof(*who));
+	if (!as) {
+		snprintf(who->name, sizeof(who->name), "%s", cli_user(NULL));
+		who->role = ROLE_ADMIN;
+		who->unit = 0; /* the root: the nation */
+		who->agency = -1;
+		return true;
+	}
+	if (users_find(db, as, &u, &found, &e)) {
+		cli_fail(&e);
+		return false;
+	}
+	if (!found || u.disabled || principal_of(t, &u, who) != GEMIS_OK) {
+		fprintf(stderr, "gemis %s: --as: %s '%s'\n", cmd, _("no such active account"), as);
+		return false;
+	}
+	return true;
+}
+
+struct add_args {
+	const struct tree *t;
+	const char *name, *full, *pw;
+	enum role role;
+	int unit, agency;
+	long long id;
+};
+
+static enum gemis_err add_apply(struct db *db, void *ctx, struct errctx *e)
+{
+	struct add_args *a = ctx;
+
+	return users_add(db, a->t, a->name, a->role, a->unit, a->agency, a->full, a->pw, &a->id, e);
+}
+
 int cmd_user_add(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -36,16 +81,19 @@ int cmd_user_add(struct cli *cli, int argc, char **argv)
 		{"agency", required_argument, NULL, 'a'},
 		{"full-name", required_argument, NULL, 'f'},
 		{"password-stdin", no_argument, NULL, 'p'},
+		{"as", required_argument, NULL, 's'},
 		{0, 0, 0, 0},
 	};
 	struct errctx e = {0};
 	struct db *db = NULL;
 	struct tree t;
+	struct principal who;
+	struct account_change c;
+	struct add_args args;
 	char password[PASSWORD_MAX + 2] = "";
-	const char *role = NULL, *unit = NULL, *agency = NULL, *full = NULL, *name;
+	const char *role = NULL, *unit = NULL, *agency = NULL, *full = NULL, *as = NULL, *name;
 	bool pw = false;
 	int rc, r, u, a = -1, status = EXIT_FAIL;
-	long long id;
 
 	if (cli_wants_help(argc, argv, "user add"))
 		return EXIT_OK;
@@ -57,6 +105,7 @@ int cmd_user_add(struct cli *cli, int argc, char **argv)
 		case 'a': agency = optarg; break;
 		case 'f': full = optarg; break;
 		case 'p': pw = true; break;
+		case 's': as = optarg; break;
 		default: return cli_usage("user add");
 		}
 	}
@@ -93,7 +142,21 @@ int cmd_user_add(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, "gemis user add: --unit: %s '%s'\n", _("unknown unit code"), unit);
 		goto out;
 	}
-	if (users_add(db, &t, name, (enum role)r, u, a, full, pw ? password : NULL, &id, &e)) {
+	if (!actor(db, &t, "user add", as, &who))
+		goto out;
+	c = (struct account_change){"create", (enum role)r, u, name};
+	if (!access_may_manage_account(&t, &who, (enum role)r, u)) {
+		if (case_account_refused(db, &t, &who, &c, &e)) {
+			cli_fail(&e);
+			goto out;
+		}
+		fprintf(stderr, "gemis user add: --as: ");
+		fprintf(stderr, _("%s may not manage %s accounts of %s"), who.name, role, t.units[u].name);
+		fputc('\n', stderr);
+		goto out;
+	}
+	args = (struct add_args){&t, name, full, pw ? password : NULL, (enum role)r, u, a, 0};
+	if (case_account_apply(db, &t, &who, &c, add_apply, &args, &e)) {
 		cli_fail(&e);
 		goto out;
 	}
@@ -108,6 +171,19 @@ out:
 	return status;
 }
 
+struct token_args {
+	long long id;
+	const char *label;
+	char *token;
+};
+
+static enum gemis_err token_apply(struct db *db, void *ctx, struct errctx *e)
+{
+	struct token_args *a = ctx;
+
+	return tokens_create(db, a->id, a->label, a->token, e);
+}
+
 int cmd_token_create(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -117,10 +193,14 @@ int cmd_token_create(struct cli *cli, int argc, char **argv)
 	struct errctx e = {0};
 	struct db *db;
 	struct user_rec u;
+	struct tree t;
+	struct principal who;
+	struct account_change c;
+	struct token_args args;
 	char token[TOKEN_CHARS + 1];
 	const char *label = NULL;
 	bool found;
-	int rc;
+	int rc, status = EXIT_FAIL;
 
 	if (cli_wants_help(argc, argv, "token create"))
 		return EXIT_OK;
@@ -133,26 +213,35 @@ int cmd_token_create(struct cli *cli, int argc, char **argv)
 	}
 	if (optind + 1 != argc)
 		return cli_usage("token create");
+	tree_init(&t);
 	db = cli_open_db(cli, 0);
 	if (!db)
-		return EXIT_FAIL;
-	if (users_find(db, argv[optind], &u, &found, &e) || !found || u.disabled) {
-		db_close(db);
-		if (e.code)
-			return cli_fail(&e);
+		goto out;
+	if (units_load_tree(db, &t, &e) || users_find(db, argv[optind], &u, &found, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	if (!found || u.disabled) {
 		fprintf(stderr, "gemis token create: %s '%s'\n", _("no such active account"), argv[optind]);
-		return EXIT_FAIL;
+		goto out;
 	}
-	if (tokens_create(db, u.id, label, token, &e)) {
-		db_close(db);
-		return cli_fail(&e);
+	/* a token acts as the account: for a caseworker, it reads cases */
+	actor(db, &t, "token create", NULL, &who);
+	c = (struct account_change){"token", u.role, tree_find(&t, u.unit_code), u.name};
+	args = (struct token_args){u.id, label, token};
+	if (case_account_apply(db, &t, &who, &c, token_apply, &args, &e)) {
+		cli_fail(&e);
+		goto out;
 	}
-	db_close(db);
 	/* the token on stdout alone, for scripts; the advice on stderr */
 	printf("%s\n", token);
 	fprintf(stderr, "%s\n", _("Keep this token secret: it is shown only once and acts as the account."));
 	sodium_memzero(token, sizeof(token));
-	return EXIT_OK;
+	status = EXIT_OK;
+out:
+	db_close(db);
+	tree_release(&t);
+	return status;
 }
 
 /* The active account of a command's NAME argument, or a message. */

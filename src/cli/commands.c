@@ -89,11 +89,15 @@ const struct command commands[] = {
 	    "  --search TEXT  units whose name contains TEXT, with or without diacritics")},
 	{"indicators", cmd_indicators, N_("list the indicator catalog"), "gemis indicators [--json]", NULL},
 	{"user add", cmd_user_add, N_("create an account"),
-	 "gemis user add NAME --role ROLE --unit CODE [--agency ID] [--full-name TEXT] [--password-stdin]",
+	 "gemis user add NAME --role ROLE --unit CODE [--agency ID] [--full-name TEXT] [--password-stdin]\n"
+	 "                    [--as USER]",
 	 N_("Roles: admin (unit VN), province (a province), focal, reporter (needs --agency),\n"
 	    "caseworker (a commune or ward), viewer (any unit).  An account sees its unit and\n"
 	    "everything below it, nothing else.\n"
-	    "  --password-stdin  read the password (at least 10 characters) from standard input")},
+	    "  --password-stdin  read the password (at least 10 characters) from standard input\n"
+	    "  --as USER         act as that account, within its rights (a focal point creates\n"
+	    "                    only its commune's reporters and viewers); creating a\n"
+	    "                    caseworker or admin account is written to the case access log")},
 	{"token create", cmd_token_create, N_("create an API token for an account"),
 	 "gemis token create NAME [--label TEXT]",
 	 N_("Prints a new token for `Authorization: Bearer TOKEN`.  It is shown only once.")},

@@ -111,8 +111,7 @@ bool access_may_manage_account(const struct tree *t, const struct principal *p, 
 		return false;
 	if (p->role == ROLE_ADMIN)
 		return true;
-	return p->role == ROLE_FOCAL && unit == p->unit &&
-	       (r == ROLE_REPORTER || r == ROLE_VIEWER || r == ROLE_CASEWORKER);
+	return p->role == ROLE_FOCAL && unit == p->unit && (r == ROLE_REPORTER || r == ROLE_VIEWER);
 }
 
 void access_check_rows(const struct tree *t, const struct principal *p,

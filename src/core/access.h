@@ -73,8 +73,10 @@ void access_check_rows(const struct tree *t, const struct principal *p,
 		       const struct value_row *rows, size_t n, struct diags *d);
 
 /* True when p may create (or change) an account of role r at unit: admin
- * anything, focal the reporter, viewer and caseworker accounts of its
- * commune. */
+ * anything, focal the reporter and viewer accounts of its commune.  The
+ * accounts that can read the case register (caseworker) or its access log
+ * (admin) are managed by admins alone: a focal point that could set a
+ * caseworker's password could read every case (docs/cases.md). */
 bool access_may_manage_account(const struct tree *t, const struct principal *p, enum role r,
 			       int unit);
 

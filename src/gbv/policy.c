@@ -23,6 +23,7 @@ static const struct {
 	[CASE_COUNTS] = {"counts", IN_SCOPE},
 	[CASE_LOG] = {"log", ADMIN_ONLY},
 	[CASE_PURGE] = {"purge", ADMIN_ONLY},
+	[CASE_ACCOUNT] = {"account", ADMIN_ONLY},
 };
 
 const char *case_action_id(enum case_action a)

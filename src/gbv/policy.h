@@ -7,6 +7,8 @@
  *                                     exact for the commune's own case
  *                                     workers, suppressed ("<5") for the rest
  *   log, purge                        admin
+ *   account                           admin: the accounts that hold the
+ *                                     register (gbv/accounts.h)
  */
 #ifndef GEMIS_POLICY_H
 #define GEMIS_POLICY_H
@@ -25,8 +27,9 @@ enum case_action {
 	CASE_COUNTS,
 	CASE_LOG,
 	CASE_PURGE,
+	CASE_ACCOUNT,
 };
-#define CASE_ACTION_COUNT 8
+#define CASE_ACTION_COUNT 9
 
 const char *case_action_id(enum case_action a); /* "add", "read", ... */
 

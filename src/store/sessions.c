@@ -156,6 +156,17 @@ enum gemis_err sessions_purge(struct db *db, const struct session_policy *pol, l
 	return err;
 }
 
+enum gemis_err account_set_password(struct db *db, long long user_id, const char *password,
+				    struct errctx *e)
+{
+	enum gemis_err err;
+
+	err = users_set_password(db, user_id, password, e);
+	if (!err)
+		err = sessions_end_user(db, user_id, e);
+	return err;
+}
+
 enum gemis_err account_change_password(struct db *db, long long user_id, const char *password,
 				       struct errctx *e)
 {
@@ -167,9 +178,7 @@ enum gemis_err account_change_password(struct db *db, long long user_id, const c
 	err = db_begin(db, e);
 	if (err)
 		return err;
-	err = users_set_password(db, user_id, password, e);
-	if (!err)
-		err = sessions_end_user(db, user_id, e);
+	err = account_set_password(db, user_id, password, e);
 	if (err) {
 		db_rollback(db);
 		return err;

@@ -71,6 +71,9 @@ enum gemis_err sessions_purge(struct db *db, const struct session_policy *pol, l
  * too long. */
 enum gemis_err account_change_password(struct db *db, long long user_id, const char *password,
 				       struct errctx *e);
+/* The same inside the caller's transaction. */
+enum gemis_err account_set_password(struct db *db, long long user_id, const char *password,
+				    struct errctx *e);
 
 /* Whether a sign-in for name from ip may be tried now: *wait is 0 when it
  * may, else the seconds until it may. */

@@ -12,6 +12,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "gbv/accounts.h"
 #include "store/sessions.h"
 #include "web.h"
 
@@ -189,6 +190,8 @@ enum gemis_err page_password(struct http_req *r)
 {
 	const char *cur = http_param_or(r, "current", ""), *pw = http_param_or(r, "password", "");
 	const char *confirm = http_param_or(r, "confirm", ""), *problem;
+	const struct snapshot *snap = http_snap(r);
+	struct account_change c;
 	struct user_rec u;
 	struct session s;
 	char token[SESSION_TOKEN_CHARS + 1];
@@ -199,6 +202,8 @@ enum gemis_err page_password(struct http_req *r)
 
 	if (r->by_token)
 		return GEMIS_EPERM;
+	if (!snap)
+		return GEMIS_EDB;
 	err = http_db(r, &db);
 	if (err)
 		return err;
@@ -225,7 +230,8 @@ enum gemis_err page_password(struct http_req *r)
 		account_page(r, _(problem), NULL);
 		return http_keep_body(r, GEMIS_EINVAL);
 	}
-	err = account_change_password(db, r->user.id, pw, &r->err);
+	c = (struct account_change){"password", r->user.role, r->who.unit, r->user.name};
+	err = case_account_password(db, &snap->tree, &r->who, &c, r->user.id, pw, &r->err);
 	if (!err)
 		err = sessions_create(db, &http_conf(r)->sessions, r->user.id, r->now, token, &s, &r->err);
 	if (err)

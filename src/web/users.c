@@ -1,6 +1,6 @@
 /*
  * users.c: accounts, for the admin (every account) and a commune's focal
- * point (the reporter, viewer and caseworker accounts of its commune).
+ * point (the reporter and viewer accounts of its commune).
  *
  *   GET  /users?unit=                 the accounts of a unit and below
  *   POST /users                       creates an account
@@ -10,11 +10,14 @@
  *                                     sessions
  *
  * Who may manage which account is access_may_manage_account(); an account
- * outside that answers 403 whether or not it exists.
+ * outside that answers 403 whether or not it exists.  Changes to the
+ * accounts that hold the case register (caseworker, admin), and refused
+ * attempts, go into the case access log (gbv/accounts.h).
  */
 #include <sodium.h>
 #include <string.h>
 
+#include "gbv/accounts.h"
 #include "store/sessions.h"
 #include "web.h"
 
@@ -120,38 +123,60 @@ enum gemis_err page_users(struct http_req *r)
 	return GEMIS_OK;
 }
 
+struct add_args {
+	const struct tree *t;
+	const char *name, *full, *pw;
+	enum role role;
+	int unit, agency;
+	long long id;
+};
+
+static enum gemis_err add_apply(struct db *db, void *ctx, struct errctx *e)
+{
+	struct add_args *a = ctx;
+
+	return users_add(db, a->t, a->name, a->role, a->unit, a->agency, a->full, a->pw, &a->id, e);
+}
+
 enum gemis_err page_users_add(struct http_req *r)
 {
 	const struct snapshot *s = http_snap(r);
 	const char *name = http_param_or(r, "name", ""), *role = http_param_or(r, "role", "");
 	const char *code = http_param_or(r, "unit", ""), *ag = http_param_or(r, "agency", "");
 	const char *full = http_param(r, "full_name"), *pw = http_param_or(r, "password", "");
+	struct account_change c;
+	struct add_args a;
 	struct db *db;
 	enum gemis_err err;
-	int unit, rl = role_parse(role), a = *ag ? agency_find(ag) : -1;
-	long long id;
+	int unit, rl = role_parse(role), agency = *ag ? agency_find(ag) : -1;
 
 	if (!s)
 		return GEMIS_EDB;
 	err = http_unit(r, code, ACT_USERS, -1, &unit);
+	if (!err)
+		err = http_db(r, &db);
 	if (err)
 		return err;
-	if (rl < 0 || (*ag && a < 0))
+	if (rl < 0 || (*ag && agency < 0))
 		return http_fail(r, GEMIS_EINVAL, "%s", _("unknown role or agency"));
-	if (!access_may_manage_account(&s->tree, &r->who, (enum role)rl, unit))
-		return GEMIS_EPERM;
-	err = http_db(r, &db);
-	if (!err)
-		err = users_add(db, &s->tree, name, (enum role)rl, unit, a, full && *full ? full : NULL, pw, &id, &r->err);
+	c = (struct account_change){"create", (enum role)rl, unit, name};
+	if (!access_may_manage_account(&s->tree, &r->who, (enum role)rl, unit)) {
+		err = case_account_refused(db, &s->tree, &r->who, &c, &r->err);
+		return err ? err : GEMIS_EPERM;
+	}
+	a = (struct add_args){&s->tree, name, full && *full ? full : NULL, pw, (enum role)rl, unit, agency, 0};
+	err = case_account_apply(db, &s->tree, &r->who, &c, add_apply, &a, &r->err);
 	if (err)
 		return err;
 	return http_redirect(r, arena_printf(&r->arena, "/users?unit=%s&done=1", s->tree.units[unit].code));
 }
 
 /* The account named in the path, if p may manage it; EPERM otherwise,
- * whether it exists or not. */
-static enum gemis_err managed(struct http_req *r, struct user_rec *u, int *unit)
+ * whether it exists or not.  A refused change of an account that holds the
+ * case register is logged as `what`. */
+static enum gemis_err managed(struct http_req *r, const char *what, struct user_rec *u, int *unit)
 {
+	struct account_change c;
 	struct db *db;
 	bool found = false;
 	enum gemis_err err;
@@ -164,27 +189,51 @@ static enum gemis_err managed(struct http_req *r, struct user_rec *u, int *unit)
 	if (err)
 		return err;
 	*unit = found ? tree_find(&r->snap->tree, u->unit_code) : -1;
-	if (!found || *unit < 0 || u->id == r->user.id ||
-	    !access_may_manage_account(&r->snap->tree, &r->who, u->role, *unit))
+	if (!found || u->id == r->user.id)
 		return GEMIS_EPERM;
+	if (*unit < 0 || !access_may_manage_account(&r->snap->tree, &r->who, u->role, *unit)) {
+		c = (struct account_change){what, u->role, *unit, u->name};
+		err = case_account_refused(db, &r->snap->tree, &r->who, &c, &r->err);
+		return err ? err : GEMIS_EPERM;
+	}
 	return GEMIS_OK;
+}
+
+struct disable_args {
+	long long id;
+	bool disable;
+};
+
+static enum gemis_err disable_apply(struct db *db, void *ctx, struct errctx *e)
+{
+	struct disable_args *a = ctx;
+	enum gemis_err err;
+
+	err = users_set_disabled(db, a->id, a->disable, e);
+	if (!err && a->disable)
+		err = sessions_end_user(db, a->id, e);
+	return err;
 }
 
 enum gemis_err page_users_disable(struct http_req *r)
 {
+	bool enable = http_param(r, "enable") != NULL;
+	const char *what = enable ? "enable" : "disable";
+	struct disable_args a;
+	struct account_change c;
 	struct user_rec u;
 	struct db *db;
-	bool enable = http_param(r, "enable") != NULL;
 	enum gemis_err err;
 	int unit;
 
-	err = managed(r, &u, &unit);
+	err = managed(r, what, &u, &unit);
 	if (!err)
 		err = http_db(r, &db);
-	if (!err)
-		err = users_set_disabled(db, u.id, !enable, &r->err);
-	if (!err && !enable)
-		err = sessions_end_user(db, u.id, &r->err);
+	if (err)
+		return err;
+	a = (struct disable_args){u.id, !enable};
+	c = (struct account_change){what, u.role, unit, u.name};
+	err = case_account_apply(db, &r->snap->tree, &r->who, &c, disable_apply, &a, &r->err);
 	if (err)
 		return err;
 	return http_redirect(r, arena_printf(&r->arena, "/users?unit=%s&done=1", r->snap->tree.units[unit].code));
@@ -192,16 +241,20 @@ enum gemis_err page_users_disable(struct http_req *r)
 
 enum gemis_err page_users_password(struct http_req *r)
 {
+	struct account_change c;
 	struct user_rec u;
 	struct db *db;
 	enum gemis_err err;
 	int unit;
 
-	err = managed(r, &u, &unit);
+	err = managed(r, "password", &u, &unit);
 	if (!err)
 		err = http_db(r, &db);
-	if (!err)
-		err = account_change_password(db, u.id, http_param_or(r, "password", ""), &r->err);
+	if (err)
+		return err;
+	c = (struct account_change){"password", u.role, unit, u.name};
+	err = case_account_password(db, &r->snap->tree, &r->who, &c, u.id, http_param_or(r, "password", ""),
+				    &r->err);
 	if (err)
 		return err;
 	return http_redirect(r, arena_printf(&r->arena, "/users?unit=%s&done=1", r->snap->tree.units[unit].code));

@@ -34,13 +34,47 @@ expect_fail 1 "$GEMIS" user add x.y --role viewer --unit 99999
 contains "$err" "unknown unit code '99999'"
 [ "$(sql gemis.db "SELECT COUNT(*) FROM users")" = 4 ] || die "a refused account was created"
 
+# the accounts that hold the case register are an admin's: a focal point
+# that could create a caseworker, or set its password, could read every
+# case.  Each such change, and each refusal, is in the case access log.
+account_log() {
+	sql gemis.db "SELECT user_name || ' ' || role || ' ' || coalesce(unit_code, '-') || ' ' || detail || ' ' || allowed
+		FROM case_access_log WHERE action = 'account' ORDER BY id"
+}
+expect_ok "$GEMIS" user add cw.binhlu --role caseworker --unit 03390 --password-stdin <pw.txt
+expect_fail 1 "$GEMIS" user add cw.two --role caseworker --unit 03390 --as focal.binhlu
+contains "$err" "focal.binhlu may not manage caseworker accounts of Xã Bình Lư"
+expect_fail 1 "$GEMIS" user add admin3 --role admin --unit VN --as focal.binhlu
+contains "$err" "may not manage admin accounts"
+expect_fail 1 "$GEMIS" user add f.two --role focal --unit 03390 --as focal.binhlu
+expect_fail 1 "$GEMIS" user add v.other --role viewer --unit 03394 --as focal.binhlu
+expect_fail 1 "$GEMIS" user add v.two --role viewer --unit 03390 --as nobody
+contains "$err" "--as: no such active account 'nobody'"
+expect_ok "$GEMIS" user add v.two --role viewer --unit 03390 --as focal.binhlu
+expect_ok "$GEMIS" user add r.two --role reporter --agency yte --unit 03390 --as focal.binhlu
+expect_ok "$GEMIS" user add cw.three --role caseworker --unit 03390 --as admin
+[ "$(sql gemis.db "SELECT COUNT(*) FROM users WHERE name IN ('cw.two', 'admin3', 'f.two', 'v.other')")" = 0 ] ||
+	die "a focal point created an account it may not manage"
+expect_ok "$GEMIS" token create cw.binhlu --label phone
+log=$(account_log)
+printf '%s\n' "$log"
+# (the unit is the account's)
+[ "$(printf '%s\n' "$log" | wc -l)" = 6 ] || die "account log rows"
+want="cli:USER admin VN create admin admin 1
+cli:USER admin 03390 create caseworker cw.binhlu 1
+focal.binhlu focal 03390 create caseworker cw.two 0
+focal.binhlu focal VN create admin admin3 0
+admin admin 03390 create caseworker cw.three 1
+cli:USER admin 03390 token caseworker cw.binhlu 1"
+[ "$(printf '%s\n' "$log" | sed 's/^cli:[^ ]*/cli:USER/')" = "$want" ] || die "the account log"
+
 expect_ok "$GEMIS" token create focal.binhlu --label script
 token=$out
 case "$token" in gmt_*) ;; *) die "token format: $token" ;; esac
 [ ${#token} = 68 ] || die "token length"
 contains "$err" "shown only once"
 [ "$(sql gemis.db "SELECT COUNT(*) FROM api_tokens WHERE token_hash = '$token'")" = 0 ] || die "token stored in clear"
-[ "$(sql gemis.db "SELECT COUNT(*) FROM api_tokens WHERE length(token_hash) = 64")" = 1 ] || die "token hash"
+[ "$(sql gemis.db "SELECT COUNT(*) FROM api_tokens WHERE length(token_hash) = 64")" = 2 ] || die "token hash"
 expect_fail 1 "$GEMIS" token create nobody
 contains "$err" "no such active account 'nobody'"
 
@@ -66,7 +100,7 @@ expect_fail 1 "$GEMIS" token revoke focal.binhlu "$id1"
 contains "$err" "no live token"
 expect_ok "$GEMIS" token revoke --all focal.binhlu
 contains "$out" "Revoked 1 token(s)"
-[ "$(sql gemis.db "SELECT COUNT(*) FROM api_tokens WHERE revoked_at IS NULL")" = 0 ] || die "revoked all"
+[ "$(sql gemis.db "SELECT COUNT(*) FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE revoked_at IS NULL AND u.name = 'focal.binhlu'")" = 0 ] || die "revoked all"
 expect_ok "$GEMIS" token list focal.binhlu
 # never used, both revoked: '-' then a time in the revoked column
 [ "$(printf '%s\n' "$out" | grep -c -E ' - +[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{5}  ')" = 2 ] || die "token list after revoking: $out"

@@ -198,4 +198,61 @@ JAR=focal.jar http POST /users/binhlu.yte/password --data-urlencode "csrf=$csrf_
 expect_status 303
 JAR=yte.jar sign_in binhlu.yte "new password 2026"
 
+# ... and never the accounts that hold the case register: a focal point that
+# could create a caseworker, or set its password, could read every case.
+# Those are an admin's, and every change and refusal is in the case log.
+expect_ok "$GEMIS" user add cw.binhlu --role caseworker --unit 03390 --password-stdin <pw.txt
+JAR=focal.jar http GET "/users?unit=03390"
+expect_status 200
+contains "$body" "cw.binhlu"
+not_contains "$body" 'action="/users/cw.binhlu/' "the focal point's users page"
+not_contains "$body" "<option>caseworker</option>" "the focal point's role list"
+contains "$body" "<option>viewer</option>"
+JAR=focal.jar http POST /users --data-urlencode "csrf=$csrf_focal" --data-urlencode name=cw.mine \
+	--data-urlencode role=caseworker --data-urlencode unit=03390 --data-urlencode "password=a long enough password"
+expect_status 403
+JAR=focal.jar http POST /users/cw.binhlu/password --data-urlencode "csrf=$csrf_focal" \
+	--data-urlencode "password=focal knows it now"
+expect_status 403
+JAR=focal.jar http POST /users/cw.binhlu/disable --data-urlencode "csrf=$csrf_focal"
+expect_status 403
+JAR=focal.jar http POST /users/admin/password --data-urlencode "csrf=$csrf_focal" \
+	--data-urlencode "password=focal knows it now"
+expect_status 403
+[ "$(sql gemis.db "SELECT COUNT(*) FROM users WHERE name = 'cw.mine'")" = 0 ] || die "a focal point created a caseworker"
+JAR=cw.jar sign_in cw.binhlu "a long enough password"
+JAR=admin.jar http GET "/users?unit=03390"
+contains "$body" 'action="/users/cw.binhlu/password"'
+JAR=admin.jar http POST /users/cw.binhlu/password --data-urlencode "csrf=$csrf_admin" \
+	--data-urlencode "password=reset by the admin"
+expect_status 303
+JAR=cw.jar http GET /account
+expect_status 401
+JAR=cw.jar sign_in cw.binhlu "reset by the admin"
+JAR=admin.jar http POST /users/cw.binhlu/disable --data-urlencode "csrf=$csrf_admin"
+expect_status 303
+JAR=admin.jar http POST /users/cw.binhlu/disable --data-urlencode "csrf=$csrf_admin" --data-urlencode enable=1
+expect_status 303
+JAR=admin.jar http POST /users --data-urlencode "csrf=$csrf_admin" --data-urlencode name=cw.second \
+	--data-urlencode role=caseworker --data-urlencode unit=03390 --data-urlencode "password=a long enough password"
+expect_status 303
+JAR=cw2.jar sign_in cw.second "a long enough password"
+csrf_cw2=$(JAR=cw2.jar csrf_token)
+JAR=cw2.jar http POST /account/password --data-urlencode "csrf=$csrf_cw2" --data-urlencode "current=a long enough password" \
+	--data-urlencode "password=my own new one" --data-urlencode "confirm=my own new one"
+expect_status 303
+log=$(sql gemis.db "SELECT user_name || ' ' || role || ' ' || coalesce(unit_code, '-') || ' ' || detail || ' ' || allowed
+	FROM case_access_log WHERE action = 'account' ORDER BY id" | sed 's/^cli:[^ ]*/cli:USER/')
+want="cli:USER admin 03390 create caseworker cw.binhlu 1
+binhlu focal 03390 create caseworker cw.mine 0
+binhlu focal 03390 password caseworker cw.binhlu 0
+binhlu focal 03390 disable caseworker cw.binhlu 0
+binhlu focal VN password admin admin 0
+admin admin 03390 password caseworker cw.binhlu 1
+admin admin 03390 disable caseworker cw.binhlu 1
+admin admin 03390 enable caseworker cw.binhlu 1
+admin admin 03390 create caseworker cw.second 1
+cw.second caseworker 03390 password caseworker cw.second 1"
+[ "$log" = "$want" ] || { printf '%s\n' "$log" >&2; die "the account changes in the case access log"; }
+
 stop_server

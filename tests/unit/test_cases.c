@@ -134,7 +134,8 @@ TEST(permission_table)
 	int a;
 
 	for (a = 0; a < CASE_ACTION_COUNT; a++) {
-		bool own = a != CASE_COUNTS && a != CASE_LOG && a != CASE_PURGE;
+		bool adm = a == CASE_LOG || a == CASE_PURGE || a == CASE_ACCOUNT;
+		bool own = a != CASE_COUNTS && !adm;
 
 		CHECK(case_may(&tree, &cw, (enum case_action)a, u) == (own || a == CASE_COUNTS));
 		CHECK(!case_may(&tree, &cw, (enum case_action)a, other));
@@ -143,8 +144,7 @@ TEST(permission_table)
 		CHECK(case_may(&tree, &viewer, (enum case_action)a, u) == (a == CASE_COUNTS));
 		CHECK(case_may(&tree, &prov_p, (enum case_action)a, u) == (a == CASE_COUNTS));
 		CHECK(!case_may(&tree, &prov_p, (enum case_action)a, other) || a == CASE_LOG);
-		CHECK(case_may(&tree, &admin, (enum case_action)a, u) ==
-		      (a == CASE_COUNTS || a == CASE_LOG || a == CASE_PURGE));
+		CHECK(case_may(&tree, &admin, (enum case_action)a, u) == (a == CASE_COUNTS || adm));
 	}
 	CHECK(case_exact_counts(&cw, u));
 	CHECK(!case_exact_counts(&focal, u));

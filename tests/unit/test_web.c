@@ -332,6 +332,11 @@ TEST(access_rules)
 	CHECK(!access_allows(&tree, &view, ACT_IMPORT, lc, -1));
 	CHECK(access_may_manage_account(&tree, &focal, ROLE_REPORTER, bl));
 	CHECK(!access_may_manage_account(&tree, &focal, ROLE_FOCAL, bl));
+	/* a focal point that could set a caseworker's password could read cases */
+	CHECK(access_may_manage_account(&tree, &focal, ROLE_VIEWER, bl));
+	CHECK(!access_may_manage_account(&tree, &focal, ROLE_CASEWORKER, bl));
+	CHECK(!access_may_manage_account(&tree, &focal, ROLE_ADMIN, bl));
+	CHECK(access_may_manage_account(&tree, &admin, ROLE_CASEWORKER, bl));
 	CHECK(!access_may_manage_account(&tree, &focal, ROLE_REPORTER, sib));
 	CHECK(!access_may_manage_account(&tree, &prov, ROLE_VIEWER, bl));
 	CHECK(access_may_manage_account(&tree, &admin, ROLE_PROVINCE, lc));
