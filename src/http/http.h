@@ -174,6 +174,10 @@ struct http_config {
 	void (*login_page)(struct http_req *r);
 };
 
+/* The largest body of a route that needs no account (the sign-in form):
+ * a client that has not signed in costs no more than this. */
+#define HTTP_PUBLIC_BODY_MAX ((size_t)16 << 10)
+
 /* Defaults: 127.0.0.1:8080, 4 threads, 1 MB bodies, 20 MB uploads, 30 s
  * idle connections, 120 s for a body to arrive, data version checked every
  * 250 ms. */

@@ -148,6 +148,13 @@ bool http_match(struct arena *a, const char *pattern, const char *path, const ch
 
 /* --- answering (router.c, status.c, static.c) ------------------------ */
 
+/* Decides, from the headers alone, whether a request's body is worth
+ * reading: for a route that needs an account, only when the session or
+ * token is good and, where the CSRF token travels in a header, that token
+ * too.  So a client that has not signed in costs a few KB, never a body.
+ * GEMIS_OK to read the body (the request then runs from the start with
+ * http_dispatch()), else the error to answer at once. */
+enum gemis_err http_admit(struct http_req *r);
 /* Runs the request: routing, parameters, account, CSRF, the handler and
  * the error answer. */
 void http_dispatch(struct http_req *r);

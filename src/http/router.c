@@ -391,9 +391,10 @@ static enum gemis_err read_body(struct http_req *r)
 	return err;
 }
 
-void http_dispatch(struct http_req *r)
+/* The route of the request and the language of its answer; an error when
+ * no route takes the path (and method). */
+static enum gemis_err route_and_lang(struct http_req *r)
 {
-	enum gemis_err err = GEMIS_OK;
 	const char *lc = http_cookie(r, "gemis_lang");
 	bool other = false;
 
@@ -405,11 +406,9 @@ void http_dispatch(struct http_req *r)
 	if (!r->route) {
 		if (other) {
 			r->status = 405;
-			err = http_fail(r, GEMIS_EINVAL, "method not allowed");
-		} else {
-			err = GEMIS_ENOTFOUND;
+			return http_fail(r, GEMIS_EINVAL, "method not allowed");
 		}
-		goto out;
+		return GEMIS_ENOTFOUND;
 	}
 	if (r->route->flags & ROUTE_API) {
 		const char *al = http_header(r, "Accept-Language");
@@ -418,6 +417,56 @@ void http_dispatch(struct http_req *r)
 			r->lang = LANG_EN;
 		i18n_set_lang(r->lang);
 	}
+	return GEMIS_OK;
+}
+
+enum gemis_err http_admit(struct http_req *r)
+{
+	enum gemis_err err;
+	const char *ct;
+
+	err = route_and_lang(r);
+	if (err || (r->route->flags & (ROUTE_PUBLIC | ROUTE_BARE)))
+		return err;
+	err = identify(r);
+	if (!err && !r->signed_in)
+		err = GEMIS_EAUTH;
+	/* a session's form carries its CSRF token in the body; anything else
+	 * must bring it in the header, which is checked now */
+	ct = http_header(r, "Content-Type");
+	if (!err && r->method != HTTP_GET && !r->by_token &&
+	    (http_header(r, "X-CSRF-Token") ||
+	     !(has_ctype(ct, "application/x-www-form-urlencoded") || has_ctype(ct, "multipart/form-data"))) &&
+	    !csrf_ok(r))
+		err = http_fail(r, GEMIS_EPERM, "%s", _("the form is out of date or came from elsewhere"));
+	if (err)
+		return err;
+	/* admitted: the body is read, then the request is run from the start
+	 * (http_dispatch() asks again who it is); the database connection
+	 * and the snapshot are not held while the body trickles in */
+	if (r->snapref)
+		live_put(&r->srv->live, r->snapref);
+	dbpool_put(&r->srv->pool, r->db);
+	r->snapref = NULL;
+	r->snap = NULL;
+	r->db = NULL;
+	r->route = NULL;
+	r->signed_in = r->by_token = false;
+	sodium_memzero(&r->session, sizeof(r->session));
+	memset(&r->user, 0, sizeof(r->user));
+	memset(&r->who, 0, sizeof(r->who));
+	sodium_memzero(r->csrf, sizeof(r->csrf));
+	r->headers = NULL;
+	return GEMIS_OK;
+}
+
+void http_dispatch(struct http_req *r)
+{
+	enum gemis_err err = GEMIS_OK;
+
+	err = route_and_lang(r);
+	if (err)
+		goto out;
 	/* an empty query parameter is an absent one (a filter left at "all") */
 	{
 		size_t i, k = 0;

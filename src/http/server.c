@@ -47,6 +47,7 @@ struct conn_state {
 	struct buf body;
 	size_t limit;
 	bool too_big;
+	bool refused; /* answered from the headers, the body unread */
 	long long start_ns;
 };
 
@@ -283,6 +284,21 @@ static void log_line(struct http_server *s, struct conn_state *cs, const char *m
 		r->signed_in ? " " : "", r->signed_in ? r->user.name : "");
 }
 
+/* Gives the database connection and the snapshot back before the client
+ * reads the answer. */
+static void release_resources(struct http_server *s, struct http_req *r)
+{
+	if (r->diags)
+		diags_release(r->diags);
+	r->diags = NULL;
+	if (r->snapref)
+		live_put(&s->live, r->snapref);
+	dbpool_put(&s->pool, r->db);
+	r->snapref = NULL;
+	r->snap = NULL;
+	r->db = NULL;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
 				  const char *method, const char *version, const char *upload,
 				  size_t *upload_size, void **con_cls)
@@ -296,7 +312,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	if (!cs) {
 		const char *cl;
 		const struct route *rt;
-		bool other;
+		bool other, body = false;
 
 		cs = calloc(1, sizeof(*cs));
 		if (!cs)
@@ -318,22 +334,41 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		rt = http_route_find(s, &r->arena, r->method ? r->method : HTTP_GET, url, r->args,
 				     &r->nargs, &other);
 		cs->limit = rt && (rt->flags & ROUTE_UPLOAD) ? s->conf.max_upload : s->conf.max_body;
+		/* what needs no account (the sign-in form) takes a small body */
+		if (!rt || (rt->flags & (ROUTE_PUBLIC | ROUTE_BARE)))
+			cs->limit = cs->limit < HTTP_PUBLIC_BODY_MAX ? cs->limit : HTTP_PUBLIC_BODY_MAX;
 		buf_init(&cs->body, cs->limit);
 		cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
 		if (cl) {
 			long n;
 
-			if (!text_parse_long(cl, strlen(cl), &n) || (size_t)n > cs->limit)
+			if (!text_parse_long(cl, strlen(cl), &n) || n < 0 || (size_t)n > cs->limit)
 				cs->too_big = true;
+			body = n > 0;
 		}
-		if (!cs->too_big)
+		if (MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding"))
+			body = true;
+		if (cs->too_big) {
+			/* refuse at once: the connection closes without reading the body */
+			r->status = 413;
+			r->ctype = "text/plain; charset=utf-8";
+			http_write(r, "request too large\n", 18);
+		} else if (body) {
+			/* a body is read only for someone who may send it */
+			enum gemis_err err = http_admit(r);
+
+			if (!err)
+				return MHD_YES;
+			atomic_fetch_add(&s->requests, 1);
+			http_render_error(r, err);
+			cs->refused = true;
+		} else {
 			return MHD_YES;
-		/* refuse at once: the connection closes without reading the body */
-		r->status = 413;
-		r->ctype = "text/plain; charset=utf-8";
-		http_write(r, "request too large\n", 18);
+		}
+		/* answered before the body: the connection closes without reading it */
 		ret = send_answer(c, r);
 		log_line(s, cs, method);
+		release_resources(s, r);
 		return ret;
 	}
 	r = &cs->r;
@@ -348,7 +383,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		*upload_size = 0;
 		return MHD_YES;
 	}
-	if (r->status == 413 && cs->too_big)
+	if ((r->status == 413 && cs->too_big) || cs->refused)
 		return MHD_YES; /* already answered */
 	atomic_fetch_add(&s->requests, 1);
 	if (cs->too_big) {
@@ -371,16 +406,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	}
 	ret = send_answer(c, r);
 	log_line(s, cs, method);
-	if (r->diags)
-		diags_release(r->diags);
-	r->diags = NULL;
-	/* give the connection and snapshot back before the client reads */
-	if (r->snapref)
-		live_put(&s->live, r->snapref);
-	dbpool_put(&s->pool, r->db);
-	r->snapref = NULL;
-	r->snap = NULL;
-	r->db = NULL;
+	release_resources(s, r);
 	return ret;
 }
 
