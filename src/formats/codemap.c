@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "encoding.h"
 #include "util/i18n.h"
 #include "util/text.h"
 
@@ -114,8 +115,8 @@ const char *codemap_in(const struct codemap *m, enum code_type t, const char *co
 	return p ? p->gemis : code;
 }
 
-enum gemis_err codemap_parse(struct codemap *m, const char *format, const char *data, size_t len,
-			     struct diags *d, struct errctx *e)
+static enum gemis_err parse_utf8(struct codemap *m, const char *format, const char *data, size_t len,
+			       struct diags *d, struct errctx *e)
 {
 	struct csv c;
 	int rc, col[4] = {-1, -1, -1, -1};
@@ -234,5 +235,22 @@ enum gemis_err codemap_parse(struct codemap *m, const char *format, const char *
 		m->n++;
 	}
 	csv_release(&c);
+	return err;
+}
+
+/* UTF-16 is read as UTF-8; other encodings are refused (encoding.h). */
+enum gemis_err codemap_parse(struct codemap *m, const char *format, const char *data, size_t len,
+			     struct diags *d, struct errctx *e)
+{
+	enum text_encoding enc;
+	struct buf conv;
+	enum gemis_err err;
+
+	buf_init(&conv, len * 2 + 16);
+	err = text_decode(data, len, &enc, &conv, e);
+	if (!err)
+		err = enc == TEXT_UTF8 ? parse_utf8(m, format, data, len, d, e)
+				       : parse_utf8(m, format, buf_str(&conv), conv.len, d, e);
+	buf_release(&conv);
 	return err;
 }

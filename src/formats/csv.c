@@ -10,7 +10,7 @@
 void csv_init(struct csv *c, const char *data, size_t len)
 {
 	const char *nl;
-	size_t i, commas = 0, semis = 0;
+	size_t i, commas = 0, semis = 0, tabs = 0;
 
 	memset(c, 0, sizeof(*c));
 	c->p = data;
@@ -23,8 +23,10 @@ void csv_init(struct csv *c, const char *data, size_t len)
 			commas++;
 		else if (c->p[i] == ';')
 			semis++;
+		else if (c->p[i] == '\t')
+			tabs++;
 	}
-	c->sep = (semis > 0 && commas == 0) ? ';' : ',';
+	c->sep = (semis > 0 && commas == 0) ? ';' : (tabs > 0 && commas == 0 && semis == 0) ? '\t' : ',';
 	c->next_line = 1;
 	buf_init(&c->rec, CSV_MAX_RECORD);
 }

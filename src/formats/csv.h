@@ -3,7 +3,8 @@
  *
  * Accepted: fields separated by ',' (or ';' when the first line has
  * semicolons and no commas, as spreadsheets in a Vietnamese locale save
- * them), optionally enclosed in double quotes with "" for a quote inside;
+ * them, or a tab when it has tabs and neither, as Excel's "Unicode Text"
+ * does), optionally enclosed in double quotes with "" for a quote inside;
  * records ending in LF or CRLF; a UTF-8 byte order mark at the start; a
  * missing final newline.  Quoted fields may span lines.  Limits: 64 fields a
  * record and 64 KiB a record; beyond them the reader fails with the line.

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "encoding.h"
 #include "util/i18n.h"
 #include "util/text.h"
 
@@ -125,8 +126,8 @@ bool values_parse_fields(const struct tree *t, const char *unit, const char *per
 
 static const char *const columns[6] = {"unit", "period", "indicator", "part", "sex", "value"};
 
-enum gemis_err values_csv_parse(const char *data, size_t len, const struct tree *t,
-				struct value_rows *rows, struct diags *d, struct errctx *e)
+static enum gemis_err parse_utf8(const char *data, size_t len, const struct tree *t,
+			       struct value_rows *rows, struct diags *d, struct errctx *e)
 {
 	struct csv c;
 	int col[6], rc;
@@ -201,5 +202,23 @@ enum gemis_err values_csv_parse(const char *data, size_t len, const struct tree 
 		}
 	}
 	csv_release(&c);
+	return err;
+}
+
+/* The bytes as they came: UTF-16 is read as UTF-8, other encodings are
+ * refused with how to save the file (encoding.h). */
+enum gemis_err values_csv_parse(const char *data, size_t len, const struct tree *t,
+				struct value_rows *rows, struct diags *d, struct errctx *e)
+{
+	enum text_encoding enc;
+	struct buf conv;
+	enum gemis_err err;
+
+	buf_init(&conv, len * 2 + 16);
+	err = text_decode(data, len, &enc, &conv, e);
+	if (!err)
+		err = enc == TEXT_UTF8 ? parse_utf8(data, len, t, rows, d, e)
+				       : parse_utf8(buf_str(&conv), conv.len, t, rows, d, e);
+	buf_release(&conv);
 	return err;
 }

@@ -87,15 +87,33 @@ printf 'code,year,value\n1,2,3\n' >header.csv
 expect_fail 1 "$GEMIS" values import header.csv
 contains "$err" "header.csv:1: header: unknown column 'code'"
 contains "$err" "missing column 'unit'"
-printf '\377\376u\000' >binary.csv
+# an 8-bit file (Excel's "CSV" on a Vietnamese Windows: Windows-1258) is
+# refused with its line and how to save it as UTF-8
+printf 'unit,period,indicator,part,sex,value\n03390,2026,orgs_informed,num,T,1\nX\343 B\354nh L\335,2026,orgs_informed,den,T,2\n' >cp1258.csv
+expect_fail 1 "$GEMIS" values import cp1258.csv
+contains "$err" "cp1258.csv: line 3: the file is not UTF-8 text"
+contains "$err" '"CSV UTF-8 (Comma delimited) (*.csv)"'
+# UTF-16 cut in half
+printf '\377\376u\000n' >binary.csv
 expect_fail 1 "$GEMIS" values import binary.csv
-contains "$err" "not UTF-8"
+contains "$err" "odd number of bytes"
 printf 'unit,period,indicator,part,sex,value\n"03390,2026\n' >quote.csv
 expect_fail 1 "$GEMIS" values import quote.csv
 contains "$err" "line 2: a quoted field is not closed"
 expect_fail 1 "$GEMIS" values import missing.csv
 contains "$err" "missing.csv"
 [ "$(state)" = "$before" ] || die "a failed import changed the database"
+
+# UTF-16 with a BOM and tabs (Excel's "Unicode Text"), and without a BOM
+# (regression: "unknown column 'u'"): converted and read
+printf '\357\273\277unit\tperiod\tindicator\tpart\tsex\tvalue\r\n03390\t2026\torgs_informed\tnum\tT\t17\r\n' |
+	iconv -f UTF-8 -t UTF-16LE >unicode.txt
+expect_ok "$GEMIS" values import --dry-run --format csv unicode.txt
+contains "$out" "would import 1 values"
+printf 'unit,period,indicator,part,sex,value\n03390,2026,orgs_informed,num,T,17\n' | iconv -f UTF-8 -t UTF-16BE >be.csv
+expect_ok "$GEMIS" values import --dry-run be.csv
+contains "$out" "would import 1 values"
+[ "$(state)" = "$before" ] || die "a dry run changed the database"
 
 # semicolons and a BOM, as spreadsheets in a Vietnamese locale save them
 printf '\357\273\277unit;period;indicator;part;sex;value\r\n03390;2026;orgs_informed;num;T;18\r\n03390;2026;orgs_informed;den;T;20\r\n' >excel.csv

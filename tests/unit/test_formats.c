@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "core/validate.h"
+#include "formats/codemap.h"
 #include "formats/csv.h"
+#include "formats/encoding.h"
 #include "formats/values_csv.h"
 #include "harness.h"
 #include "util/buf.h"
@@ -217,6 +219,128 @@ TEST(values_csv_fields)
 	tree_release(&t);
 }
 
+/* ASCII text as UTF-16 (big-endian when big), with a byte order mark when
+ * bom; the length in *n.  Caller frees. */
+static char *utf16(const char *s, bool big, bool bom, size_t *n)
+{
+	size_t len = strlen(s), i, k = 0;
+	char *out = malloc(2 * len + 2);
+
+	if (bom) {
+		out[k++] = big ? '\xFE' : '\xFF';
+		out[k++] = big ? '\xFF' : '\xFE';
+	}
+	for (i = 0; i < len; i++) {
+		out[k++] = big ? 0 : s[i];
+		out[k++] = big ? s[i] : 0;
+	}
+	*n = k;
+	return out;
+}
+
+/* Regression: UTF-16 without a BOM was read as "unknown column 'u'"; an
+ * 8-bit file was refused without saying how to fix it. */
+TEST(csv_encodings)
+{
+	static const char csv[] = "unit,period,indicator,part,sex,value\r\n"
+				  "03390,2026,female_wage_workers,num,T,412\r\n"
+				  "03390,2026,female_wage_workers,den,T,1000\r\n";
+	static const char tabs[] = "unit\tperiod\tindicator\tpart\tsex\tvalue\r\n"
+				   "03390\t2026\tfemale_wage_workers\tnum\tT\t412\r\n";
+	static const char cp1258[] = "unit,period,indicator,part,sex,value\n"
+				     "03390,2026,female_wage_workers,num,T,412\n"
+				     "X\xE3 B\xECnh L\xDD,2026,female_wage_workers,den,T,1000\n";
+	struct tree t;
+	struct errctx e = {0};
+	int big, bom;
+
+	i18n_set_lang(LANG_EN);
+	tiny_tree(&t);
+	/* Excel's "Unicode Text" (UTF-16LE, a BOM, tabs), and every other
+	 * UTF-16 with or without a BOM: read as the UTF-8 file would be */
+	for (big = 0; big < 2; big++) {
+		for (bom = 0; bom < 2; bom++) {
+			struct value_rows rows = {0};
+			struct diags d;
+			size_t n;
+			char *x = utf16(csv, big, bom, &n);
+
+			diags_init(&d, 100);
+			CHECK(values_csv_parse(x, n, &t, &rows, &d, &e) == GEMIS_OK);
+			CHECK(d.total == 0);
+			CHECK(rows.n == 2 && rows.v[1].value == 1000 && rows.v[1].line == 3);
+			free(x);
+			value_rows_release(&rows);
+			diags_release(&d);
+		}
+	}
+	{
+		struct value_rows rows = {0};
+		struct diags d;
+		size_t n;
+		char *x = utf16(tabs, false, true, &n);
+
+		diags_init(&d, 100);
+		CHECK(values_csv_parse(x, n, &t, &rows, &d, &e) == GEMIS_OK);
+		CHECK(d.total == 0 && rows.n == 1 && rows.v[0].value == 412);
+		free(x);
+		value_rows_release(&rows);
+		diags_release(&d);
+	}
+	/* Windows-1258 (Excel's "CSV" on a Vietnamese Windows): refused with
+	 * the line and how to save the file */
+	{
+		struct value_rows rows = {0};
+		struct diags d;
+
+		diags_init(&d, 100);
+		err_clear(&e);
+		CHECK(values_csv_parse(cp1258, strlen(cp1258), &t, &rows, &d, &e) == GEMIS_EFORMAT);
+		CHECK(strstr(e.msg, "line 3:") != NULL);
+		CHECK(strstr(e.msg, "CSV UTF-8") != NULL);
+		CHECK(strstr(e.msg, "Windows-1258") != NULL);
+		CHECK(rows.n == 0);
+		value_rows_release(&rows);
+		diags_release(&d);
+	}
+	/* broken UTF-16: cut in half a character, a lone surrogate on line 2 */
+	{
+		struct value_rows rows = {0};
+		struct diags d;
+		static const char odd[] = "\xFF\xFEu\0n\0i";
+		static const char lone[] = "\xFF\xFEu\0\n\0\x00\xD8\n\0";
+
+		diags_init(&d, 100);
+		err_clear(&e);
+		CHECK(values_csv_parse(odd, sizeof(odd) - 1, &t, &rows, &d, &e) == GEMIS_EFORMAT);
+		CHECK(strstr(e.msg, "odd number of bytes") != NULL);
+		err_clear(&e);
+		CHECK(values_csv_parse(lone, sizeof(lone) - 1, &t, &rows, &d, &e) == GEMIS_EFORMAT);
+		CHECK(strstr(e.msg, "line 2") != NULL);
+		diags_release(&d);
+	}
+	/* code maps are read the same way */
+	{
+		static const char m[] = "type,gemis,external\nunit,03390,OU_A\n";
+		struct codemap map;
+		struct diags d;
+		size_t n;
+		char *x = utf16(m, true, false, &n);
+
+		codemap_init(&map);
+		diags_init(&d, 100);
+		CHECK(codemap_parse(&map, "adx", x, n, &d, &e) == GEMIS_OK && d.total == 0);
+		CHECK_STR(codemap_out(&map, CODE_UNIT, "03390"), "OU_A");
+		err_clear(&e);
+		CHECK(codemap_parse(&map, "adx", cp1258, strlen(cp1258), &d, &e) == GEMIS_EFORMAT);
+		CHECK(strstr(e.msg, "line 3:") != NULL);
+		free(x);
+		codemap_release(&map);
+		diags_release(&d);
+	}
+	tree_release(&t);
+}
+
 static struct value_row row(int unit, const char *ind, int part, int sex, double v, long line)
 {
 	struct value_row r = {0};
@@ -277,6 +401,7 @@ int main(void)
 	RUN(i18n_catalogues);
 	RUN(csv_reader);
 	RUN(values_csv_fields);
+	RUN(csv_encodings);
 	RUN(validate_across_rows);
 	return harness_report();
 }
