@@ -63,11 +63,14 @@ enum gemis_err api_progress(struct http_req *r)
 static json_t *unit_json(const struct tree *t, int u)
 {
 	const struct unit *x = &t->units[u];
+	json_int_t children = 0;
+	int c;
 
-	return json_pack("{s:s, s:s, s:s, s:s, s:s*, s:i}", "code", x->code, "name", x->name, "short_name",
+	for (c = x->first_child; c >= 0; c = t->units[c].next_sibling)
+		children++;
+	return json_pack("{s:s, s:s, s:s, s:s, s:s?, s:I}", "code", x->code, "name", x->name, "short_name",
 			 x->short_name, "level", level_id(x->level), "parent",
-			 x->parent >= 0 ? t->units[x->parent].code : NULL, "children",
-			 x->first_child >= 0 ? (json_int_t)0 : (json_int_t)0);
+			 x->parent >= 0 ? t->units[x->parent].code : NULL, "children", children);
 }
 
 enum gemis_err api_units(struct http_req *r)

@@ -138,7 +138,8 @@ stop_server() {
 
 # http METHOD PATH [CURL ARGS...]: one request; the status is in $status,
 # the body in body.txt ($body), the headers in headers.txt.  Cookies live in
-# the jar named by $JAR (default jar.txt).
+# the jar named by $JAR (default jar.txt).  Answers of /api/v1 are appended
+# to $API_ANSWERS when it is set.
 http() {
 	m=$1
 	p=$2
@@ -146,6 +147,18 @@ http() {
 	status=$(curl -s -S -X "$m" -o body.txt -D headers.txt -w '%{http_code}' \
 		-b "${JAR:-jar.txt}" -c "${JAR:-jar.txt}" "$@" "$BASE$p")
 	body=$(cat body.txt)
+	# the API's answers are kept for the OpenAPI check of run-integration
+	# (tools/openapi-check.mjs validates them against data/api/openapi.json)
+	case "$p" in
+	/api/v1/*)
+		if [ -n "${API_ANSWERS:-}" ]; then
+			jq -c -n --arg test "${TEST_NAME:-}" --arg method "$m" --arg path "$p" --arg status "$status" \
+				--arg type "$(header Content-Type)" --rawfile body body.txt \
+				'{test: $test, method: $method, path: $path, status: ($status | tonumber), type: $type, body: $body}' \
+				>>"$API_ANSWERS" || die "cannot record the API's answer"
+		fi
+		;;
+	esac
 }
 
 # expect_status CODE: the last request's status must be CODE
