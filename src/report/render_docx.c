@@ -29,6 +29,7 @@
 #include "util/banned.h"
 
 #define TWIP_PER_MM 56.6929
+#define ISSUER_OUTDENT 200 /* 10 pt, in twips */
 #define EMU_PER_PT 12700L
 
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -98,7 +99,8 @@ static enum gemis_err para(struct buf *b, const char *style, const char *jc, con
 }
 
 /* A short centred rule: an empty paragraph with a top border, indented
- * to leave `width` twips of a cell `cell` twips wide. */
+ * to leave `width` twips of a cell `cell` twips wide, 3 pt below the line
+ * above so that it does not read as an underline (as in the PDF). */
 static enum gemis_err rule(struct buf *b, long cell, long width)
 {
 	long ind = (cell - width) / 2;
@@ -107,21 +109,28 @@ static enum gemis_err rule(struct buf *b, long cell, long width)
 		ind = 0;
 	return buf_printf(b,
 			  "<w:p><w:pPr><w:pBdr><w:top w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>"
-			  "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"120\" w:lineRule=\"exact\"/>"
-			  "<w:ind w:left=\"%ld\" w:right=\"%ld\"/><w:jc w:val=\"center\"/><w:rPr><w:sz w:val=\"4\"/></w:rPr></w:pPr></w:p>",
+			  "<w:spacing w:before=\"60\" w:after=\"0\" w:line=\"120\" w:lineRule=\"exact\"/>"
+			  "<w:ind w:left=\"%ld\" w:right=\"%ld\" w:firstLine=\"0\"/><w:jc w:val=\"center\"/><w:rPr><w:sz w:val=\"4\"/></w:rPr></w:pPr></w:p>",
 			  ind, ind);
 }
 
-static enum gemis_err borderless_table(struct buf *b, const long *w, size_t n)
+/* A table without borders of columns w[0..n) twips wide, starting
+ * `indent` twips left of the margin (negative: into it). */
+static enum gemis_err borderless_table(struct buf *b, const long *w, size_t n, long indent)
 {
-	enum gemis_err err = buf_puts(b,
-				      "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/>"
+	long total = 0;
+	size_t i;
+	enum gemis_err err;
+
+	for (i = 0; i < n; i++)
+		total += w[i];
+	err = buf_printf(b, "<w:tbl><w:tblPr><w:tblW w:w=\"%ld\" w:type=\"dxa\"/><w:tblInd w:w=\"%ld\" w:type=\"dxa\"/>"
+			    "<w:tblLayout w:type=\"fixed\"/>", total, indent);
+	err |= buf_puts(b,
 				      "<w:tblBorders><w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/>"
 				      "<w:right w:val=\"nil\"/><w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/></w:tblBorders>"
 				      "<w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar>"
 				      "<w:tblLook w:val=\"0000\"/></w:tblPr><w:tblGrid>");
-	size_t i;
-
 	for (i = 0; i < n; i++)
 		err |= buf_printf(b, "<w:gridCol w:w=\"%ld\"/>", w[i]);
 	/* the header and the signature block stay on one page */
@@ -129,7 +138,12 @@ static enum gemis_err borderless_table(struct buf *b, const long *w, size_t n)
 	return err;
 }
 
-static const char *TIGHT = "<w:spacing w:before=\"0\" w:after=\"0\"/>";
+/* The header and signature blocks: no space around, and none of the
+ * body's first-line indent (which would push every first line 5 mm off
+ * the centre of its block, and "Nơi nhận" 10 mm off the margin). */
+#define NOINDENT "<w:ind w:firstLine=\"0\"/>"
+static const char *TIGHT = "<w:spacing w:before=\"0\" w:after=\"0\"/>" NOINDENT;
+static const char *AFTER_RULE = "<w:spacing w:before=\"120\" w:after=\"0\"/>" NOINDENT;
 
 static enum gemis_err header_block(struct buf *b, const struct doc *d)
 {
@@ -138,23 +152,25 @@ static enum gemis_err header_block(struct buf *b, const struct doc *d)
 	struct run bold12 = {true, false, 24, 0}, italic13 = {false, true, 26, 0};
 	enum gemis_err err;
 
-	w[0] = tw * 40 / 100;
-	w[1] = tw - w[0];
-	err = borderless_table(b, w, 2);
+	/* as in the PDF (render_pdf.c): the issuer's column is 40 % of the
+	 * text width and reaches 10 pt into the left margin */
+	w[0] = tw * 40 / 100 + ISSUER_OUTDENT;
+	w[1] = tw - w[0] + ISSUER_OUTDENT;
+	err = borderless_table(b, w, 2, -ISSUER_OUTDENT);
 	err |= buf_printf(b, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/></w:tcPr>", w[0]);
 	if (d->issuer_top)
 		err |= para(b, NULL, "center", TIGHT, d->issuer_top, &plain13);
 	err |= para(b, NULL, "center", TIGHT, d->issuer, &bold13);
 	err |= rule(b, w[0], w[0] / 3);
-	err |= para(b, NULL, "center", "<w:spacing w:before=\"120\" w:after=\"0\"/>", d->number, &plain13);
+	err |= para(b, NULL, "center", AFTER_RULE, d->number, &plain13);
 	err |= buf_printf(b, "</w:tc><w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/></w:tcPr>", w[1]);
 	err |= para(b, NULL, "center", TIGHT, d->motto1, &bold12);
 	err |= para(b, NULL, "center", TIGHT, d->motto2, &bold13);
 	/* "Độc lập - Tự do - Hạnh phúc" at 13 pt is about 62 mm wide */
 	err |= rule(b, w[1], (long)(62 * TWIP_PER_MM));
-	err |= para(b, NULL, "center", "<w:spacing w:before=\"120\" w:after=\"0\"/>", d->place_date, &italic13);
+	err |= para(b, NULL, "center", AFTER_RULE, d->place_date, &italic13);
 	err |= buf_puts(b, "</w:tc></w:tr></w:tbl>");
-	err |= para(b, NULL, "center", "<w:spacing w:before=\"360\" w:after=\"0\"/>", d->kind,
+	err |= para(b, NULL, "center", "<w:spacing w:before=\"360\" w:after=\"0\"/>" NOINDENT, d->kind,
 		    &(struct run){true, false, 28, 0});
 	err |= para(b, NULL, "center", TIGHT, d->title, &(struct run){true, false, 28, 0});
 	err |= rule(b, tw, tw / 4);
@@ -234,7 +250,7 @@ static enum gemis_err signature(struct buf *b, const struct doc *d)
 	size_t i;
 
 	err = para(b, NULL, NULL, TIGHT, "", &(struct run){0});
-	err |= borderless_table(b, w, 2);
+	err |= borderless_table(b, w, 2, 0);
 	err |= buf_printf(b, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/></w:tcPr>", w[0]);
 	err |= para(b, NULL, NULL, TIGHT, d->recipients_head ? d->recipients_head : "",
 		    &(struct run){true, true, 24, 0});
@@ -244,7 +260,7 @@ static enum gemis_err signature(struct buf *b, const struct doc *d)
 	err |= para(b, NULL, "center", TIGHT, d->sign_lines ? d->sign_lines : "",
 		    &(struct run){true, false, 26, 0});
 	/* room for the signature and the seal */
-	err |= para(b, NULL, "center", "<w:spacing w:before=\"1700\" w:after=\"0\"/>",
+	err |= para(b, NULL, "center", "<w:spacing w:before=\"1700\" w:after=\"0\"/>" NOINDENT,
 		    d->sign_name ? d->sign_name : "", &(struct run){true, false, 26, 0});
 	err |= buf_puts(b, "</w:tc></w:tr></w:tbl>");
 	return err;

@@ -169,8 +169,9 @@ static double centred(struct pdf *p, const char *s, double size, bool bold, bool
 	if (rule_frac != 0) {
 		double rw = rule_frac < 0 ? tw : w * rule_frac;
 
-		hline(p, x + (w - rw) / 2, x + (w + rw) / 2, y + 1.5, 0.6);
-		y += 4;
+		/* clear of the descenders: not an underline */
+		hline(p, x + (w - rw) / 2, x + (w + rw) / 2, y + 3, 0.6);
+		y += 5.5;
 	}
 	return y;
 }

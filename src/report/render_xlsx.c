@@ -11,6 +11,10 @@
  *              each form of a commune;
  *   Sub-units  (units with sub-units) each sub-unit's status per indicator,
  *   Shares     and the share of sub-units achieved or on track.
+ * Words, never codes, in the sheets' language (the target's direction, the
+ * unit that set it, a form's status); totals are formulas over the cells
+ * they add up, with the value cached, so that a corrected cell corrects
+ * its total in Excel or LibreOffice.
  * The file has no timestamp of its own: its creation date is
  * $SOURCE_DATE_EPOCH, else 1 January of the report's year, so that the
  * same data gives the same file.
@@ -21,6 +25,7 @@
 #include <xlsxwriter.h>
 
 #include "progress.h"
+#include "store/submissions.h"
 #include "util/i18n.h"
 #include "yearly.h"
 #include "core/date.h"
@@ -97,6 +102,27 @@ static void num_or_blank(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v, 
 		worksheet_write_number(ws, r, c, round(v * 1e10) / 1e10, f);
 }
 
+/* =SUM(first:last) of one row's or one column's cells, value cached. */
+static void sum_formula(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, lxw_row_t r0, lxw_col_t c0,
+			lxw_row_t r1, lxw_col_t c1, double value, lxw_format *f)
+{
+	char range[64], formula[80];
+
+	lxw_rowcol_to_range(range, r0, c0, r1, c1);
+	snprintf(formula, sizeof(formula), "=SUM(%s)", range);
+	worksheet_write_formula_num(ws, r, c, formula, f, value);
+}
+
+static const char *direction_word(enum direction d)
+{
+	switch (d) {
+	case DIR_AT_LEAST: return _("at least");
+	case DIR_AT_MOST: return _("at most");
+	case DIR_ACHIEVE: return _("achieve");
+	}
+	return "";
+}
+
 static const char *agency_name(int k)
 {
 	return i18n_lang() == LANG_EN ? agency_kinds[k].name_en : agency_kinds[k].name_vi;
@@ -129,6 +155,7 @@ static void summary(lxw_workbook *wb, const struct yearly *y, const struct xfmt 
 	lxw_chart *ch;
 	char title[256], sheet[64];
 	int g, k;
+	unsigned total = 0;
 	lxw_row_t r0 = 6;
 
 	snprintf(title, sizeof(title), _("Report on the results of gender equality work in %d"), y->year);
@@ -155,18 +182,19 @@ static void summary(lxw_workbook *wb, const struct yearly *y, const struct xfmt 
 			worksheet_write_number(ws, r0 + (lxw_row_t)g, (lxw_col_t)(k + 1),
 					       y->goal_counts[g][chart_status[k]], x->num);
 		}
-		worksheet_write_number(ws, r0 + (lxw_row_t)g, CHART_STATUSES + 1, sum, x->num);
+		sum_formula(ws, r0 + (lxw_row_t)g, CHART_STATUSES + 1, r0 + (lxw_row_t)g, 1, r0 + (lxw_row_t)g,
+			    CHART_STATUSES, sum, x->num);
+		total += sum;
 	}
 	worksheet_write_string(ws, r0 + GOAL_COUNT, 0, _("Total count"), x->head);
-	for (k = 0; k < CHART_STATUSES; k++) {
+	for (k = 0; k < CHART_STATUSES + 1; k++) {
 		unsigned sum = 0;
 
 		for (g = 0; g < GOAL_COUNT; g++)
-			sum += y->goal_counts[g][chart_status[k]];
-		worksheet_write_number(ws, r0 + GOAL_COUNT, (lxw_col_t)(k + 1), sum, x->num);
+			sum += k < CHART_STATUSES ? y->goal_counts[g][chart_status[k]] : 0;
+		sum_formula(ws, r0 + GOAL_COUNT, (lxw_col_t)(k + 1), r0, (lxw_col_t)(k + 1), r0 + GOAL_COUNT - 1,
+			    (lxw_col_t)(k + 1), k < CHART_STATUSES ? sum : total, x->num);
 	}
-	worksheet_write_number(ws, r0 + GOAL_COUNT, CHART_STATUSES + 1,
-			       y->nrows - y->counts[ST_NO_TARGET], x->num);
 	worksheet_write_string(ws, r0 + GOAL_COUNT + 1, 0,
 			       _("Indicators without a target are not counted."), x->note);
 
@@ -225,6 +253,7 @@ static void goal_sheets(lxw_workbook *wb, const struct yearly *y, const struct x
 			const struct indicator *ind = &catalog[z->ind];
 			const struct target *t = z->t;
 			struct buf why;
+			int setter;
 
 			if (ind->goal != (enum goal)g)
 				continue;
@@ -233,11 +262,13 @@ static void goal_sheets(lxw_workbook *wb, const struct yearly *y, const struct x
 			worksheet_write_number(ws, row, 0, z->no, x->num);
 			worksheet_write_string(ws, row, 1, indicator_name(ind, i18n_lang()), x->wrap);
 			worksheet_write_string(ws, row, 2, measure_name(ind->unit), x->text);
-			worksheet_write_string(ws, row, 3, t ? direction_id(t->dir) : "", x->text);
+			worksheet_write_string(ws, row, 3, t ? direction_word(t->dir) : "", x->text);
 			num_or_blank(ws, row, 4, t && t->has_value ? t->value : NAN, x->num2);
 			num_or_blank(ws, row, 5, t ? t->year : NAN, x->text);
-			worksheet_write_string(ws, row, 6,
-					       t ? (t->origin >= 0 ? y->s->tree.units[t->origin].code : "VN") : "",
+			/* the plan's unit by name; the national strategy's targets
+			 * are the nation's */
+			setter = t ? (t->origin >= 0 ? t->origin : tree_find(&y->s->tree, "VN")) : -1;
+			worksheet_write_string(ws, row, 6, setter >= 0 ? y->s->tree.units[setter].name : "",
 					       x->text);
 			if (z->hidden)
 				worksheet_write_string(ws, row, 7, z->hidden == SUPP_PRIMARY ? "<5" : "x", x->text);
@@ -314,6 +345,15 @@ static void reporting_sheet(lxw_workbook *wb, const struct yearly *y, const stru
 	for (i = 0; i < r->nagencies; i++)
 		counts_row(ws, row++, agency_kinds[r->agencies[i].agency].id, agency_name(r->agencies[i].agency),
 			   &r->agencies[i].c, x);
+	/* the total row adds up the agencies' rows below it */
+	if (r->nagencies) {
+		const unsigned tot[6] = {r->total.expected, r->total.submitted, r->total.on_time,
+					 r->total.late,     r->total.missing,   r->total.overdue};
+		lxw_col_t c;
+
+		for (c = 2; c < 8; c++)
+			sum_formula(ws, 2, c, 3, c, row - 1, c, tot[c - 2], x->num);
+	}
 	if (y->nsubs) {
 		row++;
 		worksheet_write_string(ws, row++, 0, _("By commune or ward"), x->bold);
@@ -337,7 +377,11 @@ static void reporting_sheet(lxw_workbook *wb, const struct yearly *y, const stru
 		worksheet_write_number(ws, row, 2, f->nind, x->num);
 		worksheet_write_string(ws, row, 3, due, x->text);
 		worksheet_write_string(ws, row, 4, form_state_name(f->state), x->text);
-		worksheet_write_string(ws, row, 5, f->status ? f->status : "", x->text);
+		worksheet_write_string(ws, row, 5,
+				       f->status && sub_status_parse(f->status) >= 0
+					       ? sub_status_name((enum sub_status)sub_status_parse(f->status))
+					       : "",
+				       x->text);
 		if (f->submitted_at) {
 			date_format_iso(vn_date(f->submitted_at), sub);
 			worksheet_write_string(ws, row, 6, sub, x->text);
