@@ -100,6 +100,14 @@ bool access_allows(const struct tree *t, const struct principal *p, enum action 
 		return p->role == ROLE_ADMIN || p->role == ROLE_FOCAL;
 	case ACT_USERS:
 		return p->role == ROLE_ADMIN || p->role == ROLE_FOCAL;
+	case ACT_SEND:
+		if (p->role == ROLE_FOCAL)
+			return unit == p->unit && is_commune(t, unit);
+		if (p->role == ROLE_PROVINCE)
+			return unit == p->unit;
+		return p->role == ROLE_ADMIN;
+	case ACT_RECEIVE:
+		return unit != p->unit && (p->role == ROLE_ADMIN || p->role == ROLE_PROVINCE);
 	}
 	return false;
 }

@@ -50,6 +50,10 @@ bool access_in_scope(const struct tree *t, const struct principal *p, int unit);
  *   PLAN     change a unit's plan: admin, focal (its commune), province
  *            (its own province's plan, not its communes')
  *   USERS    manage accounts of the unit: admin, focal (its commune)
+ *   SEND     write and send a unit's own report up the reporting chain:
+ *            admin, focal (its commune), province (its province)
+ *   RECEIVE  accept or return what a unit below sends up: admin, province
+ *            (its communes); nobody receives the report of its own unit
  * Forms (ENTER, APPROVE) exist only for communes, wards and special zones. */
 enum action {
 	ACT_READ,
@@ -58,8 +62,10 @@ enum action {
 	ACT_IMPORT,
 	ACT_PLAN,
 	ACT_USERS,
+	ACT_SEND,
+	ACT_RECEIVE,
 };
-#define ACT_COUNT 6
+#define ACT_COUNT 8
 
 /* True when p may do a to the unit (agency: kind index for ENTER, else
  * ignored; -1 for "any agency of the unit", which a reporter may not). */
