@@ -309,7 +309,7 @@ enum gemis_err api_submission_act(struct http_req *r)
 		err = http_fail(r, GEMIS_EINVAL, "%s", _("unknown action"));
 		goto out;
 	}
-	err = open_form(r, (a == SUB_SAVE || a == SUB_SUBMIT) ? ACT_ENTER : ACT_APPROVE, &unit, &agency, &year, &f);
+	err = open_form(r, wf_form.actions[a].right, &unit, &agency, &year, &f);
 	if (err)
 		goto out;
 	t = &r->snap->tree;

@@ -12,6 +12,7 @@
 #include "core/catalog.h"
 #include "core/date.h"
 #include "core/deadline.h"
+#include "core/workflow.h"
 #include "progress.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -68,9 +69,10 @@ static void count(struct rep_counts *c, enum form_state s)
 	}
 }
 
+/* Handed in: a state of wf_form that counts as sent (submitted, approved). */
 static bool is_submitted(const char *status)
 {
-	return status && (strcmp(status, "submitted") == 0 || strcmp(status, "approved") == 0);
+	return (wf_state_flags(&wf_form, wf_state_find(&wf_form, status)) & WF_SENT) != 0;
 }
 
 /* Submitted (or approved) by `now`. */

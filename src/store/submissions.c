@@ -17,55 +17,31 @@
 
 #include "util/banned.h"
 
-static const char *const status_ids[SUB_STATUS_COUNT] = {
-	"none", "draft", "submitted", "approved", "returned",
-};
-static const char *const action_ids[SUB_ACTION_COUNT] = {
-	"save", "submit", "approve", "return", "reopen",
-};
+/* The names of the states and actions are wf_form's (core/workflows.c). */
 
 const char *sub_status_id(enum sub_status s)
 {
-	return (unsigned)s < SUB_STATUS_COUNT ? status_ids[s] : "?";
+	return wf_state_id(&wf_form, (int)s);
 }
 
 int sub_status_parse(const char *s)
 {
-	int i;
-
-	for (i = 0; s && i < SUB_STATUS_COUNT; i++) {
-		if (strcmp(status_ids[i], s) == 0)
-			return i;
-	}
-	return -1;
+	return wf_state_find(&wf_form, s);
 }
 
 const char *sub_status_name(enum sub_status s)
 {
-	switch (s) {
-	case SUB_NONE: return _("not started");
-	case SUB_DRAFT: return _("draft");
-	case SUB_SUBMITTED: return _("submitted");
-	case SUB_APPROVED: return _("approved");
-	case SUB_RETURNED: return _("returned");
-	}
-	return "?";
+	return wf_state_name(&wf_form, (int)s);
 }
 
 const char *sub_action_id(enum sub_action a)
 {
-	return (unsigned)a < SUB_ACTION_COUNT ? action_ids[a] : "?";
+	return wf_action_id(&wf_form, (int)a);
 }
 
 int sub_action_parse(const char *s)
 {
-	int i;
-
-	for (i = 0; s && i < SUB_ACTION_COUNT; i++) {
-		if (strcmp(action_ids[i], s) == 0)
-			return i;
-	}
-	return -1;
+	return wf_action_find(&wf_form, s);
 }
 
 /* --- forms ------------------------------------------------------------- */
@@ -522,162 +498,7 @@ enum gemis_err submissions_events(struct db *db, long long id,
 	return db_finalize(st, e);
 }
 
-/* --- the lock on approved values --------------------------------------- */
-
-struct locked {
-	int unit;
-	period_t period;
-	int ind, part, sex;
-	double value;
-	int agency;
-};
-
-static int locked_cmp(const void *pa, const void *pb)
-{
-	const struct locked *a = pa, *b = pb;
-
-	if (a->unit != b->unit)
-		return a->unit < b->unit ? -1 : 1;
-	if (a->period != b->period)
-		return a->period < b->period ? -1 : 1;
-	if (a->ind != b->ind)
-		return a->ind < b->ind ? -1 : 1;
-	if (a->part != b->part)
-		return a->part < b->part ? -1 : 1;
-	return a->sex < b->sex ? -1 : a->sex > b->sex;
-}
-
-enum gemis_err submissions_check_locked(struct db *db, const struct tree *t,
-					const struct value_row *rows, size_t n, struct diags *d,
-					struct errctx *e)
-{
-	struct db_stmt *st = NULL;
-	struct locked *v = NULL;
-	size_t nv = 0, cap = 0, i;
-	enum gemis_err err;
-
-	if (n == 0)
-		return GEMIS_OK;
-	err = db_prepare(db, &st, e,
-			 "SELECT s.unit_id, v.period, v.indicator, v.part, v.sex, v.value, s.agency"
-			 " FROM submission_values v JOIN submissions s ON s.id = v.submission_id"
-			 " WHERE s.status = 'approved'");
-	if (err)
-		return err;
-	while (db_next(st)) {
-		long long uid = db_col_int(st, 0);
-		const char *per = db_col_text(st, 1);
-		int ind = catalog_find(db_col_text(st, 2));
-		struct locked *x;
-		period_t p;
-
-		if (tree_find_id(t, uid) < 0 || ind < 0 || !per ||
-		    !period_parse(per, strlen(per), &p))
-			continue;
-		if (nv == cap) {
-			size_t ncap = cap ? cap * 2 : 64;
-			struct locked *nl = realloc(v, ncap * sizeof(*nl));
-
-			if (!nl) {
-				err = GEMIS_ENOMEM;
-				break;
-			}
-			v = nl;
-			cap = ncap;
-		}
-		x = &v[nv++];
-		x->unit = tree_find_id(t, uid);
-		x->period = p;
-		x->ind = ind;
-		x->part = part_parse(&catalog[ind], db_col_text(st, 3));
-		x->sex = sex_parse(db_col_text(st, 4));
-		x->value = db_col_double(st, 5);
-		x->agency = agency_find(db_col_text(st, 6));
-	}
-	if (err)
-		db_finalize(st, NULL);
-	else
-		err = db_finalize(st, e);
-	if (err || nv == 0)
-		goto out;
-	qsort(v, nv, sizeof(*v), locked_cmp);
-	for (i = 0; i < n; i++) {
-		const struct value_row *r = &rows[i];
-		struct locked key = {r->unit, r->period, r->ind, r->part, r->sex, 0, 0};
-		const struct locked *hit = bsearch(&key, v, nv, sizeof(*v), locked_cmp);
-		char per[16];
-
-		if (!hit || hit->value == r->value)
-			continue;
-		period_format(r->period, per, sizeof(per));
-		diags_add(d, r->line, "value",
-			  _("%s of %s for %s is in the approved form of %s: the focal point must reopen "
-			    "the form before it can change"),
-			  catalog[r->ind].id, t->units[r->unit].code, per,
-			  hit->agency >= 0 ? agency_kinds[hit->agency].id : "?");
-	}
-out:
-	free(v);
-	return err;
-}
-
 /* --- the workflow ------------------------------------------------------- */
-
-static bool may_step(enum sub_action a, enum sub_status from)
-{
-	switch (a) {
-	case SUB_SAVE:
-	case SUB_SUBMIT:
-		return from == SUB_NONE || from == SUB_DRAFT || from == SUB_RETURNED;
-	case SUB_APPROVE:
-	case SUB_RETURN:
-		return from == SUB_SUBMITTED;
-	case SUB_REOPEN:
-		return from == SUB_APPROVED;
-	}
-	return false;
-}
-
-static enum sub_status step_to(enum sub_action a, enum sub_status from)
-{
-	switch (a) {
-	case SUB_SAVE:
-		return from == SUB_RETURNED ? SUB_RETURNED : SUB_DRAFT;
-	case SUB_SUBMIT:
-		return SUB_SUBMITTED;
-	case SUB_APPROVE:
-		return SUB_APPROVED;
-	case SUB_RETURN:
-		return SUB_RETURNED;
-	case SUB_REOPEN:
-		return SUB_DRAFT;
-	}
-	return from;
-}
-
-static enum gemis_err refuse_step(enum sub_action a, enum sub_status from, struct errctx *e)
-{
-	switch (from) {
-	case SUB_APPROVED:
-		return err_set(e, GEMIS_ECONFLICT,
-			       _("this form is approved and locked: the focal point must reopen it first"));
-	case SUB_SUBMITTED:
-		if (a == SUB_SAVE || a == SUB_SUBMIT)
-			return err_set(e, GEMIS_ECONFLICT,
-				       _("this form is submitted and waits for approval: it can change "
-					 "only after the focal point returns it"));
-		break;
-	default:
-		break;
-	}
-	if (a == SUB_REOPEN)
-		return err_set(e, GEMIS_ECONFLICT,
-			       _("only an approved form can be reopened; this one is: %s"),
-			       sub_status_name(from));
-	return err_set(e, GEMIS_ECONFLICT,
-		       _("only a submitted form can be approved or returned; this one is: %s"),
-		       sub_status_name(from));
-}
 
 /* Checks the rows of a save or submit against the form. */
 static void check_rows(const struct tree *t, const struct form *f, const struct sub_request *rq,
@@ -818,7 +639,7 @@ enum gemis_err submissions_act(struct db *db, const struct tree *t, const struct
 	struct submission cur;
 	struct value_row *rows = NULL, *staged = NULL;
 	size_t nstaged = 0;
-	enum sub_status to;
+	int to;
 	/* joins a transaction the caller has open (the demo builds in one);
 	 * then a failure is the caller's to roll back */
 	bool own_tx = !db->in_tx;
@@ -834,11 +655,9 @@ enum gemis_err submissions_act(struct db *db, const struct tree *t, const struct
 	if (rq->unit < 0 || (size_t)rq->unit >= t->n || rq->agency < 0 ||
 	    (size_t)rq->agency >= agency_kind_count || (unsigned)rq->action >= SUB_ACTION_COUNT)
 		return err_set(e, GEMIS_EINVAL, "bad form request");
-	if (!access_allows(t, who, entering ? ACT_ENTER : ACT_APPROVE, rq->unit, rq->agency))
-		return err_set(e, GEMIS_EPERM, _("you may not do this to this form"));
-	if (rq->action == SUB_RETURN && (!rq->comment || !*rq->comment))
-		return err_set_at(e, GEMIS_EINVAL, "comment",
-				  _("say why the form is returned, so that the agency knows what to fix"));
+	err = wf_check_request(&wf_form, t, who, (int)rq->action, rq->unit, rq->agency, rq->comment, e);
+	if (err)
+		return err;
 	for (size_t k = 0; rq->explain && k < catalog_count; k++) {
 		if (rq->explain[k] && strlen(rq->explain[k]) > EXPLAIN_MAX)
 			return err_set_at(e, GEMIS_EINVAL, catalog[k].id,
@@ -893,11 +712,9 @@ enum gemis_err submissions_act(struct db *db, const struct tree *t, const struct
 				      cur.updated_by, when);
 		goto fail;
 	}
-	if (!may_step(rq->action, cur.status)) {
-		err = refuse_step(rq->action, cur.status, e);
+	err = wf_check_state(&wf_form, (int)cur.status, (int)rq->action, &to, e);
+	if (err)
 		goto fail;
-	}
-	to = step_to(rq->action, cur.status);
 	if (cur.id == 0) {
 		err = db_prepare(db, &st, e,
 				 "INSERT INTO submissions (unit_id, agency, period, status, version, created_at,"
@@ -905,7 +722,7 @@ enum gemis_err submissions_act(struct db *db, const struct tree *t, const struct
 		if (err)
 			goto fail;
 		db_bindv(st, "itttiit", t->units[rq->unit].id, agency_kinds[rq->agency].id, per,
-			 sub_status_id(to), now, now, by);
+			 sub_status_id((enum sub_status)to), now, now, by);
 		if (db_next(st))
 			cur.id = db_col_int(st, 0);
 		err = db_finalize(st, e);
@@ -918,7 +735,7 @@ enum gemis_err submissions_act(struct db *db, const struct tree *t, const struct
 				 " updated_by = ? WHERE id = ? AND version = ?");
 		if (err)
 			goto fail;
-		db_bindv(st, "titii", sub_status_id(to), now, by, cur.id, cur.version);
+		db_bindv(st, "titii", sub_status_id((enum sub_status)to), now, by, cur.id, cur.version);
 		err = db_step_done(st, e);
 		changed = err ? 0 : db_changes(st);
 		db_finalize(st, NULL);

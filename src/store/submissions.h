@@ -7,24 +7,20 @@
  * indicators the commune's plan in force assigns to the agency, each with
  * its parts (numerator and denominator, or the value), by sex where the
  * indicator is reported by sex, for the year (or its four quarters, for
- * indicators counted per quarter).  The workflow:
- *
- *	(none) --save--> draft --submit--> submitted --approve--> approved
- *	                   ^                  |                      |
- *	                   |               return                 reopen
- *	                   |                  v                      |
- *	                   +---- save ---- returned <----------------+ (to draft)
+ * indicators counted per quarter).  The workflow is wf_form of
+ * core/workflow.h (states, steps, who may take each, what is locked): this
+ * file keeps a form's state, values and history, and asks wf_form before
+ * every change.
  *
  * Until approval a form's values live in submission_values and are not
  * official; approval writes them through values_import() (checks, audit
  * trail, data version) in the same transaction.  While a form is approved
- * its values are locked: values_import() refuses to change them, whatever
- * path they come by, until the form is reopened.
+ * its values are locked (WF_LOCKED): values_import() refuses to change them,
+ * whatever path they come by, until the form is reopened (form_locks.c).
  *
  * Every change passes the version the user saw: a change based on an old
  * version is refused (GEMIS_ECONFLICT, naming who changed it and when)
- * instead of overwriting a concurrent one.  Who may do what is decided by
- * access_allows() (core/access.h).
+ * instead of overwriting a concurrent one.
  */
 #ifndef GEMIS_SUBMISSIONS_H
 #define GEMIS_SUBMISSIONS_H
@@ -34,27 +30,11 @@
 #include "core/access.h"
 #include "core/tree.h"
 #include "core/validate.h"
+#include "core/workflow.h"
 #include "db.h"
 #include "util/buf.h"
 
-enum sub_status {
-	SUB_NONE,      /* the form was never saved */
-	SUB_DRAFT,
-	SUB_SUBMITTED,
-	SUB_APPROVED,
-	SUB_RETURNED,
-};
-#define SUB_STATUS_COUNT 5
-
-enum sub_action {
-	SUB_SAVE,
-	SUB_SUBMIT,
-	SUB_APPROVE,
-	SUB_RETURN,
-	SUB_REOPEN,
-};
-#define SUB_ACTION_COUNT 5
-
+/* enum sub_status and enum sub_action are wf_form's (core/workflow.h). */
 const char *sub_status_id(enum sub_status s);   /* "none", "draft", ... */
 int sub_status_parse(const char *s);            /* -1 if unknown */
 const char *sub_status_name(enum sub_status s); /* for people, current language */
@@ -172,7 +152,8 @@ enum gemis_err submissions_events(struct db *db, long long id,
 				  void *ctx, struct errctx *e);
 
 /* Adds a problem to d for each row that would change a value of an
- * approved form (values_import() calls it inside its transaction). */
+ * approved form (values_import() calls it inside its transaction;
+ * form_locks.c). */
 enum gemis_err submissions_check_locked(struct db *db, const struct tree *t,
 					const struct value_row *rows, size_t n, struct diags *d,
 					struct errctx *e);

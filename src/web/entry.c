@@ -217,10 +217,13 @@ static void render_form(struct http_req *r, struct entry *en)
 {
 	const struct snapshot *s = r->snap;
 	const struct unit *u = &s->tree.units[en->unit];
-	bool can_enter = http_can(r, ACT_ENTER, en->unit, en->agency);
-	bool can_approve = http_can(r, ACT_APPROVE, en->unit, -1);
-	bool editable = can_enter && (en->sub.status == SUB_NONE || en->sub.status == SUB_DRAFT ||
-				      en->sub.status == SUB_RETURNED);
+	/* the buttons: what wf_form lets this account do in the form's state */
+	bool signed_in = r->signed_in;
+	int st = (int)en->sub.status;
+	bool editable = signed_in && wf_may(&wf_form, &s->tree, &r->who, st, SUB_SAVE, en->unit, en->agency);
+	bool can_approve = signed_in && wf_permitted(&wf_form, &s->tree, &r->who, SUB_APPROVE, en->unit, en->agency);
+	bool may_decide = signed_in && wf_may(&wf_form, &s->tree, &r->who, st, SUB_APPROVE, en->unit, en->agency);
+	bool may_reopen = signed_in && wf_may(&wf_form, &s->tree, &r->who, st, SUB_REOPEN, en->unit, en->agency);
 	const char *base = arena_printf(&r->arena, "/entry/%s/%s/%d", u->code, agency_kinds[en->agency].id,
 					en->year);
 	struct db *db;
@@ -368,14 +371,14 @@ static void render_form(struct http_req *r, struct entry *en)
 		     _("Save draft"));
 		html(r, "<button type=\"submit\" name=\"action\" value=\"submit\">%s</button>", _("Submit"));
 	}
-	if (can_approve && en->sub.status == SUB_SUBMITTED) {
+	if (may_decide) {
 		html(r, "<button type=\"submit\" name=\"action\" value=\"approve\">%s</button>", _("Approve"));
 		html(r, "<label>%s <textarea name=\"comment\" rows=\"2\" maxlength=\"%d\"></textarea></label>",
 		     _("Comment (needed to return the form)"), SUB_COMMENT_MAX);
 		html(r, "<button type=\"submit\" name=\"action\" value=\"return\" class=\"danger\">%s</button>",
 		     _("Return"));
 	}
-	if (can_approve && en->sub.status == SUB_APPROVED) {
+	if (may_reopen) {
 		html(r, "<label>%s <textarea name=\"comment\" rows=\"2\" maxlength=\"%d\"></textarea></label>",
 		     _("Why it is reopened"), SUB_COMMENT_MAX);
 		html(r, "<button type=\"submit\" name=\"action\" value=\"reopen\" class=\"secondary\">%s</button>",
@@ -516,7 +519,7 @@ enum gemis_err page_entry_post(struct http_req *r)
 
 	if (a < 0)
 		return http_fail(r, GEMIS_EINVAL, "%s", _("unknown action"));
-	err = entry_open(r, (a == SUB_SAVE || a == SUB_SUBMIT) ? ACT_ENTER : ACT_APPROVE, &en);
+	err = entry_open(r, wf_form.actions[a].right, &en);
 	if (err)
 		return err;
 	diags_init(&d, 500);
