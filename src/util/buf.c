@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "banned.h"
 
 void buf_init(struct buf *b, size_t max)
@@ -17,6 +18,7 @@ void buf_init(struct buf *b, size_t max)
 	b->len = 0;
 	b->cap = 0;
 	b->max = max ? max : BUF_MAX_DEFAULT;
+	b->err = GEMIS_OK;
 }
 
 void buf_release(struct buf *b)
@@ -25,13 +27,20 @@ void buf_release(struct buf *b)
 	b->p = NULL;
 	b->len = 0;
 	b->cap = 0;
+	b->err = GEMIS_OK;
 }
 
 void buf_reset(struct buf *b)
 {
 	b->len = 0;
+	b->err = GEMIS_OK;
 	if (b->p)
 		b->p[0] = '\0';
+}
+
+enum gemis_err buf_error(const struct buf *b)
+{
+	return b->err;
 }
 
 const char *buf_str(const struct buf *b)
@@ -53,7 +62,16 @@ char *buf_detach(struct buf *b, size_t *len)
 	b->p = NULL;
 	b->len = 0;
 	b->cap = 0;
+	b->err = GEMIS_OK;
 	return p;
+}
+
+/* Records the first error of an append; returns the buf's error. */
+static enum gemis_err failed(struct buf *b, enum gemis_err err)
+{
+	if (!b->err)
+		b->err = err;
+	return b->err;
 }
 
 static enum gemis_err grow(struct buf *b, size_t add)
@@ -61,8 +79,10 @@ static enum gemis_err grow(struct buf *b, size_t add)
 	size_t need, cap;
 	char *p;
 
+	if (b->err)
+		return b->err;
 	if (add > b->max - b->len)
-		return GEMIS_ELIMIT;
+		return failed(b, GEMIS_ELIMIT);
 	need = b->len + add + 1;
 	if (need <= b->cap)
 		return GEMIS_OK;
@@ -71,9 +91,9 @@ static enum gemis_err grow(struct buf *b, size_t add)
 		cap *= 2;
 	if (cap > b->max + 1)
 		cap = b->max + 1;
-	p = realloc(b->p, cap);
+	p = gemis_realloc(b->p, cap);
 	if (!p)
-		return GEMIS_ENOMEM;
+		return failed(b, GEMIS_ENOMEM);
 	b->p = p;
 	b->cap = cap;
 	return GEMIS_OK;
@@ -108,11 +128,13 @@ enum gemis_err buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	int n;
 	enum gemis_err err;
 
+	if (b->err)
+		return b->err;
 	va_copy(ap2, ap);
 	n = vsnprintf(NULL, 0, fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
-		return GEMIS_EINVAL;
+		return failed(b, GEMIS_EINVAL);
 	err = grow(b, (size_t)n);
 	if (err)
 		return err;

@@ -6,6 +6,13 @@
  *
  * The contents are always NUL-terminated (the NUL is not counted in len).
  * A zeroed struct buf is not usable: call buf_init() first.
+ *
+ * A buf remembers its first error (as SQLite's StrAccum and curl's dynbuf
+ * do): once an append has failed, later appends do nothing and return that
+ * error, and buf_error() tells it.  Code that builds text writes its
+ * appends one after the other and checks once, at the end, getting the
+ * code of what went wrong first (GEMIS_ELIMIT for a size limit, not "out
+ * of memory").  buf_reset() starts over and forgets the error.
  */
 #ifndef GEMIS_BUF_H
 #define GEMIS_BUF_H
@@ -20,6 +27,7 @@ struct buf {
 	size_t len; /* bytes used, excluding the NUL */
 	size_t cap; /* bytes allocated */
 	size_t max; /* hard limit on len */
+	enum gemis_err err; /* the first append that failed, or GEMIS_OK */
 };
 
 #define BUF_MAX_DEFAULT ((size_t)64 << 20)
@@ -27,7 +35,10 @@ struct buf {
 void buf_init(struct buf *b, size_t max);
 /* Frees the contents; the buf can be reused after buf_init(). */
 void buf_release(struct buf *b);
+/* Empties the buf and forgets its error. */
 void buf_reset(struct buf *b);
+/* The first error of an append since buf_init() or buf_reset(). */
+enum gemis_err buf_error(const struct buf *b);
 /* Returns the contents, never NULL ("" when empty); borrowed until the next append. */
 const char *buf_str(const struct buf *b);
 /* Hands the contents to the caller (caller frees) and empties the buf. */
@@ -40,7 +51,7 @@ enum gemis_err buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 enum gemis_err buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
-/* Shortens the contents to len bytes (len <= b->len). */
+/* Shortens the contents to len bytes (len <= b->len); the error stays. */
 void buf_truncate(struct buf *b, size_t len);
 
 /* Appends s escaped for a JSON string body (without the quotes). */

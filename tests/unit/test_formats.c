@@ -12,6 +12,7 @@
 #include "formats/encoding.h"
 #include "formats/values_csv.h"
 #include "harness.h"
+#include "util/alloc.h"
 #include "util/buf.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -81,6 +82,53 @@ TEST(buf_limits_and_escapes)
 	buf_putc(&b, ' ');
 	buf_put_number(&b, NAN);
 	CHECK_STR(buf_str(&b), "41.2 3 null");
+	buf_release(&b);
+}
+
+/* A buf remembers the first error of its appends: a chain of appends
+ * checked once at the end gets its code, never an OR of codes. */
+TEST(buf_remembers_its_first_error)
+{
+	struct buf b;
+	unsigned long n;
+
+	buf_init(&b, 8);
+	CHECK(buf_error(&b) == GEMIS_OK);
+	buf_puts(&b, "1234");
+	buf_puts(&b, "567890"); /* past the limit */
+	CHECK(buf_error(&b) == GEMIS_ELIMIT);
+	/* later appends, even ones that would fit, do nothing */
+	CHECK(buf_putc(&b, 'x') == GEMIS_ELIMIT);
+	CHECK(buf_printf(&b, "%d", 5) == GEMIS_ELIMIT);
+	CHECK_STR(buf_str(&b), "1234");
+	buf_truncate(&b, 2);
+	CHECK(buf_error(&b) == GEMIS_ELIMIT);
+	buf_reset(&b);
+	CHECK(buf_error(&b) == GEMIS_OK);
+	CHECK(buf_puts(&b, "ok") == GEMIS_OK);
+	buf_release(&b);
+
+	/* out of memory first, then a limit: the first one is told */
+	buf_init(&b, 64);
+	alloc_fail_at(0);
+	buf_puts(&b, "a");
+	n = alloc_fail_at(1);
+	CHECK(n == 1);
+	buf_release(&b);
+	buf_init(&b, 64);
+	alloc_fail_at(1);
+	buf_puts(&b, "abc");
+	buf_printf(&b, "%0100d", 1);
+	CHECK(buf_error(&b) == GEMIS_ENOMEM);
+	CHECK(b.len == 0);
+	buf_release(&b);
+	buf_init(&b, 4);
+	alloc_fail_at(2);
+	buf_puts(&b, "abc");
+	buf_puts(&b, "defg"); /* the limit, before any second allocation */
+	buf_puts(&b, "h");
+	CHECK(buf_error(&b) == GEMIS_ELIMIT);
+	alloc_fail_at(0);
 	buf_release(&b);
 }
 
@@ -398,6 +446,7 @@ int main(void)
 {
 	RUN(text_fold_and_numbers);
 	RUN(buf_limits_and_escapes);
+	RUN(buf_remembers_its_first_error);
 	RUN(i18n_catalogues);
 	RUN(csv_reader);
 	RUN(values_csv_fields);
