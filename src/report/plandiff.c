@@ -228,20 +228,19 @@ static unsigned bits(uint64_t x)
 
 enum gemis_err plan_diff_text(const struct tree *t, const struct plan_diff *d, struct buf *b)
 {
-	enum gemis_err err = GEMIS_OK;
 	char tb[96], ta[96], fb[160], fa[160];
 	size_t i;
 
-	err |= buf_printf(b, _("What changes in %d:"), d->year);
-	err |= buf_putc(b, '\n');
+	buf_printf(b, _("What changes in %d:"), d->year);
+	buf_putc(b, '\n');
 	if (plan_diff_fewer_targets(d)) {
-		err |= buf_printf(b, _("WARNING: this plan sets targets for %u indicators; the plan in force sets %u. "
-				       "The others fall back to the province's or the national targets."),
-				  d->own_after, d->own_before);
-		err |= buf_putc(b, '\n');
+		buf_printf(b, _("WARNING: this plan sets targets for %u indicators; the plan in force sets %u. "
+				"The others fall back to the province's or the national targets."),
+			   d->own_after, d->own_before);
+		buf_putc(b, '\n');
 	}
-	err |= buf_printf(b, _("  targets set by the plan: %u now, %u after"), d->own_before, d->own_after);
-	err |= buf_putc(b, '\n');
+	buf_printf(b, _("  targets set by the plan: %u now, %u after"), d->own_before, d->own_after);
+	buf_putc(b, '\n');
 	for (i = 0; i < d->nrows; i++) {
 		const struct plan_diff_row *r = &d->rows[i];
 		const char *m = catalog[r->ind].unit;
@@ -252,10 +251,10 @@ enum gemis_err plan_diff_text(const struct tree *t, const struct plan_diff *d, s
 		progress_target_text(r->from_after ? &r->after : NULL, m, ta, sizeof(ta));
 		plan_diff_from_name(t, &r->before, r->from_before, false, fb, sizeof(fb));
 		plan_diff_from_name(t, &r->after, r->from_after, true, fa, sizeof(fa));
-		err |= buf_printf(b, "  %s: %s (%s) → %s (%s)", indicator_name(&catalog[r->ind], i18n_lang()), tb, fb, ta, fa);
+		buf_printf(b, "  %s: %s (%s) → %s (%s)", indicator_name(&catalog[r->ind], i18n_lang()), tb, fb, ta, fa);
 		if (r->status_changed)
-			err |= buf_printf(b, "; %s → %s", status_name(r->st_before.status), status_name(r->st_after.status));
-		err |= buf_putc(b, '\n');
+			buf_printf(b, "; %s → %s", status_name(r->st_before.status), status_name(r->st_after.status));
+		buf_putc(b, '\n');
 	}
 	for (i = 0; i < d->nforms; i++) {
 		const struct plan_diff_form *f = &d->forms[i];
@@ -263,11 +262,11 @@ enum gemis_err plan_diff_text(const struct tree *t, const struct plan_diff *d, s
 
 		if (f->before == f->after)
 			continue;
-		err |= buf_printf(b, _("  %s: %u indicators now, %u after"), name, bits(f->before), bits(f->after));
+		buf_printf(b, _("  %s: %u indicators now, %u after"), name, bits(f->before), bits(f->after));
 		if (!f->after && counted(f->status))
-			err |= buf_printf(b, _("; its %s form of %d is kept and counted"), sub_status_name(f->status),
-					  d->year);
-		err |= buf_putc(b, '\n');
+			buf_printf(b, _("; its %s form of %d is kept and counted"), sub_status_name(f->status),
+				   d->year);
+		buf_putc(b, '\n');
 	}
-	return err;
+	return buf_error(b);
 }

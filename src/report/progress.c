@@ -161,16 +161,15 @@ enum gemis_err progress_json(const struct snapshot *s, int unit, int year, struc
 	const struct engine *e = &s->eng;
 	const struct unit *u = &s->tree.units[unit];
 	bool parent = u->first_child >= 0;
-	enum gemis_err err = GEMIS_OK;
 	size_t k;
 
-	err |= buf_puts(b, "{\"unit\": ");
-	err |= json_str(b, u->code);
-	err |= buf_puts(b, ", \"name\": ");
-	err |= json_str(b, u->short_name);
-	err |= buf_printf(b, ", \"level\": \"%s\", \"year\": %d, \"demo\": %s, \"indicators\": [",
-			  level_id(u->level), year, s->ds.demo ? "true" : "false");
-	for (k = 0; k < catalog_count && !err; k++) {
+	buf_puts(b, "{\"unit\": ");
+	json_str(b, u->code);
+	buf_puts(b, ", \"name\": ");
+	json_str(b, u->short_name);
+	buf_printf(b, ", \"level\": \"%s\", \"year\": %d, \"demo\": %s, \"indicators\": [",
+		   level_id(u->level), year, s->ds.demo ? "true" : "false");
+	for (k = 0; k < catalog_count && !buf_error(b); k++) {
 		const struct indicator *ind = &catalog[k];
 		const struct target *t = engine_target(e, unit, (int)k, year);
 		struct assessment a;
@@ -179,88 +178,88 @@ enum gemis_err progress_json(const struct snapshot *s, int unit, int year, struc
 
 		engine_assess(e, year, unit, (int)k, &a);
 		progress_shown(s, unit, year, (int)k, &sh);
-		err |= buf_puts(b, k ? ",\n  " : "\n  ");
-		err |= buf_printf(b, "{\"indicator\": \"%s\", \"goal\": \"%s\", \"measure\": ", ind->id,
-				  goal_id(ind->goal));
-		err |= json_str(b, ind->unit);
+		buf_puts(b, k ? ",\n  " : "\n  ");
+		buf_printf(b, "{\"indicator\": \"%s\", \"goal\": \"%s\", \"measure\": ", ind->id,
+			   goal_id(ind->goal));
+		json_str(b, ind->unit);
 		if (ind->kind == IND_RATIO) {
-			err |= buf_puts(b, ", \"numerator\": ");
+			buf_puts(b, ", \"numerator\": ");
 			if (sh.num)
-				err |= json_str(b, supp_format(0, sh.num, cell, sizeof(cell)));
+				json_str(b, supp_format(0, sh.num, cell, sizeof(cell)));
 			else
-				err |= json_num(b, engine_part(e, year, unit, (int)k, PART_NUM, SEX_T));
-			err |= buf_puts(b, ", \"denominator\": ");
+				json_num(b, engine_part(e, year, unit, (int)k, PART_NUM, SEX_T));
+			buf_puts(b, ", \"denominator\": ");
 			if (sh.den)
-				err |= json_str(b, supp_format(0, sh.den, cell, sizeof(cell)));
+				json_str(b, supp_format(0, sh.den, cell, sizeof(cell)));
 			else
-				err |= json_num(b, engine_part(e, year, unit, (int)k, PART_DEN, SEX_T));
+				json_num(b, engine_part(e, year, unit, (int)k, PART_DEN, SEX_T));
 		} else {
-			err |= buf_puts(b, ", \"numerator\": null, \"denominator\": null");
+			buf_puts(b, ", \"numerator\": null, \"denominator\": null");
 		}
-		err |= buf_puts(b, ", \"value\": ");
-		err |= json_num(b, sh.value ? tidy(engine_value(e, year, unit, (int)k, SEX_T)) : NAN);
-		err |= buf_puts(b, ", \"by_sex\": ");
+		buf_puts(b, ", \"value\": ");
+		json_num(b, sh.value ? tidy(engine_value(e, year, unit, (int)k, SEX_T)) : NAN);
+		buf_puts(b, ", \"by_sex\": ");
 		if (ind->by_sex) {
-			err |= buf_puts(b, "{\"F\": ");
-			err |= json_num(b, sh.f ? tidy(engine_value(e, year, unit, (int)k, SEX_F)) : NAN);
-			err |= buf_puts(b, ", \"M\": ");
-			err |= json_num(b, sh.m ? tidy(engine_value(e, year, unit, (int)k, SEX_M)) : NAN);
-			err |= buf_puts(b, "}");
+			buf_puts(b, "{\"F\": ");
+			json_num(b, sh.f ? tidy(engine_value(e, year, unit, (int)k, SEX_F)) : NAN);
+			buf_puts(b, ", \"M\": ");
+			json_num(b, sh.m ? tidy(engine_value(e, year, unit, (int)k, SEX_M)) : NAN);
+			buf_puts(b, "}");
 		} else {
-			err |= buf_puts(b, "null");
+			buf_puts(b, "null");
 		}
-		err |= buf_puts(b, ", \"target\": ");
+		buf_puts(b, ", \"target\": ");
 		if (t) {
-			err |= buf_puts(b, "{\"value\": ");
-			err |= json_num(b, t->has_value ? t->value : NAN);
-			err |= buf_printf(b, ", \"direction\": \"%s\", \"year\": %d, \"set_by\": ",
-					  direction_id(t->dir), t->year);
-			err |= json_str(b, t->origin >= 0 ? s->tree.units[t->origin].code : "VN");
+			buf_puts(b, "{\"value\": ");
+			json_num(b, t->has_value ? t->value : NAN);
+			buf_printf(b, ", \"direction\": \"%s\", \"year\": %d, \"set_by\": ",
+				   direction_id(t->dir), t->year);
+			json_str(b, t->origin >= 0 ? s->tree.units[t->origin].code : "VN");
 			if (t->has_baseline) {
-				err |= buf_puts(b, ", \"baseline\": {\"value\": ");
-				err |= json_num(b, t->base_value);
-				err |= buf_printf(b, ", \"year\": %d}", t->base_year);
+				buf_puts(b, ", \"baseline\": {\"value\": ");
+				json_num(b, t->base_value);
+				buf_printf(b, ", \"year\": %d}", t->base_year);
 			}
-			err |= buf_puts(b, "}");
+			buf_puts(b, "}");
 		} else {
-			err |= buf_puts(b, "null");
+			buf_puts(b, "null");
 		}
 		if (sh.suppressed)
-			err |= buf_puts(b, ", \"suppressed\": true");
+			buf_puts(b, ", \"suppressed\": true");
 		if (!sh.value) {
 			/* a status would tell whether a hidden small count met the target */
-			err |= buf_puts(b, ", \"status\": \"suppressed\"");
+			buf_puts(b, ", \"status\": \"suppressed\"");
 		} else {
-			err |= buf_printf(b, ", \"status\": \"%s\"", status_id(a.status));
+			buf_printf(b, ", \"status\": \"%s\"", status_id(a.status));
 			/* silent in the year asked: what the older data said, apart */
 			if (a.status == ST_NOT_REPORTED)
-				err |= buf_printf(b, ", \"previous_status\": \"%s\"", status_id(a.prior));
+				buf_printf(b, ", \"previous_status\": \"%s\"", status_id(a.prior));
 		}
 		if (sh.value && !isnan(a.ratio)) {
-			err |= buf_puts(b, ", \"progress_ratio\": ");
-			err |= json_num(b, round(a.ratio * 1000) / 1000);
+			buf_puts(b, ", \"progress_ratio\": ");
+			json_num(b, round(a.ratio * 1000) / 1000);
 		}
 		if (sh.value && a.latest_year)
-			err |= buf_printf(b, ", \"latest_year\": %d", a.latest_year);
+			buf_printf(b, ", \"latest_year\": %d", a.latest_year);
 		if (parent) {
 			unsigned counts[ST_COUNT];
 			int st;
 
-			err |= buf_printf(b, ", \"reporting\": {\"units\": %u, \"of\": %d}",
-					  engine_reporting(e, year, unit, (int)k), u->nleaves);
+			buf_printf(b, ", \"reporting\": {\"units\": %u, \"of\": %d}",
+				   engine_reporting(e, year, unit, (int)k), u->nleaves);
 			progress_subunit_counts(s, unit, (int)k, year, counts);
-			err |= buf_puts(b, ", \"subunits\": {");
+			buf_puts(b, ", \"subunits\": {");
 			for (st = ST_COUNT - 1; st >= 0; st--)
-				err |= buf_printf(b, "\"%s\": %u%s", status_id((enum status)st), counts[st],
-						  st ? ", " : "");
+				buf_printf(b, "\"%s\": %u%s", status_id((enum status)st), counts[st],
+					   st ? ", " : "");
 			if (ind->source == SRC_REGISTER)
-				err |= buf_printf(b, ", \"suppressed\": %u", subunits_hidden(s, unit, counts));
-			err |= buf_puts(b, "}");
+				buf_printf(b, ", \"suppressed\": %u", subunits_hidden(s, unit, counts));
+			buf_puts(b, "}");
 		}
-		err |= buf_puts(b, "}");
+		buf_puts(b, "}");
 	}
-	err |= buf_puts(b, "\n]}\n");
-	return err ? GEMIS_ENOMEM : GEMIS_OK;
+	buf_puts(b, "\n]}\n");
+	return buf_error(b);
 }
 
 void format_number(char *out, size_t n, double v, int decimals)
@@ -391,34 +390,33 @@ enum gemis_err progress_text(const struct snapshot *s, int unit, int year, bool 
 	const struct engine *e = &s->eng;
 	const struct unit *u = &s->tree.units[unit];
 	bool parent = u->first_child >= 0;
-	enum gemis_err err = GEMIS_OK;
 	const size_t wname = 46, wval = 10, wtrend = 7, wsex = 13, wtgt = 28, wst = 20;
 	bool register_hidden = false;
 	int g;
 	size_t k;
 
-	err |= buf_printf(b, _("Progress of %s (%s) in %d"), u->name, u->code, year);
-	err |= buf_putc(b, '\n');
+	buf_printf(b, _("Progress of %s (%s) in %d"), u->name, u->code, year);
+	buf_putc(b, '\n');
 	if (s->ds.demo) {
-		err |= buf_puts(b, _("DEMO DATA: these numbers are invented for trying gemis out."));
-		err |= buf_putc(b, '\n');
+		buf_puts(b, _("DEMO DATA: these numbers are invented for trying gemis out."));
+		buf_putc(b, '\n');
 	}
-	for (g = 0; g < GOAL_COUNT && !err; g++) {
-		err |= buf_printf(b, "\n%s%s%s\n", color ? "\033[1m" : "", goal_name((enum goal)g, i18n_lang()),
-				  color ? "\033[0m" : "");
-		err |= buf_puts(b, "  ");
-		err |= text_cell(b, _("Indicator"), wname, false);
-		err |= text_cell(b, _("Value"), wval, true);
-		err |= buf_puts(b, "  ");
-		err |= text_cell(b, _("Trend"), wtrend, false);
-		err |= text_cell(b, _("Women / men"), wsex, false);
-		err |= text_cell(b, _("Target"), wtgt, false);
-		err |= text_cell(b, _("Status"), wst, false);
+	for (g = 0; g < GOAL_COUNT && !buf_error(b); g++) {
+		buf_printf(b, "\n%s%s%s\n", color ? "\033[1m" : "", goal_name((enum goal)g, i18n_lang()),
+			   color ? "\033[0m" : "");
+		buf_puts(b, "  ");
+		text_cell(b, _("Indicator"), wname, false);
+		text_cell(b, _("Value"), wval, true);
+		buf_puts(b, "  ");
+		text_cell(b, _("Trend"), wtrend, false);
+		text_cell(b, _("Women / men"), wsex, false);
+		text_cell(b, _("Target"), wtgt, false);
+		text_cell(b, _("Status"), wst, false);
 		if (parent)
-			err |= buf_puts(b, _("Sub-units"));
+			buf_puts(b, _("Sub-units"));
 		while (b->len && b->p[b->len - 1] == ' ')
 			buf_truncate(b, b->len - 1);
-		err |= buf_putc(b, '\n');
+		buf_putc(b, '\n');
 		for (k = 0; k < catalog_count; k++) {
 			const struct indicator *ind = &catalog[k];
 			struct assessment a;
@@ -449,20 +447,20 @@ enum gemis_err progress_text(const struct snapshot *s, int unit, int year, bool 
 				snprintf(sex, sizeof(sex), " ");
 			}
 			progress_target_text(engine_target(e, unit, (int)k, year), ind->unit, tgt, sizeof(tgt));
-			err |= buf_puts(b, "  ");
-			err |= text_cell(b, indicator_name(ind, i18n_lang()), wname, false);
-			err |= text_cell(b, val, wval, true);
-			err |= buf_puts(b, "  ");
+			buf_puts(b, "  ");
+			text_cell(b, indicator_name(ind, i18n_lang()), wname, false);
+			text_cell(b, val, wval, true);
+			buf_puts(b, "  ");
 			trend_text(s, unit, (int)k, year, 5, trend, sizeof(trend));
-			err |= text_cell(b, trend, wtrend, false);
-			err |= text_cell(b, sex, wsex, false);
-			err |= text_cell(b, tgt, wtgt, false);
+			text_cell(b, trend, wtrend, false);
+			text_cell(b, sex, wsex, false);
+			text_cell(b, tgt, wtgt, false);
 			if (color && sh.value)
-				err |= buf_puts(b, status_color(a.status));
-			err |= text_cell(b, sh.value ? status_name(a.status) : _("hidden (few cases)"), wst,
-					false);
+				buf_puts(b, status_color(a.status));
+			text_cell(b, sh.value ? status_name(a.status) : _("hidden (few cases)"), wst,
+				 false);
 			if (color)
-				err |= buf_puts(b, "\033[0m");
+				buf_puts(b, "\033[0m");
 			if (parent) {
 				unsigned counts[ST_COUNT];
 				int st;
@@ -472,22 +470,22 @@ enum gemis_err progress_text(const struct snapshot *s, int unit, int year, bool 
 				for (st = ST_COUNT - 1; st >= 0; st--) {
 					if (!counts[st] || st == ST_NO_TARGET)
 						continue;
-					err |= buf_printf(b, "%s%u %s", first ? "" : " · ", counts[st],
-							  status_name((enum status)st));
+					buf_printf(b, "%s%u %s", first ? "" : " · ", counts[st],
+						   status_name((enum status)st));
 					first = false;
 				}
 				if (ind->source == SRC_REGISTER && subunits_hidden(s, unit, counts))
-					err |= buf_printf(b, "%s%u %s", first ? "" : " · ",
-							  subunits_hidden(s, unit, counts), _("hidden"));
+					buf_printf(b, "%s%u %s", first ? "" : " · ",
+						   subunits_hidden(s, unit, counts), _("hidden"));
 			}
 			/* drop trailing spaces of the line */
 			while (b->len && b->p[b->len - 1] == ' ')
 				buf_truncate(b, b->len - 1);
-			err |= buf_putc(b, '\n');
+			buf_putc(b, '\n');
 		}
 	}
 	if (register_hidden)
-		err |= buf_printf(b, "\n%s\n",
-				  _("x: hidden to protect the people in the case register (fewer than 5 cases, or a figure from which such a count could be worked out)."));
-	return err ? GEMIS_ENOMEM : GEMIS_OK;
+		buf_printf(b, "\n%s\n",
+			   _("x: hidden to protect the people in the case register (fewer than 5 cases, or a figure from which such a count could be worked out)."));
+	return buf_error(b);
 }

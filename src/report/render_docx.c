@@ -50,52 +50,52 @@ struct run {
 /* A run of text; '\n' becomes a line break. */
 static enum gemis_err run(struct buf *b, const char *s, const struct run *r)
 {
-	enum gemis_err err = buf_puts(b, "<w:r>");
+	buf_puts(b, "<w:r>");
 	const char *nl;
 
 	if (r->bold || r->italic || r->half_pts || r->color) {
-		err |= buf_puts(b, "<w:rPr>");
+		buf_puts(b, "<w:rPr>");
 		if (r->bold)
-			err |= buf_puts(b, "<w:b/>");
+			buf_puts(b, "<w:b/>");
 		if (r->italic)
-			err |= buf_puts(b, "<w:i/>");
+			buf_puts(b, "<w:i/>");
 		if (r->color)
-			err |= buf_printf(b, "<w:color w:val=\"%06X\"/>", r->color);
+			buf_printf(b, "<w:color w:val=\"%06X\"/>", r->color);
 		if (r->half_pts)
-			err |= buf_printf(b, "<w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/>", r->half_pts, r->half_pts);
-		err |= buf_puts(b, "</w:rPr>");
+			buf_printf(b, "<w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/>", r->half_pts, r->half_pts);
+		buf_puts(b, "</w:rPr>");
 	}
 	for (;;) {
 		nl = strchr(s, '\n');
-		err |= buf_puts(b, "<w:t xml:space=\"preserve\">");
-		err |= xml_escape(b, s, nl ? (size_t)(nl - s) : strlen(s));
-		err |= buf_puts(b, "</w:t>");
+		buf_puts(b, "<w:t xml:space=\"preserve\">");
+		xml_escape(b, s, nl ? (size_t)(nl - s) : strlen(s));
+		buf_puts(b, "</w:t>");
 		if (!nl)
 			break;
-		err |= buf_puts(b, "<w:br/>");
+		buf_puts(b, "<w:br/>");
 		s = nl + 1;
 	}
-	err |= buf_puts(b, "</w:r>");
-	return err;
+	buf_puts(b, "</w:r>");
+	return buf_error(b);
 }
 
 /* A paragraph of one run.  ppr: extra paragraph properties (raw XML). */
 static enum gemis_err para(struct buf *b, const char *style, const char *jc, const char *ppr,
 			   const char *s, const struct run *r)
 {
-	enum gemis_err err = buf_puts(b, "<w:p><w:pPr>");
+	buf_puts(b, "<w:p><w:pPr>");
 
 	if (style)
-		err |= buf_printf(b, "<w:pStyle w:val=\"%s\"/>", style);
+		buf_printf(b, "<w:pStyle w:val=\"%s\"/>", style);
 	if (ppr)
-		err |= buf_puts(b, ppr);
+		buf_puts(b, ppr);
 	if (jc)
-		err |= buf_printf(b, "<w:jc w:val=\"%s\"/>", jc);
-	err |= buf_puts(b, "</w:pPr>");
+		buf_printf(b, "<w:jc w:val=\"%s\"/>", jc);
+	buf_puts(b, "</w:pPr>");
 	if (s && *s)
-		err |= run(b, s, r);
-	err |= buf_puts(b, "</w:p>");
-	return err;
+		run(b, s, r);
+	buf_puts(b, "</w:p>");
+	return buf_error(b);
 }
 
 /* A short centred rule: an empty paragraph with a top border, indented
@@ -120,22 +120,21 @@ static enum gemis_err borderless_table(struct buf *b, const long *w, size_t n, l
 {
 	long total = 0;
 	size_t i;
-	enum gemis_err err;
 
 	for (i = 0; i < n; i++)
 		total += w[i];
-	err = buf_printf(b, "<w:tbl><w:tblPr><w:tblW w:w=\"%ld\" w:type=\"dxa\"/><w:tblInd w:w=\"%ld\" w:type=\"dxa\"/>"
-			    "<w:tblLayout w:type=\"fixed\"/>", total, indent);
-	err |= buf_puts(b,
+	buf_printf(b, "<w:tbl><w:tblPr><w:tblW w:w=\"%ld\" w:type=\"dxa\"/><w:tblInd w:w=\"%ld\" w:type=\"dxa\"/>"
+		   "<w:tblLayout w:type=\"fixed\"/>", total, indent);
+	buf_puts(b,
 				      "<w:tblBorders><w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/>"
 				      "<w:right w:val=\"nil\"/><w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/></w:tblBorders>"
 				      "<w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar>"
 				      "<w:tblLook w:val=\"0000\"/></w:tblPr><w:tblGrid>");
 	for (i = 0; i < n; i++)
-		err |= buf_printf(b, "<w:gridCol w:w=\"%ld\"/>", w[i]);
+		buf_printf(b, "<w:gridCol w:w=\"%ld\"/>", w[i]);
 	/* the header and the signature block stay on one page */
-	err |= buf_puts(b, "</w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr>");
-	return err;
+	buf_puts(b, "</w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr>");
+	return buf_error(b);
 }
 
 /* The header and signature blocks: no space around, and none of the
@@ -150,52 +149,50 @@ static enum gemis_err header_block(struct buf *b, const struct doc *d)
 	long tw = text_width_twips(), w[2];
 	struct run bold13 = {true, false, 26, 0}, plain13 = {false, false, 26, 0};
 	struct run bold12 = {true, false, 24, 0}, italic13 = {false, true, 26, 0};
-	enum gemis_err err;
 
 	/* as in the PDF (render_pdf.c): the issuer's column is 40 % of the
 	 * text width and reaches 10 pt into the left margin */
 	w[0] = tw * 40 / 100 + ISSUER_OUTDENT;
 	w[1] = tw - w[0] + ISSUER_OUTDENT;
-	err = borderless_table(b, w, 2, -ISSUER_OUTDENT);
-	err |= buf_printf(b, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/></w:tcPr>", w[0]);
+	borderless_table(b, w, 2, -ISSUER_OUTDENT);
+	buf_printf(b, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/></w:tcPr>", w[0]);
 	if (d->issuer_top)
-		err |= para(b, NULL, "center", TIGHT, d->issuer_top, &plain13);
-	err |= para(b, NULL, "center", TIGHT, d->issuer, &bold13);
-	err |= rule(b, w[0], w[0] / 3);
-	err |= para(b, NULL, "center", AFTER_RULE, d->number, &plain13);
-	err |= buf_printf(b, "</w:tc><w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/></w:tcPr>", w[1]);
-	err |= para(b, NULL, "center", TIGHT, d->motto1, &bold12);
-	err |= para(b, NULL, "center", TIGHT, d->motto2, &bold13);
+		para(b, NULL, "center", TIGHT, d->issuer_top, &plain13);
+	para(b, NULL, "center", TIGHT, d->issuer, &bold13);
+	rule(b, w[0], w[0] / 3);
+	para(b, NULL, "center", AFTER_RULE, d->number, &plain13);
+	buf_printf(b, "</w:tc><w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/></w:tcPr>", w[1]);
+	para(b, NULL, "center", TIGHT, d->motto1, &bold12);
+	para(b, NULL, "center", TIGHT, d->motto2, &bold13);
 	/* "Độc lập - Tự do - Hạnh phúc" at 13 pt is about 62 mm wide */
-	err |= rule(b, w[1], (long)(62 * TWIP_PER_MM));
-	err |= para(b, NULL, "center", AFTER_RULE, d->place_date, &italic13);
-	err |= buf_puts(b, "</w:tc></w:tr></w:tbl>");
-	err |= para(b, NULL, "center", "<w:spacing w:before=\"360\" w:after=\"0\"/>" NOINDENT, d->kind,
-		    &(struct run){true, false, 28, 0});
-	err |= para(b, NULL, "center", TIGHT, d->title, &(struct run){true, false, 28, 0});
-	err |= rule(b, tw, tw / 4);
-	return err;
+	rule(b, w[1], (long)(62 * TWIP_PER_MM));
+	para(b, NULL, "center", AFTER_RULE, d->place_date, &italic13);
+	buf_puts(b, "</w:tc></w:tr></w:tbl>");
+	para(b, NULL, "center", "<w:spacing w:before=\"360\" w:after=\"0\"/>" NOINDENT, d->kind,
+	     &(struct run){true, false, 28, 0});
+	para(b, NULL, "center", TIGHT, d->title, &(struct run){true, false, 28, 0});
+	rule(b, tw, tw / 4);
+	return buf_error(b);
 }
 
 static enum gemis_err table(struct buf *b, const struct dtable *t)
 {
 	long tw = text_width_twips();
 	int sz = t->small ? (int)(DOC_SMALL_PT * 2) : (int)(DOC_TABLE_PT * 2);
-	enum gemis_err err;
 	size_t r, c;
 
-	err = buf_puts(b,
+	buf_puts(b,
 		       "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
 		       "<w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"0000\"/></w:tblPr><w:tblGrid>");
 	for (c = 0; c < t->ncols; c++)
-		err |= buf_printf(b, "<w:gridCol w:w=\"%ld\"/>", (long)(t->widths[c] * (double)tw));
-	err |= buf_puts(b, "</w:tblGrid>");
+		buf_printf(b, "<w:gridCol w:w=\"%ld\"/>", (long)(t->widths[c] * (double)tw));
+	buf_puts(b, "</w:tblGrid>");
 	for (r = 0; r < t->nrows; r++) {
-		err |= buf_puts(b, "<w:tr>");
+		buf_puts(b, "<w:tr>");
 		if (r < t->nhead)
-			err |= buf_puts(b, "<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>");
+			buf_puts(b, "<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>");
 		else
-			err |= buf_puts(b, "<w:trPr><w:cantSplit/></w:trPr>");
+			buf_puts(b, "<w:trPr><w:cantSplit/></w:trPr>");
 		for (c = 0; c < t->ncols; c++) {
 			const struct dcell *x = &t->cells[r * t->ncols + c];
 			bool head = r < t->nhead || (x->flags & DC_HEAD);
@@ -203,67 +200,65 @@ static enum gemis_err table(struct buf *b, const struct dtable *t)
 			struct run rr = {head || (x->flags & DC_BOLD), (x->flags & DC_ITALIC) != 0, sz,
 					 x->status == ST_ACHIEVED || x->status == ST_OFF_TRACK ? 0xFFFFFF : 0};
 
-			err |= buf_printf(b, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/>",
-					  (long)(t->widths[c] * (double)tw));
+			buf_printf(b, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/>",
+				   (long)(t->widths[c] * (double)tw));
 			if (fill)
-				err |= buf_printf(b, "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"%06X\"/>", fill);
-			err |= buf_puts(b, "</w:tcPr>");
-			err |= para(b, "TableText",
-				    (x->flags & DC_CENTER) ? "center" : (x->flags & DC_RIGHT) ? "right" : NULL, NULL,
-				    x->text, &rr);
-			err |= buf_puts(b, "</w:tc>");
+				buf_printf(b, "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"%06X\"/>", fill);
+			buf_puts(b, "</w:tcPr>");
+			para(b, "TableText",
+			     (x->flags & DC_CENTER) ? "center" : (x->flags & DC_RIGHT) ? "right" : NULL, NULL,
+			     x->text, &rr);
+			buf_puts(b, "</w:tc>");
 		}
-		err |= buf_puts(b, "</w:tr>");
+		buf_puts(b, "</w:tr>");
 	}
-	err |= buf_puts(b, "</w:tbl>");
-	err |= para(b, "TableText", NULL, NULL, "", &(struct run){0});
-	return err;
+	buf_puts(b, "</w:tbl>");
+	para(b, "TableText", NULL, NULL, "", &(struct run){0});
+	return buf_error(b);
 }
 
 static enum gemis_err image(struct buf *b, size_t n, double w_pt, double h_pt, const char *title)
 {
 	long cx = (long)(w_pt * EMU_PER_PT), cy = (long)(h_pt * EMU_PER_PT);
-	enum gemis_err err;
 
-	err = buf_printf(b,
-			 "<w:p><w:pPr><w:jc w:val=\"center\"/><w:keepNext/></w:pPr><w:r><w:drawing>"
-			 "<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"%ld\" cy=\"%ld\"/>"
-			 "<wp:docPr id=\"%zu\" name=\"chart%zu\" descr=\"",
-			 cx, cy, n, n);
-	err |= xml_escape_str(b, title);
-	err |= buf_printf(b,
-			  "\"/><a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">"
-			  "<pic:pic><pic:nvPicPr><pic:cNvPr id=\"%zu\" name=\"chart%zu.png\"/><pic:cNvPicPr/></pic:nvPicPr>"
-			  "<pic:blipFill><a:blip r:embed=\"rIdChart%zu\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
-			  "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"%ld\" cy=\"%ld\"/></a:xfrm>"
-			  "<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>"
-			  "</wp:inline></w:drawing></w:r></w:p>",
-			  n, n, n, cx, cy);
-	err |= para(b, "Caption", "center", NULL, title, &(struct run){false, true, 0, 0});
-	return err;
+	buf_printf(b,
+		  "<w:p><w:pPr><w:jc w:val=\"center\"/><w:keepNext/></w:pPr><w:r><w:drawing>"
+		  "<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"%ld\" cy=\"%ld\"/>"
+		  "<wp:docPr id=\"%zu\" name=\"chart%zu\" descr=\"",
+		  cx, cy, n, n);
+	xml_escape_str(b, title);
+	buf_printf(b,
+		   "\"/><a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">"
+		   "<pic:pic><pic:nvPicPr><pic:cNvPr id=\"%zu\" name=\"chart%zu.png\"/><pic:cNvPicPr/></pic:nvPicPr>"
+		   "<pic:blipFill><a:blip r:embed=\"rIdChart%zu\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+		   "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"%ld\" cy=\"%ld\"/></a:xfrm>"
+		   "<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>"
+		   "</wp:inline></w:drawing></w:r></w:p>",
+		   n, n, n, cx, cy);
+	para(b, "Caption", "center", NULL, title, &(struct run){false, true, 0, 0});
+	return buf_error(b);
 }
 
 static enum gemis_err signature(struct buf *b, const struct doc *d)
 {
 	long tw = text_width_twips(), w[2] = {tw / 2, tw - tw / 2};
-	enum gemis_err err;
 	size_t i;
 
-	err = para(b, NULL, NULL, TIGHT, "", &(struct run){0});
-	err |= borderless_table(b, w, 2, 0);
-	err |= buf_printf(b, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/></w:tcPr>", w[0]);
-	err |= para(b, NULL, NULL, TIGHT, d->recipients_head ? d->recipients_head : "",
-		    &(struct run){true, true, 24, 0});
+	para(b, NULL, NULL, TIGHT, "", &(struct run){0});
+	borderless_table(b, w, 2, 0);
+	buf_printf(b, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/></w:tcPr>", w[0]);
+	para(b, NULL, NULL, TIGHT, d->recipients_head ? d->recipients_head : "",
+	     &(struct run){true, true, 24, 0});
 	for (i = 0; i < d->nrecipients; i++)
-		err |= para(b, NULL, NULL, TIGHT, d->recipients[i], &(struct run){false, false, 22, 0});
-	err |= buf_printf(b, "</w:tc><w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/></w:tcPr>", w[1]);
-	err |= para(b, NULL, "center", TIGHT, d->sign_lines ? d->sign_lines : "",
-		    &(struct run){true, false, 26, 0});
+		para(b, NULL, NULL, TIGHT, d->recipients[i], &(struct run){false, false, 22, 0});
+	buf_printf(b, "</w:tc><w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/></w:tcPr>", w[1]);
+	para(b, NULL, "center", TIGHT, d->sign_lines ? d->sign_lines : "",
+	     &(struct run){true, false, 26, 0});
 	/* room for the signature and the seal */
-	err |= para(b, NULL, "center", "<w:spacing w:before=\"1700\" w:after=\"0\"/>" NOINDENT,
-		    d->sign_name ? d->sign_name : "", &(struct run){true, false, 26, 0});
-	err |= buf_puts(b, "</w:tc></w:tr></w:tbl>");
-	return err;
+	para(b, NULL, "center", "<w:spacing w:before=\"1700\" w:after=\"0\"/>" NOINDENT,
+	     d->sign_name ? d->sign_name : "", &(struct run){true, false, 26, 0});
+	buf_puts(b, "</w:tc></w:tr></w:tbl>");
+	return buf_error(b);
 }
 
 static enum gemis_err sect(struct buf *b)
@@ -282,45 +277,44 @@ static enum gemis_err sect(struct buf *b)
 
 static enum gemis_err document(struct buf *b, const struct doc *d)
 {
-	enum gemis_err err;
 	size_t i, charts = 0;
 
-	err = buf_puts(b, XML_HEAD "<w:document xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R "\""
+	buf_puts(b, XML_HEAD "<w:document xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R "\""
 			  " xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\""
 			  " xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\""
 			  " xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><w:body>");
-	err |= header_block(b, d);
-	for (i = 0; i < d->n && !err; i++) {
+	header_block(b, d);
+	for (i = 0; i < d->n && !buf_error(b); i++) {
 		const struct dblock *x = &d->blocks[i];
 
 		switch (x->kind) {
 		case DB_HEADING:
-			err |= para(b, x->level <= 1 ? "Heading1" : "Heading2", NULL, NULL, x->text, &(struct run){0});
+			para(b, x->level <= 1 ? "Heading1" : "Heading2", NULL, NULL, x->text, &(struct run){0});
 			break;
 		case DB_PARA:
-			err |= para(b, NULL, NULL, NULL, x->text, &(struct run){0});
+			para(b, NULL, NULL, NULL, x->text, &(struct run){0});
 			break;
 		case DB_BULLET:
-			err |= para(b, "ListDash", NULL, NULL, x->text, &(struct run){0});
+			para(b, "ListDash", NULL, NULL, x->text, &(struct run){0});
 			break;
 		case DB_NOTE:
-			err |= para(b, "Note", NULL, NULL, x->text, &(struct run){0});
+			para(b, "Note", NULL, NULL, x->text, &(struct run){0});
 			break;
 		case DB_NOTICE:
-			err |= para(b, "Notice", NULL, NULL, x->text, &(struct run){0});
+			para(b, "Notice", NULL, NULL, x->text, &(struct run){0});
 			break;
 		case DB_TABLE:
-			err |= table(b, x->table);
+			table(b, x->table);
 			break;
 		case DB_CHART:
-			err |= image(b, ++charts, CHART_W_PT, CHART_H_PT, x->chart->title);
+			image(b, ++charts, CHART_W_PT, CHART_H_PT, x->chart->title);
 			break;
 		}
 	}
-	err |= signature(b, d);
-	err |= sect(b);
-	err |= buf_puts(b, "</w:body></w:document>");
-	return err;
+	signature(b, d);
+	sect(b);
+	buf_puts(b, "</w:body></w:document>");
+	return buf_error(b);
 }
 
 static const char styles_xml[] =
@@ -426,10 +420,9 @@ static enum gemis_err content_types(struct buf *b)
 
 static enum gemis_err document_rels(struct buf *b, size_t charts)
 {
-	enum gemis_err err;
 	size_t i;
 
-	err = buf_puts(b, XML_HEAD
+	buf_puts(b, XML_HEAD
 		       "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
 		       "<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
 		       "<Relationship Id=\"rIdNumbering\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" Target=\"numbering.xml\"/>"
@@ -437,26 +430,25 @@ static enum gemis_err document_rels(struct buf *b, size_t charts)
 		       "<Relationship Id=\"rIdFonts\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable\" Target=\"fontTable.xml\"/>"
 		       "<Relationship Id=\"rIdHeader\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>");
 	for (i = 1; i <= charts; i++)
-		err |= buf_printf(b,
-				  "<Relationship Id=\"rIdChart%zu\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/chart%zu.png\"/>",
-				  i, i);
-	err |= buf_puts(b, "</Relationships>");
-	return err;
+		buf_printf(b,
+			   "<Relationship Id=\"rIdChart%zu\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/chart%zu.png\"/>",
+			   i, i);
+	buf_puts(b, "</Relationships>");
+	return buf_error(b);
 }
 
 static enum gemis_err core(struct buf *b, const struct doc *d)
 {
-	enum gemis_err err;
 
-	err = buf_puts(b, XML_HEAD
+	buf_puts(b, XML_HEAD
 		       "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\""
 		       " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\""
 		       " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>");
-	err |= xml_escape_str(b, d->meta_title ? d->meta_title : "");
-	err |= buf_puts(b, "</dc:title><dc:subject>");
-	err |= xml_escape_str(b, d->meta_subject ? d->meta_subject : "");
-	err |= buf_printf(b, "</dc:subject><dc:creator>gemis</dc:creator><dc:language>%s</dc:language>",
-			  d->lang && strcmp(d->lang, "en") == 0 ? "en-GB" : "vi-VN");
+	xml_escape_str(b, d->meta_title ? d->meta_title : "");
+	buf_puts(b, "</dc:title><dc:subject>");
+	xml_escape_str(b, d->meta_subject ? d->meta_subject : "");
+	buf_printf(b, "</dc:subject><dc:creator>gemis</dc:creator><dc:language>%s</dc:language>",
+		   d->lang && strcmp(d->lang, "en") == 0 ? "en-GB" : "vi-VN");
 	if (d->created) {
 		time_t t = (time_t)d->created;
 		struct tm tm;
@@ -464,10 +456,10 @@ static enum gemis_err core(struct buf *b, const struct doc *d)
 
 		gmtime_r(&t, &tm);
 		strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%SZ", &tm);
-		err |= buf_printf(b, "<dcterms:created xsi:type=\"dcterms:W3CDTF\">%s</dcterms:created>", iso);
+		buf_printf(b, "<dcterms:created xsi:type=\"dcterms:W3CDTF\">%s</dcterms:created>", iso);
 	}
-	err |= buf_puts(b, "</cp:coreProperties>");
-	return err;
+	buf_puts(b, "</cp:coreProperties>");
+	return buf_error(b);
 }
 
 #define MAX_PARTS 40
@@ -490,29 +482,32 @@ enum gemis_err doc_render_docx(const struct doc *d, const char *path, struct err
 		return err_set(e, GEMIS_ENOMEM, "%s", err_name(GEMIS_ENOMEM));
 	for (i = 0; i < MAX_PARTS; i++)
 		buf_init(&parts[i].data, BUF_MAX_DEFAULT);
+	/* each part is a buffer of its own, which remembers its first error */
 #define PART(n) (snprintf(parts[np].name, sizeof(parts[np].name), "%s", (n)), &parts[np++].data)
-	err |= content_types(PART("[Content_Types].xml"));
-	err |= buf_puts(PART("_rels/.rels"), root_rels);
-	err |= core(PART("docProps/core.xml"), d);
-	err |= buf_puts(PART("docProps/app.xml"), app_xml);
-	err |= document(PART("word/document.xml"), d);
-	err |= buf_puts(PART("word/styles.xml"), styles_xml);
-	err |= buf_puts(PART("word/numbering.xml"), numbering_xml);
-	err |= buf_puts(PART("word/settings.xml"), settings_xml);
-	err |= buf_puts(PART("word/fontTable.xml"), fonts_xml);
-	err |= buf_puts(PART("word/header1.xml"), header_xml);
+	content_types(PART("[Content_Types].xml"));
+	buf_puts(PART("_rels/.rels"), root_rels);
+	core(PART("docProps/core.xml"), d);
+	buf_puts(PART("docProps/app.xml"), app_xml);
+	document(PART("word/document.xml"), d);
+	buf_puts(PART("word/styles.xml"), styles_xml);
+	buf_puts(PART("word/numbering.xml"), numbering_xml);
+	buf_puts(PART("word/settings.xml"), settings_xml);
+	buf_puts(PART("word/fontTable.xml"), fonts_xml);
+	buf_puts(PART("word/header1.xml"), header_xml);
 	for (i = 0; i < d->n && !err && np + 2 < MAX_PARTS; i++) {
 		char name[48];
 
 		if (d->blocks[i].kind != DB_CHART)
 			continue;
 		snprintf(name, sizeof(name), "word/media/chart%zu.png", ++charts);
-		err |= chart_png(d->blocks[i].chart, CHART_W_PT, CHART_H_PT, 2.5, PART(name));
+		err = chart_png(d->blocks[i].chart, CHART_W_PT, CHART_H_PT, 2.5, PART(name));
 	}
-	err |= document_rels(PART("word/_rels/document.xml.rels"), charts);
+	document_rels(PART("word/_rels/document.xml.rels"), charts);
 #undef PART
+	for (i = 0; i < np && !err; i++)
+		err = buf_error(&parts[i].data);
 	if (err) {
-		err = err_set(e, GEMIS_ENOMEM, "%s", err_name(GEMIS_ENOMEM));
+		err = err_set(e, err, "%s", err_name(err));
 		goto out;
 	}
 	z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &zerr);

@@ -45,16 +45,15 @@ static enum gemis_err esc(struct buf *b, const char *s)
 /* Escaped text with '\n' as <br>. */
 static enum gemis_err esc_lines(struct buf *b, const char *s)
 {
-	enum gemis_err err = GEMIS_OK;
 	const char *nl;
 
 	while ((nl = strchr(s, '\n')) != NULL) {
-		err |= buf_html_escape(b, s, (size_t)(nl - s));
-		err |= buf_puts(b, "<br>");
+		buf_html_escape(b, s, (size_t)(nl - s));
+		buf_puts(b, "<br>");
 		s = nl + 1;
 	}
-	err |= esc(b, s);
-	return err;
+	esc(b, s);
+	return buf_error(b);
 }
 
 static enum gemis_err fill(struct buf *b, int status)
@@ -71,52 +70,50 @@ static enum gemis_err fill(struct buf *b, int status)
 
 static enum gemis_err table(struct buf *b, const struct dtable *t)
 {
-	enum gemis_err err = GEMIS_OK;
 	size_t r, c;
 
-	err |= buf_puts(b, t->small ? "<table class=\"t s\">" : "<table class=\"t\">");
-	err |= buf_puts(b, "<colgroup>");
+	buf_puts(b, t->small ? "<table class=\"t s\">" : "<table class=\"t\">");
+	buf_puts(b, "<colgroup>");
 	for (c = 0; c < t->ncols; c++)
-		err |= buf_printf(b, "<col style=\"width:%.1f%%\">", t->widths[c] * 100);
-	err |= buf_puts(b, "</colgroup>");
+		buf_printf(b, "<col style=\"width:%.1f%%\">", t->widths[c] * 100);
+	buf_puts(b, "</colgroup>");
 	for (r = 0; r < t->nrows; r++) {
 		if (r == 0 && t->nhead)
-			err |= buf_puts(b, "<thead>");
+			buf_puts(b, "<thead>");
 		if (r == t->nhead)
-			err |= buf_puts(b, "<tbody>");
-		err |= buf_puts(b, "<tr>");
+			buf_puts(b, "<tbody>");
+		buf_puts(b, "<tr>");
 		for (c = 0; c < t->ncols; c++) {
 			const struct dcell *x = &t->cells[r * t->ncols + c];
 			const char *tag = r < t->nhead ? "th" : "td";
 
-			err |= buf_printf(b, "<%s", tag);
+			buf_printf(b, "<%s", tag);
 			if (x->flags & DC_CENTER)
-				err |= buf_puts(b, " class=\"c\"");
+				buf_puts(b, " class=\"c\"");
 			else if (x->flags & DC_RIGHT)
-				err |= buf_puts(b, " class=\"r\"");
-			err |= fill(b, x->status);
-			err |= buf_puts(b, ">");
+				buf_puts(b, " class=\"r\"");
+			fill(b, x->status);
+			buf_puts(b, ">");
 			if (x->flags & DC_BOLD)
-				err |= buf_puts(b, "<b>");
-			err |= esc_lines(b, x->text);
+				buf_puts(b, "<b>");
+			esc_lines(b, x->text);
 			if (x->flags & DC_BOLD)
-				err |= buf_puts(b, "</b>");
-			err |= buf_printf(b, "</%s>", tag);
+				buf_puts(b, "</b>");
+			buf_printf(b, "</%s>", tag);
 		}
-		err |= buf_puts(b, "</tr>");
+		buf_puts(b, "</tr>");
 		if (r + 1 == t->nhead)
-			err |= buf_puts(b, "</thead>");
+			buf_puts(b, "</thead>");
 	}
 	if (t->nrows > t->nhead)
-		err |= buf_puts(b, "</tbody>");
-	err |= buf_puts(b, "</table>\n");
-	return err;
+		buf_puts(b, "</tbody>");
+	buf_puts(b, "</table>\n");
+	return buf_error(b);
 }
 
 /* Horizontal stacked bars, one per category, as inline SVG. */
 static enum gemis_err chart(struct buf *b, const struct dchart *ch)
 {
-	enum gemis_err err = GEMIS_OK;
 	const double label_w = 110, bar_w = 420, row_h = 26, top = 10;
 	unsigned max = 1;
 	size_t i, k;
@@ -130,133 +127,132 @@ static enum gemis_err chart(struct buf *b, const struct dchart *ch)
 		if (sum > max)
 			max = sum;
 	}
-	err |= buf_printf(b,
-			  "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"560\" height=\"%.0f\""
-			  " viewBox=\"0 0 560 %.0f\" role=\"img\" font-family=\"Times New Roman, Liberation Serif, serif\""
-			  " font-size=\"12\"><title>",
-			  h, h);
-	err |= esc(b, ch->title);
-	err |= buf_puts(b, "</title>");
+	buf_printf(b,
+		   "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"560\" height=\"%.0f\""
+		   " viewBox=\"0 0 560 %.0f\" role=\"img\" font-family=\"Times New Roman, Liberation Serif, serif\""
+		   " font-size=\"12\"><title>",
+		   h, h);
+	esc(b, ch->title);
+	buf_puts(b, "</title>");
 	for (i = 0; i < ch->ncat; i++) {
 		double x = label_w, y = top + row_h * (double)i;
 
-		err |= buf_printf(b, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">", label_w - 6, y + 15);
-		err |= esc(b, ch->cats[i]);
-		err |= buf_puts(b, "</text>");
+		buf_printf(b, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">", label_w - 6, y + 15);
+		esc(b, ch->cats[i]);
+		buf_puts(b, "</text>");
 		for (k = 0; k < CHART_STATUSES; k++) {
 			double w = bar_w * ch->counts[i][k] / max;
 
 			if (!ch->counts[i][k])
 				continue;
-			err |= buf_printf(b,
-					  "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"18\" fill=\"#%06X\""
-					  " stroke=\"#fff\"/>",
-					  x, y + 2, w, status_rgb(chart_status[k]));
-			err |= buf_printf(b,
-					  "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"%s\">%u</text>",
-					  x + w / 2, y + 15,
-					  chart_status[k] == ST_ACHIEVED || chart_status[k] == ST_OFF_TRACK ? "#fff" : "#000",
-					  ch->counts[i][k]);
+			buf_printf(b,
+				   "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"18\" fill=\"#%06X\""
+				   " stroke=\"#fff\"/>",
+				   x, y + 2, w, status_rgb(chart_status[k]));
+			buf_printf(b,
+				   "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"%s\">%u</text>",
+				   x + w / 2, y + 15,
+				   chart_status[k] == ST_ACHIEVED || chart_status[k] == ST_OFF_TRACK ? "#fff" : "#000",
+				   ch->counts[i][k]);
 			x += w;
 		}
 	}
 	for (k = 0; k < CHART_STATUSES; k++) {
 		double x = 10 + (double)(k % 4) * 136, y = top + row_h * (double)ch->ncat + 12 + (double)(k / 4) * 20;
 
-		err |= buf_printf(b, "<rect x=\"%.0f\" y=\"%.0f\" width=\"12\" height=\"12\" fill=\"#%06X\"/>",
-				  x, y, status_rgb(chart_status[k]));
-		err |= buf_printf(b, "<text x=\"%.0f\" y=\"%.0f\">", x + 17, y + 11);
-		err |= esc(b, ch->legend[k]);
-		err |= buf_puts(b, "</text>");
+		buf_printf(b, "<rect x=\"%.0f\" y=\"%.0f\" width=\"12\" height=\"12\" fill=\"#%06X\"/>",
+			   x, y, status_rgb(chart_status[k]));
+		buf_printf(b, "<text x=\"%.0f\" y=\"%.0f\">", x + 17, y + 11);
+		esc(b, ch->legend[k]);
+		buf_puts(b, "</text>");
 	}
-	err |= buf_puts(b, "</svg><figcaption>");
-	err |= esc(b, ch->title);
-	err |= buf_puts(b, "</figcaption></figure>\n");
-	return err;
+	buf_puts(b, "</svg><figcaption>");
+	esc(b, ch->title);
+	buf_puts(b, "</figcaption></figure>\n");
+	return buf_error(b);
 }
 
 enum gemis_err doc_render_html(const struct doc *d, struct buf *b)
 {
-	enum gemis_err err = GEMIS_OK;
 	size_t i;
 
-	err |= buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
-			     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-			     "<meta name=\"generator\" content=\"gemis\"><title>",
-			  d->lang ? d->lang : "vi");
-	err |= esc(b, d->meta_title ? d->meta_title : "");
-	err |= buf_puts(b, " – ");
-	err |= esc(b, d->meta_subject ? d->meta_subject : "");
-	err |= buf_printf(b, "</title><style>%s</style></head>\n<body><div class=\"page\">\n", css);
-	err |= buf_puts(b, "<table class=\"hdr\"><tr><td class=\"issuer\">");
+	buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
+		      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+		      "<meta name=\"generator\" content=\"gemis\"><title>",
+		   d->lang ? d->lang : "vi");
+	esc(b, d->meta_title ? d->meta_title : "");
+	buf_puts(b, " – ");
+	esc(b, d->meta_subject ? d->meta_subject : "");
+	buf_printf(b, "</title><style>%s</style></head>\n<body><div class=\"page\">\n", css);
+	buf_puts(b, "<table class=\"hdr\"><tr><td class=\"issuer\">");
 	if (d->issuer_top) {
-		err |= esc_lines(b, d->issuer_top);
-		err |= buf_puts(b, "<br>");
+		esc_lines(b, d->issuer_top);
+		buf_puts(b, "<br>");
 	}
-	err |= buf_puts(b, "<b>");
-	err |= esc_lines(b, d->issuer);
-	err |= buf_puts(b, "</b><div class=\"rule\"></div><div class=\"number\">");
-	err |= esc(b, d->number);
-	err |= buf_puts(b, "</div></td><td class=\"motto\"><div class=\"m1\">");
-	err |= esc(b, d->motto1);
-	err |= buf_puts(b, "</div><div class=\"m2\">");
-	err |= esc(b, d->motto2);
-	err |= buf_puts(b, "</div><div class=\"rule\" style=\"width:50%\"></div><div class=\"place\">");
-	err |= esc(b, d->place_date);
-	err |= buf_puts(b, "</div></td></tr></table>\n<h1 class=\"kind\">");
-	err |= esc(b, d->kind);
-	err |= buf_puts(b, "</h1>\n<p class=\"title\">");
-	err |= esc(b, d->title);
-	err |= buf_puts(b, "</p><div class=\"rule\" style=\"width:25%\"></div>\n");
-	for (i = 0; i < d->n && !err; i++) {
+	buf_puts(b, "<b>");
+	esc_lines(b, d->issuer);
+	buf_puts(b, "</b><div class=\"rule\"></div><div class=\"number\">");
+	esc(b, d->number);
+	buf_puts(b, "</div></td><td class=\"motto\"><div class=\"m1\">");
+	esc(b, d->motto1);
+	buf_puts(b, "</div><div class=\"m2\">");
+	esc(b, d->motto2);
+	buf_puts(b, "</div><div class=\"rule\" style=\"width:50%\"></div><div class=\"place\">");
+	esc(b, d->place_date);
+	buf_puts(b, "</div></td></tr></table>\n<h1 class=\"kind\">");
+	esc(b, d->kind);
+	buf_puts(b, "</h1>\n<p class=\"title\">");
+	esc(b, d->title);
+	buf_puts(b, "</p><div class=\"rule\" style=\"width:25%\"></div>\n");
+	for (i = 0; i < d->n && !buf_error(b); i++) {
 		const struct dblock *x = &d->blocks[i];
 
 		switch (x->kind) {
 		case DB_HEADING:
-			err |= buf_puts(b, x->level <= 1 ? "<h2>" : "<h3>");
-			err |= esc(b, x->text);
-			err |= buf_puts(b, x->level <= 1 ? "</h2>\n" : "</h3>\n");
+			buf_puts(b, x->level <= 1 ? "<h2>" : "<h3>");
+			esc(b, x->text);
+			buf_puts(b, x->level <= 1 ? "</h2>\n" : "</h3>\n");
 			break;
 		case DB_PARA:
-			err |= buf_puts(b, "<p>");
-			err |= esc_lines(b, x->text);
-			err |= buf_puts(b, "</p>\n");
+			buf_puts(b, "<p>");
+			esc_lines(b, x->text);
+			buf_puts(b, "</p>\n");
 			break;
 		case DB_BULLET:
-			err |= buf_puts(b, "<p class=\"b\">- ");
-			err |= esc_lines(b, x->text);
-			err |= buf_puts(b, "</p>\n");
+			buf_puts(b, "<p class=\"b\">- ");
+			esc_lines(b, x->text);
+			buf_puts(b, "</p>\n");
 			break;
 		case DB_NOTE:
-			err |= buf_puts(b, "<p class=\"note\">");
-			err |= esc_lines(b, x->text);
-			err |= buf_puts(b, "</p>\n");
+			buf_puts(b, "<p class=\"note\">");
+			esc_lines(b, x->text);
+			buf_puts(b, "</p>\n");
 			break;
 		case DB_NOTICE:
-			err |= buf_puts(b, "<p class=\"notice\">");
-			err |= esc_lines(b, x->text);
-			err |= buf_puts(b, "</p>\n");
+			buf_puts(b, "<p class=\"notice\">");
+			esc_lines(b, x->text);
+			buf_puts(b, "</p>\n");
 			break;
 		case DB_TABLE:
-			err |= table(b, x->table);
+			table(b, x->table);
 			break;
 		case DB_CHART:
-			err |= chart(b, x->chart);
+			chart(b, x->chart);
 			break;
 		}
 	}
-	err |= buf_puts(b, "<table class=\"sign\"><tr><td class=\"recip\"><b><i>");
-	err |= esc(b, d->recipients_head ? d->recipients_head : "");
-	err |= buf_puts(b, "</i></b>");
+	buf_puts(b, "<table class=\"sign\"><tr><td class=\"recip\"><b><i>");
+	esc(b, d->recipients_head ? d->recipients_head : "");
+	buf_puts(b, "</i></b>");
 	for (i = 0; i < d->nrecipients; i++) {
-		err |= buf_puts(b, "<br>");
-		err |= esc(b, d->recipients[i]);
+		buf_puts(b, "<br>");
+		esc(b, d->recipients[i]);
 	}
-	err |= buf_puts(b, "</td><td class=\"signer\">");
-	err |= esc_lines(b, d->sign_lines ? d->sign_lines : "");
-	err |= buf_puts(b, "<div class=\"space\"></div>");
+	buf_puts(b, "</td><td class=\"signer\">");
+	esc_lines(b, d->sign_lines ? d->sign_lines : "");
+	buf_puts(b, "<div class=\"space\"></div>");
 	if (d->sign_name)
-		err |= esc(b, d->sign_name);
-	err |= buf_puts(b, "</td></tr></table>\n</div></body></html>\n");
-	return err ? GEMIS_ENOMEM : GEMIS_OK;
+		esc(b, d->sign_name);
+	buf_puts(b, "</td></tr></table>\n</div></body></html>\n");
+	return buf_error(b);
 }

@@ -225,11 +225,11 @@ void rep_result_release(struct rep_result *r)
 
 static enum gemis_err json_str(struct buf *b, const char *s)
 {
-	enum gemis_err err = buf_putc(b, '"');
+	buf_putc(b, '"');
 
-	err |= buf_json_escape(b, s, strlen(s));
-	err |= buf_putc(b, '"');
-	return err;
+	buf_json_escape(b, s, strlen(s));
+	buf_putc(b, '"');
+	return buf_error(b);
 }
 
 static enum gemis_err json_rate(struct buf *b, double v)
@@ -239,17 +239,16 @@ static enum gemis_err json_rate(struct buf *b, double v)
 
 static enum gemis_err json_counts(struct buf *b, const struct rep_counts *c)
 {
-	enum gemis_err err;
 
-	err = buf_printf(b,
+	buf_printf(b,
 			 "\"expected\": %u, \"submitted\": %u, \"on_time\": %u, \"late\": %u,"
 			 " \"missing\": %u, \"overdue\": %u, \"pending\": %u, \"reporting_rate\": ",
 			 c->expected, c->submitted, c->on_time, c->late, c->missing, c->overdue,
 			 c->pending);
-	err |= json_rate(b, rep_rate(c->submitted, c->expected));
-	err |= buf_puts(b, ", \"on_time_rate\": ");
-	err |= json_rate(b, rep_rate(c->on_time, c->expected));
-	return err;
+	json_rate(b, rep_rate(c->submitted, c->expected));
+	buf_puts(b, ", \"on_time_rate\": ");
+	json_rate(b, rep_rate(c->on_time, c->expected));
+	return buf_error(b);
 }
 
 static const char *agency_name(int k)
@@ -261,69 +260,68 @@ enum gemis_err reporting_json(const struct tree *t, const struct rep_result *r, 
 			      struct buf *b)
 {
 	const struct unit *su = &t->units[r->scope];
-	enum gemis_err err = GEMIS_OK;
 	char day[11];
 	size_t i;
 
 	date_format_iso(vn_date(now), day);
-	err |= buf_puts(b, "{\"unit\": ");
-	err |= json_str(b, su->code);
-	err |= buf_puts(b, ", \"name\": ");
-	err |= json_str(b, su->short_name);
-	err |= buf_printf(b, ", \"year\": %d, \"as_of\": \"%s\",\n \"total\": {", r->year, day);
-	err |= json_counts(b, &r->total);
-	err |= buf_printf(b, "},\n \"units_with_plan\": %u, \"leaves\": %u,\n \"agencies\": [",
-			  r->units_with_plan, r->leaves);
+	buf_puts(b, "{\"unit\": ");
+	json_str(b, su->code);
+	buf_puts(b, ", \"name\": ");
+	json_str(b, su->short_name);
+	buf_printf(b, ", \"year\": %d, \"as_of\": \"%s\",\n \"total\": {", r->year, day);
+	json_counts(b, &r->total);
+	buf_printf(b, "},\n \"units_with_plan\": %u, \"leaves\": %u,\n \"agencies\": [",
+		   r->units_with_plan, r->leaves);
 	for (i = 0; i < r->nagencies; i++) {
 		const struct rep_agency *a = &r->agencies[i];
 
-		err |= buf_printf(b, "%s{\"agency\": \"%s\", \"name\": ", i ? ",\n  " : "\n  ",
-				  agency_kinds[a->agency].id);
-		err |= json_str(b, agency_name(a->agency));
-		err |= buf_puts(b, ", ");
-		err |= json_counts(b, &a->c);
-		err |= buf_puts(b, "}");
+		buf_printf(b, "%s{\"agency\": \"%s\", \"name\": ", i ? ",\n  " : "\n  ",
+			   agency_kinds[a->agency].id);
+		json_str(b, agency_name(a->agency));
+		buf_puts(b, ", ");
+		json_counts(b, &a->c);
+		buf_puts(b, "}");
 	}
-	err |= buf_puts(b, "],\n \"units\": [");
+	buf_puts(b, "],\n \"units\": [");
 	for (i = 0; i < r->nunits; i++) {
 		const struct rep_unit *u = &r->units[i];
 
-		err |= buf_puts(b, i ? ",\n  {\"unit\": " : "\n  {\"unit\": ");
-		err |= json_str(b, t->units[u->unit].code);
-		err |= buf_puts(b, ", \"name\": ");
-		err |= json_str(b, t->units[u->unit].short_name);
-		err |= buf_printf(b, ", \"has_plan\": %s, ", u->has_plan ? "true" : "false");
-		err |= json_counts(b, &u->c);
-		err |= buf_puts(b, "}");
+		buf_puts(b, i ? ",\n  {\"unit\": " : "\n  {\"unit\": ");
+		json_str(b, t->units[u->unit].code);
+		buf_puts(b, ", \"name\": ");
+		json_str(b, t->units[u->unit].short_name);
+		buf_printf(b, ", \"has_plan\": %s, ", u->has_plan ? "true" : "false");
+		json_counts(b, &u->c);
+		buf_puts(b, "}");
 	}
-	err |= buf_puts(b, "],\n \"forms\": [");
+	buf_puts(b, "],\n \"forms\": [");
 	for (i = 0; i < r->nforms; i++) {
 		const struct rep_form *f = &r->forms[i];
 
-		err |= buf_puts(b, i ? ",\n  {\"unit\": " : "\n  {\"unit\": ");
-		err |= json_str(b, t->units[f->unit].code);
-		err |= buf_printf(b,
-				  ", \"agency\": \"%s\", \"indicators\": %u, \"in_plan\": %s,"
-				  " \"due\": \"%04d-%02d-%02d\", \"due_assumed\": %s, \"state\": \"%s\","
-				  " \"status\": ",
-				  agency_kinds[f->agency].id, f->nind, f->in_plan ? "true" : "false", f->due_year,
-				  f->due_month, f->due_day, f->due_assumed ? "true" : "false",
-				  form_state_id(f->state));
+		buf_puts(b, i ? ",\n  {\"unit\": " : "\n  {\"unit\": ");
+		json_str(b, t->units[f->unit].code);
+		buf_printf(b,
+			   ", \"agency\": \"%s\", \"indicators\": %u, \"in_plan\": %s,"
+			   " \"due\": \"%04d-%02d-%02d\", \"due_assumed\": %s, \"state\": \"%s\","
+			   " \"status\": ",
+			   agency_kinds[f->agency].id, f->nind, f->in_plan ? "true" : "false", f->due_year,
+			   f->due_month, f->due_day, f->due_assumed ? "true" : "false",
+			   form_state_id(f->state));
 		if (f->status)
-			err |= json_str(b, f->status);
+			json_str(b, f->status);
 		else
-			err |= buf_puts(b, "null");
-		err |= buf_puts(b, ", \"submitted\": ");
+			buf_puts(b, "null");
+		buf_puts(b, ", \"submitted\": ");
 		if (f->submitted_at) {
 			date_format_iso(vn_date(f->submitted_at), day);
-			err |= buf_printf(b, "\"%s\"", day);
+			buf_printf(b, "\"%s\"", day);
 		} else {
-			err |= buf_puts(b, "null");
+			buf_puts(b, "null");
 		}
-		err |= buf_puts(b, "}");
+		buf_puts(b, "}");
 	}
-	err |= buf_puts(b, "]}\n");
-	return err ? GEMIS_ENOMEM : GEMIS_OK;
+	buf_puts(b, "]}\n");
+	return buf_error(b);
 }
 
 static void rate_text(char *out, size_t n, double v)
@@ -336,7 +334,6 @@ static void rate_text(char *out, size_t n, double v)
 static enum gemis_err counts_row(struct buf *b, const char *name, const struct rep_counts *c)
 {
 	char num[7][16];
-	enum gemis_err err = GEMIS_OK;
 
 	snprintf(num[0], sizeof(num[0]), "%u", c->expected);
 	snprintf(num[1], sizeof(num[1]), "%u", c->submitted);
@@ -345,103 +342,101 @@ static enum gemis_err counts_row(struct buf *b, const char *name, const struct r
 	snprintf(num[4], sizeof(num[4]), "%u", c->missing);
 	rate_text(num[5], sizeof(num[5]), rep_rate(c->submitted, c->expected));
 	rate_text(num[6], sizeof(num[6]), rep_rate(c->on_time, c->expected));
-	err |= buf_puts(b, "  ");
-	err |= text_cell(b, name, 34, false);
-	err |= buf_putc(b, ' ');
-	err |= text_cell(b, num[0], 10, true);
-	err |= buf_putc(b, ' ');
-	err |= text_cell(b, num[1], 10, true);
-	err |= buf_putc(b, ' ');
-	err |= text_cell(b, num[2], 10, true);
-	err |= buf_putc(b, ' ');
-	err |= text_cell(b, num[3], 10, true);
-	err |= buf_putc(b, ' ');
-	err |= text_cell(b, num[4], 10, true);
-	err |= buf_putc(b, ' ');
-	err |= text_cell(b, num[5], 14, true);
-	err |= buf_putc(b, ' ');
-	err |= text_cell(b, num[6], 14, true);
-	err |= buf_putc(b, '\n');
-	return err;
+	buf_puts(b, "  ");
+	text_cell(b, name, 34, false);
+	buf_putc(b, ' ');
+	text_cell(b, num[0], 10, true);
+	buf_putc(b, ' ');
+	text_cell(b, num[1], 10, true);
+	buf_putc(b, ' ');
+	text_cell(b, num[2], 10, true);
+	buf_putc(b, ' ');
+	text_cell(b, num[3], 10, true);
+	buf_putc(b, ' ');
+	text_cell(b, num[4], 10, true);
+	buf_putc(b, ' ');
+	text_cell(b, num[5], 14, true);
+	buf_putc(b, ' ');
+	text_cell(b, num[6], 14, true);
+	buf_putc(b, '\n');
+	return buf_error(b);
 }
 
 static enum gemis_err counts_head(struct buf *b, const char *first)
 {
-	enum gemis_err err = GEMIS_OK;
 
-	err |= buf_puts(b, "  ");
-	err |= text_cell(b, first, 34, false);
-	err |= buf_putc(b, ' ');
-	err |= text_cell(b, _("Forms expected"), 10, true);
-	err |= buf_putc(b, ' ');
-	err |= text_cell(b, _("Forms in"), 10, true);
-	err |= buf_putc(b, ' ');
-	err |= text_cell(b, _("Forms on time"), 10, true);
-	err |= buf_putc(b, ' ');
-	err |= text_cell(b, _("Forms late"), 10, true);
-	err |= buf_putc(b, ' ');
-	err |= text_cell(b, _("Forms missing"), 10, true);
-	err |= buf_putc(b, ' ');
-	err |= text_cell(b, _("Share in"), 14, true);
-	err |= buf_putc(b, ' ');
-	err |= text_cell(b, _("Share on time"), 14, true);
+	buf_puts(b, "  ");
+	text_cell(b, first, 34, false);
+	buf_putc(b, ' ');
+	text_cell(b, _("Forms expected"), 10, true);
+	buf_putc(b, ' ');
+	text_cell(b, _("Forms in"), 10, true);
+	buf_putc(b, ' ');
+	text_cell(b, _("Forms on time"), 10, true);
+	buf_putc(b, ' ');
+	text_cell(b, _("Forms late"), 10, true);
+	buf_putc(b, ' ');
+	text_cell(b, _("Forms missing"), 10, true);
+	buf_putc(b, ' ');
+	text_cell(b, _("Share in"), 14, true);
+	buf_putc(b, ' ');
+	text_cell(b, _("Share on time"), 14, true);
 	while (b->len && b->p[b->len - 1] == ' ')
 		buf_truncate(b, b->len - 1);
-	err |= buf_putc(b, '\n');
-	return err;
+	buf_putc(b, '\n');
+	return buf_error(b);
 }
 
 enum gemis_err reporting_text(const struct tree *t, const struct rep_result *r, long long now,
 			      struct buf *b)
 {
 	const struct unit *su = &t->units[r->scope];
-	enum gemis_err err = GEMIS_OK;
 	char day[11], rate[16], rate2[16];
 	size_t i;
 
 	date_format_iso(vn_date(now), day);
-	err |= buf_printf(b, _("Reporting by the agencies of %s (%s) for %d, as of %s"), su->name,
-			  su->code, r->year, day);
-	err |= buf_putc(b, '\n');
+	buf_printf(b, _("Reporting by the agencies of %s (%s) for %d, as of %s"), su->name,
+		   su->code, r->year, day);
+	buf_putc(b, '\n');
 	if (r->total.expected == 0) {
-		err |= buf_puts(b, r->units_with_plan
-					   ? _("The plans in force tie no indicator to any agency: no form is due.")
-					   : _("No plan in force: gemis cannot tell which forms are due."));
-		err |= buf_putc(b, '\n');
-		return err ? GEMIS_ENOMEM : GEMIS_OK;
+		buf_puts(b, r->units_with_plan
+				    ? _("The plans in force tie no indicator to any agency: no form is due.")
+				    : _("No plan in force: gemis cannot tell which forms are due."));
+		buf_putc(b, '\n');
+		return buf_error(b);
 	}
 	rate_text(rate, sizeof(rate), rep_rate(r->total.submitted, r->total.expected));
 	rate_text(rate2, sizeof(rate2), rep_rate(r->total.on_time, r->total.expected));
-	err |= buf_printf(b, _("%u of %u forms submitted (%s), %u on time (%s), %u late, %u missing"),
-			  r->total.submitted, r->total.expected, rate, r->total.on_time, rate2,
-			  r->total.late, r->total.missing);
+	buf_printf(b, _("%u of %u forms submitted (%s), %u on time (%s), %u late, %u missing"),
+		   r->total.submitted, r->total.expected, rate, r->total.on_time, rate2,
+		   r->total.late, r->total.missing);
 	if (r->total.pending)
-		err |= buf_printf(b, _(" (%u not yet due)"), r->total.pending);
-	err |= buf_puts(b, ".\n");
+		buf_printf(b, _(" (%u not yet due)"), r->total.pending);
+	buf_puts(b, ".\n");
 	if (su->first_child >= 0) {
-		err |= buf_printf(b, _("%u of %u communes and wards have a plan in force."),
-				  r->units_with_plan, r->leaves);
-		err |= buf_puts(b, "\n\n");
-		err |= counts_head(b, _("Commune or ward"));
+		buf_printf(b, _("%u of %u communes and wards have a plan in force."),
+			   r->units_with_plan, r->leaves);
+		buf_puts(b, "\n\n");
+		counts_head(b, _("Commune or ward"));
 		for (i = 0; i < r->nunits; i++) {
 			if (r->units[i].has_plan)
-				err |= counts_row(b, t->units[r->units[i].unit].name, &r->units[i].c);
+				counts_row(b, t->units[r->units[i].unit].name, &r->units[i].c);
 		}
 	}
-	err |= buf_putc(b, '\n');
-	err |= counts_head(b, _("Agency or office"));
+	buf_putc(b, '\n');
+	counts_head(b, _("Agency or office"));
 	for (i = 0; i < r->nagencies; i++)
-		err |= counts_row(b, agency_name(r->agencies[i].agency), &r->agencies[i].c);
+		counts_row(b, agency_name(r->agencies[i].agency), &r->agencies[i].c);
 	if (su->first_child < 0) {
-		err |= buf_putc(b, '\n');
-		err |= buf_puts(b, "  ");
-		err |= text_cell(b, _("Agency or office"), 34, false);
-		err |= text_cell(b, _("Indicators tied"), 15, true);
-		err |= buf_puts(b, "  ");
-		err |= text_cell(b, _("Due date"), 12, false);
-		err |= text_cell(b, _("Form state"), 22, false);
-		err |= buf_puts(b, _("Forms in"));
-		err |= buf_putc(b, '\n');
+		buf_putc(b, '\n');
+		buf_puts(b, "  ");
+		text_cell(b, _("Agency or office"), 34, false);
+		text_cell(b, _("Indicators tied"), 15, true);
+		buf_puts(b, "  ");
+		text_cell(b, _("Due date"), 12, false);
+		text_cell(b, _("Form state"), 22, false);
+		buf_puts(b, _("Forms in"));
+		buf_putc(b, '\n');
 		for (i = 0; i < r->nforms; i++) {
 			const struct rep_form *f = &r->forms[i];
 			char n[16], due[16], sub[16];
@@ -455,19 +450,19 @@ enum gemis_err reporting_text(const struct tree *t, const struct rep_result *r, 
 			} else {
 				snprintf(sub, sizeof(sub), "–");
 			}
-			err |= buf_puts(b, "  ");
-			err |= text_cell(b, agency_name(f->agency), 34, false);
-			err |= text_cell(b, n, 15, true);
-			err |= buf_puts(b, "  ");
-			err |= text_cell(b, due, 12, false);
-			err |= text_cell(b, form_state_name(f->state), 22, false);
-			err |= buf_puts(b, sub);
+			buf_puts(b, "  ");
+			text_cell(b, agency_name(f->agency), 34, false);
+			text_cell(b, n, 15, true);
+			buf_puts(b, "  ");
+			text_cell(b, due, 12, false);
+			text_cell(b, form_state_name(f->state), 22, false);
+			buf_puts(b, sub);
 			if (!f->in_plan)
-				err |= buf_printf(b, "  %s", _("(not in the plan in force; kept for the period)"));
-			err |= buf_putc(b, '\n');
+				buf_printf(b, "  %s", _("(not in the plan in force; kept for the period)"));
+			buf_putc(b, '\n');
 		}
 		if (r->nforms && r->forms[0].due_assumed)
-			err |= buf_printf(b, "%s\n", _("* the plan sets no deadline: forms are taken as due at the end of the year."));
+			buf_printf(b, "%s\n", _("* the plan sets no deadline: forms are taken as due at the end of the year."));
 	}
-	return err ? GEMIS_ENOMEM : GEMIS_OK;
+	return buf_error(b);
 }
