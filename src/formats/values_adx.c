@@ -80,11 +80,11 @@ static void adx_period(period_t p, char *out, size_t n)
 
 static enum gemis_err attr(struct buf *b, const char *name, const char *value)
 {
-	enum gemis_err err = buf_printf(b, " %s=\"", name);
+	buf_printf(b, " %s=\"", name);
 
-	err |= xml_escape_str(b, value);
-	err |= buf_putc(b, '"');
-	return err;
+	xml_escape_str(b, value);
+	buf_putc(b, '"');
+	return buf_error(b);
 }
 
 enum gemis_err values_write_adx(const struct tree *t, const struct value_row *rows, size_t n,
@@ -95,42 +95,41 @@ enum gemis_err values_write_adx(const struct tree *t, const struct value_row *ro
 	time_t when = (time_t)(o && o->exported ? o->exported : time(NULL));
 	struct tm tm;
 	char iso[32];
-	enum gemis_err err;
 	size_t i;
 
 	gmtime_r(&when, &tm);
 	strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	err = buf_printf(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<adx xmlns=\"" ADX_NS "\" exported=\"%s\">\n",
+	buf_printf(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<adx xmlns=\"" ADX_NS "\" exported=\"%s\">\n",
 			 iso);
-	for (i = 0; i < n && !err; i++) {
+	for (i = 0; i < n && !buf_error(b); i++) {
 		const struct value_row *r = &rows[i];
 		char per[32], el[96];
 		const char *sex = sex_id((enum sex)r->sex), *sex_out = codemap_out(m, CODE_SEX, sex);
 
 		if (i == 0 || r->unit != rows[i - 1].unit || r->period != rows[i - 1].period) {
 			if (i)
-				err |= buf_puts(b, "  </group>\n");
+				buf_puts(b, "  </group>\n");
 			adx_period(r->period, per, sizeof(per));
-			err |= buf_puts(b, "  <group");
-			err |= attr(b, "orgUnit", codemap_out(m, CODE_UNIT, t->units[r->unit].code));
-			err |= attr(b, "period", per);
-			err |= attr(b, "dataSet", codemap_out(m, CODE_DATASET, "GEMIS"));
-			err |= buf_puts(b, ">\n");
+			buf_puts(b, "  <group");
+			attr(b, "orgUnit", codemap_out(m, CODE_UNIT, t->units[r->unit].code));
+			attr(b, "period", per);
+			attr(b, "dataSet", codemap_out(m, CODE_DATASET, "GEMIS"));
+			buf_puts(b, ">\n");
 		}
 		element_code(r->ind, r->part, el, sizeof(el));
-		err |= buf_puts(b, "    <dataValue");
-		err |= attr(b, "dataElement", codemap_out(m, CODE_ELEMENT, el));
+		buf_puts(b, "    <dataValue");
+		attr(b, "dataElement", codemap_out(m, CODE_ELEMENT, el));
 		/* totals carry no sex attribute unless the map names one for T */
 		if (r->sex != SEX_T || sex_out != sex)
-			err |= attr(b, sex_attr, sex_out);
-		err |= buf_puts(b, " value=\"");
-		err |= put_plain_number(b, r->value);
-		err |= buf_puts(b, "\"/>\n");
+			attr(b, sex_attr, sex_out);
+		buf_puts(b, " value=\"");
+		put_plain_number(b, r->value);
+		buf_puts(b, "\"/>\n");
 	}
 	if (n)
-		err |= buf_puts(b, "  </group>\n");
-	err |= buf_puts(b, "</adx>\n");
-	return err ? GEMIS_ENOMEM : GEMIS_OK;
+		buf_puts(b, "  </group>\n");
+	buf_puts(b, "</adx>\n");
+	return buf_error(b);
 }
 
 /* ---- reading ---------------------------------------------------------- */

@@ -51,11 +51,11 @@
 
 static enum gemis_err jstr(struct buf *b, const char *s)
 {
-	enum gemis_err err = buf_putc(b, '"');
+	buf_putc(b, '"');
 
-	err |= buf_json_escape(b, s, strlen(s));
-	err |= buf_putc(b, '"');
-	return err;
+	buf_json_escape(b, s, strlen(s));
+	buf_putc(b, '"');
+	return buf_error(b);
 }
 
 static void dhis2_period(period_t p, char *out, size_t n)
@@ -80,36 +80,36 @@ enum gemis_err values_write_dhis2(const struct tree *t, const struct value_row *
 {
 	const struct codemap *m = o ? o->map : NULL;
 	const char *ds = codemap_out(m, CODE_DATASET, "GEMIS");
-	enum gemis_err err = buf_puts(b, "{");
+	buf_puts(b, "{");
 	size_t i;
 
 	if (strcmp(ds, "GEMIS") != 0) {
-		err |= buf_puts(b, "\"dataSet\": ");
-		err |= jstr(b, ds);
-		err |= buf_puts(b, ",\n ");
+		buf_puts(b, "\"dataSet\": ");
+		jstr(b, ds);
+		buf_puts(b, ",\n ");
 	}
-	err |= buf_puts(b, "\"dataValues\": [");
-	for (i = 0; i < n && !err; i++) {
+	buf_puts(b, "\"dataValues\": [");
+	for (i = 0; i < n && !buf_error(b); i++) {
 		const struct value_row *r = &rows[i];
 		const char *sex = sex_id((enum sex)r->sex), *coc = codemap_out(m, CODE_SEX, sex);
 		char per[16], el[96];
 
 		element_code(r->ind, r->part, el, sizeof(el));
 		dhis2_period(r->period, per, sizeof(per));
-		err |= buf_puts(b, i ? ",\n  {\"dataElement\": " : "\n  {\"dataElement\": ");
-		err |= jstr(b, codemap_out(m, CODE_ELEMENT, el));
-		err |= buf_printf(b, ", \"period\": \"%s\", \"orgUnit\": ", per);
-		err |= jstr(b, codemap_out(m, CODE_UNIT, t->units[r->unit].code));
+		buf_puts(b, i ? ",\n  {\"dataElement\": " : "\n  {\"dataElement\": ");
+		jstr(b, codemap_out(m, CODE_ELEMENT, el));
+		buf_printf(b, ", \"period\": \"%s\", \"orgUnit\": ", per);
+		jstr(b, codemap_out(m, CODE_UNIT, t->units[r->unit].code));
 		if (r->sex != SEX_T || coc != sex) {
-			err |= buf_puts(b, ", \"categoryOptionCombo\": ");
-			err |= jstr(b, coc);
+			buf_puts(b, ", \"categoryOptionCombo\": ");
+			jstr(b, coc);
 		}
-		err |= buf_puts(b, ", \"value\": \"");
-		err |= put_plain_number(b, r->value);
-		err |= buf_puts(b, "\"}");
+		buf_puts(b, ", \"value\": \"");
+		put_plain_number(b, r->value);
+		buf_puts(b, "\"}");
 	}
-	err |= buf_puts(b, "\n]}\n");
-	return err ? GEMIS_ENOMEM : GEMIS_OK;
+	buf_puts(b, "\n]}\n");
+	return buf_error(b);
 }
 
 /* ---- reading ---------------------------------------------------------- */

@@ -190,47 +190,45 @@ enum gemis_err put_plain_number(struct buf *b, double v)
 enum gemis_err values_write_csv(const struct tree *t, const struct value_row *rows, size_t n,
 				struct buf *b)
 {
-	enum gemis_err err = buf_puts(b, "unit,period,indicator,part,sex,value\n");
+	buf_puts(b, "unit,period,indicator,part,sex,value\n");
 	size_t i;
 
-	for (i = 0; i < n && !err; i++) {
+	for (i = 0; i < n && !buf_error(b); i++) {
 		const struct value_row *r = &rows[i];
 		char per[16];
 
 		period_format(r->period, per, sizeof(per));
-		err |= buf_printf(b, "%s,%s,%s,%s,%s,", t->units[r->unit].code, per, catalog[r->ind].id,
-				  part_id(&catalog[r->ind], r->part), sex_id((enum sex)r->sex));
-		err |= put_plain_number(b, r->value);
-		err |= buf_putc(b, '\n');
+		buf_printf(b, "%s,%s,%s,%s,%s,", t->units[r->unit].code, per, catalog[r->ind].id,
+			   part_id(&catalog[r->ind], r->part), sex_id((enum sex)r->sex));
+		put_plain_number(b, r->value);
+		buf_putc(b, '\n');
 	}
-	return err ? GEMIS_ENOMEM : GEMIS_OK;
+	return buf_error(b);
 }
 
 /* A CSV field: quoted when it holds a comma, quote or line break. */
 static enum gemis_err csv_field_out(struct buf *b, const char *s)
 {
-	enum gemis_err err = GEMIS_OK;
 
 	if (!strpbrk(s, ",\"\r\n"))
 		return buf_puts(b, s);
-	err |= buf_putc(b, '"');
+	buf_putc(b, '"');
 	for (; *s; s++) {
 		if (*s == '"')
-			err |= buf_putc(b, '"');
-		err |= buf_putc(b, *s);
+			buf_putc(b, '"');
+		buf_putc(b, *s);
 	}
-	err |= buf_putc(b, '"');
-	return err;
+	buf_putc(b, '"');
+	return buf_error(b);
 }
 
 enum gemis_err values_write_sdmx(const struct tree *t, const struct value_row *rows, size_t n,
 				 const struct export_opts *o, struct buf *b)
 {
-	enum gemis_err err;
 	size_t i;
 
-	err = buf_puts(b, "DATAFLOW,FREQ,REF_AREA,INDICATOR,VALUE_PART,SEX,TIME_PERIOD,OBS_VALUE\r\n");
-	for (i = 0; i < n && !err; i++) {
+	buf_puts(b, "DATAFLOW,FREQ,REF_AREA,INDICATOR,VALUE_PART,SEX,TIME_PERIOD,OBS_VALUE\r\n");
+	for (i = 0; i < n && !buf_error(b); i++) {
 		const struct value_row *r = &rows[i];
 		const char *part = catalog[r->ind].kind == IND_VALUE ? "VALUE" : r->part == PART_NUM ? "NUM" : "DEN";
 		const char *sex = r->sex == SEX_F ? "F" : r->sex == SEX_M ? "M" : "_T";
@@ -251,13 +249,13 @@ enum gemis_err values_write_sdmx(const struct tree *t, const struct value_row *r
 			snprintf(per, sizeof(per), "%04d", y);
 			break;
 		}
-		err |= buf_printf(b, "GEMIS:DF_GENDER_EQUALITY(1.0),%c,", freq);
-		err |= csv_field_out(b, codemap_out(o ? o->map : NULL, CODE_UNIT, t->units[r->unit].code));
-		err |= buf_printf(b, ",%s,%s,%s,%s,", catalog[r->ind].id, part, sex, per);
-		err |= put_plain_number(b, r->value);
-		err |= buf_puts(b, "\r\n");
+		buf_printf(b, "GEMIS:DF_GENDER_EQUALITY(1.0),%c,", freq);
+		csv_field_out(b, codemap_out(o ? o->map : NULL, CODE_UNIT, t->units[r->unit].code));
+		buf_printf(b, ",%s,%s,%s,%s,", catalog[r->ind].id, part, sex, per);
+		put_plain_number(b, r->value);
+		buf_puts(b, "\r\n");
 	}
-	return err ? GEMIS_ENOMEM : GEMIS_OK;
+	return buf_error(b);
 }
 
 enum gemis_err values_write(enum xfmt f, const struct tree *t, const struct value_row *rows,

@@ -78,61 +78,60 @@ static const struct {
 
 static enum gemis_err names(struct buf *b, const char *indent, const char *vi, const char *en)
 {
-	enum gemis_err err = GEMIS_OK;
 
 	if (vi) {
-		err |= buf_printf(b, "%s<com:Name xml:lang=\"vi\">", indent);
-		err |= xml_escape_str(b, vi);
-		err |= buf_puts(b, "</com:Name>\n");
+		buf_printf(b, "%s<com:Name xml:lang=\"vi\">", indent);
+		xml_escape_str(b, vi);
+		buf_puts(b, "</com:Name>\n");
 	}
 	if (en) {
-		err |= buf_printf(b, "%s<com:Name xml:lang=\"en\">", indent);
-		err |= xml_escape_str(b, en);
-		err |= buf_puts(b, "</com:Name>\n");
+		buf_printf(b, "%s<com:Name xml:lang=\"en\">", indent);
+		xml_escape_str(b, en);
+		buf_puts(b, "</com:Name>\n");
 	}
-	return err;
+	return buf_error(b);
 }
 
 static enum gemis_err code(struct buf *b, const char *id, const char *vi, const char *en)
 {
-	enum gemis_err err = buf_puts(b, "        <str:Code id=\"");
+	buf_puts(b, "        <str:Code id=\"");
 
-	err |= xml_escape_str(b, id);
-	err |= buf_puts(b, "\">\n");
-	err |= names(b, "          ", vi, en);
-	err |= buf_puts(b, "        </str:Code>\n");
-	return err;
+	xml_escape_str(b, id);
+	buf_puts(b, "\">\n");
+	names(b, "          ", vi, en);
+	buf_puts(b, "        </str:Code>\n");
+	return buf_error(b);
 }
 
 static enum gemis_err codelist_open(struct buf *b, const char *id, const char *vi, const char *en)
 {
-	enum gemis_err err = buf_printf(b, "      <str:Codelist id=\"%s\" agencyID=\"" AGENCY "\" version=\"1.0\">\n", id);
+	buf_printf(b, "      <str:Codelist id=\"%s\" agencyID=\"" AGENCY "\" version=\"1.0\">\n", id);
 
-	err |= names(b, "        ", vi, en);
-	return err;
+	names(b, "        ", vi, en);
+	return buf_error(b);
 }
 
 static enum gemis_err fixed_codelist(struct buf *b, const char *id, const char *vi, const char *en,
 				     const struct code *c, size_t n)
 {
-	enum gemis_err err = codelist_open(b, id, vi, en);
+	codelist_open(b, id, vi, en);
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		err |= code(b, c[i].id, c[i].vi, c[i].en);
-	err |= buf_puts(b, "      </str:Codelist>\n");
-	return err;
+		code(b, c[i].id, c[i].vi, c[i].en);
+	buf_puts(b, "      </str:Codelist>\n");
+	return buf_error(b);
 }
 
 /* The unit and every unit below it, parents first. */
 static enum gemis_err areas(struct buf *b, const struct tree *t, const struct codemap *m, int u)
 {
-	enum gemis_err err = code(b, codemap_out(m, CODE_UNIT, t->units[u].code), t->units[u].name, NULL);
+	code(b, codemap_out(m, CODE_UNIT, t->units[u].code), t->units[u].name, NULL);
 	int c;
 
-	for (c = t->units[u].first_child; c >= 0 && !err; c = t->units[c].next_sibling)
-		err |= areas(b, t, m, c);
-	return err;
+	for (c = t->units[u].first_child; c >= 0 && !buf_error(b); c = t->units[c].next_sibling)
+		areas(b, t, m, c);
+	return buf_error(b);
 }
 
 static enum gemis_err concept_ref(struct buf *b, const char *id)
@@ -146,41 +145,41 @@ static enum gemis_err concept_ref(struct buf *b, const char *id)
 
 static enum gemis_err data_structure(struct buf *b)
 {
-	enum gemis_err err = buf_puts(b, "    <str:DataStructures>\n"
+	buf_puts(b, "    <str:DataStructures>\n"
 					 "      <str:DataStructure id=\"DSD_GENDER_EQUALITY\" agencyID=\"" AGENCY
 					 "\" version=\"1.0\">\n");
 	size_t i;
 
-	err |= names(b, "        ", "Số liệu giám sát bình đẳng giới", "Gender equality monitoring data");
-	err |= buf_puts(b, "        <str:DataStructureComponents>\n"
-			   "          <str:DimensionList id=\"DimensionDescriptor\">\n");
+	names(b, "        ", "Số liệu giám sát bình đẳng giới", "Gender equality monitoring data");
+	buf_puts(b, "        <str:DataStructureComponents>\n"
+		    "          <str:DimensionList id=\"DimensionDescriptor\">\n");
 	for (i = 0; i < NDIMS; i++) {
-		err |= buf_printf(b, "          <str:Dimension id=\"%s\" position=\"%zu\">\n", concepts[i].id, i + 1);
-		err |= concept_ref(b, concepts[i].id);
-		err |= buf_printf(b,
-				  "            <str:LocalRepresentation><str:Enumeration><Ref id=\"%s\" "
-				  "version=\"1.0\" agencyID=\"" AGENCY "\" class=\"Codelist\" package=\"codelist\"/>"
-				  "</str:Enumeration></str:LocalRepresentation>\n"
-				  "          </str:Dimension>\n",
-				  concepts[i].codelist);
+		buf_printf(b, "          <str:Dimension id=\"%s\" position=\"%zu\">\n", concepts[i].id, i + 1);
+		concept_ref(b, concepts[i].id);
+		buf_printf(b,
+			   "            <str:LocalRepresentation><str:Enumeration><Ref id=\"%s\" "
+			   "version=\"1.0\" agencyID=\"" AGENCY "\" class=\"Codelist\" package=\"codelist\"/>"
+			   "</str:Enumeration></str:LocalRepresentation>\n"
+			   "          </str:Dimension>\n",
+			   concepts[i].codelist);
 	}
-	err |= buf_printf(b, "          <str:TimeDimension id=\"TIME_PERIOD\" position=\"%d\">\n", NDIMS + 1);
-	err |= concept_ref(b, "TIME_PERIOD");
-	err |= buf_puts(b, "            <str:LocalRepresentation><str:TextFormat textType=\"ObservationalTimePeriod\"/>"
-			   "</str:LocalRepresentation>\n"
-			   "          </str:TimeDimension>\n"
-			   "          </str:DimensionList>\n"
-			   "          <str:MeasureList id=\"MeasureDescriptor\">\n"
-			   "          <str:PrimaryMeasure id=\"OBS_VALUE\">\n");
-	err |= concept_ref(b, "OBS_VALUE");
-	err |= buf_puts(b, "            <str:LocalRepresentation><str:TextFormat textType=\"Decimal\"/>"
-			   "</str:LocalRepresentation>\n"
-			   "          </str:PrimaryMeasure>\n"
-			   "          </str:MeasureList>\n"
-			   "        </str:DataStructureComponents>\n"
-			   "      </str:DataStructure>\n"
-			   "    </str:DataStructures>\n");
-	return err;
+	buf_printf(b, "          <str:TimeDimension id=\"TIME_PERIOD\" position=\"%d\">\n", NDIMS + 1);
+	concept_ref(b, "TIME_PERIOD");
+	buf_puts(b, "            <str:LocalRepresentation><str:TextFormat textType=\"ObservationalTimePeriod\"/>"
+		    "</str:LocalRepresentation>\n"
+		    "          </str:TimeDimension>\n"
+		    "          </str:DimensionList>\n"
+		    "          <str:MeasureList id=\"MeasureDescriptor\">\n"
+		    "          <str:PrimaryMeasure id=\"OBS_VALUE\">\n");
+	concept_ref(b, "OBS_VALUE");
+	buf_puts(b, "            <str:LocalRepresentation><str:TextFormat textType=\"Decimal\"/>"
+		    "</str:LocalRepresentation>\n"
+		    "          </str:PrimaryMeasure>\n"
+		    "          </str:MeasureList>\n"
+		    "        </str:DataStructureComponents>\n"
+		    "      </str:DataStructure>\n"
+		    "    </str:DataStructures>\n");
+	return buf_error(b);
 }
 
 enum gemis_err values_write_sdmx_structure(const struct tree *t, const struct export_opts *o,
@@ -191,12 +190,11 @@ enum gemis_err values_write_sdmx_structure(const struct tree *t, const struct ex
 	int root = o && o->unit >= 0 && (size_t)o->unit < t->n ? o->unit : 0;
 	struct tm tm;
 	char iso[32];
-	enum gemis_err err;
 	size_t i;
 
 	gmtime_r(&when, &tm);
 	strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	err = buf_printf(b,
+	buf_printf(b,
 			 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 			 "<mes:Structure xmlns:mes=\"" MES "\" xmlns:str=\"" STR "\" xmlns:com=\"" COM "\">\n"
 			 "  <mes:Header>\n"
@@ -209,36 +207,36 @@ enum gemis_err values_write_sdmx_structure(const struct tree *t, const struct ex
 			 "    <str:Dataflows>\n"
 			 "      <str:Dataflow id=\"DF_GENDER_EQUALITY\" agencyID=\"" AGENCY "\" version=\"1.0\">\n",
 			 iso);
-	err |= names(b, "        ", "Giám sát bình đẳng giới", "Gender equality monitoring");
-	err |= buf_puts(b, "        <str:Structure><Ref id=\"DSD_GENDER_EQUALITY\" version=\"1.0\" agencyID=\"" AGENCY
-			   "\" class=\"DataStructure\" package=\"datastructure\"/></str:Structure>\n"
-			   "      </str:Dataflow>\n"
-			   "    </str:Dataflows>\n"
-			   "    <str:Codelists>\n");
-	err |= fixed_codelist(b, "CL_FREQ", "Tần suất", "Frequency", freq_codes, 3);
-	err |= codelist_open(b, "CL_AREA", "Đơn vị hành chính", "Administrative units");
+	names(b, "        ", "Giám sát bình đẳng giới", "Gender equality monitoring");
+	buf_puts(b, "        <str:Structure><Ref id=\"DSD_GENDER_EQUALITY\" version=\"1.0\" agencyID=\"" AGENCY
+		    "\" class=\"DataStructure\" package=\"datastructure\"/></str:Structure>\n"
+		    "      </str:Dataflow>\n"
+		    "    </str:Dataflows>\n"
+		    "    <str:Codelists>\n");
+	fixed_codelist(b, "CL_FREQ", "Tần suất", "Frequency", freq_codes, 3);
+	codelist_open(b, "CL_AREA", "Đơn vị hành chính", "Administrative units");
 	if (t->n)
-		err |= areas(b, t, m, root);
-	err |= buf_puts(b, "      </str:Codelist>\n");
-	err |= codelist_open(b, "CL_INDICATOR", "Chỉ tiêu bình đẳng giới", "Gender equality indicators");
+		areas(b, t, m, root);
+	buf_puts(b, "      </str:Codelist>\n");
+	codelist_open(b, "CL_INDICATOR", "Chỉ tiêu bình đẳng giới", "Gender equality indicators");
 	for (i = 0; i < catalog_count; i++)
-		err |= code(b, catalog[i].id, catalog[i].name_vi, catalog[i].name_en);
-	err |= buf_puts(b, "      </str:Codelist>\n");
-	err |= fixed_codelist(b, "CL_VALUE_PART", "Phần của số liệu", "Part of the value", part_codes, 3);
-	err |= fixed_codelist(b, "CL_SEX", "Giới tính", "Sex", sex_codes, 3);
-	err |= buf_puts(b, "    </str:Codelists>\n"
-			   "    <str:Concepts>\n"
-			   "      <str:ConceptScheme id=\"CS_GEMIS\" agencyID=\"" AGENCY "\" version=\"1.0\">\n");
-	err |= names(b, "        ", "Khái niệm của gemis", "gemis concepts");
+		code(b, catalog[i].id, catalog[i].name_vi, catalog[i].name_en);
+	buf_puts(b, "      </str:Codelist>\n");
+	fixed_codelist(b, "CL_VALUE_PART", "Phần của số liệu", "Part of the value", part_codes, 3);
+	fixed_codelist(b, "CL_SEX", "Giới tính", "Sex", sex_codes, 3);
+	buf_puts(b, "    </str:Codelists>\n"
+		    "    <str:Concepts>\n"
+		    "      <str:ConceptScheme id=\"CS_GEMIS\" agencyID=\"" AGENCY "\" version=\"1.0\">\n");
+	names(b, "        ", "Khái niệm của gemis", "gemis concepts");
 	for (i = 0; i < sizeof(concepts) / sizeof(concepts[0]); i++) {
-		err |= buf_printf(b, "        <str:Concept id=\"%s\">\n", concepts[i].id);
-		err |= names(b, "          ", concepts[i].vi, concepts[i].en);
-		err |= buf_puts(b, "        </str:Concept>\n");
+		buf_printf(b, "        <str:Concept id=\"%s\">\n", concepts[i].id);
+		names(b, "          ", concepts[i].vi, concepts[i].en);
+		buf_puts(b, "        </str:Concept>\n");
 	}
-	err |= buf_puts(b, "      </str:ConceptScheme>\n"
-			   "    </str:Concepts>\n");
-	err |= data_structure(b);
-	err |= buf_puts(b, "  </mes:Structures>\n"
-			   "</mes:Structure>\n");
-	return err ? GEMIS_ENOMEM : GEMIS_OK;
+	buf_puts(b, "      </str:ConceptScheme>\n"
+		    "    </str:Concepts>\n");
+	data_structure(b);
+	buf_puts(b, "  </mes:Structures>\n"
+		    "</mes:Structure>\n");
+	return buf_error(b);
 }
