@@ -850,58 +850,58 @@ enum gemis_err case_show(struct case_session *s, const char *code, struct buf *b
 	err = open_row(s, st, code, &o, NCT, e);
 	if (err)
 		goto out;
-	err = buf_puts(b, "{\n  \"code\": ");
-	err |= json_str(b, code, false);
-	err |= buf_printf(b, ",\n  \"unit\": \"%s\",\n  \"detected\": ", s->t->units[row.unit].code);
-	err |= json_str(b, buf_str(&o.f[0]), o.null[0]);
-	err |= buf_puts(b, ",\n  \"source\": ");
-	err |= json_str(b, buf_str(&o.f[1]), o.null[1]);
-	err |= buf_puts(b, ",\n  \"survivor\": {\"sex\": ");
-	err |= json_str(b, db_col_text(st, COL_SSEX), false);
-	err |= buf_puts(b, ", \"age_group\": ");
-	err |= json_str(b, buf_str(&o.f[2]), o.null[2]);
-	err |= buf_puts(b, "},\n  \"type\": ");
-	err |= json_str(b, buf_str(&o.f[3]), o.null[3]);
-	err |= buf_puts(b, ",\n  \"context\": ");
+	/* the fields, appended one after the other: b remembers the first error */
+	buf_puts(b, "{\n  \"code\": ");
+	json_str(b, code, false);
+	buf_printf(b, ",\n  \"unit\": \"%s\",\n  \"detected\": ", s->t->units[row.unit].code);
+	json_str(b, buf_str(&o.f[0]), o.null[0]);
+	buf_puts(b, ",\n  \"source\": ");
+	json_str(b, buf_str(&o.f[1]), o.null[1]);
+	buf_puts(b, ",\n  \"survivor\": {\"sex\": ");
+	json_str(b, db_col_text(st, COL_SSEX), false);
+	buf_puts(b, ", \"age_group\": ");
+	json_str(b, buf_str(&o.f[2]), o.null[2]);
+	buf_puts(b, "},\n  \"type\": ");
+	json_str(b, buf_str(&o.f[3]), o.null[3]);
+	buf_puts(b, ",\n  \"context\": ");
 	if (o.null[4]) {
-		err |= buf_puts(b, "[]");
+		buf_puts(b, "[]");
 	} else {
 		/* stored as "domestic,intimate_partner" */
 		const char *p = buf_str(&o.f[4]);
 
-		err |= buf_puts(b, "[\"");
+		buf_puts(b, "[\"");
 		for (; *p; p++)
-			err |= *p == ',' ? buf_puts(b, "\", \"") : buf_putc(b, *p);
-		err |= buf_puts(b, "\"]");
+			*p == ',' ? buf_puts(b, "\", \"") : buf_putc(b, *p);
+		buf_puts(b, "\"]");
 	}
-	err |= buf_puts(b, ",\n  \"perpetrator\": ");
+	buf_puts(b, ",\n  \"perpetrator\": ");
 	if (db_col_null(st, COL_PSEX)) {
-		err |= buf_puts(b, "null");
+		buf_puts(b, "null");
 	} else {
-		err |= buf_puts(b, "{\"sex\": ");
-		err |= json_str(b, db_col_text(st, COL_PSEX), false);
-		err |= buf_puts(b, ", \"age_group\": ");
-		err |= json_str(b, buf_str(&o.f[5]), o.null[5]);
-		err |= buf_puts(b, ", \"relation\": ");
-		err |= json_str(b, buf_str(&o.f[6]), o.null[6]);
-		err |= buf_printf(b, ", \"prosecuted\": %s}", db_col_int(st, COL_PROS) ? "true" : "false");
+		buf_puts(b, "{\"sex\": ");
+		json_str(b, db_col_text(st, COL_PSEX), false);
+		buf_puts(b, ", \"age_group\": ");
+		json_str(b, buf_str(&o.f[5]), o.null[5]);
+		buf_puts(b, ", \"relation\": ");
+		json_str(b, buf_str(&o.f[6]), o.null[6]);
+		buf_printf(b, ", \"prosecuted\": %s}", db_col_int(st, COL_PROS) ? "true" : "false");
 	}
-	err |= buf_printf(b, ",\n  \"trafficking_return\": %s,\n  \"in_need\": %s,"
-			  "\n  \"consent_statistics\": %s,\n  \"notes\": ",
-			  db_col_int(st, COL_TRAF) ? "true" : "false",
-			  !db_col_int(st, COL_TRAF) ? "null" : db_col_int(st, COL_NEED) ? "true" : "false",
-			  db_col_int(st, COL_CONS) ? "true" : "false");
-	err |= json_str(b, buf_str(&o.f[7]), o.null[7]);
-	err |= buf_puts(b, ",\n  \"closed_on\": ");
-	err |= json_str(b, db_col_null(st, COL_CLOSED) ? "" : db_col_text(st, COL_CLOSED),
-			db_col_null(st, COL_CLOSED));
-	err |= buf_puts(b, ",\n  \"closure_note\": ");
-	err |= json_str(b, buf_str(&o.f[8]), o.null[8]);
-	err |= buf_puts(b, ",\n  \"events\": ");
-	if (err) {
-		err = GEMIS_ENOMEM;
+	buf_printf(b, ",\n  \"trafficking_return\": %s,\n  \"in_need\": %s,"
+		   "\n  \"consent_statistics\": %s,\n  \"notes\": ",
+		   db_col_int(st, COL_TRAF) ? "true" : "false",
+		   !db_col_int(st, COL_TRAF) ? "null" : db_col_int(st, COL_NEED) ? "true" : "false",
+		   db_col_int(st, COL_CONS) ? "true" : "false");
+	json_str(b, buf_str(&o.f[7]), o.null[7]);
+	buf_puts(b, ",\n  \"closed_on\": ");
+	json_str(b, db_col_null(st, COL_CLOSED) ? "" : db_col_text(st, COL_CLOSED),
+		 db_col_null(st, COL_CLOSED));
+	buf_puts(b, ",\n  \"closure_note\": ");
+	json_str(b, buf_str(&o.f[8]), o.null[8]);
+	buf_puts(b, ",\n  \"events\": ");
+	err = buf_error(b);
+	if (err)
 		goto out;
-	}
 	err = db_finalize(st, e);
 	st = NULL;
 	if (!err)

@@ -197,7 +197,6 @@ bool text_parse_long(const char *s, size_t len, long *out)
 enum gemis_err text_cell(struct buf *b, const char *s, size_t w, bool right)
 {
 	size_t sw = text_width(s), i;
-	enum gemis_err err = GEMIS_OK;
 
 	if (sw > w) {
 		const char *p = s;
@@ -214,22 +213,22 @@ enum gemis_err text_cell(struct buf *b, const char *s, size_t w, bool right)
 			if (used + text_width(ch) > w - 1)
 				break;
 			used += text_width(ch);
-			err |= buf_append(b, p, clen);
+			buf_append(b, p, clen);
 			p += clen;
 		}
-		err |= buf_puts(b, "…");
+		buf_puts(b, "…");
 		for (i = used + 1; i < w; i++)
-			err |= buf_putc(b, ' ');
-		return err;
+			buf_putc(b, ' ');
+		return buf_error(b);
 	}
 	if (right) {
 		for (i = sw; i < w; i++)
-			err |= buf_putc(b, ' ');
+			buf_putc(b, ' ');
 	}
-	err |= buf_puts(b, s);
+	buf_puts(b, s);
 	if (!right) {
 		for (i = sw; i < w; i++)
-			err |= buf_putc(b, ' ');
+			buf_putc(b, ' ');
 	}
-	return err;
+	return buf_error(b);
 }
