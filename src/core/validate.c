@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/alloc.h"
 #include "util/i18n.h"
 
 #include "util/banned.h"
@@ -118,7 +119,7 @@ enum gemis_err validate_rows(struct value_row *rows, size_t n, value_lookup_fn l
 			diags_add(d, rows[i].line, "value", _("negative value %g: counts cannot be negative"),
 				  rows[i].value);
 	}
-	idx = malloc((n ? n : 1) * sizeof(*idx));
+	idx = gemis_malloc((n ? n : 1) * sizeof(*idx));
 	if (!idx)
 		return GEMIS_ENOMEM;
 	for (i = 0; i < n; i++)

@@ -12,6 +12,7 @@
 #include "core/catalog.h"
 #include "core/date.h"
 #include "core/period.h"
+#include "util/alloc.h"
 #include "util/i18n.h"
 #include "values.h"
 
@@ -76,7 +77,7 @@ static enum gemis_err add_field(struct form *f, size_t *cap, int ind, int part, 
 
 	if (f->nfields == *cap) {
 		size_t ncap = *cap ? *cap * 2 : 32;
-		struct form_field *nf = realloc(f->fields, ncap * sizeof(*nf));
+		struct form_field *nf = gemis_realloc(f->fields, ncap * sizeof(*nf));
 
 		if (!nf)
 			return GEMIS_ENOMEM;
@@ -133,7 +134,7 @@ enum gemis_err form_build(struct db *db, const struct tree *t, int unit, int age
 	err = plan_in_force(db, t, unit, &plan, f, e);
 	if (err)
 		return err;
-	assigned = calloc(catalog_count, sizeof(*assigned));
+	assigned = gemis_calloc(catalog_count, sizeof(*assigned));
 	if (!assigned)
 		return GEMIS_ENOMEM;
 	/* the indicators tied to the agency, and those tied to "all" when the
@@ -167,7 +168,7 @@ enum gemis_err form_build(struct db *db, const struct tree *t, int unit, int age
 		goto out;
 	for (k = 0; k < catalog_count; k++)
 		f->ninds += assigned[k];
-	f->inds = calloc(f->ninds ? f->ninds : 1, sizeof(*f->inds));
+	f->inds = gemis_calloc(f->ninds ? f->ninds : 1, sizeof(*f->inds));
 	if (!f->inds) {
 		err = GEMIS_ENOMEM;
 		goto out;
@@ -500,13 +501,17 @@ enum gemis_err submissions_events(struct db *db, long long id,
 
 /* --- the workflow ------------------------------------------------------- */
 
-/* Checks the rows of a save or submit against the form. */
-static void check_rows(const struct tree *t, const struct form *f, const struct sub_request *rq,
-		       bool complete, struct value_row *rows, struct diags *d)
+/* Checks the rows of a save or submit against the form: problems go to d.
+ * GEMIS_ENOMEM when a check could not be made (never a check skipped). */
+static enum gemis_err check_rows(const struct tree *t, const struct form *f,
+				 const struct sub_request *rq, bool complete, struct value_row *rows,
+				 struct diags *d)
 {
-	bool *filled = calloc(f->nfields ? f->nfields : 1, sizeof(*filled));
+	bool *filled = gemis_calloc(f->nfields ? f->nfields : 1, sizeof(*filled));
 	size_t i;
 
+	if (!filled)
+		return GEMIS_ENOMEM;
 	for (i = 0; i < rq->n; i++) {
 		const struct value_row *r = &rq->rows[i];
 		int k = r->unit == rq->unit ? form_field_find(f, r->ind, r->part, r->sex, r->period) : -1;
@@ -521,10 +526,9 @@ static void check_rows(const struct tree *t, const struct form *f, const struct 
 				  sex_id((enum sex)r->sex), t->units[r->unit].code, per);
 			continue;
 		}
-		if (filled)
-			filled[k] = true;
+		filled[k] = true;
 	}
-	if (complete && filled) {
+	if (complete) {
 		for (i = 0; i < f->nfields; i++) {
 			if (!filled[i])
 				diags_add(d, (long)i + 1, "value",
@@ -534,7 +538,7 @@ static void check_rows(const struct tree *t, const struct form *f, const struct 
 	free(filled);
 	/* every problem at once: the values are checked together even when a
 	 * field is missing or misplaced, so that nobody fixes a form in rounds */
-	validate_rows(rows, rq->n, NULL, NULL, d, NULL);
+	return validate_rows(rows, rq->n, NULL, NULL, d, NULL);
 }
 
 static enum gemis_err event(struct db *db, long long id, enum sub_action a, const char *by,
@@ -676,12 +680,14 @@ enum gemis_err submissions_act(struct db *db, const struct tree *t, const struct
 		goto out;
 	}
 	if (entering) {
-		rows = calloc(rq->n ? rq->n : 1, sizeof(*rows));
+		rows = gemis_calloc(rq->n ? rq->n : 1, sizeof(*rows));
 		if (!rows) {
 			err = GEMIS_ENOMEM;
 			goto out;
 		}
-		check_rows(t, &f, rq, rq->action == SUB_SUBMIT, rows, d);
+		err = check_rows(t, &f, rq, rq->action == SUB_SUBMIT, rows, d);
+		if (err)
+			goto out;
 		if (d->total > 0) {
 			err = err_set(e, GEMIS_EINVAL, ngettext_("%zu problem in the form; nothing was saved",
 								 "%zu problems in the form; nothing was saved",

@@ -28,6 +28,7 @@
 #include "store/submissions.h"
 #include "store/users.h"
 #include "store/values.h"
+#include "util/alloc.h"
 #include "util/embed.h"
 
 static struct db *db;
@@ -689,6 +690,62 @@ TEST(form_workflow)
 	diags_release(&d);
 }
 
+/* Regression: when an allocation failed in the check of a submitted form,
+ * the check that every field is filled in (or the checks across rows) was
+ * skipped and an incomplete (or wrong) form went through.  Every allocation
+ * of a submission is made to fail in turn: the form is refused each time
+ * and stays as it was. */
+TEST(incomplete_form_refused_when_memory_runs_out)
+{
+	struct principal rep = who("binhlu.vhxh", ROLE_REPORTER, "03390", "vhxh");
+	struct form f;
+	struct submission s, before;
+	struct diags d;
+	struct errctx e = {0};
+	struct value_row *rows;
+	size_t n;
+	unsigned long k, allocs;
+	int bl = tree_find(&tree, "03390"), vhxh = agency_find("vhxh");
+	enum gemis_err err;
+
+	diags_init(&d, 100);
+	CHECK(form_build(db, &tree, bl, vhxh, 2026, &f, &e) == GEMIS_OK);
+	rows = form_rows(&f, 3, &n);
+	CHECK(submissions_get(db, &tree, bl, vhxh, 2026, &before, &e) == GEMIS_OK);
+	CHECK(before.status == SUB_DRAFT || before.status == SUB_RETURNED);
+	/* how many allocations a submission makes */
+	alloc_fail_at(0);
+	CHECK(act(&rep, SUB_SUBMIT, before.version, rows, n - 1, NULL, &d, &s, &e) == GEMIS_EINVAL);
+	allocs = alloc_fail_at(0);
+	CHECK(allocs >= 3);
+	for (k = 1; k <= allocs; k++) {
+		alloc_fail_at(k);
+		err = act(&rep, SUB_SUBMIT, before.version, rows, n - 1, NULL, &d, &s, &e);
+		alloc_fail_at(0);
+		if (err != GEMIS_ENOMEM && err != GEMIS_EINVAL)
+			fprintf(stderr, "  allocation %lu failed: the submission returned %s\n", k, err_name(err));
+		CHECK(err == GEMIS_ENOMEM || err == GEMIS_EINVAL);
+	}
+	/* complete, but a numerator above its denominator */
+	rows[0].value = 99;
+	alloc_fail_at(0);
+	CHECK(act(&rep, SUB_SUBMIT, before.version, rows, n, NULL, &d, &s, &e) == GEMIS_EINVAL);
+	allocs = alloc_fail_at(0);
+	for (k = 1; k <= allocs; k++) {
+		alloc_fail_at(k);
+		err = act(&rep, SUB_SUBMIT, before.version, rows, n, NULL, &d, &s, &e);
+		alloc_fail_at(0);
+		if (err != GEMIS_ENOMEM && err != GEMIS_EINVAL)
+			fprintf(stderr, "  allocation %lu failed: the submission returned %s\n", k, err_name(err));
+		CHECK(err == GEMIS_ENOMEM || err == GEMIS_EINVAL);
+	}
+	CHECK(submissions_get(db, &tree, bl, vhxh, 2026, &s, &e) == GEMIS_OK);
+	CHECK(s.status == before.status && s.version == before.version);
+	free(rows);
+	form_release(&f);
+	diags_release(&d);
+}
+
 TEST(forms_without_a_plan)
 {
 	struct form f;
@@ -826,6 +883,7 @@ int main(void)
 	RUN(access_rules);
 	RUN(data_version_moves_with_writes);
 	RUN(form_workflow);
+	RUN(incomplete_form_refused_when_memory_runs_out);
 	RUN(forms_without_a_plan);
 	RUN(forms_for_all_agencies);
 	RUN(forms_belong_to_the_period);
