@@ -323,6 +323,14 @@ TEST(json_names_states_and_rates)
 	CHECK(strstr(buf_str(&b), "\"state\": \"overdue\", \"status\": null") != NULL);
 	CHECK(strstr(buf_str(&b), "\"reporting_rate\": 0, \"on_time_rate\": 0") != NULL);
 	buf_release(&b);
+	/* regression: an output past the buffer's limit is told as that, not as
+	 * "out of memory" (the codes of a chain of appends were OR-ed) */
+	buf_init(&b, 100);
+	CHECK(reporting_json(&t, &r, in.now, &b) == GEMIS_ELIMIT);
+	buf_release(&b);
+	buf_init(&b, 100);
+	CHECK(reporting_text(&t, &r, in.now, &b) == GEMIS_ELIMIT);
+	buf_release(&b);
 	rep_result_release(&r);
 }
 
