@@ -331,7 +331,7 @@ static void assign_piece(struct pdoc *d, struct presult *r, const int *ags, size
 			continue;
 		f = arena_printf(&d->a, "%s %s %s", x->text ? x->text : "", x->group ? x->group : "",
 				 catalog[x->ind].name_vi);
-		f = f ? pdoc_fold(&d->a, f, strlen(f)) : NULL;
+		f = f ? text_fold_arena(&d->a, f, strlen(f)) : NULL;
 		if (!f)
 			continue;
 		for (k = a; k < b; k++)

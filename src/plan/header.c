@@ -29,6 +29,7 @@
 
 #include "plan_int.h"
 #include "util/buf.h"
+#include "util/text.h"
 
 #include "util/banned.h"
 
@@ -363,7 +364,7 @@ static long title(struct pdoc *d, struct presult *r)
 
 	for (i = 0; i < d->nlines && i < 40; i++) {
 		const struct pline *l = &d->lines[i];
-		const char *f = pdoc_fold(&d->a, l->s, l->len < 40 ? l->len : 40);
+		const char *f = text_fold_arena(&d->a, l->s, l->len < 40 ? l->len : 40);
 
 		if (f && strncmp(f, "ke hoach", 8) == 0 && (f[8] == '\0' || f[8] == ' ') &&
 		    strncmp(l->s, "KẾ", 4) == 0)
@@ -627,7 +628,7 @@ static void signer(struct pdoc *d, struct presult *r)
 
 	/* the block is near "Nơi nhận" or the end of the body; an annex may follow */
 	for (i = 0; i < d->nlines; i++) {
-		const char *f = pdoc_fold(&d->a, d->lines[i].s, d->lines[i].len < 24 ? d->lines[i].len : 24);
+		const char *f = text_fold_arena(&d->a, d->lines[i].s, d->lines[i].len < 24 ? d->lines[i].len : 24);
 
 		if (f && (strncmp(f, "noi nhan", 8) == 0))
 			from = i > 12 ? i - 12 : 0;
@@ -636,7 +637,7 @@ static void signer(struct pdoc *d, struct presult *r)
 		from = d->nlines > 40 ? d->nlines - 40 : 0;
 	for (i = from; i < d->nlines; i++) {
 		const struct pline *l = &d->lines[i];
-		const char *f = pdoc_fold(&d->a, l->s, l->len < 24 ? l->len : 24);
+		const char *f = text_fold_arena(&d->a, l->s, l->len < 24 ? l->len : 24);
 		const char *tt = caps_title(l->s, l->len);
 
 		if (f && (strncmp(f, "phu luc", 7) == 0) && title) {
@@ -654,7 +655,7 @@ static void signer(struct pdoc *d, struct presult *r)
 		return;
 	for (i = title_at + 1; i < end && i < title_at + 10; i++) {
 		const struct pline *l = &d->lines[i];
-		const char *f = pdoc_fold(&d->a, l->s, l->len);
+		const char *f = text_fold_arena(&d->a, l->s, l->len);
 		struct tok *t;
 		size_t n;
 

@@ -22,6 +22,7 @@
 
 #include "plan_int.h"
 #include "util/buf.h"
+#include "util/text.h"
 #include "util/i18n.h"
 
 #include "util/banned.h"
@@ -422,7 +423,7 @@ static bool typo_evidence(struct pdoc *d, struct pair_counts *pc, const struct t
 	key = syllable_key(&d->a, raw, x->len + y->len + 1);
 	fold = arena_printf(&d->a, "%s %s", x->f, y->f);
 	skey = syllable_key(&d->a, sugg, strlen(sugg));
-	sfold = pdoc_fold(&d->a, sugg, strlen(sugg));
+	sfold = text_fold_arena(&d->a, sugg, strlen(sugg));
 	if (!key || !fold || !skey || !sfold)
 		return false;
 	seen = pair_count(d, pc, fold, key);

@@ -68,46 +68,6 @@ static size_t ncp(const char *s, size_t len)
 	return n;
 }
 
-const char *pdoc_fold(struct arena *a, const char *s, size_t len)
-{
-	struct buf b;
-	const char *r = NULL;
-	size_t i;
-	bool ascii = true;
-
-	for (i = 0; i < len; i++) {
-		if ((unsigned char)s[i] >= 0x80) {
-			ascii = false;
-			break;
-		}
-	}
-	if (ascii) {
-		char *p = arena_alloc(a, len + 1);
-		size_t j = 0;
-		bool space = false;
-
-		if (!p)
-			return NULL;
-		for (i = 0; i < len; i++) {
-			if (isalnum((unsigned char)s[i])) {
-				if (space && j)
-					p[j++] = ' ';
-				space = false;
-				p[j++] = (char)tolower((unsigned char)s[i]);
-			} else {
-				space = true;
-			}
-		}
-		p[j] = '\0';
-		return p;
-	}
-	buf_init(&b, len * 4 + 64);
-	if (text_fold(&b, s, len) == GEMIS_OK)
-		r = arena_strndup(a, buf_str(&b), b.len);
-	buf_release(&b);
-	return r;
-}
-
 /* ---- lines -------------------------------------------------------------- */
 
 /* Cleans one input line: '*' markers out (a leading "* " is a bullet), odd
@@ -321,7 +281,7 @@ static size_t marker(const char *s, size_t len, struct para *p)
 static bool starts_with_fold(struct arena *a, const char *s, size_t len, const char *key)
 {
 	size_t n = len < 40 ? len : 40;
-	const char *f = pdoc_fold(a, s, n);
+	const char *f = text_fold_arena(a, s, n);
 	size_t kl = strlen(key);
 
 	return f && strncmp(f, key, kl) == 0 && (f[kl] == '\0' || f[kl] == ' ');
@@ -372,7 +332,7 @@ static bool is_caps_text(const char *s, size_t len)
  * or province of the administrative list. */
 static bool starts_with_unit_name(struct arena *a, const char *s, size_t len)
 {
-	const char *f = pdoc_fold(a, s, len < 48 ? len : 48);
+	const char *f = text_fold_arena(a, s, len < 48 ? len : 48);
 	char key[64];
 	size_t n = 0, words = 0;
 
@@ -411,7 +371,7 @@ static bool continues(struct arena *a, const char *s, size_t len, const char *ne
 	cp_at(s, len, i, &cp);
 	if (is_upper_cp(cp) && !is_caps_text(s + i, len - i))
 		return true;
-	f = pdoc_fold(a, s + i, len - i);
+	f = text_fold_arena(a, s + i, len - i);
 	for (k = 0; f && glue[k]; k++) {
 		if (strcmp(f, glue[k]) == 0)
 			return true;
@@ -441,7 +401,7 @@ static bool takes_number(struct arena *a, const char *s, size_t len)
 	cp_at(s, len, i, &cp);
 	if (!is_lower_cp(cp))
 		return false; /* "MỤC TIÊU": a heading, not a reference in a sentence */
-	f = pdoc_fold(a, s + i, len - i);
+	f = text_fold_arena(a, s + i, len - i);
 	for (k = 0; f && w[k]; k++) {
 		if (strcmp(f, w[k]) == 0)
 			return true;
@@ -457,7 +417,7 @@ static bool dash_half(struct arena *a, const char *s, size_t len)
 
 	if (len < 3 || !(s[0] == '-' || (unsigned char)s[0] == 0xE2))
 		return false;
-	f = pdoc_fold(a, s, len < 24 ? len : 24);
+	f = text_fold_arena(a, s, len < 24 ? len : 24);
 	return f && (strncmp(f, "xa hoi", 6) == 0 || strncmp(f, "the thao", 8) == 0);
 }
 
@@ -586,7 +546,7 @@ enum gemis_err pdoc_tokenize(struct arena *a, const char *s, size_t len, struct 
 			x->len = i - st;
 			x->upper = up;
 			x->caps = caps;
-			x->f = pdoc_fold(a, s + st, x->len);
+			x->f = text_fold_arena(a, s + st, x->len);
 			if (!x->f)
 				return GEMIS_ENOMEM;
 			nt++;
@@ -636,7 +596,7 @@ size_t tok_next_word(const struct tok *t, size_t i, size_t to)
 
 bool phrase_make(struct arena *a, const char *s, struct phrase *p)
 {
-	const char *f = pdoc_fold(a, s, strlen(s));
+	const char *f = text_fold_arena(a, s, strlen(s));
 	const char *q;
 	int n = 0, k = 0;
 

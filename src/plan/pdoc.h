@@ -106,10 +106,6 @@ int pdoc_letter_index(const char *s, size_t k);
 enum gemis_err pdoc_tokenize(struct arena *a, const char *s, size_t len, struct tok **out,
 			     size_t *n);
 
-/* The folded key of s[0..len) (see util/text.h), allocated from a; NULL on
- * failure. */
-const char *pdoc_fold(struct arena *a, const char *s, size_t len);
-
 /* A phrase as folded words. */
 struct phrase {
 	const char **w;

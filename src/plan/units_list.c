@@ -10,6 +10,7 @@
 
 #include "plan_int.h"
 #include "util/embed.h"
+#include "util/text.h"
 
 #include "util/banned.h"
 
@@ -71,7 +72,7 @@ static void load(void)
 		list[nlist].code = fld[1];
 		list[nlist].parent = fld[2];
 		list[nlist].name = fld[4];
-		list[nlist].fold = pdoc_fold(&list_arena, fld[4], strlen(fld[4]));
+		list[nlist].fold = text_fold_arena(&list_arena, fld[4], strlen(fld[4]));
 		if (list[nlist].fold)
 			nlist++;
 	}

@@ -14,6 +14,7 @@
 #include "core/catalog.h"
 #include "util/buf.h"
 #include "util/embed.h"
+#include "util/text.h"
 
 #include "util/banned.h"
 
@@ -194,7 +195,7 @@ static bool add_lex(char **f, size_t nf)
 		x = &vocab.lex[vocab.nlex];
 		x->word = pair;
 		x->word2 = nw == 2;
-		x->fold = pdoc_fold(&vocab_arena, pair, strlen(pair));
+		x->fold = text_fold_arena(&vocab_arena, pair, strlen(pair));
 		x->key = syllable_key(&vocab_arena, pair, strlen(pair));
 		if (!x->fold || !x->key)
 			return false;

@@ -232,3 +232,44 @@ enum gemis_err text_cell(struct buf *b, const char *s, size_t w, bool right)
 	}
 	return buf_error(b);
 }
+
+/* ASCII, the common case in plans, is folded without the Unicode tables. */
+const char *text_fold_arena(struct arena *a, const char *s, size_t len)
+{
+	struct buf b;
+	const char *r = NULL;
+	size_t i;
+	bool ascii = true;
+
+	for (i = 0; i < len; i++) {
+		if ((unsigned char)s[i] >= 0x80) {
+			ascii = false;
+			break;
+		}
+	}
+	if (ascii) {
+		char *p = arena_alloc(a, len + 1);
+		size_t j = 0;
+		bool space = false;
+
+		if (!p)
+			return NULL;
+		for (i = 0; i < len; i++) {
+			if (isalnum((unsigned char)s[i])) {
+				if (space && j)
+					p[j++] = ' ';
+				space = false;
+				p[j++] = (char)tolower((unsigned char)s[i]);
+			} else {
+				space = true;
+			}
+		}
+		p[j] = '\0';
+		return p;
+	}
+	buf_init(&b, len * 4 + 64);
+	if (text_fold(&b, s, len) == GEMIS_OK)
+		r = arena_strndup(a, buf_str(&b), b.len);
+	buf_release(&b);
+	return r;
+}

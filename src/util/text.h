@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "arena.h"
 #include "buf.h"
 
 /* True when s[0..len) is valid UTF-8 (no overlongs, no surrogates). */
@@ -24,6 +25,10 @@ enum gemis_err text_nfc(struct buf *out, const char *s, size_t len);
  * digits are kept; everything else becomes a single space; the key has no
  * leading or trailing space. */
 enum gemis_err text_fold(struct buf *out, const char *s, size_t len);
+
+/* The folded key of s[0..len) (as text_fold()), NUL-terminated and
+ * allocated from a; NULL when memory runs out. */
+const char *text_fold_arena(struct arena *a, const char *s, size_t len);
 
 /* Display width in terminal columns of a UTF-8 string (combining marks 0). */
 size_t text_width(const char *s);
