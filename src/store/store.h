@@ -5,6 +5,12 @@
  * applies pending migrations and refreshes the catalog mirror.  The domain
  * modules (units.c, values.c, plans.c, snapshot.c) are written against
  * db.h only, so they run unchanged on SQLite and PostgreSQL.
+ *
+ * The rule of this folder (as git's strbuf.h states its own): all SQL lives
+ * in src/store/.  The layers above call the domain functions declared in
+ * store's headers and never db_prepare(), db_exec() or db_run(), nor write
+ * a query; what only one backend understands (a PRAGMA, a lock) stays in
+ * db_sqlite.c and db_pg.c behind db.h.  tools/layers checks it.
  */
 #ifndef GEMIS_STORE_H
 #define GEMIS_STORE_H
