@@ -10,6 +10,7 @@
 #include "api.h"
 #include "core/date.h"
 #include "report/progress.h"
+#include "store/plans.h"
 #include "util/embed.h"
 
 #include "util/banned.h"
@@ -144,7 +145,7 @@ enum gemis_err api_openapi(struct http_req *r)
 enum gemis_err api_plan(struct http_req *r)
 {
 	struct db *db;
-	struct db_stmt *st = NULL;
+	struct plan_current p;
 	json_t *plan = NULL;
 	enum gemis_err err;
 	int unit;
@@ -153,25 +154,13 @@ enum gemis_err api_plan(struct http_req *r)
 	if (!err)
 		err = http_db(r, &db);
 	if (!err)
-		err = db_prepare(db, &st, &r->err,
-				 "SELECT source, loaded_by, loaded_at, demo FROM plans WHERE unit_id = ?"
-				 " AND superseded_at IS NULL");
+		err = plan_in_force(db, &r->snap->tree, unit, true, &p, &r->err);
 	if (err)
 		return err;
-	db_bind_int(st, 1, r->snap->tree.units[unit].id);
-	if (db_next(st)) {
-		json_error_t je;
-		json_t *src = json_loads(db_col_text(st, 0) ? db_col_text(st, 0) : "", 0, &je);
-
+	if (p.id)
 		plan = json_pack("{s:s, s:o, s:s, s:I, s:b}", "unit", r->snap->tree.units[unit].code, "plan",
-				 src ? src : json_null(), "loaded_by", db_col_text(st, 1) ? db_col_text(st, 1) : "",
-				 "loaded_at", (json_int_t)db_col_int(st, 2), "demo", db_col_int(st, 3) != 0);
-	}
-	err = db_finalize(st, &r->err);
-	if (err) {
-		json_decref(plan);
-		return err;
-	}
+				 p.doc ? p.doc : json_null(), "loaded_by", p.loaded_by, "loaded_at",
+				 (json_int_t)p.loaded_at, "demo", p.demo);
 	if (!plan)
 		return http_fail(r, GEMIS_ENOTFOUND, "%s", _("this unit has no plan in force"));
 	return http_json(r, 200, plan);

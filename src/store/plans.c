@@ -12,6 +12,7 @@
 #include "core/catalog.h"
 #include "util/i18n.h"
 #include "store.h"
+#include "store_int.h"
 #include "values.h"
 
 #include "util/banned.h"
@@ -242,7 +243,7 @@ enum gemis_err plan_load(struct db *db, const struct tree *t, const json_t *plan
 	char *source = NULL;
 	size_t i, j;
 	int unit;
-	bool found, own_tx;
+	bool own_tx;
 
 	memset(info, 0, sizeof(*info));
 	plan_check(plan, t, &unit, d);
@@ -260,9 +261,7 @@ enum gemis_err plan_load(struct db *db, const struct tree *t, const json_t *plan
 		if (err)
 			goto out;
 	}
-	err = db_query_int(db, e, &n, &found,
-			   "SELECT COUNT(*) FROM plans WHERE unit_id = ? AND superseded_at IS NULL", "i",
-			   t->units[unit].id);
+	err = plan_in_force_id(db, t, unit, &n, e);
 	if (err)
 		goto fail;
 	info->replaced = n > 0;
@@ -404,8 +403,8 @@ enum gemis_err plans_load_targets(struct db *db, const struct tree *t, struct ta
 	*n = 0;
 	err = db_prepare(db, &st, e,
 			 "SELECT p.unit_id, t.indicator, t.direction, t.value, t.year, t.baseline_value,"
-			 " t.baseline_year, p.period_from FROM targets t JOIN plans p ON p.id = t.plan_id"
-			 " WHERE p.superseded_at IS NULL ORDER BY t.id");
+			 " t.baseline_year, p.period_from FROM targets t JOIN " SQL_PLANS_IN_FORCE " p"
+			 " ON p.id = t.plan_id ORDER BY t.id");
 	if (err)
 		return err;
 	while (db_next(st)) {
@@ -534,17 +533,46 @@ enum gemis_err plans_history(struct db *db, const struct tree *t, int unit, size
 	return db_finalize(st, e);
 }
 
+enum gemis_err plan_in_force(struct db *db, const struct tree *t, int unit, bool want_doc,
+			     struct plan_current *out, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+
+	memset(out, 0, sizeof(*out));
+	err = db_prepare(db, &st, e,
+			 "SELECT id, deadline_day, deadline_month, deadline_year, loaded_by, loaded_at, demo,"
+			 " source FROM " SQL_PLANS_IN_FORCE " p WHERE unit_id = ?");
+	if (err)
+		return err;
+	db_bind_int(st, 1, t->units[unit].id);
+	if (db_next(st)) {
+		const char *by = db_col_text(st, 4);
+
+		out->id = db_col_int(st, 0);
+		out->deadline_day = db_col_null(st, 1) ? 0 : (int)db_col_int(st, 1);
+		out->deadline_month = db_col_null(st, 2) ? 0 : (int)db_col_int(st, 2);
+		out->deadline_year = db_col_null(st, 3) ? 0 : (int)db_col_int(st, 3);
+		snprintf(out->loaded_by, sizeof(out->loaded_by), "%s", by ? by : "");
+		out->loaded_at = db_col_int(st, 5);
+		out->demo = db_col_int(st, 6) != 0;
+		if (want_doc) {
+			const char *src = db_col_text(st, 7);
+			json_error_t je;
+
+			out->doc = src ? json_loads(src, 0, &je) : NULL;
+		}
+	}
+	return db_finalize(st, e);
+}
+
 enum gemis_err plan_in_force_id(struct db *db, const struct tree *t, int unit, long long *id,
 				struct errctx *e)
 {
-	bool found;
-	enum gemis_err err;
+	struct plan_current p;
+	enum gemis_err err = plan_in_force(db, t, unit, false, &p, e);
 
-	*id = 0;
-	err = db_query_int(db, e, id, &found, "SELECT id FROM plans WHERE unit_id = ? AND superseded_at IS NULL",
-			   "i", t->units[unit].id);
-	if (!found)
-		*id = 0;
+	*id = err ? 0 : p.id;
 	return err;
 }
 

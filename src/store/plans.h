@@ -51,6 +51,22 @@ enum gemis_err plans_load_targets(struct db *db, const struct tree *t, struct ta
  * caller frees *out.  The plan must have passed plan_check(). */
 enum gemis_err plan_json_targets(const json_t *plan, int unit, struct target **out, size_t *n);
 
+/* A unit's plan in force: the one plan of the unit no later plan has
+ * superseded. */
+struct plan_current {
+	long long id;          /* 0 when the unit has none (nothing else is set) */
+	int deadline_day, deadline_month, deadline_year; /* 0 when not set */
+	char loaded_by[65];
+	long long loaded_at;
+	bool demo;
+	json_t *doc;           /* the plan's JSON when asked for; caller json_decref()s */
+};
+
+/* Reads the unit's plan in force into out (its JSON too when want_doc).
+ * Every question about one unit's plan in force comes here. */
+enum gemis_err plan_in_force(struct db *db, const struct tree *t, int unit, bool want_doc,
+			     struct plan_current *out, struct errctx *e);
+
 /* The id of the unit's plan in force, 0 when none. */
 enum gemis_err plan_in_force_id(struct db *db, const struct tree *t, int unit, long long *id,
 				struct errctx *e);

@@ -12,6 +12,7 @@
 #include "core/catalog.h"
 #include "core/date.h"
 #include "core/period.h"
+#include "plans.h"
 #include "util/alloc.h"
 #include "util/i18n.h"
 #include "values.h"
@@ -47,27 +48,21 @@ int sub_action_parse(const char *s)
 
 /* --- forms ------------------------------------------------------------- */
 
-static enum gemis_err plan_in_force(struct db *db, const struct tree *t, int unit, long long *id,
-				    struct form *f, struct errctx *e)
+/* The unit's plan in force (plans.h) and its deadline into f. */
+static enum gemis_err form_plan(struct db *db, const struct tree *t, int unit, long long *id,
+				struct form *f, struct errctx *e)
 {
-	struct db_stmt *st = NULL;
-	enum gemis_err err;
+	struct plan_current p;
+	enum gemis_err err = plan_in_force(db, t, unit, false, &p, e);
 
-	*id = 0;
-	err = db_prepare(db, &st, e,
-			 "SELECT id, deadline_day, deadline_month, deadline_year FROM plans"
-			 " WHERE unit_id = ? AND superseded_at IS NULL");
-	if (err)
+	*id = err ? 0 : p.id;
+	if (err || !p.id)
 		return err;
-	db_bind_int(st, 1, t->units[unit].id);
-	if (db_next(st)) {
-		*id = db_col_int(st, 0);
-		f->has_plan = true;
-		f->deadline_day = db_col_null(st, 1) ? 0 : (int)db_col_int(st, 1);
-		f->deadline_month = db_col_null(st, 2) ? 0 : (int)db_col_int(st, 2);
-		f->deadline_year = db_col_null(st, 3) ? 0 : (int)db_col_int(st, 3);
-	}
-	return db_finalize(st, e);
+	f->has_plan = true;
+	f->deadline_day = p.deadline_day;
+	f->deadline_month = p.deadline_month;
+	f->deadline_year = p.deadline_year;
+	return GEMIS_OK;
 }
 
 static enum gemis_err add_field(struct form *f, size_t *cap, int ind, int part, int sex,
@@ -131,7 +126,7 @@ enum gemis_err form_build(struct db *db, const struct tree *t, int unit, int age
 	f->year = year;
 	if (agency < 0 || (size_t)agency >= agency_kind_count)
 		return err_set(e, GEMIS_EINVAL, "unknown agency");
-	err = plan_in_force(db, t, unit, &plan, f, e);
+	err = form_plan(db, t, unit, &plan, f, e);
 	if (err)
 		return err;
 	assigned = gemis_calloc(catalog_count, sizeof(*assigned));
@@ -232,7 +227,7 @@ enum gemis_err forms_expected(struct db *db, const struct tree *t, int unit, int
 	*out = NULL;
 	*n = 0;
 	memset(deadline, 0, sizeof(*deadline));
-	err = plan_in_force(db, t, unit, &plan, deadline, e);
+	err = form_plan(db, t, unit, &plan, deadline, e);
 	if (err)
 		return err;
 	v = calloc(agency_kind_count, sizeof(*v));

@@ -48,32 +48,24 @@ static const char *s_or(const json_t *o, const char *key, const char *dflt)
 
 /* The plan in force of a unit: its id, JSON (caller json_decref()s), who
  * loaded it and when; *plan NULL when there is none. */
-static enum gemis_err plan_in_force(struct http_req *r, int unit, long long *id, json_t **plan,
-				    const char **by, long long *at)
+static enum gemis_err page_plan_in_force(struct http_req *r, int unit, long long *id, json_t **plan,
+					 const char **by, long long *at)
 {
 	struct db *db;
-	struct db_stmt *st = NULL;
+	struct plan_current p;
 	enum gemis_err err = http_db(r, &db);
 
 	*id = 0;
 	*plan = NULL;
-	if (err)
+	if (!err)
+		err = plan_in_force(db, &r->snap->tree, unit, true, &p, &r->err);
+	if (err || !p.id)
 		return err;
-	err = db_prepare(db, &st, &r->err,
-			 "SELECT id, source, loaded_by, loaded_at FROM plans WHERE unit_id = ? AND superseded_at IS NULL");
-	if (err)
-		return err;
-	db_bind_int(st, 1, r->snap->tree.units[unit].id);
-	if (db_next(st)) {
-		const char *src = db_col_text(st, 1);
-		json_error_t je;
-
-		*id = db_col_int(st, 0);
-		*plan = src ? json_loads(src, 0, &je) : NULL;
-		*by = arena_strdup(&r->arena, db_col_text(st, 2) ? db_col_text(st, 2) : "");
-		*at = db_col_int(st, 3);
-	}
-	return db_finalize(st, &r->err);
+	*id = p.id;
+	*plan = p.doc;
+	*by = arena_strdup(&r->arena, p.loaded_by);
+	*at = p.loaded_at;
+	return GEMIS_OK;
 }
 
 static const char *agency_label(struct http_req *r, const char *id)
@@ -347,7 +339,7 @@ enum gemis_err page_plan(struct http_req *r)
 		return GEMIS_EDB;
 	err = http_unit(r, http_arg(r, 0), ACT_READ, -1, &unit);
 	if (!err)
-		err = plan_in_force(r, unit, &id, &plan, &by, &at);
+		err = page_plan_in_force(r, unit, &id, &plan, &by, &at);
 	if (err)
 		return err;
 	u = &s->tree.units[unit];
@@ -460,7 +452,7 @@ enum gemis_err page_plan_edit(struct http_req *r)
 		return GEMIS_EDB;
 	err = http_unit(r, http_arg(r, 0), ACT_PLAN, -1, &unit);
 	if (!err)
-		err = plan_in_force(r, unit, &id, &plan, &by, &at);
+		err = page_plan_in_force(r, unit, &id, &plan, &by, &at);
 	if (err)
 		return err;
 	text_parse_long(pid, strlen(pid), &want);
