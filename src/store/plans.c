@@ -457,6 +457,60 @@ enum gemis_err plan_uploads_purge(struct db *db, long long now, struct errctx *e
 		      now - PLAN_UPLOAD_KEEP_SECONDS);
 }
 
+enum gemis_err plan_upload_add(struct db *db, const struct tree *t, int unit, long long user_id,
+			       const char *filename, const char *json, long long now, long long *id,
+			       struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+
+	*id = 0;
+	err = db_prepare(db, &st, e,
+			 "INSERT INTO plan_uploads (unit_id, user_id, filename, plan_json, created_at)"
+			 " VALUES (?, ?, ?, ?, ?) RETURNING id");
+	if (err)
+		return err;
+	db_bindv(st, "iitti", t->units[unit].id, user_id, filename, json, now);
+	if (db_next(st))
+		*id = db_col_int(st, 0);
+	return db_finalize(st, e);
+}
+
+enum gemis_err plan_upload_get(struct db *db, const struct tree *t, int unit, long long id,
+			       json_t **plan, char **filename, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+
+	*plan = NULL;
+	*filename = NULL;
+	err = db_prepare(db, &st, e,
+			 "SELECT plan_json, filename FROM plan_uploads WHERE id = ? AND unit_id = ?"
+			 " AND applied_at IS NULL");
+	if (err)
+		return err;
+	db_bindv(st, "ii", id, t->units[unit].id);
+	if (db_next(st)) {
+		const char *name = db_col_text(st, 1);
+		json_error_t je;
+
+		*plan = json_loads(db_col_text(st, 0), 0, &je);
+		*filename = strdup(name ? name : "");
+		if (!*filename) {
+			json_decref(*plan);
+			*plan = NULL;
+			db_finalize(st, NULL);
+			return GEMIS_ENOMEM;
+		}
+	}
+	return db_finalize(st, e);
+}
+
+enum gemis_err plan_upload_applied(struct db *db, long long id, long long now, struct errctx *e)
+{
+	return db_run(db, e, "UPDATE plan_uploads SET applied_at = ? WHERE id = ?", "ii", now, id);
+}
+
 enum gemis_err plan_json_targets(const json_t *plan, int unit, struct target **out, size_t *n)
 {
 	const json_t *x, *per = json_object_get(json_object_get(plan, "document"), "period");

@@ -41,6 +41,18 @@ enum gemis_err plan_load(struct db *db, const struct tree *t, const json_t *plan
 #define PLAN_UPLOAD_KEEP_SECONDS (7 * 86400)
 enum gemis_err plan_uploads_purge(struct db *db, long long now, struct errctx *e);
 
+/* Keeps a plan read from an uploaded document (its JSON, compact) for review;
+ * *id is the upload's. */
+enum gemis_err plan_upload_add(struct db *db, const struct tree *t, int unit, long long user_id,
+			       const char *filename, const char *json, long long now, long long *id,
+			       struct errctx *e);
+/* An upload of the unit not yet applied: its JSON (caller json_decref()s)
+ * and file name (caller frees); *plan NULL when there is none. */
+enum gemis_err plan_upload_get(struct db *db, const struct tree *t, int unit, long long id,
+			       json_t **plan, char **filename, struct errctx *e);
+/* Marks an upload applied: it stays as the plan's provenance. */
+enum gemis_err plan_upload_applied(struct db *db, long long id, long long now, struct errctx *e);
+
 /* The targets of every plan in force, with .origin set to the unit's tree
  * index; caller frees *out. */
 enum gemis_err plans_load_targets(struct db *db, const struct tree *t, struct target **out,

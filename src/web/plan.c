@@ -539,7 +539,6 @@ enum gemis_err page_plan_upload(struct http_req *r)
 	json_t *plan = NULL;
 	json_error_t je;
 	struct db *db;
-	struct db_stmt *st = NULL;
 	char *dump = NULL;
 	long long id = 0;
 	enum gemis_err err;
@@ -574,15 +573,8 @@ enum gemis_err page_plan_upload(struct http_req *r)
 	if (!err)
 		err = plan_uploads_purge(db, r->now, &r->err);
 	if (!err)
-		err = db_prepare(db, &st, &r->err,
-				 "INSERT INTO plan_uploads (unit_id, user_id, filename, plan_json, created_at)"
-				 " VALUES (?, ?, ?, ?, ?) RETURNING id");
-	if (!err) {
-		db_bindv(st, "iitti", r->snap->tree.units[unit].id, r->user.id, f->filename, dump, r->now);
-		if (db_next(st))
-			id = db_col_int(st, 0);
-		err = db_finalize(st, &r->err);
-	}
+		err = plan_upload_add(db, &r->snap->tree, unit, r->user.id, f->filename, dump, r->now, &id,
+				      &r->err);
 	free(dump);
 	json_decref(plan);
 	if (err)
@@ -594,25 +586,24 @@ enum gemis_err page_plan_upload(struct http_req *r)
 static enum gemis_err load_upload(struct http_req *r, int unit, long long id, json_t **plan, const char **file)
 {
 	struct db *db;
-	struct db_stmt *st = NULL;
+	char *name = NULL;
 	enum gemis_err err = http_db(r, &db);
 
 	*plan = NULL;
-	if (err)
-		return err;
-	err = db_prepare(db, &st, &r->err,
-			 "SELECT plan_json, filename FROM plan_uploads WHERE id = ? AND unit_id = ? AND applied_at IS NULL");
-	if (err)
-		return err;
-	db_bindv(st, "ii", id, r->snap->tree.units[unit].id);
-	if (db_next(st)) {
-		json_error_t je;
-
-		*plan = json_loads(db_col_text(st, 0), 0, &je);
-		*file = arena_strdup(&r->arena, db_col_text(st, 1));
+	if (!err)
+		err = plan_upload_get(db, &r->snap->tree, unit, id, plan, &name, &r->err);
+	if (!err && *plan) {
+		*file = arena_strdup(&r->arena, name);
+		if (!*file)
+			err = GEMIS_ENOMEM;
 	}
-	err = db_finalize(st, &r->err);
-	if (!err && !*plan)
+	free(name);
+	if (err) {
+		json_decref(*plan);
+		*plan = NULL;
+		return err;
+	}
+	if (!*plan)
 		err = GEMIS_ENOTFOUND;
 	return err;
 }
@@ -875,7 +866,7 @@ enum gemis_err page_plan_apply(struct http_req *r)
 	if (!err)
 		err = http_db(r, &db);
 	if (!err)
-		err = db_run(db, &r->err, "UPDATE plan_uploads SET applied_at = ? WHERE id = ?", "ii", r->now, (long long)id);
+		err = plan_upload_applied(db, (long long)id, r->now, &r->err);
 	if (err)
 		return err;
 	return http_redirect(r, arena_printf(&r->arena, "/plan/%s?done=1", http_arg(r, 0)));
