@@ -1,0 +1,52 @@
+/*
+ * plan_views.h: the plans in force as reports, reporting completeness and
+ * agency templates read them: the document's number, date and signer, the
+ * reporting deadline, the agencies given duties and the indicators tied to
+ * each (docs/plan-json.md).  Read-only queries of the plans, plan_agencies,
+ * assignments and targets tables; plans are written by plans.c.  What a
+ * view asks of each agency is report/planview.h's.
+ *
+ * Indicators and agencies are kept as bit masks (catalog index i is bit i,
+ * agency kind k is entry k), which bounds the catalog at 64 indicators; the
+ * loader checks the bound.
+ */
+#ifndef GEMIS_PLAN_VIEWS_H
+#define GEMIS_PLAN_VIEWS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/tree.h"
+#include "db.h"
+#include "util/arena.h"
+
+#define PV_MAX_AGENCIES 16
+
+struct plan_view {
+	long long id;
+	int unit;                 /* tree index of the plan's unit */
+	const char *number;       /* "645/KH-UBND", NULL when blank */
+	const char *date;         /* ISO "2026-04-10" (or "2026-05", "2026"), NULL */
+	const char *title;        /* NULL when none */
+	const char *signer_name, *signer_title; /* NULL when unsigned */
+	int period_from, period_to;
+	int dl_day, dl_month;     /* 0 when the plan sets no deadline */
+	int dl_year;              /* 0 when the deadline recurs every year */
+	const char *dl_to;        /* agency the reports go to, NULL */
+	bool demo;
+	bool agency[PV_MAX_AGENCIES];       /* given duties (agency kind index) */
+	bool agency_all;                    /* "all": every agency of the unit */
+	uint64_t assigned[PV_MAX_AGENCIES]; /* indicators tied to each agency */
+	uint64_t assigned_all;              /* indicators tied to "all" */
+	bool has_assignments;
+	uint64_t targeted;                  /* indicators the plan sets a target for */
+};
+
+/* Loads the plan in force of every unit in the subtree of `scope` (all
+ * units when scope is 0, the root), in tree order.  Strings live in mem.
+ * *out is allocated in mem too. */
+enum gemis_err plan_views_load(struct db *db, const struct tree *t, int scope, struct arena *mem,
+			       struct plan_view **out, size_t *n, struct errctx *e);
+
+#endif
