@@ -18,45 +18,16 @@
 
 #include "util/banned.h"
 
+static enum gemis_err push_row(void *ctx, const struct value_record *v)
+{
+	return value_rows_push(ctx, &v->row);
+}
+
 enum gemis_err exchange_values(struct db *db, const struct tree *t, int unit, int year,
 			       struct value_rows *out, struct errctx *e)
 {
-	struct db_stmt *st = NULL;
-	enum gemis_err err;
+	enum gemis_err err = values_each(db, t, unit, year, push_row, out, e);
 
-	if (year)
-		err = db_prepare(db, &st, e,
-				 "SELECT unit_id, period, indicator, part, sex, value FROM datavalues WHERE year = ?");
-	else
-		err = db_prepare(db, &st, e, "SELECT unit_id, period, indicator, part, sex, value FROM datavalues");
-	if (err)
-		return err;
-	if (year)
-		db_bind_int(st, 1, year);
-	while (db_next(st)) {
-		long long uid = db_col_int(st, 0);
-		const char *per = db_col_text(st, 1);
-		int ind = catalog_find(db_col_text(st, 2));
-		struct value_row r = {0};
-
-		if (tree_find_id(t, uid) < 0 || ind < 0 || !per ||
-		    !tree_contains(t, unit, tree_find_id(t, uid)))
-			continue;
-		r.unit = tree_find_id(t, uid);
-		r.ind = ind;
-		r.part = part_parse(&catalog[ind], db_col_text(st, 3));
-		r.sex = sex_parse(db_col_text(st, 4));
-		r.value = db_col_double(st, 5);
-		if (r.part < 0 || r.sex < 0 || !period_parse(per, strlen(per), &r.period))
-			continue;
-		err = value_rows_push(out, &r);
-		if (err)
-			break;
-	}
-	if (err)
-		db_finalize(st, NULL);
-	else
-		err = db_finalize(st, e);
 	if (!err)
 		values_sort(t, out->v, out->n);
 	return err;

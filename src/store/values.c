@@ -688,3 +688,72 @@ enum gemis_err values_load_unit(struct db *db, const struct tree *t, struct unit
 		err = db_finalize(st, e);
 	return err;
 }
+
+/* Walks the rows of a query of (unit_id, period, indicator, part, sex,
+ * value, source, entered_by, entered_at) under `scope`. */
+static enum gemis_err each_record(struct db_stmt *st, const struct tree *t, int scope,
+				  value_record_fn fn, void *ctx, struct errctx *e)
+{
+	enum gemis_err err = GEMIS_OK;
+
+	while (!err && db_next(st)) {
+		long long uid = db_col_int(st, 0);
+		const char *per = db_col_text(st, 1);
+		int u = tree_find_id(t, uid), ind = catalog_find(db_col_text(st, 2));
+		struct value_record v;
+
+		if (u < 0 || ind < 0 || !per || !tree_contains(t, scope, u))
+			continue;
+		memset(&v, 0, sizeof(v));
+		v.row.unit = u;
+		v.row.ind = ind;
+		v.row.part = part_parse(&catalog[ind], db_col_text(st, 3));
+		v.row.sex = sex_parse(db_col_text(st, 4));
+		v.row.value = db_col_double(st, 5);
+		if (v.row.part < 0 || v.row.sex < 0 || !period_parse(per, strlen(per), &v.row.period))
+			continue;
+		v.source = db_col_text(st, 6) ? db_col_text(st, 6) : "";
+		v.entered_by = db_col_text(st, 7) ? db_col_text(st, 7) : "";
+		v.entered_at = db_col_int(st, 8);
+		err = fn(ctx, &v);
+	}
+	if (err) {
+		db_finalize(st, NULL);
+		return err;
+	}
+	return db_finalize(st, e);
+}
+
+#define RECORD_COLUMNS "unit_id, period, indicator, part, sex, value, source, entered_by, entered_at"
+
+enum gemis_err values_each(struct db *db, const struct tree *t, int unit, int year,
+			   value_record_fn fn, void *ctx, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+
+	if (year)
+		err = db_prepare(db, &st, e, "SELECT " RECORD_COLUMNS " FROM datavalues WHERE year = ?");
+	else
+		err = db_prepare(db, &st, e, "SELECT " RECORD_COLUMNS " FROM datavalues");
+	if (err)
+		return err;
+	if (year)
+		db_bind_int(st, 1, year);
+	return each_record(st, t, unit, fn, ctx, e);
+}
+
+enum gemis_err values_history(struct db *db, const struct tree *t, int unit, int ind,
+			      value_record_fn fn, void *ctx, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+
+	err = db_prepare(db, &st, e,
+			 "SELECT " RECORD_COLUMNS " FROM datavalues WHERE unit_id = ? AND indicator = ?"
+			 " ORDER BY period DESC, part, sex");
+	if (err)
+		return err;
+	db_bindv(st, "it", t->units[unit].id, catalog[ind].id);
+	return each_record(st, t, unit, fn, ctx, e);
+}

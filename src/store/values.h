@@ -51,5 +51,27 @@ enum gemis_err values_load(struct db *db, const struct tree *t, struct dataset *
 enum gemis_err values_load_unit(struct db *db, const struct tree *t, struct unit_values *v,
 				struct errctx *e);
 
+/* A stored value and who entered it; the strings are borrowed until the
+ * callback returns. */
+struct value_record {
+	struct value_row row; /* unit, period, ind, part, sex, value; line 0 */
+	const char *source;   /* "import", "form", ... */
+	const char *entered_by;
+	long long entered_at;
+};
+typedef enum gemis_err (*value_record_fn)(void *ctx, const struct value_record *v);
+
+/* Calls fn for each stored value of `unit` and the units below it, of one
+ * year (every year when year is 0), in no particular order.  Values of
+ * units no longer in force, and rows that do not parse, are skipped.  An
+ * error from fn stops the walk and is returned. */
+enum gemis_err values_each(struct db *db, const struct tree *t, int unit, int year,
+			   value_record_fn fn, void *ctx, struct errctx *e);
+
+/* Calls fn for each stored value of one unit's indicator, the latest
+ * period first, then by part and sex: the numbers behind a figure. */
+enum gemis_err values_history(struct db *db, const struct tree *t, int unit, int ind,
+			      value_record_fn fn, void *ctx, struct errctx *e);
+
 
 #endif

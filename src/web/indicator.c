@@ -15,6 +15,7 @@
 
 #include "core/suppress.h"
 #include "report/progress.h"
+#include "store/values.h"
 #include "store/submissions.h"
 #include "web.h"
 
@@ -190,41 +191,46 @@ static void by_sex_table(struct http_req *r, int unit, int ind, int year)
 	html(r, "</tbody></table></div></section>");
 }
 
+struct reported_rows {
+	struct http_req *r;
+	int rows;
+};
+
+/* One row of the table of numbers as reported. */
+static enum gemis_err reported_row(void *ctx, const struct value_record *v)
+{
+	struct reported_rows *c = ctx;
+	struct http_req *r = c->r;
+	const struct indicator *ind = &catalog[v->row.ind];
+	int p = v->row.part;
+	const char *label = r->lang == LANG_EN ? ind->part_en[p] : ind->part_vi[p];
+	char num[48], per[16];
+
+	format_number(num, sizeof(num), v->row.value, 4);
+	period_format(v->row.period, per, sizeof(per));
+	html(r, "<tr><td>%s</td><td>%s</td><td>%s</td><td class=\"num\">%s</td><td>%s <small>(%s)</small></td><td>%s</td></tr>",
+	     per, label ? label : part_id(ind, p), sex_id((enum sex)v->row.sex), num, v->entered_by, v->source,
+	     fmt_time(r, v->entered_at));
+	c->rows++;
+	return GEMIS_OK;
+}
+
 /* The numbers as reported, with who entered them. */
 static enum gemis_err reported(struct http_req *r, int unit, int ind)
 {
 	struct db *db;
-	struct db_stmt *st = NULL;
+	struct reported_rows c = {r, 0};
 	enum gemis_err err = http_db(r, &db);
-	int rows = 0;
 
 	if (err)
 		return err;
-	err = db_prepare(db, &st, &r->err,
-			 "SELECT period, part, sex, value, source, entered_by, entered_at FROM datavalues"
-			 " WHERE unit_id = ? AND indicator = ? ORDER BY period DESC, part, sex");
-	if (err)
-		return err;
-	db_bindv(st, "it", r->snap->tree.units[unit].id, catalog[ind].id);
 	html(r, "<section><h2>%s</h2><div class=\"scroll\"><table><thead><tr><th>%s</th><th>%s</th><th>%s</th>"
 		"<th class=\"num\">%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
 	     _("The data behind the figure"), _("Period"), _("Part"), _("Sex"), _("Value"), _("Entered by"),
 	     _("When"));
-	while (db_next(st)) {
-		const char *part = db_col_text(st, 1), *src = db_col_text(st, 4);
-		int p = part_parse(&catalog[ind], part);
-		const char *label = p >= 0 ? (r->lang == LANG_EN ? catalog[ind].part_en[p] : catalog[ind].part_vi[p]) : NULL;
-		char num[48];
-
-		format_number(num, sizeof(num), db_col_double(st, 3), 4);
-		html(r, "<tr><td>%s</td><td>%s</td><td>%s</td><td class=\"num\">%s</td><td>%s <small>(%s)</small></td><td>%s</td></tr>",
-		     db_col_text(st, 0), label ? label : part, db_col_text(st, 2), num, db_col_text(st, 5),
-		     src ? src : "", fmt_time(r, db_col_int(st, 6)));
-		rows++;
-	}
-	err = db_finalize(st, &r->err);
+	err = values_history(db, &r->snap->tree, unit, ind, reported_row, &c, &r->err);
 	html(r, "</tbody></table></div>");
-	if (!rows)
+	if (!c.rows)
 		html(r, "<p>%s</p>", _("Nothing reported yet."));
 	html(r, "</section>");
 	return err;
