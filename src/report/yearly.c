@@ -13,6 +13,7 @@
 
 #include "core/register.h"
 #include "progress.h"
+#include "store/submissions.h"
 #include "store/values.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -29,60 +30,44 @@ long long report_stamp(void)
 	return 0;
 }
 
+struct comments {
+	struct yearly *y;
+	size_t cap;
+};
+
+/* Keeps an explanation of the unit or of one of its direct sub-units. */
+static enum gemis_err keep_comment(void *ctx, int u, int ind, unsigned period, const char *txt)
+{
+	struct comments *cc = ctx;
+	struct yearly *y = cc->y;
+	struct yr_comment *c;
+
+	(void)period;
+	if (u != y->unit && y->s->tree.units[u].parent != y->unit)
+		return GEMIS_OK;
+	if (y->ncomments == cc->cap) {
+		size_t ncap = cc->cap ? cc->cap * 2 : 32;
+		struct yr_comment *nc = arena_alloc(&y->mem, ncap * sizeof(*nc));
+
+		if (!nc)
+			return GEMIS_ENOMEM;
+		if (y->ncomments)
+			memcpy(nc, y->comments, y->ncomments * sizeof(*nc));
+		y->comments = nc;
+		cc->cap = ncap;
+	}
+	c = &y->comments[y->ncomments++];
+	c->unit = u;
+	c->ind = ind;
+	c->text = arena_strdup(&y->mem, txt);
+	return c->text ? GEMIS_OK : GEMIS_ENOMEM;
+}
+
 static enum gemis_err load_comments(struct db *db, struct yearly *y, struct errctx *e)
 {
-	const struct tree *t = &y->s->tree;
-	struct db_stmt *st = NULL;
-	enum gemis_err err;
-	size_t cap = 0;
+	struct comments cc = {y, 0};
 
-	err = db_prepare(db, &st, e,
-			 "SELECT unit_id, period, indicator, comment FROM value_comments"
-			 " ORDER BY unit_id, indicator, period");
-	if (err)
-		return err;
-	while (db_next(st)) {
-		long long uid = db_col_int(st, 0);
-		const char *per = db_col_text(st, 1), *txt = db_col_text(st, 3);
-		int ind = catalog_find(db_col_text(st, 2)), u;
-		period_t p;
-		struct yr_comment *c;
-
-		if (tree_find_id(t, uid) < 0 || ind < 0 || !per || !txt)
-			continue;
-		u = tree_find_id(t, uid);
-		/* the unit's own comments and those of its direct sub-units */
-		if (u != y->unit && t->units[u].parent != y->unit)
-			continue;
-		if (!period_parse(per, strlen(per), &p) || period_year(p) != y->year)
-			continue;
-		if (y->ncomments == cap) {
-			size_t ncap = cap ? cap * 2 : 32;
-			struct yr_comment *nc = arena_alloc(&y->mem, ncap * sizeof(*nc));
-
-			if (!nc) {
-				err = GEMIS_ENOMEM;
-				break;
-			}
-			if (y->ncomments)
-				memcpy(nc, y->comments, y->ncomments * sizeof(*nc));
-			y->comments = nc;
-			cap = ncap;
-		}
-		c = &y->comments[y->ncomments++];
-		c->unit = u;
-		c->ind = ind;
-		c->text = arena_strdup(&y->mem, txt);
-		if (!c->text) {
-			err = GEMIS_ENOMEM;
-			break;
-		}
-	}
-	if (err)
-		db_finalize(st, NULL);
-	else
-		err = db_finalize(st, e);
-	return err;
+	return value_comments_each(db, &y->s->tree, y->year, keep_comment, &cc, e);
 }
 
 static bool sub_has_row(const struct snapshot *s, int unit, int ind, int year)

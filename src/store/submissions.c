@@ -630,6 +630,36 @@ enum gemis_err value_comment_get(struct db *db, const struct tree *t, int unit, 
 	return db_finalize(st, e);
 }
 
+enum gemis_err value_comments_each(struct db *db, const struct tree *t, int year,
+				   enum gemis_err (*fn)(void *ctx, int unit, int ind, unsigned period,
+							const char *text),
+				   void *ctx, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err = GEMIS_OK;
+
+	err = db_prepare(db, &st, e,
+			 "SELECT unit_id, period, indicator, comment FROM value_comments"
+			 " ORDER BY unit_id, indicator, period");
+	if (err)
+		return err;
+	while (!err && db_next(st)) {
+		const char *per = db_col_text(st, 1), *txt = db_col_text(st, 3);
+		int u = tree_find_id(t, db_col_int(st, 0)), ind = catalog_find(db_col_text(st, 2));
+		period_t p;
+
+		if (u < 0 || ind < 0 || !per || !txt || !period_parse(per, strlen(per), &p) ||
+		    period_year(p) != year)
+			continue;
+		err = fn(ctx, u, ind, p, txt);
+	}
+	if (err) {
+		db_finalize(st, NULL);
+		return err;
+	}
+	return db_finalize(st, e);
+}
+
 enum gemis_err submissions_act(struct db *db, const struct tree *t, const struct principal *who,
 			       const struct sub_request *rq, struct diags *d, struct submission *out,
 			       struct errctx *e)

@@ -121,6 +121,14 @@ struct sub_request {
 enum gemis_err value_comment_get(struct db *db, const struct tree *t, int unit, int year, int ind,
 				 struct buf *out, struct errctx *e);
 
+/* Calls fn for each explanation of the year, ordered by unit, indicator
+ * and period; text is borrowed until fn returns.  An error from fn stops
+ * the walk and is returned. */
+enum gemis_err value_comments_each(struct db *db, const struct tree *t, int year,
+				   enum gemis_err (*fn)(void *ctx, int unit, int ind, unsigned period,
+							const char *text),
+				   void *ctx, struct errctx *e);
+
 /* Does one step of the workflow as `who` (see above).
  *   GEMIS_EPERM      who may not do it to this form;
  *   GEMIS_ECONFLICT  the form changed since rq->version, or the step does
