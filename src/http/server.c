@@ -59,25 +59,6 @@ static long long mono_ns(void)
 	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
-const char *http_header(const struct http_req *r, const char *name)
-{
-	return MHD_lookup_connection_value((struct MHD_Connection *)r->conn, MHD_HEADER_KIND, name);
-}
-
-const char *http_cookie(const struct http_req *r, const char *name)
-{
-	const char *v;
-	char full[96];
-
-	if (r->srv->conf.secure_cookies || r->tls) {
-		snprintf(full, sizeof(full), "__Host-%s", name);
-		v = MHD_lookup_connection_value((struct MHD_Connection *)r->conn, MHD_COOKIE_KIND, full);
-	} else {
-		v = MHD_lookup_connection_value((struct MHD_Connection *)r->conn, MHD_COOKIE_KIND, name);
-	}
-	return v;
-}
-
 struct qcollect {
 	struct http_req *r;
 	size_t cap;

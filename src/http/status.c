@@ -12,6 +12,25 @@
 
 #include "util/banned.h"
 
+enum gemis_err http_json(struct http_req *r, int status, void *json_value)
+{
+	json_t *v = json_value;
+	char *s;
+
+	if (!v)
+		return http_fail(r, GEMIS_ENOMEM, "out of memory");
+	s = json_dumps(v, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+	json_decref(v);
+	if (!s)
+		return http_fail(r, GEMIS_ENOMEM, "out of memory");
+	r->status = status;
+	r->ctype = "application/json; charset=utf-8";
+	http_write(r, s, strlen(s));
+	http_write(r, "\n", 1);
+	free(s);
+	return GEMIS_OK;
+}
+
 int http_status_of(const struct http_req *r, enum gemis_err err)
 {
 	switch (err) {
