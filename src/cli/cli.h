@@ -3,6 +3,8 @@
  * commands.c; each takes its own arguments (argv[0] is the command name)
  * and returns an exit status:
  *   0 success, 1 the work failed (bad input, database error), 2 usage error.
+ * A command's options are a table too (struct cli_opt), read by
+ * cli_options(), which also answers --help and prints the usage.
  */
 #ifndef GEMIS_CLI_H
 #define GEMIS_CLI_H
@@ -18,10 +20,13 @@
 
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
+struct command;
+
 struct cli {
 	const char *db_opt; /* --db, or NULL */
 	bool color;         /* colours on stdout */
 	bool progress;      /* progress bars on stderr */
+	const struct command *cmd; /* the command running (main.c sets it) */
 };
 
 struct command {
@@ -45,13 +50,41 @@ int cli_fail(const struct errctx *e);
 /* Prints problems as "file:line: field: message", sorted by line, with a
  * count of those not shown. */
 void cli_print_diags(const char *file, struct diags *d);
-/* Prints usage for the command and returns EXIT_USAGE. */
-int cli_usage(const char *name);
+/* Prints the running command's usage and returns EXIT_USAGE. */
+int cli_usage(const struct cli *cli);
 /* Prints that --unit CODE names no unit in force, with how to find one,
  * and returns EXIT_FAIL. */
 int cli_unknown_unit(const char *cmd, const char *code);
-/* True for --help / -h anywhere in argv: prints the command's help. */
-bool cli_wants_help(int argc, char **argv, const char *name);
+/* An option of a command: --name, and where its value goes. */
+enum cli_opt_kind {
+	OPT_FLAG, /* --json: out is a bool *, set to true */
+	OPT_TEXT, /* --unit CODE: out is a const char ** */
+	OPT_YEAR, /* --year YEAR: out is an int *, PERIOD_MIN_YEAR..PERIOD_MAX_YEAR */
+	OPT_DATE, /* --as-of YYYY-MM-DD: out is a struct date * (core/date.h) */
+};
+
+struct cli_opt {
+	const char *name; /* NULL ends the table */
+	enum cli_opt_kind kind;
+	void *out;        /* left as it is when the option is not given */
+	char letter;      /* its one-letter form ('o' for -o), or 0 */
+};
+
+/* cli_options() returned neither OK nor a usage error: go on. */
+#define CLI_GO (-1)
+
+/* Reads the options of argv by the table opts and leaves the other
+ * arguments, in their order, in argv[*first..argc) (first may be NULL when
+ * max_args is 0).  --help (or -h) anywhere before "--" prints the command's
+ * help.  Returns CLI_GO, or the status to return at once: EXIT_OK after
+ * the help, EXIT_USAGE after the usage (an unknown option, a missing
+ * value, fewer than min_args or more than max_args other arguments; -1: no
+ * maximum) or after naming a value that is not a year or a date. */
+int cli_options(const struct cli *cli, int argc, char **argv, const struct cli_opt *opts,
+		int min_args, int max_args, int *first);
+
+/* Prints the overview of the commands (gemis --help) to f. */
+void cli_overview(FILE *f);
 /* A progress bar on stderr (no-op unless cli->progress). */
 void cli_progress(void *cli, size_t done, size_t total);
 /* The name recorded as the author of changes made from the command line:

@@ -1,7 +1,6 @@
 /*
  * cmd_basic.c: init, values import, progress, plan load.
  */
-#include <getopt.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,11 +21,12 @@
 
 #include "util/banned.h"
 
-/* Rejects stray arguments; true when argv has none left after getopt. */
-static bool no_extra(int argc, char **argv, const char *name)
+/* Rejects stray arguments (argv[first..argc) after the options); true
+ * when there are none. */
+static bool no_extra(int argc, char **argv, int first, const char *name)
 {
-	if (optind < argc) {
-		fprintf(stderr, "gemis %s: %s '%s'\n", name, _("unexpected argument"), argv[optind]);
+	if (first < argc) {
+		fprintf(stderr, "gemis %s: %s '%s'\n", name, _("unexpected argument"), argv[first]);
 		return false;
 	}
 	return true;
@@ -34,16 +34,15 @@ static bool no_extra(int argc, char **argv, const char *name)
 
 int cmd_init(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {{0, 0, 0, 0}};
 	struct errctx e = {0};
 	struct db *db;
 	bool installed;
+	int first, rc = cli_options(cli, argc, argv, NULL, 0, -1, &first);
 
-	if (cli_wants_help(argc, argv, "init"))
-		return EXIT_OK;
-	optind = 1;
-	if (getopt_long(argc, argv, "", opts, NULL) != -1 || !no_extra(argc, argv, "init"))
-		return cli_usage("init");
+	if (rc != CLI_GO)
+		return rc;
+	if (!no_extra(argc, argv, first, "init"))
+		return cli_usage(cli);
 	db = cli_open_db(cli, DB_OPEN_CREATE);
 	if (!db)
 		return EXIT_FAIL;
@@ -61,13 +60,6 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 
 int cmd_values_import(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"dry-run", no_argument, NULL, 'n'},
-		{"as", required_argument, NULL, 'a'},
-		{"format", required_argument, NULL, 'f'},
-		{"map", required_argument, NULL, 'm'},
-		{0, 0, 0, 0},
-	};
 	struct errctx e = {0};
 	struct db *db = NULL;
 	struct tree t;
@@ -75,35 +67,30 @@ int cmd_values_import(struct cli *cli, int argc, char **argv)
 	struct value_rows rows = {0};
 	struct diags d;
 	struct values_result res;
-	const char *path, *as = NULL, *map_path = NULL;
+	const char *path, *as = NULL, *map_path = NULL, *format = NULL;
 	struct codemap map;
 	bool dry = false;
-	int rc, status = EXIT_FAIL, fmt = -1;
+	int rc, status = EXIT_FAIL, fmt = -1, first;
+	const struct cli_opt opts[] = {
+		{"dry-run", OPT_FLAG, &dry},
+		{"as", OPT_TEXT, &as},
+		{"format", OPT_TEXT, &format},
+		{"map", OPT_TEXT, &map_path},
+		{NULL, OPT_FLAG, NULL},
+	};
 
-	if (cli_wants_help(argc, argv, "values import"))
-		return EXIT_OK;
-	optind = 1;
-	while ((rc = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (rc == 'n') {
-			dry = true;
-		} else if (rc == 'a') {
-			as = optarg;
-		} else if (rc == 'm') {
-			map_path = optarg;
-		} else if (rc == 'f') {
-			fmt = xfmt_parse(optarg);
-			if (fmt < 0 || !xfmt_readable((enum xfmt)fmt)) {
-				fprintf(stderr, "gemis values import: --format: %s '%s' (csv, xlsx, adx, dhis2)\n",
-					_("unknown format"), optarg);
-				return EXIT_USAGE;
-			}
-		} else {
-			return cli_usage("values import");
+	rc = cli_options(cli, argc, argv, opts, 1, 1, &first);
+	if (rc != CLI_GO)
+		return rc;
+	if (format) {
+		fmt = xfmt_parse(format);
+		if (fmt < 0 || !xfmt_readable((enum xfmt)fmt)) {
+			fprintf(stderr, "gemis values import: --format: %s '%s' (csv, xlsx, adx, dhis2)\n",
+				_("unknown format"), format);
+			return EXIT_USAGE;
 		}
 	}
-	if (optind + 1 != argc)
-		return cli_usage("values import");
-	path = argv[optind];
+	path = argv[first];
 	/* from the extension; anything else is read as CSV, as it always was */
 	if (fmt < 0)
 		fmt = xfmt_from_path(path);
@@ -170,41 +157,26 @@ static int current_year(void)
 
 int cmd_progress(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"unit", required_argument, NULL, 'u'},
-		{"year", required_argument, NULL, 'y'},
-		{"json", no_argument, NULL, 'j'},
-		{0, 0, 0, 0},
-	};
 	struct errctx e = {0};
 	struct db *db;
 	struct snapshot s;
 	struct buf out;
 	const char *code = NULL;
-	long year = current_year();
+	int year = current_year();
 	bool json = false;
-	int rc, unit, status = EXIT_FAIL;
+	int rc, unit, status = EXIT_FAIL, first;
+	const struct cli_opt opts[] = {
+		{"unit", OPT_TEXT, &code},
+		{"year", OPT_YEAR, &year},
+		{"json", OPT_FLAG, &json},
+		{NULL, OPT_FLAG, NULL},
+	};
 
-	if (cli_wants_help(argc, argv, "progress"))
-		return EXIT_OK;
-	optind = 1;
-	while ((rc = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (rc == 'u') {
-			code = optarg;
-		} else if (rc == 'y') {
-			if (!text_parse_long(optarg, strlen(optarg), &year) || year < PERIOD_MIN_YEAR ||
-			    year > PERIOD_MAX_YEAR) {
-				fprintf(stderr, "gemis progress: --year: %s '%s'\n", _("not a year"), optarg);
-				return EXIT_USAGE;
-			}
-		} else if (rc == 'j') {
-			json = true;
-		} else {
-			return cli_usage("progress");
-		}
-	}
-	if (!code || !no_extra(argc, argv, "progress"))
-		return cli_usage("progress");
+	rc = cli_options(cli, argc, argv, opts, 0, -1, &first);
+	if (rc != CLI_GO)
+		return rc;
+	if (!code || !no_extra(argc, argv, first, "progress"))
+		return cli_usage(cli);
 	db = cli_open_db(cli, 0);
 	if (!db)
 		return EXIT_FAIL;
@@ -236,27 +208,16 @@ int cmd_progress(struct cli *cli, int argc, char **argv)
 
 int cmd_plan_load(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"as", required_argument, NULL, 'a'},
-		{0, 0, 0, 0},
-	};
 	json_error_t jerr;
 	json_t *plan = NULL;
 	const char *path, *as = NULL;
-	int rc, status;
+	int rc, status, first;
+	const struct cli_opt opts[] = {{"as", OPT_TEXT, &as}, {NULL, OPT_FLAG, NULL}};
 
-	if (cli_wants_help(argc, argv, "plan load"))
-		return EXIT_OK;
-	optind = 1;
-	while ((rc = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (rc == 'a')
-			as = optarg;
-		else
-			return cli_usage("plan load");
-	}
-	if (optind + 1 != argc)
-		return cli_usage("plan load");
-	path = argv[optind];
+	rc = cli_options(cli, argc, argv, opts, 1, 1, &first);
+	if (rc != CLI_GO)
+		return rc;
+	path = argv[first];
 	plan = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
 	if (!plan) {
 		fprintf(stderr, "gemis: %s:%d:%d: %s\n", path, jerr.line, jerr.column, jerr.text);
@@ -269,26 +230,19 @@ int cmd_plan_load(struct cli *cli, int argc, char **argv)
 
 int cmd_demo(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"forms", no_argument, NULL, 'f'},
-		{0, 0, 0, 0},
-	};
 	struct errctx e = {0};
 	struct db *db;
-	bool installed;
-	int rc, flags = 0;
+	bool installed, forms = false;
+	int rc, flags = 0, first;
+	const struct cli_opt opts[] = {{"forms", OPT_FLAG, &forms}, {NULL, OPT_FLAG, NULL}};
 
-	if (cli_wants_help(argc, argv, "demo"))
-		return EXIT_OK;
-	optind = 1;
-	while ((rc = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (rc == 'f')
-			flags |= DEMO_FORMS;
-		else
-			return cli_usage("demo");
-	}
-	if (!no_extra(argc, argv, "demo"))
-		return cli_usage("demo");
+	rc = cli_options(cli, argc, argv, opts, 0, -1, &first);
+	if (rc != CLI_GO)
+		return rc;
+	if (forms)
+		flags |= DEMO_FORMS;
+	if (!no_extra(argc, argv, first, "demo"))
+		return cli_usage(cli);
 	db = cli_open_db(cli, DB_OPEN_CREATE);
 	if (!db)
 		return EXIT_FAIL;

@@ -7,7 +7,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <jansson.h>
 #include <sodium.h>
 #include <stdlib.h>
@@ -118,51 +117,39 @@ static bool read_line(char *out, size_t n)
 	return true;
 }
 
-enum { O_AS = 1000, O_KEY, O_UNIT, O_SERVICE, O_DATE, O_NOTE, O_YEAR, O_JSON, O_OUT, O_PW,
-       O_DAYS, O_TODAY, O_LIMIT };
-
-#define COMMON_OPTS {"as", required_argument, NULL, O_AS}, {"case-key", required_argument, NULL, O_KEY}
+/* The options of every case command: the account, the register key. */
+#define COMMON_OPTS(as, key) {"as", OPT_TEXT, &(as)}, {"case-key", OPT_TEXT, &(key)}
+#define END_OPTS {NULL, OPT_FLAG, NULL}
 
 int cmd_case_keygen(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
+	int first, rc = cli_options(cli, argc, argv, NULL, 1, 1, &first);
 
-	(void)cli;
-	if (cli_wants_help(argc, argv, "case keygen"))
-		return EXIT_OK;
-	if (argc != 2)
-		return cli_usage("case keygen");
-	if (case_key_generate(argv[1], &e))
+	if (rc != CLI_GO)
+		return rc;
+	if (case_key_generate(argv[first], &e))
 		return cli_fail(&e);
-	printf(_("Created the case register key %s (readable by its owner only).\n"), argv[1]);
+	printf(_("Created the case register key %s (readable by its owner only).\n"), argv[first]);
 	printf("%s\n", _("Keep a copy in a safe place apart from the database backups: without it the cases cannot be read."));
 	return EXIT_OK;
 }
 
 int cmd_case_add(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {COMMON_OPTS, {"unit", required_argument, NULL, O_UNIT},
-					     {0, 0, 0, 0}};
 	const char *as = NULL, *key = NULL, *unit = NULL;
 	char code[CASE_CODE_CHARS + 1];
 	struct case_cli c;
 	struct errctx e = {0};
 	struct buf in;
 	int rc, u, status;
+	const struct cli_opt opts[] = {COMMON_OPTS(as, key), {"unit", OPT_TEXT, &unit}, END_OPTS};
 
-	if (cli_wants_help(argc, argv, "case add"))
-		return EXIT_OK;
-	optind = 1;
-	while ((rc = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (rc) {
-		case O_AS: as = optarg; break;
-		case O_KEY: key = optarg; break;
-		case O_UNIT: unit = optarg; break;
-		default: return cli_usage("case add");
-		}
-	}
-	if (optind != argc || !unit)
-		return cli_usage("case add");
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (!unit)
+		return cli_usage(cli);
 	buf_init(&in, 1 << 20);
 	status = cc_open(cli, &c, "case add", as, key, true);
 	if (status)
@@ -192,34 +179,26 @@ out:
 /* service, refer, counsel and close share their options. */
 static int event_cmd(struct cli *cli, int argc, char **argv, const char *name, int what)
 {
-	static const struct option opts[] = {COMMON_OPTS,
-					     {"service", required_argument, NULL, O_SERVICE},
-					     {"date", required_argument, NULL, O_DATE},
-					     {"note-stdin", no_argument, NULL, O_NOTE},
-					     {0, 0, 0, 0}};
 	const char *as = NULL, *key = NULL, *service = NULL, *date = NULL;
 	bool note = false;
 	struct case_cli c;
 	struct errctx e = {0};
 	struct buf nb;
-	int rc, status, sv = -1;
+	int rc, status, sv = -1, first;
 	enum gemis_err err;
+	const struct cli_opt opts[] = {
+		COMMON_OPTS(as, key),
+		{"service", OPT_TEXT, &service},
+		{"date", OPT_TEXT, &date},
+		{"note-stdin", OPT_FLAG, &note},
+		END_OPTS,
+	};
 
-	if (cli_wants_help(argc, argv, name))
-		return EXIT_OK;
-	optind = 1;
-	while ((rc = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (rc) {
-		case O_AS: as = optarg; break;
-		case O_KEY: key = optarg; break;
-		case O_SERVICE: service = optarg; break;
-		case O_DATE: date = optarg; break;
-		case O_NOTE: note = true; break;
-		default: return cli_usage(name);
-		}
-	}
-	if (optind + 1 != argc || !date || ((what == CASE_EV_SERVICE || what == CASE_EV_REFERRAL) != !!service))
-		return cli_usage(name);
+	rc = cli_options(cli, argc, argv, opts, 1, 1, &first);
+	if (rc != CLI_GO)
+		return rc;
+	if (!date || ((what == CASE_EV_SERVICE || what == CASE_EV_REFERRAL) != !!service))
+		return cli_usage(cli);
 	if (service) {
 		sv = case_service_parse(service);
 		if (sv < 0) {
@@ -239,9 +218,9 @@ static int event_cmd(struct cli *cli, int argc, char **argv, const char *name, i
 		goto out;
 	}
 	if (what < 0)
-		err = case_close(&c.s, argv[optind], date, note ? buf_str(&nb) : NULL, &e);
+		err = case_close(&c.s, argv[first], date, note ? buf_str(&nb) : NULL, &e);
 	else
-		err = case_add_event(&c.s, argv[optind], (enum case_event)what, sv, date,
+		err = case_add_event(&c.s, argv[first], (enum case_event)what, sv, date,
 				     note ? buf_str(&nb) : NULL, &e);
 	if (err) {
 		cli_fail(&e);
@@ -280,35 +259,26 @@ int cmd_case_close(struct cli *cli, int argc, char **argv)
 /* show CODE, list [--unit] */
 static int read_cmd(struct cli *cli, int argc, char **argv, const char *name, bool show)
 {
-	static const struct option opts[] = {COMMON_OPTS, {"unit", required_argument, NULL, O_UNIT},
-					     {0, 0, 0, 0}};
 	const char *as = NULL, *key = NULL, *unit = NULL;
 	struct case_cli c;
 	struct errctx e = {0};
 	struct buf out;
-	int rc, status, u;
+	int rc, status, u, first;
 	enum gemis_err err;
+	const struct cli_opt opts[] = {COMMON_OPTS(as, key), {"unit", OPT_TEXT, &unit}, END_OPTS};
 
-	if (cli_wants_help(argc, argv, name))
-		return EXIT_OK;
-	optind = 1;
-	while ((rc = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (rc) {
-		case O_AS: as = optarg; break;
-		case O_KEY: key = optarg; break;
-		case O_UNIT: unit = optarg; break;
-		default: return cli_usage(name);
-		}
-	}
-	if (optind + (show ? 1 : 0) != argc || (show && unit))
-		return cli_usage(name);
+	rc = cli_options(cli, argc, argv, opts, show ? 1 : 0, show ? 1 : 0, &first);
+	if (rc != CLI_GO)
+		return rc;
+	if (show && unit)
+		return cli_usage(cli);
 	buf_init(&out, BUF_MAX_DEFAULT);
 	status = cc_open(cli, &c, name, as, key, true);
 	if (status)
 		goto out;
 	status = EXIT_FAIL;
 	if (show) {
-		err = case_show(&c.s, argv[optind], &out, &e);
+		err = case_show(&c.s, argv[first], &out, &e);
 	} else {
 		u = unit_arg(&c, name, unit);
 		if (u < 0)
@@ -341,10 +311,6 @@ int cmd_case_list(struct cli *cli, int argc, char **argv)
 
 int cmd_case_export(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {COMMON_OPTS, {"unit", required_argument, NULL, O_UNIT},
-					     {"output", required_argument, NULL, 'o'},
-					     {"password-stdin", no_argument, NULL, O_PW},
-					     {0, 0, 0, 0}};
 	const char *as = NULL, *key = NULL, *unit = NULL, *path = NULL;
 	char password[PASSWORD_MAX + 2] = "";
 	bool pw = false;
@@ -353,22 +319,19 @@ int cmd_case_export(struct cli *cli, int argc, char **argv)
 	struct buf out;
 	size_t n = 0;
 	int rc, status, u, fd = -1;
+	const struct cli_opt opts[] = {
+		COMMON_OPTS(as, key),
+		{"unit", OPT_TEXT, &unit},
+		{"output", OPT_TEXT, &path, 'o'},
+		{"password-stdin", OPT_FLAG, &pw},
+		END_OPTS,
+	};
 
-	if (cli_wants_help(argc, argv, "case export"))
-		return EXIT_OK;
-	optind = 1;
-	while ((rc = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		switch (rc) {
-		case O_AS: as = optarg; break;
-		case O_KEY: key = optarg; break;
-		case O_UNIT: unit = optarg; break;
-		case 'o': path = optarg; break;
-		case O_PW: pw = true; break;
-		default: return cli_usage("case export");
-		}
-	}
-	if (optind != argc || !path || !pw)
-		return cli_usage("case export");
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (!path || !pw)
+		return cli_usage(cli);
 	buf_init(&out, BUF_MAX_DEFAULT);
 	status = cc_open(cli, &c, "case export", as, key, true);
 	if (status)
@@ -410,10 +373,7 @@ out:
 
 int cmd_case_log(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {COMMON_OPTS, {"json", no_argument, NULL, O_JSON},
-					     {"limit", required_argument, NULL, O_LIMIT},
-					     {0, 0, 0, 0}};
-	const char *as = NULL, *key = NULL;
+	const char *as = NULL, *key = NULL, *limit_arg = NULL;
 	bool json = false;
 	long limit = 200;
 	struct case_cli c;
@@ -421,26 +381,21 @@ int cmd_case_log(struct cli *cli, int argc, char **argv)
 	struct buf out;
 	int rc, status;
 	char *end;
+	const struct cli_opt opts[] = {
+		COMMON_OPTS(as, key),
+		{"json", OPT_FLAG, &json},
+		{"limit", OPT_TEXT, &limit_arg},
+		END_OPTS,
+	};
 
-	if (cli_wants_help(argc, argv, "case log"))
-		return EXIT_OK;
-	optind = 1;
-	while ((rc = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (rc) {
-		case O_AS: as = optarg; break;
-		case O_KEY: key = optarg; break;
-		case O_JSON: json = true; break;
-		case O_LIMIT:
-			limit = strtol(optarg, &end, 10);
-			if (*end || limit < 1 || limit > 1000000)
-				return cli_usage("case log");
-			break;
-		default: return cli_usage("case log");
-		}
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (limit_arg) {
+		limit = strtol(limit_arg, &end, 10);
+		if (*end || limit < 1 || limit > 1000000)
+			return cli_usage(cli);
 	}
-	(void)key;
-	if (optind != argc)
-		return cli_usage("case log");
 	buf_init(&out, BUF_MAX_DEFAULT);
 	status = cc_open(cli, &c, "case log", as, NULL, false);
 	if (status)
@@ -460,11 +415,7 @@ out:
 
 int cmd_case_purge(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {COMMON_OPTS,
-					     {"retention-days", required_argument, NULL, O_DAYS},
-					     {"today", required_argument, NULL, O_TODAY},
-					     {0, 0, 0, 0}};
-	const char *as = NULL, *key = NULL, *today = NULL;
+	const char *as = NULL, *key = NULL, *today = NULL, *days_arg = NULL;
 	char now[11];
 	long days = -1;
 	struct case_cli c;
@@ -472,26 +423,21 @@ int cmd_case_purge(struct cli *cli, int argc, char **argv)
 	size_t n = 0;
 	int rc, status, d;
 	char *end;
+	const struct cli_opt opts[] = {
+		COMMON_OPTS(as, key),
+		{"retention-days", OPT_TEXT, &days_arg},
+		{"today", OPT_TEXT, &today},
+		END_OPTS,
+	};
 
-	if (cli_wants_help(argc, argv, "case purge"))
-		return EXIT_OK;
-	optind = 1;
-	while ((rc = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (rc) {
-		case O_AS: as = optarg; break;
-		case O_KEY: key = optarg; break;
-		case O_DAYS:
-			days = strtol(optarg, &end, 10);
-			if (*end || days < 0 || days > 36500)
-				return cli_usage("case purge");
-			break;
-		case O_TODAY: today = optarg; break;
-		default: return cli_usage("case purge");
-		}
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (days_arg) {
+		days = strtol(days_arg, &end, 10);
+		if (*end || days < 0 || days > 36500)
+			return cli_usage(cli);
 	}
-	(void)key;
-	if (optind != argc)
-		return cli_usage("case purge");
 	if (today && !case_date_valid(today)) {
 		fprintf(stderr, "gemis case purge: --today: %s\n", _("must be a date YYYY-MM-DD"));
 		return EXIT_USAGE;
@@ -540,15 +486,11 @@ static void pad(const char *s, size_t w, bool right)
 
 int cmd_case_stats(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {COMMON_OPTS, {"unit", required_argument, NULL, O_UNIT},
-					     {"year", required_argument, NULL, O_YEAR},
-					     {"json", no_argument, NULL, O_JSON},
-					     {0, 0, 0, 0}};
 	static const char *const labels[3] = {N_("counted (numerator)"), N_("not counted"),
 					      N_("all (denominator)")};
 	static const char *const parts[3] = {"num", "rest", "den"};
 	const char *as = NULL, *key = NULL, *unit = NULL;
-	long year = 0;
+	int year = 0;
 	bool json = false, have_snap = false;
 	struct case_cli c;
 	struct snapshot snap;
@@ -557,28 +499,19 @@ int cmd_case_stats(struct cli *cli, int argc, char **argv)
 	json_t *doc = NULL, *inds, *it;
 	size_t i;
 	int rc, status, u, part;
-	char *end;
+	const struct cli_opt opts[] = {
+		COMMON_OPTS(as, key),
+		{"unit", OPT_TEXT, &unit},
+		{"year", OPT_YEAR, &year},
+		{"json", OPT_FLAG, &json},
+		END_OPTS,
+	};
 
-	if (cli_wants_help(argc, argv, "case stats"))
-		return EXIT_OK;
-	optind = 1;
-	while ((rc = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (rc) {
-		case O_AS: as = optarg; break;
-		case O_KEY: key = optarg; break;
-		case O_UNIT: unit = optarg; break;
-		case O_YEAR:
-			year = strtol(optarg, &end, 10);
-			if (*end || year < PERIOD_MIN_YEAR || year > PERIOD_MAX_YEAR)
-				return cli_usage("case stats");
-			break;
-		case O_JSON: json = true; break;
-		default: return cli_usage("case stats");
-		}
-	}
-	(void)key;
-	if (optind != argc || !year)
-		return cli_usage("case stats");
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (!year)
+		return cli_usage(cli);
 	buf_init(&out, BUF_MAX_DEFAULT);
 	status = cc_open(cli, &c, "case stats", as, NULL, false);
 	if (status)
@@ -603,7 +536,7 @@ int cmd_case_stats(struct cli *cli, int argc, char **argv)
 	}
 	doc = json_loadb(out.p, out.len, 0, NULL);
 	inds = json_object_get(doc, "indicators");
-	printf("%s %s (%s), %ld%s\n", _("Case register counts of"), c.t.units[u].name,
+	printf("%s %s (%s), %d%s\n", _("Case register counts of"), c.t.units[u].name,
 	       c.t.units[u].code, year,
 	       json_is_true(json_object_get(doc, "suppressed"))
 		       ? _(" (<5: fewer than 5; x: hidden so that a small count cannot be worked out)")

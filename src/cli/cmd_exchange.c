@@ -2,7 +2,6 @@
  * cmd_exchange.c: `gemis values export` and `gemis template`; the import
  * formats are read by `gemis values import` (cmd_basic.c).
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,48 +18,6 @@
 #include "util/text.h"
 
 #include "util/banned.h"
-
-int cli_read_codemap(const char *path, const char *format, struct codemap *m)
-{
-	struct errctx e = {0};
-	struct buf file;
-	struct diags d;
-	int status = EXIT_FAIL;
-
-	buf_init(&file, (size_t)16 << 20);
-	diags_init(&d, 100);
-	if (buf_read_file(&file, path, &e)) {
-		cli_fail(&e);
-		goto out;
-	}
-	if (codemap_parse(m, format, buf_str(&file), file.len, &d, &e)) {
-		if (!e.where[0])
-			snprintf(e.where, sizeof(e.where), "%s", path);
-		cli_fail(&e);
-		goto out;
-	}
-	if (d.total) {
-		cli_print_diags(path, &d);
-		goto out;
-	}
-	status = EXIT_OK;
-out:
-	diags_release(&d);
-	buf_release(&file);
-	return status;
-}
-
-static bool year_arg(const char *cmd, const char *s, int *year)
-{
-	long y;
-
-	if (!text_parse_long(s, strlen(s), &y) || y < PERIOD_MIN_YEAR || y > PERIOD_MAX_YEAR) {
-		fprintf(stderr, "gemis %s: --year: %s '%s'\n", cmd, _("not a year"), s);
-		return false;
-	}
-	*year = (int)y;
-	return true;
-}
 
 static int write_out(const char *path, const struct buf *b)
 {
@@ -85,15 +42,6 @@ static int write_out(const char *path, const struct buf *b)
 
 int cmd_values_export(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"unit", required_argument, NULL, 'u'},
-		{"year", required_argument, NULL, 'y'},
-		{"format", required_argument, NULL, 'f'},
-		{"map", required_argument, NULL, 'm'},
-		{"output", required_argument, NULL, 'o'},
-		{"include-small-counts", no_argument, NULL, 's'},
-		{0, 0, 0, 0},
-	};
 	struct errctx e = {0};
 	struct db *db = NULL;
 	struct tree t;
@@ -103,39 +51,33 @@ int cmd_values_export(struct cli *cli, int argc, char **argv)
 	struct codemap map;
 	struct export_opts o = {0};
 	struct buf out;
-	const char *code = NULL, *path = NULL, *map_path = NULL;
+	const char *code = NULL, *path = NULL, *map_path = NULL, *format = NULL;
 	int rc, year = 0, fmt = -1, unit, status = EXIT_FAIL;
 	bool small = false, have_snap = false;
 	size_t withheld = 0;
+	const struct cli_opt opts[] = {
+		{"unit", OPT_TEXT, &code},
+		{"year", OPT_YEAR, &year},
+		{"format", OPT_TEXT, &format},
+		{"map", OPT_TEXT, &map_path},
+		{"output", OPT_TEXT, &path, 'o'},
+		{"include-small-counts", OPT_FLAG, &small},
+		{NULL, OPT_FLAG, NULL},
+	};
 
-	if (cli_wants_help(argc, argv, "values export"))
-		return EXIT_OK;
-	optind = 1;
-	while ((rc = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		if (rc == 'u') {
-			code = optarg;
-		} else if (rc == 'y') {
-			if (!year_arg("values export", optarg, &year))
-				return EXIT_USAGE;
-		} else if (rc == 'f') {
-			fmt = xfmt_parse(optarg);
-			if (fmt < 0 || fmt == XF_XLSX) {
-				fprintf(stderr, "gemis values export: --format: %s '%s' (csv, adx, dhis2, sdmx, sdmx-structure)\n",
-					_("unknown format"), optarg);
-				return EXIT_USAGE;
-			}
-		} else if (rc == 'm') {
-			map_path = optarg;
-		} else if (rc == 'o') {
-			path = optarg;
-		} else if (rc == 's') {
-			small = true;
-		} else {
-			return cli_usage("values export");
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (format) {
+		fmt = xfmt_parse(format);
+		if (fmt < 0 || fmt == XF_XLSX) {
+			fprintf(stderr, "gemis values export: --format: %s '%s' (csv, adx, dhis2, sdmx, sdmx-structure)\n",
+				_("unknown format"), format);
+			return EXIT_USAGE;
 		}
 	}
-	if (!code || !path || optind != argc)
-		return cli_usage("values export");
+	if (!code || !path)
+		return cli_usage(cli);
 	if (fmt < 0)
 		fmt = strcmp(path, "-") == 0 ? XF_CSV : xfmt_from_path(path);
 	if (fmt < 0 || fmt == XF_XLSX) {
@@ -219,39 +161,25 @@ out:
 
 int cmd_template(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"unit", required_argument, NULL, 'u'},
-		{"agency", required_argument, NULL, 'a'},
-		{"year", required_argument, NULL, 'y'},
-		{"output", required_argument, NULL, 'o'},
-		{0, 0, 0, 0},
-	};
 	struct errctx e = {0};
 	struct db *db = NULL;
 	struct tree t;
 	struct template_form f = {0};
 	const char *code = NULL, *agency = NULL, *path = NULL;
 	int rc, year = 0, unit, ag, status = EXIT_FAIL;
+	const struct cli_opt opts[] = {
+		{"unit", OPT_TEXT, &code},
+		{"agency", OPT_TEXT, &agency},
+		{"year", OPT_YEAR, &year},
+		{"output", OPT_TEXT, &path, 'o'},
+		{NULL, OPT_FLAG, NULL},
+	};
 
-	if (cli_wants_help(argc, argv, "template"))
-		return EXIT_OK;
-	optind = 1;
-	while ((rc = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		if (rc == 'u') {
-			code = optarg;
-		} else if (rc == 'a') {
-			agency = optarg;
-		} else if (rc == 'y') {
-			if (!year_arg("template", optarg, &year))
-				return EXIT_USAGE;
-		} else if (rc == 'o') {
-			path = optarg;
-		} else {
-			return cli_usage("template");
-		}
-	}
-	if (!code || !agency || !year || !path || optind != argc)
-		return cli_usage("template");
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (!code || !agency || !year || !path)
+		return cli_usage(cli);
 	ag = agency_find(agency);
 	if (ag < 0) {
 		fprintf(stderr, "gemis template: --agency: %s '%s'\n", _("unknown agency"), agency);

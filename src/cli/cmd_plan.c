@@ -4,7 +4,6 @@
  * docs/plan-json.md, shown, printed as JSON, checked, or stored with
  * plan_load() after saying what it changes; an earlier plan put back.
  */
-#include <getopt.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -231,11 +230,6 @@ static enum gemis_err previous_plan(void *ctx, const struct plan_version *v)
 
 int cmd_plan_restore(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"unit", required_argument, NULL, 'u'},
-		{"as", required_argument, NULL, 'a'},
-		{0, 0, 0, 0},
-	};
 	struct errctx e = {0};
 	struct db *db = NULL;
 	struct tree t;
@@ -244,20 +238,13 @@ int cmd_plan_restore(struct cli *cli, int argc, char **argv)
 	const char *code = NULL, *as = NULL;
 	long long ids[2] = {0, 0};
 	int rc, unit, status = EXIT_FAIL;
+	const struct cli_opt opts[] = {{"unit", OPT_TEXT, &code}, {"as", OPT_TEXT, &as}, {NULL, OPT_FLAG, NULL}};
 
-	if (cli_wants_help(argc, argv, "plan restore"))
-		return EXIT_OK;
-	optind = 1;
-	while ((rc = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (rc == 'u')
-			code = optarg;
-		else if (rc == 'a')
-			as = optarg;
-		else
-			return cli_usage("plan restore");
-	}
-	if (!code || optind != argc)
-		return cli_usage("plan restore");
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (!code)
+		return cli_usage(cli);
 	tree_init(&t);
 	diags_init(&d, 200);
 	db = cli_open_db(cli, 0);
@@ -298,33 +285,21 @@ out:
 
 int cmd_plan_import(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"json", no_argument, NULL, 'j'},
-		{"apply", no_argument, NULL, 'y'},
-		{"as", required_argument, NULL, 'a'},
-		{0, 0, 0, 0},
-	};
 	const char *path, *as = NULL;
 	bool as_json = false, do_apply = false;
 	json_t *plan;
-	int rc, status = EXIT_OK;
+	int rc, status = EXIT_OK, first;
+	const struct cli_opt opts[] = {
+		{"json", OPT_FLAG, &as_json},
+		{"apply", OPT_FLAG, &do_apply},
+		{"as", OPT_TEXT, &as},
+		{NULL, OPT_FLAG, NULL},
+	};
 
-	if (cli_wants_help(argc, argv, "plan import"))
-		return EXIT_OK;
-	optind = 1;
-	while ((rc = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (rc == 'j')
-			as_json = true;
-		else if (rc == 'y')
-			do_apply = true;
-		else if (rc == 'a')
-			as = optarg;
-		else
-			return cli_usage("plan import");
-	}
-	if (optind + 1 != argc)
-		return cli_usage("plan import");
-	path = argv[optind];
+	rc = cli_options(cli, argc, argv, opts, 1, 1, &first);
+	if (rc != CLI_GO)
+		return rc;
+	path = argv[first];
 	plan = import_file(path);
 	if (!plan)
 		return EXIT_FAIL;
@@ -348,20 +323,16 @@ int cmd_plan_import(struct cli *cli, int argc, char **argv)
 
 int cmd_plan_lint(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {{0, 0, 0, 0}};
 	json_t *plan;
-	int status;
+	int status, first;
+	int rc = cli_options(cli, argc, argv, NULL, 1, 1, &first);
 
-	(void)cli;
-	if (cli_wants_help(argc, argv, "plan lint"))
-		return EXIT_OK;
-	optind = 1;
-	if (getopt_long(argc, argv, "", opts, NULL) != -1 || optind + 1 != argc)
-		return cli_usage("plan lint");
-	plan = import_file(argv[optind]);
+	if (rc != CLI_GO)
+		return rc;
+	plan = import_file(argv[first]);
 	if (!plan)
 		return EXIT_FAIL;
-	print_lint(argv[optind], plan);
+	print_lint(argv[first], plan);
 	status = json_array_size(json_object_get(plan, "lint")) ? EXIT_FAIL : EXIT_OK;
 	json_decref(plan);
 	return status;

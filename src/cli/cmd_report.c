@@ -3,7 +3,6 @@
  * report (`gemis report`).
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,40 +26,8 @@ static int this_year(void)
 	return vn_date((long long)time(NULL)).y;
 }
 
-static bool parse_year(const char *cmd, const char *s, int *year)
-{
-	long y;
-
-	if (!text_parse_long(s, strlen(s), &y) || y < PERIOD_MIN_YEAR || y > PERIOD_MAX_YEAR) {
-		fprintf(stderr, "gemis %s: --year: %s '%s'\n", cmd, _("not a year"), s);
-		return false;
-	}
-	*year = (int)y;
-	return true;
-}
-
-/* "YYYY-MM-DD" into its parts; false when it is not a day of 1990..2099. */
-static bool parse_date(const char *s, int *y, int *m, int *d)
-{
-	struct date v;
-
-	if (!date_parse_iso(s, strlen(s), &v) || v.y < 1990)
-		return false;
-	*y = v.y;
-	*m = v.m;
-	*d = v.d;
-	return true;
-}
-
 int cmd_reporting(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"unit", required_argument, NULL, 'u'},
-		{"year", required_argument, NULL, 'y'},
-		{"as-of", required_argument, NULL, 'd'},
-		{"json", no_argument, NULL, 'j'},
-		{0, 0, 0, 0},
-	};
 	struct errctx e = {0};
 	struct db *db = NULL;
 	struct tree t;
@@ -68,35 +35,26 @@ int cmd_reporting(struct cli *cli, int argc, char **argv)
 	struct rep_result r = {0};
 	struct buf out;
 	const char *code = NULL;
-	int year = this_year(), rc, unit, status = EXIT_FAIL, y, m, d;
+	int year = this_year(), rc, unit, status = EXIT_FAIL;
 	long long now = (long long)time(NULL);
+	struct date as_of = {0, 0, 0};
 	bool json = false;
+	const struct cli_opt opts[] = {
+		{"unit", OPT_TEXT, &code},
+		{"year", OPT_YEAR, &year},
+		{"as-of", OPT_DATE, &as_of},
+		{"json", OPT_FLAG, &json},
+		{NULL, OPT_FLAG, NULL},
+	};
 
-	if (cli_wants_help(argc, argv, "reporting"))
-		return EXIT_OK;
-	optind = 1;
-	while ((rc = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (rc == 'u') {
-			code = optarg;
-		} else if (rc == 'y') {
-			if (!parse_year("reporting", optarg, &year))
-				return EXIT_USAGE;
-		} else if (rc == 'd') {
-			if (!parse_date(optarg, &y, &m, &d)) {
-				fprintf(stderr, "gemis reporting: --as-of: %s '%s' (YYYY-MM-DD)\n",
-					_("not a date"), optarg);
-				return EXIT_USAGE;
-			}
-			/* judged at the end of that day */
-			now = vn_day_end((struct date){y, m, d}) - 1;
-		} else if (rc == 'j') {
-			json = true;
-		} else {
-			return cli_usage("reporting");
-		}
-	}
-	if (!code || optind != argc)
-		return cli_usage("reporting");
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (!code)
+		return cli_usage(cli);
+	/* judged at the end of that day */
+	if (as_of.y)
+		now = vn_day_end(as_of) - 1;
 	db = cli_open_db(cli, 0);
 	if (!db)
 		return EXIT_FAIL;
@@ -161,70 +119,42 @@ static int format_of_path(const char *path)
 
 int cmd_report(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"unit", required_argument, NULL, 'u'},
-		{"year", required_argument, NULL, 'y'},
-		{"format", required_argument, NULL, 'f'},
-		{"output", required_argument, NULL, 'o'},
-		{"all", no_argument, NULL, 'A'},
-		{"date", required_argument, NULL, 'd'},
-		{"signer", required_argument, NULL, 's'},
-		{"signer-title", required_argument, NULL, 't'},
-		{0, 0, 0, 0},
-	};
 	struct errctx e = {0};
 	struct db *db = NULL;
 	struct snapshot s;
 	struct yearly_opts o = {0};
-	const char *code = NULL, *out = NULL;
+	const char *code = NULL, *out = NULL, *format = NULL;
 	int year = this_year(), rc, unit, fmt = -1, status = EXIT_FAIL;
+	struct date date = {0, 0, 0};
 	bool all = false, loaded = false;
+	const struct cli_opt opts[] = {
+		{"unit", OPT_TEXT, &code},
+		{"year", OPT_YEAR, &year},
+		{"format", OPT_TEXT, &format},
+		{"output", OPT_TEXT, &out, 'o'},
+		{"all", OPT_FLAG, &all},
+		{"date", OPT_DATE, &date},
+		{"signer", OPT_TEXT, &o.signer_name},
+		{"signer-title", OPT_TEXT, &o.signer_title},
+		{NULL, OPT_FLAG, NULL},
+	};
 
-	if (cli_wants_help(argc, argv, "report"))
-		return EXIT_OK;
-	optind = 1;
-	while ((rc = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		switch (rc) {
-		case 'u':
-			code = optarg;
-			break;
-		case 'y':
-			if (!parse_year("report", optarg, &year))
-				return EXIT_USAGE;
-			break;
-		case 'f':
-			fmt = report_format_parse(optarg);
-			if (fmt < 0) {
-				fprintf(stderr, "gemis report: --format: %s '%s' (docx, pdf, xlsx, html)\n",
-					_("unknown format"), optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case 'o':
-			out = optarg;
-			break;
-		case 'A':
-			all = true;
-			break;
-		case 'd':
-			if (!parse_date(optarg, &o.date_y, &o.date_m, &o.date_d)) {
-				fprintf(stderr, "gemis report: --date: %s '%s' (YYYY-MM-DD)\n", _("not a date"),
-					optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case 's':
-			o.signer_name = optarg;
-			break;
-		case 't':
-			o.signer_title = optarg;
-			break;
-		default:
-			return cli_usage("report");
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (format) {
+		fmt = report_format_parse(format);
+		if (fmt < 0) {
+			fprintf(stderr, "gemis report: --format: %s '%s' (docx, pdf, xlsx, html)\n",
+				_("unknown format"), format);
+			return EXIT_USAGE;
 		}
 	}
-	if (!code || !out || optind != argc)
-		return cli_usage("report");
+	o.date_y = date.y;
+	o.date_m = date.m;
+	o.date_d = date.d;
+	if (!code || !out)
+		return cli_usage(cli);
 	if (fmt < 0 && !all)
 		fmt = format_of_path(out);
 	if (fmt < 0) {

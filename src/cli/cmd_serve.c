@@ -2,7 +2,6 @@
  * cmd_serve.c: gemis serve, the web application and the JSON API from the
  * same binary.
  */
-#include <getopt.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,54 +31,40 @@ static bool parse_uint(const char *s, unsigned max, unsigned *out)
 
 int cmd_serve(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"port", required_argument, NULL, 'p'},
-		{"listen", required_argument, NULL, 'l'},
-		{"threads", required_argument, NULL, 't'},
-		{"tls-cert", required_argument, NULL, 'c'},
-		{"tls-key", required_argument, NULL, 'k'},
-		{"secure-cookies", no_argument, NULL, 's'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"trust-proxy", no_argument, NULL, 'x'},
-		{0, 0, 0, 0},
-	};
 	struct http_config c;
 	struct http_server *srv = NULL;
 	struct errctx e = {0};
+	const char *port = NULL, *threads = NULL;
+	bool quiet = false;
 	char name[512];
 	sigset_t set;
 	int rc, sig;
+	const struct cli_opt opts[] = {
+		{"port", OPT_TEXT, &port},
+		{"listen", OPT_TEXT, &c.listen},
+		{"threads", OPT_TEXT, &threads},
+		{"tls-cert", OPT_TEXT, &c.tls_cert},
+		{"tls-key", OPT_TEXT, &c.tls_key},
+		{"secure-cookies", OPT_FLAG, &c.secure_cookies},
+		{"quiet", OPT_FLAG, &quiet},
+		{"trust-proxy", OPT_FLAG, &c.trust_proxy},
+		{NULL, OPT_FLAG, NULL},
+	};
 
-	if (cli_wants_help(argc, argv, "serve"))
-		return EXIT_OK;
 	http_config_defaults(&c);
-	optind = 1;
-	while ((rc = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (rc) {
-		case 'p':
-			if (!parse_uint(optarg, 65535, &c.port)) {
-				fprintf(stderr, "gemis serve: --port: %s '%s'\n", _("not a port number"), optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case 'l': c.listen = optarg; break;
-		case 't':
-			if (!parse_uint(optarg, 256, &c.threads) || c.threads == 0) {
-				fprintf(stderr, "gemis serve: --threads: %s '%s'\n", _("not a number of threads"),
-					optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case 'c': c.tls_cert = optarg; break;
-		case 'k': c.tls_key = optarg; break;
-		case 's': c.secure_cookies = true; break;
-		case 'q': c.access_log = false; break;
-		case 'x': c.trust_proxy = true; break;
-		default: return cli_usage("serve");
-		}
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (port && !parse_uint(port, 65535, &c.port)) {
+		fprintf(stderr, "gemis serve: --port: %s '%s'\n", _("not a port number"), port);
+		return EXIT_USAGE;
 	}
-	if (optind != argc)
-		return cli_usage("serve");
+	if (threads && (!parse_uint(threads, 256, &c.threads) || c.threads == 0)) {
+		fprintf(stderr, "gemis serve: --threads: %s '%s'\n", _("not a number of threads"), threads);
+		return EXIT_USAGE;
+	}
+	if (quiet)
+		c.access_log = false;
 	c.db_url = store_url(cli->db_opt);
 	c.tables = serve_tables;
 	c.error_page = web_error_page;

@@ -2,7 +2,6 @@
  * cmd_units.c: listing and searching the administrative tree and the
  * indicator catalog.
  */
-#include <getopt.h>
 #include <string.h>
 
 #include "cli.h"
@@ -38,12 +37,6 @@ static void print_unit(const struct tree *t, int i, bool json, bool *first)
 
 int cmd_units(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"parent", required_argument, NULL, 'p'},
-		{"search", required_argument, NULL, 's'},
-		{"json", no_argument, NULL, 'j'},
-		{0, 0, 0, 0},
-	};
 	struct errctx e = {0};
 	struct db *db;
 	struct tree t;
@@ -51,22 +44,16 @@ int cmd_units(struct cli *cli, int argc, char **argv)
 	bool json = false, first = true;
 	int rc, p;
 	size_t i, found = 0;
+	const struct cli_opt opts[] = {
+		{"parent", OPT_TEXT, &parent},
+		{"search", OPT_TEXT, &search},
+		{"json", OPT_FLAG, &json},
+		{NULL, OPT_FLAG, NULL},
+	};
 
-	if (cli_wants_help(argc, argv, "units"))
-		return EXIT_OK;
-	optind = 1;
-	while ((rc = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (rc == 'p')
-			parent = optarg;
-		else if (rc == 's')
-			search = optarg;
-		else if (rc == 'j')
-			json = true;
-		else
-			return cli_usage("units");
-	}
-	if (optind != argc)
-		return cli_usage("units");
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
 	db = cli_open_db(cli, 0);
 	if (!db)
 		return EXIT_FAIL;
@@ -121,13 +108,12 @@ int cmd_indicators(struct cli *cli, int argc, char **argv)
 {
 	struct buf b;
 	size_t i;
-	bool json = argc > 1 && strcmp(argv[1], "--json") == 0;
+	bool json = false;
+	const struct cli_opt opts[] = {{"json", OPT_FLAG, &json}, {NULL, OPT_FLAG, NULL}};
+	int rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
 
-	(void)cli;
-	if (cli_wants_help(argc, argv, "indicators"))
-		return EXIT_OK;
-	if (argc > 2 || (argc == 2 && !json))
-		return cli_usage("indicators");
+	if (rc != CLI_GO)
+		return rc;
 	buf_init(&b, 0);
 	if (json)
 		buf_puts(&b, "[");

@@ -1,7 +1,6 @@
 /*
  * cmd_user.c: accounts and API tokens from the command line.
  */
-#include <getopt.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,15 +74,6 @@ static enum gemis_err add_apply(struct db *db, void *ctx, struct errctx *e)
 
 int cmd_user_add(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"role", required_argument, NULL, 'r'},
-		{"unit", required_argument, NULL, 'u'},
-		{"agency", required_argument, NULL, 'a'},
-		{"full-name", required_argument, NULL, 'f'},
-		{"password-stdin", no_argument, NULL, 'p'},
-		{"as", required_argument, NULL, 's'},
-		{0, 0, 0, 0},
-	};
 	struct errctx e = {0};
 	struct db *db = NULL;
 	struct tree t;
@@ -93,25 +83,23 @@ int cmd_user_add(struct cli *cli, int argc, char **argv)
 	char password[PASSWORD_MAX + 2] = "";
 	const char *role = NULL, *unit = NULL, *agency = NULL, *full = NULL, *as = NULL, *name;
 	bool pw = false;
-	int rc, r, u, a = -1, status = EXIT_FAIL;
+	int rc, r, u, a = -1, status = EXIT_FAIL, first;
+	const struct cli_opt opts[] = {
+		{"role", OPT_TEXT, &role},
+		{"unit", OPT_TEXT, &unit},
+		{"agency", OPT_TEXT, &agency},
+		{"full-name", OPT_TEXT, &full},
+		{"password-stdin", OPT_FLAG, &pw},
+		{"as", OPT_TEXT, &as},
+		{NULL, OPT_FLAG, NULL},
+	};
 
-	if (cli_wants_help(argc, argv, "user add"))
-		return EXIT_OK;
-	optind = 1;
-	while ((rc = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (rc) {
-		case 'r': role = optarg; break;
-		case 'u': unit = optarg; break;
-		case 'a': agency = optarg; break;
-		case 'f': full = optarg; break;
-		case 'p': pw = true; break;
-		case 's': as = optarg; break;
-		default: return cli_usage("user add");
-		}
-	}
-	if (optind + 1 != argc || !role || !unit)
-		return cli_usage("user add");
-	name = argv[optind];
+	rc = cli_options(cli, argc, argv, opts, 1, 1, &first);
+	if (rc != CLI_GO)
+		return rc;
+	if (!role || !unit)
+		return cli_usage(cli);
+	name = argv[first];
 	r = role_parse(role);
 	if (r < 0) {
 		fprintf(stderr, "gemis user add: --role: %s '%s' (admin, province, focal, reporter, viewer, caseworker)\n",
@@ -186,10 +174,6 @@ static enum gemis_err token_apply(struct db *db, void *ctx, struct errctx *e)
 
 int cmd_token_create(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"label", required_argument, NULL, 'l'},
-		{0, 0, 0, 0},
-	};
 	struct errctx e = {0};
 	struct db *db;
 	struct user_rec u;
@@ -200,29 +184,22 @@ int cmd_token_create(struct cli *cli, int argc, char **argv)
 	char token[TOKEN_CHARS + 1];
 	const char *label = NULL;
 	bool found;
-	int rc, status = EXIT_FAIL;
+	int rc, first, status = EXIT_FAIL;
+	const struct cli_opt opts[] = {{"label", OPT_TEXT, &label}, {NULL, OPT_FLAG, NULL}};
 
-	if (cli_wants_help(argc, argv, "token create"))
-		return EXIT_OK;
-	optind = 1;
-	while ((rc = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (rc == 'l')
-			label = optarg;
-		else
-			return cli_usage("token create");
-	}
-	if (optind + 1 != argc)
-		return cli_usage("token create");
+	rc = cli_options(cli, argc, argv, opts, 1, 1, &first);
+	if (rc != CLI_GO)
+		return rc;
 	tree_init(&t);
 	db = cli_open_db(cli, 0);
 	if (!db)
 		goto out;
-	if (units_load_tree(db, &t, &e) || users_find(db, argv[optind], &u, &found, &e)) {
+	if (units_load_tree(db, &t, &e) || users_find(db, argv[first], &u, &found, &e)) {
 		cli_fail(&e);
 		goto out;
 	}
 	if (!found || u.disabled) {
-		fprintf(stderr, "gemis token create: %s '%s'\n", _("no such active account"), argv[optind]);
+		fprintf(stderr, "gemis token create: %s '%s'\n", _("no such active account"), argv[first]);
 		goto out;
 	}
 	/* a token acts as the account: for a caseworker, it reads cases */
@@ -294,16 +271,15 @@ int cmd_token_list(struct cli *cli, int argc, char **argv)
 	struct errctx e = {0};
 	struct db *db;
 	struct user_rec u;
-	int status = EXIT_FAIL;
+	int status = EXIT_FAIL, first;
+	int rc = cli_options(cli, argc, argv, NULL, 1, 1, &first);
 
-	if (cli_wants_help(argc, argv, "token list"))
-		return EXIT_OK;
-	if (argc != 2 || argv[1][0] == '-')
-		return cli_usage("token list");
+	if (rc != CLI_GO)
+		return rc;
 	db = cli_open_db(cli, 0);
 	if (!db)
 		return EXIT_FAIL;
-	if (account_of("token list", db, argv[1], &u)) {
+	if (account_of("token list", db, argv[first], &u)) {
 		/* TRANSLATORS: column heads of `gemis token list`; times are UTC */
 		const char *head[] = {_("created (UTC)"), _("last used"), _("revoked")};
 		struct buf h;
@@ -329,41 +305,32 @@ int cmd_token_list(struct cli *cli, int argc, char **argv)
 
 int cmd_token_revoke(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"all", no_argument, NULL, 'a'},
-		{0, 0, 0, 0},
-	};
 	struct errctx e = {0};
 	struct db *db;
 	struct user_rec u;
 	long long id = 0, n = 0;
 	bool all = false;
-	int rc, status = EXIT_FAIL;
+	int rc, status = EXIT_FAIL, first;
 	char *end;
+	const struct cli_opt opts[] = {{"all", OPT_FLAG, &all}, {NULL, OPT_FLAG, NULL}};
 
-	if (cli_wants_help(argc, argv, "token revoke"))
-		return EXIT_OK;
-	optind = 1;
-	while ((rc = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (rc == 'a')
-			all = true;
-		else
-			return cli_usage("token revoke");
-	}
-	if (optind >= argc || (all ? optind + 1 != argc : optind + 2 != argc))
-		return cli_usage("token revoke");
+	rc = cli_options(cli, argc, argv, opts, 1, 2, &first);
+	if (rc != CLI_GO)
+		return rc;
+	if (all ? first + 1 != argc : first + 2 != argc)
+		return cli_usage(cli);
 	if (!all) {
-		id = strtoll(argv[optind + 1], &end, 10);
+		id = strtoll(argv[first + 1], &end, 10);
 		if (*end || id <= 0) {
 			fprintf(stderr, "gemis token revoke: %s '%s'\n",
-				_("not a token id (see gemis token list)"), argv[optind + 1]);
+				_("not a token id (see gemis token list)"), argv[first + 1]);
 			return EXIT_USAGE;
 		}
 	}
 	db = cli_open_db(cli, 0);
 	if (!db)
 		return EXIT_FAIL;
-	if (!account_of("token revoke", db, argv[optind], &u))
+	if (!account_of("token revoke", db, argv[first], &u))
 		goto out;
 	if (tokens_revoke(db, u.id, id, (long long)time(NULL), &n, &e)) {
 		status = cli_fail(&e);

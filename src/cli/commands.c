@@ -1,8 +1,15 @@
 /*
- * commands.c: the table of commands.  Adding a command is adding a row
- * (and its cmd_ function in cli.h).
+ * commands.c: the table of commands, and what reads the whole table: the
+ * overview, `gemis help` and `gemis version`.  Adding a command is adding a
+ * row (and its cmd_ function in cli.h).
  */
+#include <stdio.h>
+#include <string.h>
+
 #include "cli.h"
+#include "util/version.h"
+
+#include "util/banned.h"
 
 const struct command commands[] = {
 	{"init", cmd_init, N_("create a database with the administrative units"),
@@ -187,3 +194,55 @@ const struct command commands[] = {
 };
 
 const size_t command_count = sizeof(commands) / sizeof(commands[0]);
+
+void cli_overview(FILE *f)
+{
+	size_t i;
+
+	fprintf(f, "%s\n\n", _("gemis: the Gender Equality Monitoring Information System"));
+	fprintf(f, "%s: gemis [--db URL] [--lang vi|en] [--no-color] %s\n\n", _("Usage"),
+		_("COMMAND [ARGS...]"));
+	fprintf(f, "%s:\n", _("Commands"));
+	for (i = 0; i < command_count; i++)
+		fprintf(f, "  %-16s %s\n", commands[i].name, _(commands[i].summary));
+	fprintf(f, "\n%s\n", _("The database is --db URL, else $GEMIS_DB, else ./gemis.db; "
+			       "a postgresql:// URL selects PostgreSQL."));
+	fprintf(f, "%s\n", _("Run `gemis help COMMAND` or `gemis COMMAND --help` for details; "
+			     "`man gemis` for the manual."));
+}
+
+int cmd_help(struct cli *cli, int argc, char **argv)
+{
+	char name[64];
+	size_t i;
+	int rc = cli_options(cli, argc, argv, NULL, 0, -1, NULL);
+
+	if (rc != CLI_GO)
+		return rc;
+	if (argc < 2) {
+		cli_overview(stdout);
+		return EXIT_OK;
+	}
+	snprintf(name, sizeof(name), "%s%s%s", argv[1], argc > 2 ? " " : "", argc > 2 ? argv[2] : "");
+	for (i = 0; i < command_count; i++) {
+		if (strcmp(commands[i].name, name) == 0 || strcmp(commands[i].name, argv[1]) == 0) {
+			char *args[3] = {argv[1], (char *)"--help", NULL};
+			struct cli other = *cli;
+
+			other.cmd = &commands[i];
+			return commands[i].run(&other, 2, args);
+		}
+	}
+	fprintf(stderr, "gemis: %s '%s'\n", _("unknown command"), name);
+	return EXIT_USAGE;
+}
+
+int cmd_version(struct cli *cli, int argc, char **argv)
+{
+	int rc = cli_options(cli, argc, argv, NULL, 0, 0, NULL);
+
+	if (rc != CLI_GO)
+		return rc;
+	printf("gemis %s\n", GEMIS_VERSION);
+	return EXIT_OK;
+}

@@ -80,54 +80,6 @@ static int parse_globals(struct cli *cli, int *argc, char **argv)
 	return EXIT_OK;
 }
 
-static void overview(FILE *f)
-{
-	size_t i;
-
-	fprintf(f, "%s\n\n", _("gemis: the Gender Equality Monitoring Information System"));
-	fprintf(f, "%s: gemis [--db URL] [--lang vi|en] [--no-color] %s\n\n", _("Usage"),
-		_("COMMAND [ARGS...]"));
-	fprintf(f, "%s:\n", _("Commands"));
-	for (i = 0; i < command_count; i++)
-		fprintf(f, "  %-16s %s\n", commands[i].name, _(commands[i].summary));
-	fprintf(f, "\n%s\n", _("The database is --db URL, else $GEMIS_DB, else ./gemis.db; "
-			       "a postgresql:// URL selects PostgreSQL."));
-	fprintf(f, "%s\n", _("Run `gemis help COMMAND` or `gemis COMMAND --help` for details; "
-			     "`man gemis` for the manual."));
-}
-
-int cmd_help(struct cli *cli, int argc, char **argv)
-{
-	char name[64];
-	size_t i;
-
-	if (cli_wants_help(argc, argv, "help"))
-		return EXIT_OK;
-	if (argc < 2) {
-		overview(stdout);
-		return EXIT_OK;
-	}
-	snprintf(name, sizeof(name), "%s%s%s", argv[1], argc > 2 ? " " : "", argc > 2 ? argv[2] : "");
-	for (i = 0; i < command_count; i++) {
-		if (strcmp(commands[i].name, name) == 0 || strcmp(commands[i].name, argv[1]) == 0) {
-			char *args[3] = {argv[1], (char *)"--help", NULL};
-
-			return commands[i].run(cli, 2, args);
-		}
-	}
-	fprintf(stderr, "gemis: %s '%s'\n", _("unknown command"), name);
-	return EXIT_USAGE;
-}
-
-int cmd_version(struct cli *cli, int argc, char **argv)
-{
-	(void)cli;
-	if (argv && cli_wants_help(argc, argv, "version"))
-		return EXIT_OK;
-	printf("gemis %s\n", GEMIS_VERSION);
-	return EXIT_OK;
-}
-
 int main(int argc, char **argv)
 {
 	struct cli cli = {0};
@@ -147,15 +99,17 @@ int main(int argc, char **argv)
 	if (rc)
 		return rc;
 	if (argc < 2) {
-		overview(stderr);
+		cli_overview(stderr);
 		return EXIT_USAGE;
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		overview(stdout);
+		cli_overview(stdout);
 		return EXIT_OK;
 	}
-	if (strcmp(argv[1], "--version") == 0)
-		return cmd_version(&cli, 0, NULL);
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("gemis %s\n", GEMIS_VERSION);
+		return EXIT_OK;
+	}
 	/* two-word commands first ("values import"), then one word */
 	for (i = 0; i < command_count && argc > 2; i++) {
 		const char *sp = strchr(commands[i].name, ' ');
@@ -192,5 +146,6 @@ int main(int argc, char **argv)
 	}
 	if (skip)
 		argv[2] = (char *)cmd->name;
+	cli.cmd = cmd;
 	return cmd->run(&cli, argc - 1 - skip, argv + 1 + skip);
 }

@@ -1,7 +1,10 @@
 /*
- * util.c: what the commands share: opening the database, reporting errors
- * and problems, help, the progress bar, the author of changes.
+ * util.c: what the commands share: their options and help, opening the
+ * database, reporting errors and problems, the progress bar, the author of
+ * changes, code maps.
  */
+#include <assert.h>
+#include <getopt.h>
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +12,12 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "core/date.h"
+#include "core/period.h"
+#include "formats/codemap.h"
 #include "store/store.h"
+#include "util/buf.h"
+#include "util/text.h"
 
 #include "util/banned.h"
 
@@ -62,17 +70,6 @@ void cli_print_diags(const char *file, struct diags *d)
 			d->total - d->n);
 }
 
-static const struct command *find(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < command_count; i++) {
-		if (strcmp(commands[i].name, name) == 0)
-			return &commands[i];
-	}
-	return NULL;
-}
-
 int cli_unknown_unit(const char *cmd, const char *code)
 {
 	fprintf(stderr, "gemis %s: --unit: %s '%s' (%s)\n", cmd, _("unknown unit code"), code,
@@ -80,33 +77,102 @@ int cli_unknown_unit(const char *cmd, const char *code)
 	return EXIT_FAIL;
 }
 
-int cli_usage(const char *name)
+int cli_usage(const struct cli *cli)
 {
-	const struct command *c = find(name);
-
-	if (c)
-		fprintf(stderr, "%s: %s\n", _("Usage"), c->usage);
+	if (cli->cmd)
+		fprintf(stderr, "%s: %s\n", _("Usage"), cli->cmd->usage);
 	return EXIT_USAGE;
 }
 
-bool cli_wants_help(int argc, char **argv, const char *name)
+static void print_help(const struct command *c)
 {
-	const struct command *c = find(name);
-	int i;
+	printf("%s: %s\n\n%s.\n", _("Usage"), c->usage, _(c->summary));
+	if (c->help)
+		printf("\n%s\n", _(c->help));
+}
 
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			break;
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			if (c) {
-				printf("%s: %s\n\n%s.\n", _("Usage"), c->usage, _(c->summary));
-				if (c->help)
-					printf("\n%s\n", _(c->help));
-			}
-			return true;
+/* An option's value into its place; false (with a message) when it is not
+ * a value of the option's kind. */
+static bool take_value(const struct cli *cli, const struct cli_opt *o, const char *v)
+{
+	const char *cmd = cli->cmd ? cli->cmd->name : "";
+	struct date d;
+	long y;
+
+	switch (o->kind) {
+	case OPT_FLAG:
+		*(bool *)o->out = true;
+		return true;
+	case OPT_TEXT:
+		*(const char **)o->out = v;
+		return true;
+	case OPT_YEAR:
+		if (!text_parse_long(v, strlen(v), &y) || y < PERIOD_MIN_YEAR || y > PERIOD_MAX_YEAR) {
+			fprintf(stderr, "gemis %s: --%s: %s '%s'\n", cmd, o->name, _("not a year"), v);
+			return false;
 		}
+		*(int *)o->out = (int)y;
+		return true;
+	case OPT_DATE:
+		if (!date_parse_iso(v, strlen(v), &d)) {
+			fprintf(stderr, "gemis %s: --%s: %s '%s' (YYYY-MM-DD)\n", cmd, o->name, _("not a date"), v);
+			return false;
+		}
+		*(struct date *)o->out = d;
+		return true;
 	}
 	return false;
+}
+
+#define MAX_OPTS 24
+#define OPT_VAL0 1000 /* getopt's value of opts[0]: clear of '?' and ':' */
+
+int cli_options(const struct cli *cli, int argc, char **argv, const struct cli_opt *opts,
+		int min_args, int max_args, int *first)
+{
+	struct option lo[MAX_OPTS + 1];
+	char letters[2 * MAX_OPTS + 1];
+	size_t nl = 0;
+	int n, i, rc, nargs;
+
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			if (cli->cmd)
+				print_help(cli->cmd);
+			return EXIT_OK;
+		}
+	}
+	for (n = 0; opts && opts[n].name; n++) {
+		assert(n < MAX_OPTS);
+		lo[n].name = opts[n].name;
+		lo[n].has_arg = opts[n].kind == OPT_FLAG ? no_argument : required_argument;
+		lo[n].flag = NULL;
+		lo[n].val = OPT_VAL0 + n;
+		if (opts[n].letter) {
+			letters[nl++] = opts[n].letter;
+			if (opts[n].kind != OPT_FLAG)
+				letters[nl++] = ':';
+		}
+	}
+	memset(&lo[n], 0, sizeof(lo[n]));
+	letters[nl] = '\0';
+	optind = 1;
+	while ((rc = getopt_long(argc, argv, letters, lo, NULL)) != -1) {
+		for (i = 0; i < n && rc < OPT_VAL0; i++) {
+			if (opts[i].letter && rc == opts[i].letter)
+				rc = OPT_VAL0 + i;
+		}
+		if (rc < OPT_VAL0 || rc >= OPT_VAL0 + n)
+			return cli_usage(cli);
+		if (!take_value(cli, &opts[rc - OPT_VAL0], optarg))
+			return EXIT_USAGE;
+	}
+	nargs = argc - optind;
+	if (nargs < min_args || (max_args >= 0 && nargs > max_args))
+		return cli_usage(cli);
+	if (first)
+		*first = optind;
+	return CLI_GO;
 }
 
 void cli_progress(void *vcli, size_t done, size_t total)
@@ -146,4 +212,34 @@ const char *cli_user(const char *as)
 	}
 	snprintf(name, sizeof(name), "cli:%s", login);
 	return name;
+}
+
+int cli_read_codemap(const char *path, const char *format, struct codemap *m)
+{
+	struct errctx e = {0};
+	struct buf file;
+	struct diags d;
+	int status = EXIT_FAIL;
+
+	buf_init(&file, (size_t)16 << 20);
+	diags_init(&d, 100);
+	if (buf_read_file(&file, path, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	if (codemap_parse(m, format, buf_str(&file), file.len, &d, &e)) {
+		if (!e.where[0])
+			snprintf(e.where, sizeof(e.where), "%s", path);
+		cli_fail(&e);
+		goto out;
+	}
+	if (d.total) {
+		cli_print_diags(path, &d);
+		goto out;
+	}
+	status = EXIT_OK;
+out:
+	diags_release(&d);
+	buf_release(&file);
+	return status;
 }
