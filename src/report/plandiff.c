@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/catalog.h"
+#include "core/workflow.h"
 #include "progress.h"
 #include "store/plans.h"
 #include "util/i18n.h"
@@ -78,9 +79,10 @@ static enum gemis_err note_form(void *ctx, const struct submission *s)
 	return GEMIS_OK;
 }
 
-static bool counted(enum sub_status s)
+/* A form counts in the reporting rates when wf_form says it is sent. */
+bool plan_diff_counted(enum sub_status s)
 {
-	return s == SUB_SUBMITTED || s == SUB_APPROVED;
+	return (wf_state_flags(&wf_form, (int)s) & WF_SENT) != 0;
 }
 
 enum gemis_err plan_diff_compute(struct db *db, const struct snapshot *s, int unit, int year,
@@ -166,9 +168,9 @@ enum gemis_err plan_diff_compute(struct db *db, const struct snapshot *s, int un
 		d->forms_added += !b && a;
 		if (b && !a) {
 			d->forms_dropped++;
-			d->forms_kept += counted(f->status);
+			d->forms_kept += plan_diff_counted(f->status);
 		} else if (!b && !a) {
-			d->forms_kept += counted(f->status);
+			d->forms_kept += plan_diff_counted(f->status);
 		}
 	}
 	if (before) {
@@ -263,7 +265,7 @@ enum gemis_err plan_diff_text(const struct tree *t, const struct plan_diff *d, s
 		if (f->before == f->after)
 			continue;
 		buf_printf(b, _("  %s: %u indicators now, %u after"), name, bits(f->before), bits(f->after));
-		if (!f->after && counted(f->status))
+		if (!f->after && plan_diff_counted(f->status))
 			buf_printf(b, _("; its %s form of %d is kept and counted"), sub_status_name(f->status),
 				   d->year);
 		buf_putc(b, '\n');

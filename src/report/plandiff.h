@@ -63,6 +63,10 @@ struct plan_diff {
 	unsigned forms_kept;        /* of those, forms submitted or approved: kept and counted */
 };
 
+/* Whether a form in state s counts in the reporting rates (wf_form's
+ * WF_SENT): such a form is kept and counted when a plan stops asking it. */
+bool plan_diff_counted(enum sub_status s);
+
 /* Computes what storing `plan` (checked with plan_check()) for `unit`
  * would change in `year`, against the plan in force and the data of the
  * snapshot.  Release with plan_diff_release(). */

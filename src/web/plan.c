@@ -703,7 +703,7 @@ static void render_diff(struct http_req *r, const struct plan_diff *d)
 		     arena_printf(&r->arena, _("Form of %d"), d->year));
 		for (i = 0; i < d->nforms; i++) {
 			const struct plan_diff_form *f = &d->forms[i];
-			bool counted = f->status == SUB_SUBMITTED || f->status == SUB_APPROVED;
+			bool counted = plan_diff_counted(f->status);
 
 			html(r, "<tr class=\"%s\"><th scope=\"row\">%s</th><td data-label=\"%s\">%u</td><td data-label=\"%s\">%u",
 			     f->before != f->after ? "changed" : "same", agency_label(r, agency_kinds[f->agency].id),
