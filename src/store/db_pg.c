@@ -166,9 +166,10 @@ static enum gemis_err pg_exec(struct db *db, const char *sql, struct errctx *e)
 	return err;
 }
 
-/* Rewrites ? to $n outside literals; returns the count in *n, NULL on
- * excess or allocation failure. */
-static char *number_params(const char *sql, int *n)
+/* Rewrites ? to $n outside literals into *out; returns the count in *n.
+ * GEMIS_ELIMIT past PostgreSQL's limit, GEMIS_ENOMEM when the text could
+ * not be built (never one reported as the other). */
+static enum gemis_err number_params(const char *sql, int *n, char **out)
 {
 	struct buf b;
 	char quote = 0;
@@ -176,29 +177,31 @@ static char *number_params(const char *sql, int *n)
 
 	buf_init(&b, 0);
 	*n = 0;
+	*out = NULL;
 	for (p = sql; *p; p++) {
 		if (quote) {
 			if (*p == quote)
 				quote = 0;
-			if (buf_putc(&b, *p))
-				goto fail;
+			buf_putc(&b, *p);
 		} else if (*p == '\'' || *p == '"') {
 			quote = *p;
-			if (buf_putc(&b, *p))
-				goto fail;
+			buf_putc(&b, *p);
 		} else if (*p == '?') {
-			if (++*n > PG_MAX_PARAMS)
-				goto fail;
-			if (buf_printf(&b, "$%d", *n))
-				goto fail;
-		} else if (buf_putc(&b, *p)) {
-			goto fail;
+			if (++*n > PG_MAX_PARAMS) {
+				buf_release(&b);
+				return GEMIS_ELIMIT;
+			}
+			buf_printf(&b, "$%d", *n);
+		} else {
+			buf_putc(&b, *p);
 		}
 	}
-	return buf_detach(&b, NULL);
-fail:
-	buf_release(&b);
-	return NULL;
+	/* the appends above stop at the first error, which b remembers */
+	if (buf_error(&b) || !(*out = buf_detach(&b, NULL))) {
+		buf_release(&b);
+		return GEMIS_ENOMEM;
+	}
+	return GEMIS_OK;
 }
 
 static unsigned long hash_text(const char *s)
@@ -214,15 +217,18 @@ static enum gemis_err pg_prepare(struct db *db, const char *sql, struct db_stmt 
 				 struct errctx *e)
 {
 	struct pg_stmt *st = calloc(1, sizeof(*st));
+	enum gemis_err err;
 	size_t np;
 
 	*out = NULL;
 	if (!st)
 		return GEMIS_ENOMEM;
-	st->sql = number_params(sql, &st->nparams);
-	if (!st->sql) {
+	err = number_params(sql, &st->nparams, &st->sql);
+	if (err) {
 		free(st);
-		return err_set(e, GEMIS_EDB, "statement has more than %d parameters", PG_MAX_PARAMS);
+		if (err == GEMIS_ELIMIT)
+			return err_set(e, GEMIS_EDB, "statement has more than %d parameters", PG_MAX_PARAMS);
+		return err;
 	}
 	np = st->nparams ? (size_t)st->nparams : 1;
 	st->params = calloc(np, sizeof(*st->params));

@@ -723,7 +723,7 @@ TEST(incomplete_form_refused_when_memory_runs_out)
 		err = act(&rep, SUB_SUBMIT, before.version, rows, n - 1, NULL, &d, &s, &e);
 		alloc_fail_at(0);
 		if (err != GEMIS_ENOMEM && err != GEMIS_EINVAL)
-			fprintf(stderr, "  allocation %lu failed: the submission returned %s\n", k, err_name(err));
+			fprintf(stderr, "  allocation %lu failed: the submission returned %s (%s)\n", k, err_name(err), e.msg);
 		CHECK(err == GEMIS_ENOMEM || err == GEMIS_EINVAL);
 	}
 	/* complete, but a numerator above its denominator */
@@ -736,7 +736,7 @@ TEST(incomplete_form_refused_when_memory_runs_out)
 		err = act(&rep, SUB_SUBMIT, before.version, rows, n, NULL, &d, &s, &e);
 		alloc_fail_at(0);
 		if (err != GEMIS_ENOMEM && err != GEMIS_EINVAL)
-			fprintf(stderr, "  allocation %lu failed: the submission returned %s\n", k, err_name(err));
+			fprintf(stderr, "  allocation %lu failed: the submission returned %s (%s)\n", k, err_name(err), e.msg);
 		CHECK(err == GEMIS_ENOMEM || err == GEMIS_EINVAL);
 	}
 	CHECK(submissions_get(db, &tree, bl, vhxh, 2026, &s, &e) == GEMIS_OK);
