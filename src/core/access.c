@@ -19,6 +19,16 @@ const char *role_id(enum role r)
 	return (unsigned)r < ROLE_COUNT ? role_ids[r] : "?";
 }
 
+const char *role_name(enum role r)
+{
+	static const char *const names[ROLE_COUNT] = {
+		N_("administrator"), N_("province officer"), N_("focal point"),
+		N_("reporter"), N_("viewer"), N_("caseworker"),
+	};
+
+	return (unsigned)r < ROLE_COUNT ? _(names[r]) : "?";
+}
+
 int role_parse(const char *s)
 {
 	int i;

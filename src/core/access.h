@@ -34,6 +34,8 @@ struct principal {
 };
 
 const char *role_id(enum role r); /* "admin", ... */
+/* The role for people, in the current language ("focal point"). */
+const char *role_name(enum role r);
 int role_parse(const char *s);    /* -1 if unknown */
 
 /* True when the account's scope contains the unit (its unit or below). */

@@ -260,6 +260,76 @@ const char *indicator_name(const struct indicator *ind, int lang)
 	return lang == LANG_EN ? ind->name_en : ind->name_vi;
 }
 
+/* Short names for column heads and narrow screens, and whether the
+ * indicator's sexes are children's (pupils, births: girls and boys).  Kept
+ * beside the catalog, by id, so that the catalog's rows stay as the
+ * strategy words them; test_catalog checks every indicator has one. */
+static const struct {
+	const char *id, *vi, *en;
+	bool children;
+} ind_short[] = {
+	{"female_key_leaders", "Lãnh đạo chủ chốt nữ", "Women key leaders", false},
+	{"female_wage_workers", "Nữ làm công hưởng lương", "Women wage workers", false},
+	{"female_agri_share", "Nữ làm nông nghiệp", "Women in farming", false},
+	{"female_business_leaders", "Nữ chủ doanh nghiệp", "Women business heads", false},
+	{"unpaid_care_ratio", "Giờ việc nhà nữ so với nam", "Unpaid care, women to men", false},
+	{"dv_victims_supported", "Nạn nhân bạo lực được hỗ trợ", "Violence victims supported", false},
+	{"dv_perpetrators_counseled", "Người gây bạo lực được tư vấn", "Perpetrators counselled", false},
+	{"trafficking_returnees_supported", "Nạn nhân mua bán được hỗ trợ", "Trafficking victims supported", false},
+	{"social_assistance_gbv", "Cơ sở trợ giúp xã hội", "Social assistance facilities", false},
+	{"sex_ratio_at_birth", "Tỷ số giới tính khi sinh", "Sex ratio at birth", true},
+	{"maternal_mortality", "Tử vong bà mẹ", "Maternal deaths", false},
+	{"adolescent_birth_rate", "Sinh ở tuổi vị thành niên", "Adolescent births", false},
+	{"gender_in_curriculum", "Giới trong chương trình học", "Gender in the curriculum", false},
+	{"primary_completion", "Hoàn thành tiểu học", "Primary completion", true},
+	{"lower_secondary_completion", "Hoàn thành trung học cơ sở", "Lower secondary completion", true},
+	{"female_vocational_enrolment", "Nữ học nghề tuyển mới", "Women vocational students", false},
+	{"female_masters", "Nữ thạc sĩ", "Women master's holders", false},
+	{"female_doctorates", "Nữ tiến sĩ", "Women doctorate holders", false},
+	{"gender_knowledge_access", "Dân số tiếp cận kiến thức giới", "People reached", false},
+	{"orgs_informed", "Tổ chức được phổ biến", "Organisations informed", false},
+	{"news_items_per_quarter", "Tin, bài mỗi quý", "News items a quarter", false},
+	{"monthly_programs", "Chuyên mục hằng tháng", "Monthly programmes", false},
+	{"primary_enrolment", "Trẻ đúng tuổi vào tiểu học", "Primary enrolment", true},
+	{"schools_gender_extracurricular", "Trường lồng ghép ngoại khóa", "Schools, extracurricular", false},
+};
+
+static int short_of(const struct indicator *ind)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(ind_short) / sizeof(ind_short[0]); i++) {
+		if (strcmp(ind_short[i].id, ind->id) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+const char *indicator_short_name(const struct indicator *ind, int lang)
+{
+	int i = short_of(ind);
+
+	if (i < 0)
+		return indicator_name(ind, lang);
+	return lang == LANG_EN ? ind_short[i].en : ind_short[i].vi;
+}
+
+bool indicator_short_known(const struct indicator *ind)
+{
+	return short_of(ind) >= 0;
+}
+
+const char *indicator_sex_name(const struct indicator *ind, enum sex s)
+{
+	bool child = ind && short_of(ind) >= 0 && ind_short[short_of(ind)].children;
+
+	if (s == SEX_F)
+		return child ? _("Girls") : _("Women");
+	if (s == SEX_M)
+		return child ? _("Boys") : _("Men");
+	return _("Total");
+}
+
 int indicator_parts(const struct indicator *ind)
 {
 	return ind->kind == IND_RATIO ? 2 : 1;

@@ -111,6 +111,14 @@ const char *goal_id(enum goal g);           /* "politics" ... */
 int goal_parse(const char *s);              /* -1 if unknown */
 const char *goal_name(enum goal g, int lang); /* lang: enum lang */
 const char *indicator_name(const struct indicator *ind, int lang);
+/* A short name for column heads and narrow screens ("Nữ thạc sĩ"); the
+ * full name for an indicator without one. */
+const char *indicator_short_name(const struct indicator *ind, int lang);
+bool indicator_short_known(const struct indicator *ind);
+/* The head of a sex's column in the current language: "Women"/"Men", or
+ * "Girls"/"Boys" where the indicator counts children (pupils, births);
+ * "Total" for SEX_T.  ind may be NULL (people). */
+const char *indicator_sex_name(const struct indicator *ind, enum sex s);
 const char *part_id(const struct indicator *ind, int part); /* "num", "den", "value" */
 /* Parses "num", "den", "value" for that indicator; -1 if it does not take it. */
 int part_parse(const struct indicator *ind, const char *s);

@@ -108,10 +108,17 @@ bool values_parse_fields(const struct tree *t, const char *unit, const char *per
 	if (!text_parse_number(value, strlen(value), &v)) {
 		diags_add(d, line, "value", _("'%s' is not a number"), value);
 	} else if (ind >= 0 && catalog[ind].kind == IND_RATIO && v != floor(v)) {
-		diags_add(d, line, "value",
-			  _("'%s' is not a whole number: %s counts people or things (write 1234, not "
-			    "1.234)"),
-			  value, part);
+		/* in words, not the part's code: a form shows this beside its box */
+		if (p == PART_DEN)
+			diags_add(d, line, "value",
+				  _("'%s' is not a whole number: a denominator counts people or things "
+				    "(write 1234, not 1.234)"),
+				  value);
+		else
+			diags_add(d, line, "value",
+				  _("'%s' is not a whole number: a numerator counts people or things "
+				    "(write 1234, not 1.234)"),
+				  value);
 	}
 	if (d->total != before)
 		return false;

@@ -20,12 +20,35 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "plan.h"
 #include "plan_int.h"
 #include "util/buf.h"
 #include "util/text.h"
 #include "util/i18n.h"
 
 #include "util/banned.h"
+
+const char *plan_lint_title(const char *code)
+{
+	static const struct {
+		const char *code, *title;
+	} titles[] = {
+		{"numbering_gap", N_("numbering skips a number")},
+		{"no_deadline", N_("no reporting deadline")},
+		{"no_measurable_target", N_("no target that can be measured")},
+		{"weaker_than_national", N_("weaker than the national target")},
+		{"unassigned_indicator", N_("no agency answers for it")},
+		{"duplicate_target", N_("the same target twice")},
+		{"typo", N_("possible typing error")},
+	};
+	size_t i;
+
+	for (i = 0; code && i < sizeof(titles) / sizeof(titles[0]); i++) {
+		if (strcmp(titles[i].code, code) == 0)
+			return _(titles[i].title);
+	}
+	return NULL;
+}
 
 void plan_add_lint(struct pdoc *d, struct presult *r, const char *code, long line, const char *fmt, ...)
 {

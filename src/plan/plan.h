@@ -41,4 +41,10 @@ enum gemis_err plan_document_text(const void *data, size_t len, enum plan_format
  * memory. */
 enum gemis_err plan_import(const char *text, size_t len, json_t **out, struct errctx *e);
 
+/* What a lint finding's code (lint.c: "numbering_gap", ...) means, in words
+ * of the current language ("numbering skips a number"); NULL for a code it
+ * does not know, which is then not shown: the code is for files, never for
+ * people. */
+const char *plan_lint_title(const char *code);
+
 #endif

@@ -155,11 +155,12 @@ static void account_page(struct http_req *r, const char *problem, const char *do
 	html(r, "<dt>%s</dt><dd>%s</dd>", _("User name"), r->user.name);
 	if (r->user.full_name[0])
 		html(r, "<dt>%s</dt><dd>%s</dd>", _("Name"), r->user.full_name);
-	html(r, "<dt>%s</dt><dd>%s</dd>", _("Role"), role_id(r->who.role));
+	html(r, "<dt>%s</dt><dd>%s</dd>", _("Role"), role_name(r->who.role));
 	html(r, "<dt>%s</dt><dd>%s (%s)</dd>", _("Unit"), s->tree.units[r->who.unit].name,
 	     s->tree.units[r->who.unit].code);
-	if (r->user.agency[0])
-		html(r, "<dt>%s</dt><dd>%s</dd>", _("Agency"), r->user.agency);
+	if (r->who.agency >= 0)
+		html(r, "<dt>%s</dt><dd>%s</dd>", _("Agency"),
+		     r->lang == LANG_EN ? agency_kinds[r->who.agency].name_en : agency_kinds[r->who.agency].name_vi);
 	html(r, "</dl>");
 	html(r, "<section class=\"narrow\"><h2>%s</h2>", _("Change your password"));
 	if (problem)

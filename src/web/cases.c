@@ -76,7 +76,62 @@ static const char *str(json_t *o, const char *k)
 	return json_is_string(v) ? json_string_value(v) : "";
 }
 
-/* Options of a select for a vocabulary, the values shown as they are. */
+/* The register's vocabulary (gbv/cases.h) in words for people: the ids
+ * are the file format's, never shown. */
+static const struct {
+	const char *id, *words;
+} case_terms[] = {
+	{"hotline", N_("hotline")},
+	{"trusted_address", N_("trusted address")},
+	{"police", N_("police")},
+	{"health_station", N_("health station")},
+	{"school", N_("school")},
+	{"village", N_("village or residential group")},
+	{"rape", N_("rape")},
+	{"sexual_assault", N_("sexual assault")},
+	{"physical_assault", N_("physical assault")},
+	{"forced_marriage", N_("forced marriage")},
+	{"denial_of_resources", N_("denial of resources")},
+	{"psychological_abuse", N_("psychological abuse")},
+	{"spouse", N_("spouse")},
+	{"former_spouse", N_("former spouse")},
+	{"intimate_partner", N_("intimate partner")},
+	{"parent", N_("parent")},
+	{"other_family", N_("other family member")},
+	{"caregiver", N_("caregiver")},
+	{"employer", N_("employer")},
+	{"teacher", N_("teacher")},
+	{"neighbour", N_("neighbour")},
+	{"acquaintance", N_("acquaintance")},
+	{"stranger", N_("stranger")},
+	{"other", N_("other")},
+	{"unknown", N_("unknown")},
+	{"health_care", N_("health care")},
+	{"psychosocial", N_("psychosocial support")},
+	{"legal_aid", N_("legal aid")},
+	{"police_protection", N_("police protection")},
+	{"safe_house", N_("safe house")},
+	{"economic_support", N_("economic support")},
+	{"service", N_("service")},
+	{"referral", N_("referral")},
+	{"counselling", N_("counselling")},
+	{"F", N_("female")},
+	{"M", N_("male")},
+};
+
+/* The words for a vocabulary id; an age group ("25-59") as it is. */
+static const char *term(const char *id)
+{
+	size_t i;
+
+	for (i = 0; id && i < sizeof(case_terms) / sizeof(case_terms[0]); i++) {
+		if (strcmp(case_terms[i].id, id) == 0)
+			return _(case_terms[i].words);
+	}
+	return id ? id : "";
+}
+
+/* Options of a select for a vocabulary: the id sent, the words shown. */
 static void select_of(struct http_req *r, const char *name, const char *const *list, size_t n,
 		      bool blank)
 {
@@ -86,7 +141,7 @@ static void select_of(struct http_req *r, const char *name, const char *const *l
 	if (blank)
 		html(r, "<option value=\"\">–</option>");
 	for (i = 0; i < n; i++)
-		html(r, "<option>%s</option>", list[i]);
+		html(r, "<option value=\"%s\">%s</option>", list[i], term(list[i]));
 	html(r, "</select>");
 }
 
@@ -223,8 +278,8 @@ static enum gemis_err page_cases(struct http_req *r)
 		json_array_foreach(doc, i, it) {
 			html(r, "<tr><td><a href=\"/cases/%s\">%s</a></td><td>%s</td><td>%s</td><td>%s</td>"
 				"<td>%s %lld, %s %lld, %s %lld</td><td>%s %s</td></tr>",
-			     str(it, "code"), str(it, "code"), str(it, "detected"), str(it, "survivor_sex"),
-			     str(it, "type"), _("services"), (long long)json_integer_value(json_object_get(it, "services")),
+			     str(it, "code"), str(it, "code"), str(it, "detected"), term(str(it, "survivor_sex")),
+			     term(str(it, "type")), _("services"), (long long)json_integer_value(json_object_get(it, "services")),
 			     _("referrals"), (long long)json_integer_value(json_object_get(it, "referrals")),
 			     _("counselling"), (long long)json_integer_value(json_object_get(it, "counselling")),
 			     json_is_string(json_object_get(it, "closed_on")) ? _("closed ") : _("open"),
@@ -347,15 +402,15 @@ static enum gemis_err page_case(struct http_req *r)
 	page_begin(r, code, r->who.unit);
 	html(r, "<h1>%s</h1><dl class=\"facts\">", code);
 	html(r, "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>", _("Date detected"), str(doc, "detected"),
-	     _("How detected"), str(doc, "source"));
-	html(r, "<dt>%s</dt><dd>%s, %s</dd>", _("Survivor"), str(json_object_get(doc, "survivor"), "sex"),
-	     str(json_object_get(doc, "survivor"), "age_group"));
-	html(r, "<dt>%s</dt><dd>%s</dd>", _("Incident type"), str(doc, "type"));
+	     _("How detected"), term(str(doc, "source")));
+	html(r, "<dt>%s</dt><dd>%s, %s</dd>", _("Survivor"), term(str(json_object_get(doc, "survivor"), "sex")),
+	     term(str(json_object_get(doc, "survivor"), "age_group")));
+	html(r, "<dt>%s</dt><dd>%s</dd>", _("Incident type"), term(str(doc, "type")));
 	if (json_is_object(json_object_get(doc, "perpetrator"))) {
 		json_t *p = json_object_get(doc, "perpetrator");
 
-		html(r, "<dt>%s</dt><dd>%s, %s, %s%s%s</dd>", _("Perpetrator"), str(p, "sex"),
-		     str(p, "age_group"), str(p, "relation"),
+		html(r, "<dt>%s</dt><dd>%s, %s, %s%s%s</dd>", _("Perpetrator"), term(str(p, "sex")),
+		     term(str(p, "age_group")), term(str(p, "relation")),
 		     json_is_true(json_object_get(p, "prosecuted")) ? ", " : "",
 		     json_is_true(json_object_get(p, "prosecuted")) ? _("Perpetrator prosecuted") : "");
 	}
@@ -366,7 +421,7 @@ static enum gemis_err page_case(struct http_req *r)
 	html(r, "<h2>%s</h2><table class=\"events\"><tbody>", _("Services, referrals and counselling"));
 	json_array_foreach(ev, i, it)
 		html(r, "<tr><td>%s</td><td>%s</td><td>%s</td><td class=\"notes\">%s</td></tr>",
-		     str(it, "date"), str(it, "kind"), str(it, "service"), str(it, "note"));
+		     str(it, "date"), term(str(it, "kind")), term(str(it, "service")), str(it, "note"));
 	html(r, "</tbody></table>");
 	if (json_is_string(json_object_get(doc, "closed_on"))) {
 		html(r, "<p>%s %s</p>", _("closed "), str(doc, "closed_on"));

@@ -233,7 +233,8 @@ static void indicator_row(struct http_req *r, int unit, int k, int year)
 		double m = sh.m ? engine_value(e, year, unit, k, SEX_M) : NAN;
 
 		if (!isnan(f) || !isnan(m))
-			html(r, " <span class=\"sex\" title=\"%s\">♀ %s · ♂ %s</span>", _("women / men"),
+			html(r, " <span class=\"sex\" title=\"%s / %s\">♀ %s · ♂ %s</span>", indicator_sex_name(ind, SEX_F),
+			     indicator_sex_name(ind, SEX_M),
 			     fmt_value(r, f, ind->unit), fmt_value(r, m, ind->unit));
 	}
 	html(r, "<span class=\"tgt\">%s %s</span></div>", _("Target"),

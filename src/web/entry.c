@@ -39,13 +39,6 @@ static const char *agency_name(struct http_req *r, int a)
 	return r->lang == LANG_EN ? agency_kinds[a].name_en : agency_kinds[a].name_vi;
 }
 
-static const char *period_label(struct http_req *r, period_t p)
-{
-	if (period_kind(p) == PERIOD_QUARTER)
-		return arena_printf(&r->arena, _("quarter %d/%d"), period_index(p), period_year(p));
-	return arena_printf(&r->arena, "%d", period_year(p));
-}
-
 /* A number as a person types it: no thousands separators, the language's
  * decimal mark. */
 static const char *input_number(struct http_req *r, double v)
@@ -166,11 +159,6 @@ static period_t previous_period(period_t p)
 	return period_year_code(y - 1);
 }
 
-static const char *sex_label(int sex)
-{
-	return sex == SEX_F ? _("Women") : sex == SEX_M ? _("Men") : _("Total");
-}
-
 static enum gemis_err history(void *ctx, const struct sub_event *ev)
 {
 	struct http_req *r = ctx;
@@ -259,9 +247,9 @@ static void render_form(struct http_req *r, struct entry *en)
 				continue;
 			html(r, "<li><a href=\"#v_%zu\">%s · %s", i, indicator_name(ind, r->lang), part ? part : "");
 			if (ind->by_sex)
-				html(r, " · %s", sex_label(x->sex));
+				html(r, " · %s", indicator_sex_name(ind, (enum sex)x->sex));
 			if (period_kind(x->period) != PERIOD_YEAR)
-				html(r, " · %s", period_label(r, x->period));
+				html(r, " · %s", fmt_period(r, x->period));
 			html(r, "</a>: %s</li>", en->msg[i]);
 		}
 		html(r, "</ul></div>");
@@ -304,7 +292,7 @@ static void render_form(struct http_req *r, struct entry *en)
 		     measure_name(ind->unit));
 		html(r, "<div class=\"scroll\"><table class=\"form-grid\"><thead><tr><td></td>");
 		for (sx = 0; sx < ns; sx++)
-			html(r, "<th scope=\"col\" id=\"c_%zu_%d\">%s</th>", k, sexes[sx], sex_label(sexes[sx]));
+			html(r, "<th scope=\"col\" id=\"c_%zu_%d\">%s</th>", k, sexes[sx], indicator_sex_name(ind, (enum sex)sexes[sx]));
 		html(r, "</tr></thead><tbody>");
 		params = "";
 		for (i = 0; i < en->f.nfields; i++) {
@@ -321,7 +309,7 @@ static void render_form(struct http_req *r, struct entry *en)
 			label = r->lang == LANG_EN ? ind->part_en[x->part] : ind->part_vi[x->part];
 			html(r, "<tr><th scope=\"row\" id=\"r_%zu\">%s", i, label ? label : part_id(ind, x->part));
 			if (period_kind(x->period) != PERIOD_YEAR)
-				html(r, " <small>(%s)</small>", period_label(r, x->period));
+				html(r, " <small>(%s)</small>", fmt_period(r, x->period));
 			html(r, "</th>");
 			for (sx = 0; sx < ns; sx++) {
 				int fi = form_field_find(&en->f, x->ind, x->part, sexes[sx], x->period);
@@ -354,8 +342,9 @@ static void render_form(struct http_req *r, struct entry *en)
 					     base, fi, params, fi);
 				html(r, ">");
 				if (found)
-					html(r, "<span class=\"prev\" id=\"p_%d\">%s %s: %s</span>", fi, _("last"),
-					     period_label(r, previous_period(x->period)), input_number(r, prev));
+					html(r, "<span class=\"prev\" id=\"p_%d\">%s</span>", fi,
+					     arena_printf(&r->arena, _("previous period (%s): %s"),
+							  fmt_period(r, previous_period(x->period)), input_number(r, prev)));
 				html(r, "<span class=\"field-msg\" id=\"m_%d\" role=\"status\">%s</span></td>", fi,
 				     en->msg[fi] ? en->msg[fi] : "");
 			}

@@ -49,9 +49,7 @@ static void chart_data(struct http_req *r, int unit, int ind, int year)
 			json_array_append_new(vals, isnan(v) ? json_null() : json_real(round(v * 100) / 100));
 		}
 		json_array_append_new(series, json_pack("{s:s, s:o}", "label",
-							 sexes[k] == SEX_F   ? _("Women")
-							 : sexes[k] == SEX_M ? _("Men")
-									     : _("Total"),
+							 indicator_sex_name(&catalog[ind], (enum sex)sexes[k]),
 							 "values", vals));
 	}
 	json_object_set_new(o, "labels", json_pack("{s:s, s:s}", "year", _("Year"), "target", _("Target")));
@@ -154,7 +152,8 @@ static void by_sex_table(struct http_req *r, int unit, int ind, int year)
 	html(r, "<section><h2>%s</h2><div class=\"scroll\"><table><thead><tr><th>%s</th>", _("Values by year"),
 	     _("Year"));
 	if (catalog[ind].by_sex)
-		html(r, "<th class=\"num\">%s</th><th class=\"num\">%s</th>", _("Women"), _("Men"));
+		html(r, "<th class=\"num\">%s</th><th class=\"num\">%s</th>", indicator_sex_name(&catalog[ind], SEX_F),
+		     indicator_sex_name(&catalog[ind], SEX_M));
 	html(r, "<th class=\"num\">%s</th>", _("Total"));
 	if (catalog[ind].kind == IND_RATIO)
 		html(r, "<th class=\"num\">%s</th><th class=\"num\">%s</th>", _("Numerator"), _("Denominator"));
@@ -204,13 +203,13 @@ static enum gemis_err reported_row(void *ctx, const struct value_record *v)
 	const struct indicator *ind = &catalog[v->row.ind];
 	int p = v->row.part;
 	const char *label = r->lang == LANG_EN ? ind->part_en[p] : ind->part_vi[p];
-	char num[48], per[16];
+	char num[48];
 
+	/* in words: the period, the part, the sex, who and how */
 	format_number(num, sizeof(num), v->row.value, 4);
-	period_format(v->row.period, per, sizeof(per));
 	html(r, "<tr><td>%s</td><td>%s</td><td>%s</td><td class=\"num\">%s</td><td>%s <small>(%s)</small></td><td>%s</td></tr>",
-	     per, label ? label : part_id(ind, p), sex_id((enum sex)v->row.sex), num, v->entered_by, v->source,
-	     fmt_time(r, v->entered_at));
+	     fmt_period(r, v->row.period), label ? label : "–", indicator_sex_name(ind, (enum sex)v->row.sex), num,
+	     fmt_who(r, v->entered_by), fmt_source(r, v->source), fmt_time(r, v->entered_at));
 	c->rows++;
 	return GEMIS_OK;
 }
@@ -285,8 +284,17 @@ enum gemis_err page_indicator(struct http_req *r)
 	else
 		hidden_badge(r);
 	if (!isnan(a.ratio)) {
-		format_number(ratio, sizeof(ratio), a.ratio, 2);
-		html(r, " <small>R = %s (%d → %d)</small>", ratio, a.base_year, a.latest_year);
+		/* R (core/assess.h) in words: the pace since the base year as a
+		 * share of the pace the target needs */
+		html(r, " <small class=\"pace\" title=\"%s\">", _("On track from 95% of the pace the target needs, at risk from 60%."));
+		if (a.ratio < 0) {
+			html(r, "%s", arena_printf(&r->arena, _("moving away from the target since %d"), a.base_year));
+		} else {
+			format_number(ratio, sizeof(ratio), a.ratio * 100, 0);
+			html(r, "%s", arena_printf(&r->arena, _("pace %d–%d: %s%% of what the target needs"), a.base_year,
+						   a.latest_year, ratio));
+		}
+		html(r, "</small>");
 	}
 	html(r, "</dd>");
 	if (ind->kind == IND_RATIO)

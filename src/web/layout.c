@@ -101,6 +101,47 @@ const char *fmt_time(struct http_req *r, long long at)
 	return arena_strdup(&r->arena, s);
 }
 
+const char *fmt_period(struct http_req *r, period_t p)
+{
+	if (period_kind(p) == PERIOD_QUARTER)
+		return arena_printf(&r->arena, _("quarter %d/%d"), period_index(p), period_year(p));
+	if (period_kind(p) == PERIOD_MONTH)
+		return arena_printf(&r->arena, _("month %d/%d"), period_index(p), period_year(p));
+	return arena_printf(&r->arena, "%d", period_year(p));
+}
+
+const char *fmt_who(struct http_req *r, const char *by)
+{
+	(void)r;
+	if (!by || !*by)
+		return "–";
+	/* `gemis demo` loads plans and values as "demo" */
+	if (strcmp(by, "demo") == 0)
+		return _("the demonstration data");
+	return by;
+}
+
+const char *fmt_source(struct http_req *r, const char *src)
+{
+	static const struct {
+		const char *id, *words;
+	} sources[] = {
+		{"form", N_("through a form")},
+		{"web", N_("file uploaded on the web")},
+		{"api", N_("through the API")},
+		{"import", N_("imported on the command line")},
+		{"demo", N_("demonstration data")},
+	};
+	size_t i;
+
+	(void)r;
+	for (i = 0; src && i < sizeof(sources) / sizeof(sources[0]); i++) {
+		if (strcmp(sources[i].id, src) == 0)
+			return _(sources[i].words);
+	}
+	return _("other source");
+}
+
 int page_year(struct http_req *r)
 {
 	const struct snapshot *s = r->snap;

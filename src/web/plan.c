@@ -96,13 +96,17 @@ static void render_plan(struct http_req *r, const json_t *plan)
 	size_t i, j;
 
 	html(r, "<dl class=\"facts\">");
-	html(r, "<dt>%s</dt><dd>%s</dd>", _("Title"), s_or(doc, "title", "–"));
-	html(r, "<dt>%s</dt><dd>%s · %s</dd>", _("Number and date"), s_or(doc, "number", "–"), s_or(doc, "date", "–"));
+	/* what the signed document says is Vietnamese, whatever the page's
+	 * language (lang="vi": read out as Vietnamese by screen readers) */
+	html(r, "<dt>%s</dt><dd lang=\"vi\">%s</dd>", _("Title"), s_or(doc, "title", "–"));
+	html(r, "<dt>%s</dt><dd lang=\"vi\">%s · %s</dd>", _("Number and date"), s_or(doc, "number", "–"),
+	     s_or(doc, "date", "–"));
 	if (json_is_array(per))
 		html(r, "<dt>%s</dt><dd>%lld–%lld</dd>", _("Period"), (long long)json_integer_value(json_array_get(per, 0)),
 		     (long long)json_integer_value(json_array_get(per, 1)));
 	if (json_is_object(signer))
-		html(r, "<dt>%s</dt><dd>%s, %s</dd>", _("Signed by"), s_or(signer, "name", "?"), s_or(signer, "title", ""));
+		html(r, "<dt>%s</dt><dd lang=\"vi\">%s, %s</dd>", _("Signed by"), s_or(signer, "name", "?"),
+		     s_or(signer, "title", ""));
 	html(r, "<dt>%s</dt><dd>", _("Deadline"));
 	if (json_is_object(dl)) {
 		const json_t *y = json_object_get(dl, "year");
@@ -130,7 +134,7 @@ static void render_plan(struct http_req *r, const json_t *plan)
 
 		if (json_is_number(val))
 			format_number(num, sizeof(num), json_number_value(val), 2);
-		html(r, "<tr><td>%s</td><td>%s %s%s</td><td class=\"num\">%lld</td><td><small>%s</small></td></tr>",
+		html(r, "<tr><td>%s</td><td>%s %s%s</td><td class=\"num\">%lld</td><td><small lang=\"vi\">%s</small></td></tr>",
 		     k >= 0 ? indicator_name(&catalog[k], r->lang) : id, direction_label(s_or(x, "direction", "")), num,
 		     json_is_number(val) && strcmp(s_or(x, "unit", ""), "%") == 0 ? "%" : "",
 		     (long long)json_integer_value(json_object_get(x, "year")), s_or(x, "text", ""));
@@ -175,8 +179,11 @@ static void render_lint(struct http_req *r, const json_t *plan)
 	html(r, "<h2>%s</h2><ul class=\"lint\">", _("What a reviewer would raise"));
 	json_array_foreach(json_object_get(plan, "lint"), i, l) {
 		const json_t *line = json_object_get(l, "line");
+		const char *title = plan_lint_title(s_or(l, "code", NULL));
 
-		html(r, "<li><code>%s</code> ", s_or(l, "code", ""));
+		html(r, "<li>");
+		if (title)
+			html(r, "<strong>%s</strong> ", title);
 		if (json_is_integer(line))
 			html(r, "(%s %lld) ", _("line"), (long long)json_integer_value(line));
 		html(r, "%s</li>", s_or(l, "message", ""));
@@ -300,8 +307,8 @@ static enum gemis_err history_row(void *ctx, const struct plan_version *v)
 			"<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s</th><th scope=\"col\">%s</th>"
 			"</tr></thead><tbody>",
 		     _("Versions of the plan"), _("Loaded"), _("Document"), _("Targets"), _("State"));
-	html(r, "<tr><td>%s<br><small>%s</small></td><td>%s</td><td class=\"num\">%u</td><td>", fmt_time(r, v->loaded_at),
-	     v->loaded_by, v->number[0] ? v->number : (v->title[0] ? v->title : "–"), v->ntargets);
+	html(r, "<tr><td>%s<br><small>%s</small></td><td lang=\"vi\">%s</td><td class=\"num\">%u</td><td>", fmt_time(r, v->loaded_at),
+	     fmt_who(r, v->loaded_by), v->number[0] ? v->number : (v->title[0] ? v->title : "–"), v->ntargets);
 	if (!v->superseded_at) {
 		html(r, "<strong>%s</strong>", _("in force"));
 	} else {
@@ -365,7 +372,7 @@ enum gemis_err page_plan(struct http_req *r)
 		}
 	}
 	if (plan) {
-		html(r, "<p class=\"hint\">%s %s, %s</p>", _("Loaded by"), by, fmt_time(r, at));
+		html(r, "<p class=\"hint\">%s %s, %s</p>", _("Loaded by"), fmt_who(r, by), fmt_time(r, at));
 		render_plan(r, plan);
 		if (can)
 			edit_form(r, u, id, plan);

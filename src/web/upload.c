@@ -23,8 +23,8 @@ static void upload_form(struct http_req *r)
 	     "<label class=\"check\"><input type=\"checkbox\" name=\"dry_run\" value=\"1\"> %s</label>"
 	     "<button type=\"submit\">%s</button></form>",
 	     _("CSV file"), _("Only check: write nothing"), _("Import"));
-	html(r, "<p class=\"hint\">%s <code>unit,period,indicator,part,sex,value</code> · "
-		"<code>03390,2026,female_wage_workers,num,T,412</code></p>",
+	html(r, "<p class=\"hint\">%s <code translate=\"no\">unit,period,indicator,part,sex,value</code> · "
+		"<code translate=\"no\">03390,2026,female_wage_workers,num,T,412</code></p>",
 	     _("The first line names the columns:"));
 	html(r, "<p class=\"hint\">%s</p>",
 	     _("The file is imported whole or not at all: every problem is listed with its line, and nothing "

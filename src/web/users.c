@@ -32,14 +32,15 @@ static enum gemis_err user_row(void *ctx, const struct user_rec *u)
 {
 	struct list_ctx *c = ctx;
 	struct http_req *r = c->r;
-	int unit = tree_find(&r->snap->tree, u->unit_code);
+	int unit = tree_find(&r->snap->tree, u->unit_code), ag = u->agency[0] ? agency_find(u->agency) : -1;
 	bool manage = unit >= 0 && access_may_manage_account(&r->snap->tree, &r->who, u->role, unit) &&
 		      u->id != r->user.id;
 
 	c->n++;
 	html(r, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>",
-	     u->name, u->full_name, role_id(u->role), unit >= 0 ? r->snap->tree.units[unit].short_name : u->unit_code,
-	     u->agency, u->disabled ? _("disabled") : _("active"));
+	     u->name, u->full_name, role_name(u->role), unit >= 0 ? r->snap->tree.units[unit].short_name : u->unit_code,
+	     ag < 0 ? u->agency : r->lang == LANG_EN ? agency_kinds[ag].name_en : agency_kinds[ag].name_vi,
+	     u->disabled ? _("disabled") : _("active"));
 	if (manage) {
 		html(r, "<form method=\"post\" action=\"/users/%s/disable\" class=\"inline\">", u->name);
 		form_csrf(r);
@@ -74,7 +75,7 @@ static void add_form(struct http_req *r, int unit)
 	html(r, "<label>%s <select name=\"role\">", _("Role"));
 	for (role = 0; role < ROLE_COUNT; role++) {
 		if (r->who.role == ROLE_ADMIN || access_may_manage_account(t, &r->who, (enum role)role, r->who.unit))
-			html(r, "<option>%s</option>", role_id((enum role)role));
+			html(r, "<option value=\"%s\">%s</option>", role_id((enum role)role), role_name((enum role)role));
 	}
 	html(r, "</select></label>");
 	if (r->who.role == ROLE_ADMIN)

@@ -9,6 +9,7 @@
 #define GEMIS_WEB_H
 
 #include "core/assess.h"
+#include "core/period.h"
 #include "http/html.h"
 #include "http/http.h"
 
@@ -48,6 +49,15 @@ const char *fmt_value(struct http_req *r, double v, const char *measure);
 const char *fmt_target(struct http_req *r, const struct target *t, const char *measure);
 /* A date and time for people in Vietnam's time ("14:05 30/11/2026"). */
 const char *fmt_time(struct http_req *r, long long at);
+
+/* A period for people: "2026", "quarter 2/2026", "month 3/2026". */
+const char *fmt_period(struct http_req *r, period_t p);
+/* Who entered or loaded something: the account's name, or words for the
+ * demonstration data ("demo"). */
+const char *fmt_who(struct http_req *r, const char *by);
+/* How values came in (the audit's source: "form", "web", "api", "import",
+ * "demo"), in words. */
+const char *fmt_source(struct http_req *r, const char *src);
 
 /* The year a page shows: ?year=, else the latest year with data up to
  * this year. */

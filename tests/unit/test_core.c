@@ -12,6 +12,7 @@
 #include "core/engine.h"
 #include "core/period.h"
 #include "core/tree.h"
+#include "util/i18n.h"
 #include "harness.h"
 
 TEST(catalog_ids_unique_and_complete)
@@ -42,6 +43,40 @@ TEST(catalog_ids_unique_and_complete)
 	for (i = 0; i < nsex; i++)
 		CHECK(catalog[catalog_find(by_sex[i])].by_sex);
 	CHECK(catalog_find("nope") == -1);
+}
+
+/* Column heads on a phone need a short name for every indicator, shorter
+ * than the full one; pupils are girls and boys, not women and men. */
+/* Characters (UTF-8 code points) of s: a head's width goes by them. */
+static size_t chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+TEST(catalog_short_names)
+{
+	size_t i;
+
+	for (i = 0; i < catalog_count; i++) {
+		const struct indicator *d = &catalog[i];
+
+		CHECK(indicator_short_known(d));
+		CHECK(chars(indicator_short_name(d, LANG_VI)) <= 30);
+		CHECK(chars(indicator_short_name(d, LANG_EN)) <= 32);
+		CHECK(strlen(indicator_short_name(d, LANG_EN)) < strlen(d->name_en) ||
+		      strcmp(indicator_short_name(d, LANG_EN), d->name_en) == 0);
+	}
+	CHECK_STR(indicator_short_name(&catalog[catalog_find("female_masters")], LANG_VI), "Nữ thạc sĩ");
+	i18n_set_lang(LANG_EN);
+	CHECK_STR(indicator_sex_name(&catalog[catalog_find("primary_completion")], SEX_F), "Girls");
+	CHECK_STR(indicator_sex_name(&catalog[catalog_find("primary_enrolment")], SEX_M), "Boys");
+	CHECK_STR(indicator_sex_name(&catalog[catalog_find("gender_knowledge_access")], SEX_F), "Women");
+	CHECK_STR(indicator_sex_name(NULL, SEX_M), "Men");
+	i18n_set_lang(LANG_VI);
 }
 
 TEST(catalog_national_targets)
@@ -469,6 +504,7 @@ TEST(engine_memo)
 int main(void)
 {
 	RUN(catalog_ids_unique_and_complete);
+	RUN(catalog_short_names);
 	RUN(catalog_national_targets);
 	RUN(periods);
 	RUN(tree_basics);
