@@ -25,20 +25,7 @@ const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 860 };
 const PASSWORD = 'gemis-demo-2026';
 // a commune's yearly plan with no numeric target (issue 20's case)
-const YEARLY_PLAN = `ỦY BAN NHÂN DÂN
-XÃ BÌNH LƯ
-Số: 12/KH-UBND
-Bình Lư, ngày 15 tháng 01 năm 2026
-
-KẾ HOẠCH
-Thực hiện công tác bình đẳng giới năm 2026 trên địa bàn xã Bình Lư
-
-I. MỤC ĐÍCH, YÊU CẦU
-1. Nâng cao nhận thức về bình đẳng giới cho cán bộ và nhân dân.
-
-II. TỔ CHỨC THỰC HIỆN
-Phòng Văn hóa - Xã hội chủ trì, phối hợp với các cơ quan liên quan triển khai kế hoạch này.
-`;
+const YEARLY_PLAN = fs.readFileSync(new URL('./yearly-plan.txt', import.meta.url));
 let failures = 0;
 let checks = 0;
 
@@ -226,7 +213,7 @@ try {
   // a yearly plan with no numeric target replaces the plan in force only
   // after a warning and a confirmation; the forms of the year stay; undo
   await page.goto(base + '/plan/03390');
-  await page.setInputFiles('input[name=file]', { name: 'ke-hoach-2026.txt', mimeType: 'text/plain', buffer: Buffer.from(YEARLY_PLAN) });
+  await page.setInputFiles('input[name=file]', { name: 'ke-hoach-2026.txt', mimeType: 'text/plain', buffer: YEARLY_PLAN });
   await Promise.all([page.waitForNavigation(), page.click('form[action$="/upload"] button[type=submit]')]);
   check(await page.locator('[role=alert]').count() === 1, 'the review warns loudly of a plan with fewer targets');
   check((await page.textContent('[role=alert]')).includes('21'), 'the warning says how many targets the plan in force sets');
