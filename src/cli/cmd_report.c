@@ -30,7 +30,7 @@ int cmd_reporting(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
 	struct db *db = NULL;
-	struct tree t;
+	struct snapshot s;
 	struct arena mem;
 	struct rep_result r = {0};
 	struct buf out;
@@ -58,33 +58,41 @@ int cmd_reporting(struct cli *cli, int argc, char **argv)
 	db = cli_open_db(cli, 0);
 	if (!db)
 		return EXIT_FAIL;
-	tree_init(&t);
 	arena_init(&mem, 0);
 	buf_init(&out, 0);
-	if (units_load_tree(db, &t, &e)) {
+	/* the values too: "reported" is counted as on the pages
+	 * (engine_count_reported) */
+	if (snapshot_load(db, &s, &e)) {
 		cli_fail(&e);
-		goto out;
+		goto out_db;
 	}
-	unit = tree_find(&t, code);
+	unit = tree_find(&s.tree, code);
 	if (unit < 0) {
 		cli_unknown_unit("reporting", code);
 		goto out;
 	}
-	if (reporting_load(db, &t, unit, year, now, &mem, &r, &e)) {
+	if (reporting_load(db, &s.tree, unit, year, now, &mem, &r, &e)) {
 		cli_fail(&e);
 		goto out;
 	}
-	if (json ? reporting_json(&t, &r, now, &out) : reporting_text(&t, &r, now, &out)) {
+	{
+		int done = 0, all = 0;
+
+		engine_count_reported(&s.eng, year, unit, &done, &all);
+		r.leaves_reported = done;
+	}
+	if (json ? reporting_json(&s.tree, &r, now, &out) : reporting_text(&s.tree, &r, now, &out)) {
 		fprintf(stderr, "gemis: %s\n", err_name(GEMIS_ENOMEM));
 		goto out;
 	}
 	fwrite(buf_str(&out), 1, out.len, stdout);
 	status = EXIT_OK;
 out:
+	snapshot_release(&s);
+out_db:
 	rep_result_release(&r);
 	buf_release(&out);
 	arena_release(&mem);
-	tree_release(&t);
 	db_close(db);
 	return status;
 }

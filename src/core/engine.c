@@ -449,6 +449,31 @@ unsigned engine_reporting(const struct engine *e, int year, int unit, int ind)
 	return e->reporting[year - e->year_min][(size_t)unit * e->nind + (size_t)ind];
 }
 
+bool engine_unit_reported(const struct engine *e, int year, int leaf)
+{
+	size_t k;
+
+	for (k = 0; k < e->nind; k++) {
+		if (catalog[k].source != SRC_REGISTER && engine_reporting(e, year, leaf, (int)k))
+			return true;
+	}
+	return false;
+}
+
+void engine_count_reported(const struct engine *e, int year, int unit, int *done, int *all)
+{
+	const struct tree *t = e->tree;
+	int c;
+
+	if (t->units[unit].first_child < 0) {
+		*all += 1;
+		*done += engine_unit_reported(e, year, unit);
+		return;
+	}
+	for (c = t->units[unit].first_child; c >= 0; c = t->units[c].next_sibling)
+		engine_count_reported(e, year, c, done, all);
+}
+
 const struct target *engine_target(const struct engine *e, int unit, int ind, int year)
 {
 	int u;

@@ -66,6 +66,15 @@ double engine_value(const struct engine *e, int year, int unit, int ind, int sex
 /* Leaves under the unit (the unit itself for a commune) whose totals for the
  * indicator are complete in that year. */
 unsigned engine_reporting(const struct engine *e, int year, int unit, int ind);
+/* The one meaning of "reported" that pages, reports, the API and the CLI
+ * share: a commune or ward has reported for a year when its figures for
+ * at least one indicator the agencies report (not one the case register
+ * computes) are complete in that year, by form, file or API alike.
+ * engine_unit_reported() answers it for a leaf; engine_count_reported()
+ * adds to *done the leaves under `unit` (the unit itself for a leaf) that
+ * reported and to *all all of them. */
+bool engine_unit_reported(const struct engine *e, int year, int leaf);
+void engine_count_reported(const struct engine *e, int year, int unit, int *done, int *all);
 /* The target that applies to the unit in that year (own, inherited or
  * national), or NULL.  Among several targets of one plan for the same
  * indicator, the one with the nearest year not before `year`, else the

@@ -161,14 +161,17 @@ enum gemis_err progress_json(const struct snapshot *s, int unit, int year, struc
 	const struct engine *e = &s->eng;
 	const struct unit *u = &s->tree.units[unit];
 	bool parent = u->first_child >= 0;
+	int done = 0, all = 0;
 	size_t k;
 
 	buf_puts(b, "{\"unit\": ");
 	json_str(b, u->code);
 	buf_puts(b, ", \"name\": ");
 	json_str(b, u->short_name);
-	buf_printf(b, ", \"level\": \"%s\", \"year\": %d, \"demo\": %s, \"indicators\": [",
-		   level_id(u->level), year, s->ds.demo ? "true" : "false");
+	engine_count_reported(e, year, unit, &done, &all);
+	buf_printf(b, ", \"level\": \"%s\", \"year\": %d, \"demo\": %s,"
+		   " \"reported\": {\"units\": %d, \"of\": %d}, \"indicators\": [",
+		   level_id(u->level), year, s->ds.demo ? "true" : "false", done, all);
 	for (k = 0; k < catalog_count && !buf_error(b); k++) {
 		const struct indicator *ind = &catalog[k];
 		const struct target *t = engine_target(e, unit, (int)k, year);

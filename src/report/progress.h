@@ -4,7 +4,7 @@
  * `gemis progress --json` and of GET /api/v1/progress:
  *
  *   {"unit": "12", "name": "Lai Châu", "level": "province", "year": 2026,
- *    "demo": false,
+ *    "demo": false, "reported": {"units": 30, "of": 38},
  *    "indicators": [
  *      {"indicator": "female_wage_workers", "goal": "economy", "measure": "%",
  *       "numerator": 412, "denominator": 1000, "value": 41.2, "by_sex": null,
@@ -18,7 +18,9 @@
  * indicators, whose number is in value); by_sex is {"F": v, "M": v} for
  * indicators reported by sex, value then being the total; target is null
  * when none applies; reporting and subunits appear for units with
- * sub-units.  Numbers are for the year asked; status judges the data of
+ * sub-units.  "reported" counts the communes and wards under the unit
+ * (the unit itself for one) that reported for the year, as the pages and
+ * reports do (engine_count_reported).  Numbers are for the year asked; status judges the data of
  * the year asked ("not_reported" when the unit has no value in it but has
  * older ones: previous_status then says what the data of latest_year
  * gave, so that an older year's "achieved" never stands for this one).

@@ -109,6 +109,7 @@ enum gemis_err reporting_compute(const struct rep_input *in, struct rep_result *
 
 	memset(r, 0, sizeof(*r));
 	memset(agc, 0, sizeof(agc));
+	r->leaves_reported = -1;
 	r->scope = in->scope;
 	r->year = in->year;
 	/* the plans in scope, in tree order */
@@ -270,8 +271,10 @@ enum gemis_err reporting_json(const struct tree *t, const struct rep_result *r, 
 	json_str(b, su->short_name);
 	buf_printf(b, ", \"year\": %d, \"as_of\": \"%s\",\n \"total\": {", r->year, day);
 	json_counts(b, &r->total);
-	buf_printf(b, "},\n \"units_with_plan\": %u, \"leaves\": %u,\n \"agencies\": [",
-		   r->units_with_plan, r->leaves);
+	buf_printf(b, "},\n \"units_with_plan\": %u, \"leaves\": %u,", r->units_with_plan, r->leaves);
+	if (r->leaves_reported >= 0)
+		buf_printf(b, " \"leaves_reported\": %d,", r->leaves_reported);
+	buf_puts(b, "\n \"agencies\": [");
 	for (i = 0; i < r->nagencies; i++) {
 		const struct rep_agency *a = &r->agencies[i];
 
@@ -398,6 +401,10 @@ enum gemis_err reporting_text(const struct tree *t, const struct rep_result *r, 
 	buf_printf(b, _("Reporting by the agencies of %s (%s) for %d, as of %s"), su->name,
 		   su->code, r->year, day);
 	buf_putc(b, '\n');
+	if (r->leaves_reported >= 0 && su->first_child >= 0) {
+		buf_printf(b, _("%d of %d communes and wards have reported."), r->leaves_reported, (int)r->leaves);
+		buf_putc(b, '\n');
+	}
 	if (r->total.expected == 0) {
 		buf_puts(b, r->units_with_plan
 				    ? _("The plans in force tie no indicator to any agency: no form is due.")

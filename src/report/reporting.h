@@ -113,6 +113,10 @@ struct rep_result {
 	struct rep_counts total;
 	unsigned units_with_plan; /* units in scope with a plan in force */
 	unsigned leaves;          /* communes and wards in scope */
+	int leaves_reported;      /* of them, those that reported figures for the
+				     year (engine_count_reported: the one meaning
+				     of "reported"), set by a caller that has the
+				     engine; -1 when not counted */
 };
 
 /* Computes who owes which form and its state.  GEMIS_ENOMEM only.
@@ -139,7 +143,7 @@ enum gemis_err reporting_load(struct db *db, const struct tree *t, int scope, in
  *    "total": {"expected": 40, "submitted": 31, "on_time": 25, "late": 6,
  *              "missing": 9, "overdue": 9, "pending": 0,
  *              "reporting_rate": 77.5, "on_time_rate": 62.5},
- *    "units_with_plan": 3, "leaves": 38,
+ *    "units_with_plan": 3, "leaves": 38, "leaves_reported": 30,
  *    "agencies": [{"agency": "yte", "name": "...", <counts>}],
  *    "units": [{"unit": "03390", "name": "...", "has_plan": true, <counts>}],
  *    "forms": [{"unit": "03390", "agency": "yte", "indicators": 5,

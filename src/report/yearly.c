@@ -162,6 +162,12 @@ enum gemis_err yearly_load(struct db *db, const struct snapshot *s, int unit, in
 	err = reporting_load(db, &s->tree, unit, year, o->now, &y->mem, &y->rep, e);
 	if (err)
 		goto fail;
+	{
+		int done = 0, all = 0;
+
+		engine_count_reported(eng, year, unit, &done, &all);
+		y->rep.leaves_reported = done;
+	}
 	for (c = u->first_child; c >= 0; c = s->tree.units[c].next_sibling)
 		y->nsubs++;
 	if (y->nsubs) {

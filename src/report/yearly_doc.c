@@ -330,7 +330,10 @@ static void results(const struct yearly *y, struct doc *d)
 			doc_cell(d, tb, row, 2, tgt, DC_CENTER, -1);
 			doc_cell(d, tb, row, 3, val, DC_RIGHT, -1);
 			doc_cell(d, tb, row, 4, sex, DC_CENTER, -1);
-			if (parent)
+			/* a value no commune gave is the unit's own figure */
+			if (parent && x->reporting == 0 && !isnan(x->value))
+				doc_cell(d, tb, row, 5, _("the unit's own figure"), DC_CENTER, -1);
+			else if (parent)
 				doc_cell(d, tb, row, 5, doc_printf(d, "%u/%u", x->reporting, x->of), DC_CENTER, -1);
 			doc_cell(d, tb, row, ncols - 1, assessment_text(d, x, y->year), DC_CENTER, (int)x->a.status);
 			row++;
@@ -534,6 +537,11 @@ static void reporting(const struct yearly *y, struct doc *d)
 	size_t i, n;
 
 	doc_add(d, DB_HEADING, 1, _("III. REPORTING BY THE AGENCIES"));
+	/* the same count as the pages' and the API's (engine_count_reported) */
+	if (y->nsubs && r->leaves_reported >= 0)
+		doc_add(d, DB_PARA, 0,
+			doc_printf(d, _("%d of %d communes and wards have reported."), r->leaves_reported,
+				   (int)r->leaves));
 	if (r->total.expected == 0) {
 		doc_add(d, DB_PARA, 0,
 			r->units_with_plan ? _("The plans in force tie no indicator to any agency, so no form was due.")

@@ -19,37 +19,6 @@
 
 #include "util/banned.h"
 
-/* Whether a leaf reported anything for the year. */
-static bool reported(const struct snapshot *s, int unit, int year)
-{
-	size_t k;
-	int slot;
-
-	if (year < s->ds.year_min || year > s->ds.year_max)
-		return false;
-	for (k = 0; k < catalog_count; k++) {
-		for (slot = 0; slot < SLOTS; slot++) {
-			if (!isnan(dataset_get_year(&s->ds, unit, year, (int)k, slot / SEX_SLOTS,
-						    slot % SEX_SLOTS)))
-				return true;
-		}
-	}
-	return false;
-}
-
-void count_reported(const struct snapshot *s, int unit, int year, int *done, int *all)
-{
-	int c;
-
-	if (s->tree.units[unit].first_child < 0) {
-		*all += 1;
-		*done += reported(s, unit, year);
-		return;
-	}
-	for (c = s->tree.units[unit].first_child; c >= 0; c = s->tree.units[c].next_sibling)
-		count_reported(s, c, year, done, all);
-}
-
 static void breadcrumbs(struct http_req *r, int unit, int year)
 {
 	const struct tree *t = &r->snap->tree;
@@ -175,7 +144,7 @@ static void area_reporting(struct http_req *r, int unit, int year)
 	const struct tree *t = &r->snap->tree;
 	int done = 0, all = 0;
 
-	count_reported(r->snap, unit, year, &done, &all);
+	engine_count_reported(&r->snap->eng, year, unit, &done, &all);
 	html(r, "<section class=\"reporting\"><h2>%s %d</h2><p>", _("Reporting for"), year);
 	html(r, "%s", arena_printf(&r->arena, _("%d of %d communes and wards have reported."), done, all));
 	html(r, "</p><meter min=\"0\" max=\"%d\" value=\"%d\">%d/%d</meter>", all, done, done, all);

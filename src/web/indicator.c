@@ -182,7 +182,12 @@ static void by_sex_table(struct http_req *r, int unit, int ind, int year)
 				supp_format(0, sh.den, den, sizeof(den));
 			html(r, "<td class=\"num\">%s</td><td class=\"num\">%s</td>", num, den);
 		}
-		if (r->snap->tree.units[unit].first_child >= 0)
+		/* a figure with no commune behind it is the unit's own (a
+		 * province's survey), not "0 of 38 reported" */
+		if (r->snap->tree.units[unit].first_child >= 0 && engine_reporting(e, y, unit, ind) == 0 &&
+		    !isnan(engine_value(e, y, unit, ind, SEX_T)))
+			html(r, "<td class=\"num\">%s</td>", _("the unit's own figure"));
+		else if (r->snap->tree.units[unit].first_child >= 0)
 			html(r, "<td class=\"num\">%u / %d</td>", engine_reporting(e, y, unit, ind),
 			     r->snap->tree.units[unit].nleaves);
 		html(r, "</tr>");

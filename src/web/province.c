@@ -206,7 +206,7 @@ enum gemis_err page_province(struct http_req *r)
 
 			/* a commune silent this year is marked in its row, not
 			 * only in the list below the grid */
-			count_reported(s, cu, year, &d2, &a2);
+			engine_count_reported(&s->eng, year, cu, &d2, &a2);
 			html(r, "<tr class=\"%s\"><th scope=\"row\"><a href=\"/?unit=%s&amp;year=%d\">%s</a>", d2 < a2 ? "silent" : "",
 			     t->units[cu].code, year, t->units[cu].short_name);
 			if (d2 == 0)
@@ -256,7 +256,7 @@ enum gemis_err page_province(struct http_req *r)
 	{
 		int done = 0, all = 0, missing = 0;
 
-		count_reported(s, unit, year, &done, &all);
+		engine_count_reported(&s->eng, year, unit, &done, &all);
 		html(r, "<section><h2>%s</h2><p>%s</p>", _("Not reported"),
 		     arena_printf(&r->arena, _("%d of %d communes and wards have reported."), done, all));
 		if (done < all) {
@@ -264,7 +264,7 @@ enum gemis_err page_province(struct http_req *r)
 			for (c = u->first_child; c >= 0; c = t->units[c].next_sibling) {
 				int d2 = 0, a2 = 0;
 
-				count_reported(s, c, year, &d2, &a2);
+				engine_count_reported(&s->eng, year, c, &d2, &a2);
 				if (d2 == a2)
 					continue;
 				missing++;

@@ -113,6 +113,12 @@ enum gemis_err page_reporting(struct http_req *r)
 	err = reporting_load(db, &s->tree, unit, year, now, &r->arena, &rep, &r->err);
 	if (err)
 		return err;
+	{
+		int done = 0, all = 0;
+
+		engine_count_reported(&s->eng, year, unit, &done, &all);
+		rep.leaves_reported = done;
+	}
 	page_begin(r, _("Reporting by the agencies"), unit);
 	html(r, "<div class=\"head\"><h1>%s <small>%s, %d</small></h1>", _("Reporting by the agencies"),
 	     s->tree.units[unit].name, year);
@@ -121,7 +127,12 @@ enum gemis_err page_reporting(struct http_req *r)
 		"pattern=\"[0-9]{4}\"></label> <button type=\"submit\">%s</button></form></div>",
 	     s->tree.units[unit].code, _("Year"), year, _("Show"));
 	date_format_dmy(vn_date(now), day);
-	html(r, "<section class=\"reporting\"><p>");
+	html(r, "<section class=\"reporting\">");
+	/* the dashboard's count: figures for the year, by form, file or API */
+	if (s->tree.units[unit].first_child >= 0)
+		html(r, "<p>%s</p>", arena_printf(&r->arena, _("%d of %d communes and wards have reported."),
+						 rep.leaves_reported, (int)rep.leaves));
+	html(r, "<p>");
 	if (rep.total.expected == 0) {
 		html(r, "%s", rep.units_with_plan ? _("The plans in force tie no indicator to any agency: no form is due.")
 						  : _("No plan in force: gemis cannot tell which forms are due."));

@@ -69,10 +69,6 @@ void chart_sparkline(struct http_req *r, int unit, int ind, int year);
 /* A larger chart of the same, with axes, for the indicator page. */
 void chart_trend(struct http_req *r, int unit, int ind, int year);
 
-/* Adds to *done the communes and wards under unit (or the unit itself)
- * that reported any value for the year, and to *all all of them. */
-void count_reported(const struct snapshot *s, int unit, int year, int *done, int *all);
-
 /* The moment reporting is judged at: now, or the end of $GEMIS_TODAY's day
  * when tests or demonstrations set one (reporting.c). */
 long long reporting_judged_at(struct http_req *r);
