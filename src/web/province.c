@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "report/progress.h"
+#include "report/reporting.h"
 #include "util/text.h"
 #include "web.h"
 
@@ -63,6 +64,26 @@ static const char *ind_label(struct http_req *r, int k)
 	return arena_printf(&r->arena, "%d.%d", g + 1, n);
 }
 
+/* Marks a row whose commune (or whose province's communes) owes forms past
+ * the deadline or sent them late, as the reporting page counts them. */
+static void late_tag(struct http_req *r, const struct rep_result *rep, int row_unit)
+{
+	const struct tree *t = &r->snap->tree;
+	unsigned overdue = 0, late = 0;
+	size_t i;
+
+	for (i = 0; i < rep->nunits; i++) {
+		if (!tree_contains(t, row_unit, rep->units[i].unit))
+			continue;
+		overdue += rep->units[i].c.overdue;
+		late += rep->units[i].c.late;
+	}
+	if (overdue)
+		html(r, " <small class=\"tag late\">%s</small>", arena_printf(&r->arena, _("forms overdue: %u"), overdue));
+	else if (late)
+		html(r, " <small class=\"tag late\">%s</small>", arena_printf(&r->arena, _("forms sent late: %u"), late));
+}
+
 static const char *self_url(struct http_req *r, const char *code, int year, int goal, int status,
 			    const char *sort, const char *dir)
 {
@@ -82,6 +103,8 @@ enum gemis_err page_province(struct http_req *r)
 	struct row *rows;
 	struct sort_by by;
 	struct progress_masks masks;
+	struct rep_result rep = {0};
+	struct db *db;
 	int unit, year, goal = g ? goal_parse(g) : -1, status = st ? status_parse(st) : -1, c, sort_ind = -1;
 	size_t n = 0, i, k, shown = 0;
 	enum gemis_err err;
@@ -105,11 +128,19 @@ enum gemis_err page_province(struct http_req *r)
 		if (sort_ind < 0)
 			return http_fail(r, GEMIS_EINVAL, "%s", _("unknown indicator"));
 	}
+	/* the forms owed (report/reporting.h), to mark late communes */
+	err = http_db(r, &db);
+	if (!err)
+		err = reporting_load(db, t, unit, year, reporting_judged_at(r), &r->arena, &rep, &r->err);
+	if (err)
+		return err;
 	for (c = u->first_child; c >= 0; c = t->units[c].next_sibling)
 		n++;
 	rows = arena_alloc(&r->arena, (n ? n : 1) * sizeof(*rows));
-	if (!rows)
+	if (!rows) {
+		rep_result_release(&rep);
 		return GEMIS_ENOMEM;
+	}
 	n = 0;
 	/* the case register's small counts stay hidden (core/register.h) */
 	progress_masks_init(&masks, s, year);
@@ -177,11 +208,13 @@ enum gemis_err page_province(struct http_req *r)
 	for (k = 0; k < catalog_count; k++) {
 		if (goal >= 0 && catalog[k].goal != (enum goal)goal)
 			continue;
-		html(r, "<th class=\"num\"><a href=\"%s\" title=\"%s\">%s%s</a></th>",
+		/* the number and a short name: a phone has no tooltips */
+		html(r, "<th scope=\"col\" class=\"num ihead\"><a href=\"%s\" title=\"%s\"><span class=\"code\">%s%s</span>"
+			" %s</a></th>",
 		     self_url(r, u->code, year, goal, status, catalog[k].id,
 			      sort_ind == (int)k && by.dir == 1 ? "desc" : NULL),
 		     indicator_name(&catalog[k], r->lang), ind_label(r, (int)k),
-		     sort_ind == (int)k ? (by.dir == 1 ? " ▲" : " ▼") : "");
+		     sort_ind == (int)k ? (by.dir == 1 ? " ▲" : " ▼") : "", indicator_short_name(&catalog[k], r->lang));
 	}
 	html(r, "</tr></thead><tbody>");
 	for (i = 0; i < n; i++) {
@@ -213,6 +246,7 @@ enum gemis_err page_province(struct http_req *r)
 				html(r, " <small class=\"tag\">%s</small>", arena_printf(&r->arena, _("not reported in %d"), year));
 			else if (d2 < a2)
 				html(r, " <small class=\"tag\">%d/%d</small>", d2, a2);
+			late_tag(r, &rep, cu);
 			html(r, "</th>");
 		}
 		for (k = 0; k < catalog_count; k++) {
@@ -282,5 +316,6 @@ enum gemis_err page_province(struct http_req *r)
 	}
 	page_end(r);
 	progress_masks_release(&masks);
+	rep_result_release(&rep);
 	return GEMIS_OK;
 }

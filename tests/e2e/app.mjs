@@ -252,6 +252,24 @@ try {
   await page.goto(base + '/province/12');
   await shot(page, 'province');
   check(await page.locator('#grid tr.silent .tag').count() === 8, 'the 8 communes silent in 2026 are marked in the grid');
+  // on the phone: column heads are names, not bare codes; the unit's name
+  // stays in view when the cells scroll sideways; a commune with forms
+  // past the deadline is marked in its row
+  const heads = await page.locator('#grid thead th.ihead').allTextContents();
+  check(heads.length === 24 && heads.every((h) => /^\d\.\d+\s+\S.{3,}/.test(h.trim())),
+    `every column head names its indicator (${heads.slice(0, 3).join(' | ')})`);
+  check(heads.some((h) => h.includes('Lãnh đạo chủ chốt nữ')), 'a column head says "Lãnh đạo chủ chốt nữ", not 1.1');
+  const headWidth = await page.locator('#grid thead th.ihead').first().evaluate((e) => e.getBoundingClientRect().width);
+  check(headWidth <= 110, `a column head wraps in a narrow column on the phone (${headWidth}px)`);
+  await page.locator('#grid .scroll').evaluate((e) => { e.scrollLeft = e.scrollWidth; });
+  const nameBox = await page.locator('#grid tbody th[scope=row]').first().boundingBox();
+  check(nameBox && nameBox.x >= 0 && nameBox.x < 40, `the commune's name stays in view when the grid scrolls (x ${nameBox && nameBox.x})`);
+  await page.screenshot({ path: path.join(artifacts, 'province-scrolled-phone.png') });
+  await page.locator('#grid .scroll').evaluate((e) => { e.scrollLeft = 0; });
+  const binhlu = page.locator('#grid tbody tr', { has: page.locator('th a', { hasText: /^Bình Lư$/ }) });
+  check(await binhlu.locator('.tag.late').count() === 1, 'Bình Lư, with forms past the deadline, is marked late in the grid');
+  check(/biểu (quá hạn|nộp muộn): \d+/.test(await binhlu.locator('.tag.late').textContent() || ''),
+    'the mark says how many forms');
   // htmx filters the table in place: the other statuses are dimmed
   await page.selectOption('select[name=status]', 'off_track');
   await page.waitForFunction(() => location.search.includes('status=off_track'));
