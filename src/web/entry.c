@@ -159,6 +159,57 @@ static period_t previous_period(period_t p)
 	return period_year_code(y - 1);
 }
 
+/* A box's number, or false when it is empty or not a number. */
+static bool box_number(const struct entry *en, int fi, double *out)
+{
+	const char *t = fi >= 0 ? en->text[fi] : NULL;
+
+	return t && *t && text_parse_number(t, strlen(t), out);
+}
+
+/* Below a ratio's boxes, the rate they make (numerator / denominator ×
+ * factor, as the engine computes it), per sex and overall, for each
+ * period: what the focal point judges before approving, and what the
+ * reporter sees after saving. */
+static void rate_rows(struct http_req *r, const struct entry *en, int k, const int *sexes, int ns)
+{
+	const struct indicator *ind = &catalog[k];
+	size_t i;
+
+	if (ind->kind != IND_RATIO)
+		return;
+	for (i = 0; i < en->f.nfields; i++) {
+		const struct form_field *x = &en->f.fields[i];
+		double tn = 0, td = 0;
+		bool all = true;
+		int sx;
+
+		if (x->ind != k || x->part != PART_NUM || x->sex != sexes[0])
+			continue;
+		html(r, "<tr class=\"rate\"><th scope=\"row\">%s", _("Rate these numbers give"));
+		if (period_kind(x->period) != PERIOD_YEAR)
+			html(r, " <small>(%s)</small>", fmt_period(r, x->period));
+		html(r, "</th>");
+		for (sx = 0; sx < ns; sx++) {
+			double n, d;
+			bool ok = box_number(en, form_field_find(&en->f, k, PART_NUM, sexes[sx], x->period), &n) &&
+				  box_number(en, form_field_find(&en->f, k, PART_DEN, sexes[sx], x->period), &d);
+
+			html(r, "<td><output>%s</output></td>",
+			     ok && d != 0 ? fmt_value(r, n / d * ind->factor, ind->unit) : "–");
+			all = all && ok;
+			if (ok) {
+				tn += n;
+				td += d;
+			}
+		}
+		html(r, "</tr>");
+		if (ns > 1 && all && td != 0)
+			html(r, "<tr class=\"rate\"><th scope=\"row\">%s</th><td><output>%s</output></td><td></td></tr>",
+			     _("Overall"), fmt_value(r, tn / td * ind->factor, ind->unit));
+	}
+}
+
 static enum gemis_err history(void *ctx, const struct sub_event *ev)
 {
 	struct http_req *r = ctx;
@@ -290,7 +341,7 @@ static void render_form(struct http_req *r, struct entry *en)
 		 * Total", not "edit text" */
 		html(r, "<fieldset><legend id=\"lg_%zu\">%s <small>(%s)</small></legend>", k, indicator_name(ind, r->lang),
 		     measure_name(ind->unit));
-		html(r, "<div class=\"scroll\"><table class=\"form-grid\"><thead><tr><td></td>");
+		html(r, "<div class=\"scroll\"><table class=\"form-grid%s\"><thead><tr><td></td>", ns == 2 ? " by-sex" : "");
 		for (sx = 0; sx < ns; sx++)
 			html(r, "<th scope=\"col\" id=\"c_%zu_%d\">%s</th>", k, sexes[sx], indicator_sex_name(ind, (enum sex)sexes[sx]));
 		html(r, "</tr></thead><tbody>");
@@ -350,6 +401,7 @@ static void render_form(struct http_req *r, struct entry *en)
 			}
 			html(r, "</tr>");
 		}
+		rate_rows(r, en, en->f.inds[k], sexes, ns);
 		html(r, "</tbody></table></div>");
 		explanation(r, en, en->f.inds[k], editable);
 		html(r, "</fieldset>");

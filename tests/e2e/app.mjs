@@ -154,6 +154,15 @@ try {
   await page.waitForFunction(() => document.getElementById('m_0').textContent.length > 0);
   check((await page.textContent('#m_0')).includes('abc'), 'the inline problem quotes the value');
   await shot(page, 'entry-problem');
+  // on the phone, a row's label takes a line of its own and the women's
+  // and men's boxes sit side by side within the screen
+  const sexRow = page.locator('.form-grid.by-sex tbody tr').first();
+  const [fBox, mBox] = await Promise.all([0, 1].map((i) => sexRow.locator('input').nth(i).boundingBox()));
+  const labelBox = await sexRow.locator('th[scope=row]').boundingBox();
+  check(fBox && mBox && Math.abs(fBox.y - mBox.y) < 2 && fBox.x + fBox.width <= mBox.x && mBox.x + mBox.width <= PHONE.width,
+    `the women's and men's boxes are side by side on a 360 px screen (${JSON.stringify([fBox, mBox])})`);
+  check(labelBox && labelBox.width > 250 && labelBox.y + labelBox.height <= fBox.y,
+    `the row's label spans the screen above its boxes (${JSON.stringify(labelBox)})`);
   // while typing, the check sees the indicator's other boxes: a numerator
   // above its denominator is caught before saving
   await page.fill('#v_0', '50');
@@ -195,6 +204,9 @@ try {
   await shot(page, 'review');
   await Promise.all([page.waitForNavigation(), page.click('table a[href="/entry/03390/vhxh/2026"] >> nth=0')]);
   await shot(page, 'entry-review');
+  // the rate the numbers make, beside them, before approving (5 / 12)
+  const rate = (await page.locator('fieldset').first().locator('tr.rate output').first().textContent()) || '';
+  check(rate.trim() === '41,67%', `the focal point sees the rate the numbers give (${rate})`);
   await Promise.all([page.waitForNavigation(), page.click('button[value=approve]')]);
   check(page.url().endsWith('?done=approve'), 'the form was approved (' + page.url() + ')');
   await page.goto(base + '/');
