@@ -176,8 +176,12 @@ enum gemis_err reporting_compute(const struct rep_input *in, struct rep_result *
 			f->agency = (int)k;
 			f->in_plan = owed;
 			f->nind = p ? popcount64(plan_view_duties(p, (int)k)) : 0;
-			/* without a plan in force: due at the end of the year */
-			dl = deadline_of_plan(p ? p->dl_day : 0, p ? p->dl_month : 0, &f->due_assumed);
+			/* a kept form: the deadline of the plan it answered;
+			 * without a plan in force: due at the end of the year */
+			if (!owed && s->dl_known)
+				dl = deadline_of_plan(s->dl_day, s->dl_month, &f->due_assumed);
+			else
+				dl = deadline_of_plan(p ? p->dl_day : 0, p ? p->dl_month : 0, &f->due_assumed);
 			due = deadline_due(&dl, period_year_code(in->year));
 			f->due_year = due.y;
 			f->due_month = due.m;

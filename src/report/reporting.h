@@ -17,7 +17,10 @@
  * A form submitted (or approved) for the period counts too when the plan
  * in force no longer asks it of the agency: forms belong to the period,
  * not to the plan, so applying another plan never makes them disappear
- * (in_plan false; due on the plan's deadline, or 31/12 without a plan).
+ * (in_plan false).  Such a kept form is judged against the deadline of
+ * the plan it answered, the one in force when it was submitted (so that
+ * applying a plan without a deadline never turns a late form into one on
+ * time); without one, the deadline of the plan in force, else 31/12.
  *
  * A form is the row of the `submissions` table for (unit, agency, period).
  * It counts as submitted when its status is `submitted` or `approved`;
@@ -52,6 +55,11 @@ struct rep_sub {
 	int agency;            /* agency kind index */
 	const char *status;    /* "draft", "submitted", "approved", "returned" */
 	long long submitted_at; /* Unix seconds, 0 when never submitted */
+	/* the deadline of the unit's plan in force when the form was
+	 * submitted (0/0: that plan set none); judged against it when the plan
+	 * in force now no longer asks the form */
+	bool dl_known;         /* a plan of the unit was in force then */
+	int dl_day, dl_month;
 };
 
 struct rep_input {

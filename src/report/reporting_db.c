@@ -8,6 +8,7 @@
 
 #include "core/catalog.h"
 #include "reporting.h"
+#include "store/plan_views.h"
 #include "store/submissions.h"
 
 #include "util/banned.h"
@@ -44,6 +45,47 @@ static enum gemis_err collect_sub(void *ctx, const struct submission *s)
 	return GEMIS_OK;
 }
 
+/* Gives each submitted form the deadline of its unit's plan in force when
+ * it was submitted (dl_known, dl_day, dl_month): the version that came
+ * into force last before that moment and was not yet superseded then. */
+static enum gemis_err deadlines_at_submission(struct db *db, const struct tree *t, struct rep_sub *subs,
+					      size_t nsubs, struct arena *mem, struct errctx *e)
+{
+	struct plan_span *sp;
+	size_t n, i, j;
+	enum gemis_err err;
+
+	if (!nsubs)
+		return GEMIS_OK;
+	err = plan_spans_load(db, t, mem, &sp, &n, e);
+	if (err)
+		return err;
+	for (i = 0; i < nsubs; i++) {
+		struct rep_sub *s = &subs[i];
+		size_t lo = 0, hi = n;
+
+		if (!s->submitted_at)
+			continue;
+		/* the unit's first version (sp is sorted by unit, then time) */
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (sp[mid].unit < s->unit)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (j = lo; j < n && sp[j].unit == s->unit && sp[j].from <= s->submitted_at; j++) {
+			if (sp[j].until && sp[j].until <= s->submitted_at)
+				continue;
+			s->dl_known = true;
+			s->dl_day = sp[j].dl_day;
+			s->dl_month = sp[j].dl_month;
+		}
+	}
+	return GEMIS_OK;
+}
+
 enum gemis_err reporting_load(struct db *db, const struct tree *t, int scope, int year,
 			      long long now, struct arena *mem, struct rep_result *out,
 			      struct errctx *e)
@@ -58,6 +100,9 @@ enum gemis_err reporting_load(struct db *db, const struct tree *t, int scope, in
 	err = plan_views_load(db, t, scope, mem, &pv, &npv, e);
 	if (!err)
 		err = submissions_list(db, t, scope, year, collect_sub, &c, e);
+	if (err)
+		return err;
+	err = deadlines_at_submission(db, t, c.subs, c.n, mem, e);
 	if (err)
 		return err;
 	in.t = t;

@@ -192,3 +192,60 @@ out:
 	db_finalize(st, NULL);
 	return err;
 }
+
+static int span_cmp(const void *a, const void *b)
+{
+	const struct plan_span *x = a, *y = b;
+
+	if (x->unit != y->unit)
+		return x->unit < y->unit ? -1 : 1;
+	return (x->from > y->from) - (x->from < y->from);
+}
+
+enum gemis_err plan_spans_load(struct db *db, const struct tree *t, struct arena *mem, struct plan_span **out,
+			       size_t *n, struct errctx *e)
+{
+	struct plan_span *sp = NULL;
+	struct db_stmt *st = NULL;
+	size_t cap = 0, cnt = 0;
+	enum gemis_err err;
+
+	*out = NULL;
+	*n = 0;
+	err = db_prepare(db, &st, e, "SELECT unit_id, loaded_at, superseded_at, deadline_day, deadline_month FROM plans");
+	if (err)
+		return err;
+	while (db_next(st)) {
+		int u = tree_find_id(t, db_col_int(st, 0));
+
+		if (u < 0)
+			continue;
+		if (cnt == cap) {
+			size_t ncap = cap ? cap * 2 : 64;
+			struct plan_span *ns = arena_alloc(mem, ncap * sizeof(*ns));
+
+			if (!ns) {
+				db_finalize(st, NULL);
+				return GEMIS_ENOMEM;
+			}
+			if (cnt)
+				memcpy(ns, sp, cnt * sizeof(*ns));
+			sp = ns;
+			cap = ncap;
+		}
+		sp[cnt].unit = u;
+		sp[cnt].from = db_col_int(st, 1);
+		sp[cnt].until = db_col_null(st, 2) ? 0 : db_col_int(st, 2);
+		sp[cnt].dl_day = db_col_null(st, 3) ? 0 : (int)db_col_int(st, 3);
+		sp[cnt].dl_month = db_col_null(st, 4) ? 0 : (int)db_col_int(st, 4);
+		cnt++;
+	}
+	err = db_finalize(st, e);
+	if (err)
+		return err;
+	if (cnt)
+		qsort(sp, cnt, sizeof(*sp), span_cmp);
+	*out = sp;
+	*n = cnt;
+	return GEMIS_OK;
+}

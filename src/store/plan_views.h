@@ -49,4 +49,19 @@ struct plan_view {
 enum gemis_err plan_views_load(struct db *db, const struct tree *t, int scope, struct arena *mem,
 			       struct plan_view **out, size_t *n, struct errctx *e);
 
+/* One version of a unit's plan, in force or superseded: when it was in
+ * force and the deadline it set.  A form kept from an earlier plan is
+ * judged against the deadline of the version in force when it was
+ * submitted (report/reporting.h). */
+struct plan_span {
+	int unit;                 /* tree index */
+	long long from, until;    /* loaded_at; superseded_at, 0 while in force */
+	int dl_day, dl_month;     /* 0 when it set no deadline */
+};
+
+/* Every version of every plan of a unit of the tree, sorted by unit (tree
+ * index) then by the time it came into force.  *out lives in mem. */
+enum gemis_err plan_spans_load(struct db *db, const struct tree *t, struct arena *mem, struct plan_span **out,
+			       size_t *n, struct errctx *e);
+
 #endif

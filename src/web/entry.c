@@ -27,6 +27,7 @@
 #include "core/deadline.h"
 #include "formats/values_csv.h"
 #include "report/progress.h"
+#include "report/reporting.h"
 #include "store/submissions.h"
 #include "store/values.h"
 #include "util/text.h"
@@ -159,6 +160,40 @@ static period_t previous_period(period_t p)
 	return period_year_code(y - 1);
 }
 
+/* The form's deadline and where it stands, as the reporting page and the
+ * dashboard count it (report/reporting.h): a form kept from an earlier
+ * plan is due on that plan's deadline, not on the plan in force now. */
+static void form_deadline(struct http_req *r, const struct entry *en)
+{
+	struct rep_result rep = {0};
+	const struct rep_form *f = NULL;
+	struct db *db;
+	char due[DATE_TEXT_LEN];
+	size_t i;
+
+	if (!http_db(r, &db) &&
+	    !reporting_load(db, &r->snap->tree, en->unit, en->year, reporting_judged_at(r), &r->arena, &rep, NULL)) {
+		for (i = 0; i < rep.nforms && !f; i++) {
+			if (rep.forms[i].unit == en->unit && rep.forms[i].agency == en->agency)
+				f = &rep.forms[i];
+		}
+	}
+	if (f) {
+		date_format_dmy((struct date){f->due_year, f->due_month, f->due_day}, due);
+		html(r, "<p class=\"deadline\">%s %s · <span class=\"form-%s\">%s</span>", _("Deadline"), due,
+		     form_state_id(f->state), form_state_name(f->state));
+		if (f->due_assumed)
+			html(r, " <small>(%s)</small>", _("the plan sets no deadline: the end of the year"));
+		html(r, "</p>");
+	} else if (en->f.deadline_day && en->f.deadline_month) {
+		struct deadline dl = deadline_of_plan(en->f.deadline_day, en->f.deadline_month, NULL);
+
+		date_format_dmy(deadline_due(&dl, period_year_code(en->year)), due);
+		html(r, "<p class=\"deadline\">%s %s</p>", _("Deadline"), due);
+	}
+	rep_result_release(&rep);
+}
+
 /* A box's number, or false when it is empty or not a number. */
 static bool box_number(const struct entry *en, int fi, double *out)
 {
@@ -279,13 +314,7 @@ static void render_form(struct http_req *r, struct entry *en)
 	if (en->sub.version)
 		html(r, " · %s %s, %s", _("last changed by"), en->sub.updated_by, fmt_time(r, en->sub.updated_at));
 	html(r, "</p>");
-	if (en->f.deadline_day && en->f.deadline_month) {
-		struct deadline dl = deadline_of_plan(en->f.deadline_day, en->f.deadline_month, NULL);
-		char due[DATE_TEXT_LEN];
-
-		date_format_dmy(deadline_due(&dl, period_year_code(en->year)), due);
-		html(r, "<p class=\"deadline\">%s %s</p>", _("Deadline"), due);
-	}
+	form_deadline(r, en);
 	if (en->top && !en->top_ok && en->nproblems) {
 		/* the summary of every problem, each a link to its box */
 		html(r, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"problems\"><h2>%s</h2><ul>", en->top);
