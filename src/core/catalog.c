@@ -16,6 +16,8 @@
 #define PCT "%"
 #define T2(a, b) {TIME_##a, TIME_##b}
 #define NAT(dir, v) .has_national = true, .national_dir = DIR_##dir, .national_value = (v), .national_year = 2030
+#define N25(v) .has_national_2025 = true, .national_2025 = (v)
+#define END .end_state = true
 
 const struct indicator catalog[] = {
 	/* ---- Goal 1: politics ---- */
@@ -25,7 +27,7 @@ const struct indicator catalog[] = {
 	 PCT, POL_HIGHER, IND_RATIO, 100, false, true, SPACE_SUM, T2(LAST, LAST),
 	 {"Số cơ quan, đơn vị có lãnh đạo chủ chốt là nữ", "Tổng số cơ quan, đơn vị"},
 	 {"Agencies with a female key leader", "Agencies"},
-	 false, SRC_REPORTED, NAT(AT_LEAST, 75)},
+	 false, SRC_REPORTED, NAT(AT_LEAST, 75), N25(60)},
 	/* ---- Goal 2: economy and labour ---- */
 	{"female_wage_workers", GOAL_ECONOMY,
 	 "Tỷ lệ lao động nữ làm công hưởng lương",
@@ -33,21 +35,21 @@ const struct indicator catalog[] = {
 	 PCT, POL_HIGHER, IND_RATIO, 100, false, true, SPACE_SUM, T2(LAST, LAST),
 	 {"Số lao động nữ làm công hưởng lương", "Tổng số lao động nữ có việc làm"},
 	 {"Female wage workers", "Employed women"},
-	 false, SRC_REPORTED, NAT(AT_LEAST, 60)},
+	 false, SRC_REPORTED, NAT(AT_LEAST, 60), N25(50)},
 	{"female_agri_share", GOAL_ECONOMY,
 	 "Tỷ trọng lao động nữ làm việc trong khu vực nông nghiệp",
 	 "Share of employed women working in agriculture",
 	 PCT, POL_LOWER, IND_RATIO, 100, false, true, SPACE_SUM, T2(LAST, LAST),
 	 {"Số lao động nữ làm việc trong nông nghiệp", "Tổng số lao động nữ có việc làm"},
 	 {"Women employed in agriculture", "Employed women"},
-	 false, SRC_REPORTED, NAT(AT_MOST, 25)},
+	 false, SRC_REPORTED, NAT(AT_MOST, 25), N25(30)},
 	{"female_business_leaders", GOAL_ECONOMY,
 	 "Tỷ lệ nữ giám đốc/chủ doanh nghiệp, hợp tác xã",
 	 "Women among directors and owners of enterprises and cooperatives",
 	 PCT, POL_HIGHER, IND_RATIO, 100, false, true, SPACE_SUM, T2(LAST, LAST),
 	 {"Số nữ giám đốc/chủ doanh nghiệp, hợp tác xã", "Tổng số giám đốc/chủ doanh nghiệp, hợp tác xã"},
 	 {"Female directors or owners", "All directors or owners"},
-	 false, SRC_REPORTED, NAT(AT_LEAST, 30)},
+	 false, SRC_REPORTED, NAT(AT_LEAST, 30), N25(27)},
 	/* ---- Goal 3: family life and gender-based violence ---- */
 	{"unpaid_care_ratio", GOAL_FAMILY,
 	 "Số giờ làm công việc nhà không được trả công của nữ so với nam",
@@ -55,35 +57,35 @@ const struct indicator catalog[] = {
 	 "ratio", POL_LOWER, IND_VALUE, 1, false, false, SPACE_NONE, T2(MEAN, MEAN),
 	 {"Số lần (giờ của nữ / giờ của nam)", NULL},
 	 {"Times (women's hours / men's hours)", NULL},
-	 false, SRC_REPORTED, NAT(AT_MOST, 1.4)},
+	 false, SRC_REPORTED, NAT(AT_MOST, 1.4), N25(1.7)},
 	{"dv_victims_supported", GOAL_FAMILY,
 	 "Tỷ lệ người bị bạo lực gia đình, bạo lực trên cơ sở giới được phát hiện được tiếp cận ít nhất một dịch vụ hỗ trợ cơ bản",
 	 "Detected victims of domestic or gender-based violence reaching at least one basic support service",
 	 PCT, POL_HIGHER, IND_RATIO, 100, true, true, SPACE_SUM, T2(SUM, SUM),
 	 {"Số người bị bạo lực được tiếp cận dịch vụ hỗ trợ", "Số người bị bạo lực được phát hiện"},
 	 {"Victims reaching a support service", "Detected victims"},
-	 false, SRC_REGISTER, NAT(AT_LEAST, 90)},
+	 false, SRC_REGISTER, NAT(AT_LEAST, 90), N25(80)},
 	{"dv_perpetrators_counseled", GOAL_FAMILY,
 	 "Tỷ lệ người gây bạo lực được phát hiện được tư vấn, tham vấn",
 	 "Detected perpetrators who received counselling",
 	 PCT, POL_HIGHER, IND_RATIO, 100, true, true, SPACE_SUM, T2(SUM, SUM),
 	 {"Số người gây bạo lực được tư vấn, tham vấn", "Số người gây bạo lực được phát hiện (chưa bị truy cứu hình sự)"},
 	 {"Perpetrators counselled", "Detected perpetrators not prosecuted"},
-	 false, SRC_REGISTER, NAT(AT_LEAST, 70)},
+	 false, SRC_REGISTER, NAT(AT_LEAST, 70), N25(50)},
 	{"trafficking_returnees_supported", GOAL_FAMILY,
 	 "Tỷ lệ nạn nhân bị mua bán trở về có nhu cầu được hỗ trợ",
 	 "Returned trafficking victims in need who were supported",
 	 PCT, POL_HIGHER, IND_RATIO, 100, true, true, SPACE_SUM, T2(SUM, SUM),
 	 {"Số nạn nhân được hỗ trợ", "Số nạn nhân trở về có nhu cầu hỗ trợ"},
 	 {"Victims supported", "Returned victims in need"},
-	 false, SRC_REGISTER, NAT(AT_LEAST, 100)},
+	 false, SRC_REGISTER, NAT(AT_LEAST, 100), N25(100), END},
 	{"social_assistance_gbv", GOAL_FAMILY,
 	 "Tỷ lệ cơ sở trợ giúp xã hội công lập triển khai hoạt động về bạo lực trên cơ sở giới",
 	 "Public social assistance facilities with gender-based violence activities",
 	 PCT, POL_HIGHER, IND_RATIO, 100, false, true, SPACE_SUM, T2(LAST, LAST),
 	 {"Số cơ sở có hoạt động phòng ngừa, ứng phó bạo lực", "Tổng số cơ sở trợ giúp xã hội công lập"},
 	 {"Facilities with such activities", "Public facilities"},
-	 false, SRC_REPORTED, NAT(AT_LEAST, 100)},
+	 false, SRC_REPORTED, NAT(AT_LEAST, 100), N25(70), END},
 	/* ---- Goal 4: health ---- */
 	{"sex_ratio_at_birth", GOAL_HEALTH,
 	 "Tỷ số giới tính khi sinh",
@@ -91,14 +93,14 @@ const struct indicator catalog[] = {
 	 "boys_per_100_girls", POL_LOWER, IND_RATIO, 100, false, false, SPACE_SUM, T2(SUM, SUM),
 	 {"Số bé trai sinh ra sống", "Số bé gái sinh ra sống"},
 	 {"Boys born alive", "Girls born alive"},
-	 false, SRC_REPORTED, NAT(AT_MOST, 109)},
+	 false, SRC_REPORTED, NAT(AT_MOST, 109), N25(111)},
 	{"maternal_mortality", GOAL_HEALTH,
 	 "Tỷ số tử vong bà mẹ liên quan đến thai sản",
 	 "Maternal mortality ratio",
 	 "per_100k_live_births", POL_LOWER, IND_RATIO, 100000, false, false, SPACE_SUM, T2(SUM, SUM),
 	 {"Số bà mẹ tử vong liên quan đến thai sản", "Số trẻ đẻ ra sống"},
 	 {"Maternal deaths", "Live births"},
-	 false, SRC_REPORTED, .has_national = false},
+	 false, SRC_REPORTED, .has_national = false, N25(42)},
 	{"adolescent_birth_rate", GOAL_HEALTH,
 	 "Tỷ suất sinh ở vị thành niên",
 	 "Adolescent birth rate",
@@ -113,7 +115,7 @@ const struct indicator catalog[] = {
 	 PCT, POL_HIGHER, IND_RATIO, 100, false, true, SPACE_SUM, T2(LAST, LAST),
 	 {"Số trường có giảng dạy nội dung về giới", "Tổng số trường"},
 	 {"Schools teaching gender content", "Schools"},
-	 false, SRC_REPORTED, .has_national = true, .national_dir = DIR_ACHIEVE, .national_year = 2030},
+	 false, SRC_REPORTED, .has_national = true, .national_dir = DIR_ACHIEVE, .national_year = 2030, END},
 	{"primary_completion", GOAL_EDUCATION,
 	 "Tỷ lệ hoàn thành giáo dục tiểu học",
 	 "Primary school completion rate",
@@ -156,28 +158,28 @@ const struct indicator catalog[] = {
 	 PCT, POL_HIGHER, IND_RATIO, 100, true, true, SPACE_SUM, T2(LAST, LAST),
 	 {"Số người được tiếp cận kiến thức về bình đẳng giới", "Dân số"},
 	 {"People reached", "Population"},
-	 false, SRC_REPORTED, NAT(AT_LEAST, 80)},
+	 false, SRC_REPORTED, NAT(AT_LEAST, 80), N25(60)},
 	{"orgs_informed", GOAL_COMMUNICATION,
 	 "Tỷ lệ tổ chức Đảng, chính quyền, ban, ngành, đoàn thể được phổ biến, cập nhật thông tin về bình đẳng giới",
 	 "Party, government and mass organisations informed about gender equality",
 	 PCT, POL_HIGHER, IND_RATIO, 100, false, true, SPACE_SUM, T2(LAST, LAST),
 	 {"Số tổ chức được phổ biến thông tin", "Tổng số tổ chức"},
 	 {"Organisations informed", "Organisations"},
-	 false, SRC_REPORTED, NAT(AT_LEAST, 100)},
+	 false, SRC_REPORTED, NAT(AT_LEAST, 100), N25(100), END},
 	{"news_items_per_quarter", GOAL_COMMUNICATION,
 	 "Số tin, bài về bình đẳng giới trên hệ thống thông tin cơ sở mỗi quý",
 	 "News items on gender equality in local media per quarter",
 	 "items_per_quarter", POL_HIGHER, IND_VALUE, 1, false, false, SPACE_MEAN, T2(MEAN, MEAN),
 	 {"Số tin, bài trong quý", NULL},
 	 {"Items published in the quarter", NULL},
-	 false, SRC_REPORTED, NAT(AT_LEAST, 4)},
+	 false, SRC_REPORTED, NAT(AT_LEAST, 4), N25(4)},
 	{"monthly_programs", GOAL_COMMUNICATION,
 	 "Chuyên mục, chuyên đề nâng cao nhận thức về bình đẳng giới hàng tháng",
 	 "Months with a gender equality programme on local broadcasting",
 	 PCT, POL_HIGHER, IND_RATIO, 100, false, true, SPACE_SUM, T2(SUM, SUM),
 	 {"Số tháng có chuyên mục, chuyên đề", "Số tháng"},
 	 {"Months with a programme", "Months"},
-	 false, SRC_REPORTED, .has_national = true, .national_dir = DIR_ACHIEVE, .national_year = 2030},
+	 false, SRC_REPORTED, .has_national = true, .national_dir = DIR_ACHIEVE, .national_year = 2030, END},
 	/* ---- Local indicators seen in commune plans ---- */
 	{"primary_enrolment", GOAL_EDUCATION,
 	 "Tỷ lệ trẻ em đúng độ tuổi ra lớp tiểu học",
@@ -192,10 +194,30 @@ const struct indicator catalog[] = {
 	 PCT, POL_HIGHER, IND_RATIO, 100, false, true, SPACE_SUM, T2(LAST, LAST),
 	 {"Số trường có lồng ghép", "Tổng số trường"},
 	 {"Schools integrating it", "Schools"},
-	 true, SRC_REPORTED, .has_national = false},
+	 true, SRC_REPORTED, .has_national = false, END},
 };
 
 const size_t catalog_count = sizeof(catalog) / sizeof(catalog[0]);
+
+bool national_target_for(const struct indicator *ind, int year, enum direction *dir, double *value)
+{
+	if (!ind->has_national || ind->national_dir == DIR_ACHIEVE)
+		return false;
+	*dir = ind->national_dir;
+	if (year >= ind->national_year) {
+		*value = ind->national_value;
+		return true;
+	}
+	if (!ind->has_national_2025)
+		return false;
+	if (year <= 2025) {
+		*value = ind->national_2025;
+		return true;
+	}
+	*value = ind->national_2025 +
+		 (ind->national_value - ind->national_2025) * (year - 2025) / (ind->national_year - 2025);
+	return true;
+}
 
 int catalog_find(const char *id)
 {

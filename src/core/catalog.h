@@ -100,6 +100,14 @@ struct indicator {
 	enum direction national_dir;
 	double national_value; /* ignored for DIR_ACHIEVE */
 	int national_year;
+	/* The strategy's milestone for 2025 (same direction), where it gives one. */
+	bool has_national_2025;
+	double national_2025;
+	/* An "achieve" target (done, maintained, every one) can be judged: the
+	 * indicator's natural end is all of them, 100 % (the curriculum, a
+	 * monthly programme, every facility).  On the others a target needs a
+	 * value: "raise the share of women leaders" says nothing to judge. */
+	bool end_state;
 };
 
 extern const struct indicator catalog[];
@@ -107,6 +115,11 @@ extern const size_t catalog_count;
 
 /* Index of the indicator with that id, or -1. */
 int catalog_find(const char *id);
+/* The national target for a year: the 2030 target from 2030 on, the 2025
+ * milestone up to 2025, the straight path between them in between (a
+ * yearly plan for 2027 is held to 2027's point of the path, not to 2030's
+ * target).  False when the strategy gives no value for that year. */
+bool national_target_for(const struct indicator *ind, int year, enum direction *dir, double *value);
 const char *goal_id(enum goal g);           /* "politics" ... */
 int goal_parse(const char *s);              /* -1 if unknown */
 const char *goal_name(enum goal g, int lang); /* lang: enum lang */

@@ -153,6 +153,18 @@ static void numbering(struct pdoc *d, struct presult *r)
 	}
 }
 
+/* s cut to at most max bytes at a character boundary, with "…" when cut. */
+static const char *quote(struct arena *a, const char *s, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (n <= max)
+		return s;
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return arena_printf(a, "%.*s…", (int)max, s);
+}
+
 static void fmt_value(char *out, size_t sz, double v, const char *unit)
 {
 	snprintf(out, sz, "%g%s", v, unit && strcmp(unit, "%") == 0 ? "%" : "");
@@ -168,6 +180,12 @@ static void targets_lint(struct pdoc *d, struct presult *r)
 		const struct indicator *ind = x->ind >= 0 ? &catalog[x->ind] : NULL;
 		char a[32], b[32];
 
+		if (x->aim) {
+			plan_add_lint(d, r, "no_measurable_target", x->line,
+				      _("an aim without a measure (no value, no end to check) is no target; the targets in force stay: \"%s\""),
+				      quote(&d->a, x->text ? x->text : "", 90));
+			continue;
+		}
 		measurable |= x->has_value;
 		if (ind && x->has_value && ind->has_national && ind->national_dir != DIR_ACHIEVE &&
 		    x->dir == ind->national_dir && x->year >= ind->national_year - 5) {
@@ -188,7 +206,7 @@ static void targets_lint(struct pdoc *d, struct presult *r)
 			}
 		}
 		for (j = 0; j < i && x->ind >= 0; j++) {
-			if (r->t[j].ind == x->ind && r->t[j].year == x->year) {
+			if (!r->t[j].aim && r->t[j].ind == x->ind && r->t[j].year == x->year) {
 				plan_add_lint(d, r, "duplicate_target", x->line,
 					      _("%s is targeted twice for %d (lines %ld and %ld)"), ind->id,
 					      x->year, r->t[j].line, x->line);

@@ -72,6 +72,7 @@ struct para {
 	int goal;    /* goal number (1..) the paragraph stands under, 0 none */
 	size_t ghead; /* index + 1 of the heading of that goal, 0 none */
 	int goal_kind; /* enum goal, -1 none */
+	bool general; /* under "Mục tiêu chung": the general objective, prose */
 };
 
 struct pline {

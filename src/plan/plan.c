@@ -87,7 +87,11 @@ static json_t *to_json(const struct presult *r)
 	a = json_array();
 	for (i = 0; i < r->nt; i++) {
 		const struct ptarget *x = &r->t[i];
-		json_t *t = json_object();
+		json_t *t;
+
+		if (x->aim)
+			continue;
+		t = json_object();
 
 		json_object_set_new(t, "indicator", json_string(x->ind >= 0 ? catalog[x->ind].id : "custom"));
 		json_object_set_new(t, "goal", x->goal_kind >= 0 ? json_string(goal_id((enum goal)x->goal_kind))
@@ -106,6 +110,20 @@ static json_t *to_json(const struct presult *r)
 		json_array_append_new(a, t);
 	}
 	json_object_set_new(root, "targets", a);
+
+	a = json_array();
+	for (i = 0; i < r->nt; i++) {
+		const struct ptarget *x = &r->t[i];
+
+		if (!x->aim)
+			continue;
+		json_array_append_new(
+			a, json_pack("{s:o, s:o, s:s, s:o}", "indicator",
+				     x->ind >= 0 ? json_string(catalog[x->ind].id) : json_null(), "goal",
+				     x->goal_kind >= 0 ? json_string(goal_id((enum goal)x->goal_kind)) : json_null(),
+				     "text", x->text ? x->text : "", "line", x->line > 0 ? json_integer(x->line) : json_null()));
+	}
+	json_object_set_new(root, "aims", a);
 
 	a = json_array();
 	for (i = 0; i < r->nag; i++)

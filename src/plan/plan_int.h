@@ -51,6 +51,10 @@ struct ptarget {
 	int goal_no; /* the goal's number in the plan, 0 unknown */
 	int item_no; /* the indicator's number within its goal, 0 unknown */
 	size_t para; /* index of its paragraph in the document */
+	bool aim; /* an aim stated without a measure ("từng bước nâng cao tỷ
+		   * lệ nữ ..."): kept as text for the review and the lint,
+		   * numbered like a target so that duties naming it resolve,
+		   * but never a target (see targets.c) */
 };
 
 struct pref {
@@ -74,7 +78,7 @@ struct presult {
 	const char *signer_name, *signer_title;
 	struct pref refs[PLAN_MAX_REFS];
 	size_t nrefs;
-	struct ptarget t[PLAN_MAX_TARGETS];
+	struct ptarget t[PLAN_MAX_TARGETS]; /* targets and aims (.aim) */
 	size_t nt;
 	const char *agencies[PLAN_MAX_AGENCIES];
 	size_t nag;

@@ -165,11 +165,37 @@ static bool section_heading(const struct para *p)
 	       section_of(p) != SEC_OTHER;
 }
 
+/* "Mục tiêu chung", "Mục tiêu cụ thể", "Các chỉ tiêu cụ thể:": a label of
+ * the goals section that names a part of it, not a goal; 2 for the general
+ * objective, 1 for the others, 0 when p is none. */
+static int part_label(const struct para *p)
+{
+	size_t i = 0, words = 0, k;
+
+	if (p->nt == 0 || p->nt > 8 || has_percent(p))
+		return 0;
+	if (tok_is(&p->t[0], "cac"))
+		i = 1;
+	if (!(i + 1 < p->nt && (tok_is(&p->t[i], "muc") || tok_is(&p->t[i], "chi")) && tok_is(&p->t[i + 1], "tieu")))
+		return 0;
+	for (k = i + 2; k < p->nt; k++) {
+		if (p->t[k].kind == TK_NUM)
+			return 0;
+		words += p->t[k].kind == TK_WORD;
+	}
+	if (words == 1 && tok_is(&p->t[i + 2], "chung"))
+		return 2;
+	if (words >= 1 && words <= 3 && (has(p, "cu the") || has(p, "chu yeu")))
+		return 1;
+	return 0;
+}
+
 void plan_structure(struct pdoc *d)
 {
 	int sec = SEC_PREAMBLE, goal = 0, kind = -1;
 	size_t ghead = 0;
 	size_t i;
+	bool general = false;
 
 	for (i = 0; i < d->np; i++) {
 		struct para *p = &d->p[i];
@@ -182,6 +208,9 @@ void plan_structure(struct pdoc *d)
 			goal = 0;
 			ghead = 0;
 			kind = -1;
+			p->heading = true;
+		} else if (sec == SEC_GOALS && part_label(p)) {
+			general = part_label(p) == 2;
 			p->heading = true;
 		} else if (sec == SEC_GOALS) {
 			int n = goal_number(p), k;
@@ -209,6 +238,7 @@ void plan_structure(struct pdoc *d)
 				k = -1;
 			}
 			if (n > 0 || k >= 0) {
+				general = false;
 				goal = n > 0 ? n : goal + 1;
 				kind = k >= 0 ? k : (n >= 1 && n <= GOAL_COUNT ? n - 1 : -1);
 				/* a heading that also states targets after its label is
@@ -221,7 +251,10 @@ void plan_structure(struct pdoc *d)
 				ghead = i + 1;
 			}
 		}
+		if (sec != SEC_GOALS)
+			general = false;
 		p->section = sec;
+		p->general = general && !p->heading;
 		p->goal = sec == SEC_GOALS ? goal : 0;
 		p->ghead = sec == SEC_GOALS && goal ? ghead : 0;
 		p->goal_kind = sec == SEC_GOALS ? kind : -1;

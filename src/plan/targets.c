@@ -448,6 +448,56 @@ static struct ptarget *new_target(struct pdoc *d, struct presult *r, const struc
 	return x;
 }
 
+/* An aim without a measure: words of a trend or an effort ("nâng cao",
+ * "từng bước", "hạn chế", "giảm dần", "quan tâm") and no end to check
+ * ("hoàn thành", "duy trì", "hằng tháng", "tất cả").  "Nâng cao nhận
+ * thức" names the content of a programme, not a trend. */
+static bool aspiration(const struct tok *t, size_t a, size_t b)
+{
+	static const char *const trend[][2] = {
+		{"nâng", "cao"}, {"tăng", NULL},    {"giảm", NULL},   {"hạn", "chế"},    {"kiểm", "soát"},
+		{"cải", "thiện"}, {"thu", "hẹp"},   {"từng", "bước"}, {"quan", "tâm"},   {"chăm", "lo"},
+		{"hướng", "tới"}, {"góp", "phần"},  {"đẩy", "mạnh"},  {"khuyến", "khích"}, {"chú", "trọng"},
+		{"nỗ", "lực"},    {"cố", "gắng"},   {"thúc", "đẩy"},  {"ngày", "càng"},  {"chuyển", "biến"},
+		{"tạo", "điều"},  {"tiến", "tới"},
+	};
+	static const char *const end[][2] = {
+		{"hoàn", "thành"}, {"duy", "trì"}, {"tất", "cả"}, {"toàn", "bộ"}, {"hằng", "tháng"},
+		{"hàng", "tháng"}, {"mỗi", "tháng"}, {"mọi", NULL},
+	};
+	size_t i, k;
+	bool vague = false;
+
+	for (i = 0; i < sizeof(end) / sizeof(end[0]); i++) {
+		if (has_words(t, a, b, end[i][0], end[i][1]))
+			return false;
+	}
+	for (i = 0; i < sizeof(trend) / sizeof(trend[0]) && !vague; i++) {
+		for (k = a; k < b && !vague; k++) {
+			size_t j = tok_next_word(t, k + 1, b);
+
+			if (!tok_spelt(&t[k], trend[i][0]) || (trend[i][1] && !(j < b && tok_spelt(&t[j], trend[i][1]))))
+				continue;
+			/* "nâng cao nhận thức": what a programme does */
+			if (i == 0 && j + 1 < b && tok_spelt(&t[tok_next_word(t, j + 1, b)], "nhận"))
+				continue;
+			vague = true;
+		}
+	}
+	return vague;
+}
+
+/* Keeps an aim of the goals section that has no measure, for the review
+ * page and the lint (no_measurable_target); it is no target. */
+static void add_aim(struct pdoc *d, struct presult *r, const struct para *p, int ind, const struct tok *t,
+		    size_t a, size_t b, int item)
+{
+	struct ptarget *x = new_target(d, r, p, ind, t, a, b, item);
+
+	if (x)
+		x->aim = true;
+}
+
 /* A value preceded by "từ" and followed by another value ("giảm từ 55 xuống
  * 50", "tăng từ 38% năm 2024 lên 45%") is where the indicator starts; "từ
  * 25% trở lên" is the target itself. */
@@ -510,17 +560,26 @@ static void add_target(struct pdoc *d, struct presult *r, const struct para *p, 
 		sel[ns++] = 0;
 	cy = clause_year(t, a, b, year ? year : last);
 	if (ns == 0) {
+		bool all = double_negation(t, a, b) && (ind < 0 || catalog[ind].polarity == POL_HIGHER);
+		bool none = !all && (has_words(t, a, b, "không", "còn") || has_words(t, a, b, "không", "để"));
+
+		/* without a value, a target needs a checkable end: none left,
+		 * every one, or done on an indicator that has such an end */
+		if (!all && !none && !(ind >= 0 && catalog[ind].end_state && !aspiration(t, a, b))) {
+			add_aim(d, r, p, ind, t, a, b, item);
+			return;
+		}
 		x = new_target(d, r, p, ind, t, a, b, item);
 		if (!x)
 			return;
 		x->year = cy;
-		if (double_negation(t, a, b) && (ind < 0 || catalog[ind].polarity == POL_HIGHER)) {
+		if (all) {
 			/* "không còn nạn nhân ... không được hỗ trợ": all of them */
 			x->has_value = true;
 			x->value = 100;
 			x->unit = "%";
 			x->dir = DIR_AT_LEAST;
-		} else if (has_words(t, a, b, "không", "còn") || has_words(t, a, b, "không", "để")) {
+		} else if (none) {
 			x->has_value = true;
 			x->value = 0;
 			x->unit = ind >= 0 ? catalog[ind].unit : NULL;
@@ -694,8 +753,11 @@ static void clause_targets(struct pdoc *d, const struct vocab *v, struct presult
 	if (where == W_ELSEWHERE && (s.ind < 0 || nvc == 0))
 		return;
 	if (where == W_SECTION && nvc == 0 &&
-	    !(s.ind >= 0 && (has_words(t, a, b, "không", "để") || has_words(t, a, b, "không", "còn"))))
+	    !(s.ind >= 0 && (has_words(t, a, b, "không", "để") || has_words(t, a, b, "không", "còn")))) {
+		if (s.ind >= 0 && !p->general)
+			add_aim(d, r, p, s.ind, t, a, b, item);
 		return;
+	}
 	add_target(d, r, p, s.ind, t, a, b, vc, nvc, item, 0);
 }
 
@@ -915,7 +977,7 @@ enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presul
 		/* where the plan has goals, a paragraph under none (a general
 		 * aim, or a list before the first goal heading) gives only
 		 * targets that name an indicator and a value */
-		where = !goal_section ? W_ELSEWHERE : goals && p->goal == 0 ? W_SECTION : W_GOAL;
+		where = !goal_section ? W_ELSEWHERE : (goals && p->goal == 0) || p->general ? W_SECTION : W_GOAL;
 		/* a note in brackets ("(Phân công ... tại Phụ lục)") */
 		if (is_punct(&t[0], "(") && is_punct(&t[p->nt - 1], ")"))
 			continue;
