@@ -167,7 +167,7 @@ static const char *quote(struct arena *a, const char *s, size_t max)
 
 static void fmt_value(char *out, size_t sz, double v, const char *unit)
 {
-	snprintf(out, sz, "%g%s", v, unit && strcmp(unit, "%") == 0 ? "%" : "");
+	snprintf(out, sz, "%.4g%s", v, unit && strcmp(unit, "%") == 0 ? "%" : "");
 }
 
 static void targets_lint(struct pdoc *d, struct presult *r)
@@ -179,6 +179,8 @@ static void targets_lint(struct pdoc *d, struct presult *r)
 		const struct ptarget *x = &r->t[i];
 		const struct indicator *ind = x->ind >= 0 ? &catalog[x->ind] : NULL;
 		char a[32], b[32];
+		enum direction ndir;
+		double nval;
 
 		if (x->aim) {
 			plan_add_lint(d, r, "no_measurable_target", x->line,
@@ -187,22 +189,20 @@ static void targets_lint(struct pdoc *d, struct presult *r)
 			continue;
 		}
 		measurable |= x->has_value;
-		if (ind && x->has_value && ind->has_national && ind->national_dir != DIR_ACHIEVE &&
-		    x->dir == ind->national_dir && x->year >= ind->national_year - 5) {
-			bool weak = (x->dir == DIR_AT_LEAST && x->value < ind->national_value) ||
-				    (x->dir == DIR_AT_MOST && x->value > ind->national_value);
+		/* held to the national target of the target's own year: a
+		 * yearly plan's 2027 figure to 2027's point of the national
+		 * path, not to 2030's target */
+		if (ind && x->has_value && national_target_for(ind, x->year, &ndir, &nval) && x->dir == ndir) {
+			bool weak = (x->dir == DIR_AT_LEAST && x->value < nval - 1e-9) ||
+				    (x->dir == DIR_AT_MOST && x->value > nval + 1e-9);
 
 			if (weak) {
 				fmt_value(a, sizeof(a), x->value, ind->unit);
-				fmt_value(b, sizeof(b), ind->national_value, ind->unit);
+				fmt_value(b, sizeof(b), nval, ind->unit);
 				plan_add_lint(d, r, "weaker_than_national", x->line,
-					      x->dir == DIR_AT_LEAST ? "%s %s < %s" : "%s %s > %s", ind->id, a, b);
-				r->lint[r->nlint - 1].msg = arena_printf(
-					&d->a,
-					x->dir == DIR_AT_LEAST
-						? _("%s: the target %s is below the national target %s")
-						: _("%s: the target %s is above the national target %s"),
-					ind->id, a, b);
+					      x->dir == DIR_AT_LEAST ? _("%s: the target %s is below the national target %s for %d")
+								     : _("%s: the target %s is above the national target %s for %d"),
+					      ind->id, a, b, x->year);
 			}
 		}
 		for (j = 0; j < i && x->ind >= 0; j++) {

@@ -48,6 +48,16 @@ struct vcand {
 
 #define MAX_VC 16
 
+/* What the clauses of one paragraph pass on to the next: the indicator of
+ * the clause before (for "đến năm 2030 đạt 60%"), and the years of its
+ * targets when there were several ("tương ứng 60% và 70%" takes them in
+ * order). */
+struct cstate {
+	int prev_ind;
+	int years[MAX_VC];
+	size_t nyears;
+};
+
 /* Where a clause stands: under a goal of the goals section, in that section
  * under none, or elsewhere (a plan without a goals section). */
 enum where {
@@ -516,7 +526,7 @@ static bool is_baseline(const struct tok *t, size_t a, size_t b, const struct vc
 
 static void add_target(struct pdoc *d, struct presult *r, const struct para *p, int ind,
 		       const struct tok *t, size_t a, size_t b, const struct vcand *vc, size_t nvc,
-		       int item, int year)
+		       int item, int year, const struct cstate *resp)
 {
 	enum vkind want = kind_for(ind);
 	size_t i, sel[MAX_VC], ns = 0, vals[MAX_VC], nv = 0;
@@ -630,6 +640,10 @@ static void add_target(struct pdoc *d, struct presult *r, const struct para *p, 
 			: before_each ? year_before(t, a, b, prev, vc[vals[i]].at)
 				      : year_near(t, a, b, prev, vc[vals[i]].at, next);
 
+		/* "... tương ứng 60% và 70%": the years of the clause before,
+		 * in order */
+		if (resp && resp->nyears == nv && !y)
+			y = resp->years[i];
 		years[i] = y ? y : cy;
 		if (i > 0 && years[i] != years[0])
 			distinct = true;
@@ -662,7 +676,7 @@ static void add_target(struct pdoc *d, struct presult *r, const struct para *p, 
 
 static void clause_targets(struct pdoc *d, const struct vocab *v, struct presult *r, const struct para *p,
 			   const struct tok *t, size_t a, size_t b, int item, enum where where,
-			   const struct vcand *vc, size_t nvc, struct score s);
+			   const struct vcand *vc, size_t nvc, struct score s, const struct cstate *resp);
 
 /* A clause that names nothing but a time, a direction and a value ("đến
  * năm 2030 đạt 60%") goes on with the indicator of the clause before it. */
@@ -687,26 +701,89 @@ static bool bare_clause(const struct tok *t, size_t a, size_t b)
 	return true;
 }
 
+/* "(năm 2026 là 71%)", "(hiện nay đạt 62%)": a bracket that gives the
+ * level where the indicator stands, not a target nor its year.  Returns
+ * true with its value and year (0 when none) when t[o..c] is one. */
+static bool bracket_baseline(const struct tok *t, size_t o, size_t c, int first, double *v, int *y)
+{
+	size_t k;
+	bool value = false, past = false;
+
+	*y = 0;
+	for (k = o + 1; k < c; k++) {
+		int yy;
+
+		if (tok_year(&t[k], &yy)) {
+			*y = yy;
+			past |= yy <= first;
+		} else if (t[k].kind == TK_NUM && !value) {
+			*v = t[k].v;
+			value = true;
+		}
+		if (tok_spelt(&t[k], "hiện") || tok_spelt(&t[k], "ước") || (tok_spelt(&t[k], "cơ") && k + 1 < c && tok_spelt(&t[k + 1], "sở")))
+			past = true;
+	}
+	return value && past;
+}
+
 /* One clause: one target, or two when it holds two values and two
- * indicators.  *prev is the indicator of the paragraph's clause before,
- * -1 none; it gets this clause's. */
+ * indicators.  st carries what the clause before left (struct cstate);
+ * it gets this clause's. */
 static void clause(struct pdoc *d, const struct vocab *v, struct presult *r, const struct para *p,
-		   const struct tok *t, size_t a, size_t b, int item, enum where where, int *prev)
+		   const struct tok *t, size_t a, size_t b, int item, enum where where, struct cstate *st)
 {
 	struct vcand vc[MAX_VC];
-	size_t nvc = value_candidates(t, a, b, vc), before = r->nt;
-	struct score s = best_indicator(v, t, a, b, p->goal_kind);
+	size_t nvc, before = r->nt, k, o = b;
+	struct score s;
+	struct tok *copy = NULL;
+	double base = 0;
+	int base_year = 0;
+	bool resp;
 
-	if (s.ind < 0 && nvc > 0 && *prev >= 0 && bare_clause(t, a, b))
-		s.ind = *prev;
-	clause_targets(d, v, r, p, t, a, b, item, where, vc, nvc, s);
-	if (r->nt > before)
-		*prev = r->t[r->nt - 1].ind;
+	/* a baseline in brackets leaves the clause: its year is not the
+	 * target's, its value no target */
+	for (k = a; k < b; k++) {
+		if (is_punct(&t[k], "("))
+			o = k;
+		else if (is_punct(&t[k], ")") && o < k &&
+			 bracket_baseline(t, o, k, r->from ? r->from : 2026, &base, &base_year)) {
+			copy = arena_alloc(&d->a, (b - a) * sizeof(*copy));
+			if (copy) {
+				memcpy(copy, t + a, (o - a) * sizeof(*copy));
+				memcpy(copy + (o - a), t + k + 1, (b - k - 1) * sizeof(*copy));
+				b = b - a - (k + 1 - o);
+				a = 0;
+				t = copy;
+			}
+			break;
+		}
+	}
+	nvc = value_candidates(t, a, b, vc);
+	s = best_indicator(v, t, a, b, p->goal_kind);
+	resp = has_words(t, a, b, "tương", "ứng");
+	if (s.ind < 0 && nvc > 0 && st->prev_ind >= 0 && bare_clause(t, a, b))
+		s.ind = st->prev_ind;
+	clause_targets(d, v, r, p, t, a, b, item, where, vc, nvc, s, resp ? st : NULL);
+	for (k = before; copy && k < r->nt; k++) {
+		if (!r->t[k].aim && r->t[k].has_value && !r->t[k].has_base) {
+			r->t[k].has_base = true;
+			r->t[k].base = base;
+			r->t[k].base_year = base_year;
+		}
+	}
+	if (r->nt > before) {
+		st->prev_ind = r->t[r->nt - 1].ind;
+		st->nyears = 0;
+		for (k = before; k < r->nt && st->nyears < MAX_VC; k++)
+			st->years[st->nyears++] = r->t[k].year;
+		if (st->nyears < 2 || st->years[0] == st->years[1])
+			st->nyears = 0;
+	}
 }
 
 static void clause_targets(struct pdoc *d, const struct vocab *v, struct presult *r, const struct para *p,
 			   const struct tok *t, size_t a, size_t b, int item, enum where where,
-			   const struct vcand *vc, size_t nvc, struct score s)
+			   const struct vcand *vc, size_t nvc, struct score s, const struct cstate *resp)
 {
 	size_t i;
 
@@ -739,8 +816,8 @@ static void clause_targets(struct pdoc *d, const struct vocab *v, struct presult
 				 * once at the end holds for both */
 				int y = clause_year(t, a, b, r->to ? r->to : 2030);
 
-				add_target(d, r, p, s1.ind, t, a, cut, v1, n1, item, y);
-				add_target(d, r, p, s2.ind, t, cut + 1, b, v2, n2, item, y);
+				add_target(d, r, p, s1.ind, t, a, cut, v1, n1, item, y, NULL);
+				add_target(d, r, p, s2.ind, t, cut + 1, b, v2, n2, item, y, NULL);
 				return;
 			}
 		}
@@ -758,7 +835,7 @@ static void clause_targets(struct pdoc *d, const struct vocab *v, struct presult
 			add_aim(d, r, p, s.ind, t, a, b, item);
 		return;
 	}
-	add_target(d, r, p, s.ind, t, a, b, vc, nvc, item, 0);
+	add_target(d, r, p, s.ind, t, a, b, vc, nvc, item, 0, resp);
 }
 
 /* "Chỉ tiêu 2:" at the start: the index after the colon and the number
@@ -951,7 +1028,8 @@ enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presul
 		const struct para *p = &d->p[i];
 		const struct tok *t = p->t;
 		size_t a = 0, k, start;
-		int item = 0, before = (int)r->nt, prev_ind;
+		int item = 0, before = (int)r->nt;
+		struct cstate st;
 		bool labelled;
 		enum where where;
 
@@ -1002,17 +1080,21 @@ enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presul
 			item = ++ordinal;
 		}
 		start = a;
-		prev_ind = -1;
+		memset(&st, 0, sizeof(st));
+		st.prev_ind = -1;
 		for (k = a; k <= p->nt; k++) {
+			/* a sentence ends at a full stop before a capital or, after
+			 * a space, a number (". 100% trường học ...") */
 			bool end = k == p->nt || is_punct(&t[k], ";") ||
-				   (is_punct(&t[k], ".") && k + 1 < p->nt && t[k + 1].kind == TK_WORD &&
-				    t[k + 1].upper);
+				   (is_punct(&t[k], ".") && k + 1 < p->nt &&
+				    ((t[k + 1].kind == TK_WORD && t[k + 1].upper) ||
+				     (t[k + 1].kind == TK_NUM && t[k + 1].s > t[k].s + t[k].len)));
 
 			if (!end)
 				continue;
 			if (k > start)
 				clause(d, v, r, p, t, start, k < p->nt ? k + (is_punct(&t[k], ".") ? 1 : 0) : k,
-				       item, where, &prev_ind);
+				       item, where, &st);
 			start = k + 1;
 		}
 		open_item = labelled && (int)r->nt == before ? item : (labelled ? 0 : open_item);
