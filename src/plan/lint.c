@@ -447,14 +447,34 @@ static bool impossible_syllable(struct arena *a, const struct tok *x)
  * written once, or less often than the word it misses; a spelling the
  * plan uses again and again while never writing the other is a word the
  * lexicon does not know ("đồng bào" is not "đóng bảo"). */
-static bool typo_evidence(struct pdoc *d, struct pair_counts *pc, const struct tok *x, const struct tok *y,
-			  const char *sugg)
+/* Is the suggestion a word every plan writes (lexicon "key")?  A plan
+ * that writes "Phân đầu" at every target never writes it right, and a
+ * word that common is no word the lexicon could have missed. */
+static bool common_word(struct pdoc *d, const struct vocab *v, const char *sugg)
+{
+	const char *f = text_fold_arena(&d->a, sugg, strlen(sugg)), *k = syllable_key(&d->a, sugg, strlen(sugg));
+	const struct lex_pair *lp = f && k ? lexicon_find(v, f, &(size_t){0}) : NULL;
+	size_t n = 0, i;
+
+	if (lp)
+		lexicon_find(v, f, &n);
+	for (i = 0; i < n; i++) {
+		if (lp[i].common && strcmp(lp[i].key, k) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool typo_evidence(struct pdoc *d, const struct vocab *v, struct pair_counts *pc, const struct tok *x,
+			  const struct tok *y, const char *sugg)
 {
 	char raw[160];
 	const char *key, *skey, *fold, *sfold;
 	long seen, right;
 
 	if (impossible_syllable(&d->a, x) || impossible_syllable(&d->a, y))
+		return true;
+	if (common_word(d, v, sugg))
 		return true;
 	if (x->len + y->len + 2 > sizeof(raw))
 		return false;
@@ -504,8 +524,12 @@ static const char *typo_at(struct pdoc *d, const struct vocab *v, const struct p
 	/* words of one syllable each, side by side; not acronyms ("TU",
 	 * "UBND"), nor a name starting after a common word ("khu phố Biên
 	 * Hòa") */
+	bool caps = x->caps && y->caps && x->len > 1 && y->len > 1;
+
+	/* a heading in capitals ("PHÂN ĐẦU") is read, but only for the words
+	 * every plan writes (common_word): capitals are mostly acronyms */
 	if (k + 1 >= p->nt || x->kind != TK_WORD || y->kind != TK_WORD || x->s + x->len + 1 != y->s ||
-	    (x->caps && x->len > 1) || (y->caps && y->len > 1) || (y->upper && !x->upper))
+	    (!caps && ((x->caps && x->len > 1) || (y->caps && y->len > 1))) || (y->upper && !x->upper))
 		return NULL;
 	lf = strlen(x->f);
 	ly = strlen(y->f);
@@ -557,7 +581,7 @@ static const char *typo_at(struct pdoc *d, const struct vocab *v, const struct p
 				sugg = q->word;
 		}
 	}
-	if (!sugg)
+	if (!sugg || (caps && !common_word(d, v, sugg)))
 		return NULL;
 	/* a two-syllable word on either side means the pair straddles two
 	 * words ("đồng thời gắn", "ưu tiên bố trí") */
@@ -566,7 +590,7 @@ static const char *typo_at(struct pdoc *d, const struct vocab *v, const struct p
 	    (k + 2 < p->nt && t[k + 2].kind == TK_WORD && y->s + y->len + 1 == t[k + 2].s &&
 	     pair_known_as(v, &d->a, y, &t[k + 2], true)))
 		return NULL;
-	return typo_evidence(d, pc, x, y, sugg) ? sugg : NULL;
+	return typo_evidence(d, v, pc, x, y, sugg) ? sugg : NULL;
 }
 
 static void typos(struct pdoc *d, const struct vocab *v, struct presult *r)

@@ -159,14 +159,15 @@ static bool add_ag(char **f, size_t nf)
 }
 
 /* A lexicon line: a correct word or phrase; every pair of neighbouring
- * syllables of it is a correct pair. */
+ * syllables of it is a correct pair.  A second field "key" marks a word
+ * every plan writes (see lexicon.txt). */
 static bool add_lex(char **f, size_t nf)
 {
 	const char *words[16];
 	size_t lens[16], nw = 0, i;
 	const char *p = f[0];
+	bool key = nf > 1 && strcmp(f[1], "key") == 0;
 
-	(void)nf;
 	while (*p && nw < 16) {
 		const char *sp;
 
@@ -195,6 +196,7 @@ static bool add_lex(char **f, size_t nf)
 		x = &vocab.lex[vocab.nlex];
 		x->word = pair;
 		x->word2 = nw == 2;
+		x->common = key;
 		x->fold = text_fold_arena(&vocab_arena, pair, strlen(pair));
 		x->key = syllable_key(&vocab_arena, pair, strlen(pair));
 		if (!x->fold || !x->key)

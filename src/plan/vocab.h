@@ -34,6 +34,8 @@ struct lex_pair {
 	const char *f1, *f2; /* folded syllables: "phan", "dau" */
 	bool word2;          /* a word of two syllables on its own line, not two
 			      * syllables inside a longer phrase ("sở giới") */
+	bool common;         /* a word every plan writes ("phấn đấu"): a near
+			      * miss of it is a slip however often repeated */
 };
 
 struct vocab {

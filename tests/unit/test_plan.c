@@ -765,6 +765,34 @@ TEST(wordings_from_independent_plans)
 	json_decref(got);
 }
 
+/* A near miss of a word every plan writes is a slip however often the plan
+ * repeats it: a plan that heads each target "Phân đầu" never writes
+ * "Phấn đấu" right (the lexicon's "key" words); a heading in capitals is
+ * read for those words too.  "giảm dần số ca" is no "dân số". */
+TEST(near_miss_of_a_common_word)
+{
+	static const char text[] =
+		"KẾ HOẠCH\nBình đẳng giới năm 2027 trên địa bàn xã Kim Phú\n\n"
+		"I. MỤC TIÊU\n1. Mục tiêu 1: Lĩnh vực chính trị\n"
+		"- Phân đầu 70% cơ quan, đơn vị có lãnh đạo chủ chốt là nữ.\n"
+		"2. Mục tiêu 2: Lĩnh vực kinh tế\n"
+		"- Phân đầu 58% lao động nữ làm công hưởng lương.\n"
+		"3. Mục tiêu 4: Lĩnh vực y tế\n"
+		"- Giảm dần số ca sinh con thứ ba; PHÂN ĐẦU tỷ số giới tính khi sinh không quá 110 bé trai/100 bé gái.\n";
+	json_t *got = import(text, strlen(text));
+	const json_t *l;
+	size_t i, n = 0;
+
+	CHECK(got != NULL);
+	json_array_foreach(json_object_get(got, "lint"), i, l)
+		n += strcmp(json_string_value(json_object_get(l, "code")), "typo") == 0;
+	CHECK(has_typo(got, "Phân đầu", "Phấn đấu"));
+	CHECK(has_typo(got, "PHÂN ĐẦU", "Phấn đấu"));
+	CHECK(!has_typo(got, "dần số", "dân số"));
+	CHECK(n == 3);
+	json_decref(got);
+}
+
 /* Scores one plan as score-plan does; *typo_extra gets the typo findings
  * beyond the misspellings the answer lists. */
 static void score_plan(const json_t *gold, const json_t *got, double *s, int *typo_extra)
@@ -900,6 +928,7 @@ int main(void)
 	RUN(pdf_with_text_and_scanned_pdf);
 	RUN(hostile_input);
 	RUN(wordings_from_independent_plans);
+	RUN(near_miss_of_a_common_word);
 	RUN(unseen_plans_score);
 	return harness_report();
 }
