@@ -622,6 +622,7 @@ struct table {
 static bool table_header(const struct para *p, struct table *tb)
 {
 	size_t from[MAX_CELLS], to[MAX_CELLS], n = para_cells(p, from, to, MAX_CELLS), c;
+	bool strong = false; /* the lead column named "chủ trì", not only "cơ quan" */
 
 	tb->what = tb->lead = tb->partner = -1;
 	for (c = 0; c < n; c++) {
@@ -634,13 +635,15 @@ static bool table_header(const struct para *p, struct table *tb)
 		/* "Thực hiện năm 2025", "Mục tiêu đến năm 2030": figures, not
 		 * who does what; nor is "Đơn vị tính", the unit of measure */
 		if (tokens_year(t, from[c], to[c]) ||
-		    (cell_has(t, from[c], to[c], "don", "vi") && cell_has(t, from[c], to[c], "vi", "tinh")))
-			continue;
+		    (cell_has(t, from[c], to[c], "don", "vi") && cell_has(t, from[c], to[c], "vi", "tinh")) ||
+		    (to[c] - from[c] == 2 && cell_has(t, from[c], to[c], "don", "vi")))
+			continue; /* "Đơn vị" alone is the unit of measure */
 		if (cell_has(t, from[c], to[c], "phoi", "hop"))
 			tb->partner = (int)c;
 		else if (cell_has(t, from[c], to[c], "chu", "tri") || cell_has(t, from[c], to[c], "thuc", "hien") ||
-			 cell_has(t, from[c], to[c], "phu", "trach") || cell_has(t, from[c], to[c], "co", "quan") ||
-			 cell_has(t, from[c], to[c], "don", "vi"))
+			 cell_has(t, from[c], to[c], "phu", "trach"))
+			tb->lead = tb->lead < 0 || !strong ? (int)c : tb->lead, strong = true;
+		else if (cell_has(t, from[c], to[c], "co", "quan") || cell_has(t, from[c], to[c], "don", "vi"))
 			tb->lead = tb->lead < 0 ? (int)c : tb->lead;
 		else if (cell_has(t, from[c], to[c], "chi", "tieu") || cell_has(t, from[c], to[c], "noi", "dung") ||
 			 cell_has(t, from[c], to[c], "nhiem", "vu") || cell_has(t, from[c], to[c], "muc", "tieu"))

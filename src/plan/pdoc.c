@@ -713,6 +713,196 @@ static enum gemis_err add_para(struct pdoc *d, size_t *cap, const char *text, si
 	return GEMIS_OK;
 }
 
+/* ---- tables whose header takes two rows ---------------------------------
+ *
+ *	STT | Chỉ tiêu | Đơn vị | Chỉ tiêu phấn đấu | Cơ quan chủ trì
+ *	Năm 2028 | Năm 2030
+ *	1 | Tỷ lệ ... | % | 55 | 60 | Phòng Kinh tế
+ *
+ * A cell spanning columns over a row of years (merged in Word, or written
+ * flat by a text step) is one header row here: "Chỉ tiêu phấn đấu Năm 2028 |
+ * Chỉ tiêu phấn đấu Năm 2030", so that the readers of tables (targets.c,
+ * duties.c) see one column a year and the row of years is never data. */
+
+#define HEAD_CELLS 16
+
+struct cells {
+	const char *s[HEAD_CELLS];
+	size_t len[HEAD_CELLS];
+	size_t n;
+};
+
+/* The cells of a table row's text, trimmed (empty ones kept). */
+static void split_cells(const char *s, size_t len, struct cells *c)
+{
+	size_t i = 0, st = 0;
+
+	c->n = 0;
+	for (i = 0; i <= len && c->n < HEAD_CELLS; i++) {
+		if (i < len && s[i] != '|')
+			continue;
+		{
+			size_t a = st, b = i;
+
+			while (a < b && s[a] == ' ')
+				a++;
+			while (b > a && s[b - 1] == ' ')
+				b--;
+			c->s[c->n] = s + a;
+			c->len[c->n++] = b - a;
+		}
+		st = i + 1;
+	}
+}
+
+static bool is_table_row(const struct para *p)
+{
+	return p->len && memmem(p->text, p->len, " | ", 3);
+}
+
+/* A row of years: every cell empty or a short cell with a year and no
+ * other number ("Năm 2028", "Đến năm 2030"); at least one year. */
+static bool year_row(const struct para *p)
+{
+	size_t from[HEAD_CELLS], to[HEAD_CELLS], n = para_cells(p, from, to, HEAD_CELLS), c, k, years = 0;
+
+	for (c = 0; c < n; c++) {
+		size_t words = 0, y = 0;
+
+		for (k = from[c]; k < to[c]; k++) {
+			int yy;
+
+			if (tok_year(&p->t[k], &yy))
+				y++;
+			else if (p->t[k].kind == TK_NUM)
+				return false;
+			else
+				words += p->t[k].kind == TK_WORD;
+		}
+		if (words > 4 || y > 1 || (words && !y))
+			return false;
+		years += y;
+	}
+	return years > 0;
+}
+
+/* A header row: words only, no figure but years. */
+static bool header_row(const struct para *p)
+{
+	size_t k;
+
+	for (k = 0; k < p->nt; k++) {
+		int y;
+
+		if (p->t[k].kind == TK_NUM && !tok_year(&p->t[k], &y))
+			return false;
+	}
+	return p->nt > 0;
+}
+
+/* The header cell a flat row of years spans: one that speaks of targets
+ * or results over time ("Chỉ tiêu phấn đấu", "Kế hoạch", "Thực hiện"). */
+static long spanning_cell(struct arena *a, const struct cells *h)
+{
+	static const char *const w[] = {"phan dau", "muc tieu", "ke hoach", "du kien", "lo trinh", "giai doan",
+					"thuc hien", "den nam", "theo nam", NULL};
+	size_t c;
+	int i;
+
+	for (c = 1; c < h->n; c++) {
+		const char *f = text_fold_arena(a, h->s[c], h->len[c]);
+
+		for (i = 0; f && w[i]; i++) {
+			if (strstr(f, w[i]))
+				return (long)c;
+		}
+	}
+	return -1;
+}
+
+static enum gemis_err merge_table_headers(struct pdoc *d)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < d->np; i++) {
+		struct para *h = &d->p[i], *y = &d->p[i + 1];
+		struct cells hc, yc;
+		struct buf b;
+		size_t c, ny = 0, next_cells = 0;
+		long span = -1;
+		enum gemis_err err = GEMIS_OK;
+
+		if (!is_table_row(h) || !(is_table_row(y) || memchr(y->text, '|', y->len) || y->nt < 12) ||
+		    !header_row(h) || !year_row(y))
+			continue;
+		split_cells(h->text, h->len, &hc);
+		split_cells(y->text, y->len, &yc);
+		for (c = 0; c < yc.n; c++)
+			ny += yc.len[c] > 0;
+		if (i + 2 < d->np && is_table_row(&d->p[i + 2])) {
+			struct cells dc;
+
+			split_cells(d->p[i + 2].text, d->p[i + 2].len, &dc);
+			next_cells = dc.n;
+		}
+		if (yc.n != hc.n) {
+			/* a flat row of years: the cell it spans opens into one
+			 * column a year, when the rows below have as many cells */
+			span = spanning_cell(&d->a, &hc);
+			if (span < 0 || ny != yc.n || (next_cells && next_cells != hc.n + ny - 1))
+				continue;
+		}
+		buf_init(&b, PDOC_MAX_PARA_BYTES);
+		for (c = 0; c < hc.n && !err; c++) {
+			size_t k, up;
+
+			if (span >= 0 && (long)c == span) {
+				for (k = 0; k < yc.n && !err; k++) {
+					err = buf_puts(&b, k || c ? " | " : "");
+					if (!err)
+						err = buf_append(&b, hc.s[c], hc.len[c]);
+					if (!err)
+						err = buf_putc(&b, ' ');
+					if (!err)
+						err = buf_append(&b, yc.s[k], yc.len[k]);
+				}
+				continue;
+			}
+			err = buf_puts(&b, c ? " | " : "");
+			/* a cell merged across columns is empty after its first:
+			 * the year below goes with the nearest head to its left */
+			for (up = c; span < 0 && up > 0 && hc.len[up] == 0; up--)
+				;
+			if (!err)
+				err = buf_append(&b, hc.s[up], hc.len[up]);
+			if (!err && span < 0 && c < yc.n && yc.len[c]) {
+				err = buf_putc(&b, ' ');
+				if (!err)
+					err = buf_append(&b, yc.s[c], yc.len[c]);
+			}
+		}
+		if (!err) {
+			char *t = arena_strndup(&d->a, buf_str(&b), b.len);
+
+			if (!t)
+				err = GEMIS_ENOMEM;
+			else {
+				h->text = t;
+				h->len = b.len;
+				h->caps = false;
+				err = pdoc_tokenize(&d->a, h->text, h->len, &h->t, &h->nt);
+			}
+		}
+		buf_release(&b);
+		if (err)
+			return err == GEMIS_ELIMIT ? GEMIS_OK : err;
+		h->last_line = y->last_line;
+		memmove(y, y + 1, (d->np - i - 2) * sizeof(*y));
+		d->np--;
+	}
+	return GEMIS_OK;
+}
+
 enum gemis_err pdoc_build(struct pdoc *d, const char *text, size_t len, struct errctx *e)
 {
 	struct buf nfc, para;
@@ -858,6 +1048,8 @@ enum gemis_err pdoc_build(struct pdoc *d, const char *text, size_t len, struct e
 
 		err = copy ? add_para(d, &cap, copy, para.len, pfirst, plast) : GEMIS_ENOMEM;
 	}
+	if (!err)
+		err = merge_table_headers(d);
 out:
 	if (err == GEMIS_ENOMEM)
 		err_set(e, err, "out of memory reading the document");

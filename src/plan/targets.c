@@ -118,8 +118,9 @@ static size_t value_candidates(const struct tok *t, size_t a, size_t b, struct v
 		if (pw != (size_t)-1 && (tok_is(&t[pw], "tieu") || tok_is(&t[pw], "so") ||
 					 tok_is(&t[pw], "dieu") || tok_is(&t[pw], "khoan") ||
 					 is_muc(&t[pw]) || tok_is(&t[pw], "ngay") ||
-					 tok_is(&t[pw], "thang") || tok_is(&t[pw], "quy")))
-			continue;
+					 tok_is(&t[pw], "thang") || tok_is(&t[pw], "quy") || tok_spelt(&t[pw], "bảng") ||
+					 tok_spelt(&t[pw], "biểu") || tok_spelt(&t[pw], "lục")))
+			continue; /* "chỉ tiêu 2", "Bảng 2", "Phụ lục 1": a label */
 		if (k + 2 < b && tok_is(&t[k + 1], "nam") && tok_year(&t[k + 2], &y))
 			; /* "115 năm 2024": a value and its year */
 		else if (k + 1 < b && (tok_is(&t[k + 1], "nam") || tok_is(&t[k + 1], "thang") ||
@@ -934,8 +935,10 @@ static bool cell_value(const struct tok *t, size_t a, size_t b, double *v, int *
 	size_t k;
 
 	for (k = a; k < b; k++) {
-		if (t[k].kind != TK_NUM)
-			continue;
+		int y;
+
+		if (t[k].kind != TK_NUM || (tok_year(&t[k], &y) && k > a && tok_is(&t[k - 1], "nam")))
+			continue; /* "Năm 2028": a column's head, never a figure */
 		*v = t[k].v;
 		*dir = direction_before(t, a, k);
 		if (k > a && t[k - 1].kind == TK_PUNCT) {
