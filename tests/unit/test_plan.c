@@ -441,6 +441,147 @@ TEST(docx_reads_like_text)
 	free(text);
 }
 
+/* A DOCX of parts written here: the body of word/document.xml and, when
+ * not NULL, word/numbering.xml and word/styles.xml. */
+static bool write_docx_parts(const char *path, const char *body, const char *numbering, const char *styles)
+{
+	static const char types[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+		"<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+		"<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>";
+	struct buf doc;
+	zip_t *z;
+	int err = 0;
+	char *d;
+	size_t dlen;
+
+	buf_init(&doc, (size_t)1 << 20);
+	buf_puts(&doc, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+		       "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>");
+	buf_puts(&doc, body);
+	buf_puts(&doc, "<w:sectPr/></w:body></w:document>");
+	d = buf_detach(&doc, &dlen);
+	z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err);
+	if (!z) {
+		free(d);
+		return false;
+	}
+	zip_file_add(z, "[Content_Types].xml", zip_source_buffer(z, types, sizeof(types) - 1, 0), ZIP_FL_ENC_UTF_8);
+	zip_file_add(z, "word/document.xml", zip_source_buffer(z, d, dlen, 0), ZIP_FL_ENC_UTF_8);
+	if (numbering)
+		zip_file_add(z, "word/numbering.xml", zip_source_buffer(z, numbering, strlen(numbering), 0),
+			     ZIP_FL_ENC_UTF_8);
+	if (styles)
+		zip_file_add(z, "word/styles.xml", zip_source_buffer(z, styles, strlen(styles), 0), ZIP_FL_ENC_UTF_8);
+	err = zip_close(z);
+	free(d);
+	return err == 0;
+}
+
+#define W_NS "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+#define P(text) "<w:p><w:r><w:t>" text "</w:t></w:r></w:p>"
+#define NP(num, lvl, text)                                                                                 \
+	"<w:p><w:pPr><w:numPr><w:ilvl w:val=\"" #lvl "\"/><w:numId w:val=\"" #num "\"/></w:numPr></w:pPr>" \
+	"<w:r><w:t>" text "</w:t></w:r></w:p>"
+#define SP(style, text) "<w:p><w:pPr><w:pStyle w:val=\"" style "\"/></w:pPr><w:r><w:t>" text "</w:t></w:r></w:p>"
+#define TC(props, text) "<w:tc><w:tcPr>" props "</w:tcPr><w:p><w:r><w:t>" text "</w:t></w:r></w:p></w:tc>"
+
+/* Word's automatic numbering is text the reader sees: goal labels ("Mục
+ * tiêu %1."), item numbers ("%1.%2."), Roman sections, numbering through a
+ * paragraph style; duties that name them resolve.  A cell merged across
+ * two columns over a row of years keeps the columns. */
+TEST(docx_automatic_numbering_and_merged_cells)
+{
+	static const char numbering[] =
+		"<w:numbering " W_NS ">"
+		"<w:abstractNum w:abstractNumId=\"10\">"
+		"<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"upperRoman\"/><w:lvlText w:val=\"%1.\"/></w:lvl>"
+		"</w:abstractNum>"
+		"<w:abstractNum w:abstractNumId=\"20\">"
+		"<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"Mục tiêu %1.\"/></w:lvl>"
+		"<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.%2.\"/></w:lvl>"
+		"</w:abstractNum>"
+		"<w:abstractNum w:abstractNumId=\"30\">"
+		"<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/></w:lvl>"
+		"<w:lvl w:ilvl=\"1\"><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"\xef\x82\xb7\"/></w:lvl>"
+		"</w:abstractNum>"
+		"<w:num w:numId=\"1\"><w:abstractNumId w:val=\"10\"/></w:num>"
+		"<w:num w:numId=\"2\"><w:abstractNumId w:val=\"20\"/></w:num>"
+		"<w:num w:numId=\"3\"><w:abstractNumId w:val=\"30\"/></w:num>"
+		"</w:numbering>";
+	static const char styles[] =
+		"<w:styles " W_NS "><w:style w:type=\"paragraph\" w:styleId=\"MucTieu\"><w:name w:val=\"Muc tieu\"/>"
+		"<w:pPr><w:numPr><w:numId w:val=\"2\"/></w:numPr></w:pPr></w:style></w:styles>";
+	static const char body[] =
+		P("ỦY BAN NHÂN DÂN") P("PHƯỜNG ĐỒNG THUẬN") P("Số: 15/KH-UBND")
+		P("Đồng Thuận, ngày 3 tháng 5 năm 2026") P("KẾ HOẠCH")
+		P("Thực hiện công tác bình đẳng giới giai đoạn 2026-2030 trên địa bàn phường Đồng Thuận")
+		NP(1, 0, "MỤC TIÊU")
+		NP(2, 0, "Trong lĩnh vực chính trị")
+		NP(2, 1, "Tỷ lệ cơ quan, đơn vị có lãnh đạo chủ chốt là nữ đạt 75%.")
+		NP(2, 0, "Trong lĩnh vực kinh tế, lao động")
+		NP(2, 1, "Tỷ lệ lao động nữ làm công hưởng lương đạt 62%.")
+		NP(2, 1, "Tỷ lệ nữ giám đốc, chủ doanh nghiệp, hợp tác xã đạt 32%.")
+		SP("MucTieu", "Trong lĩnh vực y tế")
+		NP(2, 1, "Tỷ số giới tính khi sinh dưới 108 bé trai/100 bé gái.")
+		SP("MucTieu", "Trong lĩnh vực thông tin, truyền thông")
+		"<w:tbl><w:tr>" TC("<w:vMerge w:val=\"restart\"/>", "TT") TC("<w:vMerge w:val=\"restart\"/>", "Chỉ tiêu")
+		TC("<w:gridSpan w:val=\"2\"/>", "Mục tiêu") "</w:tr>"
+		"<w:tr>" TC("<w:vMerge/>", "") TC("<w:vMerge/>", "") TC("", "Năm 2028") TC("", "Năm 2030") "</w:tr>"
+		"<w:tr>" TC("", "1") TC("", "Dân số được tiếp cận kiến thức cơ bản về bình đẳng giới") TC("", "70")
+		TC("", "80") "</w:tr></w:tbl>"
+		NP(1, 0, "TỔ CHỨC THỰC HIỆN")
+		NP(3, 0, "Phòng Văn hóa - Xã hội")
+		NP(3, 1, "Theo dõi các chỉ tiêu thuộc Mục tiêu 1 và chỉ tiêu 2.1.")
+		NP(3, 0, "Phòng Kinh tế")
+		NP(3, 1, "Theo dõi chỉ tiêu 2.2.")
+		NP(3, 0, "Trạm Y tế phường")
+		NP(3, 1, "Theo dõi các chỉ tiêu thuộc Mục tiêu 3.")
+		P("Các cơ quan báo cáo kết quả về Phòng Văn hóa - Xã hội trước ngày 30/11 hằng năm.")
+		P("TM. ỦY BAN NHÂN DÂN") P("CHỦ TỊCH") P("Lê Thị Mai");
+	char path[] = "/tmp/gemis-plan-XXXXXX";
+	int fd = mkstemp(path);
+	struct errctx e = {0};
+	struct buf text;
+	size_t len;
+	char *data;
+	json_t *got, *want;
+	json_error_t je;
+
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return;
+	close(fd);
+	CHECK(write_docx_parts(path, body, numbering, styles));
+	data = slurp(path, &len);
+	buf_init(&text, (size_t)1 << 20);
+	CHECK(data && plan_document_text(data, len, PLAN_FORMAT_AUTO, &text, &e) == GEMIS_OK);
+	CHECK(strstr(buf_str(&text), "I. MỤC TIÊU\n") != NULL);
+	CHECK(strstr(buf_str(&text), "\nMục tiêu 3. Trong lĩnh vực y tế\n3.1. Tỷ số") != NULL);
+	CHECK(strstr(buf_str(&text), "\nII. TỔ CHỨC THỰC HIỆN\n1. Phòng Văn hóa") != NULL);
+	CHECK(strstr(buf_str(&text), "\n- Theo dõi chỉ tiêu 2.2.") != NULL);
+	/* the merged head is followed by an empty cell: four columns */
+	CHECK(strstr(buf_str(&text), "TT  | Chỉ tiêu  | Mục tiêu  | \n") != NULL);
+	got = import(buf_str(&text), text.len);
+	want = json_loads(
+		"{\"targets\": ["
+		"{\"indicator\": \"female_key_leaders\", \"value\": 75, \"year\": 2030},"
+		"{\"indicator\": \"female_wage_workers\", \"value\": 62, \"year\": 2030},"
+		"{\"indicator\": \"female_business_leaders\", \"value\": 32, \"year\": 2030},"
+		"{\"indicator\": \"sex_ratio_at_birth\", \"value\": 108, \"direction\": \"at_most\", \"year\": 2030},"
+		"{\"indicator\": \"gender_knowledge_access\", \"value\": 70, \"year\": 2028},"
+		"{\"indicator\": \"gender_knowledge_access\", \"value\": 80, \"year\": 2030}],"
+		"\"assignments\": {\"vhxh\": [\"female_key_leaders\", \"female_wage_workers\"],"
+		"\"kinhte\": [\"female_business_leaders\"], \"yte\": [\"sex_ratio_at_birth\"]}}",
+		0, &je);
+	CHECK(got && want && subset(want, got, "numbered docx"));
+	json_decref(got);
+	json_decref(want);
+	buf_release(&text);
+	free(data);
+	unlink(path);
+}
+
 static bool write_pdf(const char *path, const char *text)
 {
 	cairo_surface_t *s = cairo_pdf_surface_create(path, 1190, 842);
@@ -925,6 +1066,7 @@ int main(void)
 	RUN(golden_shared_plans);
 	RUN(damaged_text_reads_the_same);
 	RUN(docx_reads_like_text);
+	RUN(docx_automatic_numbering_and_merged_cells);
 	RUN(pdf_with_text_and_scanned_pdf);
 	RUN(hostile_input);
 	RUN(wordings_from_independent_plans);
