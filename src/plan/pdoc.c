@@ -75,8 +75,8 @@ static size_t ncp(const char *s, size_t len)
  * opening bracket.  Returns the cleaned copy (arena) and its length. */
 static char *clean_line(struct arena *a, const char *s, size_t len, size_t *outlen)
 {
-	char *o = arena_alloc(a, len + 2);
-	size_t i = 0, j = 0;
+	char *o = arena_alloc(a, len * 2 + 2);
+	size_t i = 0, j = 0, caps_run = 0;
 	bool space = false;
 
 	if (!o)
@@ -97,6 +97,7 @@ static char *clean_line(struct arena *a, const char *s, size_t len, size_t *outl
 		}
 		if (is_space_cp(cp)) {
 			space = true;
+			caps_run = 0;
 			i += k;
 			continue;
 		}
@@ -106,7 +107,17 @@ static char *clean_line(struct arena *a, const char *s, size_t len, size_t *outl
 
 			if (!closing && o[j - 1] != '(')
 				o[j++] = ' ';
+		} else if (caps_run >= 2 && is_upper_cp(cp) && i + k < len) {
+			/* "112/KH-UBNDHồi Ninh": two columns of a PDF's header run
+			 * together; capitals running into a capitalised word are
+			 * two words (no Vietnamese word is spelt so) */
+			utf8proc_int32_t nx;
+
+			cp_at(s, len, i + k, &nx);
+			if (is_lower_cp(nx))
+				o[j++] = ' ';
 		}
+		caps_run = is_upper_cp(cp) ? caps_run + 1 : 0;
 		space = false;
 		memcpy(o + j, s + i, k);
 		j += k;
@@ -358,7 +369,7 @@ static bool continues(struct arena *a, const char *s, size_t len, const char *ne
 	 * after them ("tỉnh" / "Lai Châu", "số" / "28/NQ-CP") */
 	static const char *const glue[] = {"cua", "va", "ve", "voi", "cac", "cho", "tai", "theo",
 					   "trong", "nhung", "la", "tren", "duoi", "den", "tu", "so",
-					   "ngay", "thang", NULL};
+					   "ngay", "thang", "qua", "gui", NULL};
 	size_t i = len;
 	utf8proc_int32_t cp;
 	const char *f;
@@ -381,6 +392,23 @@ static bool continues(struct arena *a, const char *s, size_t len, const char *ne
 			return starts_with_unit_name(a, next, nlen);
 	}
 	return false;
+}
+
+/* A line that starts with the name of an agency or an authority ("Phòng
+ * Văn hóa - Xã hội trước ngày 25/11 ...", "Ủy ban nhân dân xã ..."): after
+ * a full line that does not end its sentence it goes on with it (a PDF
+ * wraps lines wherever the width ends, often before a name). */
+static bool starts_with_agency(struct arena *a, const char *s, size_t len)
+{
+	const struct vocab *v = vocab_get();
+	struct tok *t;
+	size_t n, pos, end;
+
+	if (!v || pdoc_tokenize(a, s, len < 64 ? len : 64, &t, &n) || n == 0 || t[0].kind != TK_WORD || !t[0].upper)
+		return false;
+	if (tok_is(&t[0], "ubnd") || tok_is(&t[0], "so") || (n > 1 && tok_is(&t[0], "uy") && tok_is(&t[1], "ban")))
+		return true;
+	return agency_at(v, t, 0, n, 1, &pos, &end) >= 0 && pos == 0;
 }
 
 /* A line that ends with a word wanting a number after it ("mục", "điểm",
@@ -1003,7 +1031,8 @@ enum gemis_err pdoc_build(struct pdoc *d, const char *text, size_t len, struct e
 
 			cp_at(l->s, l->len, 0, &cp);
 			if (is_lower_cp(cp) || cp == '(' || (plastlen >= long_len && !is_upper_cp(cp)) ||
-			    (plastlen >= long_len && continues(&d->a, para.p, para.len, l->s, l->len)))
+			    (plastlen >= long_len && continues(&d->a, para.p, para.len, l->s, l->len)) ||
+			    (plastlen >= long_len && starts_with_agency(&d->a, l->s, l->len)))
 				join = true;
 			else if (para.p[para.len - 1] == ',' || para.p[para.len - 1] == '-')
 				join = true;

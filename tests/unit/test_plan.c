@@ -616,6 +616,96 @@ static bool write_pdf(const char *path, const char *text)
 	return st == CAIRO_STATUS_SUCCESS;
 }
 
+/* A PDF of the lines of text as a word processor lays them out: a line
+ * "A\tB" draws B right where A ends (two columns of a header, run
+ * together in the text layer), a line "\f" starts a new page. */
+static bool write_pdf_layout(const char *path, const char *text)
+{
+	cairo_surface_t *s = cairo_pdf_surface_create(path, 595, 842);
+	cairo_t *cr = cairo_create(s);
+	PangoLayout *layout = pango_cairo_create_layout(cr);
+	PangoFontDescription *font = pango_font_description_from_string("DejaVu Sans 9");
+	const char *p = text;
+	double y = 40;
+	cairo_status_t st;
+
+	pango_layout_set_font_description(layout, font);
+	while (*p) {
+		const char *nl = strchr(p, '\n'), *tab;
+		int n = nl ? (int)(nl - p) : (int)strlen(p), w = 0, h;
+
+		if (n == 1 && p[0] == '\f') {
+			cairo_show_page(cr);
+			y = 40;
+			p += 2;
+			continue;
+		}
+		tab = memchr(p, '\t', (size_t)n);
+		pango_layout_set_text(layout, p, tab ? (int)(tab - p) : n);
+		cairo_move_to(cr, 40, y);
+		pango_cairo_show_layout(cr, layout);
+		pango_layout_get_pixel_size(layout, &w, &h);
+		if (tab) {
+			pango_layout_set_text(layout, tab + 1, n - (int)(tab - p) - 1);
+			cairo_move_to(cr, 40 + w, y);
+			pango_cairo_show_layout(cr, layout);
+		}
+		y += 14;
+		p += n + (nl ? 1 : 0);
+	}
+	pango_font_description_free(font);
+	g_object_unref(layout);
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	st = cairo_surface_status(s);
+	cairo_surface_destroy(s);
+	return st == CAIRO_STATUS_SUCCESS;
+}
+
+/* A PDF's text layer: the header's number and place run together
+ * ("112/KH-UBNDKim Phú"), and the sentence that sets the deadline is
+ * broken across a page, its second line starting with the agency the
+ * reports go to.  Both read as they do in the text of the same plan. */
+TEST(pdf_header_columns_and_sentence_across_pages)
+{
+	static const char text[] =
+		"ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+		"XÃ KIM PHÚ\tĐộc lập - Tự do - Hạnh phúc\n"
+		"Số: 112/KH-UBND\tKim Phú, ngày 12 tháng 5 năm 2026\n"
+		"KẾ HOẠCH\n"
+		"Thực hiện công tác bình đẳng giới giai đoạn 2026-2030 trên địa bàn xã Kim Phú\n"
+		"I. MỤC TIÊU\n"
+		"1. Tỷ lệ lao động nữ làm công hưởng lương đạt 58% vào năm 2030.\n"
+		"2. Tỷ số giới tính khi sinh không vượt quá 108 bé trai/100 bé gái.\n"
+		"II. TỔ CHỨC THỰC HIỆN\n"
+		"1. Phòng Kinh tế theo dõi chỉ tiêu 1; Trạm Y tế xã theo dõi chỉ tiêu 2.\n"
+		"2. Các cơ quan, đơn vị chủ động thực hiện; hằng năm báo cáo kết quả thực hiện\n"
+		"\f\n"
+		"Ủy ban nhân dân xã (qua Phòng Văn hóa - Xã hội) trước ngày 25/11 để tổng hợp.\n"
+		"TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nĐặng Văn Tài\n";
+	char path[] = "/tmp/gemis-plan-XXXXXX";
+	int fd = mkstemp(path);
+	struct errctx e = {0};
+	json_t *got, *want;
+	json_error_t je;
+
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return;
+	close(fd);
+	CHECK(write_pdf_layout(path, text));
+	got = import_file(path, &e);
+	CHECK(got != NULL);
+	want = json_loads("{\"document\": {\"number\": \"112/KH-UBND\", \"date\": \"2026-05-12\", \"place\": \"Kim Phú\","
+			  " \"unit\": {\"level\": \"commune\", \"name\": \"Kim Phú\", \"code\": \"18943\"}},"
+			  " \"deadline\": {\"day\": 25, \"month\": 11, \"year\": null, \"to\": \"vhxh\"}}",
+			  0, &je);
+	CHECK(got && want && subset(want, got, "pdf"));
+	json_decref(got);
+	json_decref(want);
+	unlink(path);
+}
+
 TEST(pdf_with_text_and_scanned_pdf)
 {
 	char path[] = "/tmp/gemis-plan-XXXXXX";
@@ -1068,6 +1158,7 @@ int main(void)
 	RUN(docx_reads_like_text);
 	RUN(docx_automatic_numbering_and_merged_cells);
 	RUN(pdf_with_text_and_scanned_pdf);
+	RUN(pdf_header_columns_and_sentence_across_pages);
 	RUN(hostile_input);
 	RUN(wordings_from_independent_plans);
 	RUN(near_miss_of_a_common_word);
