@@ -820,18 +820,262 @@ static void deadline(struct pdoc *d, const struct vocab *v, struct presult *r)
 	}
 }
 
+/* ---- duties stated where the work is ----
+ *
+ * Besides an agency's part of the implementation section, plans give
+ * duties
+ *	after a target, in brackets: "(trách nhiệm của Phòng Kinh tế)",
+ *	"(Phòng Kinh tế chủ trì, Hội Liên hiệp Phụ nữ xã phối hợp)";
+ *	under a task: "Chủ trì: Công an xã; phối hợp: Trạm Y tế xã", or
+ *	"Cơ quan chủ trì: ..." and "Cơ quan phối hợp: ..." on lines of their own;
+ *	by content: a duty that restates an indicator of the plan with its
+ *	measure ("duy trì chuyên mục ... hằng tháng", "bảo đảm mỗi quý có ít
+ *	nhất 04 tin, bài", "bảo đảm tỷ lệ người bị bạo lực được hỗ trợ").
+ * The lead answers for the indicators; partners are agencies of the plan
+ * and answer for none.  A task block (its number, title, lead, partners)
+ * is what a reader of the plan's tasks will want too. */
+
+/* Does the plan state a target or an aim for catalog indicator ind? */
+static bool plan_has_indicator(const struct presult *r, int ind)
+{
+	size_t i;
+
+	for (i = 0; i < r->nt; i++) {
+		if (r->t[i].ind == ind)
+			return true;
+	}
+	return false;
+}
+
+static void assign_ind(struct presult *r, int ag, int ind)
+{
+	if (ind < 0 || ind >= 64 || r->assigned[ag][ind])
+		return;
+	r->assigned[ag][ind] = ++r->nassigned;
+	r->assigns_any = true;
+}
+
+/* A verb of keeping or watching an indicator just before t[k]. */
+static bool keeps(const struct tok *t, size_t a, size_t k)
+{
+	static const char *const w[][2] = {
+		{"theo", "dõi"}, {"bảo", "đảm"}, {"đảm", "bảo"}, {"thống", "kê"}, {"tổng", "hợp"}, {"duy", "trì"},
+	};
+	size_t q, i, from = k > a + 4 ? k - 4 : a;
+
+	for (q = from; q + 1 < k; q++) {
+		for (i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
+			if (tok_spelt(&t[q], w[i][0]) && tok_spelt(&t[q + 1], w[i][1]))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Words that measure: a figure, a share or ratio named, a frequency, "chỉ
+ * tiêu".  A duty that restates an indicator says one of them; a task that
+ * only works on its field ("tuyên truyền kiến thức về bình đẳng giới")
+ * does not. */
+static bool measure_words(const struct tok *t, size_t a, size_t b)
+{
+	size_t k, j;
+	int y;
+
+	for (k = a; k < b; k++) {
+		if (t[k].kind == TK_NUM && !tok_year(&t[k], &y))
+			return true;
+		j = tok_next_word(t, k + 1, b);
+		if (j >= b)
+			continue;
+		/* "theo dõi tỷ lệ ...", "bảo đảm tỷ lệ ...": the indicator kept
+		 * or watched, not a problem worked on ("khắc phục tình trạng
+		 * ..., tỷ suất sinh ở vị thành niên") */
+		if ((tok_spelt(&t[k], "tỷ") || tok_spelt(&t[k], "tỉ")) &&
+		    (tok_spelt(&t[j], "lệ") || tok_spelt(&t[j], "số") || tok_spelt(&t[j], "suất") || tok_spelt(&t[j], "trọng")) &&
+		    keeps(t, a, k))
+			return true;
+		if ((tok_spelt(&t[k], "hằng") || tok_spelt(&t[k], "hàng") || tok_spelt(&t[k], "mỗi")) &&
+		    (tok_spelt(&t[j], "tháng") || tok_spelt(&t[j], "quý")))
+			return true;
+		if (tok_spelt(&t[k], "chỉ") && tok_spelt(&t[j], "tiêu"))
+			return true;
+	}
+	return false;
+}
+
+/* Clauses of t[a..b) that restate an indicator of the plan tie it to ags. */
+static void content_duties(const struct vocab *v, struct presult *r, const int *ags, size_t nags, const struct tok *t,
+			   size_t a, size_t b)
+{
+	size_t k, st = a, g;
+
+	for (k = a; k <= b; k++) {
+		int ind;
+
+		if (k < b && !is_punct(&t[k], ";") && !is_punct(&t[k], "."))
+			continue;
+		if (k > st && measure_words(t, st, k) && (ind = plan_indicator_of(v, t, st, k, -1)) >= 0 &&
+		    plan_has_indicator(r, ind)) {
+			for (g = 0; g < nags; g++)
+				assign_ind(r, ags[g], ind);
+		}
+		st = k + 1;
+	}
+}
+
+static bool any_words(const struct tok *t, size_t a, size_t b, const char *const (*w)[2], size_t n)
+{
+	size_t k, i, j;
+
+	for (k = a; k < b; k++) {
+		for (i = 0; i < n; i++) {
+			j = tok_next_word(t, k + 1, b);
+			if (tok_spelt(&t[k], w[i][0]) && (!w[i][1] || (j < b && tok_spelt(&t[j], w[i][1]))))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* The brackets after a target ("(trách nhiệm của Phòng Kinh tế)"): its
+ * leads answer for the target's indicator. */
+static void bracket_duties(struct pdoc *d, const struct vocab *v, struct presult *r)
+{
+	static const char *const lead_words[][2] = {
+		{"trách", "nhiệm"}, {"chủ", "trì"}, {"phụ", "trách"}, {"theo", "dõi"}, {"giao", NULL},
+	};
+	static const char *const partner_words[][2] = {{"phối", "hợp"}};
+	size_t i, n, k, o = 0;
+	struct tok *t;
+
+	for (i = 0; i < r->nt; i++) {
+		const struct ptarget *x = &r->t[i];
+
+		if (x->ind < 0 || !x->text || !strchr(x->text, '(') ||
+		    pdoc_tokenize(&d->a, x->text, strlen(x->text), &t, &n))
+			continue;
+		for (k = 0; k < n; k++) {
+			size_t ps, pk;
+
+			if (is_punct(&t[k], "(")) {
+				o = k + 1;
+				continue;
+			}
+			if (!is_punct(&t[k], ")") || !o)
+				continue;
+			/* pieces at commas and semicolons: leads, or partners */
+			for (ps = pk = o; pk <= k; pk++) {
+				int ags[PLAN_MAX_AGENCIES];
+				size_t na, pos, end, g;
+				bool partner, lead;
+
+				if (pk < k && !is_punct(&t[pk], ",") && !is_punct(&t[pk], ";"))
+					continue;
+				partner = any_words(t, ps, pk, partner_words, 1);
+				lead = !partner && (any_words(t, ps, pk, lead_words, sizeof(lead_words) / sizeof(lead_words[0])) ||
+						    (agency_at(v, t, ps, pk, 0, &pos, &end) >= 0 && pos == ps && end == pk));
+				if (partner || lead) {
+					na = agencies_of(v, r, t, ps, pk, ags, PLAN_MAX_AGENCIES);
+					for (g = 0; lead && g < na; g++)
+						assign_ind(r, ags[g], x->ind);
+				}
+				ps = pk + 1;
+			}
+			o = 0;
+		}
+	}
+}
+
+/* "Chủ trì:", "Cơ quan chủ trì:", "Đơn vị thực hiện:" (1, a lead) or
+ * "Phối hợp:", "Cơ quan phối hợp:" (2, partners) at t[k]; *after gets the
+ * index after the colon.  0 when none. */
+static int role_label(const struct tok *t, size_t k, size_t n, size_t *after)
+{
+	size_t j = k;
+	int role = 0;
+
+	if (j + 1 < n && ((tok_is(&t[j], "co") && tok_is(&t[j + 1], "quan")) || (tok_is(&t[j], "don") && tok_is(&t[j + 1], "vi"))))
+		j += 2;
+	if (j + 1 < n && tok_is(&t[j], "chu") && tok_is(&t[j + 1], "tri"))
+		role = 1;
+	else if (j + 1 < n && tok_is(&t[j], "phoi") && tok_is(&t[j + 1], "hop"))
+		role = 2;
+	else if (j > k && j + 1 < n && tok_is(&t[j], "thuc") && tok_is(&t[j + 1], "hien"))
+		role = 1;
+	if (!role || j + 2 >= n || !is_punct(&t[j + 2], ":"))
+		return 0;
+	*after = j + 3;
+	return role;
+}
+
+/* The roles a paragraph states: its leads (indices into r->agencies) go
+ * to leads; partners are only added to the plan's agencies.  Returns the
+ * index of the first label (the duty's own text ends there), or p->nt
+ * when the paragraph states none. */
+static size_t roles(const struct vocab *v, struct presult *r, const struct para *p, int *leads, size_t *nleads)
+{
+	const struct tok *t = p->t;
+	size_t k, first = p->nt;
+
+	*nleads = 0;
+	for (k = 0; k < p->nt; k++) {
+		size_t after, e;
+		int role;
+
+		/* a label opens the paragraph or follows a stop ("...; phối hợp:") */
+		if (k > 0 && !is_punct(&t[k - 1], ";") && !is_punct(&t[k - 1], ".") && !is_punct(&t[k - 1], ","))
+			continue;
+		role = role_label(t, k, p->nt, &after);
+		if (!role)
+			continue;
+		if (first == p->nt)
+			first = k;
+		for (e = after; e < p->nt && !is_punct(&t[e], ";") && !is_punct(&t[e], "."); e++) {
+			size_t a2;
+
+			if (role_label(t, e, p->nt, &a2))
+				break;
+		}
+		if (role == 1)
+			*nleads += agencies_of(v, r, t, after, e, leads + *nleads, PLAN_MAX_AGENCIES - *nleads);
+		else {
+			int tmp[PLAN_MAX_AGENCIES];
+
+			agencies_of(v, r, t, after, e, tmp, PLAN_MAX_AGENCIES);
+		}
+		k = e > k ? e - 1 : k;
+	}
+	return first;
+}
+
 enum gemis_err plan_duties(struct pdoc *d, const struct vocab *v, struct presult *r)
 {
-	size_t i, ncur = 0;
+	size_t i, ncur = 0, block = 0;
 	int cur[PLAN_MAX_AGENCIES]; /* the agencies of the part being read */
 	struct table tb = {-1, -1, -1};
 	bool in_table = false;
 
+	bracket_duties(d, v, r);
 	for (i = 0; i < d->np; i++) {
 		const struct para *p = &d->p[i];
-		size_t from = duty_list(p), n;
-		int ags[PLAN_MAX_AGENCIES];
+		size_t from = duty_list(p), n, nleads, first;
+		int ags[PLAN_MAX_AGENCIES], leads[PLAN_MAX_AGENCIES];
 
+		if (p->mark == MK_ARABIC || p->mark == MK_ROMAN || p->mark == MK_LETTER)
+			block = i; /* a task, or an agency's part, starts here */
+		if (p->section != SEC_CLOSING && (first = roles(v, r, p, leads, &nleads)) < p->nt) {
+			/* "Chủ trì: X; phối hợp: Y": X answers for what the task
+			 * (its paragraphs up to here) ties or restates */
+			size_t q;
+
+			for (q = block < i ? block : i; nleads && q <= i; q++) {
+				size_t end = q == i ? first : d->p[q].nt;
+
+				assignments(d, r, leads, nleads, d->p[q].t, end, false);
+				content_duties(v, r, leads, nleads, d->p[q].t, 0, end);
+			}
+			continue;
+		}
 		if (from) {
 			agencies_in(v, r, p->t, from, p->nt);
 			continue;
@@ -866,8 +1110,10 @@ enum gemis_err plan_duties(struct pdoc *d, const struct vocab *v, struct presult
 		}
 		/* "Phối hợp với Công an xã thực hiện ...": the agency helps;
 		 * the indicators are the other's */
-		if (ncur > 0 && !(p->nt > 1 && tok_spelt(&p->t[0], "phối") && tok_spelt(&p->t[1], "hợp")))
+		if (ncur > 0 && !(p->nt > 1 && tok_spelt(&p->t[0], "phối") && tok_spelt(&p->t[1], "hợp"))) {
 			assignments(d, r, cur, ncur, p->t, p->nt, false);
+			content_duties(v, r, cur, ncur, p->t, 0, p->nt);
+		}
 	}
 	deadline(d, v, r);
 	return GEMIS_OK;

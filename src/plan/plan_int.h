@@ -107,6 +107,10 @@ enum gemis_err plan_lint(struct pdoc *d, const struct vocab *v, struct presult *
 void plan_add_lint(struct pdoc *d, struct presult *r, const char *code, long line, const char *fmt,
 		   ...) __attribute__((format(printf, 5, 6)));
 
+/* The indicator t[a..b) words (data/plan/indicators.txt), the goal it
+ * stands under (enum goal, -1 none) breaking ties; -1 when none fits. */
+int plan_indicator_of(const struct vocab *v, const struct tok *t, size_t a, size_t b, int goal_kind);
+
 /* The agency a phrase at t[i..) names, as an index into v->ag, or -1; only
  * names starting within the first `within` words count.  *end gets the
  * token after the name. */

@@ -201,6 +201,11 @@ static struct score best_indicator(const struct vocab *v, const struct tok *t, s
 	return s;
 }
 
+int plan_indicator_of(const struct vocab *v, const struct tok *t, size_t a, size_t b, int goal_kind)
+{
+	return best_indicator(v, t, a, b, goal_kind).ind;
+}
+
 /* w1 followed by w2 (NULL: w1 alone) somewhere in t[a..b); words compared
  * as spelt (tok_spelt), so that "giảm" is not "giám đốc". */
 /* Word w1, then w2 as the next word (punctuation between), in t[a..b);
