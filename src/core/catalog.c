@@ -447,6 +447,32 @@ const struct agency_kind agency_kinds[] = {
 
 const size_t agency_kind_count = sizeof(agency_kinds) / sizeof(agency_kinds[0]);
 
+const struct agency_kind province_agency_kinds[] = {
+	{"sonoivu", "Sở Nội vụ", "Department of Home Affairs"},
+	{"soyte", "Sở Y tế", "Department of Health"},
+	{"sogddt", "Sở Giáo dục và Đào tạo", "Department of Education and Training"},
+	{"sotaichinh", "Sở Tài chính", "Department of Finance"},
+	{"sonnmt", "Sở Nông nghiệp và Môi trường", "Department of Agriculture and Environment"},
+	{"sovhttdl", "Sở Văn hóa, Thể thao và Du lịch", "Department of Culture, Sports and Tourism"},
+	{"baoptth", "Báo và Phát thanh, Truyền hình", "Provincial newspaper and radio-television"},
+	{"congan", "Công an tỉnh", "Provincial police"},
+	{"mttq", "Ủy ban MTTQ Việt Nam tỉnh", "Provincial Fatherland Front"},
+	{"ubndxa", "UBND các xã, phường, đặc khu", "The communes and wards of the province"},
+};
+
+const size_t province_agency_kind_count = sizeof(province_agency_kinds) / sizeof(province_agency_kinds[0]);
+
+int province_agency_find(const char *id)
+{
+	size_t i;
+
+	for (i = 0; id && i < province_agency_kind_count; i++) {
+		if (strcmp(province_agency_kinds[i].id, id) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
 int agency_find(const char *id)
 {
 	size_t i;

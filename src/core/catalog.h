@@ -157,4 +157,11 @@ extern const struct agency_kind agency_kinds[];
 extern const size_t agency_kind_count;
 int agency_find(const char *id);
 
+/* Agencies of a province, when a province writes the plan
+ * (../reference/agencies.md): its departments, and its communes as a
+ * group.  The police and the Fatherland Front share the commune's ids. */
+extern const struct agency_kind province_agency_kinds[];
+extern const size_t province_agency_kind_count;
+int province_agency_find(const char *id);
+
 #endif

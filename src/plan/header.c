@@ -459,6 +459,65 @@ struct cand {
 
 #define MAX_CANDS 64
 
+/* The issuer in the header block, above "KẾ HOẠCH": "ỦY BAN NHÂN DÂN" over
+ * "TỈNH HÀ TĨNH" (a province's plan; the two columns may run together:
+ * "TỈNH HÀ TĨNH Độc lập - Tự do - Hạnh phúc") or over "XÃ ..." / "PHƯỜNG
+ * ...".  Returns the province's short name when a province issues the plan
+ * and no commune or ward is named there, else NULL. */
+static const char *issuing_province(struct pdoc *d)
+{
+	const char *prov = NULL;
+	size_t i, n, k;
+	struct tok *t;
+
+	for (i = 0; i < d->nlines && i < 10; i++) {
+		const struct pline *l = &d->lines[i];
+		size_t s0;
+
+		if (pdoc_tokenize(&d->a, l->s, l->len, &t, &n) || n == 0)
+			continue;
+		if (tok_is(&t[0], "ke") && n > 1 && tok_is(&t[1], "hoach") && t[0].caps)
+			break;
+		s0 = 0;
+		if (tok_is(&t[0], "ubnd") || (n > 3 && tok_is(&t[0], "uy") && tok_is(&t[1], "ban") && tok_is(&t[3], "dan")))
+			s0 = tok_is(&t[0], "ubnd") ? 1 : 4;
+		if (s0 >= n || !t[s0].caps)
+			continue;
+		if (same_word(&t[s0], XA) || same_word(&t[s0], PHUONG) || (tok_is(&t[s0], "dac") && s0 + 1 < n && tok_is(&t[s0 + 1], "khu")))
+			return NULL;
+		k = tok_is(&t[s0], "thanh") && s0 + 1 < n && tok_is(&t[s0 + 1], "pho") ? s0 + 2 : same_word(&t[s0], TINH) ? s0 + 1 : 0;
+		if (!k)
+			continue;
+		/* the longest run of capitals that names a province */
+		{
+			size_t m;
+
+			for (m = 4; m >= 1 && !prov; m--) {
+				char key[160];
+				size_t kl = 0, q;
+				bool ok = k + m <= n;
+
+				for (q = k; ok && q < k + m; q++) {
+					size_t fl = strlen(t[q].f);
+
+					if (t[q].kind != TK_WORD || !t[q].caps || kl + fl + 2 > sizeof(key)) {
+						ok = false;
+						break;
+					}
+					if (kl)
+						key[kl++] = ' ';
+					memcpy(key + kl, t[q].f, fl);
+					kl += fl;
+				}
+				key[kl] = '\0';
+				if (ok)
+					prov = units_province(key);
+			}
+		}
+	}
+	return prov;
+}
+
 static void unit_and_province(struct pdoc *d, struct presult *r)
 {
 	struct cand c[MAX_CANDS];
@@ -466,7 +525,15 @@ static void unit_and_province(struct pdoc *d, struct presult *r)
 	const char *prov[MAX_CANDS];
 	int provn[MAX_CANDS];
 	size_t np = 0;
+	const char *issuer = issuing_province(d);
 
+	if (issuer) {
+		r->province = issuer;
+		r->unit_name = issuer;
+		r->unit_code = units_province_code(issuer);
+		r->level = "province";
+		return;
+	}
 	for (i = 0; i < d->np; i++) {
 		const struct para *p = &d->p[i];
 		const struct tok *t = p->t;

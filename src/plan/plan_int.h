@@ -135,5 +135,7 @@ const char *units_lookup(const char *folded_name, const char *province, const ch
 bool units_has_name(const char *folded_name);
 /* The province whose folded short name is folded_name: its short name, or NULL. */
 const char *units_province(const char *folded_name);
+/* The official code of the province with that short name, or NULL. */
+const char *units_province_code(const char *name);
 
 #endif

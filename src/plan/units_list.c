@@ -108,6 +108,15 @@ const char *units_province(const char *folded_name)
 	return NULL;
 }
 
+const char *units_province_code(const char *name)
+{
+	const struct lunit *u;
+
+	pthread_once(&list_once, load);
+	u = province_by_name(name);
+	return u ? u->code : NULL;
+}
+
 const char *units_lookup(const char *folded_name, const char *province, const char **name,
 			 const char **level)
 {

@@ -147,7 +147,7 @@ static bool add_ag(char **f, size_t nf)
 {
 	struct ag_phrase *x;
 
-	if (nf != 2 || (agency_find(f[0]) < 0 && strcmp(f[0], "all") != 0) ||
+	if (nf != 2 || (agency_find(f[0]) < 0 && province_agency_find(f[0]) < 0 && strcmp(f[0], "all") != 0) ||
 	    !grow((void **)&vocab.ag, vocab.nag, &cap_ag, sizeof(*x)))
 		return false;
 	x = &vocab.ag[vocab.nag];

@@ -81,6 +81,17 @@ static void check_targets(const json_t *targets, int from, struct diags *d)
 		} else if ((!val || json_is_null(val)) && di >= 0 && di != DIR_ACHIEVE) {
 			snprintf(path, sizeof(path), "targets[%zu].value", i);
 			diags_add(d, 0, path, _("a target with direction %s needs a value"), dir);
+		} else if ((!val || json_is_null(val)) && di == DIR_ACHIEVE && ind && catalog_find(ind) >= 0 &&
+			   !catalog[catalog_find(ind)].end_state) {
+			/* "achieve" can be judged only where the end is all of them
+			 * (the curriculum, a monthly programme); on the others it
+			 * would replace the inherited target with one nobody can
+			 * judge */
+			snprintf(path, sizeof(path), "targets[%zu].value", i);
+			diags_add(d, 0, path,
+				  _("%s needs a value: a target without one can be judged only on an indicator whose end is "
+				    "'all' (done, maintained); leave it out to keep the target in force"),
+				  ind);
 		} else if (json_is_number(val) && json_number_value(val) < 0) {
 			snprintf(path, sizeof(path), "targets[%zu].value", i);
 			diags_add(d, 0, path, _("must not be negative"));
@@ -129,7 +140,14 @@ static void check_targets(const json_t *targets, int from, struct diags *d)
 	}
 }
 
-static void check_agencies(const json_t *plan, struct diags *d)
+/* An agency id a plan of that unit may name: a commune's or ward's
+ * agencies, a province's departments for a province's plan, or "all". */
+static bool agency_known(const char *id, bool province)
+{
+	return agency_find(id) >= 0 || strcmp(id, "all") == 0 || (province && province_agency_find(id) >= 0);
+}
+
+static void check_agencies(const json_t *plan, bool province, struct diags *d)
 {
 	const json_t *ag = json_object_get(plan, "agencies"), *as = json_object_get(plan, "assignments");
 	const json_t *v, *x;
@@ -142,8 +160,7 @@ static void check_agencies(const json_t *plan, struct diags *d)
 		char path[48];
 
 		snprintf(path, sizeof(path), "agencies[%zu]", i);
-		if (!json_is_string(v) || (agency_find(json_string_value(v)) < 0 &&
-					   strcmp(json_string_value(v), "all") != 0))
+		if (!json_is_string(v) || !agency_known(json_string_value(v), province))
 			diags_add(d, 0, path, _("unknown agency '%s'"),
 				  json_is_string(v) ? json_string_value(v) : "");
 	}
@@ -154,7 +171,7 @@ static void check_agencies(const json_t *plan, struct diags *d)
 	json_object_foreach((json_t *)as, key, v) {
 		char path[96];
 
-		if (agency_find(key) < 0 && strcmp(key, "all") != 0) {
+		if (!agency_known(key, province)) {
 			snprintf(path, sizeof(path), "assignments.%.40s", key);
 			diags_add(d, 0, path, _("unknown agency '%s'"), key);
 		}
@@ -212,7 +229,7 @@ void plan_check(const json_t *plan, const struct tree *t, int *unit, struct diag
 	check_string_or_null(doc, "date", "document.date", d);
 	check_string_or_null(doc, "title", "document.title", d);
 	check_targets(json_object_get(plan, "targets"), from, d);
-	check_agencies(plan, d);
+	check_agencies(plan, *unit >= 0 && t->units[*unit].level == LEVEL_PROVINCE, d);
 	if (dl && !json_is_null(dl)) {
 		long long day, month, year;
 		const json_t *y = json_object_get(dl, "year");
