@@ -573,10 +573,25 @@ static size_t lead_words(const struct para *p)
  * Hội Liên hiệp Phụ nữ phường"), a label ("Trạm Y tế xã: ..."), or a
  * numbered paragraph whose subject is an agency ("1. Phòng Văn hóa - Xã hội
  * là cơ quan thường trực ...").  Returns how many went to ags. */
+/* Where "thay cho", "thay vì" starts in t[a..b) (the agency after it is
+ * the one relieved: "Giao Trạm Y tế xã ... thay cho Phòng Văn hóa - Xã
+ * hội"), or b. */
+static size_t relieved(const struct tok *t, size_t a, size_t b)
+{
+	size_t k, j;
+
+	for (k = a; k < b; k++) {
+		j = tok_next_word(t, k + 1, b);
+		if (tok_spelt(&t[k], "thay") && j < b && (tok_spelt(&t[j], "cho") || tok_spelt(&t[j], "vì") || tok_spelt(&t[j], "thế")))
+			return k;
+	}
+	return b;
+}
+
 static size_t block_agencies(const struct vocab *v, struct presult *r, const struct para *p, bool in_block,
 			     int *ags, size_t max)
 {
-	size_t pos, end, lab = label_colon(p), n;
+	size_t pos, end, lab = label_colon(p), n, nt = relieved(p->t, 0, p->nt);
 	bool heading = p->nt < 40 && !(p->len && p->text[p->len - 1] == '.' && p->nt > 25) &&
 		       (p->mark == MK_ARABIC || p->mark == MK_LETTER || p->mark == MK_ROMAN ||
 			(p->mark == MK_NONE && p->nt < 30));
@@ -589,11 +604,11 @@ static size_t block_agencies(const struct vocab *v, struct presult *r, const str
 	}
 	if (p->mark == MK_DASH && in_block)
 		return 0;
-	if (heading && agency_at(v, p->t, 0, p->nt, 7, &pos, &end) >= 0) {
-		n = agencies_of(v, r, p->t, 0, p->nt < 30 ? p->nt : end, ags, max);
+	if (heading && agency_at(v, p->t, 0, nt, 7, &pos, &end) >= 0) {
+		n = agencies_of(v, r, p->t, 0, p->nt < 30 ? nt : end, ags, max);
 		return n ? n : (size_t)-1;
 	}
-	if (p->mark != MK_NONE && agency_at(v, p->t, 0, p->nt, lead_words(p), &pos, &end) >= 0) {
+	if (p->mark != MK_NONE && agency_at(v, p->t, 0, nt, lead_words(p), &pos, &end) >= 0) {
 		n = agencies_of(v, r, p->t, pos, end, ags, max);
 		return n ? n : (size_t)-1;
 	}

@@ -129,7 +129,7 @@ static size_t glued(const struct tok *t, size_t k, size_t n)
 
 /* A date at t[i..): "03/3/2021", "3 tháng 3 năm 2021", with day or month
  * possibly blank.  Writes ISO into out; returns the index after it, or i. */
-static size_t read_date(const struct tok *t, size_t i, size_t n, char *out, size_t outsz)
+size_t plan_read_date(const struct tok *t, size_t i, size_t n, char *out, size_t outsz)
 {
 	int d = 0, m = 0, y = 0;
 	size_t j = i;
@@ -230,7 +230,7 @@ static void references(struct pdoc *d, struct presult *r, long after_line)
 			x->number = span(&d->a, t, k + 1, e);
 			j = e;
 			if (j < p->nt && tok_is(&t[j], "ngay")) {
-				size_t after = read_date(t, j + 1, p->nt, date, sizeof(date));
+				size_t after = plan_read_date(t, j + 1, p->nt, date, sizeof(date));
 
 				if (after > j + 1) {
 					x->date = arena_strdup(&d->a, date);
@@ -262,8 +262,18 @@ static void references(struct pdoc *d, struct presult *r, long after_line)
 					x->issuer = is ? expand_issuer(&d->a, is) : NULL;
 				}
 			}
-			if (x->number)
-				r->nrefs++;
+			if (x->number) {
+				/* the same document named again ("Căn cứ Kế hoạch số 58
+				 * ...", then "sửa đổi Kế hoạch số 58 như sau") */
+				size_t q;
+
+				for (q = 0; q < r->nrefs && strcmp(r->refs[q].number, x->number) != 0; q++)
+					;
+				if (q == r->nrefs)
+					r->nrefs++;
+				else if (!r->refs[q].date && x->date)
+					r->refs[q] = *x;
+			}
 			k = e - 1;
 		}
 	}
@@ -305,7 +315,7 @@ static void number_and_date(struct pdoc *d, struct presult *r, size_t upto)
 			if (!r->date && tok_is(&t[k], "ngay") && k > 0 && t[k - 1].f[0] == ',' &&
 			    l->len < 160) {
 				char date[32];
-				size_t after = read_date(t, k + 1, n, date, sizeof(date)), s0 = k - 1;
+				size_t after = plan_read_date(t, k + 1, n, date, sizeof(date)), s0 = k - 1;
 
 				if (after == k + 1)
 					continue;
@@ -331,27 +341,36 @@ static void number_and_date(struct pdoc *d, struct presult *r, size_t upto)
 	}
 }
 
-static bool title_stop(struct pdoc *d, const struct pline *l)
+/* Does a line end the title?  "Căn cứ ...", a document's number, "ban
+ * hành" open the preamble -- except in the title of a plan that amends
+ * another, which names that plan ("Sửa đổi, bổ sung Kế hoạch số 58/KH-UBND
+ * ngày ... của Ủy ban nhân dân xã ..."): amending is true then. */
+static bool title_stop(struct pdoc *d, const struct pline *l, bool amending)
 {
 	struct tok *t;
 	size_t n, k;
-	struct para tmp;
 
 	if (pdoc_tokenize(&d->a, l->s, l->len, &t, &n) || n == 0)
 		return true;
-	if (tok_is(&t[0], "can") || (tok_is(&t[0], "uy") && t[0].upper) ||
-	    (tok_is(&t[0], "ubnd") && n > 3) || tok_is(&t[0], "nham"))
+	if (tok_is(&t[0], "can") || (tok_is(&t[0], "uy") && t[0].upper && !amending) ||
+	    (tok_is(&t[0], "ubnd") && n > 3 && !amending) || tok_is(&t[0], "nham"))
 		return true;
-	for (k = 0; k + 1 < n; k++) {
+	for (k = 0; k + 1 < n && !amending; k++) {
 		if (tok_is(&t[k], "so") && t[k + 1].kind == TK_NUM)
 			return true;
 		if (tok_is(&t[k], "ban") && tok_is(&t[k + 1], "hanh"))
 			return true;
 	}
-	memset(&tmp, 0, sizeof(tmp));
-	(void)tmp;
 	return l->s[0] == '-' || l->s[l->len - 1] == ';' || l->s[l->len - 1] == ':' ||
 	       l->s[l->len - 1] == '.';
+}
+
+/* The words of an amending title. */
+static bool amending_words(struct pdoc *d, const char *s, size_t len)
+{
+	const char *f = text_fold_arena(&d->a, s, len);
+
+	return f && (strstr(f, "sua doi") || strstr(f, "bo sung") || strstr(f, "dieu chinh"));
 }
 
 /* The title: the lines after "KẾ HOẠCH"; returns the input line where it
@@ -388,7 +407,8 @@ static long title(struct pdoc *d, struct presult *r)
 	for (j = i + 1; j < d->nlines && j < i + 5; j++) {
 		const struct pline *l = &d->lines[j];
 
-		if (title_stop(d, l) || b.len + l->len > 600)
+		if (title_stop(d, l, amending_words(d, b.p ? b.p : "", b.len) || (!b.len && amending_words(d, l->s, l->len))) ||
+		    b.len + l->len > 600)
 			break;
 		if (b.len)
 			buf_putc(&b, ' ');

@@ -213,7 +213,9 @@ static void targets_lint(struct pdoc *d, struct presult *r)
 				break;
 			}
 		}
-		if (r->assigns_any && x->ind >= 0 && x->ind < 64 && !seen[x->ind]) {
+		/* an amendment states only what changes: the plan it amends
+		 * assigns the rest and sets the deadline */
+		if (r->assigns_any && !r->amends_number && x->ind >= 0 && x->ind < 64 && !seen[x->ind]) {
 			bool any = false;
 
 			for (j = 0; j < r->nag; j++)
@@ -224,10 +226,10 @@ static void targets_lint(struct pdoc *d, struct presult *r)
 			seen[x->ind] = true;
 		}
 	}
-	if (!measurable)
+	if (!measurable && !r->amends_number)
 		plan_add_lint(d, r, "no_measurable_target", 0,
 			      _("the plan sets no measurable target (no indicator with a value)"));
-	if (!r->has_deadline)
+	if (!r->has_deadline && !r->amends_number)
 		plan_add_lint(d, r, "no_deadline", 0, _("the plan sets no deadline for reports"));
 }
 

@@ -69,6 +69,10 @@ static json_t *to_json(const struct presult *r)
 	json_object_set_new(doc, "province", str_or_null(r->province));
 	json_object_set_new(doc, "title", str_or_null(r->title));
 	json_object_set_new(doc, "period", r->from ? json_pack("[ii]", r->from, r->to) : json_null());
+	json_object_set_new(doc, "amends",
+			    r->amends_number ? json_pack("{s:s, s:o}", "number", r->amends_number, "date",
+							 str_or_null(r->amends_date))
+					     : json_null());
 	if (r->signer_name || r->signer_title)
 		json_object_set_new(doc, "signer",
 				    json_pack("{s:o, s:o}", "name", str_or_null(r->signer_name), "title",
@@ -124,6 +128,13 @@ static json_t *to_json(const struct presult *r)
 				     "text", x->text ? x->text : "", "line", x->line > 0 ? json_integer(x->line) : json_null()));
 	}
 	json_object_set_new(root, "aims", a);
+
+	a = json_array();
+	for (i = 0; i < r->nrepealed; i++)
+		json_array_append_new(a, json_pack("{s:s, s:s, s:o}", "indicator", catalog[r->repealed[i].ind].id, "text",
+						   r->repealed[i].text ? r->repealed[i].text : "", "line",
+						   r->repealed[i].line > 0 ? json_integer(r->repealed[i].line) : json_null()));
+	json_object_set_new(root, "repealed", a);
 
 	a = json_array();
 	for (i = 0; i < r->nag; i++)
@@ -199,6 +210,8 @@ enum gemis_err plan_import(const char *text, size_t len, json_t **out, struct er
 	}
 	plan_structure(&d);
 	err = plan_header(&d, r);
+	if (!err)
+		err = plan_amendment(&d, v, r);
 	if (!err)
 		err = plan_targets(&d, v, r);
 	if (!err)

@@ -57,6 +57,13 @@ struct ptarget {
 		   * but never a target (see targets.c) */
 };
 
+/* A target an amending plan repeals ("Bãi bỏ chỉ tiêu 2 ..."). */
+struct prepeal {
+	int ind;
+	long line;
+	const char *text;
+};
+
 struct pref {
 	const char *number, *date, *issuer;
 };
@@ -71,6 +78,7 @@ struct plint {
 #define PLAN_MAX_TARGETS 200
 #define PLAN_MAX_LINT 400
 #define PLAN_MAX_AGENCIES 32
+#define PLAN_MAX_REPEALED 32
 
 struct presult {
 	const char *number, *date, *place, *level, *unit_name, *unit_code, *province, *title;
@@ -78,6 +86,10 @@ struct presult {
 	const char *signer_name, *signer_title;
 	struct pref refs[PLAN_MAX_REFS];
 	size_t nrefs;
+	/* an amending plan: the plan it amends, and what it repeals */
+	const char *amends_number, *amends_date;
+	struct prepeal repealed[PLAN_MAX_REPEALED];
+	size_t nrepealed;
 	struct ptarget t[PLAN_MAX_TARGETS]; /* targets and aims (.aim) */
 	size_t nt;
 	const char *agencies[PLAN_MAX_AGENCIES];
@@ -99,6 +111,7 @@ void plan_structure(struct pdoc *d);
 /* The goal (enum goal) that the words of t[0..n) name ("lĩnh vực y tế"), or -1. */
 int goal_of_words(const struct tok *t, size_t n);
 enum gemis_err plan_header(struct pdoc *d, struct presult *r);
+enum gemis_err plan_amendment(struct pdoc *d, const struct vocab *v, struct presult *r);
 enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presult *r);
 enum gemis_err plan_duties(struct pdoc *d, const struct vocab *v, struct presult *r);
 enum gemis_err plan_lint(struct pdoc *d, const struct vocab *v, struct presult *r);
@@ -119,6 +132,11 @@ int agency_at(const struct vocab *v, const struct tok *t, size_t from, size_t to
 
 /* Index of the agency id in r->agencies, adding it; -1 when full or "all". */
 int plan_agency_add(struct presult *r, const char *id);
+
+/* A date at t[i..): "03/3/2021", "3 tháng 3 năm 2021", day or month
+ * possibly blank.  Writes ISO ("2021-03-03", "2026-05", "2026") into out;
+ * returns the index after it, or i when there is none. */
+size_t plan_read_date(const struct tok *t, size_t i, size_t n, char *out, size_t outsz);
 
 /* Reads a year (1900-2100) that token i holds. */
 bool tok_year(const struct tok *t, int *year);
