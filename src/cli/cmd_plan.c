@@ -102,6 +102,15 @@ static void print_summary(const char *path, const json_t *plan)
 		printf("  %-32s %-14s %lld\n", s_or(x, "indicator", "?"), vbuf,
 		       (long long)json_integer_value(json_object_get(x, "year")));
 	}
+	if (json_array_size(json_object_get(plan, "aims"))) {
+		printf("\n%s (%zu):\n", _("Aims without a measure, not targets"), json_array_size(json_object_get(plan, "aims")));
+		json_array_foreach(json_object_get(plan, "aims"), i, x)
+			printf("  %-32s %s\n", s_or(x, "indicator", "-"), s_or(x, "text", ""));
+	}
+	if (json_is_object(json_object_get(doc, "amends")))
+		printf("\n%s: %s\n", _("Amends"), s_or(json_object_get(doc, "amends"), "number", "?"));
+	json_array_foreach(json_object_get(plan, "repealed"), i, x)
+		printf("  %s: %s\n", _("repealed"), s_or(x, "indicator", "?"));
 	printf("\n%s:", _("Agencies"));
 	json_array_foreach(json_object_get(plan, "agencies"), i, x)
 		printf(" %s", json_string_value(x));
@@ -129,6 +138,27 @@ static void print_summary(const char *path, const json_t *plan)
 		printf("\n%s:\n", _("Findings"));
 		print_lint(path, plan);
 	}
+}
+
+/* What plan_load() stored: a new plan in force, or an amendment or a
+ * yearly plan merged into it. */
+static void plan_stored(const struct tree *t, const struct plan_info *info)
+{
+	const struct unit *u = &t->units[info->unit];
+
+	if (info->merged == 1)
+		printf(_("Amended the plan in force of %s (%s): %zu targets in force"), u->name, u->code, info->ntargets);
+	else if (info->merged == 2)
+		printf(_("Added the yearly plan to the plan in force of %s (%s): %zu targets in force"), u->name, u->code,
+		       info->ntargets);
+	else
+		printf(_("Stored the plan of %s (%s): %zu targets"), u->name, u->code, info->ntargets);
+	if (info->nskipped)
+		printf(_(", %zu custom targets not stored"), info->nskipped);
+	if (info->merged)
+		printf("%s\n", _("; the plan before stays in the history."));
+	else
+		printf("%s\n", info->replaced ? _("; it replaces the plan in force, which stays in the history.") : ".");
 }
 
 /* This year in Vietnam. */
@@ -183,12 +213,7 @@ int cli_store_plan(struct cli *cli, const char *path, const json_t *plan, const 
 		}
 		goto out;
 	}
-	printf(_("Stored the plan of %s (%s): %zu targets"), s.tree.units[info.unit].name,
-	       s.tree.units[info.unit].code, info.ntargets);
-	if (info.nskipped)
-		printf(_(", %zu custom targets not stored"), info.nskipped);
-	printf("%s\n", info.replaced ? _("; it replaces the plan in force, which stays in the history.")
-				     : ".");
+	plan_stored(&s.tree, &info);
 	if (info.replaced)
 		printf(_("To put the previous plan back: gemis plan restore --unit %s\n"), s.tree.units[info.unit].code);
 	status = EXIT_OK;

@@ -64,15 +64,20 @@ const struct command commands[] = {
 	{"plan load", cmd_plan_load, N_("store a plan given as JSON for the unit it names"),
 	 "gemis plan load FILE.json [--as USER]",
 	 N_("Stores a plan in the JSON of `gemis plan import --json` for the unit named by\n"
-	    "document.unit.code, replacing that unit's plan in force (kept in the history).")},
+	    "document.unit.code, replacing that unit's plan in force (kept in the history).\n"
+	    "An amending plan (document.amends) and a yearly plan over a plan of several years\n"
+	    "are merged into the plan in force instead: their targets replace those of the\n"
+	    "same indicator and year, the rest of the plan stays.  A target without a value\n"
+	    "is refused unless its indicator has an end to check (done, maintained, all).")},
 	{"plan import", cmd_plan_import, N_("read a plan document (text, DOCX, PDF) into targets, assignments and a deadline"),
 	 "gemis plan import PLAN.{txt,docx,pdf} [--json] [--apply] [--as USER] [--lang en]",
-	 N_("Reads a signed commune or ward plan and shows what it found: the unit and its\n"
-	    "code, the period, the targets, the agencies and what each answers for, the\n"
-	    "reporting deadline, and the lint findings.\n"
+	 N_("Reads a signed commune, ward or province plan and shows what it found: the unit\n"
+	    "and its code, the period, the targets, the aims stated without a measure, the\n"
+	    "agencies and what each answers for, the reporting deadline, and the lint findings.\n"
 	    "  --json      print the structured plan (docs/plan-json.md) instead\n"
 	    "  --apply     store it for the unit it names, replacing the unit's plan in force\n"
-	    "              (kept in the history; `gemis plan restore` puts it back), after\n"
+	    "              (kept in the history; `gemis plan restore` puts it back), or\n"
+	    "              merged into it for an amending plan or a yearly plan, after\n"
 	    "              printing what changes: targets, statuses, forms (forms already\n"
 	    "              submitted for the year are kept and counted), with a warning when\n"
 	    "              it sets fewer targets; refused when the unit is not found or\n"

@@ -248,11 +248,213 @@ static const char *doc_str(const json_t *plan, const char *key)
 	return str_or_null(json_object_get(plan, "document"), key);
 }
 
+/* ---- a plan that completes the plan in force ----
+ *
+ * An amending plan (document.amends) states only what changes; a yearly
+ * plan (one year) states that year's targets of a plan that runs several.
+ * Stored alone, either would drop the rest of the plan in force and with
+ * it the commune's targets, which would fall back to the province's.  So
+ * they are merged into the plan in force, and the result becomes the new
+ * plan in force (the one before stays in the history):
+ *   targets      one of the new plan replaces the target in force for the
+ *                same indicator and year; the others stay; an amendment's
+ *                "repealed" indicators lose their targets;
+ *   assignments  an amendment's move the indicator to its agency (no
+ *                other keeps it); a yearly plan's are added;
+ *   deadline     an amendment's replaces it; a yearly plan's is taken only
+ *                when the plan in force has none;
+ *   document     the plan in force's, with the merged plan listed under
+ *                "amendments" or "yearly_plans". */
+
+static bool same_target(const json_t *a, const json_t *b)
+{
+	const char *ia = str_or_null(a, "indicator"), *ib = str_or_null(b, "indicator");
+
+	return ia && ib && strcmp(ia, ib) == 0 && strcmp(ia, "custom") != 0 &&
+	       json_equal(json_object_get(a, "year"), json_object_get(b, "year"));
+}
+
+static bool in_list(const json_t *list, const char *s)
+{
+	const json_t *x;
+	size_t i;
+
+	json_array_foreach(list, i, x) {
+		if (json_is_string(x) && strcmp(json_string_value(x), s) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Removes ind from every agency's list of assignments but keep's. */
+static void unassign(json_t *as, const char *ind, const char *keep)
+{
+	const char *key;
+	json_t *list;
+	void *tmp;
+
+	json_object_foreach_safe(as, tmp, key, list) {
+		size_t i;
+
+		if (keep && strcmp(key, keep) == 0)
+			continue;
+		for (i = json_array_size(list); i-- > 0;) {
+			if (strcmp(json_string_value(json_array_get(list, i)), ind) == 0)
+				json_array_remove(list, i);
+		}
+		if (json_array_size(list) == 0)
+			json_object_del(as, key);
+	}
+}
+
+static json_t *merge_into(const json_t *base, const json_t *plan, bool amendment)
+{
+	json_t *m = json_deep_copy(base), *targets, *as, *ag, *doc, *list, *x;
+	const json_t *y, *v;
+	const char *key;
+	size_t i, j;
+
+	if (!m)
+		return NULL;
+	json_object_del(m, "lint");
+	targets = json_object_get(m, "targets");
+	if (!json_is_array(targets)) {
+		targets = json_array();
+		json_object_set_new(m, "targets", targets);
+	}
+	json_array_foreach(json_object_get(plan, "repealed"), i, y) {
+		for (j = json_array_size(targets); amendment && j-- > 0;) {
+			const char *ind = str_or_null(json_array_get(targets, j), "indicator");
+
+			if (ind && str_or_null(y, "indicator") && strcmp(ind, str_or_null(y, "indicator")) == 0)
+				json_array_remove(targets, j);
+		}
+	}
+	json_array_foreach(json_object_get(plan, "targets"), i, y) {
+		for (j = json_array_size(targets); j-- > 0;) {
+			if (same_target(json_array_get(targets, j), y))
+				json_array_remove(targets, j);
+		}
+		json_array_append_new(targets, json_deep_copy(y));
+	}
+	ag = json_object_get(m, "agencies");
+	if (!json_is_array(ag)) {
+		ag = json_array();
+		json_object_set_new(m, "agencies", ag);
+	}
+	json_array_foreach(json_object_get(plan, "agencies"), i, y) {
+		if (json_is_string(y) && !in_list(ag, json_string_value(y)))
+			json_array_append_new(ag, json_deep_copy(y));
+	}
+	as = json_object_get(m, "assignments");
+	if (!json_is_object(as)) {
+		as = json_object();
+		json_object_set_new(m, "assignments", as);
+	}
+	json_object_foreach((json_t *)json_object_get(plan, "assignments"), key, v) {
+		json_array_foreach(v, i, y) {
+			if (!json_is_string(y))
+				continue;
+			if (amendment)
+				unassign(as, json_string_value(y), key);
+			list = json_object_get(as, key);
+			if (!list) {
+				list = json_array();
+				json_object_set_new(as, key, list);
+			}
+			if (!in_list(list, json_string_value(y)))
+				json_array_append_new(list, json_deep_copy(y));
+		}
+	}
+	y = json_object_get(plan, "deadline");
+	if (json_is_object(y) && (amendment || !json_is_object(json_object_get(m, "deadline"))))
+		json_object_set_new(m, "deadline", json_deep_copy(y));
+	doc = json_object_get(m, "document");
+	list = json_object_get(doc, amendment ? "amendments" : "yearly_plans");
+	if (!json_is_array(list)) {
+		list = json_array();
+		json_object_set_new(doc, amendment ? "amendments" : "yearly_plans", list);
+	}
+	y = json_object_get(plan, "document");
+	x = json_pack("{s:o, s:o, s:o}", "number", json_deep_copy(json_object_get(y, "number")), "date",
+		      json_deep_copy(json_object_get(y, "date")), "title", json_deep_copy(json_object_get(y, "title")));
+	if (!amendment)
+		json_object_set_new(x, "year", json_deep_copy(json_array_get(json_object_get(y, "period"), 0)));
+	json_array_append_new(list, x);
+	return m;
+}
+
+/* The plan to store: plan itself, or plan merged into the plan in force
+ * (*merged 1 for an amendment, 2 for a yearly plan; *out new, caller
+ * json_decref()s).  Problems go to d. */
+static enum gemis_err complete_plan(struct db *db, const struct tree *t, int unit, const json_t *plan, struct diags *d,
+				    json_t **out, int *merged, struct errctx *e)
+{
+	const json_t *amends = json_object_get(json_object_get(plan, "document"), "amends");
+	const json_t *per = json_object_get(json_object_get(plan, "document"), "period");
+	struct db_stmt *st = NULL;
+	json_t *base = NULL;
+	enum gemis_err err;
+	bool amendment = json_is_object(amends), yearly;
+	long long from = 0, to = 0;
+
+	*out = NULL;
+	*merged = 0;
+	yearly = json_integer_value(json_array_get(per, 0)) == json_integer_value(json_array_get(per, 1));
+	if (!amendment && !yearly)
+		return GEMIS_OK;
+	err = db_prepare(db, &st, e,
+			 "SELECT source, period_from, period_to FROM plans WHERE unit_id = ? AND superseded_at IS NULL");
+	if (err)
+		return err;
+	db_bind_int(st, 1, t->units[unit].id);
+	if (db_next(st)) {
+		json_error_t je;
+
+		base = json_loads(db_col_text(st, 0), 0, &je);
+		from = db_col_int(st, 1);
+		to = db_col_int(st, 2);
+	}
+	err = db_finalize(st, e);
+	if (err) {
+		json_decref(base);
+		return err;
+	}
+	if (amendment) {
+		const char *want = str_or_null(amends, "number");
+		const char *have = base ? str_or_null(json_object_get(base, "document"), "number") : NULL;
+
+		if (!base) {
+			diags_add(d, 0, "document.amends", _("the plan amends %s, but %s has no plan in force; apply that plan first"),
+				  want ? want : "?", t->units[unit].name);
+			return GEMIS_OK;
+		}
+		if (want && have && strcmp(want, have) != 0) {
+			diags_add(d, 0, "document.amends", _("the plan amends %s, but the plan in force is %s"), want, have);
+			json_decref(base);
+			return GEMIS_OK;
+		}
+	} else if (!base || from == to || json_integer_value(json_array_get(per, 0)) < from ||
+		   json_integer_value(json_array_get(per, 0)) > to) {
+		/* a yearly plan alone, or over another yearly plan, or outside
+		 * the plan in force: it is the plan */
+		json_decref(base);
+		return GEMIS_OK;
+	}
+	*out = merge_into(base, plan, amendment);
+	json_decref(base);
+	if (!*out)
+		return GEMIS_ENOMEM;
+	*merged = amendment ? 1 : 2;
+	return GEMIS_OK;
+}
+
 enum gemis_err plan_load(struct db *db, const struct tree *t, const json_t *plan, const char *user,
 			 bool demo, struct diags *d, struct plan_info *info, struct errctx *e)
 {
 	const json_t *doc = json_object_get(plan, "document"), *targets, *x, *v, *dl;
 	const json_t *signer = json_object_get(doc, "signer");
+	json_t *merged = NULL;
 	struct db_stmt *st = NULL;
 	enum gemis_err err;
 	long long now = (long long)time(NULL), from, to, n;
@@ -267,16 +469,32 @@ enum gemis_err plan_load(struct db *db, const struct tree *t, const json_t *plan
 	if (d->total > 0)
 		return err_set(e, GEMIS_EINVAL, "%zu problem(s) in the plan; nothing was stored", d->total);
 	info->unit = unit;
-	from = json_integer_value(json_array_get(json_object_get(doc, "period"), 0));
-	to = json_integer_value(json_array_get(json_object_get(doc, "period"), 1));
-	source = json_dumps(plan, JSON_COMPACT | JSON_SORT_KEYS);
-	if (!source)
-		return GEMIS_ENOMEM;
 	own_tx = !db->in_tx;
 	if (own_tx) {
 		err = db_begin(db, e);
 		if (err)
-			goto out;
+			return err;
+	}
+	/* an amendment or a yearly plan completes the plan in force */
+	err = complete_plan(db, t, unit, plan, d, &merged, &info->merged, e);
+	if (!err && merged) {
+		int u2;
+
+		plan_check(merged, t, &u2, d);
+		plan = merged;
+		doc = json_object_get(plan, "document");
+		signer = json_object_get(doc, "signer");
+	}
+	if (!err && d->total > 0)
+		err = err_set(e, GEMIS_EINVAL, "%zu problem(s) in the plan; nothing was stored", d->total);
+	if (err)
+		goto fail;
+	from = json_integer_value(json_array_get(json_object_get(doc, "period"), 0));
+	to = json_integer_value(json_array_get(json_object_get(doc, "period"), 1));
+	source = json_dumps(plan, JSON_COMPACT | JSON_SORT_KEYS);
+	if (!source) {
+		err = GEMIS_ENOMEM;
+		goto fail;
 	}
 	err = plan_in_force_id(db, t, unit, &n, e);
 	if (err)
@@ -405,6 +623,7 @@ fail:
 		db_rollback(db);
 out:
 	free(source);
+	json_decref(merged);
 	return err;
 }
 

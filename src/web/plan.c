@@ -72,8 +72,12 @@ static const char *agency_label(struct http_req *r, const char *id)
 {
 	int a = agency_find(id);
 
-	if (a < 0)
-		return id;
+	if (a < 0) {
+		a = province_agency_find(id);
+		if (a < 0)
+			return id;
+		return r->lang == LANG_EN ? province_agency_kinds[a].name_en : province_agency_kinds[a].name_vi;
+	}
 	return r->lang == LANG_EN ? agency_kinds[a].name_en : agency_kinds[a].name_vi;
 }
 
@@ -84,6 +88,40 @@ static const char *direction_label(const char *d)
 	if (strcmp(d, "achieve") == 0)
 		return _("achieve");
 	return _("at least");
+}
+
+/* What the plan states without a measure (no targets: the targets in
+ * force stay), what an amending plan repeals and which plan it amends. */
+static void render_aims(struct http_req *r, const json_t *plan)
+{
+	const json_t *x, *amends = json_object_get(json_object_get(plan, "document"), "amends");
+	size_t i;
+
+	if (json_array_size(json_object_get(plan, "aims"))) {
+		html(r, "<h2>%s</h2><p class=\"hint\">%s</p><ul class=\"aims\">", _("Aims without a measure"),
+		     _("No value and no end to check: they are not stored as targets, and the targets in force for "
+		       "these indicators stay."));
+		json_array_foreach(json_object_get(plan, "aims"), i, x) {
+			int k = catalog_find(s_or(x, "indicator", ""));
+
+			html(r, "<li>%s", s_or(x, "text", ""));
+			if (k >= 0)
+				html(r, " <small>(%s)</small>", indicator_name(&catalog[k], r->lang));
+			html(r, "</li>");
+		}
+		html(r, "</ul>");
+	}
+	if (json_is_object(amends))
+		html(r, "<p>%s <strong>%s</strong></p>", _("This plan amends plan"), s_or(amends, "number", "?"));
+	if (json_array_size(json_object_get(plan, "repealed"))) {
+		html(r, "<h2>%s</h2><ul>", _("Targets repealed"));
+		json_array_foreach(json_object_get(plan, "repealed"), i, x) {
+			int k = catalog_find(s_or(x, "indicator", ""));
+
+			html(r, "<li>%s</li>", k >= 0 ? indicator_name(&catalog[k], r->lang) : s_or(x, "indicator", "?"));
+		}
+		html(r, "</ul>");
+	}
 }
 
 /* The plan for reading (the one in force, or an upload under review). */
@@ -140,6 +178,7 @@ static void render_plan(struct http_req *r, const json_t *plan)
 		     (long long)json_integer_value(json_object_get(x, "year")), s_or(x, "text", ""));
 	}
 	html(r, "</tbody></table></div>");
+	render_aims(r, plan);
 	html(r, "<h2>%s</h2><ul>", _("Agencies and their indicators"));
 	json_array_foreach(json_object_get(plan, "agencies"), i, x) {
 		const json_t *as = json_object_get(json_object_get(plan, "assignments"), json_string_value(x));
