@@ -62,6 +62,19 @@ int agency_at(const struct vocab *v, const struct tok *t, size_t from, size_t to
 	return best;
 }
 
+bool plan_line_names_agency(struct arena *a, const char *s, size_t len)
+{
+	const struct vocab *v = vocab_get();
+	struct tok *t;
+	size_t n, pos, end;
+
+	if (!v || pdoc_tokenize(a, s, len < 64 ? len : 64, &t, &n) || n == 0 || t[0].kind != TK_WORD || !t[0].upper)
+		return false;
+	if (tok_is(&t[0], "ubnd") || tok_is(&t[0], "so") || (n > 1 && tok_is(&t[0], "uy") && tok_is(&t[1], "ban")))
+		return true;
+	return agency_at(v, t, 0, n, 1, &pos, &end) >= 0 && pos == 0;
+}
+
 int plan_agency_add(struct presult *r, const char *id)
 {
 	size_t i;

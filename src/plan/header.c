@@ -33,25 +33,6 @@
 
 #include "util/banned.h"
 
-bool tok_year(const struct tok *t, int *year)
-{
-	if (t->kind != TK_NUM || !t->plain || t->len != 4 || t->v < 1900 || t->v > 2100)
-		return false;
-	*year = (int)t->v;
-	return true;
-}
-
-int tokens_year(const struct tok *t, size_t a, size_t b)
-{
-	int y = 0, yy;
-
-	for (; a < b; a++) {
-		if (tok_year(&t[a], &yy))
-			y = yy;
-	}
-	return y;
-}
-
 static bool same_word(const struct tok *t, const char *const *forms)
 {
 	size_t i;

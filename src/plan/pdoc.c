@@ -394,23 +394,6 @@ static bool continues(struct arena *a, const char *s, size_t len, const char *ne
 	return false;
 }
 
-/* A line that starts with the name of an agency or an authority ("Phòng
- * Văn hóa - Xã hội trước ngày 25/11 ...", "Ủy ban nhân dân xã ..."): after
- * a full line that does not end its sentence it goes on with it (a PDF
- * wraps lines wherever the width ends, often before a name). */
-static bool starts_with_agency(struct arena *a, const char *s, size_t len)
-{
-	const struct vocab *v = vocab_get();
-	struct tok *t;
-	size_t n, pos, end;
-
-	if (!v || pdoc_tokenize(a, s, len < 64 ? len : 64, &t, &n) || n == 0 || t[0].kind != TK_WORD || !t[0].upper)
-		return false;
-	if (tok_is(&t[0], "ubnd") || tok_is(&t[0], "so") || (n > 1 && tok_is(&t[0], "uy") && tok_is(&t[1], "ban")))
-		return true;
-	return agency_at(v, t, 0, n, 1, &pos, &end) >= 0 && pos == 0;
-}
-
 /* A line that ends with a word wanting a number after it ("mục", "điểm",
  * "khoản", "chỉ tiêu", "ngày", "năm"). */
 static bool takes_number(struct arena *a, const char *s, size_t len)
@@ -613,6 +596,25 @@ bool tok_spelt(const struct tok *t, const char *w)
 			return false;
 	}
 	return i == t->len && j == wl;
+}
+
+bool tok_year(const struct tok *t, int *year)
+{
+	if (t->kind != TK_NUM || !t->plain || t->len != 4 || t->v < 1900 || t->v > 2100)
+		return false;
+	*year = (int)t->v;
+	return true;
+}
+
+int tokens_year(const struct tok *t, size_t a, size_t b)
+{
+	int y = 0, yy;
+
+	for (; a < b; a++) {
+		if (tok_year(&t[a], &yy))
+			y = yy;
+	}
+	return y;
 }
 
 size_t tok_next_word(const struct tok *t, size_t i, size_t to)
@@ -931,7 +933,7 @@ static enum gemis_err merge_table_headers(struct pdoc *d)
 	return GEMIS_OK;
 }
 
-enum gemis_err pdoc_build(struct pdoc *d, const char *text, size_t len, struct errctx *e)
+enum gemis_err pdoc_build(struct pdoc *d, const char *text, size_t len, pdoc_line_fn names_first, struct errctx *e)
 {
 	struct buf nfc, para;
 	enum gemis_err err = GEMIS_OK;
@@ -1032,7 +1034,7 @@ enum gemis_err pdoc_build(struct pdoc *d, const char *text, size_t len, struct e
 			cp_at(l->s, l->len, 0, &cp);
 			if (is_lower_cp(cp) || cp == '(' || (plastlen >= long_len && !is_upper_cp(cp)) ||
 			    (plastlen >= long_len && continues(&d->a, para.p, para.len, l->s, l->len)) ||
-			    (plastlen >= long_len && starts_with_agency(&d->a, l->s, l->len)))
+			    (plastlen >= long_len && names_first && names_first(&d->a, l->s, l->len)))
 				join = true;
 			else if (para.p[para.len - 1] == ',' || para.p[para.len - 1] == '-')
 				join = true;

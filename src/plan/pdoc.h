@@ -93,10 +93,17 @@ struct pdoc {
 #define PDOC_MAX_BYTES ((size_t)16 << 20)
 #define PDOC_MAX_PARA_BYTES ((size_t)64 << 10)
 
+/* True when a line starts with a name that never opens a paragraph of its
+ * own after a full line that has not ended its sentence (an agency, an
+ * authority: a PDF wraps lines wherever the width ends, often before a
+ * name).  The importer's vocabulary knows the names (duties.c). */
+typedef bool (*pdoc_line_fn)(struct arena *a, const char *s, size_t len);
+
 /* Builds d from text[0..len).  GEMIS_EFORMAT when the text is not UTF-8,
- * GEMIS_ELIMIT past PDOC_MAX_BYTES.  pdoc_release() frees it, also after a
- * failure. */
-enum gemis_err pdoc_build(struct pdoc *d, const char *text, size_t len, struct errctx *e);
+ * GEMIS_ELIMIT past PDOC_MAX_BYTES.  names_first may be NULL.
+ * pdoc_release() frees it, also after a failure. */
+enum gemis_err pdoc_build(struct pdoc *d, const char *text, size_t len, pdoc_line_fn names_first,
+			  struct errctx *e);
 void pdoc_release(struct pdoc *d);
 
 /* Position of a list letter in the Vietnamese order (a = 1, b = 2, ... đ =
@@ -120,6 +127,11 @@ bool phrase_make(struct arena *a, const char *s, struct phrase *p);
  * and numbers compared in order and punctuation skipped; -1 when absent.
  * *end gets the index after the match. */
 long phrase_find(const struct tok *t, size_t from, size_t to, const struct phrase *p, size_t *end);
+
+/* Reads a year (1900-2100) that token t holds. */
+bool tok_year(const struct tok *t, int *year);
+/* The last year written in t[a..b), 0 when none (a table's column head). */
+int tokens_year(const struct tok *t, size_t a, size_t b);
 
 /* True when the word token t has folded key w. */
 bool tok_is(const struct tok *t, const char *w);

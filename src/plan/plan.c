@@ -200,7 +200,7 @@ enum gemis_err plan_import(const char *text, size_t len, json_t **out, struct er
 	*out = NULL;
 	if (!v)
 		return err_set(e, GEMIS_EFORMAT, "the plan vocabulary is not built into this binary");
-	err = pdoc_build(&d, text, len, e);
+	err = pdoc_build(&d, text, len, plan_line_names_agency, e);
 	if (err)
 		goto out;
 	r = calloc(1, sizeof(*r));

@@ -138,10 +138,9 @@ int plan_agency_add(struct presult *r, const char *id);
  * returns the index after it, or i when there is none. */
 size_t plan_read_date(const struct tok *t, size_t i, size_t n, char *out, size_t outsz);
 
-/* Reads a year (1900-2100) that token i holds. */
-bool tok_year(const struct tok *t, int *year);
-/* The last year written in t[a..b), 0 when none (a table's column head). */
-int tokens_year(const struct tok *t, size_t a, size_t b);
+/* pdoc_line_fn for pdoc_build(): a line that starts with an agency's name
+ * or "Ủy ban", "UBND", "Sở". */
+bool plan_line_names_agency(struct arena *a, const char *s, size_t len);
 
 /* Looks up a unit in the embedded administrative list (units.tsv).
  * level: "commune", "ward", "special_zone" or NULL for any of them;
