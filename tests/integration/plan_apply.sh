@@ -102,5 +102,5 @@ expect_ok "$GEMIS" plan import tuyenlam.txt --apply
 expect_ok "$GEMIS" plan import "$plans/yearly.txt" --apply
 contains "$out" "Added the yearly plan to the plan in force of Xã Tuyên Lâm (18958)"
 [ "$(sql gemis.db "SELECT period_from || '-' || period_to FROM plans p JOIN units u ON u.id = p.unit_id WHERE u.code = '18958' AND superseded_at IS NULL")" = 2026-2030 ] || die "the period of the plan in force"
-[ "$(sql gemis.db "SELECT value FROM targets t JOIN plans p ON p.id = t.plan_id JOIN units u ON u.id = p.unit_id WHERE u.code = '18958' AND superseded_at IS NULL AND indicator = 'female_wage_workers' AND year = 2027")" = 52.0 ] || die "the yearly target"
+[ "$(sql gemis.db "SELECT CAST(value AS INTEGER) FROM targets t JOIN plans p ON p.id = t.plan_id JOIN units u ON u.id = p.unit_id WHERE u.code = '18958' AND superseded_at IS NULL AND indicator = 'female_wage_workers' AND year = 2027")" = 52 ] || die "the yearly target"
 [ "$(sql gemis.db "SELECT COUNT(*) FROM targets t JOIN plans p ON p.id = t.plan_id JOIN units u ON u.id = p.unit_id WHERE u.code = '18958' AND superseded_at IS NULL AND indicator = 'schools_gender_extracurricular' AND year = 2030")" = 1 ] || die "the 2030 target stays"
