@@ -140,17 +140,14 @@ static void print_summary(const char *path, const json_t *plan)
 	}
 }
 
-/* What plan_load() stored: a new plan in force, or an amendment or a
- * yearly plan merged into it. */
+/* What plan_load() stored: a new plan in force, or an amendment merged
+ * into it. */
 static void plan_stored(const struct tree *t, const struct plan_info *info)
 {
 	const struct unit *u = &t->units[info->unit];
 
-	if (info->merged == 1)
+	if (info->merged)
 		printf(_("Amended the plan in force of %s (%s): %zu targets in force"), u->name, u->code, info->ntargets);
-	else if (info->merged == 2)
-		printf(_("Added the yearly plan to the plan in force of %s (%s): %zu targets in force"), u->name, u->code,
-		       info->ntargets);
 	else
 		printf(_("Stored the plan of %s (%s): %zu targets"), u->name, u->code, info->ntargets);
 	if (info->nskipped)
@@ -176,7 +173,8 @@ int cli_store_plan(struct cli *cli, const char *path, const json_t *plan, const 
 	struct plan_info info;
 	struct plan_diff diff;
 	struct buf text;
-	int status = EXIT_FAIL, unit;
+	json_t *full = NULL;
+	int status = EXIT_FAIL, unit, merged = 0;
 	bool loaded = false;
 
 	memset(&diff, 0, sizeof(diff));
@@ -191,9 +189,15 @@ int cli_store_plan(struct cli *cli, const char *path, const json_t *plan, const 
 	}
 	loaded = true;
 	plan_check(plan, &s.tree, &unit, &d);
+	/* an amendment or a yearly plan completes the plan in force: what
+	 * changes is what the completed plan changes */
+	if (d.total == 0 && plan_complete(db, &s.tree, unit, plan, &d, &full, &merged, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
 	if (d.total == 0) {
 		/* what changes, said before it changes */
-		if (plan_diff_compute(db, &s, unit, this_year(), plan, &diff, &e) ||
+		if (plan_diff_compute(db, &s, unit, this_year(), full ? full : plan, &diff, &e) ||
 		    plan_diff_text(&s.tree, &diff, &text)) {
 			cli_fail(&e);
 			goto out;
@@ -218,6 +222,7 @@ int cli_store_plan(struct cli *cli, const char *path, const json_t *plan, const 
 		printf(_("To put the previous plan back: gemis plan restore --unit %s\n"), s.tree.units[info.unit].code);
 	status = EXIT_OK;
 out:
+	json_decref(full);
 	plan_diff_release(&diff);
 	if (loaded)
 		snapshot_release(&s);

@@ -65,10 +65,10 @@ const struct command commands[] = {
 	 "gemis plan load FILE.json [--as USER]",
 	 N_("Stores a plan in the JSON of `gemis plan import --json` for the unit named by\n"
 	    "document.unit.code, replacing that unit's plan in force (kept in the history).\n"
-	    "An amending plan (document.amends) and a yearly plan over a plan of several years\n"
-	    "are merged into the plan in force instead: their targets replace those of the\n"
-	    "same indicator and year, the rest of the plan stays.  A target without a value\n"
-	    "is refused unless its indicator has an end to check (done, maintained, all).")},
+	    "An amending plan (document.amends) is merged into the plan in force instead: its\n"
+	    "targets replace those of the same indicator and year, the rest of the plan stays.\n"
+	    "A target without a value is refused unless its indicator has an end to check\n"
+	    "(done, maintained, all).")},
 	{"plan import", cmd_plan_import, N_("read a plan document (text, DOCX, PDF) into targets, assignments and a deadline"),
 	 "gemis plan import PLAN.{txt,docx,pdf} [--json] [--apply] [--as USER] [--lang en]",
 	 N_("Reads a signed commune, ward or province plan and shows what it found: the unit\n"
@@ -77,7 +77,7 @@ const struct command commands[] = {
 	    "  --json      print the structured plan (docs/plan-json.md) instead\n"
 	    "  --apply     store it for the unit it names, replacing the unit's plan in force\n"
 	    "              (kept in the history; `gemis plan restore` puts it back), or\n"
-	    "              merged into it for an amending plan or a yearly plan, after\n"
+	    "              merged into it for an amending plan, after\n"
 	    "              printing what changes: targets, statuses, forms (forms already\n"
 	    "              submitted for the year are kept and counted), with a warning when\n"
 	    "              it sets fewer targets; refused when the unit is not found or\n"

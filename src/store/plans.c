@@ -248,23 +248,23 @@ static const char *doc_str(const json_t *plan, const char *key)
 	return str_or_null(json_object_get(plan, "document"), key);
 }
 
-/* ---- a plan that completes the plan in force ----
+/* ---- an amendment completes the plan in force ----
  *
- * An amending plan (document.amends) states only what changes; a yearly
- * plan (one year) states that year's targets of a plan that runs several.
- * Stored alone, either would drop the rest of the plan in force and with
- * it the commune's targets, which would fall back to the province's.  So
- * they are merged into the plan in force, and the result becomes the new
- * plan in force (the one before stays in the history):
- *   targets      one of the new plan replaces the target in force for the
- *                same indicator and year; the others stay; an amendment's
- *                "repealed" indicators lose their targets;
- *   assignments  an amendment's move the indicator to its agency (no
- *                other keeps it); a yearly plan's are added;
- *   deadline     an amendment's replaces it; a yearly plan's is taken only
- *                when the plan in force has none;
- *   document     the plan in force's, with the merged plan listed under
- *                "amendments" or "yearly_plans". */
+ * An amending plan (document.amends) states only what changes.  Stored
+ * alone, it would drop the rest of the plan it amends and with it the
+ * commune's targets, which would fall back to the province's.  So it is
+ * merged into the plan in force, and the result becomes the new plan in
+ * force (the one before stays in the history):
+ *   targets      one of the amendment replaces the target in force for the
+ *                same indicator and year; the others stay; its "repealed"
+ *                indicators lose their targets;
+ *   assignments  the amendment's move the indicator to its agency (no other
+ *                keeps it);
+ *   deadline     the amendment's replaces it;
+ *   document     the plan in force's, with the amendment listed under
+ *                "amendments".
+ * A yearly plan is a plan of its own: applied, it replaces the plan in
+ * force, after the review of what changes (report/plandiff.h). */
 
 static bool same_target(const json_t *a, const json_t *b)
 {
@@ -307,7 +307,7 @@ static void unassign(json_t *as, const char *ind, const char *keep)
 	}
 }
 
-static json_t *merge_into(const json_t *base, const json_t *plan, bool amendment)
+static json_t *merge_into(const json_t *base, const json_t *plan)
 {
 	json_t *m = json_deep_copy(base), *targets, *as, *ag, *doc, *list, *x;
 	const json_t *y, *v;
@@ -323,7 +323,7 @@ static json_t *merge_into(const json_t *base, const json_t *plan, bool amendment
 		json_object_set_new(m, "targets", targets);
 	}
 	json_array_foreach(json_object_get(plan, "repealed"), i, y) {
-		for (j = json_array_size(targets); amendment && j-- > 0;) {
+		for (j = json_array_size(targets); j-- > 0;) {
 			const char *ind = str_or_null(json_array_get(targets, j), "indicator");
 
 			if (ind && str_or_null(y, "indicator") && strcmp(ind, str_or_null(y, "indicator")) == 0)
@@ -355,8 +355,7 @@ static json_t *merge_into(const json_t *base, const json_t *plan, bool amendment
 		json_array_foreach(v, i, y) {
 			if (!json_is_string(y))
 				continue;
-			if (amendment)
-				unassign(as, json_string_value(y), key);
+			unassign(as, json_string_value(y), key);
 			list = json_object_get(as, key);
 			if (!list) {
 				list = json_array();
@@ -367,44 +366,35 @@ static json_t *merge_into(const json_t *base, const json_t *plan, bool amendment
 		}
 	}
 	y = json_object_get(plan, "deadline");
-	if (json_is_object(y) && (amendment || !json_is_object(json_object_get(m, "deadline"))))
+	if (json_is_object(y))
 		json_object_set_new(m, "deadline", json_deep_copy(y));
 	doc = json_object_get(m, "document");
-	list = json_object_get(doc, amendment ? "amendments" : "yearly_plans");
+	list = json_object_get(doc, "amendments");
 	if (!json_is_array(list)) {
 		list = json_array();
-		json_object_set_new(doc, amendment ? "amendments" : "yearly_plans", list);
+		json_object_set_new(doc, "amendments", list);
 	}
 	y = json_object_get(plan, "document");
 	x = json_pack("{s:o, s:o, s:o}", "number", json_deep_copy(json_object_get(y, "number")), "date",
 		      json_deep_copy(json_object_get(y, "date")), "title", json_deep_copy(json_object_get(y, "title")));
-	if (!amendment)
-		json_object_set_new(x, "year", json_deep_copy(json_array_get(json_object_get(y, "period"), 0)));
 	json_array_append_new(list, x);
 	return m;
 }
 
-/* The plan to store: plan itself, or plan merged into the plan in force
- * (*merged 1 for an amendment, 2 for a yearly plan; *out new, caller
- * json_decref()s).  Problems go to d. */
-static enum gemis_err complete_plan(struct db *db, const struct tree *t, int unit, const json_t *plan, struct diags *d,
-				    json_t **out, int *merged, struct errctx *e)
+enum gemis_err plan_complete(struct db *db, const struct tree *t, int unit, const json_t *plan, struct diags *d,
+			     json_t **out, int *merged, struct errctx *e)
 {
 	const json_t *amends = json_object_get(json_object_get(plan, "document"), "amends");
-	const json_t *per = json_object_get(json_object_get(plan, "document"), "period");
+	const char *want = str_or_null(amends, "number"), *have;
 	struct db_stmt *st = NULL;
 	json_t *base = NULL;
 	enum gemis_err err;
-	bool amendment = json_is_object(amends), yearly;
-	long long from = 0, to = 0;
 
 	*out = NULL;
 	*merged = 0;
-	yearly = json_integer_value(json_array_get(per, 0)) == json_integer_value(json_array_get(per, 1));
-	if (!amendment && !yearly)
+	if (!json_is_object(amends))
 		return GEMIS_OK;
-	err = db_prepare(db, &st, e,
-			 "SELECT source, period_from, period_to FROM plans WHERE unit_id = ? AND superseded_at IS NULL");
+	err = db_prepare(db, &st, e, "SELECT source FROM plans WHERE unit_id = ? AND superseded_at IS NULL");
 	if (err)
 		return err;
 	db_bind_int(st, 1, t->units[unit].id);
@@ -412,40 +402,28 @@ static enum gemis_err complete_plan(struct db *db, const struct tree *t, int uni
 		json_error_t je;
 
 		base = json_loads(db_col_text(st, 0), 0, &je);
-		from = db_col_int(st, 1);
-		to = db_col_int(st, 2);
 	}
 	err = db_finalize(st, e);
 	if (err) {
 		json_decref(base);
 		return err;
 	}
-	if (amendment) {
-		const char *want = str_or_null(amends, "number");
-		const char *have = base ? str_or_null(json_object_get(base, "document"), "number") : NULL;
-
-		if (!base) {
-			diags_add(d, 0, "document.amends", _("the plan amends %s, but %s has no plan in force; apply that plan first"),
-				  want ? want : "?", t->units[unit].name);
-			return GEMIS_OK;
-		}
-		if (want && have && strcmp(want, have) != 0) {
-			diags_add(d, 0, "document.amends", _("the plan amends %s, but the plan in force is %s"), want, have);
-			json_decref(base);
-			return GEMIS_OK;
-		}
-	} else if (!base || from == to || json_integer_value(json_array_get(per, 0)) < from ||
-		   json_integer_value(json_array_get(per, 0)) > to) {
-		/* a yearly plan alone, or over another yearly plan, or outside
-		 * the plan in force: it is the plan */
+	if (!base) {
+		diags_add(d, 0, "document.amends", _("the plan amends %s, but %s has no plan in force; apply that plan first"),
+			  want ? want : "?", t->units[unit].name);
+		return GEMIS_OK;
+	}
+	have = str_or_null(json_object_get(base, "document"), "number");
+	if (want && have && strcmp(want, have) != 0) {
+		diags_add(d, 0, "document.amends", _("the plan amends %s, but the plan in force is %s"), want, have);
 		json_decref(base);
 		return GEMIS_OK;
 	}
-	*out = merge_into(base, plan, amendment);
+	*out = merge_into(base, plan);
 	json_decref(base);
 	if (!*out)
 		return GEMIS_ENOMEM;
-	*merged = amendment ? 1 : 2;
+	*merged = 1;
 	return GEMIS_OK;
 }
 
@@ -476,7 +454,7 @@ enum gemis_err plan_load(struct db *db, const struct tree *t, const json_t *plan
 			return err;
 	}
 	/* an amendment or a yearly plan completes the plan in force */
-	err = complete_plan(db, t, unit, plan, d, &merged, &info->merged, e);
+	err = plan_complete(db, t, unit, plan, d, &merged, &info->merged, e);
 	if (!err && merged) {
 		int u2;
 

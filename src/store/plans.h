@@ -23,8 +23,8 @@ struct plan_info {
 	size_t ntargets;   /* stored */
 	size_t nskipped;   /* targets with indicator "custom", not stored */
 	bool replaced;     /* a plan was in force before */
-	int merged;        /* 1: an amendment, 2: a yearly plan, merged into the
-			    * plan in force (see plan_load()) */
+	int merged;        /* 1: an amendment merged into the plan in force
+			    * (see plan_load()) */
 };
 
 /* Checks a plan document; problems go to d with a JSON path as field
@@ -32,13 +32,21 @@ struct plan_info {
 void plan_check(const json_t *plan, const struct tree *t, int *unit, struct diags *d);
 
 /* Checks and stores.  GEMIS_EINVAL with problems in d when the plan is not
- * valid; nothing is written then.  An amending plan (document.amends) and
- * a yearly plan over a plan of several years are merged into the plan in
- * force (targets of the same indicator and year replaced, the rest kept;
- * see plans.c).  Increases the data version (store.h).  Joins the
+ * valid; nothing is written then.  An amending plan (document.amends) is
+ * merged into the plan in force (targets of the same indicator and year
+ * replaced, the rest kept; see plans.c).  Increases the data version (store.h).  Joins the
  * caller's transaction when one is open. */
 enum gemis_err plan_load(struct db *db, const struct tree *t, const json_t *plan, const char *user,
 			 bool demo, struct diags *d, struct plan_info *info, struct errctx *e);
+
+/* The plan that storing `plan` for the unit (tree index) puts in force:
+ * plan itself (*out NULL, *merged 0), or an amending plan merged into the
+ * plan in force (*merged 1, *out a new object, caller json_decref()s; see
+ * plans.c).  An amendment of another plan than
+ * the one in force, or of none, is a problem in d.  What a reviewer is
+ * shown before applying (report/plandiff.h) is this plan. */
+enum gemis_err plan_complete(struct db *db, const struct tree *t, int unit, const json_t *plan, struct diags *d,
+			     json_t **out, int *merged, struct errctx *e);
 
 /* Plans uploaded through the web and never applied are kept this long for
  * review, then removed: what the importer made of a document that nobody

@@ -805,9 +805,10 @@ enum gemis_err page_plan_review(struct http_req *r)
 	struct diags d;
 	struct plan_diff diff;
 	struct db *db;
+	json_t *full = NULL;
 	enum gemis_err err;
 	long id = 0;
-	int unit, punit;
+	int unit, punit, merged = 0;
 	size_t i;
 
 	if (!s)
@@ -825,11 +826,15 @@ enum gemis_err page_plan_review(struct http_req *r)
 	plan_check(plan, &s->tree, &punit, &d);
 	if (d.total == 0) {
 		err = http_db(r, &db);
+		/* an amendment or a yearly plan completes the plan in force */
 		if (!err)
-			err = plan_diff_compute(db, s, unit, http_today(r) / 10000, plan, &diff, &r->err);
+			err = plan_complete(db, &s->tree, unit, plan, &d, &full, &merged, &r->err);
+		if (!err && d.total == 0)
+			err = plan_diff_compute(db, s, unit, http_today(r) / 10000, full ? full : plan, &diff, &r->err);
 		if (err) {
 			diags_release(&d);
 			json_decref(plan);
+			json_decref(full);
 			return err;
 		}
 	}
@@ -846,6 +851,10 @@ enum gemis_err page_plan_review(struct http_req *r)
 			html(r, "<li><code>%s</code>: %s</li>", d.d[i].field, d.d[i].msg);
 		html(r, "</ul>");
 	} else {
+		if (merged)
+			html(r, "<p class=\"hint\">%s</p>",
+			     _("This plan amends the plan in force: applied, its targets, assignments and deadline "
+			       "replace those they change, the rest of the plan in force stays."));
 		render_diff(r, &diff);
 		html(r, "<form method=\"post\" action=\"/plan/%s/apply\" class=\"confirm\">", s->tree.units[unit].code);
 		form_csrf(r);
@@ -870,6 +879,7 @@ enum gemis_err page_plan_review(struct http_req *r)
 	plan_diff_release(&diff);
 	diags_release(&d);
 	json_decref(plan);
+	json_decref(full);
 	return GEMIS_OK;
 }
 

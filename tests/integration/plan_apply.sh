@@ -1,7 +1,8 @@
 # Applying plans never loses what a commune inherits: aims without a measure
 # are no targets, a target nobody can judge is refused (CLI and web, both
 # through plan_load), a province's plan holds for its communes, an amending
-# plan and a yearly plan complete the plan in force and keep its history.
+# plan completes the plan in force and keeps its history, a yearly plan's
+# targets hold for its year.
 # backends: sqlite postgresql
 . "$ROOT/tests/integration/lib.sh"
 
@@ -90,17 +91,34 @@ expect_ok "$GEMIS" progress --unit 19291 --year 2026 --json
 [ "$(sql gemis.db "SELECT deadline_day FROM plans p JOIN units u ON u.id = p.unit_id WHERE u.code = '19291' AND superseded_at IS NULL")" = 20 ] || die "the amended deadline"
 [ "$(sql gemis.db "SELECT agency FROM assignments a JOIN plans p ON p.id = a.plan_id JOIN units u ON u.id = p.unit_id WHERE u.code = '19291' AND superseded_at IS NULL AND indicator = 'sex_ratio_at_birth'")" = yte ] || die "the amended assignment"
 [ "$(sql gemis.db "SELECT COUNT(*) FROM targets t JOIN plans p ON p.id = t.plan_id JOIN units u ON u.id = p.unit_id WHERE u.code = '19291' AND superseded_at IS NULL AND indicator = 'schools_gender_extracurricular'")" = 1 ] || die "one target of the indicator, not two"
+# the web's review of the amendment shows what the completed plan changes:
+# no fewer targets, the amended plan's rest kept
+expect_ok "$GEMIS" user add tm.focal --role focal --unit 19291 --password-stdin <<PW
+a long enough password
+PW
+start_server
+JAR=tm.txt sign_in tm.focal "a long enough password"
+JAR=tm.txt http GET /lang/en
+JAR=tm.txt http GET /plan/19291
+csrf=$(csrf_of)
+JAR=tm.txt http POST /plan/19291/upload -F "csrf=$csrf" -F "file=@$plans/amend.txt;type=text/plain"
+expect_status 303
+JAR=tm.txt http GET "$(header Location)"
+expect_status 200
+contains "$body" "This plan amends the plan in force"
+not_contains "$body" 'role="alert"'
+contains "$body" "Targets repealed"
+stop_server
 # amending another plan than the one in force is refused
 sed 's|58/KH-UBND|59/KH-UBND|g' "$plans/amend.txt" >amend59.txt
 expect_fail 1 "$GEMIS" plan import amend59.txt --apply
 contains "$err" "the plan in force is 58/KH-UBND"
 
-# a yearly plan over the plan of 2026-2030: its 2027 targets join, the
-# 2030 ones stay
+# a yearly plan is a plan of its own: its targets hold for its year (2027,
+# said nowhere in its items), after the warning that it sets fewer targets
 sed 's/Kim Điền/Tuyên Lâm/g; s/KIM ĐIỀN/TUYÊN LÂM/g' "$plans/aims.txt" >tuyenlam.txt
 expect_ok "$GEMIS" plan import tuyenlam.txt --apply
 expect_ok "$GEMIS" plan import "$plans/yearly.txt" --apply
-contains "$out" "Added the yearly plan to the plan in force of Xã Tuyên Lâm (18958)"
-[ "$(sql gemis.db "SELECT period_from || '-' || period_to FROM plans p JOIN units u ON u.id = p.unit_id WHERE u.code = '18958' AND superseded_at IS NULL")" = 2026-2030 ] || die "the period of the plan in force"
+contains "$out" "Stored the plan of Xã Tuyên Lâm (18958)"
+[ "$(sql gemis.db "SELECT period_from || '-' || period_to FROM plans p JOIN units u ON u.id = p.unit_id WHERE u.code = '18958' AND superseded_at IS NULL")" = 2027-2027 ] || die "the period of the yearly plan"
 [ "$(sql gemis.db "SELECT CAST(value AS INTEGER) FROM targets t JOIN plans p ON p.id = t.plan_id JOIN units u ON u.id = p.unit_id WHERE u.code = '18958' AND superseded_at IS NULL AND indicator = 'female_wage_workers' AND year = 2027")" = 52 ] || die "the yearly target"
-[ "$(sql gemis.db "SELECT COUNT(*) FROM targets t JOIN plans p ON p.id = t.plan_id JOIN units u ON u.id = p.unit_id WHERE u.code = '18958' AND superseded_at IS NULL AND indicator = 'schools_gender_extracurricular' AND year = 2030")" = 1 ] || die "the 2030 target stays"
