@@ -322,16 +322,31 @@ static void number_and_date(struct pdoc *d, struct presult *r, size_t upto)
 	}
 }
 
+/* Does the line numbered no open a part marked with a Roman numeral
+ * ("I. MỤC ĐÍCH, YÊU CẦU")? */
+static bool opens_roman_part(const struct pdoc *d, long no)
+{
+	size_t i;
+
+	for (i = 0; i < d->np && d->p[i].line <= no; i++) {
+		if (d->p[i].line == no)
+			return d->p[i].mark == MK_ROMAN;
+	}
+	return false;
+}
+
 /* Does a line end the title?  "Căn cứ ...", a document's number, "ban
  * hành" open the preamble -- except in the title of a plan that amends
  * another, which names that plan ("Sửa đổi, bổ sung Kế hoạch số 58/KH-UBND
- * ngày ... của Ủy ban nhân dân xã ..."): amending is true then. */
+ * ngày ... của Ủy ban nhân dân xã ..."): amending is true then.  A plan
+ * without a preamble goes from its title to its first part ("I. MỤC
+ * TIÊU"). */
 static bool title_stop(struct pdoc *d, const struct pline *l, bool amending)
 {
 	struct tok *t;
 	size_t n, k;
 
-	if (pdoc_tokenize(&d->a, l->s, l->len, &t, &n) || n == 0)
+	if (pdoc_tokenize(&d->a, l->s, l->len, &t, &n) || n == 0 || opens_roman_part(d, l->no))
 		return true;
 	if (tok_is(&t[0], "can") || (tok_is(&t[0], "uy") && t[0].upper && !amending) ||
 	    (tok_is(&t[0], "ubnd") && n > 3 && !amending) || tok_is(&t[0], "nham"))

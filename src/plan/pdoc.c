@@ -142,6 +142,24 @@ static bool all_digits(const char *s, size_t len)
 }
 
 /* "4", "- 4 -", "Trang 4", "4/12": a page number on a line of its own. */
+/* The rule under a table's header in a text file ("|---|:---:|",
+ * "+----+----+"): it holds no cell, and taken for a paragraph it would end
+ * the table before its rows. */
+static bool table_rule(const char *s, size_t len)
+{
+	size_t i, bars = 0, dashes = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '|' || s[i] == '+')
+			bars++;
+		else if (s[i] == '-' || s[i] == '=')
+			dashes++;
+		else if (s[i] != ':' && s[i] != ' ' && s[i] != '\t')
+			return false;
+	}
+	return bars > 0 && dashes >= 3;
+}
+
 static bool page_number(const char *s, size_t len)
 {
 	size_t i = 0, j = len;
@@ -984,7 +1002,7 @@ enum gemis_err pdoc_build(struct pdoc *d, const char *text, size_t len, pdoc_lin
 		if (i < nfc.len && s[i] == '\r' && i + 1 < nfc.len && s[i + 1] == '\n')
 			i++;
 		start = i + 1;
-		if (cl == 0 || page_number(c, cl))
+		if (cl == 0 || page_number(c, cl) || table_rule(c, cl))
 			continue;
 		d->lines[d->nlines].no = lineno;
 		d->lines[d->nlines].s = c;

@@ -504,11 +504,17 @@ static bool aspiration(const struct tok *t, size_t a, size_t b)
 }
 
 /* Keeps an aim of the goals section that has no measure, for the review
- * page and the lint (no_measurable_target); it is no target. */
+ * page and the lint (no_measurable_target); it is no target.  A clause
+ * that ends with a colon ("Các chỉ tiêu tại bảng dưới đây:") announces
+ * the list or table after it: no aim. */
 static void add_aim(struct pdoc *d, struct presult *r, const struct para *p, int ind, const struct tok *t,
 		    size_t a, size_t b, int item)
 {
-	struct ptarget *x = new_target(d, r, p, ind, t, a, b, item);
+	struct ptarget *x;
+
+	if (b > a && is_punct(&t[b - 1], ":"))
+		return;
+	x = new_target(d, r, p, ind, t, a, b, item);
 
 	if (x)
 		x->aim = true;
