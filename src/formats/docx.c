@@ -16,6 +16,15 @@
  * across columns (<w:gridSpan w:val="2"/>) is followed by empty cells, so
  * that the rows of a table keep their columns.
  *
+ * A table of one row is a layout, not data: the two columns of a
+ * document's header ("ỦY BAN NHÂN DÂN / XÃ ... / Số: ..." beside "CỘNG HÒA
+ * ... / Độc lập ... / X, ngày ..."), the signature beside "Nơi nhận".
+ * Its cells are written one after another, a line per paragraph, as the
+ * reader sees them; run into one line, "Hạnh phúc" and the place before
+ * "ngày" could not be told apart.  Until a table ends, cells and
+ * paragraphs inside them are marked with control bytes (which XML text
+ * cannot hold) and written out at </w:tbl> as a layout or as rows.
+ *
  * Word's automatic numbering is text the reader sees, so it is written
  * out: a paragraph with <w:numPr> (its own, or its style's in
  * word/styles.xml) takes the label of its list level from
@@ -96,6 +105,9 @@ struct dx {
 	int in_del;      /* inside <w:del> */
 	int cells;       /* cells so far in the current row */
 	int span;        /* gridSpan of the current cell */
+	int tbl;         /* depth of tables */
+	int rows;        /* rows of the outermost table so far */
+	size_t tbl_at;   /* where the outermost table's text starts in out */
 	int depth;
 	enum gemis_err err;
 	XML_Parser parser;
@@ -124,6 +136,43 @@ static void put(struct dx *x, const char *s, size_t n)
 		x->err = buf_append(x->out, s, n);
 	if (x->err)
 		XML_StopParser(x->parser, XML_FALSE);
+}
+
+/* Marks in a table's text until the table ends (XML text holds no C0
+ * control byte but tab, line feed and carriage return). */
+#define CELL_MARK '\x1e' /* between two cells of a row */
+#define PARA_MARK '\x1f' /* after a paragraph inside a cell */
+
+/* The outermost table has ended: its marks become a line per paragraph
+ * (a table of one row, a layout) or " | " between cells and a space
+ * between a cell's paragraphs (rows of data). */
+static void table_out(struct dx *x)
+{
+	struct buf *o = x->out;
+	size_t len, i;
+	char *copy;
+	bool layout = x->rows == 1;
+
+	if (x->err || o->len < x->tbl_at)
+		return;
+	len = o->len - x->tbl_at;
+	copy = malloc(len ? len : 1);
+	if (!copy) {
+		x->err = GEMIS_ENOMEM;
+		XML_StopParser(x->parser, XML_FALSE);
+		return;
+	}
+	memcpy(copy, o->p + x->tbl_at, len);
+	buf_truncate(o, x->tbl_at);
+	for (i = 0; i < len && !x->err; i++) {
+		if (copy[i] == CELL_MARK)
+			put(x, layout ? "\n" : " | ", layout ? 1 : 3);
+		else if (copy[i] == PARA_MARK)
+			put(x, layout ? "\n" : " ", 1);
+		else
+			put(x, copy + i, 1);
+	}
+	free(copy);
 }
 
 /* The value of attribute `name` (local name: "w:val" -> "val"), or NULL. */
@@ -398,12 +447,17 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
 		put(x, " ", 1);
 	else if ((strcmp(n, "br") == 0 || strcmp(n, "cr") == 0) && !x->in_del)
 		put(x, "\n", 1);
-	else if (strcmp(n, "tr") == 0)
+	else if (strcmp(n, "tbl") == 0) {
+		if (x->tbl++ == 0) {
+			x->tbl_at = x->out->len;
+			x->rows = 0;
+		}
+	} else if (strcmp(n, "tr") == 0)
 		x->cells = 0;
 	else if (strcmp(n, "tc") == 0) {
 		x->span = 1;
 		if (x->cells++ > 0)
-			put(x, " | ", 3);
+			put(x, (const char[]){CELL_MARK}, 1);
 	} else if (strcmp(n, "gridSpan") == 0) {
 		x->span = attr_int(attrs, "val", 1, 16, 1);
 	} else if (strcmp(n, "p") == 0) {
@@ -438,16 +492,19 @@ static void XMLCALL on_end(void *ud, const XML_Char *name)
 	} else if (strcmp(n, "p") == 0 && !x->cells)
 		put(x, "\n", 1);
 	else if (strcmp(n, "p") == 0)
-		put(x, " ", 1);
+		put(x, (const char[]){PARA_MARK}, 1);
 	else if (strcmp(n, "tc") == 0) {
 		/* a cell merged across columns: empty cells keep the columns */
 		for (; x->span > 1; x->span--) {
-			put(x, " | ", 3);
+			put(x, (const char[]){CELL_MARK}, 1);
 			x->cells++;
 		}
 	} else if (strcmp(n, "tr") == 0) {
 		x->cells = 0;
+		x->rows += x->tbl == 1;
 		put(x, "\n", 1);
+	} else if (strcmp(n, "tbl") == 0 && x->tbl > 0 && --x->tbl == 0) {
+		table_out(x);
 	}
 }
 

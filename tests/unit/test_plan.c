@@ -582,6 +582,64 @@ TEST(docx_automatic_numbering_and_merged_cells)
 	unlink(path);
 }
 
+#define TCP(paras) "<w:tc>" paras "</w:tc>"
+
+/* A table of one row lays out a header or a signature: its cells are read
+ * one after another, a line per paragraph (run into one line, the place
+ * before "ngày" and the signer's name were lost); a table of several rows
+ * stays rows, a cell's paragraphs on its row. */
+TEST(docx_layout_tables)
+{
+	static const char body[] =
+		"<w:tbl><w:tr>" TCP(P("ỦY BAN NHÂN DÂN") P("XÃ NẬM CẦN") P("Số: 44/KH-UBND"))
+		TCP(P("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") P("Độc lập - Tự do - Hạnh phúc")
+		    P("Nậm Cần, ngày 18 tháng 5 năm 2026")) "</w:tr></w:tbl>"
+		P("KẾ HOẠCH") P("Thực hiện bình đẳng giới giai đoạn 2026 - 2030 trên địa bàn xã Nậm Cần")
+		P("I. MỤC TIÊU")
+		"<w:tbl><w:tr>" TC("", "TT") TC("", "Chỉ tiêu") TC("", "Năm 2030") TC("", "Cơ quan chủ trì") "</w:tr>"
+		"<w:tr>" TC("", "1") TCP(P("Tỷ lệ dân số được tiếp cận") P("kiến thức cơ bản về bình đẳng giới"))
+		TC("", "75%") TC("", "Phòng Văn hóa - Xã hội") "</w:tr></w:tbl>"
+		P("II. TỔ CHỨC THỰC HIỆN")
+		P("Phòng Văn hóa - Xã hội tổng hợp, báo cáo Ủy ban nhân dân xã trước ngày 28/11 hằng năm.")
+		"<w:tbl><w:tr>" TCP(P("Nơi nhận:") P("- UBND tỉnh Nghệ An;") P("- Lưu: VT."))
+		TCP(P("TM. ỦY BAN NHÂN DÂN") P("CHỦ TỊCH") P("") P("Lữ Văn Pó")) "</w:tr></w:tbl>";
+	char path[] = "/tmp/gemis-plan-XXXXXX";
+	int fd = mkstemp(path);
+	struct errctx e = {0};
+	struct buf text;
+	size_t len;
+	char *data;
+	json_t *got, *want;
+	json_error_t je;
+
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return;
+	close(fd);
+	CHECK(write_docx_parts(path, body, NULL, NULL));
+	data = slurp(path, &len);
+	buf_init(&text, (size_t)1 << 20);
+	CHECK(data && plan_document_text(data, len, PLAN_FORMAT_AUTO, &text, &e) == GEMIS_OK);
+	CHECK(strstr(buf_str(&text), "Hạnh phúc\nNậm Cần, ngày 18") != NULL);
+	CHECK(strstr(buf_str(&text), "1  | Tỷ lệ dân số được tiếp cận kiến thức cơ bản về bình đẳng giới  | 75%  | ") !=
+	      NULL);
+	CHECK(strstr(buf_str(&text), "\x1e") == NULL && strstr(buf_str(&text), "\x1f") == NULL);
+	got = import(buf_str(&text), text.len);
+	want = json_loads(
+		"{\"document\": {\"number\": \"44/KH-UBND\", \"date\": \"2026-05-18\", \"place\": \"Nậm Cần\","
+		"\"signer\": {\"name\": \"Lữ Văn Pó\", \"title\": \"Chủ tịch\"}},"
+		"\"targets\": [{\"indicator\": \"gender_knowledge_access\", \"value\": 75, \"year\": 2030}],"
+		"\"assignments\": {\"vhxh\": [\"gender_knowledge_access\"]},"
+		"\"deadline\": {\"day\": 28, \"month\": 11}}",
+		0, &je);
+	CHECK(got && want && subset(want, got, "docx layout tables"));
+	json_decref(got);
+	json_decref(want);
+	buf_release(&text);
+	free(data);
+	unlink(path);
+}
+
 static bool write_pdf(const char *path, const char *text)
 {
 	cairo_surface_t *s = cairo_pdf_surface_create(path, 1190, 842);
@@ -1153,7 +1211,7 @@ TEST(unseen_plans_score)
 	static const double dev[S_N] = {0.98, 0.98, 0.98, 0.98, 0.98, 0.98, 0.98};
 	static const double heldout[S_N] = {0.95, 0.95, 0.95, 0.95, 0.95, 0.95, 0.95};
 	/* targets, document, references, agencies, assignments, deadline, lint */
-	static const double heldout2[S_N] = {0.95, 0.95, 0.95, 0.95, 0.55, 0.95, 0.85};
+	static const double heldout2[S_N] = {0.95, 0.95, 0.95, 0.95, 0.90, 0.95, 0.85};
 
 	unseen_set('d', 1, 99, dev);
 	unseen_set('h', 1, 10, heldout);
@@ -1168,6 +1226,7 @@ int main(void)
 	RUN(damaged_text_reads_the_same);
 	RUN(docx_reads_like_text);
 	RUN(docx_automatic_numbering_and_merged_cells);
+	RUN(docx_layout_tables);
 	RUN(pdf_with_text_and_scanned_pdf);
 	RUN(pdf_header_columns_and_sentence_across_pages);
 	RUN(hostile_input);
