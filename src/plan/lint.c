@@ -327,6 +327,31 @@ static bool consonant_swap(const char *lex, size_t ll, const char *typo, size_t 
 	return false;
 }
 
+/* The final consonants that writers confuse, because one region says
+ * them alike: m/n, n/ng, c/t ("trách nhiện" for "trách nhiệm").  The rest
+ * of the syllable, marks and tone included, is the same. */
+static bool final_swap(const char *lex, size_t ll, const char *typo, size_t lt)
+{
+	static const char *const pairs[][2] = {
+		{"m", "n"}, {"n", "m"}, {"ng", "n"}, {"n", "ng"}, {"c", "t"}, {"t", "c"},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		size_t la = strlen(pairs[i][0]), lb = strlen(pairs[i][1]);
+
+		if (ll < la + 3 || lt < lb + 3 || !same_raw(lex + ll - la, la, pairs[i][0], la) ||
+		    !same_raw(typo + lt - lb, lb, pairs[i][1], lb) || ll - la != lt - lb ||
+		    !same_raw(lex, ll - la, typo, lt - lb))
+			continue;
+		/* "n" after an "n" or "g" of the stem would make "nn", "ng" */
+		if (lower(lex[ll - la - 1]) == 'n' || lower(lex[ll - la - 1]) == 'g')
+			continue;
+		return true;
+	}
+	return false;
+}
+
 /* typo is lex with one ASCII letter more, marks and tone kept ("nghừa"
  * for "ngừa"). */
 static bool one_extra(const char *lex, size_t ll, const char *typo, size_t lt)
@@ -342,14 +367,14 @@ static bool one_extra(const char *lex, size_t ll, const char *typo, size_t lt)
 
 /* Is the syllable typo (raw, and folded as tf) a near miss of the
  * lexicon's syllable lex (raw, and folded as lf): a letter left out, a
- * letter added or a confused initial consonant?  Short syllables are left
+ * letter added, a confused initial or final consonant?  Short syllables are left
  * alone: too many words are a letter apart. */
 static bool near_syllable(const char *lex, size_t ll, const char *lf, const char *typo, size_t lt,
 			  const char *tf)
 {
 	if (strlen(lf) >= 4 && strlen(lf) == strlen(tf) + 1 && one_indel(lf, tf))
 		return true;
-	return one_extra(lex, ll, typo, lt) || consonant_swap(lex, ll, typo, lt);
+	return one_extra(lex, ll, typo, lt) || consonant_swap(lex, ll, typo, lt) || final_swap(lex, ll, typo, lt);
 }
 
 static const char *keep_case(struct arena *a, const struct tok *x, const char *word)

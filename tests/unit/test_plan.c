@@ -1082,6 +1082,30 @@ TEST(near_miss_of_a_common_word)
 	json_decref(got);
 }
 
+/* A final consonant confused (m/n, n/ng, c/t) is a near miss too; real
+ * words a final consonant apart ("tiêm chủng", "cán bộ") are not. */
+TEST(final_consonant_confused)
+{
+	static const char text[] =
+		"KẾ HOẠCH\nBình đẳng giới năm 2027 trên địa bàn xã Kim Phú\n\n"
+		"I. MỤC TIÊU\n- Đến năm 2027 đạt 80% dân số được tiếp cận kiến thức cơ bản về bình đẳng giới.\n"
+		"II. TỔ CHỨC THỰC HIỆN\n"
+		"1. Trạm Y tế xã chịu trách nhiện tiêm chủng, chăm sóc sức khỏe; tổ chức thực hiệng kế hoạch.\n"
+		"2. Phòng Kinh tế hỗ trợ phụ nữ phác triển kinh tế; cán bộ được tiêm phòng đầy đủ.\n";
+	json_t *got = import(text, strlen(text));
+	const json_t *l;
+	size_t i, n = 0;
+
+	CHECK(got != NULL);
+	json_array_foreach(json_object_get(got, "lint"), i, l)
+		n += strcmp(json_string_value(json_object_get(l, "code")), "typo") == 0;
+	CHECK(has_typo(got, "trách nhiện", "trách nhiệm"));
+	CHECK(has_typo(got, "thực hiệng", "thực hiện"));
+	CHECK(has_typo(got, "phác triển", "phát triển"));
+	CHECK(n == 3);
+	json_decref(got);
+}
+
 /* Scores one plan as score-plan does; *typo_extra gets the typo findings
  * beyond the misspellings the answer lists. */
 static void score_plan(const json_t *gold, const json_t *got, double *s, int *typo_extra)
@@ -1232,6 +1256,7 @@ int main(void)
 	RUN(hostile_input);
 	RUN(wordings_from_independent_plans);
 	RUN(near_miss_of_a_common_word);
+	RUN(final_consonant_confused);
 	RUN(unseen_plans_score);
 	return harness_report();
 }
