@@ -888,6 +888,7 @@ static bool keeps(const struct tok *t, size_t a, size_t k)
 {
 	static const char *const w[][2] = {
 		{"theo", "dõi"}, {"bảo", "đảm"}, {"đảm", "bảo"}, {"thống", "kê"}, {"tổng", "hợp"}, {"duy", "trì"},
+		{"báo", "cáo"},
 	};
 	size_t q, i, from = k > a + 4 ? k - 4 : a;
 
@@ -900,8 +901,8 @@ static bool keeps(const struct tok *t, size_t a, size_t k)
 	return false;
 }
 
-/* Words that measure: a figure, a share or ratio named, a frequency, "chỉ
- * tiêu".  A duty that restates an indicator says one of them; a task that
+/* Words that measure: a figure, a share or ratio named, the data kept, a
+ * frequency, "chỉ tiêu".  A duty that restates an indicator says one of them; a task that
  * only works on its field ("tuyên truyền kiến thức về bình đẳng giới")
  * does not. */
 static bool measure_words(const struct tok *t, size_t a, size_t b)
@@ -921,6 +922,10 @@ static bool measure_words(const struct tok *t, size_t a, size_t b)
 		if ((tok_spelt(&t[k], "tỷ") || tok_spelt(&t[k], "tỉ")) &&
 		    (tok_spelt(&t[j], "lệ") || tok_spelt(&t[j], "số") || tok_spelt(&t[j], "suất") || tok_spelt(&t[j], "trọng")) &&
 		    keeps(t, a, k))
+			return true;
+		/* "theo dõi, báo cáo số liệu về lao động nữ ...": the data of
+		 * an indicator kept */
+		if (tok_spelt(&t[k], "số") && tok_spelt(&t[j], "liệu") && keeps(t, a, k))
 			return true;
 		if ((tok_spelt(&t[k], "hằng") || tok_spelt(&t[k], "hàng") || tok_spelt(&t[k], "mỗi")) &&
 		    (tok_spelt(&t[j], "tháng") || tok_spelt(&t[j], "quý")))
