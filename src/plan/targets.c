@@ -1026,6 +1026,30 @@ static void table_target_row(struct pdoc *d, const struct vocab *v, struct presu
 	}
 }
 
+/* A target of the implementation section the same as one read before
+ * (indicator, value, direction, year) is that target restated as a duty
+ * ("Trung tâm ... bảo đảm mỗi quý có ít nhất 04 tin, bài"), not a second
+ * one: a plan without a goals section (an amendment) is read everywhere. */
+static void drop_restated(struct pdoc *d, struct presult *r)
+{
+	size_t i, j, n = 0;
+
+	for (i = 0; i < r->nt; i++) {
+		const struct ptarget *x = &r->t[i];
+		bool same = false;
+
+		for (j = 0; j < n && d->p[x->para].section == SEC_IMPL && !x->aim && x->ind >= 0; j++) {
+			const struct ptarget *y = &r->t[j];
+
+			same |= !y->aim && y->ind == x->ind && y->has_value == x->has_value && y->dir == x->dir &&
+				y->year == x->year && (!x->has_value || y->value == x->value) && y->para != x->para;
+		}
+		if (!same)
+			r->t[n++] = *x;
+	}
+	r->nt = n;
+}
+
 enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presult *r)
 {
 	size_t i;
@@ -1125,5 +1149,6 @@ enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presul
 				r->t[k].group = group;
 		}
 	}
+	drop_restated(d, r);
 	return GEMIS_OK;
 }
