@@ -854,12 +854,15 @@ static void clause_targets(struct pdoc *d, const struct vocab *v, struct presult
  * (0 when unnumbered); returns false when the paragraph does not start so. */
 static bool item_label(const struct para *p, size_t *after, int *num)
 {
-	size_t k;
+	size_t k, q = 0;
 
 	*num = 0;
-	if (p->nt < 3 || !tok_is(&p->t[0], "chi") || !tok_is(&p->t[1], "tieu"))
+	/* quoted whole, as an amendment adds it: "\"Chỉ tiêu 4: ...\"" */
+	if (p->nt > 0 && (is_punct(&p->t[0], "\"") || is_punct(&p->t[0], "“")))
+		q = 1;
+	if (p->nt < q + 3 || !tok_is(&p->t[q], "chi") || !tok_is(&p->t[q + 1], "tieu"))
 		return false;
-	for (k = 2; k < p->nt && k < 6; k++) {
+	for (k = q + 2; k < p->nt && k < q + 6; k++) {
 		if (p->t[k].kind == TK_NUM && p->t[k].plain && !*num)
 			*num = (int)p->t[k].v;
 		else if (is_punct(&p->t[k], ":") || is_punct(&p->t[k], ".")) {
@@ -868,7 +871,7 @@ static bool item_label(const struct para *p, size_t *after, int *num)
 		} else if (p->t[k].kind == TK_WORD && !tok_is(&p->t[k], "so"))
 			break;
 	}
-	*after = 2 + (*num ? 1 : 0);
+	*after = q + 2 + (*num ? 1 : 0);
 	return *num > 0;
 }
 
@@ -1107,6 +1110,11 @@ enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presul
 			a = p->body;
 			labelled = false;
 		}
+		/* "Chỉ tiêu 4: ..." states a target wherever it stands (an
+		 * amendment adds it in its own section): a value is enough,
+		 * an indicator of the catalog or not */
+		if (labelled && where == W_ELSEWHERE)
+			where = W_SECTION;
 		if (!labelled && a == 0 && p->nt >= 3 && tok_is(&t[0], "chi") && tok_is(&t[1], "tieu"))
 			labelled = true, item = 1;
 		if (labelled) {
