@@ -1,6 +1,7 @@
 /*
  * cases.c: the case register: recording, reading, exporting and erasing
  * cases, each step checked by policy.c and written to the access log.
+ * The fields are sealed here (casekey.c); the rows are store/cases.c's.
  */
 #include "cases.h"
 
@@ -12,6 +13,7 @@
 
 #include "core/catalog.h"
 #include "core/date.h"
+#include "store/cases.h"
 #include "store/register.h"
 #include "store/store.h"
 #include "store/users.h"
@@ -102,11 +104,10 @@ enum gemis_err case_log(struct db *db, const struct tree *t, const struct princi
 {
 	const char *uc = unit >= 0 && (size_t)unit < t->n ? t->units[unit].code : NULL;
 
-	return db_run(db, e,
-		      "INSERT INTO case_access_log(at, user_name, role, unit_code, action, case_code,"
-		      " detail, allowed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-		      "itttttti", (long long)time(NULL), who->name, role_id(who->role), uc,
-		      case_action_id(a), code, detail, (long long)allowed);
+	struct case_log_line l = {0, (long long)time(NULL), who->name, role_id(who->role), uc,
+				  case_action_id(a), code, detail, allowed};
+
+	return cases_log_add(db, &l, e);
 }
 
 /* Logs a refusal and answers it the same way whether or not the case exists. */
@@ -170,39 +171,36 @@ static void sealed_release(struct sealed *x)
 		buf_release(&x->b[i]);
 }
 
-/* Seals text (NULL: binds NULL) and binds it at index i. */
-static enum gemis_err seal_bind(struct case_session *s, struct sealed *x, struct db_stmt *st, int i,
-				const char *code, const char *field, const char *text)
+/* Seals text into *out (text NULL: out stays a NULL). */
+static enum gemis_err seal(struct case_session *s, struct sealed *x, struct case_blob *out,
+			   const char *code, const char *field, const char *text)
 {
 	struct buf *b;
 	enum gemis_err err;
 
-	if (!text) {
-		db_bind_null(st, i);
+	out->p = NULL;
+	out->len = 0;
+	if (!text)
 		return GEMIS_OK;
-	}
 	if (x->n >= NELEM(x->b))
 		return GEMIS_ELIMIT;
 	b = &x->b[x->n++];
 	err = case_seal(s->key, code, field, text, strlen(text), b);
-	if (!err)
-		db_bind_blob(st, i, b->p, b->len);
+	if (!err) {
+		out->p = b->p;
+		out->len = b->len;
+	}
 	return err;
 }
 
-static enum gemis_err unseal_col(struct case_session *s, struct db_stmt *st, int col,
-				 const char *code, const char *field, struct buf *out, bool *null,
-				 struct errctx *e)
+static enum gemis_err unseal(struct case_session *s, struct case_blob in, const char *code,
+			     const char *field, struct buf *out, bool *null, struct errctx *e)
 {
-	size_t n = 0;
-	const void *p;
-
-	*null = db_col_null(st, col);
+	*null = in.p == NULL;
 	buf_reset(out);
 	if (*null)
 		return GEMIS_OK;
-	p = db_col_blob(st, col, &n);
-	return case_unseal(s->key, code, field, p, n, out, e);
+	return case_unseal(s->key, code, field, in.p, in.len, out, e);
 }
 
 /* --- case codes and lookup -------------------------------------------------- */
@@ -245,25 +243,17 @@ struct case_row {
 static enum gemis_err open_case(struct case_session *s, const char *code, enum case_action a,
 				struct case_row *row, struct errctx *e)
 {
-	struct db_stmt *st = NULL;
+	long long unit_id = 0;
 	bool found = false;
 	enum gemis_err err;
 
 	memset(row, 0, sizeof(*row));
 	row->unit = -1;
-	err = db_prepare(s->db, &st, e, "SELECT id, unit_id, closed_on FROM cases WHERE code = ?");
+	err = cases_find(s->db, code, &found, &row->id, &unit_id, &row->closed, e);
 	if (err)
 		return err;
-	db_bind_text(st, 1, code);
-	if (db_next(st)) {
-		found = true;
-		row->id = db_col_int(st, 0);
-		row->unit = unit_of_id(s->t, db_col_int(st, 1));
-		row->closed = !db_col_null(st, 2);
-	}
-	err = db_finalize(st, e);
-	if (err)
-		return err;
+	if (found)
+		row->unit = unit_of_id(s->t, unit_id);
 	if (!found)
 		return refuse(s, s->who->unit, a, code, "no such case", e);
 	if (!case_may(s->t, s->who, a, row->unit))
@@ -465,7 +455,7 @@ enum gemis_err case_add(struct case_session *s, int unit, const char *json, size
 	struct case_in c;
 	json_error_t jerr;
 	json_t *root = NULL;
-	struct db_stmt *st = NULL;
+	struct case_new row;
 	struct sealed x;
 	bool tx = false;
 	enum gemis_err err;
@@ -495,53 +485,36 @@ enum gemis_err case_add(struct case_session *s, int unit, const char *json, size
 		goto out;
 	tx = true;
 	for (attempt = 0; attempt < 5; attempt++) {
-		long long dummy;
-		bool found;
+		bool taken;
 
 		new_code(code);
-		err = db_query_int(s->db, e, &dummy, &found, "SELECT 1 FROM cases WHERE code = ?", "t",
-				   code);
-		if (err || !found)
+		err = cases_code_taken(s->db, code, &taken, e);
+		if (err || !taken)
 			break;
 	}
 	if (err)
 		goto out;
-	err = db_prepare(s->db, &st, e,
-			 "INSERT INTO cases(code, unit_id, detected_year, survivor_sex, gbv,"
-			 " trafficking_return, in_need, perpetrator_sex, perpetrator_prosecuted,"
-			 " consent_statistics, key_id, created_at, created_by, updated_at,"
-			 " detected_ct, source_ct, survivor_age_ct, type_ct, context_ct,"
-			 " perpetrator_age_ct, perpetrator_relation_ct, notes_ct)"
-			 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-	if (err)
-		goto out;
-	db_bindv(st, "tiitiiitiititi", code, s->t->units[unit].id, (long long)c.year, c.surv_sex,
-		 (long long)(c.type != NULL), (long long)c.trafficking,
-		 (long long)(c.trafficking && c.in_need), c.has_perp ? c.perp_sex : NULL,
-		 (long long)c.prosecuted, (long long)c.consent, s->key->id, (long long)time(NULL),
-		 s->who->name, (long long)time(NULL));
-	err = seal_bind(s, &x, st, 15, code, "detected", c.detected);
+	row = (struct case_new){code, s->t->units[unit].id, c.year, c.surv_sex,
+				c.has_perp ? c.perp_sex : NULL, c.type != NULL, c.trafficking,
+				c.trafficking && c.in_need, c.prosecuted, c.consent, s->key->id,
+				s->who->name, (long long)time(NULL), {{0}}};
+	err = seal(s, &x, &row.ct[0], code, "detected", c.detected);
 	if (!err)
-		err = seal_bind(s, &x, st, 16, code, "source", c.source);
+		err = seal(s, &x, &row.ct[1], code, "source", c.source);
 	if (!err)
-		err = seal_bind(s, &x, st, 17, code, "survivor_age", c.surv_age);
+		err = seal(s, &x, &row.ct[2], code, "survivor_age", c.surv_age);
 	if (!err)
-		err = seal_bind(s, &x, st, 18, code, "type", c.type);
+		err = seal(s, &x, &row.ct[3], code, "type", c.type);
 	if (!err)
-		err = seal_bind(s, &x, st, 19, code, "context", c.has_context ? c.context : NULL);
+		err = seal(s, &x, &row.ct[4], code, "context", c.has_context ? c.context : NULL);
 	if (!err)
-		err = seal_bind(s, &x, st, 20, code, "perpetrator_age", c.perp_age);
+		err = seal(s, &x, &row.ct[5], code, "perpetrator_age", c.perp_age);
 	if (!err)
-		err = seal_bind(s, &x, st, 21, code, "perpetrator_relation", c.perp_rel);
+		err = seal(s, &x, &row.ct[6], code, "perpetrator_relation", c.perp_rel);
 	if (!err)
-		err = seal_bind(s, &x, st, 22, code, "notes", c.notes);
+		err = seal(s, &x, &row.ct[7], code, "notes", c.notes);
 	if (!err)
-		err = db_step_done(st, e);
-	if (!err)
-		err = db_finalize(st, e);
-	else
-		db_finalize(st, NULL);
-	st = NULL;
+		err = cases_insert(s->db, &row, e);
 	if (!err)
 		err = case_log(s->db, s->t, s->who, unit, CASE_ADD, code, NULL, true, e);
 	/* the indicators count it: servers holding a snapshot reload */
@@ -582,11 +555,11 @@ enum gemis_err case_add_event(struct case_session *s, const char *code, enum cas
 			      int service, const char *date, const char *note, struct errctx *e)
 {
 	struct case_row row;
-	struct db_stmt *st = NULL;
+	struct case_blob ct[3];
 	struct sealed x;
 	char field[3][40], detail[64];
-	long long seq = 0;
-	bool found, tx = false;
+	long long seq = 0, now = (long long)time(NULL);
+	bool tx = false;
 	enum gemis_err err;
 
 	sealed_init(&x);
@@ -606,36 +579,19 @@ enum gemis_err case_add_event(struct case_session *s, const char *code, enum cas
 	if (err)
 		goto out;
 	tx = true;
-	err = db_query_int(s->db, e, &seq, &found,
-			   "SELECT COALESCE(MAX(seq), 0) + 1 FROM case_events WHERE case_id = ?", "i",
-			   row.id);
+	err = cases_event_next(s->db, row.id, &seq, e);
 	if (err)
 		goto out;
 	snprintf(field[0], sizeof(field[0]), "event/%lld/service", seq);
 	snprintf(field[1], sizeof(field[1]), "event/%lld/date", seq);
 	snprintf(field[2], sizeof(field[2]), "event/%lld/note", seq);
-	err = db_prepare(s->db, &st, e,
-			 "INSERT INTO case_events(case_id, seq, kind, created_at, created_by,"
-			 " service_ct, date_ct, note_ct) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-	if (err)
-		goto out;
-	db_bindv(st, "iitit", row.id, seq, event_kinds[kind], (long long)time(NULL), s->who->name);
-	err = seal_bind(s, &x, st, 6, code, field[0],
-			kind == CASE_EV_COUNSELLING ? NULL : services[service]);
+	err = seal(s, &x, &ct[0], code, field[0], kind == CASE_EV_COUNSELLING ? NULL : services[service]);
 	if (!err)
-		err = seal_bind(s, &x, st, 7, code, field[1], date);
+		err = seal(s, &x, &ct[1], code, field[1], date);
 	if (!err)
-		err = seal_bind(s, &x, st, 8, code, field[2], note && *note ? note : NULL);
+		err = seal(s, &x, &ct[2], code, field[2], note && *note ? note : NULL);
 	if (!err)
-		err = db_step_done(st, e);
-	if (!err)
-		err = db_finalize(st, e);
-	else
-		db_finalize(st, NULL);
-	st = NULL;
-	if (!err)
-		err = db_run(s->db, e, "UPDATE cases SET updated_at = ? WHERE id = ?", "ii",
-			     (long long)time(NULL), row.id);
+		err = cases_event_insert(s->db, row.id, seq, event_kinds[kind], now, s->who->name, ct, e);
 	/* the log says what kind of step, not which service: that is sealed */
 	snprintf(detail, sizeof(detail), "%s", event_kinds[kind]);
 	if (!err)
@@ -657,7 +613,7 @@ enum gemis_err case_close(struct case_session *s, const char *code, const char *
 			  const char *note, struct errctx *e)
 {
 	struct case_row row;
-	struct db_stmt *st = NULL;
+	struct case_blob closure;
 	struct sealed x;
 	bool tx = false;
 	enum gemis_err err;
@@ -675,20 +631,9 @@ enum gemis_err case_close(struct case_session *s, const char *code, const char *
 	if (err)
 		goto out;
 	tx = true;
-	err = db_prepare(s->db, &st, e,
-			 "UPDATE cases SET closed_on = ?, closure_ct = ?, updated_at = ? WHERE id = ?");
-	if (err)
-		goto out;
-	db_bind_text(st, 1, date);
-	err = seal_bind(s, &x, st, 2, code, "closure", note && *note ? note : NULL);
-	db_bind_int(st, 3, (long long)time(NULL));
-	db_bind_int(st, 4, row.id);
+	err = seal(s, &x, &closure, code, "closure", note && *note ? note : NULL);
 	if (!err)
-		err = db_step_done(st, e);
-	if (!err)
-		err = db_finalize(st, e);
-	else
-		db_finalize(st, NULL);
+		err = cases_close_row(s->db, row.id, date, closure, (long long)time(NULL), e);
 	if (!err)
 		err = case_log(s->db, s->t, s->who, row.unit, CASE_UPDATE, code, "close", true, e);
 	if (!err)
@@ -718,18 +663,10 @@ static enum gemis_err json_str(struct buf *b, const char *s, bool null)
 	return err;
 }
 
-static const char *const case_cols =
-	"SELECT c.id, c.code, c.unit_id, c.survivor_sex, c.trafficking_return, c.in_need,"
-	" c.perpetrator_sex, c.perpetrator_prosecuted, c.consent_statistics, c.closed_on,"
-	" c.detected_ct, c.source_ct, c.survivor_age_ct, c.type_ct, c.context_ct,"
-	" c.perpetrator_age_ct, c.perpetrator_relation_ct, c.notes_ct, c.closure_ct FROM cases c";
-
-enum { COL_ID, COL_CODE, COL_UNIT, COL_SSEX, COL_TRAF, COL_NEED, COL_PSEX, COL_PROS, COL_CONS,
-       COL_CLOSED, COL_CT };
-static const char *const ct_fields[] = {"detected", "source", "survivor_age", "type", "context",
-					"perpetrator_age", "perpetrator_relation", "notes",
-					"closure"};
-#define NCT NELEM(ct_fields)
+static const char *const ct_fields[CASE_SEALED] = {"detected", "source", "survivor_age", "type",
+						   "context", "perpetrator_age",
+						   "perpetrator_relation", "notes", "closure"};
+#define NCT CASE_SEALED
 
 struct opened {
 	struct buf f[NCT];
@@ -755,110 +692,97 @@ static void opened_release(struct opened *o)
 	}
 }
 
-static enum gemis_err open_row(struct case_session *s, struct db_stmt *st, const char *code,
+/* Opens the first `upto` sealed fields of a case. */
+static enum gemis_err open_row(struct case_session *s, const struct case_stored *c,
 			       struct opened *o, size_t upto, struct errctx *e)
 {
 	enum gemis_err err = GEMIS_OK;
 	size_t i;
 
 	for (i = 0; i < upto && !err; i++)
-		err = unseal_col(s, st, COL_CT + (int)i, code, ct_fields[i], &o->f[i], &o->null[i], e);
+		err = unseal(s, c->ct[i], c->code, ct_fields[i], &o->f[i], &o->null[i], e);
+	return err;
+}
+
+struct events_out {
+	struct case_session *s;
+	const char *code;
+	struct buf *b, v;
+	bool first;
+};
+
+static enum gemis_err event_json(void *ctx, const struct case_event_stored *ev, struct errctx *e)
+{
+	static const char *const names[] = {"service", "date", "note"};
+	struct events_out *x = ctx;
+	enum gemis_err err;
+	char field[40];
+	bool null;
+	int k;
+
+	err = buf_printf(x->b, "%s\n    {\"seq\": %lld, \"kind\": ", x->first ? "" : ",", ev->seq);
+	x->first = false;
+	if (!err)
+		err = json_str(x->b, ev->kind, false);
+	for (k = 0; k < 3 && !err; k++) {
+		snprintf(field, sizeof(field), "event/%lld/%s", ev->seq, names[k]);
+		err = unseal(x->s, ev->ct[k], x->code, field, &x->v, &null, e);
+		if (!err)
+			err = buf_printf(x->b, ", \"%s\": ", names[k]);
+		if (!err)
+			err = json_str(x->b, buf_str(&x->v), null);
+	}
+	if (!err)
+		err = buf_putc(x->b, '}');
 	return err;
 }
 
 static enum gemis_err events_json(struct case_session *s, long long id, const char *code,
 				  struct buf *b, struct errctx *e)
 {
-	struct db_stmt *st = NULL;
-	struct buf v;
+	struct events_out x = {s, code, b, {0}, true};
 	enum gemis_err err;
-	bool first = true;
 
-	buf_init(&v, CASE_NOTE_MAX + 64);
-	err = db_prepare(s->db, &st, e,
-			 "SELECT seq, kind, service_ct, date_ct, note_ct FROM case_events"
-			 " WHERE case_id = ? ORDER BY seq");
-	if (err)
-		goto out;
-	db_bind_int(st, 1, id);
+	buf_init(&x.v, CASE_NOTE_MAX + 64);
 	err = buf_puts(b, "[");
-	while (!err && db_next(st)) {
-		long long seq = db_col_int(st, 0);
-		static const char *const names[] = {"service", "date", "note"};
-		char field[40];
-		bool null;
-		int k;
-
-		err = buf_printf(b, "%s\n    {\"seq\": %lld, \"kind\": ", first ? "" : ",", seq);
-		first = false;
-		if (!err)
-			err = json_str(b, db_col_text(st, 1), false);
-		for (k = 0; k < 3 && !err; k++) {
-			snprintf(field, sizeof(field), "event/%lld/%s", seq, names[k]);
-			err = unseal_col(s, st, 2 + k, code, field, &v, &null, e);
-			if (!err)
-				err = buf_printf(b, ", \"%s\": ", names[k]);
-			if (!err)
-				err = json_str(b, buf_str(&v), null);
-		}
-		if (!err)
-			err = buf_putc(b, '}');
-	}
 	if (!err)
-		err = buf_puts(b, first ? "]" : "\n  ]");
+		err = cases_events_each(s->db, id, event_json, &x, e);
 	if (!err)
-		err = db_finalize(st, e);
-	else
-		db_finalize(st, NULL);
-out:
-	if (v.p)
-		sodium_memzero(v.p, v.cap);
-	buf_release(&v);
+		err = buf_puts(b, x.first ? "]" : "\n  ]");
+	if (x.v.p)
+		sodium_memzero(x.v.p, x.v.cap);
+	buf_release(&x.v);
 	return err;
 }
 
-enum gemis_err case_show(struct case_session *s, const char *code, struct buf *b,
-			 struct errctx *e)
+struct show {
+	struct case_session *s;
+	const struct case_row *row;
+	struct buf *b;
+	bool seen;
+};
+
+static enum gemis_err show_one(void *ctx, const struct case_stored *c, struct errctx *e)
 {
-	struct case_row row;
-	struct db_stmt *st = NULL;
-	struct buf sql;
+	struct show *x = ctx;
+	struct buf *b = x->b;
 	struct opened o;
 	enum gemis_err err;
 
+	x->seen = true;
 	opened_init(&o);
-	buf_init(&sql, 4096);
-	err = open_case(s, code, CASE_READ, &row, e);
-	if (!err)
-		err = check_key(s, e);
-	if (!err)
-		err = case_log(s->db, s->t, s->who, row.unit, CASE_READ, code, NULL, true, e);
-	if (!err)
-		err = buf_printf(&sql, "%s WHERE c.id = ?", case_cols);
-	if (!err)
-		err = db_prepare(s->db, &st, e, buf_str(&sql));
-	if (err)
-		goto out;
-	db_bind_int(st, 1, row.id);
-	if (!db_next(st)) {
-		err = db_finalize(st, e);
-		st = NULL;
-		if (!err)
-			err = err_set(e, GEMIS_ENOTFOUND, _("case %s vanished while being read"), code);
-		goto out;
-	}
-	err = open_row(s, st, code, &o, NCT, e);
+	err = open_row(x->s, c, &o, NCT, e);
 	if (err)
 		goto out;
 	/* the fields, appended one after the other: b remembers the first error */
 	buf_puts(b, "{\n  \"code\": ");
-	json_str(b, code, false);
-	buf_printf(b, ",\n  \"unit\": \"%s\",\n  \"detected\": ", s->t->units[row.unit].code);
+	json_str(b, c->code, false);
+	buf_printf(b, ",\n  \"unit\": \"%s\",\n  \"detected\": ", x->s->t->units[x->row->unit].code);
 	json_str(b, buf_str(&o.f[0]), o.null[0]);
 	buf_puts(b, ",\n  \"source\": ");
 	json_str(b, buf_str(&o.f[1]), o.null[1]);
 	buf_puts(b, ",\n  \"survivor\": {\"sex\": ");
-	json_str(b, db_col_text(st, COL_SSEX), false);
+	json_str(b, c->survivor_sex, false);
 	buf_puts(b, ", \"age_group\": ");
 	json_str(b, buf_str(&o.f[2]), o.null[2]);
 	buf_puts(b, "},\n  \"type\": ");
@@ -876,121 +800,113 @@ enum gemis_err case_show(struct case_session *s, const char *code, struct buf *b
 		buf_puts(b, "\"]");
 	}
 	buf_puts(b, ",\n  \"perpetrator\": ");
-	if (db_col_null(st, COL_PSEX)) {
+	if (!c->perpetrator_sex) {
 		buf_puts(b, "null");
 	} else {
 		buf_puts(b, "{\"sex\": ");
-		json_str(b, db_col_text(st, COL_PSEX), false);
+		json_str(b, c->perpetrator_sex, false);
 		buf_puts(b, ", \"age_group\": ");
 		json_str(b, buf_str(&o.f[5]), o.null[5]);
 		buf_puts(b, ", \"relation\": ");
 		json_str(b, buf_str(&o.f[6]), o.null[6]);
-		buf_printf(b, ", \"prosecuted\": %s}", db_col_int(st, COL_PROS) ? "true" : "false");
+		buf_printf(b, ", \"prosecuted\": %s}", c->prosecuted ? "true" : "false");
 	}
 	buf_printf(b, ",\n  \"trafficking_return\": %s,\n  \"in_need\": %s,"
 		   "\n  \"consent_statistics\": %s,\n  \"notes\": ",
-		   db_col_int(st, COL_TRAF) ? "true" : "false",
-		   !db_col_int(st, COL_TRAF) ? "null" : db_col_int(st, COL_NEED) ? "true" : "false",
-		   db_col_int(st, COL_CONS) ? "true" : "false");
+		   c->trafficking_return ? "true" : "false",
+		   !c->trafficking_return ? "null" : c->in_need ? "true" : "false",
+		   c->consent ? "true" : "false");
 	json_str(b, buf_str(&o.f[7]), o.null[7]);
 	buf_puts(b, ",\n  \"closed_on\": ");
-	json_str(b, db_col_null(st, COL_CLOSED) ? "" : db_col_text(st, COL_CLOSED),
-		 db_col_null(st, COL_CLOSED));
+	json_str(b, c->closed_on ? c->closed_on : "", !c->closed_on);
 	buf_puts(b, ",\n  \"closure_note\": ");
 	json_str(b, buf_str(&o.f[8]), o.null[8]);
 	buf_puts(b, ",\n  \"events\": ");
 	err = buf_error(b);
-	if (err)
-		goto out;
-	err = db_finalize(st, e);
-	st = NULL;
+out:
+	opened_release(&o);
+	return err;
+}
+
+enum gemis_err case_show(struct case_session *s, const char *code, struct buf *b,
+			 struct errctx *e)
+{
+	struct case_row row;
+	struct show x = {s, &row, b, false};
+	enum gemis_err err;
+
+	err = open_case(s, code, CASE_READ, &row, e);
+	if (!err)
+		err = check_key(s, e);
+	if (!err)
+		err = case_log(s->db, s->t, s->who, row.unit, CASE_READ, code, NULL, true, e);
+	if (!err)
+		err = cases_get(s->db, row.id, show_one, &x, e);
+	if (!err && !x.seen)
+		err = err_set(e, GEMIS_ENOTFOUND, _("case %s vanished while being read"), code);
 	if (!err)
 		err = events_json(s, row.id, code, b, e);
 	if (!err)
 		err = buf_puts(b, "\n}\n");
-out:
-	if (st)
-		db_finalize(st, NULL);
-	opened_release(&o);
-	buf_release(&sql);
 	return err;
 }
 
 /* Counts a case's events by kind. */
 static enum gemis_err event_counts(struct db *db, long long id, long long n[3], struct errctx *e)
 {
-	struct db_stmt *st = NULL;
-	enum gemis_err err;
-
-	n[0] = n[1] = n[2] = 0;
-	err = db_prepare(db, &st, e, "SELECT kind, COUNT(*) FROM case_events WHERE case_id = ? GROUP BY kind");
-	if (err)
-		return err;
-	db_bind_int(st, 1, id);
-	while (db_next(st)) {
-		int k = find_id(event_kinds, NELEM(event_kinds), db_col_text(st, 0));
-
-		if (k >= 0)
-			n[k] = db_col_int(st, 1);
-	}
-	return db_finalize(st, e);
+	return cases_event_counts(db, id, event_kinds, NELEM(event_kinds), n, e);
 }
 
-/* Runs fn on every case of the unit, in order of code. */
-static enum gemis_err each_case(struct case_session *s, int unit, size_t upto,
-				enum gemis_err (*fn)(struct case_session *s, struct db_stmt *st,
-						     struct opened *o, void *ctx, struct errctx *e),
-				void *ctx, size_t *count, struct errctx *e)
-{
-	struct db_stmt *st = NULL;
-	struct buf sql;
+typedef enum gemis_err (*case_fn)(struct case_session *s, const struct case_stored *c,
+				  struct opened *o, void *ctx, struct errctx *e);
+
+struct each {
+	struct case_session *s;
+	size_t upto, count;
 	struct opened o;
-	enum gemis_err err;
+	case_fn fn;
+	void *ctx;
+};
 
-	*count = 0;
-	opened_init(&o);
-	buf_init(&sql, 4096);
-	err = buf_printf(&sql, "%s WHERE c.unit_id = ? ORDER BY c.code", case_cols);
-	if (!err)
-		err = db_prepare(s->db, &st, e, buf_str(&sql));
-	if (err)
-		goto out;
-	db_bind_int(st, 1, s->t->units[unit].id);
-	while (!err && db_next(st)) {
-		const char *code = db_col_text(st, COL_CODE);
-		char c[CASE_CODE_CHARS + 1];
+static enum gemis_err each_one(void *ctx, const struct case_stored *c, struct errctx *e)
+{
+	struct each *x = ctx;
+	enum gemis_err err = open_row(x->s, c, &x->o, x->upto, e);
 
-		snprintf(c, sizeof(c), "%s", code ? code : "");
-		err = open_row(s, st, c, &o, upto, e);
-		if (!err)
-			err = fn(s, st, &o, ctx, e);
-		(*count)++;
-	}
 	if (!err)
-		err = db_finalize(st, e);
-	else
-		db_finalize(st, NULL);
-out:
-	opened_release(&o);
-	buf_release(&sql);
+		err = x->fn(x->s, c, &x->o, x->ctx, e);
+	x->count++;
 	return err;
 }
 
-static enum gemis_err list_one(struct case_session *s, struct db_stmt *st, struct opened *o,
-			       void *ctx, struct errctx *e)
+/* Runs fn on every case of the unit, in order of code, with its first
+ * `upto` sealed fields opened. */
+static enum gemis_err each_case(struct case_session *s, int unit, size_t upto, case_fn fn,
+				void *ctx, size_t *count, struct errctx *e)
+{
+	struct each x = {s, upto, 0, {{{0}}}, fn, ctx};
+	enum gemis_err err;
+
+	opened_init(&x.o);
+	err = cases_each(s->db, s->t->units[unit].id, each_one, &x, e);
+	opened_release(&x.o);
+	*count = x.count;
+	return err;
+}
+
+static enum gemis_err list_one(struct case_session *s, const struct case_stored *c,
+			       struct opened *o, void *ctx, struct errctx *e)
 {
 	struct buf *b = ctx;
 	long long n[3];
-	enum gemis_err err = event_counts(s->db, db_col_int(st, COL_ID), n, e);
+	enum gemis_err err = event_counts(s->db, c->id, n, e);
 
 	if (err)
 		return err;
-	return buf_printf(b, "%-14s  %s  %s  %-20s  %s %lld, %s %lld, %s %lld  %s%s\n",
-			  db_col_text(st, COL_CODE), buf_str(&o->f[0]), db_col_text(st, COL_SSEX),
-			  o->null[3] ? "-" : buf_str(&o->f[3]), _("services"), n[0], _("referrals"),
-			  n[1], _("counselling"), n[2],
-			  db_col_null(st, COL_CLOSED) ? _("open") : _("closed "),
-			  db_col_null(st, COL_CLOSED) ? "" : db_col_text(st, COL_CLOSED));
+	return buf_printf(b, "%-14s  %s  %s  %-20s  %s %lld, %s %lld, %s %lld  %s%s\n", c->code,
+			  buf_str(&o->f[0]), c->survivor_sex, o->null[3] ? "-" : buf_str(&o->f[3]),
+			  _("services"), n[0], _("referrals"), n[1], _("counselling"), n[2],
+			  !c->closed_on ? _("open") : _("closed "), c->closed_on ? c->closed_on : "");
 }
 
 enum gemis_err case_list(struct case_session *s, int unit, struct buf *out, struct errctx *e)
@@ -1010,39 +926,29 @@ enum gemis_err case_list(struct case_session *s, int unit, struct buf *out, stru
 	return err;
 }
 
-static enum gemis_err list_json_one(struct case_session *s, struct db_stmt *st, struct opened *o,
-				    void *ctx, struct errctx *e)
+static enum gemis_err list_json_one(struct case_session *s, const struct case_stored *c,
+				    struct opened *o, void *ctx, struct errctx *e)
 {
 	struct buf *b = ctx;
 	long long n[3];
-	enum gemis_err err = event_counts(s->db, db_col_int(st, COL_ID), n, e);
+	enum gemis_err err = event_counts(s->db, c->id, n, e);
 
 	if (err)
 		return err;
-	err = buf_printf(b, "%s{\"code\": ", b->len > 1 ? ",\n " : "");
-	if (!err)
-		err = json_str(b, db_col_text(st, COL_CODE), false);
-	if (!err)
-		err = buf_puts(b, ", \"detected\": ");
-	if (!err)
-		err = json_str(b, buf_str(&o->f[0]), o->null[0]);
-	if (!err)
-		err = buf_puts(b, ", \"survivor_sex\": ");
-	if (!err)
-		err = json_str(b, db_col_text(st, COL_SSEX), false);
-	if (!err)
-		err = buf_puts(b, ", \"type\": ");
-	if (!err)
-		err = json_str(b, buf_str(&o->f[3]), o->null[3]);
-	if (!err)
-		err = buf_printf(b, ", \"services\": %lld, \"referrals\": %lld, \"counselling\": %lld,"
-				    " \"closed_on\": ", n[0], n[1], n[2]);
-	if (!err)
-		err = json_str(b, db_col_null(st, COL_CLOSED) ? "" : db_col_text(st, COL_CLOSED),
-			       db_col_null(st, COL_CLOSED));
-	if (!err)
-		err = buf_putc(b, '}');
-	return err;
+	/* appended one after the other: b remembers the first error */
+	buf_printf(b, "%s{\"code\": ", b->len > 1 ? ",\n " : "");
+	json_str(b, c->code, false);
+	buf_puts(b, ", \"detected\": ");
+	json_str(b, buf_str(&o->f[0]), o->null[0]);
+	buf_puts(b, ", \"survivor_sex\": ");
+	json_str(b, c->survivor_sex, false);
+	buf_puts(b, ", \"type\": ");
+	json_str(b, buf_str(&o->f[3]), o->null[3]);
+	buf_printf(b, ", \"services\": %lld, \"referrals\": %lld, \"counselling\": %lld,"
+		      " \"closed_on\": ", n[0], n[1], n[2]);
+	json_str(b, c->closed_on ? c->closed_on : "", !c->closed_on);
+	buf_putc(b, '}');
+	return buf_error(b);
 }
 
 enum gemis_err case_list_json(struct case_session *s, int unit, struct buf *out, struct errctx *e)
@@ -1078,96 +984,98 @@ static enum gemis_err csv_field(struct buf *b, const char *s, bool last)
 	return err;
 }
 
-static enum gemis_err export_one(struct case_session *s, struct db_stmt *st, struct opened *o,
-				 void *ctx, struct errctx *e)
+struct export_events {
+	struct case_session *s;
+	const char *code;
+	struct buf list[2], v;
+	long long counselling;
+};
+
+/* Adds an event to the case's list of services or of referrals. */
+static enum gemis_err export_event(void *ctx, const struct case_event_stored *ev, struct errctx *e)
 {
-	struct buf *b = ctx, list[2];
-	struct db_stmt *ev = NULL;
-	const char *code = db_col_text(st, COL_CODE);
-	long long counselling = 0;
-	struct buf v;
+	struct export_events *x = ctx;
+	int kind = find_id(event_kinds, NELEM(event_kinds), ev->kind);
+	struct buf *l;
+	char field[40];
+	bool null;
+	enum gemis_err err;
+
+	if (kind == CASE_EV_COUNSELLING) {
+		x->counselling++;
+		return GEMIS_OK;
+	}
+	if (kind < 0)
+		return GEMIS_OK;
+	l = &x->list[kind];
+	if (l->len)
+		buf_puts(l, "; ");
+	snprintf(field, sizeof(field), "event/%lld/service", ev->seq);
+	err = unseal(x->s, ev->ct[0], x->code, field, &x->v, &null, e);
+	if (err)
+		return err;
+	buf_printf(l, "%s ", buf_str(&x->v));
+	snprintf(field, sizeof(field), "event/%lld/date", ev->seq);
+	err = unseal(x->s, ev->ct[1], x->code, field, &x->v, &null, e);
+	if (err)
+		return err;
+	buf_puts(l, buf_str(&x->v));
+	return buf_error(l);
+}
+
+static enum gemis_err export_one(struct case_session *s, const struct case_stored *c,
+				 struct opened *o, void *ctx, struct errctx *e)
+{
+	struct buf *b = ctx;
+	struct export_events x = {s, c->code, {{0}}, {0}, 0};
 	char tmp[32];
 	enum gemis_err err;
 	int k;
 
-	buf_init(&list[0], 1 << 20);
-	buf_init(&list[1], 1 << 20);
-	buf_init(&v, 256);
-	err = db_prepare(s->db, &ev, e,
-			 "SELECT seq, kind, service_ct, date_ct FROM case_events WHERE case_id = ?"
-			 " ORDER BY seq");
-	if (err)
-		goto out;
-	db_bind_int(ev, 1, db_col_int(st, COL_ID));
-	while (!err && db_next(ev)) {
-		long long seq = db_col_int(ev, 0);
-		int kind = find_id(event_kinds, NELEM(event_kinds), db_col_text(ev, 1));
-		char field[40];
-		bool null;
-
-		if (kind == CASE_EV_COUNSELLING) {
-			counselling++;
-			continue;
-		}
-		if (kind < 0)
-			continue;
-		if (list[kind].len)
-			err = buf_puts(&list[kind], "; ");
-		snprintf(field, sizeof(field), "event/%lld/service", seq);
-		if (!err)
-			err = unseal_col(s, ev, 2, code, field, &v, &null, e);
-		if (!err)
-			err = buf_printf(&list[kind], "%s ", buf_str(&v));
-		snprintf(field, sizeof(field), "event/%lld/date", seq);
-		if (!err)
-			err = unseal_col(s, ev, 3, code, field, &v, &null, e);
-		if (!err)
-			err = buf_puts(&list[kind], buf_str(&v));
-	}
-	if (!err)
-		err = db_finalize(ev, e);
-	else
-		db_finalize(ev, NULL);
+	buf_init(&x.list[0], 1 << 20);
+	buf_init(&x.list[1], 1 << 20);
+	buf_init(&x.v, 256);
+	err = cases_events_each(s->db, c->id, export_event, &x, e);
 	if (err)
 		goto out;
 	/* notes (7) and the closure note (8) never leave the register */
-	err = csv_field(b, code, false);
+	err = csv_field(b, c->code, false);
 	for (k = 0; k < 3 && !err; k++)
 		err = csv_field(b, buf_str(&o->f[k]), false);
 	if (!err)
-		err = csv_field(b, db_col_text(st, COL_SSEX), false);
+		err = csv_field(b, c->survivor_sex, false);
 	for (k = 3; k < 5 && !err; k++)
 		err = csv_field(b, buf_str(&o->f[k]), false);
 	if (!err)
-		err = csv_field(b, db_col_null(st, COL_PSEX) ? "" : db_col_text(st, COL_PSEX), false);
+		err = csv_field(b, c->perpetrator_sex ? c->perpetrator_sex : "", false);
 	for (k = 5; k < 7 && !err; k++)
 		err = csv_field(b, buf_str(&o->f[k]), false);
 	if (!err)
-		err = csv_field(b, db_col_null(st, COL_PSEX) ? "" : db_col_int(st, COL_PROS) ? "true" : "false", false);
+		err = csv_field(b, !c->perpetrator_sex ? "" : c->prosecuted ? "true" : "false", false);
 	if (!err)
-		err = csv_field(b, db_col_int(st, COL_TRAF) ? "true" : "false", false);
+		err = csv_field(b, c->trafficking_return ? "true" : "false", false);
 	if (!err)
-		err = csv_field(b, db_col_int(st, COL_NEED) ? "true" : "false", false);
+		err = csv_field(b, c->in_need ? "true" : "false", false);
 	if (!err)
-		err = csv_field(b, db_col_int(st, COL_CONS) ? "true" : "false", false);
+		err = csv_field(b, c->consent ? "true" : "false", false);
 	if (!err)
-		err = csv_field(b, buf_str(&list[0]), false);
+		err = csv_field(b, buf_str(&x.list[0]), false);
 	if (!err)
-		err = csv_field(b, buf_str(&list[1]), false);
-	snprintf(tmp, sizeof(tmp), "%lld", counselling);
+		err = csv_field(b, buf_str(&x.list[1]), false);
+	snprintf(tmp, sizeof(tmp), "%lld", x.counselling);
 	if (!err)
 		err = csv_field(b, tmp, false);
 	if (!err)
-		err = csv_field(b, db_col_null(st, COL_CLOSED) ? "" : db_col_text(st, COL_CLOSED), true);
+		err = csv_field(b, c->closed_on ? c->closed_on : "", true);
 out:
 	for (k = 0; k < 2; k++) {
-		if (list[k].p)
-			sodium_memzero(list[k].p, list[k].cap);
-		buf_release(&list[k]);
+		if (x.list[k].p)
+			sodium_memzero(x.list[k].p, x.list[k].cap);
+		buf_release(&x.list[k]);
 	}
-	if (v.p)
-		sodium_memzero(v.p, v.cap);
-	buf_release(&v);
+	if (x.v.p)
+		sodium_memzero(x.v.p, x.v.cap);
+	buf_release(&x.v);
 	return err;
 }
 
@@ -1213,12 +1121,47 @@ enum gemis_err case_export(struct case_session *s, int unit, const char *passwor
 
 /* --- the log, retention -------------------------------------------------------- */
 
+struct log_out {
+	struct buf *b;
+	bool json, first;
+};
+
+static enum gemis_err log_line(void *ctx, const struct case_log_line *l, struct errctx *e)
+{
+	struct log_out *x = ctx;
+	struct buf *b = x->b;
+	time_t at = (time_t)l->at;
+	const char *f[6] = {l->user, l->role, l->unit, l->action, l->case_code, l->detail};
+	struct tm tm;
+	char when[32];
+	int k;
+
+	(void)e;
+	gmtime_r(&at, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (x->json) {
+		static const char *const keys[] = {"user", "role", "unit", "action", "case", "detail"};
+
+		buf_printf(b, "%s\n  {\"id\": %lld, \"at\": \"%s\"", x->first ? "" : ",", l->id, when);
+		for (k = 0; k < 6; k++) {
+			buf_printf(b, ", \"%s\": ", keys[k]);
+			json_str(b, f[k] ? f[k] : "", !f[k]);
+		}
+		buf_printf(b, ", \"allowed\": %s}", l->allowed ? "true" : "false");
+	} else {
+		buf_printf(b, "%s  %-20s %-10s %-5s %-7s %-14s %s%s\n", when, f[0] ? f[0] : "",
+			   f[1] ? f[1] : "", f[2] ? f[2] : "-", f[3] ? f[3] : "", f[4] ? f[4] : "-",
+			   l->allowed ? "" : _("REFUSED "), f[5] ? f[5] : "");
+	}
+	x->first = false;
+	return buf_error(b);
+}
+
 enum gemis_err case_log_show(struct db *db, const struct tree *t, const struct principal *who,
 			     bool json, size_t limit, struct buf *b, struct errctx *e)
 {
-	struct db_stmt *st = NULL;
+	struct log_out x = {b, json, true};
 	enum gemis_err err;
-	bool first = true;
 
 	if (!case_may(t, who, CASE_LOG, -1)) {
 		struct errctx le = {0};
@@ -1228,54 +1171,12 @@ enum gemis_err case_log_show(struct db *db, const struct tree *t, const struct p
 		return err_set(e, GEMIS_EPERM, _("only an admin may read the case access log"));
 	}
 	err = case_log(db, t, who, who->unit, CASE_LOG, NULL, NULL, true, e);
-	if (!err)
-		err = db_prepare(db, &st, e,
-				 "SELECT id, at, user_name, role, unit_code, action, case_code, detail,"
-				 " allowed FROM case_access_log ORDER BY id DESC LIMIT ?");
-	if (err)
-		return err;
-	db_bind_int(st, 1, (long long)limit);
-	if (json)
-		err = buf_puts(b, "[");
-	while (!err && db_next(st)) {
-		time_t at = (time_t)db_col_int(st, 1);
-		struct tm tm;
-		char when[32];
-		const char *f[6];
-		int k;
-
-		gmtime_r(&at, &tm);
-		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
-		for (k = 0; k < 6; k++)
-			f[k] = db_col_null(st, 2 + k) ? NULL : db_col_text(st, 2 + k);
-		if (json) {
-			static const char *const keys[] = {"user", "role", "unit", "action", "case",
-							   "detail"};
-
-			err = buf_printf(b, "%s\n  {\"id\": %lld, \"at\": \"%s\"", first ? "" : ",",
-					 db_col_int(st, 0), when);
-			for (k = 0; k < 6 && !err; k++) {
-				err = buf_printf(b, ", \"%s\": ", keys[k]);
-				if (!err)
-					err = json_str(b, f[k] ? f[k] : "", !f[k]);
-			}
-			if (!err)
-				err = buf_printf(b, ", \"allowed\": %s}",
-						 db_col_int(st, 8) ? "true" : "false");
-		} else {
-			err = buf_printf(b, "%s  %-20s %-10s %-5s %-7s %-14s %s%s\n", when,
-					 f[0] ? f[0] : "", f[1] ? f[1] : "", f[2] ? f[2] : "-",
-					 f[3] ? f[3] : "", f[4] ? f[4] : "-",
-					 db_col_int(st, 8) ? "" : _("REFUSED "), f[5] ? f[5] : "");
-		}
-		first = false;
-	}
 	if (!err && json)
-		err = buf_puts(b, first ? "]\n" : "\n]\n");
+		err = buf_puts(b, "[");
 	if (!err)
-		err = db_finalize(st, e);
-	else
-		db_finalize(st, NULL);
+		err = cases_log_each(db, limit, log_line, &x, e);
+	if (!err && json)
+		err = buf_puts(b, x.first ? "]\n" : "\n]\n");
 	return err;
 }
 
@@ -1313,12 +1214,8 @@ static void purge_part(void *vctx, int ind, int part, int sex)
 
 	if (c->err || ind < 0)
 		return;
-	c->err = db_run(c->db, c->e,
-			"INSERT INTO case_counts(unit_id, year, indicator, part, sex, n)"
-			" VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT (unit_id, year, indicator, part, sex)"
-			" DO UPDATE SET n = case_counts.n + 1",
-			"iittt", c->t->units[c->unit].id, (long long)c->year, catalog[ind].id,
-			part == PART_NUM ? "num" : "den", sex == SEX_M ? "M" : "F");
+	c->err = case_counts_add(c->db, c->t->units[c->unit].id, c->year, catalog[ind].id,
+				 part == PART_NUM ? "num" : "den", sex == SEX_M ? "M" : "F", c->e);
 }
 
 static void purge_facts(void *vctx, const struct case_facts *f)
@@ -1330,13 +1227,39 @@ static void purge_facts(void *vctx, const struct case_facts *f)
 	register_case_parts(f, purge_part, c);
 }
 
+struct due {
+	long now;
+	int retention_days;
+	long long *ids;
+	size_t n, cap;
+};
+
+/* Keeps the id of a case closed long enough ago to be erased. */
+static enum gemis_err due_case(void *ctx, long long id, const char *closed_on)
+{
+	struct due *d = ctx;
+	long closed = days_of(closed_on);
+
+	if (closed < 0 || closed + d->retention_days > d->now)
+		return GEMIS_OK;
+	if (d->n == d->cap) {
+		size_t nc = d->cap ? d->cap * 2 : 64;
+		long long *p = realloc(d->ids, nc * sizeof(*p));
+
+		if (!p)
+			return GEMIS_ENOMEM;
+		d->ids = p;
+		d->cap = nc;
+	}
+	d->ids[d->n++] = id;
+	return GEMIS_OK;
+}
+
 enum gemis_err case_purge(struct db *db, const struct tree *t, const struct principal *who,
 			  int retention_days, const char *today, size_t *purged, struct errctx *e)
 {
-	struct db_stmt *st = NULL;
-	long long *ids = NULL;
-	size_t n = 0, cap = 0, i;
-	long now = days_of(today);
+	struct due d = {days_of(today), retention_days, NULL, 0, 0};
+	size_t i;
 	bool tx = false;
 	char detail[64];
 	enum gemis_err err;
@@ -1349,68 +1272,38 @@ enum gemis_err case_purge(struct db *db, const struct tree *t, const struct prin
 			return err_set(e, le.code, "%s", le.msg);
 		return err_set(e, GEMIS_EPERM, _("only an admin may erase cases"));
 	}
-	if (now < 0 || retention_days < 0)
+	if (d.now < 0 || retention_days < 0)
 		return err_set_at(e, GEMIS_EINVAL, "--today", _("must be a date YYYY-MM-DD"));
-	/* freed pages are overwritten with zeros rather than left in the file */
-	if (db_kind(db) == DB_SQLITE) {
-		err = db_exec(db, e, "PRAGMA secure_delete = ON");
-		if (err)
-			return err;
-	}
+	/* nothing erased may stay readable in the database file */
+	err = cases_erase_begin(db, e);
+	if (err)
+		return err;
 	err = db_begin(db, e);
 	if (err)
 		return err;
 	tx = true;
-	err = db_prepare(db, &st, e, "SELECT id, closed_on FROM cases WHERE closed_on IS NOT NULL");
-	if (err)
-		goto out;
-	while (db_next(st)) {
-		long closed = days_of(db_col_text(st, 1));
-
-		if (closed < 0 || closed + retention_days > now)
-			continue;
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 64;
-			long long *p = realloc(ids, nc * sizeof(*p));
-
-			if (!p) {
-				err = GEMIS_ENOMEM;
-				break;
-			}
-			ids = p;
-			cap = nc;
-		}
-		ids[n++] = db_col_int(st, 0);
-	}
-	if (!err)
-		err = db_finalize(st, e);
-	else
-		db_finalize(st, NULL);
-	for (i = 0; i < n && !err; i++) {
+	err = cases_closed_each(db, due_case, &d, e);
+	for (i = 0; i < d.n && !err; i++) {
 		struct purge_ctx c = {db, t, e, -1, 0, GEMIS_OK};
 
-		err = register_facts(db, t, "WHERE c.id = ?", ids[i], purge_facts, &c, e);
+		err = register_case_facts(db, t, d.ids[i], purge_facts, &c, e);
 		if (!err)
 			err = c.err;
 		if (!err)
-			err = db_run(db, e, "DELETE FROM case_events WHERE case_id = ?", "i", ids[i]);
-		if (!err)
-			err = db_run(db, e, "DELETE FROM cases WHERE id = ?", "i", ids[i]);
+			err = cases_erase(db, d.ids[i], e);
 	}
-	snprintf(detail, sizeof(detail), "%zu cases, retention %d days", n, retention_days);
+	snprintf(detail, sizeof(detail), "%zu cases, retention %d days", d.n, retention_days);
 	if (!err)
 		err = case_log(db, t, who, who->unit, CASE_PURGE, NULL, detail, true, e);
 	if (!err)
 		err = db_commit(db, e);
 	if (!err) {
 		tx = false;
-		*purged = n;
-		if (db_kind(db) == DB_SQLITE)
-			err = db_exec(db, e, "PRAGMA wal_checkpoint(TRUNCATE)");
+		*purged = d.n;
+		err = cases_erase_end(db, e);
 	}
-out:
 	if (tx)
 		db_rollback(db);
-	free(ids);
+	free(d.ids);
 	return err;
 }

@@ -276,6 +276,16 @@ enum gemis_err db_lock_table(struct db *db, const char *table, struct errctx *e)
 	return db_exec(db, e, sql);
 }
 
+enum gemis_err db_secure_delete(struct db *db, struct errctx *e)
+{
+	return db->ops->secure_delete ? db->ops->secure_delete(db, e) : GEMIS_OK;
+}
+
+enum gemis_err db_checkpoint(struct db *db, struct errctx *e)
+{
+	return db->ops->checkpoint ? db->ops->checkpoint(db, e) : GEMIS_OK;
+}
+
 /* ---- bulk insertion ---- */
 
 #define BULK_ROWS 200           /* rows per INSERT statement (SQLite) */

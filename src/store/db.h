@@ -66,6 +66,9 @@ struct db_ops {
 	enum gemis_err (*copy_begin)(struct db *db, const char *sql, struct errctx *e);
 	enum gemis_err (*copy_put)(struct db *db, const char *data, size_t len, struct errctx *e);
 	enum gemis_err (*copy_end)(struct db *db, struct errctx *e);
+	/* Optional: db_secure_delete() and db_checkpoint() (SQLite's). */
+	enum gemis_err (*secure_delete)(struct db *db, struct errctx *e);
+	enum gemis_err (*checkpoint)(struct db *db, struct errctx *e);
 };
 
 /* The part every backend's connection and statement structs start with. */
@@ -117,6 +120,8 @@ long long db_col_int(struct db_stmt *st, int i);
 double db_col_double(struct db_stmt *st, int i);
 /* NULL for SQL NULL; borrowed until the next db_next. */
 const char *db_col_text(struct db_stmt *st, int i);
+/* Borrowed until the next db_next or the next db_col_blob of st (the
+ * PostgreSQL backend unescapes each blob into one buffer per statement). */
 const void *db_col_blob(struct db_stmt *st, int i, size_t *len);
 /* Rows changed by the last INSERT/UPDATE/DELETE run by st. */
 long long db_changes(struct db_stmt *st);
@@ -167,5 +172,15 @@ enum gemis_err db_bulk_finish(struct db_bulk *b, struct errctx *e);
  * lock.  A read-check-write batch (values_import) takes it before reading,
  * so that what it read is still true when it writes. */
 enum gemis_err db_lock_table(struct db *db, const char *table, struct errctx *e);
+
+/* Outside a transaction, before erasing what must not stay readable in the
+ * database file: deleted content is overwritten rather than left in free
+ * pages (SQLite's secure_delete; nothing on PostgreSQL, whose files only
+ * the server reads). */
+enum gemis_err db_secure_delete(struct db *db, struct errctx *e);
+/* After such a transaction: the write-ahead log, which still holds the
+ * erased rows, is copied into the file and emptied (SQLite; nothing on
+ * PostgreSQL). */
+enum gemis_err db_checkpoint(struct db *db, struct errctx *e);
 
 #endif

@@ -263,6 +263,16 @@ static long long sq_changes(struct db_stmt *st)
 	return S(st)->changes;
 }
 
+static enum gemis_err sq_secure_delete(struct db *db, struct errctx *e)
+{
+	return sq_exec(db, "PRAGMA secure_delete = ON", e);
+}
+
+static enum gemis_err sq_checkpoint(struct db *db, struct errctx *e)
+{
+	return sq_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", e);
+}
+
 const struct db_ops db_sqlite_ops = {
 	.name = "sqlite",
 	.open = sq_open,
@@ -284,4 +294,6 @@ const struct db_ops db_sqlite_ops = {
 	.col_text = sq_col_text,
 	.col_blob = sq_col_blob,
 	.changes = sq_changes,
+	.secure_delete = sq_secure_delete,
+	.checkpoint = sq_checkpoint,
 };

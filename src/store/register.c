@@ -81,9 +81,11 @@ static int count_cmp(const void *a, const void *b)
 	return x->sex < y->sex ? -1 : x->sex > y->sex;
 }
 
-enum gemis_err register_facts(struct db *db, const struct tree *t, const char *where_sql,
-			      long long arg, void (*each)(void *ctx, const struct case_facts *f),
-			      void *ctx, struct errctx *e)
+/* The counting codes of the case rows that where_sql (NULL: all, or a
+ * WHERE clause with one parameter, arg) selects. */
+static enum gemis_err register_facts(struct db *db, const struct tree *t, const char *where_sql,
+				     long long arg, void (*each)(void *ctx, const struct case_facts *f),
+				     void *ctx, struct errctx *e)
 {
 	struct db_stmt *st = NULL;
 	struct buf sql;
@@ -128,6 +130,13 @@ enum gemis_err register_facts(struct db *db, const struct tree *t, const char *w
 out:
 	buf_release(&sql);
 	return err;
+}
+
+enum gemis_err register_case_facts(struct db *db, const struct tree *t, long long case_id,
+				   void (*each)(void *ctx, const struct case_facts *f), void *ctx,
+				   struct errctx *e)
+{
+	return register_facts(db, t, "WHERE c.id = ?", case_id, each, ctx, e);
 }
 
 typedef enum gemis_err (*put_fn)(void *ctx, int unit, period_t period, int ind, int part, int sex,

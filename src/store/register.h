@@ -23,9 +23,10 @@ enum gemis_err register_load(struct db *db, const struct tree *t, struct dataset
 enum gemis_err register_load_unit(struct db *db, const struct tree *t, struct unit_values *v,
 				  struct errctx *e);
 
-/* The counting codes of one case row, as register_load reads them. */
-enum gemis_err register_facts(struct db *db, const struct tree *t, const char *where_sql,
-			      long long arg, void (*each)(void *ctx, const struct case_facts *f),
-			      void *ctx, struct errctx *e);
+/* The counting codes of one case (its row id), as register_load reads
+ * them: what the counts keep when the case is erased. */
+enum gemis_err register_case_facts(struct db *db, const struct tree *t, long long case_id,
+				   void (*each)(void *ctx, const struct case_facts *f), void *ctx,
+				   struct errctx *e);
 
 #endif
