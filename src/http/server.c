@@ -10,6 +10,7 @@
  * want only when a body is refused for its size.
  */
 #include <arpa/inet.h>
+#include <malloc.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <sodium.h>
@@ -22,6 +23,7 @@
 #include "internal.h"
 #include "store/store.h"
 #include "util/embed.h"
+#include "util/sandbox.h"
 #include "util/text.h"
 
 #include "util/banned.h"
@@ -40,6 +42,9 @@ void http_config_defaults(struct http_config *c)
 	c->access_log = true;
 	c->sessions = session_policy_default;
 }
+
+/* Bodies or answers at least this large are followed by malloc_trim(). */
+#define HTTP_TRIM_AFTER ((size_t)1 << 20)
 
 /* Everything of one request, from its first call to its completion. */
 struct conn_state {
@@ -239,6 +244,10 @@ static enum MHD_Result send_answer(struct MHD_Connection *c, struct http_req *r)
 static void finish(struct http_server *s, struct conn_state *cs)
 {
 	struct http_req *r = &cs->r;
+	/* an upload's file is parsed outside the arena too (a DOCX's XML, a
+	 * PDF's text) */
+	bool large = cs->limit > s->conf.max_body || cs->body.cap >= HTTP_TRIM_AFTER ||
+		     r->out.cap >= HTTP_TRIM_AFTER || r->arena.total >= HTTP_TRIM_AFTER;
 
 	if (r->snapref)
 		live_put(&s->live, r->snapref);
@@ -251,6 +260,10 @@ static void finish(struct http_server *s, struct conn_state *cs)
 	buf_release(&r->out);
 	buf_release(&cs->body);
 	free(cs);
+	/* a large body or answer leaves the heap grown; give it back, so that
+	 * uploads do not ratchet the server's memory up */
+	if (large)
+		malloc_trim(0);
 }
 
 static void log_line(struct http_server *s, struct conn_state *cs, const char *method)
@@ -453,6 +466,11 @@ enum gemis_err http_server_start(const struct http_config *c, struct http_server
 	int k = 0;
 
 	*out = NULL;
+	/* documents are read in child processes (util/sandbox.h), forked by a
+	 * helper started now, while this process has a single thread */
+	err = sandbox_start(e);
+	if (err)
+		return err;
 	memset(&key, 0, sizeof(key));
 	memset(&cert, 0, sizeof(cert));
 	memset(&a4, 0, sizeof(a4));
@@ -555,4 +573,5 @@ void http_server_stop(struct http_server *s)
 	authcache_release(&s->auth);
 	dbpool_release(&s->pool);
 	free(s);
+	sandbox_stop();
 }
