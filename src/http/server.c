@@ -293,6 +293,99 @@ static void release_resources(struct http_server *s, struct http_req *r)
 	r->db = NULL;
 }
 
+/* What the framing headers of a request say (RFC 9112 section 6). */
+struct framing {
+	int content_length, transfer_encoding, host; /* how many of each */
+	bool bad_name;                               /* a field name that is no token */
+};
+
+static bool token_char(unsigned char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+	       (ch && strchr("!#$%&'*+-.^_`|~", ch));
+}
+
+/* Transfer-Encoding: a list of codings of which gemis knows chunked alone;
+ * chunked must come once, last (section 6.1). */
+static int codings_status(const char *v, int *chunked_seen)
+{
+	while (*v) {
+		const char *start, *end;
+		size_t n;
+
+		while (*v == ' ' || *v == '\t' || *v == ',')
+			v++;
+		if (!*v)
+			break;
+		start = v;
+		while (*v && *v != ',')
+			v++;
+		end = v;
+		while (end > start && (end[-1] == ' ' || end[-1] == '\t'))
+			end--;
+		n = (size_t)(end - start);
+		if (*chunked_seen)
+			return 400; /* something after chunked, or chunked twice */
+		if (n == 7 && strncasecmp(start, "chunked", 7) == 0)
+			*chunked_seen = 1;
+		else
+			return 501;
+	}
+	return 0;
+}
+
+static enum MHD_Result collect_framing(void *cls, enum MHD_ValueKind kind, const char *key,
+				       size_t key_size, const char *value, size_t value_size)
+{
+	struct framing *f = cls;
+	size_t i;
+
+	(void)kind;
+	(void)value;
+	(void)value_size;
+	if (key_size == 0)
+		f->bad_name = true;
+	for (i = 0; i < key_size; i++) {
+		if (!token_char((unsigned char)key[i]))
+			f->bad_name = true;
+	}
+	if (strcasecmp(key, "Content-Length") == 0)
+		f->content_length++;
+	else if (strcasecmp(key, "Host") == 0)
+		f->host++;
+	else if (strcasecmp(key, "Transfer-Encoding") == 0)
+		f->transfer_encoding++;
+	return MHD_YES;
+}
+
+/* 0 when the request's framing is sound, else the status to answer it with
+ * before closing the connection: 400 for Content-Length with
+ * Transfer-Encoding, Content-Length more than once, a field name with a
+ * space or another character no token has, Transfer-Encoding in HTTP/1.0,
+ * chunked not last or twice, no Host (HTTP/1.1) or two; 501 for a
+ * transfer coding other than chunked.  A request framed two ways could be
+ * read one way here and another way by a proxy in front (request
+ * smuggling), so none of it is guessed at. */
+static int framing_status(struct MHD_Connection *c, const char *version)
+{
+	struct framing f = {0};
+	const char *te = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding");
+	bool http11 = version && strcmp(version, "HTTP/1.1") == 0;
+	int chunked = 0, status;
+
+	MHD_get_connection_values_n(c, MHD_HEADER_KIND, collect_framing, &f);
+	if (f.bad_name || f.content_length > 1 || f.host > 1 || (http11 && f.host == 0))
+		return 400;
+	if (f.transfer_encoding == 0)
+		return 0;
+	if (f.content_length || f.transfer_encoding > 1 || !http11)
+		return 400;
+	status = codings_status(te ? te : "", &chunked);
+	if (status)
+		return status;
+	return chunked ? 0 : 400;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
 				  const char *method, const char *version, const char *upload,
 				  size_t *upload_size, void **con_cls)
@@ -302,11 +395,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	struct http_req *r;
 	enum MHD_Result ret;
 
-	(void)version;
 	if (!cs) {
 		const char *cl;
 		const struct route *rt;
 		bool other, body = false;
+		int framing;
 
 		cs = calloc(1, sizeof(*cs));
 		if (!cs)
@@ -325,6 +418,20 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		client_ip(c, r->ip, sizeof(r->ip));
 		if (s->conf.trust_proxy)
 			forwarded_ip(c, r->ip, sizeof(r->ip));
+		framing = framing_status(c, version);
+		if (framing) {
+			/* answered and closed: nothing behind it is read */
+			atomic_fetch_add(&s->requests, 1);
+			r->status = framing;
+			r->ctype = "text/plain; charset=utf-8";
+			http_set_header(r, "Connection", "close");
+			http_write(r, framing == 501 ? "transfer coding not implemented\n" : "bad request framing\n",
+				   framing == 501 ? 32 : 20);
+			cs->refused = true;
+			ret = send_answer(c, r);
+			log_line(s, cs, method);
+			return ret;
+		}
 		rt = http_route_find(s, &r->arena, r->method ? r->method : HTTP_GET, url, r->args,
 				     &r->nargs, &other);
 		cs->limit = rt && (rt->flags & ROUTE_UPLOAD) ? s->conf.max_upload : s->conf.max_body;

@@ -130,12 +130,88 @@ def unauth_bodies(url, pid, n):
         die("the server grew by %d KB for %d unauthenticated clients" % (grow, n))
 
 
+SMUGGLED = b"GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n"
+
+# name, the request (a smuggled GET /healthz follows it on the connection),
+# the status wanted, whether the connection must close after it (so that
+# the smuggled request is never answered); "pipelined" is the control: a
+# well-framed request, and the one behind it is answered too.
+FRAMING = [
+    ("pipelined", b"POST /login HTTP/1.1\r\nHost: a\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+     b"Content-Length: 17\r\n\r\nname=a&password=b", 403, False),
+    ("chunked alone", b"POST /login HTTP/1.1\r\nHost: a\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+     b"Transfer-Encoding: chunked\r\n\r\n"
+     b"11\r\nname=a&password=b\r\n0\r\n\r\n", 403, False),
+    ("HTTP/1.0 without Host", b"GET /healthz HTTP/1.0\r\n\r\n", 200, True),
+    ("Content-Length and Transfer-Encoding",
+     b"POST /login HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400, True),
+    ("Transfer-Encoding and Content-Length",
+     b"POST /login HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n", 400, True),
+    ("Content-Length twice, same", b"POST /login HTTP/1.1\r\nHost: a\r\nContent-Length: 4\r\nContent-Length: 4\r\n\r\nx=12",
+     400, True),
+    ("Content-Length twice, different",
+     b"POST /login HTTP/1.1\r\nHost: a\r\nContent-Length: 4\r\nContent-Length: 40\r\n\r\nx=12", 400, True),
+    ("Content-Length list", b"POST /login HTTP/1.1\r\nHost: a\r\nContent-Length: 4, 4\r\n\r\nx=12", 400, True),
+    ("Content-Length signed", b"POST /login HTTP/1.1\r\nHost: a\r\nContent-Length: +4\r\n\r\nx=12", 400, True),
+    ("Content-Length not a number", b"POST /login HTTP/1.1\r\nHost: a\r\nContent-Length: 4x\r\n\r\nx=12", 400, True),
+    ("space before the colon",
+     b"POST /login HTTP/1.1\r\nHost: a\r\nTransfer-Encoding : chunked\r\n\r\n0\r\n\r\n", 400, True),
+    ("space in a field name", b"POST /login HTTP/1.1\r\nHost: a\r\nContent Length: 4\r\n\r\nx=12", 400, True),
+    ("tab before the colon", b"POST /login HTTP/1.1\r\nHost: a\r\nTransfer-Encoding\t: chunked\r\n\r\n0\r\n\r\n",
+     400, True),
+    ("unknown transfer coding", b"POST /login HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip\r\n\r\nx=12", 501, True),
+    ("unknown coding before chunked",
+     b"POST /login HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", 501, True),
+    ("chunked not last", b"POST /login HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked, gzip\r\n\r\n0\r\n\r\n",
+     400, True),
+    ("chunked twice", b"POST /login HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked, chunked\r\n\r\n0\r\n\r\n",
+     400, True),
+    ("Transfer-Encoding twice",
+     b"POST /login HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+     400, True),
+    ("Transfer-Encoding in HTTP/1.0",
+     b"POST /login HTTP/1.0\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400, True),
+    ("malformed chunk size", b"POST /login HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nx=12\r\n0\r\n\r\n",
+     400, True),
+    ("HTTP/1.1 without Host", b"GET /healthz HTTP/1.1\r\n\r\n", 400, True),
+    ("Host twice", b"GET /healthz HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400, True),
+    # an obs-fold is replaced by a space, which RFC 9112 section 5.2 allows
+    ("folded field, unfolded", b"GET /healthz HTTP/1.1\r\nHost: a\r\nX-A: 1\r\n  2\r\n\r\n", 200, False),
+]
+
+
+def framing(url):
+    host, port = addr_of(url)
+    failed = 0
+    for name, req, want, close in FRAMING:
+        s = socket.create_connection((host, port))
+        s.sendall(req + SMUGGLED)
+        data, closed = read_answer(s, 2.0)
+        s.close()
+        answers = data.count(b"HTTP/1.")
+        st = status_of(data)
+        # (libmicrohttpd may write its own 400 twice; what matters is that
+        # the request behind is not answered)
+        smuggled = data.count(b"\r\n\r\nok\n") + (st == 200 and want != 200)
+        ok = st == want and (closed and smuggled == (1 if want == 200 else 0) if close else answers == 2)
+        print("%-4s %-40s %s, %d answer%s, %s" % ("ok" if ok else "FAIL", name, st, answers,
+                                                  "" if answers == 1 else "s", "closed" if closed else "kept open"))
+        if not ok:
+            failed += 1
+            print("     want %d%s; got %r" % (want, " and closed" if close else " then the next", data[:300]))
+    print("%d framing cases, %d failed" % (len(FRAMING), failed))
+    if failed:
+        sys.exit(1)
+
+
 def main():
     if len(sys.argv) < 3:
         die(__doc__)
     cmd = sys.argv[1]
     if cmd == "unauth-bodies":
         unauth_bodies(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]) if len(sys.argv) > 4 else 40)
+    elif cmd == "framing":
+        framing(sys.argv[2])
     else:
         die("unknown command " + cmd)
 
