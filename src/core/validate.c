@@ -111,7 +111,7 @@ static void fmt_value(char *out, size_t n, double v)
 enum gemis_err validate_rows(struct value_row *rows, size_t n, value_lookup_fn lookup, void *ctx,
 			     struct diags *d, struct errctx *e)
 {
-	size_t *idx, i;
+	size_t *idx, i, first;
 	enum gemis_err err = GEMIS_OK;
 
 	for (i = 0; i < n; i++) {
@@ -127,16 +127,18 @@ enum gemis_err validate_rows(struct value_row *rows, size_t n, value_lookup_fn l
 	/* the index tie-break makes the order total, so stable */
 	qsort_r(idx, n, sizeof(*idx), idx_cmp, rows);
 
-	/* duplicates: the first occurrence wins, a different later one is an error */
-	for (i = 1; i < n; i++) {
-		struct value_row *a = &rows[idx[i - 1]], *b = &rows[idx[i]];
-		size_t k = i - 1;
+	/* duplicates: the first occurrence wins, a different later one is an
+	 * error.  first is the first row of the current run of equal keys (in
+	 * line order, thanks to the tie-break), so each row is compared once:
+	 * linear however many times a row repeats. */
+	for (i = 1, first = 0; i < n; i++) {
+		struct value_row *a, *b = &rows[idx[i]];
 
-		if (key_cmp(a, b) != 0)
+		if (key_cmp(&rows[idx[first]], b) != 0) {
+			first = i;
 			continue;
-		while (k > 0 && rows[idx[k]].skip)
-			k--;
-		a = &rows[idx[k]];
+		}
+		a = &rows[idx[first]];
 		if (a->value == b->value) {
 			b->skip = true;
 		} else {
