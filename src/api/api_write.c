@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "api.h"
+#include "formats/exchange.h"
 #include "formats/values_csv.h"
 #include "store/submissions.h"
 #include "store/values.h"
@@ -45,8 +46,17 @@ static const char *field_text(struct http_req *r, const json_t *v)
 		return json_string_value(v);
 	if (json_is_integer(v))
 		return arena_printf(&r->arena, "%lld", (long long)json_integer_value(v));
-	if (json_is_real(v))
-		return arena_printf(&r->arena, "%.17g", json_real_value(v));
+	if (json_is_real(v)) {
+		/* the shortest digits that read back the same (0.1, not
+		 * 0.10000000000000001), whole: number_parse() judges the length */
+		struct buf b;
+		const char *s;
+
+		buf_init(&b, 1024);
+		s = put_plain_number(&b, json_real_value(v)) ? "?" : arena_strdup(&r->arena, buf_str(&b));
+		buf_release(&b);
+		return s;
+	}
 	return NULL;
 }
 

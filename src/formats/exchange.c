@@ -147,7 +147,7 @@ void diags_rename(struct diags *d, size_t from, const char *const *pairs, size_t
 
 enum gemis_err put_plain_number(struct buf *b, double v)
 {
-	char tmp[64];
+	char tmp[400]; /* DBL_MAX has 309 digits: never cut */
 	int prec;
 	size_t len;
 

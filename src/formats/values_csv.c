@@ -12,6 +12,7 @@
 #include "csv.h"
 #include "encoding.h"
 #include "util/i18n.h"
+#include "util/number.h"
 #include "util/text.h"
 
 #include "util/banned.h"
@@ -52,13 +53,26 @@ bool values_parse_fields(const struct tree *t, const char *unit, const char *per
 			 const char *indicator, const char *part, const char *sex,
 			 const char *value, long line, struct value_row *row, struct diags *d)
 {
+	static const char *const names[6] = {"unit", "period", "indicator", "part", "sex", "value"};
+	const char *const fields[6] = {unit, period, indicator, part, sex, value};
 	size_t before = d->total;
-	int u = tree_find(t, unit), ind = catalog_find(indicator), p = -1, s = sex_parse(sex);
+	int u = tree_find(t, unit), ind = catalog_find(indicator), p = -1, s = sex_parse(sex), k;
+	enum number_problem np;
 	period_t per;
 	double v;
 
 	memset(row, 0, sizeof(*row));
 	row->line = line;
+	/* a control character is refused, never cut or matched around */
+	for (k = 0; k < 6; k++) {
+		long at = text_control_at(fields[k], strlen(fields[k]));
+
+		if (at >= 0)
+			diags_add(d, line, names[k], _("holds a control character (code %u at byte %ld): remove it"),
+				  (unsigned)(unsigned char)fields[k][at], at + 1);
+	}
+	if (d->total != before)
+		return false;
 	if (u < 0) {
 		if (all_digits(unit) && strlen(unit) < 5) {
 			char padded[8];
@@ -105,8 +119,12 @@ bool values_parse_fields(const struct tree *t, const char *unit, const char *per
 	}
 	if (s < 0)
 		diags_add(d, line, "sex", _("'%s' is not a sex: write F, M or T"), sex);
-	if (!text_parse_number(value, strlen(value), &v)) {
-		diags_add(d, line, "value", _("'%s' is not a number"), value);
+	np = number_parse(value, strlen(value), &v);
+	if (np != NUMBER_OK) {
+		char msg[sizeof(d->d[0].msg)];
+
+		number_problem_text(np, value, strlen(value), msg, sizeof(msg));
+		diags_add(d, line, "value", "%s", msg);
 	} else if (ind >= 0 && catalog[ind].kind == IND_RATIO && v != floor(v)) {
 		/* in words, not the part's code: a form shows this beside its box */
 		if (p == PART_DEN)
@@ -155,12 +173,13 @@ static enum gemis_err parse_utf8(const char *data, size_t len, const struct tree
 		col[k] = -1;
 	for (i = 0; i < c.nfields; i++) {
 		char name[32];
-		const char *f = csv_field(&c, i, NULL);
+		size_t flen;
+		const char *f = csv_field(&c, i, &flen);
 
 		snprintf(name, sizeof(name), "%s", f);
 		text_trim(name);
 		for (k = 0; k < 6; k++) {
-			if (strcmp(name, columns[k]) == 0)
+			if (strcmp(name, columns[k]) == 0 && flen == strlen(f))
 				break;
 		}
 		if (k == 6) {
@@ -184,6 +203,7 @@ static enum gemis_err parse_utf8(const char *data, size_t len, const struct tree
 	for (;;) {
 		struct value_row row;
 		char *f[6];
+		bool bad;
 
 		rc = csv_next(&c, e);
 		if (rc == 0)
@@ -198,11 +218,22 @@ static enum gemis_err parse_utf8(const char *data, size_t len, const struct tree
 			diags_add(d, c.line, "", _("%zu fields where 6 are expected"), c.nfields);
 			continue;
 		}
-		for (k = 0; k < 6; k++) {
-			f[k] = (char *)csv_field(&c, (size_t)col[k], NULL);
+		for (k = 0, bad = false; k < 6; k++) {
+			size_t flen;
+			const char *nul;
+
+			f[k] = (char *)csv_field(&c, (size_t)col[k], &flen);
+			/* a NUL would cut the field where C strings end */
+			nul = memchr(f[k], '\0', flen);
+			if (nul) {
+				diags_add(d, c.line, columns[k],
+					  _("holds a control character (code %u at byte %ld): remove it"), 0u,
+					  (long)(nul - f[k]) + 1);
+				bad = true;
+			}
 			text_trim(f[k]);
 		}
-		if (values_parse_fields(t, f[0], f[1], f[2], f[3], f[4], f[5], c.line, &row, d)) {
+		if (!bad && values_parse_fields(t, f[0], f[1], f[2], f[3], f[4], f[5], c.line, &row, d)) {
 			err = value_rows_push(rows, &row);
 			if (err)
 				break;

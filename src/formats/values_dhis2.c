@@ -242,7 +242,9 @@ static void one_value(const json_t *v, long line, struct set_defaults *top, cons
 	const char *ou = member_str(v, "orgUnit", top->ou), *coc = member_str(v, "categoryOptionCombo", NULL);
 	const char *aoc = member_str(v, "attributeOptionCombo", NULL), *key;
 	const json_t *val = json_object_get(v, "value"), *del = json_object_get(v, "deleted"), *x;
-	char ind[96], part[32], per[32], num[64], sex[16];
+	char ind[96], part[32], per[32], inum[32], sex[16];
+	const char *num = NULL;
+	struct buf rnum = {0};
 	struct value_row row;
 	bool bad = false;
 
@@ -281,29 +283,32 @@ static void one_value(const json_t *v, long line, struct set_defaults *top, cons
 		diags_add(d, line, "orgUnit", "%s", _("missing"));
 		bad = true;
 	}
+	/* the value whole, never cut to a buffer: 1,000 nines cut to 63 were
+	 * once stored as 1e+63; number_parse() refuses what is too long */
 	if (json_is_string(val)) {
-		snprintf(num, sizeof(num), "%s", json_string_value(val));
+		num = json_string_value(val);
 	} else if (json_is_integer(val)) {
-		snprintf(num, sizeof(num), "%lld", (long long)json_integer_value(val));
+		snprintf(inum, sizeof(inum), "%lld", (long long)json_integer_value(val));
+		num = inum;
 	} else if (json_is_real(val)) {
-		struct buf b;
-
-		buf_init(&b, 64);
-		put_plain_number(&b, json_real_value(val));
-		snprintf(num, sizeof(num), "%s", buf_str(&b));
-		buf_release(&b);
+		buf_init(&rnum, 1024);
+		put_plain_number(&rnum, json_real_value(val));
+		num = buf_str(&rnum);
 	} else {
 		diags_add(d, line, "value", "%s", val ? _("must be a number or a string") : _("missing"));
 		bad = true;
 	}
-	if (bad)
+	if (bad) {
+		buf_release(&rnum);
 		return;
+	}
 	de = codemap_in(map, CODE_ELEMENT, de);
 	if (!element_split(de, ind, sizeof(ind), part, sizeof(part))) {
 		diags_add(d, line, "dataElement",
 			  _("'%s' is not a data element: write the indicator and its part, as "
 			    "female_wage_workers.num"),
 			  de);
+		buf_release(&rnum);
 		return;
 	}
 	period_from_dhis2(pe, per, sizeof(per));
@@ -318,6 +323,7 @@ static void one_value(const json_t *v, long line, struct set_defaults *top, cons
 		if (value_rows_push(rows, &row))
 			*err = GEMIS_ENOMEM;
 	}
+	buf_release(&rnum);
 }
 
 enum gemis_err values_dhis2_parse(const char *data, size_t len, const struct tree *t,

@@ -60,8 +60,10 @@ static bool find_header(const struct xlsx_sheet *s, uint32_t col[6], uint32_t *h
 	return false;
 }
 
-/* The text of a cell for the importer: numbers without exponent. */
-static void cell_text(const struct xlsx_cell *c, char *out, size_t n)
+/* The text of a cell for the importer: numbers without exponent.  False
+ * when it does not fit out (it is never cut: "03394" and 200 spaces and
+ * "x" cut and trimmed would read as 03394). */
+static bool cell_text(const struct xlsx_cell *c, char *out, size_t n)
 {
 	if (c->number && strpbrk(c->text, "eE")) {
 		struct buf b;
@@ -70,14 +72,17 @@ static void cell_text(const struct xlsx_cell *c, char *out, size_t n)
 
 		buf_init(&b, 128);
 		if (!*end && put_plain_number(&b, v) == GEMIS_OK) {
+			bool fits = b.len < n;
+
 			snprintf(out, n, "%s", buf_str(&b));
 			buf_release(&b);
-			return;
+			return fits;
 		}
 		buf_release(&b);
 	}
 	snprintf(out, n, "%s", c->text);
 	text_trim(out);
+	return strlen(c->text) < n;
 }
 
 /* Points the problems d->d[from..] at the cell of their field in `row`. */
@@ -150,14 +155,14 @@ enum gemis_err values_xlsx_parse(const char *data, size_t len, const struct tree
 		while (i < s->ncells && !err) {
 			uint32_t row = s->cells[i].row;
 			char f[6][128];
-			bool any = false;
+			bool any = false, fits[6] = {true, true, true, true, true, true};
 			int k;
 
 			memset(f, 0, sizeof(f));
 			for (; i < s->ncells && s->cells[i].row == row; i++) {
 				for (k = 0; k < 6; k++) {
 					if (s->cells[i].col == cols[si][k])
-						cell_text(&s->cells[i], f[k], sizeof(f[k]));
+						fits[k] = cell_text(&s->cells[i], f[k], sizeof(f[k]));
 				}
 			}
 			if (row <= hrows[si])
@@ -170,8 +175,15 @@ enum gemis_err values_xlsx_parse(const char *data, size_t len, const struct tree
 			{
 				struct value_row r;
 				size_t before = d->n;
+				bool whole = true;
 
-				if (values_parse_fields(t, f[0], f[1], f[2], f[3], f[4], f[5], (long)row, &r, d))
+				for (k = 0; k < 6; k++) {
+					if (!fits[k]) {
+						diags_add(d, (long)row, columns[k], _("the cell is too long for this field"));
+						whole = false;
+					}
+				}
+				if (whole && values_parse_fields(t, f[0], f[1], f[2], f[3], f[4], f[5], (long)row, &r, d))
 					err = value_rows_push(rows, &r);
 				cells_of(d, before, cols[si], row, s->name, nsheets > 1);
 			}

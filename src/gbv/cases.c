@@ -1039,12 +1039,14 @@ static enum gemis_err export_one(struct case_session *s, const struct case_store
 	if (err)
 		goto out;
 	/* notes (7) and the closure note (8) never leave the register */
+	/* in the order of the header: detected, source, survivor_sex,
+	 * survivor_age (ct_fields[2]), type, context */
 	err = csv_field(b, c->code, false);
-	for (k = 0; k < 3 && !err; k++)
+	for (k = 0; k < 2 && !err; k++)
 		err = csv_field(b, buf_str(&o->f[k]), false);
 	if (!err)
 		err = csv_field(b, c->survivor_sex, false);
-	for (k = 3; k < 5 && !err; k++)
+	for (k = 2; k < 5 && !err; k++)
 		err = csv_field(b, buf_str(&o->f[k]), false);
 	if (!err)
 		err = csv_field(b, c->perpetrator_sex ? c->perpetrator_sex : "", false);

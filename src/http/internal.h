@@ -148,6 +148,10 @@ bool http_match(struct arena *a, const char *pattern, const char *path, const ch
 
 /* --- answering (router.c, status.c, static.c) ------------------------ */
 
+/* Sets the language of the answer (the gemis_lang cookie; for the API
+ * also Accept-Language) for r and the calling thread; r->route may be
+ * NULL. */
+void http_pick_lang(struct http_req *r);
 /* Decides, from the headers alone, whether a request's body is worth
  * reading: for a route that needs an account, only when the session or
  * token is good and, where the CSRF token travels in a header, that token

@@ -303,31 +303,36 @@ static enum gemis_err read_body(struct http_req *r)
 	return err;
 }
 
-/* The route of the request and the language of its answer; an error when
- * no route takes the path (and method). */
-static enum gemis_err route_and_lang(struct http_req *r)
+void http_pick_lang(struct http_req *r)
 {
 	const char *lc = http_cookie(r, "gemis_lang");
-	bool other = false;
 
 	r->lang = LANG_VI;
 	if (lc && i18n_parse_lang(lc) >= 0 && strlen(lc) == 2)
 		r->lang = (enum lang)i18n_parse_lang(lc);
+	if (!lc && r->route && (r->route->flags & ROUTE_API)) {
+		const char *al = http_header(r, "Accept-Language");
+
+		if (al && strncasecmp(al, "en", 2) == 0)
+			r->lang = LANG_EN;
+	}
 	i18n_set_lang(r->lang);
+}
+
+/* The route of the request and the language of its answer; an error when
+ * no route takes the path (and method). */
+static enum gemis_err route_and_lang(struct http_req *r)
+{
+	bool other = false;
+
 	r->route = http_route_find(r->srv, &r->arena, r->method, r->path, r->args, &r->nargs, &other);
+	http_pick_lang(r);
 	if (!r->route) {
 		if (other) {
 			r->status = 405;
 			return http_fail(r, GEMIS_EINVAL, "method not allowed");
 		}
 		return GEMIS_ENOTFOUND;
-	}
-	if (r->route->flags & ROUTE_API) {
-		const char *al = http_header(r, "Accept-Language");
-
-		if (!lc && al && strncasecmp(al, "en", 2) == 0)
-			r->lang = LANG_EN;
-		i18n_set_lang(r->lang);
 	}
 	return GEMIS_OK;
 }

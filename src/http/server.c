@@ -53,6 +53,7 @@ struct conn_state {
 	size_t limit;
 	bool too_big;
 	bool refused; /* answered from the headers, the body unread */
+	const struct route *route; /* from the headers: for the form of an early error */
 	long long start_ns;
 };
 
@@ -68,7 +69,60 @@ struct qcollect {
 	struct http_req *r;
 	size_t cap;
 	bool bad;
+	char bad_key[40]; /* the parameter that was refused, when known */
 };
+
+static int hexdigit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* %HH of a control character (C0 or DEL): kept as written by unescape(). */
+static bool control_escape(const char *s)
+{
+	int h = hexdigit(s[1]), l = h >= 0 ? hexdigit(s[2]) : -1;
+
+	return s[0] == '%' && h >= 0 && l >= 0 && (h * 16 + l < 0x20 || h * 16 + l == 0x7f);
+}
+
+static bool has_control_escape(const char *s)
+{
+	for (; *s; s++) {
+		if (control_escape(s))
+			return true;
+	}
+	return false;
+}
+
+/* Decodes the %HH of a path or query, except a control character's,
+ * which stays written out so that the request is refused naming it
+ * rather than cut at a NUL (/api/v1/units/03390%00 answered as 03390). */
+static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+	char *w = s;
+	const char *p = s;
+
+	(void)cls;
+	(void)c;
+	while (*p) {
+		int h = p[0] == '%' ? hexdigit(p[1]) : -1, l = h >= 0 ? hexdigit(p[2]) : -1;
+
+		if (h >= 0 && l >= 0 && !control_escape(p)) {
+			*w++ = (char)(h * 16 + l);
+			p += 3;
+		} else {
+			*w++ = *p++;
+		}
+	}
+	*w = '\0';
+	return (size_t)(w - s);
+}
 
 static enum MHD_Result collect_query(void *cls, enum MHD_ValueKind kind, const char *key,
 				     size_t key_size, const char *value, size_t value_size)
@@ -83,8 +137,11 @@ static enum MHD_Result collect_query(void *cls, enum MHD_ValueKind kind, const c
 		value_size = 0;
 	}
 	if (!text_valid_utf8(key, key_size) || !text_valid_utf8(value, value_size) ||
-	    strlen(key) != key_size || strlen(value) != value_size) {
+	    strlen(key) != key_size || strlen(value) != value_size || has_control_escape(key) ||
+	    has_control_escape(value)) {
 		q->bad = true;
+		if (text_valid_utf8(key, key_size) && strlen(key) == key_size && !has_control_escape(key))
+			snprintf(q->bad_key, sizeof(q->bad_key), "%s", key);
 		return MHD_NO;
 	}
 	if (r->nquery == q->cap) {
@@ -434,6 +491,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		}
 		rt = http_route_find(s, &r->arena, r->method ? r->method : HTTP_GET, url, r->args,
 				     &r->nargs, &other);
+		cs->route = rt;
 		cs->limit = rt && (rt->flags & ROUTE_UPLOAD) ? s->conf.max_upload : s->conf.max_body;
 		/* what needs no account (the sign-in form) takes a small body */
 		if (!rt || (rt->flags & (ROUTE_PUBLIC | ROUTE_BARE)))
@@ -487,19 +545,30 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	if ((r->status == 413 && cs->too_big) || cs->refused)
 		return MHD_YES; /* already answered */
 	atomic_fetch_add(&s->requests, 1);
+	r->route = cs->route; /* an API route answers its errors in JSON */
+	http_pick_lang(r);
 	if (cs->too_big) {
 		http_render_error(r, http_fail(r, GEMIS_ELIMIT, "request too large"));
 	} else if (!r->path || !text_valid_utf8(r->path, strlen(r->path))) {
-		http_render_error(r, http_fail(r, GEMIS_EINVAL, "the path is not valid UTF-8"));
+		http_render_error(r, http_fail(r, GEMIS_EINVAL, "%s", _("the path is not valid UTF-8")));
+	} else if (has_control_escape(r->path)) {
+		http_render_error(r, http_fail(r, GEMIS_EINVAL, "%s", _("the path holds a control character")));
 	} else {
-		struct qcollect q = {r, 0, false};
+		struct qcollect q = {r, 0, false, ""};
 
 		r->body = buf_str(&cs->body);
 		r->body_len = cs->body.len;
 		r->content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
 		MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, collect_query, &q);
-		if (q.bad) {
-			http_render_error(r, http_fail(r, GEMIS_EINVAL, "the query string is not valid UTF-8"));
+		if (q.bad && q.bad_key[0]) {
+			http_render_error(r, err_set_at(&r->err, GEMIS_EINVAL, q.bad_key,
+							_("the query parameter '%s' is not valid UTF-8, or "
+							  "holds a control character"),
+							q.bad_key));
+		} else if (q.bad) {
+			http_render_error(r, http_fail(r, GEMIS_EINVAL, "%s",
+						       _("the query string is not valid UTF-8, or holds a control "
+							 "character")));
 		} else {
 			r->nargs = 0;
 			http_dispatch(r);
@@ -638,7 +707,8 @@ enum gemis_err http_server_start(const struct http_config *c, struct http_server
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(c->threads ? c->threads : 1),
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)c->timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
 		(size_t)128 * 1024, MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
-		MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_ARRAY, opts, MHD_OPTION_END);
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_UNESCAPE_CALLBACK, unescape, s,
+		MHD_OPTION_ARRAY, opts, MHD_OPTION_END);
 	if (key.p)
 		sodium_memzero(key.p, key.len);
 	buf_release(&key);

@@ -11,6 +11,8 @@
 #include "formats/docx.h"
 #include "formats/pdf_text.h"
 #include "plan_int.h"
+#include "util/i18n.h"
+#include "util/text.h"
 
 #include "util/banned.h"
 
@@ -27,6 +29,33 @@ enum plan_format plan_sniff(const void *data, size_t len)
 	return PLAN_FORMAT_TEXT;
 }
 
+/* A plan as plain text: UTF-8 without control characters but the line
+ * ends, tabs and form feeds (a page break of a text export).  A NUL would
+ * end the text early for some readers and not others (a plan behind 1,000
+ * NULs was once applied), so it is refused with its line like the rest. */
+static enum gemis_err plain_text(const char *s, size_t len, struct buf *out, struct errctx *e)
+{
+	size_t bad = text_utf8_prefix(s, len), i;
+	long line = 1;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (i == bad) {
+			return err_set(e, GEMIS_EFORMAT, _("line %ld: the text is not UTF-8 (byte %zu): "
+								  "save the plan as UTF-8 text"),
+					  line, i + 1);
+		}
+		if (c == '\n')
+			line++;
+		else if ((c < 0x20 && c != '\t' && c != '\r' && c != '\f') || c == 0x7f)
+			return err_set(e, GEMIS_EFORMAT, _("line %ld: a control character (code %u at byte %zu): "
+								  "a plan is text"),
+					  line, (unsigned)c, i + 1);
+	}
+	return buf_append(out, s, len);
+}
+
 enum gemis_err plan_document_text(const void *data, size_t len, enum plan_format fmt,
 				  struct buf *out, struct errctx *e)
 {
@@ -38,7 +67,7 @@ enum gemis_err plan_document_text(const void *data, size_t len, enum plan_format
 	case PLAN_FORMAT_PDF:
 		return pdf_text(data, len, out, e);
 	default:
-		return buf_append(out, data, len);
+		return plain_text(data, len, out, e);
 	}
 }
 

@@ -12,9 +12,11 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "number.h"
+
 #include "banned.h"
 
-bool text_valid_utf8(const char *s, size_t len)
+size_t text_utf8_prefix(const char *s, size_t len)
 {
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
 	size_t i = 0;
@@ -29,10 +31,15 @@ bool text_valid_utf8(const char *s, size_t len)
 		}
 		n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
 		if (n <= 0)
-			return false;
+			return i;
 		i += (size_t)n;
 	}
-	return true;
+	return len;
+}
+
+bool text_valid_utf8(const char *s, size_t len)
+{
+	return text_utf8_prefix(s, len) == len;
 }
 
 enum gemis_err text_nfc(struct buf *out, const char *s, size_t len)
@@ -141,38 +148,7 @@ static void trim_span(const char **s, size_t *len)
 
 bool text_parse_number(const char *s, size_t len, double *out)
 {
-	char tmp[64];
-	char *end;
-	size_t i;
-	int marks = 0;
-	double v;
-
-	trim_span(&s, &len);
-	if (len == 0 || len >= sizeof(tmp))
-		return false;
-	for (i = 0; i < len; i++) {
-		char c = s[i];
-
-		if (c == ',' || c == '.') {
-			if (++marks > 1)
-				return false;
-			tmp[i] = '.';
-		} else if ((c >= '0' && c <= '9') || ((c == '-' || c == '+') && i == 0)) {
-			tmp[i] = c;
-		} else {
-			return false;
-		}
-	}
-	tmp[len] = '\0';
-	if (tmp[len - 1] == '.' || tmp[0] == '.' ||
-	    ((tmp[0] == '-' || tmp[0] == '+') && (len == 1 || tmp[1] == '.')))
-		return false;
-	errno = 0;
-	v = strtod(tmp, &end);
-	if (*end || errno || !isfinite(v))
-		return false;
-	*out = v;
-	return true;
+	return number_parse(s, len, out) == NUMBER_OK;
 }
 
 bool text_parse_long(const char *s, size_t len, long *out)
@@ -272,4 +248,17 @@ const char *text_fold_arena(struct arena *a, const char *s, size_t len)
 		r = arena_strndup(a, buf_str(&b), b.len);
 	buf_release(&b);
 	return r;
+}
+
+long text_control_at(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c < 0x20 && c != '\t') || c == 0x7f)
+			return (long)i;
+	}
+	return -1;
 }

@@ -17,6 +17,9 @@
 
 /* True when s[0..len) is valid UTF-8 (no overlongs, no surrogates). */
 bool text_valid_utf8(const char *s, size_t len);
+/* The length of the longest valid UTF-8 prefix of s[0..len): where the
+ * first bad byte is (len when there is none). */
+size_t text_utf8_prefix(const char *s, size_t len);
 
 /* Appends the NFC form of s to out.  s must be valid UTF-8. */
 enum gemis_err text_nfc(struct buf *out, const char *s, size_t len);
@@ -43,8 +46,14 @@ char *text_trim(char *s);
 
 /* Parses a decimal number written with '.' or ',' as decimal mark.  The whole
  * of s[0..len) (after trimming spaces) must be the number.  Returns false when
- * it is not one. */
+ * it is not one.  number_parse() (number.h), which says why. */
 bool text_parse_number(const char *s, size_t len, double *out);
+
+/* The offset of the first control character (C0 but tab, DEL, or NUL) in
+ * s[0..len), or -1 when there is none.  Text fields never hold one: a NUL
+ * cuts a C string ("03394\0junk" read as 03394), the others hide in
+ * messages and logs. */
+long text_control_at(const char *s, size_t len);
 
 /* Parses a whole non-negative base-10 integer in s[0..len); false on junk or overflow. */
 bool text_parse_long(const char *s, size_t len, long *out);

@@ -368,6 +368,76 @@ TEST(wrong_key_is_refused)
 	CHECK(strstr(e.msg, "not the key of this register") != NULL);
 }
 
+/* Field k of a CSV line whose fields hold no comma (empty fields kept),
+ * without its quotes, into out. */
+static void csv_nth(const char *line, size_t k, char *out, size_t n)
+{
+	const char *p = line, *end;
+
+	while (k > 0 && p) {
+		p = strchr(p, ',');
+		p = p ? p + 1 : NULL;
+		k--;
+	}
+	if (!p) {
+		snprintf(out, n, "%s", "(none)");
+		return;
+	}
+	end = p + strcspn(p, ",\r\n");
+	if (end - p >= 2 && *p == '"' && end[-1] == '"') {
+		p++;
+		end--;
+	}
+	snprintf(out, n, "%.*s", (int)(end - p), p);
+}
+
+/* The export's columns hold what their heads say (survivor_sex and
+ * survivor_age held each other's values, issue 22): each field of a case
+ * with distinct values is found under its own head. */
+TEST(export_columns_follow_the_header)
+{
+	struct case_session s = {db, &tree, &cw_other, &key};
+	struct errctx e = {0};
+	struct buf out;
+	size_t n = 0, i, k;
+	const char *json = "{\"detected\": \"2026-02-03\", \"source\": \"school\", \"survivor\": {\"sex\": \"F\","
+			   " \"age_group\": \"12-17\"}, \"type\": \"sexual_assault\", \"context\": \"domestic\","
+			   " \"perpetrator\": {\"sex\": \"M\", \"age_group\": \"60+\", \"relation\": \"teacher\","
+			   " \"prosecuted\": true}, \"consent_statistics\": true}";
+	static const char *const want[][2] = {
+		{"detected", "2026-02-03"}, {"source", "school"}, {"survivor_sex", "F"},
+		{"survivor_age", "12-17"}, {"type", "sexual_assault"}, {"context", "domestic"},
+		{"perpetrator_sex", "M"}, {"perpetrator_age", "60+"}, {"perpetrator_relation", "teacher"},
+		{"perpetrator_prosecuted", "true"}, {"consent_statistics", "true"},
+	};
+	char code[CASE_CODE_CHARS + 1], h[64], v[64];
+	const char *row;
+
+	CHECK(case_add(&s, tree_find(&tree, "09385"), json, strlen(json), code, &e) == GEMIS_OK);
+	buf_init(&out, (size_t)1 << 20);
+	CHECK(case_export(&s, tree_find(&tree, "09385"), "a long enough password", &out, &n, &e) == GEMIS_OK);
+	CHECK(n == 1);
+	row = strstr(buf_str(&out), "\r\n");
+	CHECK(row != NULL);
+	for (i = 0; row && i < sizeof(want) / sizeof(want[0]); i++) {
+		bool found = false;
+
+		for (k = 0; k < 18; k++) {
+			csv_nth(buf_str(&out), k, h, sizeof(h));
+			if (strcmp(h, want[i][0]) != 0)
+				continue;
+			found = true;
+			csv_nth(row + 2, k, v, sizeof(v));
+			if (strcmp(v, want[i][1]) != 0)
+				fprintf(stderr, "export column %s holds '%s', want '%s'\n", h, v, want[i][1]);
+			CHECK(strcmp(v, want[i][1]) == 0);
+		}
+		CHECK(found);
+	}
+	sodium_memzero(out.p, out.cap);
+	buf_release(&out);
+}
+
 int main(void)
 {
 	const char *pg = getenv("GEMIS_TEST_PG");
@@ -395,6 +465,7 @@ int main(void)
 	RUN(access_log_is_append_only);
 	RUN(bad_cases_name_the_field_not_the_text);
 	RUN(wrong_key_is_refused);
+	RUN(export_columns_follow_the_header);
 	rc = harness_report();
 	case_key_wipe(&key);
 	tree_release(&tree);

@@ -1,6 +1,7 @@
 /*
  * test_util.c: the parts of src/util/ that are not exercised through a
- * domain: the sandbox that reads hostile documents in a child process.
+ * domain: the one number reader of every importer, control characters,
+ * and the sandbox that reads hostile documents in a child process.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +9,81 @@
 
 #include "harness.h"
 #include "util/i18n.h"
+#include "util/number.h"
 #include "util/sandbox.h"
+#include "util/text.h"
+
+static enum number_problem num(const char *s, double *v)
+{
+	return number_parse(s, strlen(s), v);
+}
+
+/* What every importer takes as a value, and what it refuses and why. */
+TEST(number_parse_accepts_and_refuses)
+{
+	char nines[1001], msg[320];
+	double v = -1;
+
+	CHECK(num("412", &v) == NUMBER_OK && v == 412);
+	CHECK(num(" 41,2 ", &v) == NUMBER_OK && v == 41.2);
+	CHECK(num("41.25", &v) == NUMBER_OK && v == 41.25);
+	CHECK(num("-3", &v) == NUMBER_OK && v == -3);
+	CHECK(num("+3", &v) == NUMBER_OK && v == 3);
+	CHECK(num("0", &v) == NUMBER_OK && v == 0);
+	CHECK(num("0.25", &v) == NUMBER_OK && v == 0.25);
+	CHECK(num("007", &v) == NUMBER_OK && v == 7);
+	CHECK(num("1.500000", &v) == NUMBER_OK && v == 1.5);
+	/* 15 significant digits are kept exactly; 16 are not */
+	CHECK(num("999999999999999", &v) == NUMBER_OK && v == 999999999999999.0);
+	CHECK(num("0.000000000000001", &v) == NUMBER_OK && v == 1e-15);
+	CHECK(num("12345678901234.5", &v) == NUMBER_OK && v == 12345678901234.5);
+	CHECK(num("123456789012345.6", &v) == NUMBER_DIGITS);
+	CHECK(num("9999999999999999", &v) == NUMBER_DIGITS);
+	CHECK(num("1000000000000000", &v) == NUMBER_DIGITS); /* 16 digits before the mark */
+	memset(nines, '9', 1000);
+	nines[1000] = '\0';
+	v = -1;
+	CHECK(num(nines, &v) == NUMBER_DIGITS && v == -1);
+	/* zeros in front of a value are no digits, but a number has an end */
+	CHECK(num("0000000000000000000000000000000000000001", &v) == NUMBER_OK && v == 1);
+	CHECK(num("00000000000000000000000000000000000000001", &v) == NUMBER_DIGITS);
+	CHECK(num("", &v) == NUMBER_EMPTY);
+	CHECK(num("   ", &v) == NUMBER_EMPTY);
+	CHECK(num("1e5", &v) == NUMBER_SYNTAX);
+	CHECK(num("1,2,3", &v) == NUMBER_SYNTAX);
+	CHECK(num("1.234.567", &v) == NUMBER_SYNTAX);
+	CHECK(num("4.", &v) == NUMBER_SYNTAX);
+	CHECK(num(".5", &v) == NUMBER_SYNTAX);
+	CHECK(num("-", &v) == NUMBER_SYNTAX);
+	CHECK(num("-.5", &v) == NUMBER_SYNTAX);
+	CHECK(num("nan", &v) == NUMBER_SYNTAX);
+	CHECK(num("inf", &v) == NUMBER_SYNTAX);
+	CHECK(num("0x10", &v) == NUMBER_SYNTAX);
+	CHECK(num("1 000", &v) == NUMBER_SYNTAX);
+	CHECK(number_parse("12\0" "5", 4, &v) == NUMBER_SYNTAX);
+	/* the length bounds the parse, not a NUL */
+	CHECK(number_parse("125", 2, &v) == NUMBER_OK && v == 12);
+
+	i18n_set_lang(LANG_EN);
+	number_problem_text(NUMBER_DIGITS, nines, 1000, msg, sizeof(msg));
+	CHECK(strstr(msg, "'999999999999999999999999… (1000)' is too long for a value") == msg);
+	number_problem_text(NUMBER_SYNTAX, "1e5", 3, msg, sizeof(msg));
+	CHECK_STR(msg, "'1e5' is not a number");
+	/* a long quote is cut at a character boundary */
+	number_quote("Phòng Văn hóa - Xã hội Bình Lư", strlen("Phòng Văn hóa - Xã hội Bình Lư"), msg, sizeof(msg));
+	CHECK(strstr(msg, "… (30)") != NULL && text_valid_utf8(msg, strlen(msg)));
+	i18n_set_lang(LANG_VI);
+}
+
+TEST(control_characters)
+{
+	CHECK(text_control_at("03394", 5) == -1);
+	CHECK(text_control_at("03394\0junk", 10) == 5);
+	CHECK(text_control_at("a\tb", 3) == -1);
+	CHECK(text_control_at("a\nb", 3) == 1);
+	CHECK(text_control_at("a\x7f", 2) == 1);
+	CHECK(text_control_at("Bình Lư", strlen("Bình Lư")) == -1);
+}
 
 static const struct sandbox_limits limits = {(size_t)32 << 20, 5};
 
@@ -122,6 +197,8 @@ TEST(sandbox_helper)
 
 int main(void)
 {
+	RUN(number_parse_accepts_and_refuses);
+	RUN(control_characters);
 	RUN(sandbox_direct);
 	RUN(sandbox_helper);
 	return harness_report();
