@@ -15,6 +15,7 @@
 #include "core/date.h"
 #include "store/cases.h"
 #include "store/register.h"
+#include "store/sessions.h"
 #include "store/store.h"
 #include "store/users.h"
 #include "util/i18n.h"
@@ -1092,9 +1093,18 @@ enum gemis_err case_export(struct case_session *s, int unit, const char *passwor
 	*ncases = 0;
 	if (!case_may(s->t, s->who, CASE_EXPORT, unit))
 		return refuse(s, unit, CASE_EXPORT, NULL, "not permitted", e);
-	err = users_check_password(s->db, s->who->name, password ? password : "", &u, &ok, e);
+	err = password_attempt(s->db, &session_policy_default, s->who->name, s->from, (long long)time(NULL),
+			       password ? password : "", &u, &ok, &s->retry_after, e);
 	if (err)
 		return err;
+	if (s->retry_after > 0) {
+		struct errctx le = {0};
+
+		if (case_log(s->db, s->t, s->who, unit, CASE_EXPORT, NULL, "too many wrong passwords", false, &le))
+			return err_set(e, le.code, "%s", le.msg);
+		return err_set(e, GEMIS_ELIMIT, _("too many wrong passwords: try again in %ld seconds"),
+			       s->retry_after);
+	}
 	if (!ok) {
 		struct errctx le = {0};
 

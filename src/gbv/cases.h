@@ -49,6 +49,9 @@ struct case_session {
 	const struct tree *t;
 	const struct principal *who;
 	const struct case_key *key; /* NULL for operations that read no field */
+	const char *from;           /* the client's address, NULL for the command
+				       line: password checks are throttled by it */
+	long retry_after;           /* set with GEMIS_ELIMIT: seconds to wait */
 };
 
 enum case_event {
@@ -89,7 +92,9 @@ enum gemis_err case_list(struct case_session *s, int unit, struct buf *out, stru
  * empty. */
 enum gemis_err case_list_json(struct case_session *s, int unit, struct buf *out, struct errctx *e);
 /* The cases of a unit as CSV without the free-text notes, for the account
- * whose password is given again.  GEMIS_EAUTH for a wrong password. */
+ * whose password is given again.  GEMIS_EAUTH for a wrong password;
+ * GEMIS_ELIMIT (s->retry_after set) when too many were wrong: the
+ * password is checked through password_attempt() like a sign-in. */
 enum gemis_err case_export(struct case_session *s, int unit, const char *password,
 			   struct buf *out, size_t *ncases, struct errctx *e);
 

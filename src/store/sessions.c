@@ -5,6 +5,7 @@
 
 #include <sodium.h>
 #include <string.h>
+#include <time.h>
 
 #include "util/i18n.h"
 
@@ -13,9 +14,12 @@
 const struct session_policy session_policy_default = {
 	.idle = 2 * 3600,
 	.lifetime = 12 * 3600,
-	.max_name_failures = 5,
-	.max_ip_failures = 30,
-	.window = 15 * 60,
+	.free_pair = 3,
+	.max_pair_wait = 15 * 60,
+	.free_address = 30,
+	.max_address_wait = 60,
+	.first_wait = 30,
+	.window = 3600,
 };
 
 void session_token_hash(const char *token, char hex[65])
@@ -153,17 +157,24 @@ enum gemis_err sessions_purge(struct db *db, const struct session_policy *pol, l
 		     now - pol->idle);
 	if (!err)
 		err = db_run(db, e, "DELETE FROM login_failures WHERE at < ?", "i", now - 86400);
+	if (!err)
+		err = db_run(db, e, "DELETE FROM login_known WHERE at < ?", "i", now - 90 * 86400);
 	return err;
 }
 
 enum gemis_err account_set_password(struct db *db, long long user_id, const char *password,
 				    struct errctx *e)
 {
+	long long revoked = 0;
 	enum gemis_err err;
 
 	err = users_set_password(db, user_id, password, e);
 	if (!err)
 		err = sessions_end_user(db, user_id, e);
+	/* a token outliving the password it was made under would let whoever
+	 * took the old password keep the account */
+	if (!err)
+		err = tokens_revoke(db, user_id, 0, (long long)time(NULL), &revoked, e);
 	return err;
 }
 
@@ -186,47 +197,88 @@ enum gemis_err account_change_password(struct db *db, long long user_id, const c
 	return db_commit(db, e);
 }
 
-/* Seconds until fewer than max failures of the key fall in the window
- * (0 when there are fewer already).  by_name selects the column. */
-static enum gemis_err window_wait(struct db *db, bool by_name, const char *key, int max,
-				  long window, long long now, long *wait, struct errctx *e)
+/* How many failures of a pair (name set) or an address fall in the window,
+ * and when the latest was. */
+static enum gemis_err failures(struct db *db, const char *name, const char *ip, long long since,
+			       long long *n, long long *last, struct errctx *e)
 {
-	long long n = 0, at = 0;
-	bool found;
+	struct db_stmt *st = NULL;
 	enum gemis_err err;
 
-	*wait = 0;
-	err = db_query_int(db, e, &n, &found,
-			   by_name ? "SELECT COUNT(*) FROM login_failures WHERE name = ? AND at > ?"
-				   : "SELECT COUNT(*) FROM login_failures WHERE ip = ? AND at > ?",
-			   "ti", key, now - window);
-	if (err || n < max)
+	*n = *last = 0;
+	err = db_prepare(db, &st, e,
+			 name ? "SELECT COUNT(*), MAX(at) FROM login_failures WHERE name = ? AND ip = ? AND at > ?"
+			      : "SELECT COUNT(*), MAX(at) FROM login_failures WHERE ip = ? AND at > ?");
+	if (err)
 		return err;
-	/* the max-th most recent failure leaves the window first among those
-	 * that keep the count at max */
-	err = db_query_int(db, e, &at, &found,
-			   by_name ? "SELECT at FROM login_failures WHERE name = ? AND at > ?"
-				     " ORDER BY at DESC LIMIT 1 OFFSET ?"
-				   : "SELECT at FROM login_failures WHERE ip = ? AND at > ?"
-				     " ORDER BY at DESC LIMIT 1 OFFSET ?",
-			   "tii", key, now - window, (long long)max - 1);
-	if (!err)
-		*wait = found && at + window > now ? (long)(at + window - now) : 1;
-	return err;
+	if (name) {
+		db_bind_text(st, 1, name);
+		db_bind_text(st, 2, ip);
+		db_bind_int(st, 3, since);
+	} else {
+		db_bind_text(st, 1, ip);
+		db_bind_int(st, 2, since);
+	}
+	if (db_next(st)) {
+		*n = db_col_int(st, 0);
+		*last = db_col_null(st, 1) ? 0 : db_col_int(st, 1);
+	}
+	return db_finalize(st, e);
+}
+
+/* The wait after n failures, the latest at last: none for the first
+ * `free`, then first, 2 first, 4 first ... up to max, from the latest. */
+static long backoff(long long n, long long last, int free, long first, long max, long long now)
+{
+	long delay = max;
+
+	if (n < free)
+		return 0;
+	if (n - free < 20 && (first << (n - free)) < max)
+		delay = first << (n - free);
+	return last + delay > now ? (long)(last + delay - now) : 0;
 }
 
 enum gemis_err login_throttled(struct db *db, const struct session_policy *pol, const char *name,
 			       const char *ip, long long now, long *wait, struct errctx *e)
 {
-	long w1 = 0, w2 = 0;
+	long long n, last, known = 0;
+	bool found;
+	long w;
 	enum gemis_err err;
 
 	*wait = 0;
-	err = window_wait(db, true, name, pol->max_name_failures, pol->window, now, &w1, e);
-	if (!err)
-		err = window_wait(db, false, ip, pol->max_ip_failures, pol->window, now, &w2, e);
-	*wait = w1 > w2 ? w1 : w2;
+	err = failures(db, name, ip, now - pol->window, &n, &last, e);
+	if (err)
+		return err;
+	*wait = backoff(n, last, pol->free_pair, pol->first_wait, pol->max_pair_wait, now);
+	err = db_query_int(db, e, &known, &found, "SELECT COUNT(*) FROM login_known WHERE name = ? AND ip = ?",
+			   "tt", name, ip);
+	if (err || known)
+		return err;
+	err = failures(db, NULL, ip, now - pol->window, &n, &last, e);
+	w = err ? 0 : backoff(n, last, pol->free_address, pol->first_wait, pol->max_address_wait, now);
+	if (w > *wait)
+		*wait = w;
 	return err;
+}
+
+enum gemis_err password_attempt(struct db *db, const struct session_policy *pol, const char *name,
+				const char *ip, long long now, const char *password, struct user_rec *out,
+				bool *ok, long *wait, struct errctx *e)
+{
+	enum gemis_err err;
+
+	*ok = false;
+	if (!ip)
+		ip = "cli";
+	err = login_throttled(db, pol, name, ip, now, wait, e);
+	if (err || *wait > 0)
+		return err;
+	err = users_check_password(db, name, password, out, ok, e);
+	if (err)
+		return err;
+	return *ok ? login_succeeded(db, name, ip, now, e) : login_failed(db, name, ip, now, e);
 }
 
 enum gemis_err login_failed(struct db *db, const char *name, const char *ip, long long now,
@@ -236,7 +288,16 @@ enum gemis_err login_failed(struct db *db, const char *name, const char *ip, lon
 		      ip, now);
 }
 
-enum gemis_err login_succeeded(struct db *db, const char *name, struct errctx *e)
+enum gemis_err login_succeeded(struct db *db, const char *name, const char *ip, long long now,
+			       struct errctx *e)
 {
-	return db_run(db, e, "DELETE FROM login_failures WHERE name = ?", "t", name);
+	enum gemis_err err;
+
+	err = db_run(db, e, "DELETE FROM login_failures WHERE name = ? AND ip = ?", "tt", name, ip);
+	if (!err)
+		err = db_run(db, e,
+			     "INSERT INTO login_known (name, ip, at) VALUES (?, ?, ?)"
+			     " ON CONFLICT (name, ip) DO UPDATE SET at = excluded.at",
+			     "tti", name, ip, now);
+	return err;
 }

@@ -10,8 +10,12 @@
  * `idle` seconds without a request and at its absolute expiry.  Each session
  * has its own CSRF token, echoed by every state-changing form.
  *
- * Throttling counts failed sign-ins per account name and per client
- * address over a window; see login_throttled().  Call sodium_init() first.
+ * Every check of a password (sign-in, the password change, the case
+ * export) goes through password_attempt(), throttled the same way: per
+ * account and address, and per address, with waits that double after a
+ * few failures (login_throttled()), so that guessing slows to a crawl
+ * while the owner, from another address, still gets in.  Call
+ * sodium_init() first.
  */
 #ifndef GEMIS_SESSIONS_H
 #define GEMIS_SESSIONS_H
@@ -34,13 +38,18 @@ struct session {
 struct session_policy {
 	long idle;      /* seconds without a request that end a session */
 	long lifetime;  /* seconds from sign-in that end it in any case */
-	int max_name_failures; /* failed sign-ins per account name in the window */
-	int max_ip_failures;   /* failed sign-ins per client address in the window */
+	int free_pair;          /* failures of an account from an address before waits */
+	long max_pair_wait;     /* the longest wait they lead to, in seconds */
+	int free_address;       /* failures from an address, any account, before waits */
+	long max_address_wait;  /* the longest wait they lead to */
+	long first_wait;        /* the first wait; each further failure doubles it */
 	long window;    /* seconds over which failures count */
 };
 
-/* 2 hours idle, 12 hours in all, 5 failures per name and 30 per address in
- * 15 minutes. */
+/* 2 hours idle, 12 hours in all; an account from an address: 3 failures,
+ * then waits of 30 s, 1, 2, 4, 8 minutes, then 15 minutes each; an address:
+ * 30 failures, then waits of 30 s, then a minute each, sparing the
+ * accounts that have signed in from it; failures count for an hour. */
 extern const struct session_policy session_policy_default;
 
 /* Starts a session for the account; token receives the cookie value
@@ -75,15 +84,31 @@ enum gemis_err account_change_password(struct db *db, long long user_id, const c
 enum gemis_err account_set_password(struct db *db, long long user_id, const char *password,
 				    struct errctx *e);
 
-/* Whether a sign-in for name from ip may be tried now: *wait is 0 when it
- * may, else the seconds until it may. */
+/* Whether a password of name may be checked now for a client at ip: *wait
+ * is 0 when it may, else the seconds until it may.  After free_pair
+ * failures of the pair within the window, each further one doubles the
+ * wait (first_wait, twice that ... up to max_pair_wait) from the latest;
+ * the same over
+ * every account from ip after free_address, unless name has signed in from
+ * ip before (login_known).  Another address is never held back by a pair's
+ * failures: the owner elsewhere still gets in. */
 enum gemis_err login_throttled(struct db *db, const struct session_policy *pol, const char *name,
 			       const char *ip, long long now, long *wait, struct errctx *e);
+
+/* Checks the password of name for a client at ip (NULL: the command
+ * line), throttled as above: *wait > 0 when it was not checked (try again
+ * then); else *ok says whether it was right (out receives the account),
+ * a failure is recorded, a success clears the pair's failures. */
+enum gemis_err password_attempt(struct db *db, const struct session_policy *pol, const char *name,
+				const char *ip, long long now, const char *password, struct user_rec *out,
+				bool *ok, long *wait, struct errctx *e);
 /* Records a failed sign-in. */
 enum gemis_err login_failed(struct db *db, const char *name, const char *ip, long long now,
 			    struct errctx *e);
-/* Forgets the failures of an account name after a successful sign-in. */
-enum gemis_err login_succeeded(struct db *db, const char *name, struct errctx *e);
+/* After a right password of name from ip: forgets the pair's failures and
+ * remembers that name signs in from ip. */
+enum gemis_err login_succeeded(struct db *db, const char *name, const char *ip, long long now,
+			       struct errctx *e);
 
 /* Writes the hex BLAKE2b-256 hash of a token (65 bytes with the NUL). */
 void session_token_hash(const char *token, char hex[65]);

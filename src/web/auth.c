@@ -3,11 +3,12 @@
  * with the password change.
  *
  * Sign-in verifies the argon2id hash (users_check_password(), which takes
- * as long for an unknown name), counts failures per name and per address
- * and refuses further tries for a while past the limits (429 with
- * Retry-After), and issues a new session token every time (a token the
- * browser brought is ended, never reused).  A password change ends every
- * session of the account and signs this browser in again.
+ * as long for an unknown name) through password_attempt(), which slows
+ * down failures per account and address without locking the owner out
+ * (429 with Retry-After while a wait lasts), and issues a new session
+ * token every time (a token the browser brought is ended, never reused).
+ * A password change is throttled alike, ends every session and API token
+ * of the account and signs this browser in again.
  */
 #include <sodium.h>
 #include <string.h>
@@ -64,6 +65,15 @@ enum gemis_err page_login_form(struct http_req *r)
 	return GEMIS_OK;
 }
 
+/* What a client told to wait reads: seconds under two minutes, else
+ * minutes. */
+static const char *too_many(struct http_req *r, long wait)
+{
+	if (wait < 120)
+		return arena_printf(&r->arena, _("Too many failed attempts. Try again in %ld seconds."), wait);
+	return arena_printf(&r->arena, _("Too many failed attempts. Try again in %ld minutes."), (wait + 59) / 60);
+}
+
 enum gemis_err page_login(struct http_req *r)
 {
 	const char *name = http_param_or(r, "name", ""), *pw = http_param_or(r, "password", "");
@@ -81,24 +91,15 @@ enum gemis_err page_login(struct http_req *r)
 		return err;
 	if (!local_path(next))
 		next = NULL;
-	err = login_throttled(db, &http_conf(r)->sessions, name, r->ip, r->now, &wait, &r->err);
+	err = password_attempt(db, &http_conf(r)->sessions, name, r->ip, r->now, pw, &u, &ok, &wait, &r->err);
 	if (err)
 		return err;
 	if (wait > 0) {
 		r->retry_after = wait;
-		login_form(r, name, next,
-			   arena_printf(&r->arena,
-					_("Too many failed attempts. Try again in %ld minutes."),
-					(wait + 59) / 60));
+		login_form(r, name, next, too_many(r, wait));
 		return http_keep_body(r, GEMIS_ELIMIT);
 	}
-	err = users_check_password(db, name, pw, &u, &ok, &r->err);
-	if (err)
-		return err;
 	if (!ok) {
-		err = login_failed(db, name, r->ip, r->now, &r->err);
-		if (err)
-			return err;
 		login_form(r, name, next, _("Wrong user name or password."));
 		return http_keep_body(r, GEMIS_EAUTH);
 	}
@@ -106,9 +107,7 @@ enum gemis_err page_login(struct http_req *r)
 	old = http_cookie(r, "gemis_session");
 	if (old)
 		sessions_end(db, old, NULL);
-	err = login_succeeded(db, name, &r->err);
-	if (!err)
-		err = sessions_purge(db, &http_conf(r)->sessions, r->now, &r->err);
+	err = sessions_purge(db, &http_conf(r)->sessions, r->now, &r->err);
 	if (!err)
 		err = sessions_create(db, &http_conf(r)->sessions, u.id, r->now, token, &s, &r->err);
 	if (err)
@@ -208,19 +207,16 @@ enum gemis_err page_password(struct http_req *r)
 	err = http_db(r, &db);
 	if (err)
 		return err;
-	err = login_throttled(db, &http_conf(r)->sessions, r->user.name, r->ip, r->now, &wait, &r->err);
+	err = password_attempt(db, &http_conf(r)->sessions, r->user.name, r->ip, r->now, cur, &u, &ok, &wait,
+			       &r->err);
 	if (err)
 		return err;
 	if (wait > 0) {
 		r->retry_after = wait;
-		account_page(r, _("Too many failed attempts. Try again later."), NULL);
+		account_page(r, too_many(r, wait), NULL);
 		return http_keep_body(r, GEMIS_ELIMIT);
 	}
-	err = users_check_password(db, r->user.name, cur, &u, &ok, &r->err);
-	if (err)
-		return err;
 	if (!ok) {
-		login_failed(db, r->user.name, r->ip, r->now, NULL);
 		account_page(r, _("The current password is wrong."), NULL);
 		return http_keep_body(r, GEMIS_EINVAL);
 	}

@@ -53,6 +53,8 @@ static enum gemis_err session(struct http_req *r, struct case_session *s, bool w
 	s->t = &http_snap(r)->tree;
 	s->who = &r->who;
 	s->key = NULL;
+	s->from = r->ip;
+	s->retry_after = 0;
 	if (!with_key)
 		return GEMIS_OK;
 	pthread_once(&key_once, load_key);
@@ -513,8 +515,10 @@ static enum gemis_err page_case_export(struct http_req *r)
 		return http_fail(r, GEMIS_EPERM, "%s", _("exporting cases needs your password again; it was wrong"));
 	buf_init(&out, BUF_MAX_DEFAULT);
 	err = session(r, &s, true);
-	if (!err && case_export(&s, r->who.unit, http_param_or(r, "password", ""), &out, &n, &e))
+	if (!err && case_export(&s, r->who.unit, http_param_or(r, "password", ""), &out, &n, &e)) {
+		r->retry_after = s.retry_after; /* 429 with Retry-After when throttled */
 		err = fail(r, e.code, &e);
+	}
 	if (!err) {
 		r->ctype = "text/csv; charset=utf-8";
 		http_set_header(r, "Content-Disposition", "attachment; filename=\"cases.csv\"");

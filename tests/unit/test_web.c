@@ -254,6 +254,10 @@ TEST(sessions_live_and_end)
 	CHECK(count("SELECT COUNT(*) FROM sessions") == 0);
 }
 
+/* Password checks slow down per account and address, doubling, without
+ * holding back the owner elsewhere (issue 22: five wrong passwords locked
+ * any account for 15 minutes, thirty locked every account from an
+ * address). */
 TEST(sign_in_throttling)
 {
 	struct session_policy pol = session_policy_default;
@@ -263,25 +267,45 @@ TEST(sign_in_throttling)
 	int i;
 
 	CHECK(login_throttled(db, &pol, "victim", "10.0.0.1", now, &wait, &e) == GEMIS_OK && wait == 0);
-	for (i = 0; i < pol.max_name_failures; i++)
+	for (i = 0; i < pol.free_pair; i++)
 		CHECK(login_failed(db, "victim", "10.0.0.1", now + i, &e) == GEMIS_OK);
-	CHECK(login_throttled(db, &pol, "victim", "10.0.0.2", now + 10, &wait, &e) == GEMIS_OK);
-	CHECK(wait == pol.window - 10);
-	/* other names from another address are not held back */
-	CHECK(login_throttled(db, &pol, "other", "10.0.0.2", now + 10, &wait, &e) == GEMIS_OK && wait == 0);
-	/* when the oldest failure leaves the window, one more try is allowed */
-	CHECK(login_throttled(db, &pol, "victim", "10.0.0.2", now + pol.window + 1, &wait, &e) == GEMIS_OK &&
+	/* the first few are free; then each wait doubles, from the latest */
+	pol.first_wait = 1;
+	CHECK(login_throttled(db, &pol, "victim", "10.0.0.1", now + 2, &wait, &e) == GEMIS_OK && wait == 1);
+	CHECK(login_failed(db, "victim", "10.0.0.1", now + 3, &e) == GEMIS_OK);
+	CHECK(login_throttled(db, &pol, "victim", "10.0.0.1", now + 3, &wait, &e) == GEMIS_OK && wait == 2);
+	CHECK(login_failed(db, "victim", "10.0.0.1", now + 5, &e) == GEMIS_OK);
+	CHECK(login_throttled(db, &pol, "victim", "10.0.0.1", now + 6, &wait, &e) == GEMIS_OK && wait == 3);
+	CHECK(login_throttled(db, &pol, "victim", "10.0.0.1", now + 9, &wait, &e) == GEMIS_OK && wait == 0);
+	pol.first_wait = session_policy_default.first_wait;
+	CHECK(login_throttled(db, &pol, "victim", "10.0.0.1", now + 9, &wait, &e) == GEMIS_OK &&
+	      wait == 4 * pol.first_wait - 4);
+	/* the owner, from another address, is not held back at all */
+	CHECK(login_throttled(db, &pol, "victim", "10.0.0.2", now + 6, &wait, &e) == GEMIS_OK && wait == 0);
+	/* the waits stop growing */
+	for (i = 0; i < 40; i++)
+		login_failed(db, "victim", "10.0.0.1", now + 10, &e);
+	CHECK(login_throttled(db, &pol, "victim", "10.0.0.1", now + 10, &wait, &e) == GEMIS_OK &&
+	      wait == pol.max_pair_wait);
+	/* failures are forgotten after the window */
+	CHECK(login_throttled(db, &pol, "victim", "10.0.0.1", now + 10 + pol.window, &wait, &e) == GEMIS_OK &&
 	      wait == 0);
-	/* an address spraying many names */
-	for (i = 0; i < pol.max_ip_failures; i++) {
+	/* an address trying many names waits too, after more failures ... */
+	for (i = 0; i < pol.free_address; i++) {
 		char name[32];
 
 		snprintf(name, sizeof(name), "spray%d", i);
 		login_failed(db, name, "10.9.9.9", now, &e);
 	}
-	CHECK(login_throttled(db, &pol, "fresh", "10.9.9.9", now + 1, &wait, &e) == GEMIS_OK && wait > 0);
-	CHECK(login_succeeded(db, "victim", &e) == GEMIS_OK);
-	CHECK(login_throttled(db, &pol, "victim", "10.0.0.1", now + 10, &wait, &e) == GEMIS_OK && wait == 0);
+	CHECK(login_throttled(db, &pol, "fresh", "10.9.9.9", now, &wait, &e) == GEMIS_OK && wait == pol.first_wait);
+	/* ... but not the accounts that sign in from it (a proxy many share) */
+	CHECK(login_succeeded(db, "regular", "10.9.9.9", now - 100, &e) == GEMIS_OK);
+	CHECK(login_throttled(db, &pol, "regular", "10.9.9.9", now, &wait, &e) == GEMIS_OK && wait == 0);
+	/* a right password clears its own pair's failures, no one else's */
+	login_failed(db, "victim", "10.0.0.2", now + 20, &e);
+	CHECK(login_succeeded(db, "victim", "10.0.0.1", now + 20, &e) == GEMIS_OK);
+	CHECK(count("SELECT COUNT(*) FROM login_failures WHERE name = 'victim' AND ip = '10.0.0.1'") == 0);
+	CHECK(count("SELECT COUNT(*) FROM login_failures WHERE name = 'victim' AND ip = '10.0.0.2'") == 1);
 }
 
 /* --- access ------------------------------------------------------------- */
