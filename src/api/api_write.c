@@ -119,6 +119,7 @@ enum gemis_err api_values_post(struct http_req *r)
 	if (!r->diags)
 		return GEMIS_ENOMEM;
 	diags_init(r->diags, 500);
+	r->diags->scoped = r->who.role != ROLE_ADMIN;
 	if (ctype_is(r->content_type, "text/csv")) {
 		err = values_csv_parse(r->body, r->body_len, &s->tree, &rows, r->diags, &r->err);
 	} else if (ctype_is(r->content_type, "application/json")) {

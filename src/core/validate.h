@@ -45,6 +45,11 @@ struct diags {
 	struct diag *d;
 	size_t n, cap, max;
 	size_t total;
+	bool scoped;     /* read for an account with a scope (not an admin): a
+			    unit that does not exist gets the answer of one
+			    outside the scope, "you may not write values of
+			    CODE" (access_check_rows()), as docs/web.md
+			    promises */
 };
 
 void diags_init(struct diags *d, size_t max);

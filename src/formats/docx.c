@@ -48,6 +48,8 @@
 #include <string.h>
 #include <zip.h>
 
+#include "util/i18n.h"
+
 #include "util/banned.h"
 
 #define NUM_LEVELS 9
@@ -543,12 +545,12 @@ static enum gemis_err read_part(zip_t *za, const char *name, struct buf *xml, st
 		return GEMIS_ENOTFOUND;
 	while ((n = zip_fread(zf, chunk, sizeof(chunk))) > 0) {
 		if (buf_append(xml, chunk, (size_t)n)) {
-			err = err_set(e, GEMIS_ELIMIT, "the DOCX's %s is larger than %zu MiB", name, DOCX_MAX_XML >> 20);
+			err = err_set(e, GEMIS_ELIMIT, _("the DOCX's %s is larger than %zu MiB"), name, DOCX_MAX_XML >> 20);
 			break;
 		}
 	}
 	if (!err && n < 0)
-		err = err_set(e, GEMIS_EFORMAT, "the DOCX is damaged (%s cannot be unpacked)", name);
+		err = err_set(e, GEMIS_EFORMAT, _("the DOCX is damaged (%s cannot be unpacked)"), name);
 	zip_fclose(zf);
 	return err;
 }
@@ -572,11 +574,11 @@ static enum gemis_err parse_part(struct dx *x, const struct buf *xml, const char
 	XML_SetStartDoctypeDeclHandler(p, on_doctype);
 	if (XML_Parse(p, xml->p ? xml->p : "", (int)xml->len, XML_TRUE) == XML_STATUS_ERROR || x->err) {
 		if (x->err == GEMIS_ELIMIT || x->err == GEMIS_ENOMEM)
-			err = err_set(e, x->err, "the DOCX's text is too large");
+			err = err_set(e, x->err, "%s", _("the DOCX's text is too large"));
 		else if (x->err)
-			err = err_set(e, GEMIS_EFORMAT, "the DOCX's %s has a document type declaration; refused", name);
+			err = err_set(e, GEMIS_EFORMAT, _("the DOCX's %s has a document type declaration; refused"), name);
 		else
-			err = err_set(e, GEMIS_EFORMAT, "the DOCX is damaged: %s line %lu: %s", name,
+			err = err_set(e, GEMIS_EFORMAT, _("the DOCX is damaged: %s line %lu: %s"), name,
 				      (unsigned long)XML_GetCurrentLineNumber(p), XML_ErrorString(XML_GetErrorCode(p)));
 	}
 	XML_ParserFree(p);
@@ -601,13 +603,13 @@ enum gemis_err docx_text(const void *data, size_t len, struct buf *out, struct e
 	zip_error_init(&zerr);
 	src = zip_source_buffer_create(data, len, 0, &zerr);
 	if (!src) {
-		err = err_set(e, GEMIS_ENOMEM, "out of memory opening the DOCX");
+		err = err_set(e, GEMIS_ENOMEM, "%s", _("out of memory opening the DOCX"));
 		goto out;
 	}
 	za = zip_open_from_source(src, ZIP_RDONLY, &zerr);
 	if (!za) {
 		zip_source_free(src);
-		err = err_set(e, GEMIS_EFORMAT, "not a DOCX file (the zip archive cannot be read: %s)",
+		err = err_set(e, GEMIS_EFORMAT, _("not a DOCX file (the zip archive cannot be read: %s)"),
 			      zip_error_strerror(&zerr));
 		goto out;
 	}
@@ -635,7 +637,7 @@ enum gemis_err docx_text(const void *data, size_t len, struct buf *out, struct e
 		goto out;
 	err = read_part(za, "word/document.xml", &xml, e);
 	if (err == GEMIS_ENOTFOUND)
-		err = err_set(e, GEMIS_EFORMAT, "not a DOCX file (no word/document.xml in the archive)");
+		err = err_set(e, GEMIS_EFORMAT, "%s", _("not a DOCX file (no word/document.xml in the archive)"));
 	if (!err)
 		err = parse_part(&x, &xml, "word/document.xml", on_start, on_end, on_text, e);
 out:

@@ -49,6 +49,14 @@ static bool all_digits(const char *s)
 	return true;
 }
 
+static void unknown_unit(struct diags *d, long line, const char *unit)
+{
+	if (d->scoped)
+		diags_add(d, line, "unit", _("you may not write values of %s"), unit);
+	else
+		diags_add(d, line, "unit", _("unknown unit code '%s'"), unit);
+}
+
 bool values_parse_fields(const struct tree *t, const char *unit, const char *period,
 			 const char *indicator, const char *part, const char *sex,
 			 const char *value, long line, struct value_row *row, struct diags *d)
@@ -86,10 +94,10 @@ bool values_parse_fields(const struct tree *t, const char *unit, const char *per
 					    "leading zeros: format the column as text)"),
 					  unit, padded);
 			} else {
-				diags_add(d, line, "unit", _("unknown unit code '%s'"), unit);
+				unknown_unit(d, line, unit);
 			}
 		} else {
-			diags_add(d, line, "unit", _("unknown unit code '%s'"), unit);
+			unknown_unit(d, line, unit);
 		}
 	}
 	if (!period_parse(period, strlen(period), &per))

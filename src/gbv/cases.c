@@ -328,9 +328,17 @@ static enum gemis_err only_keys(json_t *o, const char *const *keys, size_t n, co
 	json_t *v;
 
 	json_object_foreach(o, k, v) {
+		char list[256] = "";
+		size_t i, at = 0;
+
 		(void)v;
-		if (find_id(keys, n, k) < 0)
-			return err_set_at(e, GEMIS_EINVAL, where, _("unknown key '%s'"), k);
+		if (find_id(keys, n, k) >= 0)
+			continue;
+		/* the key is not repeated: what someone typed there may be
+		 * anything, a name too */
+		for (i = 0; i < n && at < sizeof(list); i++)
+			at += (size_t)snprintf(list + at, sizeof(list) - at, "%s%s", i ? ", " : "", keys[i]);
+		return err_set_at(e, GEMIS_EINVAL, where, _("an unknown key: the keys here are %s"), list);
 	}
 	return GEMIS_OK;
 }

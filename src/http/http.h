@@ -56,6 +56,9 @@ enum route_flags {
 	ROUTE_API = 2,     /* JSON errors; bearer tokens accepted */
 	ROUTE_UPLOAD = 4,  /* a body up to max_upload instead of max_body */
 	ROUTE_BARE = 8,    /* no database, no session: static files, health */
+	ROUTE_PRIVATE = 16, /* the case register: the log shows the route's
+			      pattern, not the path (no case codes), and
+			      messages never repeat a parameter's name */
 };
 
 struct http_req;

@@ -27,6 +27,7 @@
 
 #include "core/period.h"
 #include "internal.h"
+#include "util/i18n.h"
 #include "util/text.h"
 
 #include "util/banned.h"
@@ -125,7 +126,7 @@ enum gemis_err http_parse_urlencoded(struct arena *a, const char *data, size_t l
 	for (i = 0; i < len; i++)
 		count += data[i] == '&';
 	if (count > MAX_PARAMS)
-		return err_set(e, GEMIS_ELIMIT, "too many parameters");
+		return err_set(e, GEMIS_ELIMIT, "%s", _("too many parameters"));
 	kv = arena_alloc(a, count * sizeof(*kv));
 	if (!kv)
 		return err_set(e, GEMIS_ENOMEM, "out of memory");
@@ -147,10 +148,10 @@ enum gemis_err http_parse_urlencoded(struct arena *a, const char *data, size_t l
 		if (!eq)
 			vlen = 0;
 		if (!kv[k].name || !kv[k].value)
-			return err_set(e, GEMIS_EINVAL, "malformed form data (a bad %%-escape)");
+			return err_set(e, GEMIS_EINVAL, "%s", _("malformed form data (a bad %-escape)"));
 		if (!text_valid_utf8(kv[k].name, nlen) || !text_valid_utf8(kv[k].value, vlen) ||
 		    strlen(kv[k].name) != nlen || strlen(kv[k].value) != vlen)
-			return err_set(e, GEMIS_EINVAL, "form data is not valid UTF-8");
+			return err_set(e, GEMIS_EINVAL, "%s", _("form data is not valid UTF-8"));
 		kv[k].len = vlen;
 		k++;
 	}
@@ -205,7 +206,7 @@ enum gemis_err http_parse_multipart(struct arena *a, const char *ctype, const ch
 	*files = NULL;
 	*nfields = *nfiles = 0;
 	if (!boundary || !*boundary || strlen(boundary) > 200)
-		return err_set(e, GEMIS_EINVAL, "multipart body without a boundary");
+		return err_set(e, GEMIS_EINVAL, "%s", _("multipart body without a boundary"));
 	delim = arena_printf(a, "--%s", boundary);
 	if (!delim)
 		return err_set(e, GEMIS_ENOMEM, "out of memory");
@@ -216,7 +217,7 @@ enum gemis_err http_parse_multipart(struct arena *a, const char *ctype, const ch
 		return err_set(e, GEMIS_ENOMEM, "out of memory");
 	p = memmem_s(data, len, delim, dlen);
 	if (!p)
-		return err_set(e, GEMIS_EINVAL, "malformed multipart body");
+		return err_set(e, GEMIS_EINVAL, "%s", _("malformed multipart body"));
 	for (;;) {
 		const char *hdr, *hend, *body, *next;
 		char *name, *filename, *pctype = NULL;
@@ -226,15 +227,15 @@ enum gemis_err http_parse_multipart(struct arena *a, const char *ctype, const ch
 		if (end - p >= 2 && p[0] == '-' && p[1] == '-')
 			break; /* the closing delimiter */
 		if (end - p < 2 || p[0] != '\r' || p[1] != '\n')
-			return err_set(e, GEMIS_EINVAL, "malformed multipart body");
+			return err_set(e, GEMIS_EINVAL, "%s", _("malformed multipart body"));
 		hdr = p + 2;
 		hend = memmem_s(hdr, (size_t)(end - hdr), "\r\n\r\n", 4);
 		if (!hend)
-			return err_set(e, GEMIS_EINVAL, "malformed multipart part headers");
+			return err_set(e, GEMIS_EINVAL, "%s", _("malformed multipart part headers"));
 		body = hend + 4;
 		next = memmem_s(body, (size_t)(end - body), delim, dlen);
 		if (!next || next - body < 2 || next[-2] != '\r' || next[-1] != '\n')
-			return err_set(e, GEMIS_EINVAL, "malformed multipart body");
+			return err_set(e, GEMIS_EINVAL, "%s", _("malformed multipart body"));
 		blen = (size_t)(next - 2 - body);
 		name = header_param(a, hdr, (size_t)(hend - hdr), "name");
 		filename = header_param(a, hdr, (size_t)(hend - hdr), "filename");
@@ -255,9 +256,9 @@ enum gemis_err http_parse_multipart(struct arena *a, const char *ctype, const ch
 			}
 		}
 		if (!name || !text_valid_utf8(name, strlen(name)))
-			return err_set(e, GEMIS_EINVAL, "a multipart part without a name");
+			return err_set(e, GEMIS_EINVAL, "%s", _("a multipart part without a name"));
 		if (*nfields + *nfiles >= MAX_PARAMS)
-			return err_set(e, GEMIS_ELIMIT, "too many parameters");
+			return err_set(e, GEMIS_ELIMIT, "%s", _("too many parameters"));
 		if (filename) {
 			struct http_file *f;
 
@@ -297,7 +298,7 @@ enum gemis_err http_parse_multipart(struct arena *a, const char *ctype, const ch
 			if (!kv->value)
 				return err_set(e, GEMIS_ENOMEM, "out of memory");
 			if (!text_valid_utf8(kv->value, blen) || strlen(kv->value) != blen)
-				return err_set(e, GEMIS_EINVAL, "form data is not valid UTF-8");
+				return err_set(e, GEMIS_EINVAL, "%s", _("form data is not valid UTF-8"));
 		}
 		p = next;
 	}
@@ -322,8 +323,8 @@ static bool no_controls(const char *s, size_t len, bool lines)
 	return true;
 }
 
-/* NULL when v is a good value of the kind, else why not (English, for the
- * 400 page). */
+/* NULL when v is a good value of the kind, else why not (an English msgid,
+ * translated where it is shown). */
 static const char *kind_problem(const char *kind, size_t klen, const char *v, size_t len)
 {
 #define IS(k) (klen == strlen(k) && strncmp(kind, k, klen) == 0)
@@ -331,10 +332,10 @@ static const char *kind_problem(const char *kind, size_t klen, const char *v, si
 
 	if (IS("code")) {
 		if (len < 1 || len > 7)
-			return "not a unit code";
+			return N_("not a unit code");
 		for (i = 0; i < len; i++) {
 			if (!isdigit((unsigned char)v[i]) && !isupper((unsigned char)v[i]))
-				return "not a unit code";
+				return N_("not a unit code");
 		}
 		return NULL;
 	}
@@ -342,51 +343,51 @@ static const char *kind_problem(const char *kind, size_t klen, const char *v, si
 		long y;
 
 		if (len != 4 || !text_parse_long(v, len, &y) || y < PERIOD_MIN_YEAR || y > PERIOD_MAX_YEAR)
-			return "not a year";
+			return N_("not a year");
 		return NULL;
 	}
 	if (IS("period")) {
 		period_t p;
 
-		return period_parse(v, len, &p) ? NULL : "not a period";
+		return period_parse(v, len, &p) ? NULL : N_("not a period");
 	}
 	if (IS("int")) {
 		if (len < 1 || len > 18)
-			return "not a number";
+			return N_("not a number");
 		for (i = 0; i < len; i++) {
 			if (!isdigit((unsigned char)v[i]))
-				return "not a number";
+				return N_("not a number");
 		}
 		return NULL;
 	}
 	if (IS("id")) {
 		if (len < 1 || len > 64)
-			return "not an identifier";
+			return N_("not an identifier");
 		for (i = 0; i < len; i++) {
 			unsigned char c = (unsigned char)v[i];
 
 			if (!islower(c) && !isdigit(c) && c != '_' && c != '.' && c != '-')
-				return "not an identifier";
+				return N_("not an identifier");
 		}
 		return NULL;
 	}
 	if (IS("lang"))
 		return (len == 2 && (memcmp(v, "vi", 2) == 0 || memcmp(v, "en", 2) == 0)) ? NULL
-											  : "not a language";
+											  : N_("not a language");
 	if (IS("path")) {
 		if (len < 1 || len > 512 || v[0] != '/' || (len > 1 && v[1] == '/') || memchr(v, '\\', len) ||
 		    !no_controls(v, len, false))
-			return "not a local path";
+			return N_("not a local path");
 		return NULL;
 	}
 	if (IS("line"))
-		return len <= 256 && no_controls(v, len, false) ? NULL : "not one line of text";
+		return len <= 256 && no_controls(v, len, false) ? NULL : N_("not one line of text");
 	if (IS("text"))
-		return len <= 8192 && no_controls(v, len, true) ? NULL : "text too long or with control characters";
+		return len <= 8192 && no_controls(v, len, true) ? NULL : N_("text too long or with control characters");
 	if (IS("num"))
-		return len <= 64 && no_controls(v, len, false) ? NULL : "too long";
+		return len <= 64 && no_controls(v, len, false) ? NULL : N_("too long");
 	if (IS("secret"))
-		return len <= 1024 && no_controls(v, len, false) ? NULL : "too long";
+		return len <= 1024 && no_controls(v, len, false) ? NULL : N_("too long");
 	return "undeclared kind";
 #undef IS
 }
@@ -427,6 +428,7 @@ static bool spec_find(const char *spec, const char *name, const char **kind, siz
 enum gemis_err http_check_params(struct http_req *r, const char *spec, const struct http_kv *kv,
 				 size_t n, bool form, struct errctx *e)
 {
+	bool private = r && r->route && (r->route->flags & ROUTE_PRIVATE);
 	size_t i, j;
 
 	for (i = 0; i < n; i++) {
@@ -437,20 +439,24 @@ enum gemis_err http_check_params(struct http_req *r, const char *spec, const str
 		if (form && strcmp(kv[i].name, "csrf") == 0)
 			continue;
 		if (!spec || !spec_find(spec, kv[i].name, &kind, &klen) ||
-		    (klen == 4 && strncmp(kind, "file", 4) == 0))
-			return err_set_at(e, GEMIS_EINVAL, kv[i].name, "unknown parameter '%.64s'",
+		    (klen == 4 && strncmp(kind, "file", 4) == 0)) {
+			/* a private route never repeats what the client wrote, not
+			 * even a parameter's name (a name typed as one, say) */
+			if (private)
+				return err_set(e, GEMIS_EINVAL, "%s", _("an unknown parameter"));
+			return err_set_at(e, GEMIS_EINVAL, kv[i].name, _("unknown parameter '%.64s'"),
 					  kv[i].name);
+		}
 		for (j = 0; j < i; j++) {
 			if (strcmp(kv[j].name, kv[i].name) == 0)
 				return err_set_at(e, GEMIS_EINVAL, kv[i].name,
-						  "parameter '%.64s' given twice", kv[i].name);
+						  _("parameter '%.64s' given twice"), kv[i].name);
 		}
 		why = kind_problem(kind, klen, kv[i].value, kv[i].len);
 		if (why)
-			return err_set_at(e, GEMIS_EINVAL, kv[i].name, "parameter '%.64s': %s", kv[i].name,
-					  why);
+			return err_set_at(e, GEMIS_EINVAL, kv[i].name, _("parameter '%.64s': %s"), kv[i].name,
+					  _(why));
 	}
-	(void)r;
 	return GEMIS_OK;
 }
 

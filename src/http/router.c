@@ -279,7 +279,7 @@ static enum gemis_err read_body(struct http_req *r)
 	} else if (r->route->flags & ROUTE_API || r->body_len == 0) {
 		return GEMIS_OK; /* the handler reads r->body */
 	} else {
-		return http_fail(r, GEMIS_EINVAL, "unsupported content type");
+		return http_fail(r, GEMIS_EINVAL, "%s", _("unsupported content type"));
 	}
 	if (err)
 		return err;
@@ -295,9 +295,12 @@ static enum gemis_err read_body(struct http_req *r)
 			snprintf(want, sizeof(want), "%s:file", kv.name);
 			hit = p ? strstr(p, want) : NULL;
 			if (!hit || (hit != p && hit[-1] != ' ') ||
-			    (hit[strlen(want)] != '\0' && hit[strlen(want)] != ' '))
+			    (hit[strlen(want)] != '\0' && hit[strlen(want)] != ' ')) {
+				if (r->route->flags & ROUTE_PRIVATE)
+					return err_set(&r->err, GEMIS_EINVAL, "%s", _("an unknown parameter"));
 				return err_set_at(&r->err, GEMIS_EINVAL, kv.name,
-						  "unknown parameter '%.64s'", kv.name);
+						  _("unknown parameter '%.64s'"), kv.name);
+			}
 		}
 	}
 	return err;

@@ -326,11 +326,14 @@ static void finish(struct http_server *s, struct conn_state *cs)
 static void log_line(struct http_server *s, struct conn_state *cs, const char *method)
 {
 	struct http_req *r = &cs->r;
+	const struct route *rt = r->route ? r->route : cs->route;
+	/* the path only: no query, no cookies, no bodies in the log; for the
+	 * case register not even that (a case code), its route's pattern */
+	const char *path = rt && (rt->flags & ROUTE_PRIVATE) ? rt->pattern : r->path;
 
 	if (!s->conf.access_log)
 		return;
-	/* the path only: no query, no cookies, no bodies in the log */
-	fprintf(stderr, "%s %s %.200s %d %lldms%s%s\n", r->ip, method, r->path ? r->path : "?",
+	fprintf(stderr, "%s %s %.200s %d %lldms%s%s\n", r->ip, method, path ? path : "?",
 		r->status ? r->status : 200, (mono_ns() - cs->start_ns) / 1000000,
 		r->signed_in ? " " : "", r->signed_in ? r->user.name : "");
 }
@@ -475,6 +478,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		client_ip(c, r->ip, sizeof(r->ip));
 		if (s->conf.trust_proxy)
 			forwarded_ip(c, r->ip, sizeof(r->ip));
+		rt = http_route_find(s, &r->arena, r->method ? r->method : HTTP_GET, url, r->args,
+				     &r->nargs, &other);
+		cs->route = rt;
 		framing = framing_status(c, version);
 		if (framing) {
 			/* answered and closed: nothing behind it is read */
@@ -489,9 +495,6 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 			log_line(s, cs, method);
 			return ret;
 		}
-		rt = http_route_find(s, &r->arena, r->method ? r->method : HTTP_GET, url, r->args,
-				     &r->nargs, &other);
-		cs->route = rt;
 		cs->limit = rt && (rt->flags & ROUTE_UPLOAD) ? s->conf.max_upload : s->conf.max_body;
 		/* what needs no account (the sign-in form) takes a small body */
 		if (!rt || (rt->flags & (ROUTE_PUBLIC | ROUTE_BARE)))

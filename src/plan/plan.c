@@ -59,16 +59,30 @@ static enum gemis_err plain_text(const char *s, size_t len, struct buf *out, str
 enum gemis_err plan_document_text(const void *data, size_t len, enum plan_format fmt,
 				  struct buf *out, struct errctx *e)
 {
+	size_t before = out->len, i;
+	enum gemis_err err;
+
 	if (fmt == PLAN_FORMAT_AUTO)
 		fmt = plan_sniff(data, len);
 	switch (fmt) {
 	case PLAN_FORMAT_DOCX:
-		return docx_text(data, len, out, e);
+		err = docx_text(data, len, out, e);
+		break;
 	case PLAN_FORMAT_PDF:
-		return pdf_text(data, len, out, e);
+		err = pdf_text(data, len, out, e);
+		break;
 	default:
-		return plain_text(data, len, out, e);
+		err = plain_text(data, len, out, e);
+		break;
 	}
+	if (err)
+		return err;
+	/* an empty document is said to be so, not read into a plan of nulls */
+	for (i = before; i < out->len; i++) {
+		if (!strchr(" \t\r\n\f\v", out->p[i]))
+			return GEMIS_OK;
+	}
+	return err_set(e, GEMIS_EFORMAT, "%s", _("the document is empty: it has no text"));
 }
 
 static json_t *str_or_null(const char *s)

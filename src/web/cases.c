@@ -563,16 +563,16 @@ static enum gemis_err page_case_log(struct http_req *r)
 }
 
 const struct route case_routes[] = {
-	{HTTP_GET, "/cases", page_cases, 0, "unit:code year:year"},
-	{HTTP_POST, "/cases", page_case_add, 0,
+	{HTTP_GET, "/cases", page_cases, ROUTE_PRIVATE, "unit:code year:year"},
+	{HTTP_POST, "/cases", page_case_add, ROUTE_PRIVATE,
 	 "detected:line source:line survivor_sex:line survivor_age:line type:line "
 	 "context_domestic:line context_partner:line perpetrator_sex:line perpetrator_age:line "
 	 "perpetrator_relation:line prosecuted:line trafficking_return:line in_need:line "
 	 "consent_statistics:line notes:text"},
-	{HTTP_GET, "/cases/log", page_case_log, 0, NULL},
-	{HTTP_POST, "/cases/export", page_case_export, 0, "password:secret"},
-	{HTTP_GET, "/cases/{code}", page_case, 0, NULL},
-	{HTTP_POST, "/cases/{code}/events", page_case_event, 0, "kind:line service:line date:line note:text"},
-	{HTTP_POST, "/cases/{code}/close", page_case_close, 0, "date:line note:text"},
+	{HTTP_GET, "/cases/log", page_case_log, ROUTE_PRIVATE, NULL},
+	{HTTP_POST, "/cases/export", page_case_export, ROUTE_PRIVATE, "password:secret"},
+	{HTTP_GET, "/cases/{code}", page_case, ROUTE_PRIVATE, NULL},
+	{HTTP_POST, "/cases/{code}/events", page_case_event, ROUTE_PRIVATE, "kind:line service:line date:line note:text"},
+	{HTTP_POST, "/cases/{code}/close", page_case_close, ROUTE_PRIVATE, "date:line note:text"},
 	ROUTES_END,
 };

@@ -606,6 +606,12 @@ enum gemis_err page_plan_upload(struct http_req *r)
 		err = plan_document_text(f->data, f->len, PLAN_FORMAT_AUTO, &text, &r->err);
 		if (!err)
 			err = plan_import(buf_str(&text), text.len, &plan, &r->err);
+		if (err && r->err.msg[0]) { /* the message names the file, as everywhere */
+			char msg[sizeof(r->err.msg)];
+
+			snprintf(msg, sizeof(msg), "%s", r->err.msg);
+			err = http_fail(r, err, "%s: %s", f->filename, msg);
+		}
 	}
 	buf_release(&text);
 	if (!err && !json_is_object(plan))

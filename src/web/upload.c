@@ -66,6 +66,7 @@ enum gemis_err page_upload(struct http_req *r)
 	if (err)
 		return err;
 	diags_init(&d, 200);
+	d.scoped = r->who.role != ROLE_ADMIN;
 	err = values_csv_parse(f->data, f->len, &s->tree, &rows, &d, &r->err);
 	if (!err) {
 		access_check_rows(&s->tree, &r->who, rows.v, rows.n, &d);

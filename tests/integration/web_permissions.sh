@@ -162,6 +162,21 @@ for route in "/?unit=" "/plan/" "/api/v1/units/" "/indicator/female_wage_workers
 	cmp -s outside.txt none.txt || die "$route: the answers for a unit outside the scope and for none differ"
 done
 
+# ... and so do values uploaded for them (the values importer said "unknown
+# unit code" for one and "you may not write values of" for the other)
+for u in 09385 99999; do
+	printf 'unit,period,indicator,part,sex,value\n%s,2024,female_masters,num,T,1\n' "$u" >"up$u.csv"
+	JAR=focal.jar http POST /api/v1/values?dry_run=1 -H "X-CSRF-Token: $csrf_focal" -H "Content-Type: text/csv" \
+		--data-binary "@up$u.csv"
+	expect_status 400
+	sed "s/$u/CODE/g" body.txt >"api$u.txt"
+	JAR=focal.jar http POST /upload -F "csrf=$csrf_focal" -F dry_run=1 -F "file=@up$u.csv;type=text/csv;filename=up.csv"
+	sed "s/$u/CODE/g; s/[0-9a-f]\{128\}/TOKEN/g" body.txt >"web$u.txt"
+done
+contains "$(cat api99999.txt)" "you may not write values of CODE"
+cmp -s api09385.txt api99999.txt || die "the API's answers for a unit outside the scope and for none differ"
+cmp -s web09385.txt web99999.txt || die "the upload page's answers for a unit outside the scope and for none differ"
+
 # without a session every one of them is 401
 for route in "/?unit=03390" "/indicator/female_wage_workers" "/province/12" "/entry" "/review" "/plan/03390" \
 	"/users" "/upload" "/account" "/api/v1/me" "/api/v1/units" "/api/v1/indicators" "/api/v1/submissions"; do
