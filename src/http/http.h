@@ -166,6 +166,15 @@ struct http_config {
 	size_t max_upload;        /* for ROUTE_UPLOAD routes */
 	unsigned timeout;         /* seconds a connection may stay idle */
 	unsigned request_limit;   /* seconds a request's body may take to arrive */
+	unsigned header_timeout;  /* seconds from a connection's first moment (or the
+				     end of its previous request) to a request's last
+				     header; a trickle of bytes does not extend it */
+	unsigned send_limit;      /* seconds for an answer to be read */
+	unsigned max_connections; /* open connections; at the cap, the oldest slow
+				     one makes room (http/guard.c) */
+	unsigned max_per_address; /* open connections from one address; 0: no limit
+				     (not applied with trust_proxy: the proxy's
+				     limit_conn does it) */
 	unsigned reload_ms;       /* how often the data version is checked */
 	bool access_log;          /* one line per request on stderr */
 	struct session_policy sessions;
@@ -182,8 +191,9 @@ struct http_config {
 #define HTTP_PUBLIC_BODY_MAX ((size_t)16 << 10)
 
 /* Defaults: 127.0.0.1:8080, 4 threads, 1 MB bodies, 20 MB uploads, 30 s
- * idle connections, 120 s for a body to arrive, data version checked every
- * 250 ms. */
+ * idle connections, 15 s for a request's headers, 120 s for a body to
+ * arrive, 300 s for an answer to be read, 1,000 connections, 128 from one
+ * address, data version checked every 250 ms. */
 void http_config_defaults(struct http_config *c);
 
 /* Starts serving; *out is the running server.  The database is opened and

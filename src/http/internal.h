@@ -126,6 +126,8 @@ struct http_server {
 	unsigned port;
 	struct gz_cache *gz;
 	atomic_long requests;
+	struct guard *guard;        /* slow and idle connections (guard.c) */
+	atomic_long per_address;    /* connections refused at max_per_address */
 };
 
 /* --- parsing (request.c) --------------------------------------------- */

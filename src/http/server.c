@@ -18,8 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <time.h>
 
+#include "guard.h"
 #include "internal.h"
 #include "store/store.h"
 #include "util/embed.h"
@@ -38,6 +40,10 @@ void http_config_defaults(struct http_config *c)
 	c->max_upload = (size_t)20 << 20;
 	c->timeout = 30;
 	c->request_limit = 120;
+	c->header_timeout = 15;
+	c->send_limit = 300;
+	c->max_connections = 1000;
+	c->max_per_address = 128;
 	c->reload_ms = 250;
 	c->access_log = true;
 	c->sessions = session_policy_default;
@@ -56,6 +62,14 @@ struct conn_state {
 	const struct route *route; /* from the headers: for the form of an early error */
 	long long start_ns;
 };
+
+/* The guard's record of the connection (guard.c), or NULL. */
+static struct guard_conn *watched(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+
+	return ci ? ci->socket_context : NULL;
+}
 
 static long long mono_ns(void)
 {
@@ -492,6 +506,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 				   framing == 501 ? 32 : 20);
 			cs->refused = true;
 			ret = send_answer(c, r);
+			guard_phase(s->guard, watched(c), GUARD_SENDING, false);
 			log_line(s, cs, method);
 			return ret;
 		}
@@ -519,16 +534,22 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 			/* a body is read only for someone who may send it */
 			enum gemis_err err = http_admit(r);
 
-			if (!err)
+			if (!err) {
+				/* a signed-in body is never ended to make room */
+				guard_phase(s->guard, watched(c), GUARD_BODY,
+					    rt && !(rt->flags & (ROUTE_PUBLIC | ROUTE_BARE)));
 				return MHD_YES;
+			}
 			atomic_fetch_add(&s->requests, 1);
 			http_render_error(r, err);
 			cs->refused = true;
 		} else {
+			guard_phase(s->guard, watched(c), GUARD_HANDLING, false);
 			return MHD_YES;
 		}
 		/* answered before the body: the connection closes without reading it */
 		ret = send_answer(c, r);
+		guard_phase(s->guard, watched(c), GUARD_SENDING, false);
 		log_line(s, cs, method);
 		release_resources(s, r);
 		return ret;
@@ -548,6 +569,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	if ((r->status == 413 && cs->too_big) || cs->refused)
 		return MHD_YES; /* already answered */
 	atomic_fetch_add(&s->requests, 1);
+	guard_phase(s->guard, watched(c), GUARD_HANDLING, false);
 	r->route = cs->route; /* an API route answers its errors in JSON */
 	http_pick_lang(r);
 	if (cs->too_big) {
@@ -578,6 +600,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		}
 	}
 	ret = send_answer(c, r);
+	guard_phase(s->guard, watched(c), GUARD_SENDING, r->signed_in);
 	log_line(s, cs, method);
 	release_resources(s, r);
 	return ret;
@@ -586,23 +609,72 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 			 enum MHD_RequestTerminationCode toe)
 {
+	struct http_server *s = cls;
 	struct conn_state *cs = *con_cls;
 
-	(void)c;
 	(void)toe;
 	if (cs)
-		finish(cls, cs);
+		finish(s, cs);
 	*con_cls = NULL;
+	/* kept alive: the next request's headers are due from now */
+	guard_phase(s->guard, watched(c), GUARD_WAIT, false);
 }
+
+/* Opened and closed connections, for the guard (guard.c). */
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+			  enum MHD_ConnectionNotificationCode toe)
+{
+	struct http_server *s = cls;
+
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *fd = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+		const union MHD_ConnectionInfo *ad = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+
+		*socket_context = guard_open(s->guard, fd ? fd->connect_fd : -1, ad ? ad->client_addr : NULL);
+	} else if (toe == MHD_CONNECTION_NOTIFY_CLOSED) {
+		guard_close(s->guard, *socket_context);
+		*socket_context = NULL;
+	}
+}
+
+/* A connection about to be accepted (after the per-address limit). */
+static enum MHD_Result on_accept(void *cls, const struct sockaddr *addr, socklen_t addrlen)
+{
+	struct http_server *s = cls;
+
+	(void)addrlen;
+	return guard_admit(s->guard, addr) ? MHD_YES : MHD_NO;
+}
+
+/* libmicrohttpd's words about one client (refused at the per-address
+ * limit, gone half-way through a request) are not the server's errors: a
+ * client opening connections in a loop would fill the log.  The refusals
+ * are counted (http_server_stop()). */
+static const char *const client_noise[] = {
+	"Server reached connection limit",
+	"Connection socket is closed when reading request",
+	"Connection was closed by remote side",
+	"Failed to send the response headers",
+};
 
 static void mhd_log(void *cls, const char *fmt, va_list ap)
 {
-	(void)cls;
-	fputs("gemis serve: ", stderr);
+	char line[512];
+	size_t i;
+
+	for (i = 0; i < sizeof(client_noise) / sizeof(client_noise[0]); i++) {
+		if (strncmp(fmt, client_noise[i], strlen(client_noise[i])) == 0) {
+			if (i == 0)
+				atomic_fetch_add(&((struct http_server *)cls)->per_address, 1);
+			return;
+		}
+	}
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(line, sizeof(line), fmt, ap);
 #pragma GCC diagnostic pop
+	/* one write: the server's threads log at once */
+	fprintf(stderr, "gemis serve: %s", line);
 }
 
 static void asset_version(struct http_server *s)
@@ -637,7 +709,9 @@ enum gemis_err http_server_start(const struct http_config *c, struct http_server
 	struct sockaddr_in a4;
 	struct sockaddr_in6 a6;
 	struct sockaddr *addr;
-	struct MHD_OptionItem opts[4];
+	struct MHD_OptionItem opts[5];
+	struct guard_limits gl;
+	struct rlimit nofile;
 	struct buf key, cert;
 	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
 	const union MHD_DaemonInfo *info;
@@ -676,6 +750,22 @@ enum gemis_err http_server_start(const struct http_config *c, struct http_server
 		return err_set(e, GEMIS_ENOMEM, "out of memory");
 	s->conf = *c;
 	atomic_init(&s->requests, 0);
+	atomic_init(&s->per_address, 0);
+	/* two descriptors a connection (the guard keeps a duplicate), up to
+	 * twice the cap while the slow ones it ends are closing */
+	if (getrlimit(RLIMIT_NOFILE, &nofile) == 0 && nofile.rlim_cur < nofile.rlim_max) {
+		nofile.rlim_cur = nofile.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &nofile);
+	}
+	gl.max_connections = c->max_connections;
+	gl.header_timeout = c->header_timeout;
+	gl.body_limit = c->request_limit;
+	gl.send_limit = c->send_limit;
+	err = guard_start(&gl, &s->guard, e);
+	if (err) {
+		free(s);
+		return err;
+	}
 	asset_version(s);
 	live_init(&s->live, c->reload_ms, &s->pool);
 	if (authcache_init(&s->auth)) {
@@ -703,14 +793,21 @@ enum gemis_err http_server_start(const struct http_config *c, struct http_server
 		opts[k++] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_KEY, 0, key.p};
 		opts[k++] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_CERT, 0, cert.p};
 	}
+	/* behind a proxy every connection comes from the proxy: its
+	 * limit_conn counts clients (docs/nginx.conf) */
+	if (c->max_per_address && !c->trust_proxy)
+		opts[k++] = (struct MHD_OptionItem){MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+						    (intptr_t)c->max_per_address, NULL};
 	opts[k++] = (struct MHD_OptionItem){MHD_OPTION_END, 0, NULL};
 	s->daemon = MHD_start_daemon(
-		flags, (uint16_t)c->port, NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s,
+		flags, (uint16_t)c->port, on_accept, s, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s,
 		MHD_OPTION_SOCK_ADDR, addr,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(c->threads ? c->threads : 1),
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)c->timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-		(size_t)128 * 1024, MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
-		MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_UNESCAPE_CALLBACK, unescape, s,
+		(size_t)128 * 1024, MHD_OPTION_CONNECTION_LIMIT,
+		/* the guard keeps max_connections; room for those it ends */
+		(unsigned)(c->max_connections ? 2 * c->max_connections : 2000),
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_UNESCAPE_CALLBACK, unescape, s,
 		MHD_OPTION_ARRAY, opts, MHD_OPTION_END);
 	if (key.p)
 		sodium_memzero(key.p, key.len);
@@ -733,6 +830,7 @@ fail:
 	live_release(&s->live);
 	authcache_release(&s->auth);
 	dbpool_release(&s->pool);
+	guard_stop(s->guard);
 	free(s);
 	return err;
 }
@@ -744,10 +842,21 @@ unsigned http_server_port(const struct http_server *s)
 
 void http_server_stop(struct http_server *s)
 {
+	struct guard_stats st;
+
 	if (!s)
 		return;
 	if (s->daemon)
 		MHD_stop_daemon(s->daemon);
+	st = guard_stats(s->guard);
+	if ((st.ended_headers || st.ended_body || st.ended_send || st.evicted || st.refused ||
+				   atomic_load(&s->per_address)))
+		fprintf(stderr,
+			"gemis serve: connections ended: %ld slow headers, %ld slow bodies, %ld slow readers, "
+			"%ld to make room; refused: %ld full, %ld at the limit of one address\n",
+			st.ended_headers, st.ended_body, st.ended_send, st.evicted, st.refused,
+			atomic_load(&s->per_address));
+	guard_stop(s->guard);
 	http_gz_free(s);
 	live_release(&s->live);
 	authcache_release(&s->auth);
