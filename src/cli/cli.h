@@ -101,8 +101,10 @@ int cmd_plan_lint(struct cli *cli, int argc, char **argv);
 int cmd_plan_restore(struct cli *cli, int argc, char **argv);
 /* Stores a plan (JSON of docs/plan-json.md, from `path`) for the unit it
  * names, after printing what it changes (report/plandiff.h), with a
- * warning on stderr when it sets fewer targets than the plan in force. */
-int cli_store_plan(struct cli *cli, const char *path, const json_t *plan, const char *as);
+ * warning on stderr when it sets fewer targets than the plan in force.
+ * Problems are named by their JSON paths when the person wrote the JSON
+ * (json_paths: `plan load`), in words when gemis read it from a document. */
+int cli_store_plan(struct cli *cli, const char *path, const json_t *plan, const char *as, bool json_paths);
 int cmd_units(struct cli *cli, int argc, char **argv);
 int cmd_indicators(struct cli *cli, int argc, char **argv);
 int cmd_user_add(struct cli *cli, int argc, char **argv);

@@ -223,7 +223,7 @@ int cmd_plan_load(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, "gemis: %s:%d:%d: %s\n", path, jerr.line, jerr.column, jerr.text);
 		return EXIT_FAIL;
 	}
-	status = cli_store_plan(cli, path, plan, as);
+	status = cli_store_plan(cli, path, plan, as, true);
 	json_decref(plan);
 	return status;
 }

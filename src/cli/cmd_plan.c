@@ -51,6 +51,8 @@ static const char *s_or(const json_t *o, const char *key, const char *dflt)
 	return json_is_string(v) ? json_string_value(v) : dflt;
 }
 
+/* The findings for people: what each is called, in words (its code is
+ * for machines: `plan lint --json`). */
 static void print_lint(const char *path, const json_t *plan)
 {
 	const json_t *l;
@@ -58,12 +60,15 @@ static void print_lint(const char *path, const json_t *plan)
 
 	json_array_foreach(json_object_get(plan, "lint"), i, l) {
 		const json_t *line = json_object_get(l, "line");
+		const char *title = plan_lint_title(s_or(l, "code", NULL));
 
+		if (!title)
+			title = s_or(l, "code", "");
 		if (json_is_integer(line))
-			printf("%s:%lld: %s: %s\n", path, (long long)json_integer_value(line),
-			       s_or(l, "code", ""), s_or(l, "message", ""));
+			printf("%s:%lld: %s: %s\n", path, (long long)json_integer_value(line), title,
+			       s_or(l, "message", ""));
 		else
-			printf("%s: %s: %s\n", path, s_or(l, "code", ""), s_or(l, "message", ""));
+			printf("%s: %s: %s\n", path, title, s_or(l, "message", ""));
 	}
 }
 
@@ -164,7 +169,7 @@ static int this_year(void)
 	return vn_date((long long)time(NULL)).y;
 }
 
-int cli_store_plan(struct cli *cli, const char *path, const json_t *plan, const char *as)
+int cli_store_plan(struct cli *cli, const char *path, const json_t *plan, const char *as, bool json_paths)
 {
 	struct errctx e = {0};
 	struct db *db = NULL;
@@ -207,8 +212,13 @@ int cli_store_plan(struct cli *cli, const char *path, const json_t *plan, const 
 				_("WARNING: this plan sets fewer targets than the plan in force it replaces"));
 		fputs(buf_str(&text), stdout);
 	}
-	if (plan_load(db, &s.tree, plan, cli_user(as), false, &d, &info, &e)) {
+	/* plan_load() checks again: a plan plan_check() refused is not
+	 * loaded, so that its problems are said once */
+	if (d.total > 0 || plan_load(db, &s.tree, plan, cli_user(as), false, &d, &info, &e)) {
 		if (d.total > 0) {
+			diags_sort(&d);
+			if (!json_paths)
+				plan_diags_in_words(plan, &d);
 			cli_print_diags(path, &d);
 			fprintf(stderr, "%s: %s\n", path,
 				_("the plan was not stored; correct the document and import it again."));
@@ -244,7 +254,7 @@ static int apply(struct cli *cli, const char *path, json_t *plan, const char *as
 			path, s_or(unit, "name", "?"));
 		return EXIT_FAIL;
 	}
-	return cli_store_plan(cli, path, plan, as);
+	return cli_store_plan(cli, path, plan, as, false);
 }
 
 static enum gemis_err previous_plan(void *ctx, const struct plan_version *v)
@@ -298,8 +308,11 @@ int cmd_plan_restore(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if (plan_restore(db, &t, unit, ids[1], ids[0], cli_user(as), &d, &info, &e)) {
-		if (d.total > 0)
+		if (d.total > 0) {
+			diags_sort(&d);
+			plan_diags_in_words(NULL, &d);
 			cli_print_diags(code, &d);
+		}
 		cli_fail(&e);
 		goto out;
 	}
@@ -354,15 +367,25 @@ int cmd_plan_import(struct cli *cli, int argc, char **argv)
 int cmd_plan_lint(struct cli *cli, int argc, char **argv)
 {
 	json_t *plan;
+	bool as_json = false;
 	int status, first;
-	int rc = cli_options(cli, argc, argv, NULL, 1, 1, &first);
+	const struct cli_opt opts[] = {{"json", OPT_FLAG, &as_json}, {NULL, OPT_FLAG, NULL}};
+	int rc = cli_options(cli, argc, argv, opts, 1, 1, &first);
 
 	if (rc != CLI_GO)
 		return rc;
 	plan = import_file(argv[first]);
 	if (!plan)
 		return EXIT_FAIL;
-	print_lint(argv[first], plan);
+	if (as_json) {
+		char *js = json_dumps(json_object_get(plan, "lint"), JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+
+		if (js)
+			printf("%s\n", js);
+		free(js);
+	} else {
+		print_lint(argv[first], plan);
+	}
 	status = json_array_size(json_object_get(plan, "lint")) ? EXIT_FAIL : EXIT_OK;
 	json_decref(plan);
 	return status;

@@ -91,10 +91,12 @@ const struct command commands[] = {
 	    "stays in the history, so running it again puts it back in turn.\n"
 	    "  --as USER   the name recorded as author (default: cli:LOGIN)")},
 	{"plan lint", cmd_plan_lint, N_("list what is wrong with a plan document before it is signed"),
-	 "gemis plan lint PLAN.{txt,docx,pdf} [--lang en]",
-	 N_("Prints one finding a line, FILE:LINE: CODE: message: numbering_gap, no_deadline,\n"
-	    "no_measurable_target, weaker_than_national, unassigned_indicator,\n"
-	    "duplicate_target, typo.  Exits with 1 when there are findings.")},
+	 "gemis plan lint PLAN.{txt,docx,pdf} [--json] [--lang en]",
+	 N_("Prints one finding a line, FILE:LINE: what it is: message, in words.\n"
+	    "  --json  the findings as JSON, each with its code for programs (numbering_gap,\n"
+	    "          no_deadline, no_measurable_target, weaker_than_national,\n"
+	    "          unassigned_indicator, duplicate_target, typo) and the indicator's id\n"
+	    "Exits with 1 when there are findings.")},
 	{"units", cmd_units, N_("list or search administrative units"),
 	 "gemis units [--parent CODE | --search TEXT] [--json]",
 	 N_("  --parent CODE  the units directly under CODE (default: the provinces)\n"

@@ -14,7 +14,9 @@
  *	                      other is right ("gia đoạn" for "giai đoạn").  A pair
  *	                      that is itself in the lexicon, or whose neighbour
  *	                      pair is ("có quan hệ"), is not a typo.
- * Messages are in the current language (_()).
+ * Messages are in the current language (_()) and name indicators by their
+ * names in it; the finding's code and the indicator's id are kept beside
+ * them for machines (plan_json(): "code", "indicator").
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -63,10 +65,24 @@ void plan_add_lint(struct pdoc *d, struct presult *r, const char *code, long lin
 	va_end(ap);
 	x = &r->lint[r->nlint];
 	x->code = code;
+	x->ind = -1;
 	x->line = line;
 	x->msg = arena_strdup(&d->a, msg);
 	if (x->msg)
 		r->nlint++;
+}
+
+/* The last finding added is about the indicator ind (catalog index). */
+static void lint_about(struct presult *r, int ind)
+{
+	if (r->nlint > 0)
+		r->lint[r->nlint - 1].ind = ind;
+}
+
+/* The indicator's name in the current language. */
+static const char *ind_name(const struct indicator *ind)
+{
+	return indicator_name(ind, i18n_lang());
 }
 
 static void number_text(char *out, size_t sz, const struct para *p)
@@ -202,14 +218,16 @@ static void targets_lint(struct pdoc *d, struct presult *r)
 				plan_add_lint(d, r, "weaker_than_national", x->line,
 					      x->dir == DIR_AT_LEAST ? _("%s: the target %s is below the national target %s for %d")
 								     : _("%s: the target %s is above the national target %s for %d"),
-					      ind->id, a, b, x->year);
+					      ind_name(ind), a, b, x->year);
+				lint_about(r, x->ind);
 			}
 		}
 		for (j = 0; j < i && x->ind >= 0; j++) {
 			if (!r->t[j].aim && r->t[j].ind == x->ind && r->t[j].year == x->year) {
 				plan_add_lint(d, r, "duplicate_target", x->line,
-					      _("%s is targeted twice for %d (lines %ld and %ld)"), ind->id,
+					      _("%s is targeted twice for %d (lines %ld and %ld)"), ind_name(ind),
 					      x->year, r->t[j].line, x->line);
+				lint_about(r, x->ind);
 				break;
 			}
 		}
@@ -220,9 +238,11 @@ static void targets_lint(struct pdoc *d, struct presult *r)
 
 			for (j = 0; j < r->nag; j++)
 				any |= r->assigned[j][x->ind] != 0;
-			if (!any)
+			if (!any) {
 				plan_add_lint(d, r, "unassigned_indicator", x->line,
-					      _("no agency is made responsible for %s"), ind->id);
+					      _("no agency is made responsible for %s"), ind_name(ind));
+				lint_about(r, x->ind);
+			}
 			seen[x->ind] = true;
 		}
 	}

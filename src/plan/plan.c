@@ -227,6 +227,8 @@ static json_t *to_json(const struct presult *r)
 				      r->lint[i].line > 0 ? json_integer(r->lint[i].line) : json_null(),
 				      "message", r->lint[i].msg);
 
+		if (l && r->lint[i].ind >= 0)
+			json_object_set_new(l, "indicator", json_string(catalog[r->lint[i].ind].id));
 		json_array_append_new(a, l);
 	}
 	json_object_set_new(root, "lint", a);

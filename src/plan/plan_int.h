@@ -70,6 +70,7 @@ struct pref {
 
 struct plint {
 	const char *code;
+	int ind;       /* catalog index of the indicator it is about, or -1 */
 	long line;
 	const char *msg;
 };

@@ -91,7 +91,7 @@ static void check_targets(const json_t *targets, int from, struct diags *d)
 			diags_add(d, 0, path,
 				  _("%s needs a value: a target without one can be judged only on an indicator whose end is "
 				    "'all' (done, maintained); leave it out to keep the target in force"),
-				  ind);
+				  indicator_name(&catalog[catalog_find(ind)], i18n_lang()));
 		} else if (json_is_number(val) && json_number_value(val) < 0) {
 			snprintf(path, sizeof(path), "targets[%zu].value", i);
 			diags_add(d, 0, path, _("must not be negative"));
@@ -135,7 +135,7 @@ static void check_targets(const json_t *targets, int from, struct diags *d)
 				continue;
 			snprintf(path, sizeof(path), "targets[%zu]", j);
 			diags_add(d, 0, path, _("contradicts targets[%zu]: two different targets for %s in the same year"),
-				  i, ind);
+				  i, catalog_find(ind) >= 0 ? indicator_name(&catalog[catalog_find(ind)], i18n_lang()) : ind);
 		}
 	}
 }
@@ -240,6 +240,150 @@ void plan_check(const json_t *plan, const struct tree *t, int *unit, struct diag
 			diags_add(d, 0, "deadline.month", _("must be a month (1-12)"));
 		if (y && !json_is_null(y) && (!int_field(dl, "year", &year) || year < PERIOD_MIN_YEAR))
 			diags_add(d, 0, "deadline.year", _("must be a year or null"));
+	}
+}
+
+/* An agency of a plan by its name in the current language, or its id. */
+static const char *agency_words(const char *id)
+{
+	int a = agency_find(id);
+	bool en = i18n_lang() == LANG_EN;
+
+	if (a >= 0)
+		return en ? agency_kinds[a].name_en : agency_kinds[a].name_vi;
+	a = province_agency_find(id);
+	if (a >= 0)
+		return en ? province_agency_kinds[a].name_en : province_agency_kinds[a].name_vi;
+	return NULL;
+}
+
+/* The words for a JSON path of plan_check() ("targets[3].value" is "target
+ * 4 (its indicator), value"); false for a path it does not know. */
+static bool field_words(const json_t *plan, const char *path, char *out, size_t sz)
+{
+	static const struct {
+		const char *path, *words;
+	} fixed[] = {
+		{"document", N_("the plan's document part")},
+		{"document.unit.code", N_("the plan's unit")},
+		{"document.period", N_("the plan's period")},
+		{"document.number", N_("the plan's number")},
+		{"document.date", N_("the plan's date")},
+		{"document.title", N_("the plan's title")},
+		{"document.amends", N_("the plan it amends")},
+		{"targets", N_("the targets")},
+		{"agencies", N_("the agencies")},
+		{"assignments", N_("the assignments")},
+		{"deadline.day", N_("the deadline's day")},
+		{"deadline.month", N_("the deadline's month")},
+		{"deadline.year", N_("the deadline's year")},
+	};
+	static const struct {
+		const char *key, *words;
+	} parts[] = {
+		{"indicator", N_("indicator")}, {"direction", N_("direction")}, {"value", N_("value")},
+		{"year", N_("year")},		{"baseline", N_("baseline")},
+	};
+	char key[48];
+	size_t i, k;
+	int n = 0;
+
+	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++) {
+		if (strcmp(path, fixed[i].path) == 0) {
+			snprintf(out, sz, "%s", _(fixed[i].words));
+			return true;
+		}
+	}
+	if (sscanf(path, "targets[%zu]%n", &i, &n) == 1 && n > 0) {
+		const char *id = str_or_null(json_array_get(json_object_get(plan, "targets"), i), "indicator");
+		int ind = id ? catalog_find(id) : -1;
+		size_t used;
+
+		snprintf(out, sz, _("target %zu"), i + 1);
+		used = strlen(out);
+		if (ind >= 0)
+			snprintf(out + used, sz - used, " (%s)", indicator_short_name(&catalog[ind], i18n_lang()));
+		if (path[n] == '\0')
+			return true;
+		for (k = 0; k < sizeof(parts) / sizeof(parts[0]); k++) {
+			if (path[n] == '.' && strcmp(path + n + 1, parts[k].key) == 0) {
+				used = strlen(out);
+				snprintf(out + used, sz - used, ", %s", _(parts[k].words));
+				return true;
+			}
+		}
+		return false;
+	}
+	n = 0;
+	if (sscanf(path, "agencies[%zu]%n", &i, &n) == 1 && n > 0 && path[n] == '\0') {
+		snprintf(out, sz, _("agency %zu"), i + 1);
+		return true;
+	}
+	n = 0;
+	if (sscanf(path, "assignments.%47[^[]%n", key, &n) == 1 && n > 0) {
+		const char *name = agency_words(key);
+
+		snprintf(out, sz, _("the assignments of '%s'"), name ? name : key);
+		if (path[n] == '\0')
+			return true;
+		if (sscanf(path + n, "[%zu]", &i) == 1) {
+			size_t used = strlen(out);
+
+			snprintf(out + used, sz - used, _(", indicator %zu"), i + 1);
+			return true;
+		}
+		return false;
+	}
+	return false;
+}
+
+/* The message with the paths of targets in it ("contradicts targets[1]")
+ * in words, into out. */
+static void message_words(const char *msg, char *out, size_t sz)
+{
+	size_t used = 0, i;
+	int n;
+
+	out[0] = '\0';
+	while (*msg && used + 1 < sz) {
+		const char *p = strstr(msg, "targets[");
+
+		n = 0;
+		if (!p || sscanf(p, "targets[%zu]%n", &i, &n) != 1 || n == 0) {
+			snprintf(out + used, sz - used, "%s", msg);
+			return;
+		}
+		snprintf(out + used, sz - used, "%.*s", (int)(p - msg), msg);
+		used = strlen(out);
+		snprintf(out + used, sz - used, _("target %zu"), i + 1);
+		used = strlen(out);
+		msg = p + n;
+	}
+}
+
+void plan_diags_in_words(const json_t *plan, struct diags *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		struct diag *x = &d->d[i];
+		char words[200], said[sizeof(x->msg)], msg[sizeof(words) + sizeof(x->msg) + 2];
+		size_t n;
+
+		if (!x->field[0] || !field_words(plan, x->field, words, sizeof(words)))
+			continue;
+		message_words(x->msg, said, sizeof(said));
+		snprintf(msg, sizeof(msg), "%s: %s", words, said);
+		/* cut at a character boundary when it is too long */
+		n = strlen(msg);
+		if (n >= sizeof(x->msg)) {
+			n = sizeof(x->msg) - 1;
+			while (n > 0 && ((unsigned char)msg[n] & 0xC0) == 0x80)
+				n--;
+		}
+		memcpy(x->msg, msg, n);
+		x->msg[n] = '\0';
+		x->field[0] = '\0';
 	}
 }
 

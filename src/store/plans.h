@@ -31,6 +31,12 @@ struct plan_info {
  * ("targets[3].direction").  *unit is the tree index of its unit. */
 void plan_check(const json_t *plan, const struct tree *t, int *unit, struct diags *d);
 
+/* Turns the JSON paths of plan_check()'s problems into words of the current
+ * language, in front of each message ("target 4 (its indicator), value:
+ * must not be negative"; field emptied), for people: pages and the CLI's
+ * text.  Machines keep the paths.  plan may be NULL (no indicator names). */
+void plan_diags_in_words(const json_t *plan, struct diags *d);
+
 /* Checks and stores.  GEMIS_EINVAL with problems in d when the plan is not
  * valid; nothing is written then.  An amending plan (document.amends) is
  * merged into the plan in force (targets of the same indicator and year

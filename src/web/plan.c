@@ -81,6 +81,15 @@ static const char *agency_label(struct http_req *r, const char *id)
 	return r->lang == LANG_EN ? agency_kinds[a].name_en : agency_kinds[a].name_vi;
 }
 
+/* A target's indicator by name; one the catalogue does not have
+ * ("custom" in the plan's JSON) is the plan's own. */
+static const char *target_indicator(struct http_req *r, const char *id)
+{
+	int k = catalog_find(id);
+
+	return k >= 0 ? indicator_name(&catalog[k], r->lang) : _("an indicator of the plan's own");
+}
+
 static const char *direction_label(const char *d)
 {
 	if (strcmp(d, "at_most") == 0)
@@ -115,11 +124,8 @@ static void render_aims(struct http_req *r, const json_t *plan)
 		html(r, "<p>%s <strong>%s</strong></p>", _("This plan amends plan"), s_or(amends, "number", "?"));
 	if (json_array_size(json_object_get(plan, "repealed"))) {
 		html(r, "<h2>%s</h2><ul>", _("Targets repealed"));
-		json_array_foreach(json_object_get(plan, "repealed"), i, x) {
-			int k = catalog_find(s_or(x, "indicator", ""));
-
-			html(r, "<li>%s</li>", k >= 0 ? indicator_name(&catalog[k], r->lang) : s_or(x, "indicator", "?"));
-		}
+		json_array_foreach(json_object_get(plan, "repealed"), i, x)
+			html(r, "<li>%s</li>", target_indicator(r, s_or(x, "indicator", "")));
 		html(r, "</ul>");
 	}
 }
@@ -166,14 +172,13 @@ static void render_plan(struct http_req *r, const json_t *plan)
 	     _("Targets"), _("Indicator"), _("Target"), _("Year"), _("As written in the plan"));
 	json_array_foreach(json_object_get(plan, "targets"), i, x) {
 		const char *id = s_or(x, "indicator", "?");
-		int k = catalog_find(id);
 		const json_t *val = json_object_get(x, "value");
 		char num[48] = "";
 
 		if (json_is_number(val))
 			format_number(num, sizeof(num), json_number_value(val), 2);
 		html(r, "<tr><td>%s</td><td>%s %s%s</td><td class=\"num\">%lld</td><td><small lang=\"vi\">%s</small></td></tr>",
-		     k >= 0 ? indicator_name(&catalog[k], r->lang) : id, direction_label(s_or(x, "direction", "")), num,
+		     target_indicator(r, id), direction_label(s_or(x, "direction", "")), num,
 		     json_is_number(val) && strcmp(s_or(x, "unit", ""), "%") == 0 ? "%" : "",
 		     (long long)json_integer_value(json_object_get(x, "year")), s_or(x, "text", ""));
 	}
@@ -257,11 +262,10 @@ static void edit_form(struct http_req *r, const struct unit *u, long long id, co
 	json_array_foreach(json_object_get(plan, "targets"), i, x) {
 		const char *id2 = s_or(x, "indicator", "?"), *dir = s_or(x, "direction", "at_least");
 		const json_t *val = json_object_get(x, "value");
-		int kk = catalog_find(id2);
 		static const char *const dirs[] = {"at_least", "at_most", "achieve"};
 
 		html(r, "<tr><th scope=\"row\" id=\"tn%zu\">%s</th><td><select name=\"t%zu_dir\" aria-labelledby=\"tn%zu th_dir\">", i,
-		     kk >= 0 ? indicator_name(&catalog[kk], r->lang) : id2, i, i);
+		     target_indicator(r, id2), i, i);
 		for (k = 0; k < 3; k++) {
 			if (strcmp(dir, dirs[k]) == 0)
 				html(r, "<option value=\"%s\" selected>%s</option>", dirs[k], direction_label(dirs[k]));
@@ -453,6 +457,7 @@ static enum gemis_err store_plan(struct http_req *r, int unit, json_t *plan)
 		if (info.unit != unit)
 			return GEMIS_EPERM; /* not reached: the unit was checked before */
 	} else if (r->diags->total > 0) {
+		plan_diags_in_words(plan, r->diags);
 		err = http_fail(r, GEMIS_EINVAL, "%s", _("the plan was not stored."));
 	}
 	return err;
@@ -852,9 +857,14 @@ enum gemis_err page_plan_review(struct http_req *r)
 		fewer_warning(r, &diff);
 	if (d.total > 0) {
 		diags_sort(&d);
+		plan_diags_in_words(plan, &d);
 		html(r, "<h2>%s</h2><ul class=\"problems\">", _("Problems that stop it from being stored"));
-		for (i = 0; i < d.n; i++)
-			html(r, "<li><code>%s</code>: %s</li>", d.d[i].field, d.d[i].msg);
+		for (i = 0; i < d.n; i++) {
+			if (d.d[i].field[0])
+				html(r, "<li><code>%s</code>: %s</li>", d.d[i].field, d.d[i].msg);
+			else
+				html(r, "<li>%s</li>", d.d[i].msg);
+		}
 		html(r, "</ul>");
 	} else {
 		if (merged)
@@ -958,6 +968,7 @@ enum gemis_err page_plan_restore(struct http_req *r)
 		return GEMIS_ENOMEM;
 	diags_init(r->diags, 200);
 	err = plan_restore(db, &r->snap->tree, unit, id, seen, r->user.name, r->diags, &info, &r->err);
+	plan_diags_in_words(NULL, r->diags);
 	if (err)
 		return err;
 	http_data_changed(r);

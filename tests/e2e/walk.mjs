@@ -4,8 +4,9 @@
 // from its dashboard (GET only; downloads, the language switch and signing
 // out excepted); pages that differ only by a unit of the same level, a
 // year or a sort order are one page.  On the way it reaches what only a
-// form leads to: a plan uploaded for review (with its lint findings) and a
-// form saved with problems.  A link that answers an error fails too.
+// form leads to: plans uploaded for review (a yearly plan; lint-plan.txt,
+// with lint findings, an indicator of its own and two targets that
+// contradict each other) and a form saved with problems.  A link that answers an error fails too.
 //
 //   GEMIS=build/gemis node tests/e2e/walk.mjs BASE_URL
 // The demonstration database, after tests/e2e/app.mjs, with the caseworker
@@ -36,7 +37,10 @@ const ACCOUNT_NAMES = ['Quản trị hệ thống', 'Sở Nội vụ Lai Châu',
   'Cán bộ Văn hóa - Xã hội', 'Trạm Y tế xã Bình Lư', 'Các trường học xã Bình Lư', 'Người xem'];
 const DATA_WORDS = new Set(['admin', 'laichau', 'binhlu', 'binhlu.vhxh', 'binhlu.yte', 'binhlu.truonghoc',
   'binhlu.viewer', 'cw.binhlu']);
-const YEARLY_PLAN = fs.readFileSync(new URL('./yearly-plan.txt', import.meta.url));
+// plans the focal point uploads for review: their review pages hold the
+// lint findings, the problems that stop a plan and the targets table
+const PLANS = ['yearly-plan.txt', 'lint-plan.txt'].map((f) => ({
+  name: f, buffer: fs.readFileSync(new URL('./' + f, import.meta.url)) }));
 const names = properNames(process.env.GEMIS || 'build/gemis', ACCOUNT_NAMES);
 
 let failures = 0;
@@ -132,11 +136,11 @@ async function walk(browser, acct, lang) {
     }
   }
   // what only a form leads to
-  if (acct.upload) {
+  for (const plan of acct.upload ? PLANS : []) {
     await page.goto(base + acct.upload);
-    await page.setInputFiles('input[name=file]', { name: 'ke-hoach-2026.txt', mimeType: 'text/plain', buffer: YEARLY_PLAN });
+    await page.setInputFiles('input[name=file]', { name: 'ke-hoach-2026.txt', mimeType: 'text/plain', buffer: plan.buffer });
     await Promise.all([page.waitForNavigation(), page.click('form[action$="/upload"] button[type=submit]')]);
-    await check(page, lang, `${acct.name} plan review ${new URL(page.url()).pathname}`);
+    await check(page, lang, `${acct.name} plan review of ${plan.name} ${new URL(page.url()).pathname}`);
     n++;
   }
   if (acct.fill) {

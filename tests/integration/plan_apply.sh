@@ -42,8 +42,8 @@ printf '%s' "$out" | jq '.targets += [{"indicator": "female_key_leaders", "goal"
 	"direction": "achieve", "year": 2030, "baseline": null, "text": "Nâng cao tỷ lệ nữ lãnh đạo"}]' >vague.json
 n=$(sql gemis.db "SELECT COUNT(*) FROM plans")
 expect_fail 1 "$GEMIS" plan load vague.json
-contains "$err" "targets[3].value"
-contains "$err" "female_key_leaders needs a value"
+# the JSON the person wrote: its path; the indicator by name
+contains "$err" "targets[3].value: Agencies with a female key leader needs a value"
 [ "$(sql gemis.db "SELECT COUNT(*) FROM plans")" = "$n" ] || die "a refused plan was stored"
 [ "$(target female_key_leaders 18673)" = "$before_leaders" ] || die "the refused plan changed a target"
 
@@ -62,7 +62,10 @@ review=$(header Location)
 id=${review##*/}
 JAR=cx.txt http GET "$review"
 expect_status 200
-contains "$body" "female_key_leaders needs a value"
+# in words (issue 20): the target's number and indicator, no JSON path, no code
+contains "$body" "target 4 (Women key leaders), value: Agencies with a female key leader needs a value"
+not_contains "$body" "targets[3]"
+not_contains "$body" "female_key_leaders needs"
 not_contains "$body" "/plan/18673/apply"
 JAR=cx.txt http POST /plan/18673/apply --data-urlencode "csrf=$csrf" --data-urlencode "upload=$id"
 expect_status 400

@@ -16,14 +16,24 @@ contains "$out" "Deadline: 15/12 every year, to vhxh"
 expect_ok "$GEMIS" --lang vi plan import "$plans/directions.txt"
 contains "$out" "Hạn báo cáo: 15/12 hằng năm"
 
-# lint: one finding a line with its line number; exit 1 when there are findings
+# lint: one finding a line with its line number, in words (issue 20: no
+# code, indicators by name); exit 1 when there are findings
 expect_fail 1 "$GEMIS" plan lint "$plans/lint.txt" --lang en
-contains "$out" "lint.txt:17: numbering_gap: Section 2 is followed by section 4"
-contains "$out" "typo: \"Phân đầu\" should probably be \"Phấn đấu\""
-contains "$out" "typo: \"chuyên biến\" should probably be \"chuyển biến\""
-contains "$out" "duplicate_target"
+contains "$out" "lint.txt:17: numbering skips a number: Section 2 is followed by section 4"
+contains "$out" "possible typing error: \"Phân đầu\" should probably be \"Phấn đấu\""
+contains "$out" "possible typing error: \"chuyên biến\" should probably be \"chuyển biến\""
+contains "$out" "the same target twice: Female wage workers among employed women is targeted twice"
+contains "$out" "no agency answers for it: no agency is made responsible for Female wage workers"
+not_contains "$out" "female_wage_workers"
+not_contains "$out" "numbering_gap"
 expect_fail 1 "$GEMIS" plan lint "$plans/lint.txt" --lang vi
 contains "$out" "Mục 2 được theo sau bởi mục 4"
+contains "$out" "Tỷ lệ lao động nữ làm công hưởng lương được đặt chỉ tiêu hai lần"
+# the codes and the indicators' ids are for programs: --json
+expect_fail 1 "$GEMIS" plan lint "$plans/lint.txt" --json
+[ "$(printf '%s' "$out" | jq -r '[.[] | select(.code == "duplicate_target")][0].indicator')" = female_wage_workers ] ||
+	die "plan lint --json: the duplicate target's code and indicator"
+[ "$(printf '%s' "$out" | jq -r '.[0].code')" = numbering_gap ] || die "plan lint --json: the first finding's code"
 
 # --apply stores the plan; applying again replaces it and keeps the history
 expect_ok "$GEMIS" init
@@ -41,7 +51,9 @@ expect_fail 1 "$GEMIS" plan import nounit.txt --apply
 contains "$err" "was not found in the administrative list"
 # lint.txt gives female_wage_workers 55% and 58% for the same year
 expect_fail 1 "$GEMIS" plan import "$plans/lint.txt" --apply
-contains "$err" "contradicts targets"
+# named in words: the target's number in the plan and its indicator
+contains "$err" "lint.txt: target 3 (Women wage workers): contradicts target 2: two different targets for Female wage workers"
+not_contains "$err" "targets["
 [ "$(sql gemis.db "SELECT COUNT(*) FROM plans")" = 2 ] || die "a refused plan was stored"
 
 # not UTF-8, a missing file, a scan
