@@ -205,33 +205,46 @@ static bool box_number(const struct entry *en, int fi, double *out)
 /* Below a ratio's boxes, the rate they make (numerator / denominator ×
  * factor, as the engine computes it), per sex and overall, for each
  * period: what the focal point judges before approving, and what the
- * reporter sees after saving. */
+ * reporter sees after saving.  Each <output> names its boxes (data-num,
+ * data-den: their ids, a pair per sex for the overall rate) and its row
+ * the factor and the unit's words (data-factor, data-suffix), so that
+ * app.js recomputes the rate while someone types, without the network. */
 static void rate_rows(struct http_req *r, const struct entry *en, int k, const int *sexes, int ns)
 {
 	const struct indicator *ind = &catalog[k];
+	const char *suffix;
 	size_t i;
 
 	if (ind->kind != IND_RATIO)
 		return;
+	suffix = strcmp(ind->unit, "%") == 0 ? "%" : arena_printf(&r->arena, " %s", measure_name(ind->unit));
 	for (i = 0; i < en->f.nfields; i++) {
 		const struct form_field *x = &en->f.fields[i];
+		const char *nums = "", *dens = "";
 		double tn = 0, td = 0;
 		bool all = true;
 		int sx;
 
 		if (x->ind != k || x->part != PART_NUM || x->sex != sexes[0])
 			continue;
-		html(r, "<tr class=\"rate\"><th scope=\"row\">%s", _("Rate these numbers give"));
+		html(r, "<tr class=\"rate\" data-factor=\"%g\" data-suffix=\"%s\"><th scope=\"row\">%s", ind->factor,
+		     suffix, _("Rate these numbers give"));
 		if (period_kind(x->period) != PERIOD_YEAR)
 			html(r, " <small>(%s)</small>", fmt_period(r, x->period));
 		html(r, "</th>");
 		for (sx = 0; sx < ns; sx++) {
+			int fn = form_field_find(&en->f, k, PART_NUM, sexes[sx], x->period);
+			int fd = form_field_find(&en->f, k, PART_DEN, sexes[sx], x->period);
 			double n, d;
-			bool ok = box_number(en, form_field_find(&en->f, k, PART_NUM, sexes[sx], x->period), &n) &&
-				  box_number(en, form_field_find(&en->f, k, PART_DEN, sexes[sx], x->period), &d);
+			bool ok = box_number(en, fn, &n) && box_number(en, fd, &d);
 
-			html(r, "<td><output>%s</output></td>",
-			     ok && d != 0 ? fmt_value(r, n / d * ind->factor, ind->unit) : "–");
+			html(r, "<td><output");
+			if (fn >= 0 && fd >= 0) {
+				html(r, " data-num=\"v_%d\" data-den=\"v_%d\"", fn, fd);
+				nums = arena_printf(&r->arena, "%s%sv_%d", nums, *nums ? " " : "", fn);
+				dens = arena_printf(&r->arena, "%s%sv_%d", dens, *dens ? " " : "", fd);
+			}
+			html(r, ">%s</output></td>", ok && d != 0 ? fmt_value(r, n / d * ind->factor, ind->unit) : "–");
 			all = all && ok;
 			if (ok) {
 				tn += n;
@@ -239,9 +252,13 @@ static void rate_rows(struct http_req *r, const struct entry *en, int k, const i
 			}
 		}
 		html(r, "</tr>");
-		if (ns > 1 && all && td != 0)
-			html(r, "<tr class=\"rate\"><th scope=\"row\">%s</th><td><output>%s</output></td><td></td></tr>",
-			     _("Overall"), fmt_value(r, tn / td * ind->factor, ind->unit));
+		/* the overall row is there while boxes are empty, for the
+		 * script to fill in */
+		if (ns > 1)
+			html(r, "<tr class=\"rate\" data-factor=\"%g\" data-suffix=\"%s\"><th scope=\"row\">%s</th>"
+				"<td><output data-num=\"%s\" data-den=\"%s\">%s</output></td><td></td></tr>",
+			     ind->factor, suffix, _("Overall"), nums, dens,
+			     all && td != 0 ? fmt_value(r, tn / td * ind->factor, ind->unit) : "–");
 	}
 }
 

@@ -167,6 +167,34 @@ try {
   // above its denominator is caught before saving
   await page.fill('#v_0', '50');
   await page.fill('#v_1', '10');
+  // the rate the boxes give follows the typing, computed in the page: no
+  // request goes out for it (the check above runs when a box is left)
+  const rateOut = page.locator('fieldset').first().locator('tr.rate output').first();
+  const rateIs = (want) => page.waitForFunction((w) => {
+    const o = document.querySelector('fieldset tr.rate output');
+    return o && o.textContent.trim() === w;
+  }, want, { timeout: 3000 }).then(() => true, () => false);
+  check(await rateOut.getAttribute('data-num') === 'v_0' && await rateOut.getAttribute('data-den') === 'v_1',
+    'the rate row names the boxes it is computed from');
+  check(await rateIs('500%'), `the rate follows the boxes as they are filled (${await rateOut.textContent()})`);
+  const sent = [];
+  const onRequest = (req) => sent.push(req.url());
+  page.on('request', onRequest);
+  await page.focus('#v_1');
+  await page.keyboard.press('End');
+  await page.keyboard.type('0');
+  check(await rateIs('50%'), `the rate changes with each key typed (50 / 100: ${await rateOut.textContent()})`);
+  await page.keyboard.type(',5');
+  check(await rateIs('49,75%'), `a decimal comma is read as the server reads it (50 / 100,5: ${await rateOut.textContent()})`);
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  check(await rateIs('–'), `an empty denominator gives no rate (${await rateOut.textContent()})`);
+  page.off('request', onRequest);
+  check(sent.length === 0, `typing sent no request (${sent.join(' ')})`);
+  await page.keyboard.type('10');
   await page.press('#v_1', 'Tab');
   await page.waitForFunction(() => /50/.test(document.getElementById('m_0').textContent));
   check((await page.textContent('#m_0')).includes('10'), 'the check while typing catches a numerator above its denominator');

@@ -3,7 +3,9 @@
 //    the target) is drawn from the JSON the page carries, when uPlot is there;
 //  - forms with data-confirm ask before doing something that cannot be undone;
 //  - a table wider than the screen can be scrolled from the keyboard;
-//  - a form that comes back with problems puts their summary in focus.
+//  - a form that comes back with problems puts their summary in focus;
+//  - on a form, the rate a ratio's boxes give follows the typing (computed
+//    here as the server computes it: numerator / denominator x factor).
 (function () {
   'use strict';
 
@@ -57,10 +59,61 @@
     });
   }
 
+  // A box's number as the server reads it (util/number.c): a sign, digits,
+  // at most one decimal mark ('.' or ','), spaces around, at most 15
+  // significant digits; NaN for anything else.
+  function boxNumber(id) {
+    var box = document.getElementById(id);
+    var s = box ? box.value.replace(/^[ \t]+|[ \t]+$/g, '') : '';
+    var m = /^([+-]?)(\d+)(?:[.,](\d+))?$/.exec(s);
+    if (!m || s.length > 40) return NaN;
+    var int = m[2].replace(/^0+(?=\d)/, ''), frac = (m[3] || '').replace(/0+$/, '');
+    if (int.length + frac.length - (int === '0' ? 1 : 0) > 15) return NaN;
+    return parseFloat(m[1] + m[2] + (m[3] ? '.' + m[3] : ''));
+  }
+
+  // v with at most two decimals, as format_number() writes it: Vietnamese
+  // groups thousands with '.' and marks decimals with ','.
+  function formatNumber(v) {
+    var vi = document.documentElement.lang !== 'en';
+    var t = Math.abs(v).toFixed(2).replace(/\.?0+$/, '');
+    var parts = t.split('.');
+    var int = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, vi ? '.' : ',');
+    return (v < 0 ? '-' : '') + int + (parts[1] ? (vi ? ',' : '.') + parts[1] : '');
+  }
+
+  function rate(out) {
+    var row = out.closest('tr');
+    var nums = out.getAttribute('data-num').split(' ');
+    var dens = out.getAttribute('data-den').split(' ');
+    var n = 0, d = 0, ok = nums.length > 0 && nums[0] !== '';
+    nums.forEach(function (id, i) {
+      var a = boxNumber(id), b = boxNumber(dens[i]);
+      if (isNaN(a) || isNaN(b)) ok = false;
+      n += a;
+      d += b;
+    });
+    out.textContent = ok && d !== 0
+      ? formatNumber(n / d * Number(row.getAttribute('data-factor'))) + row.getAttribute('data-suffix') : '–';
+  }
+
+  function liveRates() {
+    var outs = document.querySelectorAll('tr.rate output[data-num]');
+    if (!outs.length) return;
+    document.addEventListener('input', function (e) {
+      if (!e.target.id || !/^v_\d+$/.test(e.target.id)) return;
+      outs.forEach(function (out) {
+        if ((' ' + out.getAttribute('data-num') + ' ' + out.getAttribute('data-den') + ' ').indexOf(' ' + e.target.id + ' ') >= 0)
+          rate(out);
+      });
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     chart();
     confirmForms();
     scrollRegions();
+    liveRates();
     // a form that came back with problems: their summary first
     var problems = document.getElementById('problems');
     if (problems) problems.focus();
