@@ -256,6 +256,27 @@ int cmd_case_close(struct cli *cli, int argc, char **argv)
 	return event_cmd(cli, argc, argv, "case close", -1);
 }
 
+/* The list of cases as a table: code, detected, survivor's sex, type,
+ * steps, state. */
+static enum gemis_err list_line(void *ctx, const struct case_summary *c, struct errctx *e)
+{
+	(void)e;
+	return buf_printf(ctx, "%-14s  %s  %s  %-20s  %s %lld, %s %lld, %s %lld  %s%s\n", c->code,
+			  c->detected ? c->detected : "", c->survivor_sex, c->type ? c->type : "-", _("services"),
+			  c->services, _("referrals"), c->referrals, _("counselling"), c->counselling,
+			  !c->closed_on ? _("open") : _("closed "), c->closed_on ? c->closed_on : "");
+}
+
+static enum gemis_err case_list_text(struct case_session *s, int unit, struct buf *out, struct errctx *e)
+{
+	size_t n = 0;
+	enum gemis_err err = case_list_each(s, unit, list_line, out, &n, e);
+
+	if (!err && n == 0)
+		err = buf_printf(out, "%s\n", _("No cases."));
+	return err;
+}
+
 /* show CODE, list [--unit] */
 static int read_cmd(struct cli *cli, int argc, char **argv, const char *name, bool show)
 {
@@ -283,7 +304,7 @@ static int read_cmd(struct cli *cli, int argc, char **argv, const char *name, bo
 		u = unit_arg(&c, name, unit);
 		if (u < 0)
 			goto out;
-		err = case_list(&c.s, u, &out, &e);
+		err = case_list_text(&c.s, u, &out, &e);
 	}
 	if (err) {
 		cli_fail(&e);
@@ -371,6 +392,19 @@ out:
 	return status;
 }
 
+/* A line of the access log as a table row. */
+static enum gemis_err log_line(void *ctx, const struct case_log_line *l, struct errctx *e)
+{
+	const char *f[6] = {l->user, l->role, l->unit, l->action, l->case_code, l->detail};
+	char when[32];
+
+	(void)e;
+	case_log_when(l->at, when);
+	return buf_printf(ctx, "%s  %-20s %-10s %-5s %-7s %-14s %s%s\n", when, f[0] ? f[0] : "", f[1] ? f[1] : "",
+			  f[2] ? f[2] : "-", f[3] ? f[3] : "", f[4] ? f[4] : "-", l->allowed ? "" : _("REFUSED "),
+			  f[5] ? f[5] : "");
+}
+
 int cmd_case_log(struct cli *cli, int argc, char **argv)
 {
 	const char *as = NULL, *key = NULL, *limit_arg = NULL;
@@ -401,7 +435,8 @@ int cmd_case_log(struct cli *cli, int argc, char **argv)
 	if (status)
 		goto out;
 	status = EXIT_FAIL;
-	if (case_log_show(c.db, &c.t, &c.who, json, (size_t)limit, &out, &e)) {
+	if (json ? case_log_json(c.db, &c.t, &c.who, (size_t)limit, &out, &e)
+		 : case_log_each(c.db, &c.t, &c.who, (size_t)limit, log_line, &out, &e)) {
 		cli_fail(&e);
 		goto out;
 	}

@@ -37,6 +37,7 @@
 #include "core/access.h"
 #include "core/tree.h"
 #include "policy.h"
+#include "store/cases.h"
 #include "store/db.h"
 #include "util/buf.h"
 
@@ -85,11 +86,22 @@ enum gemis_err case_close(struct case_session *s, const char *code, const char *
  * code, unit, events and closure). */
 enum gemis_err case_show(struct case_session *s, const char *code, struct buf *out,
 			 struct errctx *e);
-/* The cases of a unit, one line each: code, detected, type, services, state. */
-enum gemis_err case_list(struct case_session *s, int unit, struct buf *out, struct errctx *e);
+/* One case of a unit's list, borrowed for the call of case_list_each()'s
+ * function. */
+struct case_summary {
+	const char *code, *detected, *survivor_sex;
+	const char *type;      /* NULL when none was given (a trafficking return) */
+	const char *closed_on; /* NULL while the case is open */
+	long long services, referrals, counselling;
+};
+typedef enum gemis_err (*case_summary_fn)(void *ctx, const struct case_summary *c, struct errctx *e);
+/* The cases of a unit, in order of code, each given to fn once the list is
+ * allowed and logged; *count is their number.  The CLI prints them as a
+ * table (cli/cmd_case.c). */
+enum gemis_err case_list_each(struct case_session *s, int unit, case_summary_fn fn, void *ctx, size_t *count,
+			      struct errctx *e);
 /* The same as JSON: [{"code", "detected", "survivor_sex", "type",
- * "services", "referrals", "counselling", "closed_on"}, ...]; out must be
- * empty. */
+ * "services", "referrals", "counselling", "closed_on"}, ...]. */
 enum gemis_err case_list_json(struct case_session *s, int unit, struct buf *out, struct errctx *e);
 /* The cases of a unit as CSV without the free-text notes, for the account
  * whose password is given again.  GEMIS_EAUTH for a wrong password;
@@ -98,9 +110,16 @@ enum gemis_err case_list_json(struct case_session *s, int unit, struct buf *out,
 enum gemis_err case_export(struct case_session *s, int unit, const char *password,
 			   struct buf *out, size_t *ncases, struct errctx *e);
 
-/* The access log, newest first, as text lines or JSON (admin only). */
-enum gemis_err case_log_show(struct db *db, const struct tree *t, const struct principal *who,
-			     bool json, size_t limit, struct buf *out, struct errctx *e);
+/* The access log, newest first, at most `limit` lines, each given to fn
+ * (admin only; the reading is logged too). */
+enum gemis_err case_log_each(struct db *db, const struct tree *t, const struct principal *who, size_t limit,
+			     case_log_fn fn, void *ctx, struct errctx *e);
+/* The same as a JSON array of {"id", "at", "user", "role", "unit",
+ * "action", "case", "detail", "allowed"}. */
+enum gemis_err case_log_json(struct db *db, const struct tree *t, const struct principal *who, size_t limit,
+			     struct buf *out, struct errctx *e);
+/* A log line's time, UTC: 2026-03-02T08:15:00Z. */
+void case_log_when(long long at, char out[32]);
 
 /* Erases the cases closed more than retention_days before today
  * (YYYY-MM-DD): their consenting counts are kept in case_counts, the rest

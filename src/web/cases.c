@@ -541,7 +541,7 @@ static enum gemis_err page_case_log(struct http_req *r)
 
 	buf_init(&out, BUF_MAX_DEFAULT);
 	err = session(r, &s, false);
-	if (!err && case_log_show(s.db, s.t, &r->who, true, 500, &out, &e))
+	if (!err && case_log_json(s.db, s.t, &r->who, 500, &out, &e))
 		err = fail(r, e.code, &e);
 	if (err) {
 		buf_release(&out);
