@@ -48,6 +48,11 @@ const char *wf_action_id(const struct workflow *w, int a)
 	return a >= 0 && (size_t)a < w->nactions ? w->actions[a].id : "?";
 }
 
+const char *wf_action_done(const struct workflow *w, int a)
+{
+	return a >= 0 && (size_t)a < w->nactions ? _(w->actions[a].done) : "?";
+}
+
 unsigned wf_state_flags(const struct workflow *w, int s)
 {
 	return s >= 0 && (size_t)s < w->nstates ? w->states[s].flags : 0;

@@ -59,6 +59,7 @@ struct wf_action {
 	const char *agency; /* the agency whose accounts take it (an agency kind
 			       id, "kinhte"), or NULL: the document's own */
 	unsigned flags;
+	const char *done;   /* msgid: the action in a history, for people ("submitted") */
 };
 
 struct wf_step {
@@ -118,6 +119,9 @@ int wf_action_find(const struct workflow *w, const char *id);
 const char *wf_state_id(const struct workflow *w, int s);
 const char *wf_state_name(const struct workflow *w, int s);
 const char *wf_action_id(const struct workflow *w, int a);
+/* The action as a document's history says it, in the current language
+ * ("submitted"); its id when out of range. */
+const char *wf_action_done(const struct workflow *w, int a);
 /* The state's flags; 0 when out of range. */
 unsigned wf_state_flags(const struct workflow *w, int s);
 

@@ -23,11 +23,11 @@ static const struct wf_state form_states[SUB_STATUS_COUNT] = {
 };
 
 static const struct wf_action form_actions[SUB_ACTION_COUNT] = {
-	[SUB_SAVE] = {"save", ACT_ENTER, NULL, 0},
-	[SUB_SUBMIT] = {"submit", ACT_ENTER, NULL, 0},
-	[SUB_APPROVE] = {"approve", ACT_APPROVE, NULL, 0},
-	[SUB_RETURN] = {"return", ACT_APPROVE, NULL, WF_COMMENT},
-	[SUB_REOPEN] = {"reopen", ACT_APPROVE, NULL, 0},
+	[SUB_SAVE] = {"save", ACT_ENTER, NULL, 0, N_("saved")},
+	[SUB_SUBMIT] = {"submit", ACT_ENTER, NULL, 0, N_("submitted")},
+	[SUB_APPROVE] = {"approve", ACT_APPROVE, NULL, 0, N_("approved")},
+	[SUB_RETURN] = {"return", ACT_APPROVE, NULL, WF_COMMENT, N_("returned")},
+	[SUB_REOPEN] = {"reopen", ACT_APPROVE, NULL, 0, N_("reopened")},
 };
 
 static const struct wf_step form_steps[] = {
@@ -87,12 +87,12 @@ static const struct wf_state estimate_states[] = {
 };
 
 static const struct wf_action estimate_actions[] = {
-	[EST_SAVE] = {"save", ACT_ENTER, NULL, 0},
-	[EST_SUBMIT] = {"submit", ACT_ENTER, NULL, 0},
-	[EST_APPRAISE] = {"appraise", ACT_ENTER, "kinhte", 0},
-	[EST_APPROVE] = {"approve", ACT_APPROVE, NULL, 0},
-	[EST_RETURN] = {"return", ACT_APPROVE, NULL, WF_COMMENT},
-	[EST_REOPEN] = {"reopen", ACT_APPROVE, NULL, WF_COMMENT},
+	[EST_SAVE] = {"save", ACT_ENTER, NULL, 0, N_("saved")},
+	[EST_SUBMIT] = {"submit", ACT_ENTER, NULL, 0, N_("submitted")},
+	[EST_APPRAISE] = {"appraise", ACT_ENTER, "kinhte", 0, N_("appraised")},
+	[EST_APPROVE] = {"approve", ACT_APPROVE, NULL, 0, N_("approved")},
+	[EST_RETURN] = {"return", ACT_APPROVE, NULL, WF_COMMENT, N_("returned")},
+	[EST_REOPEN] = {"reopen", ACT_APPROVE, NULL, WF_COMMENT, N_("reopened")},
 };
 
 static const struct wf_step estimate_steps[] = {
@@ -131,11 +131,11 @@ static const struct wf_state recommendation_states[] = {
 };
 
 static const struct wf_action recommendation_actions[] = {
-	[REC_ISSUE] = {"issue", ACT_APPROVE, NULL, 0},
+	[REC_ISSUE] = {"issue", ACT_APPROVE, NULL, 0, N_("issued")},
 	/* the agency says what it did */
-	[REC_FOLLOW_UP] = {"follow_up", ACT_ENTER, NULL, WF_COMMENT},
-	[REC_REJECT] = {"reject", ACT_APPROVE, NULL, WF_COMMENT},
-	[REC_CLOSE] = {"close", ACT_APPROVE, NULL, 0},
+	[REC_FOLLOW_UP] = {"follow_up", ACT_ENTER, NULL, WF_COMMENT, N_("followed up")},
+	[REC_REJECT] = {"reject", ACT_APPROVE, NULL, WF_COMMENT, N_("rejected")},
+	[REC_CLOSE] = {"close", ACT_APPROVE, NULL, 0, N_("closed")},
 };
 
 static const struct wf_step recommendation_steps[] = {
@@ -168,10 +168,10 @@ static const struct wf_state report_states[] = {
 };
 
 static const struct wf_action report_actions[] = {
-	[REP_SAVE] = {"save", ACT_SEND, NULL, 0},
-	[REP_SUBMIT] = {"submit", ACT_SEND, NULL, 0},
-	[REP_RETURN] = {"return", ACT_RECEIVE, NULL, WF_COMMENT},
-	[REP_ACCEPT] = {"accept", ACT_RECEIVE, NULL, 0},
+	[REP_SAVE] = {"save", ACT_SEND, NULL, 0, N_("saved")},
+	[REP_SUBMIT] = {"submit", ACT_SEND, NULL, 0, N_("submitted")},
+	[REP_RETURN] = {"return", ACT_RECEIVE, NULL, WF_COMMENT, N_("returned")},
+	[REP_ACCEPT] = {"accept", ACT_RECEIVE, NULL, 0, N_("accepted")},
 };
 
 static const struct wf_step report_steps[] = {

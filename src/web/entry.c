@@ -266,12 +266,8 @@ static enum gemis_err history(void *ctx, const struct sub_event *ev)
 {
 	struct http_req *r = ctx;
 	int a = sub_action_parse(ev->action);
-	const char *what = a == SUB_SAVE     ? _("saved")
-			   : a == SUB_SUBMIT ? _("submitted")
-			   : a == SUB_APPROVE ? _("approved")
-			   : a == SUB_RETURN ? _("returned")
-			   : a == SUB_REOPEN ? _("reopened")
-					     : ev->action;
+	/* the workflow's own word for the step (core/workflows.c) */
+	const char *what = a >= 0 ? wf_action_done(&wf_form, a) : ev->action;
 
 	html(r, "<li>%s · %s · %s", fmt_time(r, ev->at), ev->by, what);
 	if (ev->comment[0])
@@ -621,7 +617,9 @@ enum gemis_err page_entry_post(struct http_req *r)
 		if (d.total > 0) {
 			/* the numbers that did read are still checked together, and a
 			 * submission for every empty box: all problems in one round */
-			validate_rows(rows, n, NULL, NULL, &d, NULL);
+			err = validate_rows(rows, n, NULL, NULL, &d, NULL);
+			if (err)
+				goto out; /* out of memory: the problems found would be incomplete */
 			if (a == SUB_SUBMIT)
 				missing_fields(r, &en, &d);
 		}
@@ -739,7 +737,13 @@ enum gemis_err page_entry_check(struct http_req *r)
 					(long)i + 1, &rows[n], &d))
 			n++;
 	}
-	validate_rows(rows, n, NULL, NULL, &d, NULL);
+	/* out of memory: no answer rather than one that misses a problem */
+	err = validate_rows(rows, n, NULL, NULL, &d, NULL);
+	if (err) {
+		form_release(&en.f);
+		diags_release(&d);
+		return err;
+	}
 	diags_to_fields(r, &en, &d);
 	text_parse_long(fp, strlen(fp), &field);
 	/* the changed box's message in place, the others out of band */

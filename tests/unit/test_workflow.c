@@ -223,6 +223,30 @@ TEST(every_workflow_listed_and_sound)
 	CHECK(wf_state_flags(&wf_form, SUB_RETURNED) == WF_EDITABLE);
 }
 
+/* A history says each step in words of the workflow's table: every
+ * action has them, in both languages (the entry page's history reads them
+ * from here, issue 21). */
+TEST(every_action_has_words_for_the_history)
+{
+	size_t k, i;
+
+	for (k = 0; k < workflow_count; k++) {
+		const struct workflow *w = workflows[k];
+
+		for (i = 0; i < w->nactions; i++) {
+			CHECK(w->actions[i].done != NULL);
+			i18n_set_lang(LANG_VI);
+			CHECK(w->actions[i].done && strcmp(wf_action_done(w, (int)i), w->actions[i].done) != 0);
+		}
+	}
+	i18n_set_lang(LANG_VI);
+	CHECK_STR(wf_action_done(&wf_form, SUB_SUBMIT), "đã gửi");
+	i18n_set_lang(LANG_EN);
+	CHECK_STR(wf_action_done(&wf_form, SUB_REOPEN), "reopened");
+	CHECK_STR(wf_action_done(&wf_form, 99), "?");
+	i18n_set_lang(LANG_VI);
+}
+
 TEST(refusals_say_why)
 {
 	struct errctx e = {0};
@@ -282,6 +306,7 @@ int main(void)
 	build_accounts();
 	RUN(every_transition_by_every_account);
 	RUN(every_workflow_listed_and_sound);
+	RUN(every_action_has_words_for_the_history);
 	RUN(refusals_say_why);
 	RUN(forms_only_for_communes);
 	tree_release(&t);
