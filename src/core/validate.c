@@ -108,27 +108,13 @@ static void fmt_value(char *out, size_t n, double v)
 	snprintf(out, n, "%.15g", v);
 }
 
-enum gemis_err validate_rows(struct value_row *rows, size_t n, value_lookup_fn lookup, void *ctx,
-			     struct diags *d, struct errctx *e)
+/* Duplicates: the first occurrence wins, a different later one is an
+ * error.  idx orders the rows by key (then line). */
+static void mark_duplicates(struct value_row *rows, const size_t *idx, size_t n, struct diags *d)
 {
-	size_t *idx, i, first;
-	enum gemis_err err = GEMIS_OK;
+	size_t i, first;
 
-	for (i = 0; i < n; i++) {
-		if (rows[i].value < 0)
-			diags_add(d, rows[i].line, "value", _("negative value %g: counts cannot be negative"),
-				  rows[i].value);
-	}
-	idx = gemis_malloc((n ? n : 1) * sizeof(*idx));
-	if (!idx)
-		return GEMIS_ENOMEM;
-	for (i = 0; i < n; i++)
-		idx[i] = i;
-	/* the index tie-break makes the order total, so stable */
-	qsort_r(idx, n, sizeof(*idx), idx_cmp, rows);
-
-	/* duplicates: the first occurrence wins, a different later one is an
-	 * error.  first is the first row of the current run of equal keys (in
+	/* first is the first row of the current run of equal keys (in
 	 * line order, thanks to the tie-break), so each row is compared once:
 	 * linear however many times a row repeats. */
 	for (i = 1, first = 0; i < n; i++) {
@@ -154,7 +140,17 @@ enum gemis_err validate_rows(struct value_row *rows, size_t n, value_lookup_fn l
 		}
 	}
 
-	/* numerator <= denominator for shares, per (unit, period, indicator, sex) */
+}
+
+/* A share's numerator is not above its denominator, per (unit, period,
+ * indicator, sex); the part a batch lacks is looked up (lookup may be
+ * NULL).  Returns the lookup's error. */
+static enum gemis_err check_shares(const struct value_row *rows, const size_t *idx, size_t n, value_lookup_fn lookup,
+				   void *ctx, struct diags *d)
+{
+	enum gemis_err err = GEMIS_OK;
+	size_t i;
+
 	for (i = 0; i < n && !err; i++) {
 		const struct value_row *r = &rows[idx[i]];
 		const struct indicator *ind = &catalog[r->ind];
@@ -213,6 +209,30 @@ enum gemis_err validate_rows(struct value_row *rows, size_t n, value_lookup_fn l
 				  vn, vd, ind->id);
 		}
 	}
+	return err;
+}
+
+enum gemis_err validate_rows(struct value_row *rows, size_t n, value_lookup_fn lookup, void *ctx,
+			     struct diags *d, struct errctx *e)
+{
+	size_t *idx, i;
+	enum gemis_err err;
+
+	for (i = 0; i < n; i++) {
+		if (rows[i].value < 0)
+			diags_add(d, rows[i].line, "value", _("negative value %g: counts cannot be negative"),
+				  rows[i].value);
+	}
+	idx = gemis_malloc((n ? n : 1) * sizeof(*idx));
+	if (!idx)
+		return GEMIS_ENOMEM;
+	for (i = 0; i < n; i++)
+		idx[i] = i;
+	/* the index tie-break makes the order total, so stable */
+	qsort_r(idx, n, sizeof(*idx), idx_cmp, rows);
+
+	mark_duplicates(rows, idx, n, d);
+	err = check_shares(rows, idx, n, lookup, ctx, d);
 	free(idx);
 	if (err && e && e->code == GEMIS_OK)
 		err_set(e, err, "value lookup failed");
