@@ -84,13 +84,77 @@ static enum gemis_err only_keys(json_t *o, const char *const *keys, size_t n, co
 	return GEMIS_OK;
 }
 
+/* "context": one of the contexts or a list of them, kept as
+ * "domestic,intimate_partner". */
+static enum gemis_err parse_context(json_t *v, struct case_in *c, struct errctx *e)
+{
+	bool seen[NELEM(case_contexts)] = {false};
+	size_t i, k, len = 0;
+	json_t *x;
+
+	if (json_is_string(v)) {
+		int ci = case_code_find(case_contexts, NELEM(case_contexts), json_string_value(v));
+
+		if (ci < 0)
+			return case_bad(e, "context", _("must be \"domestic\", \"intimate_partner\" or a list of them"));
+		seen[ci] = true;
+	} else if (json_is_array(v)) {
+		json_array_foreach(v, i, x) {
+			int ci = json_is_string(x)
+					 ? case_code_find(case_contexts, NELEM(case_contexts), json_string_value(x))
+					 : -1;
+
+			if (ci < 0)
+				return case_bad(e, "context", _("must be \"domestic\", \"intimate_partner\" or a list of them"));
+			seen[ci] = true;
+		}
+	} else {
+		return case_bad(e, "context", _("must be \"domestic\", \"intimate_partner\" or a list of them"));
+	}
+	for (k = 0; k < NELEM(case_contexts); k++) {
+		if (seen[k]) {
+			int w = snprintf(c->context + len, sizeof(c->context) - len, "%s%s",
+					 len ? "," : "", case_contexts[k]);
+
+			if (w > 0)
+				len += (size_t)w;
+		}
+	}
+	c->has_context = len > 0;
+	return GEMIS_OK;
+}
+
+/* "perpetrator": an object (sex, age_group, relation, prosecuted). */
+static enum gemis_err parse_perpetrator(json_t *pv, struct case_in *c, struct errctx *e)
+{
+	static const char *const perp[] = {"sex", "age_group", "relation", "prosecuted"};
+	static const char *const sexes[] = {"F", "M"};
+	enum gemis_err err;
+
+	if (!json_is_object(pv))
+		return case_bad(e, "perpetrator", _("must be an object or null"));
+	c->has_perp = true;
+	err = only_keys(pv, perp, NELEM(perp), "perpetrator", e);
+	if (!err)
+		err = want_enum(pv, "sex", "perpetrator.sex", sexes, NELEM(sexes), true,
+				&c->perp_sex, e);
+	if (!err)
+		err = want_enum(pv, "age_group", "perpetrator.age_group", case_ages, NELEM(case_ages), false,
+				&c->perp_age, e);
+	if (!err)
+		err = want_enum(pv, "relation", "perpetrator.relation", case_relations,
+				NELEM(case_relations), false, &c->perp_rel, e);
+	if (!err)
+		err = want_bool(pv, "prosecuted", false, &c->prosecuted, e);
+	return err;
+}
+
 enum gemis_err case_parse(json_t *root, struct case_in *c, struct errctx *e)
 {
 	static const char *const top[] = {"detected", "source", "survivor", "type", "context",
 					  "perpetrator", "trafficking_return", "in_need",
 					  "consent_statistics", "notes"};
 	static const char *const surv[] = {"sex", "age_group"};
-	static const char *const perp[] = {"sex", "age_group", "relation", "prosecuted"};
 	static const char *const sexes[] = {"F", "M"};
 	json_t *v, *sv, *pv;
 	enum gemis_err err;
@@ -135,55 +199,13 @@ enum gemis_err case_parse(json_t *root, struct case_in *c, struct errctx *e)
 		return case_bad(e, "type", _("is required unless the case is a trafficking return"));
 	v = json_object_get(root, "context");
 	if (v && !json_is_null(v)) {
-		bool seen[NELEM(case_contexts)] = {false};
-		size_t i, k, len = 0;
-		json_t *x;
-
-		if (json_is_string(v)) {
-			int ci = case_code_find(case_contexts, NELEM(case_contexts), json_string_value(v));
-
-			if (ci < 0)
-				return case_bad(e, "context", _("must be \"domestic\", \"intimate_partner\" or a list of them"));
-			seen[ci] = true;
-		} else if (json_is_array(v)) {
-			json_array_foreach(v, i, x) {
-				int ci = json_is_string(x) ? case_code_find(case_contexts, NELEM(case_contexts), json_string_value(x)) : -1;
-
-				if (ci < 0)
-					return case_bad(e, "context", _("must be \"domestic\", \"intimate_partner\" or a list of them"));
-				seen[ci] = true;
-			}
-		} else {
-			return case_bad(e, "context", _("must be \"domestic\", \"intimate_partner\" or a list of them"));
-		}
-		for (k = 0; k < NELEM(case_contexts); k++) {
-			if (seen[k]) {
-				int w = snprintf(c->context + len, sizeof(c->context) - len, "%s%s",
-						 len ? "," : "", case_contexts[k]);
-
-				if (w > 0)
-					len += (size_t)w;
-			}
-		}
-		c->has_context = len > 0;
+		err = parse_context(v, c, e);
+		if (err)
+			return err;
 	}
 	pv = json_object_get(root, "perpetrator");
 	if (pv && !json_is_null(pv)) {
-		if (!json_is_object(pv))
-			return case_bad(e, "perpetrator", _("must be an object or null"));
-		c->has_perp = true;
-		err = only_keys(pv, perp, NELEM(perp), "perpetrator", e);
-		if (!err)
-			err = want_enum(pv, "sex", "perpetrator.sex", sexes, NELEM(sexes), true,
-					&c->perp_sex, e);
-		if (!err)
-			err = want_enum(pv, "age_group", "perpetrator.age_group", case_ages, NELEM(case_ages), false,
-					&c->perp_age, e);
-		if (!err)
-			err = want_enum(pv, "relation", "perpetrator.relation", case_relations,
-					NELEM(case_relations), false, &c->perp_rel, e);
-		if (!err)
-			err = want_bool(pv, "prosecuted", false, &c->prosecuted, e);
+		err = parse_perpetrator(pv, c, e);
 		if (err)
 			return err;
 	}
