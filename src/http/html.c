@@ -12,6 +12,7 @@
 /* vhtml hands snprintf the conversion it parsed from a literal format */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
+/* One function: printf's interpreter loop, each conversion read and written where it stands. */
 static enum gemis_err vhtml(struct buf *b, const char *fmt, va_list ap)
 {
 	enum gemis_err err = GEMIS_OK;

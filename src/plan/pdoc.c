@@ -484,6 +484,7 @@ static int cmp_size(const void *a, const void *b)
 
 /* ---- tokens ------------------------------------------------------------- */
 
+/* One function: a tokenizer's single pass, a branch for each kind of token. */
 enum gemis_err pdoc_tokenize(struct arena *a, const char *s, size_t len, struct tok **out, size_t *n)
 {
 	size_t cap = len / 2 + 4, i = 0, nt = 0;
