@@ -40,6 +40,48 @@ static int write_out(const char *path, const struct buf *b)
 	return EXIT_OK;
 }
 
+/* The format of `values export`: --format's, else the output file's
+ * extension's; -1 with a message when there is none it can write. */
+static int export_format(const char *format, const char *path)
+{
+	int fmt = -1;
+
+	if (format) {
+		fmt = xfmt_parse(format);
+		if (fmt < 0 || fmt == XF_XLSX) {
+			fprintf(stderr, "gemis values export: --format: %s '%s' (csv, adx, dhis2, sdmx, sdmx-structure)\n",
+				_("unknown format"), format);
+			return -1;
+		}
+	}
+	if (fmt < 0)
+		fmt = strcmp(path, "-") == 0 ? XF_CSV : xfmt_from_path(path);
+	if (fmt < 0 || fmt == XF_XLSX) {
+		fprintf(stderr, "gemis values export: %s\n", _("say which format with --format (csv, adx, dhis2, sdmx)"));
+		return -1;
+	}
+	return fmt;
+}
+
+/* What `values export` wrote, on stderr (stdout may be the export). */
+static void export_said(const char *path, int fmt, const char *unit_name, size_t n, size_t withheld)
+{
+	if (fmt == XF_SDMX_STRUCTURE && strcmp(path, "-") != 0)
+		fprintf(stderr, _("%s: the structure of the SDMX dataflow for %s and the units below it.\n"), path,
+			unit_name);
+	else if (strcmp(path, "-") != 0)
+		fprintf(stderr, ngettext_("%s: exported %zu value of %s.\n", "%s: exported %zu values of %s.\n", n), path,
+			n, unit_name);
+	if (withheld)
+		fprintf(stderr,
+			ngettext_("Withheld %zu value of the violence indicators: counts under 5 and what would "
+				  "reveal them are not published (--include-small-counts exports them).\n",
+				  "Withheld %zu values of the violence indicators: counts under 5 and what would "
+				  "reveal them are not published (--include-small-counts exports them).\n",
+				  withheld),
+			withheld);
+}
+
 int cmd_values_export(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
@@ -68,22 +110,14 @@ int cmd_values_export(struct cli *cli, int argc, char **argv)
 	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
 	if (rc != CLI_GO)
 		return rc;
-	if (format) {
-		fmt = xfmt_parse(format);
-		if (fmt < 0 || fmt == XF_XLSX) {
-			fprintf(stderr, "gemis values export: --format: %s '%s' (csv, adx, dhis2, sdmx, sdmx-structure)\n",
-				_("unknown format"), format);
+	if (!code || !path) {
+		if (format && export_format(format, "-") < 0)
 			return EXIT_USAGE;
-		}
-	}
-	if (!code || !path)
 		return cli_usage(cli);
-	if (fmt < 0)
-		fmt = strcmp(path, "-") == 0 ? XF_CSV : xfmt_from_path(path);
-	if (fmt < 0 || fmt == XF_XLSX) {
-		fprintf(stderr, "gemis values export: %s\n", _("say which format with --format (csv, adx, dhis2, sdmx)"));
-		return EXIT_USAGE;
 	}
+	fmt = export_format(format, path);
+	if (fmt < 0)
+		return EXIT_USAGE;
 	tree_init(&t);
 	codemap_init(&map);
 	buf_init(&out, (size_t)1 << 30);
@@ -133,20 +167,7 @@ int cmd_values_export(struct cli *cli, int argc, char **argv)
 	}
 	if (write_out(path, &out) != EXIT_OK)
 		goto out;
-	if (fmt == XF_SDMX_STRUCTURE && strcmp(path, "-") != 0)
-		fprintf(stderr, _("%s: the structure of the SDMX dataflow for %s and the units below it.\n"), path,
-			tp->units[unit].name);
-	else if (strcmp(path, "-") != 0)
-		fprintf(stderr, ngettext_("%s: exported %zu value of %s.\n", "%s: exported %zu values of %s.\n", rows.n),
-			path, rows.n, tp->units[unit].name);
-	if (withheld)
-		fprintf(stderr,
-			ngettext_("Withheld %zu value of the violence indicators: counts under 5 and what would "
-				  "reveal them are not published (--include-small-counts exports them).\n",
-				  "Withheld %zu values of the violence indicators: counts under 5 and what would "
-				  "reveal them are not published (--include-small-counts exports them).\n",
-				  withheld),
-			withheld);
+	export_said(path, fmt, tp->units[unit].name, rows.n, withheld);
 	status = EXIT_OK;
 out:
 	db_close(db);
