@@ -81,14 +81,103 @@ static bool sub_has_row(const struct snapshot *s, int unit, int ind, int year)
 	return false;
 }
 
+/* The row of indicator k: its values, target, status, and what the
+ * register's small counts hide. */
+static void row_fill(struct yearly *y, struct yr_row *r, int k, int no, const struct target *t, double v)
+{
+	const struct snapshot *s = y->s;
+	const struct engine *eng = &s->eng;
+	const struct indicator *ind = &catalog[k];
+	int unit = y->unit, year = y->year;
+
+	r->ind = k;
+	r->no = no;
+	r->value = v;
+	r->f = ind->by_sex ? engine_value(eng, year, unit, k, SEX_F) : NAN;
+	r->m = ind->by_sex ? engine_value(eng, year, unit, k, SEX_M) : NAN;
+	r->num = ind->kind == IND_RATIO ? engine_part(eng, year, unit, k, PART_NUM, SEX_T) : NAN;
+	r->den = ind->kind == IND_RATIO ? engine_part(eng, year, unit, k, PART_DEN, SEX_T) : NAN;
+	r->t = t;
+	engine_assess(eng, year, unit, k, &r->a);
+	if (ind->source == SRC_REGISTER) {
+		/* the case register's small counts stay hidden (core/register.h) */
+		struct shown sh;
+
+		progress_shown(s, unit, year, k, &sh);
+		if (!sh.value) {
+			/* counted as no data in every summary: a status
+			 * would tell whether small counts met the target */
+			r->value = NAN;
+			r->a.status = ST_NO_DATA;
+			r->hidden = sh.num == SUPP_PRIMARY || sh.den == SUPP_PRIMARY ? SUPP_PRIMARY : SUPP_SECONDARY;
+		}
+		r->f = sh.f ? r->f : NAN;
+		r->m = sh.m ? r->m : NAN;
+		r->num = sh.num ? NAN : r->num;
+		r->den = sh.den ? NAN : r->den;
+	}
+	r->reporting = engine_reporting(eng, year, unit, k);
+	r->of = (unsigned)s->tree.units[unit].nleaves;
+	r->agency = y->plan ? plan_view_agency_of(y->plan, k) : -1;
+}
+
+/* The status of each row in each sub-unit; a register indicator's hidden
+ * sub-units show none. */
+static enum gemis_err sub_statuses(struct yearly *y)
+{
+	const struct snapshot *s = y->s;
+	const struct engine *eng = &s->eng;
+	const struct unit *u = &s->tree.units[y->unit];
+	enum gemis_err err = GEMIS_OK;
+	int c, year = y->year;
+	size_t i;
+
+	for (c = u->first_child; c >= 0; c = s->tree.units[c].next_sibling)
+		y->nsubs++;
+	if (y->nsubs) {
+		y->subs = arena_alloc(&y->mem, y->nsubs * sizeof(*y->subs));
+		y->substatus = arena_alloc(&y->mem, y->nsubs * (y->nrows ? y->nrows : 1));
+		if (!y->subs || !y->substatus)
+			return GEMIS_ENOMEM;
+		i = 0;
+		for (c = u->first_child; c >= 0; c = s->tree.units[c].next_sibling) {
+			size_t r;
+
+			y->subs[i] = c;
+			for (r = 0; r < y->nrows; r++) {
+				struct assessment a;
+
+				engine_assess(eng, year, c, y->rows[r].ind, &a);
+				y->substatus[i * y->nrows + r] = (unsigned char)a.status;
+			}
+			i++;
+		}
+		/* a register indicator's hidden sub-units show no status */
+		for (size_t r = 0; r < y->nrows && !err; r++) {
+			unsigned char *mask = NULL;
+
+			if (catalog[y->rows[r].ind].source != SRC_REGISTER)
+				continue;
+			err = register_mask(eng, year, y->rows[r].ind, &mask);
+			for (i = 0; !err && i < y->nsubs; i++) {
+				size_t base = (size_t)y->subs[i] * REG_CELLS;
+
+				if (mask[base + REG_CELL(REG_NUM, SEX_T)] || mask[base + REG_CELL(REG_DEN, SEX_T)])
+					y->substatus[i * y->nrows + r] = ST_NO_DATA;
+			}
+			free(mask);
+		}
+	}
+	return err;
+}
+
 enum gemis_err yearly_load(struct db *db, const struct snapshot *s, int unit, int year,
 			   const struct yearly_opts *o, struct yearly *y, struct errctx *e)
 {
 	const struct engine *eng = &s->eng;
-	const struct unit *u = &s->tree.units[unit];
 	enum gemis_err err;
-	size_t k, i;
-	int c, no = 0, g;
+	size_t k;
+	int no = 0, g;
 
 	memset(y, 0, sizeof(*y));
 	arena_init(&y->mem, 0);
@@ -121,37 +210,7 @@ enum gemis_err yearly_load(struct db *db, const struct snapshot *s, int unit, in
 			if (!t && isnan(v) && !sub_has_row(s, unit, (int)k, year))
 				continue;
 			r = &y->rows[y->nrows++];
-			r->ind = (int)k;
-			r->no = ++no;
-			r->value = v;
-			r->f = ind->by_sex ? engine_value(eng, year, unit, (int)k, SEX_F) : NAN;
-			r->m = ind->by_sex ? engine_value(eng, year, unit, (int)k, SEX_M) : NAN;
-			r->num = ind->kind == IND_RATIO ? engine_part(eng, year, unit, (int)k, PART_NUM, SEX_T) : NAN;
-			r->den = ind->kind == IND_RATIO ? engine_part(eng, year, unit, (int)k, PART_DEN, SEX_T) : NAN;
-			r->t = t;
-			engine_assess(eng, year, unit, (int)k, &r->a);
-			if (ind->source == SRC_REGISTER) {
-				/* the case register's small counts stay hidden (core/register.h) */
-				struct shown sh;
-
-				progress_shown(s, unit, year, (int)k, &sh);
-				if (!sh.value) {
-					/* counted as no data in every summary: a status
-					 * would tell whether small counts met the target */
-					r->value = NAN;
-					r->a.status = ST_NO_DATA;
-					r->hidden = sh.num == SUPP_PRIMARY || sh.den == SUPP_PRIMARY
-							    ? SUPP_PRIMARY
-							    : SUPP_SECONDARY;
-				}
-				r->f = sh.f ? r->f : NAN;
-				r->m = sh.m ? r->m : NAN;
-				r->num = sh.num ? NAN : r->num;
-				r->den = sh.den ? NAN : r->den;
-			}
-			r->reporting = engine_reporting(eng, year, unit, (int)k);
-			r->of = (unsigned)u->nleaves;
-			r->agency = y->plan ? plan_view_agency_of(y->plan, (int)k) : -1;
+			row_fill(y, r, (int)k, ++no, t, v);
 			y->goal_counts[g][r->a.status]++;
 			y->counts[r->a.status]++;
 		}
@@ -168,46 +227,9 @@ enum gemis_err yearly_load(struct db *db, const struct snapshot *s, int unit, in
 		engine_count_reported(eng, year, unit, &done, &all);
 		y->rep.leaves_reported = done;
 	}
-	for (c = u->first_child; c >= 0; c = s->tree.units[c].next_sibling)
-		y->nsubs++;
-	if (y->nsubs) {
-		y->subs = arena_alloc(&y->mem, y->nsubs * sizeof(*y->subs));
-		y->substatus = arena_alloc(&y->mem, y->nsubs * (y->nrows ? y->nrows : 1));
-		if (!y->subs || !y->substatus) {
-			err = GEMIS_ENOMEM;
-			goto fail;
-		}
-		i = 0;
-		for (c = u->first_child; c >= 0; c = s->tree.units[c].next_sibling) {
-			size_t r;
-
-			y->subs[i] = c;
-			for (r = 0; r < y->nrows; r++) {
-				struct assessment a;
-
-				engine_assess(eng, year, c, y->rows[r].ind, &a);
-				y->substatus[i * y->nrows + r] = (unsigned char)a.status;
-			}
-			i++;
-		}
-		/* a register indicator's hidden sub-units show no status */
-		for (size_t r = 0; r < y->nrows && !err; r++) {
-			unsigned char *mask = NULL;
-
-			if (catalog[y->rows[r].ind].source != SRC_REGISTER)
-				continue;
-			err = register_mask(eng, year, y->rows[r].ind, &mask);
-			for (i = 0; !err && i < y->nsubs; i++) {
-				size_t base = (size_t)y->subs[i] * REG_CELLS;
-
-				if (mask[base + REG_CELL(REG_NUM, SEX_T)] || mask[base + REG_CELL(REG_DEN, SEX_T)])
-					y->substatus[i * y->nrows + r] = ST_NO_DATA;
-			}
-			free(mask);
-		}
-		if (err)
-			goto fail;
-	}
+	err = sub_statuses(y);
+	if (err)
+		goto fail;
 	return GEMIS_OK;
 fail:
 	yearly_release(y);
