@@ -460,114 +460,109 @@ static int framing_status(struct MHD_Connection *c, const char *version)
 	return chunked ? 0 : 400;
 }
 
-static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
-				  const char *method, const char *version, const char *upload,
-				  size_t *upload_size, void **con_cls)
+/* A request's first call, its headers read: its state set up, and an
+ * answer at once when the framing is bad, the body too large or not
+ * allowed; otherwise the body (if any) is read next. */
+static enum MHD_Result request_begins(struct http_server *s, struct MHD_Connection *c, const char *url,
+				      const char *method, const char *version, void **con_cls)
 {
-	struct http_server *s = cls;
-	struct conn_state *cs = *con_cls;
+	struct conn_state *cs;
 	struct http_req *r;
 	enum MHD_Result ret;
+	const char *cl;
+	const struct route *rt;
+	bool other, body = false;
+	int framing;
 
-	if (!cs) {
-		const char *cl;
-		const struct route *rt;
-		bool other, body = false;
-		int framing;
-
-		cs = calloc(1, sizeof(*cs));
-		if (!cs)
-			return MHD_NO;
-		*con_cls = cs;
-		cs->start_ns = mono_ns();
-		r = &cs->r;
-		r->srv = s;
-		r->conn = c;
-		arena_init(&r->arena, (size_t)64 << 20);
-		buf_init(&r->out, (size_t)64 << 20);
-		r->now = (long long)time(NULL);
-		r->tls = s->conf.tls_cert != NULL;
-		r->method = method_of(method, &r->head);
-		r->path = arena_strdup(&r->arena, url);
-		client_ip(c, r->ip, sizeof(r->ip));
-		if (s->conf.trust_proxy)
-			forwarded_ip(c, r->ip, sizeof(r->ip));
-		rt = http_route_find(s, &r->arena, r->method ? r->method : HTTP_GET, url, r->args,
-				     &r->nargs, &other);
-		cs->route = rt;
-		framing = framing_status(c, version);
-		if (framing) {
-			/* answered and closed: nothing behind it is read */
-			atomic_fetch_add(&s->requests, 1);
-			r->status = framing;
-			r->ctype = "text/plain; charset=utf-8";
-			http_set_header(r, "Connection", "close");
-			http_write(r, framing == 501 ? "transfer coding not implemented\n" : "bad request framing\n",
-				   framing == 501 ? 32 : 20);
-			cs->refused = true;
-			ret = send_answer(c, r);
-			guard_phase(s->guard, watched(c), GUARD_SENDING, false);
-			log_line(s, cs, method);
-			return ret;
-		}
-		cs->limit = rt && (rt->flags & ROUTE_UPLOAD) ? s->conf.max_upload : s->conf.max_body;
-		/* what needs no account (the sign-in form) takes a small body */
-		if (!rt || (rt->flags & (ROUTE_PUBLIC | ROUTE_BARE)))
-			cs->limit = cs->limit < HTTP_PUBLIC_BODY_MAX ? cs->limit : HTTP_PUBLIC_BODY_MAX;
-		buf_init(&cs->body, cs->limit);
-		cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-		if (cl) {
-			long n;
-
-			if (!text_parse_long(cl, strlen(cl), &n) || n < 0 || (size_t)n > cs->limit)
-				cs->too_big = true;
-			body = n > 0;
-		}
-		if (MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding"))
-			body = true;
-		if (cs->too_big) {
-			/* refuse at once: the connection closes without reading the body */
-			r->status = 413;
-			r->ctype = "text/plain; charset=utf-8";
-			http_write(r, "request too large\n", 18);
-		} else if (body) {
-			/* a body is read only for someone who may send it */
-			enum gemis_err err = http_admit(r);
-
-			if (!err) {
-				/* a signed-in body is never ended to make room */
-				guard_phase(s->guard, watched(c), GUARD_BODY,
-					    rt && !(rt->flags & (ROUTE_PUBLIC | ROUTE_BARE)));
-				return MHD_YES;
-			}
-			atomic_fetch_add(&s->requests, 1);
-			http_render_error(r, err);
-			cs->refused = true;
-		} else {
-			guard_phase(s->guard, watched(c), GUARD_HANDLING, false);
-			return MHD_YES;
-		}
-		/* answered before the body: the connection closes without reading it */
+	cs = calloc(1, sizeof(*cs));
+	if (!cs)
+		return MHD_NO;
+	*con_cls = cs;
+	cs->start_ns = mono_ns();
+	r = &cs->r;
+	r->srv = s;
+	r->conn = c;
+	arena_init(&r->arena, (size_t)64 << 20);
+	buf_init(&r->out, (size_t)64 << 20);
+	r->now = (long long)time(NULL);
+	r->tls = s->conf.tls_cert != NULL;
+	r->method = method_of(method, &r->head);
+	r->path = arena_strdup(&r->arena, url);
+	client_ip(c, r->ip, sizeof(r->ip));
+	if (s->conf.trust_proxy)
+		forwarded_ip(c, r->ip, sizeof(r->ip));
+	rt = http_route_find(s, &r->arena, r->method ? r->method : HTTP_GET, url, r->args,
+			     &r->nargs, &other);
+	cs->route = rt;
+	framing = framing_status(c, version);
+	if (framing) {
+		/* answered and closed: nothing behind it is read */
+		atomic_fetch_add(&s->requests, 1);
+		r->status = framing;
+		r->ctype = "text/plain; charset=utf-8";
+		http_set_header(r, "Connection", "close");
+		http_write(r, framing == 501 ? "transfer coding not implemented\n" : "bad request framing\n",
+			   framing == 501 ? 32 : 20);
+		cs->refused = true;
 		ret = send_answer(c, r);
 		guard_phase(s->guard, watched(c), GUARD_SENDING, false);
 		log_line(s, cs, method);
-		release_resources(s, r);
 		return ret;
 	}
-	r = &cs->r;
-	if (*upload_size) {
-		/* a body trickled in slower than the request time limit is
-		 * dropped with its connection (the idle timeout alone would let a
-		 * byte every few seconds hold a thread's connection forever) */
-		if (mono_ns() - cs->start_ns > (long long)s->conf.request_limit * 1000000000LL)
-			return MHD_NO;
-		if (!cs->too_big && buf_append(&cs->body, upload, *upload_size))
+	cs->limit = rt && (rt->flags & ROUTE_UPLOAD) ? s->conf.max_upload : s->conf.max_body;
+	/* what needs no account (the sign-in form) takes a small body */
+	if (!rt || (rt->flags & (ROUTE_PUBLIC | ROUTE_BARE)))
+		cs->limit = cs->limit < HTTP_PUBLIC_BODY_MAX ? cs->limit : HTTP_PUBLIC_BODY_MAX;
+	buf_init(&cs->body, cs->limit);
+	cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+	if (cl) {
+		long n;
+
+		if (!text_parse_long(cl, strlen(cl), &n) || n < 0 || (size_t)n > cs->limit)
 			cs->too_big = true;
-		*upload_size = 0;
+		body = n > 0;
+	}
+	if (MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding"))
+		body = true;
+	if (cs->too_big) {
+		/* refuse at once: the connection closes without reading the body */
+		r->status = 413;
+		r->ctype = "text/plain; charset=utf-8";
+		http_write(r, "request too large\n", 18);
+	} else if (body) {
+		/* a body is read only for someone who may send it */
+		enum gemis_err err = http_admit(r);
+
+		if (!err) {
+			/* a signed-in body is never ended to make room */
+			guard_phase(s->guard, watched(c), GUARD_BODY,
+				    rt && !(rt->flags & (ROUTE_PUBLIC | ROUTE_BARE)));
+			return MHD_YES;
+		}
+		atomic_fetch_add(&s->requests, 1);
+		http_render_error(r, err);
+		cs->refused = true;
+	} else {
+		guard_phase(s->guard, watched(c), GUARD_HANDLING, false);
 		return MHD_YES;
 	}
-	if ((r->status == 413 && cs->too_big) || cs->refused)
-		return MHD_YES; /* already answered */
+	/* answered before the body: the connection closes without reading it */
+	ret = send_answer(c, r);
+	guard_phase(s->guard, watched(c), GUARD_SENDING, false);
+	log_line(s, cs, method);
+	release_resources(s, r);
+	return ret;
+
+}
+
+/* The request read whole: dispatched to its handler (or refused for its
+ * path, query or size) and answered. */
+static enum MHD_Result request_answer(struct http_server *s, struct conn_state *cs, struct MHD_Connection *c,
+				      const char *method)
+{
+	struct http_req *r = &cs->r;
+	enum MHD_Result ret;
+
 	atomic_fetch_add(&s->requests, 1);
 	guard_phase(s->guard, watched(c), GUARD_HANDLING, false);
 	r->route = cs->route; /* an API route answers its errors in JSON */
@@ -604,6 +599,33 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	log_line(s, cs, method);
 	release_resources(s, r);
 	return ret;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
+				  const char *method, const char *version, const char *upload,
+				  size_t *upload_size, void **con_cls)
+{
+	struct http_server *s = cls;
+	struct conn_state *cs = *con_cls;
+	struct http_req *r;
+
+	if (!cs)
+		return request_begins(s, c, url, method, version, con_cls);
+	r = &cs->r;
+	if (*upload_size) {
+		/* a body trickled in slower than the request time limit is
+		 * dropped with its connection (the idle timeout alone would let a
+		 * byte every few seconds hold a thread's connection forever) */
+		if (mono_ns() - cs->start_ns > (long long)s->conf.request_limit * 1000000000LL)
+			return MHD_NO;
+		if (!cs->too_big && buf_append(&cs->body, upload, *upload_size))
+			cs->too_big = true;
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if ((r->status == 413 && cs->too_big) || cs->refused)
+		return MHD_YES; /* already answered */
+	return request_answer(s, cs, c, method);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
@@ -701,6 +723,72 @@ static enum gemis_err read_pem(const char *path, struct buf *b, struct errctx *e
 	return buf_read_file(b, path, e);
 }
 
+/* Two descriptors a connection (the guard keeps a duplicate), up to
+ * twice the cap while the slow ones it ends are closing: as many as the
+ * hard limit allows. */
+static void raise_nofile(void)
+{
+	struct rlimit nofile;
+
+	if (getrlimit(RLIMIT_NOFILE, &nofile) == 0 && nofile.rlim_cur < nofile.rlim_max) {
+		nofile.rlim_cur = nofile.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &nofile);
+	}
+}
+
+/* The libmicrohttpd daemon: its threads, timeouts, limits and the
+ * callbacks above. */
+static struct MHD_Daemon *start_daemon(struct http_server *s, const struct http_config *c, unsigned flags,
+				       struct sockaddr *addr, struct MHD_OptionItem *opts)
+{
+	return MHD_start_daemon(
+		flags, (uint16_t)c->port, on_accept, s, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s,
+		MHD_OPTION_SOCK_ADDR, addr,
+		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(c->threads ? c->threads : 1),
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)c->timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+		(size_t)128 * 1024, MHD_OPTION_CONNECTION_LIMIT,
+		/* the guard keeps max_connections; room for those it ends */
+		(unsigned)(c->max_connections ? 2 * c->max_connections : 2000),
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_UNESCAPE_CALLBACK, unescape, s,
+		MHD_OPTION_ARRAY, opts, MHD_OPTION_END);
+}
+
+/* The address to listen on (IPv4 or IPv6, in a4 or a6), or NULL when
+ * --listen is not an IP address. */
+static struct sockaddr *listen_address(const struct http_config *c, struct sockaddr_in *a4, struct sockaddr_in6 *a6,
+				       unsigned *flags)
+{
+	memset(a4, 0, sizeof(*a4));
+	memset(a6, 0, sizeof(*a6));
+	if (inet_pton(AF_INET, c->listen, &a4->sin_addr) == 1) {
+		a4->sin_family = AF_INET;
+		a4->sin_port = htons((uint16_t)c->port);
+		return (struct sockaddr *)a4;
+	}
+	if (inet_pton(AF_INET6, c->listen, &a6->sin6_addr) == 1) {
+		a6->sin6_family = AF_INET6;
+		a6->sin6_port = htons((uint16_t)c->port);
+		*flags |= MHD_USE_IPv6;
+		return (struct sockaddr *)a6;
+	}
+	return NULL;
+}
+
+/* The TLS key and certificate, both given, read from their PEM files. */
+static enum gemis_err tls_read(const struct http_config *c, struct buf *key, struct buf *cert, struct errctx *e)
+{
+	enum gemis_err err;
+
+	if (!c->tls_cert || !c->tls_key)
+		return err_set(e, GEMIS_EINVAL, "--tls-cert and --tls-key go together");
+	if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES)
+		return err_set(e, GEMIS_EINVAL, "this libmicrohttpd has no TLS");
+	err = read_pem(c->tls_key, key, e);
+	if (!err)
+		err = read_pem(c->tls_cert, cert, e);
+	return err;
+}
+
 enum gemis_err http_server_start(const struct http_config *c, struct http_server **out,
 				 struct errctx *e)
 {
@@ -711,7 +799,6 @@ enum gemis_err http_server_start(const struct http_config *c, struct http_server
 	struct sockaddr *addr;
 	struct MHD_OptionItem opts[5];
 	struct guard_limits gl;
-	struct rlimit nofile;
 	struct buf key, cert;
 	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
 	const union MHD_DaemonInfo *info;
@@ -726,20 +813,9 @@ enum gemis_err http_server_start(const struct http_config *c, struct http_server
 		return err;
 	memset(&key, 0, sizeof(key));
 	memset(&cert, 0, sizeof(cert));
-	memset(&a4, 0, sizeof(a4));
-	memset(&a6, 0, sizeof(a6));
-	if (inet_pton(AF_INET, c->listen, &a4.sin_addr) == 1) {
-		a4.sin_family = AF_INET;
-		a4.sin_port = htons((uint16_t)c->port);
-		addr = (struct sockaddr *)&a4;
-	} else if (inet_pton(AF_INET6, c->listen, &a6.sin6_addr) == 1) {
-		a6.sin6_family = AF_INET6;
-		a6.sin6_port = htons((uint16_t)c->port);
-		addr = (struct sockaddr *)&a6;
-		flags |= MHD_USE_IPv6;
-	} else {
+	addr = listen_address(c, &a4, &a6, &flags);
+	if (!addr)
 		return err_set_at(e, GEMIS_EINVAL, "--listen", "'%s' is not an IP address", c->listen);
-	}
 	/* migrate once, before any request */
 	err = store_open(c->db_url, 0, &db, e);
 	if (err)
@@ -751,12 +827,7 @@ enum gemis_err http_server_start(const struct http_config *c, struct http_server
 	s->conf = *c;
 	atomic_init(&s->requests, 0);
 	atomic_init(&s->per_address, 0);
-	/* two descriptors a connection (the guard keeps a duplicate), up to
-	 * twice the cap while the slow ones it ends are closing */
-	if (getrlimit(RLIMIT_NOFILE, &nofile) == 0 && nofile.rlim_cur < nofile.rlim_max) {
-		nofile.rlim_cur = nofile.rlim_max;
-		setrlimit(RLIMIT_NOFILE, &nofile);
-	}
+	raise_nofile();
 	gl.max_connections = c->max_connections;
 	gl.header_timeout = c->header_timeout;
 	gl.body_limit = c->request_limit;
@@ -776,17 +847,7 @@ enum gemis_err http_server_start(const struct http_config *c, struct http_server
 	if (err)
 		goto fail;
 	if (c->tls_cert || c->tls_key) {
-		if (!c->tls_cert || !c->tls_key) {
-			err = err_set(e, GEMIS_EINVAL, "--tls-cert and --tls-key go together");
-			goto fail;
-		}
-		if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {
-			err = err_set(e, GEMIS_EINVAL, "this libmicrohttpd has no TLS");
-			goto fail;
-		}
-		err = read_pem(c->tls_key, &key, e);
-		if (!err)
-			err = read_pem(c->tls_cert, &cert, e);
+		err = tls_read(c, &key, &cert, e);
 		if (err)
 			goto fail;
 		flags |= MHD_USE_TLS;
@@ -799,16 +860,7 @@ enum gemis_err http_server_start(const struct http_config *c, struct http_server
 		opts[k++] = (struct MHD_OptionItem){MHD_OPTION_PER_IP_CONNECTION_LIMIT,
 						    (intptr_t)c->max_per_address, NULL};
 	opts[k++] = (struct MHD_OptionItem){MHD_OPTION_END, 0, NULL};
-	s->daemon = MHD_start_daemon(
-		flags, (uint16_t)c->port, on_accept, s, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s,
-		MHD_OPTION_SOCK_ADDR, addr,
-		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(c->threads ? c->threads : 1),
-		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)c->timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-		(size_t)128 * 1024, MHD_OPTION_CONNECTION_LIMIT,
-		/* the guard keeps max_connections; room for those it ends */
-		(unsigned)(c->max_connections ? 2 * c->max_connections : 2000),
-		MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_UNESCAPE_CALLBACK, unescape, s,
-		MHD_OPTION_ARRAY, opts, MHD_OPTION_END);
+	s->daemon = start_daemon(s, c, flags, addr, opts);
 	if (key.p)
 		sodium_memzero(key.p, key.len);
 	buf_release(&key);
