@@ -49,6 +49,96 @@ static int cmp_unit(const void *a, const void *b)
 	return (x->unit > y->unit) - (x->unit < y->unit);
 }
 
+/* The agencies each plan in force lists. */
+static enum gemis_err load_agencies(struct db *db, struct plan_view *pv, size_t cnt, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+
+	err = db_prepare(db, &st, e,
+			 "SELECT pa.plan_id, pa.agency FROM plan_agencies pa JOIN " SQL_PLANS_IN_FORCE " p"
+			 " ON p.id = pa.plan_id");
+	if (err) {
+		db_finalize(st, NULL);
+		return err;
+	}
+	while (db_next(st)) {
+		long i = find_plan(pv, cnt, db_col_int(st, 0));
+		const char *ag = db_col_text(st, 1);
+		int k;
+
+		if (i < 0 || !ag)
+			continue;
+		if (strcmp(ag, "all") == 0) {
+			pv[i].agency_all = true;
+			continue;
+		}
+		k = agency_find(ag);
+		if (k >= 0)
+			pv[i].agency[k] = true;
+	}
+	return db_finalize(st, e);
+}
+
+/* The indicators each plan in force assigns to each agency. */
+static enum gemis_err load_assignments(struct db *db, struct plan_view *pv, size_t cnt, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+
+	err = db_prepare(db, &st, e,
+			 "SELECT a.plan_id, a.agency, a.indicator FROM assignments a JOIN " SQL_PLANS_IN_FORCE " p"
+			 " ON p.id = a.plan_id");
+	if (err) {
+		db_finalize(st, NULL);
+		return err;
+	}
+	while (db_next(st)) {
+		long i = find_plan(pv, cnt, db_col_int(st, 0));
+		const char *ag = db_col_text(st, 1);
+		int ind = catalog_find(db_col_text(st, 2)), k;
+
+		if (i < 0 || !ag || ind < 0)
+			continue;
+		pv[i].has_assignments = true;
+		if (strcmp(ag, "all") == 0) {
+			pv[i].assigned_all |= (uint64_t)1 << ind;
+			continue;
+		}
+		k = agency_find(ag);
+		if (k >= 0) {
+			pv[i].assigned[k] |= (uint64_t)1 << ind;
+			/* an agency given indicators has duties even when the
+			 * plan's list of agencies forgot it */
+			pv[i].agency[k] = true;
+		}
+	}
+	return db_finalize(st, e);
+}
+
+/* The indicators each plan in force sets a target for. */
+static enum gemis_err load_targets(struct db *db, struct plan_view *pv, size_t cnt, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+
+	err = db_prepare(db, &st, e,
+			 "SELECT t.plan_id, t.indicator FROM targets t JOIN " SQL_PLANS_IN_FORCE " p"
+			 " ON p.id = t.plan_id");
+	if (err) {
+		db_finalize(st, NULL);
+		return err;
+	}
+	while (db_next(st)) {
+		long i = find_plan(pv, cnt, db_col_int(st, 0));
+		int ind = catalog_find(db_col_text(st, 1));
+
+		if (i >= 0 && ind >= 0)
+			pv[i].targeted |= (uint64_t)1 << ind;
+	}
+	return db_finalize(st, e);
+}
+
 enum gemis_err plan_views_load(struct db *db, const struct tree *t, int scope, struct arena *mem,
 			       struct plan_view **out, size_t *n, struct errctx *e)
 {
@@ -114,75 +204,11 @@ enum gemis_err plan_views_load(struct db *db, const struct tree *t, int scope, s
 	/* pv is in id order (the query's ORDER BY) for the lookups below */
 	qsort(pv, cnt, sizeof(*pv), cmp_id);
 
-	err = db_prepare(db, &st, e,
-			 "SELECT pa.plan_id, pa.agency FROM plan_agencies pa JOIN " SQL_PLANS_IN_FORCE " p"
-			 " ON p.id = pa.plan_id");
-	if (err)
-		goto out;
-	while (db_next(st)) {
-		long i = find_plan(pv, cnt, db_col_int(st, 0));
-		const char *ag = db_col_text(st, 1);
-		int k;
-
-		if (i < 0 || !ag)
-			continue;
-		if (strcmp(ag, "all") == 0) {
-			pv[i].agency_all = true;
-			continue;
-		}
-		k = agency_find(ag);
-		if (k >= 0)
-			pv[i].agency[k] = true;
-	}
-	err = db_finalize(st, e);
-	st = NULL;
-	if (err)
-		goto out;
-
-	err = db_prepare(db, &st, e,
-			 "SELECT a.plan_id, a.agency, a.indicator FROM assignments a JOIN " SQL_PLANS_IN_FORCE " p"
-			 " ON p.id = a.plan_id");
-	if (err)
-		goto out;
-	while (db_next(st)) {
-		long i = find_plan(pv, cnt, db_col_int(st, 0));
-		const char *ag = db_col_text(st, 1);
-		int ind = catalog_find(db_col_text(st, 2)), k;
-
-		if (i < 0 || !ag || ind < 0)
-			continue;
-		pv[i].has_assignments = true;
-		if (strcmp(ag, "all") == 0) {
-			pv[i].assigned_all |= (uint64_t)1 << ind;
-			continue;
-		}
-		k = agency_find(ag);
-		if (k >= 0) {
-			pv[i].assigned[k] |= (uint64_t)1 << ind;
-			/* an agency given indicators has duties even when the
-			 * plan's list of agencies forgot it */
-			pv[i].agency[k] = true;
-		}
-	}
-	err = db_finalize(st, e);
-	st = NULL;
-	if (err)
-		goto out;
-
-	err = db_prepare(db, &st, e,
-			 "SELECT t.plan_id, t.indicator FROM targets t JOIN " SQL_PLANS_IN_FORCE " p"
-			 " ON p.id = t.plan_id");
-	if (err)
-		goto out;
-	while (db_next(st)) {
-		long i = find_plan(pv, cnt, db_col_int(st, 0));
-		int ind = catalog_find(db_col_text(st, 1));
-
-		if (i >= 0 && ind >= 0)
-			pv[i].targeted |= (uint64_t)1 << ind;
-	}
-	err = db_finalize(st, e);
-	st = NULL;
+	err = load_agencies(db, pv, cnt, e);
+	if (!err)
+		err = load_assignments(db, pv, cnt, e);
+	if (!err)
+		err = load_targets(db, pv, cnt, e);
 	if (err)
 		goto out;
 	qsort(pv, cnt, sizeof(*pv), cmp_unit);
