@@ -125,6 +125,40 @@ static int format_of_path(const char *path)
 	return dot ? report_format_parse(dot + 1) : -1;
 }
 
+/* --all: the report of each sub-unit into the directory out. */
+static bool render_all(struct cli *cli, struct db *db, const struct snapshot *s, int unit, int year,
+		       const struct yearly_opts *o, enum report_format fmt, const char *out)
+{
+	size_t total = 0, done = 0;
+	int c;
+	struct buf path;
+
+	for (c = s->tree.units[unit].first_child; c >= 0; c = s->tree.units[c].next_sibling)
+		total++;
+	if (!total) {
+		fprintf(stderr, "gemis report: --all: %s\n", _("the unit has no sub-units"));
+		return false;
+	}
+	if (mkdir(out, 0777) != 0 && errno != EEXIST) {
+		fprintf(stderr, "gemis report: %s: %s\n", out, strerror(errno));
+		return false;
+	}
+	buf_init(&path, 4096);
+	for (c = s->tree.units[unit].first_child; c >= 0; c = s->tree.units[c].next_sibling) {
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s-%d.%s", out, s->tree.units[c].code, year,
+			   report_format_ext(fmt));
+		if (!render_one(db, s, c, year, o, fmt, buf_str(&path))) {
+			buf_release(&path);
+			return false;
+		}
+		cli_progress(cli, ++done, total);
+	}
+	buf_release(&path);
+	printf(ngettext_("Wrote %zu report to %s.\n", "Wrote %zu reports to %s.\n", done), done, out);
+	return true;
+}
+
 int cmd_report(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
@@ -190,34 +224,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 			goto out;
 		printf(_("Wrote the %d report of %s to %s.\n"), year, s.tree.units[unit].name, out);
 		status = EXIT_OK;
-	} else {
-		size_t total = 0, done = 0;
-		int c;
-		struct buf path;
-
-		for (c = s.tree.units[unit].first_child; c >= 0; c = s.tree.units[c].next_sibling)
-			total++;
-		if (!total) {
-			fprintf(stderr, "gemis report: --all: %s\n", _("the unit has no sub-units"));
-			goto out;
-		}
-		if (mkdir(out, 0777) != 0 && errno != EEXIST) {
-			fprintf(stderr, "gemis report: %s: %s\n", out, strerror(errno));
-			goto out;
-		}
-		buf_init(&path, 4096);
-		for (c = s.tree.units[unit].first_child; c >= 0; c = s.tree.units[c].next_sibling) {
-			buf_reset(&path);
-			buf_printf(&path, "%s/%s-%d.%s", out, s.tree.units[c].code, year,
-				   report_format_ext((enum report_format)fmt));
-			if (!render_one(db, &s, c, year, &o, (enum report_format)fmt, buf_str(&path))) {
-				buf_release(&path);
-				goto out;
-			}
-			cli_progress(cli, ++done, total);
-		}
-		buf_release(&path);
-		printf(ngettext_("Wrote %zu report to %s.\n", "Wrote %zu reports to %s.\n", done), done, out);
+	} else if (render_all(cli, db, &s, unit, year, &o, (enum report_format)fmt, out)) {
 		status = EXIT_OK;
 	}
 out:
