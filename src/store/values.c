@@ -392,15 +392,60 @@ static const char *const audit_cols[VALUE_COLS] = {
  * ones by multi-row upserts) and then their audit rows in aud order;
  * old[i] is the stored value of rows[order[i]], NaN for a new key.  The
  * caller holds the table lock, so a key it did not find is still absent. */
+/* Writes the values that replace stored ones (rows[order[changed[..]]]),
+ * WRITE_CHUNK rows a statement. */
+static enum gemis_err update_changed(struct db *db, const struct tree *t, const struct value_row *rows,
+				     const size_t *order, const size_t *changed, size_t nchanged, const char *user,
+				     const char *source, long long now, struct errctx *e)
+{
+	struct db_stmt *up = NULL;
+	size_t i, k = 0, done = 0;
+	enum gemis_err err = GEMIS_OK;
+	char per[16];
+
+	while (!err && done < nchanged) {
+		size_t chunk = nchanged - done < WRITE_CHUNK ? nchanged - done : WRITE_CHUNK;
+
+		if (chunk != k) {
+			db_finalize(up, NULL);
+			up = NULL;
+			k = chunk;
+			err = multi_insert(db, PUT_HEAD, PUT_TAIL, k, &up, e);
+			if (err)
+				break;
+		}
+		for (i = 0; i < k; i++) {
+			const struct value_row *r = &rows[order[changed[done + i]]];
+			const struct indicator *ind = &catalog[r->ind];
+			int b = (int)(i * VALUE_COLS);
+
+			period_format(r->period, per, sizeof(per));
+			db_bind_int(up, b + 1, t->units[r->unit].id);
+			db_bind_text(up, b + 2, per);
+			db_bind_int(up, b + 3, period_year(r->period));
+			db_bind_text(up, b + 4, ind->id);
+			db_bind_text(up, b + 5, part_id(ind, r->part));
+			db_bind_text(up, b + 6, sex_id((enum sex)r->sex));
+			db_bind_double(up, b + 7, r->value);
+			db_bind_text(up, b + 8, source);
+			db_bind_text(up, b + 9, user);
+			db_bind_int(up, b + 10, now);
+		}
+		err = db_step_done(up, e);
+		done += k;
+	}
+	db_finalize(up, NULL);
+	return err;
+}
+
 static enum gemis_err write_rows(struct db *db, const struct tree *t, const struct value_row *rows,
 				 const size_t *order, const double *old, const struct keyed *put_order,
 				 const struct keyed *aud_order, size_t n, const char *user,
 				 const char *source, values_progress_fn progress, void *pctx,
 				 size_t total, struct errctx *e)
 {
-	struct db_stmt *up = NULL;
 	struct db_bulk *bulk = NULL;
-	size_t *changed = NULL, nchanged = 0, i, k = 0, done = 0;
+	size_t *changed = NULL, nchanged = 0, i;
 	enum gemis_err err;
 	long long now = (long long)time(NULL);
 	char per[16];
@@ -439,38 +484,8 @@ static enum gemis_err write_rows(struct db *db, const struct tree *t, const stru
 		err = err ? err : ferr;
 	}
 	/* changed values, WRITE_CHUNK at a time */
-	while (!err && done < nchanged) {
-		size_t chunk = nchanged - done < WRITE_CHUNK ? nchanged - done : WRITE_CHUNK;
-
-		if (chunk != k) {
-			db_finalize(up, NULL);
-			up = NULL;
-			k = chunk;
-			err = multi_insert(db, PUT_HEAD, PUT_TAIL, k, &up, e);
-			if (err)
-				break;
-		}
-		for (i = 0; i < k; i++) {
-			const struct value_row *r = &rows[order[changed[done + i]]];
-			const struct indicator *ind = &catalog[r->ind];
-			int b = (int)(i * VALUE_COLS);
-
-			period_format(r->period, per, sizeof(per));
-			db_bind_int(up, b + 1, t->units[r->unit].id);
-			db_bind_text(up, b + 2, per);
-			db_bind_int(up, b + 3, period_year(r->period));
-			db_bind_text(up, b + 4, ind->id);
-			db_bind_text(up, b + 5, part_id(ind, r->part));
-			db_bind_text(up, b + 6, sex_id((enum sex)r->sex));
-			db_bind_double(up, b + 7, r->value);
-			db_bind_text(up, b + 8, source);
-			db_bind_text(up, b + 9, user);
-			db_bind_int(up, b + 10, now);
-		}
-		err = db_step_done(up, e);
-		done += k;
-	}
-	db_finalize(up, NULL);
+	if (!err)
+		err = update_changed(db, t, rows, order, changed, nchanged, user, source, now, e);
 	free(changed);
 	/* the audit trail */
 	bulk = NULL;
