@@ -296,6 +296,43 @@ static long long complement_anywhere(const struct supp_problem *p, const struct 
 	return best;
 }
 
+/* A small count that the marks alone pin down, every other non-zero
+ * count hidden (a commune's four cells of "<5" whose total is "<5" are
+ * all 1), cannot be protected by hiding: it is left as "<5" rather than
+ * hiding the whole country in vain.  Marks those in hopeless; state is as
+ * it was. */
+static void mark_hopeless(const struct supp_problem *p, unsigned char *state, long long *lo, long long *hi,
+			  unsigned char *hopeless)
+{
+	size_t i;
+
+	for (i = 0; i < p->ncells; i++) {
+		hopeless[i] = state[i]; /* the starting state, for a moment */
+		if (state[i] == SUPP_SHOWN && p->value[i] > 0)
+			state[i] = SUPP_SECONDARY;
+	}
+	suppress_bounds(p, state, lo, hi);
+	for (i = 0; i < p->ncells; i++) {
+		unsigned char s0 = hopeless[i];
+
+		hopeless[i] = s0 == SUPP_PRIMARY && lo[i] >= hi[i];
+		state[i] = s0;
+	}
+}
+
+/* A complement that the shown counts pin down anyway protects nothing
+ * and tells nothing new: show it. */
+static void show_pinned_complements(const struct supp_problem *p, unsigned char *state, long long *lo, long long *hi)
+{
+	size_t i;
+
+	suppress_bounds(p, state, lo, hi);
+	for (i = 0; i < p->ncells; i++) {
+		if (state[i] == SUPP_SECONDARY && lo[i] >= hi[i])
+			state[i] = SUPP_SHOWN;
+	}
+}
+
 enum gemis_err suppress(const struct supp_problem *p, unsigned char *state)
 {
 	return suppress_seeded(p, NULL, state);
@@ -334,22 +371,7 @@ enum gemis_err suppress_seeded(const struct supp_problem *p, const unsigned char
 	err = incidence_build(p, &in);
 	if (err)
 		goto out;
-	/* A small count that the marks alone pin down, every other non-zero
-	 * count hidden (a commune's four cells of "<5" whose total is "<5" are
-	 * all 1), cannot be protected by hiding: it is left as "<5" rather than
-	 * hiding the whole country in vain. */
-	for (i = 0; i < p->ncells; i++) {
-		hopeless[i] = state[i]; /* the starting state, for a moment */
-		if (state[i] == SUPP_SHOWN && p->value[i] > 0)
-			state[i] = SUPP_SECONDARY;
-	}
-	suppress_bounds(p, state, lo, hi);
-	for (i = 0; i < p->ncells; i++) {
-		unsigned char s0 = hopeless[i];
-
-		hopeless[i] = s0 == SUPP_PRIMARY && lo[i] >= hi[i];
-		state[i] = s0;
-	}
+	mark_hopeless(p, state, lo, hi, hopeless);
 	/* Each round hides at least one more cell, so at most ncells rounds.
 	 * A round serves every pinned "<5" cell whose sums have not been given
 	 * a new hidden cell yet in this round (those are looked at again in the
@@ -394,13 +416,7 @@ enum gemis_err suppress_seeded(const struct supp_problem *p, const unsigned char
 			state[c] = SUPP_SECONDARY;
 		}
 	}
-	/* A complement that the shown counts pin down anyway protects nothing
-	 * and tells nothing new: show it. */
-	suppress_bounds(p, state, lo, hi);
-	for (i = 0; i < p->ncells; i++) {
-		if (state[i] == SUPP_SECONDARY && lo[i] >= hi[i])
-			state[i] = SUPP_SHOWN;
-	}
+	show_pinned_complements(p, state, lo, hi);
 out:
 	free(in.is_total);
 	free(in.first);
