@@ -115,6 +115,73 @@ const char *codemap_in(const struct codemap *m, enum code_type t, const char *co
 	return p ? p->gemis : code;
 }
 
+/* The type of a row of the map (type, gemis, external, format: trimmed),
+ * or -1 with its problem in d. */
+static int row_type(const struct codemap *m, const struct csv *c, char *const f[4], struct diags *d)
+{
+	size_t k;
+	int t = -1;
+
+	if (*f[3]) {
+		bool known = false;
+
+		for (k = 0; k < sizeof(map_formats) / sizeof(map_formats[0]); k++)
+			known |= strcmp(f[3], map_formats[k]) == 0;
+		if (!known) {
+			diags_add(d, c->line, "format", _("unknown format '%s' (adx, dhis2, sdmx, or empty for all)"),
+				  f[3]);
+			return -1;
+		}
+	}
+	for (k = 0; k < CODE_TYPES; k++) {
+		if (strcmp(f[0], type_names[k]) == 0)
+			t = (int)k;
+	}
+	if (t < 0) {
+		diags_add(d, c->line, "type",
+			  _("unknown type '%s' (unit, element, sex, attribute, dataset, default)"), f[0]);
+		return -1;
+	}
+	if (!*f[1] || !*f[2]) {
+		diags_add(d, c->line, !*f[1] ? "gemis" : "external", _("empty code"));
+		return -1;
+	}
+	if (clash(m, (enum code_type)t, *f[3] ? f[3] : NULL, f[1], false, f[2])) {
+		diags_add(d, c->line, "gemis", _("'%s' is mapped twice"), f[1]);
+		return -1;
+	}
+	if (t != CODE_DEFAULT && clash(m, (enum code_type)t, *f[3] ? f[3] : NULL, f[2], true, f[1])) {
+		diags_add(d, c->line, "external", _("'%s' is mapped twice"), f[2]);
+		return -1;
+	}
+	return t;
+}
+
+/* Adds a pair of codes of type t (fmt: the format it is for, or NULL). */
+static enum gemis_err add_pair(struct codemap *m, int t, const char *fmt, char *const f[4])
+{
+	struct code_pair *p;
+
+	if (m->n == m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 64;
+		struct code_pair *nv = realloc(m->v, cap * sizeof(*nv));
+
+		if (!nv)
+			return GEMIS_ENOMEM;
+		m->v = nv;
+		m->cap = cap;
+	}
+	p = &m->v[m->n];
+	p->type = (enum code_type)t;
+	p->format = fmt ? arena_strdup(&m->mem, fmt) : NULL;
+	p->gemis = arena_strdup(&m->mem, f[1]);
+	p->external = arena_strdup(&m->mem, f[2]);
+	if (!p->gemis || !p->external || (fmt && !p->format))
+		return GEMIS_ENOMEM;
+	m->n++;
+	return GEMIS_OK;
+}
+
 static enum gemis_err parse_utf8(struct codemap *m, const char *format, const char *data, size_t len,
 			       struct diags *d, struct errctx *e)
 {
@@ -155,9 +222,7 @@ static enum gemis_err parse_utf8(struct codemap *m, const char *format, const ch
 	}
 	while (col[0] >= 0 && col[1] >= 0 && col[2] >= 0) {
 		char *f[4];
-		int t = -1;
-		const char *fmt;
-		struct code_pair *p;
+		int t;
 
 		rc = csv_next(&c, e);
 		if (rc == 0)
@@ -179,60 +244,12 @@ static enum gemis_err parse_utf8(struct codemap *m, const char *format, const ch
 			if (*f[k])
 				text_trim(f[k]);
 		}
-		fmt = *f[3] ? f[3] : NULL;
-		if (fmt) {
-			bool known = false;
-
-			for (k = 0; k < sizeof(map_formats) / sizeof(map_formats[0]); k++)
-				known |= strcmp(f[3], map_formats[k]) == 0;
-			if (!known) {
-				diags_add(d, c.line, "format", _("unknown format '%s' (adx, dhis2, sdmx, or empty for all)"),
-					  f[3]);
-				continue;
-			}
-		}
-		for (k = 0; k < CODE_TYPES; k++) {
-			if (strcmp(f[0], type_names[k]) == 0)
-				t = (int)k;
-		}
-		if (t < 0) {
-			diags_add(d, c.line, "type",
-				  _("unknown type '%s' (unit, element, sex, attribute, dataset, default)"), f[0]);
+		t = row_type(m, &c, f, d);
+		if (t < 0)
 			continue;
-		}
-		if (!*f[1] || !*f[2]) {
-			diags_add(d, c.line, !*f[1] ? "gemis" : "external", _("empty code"));
-			continue;
-		}
-		if (clash(m, (enum code_type)t, fmt, f[1], false, f[2])) {
-			diags_add(d, c.line, "gemis", _("'%s' is mapped twice"), f[1]);
-			continue;
-		}
-		if (t != CODE_DEFAULT && clash(m, (enum code_type)t, fmt, f[2], true, f[1])) {
-			diags_add(d, c.line, "external", _("'%s' is mapped twice"), f[2]);
-			continue;
-		}
-		if (m->n == m->cap) {
-			size_t cap = m->cap ? m->cap * 2 : 64;
-			struct code_pair *nv = realloc(m->v, cap * sizeof(*nv));
-
-			if (!nv) {
-				err = GEMIS_ENOMEM;
-				break;
-			}
-			m->v = nv;
-			m->cap = cap;
-		}
-		p = &m->v[m->n];
-		p->type = (enum code_type)t;
-		p->format = fmt ? arena_strdup(&m->mem, fmt) : NULL;
-		p->gemis = arena_strdup(&m->mem, f[1]);
-		p->external = arena_strdup(&m->mem, f[2]);
-		if (!p->gemis || !p->external || (fmt && !p->format)) {
-			err = GEMIS_ENOMEM;
+		err = add_pair(m, t, *f[3] ? f[3] : NULL, f);
+		if (err)
 			break;
-		}
-		m->n++;
 	}
 	csv_release(&c);
 	return err;
