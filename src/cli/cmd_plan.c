@@ -72,6 +72,47 @@ static void print_lint(const char *path, const json_t *plan)
 	}
 }
 
+/* "  8.1  Chương trình ...   vhxh (+ hoiphunu)   Trong năm 2026" */
+static void print_task(const json_t *x, const char *indent)
+{
+	const json_t *a;
+	size_t k, n = 0;
+
+	printf("%s%-5s %s\n%s      ", indent, s_or(x, "number", ""), s_or(x, "title", ""), indent);
+	json_array_foreach(json_object_get(x, "lead"), k, a)
+		printf("%s%s", n++ ? ", " : "", json_string_value(a));
+	if (json_array_size(json_object_get(x, "partners"))) {
+		printf(" (+");
+		json_array_foreach(json_object_get(x, "partners"), k, a)
+			printf(" %s", json_string_value(a));
+		printf(")");
+	}
+	printf("%s%s\n", n ? " · " : "– · ", s_or(x, "timeframe", "–"));
+	json_array_foreach(json_object_get(x, "subtasks"), k, a)
+		print_task(a, "    ");
+}
+
+static void print_tasks(const json_t *plan)
+{
+	const json_t *x;
+	size_t i, n = 0;
+
+	json_array_foreach(json_object_get(plan, "tasks"), i, x)
+		n += strcmp(s_or(x, "source", "tasks"), "tasks") == 0;
+	printf("\n%s (%zu):\n", _("Tasks"), n);
+	json_array_foreach(json_object_get(plan, "tasks"), i, x) {
+		if (strcmp(s_or(x, "source", "tasks"), "tasks") == 0)
+			print_task(x, "  ");
+	}
+	if (n < json_array_size(json_object_get(plan, "tasks"))) {
+		printf("%s:\n", _("Duties of agencies no task names, as tasks"));
+		json_array_foreach(json_object_get(plan, "tasks"), i, x) {
+			if (strcmp(s_or(x, "source", "tasks"), "duties") == 0)
+				print_task(x, "  ");
+		}
+	}
+}
+
 static void print_summary(const char *path, const json_t *plan)
 {
 	const json_t *doc = json_object_get(plan, "document"), *unit = json_object_get(doc, "unit");
@@ -139,6 +180,7 @@ static void print_summary(const char *path, const json_t *plan)
 	} else {
 		printf("%s: -\n", _("Deadline"));
 	}
+	print_tasks(plan);
 	if (json_array_size(json_object_get(plan, "lint"))) {
 		printf("\n%s:\n", _("Findings"));
 		print_lint(path, plan);

@@ -95,7 +95,8 @@ const struct command commands[] = {
 	 N_("Prints one finding a line, FILE:LINE: what it is: message, in words.\n"
 	    "  --json  the findings as JSON, each with its code for programs (numbering_gap,\n"
 	    "          no_deadline, no_measurable_target, weaker_than_national,\n"
-	    "          unassigned_indicator, duplicate_target, typo) and the indicator's id\n"
+	    "          unassigned_indicator, duplicate_target, typo, task_without_agency,\n"
+	    "          task_without_timeframe) and the indicator's id\n"
 	    "Exits with 1 when there are findings.")},
 	{"units", cmd_units, N_("list or search administrative units"),
 	 "gemis units [--parent CODE | --search TEXT] [--json]",

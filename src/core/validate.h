@@ -36,7 +36,7 @@ struct value_row {
 
 struct diag {
 	long line;       /* 0 when not tied to a line */
-	char field[32];  /* "unit", "value", ... or "" */
+	char field[64];  /* "unit", "value", "tasks[2].lead[0]" ... or "" */
 	char msg[320];   /* in the current language */
 };
 

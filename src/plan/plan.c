@@ -239,6 +239,7 @@ enum gemis_err plan_import(const char *text, size_t len, json_t **out, struct er
 {
 	const struct vocab *v = vocab_get();
 	struct presult *r = NULL;
+	json_t *tasks = NULL;
 	struct pdoc d;
 	enum gemis_err err;
 
@@ -262,13 +263,19 @@ enum gemis_err plan_import(const char *text, size_t len, json_t **out, struct er
 	if (!err)
 		err = plan_duties(&d, v, r);
 	if (!err)
+		err = plan_tasks(&d, v, r, &tasks);
+	if (!err)
 		err = plan_lint(&d, v, r);
 	if (!err) {
 		*out = to_json(r);
 		if (!*out)
 			err = err_set(e, GEMIS_ENOMEM, "out of memory");
+		else
+			json_object_set_new(*out, "tasks", tasks);
+		tasks = NULL;
 	}
 out:
+	json_decref(tasks);
 	free(r);
 	pdoc_release(&d);
 	return err;

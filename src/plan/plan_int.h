@@ -18,6 +18,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <jansson.h>
+
 #include "core/catalog.h"
 #include "pdoc.h"
 #include "vocab.h"
@@ -115,6 +117,9 @@ enum gemis_err plan_header(struct pdoc *d, struct presult *r);
 enum gemis_err plan_amendment(struct pdoc *d, const struct vocab *v, struct presult *r);
 enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presult *r);
 enum gemis_err plan_duties(struct pdoc *d, const struct vocab *v, struct presult *r);
+/* The tasks (tasks.c): *out gets the JSON array of docs/plan-json.md's
+ * "tasks"; findings go to r.  Runs after plan_duties(). */
+enum gemis_err plan_tasks(struct pdoc *d, const struct vocab *v, struct presult *r, json_t **out);
 enum gemis_err plan_lint(struct pdoc *d, const struct vocab *v, struct presult *r);
 
 /* Adds a finding (message printf-formatted, copied to the arena). */

@@ -13,6 +13,8 @@
 #include "util/i18n.h"
 #include "store.h"
 #include "store_int.h"
+
+#include "tasks.h"
 #include "values.h"
 
 #include "util/banned.h"
@@ -230,6 +232,7 @@ void plan_check(const json_t *plan, const struct tree *t, int *unit, struct diag
 	check_string_or_null(doc, "title", "document.title", d);
 	check_targets(json_object_get(plan, "targets"), from, d);
 	check_agencies(plan, *unit >= 0 && t->units[*unit].level == LEVEL_PROVINCE, d);
+	tasks_check(json_object_get(plan, "tasks"), d);
 	if (dl && !json_is_null(dl)) {
 		long long day, month, year;
 		const json_t *y = json_object_get(dl, "year");
@@ -733,6 +736,9 @@ enum gemis_err plan_load(struct db *db, const struct tree *t, const json_t *plan
 	}
 	db_finalize(st, NULL);
 	st = NULL;
+	err = tasks_store(db, info->id, t->units[unit].id, json_object_get(plan, "tasks"), e);
+	if (err)
+		goto fail;
 	err = store_data_changed(db, e);
 	if (err)
 		goto fail;
