@@ -263,6 +263,7 @@ enum gemis_err page_home(struct http_req *r)
 		area_reporting(r, unit, year);
 	if (err)
 		return err;
+	tasks_box(r, unit, year);
 	children(r, unit, year);
 	for (g = 0; g < GOAL_COUNT; g++) {
 		html(r, "<section class=\"goal\"><h2>%s</h2><ul class=\"inds\">", goal_name((enum goal)g, r->lang));

@@ -101,6 +101,14 @@ enum gemis_err page_users_add(struct http_req *r);
 enum gemis_err page_users_disable(struct http_req *r);
 enum gemis_err page_users_password(struct http_req *r);
 enum gemis_err page_health(struct http_req *r);
+/* tasks.c: the plan's tasks and the progress recorded on them */
+enum gemis_err page_tasks(struct http_req *r);
+enum gemis_err page_task(struct http_req *r);
+enum gemis_err page_task_post(struct http_req *r);
+enum gemis_err page_task_evidence(struct http_req *r);
+/* The dashboard's box of what is late and due this week (tasks and forms,
+ * per agency), or a reporter's agency's tasks; nothing for an area. */
+void tasks_box(struct http_req *r, int unit, int year);
 /* reporting.c: reporting completeness and the yearly report's downloads */
 enum gemis_err page_reporting(struct http_req *r);
 enum gemis_err page_report(struct http_req *r);

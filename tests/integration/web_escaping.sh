@@ -78,6 +78,27 @@ contains "$body" "$ESC"
 JAR=x.jar http GET /review
 no_markup "the review page"
 
+# a task's progress: note, reason and evidence file name on the task
+# page, its history and the dashboard
+JAR=x.jar http GET "/tasks?unit=03390&year=2026&agency=vhxh"
+task=$(printf '%s' "$body" | grep -o '/tasks/03390/[0-9a-f]\{16\}' | head -1 | cut -d/ -f4)
+[ -n "$task" ] || die "no task listed"
+printf '\377\330\377\340 a photo' >photo.jpg
+JAR=x.jar http POST "/tasks/03390/$task" -F "csrf=$xcsrf" -F agency=vhxh -F period=2026 -F version=0 \
+	-F status=not_done --form-string "note=$X" --form-string "reason=$Y" -F "evidence1=@photo.jpg;filename=<b onmouseover=alert(3)>.jpg"
+expect_status 303
+JAR=x.jar http GET "/tasks/03390/$task?year=2026&agency=vhxh"
+no_markup "the task page"
+not_contains "$body" "<b onmouseover" "the evidence file name"
+contains "$body" "$ESC"
+contains "$body" "&lt;b onmouseover=alert(3)&gt;.jpg"
+JAR=x.jar http POST "/tasks/03390/$task" -F "csrf=$xcsrf" -F agency=vhxh -F period=2026Q2 -F version=0 \
+	-F status=done --form-string "note=$X" -F "evidence1=@photo.jpg;filename=<b onmouseover=alert(3)>.pdf"
+expect_status 400
+no_markup "the task page with its problems"
+not_contains "$body" "<b onmouseover" "the refused file's name"
+contains "$body" "$ESC"
+
 # a plan: its texts, its file name, a unit it claims
 YJ=$(printf '%s' "$Y" | sed 's/"/\\"/g')
 cat >plan.json <<EOF

@@ -67,7 +67,7 @@ check() {
 	role=$1 code=$2 action=$3 want=$4
 	shift 4
 	agency=""
-	case "$2" in */yte/*) agency=yte ;; */vhxh/*) agency=vhxh ;; esac
+	case "$2" in */yte/* | *agency=yte*) agency=yte ;; */vhxh/* | *agency=vhxh*) agency=vhxh ;; esac
 	JAR=$role.jar http "$@"
 	checks=$((checks + 1))
 	if allowed "$role" "$action" "$code" "$agency"; then
@@ -81,6 +81,15 @@ check() {
 		[ "$status" = 403 ] || die "$role $1 $2 on $code: got $status, want 403 (denied)"
 	fi
 }
+
+# a task of Bình Lư led by its culture-social office, and an evidence file
+JAR=focal.jar http GET "/tasks?unit=03390&agency=vhxh"
+task=$(printf '%s' "$body" | grep -o '/tasks/03390/[0-9a-f]\{16\}' | head -1 | cut -d/ -f4)
+[ -n "$task" ] || die "no task of 03390 led by vhxh on /tasks"
+printf '\377\330\377\340 a photo' >photo.jpg
+JAR=focal.jar http POST "/tasks/03390/$task" -F "csrf=$csrf_focal" -F agency=vhxh -F period=2026 -F version=0 \
+	-F status=in_progress -F "evidence1=@photo.jpg;filename=anh.jpg"
+expect_status 303
 
 n=0
 for a in $accounts; do
@@ -96,6 +105,13 @@ for a in $accounts; do
 		check "$role" "$u" READ 200 GET "/entry/$u/vhxh/2026"
 		check "$role" "$u" READ 200 GET "/review?unit=$u"
 		check "$role" "$u" READ 200 GET "/plan/$u"
+		check "$role" "$u" READ 200 GET "/tasks?unit=$u&year=2026"
+		check "$role" "$u" READ "200|404" GET "/tasks/$u/$task?year=2026"
+		check "$role" "$u" READ "200|404" GET "/tasks/$u/evidence/1"
+		check "$role" "$u" ENTER '!403' POST "/tasks/$u/$task?agency=vhxh" -F "csrf=$csrf" -F period=2026Q1 \
+			-F version=0 -F status=in_progress
+		check "$role" "$u" ENTER '!403' POST "/tasks/$u/$task?agency=yte" -F "csrf=$csrf" -F period=2026Q1 \
+			-F version=0 -F status=in_progress
 		check "$role" "$u" USERS 200 GET "/users?unit=$u"
 		check "$role" "$u" READ 200 GET "/api/v1/progress?unit=$u&year=2026"
 		check "$role" "$u" READ 200 GET "/api/v1/units/$u"
@@ -153,7 +169,7 @@ echo "$checks checks"
 [ "$checks" -gt 700 ] || die "only $checks checks ran"
 
 # a unit outside the scope and one that does not exist get the same answer
-for route in "/?unit=" "/plan/" "/api/v1/units/" "/indicator/female_wage_workers?unit="; do
+for route in "/?unit=" "/plan/" "/api/v1/units/" "/indicator/female_wage_workers?unit=" "/tasks?unit="; do
 	JAR=focal.jar http GET "${route}09385"
 	# (the CSRF token is masked afresh in every answer)
 	sed 's/09385/CODE/g; s/[0-9a-f]\{128\}/TOKEN/g' body.txt >outside.txt
@@ -179,7 +195,8 @@ cmp -s web09385.txt web99999.txt || die "the upload page's answers for a unit ou
 
 # without a session every one of them is 401
 for route in "/?unit=03390" "/indicator/female_wage_workers" "/province/12" "/entry" "/review" "/plan/03390" \
-	"/users" "/upload" "/account" "/api/v1/me" "/api/v1/units" "/api/v1/indicators" "/api/v1/submissions"; do
+	"/users" "/upload" "/account" "/api/v1/me" "/api/v1/units" "/api/v1/indicators" "/api/v1/submissions" \
+	"/tasks" "/tasks/03390/$task" "/tasks/03390/evidence/1"; do
 	JAR=none.jar http GET "$route"
 	expect_status 401
 done
@@ -192,6 +209,8 @@ expect_status 403
 JAR=focal.jar http POST /users --data-urlencode "csrf=$csrf_reporter" --data-urlencode name=x.y
 expect_status 403
 JAR=focal.jar http POST /api/v1/submissions/03390/vhxh/2025 -H "Content-Type: application/json" --data '{"action": "save"}'
+expect_status 403
+JAR=focal.jar http POST "/tasks/03390/$task" -F agency=vhxh -F period=2026 -F version=0 -F status=done
 expect_status 403
 
 # accounts: a focal point manages its commune's reporters and viewers, not

@@ -13,8 +13,12 @@
 #include <unistd.h>
 #include <utf8proc.h>
 
+#include <zip.h>
+
 #include "core/tasks.h"
+#include "formats/attachment.h"
 #include "harness.h"
+#include "store/task_progress.h"
 #include "plan/plan.h"
 #include "store/plans.h"
 #include "store/tasks.h"
@@ -266,6 +270,19 @@ static void tally_tasks(struct tally *t, const json_t *gold, const json_t *out, 
 	free(used);
 }
 
+static char *slurp_file(const char *path, size_t *len)
+{
+	struct buf b;
+	struct errctx e = {0};
+
+	buf_init(&b, (size_t)64 << 20);
+	if (buf_read_file(&b, path, &e)) {
+		buf_release(&b);
+		return NULL;
+	}
+	return buf_detach(&b, len);
+}
+
 static json_t *import_file(const char *path)
 {
 	struct buf b, text;
@@ -386,6 +403,99 @@ TEST(unseen_plans_tasks_score)
 	check_floors("unseen", &t, floor);
 }
 
+
+/* ---- evidence files -------------------------------------------------- */
+
+/* A zip in memory with the given entries (name, bytes, length), or NULL. */
+static char *make_zip(const char *const *names, const char *const *data, const size_t *lens, int n, size_t *len)
+{
+	char path[] = "/tmp/gemis-zip-XXXXXX";
+	int fd = mkstemp(path), i, err;
+	zip_t *z;
+	char *out;
+
+	if (fd < 0)
+		return NULL;
+	close(fd);
+	z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err);
+	for (i = 0; z && i < n; i++) {
+		zip_source_t *src = zip_source_buffer(z, data[i], lens[i], 0);
+
+		zip_file_add(z, names[i], src, ZIP_FL_ENC_UTF_8);
+	}
+	if (!z || zip_close(z) != 0) {
+		unlink(path);
+		return NULL;
+	}
+	out = slurp_file(path, len);
+	unlink(path);
+	return out;
+}
+
+static enum gemis_err check_file(const char *name, const void *data, size_t len, enum att_kind *k, char *msg,
+				 size_t n)
+{
+	struct errctx e = {0};
+	enum gemis_err err = attachment_check(name, data, len, k, &e);
+
+	snprintf(msg, n, "%s", e.msg);
+	return err;
+}
+
+TEST(evidence_by_its_bytes)
+{
+	static const char pdf[] = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
+	static const char jpeg[] = "\xff\xd8\xff\xe0\x00\x10JFIF\x00 photo \xff\xd9";
+	static const char png[] = "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02";
+	const char *dn[] = {"[Content_Types].xml", "word/document.xml"}, *xn[] = {"[Content_Types].xml", "xl/workbook.xml"};
+	const char *dd[] = {"<Types/>", "<w:document/>"};
+	size_t dl[] = {8, 13}, len;
+	char msg[800], *docx = make_zip(dn, dd, dl, 2, &len), *xlsx, *bomb, *other, *zeros;
+	enum att_kind k;
+	size_t xlen, blen, olen;
+
+	CHECK(check_file("bien-ban.pdf", pdf, sizeof(pdf) - 1, &k, msg, sizeof(msg)) == GEMIS_OK && k == ATT_PDF);
+	CHECK(check_file("anh.JPG", jpeg, sizeof(jpeg) - 1, &k, msg, sizeof(msg)) == GEMIS_OK && k == ATT_JPEG);
+	CHECK(check_file("anh.png", png, sizeof(png) - 1, &k, msg, sizeof(msg)) == GEMIS_OK && k == ATT_PNG);
+	/* the bytes decide; a name without an extension claims nothing */
+	CHECK(check_file("IMG_0042", jpeg, sizeof(jpeg) - 1, &k, msg, sizeof(msg)) == GEMIS_OK && k == ATT_JPEG);
+	CHECK(check_file("bien-ban.pdf", jpeg, sizeof(jpeg) - 1, &k, msg, sizeof(msg)) == GEMIS_EFORMAT);
+	CHECK_STR(msg, "bien-ban.pdf: the name says PDF but the file is JPEG");
+	CHECK(check_file("cut.pdf", pdf, 20, &k, msg, sizeof(msg)) == GEMIS_EFORMAT);
+	CHECK(strstr(msg, "cut.pdf: the PDF is cut short") == msg);
+	CHECK(check_file("tool.exe", "MZ\x90\x00", 4, &k, msg, sizeof(msg)) == GEMIS_EFORMAT);
+	CHECK(strstr(msg, "tool.exe: only PDF") == msg);
+	CHECK(check_file("anh.jpg", "GIF89a....", 10, &k, msg, sizeof(msg)) == GEMIS_EFORMAT);
+	CHECK(strstr(msg, "anh.jpg: not a PDF") == msg);
+	CHECK(docx && check_file("bao-cao.docx", docx, len, &k, msg, sizeof(msg)) == GEMIS_OK && k == ATT_DOCX);
+	CHECK(docx && check_file("bao-cao.xlsx", docx, len, &k, msg, sizeof(msg)) == GEMIS_EFORMAT);
+	xlsx = make_zip(xn, dd, dl, 2, &xlen);
+	CHECK(xlsx && check_file("so-lieu.xlsx", xlsx, xlen, &k, msg, sizeof(msg)) == GEMIS_OK && k == ATT_XLSX);
+	other = make_zip(dn + 1, dd, dl, 1, &olen);
+	CHECK(other && check_file("x.docx", other, olen, &k, msg, sizeof(msg)) == GEMIS_EFORMAT);
+	CHECK(strstr(msg, "no Word or Excel document") != NULL);
+	/* 60 MB of zeros in a few tens of kilobytes */
+	zeros = calloc(60 << 20, 1);
+	{
+		const char *bd[] = {"<Types/>", zeros};
+		size_t bl[] = {8, (size_t)60 << 20};
+
+		bomb = zeros ? make_zip(dn, bd, bl, 2, &blen) : NULL;
+	}
+	CHECK(bomb && blen < ATTACHMENT_MAX_BYTES);
+	CHECK(bomb && check_file("bom.docx", bomb, blen, &k, msg, sizeof(msg)) == GEMIS_ELIMIT);
+	CHECK(strstr(msg, "bom.docx: the archive unpacks to far more than its size") == msg);
+	CHECK(check_file("broken.docx", "PK\x03\x04 not a zip at all", 24, &k, msg, sizeof(msg)) == GEMIS_EFORMAT);
+	CHECK(zeros && check_file("big.jpg", zeros, ATTACHMENT_MAX_BYTES + 1, &k, msg, sizeof(msg)) == GEMIS_ELIMIT);
+	CHECK(strstr(msg, "big.jpg: 9 MB is larger than the 8 MB") == msg);
+	CHECK(attachment_kind_parse("png") == ATT_PNG && strcmp(attachment_mime(ATT_JPEG), "image/jpeg") == 0);
+	free(docx);
+	free(xlsx);
+	free(other);
+	free(bomb);
+	free(zeros);
+}
+
 /* ---- storing ------------------------------------------------------------- */
 
 static const char *plan_json =
@@ -401,6 +511,139 @@ static const char *plan_json =
 	"     \"lead\": [\"congan\"], \"timeframe\": \"trước ngày 30/6/2026\"}]},"
 	"  {\"number\": \"3\", \"title\": \"Công an xã\", \"lead\": [\"congan\"], \"source\": \"duties\"}"
 	" ]}";
+
+
+static struct principal who(const struct tree *t, const char *name, enum role r, const char *unit, const char *agency)
+{
+	struct principal p;
+
+	memset(&p, 0, sizeof(p));
+	snprintf(p.name, sizeof(p.name), "%s", name);
+	p.role = r;
+	p.unit = tree_find(t, unit);
+	p.agency = agency ? agency_find(agency) : -1;
+	return p;
+}
+
+/* Records on the plan in force of unit (tasks "1a" led by vhxh with
+ * partners hoiphunu and thon, "2" led by vhxh and all, "2.1" by congan). */
+static void progress_checks(struct db *db, struct tree *t, int unit)
+{
+	struct principal vhxh = who(t, "binhlu.vhxh", ROLE_REPORTER, "03390", "vhxh");
+	struct principal yte = who(t, "binhlu.yte", ROLE_REPORTER, "03390", "yte");
+	struct principal focal = who(t, "binhlu", ROLE_FOCAL, "03390", NULL);
+	struct principal prov = who(t, "laichau", ROLE_PROVINCE, "12", NULL);
+	static const char jpeg[] = "\xff\xd8\xff\xe0 banners";
+	struct task_file_in files[2] = {{"bang-ron.jpg", jpeg, sizeof(jpeg) - 1}, {"bien-ban.pdf", jpeg, sizeof(jpeg) - 1}};
+	struct task_list tl;
+	struct task_recs rs;
+	struct task_update u;
+	struct diags d;
+	struct errctx e = {0};
+	const struct task *t1, *t2, *t21;
+	long long id = 0, id2 = 0;
+	bool locked;
+
+	CHECK(tasks_of_unit(db, t, unit, &tl, &e) == GEMIS_OK);
+	t1 = &tl.t[1];
+	t2 = &tl.t[2];
+	t21 = &tl.t[3];
+	CHECK_STR(t1->number, "1a");
+	diags_init(&d, 20);
+	memset(&u, 0, sizeof(u));
+	u.uid = t1->uid;
+	u.agency = agency_find("vhxh");
+	u.period = period_quarter(2026, 3);
+	u.status = TS_DONE;
+	u.note = "Phát 12 tin trên loa";
+	u.files = files;
+	u.nfiles = 1;
+	CHECK(task_record(db, t, &vhxh, unit, &u, 1000, &d, &id, &e) == GEMIS_OK && id > 0);
+	/* the same version again: someone recorded since */
+	CHECK(task_record(db, t, &vhxh, unit, &u, 1001, &d, &id2, &e) == GEMIS_ECONFLICT && id2 == 0);
+	CHECK(strstr(e.msg, "binhlu.vhxh recorded progress on this task") != NULL);
+	/* a file that is not what it says: nothing stored */
+	u.version = id;
+	u.files = files + 1;
+	CHECK(task_record(db, t, &vhxh, unit, &u, 1002, &d, &id2, &e) == GEMIS_EINVAL);
+	CHECK(d.n == 1 && strcmp(d.d[0].field, "file") == 0 && strstr(d.d[0].msg, "bien-ban.pdf") == d.d[0].msg);
+	CHECK(fixture_count(db, "SELECT COUNT(*) FROM task_progress") == 1);
+	CHECK(fixture_count(db, "SELECT COUNT(*) FROM attachments") == 1);
+	/* could not be done, without its reason */
+	diags_release(&d);
+	diags_init(&d, 20);
+	u.files = NULL;
+	u.nfiles = 0;
+	u.status = TS_NOT_DONE;
+	CHECK(task_record(db, t, &vhxh, unit, &u, 1003, &d, &id2, &e) == GEMIS_EINVAL);
+	CHECK(d.n == 1 && strcmp(d.d[0].field, "reason") == 0);
+	/* another agency's account, a province account, an agency with no
+	 * part in the task */
+	u.status = TS_IN_PROGRESS;
+	CHECK(task_record(db, t, &yte, unit, &u, 1004, &d, &id2, &e) == GEMIS_EPERM);
+	CHECK(task_record(db, t, &prov, unit, &u, 1004, &d, &id2, &e) == GEMIS_EPERM);
+	diags_release(&d);
+	diags_init(&d, 20);
+	u.agency = agency_find("yte");
+	u.version = 0;
+	CHECK(task_record(db, t, &focal, unit, &u, 1004, &d, &id2, &e) == GEMIS_EINVAL);
+	CHECK(d.n == 1 && strcmp(d.d[0].field, "agency") == 0);
+	/* a task led by every agency: any agency of the commune records */
+	diags_release(&d);
+	diags_init(&d, 20);
+	u.uid = t2->uid;
+	CHECK(task_record(db, t, &focal, unit, &u, 1005, &d, &id2, &e) == GEMIS_OK);
+	u.uid = "no such task";
+	CHECK(task_record(db, t, &focal, unit, &u, 1005, &d, &id2, &e) == GEMIS_ENOTFOUND);
+
+	/* states */
+	CHECK(task_records(db, t, unit, NULL, 2026, &rs, &e) == GEMIS_OK);
+	CHECK(rs.n == 2);
+	if (rs.n == 2) {
+		const struct task_rec *s = task_state(&rs, t1, "vhxh", 2026);
+
+		CHECK(s && s->status == TS_DONE && s->nfiles == 1 && strcmp(s->files[0].name, "bang-ron.jpg") == 0);
+		CHECK(s && strcmp(s->note, "Phát 12 tin trên loa") == 0 && strcmp(s->by, "binhlu.vhxh") == 0);
+		CHECK(task_state(&rs, t1, "vhxh", 2027) == NULL); /* a yearly task starts again */
+		CHECK(task_overall(&rs, t1, 2026) == TS_DONE);
+		CHECK(task_overall(&rs, t2, 2026) == TS_IN_PROGRESS); /* vhxh not started, yte in progress */
+		CHECK(task_overall(&rs, t21, 2026) == TS_NOT_STARTED);
+	}
+	task_recs_release(&rs);
+	/* the evidence is read only through the unit it was recorded in */
+	{
+		char name[64];
+
+		CHECK(task_evidence_in_unit(db, t, unit, 1, name, sizeof(name), &e) == GEMIS_OK);
+		CHECK_STR(name, "bang-ron.jpg");
+		CHECK(task_evidence_in_unit(db, t, tree_find(t, "03394"), 1, name, sizeof(name), &e) == GEMIS_ENOTFOUND);
+	}
+
+	/* the approved form of the year locks the agency's results of it */
+	CHECK(db_run(db, &e,
+		     "INSERT INTO submissions (unit_id, agency, period, status, version, created_at, updated_at,"
+		     " updated_by) VALUES (?, 'vhxh', '2026', 'approved', 1, 0, 0, 'binhlu')",
+		     "i", t->units[unit].id) == GEMIS_OK);
+	CHECK(task_year_locked(db, t, unit, "vhxh", 2026, &locked, &e) == GEMIS_OK && locked);
+	u.uid = t1->uid;
+	u.agency = agency_find("vhxh");
+	u.version = id;
+	diags_release(&d);
+	diags_init(&d, 20);
+	CHECK(task_record(db, t, &vhxh, unit, &u, 1006, &d, &id2, &e) == GEMIS_ECONFLICT);
+	CHECK(strstr(e.msg, "locked") != NULL);
+	u.period = period_year_code(2027);
+	u.version = 0;
+	CHECK(task_record(db, t, &vhxh, unit, &u, 1007, &d, &id2, &e) == GEMIS_OK);
+
+	/* the history cannot be rewritten */
+	CHECK(db_run(db, &e, "UPDATE task_progress SET status = 'done'", "") != GEMIS_OK);
+	CHECK(db_run(db, &e, "DELETE FROM task_progress", "") != GEMIS_OK);
+	CHECK(db_run(db, &e, "DELETE FROM task_evidence", "") != GEMIS_OK);
+	CHECK(fixture_count(db, "SELECT COUNT(*) FROM task_progress") == 3);
+	diags_release(&d);
+	task_list_release(&tl);
+}
 
 TEST(tasks_stored_with_their_plan)
 {
@@ -501,6 +744,7 @@ TEST(tasks_stored_with_their_plan)
 		CHECK(lead && due && title && ind);
 	}
 	CHECK(fixture_count(db, "SELECT COUNT(*) FROM tasks") == 9);
+	progress_checks(db, &t, unit);
 	json_decref(bad);
 	json_decref(plan);
 	diags_release(&d);
@@ -520,6 +764,7 @@ int main(void)
 	RUN(statuses);
 	RUN(shared_plans_tasks_score);
 	RUN(unseen_plans_tasks_score);
+	RUN(evidence_by_its_bytes);
 	RUN(tasks_stored_with_their_plan);
 	return harness_report();
 }
