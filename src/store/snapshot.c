@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "activities.h"
 #include "core/register.h"
 #include "plans.h"
 #include "register.h"
@@ -59,6 +60,8 @@ enum gemis_err snapshot_load(struct db *db, struct snapshot *s, struct errctx *e
 	if (!err)
 		err = register_load(db, &s->tree, &s->ds, e);
 	if (!err)
+		err = activities_load(db, &s->tree, &s->ds, e);
+	if (!err)
 		err = plans_load_targets(db, &s->tree, &s->targets, &s->ntargets, e);
 	s->base->targets = s->targets;
 	if (!err)
@@ -91,6 +94,8 @@ static enum gemis_err reread(struct db *db, struct snapshot *out, int u, struct 
 	err = values_load_unit(db, &out->tree, &v, e);
 	if (!err)
 		err = register_load_unit(db, &out->tree, &v, e);
+	if (!err)
+		err = activities_load_unit(db, &out->tree, &v, e);
 	if (!err) {
 		err = dataset_replace_unit(&out->ds, &v, c);
 		if (err)

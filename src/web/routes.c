@@ -37,6 +37,16 @@ const struct route web_routes[] = {
 	{HTTP_GET, "/tasks/{unit}/{uid}", page_task, 0, "year:year agency:id period:period done:int"},
 	{HTTP_POST, "/tasks/{unit}/{uid}", page_task_post, ROUTE_UPLOAD,
 	 "agency:id period:period status:id reason:text note:text version:int year:year evidence1:file evidence2:file"},
+	{HTTP_GET, "/activities", page_activities, 0, "unit:code year:year quarter:int done:int"},
+	{HTTP_POST, "/activities", page_activity_add, 0,
+	 "unit:code agency:id date:line kind:id channel:line title:text place:line women:line men:line task:line"
+	 " action_month:int"},
+	{HTTP_GET, "/activities/import", page_activity_import_form, 0, "unit:code"},
+	{HTTP_POST, "/activities/import", page_activity_import, ROUTE_UPLOAD, "unit:code agency:id file:file dry_run:int"},
+	{HTTP_GET, "/activities/{unit}/{id}", page_activity, 0, NULL},
+	{HTTP_POST, "/activities/{unit}/{id}", page_activity_post, 0,
+	 "action:id version:int agency:id date:line kind:id channel:line title:text place:line women:line men:line"
+	 " task:line action_month:int"},
 	{HTTP_GET, "/reporting", page_reporting, 0, "unit:code year:year"},
 	{HTTP_GET, "/report", page_report, 0, "unit:code year:year format:id"},
 	{HTTP_GET, "/upload", page_upload_form, 0, NULL},

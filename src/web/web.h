@@ -109,6 +109,13 @@ enum gemis_err page_task_evidence(struct http_req *r);
 /* The dashboard's box of what is late and due this week (tasks and forms,
  * per agency), or a reporter's agency's tasks; nothing for an area. */
 void tasks_box(struct http_req *r, int unit, int year);
+/* activities.c: the activity log */
+enum gemis_err page_activities(struct http_req *r);
+enum gemis_err page_activity_add(struct http_req *r);
+enum gemis_err page_activity(struct http_req *r);
+enum gemis_err page_activity_post(struct http_req *r);
+enum gemis_err page_activity_import_form(struct http_req *r);
+enum gemis_err page_activity_import(struct http_req *r);
 /* reporting.c: reporting completeness and the yearly report's downloads */
 enum gemis_err page_reporting(struct http_req *r);
 enum gemis_err page_report(struct http_req *r);

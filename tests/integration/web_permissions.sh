@@ -66,8 +66,8 @@ checks=0
 check() {
 	role=$1 code=$2 action=$3 want=$4
 	shift 4
-	agency=""
-	case "$2" in */yte/* | *agency=yte*) agency=yte ;; */vhxh/* | *agency=vhxh*) agency=vhxh ;; esac
+	agency=${AGENCY:-}
+	[ -n "$agency" ] || case "$2" in */yte/* | *agency=yte*) agency=yte ;; */vhxh/* | *agency=vhxh*) agency=vhxh ;; esac
 	JAR=$role.jar http "$@"
 	checks=$((checks + 1))
 	if allowed "$role" "$action" "$code" "$agency"; then
@@ -90,6 +90,11 @@ printf '\377\330\377\340 a photo' >photo.jpg
 JAR=focal.jar http POST "/tasks/03390/$task" -F "csrf=$csrf_focal" -F agency=vhxh -F period=2026 -F version=0 \
 	-F status=in_progress -F "evidence1=@photo.jpg;filename=anh.jpg"
 expect_status 303
+# an activity of Bình Lư's culture-social office
+JAR=focal.jar http POST /activities --data-urlencode "csrf=$csrf_focal" --data-urlencode unit=03390 \
+	--data-urlencode agency=vhxh --data-urlencode kind=news --data-urlencode "title=Tin" --data-urlencode date=2026-07-01
+expect_status 303
+printf 'date,kind,title\n2026-07-02,news,Tin\n' >log.csv
 
 n=0
 for a in $accounts; do
@@ -112,6 +117,18 @@ for a in $accounts; do
 			-F version=0 -F status=in_progress
 		check "$role" "$u" ENTER '!403' POST "/tasks/$u/$task?agency=yte" -F "csrf=$csrf" -F period=2026Q1 \
 			-F version=0 -F status=in_progress
+		check "$role" "$u" READ 200 GET "/activities?unit=$u&year=2026"
+		check "$role" "$u" READ 200 GET "/activities/import?unit=$u"
+		AGENCY=vhxh check "$role" "$u" ENTER "200|404" GET "/activities/$u/1"
+		AGENCY=vhxh check "$role" "$u" ENTER "!403" POST "/activities/$u/1" --data-urlencode "csrf=$csrf" \
+			--data-urlencode action=save --data-urlencode version=99 --data-urlencode agency=vhxh --data-urlencode kind=news \
+			--data-urlencode title=x --data-urlencode date=2026-07-01
+		for ag in vhxh yte; do
+			AGENCY=$ag check "$role" "$u" ENTER "!403" POST /activities --data-urlencode "csrf=$csrf" --data-urlencode "unit=$u" \
+				--data-urlencode "agency=$ag" --data-urlencode kind=news --data-urlencode "title=x" --data-urlencode date=2026-07-01
+			AGENCY=$ag check "$role" "$u" ENTER "!403" POST "/activities/import?agency=$ag" -F "csrf=$csrf" -F "unit=$u" \
+				-F dry_run=1 -F "file=@log.csv;type=text/csv"
+		done
 		check "$role" "$u" USERS 200 GET "/users?unit=$u"
 		check "$role" "$u" READ 200 GET "/api/v1/progress?unit=$u&year=2026"
 		check "$role" "$u" READ 200 GET "/api/v1/units/$u"
@@ -169,7 +186,7 @@ echo "$checks checks"
 [ "$checks" -gt 700 ] || die "only $checks checks ran"
 
 # a unit outside the scope and one that does not exist get the same answer
-for route in "/?unit=" "/plan/" "/api/v1/units/" "/indicator/female_wage_workers?unit=" "/tasks?unit="; do
+for route in "/?unit=" "/plan/" "/api/v1/units/" "/indicator/female_wage_workers?unit=" "/tasks?unit=" "/activities?unit="; do
 	JAR=focal.jar http GET "${route}09385"
 	# (the CSRF token is masked afresh in every answer)
 	sed 's/09385/CODE/g; s/[0-9a-f]\{128\}/TOKEN/g' body.txt >outside.txt
@@ -196,7 +213,7 @@ cmp -s web09385.txt web99999.txt || die "the upload page's answers for a unit ou
 # without a session every one of them is 401
 for route in "/?unit=03390" "/indicator/female_wage_workers" "/province/12" "/entry" "/review" "/plan/03390" \
 	"/users" "/upload" "/account" "/api/v1/me" "/api/v1/units" "/api/v1/indicators" "/api/v1/submissions" \
-	"/tasks" "/tasks/03390/$task" "/tasks/03390/evidence/1"; do
+	"/tasks" "/tasks/03390/$task" "/tasks/03390/evidence/1" "/activities" "/activities/03390/1" "/activities/import"; do
 	JAR=none.jar http GET "$route"
 	expect_status 401
 done

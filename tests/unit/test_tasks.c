@@ -485,7 +485,11 @@ TEST(evidence_by_its_bytes)
 	CHECK(bomb && blen < ATTACHMENT_MAX_BYTES);
 	CHECK(bomb && check_file("bom.docx", bomb, blen, &k, msg, sizeof(msg)) == GEMIS_ELIMIT);
 	CHECK(strstr(msg, "bom.docx: the archive unpacks to far more than its size") == msg);
-	CHECK(check_file("broken.docx", "PK\x03\x04 not a zip at all", 24, &k, msg, sizeof(msg)) == GEMIS_EFORMAT);
+	{
+		static const char broken[] = "PK\x03\x04 not a zip at all";
+
+		CHECK(check_file("broken.docx", broken, sizeof(broken) - 1, &k, msg, sizeof(msg)) == GEMIS_EFORMAT);
+	}
 	CHECK(zeros && check_file("big.jpg", zeros, ATTACHMENT_MAX_BYTES + 1, &k, msg, sizeof(msg)) == GEMIS_ELIMIT);
 	CHECK(strstr(msg, "big.jpg: 9 MB is larger than the 8 MB") == msg);
 	CHECK(attachment_kind_parse("png") == ATT_PNG && strcmp(attachment_mime(ATT_JPEG), "image/jpeg") == 0);
