@@ -13,7 +13,6 @@
 #include "util/i18n.h"
 #include "store.h"
 #include "store_int.h"
-
 #include "tasks.h"
 #include "values.h"
 
