@@ -11,16 +11,19 @@
 #include "attachments.h"
 #include "core/catalog.h"
 #include "core/date.h"
+#include "core/workflow.h"
 #include "util/i18n.h"
 #include "util/text.h"
 
 #include "util/banned.h"
 
-/* A form in this state holds official results: the approved one.  The
- * workflow of forms decides which state locks (store/submissions.h). */
+/* A form in this state holds official results: core/workflow's wf_form
+ * says which states lock (WF_LOCKED), as it does for the form's values. */
 static bool form_status_locks(const char *status)
 {
-	return status && strcmp(status, "approved") == 0;
+	int s = status ? wf_state_find(&wf_form, status) : -1;
+
+	return s >= 0 && (wf_state_flags(&wf_form, s) & WF_LOCKED);
 }
 
 enum gemis_err task_year_locked(struct db *db, const struct tree *t, int unit, const char *agency, int year,
