@@ -19,6 +19,7 @@
  *
  * Rules are store/activities.h's; the vocabulary core/activities.h's.
  */
+#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,6 +51,23 @@ static const char *day_text(struct http_req *r, struct date d)
 
 	date_format_dmy(d, s);
 	return arena_strdup(&r->arena, s);
+}
+
+/* s cut to about max bytes at a space, with an ellipsis: a whole word
+ * and a whole character, never a piece of either. */
+static const char *short_text(struct http_req *r, const char *s, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (n <= max)
+		return s;
+	n = max;
+	while (n > 0 && s[n] != ' ')
+		n--;
+	if (n == 0) /* one long word: cut before a character's first byte */
+		for (n = max; n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80; n--)
+			;
+	return arena_printf(&r->arena, "%.*s…", (int)n, s);
 }
 
 /* The agencies the account may log for in the unit. */
@@ -132,8 +150,9 @@ static void activity_fields(struct http_req *r, int unit, const struct activity 
 
 			if (agency >= 0 && (size_t)agency < agency_kind_count && !task_role(&tl.t[k], agency_kinds[agency].id))
 				continue;
-			html(r, "<option value=\"%s\"%s>%s %.80s</option>", tl.t[k].uid,
-			     strcmp(sel, tl.t[k].uid) == 0 ? " selected" : "", task_label(&tl.mem, &tl.t[k]), tl.t[k].title);
+			html(r, "<option value=\"%s\"%s lang=\"vi\">%s %s</option>", tl.t[k].uid,
+			     strcmp(sel, tl.t[k].uid) == 0 ? " selected" : "", task_label(&tl.mem, &tl.t[k]),
+			     short_text(r, tl.t[k].title, 80));
 		}
 		html(r, "</select></label>");
 		task_list_release(&tl);
@@ -257,10 +276,10 @@ static void log_table(struct http_req *r, int unit, const struct activity_list *
 		html(r, "<tr><td>%s%s</td><td>%s<br><small>%s</small></td><td>", day_text(r, a->day),
 		     a->action_month ? " ★" : "", act_kind_name(a->kind), act_channel_name(a->channel));
 		if (may_log(r, unit, a->agency))
-			html(r, "<a href=\"/activities/%s/%lld\">%s</a>", u->code, a->id, a->title);
+			html(r, "<a href=\"/activities/%s/%lld\" lang=\"vi\">%s</a>", u->code, a->id, a->title);
 		else
-			html(r, "%s", a->title);
-		html(r, "</td><td>%s</td><td class=\"num\">%s</td><td>%s</td></tr>", a->place[0] ? a->place : "–",
+			html(r, "<span lang=\"vi\">%s</span>", a->title);
+		html(r, "</td><td lang=\"vi\">%s</td><td class=\"num\">%s</td><td>%s</td></tr>", a->place[0] ? a->place : "–",
 		     a->women >= 0 || a->men >= 0
 			     ? arena_printf(&r->arena, "%s / %s", a->women >= 0 ? arena_printf(&r->arena, "%d", a->women) : "–",
 					    a->men >= 0 ? arena_printf(&r->arena, "%d", a->men) : "–")
@@ -444,6 +463,40 @@ enum gemis_err page_activity_add(struct http_req *r)
 
 /* --- one activity ---------------------------------------------------------------- */
 
+/* What a change left (store/activities.c's JSON of the fields) in words:
+ * the date, the kind and channel, the title, where and who took part. */
+static void change_fields(struct http_req *r, const char *what)
+{
+	json_t *o = what ? json_loads(what, 0, NULL) : NULL;
+	const char *day = json_string_value(json_object_get(o, "date"));
+	const char *title = json_string_value(json_object_get(o, "title"));
+	const char *place = json_string_value(json_object_get(o, "place"));
+	const json_t *w = json_object_get(o, "women"), *m = json_object_get(o, "men");
+	const char *ks = json_string_value(json_object_get(o, "kind")), *cs = json_string_value(json_object_get(o, "channel"));
+	int kind = ks ? act_kind_parse(ks) : -1, chan = cs ? act_channel_parse(cs) : -1;
+	struct date d;
+
+	if (!o)
+		return;
+	if (day && date_parse_iso(day, strlen(day), &d))
+		html(r, ": %s", day_text(r, d));
+	if (kind >= 0)
+		html(r, " · %s", act_kind_name((enum act_kind)kind));
+	if (chan >= 0)
+		html(r, " (%s)", act_channel_name((enum act_channel)chan));
+	if (title)
+		html(r, " · <q lang=\"vi\">%s</q>", title);
+	if (place && *place)
+		html(r, " · <span lang=\"vi\">%s</span>", place);
+	if (json_is_integer(w) || json_is_integer(m))
+		html(r, " · %s %s / %s", _("Women / men"),
+		     json_is_integer(w) ? arena_printf(&r->arena, "%lld", (long long)json_integer_value(w)) : "–",
+		     json_is_integer(m) ? arena_printf(&r->arena, "%lld", (long long)json_integer_value(m)) : "–");
+	if (json_is_true(json_object_get(o, "action_month")))
+		html(r, " · ★");
+	json_decref(o);
+}
+
 static enum gemis_err change_row(void *ctx, const struct activity_change *c)
 {
 	struct http_req *r = ctx;
@@ -457,7 +510,9 @@ static enum gemis_err change_row(void *ctx, const struct activity_change *c)
 		what = _("removed");
 	else if (!strcmp(what, "import"))
 		what = _("imported");
-	html(r, "<li>%s · %s · %s: <code>%s</code></li>", fmt_time(r, c->at), c->by, what, c->what);
+	html(r, "<li>%s · %s · %s", fmt_time(r, c->at), c->by, what);
+	change_fields(r, c->what);
+	html(r, "</li>");
 	return GEMIS_OK;
 }
 
@@ -467,10 +522,10 @@ static enum gemis_err render_activity(struct http_req *r, int unit, const struct
 	const struct unit *u = &r->snap->tree.units[unit];
 	struct db *db;
 
-	page_begin(r, a->title, unit);
+	page_begin(r, arena_printf(&r->arena, "%s · %s", _("Activity"), day_text(r, a->day)), unit);
 	html(r, "<nav class=\"crumbs\"><a href=\"/activities?unit=%s&amp;year=%d\">%s</a> › %s</nav>", u->code, a->day.y,
 	     _("Activities"), u->name);
-	html(r, "<h1>%s</h1>", a->title);
+	html(r, "<h1 lang=\"vi\">%s</h1>", a->title);
 	if (top)
 		html(r, "<p class=\"error\" role=\"alert\">%s</p>", top);
 	html(r, "<form method=\"post\" action=\"/activities/%s/%lld\" class=\"stack quick\">", u->code, a->id);
@@ -588,7 +643,7 @@ static void import_form(struct http_req *r, int unit)
 		"<label class=\"tick\"><input type=\"checkbox\" name=\"dry_run\" value=\"1\"> %s</label>"
 		"<div class=\"actions\"><button type=\"submit\">%s</button></div></form>",
 	     _("A CSV file or a workbook"), _("Only check it, import nothing"), _("Import"));
-	html(r, "<p class=\"hint\">%s</p><pre>date,kind,channel,title,place,women,men,task,action_month\n"
+	html(r, "<p class=\"hint\">%s</p><pre translate=\"no\">date,kind,channel,title,place,women,men,task,action_month\n"
 		"05/07/2026,tin bài,loa truyền thanh,Tuyên truyền Luật Bình đẳng giới,Bản Nà Ún,,,,\n"
 		"20/11/2026,tập huấn,trực tiếp,Tập huấn kỹ năng phòng chống bạo lực gia đình,Bản Phiêng Kham,23,12,,1</pre>",
 	     _("The first row names the columns (in English or Vietnamese); the agency column may be left out, then the agency chosen above is the one of every row. Every row is checked: one problem anywhere imports nothing, and each is named by its line."));

@@ -82,7 +82,10 @@ static void time_cell(struct http_req *r, const struct task *x, int year)
 {
 	struct date due;
 
-	html(r, "%s", x->timeframe ? x->timeframe : "–");
+	if (x->timeframe)
+		html(r, "<span lang=\"vi\">%s</span>", x->timeframe);
+	else
+		html(r, "–");
 	if (task_due(&x->tt, period_year_code(year), &due))
 		html(r, "<br><small>%s %s</small>", _("due"), day_text(r, due));
 }
@@ -181,7 +184,7 @@ static void commune_tasks(struct http_req *r, int unit, int year, const char *ag
 			continue;
 		st = status_for(&rs, x, agency, year);
 		shown++;
-		html(r, "<tr%s><td><a href=\"/tasks/%s/%s?year=%d%s%s\">%s %s</a>%s</td><td>", x->parent >= 0 ? " class=\"sub\"" : "",
+		html(r, "<tr%s><td><a href=\"/tasks/%s/%s?year=%d%s%s\">%s <span lang=\"vi\">%s</span></a>%s</td><td>", x->parent >= 0 ? " class=\"sub\"" : "",
 		     u->code, x->uid, year, agency ? "&amp;agency=" : "", agency ? agency : "", task_label(&tl.mem, x),
 		     x->title, x->duties ? _(" (duties)") : "");
 		agencies_cell(r, x);
@@ -396,9 +399,9 @@ static void states_table(struct http_req *r, const struct task_page *tp)
 						: TA_NONE);
 		html(r, "</td><td>");
 		if (s && s->reason)
-			html(r, "<p><strong>%s:</strong> %s</p>", _("Why not"), s->reason);
+			html(r, "<p><strong>%s:</strong> <span lang=\"vi\">%s</span></p>", _("Why not"), s->reason);
 		if (s && s->note)
-			html(r, "<p>%s</p>", s->note);
+			html(r, "<p lang=\"vi\">%s</p>", s->note);
 		if (s)
 			files_list(r, tp, s);
 		html(r, "</td><td>%s</td></tr>", s ? arena_printf(&r->arena, "%s · %s · %s", period_name(r, s->period), s->by, fmt_time(r, s->at)) : "–");
@@ -420,7 +423,7 @@ static void states_table(struct http_req *r, const struct task_page *tp)
 			continue;
 		html(r, "<tr><td>%s</td><td>", agency_label(r, rec->agency_id));
 		status_chip(r, rec->status, TA_NONE);
-		html(r, "</td><td>%s", rec->note ? rec->note : "");
+		html(r, "</td><td><span lang=\"vi\">%s</span>", rec->note ? rec->note : "");
 		files_list(r, tp, rec);
 		html(r, "</td><td>%s · %s</td></tr>", rec->by, fmt_time(r, rec->at));
 	}
@@ -515,9 +518,9 @@ static void history(struct http_req *r, const struct task_page *tp)
 		     period_name(r, rec->period));
 		status_chip(r, rec->status, TA_NONE);
 		if (rec->reason)
-			html(r, " · %s: <q>%s</q>", _("Why not"), rec->reason);
+			html(r, " · %s: <q lang=\"vi\">%s</q>", _("Why not"), rec->reason);
 		if (rec->note)
-			html(r, " · <q>%s</q>", rec->note);
+			html(r, " · <q lang=\"vi\">%s</q>", rec->note);
 		if (rec->nfiles) {
 			html(r, " · ");
 			files_list(r, tp, rec);
@@ -538,7 +541,7 @@ static void render_task(struct http_req *r, struct task_page *tp)
 	page_begin(r, arena_printf(&r->arena, "%s %s · %s", _("Task"), label, u->short_name), tp->unit);
 	html(r, "<nav class=\"crumbs\"><a href=\"/tasks?unit=%s&amp;year=%d\">%s</a> › %s</nav>", u->code, tp->year,
 	     _("Tasks"), u->name);
-	html(r, "<h1>%s %s <small>%s</small></h1>", _("Task"), label, x->title);
+	html(r, "<h1>%s %s <small lang=\"vi\">%s</small></h1>", _("Task"), label, x->title);
 	if (tp->top)
 		html(r, "<p class=\"%s\" role=\"%s\">%s</p>", tp->top_ok ? "ok" : "error", tp->top_ok ? "status" : "alert",
 		     tp->top);
@@ -569,7 +572,7 @@ static void render_task(struct http_req *r, struct task_page *tp)
 	}
 	html(r, "</dl>");
 	if (*x->body)
-		html(r, "<details><summary>%s</summary><p class=\"task-text\">%s</p></details>", _("The plan's text"), x->body);
+		html(r, "<details><summary>%s</summary><p class=\"task-text\" lang=\"vi\">%s</p></details>", _("The plan's text"), x->body);
 	states_table(r, tp);
 	if (tp->agency) {
 		struct db *db;
@@ -766,7 +769,7 @@ void tasks_box(struct http_req *r, int unit, int year)
 				continue;
 			late += al == TA_OVERDUE;
 			soon += al == TA_DUE_SOON;
-			html(r, "<li class=\"%s\"><a href=\"/tasks/%s/%s?year=%d&amp;agency=%s\">%s %s</a> · %s · ",
+			html(r, "<li class=\"%s\"><a href=\"/tasks/%s/%s?year=%d&amp;agency=%s\">%s <span lang=\"vi\">%s</span></a> · %s · ",
 			     al == TA_OVERDUE ? "late" : al == TA_DUE_SOON ? "soon" : "", u->code, x->uid, year, id,
 			     task_label(&tl.mem, x), x->title, agency_label(r, id));
 			status_chip(r, st, al);

@@ -40,10 +40,12 @@ const ENGLISH_LOOKALIKES = new Set(['the', 'to', 'on', 'at', 'it', 'by', 'not', 
   // the parts of a ratio as files write them, never Vietnamese words
   'num', 'den']);
 // Terms Vietnamese interfaces write as they are: formats, programs,
-// acronyms of Vietnamese bodies, the product's name, and "x" for a figure
-// hidden to protect people (the statistical convention).
+// acronyms of Vietnamese bodies, the product's name, units of file size,
+// Zalo (the Vietnamese messaging service communes post on), and "x" for a
+// figure hidden to protect people (the statistical convention).
 const VI_TERMS = new Set(['gemis', 'x', 'pdf', 'docx', 'xlsx', 'csv', 'html', 'json', 'txt', 'word', 'excel', 'adx',
-  'dhis2', 'sdmx', 'api', 'ubnd', 'mttq', 'tncs', 'kh', 'cp', 'url', 'utc', 'email', 'id', 'vn']);
+  'dhis2', 'sdmx', 'api', 'ubnd', 'mttq', 'tncs', 'kh', 'cp', 'url', 'utc', 'email', 'id', 'vn', 'jpeg', 'png', 'kb', 'mb',
+  'zalo']);
 // Abbreviations in the numbers of Vietnamese legal documents, which English
 // cites as they are (Decree 30/2020/NĐ-CP).
 const EN_TERMS = new Set(['NĐ', 'QĐ', 'TT', 'CP', 'UBND', 'KH']);

@@ -22,6 +22,8 @@ const CASES = [
   ['vi', 'Tải tệp PDF, DOCX hoặc Excel của UBND xã', []],
   ['vi', 'Chỉ tiêu x: ẩn vì ít trường hợp', []],
   ['vi', "'abc' không phải là số", []],
+  ['vi', 'Minh chứng (ảnh, JPEG, PNG; tối đa 8 MB) · trang mạng xã hội, Zalo', []],
+  ['vi', 'fanpage, pano', ['fanpage', 'pano']],
   ['en', 'Women key leaders in Bình Lư', []],
   ['en', 'Decree 30/2020/NĐ-CP', []],
   ['en', 'Số trường có giảng dạy', ['Số', 'trường', 'có', 'giảng', 'dạy']],
