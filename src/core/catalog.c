@@ -473,6 +473,11 @@ int province_agency_find(const char *id)
 	return -1;
 }
 
+bool plan_agency_known(const char *id, bool province)
+{
+	return agency_find(id) >= 0 || strcmp(id, "all") == 0 || (province && province_agency_find(id) >= 0);
+}
+
 int agency_find(const char *id)
 {
 	size_t i;

@@ -163,5 +163,8 @@ int agency_find(const char *id);
 extern const struct agency_kind province_agency_kinds[];
 extern const size_t province_agency_kind_count;
 int province_agency_find(const char *id);
+/* An agency id a plan may name: a commune's or ward's agencies, "all", and
+ * for a province's plan (province true) its departments too. */
+bool plan_agency_known(const char *id, bool province);
 
 #endif

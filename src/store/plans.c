@@ -141,13 +141,6 @@ static void check_targets(const json_t *targets, int from, struct diags *d)
 	}
 }
 
-/* An agency id a plan of that unit may name: a commune's or ward's
- * agencies, a province's departments for a province's plan, or "all". */
-static bool agency_known(const char *id, bool province)
-{
-	return agency_find(id) >= 0 || strcmp(id, "all") == 0 || (province && province_agency_find(id) >= 0);
-}
-
 static void check_agencies(const json_t *plan, bool province, struct diags *d)
 {
 	const json_t *ag = json_object_get(plan, "agencies"), *as = json_object_get(plan, "assignments");
@@ -161,7 +154,7 @@ static void check_agencies(const json_t *plan, bool province, struct diags *d)
 		char path[48];
 
 		snprintf(path, sizeof(path), "agencies[%zu]", i);
-		if (!json_is_string(v) || !agency_known(json_string_value(v), province))
+		if (!json_is_string(v) || !plan_agency_known(json_string_value(v), province))
 			diags_add(d, 0, path, _("unknown agency '%s'"),
 				  json_is_string(v) ? json_string_value(v) : "");
 	}
@@ -172,7 +165,7 @@ static void check_agencies(const json_t *plan, bool province, struct diags *d)
 	json_object_foreach((json_t *)as, key, v) {
 		char path[96];
 
-		if (!agency_known(key, province)) {
+		if (!plan_agency_known(key, province)) {
 			snprintf(path, sizeof(path), "assignments.%.40s", key);
 			diags_add(d, 0, path, _("unknown agency '%s'"), key);
 		}
@@ -198,6 +191,7 @@ void plan_check(const json_t *plan, const struct tree *t, int *unit, struct diag
 	const json_t *dl = json_object_get(plan, "deadline");
 	const char *code = str_or_null(u, "code");
 	int from = PERIOD_MIN_YEAR;
+	bool province;
 
 	*unit = -1;
 	if (!json_is_object(plan)) {
@@ -230,8 +224,9 @@ void plan_check(const json_t *plan, const struct tree *t, int *unit, struct diag
 	check_string_or_null(doc, "date", "document.date", d);
 	check_string_or_null(doc, "title", "document.title", d);
 	check_targets(json_object_get(plan, "targets"), from, d);
-	check_agencies(plan, *unit >= 0 && t->units[*unit].level == LEVEL_PROVINCE, d);
-	tasks_check(json_object_get(plan, "tasks"), d);
+	province = *unit >= 0 && t->units[*unit].level == LEVEL_PROVINCE;
+	check_agencies(plan, province, d);
+	tasks_check(json_object_get(plan, "tasks"), province, d);
 	if (dl && !json_is_null(dl)) {
 		long long day, month, year;
 		const json_t *y = json_object_get(dl, "year");

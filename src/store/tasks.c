@@ -24,12 +24,9 @@ static const char *str_of(const json_t *o, const char *key)
 	return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
-static bool agency_known(const char *id)
-{
-	return strcmp(id, "all") == 0 || agency_find(id) >= 0;
-}
-
-static void check_ids(const json_t *o, const char *key, const char *path, bool agencies,
+/* agencies: 0 for ids that are no agencies, 1 for a commune's agencies,
+ * 2 for a province's too */
+static void check_ids(const json_t *o, const char *key, const char *path, int agencies,
 		      struct diags *d)
 {
 	const json_t *a = json_object_get(o, key), *x;
@@ -47,7 +44,7 @@ static void check_ids(const json_t *o, const char *key, const char *path, bool a
 		const char *s = json_is_string(x) ? json_string_value(x) : NULL;
 
 		snprintf(p, sizeof(p), "%s.%s[%zu]", path, key, i);
-		if (agencies && (!s || !agency_known(s)))
+		if (agencies && (!s || !plan_agency_known(s, agencies == 2)))
 			diags_add(d, 0, p, _("unknown agency '%s'"), s ? s : "");
 		else if (!agencies && key[0] == 'i' && (!s || catalog_find(s) < 0))
 			diags_add(d, 0, p, _("unknown indicator '%s'"), s ? s : "");
@@ -74,7 +71,8 @@ static void check_text(const json_t *o, const char *key, const char *path, bool 
 		diags_add(d, 0, p, _("is longer than %zu bytes"), max);
 }
 
-static void check_task(const json_t *x, const char *path, int depth, size_t *count, struct diags *d)
+static void check_task(const json_t *x, const char *path, int depth, bool province, size_t *count,
+		       struct diags *d)
 {
 	const json_t *v;
 	const char *s;
@@ -99,10 +97,10 @@ static void check_task(const json_t *x, const char *path, int depth, size_t *cou
 	}
 	check_text(x, "text", path, false, TASK_TEXT_MAX, d);
 	check_text(x, "timeframe", path, false, 1000, d);
-	check_ids(x, "lead", path, true, d);
-	check_ids(x, "partners", path, true, d);
-	check_ids(x, "goals", path, false, d);
-	check_ids(x, "indicators", path, false, d);
+	check_ids(x, "lead", path, province ? 2 : 1, d);
+	check_ids(x, "partners", path, province ? 2 : 1, d);
+	check_ids(x, "goals", path, 0, d);
+	check_ids(x, "indicators", path, 0, d);
 	s = str_of(x, "timeframe_kind");
 	if (json_object_get(x, "timeframe_kind") && !json_is_null(json_object_get(x, "timeframe_kind")) &&
 	    (!s || task_time_kind_parse(s) < 0)) {
@@ -136,13 +134,13 @@ static void check_task(const json_t *x, const char *path, int depth, size_t *cou
 		} else {
 			json_array_foreach(v, i, y) {
 				snprintf(p, sizeof(p), "%s.subtasks[%zu]", path, i);
-				check_task(y, p, depth + 1, count, d);
+				check_task(y, p, depth + 1, province, count, d);
 			}
 		}
 	}
 }
 
-void tasks_check(const json_t *tasks, struct diags *d)
+void tasks_check(const json_t *tasks, bool province, struct diags *d)
 {
 	const json_t *x;
 	size_t i, count = 0;
@@ -157,7 +155,7 @@ void tasks_check(const json_t *tasks, struct diags *d)
 		char path[48];
 
 		snprintf(path, sizeof(path), "tasks[%zu]", i);
-		check_task(x, path, 0, &count, d);
+		check_task(x, path, 0, province, &count, d);
 	}
 }
 

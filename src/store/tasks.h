@@ -30,8 +30,9 @@
 #define TASK_UID_CHARS 16
 
 /* Problems with a plan's "tasks" go to d, with a JSON path as field
- * ("tasks[3].lead[0]"). */
-void tasks_check(const json_t *tasks, struct diags *d);
+ * ("tasks[3].lead[0]"); a province's plan (province true) may name its
+ * departments. */
+void tasks_check(const json_t *tasks, bool province, struct diags *d);
 
 /* Stores the (checked) tasks of plan plan_id of unit unit_id, inside the
  * caller's transaction. */
