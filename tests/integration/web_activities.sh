@@ -29,6 +29,10 @@ csrf=$(JAR=vhxh.jar csrf_token)
 JAR=vhxh.jar http GET /activities
 expect_status 200
 contains "$body" 'name="title"'
+# a task's long title is cut at a word in the list of tasks, never inside
+# a letter (was '... trên loa truyền thanh của các b', then '\xe1\xbb')
+printf '%s' "$body" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 || die "the page is not valid UTF-8"
+contains "$body" 'lang="vi">1.a Tuyên truyền về bình đẳng giới trên loa truyền thanh của các…</option>'
 JAR=vhxh.jar http POST /activities --data-urlencode "csrf=$csrf" --data-urlencode unit=03390 --data-urlencode agency=vhxh \
 	--data-urlencode kind=news --data-urlencode "title=Tin về Tháng hành động" --data-urlencode date=2026-11-20
 expect_status 303
@@ -56,6 +60,11 @@ JAR=vhxh.jar http POST "/activities/03390/$id" --data-urlencode "csrf=$csrf" --d
 	--data-urlencode "title=Lần sửa thứ hai" --data-urlencode date=2026-11-20
 expect_status 409
 contains "$body" "bl.vhxh changed this activity at"
+# the history in words, not the stored JSON
+JAR=vhxh.jar http GET "/activities/03390/$id"
+contains "$body" '<q lang="vi">Tin về Tháng hành động trên fanpage</q>'
+contains "$body" "20/11/2026 · news item (fanpage, Zalo)"
+not_contains "$body" "&quot;action_month&quot;"
 # another agency's account neither sees the form nor changes it
 JAR=yte.jar http GET "/activities/03390/$id"
 expect_status 403
