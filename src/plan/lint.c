@@ -42,6 +42,8 @@ const char *plan_lint_title(const char *code)
 		{"unassigned_indicator", N_("no agency answers for it")},
 		{"duplicate_target", N_("the same target twice")},
 		{"typo", N_("possible typing error")},
+		{"task_without_agency", N_("a task without an agency to carry it out")},
+		{"task_without_timeframe", N_("a task without a time")},
 	};
 	size_t i;
 
