@@ -38,7 +38,7 @@ late=$(printf '%s' "$body" | grep -o '/tasks/03390/[0-9a-f]\{16\}[^"]*">1\.b ' |
 # dashboard, per agency, with the forms due within the week
 JAR=focal.jar http GET "/?year=2026"
 contains "$body" "Due this week and late"
-printf '%s' "$body" | grep -q "1.b Rà soát quy hoạch cán bộ nữ để thực hiện mục tiêu 1</a> · Office of the People&#39;s Council and Committee · <span class=\"ts ts-not_started\">not yet carried out</span> <span class=\"late\">overdue</span>" ||
+printf '%s' "$body" | grep -q "1.b <span lang=\"vi\">Rà soát quy hoạch cán bộ nữ để thực hiện mục tiêu 1</span></a> · Office of the People&#39;s Council and Committee · <span class=\"ts ts-not_started\">not yet carried out</span> <span class=\"late\">overdue</span>" ||
 	die "task 1.b is not shown as overdue for its agency: $(printf '%s' "$body" | grep -o '<section class="work">.*</section>' | head -c 3000)"
 
 # the yearly form of the culture-social office is approved (demo --forms):
@@ -142,7 +142,7 @@ JAR=focal.jar http POST "/tasks/03390/$late" -F "csrf=$fcsrf" -F agency=vanphong
 	-F status=done -F "note=Đã rà soát"
 expect_status 303
 JAR=focal.jar http GET "/?year=2026"
-not_contains "$body" "1.b Rà soát quy hoạch cán bộ nữ để thực hiện mục tiêu 1</a> · Office"
+not_contains "$body" "1.b <span lang=\"vi\">Rà soát quy hoạch cán bộ nữ để thực hiện mục tiêu 1</span></a> · Office"
 JAR=vhxh.jar http POST "/tasks/03390/$task" -F "csrf=$csrf" -F agency=vhxh -F period=2026 -F version=0 -F status=done
 expect_status 303
 
