@@ -262,10 +262,11 @@ enum gemis_err plan_import(const char *text, size_t len, json_t **out, struct er
 		err = plan_targets(&d, v, r);
 	if (!err)
 		err = plan_duties(&d, v, r);
-	if (!err)
-		err = plan_tasks(&d, v, r, &tasks);
+	/* the document's own findings first, then the tasks' */
 	if (!err)
 		err = plan_lint(&d, v, r);
+	if (!err)
+		err = plan_tasks(&d, v, r, &tasks);
 	if (!err) {
 		*out = to_json(r);
 		if (!*out)
