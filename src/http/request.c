@@ -193,6 +193,24 @@ static char *header_param(struct arena *a, const char *h, size_t hlen, const cha
 	return NULL;
 }
 
+/* A multipart part's Content-Type (its headers: hdr to hend), or NULL. */
+static char *part_content_type(struct arena *a, const char *hdr, const char *hend)
+{
+	const char *ct = memmem_s(hdr, (size_t)(hend - hdr), "Content-Type:", 13), *v, *ve;
+
+	if (!ct)
+		ct = memmem_s(hdr, (size_t)(hend - hdr), "content-type:", 13);
+	if (!ct)
+		return NULL;
+	v = ct + 13;
+	while (v < hend && *v == ' ')
+		v++;
+	ve = v;
+	while (ve < hend && *ve != '\r')
+		ve++;
+	return arena_strndup(a, v, (size_t)(ve - v));
+}
+
 enum gemis_err http_parse_multipart(struct arena *a, const char *ctype, const char *data,
 				    size_t len, struct http_kv **fields, size_t *nfields,
 				    struct http_file **files, size_t *nfiles, struct errctx *e)
@@ -220,7 +238,7 @@ enum gemis_err http_parse_multipart(struct arena *a, const char *ctype, const ch
 		return err_set(e, GEMIS_EINVAL, "%s", _("malformed multipart body"));
 	for (;;) {
 		const char *hdr, *hend, *body, *next;
-		char *name, *filename, *pctype = NULL;
+		char *name, *filename, *pctype;
 		size_t blen;
 
 		p += dlen;
@@ -239,22 +257,7 @@ enum gemis_err http_parse_multipart(struct arena *a, const char *ctype, const ch
 		blen = (size_t)(next - 2 - body);
 		name = header_param(a, hdr, (size_t)(hend - hdr), "name");
 		filename = header_param(a, hdr, (size_t)(hend - hdr), "filename");
-		{
-			const char *ct = memmem_s(hdr, (size_t)(hend - hdr), "Content-Type:", 13);
-
-			if (!ct)
-				ct = memmem_s(hdr, (size_t)(hend - hdr), "content-type:", 13);
-			if (ct) {
-				const char *v = ct + 13, *ve;
-
-				while (v < hend && *v == ' ')
-					v++;
-				ve = v;
-				while (ve < hend && *ve != '\r')
-					ve++;
-				pctype = arena_strndup(a, v, (size_t)(ve - v));
-			}
-		}
+		pctype = part_content_type(a, hdr, hend);
 		if (!name || !text_valid_utf8(name, strlen(name)))
 			return err_set(e, GEMIS_EINVAL, "%s", _("a multipart part without a name"));
 		if (*nfields + *nfiles >= MAX_PARAMS)
