@@ -399,6 +399,64 @@ static size_t topic_end(const struct tok *t, size_t k, size_t n)
 	return k;
 }
 
+/* The items of "chỉ tiêu 1, 2 và 3", "chỉ tiêu a, b", "chỉ tiêu 1 đến 3"
+ * from t[j] on, into items; a dotted "chỉ tiêu 1.1, 6.2" is assigned at
+ * once (*dots).  Returns where the list ends. */
+static size_t item_list(struct presult *r, const int *ags, size_t nags, const struct tok *t, size_t j, size_t n,
+			int items[16], size_t *ni, bool *dots)
+{
+	while (j < n) {
+		int ga, it;
+
+		if (tok_is(&t[j], "so") || is_punct(&t[j], ",") || tok_spelt(&t[j], "và") ||
+		    is_punct(&t[j], "-") || is_punct(&t[j], "–")) {
+			j++;
+		} else if (dotted(&t[j], &ga, &it)) {
+			/* "chỉ tiêu 1.1, 6.2" */
+			int one = it;
+
+			assign_goal(r, ags, nags, ga, &one, 1);
+			*dots = true;
+			j++;
+		} else if (t[j].kind == TK_NUM && t[j].plain && t[j].v >= 1 && t[j].v <= 50) {
+			if (*ni < 16)
+				items[(*ni)++] = (int)t[j].v;
+			j++;
+		} else if (t[j].kind == TK_WORD && pdoc_letter_index(t[j].s, t[j].len) > 0 &&
+			   (j + 1 == n || is_punct(&t[j + 1], ",") || tok_spelt(&t[j + 1], "và") ||
+			    tok_spelt(&t[j + 1], "của") || tok_spelt(&t[j + 1], "thuộc") ||
+			    tok_spelt(&t[j + 1], "tại") || is_punct(&t[j + 1], ";"))) {
+			/* "chỉ tiêu a, b của Mục tiêu 6": the lettered
+			 * items, a) being the first */
+			if (*ni < 16)
+				items[(*ni)++] = pdoc_letter_index(t[j].s, t[j].len);
+			j++;
+		} else if ((tok_spelt(&t[j], "đến") || tok_spelt(&t[j], "tới")) && *ni > 0) {
+			/* "chỉ tiêu 1 đến chỉ tiêu 3" */
+			size_t q = j + 1;
+
+			if (q + 1 < n && tok_is(&t[q], "chi") && tok_is(&t[q + 1], "tieu"))
+				q += 2;
+			if (q < n && t[q].kind == TK_NUM && t[q].plain && t[q].v <= 50) {
+				int v;
+
+				for (v = items[*ni - 1] + 1; v <= (int)t[q].v && *ni < 16; v++)
+					items[(*ni)++] = v;
+				j = q + 1;
+			} else {
+				break;
+			}
+		} else if (is_punct(&t[j], "(")) {
+			while (j < n && !is_punct(&t[j], ")"))
+				j++;
+			j++;
+		} else {
+			break;
+		}
+	}
+	return j;
+}
+
 /* The indicators a duty ties to the agencies ags: goal and indicator
  * numbers, numbered parts of the goals section, fields and topics. */
 static void assignments(struct pdoc *d, struct presult *r, const int *ags, size_t nags, const struct tok *t,
@@ -415,57 +473,9 @@ static void assignments(struct pdoc *d, struct presult *r, const int *ags, size_
 		if (k + 1 < n && tok_is(&t[k], "chi") && tok_is(&t[k + 1], "tieu")) {
 			bool dots = false;
 
-			j = k + 2;
-			while (j < n) {
-				int ga, it;
-
-				if (tok_is(&t[j], "so") || is_punct(&t[j], ",") || tok_spelt(&t[j], "và") ||
-				    is_punct(&t[j], "-") || is_punct(&t[j], "–")) {
-					j++;
-				} else if (dotted(&t[j], &ga, &it)) {
-					/* "chỉ tiêu 1.1, 6.2" */
-					int one = it;
-
-					assign_goal(r, ags, nags, ga, &one, 1);
-					dots = any = true;
-					j++;
-				} else if (t[j].kind == TK_NUM && t[j].plain && t[j].v >= 1 && t[j].v <= 50) {
-					if (ni < 16)
-						items[ni++] = (int)t[j].v;
-					j++;
-				} else if (t[j].kind == TK_WORD && pdoc_letter_index(t[j].s, t[j].len) > 0 &&
-					   (j + 1 == n || is_punct(&t[j + 1], ",") || tok_spelt(&t[j + 1], "và") ||
-					    tok_spelt(&t[j + 1], "của") || tok_spelt(&t[j + 1], "thuộc") ||
-					    tok_spelt(&t[j + 1], "tại") || is_punct(&t[j + 1], ";"))) {
-					/* "chỉ tiêu a, b của Mục tiêu 6": the lettered
-					 * items, a) being the first */
-					if (ni < 16)
-						items[ni++] = pdoc_letter_index(t[j].s, t[j].len);
-					j++;
-				} else if ((tok_spelt(&t[j], "đến") || tok_spelt(&t[j], "tới")) && ni > 0) {
-					/* "chỉ tiêu 1 đến chỉ tiêu 3" */
-					size_t q = j + 1;
-
-					if (q + 1 < n && tok_is(&t[q], "chi") && tok_is(&t[q + 1], "tieu"))
-						q += 2;
-					if (q < n && t[q].kind == TK_NUM && t[q].plain && t[q].v <= 50) {
-						int v;
-
-						for (v = items[ni - 1] + 1; v <= (int)t[q].v && ni < 16; v++)
-							items[ni++] = v;
-						j = q + 1;
-					} else {
-						break;
-					}
-				} else if (is_punct(&t[j], "(")) {
-					while (j < n && !is_punct(&t[j], ")"))
-						j++;
-					j++;
-				} else {
-					break;
-				}
-			}
+			j = item_list(r, ags, nags, t, k + 2, n, items, &ni, &dots);
 			if (dots) {
+				any = true;
 				k = j;
 				continue;
 			}
