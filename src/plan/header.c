@@ -534,6 +534,66 @@ static const char *issuing_province(struct pdoc *d)
 	return prov;
 }
 
+/* The folded words t[s0..s0+m) as one key ("binh lu"), when they can
+ * name a unit: capitalised words, the last one may be a number of up to
+ * two digits ("Phường 12"). */
+static bool words_key(const struct tok *t, size_t nt, size_t s0, size_t m, char *key, size_t sz)
+{
+	size_t e = s0 + m, q, kl = 0;
+
+	if (e > nt)
+		return false;
+	for (q = s0; q < e; q++) {
+		size_t l = strlen(t[q].f);
+		bool num = t[q].kind == TK_NUM && t[q].plain && t[q].len <= 2 && q == e - 1 && q > s0;
+
+		if ((!num && (t[q].kind != TK_WORD || !t[q].upper)) || kl + l + 2 > sz)
+			return false;
+		if (kl)
+			key[kl++] = ' ';
+		memcpy(key + kl, t[q].f, l);
+		kl += l;
+	}
+	key[kl] = '\0';
+	return true;
+}
+
+/* Counts a mention of the province pn. */
+static void tally_province(const char **prov, int *provn, size_t *np, const char *pn)
+{
+	size_t z;
+
+	for (z = 0; z < *np && strcmp(prov[z], pn) != 0; z++)
+		;
+	if (z == *np && *np < MAX_CANDS) {
+		prov[*np] = pn;
+		provn[(*np)++] = 0;
+	}
+	if (z < *np)
+		provn[z]++;
+}
+
+/* Counts a mention of the commune or ward named key (t[s0..e) of p). */
+static void tally_unit(struct pdoc *d, struct cand *c, size_t *nc, const char *key, const struct para *p, size_t s0,
+		       size_t e, const char *level)
+{
+	const char *f = arena_strdup(&d->a, key);
+	size_t z;
+
+	for (z = 0; z < *nc && strcmp(c[z].fold, f ? f : "") != 0; z++)
+		;
+	if (z == *nc && *nc < MAX_CANDS && f) {
+		c[*nc].fold = f;
+		c[*nc].text = span(&d->a, p->t, s0, e);
+		c[*nc].level = level;
+		c[*nc].count = 0;
+		c[*nc].first = p->line;
+		(*nc)++;
+	}
+	if (z < *nc)
+		c[z].count++;
+}
+
 static void unit_and_province(struct pdoc *d, struct presult *r)
 {
 	struct cand c[MAX_CANDS];
@@ -579,65 +639,22 @@ static void unit_and_province(struct pdoc *d, struct presult *r)
 				continue;
 			/* the longest run of up to 4 words that names a unit */
 			for (m = 4; m >= 1; m--) {
-				size_t e = s0 + m, q;
-				const char *f;
 				char key[160];
-				size_t kl = 0;
-				bool ok = e <= p->nt;
 
-				for (q = s0; ok && q < e; q++) {
-					size_t l = strlen(t[q].f);
-
-					bool num = t[q].kind == TK_NUM && t[q].plain && t[q].len <= 2 && q == e - 1 && q > s0;
-
-					if ((!num && (t[q].kind != TK_WORD || !t[q].upper)) || kl + l + 2 > sizeof(key)) {
-						ok = false;
-						break;
-					}
-					if (kl)
-						key[kl++] = ' ';
-					memcpy(key + kl, t[q].f, l);
-					kl += l;
-				}
-				if (!ok)
+				if (!words_key(t, p->nt, s0, m, key, sizeof(key)))
 					continue;
-				key[kl] = '\0';
 				if (tinh || tp) {
 					const char *pn = units_province(key);
-					size_t z;
 
 					if (!pn)
 						continue;
-					for (z = 0; z < np && strcmp(prov[z], pn) != 0; z++)
-						;
-					if (z == np && np < MAX_CANDS) {
-						prov[np] = pn;
-						provn[np++] = 0;
-					}
-					if (z < np)
-						provn[z]++;
-					break;
-				} else {
-					const char *level = xa ? "commune" : "ward";
-					size_t z;
-
-					if (!units_has_name(key))
-						continue;
-					f = arena_strdup(&d->a, key);
-					for (z = 0; z < nc && strcmp(c[z].fold, f ? f : "") != 0; z++)
-						;
-					if (z == nc && nc < MAX_CANDS && f) {
-						c[nc].fold = f;
-						c[nc].text = span(&d->a, t, s0, e);
-						c[nc].level = level;
-						c[nc].count = 0;
-						c[nc].first = p->line;
-						nc++;
-					}
-					if (z < nc)
-						c[z].count++;
+					tally_province(prov, provn, &np, pn);
 					break;
 				}
+				if (!units_has_name(key))
+					continue;
+				tally_unit(d, c, &nc, key, p, s0, s0 + m, xa ? "commune" : "ward");
+				break;
 			}
 		}
 	}
