@@ -1053,6 +1053,35 @@ static void drop_restated(struct pdoc *d, struct presult *r)
 	r->nt = n;
 }
 
+/* The sentences of p from token a on, each read as a clause of item
+ * (clause()). */
+static void sentences(struct pdoc *d, const struct vocab *v, struct presult *r, const struct para *p, size_t a,
+		      int item, enum where where)
+{
+	const struct tok *t = p->t;
+	struct cstate st;
+	size_t k, start;
+
+	start = a;
+	memset(&st, 0, sizeof(st));
+	st.prev_ind = -1;
+	for (k = a; k <= p->nt; k++) {
+		/* a sentence ends at a full stop before a capital or, after
+		 * a space, a number (". 100% trường học ...") */
+		bool end = k == p->nt || is_punct(&t[k], ";") ||
+			   (is_punct(&t[k], ".") && k + 1 < p->nt &&
+			    ((t[k + 1].kind == TK_WORD && t[k + 1].upper) ||
+			     (t[k + 1].kind == TK_NUM && t[k + 1].s > t[k].s + t[k].len)));
+
+		if (!end)
+			continue;
+		if (k > start)
+			clause(d, v, r, p, t, start, k < p->nt ? k + (is_punct(&t[k], ".") ? 1 : 0) : k,
+			       item, where, &st);
+		start = k + 1;
+	}
+}
+
 enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presult *r)
 {
 	size_t i;
@@ -1068,9 +1097,8 @@ enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presul
 	for (i = 0; i < d->np; i++) {
 		const struct para *p = &d->p[i];
 		const struct tok *t = p->t;
-		size_t a = 0, k, start;
+		size_t a = 0, k;
 		int item = 0, before = (int)r->nt;
-		struct cstate st;
 		bool labelled;
 		enum where where;
 
@@ -1125,24 +1153,7 @@ enum gemis_err plan_targets(struct pdoc *d, const struct vocab *v, struct presul
 		} else {
 			item = ++ordinal;
 		}
-		start = a;
-		memset(&st, 0, sizeof(st));
-		st.prev_ind = -1;
-		for (k = a; k <= p->nt; k++) {
-			/* a sentence ends at a full stop before a capital or, after
-			 * a space, a number (". 100% trường học ...") */
-			bool end = k == p->nt || is_punct(&t[k], ";") ||
-				   (is_punct(&t[k], ".") && k + 1 < p->nt &&
-				    ((t[k + 1].kind == TK_WORD && t[k + 1].upper) ||
-				     (t[k + 1].kind == TK_NUM && t[k + 1].s > t[k].s + t[k].len)));
-
-			if (!end)
-				continue;
-			if (k > start)
-				clause(d, v, r, p, t, start, k < p->nt ? k + (is_punct(&t[k], ".") ? 1 : 0) : k,
-				       item, where, &st);
-			start = k + 1;
-		}
+		sentences(d, v, r, p, a, item, where);
 		open_item = labelled && (int)r->nt == before ? item : (labelled ? 0 : open_item);
 		/* "- Nhóm chỉ tiêu về giáo dục:" over "+ ..." items: the label
 		 * goes with the targets of the items, so that a duty naming it
