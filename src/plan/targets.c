@@ -536,18 +536,11 @@ static bool is_baseline(const struct tok *t, size_t a, size_t b, const struct vc
 	return !(j < b && tok_spelt(&t[j], "trở"));
 }
 
-static void add_target(struct pdoc *d, struct presult *r, const struct para *p, int ind,
-		       const struct tok *t, size_t a, size_t b, const struct vcand *vc, size_t nvc,
-		       int item, int year, const struct cstate *resp)
+/* The value candidates of the indicator's kind (want) among vc, into
+ * sel; their number. */
+static size_t select_values(const struct vcand *vc, size_t nvc, int ind, enum vkind want, size_t sel[MAX_VC])
 {
-	enum vkind want = kind_for(ind);
-	size_t i, sel[MAX_VC], ns = 0, vals[MAX_VC], nv = 0;
-	int years[MAX_VC], last = r->to ? r->to : 2030, cy, from_on;
-	bool distinct = false, has_base = false, before_each;
-	double base = 0;
-	int base_year = 0;
-	size_t base_end = a;
-	struct ptarget *x;
+	size_t i, ns = 0;
 
 	for (i = 0; i < nvc; i++) {
 		if (vc[i].kind == want)
@@ -580,33 +573,60 @@ static void add_target(struct pdoc *d, struct presult *r, const struct para *p, 
 	}
 	if (ns == 0 && ind < 0 && nvc > 0)
 		sel[ns++] = 0;
+	return ns;
+}
+
+/* A target without a value: none left ("không còn"), every one
+ * ("không ... không được"), or done on an indicator with such an end;
+ * otherwise an aim. */
+static void valueless_target(struct pdoc *d, struct presult *r, const struct para *p, int ind, const struct tok *t,
+			     size_t a, size_t b, int item, int cy)
+{
+	bool all = double_negation(t, a, b) && (ind < 0 || catalog[ind].polarity == POL_HIGHER);
+	bool none = !all && (has_words(t, a, b, "không", "còn") || has_words(t, a, b, "không", "để"));
+	struct ptarget *x;
+
+	/* without a value, a target needs a checkable end: none left,
+	 * every one, or done on an indicator that has such an end */
+	if (!all && !none && !(ind >= 0 && catalog[ind].end_state && !aspiration(t, a, b))) {
+		add_aim(d, r, p, ind, t, a, b, item);
+		return;
+	}
+	x = new_target(d, r, p, ind, t, a, b, item);
+	if (!x)
+		return;
+	x->year = cy;
+	if (all) {
+		/* "không còn nạn nhân ... không được hỗ trợ": all of them */
+		x->has_value = true;
+		x->value = 100;
+		x->unit = "%";
+		x->dir = DIR_AT_LEAST;
+	} else if (none) {
+		x->has_value = true;
+		x->value = 0;
+		x->unit = ind >= 0 ? catalog[ind].unit : NULL;
+		x->dir = DIR_AT_MOST;
+	}
+}
+
+static void add_target(struct pdoc *d, struct presult *r, const struct para *p, int ind,
+		       const struct tok *t, size_t a, size_t b, const struct vcand *vc, size_t nvc,
+		       int item, int year, const struct cstate *resp)
+{
+	enum vkind want = kind_for(ind);
+	size_t i, sel[MAX_VC], ns = 0, vals[MAX_VC], nv = 0;
+	int years[MAX_VC], last = r->to ? r->to : 2030, cy, from_on;
+	bool distinct = false, has_base = false, before_each;
+	double base = 0;
+	int base_year = 0;
+	size_t base_end = a;
+	struct ptarget *x;
+
+	ns = select_values(vc, nvc, ind, want, sel);
 	cy = clause_year(t, a, b, year ? year : last);
 	if (ns == 0) {
-		bool all = double_negation(t, a, b) && (ind < 0 || catalog[ind].polarity == POL_HIGHER);
-		bool none = !all && (has_words(t, a, b, "không", "còn") || has_words(t, a, b, "không", "để"));
-
-		/* without a value, a target needs a checkable end: none left,
-		 * every one, or done on an indicator that has such an end */
-		if (!all && !none && !(ind >= 0 && catalog[ind].end_state && !aspiration(t, a, b))) {
-			add_aim(d, r, p, ind, t, a, b, item);
-			return;
-		}
-		x = new_target(d, r, p, ind, t, a, b, item);
-		if (!x)
-			return;
-		x->year = cy;
-		if (all) {
-			/* "không còn nạn nhân ... không được hỗ trợ": all of them */
-			x->has_value = true;
-			x->value = 100;
-			x->unit = "%";
-			x->dir = DIR_AT_LEAST;
-		} else if (none) {
-			x->has_value = true;
-			x->value = 0;
-			x->unit = ind >= 0 ? catalog[ind].unit : NULL;
-			x->dir = DIR_AT_MOST;
-		}
+		valueless_target(d, r, p, ind, t, a, b, item, cy);
 		return;
 	}
 	/* baselines, then the year of each value */
