@@ -952,12 +952,115 @@ static enum gemis_err merge_table_headers(struct pdoc *d)
 	return GEMIS_OK;
 }
 
+/* The document's lines, cleaned (clean_line()), without empty lines, page
+ * numbers and table rules, into d->lines; *lensp (caller frees) their
+ * lengths in characters. */
+static enum gemis_err split_lines(struct pdoc *d, const struct buf *nfcp, size_t **lensp)
+{
+	size_t i, start, nl = 0, *lens;
+	long lineno = 0;
+
+	for (i = 0; i < nfcp->len; i++)
+		nl += nfcp->p[i] == '\n' || nfcp->p[i] == '\r';
+	d->lines = arena_alloc(&d->a, (nl + 1) * sizeof(*d->lines));
+	lens = malloc((nl + 1) * sizeof(*lens));
+	*lensp = lens;
+	if (!d->lines || !lens)
+		return GEMIS_ENOMEM;
+	start = 0;
+	for (i = 0; i <= nfcp->len; i++) {
+		const char *s = buf_str(nfcp);
+		size_t cl;
+		char *c;
+
+		if (i < nfcp->len && s[i] != '\n' && s[i] != '\r')
+			continue;
+		lineno++;
+		c = clean_line(&d->a, s + start, i - start, &cl);
+		if (!c)
+			return GEMIS_ENOMEM;
+		if (i < nfcp->len && s[i] == '\r' && i + 1 < nfcp->len && s[i + 1] == '\n')
+			i++;
+		start = i + 1;
+		if (cl == 0 || page_number(c, cl) || table_rule(c, cl))
+			continue;
+		d->lines[d->nlines].no = lineno;
+		d->lines[d->nlines].s = c;
+		d->lines[d->nlines].len = cl;
+		lens[d->nlines] = ncp(c, cl);
+		d->nlines++;
+	}
+	return GEMIS_OK;
+}
+
+/* The length of a full line: a wrapped line is at least 60% of it. */
+static enum gemis_err full_line(const struct pdoc *d, const size_t *lens, size_t *out)
+{
+	if (d->nlines) {
+		size_t *sorted = malloc(d->nlines * sizeof(*sorted));
+
+		if (!sorted)
+			return GEMIS_ENOMEM;
+		memcpy(sorted, lens, d->nlines * sizeof(*sorted));
+		qsort(sorted, d->nlines, sizeof(*sorted), cmp_size);
+		*out = sorted[d->nlines * 9 / 10] * 6 / 10;
+		free(sorted);
+	} else {
+		*out = 0;
+	}
+	if (*out < 30)
+		*out = 30;
+	return GEMIS_OK;
+}
+
+/* Does line l go on the paragraph begun in para (its last line plastlen
+ * characters long; long_len: a full line's)? */
+static bool joins(struct pdoc *d, const struct buf *para, const struct pline *l, size_t plastlen, size_t long_len,
+		  pdoc_line_fn names_first)
+{
+	bool join = false;
+
+	if (para->len > 0 && memmem(para->p, para->len, " | ", 3)) {
+		join = false; /* a table row is one line */
+	} else if (para->len > 0 && !ends_sentence(para->p, para->len) &&
+		   ((takes_number(&d->a, para->p, para->len) && !closed_marker(l->s, l->len)) ||
+		    bare_marker(l->s, l->len)) &&
+		   (isdigit((unsigned char)l->s[0]) || strchr("IVX", l->s[0]))) {
+		/* "... điểm b mục" / "2.3 Phần II.", "... Phần" / "II.": a
+		 * number the previous line asks for, or a marker with no
+		 * heading after it, goes on the sentence */
+		join = true;
+	} else if (para->len > 0 && !ends_sentence(para->p, para->len) && para->p[para->len - 1] != ',' &&
+		   dash_half(&d->a, l->s, l->len)) {
+		join = true; /* "Phòng Văn hóa" / "- Xã hội": a compound broken at its dash */
+	} else if (para->len > 0 && !ends_sentence(para->p, para->len) &&
+	    !opens_paragraph(&d->a, l->s, l->len)) {
+		utf8proc_int32_t cp;
+
+		cp_at(l->s, l->len, 0, &cp);
+		if (is_lower_cp(cp) || cp == '(' || (plastlen >= long_len && !is_upper_cp(cp)) ||
+		    (plastlen >= long_len && continues(&d->a, para->p, para->len, l->s, l->len)) ||
+		    (plastlen >= long_len && names_first && names_first(&d->a, l->s, l->len)))
+			join = true;
+		else if (para->p[para->len - 1] == ',' || para->p[para->len - 1] == '-')
+			join = true;
+	} else if (para->len > 0 && para->p[para->len - 1] == ';' && !opens_paragraph(&d->a, l->s, l->len)) {
+		/* "...việc làm;" / "tăng cường ...": a list inside a sentence
+		 * goes on in lower case */
+		utf8proc_int32_t cp;
+
+		cp_at(l->s, l->len, 0, &cp);
+		join = is_lower_cp(cp);
+	}
+	return join;
+}
+
 enum gemis_err pdoc_build(struct pdoc *d, const char *text, size_t len, pdoc_line_fn names_first, struct errctx *e)
 {
 	struct buf nfc, para;
 	enum gemis_err err = GEMIS_OK;
-	size_t i, start, nl = 0, cap = 0, *lens = NULL, long_len;
-	long lineno = 0, pfirst = 0, plast = 0;
+	size_t i, cap = 0, *lens = NULL, long_len;
+	long pfirst = 0, plast = 0;
 	size_t plastlen = 0;
 
 	memset(d, 0, sizeof(*d));
@@ -977,94 +1080,17 @@ enum gemis_err pdoc_build(struct pdoc *d, const char *text, size_t len, pdoc_lin
 	err = text_nfc(&nfc, text, len);
 	if (err)
 		goto out;
-	/* lines */
-	for (i = 0; i < nfc.len; i++)
-		nl += nfc.p[i] == '\n' || nfc.p[i] == '\r';
-	d->lines = arena_alloc(&d->a, (nl + 1) * sizeof(*d->lines));
-	lens = malloc((nl + 1) * sizeof(*lens));
-	if (!d->lines || !lens) {
-		err = GEMIS_ENOMEM;
+	err = split_lines(d, &nfc, &lens);
+	if (err)
 		goto out;
-	}
-	start = 0;
-	for (i = 0; i <= nfc.len; i++) {
-		const char *s = buf_str(&nfc);
-		size_t cl;
-		char *c;
-
-		if (i < nfc.len && s[i] != '\n' && s[i] != '\r')
-			continue;
-		lineno++;
-		c = clean_line(&d->a, s + start, i - start, &cl);
-		if (!c) {
-			err = GEMIS_ENOMEM;
-			goto out;
-		}
-		if (i < nfc.len && s[i] == '\r' && i + 1 < nfc.len && s[i + 1] == '\n')
-			i++;
-		start = i + 1;
-		if (cl == 0 || page_number(c, cl) || table_rule(c, cl))
-			continue;
-		d->lines[d->nlines].no = lineno;
-		d->lines[d->nlines].s = c;
-		d->lines[d->nlines].len = cl;
-		lens[d->nlines] = ncp(c, cl);
-		d->nlines++;
-	}
-	/* the length of a full line: a wrapped line is at least 60% of it */
-	if (d->nlines) {
-		size_t *sorted = malloc(d->nlines * sizeof(*sorted));
-
-		if (!sorted) {
-			err = GEMIS_ENOMEM;
-			goto out;
-		}
-		memcpy(sorted, lens, d->nlines * sizeof(*sorted));
-		qsort(sorted, d->nlines, sizeof(*sorted), cmp_size);
-		long_len = sorted[d->nlines * 9 / 10] * 6 / 10;
-		free(sorted);
-	} else {
-		long_len = 0;
-	}
-	if (long_len < 30)
-		long_len = 30;
+	err = full_line(d, lens, &long_len);
+	if (err)
+		goto out;
 	/* paragraphs */
 	for (i = 0; i < d->nlines && !err; i++) {
 		const struct pline *l = &d->lines[i];
-		bool join = false;
+		bool join = joins(d, &para, l, plastlen, long_len, names_first);
 
-		if (para.len > 0 && memmem(para.p, para.len, " | ", 3)) {
-			join = false; /* a table row is one line */
-		} else if (para.len > 0 && !ends_sentence(para.p, para.len) &&
-			   ((takes_number(&d->a, para.p, para.len) && !closed_marker(l->s, l->len)) ||
-			    bare_marker(l->s, l->len)) &&
-			   (isdigit((unsigned char)l->s[0]) || strchr("IVX", l->s[0]))) {
-			/* "... điểm b mục" / "2.3 Phần II.", "... Phần" / "II.": a
-			 * number the previous line asks for, or a marker with no
-			 * heading after it, goes on the sentence */
-			join = true;
-		} else if (para.len > 0 && !ends_sentence(para.p, para.len) && para.p[para.len - 1] != ',' &&
-			   dash_half(&d->a, l->s, l->len)) {
-			join = true; /* "Phòng Văn hóa" / "- Xã hội": a compound broken at its dash */
-		} else if (para.len > 0 && !ends_sentence(para.p, para.len) &&
-		    !opens_paragraph(&d->a, l->s, l->len)) {
-			utf8proc_int32_t cp;
-
-			cp_at(l->s, l->len, 0, &cp);
-			if (is_lower_cp(cp) || cp == '(' || (plastlen >= long_len && !is_upper_cp(cp)) ||
-			    (plastlen >= long_len && continues(&d->a, para.p, para.len, l->s, l->len)) ||
-			    (plastlen >= long_len && names_first && names_first(&d->a, l->s, l->len)))
-				join = true;
-			else if (para.p[para.len - 1] == ',' || para.p[para.len - 1] == '-')
-				join = true;
-		} else if (para.len > 0 && para.p[para.len - 1] == ';' && !opens_paragraph(&d->a, l->s, l->len)) {
-			/* "...việc làm;" / "tăng cường ...": a list inside a sentence
-			 * goes on in lower case */
-			utf8proc_int32_t cp;
-
-			cp_at(l->s, l->len, 0, &cp);
-			join = is_lower_cp(cp);
-		}
 		if (join) {
 			bool hyphen = para.p[para.len - 1] == '-';
 
