@@ -97,10 +97,10 @@ static json_t *number(double v)
 	return json_real(v);
 }
 
-static json_t *to_json(const struct presult *r)
+/* The "document" object: number, date, unit, title, period, signer... */
+static json_t *document_json(const struct presult *r)
 {
-	json_t *root = json_object(), *doc = json_object(), *unit = json_object(), *a;
-	size_t i, j;
+	json_t *doc = json_object(), *unit = json_object();
 
 	json_object_set_new(doc, "number", str_or_null(r->number));
 	json_object_set_new(doc, "date", str_or_null(r->date));
@@ -122,14 +122,14 @@ static json_t *to_json(const struct presult *r)
 					      str_or_null(r->signer_title)));
 	else
 		json_object_set_new(doc, "signer", json_null());
-	json_object_set_new(root, "document", doc);
+	return doc;
+}
 
-	a = json_array();
-	for (i = 0; i < r->nrefs; i++)
-		json_array_append_new(a, json_pack("{s:o, s:o, s:o}", "number", str_or_null(r->refs[i].number),
-						   "date", str_or_null(r->refs[i].date), "issuer",
-						   str_or_null(r->refs[i].issuer)));
-	json_object_set_new(root, "references", a);
+/* The "targets" array (the aims are apart). */
+static json_t *targets_json(const struct presult *r)
+{
+	json_t *a;
+	size_t i;
 
 	a = json_array();
 	for (i = 0; i < r->nt; i++) {
@@ -156,33 +156,15 @@ static json_t *to_json(const struct presult *r)
 		json_object_set_new(t, "text", json_string(x->text ? x->text : ""));
 		json_array_append_new(a, t);
 	}
-	json_object_set_new(root, "targets", a);
+	return a;
+}
 
-	a = json_array();
-	for (i = 0; i < r->nt; i++) {
-		const struct ptarget *x = &r->t[i];
-
-		if (!x->aim)
-			continue;
-		json_array_append_new(
-			a, json_pack("{s:o, s:o, s:s, s:o}", "indicator",
-				     x->ind >= 0 ? json_string(catalog[x->ind].id) : json_null(), "goal",
-				     x->goal_kind >= 0 ? json_string(goal_id((enum goal)x->goal_kind)) : json_null(),
-				     "text", x->text ? x->text : "", "line", x->line > 0 ? json_integer(x->line) : json_null()));
-	}
-	json_object_set_new(root, "aims", a);
-
-	a = json_array();
-	for (i = 0; i < r->nrepealed; i++)
-		json_array_append_new(a, json_pack("{s:s, s:s, s:o}", "indicator", catalog[r->repealed[i].ind].id, "text",
-						   r->repealed[i].text ? r->repealed[i].text : "", "line",
-						   r->repealed[i].line > 0 ? json_integer(r->repealed[i].line) : json_null()));
-	json_object_set_new(root, "repealed", a);
-
-	a = json_array();
-	for (i = 0; i < r->nag; i++)
-		json_array_append_new(a, json_string(r->agencies[i]));
-	json_object_set_new(root, "agencies", a);
+/* The "assignments" object: each agency's indicators, in the order the
+ * text assigns them. */
+static json_t *assignments_json(const struct presult *r)
+{
+	json_t *a;
+	size_t i, j;
 
 	a = json_object();
 	for (i = 0; i < r->nag; i++) {
@@ -211,15 +193,14 @@ static json_t *to_json(const struct presult *r)
 		else
 			json_decref(list);
 	}
-	json_object_set_new(root, "assignments", a);
+	return a;
+}
 
-	if (r->has_deadline)
-		json_object_set_new(root, "deadline",
-				    json_pack("{s:i, s:i, s:o, s:o}", "day", r->dl_day, "month", r->dl_month,
-					      "year", r->dl_year ? json_integer(r->dl_year) : json_null(), "to",
-					      str_or_null(r->dl_to)));
-	else
-		json_object_set_new(root, "deadline", json_null());
+/* The "lint" array: code, line, message and the indicator's id. */
+static json_t *lint_json(const struct presult *r)
+{
+	json_t *a;
+	size_t i;
 
 	a = json_array();
 	for (i = 0; i < r->nlint; i++) {
@@ -231,7 +212,61 @@ static json_t *to_json(const struct presult *r)
 			json_object_set_new(l, "indicator", json_string(catalog[r->lint[i].ind].id));
 		json_array_append_new(a, l);
 	}
-	json_object_set_new(root, "lint", a);
+	return a;
+}
+
+static json_t *to_json(const struct presult *r)
+{
+	json_t *root = json_object(), *a;
+	size_t i;
+
+	json_object_set_new(root, "document", document_json(r));
+	a = json_array();
+	for (i = 0; i < r->nrefs; i++)
+		json_array_append_new(a, json_pack("{s:o, s:o, s:o}", "number", str_or_null(r->refs[i].number),
+						   "date", str_or_null(r->refs[i].date), "issuer",
+						   str_or_null(r->refs[i].issuer)));
+	json_object_set_new(root, "references", a);
+
+	json_object_set_new(root, "targets", targets_json(r));
+
+	a = json_array();
+	for (i = 0; i < r->nt; i++) {
+		const struct ptarget *x = &r->t[i];
+
+		if (!x->aim)
+			continue;
+		json_array_append_new(
+			a, json_pack("{s:o, s:o, s:s, s:o}", "indicator",
+				     x->ind >= 0 ? json_string(catalog[x->ind].id) : json_null(), "goal",
+				     x->goal_kind >= 0 ? json_string(goal_id((enum goal)x->goal_kind)) : json_null(),
+				     "text", x->text ? x->text : "", "line", x->line > 0 ? json_integer(x->line) : json_null()));
+	}
+	json_object_set_new(root, "aims", a);
+
+	a = json_array();
+	for (i = 0; i < r->nrepealed; i++)
+		json_array_append_new(a, json_pack("{s:s, s:s, s:o}", "indicator", catalog[r->repealed[i].ind].id, "text",
+						   r->repealed[i].text ? r->repealed[i].text : "", "line",
+						   r->repealed[i].line > 0 ? json_integer(r->repealed[i].line) : json_null()));
+	json_object_set_new(root, "repealed", a);
+
+	a = json_array();
+	for (i = 0; i < r->nag; i++)
+		json_array_append_new(a, json_string(r->agencies[i]));
+	json_object_set_new(root, "agencies", a);
+
+	json_object_set_new(root, "assignments", assignments_json(r));
+
+	if (r->has_deadline)
+		json_object_set_new(root, "deadline",
+				    json_pack("{s:i, s:i, s:o, s:o}", "day", r->dl_day, "month", r->dl_month,
+					      "year", r->dl_year ? json_integer(r->dl_year) : json_null(), "to",
+					      str_or_null(r->dl_to)));
+	else
+		json_object_set_new(root, "deadline", json_null());
+
+	json_object_set_new(root, "lint", lint_json(r));
 	return root;
 }
 
