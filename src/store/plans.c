@@ -568,68 +568,24 @@ enum gemis_err plan_complete(struct db *db, const struct tree *t, int unit, cons
 	return GEMIS_OK;
 }
 
-enum gemis_err plan_load(struct db *db, const struct tree *t, const json_t *plan, const char *user,
-			 bool demo, struct diags *d, struct plan_info *info, struct errctx *e)
+/* The plan's row (its document, deadline and JSON source); *id is its id. */
+static enum gemis_err insert_plan(struct db *db, const struct tree *t, int unit, const json_t *plan,
+				  const char *source, bool demo, const char *user, long long now, long long *id,
+				  struct errctx *e)
 {
-	const json_t *doc = json_object_get(plan, "document"), *targets, *x, *v, *dl;
-	const json_t *signer = json_object_get(doc, "signer");
-	json_t *merged = NULL;
+	const json_t *doc = json_object_get(plan, "document"), *signer = json_object_get(doc, "signer"), *dl;
+	long long from = json_integer_value(json_array_get(json_object_get(doc, "period"), 0));
+	long long to = json_integer_value(json_array_get(json_object_get(doc, "period"), 1));
 	struct db_stmt *st = NULL;
 	enum gemis_err err;
-	long long now = (long long)time(NULL), from, to, n;
-	const char *key;
-	char *source = NULL;
-	size_t i, j;
-	int unit;
-	bool own_tx;
 
-	memset(info, 0, sizeof(*info));
-	plan_check(plan, t, &unit, d);
-	if (d->total > 0)
-		return err_set(e, GEMIS_EINVAL, "%zu problem(s) in the plan; nothing was stored", d->total);
-	info->unit = unit;
-	own_tx = !db->in_tx;
-	if (own_tx) {
-		err = db_begin(db, e);
-		if (err)
-			return err;
-	}
-	/* an amendment or a yearly plan completes the plan in force */
-	err = plan_complete(db, t, unit, plan, d, &merged, &info->merged, e);
-	if (!err && merged) {
-		int u2;
-
-		plan_check(merged, t, &u2, d);
-		plan = merged;
-		doc = json_object_get(plan, "document");
-		signer = json_object_get(doc, "signer");
-	}
-	if (!err && d->total > 0)
-		err = err_set(e, GEMIS_EINVAL, "%zu problem(s) in the plan; nothing was stored", d->total);
-	if (err)
-		goto fail;
-	from = json_integer_value(json_array_get(json_object_get(doc, "period"), 0));
-	to = json_integer_value(json_array_get(json_object_get(doc, "period"), 1));
-	source = json_dumps(plan, JSON_COMPACT | JSON_SORT_KEYS);
-	if (!source) {
-		err = GEMIS_ENOMEM;
-		goto fail;
-	}
-	err = plan_in_force_id(db, t, unit, &n, e);
-	if (err)
-		goto fail;
-	info->replaced = n > 0;
-	err = db_run(db, e, "UPDATE plans SET superseded_at = ? WHERE unit_id = ? AND superseded_at IS NULL",
-		     "ii", now, t->units[unit].id);
-	if (err)
-		goto fail;
 	err = db_prepare(db, &st, e,
 			 "INSERT INTO plans (unit_id, number, doc_date, title, period_from, period_to,"
 			 " signer_name, signer_title, deadline_day, deadline_month, deadline_year,"
 			 " deadline_to, source, demo, loaded_by, loaded_at)"
 			 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
 	if (err)
-		goto fail;
+		return err;
 	db_bindv(st, "ittt", t->units[unit].id, doc_str(plan, "number"), doc_str(plan, "date"),
 		 doc_str(plan, "title"));
 	db_bind_int(st, 5, from);
@@ -658,17 +614,23 @@ enum gemis_err plan_load(struct db *db, const struct tree *t, const json_t *plan
 	db_bind_text(st, 15, user);
 	db_bind_int(st, 16, now);
 	if (db_next(st))
-		info->id = db_col_int(st, 0);
-	err = db_finalize(st, e);
-	st = NULL;
-	if (err)
-		goto fail;
+		*id = db_col_int(st, 0);
+	return db_finalize(st, e);
+}
+
+/* The plan's targets (a "custom" one is counted, not stored). */
+static enum gemis_err insert_targets(struct db *db, const json_t *plan, struct plan_info *info, struct errctx *e)
+{
+	const json_t *targets, *x;
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+	size_t i;
 
 	err = db_prepare(db, &st, e,
 			 "INSERT INTO targets (plan_id, indicator, direction, value, year, baseline_value,"
 			 " baseline_year, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
 	if (err)
-		goto fail;
+		return err;
 	targets = json_object_get(plan, "targets");
 	json_array_foreach(targets, i, x) {
 		const char *ind = str_or_null(x, "indicator");
@@ -695,22 +657,36 @@ enum gemis_err plan_load(struct db *db, const struct tree *t, const json_t *plan
 		}
 		db_bind_text(st, 8, str_or_null(x, "text"));
 		err = db_step_done(st, e);
-		if (err)
-			goto fail;
+		if (err) {
+			db_finalize(st, NULL);
+			return err;
+		}
 		info->ntargets++;
 	}
 	db_finalize(st, NULL);
-	st = NULL;
+	return GEMIS_OK;
+}
+
+/* The agencies the plan lists and the indicators it assigns to each. */
+static enum gemis_err insert_agencies(struct db *db, const json_t *plan, long long id, struct errctx *e)
+{
+	const json_t *x, *v;
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+	const char *key;
+	size_t i, j;
 
 	err = db_prepare(db, &st, e,
 			 "INSERT INTO plan_agencies (plan_id, agency) VALUES (?, ?) ON CONFLICT DO NOTHING");
 	if (err)
-		goto fail;
+		return err;
 	json_array_foreach(json_object_get(plan, "agencies"), i, v) {
-		db_bindv(st, "it", info->id, json_string_value(v));
+		db_bindv(st, "it", id, json_string_value(v));
 		err = db_step_done(st, e);
-		if (err)
-			goto fail;
+		if (err) {
+			db_finalize(st, NULL);
+			return err;
+		}
 	}
 	db_finalize(st, NULL);
 	st = NULL;
@@ -719,17 +695,74 @@ enum gemis_err plan_load(struct db *db, const struct tree *t, const json_t *plan
 			 "INSERT INTO assignments (plan_id, agency, indicator) VALUES (?, ?, ?)"
 			 " ON CONFLICT DO NOTHING");
 	if (err)
-		goto fail;
+		return err;
 	json_object_foreach((json_t *)json_object_get(plan, "assignments"), key, v) {
 		json_array_foreach(v, j, x) {
-			db_bindv(st, "itt", info->id, key, json_string_value(x));
+			db_bindv(st, "itt", id, key, json_string_value(x));
 			err = db_step_done(st, e);
-			if (err)
-				goto fail;
+			if (err) {
+				db_finalize(st, NULL);
+				return err;
+			}
 		}
 	}
 	db_finalize(st, NULL);
-	st = NULL;
+	return GEMIS_OK;
+}
+
+enum gemis_err plan_load(struct db *db, const struct tree *t, const json_t *plan, const char *user,
+			 bool demo, struct diags *d, struct plan_info *info, struct errctx *e)
+{
+	json_t *merged = NULL;
+	enum gemis_err err;
+	long long now = (long long)time(NULL), n;
+	char *source = NULL;
+	int unit;
+	bool own_tx;
+
+	memset(info, 0, sizeof(*info));
+	plan_check(plan, t, &unit, d);
+	if (d->total > 0)
+		return err_set(e, GEMIS_EINVAL, "%zu problem(s) in the plan; nothing was stored", d->total);
+	info->unit = unit;
+	own_tx = !db->in_tx;
+	if (own_tx) {
+		err = db_begin(db, e);
+		if (err)
+			return err;
+	}
+	/* an amendment or a yearly plan completes the plan in force */
+	err = plan_complete(db, t, unit, plan, d, &merged, &info->merged, e);
+	if (!err && merged) {
+		int u2;
+
+		plan_check(merged, t, &u2, d);
+		plan = merged;
+	}
+	if (!err && d->total > 0)
+		err = err_set(e, GEMIS_EINVAL, "%zu problem(s) in the plan; nothing was stored", d->total);
+	if (err)
+		goto fail;
+	source = json_dumps(plan, JSON_COMPACT | JSON_SORT_KEYS);
+	if (!source) {
+		err = GEMIS_ENOMEM;
+		goto fail;
+	}
+	err = plan_in_force_id(db, t, unit, &n, e);
+	if (err)
+		goto fail;
+	info->replaced = n > 0;
+	err = db_run(db, e, "UPDATE plans SET superseded_at = ? WHERE unit_id = ? AND superseded_at IS NULL",
+		     "ii", now, t->units[unit].id);
+	if (err)
+		goto fail;
+	err = insert_plan(db, t, unit, plan, source, demo, user, now, &info->id, e);
+	if (!err)
+		err = insert_targets(db, plan, info, e);
+	if (!err)
+		err = insert_agencies(db, plan, info->id, e);
+	if (err)
+		goto fail;
 	err = tasks_store(db, info->id, t->units[unit].id, json_object_get(plan, "tasks"), e);
 	if (err)
 		goto fail;
@@ -740,7 +773,6 @@ enum gemis_err plan_load(struct db *db, const struct tree *t, const json_t *plan
 		err = db_commit(db, e);
 	goto out;
 fail:
-	db_finalize(st, NULL);
 	if (own_tx)
 		db_rollback(db);
 out:
