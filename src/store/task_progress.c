@@ -77,6 +77,57 @@ static enum gemis_err latest(struct db *db, long long unit_id, const char *uid, 
 	return db_finalize(st, e);
 }
 
+/* What a record of progress must be: from an agency with a part in the
+ * task, for a year or a quarter, with a known status, a reason when the
+ * task was not done, short texts and acceptable files (their kinds into
+ * kinds).  Problems go to d. */
+static void check_record(struct task_list *tl, const struct task *x, const char *agency, const struct task_update *u,
+			 enum att_kind kinds[TASK_FILES_MAX], struct diags *d)
+{
+	size_t i;
+
+	if (task_role(x, agency) == 0)
+		diags_add(d, 0, "agency", _("%s has no part in task %s"), agency, task_label(&tl->mem, x));
+	if (period_kind(u->period) == PERIOD_MONTH)
+		diags_add(d, 0, "period", _("progress is recorded for a year or a quarter"));
+	if ((unsigned)u->status >= TS_COUNT)
+		diags_add(d, 0, "status", _("unknown status"));
+	if (u->status == TS_NOT_DONE && blank(u->reason))
+		diags_add(d, 0, "reason", _("say why the task could not be done"));
+	if (u->reason && strlen(u->reason) > TASK_REASON_MAX)
+		diags_add(d, 0, "reason", _("the reason is longer than %d characters"), TASK_REASON_MAX);
+	if (u->note && strlen(u->note) > TASK_NOTE_MAX)
+		diags_add(d, 0, "note", _("the note is longer than %d characters"), TASK_NOTE_MAX);
+	if (u->nfiles > TASK_FILES_MAX)
+		diags_add(d, 0, "file", _("at most %d files at once"), TASK_FILES_MAX);
+	for (i = 0; i < u->nfiles && i < TASK_FILES_MAX; i++) {
+		struct errctx fe = {0};
+
+		if (attachment_check(u->files[i].name, u->files[i].data, u->files[i].len, &kinds[i], &fe))
+			diags_add(d, 0, "file", "%s", fe.msg);
+	}
+}
+
+/* The record's row; *id is its id. */
+static enum gemis_err insert_record(struct db *db, long long unit_id, const struct task_update *u, const char *agency,
+				    const char *per, int year, const char *by, long long now, long long *id,
+				    struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+
+	err = db_prepare(db, &st, e,
+			 "INSERT INTO task_progress (unit_id, task_uid, agency, period, year, status, reason,"
+			 " note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+	if (err)
+		return err;
+	db_bindv(st, "itttitttti", unit_id, u->uid, agency, per, (long long)year, task_status_id(u->status),
+		 blank(u->reason) ? NULL : u->reason, blank(u->note) ? NULL : u->note, by, now);
+	if (db_next(st))
+		*id = db_col_int(st, 0);
+	return db_finalize(st, e);
+}
+
 enum gemis_err task_record(struct db *db, const struct tree *t, const struct principal *who, int unit,
 			   const struct task_update *u, long long now, struct diags *d, long long *id,
 			   struct errctx *e)
@@ -108,26 +159,7 @@ enum gemis_err task_record(struct db *db, const struct tree *t, const struct pri
 		err = err_set(e, GEMIS_ENOTFOUND, _("no such task in the plan in force"));
 		goto out;
 	}
-	if (task_role(x, agency) == 0)
-		diags_add(d, 0, "agency", _("%s has no part in task %s"), agency, task_label(&tl.mem, x));
-	if (period_kind(u->period) == PERIOD_MONTH)
-		diags_add(d, 0, "period", _("progress is recorded for a year or a quarter"));
-	if ((unsigned)u->status >= TS_COUNT)
-		diags_add(d, 0, "status", _("unknown status"));
-	if (u->status == TS_NOT_DONE && blank(u->reason))
-		diags_add(d, 0, "reason", _("say why the task could not be done"));
-	if (u->reason && strlen(u->reason) > TASK_REASON_MAX)
-		diags_add(d, 0, "reason", _("the reason is longer than %d characters"), TASK_REASON_MAX);
-	if (u->note && strlen(u->note) > TASK_NOTE_MAX)
-		diags_add(d, 0, "note", _("the note is longer than %d characters"), TASK_NOTE_MAX);
-	if (u->nfiles > TASK_FILES_MAX)
-		diags_add(d, 0, "file", _("at most %d files at once"), TASK_FILES_MAX);
-	for (i = 0; i < u->nfiles && i < TASK_FILES_MAX; i++) {
-		struct errctx fe = {0};
-
-		if (attachment_check(u->files[i].name, u->files[i].data, u->files[i].len, &kinds[i], &fe))
-			diags_add(d, 0, "file", "%s", fe.msg);
-	}
+	check_record(&tl, x, agency, u, kinds, d);
 	if (d->total > 0) {
 		err = err_set(e, GEMIS_EINVAL,
 			      ngettext_("%zu problem in the record; nothing was saved",
@@ -164,21 +196,8 @@ enum gemis_err task_record(struct db *db, const struct tree *t, const struct pri
 					    "yours was not saved: reload the task to see theirs"),
 					  by, when);
 	}
-	if (!err) {
-		struct db_stmt *st = NULL;
-
-		err = db_prepare(db, &st, e,
-				 "INSERT INTO task_progress (unit_id, task_uid, agency, period, year, status, reason,"
-				 " note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
-		if (!err) {
-			db_bindv(st, "itttitttti", t->units[unit].id, u->uid, agency, per, (long long)year,
-				 task_status_id(u->status), blank(u->reason) ? NULL : u->reason,
-				 blank(u->note) ? NULL : u->note, who->name, now);
-			if (db_next(st))
-				*id = db_col_int(st, 0);
-			err = db_finalize(st, e);
-		}
-	}
+	if (!err)
+		err = insert_record(db, t->units[unit].id, u, agency, per, year, who->name, now, id, e);
 	for (i = 0; !err && i < u->nfiles; i++) {
 		long long att;
 		const char *name = u->files[i].name && *u->files[i].name ? u->files[i].name
