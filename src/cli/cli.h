@@ -108,6 +108,8 @@ int cli_store_plan(struct cli *cli, const char *path, const json_t *plan, const 
 int cmd_units(struct cli *cli, int argc, char **argv);
 int cmd_indicators(struct cli *cli, int argc, char **argv);
 int cmd_user_add(struct cli *cli, int argc, char **argv);
+int cmd_user_passwd(struct cli *cli, int argc, char **argv);
+int cmd_user_signins(struct cli *cli, int argc, char **argv);
 int cmd_token_create(struct cli *cli, int argc, char **argv);
 int cmd_token_list(struct cli *cli, int argc, char **argv);
 int cmd_token_revoke(struct cli *cli, int argc, char **argv);

@@ -1,5 +1,6 @@
 /*
- * cmd_user.c: accounts and API tokens from the command line.
+ * cmd_user.c: accounts and API tokens from the command line, and the
+ * sign-in log.
  */
 #include <sodium.h>
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 #include "cli.h"
 #include "core/catalog.h"
 #include "gbv/accounts.h"
+#include "store/signin_log.h"
 #include "store/store.h"
 #include "store/users.h"
 #include "util/text.h"
@@ -345,5 +347,132 @@ int cmd_token_revoke(struct cli *cli, int argc, char **argv)
 	status = EXIT_OK;
 out:
 	db_close(db);
+	return status;
+}
+
+int cmd_user_passwd(struct cli *cli, int argc, char **argv)
+{
+	struct errctx e = {0};
+	struct db *db = NULL;
+	struct tree t;
+	struct principal who;
+	struct account_change c;
+	struct user_rec u;
+	char password[PASSWORD_MAX + 2] = "";
+	const char *as = NULL;
+	bool pw = false;
+	int rc, unit, status = EXIT_FAIL, first;
+	const struct cli_opt opts[] = {
+		{"password-stdin", OPT_FLAG, &pw},
+		{"as", OPT_TEXT, &as},
+		{NULL, OPT_FLAG, NULL},
+	};
+
+	rc = cli_options(cli, argc, argv, opts, 1, 1, &first);
+	if (rc != CLI_GO)
+		return rc;
+	if (!pw)
+		return cli_usage(cli);
+	if (!read_password(password, sizeof(password))) {
+		fprintf(stderr, "gemis user passwd: %s\n", _("no password on standard input"));
+		return EXIT_FAIL;
+	}
+	tree_init(&t);
+	db = cli_open_db(cli, 0);
+	if (!db)
+		goto out;
+	if (units_load_tree(db, &t, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	if (!account_of("user passwd", db, argv[first], &u) || !actor(db, &t, "user passwd", as, &who))
+		goto out;
+	unit = tree_find(&t, u.unit_code);
+	c = (struct account_change){"password", u.role, unit, u.name};
+	if (unit < 0 || !access_may_manage_account(&t, &who, u.role, unit)) {
+		if (case_account_refused(db, &t, &who, &c, &e)) {
+			cli_fail(&e);
+			goto out;
+		}
+		fprintf(stderr, "gemis user passwd: --as: ");
+		fprintf(stderr, _("%s may not manage %s accounts of %s"), who.name, role_id(u.role),
+			unit < 0 ? u.unit_code : t.units[unit].name);
+		fputc('\n', stderr);
+		goto out;
+	}
+	if (case_account_password(db, &t, &who, &c, u.id, password, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	printf(_("Set the password of %s; its sessions and API tokens have ended.\n"), u.name);
+	status = EXIT_OK;
+out:
+	sodium_memzero(password, sizeof(password));
+	db_close(db);
+	tree_release(&t);
+	return status;
+}
+
+static enum gemis_err print_signin(void *ctx, const struct signin_rec *r)
+{
+	(void)ctx;
+	print_time(r->at);
+	printf("  %-32s  %-5s  %-15s  %-11s  %s\n", r->name, r->unit_code[0] ? r->unit_code : "-", r->ip,
+	       signin_action_id(r->action), signin_result_id(r->result));
+	return GEMIS_OK;
+}
+
+int cmd_user_signins(struct cli *cli, int argc, char **argv)
+{
+	struct errctx e = {0};
+	struct db *db = NULL;
+	struct tree t;
+	struct signin_query q = {0, NULL, 0, 50};
+	const char *unit = NULL, *name = NULL, *limit = NULL;
+	char *end;
+	int rc, status = EXIT_FAIL, first;
+	const struct cli_opt opts[] = {
+		{"unit", OPT_TEXT, &unit},
+		{"name", OPT_TEXT, &name},
+		{"limit", OPT_TEXT, &limit},
+		{NULL, OPT_FLAG, NULL},
+	};
+
+	rc = cli_options(cli, argc, argv, opts, 0, 0, &first);
+	if (rc != CLI_GO)
+		return rc;
+	if (limit) {
+		long n = strtol(limit, &end, 10);
+
+		if (*end || n < 1 || n > 100000) {
+			fprintf(stderr, "gemis user signins: --limit: %s '%s'\n", _("not a number from 1 to 100000"),
+				limit);
+			return EXIT_USAGE;
+		}
+		q.limit = (int)n;
+	}
+	q.name = name;
+	tree_init(&t);
+	db = cli_open_db(cli, 0);
+	if (!db)
+		goto out;
+	if (units_load_tree(db, &t, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	if (unit) {
+		q.unit = tree_find(&t, unit);
+		if (q.unit < 0) {
+			fprintf(stderr, "gemis user signins: --unit: %s '%s'\n", _("unknown unit code"), unit);
+			goto out;
+		}
+	}
+	/* TRANSLATORS: column heads of `gemis user signins`; times are UTC */
+	printf("%-17s  %-32s  %-5s  %-15s  %-11s  %s\n", _("time (UTC)"), _("name"), _("unit"), _("address"),
+	       _("action"), _("result"));
+	status = signin_log_list(db, &t, &q, print_signin, NULL, &e) ? cli_fail(&e) : EXIT_OK;
+out:
+	db_close(db);
+	tree_release(&t);
 	return status;
 }

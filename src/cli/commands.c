@@ -109,10 +109,28 @@ const struct command commands[] = {
 	 N_("Roles: admin (unit VN), province (a province), focal, reporter (needs --agency),\n"
 	    "caseworker (a commune or ward), viewer (any unit).  An account sees its unit and\n"
 	    "everything below it, nothing else.\n"
-	    "  --password-stdin  read the password (at least 10 characters) from standard input\n"
+	    "  --password-stdin  read the password (at least 10 characters, not a common one)\n"
+	    "                    from standard input\n"
 	    "  --as USER         act as that account, within its rights (a focal point creates\n"
 	    "                    only its commune's reporters and viewers); creating a\n"
 	    "                    caseworker or admin account is written to the case access log")},
+	{"user passwd", cmd_user_passwd, N_("set an account's password"),
+	 "gemis user passwd NAME --password-stdin [--as USER]",
+	 N_("Reads the new password from standard input: at least 10 characters and not one of\n"
+	    "the most common passwords.  Ends the account's sessions and revokes its API tokens.\n"
+	    "  --as USER  act as that account, within its rights (a focal point sets only its\n"
+	    "             commune's reporters' and viewers' passwords); setting a caseworker's\n"
+	    "             or admin's password is written to the case access log")},
+	{"user signins", cmd_user_signins, N_("show the sign-in log"),
+	 "gemis user signins [--unit CODE] [--name NAME] [--limit N]",
+	 N_("Prints the latest sign-ins, wrong passwords, throttled attempts and signing out,\n"
+	    "newest first (UTC): time, name, the account's unit, address (cli for the command\n"
+	    "line), action (signin, password, export, signout, signout_all) and result (ok,\n"
+	    "wrong, throttled).  Never a password.  Rows are kept for a year.\n"
+	    "  --unit CODE  only the accounts of CODE and below (names no account has are shown\n"
+	    "               only for the whole country)\n"
+	    "  --name NAME  only that name\n"
+	    "  --limit N    at most N rows (default 50)")},
 	{"token create", cmd_token_create, N_("create an API token for an account"),
 	 "gemis token create NAME [--label TEXT]",
 	 N_("Prints a new token for `Authorization: Bearer TOKEN`.  It is shown only once.")},

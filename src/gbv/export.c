@@ -138,7 +138,7 @@ enum gemis_err case_export(struct case_session *s, int unit, const char *passwor
 	if (!case_may(s->t, s->who, CASE_EXPORT, unit))
 		return case_refuse(s, unit, CASE_EXPORT, NULL, "not permitted", e);
 	err = password_attempt(s->db, &session_policy_default, s->who->name, s->from, (long long)time(NULL),
-			       password ? password : "", &u, &ok, &s->retry_after, e);
+			       password ? password : "", SIGNIN_EXPORT, &u, &ok, &s->retry_after, e);
 	if (err)
 		return err;
 	if (s->retry_after > 0) {

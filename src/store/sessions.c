@@ -159,7 +159,29 @@ enum gemis_err sessions_purge(struct db *db, const struct session_policy *pol, l
 		err = db_run(db, e, "DELETE FROM login_failures WHERE at < ?", "i", now - 86400);
 	if (!err)
 		err = db_run(db, e, "DELETE FROM login_known WHERE at < ?", "i", now - 90 * 86400);
+	if (!err)
+		err = signin_log_purge(db, now, e);
 	return err;
+}
+
+enum gemis_err account_sign_out_everywhere(struct db *db, const struct user_rec *u, const char *ip,
+					   long long now, long long *revoked, struct errctx *e)
+{
+	enum gemis_err err;
+
+	err = db_begin(db, e);
+	if (err)
+		return err;
+	err = sessions_end_user(db, u->id, e);
+	if (!err)
+		err = tokens_revoke(db, u->id, 0, now, revoked, e);
+	if (!err)
+		err = signin_log_write(db, u->name, ip, now, SIGNIN_SIGNOUT_ALL, SIGNIN_OK, e);
+	if (err) {
+		db_rollback(db);
+		return err;
+	}
+	return db_commit(db, e);
 }
 
 enum gemis_err account_set_password(struct db *db, long long user_id, const char *password,
@@ -264,8 +286,9 @@ enum gemis_err login_throttled(struct db *db, const struct session_policy *pol, 
 }
 
 enum gemis_err password_attempt(struct db *db, const struct session_policy *pol, const char *name,
-				const char *ip, long long now, const char *password, struct user_rec *out,
-				bool *ok, long *wait, struct errctx *e)
+				const char *ip, long long now, const char *password,
+				enum signin_action action, struct user_rec *out, bool *ok, long *wait,
+				struct errctx *e)
 {
 	enum gemis_err err;
 
@@ -273,12 +296,17 @@ enum gemis_err password_attempt(struct db *db, const struct session_policy *pol,
 	if (!ip)
 		ip = "cli";
 	err = login_throttled(db, pol, name, ip, now, wait, e);
-	if (err || *wait > 0)
+	if (err)
 		return err;
+	if (*wait > 0)
+		return signin_log_write(db, name, ip, now, action, SIGNIN_THROTTLED, e);
 	err = users_check_password(db, name, password, out, ok, e);
 	if (err)
 		return err;
-	return *ok ? login_succeeded(db, name, ip, now, e) : login_failed(db, name, ip, now, e);
+	err = *ok ? login_succeeded(db, name, ip, now, e) : login_failed(db, name, ip, now, e);
+	if (!err)
+		err = signin_log_write(db, name, ip, now, action, *ok ? SIGNIN_OK : SIGNIN_WRONG, e);
+	return err;
 }
 
 enum gemis_err login_failed(struct db *db, const char *name, const char *ip, long long now,

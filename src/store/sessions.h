@@ -23,6 +23,7 @@
 #include <stdbool.h>
 
 #include "db.h"
+#include "signin_log.h"
 #include "users.h"
 
 #define SESSION_TOKEN_CHARS 64
@@ -71,7 +72,15 @@ enum gemis_err sessions_end(struct db *db, const char *token, struct errctx *e);
 /* Ends every session of an account. */
 enum gemis_err sessions_end_user(struct db *db, long long user_id, struct errctx *e);
 
-/* Removes sessions past their end and failures older than a day. */
+/* Signs the account out everywhere: ends every session and revokes every
+ * API token of the account, in one transaction, and writes it to the
+ * sign-in log as coming from ip; *revoked receives how many tokens were
+ * live. */
+enum gemis_err account_sign_out_everywhere(struct db *db, const struct user_rec *u, const char *ip,
+					   long long now, long long *revoked, struct errctx *e);
+
+/* Removes sessions past their end, failures older than a day and sign-in
+ * log rows older than SIGNIN_LOG_KEEP. */
 enum gemis_err sessions_purge(struct db *db, const struct session_policy *pol, long long now,
 			      struct errctx *e);
 
@@ -98,10 +107,13 @@ enum gemis_err login_throttled(struct db *db, const struct session_policy *pol, 
 /* Checks the password of name for a client at ip (NULL: the command
  * line), throttled as above: *wait > 0 when it was not checked (try again
  * then); else *ok says whether it was right (out receives the account),
- * a failure is recorded, a success clears the pair's failures. */
+ * a failure is recorded, a success clears the pair's failures.  Each
+ * attempt, held back or checked, is written to the sign-in log as
+ * `action` (signin_log.h). */
 enum gemis_err password_attempt(struct db *db, const struct session_policy *pol, const char *name,
-				const char *ip, long long now, const char *password, struct user_rec *out,
-				bool *ok, long *wait, struct errctx *e);
+				const char *ip, long long now, const char *password,
+				enum signin_action action, struct user_rec *out, bool *ok, long *wait,
+				struct errctx *e);
 /* Records a failed sign-in. */
 enum gemis_err login_failed(struct db *db, const char *name, const char *ip, long long now,
 			    struct errctx *e);

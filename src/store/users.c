@@ -30,17 +30,6 @@ const char *user_name_problem(const char *name)
 	return NULL;
 }
 
-const char *password_problem(const char *password)
-{
-	size_t n = strlen(password);
-
-	if (n < PASSWORD_MIN)
-		return N_("a password needs at least 10 characters");
-	if (n > PASSWORD_MAX)
-		return N_("a password has at most 256 characters");
-	return NULL;
-}
-
 static enum gemis_err hash_password(const char *password, char out[crypto_pwhash_STRBYTES])
 {
 	if (crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,

@@ -12,12 +12,11 @@
 #include <stdbool.h>
 
 #include "core/access.h"
+#include "core/password.h"
 #include "core/tree.h"
 #include "db.h"
 
 #define USER_NAME_MAX 64
-#define PASSWORD_MIN 10
-#define PASSWORD_MAX 256
 #define TOKEN_PREFIX "gmt_"
 #define TOKEN_CHARS (4 + 64)
 
@@ -36,8 +35,6 @@ struct user_rec {
 /* Checks a user name: 3 to 64 of a-z 0-9 . _ -, starting with a letter.
  * Returns NULL when good, else an English msgid. */
 const char *user_name_problem(const char *name);
-/* Checks a new password (length); NULL when good, else an English msgid. */
-const char *password_problem(const char *password);
 
 /* Creates an account; password may be NULL (cannot sign in until set).
  * GEMIS_ECONFLICT when the name is taken, GEMIS_EINVAL with a message for

@@ -8,9 +8,12 @@
  * (429 with Retry-After while a wait lasts), and issues a new session
  * token every time (a token the browser brought is ended, never reused).
  * A password change is throttled alike, ends every session and API token
- * of the account and signs this browser in again.
+ * of the account and signs this browser in again; "sign out everywhere"
+ * does the same without a new password.  Every password check and every
+ * signing out is in the sign-in log (store/signin_log.h).
  */
 #include <sodium.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "gbv/accounts.h"
@@ -91,7 +94,8 @@ enum gemis_err page_login(struct http_req *r)
 		return err;
 	if (!local_path(next))
 		next = NULL;
-	err = password_attempt(db, &http_conf(r)->sessions, name, r->ip, r->now, pw, &u, &ok, &wait, &r->err);
+	err = password_attempt(db, &http_conf(r)->sessions, name, r->ip, r->now, pw, SIGNIN_SIGNIN, &u, &ok,
+			       &wait, &r->err);
 	if (err)
 		return err;
 	if (wait > 0) {
@@ -131,6 +135,9 @@ enum gemis_err page_logout(struct http_req *r)
 		if (err)
 			return err;
 	}
+	err = signin_log_write(db, r->user.name, r->ip, r->now, SIGNIN_SIGNOUT, SIGNIN_OK, &r->err);
+	if (err)
+		return err;
 	http_set_cookie(r, "gemis_session", "", 0);
 	return http_redirect(r, "/login");
 }
@@ -145,7 +152,7 @@ enum gemis_err page_lang(struct http_req *r)
 	return http_redirect(r, next && next[0] == '/' && next[1] != '/' ? next : "/");
 }
 
-static void account_page(struct http_req *r, const char *problem, const char *done)
+static void account_page(struct http_req *r, const char *problem, const char *done, const char *out)
 {
 	const struct snapshot *s = r->snap;
 
@@ -177,13 +184,55 @@ static void account_page(struct http_req *r, const char *problem, const char *do
 	     _("Current password"), _("New password"), PASSWORD_MIN, PASSWORD_MAX,
 	     _("New password again"), _("Changing the password signs out every other browser."),
 	     _("Change password"));
+	html(r, "<section class=\"narrow\"><h2>%s</h2>", _("Sign out everywhere"));
+	if (out)
+		html(r, "<p class=\"ok\" role=\"status\">%s</p>", out);
+	html(r, "<form method=\"post\" action=\"/account/signout-all\" class=\"stack\">");
+	form_csrf(r);
+	html(r, "<p class=\"hint\">%s</p><button type=\"submit\">%s</button></form></section>",
+	     _("Ends every session of your account on every other computer and phone, and revokes all "
+	       "its API tokens. This browser stays signed in, under a new session."),
+	     _("Sign out everywhere"));
 	page_end(r);
 }
 
 enum gemis_err page_account(struct http_req *r)
 {
-	account_page(r, NULL, http_param(r, "changed") ? _("Your password was changed.") : NULL);
+	const char *out = http_param(r, "signedout");
+
+	account_page(r, NULL, http_param(r, "changed") ? _("Your password was changed.") : NULL,
+		     out ? arena_printf(&r->arena,
+					ngettext_("Every other session was ended and %ld API token revoked.",
+						  "Every other session was ended and %ld API tokens revoked.",
+						  strtol(out, NULL, 10)),
+					strtol(out, NULL, 10))
+			 : NULL);
 	return GEMIS_OK;
+}
+
+/* Signs the account out everywhere: every session and API token ends;
+ * this browser gets a new session, so that a copy of its old cookie ends
+ * too. */
+enum gemis_err page_signout_all(struct http_req *r)
+{
+	struct session s;
+	char token[SESSION_TOKEN_CHARS + 1];
+	struct db *db;
+	long long revoked = 0;
+	enum gemis_err err;
+
+	if (r->by_token)
+		return GEMIS_EPERM;
+	err = http_db(r, &db);
+	if (!err)
+		err = account_sign_out_everywhere(db, &r->user, r->ip, r->now, &revoked, &r->err);
+	if (!err)
+		err = sessions_create(db, &http_conf(r)->sessions, r->user.id, r->now, token, &s, &r->err);
+	if (err)
+		return err;
+	http_set_cookie(r, "gemis_session", token, -1);
+	sodium_memzero(token, sizeof(token));
+	return http_redirect(r, arena_printf(&r->arena, "/account?signedout=%lld", revoked));
 }
 
 enum gemis_err page_password(struct http_req *r)
@@ -207,24 +256,24 @@ enum gemis_err page_password(struct http_req *r)
 	err = http_db(r, &db);
 	if (err)
 		return err;
-	err = password_attempt(db, &http_conf(r)->sessions, r->user.name, r->ip, r->now, cur, &u, &ok, &wait,
-			       &r->err);
+	err = password_attempt(db, &http_conf(r)->sessions, r->user.name, r->ip, r->now, cur, SIGNIN_PASSWORD,
+			       &u, &ok, &wait, &r->err);
 	if (err)
 		return err;
 	if (wait > 0) {
 		r->retry_after = wait;
-		account_page(r, too_many(r, wait), NULL);
+		account_page(r, too_many(r, wait), NULL, NULL);
 		return http_keep_body(r, GEMIS_ELIMIT);
 	}
 	if (!ok) {
-		account_page(r, _("The current password is wrong."), NULL);
+		account_page(r, _("The current password is wrong."), NULL, NULL);
 		return http_keep_body(r, GEMIS_EINVAL);
 	}
 	problem = password_problem(pw);
 	if (!problem && strcmp(pw, confirm) != 0)
 		problem = N_("the two new passwords differ");
 	if (problem) {
-		account_page(r, _(problem), NULL);
+		account_page(r, _(problem), NULL, NULL);
 		return http_keep_body(r, GEMIS_EINVAL);
 	}
 	c = (struct account_change){"password", r->user.role, r->who.unit, r->user.name};

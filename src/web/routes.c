@@ -12,8 +12,9 @@ const struct route web_routes[] = {
 	{HTTP_GET, "/login", page_login_form, ROUTE_PUBLIC, "next:path"},
 	{HTTP_POST, "/login", page_login, ROUTE_PUBLIC, "name:line password:secret next:path"},
 	{HTTP_POST, "/logout", page_logout, 0, NULL},
-	{HTTP_GET, "/account", page_account, 0, "changed:int"},
+	{HTTP_GET, "/account", page_account, 0, "changed:int signedout:int"},
 	{HTTP_POST, "/account/password", page_password, 0, "current:secret password:secret confirm:secret"},
+	{HTTP_POST, "/account/signout-all", page_signout_all, 0, NULL},
 	{HTTP_GET, "/", page_home, 0, "unit:code year:year"},
 	{HTTP_GET, "/indicator/{id}", page_indicator, 0, "unit:code year:year"},
 	{HTTP_GET, "/province", page_province, 0, NULL},
@@ -56,5 +57,6 @@ const struct route web_routes[] = {
 	 "name:line full_name:line role:id unit:code agency:line password:secret"},
 	{HTTP_POST, "/users/{name}/disable", page_users_disable, 0, "enable:int"},
 	{HTTP_POST, "/users/{name}/password", page_users_password, 0, "password:secret"},
+	{HTTP_GET, "/signins", page_signins, 0, "unit:code name:line before:int"},
 	ROUTES_END,
 };

@@ -112,6 +112,8 @@ enum gemis_err page_users(struct http_req *r)
 	html(r, "<h1>%s <small>%s</small></h1>", _("Users"), s->tree.units[unit].name);
 	if (done)
 		html(r, "<p class=\"ok\" role=\"status\">%s</p>", _("Done."));
+	if (r->who.role == ROLE_ADMIN)
+		html(r, "<p><a href=\"/signins?unit=%s\">%s</a></p>", s->tree.units[unit].code, _("Sign-in log"));
 	html(r, "<div class=\"scroll\"><table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
 		"<th>%s</th><th></th></tr></thead><tbody>",
 	     _("User name"), _("Name"), _("Role"), _("Unit"), _("Agency"), _("State"));

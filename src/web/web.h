@@ -80,6 +80,8 @@ enum gemis_err page_logout(struct http_req *r);
 enum gemis_err page_lang(struct http_req *r);
 enum gemis_err page_account(struct http_req *r);
 enum gemis_err page_password(struct http_req *r);
+enum gemis_err page_signout_all(struct http_req *r);
+enum gemis_err page_signins(struct http_req *r);
 enum gemis_err page_home(struct http_req *r);
 enum gemis_err page_indicator(struct http_req *r);
 enum gemis_err page_province(struct http_req *r);

@@ -56,6 +56,7 @@ allowed() { # role action code [agency]
 	IMPORT) [ "$1" = admin ] || [ "$1" = province ] || [ "$1" = focal ] ;;
 	PLAN) [ "$1" = admin ] || [ "$1" = focal ] || { [ "$1" = province ] && [ "$3" = 12 ]; } ;;
 	USERS) [ "$1" = admin ] || { [ "$1" = focal ] && [ "$3" = 03390 ]; } ;;
+	SIGNINS) [ "$1" = admin ] ;;
 	esac
 }
 may_import() { [ "$1" = admin ] || [ "$1" = province ] || [ "$1" = focal ]; }
@@ -130,6 +131,7 @@ for a in $accounts; do
 				-F dry_run=1 -F "file=@log.csv;type=text/csv"
 		done
 		check "$role" "$u" USERS 200 GET "/users?unit=$u"
+		check "$role" "$u" SIGNINS 200 GET "/signins?unit=$u"
 		check "$role" "$u" READ 200 GET "/api/v1/progress?unit=$u&year=2026"
 		check "$role" "$u" READ 200 GET "/api/v1/units/$u"
 		check "$role" "$u" READ 200 GET "/api/v1/units?parent=$u"
@@ -217,6 +219,12 @@ for route in "/?unit=03390" "/indicator/female_wage_workers" "/province/12" "/en
 	JAR=none.jar http GET "$route"
 	expect_status 401
 done
+for route in /account/signout-all /account/password /logout; do
+	JAR=none.jar http POST "$route"
+	expect_status 401
+done
+JAR=none.jar http GET /signins
+expect_status 401
 # a form posted without its CSRF token is refused, signed in or not
 JAR=focal.jar http POST /entry/03390/vhxh/2025 --data-urlencode action=save --data-urlencode version=0
 expect_status 403
@@ -225,6 +233,12 @@ JAR=focal.jar http POST /entry/03390/vhxh/2025 --data-urlencode action=save --da
 expect_status 403
 JAR=focal.jar http POST /users --data-urlencode "csrf=$csrf_reporter" --data-urlencode name=x.y
 expect_status 403
+JAR=focal.jar http POST /account/signout-all
+expect_status 403
+JAR=focal.jar http POST /account/signout-all --data-urlencode "csrf=$csrf_reporter"
+expect_status 403
+JAR=focal.jar http GET /account
+expect_status 200
 JAR=focal.jar http POST /api/v1/submissions/03390/vhxh/2025 -H "Content-Type: application/json" --data '{"action": "save"}'
 expect_status 403
 JAR=focal.jar http POST "/tasks/03390/$task" -F agency=vhxh -F period=2026 -F version=0 -F status=done

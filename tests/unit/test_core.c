@@ -10,6 +10,7 @@
 #include "core/catalog.h"
 #include "core/dataset.h"
 #include "core/engine.h"
+#include "core/password.h"
 #include "core/period.h"
 #include "core/tree.h"
 #include "util/i18n.h"
@@ -501,6 +502,30 @@ TEST(engine_memo)
 	tree_release(&t);
 }
 
+/* The password rules: length, and the shipped list of common passwords
+ * compared without case (issue 22 goal 7). */
+TEST(password_policy)
+{
+	CHECK(password_problem("short") != NULL);
+	CHECK(strstr(password_problem("123456789"), "10 characters") != NULL);
+	CHECK(password_problem("correct horse 1") == NULL);
+	CHECK(password_problem("Matkhau của tôi 2026") == NULL);
+	/* on the list, in any case */
+	CHECK(password_is_common("1234567890"));
+	CHECK(password_is_common("qwertyuiop"));
+	CHECK(password_is_common("PassWord123"));
+	CHECK(password_is_common("MATKHAU123"));
+	CHECK(password_is_common("Abc@123456"));
+	CHECK(strstr(password_problem("Password123"), "most common") != NULL);
+	/* a list entry is matched whole, not as a prefix or a part */
+	CHECK(!password_is_common("password12345x"));
+	CHECK(!password_is_common("password1234x"));
+	CHECK(!password_is_common("xpassword123"));
+	/* the comment lines of the list are no passwords */
+	CHECK(!password_is_common("# Common passwords that gemis refuses (core/password.c, password_problem())."));
+	CHECK(password_problem("") != NULL);
+}
+
 int main(void)
 {
 	RUN(catalog_ids_unique_and_complete);
@@ -520,5 +545,6 @@ int main(void)
 	RUN(engine_own_figure_and_subannual);
 	RUN(engine_targets_inherit);
 	RUN(engine_memo);
+	RUN(password_policy);
 	return harness_report();
 }

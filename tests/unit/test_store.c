@@ -310,6 +310,8 @@ TEST(accounts_and_tokens)
 	CHECK(users_add(db, &tree, "Bad Name", ROLE_VIEWER, c, -1, NULL, NULL, NULL, &e) == GEMIS_EINVAL);
 	CHECK(users_add(db, &tree, "shortpw", ROLE_VIEWER, c, -1, NULL, "short", NULL, &e) == GEMIS_EINVAL);
 	CHECK(strstr(e.msg, "10 characters") != NULL);
+	CHECK(users_add(db, &tree, "commonpw", ROLE_VIEWER, c, -1, NULL, "Password123", NULL, &e) == GEMIS_EINVAL);
+	CHECK(strstr(e.msg, "most common") != NULL && strcmp(e.where, "password") == 0);
 	CHECK(users_add(db, &tree, "rep", ROLE_REPORTER, c, -1, NULL, NULL, NULL, &e) == GEMIS_EINVAL);
 	CHECK(users_add(db, &tree, "prov", ROLE_PROVINCE, c, -1, NULL, NULL, NULL, &e) == GEMIS_EINVAL);
 	CHECK(users_add(db, &tree, "prov12", ROLE_PROVINCE, tree_find(&tree, "12"), -1, NULL, NULL, NULL, &e) == GEMIS_OK);
@@ -334,6 +336,7 @@ TEST(accounts_and_tokens)
 	CHECK(access_in_scope(&tree, &p, c));
 	CHECK(!access_in_scope(&tree, &p, tree_find(&tree, "12")));
 	CHECK(!access_in_scope(&tree, &p, tree_find(&tree, "03394")));
+	CHECK(users_set_password(db, id, "QWERTYUIOP", &e) == GEMIS_EINVAL);
 	CHECK(users_set_password(db, id, "another horse 2", &e) == GEMIS_OK);
 	CHECK(users_check_password(db, "focal.binhlu", "correct horse 1", &u, &ok, &e) == GEMIS_OK && !ok);
 	CHECK(users_check_password(db, "focal.binhlu", "another horse 2", &u, &ok, &e) == GEMIS_OK && ok);

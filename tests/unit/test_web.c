@@ -308,6 +308,119 @@ TEST(sign_in_throttling)
 	CHECK(count("SELECT COUNT(*) FROM login_failures WHERE name = 'victim' AND ip = '10.0.0.2'") == 1);
 }
 
+/* Every password check lands in the sign-in log with its result, never
+ * the password; an admin of a unit reads its subtree's rows, and names no
+ * account has only at the root (issue 22 goal 7). */
+struct signin_seen {
+	int n;
+	char names[16][200];
+};
+
+static enum gemis_err seen_row(void *ctx, const struct signin_rec *r)
+{
+	struct signin_seen *c = ctx;
+
+	if (c->n < 16)
+		snprintf(c->names[c->n], sizeof(c->names[0]), "%s %s %s %s %s", r->name,
+			 r->unit_code[0] ? r->unit_code : "-", r->ip, signin_action_id(r->action),
+			 signin_result_id(r->result));
+	c->n++;
+	return GEMIS_OK;
+}
+
+TEST(signin_log_records_and_scopes)
+{
+	struct session_policy pol = session_policy_default;
+	struct errctx e = {0};
+	struct user_rec u;
+	struct signin_seen seen = {0};
+	struct signin_query q = {0, NULL, 0, 100};
+	long long now = 1900000000;
+	long wait = 0;
+	bool ok = false;
+	int i;
+
+	CHECK(add_user("log.lc", ROLE_VIEWER, "12", NULL) > 0);
+	CHECK(add_user("log.hn", ROLE_VIEWER, "01", NULL) > 0);
+	CHECK(password_attempt(db, &pol, "log.lc", "10.1.1.1", now, "a long enough password", SIGNIN_SIGNIN, &u,
+			       &ok, &wait, &e) == GEMIS_OK && ok);
+	CHECK(password_attempt(db, &pol, "log.lc", "10.1.1.2", now + 1, "secret guess 1", SIGNIN_SIGNIN, &u, &ok,
+			       &wait, &e) == GEMIS_OK && !ok);
+	CHECK(password_attempt(db, &pol, "log.hn", NULL, now + 2, "secret guess 2", SIGNIN_EXPORT, &u, &ok, &wait,
+			       &e) == GEMIS_OK && !ok);
+	CHECK(password_attempt(db, &pol, "no.such.name", "10.1.1.3", now + 3, "secret guess 3", SIGNIN_SIGNIN, &u,
+			       &ok, &wait, &e) == GEMIS_OK && !ok);
+	/* held back by the throttle: logged as such */
+	for (i = 0; i < pol.free_pair + 1; i++)
+		password_attempt(db, &pol, "log.hn", "10.1.1.4", now + 4, "secret guess 4", SIGNIN_SIGNIN, &u, &ok,
+				 &wait, &e);
+	CHECK(wait > 0);
+	CHECK(count("SELECT COUNT(*) FROM signin_log WHERE name = 'log.hn' AND result = 'throttled'") == 1);
+	/* never a password */
+	CHECK(count("SELECT COUNT(*) FROM signin_log WHERE name LIKE '%guess%' OR ip LIKE '%guess%'") == 0);
+
+	q.before = 0;
+	CHECK(signin_log_list(db, &tree, &q, seen_row, &seen, &e) == GEMIS_OK);
+	CHECK(seen.n >= 4 + pol.free_pair + 1);
+	CHECK_STR(seen.names[0], "log.hn 01 10.1.1.4 signin throttled");
+	/* a province's subtree: its account's rows only, no unknown names */
+	memset(&seen, 0, sizeof(seen));
+	q.unit = tree_find(&tree, "12");
+	CHECK(signin_log_list(db, &tree, &q, seen_row, &seen, &e) == GEMIS_OK);
+	CHECK(seen.n == 2);
+	CHECK_STR(seen.names[0], "log.lc 12 10.1.1.2 signin wrong");
+	CHECK_STR(seen.names[1], "log.lc 12 10.1.1.1 signin ok");
+	/* the root sees names no account has; one name; paging */
+	memset(&seen, 0, sizeof(seen));
+	q = (struct signin_query){0, "no.such.name", 0, 100};
+	CHECK(signin_log_list(db, &tree, &q, seen_row, &seen, &e) == GEMIS_OK);
+	CHECK(seen.n == 1);
+	CHECK_STR(seen.names[0], "no.such.name - 10.1.1.3 signin wrong");
+	memset(&seen, 0, sizeof(seen));
+	q = (struct signin_query){0, "log.hn", 0, 100};
+	CHECK(signin_log_list(db, &tree, &q, seen_row, &seen, &e) == GEMIS_OK);
+	CHECK(seen.n == pol.free_pair + 2);
+	CHECK_STR(seen.names[seen.n - 1], "log.hn 01 cli export wrong");
+	memset(&seen, 0, sizeof(seen));
+	q.limit = 1;
+	CHECK(signin_log_list(db, &tree, &q, seen_row, &seen, &e) == GEMIS_OK && seen.n == 1);
+	/* kept for a year */
+	CHECK(signin_log_purge(db, now + SIGNIN_LOG_KEEP + 10, &e) == GEMIS_OK);
+	CHECK(count("SELECT COUNT(*) FROM signin_log") == 0);
+}
+
+/* Signing out everywhere ends every session and API token of the account,
+ * and nobody else's. */
+TEST(sign_out_everywhere)
+{
+	struct session_policy pol = session_policy_default;
+	struct session s;
+	struct user_rec u, other;
+	struct errctx e = {0};
+	char tok[SESSION_TOKEN_CHARS + 1], tok2[SESSION_TOKEN_CHARS + 1], tok3[SESSION_TOKEN_CHARS + 1];
+	char api[TOKEN_CHARS + 1], api2[TOKEN_CHARS + 1];
+	long long uid = add_user("everywhere", ROLE_VIEWER, "12", NULL), oid = add_user("bystander", ROLE_VIEWER, "12", NULL);
+	long long now = (long long)time(NULL), revoked = -1;
+	bool found = false;
+
+	CHECK(uid > 0 && oid > 0);
+	CHECK(sessions_create(db, &pol, uid, now, tok, &s, &e) == GEMIS_OK);
+	CHECK(sessions_create(db, &pol, uid, now, tok2, &s, &e) == GEMIS_OK);
+	CHECK(sessions_create(db, &pol, oid, now, tok3, &s, &e) == GEMIS_OK);
+	CHECK(tokens_create(db, uid, "script", api, &e) == GEMIS_OK);
+	CHECK(tokens_create(db, oid, "script", api2, &e) == GEMIS_OK);
+	CHECK(users_get(db, uid, &u, &found, &e) == GEMIS_OK && found);
+	CHECK(account_sign_out_everywhere(db, &u, "10.2.2.2", now, &revoked, &e) == GEMIS_OK);
+	CHECK(revoked == 1);
+	CHECK(sessions_lookup(db, &pol, tok, now, &s, &other, &found, &e) == GEMIS_OK && !found);
+	CHECK(sessions_lookup(db, &pol, tok2, now, &s, &other, &found, &e) == GEMIS_OK && !found);
+	CHECK(tokens_lookup(db, api, &other, &found, &e) == GEMIS_OK && !found);
+	CHECK(sessions_lookup(db, &pol, tok3, now, &s, &other, &found, &e) == GEMIS_OK && found);
+	CHECK(tokens_lookup(db, api2, &other, &found, &e) == GEMIS_OK && found);
+	CHECK(count("SELECT COUNT(*) FROM signin_log WHERE name = 'everywhere' AND action = 'signout_all'"
+		    " AND ip = '10.2.2.2' AND result = 'ok'") == 1);
+}
+
 /* --- access ------------------------------------------------------------- */
 
 static struct principal who(const char *name, enum role r, const char *unit, const char *agency)
@@ -904,6 +1017,8 @@ int main(void)
 	RUN(sessions_live_and_end);
 	RUN(accounts_version_moves_when_credentials_may_end);
 	RUN(sign_in_throttling);
+	RUN(signin_log_records_and_scopes);
+	RUN(sign_out_everywhere);
 	RUN(access_rules);
 	RUN(data_version_moves_with_writes);
 	RUN(form_workflow);
