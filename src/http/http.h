@@ -226,8 +226,9 @@ void http_set_header(struct http_req *r, const char *name, const char *value);
 /* Sets a cookie with HttpOnly, SameSite=Strict, Path=/ and, behind TLS,
  * Secure.  max_age < 0 leaves it to the session; 0 deletes it. */
 void http_set_cookie(struct http_req *r, const char *name, const char *value, long max_age);
-/* The value of a request cookie, or NULL. */
-const char *http_cookie(const struct http_req *r, const char *name);
+/* The value of a request cookie (at most 256 bytes, else none), or NULL;
+ * in the request's arena. */
+const char *http_cookie(struct http_req *r, const char *name);
 /* 303 See Other to a local path (anything else is replaced by "/"). */
 enum gemis_err http_redirect(struct http_req *r, const char *path);
 /* Appends to the body (raw bytes: for JSON and files; HTML goes through

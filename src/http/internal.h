@@ -136,6 +136,23 @@ struct http_server {
  * GEMIS_EINVAL for bad escapes or invalid UTF-8. */
 enum gemis_err http_parse_urlencoded(struct arena *a, const char *data, size_t len,
 				     struct http_kv **out, size_t *n, struct errctx *e);
+/* Credentials in request headers (credentials.c). */
+#define HTTP_CREDENTIAL_MAX 256 /* a cookie value or bearer token, bytes */
+
+/* Finds the first cookie `name` in a Cookie header value hdr[0..len) and
+ * copies its value (unquoted) into out; false when absent, longer than
+ * outsize - 1 bytes or holding a control character. */
+bool http_cookie_in(const char *hdr, size_t len, const char *name, char *out, size_t outsize);
+
+enum http_auth {
+	HTTP_AUTH_BEARER,    /* "Bearer TOKEN": the token is in out */
+	HTTP_AUTH_OTHER,     /* another scheme (Basic, Digest...) */
+	HTTP_AUTH_MALFORMED, /* not "scheme token68", or a token too long */
+};
+/* Reads an Authorization header value hdr[0..len); for a Bearer token,
+ * copies it into out (at most outsize - 1 bytes). */
+enum http_auth http_bearer(const char *hdr, size_t len, char *out, size_t outsize);
+
 /* Splits a multipart/form-data body (boundary from the content type) into
  * fields and files.  GEMIS_EINVAL when malformed. */
 enum gemis_err http_parse_multipart(struct arena *a, const char *ctype, const char *data,

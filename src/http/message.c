@@ -7,6 +7,7 @@
 #include <microhttpd.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "internal.h"
 
@@ -19,18 +20,42 @@ const char *http_header(const struct http_req *r, const char *name)
 	return MHD_lookup_connection_value((struct MHD_Connection *)r->conn, MHD_HEADER_KIND, name);
 }
 
-const char *http_cookie(const struct http_req *r, const char *name)
+struct cookie_search {
+	const char *name;
+	char value[HTTP_CREDENTIAL_MAX + 1];
+	bool found;
+};
+
+/* Called for each request header; looks in every Cookie header (a proxy
+ * may pass several), the first found wins. */
+static enum MHD_Result cookie_header(void *ctx, enum MHD_ValueKind kind, const char *key,
+				     const char *value)
 {
-	const char *v;
+	struct cookie_search *c = ctx;
+
+	(void)kind;
+	if (key && value && strcasecmp(key, "Cookie") == 0 &&
+	    http_cookie_in(value, strlen(value), c->name, c->value, sizeof(c->value))) {
+		c->found = true;
+		return MHD_NO;
+	}
+	return MHD_YES;
+}
+
+const char *http_cookie(struct http_req *r, const char *name)
+{
+	struct cookie_search c;
 	char full[96];
 
+	/* read by gemis's parser (credentials.c), not libmicrohttpd's */
 	if (r->srv->conf.secure_cookies || r->tls) {
 		snprintf(full, sizeof(full), "__Host-%s", name);
-		v = MHD_lookup_connection_value((struct MHD_Connection *)r->conn, MHD_COOKIE_KIND, full);
-	} else {
-		v = MHD_lookup_connection_value((struct MHD_Connection *)r->conn, MHD_COOKIE_KIND, name);
+		name = full;
 	}
-	return v;
+	c.name = name;
+	c.found = false;
+	MHD_get_connection_values((struct MHD_Connection *)r->conn, MHD_HEADER_KIND, cookie_header, &c);
+	return c.found ? arena_strdup(&r->arena, c.value) : NULL;
 }
 
 /* --- the answer ----------------------------------------------------------- */

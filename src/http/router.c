@@ -154,12 +154,20 @@ static enum gemis_err identify(struct http_req *r)
 		return r->err.code ? r->err.code : GEMIS_EDB;
 	stamp = authcache_stamp(&r->srv->auth, atomic_load(&r->srv->live.accounts_version));
 	if (auth && (r->route->flags & ROUTE_API)) {
-		if (strncasecmp(auth, "Bearer ", 7) != 0)
+		char token[HTTP_CREDENTIAL_MAX + 1];
+
+		switch (http_bearer(auth, strlen(auth), token, sizeof(token))) {
+		case HTTP_AUTH_BEARER:
+			break;
+		case HTTP_AUTH_OTHER:
 			return http_fail(r, GEMIS_EAUTH, "%s", _("unsupported authorization"));
-		authcache_key("token", auth + 7, key);
+		case HTTP_AUTH_MALFORMED:
+			return http_fail(r, GEMIS_EAUTH, "%s", _("unknown or revoked token"));
+		}
+		authcache_key("token", token, key);
 		found = cacheable && authcache_get(&r->srv->auth, key, stamp, r->now, &r->user, NULL);
 		if (!found) {
-			err = tokens_lookup(db, auth + 7, &r->user, &found, &r->err);
+			err = tokens_lookup(db, token, &r->user, &found, &r->err);
 			if (err)
 				return err;
 			if (found && cacheable)

@@ -421,6 +421,64 @@ TEST(sign_out_everywhere)
 		    " AND ip = '10.2.2.2' AND result = 'ok'") == 1);
 }
 
+/* The Cookie and Authorization headers are read by gemis's own parsers
+ * (http/credentials.c), fuzzed by tests/fuzz/fuzz_http_cookie.c and
+ * fuzz_http_auth.c. */
+static bool cookie_is(const char *hdr, const char *name, const char *want)
+{
+	char v[HTTP_CREDENTIAL_MAX + 1];
+	bool found = http_cookie_in(hdr, strlen(hdr), name, v, sizeof(v));
+
+	return want ? found && strcmp(v, want) == 0 : !found;
+}
+
+static enum http_auth bearer_of(const char *hdr, char *out, size_t n)
+{
+	return http_bearer(hdr, strlen(hdr), out, n);
+}
+
+TEST(credentials_in_headers)
+{
+	char tok[HTTP_CREDENTIAL_MAX + 1], big[400];
+
+	CHECK(cookie_is("gemis_session=abc", "gemis_session", "abc"));
+	CHECK(cookie_is("a=1; gemis_session=abc; b=2", "gemis_session", "abc"));
+	CHECK(cookie_is("a=1;gemis_session=abc;b=2", "gemis_session", "abc"));
+	CHECK(cookie_is(" \tgemis_lang = en \t; x=y", "gemis_lang", "en"));
+	CHECK(cookie_is("gemis_lang=\"vi\"", "gemis_lang", "vi"));
+	CHECK(cookie_is("gemis_lang=", "gemis_lang", ""));
+	/* the first of a name wins; a name is matched whole, with its case */
+	CHECK(cookie_is("s=first; s=second", "s", "first"));
+	CHECK(cookie_is("xs=1; s=2", "s", "2"));
+	CHECK(cookie_is("S=1", "s", NULL));
+	CHECK(cookie_is("__Host-gemis_session=abc; gemis_session=planted", "__Host-gemis_session", "abc"));
+	/* pairs without '=', empty pairs, nothing */
+	CHECK(cookie_is("junk; ;; s=ok", "s", "ok"));
+	CHECK(cookie_is("", "s", NULL));
+	CHECK(cookie_is(";;;", "s", NULL));
+	CHECK(cookie_is("s", "s", NULL));
+	/* a value with a control character, or too long, is no value */
+	CHECK(cookie_is("s=a\001b", "s", NULL));
+	memset(big, 'a', sizeof(big));
+	memcpy(big, "s=", 2);
+	big[sizeof(big) - 1] = '\0';
+	CHECK(cookie_is(big, "s", NULL));
+
+	CHECK(bearer_of("Bearer gmt_abc", tok, sizeof(tok)) == HTTP_AUTH_BEARER && strcmp(tok, "gmt_abc") == 0);
+	CHECK(bearer_of("bearer  gmt_abc ", tok, sizeof(tok)) == HTTP_AUTH_BEARER && strcmp(tok, "gmt_abc") == 0);
+	CHECK(bearer_of("Bearer abc+/==", tok, sizeof(tok)) == HTTP_AUTH_BEARER && strcmp(tok, "abc+/==") == 0);
+	CHECK(bearer_of("Basic dXNlcjpwYXNz", tok, sizeof(tok)) == HTTP_AUTH_OTHER);
+	CHECK(bearer_of("Bearer", tok, sizeof(tok)) == HTTP_AUTH_MALFORMED);
+	CHECK(bearer_of("Bearer ", tok, sizeof(tok)) == HTTP_AUTH_MALFORMED);
+	CHECK(bearer_of("", tok, sizeof(tok)) == HTTP_AUTH_MALFORMED);
+	CHECK(bearer_of(" Bearer x", tok, sizeof(tok)) == HTTP_AUTH_MALFORMED);
+	CHECK(bearer_of("Bearer a b", tok, sizeof(tok)) == HTTP_AUTH_MALFORMED);
+	CHECK(bearer_of("Bearer a=b", tok, sizeof(tok)) == HTTP_AUTH_MALFORMED);
+	CHECK(bearer_of("Bearer\tabc", tok, sizeof(tok)) == HTTP_AUTH_MALFORMED);
+	CHECK(bearer_of("Bearer abc\r\nX-Evil: 1", tok, sizeof(tok)) == HTTP_AUTH_MALFORMED);
+	CHECK(bearer_of("Bearer abcdef", tok, 4) == HTTP_AUTH_MALFORMED);
+}
+
 /* --- access ------------------------------------------------------------- */
 
 static struct principal who(const char *name, enum role r, const char *unit, const char *agency)
@@ -1019,6 +1077,7 @@ int main(void)
 	RUN(sign_in_throttling);
 	RUN(signin_log_records_and_scopes);
 	RUN(sign_out_everywhere);
+	RUN(credentials_in_headers);
 	RUN(access_rules);
 	RUN(data_version_moves_with_writes);
 	RUN(form_workflow);
