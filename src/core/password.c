@@ -38,7 +38,7 @@ bool password_is_common(const char *password)
 	return false;
 }
 
-const char *password_problem(const char *password)
+const char *password_problem(const char *password, const char *name)
 {
 	size_t n = strlen(password);
 
@@ -48,5 +48,7 @@ const char *password_problem(const char *password)
 		return N_("a password has at most 256 characters");
 	if (password_is_common(password))
 		return N_("this password is one of the most common ones, which are guessed first: choose another");
+	if (name && strlen(name) >= 3 && strcasestr(password, name))
+		return N_("a password may not contain the user name");
 	return NULL;
 }

@@ -203,7 +203,7 @@ enum gemis_err account_set_password(struct db *db, long long user_id, const char
 enum gemis_err account_change_password(struct db *db, long long user_id, const char *password,
 				       struct errctx *e)
 {
-	const char *problem = password_problem(password);
+	const char *problem = password_problem(password, NULL);
 	enum gemis_err err;
 
 	if (problem)

@@ -56,7 +56,7 @@ enum gemis_err users_add(struct db *db, const struct tree *t, const char *name, 
 	if (problem)
 		return err_set_at(e, GEMIS_EINVAL, "role", "%s", _(problem));
 	if (password) {
-		problem = password_problem(password);
+		problem = password_problem(password, name);
 		if (problem)
 			return err_set_at(e, GEMIS_EINVAL, "password", "%s", _(problem));
 		err = hash_password(password, hash);
@@ -240,9 +240,15 @@ enum gemis_err users_set_password(struct db *db, long long id, const char *passw
 				  struct errctx *e)
 {
 	char hash[crypto_pwhash_STRBYTES];
-	const char *problem = password_problem(password);
+	const char *problem;
+	struct user_rec u;
+	bool found = false;
 	enum gemis_err err;
 
+	err = users_get(db, id, &u, &found, e);
+	if (err)
+		return err;
+	problem = password_problem(password, found ? u.name : NULL);
 	if (problem)
 		return err_set_at(e, GEMIS_EINVAL, "password", "%s", _(problem));
 	err = hash_password(password, hash);

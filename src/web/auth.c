@@ -269,7 +269,7 @@ enum gemis_err page_password(struct http_req *r)
 		account_page(r, _("The current password is wrong."), NULL, NULL);
 		return http_keep_body(r, GEMIS_EINVAL);
 	}
-	problem = password_problem(pw);
+	problem = password_problem(pw, r->user.name);
 	if (!problem && strcmp(pw, confirm) != 0)
 		problem = N_("the two new passwords differ");
 	if (problem) {

@@ -21,6 +21,10 @@ contains "$err" "mật khẩu này thuộc loại phổ biến nhất"
 printf 'QWERTYUIOP\n' >common2.txt
 expect_fail 1 "$GEMIS" user add lc.common --role viewer --unit 12 --password-stdin <common2.txt
 contains "$err" "most common"
+# nor one that holds the account's name (the first thing tried)
+printf 'I am LC.Common, really\n' >named.txt
+expect_fail 1 "$GEMIS" user add lc.common --role viewer --unit 12 --password-stdin <named.txt
+contains "$err" "may not contain the user name"
 [ "$(sql gemis.db "SELECT COUNT(*) FROM users WHERE name = 'lc.common'")" = 0 ] || die "an account with a common password"
 expect_ok "$GEMIS" user add lc.viewer --role viewer --unit 12 --password-stdin <pw.txt
 expect_fail 1 "$GEMIS" user passwd lc.viewer --password-stdin <common.txt
@@ -28,6 +32,9 @@ contains "$err" "most common"
 printf 'short\n' >short.txt
 expect_fail 1 "$GEMIS" user passwd lc.viewer --password-stdin <short.txt
 contains "$err" "at least 10 characters"
+printf 'lc.viewer 2026 spring\n' >named2.txt
+expect_fail 1 "$GEMIS" user passwd lc.viewer --password-stdin <named2.txt
+contains "$err" "may not contain the user name"
 printf 'set from the shell 1\n' >pw2.txt
 expect_ok "$GEMIS" user passwd lc.viewer --password-stdin <pw2.txt
 contains "$out" "lc.viewer"

@@ -506,24 +506,28 @@ TEST(engine_memo)
  * compared without case (issue 22 goal 7). */
 TEST(password_policy)
 {
-	CHECK(password_problem("short") != NULL);
-	CHECK(strstr(password_problem("123456789"), "10 characters") != NULL);
-	CHECK(password_problem("correct horse 1") == NULL);
-	CHECK(password_problem("Matkhau của tôi 2026") == NULL);
+	CHECK(password_problem("short", NULL) != NULL);
+	CHECK(strstr(password_problem("123456789", NULL), "10 characters") != NULL);
+	CHECK(password_problem("correct horse 1", NULL) == NULL);
+	CHECK(password_problem("Matkhau của tôi 2026", NULL) == NULL);
 	/* on the list, in any case */
 	CHECK(password_is_common("1234567890"));
 	CHECK(password_is_common("qwertyuiop"));
 	CHECK(password_is_common("PassWord123"));
 	CHECK(password_is_common("MATKHAU123"));
 	CHECK(password_is_common("Abc@123456"));
-	CHECK(strstr(password_problem("Password123"), "most common") != NULL);
+	CHECK(strstr(password_problem("Password123", NULL), "most common") != NULL);
 	/* a list entry is matched whole, not as a prefix or a part */
 	CHECK(!password_is_common("password12345x"));
 	CHECK(!password_is_common("password1234x"));
 	CHECK(!password_is_common("xpassword123"));
 	/* the comment lines of the list are no passwords */
 	CHECK(!password_is_common("# Common passwords that gemis refuses (core/password.c, password_problem())."));
-	CHECK(password_problem("") != NULL);
+	CHECK(password_problem("", NULL) != NULL);
+	/* nor the account's name, in any case */
+	CHECK(strstr(password_problem("my name is Binhlu.Focal!", "binhlu.focal"), "user name") != NULL);
+	CHECK(password_problem("my name is binhlu, focal", "binhlu.focal") == NULL);
+	CHECK(password_problem("correct horse 1", "ho") == NULL);
 }
 
 int main(void)
