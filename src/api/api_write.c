@@ -169,13 +169,13 @@ static json_t *sub_json(struct http_req *r, const struct submission *s)
 {
 	const struct unit *u = &r->snap->tree.units[s->unit];
 
-	return json_pack("{s:s, s:s, s:i, s:s, s:I, s:o, s:s?, s:o, s:s?, s:o, s:s?, s:s?}", "unit", u->code, "agency",
+	return json_pack("{s:s, s:s, s:i, s:s, s:I, s:o, s:s?, s:o, s:s?, s:o, s:s?, s:s?, s:s?}", "unit", u->code, "agency",
 			 agency_kinds[s->agency].id, "year", s->year, "status", sub_status_id(s->status), "version",
 			 (json_int_t)s->version, "updated_at", time_or_null(s->updated_at), "updated_by",
 			 s->updated_by[0] ? s->updated_by : NULL, "submitted_at", time_or_null(s->submitted_at),
 			 "submitted_by", s->submitted_by[0] ? s->submitted_by : NULL, "decided_at",
 			 time_or_null(s->decided_at), "decided_by", s->decided_by[0] ? s->decided_by : NULL, "comment",
-			 s->comment[0] ? s->comment : NULL);
+			 s->comment[0] ? s->comment : NULL, "narrative", s->narrative[0] ? s->narrative : NULL);
 }
 
 struct list_ctx {
@@ -299,7 +299,7 @@ enum gemis_err api_submission_act(struct http_req *r)
 	struct value_rows rows = {0};
 	json_t *doc, *values = NULL, *explain = NULL;
 	json_error_t je;
-	const char *action = NULL, *comment = NULL;
+	const char *action = NULL, *comment = NULL, *narrative = NULL;
 	json_int_t version = 0;
 	struct db *db;
 	enum gemis_err err;
@@ -310,8 +310,9 @@ enum gemis_err api_submission_act(struct http_req *r)
 	doc = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &je);
 	if (!doc)
 		return bad_json(r, &je);
-	if (json_unpack_ex(doc, &je, JSON_STRICT, "{s:s, s?I, s?s, s?o, s?o}", "action", &action, "version",
-			   &version, "comment", &comment, "values", &values, "explain", &explain)) {
+	if (json_unpack_ex(doc, &je, JSON_STRICT, "{s:s, s?I, s?s, s?o, s?o, s?s}", "action", &action, "version",
+			   &version, "comment", &comment, "values", &values, "explain", &explain, "narrative",
+			   &narrative)) {
 		err = bad_json(r, &je);
 		goto out;
 	}
@@ -363,6 +364,7 @@ enum gemis_err api_submission_act(struct http_req *r)
 		rq.rows = rows.v;
 		rq.n = rows.n;
 		rq.comment = comment;
+		rq.narrative = narrative;
 		if (explain) {
 			const char **ex = arena_alloc(&r->arena, catalog_count * sizeof(*ex));
 			const char *key;

@@ -194,8 +194,9 @@ const struct command commands[] = {
 	    "Files carry no timestamp unless $SOURCE_DATE_EPOCH is set.")},
 	{"reporting", cmd_reporting, N_("show which agencies have reported, on time or late"),
 	 "gemis reporting --unit CODE --year YEAR [--as-of YYYY-MM-DD] [--json]",
-	 N_("From the plans in force: each agency that answers for indicators owes one form a\n"
-	    "year, due on the deadline written in the plan (30/11, say).  Shows the forms\n"
+	 N_("From the plans in force: each agency the plan gives duties owes one report a year\n"
+	    "(its indicators, its tasks' results and a narrative), due on the deadline written\n"
+	    "in the plan (30/11, say; \"no date set\" without one).  Shows the reports\n"
 	    "expected, submitted, on time, late and missing, per agency and, for a province,\n"
 	    "per commune, with the reporting rate (submitted / expected).\n"
 	    "  --as-of DATE  judge \"overdue\" at the end of that day (default: now)\n"

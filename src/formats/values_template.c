@@ -238,8 +238,8 @@ enum gemis_err values_template_write(const struct template_form *f, const char *
 		snprintf(buf, sizeof(buf), _("Send it by %02d/%02d/%d to %s."), due.d, due.m, due.y,
 			 f->dl_to >= 0 ? agency_name(f->dl_to) : _("the Culture and Social Affairs Office"));
 	} else {
-		snprintf(buf, sizeof(buf), _("Send it to %s by the end of %d."),
-			 f->dl_to >= 0 ? agency_name(f->dl_to) : _("the Culture and Social Affairs Office"), f->year);
+		snprintf(buf, sizeof(buf), _("Send it to %s (the plan sets no date)."),
+			 f->dl_to >= 0 ? agency_name(f->dl_to) : _("the Culture and Social Affairs Office"));
 	}
 	worksheet_write_string(ws, 2, 0, buf, plain);
 	worksheet_write_string(ws, 4, 0, _("How to fill in this form:"), bold);

@@ -36,7 +36,9 @@ uint64_t plan_view_duties(const struct plan_view *p, int k)
 
 bool plan_view_owes(const struct plan_view *p, int k)
 {
-	return plan_view_duties(p, k) != 0;
+	if (k < 0 || (size_t)k >= agency_kind_count)
+		return false;
+	return has_duties(p, k) || p->assigned[k] != 0;
 }
 
 int plan_view_agency_of(const struct plan_view *p, int ind)

@@ -29,8 +29,11 @@ const struct plan_view *plan_view_of(const struct plan_view *pv, size_t n, int u
  * built from the assignments, such agencies have no form to fill in). */
 uint64_t plan_view_duties(const struct plan_view *p, int k);
 
-/* True when agency kind k owes a yearly form under the plan: it answers
- * for at least one indicator. */
+/* True when agency kind k owes a yearly report under the plan: the plan
+ * gives it duties (listed among the plan's agencies, "all" listed, or
+ * indicators tied to it), whether or not it answers for indicators; a
+ * report without indicators gives the results of its tasks and a short
+ * narrative (report/reporting.h). */
 bool plan_view_owes(const struct plan_view *p, int k);
 
 /* The agency kind answering for indicator i (the first in catalog order),

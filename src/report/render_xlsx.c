@@ -369,9 +369,13 @@ static void reporting_sheet(lxw_workbook *wb, const struct yearly *y, const stru
 	head_row(ws, row++, fheads, 7, x);
 	for (i = 0; i < r->nforms; i++) {
 		const struct rep_form *f = &r->forms[i];
-		char due[16], sub[11];
+		char due[48], sub[11];
 
-		snprintf(due, sizeof(due), "%04d-%02d-%02d", f->due_year % 10000, f->due_month, f->due_day);
+		if (f->has_due)
+			snprintf(due, sizeof(due), "%04d-%02d-%02d", f->due_year % 10000, f->due_month,
+				 f->due_day);
+		else
+			snprintf(due, sizeof(due), "%s", _("no date set"));
 		worksheet_write_string(ws, row, 0, t->units[f->unit].code, x->text);
 		worksheet_write_string(ws, row, 1, agency_name(f->agency), x->text);
 		worksheet_write_number(ws, row, 2, f->nind, x->num);

@@ -31,6 +31,8 @@ const char *form_state_id(enum form_state s)
 	case FORM_LATE: return "late";
 	case FORM_OVERDUE: return "overdue";
 	case FORM_PENDING: return "pending";
+	case FORM_IN: return "submitted";
+	case FORM_UNDATED: return "undated";
 	}
 	return "?";
 }
@@ -42,6 +44,8 @@ const char *form_state_name(enum form_state s)
 	case FORM_LATE: return _("submitted late");
 	case FORM_OVERDUE: return _("not submitted");
 	case FORM_PENDING: return _("not yet due");
+	case FORM_IN: return _("submitted");
+	case FORM_UNDATED: return _("not submitted, no date set");
 	}
 	return "?";
 }
@@ -65,6 +69,13 @@ static void count(struct rep_counts *c, enum form_state s)
 	case FORM_PENDING:
 		c->missing++;
 		c->pending++;
+		break;
+	case FORM_IN:
+		c->submitted++;
+		break;
+	case FORM_UNDATED:
+		c->missing++;
+		c->undated++;
 		break;
 	}
 }
@@ -157,9 +168,8 @@ enum gemis_err reporting_compute(const struct rep_input *in, struct rep_result *
 		for (k = 0; k < agency_kind_count; k++) {
 			struct rep_form *f;
 			const struct rep_sub *s = NULL;
-			struct deadline dl;
-			struct date due;
 			bool owed = p && plan_view_owes(p, (int)k);
+			int dd, dm;
 
 			for (i = 0; i < in->nsubs; i++) {
 				if (in->subs[i].unit == (int)u && in->subs[i].agency == (int)k) {
@@ -176,24 +186,33 @@ enum gemis_err reporting_compute(const struct rep_input *in, struct rep_result *
 			f->agency = (int)k;
 			f->in_plan = owed;
 			f->nind = p ? popcount64(plan_view_duties(p, (int)k)) : 0;
-			/* a kept form: the deadline of the plan it answered;
-			 * without a plan in force: due at the end of the year */
-			if (!owed && s->dl_known)
-				dl = deadline_of_plan(s->dl_day, s->dl_month, &f->due_assumed);
-			else
-				dl = deadline_of_plan(p ? p->dl_day : 0, p ? p->dl_month : 0, &f->due_assumed);
-			due = deadline_due(&dl, period_year_code(in->year));
-			f->due_year = due.y;
-			f->due_month = due.m;
-			f->due_day = due.d;
-			f->due = vn_day_end(due);
+			/* the deadline: of the plan a kept form answered, else of
+			 * the plan in force; without one no date is invented */
+			dd = p ? p->dl_day : 0;
+			dm = p ? p->dl_month : 0;
+			if (!owed && s && s->dl_known) {
+				dd = s->dl_day;
+				dm = s->dl_month;
+			}
+			f->has_due = dd > 0 && dm > 0;
+			if (f->has_due) {
+				struct deadline dl = deadline_yearly(dd, dm);
+				struct date due = deadline_due(&dl, period_year_code(in->year));
+
+				f->due_year = due.y;
+				f->due_month = due.m;
+				f->due_day = due.d;
+				f->due = vn_day_end(due);
+			}
 			f->status = s ? s->status : NULL;
 			/* a form submitted after `now` was not in yet at `now` */
 			if (s && is_submitted(s->status) && s->submitted_at <= in->now) {
 				f->submitted_at = s->submitted_at;
-				f->state = s->submitted_at < f->due ? FORM_ON_TIME : FORM_LATE;
+				f->state = !f->has_due ? FORM_IN
+					   : s->submitted_at < f->due ? FORM_ON_TIME : FORM_LATE;
 			} else {
-				f->state = in->now >= f->due ? FORM_OVERDUE : FORM_PENDING;
+				f->state = !f->has_due ? FORM_UNDATED
+					   : in->now >= f->due ? FORM_OVERDUE : FORM_PENDING;
 			}
 			count(&ru->c, f->state);
 			count(&agc[k], f->state);
@@ -244,12 +263,12 @@ static enum gemis_err json_rate(struct buf *b, double v)
 
 static enum gemis_err json_counts(struct buf *b, const struct rep_counts *c)
 {
-
 	buf_printf(b,
 			 "\"expected\": %u, \"submitted\": %u, \"on_time\": %u, \"late\": %u,"
-			 " \"missing\": %u, \"overdue\": %u, \"pending\": %u, \"reporting_rate\": ",
+			 " \"missing\": %u, \"overdue\": %u, \"pending\": %u, \"undated\": %u,"
+			 " \"reporting_rate\": ",
 			 c->expected, c->submitted, c->on_time, c->late, c->missing, c->overdue,
-			 c->pending);
+			 c->pending, c->undated);
 	json_rate(b, rep_rate(c->submitted, c->expected));
 	buf_puts(b, ", \"on_time_rate\": ");
 	json_rate(b, rep_rate(c->on_time, c->expected));
@@ -307,13 +326,13 @@ enum gemis_err reporting_json(const struct tree *t, const struct rep_result *r, 
 
 		buf_puts(b, i ? ",\n  {\"unit\": " : "\n  {\"unit\": ");
 		json_str(b, t->units[f->unit].code);
-		buf_printf(b,
-			   ", \"agency\": \"%s\", \"indicators\": %u, \"in_plan\": %s,"
-			   " \"due\": \"%04d-%02d-%02d\", \"due_assumed\": %s, \"state\": \"%s\","
-			   " \"status\": ",
-			   agency_kinds[f->agency].id, f->nind, f->in_plan ? "true" : "false", f->due_year,
-			   f->due_month, f->due_day, f->due_assumed ? "true" : "false",
-			   form_state_id(f->state));
+		buf_printf(b, ", \"agency\": \"%s\", \"indicators\": %u, \"in_plan\": %s, \"due\": ",
+				  agency_kinds[f->agency].id, f->nind, f->in_plan ? "true" : "false");
+		if (f->has_due)
+			buf_printf(b, "\"%04d-%02d-%02d\"", f->due_year, f->due_month, f->due_day);
+		else
+			buf_puts(b, "null");
+		buf_printf(b, ", \"state\": \"%s\", \"status\": ", form_state_id(f->state));
 		if (f->status)
 			json_str(b, f->status);
 		else
@@ -411,8 +430,8 @@ enum gemis_err reporting_text(const struct tree *t, const struct rep_result *r, 
 	}
 	if (r->total.expected == 0) {
 		buf_puts(b, r->units_with_plan
-				    ? _("The plans in force tie no indicator to any agency: no form is due.")
-				    : _("No plan in force: gemis cannot tell which forms are due."));
+					   ? _("The plans in force give no agency duties: no report is due.")
+					   : _("No plan in force: gemis cannot tell which forms are due."));
 		buf_putc(b, '\n');
 		return buf_error(b);
 	}
@@ -423,6 +442,8 @@ enum gemis_err reporting_text(const struct tree *t, const struct rep_result *r, 
 		   r->total.late, r->total.missing);
 	if (r->total.pending)
 		buf_printf(b, _(" (%u not yet due)"), r->total.pending);
+	if (r->total.undated)
+		buf_printf(b, _(" (%u with no date set)"), r->total.undated);
 	buf_puts(b, ".\n");
 	if (su->first_child >= 0) {
 		buf_printf(b, _("%u of %u communes and wards have a plan in force."),
@@ -444,17 +465,20 @@ enum gemis_err reporting_text(const struct tree *t, const struct rep_result *r, 
 		text_cell(b, _("Agency or office"), 34, false);
 		text_cell(b, _("Indicators tied"), 15, true);
 		buf_puts(b, "  ");
-		text_cell(b, _("Due date"), 12, false);
+		text_cell(b, _("Due date"), 16, false);
 		text_cell(b, _("Form state"), 22, false);
 		buf_puts(b, _("Forms in"));
 		buf_putc(b, '\n');
 		for (i = 0; i < r->nforms; i++) {
 			const struct rep_form *f = &r->forms[i];
-			char n[16], due[16], sub[16];
+			char n[16], due[48], sub[16];
 
 			snprintf(n, sizeof(n), "%u", f->nind);
-			snprintf(due, sizeof(due), "%02d/%02d/%04d%s", f->due_day, f->due_month,
-				 f->due_year % 10000, f->due_assumed ? "*" : "");
+			if (f->has_due)
+				snprintf(due, sizeof(due), "%02d/%02d/%04d", f->due_day, f->due_month,
+					 f->due_year % 10000);
+			else
+				snprintf(due, sizeof(due), "%s", _("no date set"));
 			if (f->submitted_at) {
 				date_format_iso(vn_date(f->submitted_at), day);
 				snprintf(sub, sizeof(sub), "%.2s/%.2s/%.4s", day + 8, day + 5, day);
@@ -465,15 +489,15 @@ enum gemis_err reporting_text(const struct tree *t, const struct rep_result *r, 
 			text_cell(b, agency_name(f->agency), 34, false);
 			text_cell(b, n, 15, true);
 			buf_puts(b, "  ");
-			text_cell(b, due, 12, false);
+			text_cell(b, due, 16, false);
 			text_cell(b, form_state_name(f->state), 22, false);
 			buf_puts(b, sub);
 			if (!f->in_plan)
 				buf_printf(b, "  %s", _("(not in the plan in force; kept for the period)"));
 			buf_putc(b, '\n');
 		}
-		if (r->nforms && r->forms[0].due_assumed)
-			buf_printf(b, "%s\n", _("* the plan sets no deadline: forms are taken as due at the end of the year."));
+		if (r->nforms && !r->forms[0].has_due)
+			buf_printf(b, "%s\n", _("The plan sets no reporting deadline: no report is late until one is set."));
 	}
 	return buf_error(b);
 }

@@ -2,17 +2,18 @@
  * reporting.h: completeness and timeliness of reporting, after DHIS2's
  * reporting rate.
  *
- * Who owes what: each plan in force ties indicators to agencies (its
- * assignments).  Every agency that answers for at least one indicator owes
- * one form a year (period "YYYY"), due on the deadline written in the plan
- * (deadline.day/month, such as 25/11, 30/11 or 01/12: a date, not a number
- * of days after the period).  A plan that ties no indicator to any agency
- * makes no form due: the web builds each agency's form from the
- * assignments, so such agencies have nothing to fill in (the plan lint
- * reports it as unassigned_indicator).  When the plan sets no deadline,
- * forms are due at the end of the year (due_assumed).  A deadline with a
- * year applies its day and month to every year asked (the rule is
- * deadline_of_plan() in core/deadline.h).
+ * Who owes what: every agency to which the plan in force gives duties (its
+ * implementation section: plan_agencies, or indicators tied to it by the
+ * assignments; "all" listed gives every agency duties) owes one report a
+ * year (period "YYYY"): its indicators where it has some, and always the
+ * results of its tasks and a short narrative (store/submissions.h).  The
+ * report is due on the deadline written in the plan (deadline.day/month,
+ * such as 25/11, 30/11 or 01/12: a date, not a number of days after the
+ * period); a deadline with a year applies its day and month to every year
+ * asked (core/deadline.h).  A plan without a deadline sets no date: no date
+ * is invented, its reports are "no date set" (FORM_UNDATED) until submitted
+ * and then "submitted" (FORM_IN), never late (the plan lint reports the
+ * missing deadline as no_deadline).
  *
  * A form submitted (or approved) for the period counts too when the plan
  * in force no longer asks it of the agency: forms belong to the period,
@@ -20,7 +21,7 @@
  * (in_plan false).  Such a kept form is judged against the deadline of
  * the plan it answered, the one in force when it was submitted (so that
  * applying a plan without a deadline never turns a late form into one on
- * time); without one, the deadline of the plan in force, else 31/12.
+ * time); without one, the deadline of the plan in force, else no date.
  *
  * A form is the row of the `submissions` table for (unit, agency, period).
  * It counts as submitted when its status is `submitted` or `approved`;
@@ -30,7 +31,7 @@
  *   late      submitted after it
  *   overdue   not submitted and the deadline has passed
  *   pending   not submitted, the deadline has not passed yet
- * missing = overdue + pending.  Judged at a past moment ("as of"), a form
+ * missing = overdue + pending + undated.  Judged at a past moment ("as of"), a form
  * submitted after it counts as not yet submitted.  Rates are percentages of the expected forms:
  * reporting rate = submitted / expected, on-time rate = on_time / expected.
  *
@@ -78,6 +79,8 @@ enum form_state {
 	FORM_LATE,
 	FORM_OVERDUE,
 	FORM_PENDING,
+	FORM_IN,      /* submitted; the plan sets no deadline */
+	FORM_UNDATED, /* not submitted; the plan sets no deadline */
 };
 
 struct rep_form {
@@ -86,17 +89,21 @@ struct rep_form {
 	bool in_plan;          /* owed under the plan in force; false for a form
 				  submitted for the period under an earlier plan,
 				  which still counts */
-	unsigned nind;         /* indicators it answers for under the plan in force */
-	long long due;         /* the first second after the deadline */
-	int due_day, due_month, due_year;
-	bool due_assumed;      /* the plan sets no deadline: 31/12 */
+	unsigned nind;         /* indicators it answers for under the plan in force
+				  (0: tasks and narrative only) */
+	bool has_due;          /* false: the plan sets no deadline (or no plan) */
+	long long due;         /* the first second after the deadline (has_due) */
+	int due_day, due_month, due_year; /* 0 without has_due */
 	enum form_state state;
 	const char *status;    /* workflow status, NULL when no form on record */
 	long long submitted_at; /* 0 when not submitted */
 };
 
 struct rep_counts {
-	unsigned expected, submitted, on_time, late, missing, overdue, pending;
+	/* submitted = on_time + late + those submitted under a plan without a
+	 * deadline; missing = overdue + pending + undated (not submitted, no
+	 * deadline) */
+	unsigned expected, submitted, on_time, late, missing, overdue, pending, undated;
 };
 
 struct rep_unit {
@@ -149,14 +156,16 @@ enum gemis_err reporting_load(struct db *db, const struct tree *t, int scope, in
 /* The JSON of `gemis reporting --json`:
  *   {"unit": "12", "name": "Lai Châu", "year": 2026, "as_of": "2026-12-01",
  *    "total": {"expected": 40, "submitted": 31, "on_time": 25, "late": 6,
- *              "missing": 9, "overdue": 9, "pending": 0,
+ *              "missing": 9, "overdue": 9, "pending": 0, "undated": 0,
  *              "reporting_rate": 77.5, "on_time_rate": 62.5},
  *    "units_with_plan": 3, "leaves": 38, "leaves_reported": 30,
  *    "agencies": [{"agency": "yte", "name": "...", <counts>}],
  *    "units": [{"unit": "03390", "name": "...", "has_plan": true, <counts>}],
  *    "forms": [{"unit": "03390", "agency": "yte", "indicators": 5,
- *               "in_plan": true, "due": "2026-11-30", "due_assumed": false, "state": "late",
+ *               "in_plan": true, "due": "2026-11-30", "state": "late",
  *               "status": "approved", "submitted": "2026-12-02"}]}
+ * "indicators": 0 is a report of tasks and narrative only; "due" is null
+ * and the states "submitted" / "undated" when the plan sets no deadline.
  * Rates are null when nothing is expected. */
 enum gemis_err reporting_json(const struct tree *t, const struct rep_result *r, long long now,
 			      struct buf *out);

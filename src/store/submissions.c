@@ -111,6 +111,31 @@ static enum gemis_err saved_indicators(struct db *db, const struct tree *t, int 
 	return db_finalize(st, e);
 }
 
+/* True when agency kind k owes a report of the year: the plan gives it
+ * duties (listed among its agencies, "all" listed, or indicators tied to
+ * it: report/planview.h), or its form of the year is on record (a form
+ * belongs to its period, whatever plan is in force now). */
+static enum gemis_err agency_owes(struct db *db, const struct tree *t, long long plan, int unit,
+				  int k, int year, bool *out, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+	char per[16];
+
+	*out = false;
+	period_format(period_year_code(year), per, sizeof(per));
+	err = db_prepare(db, &st, e,
+			 "SELECT 1 FROM plan_agencies WHERE plan_id = ? AND agency IN (?, 'all')"
+			 " UNION ALL SELECT 1 FROM assignments WHERE plan_id = ? AND agency = ?"
+			 " UNION ALL SELECT 1 FROM submissions WHERE unit_id = ? AND agency = ? AND period = ?");
+	if (err)
+		return err;
+	db_bindv(st, "itititt", plan, agency_kinds[k].id, plan, agency_kinds[k].id, t->units[unit].id,
+		 agency_kinds[k].id, per);
+	*out = db_next(st);
+	return db_finalize(st, e);
+}
+
 enum gemis_err form_build(struct db *db, const struct tree *t, int unit, int agency, int year,
 			  struct form *f, struct errctx *e)
 {
@@ -127,6 +152,9 @@ enum gemis_err form_build(struct db *db, const struct tree *t, int unit, int age
 	if (agency < 0 || (size_t)agency >= agency_kind_count)
 		return err_set(e, GEMIS_EINVAL, "unknown agency");
 	err = form_plan(db, t, unit, &plan, f, e);
+	if (err)
+		return err;
+	err = agency_owes(db, t, plan, unit, agency, year, &f->owes, e);
 	if (err)
 		return err;
 	assigned = gemis_calloc(catalog_count, sizeof(*assigned));
@@ -233,21 +261,20 @@ enum gemis_err forms_expected(struct db *db, const struct tree *t, int unit, int
 	v = calloc(agency_kind_count, sizeof(*v));
 	if (!v)
 		return GEMIS_ENOMEM;
-	/* agencies with indicators of their own, and when indicators are tied
-	 * to "all", every agency the plan gives duties (all of them when it
-	 * lists "all"): the rule of report/planview.h; and every agency with a
-	 * form of the year on record, whatever the plan in force says now */
+	/* every agency the plan gives duties: listed among its agencies (all of
+	 * them when it lists "all") or with indicators of its own (the rule of
+	 * report/planview.h); and every agency with a form of the year on
+	 * record, whatever the plan in force says now */
 	period_format(period_year_code(year), per, sizeof(per));
 	err = db_prepare(db, &st, e,
 			 "SELECT DISTINCT agency FROM assignments WHERE plan_id = ? AND agency <> 'all'"
 			 " UNION SELECT agency FROM plan_agencies WHERE plan_id = ?"
-			 " AND EXISTS (SELECT 1 FROM assignments WHERE plan_id = ? AND agency = 'all')"
 			 " UNION SELECT agency FROM submissions WHERE unit_id = ? AND period = ?");
 	if (err) {
 		free(v);
 		return err;
 	}
-	db_bindv(st, "iiiit", plan, plan, plan, t->units[unit].id, per);
+	db_bindv(st, "iiit", plan, plan, t->units[unit].id, per);
 	while (db_next(st)) {
 		const char *name = db_col_text(st, 0);
 		int a = agency_find(name);
@@ -291,7 +318,8 @@ enum gemis_err forms_expected(struct db *db, const struct tree *t, int unit, int
 
 #define SUB_COLUMNS                                                                         \
 	"s.id, s.unit_id, s.agency, s.period, s.status, s.version, s.created_at, s.updated_at," \
-	" s.updated_by, s.submitted_at, s.submitted_by, s.decided_at, s.decided_by, s.comment"
+	" s.updated_by, s.submitted_at, s.submitted_by, s.decided_at, s.decided_by, s.comment," \
+	" s.narrative"
 
 static void copy_text(char *dst, size_t n, const char *s)
 {
@@ -321,6 +349,7 @@ static void read_sub(struct db_stmt *st, struct submission *s, int unit)
 	s->decided_at = db_col_null(st, 11) ? 0 : db_col_int(st, 11);
 	copy_text(s->decided_by, sizeof(s->decided_by), db_col_text(st, 12));
 	copy_text(s->comment, sizeof(s->comment), db_col_text(st, 13));
+	copy_text(s->narrative, sizeof(s->narrative), db_col_text(st, 14));
 }
 
 enum gemis_err submissions_get(struct db *db, const struct tree *t, int unit, int agency, int year,
@@ -536,6 +565,16 @@ static enum gemis_err check_rows(const struct tree *t, const struct form *f,
 	return validate_rows(rows, rq->n, NULL, NULL, d, NULL);
 }
 
+/* True when s has a character other than white space. */
+static bool has_text(const char *s)
+{
+	for (; s && *s; s++) {
+		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
+			return true;
+	}
+	return false;
+}
+
 static enum gemis_err event(struct db *db, long long id, enum sub_action a, const char *by,
 			    long long now, const char *comment, struct errctx *e)
 {
@@ -699,9 +738,15 @@ enum gemis_err submissions_act(struct db *db, const struct tree *t, const struct
 	err = form_build(db, t, rq->unit, rq->agency, rq->year, &f, e);
 	if (err)
 		return err;
-	if (entering && f.nfields == 0) {
+	if (entering && !f.owes) {
 		err = err_set(e, GEMIS_EINVAL,
-			      _("the plan in force gives this agency no indicators to report"));
+			      _("the plan in force gives this agency no duties: it owes no report"));
+		goto out;
+	}
+	if (entering && rq->narrative && strlen(rq->narrative) > SUB_NARRATIVE_MAX) {
+		err = err_set_at(e, GEMIS_EINVAL, "narrative",
+				 _("the results and narrative have at most %d characters"),
+				 SUB_NARRATIVE_MAX);
 		goto out;
 	}
 	if (entering) {
@@ -746,6 +791,12 @@ enum gemis_err submissions_act(struct db *db, const struct tree *t, const struct
 	err = wf_check_state(&wf_form, (int)cur.status, (int)rq->action, &to, e);
 	if (err)
 		goto fail;
+	if (rq->action == SUB_SUBMIT && !has_text(rq->narrative ? rq->narrative : cur.narrative)) {
+		err = err_set_at(e, GEMIS_EINVAL, "narrative",
+				 _("write the results of the agency's tasks and a short narrative before "
+				   "submitting"));
+		goto fail;
+	}
 	if (cur.id == 0) {
 		err = db_prepare(db, &st, e,
 				 "INSERT INTO submissions (unit_id, agency, period, status, version, created_at,"
@@ -781,6 +832,9 @@ enum gemis_err submissions_act(struct db *db, const struct tree *t, const struct
 	case SUB_SAVE:
 	case SUB_SUBMIT:
 		err = store_rows(db, cur.id, rows, rq->n, e);
+		if (!err && rq->narrative)
+			err = db_run(db, e, "UPDATE submissions SET narrative = ? WHERE id = ?", "ti",
+				     has_text(rq->narrative) ? rq->narrative : NULL, cur.id);
 		if (!err && rq->explain)
 			err = store_explanations(db, t, &f, rq, by, now, e);
 		if (!err && rq->action == SUB_SUBMIT)

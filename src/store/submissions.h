@@ -3,14 +3,16 @@
  * their numbers official (tables submissions, submission_events of
  * sql/0002_accounts.sql and submission_values of sql/0100_web.sql).
  *
- * A form is what one agency of one commune reports for one year: the
- * indicators the commune's plan in force assigns to the agency, each with
- * its parts (numerator and denominator, or the value), by sex where the
+ * A form is what one agency of one commune reports for one year.  Every
+ * agency the commune's plan in force gives duties owes one (the rule of
+ * report/planview.h): the indicators the plan assigns to it, each with its
+ * parts (numerator and denominator, or the value), by sex where the
  * indicator is reported by sex, for the year (or its four quarters, for
- * indicators counted per quarter).  The workflow is wf_form of
- * core/workflow.h (states, steps, who may take each, what is locked): this
- * file keeps a form's state, values and history, and asks wf_form before
- * every change.
+ * indicators counted per quarter), where it has some; and always the
+ * results of its tasks and a short narrative, which a form must carry to
+ * be submitted.  The workflow is wf_form of core/workflow.h (states, steps,
+ * who may take each, what is locked): this file keeps a form's state,
+ * values and history, and asks wf_form before every change.
  *
  * Until approval a form's values live in submission_values and are not
  * official; approval writes them through values_import() (checks, audit
@@ -42,6 +44,8 @@ const char *sub_action_id(enum sub_action a);   /* "save", "submit", ... */
 int sub_action_parse(const char *s);            /* -1 if unknown */
 
 #define SUB_COMMENT_MAX 1000
+/* The narrative of an agency's report: results of its tasks, in bytes. */
+#define SUB_NARRATIVE_MAX 4000
 
 struct submission {
 	long long id;        /* 0 when the form was never saved */
@@ -53,6 +57,7 @@ struct submission {
 	long long created_at, updated_at, submitted_at, decided_at; /* 0 when not */
 	char updated_by[65], submitted_by[65], decided_by[65];
 	char comment[SUB_COMMENT_MAX + 1]; /* the last return or reopen comment */
+	char narrative[SUB_NARRATIVE_MAX + 1]; /* results of its tasks, "" when none yet */
 };
 
 /* One field of a form. */
@@ -66,6 +71,7 @@ struct form_field {
 struct form {
 	int unit, agency, year;
 	bool has_plan;          /* the unit has a plan in force */
+	bool owes;              /* the plan gives the agency duties: it owes a report */
 	int *inds;              /* assigned indicators, catalog order */
 	size_t ninds;
 	struct form_field *fields;
@@ -77,15 +83,16 @@ struct form {
 /* Builds the form of an agency of a commune for a year from the plan in
  * force, with the indicators of the form as saved too (a form keeps its
  * fields when another plan comes into force); an empty form when neither
- * gives any. */
+ * gives any.  owes is set when the plan gives the agency duties (fields
+ * or not) or a form of the year is on record. */
 enum gemis_err form_build(struct db *db, const struct tree *t, int unit, int agency, int year,
 			  struct form *f, struct errctx *e);
 void form_release(struct form *f);
 /* Index of the field, or -1. */
 int form_field_find(const struct form *f, int ind, int part, int sex, unsigned period);
 
-/* The agencies with a form of the year (kind indexes, caller frees *out):
- * those the unit's plan in force assigns indicators to, and those with a
+/* The agencies with a report of the year (kind indexes, caller frees
+ * *out): those the unit's plan in force gives duties, and those with a
  * form of the year on record whatever the plan says now (a form belongs
  * to its period, not to the plan); and the plan's deadline as in struct
  * form. */
@@ -113,6 +120,10 @@ struct sub_request {
 	 * (catalog_count entries, NULL entries left alone, "" removes one), or
 	 * NULL; kept in value_comments, which reports quote. */
 	const char *const *explain;
+	/* SAVE and SUBMIT: the results of the agency's tasks and a short
+	 * narrative (NULL leaves the saved one alone); SUBMIT needs one, given
+	 * or saved before. */
+	const char *narrative;
 };
 
 #define EXPLAIN_MAX 2000

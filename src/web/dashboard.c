@@ -83,12 +83,12 @@ static enum gemis_err commune_reporting(struct http_req *r, int unit, int year)
 	if (!rep.units_with_plan) {
 		html(r, "<p>%s</p>", _("This unit has no plan in force: no forms are expected."));
 	} else if (!rep.nforms) {
-		html(r, "<p>%s</p>", _("The plan assigns no indicators to agencies."));
+		html(r, "<p>%s</p>", _("The plan gives no agency duties: no report is due."));
 	} else {
 		const struct rep_form *f0 = &rep.forms[0];
 
-		if (f0->due_assumed) {
-			html(r, "<p class=\"deadline\">%s</p>", _("The plan sets no reporting deadline."));
+		if (!f0->has_due) {
+			html(r, "<p class=\"deadline\">%s</p>", _("No date set: the plan sets no reporting deadline."));
 		} else {
 			struct date due = {f0->due_year, f0->due_month, f0->due_day};
 			long days = (long)date_diff(date_from_ymd(today), due);

@@ -179,12 +179,11 @@ static void form_deadline(struct http_req *r, const struct entry *en)
 		}
 	}
 	if (f) {
-		date_format_dmy((struct date){f->due_year, f->due_month, f->due_day}, due);
-		html(r, "<p class=\"deadline\">%s %s · <span class=\"form-%s\">%s</span>", _("Deadline"), due,
-		     form_state_id(f->state), form_state_name(f->state));
-		if (f->due_assumed)
-			html(r, " <small>(%s)</small>", _("the plan sets no deadline: the end of the year"));
-		html(r, "</p>");
+		/* a plan without a deadline: the state says "no date set" */
+		if (f->has_due)
+			date_format_dmy((struct date){f->due_year, f->due_month, f->due_day}, due);
+		html(r, "<p class=\"deadline\">%s %s · <span class=\"form-%s\">%s</span></p>", _("Deadline"),
+		     f->has_due ? due : "–", form_state_id(f->state), form_state_name(f->state));
 	} else if (en->f.deadline_day && en->f.deadline_month) {
 		struct deadline dl = deadline_of_plan(en->f.deadline_day, en->f.deadline_month, NULL);
 
@@ -300,6 +299,25 @@ static void explanation(struct http_req *r, struct entry *en, int ind, bool edit
 	buf_release(&b);
 }
 
+/* The results of the agency's tasks and a short narrative: every report
+ * has them (store/submissions.h). */
+static void narrative(struct http_req *r, const struct entry *en, bool editable)
+{
+	const char *typed = r->method == HTTP_POST ? http_param(r, "narrative") : NULL;
+	const char *text = typed ? typed : en->sub.narrative;
+
+	html(r, "<fieldset class=\"narrative\"><legend>%s</legend>",
+	     _("Results of the agency's tasks and a short narrative"));
+	if (editable)
+		html(r, "<textarea name=\"narrative\" id=\"narrative\" rows=\"6\" maxlength=\"%d\" "
+			"aria-describedby=\"narrative-hint\">%s</textarea><small id=\"narrative-hint\">%s</small>",
+		     SUB_NARRATIVE_MAX, text,
+		     _("What was done under the plan's tasks this year, what was not and why. Needed to submit."));
+	else
+		html(r, "<p class=\"narrative-text\">%s</p>", text[0] ? text : "–");
+	html(r, "</fieldset>");
+}
+
 static void render_form(struct http_req *r, struct entry *en)
 {
 	const struct snapshot *s = r->snap;
@@ -358,14 +376,17 @@ static void render_form(struct http_req *r, struct entry *en)
 		page_end(r);
 		return;
 	}
-	if (en->f.nfields == 0) {
-		html(r, "<p>%s</p>", _("The plan in force gives this agency no indicators to report."));
+	if (!en->f.owes) {
+		html(r, "<p>%s</p>", _("The plan in force gives this agency no duties: it owes no report."));
 		page_end(r);
 		return;
 	}
 	html(r, "<form method=\"post\" action=\"%s\" class=\"entry\" novalidate>", base);
 	form_csrf(r);
 	html(r, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", en->version);
+	if (en->f.nfields == 0)
+		html(r, "<p>%s</p>", _("The plan gives this agency duties but no indicators: its report is the results of its tasks and a short narrative."));
+	narrative(r, en, editable);
 	http_db(r, &db);
 	for (k = 0; k < en->f.ninds; k++) {
 		const struct indicator *ind = &catalog[en->f.inds[k]];
@@ -637,6 +658,8 @@ enum gemis_err page_entry_post(struct http_req *r)
 		rq.rows = rows;
 		rq.n = n;
 		rq.comment = http_param(r, "comment");
+		if (a == SUB_SAVE || a == SUB_SUBMIT)
+			rq.narrative = http_param(r, "narrative");
 		if (a == SUB_SAVE || a == SUB_SUBMIT) {
 			const char **explain = arena_alloc(&r->arena, catalog_count * sizeof(*explain));
 			size_t k;

@@ -134,7 +134,7 @@ enum gemis_err page_reporting(struct http_req *r)
 						 rep.leaves_reported, (int)rep.leaves));
 	html(r, "<p>");
 	if (rep.total.expected == 0) {
-		html(r, "%s", rep.units_with_plan ? _("The plans in force tie no indicator to any agency: no form is due.")
+		html(r, "%s", rep.units_with_plan ? _("The plans in force give no agency duties: no report is due.")
 						  : _("No plan in force: gemis cannot tell which forms are due."));
 	} else {
 		html(r, "%s", arena_printf(&r->arena, _("%u of %u forms submitted (%s), %u on time (%s), %u late, %u missing"),
@@ -144,6 +144,8 @@ enum gemis_err page_reporting(struct http_req *r)
 					   rep.total.missing));
 		if (rep.total.pending)
 			html(r, "%s", arena_printf(&r->arena, _(" (%u not yet due)"), rep.total.pending));
+		if (rep.total.undated)
+			html(r, "%s", arena_printf(&r->arena, _(" (%u with no date set)"), rep.total.undated));
 		html(r, ". <small>(%s %s)</small>", _("judged as of"), day);
 	}
 	html(r, "</p><meter min=\"0\" max=\"%u\" value=\"%u\">%u/%u</meter></section>", rep.total.expected,
@@ -181,9 +183,13 @@ enum gemis_err page_reporting(struct http_req *r)
 			const struct rep_form *f = &rep.forms[i];
 			char sub[11];
 
-			html(r, "<tr><td>%s</td><td>%u</td><td>%02d/%02d/%04d%s</td><td class=\"form-%s\">%s</td><td>",
-			     agency_name(r, f->agency), f->nind, f->due_day, f->due_month, f->due_year % 10000,
-			     f->due_assumed ? "*" : "", form_state_id(f->state), form_state_name(f->state));
+			html(r, "<tr><td>%s</td><td>%u</td><td>", agency_name(r, f->agency), f->nind);
+			if (f->has_due)
+				html(r, "%02d/%02d/%04d", f->due_day, f->due_month, f->due_year % 10000);
+			else
+				html(r, "%s", _("no date set"));
+			html(r, "</td><td class=\"form-%s\">%s</td><td>", form_state_id(f->state),
+			     form_state_name(f->state));
 			if (f->submitted_at) {
 				date_format_dmy(vn_date(f->submitted_at), sub);
 				html(r, "%s", sub);
@@ -193,9 +199,9 @@ enum gemis_err page_reporting(struct http_req *r)
 			html(r, "</td></tr>");
 		}
 		html(r, "</tbody></table>");
-		if (rep.forms[0].due_assumed)
+		if (!rep.forms[0].has_due)
 			html(r, "<p><small>%s</small></p>",
-			     _("* the plan sets no deadline: forms are taken as due at the end of the year."));
+			     _("The plan sets no reporting deadline: no report is late until one is set."));
 	}
 	downloads(r, unit, year);
 	page_end(r);

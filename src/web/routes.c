@@ -23,7 +23,7 @@ const struct route web_routes[] = {
 	{HTTP_GET, "/entry", page_entry_list, 0, "unit:code year:year"},
 	{HTTP_GET, "/entry/{unit}/{agency}/{year}", page_entry_form, 0, "done:id"},
 	{HTTP_POST, "/entry/{unit}/{agency}/{year}", page_entry_post, 0,
-	 "action:id version:int comment:text v_*:num x_*:text"},
+	 "action:id version:int comment:text narrative:text v_*:num x_*:text"},
 	{HTTP_POST, "/entry/{unit}/{agency}/{year}/check", page_entry_check, 0, "v_*:num field:int"},
 	{HTTP_GET, "/review", page_review, 0, "unit:code year:year"},
 	{HTTP_GET, "/plan/{code}", page_plan, 0, "done:int"},

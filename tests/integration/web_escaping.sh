@@ -58,10 +58,11 @@ no_markup "the field check"
 # (a value is quoted in a problem up to 24 characters, util/number.c)
 contains "$body" "&lt;script&gt;alert(1)&lt;/script… (25)"
 JAR=x.jar http POST "$F" --data-urlencode "csrf=$xcsrf" --data-urlencode action=save --data-urlencode version=0 \
-	--data-urlencode "v_0=1" --data-urlencode "v_1=2" --data-urlencode "x_female_key_leaders=$X$Y"
+	--data-urlencode "v_0=1" --data-urlencode "v_1=2" --data-urlencode "x_female_key_leaders=$X$Y" \
+	--data-urlencode "narrative=$X$Y"
 expect_status 303
 JAR=x.jar http GET "$F"
-no_markup "the explanation in the form"
+no_markup "the explanation and the narrative in the form"
 contains "$body" "$ESC"
 JAR=x.jar http GET /indicator/female_key_leaders?unit=03390\&year=2026
 no_markup "the explanation on the indicator page"

@@ -85,8 +85,13 @@ contains "$body" ">Hai cơ quan mới có lãnh đạo nữ</textarea>"
 [ "$(sql gemis.db "SELECT status || ' ' || version || ' ' || updated_by FROM submissions")" = "draft 1 binhlu.vhxh" ] || die "draft"
 # shellcheck disable=SC2046
 JAR=rep.txt http POST "$F" $(form submit 1)
+expect_status 200
+contains "$body" "write the results of the agency"
+[ "$(sql gemis.db "SELECT status FROM submissions")" = draft ] || die "submitted without a narrative"
+# shellcheck disable=SC2046
+JAR=rep.txt http POST "$F" $(form submit 1) --data-urlencode "narrative=Đã tổ chức 2 hội nghị tuyên truyền."
 expect_status 303
-[ "$(sql gemis.db "SELECT status FROM submissions")" = submitted ] || die "submitted"
+[ "$(sql gemis.db "SELECT status || '|' || narrative FROM submissions")" = "submitted|Đã tổ chức 2 hội nghị tuyên truyền." ] || die "submitted"
 [ "$(sql gemis.db "SELECT COUNT(*) FROM datavalues WHERE entered_by = 'binhlu.vhxh'")" = 0 ] || die "not official before approval"
 # the reporter may not approve it, nor change it now
 JAR=rep.txt http POST "$F" --data-urlencode "csrf=$csrf" --data-urlencode action=approve --data-urlencode version=2
@@ -180,7 +185,7 @@ http POST /api/v1/submissions/03390/yte/2026 -H "Authorization: Bearer $ytoken" 
 	--data "{\"action\": \"submit\", \"version\": 0, \"values\": $fields, \"explain\": {\"female_key_leaders\": \"x\"}}"
 expect_status 400
 http POST /api/v1/submissions/03390/yte/2026 -H "Authorization: Bearer $ytoken" -H "Content-Type: application/json" \
-	--data "{\"action\": \"submit\", \"version\": 0, \"values\": $fields, \"explain\": {\"sex_ratio_at_birth\": \"Số trẻ sinh ít\"}}"
+	--data "{\"action\": \"submit\", \"version\": 0, \"values\": $fields, \"explain\": {\"sex_ratio_at_birth\": \"Số trẻ sinh ít\"}, \"narrative\": \"Khám thai cho 120 phụ nữ.\"}"
 expect_status 200
 [ "$(sql gemis.db "SELECT comment FROM value_comments WHERE indicator = 'sex_ratio_at_birth'")" = "Số trẻ sinh ít" ] || die "API explanation"
 [ "$(jq -r .status body.txt)" = submitted ] || die "API submit"

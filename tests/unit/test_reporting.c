@@ -120,18 +120,19 @@ TEST(deadline_is_the_end_of_the_day_in_the_plan)
 	in.subs = subs;
 	in.nsubs = 2;
 	CHECK(reporting_compute(&in, &r) == GEMIS_OK);
-	/* vanphong has duties but no indicator: the plan assigns, so it owes nothing */
-	CHECK(r.nforms == 2);
+	/* vanphong has duties but no indicator: it owes a report of its tasks */
+	CHECK(r.nforms == 3);
 	f = form_of(&r, "03390", "yte");
 	CHECK(f && f->state == FORM_ON_TIME && f->nind == 2 && f->due_day == 30 &&
-	      f->due_month == 11 && !f->due_assumed);
+	      f->due_month == 11 && f->has_due);
 	f = form_of(&r, "03390", "congan");
 	CHECK(f && f->state == FORM_LATE && f->nind == 1);
-	CHECK(form_of(&r, "03390", "vanphong") == NULL);
-	CHECK(r.total.expected == 2 && r.total.submitted == 2 && r.total.on_time == 1 &&
-	      r.total.late == 1 && r.total.missing == 0);
-	CHECK_EQ_DBL(rep_rate(r.total.submitted, r.total.expected), 100, 1e-9);
-	CHECK_EQ_DBL(rep_rate(r.total.on_time, r.total.expected), 50, 1e-9);
+	f = form_of(&r, "03390", "vanphong");
+	CHECK(f && f->nind == 0 && f->state == FORM_OVERDUE);
+	CHECK(r.total.expected == 3 && r.total.submitted == 2 && r.total.on_time == 1 &&
+	      r.total.late == 1 && r.total.missing == 1);
+	CHECK_EQ_DBL(rep_rate(r.total.submitted, r.total.expected), 200.0 / 3, 1e-9);
+	CHECK_EQ_DBL(rep_rate(r.total.on_time, r.total.expected), 100.0 / 3, 1e-9);
 	CHECK(r.nunits == 1 && r.units[0].has_plan && r.units_with_plan == 1 && r.leaves == 1);
 	rep_result_release(&r);
 	/* as of the end of the deadline day, the late form was not in yet */
@@ -166,8 +167,8 @@ TEST(drafts_and_returned_forms_are_missing_overdue_only_after_the_deadline)
 	/* before the deadline: pending */
 	in.now = rep_day_start(2026, 11, 30) + 3600;
 	CHECK(reporting_compute(&in, &r) == GEMIS_OK);
-	CHECK(r.total.expected == 2 && r.total.submitted == 0 && r.total.missing == 2 &&
-	      r.total.pending == 2 && r.total.overdue == 0);
+	CHECK(r.total.expected == 3 && r.total.submitted == 0 && r.total.missing == 3 &&
+	      r.total.pending == 3 && r.total.overdue == 0);
 	CHECK(form_of(&r, "03390", "congan")->status &&
 	      strcmp(form_of(&r, "03390", "congan")->status, "returned") == 0);
 	CHECK(form_of(&r, "03390", "congan")->submitted_at == 0);
@@ -175,13 +176,13 @@ TEST(drafts_and_returned_forms_are_missing_overdue_only_after_the_deadline)
 	/* after it: overdue */
 	in.now = rep_day_start(2026, 12, 1);
 	CHECK(reporting_compute(&in, &r) == GEMIS_OK);
-	CHECK(r.total.overdue == 2 && r.total.pending == 0);
+	CHECK(r.total.overdue == 3 && r.total.pending == 0);
 	CHECK(form_of(&r, "03390", "yte")->state == FORM_OVERDUE);
 	CHECK_EQ_DBL(rep_rate(r.total.submitted, r.total.expected), 0, 1e-9);
 	rep_result_release(&r);
 }
 
-TEST(plan_without_assignments_makes_no_form_due)
+TEST(every_agency_with_duties_owes_a_report_with_or_without_indicators)
 {
 	struct plan_view p;
 	struct rep_input in = {0};
@@ -200,8 +201,13 @@ TEST(plan_without_assignments_makes_no_form_due)
 	in.now = rep_day_start(2027, 12, 1);
 	in.plans = &p;
 	in.nplans = 1;
+	/* a plan that ties no indicator to anyone: the agencies it gives duties
+	 * report their tasks (the three shared plans are such) */
 	CHECK(reporting_compute(&in, &r) == GEMIS_OK);
-	CHECK(r.nforms == 0 && r.total.expected == 0 && r.nagencies == 0);
+	CHECK(r.nforms == 2 && r.total.expected == 2 && r.nagencies == 2);
+	CHECK(form_of(&r, "09385", "vhxh") && form_of(&r, "09385", "vhxh")->nind == 0);
+	CHECK(form_of(&r, "09385", "taichinh") && form_of(&r, "09385", "taichinh")->nind == 0);
+	CHECK(form_of(&r, "09385", "yte") == NULL);
 	CHECK(r.units_with_plan == 1);
 	rep_result_release(&r);
 	/* "all" ties indicators to every agency with duties */
@@ -217,7 +223,7 @@ TEST(plan_without_assignments_makes_no_form_due)
 	rep_result_release(&r);
 }
 
-TEST(no_deadline_means_the_end_of_the_year)
+TEST(no_deadline_invents_no_date)
 {
 	struct plan_view p;
 	struct rep_sub s = {0, 0, "submitted", 0};
@@ -238,10 +244,14 @@ TEST(no_deadline_means_the_end_of_the_year)
 	in.subs = &s;
 	in.nsubs = 1;
 	CHECK(reporting_compute(&in, &r) == GEMIS_OK);
-	CHECK(form_of(&r, "03390", "yte")->due_assumed);
-	CHECK(form_of(&r, "03390", "yte")->due_month == 12 && form_of(&r, "03390", "yte")->due_day == 31);
-	CHECK(form_of(&r, "03390", "yte")->state == FORM_ON_TIME);
-	CHECK(form_of(&r, "03390", "congan")->state == FORM_OVERDUE);
+	/* not 31/12 nor any other day: submitted, or not, never late */
+	CHECK(!form_of(&r, "03390", "yte")->has_due);
+	CHECK(form_of(&r, "03390", "yte")->due_month == 0 && form_of(&r, "03390", "yte")->due_day == 0);
+	CHECK(form_of(&r, "03390", "yte")->state == FORM_IN);
+	CHECK(form_of(&r, "03390", "congan")->state == FORM_UNDATED);
+	CHECK(r.total.expected == 3 && r.total.submitted == 1 && r.total.on_time == 0 &&
+	      r.total.late == 0 && r.total.overdue == 0 && r.total.pending == 0 &&
+	      r.total.undated == 2 && r.total.missing == 2);
 	rep_result_release(&r);
 }
 
@@ -278,8 +288,8 @@ TEST(province_counts_per_commune_and_agency_and_ignores_other_provinces)
 	in.subs = subs;
 	in.nsubs = 3;
 	CHECK(reporting_compute(&in, &r) == GEMIS_OK);
-	CHECK(r.total.expected == 4 && r.total.submitted == 2 && r.total.on_time == 2 &&
-	      r.total.overdue == 2);
+	CHECK(r.total.expected == 6 && r.total.submitted == 2 && r.total.on_time == 2 &&
+	      r.total.overdue == 4);
 	CHECK(r.units_with_plan == 2 && r.leaves == 3);
 	/* every commune and ward is listed, the one without a plan too */
 	CHECK(r.nunits == 3);
@@ -287,10 +297,10 @@ TEST(province_counts_per_commune_and_agency_and_ignores_other_provinces)
 		if (r.units[i].unit == tree_find(&t, "03388"))
 			CHECK(!r.units[i].has_plan && r.units[i].c.expected == 0);
 		else
-			CHECK(r.units[i].has_plan && r.units[i].c.expected == 2 &&
+			CHECK(r.units[i].has_plan && r.units[i].c.expected == 3 &&
 			      r.units[i].c.submitted == 1);
 	}
-	CHECK(r.nagencies == 2);
+	CHECK(r.nagencies == 3);
 	for (i = 0; i < r.nagencies; i++) {
 		if (r.agencies[i].agency == agency_find("yte"))
 			CHECK(r.agencies[i].c.expected == 2 && r.agencies[i].c.on_time == 2);
@@ -378,9 +388,10 @@ TEST(submitted_forms_count_whatever_the_plan_in_force)
 	CHECK(form_of(&r, "03390", "kinhte") == NULL);
 	CHECK(form_of(&r, "03390", "truonghoc") == NULL);
 	f = form_of(&r, "03394", "yte");
-	CHECK(f && !f->in_plan && f->due_assumed && f->state == FORM_ON_TIME);
-	/* Bình Lư: yte, congan (owed) and vhxh (kept); Sin Suối Hồ: yte */
-	CHECK(r.total.expected == 4 && r.total.submitted == 2);
+	/* no plan, no deadline: submitted, and never late (no date invented) */
+	CHECK(f && !f->in_plan && !f->has_due && f->state == FORM_IN);
+	/* Bình Lư: yte, congan, vanphong (owed) and vhxh (kept); Sin Suối Hồ: yte */
+	CHECK(r.total.expected == 5 && r.total.submitted == 2);
 	CHECK(r.units_with_plan == 1);
 	rep_result_release(&r);
 }
@@ -392,8 +403,8 @@ int main(void)
 	RUN(day_start_is_vietnam_midnight);
 	RUN(deadline_is_the_end_of_the_day_in_the_plan);
 	RUN(drafts_and_returned_forms_are_missing_overdue_only_after_the_deadline);
-	RUN(plan_without_assignments_makes_no_form_due);
-	RUN(no_deadline_means_the_end_of_the_year);
+	RUN(every_agency_with_duties_owes_a_report_with_or_without_indicators);
+	RUN(no_deadline_invents_no_date);
 	RUN(province_counts_per_commune_and_agency_and_ignores_other_provinces);
 	RUN(json_names_states_and_rates);
 	RUN(submitted_forms_count_whatever_the_plan_in_force);

@@ -749,12 +749,19 @@ static struct value_row *form_rows(const struct form *f, double base, size_t *n)
 	return rows;
 }
 
+/* The narrative act() saves and submits with (NULL: none given). */
+static const char *act_narrative;
+static const char *act_agency = "vhxh";
+
 static enum gemis_err act(const struct principal *p, enum sub_action a, long long ver,
 			  const struct value_row *rows, size_t n, const char *comment, struct diags *d,
 			  struct submission *out, struct errctx *e)
 {
-	struct sub_request rq = {tree_find(&tree, "03390"), agency_find("vhxh"), 2026, a, ver, rows, n,
+	struct sub_request rq = {tree_find(&tree, "03390"), agency_find(act_agency), 2026, a, ver, rows, n,
 				 comment};
+
+	if (a == SUB_SAVE || a == SUB_SUBMIT)
+		rq.narrative = act_narrative;
 
 	diags_release(d);
 	diags_init(d, 100);
@@ -826,7 +833,15 @@ TEST(form_workflow)
 	/* submitting needs every field */
 	CHECK(act(&rep, SUB_SUBMIT, 2, rows, n - 1, NULL, &d, &s, &e) == GEMIS_EINVAL);
 	CHECK(d.total == 1 && d.d[0].line == (long)n);
+	/* and the results of the agency's tasks: a blank one is none */
+	act_narrative = " \n ";
+	CHECK(act(&rep, SUB_SUBMIT, 2, rows, n, NULL, &d, &s, &e) == GEMIS_EINVAL);
+	CHECK_STR(e.where, "narrative");
+	act_narrative = "Đã tuyên truyền 4 đợt.";
 	CHECK(act(&rep, SUB_SUBMIT, 2, rows, n, NULL, &d, &s, &e) == GEMIS_OK);
+	CHECK_STR(s.narrative, "Đã tuyên truyền 4 đợt.");
+	/* kept when a later save does not send it */
+	act_narrative = NULL;
 	CHECK(s.status == SUB_SUBMITTED && s.version == 3 && s.submitted_at > 0);
 	CHECK_STR(s.submitted_by, "binhlu.vhxh");
 	/* submitted: no more changes until returned */
@@ -880,6 +895,8 @@ TEST(form_workflow)
 	rows[0].ind = catalog_find("sex_ratio_at_birth");
 	CHECK(act(&rep, SUB_SAVE, 8, rows, n, NULL, &d, &s, &e) == GEMIS_EINVAL);
 	CHECK(d.total == 1 && d.d[0].line == 1);
+	CHECK(submissions_get(db, &tree, bl, vhxh, 2026, &s, &e) == GEMIS_OK);
+	CHECK_STR(s.narrative, "Đã tuyên truyền 4 đợt.");
 	free(rows);
 	form_release(&f);
 	diags_release(&d);
@@ -941,6 +958,39 @@ TEST(incomplete_form_refused_when_memory_runs_out)
 	diags_release(&d);
 }
 
+/* An agency the plan gives duties but no indicators owes a report of its
+ * tasks and a narrative; one without duties owes nothing (issue 12). */
+TEST(report_without_indicators)
+{
+	struct principal focal = who("binhlu", ROLE_FOCAL, "03390", NULL);
+	struct form f;
+	struct submission s;
+	struct diags d;
+	struct errctx e = {0};
+	int bl = tree_find(&tree, "03390");
+
+	diags_init(&d, 10);
+	CHECK(form_build(db, &tree, bl, agency_find("vanphong"), 2026, &f, &e) == GEMIS_OK);
+	CHECK(f.has_plan && f.owes && f.nfields == 0);
+	form_release(&f);
+	act_agency = "vanphong";
+	act_narrative = NULL;
+	CHECK(act(&focal, SUB_SUBMIT, 0, NULL, 0, NULL, &d, &s, &e) == GEMIS_EINVAL);
+	CHECK_STR(e.where, "narrative");
+	act_narrative = "Đã thẩm định 2 dự thảo văn bản có lồng ghép giới.";
+	CHECK(act(&focal, SUB_SUBMIT, 0, NULL, 0, NULL, &d, &s, &e) == GEMIS_OK);
+	CHECK(s.status == SUB_SUBMITTED && s.submitted_at > 0);
+	/* the Women's Union has no duties in this plan */
+	CHECK(form_build(db, &tree, bl, agency_find("hoiphunu"), 2026, &f, &e) == GEMIS_OK);
+	CHECK(f.has_plan && !f.owes);
+	form_release(&f);
+	act_agency = "hoiphunu";
+	CHECK(act(&focal, SUB_SAVE, 0, NULL, 0, NULL, &d, &s, &e) == GEMIS_EINVAL);
+	act_agency = "vhxh";
+	act_narrative = NULL;
+	diags_release(&d);
+}
+
 TEST(forms_without_a_plan)
 {
 	struct form f;
@@ -951,8 +1001,9 @@ TEST(forms_without_a_plan)
 	CHECK(form_build(db, &tree, tree_find(&tree, "10816"), agency_find("vhxh"), 2026, &f, &e) == GEMIS_OK);
 	CHECK(!f.has_plan && f.nfields == 0);
 	form_release(&f);
+	/* every agency the plan gives duties, with indicators or not */
 	CHECK(forms_expected(db, &tree, tree_find(&tree, "03390"), 2026, &ag, &n, &f, &e) == GEMIS_OK);
-	CHECK(n == 6 && f.has_plan);
+	CHECK(n == 8 && f.has_plan);
 	free(ag);
 }
 
@@ -994,7 +1045,7 @@ TEST(forms_for_all_agencies)
 	form_release(&f);
 	/* an agency the plan gives no duties owes nothing */
 	CHECK(form_build(db, &tree, u, agency_find("congan"), 2026, &f, &e) == GEMIS_OK);
-	CHECK(f.ninds == 0);
+	CHECK(f.ninds == 0 && !f.owes);
 	form_release(&f);
 	diags_release(&d);
 	json_decref(plan);
@@ -1082,6 +1133,7 @@ int main(void)
 	RUN(data_version_moves_with_writes);
 	RUN(form_workflow);
 	RUN(incomplete_form_refused_when_memory_runs_out);
+	RUN(report_without_indicators);
 	RUN(forms_without_a_plan);
 	RUN(forms_for_all_agencies);
 	RUN(forms_belong_to_the_period);
