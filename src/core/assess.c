@@ -67,6 +67,11 @@ void assess(const struct target *t, const char *unit, const struct series_point 
 	int tb, tn;
 
 	out->ratio = NAN;
+	out->quota = false;
+	out->quota_missed = out->quota_unknown = out->quota_met = out->quota_judged = 0;
+	out->small = SMALL_NONE;
+	out->small_events = out->pooled_value = NAN;
+	out->small_from = 0;
 	out->base_year = 0;
 	out->base_value = NAN;
 	out->latest_year = n > 0 ? pts[n - 1].year : 0;

@@ -76,6 +76,19 @@ struct assessment {
 	/* ST_NOT_REPORTED: what the data up to latest_year would say, for
 	 * people who want to know ("2025: achieved"); else the status */
 	enum status prior;
+	/* quotas per quarter (core/quota.h), judged when quota is true:
+	 * quarter masks (bit k-1 for quarter k) of a commune, and the
+	 * communes below a larger unit that met it every quarter */
+	bool quota;
+	unsigned quota_missed, quota_unknown;
+	unsigned quota_met, quota_judged;
+	/* rare events (core/smallnum.h): judged on years pooled, or too few
+	 * events to judge; small_events is the count the status rests on,
+	 * over the years small_from .. latest_year */
+	enum { SMALL_NONE, SMALL_POOLED, SMALL_TOO_FEW } small;
+	double small_events;
+	int small_from;
+	double pooled_value;
 };
 
 /* Judges pts[0..n) (years ascending, up to and including the year asked)

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "quota.h"
+#include "smallnum.h"
 #include "util/rc.h"
 
 #include "util/banned.h"
@@ -496,6 +498,25 @@ const struct target *engine_target(const struct engine *e, int unit, int ind, in
 	return catalog[ind].has_national ? &e->national[ind] : NULL;
 }
 
+/* A rare-event indicator's status on enough events (core/smallnum.h): the
+ * parts of the years that may be pooled, up to the year judged. */
+static void rare_events(const struct engine *e, int unit, int ind, const struct target *t,
+			struct assessment *out)
+{
+	const struct smallnum_rule *r = smallnum_rule_of(ind);
+	double num[SMALLNUM_MAX_POOL], den[SMALLNUM_MAX_POOL];
+	int first, i;
+
+	if (!r || !out->latest_year)
+		return;
+	first = out->latest_year - r->pool_years + 1;
+	for (i = 0; i < r->pool_years; i++) {
+		num[i] = engine_part(e, first + i, unit, ind, PART_NUM, SEX_T);
+		den[i] = engine_part(e, first + i, unit, ind, PART_DEN, SEX_T);
+	}
+	smallnum_judge(r, t, num, den, first, out);
+}
+
 void engine_assess(const struct engine *e, int year, int unit, int ind, struct assessment *out)
 {
 	engine_assess_against(e, year, unit, ind, engine_target(e, unit, ind, year), out);
@@ -517,6 +538,10 @@ void engine_assess_against(const struct engine *e, int year, int unit, int ind, 
 		}
 	}
 	assess(t, catalog[ind].unit, pts, n, out);
+	/* a quota per quarter is judged on its quarters, not the year's mean;
+	 * rare events on enough of them */
+	quota_assess(e, unit, ind, t, out);
+	rare_events(e, unit, ind, t, out);
 	out->prior = out->status;
 	/* a unit silent in the year asked has not reported it: an older
 	 * year's "achieved" must not stand for this one */

@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/quota.h"
 #include "core/register.h"
+#include "core/smallnum.h"
 #include "core/suppress.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -156,6 +158,54 @@ static enum gemis_err json_str(struct buf *b, const char *s)
 	return err;
 }
 
+/* "quota": {"missed": ["Q2"], "not_reported": ["Q4"]} for a commune,
+ * {"communes_met": 12, "communes_judged": 38} above communes. */
+static enum gemis_err quota_json(struct buf *b, const struct assessment *a)
+{
+	const unsigned masks[2] = {a->quota_missed, a->quota_unknown};
+	const char *const names[2] = {"missed", "not_reported"};
+	int i, k;
+
+	if (a->quota_judged)
+		return buf_printf(b, ", \"quota\": {\"communes_met\": %u, \"communes_judged\": %u}",
+				  a->quota_met, a->quota_judged);
+	buf_puts(b, ", \"quota\": {");
+	for (i = 0; i < 2; i++) {
+		bool first = true;
+
+		buf_printf(b, "%s\"%s\": [", i ? ", " : "", names[i]);
+		for (k = 0; k < 4; k++) {
+			if (masks[i] & (1u << k)) {
+				buf_printf(b, "%s\"Q%d\"", first ? "" : ", ", k + 1);
+				first = false;
+			}
+		}
+		buf_puts(b, "]");
+	}
+	buf_puts(b, "}");
+	return buf_error(b);
+}
+
+/* "small_numbers": {"judged": "pooled" | "too_few_events", "events": 25,
+ * "needed": 20, "from": 2022, "to": 2026, "pooled_value": 12.41} */
+static enum gemis_err smallnum_json(struct buf *b, const struct assessment *a, int ind)
+{
+	const struct smallnum_rule *r = smallnum_rule_of(ind);
+
+	buf_printf(b, ", \"small_numbers\": {\"judged\": \"%s\", \"events\": ",
+			 a->small == SMALL_POOLED ? "pooled" : "too_few_events");
+	json_num(b, a->small_events);
+	buf_puts(b, ", \"needed\": ");
+	json_num(b, r ? r->min : NAN);
+	buf_printf(b, ", \"from\": %d, \"to\": %d", a->small_from, a->latest_year);
+	if (a->small == SMALL_POOLED) {
+		buf_puts(b, ", \"pooled_value\": ");
+		json_num(b, tidy(a->pooled_value));
+	}
+	buf_puts(b, "}");
+	return buf_error(b);
+}
+
 enum gemis_err progress_json(const struct snapshot *s, int unit, int year, struct buf *b)
 {
 	const struct engine *e = &s->eng;
@@ -244,6 +294,10 @@ enum gemis_err progress_json(const struct snapshot *s, int unit, int year, struc
 		}
 		if (sh.value && a.latest_year)
 			buf_printf(b, ", \"latest_year\": %d", a.latest_year);
+		if (sh.value && a.quota)
+			quota_json(b, &a);
+		if (sh.value && a.small != SMALL_NONE)
+			smallnum_json(b, &a, (int)k);
 		if (parent) {
 			unsigned counts[ST_COUNT];
 			int st;
@@ -485,6 +539,15 @@ enum gemis_err progress_text(const struct snapshot *s, int unit, int year, bool 
 			while (b->len && b->p[b->len - 1] == ' ')
 				buf_truncate(b, b->len - 1);
 			buf_putc(b, '\n');
+			if (sh.value && (a.quota || a.small != SMALL_NONE)) {
+				char note[256];
+
+				if (a.quota)
+					quota_note(&a, note, sizeof(note));
+				else
+					smallnum_note(&a, (int)k, note, sizeof(note));
+				buf_printf(b, "    %s\n", note);
+			}
 		}
 	}
 	if (register_hidden)

@@ -22,6 +22,8 @@
 #include "util/i18n.h"
 #include "yearly.h"
 #include "core/date.h"
+#include "core/quota.h"
+#include "core/smallnum.h"
 #include "core/suppress.h"
 
 #include "util/banned.h"
@@ -374,17 +376,64 @@ static void results(const struct yearly *y, struct doc *d)
 	}
 }
 
-static void off_track(const struct yearly *y, struct doc *d)
+/* The comments agencies gave on a row's indicator, or who should have. */
+static void reasons(const struct yearly *y, struct doc *d, const struct yr_row *x)
 {
 	const struct tree *t = &y->s->tree;
-	size_t r, i, n = 0;
+	bool any = false;
+	size_t i;
+
+	for (i = 0; i < y->ncomments; i++) {
+		const struct yr_comment *c = &y->comments[i];
+
+		if (c->ind != x->ind)
+			continue;
+		any = true;
+		if (c->unit == y->unit)
+			doc_add(d, DB_PARA, 0, doc_printf(d, _("Reason given: %s"), c->text));
+		else
+			doc_add(d, DB_PARA, 0, doc_printf(d, "%s: %s", t->units[c->unit].name, c->text));
+	}
+	if (!any) {
+		if (x->agency >= 0)
+			doc_add(d, DB_PARA, 0,
+				doc_printf(d, _("No explanation was given by %s, which answers for this indicator."),
+					   agency_name(x->agency)));
+		else
+			doc_add(d, DB_PARA, 0, _("No explanation was given."));
+	}
+}
+
+/* What a quota's or a rare event's status rests on (core/quota.h,
+ * core/smallnum.h), or "". */
+static const char *note_of(struct doc *d, const struct yr_row *x)
+{
+	char note[256];
+
+	if (x->a.quota)
+		quota_note(&x->a, note, sizeof(note));
+	else
+		smallnum_note(&x->a, x->ind, note, sizeof(note));
+	return doc_printf(d, "%s", note);
+}
+
+/* The same as ": note", or "". */
+static const char *status_note(struct doc *d, const struct yr_row *x)
+{
+	const char *note = note_of(d, x);
+
+	return note && note[0] ? doc_printf(d, ": %s", note) : "";
+}
+
+static void off_track(const struct yearly *y, struct doc *d)
+{
+	size_t r, n = 0;
 	struct buf nodata;
 
 	doc_add(d, DB_HEADING, 1, _("II. INDICATORS OFF TRACK OR AT RISK, AND WHY"));
 	for (r = 0; r < y->nrows; r++) {
 		const struct yr_row *x = &y->rows[r];
 		char val[48], tgt[96];
-		bool any = false;
 
 		if (x->a.status != ST_OFF_TRACK && x->a.status != ST_AT_RISK)
 			continue;
@@ -394,29 +443,23 @@ static void off_track(const struct yearly *y, struct doc *d)
 		doc_add(d, DB_BULLET, 0,
 			doc_printf(d, _("%s: %s in %d against a target of %s (%s)."),
 				   indicator_name(&catalog[x->ind], i18n_lang()), val,
-				   x->a.latest_year ? x->a.latest_year : y->year, tgt, status_name(x->a.status)));
-		for (i = 0; i < y->ncomments; i++) {
-			const struct yr_comment *c = &y->comments[i];
-
-			if (c->ind != x->ind)
-				continue;
-			any = true;
-			if (c->unit == y->unit)
-				doc_add(d, DB_PARA, 0, doc_printf(d, _("Reason given: %s"), c->text));
-			else
-				doc_add(d, DB_PARA, 0, doc_printf(d, "%s: %s", t->units[c->unit].name, c->text));
-		}
-		if (!any) {
-			if (x->agency >= 0)
-				doc_add(d, DB_PARA, 0,
-					doc_printf(d, _("No explanation was given by %s, which answers for this indicator."),
-						   agency_name(x->agency)));
-			else
-				doc_add(d, DB_PARA, 0, _("No explanation was given."));
-		}
+				   x->a.latest_year ? x->a.latest_year : y->year, tgt,
+				   doc_printf(d, "%s%s", status_name(x->a.status), status_note(d, x))));
+		reasons(y, d, x);
 	}
 	if (!n)
 		doc_add(d, DB_PARA, 0, _("No indicator is off track or at risk."));
+	/* rare events too few to judge: said, with what the agencies wrote */
+	for (r = 0; r < y->nrows; r++) {
+		const struct yr_row *x = &y->rows[r];
+
+		if (x->a.small != SMALL_TOO_FEW || x->hidden)
+			continue;
+		doc_add(d, DB_BULLET, 0,
+			doc_printf(d, "%s: %s.", indicator_name(&catalog[x->ind], i18n_lang()),
+				   note_of(d, x)));
+		reasons(y, d, x);
+	}
 	buf_init(&nodata, 1 << 16);
 	n = 0;
 	for (r = 0; r < y->nrows; r++) {
@@ -544,7 +587,7 @@ static void reporting(const struct yearly *y, struct doc *d)
 				   (int)r->leaves));
 	if (r->total.expected == 0) {
 		doc_add(d, DB_PARA, 0,
-			r->units_with_plan ? _("The plans in force tie no indicator to any agency, so no form was due.")
+			r->units_with_plan ? _("The plans in force give no agency duties, so no report was due.")
 					   : _("There is no plan in force in gemis, so it cannot tell which agencies had to report."));
 		return;
 	}
@@ -566,6 +609,9 @@ static void reporting(const struct yearly *y, struct doc *d)
 		doc_add(d, DB_BULLET, 0, doc_printf(d, _("Reported late: %s."), late));
 	if (overdue)
 		doc_add(d, DB_BULLET, 0, doc_printf(d, _("Not reported: %s."), overdue));
+	if (r->total.undated)
+		doc_add(d, DB_BULLET, 0,
+			_("The plan sets no reporting deadline: no report can be judged late until one is set."));
 	if (y->nsubs) {
 		struct dtable *tb;
 		size_t row = 1;
@@ -626,7 +672,7 @@ static void tasks(const struct yearly *y, struct doc *d)
 	}
 	if (!p->has_assignments)
 		doc_add(d, DB_PARA, 0,
-			_("The plan gives the agencies duties without tying indicators to them, so no agency has a form to fill in; tie indicators to agencies in the plan."));
+			_("The plan gives the agencies duties without tying indicators to them: each reports the results of its tasks and a narrative."));
 	for (k = 0; k < agency_kind_count; k++)
 		n += p->agency[k] || plan_view_duties(p, (int)k) != 0;
 	if (!n)

@@ -12,6 +12,8 @@
 #include <time.h>
 
 #include "core/date.h"
+#include "core/quota.h"
+#include "core/smallnum.h"
 #include "report/progress.h"
 #include "store/submissions.h"
 #include "report/reporting.h"
@@ -213,6 +215,15 @@ static void indicator_row(struct http_req *r, int unit, int k, int year)
 		status_badge_year(r, &a, year);
 	else
 		hidden_badge(r);
+	if ((a.quota || a.small != SMALL_NONE) && sh.value && a.status != ST_NOT_REPORTED) {
+		char note[256];
+
+		if (a.quota)
+			quota_note(&a, note, sizeof(note));
+		else
+			smallnum_note(&a, k, note, sizeof(note));
+		html(r, " <small class=\"status-note\">%s</small>", note);
+	}
 	html(r, "</div><div class=\"chart\">");
 	chart_sparkline(r, unit, k, year);
 	html(r, "</div>");

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/quota.h"
+#include "core/smallnum.h"
 #include "core/suppress.h"
 #include "report/progress.h"
 #include "store/values.h"
@@ -300,6 +302,17 @@ enum gemis_err page_indicator(struct http_req *r)
 						   a.latest_year, ratio));
 		}
 		html(r, "</small>");
+	}
+	if ((a.quota || a.small != SMALL_NONE) && sh.value) {
+		char note[256];
+
+		/* a quota per quarter: which quarters missed it (core/quota.h);
+		 * rare events: the years pooled or the count (core/smallnum.h) */
+		if (a.quota)
+			quota_note(&a, note, sizeof(note));
+		else
+			smallnum_note(&a, k, note, sizeof(note));
+		html(r, " <small class=\"status-note\">%s (%d)</small>", note, a.latest_year);
 	}
 	html(r, "</dd>");
 	if (ind->kind == IND_RATIO)

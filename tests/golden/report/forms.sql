@@ -2,16 +2,18 @@
 -- and reporting golden tests (the demo itself has none).  Times are Unix
 -- seconds; Vietnam is UTC+7.
 --
--- Bình Lư (03390): deadline 30/11, six agencies owe a form for 2026.
+-- Bình Lư (03390): deadline 30/11, eight agencies owe a report for 2026 (the
+-- office and the Fatherland Front have duties and no indicators).
 --   vhxh      approved, submitted 20/11 10:00          on time
 --   kinhte    submitted 30/11 23:00                    on time (the day counts)
 --   yte       approved, submitted 01/12 08:00          late
 --   truonghoc returned for correction                 missing
 --   congan    draft                                    missing
 --   ttdv      nothing on record                        missing
--- Đồng Nguyên (09385): deadline 25/11, but its plan ties no indicator to any
--- agency: no form is due, and the two on record (24/11, 26/11) count for
--- nothing.
+--   vanphong, mttq  nothing on record                  missing
+-- Đồng Nguyên (09385): deadline 25/11; its plan ties no indicator to any
+-- agency, but gives eight agencies duties: each owes a report of its tasks,
+-- and the two on record (24/11, 26/11) count, on time and late.
 INSERT INTO submissions (unit_id, agency, period, status, version, created_at, updated_at, updated_by, submitted_at, submitted_by)
 SELECT id, 'vhxh', '2026', 'approved', 3, 1794279600, 1795143600, 'focal', 1795143600, 'vhxh1' FROM units WHERE code = '03390';
 INSERT INTO submissions (unit_id, agency, period, status, version, created_at, updated_at, updated_by, submitted_at, submitted_by)
