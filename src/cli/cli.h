@@ -126,6 +126,7 @@ int cmd_case_stats(struct cli *cli, int argc, char **argv);
 int cmd_case_log(struct cli *cli, int argc, char **argv);
 int cmd_case_purge(struct cli *cli, int argc, char **argv);
 int cmd_reporting(struct cli *cli, int argc, char **argv);
+int cmd_chain_period(struct cli *cli, int argc, char **argv);
 int cmd_values_export(struct cli *cli, int argc, char **argv);
 int cmd_template(struct cli *cli, int argc, char **argv);
 /* Reads a code map file (formats/codemap.h) for the exchange format named

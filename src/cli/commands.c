@@ -201,6 +201,17 @@ const struct command commands[] = {
 	    "per commune, with the reporting rate (submitted / expected).\n"
 	    "  --as-of DATE  judge \"overdue\" at the end of that day (default: now)\n"
 	    "  --json        the same as JSON")},
+	{"chain period", cmd_chain_period, N_("show or set the period and deadline of the reports sent to a province"),
+	 "gemis chain period --unit CODE --year YEAR [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
+	 "                   [--due YYYY-MM-DD] [--as USER]",
+	 N_("A province sets, for a year, the period its communes' reports cover and the day\n"
+	    "they are due (the nation, VN, sets them for the provinces).  Without options it\n"
+	    "shows them.  The period is Decree 09/2019/NĐ-CP's (15/12 of the previous year\n"
+	    "to 14/12) until one is set; there is no deadline until one is set, and no\n"
+	    "report is late before it.\n"
+	    "  --from, --to  the first and last day the figures cover\n"
+	    "  --due         the last day to submit (until its end in Vietnam)\n"
+	    "  --as USER     the name recorded as having set it (default: cli:LOGIN)")},
 	{"serve", cmd_serve, N_("run the web application and the JSON API"),
 	 "gemis serve [--port N] [--listen ADDR] [--threads N] [--tls-cert FILE --tls-key FILE]"
 	 " [--secure-cookies] [--trust-proxy] [--quiet]",
