@@ -23,5 +23,7 @@ enum gemis_err api_values_post(struct http_req *r);
 enum gemis_err api_submissions(struct http_req *r);
 enum gemis_err api_submission(struct http_req *r);
 enum gemis_err api_submission_act(struct http_req *r);
+enum gemis_err api_chain_period(struct http_req *r);
+enum gemis_err api_chain_period_set(struct http_req *r);
 
 #endif

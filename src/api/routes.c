@@ -17,5 +17,7 @@ const struct route api_routes[] = {
 	{HTTP_GET, "/api/v1/submissions", api_submissions, ROUTE_API, "unit:code year:year"},
 	{HTTP_GET, "/api/v1/submissions/{unit}/{agency}/{year}", api_submission, ROUTE_API, NULL},
 	{HTTP_POST, "/api/v1/submissions/{unit}/{agency}/{year}", api_submission_act, ROUTE_API, NULL},
+	{HTTP_GET, "/api/v1/chain-periods/{unit}/{year}", api_chain_period, ROUTE_API, NULL},
+	{HTTP_POST, "/api/v1/chain-periods/{unit}/{year}", api_chain_period_set, ROUTE_API, NULL},
 	ROUTES_END,
 };

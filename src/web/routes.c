@@ -50,6 +50,8 @@ const struct route web_routes[] = {
 	 " task:line action_month:int"},
 	{HTTP_GET, "/reporting", page_reporting, 0, "unit:code year:year"},
 	{HTTP_GET, "/report", page_report, 0, "unit:code year:year format:id"},
+	{HTTP_GET, "/chain", page_chain, 0, "unit:code year:year"},
+	{HTTP_POST, "/chain/{unit}/{year}", page_chain_set, 0, "from:line to:line due:line"},
 	{HTTP_GET, "/upload", page_upload_form, 0, NULL},
 	{HTTP_POST, "/upload", page_upload, ROUTE_UPLOAD, "file:file dry_run:int"},
 	{HTTP_GET, "/users", page_users, 0, "unit:code done:int"},

@@ -120,6 +120,9 @@ enum gemis_err page_activity_import_form(struct http_req *r);
 enum gemis_err page_activity_import(struct http_req *r);
 /* reporting.c: reporting completeness and the yearly report's downloads */
 enum gemis_err page_reporting(struct http_req *r);
+/* chain.c: the reporting chain's periods and deadlines */
+enum gemis_err page_chain(struct http_req *r);
+enum gemis_err page_chain_set(struct http_req *r);
 enum gemis_err page_report(struct http_req *r);
 
 #endif

@@ -57,6 +57,9 @@ allowed() { # role action code [agency]
 	PLAN) [ "$1" = admin ] || [ "$1" = focal ] || { [ "$1" = province ] && [ "$3" = 12 ]; } ;;
 	USERS) [ "$1" = admin ] || { [ "$1" = focal ] && [ "$3" = 03390 ]; } ;;
 	SIGNINS) [ "$1" = admin ] ;;
+	# the period and deadline of the reports a unit receives: the admin for
+	# the nation and any province, a province for its own
+	CHAIN) { [ "$1" = admin ] && ! is_commune "$3"; } || { [ "$1" = province ] && [ "$3" = 12 ]; } ;;
 	esac
 }
 may_import() { [ "$1" = admin ] || [ "$1" = province ] || [ "$1" = focal ]; }
@@ -154,6 +157,12 @@ for a in $accounts; do
 			--data-urlencode current=0 --data-urlencode confirm=1
 		check "$role" "$u" PLAN "404|409" POST "/plan/$u/restore" --data-urlencode "csrf=$csrf" --data-urlencode plan=0 \
 			--data-urlencode current=0
+		check "$role" "$u" READ 200 GET "/chain?unit=$u&year=2026"
+		check "$role" "$u" READ 200 GET "/api/v1/chain-periods/$u/2026"
+		check "$role" "$u" CHAIN 303 POST "/chain/$u/2026" --data-urlencode "csrf=$csrf" \
+			--data-urlencode from=2025-12-15 --data-urlencode to=2026-12-14 --data-urlencode due=2026-12-20
+		check "$role" "$u" CHAIN 200 POST "/api/v1/chain-periods/$u/2026" -H "X-CSRF-Token: $csrf" \
+			-H "Content-Type: application/json" --data '{"due": "2026-12-21"}'
 		check "$role" "$u" USERS 303 POST /users --data-urlencode "csrf=$csrf" --data-urlencode "name=m$n.$role" \
 			--data-urlencode role=viewer --data-urlencode "unit=$u" --data-urlencode "password=a long enough password"
 
