@@ -306,11 +306,12 @@ static void narrative(struct http_req *r, const struct entry *en, bool editable)
 	const char *typed = r->method == HTTP_POST ? http_param(r, "narrative") : NULL;
 	const char *text = typed ? typed : en->sub.narrative;
 
-	html(r, "<fieldset class=\"narrative\"><legend>%s</legend>",
+	html(r, "<fieldset class=\"narrative\"><legend id=\"narrative-label\">%s</legend>",
 	     _("Results of the agency's tasks and a short narrative"));
 	if (editable)
 		html(r, "<textarea name=\"narrative\" id=\"narrative\" rows=\"6\" maxlength=\"%d\" "
-			"aria-describedby=\"narrative-hint\">%s</textarea><small id=\"narrative-hint\">%s</small>",
+			"aria-labelledby=\"narrative-label\" aria-describedby=\"narrative-hint\">%s</textarea>"
+			"<small id=\"narrative-hint\">%s</small>",
 		     SUB_NARRATIVE_MAX, text,
 		     _("What was done under the plan's tasks this year, what was not and why. Needed to submit."));
 	else
