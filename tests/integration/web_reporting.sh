@@ -19,20 +19,21 @@ sign_in binhlu gemis-demo-2026
 http GET /lang/en?next=/
 http GET "/reporting?year=2026"
 expect_status 200
-contains "$body" "3 of 6 forms submitted (50%), 2 on time (33.3%), 1 late, 3 missing"
+contains "$body" "3 of 8 forms submitted (37.5%), 2 on time (25%), 1 late, 5 missing"
 contains "$body" "Health station</td><td>5</td><td>30/11/2026</td><td class=\"form-late\">submitted late</td><td>01/12/2026"
 contains "$body" 'href="/report?unit=03390&amp;year=2026&amp;format=docx"'
 contains "$body" 'href="/reporting"'
 # the same numbers as the command line
 "$GEMIS" reporting --unit 03390 --year 2026 --as-of 2026-12-02 --json >cli.json
-[ "$(jq -c .total cli.json)" = '{"expected":6,"submitted":3,"on_time":2,"late":1,"missing":3,"overdue":3,"pending":0,"reporting_rate":50,"on_time_rate":33.3}' ] ||
+[ "$(jq -c .total cli.json)" = '{"expected":8,"submitted":3,"on_time":2,"late":1,"missing":5,"overdue":5,"pending":0,"undated":0,"reporting_rate":37.5,"on_time_rate":25}' ] ||
 	die "the command line disagrees: $(jq -c .total cli.json)"
 # the dashboard links to it, and counts the forms as the reporting page does
-# (one computation: the health station submitted late, three are missing)
+# (one computation: the health station submitted late, five are missing:
+# the commune office and the Fatherland Front owe a report for their duties)
 http GET /
 contains "$body" 'href="/reporting?unit=03390&amp;year=2026"'
-[ "$(printf '%s' "$body" | grep -o '<span class="late">late</span>' | wc -l)" = 4 ] ||
-	die "the dashboard does not mark the 1 late and 3 missing forms as late: $(printf "%s" "$body" | grep -o "<section class=\"reporting.*</section>")"
+[ "$(printf '%s' "$body" | grep -o '<span class="late">late</span>' | wc -l)" = 6 ] ||
+	die "the dashboard does not mark the 1 late and 5 missing forms as late: $(printf "%s" "$body" | grep -o "<section class=\"reporting.*</section>")"
 # outside the account's scope: 403, as for a unit that does not exist
 http GET "/reporting?unit=12&year=2026"
 expect_status 403

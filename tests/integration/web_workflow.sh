@@ -85,7 +85,7 @@ contains "$body" ">Hai cơ quan mới có lãnh đạo nữ</textarea>"
 [ "$(sql gemis.db "SELECT status || ' ' || version || ' ' || updated_by FROM submissions")" = "draft 1 binhlu.vhxh" ] || die "draft"
 # shellcheck disable=SC2046
 JAR=rep.txt http POST "$F" $(form submit 1)
-expect_status 200
+expect_status 400
 contains "$body" "write the results of the agency"
 [ "$(sql gemis.db "SELECT status FROM submissions")" = draft ] || die "submitted without a narrative"
 # shellcheck disable=SC2046
