@@ -6,7 +6,9 @@
  * schema_migrations.  A database newer than the binary (one that records a
  * migration this binary does not have) is refused.  Number ranges keep
  * modules apart: 0001-0099 core, 0100-0199 web, 0200-0299 reports and
- * exchange, 0300-0399 case register, 0400-0499 national scale.
+ * exchange (the reporting chain), 0300-0399 case register, 0400-0499
+ * national scale, 0500-0599 the plan's tasks, their progress and evidence,
+ * the activity log.
  *
  * A migration that cannot be written in the common SQL of both backends
  * (triggers: SQLite writes their body inline, PostgreSQL calls a function)
