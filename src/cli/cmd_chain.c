@@ -3,27 +3,14 @@
  * period`, the period and deadline a province sets for its communes'
  * reports (the nation for the provinces').
  */
-#include <getopt.h>
 #include <stdio.h>
-#include <string.h>
-#include <time.h>
 
 #include "cli.h"
 #include "core/chainperiod.h"
 #include "store/chainperiods.h"
 #include "store/store.h"
-#include "util/text.h"
 
 #include "util/banned.h"
-
-/* --from, --to, --due: "YYYY-MM-DD"; prints the problem and returns false. */
-static bool day_arg(const char *opt, const char *s, struct date *out)
-{
-	if (date_parse_iso(s, strlen(s), out))
-		return true;
-	fprintf(stderr, "gemis chain period: --%s: %s '%s' (YYYY-MM-DD)\n", opt, _("not a date"), s);
-	return false;
-}
 
 static void print_period(const struct tree *t, int unit, const struct chain_period *p)
 {
@@ -44,54 +31,28 @@ static void print_period(const struct tree *t, int unit, const struct chain_peri
 
 int cmd_chain_period(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"unit", required_argument, NULL, 'u'},
-		{"year", required_argument, NULL, 'y'},
-		{"from", required_argument, NULL, 'f'},
-		{"to", required_argument, NULL, 't'},
-		{"due", required_argument, NULL, 'd'},
-		{"as", required_argument, NULL, 'a'},
-		{0, 0, 0, 0},
-	};
 	struct errctx e = {0};
 	struct db *db = NULL;
 	struct tree t;
 	struct chain_period p;
 	const char *code = NULL, *as = NULL;
-	struct date from = {0}, to = {0}, due = {0};
-	bool set_from = false, set_to = false, set_due = false;
-	long year = 0;
-	int rc, unit, status = EXIT_FAIL;
+	struct date from = {0, 0, 0}, to = {0, 0, 0}, due = {0, 0, 0};
+	int rc, unit, year = 0, status = EXIT_FAIL;
+	const struct cli_opt opts[] = {
+		{"unit", OPT_TEXT, &code},
+		{"year", OPT_YEAR, &year},
+		{"from", OPT_DATE, &from},
+		{"to", OPT_DATE, &to},
+		{"due", OPT_DATE, &due},
+		{"as", OPT_TEXT, &as},
+		{NULL, OPT_FLAG, NULL},
+	};
 
-	if (cli_wants_help(argc, argv, "chain period"))
-		return EXIT_OK;
-	optind = 1;
-	while ((rc = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (rc == 'u') {
-			code = optarg;
-		} else if (rc == 'y') {
-			if (!text_parse_long(optarg, strlen(optarg), &year) || year < PERIOD_MIN_YEAR ||
-			    year > PERIOD_MAX_YEAR) {
-				fprintf(stderr, "gemis chain period: --year: %s '%s'\n", _("not a year"), optarg);
-				return EXIT_USAGE;
-			}
-		} else if (rc == 'f') {
-			if (!(set_from = day_arg("from", optarg, &from)))
-				return EXIT_USAGE;
-		} else if (rc == 't') {
-			if (!(set_to = day_arg("to", optarg, &to)))
-				return EXIT_USAGE;
-		} else if (rc == 'd') {
-			if (!(set_due = day_arg("due", optarg, &due)))
-				return EXIT_USAGE;
-		} else if (rc == 'a') {
-			as = optarg;
-		} else {
-			return cli_usage("chain period");
-		}
-	}
-	if (!code || !year || optind != argc)
-		return cli_usage("chain period");
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (!code || !year)
+		return cli_usage(cli);
 	db = cli_open_db(cli, 0);
 	if (!db)
 		return EXIT_FAIL;
@@ -110,17 +71,17 @@ int cmd_chain_period(struct cli *cli, int argc, char **argv)
 			_("only the nation and the provinces receive reports: give a province's code (12) or VN"));
 		goto out;
 	}
-	if (chain_period_get(db, &t, unit, (int)year, &p, &e)) {
+	if (chain_period_get(db, &t, unit, year, &p, &e)) {
 		cli_fail(&e);
 		goto out;
 	}
-	if (set_from || set_to || set_due) {
+	if (from.y || to.y || due.y) {
 		/* what is not given stays as it was (Decree 09/2019's period) */
-		if (set_from)
+		if (from.y)
 			p.from = from;
-		if (set_to)
+		if (to.y)
 			p.to = to;
-		if (set_due) {
+		if (due.y) {
 			p.due = due;
 			p.has_due = true;
 		}
