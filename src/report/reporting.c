@@ -186,11 +186,12 @@ enum gemis_err reporting_compute(const struct rep_input *in, struct rep_result *
 			f->agency = (int)k;
 			f->in_plan = owed;
 			f->nind = p ? popcount64(plan_view_duties(p, (int)k)) : 0;
-			/* the deadline: of the plan a kept form answered, else of
-			 * the plan in force; without one no date is invented */
+			/* the deadline: of the plan a submitted form answered
+			 * (owed still or kept), else of the plan in force;
+			 * without one no date is invented */
 			dd = p ? p->dl_day : 0;
 			dm = p ? p->dl_month : 0;
-			if (!owed && s && s->dl_known) {
+			if (s && s->dl_known && in_by(s, in->now)) {
 				dd = s->dl_day;
 				dm = s->dl_month;
 			}

@@ -18,10 +18,11 @@
  * A form submitted (or approved) for the period counts too when the plan
  * in force no longer asks it of the agency: forms belong to the period,
  * not to the plan, so applying another plan never makes them disappear
- * (in_plan false).  Such a kept form is judged against the deadline of
- * the plan it answered, the one in force when it was submitted (so that
- * applying a plan without a deadline never turns a late form into one on
- * time); without one, the deadline of the plan in force, else no date.
+ * (in_plan false).  A submitted form, kept or still owed, is judged
+ * against the deadline of the plan it answered, the one in force when it
+ * was submitted (so that applying a plan without a deadline never turns a
+ * late form into one on time); a form not submitted, against the deadline
+ * of the plan in force, else no date.
  *
  * A form is the row of the `submissions` table for (unit, agency, period).
  * It counts as submitted when its status is `submitted` or `approved`;

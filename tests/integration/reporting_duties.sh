@@ -47,7 +47,7 @@ jq -e '[.forms[] | select(.agency == "vanphong" or .agency == "mttq") | .indicat
 # A plan without a deadline: the lint says so, and no date is invented
 grep -v 'trước ngày 30/11 hàng năm' "$SHARED/plans/004_43d52928025800ca.txt" >nodate.txt
 expect_fail 1 "$GEMIS" plan lint nodate.txt --lang en
-contains "$out" "no_deadline"
+contains "$out" "no reporting deadline"
 expect_ok "$GEMIS" plan import nodate.txt --apply
 expect_ok "$GEMIS" reporting --unit 03390 --year 2026 --as-of 2027-01-15 --json
 printf '%s' "$out" >nodate.json
