@@ -169,7 +169,7 @@ try {
   await page.fill('#v_1', '10');
   // the rate the boxes give follows the typing, computed in the page: no
   // request goes out for it (the check above runs when a box is left)
-  const rateOut = page.locator('fieldset').first().locator('tr.rate output').first();
+  const rateOut = page.locator('fieldset tr.rate output').first();
   const rateIs = (want) => page.waitForFunction((w) => {
     const o = document.querySelector('fieldset tr.rate output');
     return o && o.textContent.trim() === w;
@@ -234,7 +234,7 @@ try {
   await Promise.all([page.waitForNavigation(), page.click('table a[href="/entry/03390/vhxh/2026"] >> nth=0')]);
   await shot(page, 'entry-review');
   // the rate the numbers make, beside them, before approving (5 / 12)
-  const rate = (await page.locator('fieldset').first().locator('tr.rate output').first().textContent()) || '';
+  const rate = (await page.locator('fieldset tr.rate output').first().textContent()) || '';
   check(rate.trim() === '41,67%', `the focal point sees the rate the numbers give (${rate})`);
   await Promise.all([page.waitForNavigation(), page.click('button[value=approve]')]);
   check(page.url().endsWith('?done=approve'), 'the form was approved (' + page.url() + ')');

@@ -139,7 +139,9 @@ export function problems(texts, lang, names, allowedData = new Set()) {
         if (!w || /\p{N}/u.test(w) && !/\p{L}/u.test(w))
           continue;
         if (lang === 'vi') {
-          if (VI_LETTERS.test(w) || /[^\x00-\x7f]/.test(w))
+          // Roman numerals number quarters and sections in Vietnamese
+          // too ("quý IV", "Phần II")
+          if (VI_LETTERS.test(w) || /[^\x00-\x7f]/.test(w) || /^[IVX]+$/.test(w))
             continue;
           const lw = w.toLowerCase();
           if (VI_TERMS.has(lw) || /\d/.test(w) && VI_TERMS.has(lw.replace(/\d+$/, '')))

@@ -24,6 +24,8 @@ const CASES = [
   ['vi', "'abc' không phải là số", []],
   ['vi', 'Minh chứng (ảnh, JPEG, PNG; tối đa 8 MB) · trang mạng xã hội, Zalo', []],
   ['vi', 'fanpage, pano', ['fanpage', 'pano']],
+  ['vi', 'không đạt ở quý II; quý IV chưa báo cáo', []],
+  ['vi', 'Vivid IX', ['Vivid']],
   ['en', 'Women key leaders in Bình Lư', []],
   ['en', 'Decree 30/2020/NĐ-CP', []],
   ['en', 'Số trường có giảng dạy', ['Số', 'trường', 'có', 'giảng', 'dạy']],
