@@ -315,7 +315,7 @@ static void narrative(struct http_req *r, const struct entry *en, bool editable)
 		     SUB_NARRATIVE_MAX, text,
 		     _("What was done under the plan's tasks this year, what was not and why. Needed to submit."));
 	else
-		html(r, "<p class=\"narrative-text\">%s</p>", text[0] ? text : "–");
+		html(r, "<p class=\"narrative-text\" lang=\"vi\">%s</p>", text[0] ? text : "–");
 	html(r, "</fieldset>");
 }
 
