@@ -90,6 +90,13 @@ void cli_progress(void *cli, size_t done, size_t total);
 /* The name recorded as the author of changes made from the command line:
  * --as USER, else "cli:" and the login name. */
 const char *cli_user(const char *as);
+/* Who a command acts as: the account --as names (active), whose permissions
+ * apply, else the operator who holds the database, with an admin's rights,
+ * recorded as cli:LOGIN.  False (the reason printed) when --as names no
+ * active account. */
+struct principal;
+struct tree;
+bool cli_actor(struct db *db, const struct tree *t, const char *cmd, const char *as, struct principal *who);
 
 int cmd_init(struct cli *cli, int argc, char **argv);
 int cmd_demo(struct cli *cli, int argc, char **argv);
@@ -127,6 +134,11 @@ int cmd_case_log(struct cli *cli, int argc, char **argv);
 int cmd_case_purge(struct cli *cli, int argc, char **argv);
 int cmd_reporting(struct cli *cli, int argc, char **argv);
 int cmd_chain_period(struct cli *cli, int argc, char **argv);
+int cmd_task_list(struct cli *cli, int argc, char **argv);
+int cmd_task_record(struct cli *cli, int argc, char **argv);
+int cmd_activity_list(struct cli *cli, int argc, char **argv);
+int cmd_activity_log(struct cli *cli, int argc, char **argv);
+int cmd_activity_import(struct cli *cli, int argc, char **argv);
 int cmd_values_export(struct cli *cli, int argc, char **argv);
 int cmd_template(struct cli *cli, int argc, char **argv);
 /* Reads a code map file (formats/codemap.h) for the exchange format named

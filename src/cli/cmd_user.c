@@ -30,35 +30,6 @@ static bool read_password(char *out, size_t n)
 	return true;
 }
 
-/* Who an account command acts as: the account --as names, whose
- * permissions apply (access_may_manage_account()), else the operator who
- * holds the database, with an admin's rights, recorded as cli:LOGIN. */
-static bool actor(struct db *db, const struct tree *t, const char *cmd, const char *as,
-		  struct principal *who)
-{
-	struct errctx e = {0};
-	struct user_rec u;
-	bool found = false;
-
-	memset(who, 0, sizeof(*who));
-	if (!as) {
-		snprintf(who->name, sizeof(who->name), "%s", cli_user(NULL));
-		who->role = ROLE_ADMIN;
-		who->unit = 0; /* the root: the nation */
-		who->agency = -1;
-		return true;
-	}
-	if (users_find(db, as, &u, &found, &e)) {
-		cli_fail(&e);
-		return false;
-	}
-	if (!found || u.disabled || principal_of(t, &u, who) != GEMIS_OK) {
-		fprintf(stderr, "gemis %s: --as: %s '%s'\n", cmd, _("no such active account"), as);
-		return false;
-	}
-	return true;
-}
-
 struct add_args {
 	const struct tree *t;
 	const char *name, *full, *pw;
@@ -132,7 +103,7 @@ int cmd_user_add(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, "gemis user add: --unit: %s '%s'\n", _("unknown unit code"), unit);
 		goto out;
 	}
-	if (!actor(db, &t, "user add", as, &who))
+	if (!cli_actor(db, &t, "user add", as, &who))
 		goto out;
 	c = (struct account_change){"create", (enum role)r, u, name};
 	if (!access_may_manage_account(&t, &who, (enum role)r, u)) {
@@ -205,7 +176,7 @@ int cmd_token_create(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	/* a token acts as the account: for a caseworker, it reads cases */
-	actor(db, &t, "token create", NULL, &who);
+	cli_actor(db, &t, "token create", NULL, &who);
 	c = (struct account_change){"token", u.role, tree_find(&t, u.unit_code), u.name};
 	args = (struct token_args){u.id, label, token};
 	if (case_account_apply(db, &t, &who, &c, token_apply, &args, &e)) {
@@ -385,7 +356,7 @@ int cmd_user_passwd(struct cli *cli, int argc, char **argv)
 		cli_fail(&e);
 		goto out;
 	}
-	if (!account_of("user passwd", db, argv[first], &u) || !actor(db, &t, "user passwd", as, &who))
+	if (!account_of("user passwd", db, argv[first], &u) || !cli_actor(db, &t, "user passwd", as, &who))
 		goto out;
 	unit = tree_find(&t, u.unit_code);
 	c = (struct account_change){"password", u.role, unit, u.name};

@@ -212,6 +212,56 @@ const struct command commands[] = {
 	    "  --from, --to  the first and last day the figures cover\n"
 	    "  --due         the last day to submit (until its end in Vietnam)\n"
 	    "  --as USER     the name recorded as having set it (default: cli:LOGIN)")},
+	{"task list", cmd_task_list, N_("list a commune's tasks with their status and time"),
+	 "gemis task list --unit CODE [--year YEAR] [--agency ID] [--json]",
+	 N_("The tasks of the commune's plan in force: number, title, the day they are due\n"
+	    "in the year and their status (of the agency with --agency, else of the tasks'\n"
+	    "leads), overdue or due within the week.\n"
+	    "  --year YEAR   the year (default: this year)\n"
+	    "  --agency ID   only the tasks the agency leads or joins, with its own status\n"
+	    "  --json        the same as JSON")},
+	{"task record", cmd_task_record, N_("record an agency's progress on a task"),
+	 "gemis task record --unit CODE --task NUMBER --agency ID --status STATUS [--period PERIOD]\n"
+	 "                  [--note TEXT] [--reason TEXT] [--evidence FILE] [--as USER]",
+	 N_("Records, on top of the latest record of the agency and period (kept in the\n"
+	    "history), the status of a task: not_started, in_progress, done or not_done\n"
+	    "(which needs --reason).  The rules are the web's: an agency records on the\n"
+	    "tasks it leads or joins, a year is locked while its form is approved.\n"
+	    "  --task NUMBER    the task's number as the plan writes it (2.5), or its uid\n"
+	    "  --period PERIOD  a year (2026) or a quarter (2026Q3); default: this year\n"
+	    "  --note TEXT      what was done\n"
+	    "  --evidence FILE  a PDF, DOCX, XLSX, JPEG or PNG of up to 8 MB, checked by its bytes\n"
+	    "  --as USER        act as that account, with its rights (default: the operator, cli:LOGIN)")},
+	{"activity list", cmd_activity_list, N_("show a commune's activity log and its news items a quarter"),
+	 "gemis activity list --unit CODE [--year YEAR] [--quarter N] [--agency ID] [--json]",
+	 N_("The quarters of the year (news items logged, months with a programme, and the\n"
+	    "number a form typed, with a difference flagged) and the activities logged,\n"
+	    "newest first (* marks the Action Month).\n"
+	    "  --quarter N   only the activities of quarter N (1-4)\n"
+	    "  --agency ID   only that agency's activities\n"
+	    "  --json        the same as JSON")},
+	{"activity log", cmd_activity_log, N_("log a news item, programme, event, training or visit"),
+	 "gemis activity log --unit CODE --agency ID --title TEXT [--date YYYY-MM-DD] [--kind KIND]\n"
+	 "                   [--channel CHANNEL] [--place TEXT] [--women N] [--men N] [--task NUMBER]\n"
+	 "                   [--action-month] [--as USER]",
+	 N_("  --kind KIND        news (default), broadcast, event, training, conference,\n"
+	    "                     home_visit, mediation\n"
+	    "  --channel CHANNEL  loudspeaker, portal, social, banner, direct (default: from the kind)\n"
+	    "  --date DATE        the day it took place (default: today; not after today)\n"
+	    "  --place TEXT       the village or group reached\n"
+	    "  --women, --men N   participants, where counted\n"
+	    "  --task NUMBER      the task it serves, by its number in the plan\n"
+	    "  --action-month     part of the Action Month although outside 15/11-15/12\n"
+	    "  --as USER          act as that account, with its rights")},
+	{"activity import", cmd_activity_import, N_("import an activity log (CSV, XLSX), all or nothing"),
+	 "gemis activity import FILE --unit CODE [--agency ID] [--dry-run] [--as USER]",
+	 N_("Reads a CSV file or the first sheet of a workbook whose first row names the\n"
+	    "columns, in English or Vietnamese (docs/activities.md): date, agency, kind,\n"
+	    "channel, title, place, women, men, task, action_month.  Every row is checked and\n"
+	    "one problem anywhere imports nothing; each is named by its line and column.\n"
+	    "  --agency ID  the agency of the rows when the file has no agency column\n"
+	    "  --dry-run    check and count, import nothing\n"
+	    "  --as USER    act as that account, with its rights")},
 	{"serve", cmd_serve, N_("run the web application and the JSON API"),
 	 "gemis serve [--port N] [--listen ADDR] [--threads N] [--tls-cert FILE --tls-key FILE]"
 	 " [--secure-cookies] [--trust-proxy] [--quiet]",

@@ -16,6 +16,7 @@
 #include "core/period.h"
 #include "formats/codemap.h"
 #include "store/store.h"
+#include "store/users.h"
 #include "util/buf.h"
 #include "util/text.h"
 
@@ -212,6 +213,31 @@ const char *cli_user(const char *as)
 	}
 	snprintf(name, sizeof(name), "cli:%s", login);
 	return name;
+}
+
+bool cli_actor(struct db *db, const struct tree *t, const char *cmd, const char *as, struct principal *who)
+{
+	struct errctx e = {0};
+	struct user_rec u;
+	bool found = false;
+
+	memset(who, 0, sizeof(*who));
+	if (!as) {
+		snprintf(who->name, sizeof(who->name), "%s", cli_user(NULL));
+		who->role = ROLE_ADMIN;
+		who->unit = 0; /* the root: the nation */
+		who->agency = -1;
+		return true;
+	}
+	if (users_find(db, as, &u, &found, &e)) {
+		cli_fail(&e);
+		return false;
+	}
+	if (!found || u.disabled || principal_of(t, &u, who) != GEMIS_OK) {
+		fprintf(stderr, "gemis %s: --as: %s '%s'\n", cmd, _("no such active account"), as);
+		return false;
+	}
+	return true;
 }
 
 int cli_read_codemap(const char *path, const char *format, struct codemap *m)

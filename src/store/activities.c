@@ -498,25 +498,6 @@ enum gemis_err activities_import(struct db *db, const struct tree *t, const stru
 	return err;
 }
 
-/* The task a file names: its number as the plan writes it, or its uid. */
-static const struct task *task_named(const struct task_list *tl, const char *ref)
-{
-	struct arena a;
-	size_t i;
-	const struct task *hit = NULL;
-
-	arena_init(&a, 0);
-	for (i = 0; i < tl->n && !hit; i++) {
-		const struct task *x = &tl->t[i];
-
-		if (strcmp(x->uid, ref) == 0 || (!x->duties && (strcmp(task_label(&a, x), ref) == 0 ||
-								(!x->grp && strcmp(x->number, ref) == 0))))
-			hit = x;
-	}
-	arena_release(&a);
-	return hit;
-}
-
 enum gemis_err activities_from_rows(struct db *db, const struct tree *t, int default_unit, int default_agency,
 				    const struct act_row *rows, size_t n, struct activity **out, long **lines,
 				    struct diags *d, struct errctx *e)

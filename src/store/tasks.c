@@ -521,6 +521,24 @@ int task_role(const struct task *x, const char *agency)
 	return 0;
 }
 
+const struct task *task_named(const struct task_list *tl, const char *ref)
+{
+	struct arena a;
+	size_t i;
+	const struct task *hit = NULL;
+
+	arena_init(&a, 0);
+	for (i = 0; i < tl->n && !hit; i++) {
+		const struct task *x = &tl->t[i];
+
+		if (strcmp(x->uid, ref) == 0 || (!x->duties && (strcmp(task_label(&a, x), ref) == 0 ||
+								(!x->grp && strcmp(x->number, ref) == 0))))
+			hit = x;
+	}
+	arena_release(&a);
+	return hit;
+}
+
 const char *task_label(struct arena *a, const struct task *x)
 {
 	size_t gl = x->grp ? strlen(x->grp) : 0;

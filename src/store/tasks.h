@@ -69,6 +69,10 @@ void task_list_release(struct task_list *l);
 
 /* The task with that uid, or NULL. */
 const struct task *task_find(const struct task_list *l, const char *uid);
+/* The task someone names: its number as the plan writes it ("2.5", "1.a";
+ * a task of the implementation section's duties has none) or its uid;
+ * NULL when none. */
+const struct task *task_named(const struct task_list *l, const char *ref);
 
 /* How agency (a kind id) stands on task x: 2 leads it, 1 joins it as a
  * partner, 0 not at all.  A task led by "all" has every agency of the

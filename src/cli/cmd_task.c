@@ -1,0 +1,710 @@
+/*
+ * cmd_task.c: `gemis task ...` and `gemis activity ...`: the tasks of a
+ * commune's plan in force, the progress agencies record on them and the
+ * activity log, on the command line (for scripts, and for an office that
+ * keeps its log in a spreadsheet).  A write acts as an account (--as USER,
+ * with that account's rights, as on the web) or as the operator who holds
+ * the database; the rules are the store's (store/task_progress.h,
+ * store/activities.h), so that the command line refuses what the web
+ * refuses, with the same words.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "core/catalog.h"
+#include "core/date.h"
+#include "core/period.h"
+#include "store/activities.h"
+#include "store/store.h"
+#include "store/task_progress.h"
+#include "store/tasks.h"
+#include "util/buf.h"
+#include "util/text.h"
+
+#include "util/banned.h"
+
+/* Days ahead that count as "due soon", as on the dashboard. */
+#define SOON_DAYS 7
+
+/* Today in Vietnam; $GEMIS_TODAY=YYYY-MM-DD stands for it, as for the
+ * server (tests). */
+static struct date today(void)
+{
+	const char *o = getenv("GEMIS_TODAY");
+	struct date d;
+
+	if (o && date_parse_iso(o, strlen(o), &d))
+		return d;
+	return vn_date((long long)time(NULL));
+}
+
+/* What every command here shares: the database, the tree and the unit. */
+struct tcli {
+	struct db *db;
+	struct tree t;
+	int unit;
+};
+
+static void tcli_close(struct tcli *c)
+{
+	db_close(c->db);
+	tree_release(&c->t);
+}
+
+/* Opens the database and finds --unit, which must be a commune or ward
+ * (tasks and logs belong to communes' plans).  CLI_GO or the status. */
+static int tcli_open(struct cli *cli, const char *cmd, const char *code, struct tcli *c)
+{
+	struct errctx e = {0};
+
+	memset(c, 0, sizeof(*c));
+	tree_init(&c->t);
+	if (!code)
+		return cli_usage(cli);
+	c->db = cli_open_db(cli, 0);
+	if (!c->db)
+		return EXIT_FAIL;
+	if (units_load_tree(c->db, &c->t, &e))
+		return cli_fail(&e);
+	c->unit = tree_find(&c->t, code);
+	if (c->unit < 0)
+		return cli_unknown_unit(cmd, code);
+	if (c->t.units[c->unit].first_child >= 0) {
+		fprintf(stderr, "gemis %s: --unit: ", cmd);
+		fprintf(stderr, _("tasks and activities belong to a commune or ward; %s is not one"), code);
+		fputc('\n', stderr);
+		return EXIT_FAIL;
+	}
+	return CLI_GO;
+}
+
+/* --agency ID: the kind index, or -1 after saying why. */
+static int agency_opt(const char *cmd, const char *id)
+{
+	int k = agency_find(id);
+
+	if (k < 0)
+		fprintf(stderr, "gemis %s: --agency: %s '%s'\n", cmd, _("unknown agency"), id);
+	return k;
+}
+
+static const char *agency_name(int k)
+{
+	return k < 0 || (size_t)k >= agency_kind_count ? "?" : i18n_lang() == LANG_EN ? agency_kinds[k].name_en
+										      : agency_kinds[k].name_vi;
+}
+
+static const char *day_text(struct date d, char s[DATE_TEXT_LEN])
+{
+	date_format_dmy(d, s);
+	return s;
+}
+
+/* --- gemis task list ------------------------------------------------------- */
+
+static json_t *id_array(const char *const *ids, size_t n)
+{
+	json_t *a = json_array();
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		json_array_append_new(a, json_string(ids[k]));
+	return a;
+}
+
+/* The status of x for the year: the agency's own when one is asked. */
+static enum task_status status_of(const struct task_recs *rs, const struct task *x, int agency, int year)
+{
+	const struct task_rec *s;
+
+	if (agency < 0)
+		return task_overall(rs, x, year);
+	s = task_state(rs, x, agency_kinds[agency].id, year);
+	return s ? s->status : TS_NOT_STARTED;
+}
+
+int cmd_task_list(struct cli *cli, int argc, char **argv)
+{
+	struct errctx e = {0};
+	struct tcli c;
+	struct task_list tl;
+	struct task_recs rs;
+	struct buf out;
+	struct date now = today();
+	const char *code = NULL, *agency_id = NULL;
+	int year = now.y, agency = -1, rc, status = EXIT_FAIL;
+	bool json = false;
+	json_t *arr = NULL;
+	size_t i, shown = 0;
+	const struct cli_opt opts[] = {
+		{"unit", OPT_TEXT, &code},
+		{"year", OPT_YEAR, &year},
+		{"agency", OPT_TEXT, &agency_id},
+		{"json", OPT_FLAG, &json},
+		{NULL, OPT_FLAG, NULL},
+	};
+
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (agency_id && (agency = agency_opt("task list", agency_id)) < 0)
+		return EXIT_USAGE;
+	memset(&tl, 0, sizeof(tl));
+	memset(&rs, 0, sizeof(rs));
+	buf_init(&out, 0);
+	rc = tcli_open(cli, "task list", code, &c);
+	if (rc != CLI_GO) {
+		status = rc;
+		goto out;
+	}
+	if (tasks_of_unit(c.db, &c.t, c.unit, &tl, &e) || task_records(c.db, &c.t, c.unit, NULL, year, &rs, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	if (!tl.plan_id) {
+		fprintf(stderr, "gemis task list: %s (%s)\n", _("this unit has no plan in force"), code);
+		goto out;
+	}
+	arr = json_array();
+	for (i = 0; i < tl.n; i++) {
+		const struct task *x = &tl.t[i];
+		enum task_status st;
+		enum task_alert al;
+		struct date due;
+		char ds[DATE_TEXT_LEN];
+		bool has_due;
+
+		if (agency >= 0 && task_role(x, agency_kinds[agency].id) == 0)
+			continue;
+		st = status_of(&rs, x, agency, year);
+		al = task_alert(&x->tt, period_year_code(year), st, now, SOON_DAYS);
+		has_due = task_due(&x->tt, period_year_code(year), &due);
+		shown++;
+		if (json) {
+			json_t *o = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:s, s:b, s:b}", "number",
+					      task_label(&tl.mem, x), "uid", x->uid, "title", x->title, "lead",
+					      id_array(x->lead, x->nlead), "partners", id_array(x->partners, x->npartners),
+					      "timeframe", x->timeframe ? json_string(x->timeframe) : json_null(), "due",
+					      has_due ? json_string((date_format_iso(due, ds), ds)) : json_null(), "status",
+					      task_status_id(st), "overdue", al == TA_OVERDUE, "due_soon", al == TA_DUE_SOON);
+
+			if (!o || json_array_append_new(arr, o)) {
+				fprintf(stderr, "gemis: %s\n", err_name(GEMIS_ENOMEM));
+				goto out;
+			}
+			continue;
+		}
+		text_cell(&out, task_label(&tl.mem, x), 6, false);
+		buf_puts(&out, " ");
+		text_cell(&out, x->title, 48, false);
+		buf_puts(&out, " ");
+		text_cell(&out, has_due ? day_text(due, ds) : "–", 10, false);
+		buf_printf(&out, " %s%s\n", task_status_name(st),
+			   al == TA_OVERDUE ? arena_printf(&tl.mem, " (%s)", _("overdue"))
+			   : al == TA_DUE_SOON ? arena_printf(&tl.mem, " (%s)", _("due soon"))
+					       : "");
+	}
+	if (json) {
+		json_t *doc = json_pack("{s:s, s:i, s:o, s:o}", "unit", c.t.units[c.unit].code, "year", year, "agency",
+					agency >= 0 ? json_string(agency_kinds[agency].id) : json_null(), "tasks", arr);
+		char *s;
+
+		arr = NULL;
+		s = doc ? json_dumps(doc, JSON_INDENT(1)) : NULL;
+		json_decref(doc);
+		if (!s) {
+			fprintf(stderr, "gemis: %s\n", err_name(GEMIS_ENOMEM));
+			goto out;
+		}
+		printf("%s\n", s);
+		free(s);
+	} else {
+		printf(_("Tasks of %s (%s) for %d"), c.t.units[c.unit].name, c.t.units[c.unit].code, year);
+		if (agency >= 0)
+			printf(" · %s", agency_name(agency));
+		printf("\n");
+		if (!shown)
+			printf("%s\n", agency >= 0 ? _("The plan in force gives this agency no task.")
+						   : _("The plan in force lists no task."));
+		fwrite(buf_str(&out), 1, out.len, stdout);
+	}
+	status = buf_error(&out) ? EXIT_FAIL : EXIT_OK;
+out:
+	json_decref(arr);
+	buf_release(&out);
+	task_recs_release(&rs);
+	task_list_release(&tl);
+	tcli_close(&c);
+	return status;
+}
+
+/* --- gemis task record ------------------------------------------------------ */
+
+/* The task --task names: as a file names it (store/tasks.h), else by the
+ * label `gemis task list` shows, when one task alone has it (an agency's
+ * duties, "2.4", share their numbers with nothing else then). */
+static const struct task *find_task(struct task_list *tl, const char *ref)
+{
+	const struct task *x = task_named(tl, ref), *hit = NULL;
+	size_t i, n = 0;
+
+	for (i = 0; !x && i < tl->n; i++) {
+		if (strcmp(task_label(&tl->mem, &tl->t[i]), ref) == 0) {
+			hit = &tl->t[i];
+			n++;
+		}
+	}
+	return x ? x : n == 1 ? hit : NULL;
+}
+
+int cmd_task_record(struct cli *cli, int argc, char **argv)
+{
+	struct errctx e = {0};
+	struct tcli c;
+	struct task_list tl;
+	struct task_recs rs;
+	struct task_update u;
+	struct task_file_in file;
+	struct principal who;
+	struct diags d;
+	struct buf data;
+	struct date now = today();
+	const char *code = NULL, *task = NULL, *agency_id = NULL, *st = NULL, *per = NULL, *note = NULL,
+		   *reason = NULL, *evidence = NULL, *as = NULL;
+	const struct task *x;
+	long long id = 0;
+	int rc, status = EXIT_FAIL;
+	size_t i;
+	const struct cli_opt opts[] = {
+		{"unit", OPT_TEXT, &code},
+		{"task", OPT_TEXT, &task},
+		{"agency", OPT_TEXT, &agency_id},
+		{"status", OPT_TEXT, &st},
+		{"period", OPT_TEXT, &per},
+		{"note", OPT_TEXT, &note},
+		{"reason", OPT_TEXT, &reason},
+		{"evidence", OPT_TEXT, &evidence},
+		{"as", OPT_TEXT, &as},
+		{NULL, OPT_FLAG, NULL},
+	};
+
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (!code || !task || !agency_id || !st)
+		return cli_usage(cli);
+	memset(&u, 0, sizeof(u));
+	u.agency = agency_opt("task record", agency_id);
+	if (u.agency < 0)
+		return EXIT_USAGE;
+	if (task_status_parse(st) < 0) {
+		fprintf(stderr, "gemis task record: --status: %s '%s' (not_started, in_progress, done, not_done)\n",
+			_("unknown status"), st);
+		return EXIT_USAGE;
+	}
+	u.status = (enum task_status)task_status_parse(st);
+	u.period = period_year_code(now.y);
+	if (per && (!period_parse(per, strlen(per), &u.period) || period_kind(u.period) == PERIOD_MONTH)) {
+		fprintf(stderr, "gemis task record: --period: %s '%s' (2026, 2026Q3)\n", _("not a year or a quarter"),
+			per);
+		return EXIT_USAGE;
+	}
+	memset(&tl, 0, sizeof(tl));
+	memset(&rs, 0, sizeof(rs));
+	diags_init(&d, 50);
+	buf_init(&data, ATTACHMENT_MAX_BYTES + 1);
+	rc = tcli_open(cli, "task record", code, &c);
+	if (rc != CLI_GO) {
+		status = rc;
+		goto out;
+	}
+	if (!cli_actor(c.db, &c.t, "task record", as, &who))
+		goto out;
+	if (tasks_of_unit(c.db, &c.t, c.unit, &tl, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	x = find_task(&tl, task);
+	if (!x) {
+		fprintf(stderr, "gemis task record: --task: %s '%s' (%s)\n", _("no such task in the plan in force"), task,
+			_("see `gemis task list`"));
+		goto out;
+	}
+	if (evidence) {
+		const char *slash = strrchr(evidence, '/');
+
+		if (buf_read_file(&data, evidence, &e)) {
+			cli_fail(&e);
+			goto out;
+		}
+		file.name = slash ? slash + 1 : evidence;
+		file.data = buf_str(&data);
+		file.len = data.len;
+		u.files = &file;
+		u.nfiles = 1;
+	}
+	/* the command line records on top of the latest record of the
+	 * agency and period: what it replaces is kept in the history */
+	if (task_records(c.db, &c.t, c.unit, x->uid, 0, &rs, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	for (i = 0; i < rs.n; i++) {
+		if (strcmp(rs.r[i].agency_id, agency_kinds[u.agency].id) == 0 && rs.r[i].period == u.period)
+			u.version = rs.r[i].id;
+	}
+	u.uid = x->uid;
+	u.note = note;
+	u.reason = reason;
+	rc = task_record(c.db, &c.t, &who, c.unit, &u, (long long)time(NULL), &d, &id, &e);
+	if (rc == GEMIS_EINVAL && d.n) {
+		cli_print_diags(evidence && d.n ? evidence : "task record", &d);
+		goto out;
+	}
+	if (rc) {
+		cli_fail(&e);
+		goto out;
+	}
+	{
+		char ps[16];
+
+		period_format(u.period, ps, sizeof(ps));
+		printf(_("Recorded task %s for %s, %s: %s\n"), task_label(&tl.mem, x), agency_name(u.agency), ps,
+		       task_status_name(u.status));
+	}
+	status = EXIT_OK;
+out:
+	buf_release(&data);
+	diags_release(&d);
+	task_recs_release(&rs);
+	task_list_release(&tl);
+	tcli_close(&c);
+	return status;
+}
+
+/* --- gemis activity list ------------------------------------------------------ */
+
+/* "23 / 12 " (women / men) where counted. */
+static void people(struct buf *out, const struct activity *a)
+{
+	char w[16] = "–", m[16] = "–";
+
+	if (a->women < 0 && a->men < 0)
+		return;
+	if (a->women >= 0)
+		snprintf(w, sizeof(w), "%d", a->women);
+	if (a->men >= 0)
+		snprintf(m, sizeof(m), "%d", a->men);
+	buf_printf(out, "%s / %s ", w, m);
+}
+
+int cmd_activity_list(struct cli *cli, int argc, char **argv)
+{
+	struct errctx e = {0};
+	struct tcli c;
+	struct activity_list l = {0};
+	struct log_quarter q[4];
+	struct date now = today();
+	const char *code = NULL, *agency_id = NULL, *quarter = NULL;
+	int year = now.y, agency = -1, rc, status = EXIT_FAIL;
+	long qn = 0;
+	bool json = false;
+	size_t i;
+	const struct cli_opt opts[] = {
+		{"unit", OPT_TEXT, &code},
+		{"year", OPT_YEAR, &year},
+		{"quarter", OPT_TEXT, &quarter},
+		{"agency", OPT_TEXT, &agency_id},
+		{"json", OPT_FLAG, &json},
+		{NULL, OPT_FLAG, NULL},
+	};
+
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (quarter && (!text_parse_long(quarter, strlen(quarter), &qn) || qn < 1 || qn > 4)) {
+		fprintf(stderr, "gemis activity list: --quarter: %s '%s' (1-4)\n", _("not a quarter"), quarter);
+		return EXIT_USAGE;
+	}
+	if (agency_id && (agency = agency_opt("activity list", agency_id)) < 0)
+		return EXIT_USAGE;
+	rc = tcli_open(cli, "activity list", code, &c);
+	if (rc != CLI_GO) {
+		tcli_close(&c);
+		return rc;
+	}
+	if (activities_list(c.db, &c.t, c.unit, year, (int)qn, agency, &l, &e) ||
+	    activity_log_compare(c.db, &c.t, c.unit, year, q, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	if (json) {
+		json_t *arr = json_array(), *qs = json_array(), *doc;
+		char *s;
+
+		for (i = 0; i < l.n; i++) {
+			const struct activity *a = &l.a[i];
+			char iso[DATE_TEXT_LEN];
+
+			date_format_iso(a->day, iso);
+			json_array_append_new(
+				arr, json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:b}", "id",
+					       (json_int_t)a->id, "date", iso, "agency", agency_kinds[a->agency].id, "kind",
+					       act_kind_id(a->kind), "channel", act_channel_id(a->channel), "title", a->title,
+					       "place", a->place, "women", a->women >= 0 ? json_integer(a->women) : json_null(),
+					       "men", a->men >= 0 ? json_integer(a->men) : json_null(), "task",
+					       a->task_uid[0] ? json_string(a->task_uid) : json_null(), "action_month",
+					       a->action_month));
+		}
+		for (i = 0; i < 4; i++)
+			json_array_append_new(qs, json_pack("{s:i, s:b, s:i, s:i, s:o}", "quarter", (int)i + 1, "logged",
+							    q[i].kept, "news_items", (int)q[i].news, "months_with_programme",
+							    (int)q[i].programmes, "typed",
+							    q[i].typed ? json_real(q[i].typed_news) : json_null()));
+		doc = json_pack("{s:s, s:i, s:o, s:o}", "unit", c.t.units[c.unit].code, "year", year, "quarters", qs,
+				"activities", arr);
+		s = doc ? json_dumps(doc, JSON_INDENT(1)) : NULL;
+		json_decref(doc);
+		if (!s) {
+			fprintf(stderr, "gemis: %s\n", err_name(GEMIS_ENOMEM));
+			goto out;
+		}
+		printf("%s\n", s);
+		free(s);
+	} else {
+		struct buf out;
+
+		buf_init(&out, 0);
+		buf_printf(&out, _("Activities of %s (%s) for %d"), c.t.units[c.unit].name, c.t.units[c.unit].code, year);
+		buf_putc(&out, '\n');
+		for (i = 0; i < 4; i++) {
+			buf_printf(&out, _("quarter %d/%d"), (int)i + 1, year);
+			if (q[i].kept)
+				buf_printf(&out, ": %s %u", _("news items logged"), q[i].news);
+			else
+				buf_printf(&out, ": %s", _("nothing logged"));
+			if (q[i].typed)
+				buf_printf(&out, " · %s %g", _("typed in a form"), q[i].typed_news);
+			if (q[i].differs)
+				buf_printf(&out, " (%s)", _("differs from the log"));
+			buf_putc(&out, '\n');
+		}
+		for (i = 0; i < l.n; i++) {
+			const struct activity *a = &l.a[i];
+			char ds[DATE_TEXT_LEN];
+
+			if (i == 0)
+				buf_printf(&out, "\n%s\n", _("Date, kind, title, women / men, agency (* the Action Month):"));
+			text_cell(&out, day_text(a->day, ds), 10, false);
+			buf_puts(&out, a->action_month ? " * " : "   ");
+			text_cell(&out, act_kind_name(a->kind), 18, false);
+			buf_puts(&out, " ");
+			text_cell(&out, a->title, 46, false);
+			buf_puts(&out, " ");
+			people(&out, a);
+			buf_printf(&out, "%s\n", agency_kinds[a->agency].id);
+		}
+		fwrite(buf_str(&out), 1, out.len, stdout);
+		buf_release(&out);
+	}
+	status = EXIT_OK;
+out:
+	activity_list_release(&l);
+	tcli_close(&c);
+	return status;
+}
+
+/* --- gemis activity log / import ----------------------------------------------- */
+
+/* Stores rows read from a file or the options as activities of the unit,
+ * all or nothing, as `who`; problems printed under `where`.  *added gets
+ * how many were (or, with dry_run, would be) stored. */
+static int store_rows(struct tcli *c, const struct principal *who, int agency, const struct act_row *rows, size_t n,
+		      bool dry_run, const char *where, struct diags *d, size_t *added)
+{
+	struct errctx e = {0};
+	struct activity *acts = NULL;
+	long *lines = NULL;
+	enum gemis_err err;
+	int status = EXIT_FAIL;
+
+	err = activities_from_rows(c->db, &c->t, c->unit, agency, rows, n, &acts, &lines, d, &e);
+	if (!err)
+		err = activities_import(c->db, &c->t, who, acts, lines, n, dry_run || d->total > 0, today(),
+					(long long)time(NULL), d, added, &e);
+	if (d->total > 0)
+		cli_print_diags(where, d);
+	else if (err)
+		cli_fail(&e);
+	else
+		status = EXIT_OK;
+	free(acts);
+	free(lines);
+	return status;
+}
+
+int cmd_activity_log(struct cli *cli, int argc, char **argv)
+{
+	struct tcli c;
+	struct principal who;
+	struct diags d;
+	struct act_row row;
+	struct date day = today();
+	const char *code = NULL, *agency_id = NULL, *kind = "news", *channel = NULL, *title = NULL, *place = NULL,
+		   *women = NULL, *men = NULL, *task = NULL, *as = NULL;
+	bool action_month = false;
+	size_t added = 0;
+	long v;
+	int rc, status = EXIT_FAIL;
+	const struct cli_opt opts[] = {
+		{"unit", OPT_TEXT, &code},
+		{"agency", OPT_TEXT, &agency_id},
+		{"date", OPT_DATE, &day},
+		{"kind", OPT_TEXT, &kind},
+		{"channel", OPT_TEXT, &channel},
+		{"title", OPT_TEXT, &title},
+		{"place", OPT_TEXT, &place},
+		{"women", OPT_TEXT, &women},
+		{"men", OPT_TEXT, &men},
+		{"task", OPT_TEXT, &task},
+		{"action-month", OPT_FLAG, &action_month},
+		{"as", OPT_TEXT, &as},
+		{NULL, OPT_FLAG, NULL},
+	};
+
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (!code || !agency_id || !title)
+		return cli_usage(cli);
+	memset(&row, 0, sizeof(row));
+	row.line = 0;
+	row.agency = agency_opt("activity log", agency_id);
+	if (row.agency < 0)
+		return EXIT_USAGE;
+	row.day = day;
+	row.kind = act_kind_parse(kind);
+	if (row.kind < 0) {
+		fprintf(stderr, "gemis activity log: --kind: %s '%s' (news, broadcast, event, training, conference, "
+				"home_visit, mediation)\n",
+			_("unknown kind of activity"), kind);
+		return EXIT_USAGE;
+	}
+	row.channel = channel ? act_channel_parse(channel) : -1;
+	if (channel && row.channel < 0) {
+		fprintf(stderr, "gemis activity log: --channel: %s '%s' (loudspeaker, portal, social, banner, direct)\n",
+			_("unknown channel"), channel);
+		return EXIT_USAGE;
+	}
+	row.women = row.men = -1;
+	if (women && (!text_parse_long(women, strlen(women), &v) || v < 0 || v > ACT_PEOPLE_MAX)) {
+		fprintf(stderr, "gemis activity log: --women: %s\n", _("not a number of people"));
+		return EXIT_USAGE;
+	}
+	if (women)
+		row.women = (int)v;
+	if (men && (!text_parse_long(men, strlen(men), &v) || v < 0 || v > ACT_PEOPLE_MAX)) {
+		fprintf(stderr, "gemis activity log: --men: %s\n", _("not a number of people"));
+		return EXIT_USAGE;
+	}
+	if (men)
+		row.men = (int)v;
+	if (strlen(title) > ACT_TITLE_MAX || (place && strlen(place) > ACT_PLACE_MAX) ||
+	    (task && strlen(task) >= sizeof(row.task))) {
+		fprintf(stderr, "gemis activity log: %s\n", _("--title, --place or --task is too long"));
+		return EXIT_USAGE;
+	}
+	snprintf(row.title, sizeof(row.title), "%s", title);
+	snprintf(row.place, sizeof(row.place), "%s", place ? place : "");
+	snprintf(row.task, sizeof(row.task), "%s", task ? task : "");
+	/* a day of the Action Month is part of it; --action-month for a
+	 * launch before it or a closing after it */
+	row.action_month = action_month ? 1 : -1;
+	diags_init(&d, 30);
+	rc = tcli_open(cli, "activity log", code, &c);
+	if (rc != CLI_GO) {
+		status = rc;
+		goto out;
+	}
+	if (!cli_actor(c.db, &c.t, "activity log", as, &who))
+		goto out;
+	status = store_rows(&c, &who, row.agency, &row, 1, false, "activity log", &d, &added);
+	if (status != EXIT_OK && d.total)
+		fprintf(stderr, "gemis activity log: %s\n", _("the activity was not saved"));
+	if (status == EXIT_OK) {
+		char ds[DATE_TEXT_LEN];
+
+		printf(_("Logged for %s: %s, %s, '%s'\n"), c.t.units[c.unit].name, day_text(row.day, ds),
+		       act_kind_name((enum act_kind)row.kind), row.title);
+	}
+out:
+	diags_release(&d);
+	tcli_close(&c);
+	return status;
+}
+
+int cmd_activity_import(struct cli *cli, int argc, char **argv)
+{
+	struct errctx e = {0};
+	struct tcli c;
+	struct principal who;
+	struct diags d;
+	struct buf file;
+	struct act_row *rows = NULL;
+	const char *code = NULL, *agency_id = NULL, *as = NULL, *path;
+	bool dry = false;
+	size_t n = 0, added = 0;
+	int rc, first, agency = -1, status = EXIT_FAIL;
+	const struct cli_opt opts[] = {
+		{"unit", OPT_TEXT, &code},
+		{"agency", OPT_TEXT, &agency_id},
+		{"dry-run", OPT_FLAG, &dry},
+		{"as", OPT_TEXT, &as},
+		{NULL, OPT_FLAG, NULL},
+	};
+
+	rc = cli_options(cli, argc, argv, opts, 1, 1, &first);
+	if (rc != CLI_GO)
+		return rc;
+	path = argv[first];
+	if (agency_id && (agency = agency_opt("activity import", agency_id)) < 0)
+		return EXIT_USAGE;
+	diags_init(&d, 200);
+	buf_init(&file, ACTIVITY_FILE_MAX);
+	rc = tcli_open(cli, "activity import", code, &c);
+	if (rc != CLI_GO) {
+		status = rc;
+		goto out;
+	}
+	if (!cli_actor(c.db, &c.t, "activity import", as, &who))
+		goto out;
+	if (buf_read_file(&file, path, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	if (activities_read(buf_str(&file), file.len, &rows, &n, &d, &e)) {
+		fprintf(stderr, "%s: %s\n", path, e.msg);
+		goto out;
+	}
+	status = store_rows(&c, &who, agency, rows, n, dry, path, &d, &added);
+	if (status != EXIT_OK && d.total)
+		fprintf(stderr, ngettext_("gemis activity import: %zu problem in the file; nothing was imported\n",
+					  "gemis activity import: %zu problems in the file; nothing was imported\n", d.total),
+			d.total);
+	if (status == EXIT_OK)
+		printf(dry ? ngettext_("%zu activity checked: the file can be imported (dry run, nothing imported).\n",
+				       "%zu activities checked: the file can be imported (dry run, nothing imported).\n",
+				       added)
+			   : ngettext_("%zu activity imported.\n", "%zu activities imported.\n", added),
+		       added);
+out:
+	free(rows);
+	buf_release(&file);
+	diags_release(&d);
+	tcli_close(&c);
+	return status;
+}
