@@ -179,7 +179,7 @@ void quota_quarters_text(unsigned mask, char *out, size_t n)
 
 void quota_note(const struct assessment *a, char *out, size_t n)
 {
-	char q[64], r[64];
+	char q[64];
 
 	if (n == 0)
 		return;
@@ -196,16 +196,33 @@ void quota_note(const struct assessment *a, char *out, size_t n)
 			 a->quota_met, a->quota_judged, q);
 		return;
 	}
-	quota_quarters_text(a->quota_missed, q, sizeof(q));
-	quota_quarters_text(a->quota_unknown, r, sizeof(r));
-	if (a->quota_unknown == 0xF)
+	quota_check_note(&(struct quota_check){a->quota_missed, a->quota_unknown, a->status}, out, n);
+}
+
+void quota_check_note(const struct quota_check *c, char *out, size_t n)
+{
+	char q[64], r[64];
+
+	if (n == 0)
+		return;
+	quota_quarters_text(c->missed, q, sizeof(q));
+	quota_quarters_text(c->unknown, r, sizeof(r));
+	if (c->unknown == 0xF)
 		snprintf(out, n, "%s", _("no quarter reported: a yearly figure cannot tell"));
-	else if (a->quota_missed && a->quota_unknown)
+	else if (c->missed && c->unknown)
 		snprintf(out, n, _("not met in %s; %s not reported"), q, r);
-	else if (a->quota_missed)
+	else if (c->missed)
 		snprintf(out, n, _("not met in %s"), q);
-	else if (a->quota_unknown)
+	else if (c->unknown)
 		snprintf(out, n, _("met so far; %s not reported"), r);
 	else
 		snprintf(out, n, "%s", _("met every quarter"));
+}
+
+double quota_news_min(const struct engine *e, int unit, int year)
+{
+	int ind = catalog_find("news_items_per_quarter");
+	const struct target *t = ind >= 0 ? engine_target(e, unit, ind, year) : NULL;
+
+	return quota_applies(ind, t) ? t->value : QUOTA_NEWS_DEFAULT;
 }

@@ -57,6 +57,16 @@ bool quota_applies(int ind, const struct target *t);
 void quota_assess(const struct engine *e, int unit, int ind, const struct target *t,
 		  struct assessment *a);
 
+/* What the quarters of a commune say, in words (current language): "not
+ * met in Q2", "met every quarter", "met so far; Q4 not reported". */
+void quota_check_note(const struct quota_check *c, char *out, size_t n);
+
+/* The news items a quarter a commune's year must have: its plan's "at
+ * least N" target of news_items_per_quarter, else the national strategy's
+ * ("mỗi quý có ít nhất 04 tin, bài"). */
+#define QUOTA_NEWS_DEFAULT 4
+double quota_news_min(const struct engine *e, int unit, int year);
+
 /* "Q2, Q3" (or "quý II, III" in Vietnamese) for the quarters of a mask,
  * into out. */
 void quota_quarters_text(unsigned mask, char *out, size_t n);

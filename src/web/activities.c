@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "core/quota.h"
 #include "store/activities.h"
 #include "store/tasks.h"
 #include "util/text.h"
@@ -76,14 +77,19 @@ static bool may_log(struct http_req *r, int unit, int agency)
 	return http_can(r, ACT_ENTER, unit, agency);
 }
 
-/* The plan's quota of news items a quarter for the unit, else the national
- * strategy's 4. */
-static double quota_of(struct http_req *r, int unit, int year)
+/* The log's quarters judged against the unit's quota of news items
+ * (core/quota.h, as the indicator's status is): every quarter of the year
+ * must have its N, a quarter with nothing logged is not reported. */
+static double judge_log(struct http_req *r, int unit, int year, const struct log_quarter q[4],
+			struct quota_check *qc)
 {
-	int ind = catalog_find("news_items_per_quarter");
-	const struct target *t = ind >= 0 ? engine_target(&r->snap->eng, unit, ind, year) : NULL;
+	double quota = quota_news_min(&r->snap->eng, unit, year), n[4];
+	int i;
 
-	return t && t->has_value ? t->value : 4;
+	for (i = 0; i < 4; i++)
+		n[i] = q[i].kept ? (double)q[i].news : NAN;
+	quota_check(n, quota, qc);
+	return quota;
 }
 
 /* --- the short form ------------------------------------------------------- */
@@ -223,12 +229,15 @@ static void read_posted(struct http_req *r, struct activity *a, struct diags *d)
 static void quarters(struct http_req *r, int unit, int year)
 {
 	struct log_quarter q[4];
+	struct quota_check qc;
 	struct db *db;
-	double quota = quota_of(r, unit, year);
+	char note[160];
+	double quota;
 	int i;
 
 	if (http_db(r, &db) || activity_log_compare(db, &r->snap->tree, unit, year, q, NULL))
 		return;
+	quota = judge_log(r, unit, year, q, &qc);
 	html(r, "<section class=\"quarters\"><h2>%s</h2><div class=\"scroll\"><table><thead><tr><th>%s</th><th class=\"num\">%s</th>"
 		"<th>%s</th><th class=\"num\">%s</th><th class=\"num\">%s</th></tr></thead><tbody>",
 	     arena_printf(&r->arena, _("News items against the quota of %g a quarter"), quota), _("Quarter"),
@@ -239,7 +248,7 @@ static void quarters(struct http_req *r, int unit, int year)
 			html(r, "<td class=\"num\">–</td><td class=\"hint\">%s</td>", _("nothing logged"));
 		} else {
 			html(r, "<td class=\"num\">%u</td><td>", q[i].news);
-			if (q[i].news >= quota)
+			if (!(qc.missed & 1u << i))
 				html(r, "<span class=\"ts ts-done\">%s</span>", _("met"));
 			else
 				html(r, "<span class=\"ts ts-not_done\">%s</span>", _("not met"));
@@ -255,7 +264,10 @@ static void quarters(struct http_req *r, int unit, int year)
 		else
 			html(r, "<td class=\"num\">–</td></tr>");
 	}
-	html(r, "</tbody></table></div><p class=\"hint\">%s</p></section>",
+	quota_check_note(&qc, note, sizeof(note));
+	html(r, "</tbody></table></div><p class=\"quota ts-%s\">%s: %s</p>", qc.missed ? "not_done" : "done",
+	     _("The year"), note);
+	html(r, "<p class=\"hint\">%s</p></section>",
 	     _("A quarter with anything logged counts its news items from the log; what a form typed for it is shown beside, never chosen instead."));
 }
 
@@ -351,10 +363,11 @@ static void area_log(struct http_req *r, int unit, int year)
 	html(r, "</tr></thead><tbody>");
 	for (c = t->units[unit].first_child; c >= 0; c = t->units[c].next_sibling) {
 		struct log_quarter q[4];
-		double quota = quota_of(r, c, year);
+		struct quota_check qc;
 
 		if (activity_log_compare(db, t, c, year, q, NULL))
 			continue;
+		judge_log(r, c, year, q, &qc);
 		html(r, "<tr><td><a href=\"/activities?unit=%s&amp;year=%d\">%s</a></td>", t->units[c].code, year,
 		     t->units[c].short_name);
 		for (i = 0; i < 4; i++) {
@@ -362,7 +375,7 @@ static void area_log(struct http_req *r, int unit, int year)
 				html(r, "<td class=\"num hint\">–</td>");
 			else
 				html(r, "<td class=\"num\"><span class=\"ts %s\">%u</span></td>",
-				     q[i].news >= quota ? "ts-done" : "ts-not_done", q[i].news);
+				     qc.missed & 1u << i ? "ts-not_done" : "ts-done", q[i].news);
 		}
 		html(r, "</tr>");
 	}

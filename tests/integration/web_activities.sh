@@ -134,6 +134,9 @@ expect_status 200
 contains "$body" "8 activities imported."
 JAR=vhxh.jar http GET "/activities?year=2026"
 contains "$body" "<td>quarter 3/2026</td><td class=\"num\">$hand</td><td><span class=\"ts ts-done\">met</span></td><td class=\"num late\">7 · differs from the log</td><td class=\"num\">1/3</td>"
+# the year by core/quota as the indicator's status: Q3 met, the others not
+# logged (not reported), judged so far
+contains "$body" '<p class="quota ts-done">The year: met so far; Q1, Q2, Q4 not reported</p>'
 # the indicator: the third quarter is the only one logged, so the year is it
 "$GEMIS" progress --unit 03390 --year 2026 --json >p.json
 v=$(jq '.indicators[] | select(.indicator == "news_items_per_quarter") | .value' p.json)
