@@ -219,10 +219,7 @@ void quota_check_note(const struct quota_check *c, char *out, size_t n)
 		snprintf(out, n, "%s", _("met every quarter"));
 }
 
-double quota_news_min(const struct engine *e, int unit, int year)
+double quota_min(int ind, const struct target *t, double dflt)
 {
-	int ind = catalog_find("news_items_per_quarter");
-	const struct target *t = ind >= 0 ? engine_target(e, unit, ind, year) : NULL;
-
-	return quota_applies(ind, t) ? t->value : QUOTA_NEWS_DEFAULT;
+	return quota_applies(ind, t) ? t->value : dflt;
 }

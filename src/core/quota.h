@@ -61,11 +61,11 @@ void quota_assess(const struct engine *e, int unit, int ind, const struct target
  * met in Q2", "met every quarter", "met so far; Q4 not reported". */
 void quota_check_note(const struct quota_check *c, char *out, size_t n);
 
-/* The news items a quarter a commune's year must have: its plan's "at
- * least N" target of news_items_per_quarter, else the national strategy's
- * ("mỗi quý có ít nhất 04 tin, bài"). */
+/* The N a quarter must reach under target t of indicator ind when it is a
+ * quota (quota_applies()), else dflt; for news items the national
+ * strategy's QUOTA_NEWS_DEFAULT ("mỗi quý có ít nhất 04 tin, bài"). */
 #define QUOTA_NEWS_DEFAULT 4
-double quota_news_min(const struct engine *e, int unit, int year);
+double quota_min(int ind, const struct target *t, double dflt);
 
 /* "Q2, Q3" (or "quý II, III" in Vietnamese) for the quarters of a mask,
  * into out. */

@@ -83,8 +83,10 @@ static bool may_log(struct http_req *r, int unit, int agency)
 static double judge_log(struct http_req *r, int unit, int year, const struct log_quarter q[4],
 			struct quota_check *qc)
 {
-	double quota = quota_news_min(&r->snap->eng, unit, year), n[4];
-	int i;
+	int i, ind = catalog_find("news_items_per_quarter");
+	double quota = quota_min(ind, ind >= 0 ? engine_target(&r->snap->eng, unit, ind, year) : NULL,
+				 QUOTA_NEWS_DEFAULT),
+	       n[4];
 
 	for (i = 0; i < 4; i++)
 		n[i] = q[i].kept ? (double)q[i].news : NAN;
