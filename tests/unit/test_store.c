@@ -17,6 +17,7 @@
  */
 #include <jansson.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <math.h>
 #include <sodium.h>
 #include <stdlib.h>
@@ -620,6 +621,7 @@ struct saver {
 	long long changed;
 	enum gemis_err err;
 	int hold_ms; /* keep the transaction open this long after writing */
+	sem_t *written; /* posted once the update is made, the transaction still open */
 };
 
 /* The optimistic save of a form: the update applies only to the version
@@ -633,6 +635,8 @@ static void *version_saver(void *arg)
 
 	if (!d) {
 		s->err = GEMIS_EIO;
+		if (s->written)
+			sem_post(s->written);
 		return NULL;
 	}
 	s->err = db_begin(d, &e);
@@ -646,6 +650,8 @@ static void *version_saver(void *arg)
 		s->changed = db_changes(st);
 		db_finalize(st, NULL);
 	}
+	if (s->written)
+		sem_post(s->written);
 	if (!s->err && s->hold_ms)
 		usleep((useconds_t)s->hold_ms * 1000);
 	if (!s->err)
@@ -663,6 +669,7 @@ TEST(optimistic_versions_refuse_a_stale_save)
 	bool found = false;
 	struct saver a = {0}, b = {0};
 	pthread_t ta, tb;
+	sem_t written;
 
 	CHECK(db_run(db, &e,
 		     "INSERT INTO submissions (unit_id, agency, period, status, created_at, updated_at, updated_by)"
@@ -680,14 +687,20 @@ TEST(optimistic_versions_refuse_a_stale_save)
 	a.id = b.id = id;
 	a.version = b.version = version;
 	a.hold_ms = 300;
+	/* the second starts only once the first has written: a sleep here
+	 * let a busy machine start them in either order */
+	CHECK(sem_init(&written, 0, 0) == 0);
+	a.written = &written;
 	CHECK(pthread_create(&ta, NULL, version_saver, &a) == 0);
-	usleep(100 * 1000);
+	while (sem_wait(&written) != 0)
+		;
 	CHECK(pthread_create(&tb, NULL, version_saver, &b) == 0);
 	pthread_join(ta, NULL);
 	pthread_join(tb, NULL);
 	CHECK(a.err == GEMIS_OK && b.err == GEMIS_OK);
 	CHECK(a.changed + b.changed == 1);
 	CHECK(a.changed == 1);
+	sem_destroy(&written);
 	CHECK(count("SELECT version FROM submissions WHERE agency = 'yte' AND period = '2026'") == 2);
 	CHECK(db_run(db, &e, "DELETE FROM submissions WHERE id = ?", "i", id) == GEMIS_OK);
 }
