@@ -13,7 +13,7 @@
 CC      ?= cc
 PKG     ?= pkg-config
 PKGS    := sqlite3 libpq jansson libsodium libutf8proc libmicrohttpd expat xlsxwriter zlib \
-           libzip pangocairo cairo-pdf poppler-glib fontconfig
+           libzip pangocairo cairo-pdf poppler-glib fontconfig libcurl
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wno-missing-field-initializers -Wformat=2 -Wvla
 STD     := -std=c17 -D_GNU_SOURCE
@@ -45,7 +45,7 @@ endif
 CFLAGS_ALL  = $(STD) $(WARN) $(OPT) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) $(CFLAGS)
 LDFLAGS_ALL = $(LDSAN) $(LDFLAGS)
 
-SRC_DIRS := util core store formats plan report http web api gbv cli
+SRC_DIRS := util core store formats plan report http mail web api gbv cli
 LIB_SRCS := $(filter-out src/cli/main.c,$(foreach d,$(SRC_DIRS),$(wildcard src/$(d)/*.c)))
 LIB_OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRCS))
 MAIN_OBJ := $(BUILD)/obj/cli/main.o

@@ -131,6 +131,13 @@ const struct command commands[] = {
 	    "               only for the whole country)\n"
 	    "  --name NAME  only that name\n"
 	    "  --limit N    at most N rows (default 50)")},
+	{"user email", cmd_user_email, N_("set the address an account's reminders go to"),
+	 "gemis user email NAME (ADDRESS | --clear) [--as USER]",
+	 N_("Gives the account an e-mail address for the reminders of `gemis remind`, or with\n"
+	    "--clear removes it.  The address is personal data: it is shown only to those who\n"
+	    "manage the account and never written to a log.\n"
+	    "  --as USER  act as that account, within its rights (a focal point sets only its\n"
+	    "             commune's reporters' and viewers' addresses)")},
 	{"token create", cmd_token_create, N_("create an API token for an account"),
 	 "gemis token create NAME [--label TEXT]",
 	 N_("Prints a new token for `Authorization: Bearer TOKEN`.  It is shown only once.")},
@@ -192,6 +199,19 @@ const struct command commands[] = {
 	    "  --signer NAME        the signer's name (default: the plan's signer)\n"
 	    "  --signer-title TEXT  the signer's title, e.g. \"Phó Chủ tịch\"\n"
 	    "Files carry no timestamp unless $SOURCE_DATE_EPOCH is set.")},
+	{"remind", cmd_remind, N_("send the day's e-mail reminders of what is due or late"),
+	 "gemis remind [--config FILE] [--unit CODE] [--today YYYY-MM-DD] [--dry-run]",
+	 N_("Meant to run once a day.  For each commune with a plan in force, mails every\n"
+	    "agency's accounts (reporters with an address) what the agency has late or due soon\n"
+	    "(its report of the year, the tasks it leads) on the days set in the mail settings,\n"
+	    "and each focal point a daily digest of every agency's.  At most one mail of each\n"
+	    "kind per account a day: running it again sends only what failed.  Off until the\n"
+	    "mail settings exist (docs/reminders.md): then it says so and sends nothing.\n"
+	    "  --config FILE      the mail settings (default $GEMIS_MAIL_CONFIG, else\n"
+	    "                     /etc/gemis/mail.conf)\n"
+	    "  --unit CODE        only the communes of CODE and below\n"
+	    "  --today YYYY-MM-DD judge as on that day (default: today in Vietnam)\n"
+	    "  --dry-run          print the messages instead of sending them; record nothing")},
 	{"reporting", cmd_reporting, N_("show which agencies have reported, on time or late"),
 	 "gemis reporting --unit CODE --year YEAR [--as-of YYYY-MM-DD] [--json]",
 	 N_("From the plans in force: each agency the plan gives duties owes one report a year\n"

@@ -25,6 +25,7 @@
 
 #include "core/date.h"
 #include "core/deadline.h"
+#include "report/duelist.h"
 #include "report/reporting.h"
 #include "store/attachments.h"
 #include "store/task_progress.h"
@@ -33,9 +34,6 @@
 #include "web.h"
 
 #include "util/banned.h"
-
-/* Days ahead that count as "due soon". */
-#define SOON_DAYS 7
 
 static const char *agency_label(struct http_req *r, const char *id)
 {
@@ -191,7 +189,7 @@ static void commune_tasks(struct http_req *r, int unit, int year, const char *ag
 		html(r, "</td><td>");
 		time_cell(r, x, year);
 		html(r, "</td><td>");
-		status_chip(r, st, task_alert(&x->tt, period_year_code(year), st, today_of(r), SOON_DAYS));
+		status_chip(r, st, task_alert(&x->tt, period_year_code(year), st, today_of(r), DUE_SOON_DAYS));
 		html(r, "</td></tr>");
 	}
 	html(r, "</tbody></table></div>");
@@ -395,7 +393,7 @@ static void states_table(struct http_req *r, const struct task_page *tp)
 		s = task_state(&tp->rs, x, id, tp->year);
 		st = s ? s->status : TS_NOT_STARTED;
 		html(r, "<tr><td>%s%s</td><td>", agency_label(r, id), k < x->nlead ? "" : _(" (partner)"));
-		status_chip(r, st, k < x->nlead ? task_alert(&x->tt, period_year_code(tp->year), st, today_of(r), SOON_DAYS)
+		status_chip(r, st, k < x->nlead ? task_alert(&x->tt, period_year_code(tp->year), st, today_of(r), DUE_SOON_DAYS)
 						: TA_NONE);
 		html(r, "</td><td>");
 		if (s && s->reason)
@@ -739,77 +737,44 @@ void tasks_box(struct http_req *r, int unit, int year)
 {
 	const struct unit *u = &r->snap->tree.units[unit];
 	const char *mine = own_agency(r);
-	struct task_list tl;
-	struct task_recs rs;
-	struct date today = today_of(r);
-	size_t i, k, late = 0, soon = 0;
+	struct due_list dl;
+	size_t i, late = 0, soon = 0;
 	struct db *db;
 
-	if (u->first_child >= 0 || load(r, unit, year, &tl, &rs) != GEMIS_OK)
+	memset(&dl, 0, sizeof(dl));
+	if (u->first_child >= 0 || http_db(r, &db) ||
+	    due_list_load(db, &r->snap->tree, unit, year, today_of(r), reporting_judged_at(r), DUE_SOON_DAYS, mine,
+			  &dl, &r->err) != GEMIS_OK) {
+		due_list_release(&dl);
 		return;
+	}
 	html(r, "<section class=\"work\"><h2>%s</h2>", mine ? _("Your agency's tasks") : _("Due this week and late"));
 	html(r, "<ul class=\"due\">");
-	for (i = 0; i < tl.n; i++) {
-		const struct task *x = &tl.t[i];
+	for (i = 0; i < dl.n; i++) {
+		const struct due_item *it = &dl.v[i];
+		const char *cls = it->alert == TA_OVERDUE ? "late" : it->alert == TA_DUE_SOON ? "soon" : "";
 
-		/* each agency's own state: the focal point sees who is late */
-		for (k = 0; k < x->nlead + x->npartners; k++) {
-			const char *id = k < x->nlead ? x->lead[k] : x->partners[k - x->nlead];
-			const struct task_rec *s;
-			enum task_status st;
-			enum task_alert al;
-			struct date due;
-
-			if (strcmp(id, "all") == 0 || (mine && strcmp(id, mine) != 0))
-				continue;
-			s = task_state(&rs, x, id, year);
-			st = s ? s->status : TS_NOT_STARTED;
-			al = k < x->nlead ? task_alert(&x->tt, period_year_code(year), st, today, SOON_DAYS) : TA_NONE;
-			if (al == TA_NONE && !mine)
-				continue;
-			late += al == TA_OVERDUE;
-			soon += al == TA_DUE_SOON;
-			html(r, "<li class=\"%s\"><a href=\"/tasks/%s/%s?year=%d&amp;agency=%s\">%s <span lang=\"vi\">%s</span></a> · %s · ",
-			     al == TA_OVERDUE ? "late" : al == TA_DUE_SOON ? "soon" : "", u->code, x->uid, year, id,
-			     task_label(&tl.mem, x), x->title, agency_label(r, id));
-			status_chip(r, st, al);
-			if (task_due(&x->tt, period_year_code(year), &due))
-				html(r, " · %s %s", _("due"), day_text(r, due));
-			html(r, "</li>");
+		late += it->alert == TA_OVERDUE;
+		soon += it->alert == TA_DUE_SOON;
+		if (it->kind == DUE_FORM) {
+			html(r, "<li class=\"%s\"><a href=\"/entry/%s/%s/%d\">%s</a> · %s · %s %s%s</li>", cls, u->code,
+			     it->agency, year, _("Form"), agency_label(r, it->agency), _("due"), day_text(r, it->due),
+			     it->alert == TA_OVERDUE ? arena_printf(&r->arena, " · %s", _("overdue")) : "");
+			continue;
 		}
-	}
-	/* forms, as the reporting page counts them */
-	if (!http_db(r, &db)) {
-		struct arena mem;
-		struct rep_result rep;
-
-		arena_init(&mem, 0);
-		if (reporting_load(db, &r->snap->tree, unit, year, reporting_judged_at(r), &mem, &rep, NULL) == GEMIS_OK) {
-			for (i = 0; i < rep.nforms; i++) {
-				const struct rep_form *f = &rep.forms[i];
-				struct date due = {f->due_year, f->due_month, f->due_day};
-				long long left = date_diff(today, due);
-				bool overdue = f->state == FORM_OVERDUE, near = f->state == FORM_PENDING && left <= SOON_DAYS;
-
-				if ((!overdue && !near) || (mine && strcmp(agency_kinds[f->agency].id, mine) != 0))
-					continue;
-				late += overdue;
-				soon += near;
-				html(r, "<li class=\"%s\"><a href=\"/entry/%s/%s/%d\">%s</a> · %s · %s %s%s</li>",
-				     overdue ? "late" : "soon", u->code, agency_kinds[f->agency].id, year, _("Form"),
-				     agency_label(r, agency_kinds[f->agency].id), _("due"), day_text(r, due),
-				     overdue ? arena_printf(&r->arena, " · %s", _("overdue")) : "");
-			}
-			rep_result_release(&rep);
-		}
-		arena_release(&mem);
+		html(r, "<li class=\"%s\"><a href=\"/tasks/%s/%s?year=%d&amp;agency=%s\">%s <span lang=\"vi\">%s</span></a> · %s · ",
+		     cls, u->code, it->task->uid, year, it->agency, task_label(&dl.tasks.mem, it->task), it->task->title,
+		     agency_label(r, it->agency));
+		status_chip(r, it->status, it->alert);
+		if (it->has_due)
+			html(r, " · %s %s", _("due"), day_text(r, it->due));
+		html(r, "</li>");
 	}
 	html(r, "</ul>");
 	if (!late && !soon && !mine)
 		html(r, "<p>%s</p>", _("Nothing is late and nothing falls due this week."));
-	else if (!late && !soon && tl.n == 0)
+	else if (!late && !soon && dl.tasks.n == 0)
 		html(r, "<p>%s</p>", _("The plan in force lists no task."));
 	html(r, "<p><a href=\"/tasks?unit=%s&amp;year=%d\">%s</a></p></section>", u->code, year, _("Every task"));
-	task_recs_release(&rs);
-	task_list_release(&tl);
+	due_list_release(&dl);
 }

@@ -1,0 +1,131 @@
+/*
+ * duelist.c: what is due soon or late (see duelist.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/catalog.h"
+#include "duelist.h"
+#include "reporting.h"
+#include "store/task_progress.h"
+#include "util/alloc.h"
+#include "util/arena.h"
+
+#include "util/banned.h"
+
+static enum gemis_err push(struct due_list *l, size_t *cap, const struct due_item *it)
+{
+	if (l->n == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 16;
+		struct due_item *v = gemis_realloc(l->v, ncap * sizeof(*v));
+
+		if (!v)
+			return GEMIS_ENOMEM;
+		l->v = v;
+		*cap = ncap;
+	}
+	l->v[l->n++] = *it;
+	return GEMIS_OK;
+}
+
+/* Each agency's own state of each task: the focal point sees who is late. */
+static enum gemis_err add_tasks(struct due_list *l, size_t *cap, const struct task_recs *rs, int year,
+				struct date today, int soon, const char *agency)
+{
+	size_t i, k;
+
+	for (i = 0; i < l->tasks.n; i++) {
+		const struct task *x = &l->tasks.t[i];
+
+		for (k = 0; k < x->nlead + x->npartners; k++) {
+			const char *id = k < x->nlead ? x->lead[k] : x->partners[k - x->nlead];
+			const struct task_rec *s;
+			struct due_item it;
+
+			if (strcmp(id, "all") == 0 || (agency && strcmp(id, agency) != 0))
+				continue;
+			memset(&it, 0, sizeof(it));
+			it.kind = DUE_TASK;
+			it.agency = id;
+			it.task = x;
+			it.lead = k < x->nlead;
+			s = task_state(rs, x, id, year);
+			it.status = s ? s->status : TS_NOT_STARTED;
+			it.alert = it.lead ? task_alert(&x->tt, period_year_code(year), it.status, today, soon) : TA_NONE;
+			if (it.alert == TA_NONE && !agency)
+				continue;
+			it.has_due = task_due(&x->tt, period_year_code(year), &it.due);
+			if (push(l, cap, &it))
+				return GEMIS_ENOMEM;
+		}
+	}
+	return GEMIS_OK;
+}
+
+/* Forms as the reporting page counts them: late, or due within `soon` days. */
+static enum gemis_err add_forms(struct due_list *l, size_t *cap, struct db *db, const struct tree *t, int unit,
+				int year, struct date today, long long judged_at, int soon, const char *agency,
+				struct errctx *e)
+{
+	struct arena mem;
+	struct rep_result rep;
+	enum gemis_err err;
+	size_t i;
+
+	arena_init(&mem, 0);
+	err = reporting_load(db, t, unit, year, judged_at, &mem, &rep, e);
+	if (err) {
+		arena_release(&mem);
+		return err;
+	}
+	for (i = 0; !err && i < rep.nforms; i++) {
+		const struct rep_form *f = &rep.forms[i];
+		struct due_item it;
+
+		memset(&it, 0, sizeof(it));
+		it.kind = DUE_FORM;
+		it.agency = agency_kinds[f->agency].id;
+		it.has_due = f->has_due;
+		it.due = (struct date){f->due_year, f->due_month, f->due_day};
+		if (f->state == FORM_OVERDUE)
+			it.alert = TA_OVERDUE;
+		else if (f->state == FORM_PENDING && date_diff(today, it.due) <= soon)
+			it.alert = TA_DUE_SOON;
+		if (it.alert == TA_NONE || f->unit != unit || (agency && strcmp(it.agency, agency) != 0))
+			continue;
+		err = push(l, cap, &it);
+	}
+	rep_result_release(&rep);
+	arena_release(&mem);
+	return err;
+}
+
+enum gemis_err due_list_load(struct db *db, const struct tree *t, int unit, int year, struct date today,
+			     long long judged_at, int soon, const char *agency, struct due_list *out,
+			     struct errctx *e)
+{
+	struct task_recs rs;
+	size_t cap = 0;
+	enum gemis_err err;
+
+	memset(out, 0, sizeof(*out));
+	memset(&rs, 0, sizeof(rs));
+	err = tasks_of_unit(db, t, unit, &out->tasks, e);
+	if (!err)
+		err = task_records(db, t, unit, NULL, year, &rs, e);
+	if (!err)
+		err = add_tasks(out, &cap, &rs, year, today, soon, agency);
+	if (!err)
+		err = add_forms(out, &cap, db, t, unit, year, today, judged_at, soon, agency, e);
+	task_recs_release(&rs);
+	if (err == GEMIS_ENOMEM)
+		err_set(e, GEMIS_ENOMEM, "%s", err_name(GEMIS_ENOMEM));
+	return err;
+}
+
+void due_list_release(struct due_list *l)
+{
+	free(l->v);
+	task_list_release(&l->tasks);
+	memset(l, 0, sizeof(*l));
+}

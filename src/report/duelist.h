@@ -1,0 +1,61 @@
+/*
+ * duelist.h: what a commune's agencies owe soon or late on a day: their
+ * yearly report (the form, judged as reporting.h judges it) and the tasks
+ * they lead (core/tasks.h, task_alert).  It is the one computation behind
+ * the dashboard's "due this week and late" list (web/tasks.c) and the
+ * reminders sent by mail (mail/remind.h), so that a mail never says
+ * something the dashboard does not.
+ */
+#ifndef GEMIS_DUELIST_H
+#define GEMIS_DUELIST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/date.h"
+#include "core/tasks.h"
+#include "core/tree.h"
+#include "store/db.h"
+#include "store/tasks.h"
+
+/* A task (or a form) is "due soon" this many days ahead. */
+#define DUE_SOON_DAYS 7
+
+enum due_kind {
+	DUE_TASK, /* a task of the plan in force */
+	DUE_FORM, /* the agency's report of the year */
+};
+
+struct due_item {
+	enum due_kind kind;
+	const char *agency;     /* agency kind id */
+	enum task_alert alert;  /* TA_DUE_SOON, TA_OVERDUE; TA_NONE only in an
+				   agency's own list (its tasks not yet due) */
+	bool has_due;
+	struct date due;
+	/* DUE_TASK */
+	const struct task *task; /* in the list's `tasks` */
+	enum task_status status; /* the agency's own state of the task */
+	bool lead;               /* false: the agency joins as a partner */
+};
+
+struct due_list {
+	struct task_list tasks;  /* the unit's tasks the items point into */
+	struct due_item *v;
+	size_t n;
+};
+
+/* What unit owes for `year` on `today`: every task an agency leads and
+ * every form, due within `soon` days or late (forms are judged at
+ * judged_at, as the reporting page judges them).  Of every agency when
+ * agency is NULL; when it names one, only that agency's items, and all
+ * its tasks, led or joined, due or not (its home page lists them).  Tasks
+ * in the plan's order come first, then forms by agency.  Tasks led by
+ * "all" name no agency and are left out.  due_list_release() frees the
+ * list, also after a failure. */
+enum gemis_err due_list_load(struct db *db, const struct tree *t, int unit, int year, struct date today,
+			     long long judged_at, int soon, const char *agency, struct due_list *out,
+			     struct errctx *e);
+void due_list_release(struct due_list *l);
+
+#endif
