@@ -15,6 +15,7 @@ extern const struct route api_routes[];
 enum gemis_err api_openapi(struct http_req *r);
 enum gemis_err api_me(struct http_req *r);
 enum gemis_err api_progress(struct http_req *r);
+enum gemis_err api_reporting(struct http_req *r);
 enum gemis_err api_units(struct http_req *r);
 enum gemis_err api_unit(struct http_req *r);
 enum gemis_err api_indicators(struct http_req *r);

@@ -9,6 +9,7 @@ const struct route api_routes[] = {
 	{HTTP_GET, "/api/v1/openapi.json", api_openapi, ROUTE_API | ROUTE_PUBLIC | ROUTE_BARE, NULL},
 	{HTTP_GET, "/api/v1/me", api_me, ROUTE_API, NULL},
 	{HTTP_GET, "/api/v1/progress", api_progress, ROUTE_API, "unit:code year:year"},
+	{HTTP_GET, "/api/v1/reporting", api_reporting, ROUTE_API, "unit:code year:year as_of:date"},
 	{HTTP_GET, "/api/v1/units", api_units, ROUTE_API, "parent:code"},
 	{HTTP_GET, "/api/v1/units/{code}", api_unit, ROUTE_API, NULL},
 	{HTTP_GET, "/api/v1/indicators", api_indicators, ROUTE_API, NULL},

@@ -71,15 +71,9 @@ int cmd_reporting(struct cli *cli, int argc, char **argv)
 		cli_unknown_unit("reporting", code);
 		goto out;
 	}
-	if (reporting_load(db, &s.tree, unit, year, now, &mem, &r, &e)) {
+	if (reporting_load_counted(db, &s, unit, year, now, &mem, &r, &e)) {
 		cli_fail(&e);
 		goto out;
-	}
-	{
-		int done = 0, all = 0;
-
-		engine_count_reported(&s.eng, year, unit, &done, &all);
-		r.leaves_reported = done;
 	}
 	if (json ? reporting_json(&s.tree, &r, now, &out) : reporting_text(&s.tree, &r, now, &out)) {
 		fprintf(stderr, "gemis: %s\n", err_name(GEMIS_ENOMEM));

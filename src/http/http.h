@@ -288,6 +288,9 @@ enum gemis_err http_unit(struct http_req *r, const char *code, enum action a, in
 /* Today as YYYYMMDD in Vietnam (UTC+7); $GEMIS_TODAY=YYYY-MM-DD overrides
  * it, for tests and demonstrations. */
 int http_today(const struct http_req *r);
+/* The moment deadlines are judged at: now, or the end of $GEMIS_TODAY's
+ * day (http_today) when tests or demonstrations set one. */
+long long http_judged_at(const struct http_req *r);
 
 /* The CSRF token for the forms of this answer: the session's token
  * masked with a fresh random pad (hex), so that it reads differently in

@@ -7,6 +7,7 @@
  *   code    a unit code: 1-7 of 0-9 A-Z ("VN", "12", "03390")
  *   year    a year PERIOD_MIN_YEAR..PERIOD_MAX_YEAR
  *   period  2026, 2026Q3 or 2026-07
+ *   date    a day, YYYY-MM-DD
  *   int     a non-negative integer of at most 18 digits
  *   id      1-64 of a-z 0-9 _ . - (indicator, agency, status, user names)
  *   lang    vi or en
@@ -25,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "core/period.h"
 #include "internal.h"
 #include "util/i18n.h"
@@ -348,6 +350,11 @@ static const char *kind_problem(const char *kind, size_t klen, const char *v, si
 		if (len != 4 || !text_parse_long(v, len, &y) || y < PERIOD_MIN_YEAR || y > PERIOD_MAX_YEAR)
 			return N_("not a year");
 		return NULL;
+	}
+	if (IS("date")) {
+		struct date d;
+
+		return date_parse_iso(v, len, &d) ? NULL : N_("not a date (YYYY-MM-DD)");
 	}
 	if (IS("period")) {
 		period_t p;

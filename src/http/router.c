@@ -117,6 +117,13 @@ int http_today(const struct http_req *r)
 	return date_ymd(vn_date(r->now));
 }
 
+long long http_judged_at(const struct http_req *r)
+{
+	if (getenv("GEMIS_TODAY"))
+		return vn_day_end(date_from_ymd(http_today(r))) - 1;
+	return r->now;
+}
+
 /* --- who is asking ------------------------------------------------------ */
 
 static bool hex64(const char *s)

@@ -154,6 +154,13 @@ enum gemis_err reporting_load(struct db *db, const struct tree *t, int scope, in
 			      long long now, struct arena *mem, struct rep_result *out,
 			      struct errctx *e);
 
+/* reporting_load() over the snapshot's tree, with leaves_reported counted
+ * from its values (engine_count_reported: the one meaning of "reported"),
+ * as every page, the API and the CLI count it. */
+struct snapshot;
+enum gemis_err reporting_load_counted(struct db *db, const struct snapshot *s, int scope, int year, long long now,
+				      struct arena *mem, struct rep_result *out, struct errctx *e);
+
 /* The JSON of `gemis reporting --json`:
  *   {"unit": "12", "name": "Lai Châu", "year": 2026, "as_of": "2026-12-01",
  *    "total": {"expected": 40, "submitted": 31, "on_time": 25, "late": 6,

@@ -9,6 +9,7 @@
 #include "core/catalog.h"
 #include "reporting.h"
 #include "store/plan_views.h"
+#include "store/snapshot.h"
 #include "store/submissions.h"
 
 #include "util/banned.h"
@@ -114,4 +115,17 @@ enum gemis_err reporting_load(struct db *db, const struct tree *t, int scope, in
 	in.subs = c.subs;
 	in.nsubs = c.n;
 	return reporting_compute(&in, out);
+}
+
+enum gemis_err reporting_load_counted(struct db *db, const struct snapshot *s, int scope, int year, long long now,
+				      struct arena *mem, struct rep_result *out, struct errctx *e)
+{
+	int done = 0, all = 0;
+	enum gemis_err err = reporting_load(db, &s->tree, scope, year, now, mem, out, e);
+
+	if (err)
+		return err;
+	engine_count_reported(&s->eng, year, scope, &done, &all);
+	out->leaves_reported = done;
+	return GEMIS_OK;
 }

@@ -28,13 +28,10 @@
 
 #include "util/banned.h"
 
-/* The moment reporting is judged at: now, or the end of $GEMIS_TODAY's day
- * (http_today) when tests or demonstrations set one. */
+/* The moment reporting is judged at (http_judged_at). */
 long long reporting_judged_at(struct http_req *r)
 {
-	if (getenv("GEMIS_TODAY"))
-		return vn_day_end(date_from_ymd(http_today(r))) - 1;
-	return r->now;
+	return http_judged_at(r);
 }
 
 static const char *rate(struct http_req *r, unsigned part, unsigned whole)

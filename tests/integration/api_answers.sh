@@ -62,6 +62,19 @@ for u in 03390 12 VN; do
 	jq -e '[.indicators[] | .numerator, .denominator | strings] | length > 0' body.txt >/dev/null && break
 done || die "no hidden count in the demo's progress: the API's \"<5\" goes unchecked"
 
+# reporting: exactly what `gemis reporting --json` prints, on the same day
+api 200 "$prov" GET "/api/v1/reporting?unit=12&year=2026&as_of=2026-12-02"
+expect_ok "$GEMIS" reporting --unit 12 --year 2026 --as-of 2026-12-02 --json --lang vi
+[ "$(jq -S . body.txt)" = "$(printf '%s' "$out" | jq -S .)" ] || die "the API's reporting differs from gemis reporting --json"
+jq -e '.total.expected > 0 and .leaves == 38 and (.forms | length) == .total.expected' body.txt >/dev/null ||
+	die "reporting of Lai Châu: $(jq -c .total body.txt)"
+api 200 "$admin" GET "/api/v1/reporting?unit=03390"
+api 400 "$prov" GET /api/v1/reporting
+api 400 "$prov" GET "/api/v1/reporting?unit=12&as_of=2026-13-01"
+api 400 "$prov" GET "/api/v1/reporting?unit=12&as_of=yesterday"
+api 403 "$prov" GET "/api/v1/reporting?unit=24&year=2026"
+api 404 "$admin" GET "/api/v1/reporting?unit=99999"
+
 # plans: one in force, none, outside the scope
 api 200 "$prov" GET /api/v1/plans/03390
 api 404 "$prov" GET /api/v1/plans/12

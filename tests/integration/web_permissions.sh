@@ -136,6 +136,7 @@ for a in $accounts; do
 		check "$role" "$u" USERS 200 GET "/users?unit=$u"
 		check "$role" "$u" SIGNINS 200 GET "/signins?unit=$u"
 		check "$role" "$u" READ 200 GET "/api/v1/progress?unit=$u&year=2026"
+		check "$role" "$u" READ 200 GET "/api/v1/reporting?unit=$u&year=2026"
 		check "$role" "$u" READ 200 GET "/api/v1/units/$u"
 		check "$role" "$u" READ 200 GET "/api/v1/units?parent=$u"
 		check "$role" "$u" READ "200|404" GET "/api/v1/plans/$u"
