@@ -132,19 +132,6 @@ out:
 	return status;
 }
 
-struct token_args {
-	long long id;
-	const char *label;
-	char *token;
-};
-
-static enum gemis_err token_apply(struct db *db, void *ctx, struct errctx *e)
-{
-	struct token_args *a = ctx;
-
-	return tokens_create(db, a->id, a->label, a->token, e);
-}
-
 int cmd_token_create(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
@@ -153,7 +140,6 @@ int cmd_token_create(struct cli *cli, int argc, char **argv)
 	struct tree t;
 	struct principal who;
 	struct account_change c;
-	struct token_args args;
 	char token[TOKEN_CHARS + 1];
 	const char *label = NULL;
 	bool found;
@@ -178,8 +164,7 @@ int cmd_token_create(struct cli *cli, int argc, char **argv)
 	/* a token acts as the account: for a caseworker, it reads cases */
 	cli_actor(db, &t, "token create", NULL, &who);
 	c = (struct account_change){"token", u.role, tree_find(&t, u.unit_code), u.name};
-	args = (struct token_args){u.id, label, token};
-	if (case_account_apply(db, &t, &who, &c, token_apply, &args, &e)) {
+	if (case_account_token(db, &t, &who, &c, u.id, label, token, &e)) {
 		cli_fail(&e);
 		goto out;
 	}

@@ -67,6 +67,28 @@ enum gemis_err case_account_password(struct db *db, const struct tree *t, const 
 	return case_account_apply(db, t, who, c, password_apply, &a, e);
 }
 
+struct token_args {
+	long long id;
+	const char *label;
+	char *token;
+};
+
+static enum gemis_err token_apply(struct db *db, void *ctx, struct errctx *e)
+{
+	struct token_args *a = ctx;
+
+	return tokens_create(db, a->id, a->label, a->token, e);
+}
+
+enum gemis_err case_account_token(struct db *db, const struct tree *t, const struct principal *who,
+				  const struct account_change *c, long long id, const char *label,
+				  char out[TOKEN_CHARS + 1], struct errctx *e)
+{
+	struct token_args a = {id, label, out};
+
+	return case_account_apply(db, t, who, c, token_apply, &a, e);
+}
+
 enum gemis_err case_account_refused(struct db *db, const struct tree *t, const struct principal *who,
 				    const struct account_change *c, struct errctx *e)
 {

@@ -19,6 +19,7 @@
 #include "core/access.h"
 #include "core/tree.h"
 #include "store/db.h"
+#include "store/users.h"
 
 /* What changes, for the log's detail: "create caseworker cw.binhlu". */
 struct account_change {
@@ -45,6 +46,12 @@ enum gemis_err case_account_apply(struct db *db, const struct tree *t, const str
 enum gemis_err case_account_password(struct db *db, const struct tree *t, const struct principal *who,
 				     const struct account_change *c, long long id, const char *password,
 				     struct errctx *e);
+
+/* case_account_apply() of a new API token for account id (a token acts as
+ * the account: a caseworker's reads cases), into out, shown once. */
+enum gemis_err case_account_token(struct db *db, const struct tree *t, const struct principal *who,
+				  const struct account_change *c, long long id, const char *label,
+				  char out[TOKEN_CHARS + 1], struct errctx *e);
 
 /* Logs a refused change of a watched role's account (nothing otherwise). */
 enum gemis_err case_account_refused(struct db *db, const struct tree *t, const struct principal *who,

@@ -152,7 +152,8 @@ enum gemis_err page_lang(struct http_req *r)
 	return http_redirect(r, next && next[0] == '/' && next[1] != '/' ? next : "/");
 }
 
-static void account_page(struct http_req *r, const char *problem, const char *done, const char *out)
+static void account_page(struct http_req *r, const char *problem, const char *done, const char *out,
+			 const char *token, const char *token_done)
 {
 	const struct snapshot *s = r->snap;
 
@@ -193,7 +194,14 @@ static void account_page(struct http_req *r, const char *problem, const char *do
 	     _("Ends every session of your account on every other computer and phone, and revokes all "
 	       "its API tokens. This browser stays signed in, under a new session."),
 	     _("Sign out everywhere"));
+	account_tokens(r, token, token_done);
 	page_end(r);
+}
+
+enum gemis_err web_account_page(struct http_req *r, const char *token, const char *token_done)
+{
+	account_page(r, NULL, NULL, NULL, token, token_done);
+	return GEMIS_OK;
 }
 
 enum gemis_err page_account(struct http_req *r)
@@ -206,7 +214,8 @@ enum gemis_err page_account(struct http_req *r)
 						  "Every other session was ended and %ld API tokens revoked.",
 						  strtol(out, NULL, 10)),
 					strtol(out, NULL, 10))
-			 : NULL);
+			 : NULL,
+		     NULL, http_param(r, "revoked") ? _("The token was revoked.") : NULL);
 	return GEMIS_OK;
 }
 
@@ -262,18 +271,18 @@ enum gemis_err page_password(struct http_req *r)
 		return err;
 	if (wait > 0) {
 		r->retry_after = wait;
-		account_page(r, too_many(r, wait), NULL, NULL);
+		account_page(r, too_many(r, wait), NULL, NULL, NULL, NULL);
 		return http_keep_body(r, GEMIS_ELIMIT);
 	}
 	if (!ok) {
-		account_page(r, _("The current password is wrong."), NULL, NULL);
+		account_page(r, _("The current password is wrong."), NULL, NULL, NULL, NULL);
 		return http_keep_body(r, GEMIS_EINVAL);
 	}
 	problem = password_problem(pw, r->user.name);
 	if (!problem && strcmp(pw, confirm) != 0)
 		problem = N_("the two new passwords differ");
 	if (problem) {
-		account_page(r, _(problem), NULL, NULL);
+		account_page(r, _(problem), NULL, NULL, NULL, NULL);
 		return http_keep_body(r, GEMIS_EINVAL);
 	}
 	c = (struct account_change){"password", r->user.role, r->who.unit, r->user.name};

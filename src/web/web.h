@@ -81,6 +81,13 @@ enum gemis_err page_lang(struct http_req *r);
 enum gemis_err page_account(struct http_req *r);
 enum gemis_err page_password(struct http_req *r);
 enum gemis_err page_signout_all(struct http_req *r);
+enum gemis_err page_token_create(struct http_req *r);
+enum gemis_err page_token_revoke(struct http_req *r);
+/* The account page with, in its tokens section, a token just made (shown
+ * once) or a note of what was done; either may be NULL. */
+enum gemis_err web_account_page(struct http_req *r, const char *token, const char *token_done);
+/* The tokens section of the account page (tokens.c). */
+void account_tokens(struct http_req *r, const char *token, const char *done);
 enum gemis_err page_signins(struct http_req *r);
 enum gemis_err page_home(struct http_req *r);
 enum gemis_err page_indicator(struct http_req *r);

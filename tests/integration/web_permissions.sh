@@ -229,7 +229,7 @@ for route in "/?unit=03390" "/indicator/female_wage_workers" "/province/12" "/en
 	JAR=none.jar http GET "$route"
 	expect_status 401
 done
-for route in /account/signout-all /account/password /logout; do
+for route in /account/signout-all /account/password /account/tokens /account/tokens/1/revoke /logout; do
 	JAR=none.jar http POST "$route"
 	expect_status 401
 done
@@ -246,6 +246,10 @@ expect_status 403
 JAR=focal.jar http POST /account/signout-all
 expect_status 403
 JAR=focal.jar http POST /account/signout-all --data-urlencode "csrf=$csrf_reporter"
+expect_status 403
+JAR=focal.jar http POST /account/tokens --data-urlencode label=x
+expect_status 403
+JAR=focal.jar http POST /account/tokens/1/revoke --data-urlencode "csrf=$csrf_reporter"
 expect_status 403
 JAR=focal.jar http GET /account
 expect_status 200
