@@ -175,7 +175,7 @@ static void children(struct http_req *r, int unit, int year)
 	html(r, "</ul></details>");
 }
 
-static void indicator_row(struct http_req *r, int unit, int k, int year)
+static void indicator_row(struct http_req *r, struct progress_masks *pm, int unit, int k, int year)
 {
 	const struct engine *e = &r->snap->eng;
 	const struct indicator *ind = &catalog[k];
@@ -224,7 +224,9 @@ static void indicator_row(struct http_req *r, int unit, int k, int year)
 			smallnum_note(&a, k, note, sizeof(note));
 		html(r, " <small class=\"status-note\">%s</small>", note);
 	}
-	html(r, "</div><div class=\"chart\">");
+	html(r, "</div>");
+	compare_above(r, pm, unit, k, year);
+	html(r, "<div class=\"chart\">");
 	chart_sparkline(r, unit, k, year);
 	html(r, "</div>");
 	if (u->first_child >= 0) {
@@ -251,6 +253,7 @@ enum gemis_err page_home(struct http_req *r)
 	const struct snapshot *s;
 	const char *code = http_param(r, "unit");
 	const struct unit *u;
+	struct progress_masks pm;
 	enum gemis_err err;
 	int unit, year, g;
 	size_t k;
@@ -276,14 +279,17 @@ enum gemis_err page_home(struct http_req *r)
 		return err;
 	tasks_box(r, unit, year);
 	children(r, unit, year);
+	/* the small-count masks of the units above, computed once a page */
+	progress_masks_init(&pm, s, year);
 	for (g = 0; g < GOAL_COUNT; g++) {
 		html(r, "<section class=\"goal\"><h2>%s</h2><ul class=\"inds\">", goal_name((enum goal)g, r->lang));
 		for (k = 0; k < catalog_count; k++) {
 			if (catalog[k].goal == (enum goal)g)
-				indicator_row(r, unit, (int)k, year);
+				indicator_row(r, &pm, unit, (int)k, year);
 		}
 		html(r, "</ul></section>");
 	}
+	progress_masks_release(&pm);
 	page_end(r);
 	return GEMIS_OK;
 }

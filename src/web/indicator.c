@@ -315,6 +315,15 @@ enum gemis_err page_indicator(struct http_req *r)
 		html(r, " <small class=\"status-note\">%s (%d)</small>", note, a.latest_year);
 	}
 	html(r, "</dd>");
+	if (u->parent >= 0) {
+		struct progress_masks pm;
+
+		progress_masks_init(&pm, s, year);
+		html(r, "<dt>%s</dt><dd>", _("Compared with"));
+		compare_above(r, &pm, unit, k, year);
+		html(r, "</dd>");
+		progress_masks_release(&pm);
+	}
 	if (ind->kind == IND_RATIO)
 		html(r, "<dt>%s</dt><dd>%s / %s%s</dd>", _("Computed as"),
 		     r->lang == LANG_EN ? ind->part_en[0] : ind->part_vi[0],

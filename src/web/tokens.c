@@ -54,7 +54,7 @@ void account_tokens(struct http_req *r, const char *token, const char *done)
 
 	html(r, "<section class=\"narrow\" id=\"tokens\"><h2>%s</h2>", _("API tokens"));
 	html(r, "<p class=\"hint\">%s</p>",
-	     _("A token lets a program use the API (/api/v1) as your account, with your rights. Keep it "
+	     _("A token lets a program use the API as your account, with your rights. Keep it "
 	       "secret; revoke it when the program no longer needs it."));
 	if (token) {
 		html(r, "<div class=\"ok\" role=\"status\"><p>%s</p><p><code class=\"token\" id=\"new-token\">%s</code></p></div>",

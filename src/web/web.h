@@ -86,6 +86,10 @@ enum gemis_err page_token_revoke(struct http_req *r);
 /* The account page with, in its tokens section, a token just made (shown
  * once) or a note of what was done; either may be NULL. */
 enum gemis_err web_account_page(struct http_req *r, const char *token, const char *token_done);
+/* The value and status of indicator k of every unit above `unit` (the
+ * province, the nation), as links to their indicator pages (compare.c). */
+struct progress_masks;
+void compare_above(struct http_req *r, struct progress_masks *pm, int unit, int k, int year);
 /* The tokens section of the account page (tokens.c). */
 void account_tokens(struct http_req *r, const char *token, const char *done);
 enum gemis_err page_signins(struct http_req *r);
