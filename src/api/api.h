@@ -26,5 +26,8 @@ enum gemis_err api_submission(struct http_req *r);
 enum gemis_err api_submission_act(struct http_req *r);
 enum gemis_err api_chain_period(struct http_req *r);
 enum gemis_err api_chain_period_set(struct http_req *r);
+enum gemis_err api_chain_reports(struct http_req *r);
+enum gemis_err api_chain_report(struct http_req *r);
+enum gemis_err api_chain_report_act(struct http_req *r);
 
 #endif

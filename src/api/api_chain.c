@@ -7,12 +7,25 @@
  *   POST /api/v1/chain-periods/{unit}/{year}   {"from", "to", "due"} (ISO
  *        days, due null for none): the province for its own unit, the
  *        admin for any receiving unit, as on the page (web/chain.c)
+ *   GET  /api/v1/chain-reports?unit=&year=   where the reports stand: the
+ *        unit's own (a commune, a province) and those it receives (a
+ *        province, VN), each as report/chainreport.h's chain_report_json
+ *   GET  /api/v1/chain-reports/{unit}/{year} one report, with the figures it
+ *        carried and its history
+ *   POST /api/v1/chain-reports/{unit}/{year} a step: JSON {"action":
+ *        "submit"|"return"|"accept", "version", "comment"} (a submission
+ *        sends the report as generated, DOCX), or multipart/form-data with
+ *        the same fields and "file", the signed PDF
  */
 #include <jansson.h>
+#include <strings.h>
 #include <string.h>
 
 #include "api.h"
+#include "core/workflow.h"
+#include "report/chainreport.h"
 #include "store/chainperiods.h"
+#include "store/chainreports.h"
 #include "util/text.h"
 
 #include "util/banned.h"
@@ -134,4 +147,195 @@ enum gemis_err api_chain_period_set(struct http_req *r)
 	if (err)
 		return err;
 	return http_json(r, 200, period_json(&s->tree, unit, unit, &p));
+}
+
+/* The period of the unit the report of `unit` goes to. */
+static enum gemis_err period_to(struct db *db, const struct tree *t, int unit, int year, struct chain_period *p,
+				struct errctx *e)
+{
+	int to = chain_report_to(t, unit);
+
+	if (to < 0) {
+		chain_period_default(year, p);
+		return GEMIS_OK;
+	}
+	return chain_period_get(db, t, to, year, p, e);
+}
+
+enum gemis_err api_chain_reports(struct http_req *r)
+{
+	const struct snapshot *s = http_snap(r);
+	const char *code = http_param(r, "unit"), *yr = http_param(r, "year");
+	struct chain_report own, *rs = NULL;
+	struct chain_period p;
+	struct db *db;
+	enum gemis_err err;
+	json_t *doc;
+	size_t n = 0, i;
+	long y = 0;
+	int unit;
+
+	if (!s)
+		return GEMIS_EDB;
+	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	if (err)
+		return err;
+	if (!yr)
+		y = vn_date(r->now).y;
+	else if (!text_parse_long(yr, strlen(yr), &y) || y < PERIOD_MIN_YEAR || y > PERIOD_MAX_YEAR)
+		return http_fail(r, GEMIS_EINVAL, "%s", _("year: give the year (YYYY)"));
+	err = http_db(r, &db);
+	if (err)
+		return err;
+	doc = json_pack("{s:s, s:i}", "unit", s->tree.units[unit].code, "year", (int)y);
+	if (chain_report_to(&s->tree, unit) >= 0) {
+		err = chain_report_get(db, &s->tree, unit, (int)y, &r->arena, &own, &r->err);
+		if (!err)
+			err = period_to(db, &s->tree, unit, (int)y, &p, &r->err);
+		if (!err)
+			json_object_set_new(doc, "report", chain_report_json(&s->tree, &own, &p));
+	}
+	if (!err && chain_receives(&s->tree, unit)) {
+		json_t *a = json_array();
+
+		err = chain_period_get(db, &s->tree, unit, (int)y, &p, &r->err);
+		if (!err)
+			err = chain_reports_to(db, &s->tree, unit, (int)y, &r->arena, &rs, &n, &r->err);
+		for (i = 0; !err && i < n; i++)
+			json_array_append_new(a, chain_report_json(&s->tree, &rs[i], &p));
+		json_object_set_new(doc, "received", a);
+	}
+	if (err) {
+		json_decref(doc);
+		return err;
+	}
+	return http_json(r, 200, doc);
+}
+
+/* The report named by the path, read access asked. */
+static enum gemis_err open_report(struct http_req *r, struct db **db, struct chain_report *rep, struct chain_period *p)
+{
+	const struct snapshot *s = http_snap(r);
+	enum gemis_err err;
+	int unit, year;
+
+	if (!s)
+		return GEMIS_EDB;
+	err = http_unit(r, http_arg(r, 0), ACT_READ, -1, &unit);
+	if (!err)
+		err = year_arg(r, &year);
+	if (err)
+		return err;
+	if (chain_report_to(&s->tree, unit) < 0)
+		return GEMIS_ENOTFOUND;
+	err = http_db(r, db);
+	if (!err)
+		err = chain_report_get(*db, &s->tree, unit, year, &r->arena, rep, &r->err);
+	if (!err)
+		err = period_to(*db, &s->tree, unit, year, p, &r->err);
+	return err;
+}
+
+enum gemis_err api_chain_report(struct http_req *r)
+{
+	struct chain_report rep;
+	struct chain_period p;
+	struct db *db;
+	enum gemis_err err;
+
+	err = open_report(r, &db, &rep, &p);
+	if (err)
+		return err;
+	return http_json(r, 200, chain_report_json(&r->snap->tree, &rep, &p));
+}
+
+/* The step asked: from a JSON body or from form fields. */
+struct step_ask {
+	const char *action, *comment;
+	long long version;
+	const struct http_file *file;
+};
+
+static enum gemis_err read_ask(struct http_req *r, struct step_ask *ask)
+{
+	const char *ct = r->content_type;
+	json_error_t je;
+	json_t *doc;
+	const char *action = NULL, *comment = NULL;
+	json_int_t version = 0;
+
+	memset(ask, 0, sizeof(*ask));
+	if (ct && strncasecmp(ct, "multipart/form-data", 19) == 0) {
+		const char *v = http_param_or(r, "version", "0");
+		long lv = 0;
+
+		ask->action = http_param(r, "action");
+		ask->comment = http_param(r, "comment");
+		if (!text_parse_long(v, strlen(v), &lv))
+			return http_fail(r, GEMIS_EINVAL, "%s", _("version: give the version the report had (a number)"));
+		ask->version = lv;
+		ask->file = http_file(r, "file");
+		return GEMIS_OK;
+	}
+	doc = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &je);
+	if (!doc || json_unpack_ex(doc, &je, JSON_STRICT, "{s:s, s?I, s?s}", "action", &action, "version", &version,
+				   "comment", &comment)) {
+		json_decref(doc);
+		return http_fail(r, GEMIS_EINVAL, "%s",
+				 _("the body must be {\"action\": \"submit\", \"return\" or \"accept\", \"version\", \"comment\"}"));
+	}
+	ask->action = arena_strdup(&r->arena, action);
+	ask->comment = comment ? arena_strdup(&r->arena, comment) : NULL;
+	ask->version = version;
+	json_decref(doc);
+	return GEMIS_OK;
+}
+
+enum gemis_err api_chain_report_act(struct http_req *r)
+{
+	struct chain_report rep;
+	struct chain_period p;
+	struct step_ask ask;
+	struct db *db;
+	enum gemis_err err;
+	int a;
+
+	int unit;
+
+	if (!http_snap(r))
+		return GEMIS_EDB;
+	err = http_unit(r, http_arg(r, 0), ACT_READ, -1, &unit);
+	if (!err)
+		err = read_ask(r, &ask);
+	if (err)
+		return err;
+	a = ask.action ? wf_action_find(&wf_report, ask.action) : -1;
+	if (a < 0 || strcmp(ask.action, "save") == 0)
+		return http_fail(r, GEMIS_EINVAL, "%s", _("the action must be submit, return or accept"));
+	/* who may take the step is asked before the report is read */
+	if (!wf_permitted(&wf_report, &r->snap->tree, &r->who, a, unit, -1))
+		return GEMIS_EPERM;
+	err = open_report(r, &db, &rep, &p);
+	if (err)
+		return err;
+	if (strcmp(ask.action, "submit") == 0) {
+		const struct http_file *f = ask.file && ask.file->len ? ask.file : NULL;
+
+		err = chain_submit(db, r->snap, &r->who, rep.unit, rep.year, ask.version, f ? f->filename : NULL,
+				   f ? f->data : NULL, f ? f->len : 0, r->now, &r->err);
+	} else {
+		struct chain_step_in in;
+
+		memset(&in, 0, sizeof(in));
+		in.action = a;
+		in.version = ask.version;
+		in.comment = ask.comment;
+		err = chain_report_act(db, &r->snap->tree, &r->who, rep.unit, rep.year, &in, r->now, &r->err);
+	}
+	if (err)
+		return err;
+	err = chain_report_get(db, &r->snap->tree, rep.unit, rep.year, &r->arena, &rep, &r->err);
+	if (err)
+		return err;
+	return http_json(r, 200, chain_report_json(&r->snap->tree, &rep, &p));
 }

@@ -20,5 +20,9 @@ const struct route api_routes[] = {
 	{HTTP_POST, "/api/v1/submissions/{unit}/{agency}/{year}", api_submission_act, ROUTE_API, NULL},
 	{HTTP_GET, "/api/v1/chain-periods/{unit}/{year}", api_chain_period, ROUTE_API, NULL},
 	{HTTP_POST, "/api/v1/chain-periods/{unit}/{year}", api_chain_period_set, ROUTE_API, NULL},
+	{HTTP_GET, "/api/v1/chain-reports", api_chain_reports, ROUTE_API, "unit:code year:year"},
+	{HTTP_GET, "/api/v1/chain-reports/{unit}/{year}", api_chain_report, ROUTE_API, NULL},
+	{HTTP_POST, "/api/v1/chain-reports/{unit}/{year}", api_chain_report_act, ROUTE_API | ROUTE_UPLOAD,
+	 "action:id version:int comment:text file:file"},
 	ROUTES_END,
 };

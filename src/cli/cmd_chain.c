@@ -1,12 +1,21 @@
 /*
  * cmd_chain.c: the reporting chain from the command line: `gemis chain
  * period`, the period and deadline a province sets for its communes'
- * reports (the nation for the provinces').
+ * reports (the nation for the provinces'); `gemis chain submit`, `return`
+ * and `accept`, the steps of a report up the chain (report/chainreport.h,
+ * store/chainreports.h); `gemis chain status`, where the reports stand.
  */
+#include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "core/chainperiod.h"
+#include "core/workflow.h"
+#include "formats/attachment.h"
+#include "report/chainreport.h"
 #include "store/chainperiods.h"
 #include "store/store.h"
 
@@ -96,5 +105,272 @@ int cmd_chain_period(struct cli *cli, int argc, char **argv)
 out:
 	tree_release(&t);
 	db_close(db);
+	return status;
+}
+
+/* --- the reports up the chain ------------------------------------------------ */
+
+/* What a step command works on: the database, the snapshot, the unit. */
+struct ccli {
+	struct db *db;
+	struct snapshot s;
+	bool loaded;
+	int unit;
+};
+
+static int ccli_open(struct cli *cli, const char *cmd, const char *code, struct ccli *c)
+{
+	struct errctx e = {0};
+
+	memset(c, 0, sizeof(*c));
+	c->db = cli_open_db(cli, 0);
+	if (!c->db)
+		return EXIT_FAIL;
+	if (snapshot_load(c->db, &c->s, &e))
+		return cli_fail(&e);
+	c->loaded = true;
+	c->unit = tree_find(&c->s.tree, code);
+	if (c->unit < 0)
+		return cli_unknown_unit(cmd, code);
+	return CLI_GO;
+}
+
+static void ccli_close(struct ccli *c)
+{
+	if (c->loaded)
+		snapshot_release(&c->s);
+	db_close(c->db);
+}
+
+/* The period of the unit the report of `unit` goes to. */
+static enum gemis_err period_to(struct db *db, const struct tree *t, int unit, int year, struct chain_period *p,
+				struct errctx *e)
+{
+	int to = chain_report_to(t, unit);
+
+	if (to < 0) {
+		chain_period_default(year, p);
+		return GEMIS_OK;
+	}
+	return chain_period_get(db, t, to, year, p, e);
+}
+
+/* One command for the three steps: the action is the command's last word. */
+static int chain_step(struct cli *cli, int argc, char **argv, const char *action)
+{
+	struct errctx e = {0};
+	struct ccli c;
+	struct principal who;
+	struct chain_report r;
+	struct arena mem;
+	struct buf file;
+	const char *code = NULL, *as = NULL, *path = NULL, *comment = NULL;
+	char cmd[32];
+	int rc, year = 0, status = EXIT_FAIL;
+	const struct cli_opt opts[] = {
+		{"unit", OPT_TEXT, &code},
+		{"year", OPT_YEAR, &year},
+		{"file", OPT_TEXT, &path},
+		{"comment", OPT_TEXT, &comment},
+		{"as", OPT_TEXT, &as},
+		{NULL, OPT_FLAG, NULL},
+	};
+
+	snprintf(cmd, sizeof(cmd), "chain %s", action);
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (!code || !year || (path && strcmp(action, "submit") != 0))
+		return cli_usage(cli);
+	arena_init(&mem, 0);
+	buf_init(&file, ATTACHMENT_MAX_BYTES + 1);
+	rc = ccli_open(cli, cmd, code, &c);
+	if (rc != CLI_GO) {
+		status = rc;
+		goto out;
+	}
+	if (!cli_actor(c.db, &c.s.tree, cmd, as, &who))
+		goto out;
+	if (path && buf_read_file(&file, path, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	/* the command line takes the step on the report as it stands */
+	if (chain_report_get(c.db, &c.s.tree, c.unit, year, &mem, &r, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	if (strcmp(action, "submit") == 0) {
+		const char *slash = path ? strrchr(path, '/') : NULL;
+
+		rc = chain_submit(c.db, &c.s, &who, c.unit, year, r.version, slash ? slash + 1 : path,
+				  path ? buf_str(&file) : NULL, file.len, time(NULL), &e);
+	} else {
+		struct chain_step_in in;
+
+		memset(&in, 0, sizeof(in));
+		in.action = wf_action_find(&wf_report, action);
+		in.version = r.version;
+		in.comment = comment;
+		rc = chain_report_act(c.db, &c.s.tree, &who, c.unit, year, &in, time(NULL), &e);
+	}
+	if (rc) {
+		if (e.where[0] && strcmp(e.where, "comment") == 0)
+			snprintf(e.where, sizeof(e.where), "--comment");
+		else if (e.where[0] && strcmp(e.where, "file") == 0)
+			snprintf(e.where, sizeof(e.where), "--file %s", path ? path : "");
+		else if (e.where[0] && strcmp(e.where, "unit") == 0)
+			snprintf(e.where, sizeof(e.where), "--unit %s", code);
+		cli_fail(&e);
+		goto out;
+	}
+	printf(_("The report of %s for %d: %s.\n"), c.s.tree.units[c.unit].name, year,
+	       wf_action_done(&wf_report, wf_action_find(&wf_report, action)));
+	status = EXIT_OK;
+out:
+	buf_release(&file);
+	arena_release(&mem);
+	ccli_close(&c);
+	return status;
+}
+
+int cmd_chain_submit(struct cli *cli, int argc, char **argv)
+{
+	return chain_step(cli, argc, argv, "submit");
+}
+
+int cmd_chain_return(struct cli *cli, int argc, char **argv)
+{
+	return chain_step(cli, argc, argv, "return");
+}
+
+int cmd_chain_accept(struct cli *cli, int argc, char **argv)
+{
+	return chain_step(cli, argc, argv, "accept");
+}
+
+static const char *when_text(long long t, char *buf, size_t n)
+{
+	if (!t)
+		return "–";
+	vn_format_time(t, buf, n);
+	return buf;
+}
+
+/* A line of the table of reports: unit, state, sent, on time or late. */
+static void print_line(const struct tree *t, const struct chain_report *r, const struct chain_period *p)
+{
+	char when[64];
+
+	/* the name last: widths count bytes, not letters */
+	printf("  %-6s %-18s %-9s %s  %s\n", t->units[r->unit].code, when_text(r->first_submitted_at, when, sizeof(when)),
+	       !r->first_submitted_at ? "" : chain_period_late(p, r->first_submitted_at) ? _("late") : _("on time"),
+	       t->units[r->unit].name, wf_state_name(&wf_report, r->state));
+}
+
+static void print_own(const struct tree *t, const struct chain_report *r, const struct chain_period *p)
+{
+	char when[64];
+	size_t i;
+	int to = chain_report_to(t, r->unit);
+
+	printf(_("The report of %s for %d to %s: %s"), t->units[r->unit].name, r->year, t->units[to].name,
+	       wf_state_name(&wf_report, r->state));
+	if (r->first_submitted_at)
+		printf(" (%s)", chain_period_late(p, r->first_submitted_at) ? _("late") : _("on time"));
+	printf("\n");
+	if (r->attachment_id)
+		printf("  %s: %s%s\n", _("File"), r->filename ? r->filename : "",
+		       r->generated ? _(" (as generated)") : "");
+	if (r->comment)
+		printf("  %s: %s\n", _("Returned with the comment"), r->comment);
+	for (i = 0; i < r->nsteps; i++) {
+		const struct chain_step *st = &r->steps[i];
+		int a = wf_action_find(&wf_report, st->action);
+
+		printf("  %s  %s  %s%s%s\n", when_text(st->at, when, sizeof(when)), st->by, wf_action_done(&wf_report, a),
+		       st->comment ? ": " : "", st->comment ? st->comment : "");
+	}
+}
+
+int cmd_chain_status(struct cli *cli, int argc, char **argv)
+{
+	struct errctx e = {0};
+	struct ccli c;
+	struct arena mem;
+	struct chain_report own, *rs = NULL;
+	struct chain_period pown, prec;
+	const struct tree *t;
+	const char *code = NULL;
+	bool json = false, sends, receives;
+	size_t n = 0, i;
+	int rc, year = 0, status = EXIT_FAIL;
+	const struct cli_opt opts[] = {
+		{"unit", OPT_TEXT, &code},
+		{"year", OPT_YEAR, &year},
+		{"json", OPT_FLAG, &json},
+		{NULL, OPT_FLAG, NULL},
+	};
+
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (!code || !year)
+		return cli_usage(cli);
+	arena_init(&mem, 0);
+	rc = ccli_open(cli, "chain status", code, &c);
+	if (rc != CLI_GO) {
+		status = rc;
+		goto out;
+	}
+	t = &c.s.tree;
+	sends = chain_report_to(t, c.unit) >= 0;
+	receives = chain_receives(t, c.unit);
+	if ((sends && (chain_report_get(c.db, t, c.unit, year, &mem, &own, &e) ||
+		       period_to(c.db, t, c.unit, year, &pown, &e))) ||
+	    (receives && (chain_period_get(c.db, t, c.unit, year, &prec, &e) ||
+			  chain_reports_to(c.db, t, c.unit, year, &mem, &rs, &n, &e)))) {
+		cli_fail(&e);
+		goto out;
+	}
+	if (json) {
+		json_t *doc = json_pack("{s:s, s:i}", "unit", t->units[c.unit].code, "year", year);
+		char *text;
+
+		if (sends)
+			json_object_set_new(doc, "report", chain_report_json(t, &own, &pown));
+		if (receives) {
+			json_t *a = json_array();
+
+			for (i = 0; i < n; i++)
+				json_array_append_new(a, chain_report_json(t, &rs[i], &prec));
+			json_object_set_new(doc, "received", a);
+		}
+		text = json_dumps(doc, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
+		json_decref(doc);
+		if (!text)
+			goto out;
+		printf("%s\n", text);
+		free(text);
+	} else {
+		if (sends)
+			print_own(t, &own, &pown);
+		if (receives) {
+			unsigned sent = 0, accepted = 0;
+
+			for (i = 0; i < n; i++) {
+				sent += (wf_state_flags(&wf_report, rs[i].state) & WF_SENT) != 0;
+				accepted += (wf_state_flags(&wf_report, rs[i].state) & WF_LOCKED) != 0;
+			}
+			printf(_("Reports to %s for %d: %u of %zu submitted, %u accepted\n"), t->units[c.unit].name, year,
+			       sent, n, accepted);
+			for (i = 0; i < n; i++)
+				print_line(t, &rs[i], &prec);
+		}
+	}
+	status = EXIT_OK;
+out:
+	arena_release(&mem);
+	ccli_close(&c);
 	return status;
 }

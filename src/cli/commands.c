@@ -232,6 +232,30 @@ const struct command commands[] = {
 	    "  --from, --to  the first and last day the figures cover\n"
 	    "  --due         the last day to submit (until its end in Vietnam)\n"
 	    "  --as USER     the name recorded as having set it (default: cli:LOGIN)")},
+	{"chain submit", cmd_chain_submit, N_("submit a commune's or a province's yearly report up the chain"),
+	 "gemis chain submit --unit CODE --year YEAR [--file FILE] [--as USER]",
+	 N_("Sends the yearly report of a commune to its province (of a province to the\n"
+	    "ministry) with the figures as they stand, which go with it and stay as they\n"
+	    "were sent.  The focal point sends its commune's, a province officer its\n"
+	    "province's.  A report returned is sent again the same way.\n"
+	    "  --file FILE  the signed copy, a PDF (or a DOCX), checked by its bytes; without\n"
+	    "               it the report as gemis writes it (DOCX) is sent\n"
+	    "  --as USER    act as that account, with its rights (default: the operator)")},
+	{"chain return", cmd_chain_return, N_("return a report sent up the chain, saying why"),
+	 "gemis chain return --unit CODE --year YEAR --comment TEXT [--as USER]",
+	 N_("The province returns a commune's report (the ministry a province's) with a\n"
+	    "comment saying what to fix; the sender submits it again.")},
+	{"chain accept", cmd_chain_accept, N_("accept a report sent up the chain; it is locked"),
+	 "gemis chain accept --unit CODE --year YEAR [--as USER]",
+	 N_("The province accepts a commune's report (the ministry a province's).  An\n"
+	    "accepted report is locked with the file and the figures it carried.")},
+	{"chain status", cmd_chain_status, N_("show where the reports up the chain stand"),
+	 "gemis chain status --unit CODE --year YEAR [--json]",
+	 N_("For a commune: its report to the province, its state, file and history.  For\n"
+	    "a province: its own report to the ministry and its communes' reports to it\n"
+	    "(state, first sent, on time or late against the province's deadline); for VN,\n"
+	    "the provinces'.\n"
+	    "  --json  the same as JSON, with the figures each report carried")},
 	{"task list", cmd_task_list, N_("list a commune's tasks with their status and time"),
 	 "gemis task list --unit CODE [--year YEAR] [--agency ID] [--json]",
 	 N_("The tasks of the commune's plan in force: number, title, the day they are due\n"

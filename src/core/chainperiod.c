@@ -33,3 +33,8 @@ enum gemis_err chain_period_check(const struct chain_period *p, struct errctx *e
 				  _("the deadline must not be before the period starts"));
 	return GEMIS_OK;
 }
+
+bool chain_period_late(const struct chain_period *p, long long at)
+{
+	return p->has_due && at >= vn_day_end(p->due);
+}

@@ -35,4 +35,10 @@ void chain_period_default(int year, struct chain_period *out);
  * GEMIS_EINVAL naming the field ("from", "to", "due"). */
 enum gemis_err chain_period_check(const struct chain_period *p, struct errctx *e);
 
+/* True when a report first submitted at `at` (Unix seconds) came after
+ * the deadline, i.e. from the first second after the due day ends in
+ * Vietnam.  Never late without a deadline.  The first submission counts: a
+ * report returned and sent again is as timely as its first sending. */
+bool chain_period_late(const struct chain_period *p, long long at);
+
 #endif

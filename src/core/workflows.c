@@ -185,13 +185,21 @@ static const struct wf_step report_steps[] = {
 	{REP_SUBMITTED, REP_ACCEPT, REP_ACCEPTED},
 };
 
+static const struct wf_refusal report_refusals[] = {
+	{REP_ACCEPTED, ANY, N_("this report is accepted and locked with the figures it carried")},
+	{REP_SUBMITTED, REP_SUBMIT,
+	 N_("this report is submitted and waits for review: it can be sent again only after it is returned")},
+	{ANY, ANY, N_("only a submitted report can be returned or accepted; this one is: %s")},
+};
+
 const struct workflow wf_report = {
 	"report",
 	report_states, NELEM(report_states),
 	report_actions, NELEM(report_actions),
 	report_steps, NELEM(report_steps),
-	any_refusal, NELEM(any_refusal),
-	NOT_ALLOWED, SAY_WHY,
+	report_refusals, NELEM(report_refusals),
+	N_("you may not do this to this report"),
+	N_("say why the report is returned, so that its sender knows what to fix"),
 };
 
 const struct workflow *const workflows[] = {&wf_form, &wf_estimate, &wf_recommendation, &wf_report};

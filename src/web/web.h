@@ -115,6 +115,9 @@ enum gemis_err page_users_disable(struct http_req *r);
 enum gemis_err page_users_password(struct http_req *r);
 enum gemis_err page_health(struct http_req *r);
 /* tasks.c: the plan's tasks and the progress recorded on them */
+enum gemis_err page_chain_report(struct http_req *r);
+enum gemis_err page_chain_report_post(struct http_req *r);
+enum gemis_err page_chain_file(struct http_req *r);
 enum gemis_err page_tasks(struct http_req *r);
 enum gemis_err page_task(struct http_req *r);
 enum gemis_err page_task_post(struct http_req *r);

@@ -60,6 +60,12 @@ allowed() { # role action code [agency]
 	# the period and deadline of the reports a unit receives: the admin for
 	# the nation and any province, a province for its own
 	CHAIN) { [ "$1" = admin ] && ! is_commune "$3"; } || { [ "$1" = province ] && [ "$3" = 12 ]; } ;;
+	# a unit's own report up the chain: the focal point its commune's, a
+	# province officer its province's, the admin any (the nation sends
+	# none: 404); accepting or returning one: the admin (the ministry) any
+	# but the nation's, a province its communes'
+	SEND) [ "$1" = admin ] || { [ "$1" = focal ] && [ "$3" = 03390 ]; } || { [ "$1" = province ] && [ "$3" = 12 ]; } ;;
+	RECEIVE) { [ "$1" = admin ] && [ "$3" != VN ]; } || { [ "$1" = province ] && [ "$3" != 12 ]; } ;;
 	esac
 }
 may_import() { [ "$1" = admin ] || [ "$1" = province ] || [ "$1" = focal ]; }
@@ -164,6 +170,16 @@ for a in $accounts; do
 			--data-urlencode from=2025-12-15 --data-urlencode to=2026-12-14 --data-urlencode due=2026-12-20
 		check "$role" "$u" CHAIN 200 POST "/api/v1/chain-periods/$u/2026" -H "X-CSRF-Token: $csrf" \
 			-H "Content-Type: application/json" --data '{"due": "2026-12-21"}'
+		check "$role" "$u" READ "200|404" GET "/chain/$u/2026/report"
+		check "$role" "$u" READ "200|404" GET "/chain/$u/2026/file/1"
+		check "$role" "$u" READ 200 GET "/api/v1/chain-reports?unit=$u&year=2026"
+		check "$role" "$u" READ "200|404" GET "/api/v1/chain-reports/$u/2026"
+		check "$role" "$u" SEND "409|404" POST "/chain/$u/2026/report" -F "csrf=$csrf" -F action=submit -F version=99
+		check "$role" "$u" RECEIVE 409 POST "/chain/$u/2026/report" -F "csrf=$csrf" -F action=accept -F version=99
+		check "$role" "$u" SEND "409|404" POST "/api/v1/chain-reports/$u/2026" -H "X-CSRF-Token: $csrf" \
+			-H "Content-Type: application/json" --data '{"action": "submit", "version": 99}'
+		check "$role" "$u" RECEIVE 409 POST "/api/v1/chain-reports/$u/2026" -H "X-CSRF-Token: $csrf" \
+			-H "Content-Type: application/json" --data '{"action": "return", "version": 99, "comment": "x"}'
 		check "$role" "$u" USERS 303 POST /users --data-urlencode "csrf=$csrf" --data-urlencode "name=m$n.$role" \
 			--data-urlencode role=viewer --data-urlencode "unit=$u" --data-urlencode "password=a long enough password"
 

@@ -55,9 +55,29 @@ TEST(a_period_set_is_checked)
 	CHECK(chain_period_check(&p, &e) == GEMIS_EINVAL);
 }
 
+/* Late means from the first second after the due day ends in Vietnam
+ * (UTC+7): 20/12 ends at 17:00 UTC on 20/12. */
+TEST(late_after_the_due_day_ends_in_vietnam)
+{
+	struct chain_period p;
+	long long end;
+
+	chain_period_default(2026, &p);
+	/* no deadline: never late */
+	CHECK(!chain_period_late(&p, 4102444800LL));
+	p.has_due = true;
+	p.due = (struct date){2026, 12, 20};
+	end = 1797786000LL; /* 2026-12-20T17:00:00Z, 00:00 on 21/12 in Vietnam */
+	CHECK(vn_day_end(p.due) == end);
+	CHECK(!chain_period_late(&p, end - 1));
+	CHECK(chain_period_late(&p, end));
+	CHECK(!chain_period_late(&p, end - 86400 * 30));
+}
+
 int main(void)
 {
 	RUN(decree_09_default_period);
 	RUN(a_period_set_is_checked);
+	RUN(late_after_the_due_day_ends_in_vietnam);
 	return harness_report();
 }

@@ -269,7 +269,11 @@ TEST(refusals_say_why)
 	CHECK(wf_check_state(&wf_form, SUB_SUBMITTED, SUB_RETURN, &to, &e) == GEMIS_OK);
 	CHECK(to == SUB_RETURNED);
 	CHECK(wf_check_state(&wf_report, 4, 0, &to, &e) == GEMIS_ECONFLICT);
-	CHECK_STR(e.msg, "this step does not apply to it now; it is: accepted");
+	CHECK_STR(e.msg, "this report is accepted and locked with the figures it carried");
+	CHECK(wf_check_state(&wf_report, 2, 1, &to, &e) == GEMIS_ECONFLICT);
+	CHECK_STR(e.msg, "this report is submitted and waits for review: it can be sent again only after it is returned");
+	CHECK(wf_check_state(&wf_report, 3, 3, &to, &e) == GEMIS_ECONFLICT);
+	CHECK_STR(e.msg, "only a submitted report can be returned or accepted; this one is: returned");
 
 	err_clear(&e);
 	CHECK(wf_check_request(&wf_form, &t, &who[VIEWER], SUB_SAVE, unit, vhxh, NULL, &e) == GEMIS_EPERM);
