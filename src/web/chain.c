@@ -230,7 +230,7 @@ static enum gemis_err period_to(struct db *db, const struct tree *t, int unit, i
 
 static void state_badge(struct http_req *r, const struct chain_report *rep)
 {
-	html(r, "<span class=\"report-state %s\">%s</span>", wf_state_id(&wf_report, rep->state),
+	html(r, "<span class=\"report-state sub sub-%s\">%s</span>", wf_state_id(&wf_report, rep->state),
 	     wf_state_name(&wf_report, rep->state));
 }
 
@@ -250,7 +250,7 @@ static void received_table(struct http_req *r, int unit, int year, const struct 
 	html(r, "<h2>%s</h2>", _("Reports received"));
 	html(r, "<p class=\"chain-counts\">%s</p>",
 	     arena_printf(&r->arena, _("%u of %zu submitted, %u accepted, %u late"), sent, n, accepted, late));
-	html(r, "<table class=\"chain-reports\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
+	html(r, "<div class=\"scroll\"><table class=\"chain-reports\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
 	     t->units[unit].level == LEVEL_NATION ? _("Province") : _("Commune"), _("State"), _("First submitted"),
 	     _("On time"));
 	for (i = 0; i < n; i++) {
@@ -262,7 +262,7 @@ static void received_table(struct http_req *r, int unit, int year, const struct 
 		html(r, "</td><td>%s</td><td>%s</td></tr>", rs[i].first_submitted_at ? fmt_time(r, rs[i].first_submitted_at) : "–",
 		     timeliness(&rs[i], p));
 	}
-	html(r, "</tbody></table>");
+	html(r, "</tbody></table></div>");
 }
 
 /* The unit's own report, in short, with a link to it. */
@@ -294,7 +294,7 @@ static void figures_table(struct http_req *r, const char *figures)
 				  (long long)json_integer_value(json_object_get(sub, "submitted")),
 				  (long long)json_integer_value(json_object_get(sub, "expected")),
 				  (long long)json_integer_value(json_object_get(sub, "accepted"))));
-	html(r, "<table class=\"figures\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
+	html(r, "<div class=\"scroll\"><table class=\"figures\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
 	     _("Indicator"), _("Value"), _("Target"), _("Status"));
 	json_array_foreach(rows, i, row) {
 		int ind = catalog_find(json_string_value(json_object_get(row, "indicator")));
@@ -314,7 +314,7 @@ static void figures_table(struct http_req *r, const char *figures)
 			status_badge(r, (enum status)sti);
 		html(r, "</td></tr>");
 	}
-	html(r, "</tbody></table>");
+	html(r, "</tbody></table></div>");
 	json_decref(doc);
 }
 

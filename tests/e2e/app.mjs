@@ -6,7 +6,9 @@
 // that no page logs an error (a Content-Security-Policy violation would),
 // that the dashboard weighs under 150 KB transferred, that pages fit a
 // 360-pixel-wide screen, and it saves screenshots of the main pages at both
-// widths in the artifacts directory.
+// widths in the artifacts directory.  Then the commune's report goes up the
+// chain: submitted to the province, returned with a comment, submitted
+// again signed, accepted; the province's report to the ministry, accepted.
 //
 //   node tests/e2e/app.mjs BASE_URL ARTIFACTS_DIR
 import fs from 'node:fs';
@@ -326,6 +328,82 @@ try {
     await page.goto(base + u);
     await axeCheck(page, u);
   }
+
+  // --- the reports up the chain (issue 12) -------------------------------
+  // the province sets its deadline; the commune's report, made of the
+  // agencies' forms above, goes to it, comes back with a comment, goes
+  // again signed, is accepted; the province's own goes to the ministry
+  await page.goto(base + '/chain?unit=12&year=2026');
+  await page.fill('form.chain-period input[name=due]', '2026-12-20');
+  await Promise.all([page.waitForNavigation(), page.click('form.chain-period button[type=submit]')]);
+  check((await page.textContent('dd.due')).includes('20/12/2026'), 'the province set its communes\' deadline');
+  await signOut(page);
+
+  await signIn(page, 'binhlu');
+  await page.goto(base + '/chain?year=2026');
+  await Promise.all([page.waitForNavigation(), page.click('a[href="/chain/03390/2026/report"]')]);
+  check(await page.locator('.report-state.sub-none').count() === 1, 'the commune\'s report is not started');
+  await shot(page, 'chain-report-commune');
+  await Promise.all([page.waitForNavigation(), page.click('form.chain-submit button[type=submit]')]);
+  check(page.url().endsWith('/chain/03390/2026/report'), `the report was submitted (${page.url()})`);
+  check(await page.locator('.report-state.sub-submitted').count() >= 1, 'the report shows as submitted');
+  check(await page.locator('a[href^="/chain/03390/2026/file/"]').count() >= 1, 'the generated DOCX is linked');
+  check(await page.locator('tr[data-indicator="female_key_leaders"]').count() === 1, 'the figures went with it');
+  const sentFigure = (await page.textContent('tr[data-indicator="female_key_leaders"] td:nth-child(2)')).trim();
+  check(sentFigure === '41,67%', `the report carries the approved figure (${sentFigure})`);
+  check(await page.locator('form.chain-submit').count() === 0, 'no second submission while it waits');
+  await signOut(page);
+
+  await signIn(page, 'laichau');
+  await page.goto(base + '/chain?unit=12&year=2026');
+  const row = page.locator('tr[data-unit="03390"]');
+  check(await row.locator('.sub-submitted').count() === 1, 'the province sees Bình Lư\'s report submitted');
+  check((await row.textContent()).includes('đúng hạn'), 'on time (before 20/12)');
+  check((await page.textContent('.chain-counts')).startsWith('1/38'), 'one of 38 communes submitted');
+  await shot(page, 'chain-province');
+  await Promise.all([page.waitForNavigation(), row.locator('a').click()]);
+  // returning needs a comment
+  await Promise.all([page.waitForNavigation(), page.click('form.chain-review button[value=return]')]);
+  check(await page.locator('[role=alert]').count() === 1, 'a return without a comment is refused, saying why');
+  await page.fill('form.chain-review textarea[name=comment]', 'Bổ sung số liệu của trạm y tế và phần kiến nghị.');
+  await Promise.all([page.waitForNavigation(), page.click('form.chain-review button[value=return]')]);
+  check(await page.locator('.report-state.sub-returned').count() >= 1, 'the report was returned');
+  await signOut(page);
+
+  await signIn(page, 'binhlu');
+  await page.goto(base + '/chain/03390/2026/report');
+  check((await page.textContent('.return-comment')).includes('trạm y tế'), 'the commune reads why it came back');
+  await page.setInputFiles('form.chain-submit input[name=file]', {
+    name: 'bao-cao-ky.pdf', mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+  });
+  await Promise.all([page.waitForNavigation(), page.click('form.chain-submit button[type=submit]')]);
+  check(await page.locator('.report-state.sub-submitted').count() >= 1, 'the signed report was submitted again');
+  check((await page.textContent('dl.facts')).includes('bao-cao-ky.pdf'), 'the signed PDF is the report\'s file');
+  await signOut(page);
+
+  await signIn(page, 'laichau');
+  await page.goto(base + '/chain/03390/2026/report');
+  await Promise.all([page.waitForNavigation(), page.click('form.chain-review button[value=accept]')]);
+  check(await page.locator('.report-state.sub-accepted').count() >= 1, 'the province accepted the report');
+  check(await page.locator('form.chain-review, form.chain-submit').count() === 0, 'an accepted report takes no step');
+  check((await page.locator('ol.history li').count()) === 4, 'its history: submitted, returned, submitted, accepted');
+  await shot(page, 'chain-report-accepted');
+  // the province's own report, to the ministry
+  await page.goto(base + '/chain/12/2026/report');
+  await Promise.all([page.waitForNavigation(), page.click('form.chain-submit button[type=submit]')]);
+  check(await page.locator('.report-state.sub-submitted').count() >= 1, 'the province submitted its report');
+  check((await page.textContent('.sub-reports')).includes('1/38'), 'it carries its communes\' reports (1 of 38)');
+  await signOut(page);
+
+  await signIn(page, 'admin');
+  await page.goto(base + '/chain?unit=VN&year=2026');
+  const prow = page.locator('tr[data-unit="12"]');
+  check(await prow.locator('.sub-submitted').count() === 1, 'the ministry sees Lai Châu\'s report submitted');
+  await shot(page, 'chain-ministry');
+  await Promise.all([page.waitForNavigation(), prow.locator('a').click()]);
+  await Promise.all([page.waitForNavigation(), page.click('form.chain-review button[value=accept]')]);
+  check(await page.locator('.report-state.sub-accepted').count() >= 1, 'the ministry accepted the province\'s report');
   await page.close();
 } catch (e) {
   failures++;
