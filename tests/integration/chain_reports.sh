@@ -143,6 +143,7 @@ JAR=prov.jar http POST /api/v1/chain-reports/12/2026 -H "X-CSRF-Token: $pcsrf" -
 	--data '{"action": "accept", "version": 1}'
 expect_status 403
 JAR=adm.jar sign_in admin gemis-demo-2026
+JAR=adm.jar http GET /lang/en
 acsrf=$(JAR=adm.jar csrf_token)
 JAR=adm.jar http GET "/api/v1/chain-reports?unit=VN&year=2026"
 expect_status 200

@@ -5,12 +5,15 @@
 -- in attachments) and the figures as they stood (JSON), so that an
 -- accepted report keeps them whatever values change later.  Every step is
 -- kept in chain_report_steps, with the file each submission sent.
+-- attachment_id names a row of attachments, which migration 0500 makes
+-- later in the order: no REFERENCES (PostgreSQL refuses one to a table not
+-- there yet); store/chainreports.c writes only ids attachment_put() gave.
 CREATE TABLE chain_reports (
 	unit_id BIGINT NOT NULL REFERENCES units(id),
 	year INTEGER NOT NULL,
 	state TEXT NOT NULL CHECK (state IN ('draft', 'submitted', 'returned', 'accepted')),
 	version INTEGER NOT NULL,
-	attachment_id BIGINT REFERENCES attachments(id),
+	attachment_id BIGINT,
 	filename TEXT,
 	generated INTEGER NOT NULL DEFAULT 0,
 	figures TEXT,
@@ -30,7 +33,7 @@ CREATE TABLE chain_report_steps (
 	action TEXT NOT NULL,
 	state TEXT NOT NULL,
 	comment TEXT,
-	attachment_id BIGINT REFERENCES attachments(id),
+	attachment_id BIGINT,
 	filename TEXT,
 	by_name TEXT NOT NULL,
 	at BIGINT NOT NULL
