@@ -16,6 +16,7 @@
 #include "core/workflow.h"
 #include "formats/attachment.h"
 #include "report/chainreport.h"
+#include "report/yearly.h"
 #include "store/chainperiods.h"
 #include "store/store.h"
 
@@ -205,6 +206,8 @@ static int chain_step(struct cli *cli, int argc, char **argv, const char *action
 
 		rc = chain_submit(c.db, &c.s, &who, c.unit, year, r.version, slash ? slash + 1 : path,
 				  path ? buf_str(&file) : NULL, file.len, time(NULL), &e);
+		/* the DOCX's chart loaded fonts that stay until released */
+		report_release_fonts();
 	} else {
 		struct chain_step_in in;
 
