@@ -290,6 +290,57 @@ enum gemis_err api_submission(struct http_req *r)
 	return http_json(r, 200, o);
 }
 
+/* The values of a submission's body into rows; problems go to r->diags
+ * by their place in the array. */
+static void read_values(struct http_req *r, const json_t *values, int unit, struct value_rows *rows)
+{
+	const struct tree *t = &r->snap->tree;
+	const json_t *x;
+	size_t i;
+
+	json_array_foreach(values, i, x) {
+		const char *ind = field_text(r, json_object_get(x, "indicator"));
+		const char *part = field_text(r, json_object_get(x, "part"));
+		const char *sex = field_text(r, json_object_get(x, "sex"));
+		const char *per = field_text(r, json_object_get(x, "period"));
+		const char *val = field_text(r, json_object_get(x, "value"));
+		struct value_row row;
+
+		if (!ind || !part || !sex || !per || !val || json_object_size(x) != 5) {
+			diags_add(r->diags, (long)i + 1, "",
+				  _("a value has indicator, part, sex, period and value, and nothing else"));
+			continue;
+		}
+		if (values_parse_fields(t, t->units[unit].code, per, ind, part, sex, val, (long)i + 1, &row, r->diags))
+			value_rows_push(rows, &row);
+	}
+}
+
+/* The body's explanations {"indicator": "text"} into *out, by indicator
+ * (the request's arena); each must be an indicator of form f. */
+static enum gemis_err read_explain(struct http_req *r, json_t *explain, const struct form *f, const char ***out)
+{
+	const char **ex = arena_alloc(&r->arena, catalog_count * sizeof(*ex));
+	const char *key;
+	json_t *v;
+	size_t i;
+
+	if (!ex || !json_is_object(explain))
+		return http_fail(r, GEMIS_EINVAL, "%s", _("explain must be an object: {\"indicator\": \"text\"}"));
+	json_object_foreach(explain, key, v) {
+		int k = catalog_find(key);
+		bool on_form = false;
+
+		for (i = 0; k >= 0 && i < f->ninds; i++)
+			on_form |= f->inds[i] == k;
+		if (!on_form || !json_is_string(v))
+			return http_fail(r, GEMIS_EINVAL, _("explain: '%s' is not an indicator of this form"), key);
+		ex[k] = json_string_value(v);
+	}
+	*out = ex;
+	return GEMIS_OK;
+}
+
 enum gemis_err api_submission_act(struct http_req *r)
 {
 	const struct tree *t;
@@ -304,8 +355,6 @@ enum gemis_err api_submission_act(struct http_req *r)
 	struct db *db;
 	enum gemis_err err;
 	int unit, agency, year, a;
-	size_t i;
-	const json_t *x;
 
 	doc = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &je);
 	if (!doc)
@@ -335,22 +384,7 @@ enum gemis_err api_submission_act(struct http_req *r)
 		err = http_fail(r, GEMIS_EINVAL, "%s", _("values must be an array"));
 		goto out_form;
 	}
-	json_array_foreach(values, i, x) {
-		const char *ind = field_text(r, json_object_get(x, "indicator"));
-		const char *part = field_text(r, json_object_get(x, "part"));
-		const char *sex = field_text(r, json_object_get(x, "sex"));
-		const char *per = field_text(r, json_object_get(x, "period"));
-		const char *val = field_text(r, json_object_get(x, "value"));
-		struct value_row row;
-
-		if (!ind || !part || !sex || !per || !val || json_object_size(x) != 5) {
-			diags_add(r->diags, (long)i + 1, "",
-				  _("a value has indicator, part, sex, period and value, and nothing else"));
-			continue;
-		}
-		if (values_parse_fields(t, t->units[unit].code, per, ind, part, sex, val, (long)i + 1, &row, r->diags))
-			value_rows_push(&rows, &row);
-	}
+	read_values(r, values, unit, &rows);
 	if (r->diags->total == 0) {
 		err = http_db(r, &db);
 		if (err)
@@ -366,26 +400,11 @@ enum gemis_err api_submission_act(struct http_req *r)
 		rq.comment = comment;
 		rq.narrative = narrative;
 		if (explain) {
-			const char **ex = arena_alloc(&r->arena, catalog_count * sizeof(*ex));
-			const char *key;
-			json_t *v;
+			const char **ex = NULL;
 
-			if (!ex || !json_is_object(explain)) {
-				err = http_fail(r, GEMIS_EINVAL, "%s", _("explain must be an object: {\"indicator\": \"text\"}"));
+			err = read_explain(r, explain, &f, &ex);
+			if (err)
 				goto out_form;
-			}
-			json_object_foreach(explain, key, v) {
-				int k = catalog_find(key);
-				bool on_form = false;
-
-				for (i = 0; k >= 0 && i < f.ninds; i++)
-					on_form |= f.inds[i] == k;
-				if (!on_form || !json_is_string(v)) {
-					err = http_fail(r, GEMIS_EINVAL, _("explain: '%s' is not an indicator of this form"), key);
-					goto out_form;
-				}
-				ex[k] = json_string_value(v);
-			}
 			rq.explain = ex;
 		}
 		err = submissions_act(db, t, &r->who, &rq, r->diags, &out, &r->err);

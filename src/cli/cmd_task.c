@@ -127,6 +127,56 @@ static enum task_status status_of(const struct task_recs *rs, const struct task 
 	return s ? s->status : TS_NOT_STARTED;
 }
 
+/* Prints a JSON document (and frees it); false when memory ran out. */
+static bool print_json(json_t *doc)
+{
+	char *s = doc ? json_dumps(doc, JSON_INDENT(1)) : NULL;
+
+	json_decref(doc);
+	if (!s) {
+		fprintf(stderr, "gemis: %s\n", err_name(GEMIS_ENOMEM));
+		return false;
+	}
+	printf("%s\n", s);
+	free(s);
+	return true;
+}
+
+/* What `task list` says of a task: its status and alert for the year. */
+struct task_line {
+	enum task_status st;
+	enum task_alert al;
+	bool has_due;
+	struct date due;
+};
+
+static json_t *task_json(struct task_list *tl, const struct task *x, const struct task_line *ln)
+{
+	char ds[DATE_TEXT_LEN];
+
+	return json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:s, s:b, s:b}", "number", task_label(&tl->mem, x),
+			 "uid", x->uid, "title", x->title, "lead", id_array(x->lead, x->nlead), "partners",
+			 id_array(x->partners, x->npartners), "timeframe",
+			 x->timeframe ? json_string(x->timeframe) : json_null(), "due",
+			 ln->has_due ? json_string((date_format_iso(ln->due, ds), ds)) : json_null(), "status",
+			 task_status_id(ln->st), "overdue", ln->al == TA_OVERDUE, "due_soon", ln->al == TA_DUE_SOON);
+}
+
+static void task_text(struct buf *out, struct task_list *tl, const struct task *x, const struct task_line *ln)
+{
+	char ds[DATE_TEXT_LEN];
+
+	text_cell(out, task_label(&tl->mem, x), 6, false);
+	buf_puts(out, " ");
+	text_cell(out, x->title, 48, false);
+	buf_puts(out, " ");
+	text_cell(out, ln->has_due ? day_text(ln->due, ds) : "–", 10, false);
+	buf_printf(out, " %s%s\n", task_status_name(ln->st),
+		   ln->al == TA_OVERDUE ? arena_printf(&tl->mem, " (%s)", _("overdue"))
+		   : ln->al == TA_DUE_SOON ? arena_printf(&tl->mem, " (%s)", _("due soon"))
+					   : "");
+}
+
 int cmd_task_list(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
@@ -172,25 +222,16 @@ int cmd_task_list(struct cli *cli, int argc, char **argv)
 	arr = json_array();
 	for (i = 0; i < tl.n; i++) {
 		const struct task *x = &tl.t[i];
-		enum task_status st;
-		enum task_alert al;
-		struct date due;
-		char ds[DATE_TEXT_LEN];
-		bool has_due;
+		struct task_line ln;
 
 		if (agency >= 0 && task_role(x, agency_kinds[agency].id) == 0)
 			continue;
-		st = status_of(&rs, x, agency, year);
-		al = task_alert(&x->tt, period_year_code(year), st, now, SOON_DAYS);
-		has_due = task_due(&x->tt, period_year_code(year), &due);
+		ln.st = status_of(&rs, x, agency, year);
+		ln.al = task_alert(&x->tt, period_year_code(year), ln.st, now, SOON_DAYS);
+		ln.has_due = task_due(&x->tt, period_year_code(year), &ln.due);
 		shown++;
 		if (json) {
-			json_t *o = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:s, s:b, s:b}", "number",
-					      task_label(&tl.mem, x), "uid", x->uid, "title", x->title, "lead",
-					      id_array(x->lead, x->nlead), "partners", id_array(x->partners, x->npartners),
-					      "timeframe", x->timeframe ? json_string(x->timeframe) : json_null(), "due",
-					      has_due ? json_string((date_format_iso(due, ds), ds)) : json_null(), "status",
-					      task_status_id(st), "overdue", al == TA_OVERDUE, "due_soon", al == TA_DUE_SOON);
+			json_t *o = task_json(&tl, x, &ln);
 
 			if (!o || json_array_append_new(arr, o)) {
 				fprintf(stderr, "gemis: %s\n", err_name(GEMIS_ENOMEM));
@@ -198,30 +239,15 @@ int cmd_task_list(struct cli *cli, int argc, char **argv)
 			}
 			continue;
 		}
-		text_cell(&out, task_label(&tl.mem, x), 6, false);
-		buf_puts(&out, " ");
-		text_cell(&out, x->title, 48, false);
-		buf_puts(&out, " ");
-		text_cell(&out, has_due ? day_text(due, ds) : "–", 10, false);
-		buf_printf(&out, " %s%s\n", task_status_name(st),
-			   al == TA_OVERDUE ? arena_printf(&tl.mem, " (%s)", _("overdue"))
-			   : al == TA_DUE_SOON ? arena_printf(&tl.mem, " (%s)", _("due soon"))
-					       : "");
+		task_text(&out, &tl, x, &ln);
 	}
 	if (json) {
 		json_t *doc = json_pack("{s:s, s:i, s:o, s:o}", "unit", c.t.units[c.unit].code, "year", year, "agency",
 					agency >= 0 ? json_string(agency_kinds[agency].id) : json_null(), "tasks", arr);
-		char *s;
 
 		arr = NULL;
-		s = doc ? json_dumps(doc, JSON_INDENT(1)) : NULL;
-		json_decref(doc);
-		if (!s) {
-			fprintf(stderr, "gemis: %s\n", err_name(GEMIS_ENOMEM));
+		if (!print_json(doc))
 			goto out;
-		}
-		printf("%s\n", s);
-		free(s);
 	} else {
 		printf(_("Tasks of %s (%s) for %d"), c.t.units[c.unit].name, c.t.units[c.unit].code, year);
 		if (agency >= 0)
@@ -261,6 +287,60 @@ static const struct task *find_task(struct task_list *tl, const char *ref)
 	return x ? x : n == 1 ? hit : NULL;
 }
 
+/* The update's status and period from --status and --period (the
+ * year of `now` without one); EXIT_USAGE, said, when one is wrong. */
+static int update_options(const char *st, const char *per, struct date now, struct task_update *u)
+{
+	if (task_status_parse(st) < 0) {
+		fprintf(stderr, "gemis task record: --status: %s '%s' (not_started, in_progress, done, not_done)\n",
+			_("unknown status"), st);
+		return EXIT_USAGE;
+	}
+	u->status = (enum task_status)task_status_parse(st);
+	u->period = period_year_code(now.y);
+	if (per && (!period_parse(per, strlen(per), &u->period) || period_kind(u->period) == PERIOD_MONTH)) {
+		fprintf(stderr, "gemis task record: --period: %s '%s' (2026, 2026Q3)\n", _("not a year or a quarter"),
+			per);
+		return EXIT_USAGE;
+	}
+	return CLI_GO;
+}
+
+/* The --evidence file read into data and attached to the update. */
+static enum gemis_err attach_evidence(const char *evidence, struct buf *data, struct task_file_in *file,
+				      struct task_update *u, struct errctx *e)
+{
+	const char *slash = strrchr(evidence, '/');
+	enum gemis_err err = buf_read_file(data, evidence, e);
+
+	if (err)
+		return err;
+	file->name = slash ? slash + 1 : evidence;
+	file->data = buf_str(data);
+	file->len = data->len;
+	u->files = file;
+	u->nfiles = 1;
+	return GEMIS_OK;
+}
+
+/* The command line records on top of the latest record of the agency and
+ * period: u->version gets its id (what it replaces is kept in the
+ * history). */
+static enum gemis_err latest_version(struct tcli *c, const struct task *x, struct task_recs *rs,
+				     struct task_update *u, struct errctx *e)
+{
+	enum gemis_err err = task_records(c->db, &c->t, c->unit, x->uid, 0, rs, e);
+	size_t i;
+
+	if (err)
+		return err;
+	for (i = 0; i < rs->n; i++) {
+		if (strcmp(rs->r[i].agency_id, agency_kinds[u->agency].id) == 0 && rs->r[i].period == u->period)
+			u->version = rs->r[i].id;
+	}
+	return GEMIS_OK;
+}
+
 int cmd_task_record(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
@@ -278,7 +358,6 @@ int cmd_task_record(struct cli *cli, int argc, char **argv)
 	const struct task *x;
 	long long id = 0;
 	int rc, status = EXIT_FAIL;
-	size_t i;
 	const struct cli_opt opts[] = {
 		{"unit", OPT_TEXT, &code},
 		{"task", OPT_TEXT, &task},
@@ -301,18 +380,9 @@ int cmd_task_record(struct cli *cli, int argc, char **argv)
 	u.agency = agency_opt("task record", agency_id);
 	if (u.agency < 0)
 		return EXIT_USAGE;
-	if (task_status_parse(st) < 0) {
-		fprintf(stderr, "gemis task record: --status: %s '%s' (not_started, in_progress, done, not_done)\n",
-			_("unknown status"), st);
-		return EXIT_USAGE;
-	}
-	u.status = (enum task_status)task_status_parse(st);
-	u.period = period_year_code(now.y);
-	if (per && (!period_parse(per, strlen(per), &u.period) || period_kind(u.period) == PERIOD_MONTH)) {
-		fprintf(stderr, "gemis task record: --period: %s '%s' (2026, 2026Q3)\n", _("not a year or a quarter"),
-			per);
-		return EXIT_USAGE;
-	}
+	rc = update_options(st, per, now, &u);
+	if (rc != CLI_GO)
+		return rc;
 	memset(&tl, 0, sizeof(tl));
 	memset(&rs, 0, sizeof(rs));
 	diags_init(&d, 50);
@@ -334,28 +404,9 @@ int cmd_task_record(struct cli *cli, int argc, char **argv)
 			_("see `gemis task list`"));
 		goto out;
 	}
-	if (evidence) {
-		const char *slash = strrchr(evidence, '/');
-
-		if (buf_read_file(&data, evidence, &e)) {
-			cli_fail(&e);
-			goto out;
-		}
-		file.name = slash ? slash + 1 : evidence;
-		file.data = buf_str(&data);
-		file.len = data.len;
-		u.files = &file;
-		u.nfiles = 1;
-	}
-	/* the command line records on top of the latest record of the
-	 * agency and period: what it replaces is kept in the history */
-	if (task_records(c.db, &c.t, c.unit, x->uid, 0, &rs, &e)) {
+	if ((evidence && attach_evidence(evidence, &data, &file, &u, &e)) || latest_version(&c, x, &rs, &u, &e)) {
 		cli_fail(&e);
 		goto out;
-	}
-	for (i = 0; i < rs.n; i++) {
-		if (strcmp(rs.r[i].agency_id, agency_kinds[u.agency].id) == 0 && rs.r[i].period == u.period)
-			u.version = rs.r[i].id;
 	}
 	u.uid = x->uid;
 	u.note = note;
@@ -402,6 +453,78 @@ static void people(struct buf *out, const struct activity *a)
 	buf_printf(out, "%s / %s ", w, m);
 }
 
+/* `activity list --json`: the quarters' counts and the activities. */
+static bool activities_json(const struct tcli *c, int year, const struct activity_list *l,
+			    const struct log_quarter q[4])
+{
+	json_t *arr = json_array(), *qs = json_array(), *doc;
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		const struct activity *a = &l->a[i];
+		char iso[DATE_TEXT_LEN];
+
+		date_format_iso(a->day, iso);
+		json_array_append_new(
+			arr, json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:b}", "id",
+				       (json_int_t)a->id, "date", iso, "agency", agency_kinds[a->agency].id, "kind",
+				       act_kind_id(a->kind), "channel", act_channel_id(a->channel), "title", a->title,
+				       "place", a->place, "women", a->women >= 0 ? json_integer(a->women) : json_null(),
+				       "men", a->men >= 0 ? json_integer(a->men) : json_null(), "task",
+				       a->task_uid[0] ? json_string(a->task_uid) : json_null(), "action_month",
+				       a->action_month));
+	}
+	for (i = 0; i < 4; i++)
+		json_array_append_new(qs, json_pack("{s:i, s:b, s:i, s:i, s:o}", "quarter", (int)i + 1, "logged",
+						    q[i].kept, "news_items", (int)q[i].news, "months_with_programme",
+						    (int)q[i].programmes, "typed",
+						    q[i].typed ? json_real(q[i].typed_news) : json_null()));
+	doc = json_pack("{s:s, s:i, s:o, s:o}", "unit", c->t.units[c->unit].code, "year", year, "quarters", qs,
+			"activities", arr);
+	return print_json(doc);
+}
+
+/* `activity list`: the quarters' counts, then one line an activity. */
+static void activities_text(const struct tcli *c, int year, const struct activity_list *l,
+			    const struct log_quarter q[4])
+{
+	struct buf out;
+	size_t i;
+
+	buf_init(&out, 0);
+	buf_printf(&out, _("Activities of %s (%s) for %d"), c->t.units[c->unit].name, c->t.units[c->unit].code, year);
+	buf_putc(&out, '\n');
+	for (i = 0; i < 4; i++) {
+		buf_printf(&out, _("quarter %d/%d"), (int)i + 1, year);
+		if (q[i].kept)
+			buf_printf(&out, ": %s %u", _("news items logged"), q[i].news);
+		else
+			buf_printf(&out, ": %s", _("nothing logged"));
+		if (q[i].typed)
+			buf_printf(&out, " · %s %g", _("typed in a form"), q[i].typed_news);
+		if (q[i].differs)
+			buf_printf(&out, " (%s)", _("differs from the log"));
+		buf_putc(&out, '\n');
+	}
+	for (i = 0; i < l->n; i++) {
+		const struct activity *a = &l->a[i];
+		char ds[DATE_TEXT_LEN];
+
+		if (i == 0)
+			buf_printf(&out, "\n%s\n", _("Date, kind, title, women / men, agency (* the Action Month):"));
+		text_cell(&out, day_text(a->day, ds), 10, false);
+		buf_puts(&out, a->action_month ? " * " : "   ");
+		text_cell(&out, act_kind_name(a->kind), 18, false);
+		buf_puts(&out, " ");
+		text_cell(&out, a->title, 46, false);
+		buf_puts(&out, " ");
+		people(&out, a);
+		buf_printf(&out, "%s\n", agency_kinds[a->agency].id);
+	}
+	fwrite(buf_str(&out), 1, out.len, stdout);
+	buf_release(&out);
+}
+
 int cmd_activity_list(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
@@ -413,7 +536,6 @@ int cmd_activity_list(struct cli *cli, int argc, char **argv)
 	int year = now.y, agency = -1, rc, status = EXIT_FAIL;
 	long qn = 0;
 	bool json = false;
-	size_t i;
 	const struct cli_opt opts[] = {
 		{"unit", OPT_TEXT, &code},
 		{"year", OPT_YEAR, &year},
@@ -442,75 +564,10 @@ int cmd_activity_list(struct cli *cli, int argc, char **argv)
 		cli_fail(&e);
 		goto out;
 	}
-	if (json) {
-		json_t *arr = json_array(), *qs = json_array(), *doc;
-		char *s;
-
-		for (i = 0; i < l.n; i++) {
-			const struct activity *a = &l.a[i];
-			char iso[DATE_TEXT_LEN];
-
-			date_format_iso(a->day, iso);
-			json_array_append_new(
-				arr, json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:b}", "id",
-					       (json_int_t)a->id, "date", iso, "agency", agency_kinds[a->agency].id, "kind",
-					       act_kind_id(a->kind), "channel", act_channel_id(a->channel), "title", a->title,
-					       "place", a->place, "women", a->women >= 0 ? json_integer(a->women) : json_null(),
-					       "men", a->men >= 0 ? json_integer(a->men) : json_null(), "task",
-					       a->task_uid[0] ? json_string(a->task_uid) : json_null(), "action_month",
-					       a->action_month));
-		}
-		for (i = 0; i < 4; i++)
-			json_array_append_new(qs, json_pack("{s:i, s:b, s:i, s:i, s:o}", "quarter", (int)i + 1, "logged",
-							    q[i].kept, "news_items", (int)q[i].news, "months_with_programme",
-							    (int)q[i].programmes, "typed",
-							    q[i].typed ? json_real(q[i].typed_news) : json_null()));
-		doc = json_pack("{s:s, s:i, s:o, s:o}", "unit", c.t.units[c.unit].code, "year", year, "quarters", qs,
-				"activities", arr);
-		s = doc ? json_dumps(doc, JSON_INDENT(1)) : NULL;
-		json_decref(doc);
-		if (!s) {
-			fprintf(stderr, "gemis: %s\n", err_name(GEMIS_ENOMEM));
-			goto out;
-		}
-		printf("%s\n", s);
-		free(s);
-	} else {
-		struct buf out;
-
-		buf_init(&out, 0);
-		buf_printf(&out, _("Activities of %s (%s) for %d"), c.t.units[c.unit].name, c.t.units[c.unit].code, year);
-		buf_putc(&out, '\n');
-		for (i = 0; i < 4; i++) {
-			buf_printf(&out, _("quarter %d/%d"), (int)i + 1, year);
-			if (q[i].kept)
-				buf_printf(&out, ": %s %u", _("news items logged"), q[i].news);
-			else
-				buf_printf(&out, ": %s", _("nothing logged"));
-			if (q[i].typed)
-				buf_printf(&out, " · %s %g", _("typed in a form"), q[i].typed_news);
-			if (q[i].differs)
-				buf_printf(&out, " (%s)", _("differs from the log"));
-			buf_putc(&out, '\n');
-		}
-		for (i = 0; i < l.n; i++) {
-			const struct activity *a = &l.a[i];
-			char ds[DATE_TEXT_LEN];
-
-			if (i == 0)
-				buf_printf(&out, "\n%s\n", _("Date, kind, title, women / men, agency (* the Action Month):"));
-			text_cell(&out, day_text(a->day, ds), 10, false);
-			buf_puts(&out, a->action_month ? " * " : "   ");
-			text_cell(&out, act_kind_name(a->kind), 18, false);
-			buf_puts(&out, " ");
-			text_cell(&out, a->title, 46, false);
-			buf_puts(&out, " ");
-			people(&out, a);
-			buf_printf(&out, "%s\n", agency_kinds[a->agency].id);
-		}
-		fwrite(buf_str(&out), 1, out.len, stdout);
-		buf_release(&out);
-	}
+	if (!json)
+		activities_text(&c, year, &l, q);
+	else if (!activities_json(&c, year, &l, q))
+		goto out;
 	status = EXIT_OK;
 out:
 	activity_list_release(&l);

@@ -206,6 +206,106 @@ static enum gemis_err smallnum_json(struct buf *b, const struct assessment *a, i
 	return buf_error(b);
 }
 
+/* An indicator's numerator, denominator, value and values by sex, each
+ * shown only as far as the register's small-count rule allows (sh). */
+static void values_json(struct buf *b, const struct snapshot *s, int unit, int year, int k, const struct shown *sh)
+{
+	const struct engine *e = &s->eng;
+	const struct indicator *ind = &catalog[k];
+	char cell[8];
+
+	if (ind->kind == IND_RATIO) {
+		buf_puts(b, ", \"numerator\": ");
+		if (sh->num)
+			json_str(b, supp_format(0, sh->num, cell, sizeof(cell)));
+		else
+			json_num(b, engine_part(e, year, unit, k, PART_NUM, SEX_T));
+		buf_puts(b, ", \"denominator\": ");
+		if (sh->den)
+			json_str(b, supp_format(0, sh->den, cell, sizeof(cell)));
+		else
+			json_num(b, engine_part(e, year, unit, k, PART_DEN, SEX_T));
+	} else {
+		buf_puts(b, ", \"numerator\": null, \"denominator\": null");
+	}
+	buf_puts(b, ", \"value\": ");
+	json_num(b, sh->value ? tidy(engine_value(e, year, unit, k, SEX_T)) : NAN);
+	buf_puts(b, ", \"by_sex\": ");
+	if (ind->by_sex) {
+		buf_puts(b, "{\"F\": ");
+		json_num(b, sh->f ? tidy(engine_value(e, year, unit, k, SEX_F)) : NAN);
+		buf_puts(b, ", \"M\": ");
+		json_num(b, sh->m ? tidy(engine_value(e, year, unit, k, SEX_M)) : NAN);
+		buf_puts(b, "}");
+	} else {
+		buf_puts(b, "null");
+	}
+}
+
+/* "target": {...} or null. */
+static void target_json(struct buf *b, const struct snapshot *s, const struct target *t)
+{
+	buf_puts(b, ", \"target\": ");
+	if (!t) {
+		buf_puts(b, "null");
+		return;
+	}
+	buf_puts(b, "{\"value\": ");
+	json_num(b, t->has_value ? t->value : NAN);
+	buf_printf(b, ", \"direction\": \"%s\", \"year\": %d, \"set_by\": ", direction_id(t->dir), t->year);
+	json_str(b, t->origin >= 0 ? s->tree.units[t->origin].code : "VN");
+	if (t->has_baseline) {
+		buf_puts(b, ", \"baseline\": {\"value\": ");
+		json_num(b, t->base_value);
+		buf_printf(b, ", \"year\": %d}", t->base_year);
+	}
+	buf_puts(b, "}");
+}
+
+/* The status and what it rests on, unless a small count is hidden. */
+static void status_json(struct buf *b, const struct assessment *a, const struct shown *sh, int k)
+{
+	if (sh->suppressed)
+		buf_puts(b, ", \"suppressed\": true");
+	if (!sh->value) {
+		/* a status would tell whether a hidden small count met the target */
+		buf_puts(b, ", \"status\": \"suppressed\"");
+		return;
+	}
+	buf_printf(b, ", \"status\": \"%s\"", status_id(a->status));
+	/* silent in the year asked: what the older data said, apart */
+	if (a->status == ST_NOT_REPORTED)
+		buf_printf(b, ", \"previous_status\": \"%s\"", status_id(a->prior));
+	if (!isnan(a->ratio)) {
+		buf_puts(b, ", \"progress_ratio\": ");
+		json_num(b, round(a->ratio * 1000) / 1000);
+	}
+	if (a->latest_year)
+		buf_printf(b, ", \"latest_year\": %d", a->latest_year);
+	if (a->quota)
+		quota_json(b, a);
+	if (a->small != SMALL_NONE)
+		smallnum_json(b, a, k);
+}
+
+/* Above communes: how many reported the indicator and the sub-units'
+ * statuses. */
+static void subunits_json(struct buf *b, const struct snapshot *s, int unit, int year, int k)
+{
+	unsigned counts[ST_COUNT];
+	int st;
+
+	buf_printf(b, ", \"reporting\": {\"units\": %u, \"of\": %d}", engine_reporting(&s->eng, year, unit, k),
+		   s->tree.units[unit].nleaves);
+	progress_subunit_counts(s, unit, k, year, counts);
+	buf_puts(b, ", \"subunits\": {");
+	for (st = ST_COUNT - 1; st >= 0; st--)
+		buf_printf(b, "\"%s\": %u%s", status_id((enum status)st), counts[st], st ? ", " : "");
+	if (catalog[k].source == SRC_REGISTER)
+		buf_printf(b, ", \"suppressed\": %u", subunits_hidden(s, unit, counts));
+	buf_puts(b, "}");
+}
+
 enum gemis_err progress_json(const struct snapshot *s, int unit, int year, struct buf *b)
 {
 	const struct engine *e = &s->eng;
@@ -227,7 +327,6 @@ enum gemis_err progress_json(const struct snapshot *s, int unit, int year, struc
 		const struct target *t = engine_target(e, unit, (int)k, year);
 		struct assessment a;
 		struct shown sh;
-		char cell[8];
 
 		engine_assess(e, year, unit, (int)k, &a);
 		progress_shown(s, unit, year, (int)k, &sh);
@@ -235,84 +334,11 @@ enum gemis_err progress_json(const struct snapshot *s, int unit, int year, struc
 		buf_printf(b, "{\"indicator\": \"%s\", \"goal\": \"%s\", \"measure\": ", ind->id,
 			   goal_id(ind->goal));
 		json_str(b, ind->unit);
-		if (ind->kind == IND_RATIO) {
-			buf_puts(b, ", \"numerator\": ");
-			if (sh.num)
-				json_str(b, supp_format(0, sh.num, cell, sizeof(cell)));
-			else
-				json_num(b, engine_part(e, year, unit, (int)k, PART_NUM, SEX_T));
-			buf_puts(b, ", \"denominator\": ");
-			if (sh.den)
-				json_str(b, supp_format(0, sh.den, cell, sizeof(cell)));
-			else
-				json_num(b, engine_part(e, year, unit, (int)k, PART_DEN, SEX_T));
-		} else {
-			buf_puts(b, ", \"numerator\": null, \"denominator\": null");
-		}
-		buf_puts(b, ", \"value\": ");
-		json_num(b, sh.value ? tidy(engine_value(e, year, unit, (int)k, SEX_T)) : NAN);
-		buf_puts(b, ", \"by_sex\": ");
-		if (ind->by_sex) {
-			buf_puts(b, "{\"F\": ");
-			json_num(b, sh.f ? tidy(engine_value(e, year, unit, (int)k, SEX_F)) : NAN);
-			buf_puts(b, ", \"M\": ");
-			json_num(b, sh.m ? tidy(engine_value(e, year, unit, (int)k, SEX_M)) : NAN);
-			buf_puts(b, "}");
-		} else {
-			buf_puts(b, "null");
-		}
-		buf_puts(b, ", \"target\": ");
-		if (t) {
-			buf_puts(b, "{\"value\": ");
-			json_num(b, t->has_value ? t->value : NAN);
-			buf_printf(b, ", \"direction\": \"%s\", \"year\": %d, \"set_by\": ",
-				   direction_id(t->dir), t->year);
-			json_str(b, t->origin >= 0 ? s->tree.units[t->origin].code : "VN");
-			if (t->has_baseline) {
-				buf_puts(b, ", \"baseline\": {\"value\": ");
-				json_num(b, t->base_value);
-				buf_printf(b, ", \"year\": %d}", t->base_year);
-			}
-			buf_puts(b, "}");
-		} else {
-			buf_puts(b, "null");
-		}
-		if (sh.suppressed)
-			buf_puts(b, ", \"suppressed\": true");
-		if (!sh.value) {
-			/* a status would tell whether a hidden small count met the target */
-			buf_puts(b, ", \"status\": \"suppressed\"");
-		} else {
-			buf_printf(b, ", \"status\": \"%s\"", status_id(a.status));
-			/* silent in the year asked: what the older data said, apart */
-			if (a.status == ST_NOT_REPORTED)
-				buf_printf(b, ", \"previous_status\": \"%s\"", status_id(a.prior));
-		}
-		if (sh.value && !isnan(a.ratio)) {
-			buf_puts(b, ", \"progress_ratio\": ");
-			json_num(b, round(a.ratio * 1000) / 1000);
-		}
-		if (sh.value && a.latest_year)
-			buf_printf(b, ", \"latest_year\": %d", a.latest_year);
-		if (sh.value && a.quota)
-			quota_json(b, &a);
-		if (sh.value && a.small != SMALL_NONE)
-			smallnum_json(b, &a, (int)k);
-		if (parent) {
-			unsigned counts[ST_COUNT];
-			int st;
-
-			buf_printf(b, ", \"reporting\": {\"units\": %u, \"of\": %d}",
-				   engine_reporting(e, year, unit, (int)k), u->nleaves);
-			progress_subunit_counts(s, unit, (int)k, year, counts);
-			buf_puts(b, ", \"subunits\": {");
-			for (st = ST_COUNT - 1; st >= 0; st--)
-				buf_printf(b, "\"%s\": %u%s", status_id((enum status)st), counts[st],
-					   st ? ", " : "");
-			if (ind->source == SRC_REGISTER)
-				buf_printf(b, ", \"suppressed\": %u", subunits_hidden(s, unit, counts));
-			buf_puts(b, "}");
-		}
+		values_json(b, s, unit, year, (int)k, &sh);
+		target_json(b, s, t);
+		status_json(b, &a, &sh, (int)k);
+		if (parent)
+			subunits_json(b, s, unit, year, (int)k);
 		buf_puts(b, "}");
 	}
 	buf_puts(b, "\n]}\n");
@@ -441,13 +467,119 @@ void progress_target_text(const struct target *t, const char *measure, char *out
 		 strcmp(m, "%") == 0 ? "" : " ", m, t->year);
 }
 
+/* The columns of progress_text, in display cells. */
+enum { W_NAME = 46, W_VAL = 10, W_TREND = 7, W_SEX = 13, W_TGT = 28, W_ST = 20 };
+
+/* Drops the trailing spaces of the line being written. */
+static void trim_line(struct buf *b)
+{
+	while (b->len && b->p[b->len - 1] == ' ')
+		buf_truncate(b, b->len - 1);
+}
+
+/* A goal's title and the heads of its columns. */
+static void goal_head(struct buf *b, int g, bool color, bool parent)
+{
+	buf_printf(b, "\n%s%s%s\n", color ? "\033[1m" : "", goal_name((enum goal)g, i18n_lang()),
+		   color ? "\033[0m" : "");
+	buf_puts(b, "  ");
+	text_cell(b, _("Indicator"), W_NAME, false);
+	text_cell(b, _("Value"), W_VAL, true);
+	buf_puts(b, "  ");
+	text_cell(b, _("Trend"), W_TREND, false);
+	text_cell(b, _("Women / men"), W_SEX, false);
+	text_cell(b, _("Target"), W_TGT, false);
+	text_cell(b, _("Status"), W_ST, false);
+	if (parent)
+		buf_puts(b, _("Sub-units"));
+	trim_line(b);
+	buf_putc(b, '\n');
+}
+
+/* "3 achieved · 2 at risk · 1 hidden": the sub-units by status. */
+static void subunits_text(struct buf *b, const struct snapshot *s, int unit, int year, int k)
+{
+	unsigned counts[ST_COUNT];
+	int st;
+	bool first = true;
+
+	progress_subunit_counts(s, unit, k, year, counts);
+	for (st = ST_COUNT - 1; st >= 0; st--) {
+		if (!counts[st] || st == ST_NO_TARGET)
+			continue;
+		buf_printf(b, "%s%u %s", first ? "" : " · ", counts[st], status_name((enum status)st));
+		first = false;
+	}
+	if (catalog[k].source == SRC_REGISTER && subunits_hidden(s, unit, counts))
+		buf_printf(b, "%s%u %s", first ? "" : " · ", subunits_hidden(s, unit, counts), _("hidden"));
+}
+
+/* One indicator's line (and the note of a quota or rare events under
+ * it); true when a figure was hidden for the register's sake. */
+static bool indicator_text(struct buf *b, const struct snapshot *s, int unit, int year, int k, bool color,
+			   bool parent)
+{
+	const struct engine *e = &s->eng;
+	const struct indicator *ind = &catalog[k];
+	struct assessment a;
+	struct shown sh;
+	char val[48], sex[64], tgt[64], f[24], m[24], trend[64];
+	double v;
+
+	engine_assess(e, year, unit, k, &a);
+	progress_shown(s, unit, year, k, &sh);
+	v = engine_value(e, year, unit, k, SEX_T);
+	format_number(val, sizeof(val), v, 2);
+	if (!isnan(v) && strcmp(ind->unit, "%") == 0)
+		snprintf(val + strlen(val), sizeof(val) - strlen(val), "%%");
+	if (!sh.value)
+		snprintf(val, sizeof(val), "x");
+	if (ind->by_sex) {
+		format_number(f, sizeof(f), engine_value(e, year, unit, k, SEX_F), 1);
+		format_number(m, sizeof(m), engine_value(e, year, unit, k, SEX_M), 1);
+		if (!sh.f)
+			snprintf(f, sizeof(f), "x");
+		if (!sh.m)
+			snprintf(m, sizeof(m), "x");
+		snprintf(sex, sizeof(sex), "%s / %s", f, m);
+	} else {
+		snprintf(sex, sizeof(sex), " ");
+	}
+	progress_target_text(engine_target(e, unit, k, year), ind->unit, tgt, sizeof(tgt));
+	buf_puts(b, "  ");
+	text_cell(b, indicator_name(ind, i18n_lang()), W_NAME, false);
+	text_cell(b, val, W_VAL, true);
+	buf_puts(b, "  ");
+	trend_text(s, unit, k, year, 5, trend, sizeof(trend));
+	text_cell(b, trend, W_TREND, false);
+	text_cell(b, sex, W_SEX, false);
+	text_cell(b, tgt, W_TGT, false);
+	if (color && sh.value)
+		buf_puts(b, status_color(a.status));
+	text_cell(b, sh.value ? status_name(a.status) : _("hidden (few cases)"), W_ST, false);
+	if (color)
+		buf_puts(b, "\033[0m");
+	if (parent)
+		subunits_text(b, s, unit, year, k);
+	trim_line(b);
+	buf_putc(b, '\n');
+	if (sh.value && (a.quota || a.small != SMALL_NONE)) {
+		char note[256];
+
+		if (a.quota)
+			quota_note(&a, note, sizeof(note));
+		else
+			smallnum_note(&a, k, note, sizeof(note));
+		buf_printf(b, "    %s\n", note);
+	}
+	return sh.suppressed;
+}
+
 enum gemis_err progress_text(const struct snapshot *s, int unit, int year, bool color,
 			     struct buf *b)
 {
-	const struct engine *e = &s->eng;
 	const struct unit *u = &s->tree.units[unit];
 	bool parent = u->first_child >= 0;
-	const size_t wname = 46, wval = 10, wtrend = 7, wsex = 13, wtgt = 28, wst = 20;
 	bool register_hidden = false;
 	int g;
 	size_t k;
@@ -459,95 +591,10 @@ enum gemis_err progress_text(const struct snapshot *s, int unit, int year, bool 
 		buf_putc(b, '\n');
 	}
 	for (g = 0; g < GOAL_COUNT && !buf_error(b); g++) {
-		buf_printf(b, "\n%s%s%s\n", color ? "\033[1m" : "", goal_name((enum goal)g, i18n_lang()),
-			   color ? "\033[0m" : "");
-		buf_puts(b, "  ");
-		text_cell(b, _("Indicator"), wname, false);
-		text_cell(b, _("Value"), wval, true);
-		buf_puts(b, "  ");
-		text_cell(b, _("Trend"), wtrend, false);
-		text_cell(b, _("Women / men"), wsex, false);
-		text_cell(b, _("Target"), wtgt, false);
-		text_cell(b, _("Status"), wst, false);
-		if (parent)
-			buf_puts(b, _("Sub-units"));
-		while (b->len && b->p[b->len - 1] == ' ')
-			buf_truncate(b, b->len - 1);
-		buf_putc(b, '\n');
+		goal_head(b, g, color, parent);
 		for (k = 0; k < catalog_count; k++) {
-			const struct indicator *ind = &catalog[k];
-			struct assessment a;
-			struct shown sh;
-			char val[48], sex[64], tgt[64], f[24], m[24], trend[64];
-			double v;
-
-			if (ind->goal != (enum goal)g)
-				continue;
-			engine_assess(e, year, unit, (int)k, &a);
-			progress_shown(s, unit, year, (int)k, &sh);
-			v = engine_value(e, year, unit, (int)k, SEX_T);
-			format_number(val, sizeof(val), v, 2);
-			if (!isnan(v) && strcmp(ind->unit, "%") == 0)
-				snprintf(val + strlen(val), sizeof(val) - strlen(val), "%%");
-			if (!sh.value)
-				snprintf(val, sizeof(val), "x");
-			register_hidden |= sh.suppressed;
-			if (ind->by_sex) {
-				format_number(f, sizeof(f), engine_value(e, year, unit, (int)k, SEX_F), 1);
-				format_number(m, sizeof(m), engine_value(e, year, unit, (int)k, SEX_M), 1);
-				if (!sh.f)
-					snprintf(f, sizeof(f), "x");
-				if (!sh.m)
-					snprintf(m, sizeof(m), "x");
-				snprintf(sex, sizeof(sex), "%s / %s", f, m);
-			} else {
-				snprintf(sex, sizeof(sex), " ");
-			}
-			progress_target_text(engine_target(e, unit, (int)k, year), ind->unit, tgt, sizeof(tgt));
-			buf_puts(b, "  ");
-			text_cell(b, indicator_name(ind, i18n_lang()), wname, false);
-			text_cell(b, val, wval, true);
-			buf_puts(b, "  ");
-			trend_text(s, unit, (int)k, year, 5, trend, sizeof(trend));
-			text_cell(b, trend, wtrend, false);
-			text_cell(b, sex, wsex, false);
-			text_cell(b, tgt, wtgt, false);
-			if (color && sh.value)
-				buf_puts(b, status_color(a.status));
-			text_cell(b, sh.value ? status_name(a.status) : _("hidden (few cases)"), wst,
-				 false);
-			if (color)
-				buf_puts(b, "\033[0m");
-			if (parent) {
-				unsigned counts[ST_COUNT];
-				int st;
-				bool first = true;
-
-				progress_subunit_counts(s, unit, (int)k, year, counts);
-				for (st = ST_COUNT - 1; st >= 0; st--) {
-					if (!counts[st] || st == ST_NO_TARGET)
-						continue;
-					buf_printf(b, "%s%u %s", first ? "" : " · ", counts[st],
-						   status_name((enum status)st));
-					first = false;
-				}
-				if (ind->source == SRC_REGISTER && subunits_hidden(s, unit, counts))
-					buf_printf(b, "%s%u %s", first ? "" : " · ",
-						   subunits_hidden(s, unit, counts), _("hidden"));
-			}
-			/* drop trailing spaces of the line */
-			while (b->len && b->p[b->len - 1] == ' ')
-				buf_truncate(b, b->len - 1);
-			buf_putc(b, '\n');
-			if (sh.value && (a.quota || a.small != SMALL_NONE)) {
-				char note[256];
-
-				if (a.quota)
-					quota_note(&a, note, sizeof(note));
-				else
-					smallnum_note(&a, (int)k, note, sizeof(note));
-				buf_printf(b, "    %s\n", note);
-			}
+			if (catalog[k].goal == (enum goal)g)
+				register_hidden |= indicator_text(b, s, unit, year, (int)k, color, parent);
 		}
 	}
 	if (register_hidden)

@@ -110,6 +110,98 @@ static int cmp_plan_unit(const void *a, const void *b)
 	return ((*x)->unit > (*y)->unit) - ((*x)->unit < (*y)->unit);
 }
 
+/* The plans in scope, in tree order, into plans[]; their count. */
+static size_t plans_in_scope(const struct rep_input *in, const struct plan_view **plans)
+{
+	size_t i, np = 0;
+
+	for (i = 0; i < in->nplans; i++) {
+		if (in->plans[i].unit >= 0 && (size_t)in->plans[i].unit < in->t->n &&
+		    tree_contains(in->t, in->scope, in->plans[i].unit))
+			plans[np++] = &in->plans[i];
+	}
+	qsort(plans, np, sizeof(*plans), cmp_plan_unit);
+	return np;
+}
+
+/* The form of agency k of unit u on file, or NULL. */
+static const struct rep_sub *sub_of(const struct rep_input *in, int u, int k)
+{
+	size_t i;
+
+	for (i = 0; i < in->nsubs; i++) {
+		if (in->subs[i].unit == u && in->subs[i].agency == k)
+			return &in->subs[i];
+	}
+	return NULL;
+}
+
+/* Form f of agency k owed under plan p (or NULL) with its submission s
+ * (or NULL): its deadline and its state at in->now. */
+static void judge_form(const struct rep_input *in, const struct plan_view *p, const struct rep_sub *s,
+		       int k, struct rep_form *f)
+{
+	int dd, dm;
+
+	f->nind = p ? popcount64(plan_view_duties(p, k)) : 0;
+	/* the deadline: of the plan a submitted form answered
+	 * (owed still or kept), else of the plan in force;
+	 * without one no date is invented */
+	dd = p ? p->dl_day : 0;
+	dm = p ? p->dl_month : 0;
+	if (s && s->dl_known && in_by(s, in->now)) {
+		dd = s->dl_day;
+		dm = s->dl_month;
+	}
+	f->has_due = dd > 0 && dm > 0;
+	if (f->has_due) {
+		struct deadline dl = deadline_yearly(dd, dm);
+		struct date due = deadline_due(&dl, period_year_code(in->year));
+
+		f->due_year = due.y;
+		f->due_month = due.m;
+		f->due_day = due.d;
+		f->due = vn_day_end(due);
+	}
+	f->status = s ? s->status : NULL;
+	/* a form submitted after `now` was not in yet at `now` */
+	if (s && is_submitted(s->status) && s->submitted_at <= in->now) {
+		f->submitted_at = s->submitted_at;
+		f->state = !f->has_due ? FORM_IN
+			   : s->submitted_at < f->due ? FORM_ON_TIME : FORM_LATE;
+	} else {
+		f->state = !f->has_due ? FORM_UNDATED
+			   : in->now >= f->due ? FORM_OVERDUE : FORM_PENDING;
+	}
+}
+
+/* Unit u's forms (plan p, or NULL for forms kept from earlier plans) into
+ * r->forms, counted in its row ru, by agency (agc) and in all. */
+static void unit_forms(const struct rep_input *in, const struct plan_view *p, int u, struct rep_unit *ru,
+		       struct rep_counts *agc, struct rep_result *r)
+{
+	size_t k;
+
+	for (k = 0; k < agency_kind_count; k++) {
+		struct rep_form *f;
+		const struct rep_sub *s = sub_of(in, u, (int)k);
+		bool owed = p && plan_view_owes(p, (int)k);
+
+		/* a form submitted for the period counts whatever plan is
+		 * in force now: it belongs to the period, not to the plan */
+		if (!owed && !(s && in_by(s, in->now)))
+			continue;
+		f = &r->forms[r->nforms++];
+		f->unit = u;
+		f->agency = (int)k;
+		f->in_plan = owed;
+		judge_form(in, p, s, (int)k, f);
+		count(&ru->c, f->state);
+		count(&agc[k], f->state);
+		count(&r->total, f->state);
+	}
+}
+
 enum gemis_err reporting_compute(const struct rep_input *in, struct rep_result *r)
 {
 	const struct tree *t = in->t;
@@ -123,16 +215,10 @@ enum gemis_err reporting_compute(const struct rep_input *in, struct rep_result *
 	r->leaves_reported = -1;
 	r->scope = in->scope;
 	r->year = in->year;
-	/* the plans in scope, in tree order */
 	plans = calloc(in->nplans + 1, sizeof(*plans));
 	if (!plans)
 		goto fail;
-	for (i = 0; i < in->nplans; i++) {
-		if (in->plans[i].unit >= 0 && (size_t)in->plans[i].unit < t->n &&
-		    tree_contains(t, in->scope, in->plans[i].unit))
-			plans[np++] = &in->plans[i];
-	}
-	qsort(plans, np, sizeof(*plans), cmp_plan_unit);
+	np = plans_in_scope(in, plans);
 	/* every agency of every plan, and forms kept from earlier plans */
 	maxforms = np * agency_kind_count + in->nsubs;
 	r->forms = calloc(maxforms + 1, sizeof(*r->forms));
@@ -165,60 +251,7 @@ enum gemis_err reporting_compute(const struct rep_input *in, struct rep_result *
 		if (!p && !kept)
 			continue;
 		r->units_with_plan += p != NULL;
-		for (k = 0; k < agency_kind_count; k++) {
-			struct rep_form *f;
-			const struct rep_sub *s = NULL;
-			bool owed = p && plan_view_owes(p, (int)k);
-			int dd, dm;
-
-			for (i = 0; i < in->nsubs; i++) {
-				if (in->subs[i].unit == (int)u && in->subs[i].agency == (int)k) {
-					s = &in->subs[i];
-					break;
-				}
-			}
-			/* a form submitted for the period counts whatever plan is
-			 * in force now: it belongs to the period, not to the plan */
-			if (!owed && !(s && in_by(s, in->now)))
-				continue;
-			f = &r->forms[r->nforms++];
-			f->unit = (int)u;
-			f->agency = (int)k;
-			f->in_plan = owed;
-			f->nind = p ? popcount64(plan_view_duties(p, (int)k)) : 0;
-			/* the deadline: of the plan a submitted form answered
-			 * (owed still or kept), else of the plan in force;
-			 * without one no date is invented */
-			dd = p ? p->dl_day : 0;
-			dm = p ? p->dl_month : 0;
-			if (s && s->dl_known && in_by(s, in->now)) {
-				dd = s->dl_day;
-				dm = s->dl_month;
-			}
-			f->has_due = dd > 0 && dm > 0;
-			if (f->has_due) {
-				struct deadline dl = deadline_yearly(dd, dm);
-				struct date due = deadline_due(&dl, period_year_code(in->year));
-
-				f->due_year = due.y;
-				f->due_month = due.m;
-				f->due_day = due.d;
-				f->due = vn_day_end(due);
-			}
-			f->status = s ? s->status : NULL;
-			/* a form submitted after `now` was not in yet at `now` */
-			if (s && is_submitted(s->status) && s->submitted_at <= in->now) {
-				f->submitted_at = s->submitted_at;
-				f->state = !f->has_due ? FORM_IN
-					   : s->submitted_at < f->due ? FORM_ON_TIME : FORM_LATE;
-			} else {
-				f->state = !f->has_due ? FORM_UNDATED
-					   : in->now >= f->due ? FORM_OVERDUE : FORM_PENDING;
-			}
-			count(&ru->c, f->state);
-			count(&agc[k], f->state);
-			count(&r->total, f->state);
-		}
+		unit_forms(in, p, (int)u, ru, agc, r);
 	}
 	r->agencies = calloc(agency_kind_count + 1, sizeof(*r->agencies));
 	if (!r->agencies)

@@ -699,27 +699,14 @@ enum gemis_err value_comments_each(struct db *db, const struct tree *t, int year
 	return db_finalize(st, e);
 }
 
-enum gemis_err submissions_act(struct db *db, const struct tree *t, const struct principal *who,
-			       const struct sub_request *rq, struct diags *d, struct submission *out,
-			       struct errctx *e)
+/* The request's own checks, before anything is read: the unit, agency
+ * and action exist, the account may take the action, texts within their
+ * limits. */
+static enum gemis_err check_request(const struct tree *t, const struct principal *who,
+				    const struct sub_request *rq, struct errctx *e)
 {
-	struct form f;
-	struct submission cur;
-	struct value_row *rows = NULL, *staged = NULL;
-	size_t nstaged = 0;
-	int to;
-	/* joins a transaction the caller has open (the demo builds in one);
-	 * then a failure is the caller's to roll back */
-	bool own_tx = !db->in_tx;
 	enum gemis_err err;
-	long long now = (long long)time(NULL), changed;
-	bool entering = rq->action == SUB_SAVE || rq->action == SUB_SUBMIT;
-	const char *by = who->name;
-	char per[16];
-	struct db_stmt *st = NULL;
 
-	memset(out, 0, sizeof(*out));
-	memset(&f, 0, sizeof(f));
 	if (rq->unit < 0 || (size_t)rq->unit >= t->n || rq->agency < 0 ||
 	    (size_t)rq->agency >= agency_kind_count || (unsigned)rq->action >= SUB_ACTION_COUNT)
 		return err_set(e, GEMIS_EINVAL, "bad form request");
@@ -734,37 +721,170 @@ enum gemis_err submissions_act(struct db *db, const struct tree *t, const struct
 	if (rq->comment && strlen(rq->comment) > SUB_COMMENT_MAX)
 		return err_set_at(e, GEMIS_EINVAL, "comment", _("a comment has at most %d characters"),
 				  SUB_COMMENT_MAX);
+	return GEMIS_OK;
+}
+
+/* A save's or submission's checks against form f: the agency owes a
+ * report, the narrative fits, every row is a field of the form (and, on
+ * a submission, every field filled) and the values agree.  *rows gets
+ * the rows to store (the caller frees it). */
+static enum gemis_err check_entry(const struct tree *t, const struct form *f, const struct sub_request *rq,
+				  struct value_row **rows, struct diags *d, struct errctx *e)
+{
+	enum gemis_err err;
+
+	if (!f->owes)
+		return err_set(e, GEMIS_EINVAL, _("the plan in force gives this agency no duties: it owes no report"));
+	if (rq->narrative && strlen(rq->narrative) > SUB_NARRATIVE_MAX)
+		return err_set_at(e, GEMIS_EINVAL, "narrative", _("the results and narrative have at most %d characters"),
+				  SUB_NARRATIVE_MAX);
+	*rows = gemis_calloc(rq->n ? rq->n : 1, sizeof(**rows));
+	if (!*rows)
+		return GEMIS_ENOMEM;
+	err = check_rows(t, f, rq, rq->action == SUB_SUBMIT, *rows, d);
+	if (err)
+		return err;
+	if (d->total > 0)
+		return err_set(e, GEMIS_EINVAL, ngettext_("%zu problem in the form; nothing was saved",
+							  "%zu problems in the form; nothing was saved", d->total),
+			       d->total);
+	return GEMIS_OK;
+}
+
+/* The submission's row in its new state `to`: a new one (cur->id gets
+ * its id) or the next version of cur, refused when someone else changed
+ * it meanwhile. */
+static enum gemis_err write_state(struct db *db, const struct tree *t, const struct sub_request *rq,
+				  struct submission *cur, int to, const char *by, long long now, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+	long long changed;
+	char per[16];
+
 	period_format(period_year_code(rq->year), per, sizeof(per));
+	if (cur->id == 0) {
+		err = db_prepare(db, &st, e,
+				 "INSERT INTO submissions (unit_id, agency, period, status, version, created_at,"
+				 " updated_at, updated_by) VALUES (?, ?, ?, ?, 1, ?, ?, ?) RETURNING id");
+		if (err)
+			return err;
+		db_bindv(st, "itttiit", t->units[rq->unit].id, agency_kinds[rq->agency].id, per,
+			 sub_status_id((enum sub_status)to), now, now, by);
+		if (db_next(st))
+			cur->id = db_col_int(st, 0);
+		return db_finalize(st, e);
+	}
+	err = db_prepare(db, &st, e,
+			 "UPDATE submissions SET status = ?, version = version + 1, updated_at = ?,"
+			 " updated_by = ? WHERE id = ? AND version = ?");
+	if (err)
+		return err;
+	db_bindv(st, "titii", sub_status_id((enum sub_status)to), now, by, cur->id, cur->version);
+	err = db_step_done(st, e);
+	changed = err ? 0 : db_changes(st);
+	db_finalize(st, NULL);
+	if (!err && changed != 1)
+		err = err_set(e, GEMIS_ECONFLICT, _("this form changed since you opened it; reload it"));
+	return err;
+}
+
+/* What the action does besides the state: a save or submission stores the
+ * rows, narrative and explanations; an approval imports the values as
+ * official; a return or reopening keeps the decision and its comment. */
+static enum gemis_err apply_action(struct db *db, const struct tree *t, const struct form *f,
+				   const struct sub_request *rq, const struct submission *cur,
+				   const struct value_row *rows, const char *by, long long now, struct diags *d,
+				   struct errctx *e)
+{
+	struct value_row *staged = NULL;
+	size_t nstaged = 0;
+	struct values_result res;
+	enum gemis_err err = GEMIS_OK;
+
+	switch (rq->action) {
+	case SUB_SAVE:
+	case SUB_SUBMIT:
+		err = store_rows(db, cur->id, rows, rq->n, e);
+		if (!err && rq->narrative)
+			err = db_run(db, e, "UPDATE submissions SET narrative = ? WHERE id = ?", "ti",
+				     has_text(rq->narrative) ? rq->narrative : NULL, cur->id);
+		if (!err && rq->explain)
+			err = store_explanations(db, t, f, rq, by, now, e);
+		if (!err && rq->action == SUB_SUBMIT)
+			err = db_run(db, e,
+				     "UPDATE submissions SET submitted_at = ?, submitted_by = ? WHERE id = ?",
+				     "iti", now, by, cur->id);
+		break;
+	case SUB_APPROVE:
+		err = submissions_values(db, t, cur->id, &staged, &nstaged, e);
+		if (!err)
+			err = values_import(db, t, staged, nstaged, cur->submitted_by[0] ? cur->submitted_by : by,
+					    "form", 0, d, &res, NULL, NULL, e);
+		if (!err)
+			err = db_run(db, e,
+				     "UPDATE submissions SET decided_at = ?, decided_by = ?, comment = ?"
+				     " WHERE id = ?",
+				     "itti", now, by, rq->comment && *rq->comment ? rq->comment : NULL,
+				     cur->id);
+		free(staged);
+		break;
+	case SUB_RETURN:
+	case SUB_REOPEN:
+		err = db_run(db, e,
+			     "UPDATE submissions SET decided_at = ?, decided_by = ?, comment = ? WHERE id = ?",
+			     "itti", now, by, rq->comment && *rq->comment ? rq->comment : NULL, cur->id);
+		break;
+	}
+	if (!err)
+		err = event(db, cur->id, rq->action, by, now, rq->comment, e);
+	return err;
+}
+
+/* The form's current version must be the one the request saw. */
+static enum gemis_err check_version(const struct submission *cur, long long version, struct errctx *e)
+{
+	char when[64];
+
+	if (cur->version == version)
+		return GEMIS_OK;
+	if (cur->version == 0)
+		return err_set(e, GEMIS_ECONFLICT, _("this form changed since you opened it; reload it"));
+	vn_format_time(cur->updated_at, when, sizeof(when));
+	return err_set(e, GEMIS_ECONFLICT,
+		       _("%s changed this form at %s, after you opened it; your changes "
+			 "were not saved: reload the form to see theirs"),
+		       cur->updated_by, when);
+}
+
+enum gemis_err submissions_act(struct db *db, const struct tree *t, const struct principal *who,
+			       const struct sub_request *rq, struct diags *d, struct submission *out,
+			       struct errctx *e)
+{
+	struct form f;
+	struct submission cur;
+	struct value_row *rows = NULL;
+	int to;
+	/* joins a transaction the caller has open (the demo builds in one);
+	 * then a failure is the caller's to roll back */
+	bool own_tx = !db->in_tx;
+	enum gemis_err err;
+	long long now = (long long)time(NULL);
+	bool entering = rq->action == SUB_SAVE || rq->action == SUB_SUBMIT;
+	const char *by = who->name;
+
+	memset(out, 0, sizeof(*out));
+	memset(&f, 0, sizeof(f));
+	err = check_request(t, who, rq, e);
+	if (err)
+		return err;
 	err = form_build(db, t, rq->unit, rq->agency, rq->year, &f, e);
 	if (err)
 		return err;
-	if (entering && !f.owes) {
-		err = err_set(e, GEMIS_EINVAL,
-			      _("the plan in force gives this agency no duties: it owes no report"));
-		goto out;
-	}
-	if (entering && rq->narrative && strlen(rq->narrative) > SUB_NARRATIVE_MAX) {
-		err = err_set_at(e, GEMIS_EINVAL, "narrative",
-				 _("the results and narrative have at most %d characters"),
-				 SUB_NARRATIVE_MAX);
-		goto out;
-	}
 	if (entering) {
-		rows = gemis_calloc(rq->n ? rq->n : 1, sizeof(*rows));
-		if (!rows) {
-			err = GEMIS_ENOMEM;
-			goto out;
-		}
-		err = check_rows(t, &f, rq, rq->action == SUB_SUBMIT, rows, d);
+		err = check_entry(t, &f, rq, &rows, d, e);
 		if (err)
 			goto out;
-		if (d->total > 0) {
-			err = err_set(e, GEMIS_EINVAL, ngettext_("%zu problem in the form; nothing was saved",
-								 "%zu problems in the form; nothing was saved",
-								 d->total),
-				      d->total);
-			goto out;
-		}
 	}
 	if (own_tx) {
 		err = db_begin(db, e);
@@ -772,100 +892,18 @@ enum gemis_err submissions_act(struct db *db, const struct tree *t, const struct
 			goto out;
 	}
 	err = submissions_get(db, t, rq->unit, rq->agency, rq->year, &cur, e);
-	if (err)
-		goto fail;
-	if (cur.version != rq->version) {
-		char when[64];
-
-		vn_format_time(cur.updated_at, when, sizeof(when));
-		if (cur.version == 0)
-			err = err_set(e, GEMIS_ECONFLICT,
-				      _("this form changed since you opened it; reload it"));
-		else
-			err = err_set(e, GEMIS_ECONFLICT,
-				      _("%s changed this form at %s, after you opened it; your changes "
-					"were not saved: reload the form to see theirs"),
-				      cur.updated_by, when);
-		goto fail;
-	}
-	err = wf_check_state(&wf_form, (int)cur.status, (int)rq->action, &to, e);
-	if (err)
-		goto fail;
-	if (rq->action == SUB_SUBMIT && !has_text(rq->narrative ? rq->narrative : cur.narrative)) {
+	if (!err)
+		err = check_version(&cur, rq->version, e);
+	if (!err)
+		err = wf_check_state(&wf_form, (int)cur.status, (int)rq->action, &to, e);
+	if (!err && rq->action == SUB_SUBMIT && !has_text(rq->narrative ? rq->narrative : cur.narrative))
 		err = err_set_at(e, GEMIS_EINVAL, "narrative",
 				 _("write the results of the agency's tasks and a short narrative before "
 				   "submitting"));
-		goto fail;
-	}
-	if (cur.id == 0) {
-		err = db_prepare(db, &st, e,
-				 "INSERT INTO submissions (unit_id, agency, period, status, version, created_at,"
-				 " updated_at, updated_by) VALUES (?, ?, ?, ?, 1, ?, ?, ?) RETURNING id");
-		if (err)
-			goto fail;
-		db_bindv(st, "itttiit", t->units[rq->unit].id, agency_kinds[rq->agency].id, per,
-			 sub_status_id((enum sub_status)to), now, now, by);
-		if (db_next(st))
-			cur.id = db_col_int(st, 0);
-		err = db_finalize(st, e);
-		st = NULL;
-		if (err)
-			goto fail;
-	} else {
-		err = db_prepare(db, &st, e,
-				 "UPDATE submissions SET status = ?, version = version + 1, updated_at = ?,"
-				 " updated_by = ? WHERE id = ? AND version = ?");
-		if (err)
-			goto fail;
-		db_bindv(st, "titii", sub_status_id((enum sub_status)to), now, by, cur.id, cur.version);
-		err = db_step_done(st, e);
-		changed = err ? 0 : db_changes(st);
-		db_finalize(st, NULL);
-		st = NULL;
-		if (!err && changed != 1)
-			err = err_set(e, GEMIS_ECONFLICT,
-				      _("this form changed since you opened it; reload it"));
-		if (err)
-			goto fail;
-	}
-	switch (rq->action) {
-	case SUB_SAVE:
-	case SUB_SUBMIT:
-		err = store_rows(db, cur.id, rows, rq->n, e);
-		if (!err && rq->narrative)
-			err = db_run(db, e, "UPDATE submissions SET narrative = ? WHERE id = ?", "ti",
-				     has_text(rq->narrative) ? rq->narrative : NULL, cur.id);
-		if (!err && rq->explain)
-			err = store_explanations(db, t, &f, rq, by, now, e);
-		if (!err && rq->action == SUB_SUBMIT)
-			err = db_run(db, e,
-				     "UPDATE submissions SET submitted_at = ?, submitted_by = ? WHERE id = ?",
-				     "iti", now, by, cur.id);
-		break;
-	case SUB_APPROVE: {
-		struct values_result res;
-
-		err = submissions_values(db, t, cur.id, &staged, &nstaged, e);
-		if (!err)
-			err = values_import(db, t, staged, nstaged, cur.submitted_by[0] ? cur.submitted_by : by,
-					    "form", 0, d, &res, NULL, NULL, e);
-		if (!err)
-			err = db_run(db, e,
-				     "UPDATE submissions SET decided_at = ?, decided_by = ?, comment = ?"
-				     " WHERE id = ?",
-				     "itti", now, by, rq->comment && *rq->comment ? rq->comment : NULL,
-				     cur.id);
-		break;
-	}
-	case SUB_RETURN:
-	case SUB_REOPEN:
-		err = db_run(db, e,
-			     "UPDATE submissions SET decided_at = ?, decided_by = ?, comment = ? WHERE id = ?",
-			     "itti", now, by, rq->comment && *rq->comment ? rq->comment : NULL, cur.id);
-		break;
-	}
 	if (!err)
-		err = event(db, cur.id, rq->action, by, now, rq->comment, e);
+		err = write_state(db, t, rq, &cur, to, by, now, e);
+	if (!err)
+		err = apply_action(db, t, &f, rq, &cur, rows, by, now, d, e);
 	if (err)
 		goto fail;
 	if (own_tx)
@@ -878,7 +916,6 @@ fail:
 		db_rollback(db);
 out:
 	free(rows);
-	free(staged);
 	form_release(&f);
 	return err;
 }

@@ -319,36 +319,13 @@ static void narrative(struct http_req *r, const struct entry *en, bool editable)
 	html(r, "</fieldset>");
 }
 
-static void render_form(struct http_req *r, struct entry *en)
+/* The message above the form: every problem, each a link to its box, or
+ * what the last action did. */
+static void form_message(struct http_req *r, const struct entry *en)
 {
-	const struct snapshot *s = r->snap;
-	const struct unit *u = &s->tree.units[en->unit];
-	/* the buttons: what wf_form lets this account do in the form's state */
-	bool signed_in = r->signed_in;
-	int st = (int)en->sub.status;
-	bool editable = signed_in && wf_may(&wf_form, &s->tree, &r->who, st, SUB_SAVE, en->unit, en->agency);
-	bool can_approve = signed_in && wf_permitted(&wf_form, &s->tree, &r->who, SUB_APPROVE, en->unit, en->agency);
-	bool may_decide = signed_in && wf_may(&wf_form, &s->tree, &r->who, st, SUB_APPROVE, en->unit, en->agency);
-	bool may_reopen = signed_in && wf_may(&wf_form, &s->tree, &r->who, st, SUB_REOPEN, en->unit, en->agency);
-	const char *base = arena_printf(&r->arena, "/entry/%s/%s/%d", u->code, agency_kinds[en->agency].id,
-					en->year);
-	struct db *db;
-	const char *params;
-	size_t k, i;
+	size_t i;
 
-	page_begin(r, arena_printf(&r->arena, "%s · %s %d", agency_name(r, en->agency), u->short_name, en->year),
-		   en->unit);
-	html(r, "<nav class=\"crumbs\"><a href=\"/entry?unit=%s&amp;year=%d\">%s</a> › %s</nav>", u->code,
-	     en->year, _("Data entry"), u->name);
-	html(r, "<h1>%s <small>%s · %d</small></h1>", agency_name(r, en->agency), u->name, en->year);
-	html(r, "<p>%s: <span class=\"sub sub-%s\">%s</span>", _("Form status"), sub_status_id(en->sub.status),
-	     sub_status_name(en->sub.status));
-	if (en->sub.version)
-		html(r, " · %s %s, %s", _("last changed by"), en->sub.updated_by, fmt_time(r, en->sub.updated_at));
-	html(r, "</p>");
-	form_deadline(r, en);
 	if (en->top && !en->top_ok && en->nproblems) {
-		/* the summary of every problem, each a link to its box */
 		html(r, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"problems\"><h2>%s</h2><ul>", en->top);
 		for (i = 0; i < en->f.nfields; i++) {
 			const struct form_field *x = &en->f.fields[i];
@@ -369,107 +346,132 @@ static void render_form(struct http_req *r, struct entry *en)
 		html(r, "<p class=\"%s\" role=\"%s\">%s</p>", en->top_ok ? "ok" : "error",
 		     en->top_ok ? "status" : "alert", en->top);
 	}
-	if (en->sub.status == SUB_RETURNED && en->sub.comment[0])
-		html(r, "<p class=\"error\">%s %s: <q>%s</q></p>", _("Returned by"), en->sub.decided_by,
-		     en->sub.comment);
-	if (!en->f.has_plan && en->f.nfields == 0) {
-		html(r, "<p>%s</p>", _("This unit has no plan in force: no forms are expected."));
-		page_end(r);
-		return;
-	}
-	if (!en->f.owes) {
-		html(r, "<p>%s</p>", _("The plan in force gives this agency no duties: it owes no report."));
-		page_end(r);
-		return;
-	}
-	html(r, "<form method=\"post\" action=\"%s\" class=\"entry\" novalidate>", base);
-	form_csrf(r);
-	html(r, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", en->version);
-	if (en->f.nfields == 0)
-		html(r, "<p>%s</p>", _("The plan gives this agency duties but no indicators: its report is the results of its tasks and a short narrative."));
-	narrative(r, en, editable);
-	http_db(r, &db);
-	for (k = 0; k < en->f.ninds; k++) {
-		const struct indicator *ind = &catalog[en->f.inds[k]];
-		int sexes[2], ns = 0, sx;
+}
 
-		if (ind->by_sex) {
-			sexes[ns++] = SEX_F;
-			sexes[ns++] = SEX_M;
-		} else {
-			sexes[ns++] = SEX_T;
-		}
-		/* every box is named by its indicator, row and column heads
-		 * (aria-labelledby): a screen reader says "Agencies with a
-		 * female key leader, Agencies with a woman as key leader,
-		 * Total", not "edit text" */
-		html(r, "<fieldset><legend id=\"lg_%zu\">%s <small>(%s)</small></legend>", k, indicator_name(ind, r->lang),
-		     measure_name(ind->unit));
-		html(r, "<div class=\"scroll\"><table class=\"form-grid%s\"><thead><tr><td></td>", ns == 2 ? " by-sex" : "");
-		for (sx = 0; sx < ns; sx++)
-			html(r, "<th scope=\"col\" id=\"c_%zu_%d\">%s</th>", k, sexes[sx], indicator_sex_name(ind, (enum sex)sexes[sx]));
-		html(r, "</tr></thead><tbody>");
-		params = "";
-		for (i = 0; i < en->f.nfields; i++) {
-			if (en->f.fields[i].ind == en->f.inds[k])
-				params = arena_printf(&r->arena, "%sv_%zu,", params, i);
-		}
-		for (i = 0; i < en->f.nfields; i++) {
-			const struct form_field *x = &en->f.fields[i];
-			const char *label;
+/* Where one indicator's boxes are in the form. */
+struct grid {
+	size_t k;             /* the indicator's place in en->f.inds */
+	int sexes[2], ns;     /* its columns */
+	const char *base;     /* the form's address */
+	const char *params;   /* the indicator's boxes, for the check */
+	bool editable;
+	struct db *db;        /* for the previous period's values, or NULL */
+};
 
-			/* fields run by period, part, sex: one row per period and part */
-			if (x->ind != en->f.inds[k] || x->sex != sexes[0])
-				continue;
-			label = r->lang == LANG_EN ? ind->part_en[x->part] : ind->part_vi[x->part];
-			html(r, "<tr><th scope=\"row\" id=\"r_%zu\">%s", i, label ? label : part_id(ind, x->part));
-			if (period_kind(x->period) != PERIOD_YEAR)
-				html(r, " <small>(%s)</small>", fmt_period(r, x->period));
-			html(r, "</th>");
-			for (sx = 0; sx < ns; sx++) {
-				int fi = form_field_find(&en->f, x->ind, x->part, sexes[sx], x->period);
-				double prev = NAN;
-				bool found = false;
+/* Box fi in row i, column sx: the input, the previous period's value
+ * and the place of its message. */
+static void field_box(struct http_req *r, const struct entry *en, const struct grid *g, size_t i, int sx, int fi)
+{
+	const struct form_field *x = &en->f.fields[i];
+	double prev = NAN;
+	bool found = false;
 
-				if (fi < 0) {
-					html(r, "<td></td>");
-					continue;
-				}
-				if (db)
-					values_get(db, &r->snap->tree, en->unit, previous_period(x->period), x->ind,
-						   x->part, sexes[sx], &prev, &found, NULL);
-				html(r, "<td><input name=\"v_%d\" id=\"v_%d\" inputmode=\"decimal\" autocomplete=\"off\""
-					" value=\"%s\" aria-labelledby=\"lg_%zu r_%zu c_%zu_%d\" aria-describedby=\"m_%d%s\"",
-				     fi, fi, en->text[fi] ? en->text[fi] : "", k, i, k, sexes[sx], fi,
-				     found ? arena_printf(&r->arena, " p_%d", fi) : "");
-				if (en->msg[fi])
-					html(r, " aria-invalid=\"true\"");
-				if (!editable)
-					html(r, " readonly");
-				else
-					/* the check sees the indicator's other boxes too, so
-					 * that a numerator above its denominator is caught
-					 * while typing; it answers for every box of the
-					 * indicator (out of band) */
-					html(r, " hx-post=\"%s/check\" hx-trigger=\"change\" hx-target=\"#m_%d\""
-						" hx-swap=\"outerHTML\" hx-include=\"closest fieldset\" hx-params=\"%sfield\""
-						" hx-vals='{\"field\": \"%d\"}'",
-					     base, fi, params, fi);
-				html(r, ">");
-				if (found)
-					html(r, "<span class=\"prev\" id=\"p_%d\">%s</span>", fi,
-					     arena_printf(&r->arena, _("previous period (%s): %s"),
-							  fmt_period(r, previous_period(x->period)), input_number(r, prev)));
-				html(r, "<span class=\"field-msg\" id=\"m_%d\" role=\"status\">%s</span></td>", fi,
-				     en->msg[fi] ? en->msg[fi] : "");
-			}
-			html(r, "</tr>");
+	if (g->db)
+		values_get(g->db, &r->snap->tree, en->unit, previous_period(x->period), x->ind, x->part,
+			   g->sexes[sx], &prev, &found, NULL);
+	html(r, "<td><input name=\"v_%d\" id=\"v_%d\" inputmode=\"decimal\" autocomplete=\"off\""
+		" value=\"%s\" aria-labelledby=\"lg_%zu r_%zu c_%zu_%d\" aria-describedby=\"m_%d%s\"",
+	     fi, fi, en->text[fi] ? en->text[fi] : "", g->k, i, g->k, g->sexes[sx], fi,
+	     found ? arena_printf(&r->arena, " p_%d", fi) : "");
+	if (en->msg[fi])
+		html(r, " aria-invalid=\"true\"");
+	if (!g->editable)
+		html(r, " readonly");
+	else
+		/* the check sees the indicator's other boxes too, so
+		 * that a numerator above its denominator is caught
+		 * while typing; it answers for every box of the
+		 * indicator (out of band) */
+		html(r, " hx-post=\"%s/check\" hx-trigger=\"change\" hx-target=\"#m_%d\""
+			" hx-swap=\"outerHTML\" hx-include=\"closest fieldset\" hx-params=\"%sfield\""
+			" hx-vals='{\"field\": \"%d\"}'",
+		     g->base, fi, g->params, fi);
+	html(r, ">");
+	if (found)
+		html(r, "<span class=\"prev\" id=\"p_%d\">%s</span>", fi,
+		     arena_printf(&r->arena, _("previous period (%s): %s"), fmt_period(r, previous_period(x->period)),
+				  input_number(r, prev)));
+	html(r, "<span class=\"field-msg\" id=\"m_%d\" role=\"status\">%s</span></td>", fi,
+	     en->msg[fi] ? en->msg[fi] : "");
+}
+
+/* The rows of an indicator: one per period and part (fields run by
+ * period, part, sex), a box per sex. */
+static void field_rows(struct http_req *r, const struct entry *en, const struct grid *g)
+{
+	const struct indicator *ind = &catalog[en->f.inds[g->k]];
+	size_t i;
+	int sx;
+
+	for (i = 0; i < en->f.nfields; i++) {
+		const struct form_field *x = &en->f.fields[i];
+		const char *label;
+
+		if (x->ind != en->f.inds[g->k] || x->sex != g->sexes[0])
+			continue;
+		label = r->lang == LANG_EN ? ind->part_en[x->part] : ind->part_vi[x->part];
+		html(r, "<tr><th scope=\"row\" id=\"r_%zu\">%s", i, label ? label : part_id(ind, x->part));
+		if (period_kind(x->period) != PERIOD_YEAR)
+			html(r, " <small>(%s)</small>", fmt_period(r, x->period));
+		html(r, "</th>");
+		for (sx = 0; sx < g->ns; sx++) {
+			int fi = form_field_find(&en->f, x->ind, x->part, g->sexes[sx], x->period);
+
+			if (fi < 0)
+				html(r, "<td></td>");
+			else
+				field_box(r, en, g, i, sx, fi);
 		}
-		rate_rows(r, en, en->f.inds[k], sexes, ns);
-		html(r, "</tbody></table></div>");
-		explanation(r, en, en->f.inds[k], editable);
-		html(r, "</fieldset>");
+		html(r, "</tr>");
 	}
+}
+
+/* The fieldset of the k-th indicator of the form. */
+static void indicator_fieldset(struct http_req *r, struct entry *en, size_t k, const char *base, bool editable,
+			       struct db *db)
+{
+	const struct indicator *ind = &catalog[en->f.inds[k]];
+	struct grid g = {.k = k, .ns = 0, .base = base, .params = "", .editable = editable, .db = db};
+	size_t i;
+	int sx;
+
+	if (ind->by_sex) {
+		g.sexes[g.ns++] = SEX_F;
+		g.sexes[g.ns++] = SEX_M;
+	} else {
+		g.sexes[g.ns++] = SEX_T;
+	}
+	/* every box is named by its indicator, row and column heads
+	 * (aria-labelledby): a screen reader says "Agencies with a
+	 * female key leader, Agencies with a woman as key leader,
+	 * Total", not "edit text" */
+	html(r, "<fieldset><legend id=\"lg_%zu\">%s <small>(%s)</small></legend>", k, indicator_name(ind, r->lang),
+	     measure_name(ind->unit));
+	html(r, "<div class=\"scroll\"><table class=\"form-grid%s\"><thead><tr><td></td>", g.ns == 2 ? " by-sex" : "");
+	for (sx = 0; sx < g.ns; sx++)
+		html(r, "<th scope=\"col\" id=\"c_%zu_%d\">%s</th>", k, g.sexes[sx], indicator_sex_name(ind, (enum sex)g.sexes[sx]));
+	html(r, "</tr></thead><tbody>");
+	for (i = 0; i < en->f.nfields; i++) {
+		if (en->f.fields[i].ind == en->f.inds[k])
+			g.params = arena_printf(&r->arena, "%sv_%zu,", g.params, i);
+	}
+	field_rows(r, en, &g);
+	rate_rows(r, en, en->f.inds[k], g.sexes, g.ns);
+	html(r, "</tbody></table></div>");
+	explanation(r, en, en->f.inds[k], editable);
+	html(r, "</fieldset>");
+}
+
+/* The buttons: what wf_form lets this account do in the form's state. */
+static void form_actions(struct http_req *r, const struct entry *en, bool editable)
+{
+	const struct snapshot *s = r->snap;
+	bool signed_in = r->signed_in;
+	int st = (int)en->sub.status;
+	bool can_approve = signed_in && wf_permitted(&wf_form, &s->tree, &r->who, SUB_APPROVE, en->unit, en->agency);
+	bool may_decide = signed_in && wf_may(&wf_form, &s->tree, &r->who, st, SUB_APPROVE, en->unit, en->agency);
+	bool may_reopen = signed_in && wf_may(&wf_form, &s->tree, &r->who, st, SUB_REOPEN, en->unit, en->agency);
+
 	html(r, "<div class=\"actions\">");
 	if (editable) {
 		html(r, "<button type=\"submit\" name=\"action\" value=\"save\" class=\"secondary\">%s</button>",
@@ -494,6 +496,54 @@ static void render_form(struct http_req *r, struct entry *en)
 	else if (en->sub.status == SUB_SUBMITTED && !can_approve)
 		html(r, "<p class=\"hint\">%s</p>", _("Submitted: waiting for the focal point's approval."));
 	html(r, "</div></form>");
+}
+
+static void render_form(struct http_req *r, struct entry *en)
+{
+	const struct snapshot *s = r->snap;
+	const struct unit *u = &s->tree.units[en->unit];
+	bool editable = r->signed_in && wf_may(&wf_form, &s->tree, &r->who, (int)en->sub.status, SUB_SAVE, en->unit,
+					       en->agency);
+	const char *base = arena_printf(&r->arena, "/entry/%s/%s/%d", u->code, agency_kinds[en->agency].id,
+					en->year);
+	struct db *db;
+	size_t k;
+
+	page_begin(r, arena_printf(&r->arena, "%s · %s %d", agency_name(r, en->agency), u->short_name, en->year),
+		   en->unit);
+	html(r, "<nav class=\"crumbs\"><a href=\"/entry?unit=%s&amp;year=%d\">%s</a> › %s</nav>", u->code,
+	     en->year, _("Data entry"), u->name);
+	html(r, "<h1>%s <small>%s · %d</small></h1>", agency_name(r, en->agency), u->name, en->year);
+	html(r, "<p>%s: <span class=\"sub sub-%s\">%s</span>", _("Form status"), sub_status_id(en->sub.status),
+	     sub_status_name(en->sub.status));
+	if (en->sub.version)
+		html(r, " · %s %s, %s", _("last changed by"), en->sub.updated_by, fmt_time(r, en->sub.updated_at));
+	html(r, "</p>");
+	form_deadline(r, en);
+	form_message(r, en);
+	if (en->sub.status == SUB_RETURNED && en->sub.comment[0])
+		html(r, "<p class=\"error\">%s %s: <q>%s</q></p>", _("Returned by"), en->sub.decided_by,
+		     en->sub.comment);
+	if (!en->f.has_plan && en->f.nfields == 0) {
+		html(r, "<p>%s</p>", _("This unit has no plan in force: no forms are expected."));
+		page_end(r);
+		return;
+	}
+	if (!en->f.owes) {
+		html(r, "<p>%s</p>", _("The plan in force gives this agency no duties: it owes no report."));
+		page_end(r);
+		return;
+	}
+	html(r, "<form method=\"post\" action=\"%s\" class=\"entry\" novalidate>", base);
+	form_csrf(r);
+	html(r, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", en->version);
+	if (en->f.nfields == 0)
+		html(r, "<p>%s</p>", _("The plan gives this agency duties but no indicators: its report is the results of its tasks and a short narrative."));
+	narrative(r, en, editable);
+	http_db(r, &db);
+	for (k = 0; k < en->f.ninds; k++)
+		indicator_fieldset(r, en, k, base, editable, db);
+	form_actions(r, en, editable);
 	if (en->sub.id && db) {
 		html(r, "<section><h2>%s</h2><ol class=\"history\">", _("History"));
 		submissions_events(db, en->sub.id, history, r, NULL);
@@ -608,6 +658,63 @@ static void diags_to_fields(struct http_req *r, struct entry *en, const struct d
 	}
 }
 
+/* A save's or submission's boxes read into rows (*n of them); when some do
+ * not read, the others are still checked together and, on a submission,
+ * every empty box is named: all problems in one round (d).
+ * GEMIS_ENOMEM rather than problems found in part. */
+static enum gemis_err read_form(struct http_req *r, struct entry *en, int a, struct value_row *rows, size_t *n,
+				struct diags *d)
+{
+	enum gemis_err err;
+
+	*n = read_fields(r, en, rows, d);
+	if (d->total == 0)
+		return GEMIS_OK;
+	err = validate_rows(rows, *n, NULL, NULL, d, NULL);
+	if (err)
+		return err; /* out of memory: the problems found would be incomplete */
+	if (a == SUB_SUBMIT)
+		missing_fields(r, en, d);
+	return GEMIS_OK;
+}
+
+/* The explanations typed under the form's indicators, by indicator (the
+ * request's arena), or NULL when out of memory. */
+static const char **typed_explanations(struct http_req *r, const struct entry *en)
+{
+	const char **explain = arena_alloc(&r->arena, catalog_count * sizeof(*explain));
+	size_t k;
+
+	for (k = 0; explain && k < en->f.ninds; k++) {
+		char name[96];
+
+		snprintf(name, sizeof(name), "x_%s", catalog[en->f.inds[k]].id);
+		explain[en->f.inds[k]] = http_param(r, name);
+	}
+	return explain;
+}
+
+/* The form again, with what the person typed and the problems (d and
+ * the error of the request). */
+static enum gemis_err form_again(struct http_req *r, struct entry *en, int a, const struct diags *d,
+				 enum gemis_err err)
+{
+	if (a != SUB_SAVE && a != SUB_SUBMIT) {
+		enum gemis_err ferr = entry_fill(r, en);
+
+		if (ferr)
+			return ferr;
+	}
+	diags_to_fields(r, en, d);
+	for (size_t i = 0; i < en->f.nfields; i++)
+		en->nproblems += en->msg[i] != NULL;
+	en->top = r->err.msg[0] ? r->err.msg : NULL;
+	if (d->n > 0 && en->f.nfields && d->d[0].line == 0)
+		en->top = d->d[0].msg;
+	render_form(r, en);
+	return http_keep_body(r, err);
+}
+
 enum gemis_err page_entry_post(struct http_req *r)
 {
 	struct entry en;
@@ -631,20 +738,9 @@ enum gemis_err page_entry_post(struct http_req *r)
 	text_parse_long(ver, strlen(ver), &v);
 	if (a == SUB_SAVE || a == SUB_SUBMIT) {
 		rows = calloc(en.f.nfields ? en.f.nfields : 1, sizeof(*rows));
-		if (!rows) {
-			err = GEMIS_ENOMEM;
+		err = rows ? read_form(r, &en, a, rows, &n, &d) : GEMIS_ENOMEM;
+		if (err)
 			goto out;
-		}
-		n = read_fields(r, &en, rows, &d);
-		if (d.total > 0) {
-			/* the numbers that did read are still checked together, and a
-			 * submission for every empty box: all problems in one round */
-			err = validate_rows(rows, n, NULL, NULL, &d, NULL);
-			if (err)
-				goto out; /* out of memory: the problems found would be incomplete */
-			if (a == SUB_SUBMIT)
-				missing_fields(r, &en, &d);
-		}
 	}
 	err = http_db(r, &db);
 	if (err)
@@ -659,19 +755,9 @@ enum gemis_err page_entry_post(struct http_req *r)
 		rq.rows = rows;
 		rq.n = n;
 		rq.comment = http_param(r, "comment");
-		if (a == SUB_SAVE || a == SUB_SUBMIT)
-			rq.narrative = http_param(r, "narrative");
 		if (a == SUB_SAVE || a == SUB_SUBMIT) {
-			const char **explain = arena_alloc(&r->arena, catalog_count * sizeof(*explain));
-			size_t k;
-
-			for (k = 0; explain && k < en.f.ninds; k++) {
-				char name[96];
-
-				snprintf(name, sizeof(name), "x_%s", catalog[en.f.inds[k]].id);
-				explain[en.f.inds[k]] = http_param(r, name);
-			}
-			rq.explain = explain;
+			rq.narrative = http_param(r, "narrative");
+			rq.explain = typed_explanations(r, &en);
 		}
 		err = submissions_act(db, &r->snap->tree, &r->who, &rq, &d, &out, &r->err);
 		if (!err) {
@@ -690,23 +776,7 @@ enum gemis_err page_entry_post(struct http_req *r)
 					  "%zu problems in the form; nothing was saved", d.total),
 				d.total);
 	}
-	/* the form again, with what the person typed and the problems */
-	if (a != SUB_SAVE && a != SUB_SUBMIT) {
-		enum gemis_err ferr = entry_fill(r, &en);
-
-		if (ferr) {
-			err = ferr;
-			goto out;
-		}
-	}
-	diags_to_fields(r, &en, &d);
-	for (size_t i = 0; i < en.f.nfields; i++)
-		en.nproblems += en.msg[i] != NULL;
-	en.top = r->err.msg[0] ? r->err.msg : NULL;
-	if (d.n > 0 && en.f.nfields && d.d[0].line == 0)
-		en.top = d.d[0].msg;
-	render_form(r, &en);
-	err = http_keep_body(r, err);
+	err = form_again(r, &en, a, &d, err);
 out:
 	free(rows);
 	diags_release(&d);

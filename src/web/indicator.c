@@ -242,6 +242,56 @@ static enum gemis_err reported(struct http_req *r, int unit, int ind)
 	return err;
 }
 
+/* The status badge and what it rests on: the pace since the base year,
+ * a quota's quarters or the rare events pooled. */
+static void status_facts(struct http_req *r, const struct assessment *a, const struct shown *sh, int k, int year)
+{
+	char ratio[32];
+
+	html(r, "</dd><dt>%s</dt><dd>", arena_printf(&r->arena, _("Status in %d"), year));
+	if (sh->value)
+		status_badge_year(r, a, year);
+	else
+		hidden_badge(r);
+	if (!isnan(a->ratio)) {
+		/* R (core/assess.h) in words: the pace since the base year as a
+		 * share of the pace the target needs */
+		html(r, " <small class=\"pace\" title=\"%s\">", _("On track from 95% of the pace the target needs, at risk from 60%."));
+		if (a->ratio < 0) {
+			html(r, "%s", arena_printf(&r->arena, _("moving away from the target since %d"), a->base_year));
+		} else {
+			format_number(ratio, sizeof(ratio), a->ratio * 100, 0);
+			html(r, "%s", arena_printf(&r->arena, _("pace %d–%d: %s%% of what the target needs"), a->base_year,
+						   a->latest_year, ratio));
+		}
+		html(r, "</small>");
+	}
+	if ((a->quota || a->small != SMALL_NONE) && sh->value) {
+		char note[256];
+
+		/* a quota per quarter: which quarters missed it (core/quota.h);
+		 * rare events: the years pooled or the count (core/smallnum.h) */
+		if (a->quota)
+			quota_note(a, note, sizeof(note));
+		else
+			smallnum_note(a, k, note, sizeof(note));
+		html(r, " <small class=\"status-note\">%s (%d)</small>", note, a->latest_year);
+	}
+	html(r, "</dd>");
+}
+
+/* The explanation the reporting agency gave for the year, if any. */
+static void explanation(struct http_req *r, int unit, int k, int year)
+{
+	struct buf b;
+	struct db *db;
+
+	buf_init(&b, 8192);
+	if (!http_db(r, &db) && !value_comment_get(db, &r->snap->tree, unit, year, k, &b, NULL) && b.len)
+		html(r, "<p class=\"explain\"><strong>%s:</strong> %s</p>", _("Explanation"), buf_str(&b));
+	buf_release(&b);
+}
+
 enum gemis_err page_indicator(struct http_req *r)
 {
 	const struct snapshot *s = http_snap(r);
@@ -252,7 +302,6 @@ enum gemis_err page_indicator(struct http_req *r)
 	struct shown sh;
 	enum gemis_err err;
 	int k, unit, year;
-	char ratio[32];
 
 	if (!s)
 		return GEMIS_EDB;
@@ -285,36 +334,7 @@ enum gemis_err page_indicator(struct http_req *r)
 			html(r, " <small>(%s %s)</small>", _("set by"),
 			     t->origin >= 0 ? s->tree.units[t->origin].short_name : _("the national strategy"));
 	}
-	html(r, "</dd><dt>%s</dt><dd>", arena_printf(&r->arena, _("Status in %d"), year));
-	if (sh.value)
-		status_badge_year(r, &a, year);
-	else
-		hidden_badge(r);
-	if (!isnan(a.ratio)) {
-		/* R (core/assess.h) in words: the pace since the base year as a
-		 * share of the pace the target needs */
-		html(r, " <small class=\"pace\" title=\"%s\">", _("On track from 95% of the pace the target needs, at risk from 60%."));
-		if (a.ratio < 0) {
-			html(r, "%s", arena_printf(&r->arena, _("moving away from the target since %d"), a.base_year));
-		} else {
-			format_number(ratio, sizeof(ratio), a.ratio * 100, 0);
-			html(r, "%s", arena_printf(&r->arena, _("pace %d–%d: %s%% of what the target needs"), a.base_year,
-						   a.latest_year, ratio));
-		}
-		html(r, "</small>");
-	}
-	if ((a.quota || a.small != SMALL_NONE) && sh.value) {
-		char note[256];
-
-		/* a quota per quarter: which quarters missed it (core/quota.h);
-		 * rare events: the years pooled or the count (core/smallnum.h) */
-		if (a.quota)
-			quota_note(&a, note, sizeof(note));
-		else
-			smallnum_note(&a, k, note, sizeof(note));
-		html(r, " <small class=\"status-note\">%s (%d)</small>", note, a.latest_year);
-	}
-	html(r, "</dd>");
+	status_facts(r, &a, &sh, k, year);
 	if (u->parent >= 0) {
 		struct progress_masks pm;
 
@@ -330,15 +350,7 @@ enum gemis_err page_indicator(struct http_req *r)
 		     r->lang == LANG_EN ? ind->part_en[1] : ind->part_vi[1],
 		     ind->factor != 1 ? arena_printf(&r->arena, " × %g", ind->factor) : "");
 	html(r, "</dl>");
-	{
-		struct buf b;
-		struct db *db;
-
-		buf_init(&b, 8192);
-		if (!http_db(r, &db) && !value_comment_get(db, &s->tree, unit, year, k, &b, NULL) && b.len)
-			html(r, "<p class=\"explain\"><strong>%s:</strong> %s</p>", _("Explanation"), buf_str(&b));
-		buf_release(&b);
-	}
+	explanation(r, unit, k, year);
 	html(r, "<section><h2>%s</h2>", _("Trend and target"));
 	chart_trend(r, unit, k, year);
 	html(r, "<p class=\"hint\">%s</p>", _("Dots: values by year. Dashed line: the target; dotted line: the path from the base year to the target."));

@@ -85,6 +85,94 @@ static void downloads(struct http_req *r, int unit, int year)
 	html(r, "</p></section>");
 }
 
+/* The totals of the unit's forms, as of `now`. */
+static void totals(struct http_req *r, int unit, const struct rep_result *rep, long long now)
+{
+	const struct snapshot *s = r->snap;
+	char day[11];
+
+	date_format_dmy(vn_date(now), day);
+	html(r, "<section class=\"reporting\">");
+	/* the dashboard's count: figures for the year, by form, file or API */
+	if (s->tree.units[unit].first_child >= 0)
+		html(r, "<p>%s</p>", arena_printf(&r->arena, _("%d of %d communes and wards have reported."),
+						 rep->leaves_reported, (int)rep->leaves));
+	html(r, "<p>");
+	if (rep->total.expected == 0) {
+		html(r, "%s", rep->units_with_plan ? _("The plans in force give no agency duties: no report is due.")
+						   : _("No plan in force: gemis cannot tell which forms are due."));
+	} else {
+		html(r, "%s", arena_printf(&r->arena, _("%u of %u forms submitted (%s), %u on time (%s), %u late, %u missing"),
+					   rep->total.submitted, rep->total.expected,
+					   rate(r, rep->total.submitted, rep->total.expected), rep->total.on_time,
+					   rate(r, rep->total.on_time, rep->total.expected), rep->total.late,
+					   rep->total.missing));
+		if (rep->total.pending)
+			html(r, "%s", arena_printf(&r->arena, _(" (%u not yet due)"), rep->total.pending));
+		if (rep->total.undated)
+			html(r, "%s", arena_printf(&r->arena, _(" (%u with no date set)"), rep->total.undated));
+		html(r, ". <small>(%s %s)</small>", _("judged as of"), day);
+	}
+	html(r, "</p><meter min=\"0\" max=\"%u\" value=\"%u\">%u/%u</meter></section>", rep->total.expected,
+	     rep->total.submitted, rep->total.submitted, rep->total.expected);
+}
+
+/* A province's or the nation's communes with a plan, each with its counts. */
+static void by_commune(struct http_req *r, int year, const struct rep_result *rep)
+{
+	const struct snapshot *s = r->snap;
+	size_t i;
+
+	html(r, "<h2>%s</h2><p>%s</p>", _("By commune or ward"),
+	     arena_printf(&r->arena, _("%u of %u communes and wards have a plan in force."), rep->units_with_plan,
+			  rep->leaves));
+	if (!rep->units_with_plan)
+		return;
+	counts_head(r, _("Commune or ward"));
+	for (i = 0; i < rep->nunits; i++) {
+		const struct unit *u = &s->tree.units[rep->units[i].unit];
+
+		if (rep->units[i].has_plan)
+			counts_row(r, u->name, arena_printf(&r->arena, "/reporting?unit=%s&year=%d", u->code, year),
+				   &rep->units[i].c);
+	}
+	html(r, "</tbody></table>");
+}
+
+/* A commune's forms due, one row each: agency, deadline, state. */
+static void forms_due(struct http_req *r, const struct rep_result *rep)
+{
+	size_t i;
+
+	html(r, "<h2>%s</h2><table class=\"compact\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+		"<th>%s</th></tr></thead><tbody>",
+	     _("Forms due"), _("Agency or office"), _("Indicators tied"), _("Due date"), _("Form state"),
+	     _("Submitted on"));
+	for (i = 0; i < rep->nforms; i++) {
+		const struct rep_form *f = &rep->forms[i];
+		char sub[11];
+
+		html(r, "<tr><td>%s</td><td>%u</td><td>", agency_name(r, f->agency), f->nind);
+		if (f->has_due)
+			html(r, "%02d/%02d/%04d", f->due_day, f->due_month, f->due_year % 10000);
+		else
+			html(r, "%s", _("no date set"));
+		html(r, "</td><td class=\"form-%s\">%s</td><td>", form_state_id(f->state),
+		     form_state_name(f->state));
+		if (f->submitted_at) {
+			date_format_dmy(vn_date(f->submitted_at), sub);
+			html(r, "%s", sub);
+		} else {
+			html(r, "–");
+		}
+		html(r, "</td></tr>");
+	}
+	html(r, "</tbody></table>");
+	if (!rep->forms[0].has_due)
+		html(r, "<p><small>%s</small></p>",
+		     _("The plan sets no reporting deadline: no report is late until one is set."));
+}
+
 enum gemis_err page_reporting(struct http_req *r)
 {
 	const struct snapshot *s = http_snap(r);
@@ -93,7 +181,6 @@ enum gemis_err page_reporting(struct http_req *r)
 	struct db *db;
 	enum gemis_err err;
 	long long now;
-	char day[11];
 	int unit, year;
 	size_t i;
 
@@ -123,47 +210,9 @@ enum gemis_err page_reporting(struct http_req *r)
 		"value=\"%s\"><label>%s <input name=\"year\" value=\"%d\" size=\"4\" inputmode=\"numeric\" "
 		"pattern=\"[0-9]{4}\"></label> <button type=\"submit\">%s</button></form></div>",
 	     s->tree.units[unit].code, _("Year"), year, _("Show"));
-	date_format_dmy(vn_date(now), day);
-	html(r, "<section class=\"reporting\">");
-	/* the dashboard's count: figures for the year, by form, file or API */
+	totals(r, unit, &rep, now);
 	if (s->tree.units[unit].first_child >= 0)
-		html(r, "<p>%s</p>", arena_printf(&r->arena, _("%d of %d communes and wards have reported."),
-						 rep.leaves_reported, (int)rep.leaves));
-	html(r, "<p>");
-	if (rep.total.expected == 0) {
-		html(r, "%s", rep.units_with_plan ? _("The plans in force give no agency duties: no report is due.")
-						  : _("No plan in force: gemis cannot tell which forms are due."));
-	} else {
-		html(r, "%s", arena_printf(&r->arena, _("%u of %u forms submitted (%s), %u on time (%s), %u late, %u missing"),
-					   rep.total.submitted, rep.total.expected,
-					   rate(r, rep.total.submitted, rep.total.expected), rep.total.on_time,
-					   rate(r, rep.total.on_time, rep.total.expected), rep.total.late,
-					   rep.total.missing));
-		if (rep.total.pending)
-			html(r, "%s", arena_printf(&r->arena, _(" (%u not yet due)"), rep.total.pending));
-		if (rep.total.undated)
-			html(r, "%s", arena_printf(&r->arena, _(" (%u with no date set)"), rep.total.undated));
-		html(r, ". <small>(%s %s)</small>", _("judged as of"), day);
-	}
-	html(r, "</p><meter min=\"0\" max=\"%u\" value=\"%u\">%u/%u</meter></section>", rep.total.expected,
-	     rep.total.submitted, rep.total.submitted, rep.total.expected);
-	if (s->tree.units[unit].first_child >= 0) {
-		html(r, "<h2>%s</h2><p>%s</p>", _("By commune or ward"),
-		     arena_printf(&r->arena, _("%u of %u communes and wards have a plan in force."), rep.units_with_plan,
-				  rep.leaves));
-		if (rep.units_with_plan) {
-			counts_head(r, _("Commune or ward"));
-			for (i = 0; i < rep.nunits; i++) {
-				const struct unit *u = &s->tree.units[rep.units[i].unit];
-
-				if (rep.units[i].has_plan)
-					counts_row(r, u->name,
-						   arena_printf(&r->arena, "/reporting?unit=%s&year=%d", u->code, year),
-						   &rep.units[i].c);
-			}
-			html(r, "</tbody></table>");
-		}
-	}
+		by_commune(r, year, &rep);
 	if (rep.nagencies) {
 		html(r, "<h2>%s</h2>", _("By agency"));
 		counts_head(r, _("Agency or office"));
@@ -171,35 +220,8 @@ enum gemis_err page_reporting(struct http_req *r)
 			counts_row(r, agency_name(r, rep.agencies[i].agency), NULL, &rep.agencies[i].c);
 		html(r, "</tbody></table>");
 	}
-	if (s->tree.units[unit].first_child < 0 && rep.nforms) {
-		html(r, "<h2>%s</h2><table class=\"compact\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
-			"<th>%s</th></tr></thead><tbody>",
-		     _("Forms due"), _("Agency or office"), _("Indicators tied"), _("Due date"), _("Form state"),
-		     _("Submitted on"));
-		for (i = 0; i < rep.nforms; i++) {
-			const struct rep_form *f = &rep.forms[i];
-			char sub[11];
-
-			html(r, "<tr><td>%s</td><td>%u</td><td>", agency_name(r, f->agency), f->nind);
-			if (f->has_due)
-				html(r, "%02d/%02d/%04d", f->due_day, f->due_month, f->due_year % 10000);
-			else
-				html(r, "%s", _("no date set"));
-			html(r, "</td><td class=\"form-%s\">%s</td><td>", form_state_id(f->state),
-			     form_state_name(f->state));
-			if (f->submitted_at) {
-				date_format_dmy(vn_date(f->submitted_at), sub);
-				html(r, "%s", sub);
-			} else {
-				html(r, "–");
-			}
-			html(r, "</td></tr>");
-		}
-		html(r, "</tbody></table>");
-		if (!rep.forms[0].has_due)
-			html(r, "<p><small>%s</small></p>",
-			     _("The plan sets no reporting deadline: no report is late until one is set."));
-	}
+	if (s->tree.units[unit].first_child < 0 && rep.nforms)
+		forms_due(r, &rep);
 	downloads(r, unit, year);
 	page_end(r);
 	rep_result_release(&rep);
