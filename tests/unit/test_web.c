@@ -24,12 +24,14 @@
 #include "http/internal.h"
 #include "store/plans.h"
 #include "store/sessions.h"
+#include "store/snapshot.h"
 #include "store/store.h"
 #include "store/submissions.h"
 #include "store/users.h"
 #include "store/values.h"
 #include "util/alloc.h"
 #include "util/embed.h"
+#include "web/web.h"
 
 static struct db *db;
 static struct tree tree;
@@ -958,6 +960,131 @@ TEST(incomplete_form_refused_when_memory_runs_out)
 	diags_release(&d);
 }
 
+/* The entry page's POST, handled on this thread by page_entry_post()
+ * itself: the server runs handlers on its own threads, where
+ * alloc_fail_at() does not reach.  The form of 03390's culture-social
+ * office for 2026, as `p`, with the fields kv; *r is the request after
+ * (the caller releases its arena and answer). */
+static enum gemis_err post_entry(const struct snapshot *snap, const struct principal *p, struct http_kv *kv,
+				 size_t nkv, struct http_req *r)
+{
+	static struct http_server srv;
+
+	memset(r, 0, sizeof(*r));
+	r->srv = &srv;
+	arena_init(&r->arena, (size_t)64 << 20);
+	buf_init(&r->out, (size_t)64 << 20);
+	r->method = HTTP_POST;
+	r->path = "/entry/03390/vhxh/2026";
+	r->args[0] = "03390";
+	r->args[1] = "vhxh";
+	r->args[2] = "2026";
+	r->nargs = 3;
+	r->form = kv;
+	r->nform = nkv;
+	r->now = (long long)time(NULL);
+	r->lang = LANG_VI;
+	r->signed_in = true;
+	r->who = *p;
+	snprintf(r->user.name, sizeof(r->user.name), "%s", p->name);
+	r->db = db;
+	r->snap = snap;
+	return page_entry_post(r);
+}
+
+static size_t occurrences(const char *s, const char *what)
+{
+	size_t n = 0;
+
+	while ((s = strstr(s, what)) != NULL) {
+		n++;
+		s += strlen(what);
+	}
+	return n;
+}
+
+/* Regression (issue 21): when one box of a submitted form did not read,
+ * the entry page still checks the others together (a numerator above its
+ * denominator), and a failed allocation in that check was ignored: the
+ * page answered a list of problems that silently missed it.  Every
+ * allocation of the page is made to fail in turn: each answer is "out of
+ * memory" or the whole list of problems, never part of it. */
+TEST(entry_page_never_answers_part_of_the_problems)
+{
+	struct principal rep = who("binhlu.vhxh", ROLE_REPORTER, "03390", "vhxh");
+	struct snapshot snap;
+	struct form f;
+	struct submission before, after;
+	struct errctx e = {0};
+	struct http_req r;
+	struct http_kv *kv;
+	char (*names)[32], version[24];
+	size_t i, nkv = 0, want;
+	unsigned long k, allocs;
+	long numerator = -1;
+	int bl = tree_find(&tree, "03390"), vhxh = agency_find("vhxh");
+	enum gemis_err err;
+
+	CHECK(snapshot_load(db, &snap, &e) == GEMIS_OK);
+	CHECK(form_build(db, &tree, bl, vhxh, 2026, &f, &e) == GEMIS_OK);
+	CHECK(submissions_get(db, &tree, bl, vhxh, 2026, &before, &e) == GEMIS_OK);
+	kv = calloc(f.nfields + 3, sizeof(*kv));
+	names = calloc(f.nfields + 1, sizeof(*names));
+	/* numerators 3, denominators 30; the first numerator 99, above its
+	 * denominator; the last box does not read */
+	for (i = 0; i < f.nfields; i++) {
+		snprintf(names[i], sizeof(names[i]), "v_%zu", i);
+		kv[nkv].name = names[i];
+		kv[nkv].value = f.fields[i].part == PART_DEN ? "30" : "3";
+		if (f.fields[i].part == PART_NUM && numerator < 0 && catalog[f.fields[i].ind].kind == IND_RATIO) {
+			numerator = (long)i;
+			kv[nkv].value = "99";
+		}
+		if (i + 1 == f.nfields)
+			kv[nkv].value = "abc";
+		kv[nkv].len = strlen(kv[nkv].value);
+		nkv++;
+	}
+	CHECK(numerator >= 0 && (size_t)numerator + 1 < f.nfields &&
+	      f.fields[f.nfields - 1].ind != f.fields[numerator].ind);
+	snprintf(version, sizeof(version), "%lld", before.version);
+	kv[nkv++] = (struct http_kv){"action", "submit", 6};
+	kv[nkv++] = (struct http_kv){"version", version, strlen(version)};
+	kv[nkv++] = (struct http_kv){"narrative", "Đã tuyên truyền 4 đợt.", strlen("Đã tuyên truyền 4 đợt.")};
+	/* without a failure: both problems, each at its box */
+	alloc_fail_at(0);
+	err = post_entry(&snap, &rep, kv, nkv, &r);
+	allocs = alloc_fail_at(0);
+	CHECK(err == GEMIS_EINVAL && !r.out_failed);
+	want = occurrences(buf_str(&r.out), "aria-invalid=\"true\"");
+	CHECK(want == 2);
+	CHECK(strstr(buf_str(&r.out), "99") != NULL);
+	arena_release(&r.arena);
+	buf_release(&r.out);
+	CHECK(allocs >= 3);
+	for (k = 1; k <= allocs; k++) {
+		bool whole;
+
+		alloc_fail_at(k);
+		err = post_entry(&snap, &rep, kv, nkv, &r);
+		alloc_fail_at(0);
+		whole = err == GEMIS_EINVAL && occurrences(buf_str(&r.out), "aria-invalid=\"true\"") == want;
+		if (err != GEMIS_ENOMEM && !r.out_failed && !whole)
+			fprintf(stderr, "  allocation %lu of %lu failed: the page answered %s with %zu of %zu problems\n", k,
+				allocs, err_name(err), occurrences(buf_str(&r.out), "aria-invalid=\"true\""), want);
+		CHECK(err == GEMIS_ENOMEM || r.out_failed || whole);
+		arena_release(&r.arena);
+		buf_release(&r.out);
+	}
+	/* nothing was saved */
+	CHECK(submissions_get(db, &tree, bl, vhxh, 2026, &after, &e) == GEMIS_OK);
+	CHECK(after.status == before.status && after.version == before.version);
+	free(kv);
+	free(names);
+	form_release(&f);
+	snapshot_release(&snap);
+}
+
 /* An agency the plan gives duties but no indicators owes a report of its
  * tasks and a narrative; one without duties owes nothing (issue 12). */
 TEST(report_without_indicators)
@@ -1133,6 +1260,7 @@ int main(void)
 	RUN(data_version_moves_with_writes);
 	RUN(form_workflow);
 	RUN(incomplete_form_refused_when_memory_runs_out);
+	RUN(entry_page_never_answers_part_of_the_problems);
 	RUN(report_without_indicators);
 	RUN(forms_without_a_plan);
 	RUN(forms_for_all_agencies);
