@@ -43,6 +43,10 @@ extern const size_t command_count;
 /* Opens the database named by --db / $GEMIS_DB, migrating it.  On failure
  * prints the error and returns NULL. */
 struct db *cli_open_db(struct cli *cli, int flags);
+/* cli_open_db() and the unit tree loaded into t (tree_init()ed by the
+ * caller, who releases it); on failure prints the error, closes the
+ * database and returns NULL. */
+struct db *cli_open_tree(struct cli *cli, struct tree *t);
 /* The database's name for messages, without any password. */
 const char *cli_db_name(const struct cli *cli);
 /* Prints "gemis: [where: ]message" to stderr and returns EXIT_FAIL. */

@@ -106,13 +106,9 @@ int cmd_values_import(struct cli *cli, int argc, char **argv)
 	}
 	if (map_path && cli_read_codemap(map_path, xfmt_name((enum xfmt)fmt), &map) != EXIT_OK)
 		goto out;
-	db = cli_open_db(cli, 0);
+	db = cli_open_tree(cli, &t);
 	if (!db)
 		goto out;
-	if (units_load_tree(db, &t, &e)) {
-		cli_fail(&e);
-		goto out;
-	}
 	if (values_parse((enum xfmt)fmt, buf_str(&file), file.len, &t, map_path ? &map : NULL, &rows, &d, &e)) {
 		if (e.code == GEMIS_EFORMAT && !e.where[0])
 			snprintf(e.where, sizeof(e.where), "%s", path);

@@ -207,13 +207,9 @@ int cmd_template(struct cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	tree_init(&t);
-	db = cli_open_db(cli, 0);
+	db = cli_open_tree(cli, &t);
 	if (!db)
 		goto out;
-	if (units_load_tree(db, &t, &e)) {
-		cli_fail(&e);
-		goto out;
-	}
 	unit = tree_find(&t, code);
 	if (unit < 0) {
 		cli_unknown_unit("template", code);

@@ -329,13 +329,9 @@ int cmd_plan_restore(struct cli *cli, int argc, char **argv)
 		return cli_usage(cli);
 	tree_init(&t);
 	diags_init(&d, 200);
-	db = cli_open_db(cli, 0);
+	db = cli_open_tree(cli, &t);
 	if (!db)
 		goto out;
-	if (units_load_tree(db, &t, &e)) {
-		cli_fail(&e);
-		goto out;
-	}
 	unit = tree_find(&t, code);
 	if (unit < 0) {
 		status = cli_unknown_unit("plan restore", code);

@@ -37,7 +37,6 @@ static void print_unit(const struct tree *t, int i, bool json, bool *first)
 
 int cmd_units(struct cli *cli, int argc, char **argv)
 {
-	struct errctx e = {0};
 	struct db *db;
 	struct tree t;
 	const char *parent = "VN", *search = NULL;
@@ -54,14 +53,11 @@ int cmd_units(struct cli *cli, int argc, char **argv)
 	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
 	if (rc != CLI_GO)
 		return rc;
-	db = cli_open_db(cli, 0);
-	if (!db)
-		return EXIT_FAIL;
 	tree_init(&t);
-	if (units_load_tree(db, &t, &e)) {
-		db_close(db);
+	db = cli_open_tree(cli, &t);
+	if (!db) {
 		tree_release(&t);
-		return cli_fail(&e);
+		return EXIT_FAIL;
 	}
 	db_close(db);
 	if (json)

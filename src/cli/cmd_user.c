@@ -91,13 +91,9 @@ int cmd_user_add(struct cli *cli, int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	tree_init(&t);
-	db = cli_open_db(cli, 0);
+	db = cli_open_tree(cli, &t);
 	if (!db)
 		goto out;
-	if (units_load_tree(db, &t, &e)) {
-		cli_fail(&e);
-		goto out;
-	}
 	u = tree_find(&t, unit);
 	if (u < 0) {
 		fprintf(stderr, "gemis user add: --unit: %s '%s'\n", _("unknown unit code"), unit);
@@ -334,13 +330,9 @@ int cmd_user_passwd(struct cli *cli, int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	tree_init(&t);
-	db = cli_open_db(cli, 0);
+	db = cli_open_tree(cli, &t);
 	if (!db)
 		goto out;
-	if (units_load_tree(db, &t, &e)) {
-		cli_fail(&e);
-		goto out;
-	}
 	if (!account_of("user passwd", db, argv[first], &u) || !cli_actor(db, &t, "user passwd", as, &who))
 		goto out;
 	unit = tree_find(&t, u.unit_code);
@@ -369,12 +361,30 @@ out:
 	return status;
 }
 
+/* Prints s and pads it to w display columns (never cut): the columns of
+ * a table line up in Vietnamese, where a letter may take several bytes. */
+static void print_padded(const char *s, size_t w)
+{
+	size_t n = text_width(s);
+
+	fputs(s, stdout);
+	for (; n < w; n++)
+		putchar(' ');
+}
+
 static enum gemis_err print_signin(void *ctx, const struct signin_rec *r)
 {
 	(void)ctx;
 	print_time(r->at);
-	printf("  %-32s  %-5s  %-15s  %-11s  %s\n", r->name, r->unit_code[0] ? r->unit_code : "-", r->ip,
-	       signin_action_id(r->action), signin_result_id(r->result));
+	printf("  ");
+	print_padded(r->name, 32);
+	printf("  ");
+	print_padded(r->unit_code[0] ? r->unit_code : "-", 5);
+	printf("  ");
+	print_padded(r->ip, 15);
+	printf("  ");
+	print_padded(signin_action_id(r->action), 11);
+	printf("  %s\n", signin_result_id(r->result));
 	return GEMIS_OK;
 }
 
@@ -409,13 +419,9 @@ int cmd_user_signins(struct cli *cli, int argc, char **argv)
 	}
 	q.name = name;
 	tree_init(&t);
-	db = cli_open_db(cli, 0);
+	db = cli_open_tree(cli, &t);
 	if (!db)
 		goto out;
-	if (units_load_tree(db, &t, &e)) {
-		cli_fail(&e);
-		goto out;
-	}
 	if (unit) {
 		q.unit = tree_find(&t, unit);
 		if (q.unit < 0) {
@@ -424,8 +430,16 @@ int cmd_user_signins(struct cli *cli, int argc, char **argv)
 		}
 	}
 	/* TRANSLATORS: column heads of `gemis user signins`; times are UTC */
-	printf("%-17s  %-32s  %-5s  %-15s  %-11s  %s\n", _("time (UTC)"), _("name"), _("unit"), _("address"),
-	       _("action"), _("result"));
+	print_padded(_("time (UTC)"), 17);
+	printf("  ");
+	print_padded(_("name"), 32);
+	printf("  ");
+	print_padded(_("unit"), 5);
+	printf("  ");
+	print_padded(_("address"), 15);
+	printf("  ");
+	print_padded(_("action"), 11);
+	printf("  %s\n", _("result"));
 	status = signin_log_list(db, &t, &q, print_signin, NULL, &e) ? cli_fail(&e) : EXIT_OK;
 out:
 	db_close(db);

@@ -34,6 +34,19 @@ struct db *cli_open_db(struct cli *cli, int flags)
 	return db;
 }
 
+struct db *cli_open_tree(struct cli *cli, struct tree *t)
+{
+	struct errctx e = {0};
+	struct db *db = cli_open_db(cli, 0);
+
+	if (db && units_load_tree(db, t, &e)) {
+		cli_fail(&e);
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
 const char *cli_db_name(const struct cli *cli)
 {
 	static char name[512];

@@ -167,6 +167,16 @@ expect_ok "$GEMIS" user signins --unit 12 --name lc.viewer --limit 3
 contains "$out" "lc.viewer"
 contains "$out" "signout"
 [ "$(printf '%s\n' "$out" | wc -l)" = 4 ] || die "user signins --limit 3 printed: $out"
+# the columns line up by display width, in Vietnamese too ("thời điểm (UTC)"
+# is 15 columns but 19 bytes): the name starts at column 20 of every line
+expect_ok env GEMIS_LANG=vi "$GEMIS" user signins --unit 12 --name lc.viewer --limit 3
+contains "$out" "thời điểm (UTC)"
+printf '%s\n' "$out" | python3 -c '
+import sys
+lines = sys.stdin.read().splitlines()
+bad = [l for l in lines if l[17:19] != "  " or l[19] == " "]
+sys.exit("columns by bytes, not display width:\n" + "\n".join(bad) if bad else 0)' ||
+	die "user signins in Vietnamese: the name column does not line up"
 expect_ok "$GEMIS" user signins --name no.such.person
 contains "$out" "no.such.person"
 expect_fail 1 "$GEMIS" user signins --unit 99999
