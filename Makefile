@@ -77,7 +77,7 @@ EMBED := units.tsv=$(GEN)/units.tsv locale/vi.mo=$(GEN)/vi.mo locale/en.mo=$(GEN
 EMBED_DEPS := $(GEN)/units.tsv $(GEN)/vi.mo $(GEN)/en.mo $(SQL_FILES) $(WEB_FILES) $(DATA_FILES) \
               $(NPM_ASSETS) tools/embed.sh Makefile
 
-.PHONY: all check unit integration e2e pg-check bench clean po-check fuzz
+.PHONY: all check unit integration e2e pg-check bench clean po-check fuzz faults crash
 all: $(BUILD)/gemis
 
 $(BUILD)/gemis: $(MAIN_OBJ) $(LIB) $(BUILD)/obj/embed.o
@@ -124,6 +124,24 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h tests/unit/store_fixture.h
 	@mkdir -p $(dir $@)
 	@echo "CC $<"
 	@$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(LIB) $(BUILD)/obj/embed.o $(LDFLAGS_ALL) $(PKG_LIBS)
+
+# The fault loops (issue 22): every allocation of a plan import, a values
+# import and a report made to fail in turn (tests/faults/fault_loop.c).  The
+# program is linked with --wrap so that each malloc of gemis's code goes
+# through its counter.
+FAULT_WRAP := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup
+$(BUILD)/tests/fault_loop: tests/faults/fault_loop.c $(LIB) $(BUILD)/obj/embed.o
+	@mkdir -p $(dir $@)
+	@echo "CC $<"
+	@$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(BUILD)/obj/embed.o $(LDFLAGS_ALL) $(FAULT_WRAP) $(PKG_LIBS)
+
+faults: $(BUILD)/tests/fault_loop $(BUILD)/gemis
+	GEMIS=$(CURDIR)/$(BUILD)/gemis FAULT_LOOP=$(CURDIR)/$(BUILD)/tests/fault_loop tests/faults/run
+
+# kill -9 of gemis during imports: 200 rounds, then integrity and every
+# acknowledged import checked (tests/faults/crash; run on the optimised build)
+crash: $(BUILD)/gemis
+	GEMIS=$(CURDIR)/$(BUILD)/gemis tests/faults/run crash
 
 FUZZ_BINS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzzers/%,$(FUZZ_SRCS))
 

@@ -5,6 +5,7 @@
  *
  * usage: gemis [--db URL] [--lang vi|en] [--no-color] COMMAND [ARGS...]
  */
+#include <jansson.h>
 #include <locale.h>
 #include <sodium.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "util/alloc.h"
 #include "util/version.h"
 
 #include "util/banned.h"
@@ -89,6 +91,8 @@ int main(int argc, char **argv)
 	int rc, skip = 0;
 
 	setlocale(LC_CTYPE, "C.UTF-8");
+	/* JSON's allocations counted as gemis's own (util/alloc.h) */
+	json_set_alloc_funcs(gemis_malloc, free);
 	if (sodium_init() < 0) {
 		fputs("gemis: cannot initialise libsodium\n", stderr);
 		return EXIT_FAIL;

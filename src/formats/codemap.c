@@ -202,7 +202,9 @@ static enum gemis_err parse_utf8(struct codemap *m, const char *format, const ch
 	rc = csv_next(&c, e);
 	if (rc <= 0) {
 		csv_release(&c);
-		return rc == 0 ? err_set(e, GEMIS_EFORMAT, "%s", _("the file is empty")) : GEMIS_EFORMAT;
+		if (rc == 0)
+			return err_set(e, GEMIS_EFORMAT, "%s", _("the file is empty"));
+		return e && e->code == GEMIS_ENOMEM ? GEMIS_ENOMEM : GEMIS_EFORMAT;
 	}
 	ncols = c.nfields;
 	for (i = 0; i < c.nfields; i++) {
@@ -228,7 +230,7 @@ static enum gemis_err parse_utf8(struct codemap *m, const char *format, const ch
 		if (rc == 0)
 			break;
 		if (rc < 0) {
-			err = GEMIS_EFORMAT;
+			err = e && e->code == GEMIS_ENOMEM ? GEMIS_ENOMEM : GEMIS_EFORMAT;
 			break;
 		}
 		if (csv_blank(&c))

@@ -36,6 +36,26 @@ void csv_release(struct csv *c)
 	buf_release(&c->rec);
 }
 
+/* The error of a record that could not grow: too long, or out of memory
+ * (not to be told as "too long"); -1. */
+static int grow_failed(const struct csv *c, enum gemis_err err, struct errctx *e)
+{
+	if (err == GEMIS_ENOMEM)
+		err_set_at(e, GEMIS_ENOMEM, NULL, "out of memory");
+	else
+		err_set_at(e, GEMIS_ELIMIT, NULL, "line %ld: record longer than %zu bytes", c->line,
+			   CSV_MAX_RECORD);
+	return -1;
+}
+
+/* Appends ch to the record; -1 with the error set when it cannot. */
+static int put(struct csv *c, char ch, struct errctx *e)
+{
+	enum gemis_err err = buf_putc(&c->rec, ch);
+
+	return err ? grow_failed(c, err, e) : 0;
+}
+
 static int end_field(struct csv *c, size_t start, struct errctx *e)
 {
 	if (c->nfields == CSV_MAX_FIELDS) {
@@ -46,11 +66,7 @@ static int end_field(struct csv *c, size_t start, struct errctx *e)
 	c->off[c->nfields] = start;
 	c->len[c->nfields] = c->rec.len - start;
 	c->nfields++;
-	if (buf_putc(&c->rec, '\0')) {
-		err_set_at(e, GEMIS_ELIMIT, NULL, "line %ld: record too long", c->line);
-		return -1;
-	}
-	return 0;
+	return put(c, '\0', e);
 }
 
 int csv_next(struct csv *c, struct errctx *e)
@@ -71,16 +87,16 @@ int csv_next(struct csv *c, struct errctx *e)
 			if (ch == '"') {
 				if (c->p < c->end && *c->p == '"') {
 					c->p++;
-					if (buf_putc(&c->rec, '"'))
-						goto too_long;
+					if (put(c, '"', e))
+						return -1;
 				} else {
 					quoted = false;
 				}
 			} else {
 				if (ch == '\n')
 					c->next_line++;
-				if (buf_putc(&c->rec, ch))
-					goto too_long;
+				if (put(c, ch, e))
+					return -1;
 			}
 			continue;
 		}
@@ -108,8 +124,8 @@ int csv_next(struct csv *c, struct errctx *e)
 					   "line %ld: text after the closing quote of a field", c->line);
 				return -1;
 			}
-			if (buf_putc(&c->rec, ch))
-				goto too_long;
+			if (put(c, ch, e))
+				return -1;
 		}
 	}
 	if (quoted) {
@@ -117,10 +133,6 @@ int csv_next(struct csv *c, struct errctx *e)
 		return -1;
 	}
 	return end_field(c, start, e) ? -1 : 1;
-too_long:
-	err_set_at(e, GEMIS_ELIMIT, NULL, "line %ld: record longer than %zu bytes", c->line,
-		   CSV_MAX_RECORD);
-	return -1;
 }
 
 const char *csv_field(const struct csv *c, size_t i, size_t *len)

@@ -175,7 +175,7 @@ static enum gemis_err parse_utf8(const char *data, size_t len, const struct tree
 		csv_release(&c);
 		if (rc == 0)
 			return err_set(e, GEMIS_EFORMAT, "%s", _("the file is empty"));
-		return GEMIS_EFORMAT;
+		return e && e->code == GEMIS_ENOMEM ? GEMIS_ENOMEM : GEMIS_EFORMAT;
 	}
 	for (k = 0; k < 6; k++)
 		col[k] = -1;
@@ -217,7 +217,8 @@ static enum gemis_err parse_utf8(const char *data, size_t len, const struct tree
 		if (rc == 0)
 			break;
 		if (rc < 0) {
-			err = GEMIS_EFORMAT;
+			/* out of memory is not a bad file */
+			err = e && e->code == GEMIS_ENOMEM ? GEMIS_ENOMEM : GEMIS_EFORMAT;
 			break;
 		}
 		if (csv_blank(&c))

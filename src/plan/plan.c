@@ -11,6 +11,7 @@
 #include "formats/docx.h"
 #include "formats/pdf_text.h"
 #include "plan_int.h"
+#include "util/alloc.h"
 #include "util/i18n.h"
 #include "util/text.h"
 
@@ -277,6 +278,10 @@ enum gemis_err plan_import(const char *text, size_t len, json_t **out, struct er
 	json_t *tasks = NULL;
 	struct pdoc d;
 	enum gemis_err err;
+	/* a text key that could not be folded, a JSON field that could not be
+	 * set, is a heading, a date or a task silently missed: any allocation
+	 * that failed on the way fails the import (util/alloc.h) */
+	unsigned long failed = alloc_failures();
 
 	*out = NULL;
 	if (!v)
@@ -309,6 +314,11 @@ enum gemis_err plan_import(const char *text, size_t len, json_t **out, struct er
 		else
 			json_object_set_new(*out, "tasks", tasks);
 		tasks = NULL;
+	}
+	if (!err && alloc_failures() != failed) {
+		json_decref(*out);
+		*out = NULL;
+		err = err_set(e, GEMIS_ENOMEM, "out of memory");
 	}
 out:
 	json_decref(tasks);

@@ -7,7 +7,7 @@
 
 #include "banned.h"
 
-static _Thread_local unsigned long fail_at, counted;
+static _Thread_local unsigned long fail_at, counted, failures;
 
 unsigned long alloc_fail_at(unsigned long n)
 {
@@ -29,17 +29,30 @@ static int injected(void)
 	return 0;
 }
 
+unsigned long alloc_failures(void)
+{
+	return failures;
+}
+
+/* p, counted as a failure when NULL. */
+static void *counted_result(void *p)
+{
+	if (!p)
+		failures++;
+	return p;
+}
+
 void *gemis_malloc(size_t size)
 {
-	return injected() ? NULL : malloc(size);
+	return counted_result(injected() ? NULL : malloc(size));
 }
 
 void *gemis_calloc(size_t n, size_t size)
 {
-	return injected() ? NULL : calloc(n, size);
+	return counted_result(injected() ? NULL : calloc(n, size));
 }
 
 void *gemis_realloc(void *p, size_t size)
 {
-	return injected() ? NULL : realloc(p, size);
+	return counted_result(injected() ? NULL : realloc(p, size));
 }

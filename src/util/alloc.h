@@ -22,4 +22,12 @@ void *gemis_realloc(void *p, size_t size);
  * since the last call, so that a test can learn how many there are. */
 unsigned long alloc_fail_at(unsigned long n);
 
+/* How many gemis_* allocations have failed in this thread (for want of
+ * memory, or made to fail by a test).  A computation whose result would be
+ * wrong with a part missing, where a failure deep inside is not passed up
+ * (the plan importer: a text key that could not be folded is a heading not
+ * recognised), compares it before and after and answers out of memory, as
+ * SQLite's connections keep a sticky mallocFailed. */
+unsigned long alloc_failures(void);
+
 #endif

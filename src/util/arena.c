@@ -3,6 +3,7 @@
  * large ones get a chunk of their own.
  */
 #include "arena.h"
+#include "alloc.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -54,7 +55,7 @@ void *arena_alloc(struct arena *a, size_t size)
 	if (!c || c->size - c->used < need) {
 		size_t csize = need > CHUNK_SIZE / 4 ? need : CHUNK_SIZE;
 
-		c = malloc(sizeof(*c) + csize);
+		c = gemis_malloc(sizeof(*c) + csize);
 		if (!c)
 			return NULL;
 		c->size = csize;

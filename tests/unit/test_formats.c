@@ -185,6 +185,23 @@ TEST(csv_reader)
 	csv_release(&c);
 }
 
+/* Regression (issue 22, fault loop): a record that could not grow for want
+ * of memory was reported as "record longer than 65536 bytes", and the
+ * values importer answered a bad file. */
+TEST(csv_out_of_memory_is_not_a_bad_file)
+{
+	struct csv c;
+	struct errctx e = {0};
+
+	csv_init(&c, "unit,value\n03390,4\n", 19);
+	alloc_fail_at(1);
+	CHECK(csv_next(&c, &e) == -1);
+	alloc_fail_at(0);
+	CHECK(e.code == GEMIS_ENOMEM);
+	CHECK(strstr(e.msg, "longer") == NULL);
+	csv_release(&c);
+}
+
 static void tiny_tree(struct tree *t)
 {
 	tree_init(t);
@@ -449,6 +466,7 @@ int main(void)
 	RUN(buf_remembers_its_first_error);
 	RUN(i18n_catalogues);
 	RUN(csv_reader);
+	RUN(csv_out_of_memory_is_not_a_bad_file);
 	RUN(values_csv_fields);
 	RUN(csv_encodings);
 	RUN(validate_across_rows);
