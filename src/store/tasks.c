@@ -263,7 +263,7 @@ static void uid_for(struct old_task *old, size_t nold, const char *source, const
 	sodium_bin2hex(uid, TASK_UID_CHARS + 1, raw, sizeof(raw));
 }
 
-/* Comma-separated strings of an array. */
+/* Comma-separated strings of an array; NULL when memory runs out. */
 static char *comma_list(const json_t *a)
 {
 	struct buf b;
@@ -280,6 +280,11 @@ static char *comma_list(const json_t *a)
 	}
 	if (!b.len)
 		buf_puts(&b, "");
+	if (buf_error(&b)) {
+		/* never a list cut short: the caller fails out of memory */
+		buf_release(&b);
+		return NULL;
+	}
 	return buf_detach(&b, NULL);
 }
 

@@ -410,7 +410,15 @@ static int loop(const char *name, op_fn op, const char *pristine, struct run *r,
 		copy_file(r->db_path, to);
 	}
 	step = max && total > max ? (total + max - 1) / max : 1;
-	for (n = 1; n <= total; n += step) {
+	/* $FAULT_ONLY=N: that allocation alone (to look at one finding) */
+	if (getenv("FAULT_ONLY")) {
+		n = strtoul(getenv("FAULT_ONLY"), NULL, 10);
+		total = n;
+		step = 1;
+	} else {
+		n = 1;
+	}
+	for (; n <= total; n += step) {
 		/* a failed run leaves the copy as it was: it is made again
 		 * only after a run that changed it */
 		if (dirty && !copy_file(pristine, r->db_path))

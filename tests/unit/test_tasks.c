@@ -23,6 +23,7 @@
 #include "store/plans.h"
 #include "store/tasks.h"
 #include "store_fixture.h"
+#include "util/alloc.h"
 #include "util/buf.h"
 #include "util/i18n.h"
 
@@ -760,6 +761,62 @@ TEST(tasks_stored_with_their_plan)
 	}
 }
 
+/* Regression (issue 22, fault loop): a task's indicators or goals that
+ * could not be joined for want of memory were stored as an empty list, the
+ * plan stored as if whole.  Every allocation of storing a plan made to fail
+ * in turn: the store fails, or the first task cites its indicator. */
+TEST(task_lists_whole_or_out_of_memory)
+{
+	char dir[] = "/tmp/gemis-tasks-XXXXXX", path[64];
+	struct db *db = NULL;
+	struct tree t;
+	struct diags d;
+	struct plan_info info;
+	struct task_list l;
+	struct errctx e = {0};
+	json_error_t je;
+	json_t *plan = json_loads(plan_json, 0, &je);
+	unsigned long k, allocs;
+	enum gemis_err err;
+	int unit;
+
+	if (!mkdtemp(dir)) {
+		CHECK(!"temporary directory");
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/test.db", dir);
+	if (!plan || fixture_open(path, &db, &t) != 0) {
+		CHECK(!"database");
+		return;
+	}
+	unit = tree_find(&t, "03390");
+	diags_init(&d, 100);
+	alloc_fail_at(0);
+	CHECK(plan_load(db, &t, plan, "test", false, &d, &info, &e) == GEMIS_OK);
+	allocs = alloc_fail_at(0);
+	CHECK(allocs > 0);
+	for (k = 1; k <= allocs; k++) {
+		alloc_fail_at(k);
+		err = plan_load(db, &t, plan, "test", false, &d, &info, &e);
+		alloc_fail_at(0);
+		CHECK(err == GEMIS_OK || err == GEMIS_ENOMEM || err == GEMIS_EDB);
+		if (err)
+			continue;
+		CHECK(tasks_of_unit(db, &t, unit, &l, &e) == GEMIS_OK);
+		CHECK(l.n == 4 && strcmp(l.t[0].indicators, "news_items_per_quarter") == 0);
+		if (l.n == 4 && strcmp(l.t[0].indicators, "news_items_per_quarter") != 0)
+			fprintf(stderr, "  allocation %lu of %lu failed: task 1 stored citing '%s'\n", k, allocs,
+				l.t[0].indicators);
+		task_list_release(&l);
+	}
+	json_decref(plan);
+	diags_release(&d);
+	tree_release(&t);
+	db_close(db);
+	unlink(path);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	i18n_set_lang(LANG_EN);
@@ -770,5 +827,6 @@ int main(void)
 	RUN(unseen_plans_tasks_score);
 	RUN(evidence_by_its_bytes);
 	RUN(tasks_stored_with_their_plan);
+	RUN(task_lists_whole_or_out_of_memory);
 	return harness_report();
 }
