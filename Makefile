@@ -138,10 +138,12 @@ $(BUILD)/tests/fault_loop: tests/faults/fault_loop.c $(LIB) $(BUILD)/obj/embed.o
 faults: $(BUILD)/tests/fault_loop $(BUILD)/gemis
 	GEMIS=$(CURDIR)/$(BUILD)/gemis FAULT_LOOP=$(CURDIR)/$(BUILD)/tests/fault_loop tests/faults/run
 
-# kill -9 of gemis during imports: 200 rounds, then integrity and every
-# acknowledged import checked (tests/faults/crash; run on the optimised build)
+# kill -9 of gemis during imports: 200 rounds on SQLite, 100 on a throwaway
+# PostgreSQL cluster, then integrity and every acknowledged import checked
+# (tests/faults/crash; run on the optimised build)
 crash: $(BUILD)/gemis
 	GEMIS=$(CURDIR)/$(BUILD)/gemis tests/faults/run crash
+	GEMIS=$(CURDIR)/$(BUILD)/gemis tests/with-pg tests/faults/run crash-pg
 
 FUZZ_BINS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzzers/%,$(FUZZ_SRCS))
 

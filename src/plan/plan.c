@@ -309,11 +309,13 @@ enum gemis_err plan_import(const char *text, size_t len, json_t **out, struct er
 		err = plan_tasks(&d, v, r, &tasks);
 	if (!err) {
 		*out = to_json(r);
-		if (!*out)
+		if (!*out) {
 			err = err_set(e, GEMIS_ENOMEM, "out of memory");
-		else
+		} else {
+			/* set_new takes the tasks, even when it fails */
 			json_object_set_new(*out, "tasks", tasks);
-		tasks = NULL;
+			tasks = NULL;
+		}
 	}
 	if (!err && alloc_failures() != failed) {
 		json_decref(*out);

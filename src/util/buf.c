@@ -260,6 +260,10 @@ enum gemis_err buf_read_file(struct buf *b, const char *path, struct errctx *e)
 		return err_set_at(e, GEMIS_EIO, path, "%s", strerror(errno));
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		err = buf_append(b, chunk, n);
+		if (err == GEMIS_ENOMEM) {
+			err_set_at(e, err, path, "out of memory reading the file");
+			break;
+		}
 		if (err) {
 			err_set_at(e, err, path, "file too large (limit %zu bytes)", b->max);
 			break;

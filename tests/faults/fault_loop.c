@@ -388,10 +388,23 @@ static int loop(const char *name, op_fn op, const char *pristine, struct run *r,
 	unsigned long codes[ERR_CODES] = {0};
 	int problems = 0;
 	bool dirty = true;
-	struct errctx e;
+	char base[700];
+	struct db *db;
+	struct errctx e = {0};
 	enum gemis_err err;
 	time_t t0 = time(NULL);
 
+	/* opened once first: a database from an older gemis is migrated
+	 * before it is taken as the state to keep */
+	snprintf(base, sizeof(base), "%s.base", r->db_path);
+	if (!copy_file(pristine, base))
+		return 1;
+	if (store_open(store_url(base), 0, &db, &e)) {
+		fprintf(stderr, "fault_loop: cannot open %s: %s\n", pristine, e.msg);
+		return 1;
+	}
+	db_close(db);
+	pristine = base;
 	if (!copy_file(pristine, r->db_path))
 		return 1;
 	fingerprint(r->db_path, true, before, integrity, sizeof(integrity));

@@ -202,6 +202,21 @@ TEST(csv_out_of_memory_is_not_a_bad_file)
 	csv_release(&c);
 }
 
+/* Regression (issue 22, fault loop): a file that could not be read into
+ * memory for want of it was said to be too large. */
+TEST(read_file_out_of_memory_is_not_too_large)
+{
+	struct buf b;
+	struct errctx e = {0};
+
+	buf_init(&b, (size_t)64 << 20);
+	alloc_fail_at(1);
+	CHECK(buf_read_file(&b, "Makefile", &e) == GEMIS_ENOMEM);
+	alloc_fail_at(0);
+	CHECK(strstr(e.msg, "too large") == NULL && strstr(e.msg, "memory") != NULL);
+	buf_release(&b);
+}
+
 static void tiny_tree(struct tree *t)
 {
 	tree_init(t);
@@ -467,6 +482,7 @@ int main(void)
 	RUN(i18n_catalogues);
 	RUN(csv_reader);
 	RUN(csv_out_of_memory_is_not_a_bad_file);
+	RUN(read_file_out_of_memory_is_not_too_large);
 	RUN(values_csv_fields);
 	RUN(csv_encodings);
 	RUN(validate_across_rows);
