@@ -198,9 +198,18 @@ static void account_page(struct http_req *r, const char *problem, const char *do
 	page_end(r);
 }
 
-enum gemis_err web_account_page(struct http_req *r, const char *token, const char *token_done)
+/* POST /account/tokens: a new API token (tokens.c), shown once on the
+ * account page that answers this POST; no cache keeps it (server.c sends
+ * Cache-Control: no-store unless a handler says otherwise). */
+enum gemis_err page_token_create(struct http_req *r)
 {
-	account_page(r, NULL, NULL, NULL, token, token_done);
+	char token[TOKEN_CHARS + 1];
+	enum gemis_err err = account_token_make(r, http_param(r, "label"), token);
+
+	if (err)
+		return err;
+	account_page(r, NULL, NULL, NULL, token, NULL);
+	sodium_memzero(token, sizeof(token));
 	return GEMIS_OK;
 }
 

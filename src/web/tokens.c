@@ -2,9 +2,10 @@
  * tokens.c: an account's API tokens on its account page (docs/web.md),
  * as `gemis token create|list|revoke` does on the command line.
  *
- *   POST /account/tokens             label   make one; it is shown once,
- *                                            in the answer to this POST
- *                                            (never in a URL or a redirect)
+ *   POST /account/tokens             label   make one (auth.c shows the
+ *                                            account page with it, once, in
+ *                                            the answer to this POST, never
+ *                                            in a URL or a redirect)
  *   POST /account/tokens/{id}/revoke         end one of one's own
  *
  * Only from a signed-in browser: a request made with a token may not make
@@ -13,7 +14,6 @@
  * case access log, as on the command line (gbv/accounts.h).  Only digests
  * of the tokens are stored (store/users.h).
  */
-#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,12 +78,10 @@ void account_tokens(struct http_req *r, const char *token, const char *done)
 	     _("What it is for"), _("for example: the province's statistics script"), _("Create a token"));
 }
 
-enum gemis_err page_token_create(struct http_req *r)
+enum gemis_err account_token_make(struct http_req *r, const char *label, char out[TOKEN_CHARS + 1])
 {
-	const char *label = http_param_or(r, "label", "");
 	const struct snapshot *s = http_snap(r);
 	struct account_change c;
-	char token[TOKEN_CHARS + 1];
 	struct db *db;
 	enum gemis_err err;
 
@@ -95,14 +93,8 @@ enum gemis_err page_token_create(struct http_req *r)
 	if (err)
 		return err;
 	c = (struct account_change){"token", r->who.role, r->who.unit, r->user.name};
-	err = case_account_token(db, &s->tree, &r->who, &c, r->user.id, label[0] ? label : NULL, token, &r->err);
-	if (err)
-		return err;
-	/* the answer holds the token: no cache keeps it (server.c sends
-	 * Cache-Control: no-store unless a handler says otherwise) */
-	err = web_account_page(r, token, NULL);
-	sodium_memzero(token, sizeof(token));
-	return err;
+	return case_account_token(db, &s->tree, &r->who, &c, r->user.id, label && label[0] ? label : NULL, out,
+				  &r->err);
 }
 
 enum gemis_err page_token_revoke(struct http_req *r)

@@ -83,15 +83,16 @@ enum gemis_err page_password(struct http_req *r);
 enum gemis_err page_signout_all(struct http_req *r);
 enum gemis_err page_token_create(struct http_req *r);
 enum gemis_err page_token_revoke(struct http_req *r);
-/* The account page with, in its tokens section, a token just made (shown
- * once) or a note of what was done; either may be NULL. */
-enum gemis_err web_account_page(struct http_req *r, const char *token, const char *token_done);
 /* The value and status of indicator k of every unit above `unit` (the
  * province, the nation), as links to their indicator pages (compare.c). */
 struct progress_masks;
 void compare_above(struct http_req *r, struct progress_masks *pm, int unit, int k, int year);
-/* The tokens section of the account page (tokens.c). */
+/* The tokens section of the account page (tokens.c), with a token just
+ * made (shown once) or a note of what was done; either may be NULL. */
 void account_tokens(struct http_req *r, const char *token, const char *done);
+/* Makes an API token for the signed-in account into out (not from a
+ * request made with a token: GEMIS_EPERM). */
+enum gemis_err account_token_make(struct http_req *r, const char *label, char out[TOKEN_CHARS + 1]);
 enum gemis_err page_signins(struct http_req *r);
 enum gemis_err page_home(struct http_req *r);
 enum gemis_err page_indicator(struct http_req *r);
