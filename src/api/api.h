@@ -29,5 +29,13 @@ enum gemis_err api_chain_period_set(struct http_req *r);
 enum gemis_err api_chain_reports(struct http_req *r);
 enum gemis_err api_chain_report(struct http_req *r);
 enum gemis_err api_chain_report_act(struct http_req *r);
+enum gemis_err api_tasks(struct http_req *r);
+enum gemis_err api_task(struct http_req *r);
+enum gemis_err api_task_progress(struct http_req *r);
+enum gemis_err api_activities(struct http_req *r);
+enum gemis_err api_activity_add(struct http_req *r);
+enum gemis_err api_activity(struct http_req *r);
+enum gemis_err api_activity_act(struct http_req *r);
+enum gemis_err api_activity_import(struct http_req *r);
 
 #endif

@@ -4,6 +4,7 @@
  * checks that the two agree.
  */
 #include "api.h"
+#include "web/web.h"
 
 const struct route api_routes[] = {
 	{HTTP_GET, "/api/v1/openapi.json", api_openapi, ROUTE_API | ROUTE_PUBLIC | ROUTE_BARE, NULL},
@@ -24,5 +25,16 @@ const struct route api_routes[] = {
 	{HTTP_GET, "/api/v1/chain-reports/{unit}/{year}", api_chain_report, ROUTE_API, NULL},
 	{HTTP_POST, "/api/v1/chain-reports/{unit}/{year}", api_chain_report_act, ROUTE_API | ROUTE_UPLOAD,
 	 "action:id version:int comment:text file:file"},
+	{HTTP_GET, "/api/v1/tasks", api_tasks, ROUTE_API, "unit:code year:year agency:id"},
+	{HTTP_GET, "/api/v1/evidence/{unit}/{id}", page_task_evidence, ROUTE_API, NULL},
+	{HTTP_GET, "/api/v1/tasks/{unit}/{uid}", api_task, ROUTE_API, "year:year"},
+	{HTTP_POST, "/api/v1/tasks/{unit}/{uid}/progress", api_task_progress, ROUTE_API | ROUTE_UPLOAD,
+	 "agency:id period:period status:id reason:text note:text version:int evidence:file"},
+	{HTTP_GET, "/api/v1/activities", api_activities, ROUTE_API, "unit:code year:year quarter:int agency:id"},
+	{HTTP_POST, "/api/v1/activities", api_activity_add, ROUTE_API, NULL},
+	{HTTP_POST, "/api/v1/activities/import", api_activity_import, ROUTE_API | ROUTE_UPLOAD,
+	 "unit:code agency:id dry_run:int file:file"},
+	{HTTP_GET, "/api/v1/activities/{unit}/{id}", api_activity, ROUTE_API, NULL},
+	{HTTP_POST, "/api/v1/activities/{unit}/{id}", api_activity_act, ROUTE_API, NULL},
 	ROUTES_END,
 };

@@ -139,6 +139,25 @@ for a in $accounts; do
 			AGENCY=$ag check "$role" "$u" ENTER "!403" POST "/activities/import?agency=$ag" -F "csrf=$csrf" -F "unit=$u" \
 				-F dry_run=1 -F "file=@log.csv;type=text/csv"
 		done
+		# the same in the API
+		check "$role" "$u" READ 200 GET "/api/v1/tasks?unit=$u&year=2026"
+		check "$role" "$u" READ "200|404" GET "/api/v1/tasks/$u/$task?year=2026"
+		check "$role" "$u" READ "200|404" GET "/api/v1/evidence/$u/1"
+		for ag in vhxh yte; do
+			AGENCY=$ag check "$role" "$u" ENTER '!403' POST "/api/v1/tasks/$u/$task/progress" -H "X-CSRF-Token: $csrf" \
+				-H "Content-Type: application/json" --data "{\"agency\": \"$ag\", \"period\": \"2026Q1\", \"version\": 99, \"status\": \"in_progress\"}"
+			AGENCY=$ag check "$role" "$u" ENTER '!403' POST "/api/v1/tasks/$u/$task/progress" -H "X-CSRF-Token: $csrf" \
+				-F "agency=$ag" -F period=2026Q1 -F version=99 -F status=in_progress -F "evidence=@photo.jpg;filename=anh.jpg"
+			AGENCY=$ag check "$role" "$u" ENTER "!403" POST /api/v1/activities -H "X-CSRF-Token: $csrf" \
+				-H "Content-Type: application/json" \
+				--data "{\"unit\": \"$u\", \"agency\": \"$ag\", \"kind\": \"news\", \"title\": \"x\", \"date\": \"2026-07-01\"}"
+			AGENCY=$ag check "$role" "$u" ENTER "!403" POST "/api/v1/activities/import?unit=$u&agency=$ag&dry_run=1" \
+				-H "X-CSRF-Token: $csrf" -H "Content-Type: text/csv" --data-binary @log.csv
+		done
+		check "$role" "$u" READ 200 GET "/api/v1/activities?unit=$u&year=2026"
+		check "$role" "$u" READ "200|404" GET "/api/v1/activities/$u/1"
+		AGENCY=vhxh check "$role" "$u" ENTER "!403" POST "/api/v1/activities/$u/1" -H "X-CSRF-Token: $csrf" \
+			-H "Content-Type: application/json" --data '{"action": "save", "version": 99, "title": "y"}'
 		check "$role" "$u" USERS 200 GET "/users?unit=$u"
 		check "$role" "$u" SIGNINS 200 GET "/signins?unit=$u"
 		check "$role" "$u" READ 200 GET "/api/v1/progress?unit=$u&year=2026"
