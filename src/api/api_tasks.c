@@ -208,6 +208,29 @@ static enum gemis_err read_progress(struct http_req *r, struct progress_in *in, 
 	return GEMIS_OK;
 }
 
+/* The multipart files of field "evidence" (empty inputs left out). */
+static enum gemis_err evidence_files(struct http_req *r, struct task_file_in files[TASK_FILES_MAX],
+				     struct task_update *u)
+{
+	size_t i;
+
+	for (i = 0; i < r->nfiles; i++) {
+		if (strcmp(r->files[i].field, "evidence") != 0 || (r->files[i].len == 0 && !*r->files[i].filename))
+			continue;
+		if (u->nfiles == TASK_FILES_MAX)
+			return http_fail(r, GEMIS_EINVAL,
+					 ngettext_("evidence: at most %d file a record", "evidence: at most %d files a record",
+						   TASK_FILES_MAX),
+					 TASK_FILES_MAX);
+		files[u->nfiles].name = r->files[i].filename;
+		files[u->nfiles].data = r->files[i].data;
+		files[u->nfiles].len = r->files[i].len;
+		u->nfiles++;
+	}
+	u->files = files;
+	return GEMIS_OK;
+}
+
 enum gemis_err api_task_progress(struct http_req *r)
 {
 	const struct snapshot *s = http_snap(r);
@@ -256,22 +279,9 @@ enum gemis_err api_task_progress(struct http_req *r)
 	u.reason = in.reason;
 	u.note = in.note;
 	u.version = in.version;
-	for (i = 0; i < r->nfiles; i++) {
-		if (strcmp(r->files[i].field, "evidence") != 0 || (r->files[i].len == 0 && !*r->files[i].filename))
-			continue;
-		if (u.nfiles == TASK_FILES_MAX) {
-			err = http_fail(r, GEMIS_EINVAL, ngettext_("evidence: at most %d file a record",
-								   "evidence: at most %d files a record", TASK_FILES_MAX),
-					TASK_FILES_MAX);
-			goto out;
-		}
-		files[u.nfiles].name = r->files[i].filename;
-		files[u.nfiles].data = r->files[i].data;
-		files[u.nfiles].len = r->files[i].len;
-		u.nfiles++;
-	}
-	u.files = files;
-	err = http_db(r, &db);
+	err = evidence_files(r, files, &u);
+	if (!err)
+		err = http_db(r, &db);
 	if (!err)
 		err = tasks_of_unit(db, &s->tree, unit, &tl, &r->err);
 	if (err)

@@ -24,7 +24,9 @@ const struct command commands[] = {
 	    "commune of those provinces.  Every value is marked as demo data.  Refuses a\n"
 	    "database that already holds values or plans.\n"
 	    "  --forms   also take some of Bình Lư's 2026 forms through the workflow\n"
-	    "            (approved, submitted, returned), to see the reporting pages in motion")},
+	    "            (approved, submitted, returned), record its agencies' progress on\n"
+	    "            their tasks and log its third quarter and Action Month, to see\n"
+	    "            the reporting, task and activity pages in motion")},
 	{"values import", cmd_values_import, N_("import reported values (CSV, XLSX, ADX, DHIS2), all or nothing"),
 	 "gemis values import FILE [--format csv|xlsx|adx|dhis2] [--map FILE] [--dry-run] [--as USER]",
 	 N_("Reads gemis's CSV (header unit,period,indicator,part,sex,value), a workbook with\n"

@@ -457,6 +457,154 @@ static void subunit_sheets(lxw_workbook *wb, const struct yearly *y, const struc
 			       x->note);
 }
 
+/* --- tasks and activities ------------------------------------------------------ */
+
+static lxw_row_t work_tasks(lxw_worksheet *ws, const struct yearly *y, const struct xfmt *x, lxw_row_t row)
+{
+	static const char *const heads[5] = {N_("No."), N_("Task"), N_("Lead"), N_("Result"),
+					     N_("What was done, or why not")};
+	const struct worklog *w = &y->work;
+	size_t i;
+
+	head_row(ws, row++, heads, 5, x);
+	for (i = 0; i < w->ntasks; i++, row++) {
+		const struct wl_task *k = &w->tasks[i];
+		const char *what = k->status == TS_NOT_DONE && k->reason ? k->reason : k->note;
+		struct buf leads;
+
+		buf_init(&leads, 8192);
+		worklog_leads(k->leads, &leads);
+		worksheet_write_string(ws, row, 0, k->label, x->text);
+		worksheet_write_string(ws, row, 1, k->title, x->wrap);
+		worksheet_write_string(ws, row, 2, buf_str(&leads), x->wrap);
+		worksheet_write_string(ws, row, 3, task_status_name(k->status), k->overdue ? x->status[ST_OFF_TRACK] : x->text);
+		worksheet_write_string(ws, row, 4, what ? what : "", x->wrap);
+		buf_release(&leads);
+	}
+	return row + 1;
+}
+
+static lxw_row_t work_subs(lxw_worksheet *ws, const struct yearly *y, const struct xfmt *x, lxw_row_t row)
+{
+	static const char *const heads[12] = {N_("Code"), N_("Unit"), N_("Tasks"), N_("done"), N_("Share done"),
+					      N_("in progress"), N_("could not be done"), N_("overdue"),
+					      N_("Q1 met"), N_("Q2 met"), N_("Q3 met"), N_("Q4 met")};
+	const struct worklog *w = &y->work;
+	size_t i;
+	int q;
+
+	head_row(ws, row++, heads, 12, x);
+	for (i = 0; i < w->nsubs; i++, row++) {
+		const struct wl_sum *s = &w->subs[i].sum;
+
+		worksheet_write_string(ws, row, 0, y->s->tree.units[w->subs[i].unit].code, x->text);
+		worksheet_write_string(ws, row, 1, y->s->tree.units[w->subs[i].unit].name, x->text);
+		worksheet_write_number(ws, row, 2, s->tasks, x->num);
+		worksheet_write_number(ws, row, 3, s->by_status[TS_DONE], x->num);
+		num_or_blank(ws, row, 4, s->tasks ? (double)s->by_status[TS_DONE] / s->tasks : NAN, x->pct);
+		worksheet_write_number(ws, row, 5, s->by_status[TS_IN_PROGRESS], x->num);
+		worksheet_write_number(ws, row, 6, s->by_status[TS_NOT_DONE], x->num);
+		worksheet_write_number(ws, row, 7, s->overdue, x->num);
+		/* communes that met the quota of those that logged the quarter */
+		for (q = 0; q < 4; q++) {
+			char t[32];
+
+			snprintf(t, sizeof(t), "%u/%u", s->q_met[q], s->q_logged[q]);
+			worksheet_write_string(ws, row, (lxw_col_t)(8 + q), s->q_logged[q] ? t : "–", x->text);
+		}
+	}
+	return row + 1;
+}
+
+static lxw_row_t work_kinds(lxw_worksheet *ws, const struct wl_sum *s, const struct xfmt *x, lxw_row_t row)
+{
+	int k, c;
+
+	worksheet_write_string(ws, row, 0, _("Kind \\ channel"), x->head);
+	for (c = 0; c < AC_COUNT; c++)
+		worksheet_write_string(ws, row, (lxw_col_t)(c + 1), act_channel_name((enum act_channel)c), x->head);
+	worksheet_write_string(ws, row, AC_COUNT + 1, _("Total"), x->head);
+	row++;
+	for (k = 0; k < AK_COUNT; k++, row++) {
+		unsigned tot = 0;
+
+		worksheet_write_string(ws, row, 0, act_kind_name((enum act_kind)k), x->text);
+		for (c = 0; c < AC_COUNT; c++) {
+			worksheet_write_number(ws, row, (lxw_col_t)(c + 1), s->kinds[k][c], x->num);
+			tot += s->kinds[k][c];
+		}
+		worksheet_write_number(ws, row, AC_COUNT + 1, tot, x->num);
+	}
+	return row + 1;
+}
+
+static lxw_row_t work_quarters(lxw_worksheet *ws, const struct worklog *w, const struct xfmt *x, lxw_row_t row)
+{
+	static const char *const heads[4] = {N_("Quarter"), N_("News items logged"), N_("Quota met"),
+					     N_("Months with a programme")};
+	int q;
+
+	head_row(ws, row++, heads, 4, x);
+	for (q = 0; q < 4; q++, row++) {
+		char t[32];
+
+		snprintf(t, sizeof(t), _("quarter %d/%d"), q + 1, w->year);
+		worksheet_write_string(ws, row, 0, t, x->text);
+		if (!w->q[q].kept) {
+			worksheet_write_blank(ws, row, 1, x->num);
+			worksheet_write_string(ws, row, 2, _("nothing logged"), x->text);
+			worksheet_write_blank(ws, row, 3, x->num);
+			continue;
+		}
+		worksheet_write_number(ws, row, 1, w->q[q].news, x->num);
+		worksheet_write_string(ws, row, 2, w->qc.missed & 1u << q ? _("not met") : _("met"),
+				       x->status[w->qc.missed & 1u << q ? ST_OFF_TRACK : ST_ACHIEVED]);
+		worksheet_write_number(ws, row, 3, w->q[q].programmes, x->num);
+	}
+	return row + 1;
+}
+
+/* The results of the tasks, the activities by kind and channel, the news
+ * quota by quarter and the Action Month (worklog.h). */
+static void work_sheet(lxw_workbook *wb, const struct yearly *y, const struct xfmt *x)
+{
+	const struct worklog *w = &y->work;
+	const struct wl_sum *s = &w->sum;
+	lxw_worksheet *ws = workbook_add_worksheet(wb, _("Tasks and activities"));
+	lxw_row_t row = 2;
+	char t[256];
+
+	page_setup(ws);
+	worksheet_set_column(ws, 0, 0, 14, NULL);
+	worksheet_set_column(ws, 1, 1, 48, NULL);
+	worksheet_set_column(ws, 2, 3, 22, NULL);
+	worksheet_set_column(ws, 4, 4, 48, NULL);
+	worksheet_set_column(ws, 5, 11, 12, NULL);
+	snprintf(t, sizeof(t), _("Tasks and activities, %d"), y->year);
+	worksheet_write_string(ws, 0, 0, t, x->title);
+	worksheet_write_string(ws, row++, 0, w->commune ? _("Results of the tasks") : _("Results of the communes' tasks"),
+			       x->bold);
+	row = w->commune ? work_tasks(ws, y, x, row) : work_subs(ws, y, x, row);
+	worksheet_write_string(ws, row++, 0, _("Activities by kind and channel"), x->bold);
+	row = work_kinds(ws, s, x, row);
+	if (w->commune) {
+		worksheet_write_string(ws, row++, 0, _("News items against the quarterly quota"), x->bold);
+		row = work_quarters(ws, w, x, row);
+	}
+	worksheet_write_string(ws, row++, 0, _("The Action Month for gender equality and against gender-based violence"),
+			       x->bold);
+	worksheet_write_string(ws, row, 0, _("Activities"), x->text);
+	worksheet_write_number(ws, row++, 1, s->am_activities, x->num);
+	worksheet_write_string(ws, row, 0, _("Women"), x->text);
+	worksheet_write_number(ws, row++, 1, (double)s->am_women, x->num);
+	worksheet_write_string(ws, row, 0, _("Men"), x->text);
+	worksheet_write_number(ws, row++, 1, (double)s->am_men, x->num);
+	if (!w->commune) {
+		worksheet_write_string(ws, row, 0, _("Communes that took part"), x->text);
+		worksheet_write_number(ws, row, 1, s->am_communes, x->num);
+	}
+}
+
 enum gemis_err yearly_xlsx(const struct yearly *y, const char *path, struct errctx *e)
 {
 	lxw_workbook *wb = workbook_new(path);
@@ -482,6 +630,7 @@ enum gemis_err yearly_xlsx(const struct yearly *y, const char *path, struct errc
 	goal_sheets(wb, y, &x);
 	reporting_sheet(wb, y, &x);
 	subunit_sheets(wb, y, &x);
+	work_sheet(wb, y, &x);
 	rc = workbook_close(wb);
 	if (rc != LXW_NO_ERROR)
 		return err_set_at(e, GEMIS_EIO, path, "%s: %s", _("cannot write the file"), lxw_strerror(rc));

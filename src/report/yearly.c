@@ -230,6 +230,10 @@ enum gemis_err yearly_load(struct db *db, const struct snapshot *s, int unit, in
 	err = sub_statuses(y);
 	if (err)
 		goto fail;
+	/* overdue as of the moment reporting is judged */
+	err = worklog_load(db, s, unit, year, vn_date(o->now), &y->work, e);
+	if (err)
+		goto fail;
 	return GEMIS_OK;
 fail:
 	yearly_release(y);
@@ -239,6 +243,7 @@ fail:
 void yearly_release(struct yearly *y)
 {
 	rep_result_release(&y->rep);
+	worklog_release(&y->work);
 	arena_release(&y->mem);
 	memset(y, 0, sizeof(*y));
 }

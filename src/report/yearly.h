@@ -6,7 +6,8 @@
  * yearly_load() gathers what the report says, from the engine snapshot
  * (values, targets and statuses, exactly as `gemis progress` computes
  * them) and from the database (the plan in force, the comments agencies
- * gave on their figures, the forms on record for reporting completeness).
+ * gave on their figures, the forms on record for reporting completeness,
+ * the tasks' results and the activity log: worklog.h).
  * yearly_doc() turns that into a document of blocks in the current
  * language (doc.h) for HTML, DOCX and PDF; yearly_xlsx() writes the
  * workbook (one sheet per goal and a summary, with a native chart).
@@ -19,6 +20,7 @@
 #include "doc.h"
 #include "planview.h"
 #include "reporting.h"
+#include "worklog.h"
 #include "store/snapshot.h"
 
 struct yr_row {
@@ -68,6 +70,7 @@ struct yearly {
 	int *subs;                /* direct sub-units, tree order */
 	size_t nsubs;
 	unsigned char *substatus; /* [sub * nrows + row]: enum status */
+	struct worklog work;      /* tasks, activities, the Action Month */
 	bool demo;
 };
 

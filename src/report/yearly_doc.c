@@ -21,6 +21,7 @@
 #include "progress.h"
 #include "util/i18n.h"
 #include "yearly.h"
+#include "worklog_doc.h"
 #include "core/date.h"
 #include "core/quota.h"
 #include "core/smallnum.h"
@@ -661,6 +662,7 @@ static void tasks(const struct yearly *y, struct doc *d)
 	size_t k, n = 0, row = 1, i;
 
 	doc_add(d, DB_HEADING, 1, _("IV. THE PLAN'S TASKS"));
+	doc_add(d, DB_HEADING, 2, _("1. The agencies' duties and reports"));
 	if (!p) {
 		if (y->nsubs)
 			doc_add(d, DB_PARA, 0,
@@ -735,7 +737,7 @@ static void subunits(const struct yearly *y, struct doc *d)
 
 	if (!y->nsubs || !y->nrows)
 		return;
-	doc_add(d, DB_HEADING, 1, _("V. RESULTS OF THE SUB-UNITS"));
+	doc_add(d, DB_HEADING, 1, _("VI. RESULTS OF THE SUB-UNITS"));
 	doc_add(d, DB_HEADING, 2, doc_printf(d, _("1. Assessment by unit and indicator, %d"), y->year));
 	w = arena_alloc(&d->mem, ncols * sizeof(*w));
 	if (!w)
@@ -796,6 +798,15 @@ static void subunits(const struct yearly *y, struct doc *d)
 		_("Units judged: sub-units with a target and at least two years of data (or a baseline)."));
 }
 
+/* V: what the log says, and the Action Month. */
+static void activities(const struct yearly *y, struct doc *d)
+{
+	doc_add(d, DB_HEADING, 1, _("V. COMMUNICATION, ACTIVITIES AND THE ACTION MONTH"));
+	worklog_doc_activities(&y->work, d, "1. ", "2. ");
+	doc_add(d, DB_HEADING, 2, _("3. The Action Month for gender equality and against gender-based violence"));
+	worklog_doc_action_month(&y->work, d, false);
+}
+
 enum gemis_err yearly_doc(const struct yearly *y, struct doc *d)
 {
 	header(y, d);
@@ -804,8 +815,10 @@ enum gemis_err yearly_doc(const struct yearly *y, struct doc *d)
 	off_track(y, d);
 	reporting(y, d);
 	tasks(y, d);
+	worklog_doc_tasks(&y->work, &y->s->tree, d, "2. ");
+	activities(y, d);
 	subunits(y, d);
-	doc_add(d, DB_HEADING, 1, y->nsubs ? _("VI. PROPOSALS") : _("V. PROPOSALS"));
+	doc_add(d, DB_HEADING, 1, y->nsubs ? _("VII. PROPOSALS") : _("VI. PROPOSALS"));
 	doc_add(d, DB_PARA, 0, _("(To be completed by the reporting unit.)"));
 	closing(y, d);
 	return doc_failed(d) ? GEMIS_ENOMEM : GEMIS_OK;

@@ -16,11 +16,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "activities.h"
 #include "core/catalog.h"
 #include "formats/values_csv.h"
 #include "plans.h"
 #include "store.h"
 #include "submissions.h"
+#include "task_progress.h"
+#include "tasks.h"
 #include "users.h"
 #include "util/embed.h"
 #include "util/i18n.h"
@@ -376,6 +379,99 @@ static enum gemis_err demo_forms(struct db *db, const struct tree *t, struct err
 	return err;
 }
 
+/* What Bình Lư's agencies recorded on their duties in 2026: some done,
+ * some in progress, one that could not be done. */
+static const struct {
+	const char *agency;
+	enum task_status status;
+	const char *note, *reason;
+} demo_progress[] = {
+	{"vhxh", TS_DONE, "Phát 21 tin, bài trên loa truyền thanh và trang thông tin điện tử xã; tổ chức Tháng hành động "
+			  "tại 8 bản; tham mưu báo cáo năm.", NULL},
+	{"yte", TS_IN_PROGRESS, "Tư vấn sức khỏe sinh sản cho 140 phụ nữ tại 5 bản; còn 3 bản vào quý I/2027.", NULL},
+	{"kinhte", TS_IN_PROGRESS, "Đã thẩm định dự toán kinh phí; đang giải ngân cho hoạt động truyền thông.", NULL},
+	{"congan", TS_NOT_DONE, NULL, "Chưa bố trí được cán bộ nữ làm công tác hòa giải ở cơ sở do thiếu biên chế."},
+};
+
+/* What its culture-social office logged: the third quarter of 2026 (five
+ * news items, a programme a month, a training, a home visit) and the
+ * Action Month. */
+static const struct {
+	int m, d;
+	enum act_kind kind;
+	enum act_channel channel;
+	const char *title, *place;
+	int women, men;
+} demo_log[] = {
+	{7, 3, AK_NEWS, AC_LOUDSPEAKER, "Tuyên truyền Luật Bình đẳng giới trên loa truyền thanh", "", -1, -1},
+	{7, 15, AK_BROADCAST, AC_LOUDSPEAKER, "Chuyên mục Bình đẳng giới tháng 7", "", -1, -1},
+	{7, 24, AK_NEWS, AC_PORTAL, "Bình Lư đẩy mạnh công tác bình đẳng giới năm 2026", "", -1, -1},
+	{8, 8, AK_TRAINING, AC_DIRECT, "Tập huấn kỹ năng phòng, chống bạo lực gia đình", "Bản Nà Ún", 23, 12},
+	{8, 12, AK_NEWS, AC_SOCIAL, "Phụ nữ dân tộc thiểu số làm kinh tế giỏi", "", -1, -1},
+	{8, 19, AK_BROADCAST, AC_LOUDSPEAKER, "Chuyên mục Bình đẳng giới tháng 8", "", -1, -1},
+	{9, 5, AK_NEWS, AC_LOUDSPEAKER, "Phòng, chống tảo hôn và hôn nhân cận huyết thống", "", -1, -1},
+	{9, 16, AK_BROADCAST, AC_LOUDSPEAKER, "Chuyên mục Bình đẳng giới tháng 9", "", -1, -1},
+	{9, 20, AK_HOME_VISIT, AC_DIRECT, "Thăm hộ gia đình có nguy cơ bạo lực gia đình", "Bản Phiêng Kham", 3, 2},
+	{9, 28, AK_NEWS, AC_PORTAL, "Kết quả thực hiện kế hoạch bình đẳng giới 9 tháng", "", -1, -1},
+	{11, 15, AK_EVENT, AC_DIRECT, "Lễ phát động Tháng hành động vì bình đẳng giới", "Trung tâm xã", 120, 85},
+	{11, 16, AK_NEWS, AC_BANNER, "Băng rôn hưởng ứng Tháng hành động vì bình đẳng giới", "8 bản", -1, -1},
+	{11, 20, AK_NEWS, AC_LOUDSPEAKER, "Tháng hành động: chung tay chấm dứt bạo lực trên cơ sở giới", "", -1, -1},
+	{11, 27, AK_CONFERENCE, AC_DIRECT, "Hội nghị đối thoại chính sách về bình đẳng giới", "Hội trường UBND xã", 46, 39},
+};
+
+static enum gemis_err demo_work(struct db *db, const struct tree *t, struct errctx *e)
+{
+	struct principal focal = {0, "binhlu", ROLE_FOCAL, tree_find(t, "03390"), -1};
+	const struct date today = {2026, 12, 15};
+	const long long now = 1796169600; /* 02/12/2026 */
+	struct task_list tl;
+	struct diags d;
+	enum gemis_err err;
+	size_t i, k;
+
+	memset(&tl, 0, sizeof(tl));
+	diags_init(&d, 20);
+	err = tasks_of_unit(db, t, focal.unit, &tl, e);
+	for (i = 0; !err && i < sizeof(demo_progress) / sizeof(demo_progress[0]); i++) {
+		struct task_update u;
+		long long id;
+
+		for (k = 0; k < tl.n && !(tl.t[k].nlead && strcmp(tl.t[k].lead[0], demo_progress[i].agency) == 0); k++)
+			;
+		if (k == tl.n)
+			continue;
+		memset(&u, 0, sizeof(u));
+		u.uid = tl.t[k].uid;
+		u.agency = agency_find(demo_progress[i].agency);
+		u.period = period_year_code(2026);
+		u.status = demo_progress[i].status;
+		u.note = demo_progress[i].note;
+		u.reason = demo_progress[i].reason;
+		err = task_record(db, t, &focal, focal.unit, &u, now, &d, &id, e);
+	}
+	for (i = 0; !err && i < sizeof(demo_log) / sizeof(demo_log[0]); i++) {
+		struct activity a;
+
+		memset(&a, 0, sizeof(a));
+		a.unit = focal.unit;
+		a.agency = agency_find("vhxh");
+		a.day = (struct date){2026, demo_log[i].m, demo_log[i].d};
+		a.kind = demo_log[i].kind;
+		a.channel = demo_log[i].channel;
+		snprintf(a.title, sizeof(a.title), "%s", demo_log[i].title);
+		snprintf(a.place, sizeof(a.place), "%s", demo_log[i].place);
+		a.women = demo_log[i].women;
+		a.men = demo_log[i].men;
+		a.action_month = act_in_action_month(a.day);
+		err = activity_save(db, t, &focal, &a, today, now, &d, e);
+	}
+	if (err && d.n > 0)
+		err_set(e, err, "demo work: %s: %s", d.d[0].field, d.d[0].msg);
+	task_list_release(&tl);
+	diags_release(&d);
+	return err;
+}
+
 enum gemis_err demo_build(struct db *db, int flags, values_progress_fn progress, void *pctx,
 			  struct errctx *e)
 {
@@ -413,6 +509,9 @@ enum gemis_err demo_build(struct db *db, int flags, values_progress_fn progress,
 	}
 	if (!err)
 		err = add_accounts(db, &t, e);
+	/* the progress first: an approved form locks its agency's year */
+	if (!err && (flags & DEMO_FORMS))
+		err = demo_work(db, &t, e);
 	if (!err && (flags & DEMO_FORMS))
 		err = demo_forms(db, &t, e);
 	if (!err)

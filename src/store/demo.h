@@ -32,8 +32,11 @@ extern const size_t demo_account_count;
 
 enum demo_flags {
 	/* take some of Bình Lư's 2026 forms through the workflow (approved,
-	 * submitted, returned), so that the reporting pages show it in motion;
-	 * tests start from forms never saved, so it is not the default */
+	 * submitted, returned), record its agencies' progress on their tasks
+	 * (done, in progress, could not be done) and log its third quarter's
+	 * activities and its Action Month, so that the reporting, task and
+	 * activity pages show it in motion; tests start from forms never
+	 * saved, so it is not the default */
 	DEMO_FORMS = 1,
 };
 

@@ -16,6 +16,24 @@ mkdir -p "$ART"
 export SOURCE_DATE_EPOCH=1796169600 # 2026-12-02 00:00 UTC
 expect_ok "$GEMIS" demo
 sql gemis.db "$(grep -v '^--' "$G/forms.sql")"
+# the results of Bình Lư's tasks and its activity log (issue 11): the
+# report's IV.2 and V, the province's sums of them
+expect_ok "$GEMIS" task record --unit 03390 --task 2.2 --agency kinhte --status done --period 2026 \
+	--note "Thẩm định dự toán kinh phí thực hiện kế hoạch năm 2026"
+expect_ok "$GEMIS" task record --unit 03390 --task 2.6 --agency ttdv --status in_progress --period 2026Q4 \
+	--note "Đang tổ chức tư vấn việc làm cho lao động nữ tại 4 bản"
+expect_ok "$GEMIS" task record --unit 03390 --task 2.7 --agency congan --status not_done --period 2026 \
+	--reason "Chưa bố trí được cán bộ nữ làm công tác hòa giải do thiếu biên chế"
+printf '%s\n' 'ngày,loại,kênh,tiêu đề,địa bàn,nữ,nam' \
+	'03/07/2026,tin bài,loa truyền thanh,Tuyên truyền Luật Bình đẳng giới,,,' \
+	'24/07/2026,tin bài,trang thông tin điện tử,Bình Lư đẩy mạnh bình đẳng giới,,,' \
+	'12/08/2026,tin bài,fanpage,Phụ nữ làm kinh tế giỏi,,,' \
+	'05/09/2026,tin bài,loa truyền thanh,Phòng chống tảo hôn,,,' \
+	'16/09/2026,chuyên mục,loa truyền thanh,Chuyên mục Bình đẳng giới tháng 9,,,' \
+	'08/08/2026,tập huấn,trực tiếp,Tập huấn phòng chống bạo lực gia đình,Bản Nà Ún,23,12' \
+	'15/11/2026,sự kiện,trực tiếp,Lễ phát động Tháng hành động,Trung tâm xã,120,85' \
+	'20/11/2026,tin bài,loa truyền thanh,Chung tay chấm dứt bạo lực trên cơ sở giới,,,' >log.csv
+expect_ok "$GEMIS" activity import --unit 03390 --agency vhxh log.csv
 
 # compare FILE GOLDEN: equal, or rewritten under UPDATE_GOLDEN=1
 compare() {

@@ -46,6 +46,8 @@ printf '%s' "$body" | grep -q "1.b <span lang=\"vi\">Rà soát quy hoạch cán 
 JAR=vhxh.jar http GET "/tasks/03390/$task?year=2026"
 contains "$body" "locked until the focal point reopens it"
 csrf=$(csrf_of)
+# (demo --forms recorded some progress on the demo plan's tasks)
+stored=$(sql gemis.db "SELECT COUNT(*) FROM task_progress")
 JAR=vhxh.jar http POST "/tasks/03390/$task" -F "csrf=$csrf" -F agency=vhxh -F period=2026 -F version=0 -F status=done
 expect_status 409
 contains "$body" "are locked: the focal point must reopen the form first"
@@ -56,7 +58,7 @@ fversion=$(printf '%s' "$body" | jq -r .version)
 JAR=focal.jar http POST /api/v1/submissions/03390/vhxh/2026 -H "X-CSRF-Token: $fcsrf" -H "Content-Type: application/json" \
 	--data "{\"action\": \"reopen\", \"version\": $fversion, \"comment\": \"sửa số liệu\"}"
 expect_status 200
-[ "$(sql gemis.db "SELECT COUNT(*) FROM task_progress")" = 0 ] || die "a locked record was stored"
+[ "$(sql gemis.db "SELECT COUNT(*) FROM task_progress")" = "$stored" ] || die "a locked record was stored"
 
 # the culture-social office records progress with a photo
 printf '\377\330\377\340\000\020JFIF\000 a photo of the banners \377\331' >photo.jpg
