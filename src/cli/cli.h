@@ -157,6 +157,7 @@ int cmd_template(struct cli *cli, int argc, char **argv);
 struct codemap;
 int cli_read_codemap(const char *path, const char *format, struct codemap *m);
 int cmd_report(struct cli *cli, int argc, char **argv);
+int cmd_report_action_month(struct cli *cli, int argc, char **argv);
 int cmd_serve(struct cli *cli, int argc, char **argv);
 int cmd_help(struct cli *cli, int argc, char **argv);
 int cmd_version(struct cli *cli, int argc, char **argv);

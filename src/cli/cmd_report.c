@@ -153,7 +153,9 @@ static bool render_all(struct cli *cli, struct db *db, const struct snapshot *s,
 	return true;
 }
 
-int cmd_report(struct cli *cli, int argc, char **argv)
+/* gemis report and gemis report action-month: the same options, another
+ * document. */
+static int report_main(struct cli *cli, int argc, char **argv, bool action_month)
 {
 	struct errctx e = {0};
 	struct db *db = NULL;
@@ -189,6 +191,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	o.date_y = date.y;
 	o.date_m = date.m;
 	o.date_d = date.d;
+	o.action_month = action_month;
 	if (!code || !out)
 		return cli_usage(cli);
 	if (fmt < 0 && !all)
@@ -216,7 +219,9 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	if (!all) {
 		if (!render_one(db, &s, unit, year, &o, (enum report_format)fmt, out))
 			goto out;
-		printf(_("Wrote the %d report of %s to %s.\n"), year, s.tree.units[unit].name, out);
+		printf(action_month ? _("Wrote the report on the %d Action Month of %s to %s.\n")
+				    : _("Wrote the %d report of %s to %s.\n"),
+		       year, s.tree.units[unit].name, out);
 		status = EXIT_OK;
 	} else if (render_all(cli, db, &s, unit, year, &o, (enum report_format)fmt, out)) {
 		status = EXIT_OK;
@@ -227,4 +232,14 @@ out:
 	db_close(db);
 	report_release_fonts();
 	return status;
+}
+
+int cmd_report(struct cli *cli, int argc, char **argv)
+{
+	return report_main(cli, argc, argv, false);
+}
+
+int cmd_report_action_month(struct cli *cli, int argc, char **argv)
+{
+	return report_main(cli, argc, argv, true);
 }

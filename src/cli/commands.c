@@ -187,6 +187,20 @@ const struct command commands[] = {
 	 "gemis case purge --as ADMIN [--retention-days N] [--today YYYY-MM-DD]",
 	 N_("Deletes every field of each case closed more than N days ago (default: the\n"
 	    "database's case_retention_days, else 1825) and keeps only its anonymous counts.")},
+	{"report action-month", cmd_report_action_month,
+	 N_("write the report on the Action Month (15/11 - 15/12) as DOCX, PDF or HTML"),
+	 "gemis report action-month --unit CODE --year YEAR [--format docx|pdf|html] -o FILE\n"
+	 "       gemis report action-month --unit PROVINCE --year YEAR --format FMT --all -o DIR",
+	 N_("The report on the Action Month for gender equality and against gender-based\n"
+	    "violence (15/11 - 15/12) laid out as the yearly report (Decree 30/2020/NĐ-CP):\n"
+	    "its theme, the activities logged for it by kind, the people reached by sex,\n"
+	    "one row an activity; for a province its communes' themes and numbers.\n"
+	    "Vietnamese unless --lang en.\n"
+	    "  --format FMT         docx, pdf or html (default: from the file name)\n"
+	    "  --all                one report for each sub-unit of --unit, into directory -o\n"
+	    "  --date YYYY-MM-DD    the date in the date line (default: left blank to fill in)\n"
+	    "  --signer NAME        the signer's name (default: the plan's signer)\n"
+	    "  --signer-title TEXT  the signer's title, e.g. \"Phó Chủ tịch\"")},
 	{"report", cmd_report, N_("write the yearly report as DOCX, PDF, XLSX or HTML"),
 	 "gemis report --unit CODE --year YEAR [--format docx|pdf|xlsx|html] -o FILE\n"
 	 "       gemis report --unit PROVINCE --year YEAR --format FMT --all -o DIR",

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "report/worklog.h"
+#include "store/action_month.h"
 #include "store/task_progress.h"
 #include "store/tasks.h"
 #include "util/buf.h"
@@ -254,18 +255,33 @@ static void add_sum(struct wl_sum *to, const struct wl_sum *x)
 	}
 }
 
-/* Every commune below (or at) u, summed into sum. */
-static enum gemis_err area(struct db *db, const struct snapshot *s, int u, int year, struct date today,
-			   struct wl_sum *sum, struct errctx *e)
+/* Every commune below (or at) u, summed into sum; only those marked (with
+ * tasks or a log) are read, the others only counted. */
+static enum gemis_err area(struct db *db, const struct snapshot *s, const unsigned char *mark, int u, int year,
+			   struct date today, struct wl_sum *sum, struct errctx *e)
 {
 	const struct tree *t = &s->tree;
 	enum gemis_err err = GEMIS_OK;
 	int c;
 
+	if (is_commune(t, u) && !mark[u]) {
+		sum->communes++;
+		return GEMIS_OK;
+	}
 	if (is_commune(t, u))
 		return commune(db, s, u, year, today, sum, NULL, e);
 	for (c = t->units[u].first_child; c >= 0 && !err; c = t->units[c].next_sibling)
-		err = area(db, s, c, year, today, sum, e);
+		err = area(db, s, mark, c, year, today, sum, e);
+	return err;
+}
+
+static enum gemis_err theme_of(struct db *db, const struct snapshot *s, int unit, int year, struct arena *a,
+			       const char **out, struct errctx *e)
+{
+	char theme[ACTION_MONTH_THEME_MAX + 1];
+	enum gemis_err err = action_month_get(db, &s->tree, unit, year, theme, sizeof(theme), NULL, NULL, e);
+
+	*out = err ? NULL : dup_or_null(a, theme);
 	return err;
 }
 
@@ -274,6 +290,7 @@ enum gemis_err worklog_load(struct db *db, const struct snapshot *s, int unit, i
 {
 	const struct tree *t = &s->tree;
 	enum gemis_err err = GEMIS_OK;
+	unsigned char *mark;
 	size_t n = 0;
 	int c;
 
@@ -284,23 +301,37 @@ enum gemis_err worklog_load(struct db *db, const struct snapshot *s, int unit, i
 	w->commune = is_commune(t, unit);
 	if (w->commune) {
 		w->by_agency = arena_alloc(&w->mem, agency_kind_count * sizeof(*w->by_agency));
-		if (!w->by_agency)
+		if (!w->by_agency) {
+			worklog_release(w);
 			return GEMIS_ENOMEM;
+		}
 		memset(w->by_agency, 0, agency_kind_count * sizeof(*w->by_agency));
 		err = commune(db, s, unit, year, today, &w->sum, w, e);
+		if (!err)
+			err = theme_of(db, s, unit, year, &w->mem, &w->theme, e);
 		goto out;
 	}
 	for (c = t->units[unit].first_child; c >= 0; c = t->units[c].next_sibling)
 		n++;
 	w->subs = n ? arena_alloc(&w->mem, n * sizeof(*w->subs)) : NULL;
-	if (n && !w->subs)
+	mark = arena_alloc(&w->mem, t->n);
+	if ((n && !w->subs) || !mark) {
+		worklog_release(w);
 		return GEMIS_ENOMEM;
+	}
+	/* the nation has thousands of communes: read only those with work */
+	memset(mark, 0, t->n);
+	err = tasks_units(db, t, mark, e);
+	if (!err)
+		err = activities_units(db, t, year, mark, e);
 	for (c = t->units[unit].first_child; c >= 0 && !err; c = t->units[c].next_sibling) {
 		struct wl_sub *x = &w->subs[w->nsubs++];
 
 		memset(x, 0, sizeof(*x));
 		x->unit = c;
-		err = area(db, s, c, year, today, &x->sum, e);
+		err = area(db, s, mark, c, year, today, &x->sum, e);
+		if (!err && is_commune(t, c))
+			err = theme_of(db, s, c, year, &w->mem, &x->theme, e);
 		add_sum(&w->sum, &x->sum);
 	}
 out:

@@ -53,6 +53,7 @@ struct wl_task {
 struct wl_sub {
 	int unit;                 /* tree index of a direct sub-unit */
 	struct wl_sum sum;
+	const char *theme;        /* a commune's Action Month theme, NULL */
 };
 
 struct worklog {

@@ -50,6 +50,9 @@ struct yearly_opts {
 	const char *signer_title;    /* NULL: the plan's signer's title */
 	long long now;               /* when reporting is judged (overdue forms) */
 	long long created;           /* timestamp inside files; 0 for none */
+	bool action_month;           /* the Action Month's report instead
+					(15/11 - 15/12: its theme, activities,
+					people reached; DOCX, PDF, HTML) */
 };
 
 struct yearly {
@@ -84,7 +87,8 @@ void yearly_release(struct yearly *y);
  * no target, no data and insufficient data). */
 unsigned yearly_sub_counts(const struct yearly *y, size_t r, unsigned counts[ST_COUNT]);
 
-/* The document, in the current language. */
+/* The document, in the current language: the yearly report, or the Action
+ * Month's when y->o.action_month. */
 enum gemis_err yearly_doc(const struct yearly *y, struct doc *d);
 
 /* The workbook, in the current language, written to path. */
@@ -100,7 +104,8 @@ enum report_format {
 int report_format_parse(const char *s);
 const char *report_format_ext(enum report_format f);
 
-/* Renders the report in format f to path. */
+/* Renders the report in format f to path (the Action Month's report has
+ * no workbook: GEMIS_EINVAL for XLSX). */
 enum gemis_err yearly_render(const struct yearly *y, enum report_format f, const char *path,
 			     struct errctx *e);
 

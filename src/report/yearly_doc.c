@@ -159,7 +159,17 @@ static const char *plan_date(struct doc *d, const char *iso)
 	return iso ? iso : "";
 }
 
+static void header_titled(const struct yearly *y, struct doc *d, const char *title, const char *meta_title);
+
 static void header(const struct yearly *y, struct doc *d)
+{
+	header_titled(y, d, doc_printf(d, _("Results of gender equality work in %d"), y->year),
+		      doc_printf(d, _("Report on the results of gender equality work in %d"), y->year));
+}
+
+/* The header block and the title (Decree 30's layout) of a report of y's
+ * unit. */
+static void header_titled(const struct yearly *y, struct doc *d, const char *title, const char *meta_title)
 {
 	const struct tree *t = &y->s->tree;
 	const struct unit *u = &t->units[y->unit];
@@ -179,8 +189,8 @@ static void header(const struct yearly *y, struct doc *d)
 	d->motto2 = _("Independence - Freedom - Happiness");
 	d->place_date = doc_printf(d, "%s, %s", place, date_text(d, y->o.date_y, y->o.date_m, y->o.date_d));
 	d->kind = _("REPORT");
-	d->title = doc_printf(d, _("Results of gender equality work in %d"), y->year);
-	d->meta_title = doc_printf(d, _("Report on the results of gender equality work in %d"), y->year);
+	d->title = title;
+	d->meta_title = meta_title;
 	d->meta_subject = doc_printf(d, "%s (%s)", u->name, u->code);
 	d->created = y->o.created;
 }
@@ -807,8 +817,70 @@ static void activities(const struct yearly *y, struct doc *d)
 	worklog_doc_action_month(&y->work, d, false);
 }
 
+/* --- the Action Month's report ----------------------------------------------- */
+
+/* An area's communes: their themes, activities and people reached. */
+static void action_month_subs(const struct yearly *y, struct doc *d)
+{
+	static const double w[5] = {0.26, 0.38, 0.12, 0.12, 0.12};
+	const struct worklog *wl = &y->work;
+	struct dtable *tb;
+	size_t i;
+
+	if (!wl->nsubs)
+		return;
+	tb = doc_table(d, 5, wl->nsubs + 1, 1, w);
+	if (!tb)
+		return;
+	doc_cell(d, tb, 0, 0, _("Unit"), DC_HEAD | DC_CENTER, -1);
+	doc_cell(d, tb, 0, 1, _("Theme"), DC_HEAD | DC_CENTER, -1);
+	doc_cell(d, tb, 0, 2, _("Activities"), DC_HEAD | DC_CENTER, -1);
+	doc_cell(d, tb, 0, 3, _("Women"), DC_HEAD | DC_CENTER, -1);
+	doc_cell(d, tb, 0, 4, _("Men"), DC_HEAD | DC_CENTER, -1);
+	for (i = 0; i < wl->nsubs; i++) {
+		const struct wl_sub *x = &wl->subs[i];
+
+		doc_cell(d, tb, i + 1, 0, y->s->tree.units[x->unit].name, 0, -1);
+		doc_cell(d, tb, i + 1, 1, x->theme ? x->theme : "–", 0, -1);
+		doc_cell(d, tb, i + 1, 2, doc_printf(d, "%u", x->sum.am_activities), DC_CENTER, -1);
+		doc_cell(d, tb, i + 1, 3, doc_printf(d, "%lu", x->sum.am_women), DC_CENTER, -1);
+		doc_cell(d, tb, i + 1, 4, doc_printf(d, "%lu", x->sum.am_men), DC_CENTER, -1);
+	}
+	add_table(d, tb);
+}
+
+/* The summary of the Action Month (15/11 - 15/12), laid out as the
+ * yearly report: who organised it and on what theme, what was done and
+ * whom it reached, proposals. */
+static enum gemis_err action_month_doc(const struct yearly *y, struct doc *d)
+{
+	const struct worklog *w = &y->work;
+
+	header_titled(y, d,
+		      doc_printf(d, _("Results of the Action Month for gender equality and against gender-based violence in %d"),
+				 y->year),
+		      doc_printf(d, _("Report on the Action Month for gender equality and against gender-based violence in %d"),
+				 y->year));
+	doc_add(d, DB_HEADING, 1, _("I. ORGANISATION"));
+	doc_add(d, DB_PARA, 0,
+		doc_printf(d, _("The Action Month for gender equality and against gender-based violence runs from 15/11 to 15/12/%d. This report counts the activities the agencies logged as part of it."),
+			   y->year));
+	if (w->commune)
+		doc_add(d, DB_PARA, 0,
+			w->theme ? doc_printf(d, _("Theme: %s."), w->theme) : _("No theme was set for the campaign in gemis."));
+	doc_add(d, DB_HEADING, 1, _("II. RESULTS"));
+	worklog_doc_action_month(w, d, w->commune);
+	action_month_subs(y, d);
+	doc_add(d, DB_HEADING, 1, _("III. PROPOSALS"));
+	doc_add(d, DB_PARA, 0, _("(To be completed by the reporting unit.)"));
+	closing(y, d);
+	return doc_failed(d) ? GEMIS_ENOMEM : GEMIS_OK;
+}
+
 enum gemis_err yearly_doc(const struct yearly *y, struct doc *d)
 {
+	if (y->o.action_month)
+		return action_month_doc(y, d);
 	header(y, d);
 	intro(y, d);
 	results(y, d);

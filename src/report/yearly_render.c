@@ -47,6 +47,8 @@ enum gemis_err yearly_render(const struct yearly *y, enum report_format f, const
 	enum gemis_err err;
 	FILE *fp;
 
+	if (f == REPORT_XLSX && y->o.action_month)
+		return err_set_at(e, GEMIS_EINVAL, "format", "%s", _("the Action Month's report is a DOCX, PDF or HTML document"));
 	if (f == REPORT_XLSX)
 		return yearly_xlsx(y, path, e);
 	doc_init(&d);

@@ -742,3 +742,21 @@ enum gemis_err activity_log_compare(struct db *db, const struct tree *t, int uni
 		q[i].differs = q[i].kept && q[i].typed && fabs(q[i].typed_news - q[i].news) > 1e-9;
 	return err;
 }
+
+enum gemis_err activities_units(struct db *db, const struct tree *t, int year, unsigned char *mark,
+				struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err = db_prepare(db, &st, e, "SELECT DISTINCT unit_id FROM activities WHERE year = ?");
+
+	if (err)
+		return err;
+	db_bindv(st, "i", (long long)year);
+	while (db_next(st)) {
+		int u = tree_find_id(t, db_col_int(st, 0));
+
+		if (u >= 0)
+			mark[u] = 1;
+	}
+	return db_finalize(st, e);
+}

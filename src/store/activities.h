@@ -118,6 +118,11 @@ enum gemis_err activities_load(struct db *db, const struct tree *t, struct datas
 enum gemis_err activities_load_unit(struct db *db, const struct tree *t, struct unit_values *v,
 				    struct errctx *e);
 
+/* Sets mark[u] (t->n bytes, tree indexes) for every unit with an activity
+ * logged in the year (removed ones included). */
+enum gemis_err activities_units(struct db *db, const struct tree *t, int year, unsigned char *mark,
+				struct errctx *e);
+
 /* A quarter of the log beside what was typed for it. */
 struct log_quarter {
 	bool kept;            /* the commune logged anything in the quarter */

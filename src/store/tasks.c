@@ -552,3 +552,19 @@ const char *task_label(struct arena *a, const struct task *x)
 		return x->number;
 	return arena_printf(a, "%s.%s", x->grp, x->number);
 }
+
+enum gemis_err tasks_units(struct db *db, const struct tree *t, unsigned char *mark, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err = db_prepare(db, &st, e, "SELECT DISTINCT unit_id FROM tasks");
+
+	if (err)
+		return err;
+	while (db_next(st)) {
+		int u = tree_find_id(t, db_col_int(st, 0));
+
+		if (u >= 0)
+			mark[u] = 1;
+	}
+	return db_finalize(st, e);
+}

@@ -67,6 +67,10 @@ enum gemis_err tasks_of_unit(struct db *db, const struct tree *t, int unit, stru
 			     struct errctx *e);
 void task_list_release(struct task_list *l);
 
+/* Sets mark[u] (t->n bytes, tree indexes) for every unit that has tasks
+ * in any of its plans: the units a sum over many communes need visit. */
+enum gemis_err tasks_units(struct db *db, const struct tree *t, unsigned char *mark, struct errctx *e);
+
 /* The task with that uid, or NULL. */
 const struct task *task_find(const struct task_list *l, const char *uid);
 /* The task someone names: its number as the plan writes it ("2.5", "1.a";

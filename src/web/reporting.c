@@ -242,7 +242,7 @@ static const char *content_type(enum report_format f)
 enum gemis_err page_report(struct http_req *r)
 {
 	const struct snapshot *s = http_snap(r);
-	const char *code = http_param(r, "unit"), *fmt = http_param(r, "format");
+	const char *code = http_param(r, "unit"), *fmt = http_param(r, "format"), *kind = http_param(r, "kind");
 	struct yearly_opts o = {0};
 	struct yearly y;
 	struct buf file;
@@ -266,6 +266,10 @@ enum gemis_err page_report(struct http_req *r)
 	year = page_year(r);
 	o.now = reporting_judged_at(r);
 	o.created = report_stamp();
+	/* kind=action_month: the Action Month's summary (web/action_month.c) */
+	o.action_month = kind && strcmp(kind, "action_month") == 0;
+	if (kind && !o.action_month && strcmp(kind, "yearly") != 0)
+		return http_fail(r, GEMIS_EINVAL, "%s", _("kind: yearly or action_month"));
 	/* the renderers write files (libzip, libxlsxwriter, cairo): a private
 	 * directory, read back and removed */
 	snprintf(dir, sizeof(dir), "%s/gemis-report-XXXXXX", tmp && *tmp && strlen(tmp) < 40 ? tmp : "/tmp");
@@ -285,7 +289,8 @@ enum gemis_err page_report(struct http_req *r)
 	if (!err) {
 		r->ctype = content_type((enum report_format)f);
 		http_set_header(r, "Content-Disposition",
-				arena_printf(&r->arena, "attachment; filename=\"bao-cao-%s-%d.%s\"", s->tree.units[unit].code,
+				arena_printf(&r->arena, "attachment; filename=\"%s-%s-%d.%s\"",
+					     o.action_month ? "thang-hanh-dong" : "bao-cao", s->tree.units[unit].code,
 					     year, report_format_ext((enum report_format)f)));
 		http_write(r, buf_str(&file), file.len);
 	}

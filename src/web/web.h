@@ -133,6 +133,8 @@ enum gemis_err page_activity(struct http_req *r);
 enum gemis_err page_activity_post(struct http_req *r);
 enum gemis_err page_activity_import_form(struct http_req *r);
 enum gemis_err page_activity_import(struct http_req *r);
+enum gemis_err page_action_month(struct http_req *r);
+enum gemis_err page_action_month_post(struct http_req *r);
 /* reporting.c: reporting completeness and the yearly report's downloads */
 enum gemis_err page_reporting(struct http_req *r);
 /* chain.c: the reporting chain's periods and deadlines */

@@ -158,6 +158,10 @@ for a in $accounts; do
 		check "$role" "$u" READ "200|404" GET "/api/v1/activities/$u/1"
 		AGENCY=vhxh check "$role" "$u" ENTER "!403" POST "/api/v1/activities/$u/1" -H "X-CSRF-Token: $csrf" \
 			-H "Content-Type: application/json" --data '{"action": "save", "version": 99, "title": "y"}'
+		check "$role" "$u" READ 200 GET "/action-month?unit=$u&year=2026"
+		check "$role" "$u" APPROVE 303 POST "/action-month/$u/2026" --data-urlencode "csrf=$csrf" \
+			--data-urlencode "theme=Chung tay chấm dứt bạo lực"
+		check "$role" "$u" READ 200 GET "/report?unit=$u&year=2026&format=html&kind=action_month"
 		check "$role" "$u" USERS 200 GET "/users?unit=$u"
 		check "$role" "$u" SIGNINS 200 GET "/signins?unit=$u"
 		check "$role" "$u" READ 200 GET "/api/v1/progress?unit=$u&year=2026"
