@@ -113,12 +113,15 @@ static enum gemis_err commune_tasks(struct db *db, const struct snapshot *s, int
 		o->status = st;
 		o->overdue = late;
 		o->note = o->reason = NULL;
+		o->files = 0;
 		buf_init(&leads, 4096);
 		for (k = 0; k < x->nlead; k++) {
 			const struct task_rec *r = task_state(&rs, x, x->lead[k], year);
 			int a = agency_find(x->lead[k]);
 
 			buf_printf(&leads, "%s%s", k ? ";" : "", x->lead[k]);
+			if (r)
+				o->files += (unsigned)r->nfiles;
 			if (r && !o->note)
 				o->note = dup_or_null(&w->mem, r->note);
 			if (r && !o->reason)

@@ -47,6 +47,7 @@ struct wl_task {
 	const char *leads;        /* agency names, "; " between */
 	enum task_status status;
 	const char *note, *reason; /* the leads' latest, NULL when none */
+	unsigned files;           /* evidence files of the leads' latest records */
 	bool overdue;
 };
 

@@ -97,7 +97,11 @@ static void commune_tasks(const struct worklog *w, struct doc *d, const char *nu
 		doc_cell(d, tb, i + 1, 3,
 			 x->overdue ? doc_printf(d, "%s (%s)", status_words(x->status), _("overdue")) : status_words(x->status),
 			 DC_CENTER, -1);
-		doc_cell(d, tb, i + 1, 4, what ? what : "–", 0, -1);
+		doc_cell(d, tb, i + 1, 4,
+			 x->files ? doc_printf(d, "%s (%s)", what ? what : "–",
+					       doc_printf(d, ngettext_("%u evidence file", "%u evidence files", x->files), x->files))
+				  : what ? what : "–",
+			 0, -1);
 	}
 	add_table(d, tb);
 	/* by lead agency */

@@ -9,8 +9,8 @@
 #include "report/doc.h"
 #include "report/worklog.h"
 
-/* A commune: its tasks with their results, what was done or why not, and
- * the statuses by lead agency; an area: the communes' tasks summed, the
+/* A commune: its tasks with their results, what was done or why not (and
+ * how many evidence files back it), and the statuses by lead agency; an area: the communes' tasks summed, the
  * share done, one row per direct sub-unit. */
 void worklog_doc_tasks(const struct worklog *w, const struct tree *t, struct doc *d, const char *numbered);
 

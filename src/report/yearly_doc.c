@@ -814,7 +814,8 @@ static void activities(const struct yearly *y, struct doc *d)
 	doc_add(d, DB_HEADING, 1, _("V. COMMUNICATION, ACTIVITIES AND THE ACTION MONTH"));
 	worklog_doc_activities(&y->work, d, "1. ", "2. ");
 	doc_add(d, DB_HEADING, 2, _("3. The Action Month for gender equality and against gender-based violence"));
-	worklog_doc_action_month(&y->work, d, false);
+	/* a commune's month one activity a row, as its own report has it */
+	worklog_doc_action_month(&y->work, d, y->work.commune);
 }
 
 /* --- the Action Month's report ----------------------------------------------- */

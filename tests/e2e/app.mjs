@@ -1,7 +1,9 @@
 // app.mjs: end-to-end test of the web application in a real Chromium
 // (Debian's /usr/bin/chromium driven by npm playwright-core; no browser is
 // downloaded).  A reporter signs in on a phone-sized screen, meets an inline
-// problem, fills in and submits a form; the focal point approves it on a
+// problem, fills in and submits a form, records its agency's progress on a
+// task with a photo and logs a news item, which the yearly report then
+// shows; the focal point approves the form on a
 // desktop screen; the dashboard shows the new figure.  On the way it checks
 // that no page logs an error (a Content-Security-Policy violation would),
 // that the dashboard weighs under 150 KB transferred, that pages fit a
@@ -28,6 +30,8 @@ const DESKTOP = { width: 1280, height: 860 };
 const PASSWORD = 'gemis-demo-2026';
 // a commune's yearly plan with no numeric target (issue 20's case)
 const YEARLY_PLAN = fs.readFileSync(new URL('./yearly-plan.txt', import.meta.url));
+// a photo as a phone's camera sends it (the bytes of a JPEG)
+const PHOTO = Buffer.from('\xff\xd8\xff\xe0\x00\x10JFIF\x00 banners in eight villages \xff\xd9', 'latin1');
 let failures = 0;
 let checks = 0;
 
@@ -226,6 +230,49 @@ try {
   check(await page.locator('.sub-submitted').count() === 1, 'the form shows as submitted');
   await page.goto(base + '/');
   check(await figure(page, 'female_key_leaders') === before, 'a submitted form does not change the dashboard yet');
+
+  // the agency's task: its progress recorded with a photo from the phone
+  await page.goto(base + '/tasks?year=2026');
+  const taskLink = page.locator('main a[href^="/tasks/03390/"]').first();
+  check(await taskLink.count() === 1, "the reporter's list shows its agency's tasks");
+  await Promise.all([page.waitForNavigation(), taskLink.click()]);
+  await page.check('input[name=status][value=in_progress]');
+  await page.fill('textarea[name=note]', 'Đã phát 6 tin trên loa truyền thanh của 8 bản');
+  await page.setInputFiles('input[name=evidence1]', { name: 'bang-ron-8-ban.jpg', mimeType: 'image/jpeg', buffer: PHOTO });
+  await shot(page, 'task-record');
+  await Promise.all([page.waitForNavigation(), page.click('form.task-form button[type=submit]')]);
+  check(page.url().includes('done=1'), 'the progress was recorded (' + page.url() + ')');
+  check((await page.textContent('main')).includes('bang-ron-8-ban.jpg'), 'the photo is listed with the record');
+  const evidence = page.locator('main a[href^="/tasks/03390/evidence/"]').first();
+  const photo = await page.request.get(base + await evidence.getAttribute('href'));
+  check(photo.ok() && Buffer.compare(await photo.body(), PHOTO) === 0, 'the photo comes back as it was sent');
+
+  // a news item logged in the short form: only the title typed (and the
+  // day, fixed so that the test does not depend on today)
+  const logStart = Date.now();
+  await page.goto(base + '/activities');
+  await page.fill('input[name=title]', 'Tin hưởng ứng Tháng hành động vì bình đẳng giới');
+  await page.fill('input[name=date]', '2026-11-20');
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/activities"] button[type=submit]')]);
+  console.log(`a news item logged in ${Date.now() - logStart} ms`);
+  check(page.url().includes('done=1'), 'the news item was logged (' + page.url() + ')');
+  check((await page.textContent('main')).includes('Tin hưởng ứng Tháng hành động vì bình đẳng giới'),
+    'the news item is in the log');
+  await shot(page, 'activities');
+  await page.goto(base + '/action-month?year=2026');
+  check((await page.textContent('main')).includes('Tin hưởng ứng Tháng hành động vì bình đẳng giới'),
+    "the news item of 20/11 is on the Action Month's page");
+  await shot(page, 'action-month');
+
+  // the yearly report shows both
+  const report = await page.request.get(base + '/report?unit=03390&year=2026&format=html');
+  const reportText = (await report.text()).replace(/<[^>]+>/g, ' ');
+  check(report.ok(), `the yearly report downloads (${report.status()})`);
+  check(reportText.includes('Đã phát 6 tin trên loa truyền thanh của 8 bản') && reportText.includes('1 tệp minh chứng'),
+    "the yearly report gives the task's progress and its photo");
+  check(reportText.includes('Tin hưởng ứng Tháng hành động vì bình đẳng giới'),
+    'the yearly report lists the news item under the Action Month');
+  check(/tin, bài\s+1\s/.test(reportText), 'the yearly report counts the news item by kind and channel');
   await signOut(page);
 
   // --- the focal point, on a desktop --------------------------------------
