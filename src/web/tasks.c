@@ -183,7 +183,7 @@ static void commune_tasks(struct http_req *r, int unit, int year, const char *ag
 		st = status_for(&rs, x, agency, year);
 		shown++;
 		html(r, "<tr%s><td><a href=\"/tasks/%s/%s?year=%d%s%s\">%s <span lang=\"vi\">%s</span></a>%s</td><td>", x->parent >= 0 ? " class=\"sub\"" : "",
-		     u->code, x->uid, year, agency ? "&amp;agency=" : "", agency ? agency : "", task_label(&tl.mem, x),
+		     u->code, x->uid, year, agency ? "&agency=" : "", agency ? agency : "", task_label(&tl.mem, x),
 		     x->title, x->duties ? _(" (duties)") : "");
 		agencies_cell(r, x);
 		html(r, "</td><td>");
