@@ -75,7 +75,7 @@ int cmd_user_add(struct cli *cli, int argc, char **argv)
 	name = argv[first];
 	r = role_parse(role);
 	if (r < 0) {
-		fprintf(stderr, "gemis user add: --role: %s '%s' (admin, province, focal, reporter, viewer, caseworker)\n",
+		fprintf(stderr, "gemis user add: --role: %s '%s' (admin, province, focal, reporter, viewer, caseworker, ministry, supervisor)\n",
 			_("unknown role"), role);
 		return EXIT_USAGE;
 	}

@@ -108,13 +108,13 @@ const struct command commands[] = {
 	{"user add", cmd_user_add, N_("create an account"),
 	 "gemis user add NAME --role ROLE --unit CODE [--agency ID] [--full-name TEXT] [--password-stdin]\n"
 	 "                    [--as USER]",
-	 N_("Roles: admin (unit VN), province (a province), focal, reporter (needs --agency),\n"
-	    "caseworker (a commune or ward), viewer (any unit).  An account sees its unit and\n"
-	    "everything below it, nothing else.\n"
+	 N_("Roles: admin and ministry (unit VN), province (a province), focal, reporter (needs\n"
+	    "--agency), caseworker, supervisor (the Fatherland Front; a commune or ward), viewer\n"
+	    "(any unit).  An account sees its unit and everything below it, nothing else.\n"
 	    "  --password-stdin  read the password (at least 10 characters, not a common one)\n"
 	    "                    from standard input\n"
 	    "  --as USER         act as that account, within its rights (a focal point creates\n"
-	    "                    only its commune's reporters and viewers); creating a\n"
+	    "                    only its commune's reporters, viewers and supervisors); creating a\n"
 	    "                    caseworker or admin account is written to the case access log")},
 	{"user passwd", cmd_user_passwd, N_("set an account's password"),
 	 "gemis user passwd NAME --password-stdin [--as USER]",

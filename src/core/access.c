@@ -11,7 +11,7 @@
 #include "util/banned.h"
 
 static const char *const role_ids[ROLE_COUNT] = {
-	"admin", "province", "focal", "reporter", "viewer", "caseworker",
+	"admin", "province", "focal", "reporter", "viewer", "caseworker", "ministry", "supervisor",
 };
 
 const char *role_id(enum role r)
@@ -23,7 +23,8 @@ const char *role_name(enum role r)
 {
 	static const char *const names[ROLE_COUNT] = {
 		N_("administrator"), N_("province officer"), N_("focal point"),
-		N_("reporter"), N_("viewer"), N_("caseworker"),
+		N_("reporter"), N_("viewer"), N_("caseworker"), N_("ministry officer"),
+		N_("Fatherland Front supervisor"),
 	};
 
 	return (unsigned)r < ROLE_COUNT ? _(names[r]) : "?";
@@ -59,6 +60,10 @@ const char *access_check_account(const struct tree *t, enum role r, int unit, in
 		if (lv != LEVEL_NATION)
 			return N_("an admin account belongs to the nation (VN)");
 		break;
+	case ROLE_MINISTRY:
+		if (lv != LEVEL_NATION)
+			return N_("a ministry account belongs to the nation (VN)");
+		break;
 	case ROLE_PROVINCE:
 		if (lv != LEVEL_PROVINCE)
 			return N_("a province account belongs to a province");
@@ -66,6 +71,7 @@ const char *access_check_account(const struct tree *t, enum role r, int unit, in
 	case ROLE_FOCAL:
 	case ROLE_REPORTER:
 	case ROLE_CASEWORKER:
+	case ROLE_SUPERVISOR:
 		if (lv != LEVEL_COMMUNE && lv != LEVEL_WARD && lv != LEVEL_SPECIAL_ZONE)
 			return N_("this role belongs to a commune or ward");
 		break;
@@ -117,7 +123,8 @@ bool access_allows(const struct tree *t, const struct principal *p, enum action 
 			return unit == p->unit;
 		return p->role == ROLE_ADMIN;
 	case ACT_RECEIVE:
-		return unit != p->unit && (p->role == ROLE_ADMIN || p->role == ROLE_PROVINCE);
+		return unit != p->unit && (p->role == ROLE_ADMIN || p->role == ROLE_MINISTRY ||
+					   p->role == ROLE_PROVINCE);
 	}
 	return false;
 }
@@ -129,7 +136,8 @@ bool access_may_manage_account(const struct tree *t, const struct principal *p, 
 		return false;
 	if (p->role == ROLE_ADMIN)
 		return true;
-	return p->role == ROLE_FOCAL && unit == p->unit && (r == ROLE_REPORTER || r == ROLE_VIEWER);
+	return p->role == ROLE_FOCAL && unit == p->unit &&
+	       (r == ROLE_REPORTER || r == ROLE_VIEWER || r == ROLE_SUPERVISOR);
 }
 
 void access_check_rows(const struct tree *t, const struct principal *p,

@@ -21,8 +21,10 @@ enum role {
 	ROLE_REPORTER,
 	ROLE_VIEWER,
 	ROLE_CASEWORKER,
+	ROLE_MINISTRY,    /* the ministry's staff, at the nation */
+	ROLE_SUPERVISOR,  /* the Fatherland Front of a commune */
 };
-#define ROLE_COUNT 6
+#define ROLE_COUNT 8
 
 /* Who is acting: an account resolved against the tree in force. */
 struct principal {
@@ -54,8 +56,11 @@ bool access_in_scope(const struct tree *t, const struct principal *p, int unit);
  *   USERS    manage accounts of the unit: admin, focal (its commune)
  *   SEND     write and send a unit's own report up the reporting chain:
  *            admin, focal (its commune), province (its province)
- *   RECEIVE  accept or return what a unit below sends up: admin, province
- *            (its communes); nobody receives the report of its own unit
+ *   RECEIVE  accept or return what a unit below sends up: admin, ministry
+ *            (the provinces), province (its communes); nobody receives the
+ *            report of its own unit
+ * The ministry and the Fatherland Front's supervisor (at a commune) read;
+ * the ministry also receives.
  * Forms (ENTER, APPROVE) exist only for communes, wards and special zones. */
 enum action {
 	ACT_READ,
@@ -89,8 +94,8 @@ bool access_may_manage_account(const struct tree *t, const struct principal *p, 
 			       int unit);
 
 /* Checks that a role fits a unit and agency when an account is created:
- * admin at the nation, province at a province, focal/reporter/caseworker at
- * a commune or ward, reporter with an agency, viewer anywhere.  Returns
+ * admin and ministry at the nation, province at a province,
+ * focal/reporter/caseworker/supervisor at a commune or ward, reporter with an agency, viewer anywhere.  Returns
  * NULL when it fits, else an English msgid explaining why not. */
 const char *access_check_account(const struct tree *t, enum role r, int unit, int agency);
 

@@ -34,6 +34,8 @@ static const char *const demo_provinces[] = {"12", "24", "31"};
 
 const struct demo_account demo_accounts[] = {
 	{"admin", "admin", "VN", NULL, "Quản trị hệ thống", N_("the whole country")},
+	{"bo.noivu", "ministry", "VN", NULL, "Bộ Nội vụ",
+	 N_("the ministry: reads everything, accepts the provinces' reports")},
 	{"laichau", "province", "12", NULL, "Sở Nội vụ Lai Châu", N_("Lai Châu and its communes")},
 	{"binhlu", "focal", "03390", NULL, "Phòng Văn hóa - Xã hội Bình Lư",
 	 N_("Bình Lư's focal point: approves forms, plan, users")},
@@ -44,6 +46,8 @@ const struct demo_account demo_accounts[] = {
 	{"binhlu.truonghoc", "reporter", "03390", "truonghoc", "Các trường học xã Bình Lư",
 	 N_("reports the schools' indicators")},
 	{"binhlu.viewer", "viewer", "03390", NULL, "Người xem", N_("reads Bình Lư's data")},
+	{"binhlu.mttq", "supervisor", "03390", NULL, "Ủy ban MTTQ Việt Nam xã Bình Lư",
+	 N_("the Fatherland Front: supervises Bình Lư")},
 };
 const size_t demo_account_count = sizeof(demo_accounts) / sizeof(demo_accounts[0]);
 

@@ -85,6 +85,73 @@ static bool for_backend(const char *name, enum db_kind kind)
 	return true;
 }
 
+/* SQLite changes a constraint only by rebuilding its table, which its
+ * documented procedure (lang_altertable.html) does with foreign keys off,
+ * checking them before commit; they cannot be switched inside a
+ * transaction, so they are off for the whole run.  PostgreSQL alters
+ * constraints in place and keeps them on. */
+static enum gemis_err fk_enforce(struct db *db, struct errctx *e, bool on)
+{
+	if (db_kind(db) != DB_SQLITE)
+		return GEMIS_OK;
+	return db_exec(db, e, on ? "PRAGMA foreign_keys=ON" : "PRAGMA foreign_keys=OFF");
+}
+
+static enum gemis_err fk_check(struct db *db, struct errctx *e)
+{
+	long long broken = 0;
+	bool found;
+	enum gemis_err err;
+
+	if (db_kind(db) != DB_SQLITE)
+		return GEMIS_OK;
+	err = db_query_int(db, e, &broken, &found, "SELECT count(*) FROM pragma_foreign_key_check", "");
+	if (!err && broken)
+		err = err_set(e, GEMIS_EDB, "%lld rows would refer to rows that do not exist", broken);
+	return err;
+}
+
+/* Applies one migration in its own transaction, unless it is recorded as
+ * applied or belongs to the other backend. */
+static enum gemis_err apply_one(struct db *db, struct errctx *e, const struct embed_file *f)
+{
+	const char *name = f->name + 4;
+	long long dummy;
+	bool found;
+	char *sql;
+	enum gemis_err err;
+
+	if (!for_backend(name, db_kind(db)))
+		return GEMIS_OK;
+	err = db_query_int(db, e, &dummy, &found, "SELECT 1 FROM schema_migrations WHERE name = ?", "t",
+			   name);
+	if (err || found)
+		return err;
+	sql = migrate_dialect(db_kind(db), (const char *)f->data, f->size);
+	if (!sql)
+		return GEMIS_ENOMEM;
+	err = db_begin(db, e);
+	if (!err)
+		err = db_exec(db, e, sql);
+	if (!err)
+		err = fk_check(db, e);
+	if (!err)
+		err = db_run(db, e, "INSERT INTO schema_migrations(name, applied_at) VALUES (?, ?)", "ti",
+			     name, (long long)time(NULL));
+	free(sql);
+	if (err) {
+		char msg[sizeof(e->msg)];
+
+		db_rollback(db);
+		if (e) {
+			memcpy(msg, e->msg, sizeof(msg));
+			err_set(e, err, "migration %s failed: %s", name, msg);
+		}
+		return err;
+	}
+	return db_commit(db, e);
+}
+
 enum gemis_err migrate(struct db *db, struct errctx *e)
 {
 	const struct embed_file **files = NULL;
@@ -142,46 +209,13 @@ enum gemis_err migrate(struct db *db, struct errctx *e)
 	if ((size_t)applied == todo)
 		goto out;
 
-	for (i = 0; i < n; i++) {
-		const char *name = files[i]->name + 4;
-		long long dummy;
-		bool found;
-		char *sql;
-
-		if (!for_backend(name, db_kind(db)))
-			continue;
-		err = db_query_int(db, e, &dummy, &found,
-				   "SELECT 1 FROM schema_migrations WHERE name = ?", "t", name);
-		if (err)
-			goto out;
-		if (found)
-			continue;
-		sql = migrate_dialect(db_kind(db), (const char *)files[i]->data, files[i]->size);
-		if (!sql) {
-			err = GEMIS_ENOMEM;
-			goto out;
-		}
-		err = db_begin(db, e);
-		if (!err)
-			err = db_exec(db, e, sql);
-		if (!err)
-			err = db_run(db, e, "INSERT INTO schema_migrations(name, applied_at) VALUES (?, ?)",
-				     "ti", name, (long long)time(NULL));
-		free(sql);
-		if (err) {
-			char msg[sizeof(e->msg)];
-
-			db_rollback(db);
-			if (e) {
-				memcpy(msg, e->msg, sizeof(msg));
-				err_set(e, err, "migration %s failed: %s", name, msg);
-			}
-			goto out;
-		}
-		err = db_commit(db, e);
-		if (err)
-			goto out;
-	}
+	err = fk_enforce(db, e, false);
+	for (i = 0; i < n && !err; i++)
+		err = apply_one(db, e, files[i]);
+	if (!err)
+		err = fk_enforce(db, e, true);
+	else
+		fk_enforce(db, NULL, true);
 out:
 	free(files);
 	return err;

@@ -32,7 +32,17 @@ expect_fail 2 "$GEMIS" user add x.y --role reporter --unit 03390 --agency nasa
 contains "$err" "unknown agency 'nasa'"
 expect_fail 1 "$GEMIS" user add x.y --role viewer --unit 99999
 contains "$err" "unknown unit code '99999'"
+expect_fail 1 "$GEMIS" user add bo.x --role ministry --unit 12
+contains "$err" "a ministry account belongs to the nation (VN)"
+expect_fail 1 "$GEMIS" user add mttq.x --role supervisor --unit 12
+contains "$err" "this role belongs to a commune or ward"
 [ "$(sql gemis.db "SELECT COUNT(*) FROM users")" = 4 ] || die "a refused account was created"
+expect_ok "$GEMIS" user add bo.noivu --role ministry --unit VN
+expect_ok "$GEMIS" user add mttq.binhlu --role supervisor --unit 03390 --as focal.binhlu
+[ "$(sql gemis.db "SELECT role FROM users WHERE name IN ('bo.noivu', 'mttq.binhlu') ORDER BY name")" = "ministry
+supervisor" ] || die "the ministry and supervisor accounts"
+expect_fail 1 "$GEMIS" user add bo.two --role ministry --unit VN --as focal.binhlu
+
 
 # the accounts that hold the case register are an admin's: a focal point
 # that could create a caseworker, or set its password, could read every
@@ -104,3 +114,22 @@ contains "$out" "Revoked 1 token(s)"
 expect_ok "$GEMIS" token list focal.binhlu
 # never used, both revoked: '-' then a time in the revoked column
 [ "$(printf '%s\n' "$out" | grep -c -E ' - +[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{5}  ')" = 2 ] || die "token list after revoking: $out"
+
+# migration 0104 rebuilds the accounts table on SQLite (a CHECK cannot be
+# altered there): run again on accounts with tokens, it keeps every row, the
+# references to them and the trigger that tells servers accounts changed
+expect_ok "$GEMIS" token create rep.yte
+before=$(sql gemis.db "SELECT id, name, role FROM users ORDER BY id")
+sql gemis.db "DELETE FROM schema_migrations WHERE name LIKE '0104_roles%'"
+expect_ok "$GEMIS" units --parent 12
+[ "$(sql gemis.db "SELECT id, name, role FROM users ORDER BY id")" = "$before" ] || die "the accounts changed in 0104"
+[ "$(sql gemis.db "SELECT COUNT(*) FROM schema_migrations WHERE name LIKE '0104_roles%'")" = 1 ] || die "0104 not recorded"
+[ "$(sql gemis.db "SELECT COUNT(*) FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE u.name = 'rep.yte'")" = 1 ] ||
+	die "the token lost its account"
+if ! on_pg; then
+	[ -z "$(sql gemis.db "PRAGMA foreign_key_check")" ] || die "0104 broke a foreign key"
+fi
+v0=$(sql gemis.db "SELECT value FROM meta WHERE key = 'accounts_version'")
+sql gemis.db "UPDATE users SET full_name = 'Trạm Y tế' WHERE name = 'rep.yte'"
+v1=$(sql gemis.db "SELECT value FROM meta WHERE key = 'accounts_version'")
+[ "$v1" -gt "$v0" ] || die "the accounts version did not move after 0104 ($v0 -> $v1)"

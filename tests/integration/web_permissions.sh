@@ -15,7 +15,8 @@ expect_ok "$GEMIS" user add lc.viewer --role viewer --unit 12 --password-stdin <
 start_server
 
 # role -> account, its password and its jar
-accounts="admin:admin province:laichau focal:binhlu reporter:binhlu.vhxh viewer:binhlu.viewer pviewer:lc.viewer"
+accounts="admin:admin ministry:bo.noivu province:laichau focal:binhlu reporter:binhlu.vhxh viewer:binhlu.viewer
+	supervisor:binhlu.mttq pviewer:lc.viewer"
 for a in $accounts; do
 	role=${a%%:*}
 	name=${a#*:}
@@ -29,7 +30,7 @@ done
 # the units each role is tried on: relation=code
 units_of() {
 	case $1 in
-	admin) echo "own=VN child=12 other=09385 none=99999" ;;
+	admin | ministry) echo "own=VN child=12 other=09385 none=99999" ;;
 	province | pviewer) echo "own=12 child=03390 sibling=24 parent=VN other=09385 none=99999" ;;
 	*) echo "own=03390 sibling=03394 parent=12 other=09385 none=99999" ;;
 	esac
@@ -38,7 +39,7 @@ units_of() {
 # --- the rules, written out again -----------------------------------------
 in_scope() { # role code
 	case $1 in
-	admin) [ "$2" != 99999 ] ;;
+	admin | ministry) [ "$2" != 99999 ] ;;
 	province | pviewer) [ "$2" = 12 ] || [ "$2" = 03390 ] || [ "$2" = 03394 ] ;;
 	*) [ "$2" = 03390 ] ;;
 	esac
@@ -62,10 +63,10 @@ allowed() { # role action code [agency]
 	CHAIN) { [ "$1" = admin ] && ! is_commune "$3"; } || { [ "$1" = province ] && [ "$3" = 12 ]; } ;;
 	# a unit's own report up the chain: the focal point its commune's, a
 	# province officer its province's, the admin any (the nation sends
-	# none: 404); accepting or returning one: the admin (the ministry) any
-	# but the nation's, a province its communes'
+	# none: 404); accepting or returning one: the admin and the ministry
+	# any but the nation's, a province its communes'
 	SEND) [ "$1" = admin ] || { [ "$1" = focal ] && [ "$3" = 03390 ]; } || { [ "$1" = province ] && [ "$3" = 12 ]; } ;;
-	RECEIVE) { [ "$1" = admin ] && [ "$3" != VN ]; } || { [ "$1" = province ] && [ "$3" != 12 ]; } ;;
+	RECEIVE) { { [ "$1" = admin ] || [ "$1" = ministry ]; } && [ "$3" != VN ]; } || { [ "$1" = province ] && [ "$3" != 12 ]; } ;;
 	esac
 }
 may_import() { [ "$1" = admin ] || [ "$1" = province ] || [ "$1" = focal ]; }
@@ -305,6 +306,14 @@ JAR=focal.jar http POST /users/nobody.here/disable --data-urlencode "csrf=$csrf_
 expect_status 403
 JAR=focal.jar http POST /users --data-urlencode "csrf=$csrf_focal" --data-urlencode name=bl.focal2 \
 	--data-urlencode role=focal --data-urlencode unit=03390 --data-urlencode "password=a long enough password"
+expect_status 403
+# the commune's Fatherland Front is the focal point's to add; the ministry is not
+JAR=focal.jar http POST /users --data-urlencode "csrf=$csrf_focal" --data-urlencode name=bl.mttq2 \
+	--data-urlencode role=supervisor --data-urlencode unit=03390 --data-urlencode "password=a long enough password"
+expect_status 303
+[ "$(sql gemis.db "SELECT role FROM users WHERE name = 'bl.mttq2'")" = supervisor ] || die "no supervisor made"
+JAR=focal.jar http POST /users --data-urlencode "csrf=$csrf_focal" --data-urlencode name=bl.bo \
+	--data-urlencode role=ministry --data-urlencode unit=03390 --data-urlencode "password=a long enough password"
 expect_status 403
 JAR=focal.jar http POST /users/binhlu.viewer/disable --data-urlencode "csrf=$csrf_focal"
 expect_status 303
