@@ -292,6 +292,38 @@ const struct command commands[] = {
 	    "  --note TEXT      what was done\n"
 	    "  --evidence FILE  a PDF, DOCX, XLSX, JPEG or PNG of up to 8 MB, checked by its bytes\n"
 	    "  --as USER        act as that account, with its rights (default: the operator, cli:LOGIN)")},
+	{"budget list", cmd_budget_list, N_("list a unit's budget lines with their state and sums"),
+	 "gemis budget list --unit CODE [--year YEAR] [--json]",
+	 N_("The budget lines of the commune (or of every commune below a province) for the\n"
+	    "year: agency, task, funding source, what the money is for, the estimate, the\n"
+	    "appraised, approved and spent amounts (in đồng, 12.500.000 đ), the committee's\n"
+	    "decision and the state (draft, submitted, appraised, approved, returned); a line\n"
+	    "spent above what was approved is flagged.\n"
+	    "  --year YEAR   the year (default: this year)\n"
+	    "  --json        the JSON of GET /api/v1/budget, with the sums by source and goal")},
+	{"budget add", cmd_budget_add, N_("add an agency's budget estimate for a year"),
+	 "gemis budget add --unit CODE --year YEAR --agency ID --source ID --estimate AMOUNT\n"
+	 "                 [--task NUMBER] [--title TEXT] [--note TEXT] [--submit] [--as USER]",
+	 N_("Adds a budget line as a draft (or submitted, with --submit).  The rules are the\n"
+	    "web's: an agency's reporter for its own agency, the focal point for any.\n"
+	    "  --source ID       nsnn_tw, nsnn_tinh, nsnn_xa (state budget by level),\n"
+	    "                    ctmtqg_ntm, ctmtqg_gnbv (national target programmes), khac\n"
+	    "  --estimate AMOUNT whole đồng, with or without separators: 12500000, 12.500.000\n"
+	    "  --task NUMBER     a task of the plan in force (2.1), or none: the agency's work\n"
+	    "  --title TEXT      what the money is for (default: the task's title)\n"
+	    "  --as USER         act as that account, with its rights (default: the operator)")},
+	{"budget act", cmd_budget_act, N_("take a budget line a step: submit, appraise, approve, return, reopen, spend"),
+	 "gemis budget act --unit CODE --line ID --action ACTION [--amount AMOUNT]\n"
+	 "                 [--decision-no TEXT --decision-date DD/MM/YYYY] [--comment TEXT] [--as USER]",
+	 N_("Takes the step on the line as it is now, under wf_estimate's rules:\n"
+	    "  save, submit      the agency (with --estimate, --source, --task, --title, --note)\n"
+	    "  appraise          the economic or finance office, --amount the appraised amount\n"
+	    "  approve           the focal point, --decision-no and --decision-date of the\n"
+	    "                    committee's decision, --amount (default: the appraised amount)\n"
+	    "  return, reopen    the focal point, with --comment saying why\n"
+	    "  spend             the agency, --amount what was spent (above the approved\n"
+	    "                    amount is allowed and flagged)\n"
+	    "Every change is kept in the line's trail.")},
 	{"activity list", cmd_activity_list, N_("show a commune's activity log and its news items a quarter"),
 	 "gemis activity list --unit CODE [--year YEAR] [--quarter N] [--agency ID] [--json]",
 	 N_("The quarters of the year (news items logged, months with a programme, and the\n"

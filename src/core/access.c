@@ -125,6 +125,12 @@ bool access_allows(const struct tree *t, const struct principal *p, enum action 
 	case ACT_RECEIVE:
 		return unit != p->unit && (p->role == ROLE_ADMIN || p->role == ROLE_MINISTRY ||
 					   p->role == ROLE_PROVINCE);
+	case ACT_APPRAISE:
+		if (!is_commune(t, unit))
+			return false;
+		if (p->role == ROLE_REPORTER)
+			return p->agency >= 0 && (p->agency == agency_find("kinhte") || p->agency == agency_find("taichinh"));
+		return p->role == ROLE_FOCAL || p->role == ROLE_ADMIN;
 	}
 	return false;
 }

@@ -59,6 +59,10 @@ bool access_in_scope(const struct tree *t, const struct principal *p, int unit);
  *   RECEIVE  accept or return what a unit below sends up: admin, ministry
  *            (the provinces), province (its communes); nobody receives the
  *            report of its own unit
+ *   APPRAISE appraise a commune's budget estimates (wf_estimate): its
+ *            Economic Office or Finance Office (a reporter of agency
+ *            "kinhte" or "taichinh": the office a commune has does it),
+ *            focal, admin; whatever agency the estimate is of
  * The ministry and the Fatherland Front's supervisor (at a commune) read;
  * the ministry also receives.
  * Forms (ENTER, APPROVE) exist only for communes, wards and special zones. */
@@ -71,8 +75,9 @@ enum action {
 	ACT_USERS,
 	ACT_SEND,
 	ACT_RECEIVE,
+	ACT_APPRAISE,
 };
-#define ACT_COUNT 8
+#define ACT_COUNT 9
 
 /* True when p may do a to the unit (agency: kind index for ENTER, else
  * ignored; -1 for "any agency of the unit", which a reporter may not). */

@@ -21,7 +21,8 @@
  *                        +---- save ---- returned <----------------+ (to draft)
  *   wf_estimate        a budget estimate, appraised by the economic office
  *     draft --submit--> submitted --appraise--> appraised --approve--> approved
- *     submitted or appraised --return--> returned; approved --reopen--> draft
+ *     submitted or appraised --return--> returned; approved --reopen--> draft;
+ *     approved --spend--> approved (what was spent, on the approved line)
  *   wf_recommendation  an inspection's recommendation and its follow-up
  *     (none) --issue--> issued --follow_up--> followed_up --close--> closed
  *     followed_up --reject--> issued (the follow-up is not enough)

@@ -75,7 +75,7 @@ static const struct wf_refusal any_refusal[] = {
 /* --- a budget estimate, appraised by the economic office ---------------- */
 
 enum { EST_NONE, EST_DRAFT, EST_SUBMITTED, EST_APPRAISED, EST_APPROVED, EST_RETURNED };
-enum { EST_SAVE, EST_SUBMIT, EST_APPRAISE, EST_APPROVE, EST_RETURN, EST_REOPEN };
+enum { EST_SAVE, EST_SUBMIT, EST_APPRAISE, EST_APPROVE, EST_RETURN, EST_REOPEN, EST_SPEND };
 
 static const struct wf_state estimate_states[] = {
 	[EST_NONE] = {"none", N_("not started"), WF_EDITABLE},
@@ -89,10 +89,13 @@ static const struct wf_state estimate_states[] = {
 static const struct wf_action estimate_actions[] = {
 	[EST_SAVE] = {"save", ACT_ENTER, NULL, 0, N_("saved")},
 	[EST_SUBMIT] = {"submit", ACT_ENTER, NULL, 0, N_("submitted")},
-	[EST_APPRAISE] = {"appraise", ACT_ENTER, "kinhte", 0, N_("appraised")},
+	/* the economic or finance office (core/access.c decides who) */
+	[EST_APPRAISE] = {"appraise", ACT_APPRAISE, NULL, 0, N_("appraised")},
 	[EST_APPROVE] = {"approve", ACT_APPROVE, NULL, 0, N_("approved")},
 	[EST_RETURN] = {"return", ACT_APPROVE, NULL, WF_COMMENT, N_("returned")},
 	[EST_REOPEN] = {"reopen", ACT_APPROVE, NULL, WF_COMMENT, N_("reopened")},
+	/* the agency records what it spent of what was approved */
+	[EST_SPEND] = {"spend", ACT_ENTER, NULL, 0, N_("spending recorded")},
 };
 
 static const struct wf_step estimate_steps[] = {
@@ -107,6 +110,7 @@ static const struct wf_step estimate_steps[] = {
 	{EST_APPRAISED, EST_RETURN, EST_RETURNED},
 	{EST_APPRAISED, EST_APPROVE, EST_APPROVED},
 	{EST_APPROVED, EST_REOPEN, EST_DRAFT},
+	{EST_APPROVED, EST_SPEND, EST_APPROVED},
 };
 
 const struct workflow wf_estimate = {

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,4 +111,162 @@ void number_problem_text(enum number_problem p, const char *s, size_t len, char 
 			 q, NUMBER_MAX_DIGITS);
 		break;
 	}
+}
+
+/* --- amounts in đồng ------------------------------------------------------ */
+
+/* The length of the separator at s[0..len): '.', ',', ' ', U+00A0 or
+ * U+202F; 0 when none.  *kind gets a byte naming it. */
+static size_t dong_sep(const char *s, size_t len, char *kind)
+{
+	if (len >= 1 && (s[0] == '.' || s[0] == ',' || s[0] == ' ')) {
+		*kind = s[0];
+		return 1;
+	}
+	if (len >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) {
+		*kind = ' ';
+		return 2;
+	}
+	if (len >= 3 && memcmp(s, "\xE2\x80\xAF", 3) == 0) {
+		*kind = ' ';
+		return 3;
+	}
+	return 0;
+}
+
+/* s[0..*len) without spaces around and without a unit after. */
+static const char *dong_trim(const char *s, size_t *len)
+{
+	static const char *const units[] = {"đồng", "đ", "Đ", "VNĐ", "VND", "vnđ", "vnd"};
+	size_t n = *len, k;
+
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	for (k = 0; k < sizeof(units) / sizeof(units[0]); k++) {
+		size_t u = strlen(units[k]);
+
+		if (n >= u && memcmp(s + n - u, units[k], u) == 0) {
+			n -= u;
+			break;
+		}
+	}
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	*len = n;
+	return s;
+}
+
+/* Reads the digits of s[0..len) into *v, checking the groups between
+ * separators. */
+static enum dong_problem dong_groups(const char *s, size_t len, long long *v)
+{
+	size_t i = 0, run = 0, first = 0, groups = 0, digits = 0;
+	char kind = 0, last = 0, k;
+	long long x = 0;
+
+	for (;;) {
+		size_t start = i, m;
+
+		while (i < len && s[i] >= '0' && s[i] <= '9') {
+			if (digits || s[i] != '0')
+				digits++;
+			if (digits > DONG_MAX_DIGITS)
+				return DONG_TOO_LARGE;
+			x = x * 10 + (s[i] - '0');
+			i++;
+		}
+		run = i - start;
+		if (run == 0)
+			return DONG_SYNTAX;
+		if (groups == 0)
+			first = run;
+		if (i == len)
+			break;
+		m = dong_sep(s + i, len - i, &k);
+		if (m == 0)
+			return DONG_SYNTAX;
+		if (kind && k != kind)
+			return (k == '.' || k == ',') && kind != k ? DONG_FRACTION : DONG_SYNTAX;
+		kind = k;
+		last = k;
+		if (groups && run != 3)
+			return DONG_SYNTAX;
+		groups++;
+		i += m;
+	}
+	/* the run after the last separator: three digits, else a fraction */
+	if (groups && run != 3)
+		return last == ' ' ? DONG_SYNTAX : DONG_FRACTION;
+	if (groups && first > 3)
+		return DONG_SYNTAX;
+	*v = x;
+	return DONG_OK;
+}
+
+enum dong_problem dong_parse(const char *s, size_t len, long long *out)
+{
+	enum dong_problem p;
+	long long v = 0;
+
+	s = dong_trim(s, &len);
+	if (len == 0)
+		return DONG_EMPTY;
+	if (s[0] == '+') {
+		s++, len--;
+	} else if (s[0] == '-') {
+		p = dong_groups(s + 1, len - 1, &v);
+		return p == DONG_OK || p == DONG_FRACTION || p == DONG_TOO_LARGE ? DONG_NEGATIVE : p;
+	}
+	p = dong_groups(s, len, &v);
+	if (p == DONG_OK)
+		*out = v;
+	return p;
+}
+
+void dong_problem_text(enum dong_problem p, const char *s, size_t len, char *out, size_t n)
+{
+	char q[64];
+
+	number_quote(s, len, q, sizeof(q));
+	switch (p) {
+	case DONG_OK:
+		snprintf(out, n, "%s", "");
+		break;
+	case DONG_EMPTY:
+		snprintf(out, n, "%s", _("the amount is empty"));
+		break;
+	case DONG_NEGATIVE:
+		snprintf(out, n, _("'%s' is negative: an amount is 0 đ or more"), q);
+		break;
+	case DONG_FRACTION:
+		snprintf(out, n, _("'%s' is not a whole number of đồng"), q);
+		break;
+	case DONG_SYNTAX:
+		snprintf(out, n, _("'%s' is not an amount in đồng (write 12500000 or 12.500.000)"), q);
+		break;
+	case DONG_TOO_LARGE:
+		snprintf(out, n, _("'%s' is too large: an amount has at most %d digits"), q, DONG_MAX_DIGITS);
+		break;
+	}
+}
+
+void dong_format(long long v, int with_unit, char *out, size_t n)
+{
+	char digits[24], grouped[DONG_TEXT_LEN];
+	size_t len, i, k = 0;
+	bool neg = v < 0;
+
+	snprintf(digits, sizeof(digits), "%llu", neg ? 0ULL - (unsigned long long)v : (unsigned long long)v);
+	len = strlen(digits);
+	if (neg)
+		grouped[k++] = '-';
+	for (i = 0; i < len && k + 2 < sizeof(grouped); i++) {
+		if (i && (len - i) % 3 == 0)
+			grouped[k++] = '.';
+		grouped[k++] = digits[i];
+	}
+	grouped[k] = '\0';
+	snprintf(out, n, with_unit ? "%s đ" : "%s", grouped);
 }

@@ -39,4 +39,32 @@ void number_problem_text(enum number_problem p, const char *s, size_t len, char 
  * longer. */
 void number_quote(const char *s, size_t len, char *out, size_t n);
 
+/*
+ * Amounts of money in whole đồng, as Vietnamese write them ("12.500.000",
+ * "12.500.000 đ") or as typed on an English keyboard ("12,500,000",
+ * "12 500 000", "12500000"): thousands separators ('.', ',', a space or a
+ * no-break space) in groups of three, all the same one, an optional
+ * "đ", "đồng" or "VND" after.  Refused, each in its own words: a negative
+ * amount, a fraction ("12,5", "12.500,50"), more than DONG_MAX_DIGITS
+ * digits, anything else.
+ */
+#define DONG_MAX_DIGITS 15 /* below 10^15 đồng: exact in a double and a BIGINT */
+#define DONG_TEXT_LEN 32   /* "999.999.999.999.999 đ" and its NUL */
+
+enum dong_problem {
+	DONG_OK,
+	DONG_EMPTY,
+	DONG_NEGATIVE,
+	DONG_FRACTION,
+	DONG_SYNTAX,
+	DONG_TOO_LARGE,
+};
+
+/* Reads s[0..len); *out is set only when the result is DONG_OK. */
+enum dong_problem dong_parse(const char *s, size_t len, long long *out);
+/* The message for a problem, in the current language, quoting s. */
+void dong_problem_text(enum dong_problem p, const char *s, size_t len, char *out, size_t n);
+/* "12.500.000 đ" (with_unit) or "12.500.000" into out (n >= DONG_TEXT_LEN). */
+void dong_format(long long v, int with_unit, char *out, size_t n);
+
 #endif

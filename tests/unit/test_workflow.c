@@ -98,6 +98,7 @@ static const struct expect expected[] = {
 		 {"approve", "Y..Y.....", {"-", "-", "-", "approved", "-", "-"}, false},
 		 {"return", "Y..Y.....", {"-", "-", "returned", "returned", "-", "-"}, true},
 		 {"reopen", "Y..Y.....", {"-", "-", "-", "-", "draft", "-"}, true},
+		 {"spend", "Y..Y.Y...", {"-", "-", "-", "-", "approved", "-"}, false},
 	 }},
 	{&wf_recommendation, "03390",
 	 {"none", "issued", "followed_up", "closed"},
