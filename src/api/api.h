@@ -37,5 +37,9 @@ enum gemis_err api_activity_add(struct http_req *r);
 enum gemis_err api_activity(struct http_req *r);
 enum gemis_err api_activity_act(struct http_req *r);
 enum gemis_err api_activity_import(struct http_req *r);
+enum gemis_err api_budget(struct http_req *r);
+enum gemis_err api_budget_add(struct http_req *r);
+enum gemis_err api_budget_line(struct http_req *r);
+enum gemis_err api_budget_step(struct http_req *r);
 
 #endif

@@ -36,5 +36,9 @@ const struct route api_routes[] = {
 	 "unit:code agency:id dry_run:int file:file"},
 	{HTTP_GET, "/api/v1/activities/{unit}/{id}", api_activity, ROUTE_API, NULL},
 	{HTTP_POST, "/api/v1/activities/{unit}/{id}", api_activity_act, ROUTE_API, NULL},
+	{HTTP_GET, "/api/v1/budget", api_budget, ROUTE_API, "unit:code year:year"},
+	{HTTP_POST, "/api/v1/budget", api_budget_add, ROUTE_API, NULL},
+	{HTTP_GET, "/api/v1/budget/{unit}/{id}", api_budget_line, ROUTE_API, NULL},
+	{HTTP_POST, "/api/v1/budget/{unit}/{id}", api_budget_step, ROUTE_API, NULL},
 	ROUTES_END,
 };

@@ -230,6 +230,21 @@ static enum gemis_err source_known(struct db *db, const char *id, bool *known, s
 	return db_query_int(db, e, &n, known, "SELECT 1 FROM budget_sources WHERE id = ?", "t", id);
 }
 
+/* The task people name: its number or uid (task_named()), or the label
+ * the task lists show ("2.2" for the duties of an agency, which the plan
+ * numbers under its implementation section). */
+static const struct task *find_task(struct task_list *tl, const char *ref)
+{
+	const struct task *x = task_named(tl, ref);
+	size_t i;
+
+	for (i = 0; !x && i < tl->n; i++) {
+		if (strcmp(task_label(&tl->mem, &tl->t[i]), ref) == 0)
+			x = &tl->t[i];
+	}
+	return x;
+}
+
 /* Applies the fields given in f to *l (texts copied into a): the task
  * must be one of the unit's plan in force. */
 static enum gemis_err apply_fields(struct db *db, const struct tree *t, struct arena *a, const struct budget_fields *f,
@@ -257,7 +272,7 @@ static enum gemis_err apply_fields(struct db *db, const struct tree *t, struct a
 			err = tasks_of_unit(db, t, l->unit, &tl, e);
 			if (err)
 				return err;
-			x = task_named(&tl, f->task);
+			x = find_task(&tl, f->task);
 			if (!x)
 				diags_add(d, 0, "task", _("no task '%s' in the plan in force of %s"), f->task,
 					  t->units[l->unit].code);
@@ -546,6 +561,11 @@ enum gemis_err budget_act(struct db *db, const struct tree *t, const struct prin
 		return err_set(e, GEMIS_EPERM, "%s", _(wf_estimate.not_allowed));
 	if (act < 0)
 		return err_set_at(e, GEMIS_EINVAL, "action", _("unknown action '%s'"), s->action ? s->action : "");
+	/* asked before anything is read: an account that may take the step
+	 * on no line of the unit learns nothing of its lines (the line's own
+	 * agency is asked again below) */
+	if (!wf_permitted(&wf_estimate, t, who, act, unit, who->agency))
+		return err_set(e, GEMIS_EPERM, "%s", _(wf_estimate.not_allowed));
 	arena_init(&a, 0);
 	err = own_tx ? db_begin(db, e) : GEMIS_OK;
 	/* writers take turns from here, so that the version read is the latest */

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "activities.h"
+#include "budget.h"
 #include "core/catalog.h"
 #include "formats/values_csv.h"
 #include "plans.h"
@@ -45,6 +46,8 @@ const struct demo_account demo_accounts[] = {
 	 N_("reports the health station's indicators")},
 	{"binhlu.truonghoc", "reporter", "03390", "truonghoc", "Các trường học xã Bình Lư",
 	 N_("reports the schools' indicators")},
+	{"binhlu.kinhte", "reporter", "03390", "kinhte", "Phòng Kinh tế xã Bình Lư",
+	 N_("appraises the agencies' budget estimates")},
 	{"binhlu.viewer", "viewer", "03390", NULL, "Người xem", N_("reads Bình Lư's data")},
 	{"binhlu.mttq", "supervisor", "03390", NULL, "Ủy ban MTTQ Việt Nam xã Bình Lư",
 	 N_("the Fatherland Front: supervises Bình Lư")},
@@ -476,6 +479,100 @@ static enum gemis_err demo_work(struct db *db, const struct tree *t, struct errc
 	return err;
 }
 
+/* Bình Lư's budget: two years of lines through the whole workflow (the
+ * agency estimates, the economic office appraises, the focal point records
+ * the committee's decision, the agency records what it spent), one line
+ * spent above what was approved, and a 2026 line still waiting for
+ * appraisal. */
+static const struct {
+	int year;
+	const char *agency, *task, *source, *title, *estimate, *appraised, *approved, *spent, *decision, *day;
+} demo_budget[] = {
+	{2025, "vhxh", "2.1", "nsnn_xa", "Tuyên truyền, phổ biến pháp luật về bình đẳng giới", "15.000.000", "14.000.000", "14.000.000", "13.850.000", "215/QĐ-UBND",
+	 "27/12/2024"},
+	{2025, "vhxh", "4", "ctmtqg_gnbv", "Tập huấn kỹ năng phòng, chống bạo lực gia đình", "8.000.000", "8.000.000",
+	 "8.000.000", "8.600.000", "215/QĐ-UBND", "27/12/2024"},
+	{2025, "kinhte", "2.2", "ctmtqg_ntm", "Hỗ trợ phụ nữ khởi nghiệp, phát triển sinh kế", "20.000.000", "18.000.000",
+	 "18.000.000", "17.200.000", "215/QĐ-UBND", "27/12/2024"},
+	{2026, "vhxh", "2.1", "nsnn_xa", "Tuyên truyền, phổ biến pháp luật về bình đẳng giới", "16.500.000", "16.000.000", "16.000.000", "9.500.000", "198/QĐ-UBND",
+	 "30/12/2025"},
+	{2026, "vhxh", "4", "nsnn_tinh", "Tháng hành động vì bình đẳng giới và phòng, chống bạo lực trên cơ sở giới",
+	 "12.500.000", "12.000.000", "12.000.000", "11.800.000", "198/QĐ-UBND", "30/12/2025"},
+	{2026, "kinhte", "2.2", "ctmtqg_ntm", "Hỗ trợ phụ nữ khởi nghiệp, phát triển sinh kế", "25.000.000", "22.000.000",
+	 "22.000.000", NULL, "198/QĐ-UBND", "30/12/2025"},
+	{2026, "yte", NULL, "khac", "Tư vấn sức khỏe sinh sản tại các bản", "6.000.000", NULL, NULL, NULL, NULL, NULL},
+};
+
+/* One step of the demo's budget; a problem names the line and field. */
+static enum gemis_err budget_step_demo(struct db *db, const struct tree *t, const struct principal *who, long long id,
+				       struct budget_step *s, long long now, struct diags *d, struct errctx *e)
+{
+	enum gemis_err err = budget_act(db, t, who, who->unit, id, s, now, d, e);
+
+	s->version++;
+	if (err && d->n > 0)
+		err_set(e, err, "demo budget line %lld: %s: %s", id, d->d[0].field, d->d[0].msg);
+	return err;
+}
+
+static enum gemis_err demo_budget_line(struct db *db, const struct tree *t, size_t i, long long now, struct diags *d,
+				       struct errctx *e)
+{
+	int unit = tree_find(t, "03390");
+	struct principal focal = {0, "binhlu", ROLE_FOCAL, unit, -1};
+	struct principal office = {0, "binhlu.kinhte", ROLE_REPORTER, unit, agency_find("kinhte")};
+	struct principal agency = {0, "", ROLE_REPORTER, unit, agency_find(demo_budget[i].agency)};
+	struct budget_fields f = {NULL, demo_budget[i].agency, demo_budget[i].task ? demo_budget[i].task : "",
+				  demo_budget[i].source, demo_budget[i].title, demo_budget[i].estimate, NULL};
+	struct budget_step s;
+	char year[8];
+	long long id = 0;
+	enum gemis_err err;
+
+	snprintf(agency.name, sizeof(agency.name), "binhlu.%s", demo_budget[i].agency);
+	snprintf(year, sizeof(year), "%d", demo_budget[i].year);
+	f.year = year;
+	memset(&s, 0, sizeof(s));
+	s.version = 1;
+	err = budget_add(db, t, &agency, unit, &f, true, now, d, &id, e);
+	if (!err && !demo_budget[i].appraised)
+		return GEMIS_OK;
+	s.action = "appraise";
+	s.amount = demo_budget[i].appraised;
+	if (!err)
+		err = budget_step_demo(db, t, &office, id, &s, now + 86400, d, e);
+	s.action = "approve";
+	s.amount = demo_budget[i].approved;
+	s.decision_no = demo_budget[i].decision;
+	s.decision_date = demo_budget[i].day;
+	if (!err)
+		err = budget_step_demo(db, t, &focal, id, &s, now + 2 * 86400, d, e);
+	s.action = "spend";
+	s.amount = demo_budget[i].spent;
+	if (!err && demo_budget[i].spent)
+		err = budget_step_demo(db, t, &agency, id, &s, now + 200 * 86400, d, e);
+	return err;
+}
+
+static enum gemis_err demo_budget_lines(struct db *db, const struct tree *t, struct errctx *e)
+{
+	struct diags d;
+	enum gemis_err err = GEMIS_OK;
+	size_t i;
+
+	diags_init(&d, 20);
+	for (i = 0; !err && i < sizeof(demo_budget) / sizeof(demo_budget[0]); i++) {
+		/* estimates are made in the autumn before their year */
+		long long now = demo_budget[i].year == 2025 ? 1733011200 /* 01/12/2024 */ : 1764547200 /* 01/12/2025 */;
+
+		err = demo_budget_line(db, t, i, now, &d, e);
+		if (err && d.n > 0)
+			err_set(e, err, "demo budget line %zu: %s: %s", i + 1, d.d[0].field, d.d[0].msg);
+	}
+	diags_release(&d);
+	return err;
+}
+
 enum gemis_err demo_build(struct db *db, int flags, values_progress_fn progress, void *pctx,
 			  struct errctx *e)
 {
@@ -518,6 +615,8 @@ enum gemis_err demo_build(struct db *db, int flags, values_progress_fn progress,
 		err = demo_work(db, &t, e);
 	if (!err && (flags & DEMO_FORMS))
 		err = demo_forms(db, &t, e);
+	if (!err && (flags & DEMO_FORMS))
+		err = demo_budget_lines(db, &t, e);
 	if (!err)
 		err = store_meta_set(db, "demo", "1", e);
 	if (!err)

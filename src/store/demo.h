@@ -35,7 +35,8 @@ enum demo_flags {
 	 * submitted, returned), record its agencies' progress on their tasks
 	 * (done, in progress, could not be done) and log its third quarter's
 	 * activities and its Action Month, so that the reporting, task and
-	 * activity pages show it in motion; tests start from forms never
+	 * activity pages show it in motion, and take two years of its budget
+	 * lines through the estimate workflow; tests start from forms never
 	 * saved, so it is not the default */
 	DEMO_FORMS = 1,
 };

@@ -52,6 +52,13 @@ const struct route web_routes[] = {
 	{HTTP_POST, "/activities/{unit}/{id}", page_activity_post, 0,
 	 "action:id version:int agency:id date:line kind:id channel:line title:text place:line women:line men:line"
 	 " task:line action_month:int"},
+	{HTTP_GET, "/budget", page_budget, 0, "unit:code year:year done:int"},
+	{HTTP_POST, "/budget/{unit}", page_budget_add, 0,
+	 "action:id year:line agency:id task:line source:id title:line estimate:line note:text"},
+	{HTTP_GET, "/budget/{unit}/{id}", page_budget_line, 0, "done:int"},
+	{HTTP_POST, "/budget/{unit}/{id}", page_budget_step, 0,
+	 "action:id version:int amount:line decision_no:line decision_date:line comment:text task:line source:id"
+	 " title:line estimate:line note:text"},
 	{HTTP_GET, "/reporting", page_reporting, 0, "unit:code year:year"},
 	{HTTP_GET, "/report", page_report, 0, "unit:code year:year format:id kind:id"},
 	{HTTP_GET, "/chain", page_chain, 0, "unit:code year:year"},

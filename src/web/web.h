@@ -134,6 +134,11 @@ enum gemis_err page_activity_post(struct http_req *r);
 enum gemis_err page_activity_import_form(struct http_req *r);
 enum gemis_err page_activity_import(struct http_req *r);
 enum gemis_err page_action_month(struct http_req *r);
+/* budget.c: the budget of the plan (docs/budget.md) */
+enum gemis_err page_budget(struct http_req *r);
+enum gemis_err page_budget_add(struct http_req *r);
+enum gemis_err page_budget_line(struct http_req *r);
+enum gemis_err page_budget_step(struct http_req *r);
 enum gemis_err page_action_month_post(struct http_req *r);
 /* reporting.c: reporting completeness and the yearly report's downloads */
 enum gemis_err page_reporting(struct http_req *r);

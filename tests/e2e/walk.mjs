@@ -36,9 +36,9 @@ const ROLES = [
 // names that are data, in any language: the accounts and their full names
 // (demo.c), the uploaded file
 const ACCOUNT_NAMES = ['Quản trị hệ thống', 'Sở Nội vụ Lai Châu', 'Phòng Văn hóa - Xã hội Bình Lư',
-  'Cán bộ Văn hóa - Xã hội', 'Trạm Y tế xã Bình Lư', 'Các trường học xã Bình Lư', 'Người xem',
-  'Bộ Nội vụ', 'Ủy ban MTTQ Việt Nam xã Bình Lư'];
-const DATA_WORDS = new Set(['admin', 'laichau', 'binhlu', 'binhlu.vhxh', 'binhlu.yte', 'binhlu.truonghoc',
+  'Cán bộ Văn hóa - Xã hội', 'Trạm Y tế xã Bình Lư', 'Các trường học xã Bình Lư', 'Phòng Kinh tế xã Bình Lư',
+  'Người xem', 'Bộ Nội vụ', 'Ủy ban MTTQ Việt Nam xã Bình Lư'];
+const DATA_WORDS = new Set(['admin', 'laichau', 'binhlu', 'binhlu.vhxh', 'binhlu.yte', 'binhlu.truonghoc', 'binhlu.kinhte',
   'binhlu.viewer', 'cw.binhlu', 'bo.noivu', 'binhlu.mttq']);
 // plans the focal point uploads for review: their review pages hold the
 // lint findings, the problems that stop a plan and the targets table

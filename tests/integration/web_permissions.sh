@@ -12,6 +12,8 @@
 expect_ok "$GEMIS" demo
 printf 'a long enough password\n' >pw.txt
 expect_ok "$GEMIS" user add lc.viewer --role viewer --unit 12 --password-stdin <pw.txt
+# budget line 1: Bình Lư's culture-social office's, submitted
+expect_ok "$GEMIS" budget add --unit 03390 --year 2026 --agency vhxh --source nsnn_xa --estimate 1000 --title x --submit
 start_server
 
 # role -> account, its password and its jar
@@ -54,6 +56,9 @@ allowed() { # role action code [agency]
 		case $1 in admin | focal) return 0 ;; reporter) [ "${4:-}" = vhxh ] ;; *) return 1 ;; esac
 		;;
 	APPROVE) is_commune "$3" && { [ "$1" = admin ] || [ "$1" = focal ]; } ;;
+	# a budget estimate: the economic or finance office's reporter (the
+	# matrix's reporter is the culture-social office's), focal, admin
+	APPRAISE) is_commune "$3" && { [ "$1" = admin ] || [ "$1" = focal ]; } ;;
 	IMPORT) [ "$1" = admin ] || [ "$1" = province ] || [ "$1" = focal ] ;;
 	PLAN) [ "$1" = admin ] || [ "$1" = focal ] || { [ "$1" = province ] && [ "$3" = 12 ]; } ;;
 	USERS) [ "$1" = admin ] || { [ "$1" = focal ] && [ "$3" = 03390 ]; } ;;
@@ -163,6 +168,30 @@ for a in $accounts; do
 		check "$role" "$u" APPROVE 303 POST "/action-month/$u/2026" --data-urlencode "csrf=$csrf" \
 			--data-urlencode "theme=Chung tay chấm dứt bạo lực"
 		check "$role" "$u" READ 200 GET "/report?unit=$u&year=2026&format=html&kind=action_month"
+		# the budget: line 1 is 03390's (404 elsewhere), at version 1 (99: 409)
+		check "$role" "$u" READ 200 GET "/budget?unit=$u&year=2026"
+		check "$role" "$u" READ "200|404" GET "/budget/$u/1"
+		for ag in vhxh yte; do
+			AGENCY=$ag check "$role" "$u" ENTER "!403" POST "/budget/$u" --data-urlencode "csrf=$csrf" --data-urlencode year=2026 \
+				--data-urlencode "agency=$ag" --data-urlencode source=khac --data-urlencode estimate=1 --data-urlencode title=x
+			AGENCY=$ag check "$role" "$u" ENTER "!403" POST /api/v1/budget -H "X-CSRF-Token: $csrf" \
+				-H "Content-Type: application/json" \
+				--data "{\"unit\": \"$u\", \"agency\": \"$ag\", \"year\": 2026, \"source\": \"khac\", \"estimate\": 1, \"title\": \"x\"}"
+		done
+		AGENCY=vhxh check "$role" "$u" ENTER "409|404" POST "/budget/$u/1" --data-urlencode "csrf=$csrf" \
+			--data-urlencode action=save --data-urlencode version=99
+		check "$role" "$u" APPRAISE "409|404" POST "/budget/$u/1" --data-urlencode "csrf=$csrf" \
+			--data-urlencode action=appraise --data-urlencode version=99 --data-urlencode amount=1
+		check "$role" "$u" APPROVE "409|404" POST "/budget/$u/1" --data-urlencode "csrf=$csrf" \
+			--data-urlencode action=approve --data-urlencode version=99
+		check "$role" "$u" READ 200 GET "/api/v1/budget?unit=$u&year=2026"
+		check "$role" "$u" READ "200|404" GET "/api/v1/budget/$u/1"
+		AGENCY=vhxh check "$role" "$u" ENTER "409|404" POST "/api/v1/budget/$u/1" -H "X-CSRF-Token: $csrf" \
+			-H "Content-Type: application/json" --data '{"action": "spend", "version": 99, "amount": 1}'
+		check "$role" "$u" APPRAISE "409|404" POST "/api/v1/budget/$u/1" -H "X-CSRF-Token: $csrf" \
+			-H "Content-Type: application/json" --data '{"action": "appraise", "version": 99, "amount": 1}'
+		check "$role" "$u" APPROVE "409|404" POST "/api/v1/budget/$u/1" -H "X-CSRF-Token: $csrf" \
+			-H "Content-Type: application/json" --data '{"action": "return", "version": 99, "comment": "x"}'
 		check "$role" "$u" USERS 200 GET "/users?unit=$u"
 		check "$role" "$u" SIGNINS 200 GET "/signins?unit=$u"
 		check "$role" "$u" READ 200 GET "/api/v1/progress?unit=$u&year=2026"
@@ -238,7 +267,7 @@ echo "$checks checks"
 [ "$checks" -gt 700 ] || die "only $checks checks ran"
 
 # a unit outside the scope and one that does not exist get the same answer
-for route in "/?unit=" "/plan/" "/api/v1/units/" "/indicator/female_wage_workers?unit=" "/tasks?unit=" "/activities?unit="; do
+for route in "/?unit=" "/plan/" "/api/v1/units/" "/indicator/female_wage_workers?unit=" "/tasks?unit=" "/activities?unit=" "/budget?unit="; do
 	JAR=focal.jar http GET "${route}09385"
 	# (the CSRF token is masked afresh in every answer)
 	sed 's/09385/CODE/g; s/[0-9a-f]\{128\}/TOKEN/g' body.txt >outside.txt
@@ -265,7 +294,8 @@ cmp -s web09385.txt web99999.txt || die "the upload page's answers for a unit ou
 # without a session every one of them is 401
 for route in "/?unit=03390" "/indicator/female_wage_workers" "/province/12" "/entry" "/review" "/plan/03390" \
 	"/users" "/upload" "/account" "/api/v1/me" "/api/v1/units" "/api/v1/indicators" "/api/v1/submissions" \
-	"/tasks" "/tasks/03390/$task" "/tasks/03390/evidence/1" "/activities" "/activities/03390/1" "/activities/import"; do
+	"/tasks" "/tasks/03390/$task" "/tasks/03390/evidence/1" "/activities" "/activities/03390/1" "/activities/import" \
+	"/budget" "/budget/03390/1" "/api/v1/budget" "/api/v1/budget/03390/1"; do
 	JAR=none.jar http GET "$route"
 	expect_status 401
 done
