@@ -14,6 +14,7 @@
 #include "core/catalog.h"
 #include "core/workflow.h"
 #include "report/budget_json.h"
+#include "report/budget_xlsx.h"
 #include "store/budget.h"
 #include "store/store.h"
 #include "util/number.h"
@@ -285,6 +286,54 @@ int cmd_budget_act(struct cli *cli, int argc, char **argv)
 out:
 	budget_list_release(&l);
 	diags_release(&d);
+	bcli_close(&c);
+	return status;
+}
+
+int cmd_budget_export(struct cli *cli, int argc, char **argv)
+{
+	struct errctx e = {0};
+	struct bcli c;
+	struct budget_list l;
+	const char *code = NULL, *out = NULL;
+	time_t now = time(NULL);
+	struct tm tm;
+	int year, rc, status = EXIT_FAIL;
+	size_t n;
+	const struct cli_opt opts[] = {
+		{"unit", OPT_TEXT, &code},
+		{"year", OPT_YEAR, &year},
+		{"output", OPT_TEXT, &out, 'o'},
+		{NULL, OPT_FLAG, NULL},
+	};
+
+	gmtime_r(&now, &tm);
+	year = tm.tm_year + 1900;
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (!out)
+		return cli_usage(cli);
+	n = strlen(out);
+	if (n < 5 || strcmp(out + n - 5, ".xlsx") != 0) {
+		fprintf(stderr, "gemis budget export: -o: %s\n", _("the workbook's name ends in .xlsx"));
+		return EXIT_USAGE;
+	}
+	memset(&l, 0, sizeof(l));
+	rc = bcli_open(cli, "budget export", code, false, &c);
+	if (rc != CLI_GO) {
+		status = rc;
+		goto out;
+	}
+	if (budget_load(c.db, &c.t, c.unit, year, &l, &e) || budget_xlsx(&l, &c.t, c.unit, year, out, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	printf(_("Wrote the %d budget of %s to %s."), year, c.t.units[c.unit].name, out);
+	printf("\n");
+	status = EXIT_OK;
+out:
+	budget_list_release(&l);
 	bcli_close(&c);
 	return status;
 }

@@ -324,6 +324,12 @@ const struct command commands[] = {
 	    "  spend             the agency, --amount what was spent (above the approved\n"
 	    "                    amount is allowed and flagged)\n"
 	    "Every change is kept in the line's trail.")},
+	{"budget export", cmd_budget_export, N_("write a year's budget as the finance office's workbook"),
+	 "gemis budget export --unit CODE [--year YEAR] -o FILE.xlsx",
+	 N_("The lines of the year grouped by funding source, with subtotals and a total as\n"
+	    "formulas: what for, agency, task, estimate, appraised, approved, the decision,\n"
+	    "spent, what is left, and the line's state or a flag when more was spent than\n"
+	    "approved.  For a province, every commune's lines, each named with its commune.")},
 	{"activity list", cmd_activity_list, N_("show a commune's activity log and its news items a quarter"),
 	 "gemis activity list --unit CODE [--year YEAR] [--quarter N] [--agency ID] [--json]",
 	 N_("The quarters of the year (news items logged, months with a programme, and the\n"

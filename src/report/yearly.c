@@ -232,6 +232,8 @@ enum gemis_err yearly_load(struct db *db, const struct snapshot *s, int unit, in
 		goto fail;
 	/* overdue as of the moment reporting is judged */
 	err = worklog_load(db, s, unit, year, vn_date(o->now), &y->work, e);
+	if (!err && !o->action_month)
+		err = budget_load(db, &s->tree, unit, year, &y->budget, e);
 	if (err)
 		goto fail;
 	return GEMIS_OK;
@@ -244,6 +246,7 @@ void yearly_release(struct yearly *y)
 {
 	rep_result_release(&y->rep);
 	worklog_release(&y->work);
+	budget_list_release(&y->budget);
 	arena_release(&y->mem);
 	memset(y, 0, sizeof(*y));
 }

@@ -7,7 +7,8 @@
  * (values, targets and statuses, exactly as `gemis progress` computes
  * them) and from the database (the plan in force, the comments agencies
  * gave on their figures, the forms on record for reporting completeness,
- * the tasks' results and the activity log: worklog.h).
+ * the tasks' results and the activity log: worklog.h; the budget lines:
+ * store/budget.h).
  * yearly_doc() turns that into a document of blocks in the current
  * language (doc.h) for HTML, DOCX and PDF; yearly_xlsx() writes the
  * workbook (one sheet per goal and a summary, with a native chart).
@@ -21,6 +22,7 @@
 #include "planview.h"
 #include "reporting.h"
 #include "worklog.h"
+#include "store/budget.h"
 #include "store/snapshot.h"
 
 struct yr_row {
@@ -74,6 +76,7 @@ struct yearly {
 	size_t nsubs;
 	unsigned char *substatus; /* [sub * nrows + row]: enum status */
 	struct worklog work;      /* tasks, activities, the Action Month */
+	struct budget_list budget; /* the budget lines of the year (store/budget.h) */
 	bool demo;
 };
 

@@ -8,7 +8,8 @@
  *        status, with a chart of the statuses by goal;
  *   II   indicators off track or at risk, with the reasons agencies gave;
  *   III  reporting by the agencies (and, for a province, the communes);
- *   IV   the plan's tasks: each agency's indicators and their state;
+ *   IV   the plan's tasks: each agency's indicators and their state, the
+ *        results of the tasks (worklog_doc.h) and the budget (budget_doc.h);
  *   V    (units with sub-units) sub-units by indicators, and the share of
  *        sub-units on track for each indicator;
  *   VI   proposals, left for the officer to write.
@@ -18,6 +19,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "budget_doc.h"
 #include "progress.h"
 #include "util/i18n.h"
 #include "yearly.h"
@@ -889,6 +891,7 @@ enum gemis_err yearly_doc(const struct yearly *y, struct doc *d)
 	reporting(y, d);
 	tasks(y, d);
 	worklog_doc_tasks(&y->work, &y->s->tree, d, "2. ");
+	budget_doc(&y->budget, &y->work, (const unsigned(*)[ST_COUNT])y->goal_counts, d, "3. ");
 	activities(y, d);
 	subunits(y, d);
 	doc_add(d, DB_HEADING, 1, y->nsubs ? _("VII. PROPOSALS") : _("VI. PROPOSALS"));

@@ -7,6 +7,8 @@
  *                                      estimate; for a province (or the
  *                                      nation) its communes' sums
  *   POST /budget/{unit}                adds a line (action save or submit)
+ *   GET  /budget/export?unit=&year=    the year's lines as the finance
+ *                                      office's workbook (report/budget_xlsx.h)
  *   GET  /budget/{unit}/{id}           one line: its fields, the steps the
  *                                      account may take now, its trail
  *   POST /budget/{unit}/{id}           takes a step of wf_estimate (save,
@@ -19,9 +21,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/catalog.h"
 #include "core/workflow.h"
+#include "report/budget_xlsx.h"
 #include "store/budget.h"
 #include "store/tasks.h"
 #include "util/buf.h"
@@ -297,6 +301,8 @@ static enum gemis_err render(struct http_req *r, int unit, int year, const char 
 		"<a href=\"/budget?unit=%s&amp;year=%d\">← %d</a> · <a href=\"/budget?unit=%s&amp;year=%d\">%d →</a></p></div>",
 	     _("Budget of the plan"), u->name, year, u->code, year - 1, year - 1, u->code, year + 1, year + 1);
 	top_message(r, top, ok);
+	html(r, "<p class=\"actions\"><a class=\"button\" download href=\"/budget/export?unit=%s&amp;year=%d\">%s</a></p>", u->code,
+	     year, _("Budget sheet for the finance office (XLSX)"));
 	if (u->level >= LEVEL_COMMUNE)
 		err = commune_page(r, db, unit, year, &l);
 	else
@@ -576,5 +582,50 @@ enum gemis_err page_budget_step(struct http_req *r)
 		err = http_keep_body(r, err);
 	}
 	diags_release(&d);
+	return err;
+}
+
+enum gemis_err page_budget_export(struct http_req *r)
+{
+	const struct snapshot *s = http_snap(r);
+	const char *code = http_param(r, "unit"), *tmp = getenv("TMPDIR");
+	struct budget_list l;
+	struct buf file;
+	struct db *db;
+	char dir[64], path[96];
+	enum gemis_err err;
+	int unit, year;
+
+	if (!s)
+		return GEMIS_EDB;
+	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	if (err)
+		return err;
+	year = http_param_year(r, "year", http_today(r) / 10000);
+	err = http_db(r, &db);
+	if (err)
+		return err;
+	/* libxlsxwriter writes a file: a private directory, read back and removed */
+	snprintf(dir, sizeof(dir), "%s/gemis-budget-XXXXXX", tmp && *tmp && strlen(tmp) < 40 ? tmp : "/tmp");
+	if (!mkdtemp(dir))
+		return http_fail(r, GEMIS_EIO, "%s", _("cannot write the file"));
+	snprintf(path, sizeof(path), "%s/budget.xlsx", dir);
+	err = budget_load(db, &s->tree, unit, year, &l, &r->err);
+	if (!err)
+		err = budget_xlsx(&l, &s->tree, unit, year, path, &r->err);
+	budget_list_release(&l);
+	buf_init(&file, (size_t)20 << 20);
+	if (!err)
+		err = buf_read_file(&file, path, &r->err);
+	unlink(path);
+	rmdir(dir);
+	if (!err) {
+		r->ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+		http_set_header(r, "Content-Disposition",
+				arena_printf(&r->arena, "attachment; filename=\"du-toan-kinh-phi-%s-%d.xlsx\"",
+					     s->tree.units[unit].code, year));
+		http_write(r, buf_str(&file), file.len);
+	}
+	buf_release(&file);
 	return err;
 }

@@ -53,6 +53,7 @@ const struct route web_routes[] = {
 	 "action:id version:int agency:id date:line kind:id channel:line title:text place:line women:line men:line"
 	 " task:line action_month:int"},
 	{HTTP_GET, "/budget", page_budget, 0, "unit:code year:year done:int"},
+	{HTTP_GET, "/budget/export", page_budget_export, 0, "unit:code year:year"},
 	{HTTP_POST, "/budget/{unit}", page_budget_add, 0,
 	 "action:id year:line agency:id task:line source:id title:line estimate:line note:text"},
 	{HTTP_GET, "/budget/{unit}/{id}", page_budget_line, 0, "done:int"},

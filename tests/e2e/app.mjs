@@ -3,7 +3,9 @@
 // downloaded).  A reporter signs in on a phone-sized screen, meets an inline
 // problem, fills in and submits a form, records its agency's progress on a
 // task with a photo and logs a news item, which the yearly report then
-// shows; the focal point approves the form on a
+// shows; it submits a budget estimate, which the economic office appraises
+// and the focal point approves, and records what it spent; the focal
+// point approves the form on a
 // desktop screen; the dashboard shows the new figure.  On the way it checks
 // that no page logs an error (a Content-Security-Policy violation would),
 // that the dashboard weighs under 150 KB transferred, that pages fit a
@@ -193,6 +195,46 @@ try {
   check(reportText.includes('Tin hưởng ứng Tháng hành động vì bình đẳng giới'),
     'the yearly report lists the news item under the Action Month');
   check(/tin, bài\s+1\s/.test(reportText), 'the yearly report counts the news item by kind and channel');
+
+  // the budget (issue 14): the agency estimates on its phone, the economic
+  // office appraises, the focal point approves with the committee's
+  // decision, the agency records what it spent, above what was approved
+  await page.goto(base + '/budget?year=2027');
+  await page.selectOption('form[action="/budget/03390"] select[name=source]', 'nsnn_xa');
+  await page.fill('form[action="/budget/03390"] input[name=title]', 'In pa nô, tờ rơi tuyên truyền bình đẳng giới');
+  await page.fill('form[action="/budget/03390"] input[name=estimate]', '12.500.000');
+  await shot(page, 'budget');
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/budget/03390"] button[value=submit]')]);
+  const lineUrl = page.url().replace(/\?.*$/, '');
+  check(/\/budget\/03390\/\d+$/.test(lineUrl), 'the estimate was submitted (' + page.url() + ')');
+  check((await page.textContent('main')).includes('12.500.000 đ'), 'the estimate is shown the Vietnamese way');
+  const office = await browser.newPage();
+  watch(office);
+  await signIn(office, 'binhlu.kinhte');
+  await office.goto(lineUrl);
+  await office.fill('form.step-appraise input[name=amount]', '12000000');
+  await Promise.all([office.waitForNavigation(), office.click('form.step-appraise button[type=submit]')]);
+  check((await office.textContent('main')).includes('12.000.000 đ'), 'the economic office appraised it');
+  check(await office.locator('form.step-approve').count() === 0, 'the economic office may not approve');
+  await office.close();
+  const focal = await browser.newPage();
+  watch(focal);
+  await signIn(focal, 'binhlu');
+  await focal.goto(lineUrl);
+  await focal.fill('form.step-approve input[name=decision_no]', '12/QĐ-UBND');
+  await focal.fill('form.step-approve input[name=decision_date]', '05/01/2027');
+  await Promise.all([focal.waitForNavigation(), focal.click('form.step-approve button[type=submit]')]);
+  check((await focal.textContent('main')).includes('12/QĐ-UBND'), 'the focal point approved it with the decision');
+  await axeCheck(focal, 'budget line');
+  await focal.close();
+  await page.goto(lineUrl);
+  await page.fill('form.step-spend input[name=amount]', '12.300.000');
+  await Promise.all([page.waitForNavigation(), page.click('form.step-spend button[type=submit]')]);
+  const spentText = await page.textContent('main');
+  check(spentText.includes('12.300.000 đ') && spentText.includes('vượt mức được duyệt'),
+    'the spending is recorded and flagged above what was approved');
+  check((await page.locator('ol.history li').count()) === 4, 'the trail keeps the four steps');
+  await shot(page, 'budget-line');
 
   // the form: an inline problem as the field changes, then the submission
   await page.goto(base + '/entry');

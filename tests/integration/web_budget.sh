@@ -48,6 +48,29 @@ JAR=focal.jar http GET "/budget?unit=03390&year=2025"
 contains "$body" "1 line spent above what was approved."
 contains "$body" "8.600.000 ₫ ⚠ above approved"
 
+# the yearly report's budget section: the same hand sums, by source and by
+# goal (goal 2: the lines of tasks 2.1 and 2.2, 16.5 + 25 million), each
+# line beside the result of its task
+JAR=focal.jar http GET "/report?unit=03390&year=2026&format=html"
+expect_status 200
+report=$(printf '%s' "$body" | sed 's/<[^>]*>/ /g' | tr -s ' \n' ' ')
+contains "$report" "3. The budget"
+contains "$report" "Estimated 60.000.000 đ, appraised 50.000.000 đ, approved 50.000.000 đ, spent 21.300.000 đ (4 budget lines; 0 spent above what was approved)."
+contains "$report" "National target programme: new rural development 25.000.000 đ 22.000.000 đ 0 đ"
+contains "$report" "Goal 2 41.500.000 đ 38.000.000 đ 9.500.000 đ"
+contains "$report" "Hỗ trợ phụ nữ khởi nghiệp, phát triển sinh kế 22.000.000 đ – approved in progress"
+# the finance office's workbook: grouped by source, totals as formulas
+JAR=focal.jar http GET "/budget/export?unit=03390&year=2026"
+expect_status 200
+contains "$(header Content-Disposition)" "du-toan-kinh-phi-03390-2026.xlsx"
+cp body.txt budget.xlsx
+unzip -p budget.xlsx xl/worksheets/sheet1.xml >sheet.xml || die "the export is not an XLSX"
+contains "$(cat sheet.xml)" "<f>E5+E7+E9+E11</f><v>60000000</v>"
+contains "$(cat sheet.xml)" "<f>I5+I7+I9+I11</f><v>21300000</v>"
+expect_ok "$GEMIS" budget export --unit 12 --year 2025 -o b2025.xlsx
+unzip -p b2025.xlsx xl/sharedStrings.xml | grep -q "Bình Lư: Tập huấn kỹ năng phòng, chống bạo lực gia đình" ||
+	die "the province's workbook does not name the commune of a line"
+
 # an agency's estimate on the web: refused by field, nothing stored
 n0=$(sql gemis.db "SELECT COUNT(*) FROM budget_lines")
 csrf=$(JAR=vhxh.jar csrf_token)

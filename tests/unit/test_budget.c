@@ -293,7 +293,7 @@ static void line_walk(struct db *db, struct tree *t, int unit)
 		CHECK(x && x->estimate == 12500000 && budget_overspent(x));
 		CHECK(x && strcmp(x->decision_date, "2025-12-31") == 0 && strcmp(x->task_label, "1") == 0);
 		CHECK(x && strcmp(x->goals, "6") == 0 && strcmp(x->by, "binhlu.vhxh") == 0);
-		CHECK_STR(budget_source_name(&l, "ctmtqg_ntm", false), "CTMTQG xây dựng nông thôn mới");
+		CHECK_STR(budget_source_name(&l, "ctmtqg_ntm", false), "Chương trình mục tiêu quốc gia xây dựng nông thôn mới");
 		CHECK(budget_history(db, t, unit, id, &l, &ev, &nev, &e) == GEMIS_OK && nev == 5);
 		if (nev == 5) {
 			CHECK_STR(ev[0].action, "save");

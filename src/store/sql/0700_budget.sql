@@ -21,8 +21,8 @@ INSERT INTO budget_sources (id, ord, name_vi, name_en) VALUES
 	('nsnn_tw', 1, 'Ngân sách trung ương', 'State budget: central'),
 	('nsnn_tinh', 2, 'Ngân sách tỉnh', 'State budget: province'),
 	('nsnn_xa', 3, 'Ngân sách xã', 'State budget: commune'),
-	('ctmtqg_ntm', 4, 'CTMTQG xây dựng nông thôn mới', 'National target programme: new rural development'),
-	('ctmtqg_gnbv', 5, 'CTMTQG giảm nghèo bền vững', 'National target programme: sustainable poverty reduction'),
+	('ctmtqg_ntm', 4, 'Chương trình mục tiêu quốc gia xây dựng nông thôn mới', 'National target programme: new rural development'),
+	('ctmtqg_gnbv', 5, 'Chương trình mục tiêu quốc gia giảm nghèo bền vững', 'National target programme: sustainable poverty reduction'),
 	('khac', 6, 'Nguồn hợp pháp khác', 'Other lawful sources');
 
 CREATE TABLE budget_lines (
