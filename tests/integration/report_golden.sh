@@ -35,6 +35,16 @@ printf '%s\n' 'ngày,loại,kênh,tiêu đề,địa bàn,nữ,nam' \
 	'20/11/2026,tin bài,loa truyền thanh,Chung tay chấm dứt bạo lực trên cơ sở giới,,,' >log.csv
 expect_ok "$GEMIS" activity import --unit 03390 --agency vhxh log.csv
 
+# its budget (issue 14): the report's IV.3, by source and by goal, a line
+# spent above what was approved beside the result of its task
+expect_ok "$GEMIS" budget add --unit 03390 --year 2026 --agency kinhte --task 2.2 --source ctmtqg_ntm \
+	--estimate 20.000.000 --title "Hỗ trợ phụ nữ khởi nghiệp" --submit
+expect_ok "$GEMIS" budget act --unit 03390 --line 1 --action appraise --amount 18.000.000
+expect_ok "$GEMIS" budget act --unit 03390 --line 1 --action approve --decision-no 198/QĐ-UBND --decision-date 30/12/2025
+expect_ok "$GEMIS" budget act --unit 03390 --line 1 --action spend --amount 18.500.000
+expect_ok "$GEMIS" budget add --unit 03390 --year 2026 --agency vhxh --source nsnn_xa --estimate 6000000 \
+	--title "In tờ rơi tuyên truyền" --submit
+
 # compare FILE GOLDEN: equal, or rewritten under UPDATE_GOLDEN=1
 compare() {
 	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
