@@ -438,12 +438,12 @@ static void step_forms(struct http_req *r, const struct budget_list *l, const st
 	}
 	if (may(r, x, "spend")) {
 		step_form_open(r, x, "spend", _("Record what was spent"));
-		html(r, "<label>%s <input name=\"amount\" inputmode=\"numeric\" required%s%s%s></label>"
+		/* what was recorded so far, to correct or add to */
+		html(r, "<label>%s <input name=\"amount\" inputmode=\"numeric\" required value=\"%s\"></label>"
 			"<label>%s <textarea name=\"note\" rows=\"2\" lang=\"vi\">%s</textarea></label>"
 			"<div class=\"actions\"><button type=\"submit\">%s</button></div></form>",
-		     _("Spent so far (VND)"), x->spent != BUDGET_NONE ? " value=\"" : "",
-		     x->spent != BUDGET_NONE ? arena_printf(&r->arena, "%lld", x->spent) : "",
-		     x->spent != BUDGET_NONE ? "\"" : "", _("Note"), x->note ? x->note : "", _("Record"));
+		     _("Spent so far (VND)"), x->spent != BUDGET_NONE ? arena_printf(&r->arena, "%lld", x->spent) : "",
+		     _("Note"), x->note ? x->note : "", _("Record"));
 	}
 	if (may(r, x, "return")) {
 		step_form_open(r, x, "return", _("Return to the agency"));

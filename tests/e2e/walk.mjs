@@ -80,7 +80,7 @@ function capped(key, keys) {
 
 function skip(u) {
   return u.origin !== new URL(base).origin || /^\/(static|lang|logout)\b/.test(u.pathname) ||
-    u.pathname === '/report' || /^\/cases\/export/.test(u.pathname);
+    u.pathname === '/report' || /^\/cases\/export/.test(u.pathname) || u.pathname === '/budget/export';
 }
 
 async function check(page, lang, label) {
