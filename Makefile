@@ -171,8 +171,8 @@ integration: $(BUILD)/gemis
 
 # The storage suite and the integration tests marked for both backends, on
 # a throwaway PostgreSQL cluster (tests/with-pg starts and stops it).
-pg-check: $(BUILD)/tests/test_store $(BUILD)/tests/test_web $(BUILD)/tests/test_cases $(BUILD)/tests/test_tasks $(BUILD)/tests/test_budget $(BUILD)/gemis
-	tests/with-pg sh -c '$(BUILD)/tests/test_store && $(BUILD)/tests/test_web && $(BUILD)/tests/test_cases && $(BUILD)/tests/test_tasks && $(BUILD)/tests/test_budget && GEMIS=$(CURDIR)/$(BUILD)/gemis tests/run-integration'
+pg-check: $(BUILD)/tests/test_store $(BUILD)/tests/test_web $(BUILD)/tests/test_cases $(BUILD)/tests/test_tasks $(BUILD)/tests/test_budget $(BUILD)/tests/test_scorecard $(BUILD)/gemis
+	tests/with-pg sh -c '$(BUILD)/tests/test_store && $(BUILD)/tests/test_web && $(BUILD)/tests/test_cases && $(BUILD)/tests/test_tasks && $(BUILD)/tests/test_budget && $(BUILD)/tests/test_scorecard && GEMIS=$(CURDIR)/$(BUILD)/gemis tests/run-integration'
 
 # --- benchmarks: bench/run builds these and prints the table ------------------
 BENCH_BIN := $(BUILD)/bench/gemis-bench

@@ -41,5 +41,6 @@ enum gemis_err api_budget(struct http_req *r);
 enum gemis_err api_budget_add(struct http_req *r);
 enum gemis_err api_budget_line(struct http_req *r);
 enum gemis_err api_budget_step(struct http_req *r);
+enum gemis_err api_scorecard(struct http_req *r);
 
 #endif

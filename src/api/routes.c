@@ -40,5 +40,6 @@ const struct route api_routes[] = {
 	{HTTP_POST, "/api/v1/budget", api_budget_add, ROUTE_API, NULL},
 	{HTTP_GET, "/api/v1/budget/{unit}/{id}", api_budget_line, ROUTE_API, NULL},
 	{HTTP_POST, "/api/v1/budget/{unit}/{id}", api_budget_step, ROUTE_API, NULL},
+	{HTTP_GET, "/api/v1/scorecard", api_scorecard, ROUTE_API, "unit:code year:year"},
 	ROUTES_END,
 };

@@ -150,6 +150,8 @@ int cmd_budget_list(struct cli *cli, int argc, char **argv);
 int cmd_budget_add(struct cli *cli, int argc, char **argv);
 int cmd_budget_act(struct cli *cli, int argc, char **argv);
 int cmd_budget_export(struct cli *cli, int argc, char **argv);
+int cmd_scorecard(struct cli *cli, int argc, char **argv);
+int cmd_scorecard_rules(struct cli *cli, int argc, char **argv);
 int cmd_activity_list(struct cli *cli, int argc, char **argv);
 int cmd_activity_log(struct cli *cli, int argc, char **argv);
 int cmd_activity_import(struct cli *cli, int argc, char **argv);

@@ -330,6 +330,22 @@ const struct command commands[] = {
 	    "formulas: what for, agency, task, estimate, appraised, approved, the decision,\n"
 	    "spent, what is left, and the line's state or a flag when more was spent than\n"
 	    "approved.  For a province, every commune's lines, each named with its commune.")},
+	{"scorecard", cmd_scorecard, N_("show the agencies' scorecard of a year, ranked, with the reasons of each score"),
+	 "gemis scorecard --unit CODE [--year YEAR] [--json]",
+	 N_("Computed, never typed: for each agency of a commune (or each sub-unit of a province,\n"
+	    "summed over its communes) its forms on time, tasks done, indicators achieved or on\n"
+	    "track and quarters with activities logged, weighted by the rules in force for the\n"
+	    "unit and year (docs/scorecard.md).  A criterion that does not apply leaves its\n"
+	    "weight to the others.\n"
+	    "  --year YEAR   the year (default: this year)\n"
+	    "  --json        the JSON of GET /api/v1/scorecard")},
+	{"scorecard rules", cmd_scorecard_rules, N_("set a province's own weights of the scorecard, as a new version"),
+	 "gemis scorecard rules --unit CODE --since YEAR --weights LIST [--as USER]",
+	 N_("Adds a version of the rules of the province (the nation's default for VN, by the\n"
+	    "admin) from a year on; versions are kept, never changed.  Criteria left out\n"
+	    "weigh 0.\n"
+	    "  --weights LIST  forms_on_time=W,tasks_done=W,indicators_on_track=W,activities_logged=W\n"
+	    "  --as USER       act as that account, with its rights (default: the operator)")},
 	{"activity list", cmd_activity_list, N_("show a commune's activity log and its news items a quarter"),
 	 "gemis activity list --unit CODE [--year YEAR] [--quarter N] [--agency ID] [--json]",
 	 N_("The quarters of the year (news items logged, months with a programme, and the\n"

@@ -231,6 +231,7 @@ void page_begin_opts(struct http_req *r, const char *title, int unit, unsigned o
 		nav_link(r, "/activities", _("Activities"), "/activities");
 		nav_link(r, "/action-month", _("Action Month"), "/action-month");
 		nav_link(r, "/budget", _("Budget"), "/budget");
+		nav_link(r, "/scorecard", _("Scorecard"), "/scorecard");
 		nav_link(r, "/reporting", _("nav: Reporting"), "/reporting");
 		if (p->role == ROLE_FOCAL || p->role == ROLE_ADMIN || p->role == ROLE_PROVINCE)
 			nav_link(r, "/upload", _("Upload"), "/upload");

@@ -60,6 +60,7 @@ const struct route web_routes[] = {
 	{HTTP_POST, "/budget/{unit}/{id}", page_budget_step, 0,
 	 "action:id version:int amount:line decision_no:line decision_date:line comment:text task:line source:id"
 	 " title:line estimate:line note:text"},
+	{HTTP_GET, "/scorecard", page_scorecard, 0, "unit:code year:year"},
 	{HTTP_GET, "/reporting", page_reporting, 0, "unit:code year:year"},
 	{HTTP_GET, "/report", page_report, 0, "unit:code year:year format:id kind:id"},
 	{HTTP_GET, "/chain", page_chain, 0, "unit:code year:year"},

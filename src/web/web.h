@@ -140,6 +140,8 @@ enum gemis_err page_budget_add(struct http_req *r);
 enum gemis_err page_budget_line(struct http_req *r);
 enum gemis_err page_budget_step(struct http_req *r);
 enum gemis_err page_budget_export(struct http_req *r);
+/* scorecard.c: the agencies' scorecard (docs/scorecard.md) */
+enum gemis_err page_scorecard(struct http_req *r);
 enum gemis_err page_action_month_post(struct http_req *r);
 /* reporting.c: reporting completeness and the yearly report's downloads */
 enum gemis_err page_reporting(struct http_req *r);

@@ -192,6 +192,8 @@ for a in $accounts; do
 			-H "Content-Type: application/json" --data '{"action": "appraise", "version": 99, "amount": 1}'
 		check "$role" "$u" APPROVE "409|404" POST "/api/v1/budget/$u/1" -H "X-CSRF-Token: $csrf" \
 			-H "Content-Type: application/json" --data '{"action": "return", "version": 99, "comment": "x"}'
+		check "$role" "$u" READ 200 GET "/scorecard?unit=$u&year=2026"
+		check "$role" "$u" READ 200 GET "/api/v1/scorecard?unit=$u&year=2026"
 		check "$role" "$u" USERS 200 GET "/users?unit=$u"
 		check "$role" "$u" SIGNINS 200 GET "/signins?unit=$u"
 		check "$role" "$u" READ 200 GET "/api/v1/progress?unit=$u&year=2026"
@@ -267,7 +269,7 @@ echo "$checks checks"
 [ "$checks" -gt 700 ] || die "only $checks checks ran"
 
 # a unit outside the scope and one that does not exist get the same answer
-for route in "/?unit=" "/plan/" "/api/v1/units/" "/indicator/female_wage_workers?unit=" "/tasks?unit=" "/activities?unit=" "/budget?unit="; do
+for route in "/?unit=" "/plan/" "/api/v1/units/" "/indicator/female_wage_workers?unit=" "/tasks?unit=" "/activities?unit=" "/budget?unit=" "/scorecard?unit="; do
 	JAR=focal.jar http GET "${route}09385"
 	# (the CSRF token is masked afresh in every answer)
 	sed 's/09385/CODE/g; s/[0-9a-f]\{128\}/TOKEN/g' body.txt >outside.txt
@@ -295,7 +297,7 @@ cmp -s web09385.txt web99999.txt || die "the upload page's answers for a unit ou
 for route in "/?unit=03390" "/indicator/female_wage_workers" "/province/12" "/entry" "/review" "/plan/03390" \
 	"/users" "/upload" "/account" "/api/v1/me" "/api/v1/units" "/api/v1/indicators" "/api/v1/submissions" \
 	"/tasks" "/tasks/03390/$task" "/tasks/03390/evidence/1" "/activities" "/activities/03390/1" "/activities/import" \
-	"/budget" "/budget/03390/1" "/api/v1/budget" "/api/v1/budget/03390/1"; do
+	"/budget" "/budget/03390/1" "/api/v1/budget" "/api/v1/budget/03390/1" "/scorecard" "/api/v1/scorecard"; do
 	JAR=none.jar http GET "$route"
 	expect_status 401
 done

@@ -1,0 +1,194 @@
+/*
+ * cmd_scorecard.c: `gemis scorecard` (the agencies' scorecard of a year,
+ * ranked with the reasons of each score) and `gemis scorecard rules` (a
+ * province's own weights, as a new version).  docs/scorecard.md.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "core/access.h"
+#include "core/catalog.h"
+#include "core/date.h"
+#include "report/scorecard.h"
+#include "store/scorecard.h"
+#include "store/snapshot.h"
+#include "store/store.h"
+#include "util/text.h"
+
+#include "util/banned.h"
+
+static const char *row_name(const struct tree *t, const struct sc_row *r)
+{
+	if (r->agency >= 0)
+		return i18n_lang() == LANG_EN ? agency_kinds[r->agency].name_en : agency_kinds[r->agency].name_vi;
+	return r->unit >= 0 ? t->units[r->unit].name : "?";
+}
+
+static int print(const struct tree *t, const struct scorecard *sc, bool json)
+{
+	size_t i;
+
+	if (json) {
+		json_t *doc = scorecard_json(t, sc);
+		char *out = doc ? json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10)) : NULL;
+
+		json_decref(doc);
+		if (!out)
+			return EXIT_FAIL;
+		printf("%s\n", out);
+		free(out);
+		return EXIT_OK;
+	}
+	printf(_("Scorecard of %s for %d (rules of %s, version %d)"), t->units[sc->unit].name, sc->year, sc->rules.origin,
+	       sc->rules.version);
+	printf("\n");
+	for (i = 0; i < sc->n; i++) {
+		const struct sc_row *r = &sc->rows[i];
+		struct buf b;
+
+		buf_init(&b, 0);
+		scorecard_reasons(r, &b);
+		if (isnan(r->s.score))
+			printf("  -  %6s  %s\n       %s\n", "–", row_name(t, r), buf_str(&b));
+		else
+			printf("%3d  %6.1f  %s\n       %s\n", r->rank, r->s.score, row_name(t, r), buf_str(&b));
+		buf_release(&b);
+	}
+	return EXIT_OK;
+}
+
+/* When the year is judged: the end of $GEMIS_TODAY's day (tests), else now. */
+static long long judged_at(void)
+{
+	const char *o = getenv("GEMIS_TODAY");
+	struct date d;
+
+	if (o && date_parse_iso(o, strlen(o), &d))
+		return vn_day_end(d) - 1;
+	return (long long)time(NULL);
+}
+
+int cmd_scorecard(struct cli *cli, int argc, char **argv)
+{
+	struct errctx e = {0};
+	struct snapshot s;
+	struct scorecard sc;
+	struct db *db;
+	const char *code = NULL;
+	time_t now = time(NULL);
+	struct tm tm;
+	bool json = false;
+	int year, unit, rc, status = EXIT_FAIL;
+	const struct cli_opt opts[] = {
+		{"unit", OPT_TEXT, &code},
+		{"year", OPT_YEAR, &year},
+		{"json", OPT_FLAG, &json},
+		{NULL, OPT_FLAG, NULL},
+	};
+
+	gmtime_r(&now, &tm);
+	year = tm.tm_year + 1900;
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (!code)
+		return cli_usage(cli);
+	memset(&sc, 0, sizeof(sc));
+	db = cli_open_db(cli, 0);
+	if (!db)
+		return EXIT_FAIL;
+	if (snapshot_load(db, &s, &e)) {
+		db_close(db);
+		return cli_fail(&e);
+	}
+	unit = tree_find(&s.tree, code);
+	if (unit < 0)
+		status = cli_unknown_unit("scorecard", code);
+	else if (scorecard_load(db, &s, unit, year, judged_at(), &sc, &e))
+		cli_fail(&e);
+	else
+		status = print(&s.tree, &sc, json);
+	scorecard_release(&sc);
+	snapshot_release(&s);
+	db_close(db);
+	return status;
+}
+
+/* "forms_on_time=40,tasks_done=30,..." into r's weights; false (after
+ * saying why) on a criterion or weight that is not one.  Criteria left
+ * out weigh 0. */
+static bool read_weights(const char *s, struct sc_rules *r)
+{
+	char buf[256], *p, *save = NULL;
+
+	memset(r->weight, 0, sizeof(r->weight));
+	if (strlen(s) >= sizeof(buf))
+		return false;
+	memcpy(buf, s, strlen(s) + 1);
+	for (p = strtok_r(buf, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+		char *eq = strchr(p, '=');
+		double w = 0;
+		int c;
+
+		if (eq)
+			*eq = '\0';
+		c = sc_criterion_parse(text_trim(p));
+		if (c < 0 || !eq || !text_parse_number(eq + 1, strlen(eq + 1), &w) || w < 0) {
+			fprintf(stderr, "gemis scorecard rules: --weights: %s '%s'\n",
+				_("not CRITERION=WEIGHT (a weight 0 or more) of forms_on_time, tasks_done, indicators_on_track, activities_logged:"),
+				p);
+			return false;
+		}
+		r->weight[c] = w;
+	}
+	return true;
+}
+
+int cmd_scorecard_rules(struct cli *cli, int argc, char **argv)
+{
+	struct errctx e = {0};
+	struct tree t;
+	struct sc_rules r;
+	struct principal who;
+	struct db *db;
+	const char *code = NULL, *weights = NULL, *as = NULL;
+	int since = 0, unit, rc, status = EXIT_FAIL;
+	const struct cli_opt opts[] = {
+		{"unit", OPT_TEXT, &code},
+		{"since", OPT_YEAR, &since},
+		{"weights", OPT_TEXT, &weights},
+		{"as", OPT_TEXT, &as},
+		{NULL, OPT_FLAG, NULL},
+	};
+
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (!code || !since || !weights)
+		return cli_usage(cli);
+	sc_rules_default(&r);
+	if (!read_weights(weights, &r))
+		return EXIT_USAGE;
+	tree_init(&t);
+	db = cli_open_tree(cli, &t);
+	if (!db)
+		return EXIT_FAIL;
+	unit = tree_find(&t, code);
+	if (unit < 0)
+		status = cli_unknown_unit("scorecard rules", code);
+	else if (cli_actor(db, &t, "scorecard rules", as, &who) &&
+		 scorecard_rules_set(db, &t, &who, unit, since, &r, (long long)time(NULL), &e) == GEMIS_OK) {
+		printf(_("The scorecard's rules of %s, version %d, from %d on."), t.units[unit].name, r.version, since);
+		printf("\n");
+		status = EXIT_OK;
+	} else if (e.msg[0]) {
+		cli_fail(&e);
+	}
+	tree_release(&t);
+	db_close(db);
+	return status;
+}

@@ -1,0 +1,61 @@
+# The agencies' scorecard (issue 14): computed from the demo's Bình Lư as
+# judged on 15/12/2026, each score equal to the one worked out by hand from
+# its criteria and the nation's default weights; the page, the API and the
+# CLI agree; a province's own weights (a new version) change its communes'
+# scores from their year on, and only a province's officer may set them.
+# backends: sqlite postgresql
+. "$ROOT/tests/integration/lib.sh"
+
+expect_ok "$GEMIS" demo --forms
+export GEMIS_TODAY=2026-12-15
+expect_ok "$GEMIS" scorecard --unit 03390 --year 2026 --json
+printf '%s' "$out" >cli.json
+row() { jq -c --arg a "$1" '.rows[] | select(.agency == $a)' cli.json; }
+[ "$(jq -r '.rules.origin + " " + (.rules.version | tostring)' cli.json)" = "VN 1" ] || die "the default rules"
+# the culture-social office: its form late (0/1), its task done (1/1), 2 of
+# its 5 judged indicators on track, activities logged in 2 of 4 quarters
+# (the third and the Action Month's): 30*0 + 30*1 + 25*2/5 + 15*2/4 = 47.5
+vhxh=$(row vhxh)
+[ "$(printf '%s' "$vhxh" | jq -c '[.criteria[] | [.part, .whole]]')" = '[[0,1],[1,1],[2,5],[2,4]]' ] ||
+	die "the culture-social office's criteria: $vhxh"
+[ "$(printf '%s' "$vhxh" | jq '.score, .rank' | tr '\n' ' ')" = "47.5 1 " ] || die "its score: $vhxh"
+# the economic office: form late, task in progress, its one indicator on
+# track, nothing logged: 25*1 = 25
+kinhte=$(row kinhte)
+[ "$(printf '%s' "$kinhte" | jq '.score, .rank' | tr '\n' ' ')" = "25 2 " ] || die "the economic office: $kinhte"
+# the police: no indicator (does not apply: its weight goes to the others),
+# nothing done: 0, sharing the last rank
+congan=$(row congan)
+[ "$(printf '%s' "$congan" | jq -c '[.score, .criteria.indicators_on_track.whole, .criteria.indicators_on_track.points]')" = '[0,0,null]' ] ||
+	die "the police: $congan"
+
+# the page and the API say the same
+start_server
+JAR=focal.jar sign_in binhlu gemis-demo-2026
+JAR=focal.jar http GET /lang/en?next=/
+JAR=focal.jar http GET "/scorecard?unit=03390&year=2026"
+expect_status 200
+contains "$body" "Scorecard for the emulation review"
+contains "$body" "<td>Culture and Social Affairs Office</td><td class=\"num\"><strong>47.5</strong></td>"
+contains "$body" "1/1 <small>(+30.0)</small>"
+contains "$body" "Weights of VN, version 1."
+expect_ok "$GEMIS" token create binhlu
+http GET "/api/v1/scorecard?unit=03390&year=2026" -H "Authorization: Bearer $out"
+expect_status 200
+jq -S . body.txt >api.json
+jq -S . cli.json >cli.sorted.json
+cmp -s api.json cli.sorted.json || die "the API and the CLI differ: $(diff api.json cli.sorted.json | head -5)"
+JAR=focal.jar http GET "/scorecard?unit=12&year=2026"
+expect_status 200
+contains "$body" "Bình Lư"
+
+# a province's own weights from 2026: tasks only
+expect_fail 2 "$GEMIS" scorecard rules --unit 12 --since 2026 --weights colour=1
+expect_fail 1 "$GEMIS" scorecard rules --unit 12 --since 2026 --weights tasks_done=100 --as binhlu
+contains "$err" "only the province's officer"
+expect_ok "$GEMIS" scorecard rules --unit 12 --since 2027 --weights tasks_done=100 --as laichau
+expect_ok "$GEMIS" scorecard --unit 03390 --year 2026 --json
+[ "$(printf '%s' "$out" | jq -r '.rules.origin')" = VN ] || die "2026 keeps the nation's rules"
+expect_ok "$GEMIS" scorecard --unit 03390 --year 2027 --json
+[ "$(printf '%s' "$out" | jq -r '.rules.origin + " " + (.rules.version | tostring)')" = "12 1" ] || die "2027: the province's rules"
+[ "$(sql gemis.db "SELECT COUNT(*) FROM scorecard_rules")" = 8 ] || die "the versions kept"
