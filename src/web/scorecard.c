@@ -68,11 +68,11 @@ static void table(struct http_req *r, const struct scorecard *sc)
 
 static void rules(struct http_req *r, const struct scorecard *sc)
 {
-	int c;
+	int o = tree_find(&r->snap->tree, sc->rules.origin), c;
 
 	html(r, "<section><h2>%s</h2><p>%s</p><ul>", _("Rules"),
 	     arena_printf(&r->arena, _("Weights of %s, version %d. A criterion that does not apply to an agency leaves its weight to the others."),
-			  sc->rules.origin, sc->rules.version));
+			  o >= 0 ? r->snap->tree.units[o].name : sc->rules.origin, sc->rules.version));
 	for (c = 0; c < SC_COUNT; c++)
 		html(r, "<li>%s: %s</li>", sc_criterion_name((enum sc_criterion)c), num1(r, sc->rules.weight[c]));
 	html(r, "</ul></section>");

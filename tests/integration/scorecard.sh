@@ -38,7 +38,7 @@ expect_status 200
 contains "$body" "Scorecard for the emulation review"
 contains "$body" "<td>Culture and Social Affairs Office</td><td class=\"num\"><strong>47.5</strong></td>"
 contains "$body" "1/1 <small>(+30.0)</small>"
-contains "$body" "Weights of VN, version 1."
+contains "$body" "Weights of Việt Nam, version 1."
 expect_ok "$GEMIS" token create binhlu
 http GET "/api/v1/scorecard?unit=03390&year=2026" -H "Authorization: Bearer $out"
 expect_status 200
