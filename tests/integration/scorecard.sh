@@ -40,14 +40,17 @@ contains "$body" "<td>Culture and Social Affairs Office</td><td class=\"num\"><s
 contains "$body" "1/1 <small>(+30.0)</small>"
 contains "$body" "Weights of Việt Nam, version 1."
 expect_ok "$GEMIS" token create binhlu
-http GET "/api/v1/scorecard?unit=03390&year=2026" -H "Authorization: Bearer $out"
+http GET "/api/v1/scorecard?unit=03390&year=2026" -H "Authorization: Bearer $out" -H "Accept-Language: en"
 expect_status 200
 jq -S . body.txt >api.json
 jq -S . cli.json >cli.sorted.json
 cmp -s api.json cli.sorted.json || die "the API and the CLI differ: $(diff api.json cli.sorted.json | head -5)"
-JAR=focal.jar http GET "/scorecard?unit=12&year=2026"
+JAR=prov.jar sign_in laichau gemis-demo-2026
+JAR=prov.jar http GET "/scorecard?unit=12&year=2026"
 expect_status 200
 contains "$body" "Bình Lư"
+JAR=focal.jar http GET "/scorecard?unit=12&year=2026"
+expect_status 403
 
 # a province's own weights from 2026: tasks only
 expect_fail 2 "$GEMIS" scorecard rules --unit 12 --since 2026 --weights colour=1
