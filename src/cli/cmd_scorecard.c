@@ -28,6 +28,65 @@ static const char *row_name(const struct tree *t, const struct sc_row *r)
 	return r->unit >= 0 ? t->units[r->unit].name : "?";
 }
 
+/* A CSV field, quoted when it holds a separator, a quote or a line break. */
+static void csv_field(FILE *f, const char *s, bool last)
+{
+	if (strpbrk(s, ",\"\r\n")) {
+		fputc('"', f);
+		for (; *s; s++) {
+			if (*s == '"')
+				fputc('"', f);
+			fputc(*s, f);
+		}
+		fputc('"', f);
+	} else {
+		fputs(s, f);
+	}
+	fputc(last ? '\n' : ',', f);
+}
+
+/* The scorecard as CSV for the emulation council: one row a ranked agency
+ * (or sub-unit), each criterion's part, whole and points, and the rules. */
+static int write_csv(const struct tree *t, const struct scorecard *sc, const char *path)
+{
+	FILE *f = fopen(path, "w");
+	size_t i;
+	int c;
+
+	if (!f) {
+		fprintf(stderr, "gemis scorecard: -o: %s: %s\n", path, _("cannot write the file"));
+		return EXIT_FAIL;
+	}
+	fputs("\xEF\xBB\xBF", f); /* so that Excel reads it as UTF-8 */
+	fprintf(f, "rank,name,score");
+	for (c = 0; c < SC_COUNT; c++)
+		fprintf(f, ",%s_part,%s_whole,%s_points", sc_criterion_id((enum sc_criterion)c),
+			sc_criterion_id((enum sc_criterion)c), sc_criterion_id((enum sc_criterion)c));
+	fprintf(f, ",rules\n");
+	for (i = 0; i < sc->n; i++) {
+		const struct sc_row *r = &sc->rows[i];
+
+		fprintf(f, "%d,", r->rank);
+		csv_field(f, row_name(t, r), false);
+		if (isnan(r->s.score))
+			fputc(',', f);
+		else
+			fprintf(f, "%.2f,", r->s.score);
+		for (c = 0; c < SC_COUNT; c++) {
+			fprintf(f, "%u,%u,", r->in.part[c], r->in.whole[c]);
+			if (!isnan(r->s.share[c]))
+				fprintf(f, "%.2f", r->s.points[c]);
+			fputc(',', f);
+		}
+		fprintf(f, "%s v%d\n", sc->rules.origin, sc->rules.version);
+	}
+	if (fclose(f) != 0) {
+		fprintf(stderr, "gemis scorecard: -o: %s: %s\n", path, _("cannot write the file"));
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
 static int print(const struct tree *t, const struct scorecard *sc, bool json)
 {
 	size_t i;
@@ -78,7 +137,7 @@ int cmd_scorecard(struct cli *cli, int argc, char **argv)
 	struct snapshot s;
 	struct scorecard sc;
 	struct db *db;
-	const char *code = NULL;
+	const char *code = NULL, *out = NULL;
 	time_t now = time(NULL);
 	struct tm tm;
 	bool json = false;
@@ -87,6 +146,7 @@ int cmd_scorecard(struct cli *cli, int argc, char **argv)
 		{"unit", OPT_TEXT, &code},
 		{"year", OPT_YEAR, &year},
 		{"json", OPT_FLAG, &json},
+		{"output", OPT_TEXT, &out, 'o'},
 		{NULL, OPT_FLAG, NULL},
 	};
 
@@ -110,6 +170,8 @@ int cmd_scorecard(struct cli *cli, int argc, char **argv)
 		status = cli_unknown_unit("scorecard", code);
 	else if (scorecard_load(db, &s, unit, year, judged_at(), &sc, &e))
 		cli_fail(&e);
+	else if (out)
+		status = write_csv(&s.tree, &sc, out);
 	else
 		status = print(&s.tree, &sc, json);
 	scorecard_release(&sc);

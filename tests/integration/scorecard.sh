@@ -29,6 +29,12 @@ congan=$(row congan)
 [ "$(printf '%s' "$congan" | jq -c '[.score, .criteria.indicators_on_track.whole, .criteria.indicators_on_track.points]')" = '[0,0,null]' ] ||
 	die "the police: $congan"
 
+# the table for the emulation council, as CSV: the same rows
+expect_ok "$GEMIS" scorecard --unit 03390 --year 2026 -o council.csv
+grep -q '^1,Culture and Social Affairs Office,47.50,0,1,0.00,1,1,30.00,2,5,10.00,2,4,7.50,VN v1$' council.csv ||
+	die "the CSV's first row: $(sed -n 2p council.csv)"
+[ "$(wc -l <council.csv)" = "$(($(jq '.rows | length' cli.json) + 1))" ] || die "the CSV has a row per agency"
+
 # the page and the API say the same
 start_server
 JAR=focal.jar sign_in binhlu gemis-demo-2026
