@@ -272,6 +272,39 @@ const struct command commands[] = {
 	    "(state, first sent, on time or late against the province's deadline); for VN,\n"
 	    "the provinces'.\n"
 	    "  --json  the same as JSON, with the figures each report carried")},
+	{"adhoc ask", cmd_adhoc_ask, N_("ask the units below for an ad hoc report by a day"),
+	 "gemis adhoc ask --unit CODE --title TEXT --due YYYY-MM-DD [--indicators ID,ID...]\n"
+	 "                [--question TEXT] [--as USER]",
+	 N_("A province asks every one of its communes (VN every province) for a report\n"
+	    "(\"báo cáo đột xuất\"): the figures of some indicators, taken from the data\n"
+	    "when each unit answers, and/or the answer to a question, by a day.  A commune\n"
+	    "asks nobody.\n"
+	    "  --due         the last day to answer; not in the past\n"
+	    "  --indicators  catalog ids, comma-separated (gemis indicators lists them)\n"
+	    "  --question    what the units are asked to answer in words\n"
+	    "  --as USER     act as that account, with its rights (default: the operator)")},
+	{"adhoc list", cmd_adhoc_list, N_("list the ad hoc requests a unit sent and received"),
+	 "gemis adhoc list --unit CODE [--json]",
+	 N_("The requests the unit sent (a province, VN) and those it was asked (a commune\n"
+	    "by its province, a province by the ministry), newest first.\n"
+	    "  --json  the same as JSON")},
+	{"adhoc show", cmd_adhoc_show, N_("show an ad hoc request and its answers"),
+	 "gemis adhoc show ID --unit CODE [--json]",
+	 N_("Seen from the unit that asked: every unit asked, its answer's state and\n"
+	    "whether it came on time, late or not yet.  Seen from a unit asked: its answer.\n"
+	    "  --json  the same as JSON, with the figures each answer carried")},
+	{"adhoc answer", cmd_adhoc_answer, N_("answer an ad hoc request"),
+	 "gemis adhoc answer ID --unit CODE [--text TEXT] [--file FILE] [--draft] [--as USER]",
+	 N_("Submits the unit's answer: the text, an optional file (PDF, DOCX, XLSX, JPEG or\n"
+	    "PNG, checked by its bytes) and the figures of the indicators asked for, as\n"
+	    "they stand now.  A returned answer is submitted again the same way.\n"
+	    "  --draft  save without submitting")},
+	{"adhoc return", cmd_adhoc_return, N_("return an answer to an ad hoc request, saying why"),
+	 "gemis adhoc return ID --unit CODE --comment TEXT [--as USER]",
+	 N_("The unit that asked returns a unit's answer with a comment saying what to fix.")},
+	{"adhoc accept", cmd_adhoc_accept, N_("accept an answer to an ad hoc request; it is locked"),
+	 "gemis adhoc accept ID --unit CODE [--as USER]",
+	 N_("The unit that asked accepts a unit's answer, locked with what it carried.")},
 	{"task list", cmd_task_list, N_("list a commune's tasks with their status and time"),
 	 "gemis task list --unit CODE [--year YEAR] [--agency ID] [--json]",
 	 N_("The tasks of the commune's plan in force: number, title, the day they are due\n"

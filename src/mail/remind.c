@@ -48,12 +48,13 @@ static bool remind_today(const struct mail_config *c, const struct due_item *it,
 }
 
 /* Whether item i of list l belongs in a mail: it is late or due soon, of
- * agency when one is named. */
+ * agency when one is named ("" names the commune's own items, its answers
+ * to ad hoc requests). */
 static bool listed(const struct due_list *l, size_t i, const char *agency)
 {
 	const struct due_item *it = &l->v[i];
 
-	return it->alert != TA_NONE && (!agency || strcmp(it->agency, agency) == 0);
+	return it->alert != TA_NONE && (!agency || strcmp(it->agency ? it->agency : "", agency) == 0);
 }
 
 static void put_item(struct buf *b, const struct mail_config *c, const struct tree *t, int unit, int year,
@@ -65,6 +66,8 @@ static void put_item(struct buf *b, const struct mail_config *c, const struct tr
 	date_format_dmy(it->due, ds);
 	if (it->kind == DUE_FORM)
 		buf_printf(b, "- %s %d", _("Report of"), year);
+	else if (it->kind == DUE_ADHOC)
+		buf_printf(b, "- %s: %s", _("Ad hoc request"), it->title);
 	else {
 		struct arena a;
 
@@ -85,6 +88,8 @@ static void put_item(struct buf *b, const struct mail_config *c, const struct tr
 	if (c->site_url[0]) {
 		if (it->kind == DUE_FORM)
 			buf_printf(b, "  %s/entry/%s/%s/%d\n", c->site_url, t->units[unit].code, it->agency, year);
+		else if (it->kind == DUE_ADHOC)
+			buf_printf(b, "  %s/adhoc/%s/%lld\n", c->site_url, t->units[unit].code, it->request);
 		else
 			buf_printf(b, "  %s/tasks/%s/%s?year=%d&agency=%s\n", c->site_url, t->units[unit].code,
 				   it->task->uid, year, it->agency);
@@ -173,6 +178,15 @@ static enum gemis_err compose(const struct mailing *m, const struct mail_recipie
 
 			buf_printf(&body, "\n== %s ==\n", agency_label(agency_kinds[k].id));
 			put_items(&body, c, m->t, m->unit, m->owed, agency_kinds[k].id, m->o->today, &late, &soon);
+			if (late == l0 && soon == s0)
+				buf_truncate(&body, before);
+		}
+		{
+			size_t before = body.len;
+			unsigned l0 = late, s0 = soon;
+
+			buf_printf(&body, "\n== %s ==\n", _("Ad hoc requests"));
+			put_items(&body, c, m->t, m->unit, m->owed, "", m->o->today, &late, &soon);
 			if (late == l0 && soon == s0)
 				buf_truncate(&body, before);
 		}

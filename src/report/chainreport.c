@@ -181,7 +181,7 @@ static json_t *time_or_null(long long t)
 	return t ? json_integer(t) : json_null();
 }
 
-static json_t *step_json(const struct chain_step *st)
+json_t *chain_step_json(const struct chain_step *st)
 {
 	return json_pack("{s:I, s:s, s:s, s:s?, s:s, s:I, s:o}", "id", (json_int_t)st->id, "action", st->action,
 			 "state", st->state, "comment", st->comment, "by", st->by, "at", (json_int_t)st->at, "file",
@@ -197,7 +197,7 @@ json_t *chain_report_json(const struct tree *t, const struct chain_report *r, co
 	size_t i;
 
 	for (i = 0; i < r->nsteps; i++) {
-		json_array_append_new(steps, step_json(&r->steps[i]));
+		json_array_append_new(steps, chain_step_json(&r->steps[i]));
 		if (r->steps[i].attachment_id)
 			last_file = r->steps[i].id;
 	}

@@ -66,4 +66,8 @@ enum gemis_err chain_count(struct db *db, const struct tree *t, int receiver, in
 struct json_t;
 struct json_t *chain_report_json(const struct tree *t, const struct chain_report *r, const struct chain_period *p);
 
+/* One step of a history as JSON: {"id", "action", "state", "comment", "by",
+ * "at", "file": {"name"} or null} (chain reports' and ad hoc answers'). */
+struct json_t *chain_step_json(const struct chain_step *st);
+
 #endif

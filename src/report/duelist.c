@@ -7,6 +7,8 @@
 #include "core/catalog.h"
 #include "duelist.h"
 #include "reporting.h"
+#include "core/workflow.h"
+#include "store/adhoc_requests.h"
 #include "store/task_progress.h"
 #include "util/alloc.h"
 #include "util/arena.h"
@@ -100,6 +102,40 @@ static enum gemis_err add_forms(struct due_list *l, size_t *cap, struct db *db, 
 	return err;
 }
 
+/* How many of the latest requests to the unit are looked at. */
+#define ADHOC_LOOKED_AT 50
+
+/* The ad hoc requests the unit has still to answer. */
+static enum gemis_err add_adhoc(struct due_list *l, size_t *cap, struct db *db, const struct tree *t, int unit,
+				struct date today, int soon, struct errctx *e)
+{
+	struct adhoc_request *rs;
+	enum gemis_err err;
+	size_t n, i;
+
+	err = adhoc_requests_list(db, t, unit, false, ADHOC_LOOKED_AT, &l->mem, &rs, &n, e);
+	for (i = 0; !err && i < n; i++) {
+		struct adhoc_answer a;
+		struct due_item it;
+		long long days;
+
+		err = adhoc_answer_get(db, t, &rs[i], unit, &l->mem, &a, e);
+		if (err || (wf_state_flags(&wf_report, a.state) & WF_SENT))
+			continue;
+		memset(&it, 0, sizeof(it));
+		it.kind = DUE_ADHOC;
+		it.request = rs[i].id;
+		it.title = rs[i].title;
+		it.state = a.state;
+		it.has_due = true;
+		it.due = rs[i].due;
+		days = date_diff(today, it.due);
+		it.alert = days < 0 ? TA_OVERDUE : days <= soon ? TA_DUE_SOON : TA_NONE;
+		err = push(l, cap, &it);
+	}
+	return err;
+}
+
 enum gemis_err due_list_load(struct db *db, const struct tree *t, int unit, int year, struct date today,
 			     long long judged_at, int soon, const char *agency, struct due_list *out,
 			     struct errctx *e)
@@ -110,13 +146,17 @@ enum gemis_err due_list_load(struct db *db, const struct tree *t, int unit, int 
 
 	memset(out, 0, sizeof(*out));
 	memset(&rs, 0, sizeof(rs));
-	err = tasks_of_unit(db, t, unit, &out->tasks, e);
-	if (!err)
+	arena_init(&out->mem, 0);
+	/* a province owes no form and leads no task of a commune's plan */
+	err = t->units[unit].first_child >= 0 ? GEMIS_OK : tasks_of_unit(db, t, unit, &out->tasks, e);
+	if (!err && t->units[unit].first_child < 0)
 		err = task_records(db, t, unit, NULL, year, &rs, e);
 	if (!err)
 		err = add_tasks(out, &cap, &rs, year, today, soon, agency);
-	if (!err)
+	if (!err && t->units[unit].first_child < 0)
 		err = add_forms(out, &cap, db, t, unit, year, today, judged_at, soon, agency, e);
+	if (!err && !agency)
+		err = add_adhoc(out, &cap, db, t, unit, today, soon, e);
 	task_recs_release(&rs);
 	if (err == GEMIS_ENOMEM)
 		err_set(e, GEMIS_ENOMEM, "%s", err_name(GEMIS_ENOMEM));
@@ -127,5 +167,6 @@ void due_list_release(struct due_list *l)
 {
 	free(l->v);
 	task_list_release(&l->tasks);
+	arena_release(&l->mem);
 	memset(l, 0, sizeof(*l));
 }

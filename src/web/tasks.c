@@ -25,6 +25,7 @@
 
 #include "core/date.h"
 #include "core/deadline.h"
+#include "core/workflow.h"
 #include "report/duelist.h"
 #include "report/reporting.h"
 #include "store/attachments.h"
@@ -733,6 +734,31 @@ enum gemis_err page_task_evidence(struct http_req *r)
 
 /* --- the dashboard's box ----------------------------------------------------------- */
 
+/* An ad hoc request the unit has to answer, as a line of the box. */
+static void adhoc_line(struct http_req *r, const struct unit *u, const struct due_item *it, const char *cls)
+{
+	html(r, "<li class=\"%s adhoc\"><a href=\"/adhoc/%s/%lld\">%s: <span lang=\"vi\">%s</span></a> · %s",
+	     cls, u->code, it->request, _("Ad hoc request"), it->title, wf_state_name(&wf_report, it->state));
+	html(r, " · %s %s%s</li>", _("due"), day_text(r, it->due),
+	     it->alert == TA_OVERDUE ? arena_printf(&r->arena, " · %s", _("overdue")) : "");
+}
+
+/* A province's box: only the ad hoc requests it has to answer. */
+static void requests_box(struct http_req *r, const struct unit *u, const struct due_list *dl)
+{
+	size_t i;
+
+	if (!dl->n)
+		return;
+	html(r, "<section class=\"work\"><h2>%s</h2><ul class=\"due\">", _("Requests to answer"));
+	for (i = 0; i < dl->n; i++) {
+		const struct due_item *it = &dl->v[i];
+
+		adhoc_line(r, u, it, it->alert == TA_OVERDUE ? "late" : it->alert == TA_DUE_SOON ? "soon" : "");
+	}
+	html(r, "</ul></section>");
+}
+
 void tasks_box(struct http_req *r, int unit, int year)
 {
 	const struct unit *u = &r->snap->tree.units[unit];
@@ -742,9 +768,14 @@ void tasks_box(struct http_req *r, int unit, int year)
 	struct db *db;
 
 	memset(&dl, 0, sizeof(dl));
-	if (u->first_child >= 0 || http_db(r, &db) ||
+	if (http_db(r, &db) ||
 	    due_list_load(db, &r->snap->tree, unit, year, today_of(r), reporting_judged_at(r), DUE_SOON_DAYS, mine,
 			  &dl, &r->err) != GEMIS_OK) {
+		due_list_release(&dl);
+		return;
+	}
+	if (u->first_child >= 0) {
+		requests_box(r, u, &dl);
 		due_list_release(&dl);
 		return;
 	}
@@ -756,6 +787,10 @@ void tasks_box(struct http_req *r, int unit, int year)
 
 		late += it->alert == TA_OVERDUE;
 		soon += it->alert == TA_DUE_SOON;
+		if (it->kind == DUE_ADHOC) {
+			adhoc_line(r, u, it, cls);
+			continue;
+		}
 		if (it->kind == DUE_FORM) {
 			html(r, "<li class=\"%s\"><a href=\"/entry/%s/%s/%d\">%s</a> · %s · %s %s%s</li>", cls, u->code,
 			     it->agency, year, _("Form"), agency_label(r, it->agency), _("due"), day_text(r, it->due),

@@ -145,6 +145,12 @@ enum gemis_err page_scorecard(struct http_req *r);
 enum gemis_err page_action_month_post(struct http_req *r);
 /* reporting.c: reporting completeness and the yearly report's downloads */
 enum gemis_err page_reporting(struct http_req *r);
+/* adhoc.c: ad hoc requests and their answers */
+enum gemis_err page_adhoc_list(struct http_req *r);
+enum gemis_err page_adhoc_ask(struct http_req *r);
+enum gemis_err page_adhoc(struct http_req *r);
+enum gemis_err page_adhoc_post(struct http_req *r);
+enum gemis_err page_adhoc_file(struct http_req *r);
 /* chain.c: the reporting chain's periods and deadlines */
 enum gemis_err page_chain(struct http_req *r);
 enum gemis_err page_chain_set(struct http_req *r);
