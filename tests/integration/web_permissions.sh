@@ -72,6 +72,12 @@ allowed() { # role action code [agency]
 	# any but the nation's, a province its communes'
 	SEND) [ "$1" = admin ] || { [ "$1" = focal ] && [ "$3" = 03390 ]; } || { [ "$1" = province ] && [ "$3" = 12 ]; } ;;
 	RECEIVE) { { [ "$1" = admin ] || [ "$1" = ministry ]; } && [ "$3" != VN ]; } || { [ "$1" = province ] && [ "$3" != 12 ]; } ;;
+	# asking the units below for an ad hoc report: the admin in any unit's
+	# name, the ministry in the nation's, a province officer in its
+	# province's; the focal point is told that a commune asks nobody (400,
+	# not 403)
+	ASK) [ "$1" = admin ] || { [ "$1" = ministry ] && [ "$3" = VN ]; } || { [ "$1" = province ] && [ "$3" = 12 ]; } ||
+		{ [ "$1" = focal ] && [ "$3" = 03390 ]; } ;;
 	esac
 }
 may_import() { [ "$1" = admin ] || [ "$1" = province ] || [ "$1" = focal ]; }
@@ -235,6 +241,22 @@ for a in $accounts; do
 			-H "Content-Type: application/json" --data '{"action": "submit", "version": 99}'
 		check "$role" "$u" RECEIVE 409 POST "/api/v1/chain-reports/$u/2026" -H "X-CSRF-Token: $csrf" \
 			-H "Content-Type: application/json" --data '{"action": "return", "version": 99, "comment": "x"}'
+		# ad hoc requests: the demo's request 1, from Lai Châu to its communes
+		check "$role" "$u" READ 200 GET "/adhoc?unit=$u"
+		check "$role" "$u" READ 200 GET "/api/v1/adhoc-requests?unit=$u"
+		check "$role" "$u" READ "200|404" GET "/adhoc/$u/1"
+		check "$role" "$u" READ "200|404" GET "/api/v1/adhoc-requests/$u/1"
+		check "$role" "$u" READ "200|404" GET "/adhoc/$u/1/file/1"
+		check "$role" "$u" ASK 400 POST "/adhoc/$u" --data-urlencode "csrf=$csrf" --data-urlencode title=x \
+			--data-urlencode due=2001-01-01 --data-urlencode question=x
+		check "$role" "$u" ASK 400 POST "/api/v1/adhoc-requests/$u" -H "X-CSRF-Token: $csrf" \
+			-H "Content-Type: application/json" --data '{"title": "x", "due": "2001-01-01", "question": "x"}'
+		check "$role" "$u" SEND "409|404" POST "/adhoc/$u/1" -F "csrf=$csrf" -F action=submit -F version=99 -F answer=x
+		check "$role" "$u" RECEIVE "409|404" POST "/adhoc/$u/1" -F "csrf=$csrf" -F action=accept -F version=99
+		check "$role" "$u" SEND "409|404" POST "/api/v1/adhoc-requests/$u/1" -H "X-CSRF-Token: $csrf" \
+			-H "Content-Type: application/json" --data '{"action": "submit", "version": 99, "answer": "x"}'
+		check "$role" "$u" RECEIVE "409|404" POST "/api/v1/adhoc-requests/$u/1" -H "X-CSRF-Token: $csrf" \
+			-H "Content-Type: application/json" --data '{"action": "return", "version": 99, "comment": "x"}'
 		check "$role" "$u" USERS 303 POST /users --data-urlencode "csrf=$csrf" --data-urlencode "name=m$n.$role" \
 			--data-urlencode role=viewer --data-urlencode "unit=$u" --data-urlencode "password=a long enough password"
 
@@ -269,7 +291,8 @@ echo "$checks checks"
 [ "$checks" -gt 700 ] || die "only $checks checks ran"
 
 # a unit outside the scope and one that does not exist get the same answer
-for route in "/?unit=" "/plan/" "/api/v1/units/" "/indicator/female_wage_workers?unit=" "/tasks?unit=" "/activities?unit=" "/budget?unit=" "/scorecard?unit="; do
+for route in "/?unit=" "/plan/" "/api/v1/units/" "/indicator/female_wage_workers?unit=" "/tasks?unit=" "/activities?unit=" "/budget?unit=" "/scorecard?unit=" \
+	"/adhoc?unit="; do
 	JAR=focal.jar http GET "${route}09385"
 	# (the CSRF token is masked afresh in every answer)
 	sed 's/09385/CODE/g; s/[0-9a-f]\{128\}/TOKEN/g' body.txt >outside.txt
