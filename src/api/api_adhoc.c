@@ -116,7 +116,7 @@ static const char *indicator_list(struct http_req *r, json_t *v)
 	return out;
 }
 
-#define ASK_SHAPE "the body must be {\"title\", \"due\": \"YYYY-MM-DD\", \"indicators\": [ids], \"question\"}"
+#define ASK_SHAPE N_("the body must be {\"title\", \"due\": \"YYYY-MM-DD\", \"indicators\": [ids], \"question\"}")
 
 enum gemis_err api_adhoc_ask(struct http_req *r)
 {
@@ -237,7 +237,7 @@ struct step_ask {
 };
 
 #define STEP_SHAPE \
-	"the body must be {\"action\": \"save\", \"submit\", \"return\" or \"accept\", \"version\", \"answer\", \"comment\"}"
+	N_("the body must be {\"action\": \"save\", \"submit\", \"return\" or \"accept\", \"version\", \"answer\", \"comment\"}")
 
 static enum gemis_err read_ask(struct http_req *r, struct step_ask *ask)
 {
