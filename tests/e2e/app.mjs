@@ -13,6 +13,9 @@
 // widths in the artifacts directory.  Then the commune's report goes up the
 // chain: submitted to the province, returned with a comment, submitted
 // again signed, accepted; the province's report to the ministry, accepted.
+// Last an ad hoc request: the province asks its communes for an indicator
+// and a question, Bình Lư finds it on its dashboard and answers, the
+// province sees it answered on time and accepts it.
 //
 //   node tests/e2e/app.mjs BASE_URL ARTIFACTS_DIR
 import fs from 'node:fs';
@@ -494,6 +497,49 @@ try {
   await Promise.all([page.waitForNavigation(), prow.locator('a').click()]);
   await Promise.all([page.waitForNavigation(), page.click('form.chain-review button[value=accept]')]);
   check(await page.locator('.report-state.sub-accepted').count() >= 1, 'the ministry accepted the province\'s report');
+  await signOut(page);
+
+  // --- an ad hoc request (issue 12) ---------------------------------------
+  await signIn(page, 'laichau');
+  await page.goto(base + '/adhoc?unit=12');
+  await axeCheck(page, '/adhoc?unit=12');
+  const due = new Date(Date.now() + 7 * 86400e3 + 7 * 3600e3).toISOString().slice(0, 10);
+  await page.fill('form.adhoc-ask input[name=title]', 'Báo cáo nhanh cán bộ nữ');
+  await page.fill('form.adhoc-ask input[name=due]', due);
+  await page.click('form.adhoc-ask summary');
+  await page.check('form.adhoc-ask input[name=i_female_key_leaders]');
+  await page.fill('form.adhoc-ask textarea[name=question]', 'Nêu khó khăn trong công tác cán bộ nữ.');
+  await Promise.all([page.waitForNavigation(), page.click('form.adhoc-ask button[type=submit]')]);
+  const reqUrl = page.url();
+  check(/\/adhoc\/12\/\d+$/.test(reqUrl), `the request was sent (${reqUrl})`);
+  const reqId = reqUrl.replace(/.*\//, '');
+  check((await page.textContent('.adhoc-counts')).startsWith('0/38'), 'none of 38 communes has answered yet');
+  await signOut(page);
+
+  await signIn(page, 'binhlu');
+  await page.goto(base + '/');
+  const ask = page.locator(`li.adhoc a[href="/adhoc/03390/${reqId}"]`);
+  check(await ask.count() === 1, 'the request is on the commune\'s dashboard');
+  await Promise.all([page.waitForNavigation(), ask.click()]);
+  await axeCheck(page, '/adhoc/03390/ID');
+  await shot(page, 'adhoc-answer-commune');
+  await page.fill('form.adhoc-answer textarea[name=answer]', 'Thiếu nguồn cán bộ nữ được đào tạo.');
+  await Promise.all([page.waitForNavigation(), page.click('form.adhoc-answer button[value=submit]')]);
+  check(await page.locator('.report-state.sub-submitted').count() >= 1, 'the answer was submitted');
+  check(await page.locator('tr[data-indicator="female_key_leaders"]').count() === 1, 'its figure went with it');
+  check(await page.locator('form.adhoc-answer').count() === 0, 'no second answer while it waits');
+  await signOut(page);
+
+  await signIn(page, 'laichau');
+  await page.goto(reqUrl);
+  const arow = page.locator('tr[data-unit="03390"]');
+  check(await arow.locator('.timing-on_time').count() === 1, 'the province sees Bình Lư answered on time');
+  check((await page.textContent('.adhoc-counts')).startsWith('1/38'), 'one of 38 communes answered');
+  await shot(page, 'adhoc-province');
+  await Promise.all([page.waitForNavigation(), arow.locator('a').click()]);
+  await Promise.all([page.waitForNavigation(), page.click('form.adhoc-review button[value=accept]')]);
+  check(await page.locator('.report-state.sub-accepted').count() >= 1, 'the province accepted the answer');
+  check(await page.locator('form.adhoc-review, form.adhoc-answer').count() === 0, 'an accepted answer takes no step');
   await page.close();
 } catch (e) {
   failures++;
