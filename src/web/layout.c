@@ -234,7 +234,7 @@ void page_begin_opts(struct http_req *r, const char *title, int unit, unsigned o
 		nav_link(r, "/scorecard", _("Scorecard"), "/scorecard");
 		nav_link(r, "/reporting", _("nav: Reporting"), "/reporting");
 		/* ad hoc requests: those who ask them and those who answer */
-		if (p->role == ROLE_FOCAL || p->role == ROLE_ADMIN || p->role == ROLE_PROVINCE)
+		if (p->role == ROLE_FOCAL || p->role == ROLE_ADMIN || p->role == ROLE_PROVINCE || p->role == ROLE_MINISTRY)
 			nav_link(r, "/adhoc", _("nav: Requests"), "/adhoc");
 		if (p->role == ROLE_FOCAL || p->role == ROLE_ADMIN || p->role == ROLE_PROVINCE)
 			nav_link(r, "/upload", _("Upload"), "/upload");

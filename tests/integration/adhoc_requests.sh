@@ -22,9 +22,6 @@ bcsrf=$(JAR=bl.jar csrf_token)
 JAR=prov.jar sign_in laichau gemis-demo-2026
 JAR=prov.jar http GET /lang/en
 pcsrf=$(JAR=prov.jar csrf_token)
-JAR=adm.jar sign_in admin gemis-demo-2026
-JAR=adm.jar http GET /lang/en
-acsrf=$(JAR=adm.jar csrf_token)
 
 count() { sql gemis.db "SELECT COUNT(*) FROM $1"; }
 requests0=$(count adhoc_requests)
@@ -171,8 +168,13 @@ JAR=bl.jar http GET "/api/v1/adhoc-requests?unit=03390"
 expect_status 200
 jq -e --argjson q "$q2" '.received[] | select(.id == $q) | .answer.answer == "3 câu lạc bộ"' body.txt >/dev/null ||
 	die "list: $body"
-# the nation asks the provinces; a commune's answer to it is not addressed to it
-JAR=adm.jar http POST /api/v1/adhoc-requests/VN -H "X-CSRF-Token: $acsrf" -H "Content-Type: application/json" \
+# the ministry asks the provinces; a commune's answer to it is not addressed to it
+JAR=bo.jar sign_in bo.noivu gemis-demo-2026
+mcsrf=$(JAR=bo.jar csrf_token)
+JAR=bo.jar http POST /api/v1/adhoc-requests/12 -H "X-CSRF-Token: $mcsrf" -H "Content-Type: application/json" \
+	--data '{"title": "x", "due": "'"$later"'", "question": "x"}'
+expect_status 403
+JAR=bo.jar http POST /api/v1/adhoc-requests/VN -H "X-CSRF-Token: $mcsrf" -H "Content-Type: application/json" \
 	--data '{"title": "Báo cáo nhanh", "due": "'"$later"'", "question": "Tình hình?"}'
 expect_status 201
 q3=$(jq -r .id body.txt)
@@ -182,7 +184,7 @@ expect_status 404
 expect_fail 1 "$GEMIS" adhoc answer "$q3" --unit 03390 --text x --as binhlu
 contains "$err" "ID: this request is not addressed to Xã Bình Lư"
 expect_ok "$GEMIS" adhoc answer "$q3" --unit 12 --text "Ổn định" --as laichau
-expect_ok "$GEMIS" adhoc accept "$q3" --unit 12 --as admin
+expect_ok "$GEMIS" adhoc accept "$q3" --unit 12 --as bo.noivu
 "$GEMIS" adhoc show "$q3" --unit VN --json >n.json
 [ "$(jq -r '.answers[] | select(.unit == "12") | .state' n.json)" = accepted ] || die "the ministry's view: $(cat n.json)"
 

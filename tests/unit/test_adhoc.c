@@ -40,9 +40,10 @@ static struct principal who(const struct tree *t, enum role r, const char *code)
 TEST(who_may_ask)
 {
 	struct tree t;
-	struct principal admin, p1, focal, viewer;
+	struct principal admin, ministry, p1, focal, viewer;
 
 	small_tree(&t);
+	ministry = who(&t, ROLE_MINISTRY, "VN");
 	admin = who(&t, ROLE_ADMIN, "VN");
 	p1 = who(&t, ROLE_PROVINCE, "P1");
 	focal = who(&t, ROLE_FOCAL, "C1");
@@ -50,6 +51,9 @@ TEST(who_may_ask)
 	CHECK(adhoc_may_ask(&t, &admin, tree_find(&t, "VN")));
 	CHECK(adhoc_may_ask(&t, &admin, tree_find(&t, "P2")));
 	CHECK(adhoc_may_ask(&t, &p1, tree_find(&t, "P1")));
+	/* the ministry asks the provinces, in the nation's name only */
+	CHECK(adhoc_may_ask(&t, &ministry, tree_find(&t, "VN")));
+	CHECK(!adhoc_may_ask(&t, &ministry, tree_find(&t, "P1")));
 	/* not in another province's name, nor the nation's */
 	CHECK(!adhoc_may_ask(&t, &p1, tree_find(&t, "P2")));
 	CHECK(!adhoc_may_ask(&t, &p1, tree_find(&t, "VN")));
