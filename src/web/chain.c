@@ -584,3 +584,55 @@ static void reports_part(struct http_req *r, int unit, int year, const struct ch
 	if (chain_receives(t, unit) && chain_reports_to(db, t, unit, year, &r->arena, &rs, &n, &e) == GEMIS_OK)
 		received_table(r, unit, year, rs, n, p);
 }
+
+/* --- on the dashboard and the reporting page ---------------------------------- */
+
+/* The unit's own report in a line: its state, when it is due, on time or
+ * late, and why it came back. */
+static void own_line(struct http_req *r, int unit, int year, const struct chain_report *rep,
+		     const struct chain_period *p)
+{
+	const struct tree *t = &r->snap->tree;
+	int to = chain_report_to(t, unit);
+	char due[DATE_TEXT_LEN];
+
+	html(r, "<p class=\"own-report\">%s ", arena_printf(&r->arena, _("The report of %s for %d to %s:"),
+							     t->units[unit].name, year, t->units[to].name));
+	state_badge(r, rep);
+	if (p->has_due) {
+		date_format_dmy(p->due, due);
+		html(r, " · %s <span class=\"due\">%s</span>", _("due"), due);
+	} else {
+		html(r, " · %s", _("no date set"));
+	}
+	if (rep->first_submitted_at)
+		html(r, " · <span class=\"timeliness\">%s</span>", timeliness(rep, p));
+	html(r, " · <a href=\"/chain/%s/%d/report\">%s</a></p>", t->units[unit].code, year, _("Open the report"));
+	if (rep->comment && wf_state_flags(&wf_report, rep->state) & WF_EDITABLE)
+		html(r, "<p class=\"return-comment\">%s <q lang=\"vi\">%s</q></p>", _("Returned with the comment"),
+		     rep->comment);
+}
+
+void chain_box(struct http_req *r, int unit, int year)
+{
+	const struct tree *t = &r->snap->tree;
+	bool sends = chain_report_to(t, unit) >= 0, receives = chain_receives(t, unit);
+	struct chain_report own;
+	struct chain_period p;
+	struct chain_counts c;
+	struct errctx e = {0};
+	struct db *db;
+
+	if ((!sends && !receives) || http_db(r, &db))
+		return;
+	html(r, "<section class=\"work chain-box\"><h2>%s</h2>", _("Yearly reports up the chain"));
+	if (sends && chain_report_get(db, t, unit, year, &r->arena, &own, &e) == GEMIS_OK &&
+	    period_to(db, t, unit, year, &p, &e) == GEMIS_OK)
+		own_line(r, unit, year, &own, &p);
+	if (receives && chain_count(db, t, unit, year, &c, &e) == GEMIS_OK)
+		html(r, "<p class=\"chain-received\"><a href=\"/chain?unit=%s&amp;year=%d\">%s</a></p>", t->units[unit].code,
+		     year,
+		     arena_printf(&r->arena, _("Reports received from the units below: %u of %u submitted, %u accepted, %u late"),
+				  c.submitted, c.expected, c.accepted, c.late));
+	html(r, "</section>");
+}

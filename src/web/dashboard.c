@@ -278,6 +278,7 @@ enum gemis_err page_home(struct http_req *r)
 	if (err)
 		return err;
 	tasks_box(r, unit, year);
+	chain_box(r, unit, year);
 	children(r, unit, year);
 	/* the small-count masks of the units above, computed once a page */
 	progress_masks_init(&pm, s, year);

@@ -211,6 +211,8 @@ enum gemis_err page_reporting(struct http_req *r)
 		"pattern=\"[0-9]{4}\"></label> <button type=\"submit\">%s</button></form></div>",
 	     s->tree.units[unit].code, _("Year"), year, _("Show"));
 	totals(r, unit, &rep, now);
+	/* the reports that went up the chain, beside the agencies' forms */
+	chain_box(r, unit, year);
 	if (s->tree.units[unit].first_child >= 0)
 		by_commune(r, year, &rep);
 	if (rep.nagencies) {

@@ -153,6 +153,11 @@ enum gemis_err page_adhoc_post(struct http_req *r);
 enum gemis_err page_adhoc_file(struct http_req *r);
 /* chain.c: the reporting chain's periods and deadlines */
 enum gemis_err page_chain(struct http_req *r);
+/* A box for the dashboard and the reporting page: where the unit's own
+ * yearly report up the chain stands (state, due, on time or late, the
+ * comment it came back with) and, for a province or the nation, how many
+ * of its units' reports it has received, accepted, late. */
+void chain_box(struct http_req *r, int unit, int year);
 enum gemis_err page_chain_set(struct http_req *r);
 enum gemis_err page_report(struct http_req *r);
 

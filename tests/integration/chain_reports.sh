@@ -81,6 +81,17 @@ JAR=bl.jar http GET /chain/03390/2026/report
 contains "$body" "returned"
 contains "$body" "Thiếu số liệu của trạm y tế"
 contains "$body" 'class="chain-submit"'
+# the commune's dashboard says so: returned, with the comment and the due day
+JAR=bl.jar http GET "/?unit=03390&year=2026"
+expect_status 200
+printf '%s' "$body" | tr '\n' ' ' | grep -q 'class="own-report">The report of Xã Bình Lư for 2026 to Lai Châu: <span[^>]*sub-returned' ||
+	die "the dashboard does not show the report returned"
+contains "$body" '<span class="due">20/12/2026</span>'
+contains "$body" "Returned with the comment <q lang=\"vi\">Thiếu số liệu của trạm y tế</q>"
+# the province's reporting page counts the reports received beside the forms
+JAR=prov.jar http GET "/reporting?unit=12&year=2026"
+expect_status 200
+contains "$body" "Reports received from the units below: 0 of 38 submitted, 0 accepted, 0 late"
 
 # submitted again, signed: a photo or a program named .pdf are refused,
 # naming the file; a PDF goes
@@ -120,6 +131,12 @@ expect_status 409
 contains "$body" "this report is accepted and locked with the figures it carried"
 JAR=bl.jar http POST /chain/03390/2026/report -F "csrf=$bcsrf" -F action=submit -F version=4
 expect_status 409
+JAR=bl.jar http GET "/?unit=03390&year=2026"
+printf '%s' "$body" | tr '\n' ' ' | grep -q 'class="own-report">[^<]*<span[^>]*sub-accepted' ||
+	die "the dashboard does not show the report accepted"
+not_contains "$body" "Returned with the comment"
+JAR=prov.jar http GET "/reporting?unit=12&year=2026"
+contains "$body" "Reports received from the units below: 1 of 38 submitted, 1 accepted, 0 late"
 
 # the values change afterwards; the accepted report keeps what it carried
 printf 'unit,period,indicator,part,sex,value\n03390,2026,female_key_leaders,num,T,9\n03390,2026,female_key_leaders,den,T,10\n' >v.csv
