@@ -299,7 +299,7 @@ static enum gemis_err render_requester(struct http_req *r, struct db *db, const 
 	if (err)
 		return err;
 	adhoc_count(q, as, n, http_judged_at(r), &c);
-	page_begin(r, q->title, q->unit);
+	page_begin(r, _("Ad hoc request"), q->unit);
 	html(r, "<h1><span lang=\"vi\">%s</span> <small>%s</small></h1>", q->title, _("Ad hoc request"));
 	request_facts(r, q);
 	html(r, "<h2>%s</h2><p class=\"adhoc-counts\">%s</p>", _("Answers"),
@@ -448,7 +448,7 @@ static void render_answer(struct http_req *r, const struct adhoc_request *q, con
 	const struct tree *t = &r->snap->tree;
 	int submit = wf_action_find(&wf_report, "submit"), accept = wf_action_find(&wf_report, "accept");
 
-	page_begin(r, q->title, a->unit);
+	page_begin(r, _("Ad hoc request"), a->unit);
 	html(r, "<h1><span lang=\"vi\">%s</span> <small>%s</small></h1>", q->title,
 	     arena_printf(&r->arena, _("the answer of %s"), t->units[a->unit].name));
 	if (msg)
