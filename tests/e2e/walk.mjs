@@ -78,9 +78,11 @@ function capped(key, keys) {
   return false;
 }
 
+// Downloads (a report's file, an answer's, an evidence photo) are not pages.
 function skip(u) {
   return u.origin !== new URL(base).origin || /^\/(static|lang|logout)\b/.test(u.pathname) ||
-    u.pathname === '/report' || /^\/cases\/export/.test(u.pathname) || u.pathname === '/budget/export';
+    u.pathname === '/report' || /^\/cases\/export/.test(u.pathname) || u.pathname === '/budget/export' ||
+    /\/(file|evidence)\/\d+$/.test(u.pathname);
 }
 
 async function check(page, lang, label) {
