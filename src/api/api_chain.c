@@ -13,7 +13,9 @@
  *   GET  /api/v1/chain-reports/{unit}/{year} one report, with the figures it
  *        carried and its history
  *   POST /api/v1/chain-reports/{unit}/{year} a step: JSON {"action":
- *        "submit"|"return"|"accept", "version", "comment"} (a submission
+ *        "save"|"submit"|"return"|"accept", "version", "comment",
+ *        "narrative": {"results", "shortcomings", "causes", "proposals"}}
+ *        (the narrative is written on save and submit; a submission
  *        sends the report as generated, DOCX), or multipart/form-data with
  *        the same fields and "file", the signed PDF
  */
@@ -252,15 +254,39 @@ enum gemis_err api_chain_report(struct http_req *r)
 /* The step asked: from a JSON body or from form fields. */
 struct step_ask {
 	const char *action, *comment;
+	const char *sections[CHAIN_SECTION_COUNT]; /* NULL: as saved */
 	long long version;
 	const struct http_file *file;
 };
+
+/* The narrative object of a JSON body into ask; false when it is not an
+ * object of known sections, each a string. */
+static bool read_narrative(struct http_req *r, json_t *o, struct step_ask *ask)
+{
+	const char *key;
+	json_t *v;
+
+	if (!o)
+		return true;
+	if (!json_is_object(o))
+		return false;
+	json_object_foreach(o, key, v) {
+		int i;
+
+		for (i = 0; i < CHAIN_SECTION_COUNT && strcmp(chain_sections[i].id, key) != 0; i++)
+			;
+		if (i == CHAIN_SECTION_COUNT || !(json_is_string(v) || json_is_null(v)))
+			return false;
+		ask->sections[i] = arena_strdup(&r->arena, json_is_string(v) ? json_string_value(v) : "");
+	}
+	return true;
+}
 
 static enum gemis_err read_ask(struct http_req *r, struct step_ask *ask)
 {
 	const char *ct = r->content_type;
 	json_error_t je;
-	json_t *doc;
+	json_t *doc, *narrative = NULL;
 	const char *action = NULL, *comment = NULL;
 	json_int_t version = 0;
 
@@ -271,6 +297,8 @@ static enum gemis_err read_ask(struct http_req *r, struct step_ask *ask)
 
 		ask->action = http_param(r, "action");
 		ask->comment = http_param(r, "comment");
+		for (int i = 0; i < CHAIN_SECTION_COUNT; i++)
+			ask->sections[i] = http_param(r, chain_sections[i].id);
 		if (!text_parse_long(v, strlen(v), &lv))
 			return http_fail(r, GEMIS_EINVAL, "%s", _("version: give the version the report had (a number)"));
 		ask->version = lv;
@@ -278,11 +306,14 @@ static enum gemis_err read_ask(struct http_req *r, struct step_ask *ask)
 		return GEMIS_OK;
 	}
 	doc = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &je);
-	if (!doc || json_unpack_ex(doc, &je, JSON_STRICT, "{s:s, s?I, s?s}", "action", &action, "version", &version,
-				   "comment", &comment)) {
+	if (!doc ||
+	    json_unpack_ex(doc, &je, JSON_STRICT, "{s:s, s?I, s?s, s?o}", "action", &action, "version", &version,
+			   "comment", &comment, "narrative", &narrative) ||
+	    !read_narrative(r, narrative, ask)) {
 		json_decref(doc);
 		return http_fail(r, GEMIS_EINVAL, "%s",
-				 _("the body must be {\"action\": \"submit\", \"return\" or \"accept\", \"version\", \"comment\"}"));
+				 _("the body must be {\"action\": \"save\", \"submit\", \"return\" or \"accept\", \"version\", "
+				   "\"comment\", \"narrative\": {\"results\", \"shortcomings\", \"causes\", \"proposals\"}}"));
 	}
 	ask->action = arena_strdup(&r->arena, action);
 	ask->comment = comment ? arena_strdup(&r->arena, comment) : NULL;
@@ -310,8 +341,8 @@ enum gemis_err api_chain_report_act(struct http_req *r)
 	if (err)
 		return err;
 	a = ask.action ? wf_action_find(&wf_report, ask.action) : -1;
-	if (a < 0 || strcmp(ask.action, "save") == 0)
-		return http_fail(r, GEMIS_EINVAL, "%s", _("the action must be submit, return or accept"));
+	if (a < 0)
+		return http_fail(r, GEMIS_EINVAL, "%s", _("the action must be save, submit, return or accept"));
 	/* who may take the step is asked before the report is read */
 	if (!wf_permitted(&wf_report, &r->snap->tree, &r->who, a, unit, -1))
 		return GEMIS_EPERM;
@@ -321,7 +352,7 @@ enum gemis_err api_chain_report_act(struct http_req *r)
 	if (strcmp(ask.action, "submit") == 0) {
 		const struct http_file *f = ask.file && ask.file->len ? ask.file : NULL;
 
-		err = chain_submit(db, r->snap, &r->who, rep.unit, rep.year, ask.version, f ? f->filename : NULL,
+		err = chain_submit(db, r->snap, &r->who, rep.unit, rep.year, ask.version, ask.sections, f ? f->filename : NULL,
 				   f ? f->data : NULL, f ? f->len : 0, r->now, &r->err);
 	} else {
 		struct chain_step_in in;
@@ -330,6 +361,7 @@ enum gemis_err api_chain_report_act(struct http_req *r)
 		in.action = a;
 		in.version = ask.version;
 		in.comment = ask.comment;
+		memcpy(in.sections, ask.sections, sizeof(in.sections));
 		err = chain_report_act(db, &r->snap->tree, &r->who, rep.unit, rep.year, &in, r->now, &r->err);
 	}
 	if (err)

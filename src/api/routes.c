@@ -29,7 +29,7 @@ const struct route api_routes[] = {
 	{HTTP_GET, "/api/v1/chain-reports", api_chain_reports, ROUTE_API, "unit:code year:year"},
 	{HTTP_GET, "/api/v1/chain-reports/{unit}/{year}", api_chain_report, ROUTE_API, NULL},
 	{HTTP_POST, "/api/v1/chain-reports/{unit}/{year}", api_chain_report_act, ROUTE_API | ROUTE_UPLOAD,
-	 "action:id version:int comment:text file:file"},
+	 "action:id version:int comment:text file:file results:text shortcomings:text causes:text proposals:text"},
 	{HTTP_GET, "/api/v1/tasks", api_tasks, ROUTE_API, "unit:code year:year agency:id"},
 	{HTTP_GET, "/api/v1/evidence/{unit}/{id}", page_task_evidence, ROUTE_API, NULL},
 	{HTTP_GET, "/api/v1/tasks/{unit}/{uid}", api_task, ROUTE_API, "year:year"},

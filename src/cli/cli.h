@@ -147,6 +147,7 @@ int cmd_adhoc_return(struct cli *cli, int argc, char **argv);
 int cmd_adhoc_accept(struct cli *cli, int argc, char **argv);
 int cmd_chain_period(struct cli *cli, int argc, char **argv);
 int cmd_chain_submit(struct cli *cli, int argc, char **argv);
+int cmd_chain_save(struct cli *cli, int argc, char **argv);
 int cmd_chain_return(struct cli *cli, int argc, char **argv);
 int cmd_chain_accept(struct cli *cli, int argc, char **argv);
 int cmd_chain_status(struct cli *cli, int argc, char **argv);

@@ -2,7 +2,8 @@
  * cmd_chain.c: the reporting chain from the command line: `gemis chain
  * period`, the period and deadline a province sets for its communes'
  * reports (the nation for the provinces'); `gemis chain submit`, `return`
- * and `accept`, the steps of a report up the chain (report/chainreport.h,
+ * and `accept`, the steps of a report up the chain, and `save`, its
+ * narrative sections written before it is sent (report/chainreport.h,
  * store/chainreports.h); `gemis chain status`, where the reports stand.
  */
 #include <jansson.h>
@@ -165,7 +166,7 @@ static int chain_step(struct cli *cli, int argc, char **argv, const char *action
 	struct chain_report r;
 	struct arena mem;
 	struct buf file;
-	const char *code = NULL, *as = NULL, *path = NULL, *comment = NULL;
+	const char *code = NULL, *as = NULL, *path = NULL, *comment = NULL, *sections[CHAIN_SECTION_COUNT] = {NULL};
 	char cmd[32];
 	int rc, year = 0, status = EXIT_FAIL;
 	const struct cli_opt opts[] = {
@@ -174,6 +175,11 @@ static int chain_step(struct cli *cli, int argc, char **argv, const char *action
 		{"file", OPT_TEXT, &path},
 		{"comment", OPT_TEXT, &comment},
 		{"as", OPT_TEXT, &as},
+		/* the narrative, in chain_sections' order */
+		{"results", OPT_TEXT, &sections[0]},
+		{"shortcomings", OPT_TEXT, &sections[1]},
+		{"causes", OPT_TEXT, &sections[2]},
+		{"proposals", OPT_TEXT, &sections[3]},
 		{NULL, OPT_FLAG, NULL},
 	};
 
@@ -204,7 +210,7 @@ static int chain_step(struct cli *cli, int argc, char **argv, const char *action
 	if (strcmp(action, "submit") == 0) {
 		const char *slash = path ? strrchr(path, '/') : NULL;
 
-		rc = chain_submit(c.db, &c.s, &who, c.unit, year, r.version, slash ? slash + 1 : path,
+		rc = chain_submit(c.db, &c.s, &who, c.unit, year, r.version, sections, slash ? slash + 1 : path,
 				  path ? buf_str(&file) : NULL, file.len, time(NULL), &e);
 		/* the DOCX's chart loaded fonts that stay until released */
 		report_release_fonts();
@@ -215,6 +221,7 @@ static int chain_step(struct cli *cli, int argc, char **argv, const char *action
 		in.action = wf_action_find(&wf_report, action);
 		in.version = r.version;
 		in.comment = comment;
+		memcpy(in.sections, sections, sizeof(in.sections));
 		rc = chain_report_act(c.db, &c.s.tree, &who, c.unit, year, &in, time(NULL), &e);
 	}
 	if (rc) {
@@ -224,6 +231,10 @@ static int chain_step(struct cli *cli, int argc, char **argv, const char *action
 			snprintf(e.where, sizeof(e.where), "--file %s", path ? path : "");
 		else if (e.where[0] && strcmp(e.where, "unit") == 0)
 			snprintf(e.where, sizeof(e.where), "--unit %s", code);
+		for (int i = 0; i < CHAIN_SECTION_COUNT; i++) {
+			if (strcmp(e.where, chain_sections[i].id) == 0)
+				snprintf(e.where, sizeof(e.where), "--%s", chain_sections[i].id);
+		}
 		cli_fail(&e);
 		goto out;
 	}
@@ -240,6 +251,11 @@ out:
 int cmd_chain_submit(struct cli *cli, int argc, char **argv)
 {
 	return chain_step(cli, argc, argv, "submit");
+}
+
+int cmd_chain_save(struct cli *cli, int argc, char **argv)
+{
+	return chain_step(cli, argc, argv, "save");
 }
 
 int cmd_chain_return(struct cli *cli, int argc, char **argv)

@@ -248,8 +248,16 @@ const struct command commands[] = {
 	    "  --from, --to  the first and last day the figures cover\n"
 	    "  --due         the last day to submit (until its end in Vietnam)\n"
 	    "  --as USER     the name recorded as having set it (default: cli:LOGIN)")},
+	{"chain save", cmd_chain_save, N_("write the narrative sections of a yearly report before it goes up the chain"),
+	 "gemis chain save --unit CODE --year YEAR [--results TEXT] [--shortcomings TEXT]\n"
+	 "                 [--causes TEXT] [--proposals TEXT] [--as USER]",
+	 N_("Saves what the officials write beside the figures: the results achieved, the\n"
+	    "shortcomings and limitations, their causes, the proposals.  A section not given\n"
+	    "stays as saved; an empty one is cleared.  They go up with the report and are\n"
+	    "locked with it once it is accepted.  `gemis chain submit` takes the same options.")},
 	{"chain submit", cmd_chain_submit, N_("submit a commune's or a province's yearly report up the chain"),
-	 "gemis chain submit --unit CODE --year YEAR [--file FILE] [--as USER]",
+	 "gemis chain submit --unit CODE --year YEAR [--file FILE] [--results TEXT] [--shortcomings TEXT]\n"
+	 "                   [--causes TEXT] [--proposals TEXT] [--as USER]",
 	 N_("Sends the yearly report of a commune to its province (of a province to the\n"
 	    "ministry) with the figures as they stand, which go with it and stay as they\n"
 	    "were sent.  The focal point sends its commune's, a province officer its\n"

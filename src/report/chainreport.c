@@ -107,7 +107,7 @@ enum gemis_err chain_figures(struct db *db, const struct snapshot *s, int unit, 
 }
 
 enum gemis_err chain_report_docx(struct db *db, const struct snapshot *s, int unit, int year, long long now,
-				 struct buf *out, struct errctx *e)
+				 const char *const *narrative, struct buf *out, struct errctx *e)
 {
 	struct yearly_opts o = {0};
 	struct yearly y;
@@ -117,6 +117,8 @@ enum gemis_err chain_report_docx(struct db *db, const struct snapshot *s, int un
 
 	o.now = now;
 	o.created = report_stamp();
+	for (int i = 0; narrative && i < CHAIN_SECTION_COUNT; i++)
+		o.narrative[i] = narrative[i];
 	/* the renderer writes a file (libzip): a private directory, read back
 	 * and removed */
 	snprintf(dir, sizeof(dir), "%s/gemis-chain-XXXXXX", tmp && *tmp && strlen(tmp) < 40 ? tmp : "/tmp");
@@ -136,8 +138,8 @@ enum gemis_err chain_report_docx(struct db *db, const struct snapshot *s, int un
 }
 
 enum gemis_err chain_submit(struct db *db, const struct snapshot *s, const struct principal *who, int unit,
-			    int year, long long version, const char *filename, const void *data, size_t len,
-			    long long now, struct errctx *e)
+			    int year, long long version, const char *const *sections, const char *filename,
+			    const void *data, size_t len, long long now, struct errctx *e)
 {
 	struct chain_step_in in;
 	struct buf docx;
@@ -147,6 +149,8 @@ enum gemis_err chain_submit(struct db *db, const struct snapshot *s, const struc
 	memset(&in, 0, sizeof(in));
 	in.action = wf_action_find(&wf_report, "submit");
 	in.version = version;
+	for (int i = 0; sections && i < CHAIN_SECTION_COUNT; i++)
+		in.sections[i] = sections[i];
 	buf_init(&docx, ATTACHMENT_MAX_BYTES);
 	/* who may submit is asked before anything is computed */
 	if (unit < 0 || (size_t)unit >= s->tree.n || chain_report_to(&s->tree, unit) < 0)
@@ -157,7 +161,18 @@ enum gemis_err chain_submit(struct db *db, const struct snapshot *s, const struc
 	if (!err)
 		err = chain_figures(db, s, unit, year, &figures, e);
 	if (!err && !data) {
-		err = chain_report_docx(db, s, unit, year, now, &docx, e);
+		/* the narrative in the file: as written now, else as saved */
+		struct chain_report saved;
+		struct arena mem;
+		const char *narrative[CHAIN_SECTION_COUNT];
+
+		arena_init(&mem, 0);
+		err = chain_report_get(db, &s->tree, unit, year, &mem, &saved, e);
+		for (int i = 0; i < CHAIN_SECTION_COUNT; i++)
+			narrative[i] = in.sections[i] ? in.sections[i] : saved.sections[i];
+		if (!err)
+			err = chain_report_docx(db, s, unit, year, now, narrative, &docx, e);
+		arena_release(&mem);
 		snprintf(name, sizeof(name), "bao-cao-%s-%d.docx", s->tree.units[unit].code, year);
 		filename = name;
 		data = buf_str(&docx);
@@ -189,6 +204,15 @@ json_t *chain_step_json(const struct chain_step *st)
 					   : json_null());
 }
 
+static json_t *narrative_json(const struct chain_report *r)
+{
+	json_t *o = json_object();
+
+	for (int i = 0; i < CHAIN_SECTION_COUNT; i++)
+		json_object_set_new(o, chain_sections[i].id, r->sections[i] ? json_string(r->sections[i]) : json_null());
+	return o;
+}
+
 json_t *chain_report_json(const struct tree *t, const struct chain_report *r, const struct chain_period *p)
 {
 	json_t *o, *steps = json_array(), *figures = NULL, *file = json_null();
@@ -206,12 +230,13 @@ json_t *chain_report_json(const struct tree *t, const struct chain_report *r, co
 	if (r->attachment_id)
 		file = json_pack("{s:I, s:s, s:b}", "step", (json_int_t)last_file, "name", r->filename ? r->filename : "",
 				 "generated", r->generated);
-	o = json_pack("{s:s, s:s, s:i, s:s?, s:s, s:I, s:o, s:o, s:s?, s:o, s:o, s:s?, s:o, s:o}", "unit",
+	o = json_pack("{s:s, s:s, s:i, s:s?, s:s, s:I, s:o, s:o, s:s?, s:o, s:o, s:s?, s:o, s:o, s:o}", "unit",
 		      t->units[r->unit].code, "name", t->units[r->unit].name, "year", r->year, "to",
 		      to >= 0 ? t->units[to].code : NULL, "state", wf_state_id(&wf_report, r->state), "version",
 		      (json_int_t)r->version, "submitted_at", time_or_null(r->submitted_at), "first_submitted_at",
 		      time_or_null(r->first_submitted_at), "submitted_by", r->submitted_by, "late",
 		      r->first_submitted_at ? json_boolean(chain_period_late(p, r->first_submitted_at)) : json_null(),
-		      "file", file, "comment", r->comment, "figures", figures ? figures : json_null(), "steps", steps);
+		      "file", file, "comment", r->comment, "figures", figures ? figures : json_null(), "steps", steps,
+		      "narrative", narrative_json(r));
 	return o;
 }

@@ -32,18 +32,20 @@ enum gemis_err chain_figures(struct db *db, const struct snapshot *s, int unit, 
 			     struct errctx *e);
 
 /* The yearly report of unit for year as DOCX, in the current language,
- * into out. */
+ * into out, with the officials' narrative (CHAIN_SECTION_COUNT texts, or
+ * NULL) as its last section. */
 enum gemis_err chain_report_docx(struct db *db, const struct snapshot *s, int unit, int year, long long now,
-				 struct buf *out, struct errctx *e);
+				 const char *const *narrative, struct buf *out, struct errctx *e);
 
 /* Submits the report of unit for year as who: with data[0..len) (a PDF or
  * DOCX named filename) when data is not NULL, else with the report as
  * gemis writes it (DOCX); the figures as they stand go with it.  version
- * is the one the person saw (0 before the first step).  Errors as
- * chain_report_act(). */
+ * is the one the person saw (0 before the first step).  sections, when
+ * not NULL, holds CHAIN_SECTION_COUNT narrative sections written with it
+ * (a NULL one stays as saved).  Errors as chain_report_act(). */
 enum gemis_err chain_submit(struct db *db, const struct snapshot *s, const struct principal *who, int unit,
-			    int year, long long version, const char *filename, const void *data, size_t len,
-			    long long now, struct errctx *e);
+			    int year, long long version, const char *const *sections, const char *filename,
+			    const void *data, size_t len, long long now, struct errctx *e);
 
 /* Counts of the reports sent to receiver for year: expected (one a unit
  * below), submitted (waiting for review or accepted: core/workflow's
@@ -58,7 +60,9 @@ enum gemis_err chain_count(struct db *db, const struct tree *t, int receiver, in
 /* A report as JSON, for the API and `gemis chain status --json`:
  *   {"unit", "name", "year", "to", "state", "version", "submitted_at",
  *    "first_submitted_at", "submitted_by", "late", "file": {"step", "name",
- *    "generated"} or null, "comment", "figures" (as submitted) or null,
+ *    "generated"} or null, "comment", "narrative": {"results",
+ *    "shortcomings", "causes", "proposals"} (each a text or null),
+ *    "figures" (as submitted) or null,
  *    "steps": [{"id", "action", "state", "comment", "by", "at", "file"}]}
  * Times are Unix seconds (as the API's other answers), null for never;
  * `late` judges the first submission against p, the receiver's deadline,

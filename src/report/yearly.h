@@ -52,6 +52,10 @@ struct yearly_opts {
 	const char *signer_title;    /* NULL: the plan's signer's title */
 	long long now;               /* when reporting is judged (overdue forms) */
 	long long created;           /* timestamp inside files; 0 for none */
+	const char *narrative[4];    /* the officials' assessment (a chain
+					report's sections, store/chainreports.h
+					chain_sections' order), NULL each for
+					none: in place of "to be completed" */
 	bool action_month;           /* the Action Month's report instead
 					(15/11 - 15/12: its theme, activities,
 					people reached; DOCX, PDF, HTML) */

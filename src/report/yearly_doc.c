@@ -12,7 +12,9 @@
  *        results of the tasks (worklog_doc.h) and the budget (budget_doc.h);
  *   V    (units with sub-units) sub-units by indicators, and the share of
  *        sub-units on track for each indicator;
- *   VI   proposals, left for the officer to write.
+ *   VI   proposals, left for the officer to write; or, for a report up
+ *        the chain, the officials' assessment: results, shortcomings,
+ *        causes, proposals (store/chainreports.h).
  */
 #include <math.h>
 #include <stdio.h>
@@ -28,6 +30,7 @@
 #include "core/quota.h"
 #include "core/smallnum.h"
 #include "core/suppress.h"
+#include "store/chainreports.h"
 
 #include "util/banned.h"
 
@@ -879,6 +882,38 @@ static enum gemis_err action_month_doc(const struct yearly *y, struct doc *d)
 	closing(y, d);
 	return doc_failed(d) ? GEMIS_ENOMEM : GEMIS_OK;
 }
+/* The last section: what the officials wrote (a report up the chain), or
+ * room for the proposals. */
+static void assessment(const struct yearly *y, struct doc *d)
+{
+	bool any = false;
+	size_t i;
+
+	for (i = 0; i < CHAIN_SECTION_COUNT; i++)
+		any = any || (y->o.narrative[i] && *y->o.narrative[i]);
+	if (!any) {
+		doc_add(d, DB_HEADING, 1, y->nsubs ? _("VII. PROPOSALS") : _("VI. PROPOSALS"));
+		doc_add(d, DB_PARA, 0, _("(To be completed by the reporting unit.)"));
+		return;
+	}
+	doc_add(d, DB_HEADING, 1, y->nsubs ? _("VII. ASSESSMENT AND PROPOSALS") : _("VI. ASSESSMENT AND PROPOSALS"));
+	for (i = 0; i < CHAIN_SECTION_COUNT; i++) {
+		const char *p = y->o.narrative[i] && *y->o.narrative[i] ? y->o.narrative[i] : "–";
+
+		doc_add(d, DB_HEADING, 2, doc_printf(d, "%zu. %s", i + 1, _(chain_sections[i].name)));
+		/* one paragraph a line, as typed */
+		while (*p) {
+			size_t n = strcspn(p, "\n");
+
+			if (n > 0)
+				doc_add(d, DB_PARA, 0, doc_printf(d, "%.*s", (int)n, p));
+			p += n;
+			if (*p == '\n')
+				p++;
+		}
+	}
+}
+
 
 enum gemis_err yearly_doc(const struct yearly *y, struct doc *d)
 {
@@ -894,8 +929,7 @@ enum gemis_err yearly_doc(const struct yearly *y, struct doc *d)
 	budget_doc(&y->budget, &y->work, (const unsigned(*)[ST_COUNT])y->goal_counts, d, "3. ");
 	activities(y, d);
 	subunits(y, d);
-	doc_add(d, DB_HEADING, 1, y->nsubs ? _("VII. PROPOSALS") : _("VI. PROPOSALS"));
-	doc_add(d, DB_PARA, 0, _("(To be completed by the reporting unit.)"));
+	assessment(y, d);
 	closing(y, d);
 	return doc_failed(d) ? GEMIS_ENOMEM : GEMIS_OK;
 }

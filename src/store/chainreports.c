@@ -17,6 +17,13 @@
 /* A comment, like a form's, is at most this many bytes. */
 #define CHAIN_COMMENT_MAX 4000
 
+const struct chain_section chain_sections[CHAIN_SECTION_COUNT] = {
+	{"results", N_("Results achieved")},
+	{"shortcomings", N_("Shortcomings and limitations")},
+	{"causes", N_("Causes")},
+	{"proposals", N_("Proposals and recommendations")},
+};
+
 int chain_report_to(const struct tree *t, int unit)
 {
 	if (unit <= 0 || (size_t)unit >= t->n)
@@ -31,7 +38,7 @@ static const char *dup_or_null(struct arena *mem, const char *s)
 
 #define REPORT_COLS                                                                                  \
 	"state, version, attachment_id, filename, generated, figures, first_submitted_at, submitted_at," \
-	" submitted_by, comment"
+	" submitted_by, comment, results, shortcomings, causes, proposals"
 
 /* A row of REPORT_COLS from column c into out. */
 static void read_row_at(struct db_stmt *st, int c, struct arena *mem, struct chain_report *out)
@@ -50,6 +57,8 @@ static void read_row_at(struct db_stmt *st, int c, struct arena *mem, struct cha
 	out->submitted_at = db_col_null(st, c + 7) ? 0 : db_col_int(st, c + 7);
 	out->submitted_by = dup_or_null(mem, db_col_text(st, c + 8));
 	out->comment = dup_or_null(mem, db_col_text(st, c + 9));
+	for (int i = 0; i < CHAIN_SECTION_COUNT; i++)
+		out->sections[i] = dup_or_null(mem, db_col_text(st, c + 10 + i));
 }
 
 static enum gemis_err load_steps(struct db *db, long long unit_id, int year, struct arena *mem,
@@ -194,6 +203,11 @@ static enum gemis_err check_step(const struct tree *t, const struct principal *w
 	if (in->comment && strlen(in->comment) > CHAIN_COMMENT_MAX)
 		return err_set_at(e, GEMIS_EINVAL, "comment", _("the comment is longer than %d characters"),
 				  CHAIN_COMMENT_MAX);
+	for (int i = 0; i < CHAIN_SECTION_COUNT; i++) {
+		if (in->sections[i] && strlen(in->sections[i]) > CHAIN_SECTION_MAX)
+			return err_set_at(e, GEMIS_EINVAL, chain_sections[i].id, _("%s: longer than %d characters"),
+					  _(chain_sections[i].name), CHAIN_SECTION_MAX);
+	}
 	if (strcmp(id, "submit") != 0)
 		return GEMIS_OK;
 	if (!in->data || in->len == 0)
@@ -232,6 +246,25 @@ static enum gemis_err current(struct db *db, long long unit_id, int year, int *s
 	return db_finalize(st, e);
 }
 
+/* The narrative sections given, on save and submit. */
+static enum gemis_err write_sections(struct db *db, long long unit_id, int year, const struct chain_step_in *in,
+				     struct errctx *e)
+{
+	enum gemis_err err = GEMIS_OK;
+	char sql[128];
+
+	for (int i = 0; !err && i < CHAIN_SECTION_COUNT; i++) {
+		if (!in->sections[i])
+			continue;
+		/* the column's name is the table's, never the input's */
+		snprintf(sql, sizeof(sql), "UPDATE chain_reports SET %s = ? WHERE unit_id = ? AND year = ?",
+			 chain_sections[i].id);
+		err = db_run(db, e, sql, "tii", blank(in->sections[i]) ? NULL : in->sections[i], unit_id,
+			     (long long)year);
+	}
+	return err;
+}
+
 /* Writes the step: the report's row (inserted the first time) and its
  * history. */
 static enum gemis_err write_step(struct db *db, long long unit_id, int year, const struct chain_step_in *in, int to,
@@ -259,6 +292,8 @@ static enum gemis_err write_step(struct db *db, long long unit_id, int year, con
 	if (!err && strcmp(action, "return") == 0)
 		err = db_run(db, e, "UPDATE chain_reports SET comment = ? WHERE unit_id = ? AND year = ?", "tii", comment,
 			     unit_id, (long long)year);
+	if (!err && (strcmp(action, "save") == 0 || strcmp(action, "submit") == 0))
+		err = write_sections(db, unit_id, year, in, e);
 	if (!err)
 		err = db_run(db, e,
 			     "UPDATE chain_reports SET state = ?, version = version + 1, updated_by = ?, updated_at = ?"

@@ -26,6 +26,16 @@
  * commune, the nation for a province), or -1 for the nation. */
 int chain_report_to(const struct tree *t, int unit);
 
+/* The narrative sections the officials write (migration 0204): each a
+ * column of chain_reports, an id in the API and a title for people. */
+#define CHAIN_SECTION_COUNT 4
+#define CHAIN_SECTION_MAX 8000 /* bytes */
+struct chain_section {
+	const char *id;   /* "results": the column and the API's key */
+	const char *name; /* msgid: "Results achieved" */
+};
+extern const struct chain_section chain_sections[CHAIN_SECTION_COUNT];
+
 /* One step of a report's history. */
 struct chain_step {
 	long long id;
@@ -50,6 +60,7 @@ struct chain_report {
 	long long first_submitted_at, submitted_at; /* 0 for never */
 	const char *submitted_by;
 	const char *comment;     /* the last return's comment, or NULL */
+	const char *sections[CHAIN_SECTION_COUNT]; /* the narrative, NULL for none */
 	struct chain_step *steps; /* oldest first (chain_report_get only) */
 	size_t nsteps;
 };
@@ -75,13 +86,16 @@ struct chain_step_in {
 	size_t len;
 	bool generated;
 	const char *figures;    /* JSON */
+	/* save and submit: the narrative; NULL leaves a section as it is */
+	const char *sections[CHAIN_SECTION_COUNT];
 };
 
 /* Takes a step on the report of unit for year, by who.  Errors:
  *   GEMIS_EPERM      who may not (wf_report's message);
  *   GEMIS_EINVAL     the unit sends no report (e->where "unit"), a return
  *                    without a comment ("comment"), a submission without
- *                    a file or with one that is not a PDF or DOCX ("file");
+ *                    a file or with one that is not a PDF or DOCX ("file"),
+ *                    a narrative section too long (its id);
  *   GEMIS_ECONFLICT  the step does not apply in the report's state, or the
  *                    report changed since `version`.
  * Nothing is written unless everything holds. */

@@ -16,10 +16,11 @@
  *   GET  /chain/{unit}/{year}/report  one unit's report: state, deadline,
  *        file, the figures it carried, history, and the forms of the
  *        steps the account may take (read access to the unit).
- *   POST /chain/{unit}/{year}/report  action=submit (file: a signed PDF,
- *        or none for the DOCX as generated), return (comment required) or
- *        accept, with the version the page showed: core/workflow's
- *        wf_report and store/chainreports.h decide.
+ *   POST /chain/{unit}/{year}/report  action=save (the narrative
+ *        sections: results, shortcomings, causes, proposals), submit (the
+ *        same, and file: a signed PDF, or none for the DOCX as generated),
+ *        return (comment required) or accept, with the version the page
+ *        showed: core/workflow's wf_report and store/chainreports.h decide.
  *   GET  /chain/{unit}/{year}/file/{step}  the file a submission sent.
  */
 #include <jansson.h>
@@ -341,6 +342,34 @@ static void history(struct http_req *r, const struct chain_report *rep)
 	html(r, "</ol>");
 }
 
+/* The narrative sections, to write while the report may change. */
+static void narrative_fields(struct http_req *r, const struct chain_report *rep)
+{
+	html(r, "<fieldset class=\"chain-narrative\"><legend>%s</legend><p><small>%s</small></p>", _("The officials' assessment"),
+	     _("Written by the officials beside the figures; kept with the report and locked with it once accepted."));
+	for (int i = 0; i < CHAIN_SECTION_COUNT; i++)
+		html(r, "<label>%s <textarea name=\"%s\" rows=\"4\" maxlength=\"%d\">%s</textarea></label>",
+		     _(chain_sections[i].name), chain_sections[i].id, CHAIN_SECTION_MAX,
+		     rep->sections[i] ? rep->sections[i] : "");
+	html(r, "</fieldset>");
+}
+
+/* The narrative as written, for those who read it. */
+static void narrative_text(struct http_req *r, const struct chain_report *rep)
+{
+	bool any = false;
+
+	for (int i = 0; i < CHAIN_SECTION_COUNT; i++)
+		any = any || rep->sections[i];
+	if (!any)
+		return;
+	html(r, "<h2>%s</h2><dl class=\"narrative\">", _("The officials' assessment"));
+	for (int i = 0; i < CHAIN_SECTION_COUNT; i++)
+		html(r, "<dt>%s</dt><dd data-section=\"%s\" lang=\"vi\">%s</dd>", _(chain_sections[i].name),
+		     chain_sections[i].id, rep->sections[i] ? rep->sections[i] : "–");
+	html(r, "</dl>");
+}
+
 /* The forms of the steps the account may take now. */
 static void step_forms(struct http_req *r, const struct chain_report *rep)
 {
@@ -353,13 +382,15 @@ static void step_forms(struct http_req *r, const struct chain_report *rep)
 		html(r, "<form method=\"post\" action=\"/chain/%s/%d/report\" enctype=\"multipart/form-data\" class=\"chain-submit\">",
 		     code, rep->year);
 		form_csrf(r);
-		html(r, "<input type=\"hidden\" name=\"action\" value=\"submit\"><input type=\"hidden\" name=\"version\" value=\"%lld\">",
-		     rep->version);
+		html(r, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", rep->version);
+		narrative_fields(r, rep);
 		html(r, "<fieldset><legend>%s</legend>", _("Submit the report"));
 		html(r, "<p>%s</p>", _("Send the report as gemis writes it (DOCX), or the copy signed and stamped (PDF). The figures as they stand now go with it."));
 		html(r, "<label>%s <input type=\"file\" name=\"file\" accept=\".pdf,.docx\"></label>",
 		     _("Signed copy (PDF), optional"));
-		html(r, "<button type=\"submit\">%s</button></fieldset></form>", _("Submit to the unit above"));
+		html(r, "<button type=\"submit\" name=\"action\" value=\"submit\">%s</button> ", _("Submit to the unit above"));
+		html(r, "<button type=\"submit\" name=\"action\" value=\"save\" class=\"secondary\">%s</button></fieldset></form>",
+		     _("Save the text"));
 	}
 	if (wf_may(&wf_report, t, &r->who, rep->state, ret, rep->unit, -1)) {
 		html(r, "<form method=\"post\" action=\"/chain/%s/%d/report\" class=\"chain-review\">", code, rep->year);
@@ -414,6 +445,8 @@ static void render_report(struct http_req *r, const struct chain_report *rep, co
 		     rep->comment);
 	html(r, "</dl>");
 	step_forms(r, rep);
+	if (!wf_may(&wf_report, t, &r->who, rep->state, wf_action_find(&wf_report, "submit"), rep->unit, -1))
+		narrative_text(r, rep);
 	figures_table(r, rep->figures);
 	history(r, rep);
 	page_end(r);
@@ -472,6 +505,7 @@ enum gemis_err page_chain_report_post(struct http_req *r)
 {
 	const char *act = http_param(r, "action"), *ver = http_param_or(r, "version", "0");
 	const struct http_file *f = posted_file(r, "file");
+	const char *sections[CHAIN_SECTION_COUNT];
 	struct chain_report rep;
 	struct chain_period p;
 	struct db *db;
@@ -486,8 +520,8 @@ enum gemis_err page_chain_report_post(struct http_req *r)
 	err = http_unit(r, http_arg(r, 0), ACT_READ, -1, &unit);
 	if (err)
 		return err;
-	if (a < 0 || strcmp(act, "save") == 0)
-		return http_fail(r, GEMIS_EINVAL, "%s", _("the action must be submit, return or accept"));
+	if (a < 0)
+		return http_fail(r, GEMIS_EINVAL, "%s", _("the action must be save, submit, return or accept"));
 	/* who may take the step is asked before anything else: the same 403
 	 * whatever was posted and whatever the unit */
 	if (!wf_permitted(&wf_report, &r->snap->tree, &r->who, a, unit, -1))
@@ -496,9 +530,11 @@ enum gemis_err page_chain_report_post(struct http_req *r)
 	if (err)
 		return err;
 	text_parse_long(ver, strlen(ver), &v);
+	for (int i = 0; i < CHAIN_SECTION_COUNT; i++)
+		sections[i] = http_param(r, chain_sections[i].id);
 	if (strcmp(act, "submit") == 0) {
-		err = chain_submit(db, r->snap, &r->who, rep.unit, rep.year, v, f ? f->filename : NULL, f ? f->data : NULL,
-				   f ? f->len : 0, r->now, &r->err);
+		err = chain_submit(db, r->snap, &r->who, rep.unit, rep.year, v, sections, f ? f->filename : NULL,
+				   f ? f->data : NULL, f ? f->len : 0, r->now, &r->err);
 	} else {
 		struct chain_step_in in;
 
@@ -506,6 +542,7 @@ enum gemis_err page_chain_report_post(struct http_req *r)
 		in.action = a;
 		in.version = v;
 		in.comment = http_param(r, "comment");
+		memcpy(in.sections, sections, sizeof(sections));
 		err = chain_report_act(db, &r->snap->tree, &r->who, rep.unit, rep.year, &in, r->now, &r->err);
 	}
 	if (!err)

@@ -67,7 +67,7 @@ const struct route web_routes[] = {
 	{HTTP_POST, "/chain/{unit}/{year}", page_chain_set, 0, "from:line to:line due:line"},
 	{HTTP_GET, "/chain/{unit}/{year}/report", page_chain_report, 0, NULL},
 	{HTTP_POST, "/chain/{unit}/{year}/report", page_chain_report_post, ROUTE_UPLOAD,
-	 "action:id version:int comment:text file:file"},
+	 "action:id version:int comment:text file:file results:text shortcomings:text causes:text proposals:text"},
 	{HTTP_GET, "/chain/{unit}/{year}/file/{id}", page_chain_file, 0, NULL},
 	{HTTP_GET, "/adhoc", page_adhoc_list, 0, "unit:code"},
 	{HTTP_POST, "/adhoc/{unit}", page_adhoc_ask, 0, "title:line due:line question:text i_*:int"},

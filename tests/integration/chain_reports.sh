@@ -32,8 +32,11 @@ contains "$body" "20/12/2026"
 contains "$body" 'class="chain-submit"'
 not_contains "$body" 'class="chain-review"'
 
-# submitted as generated: a DOCX, downloadable, the figures with it
-JAR=bl.jar http POST /chain/03390/2026/report -F "csrf=$bcsrf" -F action=submit -F version=0
+# submitted as generated: a DOCX, downloadable, the figures with it, and
+# the officials' assessment written in the form (issue 12 item 3)
+JAR=bl.jar http POST /chain/03390/2026/report -F "csrf=$bcsrf" -F action=submit -F version=0 \
+	-F "results=Tổ chức 12 buổi truyền thông về bình đẳng giới" -F "shortcomings=Số liệu y tế chậm" \
+	-F "proposals=Đề nghị tỉnh bố trí kinh phí tập huấn"
 expect_status 303
 [ "$(header Location)" = /chain/03390/2026/report ] || die "redirect: $(header Location)"
 JAR=bl.jar http GET /chain/03390/2026/report
@@ -47,6 +50,11 @@ expect_status 200
 [ "$(header Content-Type)" = "application/vnd.openxmlformats-officedocument.wordprocessingml.document" ] ||
 	die "file type: $(header Content-Type)"
 [ "$(head -c 2 body.txt)" = PK ] || die "the file is not a DOCX"
+cp body.txt first.docx
+unzip -p first.docx word/document.xml >doc.xml
+contains "$(cat doc.xml)" "ASSESSMENT AND PROPOSALS"
+contains "$(cat doc.xml)" "Tổ chức 12 buổi truyền thông về bình đẳng giới"
+contains "$(cat doc.xml)" "Đề nghị tỉnh bố trí kinh phí tập huấn"
 # not twice: it waits for review; and the page shows the form no more
 JAR=bl.jar http POST /chain/03390/2026/report -F "csrf=$bcsrf" -F action=submit -F version=1
 expect_status 409
@@ -131,12 +139,33 @@ expect_status 409
 contains "$body" "this report is accepted and locked with the figures it carried"
 JAR=bl.jar http POST /chain/03390/2026/report -F "csrf=$bcsrf" -F action=submit -F version=4
 expect_status 409
+# the narrative is locked with it: a save is refused, the text stays
+JAR=bl.jar http POST /chain/03390/2026/report -F "csrf=$bcsrf" -F action=save -F version=4 -F "results=khác"
+expect_status 409
+JAR=bl.jar http GET /chain/03390/2026/report
+contains "$body" '<dd data-section="results" lang="vi">Tổ chức 12 buổi truyền thông về bình đẳng giới</dd>'
+contains "$body" '<dd data-section="causes" lang="vi">–</dd>'
+not_contains "$body" 'class="chain-narrative"'
 JAR=bl.jar http GET "/?unit=03390&year=2026"
 printf '%s' "$body" | tr '\n' ' ' | grep -q 'class="own-report">[^<]*<span[^>]*sub-accepted' ||
 	die "the dashboard does not show the report accepted"
 not_contains "$body" "Returned with the comment"
 JAR=prov.jar http GET "/reporting?unit=12&year=2026"
 contains "$body" "Reports received from the units below: 1 of 38 submitted, 1 accepted, 0 late"
+
+# the narrative saved before sending (a draft), from the command line: a
+# section left out stays, an over-long one is refused naming the option
+expect_ok "$GEMIS" chain save --unit 03394 --year 2026 --results "Kết quả" --causes "Nguyên nhân" --as admin
+expect_ok "$GEMIS" chain save --unit 03394 --year 2026 --causes "" --proposals "Kiến nghị" --as admin
+"$GEMIS" chain status --unit 03394 --year 2026 --json >sv.json
+[ "$(jq -c '[.report.state, .report.narrative]' sv.json)" = \
+	'["draft",{"results":"Kết quả","shortcomings":null,"causes":null,"proposals":"Kiến nghị"}]' ] ||
+	die "saved narrative: $(jq -c .report sv.json)"
+head -c 8001 /dev/zero | tr '\0' x >long.txt
+expect_fail 1 "$GEMIS" chain save --unit 03394 --year 2026 --results "$(cat long.txt)" --as admin
+contains "$err" "--results"
+[ "$(sql gemis.db "SELECT version FROM chain_reports r JOIN units u ON u.id = r.unit_id WHERE u.code = '03394'")" = 2 ] ||
+	die "a refused save was written"
 
 # the values change afterwards; the accepted report keeps what it carried
 printf 'unit,period,indicator,part,sex,value\n03390,2026,female_key_leaders,num,T,9\n03390,2026,female_key_leaders,den,T,10\n' >v.csv
@@ -186,7 +215,7 @@ contains "$body" "1 of 34 submitted, 1 accepted"
 JAR=adm.jar http POST /api/v1/chain-reports/12/2026 -H "X-CSRF-Token: $acsrf" -H "Content-Type: application/json" \
 	--data '{"action": "approve"}'
 expect_status 400
-contains "$body" "the action must be submit, return or accept"
+contains "$body" "the action must be save, submit, return or accept"
 JAR=adm.jar http POST /api/v1/chain-reports/VN/2026 -H "X-CSRF-Token: $acsrf" -H "Content-Type: application/json" \
 	--data '{"action": "submit"}'
 expect_status 404
