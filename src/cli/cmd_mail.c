@@ -1,7 +1,7 @@
 /*
  * cmd_mail.c: e-mail reminders from the command line: `gemis remind`, run
- * once a day (a systemd timer or cron, docs/reminders.md), and `gemis user
- * email`, which gives an account the address they go to.
+ * once a day (a systemd timer or cron, docs/reminders.md).  The address
+ * they go to is set with `gemis user email` (cmd_user.c).
  */
 #include <sodium.h>
 #include <stdlib.h>
@@ -118,70 +118,6 @@ int cmd_remind(struct cli *cli, int argc, char **argv)
 	status = EXIT_OK;
 out:
 	sodium_memzero(cfg.password, sizeof(cfg.password));
-	db_close(db);
-	tree_release(&t);
-	return status;
-}
-
-int cmd_user_email(struct cli *cli, int argc, char **argv)
-{
-	struct errctx e = {0};
-	struct db *db = NULL;
-	struct tree t;
-	struct principal who;
-	struct user_rec u;
-	const char *as = NULL, *addr = NULL;
-	bool clear = false, found = false;
-	int rc, unit, status = EXIT_FAIL, first;
-	const struct cli_opt opts[] = {
-		{"clear", OPT_FLAG, &clear},
-		{"as", OPT_TEXT, &as},
-		{NULL, OPT_FLAG, NULL},
-	};
-
-	rc = cli_options(cli, argc, argv, opts, 1, 2, &first);
-	if (rc != CLI_GO)
-		return rc;
-	if (first + 1 < argc)
-		addr = argv[first + 1];
-	if ((addr != NULL) == clear)
-		return cli_usage(cli);
-	if (addr && !mail_address_ok(addr)) {
-		fprintf(stderr, "gemis user email: %s '%s'\n", _("not an e-mail address"), addr);
-		return EXIT_USAGE;
-	}
-	tree_init(&t);
-	db = cli_open_db(cli, 0);
-	if (!db)
-		goto out;
-	if (units_load_tree(db, &t, &e) || users_find(db, argv[first], &u, &found, &e)) {
-		cli_fail(&e);
-		goto out;
-	}
-	if (!found) {
-		fprintf(stderr, "gemis user email: %s '%s'\n", _("no such account"), argv[first]);
-		goto out;
-	}
-	if (!cli_actor(db, &t, "user email", as, &who))
-		goto out;
-	unit = tree_find(&t, u.unit_code);
-	if (unit < 0 || !access_may_manage_account(&t, &who, u.role, unit)) {
-		fprintf(stderr, "gemis user email: --as: ");
-		fprintf(stderr, _("%s may not manage %s accounts of %s"), who.name, role_id(u.role),
-			unit < 0 ? u.unit_code : t.units[unit].name);
-		fputc('\n', stderr);
-		goto out;
-	}
-	if (mail_address_set(db, u.id, addr, &e)) {
-		cli_fail(&e);
-		goto out;
-	}
-	if (addr)
-		printf(_("Reminders for %s go to %s.\n"), u.name, addr);
-	else
-		printf(_("%s gets no reminders any more.\n"), u.name);
-	status = EXIT_OK;
-out:
 	db_close(db);
 	tree_release(&t);
 	return status;

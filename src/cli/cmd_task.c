@@ -18,6 +18,7 @@
 #include "core/catalog.h"
 #include "core/date.h"
 #include "core/period.h"
+#include "report/tasks_json.h"
 #include "store/activities.h"
 #include "store/store.h"
 #include "store/task_progress.h"
@@ -26,9 +27,6 @@
 #include "util/text.h"
 
 #include "util/banned.h"
-
-/* Days ahead that count as "due soon", as on the dashboard. */
-#define SOON_DAYS 7
 
 /* Today in Vietnam; $GEMIS_TODAY=YYYY-MM-DD stands for it, as for the
  * server (tests). */
@@ -106,27 +104,6 @@ static const char *day_text(struct date d, char s[DATE_TEXT_LEN])
 
 /* --- gemis task list ------------------------------------------------------- */
 
-static json_t *id_array(const char *const *ids, size_t n)
-{
-	json_t *a = json_array();
-	size_t k;
-
-	for (k = 0; k < n; k++)
-		json_array_append_new(a, json_string(ids[k]));
-	return a;
-}
-
-/* The status of x for the year: the agency's own when one is asked. */
-static enum task_status status_of(const struct task_recs *rs, const struct task *x, int agency, int year)
-{
-	const struct task_rec *s;
-
-	if (agency < 0)
-		return task_overall(rs, x, year);
-	s = task_state(rs, x, agency_kinds[agency].id, year);
-	return s ? s->status : TS_NOT_STARTED;
-}
-
 /* Prints a JSON document (and frees it); false when memory ran out. */
 static bool print_json(json_t *doc)
 {
@@ -149,18 +126,6 @@ struct task_line {
 	bool has_due;
 	struct date due;
 };
-
-static json_t *task_json(struct task_list *tl, const struct task *x, const struct task_line *ln)
-{
-	char ds[DATE_TEXT_LEN];
-
-	return json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:s, s:b, s:b}", "number", task_label(&tl->mem, x),
-			 "uid", x->uid, "title", x->title, "lead", id_array(x->lead, x->nlead), "partners",
-			 id_array(x->partners, x->npartners), "timeframe",
-			 x->timeframe ? json_string(x->timeframe) : json_null(), "due",
-			 ln->has_due ? json_string((date_format_iso(ln->due, ds), ds)) : json_null(), "status",
-			 task_status_id(ln->st), "overdue", ln->al == TA_OVERDUE, "due_soon", ln->al == TA_DUE_SOON);
-}
 
 static void task_text(struct buf *out, struct task_list *tl, const struct task *x, const struct task_line *ln)
 {
@@ -226,12 +191,12 @@ int cmd_task_list(struct cli *cli, int argc, char **argv)
 
 		if (agency >= 0 && task_role(x, agency_kinds[agency].id) == 0)
 			continue;
-		ln.st = status_of(&rs, x, agency, year);
-		ln.al = task_alert(&x->tt, period_year_code(year), ln.st, now, SOON_DAYS);
+		ln.st = task_status_for(&rs, x, agency, year);
+		ln.al = task_alert(&x->tt, period_year_code(year), ln.st, now, DUE_SOON_DAYS);
 		ln.has_due = task_due(&x->tt, period_year_code(year), &ln.due);
 		shown++;
 		if (json) {
-			json_t *o = task_json(&tl, x, &ln);
+			json_t *o = task_json(&tl.mem, x, &rs, agency, year, now);
 
 			if (!o || json_array_append_new(arr, o)) {
 				fprintf(stderr, "gemis: %s\n", err_name(GEMIS_ENOMEM));
@@ -457,30 +422,13 @@ static void people(struct buf *out, const struct activity *a)
 static bool activities_json(const struct tcli *c, int year, const struct activity_list *l,
 			    const struct log_quarter q[4])
 {
-	json_t *arr = json_array(), *qs = json_array(), *doc;
+	json_t *arr = json_array(), *doc;
 	size_t i;
 
-	for (i = 0; i < l->n; i++) {
-		const struct activity *a = &l->a[i];
-		char iso[DATE_TEXT_LEN];
-
-		date_format_iso(a->day, iso);
-		json_array_append_new(
-			arr, json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:b}", "id",
-				       (json_int_t)a->id, "date", iso, "agency", agency_kinds[a->agency].id, "kind",
-				       act_kind_id(a->kind), "channel", act_channel_id(a->channel), "title", a->title,
-				       "place", a->place, "women", a->women >= 0 ? json_integer(a->women) : json_null(),
-				       "men", a->men >= 0 ? json_integer(a->men) : json_null(), "task",
-				       a->task_uid[0] ? json_string(a->task_uid) : json_null(), "action_month",
-				       a->action_month));
-	}
-	for (i = 0; i < 4; i++)
-		json_array_append_new(qs, json_pack("{s:i, s:b, s:i, s:i, s:o}", "quarter", (int)i + 1, "logged",
-						    q[i].kept, "news_items", (int)q[i].news, "months_with_programme",
-						    (int)q[i].programmes, "typed",
-						    q[i].typed ? json_real(q[i].typed_news) : json_null()));
-	doc = json_pack("{s:s, s:i, s:o, s:o}", "unit", c->t.units[c->unit].code, "year", year, "quarters", qs,
-			"activities", arr);
+	for (i = 0; arr && i < l->n; i++)
+		json_array_append_new(arr, activity_json(&l->a[i]));
+	doc = json_pack("{s:s, s:i, s:o, s:o}", "unit", c->t.units[c->unit].code, "year", year, "quarters",
+			log_quarters_json(q), "activities", arr);
 	return print_json(doc);
 }
 

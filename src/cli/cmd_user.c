@@ -1,6 +1,6 @@
 /*
- * cmd_user.c: accounts and API tokens from the command line, and the
- * sign-in log.
+ * cmd_user.c: accounts, their API tokens and reminder addresses from the
+ * command line, and the sign-in log.
  */
 #include <sodium.h>
 #include <stdlib.h>
@@ -8,14 +8,38 @@
 #include <time.h>
 
 #include "cli.h"
+#include "core/access.h"
 #include "core/catalog.h"
+#include "formats/mail.h"
 #include "gbv/accounts.h"
+#include "store/mail_log.h"
 #include "store/signin_log.h"
 #include "store/store.h"
 #include "store/users.h"
 #include "util/text.h"
 
 #include "util/banned.h"
+
+/* True when `who` may make change c to an account (of unit `code`); else
+ * logs the refusal when the account can read the case register
+ * (docs/cases.md) and says why. */
+static bool may_manage(const char *cmd, struct db *db, const struct tree *t, const struct principal *who,
+		       const struct account_change *c, const char *code)
+{
+	struct errctx e = {0};
+
+	if (c->unit >= 0 && access_may_manage_account(t, who, c->role, c->unit))
+		return true;
+	if (case_account_refused(db, t, who, c, &e)) {
+		cli_fail(&e);
+		return false;
+	}
+	fprintf(stderr, "gemis %s: --as: ", cmd);
+	fprintf(stderr, _("%s may not manage %s accounts of %s"), who->name, role_id(c->role),
+		c->unit < 0 ? code : t->units[c->unit].name);
+	fputc('\n', stderr);
+	return false;
+}
 
 /* Reads one line (the password) from stdin without its line end. */
 static bool read_password(char *out, size_t n)
@@ -75,8 +99,10 @@ int cmd_user_add(struct cli *cli, int argc, char **argv)
 	name = argv[first];
 	r = role_parse(role);
 	if (r < 0) {
-		fprintf(stderr, "gemis user add: --role: %s '%s' (admin, province, focal, reporter, viewer, caseworker, ministry, supervisor)\n",
-			_("unknown role"), role);
+		fprintf(stderr, "gemis user add: --role: %s '%s' (", _("unknown role"), role);
+		for (r = 0; r < ROLE_COUNT; r++)
+			fprintf(stderr, "%s%s", r ? ", " : "", role_id((enum role)r));
+		fprintf(stderr, ")\n");
 		return EXIT_USAGE;
 	}
 	if (agency) {
@@ -102,16 +128,8 @@ int cmd_user_add(struct cli *cli, int argc, char **argv)
 	if (!cli_actor(db, &t, "user add", as, &who))
 		goto out;
 	c = (struct account_change){"create", (enum role)r, u, name};
-	if (!access_may_manage_account(&t, &who, (enum role)r, u)) {
-		if (case_account_refused(db, &t, &who, &c, &e)) {
-			cli_fail(&e);
-			goto out;
-		}
-		fprintf(stderr, "gemis user add: --as: ");
-		fprintf(stderr, _("%s may not manage %s accounts of %s"), who.name, role, t.units[u].name);
-		fputc('\n', stderr);
+	if (!may_manage("user add", db, &t, &who, &c, unit))
 		goto out;
-	}
 	args = (struct add_args){&t, name, full, pw ? password : NULL, (enum role)r, u, a, 0};
 	if (case_account_apply(db, &t, &who, &c, add_apply, &args, &e)) {
 		cli_fail(&e);
@@ -337,17 +355,8 @@ int cmd_user_passwd(struct cli *cli, int argc, char **argv)
 		goto out;
 	unit = tree_find(&t, u.unit_code);
 	c = (struct account_change){"password", u.role, unit, u.name};
-	if (unit < 0 || !access_may_manage_account(&t, &who, u.role, unit)) {
-		if (case_account_refused(db, &t, &who, &c, &e)) {
-			cli_fail(&e);
-			goto out;
-		}
-		fprintf(stderr, "gemis user passwd: --as: ");
-		fprintf(stderr, _("%s may not manage %s accounts of %s"), who.name, role_id(u.role),
-			unit < 0 ? u.unit_code : t.units[unit].name);
-		fputc('\n', stderr);
+	if (!may_manage("user passwd", db, &t, &who, &c, u.unit_code))
 		goto out;
-	}
 	if (case_account_password(db, &t, &who, &c, u.id, password, &e)) {
 		cli_fail(&e);
 		goto out;
@@ -356,6 +365,72 @@ int cmd_user_passwd(struct cli *cli, int argc, char **argv)
 	status = EXIT_OK;
 out:
 	sodium_memzero(password, sizeof(password));
+	db_close(db);
+	tree_release(&t);
+	return status;
+}
+
+struct email_args {
+	long long id;
+	const char *address;
+};
+
+static enum gemis_err email_apply(struct db *db, void *ctx, struct errctx *e)
+{
+	const struct email_args *a = ctx;
+
+	return mail_address_set(db, a->id, a->address, e);
+}
+
+int cmd_user_email(struct cli *cli, int argc, char **argv)
+{
+	struct errctx e = {0};
+	struct db *db = NULL;
+	struct tree t;
+	struct principal who;
+	struct account_change c;
+	struct email_args a;
+	struct user_rec u;
+	const char *as = NULL, *addr = NULL;
+	bool clear = false;
+	int rc, status = EXIT_FAIL, first;
+	const struct cli_opt opts[] = {
+		{"clear", OPT_FLAG, &clear},
+		{"as", OPT_TEXT, &as},
+		{NULL, OPT_FLAG, NULL},
+	};
+
+	rc = cli_options(cli, argc, argv, opts, 1, 2, &first);
+	if (rc != CLI_GO)
+		return rc;
+	if (first + 1 < argc)
+		addr = argv[first + 1];
+	if ((addr != NULL) == clear)
+		return cli_usage(cli);
+	if (addr && !mail_address_ok(addr)) {
+		fprintf(stderr, "gemis user email: %s '%s'\n", _("not an e-mail address"), addr);
+		return EXIT_USAGE;
+	}
+	tree_init(&t);
+	db = cli_open_tree(cli, &t);
+	if (!db)
+		goto out;
+	if (!account_of("user email", db, argv[first], &u) || !cli_actor(db, &t, "user email", as, &who))
+		goto out;
+	c = (struct account_change){"email", u.role, tree_find(&t, u.unit_code), u.name};
+	if (!may_manage("user email", db, &t, &who, &c, u.unit_code))
+		goto out;
+	a = (struct email_args){u.id, addr};
+	if (case_account_apply(db, &t, &who, &c, email_apply, &a, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	if (addr)
+		printf(_("Reminders for %s go to %s.\n"), u.name, addr);
+	else
+		printf(_("%s gets no reminders any more.\n"), u.name);
+	status = EXIT_OK;
+out:
 	db_close(db);
 	tree_release(&t);
 	return status;

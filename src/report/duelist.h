@@ -21,9 +21,6 @@
 #include "store/tasks.h"
 #include "util/arena.h"
 
-/* A task (or a form) is "due soon" this many days ahead. */
-#define DUE_SOON_DAYS 7
-
 enum due_kind {
 	DUE_TASK, /* a task of the plan in force */
 	DUE_FORM, /* the agency's report of the year */

@@ -37,7 +37,7 @@ json_t *task_json(struct arena *a, const struct task *x, const struct task_recs 
 		  struct date today)
 {
 	enum task_status st = task_status_for(rs, x, agency, year);
-	enum task_alert al = task_alert(&x->tt, period_year_code(year), st, today, TASK_SOON_DAYS);
+	enum task_alert al = task_alert(&x->tt, period_year_code(year), st, today, DUE_SOON_DAYS);
 	struct date due;
 	char ds[DATE_TEXT_LEN];
 	bool has_due = task_due(&x->tt, period_year_code(year), &due);

@@ -14,9 +14,6 @@
 #include "store/task_progress.h"
 #include "store/tasks.h"
 
-/* Days ahead that count as "due soon", as on the dashboard. */
-#define TASK_SOON_DAYS 7
-
 /* The status of x for the year: agency's own (a kind index) when >= 0,
  * else the task's from its leads. */
 enum task_status task_status_for(const struct task_recs *rs, const struct task *x, int agency, int year);

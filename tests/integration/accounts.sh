@@ -77,6 +77,14 @@ focal.binhlu focal VN create admin admin3 0
 admin admin 03390 create caseworker cw.three 1
 cli:USER admin 03390 token caseworker cw.binhlu 1"
 [ "$(printf '%s\n' "$log" | sed 's/^cli:[^ ]*/cli:USER/')" = "$want" ] || die "the account log"
+# the address a caseworker's reminders go to is logged like its password
+# (it was not, and a refusal was not either)
+expect_fail 1 "$GEMIS" user email cw.binhlu spy@example.vn --as focal.binhlu
+contains "$err" "focal.binhlu may not manage caseworker accounts of Xã Bình Lư"
+expect_ok "$GEMIS" user email cw.binhlu cw@binhlu.example.vn --as admin
+expect_ok "$GEMIS" user email v.two v@binhlu.example.vn --as focal.binhlu
+[ "$(account_log | tail -2)" = "focal.binhlu focal 03390 email caseworker cw.binhlu 0
+admin admin 03390 email caseworker cw.binhlu 1" ] || die "the log of a caseworker's address: $(account_log | tail -2)"
 
 expect_ok "$GEMIS" token create focal.binhlu --label script
 token=$out
