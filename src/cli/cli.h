@@ -121,6 +121,7 @@ int cmd_indicators(struct cli *cli, int argc, char **argv);
 int cmd_user_add(struct cli *cli, int argc, char **argv);
 int cmd_user_passwd(struct cli *cli, int argc, char **argv);
 int cmd_user_signins(struct cli *cli, int argc, char **argv);
+int cmd_user_two_step_off(struct cli *cli, int argc, char **argv);
 int cmd_user_email(struct cli *cli, int argc, char **argv);
 int cmd_remind(struct cli *cli, int argc, char **argv);
 int cmd_token_create(struct cli *cli, int argc, char **argv);

@@ -29,12 +29,37 @@ static bool parse_uint(const char *s, unsigned max, unsigned *out)
 	return true;
 }
 
+/* --two-step: "none" or a comma-separated list of roles. */
+static bool parse_roles(const char *s, unsigned *out)
+{
+	char word[32];
+	size_t n;
+	int r;
+
+	*out = 0;
+	if (strcmp(s, "none") == 0)
+		return true;
+	while (*s) {
+		n = strcspn(s, ",");
+		if (n == 0 || n >= sizeof(word))
+			return false;
+		memcpy(word, s, n);
+		word[n] = '\0';
+		r = role_parse(word);
+		if (r < 0)
+			return false;
+		*out |= 1u << r;
+		s += n + (s[n] == ',');
+	}
+	return *out != 0;
+}
+
 int cmd_serve(struct cli *cli, int argc, char **argv)
 {
 	struct http_config c;
 	struct http_server *srv = NULL;
 	struct errctx e = {0};
-	const char *port = NULL, *threads = NULL;
+	const char *port = NULL, *threads = NULL, *two_step = NULL;
 	bool quiet = false;
 	char name[512];
 	sigset_t set;
@@ -48,6 +73,7 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 		{"secure-cookies", OPT_FLAG, &c.secure_cookies},
 		{"quiet", OPT_FLAG, &quiet},
 		{"trust-proxy", OPT_FLAG, &c.trust_proxy},
+		{"two-step", OPT_TEXT, &two_step},
 		{NULL, OPT_FLAG, NULL},
 	};
 
@@ -61,6 +87,10 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 	}
 	if (threads && (!parse_uint(threads, 256, &c.threads) || c.threads == 0)) {
 		fprintf(stderr, "gemis serve: --threads: %s '%s'\n", _("not a number of threads"), threads);
+		return EXIT_USAGE;
+	}
+	if (two_step && !parse_roles(two_step, &c.two_step_roles)) {
+		fprintf(stderr, "gemis serve: --two-step: %s '%s'\n", _("not a list of roles"), two_step);
 		return EXIT_USAGE;
 	}
 	if (quiet)

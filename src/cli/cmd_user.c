@@ -436,6 +436,46 @@ out:
 	return status;
 }
 
+int cmd_user_two_step_off(struct cli *cli, int argc, char **argv)
+{
+	struct errctx e = {0};
+	struct db *db = NULL;
+	struct tree t;
+	struct principal who;
+	struct account_change c;
+	struct user_rec u;
+	const char *as = NULL;
+	int rc, status = EXIT_FAIL, first;
+	const struct cli_opt opts[] = {
+		{"as", OPT_TEXT, &as},
+		{NULL, OPT_FLAG, NULL},
+	};
+
+	rc = cli_options(cli, argc, argv, opts, 1, 1, &first);
+	if (rc != CLI_GO)
+		return rc;
+	tree_init(&t);
+	db = cli_open_tree(cli, &t);
+	if (!db)
+		goto out;
+	if (!account_of("user two-step-off", db, argv[first], &u) ||
+	    !cli_actor(db, &t, "user two-step-off", as, &who))
+		goto out;
+	c = (struct account_change){"two-step-off", u.role, tree_find(&t, u.unit_code), u.name};
+	if (!may_manage("user two-step-off", db, &t, &who, &c, u.unit_code))
+		goto out;
+	if (case_account_two_step_off(db, &t, &who, &c, u.id, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	printf(_("%s signs in with a password alone until it turns two-step sign-in on again.\n"), u.name);
+	status = EXIT_OK;
+out:
+	db_close(db);
+	tree_release(&t);
+	return status;
+}
+
 /* Prints s and pads it to w display columns (never cut): the columns of
  * a table line up in Vietnamese, where a letter may take several bytes. */
 static void print_padded(const char *s, size_t w)

@@ -133,6 +133,13 @@ const struct command commands[] = {
 	    "               only for the whole country)\n"
 	    "  --name NAME  only that name\n"
 	    "  --limit N    at most N rows (default 50)")},
+	{"user two-step-off", cmd_user_two_step_off, N_("turn off an account's two-step sign-in"),
+	 "gemis user two-step-off NAME [--as USER]",
+	 N_("Removes the account's authenticator and recovery codes, for a lost phone: the\n"
+	    "account signs in with its password alone until it turns two-step sign-in on again\n"
+	    "(which the roles that must use it are asked at once).  A caseworker's or admin's\n"
+	    "change is written to the case access log.\n"
+	    "  --as USER  act as that account, within its rights")},
 	{"user email", cmd_user_email, N_("set the address an account's reminders go to"),
 	 "gemis user email NAME (ADDRESS | --clear) [--as USER]",
 	 N_("Gives the account an e-mail address for the reminders of `gemis remind`, or with\n"
@@ -420,7 +427,7 @@ const struct command commands[] = {
 	    "  --as USER    act as that account, with its rights")},
 	{"serve", cmd_serve, N_("run the web application and the JSON API"),
 	 "gemis serve [--port N] [--listen ADDR] [--threads N] [--tls-cert FILE --tls-key FILE]"
-	 " [--secure-cookies] [--trust-proxy] [--quiet]",
+	 " [--secure-cookies] [--trust-proxy] [--two-step ROLES] [--quiet]",
 	 N_("Serves the web application and the JSON API under /api/v1 on the database, by\n"
 	    "default at http://127.0.0.1:8080/.  Stops on Ctrl+C (SIGINT) or SIGTERM.\n"
 	    "  --port N          the port (default 8080; 0 picks a free one)\n"
@@ -431,6 +438,8 @@ const struct command commands[] = {
 	    "  --secure-cookies  mark cookies Secure: TLS ends in a proxy in front\n"
 	    "  --trust-proxy     a proxy on this machine passes the client's address in\n"
 	    "                    X-Forwarded-For (for sign-in throttling and the log)\n"
+	    "  --two-step ROLES  roles that must sign in with a code from an app as well\n"
+	    "                    (default admin,caseworker; none: no role must, anyone may)\n"
 	    "  --quiet           no line per request on standard error\n"
 	    "Routes and the API: docs/web.md and /api/v1/openapi.json.")},
 	{"help", cmd_help, N_("show help for a command"), "gemis help [COMMAND]", NULL},

@@ -7,6 +7,7 @@
 
 #include "cases.h"
 #include "store/sessions.h"
+#include "store/totp.h"
 
 #include "util/banned.h"
 
@@ -65,6 +66,17 @@ enum gemis_err case_account_password(struct db *db, const struct tree *t, const 
 	struct password_args a = {id, password};
 
 	return case_account_apply(db, t, who, c, password_apply, &a, e);
+}
+
+static enum gemis_err two_step_off_apply(struct db *db, void *ctx, struct errctx *e)
+{
+	return totp_remove(db, *(const long long *)ctx, e);
+}
+
+enum gemis_err case_account_two_step_off(struct db *db, const struct tree *t, const struct principal *who,
+					 const struct account_change *c, long long id, struct errctx *e)
+{
+	return case_account_apply(db, t, who, c, two_step_off_apply, &id, e);
 }
 
 struct token_args {

@@ -47,6 +47,11 @@ enum gemis_err case_account_password(struct db *db, const struct tree *t, const 
 				     const struct account_change *c, long long id, const char *password,
 				     struct errctx *e);
 
+/* case_account_apply() of turning off account id's two-step sign-in
+ * (totp_remove()). */
+enum gemis_err case_account_two_step_off(struct db *db, const struct tree *t, const struct principal *who,
+					 const struct account_change *c, long long id, struct errctx *e);
+
 /* case_account_apply() of a new API token for account id (a token acts as
  * the account: a caseworker's reads cases), into out, shown once. */
 enum gemis_err case_account_token(struct db *db, const struct tree *t, const struct principal *who,

@@ -59,6 +59,9 @@ enum route_flags {
 	ROUTE_PRIVATE = 16, /* the case register: the log shows the route's
 			      pattern, not the path (no case codes), and
 			      messages never repeat a parameter's name */
+	ROUTE_ENROL = 32,  /* open to an account that must turn on two-step
+			      sign-in before anything else (the account page,
+			      its enrolment, signing out) */
 };
 
 struct http_req;
@@ -178,6 +181,8 @@ struct http_config {
 	unsigned reload_ms;       /* how often the data version is checked */
 	bool access_log;          /* one line per request on stderr */
 	struct session_policy sessions;
+	unsigned two_step_roles;  /* bit 1 << role: roles that sign in with a code
+				     (store/totp.h) and must enrol first */
 	const struct route *const *tables; /* NULL-terminated */
 	/* Pages the front end renders for the framework: an error page, and
 	 * the sign-in page answered with 401 to a page that needs an account.

@@ -222,6 +222,18 @@ static enum gemis_err identify(struct http_req *r)
 	return GEMIS_OK;
 }
 
+/* True when a browser session of an account whose role must sign in with
+ * a code, and has not enrolled an authenticator yet, asks for anything
+ * but its enrolment.  API tokens are made by a signed-in person or an
+ * admin on the command line, and go on working. */
+static bool must_enrol(const struct http_req *r)
+{
+	const struct http_config *c = &r->srv->conf;
+
+	return r->signed_in && !r->by_token && !r->user.totp_on && (c->two_step_roles >> r->user.role & 1u) &&
+	       !(r->route->flags & ROUTE_ENROL);
+}
+
 /* The token as pages carry it: a fresh random pad and the token XORed
  * with it, in hex (2 * 32 bytes).  Every answer shows it differently, so
  * that compressing pages cannot leak it byte by byte (BREACH). */
@@ -427,6 +439,13 @@ void http_dispatch(struct http_req *r)
 		}
 		if (r->method != HTTP_GET && !r->by_token && !csrf_ok(r)) {
 			err = http_fail(r, GEMIS_EPERM, "%s", _("the form is out of date or came from elsewhere"));
+			goto out;
+		}
+		if (must_enrol(r)) {
+			err = (r->route->flags & ROUTE_API)
+				      ? http_fail(r, GEMIS_EPERM, "%s",
+						  _("this account must turn on two-step sign-in first (/account/totp)"))
+				      : http_redirect(r, "/account/totp");
 			goto out;
 		}
 	}

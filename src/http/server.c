@@ -47,6 +47,8 @@ void http_config_defaults(struct http_config *c)
 	c->reload_ms = 250;
 	c->access_log = true;
 	c->sessions = session_policy_default;
+	/* the accounts that read the case register or manage everyone's */
+	c->two_step_roles = 1u << ROLE_ADMIN | 1u << ROLE_CASEWORKER;
 }
 
 /* Bodies or answers at least this large are followed by malloc_trim(). */

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "totp.h"
 #include "util/i18n.h"
 
 #include "util/banned.h"
@@ -285,28 +286,62 @@ enum gemis_err login_throttled(struct db *db, const struct session_policy *pol, 
 	return err;
 }
 
-enum gemis_err password_attempt(struct db *db, const struct session_policy *pol, const char *name,
-				const char *ip, long long now, const char *password,
-				enum signin_action action, struct user_rec *out, bool *ok, long *wait,
-				struct errctx *e)
+/* One check of a password (and, with_code, of the account's code) through
+ * the throttle; see signin_attempt(). */
+static enum gemis_err attempt(struct db *db, const struct session_policy *pol, const char *name, const char *ip,
+			      long long now, const char *password, const char *code, bool with_code,
+			      enum signin_action action, struct user_rec *out, enum signin_outcome *how,
+			      long *wait, struct errctx *e)
 {
 	enum gemis_err err;
+	bool ok = false;
 
-	*ok = false;
+	*how = SIGNIN_REFUSED;
 	if (!ip)
 		ip = "cli";
 	err = login_throttled(db, pol, name, ip, now, wait, e);
 	if (err)
 		return err;
-	if (*wait > 0)
+	if (*wait > 0) {
+		*how = SIGNIN_WAIT;
 		return signin_log_write(db, name, ip, now, action, SIGNIN_THROTTLED, e);
-	err = users_check_password(db, name, password, out, ok, e);
+	}
+	err = users_check_password(db, name, password, out, &ok, e);
+	if (!err && ok && with_code && out->totp_on) {
+		if (!code || !*code) {
+			*how = SIGNIN_NEED_CODE;
+			return GEMIS_OK;
+		}
+		err = totp_verify(db, out->id, code, now, &ok, e);
+	}
 	if (err)
 		return err;
-	err = *ok ? login_succeeded(db, name, ip, now, e) : login_failed(db, name, ip, now, e);
+	err = ok ? login_succeeded(db, name, ip, now, e) : login_failed(db, name, ip, now, e);
 	if (!err)
-		err = signin_log_write(db, name, ip, now, action, *ok ? SIGNIN_OK : SIGNIN_WRONG, e);
+		err = signin_log_write(db, name, ip, now, action, ok ? SIGNIN_OK : SIGNIN_WRONG, e);
+	if (!err && ok)
+		*how = SIGNIN_IN;
 	return err;
+}
+
+enum gemis_err password_attempt(struct db *db, const struct session_policy *pol, const char *name,
+				const char *ip, long long now, const char *password,
+				enum signin_action action, struct user_rec *out, bool *ok, long *wait,
+				struct errctx *e)
+{
+	enum signin_outcome how;
+	enum gemis_err err;
+
+	err = attempt(db, pol, name, ip, now, password, NULL, false, action, out, &how, wait, e);
+	*ok = !err && how == SIGNIN_IN;
+	return err;
+}
+
+enum gemis_err signin_attempt(struct db *db, const struct session_policy *pol, const char *name,
+			      const char *ip, long long now, const char *password, const char *code,
+			      struct user_rec *out, enum signin_outcome *how, long *wait, struct errctx *e)
+{
+	return attempt(db, pol, name, ip, now, password, code, true, SIGNIN_SIGNIN, out, how, wait, e);
 }
 
 enum gemis_err login_failed(struct db *db, const char *name, const char *ip, long long now,

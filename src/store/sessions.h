@@ -114,6 +114,25 @@ enum gemis_err password_attempt(struct db *db, const struct session_policy *pol,
 				const char *ip, long long now, const char *password,
 				enum signin_action action, struct user_rec *out, bool *ok, long *wait,
 				struct errctx *e);
+/* How a sign-in went (signin_attempt()). */
+enum signin_outcome {
+	SIGNIN_IN,        /* signed in */
+	SIGNIN_REFUSED,   /* a wrong password or code, or no such account */
+	SIGNIN_WAIT,      /* held back by the throttle: *wait seconds */
+	SIGNIN_NEED_CODE, /* the password is right; the account asks a code too */
+};
+
+/* Signing in: the password through the throttle as password_attempt()
+ * does and, for an account with an authenticator (store/totp.h), a code
+ * of it or a recovery code.  A wrong code counts as a failure like a wrong
+ * password, and the failures of the account from the address are
+ * forgotten only once the code is right, so that whoever has the password
+ * guesses codes no faster than passwords.  The sign-in log gets the
+ * outcome (nothing for SIGNIN_NEED_CODE: the code decides). */
+enum gemis_err signin_attempt(struct db *db, const struct session_policy *pol, const char *name,
+			      const char *ip, long long now, const char *password, const char *code,
+			      struct user_rec *out, enum signin_outcome *how, long *wait, struct errctx *e);
+
 /* Records a failed sign-in. */
 enum gemis_err login_failed(struct db *db, const char *name, const char *ip, long long now,
 			    struct errctx *e);

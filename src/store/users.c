@@ -90,7 +90,8 @@ enum gemis_err users_add(struct db *db, const struct tree *t, const char *name, 
 
 #define USER_COLUMNS                                                                      \
 	"u.id, u.name, u.role, u.unit_id, un.code, u.agency, u.full_name, u.disabled,"    \
-	" u.password_hash"
+	" u.password_hash, (SELECT COUNT(*) FROM account_totp a"                          \
+	" WHERE a.user_id = u.id AND a.confirmed_at IS NOT NULL)"
 
 static void read_user(struct db_stmt *st, struct user_rec *u, char *hash, size_t hashlen)
 {
@@ -109,6 +110,7 @@ static void read_user(struct db_stmt *st, struct user_rec *u, char *hash, size_t
 	u->disabled = db_col_int(st, 7) != 0;
 	s = db_col_text(st, 8);
 	u->has_password = s != NULL;
+	u->totp_on = db_col_int(st, 9) > 0;
 	if (hash)
 		snprintf(hash, hashlen, "%s", s ? s : "");
 }
@@ -309,7 +311,7 @@ enum gemis_err tokens_lookup(struct db *db, const char *token, struct user_rec *
 	db_bind_text(st, 1, hex);
 	if (db_next(st)) {
 		read_user(st, out, NULL, 0);
-		tid = db_col_int(st, 9);
+		tid = db_col_int(st, 10);
 		*found = true;
 	}
 	err = db_finalize(st, e);

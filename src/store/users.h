@@ -30,6 +30,7 @@ struct user_rec {
 	char full_name[128];
 	bool disabled;
 	bool has_password;
+	bool totp_on;      /* signs in with a code too (store/totp.h) */
 };
 
 /* Checks a user name: 3 to 64 of a-z 0-9 . _ -, starting with a letter.

@@ -22,7 +22,10 @@
 
 #include "util/banned.h"
 
-static void login_form(struct http_req *r, const char *name, const char *next, const char *problem)
+/* The sign-in form; with ask_code, for an account that signs in with a
+ * code too, the password again and the code. */
+static void login_form(struct http_req *r, const char *name, const char *next, const char *problem,
+		       bool ask_code)
 {
 	page_begin(r, _("Sign in"), -1);
 	html(r, "<section class=\"narrow\"><h1>%s</h1>", _("Sign in"));
@@ -36,9 +39,15 @@ static void login_form(struct http_req *r, const char *name, const char *next, c
 	     "<label>%s <input name=\"name\" autocomplete=\"username\" required maxlength=\"64\""
 	     " autocapitalize=\"none\" value=\"%s\"></label>"
 	     "<label>%s <input name=\"password\" type=\"password\" autocomplete=\"current-password\""
-	     " required maxlength=\"256\"></label>"
-	     "<button type=\"submit\">%s</button></form></section>",
-	     _("User name"), name ? name : "", _("Password"), _("Sign in"));
+	     " required maxlength=\"256\"></label>",
+	     _("User name"), name ? name : "", _("Password"));
+	if (ask_code)
+		html(r,
+		     "<label>%s <input name=\"code\" inputmode=\"numeric\" autocomplete=\"one-time-code\" required"
+		     " maxlength=\"16\" autofocus></label><p class=\"hint\">%s</p>",
+		     _("Code from the app"),
+		     _("The six-digit code your authenticator app shows now, or one of your recovery codes."));
+	html(r, "<button type=\"submit\">%s</button></form></section>", _("Sign in"));
 	page_end(r);
 }
 
@@ -55,7 +64,7 @@ void web_login_page(struct http_req *r)
 				   : NULL;
 
 	buf_reset(&r->out);
-	login_form(r, NULL, next, NULL);
+	login_form(r, NULL, next, NULL, false);
 }
 
 enum gemis_err page_login_form(struct http_req *r)
@@ -64,7 +73,7 @@ enum gemis_err page_login_form(struct http_req *r)
 
 	if (r->signed_in)
 		return http_redirect(r, local_path(next) ? next : "/");
-	login_form(r, NULL, local_path(next) ? next : NULL, NULL);
+	login_form(r, NULL, local_path(next) ? next : NULL, NULL, false);
 	return GEMIS_OK;
 }
 
@@ -86,25 +95,34 @@ enum gemis_err page_login(struct http_req *r)
 	char token[SESSION_TOKEN_CHARS + 1];
 	struct db *db;
 	enum gemis_err err;
+	const char *code = http_param(r, "code");
+	enum signin_outcome how;
 	long wait = 0;
-	bool ok = false;
 
 	err = http_db(r, &db);
 	if (err)
 		return err;
 	if (!local_path(next))
 		next = NULL;
-	err = password_attempt(db, &http_conf(r)->sessions, name, r->ip, r->now, pw, SIGNIN_SIGNIN, &u, &ok,
-			       &wait, &r->err);
+	err = signin_attempt(db, &http_conf(r)->sessions, name, r->ip, r->now, pw, code, &u, &how, &wait, &r->err);
 	if (err)
 		return err;
-	if (wait > 0) {
+	switch (how) {
+	case SIGNIN_IN:
+		break;
+	case SIGNIN_WAIT:
 		r->retry_after = wait;
-		login_form(r, name, next, too_many(r, wait));
+		login_form(r, name, next, too_many(r, wait), code != NULL);
 		return http_keep_body(r, GEMIS_ELIMIT);
-	}
-	if (!ok) {
-		login_form(r, name, next, _("Wrong user name or password."));
+	case SIGNIN_NEED_CODE:
+		login_form(r, name, next, _("This account signs in in two steps: type your password again and the "
+					    "code from your app."),
+			   true);
+		return GEMIS_OK;
+	case SIGNIN_REFUSED:
+		login_form(r, name, next,
+			   code ? _("Wrong user name, password or code.") : _("Wrong user name or password."),
+			   code != NULL);
 		return http_keep_body(r, GEMIS_EAUTH);
 	}
 	/* a new token at every sign-in; the one the browser brought ends */
@@ -194,6 +212,8 @@ static void account_page(struct http_req *r, const char *problem, const char *do
 	     _("Ends every session of your account on every other computer and phone, and revokes all "
 	       "its API tokens. This browser stays signed in, under a new session."),
 	     _("Sign out everywhere"));
+	html(r, "<section class=\"narrow\"><h2>%s</h2><p><a href=\"/account/totp\">%s</a></p></section>",
+	     _("Two-step sign-in"), r->user.totp_on ? _("Manage two-step sign-in") : _("Set up an authenticator app"));
 	account_tokens(r, token, token_done);
 	page_end(r);
 }

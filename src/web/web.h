@@ -82,6 +82,9 @@ enum gemis_err page_account(struct http_req *r);
 enum gemis_err page_password(struct http_req *r);
 enum gemis_err page_signout_all(struct http_req *r);
 enum gemis_err page_token_create(struct http_req *r);
+/* totp.c: two-step sign-in on the account page */
+enum gemis_err page_totp(struct http_req *r);
+enum gemis_err page_totp_post(struct http_req *r);
 enum gemis_err page_token_revoke(struct http_req *r);
 /* The value and status of indicator k of every unit above `unit` (the
  * province, the nation), as links to their indicator pages (compare.c). */

@@ -102,11 +102,17 @@ db_name() {
 # start_server [ARGS...]: runs `gemis serve --port 0 ARGS` on the test's
 # main database in the background; $BASE is its URL, $SERVER_PID its
 # process.  stop_server stops it with SIGTERM and fails when it did not exit
-# cleanly (a sanitizer report, a leak, a crash).
+# cleanly (a sanitizer report, a leak, a crash).  gemis serve makes admins
+# and caseworkers sign in with a code as well by default; the tests'
+# servers ask it of the roles in $TWO_STEP, none unless set; "default"
+# leaves gemis's default (web_two_step.sh).
 start_server() {
 	: >serve.out
 	: >serve.err
-	"$GEMIS" serve --port 0 "$@" >>serve.out 2>>serve.err &
+	two_step="--two-step ${TWO_STEP:-none}"
+	[ "${TWO_STEP:-}" = default ] && two_step=""
+	# shellcheck disable=SC2086 # two words or none
+	"$GEMIS" serve --port 0 $two_step "$@" >>serve.out 2>>serve.err &
 	SERVER_PID=$!
 	# a test that fails half-way must not leave its server running
 	trap 'kill "$SERVER_PID" 2>/dev/null || true' EXIT

@@ -320,11 +320,12 @@ cmp -s web09385.txt web99999.txt || die "the upload page's answers for a unit ou
 for route in "/?unit=03390" "/indicator/female_wage_workers" "/province/12" "/entry" "/review" "/plan/03390" \
 	"/users" "/upload" "/account" "/api/v1/me" "/api/v1/units" "/api/v1/indicators" "/api/v1/submissions" \
 	"/tasks" "/tasks/03390/$task" "/tasks/03390/evidence/1" "/activities" "/activities/03390/1" "/activities/import" \
-	"/budget" "/budget/03390/1" "/api/v1/budget" "/api/v1/budget/03390/1" "/scorecard" "/api/v1/scorecard"; do
+	"/budget" "/budget/03390/1" "/api/v1/budget" "/api/v1/budget/03390/1" "/scorecard" "/api/v1/scorecard" \
+	"/account/totp"; do
 	JAR=none.jar http GET "$route"
 	expect_status 401
 done
-for route in /account/signout-all /account/password /account/tokens /account/tokens/1/revoke /logout; do
+for route in /account/signout-all /account/password /account/tokens /account/tokens/1/revoke /account/totp /logout; do
 	JAR=none.jar http POST "$route"
 	expect_status 401
 done

@@ -3,6 +3,7 @@
  * domain: the one number reader of every importer, control characters,
  * and the sandbox that reads hostile documents in a child process.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -12,6 +13,7 @@
 #include "util/number.h"
 #include "util/sandbox.h"
 #include "util/text.h"
+#include "util/totp.h"
 
 static enum number_problem num(const char *s, double *v)
 {
@@ -195,11 +197,45 @@ TEST(sandbox_helper)
 	sandbox_stop();
 }
 
+/* RFC 4226 appendix D, RFC 6238 appendix B (SHA-1), RFC 4648 section 10. */
+TEST(totp_vectors)
+{
+	static const long hotp_want[10] = {755224, 287082, 359152, 969429, 338314,
+					   254676, 287922, 162583, 399871, 520489};
+	const unsigned char *key = (const unsigned char *)"12345678901234567890";
+	char b32[16], code[48];
+	long long step = 0;
+	unsigned i;
+
+	for (i = 0; i < 10; i++)
+		CHECK(hotp(key, 20, i, 6) == hotp_want[i]);
+	CHECK(hotp(key, 20, totp_step(59), 8) == 94287082);
+	CHECK(hotp(key, 20, totp_step(1111111109), 8) == 7081804);
+	CHECK(hotp(key, 20, totp_step(2000000000), 8) == 69279037);
+	CHECK(base32_encode((const unsigned char *)"foobar", 6, b32, sizeof(b32)) && strcmp(b32, "MZXW6YTBOI") == 0);
+	CHECK(base32_encode((const unsigned char *)"f", 1, b32, sizeof(b32)) && strcmp(b32, "MY") == 0);
+	CHECK(!base32_encode((const unsigned char *)"foobar", 6, b32, 10));
+	/* a code of the step before, now or after is taken once, as typed with
+	 * a space; older ones, a used step and malformed codes are not */
+	snprintf(code, sizeof(code), "%06ld", hotp(key, 20, totp_step(1111111109) - 1, 6));
+	CHECK(totp_check(key, 20, code, 1111111109, 0, &step) && step == totp_step(1111111109) - 1);
+	CHECK(!totp_check(key, 20, code, 1111111109, step, &step));
+	CHECK(!totp_check(key, 20, code, 1111111109 + 60, 0, &step));
+	snprintf(code, sizeof(code), "%03ld %03ld", hotp(key, 20, totp_step(1111111109) + 1, 6) / 1000,
+		 hotp(key, 20, totp_step(1111111109) + 1, 6) % 1000);
+	CHECK(totp_check(key, 20, code, 1111111109, 0, &step));
+	CHECK(!totp_check(key, 20, "12345", 1111111109, 0, &step));
+	CHECK(!totp_check(key, 20, "1234567", 1111111109, 0, &step));
+	CHECK(!totp_check(key, 20, "12a456", 1111111109, 0, &step));
+	CHECK(!totp_check(key, 20, NULL, 1111111109, 0, &step));
+}
+
 int main(void)
 {
 	RUN(number_parse_accepts_and_refuses);
 	RUN(control_characters);
 	RUN(sandbox_direct);
 	RUN(sandbox_helper);
+	RUN(totp_vectors);
 	return harness_report();
 }
