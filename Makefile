@@ -13,7 +13,7 @@
 CC      ?= cc
 PKG     ?= pkg-config
 PKGS    := sqlite3 libpq jansson libsodium libutf8proc libmicrohttpd expat xlsxwriter zlib \
-           libzip pangocairo cairo-pdf poppler-glib fontconfig libcurl libcrypto libqrencode
+           libzip pangocairo cairo-pdf poppler-glib fontconfig libcurl libcrypto libqrencode libseccomp
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wno-missing-field-initializers -Wformat=2 -Wvla
 STD     := -std=c17 -D_GNU_SOURCE

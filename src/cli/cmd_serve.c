@@ -11,6 +11,7 @@
 #include "report/yearly.h"
 #include "http/http.h"
 #include "store/store.h"
+#include "util/confine.h"
 #include "util/text.h"
 #include "web/cases.h"
 #include "web/web.h"
@@ -54,12 +55,45 @@ static bool parse_roles(const char *s, unsigned *out)
 	return *out != 0;
 }
 
+/* What the server gives up once its port is bound (util/confine.h). */
+struct serve_confine {
+	const char *user;   /* --user: the account to become, or NULL */
+	bool off;           /* --no-confine */
+	const char *db_url;
+	struct confine_result done;
+};
+
+static enum gemis_err before_threads(void *ctx, struct errctx *e)
+{
+	struct serve_confine *sc = ctx;
+	struct confine_rules rules = {{NULL}, 0};
+	char dir[4096];
+	const char *tmp = getenv("TMPDIR");
+	enum gemis_err err;
+
+	if (sc->user) {
+		err = confine_drop_user(sc->user, e);
+		if (err)
+			return err;
+	}
+	if (sc->off)
+		return GEMIS_OK;
+	if (!db_reach(sc->db_url, dir, sizeof(dir), &rules.connect_port))
+		return err_set(e, GEMIS_EINVAL, "the database's directory name is too long");
+	/* the database's files, and the reports drawn in temporary folders */
+	rules.writable[0] = tmp && *tmp ? tmp : "/tmp";
+	if (dir[0])
+		rules.writable[1] = dir;
+	return confine_apply(&rules, &sc->done, e);
+}
+
 int cmd_serve(struct cli *cli, int argc, char **argv)
 {
 	struct http_config c;
 	struct http_server *srv = NULL;
 	struct errctx e = {0};
 	const char *port = NULL, *threads = NULL, *two_step = NULL;
+	struct serve_confine sc = {NULL, false, NULL, {0, false}};
 	bool quiet = false;
 	char name[512];
 	sigset_t set;
@@ -74,6 +108,8 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 		{"quiet", OPT_FLAG, &quiet},
 		{"trust-proxy", OPT_FLAG, &c.trust_proxy},
 		{"two-step", OPT_TEXT, &two_step},
+		{"user", OPT_TEXT, &sc.user},
+		{"no-confine", OPT_FLAG, &sc.off},
 		{NULL, OPT_FLAG, NULL},
 	};
 
@@ -96,6 +132,9 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 	if (quiet)
 		c.access_log = false;
 	c.db_url = store_url(cli->db_opt);
+	sc.db_url = c.db_url;
+	c.before_threads = before_threads;
+	c.before_ctx = &sc;
 	c.tables = serve_tables;
 	c.error_page = web_error_page;
 	c.login_page = web_login_page;
@@ -111,6 +150,9 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 	printf(_("gemis is serving %s at %s://%s%s%s:%u/\n"), store_url_display(c.db_url, name, sizeof(name)),
 	       c.tls_cert ? "https" : "http", strchr(c.listen, ':') ? "[" : "", c.listen,
 	       strchr(c.listen, ':') ? "]" : "", http_server_port(srv));
+	if (!sc.off && !sc.done.landlock_abi)
+		fprintf(stderr, "gemis serve: %s\n",
+			_("this kernel has no Landlock: files and ports are not confined, only system calls"));
 	printf("%s\n", _("Press Ctrl+C to stop."));
 	fflush(stdout);
 	sigwait(&set, &sig);

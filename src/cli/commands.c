@@ -427,7 +427,8 @@ const struct command commands[] = {
 	    "  --as USER    act as that account, with its rights")},
 	{"serve", cmd_serve, N_("run the web application and the JSON API"),
 	 "gemis serve [--port N] [--listen ADDR] [--threads N] [--tls-cert FILE --tls-key FILE]"
-	 " [--secure-cookies] [--trust-proxy] [--two-step ROLES] [--quiet]",
+	 " [--secure-cookies] [--trust-proxy] [--two-step ROLES] [--user NAME] [--no-confine]"
+	 " [--quiet]",
 	 N_("Serves the web application and the JSON API under /api/v1 on the database, by\n"
 	    "default at http://127.0.0.1:8080/.  Stops on Ctrl+C (SIGINT) or SIGTERM.\n"
 	    "  --port N          the port (default 8080; 0 picks a free one)\n"
@@ -440,6 +441,10 @@ const struct command commands[] = {
 	    "                    X-Forwarded-For (for sign-in throttling and the log)\n"
 	    "  --two-step ROLES  roles that must sign in with a code from an app as well\n"
 	    "                    (default admin,caseworker; none: no role must, anyone may)\n"
+	    "  --user NAME       started as root: become this account once the port is bound\n"
+	    "  --no-confine      do not confine the server (by default, once the port is bound,\n"
+	    "                    it writes files only in the database's and the temporary\n"
+	    "                    folder, runs no program and connects only to PostgreSQL)\n"
 	    "  --quiet           no line per request on standard error\n"
 	    "Routes and the API: docs/web.md and /api/v1/openapi.json.")},
 	{"help", cmd_help, N_("show help for a command"), "gemis help [COMMAND]", NULL},

@@ -183,6 +183,11 @@ struct http_config {
 	struct session_policy sessions;
 	unsigned two_step_roles;  /* bit 1 << role: roles that sign in with a code
 				     (store/totp.h) and must enrol first */
+	/* called once the port is bound, before any thread starts or any
+	 * client is read: gemis serve gives up root and confines itself
+	 * there (util/confine.h) */
+	enum gemis_err (*before_threads)(void *ctx, struct errctx *e);
+	void *before_ctx;
 	const struct route *const *tables; /* NULL-terminated */
 	/* Pages the front end renders for the framework: an error page, and
 	 * the sign-in page answered with 401 to a page that needs an account.

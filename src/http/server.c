@@ -10,6 +10,7 @@
  * want only when a body is refused for its size.
  */
 #include <arpa/inet.h>
+#include <errno.h>
 #include <malloc.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
@@ -741,11 +742,11 @@ static void raise_nofile(void)
 /* The libmicrohttpd daemon: its threads, timeouts, limits and the
  * callbacks above. */
 static struct MHD_Daemon *start_daemon(struct http_server *s, const struct http_config *c, unsigned flags,
-				       struct sockaddr *addr, struct MHD_OptionItem *opts)
+				       int fd, struct MHD_OptionItem *opts)
 {
 	return MHD_start_daemon(
 		flags, (uint16_t)c->port, on_accept, s, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s,
-		MHD_OPTION_SOCK_ADDR, addr,
+		MHD_OPTION_LISTEN_SOCKET, fd,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(c->threads ? c->threads : 1),
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)c->timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
 		(size_t)128 * 1024, MHD_OPTION_CONNECTION_LIMIT,
@@ -791,11 +792,65 @@ static enum gemis_err tls_read(const struct http_config *c, struct buf *key, str
 	return err;
 }
 
+/* The listening socket, bound here rather than by libmicrohttpd so that
+ * the server can give up root and confine itself (before_threads) between
+ * binding a port and starting its threads; -1 with errno on failure. */
+static int listen_on(const struct sockaddr *addr, unsigned *port)
+{
+	socklen_t len = addr->sa_family == AF_INET6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in);
+	struct sockaddr_in6 got;
+	int fd, one = 1;
+
+	fd = socket(addr->sa_family, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+	if (fd < 0)
+		return -1;
+	if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) != 0 || bind(fd, addr, len) != 0 ||
+	    listen(fd, 511) != 0) {
+		int saved = errno;
+
+		close(fd);
+		errno = saved;
+		return -1;
+	}
+	len = sizeof(got);
+	if (getsockname(fd, (struct sockaddr *)&got, &len) == 0)
+		*port = ntohs(got.sin6_port); /* sin_port sits at the same place */
+	return fd;
+}
+
+/* What comes before the first thread: the port bound, the process
+ * confined (before_threads), the document readers' helper forked, the
+ * database migrated. */
+static enum gemis_err prepare(const struct http_config *c, const struct sockaddr *addr, int *fd, unsigned *port,
+			      struct errctx *e)
+{
+	struct db *db = NULL;
+	enum gemis_err err;
+
+	*fd = listen_on(addr, port);
+	if (*fd < 0)
+		return err_set(e, GEMIS_EIO, "cannot listen on %s port %u: %s", c->listen, c->port, strerror(errno));
+	/* the last moment with a single thread and nothing read from a client */
+	err = c->before_threads ? c->before_threads(c->before_ctx, e) : GEMIS_OK;
+	/* documents are read in child processes (util/sandbox.h), forked by a
+	 * helper started now, while this process has a single thread */
+	if (!err)
+		err = sandbox_start(e);
+	/* migrate once, before any request */
+	if (!err)
+		err = store_open(c->db_url, 0, &db, e);
+	if (err) {
+		close(*fd);
+		return err;
+	}
+	db_close(db);
+	return GEMIS_OK;
+}
+
 enum gemis_err http_server_start(const struct http_config *c, struct http_server **out,
 				 struct errctx *e)
 {
 	struct http_server *s;
-	struct db *db = NULL;
 	struct sockaddr_in a4;
 	struct sockaddr_in6 a6;
 	struct sockaddr *addr;
@@ -803,29 +858,24 @@ enum gemis_err http_server_start(const struct http_config *c, struct http_server
 	struct guard_limits gl;
 	struct buf key, cert;
 	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
-	const union MHD_DaemonInfo *info;
 	enum gemis_err err;
-	int k = 0;
+	unsigned port = c->port;
+	int k = 0, fd;
 
 	*out = NULL;
-	/* documents are read in child processes (util/sandbox.h), forked by a
-	 * helper started now, while this process has a single thread */
-	err = sandbox_start(e);
-	if (err)
-		return err;
 	memset(&key, 0, sizeof(key));
 	memset(&cert, 0, sizeof(cert));
 	addr = listen_address(c, &a4, &a6, &flags);
 	if (!addr)
 		return err_set_at(e, GEMIS_EINVAL, "--listen", "'%s' is not an IP address", c->listen);
-	/* migrate once, before any request */
-	err = store_open(c->db_url, 0, &db, e);
+	err = prepare(c, addr, &fd, &port, e);
 	if (err)
 		return err;
-	db_close(db);
 	s = calloc(1, sizeof(*s));
-	if (!s)
+	if (!s) {
+		close(fd);
 		return err_set(e, GEMIS_ENOMEM, "out of memory");
+	}
 	s->conf = *c;
 	atomic_init(&s->requests, 0);
 	atomic_init(&s->per_address, 0);
@@ -836,6 +886,7 @@ enum gemis_err http_server_start(const struct http_config *c, struct http_server
 	gl.send_limit = c->send_limit;
 	err = guard_start(&gl, &s->guard, e);
 	if (err) {
+		close(fd);
 		free(s);
 		return err;
 	}
@@ -862,21 +913,21 @@ enum gemis_err http_server_start(const struct http_config *c, struct http_server
 		opts[k++] = (struct MHD_OptionItem){MHD_OPTION_PER_IP_CONNECTION_LIMIT,
 						    (intptr_t)c->max_per_address, NULL};
 	opts[k++] = (struct MHD_OptionItem){MHD_OPTION_END, 0, NULL};
-	s->daemon = start_daemon(s, c, flags, addr, opts);
+	s->daemon = start_daemon(s, c, flags, fd, opts);
 	if (key.p)
 		sodium_memzero(key.p, key.len);
 	buf_release(&key);
 	buf_release(&cert);
 	if (!s->daemon) {
-		err = err_set(e, GEMIS_EIO, "cannot listen on %s port %u (in use, or not allowed)",
-			      c->listen, c->port);
+		err = err_set(e, GEMIS_EIO, "cannot serve on %s port %u", c->listen, port);
 		goto fail;
 	}
-	info = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
-	s->port = info ? info->port : c->port;
+	s->port = port;
 	*out = s;
 	return GEMIS_OK;
 fail:
+	if (!s->daemon)
+		close(fd);
 	if (key.p)
 		sodium_memzero(key.p, key.len);
 	buf_release(&key);

@@ -3,6 +3,7 @@
  */
 #include "db.h"
 
+#include <libpq-fe.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -28,6 +29,35 @@ enum gemis_err db_open(const char *url, int flags, struct db **out, struct errct
 	if (has_prefix(url, "sqlite:"))
 		url += strlen("sqlite:");
 	return db_sqlite_ops.open(url, flags, out, e);
+}
+
+bool db_reach(const char *url, char *dir, size_t dirsz, unsigned *tcp_port)
+{
+	const char *slash;
+
+	*tcp_port = 0;
+	dir[0] = '\0';
+	if (has_prefix(url, "postgresql://") || has_prefix(url, "postgres://")) {
+		PQconninfoOption *o = PQconninfoParse(url, NULL), *p;
+		const char *host = NULL, *port = NULL;
+
+		for (p = o; p && p->keyword; p++) {
+			if (strcmp(p->keyword, "host") == 0)
+				host = p->val;
+			else if (strcmp(p->keyword, "port") == 0)
+				port = p->val;
+		}
+		if (!host || host[0] != '/')
+			*tcp_port = port && *port ? (unsigned)strtoul(port, NULL, 10) : 5432;
+		PQconninfoFree(o);
+		return true;
+	}
+	if (has_prefix(url, "sqlite:"))
+		url += strlen("sqlite:");
+	slash = strrchr(url, '/');
+	if (!slash)
+		return (size_t)snprintf(dir, dirsz, ".") < dirsz;
+	return (size_t)snprintf(dir, dirsz, "%.*s", slash == url ? 1 : (int)(slash - url), url) < dirsz;
 }
 
 void db_close(struct db *db)

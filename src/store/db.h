@@ -92,6 +92,12 @@ enum gemis_err db_open(const char *url, int flags, struct db **out, struct errct
 void db_close(struct db *db);
 enum db_kind db_kind(const struct db *db);
 
+/* What a process using the database url must reach (util/confine.h):
+ * the directory of a SQLite file, where its journal and WAL are made
+ * (dir; "" for PostgreSQL), and the TCP port of a PostgreSQL server (0 for
+ * SQLite or a unix socket).  False when dir does not fit. */
+bool db_reach(const char *url, char *dir, size_t dirsz, unsigned *tcp_port);
+
 /* Runs statements without parameters (several, separated by ';'). */
 enum gemis_err db_exec(struct db *db, struct errctx *e, const char *sql);
 
