@@ -46,5 +46,11 @@ enum gemis_err api_budget_add(struct http_req *r);
 enum gemis_err api_budget_line(struct http_req *r);
 enum gemis_err api_budget_step(struct http_req *r);
 enum gemis_err api_scorecard(struct http_req *r);
+enum gemis_err api_inspections(struct http_req *r);
+enum gemis_err api_inspection(struct http_req *r);
+enum gemis_err api_inspection_add(struct http_req *r);
+enum gemis_err api_inspection_set(struct http_req *r);
+enum gemis_err api_recommendation_add(struct http_req *r);
+enum gemis_err api_recommendation_act(struct http_req *r);
 
 #endif

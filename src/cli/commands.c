@@ -395,6 +395,32 @@ const struct command commands[] = {
 	    "weigh 0.\n"
 	    "  --weights LIST  forms_on_time=W,tasks_done=W,indicators_on_track=W,activities_logged=W\n"
 	    "  --as USER       act as that account, with its rights (default: the operator)")},
+	{"inspection list", cmd_inspection_list, N_("list a commune's inspections and supervision of a year"),
+	 "gemis inspection list --unit CODE [--year YEAR] [--json]",
+	 N_("The inspection plan of the year: who inspects (the commune, the Fatherland\n"
+	    "Front, the province), what and when, the day each was held, its findings and\n"
+	    "its recommendations with their state, overdue ones marked.  A province or the\n"
+	    "nation lists its communes' inspections.\n"
+	    "  --year YEAR   the year (default: this year)\n"
+	    "  --json        the same as JSON (the API's shape)")},
+	{"inspection add", cmd_inspection_add, N_("add an inspection to a commune's plan, or change one"),
+	 "gemis inspection add --unit CODE --body commune|front|province --subject TEXT --from DATE --to DATE\n"
+	 "                     [--agency ID] [--held-on DATE] [--findings TEXT] [--id N] [--as USER]",
+	 N_("Adds an inspection to the commune's plan of the year of --from (or, with --id,\n"
+	    "changes that inspection).  Dates are YYYY-MM-DD; the window lies in one year,\n"
+	    "and findings need the day the inspection was held.  The rules are the web's:\n"
+	    "the commune records its own and the Fatherland Front's, the province its own.\n"
+	    "  --agency ID  the agency inspected (else say which village in --subject)\n"
+	    "  --as USER    act as that account, with its rights (default: the operator, cli:LOGIN)")},
+	{"recommendation issue", cmd_recommendation_issue, N_("issue an inspection's recommendation to an agency"),
+	 "gemis recommendation issue --unit CODE --inspection N --agency ID --due DATE --text TEXT [--as USER]",
+	 N_("Issues a recommendation of an inspection already held, to the agency\n"
+	    "responsible, with a deadline not before the inspection.  It is followed up\n"
+	    "until closed (`gemis recommendation act`); overdue, it shows on the dashboard.")},
+	{"recommendation act", cmd_recommendation_act, N_("follow up, reject or close a recommendation"),
+	 "gemis recommendation act --unit CODE --id N --action follow_up|reject|close [--comment TEXT] [--as USER]",
+	 N_("A step of a recommendation's follow-up: follow_up (the agency says what it did,\n"
+	    "--comment), reject (the inspectors find it not enough, --comment) or close.")},
 	{"activity list", cmd_activity_list, N_("show a commune's activity log and its news items a quarter"),
 	 "gemis activity list --unit CODE [--year YEAR] [--quarter N] [--agency ID] [--json]",
 	 N_("The quarters of the year (news items logged, months with a programme, and the\n"

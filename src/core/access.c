@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "oversight.h"
 #include "util/i18n.h"
 
 #include "util/banned.h"
@@ -131,8 +132,32 @@ bool access_allows(const struct tree *t, const struct principal *p, enum action 
 		if (p->role == ROLE_REPORTER)
 			return p->agency >= 0 && (p->agency == agency_find("kinhte") || p->agency == agency_find("taichinh"));
 		return p->role == ROLE_FOCAL || p->role == ROLE_ADMIN;
+	case ACT_INSPECT:
+		if (p->role == ROLE_SUPERVISOR)
+			return unit == p->unit && is_commune(t, unit);
+		return is_commune(t, unit) &&
+		       (p->role == ROLE_ADMIN || p->role == ROLE_FOCAL || p->role == ROLE_PROVINCE);
 	}
 	return false;
+}
+
+bool access_inspection_body(const struct tree *t, const struct principal *p, int unit, int body)
+{
+	if (!access_allows(t, p, ACT_INSPECT, unit, -1))
+		return false;
+	switch (p->role) {
+	case ROLE_ADMIN:
+		return body >= 0 && body < IB_COUNT;
+	case ROLE_FOCAL:
+		return body == IB_COMMUNE || body == IB_FRONT;
+	case ROLE_PROVINCE:
+		return body == IB_PROVINCE;
+	case ROLE_SUPERVISOR:
+		/* the Front changes its own supervision records only */
+		return body == IB_FRONT;
+	default:
+		return false;
+	}
 }
 
 bool access_may_manage_account(const struct tree *t, const struct principal *p, enum role r,

@@ -63,8 +63,14 @@ bool access_in_scope(const struct tree *t, const struct principal *p, int unit);
  *            Economic Office or Finance Office (a reporter of agency
  *            "kinhte" or "taichinh": the office a commune has does it),
  *            focal, admin; whatever agency the estimate is of
+ *   INSPECT  plan and record inspections of a commune and issue, reject
+ *            and close their recommendations: admin, focal (its
+ *            commune), province (its communes), supervisor (its commune);
+ *            which inspecting body each may record for:
+ *            access_inspection_body()
  * The ministry and the Fatherland Front's supervisor (at a commune) read;
- * the ministry also receives.
+ * the ministry also receives, the supervisor records the Front's
+ * supervision (INSPECT, its own body only).
  * Forms (ENTER, APPROVE) exist only for communes, wards and special zones. */
 enum action {
 	ACT_READ,
@@ -76,13 +82,22 @@ enum action {
 	ACT_SEND,
 	ACT_RECEIVE,
 	ACT_APPRAISE,
+	ACT_INSPECT,
 };
-#define ACT_COUNT 9
+#define ACT_COUNT 10
 
 /* True when p may do a to the unit (agency: kind index for ENTER, else
  * ignored; -1 for "any agency of the unit", which a reporter may not). */
 bool access_allows(const struct tree *t, const struct principal *p, enum action a, int unit,
 		   int agency);
+
+/* True when p may record (or change) an inspection of `unit` made by the
+ * inspecting body `body` (core/oversight.h, enum insp_body): ACT_INSPECT
+ * on the unit, and the body its own: the admin any, a focal point the
+ * commune's and the Fatherland Front's (which often hands its plan to the
+ * commune's officer), a province officer the province's, the Fatherland
+ * Front's supervisor the Front's alone (its own supervision records). */
+bool access_inspection_body(const struct tree *t, const struct principal *p, int unit, int body);
 
 /* Adds a problem to d for each row whose unit p may not write (ACT_IMPORT):
  * "line N: unit: you may not write values of CODE".  The unit codes are

@@ -107,6 +107,11 @@ enum sub_action {
 };
 #define SUB_ACTION_COUNT 5
 
+/* An inspection's recommendation (store/inspections.h): states and
+ * actions by number. */
+enum rec_state { REC_NONE, REC_ISSUED, REC_FOLLOWED_UP, REC_CLOSED };
+enum rec_action { REC_ISSUE, REC_FOLLOW_UP, REC_REJECT, REC_CLOSE };
+
 extern const struct workflow wf_form, wf_estimate, wf_recommendation, wf_report;
 /* Every workflow, for tests and listings. */
 extern const struct workflow *const workflows[];

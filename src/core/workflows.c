@@ -124,9 +124,6 @@ const struct workflow wf_estimate = {
 
 /* --- an inspection's recommendation and its follow-up ------------------- */
 
-enum { REC_NONE, REC_ISSUED, REC_FOLLOWED_UP, REC_CLOSED };
-enum { REC_ISSUE, REC_FOLLOW_UP, REC_REJECT, REC_CLOSE };
-
 static const struct wf_state recommendation_states[] = {
 	[REC_NONE] = {"none", N_("not started"), 0},
 	[REC_ISSUED] = {"issued", N_("issued"), WF_EDITABLE},
@@ -135,11 +132,11 @@ static const struct wf_state recommendation_states[] = {
 };
 
 static const struct wf_action recommendation_actions[] = {
-	[REC_ISSUE] = {"issue", ACT_APPROVE, NULL, 0, N_("issued")},
+	[REC_ISSUE] = {"issue", ACT_INSPECT, NULL, 0, N_("issued")},
 	/* the agency says what it did */
 	[REC_FOLLOW_UP] = {"follow_up", ACT_ENTER, NULL, WF_COMMENT, N_("followed up")},
-	[REC_REJECT] = {"reject", ACT_APPROVE, NULL, WF_COMMENT, N_("rejected")},
-	[REC_CLOSE] = {"close", ACT_APPROVE, NULL, 0, N_("closed")},
+	[REC_REJECT] = {"reject", ACT_INSPECT, NULL, WF_COMMENT, N_("rejected")},
+	[REC_CLOSE] = {"close", ACT_INSPECT, NULL, 0, N_("closed")},
 };
 
 static const struct wf_step recommendation_steps[] = {

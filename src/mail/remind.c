@@ -68,6 +68,8 @@ static void put_item(struct buf *b, const struct mail_config *c, const struct tr
 		buf_printf(b, "- %s %d", _("Report of"), year);
 	else if (it->kind == DUE_ADHOC)
 		buf_printf(b, "- %s: %s", _("Ad hoc request"), it->title);
+	else if (it->kind == DUE_RECOMMENDATION)
+		buf_printf(b, "- %s: %s", _("Inspection's recommendation"), it->rec->text);
 	else {
 		struct arena a;
 
@@ -90,6 +92,9 @@ static void put_item(struct buf *b, const struct mail_config *c, const struct tr
 			buf_printf(b, "  %s/entry/%s/%s/%d\n", c->site_url, t->units[unit].code, it->agency, year);
 		else if (it->kind == DUE_ADHOC)
 			buf_printf(b, "  %s/adhoc/%s/%lld\n", c->site_url, t->units[unit].code, it->request);
+		else if (it->kind == DUE_RECOMMENDATION)
+			buf_printf(b, "  %s/inspections/%s/%lld\n", c->site_url, t->units[unit].code,
+				   it->rec->inspection_id);
 		else
 			buf_printf(b, "  %s/tasks/%s/%s?year=%d&agency=%s\n", c->site_url, t->units[unit].code,
 				   it->task->uid, year, it->agency);

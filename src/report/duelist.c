@@ -136,6 +136,38 @@ static enum gemis_err add_adhoc(struct due_list *l, size_t *cap, struct db *db, 
 	return err;
 }
 
+/* Recommendations not closed: late ones, and those due soon and not yet
+ * followed up; an agency's own list has all its open ones. */
+static enum gemis_err add_recs(struct due_list *l, size_t *cap, const struct inspection *v, size_t n,
+			       struct date today, int soon, const char *agency)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < v[i].nrecs; k++) {
+			const struct recommendation *x = &v[i].recs[k];
+			struct due_item it;
+
+			if (x->state == REC_CLOSED || x->agency < 0 || (agency && strcmp(agency_kinds[x->agency].id, agency) != 0))
+				continue;
+			memset(&it, 0, sizeof(it));
+			it.kind = DUE_RECOMMENDATION;
+			it.agency = agency_kinds[x->agency].id;
+			it.rec = x;
+			it.has_due = true;
+			it.due = x->due;
+			it.alert = rec_overdue(x->state, x->due, today)	      ? TA_OVERDUE
+				   : rec_due_soon(x->state, x->due, today, soon) ? TA_DUE_SOON
+										 : TA_NONE;
+			if (it.alert == TA_NONE && !agency)
+				continue;
+			if (push(l, cap, &it))
+				return GEMIS_ENOMEM;
+		}
+	}
+	return GEMIS_OK;
+}
+
 enum gemis_err due_list_load(struct db *db, const struct tree *t, int unit, int year, struct date today,
 			     long long judged_at, int soon, const char *agency, struct due_list *out,
 			     struct errctx *e)
@@ -155,6 +187,10 @@ enum gemis_err due_list_load(struct db *db, const struct tree *t, int unit, int 
 		err = add_tasks(out, &cap, &rs, year, today, soon, agency);
 	if (!err && t->units[unit].first_child < 0)
 		err = add_forms(out, &cap, db, t, unit, year, today, judged_at, soon, agency, e);
+	if (!err && t->units[unit].first_child < 0)
+		err = inspections_list(db, t, unit, year, &out->mem, &out->insp, &out->ninsp, e);
+	if (!err)
+		err = add_recs(out, &cap, out->insp, out->ninsp, today, soon, agency);
 	if (!err && !agency)
 		err = add_adhoc(out, &cap, db, t, unit, today, soon, e);
 	task_recs_release(&rs);

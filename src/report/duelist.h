@@ -1,9 +1,8 @@
 /*
  * duelist.h: what a commune's agencies owe soon or late on a day: their
- * yearly report (the form, judged as reporting.h judges it) and the tasks
- * they lead (core/tasks.h, task_alert); and what the unit itself owes
- * the unit above: the answers to its ad hoc requests (core/adhoc.h), for
- * a commune and for a province alike.  It is the one computation behind
+ * yearly report (the form, judged as reporting.h judges it), the tasks
+ * they lead (core/tasks.h, task_alert) and the recommendations
+ * inspections gave them (core/oversight.h: rec_overdue, rec_due_soon).  It is the one computation behind
  * the dashboard's "due this week and late" list (web/tasks.c) and the
  * reminders sent by mail (mail/remind.h), so that a mail never says
  * something the dashboard does not.
@@ -18,6 +17,7 @@
 #include "core/tasks.h"
 #include "core/tree.h"
 #include "store/db.h"
+#include "store/inspections.h"
 #include "store/tasks.h"
 #include "util/arena.h"
 
@@ -25,6 +25,7 @@ enum due_kind {
 	DUE_TASK, /* a task of the plan in force */
 	DUE_FORM, /* the agency's report of the year */
 	DUE_ADHOC, /* the unit's answer to an ad hoc request (agency NULL) */
+	DUE_RECOMMENDATION, /* an inspection's recommendation to the agency */
 };
 
 struct due_item {
@@ -42,11 +43,15 @@ struct due_item {
 	long long request;       /* its id */
 	const char *title;       /* in the list's `mem` */
 	int state;               /* wf_report state of the unit's answer */
+	/* DUE_RECOMMENDATION */
+	const struct recommendation *rec; /* in the list's `insp` */
 };
 
 struct due_list {
 	struct task_list tasks;  /* the unit's tasks the items point into */
-	struct arena mem;        /* the requests' titles */
+	struct arena mem;        /* the requests' titles, the inspections */
+	struct inspection *insp;
+	size_t ninsp;
 	struct due_item *v;
 	size_t n;
 };
@@ -56,12 +61,15 @@ struct due_list {
  * judged_at, as the reporting page judges them).  Of every agency when
  * agency is NULL; when it names one, only that agency's items, and all
  * its tasks, led or joined, due or not (its home page lists them).  Tasks
- * in the plan's order come first, then forms by agency.  Tasks led by
- * "all" name no agency and are left out.  The ad hoc requests the unit
- * has not answered (not sent, or returned) come last, each with the alert
- * of its due day, TA_NONE when not due soon; only when agency is NULL.  A
- * unit with units below it (a province) gets only those.
- * due_list_release() frees the list, also after a failure. */
+ * in the plan's order come first, then forms by agency, then the
+ * recommendations of the year's inspections not closed (by deadline:
+ * overdue, or issued and due within `soon` days; an agency's own list has
+ * all its open ones).  Tasks led by "all" name no agency and are left
+ * out.  The ad hoc requests the unit has not answered (not sent, or
+ * returned) come last, each with the alert of its due day, TA_NONE when
+ * not due soon; only when agency is NULL.  A unit with units below it (a
+ * province) gets only those.  due_list_release() frees the list, also
+ * after a failure. */
 enum gemis_err due_list_load(struct db *db, const struct tree *t, int unit, int year, struct date today,
 			     long long judged_at, int soon, const char *agency, struct due_list *out,
 			     struct errctx *e);

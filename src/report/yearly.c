@@ -234,8 +234,11 @@ enum gemis_err yearly_load(struct db *db, const struct snapshot *s, int unit, in
 	err = worklog_load(db, s, unit, year, vn_date(o->now), &y->work, e);
 	if (!err && !o->action_month)
 		err = budget_load(db, &s->tree, unit, year, &y->budget, e);
+	if (!err)
+		err = inspections_list(db, &s->tree, unit, year, &y->mem, &y->insp, &y->ninsp, e);
 	if (err)
 		goto fail;
+	inspections_sum(&s->tree, unit, y->insp, y->ninsp, vn_date(o->now), &y->insp_sum);
 	return GEMIS_OK;
 fail:
 	yearly_release(y);

@@ -8,7 +8,8 @@
  * them) and from the database (the plan in force, the comments agencies
  * gave on their figures, the forms on record for reporting completeness,
  * the tasks' results and the activity log: worklog.h; the budget lines:
- * store/budget.h).
+ * store/budget.h; the inspections and their recommendations:
+ * store/inspections.h).
  * yearly_doc() turns that into a document of blocks in the current
  * language (doc.h) for HTML, DOCX and PDF; yearly_xlsx() writes the
  * workbook (one sheet per goal and a summary, with a native chart).
@@ -23,6 +24,7 @@
 #include "reporting.h"
 #include "worklog.h"
 #include "store/budget.h"
+#include "store/inspections.h"
 #include "store/snapshot.h"
 
 struct yr_row {
@@ -81,6 +83,9 @@ struct yearly {
 	unsigned char *substatus; /* [sub * nrows + row]: enum status */
 	struct worklog work;      /* tasks, activities, the Action Month */
 	struct budget_list budget; /* the budget lines of the year (store/budget.h) */
+	struct inspection *insp;  /* the subtree's inspections (in mem) */
+	size_t ninsp;
+	struct insp_sum insp_sum; /* judged as reporting is (o.now) */
 	bool demo;
 };
 

@@ -25,6 +25,7 @@
 #include "progress.h"
 #include "util/i18n.h"
 #include "yearly.h"
+#include "oversight_doc.h"
 #include "worklog_doc.h"
 #include "core/date.h"
 #include "core/quota.h"
@@ -752,7 +753,7 @@ static void subunits(const struct yearly *y, struct doc *d)
 
 	if (!y->nsubs || !y->nrows)
 		return;
-	doc_add(d, DB_HEADING, 1, _("VI. RESULTS OF THE SUB-UNITS"));
+	doc_add(d, DB_HEADING, 1, _("VII. RESULTS OF THE SUB-UNITS"));
 	doc_add(d, DB_HEADING, 2, doc_printf(d, _("1. Assessment by unit and indicator, %d"), y->year));
 	w = arena_alloc(&d->mem, ncols * sizeof(*w));
 	if (!w)
@@ -892,11 +893,11 @@ static void assessment(const struct yearly *y, struct doc *d)
 	for (i = 0; i < CHAIN_SECTION_COUNT; i++)
 		any = any || (y->o.narrative[i] && *y->o.narrative[i]);
 	if (!any) {
-		doc_add(d, DB_HEADING, 1, y->nsubs ? _("VII. PROPOSALS") : _("VI. PROPOSALS"));
+		doc_add(d, DB_HEADING, 1, y->nsubs ? _("VIII. PROPOSALS") : _("VII. PROPOSALS"));
 		doc_add(d, DB_PARA, 0, _("(To be completed by the reporting unit.)"));
 		return;
 	}
-	doc_add(d, DB_HEADING, 1, y->nsubs ? _("VII. ASSESSMENT AND PROPOSALS") : _("VI. ASSESSMENT AND PROPOSALS"));
+	doc_add(d, DB_HEADING, 1, y->nsubs ? _("VIII. ASSESSMENT AND PROPOSALS") : _("VII. ASSESSMENT AND PROPOSALS"));
 	for (i = 0; i < CHAIN_SECTION_COUNT; i++) {
 		const char *p = y->o.narrative[i] && *y->o.narrative[i] ? y->o.narrative[i] : "–";
 
@@ -928,6 +929,8 @@ enum gemis_err yearly_doc(const struct yearly *y, struct doc *d)
 	worklog_doc_tasks(&y->work, &y->s->tree, d, "2. ");
 	budget_doc(&y->budget, &y->work, (const unsigned(*)[ST_COUNT])y->goal_counts, d, "3. ");
 	activities(y, d);
+	doc_add(d, DB_HEADING, 1, _("VI. INSPECTION, SUPERVISION AND THE FOLLOW-UP OF RECOMMENDATIONS"));
+	oversight_doc(y->insp, y->ninsp, &y->insp_sum, y->work.commune, d);
 	subunits(y, d);
 	assessment(y, d);
 	closing(y, d);

@@ -18,6 +18,7 @@
 
 #include "activities.h"
 #include "budget.h"
+#include "inspections.h"
 #include "core/catalog.h"
 #include "formats/values_csv.h"
 #include "plans.h"
@@ -426,6 +427,91 @@ static const struct {
 	{11, 27, AK_CONFERENCE, AC_DIRECT, "Hội nghị đối thoại chính sách về bình đẳng giới", "Hội trường UBND xã", 46, 39},
 };
 
+/* Bình Lư's inspections and supervision of 2026: who inspected what and
+ * when, what they found, what they recommended to which agency by when,
+ * and how far each recommendation got (the last step: 0 issued, 1
+ * followed up, 2 closed) by 15/12, when one is overdue and one falls due
+ * within the week; the last inspection is still to be held. */
+static const struct {
+	enum insp_body body;
+	const char *agency, *subject;
+	int fm, fd, tm, td, hm, hd; /* planned from, to, held (0: not yet) */
+	const char *findings;
+	struct {
+		const char *agency, *text;
+		int m, d, steps;
+		const char *reply;
+	} rec[2];
+} demo_inspections[] = {
+	{IB_COMMUNE, "vhxh", "Kiểm tra việc lồng ghép bình đẳng giới trong kế hoạch công tác năm 2026", 3, 10, 3, 20, 3, 18,
+	 "Kế hoạch có chỉ tiêu về bình đẳng giới nhưng báo cáo quý I chưa có số liệu tách biệt theo giới tính.",
+	 {{"vhxh", "Bổ sung số liệu tách biệt theo giới tính vào báo cáo quý.", 6, 30, 2,
+	   "Báo cáo quý II đã có số liệu theo giới tính."}}},
+	{IB_FRONT, "kinhte", "Giám sát việc thực hiện chính sách hỗ trợ phụ nữ phát triển kinh tế tại Bản Nà Ún", 5, 4, 5, 15, 5,
+	 12, "Tỷ lệ hộ do phụ nữ làm chủ được vay vốn ưu đãi còn thấp (12/47 hộ).",
+	 {{"kinhte", "Ưu tiên hướng dẫn hồ sơ vay vốn cho hộ do phụ nữ làm chủ.", 9, 30, 1,
+	   "Đã hướng dẫn 18 hộ; 9 hộ được giải ngân."}}},
+	{IB_PROVINCE, "yte", "Kiểm tra công tác chăm sóc sức khỏe sinh sản tại Trạm Y tế xã", 8, 3, 8, 14, 8, 6,
+	 "Sổ theo dõi tư vấn không ghi giới tính người được tư vấn.",
+	 {{"yte", "Lập sổ theo dõi tư vấn có cột giới tính từ quý IV.", 10, 31, 0, NULL}}},
+	{IB_COMMUNE, "congan", "Kiểm tra công tác phòng, chống bạo lực gia đình", 10, 5, 10, 16, 10, 14,
+	 "Tổ hòa giải ở 3/8 bản chưa có thành viên nữ.",
+	 {{"congan", "Bố trí thành viên nữ vào tổ hòa giải của 3 bản còn thiếu.", 12, 20, 0, NULL},
+	  {"thon", "Rà soát danh sách tổ hòa giải và báo cáo Công an xã.", 11, 30, 2, "Đã rà soát, gửi danh sách ngày 25/11."}}},
+	{IB_COMMUNE, NULL, "Kiểm tra việc tổ chức Tháng hành động tại các bản", 12, 16, 12, 18, 0, 0, NULL, {{NULL}}},
+};
+
+/* One recommendation of the demo, taken to its step. */
+static enum gemis_err demo_rec(struct db *db, const struct tree *t, const struct principal *by, int unit,
+			       long long insp, const char *agency, const char *text, struct date due, int steps,
+			       const char *reply, long long now, struct diags *d, struct errctx *e)
+{
+	struct principal focal = {0, "binhlu", ROLE_FOCAL, unit, -1};
+	struct rec_fields f = {text, agency_find(agency), due};
+	long long id = 0;
+	enum gemis_err err;
+
+	err = recommendation_issue(db, t, by, unit, insp, &f, now, &id, d, e);
+	if (!err && steps >= 1)
+		err = recommendation_act(db, t, &focal, unit, id, REC_FOLLOW_UP, 1, reply, now, NULL, e);
+	if (!err && steps >= 2)
+		err = recommendation_act(db, t, by, unit, id, REC_CLOSE, 2, NULL, now, NULL, e);
+	return err;
+}
+
+static enum gemis_err demo_oversight(struct db *db, const struct tree *t, struct date today, long long now,
+				     struct diags *d, struct errctx *e)
+{
+	int unit = tree_find(t, "03390");
+	struct principal focal = {0, "binhlu", ROLE_FOCAL, unit, -1};
+	struct principal province = {0, "laichau", ROLE_PROVINCE, tree_find(t, "12"), -1};
+	enum gemis_err err = GEMIS_OK;
+	size_t i, k;
+
+	for (i = 0; !err && i < sizeof(demo_inspections) / sizeof(demo_inspections[0]); i++) {
+		const struct principal *by = demo_inspections[i].body == IB_PROVINCE ? &province : &focal;
+		struct inspection x;
+
+		memset(&x, 0, sizeof(x));
+		x.unit = unit;
+		x.f.year = 2026;
+		x.f.body = demo_inspections[i].body;
+		x.f.agency = demo_inspections[i].agency ? agency_find(demo_inspections[i].agency) : -1;
+		x.f.subject = demo_inspections[i].subject;
+		x.f.from = (struct date){2026, demo_inspections[i].fm, demo_inspections[i].fd};
+		x.f.to = (struct date){2026, demo_inspections[i].tm, demo_inspections[i].td};
+		x.f.held = demo_inspections[i].hm > 0;
+		x.f.held_on = (struct date){2026, demo_inspections[i].hm, demo_inspections[i].hd};
+		x.f.findings = demo_inspections[i].findings;
+		err = inspection_save(db, t, by, &x, today, now, d, e);
+		for (k = 0; !err && k < 2 && demo_inspections[i].rec[k].agency; k++)
+			err = demo_rec(db, t, by, unit, x.id, demo_inspections[i].rec[k].agency, demo_inspections[i].rec[k].text,
+				       (struct date){2026, demo_inspections[i].rec[k].m, demo_inspections[i].rec[k].d},
+				       demo_inspections[i].rec[k].steps, demo_inspections[i].rec[k].reply, now, d, e);
+	}
+	return err;
+}
+
 static enum gemis_err demo_work(struct db *db, const struct tree *t, struct errctx *e)
 {
 	struct principal focal = {0, "binhlu", ROLE_FOCAL, tree_find(t, "03390"), -1};
@@ -472,6 +558,8 @@ static enum gemis_err demo_work(struct db *db, const struct tree *t, struct errc
 		a.action_month = act_in_action_month(a.day);
 		err = activity_save(db, t, &focal, &a, today, now, &d, e);
 	}
+	if (!err)
+		err = demo_oversight(db, t, today, now, &d, e);
 	if (err && d.n > 0)
 		err_set(e, err, "demo work: %s: %s", d.d[0].field, d.d[0].msg);
 	task_list_release(&tl);

@@ -791,6 +791,12 @@ void tasks_box(struct http_req *r, int unit, int year)
 			adhoc_line(r, u, it, cls);
 			continue;
 		}
+		if (it->kind == DUE_RECOMMENDATION) {
+			html(r, "<li class=\"%s\"><a href=\"/inspections/%s/%lld\">%s</a> · %s · %s %s%s</li>", cls, u->code,
+			     it->rec->inspection_id, _("Inspection's recommendation"), agency_label(r, it->agency), _("due"),
+			     day_text(r, it->due), it->alert == TA_OVERDUE ? arena_printf(&r->arena, " · %s", _("overdue")) : "");
+			continue;
+		}
 		if (it->kind == DUE_FORM) {
 			html(r, "<li class=\"%s\"><a href=\"/entry/%s/%s/%d\">%s</a> · %s · %s %s%s</li>", cls, u->code,
 			     it->agency, year, _("Form"), agency_label(r, it->agency), _("due"), day_text(r, it->due),

@@ -146,6 +146,13 @@ enum gemis_err page_budget_export(struct http_req *r);
 /* scorecard.c: the agencies' scorecard (docs/scorecard.md) */
 enum gemis_err page_scorecard(struct http_req *r);
 enum gemis_err page_action_month_post(struct http_req *r);
+/* inspections.c: inspections and supervision, their recommendations */
+enum gemis_err page_inspections(struct http_req *r);
+enum gemis_err page_inspection_add(struct http_req *r);
+enum gemis_err page_inspection(struct http_req *r);
+enum gemis_err page_inspection_post(struct http_req *r);
+enum gemis_err page_recommendation_add(struct http_req *r);
+enum gemis_err page_recommendation_post(struct http_req *r);
 /* reporting.c: reporting completeness and the yearly report's downloads */
 enum gemis_err page_reporting(struct http_req *r);
 /* adhoc.c: ad hoc requests and their answers */

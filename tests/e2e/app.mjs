@@ -346,6 +346,33 @@ try {
   await page.goto(base + '/users');
   await shot(page, 'users');
 
+  // an inspection of the culture-social office (issue 15): planned, held
+  // with its findings, a recommendation issued with a deadline already
+  // passed: overdue on the dashboard, and in the yearly report
+  await page.goto(base + '/inspections?year=2026');
+  await page.selectOption('form[action="/inspections"] select[name=body]', 'commune');
+  await page.selectOption('form[action="/inspections"] select[name=agency]', 'vhxh');
+  await page.fill('form[action="/inspections"] input[name=subject]', 'Kiểm tra công tác truyền thông về bình đẳng giới');
+  await page.fill('form[action="/inspections"] input[name=from]', '2026-11-02');
+  await page.fill('form[action="/inspections"] input[name=to]', '2026-11-06');
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/inspections"] button[type=submit]')]);
+  check(/\/inspections\/03390\/\d+\?done=1/.test(page.url()), 'the inspection was added (' + page.url() + ')');
+  await page.fill('input[name=held_on]', '2026-11-05');
+  await page.fill('textarea[name=findings]', 'Chưa đủ 4 tin, bài mỗi quý');
+  await Promise.all([page.waitForNavigation(), page.click('form:has(input[name=version]) button[type=submit]')]);
+  await page.fill('textarea[name=text]', 'Bảo đảm ít nhất 4 tin, bài mỗi quý');
+  await page.selectOption('form[action$="/recommendations"] select[name=agency]', 'vhxh');
+  await page.fill('input[name=due]', '2026-11-30');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/recommendations"] button[type=submit]')]);
+  check((await page.textContent('main')).includes('Bảo đảm ít nhất 4 tin, bài mỗi quý'), 'the recommendation was issued');
+  await shot(page, 'inspection');
+  await page.goto(base + '/');
+  const dueRec = page.locator('section.work li.late a[href^="/inspections/03390/"]');
+  check(await dueRec.count() === 1, 'the overdue recommendation is on the dashboard');
+  const insp = await page.request.get(base + '/report?unit=03390&year=2026&format=html');
+  check((await insp.text()).includes('Kiểm tra công tác truyền thông về bình đẳng giới'),
+    "the yearly report lists the inspection");
+
   // a yearly plan with no numeric target replaces the plan in force only
   // after a warning and a confirmation; the forms of the year stay; undo
   await page.goto(base + '/plan/03390');

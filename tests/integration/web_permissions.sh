@@ -78,6 +78,17 @@ allowed() { # role action code [agency]
 	# not 403)
 	ASK) [ "$1" = admin ] || { [ "$1" = ministry ] && [ "$3" = VN ]; } || { [ "$1" = province ] && [ "$3" = 12 ]; } ||
 		{ [ "$1" = focal ] && [ "$3" = 03390 ]; } ;;
+	# inspections of a commune (docs/oversight.md): the admin, its focal
+	# point, its province and its Fatherland Front's supervisor record them,
+	# each for its own inspecting body: the commune's and the Front's for
+	# the focal point, the province's for the province, the Front's alone
+	# for the supervisor; the same body takes the steps of their
+	# recommendations
+	INSPECT) is_commune "$3" && { [ "$1" = admin ] || [ "$1" = focal ] || [ "$1" = province ] ||
+		{ [ "$1" = supervisor ] && [ "$3" = 03390 ]; }; } ;;
+	INSPECT_COMMUNE) is_commune "$3" && { [ "$1" = admin ] || [ "$1" = focal ]; } ;;
+	INSPECT_PROVINCE) is_commune "$3" && { [ "$1" = admin ] || [ "$1" = province ]; } ;;
+	INSPECT_FRONT) is_commune "$3" && { [ "$1" = admin ] || [ "$1" = focal ] || [ "$1" = supervisor ]; } ;;
 	esac
 }
 may_import() { [ "$1" = admin ] || [ "$1" = province ] || [ "$1" = focal ]; }
@@ -117,6 +128,33 @@ JAR=focal.jar http POST /activities --data-urlencode "csrf=$csrf_focal" --data-u
 	--data-urlencode agency=vhxh --data-urlencode kind=news --data-urlencode "title=Tin" --data-urlencode date=2026-07-01
 expect_status 303
 printf 'date,kind,title\n2026-07-02,news,Tin\n' >log.csv
+# an inspection of Bình Lư by the commune, held, with a recommendation to
+# its culture-social office, and one by the province
+export GEMIS_TODAY=2026-12-15
+JAR=focal.jar http POST /inspections --data-urlencode "csrf=$csrf_focal" --data-urlencode unit=03390 \
+	--data-urlencode year=2026 --data-urlencode body=commune --data-urlencode "subject=Kiểm tra" \
+	--data-urlencode from=2026-03-01 --data-urlencode to=2026-03-05
+expect_status 303
+insp=$(header Location | sed 's|^/inspections/03390/\([0-9]*\).*|\1|')
+JAR=focal.jar http POST "/inspections/03390/$insp" --data-urlencode "csrf=$csrf_focal" --data-urlencode version=1 \
+	--data-urlencode body=commune --data-urlencode "subject=Kiểm tra" --data-urlencode from=2026-03-01 \
+	--data-urlencode to=2026-03-05 --data-urlencode held_on=2026-03-04 --data-urlencode "findings=x"
+expect_status 303
+JAR=focal.jar http POST "/inspections/03390/$insp/recommendations" --data-urlencode "csrf=$csrf_focal" \
+	--data-urlencode "text=x" --data-urlencode agency=vhxh --data-urlencode due=2026-06-30
+expect_status 303
+rec=$(header Location | sed 's|.*#rec-||')
+JAR=province.jar http POST /inspections --data-urlencode "csrf=$csrf_province" --data-urlencode unit=03390 \
+	--data-urlencode year=2026 --data-urlencode body=province --data-urlencode "subject=Kiểm tra" \
+	--data-urlencode from=2026-03-01 --data-urlencode to=2026-03-05 --data-urlencode held_on=2026-03-04
+expect_status 303
+pinsp=$(header Location | sed 's|^/inspections/03390/\([0-9]*\).*|\1|')
+# ... and one by the Fatherland Front, recorded by its supervisor
+JAR=supervisor.jar http POST /inspections --data-urlencode "csrf=$csrf_supervisor" --data-urlencode unit=03390 \
+	--data-urlencode year=2026 --data-urlencode body=front --data-urlencode "subject=Giám sát" \
+	--data-urlencode from=2026-03-01 --data-urlencode to=2026-03-05
+expect_status 303
+finsp=$(header Location | sed 's|^/inspections/03390/\([0-9]*\).*|\1|')
 
 n=0
 for a in $accounts; do
@@ -200,6 +238,45 @@ for a in $accounts; do
 			-H "Content-Type: application/json" --data '{"action": "return", "version": 99, "comment": "x"}'
 		check "$role" "$u" READ 200 GET "/scorecard?unit=$u&year=2026"
 		check "$role" "$u" READ 200 GET "/api/v1/scorecard?unit=$u&year=2026"
+		# inspections: each role adds one for its own body, changes the
+		# commune's or the province's, issues and closes recommendations
+		ibody=commune
+		[ "$role" = province ] && ibody=province
+		[ "$role" = supervisor ] && ibody=front
+		check "$role" "$u" READ 200 GET "/inspections?unit=$u&year=2026"
+		check "$role" "$u" READ "200|404" GET "/inspections/$u/$insp"
+		check "$role" "$u" INSPECT 303 POST /inspections --data-urlencode "csrf=$csrf" --data-urlencode "unit=$u" \
+			--data-urlencode year=2026 --data-urlencode "body=$ibody" --data-urlencode "subject=x" \
+			--data-urlencode from=2026-06-01 --data-urlencode to=2026-06-02
+		check "$role" "$u" INSPECT_COMMUNE "409|404" POST "/inspections/$u/$insp" --data-urlencode "csrf=$csrf" \
+			--data-urlencode version=99 --data-urlencode body=commune --data-urlencode "subject=x" \
+			--data-urlencode from=2026-03-01 --data-urlencode to=2026-03-05
+		check "$role" "$u" INSPECT_PROVINCE "409|404" POST "/inspections/$u/$pinsp" --data-urlencode "csrf=$csrf" \
+			--data-urlencode version=99 --data-urlencode body=province --data-urlencode "subject=x" \
+			--data-urlencode from=2026-03-01 --data-urlencode to=2026-03-05
+		check "$role" "$u" INSPECT_FRONT "409|404" POST "/inspections/$u/$finsp" --data-urlencode "csrf=$csrf" \
+			--data-urlencode version=99 --data-urlencode body=front --data-urlencode "subject=x" \
+			--data-urlencode from=2026-03-01 --data-urlencode to=2026-03-05
+		check "$role" "$u" INSPECT_COMMUNE "303|404" POST "/inspections/$u/$insp/recommendations" \
+			--data-urlencode "csrf=$csrf" --data-urlencode "text=x" --data-urlencode agency=yte --data-urlencode due=2026-06-30
+		AGENCY=vhxh check "$role" "$u" ENTER "409|404" POST "/recommendations/$u/$rec" --data-urlencode "csrf=$csrf" \
+			--data-urlencode action=follow_up --data-urlencode version=99 --data-urlencode "comment=x"
+		check "$role" "$u" INSPECT_COMMUNE "409|404" POST "/recommendations/$u/$rec" --data-urlencode "csrf=$csrf" \
+			--data-urlencode action=close --data-urlencode version=99
+		check "$role" "$u" READ 200 GET "/api/v1/inspections?unit=$u&year=2026"
+		check "$role" "$u" READ "200|404" GET "/api/v1/inspections/$u/$insp"
+		check "$role" "$u" INSPECT 201 POST /api/v1/inspections -H "X-CSRF-Token: $csrf" -H "Content-Type: application/json" \
+			--data "{\"unit\": \"$u\", \"year\": 2026, \"body\": \"$ibody\", \"subject\": \"x\", \"from\": \"2026-06-01\", \"to\": \"2026-06-02\"}"
+		check "$role" "$u" INSPECT_COMMUNE "409|404" POST "/api/v1/inspections/$u/$insp" -H "X-CSRF-Token: $csrf" \
+			-H "Content-Type: application/json" \
+			--data '{"version": 99, "body": "commune", "subject": "x", "from": "2026-03-01", "to": "2026-03-05"}'
+		check "$role" "$u" INSPECT_COMMUNE "201|404" POST "/api/v1/inspections/$u/$insp/recommendations" \
+			-H "X-CSRF-Token: $csrf" -H "Content-Type: application/json" \
+			--data '{"text": "x", "agency": "yte", "due": "2026-06-30"}'
+		AGENCY=vhxh check "$role" "$u" ENTER "409|404" POST "/api/v1/recommendations/$u/$rec" -H "X-CSRF-Token: $csrf" \
+			-H "Content-Type: application/json" --data '{"action": "follow_up", "version": 99, "comment": "x"}'
+		check "$role" "$u" INSPECT_COMMUNE "409|404" POST "/api/v1/recommendations/$u/$rec" -H "X-CSRF-Token: $csrf" \
+			-H "Content-Type: application/json" --data '{"action": "close", "version": 99}'
 		check "$role" "$u" USERS 200 GET "/users?unit=$u"
 		check "$role" "$u" SIGNINS 200 GET "/signins?unit=$u"
 		check "$role" "$u" READ 200 GET "/api/v1/progress?unit=$u&year=2026"
@@ -292,7 +369,7 @@ echo "$checks checks"
 
 # a unit outside the scope and one that does not exist get the same answer
 for route in "/?unit=" "/plan/" "/api/v1/units/" "/indicator/female_wage_workers?unit=" "/tasks?unit=" "/activities?unit=" "/budget?unit=" "/scorecard?unit=" \
-	"/adhoc?unit="; do
+	"/adhoc?unit=" "/inspections?unit=" "/api/v1/inspections?unit="; do
 	JAR=focal.jar http GET "${route}09385"
 	# (the CSRF token is masked afresh in every answer)
 	sed 's/09385/CODE/g; s/[0-9a-f]\{128\}/TOKEN/g' body.txt >outside.txt
@@ -321,11 +398,12 @@ for route in "/?unit=03390" "/indicator/female_wage_workers" "/province/12" "/en
 	"/users" "/upload" "/account" "/api/v1/me" "/api/v1/units" "/api/v1/indicators" "/api/v1/submissions" \
 	"/tasks" "/tasks/03390/$task" "/tasks/03390/evidence/1" "/activities" "/activities/03390/1" "/activities/import" \
 	"/budget" "/budget/03390/1" "/api/v1/budget" "/api/v1/budget/03390/1" "/scorecard" "/api/v1/scorecard" \
-	"/account/totp"; do
+	"/account/totp" "/inspections" "/inspections/03390/$insp" "/api/v1/inspections" "/api/v1/inspections/03390/$insp"; do
 	JAR=none.jar http GET "$route"
 	expect_status 401
 done
-for route in /account/signout-all /account/password /account/tokens /account/tokens/1/revoke /account/totp /logout; do
+for route in /account/signout-all /account/password /account/tokens /account/tokens/1/revoke /account/totp /logout /inspections \
+	"/inspections/03390/$insp" "/inspections/03390/$insp/recommendations" "/recommendations/03390/$rec"; do
 	JAR=none.jar http POST "$route"
 	expect_status 401
 done

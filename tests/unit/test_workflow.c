@@ -103,10 +103,11 @@ static const struct expect expected[] = {
 	{&wf_recommendation, "03390",
 	 {"none", "issued", "followed_up", "closed"},
 	 {
-		 {"issue", "Y..Y.....", {"issued", "-", "-", "-"}, false},
+		 /* the inspectors: the commune and its province */
+		 {"issue", "YY.Y.....", {"issued", "-", "-", "-"}, false},
 		 {"follow_up", "Y..Y.Y...", {"-", "followed_up", "-", "-"}, true},
-		 {"reject", "Y..Y.....", {"-", "-", "issued", "-"}, true},
-		 {"close", "Y..Y.....", {"-", "-", "closed", "-"}, false},
+		 {"reject", "YY.Y.....", {"-", "-", "issued", "-"}, true},
+		 {"close", "YY.Y.....", {"-", "-", "closed", "-"}, false},
 	 }},
 	/* a commune's report: the commune sends, its province receives */
 	{&wf_report, "03390",

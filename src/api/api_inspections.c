@@ -1,0 +1,345 @@
+/*
+ * api_inspections.c: inspections and supervision in the API, under the
+ * rules of the pages (store/inspections.h; the JSON shape is
+ * report/oversight_json.h's).
+ *
+ *   GET  /api/v1/inspections?unit=&year=     the inspections of the unit's
+ *        subtree in the year with their recommendations, and the sums
+ *   GET  /api/v1/inspections/{unit}/{id}     one, with each recommendation's
+ *        steps
+ *   POST /api/v1/inspections                 {"unit", "year", "body",
+ *        "agency", "subject", "from", "to", "held_on", "findings"}: 201
+ *   POST /api/v1/inspections/{unit}/{id}     {"version", ...the fields}
+ *   POST /api/v1/inspections/{unit}/{id}/recommendations
+ *        {"text", "agency", "due"}: 201 with the inspection
+ *   POST /api/v1/recommendations/{unit}/{id} {"action": "follow_up" |
+ *        "reject" | "close", "version", "comment"}: the inspection
+ * 403 is asked first; problems are 400 naming the field, a change on an
+ * old version or a step that does not apply 409.
+ */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "core/catalog.h"
+#include "core/workflow.h"
+#include "report/oversight_json.h"
+#include "store/inspections.h"
+
+#include "util/banned.h"
+
+static struct date today_of(struct http_req *r)
+{
+	return date_from_ymd(http_today(r));
+}
+
+static struct diags *req_diags(struct http_req *r)
+{
+	r->diags = arena_alloc(&r->arena, sizeof(*r->diags));
+	if (r->diags)
+		diags_init(r->diags, 100);
+	return r->diags;
+}
+
+static enum gemis_err load_body(struct http_req *r, json_t **doc)
+{
+	json_error_t je;
+
+	*doc = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &je);
+	if (!*doc)
+		return http_fail(r, GEMIS_EINVAL, _("the body is not the JSON expected: %s (line %d, column %d)"), je.text,
+				 je.line, je.column);
+	if (!json_is_object(*doc))
+		return http_fail(r, GEMIS_EINVAL, "%s", _("the body must be a JSON object"));
+	return GEMIS_OK;
+}
+
+enum gemis_err api_inspections(struct http_req *r)
+{
+	const struct snapshot *s = http_snap(r);
+	const char *code = http_param(r, "unit");
+	struct arena mem;
+	struct inspection *v = NULL;
+	struct insp_sum sum;
+	struct db *db;
+	json_t *list;
+	size_t n = 0, i;
+	int unit, year;
+	enum gemis_err err;
+
+	if (!s)
+		return GEMIS_EDB;
+	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	if (err)
+		return err;
+	year = http_param_year(r, "year", http_today(r) / 10000);
+	arena_init(&mem, 0);
+	err = http_db(r, &db);
+	if (!err)
+		err = inspections_list(db, &s->tree, unit, year, &mem, &v, &n, &r->err);
+	if (err) {
+		arena_release(&mem);
+		return err;
+	}
+	inspections_sum(&s->tree, unit, v, n, today_of(r), &sum);
+	list = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(list, inspection_json(&s->tree, &v[i], today_of(r)));
+	arena_release(&mem);
+	return http_json(r, 200, json_pack("{s:s, s:i, s:o, s:o}", "unit", s->tree.units[unit].code, "year", year,
+					   "summary", insp_sum_json(&sum), "inspections", list));
+}
+
+static enum gemis_err answer(struct http_req *r, int unit, long long id, int status)
+{
+	struct arena mem;
+	struct inspection x;
+	struct db *db;
+	enum gemis_err err = http_db(r, &db);
+
+	arena_init(&mem, 0);
+	if (!err)
+		err = inspection_get(db, &r->snap->tree, unit, id, &mem, &x, &r->err);
+	if (!err)
+		err = http_json(r, status, inspection_json(&r->snap->tree, &x, today_of(r)));
+	arena_release(&mem);
+	return err;
+}
+
+static bool parse_id(const char *s, long long *id)
+{
+	char *end = NULL;
+	long long v;
+
+	if (!s || !*s)
+		return false;
+	v = strtoll(s, &end, 10);
+	if (*end || v <= 0)
+		return false;
+	*id = v;
+	return true;
+}
+
+enum gemis_err api_inspection(struct http_req *r)
+{
+	long long id = 0;
+	enum gemis_err err;
+	int unit;
+
+	if (!http_snap(r))
+		return GEMIS_EDB;
+	err = http_unit(r, http_arg(r, 0), ACT_READ, -1, &unit);
+	if (err)
+		return err;
+	if (!parse_id(http_arg(r, 1), &id))
+		return GEMIS_ENOTFOUND;
+	return answer(r, unit, id, 200);
+}
+
+static struct date json_day(const json_t *o, const char *key, bool *given, struct diags *d)
+{
+	const json_t *v = json_object_get(o, key);
+	const char *s = json_string_value(v);
+	struct date day = {0, 0, 0};
+
+	*given = v && !json_is_null(v);
+	if (*given && (!s || !date_parse_iso(s, strlen(s), &day)))
+		diags_add(d, 0, key, "%s", _("not a date (YYYY-MM-DD)"));
+	return day;
+}
+
+/* The fields of an inspection in a JSON body into f; problems to d. */
+static void body_fields(const json_t *o, struct insp_fields *f, struct diags *d)
+{
+	static const char *const known[] = {"unit", "year", "version", "body", "agency", "subject",
+					    "from", "to", "held_on", "findings"};
+	const char *body = json_string_value(json_object_get(o, "body"));
+	const char *ag = json_string_value(json_object_get(o, "agency"));
+	const char *key;
+	json_t *v;
+	bool given;
+	size_t k;
+
+	json_object_foreach((json_t *)o, key, v) {
+		bool ok = false;
+
+		for (k = 0; k < sizeof(known) / sizeof(known[0]); k++)
+			ok |= strcmp(key, known[k]) == 0;
+		if (!ok)
+			diags_add(d, 0, key, "%s", _("unknown field"));
+	}
+	f->body = body ? insp_body_parse(body) : -1;
+	f->agency = ag ? agency_find(ag) : -1;
+	if (ag && f->agency < 0)
+		diags_add(d, 0, "agency", _("unknown agency '%s'"), ag);
+	f->subject = json_string_value(json_object_get(o, "subject"));
+	f->from = json_day(o, "from", &given, d);
+	f->to = json_day(o, "to", &given, d);
+	f->held_on = json_day(o, "held_on", &f->held, d);
+	f->findings = json_string_value(json_object_get(o, "findings"));
+}
+
+static enum gemis_err save(struct http_req *r, struct inspection *x, const json_t *doc, int status)
+{
+	struct db *db;
+	enum gemis_err err;
+
+	if (!req_diags(r))
+		return GEMIS_ENOMEM;
+	body_fields(doc, &x->f, r->diags);
+	err = http_db(r, &db);
+	if (!err && r->diags->total == 0)
+		err = inspection_save(db, &r->snap->tree, &r->who, x, today_of(r), r->now, r->diags, &r->err);
+	else if (!err)
+		err = http_fail(r, GEMIS_EINVAL, "%s", _("the inspection was not saved"));
+	if (err)
+		return err;
+	http_data_changed(r);
+	return answer(r, x->unit, x->id, status);
+}
+
+enum gemis_err api_inspection_add(struct http_req *r)
+{
+	struct inspection x;
+	json_t *doc = NULL;
+	const json_t *yr;
+	enum gemis_err err;
+	int unit;
+
+	if (!http_snap(r))
+		return GEMIS_EDB;
+	err = load_body(r, &doc);
+	if (!err)
+		err = http_unit(r, json_string_value(json_object_get(doc, "unit")), ACT_INSPECT, -1, &unit);
+	if (err)
+		goto out;
+	yr = json_object_get(doc, "year");
+	if (!json_is_integer(yr)) {
+		err = http_fail(r, GEMIS_EINVAL, "%s", _("year: missing, or not a number"));
+		goto out;
+	}
+	memset(&x, 0, sizeof(x));
+	x.unit = unit;
+	x.f.year = (int)json_integer_value(yr);
+	err = save(r, &x, doc, 201);
+out:
+	json_decref(doc);
+	return err;
+}
+
+enum gemis_err api_inspection_set(struct http_req *r)
+{
+	struct arena mem;
+	struct inspection x, cur;
+	struct db *db;
+	json_t *doc = NULL;
+	long long id = 0;
+	enum gemis_err err;
+	int unit;
+
+	if (!http_snap(r))
+		return GEMIS_EDB;
+	err = http_unit(r, http_arg(r, 0), ACT_INSPECT, -1, &unit);
+	if (err)
+		return err;
+	if (!parse_id(http_arg(r, 1), &id))
+		return GEMIS_ENOTFOUND;
+	err = load_body(r, &doc);
+	if (!err && !json_is_integer(json_object_get(doc, "version")))
+		err = http_fail(r, GEMIS_EINVAL, "%s", _("version: missing, or not a number"));
+	arena_init(&mem, 0);
+	if (!err)
+		err = http_db(r, &db);
+	if (!err)
+		err = inspection_get(db, &r->snap->tree, unit, id, &mem, &cur, &r->err);
+	if (!err) {
+		memset(&x, 0, sizeof(x));
+		x.id = id;
+		x.unit = unit;
+		x.version = json_integer_value(json_object_get(doc, "version"));
+		x.f.year = cur.f.year;
+		err = save(r, &x, doc, 200);
+	}
+	arena_release(&mem);
+	json_decref(doc);
+	return err;
+}
+
+enum gemis_err api_recommendation_add(struct http_req *r)
+{
+	struct rec_fields f;
+	struct db *db;
+	json_t *doc = NULL;
+	const char *ag, *due;
+	long long id = 0, rid = 0;
+	enum gemis_err err;
+	int unit;
+
+	if (!http_snap(r))
+		return GEMIS_EDB;
+	err = http_unit(r, http_arg(r, 0), ACT_INSPECT, -1, &unit);
+	if (err)
+		return err;
+	if (!parse_id(http_arg(r, 1), &id))
+		return GEMIS_ENOTFOUND;
+	err = load_body(r, &doc);
+	if (!err && !req_diags(r))
+		err = GEMIS_ENOMEM;
+	if (err)
+		goto out;
+	ag = json_string_value(json_object_get(doc, "agency"));
+	due = json_string_value(json_object_get(doc, "due"));
+	f.text = json_string_value(json_object_get(doc, "text"));
+	f.agency = ag ? agency_find(ag) : -1;
+	memset(&f.due, 0, sizeof(f.due));
+	if (due && !date_parse_iso(due, strlen(due), &f.due))
+		memset(&f.due, 0, sizeof(f.due));
+	err = http_db(r, &db);
+	if (!err)
+		err = recommendation_issue(db, &r->snap->tree, &r->who, unit, id, &f, r->now, &rid, r->diags, &r->err);
+	if (!err) {
+		http_data_changed(r);
+		err = answer(r, unit, id, 201);
+	}
+out:
+	json_decref(doc);
+	return err;
+}
+
+enum gemis_err api_recommendation_act(struct http_req *r)
+{
+	struct db *db;
+	json_t *doc = NULL;
+	const char *action, *comment;
+	long long id = 0, insp = 0;
+	enum gemis_err err;
+	int unit;
+
+	if (!http_snap(r))
+		return GEMIS_EDB;
+	err = http_unit(r, http_arg(r, 0), ACT_READ, -1, &unit);
+	if (err)
+		return err;
+	if (!parse_id(http_arg(r, 1), &id))
+		return GEMIS_ENOTFOUND;
+	err = load_body(r, &doc);
+	if (!err && !json_is_integer(json_object_get(doc, "version")))
+		err = http_fail(r, GEMIS_EINVAL, "%s", _("version: missing, or not a number"));
+	if (err)
+		goto out;
+	action = json_string_value(json_object_get(doc, "action"));
+	comment = json_string_value(json_object_get(doc, "comment"));
+	err = http_db(r, &db);
+	if (!err)
+		err = recommendation_act(db, &r->snap->tree, &r->who, unit, id,
+					 wf_action_find(&wf_recommendation, action ? action : ""),
+					 json_integer_value(json_object_get(doc, "version")), comment, r->now, &insp, &r->err);
+	if (!err) {
+		http_data_changed(r);
+		err = answer(r, unit, insp, 200);
+	}
+out:
+	json_decref(doc);
+	return err;
+}

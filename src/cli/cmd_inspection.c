@@ -1,0 +1,375 @@
+/*
+ * cmd_inspection.c: `gemis inspection ...` and `gemis recommendation ...`:
+ * a commune's inspections and supervision, the recommendations they issue
+ * and their follow-up, on the command line.  A write acts as an account
+ * (--as USER, with that account's rights, as on the web) or as the
+ * operator who holds the database; the rules are the store's
+ * (store/inspections.h), so that the command line refuses what the web
+ * refuses, with the same words.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "core/access.h"
+#include "core/catalog.h"
+#include "core/date.h"
+#include "core/workflow.h"
+#include "report/oversight_json.h"
+#include "store/inspections.h"
+#include "store/store.h"
+#include "util/text.h"
+
+#include "util/banned.h"
+
+/* Today in Vietnam; $GEMIS_TODAY=YYYY-MM-DD stands for it (tests). */
+static struct date today(void)
+{
+	const char *o = getenv("GEMIS_TODAY");
+	struct date d;
+
+	if (o && date_parse_iso(o, strlen(o), &d))
+		return d;
+	return vn_date((long long)time(NULL));
+}
+
+struct icli {
+	struct db *db;
+	struct tree t;
+	int unit;
+};
+
+static void icli_close(struct icli *c)
+{
+	db_close(c->db);
+	tree_release(&c->t);
+}
+
+static int icli_open(struct cli *cli, const char *cmd, const char *code, struct icli *c)
+{
+	struct errctx e = {0};
+
+	memset(c, 0, sizeof(*c));
+	tree_init(&c->t);
+	if (!code)
+		return cli_usage(cli);
+	c->db = cli_open_db(cli, 0);
+	if (!c->db)
+		return EXIT_FAIL;
+	if (units_load_tree(c->db, &c->t, &e))
+		return cli_fail(&e);
+	c->unit = tree_find(&c->t, code);
+	if (c->unit < 0)
+		return cli_unknown_unit(cmd, code);
+	return CLI_GO;
+}
+
+static bool print_json(json_t *doc)
+{
+	char *s = doc ? json_dumps(doc, JSON_INDENT(1)) : NULL;
+
+	json_decref(doc);
+	if (!s) {
+		fprintf(stderr, "gemis: %s\n", err_name(GEMIS_ENOMEM));
+		return false;
+	}
+	printf("%s\n", s);
+	free(s);
+	return true;
+}
+
+static const char *agency_name(int k)
+{
+	return k < 0 || (size_t)k >= agency_kind_count ? "" : i18n_lang() == LANG_EN ? agency_kinds[k].name_en
+										      : agency_kinds[k].name_vi;
+}
+
+static void print_text(const struct tree *t, const struct inspection *x, struct date now)
+{
+	char a[DATE_TEXT_LEN], b[DATE_TEXT_LEN];
+	size_t k;
+
+	date_format_dmy(x->f.from, a);
+	date_format_dmy(x->f.to, b);
+	printf("#%lld  %s  %s – %s  %s  %s%s%s\n", x->id, t->units[x->unit].code, a, b,
+	       insp_body_name((enum insp_body)x->f.body), x->f.subject, x->f.agency >= 0 ? " · " : "",
+	       agency_name(x->f.agency));
+	if (x->f.held) {
+		date_format_dmy(x->f.held_on, a);
+		printf("     %s %s%s%s\n", _("held on"), a, x->f.findings ? ": " : "", x->f.findings ? x->f.findings : "");
+	}
+	for (k = 0; k < x->nrecs; k++) {
+		const struct recommendation *c = &x->recs[k];
+
+		date_format_dmy(c->due, a);
+		printf("     %s #%lld %s · %s %s · %s%s%s\n", _("recommendation"), c->id, agency_name(c->agency), _("due"), a,
+		       wf_state_name(&wf_recommendation, c->state), rec_overdue(c->state, c->due, now) ? " · " : "",
+		       rec_overdue(c->state, c->due, now) ? _("overdue") : "");
+	}
+}
+
+int cmd_inspection_list(struct cli *cli, int argc, char **argv)
+{
+	struct errctx e = {0};
+	struct icli c;
+	struct arena mem;
+	struct inspection *v = NULL;
+	struct insp_sum s;
+	struct date now = today();
+	const char *code = NULL;
+	int year = now.y, rc, status = EXIT_FAIL;
+	bool json = false;
+	size_t n = 0, i;
+	const struct cli_opt opts[] = {
+		{"unit", OPT_TEXT, &code},
+		{"year", OPT_YEAR, &year},
+		{"json", OPT_FLAG, &json},
+		{NULL, OPT_FLAG, NULL},
+	};
+
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	arena_init(&mem, 0);
+	rc = icli_open(cli, "inspection list", code, &c);
+	if (rc != CLI_GO) {
+		status = rc;
+		goto out;
+	}
+	if (inspections_list(c.db, &c.t, c.unit, year, &mem, &v, &n, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	inspections_sum(&c.t, c.unit, v, n, now, &s);
+	if (json) {
+		json_t *arr = json_array();
+
+		for (i = 0; i < n; i++)
+			json_array_append_new(arr, inspection_json(&c.t, &v[i], now));
+		if (!print_json(json_pack("{s:s, s:i, s:o, s:o}", "unit", c.t.units[c.unit].code, "year", year, "summary",
+					  insp_sum_json(&s), "inspections", arr)))
+			goto out;
+	} else {
+		printf(_("Inspections of %s (%s) in %d: %u planned, %u held, %u recommendations (%u closed, %u overdue)"),
+		       c.t.units[c.unit].name, c.t.units[c.unit].code, year, s.planned, s.held, s.recs, s.recs_closed,
+		       s.recs_overdue);
+		printf("\n");
+		for (i = 0; i < n; i++)
+			print_text(&c.t, &v[i], now);
+	}
+	status = EXIT_OK;
+out:
+	arena_release(&mem);
+	icli_close(&c);
+	return status;
+}
+
+static bool day_opt(const char *cmd, const char *name, const char *s, struct date *d)
+{
+	if (!s)
+		return true;
+	if (date_parse_iso(s, strlen(s), d))
+		return true;
+	fprintf(stderr, "gemis %s: --%s: %s '%s'\n", cmd, name, _("not a date (YYYY-MM-DD)"), s);
+	return false;
+}
+
+/* The result of a store call: the problems by field, or the error. */
+static int report(const char *cmd, enum gemis_err err, struct diags *d, struct errctx *e)
+{
+	if (err == GEMIS_EINVAL && d && d->n) {
+		fprintf(stderr, "gemis %s: %s\n", cmd, e->msg);
+		cli_print_diags(cmd, d);
+		return EXIT_FAIL;
+	}
+	if (err)
+		return cli_fail(e);
+	return EXIT_OK;
+}
+
+int cmd_inspection_add(struct cli *cli, int argc, char **argv)
+{
+	struct errctx e = {0};
+	struct icli c;
+	struct inspection x;
+	struct principal who;
+	struct diags d;
+	const char *code = NULL, *body = NULL, *ag = NULL, *subject = NULL, *from = NULL, *to = NULL, *held = NULL,
+		   *findings = NULL, *as = NULL, *id = NULL;
+	long v = 0;
+	int rc, status = EXIT_FAIL;
+	const struct cli_opt opts[] = {
+		{"unit", OPT_TEXT, &code},       {"body", OPT_TEXT, &body},   {"agency", OPT_TEXT, &ag},
+		{"subject", OPT_TEXT, &subject}, {"from", OPT_TEXT, &from},   {"to", OPT_TEXT, &to},
+		{"held-on", OPT_TEXT, &held},    {"findings", OPT_TEXT, &findings},
+		{"id", OPT_TEXT, &id},           {"as", OPT_TEXT, &as},       {NULL, OPT_FLAG, NULL},
+	};
+
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (!code || !body || !subject || !from || !to)
+		return cli_usage(cli);
+	memset(&x, 0, sizeof(x));
+	if (id && (!text_parse_long(id, strlen(id), &v) || v <= 0)) {
+		fprintf(stderr, "gemis inspection add: --id: %s '%s'\n", _("not a number"), id);
+		return EXIT_USAGE;
+	}
+	x.id = v;
+	x.f.body = insp_body_parse(body);
+	x.f.agency = ag ? agency_find(ag) : -1;
+	if (ag && x.f.agency < 0) {
+		fprintf(stderr, "gemis inspection add: --agency: %s '%s'\n", _("unknown agency"), ag);
+		return EXIT_USAGE;
+	}
+	x.f.subject = subject;
+	x.f.findings = findings;
+	x.f.held = held != NULL;
+	if (!day_opt("inspection add", "from", from, &x.f.from) || !day_opt("inspection add", "to", to, &x.f.to) ||
+	    !day_opt("inspection add", "held-on", held, &x.f.held_on))
+		return EXIT_USAGE;
+	x.f.year = x.f.from.y;
+	diags_init(&d, 50);
+	rc = icli_open(cli, "inspection add", code, &c);
+	if (rc != CLI_GO) {
+		status = rc;
+		goto out;
+	}
+	x.unit = c.unit;
+	if (!cli_actor(c.db, &c.t, "inspection add", as, &who))
+		goto out;
+	if (x.id) {
+		struct arena mem;
+		struct inspection cur;
+
+		arena_init(&mem, 0);
+		rc = inspection_get(c.db, &c.t, c.unit, x.id, &mem, &cur, &e);
+		x.version = cur.version;
+		arena_release(&mem);
+		if (rc) {
+			cli_fail(&e);
+			goto out;
+		}
+	}
+	status = report("inspection add", inspection_save(c.db, &c.t, &who, &x, today(), (long long)time(NULL), &d, &e),
+			&d, &e);
+	if (status == EXIT_OK) {
+		printf(_("Inspection %lld of %s saved."), x.id, c.t.units[c.unit].code);
+		printf("\n");
+	}
+out:
+	diags_release(&d);
+	icli_close(&c);
+	return status;
+}
+
+int cmd_recommendation_issue(struct cli *cli, int argc, char **argv)
+{
+	struct errctx e = {0};
+	struct icli c;
+	struct principal who;
+	struct rec_fields f;
+	struct diags d;
+	const char *code = NULL, *insp = NULL, *ag = NULL, *text = NULL, *due = NULL, *as = NULL;
+	long long id = 0;
+	long v = 0;
+	int rc, status = EXIT_FAIL;
+	const struct cli_opt opts[] = {
+		{"unit", OPT_TEXT, &code}, {"inspection", OPT_TEXT, &insp}, {"agency", OPT_TEXT, &ag},
+		{"text", OPT_TEXT, &text}, {"due", OPT_TEXT, &due},         {"as", OPT_TEXT, &as},
+		{NULL, OPT_FLAG, NULL},
+	};
+
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (!code || !insp || !ag || !text || !due)
+		return cli_usage(cli);
+	if (!text_parse_long(insp, strlen(insp), &v) || v <= 0) {
+		fprintf(stderr, "gemis recommendation issue: --inspection: %s '%s'\n", _("not a number"), insp);
+		return EXIT_USAGE;
+	}
+	f.text = text;
+	f.agency = agency_find(ag);
+	memset(&f.due, 0, sizeof(f.due));
+	if (!day_opt("recommendation issue", "due", due, &f.due))
+		return EXIT_USAGE;
+	diags_init(&d, 50);
+	rc = icli_open(cli, "recommendation issue", code, &c);
+	if (rc != CLI_GO) {
+		status = rc;
+		goto out;
+	}
+	if (!cli_actor(c.db, &c.t, "recommendation issue", as, &who))
+		goto out;
+	status = report("recommendation issue",
+			recommendation_issue(c.db, &c.t, &who, c.unit, v, &f, (long long)time(NULL), &id, &d, &e), &d, &e);
+	if (status == EXIT_OK) {
+		printf(_("Recommendation %lld issued."), id);
+		printf("\n");
+	}
+out:
+	diags_release(&d);
+	icli_close(&c);
+	return status;
+}
+
+/* The version of recommendation id of the unit, as it now stands. */
+static enum gemis_err rec_version(struct icli *c, long long id, long long *version, struct errctx *e)
+{
+	struct arena mem;
+	struct recommendation x;
+	enum gemis_err err;
+
+	arena_init(&mem, 0);
+	err = recommendation_get(c->db, &c->t, c->unit, id, &mem, &x, e);
+	*version = err ? 0 : x.version;
+	arena_release(&mem);
+	return err;
+}
+
+int cmd_recommendation_act(struct cli *cli, int argc, char **argv)
+{
+	struct errctx e = {0};
+	struct icli c;
+	struct principal who;
+	const char *code = NULL, *rid = NULL, *action = NULL, *comment = NULL, *as = NULL;
+	long long version = 0;
+	long v = 0;
+	int rc, a, status = EXIT_FAIL;
+	const struct cli_opt opts[] = {
+		{"unit", OPT_TEXT, &code},       {"id", OPT_TEXT, &rid}, {"action", OPT_TEXT, &action},
+		{"comment", OPT_TEXT, &comment}, {"as", OPT_TEXT, &as},  {NULL, OPT_FLAG, NULL},
+	};
+
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (!code || !rid || !action)
+		return cli_usage(cli);
+	a = wf_action_find(&wf_recommendation, action);
+	if (!text_parse_long(rid, strlen(rid), &v) || v <= 0 || a < 0 || a == REC_ISSUE) {
+		fprintf(stderr, "gemis recommendation act: %s\n", _("--id is a number and --action follow_up, reject or close"));
+		return EXIT_USAGE;
+	}
+	rc = icli_open(cli, "recommendation act", code, &c);
+	if (rc != CLI_GO) {
+		status = rc;
+		goto out;
+	}
+	if (!cli_actor(c.db, &c.t, "recommendation act", as, &who))
+		goto out;
+	if (rec_version(&c, v, &version, &e) ||
+	    recommendation_act(c.db, &c.t, &who, c.unit, v, a, version, comment, (long long)time(NULL), NULL, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	printf("%s\n", wf_action_done(&wf_recommendation, a));
+	status = EXIT_OK;
+out:
+	icli_close(&c);
+	return status;
+}
