@@ -185,7 +185,7 @@ static void plan_table(struct http_req *r, const struct inspection *v, size_t n,
 			"<td>%s</td>",
 		     day_text(r, x->f.from), day_text(r, x->f.to), insp_body_name((enum insp_body)x->f.body), code, x->id,
 		     x->f.subject, x->f.agency >= 0 ? " · " : "", x->f.agency >= 0 ? agency_name(r, x->f.agency) : "",
-		     x->f.held ? day_text(r, x->f.held_on) : _("not yet"),
+		     x->f.held ? day_text(r, x->f.held_on) : _("not held yet"),
 		     x->f.findings && *x->f.findings ? _("recorded") : "–");
 		recs_cell(r, x);
 		html(r, "</tr>");
@@ -429,7 +429,7 @@ static enum gemis_err render_one(struct http_req *r, int unit, long long id, con
 	if (top)
 		html(r, "<p class=\"ok\" role=\"status\">%s</p>", top);
 	html(r, "<p>%s · %s %s – %s · %s: %s</p>", insp_body_name((enum insp_body)x.f.body), _("planned"),
-	     day_text(r, x.f.from), day_text(r, x.f.to), _("held on"), x.f.held ? day_text(r, x.f.held_on) : _("not yet"));
+	     day_text(r, x.f.from), day_text(r, x.f.to), _("held on"), x.f.held ? day_text(r, x.f.held_on) : _("not held yet"));
 	html(r, "<section><h2>%s</h2>", _("Inspection findings"));
 	if (x.f.findings && *x.f.findings)
 		html(r, "<p class=\"findings\" lang=\"vi\">%s</p>", x.f.findings);

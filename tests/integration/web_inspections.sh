@@ -1,3 +1,4 @@
+# backends: sqlite postgresql
 # Inspections and supervision (issue 15) on the web, in the API and on the
 # command line: a commune's inspection plan of the demo (the commune's, the
 # Fatherland Front's and the province's), an inspection added and held, a
@@ -8,7 +9,6 @@
 # record for, another agency's follow-up, a stale version; the overdue
 # recommendation on the dashboard; the yearly report's section; the
 # province's glance at its communes.
-# backends: sqlite postgresql
 . "$ROOT/tests/integration/lib.sh"
 
 expect_ok "$GEMIS" demo --forms
