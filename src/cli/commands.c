@@ -421,6 +421,37 @@ const struct command commands[] = {
 	 "gemis recommendation act --unit CODE --id N --action follow_up|reject|close [--comment TEXT] [--as USER]",
 	 N_("A step of a recommendation's follow-up: follow_up (the agency says what it did,\n"
 	    "--comment), reject (the inspectors find it not enough, --comment) or close.")},
+	{"draft list", cmd_draft_list, N_("list a commune's draft legal documents and their gender checks"),
+	 "gemis draft list --unit CODE [--year YEAR] [--json]",
+	 N_("The drafts of the year (by the day of the draft): kind, number, title, the\n"
+	    "drafting agency, where the gender check stands, and the number and day the\n"
+	    "document was issued with.  A province or the nation lists its communes' drafts.\n"
+	    "  --year YEAR   the year (default: this year)\n"
+	    "  --json        the same as JSON (the API's shape)")},
+	{"draft questions", cmd_draft_questions, N_("show the gender checklist's questions"),
+	 "gemis draft questions [--version N] [--json]",
+	 N_("The questions of the gender check of a draft, as data (docs/drafts.md): each\n"
+	    "one's id, text, whether it is answered yes or no, whether it is required (*)\n"
+	    "and the article it comes from.\n"
+	    "  --version N   that version (default: the latest)")},
+	{"draft add", cmd_draft_add, N_("register a draft and fill its gender check, or change one"),
+	 "gemis draft add --unit CODE --kind decision|plan|resolution|other --title TEXT --drafted-on DATE\n"
+	 "                --agency ID [--number TEXT] [--answers FILE.json] [--submit] [--id N] [--as USER]",
+	 N_("Registers a draft of the commune by the drafting agency (or, with --id, changes\n"
+	    "that draft) with answers to the checklist's questions; --submit sends the\n"
+	    "check for review, once every required question is answered.\n"
+	    "  --answers FILE  a JSON object {\"question id\": \"answer\"}; \"\" clears one\n"
+	    "  --as USER       act as that account, with its rights (default: the operator)")},
+	{"draft review", cmd_draft_review, N_("review or return a draft's gender check"),
+	 "gemis draft review --unit CODE --id N --action review|return --comment TEXT [--as USER]",
+	 N_("The Culture and Social Affairs Office (or the focal point) reviews a submitted\n"
+	    "check with its opinion, or returns it with what to fix (--comment).  The office\n"
+	    "does not review its own drafts: the focal point does.")},
+	{"draft issue", cmd_draft_issue, N_("record a draft issued, with its number and day"),
+	 "gemis draft issue --unit CODE --id N --number TEXT --on DATE [--as USER]",
+	 N_("Records the document issued by the committee (the focal point): the number it\n"
+	    "carries and the day, not before the draft's.  The draft and its check are then\n"
+	    "kept as they stood.")},
 	{"activity list", cmd_activity_list, N_("show a commune's activity log and its news items a quarter"),
 	 "gemis activity list --unit CODE [--year YEAR] [--quarter N] [--agency ID] [--json]",
 	 N_("The quarters of the year (news items logged, months with a programme, and the\n"

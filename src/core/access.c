@@ -137,8 +137,22 @@ bool access_allows(const struct tree *t, const struct principal *p, enum action 
 			return unit == p->unit && is_commune(t, unit);
 		return is_commune(t, unit) &&
 		       (p->role == ROLE_ADMIN || p->role == ROLE_FOCAL || p->role == ROLE_PROVINCE);
+	case ACT_REVIEW_DRAFT:
+		if (!is_commune(t, unit))
+			return false;
+		if (p->role == ROLE_REPORTER)
+			return p->agency >= 0 && p->agency == agency_find("vhxh");
+		return p->role == ROLE_FOCAL || p->role == ROLE_ADMIN;
 	}
 	return false;
+}
+
+bool access_draft_review(const struct tree *t, const struct principal *p, int unit, int agency)
+{
+	if (!access_allows(t, p, ACT_REVIEW_DRAFT, unit, -1))
+		return false;
+	/* nobody reviews the check of the draft they wrote */
+	return !(p->role == ROLE_REPORTER && p->agency == agency);
 }
 
 bool access_inspection_body(const struct tree *t, const struct principal *p, int unit, int body)

@@ -83,8 +83,9 @@ enum action {
 	ACT_RECEIVE,
 	ACT_APPRAISE,
 	ACT_INSPECT,
+	ACT_REVIEW_DRAFT,
 };
-#define ACT_COUNT 10
+#define ACT_COUNT 11
 
 /* True when p may do a to the unit (agency: kind index for ENTER, else
  * ignored; -1 for "any agency of the unit", which a reporter may not). */
@@ -98,6 +99,12 @@ bool access_allows(const struct tree *t, const struct principal *p, enum action 
  * commune's officer), a province officer the province's, the Fatherland
  * Front's supervisor the Front's alone (its own supervision records). */
 bool access_inspection_body(const struct tree *t, const struct principal *p, int unit, int body);
+
+/* True when p may review (return or accept) the gender check of a draft
+ * of `unit` written by agency kind `agency`: ACT_REVIEW_DRAFT on the
+ * unit, and not the drafting agency's own reporter (the Culture and
+ * Social Affairs Office's own drafts go to the focal point). */
+bool access_draft_review(const struct tree *t, const struct principal *p, int unit, int agency);
 
 /* Adds a problem to d for each row whose unit p may not write (ACT_IMPORT):
  * "line N: unit: you may not write values of CODE".  The unit codes are

@@ -26,6 +26,10 @@
  *   wf_recommendation  an inspection's recommendation and its follow-up
  *     (none) --issue--> issued --follow_up--> followed_up --close--> closed
  *     followed_up --reject--> issued (the follow-up is not enough)
+ *   wf_draft           the gender check of a commune's draft legal document
+ *     (none) --save--> draft --submit--> submitted --review--> reviewed
+ *     submitted --return--> returned --save/submit--> ...; issue (the
+ *     document issued) in any state but none, leaving it where it is
  *   wf_report          a unit's report sent up the reporting chain
  *     draft --submit--> submitted --accept--> accepted
  *     submitted --return--> returned --save/submit--> ...
@@ -112,7 +116,12 @@ enum sub_action {
 enum rec_state { REC_NONE, REC_ISSUED, REC_FOLLOWED_UP, REC_CLOSED };
 enum rec_action { REC_ISSUE, REC_FOLLOW_UP, REC_REJECT, REC_CLOSE };
 
-extern const struct workflow wf_form, wf_estimate, wf_recommendation, wf_report;
+/* The gender check of a draft (store/drafts.h): states and actions by
+ * number. */
+enum draft_state { DR_NONE, DR_DRAFT, DR_SUBMITTED, DR_RETURNED, DR_REVIEWED };
+enum draft_action { DR_SAVE, DR_SUBMIT, DR_RETURN, DR_REVIEW, DR_ISSUE };
+
+extern const struct workflow wf_form, wf_estimate, wf_recommendation, wf_report, wf_draft;
 /* Every workflow, for tests and listings. */
 extern const struct workflow *const workflows[];
 extern const size_t workflow_count;

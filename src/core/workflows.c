@@ -155,6 +155,62 @@ const struct workflow wf_recommendation = {
 	NOT_ALLOWED, SAY_WHY,
 };
 
+/* --- the gender check of a commune's draft legal document --------------- */
+
+static const struct wf_state draft_states[] = {
+	[DR_NONE] = {"none", N_("not started"), WF_EDITABLE},
+	[DR_DRAFT] = {"draft", N_("draft"), WF_EDITABLE},
+	[DR_SUBMITTED] = {"submitted", N_("submitted"), WF_SENT},
+	[DR_RETURNED] = {"returned", N_("returned"), WF_EDITABLE},
+	[DR_REVIEWED] = {"reviewed", N_("reviewed"), WF_SENT | WF_LOCKED},
+};
+
+static const struct wf_action draft_actions[] = {
+	/* the drafting agency fills the checklist in */
+	[DR_SAVE] = {"save", ACT_ENTER, NULL, 0, N_("saved")},
+	[DR_SUBMIT] = {"submit", ACT_ENTER, NULL, 0, N_("submitted")},
+	/* the Culture and Social Affairs Office reviews it (core/access.h) */
+	[DR_RETURN] = {"return", ACT_REVIEW_DRAFT, NULL, WF_COMMENT, N_("returned")},
+	[DR_REVIEW] = {"review", ACT_REVIEW_DRAFT, NULL, WF_COMMENT, N_("reviewed")},
+	/* the committee issues the document, checked or not: the check stays
+	 * in the state it reached, and nothing changes after */
+	[DR_ISSUE] = {"issue", ACT_APPROVE, NULL, 0, N_("issued")},
+};
+
+static const struct wf_step draft_steps[] = {
+	{DR_NONE, DR_SAVE, DR_DRAFT},
+	{DR_DRAFT, DR_SAVE, DR_DRAFT},
+	{DR_RETURNED, DR_SAVE, DR_RETURNED},
+	{DR_NONE, DR_SUBMIT, DR_SUBMITTED},
+	{DR_DRAFT, DR_SUBMIT, DR_SUBMITTED},
+	{DR_RETURNED, DR_SUBMIT, DR_SUBMITTED},
+	{DR_SUBMITTED, DR_RETURN, DR_RETURNED},
+	{DR_SUBMITTED, DR_REVIEW, DR_REVIEWED},
+	{DR_DRAFT, DR_ISSUE, DR_DRAFT},
+	{DR_SUBMITTED, DR_ISSUE, DR_SUBMITTED},
+	{DR_RETURNED, DR_ISSUE, DR_RETURNED},
+	{DR_REVIEWED, DR_ISSUE, DR_REVIEWED},
+};
+
+static const struct wf_refusal draft_refusals[] = {
+	{DR_REVIEWED, ANY, N_("this gender check is reviewed and locked")},
+	{DR_SUBMITTED, DR_SAVE,
+	 N_("this gender check is submitted and waits for review: it can change only after it is returned")},
+	{DR_SUBMITTED, DR_SUBMIT,
+	 N_("this gender check is submitted and waits for review: it can change only after it is returned")},
+	{ANY, ANY, N_("only a submitted gender check can be returned or reviewed; this one is: %s")},
+};
+
+const struct workflow wf_draft = {
+	"draft",
+	draft_states, NELEM(draft_states),
+	draft_actions, NELEM(draft_actions),
+	draft_steps, NELEM(draft_steps),
+	draft_refusals, NELEM(draft_refusals),
+	N_("you may not do this to this draft"),
+	N_("say what the drafting agency should know: the review's opinion or what to fix"),
+};
+
 /* --- a unit's report sent up the reporting chain ------------------------ */
 
 enum { REP_NONE, REP_DRAFT, REP_SUBMITTED, REP_RETURNED, REP_ACCEPTED };
@@ -203,5 +259,5 @@ const struct workflow wf_report = {
 	N_("say why the report is returned, so that its sender knows what to fix"),
 };
 
-const struct workflow *const workflows[] = {&wf_form, &wf_estimate, &wf_recommendation, &wf_report};
+const struct workflow *const workflows[] = {&wf_form, &wf_estimate, &wf_recommendation, &wf_report, &wf_draft};
 const size_t workflow_count = NELEM(workflows);

@@ -109,6 +109,18 @@ static const struct expect expected[] = {
 		 {"reject", "YY.Y.....", {"-", "-", "issued", "-"}, true},
 		 {"close", "YY.Y.....", {"-", "-", "closed", "-"}, false},
 	 }},
+	/* a draft's gender check: the drafting agency fills, the Culture and
+	 * Social Affairs Office reviews (its own drafts: access_draft_review),
+	 * the committee issues */
+	{&wf_draft, "03390",
+	 {"none", "draft", "submitted", "returned", "reviewed"},
+	 {
+		 {"save", "Y..Y.Y...", {"draft", "draft", "-", "returned", "-"}, false},
+		 {"submit", "Y..Y.Y...", {"submitted", "submitted", "-", "submitted", "-"}, false},
+		 {"return", "Y..Y.Y...", {"-", "-", "returned", "-", "-"}, true},
+		 {"review", "Y..Y.Y...", {"-", "-", "reviewed", "-", "-"}, true},
+		 {"issue", "Y..Y.....", {"-", "draft", "submitted", "returned", "reviewed"}, false},
+	 }},
 	/* a commune's report: the commune sends, its province receives */
 	{&wf_report, "03390",
 	 {"none", "draft", "submitted", "returned", "accepted"},
@@ -191,7 +203,7 @@ TEST(every_workflow_listed_and_sound)
 {
 	size_t k, i;
 
-	CHECK(workflow_count == 4);
+	CHECK(workflow_count == 5);
 	for (k = 0; k < workflow_count; k++) {
 		const struct workflow *w = workflows[k];
 

@@ -1,0 +1,460 @@
+/*
+ * cmd_draft.c: `gemis draft ...`: the gender check of a commune's draft
+ * legal documents on the command line: the checklist, the drafts of a
+ * year, a draft registered or changed with its answers, the review, the
+ * document issued.  A write acts as an account (--as USER, with that
+ * account's rights, as on the web) or as the operator who holds the
+ * database; the rules are the store's (store/drafts.h), so that the
+ * command line refuses what the web refuses, with the same words.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "core/access.h"
+#include "core/catalog.h"
+#include "core/date.h"
+#include "core/workflow.h"
+#include "report/drafts_json.h"
+#include "store/drafts.h"
+#include "store/store.h"
+#include "util/text.h"
+
+#include "util/banned.h"
+
+/* Today in Vietnam; $GEMIS_TODAY=YYYY-MM-DD stands for it (tests). */
+static struct date today(void)
+{
+	const char *o = getenv("GEMIS_TODAY");
+	struct date d;
+
+	if (o && date_parse_iso(o, strlen(o), &d))
+		return d;
+	return vn_date((long long)time(NULL));
+}
+
+struct dcli {
+	struct db *db;
+	struct tree t;
+	int unit;
+};
+
+static void dcli_close(struct dcli *c)
+{
+	db_close(c->db);
+	tree_release(&c->t);
+}
+
+static int dcli_open(struct cli *cli, const char *cmd, const char *code, struct dcli *c)
+{
+	struct errctx e = {0};
+
+	memset(c, 0, sizeof(*c));
+	tree_init(&c->t);
+	c->db = cli_open_db(cli, 0);
+	if (!c->db)
+		return EXIT_FAIL;
+	if (units_load_tree(c->db, &c->t, &e))
+		return cli_fail(&e);
+	if (!code)
+		return CLI_GO;
+	c->unit = tree_find(&c->t, code);
+	if (c->unit < 0)
+		return cli_unknown_unit(cmd, code);
+	return CLI_GO;
+}
+
+static bool print_json(json_t *doc)
+{
+	char *s = doc ? json_dumps(doc, JSON_INDENT(1)) : NULL;
+
+	json_decref(doc);
+	if (!s) {
+		fprintf(stderr, "gemis: %s\n", err_name(GEMIS_ENOMEM));
+		return false;
+	}
+	printf("%s\n", s);
+	free(s);
+	return true;
+}
+
+static const char *agency_name(int k)
+{
+	return k < 0 || (size_t)k >= agency_kind_count ? "" : i18n_lang() == LANG_EN ? agency_kinds[k].name_en
+										      : agency_kinds[k].name_vi;
+}
+
+static void print_draft(const struct tree *t, const struct draft *x)
+{
+	char a[DATE_TEXT_LEN], b[DATE_TEXT_LEN];
+
+	date_format_dmy(x->f.drafted_on, a);
+	printf("#%lld  %s  %s  %s%s%s  %s · %s · %s", x->id, t->units[x->unit].code, a, draft_kind_name(x->f.kind),
+	       x->f.number ? " " : "", x->f.number ? x->f.number : "", x->f.title, agency_name(x->f.agency),
+	       wf_state_name(&wf_draft, x->state));
+	if (x->issued) {
+		date_format_dmy(x->issued_on, b);
+		printf(" · %s %s %s", _("issued as"), x->issued_no, b);
+	}
+	printf("\n");
+}
+
+int cmd_draft_list(struct cli *cli, int argc, char **argv)
+{
+	struct errctx e = {0};
+	struct dcli c;
+	struct arena mem;
+	struct draft *v = NULL;
+	struct draft_sum s;
+	const char *code = NULL;
+	int year = today().y, rc, status = EXIT_FAIL;
+	bool json = false;
+	size_t n = 0, i;
+	const struct cli_opt opts[] = {
+		{"unit", OPT_TEXT, &code},
+		{"year", OPT_YEAR, &year},
+		{"json", OPT_FLAG, &json},
+		{NULL, OPT_FLAG, NULL},
+	};
+
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (!code)
+		return cli_usage(cli);
+	arena_init(&mem, 0);
+	rc = dcli_open(cli, "draft list", code, &c);
+	if (rc != CLI_GO) {
+		status = rc;
+		goto out;
+	}
+	if (drafts_list(c.db, &c.t, c.unit, year, &mem, &v, &n, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	drafts_sum(v, n, &s);
+	if (json) {
+		json_t *arr = json_array();
+
+		for (i = 0; i < n; i++)
+			json_array_append_new(arr, draft_json(&c.t, &v[i]));
+		if (!print_json(json_pack("{s:s, s:i, s:o, s:o}", "unit", c.t.units[c.unit].code, "year", year, "summary",
+					  draft_sum_json(&s), "drafts", arr)))
+			goto out;
+	} else {
+		printf(_("Drafts of %s (%s) in %d: %u registered, %u checked, %u issued (%u of them checked)"),
+		       c.t.units[c.unit].name, c.t.units[c.unit].code, year, s.drafts, s.reviewed, s.issued,
+		       s.issued_reviewed);
+		printf("\n");
+		for (i = 0; i < n; i++)
+			print_draft(&c.t, &v[i]);
+	}
+	status = EXIT_OK;
+out:
+	arena_release(&mem);
+	dcli_close(&c);
+	return status;
+}
+
+int cmd_draft_questions(struct cli *cli, int argc, char **argv)
+{
+	struct errctx e = {0};
+	struct dcli c;
+	struct arena mem;
+	struct gc_checklist q;
+	int version = 0, rc, status = EXIT_FAIL;
+	const char *ver = NULL;
+	bool json = false;
+	long v = 0;
+	size_t i;
+	const struct cli_opt opts[] = {
+		{"version", OPT_TEXT, &ver},
+		{"json", OPT_FLAG, &json},
+		{NULL, OPT_FLAG, NULL},
+	};
+
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (ver && (!text_parse_long(ver, strlen(ver), &v) || v <= 0)) {
+		fprintf(stderr, "gemis draft questions: --version: %s '%s'\n", _("not a number"), ver);
+		return EXIT_USAGE;
+	}
+	version = (int)v;
+	arena_init(&mem, 0);
+	rc = dcli_open(cli, "draft questions", NULL, &c);
+	if (rc != CLI_GO) {
+		status = rc;
+		goto out;
+	}
+	if (gc_checklist_load(c.db, version, &mem, &q, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	if (json) {
+		if (!print_json(gc_checklist_json(&q)))
+			goto out;
+	} else {
+		printf(_("The gender checklist, version %d:"), q.version);
+		printf("\n");
+		for (i = 0; i < q.n; i++)
+			printf("  %-15s %s%s%s\n  %-15s (%s)\n", q.q[i].id, gc_text(&q.q[i]), q.q[i].yesno ? " [yes/no]" : "",
+			       q.q[i].required ? " *" : "", "", q.q[i].source);
+	}
+	status = EXIT_OK;
+out:
+	arena_release(&mem);
+	dcli_close(&c);
+	return status;
+}
+
+static bool day_opt(const char *cmd, const char *name, const char *s, struct date *d)
+{
+	if (!s)
+		return true;
+	if (date_parse_iso(s, strlen(s), d))
+		return true;
+	fprintf(stderr, "gemis %s: --%s: %s '%s'\n", cmd, name, _("not a date (YYYY-MM-DD)"), s);
+	return false;
+}
+
+static bool id_opt(const char *cmd, const char *s, long long *id)
+{
+	long v = 0;
+
+	if (!s)
+		return true;
+	if (text_parse_long(s, strlen(s), &v) && v > 0) {
+		*id = v;
+		return true;
+	}
+	fprintf(stderr, "gemis %s: --id: %s '%s'\n", cmd, _("not a number"), s);
+	return false;
+}
+
+/* The result of a store call: the problems by field, or the error. */
+static int report(const char *cmd, enum gemis_err err, struct diags *d, struct errctx *e)
+{
+	if (err == GEMIS_EINVAL && d && d->n) {
+		fprintf(stderr, "gemis %s: %s\n", cmd, e->msg);
+		cli_print_diags(cmd, d);
+		return EXIT_FAIL;
+	}
+	if (err)
+		return cli_fail(e);
+	return EXIT_OK;
+}
+
+/* The answers of --answers FILE (a JSON object {"ID": "text"}); the
+ * document stays in *doc for as long as the answers are used. */
+static bool read_answers(const char *path, json_t **doc, struct arena *mem, struct draft_answer **a, size_t *n,
+			 struct diags *d)
+{
+	json_error_t je;
+
+	*doc = NULL;
+	*n = 0;
+	if (!path)
+		return true;
+	*doc = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
+	if (!*doc || !json_is_object(*doc)) {
+		fprintf(stderr, "gemis draft add: %s:%d: %s\n", path, je.line,
+			*doc ? _("the answers must be a JSON object {\"question\": \"answer\"}") : je.text);
+		return false;
+	}
+	if (!draft_answers_from_json(*doc, mem, a, n, d))
+		return false;
+	if (d->total) {
+		cli_print_diags(path, d);
+		return false;
+	}
+	return true;
+}
+
+/* The draft's current version, so that a change from the command line
+ * applies to what is stored now. */
+static enum gemis_err current_version(struct dcli *c, long long id, long long *version, struct errctx *e)
+{
+	struct arena mem;
+	struct draft x;
+	enum gemis_err err;
+
+	arena_init(&mem, 0);
+	err = draft_get(c->db, &c->t, c->unit, id, &mem, &x, e);
+	*version = err ? 0 : x.version;
+	arena_release(&mem);
+	return err;
+}
+
+struct add_opts {
+	const char *code, *kind, *number, *title, *on, *agency, *answers, *as, *id;
+	bool submit;
+};
+
+static int add_fields(const struct add_opts *o, struct draft *x)
+{
+	memset(x, 0, sizeof(*x));
+	if (!id_opt("draft add", o->id, &x->id) || !day_opt("draft add", "drafted-on", o->on, &x->f.drafted_on))
+		return EXIT_USAGE;
+	x->f.kind = draft_kind_parse(o->kind);
+	x->f.agency = agency_find(o->agency);
+	if (x->f.agency < 0) {
+		fprintf(stderr, "gemis draft add: --agency: %s '%s'\n", _("unknown agency"), o->agency);
+		return EXIT_USAGE;
+	}
+	x->f.number = o->number;
+	x->f.title = o->title;
+	return CLI_GO;
+}
+
+int cmd_draft_add(struct cli *cli, int argc, char **argv)
+{
+	struct errctx e = {0};
+	struct add_opts o = {0};
+	struct dcli c;
+	struct draft x;
+	struct principal who;
+	struct diags d;
+	struct arena mem;
+	struct draft_answer *a = NULL;
+	json_t *doc = NULL;
+	size_t na = 0;
+	int rc, status = EXIT_FAIL;
+	const struct cli_opt opts[] = {
+		{"unit", OPT_TEXT, &o.code},       {"kind", OPT_TEXT, &o.kind},       {"number", OPT_TEXT, &o.number},
+		{"title", OPT_TEXT, &o.title},     {"drafted-on", OPT_TEXT, &o.on},   {"agency", OPT_TEXT, &o.agency},
+		{"answers", OPT_TEXT, &o.answers}, {"submit", OPT_FLAG, &o.submit}, {"id", OPT_TEXT, &o.id},
+		{"as", OPT_TEXT, &o.as},           {NULL, OPT_FLAG, NULL},
+	};
+
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (!o.code || !o.kind || !o.title || !o.on || !o.agency)
+		return cli_usage(cli);
+	rc = add_fields(&o, &x);
+	if (rc != CLI_GO)
+		return rc;
+	diags_init(&d, 50);
+	arena_init(&mem, 0);
+	memset(&c, 0, sizeof(c));
+	tree_init(&c.t);
+	if (!read_answers(o.answers, &doc, &mem, &a, &na, &d))
+		goto out;
+	rc = dcli_open(cli, "draft add", o.code, &c);
+	if (rc != CLI_GO) {
+		status = rc;
+		goto out;
+	}
+	x.unit = c.unit;
+	if (!cli_actor(c.db, &c.t, "draft add", o.as, &who))
+		goto out;
+	if (x.id && current_version(&c, x.id, &x.version, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	status = report("draft add",
+			draft_save(c.db, &c.t, &who, &x, a, na, o.submit, today(), (long long)time(NULL), &d, &e), &d, &e);
+	if (status == EXIT_OK) {
+		printf(_("Draft %lld of %s saved: %s."), x.id, c.t.units[c.unit].code, wf_state_name(&wf_draft, x.state));
+		printf("\n");
+	}
+out:
+	json_decref(doc);
+	arena_release(&mem);
+	diags_release(&d);
+	dcli_close(&c);
+	return status;
+}
+
+int cmd_draft_review(struct cli *cli, int argc, char **argv)
+{
+	struct errctx e = {0};
+	struct dcli c;
+	struct principal who;
+	const char *code = NULL, *rid = NULL, *action = NULL, *comment = NULL, *as = NULL;
+	long long id = 0, version = 0;
+	int rc, a, status = EXIT_FAIL;
+	const struct cli_opt opts[] = {
+		{"unit", OPT_TEXT, &code},       {"id", OPT_TEXT, &rid}, {"action", OPT_TEXT, &action},
+		{"comment", OPT_TEXT, &comment}, {"as", OPT_TEXT, &as},  {NULL, OPT_FLAG, NULL},
+	};
+
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (!code || !rid || !action)
+		return cli_usage(cli);
+	a = wf_action_find(&wf_draft, action);
+	if (!id_opt("draft review", rid, &id))
+		return EXIT_USAGE;
+	if (a != DR_RETURN && a != DR_REVIEW) {
+		fprintf(stderr, "gemis draft review: --action: %s '%s'\n", _("unknown action: return or review"), action);
+		return EXIT_USAGE;
+	}
+	rc = dcli_open(cli, "draft review", code, &c);
+	if (rc != CLI_GO) {
+		status = rc;
+		goto out;
+	}
+	if (!cli_actor(c.db, &c.t, "draft review", as, &who))
+		goto out;
+	if (current_version(&c, id, &version, &e) ||
+	    draft_act(c.db, &c.t, &who, c.unit, id, a, version, comment, (long long)time(NULL), &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	printf("%s\n", wf_action_done(&wf_draft, a));
+	status = EXIT_OK;
+out:
+	dcli_close(&c);
+	return status;
+}
+
+int cmd_draft_issue(struct cli *cli, int argc, char **argv)
+{
+	struct errctx e = {0};
+	struct dcli c;
+	struct principal who;
+	struct diags d;
+	struct date on = {0, 0, 0};
+	const char *code = NULL, *rid = NULL, *no = NULL, *day = NULL, *as = NULL;
+	long long id = 0, version = 0;
+	int rc, status = EXIT_FAIL;
+	const struct cli_opt opts[] = {
+		{"unit", OPT_TEXT, &code}, {"id", OPT_TEXT, &rid}, {"number", OPT_TEXT, &no},
+		{"on", OPT_TEXT, &day},    {"as", OPT_TEXT, &as},  {NULL, OPT_FLAG, NULL},
+	};
+
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (!code || !rid || !no || !day)
+		return cli_usage(cli);
+	if (!id_opt("draft issue", rid, &id) || !day_opt("draft issue", "on", day, &on))
+		return EXIT_USAGE;
+	diags_init(&d, 20);
+	rc = dcli_open(cli, "draft issue", code, &c);
+	if (rc != CLI_GO) {
+		status = rc;
+		goto out;
+	}
+	if (!cli_actor(c.db, &c.t, "draft issue", as, &who))
+		goto out;
+	if (current_version(&c, id, &version, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	status = report("draft issue",
+			draft_issue(c.db, &c.t, &who, c.unit, id, version, no, on, today(), (long long)time(NULL), &d, &e),
+			&d, &e);
+	if (status == EXIT_OK)
+		printf("%s\n", wf_action_done(&wf_draft, DR_ISSUE));
+out:
+	diags_release(&d);
+	dcli_close(&c);
+	return status;
+}
