@@ -8,9 +8,19 @@
 #ifndef GEMIS_API_H
 #define GEMIS_API_H
 
+#include <jansson.h>
+
+#include "core/validate.h"
 #include "http/http.h"
 
 extern const struct route api_routes[];
+
+/* The body as a JSON object (duplicate keys refused), or a 400 saying
+ * where it is not (api_body.c); *doc is NULL then. */
+enum gemis_err api_body_object(struct http_req *r, json_t **doc);
+/* A list of problems for the answer (r->diags), keeping the first max;
+ * NULL when out of memory. */
+struct diags *api_diags(struct http_req *r, size_t max);
 
 enum gemis_err api_openapi(struct http_req *r);
 enum gemis_err api_me(struct http_req *r);

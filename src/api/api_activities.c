@@ -38,14 +38,6 @@ static struct date today_of(struct http_req *r)
 	return date_from_ymd(http_today(r));
 }
 
-static struct diags *req_diags(struct http_req *r)
-{
-	r->diags = arena_alloc(&r->arena, sizeof(*r->diags));
-	if (r->diags)
-		diags_init(r->diags, 200);
-	return r->diags;
-}
-
 enum gemis_err api_activities(struct http_req *r)
 {
 	const struct snapshot *s = http_snap(r);
@@ -170,19 +162,6 @@ static bool known_fields(const json_t *o, bool with_unit, struct diags *d)
 	return d->total == 0;
 }
 
-static enum gemis_err load_body(struct http_req *r, json_t **doc)
-{
-	json_error_t je;
-
-	*doc = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &je);
-	if (!*doc)
-		return http_fail(r, GEMIS_EINVAL, _("the body is not the JSON expected: %s (line %d, column %d)"), je.text,
-				 je.line, je.column);
-	if (!json_is_object(*doc))
-		return http_fail(r, GEMIS_EINVAL, "%s", _("the body must be a JSON object"));
-	return GEMIS_OK;
-}
-
 /* Saves the activity of row (a->id, a->version set for a change) and
  * answers it; *a gets the stored activity. */
 static enum gemis_err save_row(struct http_req *r, struct db *db, int unit, const struct act_row *row,
@@ -222,7 +201,7 @@ enum gemis_err api_activity_add(struct http_req *r)
 
 	if (!http_snap(r))
 		return GEMIS_EDB;
-	err = load_body(r, &doc);
+	err = api_body_object(r, &doc);
 	if (err)
 		goto out;
 	code = json_string_value(json_object_get(doc, "unit"));
@@ -231,7 +210,7 @@ enum gemis_err api_activity_add(struct http_req *r)
 	err = http_unit(r, code, ACT_ENTER, ag ? agency_find(ag) : -1, &unit);
 	if (err)
 		goto out;
-	if (!req_diags(r)) {
+	if (!api_diags(r, 200)) {
 		err = GEMIS_ENOMEM;
 		goto out;
 	}
@@ -301,7 +280,7 @@ enum gemis_err api_activity_act(struct http_req *r)
 	enum gemis_err err;
 	int unit;
 
-	err = load_body(r, &doc);
+	err = api_body_object(r, &doc);
 	if (err)
 		goto out;
 	/* an account that may log nothing in the unit learns nothing of what
@@ -332,7 +311,7 @@ enum gemis_err api_activity_act(struct http_req *r)
 		}
 		goto out;
 	}
-	if (!req_diags(r)) {
+	if (!api_diags(r, 200)) {
 		err = GEMIS_ENOMEM;
 		goto out;
 	}
@@ -381,7 +360,7 @@ enum gemis_err api_activity_import(struct http_req *r)
 		return err;
 	if (ag && agency < 0)
 		return http_fail(r, GEMIS_EINVAL, _("agency: unknown agency '%s'"), ag);
-	if (!req_diags(r))
+	if (!api_diags(r, 200))
 		return GEMIS_ENOMEM;
 	err = http_db(r, &db);
 	if (!err && f)

@@ -29,27 +29,6 @@
 
 #include "util/banned.h"
 
-static struct diags *req_diags(struct http_req *r)
-{
-	r->diags = arena_alloc(&r->arena, sizeof(*r->diags));
-	if (r->diags)
-		diags_init(r->diags, 100);
-	return r->diags;
-}
-
-static enum gemis_err load_body(struct http_req *r, json_t **doc)
-{
-	json_error_t je;
-
-	*doc = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &je);
-	if (!*doc)
-		return http_fail(r, GEMIS_EINVAL, _("the body is not the JSON expected: %s (line %d, column %d)"), je.text,
-				 je.line, je.column);
-	if (!json_is_object(*doc))
-		return http_fail(r, GEMIS_EINVAL, "%s", _("the body must be a JSON object"));
-	return GEMIS_OK;
-}
-
 /* A field as text: a string as it is, a number written out (so that the
  * amount reader refuses -5 and 12.5 in its own words); NULL when absent
  * or of another type (then a problem in d). */
@@ -150,13 +129,13 @@ enum gemis_err api_budget_add(struct http_req *r)
 
 	if (!http_snap(r))
 		return GEMIS_EDB;
-	err = load_body(r, &doc);
+	err = api_body_object(r, &doc);
 	if (err)
 		goto out;
 	err = http_unit(r, json_string_value(json_object_get(doc, "unit")), ACT_READ, -1, &unit);
 	if (err)
 		goto out;
-	if (!req_diags(r)) {
+	if (!api_diags(r, 100)) {
 		err = GEMIS_ENOMEM;
 		goto out;
 	}
@@ -223,8 +202,8 @@ enum gemis_err api_budget_step(struct http_req *r)
 	enum gemis_err err = line_of(r, &unit, &id);
 
 	if (!err)
-		err = load_body(r, &doc);
-	if (!err && !req_diags(r))
+		err = api_body_object(r, &doc);
+	if (!err && !api_diags(r, 100))
 		err = GEMIS_ENOMEM;
 	if (err)
 		goto out;

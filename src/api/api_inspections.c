@@ -34,27 +34,6 @@ static struct date today_of(struct http_req *r)
 	return date_from_ymd(http_today(r));
 }
 
-static struct diags *req_diags(struct http_req *r)
-{
-	r->diags = arena_alloc(&r->arena, sizeof(*r->diags));
-	if (r->diags)
-		diags_init(r->diags, 100);
-	return r->diags;
-}
-
-static enum gemis_err load_body(struct http_req *r, json_t **doc)
-{
-	json_error_t je;
-
-	*doc = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &je);
-	if (!*doc)
-		return http_fail(r, GEMIS_EINVAL, _("the body is not the JSON expected: %s (line %d, column %d)"), je.text,
-				 je.line, je.column);
-	if (!json_is_object(*doc))
-		return http_fail(r, GEMIS_EINVAL, "%s", _("the body must be a JSON object"));
-	return GEMIS_OK;
-}
-
 enum gemis_err api_inspections(struct http_req *r)
 {
 	const struct snapshot *s = http_snap(r);
@@ -185,7 +164,7 @@ static enum gemis_err save(struct http_req *r, struct inspection *x, const json_
 	struct db *db;
 	enum gemis_err err;
 
-	if (!req_diags(r))
+	if (!api_diags(r, 100))
 		return GEMIS_ENOMEM;
 	body_fields(doc, &x->f, r->diags);
 	err = http_db(r, &db);
@@ -209,7 +188,7 @@ enum gemis_err api_inspection_add(struct http_req *r)
 
 	if (!http_snap(r))
 		return GEMIS_EDB;
-	err = load_body(r, &doc);
+	err = api_body_object(r, &doc);
 	if (!err)
 		err = http_unit(r, json_string_value(json_object_get(doc, "unit")), ACT_INSPECT, -1, &unit);
 	if (err)
@@ -245,7 +224,7 @@ enum gemis_err api_inspection_set(struct http_req *r)
 		return err;
 	if (!parse_id(http_arg(r, 1), &id))
 		return GEMIS_ENOTFOUND;
-	err = load_body(r, &doc);
+	err = api_body_object(r, &doc);
 	if (!err && !json_is_integer(json_object_get(doc, "version")))
 		err = http_fail(r, GEMIS_EINVAL, "%s", _("version: missing, or not a number"));
 	arena_init(&mem, 0);
@@ -283,8 +262,8 @@ enum gemis_err api_recommendation_add(struct http_req *r)
 		return err;
 	if (!parse_id(http_arg(r, 1), &id))
 		return GEMIS_ENOTFOUND;
-	err = load_body(r, &doc);
-	if (!err && !req_diags(r))
+	err = api_body_object(r, &doc);
+	if (!err && !api_diags(r, 100))
 		err = GEMIS_ENOMEM;
 	if (err)
 		goto out;
@@ -323,7 +302,7 @@ enum gemis_err api_recommendation_act(struct http_req *r)
 		return err;
 	if (!parse_id(http_arg(r, 1), &id))
 		return GEMIS_ENOTFOUND;
-	err = load_body(r, &doc);
+	err = api_body_object(r, &doc);
 	if (!err && !json_is_integer(json_object_get(doc, "version")))
 		err = http_fail(r, GEMIS_EINVAL, "%s", _("version: missing, or not a number"));
 	if (err)

@@ -13,6 +13,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "core/date.h"
+#include "core/tree.h"
 #include "core/validate.h"
 #include "store/db.h"
 #include "util/err.h"
@@ -49,6 +51,26 @@ struct db *cli_open_db(struct cli *cli, int flags);
 struct db *cli_open_tree(struct cli *cli, struct tree *t);
 /* The database's name for messages, without any password. */
 const char *cli_db_name(const struct cli *cli);
+/* What a command about one unit shares: the database, the unit tree and
+ * the unit named by --unit. */
+struct cli_unit {
+	struct db *db;
+	struct tree t;
+	int unit;
+};
+/* Opens the database, loads the tree and finds code, the value of --unit
+ * (a usage error when NULL).  When communes_only names what the command
+ * is about (translated: "budget lines"), a unit with units below it is
+ * refused ("budget lines belong to a commune or ward").  CLI_GO, or the
+ * exit status after saying why; call cli_unit_close() in either case. */
+int cli_unit_open(struct cli *cli, const char *cmd, const char *code, const char *communes_only, struct cli_unit *c);
+void cli_unit_close(struct cli_unit *c);
+/* Today in Vietnam; $GEMIS_TODAY=YYYY-MM-DD stands for it, as for the
+ * server (tests). */
+struct date cli_today(void);
+/* Prints doc as JSON (json_dumps flags) on stdout and releases it; false
+ * after saying why. */
+bool cli_print_json(json_t *doc, size_t flags);
 /* Prints "gemis: [where: ]message" to stderr and returns EXIT_FAIL. */
 int cli_fail(const struct errctx *e);
 /* Prints problems as "file:line: field: message", sorted by line, with a

@@ -22,59 +22,6 @@
 
 #include "util/banned.h"
 
-struct bcli {
-	struct db *db;
-	struct tree t;
-	int unit;
-};
-
-static void bcli_close(struct bcli *c)
-{
-	db_close(c->db);
-	tree_release(&c->t);
-}
-
-/* Opens the database and finds --unit (a commune for a change, any unit
- * to list).  CLI_GO or the status. */
-static int bcli_open(struct cli *cli, const char *cmd, const char *code, bool commune, struct bcli *c)
-{
-	struct errctx e = {0};
-
-	memset(c, 0, sizeof(*c));
-	tree_init(&c->t);
-	if (!code)
-		return cli_usage(cli);
-	c->db = cli_open_db(cli, 0);
-	if (!c->db)
-		return EXIT_FAIL;
-	if (units_load_tree(c->db, &c->t, &e))
-		return cli_fail(&e);
-	c->unit = tree_find(&c->t, code);
-	if (c->unit < 0)
-		return cli_unknown_unit(cmd, code);
-	if (commune && c->t.units[c->unit].first_child >= 0) {
-		fprintf(stderr, "gemis %s: --unit: ", cmd);
-		fprintf(stderr, _("budget lines belong to a commune or ward; %s is not one"), code);
-		fputc('\n', stderr);
-		return EXIT_FAIL;
-	}
-	return CLI_GO;
-}
-
-static bool print_json(json_t *doc)
-{
-	char *s = doc ? json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
-
-	json_decref(doc);
-	if (!s) {
-		fprintf(stderr, "gemis: %s\n", err_name(GEMIS_ENOMEM));
-		return false;
-	}
-	printf("%s\n", s);
-	free(s);
-	return true;
-}
-
 static const char *money(long long v, char *out, size_t n)
 {
 	if (v == BUDGET_NONE)
@@ -101,7 +48,7 @@ static void print_line(const struct budget_list *l, const struct budget_line *x)
 int cmd_budget_list(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
-	struct bcli c;
+	struct cli_unit c;
 	struct budget_list l;
 	time_t now = time(NULL);
 	struct tm tm;
@@ -122,7 +69,7 @@ int cmd_budget_list(struct cli *cli, int argc, char **argv)
 	if (rc != CLI_GO)
 		return rc;
 	memset(&l, 0, sizeof(l));
-	rc = bcli_open(cli, "budget list", code, false, &c);
+	rc = cli_unit_open(cli, "budget list", code, NULL, &c);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
@@ -132,7 +79,7 @@ int cmd_budget_list(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if (json) {
-		if (print_json(budget_list_json(&c.t, c.unit, year, &l)))
+		if (cli_print_json(budget_list_json(&c.t, c.unit, year, &l), JSON_INDENT(2) | JSON_PRESERVE_ORDER))
 			status = EXIT_OK;
 		goto out;
 	}
@@ -145,7 +92,7 @@ int cmd_budget_list(struct cli *cli, int argc, char **argv)
 	status = EXIT_OK;
 out:
 	budget_list_release(&l);
-	bcli_close(&c);
+	cli_unit_close(&c);
 	return status;
 }
 
@@ -166,7 +113,7 @@ static int refused(const char *cmd, enum gemis_err err, struct diags *d, struct 
 int cmd_budget_add(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
-	struct bcli c;
+	struct cli_unit c;
 	struct budget_fields f;
 	struct principal who;
 	struct diags d;
@@ -195,7 +142,7 @@ int cmd_budget_add(struct cli *cli, int argc, char **argv)
 	if (!f.year || !f.agency || !f.source || !f.estimate)
 		return cli_usage(cli);
 	diags_init(&d, 50);
-	rc = bcli_open(cli, "budget add", code, true, &c);
+	rc = cli_unit_open(cli, "budget add", code, _("budget lines"), &c);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
@@ -212,14 +159,14 @@ int cmd_budget_add(struct cli *cli, int argc, char **argv)
 	status = EXIT_OK;
 out:
 	diags_release(&d);
-	bcli_close(&c);
+	cli_unit_close(&c);
 	return status;
 }
 
 int cmd_budget_act(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
-	struct bcli c;
+	struct cli_unit c;
 	struct budget_step s;
 	struct budget_list l;
 	struct principal who;
@@ -257,7 +204,7 @@ int cmd_budget_act(struct cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	diags_init(&d, 50);
-	rc = bcli_open(cli, "budget act", code, true, &c);
+	rc = cli_unit_open(cli, "budget act", code, _("budget lines"), &c);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
@@ -286,14 +233,14 @@ int cmd_budget_act(struct cli *cli, int argc, char **argv)
 out:
 	budget_list_release(&l);
 	diags_release(&d);
-	bcli_close(&c);
+	cli_unit_close(&c);
 	return status;
 }
 
 int cmd_budget_export(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
-	struct bcli c;
+	struct cli_unit c;
 	struct budget_list l;
 	const char *code = NULL, *out = NULL;
 	time_t now = time(NULL);
@@ -320,7 +267,7 @@ int cmd_budget_export(struct cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	memset(&l, 0, sizeof(l));
-	rc = bcli_open(cli, "budget export", code, false, &c);
+	rc = cli_unit_open(cli, "budget export", code, NULL, &c);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
@@ -334,6 +281,6 @@ int cmd_budget_export(struct cli *cli, int argc, char **argv)
 	status = EXIT_OK;
 out:
 	budget_list_release(&l);
-	bcli_close(&c);
+	cli_unit_close(&c);
 	return status;
 }

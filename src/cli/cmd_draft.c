@@ -25,62 +25,6 @@
 
 #include "util/banned.h"
 
-/* Today in Vietnam; $GEMIS_TODAY=YYYY-MM-DD stands for it (tests). */
-static struct date today(void)
-{
-	const char *o = getenv("GEMIS_TODAY");
-	struct date d;
-
-	if (o && date_parse_iso(o, strlen(o), &d))
-		return d;
-	return vn_date((long long)time(NULL));
-}
-
-struct dcli {
-	struct db *db;
-	struct tree t;
-	int unit;
-};
-
-static void dcli_close(struct dcli *c)
-{
-	db_close(c->db);
-	tree_release(&c->t);
-}
-
-static int dcli_open(struct cli *cli, const char *cmd, const char *code, struct dcli *c)
-{
-	struct errctx e = {0};
-
-	memset(c, 0, sizeof(*c));
-	tree_init(&c->t);
-	c->db = cli_open_db(cli, 0);
-	if (!c->db)
-		return EXIT_FAIL;
-	if (units_load_tree(c->db, &c->t, &e))
-		return cli_fail(&e);
-	if (!code)
-		return CLI_GO;
-	c->unit = tree_find(&c->t, code);
-	if (c->unit < 0)
-		return cli_unknown_unit(cmd, code);
-	return CLI_GO;
-}
-
-static bool print_json(json_t *doc)
-{
-	char *s = doc ? json_dumps(doc, JSON_INDENT(1)) : NULL;
-
-	json_decref(doc);
-	if (!s) {
-		fprintf(stderr, "gemis: %s\n", err_name(GEMIS_ENOMEM));
-		return false;
-	}
-	printf("%s\n", s);
-	free(s);
-	return true;
-}
-
 static const char *agency_name(int k)
 {
 	return k < 0 || (size_t)k >= agency_kind_count ? "" : i18n_lang() == LANG_EN ? agency_kinds[k].name_en
@@ -105,12 +49,12 @@ static void print_draft(const struct tree *t, const struct draft *x)
 int cmd_draft_list(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
-	struct dcli c;
+	struct cli_unit c;
 	struct arena mem;
 	struct draft *v = NULL;
 	struct draft_sum s;
 	const char *code = NULL;
-	int year = today().y, rc, status = EXIT_FAIL;
+	int year = cli_today().y, rc, status = EXIT_FAIL;
 	bool json = false;
 	size_t n = 0, i;
 	const struct cli_opt opts[] = {
@@ -126,7 +70,7 @@ int cmd_draft_list(struct cli *cli, int argc, char **argv)
 	if (!code)
 		return cli_usage(cli);
 	arena_init(&mem, 0);
-	rc = dcli_open(cli, "draft list", code, &c);
+	rc = cli_unit_open(cli, "draft list", code, NULL, &c);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
@@ -141,8 +85,8 @@ int cmd_draft_list(struct cli *cli, int argc, char **argv)
 
 		for (i = 0; i < n; i++)
 			json_array_append_new(arr, draft_json(&c.t, &v[i]));
-		if (!print_json(json_pack("{s:s, s:i, s:o, s:o}", "unit", c.t.units[c.unit].code, "year", year, "summary",
-					  draft_sum_json(&s), "drafts", arr)))
+		if (!cli_print_json(json_pack("{s:s, s:i, s:o, s:o}", "unit", c.t.units[c.unit].code, "year", year, "summary",
+					  draft_sum_json(&s), "drafts", arr), JSON_INDENT(1)))
 			goto out;
 	} else {
 		printf(_("Drafts of %s (%s) in %d: %u registered, %u checked, %u issued (%u of them checked)"),
@@ -155,14 +99,14 @@ int cmd_draft_list(struct cli *cli, int argc, char **argv)
 	status = EXIT_OK;
 out:
 	arena_release(&mem);
-	dcli_close(&c);
+	cli_unit_close(&c);
 	return status;
 }
 
 int cmd_draft_questions(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
-	struct dcli c;
+	struct cli_unit c;
 	struct arena mem;
 	struct gc_checklist q;
 	int version = 0, rc, status = EXIT_FAIL;
@@ -185,17 +129,17 @@ int cmd_draft_questions(struct cli *cli, int argc, char **argv)
 	}
 	version = (int)v;
 	arena_init(&mem, 0);
-	rc = dcli_open(cli, "draft questions", NULL, &c);
-	if (rc != CLI_GO) {
-		status = rc;
+	memset(&c, 0, sizeof(c));
+	tree_init(&c.t);
+	c.db = cli_open_db(cli, 0);
+	if (!c.db)
 		goto out;
-	}
 	if (gc_checklist_load(c.db, version, &mem, &q, &e)) {
 		cli_fail(&e);
 		goto out;
 	}
 	if (json) {
-		if (!print_json(gc_checklist_json(&q)))
+		if (!cli_print_json(gc_checklist_json(&q), JSON_INDENT(1)))
 			goto out;
 	} else {
 		printf(_("The gender checklist, version %d:"), q.version);
@@ -207,7 +151,7 @@ int cmd_draft_questions(struct cli *cli, int argc, char **argv)
 	status = EXIT_OK;
 out:
 	arena_release(&mem);
-	dcli_close(&c);
+	cli_unit_close(&c);
 	return status;
 }
 
@@ -276,7 +220,7 @@ static bool read_answers(const char *path, json_t **doc, struct arena *mem, stru
 
 /* The draft's current version, so that a change from the command line
  * applies to what is stored now. */
-static enum gemis_err current_version(struct dcli *c, long long id, long long *version, struct errctx *e)
+static enum gemis_err current_version(struct cli_unit *c, long long id, long long *version, struct errctx *e)
 {
 	struct arena mem;
 	struct draft x;
@@ -314,7 +258,7 @@ int cmd_draft_add(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
 	struct add_opts o = {0};
-	struct dcli c;
+	struct cli_unit c;
 	struct draft x;
 	struct principal who;
 	struct diags d;
@@ -344,7 +288,7 @@ int cmd_draft_add(struct cli *cli, int argc, char **argv)
 	tree_init(&c.t);
 	if (!read_answers(o.answers, &doc, &mem, &a, &na, &d))
 		goto out;
-	rc = dcli_open(cli, "draft add", o.code, &c);
+	rc = cli_unit_open(cli, "draft add", o.code, NULL, &c);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
@@ -357,7 +301,7 @@ int cmd_draft_add(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	status = report("draft add",
-			draft_save(c.db, &c.t, &who, &x, a, na, o.submit, today(), (long long)time(NULL), &d, &e), &d, &e);
+			draft_save(c.db, &c.t, &who, &x, a, na, o.submit, cli_today(), (long long)time(NULL), &d, &e), &d, &e);
 	if (status == EXIT_OK) {
 		printf(_("Draft %lld of %s saved: %s."), x.id, c.t.units[c.unit].code, wf_state_name(&wf_draft, x.state));
 		printf("\n");
@@ -366,14 +310,14 @@ out:
 	json_decref(doc);
 	arena_release(&mem);
 	diags_release(&d);
-	dcli_close(&c);
+	cli_unit_close(&c);
 	return status;
 }
 
 int cmd_draft_review(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
-	struct dcli c;
+	struct cli_unit c;
 	struct principal who;
 	const char *code = NULL, *rid = NULL, *action = NULL, *comment = NULL, *as = NULL;
 	long long id = 0, version = 0;
@@ -395,7 +339,7 @@ int cmd_draft_review(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, "gemis draft review: --action: %s '%s'\n", _("unknown action: return or review"), action);
 		return EXIT_USAGE;
 	}
-	rc = dcli_open(cli, "draft review", code, &c);
+	rc = cli_unit_open(cli, "draft review", code, NULL, &c);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
@@ -410,14 +354,14 @@ int cmd_draft_review(struct cli *cli, int argc, char **argv)
 	printf("%s\n", wf_action_done(&wf_draft, a));
 	status = EXIT_OK;
 out:
-	dcli_close(&c);
+	cli_unit_close(&c);
 	return status;
 }
 
 int cmd_draft_issue(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
-	struct dcli c;
+	struct cli_unit c;
 	struct principal who;
 	struct diags d;
 	struct date on = {0, 0, 0};
@@ -437,7 +381,7 @@ int cmd_draft_issue(struct cli *cli, int argc, char **argv)
 	if (!id_opt("draft issue", rid, &id) || !day_opt("draft issue", "on", day, &on))
 		return EXIT_USAGE;
 	diags_init(&d, 20);
-	rc = dcli_open(cli, "draft issue", code, &c);
+	rc = cli_unit_open(cli, "draft issue", code, NULL, &c);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
@@ -449,12 +393,12 @@ int cmd_draft_issue(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	status = report("draft issue",
-			draft_issue(c.db, &c.t, &who, c.unit, id, version, no, on, today(), (long long)time(NULL), &d, &e),
+			draft_issue(c.db, &c.t, &who, c.unit, id, version, no, on, cli_today(), (long long)time(NULL), &d, &e),
 			&d, &e);
 	if (status == EXIT_OK)
 		printf("%s\n", wf_action_done(&wf_draft, DR_ISSUE));
 out:
 	diags_release(&d);
-	dcli_close(&c);
+	cli_unit_close(&c);
 	return status;
 }

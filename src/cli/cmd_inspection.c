@@ -25,62 +25,6 @@
 
 #include "util/banned.h"
 
-/* Today in Vietnam; $GEMIS_TODAY=YYYY-MM-DD stands for it (tests). */
-static struct date today(void)
-{
-	const char *o = getenv("GEMIS_TODAY");
-	struct date d;
-
-	if (o && date_parse_iso(o, strlen(o), &d))
-		return d;
-	return vn_date((long long)time(NULL));
-}
-
-struct icli {
-	struct db *db;
-	struct tree t;
-	int unit;
-};
-
-static void icli_close(struct icli *c)
-{
-	db_close(c->db);
-	tree_release(&c->t);
-}
-
-static int icli_open(struct cli *cli, const char *cmd, const char *code, struct icli *c)
-{
-	struct errctx e = {0};
-
-	memset(c, 0, sizeof(*c));
-	tree_init(&c->t);
-	if (!code)
-		return cli_usage(cli);
-	c->db = cli_open_db(cli, 0);
-	if (!c->db)
-		return EXIT_FAIL;
-	if (units_load_tree(c->db, &c->t, &e))
-		return cli_fail(&e);
-	c->unit = tree_find(&c->t, code);
-	if (c->unit < 0)
-		return cli_unknown_unit(cmd, code);
-	return CLI_GO;
-}
-
-static bool print_json(json_t *doc)
-{
-	char *s = doc ? json_dumps(doc, JSON_INDENT(1)) : NULL;
-
-	json_decref(doc);
-	if (!s) {
-		fprintf(stderr, "gemis: %s\n", err_name(GEMIS_ENOMEM));
-		return false;
-	}
-	printf("%s\n", s);
-	free(s);
-	return true;
-}
-
 static const char *agency_name(int k)
 {
 	return k < 0 || (size_t)k >= agency_kind_count ? "" : i18n_lang() == LANG_EN ? agency_kinds[k].name_en
@@ -114,11 +58,11 @@ static void print_text(const struct tree *t, const struct inspection *x, struct 
 int cmd_inspection_list(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
-	struct icli c;
+	struct cli_unit c;
 	struct arena mem;
 	struct inspection *v = NULL;
 	struct insp_sum s;
-	struct date now = today();
+	struct date now = cli_today();
 	const char *code = NULL;
 	int year = now.y, rc, status = EXIT_FAIL;
 	bool json = false;
@@ -134,7 +78,7 @@ int cmd_inspection_list(struct cli *cli, int argc, char **argv)
 	if (rc != CLI_GO)
 		return rc;
 	arena_init(&mem, 0);
-	rc = icli_open(cli, "inspection list", code, &c);
+	rc = cli_unit_open(cli, "inspection list", code, NULL, &c);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
@@ -149,8 +93,8 @@ int cmd_inspection_list(struct cli *cli, int argc, char **argv)
 
 		for (i = 0; i < n; i++)
 			json_array_append_new(arr, inspection_json(&c.t, &v[i], now));
-		if (!print_json(json_pack("{s:s, s:i, s:o, s:o}", "unit", c.t.units[c.unit].code, "year", year, "summary",
-					  insp_sum_json(&s), "inspections", arr)))
+		if (!cli_print_json(json_pack("{s:s, s:i, s:o, s:o}", "unit", c.t.units[c.unit].code, "year", year, "summary",
+					  insp_sum_json(&s), "inspections", arr), JSON_INDENT(1)))
 			goto out;
 	} else {
 		printf(_("Inspections of %s (%s) in %d: %u planned, %u held, %u recommendations (%u closed, %u overdue)"),
@@ -163,7 +107,7 @@ int cmd_inspection_list(struct cli *cli, int argc, char **argv)
 	status = EXIT_OK;
 out:
 	arena_release(&mem);
-	icli_close(&c);
+	cli_unit_close(&c);
 	return status;
 }
 
@@ -193,7 +137,7 @@ static int report(const char *cmd, enum gemis_err err, struct diags *d, struct e
 int cmd_inspection_add(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
-	struct icli c;
+	struct cli_unit c;
 	struct inspection x;
 	struct principal who;
 	struct diags d;
@@ -233,7 +177,7 @@ int cmd_inspection_add(struct cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	x.f.year = x.f.from.y;
 	diags_init(&d, 50);
-	rc = icli_open(cli, "inspection add", code, &c);
+	rc = cli_unit_open(cli, "inspection add", code, NULL, &c);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
@@ -254,7 +198,7 @@ int cmd_inspection_add(struct cli *cli, int argc, char **argv)
 			goto out;
 		}
 	}
-	status = report("inspection add", inspection_save(c.db, &c.t, &who, &x, today(), (long long)time(NULL), &d, &e),
+	status = report("inspection add", inspection_save(c.db, &c.t, &who, &x, cli_today(), (long long)time(NULL), &d, &e),
 			&d, &e);
 	if (status == EXIT_OK) {
 		printf(_("Inspection %lld of %s saved."), x.id, c.t.units[c.unit].code);
@@ -262,14 +206,14 @@ int cmd_inspection_add(struct cli *cli, int argc, char **argv)
 	}
 out:
 	diags_release(&d);
-	icli_close(&c);
+	cli_unit_close(&c);
 	return status;
 }
 
 int cmd_recommendation_issue(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
-	struct icli c;
+	struct cli_unit c;
 	struct principal who;
 	struct rec_fields f;
 	struct diags d;
@@ -298,7 +242,7 @@ int cmd_recommendation_issue(struct cli *cli, int argc, char **argv)
 	if (!day_opt("recommendation issue", "due", due, &f.due))
 		return EXIT_USAGE;
 	diags_init(&d, 50);
-	rc = icli_open(cli, "recommendation issue", code, &c);
+	rc = cli_unit_open(cli, "recommendation issue", code, NULL, &c);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
@@ -313,12 +257,12 @@ int cmd_recommendation_issue(struct cli *cli, int argc, char **argv)
 	}
 out:
 	diags_release(&d);
-	icli_close(&c);
+	cli_unit_close(&c);
 	return status;
 }
 
 /* The version of recommendation id of the unit, as it now stands. */
-static enum gemis_err rec_version(struct icli *c, long long id, long long *version, struct errctx *e)
+static enum gemis_err rec_version(struct cli_unit *c, long long id, long long *version, struct errctx *e)
 {
 	struct arena mem;
 	struct recommendation x;
@@ -334,7 +278,7 @@ static enum gemis_err rec_version(struct icli *c, long long id, long long *versi
 int cmd_recommendation_act(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
-	struct icli c;
+	struct cli_unit c;
 	struct principal who;
 	const char *code = NULL, *rid = NULL, *action = NULL, *comment = NULL, *as = NULL;
 	long long version = 0;
@@ -355,7 +299,7 @@ int cmd_recommendation_act(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, "gemis recommendation act: %s\n", _("--id is a number and --action follow_up, reject or close"));
 		return EXIT_USAGE;
 	}
-	rc = icli_open(cli, "recommendation act", code, &c);
+	rc = cli_unit_open(cli, "recommendation act", code, NULL, &c);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
@@ -370,6 +314,6 @@ int cmd_recommendation_act(struct cli *cli, int argc, char **argv)
 	printf("%s\n", wf_action_done(&wf_recommendation, a));
 	status = EXIT_OK;
 out:
-	icli_close(&c);
+	cli_unit_close(&c);
 	return status;
 }

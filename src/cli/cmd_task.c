@@ -28,58 +28,6 @@
 
 #include "util/banned.h"
 
-/* Today in Vietnam; $GEMIS_TODAY=YYYY-MM-DD stands for it, as for the
- * server (tests). */
-static struct date today(void)
-{
-	const char *o = getenv("GEMIS_TODAY");
-	struct date d;
-
-	if (o && date_parse_iso(o, strlen(o), &d))
-		return d;
-	return vn_date((long long)time(NULL));
-}
-
-/* What every command here shares: the database, the tree and the unit. */
-struct tcli {
-	struct db *db;
-	struct tree t;
-	int unit;
-};
-
-static void tcli_close(struct tcli *c)
-{
-	db_close(c->db);
-	tree_release(&c->t);
-}
-
-/* Opens the database and finds --unit, which must be a commune or ward
- * (tasks and logs belong to communes' plans).  CLI_GO or the status. */
-static int tcli_open(struct cli *cli, const char *cmd, const char *code, struct tcli *c)
-{
-	struct errctx e = {0};
-
-	memset(c, 0, sizeof(*c));
-	tree_init(&c->t);
-	if (!code)
-		return cli_usage(cli);
-	c->db = cli_open_db(cli, 0);
-	if (!c->db)
-		return EXIT_FAIL;
-	if (units_load_tree(c->db, &c->t, &e))
-		return cli_fail(&e);
-	c->unit = tree_find(&c->t, code);
-	if (c->unit < 0)
-		return cli_unknown_unit(cmd, code);
-	if (c->t.units[c->unit].first_child >= 0) {
-		fprintf(stderr, "gemis %s: --unit: ", cmd);
-		fprintf(stderr, _("tasks and activities belong to a commune or ward; %s is not one"), code);
-		fputc('\n', stderr);
-		return EXIT_FAIL;
-	}
-	return CLI_GO;
-}
-
 /* --agency ID: the kind index, or -1 after saying why. */
 static int agency_opt(const char *cmd, const char *id)
 {
@@ -103,21 +51,6 @@ static const char *day_text(struct date d, char s[DATE_TEXT_LEN])
 }
 
 /* --- gemis task list ------------------------------------------------------- */
-
-/* Prints a JSON document (and frees it); false when memory ran out. */
-static bool print_json(json_t *doc)
-{
-	char *s = doc ? json_dumps(doc, JSON_INDENT(1)) : NULL;
-
-	json_decref(doc);
-	if (!s) {
-		fprintf(stderr, "gemis: %s\n", err_name(GEMIS_ENOMEM));
-		return false;
-	}
-	printf("%s\n", s);
-	free(s);
-	return true;
-}
 
 /* What `task list` says of a task: its status and alert for the year. */
 struct task_line {
@@ -145,11 +78,11 @@ static void task_text(struct buf *out, struct task_list *tl, const struct task *
 int cmd_task_list(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
-	struct tcli c;
+	struct cli_unit c;
 	struct task_list tl;
 	struct task_recs rs;
 	struct buf out;
-	struct date now = today();
+	struct date now = cli_today();
 	const char *code = NULL, *agency_id = NULL;
 	int year = now.y, agency = -1, rc, status = EXIT_FAIL;
 	bool json = false;
@@ -171,7 +104,7 @@ int cmd_task_list(struct cli *cli, int argc, char **argv)
 	memset(&tl, 0, sizeof(tl));
 	memset(&rs, 0, sizeof(rs));
 	buf_init(&out, 0);
-	rc = tcli_open(cli, "task list", code, &c);
+	rc = cli_unit_open(cli, "task list", code, _("tasks and activities"), &c);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
@@ -211,7 +144,7 @@ int cmd_task_list(struct cli *cli, int argc, char **argv)
 					agency >= 0 ? json_string(agency_kinds[agency].id) : json_null(), "tasks", arr);
 
 		arr = NULL;
-		if (!print_json(doc))
+		if (!cli_print_json(doc, JSON_INDENT(1)))
 			goto out;
 	} else {
 		printf(_("Tasks of %s (%s) for %d"), c.t.units[c.unit].name, c.t.units[c.unit].code, year);
@@ -229,7 +162,7 @@ out:
 	buf_release(&out);
 	task_recs_release(&rs);
 	task_list_release(&tl);
-	tcli_close(&c);
+	cli_unit_close(&c);
 	return status;
 }
 
@@ -291,7 +224,7 @@ static enum gemis_err attach_evidence(const char *evidence, struct buf *data, st
 /* The command line records on top of the latest record of the agency and
  * period: u->version gets its id (what it replaces is kept in the
  * history). */
-static enum gemis_err latest_version(struct tcli *c, const struct task *x, struct task_recs *rs,
+static enum gemis_err latest_version(struct cli_unit *c, const struct task *x, struct task_recs *rs,
 				     struct task_update *u, struct errctx *e)
 {
 	enum gemis_err err = task_records(c->db, &c->t, c->unit, x->uid, 0, rs, e);
@@ -309,7 +242,7 @@ static enum gemis_err latest_version(struct tcli *c, const struct task *x, struc
 int cmd_task_record(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
-	struct tcli c;
+	struct cli_unit c;
 	struct task_list tl;
 	struct task_recs rs;
 	struct task_update u;
@@ -317,7 +250,7 @@ int cmd_task_record(struct cli *cli, int argc, char **argv)
 	struct principal who;
 	struct diags d;
 	struct buf data;
-	struct date now = today();
+	struct date now = cli_today();
 	const char *code = NULL, *task = NULL, *agency_id = NULL, *st = NULL, *per = NULL, *note = NULL,
 		   *reason = NULL, *evidence = NULL, *as = NULL;
 	const struct task *x;
@@ -352,7 +285,7 @@ int cmd_task_record(struct cli *cli, int argc, char **argv)
 	memset(&rs, 0, sizeof(rs));
 	diags_init(&d, 50);
 	buf_init(&data, ATTACHMENT_MAX_BYTES + 1);
-	rc = tcli_open(cli, "task record", code, &c);
+	rc = cli_unit_open(cli, "task record", code, _("tasks and activities"), &c);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
@@ -398,7 +331,7 @@ out:
 	diags_release(&d);
 	task_recs_release(&rs);
 	task_list_release(&tl);
-	tcli_close(&c);
+	cli_unit_close(&c);
 	return status;
 }
 
@@ -419,7 +352,7 @@ static void people(struct buf *out, const struct activity *a)
 }
 
 /* `activity list --json`: the quarters' counts and the activities. */
-static bool activities_json(const struct tcli *c, int year, const struct activity_list *l,
+static bool activities_json(const struct cli_unit *c, int year, const struct activity_list *l,
 			    const struct log_quarter q[4])
 {
 	json_t *arr = json_array(), *doc;
@@ -429,11 +362,11 @@ static bool activities_json(const struct tcli *c, int year, const struct activit
 		json_array_append_new(arr, activity_json(&l->a[i]));
 	doc = json_pack("{s:s, s:i, s:o, s:o}", "unit", c->t.units[c->unit].code, "year", year, "quarters",
 			log_quarters_json(q), "activities", arr);
-	return print_json(doc);
+	return cli_print_json(doc, JSON_INDENT(1));
 }
 
 /* `activity list`: the quarters' counts, then one line an activity. */
-static void activities_text(const struct tcli *c, int year, const struct activity_list *l,
+static void activities_text(const struct cli_unit *c, int year, const struct activity_list *l,
 			    const struct log_quarter q[4])
 {
 	struct buf out;
@@ -476,10 +409,10 @@ static void activities_text(const struct tcli *c, int year, const struct activit
 int cmd_activity_list(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
-	struct tcli c;
+	struct cli_unit c;
 	struct activity_list l = {0};
 	struct log_quarter q[4];
-	struct date now = today();
+	struct date now = cli_today();
 	const char *code = NULL, *agency_id = NULL, *quarter = NULL;
 	int year = now.y, agency = -1, rc, status = EXIT_FAIL;
 	long qn = 0;
@@ -502,9 +435,9 @@ int cmd_activity_list(struct cli *cli, int argc, char **argv)
 	}
 	if (agency_id && (agency = agency_opt("activity list", agency_id)) < 0)
 		return EXIT_USAGE;
-	rc = tcli_open(cli, "activity list", code, &c);
+	rc = cli_unit_open(cli, "activity list", code, _("tasks and activities"), &c);
 	if (rc != CLI_GO) {
-		tcli_close(&c);
+		cli_unit_close(&c);
 		return rc;
 	}
 	if (activities_list(c.db, &c.t, c.unit, year, (int)qn, agency, &l, &e) ||
@@ -519,7 +452,7 @@ int cmd_activity_list(struct cli *cli, int argc, char **argv)
 	status = EXIT_OK;
 out:
 	activity_list_release(&l);
-	tcli_close(&c);
+	cli_unit_close(&c);
 	return status;
 }
 
@@ -528,7 +461,7 @@ out:
 /* Stores rows read from a file or the options as activities of the unit,
  * all or nothing, as `who`; problems printed under `where`.  *added gets
  * how many were (or, with dry_run, would be) stored. */
-static int store_rows(struct tcli *c, const struct principal *who, int agency, const struct act_row *rows, size_t n,
+static int store_rows(struct cli_unit *c, const struct principal *who, int agency, const struct act_row *rows, size_t n,
 		      bool dry_run, const char *where, struct diags *d, size_t *added)
 {
 	struct errctx e = {0};
@@ -539,7 +472,7 @@ static int store_rows(struct tcli *c, const struct principal *who, int agency, c
 
 	err = activities_from_rows(c->db, &c->t, c->unit, agency, rows, n, &acts, &lines, d, &e);
 	if (!err)
-		err = activities_import(c->db, &c->t, who, acts, lines, n, dry_run || d->total > 0, today(),
+		err = activities_import(c->db, &c->t, who, acts, lines, n, dry_run || d->total > 0, cli_today(),
 					(long long)time(NULL), d, added, &e);
 	if (d->total > 0)
 		cli_print_diags(where, d);
@@ -554,11 +487,11 @@ static int store_rows(struct tcli *c, const struct principal *who, int agency, c
 
 int cmd_activity_log(struct cli *cli, int argc, char **argv)
 {
-	struct tcli c;
+	struct cli_unit c;
 	struct principal who;
 	struct diags d;
 	struct act_row row;
-	struct date day = today();
+	struct date day = cli_today();
 	const char *code = NULL, *agency_id = NULL, *kind = "news", *channel = NULL, *title = NULL, *place = NULL,
 		   *women = NULL, *men = NULL, *task = NULL, *as = NULL;
 	bool action_month = false;
@@ -630,7 +563,7 @@ int cmd_activity_log(struct cli *cli, int argc, char **argv)
 	 * launch before it or a closing after it */
 	row.action_month = action_month ? 1 : -1;
 	diags_init(&d, 30);
-	rc = tcli_open(cli, "activity log", code, &c);
+	rc = cli_unit_open(cli, "activity log", code, _("tasks and activities"), &c);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
@@ -648,14 +581,14 @@ int cmd_activity_log(struct cli *cli, int argc, char **argv)
 	}
 out:
 	diags_release(&d);
-	tcli_close(&c);
+	cli_unit_close(&c);
 	return status;
 }
 
 int cmd_activity_import(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
-	struct tcli c;
+	struct cli_unit c;
 	struct principal who;
 	struct diags d;
 	struct buf file;
@@ -680,7 +613,7 @@ int cmd_activity_import(struct cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	diags_init(&d, 200);
 	buf_init(&file, ACTIVITY_FILE_MAX);
-	rc = tcli_open(cli, "activity import", code, &c);
+	rc = cli_unit_open(cli, "activity import", code, _("tasks and activities"), &c);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
@@ -710,6 +643,6 @@ out:
 	free(rows);
 	buf_release(&file);
 	diags_release(&d);
-	tcli_close(&c);
+	cli_unit_close(&c);
 	return status;
 }

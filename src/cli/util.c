@@ -47,6 +47,58 @@ struct db *cli_open_tree(struct cli *cli, struct tree *t)
 	return db;
 }
 
+int cli_unit_open(struct cli *cli, const char *cmd, const char *code, const char *communes_only, struct cli_unit *c)
+{
+	memset(c, 0, sizeof(*c));
+	tree_init(&c->t);
+	if (!code)
+		return cli_usage(cli);
+	c->db = cli_open_tree(cli, &c->t);
+	if (!c->db)
+		return EXIT_FAIL;
+	c->unit = tree_find(&c->t, code);
+	if (c->unit < 0)
+		return cli_unknown_unit(cmd, code);
+	if (communes_only && c->t.units[c->unit].first_child >= 0) {
+		fprintf(stderr, "gemis %s: --unit: ", cmd);
+		fprintf(stderr, _("%s belong to a commune or ward; %s is not one"), communes_only, code);
+		fputc('\n', stderr);
+		return EXIT_FAIL;
+	}
+	return CLI_GO;
+}
+
+void cli_unit_close(struct cli_unit *c)
+{
+	db_close(c->db);
+	c->db = NULL;
+	tree_release(&c->t);
+}
+
+struct date cli_today(void)
+{
+	const char *o = getenv("GEMIS_TODAY");
+	struct date d;
+
+	if (o && date_parse_iso(o, strlen(o), &d))
+		return d;
+	return vn_date((long long)time(NULL));
+}
+
+bool cli_print_json(json_t *doc, size_t flags)
+{
+	char *s = doc ? json_dumps(doc, flags) : NULL;
+
+	json_decref(doc);
+	if (!s) {
+		fprintf(stderr, "gemis: %s\n", err_name(GEMIS_ENOMEM));
+		return false;
+	}
+	printf("%s\n", s);
+	free(s);
+	return true;
+}
+
 const char *cli_db_name(const struct cli *cli)
 {
 	static char name[512];

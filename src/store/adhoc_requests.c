@@ -11,6 +11,7 @@
 #include "core/catalog.h"
 #include "core/workflow.h"
 #include "formats/attachment.h"
+#include "store_int.h"
 #include "util/i18n.h"
 
 #include "util/banned.h"
@@ -180,53 +181,18 @@ static void read_answer_at(struct db_stmt *st, int c, struct arena *mem, struct 
 	out->comment = dup_or_null(mem, db_col_text(st, c + 9));
 }
 
-static enum gemis_err grow_steps(struct arena *mem, struct adhoc_answer *out, size_t *cap, struct errctx *e)
-{
-	struct chain_step *grown;
-
-	if (out->nsteps < *cap)
-		return GEMIS_OK;
-	*cap = *cap ? *cap * 2 : 8;
-	grown = arena_alloc(mem, *cap * sizeof(*grown));
-	if (!grown)
-		return err_set(e, GEMIS_ENOMEM, "out of memory");
-	if (out->nsteps)
-		memcpy(grown, out->steps, out->nsteps * sizeof(*grown));
-	out->steps = grown;
-	return GEMIS_OK;
-}
-
 static enum gemis_err load_steps(struct db *db, long long req, long long unit_id, struct arena *mem,
 				 struct adhoc_answer *out, struct errctx *e)
 {
 	struct db_stmt *st = NULL;
 	enum gemis_err err;
-	size_t cap = 0;
 
 	err = db_prepare(db, &st, e,
-			 "SELECT id, action, state, comment, attachment_id, filename, by_name, at FROM adhoc_answer_steps"
-			 " WHERE request_id = ? AND unit_id = ? ORDER BY id");
+			 "SELECT " SQL_STEP_COLS " FROM adhoc_answer_steps WHERE request_id = ? AND unit_id = ? ORDER BY id");
 	if (err)
 		return err;
 	db_bindv(st, "ii", req, unit_id);
-	while (db_next(st)) {
-		struct chain_step *s;
-
-		if (grow_steps(mem, out, &cap, e)) {
-			db_finalize(st, NULL);
-			return GEMIS_ENOMEM;
-		}
-		s = &out->steps[out->nsteps++];
-		s->id = db_col_int(st, 0);
-		s->action = dup_or_null(mem, db_col_text(st, 1));
-		s->state = dup_or_null(mem, db_col_text(st, 2));
-		s->comment = dup_or_null(mem, db_col_text(st, 3));
-		s->attachment_id = db_col_null(st, 4) ? 0 : db_col_int(st, 4);
-		s->filename = dup_or_null(mem, db_col_text(st, 5));
-		s->by = dup_or_null(mem, db_col_text(st, 6));
-		s->at = db_col_int(st, 7);
-	}
-	return db_finalize(st, e);
+	return chain_steps_read(st, mem, &out->steps, &out->nsteps, e);
 }
 
 enum gemis_err adhoc_answer_get(struct db *db, const struct tree *t, const struct adhoc_request *r, int unit,

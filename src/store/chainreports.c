@@ -10,6 +10,7 @@
 #include "attachments.h"
 #include "core/workflow.h"
 #include "formats/attachment.h"
+#include "store_int.h"
 #include "util/i18n.h"
 
 #include "util/banned.h"
@@ -61,23 +62,17 @@ static void read_row_at(struct db_stmt *st, int c, struct arena *mem, struct cha
 		out->sections[i] = dup_or_null(mem, db_col_text(st, c + 10 + i));
 }
 
-static enum gemis_err load_steps(struct db *db, long long unit_id, int year, struct arena *mem,
-				 struct chain_report *out, struct errctx *e)
+enum gemis_err chain_steps_read(struct db_stmt *st, struct arena *mem, struct chain_step **steps, size_t *n,
+				struct errctx *e)
 {
-	struct db_stmt *st = NULL;
-	enum gemis_err err;
 	size_t cap = 0;
 
-	err = db_prepare(db, &st, e,
-			 "SELECT id, action, state, comment, attachment_id, filename, by_name, at"
-			 " FROM chain_report_steps WHERE unit_id = ? AND year = ? ORDER BY id");
-	if (err)
-		return err;
-	db_bindv(st, "ii", unit_id, (long long)year);
+	*steps = NULL;
+	*n = 0;
 	while (db_next(st)) {
 		struct chain_step *s;
 
-		if (out->nsteps == cap) {
+		if (*n == cap) {
 			struct chain_step *grown;
 
 			cap = cap ? cap * 2 : 8;
@@ -86,11 +81,11 @@ static enum gemis_err load_steps(struct db *db, long long unit_id, int year, str
 				db_finalize(st, NULL);
 				return err_set(e, GEMIS_ENOMEM, "out of memory");
 			}
-			if (out->nsteps)
-				memcpy(grown, out->steps, out->nsteps * sizeof(*grown));
-			out->steps = grown;
+			if (*n)
+				memcpy(grown, *steps, *n * sizeof(*grown));
+			*steps = grown;
 		}
-		s = &out->steps[out->nsteps++];
+		s = &(*steps)[(*n)++];
 		s->id = db_col_int(st, 0);
 		s->action = dup_or_null(mem, db_col_text(st, 1));
 		s->state = dup_or_null(mem, db_col_text(st, 2));
@@ -101,6 +96,20 @@ static enum gemis_err load_steps(struct db *db, long long unit_id, int year, str
 		s->at = db_col_int(st, 7);
 	}
 	return db_finalize(st, e);
+}
+
+static enum gemis_err load_steps(struct db *db, long long unit_id, int year, struct arena *mem,
+				 struct chain_report *out, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+
+	err = db_prepare(db, &st, e,
+			 "SELECT " SQL_STEP_COLS " FROM chain_report_steps WHERE unit_id = ? AND year = ? ORDER BY id");
+	if (err)
+		return err;
+	db_bindv(st, "ii", unit_id, (long long)year);
+	return chain_steps_read(st, mem, &out->steps, &out->nsteps, e);
 }
 
 enum gemis_err chain_report_get(struct db *db, const struct tree *t, int unit, int year, struct arena *mem,

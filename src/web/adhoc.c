@@ -356,29 +356,6 @@ static void figures_table(struct http_req *r, const char *figures)
 	json_decref(doc);
 }
 
-static void history(struct http_req *r, const struct adhoc_request *q, const struct adhoc_answer *a)
-{
-	const char *code = r->snap->tree.units[a->unit].code;
-	size_t i;
-
-	if (!a->nsteps)
-		return;
-	html(r, "<h2>%s</h2><ol class=\"history\">", _("History"));
-	for (i = 0; i < a->nsteps; i++) {
-		const struct chain_step *st = &a->steps[i];
-
-		html(r, "<li>%s, %s: %s", fmt_time(r, st->at), fmt_who(r, st->by),
-		     wf_action_done(&wf_report, wf_action_find(&wf_report, st->action)));
-		if (st->attachment_id)
-			html(r, " (<a href=\"/adhoc/%s/%lld/file/%lld\">%s</a>)", code, q->id, st->id,
-			     st->filename ? st->filename : "");
-		if (st->comment)
-			html(r, ": <q lang=\"vi\">%s</q>", st->comment);
-		html(r, "</li>");
-	}
-	html(r, "</ol>");
-}
-
 static void answer_form(struct http_req *r, const struct adhoc_request *q, const struct adhoc_answer *a)
 {
 	const char *code = r->snap->tree.units[a->unit].code;
@@ -460,7 +437,8 @@ static void render_answer(struct http_req *r, const struct adhoc_request *q, con
 	if (wf_may(&wf_report, t, &r->who, a->state, accept, a->unit, -1))
 		review_form(r, q, a);
 	figures_table(r, a->figures);
-	history(r, q, a);
+	report_history(r, a->steps, a->nsteps,
+		       arena_printf(&r->arena, "/adhoc/%s/%lld/file/", r->snap->tree.units[a->unit].code, q->id));
 	html(r, "<p><a href=\"/adhoc?unit=%s\">%s</a></p>", t->units[a->unit].code, _("Every request"));
 	page_end(r);
 }

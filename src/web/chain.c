@@ -319,22 +319,20 @@ static void figures_table(struct http_req *r, const char *figures)
 	json_decref(doc);
 }
 
-static void history(struct http_req *r, const struct chain_report *rep)
+void report_history(struct http_req *r, const struct chain_step *steps, size_t n, const char *files)
 {
-	const char *code = r->snap->tree.units[rep->unit].code;
 	size_t i;
 
-	if (!rep->nsteps)
+	if (!n)
 		return;
 	html(r, "<h2>%s</h2><ol class=\"history\">", _("History"));
-	for (i = 0; i < rep->nsteps; i++) {
-		const struct chain_step *st = &rep->steps[i];
+	for (i = 0; i < n; i++) {
+		const struct chain_step *st = &steps[i];
 
 		html(r, "<li>%s, %s: %s", fmt_time(r, st->at), fmt_who(r, st->by),
 		     wf_action_done(&wf_report, wf_action_find(&wf_report, st->action)));
 		if (st->attachment_id)
-			html(r, " (<a href=\"/chain/%s/%d/file/%lld\">%s</a>)", code, rep->year, st->id,
-			     st->filename ? st->filename : "");
+			html(r, " (<a href=\"%s%lld\">%s</a>)", files, st->id, st->filename ? st->filename : "");
 		if (st->comment)
 			html(r, ": <q lang=\"vi\">%s</q>", st->comment);
 		html(r, "</li>");
@@ -448,7 +446,8 @@ static void render_report(struct http_req *r, const struct chain_report *rep, co
 	if (!wf_may(&wf_report, t, &r->who, rep->state, wf_action_find(&wf_report, "submit"), rep->unit, -1))
 		narrative_text(r, rep);
 	figures_table(r, rep->figures);
-	history(r, rep);
+	report_history(r, rep->steps, rep->nsteps,
+		       arena_printf(&r->arena, "/chain/%s/%d/file/", r->snap->tree.units[rep->unit].code, rep->year));
 	page_end(r);
 }
 

@@ -69,6 +69,12 @@ void chart_sparkline(struct http_req *r, int unit, int ind, int year);
 /* A larger chart of the same, with axes, for the indicator page. */
 void chart_trend(struct http_req *r, int unit, int ind, int year);
 
+/* The steps of a report up the chain or of an answer to an ad hoc
+ * request, oldest first, each file linked as `files` followed by the
+ * step's id (chain.c). */
+struct chain_step;
+void report_history(struct http_req *r, const struct chain_step *steps, size_t n, const char *files);
+
 /* The moment reporting is judged at: now, or the end of $GEMIS_TODAY's day
  * when tests or demonstrations set one (reporting.c). */
 long long reporting_judged_at(struct http_req *r);

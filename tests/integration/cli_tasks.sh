@@ -29,6 +29,9 @@ expect_ok "$GEMIS" task list --unit 03390 --year 2026 --agency yte --json
 [ "$(printf '%s' "$out" | jq -r '[.tasks[].number] | join(",")')" = 3 ] || die "the health station's tasks: $out"
 expect_fail 1 "$GEMIS" task list --unit 12
 contains "$err" "12 is not one"
+# the same refusal, in the same words, for the budget (cli_unit_open)
+expect_fail 1 "$GEMIS" budget add --unit 12 --year 2026 --agency vhxh --source nsnn_xa --estimate 6000000
+contains "$err" "gemis budget add: --unit: budget lines belong to a commune or ward; 12 is not one"
 expect_fail 2 "$GEMIS" task list --unit 03390 --agency nobody
 contains "$err" "unknown agency 'nobody'"
 
