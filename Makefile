@@ -125,8 +125,9 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h tests/unit/store_fixture.h
 	@echo "CC $<"
 	@$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(LIB) $(BUILD)/obj/embed.o $(LDFLAGS_ALL) $(PKG_LIBS)
 
-# The fault loops (issue 22): every allocation of a plan import, a values
-# import and a report made to fail in turn (tests/faults/fault_loop.c).  The
+# The fault loops (issue 22): every allocation, every file-system call of
+# SQLite and every write from the Nth on (a full disk) of a plan import, a
+# values import and a report made to fail in turn (tests/faults/fault_loop.c).  The
 # program is linked with --wrap so that each malloc of gemis's code goes
 # through its counter.
 FAULT_WRAP := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup

@@ -21,7 +21,17 @@
  *   report    a commune's yearly report gathered and written as DOCX and
  *             XLSX (`gemis report`)
  *
- * usage: fault_loop DB PLAN.txt [plan|values|report...]
+ * The same loop runs over the calls SQLite makes to the file system
+ * (SQLite's own test suite does this with its test VFS): a shim VFS,
+ * registered as the default, passes every call to the real one and makes
+ * the Nth read, write, truncate, sync or size of a file fail with the
+ * SQLITE_IOERR_* code a disk error gives ("io"); or, from the Nth write
+ * on, every write fail with SQLITE_FULL, as a disk that filled up and
+ * stays full ("full").  The same is asked of each run: an error a person
+ * can read, the database as it was and intact.
+ *
+ * usage: fault_loop DB PLAN.txt [[alloc:|io:|full:]plan|values|report...]
+ * (an operation alone runs under the three kinds of fault)
  * DB is a SQLite file (the demo database): it is copied, never changed.
  * $FAULT_MAX caps the runs of an operation (default 4000; 0: none): past
  * it, every k-th allocation is made to fail, spread evenly over all.
@@ -64,9 +74,15 @@ static bool trace;
 static void *trace_at[24];
 static int trace_n;
 
+/* What is made to fail: allocations, file-system calls, or writes from
+ * the Nth on (a full disk). */
+enum fault_kind { FAULT_ALLOC, FAULT_IO, FAULT_FULL };
+static enum fault_kind kind;
+static const char *const kind_what[] = {"allocation", "I/O call", "write"};
+
 static bool inject(void)
 {
-	if (!armed)
+	if (!armed || kind != FAULT_ALLOC)
 		return false;
 	counted++;
 	if (!fail_at || counted != fail_at)
@@ -138,6 +154,231 @@ static void route_libraries(void)
 	sqlite3_config(SQLITE_CONFIG_MALLOC, &mine);
 	/* as cli/main.c does */
 	json_set_alloc_funcs(gemis_malloc, free);
+}
+
+/* --- the file system ----------------------------------------------------- */
+
+/* A file of the shim: the real VFS's file follows it in the same block. */
+struct ffile {
+	sqlite3_file base;
+	sqlite3_file *real;
+};
+
+static sqlite3_vfs *real_vfs;
+static sqlite3_io_methods fio;
+
+/* Whether this call fails.  A full disk refuses every write from the Nth
+ * on and nothing else; an I/O fault hits the Nth call of any kind. */
+static bool io_fails(bool write)
+{
+	if (!armed || kind == FAULT_ALLOC || (kind == FAULT_FULL && !write))
+		return false;
+	counted++;
+	return fail_at && (kind == FAULT_FULL ? counted >= fail_at : counted == fail_at);
+}
+
+static sqlite3_file *real_of(sqlite3_file *f)
+{
+	return ((struct ffile *)f)->real;
+}
+
+static int f_close(sqlite3_file *f)
+{
+	sqlite3_file *r = real_of(f);
+
+	return r->pMethods ? r->pMethods->xClose(r) : SQLITE_OK;
+}
+
+static int f_read(sqlite3_file *f, void *p, int n, sqlite3_int64 off)
+{
+	sqlite3_file *r = real_of(f);
+
+	return io_fails(false) ? SQLITE_IOERR_READ : r->pMethods->xRead(r, p, n, off);
+}
+
+static int f_write(sqlite3_file *f, const void *p, int n, sqlite3_int64 off)
+{
+	sqlite3_file *r = real_of(f);
+
+	if (io_fails(true))
+		return kind == FAULT_FULL ? SQLITE_FULL : SQLITE_IOERR_WRITE;
+	return r->pMethods->xWrite(r, p, n, off);
+}
+
+static int f_truncate(sqlite3_file *f, sqlite3_int64 size)
+{
+	sqlite3_file *r = real_of(f);
+
+	return io_fails(false) ? SQLITE_IOERR_TRUNCATE : r->pMethods->xTruncate(r, size);
+}
+
+static int f_sync(sqlite3_file *f, int flags)
+{
+	sqlite3_file *r = real_of(f);
+
+	return io_fails(false) ? SQLITE_IOERR_FSYNC : r->pMethods->xSync(r, flags);
+}
+
+static int f_size(sqlite3_file *f, sqlite3_int64 *size)
+{
+	sqlite3_file *r = real_of(f);
+
+	return io_fails(false) ? SQLITE_IOERR_FSTAT : r->pMethods->xFileSize(r, size);
+}
+
+/* Locks, controls and the WAL's shared memory pass through untouched. */
+static int f_lock(sqlite3_file *f, int l)
+{
+	return real_of(f)->pMethods->xLock(real_of(f), l);
+}
+
+static int f_unlock(sqlite3_file *f, int l)
+{
+	return real_of(f)->pMethods->xUnlock(real_of(f), l);
+}
+
+static int f_reserved(sqlite3_file *f, int *out)
+{
+	return real_of(f)->pMethods->xCheckReservedLock(real_of(f), out);
+}
+
+static int f_control(sqlite3_file *f, int op, void *arg)
+{
+	return real_of(f)->pMethods->xFileControl(real_of(f), op, arg);
+}
+
+static int f_sector(sqlite3_file *f)
+{
+	return real_of(f)->pMethods->xSectorSize(real_of(f));
+}
+
+static int f_device(sqlite3_file *f)
+{
+	return real_of(f)->pMethods->xDeviceCharacteristics(real_of(f));
+}
+
+static int f_shm_map(sqlite3_file *f, int pg, int sz, int extend, void volatile **p)
+{
+	return real_of(f)->pMethods->xShmMap(real_of(f), pg, sz, extend, p);
+}
+
+static int f_shm_lock(sqlite3_file *f, int off, int n, int flags)
+{
+	return real_of(f)->pMethods->xShmLock(real_of(f), off, n, flags);
+}
+
+static void f_shm_barrier(sqlite3_file *f)
+{
+	real_of(f)->pMethods->xShmBarrier(real_of(f));
+}
+
+static int f_shm_unmap(sqlite3_file *f, int del)
+{
+	return real_of(f)->pMethods->xShmUnmap(real_of(f), del);
+}
+
+static int f_fetch(sqlite3_file *f, sqlite3_int64 off, int n, void **p)
+{
+	/* no memory map: every page is read through f_read */
+	(void)f;
+	(void)off;
+	(void)n;
+	*p = NULL;
+	return SQLITE_OK;
+}
+
+static int f_unfetch(sqlite3_file *f, sqlite3_int64 off, void *p)
+{
+	(void)f;
+	(void)off;
+	(void)p;
+	return SQLITE_OK;
+}
+
+static int v_open(sqlite3_vfs *v, const char *name, sqlite3_file *f, int flags, int *out)
+{
+	struct ffile *ff = (struct ffile *)f;
+	int rc;
+
+	(void)v;
+	ff->real = (sqlite3_file *)(ff + 1);
+	rc = real_vfs->xOpen(real_vfs, name, ff->real, flags, out);
+	/* SQLite closes a file whose methods are set, even after a failure */
+	ff->base.pMethods = ff->real->pMethods ? &fio : NULL;
+	return rc;
+}
+
+static int v_delete(sqlite3_vfs *v, const char *name, int sync)
+{
+	(void)v;
+	return real_vfs->xDelete(real_vfs, name, sync);
+}
+
+static int v_access(sqlite3_vfs *v, const char *name, int flags, int *out)
+{
+	(void)v;
+	return real_vfs->xAccess(real_vfs, name, flags, out);
+}
+
+static int v_full(sqlite3_vfs *v, const char *name, int n, char *out)
+{
+	(void)v;
+	return real_vfs->xFullPathname(real_vfs, name, n, out);
+}
+
+static int v_random(sqlite3_vfs *v, int n, char *out)
+{
+	(void)v;
+	return real_vfs->xRandomness(real_vfs, n, out);
+}
+
+static int v_sleep(sqlite3_vfs *v, int us)
+{
+	(void)v;
+	return real_vfs->xSleep(real_vfs, us);
+}
+
+static int v_time(sqlite3_vfs *v, double *out)
+{
+	(void)v;
+	return real_vfs->xCurrentTime(real_vfs, out);
+}
+
+static int v_error(sqlite3_vfs *v, int n, char *out)
+{
+	(void)v;
+	return real_vfs->xGetLastError(real_vfs, n, out);
+}
+
+static int v_time64(sqlite3_vfs *v, sqlite3_int64 *out)
+{
+	(void)v;
+	return real_vfs->xCurrentTimeInt64(real_vfs, out);
+}
+
+/* Registers the shim as the default VFS, in front of the real default. */
+static void route_files(void)
+{
+	static sqlite3_vfs shim;
+
+	real_vfs = sqlite3_vfs_find(NULL);
+	fio = (sqlite3_io_methods){
+		.iVersion = 3, .xClose = f_close, .xRead = f_read, .xWrite = f_write, .xTruncate = f_truncate,
+		.xSync = f_sync, .xFileSize = f_size, .xLock = f_lock, .xUnlock = f_unlock,
+		.xCheckReservedLock = f_reserved, .xFileControl = f_control, .xSectorSize = f_sector,
+		.xDeviceCharacteristics = f_device, .xShmMap = f_shm_map, .xShmLock = f_shm_lock,
+		.xShmBarrier = f_shm_barrier, .xShmUnmap = f_shm_unmap, .xFetch = f_fetch, .xUnfetch = f_unfetch,
+	};
+	shim = (sqlite3_vfs){
+		.iVersion = 2, .szOsFile = (int)sizeof(struct ffile) + real_vfs->szOsFile,
+		.mxPathname = real_vfs->mxPathname, .zName = "gemis-faults", .xOpen = v_open, .xDelete = v_delete,
+		.xAccess = v_access, .xFullPathname = v_full, .xRandomness = v_random, .xSleep = v_sleep,
+		.xCurrentTime = v_time, .xGetLastError = v_error, .xCurrentTimeInt64 = v_time64,
+	};
+	if (sqlite3_vfs_register(&shim, 1) != SQLITE_OK) {
+		fprintf(stderr, "fault_loop: cannot register the VFS\n");
+		exit(1);
+	}
 }
 
 /* --- the database, before and after ------------------------------------- */
@@ -383,7 +624,7 @@ static bool copy_file(const char *from, const char *to)
 static int loop(const char *name, op_fn op, const char *pristine, struct run *r, unsigned long max)
 {
 	unsigned char before[crypto_generichash_BYTES], after[crypto_generichash_BYTES], done[crypto_generichash_BYTES];
-	char integrity[256];
+	char integrity[256], first[sizeof(((struct errctx *)0)->msg)] = "";
 	unsigned long total, n, step, runs = 0, refused = 0, survived = 0, count;
 	unsigned long codes[ERR_CODES] = {0};
 	int problems = 0;
@@ -444,13 +685,13 @@ static int loop(const char *name, op_fn op, const char *pristine, struct run *r,
 			 * the result is the same; the copy is made again */
 			survived++;
 			if (trace) {
-				fprintf(stderr, "  %s, allocation %lu absorbed at:\n", name, n);
+				fprintf(stderr, "  %s, %s %lu absorbed at:\n", name, kind_what[kind], n);
 				backtrace_symbols_fd(trace_at, trace_n, 2);
 			}
 			fingerprint(r->db_path, false, after, integrity, sizeof(integrity));
 			if (memcmp(after, done, sizeof(done)) != 0) {
-				fprintf(stderr, "  %s, allocation %lu: succeeded, but stored something else than "
-					"without the fault\n", name, n);
+				fprintf(stderr, "  %s, %s %lu: succeeded, but stored something else than "
+					"without the fault\n", name, kind_what[kind], n);
 				if (getenv("FAULT_KEEP"))
 					copy_file(r->db_path, getenv("FAULT_KEEP"));
 				problems++;
@@ -458,38 +699,44 @@ static int loop(const char *name, op_fn op, const char *pristine, struct run *r,
 			dirty = true;
 			continue;
 		}
-		refused++;
+		if (!refused++)
+			snprintf(first, sizeof(first), "%s", e.msg);
 		if ((unsigned)err < ERR_CODES)
 			codes[err]++;
 		/* a person can tell what went wrong */
 		if (!e.msg[0] && !err_name(err)[0]) {
-			fprintf(stderr, "  %s, allocation %lu: %s with no message\n", name, n, err_name(err));
+			fprintf(stderr, "  %s, %s %lu: %s with no message\n", name, kind_what[kind], n, err_name(err));
 			problems++;
 		}
-		/* memory ran out: the error must not say something else */
-		if (err != GEMIS_ENOMEM && err != GEMIS_EDB && err != GEMIS_EIO) {
-			fprintf(stderr, "  %s, allocation %lu: out of memory reported as %s: %s\n", name, n,
-				err_name(err), e.msg);
+		/* memory ran out, or the disk failed: the error must not say
+		 * something else (a disk's failure is not "out of memory") */
+		if ((kind == FAULT_ALLOC && err != GEMIS_ENOMEM && err != GEMIS_EDB && err != GEMIS_EIO) ||
+		    (kind != FAULT_ALLOC && err != GEMIS_EDB && err != GEMIS_EIO)) {
+			fprintf(stderr, "  %s, %s %lu: %s reported as %s: %s\n", name, kind_what[kind], n,
+				kind == FAULT_ALLOC ? "out of memory" : "a disk error", err_name(err), e.msg);
 			problems++;
 		}
 		fingerprint(r->db_path, true, after, integrity, sizeof(integrity));
 		if (strcmp(integrity, "ok") != 0) {
-			fprintf(stderr, "  %s, allocation %lu: integrity_check: %s\n", name, n, integrity);
+			fprintf(stderr, "  %s, %s %lu: integrity_check: %s\n", name, kind_what[kind], n, integrity);
 			problems++;
 		}
 		if (memcmp(before, after, sizeof(before)) != 0) {
 			dirty = true;
-			fprintf(stderr, "  %s, allocation %lu: the database changed although the %s failed (%s)\n", name,
-				n, name, e.msg);
+			fprintf(stderr, "  %s, %s %lu: the database changed although the %s failed (%s)\n", name,
+				kind_what[kind], n, name, e.msg);
 			problems++;
 		}
 	}
-	printf("%-7s %7lu allocations, %6lu runs (every %lu): %lu refused (", name, total, runs, step, refused);
+	printf("%-12s %7lu %ss, %6lu runs (every %lu): %lu refused (", name, total, kind_what[kind], runs, step,
+	       refused);
 	for (n = 0; n < ERR_CODES; n++) {
 		if (codes[n])
 			printf("%s%s %lu", n == 0 ? "" : " ", err_name((enum gemis_err)n), codes[n]);
 	}
 	printf("), %lu absorbed, %d problems, %lds\n", survived, problems, (long)(time(NULL) - t0));
+	if (refused)
+		printf("%-12s the first refusal said: %s\n", "", first);
 	return problems;
 }
 
@@ -514,6 +761,40 @@ static char *values_csv(void)
 	return buf_detach(&b, NULL);
 }
 
+/* One argument: [alloc:|io:|full:]plan|values|report|all, every kind
+ * when none is named; the number of problems. */
+static int run_arg(const char *arg, const char *pristine, struct run *r, unsigned long max)
+{
+	static const struct {
+		const char *name;
+		op_fn fn;
+	} ops[] = {{"plan", op_plan}, {"values", op_values}, {"report", op_report}};
+	static const char *const kinds[] = {"alloc", "io", "full"};
+	const char *colon = strchr(arg, ':'), *op = colon ? colon + 1 : arg;
+	int problems = 0, matched = 0;
+	size_t o, k;
+
+	for (k = 0; k < 3; k++) {
+		char name[32];
+
+		if (colon && (strlen(kinds[k]) != (size_t)(colon - arg) || strncmp(arg, kinds[k], (size_t)(colon - arg))))
+			continue;
+		for (o = 0; o < 3; o++) {
+			if (strcmp(op, "all") != 0 && strcmp(op, ops[o].name) != 0)
+				continue;
+			kind = (enum fault_kind)k;
+			snprintf(name, sizeof(name), "%s %s", kinds[k], ops[o].name);
+			problems += loop(name, ops[o].fn, pristine, r, max);
+			matched++;
+		}
+	}
+	if (!matched) {
+		fprintf(stderr, "fault_loop: '%s': no such operation\n", arg);
+		problems++;
+	}
+	return problems;
+}
+
 int main(int argc, char **argv)
 {
 	/* in memory where there is /dev/shm: a run that commits syncs */
@@ -526,11 +807,12 @@ int main(int argc, char **argv)
 	int i, problems = 0;
 
 	if (argc < 3) {
-		fprintf(stderr, "usage: fault_loop DB PLAN.txt [plan|values|report...]\n");
+		fprintf(stderr, "usage: fault_loop DB PLAN.txt [[alloc:|io:|full:]plan|values|report|all...]\n");
 		return 2;
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	route_libraries();
+	route_files();
 	trace = getenv("FAULT_TRACE") != NULL;
 	if (sodium_init() < 0 || !mkdtemp(dir))
 		return 1;
@@ -540,17 +822,8 @@ int main(int argc, char **argv)
 	r.plan_path = argv[2];
 	r.csv = values_csv();
 	r.tmp = dir;
-	for (i = 3; i < argc || (argc == 3 && i == 3); i++) {
-		const char *op = argc == 3 ? "all" : argv[i];
-		bool all = strcmp(op, "all") == 0;
-
-		if (all || strcmp(op, "plan") == 0)
-			problems += loop("plan", op_plan, argv[1], &r, max);
-		if (all || strcmp(op, "values") == 0)
-			problems += loop("values", op_values, argv[1], &r, max);
-		if (all || strcmp(op, "report") == 0)
-			problems += loop("report", op_report, argv[1], &r, max);
-	}
+	for (i = 3; i < argc || (argc == 3 && i == 3); i++)
+		problems += run_arg(argc == 3 ? "all" : argv[i], argv[1], &r, max);
 	free((void *)r.csv);
 	/* the fonts pango and fontconfig keep for the process (as `gemis
 	 * report` does), so that LeakSanitizer sees only gemis's own */
