@@ -141,10 +141,14 @@ faults: $(BUILD)/tests/fault_loop $(BUILD)/gemis
 
 # kill -9 of gemis during imports: 200 rounds on SQLite, 100 on a throwaway
 # PostgreSQL cluster, then integrity and every acknowledged import checked
-# (tests/faults/crash; run on the optimised build)
+# (tests/faults/crash; run on the optimised build); then kill -9 of the
+# server while clients save, approve and upload through it, 200 times on
+# each backend, every acknowledged change checked (tests/faults/crash_server)
 crash: $(BUILD)/gemis
 	GEMIS=$(CURDIR)/$(BUILD)/gemis tests/faults/run crash
 	GEMIS=$(CURDIR)/$(BUILD)/gemis tests/with-pg tests/faults/run crash-pg
+	GEMIS=$(CURDIR)/$(BUILD)/gemis tests/faults/run crash-server
+	GEMIS=$(CURDIR)/$(BUILD)/gemis tests/with-pg tests/faults/run crash-server-pg
 
 FUZZ_BINS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzzers/%,$(FUZZ_SRCS))
 

@@ -189,6 +189,11 @@ void date_format_dmy(struct date d, char out[DATE_TEXT_LEN])
 	put_digits(out, d.d, 2);
 	out[2] = '/';
 	put_digits(out + 3, d.m, 2);
+	/* a day of every year, as date_parse_dmy() reads "30/11" */
+	if (d.y == 0) {
+		out[5] = '\0';
+		return;
+	}
 	out[5] = '/';
 	put_digits(out + 6, d.y, 4);
 	out[10] = '\0';

@@ -73,7 +73,8 @@ bool date_parse_iso(const char *s, size_t len, struct date *out);
 bool date_parse_dmy(const char *s, size_t len, struct date *out);
 /* "2026-11-30" into out (DATE_TEXT_LEN bytes). */
 void date_format_iso(struct date d, char out[DATE_TEXT_LEN]);
-/* "30/11/2026" into out (DATE_TEXT_LEN bytes). */
+/* "30/11/2026" into out (DATE_TEXT_LEN bytes); "30/11" for a day of every
+ * year (y 0), as date_parse_dmy() reads it. */
 void date_format_dmy(struct date d, char out[DATE_TEXT_LEN]);
 
 /* The day in Vietnam at Unix time t. */
