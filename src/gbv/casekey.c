@@ -1,203 +1,31 @@
 /*
- * casekey.c: the register key file and field sealing (libsodium).
+ * casekey.c: a case's fields sealed and opened in the case register's
+ * domain (the cipher and the key file are util/seal.c's).
  */
 #include "casekey.h"
-
-#include <errno.h>
-#include <fcntl.h>
-#include <sodium.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "util/i18n.h"
 
 #include "util/banned.h"
 
-#define KEY_MAGIC "gemis-case-key-1 "
-#define AD_PREFIX "gemis-case-1"
-
-static void key_id(struct case_key *k)
-{
-	static const unsigned char label[] = "gemis case key id";
-	unsigned char h[CASE_KEY_ID_CHARS / 2];
-
-	crypto_generichash(h, sizeof(h), label, sizeof(label) - 1, k->k, sizeof(k->k));
-	sodium_bin2hex(k->id, sizeof(k->id), h, sizeof(h));
-}
-
-const char *case_key_path(const char *opt)
-{
-	const char *env = getenv("GEMIS_CASE_KEY_FILE");
-
-	if (opt && *opt)
-		return opt;
-	return env && *env ? env : NULL;
-}
-
-enum gemis_err case_key_generate(const char *path, struct errctx *e)
-{
-	unsigned char k[CASE_KEY_BYTES];
-	char line[sizeof(KEY_MAGIC) + 2 * CASE_KEY_BYTES + 2];
-	size_t len;
-	int fd;
-	enum gemis_err err = GEMIS_OK;
-
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0)
-		return err_set(e, GEMIS_EIO, _("cannot create the key file %s: %s"), path,
-			       strerror(errno));
-	randombytes_buf(k, sizeof(k));
-	memcpy(line, KEY_MAGIC, sizeof(KEY_MAGIC) - 1);
-	sodium_bin2hex(line + sizeof(KEY_MAGIC) - 1, 2 * CASE_KEY_BYTES + 1, k, sizeof(k));
-	len = sizeof(KEY_MAGIC) - 1 + 2 * CASE_KEY_BYTES;
-	line[len++] = '\n';
-	if (fchmod(fd, 0600) != 0 || write(fd, line, len) != (ssize_t)len || fsync(fd) != 0)
-		err = err_set(e, GEMIS_EIO, _("cannot write the key file %s: %s"), path,
-			      strerror(errno));
-	if (close(fd) != 0 && !err)
-		err = err_set(e, GEMIS_EIO, _("cannot write the key file %s: %s"), path,
-			      strerror(errno));
-	if (err)
-		unlink(path);
-	sodium_memzero(k, sizeof(k));
-	sodium_memzero(line, sizeof(line));
-	return err;
-}
-
-enum gemis_err case_key_load(const char *path, struct case_key *k, struct errctx *e)
-{
-	char line[sizeof(KEY_MAGIC) + 2 * CASE_KEY_BYTES + 8];
-	struct stat sb;
-	ssize_t n;
-	size_t got = 0;
-	const char *end;
-	int fd;
-	enum gemis_err err = GEMIS_OK;
-
-	memset(k, 0, sizeof(*k));
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-	if (fd < 0)
-		return err_set(e, GEMIS_EIO, _("cannot read the key file %s: %s"), path,
-			       strerror(errno));
-	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		err = err_set(e, GEMIS_EIO, _("the key file %s is not a regular file"), path);
-		goto out;
-	}
-	if (sb.st_mode & (S_IRWXG | S_IRWXO)) {
-		err = err_set(e, GEMIS_EPERM,
-			      _("the key file %s may be read or changed by other accounts "
-				"(mode %03o): make it readable by its owner alone (chmod 600)"),
-			      path, (unsigned)(sb.st_mode & 0777));
-		goto out;
-	}
-	while (got < sizeof(line) - 1) {
-		n = read(fd, line + got, sizeof(line) - 1 - got);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		got += (size_t)n;
-	}
-	line[got] = '\0';
-	if (got < sizeof(KEY_MAGIC) - 1 + 2 * CASE_KEY_BYTES ||
-	    memcmp(line, KEY_MAGIC, sizeof(KEY_MAGIC) - 1) != 0 ||
-	    sodium_hex2bin(k->k, sizeof(k->k), line + sizeof(KEY_MAGIC) - 1, 2 * CASE_KEY_BYTES,
-			   NULL, NULL, &end) != 0 ||
-	    (*end != '\0' && *end != '\n' && *end != '\r')) {
-		err = err_set(e, GEMIS_EFORMAT, _("%s is not a gemis case key file"), path);
-		goto out;
-	}
-	key_id(k);
-out:
-	sodium_memzero(line, sizeof(line));
-	if (err)
-		sodium_memzero(k, sizeof(*k));
-	close(fd);
-	return err;
-}
-
-void case_key_wipe(struct case_key *k)
-{
-	sodium_memzero(k, sizeof(*k));
-}
-
-/* "gemis-case-1" NUL code NUL field */
-static enum gemis_err make_ad(struct buf *ad, const char *code, const char *field)
-{
-	enum gemis_err err = buf_append(ad, AD_PREFIX, sizeof(AD_PREFIX));
-
-	if (!err)
-		err = buf_append(ad, code, strlen(code) + 1);
-	if (!err)
-		err = buf_append(ad, field, strlen(field));
-	return err;
-}
+#define DOMAIN "gemis-case-1"
 
 enum gemis_err case_seal(const struct case_key *k, const char *code, const char *field,
 			 const void *pt, size_t n, struct buf *out)
 {
-	unsigned char nonce[crypto_aead_xchacha20poly1305_ietf_NPUBBYTES];
-	struct buf ad;
-	unsigned long long clen = 0;
-	size_t start = out->len;
-	enum gemis_err err;
-
-	buf_init(&ad, 4096);
-	err = make_ad(&ad, code, field);
-	if (err)
-		goto out;
-	randombytes_buf(nonce, sizeof(nonce));
-	err = buf_append(out, nonce, sizeof(nonce));
-	/* reserve room for the ciphertext and tag, then seal in place */
-	if (!err)
-		err = buf_append(out, pt, n);
-	if (!err)
-		err = buf_append(out, nonce, crypto_aead_xchacha20poly1305_ietf_ABYTES);
-	if (err)
-		goto out;
-	crypto_aead_xchacha20poly1305_ietf_encrypt((unsigned char *)out->p + start + sizeof(nonce),
-						   &clen, pt, n, (const unsigned char *)ad.p,
-						   ad.len, NULL, nonce, k->k);
-out:
-	if (err)
-		buf_truncate(out, start);
-	buf_release(&ad);
-	return err;
+	return seal_field(k, DOMAIN, code, field, pt, n, out);
 }
 
 enum gemis_err case_unseal(const struct case_key *k, const char *code, const char *field,
 			   const void *ct, size_t n, struct buf *out, struct errctx *e)
 {
-	const size_t nb = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
-	const size_t ab = crypto_aead_xchacha20poly1305_ietf_ABYTES;
-	const unsigned char *c = ct;
-	unsigned long long plen = 0;
-	struct buf ad;
-	enum gemis_err err;
-
-	buf_reset(out);
-	if (!ct || n < nb + ab)
-		return err_set(e, GEMIS_EFORMAT, _("a sealed field of case %s is damaged"), code);
-	buf_init(&ad, 4096);
-	err = make_ad(&ad, code, field);
-	/* room for the plain text: the ciphertext length is an upper bound */
-	if (!err)
-		err = buf_append(out, c + nb, n - nb);
-	if (err)
-		goto out;
-	if (crypto_aead_xchacha20poly1305_ietf_decrypt((unsigned char *)out->p, &plen, NULL, c + nb,
-						       n - nb, (const unsigned char *)ad.p, ad.len,
-						       c, k->k) != 0) {
+	if (!ct || n < SEAL_OVERHEAD) {
 		buf_reset(out);
-		err = err_set(e, GEMIS_EFORMAT,
-			      _("a field of case %s does not open with this key (wrong key, or the data was altered)"),
-			      code);
-		goto out;
+		return err_set(e, GEMIS_EFORMAT, _("a sealed field of case %s is damaged"), code);
 	}
-	buf_truncate(out, (size_t)plen);
-out:
-	buf_release(&ad);
-	return err;
+	if (!seal_open(k, DOMAIN, code, field, ct, n, out))
+		return err_set(e, GEMIS_EFORMAT,
+			       _("a field of case %s does not open with this key (wrong key, or the data was altered)"),
+			       code);
+	return GEMIS_OK;
 }
