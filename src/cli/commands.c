@@ -157,6 +157,49 @@ const struct command commands[] = {
 	 "gemis token revoke NAME ID | gemis token revoke --all NAME",
 	 N_("Running servers refuse the token within a quarter of a second.\n"
 	    "  --all  revoke every live token of the account")},
+	{"complaint list", cmd_complaint_list, N_("list a commune's feedback, petitions and complaints"),
+	 "gemis complaint list --unit CODE --as USER [--year YEAR] [--json]",
+	 N_("The matters the commune received (a province or the nation: its communes'),\n"
+	    "newest first: code, day received, kind, channel, field, the agency handling\n"
+	    "it, the day the answer is due, its status, overdue ones marked, and the case\n"
+	    "it was referred to.  Never the person who brought it.\n"
+	    "  --year YEAR   received in that year (default: every year)\n"
+	    "  --json        the same as JSON (the API's shape), with the counts\n"
+	    "  --as USER     the account whose scope is listed")},
+	{"complaint add", cmd_complaint_add, N_("record feedback, a petition, a complaint or a denunciation"),
+	 "gemis complaint add --unit CODE --received DATE --channel CH --kind KIND --field FIELD\n"
+	 "                    --agency ID --name TEXT [--contact TEXT] --text TEXT [--complex]\n"
+	 "                    --as USER [--case-key FILE]",
+	 N_("Records a matter the commune received.  The answer is due by the legal time\n"
+	    "limit of its kind (`gemis complaint limits`).  The person's name and contact\n"
+	    "and the text are sealed with the register key and shown to the handlers only:\n"
+	    "the commune's focal point and the reporters of the agency handling it.\n"
+	    "  --channel CH   in_person, phone, hotline, letter, portal or mass_org\n"
+	    "  --kind KIND    feedback, petition, complaint or denunciation\n"
+	    "  --field FIELD  politics, economy, family, health, education or communication\n"
+	    "  --complex      the law's extension for a complex matter applies\n"
+	    "  --case-key F   the register key (else $GEMIS_CASE_KEY_FILE)")},
+	{"complaint show", cmd_complaint_show, N_("show a matter with the person who brought it (handlers only)"),
+	 "gemis complaint show --code CODE --as USER [--case-key FILE]",
+	 N_("Prints the matter as JSON with the person, the contact, the text and the\n"
+	    "answer, opened with the register key.  Only its handlers may; every opening\n"
+	    "and every refusal is written to the register's access log.")},
+	{"complaint answer", cmd_complaint_answer, N_("move a matter on: handling, answered or withdrawn"),
+	 "gemis complaint answer --code CODE --status handling|answered|withdrawn\n"
+	 "                       [--on DATE] [--answer TEXT] --as USER [--case-key FILE]",
+	 N_("An answer needs its text and its day (default: today), not before the day the\n"
+	    "matter was received nor after today.  An answered or withdrawn matter no longer\n"
+	    "changes.")},
+	{"complaint refer", cmd_complaint_refer, N_("refer a matter about violence to the case register"),
+	 "gemis complaint refer --code CODE --case CASE --as USER",
+	 N_("Records that the matter is followed in the case register as case CASE, which\n"
+	    "must be a case of the same commune.  Only the code is kept: nothing of the case\n"
+	    "or of the matter is copied.")},
+	{"complaint limits", cmd_complaint_limits, N_("show the legal time limits for an answer, by kind"),
+	 "gemis complaint limits [--json]",
+	 N_("The days to take a matter up and to answer it, and the extension for a complex\n"
+	    "one, by kind, with the law each comes from (table complaint_limits;\n"
+	    "docs/complaints.md).")},
 	{"case keygen", cmd_case_keygen, N_("create the key that seals the case register"),
 	 "gemis case keygen FILE",
 	 N_("Writes 32 random bytes to a new FILE readable by its owner alone (mode 0600).\n"

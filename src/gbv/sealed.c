@@ -16,24 +16,7 @@
 
 enum gemis_err case_check_key(struct case_session *s, struct errctx *e)
 {
-	struct buf id;
-	bool found = false;
-	enum gemis_err err;
-
-	if (!s->key)
-		return err_set(e, GEMIS_EAUTH,
-			       _("the case register key is needed: give --case-key FILE or set "
-				 "GEMIS_CASE_KEY_FILE (create one with `gemis case keygen FILE`)"));
-	buf_init(&id, 64);
-	err = store_meta_get(s->db, "case_key_id", &id, &found, e);
-	if (!err && !found)
-		err = store_meta_set(s->db, "case_key_id", s->key->id, e);
-	else if (!err && strcmp(buf_str(&id), s->key->id) != 0)
-		err = err_set(e, GEMIS_EAUTH,
-			      _("this key (id %s) is not the key of this register (id %s)"),
-			      s->key->id, buf_str(&id));
-	buf_release(&id);
-	return err;
+	return store_key_check(s->db, s->key, e);
 }
 
 void case_sealed_init(struct case_sealed *x)

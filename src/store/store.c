@@ -9,6 +9,7 @@
 
 #include "core/catalog.h"
 #include "migrate.h"
+#include "util/i18n.h"
 
 #include "util/banned.h"
 
@@ -344,4 +345,26 @@ enum gemis_err store_versions(struct db *db, long long *data, long long *account
 			*accounts = db_col_int(st, 1);
 	}
 	return db_finalize(st, e);
+}
+
+enum gemis_err store_key_check(struct db *db, const struct seal_key *key, struct errctx *e)
+{
+	struct buf id;
+	bool found = false;
+	enum gemis_err err;
+
+	if (!key)
+		return err_set(e, GEMIS_EAUTH,
+			       _("the case register key is needed: give --case-key FILE or set "
+				 "GEMIS_CASE_KEY_FILE (create one with `gemis case keygen FILE`)"));
+	buf_init(&id, 64);
+	err = store_meta_get(db, "case_key_id", &id, &found, e);
+	if (!err && !found)
+		err = store_meta_set(db, "case_key_id", key->id, e);
+	else if (!err && strcmp(buf_str(&id), key->id) != 0)
+		err = err_set(e, GEMIS_EAUTH,
+			      _("this key (id %s) is not the key of this register (id %s)"),
+			      key->id, buf_str(&id));
+	buf_release(&id);
+	return err;
 }

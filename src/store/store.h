@@ -20,6 +20,7 @@
 #include "core/tree.h"
 #include "db.h"
 #include "util/buf.h"
+#include "util/seal.h"
 
 /* The default database when neither --db nor $GEMIS_DB is given. */
 #define STORE_DEFAULT_PATH "gemis.db"
@@ -46,6 +47,11 @@ enum gemis_err store_meta_get(struct db *db, const char *key, struct buf *out, b
 			      struct errctx *e);
 enum gemis_err store_meta_set(struct db *db, const char *key, const char *value,
 			      struct errctx *e);
+/* The key that seals the registers of personal data (the case register,
+ * the complainants) is the database's: the first key used becomes it (its
+ * id kept as meta "case_key_id"), another is refused, GEMIS_EAUTH; so is
+ * none (key NULL). */
+enum gemis_err store_key_check(struct db *db, const struct seal_key *key, struct errctx *e);
 
 /* The data version: a counter in meta 'data_version' that every write of
  * values or plans increases in its own transaction (call it between
