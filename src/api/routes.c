@@ -52,5 +52,11 @@ const struct route api_routes[] = {
 	{HTTP_POST, "/api/v1/inspections/{unit}/{id}", api_inspection_set, ROUTE_API, NULL},
 	{HTTP_POST, "/api/v1/inspections/{unit}/{id}/recommendations", api_recommendation_add, ROUTE_API, NULL},
 	{HTTP_POST, "/api/v1/recommendations/{unit}/{id}", api_recommendation_act, ROUTE_API, NULL},
+	{HTTP_GET, "/api/v1/complaints", api_complaints, ROUTE_API, "unit:code year:year"},
+	{HTTP_POST, "/api/v1/complaints", api_complaint_add, ROUTE_API, NULL},
+	{HTTP_GET, "/api/v1/complaints/{code}", api_complaint, ROUTE_API, NULL},
+	{HTTP_POST, "/api/v1/complaints/{code}", api_complaint_set, ROUTE_API, NULL},
+	{HTTP_POST, "/api/v1/complaints/{code}/referral", api_complaint_refer, ROUTE_API, NULL},
+	{HTTP_GET, "/api/v1/complaint-limits", api_complaint_limits, ROUTE_API, NULL},
 	ROUTES_END,
 };

@@ -13,6 +13,7 @@
 #include "report/adhoc_answer.h"
 #include "report/progress.h"
 #include "store/demo.h"
+#include "util/seal.h"
 #include "store/plans.h"
 #include "store/snapshot.h"
 #include "store/store.h"
@@ -240,11 +241,36 @@ static enum gemis_err demo_requests(struct db *db, struct errctx *e)
 	return err;
 }
 
+/* Bình Lư's feedback and complaints: their people are sealed, so only
+ * with a register key (--forms and $GEMIS_CASE_KEY_FILE). */
+static enum gemis_err demo_feedback(struct db *db, bool *done, struct errctx *e)
+{
+	const char *kp = seal_key_path(NULL);
+	struct seal_key key;
+	struct tree t;
+	enum gemis_err err;
+
+	*done = false;
+	if (!kp)
+		return GEMIS_OK;
+	err = seal_key_load(kp, &key, e);
+	if (err)
+		return err;
+	tree_init(&t);
+	err = units_load_tree(db, &t, e);
+	if (!err)
+		err = demo_complaints(db, &t, &key, e);
+	*done = !err;
+	tree_release(&t);
+	seal_key_wipe(&key);
+	return err;
+}
+
 int cmd_demo(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
 	struct db *db;
-	bool installed, forms = false;
+	bool installed, forms = false, feedback = false;
 	int rc, flags = 0, first;
 	const struct cli_opt opts[] = {{"forms", OPT_FLAG, &forms}, {NULL, OPT_FLAG, NULL}};
 
@@ -258,11 +284,14 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
 	db = cli_open_db(cli, DB_OPEN_CREATE);
 	if (!db)
 		return EXIT_FAIL;
-	if (store_init(db, &installed, &e) || demo_build(db, flags, cli_progress, cli, &e) || demo_requests(db, &e)) {
+	if (store_init(db, &installed, &e) || demo_build(db, flags, cli_progress, cli, &e) || demo_requests(db, &e) ||
+	    (forms && demo_feedback(db, &feedback, &e))) {
 		db_close(db);
 		return cli_fail(&e);
 	}
 	db_close(db);
+	if (forms && !feedback)
+		printf("%s\n", _("No feedback or complaints in the demo: they are sealed, give GEMIS_CASE_KEY_FILE to have them."));
 	printf(_("Built the demo database %s: three real plans and invented values for 2024-2026.\n"),
 	       cli_db_name(cli));
 	printf(_("Try: gemis --db %s progress --unit 03390 --year 2026\n"), cli_db_name(cli));

@@ -60,6 +60,14 @@ const char *cmp_kind_name(int k)
 	return k >= 0 && k < CK_COUNT ? _(names[k]) : "?";
 }
 
+const char *cmp_kind_label(int k)
+{
+	static const char *const names[CK_COUNT] = {N_("Feedback"), N_("Petition"), N_("Complaint"),
+						    N_("Denunciation")};
+
+	return k >= 0 && k < CK_COUNT ? _(names[k]) : "?";
+}
+
 int cmp_kind_parse(const char *s)
 {
 	return find(kind_ids, CK_COUNT, s);

@@ -63,6 +63,7 @@ const char *cmp_channel_name(int c);
 int cmp_channel_parse(const char *s); /* -1 if unknown */
 const char *cmp_kind_id(int k);
 const char *cmp_kind_name(int k);
+const char *cmp_kind_label(int k); /* capitalised, to start a line: "Feedback" */
 int cmp_kind_parse(const char *s);
 const char *cmp_status_id(int s);
 const char *cmp_status_name(int s);

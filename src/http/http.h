@@ -240,6 +240,11 @@ void http_set_cookie(struct http_req *r, const char *name, const char *value, lo
  * in the request's arena. */
 const char *http_cookie(struct http_req *r, const char *name);
 /* 303 See Other to a local path (anything else is replaced by "/"). */
+/* The server's register key (util/seal.h), read once from
+ * $GEMIS_CASE_KEY_FILE (http/regkey.c); without one, fails the request
+ * (500, saying how to start the server) and *key is NULL. */
+struct seal_key;
+enum gemis_err http_register_key(struct http_req *r, const struct seal_key **key);
 enum gemis_err http_redirect(struct http_req *r, const char *path);
 /* Appends to the body (raw bytes: for JSON and files; HTML goes through
  * html.h). */

@@ -70,6 +70,8 @@ static void put_item(struct buf *b, const struct mail_config *c, const struct tr
 		buf_printf(b, "- %s: %s", _("Ad hoc request"), it->title);
 	else if (it->kind == DUE_RECOMMENDATION)
 		buf_printf(b, "- %s: %s", _("Inspection's recommendation"), it->rec->text);
+	else if (it->kind == DUE_COMPLAINT) /* the code, never the person */
+		buf_printf(b, "- %s %s", cmp_kind_label(it->cmp->kind), it->cmp->code);
 	else {
 		struct arena a;
 
@@ -95,6 +97,8 @@ static void put_item(struct buf *b, const struct mail_config *c, const struct tr
 		else if (it->kind == DUE_RECOMMENDATION)
 			buf_printf(b, "  %s/inspections/%s/%lld\n", c->site_url, t->units[unit].code,
 				   it->rec->inspection_id);
+		else if (it->kind == DUE_COMPLAINT)
+			buf_printf(b, "  %s/complaints/%s/%s\n", c->site_url, t->units[unit].code, it->cmp->code);
 		else
 			buf_printf(b, "  %s/tasks/%s/%s?year=%d&agency=%s\n", c->site_url, t->units[unit].code,
 				   it->task->uid, year, it->agency);

@@ -168,6 +168,45 @@ static enum gemis_err add_recs(struct due_list *l, size_t *cap, const struct ins
 	return GEMIS_OK;
 }
 
+/* Matters not answered: late ones and those due soon; an agency's own list
+ * has all its open ones. */
+static enum gemis_err add_complaints(struct due_list *l, size_t *cap, struct date today, int soon, const char *agency)
+{
+	size_t i;
+
+	for (i = 0; i < l->ncmps; i++) {
+		const struct complaint *x = &l->cmps[i];
+		struct due_item it;
+
+		if (!cmp_open(x->status) || x->agency < 0 || (agency && strcmp(agency_kinds[x->agency].id, agency) != 0))
+			continue;
+		memset(&it, 0, sizeof(it));
+		it.kind = DUE_COMPLAINT;
+		it.agency = agency_kinds[x->agency].id;
+		it.cmp = x;
+		it.has_due = true;
+		it.due = x->due;
+		it.alert = cmp_overdue(x->status, x->due, today)	     ? TA_OVERDUE
+			   : cmp_due_soon(x->status, x->due, today, soon) ? TA_DUE_SOON
+									  : TA_NONE;
+		if (it.alert == TA_NONE && !agency)
+			continue;
+		if (push(l, cap, &it))
+			return GEMIS_ENOMEM;
+	}
+	return GEMIS_OK;
+}
+
+/* The unit's matters of every year, without the person (no account: the
+ * list is the unit's own, shown to those who may read it). */
+static enum gemis_err load_complaints(struct db *db, const struct tree *t, int unit, struct due_list *l,
+				      struct date today, struct errctx *e)
+{
+	struct cmp_session s = {db, t, NULL, NULL, today, 0};
+
+	return complaints_list(&s, unit, 0, &l->mem, &l->cmps, &l->ncmps, e);
+}
+
 enum gemis_err due_list_load(struct db *db, const struct tree *t, int unit, int year, struct date today,
 			     long long judged_at, int soon, const char *agency, struct due_list *out,
 			     struct errctx *e)
@@ -191,6 +230,10 @@ enum gemis_err due_list_load(struct db *db, const struct tree *t, int unit, int 
 		err = inspections_list(db, t, unit, year, &out->mem, &out->insp, &out->ninsp, e);
 	if (!err)
 		err = add_recs(out, &cap, out->insp, out->ninsp, today, soon, agency);
+	if (!err && t->units[unit].first_child < 0)
+		err = load_complaints(db, t, unit, out, today, e);
+	if (!err)
+		err = add_complaints(out, &cap, today, soon, agency);
 	if (!err && !agency)
 		err = add_adhoc(out, &cap, db, t, unit, today, soon, e);
 	task_recs_release(&rs);

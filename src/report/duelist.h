@@ -2,7 +2,9 @@
  * duelist.h: what a commune's agencies owe soon or late on a day: their
  * yearly report (the form, judged as reporting.h judges it), the tasks
  * they lead (core/tasks.h, task_alert) and the recommendations
- * inspections gave them (core/oversight.h: rec_overdue, rec_due_soon).  It is the one computation behind
+ * inspections gave them (core/oversight.h: rec_overdue, rec_due_soon)
+ * and the feedback and complaints they handle (core/complaints.h:
+ * cmp_overdue, cmp_due_soon; never the person who brought them).  It is the one computation behind
  * the dashboard's "due this week and late" list (web/tasks.c) and the
  * reminders sent by mail (mail/remind.h), so that a mail never says
  * something the dashboard does not.
@@ -17,6 +19,7 @@
 #include "core/tasks.h"
 #include "core/tree.h"
 #include "store/db.h"
+#include "store/complaints.h"
 #include "store/inspections.h"
 #include "store/tasks.h"
 #include "util/arena.h"
@@ -26,6 +29,7 @@ enum due_kind {
 	DUE_FORM, /* the agency's report of the year */
 	DUE_ADHOC, /* the unit's answer to an ad hoc request (agency NULL) */
 	DUE_RECOMMENDATION, /* an inspection's recommendation to the agency */
+	DUE_COMPLAINT, /* the answer to a matter the agency handles */
 };
 
 struct due_item {
@@ -45,6 +49,8 @@ struct due_item {
 	int state;               /* wf_report state of the unit's answer */
 	/* DUE_RECOMMENDATION */
 	const struct recommendation *rec; /* in the list's `insp` */
+	/* DUE_COMPLAINT */
+	const struct complaint *cmp; /* in the list's `cmps` (no person) */
 };
 
 struct due_list {
@@ -52,6 +58,8 @@ struct due_list {
 	struct arena mem;        /* the requests' titles, the inspections */
 	struct inspection *insp;
 	size_t ninsp;
+	struct complaint *cmps;
+	size_t ncmps;
 	struct due_item *v;
 	size_t n;
 };
@@ -64,7 +72,9 @@ struct due_list {
  * in the plan's order come first, then forms by agency, then the
  * recommendations of the year's inspections not closed (by deadline:
  * overdue, or issued and due within `soon` days; an agency's own list has
- * all its open ones).  Tasks led by "all" name no agency and are left
+ * all its open ones), then the matters of feedback and complaints of
+ * any year not answered, overdue or due within `soon` days (an agency's
+ * own list: all its open ones).  Tasks led by "all" name no agency and are left
  * out.  The ad hoc requests the unit has not answered (not sent, or
  * returned) come last, each with the alert of its due day, TA_NONE when
  * not due soon; only when agency is NULL.  A unit with units below it (a

@@ -69,7 +69,8 @@ enum gemis_err complaint_add(const struct cmp_session *s, int unit, const struct
 
 /* The matters of unit's subtree received in `year` (0: every year),
  * newest first, without the sealed fields, in mem.  GEMIS_EPERM when the
- * unit is outside the account's scope. */
+ * unit is outside the account's scope; s->who NULL: no account's (the
+ * dashboard's due list, the yearly report, which check their reader). */
 enum gemis_err complaints_list(const struct cmp_session *s, int unit, int year, struct arena *mem,
 			       struct complaint **out, size_t *n, struct errctx *e);
 

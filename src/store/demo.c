@@ -18,6 +18,7 @@
 
 #include "activities.h"
 #include "budget.h"
+#include "complaints.h"
 #include "inspections.h"
 #include "core/catalog.h"
 #include "formats/values_csv.h"
@@ -509,6 +510,80 @@ static enum gemis_err demo_oversight(struct db *db, const struct tree *t, struct
 				       (struct date){2026, demo_inspections[i].rec[k].m, demo_inspections[i].rec[k].d},
 				       demo_inspections[i].rec[k].steps, demo_inspections[i].rec[k].reply, now, d, e);
 	}
+	return err;
+}
+
+/* Bình Lư's feedback and complaints of 2026 (invented people): a year of
+ * matters by every channel, most answered in time, one answered late, one
+ * withdrawn, two still open of which one is overdue on 15/12/2026, one
+ * about violence referred to the case register by code when the register
+ * has a case (it has none in the demo: the referral is left to do). */
+static const struct {
+	int m, d, channel, kind;
+	const char *field, *agency, *name, *contact, *text;
+	int am, ad; /* answered on (0: not); -1: withdrawn; -2: being handled */
+	const char *answer;
+} demo_matters[] = {
+	{1, 12, CH_IN_PERSON, CK_PETITION, "economy", "kinhte", "Lò Thị Mai", "Bản Nà Ún",
+	 "Đề nghị ưu tiên phụ nữ dân tộc thiểu số trong lớp tập huấn trồng chè.", 2, 3,
+	 "Lớp tập huấn tháng 3 dành 60% chỗ cho phụ nữ; đã thông báo tại bản."},
+	{2, 20, CH_MASS_ORG, CK_FEEDBACK, "family", "vhxh", "Hội LHPN xã (thay mặt hội viên)", "Chi hội bản Hua Pả",
+	 "Phản ánh việc một số gia đình không cho con gái đi học tiếp lên THCS.", 3, 10,
+	 "Đã phối hợp nhà trường vận động; 3 em trở lại lớp."},
+	{3, 5, CH_HOTLINE, CK_DENUNCIATION, "family", "congan", "Người tố cáo giấu tên", "",
+	 "Tố cáo hành vi bạo lực gia đình tại bản Nà Ún.", 4, 6,
+	 "Công an xã đã xác minh, lập biên bản và chuyển hỗ trợ nạn nhân."},
+	{4, 2, CH_LETTER, CK_COMPLAINT, "economy", "kinhte", "Vàng Thị Sua", "0912 345 678",
+	 "Khiếu nại việc không được xét vay vốn ưu đãi vì là phụ nữ đơn thân.", 6, 1,
+	 "Đã xét lại hồ sơ; bà Sua được vay vốn từ tháng 6."},
+	{5, 14, CH_PORTAL, CK_PETITION, "health", "yte", "Nguyễn Văn Hùng", "hung.nv@example.vn",
+	 "Kiến nghị tổ chức tư vấn sức khỏe sinh sản cho nam thanh niên.", 6, 10,
+	 "Trạm Y tế tổ chức buổi tư vấn ngày 20/6."},
+	{6, 25, CH_PHONE, CK_FEEDBACK, "politics", "vhxh", "Điêu Thị Hoa", "0987 111 222",
+	 "Phản ánh danh sách cán bộ nguồn của xã ít nữ.", 0, 0, NULL},
+	{8, 8, CH_IN_PERSON, CK_COMPLAINT, "education", "truonghoc", "Lò Văn Pánh", "Bản Hua Pả",
+	 "Khiếu nại việc phân công giáo viên nữ trực đêm nội trú.", -1, 0, NULL},
+	{9, 17, CH_HOTLINE, CK_FEEDBACK, "family", "vhxh", "Người phản ánh giấu tên", "",
+	 "Phản ánh tình trạng tảo hôn tại bản Nà Ún.", -2, 0, NULL},
+	{11, 20, CH_MASS_ORG, CK_PETITION, "communication", "vhxh", "Đoàn Thanh niên xã", "",
+	 "Kiến nghị phát thanh về bình đẳng giới bằng tiếng dân tộc.", 12, 1,
+	 "Đài truyền thanh xã phát bản tin song ngữ từ tháng 12."},
+	{12, 1, CH_LETTER, CK_COMPLAINT, "economy", "kinhte", "Tòng Thị Lả", "Bản Pá Khoang",
+	 "Khiếu nại việc chia đất sản xuất không ghi tên vợ trên giấy chứng nhận.", 0, 0, NULL},
+};
+
+static enum gemis_err demo_matter(const struct cmp_session *s, int unit, size_t i, struct diags *d, struct errctx *e)
+{
+	struct cmp_fields f = {(struct date){2026, demo_matters[i].m, demo_matters[i].d}, demo_matters[i].channel,
+			       demo_matters[i].kind, goal_parse(demo_matters[i].field), agency_find(demo_matters[i].agency),
+			       false, demo_matters[i].name, demo_matters[i].contact, demo_matters[i].text};
+	char code[CMP_CODE_MAX + 1];
+	int am = demo_matters[i].am;
+	enum gemis_err err = complaint_add(s, unit, &f, code, d, e);
+
+	if (!err && am > 0)
+		err = complaint_answer(s, code, 1, CS_ANSWERED, (struct date){2026, am, demo_matters[i].ad},
+				       demo_matters[i].answer, d, e);
+	else if (!err && am < 0)
+		err = complaint_answer(s, code, 1, am == -1 ? CS_WITHDRAWN : CS_HANDLING, s->today, NULL, d, e);
+	return err;
+}
+
+enum gemis_err demo_complaints(struct db *db, const struct tree *t, const struct seal_key *key, struct errctx *e)
+{
+	int unit = tree_find(t, "03390");
+	struct principal focal = {0, "binhlu", ROLE_FOCAL, unit, -1};
+	struct cmp_session s = {db, t, &focal, key, {2026, 12, 15}, 1796169600};
+	struct diags d;
+	enum gemis_err err = GEMIS_OK;
+	size_t i;
+
+	diags_init(&d, 20);
+	for (i = 0; !err && i < sizeof(demo_matters) / sizeof(demo_matters[0]); i++)
+		err = demo_matter(&s, unit, i, &d, e);
+	if (err && d.n)
+		err = err_set(e, err, "demo complaint %zu: %s: %s", i, d.d[0].field, d.d[0].msg);
+	diags_release(&d);
 	return err;
 }
 

@@ -44,6 +44,12 @@ enum demo_flags {
 /* Builds the demo in an initialised database that holds no values or
  * plans, with the demo accounts, in one transaction.  progress may be
  * NULL. */
+/* Bình Lư's feedback and complaints of 2026 (store/complaints.h), sealed
+ * with key: `gemis demo --forms` adds them when a register key is given. */
+struct seal_key;
+struct tree;
+enum gemis_err demo_complaints(struct db *db, const struct tree *t, const struct seal_key *key, struct errctx *e);
+
 enum gemis_err demo_build(struct db *db, int flags, values_progress_fn progress, void *pctx,
 			  struct errctx *e);
 

@@ -14,7 +14,6 @@
 #include "cases.h"
 
 #include <jansson.h>
-#include <pthread.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,23 +24,6 @@
 #include "web.h"
 
 #include "util/banned.h"
-
-static struct case_key server_key;
-static bool server_key_ok;
-static struct errctx server_key_err;
-static pthread_once_t key_once = PTHREAD_ONCE_INIT;
-
-static void load_key(void)
-{
-	const char *path = case_key_path(NULL);
-
-	if (!path) {
-		err_set(&server_key_err, GEMIS_EAUTH, "%s",
-			N_("the server has no case register key: start it with GEMIS_CASE_KEY_FILE set"));
-		return;
-	}
-	server_key_ok = case_key_load(path, &server_key, &server_key_err) == GEMIS_OK;
-}
 
 /* A session for the request; with_key: the pages that seal or open fields. */
 static enum gemis_err session(struct http_req *r, struct case_session *s, bool with_key)
@@ -57,11 +39,7 @@ static enum gemis_err session(struct http_req *r, struct case_session *s, bool w
 	s->retry_after = 0;
 	if (!with_key)
 		return GEMIS_OK;
-	pthread_once(&key_once, load_key);
-	if (!server_key_ok)
-		return http_fail(r, GEMIS_EIO, "%s", _(server_key_err.msg));
-	s->key = &server_key;
-	return GEMIS_OK;
+	return http_register_key(r, &s->key);
 }
 
 static enum gemis_err fail(struct http_req *r, enum gemis_err err, const struct errctx *e)

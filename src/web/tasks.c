@@ -797,6 +797,12 @@ void tasks_box(struct http_req *r, int unit, int year)
 			     day_text(r, it->due), it->alert == TA_OVERDUE ? arena_printf(&r->arena, " · %s", _("overdue")) : "");
 			continue;
 		}
+		if (it->kind == DUE_COMPLAINT) {
+			html(r, "<li class=\"%s\"><a href=\"/complaints/%s/%s\">%s</a> · %s · %s %s%s</li>", cls, u->code,
+			     it->cmp->code, cmp_kind_label(it->cmp->kind), agency_label(r, it->agency), _("due"),
+			     day_text(r, it->due), it->alert == TA_OVERDUE ? arena_printf(&r->arena, " · %s", _("overdue")) : "");
+			continue;
+		}
 		if (it->kind == DUE_FORM) {
 			html(r, "<li class=\"%s\"><a href=\"/entry/%s/%s/%d\">%s</a> · %s · %s %s%s</li>", cls, u->code,
 			     it->agency, year, _("Form"), agency_label(r, it->agency), _("due"), day_text(r, it->due),

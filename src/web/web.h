@@ -152,6 +152,11 @@ enum gemis_err page_budget_export(struct http_req *r);
 /* scorecard.c: the agencies' scorecard (docs/scorecard.md) */
 enum gemis_err page_scorecard(struct http_req *r);
 enum gemis_err page_action_month_post(struct http_req *r);
+/* complaints.c: citizens' feedback, petitions, complaints, denunciations */
+enum gemis_err page_complaints(struct http_req *r);
+enum gemis_err page_complaint_add(struct http_req *r);
+enum gemis_err page_complaint(struct http_req *r);
+enum gemis_err page_complaint_post(struct http_req *r);
 /* inspections.c: inspections and supervision, their recommendations */
 enum gemis_err page_inspections(struct http_req *r);
 enum gemis_err page_inspection_add(struct http_req *r);

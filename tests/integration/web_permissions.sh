@@ -14,6 +14,13 @@ printf 'a long enough password\n' >pw.txt
 expect_ok "$GEMIS" user add lc.viewer --role viewer --unit 12 --password-stdin <pw.txt
 # budget line 1: Bình Lư's culture-social office's, submitted
 expect_ok "$GEMIS" budget add --unit 03390 --year 2026 --agency vhxh --source nsnn_xa --estimate 1000 --title x --submit
+# a complaint of Bình Lư handled by its culture-social office (its person
+# sealed with the register key the server reads too)
+expect_ok "$GEMIS" case keygen reg.key
+export GEMIS_CASE_KEY_FILE="$PWD/reg.key"
+expect_ok "$GEMIS" complaint add --unit 03390 --received 2026-03-02 --channel hotline --kind complaint --field family \
+	--agency vhxh --name "Người khiếu nại" --text "x" --as binhlu
+cmp=03390-2026-0001
 start_server
 
 # role -> account, its password and its jar
@@ -89,6 +96,10 @@ allowed() { # role action code [agency]
 	INSPECT_COMMUNE) is_commune "$3" && { [ "$1" = admin ] || [ "$1" = focal ]; } ;;
 	INSPECT_PROVINCE) is_commune "$3" && { [ "$1" = admin ] || [ "$1" = province ]; } ;;
 	INSPECT_FRONT) is_commune "$3" && { [ "$1" = admin ] || [ "$1" = focal ] || [ "$1" = supervisor ]; } ;;
+	# feedback and complaints (docs/complaints.md): the commune's own focal
+	# point and the reporters of the agency handling a matter record it and
+	# see who brought it; nobody else, not even the admin
+	COMPLAINT) is_commune "$3" && { [ "$1" = focal ] || { [ "$1" = reporter ] && [ "${4:-}" = vhxh ]; }; } ;;
 	esac
 }
 may_import() { [ "$1" = admin ] || [ "$1" = province ] || [ "$1" = focal ]; }
@@ -238,6 +249,21 @@ for a in $accounts; do
 			-H "Content-Type: application/json" --data '{"action": "return", "version": 99, "comment": "x"}'
 		check "$role" "$u" READ 200 GET "/scorecard?unit=$u&year=2026"
 		check "$role" "$u" READ 200 GET "/api/v1/scorecard?unit=$u&year=2026"
+		# feedback and complaints: the list for every reader, the rest for
+		# the handlers of matter $cmp (Bình Lư's, the culture-social office's)
+		check "$role" "$u" READ 200 GET "/complaints?unit=$u&year=2026"
+		check "$role" "$u" READ 200 GET "/api/v1/complaints?unit=$u&year=2026"
+		AGENCY=vhxh check "$role" "$u" COMPLAINT "200|404" GET "/complaints/$u/$cmp"
+		AGENCY=vhxh check "$role" "$u" COMPLAINT "409|404" POST "/complaints/$u/$cmp" --data-urlencode "csrf=$csrf" \
+			--data-urlencode action=handling --data-urlencode version=99
+		for ag in vhxh yte; do
+			AGENCY=$ag check "$role" "$u" COMPLAINT 303 POST "/complaints/$u" --data-urlencode "csrf=$csrf" \
+				--data-urlencode received=2026-05-01 --data-urlencode channel=phone --data-urlencode kind=feedback \
+				--data-urlencode field=health --data-urlencode "agency=$ag" --data-urlencode name=N --data-urlencode text=T
+			AGENCY=$ag check "$role" "$u" COMPLAINT 201 POST /api/v1/complaints -H "X-CSRF-Token: $csrf" \
+				-H "Content-Type: application/json" --data "{\"unit\": \"$u\", \"received\": \"2026-05-01\", \"channel\": \"phone\",
+				 \"kind\": \"feedback\", \"field\": \"health\", \"agency\": \"$ag\", \"name\": \"N\", \"text\": \"T\"}"
+		done
 		# inspections: each role adds one for its own body, changes the
 		# commune's or the province's, issues and closes recommendations
 		ibody=commune
@@ -364,12 +390,27 @@ for a in $accounts; do
 		fi
 	done
 done
+# a matter named by its code in the API: its handlers only, wherever they
+# ask from (the matter is Bình Lư's, the culture-social office's)
+for a in $accounts; do
+	role=${a%%:*}
+	eval "csrf=\$csrf_$role"
+	AGENCY=vhxh check "$role" 03390 COMPLAINT 200 GET "/api/v1/complaints/$cmp"
+	AGENCY=vhxh check "$role" 03390 COMPLAINT 409 POST "/api/v1/complaints/$cmp" -H "X-CSRF-Token: $csrf" \
+		-H "Content-Type: application/json" --data '{"version": 99, "status": "handling"}'
+	AGENCY=vhxh check "$role" 03390 COMPLAINT 409 POST "/api/v1/complaints/$cmp/referral" -H "X-CSRF-Token: $csrf" \
+		-H "Content-Type: application/json" --data '{"version": 99, "case": "X"}'
+	check "$role" 03390 READ 200 GET /api/v1/complaint-limits
+done
+# every refusal to show who brought it was logged, as for cases
+[ "$(sql gemis.db "SELECT COUNT(*) FROM case_access_log WHERE action = 'complaint_read' AND allowed = 0")" -gt 10 ] ||
+	die "refused reads of a complaint were not logged"
 echo "$checks checks"
 [ "$checks" -gt 700 ] || die "only $checks checks ran"
 
 # a unit outside the scope and one that does not exist get the same answer
 for route in "/?unit=" "/plan/" "/api/v1/units/" "/indicator/female_wage_workers?unit=" "/tasks?unit=" "/activities?unit=" "/budget?unit=" "/scorecard?unit=" \
-	"/adhoc?unit=" "/inspections?unit=" "/api/v1/inspections?unit="; do
+	"/adhoc?unit=" "/inspections?unit=" "/api/v1/inspections?unit=" "/complaints?unit=" "/api/v1/complaints?unit="; do
 	JAR=focal.jar http GET "${route}09385"
 	# (the CSRF token is masked afresh in every answer)
 	sed 's/09385/CODE/g; s/[0-9a-f]\{128\}/TOKEN/g' body.txt >outside.txt
@@ -398,12 +439,14 @@ for route in "/?unit=03390" "/indicator/female_wage_workers" "/province/12" "/en
 	"/users" "/upload" "/account" "/api/v1/me" "/api/v1/units" "/api/v1/indicators" "/api/v1/submissions" \
 	"/tasks" "/tasks/03390/$task" "/tasks/03390/evidence/1" "/activities" "/activities/03390/1" "/activities/import" \
 	"/budget" "/budget/03390/1" "/api/v1/budget" "/api/v1/budget/03390/1" "/scorecard" "/api/v1/scorecard" \
-	"/account/totp" "/inspections" "/inspections/03390/$insp" "/api/v1/inspections" "/api/v1/inspections/03390/$insp"; do
+	"/account/totp" "/inspections" "/inspections/03390/$insp" "/api/v1/inspections" "/api/v1/inspections/03390/$insp" \
+	"/complaints" "/complaints/03390/$cmp" "/api/v1/complaints" "/api/v1/complaints/$cmp" "/api/v1/complaint-limits"; do
 	JAR=none.jar http GET "$route"
 	expect_status 401
 done
 for route in /account/signout-all /account/password /account/tokens /account/tokens/1/revoke /account/totp /logout /inspections \
-	"/inspections/03390/$insp" "/inspections/03390/$insp/recommendations" "/recommendations/03390/$rec"; do
+	"/inspections/03390/$insp" "/inspections/03390/$insp/recommendations" "/recommendations/03390/$rec" \
+	/complaints/03390 "/complaints/03390/$cmp"; do
 	JAR=none.jar http POST "$route"
 	expect_status 401
 done
