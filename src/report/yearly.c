@@ -239,6 +239,9 @@ enum gemis_err yearly_load(struct db *db, const struct snapshot *s, int unit, in
 	if (err)
 		goto fail;
 	inspections_sum(&s->tree, unit, y->insp, y->ninsp, vn_date(o->now), &y->insp_sum);
+	err = complaints_count(db, &s->tree, unit, year, vn_date(o->now), &y->cmp_sum, e);
+	if (err)
+		goto fail;
 	return GEMIS_OK;
 fail:
 	yearly_release(y);

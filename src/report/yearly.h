@@ -9,7 +9,7 @@
  * gave on their figures, the forms on record for reporting completeness,
  * the tasks' results and the activity log: worklog.h; the budget lines:
  * store/budget.h; the inspections and their recommendations:
- * store/inspections.h).
+ * store/inspections.h; feedback and complaints, counted: store/complaints.h).
  * yearly_doc() turns that into a document of blocks in the current
  * language (doc.h) for HTML, DOCX and PDF; yearly_xlsx() writes the
  * workbook (one sheet per goal and a summary, with a native chart).
@@ -24,6 +24,7 @@
 #include "reporting.h"
 #include "worklog.h"
 #include "store/budget.h"
+#include "store/complaints.h"
 #include "store/inspections.h"
 #include "store/snapshot.h"
 
@@ -86,6 +87,7 @@ struct yearly {
 	struct inspection *insp;  /* the subtree's inspections (in mem) */
 	size_t ninsp;
 	struct insp_sum insp_sum; /* judged as reporting is (o.now) */
+	struct cmp_sum cmp_sum;   /* the matters received in the year (o.now) */
 	bool demo;
 };
 

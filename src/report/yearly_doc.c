@@ -25,6 +25,7 @@
 #include "progress.h"
 #include "util/i18n.h"
 #include "yearly.h"
+#include "complaints_doc.h"
 #include "oversight_doc.h"
 #include "worklog_doc.h"
 #include "core/date.h"
@@ -915,6 +916,16 @@ static void assessment(const struct yearly *y, struct doc *d)
 	}
 }
 
+/* VI: what the plan orders of oversight, in numbered parts: inspection and
+ * supervision, feedback and complaints (and the gender check of drafts). */
+static void oversight(const struct yearly *y, struct doc *d)
+{
+	doc_add(d, DB_HEADING, 1, _("VI. INSPECTION, COMPLAINTS AND THE GENDER CHECK OF DRAFTS"));
+	doc_add(d, DB_HEADING, 2, _("1. Inspection, supervision and the follow-up of recommendations"));
+	oversight_doc(y->insp, y->ninsp, &y->insp_sum, y->work.commune, d);
+	doc_add(d, DB_HEADING, 2, _("2. Feedback, petitions, complaints and denunciations"));
+	complaints_doc(&y->cmp_sum, d);
+}
 
 enum gemis_err yearly_doc(const struct yearly *y, struct doc *d)
 {
@@ -929,8 +940,7 @@ enum gemis_err yearly_doc(const struct yearly *y, struct doc *d)
 	worklog_doc_tasks(&y->work, &y->s->tree, d, "2. ");
 	budget_doc(&y->budget, &y->work, (const unsigned(*)[ST_COUNT])y->goal_counts, d, "3. ");
 	activities(y, d);
-	doc_add(d, DB_HEADING, 1, _("VI. INSPECTION, SUPERVISION AND THE FOLLOW-UP OF RECOMMENDATIONS"));
-	oversight_doc(y->insp, y->ninsp, &y->insp_sum, y->work.commune, d);
+	oversight(y, d);
 	subunits(y, d);
 	assessment(y, d);
 	closing(y, d);

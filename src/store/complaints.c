@@ -569,3 +569,19 @@ void complaints_sum(const struct complaint *v, size_t n, struct date today, stru
 			s->referred++;
 	}
 }
+
+enum gemis_err complaints_count(struct db *db, const struct tree *t, int unit, int year, struct date today,
+				struct cmp_sum *sum, struct errctx *e)
+{
+	struct cmp_session s = {db, t, NULL, NULL, today, 0};
+	struct arena mem;
+	struct complaint *v = NULL;
+	size_t n = 0;
+	enum gemis_err err;
+
+	arena_init(&mem, 0);
+	err = complaints_list(&s, unit, year, &mem, &v, &n, e);
+	complaints_sum(v, n, today, sum);
+	arena_release(&mem);
+	return err;
+}

@@ -102,5 +102,9 @@ struct cmp_sum {
 	unsigned total, by_kind[CK_COUNT], open, overdue, answered, answered_late, withdrawn, referred;
 };
 void complaints_sum(const struct complaint *v, size_t n, struct date today, struct cmp_sum *s);
+/* The sums of the matters of unit's subtree received in `year`, for a
+ * report (its reader was checked by the caller). */
+enum gemis_err complaints_count(struct db *db, const struct tree *t, int unit, int year, struct date today,
+				struct cmp_sum *sum, struct errctx *e);
 
 #endif

@@ -44,6 +44,25 @@ expect_ok "$GEMIS" budget act --unit 03390 --line 1 --action approve --decision-
 expect_ok "$GEMIS" budget act --unit 03390 --line 1 --action spend --amount 18.500.000
 expect_ok "$GEMIS" budget add --unit 03390 --year 2026 --agency vhxh --source nsnn_xa --estimate 6000000 \
 	--title "In tờ rơi tuyên truyền" --submit
+# its feedback and complaints (issue 15): the report's VI.2, counts by field
+# and channel with the small ones suppressed, the people in none of it
+expect_ok "$GEMIS" case keygen reg.key
+export GEMIS_CASE_KEY_FILE="$PWD/reg.key"
+for m in "2026-01-12 in_person petition economy kinhte" "2026-02-20 mass_org feedback family vhxh" \
+	"2026-03-05 hotline denunciation family congan" "2026-03-09 hotline complaint family vhxh" \
+	"2026-04-02 letter complaint economy kinhte" "2026-05-14 hotline feedback family vhxh" \
+	"2026-06-25 hotline feedback family vhxh" "2026-07-01 hotline petition family vhxh" \
+	"2026-09-17 phone feedback politics vhxh"; do
+	# shellcheck disable=SC2086 # five words
+	set -- $m
+	GEMIS_TODAY=2026-12-01 expect_ok "$GEMIS" complaint add --unit 03390 --received "$1" --channel "$2" --kind "$3" \
+		--field "$4" --agency "$5" --name "Người gửi GOLDEN-NAME" --text "Nội dung" --as binhlu
+done
+GEMIS_TODAY=2026-12-01 expect_ok "$GEMIS" complaint answer --code 03390-2026-0001 --status answered --on 2026-02-03 \
+	--answer "Đã trả lời" --as binhlu
+GEMIS_TODAY=2026-12-01 expect_ok "$GEMIS" complaint answer --code 03390-2026-0005 --status answered --on 2026-06-01 \
+	--answer "Đã trả lời" --as binhlu
+GEMIS_TODAY=2026-12-01 expect_ok "$GEMIS" complaint answer --code 03390-2026-0004 --status withdrawn --as binhlu
 
 # compare FILE GOLDEN: equal, or rewritten under UPDATE_GOLDEN=1
 compare() {
@@ -107,6 +126,11 @@ compare 03390.docx.xml 03390-2026.docx.xml
 parts 03390.xlsx xl/workbook.xml xl/sharedStrings.xml xl/worksheets/sheet1.xml xl/worksheets/sheet2.xml \
 	xl/worksheets/sheet7.xml xl/charts/chart1.xml >03390.xlsx.xml
 compare 03390.xlsx.xml 03390-2026.xlsx.xml
+# the matters are counted, their people are in no report
+for f in 03390.html 03390.pdf.txt 03390.docx.xml 03390.xlsx.xml 12.html 12.pdf.txt; do
+	not_contains "$(cat $f)" "GOLDEN-NAME" "$f"
+done
+contains "$(cat 03390.html)" "2. Phản ánh, kiến nghị, khiếu nại và tố cáo" "the HTML report"
 
 # numbers in the workbook are numbers: the value of female_wage_workers
 # (412 / 1540 and such) is a <v> of a cell without t="s"
