@@ -151,13 +151,15 @@ api "$tok_binhlu" GET /api/v1/complaint-limits
 expect_status 200
 [ "$(jq -r '.[] | select(.kind == "denunciation") | .answer_days' body.txt)" = 30 ] || die "limits"
 
-# --- a kind whose limit was taken out: refused by its field, nothing stored ---
-sql gemis.db "DELETE FROM complaint_limits WHERE kind = 'feedback'" >/dev/null
+# --- a kind whose limit is no rule: refused by its field, nothing stored ---
+# (a rule in use cannot be deleted: the matters refer to it; one left
+# without days is refused; test_complaints.c checks a rule that is missing)
+sql gemis.db "UPDATE complaint_limits SET answer_days = 0 WHERE kind = 'feedback'" >/dev/null
 n0=$(count)
 expect_fail 1 "$GEMIS" complaint add --unit 03390 --received 2026-12-02 --channel phone --kind feedback --field health \
 	--agency yte --name "Z" --text "Z" --as binhlu
-contains "$err" "kind: there is no time limit for the kind feedback (table complaint_limits)"
-[ "$(count)" = "$n0" ] || die "a matter without a limit was stored"
+contains "$err" "kind: the time limit of the kind feedback is not valid: answer_days"
+[ "$(count)" = "$n0" ] || die "a matter without a valid limit was stored"
 
 # --- the command line ---------------------------------------------------------------
 expect_fail 1 "$GEMIS" complaint answer --code 03390-2026-0010 --status answered --on 2026-11-30 --answer x --as binhlu.kinhte

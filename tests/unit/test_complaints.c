@@ -269,6 +269,15 @@ TEST(a_kind_without_a_limit_is_refused)
 	CHECK(has_field(&d, "kind"));
 	CHECK(count("SELECT COUNT(*) FROM complaints") == before);
 	CHECK(db_exec(db, &e, "UPDATE complaint_limits SET answer_days = 30 WHERE kind = 'denunciation'") == GEMIS_OK);
+	/* a rule that does not exist (none of the register's matters uses it) */
+	f.kind = CK_PETITION;
+	CHECK(db_exec(db, &e, "DELETE FROM complaint_limits WHERE kind = 'petition'") == GEMIS_OK);
+	diags_release(&d);
+	diags_init(&d, 20);
+	CHECK(complaint_add(&s, tree_find(&tree, "03390"), &f, code, &d, &e) == GEMIS_EINVAL);
+	CHECK(d.n == 1 && strcmp(d.d[0].field, "kind") == 0 && strstr(d.d[0].msg, "there is no time limit") != NULL);
+	CHECK(count("SELECT COUNT(*) FROM complaints") == before);
+	f.kind = CK_DENUNCIATION;
 	CHECK(complaint_add(&s, tree_find(&tree, "03390"), &f, code, &d, &e) == GEMIS_OK);
 	CHECK_STR(code, "03390-2026-0002");
 	CHECK(count("SELECT COUNT(*) FROM complaints WHERE code = '03390-2026-0002' AND due = '2026-04-08'") == 1);
