@@ -1,6 +1,7 @@
 /*
- * cmd_report.c: reporting completeness (`gemis reporting`) and the yearly
- * report (`gemis report`).
+ * cmd_report.c: reporting completeness (`gemis reporting`), the yearly
+ * report (`gemis report`) and the mid-term and final reviews (`gemis
+ * report --kind midterm|final`).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 #include "cli.h"
 #include "core/date.h"
 #include "report/reporting.h"
+#include "report/review.h"
 #include "report/yearly.h"
 #include "store/snapshot.h"
 #include "store/store.h"
@@ -91,14 +93,40 @@ out_db:
 	return status;
 }
 
-/* The output of one unit's report; prints the error and returns false on
- * failure. */
-static bool render_one(struct db *db, const struct snapshot *s, int unit, int year,
+/* A review of the unit; prints the error (naming --year when the review
+ * year is wrong) and returns false on failure. */
+static bool render_review(struct db *db, const struct snapshot *s, int unit, int kind, int year,
+			  const struct yearly_opts *o, enum report_format f, const char *path)
+{
+	struct errctx e = {0};
+	struct review rv;
+
+	if (review_load(db, s, unit, (enum review_kind)kind, year, o, &rv, &e)) {
+		if (strcmp(e.where, "year") == 0)
+			fprintf(stderr, "gemis report: --year: %s\n", e.msg);
+		else
+			cli_fail(&e);
+		return false;
+	}
+	if (review_render(&rv, f, path, &e)) {
+		review_release(&rv);
+		cli_fail(&e);
+		return false;
+	}
+	review_release(&rv);
+	return true;
+}
+
+/* The output of one unit's report (a review when kind >= 0); prints the
+ * error and returns false on failure. */
+static bool render_one(struct db *db, const struct snapshot *s, int unit, int year, int kind,
 		       const struct yearly_opts *o, enum report_format f, const char *path)
 {
 	struct errctx e = {0};
 	struct yearly y;
 
+	if (kind >= 0)
+		return render_review(db, s, unit, kind, year, o, f, path);
 	if (yearly_load(db, s, unit, year, o, &y, &e)) {
 		cli_fail(&e);
 		return false;
@@ -120,7 +148,7 @@ static int format_of_path(const char *path)
 }
 
 /* --all: the report of each sub-unit into the directory out. */
-static bool render_all(struct cli *cli, struct db *db, const struct snapshot *s, int unit, int year,
+static bool render_all(struct cli *cli, struct db *db, const struct snapshot *s, int unit, int year, int kind,
 		       const struct yearly_opts *o, enum report_format fmt, const char *out)
 {
 	size_t total = 0, done = 0;
@@ -142,7 +170,7 @@ static bool render_all(struct cli *cli, struct db *db, const struct snapshot *s,
 		buf_reset(&path);
 		buf_printf(&path, "%s/%s-%d.%s", out, s->tree.units[c].code, year,
 			   report_format_ext(fmt));
-		if (!render_one(db, s, c, year, o, fmt, buf_str(&path))) {
+		if (!render_one(db, s, c, year, kind, o, fmt, buf_str(&path))) {
 			buf_release(&path);
 			return false;
 		}
@@ -161,8 +189,8 @@ static int report_main(struct cli *cli, int argc, char **argv, bool action_month
 	struct db *db = NULL;
 	struct snapshot s;
 	struct yearly_opts o = {0};
-	const char *code = NULL, *out = NULL, *format = NULL;
-	int year = this_year(), rc, unit, fmt = -1, status = EXIT_FAIL;
+	const char *code = NULL, *out = NULL, *format = NULL, *kind_s = NULL;
+	int year = 0, rc, unit, fmt = -1, status = EXIT_FAIL, kind = -1;
 	struct date date = {0, 0, 0};
 	bool all = false, loaded = false;
 	const struct cli_opt opts[] = {
@@ -174,12 +202,31 @@ static int report_main(struct cli *cli, int argc, char **argv, bool action_month
 		{"date", OPT_DATE, &date},
 		{"signer", OPT_TEXT, &o.signer_name},
 		{"signer-title", OPT_TEXT, &o.signer_title},
+		/* the Action Month's report has no kinds: its table ends here */
+		{action_month ? NULL : "kind", OPT_TEXT, &kind_s},
 		{NULL, OPT_FLAG, NULL},
 	};
 
 	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
 	if (rc != CLI_GO)
 		return rc;
+	if (kind_s && strcmp(kind_s, "yearly") != 0) {
+		kind = review_kind_parse(kind_s);
+		if (kind < 0) {
+			fprintf(stderr, "gemis report: --kind: %s '%s' (yearly, midterm, final)\n",
+				_("unknown kind of report"), kind_s);
+			return EXIT_USAGE;
+		}
+	}
+	if (!year)
+		year = kind >= 0 ? review_default_year((enum review_kind)kind) : this_year();
+	if (kind >= 0 && (year < REVIEW_FIRST_YEAR || year > REVIEW_LAST_YEAR)) {
+		fprintf(stderr, "gemis report: --year: ");
+		fprintf(stderr, _("the review year must be between %d and %d, not %d"), REVIEW_FIRST_YEAR,
+			REVIEW_LAST_YEAR, year);
+		fputc('\n', stderr);
+		return EXIT_USAGE;
+	}
 	if (format) {
 		fmt = report_format_parse(format);
 		if (fmt < 0) {
@@ -217,13 +264,18 @@ static int report_main(struct cli *cli, int argc, char **argv, bool action_month
 		goto out;
 	}
 	if (!all) {
-		if (!render_one(db, &s, unit, year, &o, (enum report_format)fmt, out))
+		if (!render_one(db, &s, unit, year, kind, &o, (enum report_format)fmt, out))
 			goto out;
-		printf(action_month ? _("Wrote the report on the %d Action Month of %s to %s.\n")
-				    : _("Wrote the %d report of %s to %s.\n"),
-		       year, s.tree.units[unit].name, out);
+		if (kind == REVIEW_MIDTERM)
+			printf(_("Wrote the mid-term review (%d) of %s to %s.\n"), year, s.tree.units[unit].name, out);
+		else if (kind == REVIEW_FINAL)
+			printf(_("Wrote the final review (%d) of %s to %s.\n"), year, s.tree.units[unit].name, out);
+		else
+			printf(action_month ? _("Wrote the report on the %d Action Month of %s to %s.\n")
+					    : _("Wrote the %d report of %s to %s.\n"),
+			       year, s.tree.units[unit].name, out);
 		status = EXIT_OK;
-	} else if (render_all(cli, db, &s, unit, year, &o, (enum report_format)fmt, out)) {
+	} else if (render_all(cli, db, &s, unit, year, kind, &o, (enum report_format)fmt, out)) {
 		status = EXIT_OK;
 	}
 out:

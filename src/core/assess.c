@@ -162,3 +162,17 @@ const char *status_name(enum status s)
 	}
 	return "?";
 }
+
+double assess_required(const struct target *t, const char *unit, int base_year, double base_value, int year)
+{
+	enum direction dir;
+	double tv;
+
+	if (!target_effective(t, unit, &dir, &tv) || isnan(base_value) || t->year <= base_year ||
+	    year < base_year || year > t->year)
+		return NAN;
+	if (year == base_year)
+		return base_value;
+	/* (1 + cagr_req)^(year - base): the formula's zeros replaced alike */
+	return nz(base_value) * pow(nz(tv) / nz(base_value), (double)(year - base_year) / (t->year - base_year));
+}

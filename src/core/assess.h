@@ -108,4 +108,11 @@ const char *status_name(enum status s);
  * percentage; false when there is none. */
 bool target_effective(const struct target *t, const char *unit, enum direction *dir, double *value);
 
+/* The value the required growth rate (cagr_req above) puts at `year`, on
+ * the path from (base_year, base_value) to t's target in its year: what a
+ * unit on track would show.  NaN when t has no target value to judge
+ * against, or year is outside base_year .. the target's year, or the
+ * target's year is not after base_year. */
+double assess_required(const struct target *t, const char *unit, int base_year, double base_value, int year);
+
 #endif

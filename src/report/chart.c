@@ -1,14 +1,18 @@
 /*
- * chart.c: the chart of statuses by goal drawn with cairo (text shaped by
- * pango): in the PDF directly, in the DOCX as a PNG image.
+ * chart.c: the charts of a document drawn with cairo (text shaped by
+ * pango): in the PDF directly, in the DOCX as a PNG image.  The stacked
+ * bars of statuses by goal (or year), and an indicator's path against its
+ * target (a review's).
  */
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "doc.h"
+#include "progress.h"
 #include "yearly.h"
 
 #include "util/banned.h"
@@ -40,6 +44,27 @@ static void text(cairo_t *cr, const char *font, double size, bool bold, const ch
 	g_object_unref(l);
 }
 
+/* A title centred at x in at most w points, cut short with "…" when
+ * longer (a document's caption gives it whole). */
+static void title_fit(cairo_t *cr, const char *font, double size, const char *s, double x, double y, double w)
+{
+	PangoLayout *l = pango_cairo_create_layout(cr);
+	PangoFontDescription *fd = pango_font_description_from_string(font);
+	int lw, lh;
+
+	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+	pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
+	pango_layout_set_font_description(l, fd);
+	pango_layout_set_text(l, s, -1);
+	pango_layout_set_width(l, (int)(w * PANGO_SCALE));
+	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+	pango_layout_get_size(l, &lw, &lh);
+	cairo_move_to(cr, x - lw / 2.0 / PANGO_SCALE, y - lh / 2.0 / PANGO_SCALE);
+	pango_cairo_show_layout(cr, l);
+	pango_font_description_free(fd);
+	g_object_unref(l);
+}
+
 static double text_width(cairo_t *cr, const char *font, double size, const char *s)
 {
 	PangoLayout *l = pango_cairo_create_layout(cr);
@@ -55,6 +80,142 @@ static double text_width(cairo_t *cr, const char *font, double size, const char 
 	return (double)w / PANGO_SCALE;
 }
 
+void chart_path_range(const struct dchart *c, double *lo, double *hi)
+{
+	size_t i;
+
+	*lo = INFINITY;
+	*hi = -INFINITY;
+	for (i = 0; i < c->nyears; i++) {
+		if (!isnan(c->values[i])) {
+			*lo = fmin(*lo, c->values[i]);
+			*hi = fmax(*hi, c->values[i]);
+		}
+		if (!isnan(c->required[i])) {
+			*lo = fmin(*lo, c->required[i]);
+			*hi = fmax(*hi, c->required[i]);
+		}
+	}
+	if (!isnan(c->target)) {
+		*lo = fmin(*lo, c->target);
+		*hi = fmax(*hi, c->target);
+	}
+	if (!isfinite(*lo)) {
+		*lo = 0;
+		*hi = 1;
+	}
+	if (*hi - *lo < 1e-9) {
+		*lo -= 1;
+		*hi += 1;
+	}
+	/* a margin, and 0 as the floor of a range that starts near it */
+	*lo -= (*hi - *lo) * 0.08;
+	*hi += (*hi - *lo) * 0.08;
+	if (*lo < 0 && *lo > -(*hi - *lo) * 0.2)
+		*lo = 0;
+}
+
+/* A series as a line through the years that have a value (dashed when
+ * dash > 0), with dots on the values. */
+static void path_line(cairo_t *cr, const struct dchart *c, const double *v, double px, double pw, double py,
+		      double ph, double lo, double hi, unsigned color, double dash, double dot)
+{
+	double step = c->nyears > 1 ? pw / (double)(c->nyears - 1) : 0;
+	bool open = false;
+	size_t i;
+
+	rgb(cr, color);
+	cairo_set_line_width(cr, 1.6);
+	cairo_set_dash(cr, &dash, dash > 0 ? 1 : 0, 0);
+	for (i = 0; i < c->nyears; i++) {
+		double cx = px + (c->nyears > 1 ? step * (double)i : pw / 2), cy = py + ph - (v[i] - lo) / (hi - lo) * ph;
+
+		if (isnan(v[i]))
+			continue;
+		if (open)
+			cairo_line_to(cr, cx, cy);
+		else
+			cairo_move_to(cr, cx, cy);
+		open = true;
+	}
+	cairo_stroke(cr);
+	cairo_set_dash(cr, NULL, 0, 0);
+	for (i = 0; dot > 0 && i < c->nyears; i++) {
+		double cx = px + (c->nyears > 1 ? step * (double)i : pw / 2), cy = py + ph - (v[i] - lo) / (hi - lo) * ph;
+
+		if (isnan(v[i]))
+			continue;
+		cairo_arc(cr, cx, cy, dot, 0, 6.283185307179586);
+		cairo_fill(cr);
+	}
+}
+
+/* An indicator's path: its values year by year, the path its target
+ * requires (dashed) and the target (a red line). */
+static void path_draw(cairo_t *cr, const struct dchart *c, double x, double y, double w, double h, const char *font)
+{
+	const double fs = 9, title_h = 18, legend_h = 18, axis_h = 16, axis_w = 46;
+	double lo, hi, px = x + axis_w, pw = w - axis_w - 14, py = y + title_h, ph = h - title_h - legend_h - axis_h;
+	static const unsigned colors[3] = {0x1565C0, 0x757575, 0xC62828};
+	size_t i;
+	int k;
+
+	cairo_save(cr);
+	rgb(cr, 0x000000);
+	title_fit(cr, font, fs + 1, c->title, x + w / 2, y + 7, w - 8);
+	chart_path_range(c, &lo, &hi);
+	cairo_set_line_width(cr, 0.4);
+	for (k = 0; k <= 4; k++) {
+		double v = lo + (hi - lo) * k / 4, gy = py + ph - ph * k / 4;
+		char num[32];
+
+		rgb(cr, 0xBDBDBD);
+		cairo_move_to(cr, px, gy);
+		cairo_line_to(cr, px + pw, gy);
+		cairo_stroke(cr);
+		rgb(cr, 0x000000);
+		format_number(num, sizeof(num), v, fabs(hi - lo) < 10 ? 2 : fabs(hi - lo) < 100 ? 1 : 0);
+		if (c->axis && strlen(num) + strlen(c->axis) < sizeof(num))
+			memcpy(num + strlen(num), c->axis, strlen(c->axis) + 1);
+		text(cr, font, fs - 1, false, num, px - 4, gy, 2);
+	}
+	for (i = 0; i < c->nyears; i++) {
+		char yr[16];
+
+		snprintf(yr, sizeof(yr), "%d", c->years[i]);
+		text(cr, font, fs - 1, false, yr, px + (c->nyears > 1 ? pw * (double)i / (double)(c->nyears - 1) : pw / 2),
+		     py + ph + 8, 1);
+	}
+	if (!isnan(c->target)) {
+		double ty = py + ph - (c->target - lo) / (hi - lo) * ph;
+
+		rgb(cr, colors[2]);
+		cairo_set_line_width(cr, 1);
+		cairo_move_to(cr, px, ty);
+		cairo_line_to(cr, px + pw, ty);
+		cairo_stroke(cr);
+	}
+	path_line(cr, c, c->required, px, pw, py, ph, lo, hi, colors[1], 4, 0);
+	path_line(cr, c, c->values, px, pw, py, ph, lo, hi, colors[0], 0, 2.6);
+	for (k = 0; k < 3; k++) {
+		double lx = x + 10 + (double)k * (w - 20) / 3, ly = y + h - legend_h / 2;
+
+		if (!c->legend[k])
+			continue;
+		rgb(cr, colors[k]);
+		cairo_set_line_width(cr, 1.6);
+		if (k == 1)
+			cairo_set_dash(cr, (const double[]){4}, 1, 0);
+		cairo_move_to(cr, lx, ly);
+		cairo_line_to(cr, lx + 18, ly);
+		cairo_stroke(cr);
+		cairo_set_dash(cr, NULL, 0, 0);
+		rgb(cr, 0x000000);
+		text(cr, font, fs - 0.5, false, c->legend[k], lx + 22, ly, 0);
+	}
+	cairo_restore(cr);
+}
+
 void chart_draw(struct _cairo *cr, const struct dchart *c, double x, double y, double w, double h,
 		const char *font)
 {
@@ -63,6 +224,10 @@ void chart_draw(struct _cairo *cr, const struct dchart *c, double x, double y, d
 	unsigned max = 1, step, v;
 	size_t i, k;
 
+	if (c->kind == CHART_PATH) {
+		path_draw(cr, c, x, y, w, h, font);
+		return;
+	}
 	cairo_save(cr);
 	rgb(cr, 0x000000);
 	text(cr, font, fs + 1, true, c->title, x + w / 2, y + 7, 1);

@@ -57,15 +57,32 @@ struct dtable {
 	bool small;                 /* DOC_SMALL_PT instead of DOC_TABLE_PT */
 };
 
-/* A stacked bar chart of statuses by category (the six goals). */
+/* A stacked bar chart of statuses by category (the six goals, the years
+ * of a review), or an indicator's path: its value year by year against
+ * the path the target requires and the target (a review, review.h). */
 #define CHART_STATUSES 7
+enum dchart_kind {
+	CHART_BARS,
+	CHART_PATH,
+};
 struct dchart {
+	enum dchart_kind kind;
+	double height;                       /* points; 0: the default */
 	const char *title;
 	size_t ncat;
 	const char **cats;                   /* category labels */
 	unsigned (*counts)[CHART_STATUSES];  /* [ncat][k], k in chart_status order */
 	const char *legend[CHART_STATUSES];
 	const char *axis;                    /* "number of indicators" */
+	/* CHART_PATH: nyears years, a value (NaN: none) and the required
+	 * path's value (NaN: none) each; the target (NaN: none) and its
+	 * year; legend[0..2] name the value, the required path and the
+	 * target, axis what follows a tick's number ("%", or NULL) */
+	size_t nyears;
+	const int *years;
+	const double *values, *required;
+	double target;
+	int target_year;
 };
 
 /* The statuses a chart stacks, best first. */
@@ -141,6 +158,9 @@ enum gemis_err doc_render_pdf(const struct doc *d, const char *path, struct errc
 struct _cairo;
 void chart_draw(struct _cairo *cr, const struct dchart *c, double x, double y, double w, double h,
 		const char *font);
+/* The range a CHART_PATH's axis spans: its values, required path and
+ * target with a margin, from 0 when near it. */
+void chart_path_range(const struct dchart *c, double *lo, double *hi);
 /* The chart as a PNG image of w x h pixels at `scale` pixels a point
  * into out. */
 enum gemis_err chart_png(const struct dchart *c, double w_pt, double h_pt, double scale,

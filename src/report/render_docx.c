@@ -307,7 +307,7 @@ static enum gemis_err document(struct buf *b, const struct doc *d)
 			table(b, x->table);
 			break;
 		case DB_CHART:
-			image(b, ++charts, CHART_W_PT, CHART_H_PT, x->chart->title);
+			image(b, ++charts, CHART_W_PT, x->chart->height > 0 ? x->chart->height : CHART_H_PT, x->chart->title);
 			break;
 		}
 	}
@@ -462,7 +462,7 @@ static enum gemis_err core(struct buf *b, const struct doc *d)
 	return buf_error(b);
 }
 
-#define MAX_PARTS 40
+#define MAX_PARTS 96 /* the fixed parts and a review's charts */
 
 struct docx_part {
 	char name[48];
@@ -494,13 +494,19 @@ enum gemis_err doc_render_docx(const struct doc *d, const char *path, struct err
 	buf_puts(PART("word/settings.xml"), settings_xml);
 	buf_puts(PART("word/fontTable.xml"), fonts_xml);
 	buf_puts(PART("word/header1.xml"), header_xml);
-	for (i = 0; i < d->n && !err && np + 2 < MAX_PARTS; i++) {
+	for (i = 0; i < d->n && !err; i++) {
 		char name[48];
 
 		if (d->blocks[i].kind != DB_CHART)
 			continue;
+		if (np + 2 >= MAX_PARTS) {
+			/* an image the document cites must be in the file */
+			err = GEMIS_ELIMIT;
+			break;
+		}
 		snprintf(name, sizeof(name), "word/media/chart%zu.png", ++charts);
-		err = chart_png(d->blocks[i].chart, CHART_W_PT, CHART_H_PT, 2.5, PART(name));
+		err = chart_png(d->blocks[i].chart, CHART_W_PT,
+				 d->blocks[i].chart->height > 0 ? d->blocks[i].chart->height : CHART_H_PT, 2.5, PART(name));
 	}
 	document_rels(PART("word/_rels/document.xml.rels"), charts);
 #undef PART

@@ -3,10 +3,12 @@
  * the chart as inline SVG, no scripts, no external resources), printable on
  * A4 with the decree's margins.  Every text is escaped.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "doc.h"
+#include "progress.h"
 
 #include "util/banned.h"
 
@@ -108,6 +110,79 @@ static enum gemis_err table(struct buf *b, const struct dtable *t)
 	if (t->nrows > t->nhead)
 		buf_puts(b, "</tbody>");
 	buf_puts(b, "</table>\n");
+	return buf_error(b);
+}
+
+/* A path chart's series as an SVG polyline through the years with a
+ * value (x of year i: x0 + i * step). */
+static void svg_line(struct buf *b, const struct dchart *ch, const double *v, double x0, double step, double y0,
+		     double h, double lo, double hi, const char *attrs)
+{
+	bool open = false;
+	size_t i;
+
+	for (i = 0; i < ch->nyears; i++) {
+		if (isnan(v[i]))
+			continue;
+		if (!open)
+			buf_printf(b, "<polyline fill=\"none\" %s points=\"", attrs);
+		open = true;
+		buf_printf(b, "%.1f,%.1f ", x0 + step * (double)i, y0 + h - (v[i] - lo) / (hi - lo) * h);
+	}
+	if (open)
+		buf_puts(b, "\"/>");
+}
+
+/* An indicator's path (CHART_PATH) as inline SVG: the values, the
+ * required path dashed, the target in red; the figures in a table
+ * beside are the report's. */
+static enum gemis_err path_chart(struct buf *b, const struct dchart *ch)
+{
+	const double W = 560, H = 200, x0 = 56, y0 = 10, w = W - x0 - 16, h = H - y0 - 46;
+	double lo, hi, step = ch->nyears > 1 ? w / (double)(ch->nyears - 1) : 0;
+	size_t i;
+
+	chart_path_range(ch, &lo, &hi);
+	buf_printf(b,
+		   "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"560\" height=\"%.0f\""
+		   " viewBox=\"0 0 560 %.0f\" role=\"img\" font-family=\"Times New Roman, Liberation Serif, serif\""
+		   " font-size=\"11\"><title>",
+		   H, H);
+	esc(b, ch->title);
+	buf_puts(b, "</title>");
+	buf_printf(b, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"#000\"/>", x0, y0 + h,
+		   x0 + w, y0 + h);
+	for (i = 0; i < 2; i++) {
+		char num[32];
+
+		format_number(num, sizeof(num), i ? hi : lo, 2);
+		buf_printf(b, "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"end\">%s", x0 - 4, i ? y0 + 8 : y0 + h, num);
+		esc(b, ch->axis ? ch->axis : "");
+		buf_puts(b, "</text>");
+	}
+	for (i = 0; i < ch->nyears; i++)
+		buf_printf(b, "<text x=\"%.1f\" y=\"%.0f\" text-anchor=\"middle\">%d</text>",
+			   x0 + (ch->nyears > 1 ? step * (double)i : w / 2), y0 + h + 16, ch->years[i]);
+	if (!isnan(ch->target))
+		buf_printf(b, "<line x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\" stroke=\"#C62828\"/>", x0,
+			   y0 + h - (ch->target - lo) / (hi - lo) * h, x0 + w, y0 + h - (ch->target - lo) / (hi - lo) * h);
+	svg_line(b, ch, ch->required, x0, step, y0, h, lo, hi, "stroke=\"#757575\" stroke-dasharray=\"4\"");
+	svg_line(b, ch, ch->values, x0, step, y0, h, lo, hi, "stroke=\"#1565C0\" stroke-width=\"2\"");
+	for (i = 0; i < 3; i++) {
+		static const char *const colors[3] = {"#1565C0", "#757575", "#C62828"};
+		double lx = 10 + (double)i * 180, ly = H - 10;
+
+		if (!ch->legend[i])
+			continue;
+		buf_printf(b, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"%s\"%s/>", lx, ly - 4,
+			   lx + 18, ly - 4, colors[i], i == 1 ? " stroke-dasharray=\"4\"" : "");
+		buf_printf(b, "<text x=\"%.0f\" y=\"%.0f\">", lx + 22, ly);
+		esc(b, ch->legend[i]);
+		buf_puts(b, "</text>");
+	}
+	buf_puts(b, "</svg><figcaption>");
+	esc(b, ch->title);
+	buf_puts(b, "</figcaption></figure>\n");
 	return buf_error(b);
 }
 
@@ -237,7 +312,10 @@ enum gemis_err doc_render_html(const struct doc *d, struct buf *b)
 			table(b, x->table);
 			break;
 		case DB_CHART:
-			chart(b, x->chart);
+			if (x->chart->kind == CHART_PATH)
+				path_chart(b, x->chart);
+			else
+				chart(b, x->chart);
 			break;
 		}
 	}

@@ -320,7 +320,7 @@ static void table(struct pdf *p, const struct dtable *t)
 
 static void chart(struct pdf *p, const struct dchart *c)
 {
-	double h = 230;
+	double h = c->height > 0 ? c->height : 230;
 
 	p->y += 4;
 	ensure(p, h);

@@ -215,7 +215,7 @@ void scorecard_reasons(const struct sc_row *r, struct buf *out)
 	}
 }
 
-static const char *row_name(const struct tree *t, const struct sc_row *r)
+const char *scorecard_row_name(const struct tree *t, const struct sc_row *r)
 {
 	if (r->agency >= 0)
 		return i18n_lang() == LANG_EN ? agency_kinds[r->agency].name_en : agency_kinds[r->agency].name_vi;
@@ -234,7 +234,7 @@ static json_t *row_json(const struct tree *t, const struct sc_row *r)
 					      isnan(r->s.share[c]) ? json_null() : json_real(round(r->s.points[c] * 100) / 100)));
 	return json_pack("{s:o, s:o, s:s, s:o, s:i, s:o}", "agency",
 			 r->agency >= 0 ? json_string(agency_kinds[r->agency].id) : json_null(), "unit",
-			 r->unit >= 0 ? json_string(t->units[r->unit].code) : json_null(), "name", row_name(t, r), "score",
+			 r->unit >= 0 ? json_string(t->units[r->unit].code) : json_null(), "name", scorecard_row_name(t, r), "score",
 			 isnan(r->s.score) ? json_null() : json_real(round(r->s.score * 100) / 100), "rank", r->rank,
 			 "criteria", crit);
 }

@@ -43,6 +43,9 @@ void scorecard_release(struct scorecard *sc);
  * tasks done 0/2; ..." with the criteria that do not apply said so. */
 void scorecard_reasons(const struct sc_row *r, struct buf *out);
 
+/* A row's name for people: its agency's, or its sub-unit's. */
+const char *scorecard_row_name(const struct tree *t, const struct sc_row *r);
+
 /* {"unit", "year", "rules": {"origin", "version", "weights": {criterion:
  * weight}}, "rows": [{"agency" or null, "unit" or null, "name", "score"
  * (null: none applies), "rank", "criteria": {criterion: {"part", "whole",

@@ -105,6 +105,14 @@ unsigned yearly_sub_counts(const struct yearly *y, size_t r, unsigned counts[ST_
  * Month's when y->o.action_month. */
 enum gemis_err yearly_doc(const struct yearly *y, struct doc *d);
 
+/* For documents laid out as the yearly report (a review, review.h): the
+ * header block and title (Decree 30's) of a report of y's unit; the
+ * "Nơi nhận" and signature block; a unit's name inside a sentence ("xã
+ * Bình Lư"). */
+void yearly_doc_header(const struct yearly *y, struct doc *d, const char *title, const char *meta_title);
+void yearly_doc_closing(const struct yearly *y, struct doc *d);
+const char *yearly_doc_unit_name(struct doc *d, const struct unit *u);
+
 /* The workbook, in the current language, written to path. */
 enum gemis_err yearly_xlsx(const struct yearly *y, const char *path, struct errctx *e);
 
@@ -122,6 +130,9 @@ const char *report_format_ext(enum report_format f);
  * no workbook: GEMIS_EINVAL for XLSX). */
 enum gemis_err yearly_render(const struct yearly *y, enum report_format f, const char *path,
 			     struct errctx *e);
+
+/* Writes document d in format f (HTML, DOCX or PDF) to path. */
+enum gemis_err report_doc_write(const struct doc *d, enum report_format f, const char *path, struct errctx *e);
 
 /* Frees the fonts and caches that pango, cairo and fontconfig keep for the
  * whole process once a PDF or DOCX chart was drawn.  Call once before

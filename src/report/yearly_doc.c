@@ -245,6 +245,22 @@ static void closing(const struct yearly *y, struct doc *d)
 	d->sign_name = name;
 }
 
+/* For the documents laid out as this one (review_doc.c). */
+void yearly_doc_header(const struct yearly *y, struct doc *d, const char *title, const char *meta_title)
+{
+	header_titled(y, d, title, meta_title);
+}
+
+void yearly_doc_closing(const struct yearly *y, struct doc *d)
+{
+	closing(y, d);
+}
+
+const char *yearly_doc_unit_name(struct doc *d, const struct unit *u)
+{
+	return running_name(d, u);
+}
+
 static const char *status_list(struct doc *d, const unsigned counts[ST_COUNT], int year)
 {
 	const char *list = doc_printf(d,

@@ -39,13 +39,41 @@ const char *report_format_ext(enum report_format f)
 	return "";
 }
 
+enum gemis_err report_doc_write(const struct doc *d, enum report_format f, const char *path, struct errctx *e)
+{
+	struct buf b;
+	enum gemis_err err;
+	FILE *fp;
+
+	switch (f) {
+	case REPORT_HTML:
+		buf_init(&b, BUF_MAX_DEFAULT);
+		err = doc_render_html(d, &b);
+		if (err) {
+			err_set(e, err, "%s", err_name(err));
+		} else {
+			fp = fopen(path, "wb");
+			if (!fp || fwrite(buf_str(&b), 1, b.len, fp) != b.len)
+				err = err_set_at(e, GEMIS_EIO, path, "%s", _("cannot write the file"));
+			if (fp && fclose(fp) != 0 && !err)
+				err = err_set_at(e, GEMIS_EIO, path, "%s", _("cannot write the file"));
+		}
+		buf_release(&b);
+		return err;
+	case REPORT_DOCX:
+		return doc_render_docx(d, path, e);
+	case REPORT_PDF:
+		return doc_render_pdf(d, path, e);
+	default:
+		return err_set(e, GEMIS_EINVAL, "unknown format");
+	}
+}
+
 enum gemis_err yearly_render(const struct yearly *y, enum report_format f, const char *path,
 			     struct errctx *e)
 {
 	struct doc d;
-	struct buf b;
 	enum gemis_err err;
-	FILE *fp;
 
 	if (f == REPORT_XLSX && y->o.action_month)
 		return err_set_at(e, GEMIS_EINVAL, "format", "%s", _("the Action Month's report is a DOCX, PDF or HTML document"));
@@ -57,31 +85,7 @@ enum gemis_err yearly_render(const struct yearly *y, enum report_format f, const
 		doc_release(&d);
 		return err_set(e, err, "%s", err_name(err));
 	}
-	switch (f) {
-	case REPORT_HTML:
-		buf_init(&b, BUF_MAX_DEFAULT);
-		err = doc_render_html(&d, &b);
-		if (err) {
-			err_set(e, err, "%s", err_name(err));
-		} else {
-			fp = fopen(path, "wb");
-			if (!fp || fwrite(buf_str(&b), 1, b.len, fp) != b.len)
-				err = err_set_at(e, GEMIS_EIO, path, "%s", _("cannot write the file"));
-			if (fp && fclose(fp) != 0 && !err)
-				err = err_set_at(e, GEMIS_EIO, path, "%s", _("cannot write the file"));
-		}
-		buf_release(&b);
-		break;
-	case REPORT_DOCX:
-		err = doc_render_docx(&d, path, e);
-		break;
-	case REPORT_PDF:
-		err = doc_render_pdf(&d, path, e);
-		break;
-	default:
-		err = err_set(e, GEMIS_EINVAL, "unknown format");
-		break;
-	}
+	err = report_doc_write(&d, f, path, e);
 	doc_release(&d);
 	return err;
 }

@@ -218,6 +218,32 @@ TEST(assess_thresholds)
 	CHECK(judge(&t, "%", 2, y2, (double[]){40, v60 * 0.9999}, NULL) == ST_OFF_TRACK);
 }
 
+/* The required path: where a unit growing at cagr_req would be, so that
+ * a value on it is judged on track and one a little below at risk. */
+TEST(assess_required_path)
+{
+	struct target t = tgt(DIR_AT_LEAST, 60, 2030), q = t;
+	double req2026 = assess_required(&t, "%", 2024, 40, 2026);
+	int y2[] = {2024, 2026};
+
+	CHECK_EQ_DBL(assess_required(&t, "%", 2024, 40, 2024), 40, 1e-12);
+	CHECK_EQ_DBL(assess_required(&t, "%", 2024, 40, 2030), 60, 1e-9);
+	CHECK_EQ_DBL(req2026, 40 * pow(60.0 / 40, 2.0 / 6), 1e-9);
+	CHECK(judge(&t, "%", 2, y2, (double[]){40, req2026 * 1.0001}, NULL) == ST_ON_TRACK);
+	CHECK(judge(&t, "%", 2, y2, (double[]){40, req2026 * 0.99}, NULL) == ST_AT_RISK);
+	/* falling targets fall along the path */
+	q.dir = DIR_AT_MOST;
+	q.value = 20;
+	CHECK(assess_required(&q, "%", 2024, 40, 2027) < 40);
+	CHECK(assess_required(&q, "%", 2024, 40, 2027) > 20);
+	/* outside the path, or no target value: none */
+	CHECK(isnan(assess_required(&t, "%", 2024, 40, 2023)));
+	CHECK(isnan(assess_required(&t, "%", 2024, 40, 2031)));
+	CHECK(isnan(assess_required(&t, "%", 2030, 40, 2030)));
+	CHECK(isnan(assess_required(&t, "%", 2024, NAN, 2026)));
+	CHECK(isnan(assess_required(NULL, "%", 2024, 40, 2026)));
+}
+
 TEST(assess_at_most)
 {
 	struct target t = tgt(DIR_AT_MOST, 25, 2030);
@@ -539,6 +565,7 @@ int main(void)
 	RUN(tree_basics);
 	RUN(assess_statuses);
 	RUN(assess_thresholds);
+	RUN(assess_required_path);
 	RUN(assess_at_most);
 	RUN(assess_zero_base);
 	RUN(assess_target_met_at_base);
