@@ -251,13 +251,22 @@ const struct command commands[] = {
 	    "  --date YYYY-MM-DD    the date in the date line (default: left blank to fill in)\n"
 	    "  --signer NAME        the signer's name (default: the plan's signer)\n"
 	    "  --signer-title TEXT  the signer's title, e.g. \"Phó Chủ tịch\"")},
-	{"report", cmd_report, N_("write the yearly report as DOCX, PDF, XLSX or HTML"),
+	{"report", cmd_report, N_("write the yearly report, or a mid-term or final review, as DOCX, PDF, XLSX or HTML"),
 	 "gemis report --unit CODE --year YEAR [--format docx|pdf|xlsx|html] -o FILE\n"
+	 "       gemis report --kind midterm|final --unit CODE [--year YEAR] [--format FMT] -o FILE\n"
 	 "       gemis report --unit PROVINCE --year YEAR --format FMT --all -o DIR",
 	 N_("The report \"Báo cáo kết quả thực hiện công tác bình đẳng giới năm YEAR\" laid out\n"
 	    "as Decree 30/2020/NĐ-CP asks: results by goal, what is off track and why, the\n"
 	    "agencies that reported late or not at all, the plan's tasks, a chart; for a\n"
 	    "province also its communes by indicators.  Vietnamese unless --lang en.\n"
+	    "  --kind KIND          yearly (default); midterm: the mid-term review (\"sơ kết\",\n"
+	    "                       2028), final: the final review (\"tổng kết\", 2030), from the\n"
+	    "                       plan's baseline year to --year (2026-2030; default 2028\n"
+	    "                       or 2030): each indicator's path against its target and\n"
+	    "                       the required path with a chart each, the statuses, tasks,\n"
+	    "                       budget and scores year by year, and the sections the\n"
+	    "                       officials write (achievements, shortcomings, causes,\n"
+	    "                       lessons, proposals for commendation)\n"
 	    "  --format FMT         docx, pdf, xlsx or html (default: from the file name)\n"
 	    "  --all                one report for each sub-unit of --unit, into directory -o\n"
 	    "  --date YYYY-MM-DD    the date in the date line (default: left blank to fill in);\n"

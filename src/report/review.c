@@ -47,7 +47,7 @@ static int baseline_year(const struct snapshot *s, int unit, int year)
 		if (t && t->has_baseline && t->base_year > 0 && (!from || t->base_year < from))
 			from = t->base_year;
 	}
-	for (y = eng->year_min; y <= eng->year_max && y <= year && (!from || y < from); y++) {
+	for (y = eng->year_min; !from && y <= eng->year_max && y <= year; y++) {
 		for (k = 0; k < catalog_count; k++) {
 			if (!isnan(engine_value(eng, y, unit, (int)k, SEX_T))) {
 				from = y;
