@@ -181,6 +181,32 @@ static bool render_all(struct cli *cli, struct db *db, const struct snapshot *s,
 	return true;
 }
 
+/* --kind (NULL: yearly) into *kind (-1 for the yearly report, else enum
+ * review_kind) and the year by default (this year, or the review's); a
+ * review's year in the strategy's period.  False after saying what is
+ * wrong. */
+static bool kind_and_year(const char *kind_s, int *kind, int *year)
+{
+	if (kind_s && strcmp(kind_s, "yearly") != 0) {
+		*kind = review_kind_parse(kind_s);
+		if (*kind < 0) {
+			fprintf(stderr, "gemis report: --kind: %s '%s' (yearly, midterm, final)\n",
+				_("unknown kind of report"), kind_s);
+			return false;
+		}
+	}
+	if (!*year)
+		*year = *kind >= 0 ? review_default_year((enum review_kind)*kind) : this_year();
+	if (*kind >= 0 && (*year < REVIEW_FIRST_YEAR || *year > REVIEW_LAST_YEAR)) {
+		fprintf(stderr, "gemis report: --year: ");
+		fprintf(stderr, _("the review year must be between %d and %d, not %d"), REVIEW_FIRST_YEAR,
+			REVIEW_LAST_YEAR, *year);
+		fputc('\n', stderr);
+		return false;
+	}
+	return true;
+}
+
 /* gemis report and gemis report action-month: the same options, another
  * document. */
 static int report_main(struct cli *cli, int argc, char **argv, bool action_month)
@@ -210,23 +236,8 @@ static int report_main(struct cli *cli, int argc, char **argv, bool action_month
 	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
 	if (rc != CLI_GO)
 		return rc;
-	if (kind_s && strcmp(kind_s, "yearly") != 0) {
-		kind = review_kind_parse(kind_s);
-		if (kind < 0) {
-			fprintf(stderr, "gemis report: --kind: %s '%s' (yearly, midterm, final)\n",
-				_("unknown kind of report"), kind_s);
-			return EXIT_USAGE;
-		}
-	}
-	if (!year)
-		year = kind >= 0 ? review_default_year((enum review_kind)kind) : this_year();
-	if (kind >= 0 && (year < REVIEW_FIRST_YEAR || year > REVIEW_LAST_YEAR)) {
-		fprintf(stderr, "gemis report: --year: ");
-		fprintf(stderr, _("the review year must be between %d and %d, not %d"), REVIEW_FIRST_YEAR,
-			REVIEW_LAST_YEAR, year);
-		fputc('\n', stderr);
+	if (!kind_and_year(kind_s, &kind, &year))
 		return EXIT_USAGE;
-	}
 	if (format) {
 		fmt = report_format_parse(format);
 		if (fmt < 0) {

@@ -1,14 +1,13 @@
-# gemis report --kind midterm|final (issue 14): the mid-term and final
-# reviews of the demo commune Bình Lư (with its forms, tasks, activities
-# and two years of budget: gemis demo --forms) and of its province, against
-# golden files in tests/golden/review/ (HTML, the PDF's text, the DOCX's
-# document part, the workbook's sheets; run with UPDATE_GOLDEN=1 to rewrite
-# them after a deliberate change).  Also: every section and one chart per
-# indicator with values in the DOCX, hand-computed figures (the required
-# path, the budget's sums), LibreOffice opening the DOCX when it is
-# installed, the same bytes for the same data, and bad input refused
-# naming the option.
+# gemis report --kind midterm|final (issue 14): the reviews of the demo
+# commune Bình Lư (gemis demo --forms: forms, tasks, activities, two years
+# of budget) and of its province, against golden files in
+# tests/golden/review/ (UPDATE_GOLDEN=1 rewrites them).
 # backends: sqlite postgresql
+# Compared: the HTML, the PDF's text, the DOCX's document part, the
+# workbook's sheets.  Also: every section and one chart per indicator with
+# values in the DOCX, hand-computed figures (the required path, the
+# budget's sums), LibreOffice opening the DOCX when it is installed, the
+# same bytes for the same data, and bad input refused naming the option.
 . "$ROOT/tests/integration/lib.sh"
 
 G=$ROOT/tests/golden/review
