@@ -1,6 +1,7 @@
 /*
  * cmd_scorecard.c: `gemis scorecard` (the agencies' scorecard of a year,
- * ranked with the reasons of each score) and `gemis scorecard rules` (a
+ * ranked with the reasons of each score; -o writes it as CSV, or as a
+ * workbook when the file ends in .xlsx) and `gemis scorecard rules` (a
  * province's own weights, as a new version).  docs/scorecard.md.
  */
 #include <math.h>
@@ -26,6 +27,13 @@ static const char *row_name(const struct tree *t, const struct sc_row *r)
 	if (r->agency >= 0)
 		return i18n_lang() == LANG_EN ? agency_kinds[r->agency].name_en : agency_kinds[r->agency].name_vi;
 	return r->unit >= 0 ? t->units[r->unit].name : "?";
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
 /* A CSV field, quoted when it holds a separator, a quote or a line break. */
@@ -170,6 +178,8 @@ int cmd_scorecard(struct cli *cli, int argc, char **argv)
 		status = cli_unknown_unit("scorecard", code);
 	else if (scorecard_load(db, &s, unit, year, judged_at(), &sc, &e))
 		cli_fail(&e);
+	else if (out && ends_with(out, ".xlsx"))
+		status = scorecard_xlsx(&s.tree, &sc, out, &e) ? cli_fail(&e) : EXIT_OK;
 	else if (out)
 		status = write_csv(&s.tree, &sc, out);
 	else

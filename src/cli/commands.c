@@ -431,7 +431,7 @@ const struct command commands[] = {
 	    "spent, what is left, and the line's state or a flag when more was spent than\n"
 	    "approved.  For a province, every commune's lines, each named with its commune.")},
 	{"scorecard", cmd_scorecard, N_("show the agencies' scorecard of a year, ranked, with the reasons of each score"),
-	 "gemis scorecard --unit CODE [--year YEAR] [--json | -o FILE.csv]",
+	 "gemis scorecard --unit CODE [--year YEAR] [--json | -o FILE.csv | -o FILE.xlsx]",
 	 N_("Computed, never typed: for each agency of a commune (or each sub-unit of a province,\n"
 	    "summed over its communes) its forms on time, tasks done, indicators achieved or on\n"
 	    "track and quarters with activities logged, weighted by the rules in force for the\n"
@@ -439,7 +439,9 @@ const struct command commands[] = {
 	    "weight to the others.\n"
 	    "  --year YEAR   the year (default: this year)\n"
 	    "  --json        the JSON of GET /api/v1/scorecard\n"
-	    "  -o FILE.csv   the table for the emulation council, as CSV (UTF-8)")},
+	    "  -o FILE.csv   the table for the emulation council, as CSV (UTF-8)\n"
+	    "  -o FILE.xlsx  the same as a workbook: the rules and their version, each\n"
+	    "                criterion's part, whole and points, the reasons")},
 	{"scorecard rules", cmd_scorecard_rules, N_("set a province's own weights of the scorecard, as a new version"),
 	 "gemis scorecard rules --unit CODE --since YEAR --weights LIST [--as USER]",
 	 N_("Adds a version of the rules of the province (the nation's default for VN, by the\n"

@@ -46,6 +46,11 @@ void scorecard_reasons(const struct sc_row *r, struct buf *out);
 /* A row's name for people: its agency's, or its sub-unit's. */
 const char *scorecard_row_name(const struct tree *t, const struct sc_row *r);
 
+/* The scorecard as a workbook for the emulation council (scorecard_xlsx.c):
+ * ranked, the rules and their version, each criterion's part, whole and
+ * points as numbers, the reasons in words; in the current language. */
+enum gemis_err scorecard_xlsx(const struct tree *t, const struct scorecard *sc, const char *path, struct errctx *e);
+
 /* {"unit", "year", "rules": {"origin", "version", "weights": {criterion:
  * weight}}, "rows": [{"agency" or null, "unit" or null, "name", "score"
  * (null: none applies), "rank", "criteria": {criterion: {"part", "whole",

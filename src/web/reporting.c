@@ -23,6 +23,7 @@
 #include "core/date.h"
 #include "report/progress.h"
 #include "report/reporting.h"
+#include "report/review.h"
 #include "report/yearly.h"
 #include "web.h"
 
@@ -73,7 +74,7 @@ static void downloads(struct http_req *r, int unit, int year)
 {
 	static const char *const fmts[4] = {"docx", "pdf", "xlsx", "html"};
 	const char *code = r->snap->tree.units[unit].code;
-	int i;
+	int i, k;
 
 	html(r, "<section class=\"reporting\"><h2>%s</h2><p>%s</p><p>",
 	     arena_printf(&r->arena, _("Report on the results of gender equality work in %d"), year),
@@ -83,6 +84,18 @@ static void downloads(struct http_req *r, int unit, int year)
 		     i ? " " : "", code, year, fmts[i],
 		     arena_printf(&r->arena, _("Download %s"), i == 0 ? "Word (DOCX)" : i == 1 ? "PDF" : i == 2 ? "Excel (XLSX)" : "HTML"));
 	html(r, "</p></section>");
+	/* the reviews the plans order, held in 2028 and 2030 */
+	html(r, "<section class=\"reporting\"><h2>%s</h2><p>%s</p>", _("Mid-term and final reviews"),
+	     _("Over the whole period from the plan's baseline year: each indicator's path against its target and the required path, the statuses, tasks, budget and scores year by year, and the sections the officials write."));
+	for (k = REVIEW_MIDTERM; k <= REVIEW_FINAL; k++) {
+		html(r, "<p>%s:", arena_printf(&r->arena, k == REVIEW_MIDTERM ? _("Mid-term review (%d)") : _("Final review (%d)"),
+					     review_default_year((enum review_kind)k)));
+		for (i = 0; i < 4; i++)
+			html(r, " <a class=\"button\" href=\"/report?unit=%s&amp;kind=%s&amp;format=%s\" download>%s</a>", code,
+			     review_kind_id((enum review_kind)k), fmts[i], i == 0 ? "Word (DOCX)" : i == 1 ? "PDF" : i == 2 ? "Excel (XLSX)" : "HTML");
+		html(r, "</p>");
+	}
+	html(r, "</section>");
 }
 
 /* The totals of the unit's forms, as of `now`. */
@@ -241,18 +254,73 @@ static const char *content_type(enum report_format f)
 	return "application/octet-stream";
 }
 
+enum gemis_err rendered_path(struct http_req *r, const char *ext, char dir[64], char path[96])
+{
+	const char *tmp = getenv("TMPDIR");
+
+	snprintf(dir, 64, "%s/gemis-report-XXXXXX", tmp && *tmp && strlen(tmp) < 40 ? tmp : "/tmp");
+	if (!mkdtemp(dir))
+		return http_fail(r, GEMIS_EIO, "%s", _("cannot write the file"));
+	snprintf(path, 96, "%s/report.%s", dir, ext);
+	return GEMIS_OK;
+}
+
+enum gemis_err send_rendered(struct http_req *r, enum gemis_err err, const char *dir, const char *path,
+			     const char *ctype, const char *filename)
+{
+	struct buf file;
+
+	buf_init(&file, (size_t)60 << 20);
+	if (!err)
+		err = buf_read_file(&file, path, &r->err);
+	unlink(path);
+	rmdir(dir);
+	if (!err) {
+		r->ctype = ctype;
+		http_set_header(r, "Content-Disposition",
+				arena_printf(&r->arena, "attachment; filename=\"%s\"", filename));
+		http_write(r, buf_str(&file), file.len);
+	}
+	buf_release(&file);
+	return err;
+}
+
+/* Writes the report to path: a review (kind >= 0, enum review_kind) held
+ * in year (0: its default), else the yearly report or the Action Month's. */
+static enum gemis_err render_report(struct http_req *r, struct db *db, int unit, int year, int kind,
+				    const struct yearly_opts *o, enum report_format f, const char *path)
+{
+	enum gemis_err err;
+
+	if (kind >= 0) {
+		struct review rv;
+
+		err = review_load(db, r->snap, unit, (enum review_kind)kind, year, o, &rv, &r->err);
+		if (!err) {
+			err = review_render(&rv, f, path, &r->err);
+			review_release(&rv);
+		}
+	} else {
+		struct yearly y;
+
+		err = yearly_load(db, r->snap, unit, year, o, &y, &r->err);
+		if (!err) {
+			err = yearly_render(&y, f, path, &r->err);
+			yearly_release(&y);
+		}
+	}
+	return err;
+}
+
 enum gemis_err page_report(struct http_req *r)
 {
 	const struct snapshot *s = http_snap(r);
 	const char *code = http_param(r, "unit"), *fmt = http_param(r, "format"), *kind = http_param(r, "kind");
 	struct yearly_opts o = {0};
-	struct yearly y;
-	struct buf file;
 	struct db *db;
 	char dir[64], path[96];
 	enum gemis_err err;
-	int unit, year, f;
-	const char *tmp = getenv("TMPDIR");
+	int unit, year, f, review = review_kind_parse(kind);
 
 	if (!s)
 		return GEMIS_EDB;
@@ -265,37 +333,24 @@ enum gemis_err page_report(struct http_req *r)
 	err = http_db(r, &db);
 	if (err)
 		return err;
-	year = page_year(r);
+	/* a review is held in its year unless the year is given */
+	year = review >= 0 ? http_param_year(r, "year", 0) : page_year(r);
 	o.now = reporting_judged_at(r);
 	o.created = report_stamp();
-	/* kind=action_month: the Action Month's summary (web/action_month.c) */
+	/* kind=action_month: the Action Month's summary (web/action_month.c);
+	 * midterm, final: the reviews (report/review.h) */
 	o.action_month = kind && strcmp(kind, "action_month") == 0;
-	if (kind && !o.action_month && strcmp(kind, "yearly") != 0)
-		return http_fail(r, GEMIS_EINVAL, "%s", _("kind: yearly or action_month"));
-	/* the renderers write files (libzip, libxlsxwriter, cairo): a private
-	 * directory, read back and removed */
-	snprintf(dir, sizeof(dir), "%s/gemis-report-XXXXXX", tmp && *tmp && strlen(tmp) < 40 ? tmp : "/tmp");
-	if (!mkdtemp(dir))
-		return http_fail(r, GEMIS_EIO, "%s", _("cannot write the file"));
-	snprintf(path, sizeof(path), "%s/report.%s", dir, report_format_ext((enum report_format)f));
-	err = yearly_load(db, s, unit, year, &o, &y, &r->err);
-	if (!err) {
-		err = yearly_render(&y, (enum report_format)f, path, &r->err);
-		yearly_release(&y);
-	}
-	buf_init(&file, (size_t)60 << 20);
-	if (!err)
-		err = buf_read_file(&file, path, &r->err);
-	unlink(path);
-	rmdir(dir);
-	if (!err) {
-		r->ctype = content_type((enum report_format)f);
-		http_set_header(r, "Content-Disposition",
-				arena_printf(&r->arena, "attachment; filename=\"%s-%s-%d.%s\"",
-					     o.action_month ? "thang-hanh-dong" : "bao-cao", s->tree.units[unit].code,
-					     year, report_format_ext((enum report_format)f)));
-		http_write(r, buf_str(&file), file.len);
-	}
-	buf_release(&file);
-	return err;
+	if (kind && !o.action_month && review < 0 && strcmp(kind, "yearly") != 0)
+		return http_fail(r, GEMIS_EINVAL, "%s", _("kind: yearly, action_month, midterm or final"));
+	err = rendered_path(r, report_format_ext((enum report_format)f), dir, path);
+	if (err)
+		return err;
+	err = render_report(r, db, unit, year, review, &o, (enum report_format)f, path);
+	return send_rendered(r, err, dir, path, content_type((enum report_format)f),
+			     arena_printf(&r->arena, "%s-%s-%d.%s",
+					  o.action_month ? "thang-hanh-dong"
+					  : review >= 0  ? (review == REVIEW_FINAL ? "tong-ket" : "so-ket")
+							 : "bao-cao",
+					  s->tree.units[unit].code, year ? year : review_default_year((enum review_kind)review),
+					  report_format_ext((enum report_format)f)));
 }

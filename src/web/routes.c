@@ -63,6 +63,7 @@ const struct route web_routes[] = {
 	 "action:id version:int amount:line decision_no:line decision_date:line comment:text task:line source:id"
 	 " title:line estimate:line note:text"},
 	{HTTP_GET, "/scorecard", page_scorecard, 0, "unit:code year:year"},
+	{HTTP_GET, "/scorecard.xlsx", page_scorecard_xlsx, 0, "unit:code year:year"},
 	{HTTP_GET, "/inspections", page_inspections, 0, "unit:code year:year done:int"},
 	{HTTP_POST, "/inspections", page_inspection_add, 0,
 	 "unit:code year:line body:id agency:line subject:line from:line to:line held_on:line findings:text"},

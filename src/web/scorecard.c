@@ -105,8 +105,44 @@ enum gemis_err page_scorecard(struct http_req *r)
 		html(r, "<p>%s</p>", _("Nothing to score for this year yet."));
 	else
 		table(r, &sc);
+	if (sc.n)
+		html(r, "<p><a class=\"button\" href=\"/scorecard.xlsx?unit=%s&amp;year=%d\" download>%s</a></p>",
+		     s->tree.units[unit].code, year, _("Download the scorecard (Excel)"));
 	rules(r, &sc);
 	page_end(r);
 	scorecard_release(&sc);
 	return GEMIS_OK;
+}
+
+/* GET /scorecard.xlsx?unit=&year=: the same table as a workbook for the
+ * emulation council (report/scorecard.h's scorecard_xlsx). */
+enum gemis_err page_scorecard_xlsx(struct http_req *r)
+{
+	const struct snapshot *s = http_snap(r);
+	const char *code = http_param(r, "unit");
+	struct scorecard sc;
+	struct db *db;
+	char dir[64], path[96];
+	enum gemis_err err;
+	int unit, year;
+
+	if (!s)
+		return GEMIS_EDB;
+	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	if (err)
+		return err;
+	year = http_param_year(r, "year", http_today(r) / 10000);
+	err = http_db(r, &db);
+	if (!err)
+		err = scorecard_load(db, s, unit, year, http_judged_at(r), &sc, &r->err);
+	if (err)
+		return err;
+	err = rendered_path(r, "xlsx", dir, path);
+	if (!err) {
+		err = send_rendered(r, scorecard_xlsx(&s->tree, &sc, path, &r->err), dir, path,
+				    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+				    arena_printf(&r->arena, "cham-diem-%s-%d.xlsx", s->tree.units[unit].code, year));
+	}
+	scorecard_release(&sc);
+	return err;
 }

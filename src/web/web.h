@@ -151,6 +151,14 @@ enum gemis_err page_budget_step(struct http_req *r);
 enum gemis_err page_budget_export(struct http_req *r);
 /* scorecard.c: the agencies' scorecard (docs/scorecard.md) */
 enum gemis_err page_scorecard(struct http_req *r);
+enum gemis_err page_scorecard_xlsx(struct http_req *r);
+/* Files the renderers write (libzip, libxlsxwriter, cairo write files): a
+ * private directory under $TMPDIR and a path with extension ext in it
+ * (reporting.c); send_rendered() answers with the file written there
+ * unless err, as an attachment named filename, and removes both. */
+enum gemis_err rendered_path(struct http_req *r, const char *ext, char dir[64], char path[96]);
+enum gemis_err send_rendered(struct http_req *r, enum gemis_err err, const char *dir, const char *path,
+			     const char *ctype, const char *filename);
 enum gemis_err page_action_month_post(struct http_req *r);
 /* complaints.c: citizens' feedback, petitions, complaints, denunciations */
 enum gemis_err page_complaints(struct http_req *r);

@@ -34,6 +34,23 @@ expect_ok "$GEMIS" scorecard --unit 03390 --year 2026 -o council.csv
 grep -q '^1,Culture and Social Affairs Office,47.50,0,1,0.00,1,1,30.00,2,5,10.00,2,4,7.50,VN v1$' council.csv ||
 	die "the CSV's first row: $(sed -n 2p council.csv)"
 [ "$(wc -l <council.csv)" = "$(($(jq '.rows | length' cli.json) + 1))" ] || die "the CSV has a row per agency"
+# ... and as a workbook: the rules and their version on top, the rows
+# ranked from row 6, numbers as numbers (rank 1, score 47.5, the forms'
+# part 0 of 1 for 0 points, the tasks' 1 of 1 for 30)
+expect_ok "$GEMIS" scorecard --unit 03390 --year 2026 -o council.xlsx
+unzip -tq council.xlsx >/dev/null || die "the workbook is not a zip"
+unzip -p council.xlsx xl/worksheets/sheet1.xml >sheet.xml
+xmllint --noout sheet.xml || die "the sheet is not well-formed"
+for cell in 'A6" s="[0-9]*"><v>1<' 'C6" s="[0-9]*"><v>47.5<' 'D6" s="[0-9]*"><v>0<' 'E6" s="[0-9]*"><v>1<' \
+	'F6" s="[0-9]*"><v>0<' 'G6" s="[0-9]*"><v>1<' 'I6" s="[0-9]*"><v>30<'; do
+	grep -q "<c r=\"$cell" sheet.xml || die "the workbook's cell $cell"
+done
+strings=$(unzip -p council.xlsx xl/sharedStrings.xml)
+contains "$strings" "Scorecard of Xã Bình Lư for 2026 (rules of VN, version 1)" "the workbook"
+contains "$strings" "Culture and Social Affairs Office" "the workbook"
+# the police's indicators do not apply: left empty, not 0
+congan_row=$(( $(jq '[.rows[].agency] | index("congan")' cli.json) + 6 ))
+grep -q "<c r=\"J$congan_row\" s=\"[0-9]*\"/>" sheet.xml || die "the police's indicators are not left empty"
 
 # the page and the API say the same
 start_server
@@ -51,6 +68,13 @@ expect_status 200
 jq -S . body.txt >api.json
 jq -S . cli.json >cli.sorted.json
 cmp -s api.json cli.sorted.json || die "the API and the CLI differ: $(diff api.json cli.sorted.json | head -5)"
+# the workbook from the page: the same bytes as the CLI's
+JAR=focal.jar http GET "/scorecard?unit=03390&year=2026"
+contains "$body" 'href="/scorecard.xlsx?unit=03390&amp;year=2026"'
+JAR=focal.jar http GET "/scorecard.xlsx?unit=03390&year=2026"
+expect_status 200
+contains "$(header Content-Disposition)" 'attachment; filename="cham-diem-03390-2026.xlsx"'
+cmp -s body.txt council.xlsx || die "the page's workbook and the CLI's differ"
 JAR=prov.jar sign_in laichau gemis-demo-2026
 JAR=prov.jar http GET "/scorecard?unit=12&year=2026"
 expect_status 200

@@ -223,6 +223,8 @@ for a in $accounts; do
 		check "$role" "$u" APPROVE 303 POST "/action-month/$u/2026" --data-urlencode "csrf=$csrf" \
 			--data-urlencode "theme=Chung tay chấm dứt bạo lực"
 		check "$role" "$u" READ 200 GET "/report?unit=$u&year=2026&format=html&kind=action_month"
+		check "$role" "$u" READ 200 GET "/report?unit=$u&year=2026&format=html&kind=midterm"
+		check "$role" "$u" READ 200 GET "/report?unit=$u&format=xlsx&kind=final"
 		# the budget: line 1 is 03390's (404 elsewhere), at version 1 (99: 409)
 		check "$role" "$u" READ 200 GET "/budget?unit=$u&year=2026"
 		check "$role" "$u" READ "200|404" GET "/budget/$u/1"
@@ -248,6 +250,7 @@ for a in $accounts; do
 		check "$role" "$u" APPROVE "409|404" POST "/api/v1/budget/$u/1" -H "X-CSRF-Token: $csrf" \
 			-H "Content-Type: application/json" --data '{"action": "return", "version": 99, "comment": "x"}'
 		check "$role" "$u" READ 200 GET "/scorecard?unit=$u&year=2026"
+		check "$role" "$u" READ 200 GET "/scorecard.xlsx?unit=$u&year=2026"
 		check "$role" "$u" READ 200 GET "/api/v1/scorecard?unit=$u&year=2026"
 		# feedback and complaints: the list for every reader, the rest for
 		# the handlers of matter $cmp (Bình Lư's, the culture-social office's)
@@ -409,7 +412,7 @@ echo "$checks checks"
 [ "$checks" -gt 700 ] || die "only $checks checks ran"
 
 # a unit outside the scope and one that does not exist get the same answer
-for route in "/?unit=" "/plan/" "/api/v1/units/" "/indicator/female_wage_workers?unit=" "/tasks?unit=" "/activities?unit=" "/budget?unit=" "/scorecard?unit=" \
+for route in "/?unit=" "/plan/" "/api/v1/units/" "/indicator/female_wage_workers?unit=" "/tasks?unit=" "/activities?unit=" "/budget?unit=" "/scorecard?unit=" "/scorecard.xlsx?unit=" \
 	"/adhoc?unit=" "/inspections?unit=" "/api/v1/inspections?unit=" "/complaints?unit=" "/api/v1/complaints?unit="; do
 	JAR=focal.jar http GET "${route}09385"
 	# (the CSRF token is masked afresh in every answer)
@@ -440,7 +443,8 @@ for route in "/?unit=03390" "/indicator/female_wage_workers" "/province/12" "/en
 	"/tasks" "/tasks/03390/$task" "/tasks/03390/evidence/1" "/activities" "/activities/03390/1" "/activities/import" \
 	"/budget" "/budget/03390/1" "/api/v1/budget" "/api/v1/budget/03390/1" "/scorecard" "/api/v1/scorecard" \
 	"/account/totp" "/inspections" "/inspections/03390/$insp" "/api/v1/inspections" "/api/v1/inspections/03390/$insp" \
-	"/complaints" "/complaints/03390/$cmp" "/api/v1/complaints" "/api/v1/complaints/$cmp" "/api/v1/complaint-limits"; do
+	"/complaints" "/complaints/03390/$cmp" "/api/v1/complaints" "/api/v1/complaints/$cmp" "/api/v1/complaint-limits" \
+	"/report?unit=03390&kind=midterm&format=html" "/scorecard.xlsx?unit=03390"; do
 	JAR=none.jar http GET "$route"
 	expect_status 401
 done

@@ -61,6 +61,28 @@ http GET "/report?unit=03390&year=2026&format=html"
 expect_status 200
 contains "$body" "&lt;script&gt;alert(1)&lt;/script&gt;"
 not_contains "$body" "<script>alert"
+# the mid-term and final reviews (issue 14) beside it: held in 2028 and
+# 2030 unless the year is given; a year outside 2026-2030 is refused
+# naming it
+http GET "/reporting?year=2026"
+contains "$body" 'href="/report?unit=03390&amp;kind=midterm&amp;format=docx"'
+contains "$body" 'href="/report?unit=03390&amp;kind=final&amp;format=pdf"'
+http GET "/report?unit=03390&kind=midterm&format=docx"
+expect_status 200
+contains "$(header Content-Disposition)" 'attachment; filename="so-ket-03390-2028.docx"'
+unzip -p body.txt word/document.xml | grep -q "Mid-term review of gender equality work, 2024 - 2028" ||
+	die "the review's DOCX download is not the mid-term review"
+http GET "/report?unit=03390&kind=final&year=2026&format=html"
+expect_status 200
+contains "$(header Content-Disposition)" 'attachment; filename="tong-ket-03390-2026.html"'
+contains "$body" "Final review of gender equality work, 2024 - 2026"
+http GET "/report?unit=03390&kind=final&year=2031&format=html"
+expect_status 400
+contains "$body" "year"
+contains "$body" "between 2026 and 2030"
+http GET "/report?unit=03390&kind=quarterly&format=html"
+expect_status 400
+contains "$body" "midterm or final"
 http GET "/report?unit=03390&year=2026&format=odt"
 expect_status 400
 http GET "/report?unit=03390&year=2026&format=pdf&extra=1"
