@@ -62,6 +62,7 @@ enum gemis_err api_complaint_add(struct http_req *r);
 enum gemis_err api_complaint_set(struct http_req *r);
 enum gemis_err api_complaint_refer(struct http_req *r);
 enum gemis_err api_complaint_limits(struct http_req *r);
+enum gemis_err api_review(struct http_req *r);
 enum gemis_err api_inspections(struct http_req *r);
 enum gemis_err api_inspection(struct http_req *r);
 enum gemis_err api_inspection_add(struct http_req *r);

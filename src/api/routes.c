@@ -46,6 +46,7 @@ const struct route api_routes[] = {
 	{HTTP_GET, "/api/v1/budget/{unit}/{id}", api_budget_line, ROUTE_API, NULL},
 	{HTTP_POST, "/api/v1/budget/{unit}/{id}", api_budget_step, ROUTE_API, NULL},
 	{HTTP_GET, "/api/v1/scorecard", api_scorecard, ROUTE_API, "unit:code year:year"},
+	{HTTP_GET, "/api/v1/review", api_review, ROUTE_API, "unit:code year:year kind:id"},
 	{HTTP_GET, "/api/v1/inspections", api_inspections, ROUTE_API, "unit:code year:year"},
 	{HTTP_POST, "/api/v1/inspections", api_inspection_add, ROUTE_API, NULL},
 	{HTTP_GET, "/api/v1/inspections/{unit}/{id}", api_inspection, ROUTE_API, NULL},

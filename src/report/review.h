@@ -96,6 +96,16 @@ enum gemis_err review_load(struct db *db, const struct snapshot *s, int unit, en
 			   const struct yearly_opts *o, struct review *rv, struct errctx *e);
 void review_release(struct review *rv);
 
+/* The figures as JSON (GET /api/v1/review): {"unit", "kind", "from", "to",
+ * "plan_from", "indicators": [{"no", "indicator", "target", "target_year",
+ * "base_year", "base_value", "years": [{"year", "value", "required",
+ * "status"}]}], "years": [{"year", "statuses": {status: count}, "tasks"
+ * (null before the plans), "budget": {"lines", "estimated", "approved",
+ * "spent", "overspent"}}], "rules": {"origin", "version"}, "scores":
+ * [{"agency", "unit", "name", "rank", "years": [{"year", "score"}]}]};
+ * numbers null where there are none. */
+json_t *review_json(const struct review *rv);
+
 /* The document and the workbook, in the current language. */
 enum gemis_err review_doc(const struct review *rv, struct doc *d);
 enum gemis_err review_xlsx(const struct review *rv, const char *path, struct errctx *e);

@@ -224,7 +224,7 @@ for a in $accounts; do
 			--data-urlencode "theme=Chung tay chấm dứt bạo lực"
 		check "$role" "$u" READ 200 GET "/report?unit=$u&year=2026&format=html&kind=action_month"
 		check "$role" "$u" READ 200 GET "/report?unit=$u&year=2026&format=html&kind=midterm"
-		check "$role" "$u" READ 200 GET "/report?unit=$u&format=xlsx&kind=final"
+		check "$role" "$u" READ 200 GET "/report?unit=$u&year=2026&format=xlsx&kind=final"
 		# the budget: line 1 is 03390's (404 elsewhere), at version 1 (99: 409)
 		check "$role" "$u" READ 200 GET "/budget?unit=$u&year=2026"
 		check "$role" "$u" READ "200|404" GET "/budget/$u/1"
@@ -267,6 +267,7 @@ for a in $accounts; do
 				-H "Content-Type: application/json" --data "{\"unit\": \"$u\", \"received\": \"2026-05-01\", \"channel\": \"phone\",
 				 \"kind\": \"feedback\", \"field\": \"health\", \"agency\": \"$ag\", \"name\": \"N\", \"text\": \"T\"}"
 		done
+		check "$role" "$u" READ 200 GET "/api/v1/review?unit=$u&kind=midterm&year=2026"
 		# inspections: each role adds one for its own body, changes the
 		# commune's or the province's, issues and closes recommendations
 		ibody=commune
@@ -444,7 +445,7 @@ for route in "/?unit=03390" "/indicator/female_wage_workers" "/province/12" "/en
 	"/budget" "/budget/03390/1" "/api/v1/budget" "/api/v1/budget/03390/1" "/scorecard" "/api/v1/scorecard" \
 	"/account/totp" "/inspections" "/inspections/03390/$insp" "/api/v1/inspections" "/api/v1/inspections/03390/$insp" \
 	"/complaints" "/complaints/03390/$cmp" "/api/v1/complaints" "/api/v1/complaints/$cmp" "/api/v1/complaint-limits" \
-	"/report?unit=03390&kind=midterm&format=html" "/scorecard.xlsx?unit=03390"; do
+	"/report?unit=03390&kind=midterm&format=html" "/scorecard.xlsx?unit=03390" "/api/v1/review?unit=03390&kind=final"; do
 	JAR=none.jar http GET "$route"
 	expect_status 401
 done

@@ -83,6 +83,24 @@ contains "$body" "between 2026 and 2030"
 http GET "/report?unit=03390&kind=quarterly&format=html"
 expect_status 400
 contains "$body" "midterm or final"
+# ... and their figures in the API: the required path of female key
+# leaders (50% in 2024, 70% by 2030: 50 * 1.4^(2/6) in 2026), no tasks
+# before the plan's period
+expect_ok "$GEMIS" token create binhlu
+token=$out
+http GET "/api/v1/review?unit=03390&kind=midterm&year=2026" -H "Authorization: Bearer $token"
+expect_status 200
+[ "$(jq -c '[.kind, .from, .to, .plan_from]' body.txt)" = '["midterm",2024,2026,2026]' ] ||
+	die "the review's period: $(jq -c '[.kind, .from, .to, .plan_from]' body.txt)"
+[ "$(jq -c '.indicators[] | select(.indicator == "female_key_leaders") | [.target, .base_year, .years[2].required]' body.txt)" = '[70,2024,55.9344]' ] ||
+	die "the required path: $(jq -c '.indicators[0]' body.txt)"
+[ "$(jq -c '.years[] | select(.year == 2024) | .tasks' body.txt)" = null ] || die "tasks before the plan"
+http GET "/api/v1/review?unit=03390&kind=yearly" -H "Authorization: Bearer $token"
+expect_status 400
+contains "$body" "kind"
+http GET "/api/v1/review?unit=03390&kind=final&year=2031" -H "Authorization: Bearer $token"
+expect_status 400
+contains "$body" "year"
 http GET "/report?unit=03390&year=2026&format=odt"
 expect_status 400
 http GET "/report?unit=03390&year=2026&format=pdf&extra=1"
