@@ -69,5 +69,12 @@ enum gemis_err api_inspection_add(struct http_req *r);
 enum gemis_err api_inspection_set(struct http_req *r);
 enum gemis_err api_recommendation_add(struct http_req *r);
 enum gemis_err api_recommendation_act(struct http_req *r);
+enum gemis_err api_drafts(struct http_req *r);
+enum gemis_err api_draft_questions(struct http_req *r);
+enum gemis_err api_draft(struct http_req *r);
+enum gemis_err api_draft_add(struct http_req *r);
+enum gemis_err api_draft_set(struct http_req *r);
+enum gemis_err api_draft_review(struct http_req *r);
+enum gemis_err api_draft_issue(struct http_req *r);
 
 #endif

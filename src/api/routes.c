@@ -59,5 +59,12 @@ const struct route api_routes[] = {
 	{HTTP_POST, "/api/v1/complaints/{code}", api_complaint_set, ROUTE_API, NULL},
 	{HTTP_POST, "/api/v1/complaints/{code}/referral", api_complaint_refer, ROUTE_API, NULL},
 	{HTTP_GET, "/api/v1/complaint-limits", api_complaint_limits, ROUTE_API, NULL},
+	{HTTP_GET, "/api/v1/drafts", api_drafts, ROUTE_API, "unit:code year:year"},
+	{HTTP_GET, "/api/v1/drafts/questions", api_draft_questions, ROUTE_API, "version:line"},
+	{HTTP_POST, "/api/v1/drafts", api_draft_add, ROUTE_API, NULL},
+	{HTTP_GET, "/api/v1/drafts/{unit}/{id}", api_draft, ROUTE_API, NULL},
+	{HTTP_POST, "/api/v1/drafts/{unit}/{id}", api_draft_set, ROUTE_API, NULL},
+	{HTTP_POST, "/api/v1/drafts/{unit}/{id}/review", api_draft_review, ROUTE_API, NULL},
+	{HTTP_POST, "/api/v1/drafts/{unit}/{id}/issue", api_draft_issue, ROUTE_API, NULL},
 	ROUTES_END,
 };

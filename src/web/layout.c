@@ -234,6 +234,7 @@ void page_begin_opts(struct http_req *r, const char *title, int unit, unsigned o
 		nav_link(r, "/scorecard", _("Scorecard"), "/scorecard");
 		nav_link(r, "/inspections", _("Inspections"), "/inspections");
 		nav_link(r, "/complaints", _("nav: Complaints"), "/complaints");
+		nav_link(r, "/drafts", _("nav: Drafts"), "/drafts");
 		nav_link(r, "/reporting", _("nav: Reporting"), "/reporting");
 		/* ad hoc requests: those who ask them and those who answer */
 		if (p->role == ROLE_FOCAL || p->role == ROLE_ADMIN || p->role == ROLE_PROVINCE || p->role == ROLE_MINISTRY)

@@ -172,6 +172,13 @@ enum gemis_err page_inspection(struct http_req *r);
 enum gemis_err page_inspection_post(struct http_req *r);
 enum gemis_err page_recommendation_add(struct http_req *r);
 enum gemis_err page_recommendation_post(struct http_req *r);
+/* drafts.c: the gender check of draft legal documents (docs/drafts.md) */
+enum gemis_err page_drafts(struct http_req *r);
+enum gemis_err page_draft_add(struct http_req *r);
+enum gemis_err page_draft(struct http_req *r);
+enum gemis_err page_draft_post(struct http_req *r);
+enum gemis_err page_draft_review(struct http_req *r);
+enum gemis_err page_draft_issue(struct http_req *r);
 /* reporting.c: reporting completeness and the yearly report's downloads */
 enum gemis_err page_reporting(struct http_req *r);
 /* adhoc.c: ad hoc requests and their answers */

@@ -373,6 +373,33 @@ try {
   check((await insp.text()).includes('Kiểm tra công tác truyền thông về bình đẳng giới'),
     "the yearly report lists the inspection");
 
+  // the gender check of a draft (issue 15): registered for the economic
+  // office, its checklist filled and submitted, reviewed by the focal
+  // point, issued; the list shows the number issued
+  await page.goto(base + '/drafts?year=2026');
+  await page.selectOption('form[action="/drafts"] select[name=kind]', 'decision');
+  await page.fill('form[action="/drafts"] input[name=title]', 'Quyết định hỗ trợ sinh kế cho hộ nghèo');
+  await page.fill('form[action="/drafts"] input[name=drafted_on]', '2026-10-01');
+  await page.selectOption('form[action="/drafts"] select[name=agency]', 'kinhte');
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/drafts"] button[type=submit]')]);
+  check(/\/drafts\/03390\/\d+\?done=1/.test(page.url()), 'the draft was registered (' + page.url() + ')');
+  await page.fill('textarea[name=q_affected]', '1.200 hộ: 2.300 nữ, 2.250 nam');
+  await page.fill('textarea[name=q_gender_issue]', 'Nữ ít tiếp cận vốn vay');
+  await page.selectOption('select[name=q_widens_gap]', 'no');
+  await page.fill('textarea[name=q_impact]', 'Nữ được hưởng 40% khoản hỗ trợ');
+  await page.fill('textarea[name=q_data_used]', 'Điều tra hộ nghèo 2025');
+  await page.fill('textarea[name=q_mitigation]', 'Ưu tiên hộ do nữ làm chủ');
+  await Promise.all([page.waitForNavigation(), page.click('button[name=action][value=submit]')]);
+  await page.fill('form[action$="/review"] textarea[name=comment]', 'Đạt yêu cầu lồng ghép giới');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/review"] button[value=review]')]);
+  await page.fill('input[name=issued_no]', '12/QĐ-UBND');
+  await page.fill('input[name=issued_on]', '2026-11-02');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/issue"] button[type=submit]')]);
+  check((await page.textContent('main')).includes('Đạt yêu cầu lồng ghép giới'), 'the draft was reviewed');
+  await shot(page, 'draft');
+  await page.goto(base + '/drafts?year=2026');
+  check((await page.textContent('main')).includes('12/QĐ-UBND'), 'the list shows the document issued');
+
   // a yearly plan with no numeric target replaces the plan in force only
   // after a warning and a confirmation; the forms of the year stay; undo
   await page.goto(base + '/plan/03390');

@@ -21,6 +21,9 @@ export GEMIS_CASE_KEY_FILE="$PWD/reg.key"
 expect_ok "$GEMIS" complaint add --unit 03390 --received 2026-03-02 --channel hotline --kind complaint --field family \
 	--agency vhxh --name "Người khiếu nại" --text "x" --as binhlu
 cmp=03390-2026-0001
+# a draft of Bình Lư's economic office, its gender check not submitted
+expect_ok "$GEMIS" draft add --unit 03390 --kind decision --title x --drafted-on 2026-10-01 --agency kinhte
+drft=$(sql gemis.db "SELECT MAX(id) FROM drafts")
 start_server
 
 # role -> account, its password and its jar
@@ -100,6 +103,11 @@ allowed() { # role action code [agency]
 	# point and the reporters of the agency handling a matter record it and
 	# see who brought it; nobody else, not even the admin
 	COMPLAINT) is_commune "$3" && { [ "$1" = focal ] || { [ "$1" = reporter ] && [ "${4:-}" = vhxh ]; }; } ;;
+	# the gender check of a draft (docs/drafts.md): the culture-social
+	# office's reporter (on another agency's draft), the focal point, the
+	# admin review it; the drafting agency fills it (ENTER), the focal
+	# point records it issued (APPROVE)
+	REVIEW_DRAFT) is_commune "$3" && { [ "$1" = admin ] || [ "$1" = focal ] || [ "$1" = reporter ]; } ;;
 	esac
 }
 may_import() { [ "$1" = admin ] || [ "$1" = province ] || [ "$1" = focal ]; }
@@ -307,6 +315,33 @@ for a in $accounts; do
 			-H "Content-Type: application/json" --data '{"action": "follow_up", "version": 99, "comment": "x"}'
 		check "$role" "$u" INSPECT_COMMUNE "409|404" POST "/api/v1/recommendations/$u/$rec" -H "X-CSRF-Token: $csrf" \
 			-H "Content-Type: application/json" --data '{"action": "close", "version": 99}'
+		# drafts: draft $drft is 03390's economic office's, in state draft
+		check "$role" "$u" READ 200 GET "/drafts?unit=$u&year=2026"
+		check "$role" "$u" READ "200|404" GET "/drafts/$u/$drft"
+		check "$role" "$u" READ 200 GET "/api/v1/drafts?unit=$u&year=2026"
+		check "$role" "$u" READ "200|404" GET "/api/v1/drafts/$u/$drft"
+		for ag in vhxh yte kinhte; do
+			AGENCY=$ag check "$role" "$u" ENTER 303 POST /drafts --data-urlencode "csrf=$csrf" --data-urlencode "unit=$u" \
+				--data-urlencode kind=plan --data-urlencode title=x --data-urlencode drafted_on=2026-10-01 \
+				--data-urlencode "agency=$ag"
+			AGENCY=$ag check "$role" "$u" ENTER 201 POST /api/v1/drafts -H "X-CSRF-Token: $csrf" \
+				-H "Content-Type: application/json" \
+				--data "{\"unit\": \"$u\", \"kind\": \"plan\", \"title\": \"x\", \"drafted_on\": \"2026-10-01\", \"agency\": \"$ag\"}"
+		done
+		AGENCY=kinhte check "$role" "$u" ENTER "409|404" POST "/drafts/$u/$drft" --data-urlencode "csrf=$csrf" \
+			--data-urlencode version=99 --data-urlencode action=save --data-urlencode kind=decision --data-urlencode title=x \
+			--data-urlencode drafted_on=2026-10-01 --data-urlencode agency=kinhte
+		AGENCY=kinhte check "$role" "$u" ENTER "409|404" POST "/api/v1/drafts/$u/$drft" -H "X-CSRF-Token: $csrf" \
+			-H "Content-Type: application/json" \
+			--data '{"version": 99, "kind": "decision", "title": "x", "drafted_on": "2026-10-01", "agency": "kinhte"}'
+		check "$role" "$u" REVIEW_DRAFT "409|404" POST "/drafts/$u/$drft/review" --data-urlencode "csrf=$csrf" \
+			--data-urlencode version=99 --data-urlencode action=review --data-urlencode comment=x
+		check "$role" "$u" REVIEW_DRAFT "409|404" POST "/api/v1/drafts/$u/$drft/review" -H "X-CSRF-Token: $csrf" \
+			-H "Content-Type: application/json" --data '{"action": "return", "version": 99, "comment": "x"}'
+		check "$role" "$u" APPROVE "409|404" POST "/drafts/$u/$drft/issue" --data-urlencode "csrf=$csrf" \
+			--data-urlencode version=99 --data-urlencode issued_no=1 --data-urlencode issued_on=2026-11-01
+		check "$role" "$u" APPROVE "409|404" POST "/api/v1/drafts/$u/$drft/issue" -H "X-CSRF-Token: $csrf" \
+			-H "Content-Type: application/json" --data '{"version": 99, "issued_no": "1", "issued_on": "2026-11-01"}'
 		check "$role" "$u" USERS 200 GET "/users?unit=$u"
 		check "$role" "$u" SIGNINS 200 GET "/signins?unit=$u"
 		check "$role" "$u" READ 200 GET "/api/v1/progress?unit=$u&year=2026"
@@ -414,7 +449,8 @@ echo "$checks checks"
 
 # a unit outside the scope and one that does not exist get the same answer
 for route in "/?unit=" "/plan/" "/api/v1/units/" "/indicator/female_wage_workers?unit=" "/tasks?unit=" "/activities?unit=" "/budget?unit=" "/scorecard?unit=" "/scorecard.xlsx?unit=" \
-	"/adhoc?unit=" "/inspections?unit=" "/api/v1/inspections?unit=" "/complaints?unit=" "/api/v1/complaints?unit="; do
+	"/adhoc?unit=" "/inspections?unit=" "/api/v1/inspections?unit=" "/complaints?unit=" "/api/v1/complaints?unit=" \
+	"/drafts?unit=" "/api/v1/drafts?unit="; do
 	JAR=focal.jar http GET "${route}09385"
 	# (the CSRF token is masked afresh in every answer)
 	sed 's/09385/CODE/g; s/[0-9a-f]\{128\}/TOKEN/g' body.txt >outside.txt
@@ -445,13 +481,16 @@ for route in "/?unit=03390" "/indicator/female_wage_workers" "/province/12" "/en
 	"/budget" "/budget/03390/1" "/api/v1/budget" "/api/v1/budget/03390/1" "/scorecard" "/api/v1/scorecard" \
 	"/account/totp" "/inspections" "/inspections/03390/$insp" "/api/v1/inspections" "/api/v1/inspections/03390/$insp" \
 	"/complaints" "/complaints/03390/$cmp" "/api/v1/complaints" "/api/v1/complaints/$cmp" "/api/v1/complaint-limits" \
-	"/report?unit=03390&kind=midterm&format=html" "/scorecard.xlsx?unit=03390" "/api/v1/review?unit=03390&kind=final"; do
+	"/report?unit=03390&kind=midterm&format=html" "/scorecard.xlsx?unit=03390" "/api/v1/review?unit=03390&kind=final" \
+	"/drafts" "/drafts/03390/$drft" "/api/v1/drafts" "/api/v1/drafts/questions" "/api/v1/drafts/03390/$drft"; do
 	JAR=none.jar http GET "$route"
 	expect_status 401
 done
 for route in /account/signout-all /account/password /account/tokens /account/tokens/1/revoke /account/totp /logout /inspections \
 	"/inspections/03390/$insp" "/inspections/03390/$insp/recommendations" "/recommendations/03390/$rec" \
-	/complaints/03390 "/complaints/03390/$cmp"; do
+	/complaints/03390 "/complaints/03390/$cmp" /drafts \
+	"/drafts/03390/$drft" "/drafts/03390/$drft/review" "/drafts/03390/$drft/issue" /api/v1/drafts "/api/v1/drafts/03390/$drft" \
+	"/api/v1/drafts/03390/$drft/review" "/api/v1/drafts/03390/$drft/issue"; do
 	JAR=none.jar http POST "$route"
 	expect_status 401
 done

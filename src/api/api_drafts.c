@@ -1,0 +1,336 @@
+/*
+ * api_drafts.c: the gender check of draft legal documents in the API,
+ * under the rules of the pages (store/drafts.h; the JSON shape is
+ * report/drafts_json.h's).
+ *
+ *   GET  /api/v1/drafts?unit=&year=          the drafts of the unit's subtree
+ *        in the year, and the sums
+ *   GET  /api/v1/drafts/questions?version=   the checklist (default: latest)
+ *   GET  /api/v1/drafts/{unit}/{id}          one, with its answers and steps
+ *   POST /api/v1/drafts                      {"unit", "kind", "number",
+ *        "title", "drafted_on", "agency", "answers": {"ID": "text"},
+ *        "submit": bool}: 201
+ *   POST /api/v1/drafts/{unit}/{id}          {"version", ...the fields}
+ *   POST /api/v1/drafts/{unit}/{id}/review   {"action": "review" | "return",
+ *        "version", "comment"}
+ *   POST /api/v1/drafts/{unit}/{id}/issue    {"version", "issued_no",
+ *        "issued_on"}
+ * 403 is asked first; problems are 400 naming the field, a change on an
+ * old version or a step that does not apply 409.
+ */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "core/catalog.h"
+#include "core/workflow.h"
+#include "report/drafts_json.h"
+#include "store/drafts.h"
+
+#include "util/banned.h"
+
+static struct date today_of(struct http_req *r)
+{
+	return date_from_ymd(http_today(r));
+}
+
+static struct diags *req_diags(struct http_req *r)
+{
+	r->diags = arena_alloc(&r->arena, sizeof(*r->diags));
+	if (r->diags)
+		diags_init(r->diags, 100);
+	return r->diags;
+}
+
+static enum gemis_err load_body(struct http_req *r, json_t **doc)
+{
+	json_error_t je;
+
+	*doc = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &je);
+	if (!*doc)
+		return http_fail(r, GEMIS_EINVAL, _("the body is not the JSON expected: %s (line %d, column %d)"), je.text,
+				 je.line, je.column);
+	if (!json_is_object(*doc))
+		return http_fail(r, GEMIS_EINVAL, "%s", _("the body must be a JSON object"));
+	return GEMIS_OK;
+}
+
+static bool parse_id(const char *s, long long *id)
+{
+	char *end = NULL;
+	long long v;
+
+	if (!s || !*s)
+		return false;
+	v = strtoll(s, &end, 10);
+	if (*end || v <= 0)
+		return false;
+	*id = v;
+	return true;
+}
+
+enum gemis_err api_drafts(struct http_req *r)
+{
+	const struct snapshot *s = http_snap(r);
+	const char *code = http_param(r, "unit");
+	struct arena mem;
+	struct draft *v = NULL;
+	struct draft_sum sum;
+	struct db *db;
+	json_t *list;
+	size_t n = 0, i;
+	int unit, year;
+	enum gemis_err err;
+
+	if (!s)
+		return GEMIS_EDB;
+	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	if (err)
+		return err;
+	year = http_param_year(r, "year", http_today(r) / 10000);
+	arena_init(&mem, 0);
+	err = http_db(r, &db);
+	if (!err)
+		err = drafts_list(db, &s->tree, unit, year, &mem, &v, &n, &r->err);
+	if (err) {
+		arena_release(&mem);
+		return err;
+	}
+	drafts_sum(v, n, &sum);
+	list = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(list, draft_json(&s->tree, &v[i]));
+	arena_release(&mem);
+	return http_json(r, 200, json_pack("{s:s, s:i, s:o, s:o}", "unit", s->tree.units[unit].code, "year", year,
+					   "summary", draft_sum_json(&sum), "drafts", list));
+}
+
+enum gemis_err api_draft_questions(struct http_req *r)
+{
+	const char *ver = http_param(r, "version");
+	struct arena mem;
+	struct gc_checklist c;
+	struct db *db;
+	long long v = 0;
+	enum gemis_err err;
+
+	if (ver && !parse_id(ver, &v))
+		return http_fail(r, GEMIS_EINVAL, "%s", _("version: not a number"));
+	arena_init(&mem, 0);
+	err = http_db(r, &db);
+	if (!err)
+		err = gc_checklist_load(db, (int)v, &mem, &c, &r->err);
+	if (!err)
+		err = http_json(r, 200, gc_checklist_json(&c));
+	arena_release(&mem);
+	return err;
+}
+
+static enum gemis_err answer(struct http_req *r, int unit, long long id, int status)
+{
+	struct arena mem;
+	struct draft x;
+	struct db *db;
+	enum gemis_err err = http_db(r, &db);
+
+	arena_init(&mem, 0);
+	if (!err)
+		err = draft_get(db, &r->snap->tree, unit, id, &mem, &x, &r->err);
+	if (!err)
+		err = http_json(r, status, draft_json(&r->snap->tree, &x));
+	arena_release(&mem);
+	return err;
+}
+
+enum gemis_err api_draft(struct http_req *r)
+{
+	long long id = 0;
+	enum gemis_err err;
+	int unit;
+
+	if (!http_snap(r))
+		return GEMIS_EDB;
+	err = http_unit(r, http_arg(r, 0), ACT_READ, -1, &unit);
+	if (err)
+		return err;
+	if (!parse_id(http_arg(r, 1), &id))
+		return GEMIS_ENOTFOUND;
+	return answer(r, unit, id, 200);
+}
+
+/* The fields of a draft in a JSON body into x and *a; problems to d. */
+static bool body_fields(struct http_req *r, const json_t *o, struct draft *x, struct draft_answer **a, size_t *na,
+			struct diags *d)
+{
+	static const char *const known[] = {"unit", "version", "kind", "number", "title", "drafted_on",
+					    "agency", "answers", "submit"};
+	const char *ag = json_string_value(json_object_get(o, "agency"));
+	const char *on = json_string_value(json_object_get(o, "drafted_on"));
+	const json_t *ans = json_object_get(o, "answers");
+	const char *key;
+	json_t *v;
+	size_t k;
+
+	json_object_foreach((json_t *)o, key, v) {
+		bool ok = false;
+
+		for (k = 0; k < sizeof(known) / sizeof(known[0]); k++)
+			ok |= strcmp(key, known[k]) == 0;
+		if (!ok)
+			diags_add(d, 0, key, "%s", _("unknown field"));
+	}
+	x->f.kind = draft_kind_parse(json_string_value(json_object_get(o, "kind")));
+	x->f.agency = ag ? agency_find(ag) : -1;
+	x->f.number = json_string_value(json_object_get(o, "number"));
+	x->f.title = json_string_value(json_object_get(o, "title"));
+	memset(&x->f.drafted_on, 0, sizeof(x->f.drafted_on));
+	if (on && !date_parse_iso(on, strlen(on), &x->f.drafted_on))
+		memset(&x->f.drafted_on, 0, sizeof(x->f.drafted_on));
+	*na = 0;
+	*a = NULL;
+	if (ans && !json_is_object(ans)) {
+		diags_add(d, 0, "answers", "%s", _("the answers must be a JSON object {\"question\": \"answer\"}"));
+		return true;
+	}
+	return !ans || draft_answers_from_json(ans, &r->arena, a, na, d);
+}
+
+static enum gemis_err save(struct http_req *r, struct draft *x, const json_t *doc, int status)
+{
+	struct draft_answer *a = NULL;
+	struct db *db;
+	size_t na = 0;
+	enum gemis_err err;
+
+	if (!req_diags(r) || !body_fields(r, doc, x, &a, &na, r->diags))
+		return GEMIS_ENOMEM;
+	err = http_db(r, &db);
+	if (!err && r->diags->total == 0)
+		err = draft_save(db, &r->snap->tree, &r->who, x, a, na, json_is_true(json_object_get(doc, "submit")),
+				 today_of(r), r->now, r->diags, &r->err);
+	else if (!err)
+		err = http_fail(r, GEMIS_EINVAL, "%s", _("the draft was not saved"));
+	if (err)
+		return err;
+	http_data_changed(r);
+	return answer(r, x->unit, x->id, status);
+}
+
+enum gemis_err api_draft_add(struct http_req *r)
+{
+	struct draft x;
+	json_t *doc = NULL;
+	enum gemis_err err;
+	int unit;
+
+	if (!http_snap(r))
+		return GEMIS_EDB;
+	err = load_body(r, &doc);
+	if (!err)
+		err = http_unit(r, json_string_value(json_object_get(doc, "unit")), ACT_READ, -1, &unit);
+	if (!err) {
+		memset(&x, 0, sizeof(x));
+		x.unit = unit;
+		err = save(r, &x, doc, 201);
+	}
+	json_decref(doc);
+	return err;
+}
+
+/* The unit and id of the path and the body with its version. */
+static enum gemis_err one_posted(struct http_req *r, int *unit, long long *id, json_t **doc)
+{
+	enum gemis_err err;
+
+	*doc = NULL;
+	if (!http_snap(r))
+		return GEMIS_EDB;
+	/* who may take which step is the workflow's: asked in the store */
+	err = http_unit(r, http_arg(r, 0), ACT_READ, -1, unit);
+	if (err)
+		return err;
+	if (!parse_id(http_arg(r, 1), id))
+		return GEMIS_ENOTFOUND;
+	err = load_body(r, doc);
+	if (!err && !json_is_integer(json_object_get(*doc, "version")))
+		err = http_fail(r, GEMIS_EINVAL, "%s", _("version: missing, or not a number"));
+	return err;
+}
+
+enum gemis_err api_draft_set(struct http_req *r)
+{
+	struct draft x;
+	json_t *doc = NULL;
+	long long id = 0;
+	enum gemis_err err;
+	int unit;
+
+	err = one_posted(r, &unit, &id, &doc);
+	if (!err) {
+		memset(&x, 0, sizeof(x));
+		x.id = id;
+		x.unit = unit;
+		x.version = json_integer_value(json_object_get(doc, "version"));
+		err = save(r, &x, doc, 200);
+	}
+	json_decref(doc);
+	return err;
+}
+
+enum gemis_err api_draft_review(struct http_req *r)
+{
+	const char *action, *comment;
+	struct db *db;
+	json_t *doc = NULL;
+	long long id = 0;
+	enum gemis_err err;
+	int unit;
+
+	err = one_posted(r, &unit, &id, &doc);
+	if (!err)
+		err = http_db(r, &db);
+	if (!err) {
+		action = json_string_value(json_object_get(doc, "action"));
+		comment = json_string_value(json_object_get(doc, "comment"));
+		err = draft_act(db, &r->snap->tree, &r->who, unit, id, wf_action_find(&wf_draft, action ? action : ""),
+				json_integer_value(json_object_get(doc, "version")), comment ? comment : "", r->now, &r->err);
+	}
+	if (!err) {
+		http_data_changed(r);
+		err = answer(r, unit, id, 200);
+	}
+	json_decref(doc);
+	return err;
+}
+
+enum gemis_err api_draft_issue(struct http_req *r)
+{
+	const char *no, *on;
+	struct date day = {0, 0, 0};
+	struct db *db;
+	json_t *doc = NULL;
+	long long id = 0;
+	enum gemis_err err;
+	int unit;
+
+	err = one_posted(r, &unit, &id, &doc);
+	if (!err && !req_diags(r))
+		err = GEMIS_ENOMEM;
+	if (!err)
+		err = http_db(r, &db);
+	if (!err) {
+		no = json_string_value(json_object_get(doc, "issued_no"));
+		on = json_string_value(json_object_get(doc, "issued_on"));
+		if (on && !date_parse_iso(on, strlen(on), &day))
+			memset(&day, 0, sizeof(day));
+		err = draft_issue(db, &r->snap->tree, &r->who, unit, id, json_integer_value(json_object_get(doc, "version")),
+				  no, day, today_of(r), r->now, r->diags, &r->err);
+	}
+	if (!err) {
+		http_data_changed(r);
+		err = answer(r, unit, id, 200);
+	}
+	json_decref(doc);
+	return err;
+}
