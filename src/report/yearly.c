@@ -236,12 +236,15 @@ enum gemis_err yearly_load(struct db *db, const struct snapshot *s, int unit, in
 		err = budget_load(db, &s->tree, unit, year, &y->budget, e);
 	if (!err)
 		err = inspections_list(db, &s->tree, unit, year, &y->mem, &y->insp, &y->ninsp, e);
+	if (!err)
+		err = drafts_list(db, &s->tree, unit, year, &y->mem, &y->drafts, &y->ndrafts, e);
 	if (err)
 		goto fail;
 	inspections_sum(&s->tree, unit, y->insp, y->ninsp, vn_date(o->now), &y->insp_sum);
 	err = complaints_count(db, &s->tree, unit, year, vn_date(o->now), &y->cmp_sum, e);
 	if (err)
 		goto fail;
+	drafts_sum(y->drafts, y->ndrafts, &y->drafts_sum);
 	return GEMIS_OK;
 fail:
 	yearly_release(y);

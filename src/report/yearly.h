@@ -9,7 +9,8 @@
  * gave on their figures, the forms on record for reporting completeness,
  * the tasks' results and the activity log: worklog.h; the budget lines:
  * store/budget.h; the inspections and their recommendations:
- * store/inspections.h; feedback and complaints, counted: store/complaints.h).
+ * store/inspections.h; feedback and complaints, counted: store/complaints.h;
+ * the drafts and their gender checks: store/drafts.h).
  * yearly_doc() turns that into a document of blocks in the current
  * language (doc.h) for HTML, DOCX and PDF; yearly_xlsx() writes the
  * workbook (one sheet per goal and a summary, with a native chart).
@@ -25,6 +26,7 @@
 #include "worklog.h"
 #include "store/budget.h"
 #include "store/complaints.h"
+#include "store/drafts.h"
 #include "store/inspections.h"
 #include "store/snapshot.h"
 
@@ -88,6 +90,9 @@ struct yearly {
 	size_t ninsp;
 	struct insp_sum insp_sum; /* judged as reporting is (o.now) */
 	struct cmp_sum cmp_sum;   /* the matters received in the year (o.now) */
+	struct draft *drafts;     /* the subtree's drafts of the year (in mem) */
+	size_t ndrafts;
+	struct draft_sum drafts_sum;
 	bool demo;
 };
 

@@ -27,6 +27,7 @@
 #include "yearly.h"
 #include "complaints_doc.h"
 #include "oversight_doc.h"
+#include "drafts_doc.h"
 #include "worklog_doc.h"
 #include "core/date.h"
 #include "core/quota.h"
@@ -933,7 +934,7 @@ static void assessment(const struct yearly *y, struct doc *d)
 }
 
 /* VI: what the plan orders of oversight, in numbered parts: inspection and
- * supervision, feedback and complaints (and the gender check of drafts). */
+ * supervision, feedback and complaints, the gender check of drafts. */
 static void oversight(const struct yearly *y, struct doc *d)
 {
 	doc_add(d, DB_HEADING, 1, _("VI. INSPECTION, COMPLAINTS AND THE GENDER CHECK OF DRAFTS"));
@@ -941,6 +942,8 @@ static void oversight(const struct yearly *y, struct doc *d)
 	oversight_doc(y->insp, y->ninsp, &y->insp_sum, y->work.commune, d);
 	doc_add(d, DB_HEADING, 2, _("2. Feedback, petitions, complaints and denunciations"));
 	complaints_doc(&y->cmp_sum, d);
+	doc_add(d, DB_HEADING, 2, _("3. The gender check of draft legal documents"));
+	drafts_doc(&y->s->tree, y->drafts, y->ndrafts, &y->drafts_sum, y->work.commune, d);
 }
 
 enum gemis_err yearly_doc(const struct yearly *y, struct doc *d)

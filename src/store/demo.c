@@ -19,6 +19,7 @@
 #include "activities.h"
 #include "budget.h"
 #include "complaints.h"
+#include "drafts.h"
 #include "inspections.h"
 #include "core/catalog.h"
 #include "formats/values_csv.h"
@@ -587,6 +588,72 @@ enum gemis_err demo_complaints(struct db *db, const struct tree *t, const struct
 	return err;
 }
 
+/* Bình Lư's drafts of 2026 and their gender checks: two reviewed and
+ * issued, one issued without a check, one still being filled. */
+static const struct {
+	const char *agency, *by, *reviewer;
+	int kind;
+	const char *title;
+	int m, d;      /* the day of the draft */
+	bool submit;
+	const char *issued_no;
+	int im, id;    /* the day issued */
+	const char *answers[6]; /* affected, gender_issue, widens_gap, impact, data_used, mitigation */
+} demo_drafts[] = {
+	{"kinhte", "binhlu.kinhte", "binhlu.vhxh", DK_DECISION,
+	 "Quyết định hỗ trợ phát triển sinh kế cho hộ nghèo năm 2026", 3, 2, true, "15/QĐ-UBND", 3, 20,
+	 {"212 hộ nghèo: 498 nữ, 476 nam; 47 hộ do phụ nữ làm chủ", "Hộ do phụ nữ làm chủ ít được vay vốn ưu đãi",
+	  "no", "Phụ nữ được hưởng khoảng 45% khoản hỗ trợ", "Rà soát hộ nghèo 2025 (theo giới tính chủ hộ)",
+	  "Ưu tiên hộ do phụ nữ làm chủ; hướng dẫn hồ sơ tại bản"}},
+	{"ttdv", "binhlu.ttdv", NULL, DK_DECISION, "Quyết định mở lớp đào tạo nghề cho lao động nông thôn", 6, 1, false,
+	 "60/QĐ-UBND", 6, 20, {NULL}},
+	{"vhxh", "binhlu.vhxh", "binhlu", DK_PLAN,
+	 "Kế hoạch tổ chức Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới năm 2026", 10,
+	 15, true, "120/KH-UBND", 11, 5,
+	 {"Toàn xã: 2.305 nữ, 2.214 nam", "Bạo lực gia đình, định kiến giới ở các bản vùng cao", "no",
+	  "Nữ và nam cùng được truyền thông; nam giới được vận động tham gia", "Số liệu dân số 2025; sổ theo dõi bạo lực gia đình",
+	  "Tổ chức truyền thông tại 8 bản, có nội dung cho nam giới"}},
+	{"congan", "binhlu.congan", NULL, DK_PLAN, "Kế hoạch phòng, chống bạo lực gia đình năm 2027", 11, 20, false, NULL, 0, 0,
+	 {"Các hộ gia đình ở 8 bản", "Phụ nữ là nạn nhân trong phần lớn vụ việc", NULL, NULL, NULL, NULL}},
+};
+
+static enum gemis_err demo_draft(struct db *db, const struct tree *t, size_t i, struct date today, long long now,
+				 struct diags *d, struct errctx *e)
+{
+	static const char *const q[6] = {"affected", "gender_issue", "widens_gap", "impact", "data_used", "mitigation"};
+	int unit = tree_find(t, "03390");
+	struct principal by = {0, "", ROLE_REPORTER, unit, agency_find(demo_drafts[i].agency)};
+	struct principal focal = {0, "binhlu", ROLE_FOCAL, unit, -1};
+	struct principal office = {0, "binhlu.vhxh", ROLE_REPORTER, unit, agency_find("vhxh")};
+	struct draft_answer a[6];
+	struct draft x;
+	size_t na = 0, k;
+	enum gemis_err err;
+
+	snprintf(by.name, sizeof(by.name), "%s", demo_drafts[i].by);
+	for (k = 0; k < 6; k++) {
+		if (demo_drafts[i].answers[k]) {
+			a[na].question = q[k];
+			a[na++].answer = demo_drafts[i].answers[k];
+		}
+	}
+	memset(&x, 0, sizeof(x));
+	x.unit = unit;
+	x.f.kind = demo_drafts[i].kind;
+	x.f.title = demo_drafts[i].title;
+	x.f.drafted_on = (struct date){2026, demo_drafts[i].m, demo_drafts[i].d};
+	x.f.agency = by.agency;
+	err = draft_save(db, t, &by, &x, a, na, demo_drafts[i].submit, today, now, d, e);
+	if (!err && demo_drafts[i].reviewer)
+		err = draft_act(db, t, strcmp(demo_drafts[i].reviewer, "binhlu") == 0 ? &focal : &office, unit, x.id, DR_REVIEW,
+				x.version, "Đạt yêu cầu lồng ghép bình đẳng giới", now, e);
+	if (!err && demo_drafts[i].issued_no)
+		err = draft_issue(db, t, &focal, unit, x.id, x.version + (demo_drafts[i].reviewer ? 1 : 0),
+				  demo_drafts[i].issued_no, (struct date){2026, demo_drafts[i].im, demo_drafts[i].id}, today, now,
+				  d, e);
+	return err;
+}
+
 static enum gemis_err demo_work(struct db *db, const struct tree *t, struct errctx *e)
 {
 	struct principal focal = {0, "binhlu", ROLE_FOCAL, tree_find(t, "03390"), -1};
@@ -635,6 +702,8 @@ static enum gemis_err demo_work(struct db *db, const struct tree *t, struct errc
 	}
 	if (!err)
 		err = demo_oversight(db, t, today, now, &d, e);
+	for (i = 0; !err && i < sizeof(demo_drafts) / sizeof(demo_drafts[0]); i++)
+		err = demo_draft(db, t, i, today, now, &d, e);
 	if (err && d.n > 0)
 		err_set(e, err, "demo work: %s: %s", d.d[0].field, d.d[0].msg);
 	task_list_release(&tl);

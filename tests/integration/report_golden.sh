@@ -64,6 +64,22 @@ GEMIS_TODAY=2026-12-01 expect_ok "$GEMIS" complaint answer --code 03390-2026-000
 	--answer "Đã trả lời" --as binhlu
 GEMIS_TODAY=2026-12-01 expect_ok "$GEMIS" complaint answer --code 03390-2026-0004 --status withdrawn --as binhlu
 
+# its drafts (issue 15): the report's VI.2, one checked and issued, one
+# issued unchecked, one still being filled
+printf '%s' '{"affected": "212 hộ nghèo: 498 nữ, 476 nam", "gender_issue": "Hộ do phụ nữ làm chủ ít được vay vốn",
+ "widens_gap": "no", "impact": "Phụ nữ được hưởng khoảng 45%", "data_used": "Rà soát hộ nghèo 2025",
+ "mitigation": "Ưu tiên hộ do phụ nữ làm chủ"}' >answers.json
+expect_ok "$GEMIS" draft add --unit 03390 --kind decision --number "Dự thảo 2" \
+	--title "Quyết định hỗ trợ phát triển sinh kế cho hộ nghèo" --drafted-on 2026-03-02 --agency kinhte \
+	--answers answers.json --submit --as binhlu.kinhte
+expect_ok "$GEMIS" draft review --unit 03390 --id 1 --action review --comment "Đạt yêu cầu" --as binhlu.vhxh
+expect_ok "$GEMIS" draft issue --unit 03390 --id 1 --number 15/QĐ-UBND --on 2026-03-20 --as binhlu
+expect_ok "$GEMIS" draft add --unit 03390 --kind decision --title "Quyết định mở lớp đào tạo nghề" \
+	--drafted-on 2026-06-01 --agency ttdv --as binhlu
+expect_ok "$GEMIS" draft issue --unit 03390 --id 2 --number 60/QĐ-UBND --on 2026-06-20 --as binhlu
+expect_ok "$GEMIS" draft add --unit 03390 --kind plan --title "Kế hoạch phòng, chống bạo lực gia đình năm 2027" \
+	--drafted-on 2026-11-20 --agency congan --as binhlu
+
 # compare FILE GOLDEN: equal, or rewritten under UPDATE_GOLDEN=1
 compare() {
 	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then

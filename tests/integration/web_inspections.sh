@@ -262,7 +262,11 @@ expect_status 403
 # --- the yearly report ----------------------------------------------------
 JAR=focal.jar http GET "/report?unit=03390&year=2026&format=html"
 expect_status 200
-contains "$body" "VI. INSPECTION, SUPERVISION AND THE FOLLOW-UP OF RECOMMENDATIONS"
+contains "$body" "VI. INSPECTION, COMPLAINTS AND THE GENDER CHECK OF DRAFTS"
+contains "$body" "1. Inspection, supervision and the follow-up of recommendations"
+# the demo's drafts (docs/drafts.md) in the part beside it
+contains "$body" "3. The gender check of draft legal documents"
+contains "$body" "Documents issued: 3, of which with a reviewed gender check: 2."
 contains "$body" "Inspections planned: 8 (the commune: 4, the Fatherland Front&#39;s supervision: 2, the province: 2); held: 7, 6 of them with findings."
 contains "$body" "Lập sổ theo dõi tư vấn có cột giới tính từ quý IV."
 JAR=prov.jar http GET "/report?unit=12&year=2026&format=html"
