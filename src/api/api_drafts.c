@@ -35,27 +35,6 @@ static struct date today_of(struct http_req *r)
 	return date_from_ymd(http_today(r));
 }
 
-static struct diags *req_diags(struct http_req *r)
-{
-	r->diags = arena_alloc(&r->arena, sizeof(*r->diags));
-	if (r->diags)
-		diags_init(r->diags, 100);
-	return r->diags;
-}
-
-static enum gemis_err load_body(struct http_req *r, json_t **doc)
-{
-	json_error_t je;
-
-	*doc = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &je);
-	if (!*doc)
-		return http_fail(r, GEMIS_EINVAL, _("the body is not the JSON expected: %s (line %d, column %d)"), je.text,
-				 je.line, je.column);
-	if (!json_is_object(*doc))
-		return http_fail(r, GEMIS_EINVAL, "%s", _("the body must be a JSON object"));
-	return GEMIS_OK;
-}
-
 static bool parse_id(const char *s, long long *id)
 {
 	char *end = NULL;
@@ -203,7 +182,7 @@ static enum gemis_err save(struct http_req *r, struct draft *x, const json_t *do
 	size_t na = 0;
 	enum gemis_err err;
 
-	if (!req_diags(r) || !body_fields(r, doc, x, &a, &na, r->diags))
+	if (!api_diags(r, 100) || !body_fields(r, doc, x, &a, &na, r->diags))
 		return GEMIS_ENOMEM;
 	err = http_db(r, &db);
 	if (!err && r->diags->total == 0)
@@ -226,7 +205,7 @@ enum gemis_err api_draft_add(struct http_req *r)
 
 	if (!http_snap(r))
 		return GEMIS_EDB;
-	err = load_body(r, &doc);
+	err = api_body_object(r, &doc);
 	if (!err)
 		err = http_unit(r, json_string_value(json_object_get(doc, "unit")), ACT_READ, -1, &unit);
 	if (!err) {
@@ -252,7 +231,7 @@ static enum gemis_err one_posted(struct http_req *r, int *unit, long long *id, j
 		return err;
 	if (!parse_id(http_arg(r, 1), id))
 		return GEMIS_ENOTFOUND;
-	err = load_body(r, doc);
+	err = api_body_object(r, doc);
 	if (!err && !json_is_integer(json_object_get(*doc, "version")))
 		err = http_fail(r, GEMIS_EINVAL, "%s", _("version: missing, or not a number"));
 	return err;
@@ -315,7 +294,7 @@ enum gemis_err api_draft_issue(struct http_req *r)
 	int unit;
 
 	err = one_posted(r, &unit, &id, &doc);
-	if (!err && !req_diags(r))
+	if (!err && !api_diags(r, 100))
 		err = GEMIS_ENOMEM;
 	if (!err)
 		err = http_db(r, &db);
