@@ -441,8 +441,11 @@ static void history(struct http_req *r, const struct draft *x)
 		const struct draft_step *s = &x->steps[k];
 		int a = wf_action_find(&wf_draft, s->action ? s->action : "");
 
-		html(r, "<li>%s · %s · %s%s%s</li>", fmt_time(r, s->at), wf_action_done(&wf_draft, a), fmt_who(r, s->by),
-		     s->comment ? ": " : "", s->comment ? s->comment : "");
+		html(r, "<li>%s · %s · %s", fmt_time(r, s->at), wf_action_done(&wf_draft, a), fmt_who(r, s->by));
+		/* what the person wrote, in Vietnamese whatever the page's language */
+		if (s->comment)
+			html(r, ": <q lang=\"vi\">%s</q>", s->comment);
+		html(r, "</li>");
 	}
 	html(r, "</ol></section>");
 }

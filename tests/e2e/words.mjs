@@ -127,6 +127,10 @@ export function problems(texts, lang, names, allowedData = new Set()) {
       text = text.replace(names, ' ');
     // what the person typed, quoted back; a case's code (ABCD-EFGH-JKLM)
     text = text.replace(/'[^']*'/g, ' ').replace(/\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\b/g, ' ');
+    // the points of a legal article, lettered as Vietnamese law letters
+    // them ("Điều 21 khoản 2 điểm b", "điểm a, b và c")
+    if (lang === 'vi')
+      text = text.replace(/(?<!\p{L})điểm\s+[a-zđ](?:\s*(?:,|và)\s*[a-zđ])*(?!\p{L})/giu, ' ');
     for (let tok of tokens(text)) {
       tok = tok.replace(/[.\-/]+$/, '');
       if (!tok || allowedData.has(tok) || /^[\p{N}.,\-/:]+$/u.test(tok) || /\.(txt|docx|pdf|xlsx|csv|json)$/i.test(tok))
