@@ -18,11 +18,6 @@
 
 #define COMMENT_MAX 4000
 
-static const char *dup_or_null(struct arena *mem, const char *s)
-{
-	return s ? arena_strdup(mem, s) : NULL;
-}
-
 static bool blank(const char *s)
 {
 	if (!s)
@@ -95,12 +90,12 @@ static bool read_request(struct db_stmt *st, const struct tree *t, struct arena 
 	memset(out, 0, sizeof(*out));
 	out->id = db_col_int(st, 0);
 	out->unit = tree_find_id(t, db_col_int(st, 1));
-	out->title = dup_or_null(mem, db_col_text(st, 2));
-	out->question = dup_or_null(mem, db_col_text(st, 3));
+	out->title = store_dup(mem, db_col_text(st, 2));
+	out->question = store_dup(mem, db_col_text(st, 3));
 	read_indicators(db_col_text(st, 4), out);
 	if (!due || !date_parse_iso(due, strlen(due), &out->due))
 		out->due = (struct date){1970, 1, 1};
-	out->created_by = dup_or_null(mem, db_col_text(st, 6));
+	out->created_by = store_dup(mem, db_col_text(st, 6));
 	out->created_at = db_col_int(st, 7);
 	return out->unit >= 0;
 }
@@ -171,14 +166,14 @@ static void read_answer_at(struct db_stmt *st, int c, struct arena *mem, struct 
 	if (out->state < 0)
 		out->state = 0;
 	out->version = db_col_int(st, c + 1);
-	out->answer = dup_or_null(mem, db_col_text(st, c + 2));
-	out->figures = dup_or_null(mem, db_col_text(st, c + 3));
+	out->answer = store_dup(mem, db_col_text(st, c + 2));
+	out->figures = store_dup(mem, db_col_text(st, c + 3));
 	out->attachment_id = db_col_null(st, c + 4) ? 0 : db_col_int(st, c + 4);
-	out->filename = dup_or_null(mem, db_col_text(st, c + 5));
+	out->filename = store_dup(mem, db_col_text(st, c + 5));
 	out->first_submitted_at = db_col_null(st, c + 6) ? 0 : db_col_int(st, c + 6);
 	out->submitted_at = db_col_null(st, c + 7) ? 0 : db_col_int(st, c + 7);
-	out->submitted_by = dup_or_null(mem, db_col_text(st, c + 8));
-	out->comment = dup_or_null(mem, db_col_text(st, c + 9));
+	out->submitted_by = store_dup(mem, db_col_text(st, c + 8));
+	out->comment = store_dup(mem, db_col_text(st, c + 9));
 }
 
 static enum gemis_err load_steps(struct db *db, long long req, long long unit_id, struct arena *mem,

@@ -32,11 +32,6 @@ int chain_report_to(const struct tree *t, int unit)
 	return t->units[unit].parent;
 }
 
-static const char *dup_or_null(struct arena *mem, const char *s)
-{
-	return s ? arena_strdup(mem, s) : NULL;
-}
-
 #define REPORT_COLS                                                                                  \
 	"state, version, attachment_id, filename, generated, figures, first_submitted_at, submitted_at," \
 	" submitted_by, comment, results, shortcomings, causes, proposals"
@@ -51,15 +46,15 @@ static void read_row_at(struct db_stmt *st, int c, struct arena *mem, struct cha
 		out->state = 0;
 	out->version = db_col_int(st, c + 1);
 	out->attachment_id = db_col_null(st, c + 2) ? 0 : db_col_int(st, c + 2);
-	out->filename = dup_or_null(mem, db_col_text(st, c + 3));
+	out->filename = store_dup(mem, db_col_text(st, c + 3));
 	out->generated = db_col_int(st, c + 4) != 0;
-	out->figures = dup_or_null(mem, db_col_text(st, c + 5));
+	out->figures = store_dup(mem, db_col_text(st, c + 5));
 	out->first_submitted_at = db_col_null(st, c + 6) ? 0 : db_col_int(st, c + 6);
 	out->submitted_at = db_col_null(st, c + 7) ? 0 : db_col_int(st, c + 7);
-	out->submitted_by = dup_or_null(mem, db_col_text(st, c + 8));
-	out->comment = dup_or_null(mem, db_col_text(st, c + 9));
+	out->submitted_by = store_dup(mem, db_col_text(st, c + 8));
+	out->comment = store_dup(mem, db_col_text(st, c + 9));
 	for (int i = 0; i < CHAIN_SECTION_COUNT; i++)
-		out->sections[i] = dup_or_null(mem, db_col_text(st, c + 10 + i));
+		out->sections[i] = store_dup(mem, db_col_text(st, c + 10 + i));
 }
 
 enum gemis_err chain_steps_read(struct db_stmt *st, struct arena *mem, struct chain_step **steps, size_t *n,
@@ -87,12 +82,12 @@ enum gemis_err chain_steps_read(struct db_stmt *st, struct arena *mem, struct ch
 		}
 		s = &(*steps)[(*n)++];
 		s->id = db_col_int(st, 0);
-		s->action = dup_or_null(mem, db_col_text(st, 1));
-		s->state = dup_or_null(mem, db_col_text(st, 2));
-		s->comment = dup_or_null(mem, db_col_text(st, 3));
+		s->action = store_dup(mem, db_col_text(st, 1));
+		s->state = store_dup(mem, db_col_text(st, 2));
+		s->comment = store_dup(mem, db_col_text(st, 3));
 		s->attachment_id = db_col_null(st, 4) ? 0 : db_col_int(st, 4);
-		s->filename = dup_or_null(mem, db_col_text(st, 5));
-		s->by = dup_or_null(mem, db_col_text(st, 6));
+		s->filename = store_dup(mem, db_col_text(st, 5));
+		s->by = store_dup(mem, db_col_text(st, 6));
 		s->at = db_col_int(st, 7);
 	}
 	return db_finalize(st, e);

@@ -4,6 +4,7 @@
  * and opening it for handlers only (see complaints.h).
  */
 #include "complaints.h"
+#include "store_int.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -50,24 +51,6 @@ static enum gemis_err refuse(const struct cmp_session *s, int unit, const char *
 }
 
 /* --- helpers ------------------------------------------------------------------- */
-
-static struct date day_of(const char *s)
-{
-	struct date d = {0, 0, 0};
-
-	if (s)
-		date_parse_iso(s, strlen(s), &d);
-	return d;
-}
-
-static enum gemis_err tx_end(struct db *db, enum gemis_err err, struct errctx *e)
-{
-	if (err) {
-		db_rollback(db);
-		return err;
-	}
-	return db_commit(db, e);
-}
 
 enum gemis_err complaint_limits_load(struct db *db, struct cmp_limit out[CK_COUNT], bool have[CK_COUNT],
 				     struct errctx *e)
@@ -246,7 +229,7 @@ enum gemis_err complaint_add(const struct cmp_session *s, int unit, const struct
 	if (!err)
 		err = log_line(s, unit, "complaint_add", code, NULL, true, e);
 	sealed_release(&x);
-	err = tx_end(s->db, err, e);
+	err = store_tx_end(s->db, true, err, e);
 	if (err)
 		code[0] = '\0';
 	return err;
@@ -267,15 +250,15 @@ static void read_row(struct db_stmt *st, const struct tree *t, struct arena *mem
 	x->id = db_col_int(st, 0);
 	snprintf(x->code, sizeof(x->code), "%s", db_col_text(st, 1));
 	x->unit = tree_find_id(t, db_col_int(st, 2));
-	x->received = day_of(db_col_text(st, 3));
+	x->received = store_day(db_col_text(st, 3));
 	x->channel = cmp_channel_parse(db_col_text(st, 4));
 	x->kind = cmp_kind_parse(db_col_text(st, 5));
 	x->field = goal_parse(db_col_text(st, 6));
 	x->agency = agency_find(db_col_text(st, 7));
 	x->complex = db_col_int(st, 8) != 0;
-	x->due = day_of(db_col_text(st, 9));
+	x->due = store_day(db_col_text(st, 9));
 	x->status = cmp_status_parse(db_col_text(st, 10));
-	x->answered_on = day_of(db_col_text(st, 11));
+	x->answered_on = store_day(db_col_text(st, 11));
 	x->case_code = cc ? arena_strdup(mem, cc) : NULL;
 	x->version = db_col_int(st, 13);
 	x->updated_by = arena_strdup(mem, db_col_text(st, 14));
@@ -487,7 +470,7 @@ enum gemis_err complaint_answer(const struct cmp_session *s, const char *code, l
 		err = write_answer(s, &c, status, on, answer, e);
 	if (!err)
 		err = log_line(s, c.unit, "complaint_answer", code, cmp_status_id(status), true, e);
-	err = tx_end(s->db, err, e);
+	err = store_tx_end(s->db, true, err, e);
 out:
 	arena_release(&mem);
 	return err;
@@ -533,7 +516,7 @@ enum gemis_err complaint_refer(const struct cmp_session *s, const char *code, lo
 			     "ttii", case_code, s->who->name, s->now, c.id);
 	if (!err)
 		err = log_line(s, c.unit, "complaint_refer", code, case_code, true, e);
-	err = tx_end(s->db, err, e);
+	err = store_tx_end(s->db, true, err, e);
 out:
 	arena_release(&mem);
 	return err;

@@ -3,6 +3,7 @@
  * drafts.h).
  */
 #include "drafts.h"
+#include "store_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,39 +14,6 @@
 #include "util/i18n.h"
 
 #include "util/banned.h"
-
-/* Begins a transaction unless the caller holds one (the demo builds in
- * one); *own says whether to end it. */
-static enum gemis_err tx_begin(struct db *db, bool *own, struct errctx *e)
-{
-	*own = !db->in_tx;
-	return *own ? db_begin(db, e) : GEMIS_OK;
-}
-
-static enum gemis_err tx_end(struct db *db, bool own, enum gemis_err err, struct errctx *e)
-{
-	if (!own)
-		return err;
-	if (err) {
-		db_rollback(db);
-		return err;
-	}
-	return db_commit(db, e);
-}
-
-static struct date day_of(const char *s)
-{
-	struct date d = {0, 0, 0};
-
-	if (s)
-		date_parse_iso(s, strlen(s), &d);
-	return d;
-}
-
-static const char *dup_or_null(struct arena *mem, const char *s)
-{
-	return s ? arena_strdup(mem, s) : NULL;
-}
 
 static enum gemis_err no_memory(struct errctx *e)
 {
@@ -99,12 +67,12 @@ enum gemis_err gc_checklist_load(struct db *db, int version, struct arena *mem, 
 			return no_memory(e);
 		}
 		x = &q[out->n++];
-		x->id = dup_or_null(mem, db_col_text(st, 0));
+		x->id = store_dup(mem, db_col_text(st, 0));
 		x->yesno = db_col_text(st, 1) && strcmp(db_col_text(st, 1), "yesno") == 0;
 		x->required = db_col_int(st, 2) != 0;
-		x->text_vi = dup_or_null(mem, db_col_text(st, 3));
-		x->text_en = dup_or_null(mem, db_col_text(st, 4));
-		x->source = dup_or_null(mem, db_col_text(st, 5));
+		x->text_vi = store_dup(mem, db_col_text(st, 3));
+		x->text_en = store_dup(mem, db_col_text(st, 4));
+		x->source = store_dup(mem, db_col_text(st, 5));
 	}
 	err = db_finalize(st, e);
 	if (!err && !out->n)
@@ -129,19 +97,19 @@ static void read_draft(struct db_stmt *st, const struct tree *t, struct arena *m
 	x->unit = tree_find_id(t, db_col_int(st, 1));
 	x->year = (int)db_col_int(st, 2);
 	x->f.kind = draft_kind_parse(db_col_text(st, 3));
-	x->f.number = dup_or_null(mem, db_col_text(st, 4));
-	x->f.title = dup_or_null(mem, db_col_text(st, 5));
-	x->f.drafted_on = day_of(db_col_text(st, 6));
+	x->f.number = store_dup(mem, db_col_text(st, 4));
+	x->f.title = store_dup(mem, db_col_text(st, 5));
+	x->f.drafted_on = store_day(db_col_text(st, 6));
 	x->f.agency = agency_find(ag ? ag : "");
 	x->checklist_version = (int)db_col_int(st, 8);
 	x->state = wf_state_find(&wf_draft, db_col_text(st, 9) ? db_col_text(st, 9) : "");
-	x->review = dup_or_null(mem, db_col_text(st, 10));
-	x->issued_no = dup_or_null(mem, db_col_text(st, 11));
+	x->review = store_dup(mem, db_col_text(st, 10));
+	x->issued_no = store_dup(mem, db_col_text(st, 11));
 	x->issued = x->issued_no != NULL;
-	x->issued_on = day_of(db_col_text(st, 12));
+	x->issued_on = store_day(db_col_text(st, 12));
 	x->version = db_col_int(st, 13);
-	x->created_by = dup_or_null(mem, db_col_text(st, 14));
-	x->updated_by = dup_or_null(mem, db_col_text(st, 15));
+	x->created_by = store_dup(mem, db_col_text(st, 14));
+	x->updated_by = store_dup(mem, db_col_text(st, 15));
 	x->updated_at = db_col_int(st, 16);
 }
 
@@ -221,8 +189,8 @@ static enum gemis_err load_answers(struct db *db, struct arena *mem, struct draf
 			db_finalize(st, NULL);
 			return no_memory(e);
 		}
-		x->answers[x->nanswers].question = dup_or_null(mem, db_col_text(st, 0));
-		x->answers[x->nanswers].answer = dup_or_null(mem, db_col_text(st, 1));
+		x->answers[x->nanswers].question = store_dup(mem, db_col_text(st, 0));
+		x->answers[x->nanswers].answer = store_dup(mem, db_col_text(st, 1));
 		x->nanswers++;
 	}
 	return db_finalize(st, e);
@@ -248,10 +216,10 @@ static enum gemis_err load_steps(struct db *db, struct arena *mem, struct draft 
 			return no_memory(e);
 		}
 		s = &x->steps[x->nsteps++];
-		s->action = dup_or_null(mem, db_col_text(st, 0));
-		s->state = dup_or_null(mem, db_col_text(st, 1));
-		s->comment = dup_or_null(mem, db_col_text(st, 2));
-		s->by = dup_or_null(mem, db_col_text(st, 3));
+		s->action = store_dup(mem, db_col_text(st, 0));
+		s->state = store_dup(mem, db_col_text(st, 1));
+		s->comment = store_dup(mem, db_col_text(st, 2));
+		s->by = store_dup(mem, db_col_text(st, 3));
 		s->at = db_col_int(st, 4);
 	}
 	return db_finalize(st, e);
@@ -496,12 +464,12 @@ enum gemis_err draft_save(struct db *db, const struct tree *t, const struct prin
 		return err_set(e, GEMIS_EPERM, _("you may not enter drafts of %s"), agency_kinds[x->f.agency].id);
 	x->updated_at = now;
 	arena_init(&mem, 0);
-	err = tx_begin(db, &own, e);
+	err = store_tx_begin(db, &own, e);
 	if (!err) {
 		err = current(db, t, who, x, act, &mem, &cur, e);
 		if (!err)
 			err = save_locked(db, t, who, x, &cur, a, na, act, &mem, d, e);
-		err = tx_end(db, own, err, e);
+		err = store_tx_end(db, own, err, e);
 	}
 	arena_release(&mem);
 	return err;
@@ -550,9 +518,9 @@ enum gemis_err draft_act(struct db *db, const struct tree *t, const struct princ
 	if (strlen(comment) > DRAFT_REVIEW_MAX)
 		return err_set_at(e, GEMIS_EINVAL, "comment", _("longer than %d bytes"), DRAFT_REVIEW_MAX);
 	arena_init(&mem, 0);
-	err = tx_begin(db, &own, e);
+	err = store_tx_begin(db, &own, e);
 	if (!err)
-		err = tx_end(db, own, act_locked(db, t, who, unit, id, a, version, comment, now, &mem, e), e);
+		err = store_tx_end(db, own, act_locked(db, t, who, unit, id, a, version, comment, now, &mem, e), e);
 	arena_release(&mem);
 	return err;
 }
@@ -600,9 +568,9 @@ enum gemis_err draft_issue(struct db *db, const struct tree *t, const struct pri
 	if (err)
 		return err;
 	arena_init(&mem, 0);
-	err = tx_begin(db, &own, e);
+	err = store_tx_begin(db, &own, e);
 	if (!err)
-		err = tx_end(db, own, issue_locked(db, t, who, unit, id, version, no, on, today, now, &mem, d, e), e);
+		err = store_tx_end(db, own, issue_locked(db, t, who, unit, id, version, no, on, today, now, &mem, d, e), e);
 	arena_release(&mem);
 	return err;
 }

@@ -3,6 +3,7 @@
  * inspections.h).
  */
 #include "inspections.h"
+#include "store_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,39 +14,6 @@
 #include "util/i18n.h"
 
 #include "util/banned.h"
-
-/* Begins a transaction unless the caller holds one (the demo builds in
- * one); *own says whether to end it. */
-static enum gemis_err tx_begin(struct db *db, bool *own, struct errctx *e)
-{
-	*own = !db->in_tx;
-	return *own ? db_begin(db, e) : GEMIS_OK;
-}
-
-static enum gemis_err tx_end(struct db *db, bool own, enum gemis_err err, struct errctx *e)
-{
-	if (!own)
-		return err;
-	if (err) {
-		db_rollback(db);
-		return err;
-	}
-	return db_commit(db, e);
-}
-
-static struct date day_of(const char *s)
-{
-	struct date d = {0, 0, 0};
-
-	if (s)
-		date_parse_iso(s, strlen(s), &d);
-	return d;
-}
-
-static const char *dup_or_null(struct arena *mem, const char *s)
-{
-	return s ? arena_strdup(mem, s) : NULL;
-}
 
 #define INSP_COLS \
 	"id, unit_id, year, body, agency, subject, planned_from, planned_to, held_on, findings, version," \
@@ -61,15 +29,15 @@ static void read_inspection(struct db_stmt *st, const struct tree *t, struct are
 	x->f.year = (int)db_col_int(st, 2);
 	x->f.body = insp_body_parse(db_col_text(st, 3));
 	x->f.agency = ag ? agency_find(ag) : -1;
-	x->f.subject = dup_or_null(mem, db_col_text(st, 5));
-	x->f.from = day_of(db_col_text(st, 6));
-	x->f.to = day_of(db_col_text(st, 7));
+	x->f.subject = store_dup(mem, db_col_text(st, 5));
+	x->f.from = store_day(db_col_text(st, 6));
+	x->f.to = store_day(db_col_text(st, 7));
 	x->f.held = held != NULL;
-	x->f.held_on = day_of(held);
-	x->f.findings = dup_or_null(mem, db_col_text(st, 9));
+	x->f.held_on = store_day(held);
+	x->f.findings = store_dup(mem, db_col_text(st, 9));
 	x->version = db_col_int(st, 10);
-	x->created_by = dup_or_null(mem, db_col_text(st, 11));
-	x->updated_by = dup_or_null(mem, db_col_text(st, 12));
+	x->created_by = store_dup(mem, db_col_text(st, 11));
+	x->updated_by = store_dup(mem, db_col_text(st, 12));
 	x->updated_at = db_col_int(st, 13);
 }
 
@@ -82,13 +50,13 @@ static void read_rec(struct db_stmt *st, const struct tree *t, struct arena *mem
 	x->id = db_col_int(st, 0);
 	x->inspection_id = db_col_int(st, 1);
 	x->unit = tree_find_id(t, db_col_int(st, 2));
-	x->text = dup_or_null(mem, db_col_text(st, 3));
+	x->text = store_dup(mem, db_col_text(st, 3));
 	x->agency = agency_find(db_col_text(st, 4) ? db_col_text(st, 4) : "");
-	x->due = day_of(db_col_text(st, 5));
+	x->due = store_day(db_col_text(st, 5));
 	x->state = wf_state_find(&wf_recommendation, db_col_text(st, 6) ? db_col_text(st, 6) : "");
-	x->comment = dup_or_null(mem, db_col_text(st, 7));
+	x->comment = store_dup(mem, db_col_text(st, 7));
 	x->version = db_col_int(st, 8);
-	x->updated_by = dup_or_null(mem, db_col_text(st, 9));
+	x->updated_by = store_dup(mem, db_col_text(st, 9));
 	x->updated_at = db_col_int(st, 10);
 }
 
@@ -278,10 +246,10 @@ static enum gemis_err load_steps(struct db *db, struct arena *mem, struct recomm
 			return err_set(e, GEMIS_ENOMEM, "%s", err_name(GEMIS_ENOMEM));
 		}
 		s = &x->steps[x->nsteps++];
-		s->action = dup_or_null(mem, db_col_text(st, 0));
-		s->state = dup_or_null(mem, db_col_text(st, 1));
-		s->comment = dup_or_null(mem, db_col_text(st, 2));
-		s->by = dup_or_null(mem, db_col_text(st, 3));
+		s->action = store_dup(mem, db_col_text(st, 0));
+		s->state = store_dup(mem, db_col_text(st, 1));
+		s->comment = store_dup(mem, db_col_text(st, 2));
+		s->by = store_dup(mem, db_col_text(st, 3));
 		s->at = db_col_int(st, 4);
 	}
 	return db_finalize(st, e);
@@ -444,10 +412,10 @@ enum gemis_err inspection_save(struct db *db, const struct tree *t, const struct
 		return refuse_body(t, x->unit, x->f.body, e);
 	if (x->id == 0)
 		return insert(db, t, x, who->name, now, e);
-	err = tx_begin(db, &own, e);
+	err = store_tx_begin(db, &own, e);
 	if (err)
 		return err;
-	return tx_end(db, own, update(db, t, who, x, now, e), e);
+	return store_tx_end(db, own, update(db, t, who, x, now, e), e);
 }
 
 static enum gemis_err step(struct db *db, long long rec, const char *action, const char *state, const char *comment,
@@ -508,7 +476,7 @@ enum gemis_err recommendation_issue(struct db *db, const struct tree *t, const s
 	if (err)
 		return err;
 	arena_init(&mem, 0);
-	err = tx_begin(db, &own, e);
+	err = store_tx_begin(db, &own, e);
 	if (!err) {
 		err = inspector_check(db, t, who, unit, inspection, &mem, &x, e);
 		if (!err) {
@@ -521,7 +489,7 @@ enum gemis_err recommendation_issue(struct db *db, const struct tree *t, const s
 		}
 		if (!err)
 			err = insert_rec(db, t, unit, inspection, f, who->name, now, id, e);
-		err = tx_end(db, own, err, e);
+		err = store_tx_end(db, own, err, e);
 	}
 	arena_release(&mem);
 	return err;
@@ -600,9 +568,9 @@ enum gemis_err recommendation_act(struct db *db, const struct tree *t, const str
 	if (comment && strlen(comment) > REC_TEXT_MAX)
 		return err_set_at(e, GEMIS_EINVAL, "comment", _("longer than %d bytes"), REC_TEXT_MAX);
 	arena_init(&mem, 0);
-	err = tx_begin(db, &own, e);
+	err = store_tx_begin(db, &own, e);
 	if (!err)
-		err = tx_end(db, own, act_locked(db, t, who, unit, id, a, version, comment, now, &mem, inspection, e), e);
+		err = store_tx_end(db, own, act_locked(db, t, who, unit, id, a, version, comment, now, &mem, inspection, e), e);
 	arena_release(&mem);
 	return err;
 }

@@ -12,11 +12,6 @@
 
 #include "util/banned.h"
 
-static const char *dup_or_null(struct arena *mem, const char *s)
-{
-	return s ? arena_strdup(mem, s) : NULL;
-}
-
 /* Index of a plan id among pv[0..n) (sorted by id), or -1. */
 static long find_plan(const struct plan_view *pv, size_t n, long long id)
 {
@@ -180,17 +175,17 @@ enum gemis_err plan_views_load(struct db *db, const struct tree *t, int scope, s
 		memset(p, 0, sizeof(*p));
 		p->id = db_col_int(st, 0);
 		p->unit = tree_find_id(t, uid);
-		p->number = dup_or_null(mem, db_col_text(st, 2));
-		p->date = dup_or_null(mem, db_col_text(st, 3));
-		p->title = dup_or_null(mem, db_col_text(st, 4));
-		p->signer_name = dup_or_null(mem, db_col_text(st, 5));
-		p->signer_title = dup_or_null(mem, db_col_text(st, 6));
+		p->number = store_dup(mem, db_col_text(st, 2));
+		p->date = store_dup(mem, db_col_text(st, 3));
+		p->title = store_dup(mem, db_col_text(st, 4));
+		p->signer_name = store_dup(mem, db_col_text(st, 5));
+		p->signer_title = store_dup(mem, db_col_text(st, 6));
 		p->period_from = (int)db_col_int(st, 7);
 		p->period_to = (int)db_col_int(st, 8);
 		p->dl_day = db_col_null(st, 9) ? 0 : (int)db_col_int(st, 9);
 		p->dl_month = db_col_null(st, 10) ? 0 : (int)db_col_int(st, 10);
 		p->dl_year = db_col_null(st, 11) ? 0 : (int)db_col_int(st, 11);
-		p->dl_to = dup_or_null(mem, db_col_text(st, 12));
+		p->dl_to = store_dup(mem, db_col_text(st, 12));
 		p->demo = db_col_int(st, 13) != 0;
 	}
 	if (err) {

@@ -4,7 +4,10 @@
 #ifndef GEMIS_STORE_INT_H
 #define GEMIS_STORE_INT_H
 
+#include <stdbool.h>
 #include <stddef.h>
+
+#include "core/date.h"
 
 #include "util/err.h"
 
@@ -26,5 +29,16 @@ struct arena;
 struct errctx;
 enum gemis_err chain_steps_read(struct db_stmt *st, struct arena *mem, struct chain_step **steps, size_t *n,
 				struct errctx *e);
+
+/* A transaction that joins the caller's when it holds one (the demo builds
+ * in one): *own says whether store_tx_end() ends it; store_tx_end()
+ * commits, or rolls back and returns err (store_util.c). */
+struct db;
+enum gemis_err store_tx_begin(struct db *db, bool *own, struct errctx *e);
+enum gemis_err store_tx_end(struct db *db, bool own, enum gemis_err err, struct errctx *e);
+/* A stored ISO day ("2026-11-30"), or {0, 0, 0} for NULL or none. */
+struct date store_day(const char *s);
+/* A copy of s in mem, NULL for NULL. */
+const char *store_dup(struct arena *mem, const char *s);
 
 #endif
