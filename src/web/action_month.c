@@ -26,15 +26,10 @@
 
 #include "util/banned.h"
 
-static struct date today_of(struct http_req *r)
-{
-	return date_from_ymd(http_today(r));
-}
-
 /* Where the campaign of the year stands today. */
 static const char *when_text(struct http_req *r, int year)
 {
-	struct date today = today_of(r), from = {year, 11, 15}, to = {year, 12, 15};
+	struct date today = web_today(r), from = {year, 11, 15}, to = {year, 12, 15};
 	long d = date_days(today), a = date_days(from), b = date_days(to);
 
 	if (d < a)
@@ -153,7 +148,7 @@ static enum gemis_err render(struct http_req *r, int unit, int year, const char 
 	enum gemis_err err = http_db(r, &db);
 
 	if (!err)
-		err = worklog_load(db, r->snap, unit, year, today_of(r), &w, &r->err);
+		err = worklog_load(db, r->snap, unit, year, web_today(r), &w, &r->err);
 	if (err)
 		return err;
 	page_begin(r, _("Action Month"), unit);

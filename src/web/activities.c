@@ -41,11 +41,6 @@ static const char *agency_label(struct http_req *r, int k)
 	return r->lang == LANG_EN ? agency_kinds[k].name_en : agency_kinds[k].name_vi;
 }
 
-static struct date today_of(struct http_req *r)
-{
-	return date_from_ymd(http_today(r));
-}
-
 static const char *day_text(struct http_req *r, struct date d)
 {
 	char s[DATE_TEXT_LEN];
@@ -128,7 +123,7 @@ static void activity_fields(struct http_req *r, int unit, const struct activity 
 	int chan = a ? (int)a->channel : ty->channel ? act_channel_parse(ty->channel) : -1;
 	int agency = a ? a->agency : ty->agency ? agency_find(ty->agency) : r->who.agency;
 
-	date_format_iso(a ? a->day : today_of(r), iso);
+	date_format_iso(a ? a->day : web_today(r), iso);
 	html(r, "<fieldset class=\"kinds\"><legend>%s</legend>", _("What"));
 	for (k = 0; k < AK_COUNT; k++)
 		html(r, "<label><input type=\"radio\" name=\"kind\" value=\"%s\"%s> %s</label>", act_kind_id((enum act_kind)k),
@@ -459,7 +454,7 @@ enum gemis_err page_activity_add(struct http_req *r)
 	read_posted(r, &a, &d);
 	err = http_db(r, &db);
 	if (!err && d.total == 0)
-		err = activity_save(db, &r->snap->tree, &r->who, &a, today_of(r), r->now, &d, &r->err);
+		err = activity_save(db, &r->snap->tree, &r->who, &a, web_today(r), r->now, &d, &r->err);
 	else if (!err)
 		err = http_fail(r, GEMIS_EINVAL, "%s", _("the activity was not saved"));
 	if (!err) {
@@ -626,7 +621,7 @@ enum gemis_err page_activity_post(struct http_req *r)
 		a.version = v;
 		read_posted(r, &a, &d);
 		if (d.total == 0)
-			err = activity_save(db, &r->snap->tree, &r->who, &a, today_of(r), r->now, &d, &r->err);
+			err = activity_save(db, &r->snap->tree, &r->who, &a, web_today(r), r->now, &d, &r->err);
 		else
 			err = http_fail(r, GEMIS_EINVAL, "%s", _("the activity was not saved"));
 	}
@@ -710,7 +705,7 @@ enum gemis_err page_activity_import(struct http_req *r)
 	if (!err)
 		err = activities_from_rows(db, &r->snap->tree, unit, agency, rows, n, &acts, &lines, &d, &r->err);
 	if (!err)
-		err = activities_import(db, &r->snap->tree, &r->who, acts, lines, n, dry || d.total > 0, today_of(r),
+		err = activities_import(db, &r->snap->tree, &r->who, acts, lines, n, dry || d.total > 0, web_today(r),
 					r->now, &d, &added, &r->err);
 	if (!err && d.total > 0)
 		err = http_fail(r, GEMIS_EINVAL,

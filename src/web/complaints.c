@@ -27,21 +27,6 @@
 
 #include "util/banned.h"
 
-static struct date today_of(struct http_req *r)
-{
-	return date_from_ymd(http_today(r));
-}
-
-static const char *day_text(struct http_req *r, struct date d)
-{
-	char s[DATE_TEXT_LEN];
-
-	if (!date_valid(d))
-		return "–";
-	date_format_dmy(d, s);
-	return arena_strdup(&r->arena, s);
-}
-
 static const char *agency_label(struct http_req *r, int k)
 {
 	if (k < 0 || (size_t)k >= agency_kind_count)
@@ -57,26 +42,10 @@ static enum gemis_err session(struct http_req *r, struct cmp_session *s, bool wi
 	s->t = &r->snap->tree;
 	s->who = &r->who;
 	s->key = NULL;
-	s->today = today_of(r);
+	s->today = web_today(r);
 	s->now = r->now;
 	if (!err && with_key)
 		err = http_register_key(r, &s->key);
-	return err;
-}
-
-/* A refusal by fields: every problem named, in one message. */
-static enum gemis_err refuse(struct http_req *r, enum gemis_err err, const struct diags *d)
-{
-	struct buf b;
-	size_t i;
-
-	if (err != GEMIS_EINVAL || !d->n)
-		return err;
-	buf_init(&b, 8192);
-	for (i = 0; i < d->n; i++)
-		buf_printf(&b, "%s%s: %s", i ? "; " : "", d->d[i].field, d->d[i].msg);
-	err = http_fail(r, GEMIS_EINVAL, "%s %s", r->err.msg, buf_str(&b));
-	buf_release(&b);
 	return err;
 }
 
@@ -128,7 +97,7 @@ static void add_form(struct http_req *r, int unit)
 static void list_row(struct http_req *r, const struct complaint *c)
 {
 	const struct tree *t = &r->snap->tree;
-	bool late = cmp_overdue(c->status, c->due, today_of(r));
+	bool late = cmp_overdue(c->status, c->due, web_today(r));
 	bool handler = cmp_may(t, &r->who, CA_HANDLE, c->unit, c->agency);
 
 	html(r, "<tr data-code=\"%s\"%s><td>", c->code, late ? " class=\"overdue\"" : "");
@@ -137,8 +106,8 @@ static void list_row(struct http_req *r, const struct complaint *c)
 	else
 		html(r, "%s", c->code);
 	html(r, "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s%s%s</td><td>%s</td></tr>",
-	     day_text(r, c->received), cmp_kind_name(c->kind), cmp_channel_name(c->channel),
-	     goal_name((enum goal)c->field, r->lang), agency_label(r, c->agency), day_text(r, c->due),
+	     web_day(r, c->received), cmp_kind_name(c->kind), cmp_channel_name(c->channel),
+	     goal_name((enum goal)c->field, r->lang), agency_label(r, c->agency), web_day(r, c->due),
 	     cmp_status_name(c->status), late ? " · " : "", late ? _("overdue") : "", c->case_code ? c->case_code : "");
 }
 
@@ -148,7 +117,7 @@ static void render_list(struct http_req *r, int unit, int year, const struct com
 	struct cmp_sum s;
 	size_t i;
 
-	complaints_sum(v, n, today_of(r), &s);
+	complaints_sum(v, n, web_today(r), &s);
 	page_begin(r, _("Feedback and complaints"), unit);
 	html(r, "<h1>%s <small>%s</small></h1>", _("Feedback and complaints"), t->units[unit].name);
 	html(r, "<p>%s</p>", _("Feedback, petitions, complaints and denunciations about gender equality, with the day each "
@@ -226,7 +195,7 @@ enum gemis_err page_complaint_add(struct http_req *r)
 	diags_init(&d, 30);
 	err = session(r, &s, true);
 	if (!err)
-		err = refuse(r, complaint_add(&s, unit, &f, code, &d, &r->err), &d);
+		err = web_refuse(r, complaint_add(&s, unit, &f, code, &d, &r->err), &d);
 	diags_release(&d);
 	if (err)
 		return err;
@@ -274,18 +243,18 @@ static void render_one(struct http_req *r, const struct complaint *c)
 	if (http_param(r, "done"))
 		html(r, "<p class=\"notice\" role=\"status\">%s</p>", _("Saved."));
 	html(r, "<dl class=\"complaint\"><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>",
-	     _("Received on"), day_text(r, c->received), _("Channel"), cmp_channel_name(c->channel),
+	     _("Received on"), web_day(r, c->received), _("Channel"), cmp_channel_name(c->channel),
 	     _("Field of the strategy"), goal_name((enum goal)c->field, r->lang));
 	html(r, "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s%s</dd><dt>%s</dt><dd>%s</dd>", _("Handled by"),
-	     agency_label(r, c->agency), _("Due"), day_text(r, c->due),
-	     cmp_overdue(c->status, c->due, today_of(r)) ? arena_printf(&r->arena, " · %s", _("overdue")) : "",
+	     agency_label(r, c->agency), _("Due"), web_day(r, c->due),
+	     cmp_overdue(c->status, c->due, web_today(r)) ? arena_printf(&r->arena, " · %s", _("overdue")) : "",
 	     _("Status"), cmp_status_name(c->status));
 	html(r, "<dt>%s</dt><dd class=\"sealed\">%s</dd><dt>%s</dt><dd class=\"sealed\">%s</dd>", _("Who brought it"),
 	     c->name ? c->name : "", _("Contact"), c->contact ? c->contact : "–");
 	html(r, "<dt>%s</dt><dd class=\"sealed\" lang=\"vi\">%s</dd>", _("What it says"), c->text ? c->text : "");
 	if (c->status == CS_ANSWERED)
 		html(r, "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd class=\"sealed\" lang=\"vi\">%s</dd>", _("Answered on"),
-		     day_text(r, c->answered_on), _("The answer"), c->answer ? c->answer : "");
+		     web_day(r, c->answered_on), _("The answer"), c->answer ? c->answer : "");
 	if (c->case_code)
 		html(r, "<dt>%s</dt><dd>%s</dd>", _("Case"), c->case_code);
 	html(r, "</dl>");
@@ -323,7 +292,7 @@ enum gemis_err page_complaint_post(struct http_req *r)
 	const char *on = http_param_or(r, "on", ""), *code = http_arg(r, 1);
 	struct cmp_session s;
 	struct diags d;
-	struct date day = today_of(r);
+	struct date day = web_today(r);
 	long v = 0;
 	enum gemis_err err;
 	int unit;
@@ -343,7 +312,7 @@ enum gemis_err page_complaint_post(struct http_req *r)
 		err = complaint_refer(&s, code, v, http_param_or(r, "case", ""), &r->err);
 	else if (!err && (strcmp(action, "answer") == 0 || strcmp(action, "handling") == 0 ||
 			  strcmp(action, "withdraw") == 0))
-		err = refuse(r,
+		err = web_refuse(r,
 			     complaint_answer(&s, code, v,
 					      action[0] == 'a'   ? CS_ANSWERED
 					      : action[0] == 'h' ? CS_HANDLING

@@ -31,76 +31,6 @@
 
 #include "util/banned.h"
 
-static struct date today_of(struct http_req *r)
-{
-	return date_from_ymd(http_today(r));
-}
-
-static const char *agency_name(struct http_req *r, int k)
-{
-	if (k < 0 || (size_t)k >= agency_kind_count)
-		return "–";
-	return r->lang == LANG_EN ? agency_kinds[k].name_en : agency_kinds[k].name_vi;
-}
-
-static const char *day_text(struct http_req *r, struct date d)
-{
-	char s[DATE_TEXT_LEN];
-
-	if (!date_valid(d))
-		return "–";
-	date_format_dmy(d, s);
-	return arena_strdup(&r->arena, s);
-}
-
-static const char *iso_text(struct http_req *r, struct date d)
-{
-	char s[DATE_TEXT_LEN];
-
-	if (!date_valid(d))
-		return "";
-	date_format_iso(d, s);
-	return arena_strdup(&r->arena, s);
-}
-
-/* A day typed in a form: YYYY-MM-DD (the date picker) or DD/MM/YYYY; an
- * invalid date when neither. */
-static struct date posted_day(struct http_req *r, const char *name)
-{
-	const char *s = http_param_or(r, name, "");
-	struct date d = {0, 0, 0};
-
-	if (!date_parse_iso(s, strlen(s), &d) && !date_parse_dmy(s, strlen(s), &d))
-		memset(&d, 0, sizeof(d));
-	return d;
-}
-
-/* The problems of d in one message after the error's own. */
-static enum gemis_err refuse(struct http_req *r, enum gemis_err err, const struct diags *d)
-{
-	struct buf b;
-	size_t i;
-
-	if (err != GEMIS_EINVAL || !d->n)
-		return err;
-	buf_init(&b, 8192);
-	for (i = 0; i < d->n; i++)
-		buf_printf(&b, "%s%s: %s", i ? "; " : "", d->d[i].field, d->d[i].msg);
-	err = http_fail(r, GEMIS_EINVAL, "%s %s", r->err.msg, buf_str(&b));
-	buf_release(&b);
-	return err;
-}
-
-static bool parse_id(const char *s, long long *id)
-{
-	long v = 0;
-
-	if (!s || !text_parse_long(s, strlen(s), &v) || v <= 0)
-		return false;
-	*id = v;
-	return true;
-}
-
 /* --- the fields of a draft ---------------------------------------------------- */
 
 static void kind_options(struct http_req *r, int cur)
@@ -121,7 +51,7 @@ static void agency_options(struct http_req *r, int unit, int cur)
 		if (!http_can(r, ACT_ENTER, unit, (int)k) && (int)k != cur)
 			continue;
 		html(r, "<option value=\"%s\"%s>%s</option>", agency_kinds[k].id, (int)k == cur ? " selected" : "",
-		     agency_name(r, (int)k));
+		     web_agency_name(r, (int)k));
 	}
 }
 
@@ -134,7 +64,7 @@ static void fields_form(struct http_req *r, int unit, const struct draft *x)
 		"<label>%s <input type=\"date\" name=\"drafted_on\" required value=\"%s\"></label>"
 		"<label>%s <select name=\"agency\">",
 	     _("Number or symbol of the draft"), DRAFT_NUMBER_MAX, x && x->f.number ? x->f.number : "", _("Title"),
-	     DRAFT_TITLE_MAX, x ? x->f.title : "", _("Day of the draft"), x ? iso_text(r, x->f.drafted_on) : "",
+	     DRAFT_TITLE_MAX, x ? x->f.title : "", _("Day of the draft"), x ? web_iso_day(r, x->f.drafted_on) : "",
 	     _("Drafting agency"));
 	agency_options(r, unit, x ? x->f.agency : -1);
 	html(r, "</select></label>");
@@ -145,7 +75,7 @@ static void fields_form(struct http_req *r, int unit, const struct draft *x)
 static void issued_text(struct http_req *r, const struct draft *x)
 {
 	if (x->issued)
-		html(r, "%s · %s", x->issued_no, day_text(r, x->issued_on));
+		html(r, "%s · %s", x->issued_no, web_day(r, x->issued_on));
 	else
 		html(r, "%s", _("not issued"));
 }
@@ -173,8 +103,8 @@ static void list_table(struct http_req *r, const struct draft *v, size_t n, bool
 			html(r, "<td>%s</td>", t->units[x->unit].short_name);
 		html(r, "<td>%s</td><td>%s%s%s</td><td><a href=\"/drafts/%s/%lld\" lang=\"vi\">%s</a></td><td>%s</td>"
 			"<td>%s</td><td>",
-		     day_text(r, x->f.drafted_on), draft_kind_name(x->f.kind), x->f.number ? " " : "",
-		     x->f.number ? x->f.number : "", t->units[x->unit].code, x->id, x->f.title, agency_name(r, x->f.agency),
+		     web_day(r, x->f.drafted_on), draft_kind_name(x->f.kind), x->f.number ? " " : "",
+		     x->f.number ? x->f.number : "", t->units[x->unit].code, x->id, x->f.title, web_agency_name(r, x->f.agency),
 		     wf_state_name(&wf_draft, x->state));
 		issued_text(r, x);
 		html(r, "</td></tr>");
@@ -253,7 +183,7 @@ static void read_fields(struct http_req *r, struct draft *x, struct diags *d)
 		diags_add(d, 0, "agency", _("unknown agency '%s'"), ag);
 	x->f.number = http_param_or(r, "number", "");
 	x->f.title = http_param_or(r, "title", "");
-	x->f.drafted_on = posted_day(r, "drafted_on");
+	x->f.drafted_on = web_posted_day(r, "drafted_on");
 }
 
 /* The answers posted as q_ID, in mem. */
@@ -289,10 +219,10 @@ static enum gemis_err save_posted(struct http_req *r, struct draft *x, bool subm
 	if (!err && !a)
 		err = GEMIS_ENOMEM;
 	if (!err && d.total == 0)
-		err = draft_save(db, &r->snap->tree, &r->who, x, a, na, submit, today_of(r), r->now, &d, &r->err);
+		err = draft_save(db, &r->snap->tree, &r->who, x, a, na, submit, web_today(r), r->now, &d, &r->err);
 	else if (!err)
 		err = http_fail(r, GEMIS_EINVAL, "%s", _("the draft was not saved"));
-	err = refuse(r, err, &d);
+	err = web_refuse(r, err, &d);
 	diags_release(&d);
 	if (err)
 		return err;
@@ -473,7 +403,7 @@ static enum gemis_err render_one(struct http_req *r, int unit, long long id, con
 	if (top)
 		html(r, "<p class=\"ok\" role=\"status\">%s</p>", top);
 	html(r, "<p>%s%s%s · %s %s · %s · <strong>%s</strong></p>", draft_kind_name(x.f.kind), x.f.number ? " " : "",
-	     x.f.number ? x.f.number : "", _("drafted on"), day_text(r, x.f.drafted_on), agency_name(r, x.f.agency),
+	     x.f.number ? x.f.number : "", _("drafted on"), web_day(r, x.f.drafted_on), web_agency_name(r, x.f.agency),
 	     wf_state_name(&wf_draft, x.state));
 	checklist(r, &x, &c);
 	review_part(r, &x);
@@ -497,7 +427,7 @@ enum gemis_err page_draft(struct http_req *r)
 	err = http_unit(r, http_arg(r, 0), ACT_READ, -1, &unit);
 	if (err)
 		return err;
-	if (!parse_id(http_arg(r, 1), &id))
+	if (!web_parse_id(http_arg(r, 1), &id))
 		return GEMIS_ENOTFOUND;
 	return render_one(r, unit, id, http_param(r, "done") ? _("Saved.") : NULL);
 }
@@ -514,7 +444,7 @@ static enum gemis_err one_posted(struct http_req *r, int *unit, long long *id, l
 	err = http_unit(r, http_arg(r, 0), ACT_READ, -1, unit);
 	if (err)
 		return err;
-	if (!parse_id(http_arg(r, 1), id))
+	if (!web_parse_id(http_arg(r, 1), id))
 		return GEMIS_ENOTFOUND;
 	if (!text_parse_long(ver, strlen(ver), version))
 		return http_fail(r, GEMIS_EINVAL, "%s", _("version: missing"));
@@ -575,8 +505,8 @@ enum gemis_err page_draft_issue(struct http_req *r)
 	err = http_db(r, &db);
 	if (!err)
 		err = draft_issue(db, &r->snap->tree, &r->who, unit, id, version, http_param_or(r, "issued_no", ""),
-				  posted_day(r, "issued_on"), today_of(r), r->now, &d, &r->err);
-	err = refuse(r, err, &d);
+				  web_posted_day(r, "issued_on"), web_today(r), r->now, &d, &r->err);
+	err = web_refuse(r, err, &d);
 	diags_release(&d);
 	if (err)
 		return err;

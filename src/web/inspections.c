@@ -33,66 +33,6 @@
 
 #include "util/banned.h"
 
-static struct date today_of(struct http_req *r)
-{
-	return date_from_ymd(http_today(r));
-}
-
-static const char *agency_name(struct http_req *r, int k)
-{
-	if (k < 0 || (size_t)k >= agency_kind_count)
-		return "–";
-	return r->lang == LANG_EN ? agency_kinds[k].name_en : agency_kinds[k].name_vi;
-}
-
-static const char *day_text(struct http_req *r, struct date d)
-{
-	char s[DATE_TEXT_LEN];
-
-	if (!date_valid(d))
-		return "–";
-	date_format_dmy(d, s);
-	return arena_strdup(&r->arena, s);
-}
-
-static const char *iso_text(struct http_req *r, struct date d)
-{
-	char s[DATE_TEXT_LEN];
-
-	if (!date_valid(d))
-		return "";
-	date_format_iso(d, s);
-	return arena_strdup(&r->arena, s);
-}
-
-/* A day typed in a form: YYYY-MM-DD (the date picker) or DD/MM/YYYY; an
- * invalid date when neither. */
-static struct date posted_day(struct http_req *r, const char *name)
-{
-	const char *s = http_param_or(r, name, "");
-	struct date d = {0, 0, 0};
-
-	if (!date_parse_iso(s, strlen(s), &d) && !date_parse_dmy(s, strlen(s), &d))
-		memset(&d, 0, sizeof(d));
-	return d;
-}
-
-/* The problems of d in one message after the error's own. */
-static enum gemis_err refuse(struct http_req *r, enum gemis_err err, const struct diags *d)
-{
-	struct buf b;
-	size_t i;
-
-	if (err != GEMIS_EINVAL || !d->n)
-		return err;
-	buf_init(&b, 8192);
-	for (i = 0; i < d->n; i++)
-		buf_printf(&b, "%s%s: %s", i ? "; " : "", d->d[i].field, d->d[i].msg);
-	err = http_fail(r, GEMIS_EINVAL, "%s %s", r->err.msg, buf_str(&b));
-	buf_release(&b);
-	return err;
-}
-
 static void body_options(struct http_req *r, int unit, int cur)
 {
 	int b;
@@ -113,7 +53,7 @@ static void agency_options(struct http_req *r, int cur, bool none)
 		html(r, "<option value=\"\">%s</option>", _("(a village or other: say which below)"));
 	for (k = 0; k < agency_kind_count; k++)
 		html(r, "<option value=\"%s\"%s>%s</option>", agency_kinds[k].id, (int)k == cur ? " selected" : "",
-		     agency_name(r, (int)k));
+		     web_agency_name(r, (int)k));
 }
 
 /* The fields of an inspection, for a new one (x NULL) or a change. */
@@ -137,11 +77,11 @@ static void insp_form(struct http_req *r, int unit, int year, const struct inspe
 		"<label>%s <input type=\"date\" name=\"from\" required value=\"%s\"></label>"
 		"<label>%s <input type=\"date\" name=\"to\" required value=\"%s\"></label>",
 	     _("What is inspected (the agency's work, a village)"), INSP_SUBJECT_MAX, x ? x->f.subject : "",
-	     _("Planned from"), x ? iso_text(r, x->f.from) : "", _("Planned to"), x ? iso_text(r, x->f.to) : "");
+	     _("Planned from"), x ? web_iso_day(r, x->f.from) : "", _("Planned to"), x ? web_iso_day(r, x->f.to) : "");
 	if (x)
 		html(r, "<label>%s <input type=\"date\" name=\"held_on\" value=\"%s\"></label>"
 			"<label>%s <textarea name=\"findings\" rows=\"5\" maxlength=\"%d\" lang=\"vi\">%s</textarea></label>",
-		     _("Held on"), x->f.held ? iso_text(r, x->f.held_on) : "", _("Inspection findings"), INSP_FINDINGS_MAX,
+		     _("Held on"), x->f.held ? web_iso_day(r, x->f.held_on) : "", _("Inspection findings"), INSP_FINDINGS_MAX,
 		     x->f.findings ? x->f.findings : "");
 	html(r, "<div class=\"actions\"><button type=\"submit\">%s</button></div></form>",
 	     x ? _("Save the inspection") : _("Add to the plan"));
@@ -153,7 +93,7 @@ static void recs_cell(struct http_req *r, const struct inspection *x)
 
 	for (k = 0; k < x->nrecs; k++) {
 		closed += x->recs[k].state == REC_CLOSED;
-		late += rec_overdue(x->recs[k].state, x->recs[k].due, today_of(r));
+		late += rec_overdue(x->recs[k].state, x->recs[k].due, web_today(r));
 	}
 	html(r, "<td class=\"num\">%zu / %zu</td><td class=\"num%s\">%zu</td>", closed, x->nrecs, late ? " late" : "", late);
 }
@@ -183,9 +123,9 @@ static void plan_table(struct http_req *r, const struct inspection *v, size_t n,
 			html(r, "<td>%s</td>", t->units[x->unit].short_name);
 		html(r, "<td>%s – %s</td><td>%s</td><td><a href=\"/inspections/%s/%lld\" lang=\"vi\">%s</a>%s%s</td><td>%s</td>"
 			"<td>%s</td>",
-		     day_text(r, x->f.from), day_text(r, x->f.to), insp_body_name((enum insp_body)x->f.body), code, x->id,
-		     x->f.subject, x->f.agency >= 0 ? " · " : "", x->f.agency >= 0 ? agency_name(r, x->f.agency) : "",
-		     x->f.held ? day_text(r, x->f.held_on) : _("not held yet"),
+		     web_day(r, x->f.from), web_day(r, x->f.to), insp_body_name((enum insp_body)x->f.body), code, x->id,
+		     x->f.subject, x->f.agency >= 0 ? " · " : "", x->f.agency >= 0 ? web_agency_name(r, x->f.agency) : "",
+		     x->f.held ? web_day(r, x->f.held_on) : _("not held yet"),
 		     x->f.findings && *x->f.findings ? _("recorded") : "–");
 		recs_cell(r, x);
 		html(r, "</tr>");
@@ -218,7 +158,7 @@ static enum gemis_err render_plan(struct http_req *r, int unit, int year, const 
 		arena_release(&mem);
 		return err;
 	}
-	inspections_sum(&r->snap->tree, unit, v, n, today_of(r), &s);
+	inspections_sum(&r->snap->tree, unit, v, n, web_today(r), &s);
 	page_begin(r, _("Inspections"), unit);
 	html(r, "<div class=\"head\"><h1>%s <small>%s · %d</small></h1></div>", _("Inspection and supervision"),
 	     r->snap->tree.units[unit].name, year);
@@ -266,10 +206,10 @@ static void read_posted(struct http_req *r, struct inspection *x, struct diags *
 	if (*ag && x->f.agency < 0)
 		diags_add(d, 0, "agency", _("unknown agency '%s'"), ag);
 	x->f.subject = http_param_or(r, "subject", "");
-	x->f.from = posted_day(r, "from");
-	x->f.to = posted_day(r, "to");
+	x->f.from = web_posted_day(r, "from");
+	x->f.to = web_posted_day(r, "to");
 	x->f.held = *held != '\0';
-	x->f.held_on = posted_day(r, "held_on");
+	x->f.held_on = web_posted_day(r, "held_on");
 	if (x->f.held && !date_valid(x->f.held_on))
 		diags_add(d, 0, "held_on", "%s", _("not a date (YYYY-MM-DD)"));
 	x->f.findings = http_param_or(r, "findings", "");
@@ -285,10 +225,10 @@ static enum gemis_err save_posted(struct http_req *r, struct inspection *x)
 	read_posted(r, x, &d);
 	err = http_db(r, &db);
 	if (!err && d.total == 0)
-		err = inspection_save(db, &r->snap->tree, &r->who, x, today_of(r), r->now, &d, &r->err);
+		err = inspection_save(db, &r->snap->tree, &r->who, x, web_today(r), r->now, &d, &r->err);
 	else if (!err)
 		err = http_fail(r, GEMIS_EINVAL, "%s", _("the inspection was not saved"));
-	err = refuse(r, err, &d);
+	err = web_refuse(r, err, &d);
 	diags_release(&d);
 	if (err)
 		return err;
@@ -316,16 +256,6 @@ enum gemis_err page_inspection_add(struct http_req *r)
 	x.unit = unit;
 	x.f.year = (int)y;
 	return save_posted(r, &x);
-}
-
-static bool parse_id(const char *s, long long *id)
-{
-	long v = 0;
-
-	if (!s || !text_parse_long(s, strlen(s), &v) || v <= 0)
-		return false;
-	*id = v;
-	return true;
 }
 
 /* --- one inspection ------------------------------------------------------------ */
@@ -380,10 +310,10 @@ static void rec_list(struct http_req *r, const struct inspection *x)
 	html(r, "<ul class=\"recommendations\">");
 	for (k = 0; k < x->nrecs; k++) {
 		const struct recommendation *c = &x->recs[k];
-		bool late = rec_overdue(c->state, c->due, today_of(r));
+		bool late = rec_overdue(c->state, c->due, web_today(r));
 
 		html(r, "<li class=\"%s\" id=\"rec-%lld\"><p lang=\"vi\">%s</p><p>%s · %s %s · <strong>%s</strong>%s</p>",
-		     late ? "late" : "", c->id, c->text, agency_name(r, c->agency), _("due"), day_text(r, c->due),
+		     late ? "late" : "", c->id, c->text, web_agency_name(r, c->agency), _("due"), web_day(r, c->due),
 		     wf_state_name(&wf_recommendation, c->state),
 		     late ? arena_printf(&r->arena, " · %s", _("overdue")) : "");
 		rec_history(r, c);
@@ -429,7 +359,7 @@ static enum gemis_err render_one(struct http_req *r, int unit, long long id, con
 	if (top)
 		html(r, "<p class=\"ok\" role=\"status\">%s</p>", top);
 	html(r, "<p>%s · %s %s – %s · %s: %s</p>", insp_body_name((enum insp_body)x.f.body), _("planned"),
-	     day_text(r, x.f.from), day_text(r, x.f.to), _("held on"), x.f.held ? day_text(r, x.f.held_on) : _("not held yet"));
+	     web_day(r, x.f.from), web_day(r, x.f.to), _("held on"), x.f.held ? web_day(r, x.f.held_on) : _("not held yet"));
 	html(r, "<section><h2>%s</h2>", _("Inspection findings"));
 	if (x.f.findings && *x.f.findings)
 		html(r, "<p class=\"findings\" lang=\"vi\">%s</p>", x.f.findings);
@@ -459,7 +389,7 @@ enum gemis_err page_inspection(struct http_req *r)
 	err = http_unit(r, http_arg(r, 0), ACT_READ, -1, &unit);
 	if (err)
 		return err;
-	if (!parse_id(http_arg(r, 1), &id))
+	if (!web_parse_id(http_arg(r, 1), &id))
 		return GEMIS_ENOTFOUND;
 	return render_one(r, unit, id, http_param(r, "done") ? _("Saved.") : NULL);
 }
@@ -480,7 +410,7 @@ enum gemis_err page_inspection_post(struct http_req *r)
 	err = http_unit(r, http_arg(r, 0), ACT_INSPECT, -1, &unit);
 	if (err)
 		return err;
-	if (!parse_id(http_arg(r, 1), &id))
+	if (!web_parse_id(http_arg(r, 1), &id))
 		return GEMIS_ENOTFOUND;
 	if (!text_parse_long(ver, strlen(ver), &v))
 		return http_fail(r, GEMIS_EINVAL, "%s", _("version: missing"));
@@ -515,16 +445,16 @@ enum gemis_err page_recommendation_add(struct http_req *r)
 	err = http_unit(r, http_arg(r, 0), ACT_INSPECT, -1, &unit);
 	if (err)
 		return err;
-	if (!parse_id(http_arg(r, 1), &id))
+	if (!web_parse_id(http_arg(r, 1), &id))
 		return GEMIS_ENOTFOUND;
 	f.text = http_param_or(r, "text", "");
 	f.agency = agency_find(ag);
-	f.due = posted_day(r, "due");
+	f.due = web_posted_day(r, "due");
 	diags_init(&d, 30);
 	err = http_db(r, &db);
 	if (!err)
 		err = recommendation_issue(db, &r->snap->tree, &r->who, unit, id, &f, r->now, &rid, &d, &r->err);
-	err = refuse(r, err, &d);
+	err = web_refuse(r, err, &d);
 	diags_release(&d);
 	if (err)
 		return err;
@@ -548,7 +478,7 @@ enum gemis_err page_recommendation_post(struct http_req *r)
 	err = http_unit(r, http_arg(r, 0), ACT_READ, -1, &unit);
 	if (err)
 		return err;
-	if (!parse_id(http_arg(r, 1), &id))
+	if (!web_parse_id(http_arg(r, 1), &id))
 		return GEMIS_ENOTFOUND;
 	a = wf_action_find(&wf_recommendation, http_param_or(r, "action", ""));
 	if (!text_parse_long(ver, strlen(ver), &version))

@@ -62,11 +62,6 @@ static const char *day_text(struct http_req *r, struct date d)
 	return arena_strdup(&r->arena, s);
 }
 
-static struct date today_of(struct http_req *r)
-{
-	return date_from_ymd(http_today(r));
-}
-
 static void status_chip(struct http_req *r, enum task_status st, enum task_alert al)
 {
 	html(r, "<span class=\"ts ts-%s\">%s</span>", task_status_id(st), task_status_name(st));
@@ -190,7 +185,7 @@ static void commune_tasks(struct http_req *r, int unit, int year, const char *ag
 		html(r, "</td><td>");
 		time_cell(r, x, year);
 		html(r, "</td><td>");
-		status_chip(r, st, task_alert(&x->tt, period_year_code(year), st, today_of(r), DUE_SOON_DAYS));
+		status_chip(r, st, task_alert(&x->tt, period_year_code(year), st, web_today(r), DUE_SOON_DAYS));
 		html(r, "</td></tr>");
 	}
 	html(r, "</tbody></table></div>");
@@ -224,7 +219,7 @@ static void glance_of(struct http_req *r, int unit, int year, struct glance *g)
 			g->done += st == TS_DONE;
 			g->progress += st == TS_IN_PROGRESS;
 			g->notdone += st == TS_NOT_DONE;
-			g->overdue += task_alert(&tl.t[i].tt, period_year_code(year), st, today_of(r), 0) == TA_OVERDUE;
+			g->overdue += task_alert(&tl.t[i].tt, period_year_code(year), st, web_today(r), 0) == TA_OVERDUE;
 		}
 	}
 	task_recs_release(&rs);
@@ -394,7 +389,7 @@ static void states_table(struct http_req *r, const struct task_page *tp)
 		s = task_state(&tp->rs, x, id, tp->year);
 		st = s ? s->status : TS_NOT_STARTED;
 		html(r, "<tr><td>%s%s</td><td>", agency_label(r, id), k < x->nlead ? "" : _(" (partner)"));
-		status_chip(r, st, k < x->nlead ? task_alert(&x->tt, period_year_code(tp->year), st, today_of(r), DUE_SOON_DAYS)
+		status_chip(r, st, k < x->nlead ? task_alert(&x->tt, period_year_code(tp->year), st, web_today(r), DUE_SOON_DAYS)
 						: TA_NONE);
 		html(r, "</td><td>");
 		if (s && s->reason)
@@ -769,7 +764,7 @@ void tasks_box(struct http_req *r, int unit, int year)
 
 	memset(&dl, 0, sizeof(dl));
 	if (http_db(r, &db) ||
-	    due_list_load(db, &r->snap->tree, unit, year, today_of(r), reporting_judged_at(r), DUE_SOON_DAYS, mine,
+	    due_list_load(db, &r->snap->tree, unit, year, web_today(r), reporting_judged_at(r), DUE_SOON_DAYS, mine,
 			  &dl, &r->err) != GEMIS_OK) {
 		due_list_release(&dl);
 		return;

@@ -9,6 +9,7 @@
 #define GEMIS_WEB_H
 
 #include "core/assess.h"
+#include "core/date.h"
 #include "core/period.h"
 #include "http/html.h"
 #include "http/http.h"
@@ -196,5 +197,24 @@ enum gemis_err page_chain(struct http_req *r);
 void chain_box(struct http_req *r, int unit, int year);
 enum gemis_err page_chain_set(struct http_req *r);
 enum gemis_err page_report(struct http_req *r);
+
+/* What the pages of the registers share for their fields (fields.c). */
+/* Today in Vietnam ($GEMIS_TODAY in tests), as a date. */
+struct date web_today(struct http_req *r);
+/* An agency kind's name in the page's language, "–" for none. */
+const char *web_agency_name(struct http_req *r, int k);
+/* A day for people ("30/11/2026"), "–" for none. */
+const char *web_day(struct http_req *r, struct date d);
+/* A day for a date input ("2026-11-30"), "" for none. */
+const char *web_iso_day(struct http_req *r, struct date d);
+/* A day posted in a form, YYYY-MM-DD or DD/MM/YYYY; an invalid date
+ * ({0, 0, 0}) when neither. */
+struct date web_posted_day(struct http_req *r, const char *name);
+/* err, with the problems of d in one message after the error's own when
+ * it is GEMIS_EINVAL. */
+struct diags;
+enum gemis_err web_refuse(struct http_req *r, enum gemis_err err, const struct diags *d);
+/* A positive record id; false for anything else. */
+bool web_parse_id(const char *s, long long *id);
 
 #endif
