@@ -82,6 +82,46 @@ static void export_said(const char *path, int fmt, const char *unit_name, size_t
 			withheld);
 }
 
+/* What SDMX-CSV adds: the computed values, and those withheld. */
+static void export_said_computed(const char *path, size_t n, size_t withheld)
+{
+	if (strcmp(path, "-") != 0)
+		fprintf(stderr, ngettext_("%s: and %zu computed indicator value.\n",
+					  "%s: and %zu computed indicator values.\n", n),
+			path, n);
+	if (withheld)
+		fprintf(stderr,
+			ngettext_("Withheld %zu computed value of the violence indicators (OBS_STATUS O, CONF_STATUS C).\n",
+				  "Withheld %zu computed values of the violence indicators (OBS_STATUS O, CONF_STATUS C).\n",
+				  withheld),
+			withheld);
+}
+
+/* The rows `values export` writes: the stored values of the unit and
+ * below (the register's small counts withheld unless small, from s), and
+ * for SDMX-CSV the computed values into o->obs (caller frees). */
+static int export_data(struct db *db, const struct snapshot *s, const struct tree *t, int fmt, int unit, int year,
+		       bool small, struct value_rows *rows, size_t *withheld, struct export_opts *o)
+{
+	struct errctx e = {0};
+	struct indicator_obs *obs = NULL;
+
+	if (fmt != XF_SDMX_STRUCTURE && exchange_values(db, t, unit, year, rows, &e)) {
+		cli_fail(&e);
+		return EXIT_FAIL;
+	}
+	if (s && !small && exchange_withhold_small(s, rows, withheld)) {
+		fprintf(stderr, "gemis: %s\n", err_name(GEMIS_ENOMEM));
+		return EXIT_FAIL;
+	}
+	if (s && fmt == XF_SDMX && exchange_indicator_values(s, unit, year, small, &obs, &o->nobs, &o->nobs_withheld)) {
+		fprintf(stderr, "gemis: %s\n", err_name(GEMIS_ENOMEM));
+		return EXIT_FAIL;
+	}
+	o->obs = obs;
+	return EXIT_OK;
+}
+
 int cmd_values_export(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
@@ -129,8 +169,8 @@ int cmd_values_export(struct cli *cli, int argc, char **argv)
 	if (!db)
 		goto out;
 	/* the suppression of the register's counts is decided over the whole
-	 * tree, from the engine */
-	if (small) {
+	 * tree, from the engine; SDMX-CSV carries the engine's values too */
+	if (small && fmt != XF_SDMX) {
 		if (units_load_tree(db, &t, &e)) {
 			cli_fail(&e);
 			goto out;
@@ -148,14 +188,8 @@ int cmd_values_export(struct cli *cli, int argc, char **argv)
 		cli_unknown_unit("values export", code);
 		goto out;
 	}
-	if (fmt != XF_SDMX_STRUCTURE && exchange_values(db, tp, unit, year, &rows, &e)) {
-		cli_fail(&e);
+	if (export_data(db, have_snap ? &snap : NULL, tp, fmt, unit, year, small, &rows, &withheld, &o) != EXIT_OK)
 		goto out;
-	}
-	if (have_snap && exchange_withhold_small(&snap, &rows, &withheld)) {
-		fprintf(stderr, "gemis: %s\n", err_name(GEMIS_ENOMEM));
-		goto out;
-	}
 	o.map = map_path ? &map : NULL;
 	o.unit = unit;
 	o.exported = report_stamp();
@@ -168,10 +202,13 @@ int cmd_values_export(struct cli *cli, int argc, char **argv)
 	if (write_out(path, &out) != EXIT_OK)
 		goto out;
 	export_said(path, fmt, tp->units[unit].name, rows.n, withheld);
+	if (fmt == XF_SDMX)
+		export_said_computed(path, o.nobs, o.nobs_withheld);
 	status = EXIT_OK;
 out:
 	db_close(db);
 	value_rows_release(&rows);
+	free((void *)o.obs);
 	codemap_release(&map);
 	buf_release(&out);
 	tree_release(&t);

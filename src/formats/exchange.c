@@ -115,6 +115,18 @@ void values_sort(const struct tree *t, struct value_row *rows, size_t n)
 	qsort(rows, n, sizeof(*rows), cmp_rows);
 }
 
+int sdmx_unit_mult(int ind)
+{
+	double f = catalog[ind].factor;
+	int k = 0;
+
+	if (catalog[ind].kind != IND_RATIO)
+		return 0;
+	for (; f >= 10; f /= 10)
+		k--;
+	return k;
+}
+
 void diags_rename(struct diags *d, size_t from, const char *const *pairs, size_t index)
 {
 	size_t k, j;

@@ -54,11 +54,35 @@ bool element_split(const char *code, char *ind, size_t nind, char *part, size_t 
 /* Sorts rows by unit code, period, indicator (catalog order), part, sex. */
 void values_sort(const struct tree *t, struct value_row *rows, size_t n);
 
+/* A computed indicator value (the engine's, after roll-up) of a unit, a
+ * year and a sex, for SDMX-CSV: computed by a higher layer (report/) and
+ * handed down, as formats/ cannot call it.  withheld: a value of the case
+ * register that a publication must not show (value is then ignored). */
+struct indicator_obs {
+	int unit;   /* tree index */
+	int year;
+	int ind;    /* catalog index */
+	int sex;    /* enum sex */
+	double value;
+	bool withheld;
+};
+
 struct export_opts {
 	const struct codemap *map; /* may be NULL */
 	long long exported;        /* ADX's `exported` time (Unix seconds) */
 	int unit;                  /* the unit exported (with the units below) */
+	/* SDMX-CSV only: the computed values, written after the parts, sorted
+	 * by unit (tree order), year, indicator, sex; may be NULL */
+	const struct indicator_obs *obs;
+	size_t nobs;
+	size_t nobs_withheld; /* how many of them are withheld */
 };
+
+/* SDMX's UNIT_MULT of an indicator's computed value: the power of ten
+ * that gives the plain figure (num / den) from OBS_VALUE, so -2 for a
+ * percentage (factor 100), -3 per thousand, -5 per 100,000; 0 for single
+ * values and for the parts. */
+int sdmx_unit_mult(int ind);
 
 enum gemis_err values_write(enum xfmt f, const struct tree *t, const struct value_row *rows,
 			    size_t n, const struct export_opts *o, struct buf *out);

@@ -9,20 +9,31 @@
  * statistics offices; gemis does not read it back.  Its structure
  * (dataflow, DSD, codelists) is written by values_sdmx.c:
  *
- *	DATAFLOW,FREQ,REF_AREA,INDICATOR,VALUE_PART,SEX,TIME_PERIOD,OBS_VALUE
- *	GEMIS:DF_GENDER_EQUALITY(1.0),A,03390,female_wage_workers,NUM,_T,2026,412
- *	GEMIS:DF_GENDER_EQUALITY(1.0),Q,03390,news_items_per_quarter,VALUE,_T,2026-Q3,4
+ *	DATAFLOW,FREQ,REF_AREA,INDICATOR,VALUE_PART,SEX,TIME_PERIOD,OBS_VALUE,UNIT_MULT,OBS_STATUS,CONF_STATUS
+ *	GEMIS:DF_GENDER_EQUALITY(1.0),A,03390,female_wage_workers,NUM,_T,2026,412,0,A,F
+ *	GEMIS:DF_GENDER_EQUALITY(1.0),Q,03390,news_items_per_quarter,VALUE,_T,2026-Q3,4,0,A,F
+ *	GEMIS:DF_GENDER_EQUALITY(1.0),A,03390,female_wage_workers,IND,_T,2026,41.2,-2,A,F
+ *	GEMIS:DF_GENDER_EQUALITY(1.0),A,12,dv_victims_supported,IND,_T,2026,,-2,O,C
  *
  * DATAFLOW  agency:id(version) of the dataflow, always the one above;
  * FREQ      A (annual), Q (quarterly), M (monthly), from the period;
  * REF_AREA  the unit's official code (mapped with a code map's `unit`);
  * INDICATOR the indicator's id (`gemis indicators`);
- * VALUE_PART NUM (numerator), DEN (denominator) or VALUE (a single value);
+ * VALUE_PART NUM (numerator), DEN (denominator) or VALUE (a single value)
+ *           for the reported parts; IND for the indicator's value as gemis
+ *           computes it (after roll-up, as the pages show it);
  * SEX       F, M or _T (total), the codes of SDMX's CL_SEX;
  * TIME_PERIOD 2026, 2026-Q3 or 2026-07 (SDMX's ISO 8601 forms);
- * OBS_VALUE the reported number, with a point as decimal mark.
- * The values are the reported parts, not computed indicators, so that a
- * statistics office can aggregate them the way gemis does.
+ * OBS_VALUE the reported number, or the computed value rounded to 4
+ *           decimals, with a point as decimal mark; empty when withheld;
+ * UNIT_MULT the power of ten that turns OBS_VALUE into the plain figure
+ *           (sdmx_unit_mult(): -2 for a percentage, 0 for the parts);
+ * OBS_STATUS A (normal value) or O (missing value: withheld), codes of
+ *           SDMX's CL_OBS_STATUS; gemis neither estimates nor imputes;
+ * CONF_STATUS F (free) or C (confidential: a small count of the case
+ *           register, or one that would reveal it), SDMX's CL_CONF_STATUS.
+ * The reported parts come first (a statistics office can aggregate them the
+ * way gemis does), then the computed values (export_opts.obs, years only).
  */
 #include <math.h>
 #include <stdio.h>
@@ -69,16 +80,46 @@ static enum gemis_err csv_field_out(struct buf *b, const char *s)
 	return buf_error(b);
 }
 
+#define SDMX_HEAD "DATAFLOW,FREQ,REF_AREA,INDICATOR,VALUE_PART,SEX,TIME_PERIOD,OBS_VALUE,UNIT_MULT,OBS_STATUS,CONF_STATUS\r\n"
+
+static const char *sdmx_sex(int sex)
+{
+	return sex == SEX_F ? "F" : sex == SEX_M ? "M" : "_T";
+}
+
+/* DATAFLOW,FREQ,REF_AREA, */
+static void sdmx_lead(struct buf *b, const struct tree *t, int unit, char freq, const struct export_opts *o)
+{
+	buf_printf(b, "GEMIS:DF_GENDER_EQUALITY(1.0),%c,", freq);
+	csv_field_out(b, codemap_out(o ? o->map : NULL, CODE_UNIT, t->units[unit].code));
+}
+
+/* The computed values, after the parts. */
+static enum gemis_err sdmx_computed(const struct tree *t, const struct export_opts *o, struct buf *b)
+{
+	size_t i;
+
+	for (i = 0; o && i < o->nobs && !buf_error(b); i++) {
+		const struct indicator_obs *v = &o->obs[i];
+
+		sdmx_lead(b, t, v->unit, 'A', o);
+		buf_printf(b, ",%s,IND,%s,%04d,", catalog[v->ind].id, sdmx_sex(v->sex), v->year);
+		if (!v->withheld)
+			put_plain_number(b, round(v->value * 1e4) / 1e4);
+		buf_printf(b, ",%d,%s\r\n", sdmx_unit_mult(v->ind), v->withheld ? "O,C" : "A,F");
+	}
+	return buf_error(b);
+}
+
 enum gemis_err values_write_sdmx(const struct tree *t, const struct value_row *rows, size_t n,
 				 const struct export_opts *o, struct buf *b)
 {
 	size_t i;
 
-	buf_puts(b, "DATAFLOW,FREQ,REF_AREA,INDICATOR,VALUE_PART,SEX,TIME_PERIOD,OBS_VALUE\r\n");
+	buf_puts(b, SDMX_HEAD);
 	for (i = 0; i < n && !buf_error(b); i++) {
 		const struct value_row *r = &rows[i];
 		const char *part = catalog[r->ind].kind == IND_VALUE ? "VALUE" : r->part == PART_NUM ? "NUM" : "DEN";
-		const char *sex = r->sex == SEX_F ? "F" : r->sex == SEX_M ? "M" : "_T";
 		int y = period_year(r->period), k = period_index(r->period);
 		char per[16], freq;
 
@@ -96,13 +137,12 @@ enum gemis_err values_write_sdmx(const struct tree *t, const struct value_row *r
 			snprintf(per, sizeof(per), "%04d", y);
 			break;
 		}
-		buf_printf(b, "GEMIS:DF_GENDER_EQUALITY(1.0),%c,", freq);
-		csv_field_out(b, codemap_out(o ? o->map : NULL, CODE_UNIT, t->units[r->unit].code));
-		buf_printf(b, ",%s,%s,%s,%s,", catalog[r->ind].id, part, sex, per);
+		sdmx_lead(b, t, r->unit, freq, o);
+		buf_printf(b, ",%s,%s,%s,%s,", catalog[r->ind].id, part, sdmx_sex(r->sex), per);
 		put_plain_number(b, r->value);
-		buf_puts(b, "\r\n");
+		buf_puts(b, ",0,A,F\r\n");
 	}
-	return buf_error(b);
+	return sdmx_computed(t, o, b);
 }
 
 enum gemis_err values_write(enum xfmt f, const struct tree *t, const struct value_row *rows,

@@ -14,12 +14,17 @@
  *	    <str:Codelists>   CL_FREQ (A, Q, M), CL_AREA (the unit exported
  *	                      and every unit below it, codes mapped as in the
  *	                      data), CL_INDICATOR (the catalog), CL_VALUE_PART
- *	                      (NUM, DEN, VALUE), CL_SEX (F, M, _T)
+ *	                      (NUM, DEN, VALUE, IND), CL_SEX (F, M, _T),
+ *	                      CL_UNIT_MULT (the powers of ten of the catalog's
+ *	                      factors), CL_OBS_STATUS (A, O) and CL_CONF_STATUS
+ *	                      (F, C), the codes of SDMX's cross-domain lists
  *	    <str:Concepts>    CS_GEMIS: one concept per column
  *	    <str:DataStructures>  DSD_GENDER_EQUALITY(1.0): the dimensions
  *	                      FREQ, REF_AREA, INDICATOR, VALUE_PART, SEX in the
  *	                      order of the CSV's columns, the time dimension
- *	                      TIME_PERIOD, the primary measure OBS_VALUE
+ *	                      TIME_PERIOD, the observation's attributes
+ *	                      UNIT_MULT, OBS_STATUS, CONF_STATUS, the primary
+ *	                      measure OBS_VALUE
  *	  </mes:Structures>
  *	</mes:Structure>
  *
@@ -54,11 +59,21 @@ static const struct code part_codes[] = {
 	{"NUM", "Tử số", "Numerator"},
 	{"DEN", "Mẫu số", "Denominator"},
 	{"VALUE", "Giá trị", "Value"},
+	{"IND", "Giá trị chỉ tiêu (do gemis tính)", "Indicator value (computed by gemis)"},
 };
 static const struct code sex_codes[] = {
 	{"F", "Nữ", "Female"},
 	{"M", "Nam", "Male"},
 	{"_T", "Tổng", "Total"},
+};
+/* SDMX's CL_OBS_STATUS and CL_CONF_STATUS, the codes gemis uses */
+static const struct code obs_status_codes[] = {
+	{"A", "Giá trị bình thường", "Normal value"},
+	{"O", "Thiếu giá trị", "Missing value"},
+};
+static const struct code conf_status_codes[] = {
+	{"F", "Công khai", "Free"},
+	{"C", "Thông tin thống kê bảo mật", "Confidential statistical information"},
 };
 
 /* The columns of the SDMX-CSV after DATAFLOW, in order: concept id,
@@ -73,8 +88,13 @@ static const struct {
 	{"SEX", "Giới tính", "Sex", "CL_SEX"},
 	{"TIME_PERIOD", "Kỳ báo cáo", "Time period", NULL},
 	{"OBS_VALUE", "Giá trị quan sát", "Observation value", NULL},
+	{"UNIT_MULT", "Hệ số nhân đơn vị", "Unit multiplier", "CL_UNIT_MULT"},
+	{"OBS_STATUS", "Trạng thái quan sát", "Observation status", "CL_OBS_STATUS"},
+	{"CONF_STATUS", "Tình trạng bảo mật", "Confidentiality status", "CL_CONF_STATUS"},
 };
-#define NDIMS 5 /* the concepts above that are coded dimensions */
+#define NDIMS 5  /* the concepts above that are coded dimensions */
+#define FIRST_ATTR 7 /* and the attributes, from here on */
+#define NCONCEPTS (sizeof(concepts) / sizeof(concepts[0]))
 
 static enum gemis_err names(struct buf *b, const char *indent, const char *vi, const char *en)
 {
@@ -143,6 +163,57 @@ static enum gemis_err concept_ref(struct buf *b, const char *id)
 			  id);
 }
 
+static enum gemis_err codelist_ref(struct buf *b, const char *id)
+{
+	return buf_printf(b,
+			  "            <str:LocalRepresentation><str:Enumeration><Ref id=\"%s\" "
+			  "version=\"1.0\" agencyID=\"" AGENCY "\" class=\"Codelist\" package=\"codelist\"/>"
+			  "</str:Enumeration></str:LocalRepresentation>\n",
+			  id);
+}
+
+/* UNIT_MULT, OBS_STATUS, CONF_STATUS: one value per observation. */
+static enum gemis_err attribute_list(struct buf *b)
+{
+	size_t i;
+
+	buf_puts(b, "          <str:AttributeList id=\"AttributeDescriptor\">\n");
+	for (i = FIRST_ATTR; i < NCONCEPTS; i++) {
+		buf_printf(b, "          <str:Attribute id=\"%s\" assignmentStatus=\"Mandatory\">\n", concepts[i].id);
+		concept_ref(b, concepts[i].id);
+		codelist_ref(b, concepts[i].codelist);
+		buf_puts(b, "            <str:AttributeRelationship><str:PrimaryMeasure><Ref id=\"OBS_VALUE\"/>"
+			    "</str:PrimaryMeasure></str:AttributeRelationship>\n"
+			    "          </str:Attribute>\n");
+	}
+	buf_puts(b, "          </str:AttributeList>\n");
+	return buf_error(b);
+}
+
+/* The powers of ten of the catalog's factors (sdmx_unit_mult()), 0 first. */
+static enum gemis_err unit_mult_codelist(struct buf *b)
+{
+	bool seen[16] = {false};
+	size_t i;
+
+	codelist_open(b, "CL_UNIT_MULT", "Hệ số nhân đơn vị", "Unit multiplier");
+	code(b, "0", "Đơn vị (×1)", "Units (×1)");
+	seen[0] = true;
+	for (i = 0; i < catalog_count; i++) {
+		int k = -sdmx_unit_mult((int)i);
+		char id[8], name[32];
+
+		if (k < 0 || k >= 16 || seen[k])
+			continue;
+		seen[k] = true;
+		snprintf(id, sizeof(id), "-%d", k);
+		snprintf(name, sizeof(name), "×10^-%d", k);
+		code(b, id, name, name);
+	}
+	buf_puts(b, "      </str:Codelist>\n");
+	return buf_error(b);
+}
+
 static enum gemis_err data_structure(struct buf *b)
 {
 	buf_puts(b, "    <str:DataStructures>\n"
@@ -156,20 +227,17 @@ static enum gemis_err data_structure(struct buf *b)
 	for (i = 0; i < NDIMS; i++) {
 		buf_printf(b, "          <str:Dimension id=\"%s\" position=\"%zu\">\n", concepts[i].id, i + 1);
 		concept_ref(b, concepts[i].id);
-		buf_printf(b,
-			   "            <str:LocalRepresentation><str:Enumeration><Ref id=\"%s\" "
-			   "version=\"1.0\" agencyID=\"" AGENCY "\" class=\"Codelist\" package=\"codelist\"/>"
-			   "</str:Enumeration></str:LocalRepresentation>\n"
-			   "          </str:Dimension>\n",
-			   concepts[i].codelist);
+		codelist_ref(b, concepts[i].codelist);
+		buf_puts(b, "          </str:Dimension>\n");
 	}
 	buf_printf(b, "          <str:TimeDimension id=\"TIME_PERIOD\" position=\"%d\">\n", NDIMS + 1);
 	concept_ref(b, "TIME_PERIOD");
 	buf_puts(b, "            <str:LocalRepresentation><str:TextFormat textType=\"ObservationalTimePeriod\"/>"
 		    "</str:LocalRepresentation>\n"
 		    "          </str:TimeDimension>\n"
-		    "          </str:DimensionList>\n"
-		    "          <str:MeasureList id=\"MeasureDescriptor\">\n"
+		    "          </str:DimensionList>\n");
+	attribute_list(b);
+	buf_puts(b, "          <str:MeasureList id=\"MeasureDescriptor\">\n"
 		    "          <str:PrimaryMeasure id=\"OBS_VALUE\">\n");
 	concept_ref(b, "OBS_VALUE");
 	buf_puts(b, "            <str:LocalRepresentation><str:TextFormat textType=\"Decimal\"/>"
@@ -222,13 +290,16 @@ enum gemis_err values_write_sdmx_structure(const struct tree *t, const struct ex
 	for (i = 0; i < catalog_count; i++)
 		code(b, catalog[i].id, catalog[i].name_vi, catalog[i].name_en);
 	buf_puts(b, "      </str:Codelist>\n");
-	fixed_codelist(b, "CL_VALUE_PART", "Phần của số liệu", "Part of the value", part_codes, 3);
+	fixed_codelist(b, "CL_VALUE_PART", "Phần của số liệu", "Part of the value", part_codes, 4);
 	fixed_codelist(b, "CL_SEX", "Giới tính", "Sex", sex_codes, 3);
+	unit_mult_codelist(b);
+	fixed_codelist(b, "CL_OBS_STATUS", "Trạng thái quan sát", "Observation status", obs_status_codes, 2);
+	fixed_codelist(b, "CL_CONF_STATUS", "Tình trạng bảo mật", "Confidentiality status", conf_status_codes, 2);
 	buf_puts(b, "    </str:Codelists>\n"
 		    "    <str:Concepts>\n"
 		    "      <str:ConceptScheme id=\"CS_GEMIS\" agencyID=\"" AGENCY "\" version=\"1.0\">\n");
 	names(b, "        ", "Khái niệm của gemis", "gemis concepts");
-	for (i = 0; i < sizeof(concepts) / sizeof(concepts[0]); i++) {
+	for (i = 0; i < NCONCEPTS; i++) {
 		buf_printf(b, "        <str:Concept id=\"%s\">\n", concepts[i].id);
 		names(b, "          ", concepts[i].vi, concepts[i].en);
 		buf_puts(b, "        </str:Concept>\n");

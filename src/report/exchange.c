@@ -125,6 +125,106 @@ out:
 	return err;
 }
 
+/* Whether a unit's computed values of a register indicator in a year must
+ * be withheld, for every sex (what pages and the parts' export hide). */
+static bool obs_hidden(const struct snapshot *s, struct progress_masks *m, int year, int unit, int ind)
+{
+	int part, sex;
+
+	if (catalog[ind].source != SRC_REGISTER)
+		return false;
+	for (part = 0; part < indicator_parts(&catalog[ind]); part++)
+		for (sex = SEX_F; sex <= SEX_T; sex++) {
+			double v = engine_part(&s->eng, year, unit, ind, part, sex);
+
+			if (v >= 1 && v < SUPP_THRESHOLD)
+				return true;
+			if (!isnan(v) && progress_masks_cell(m, unit, ind, part, sex) != SUPP_SHOWN)
+				return true;
+		}
+	return progress_masks_hidden(m, unit, ind);
+}
+
+static bool under(const struct tree *t, int u, int top)
+{
+	for (; u >= 0; u = t->units[u].parent)
+		if (u == top)
+			return true;
+	return false;
+}
+
+/* The values of one unit and year, appended to *out. */
+static enum gemis_err obs_unit_year(const struct snapshot *s, struct progress_masks *m, bool small, int unit,
+				    int year, struct indicator_obs **out, size_t *n, size_t *cap, size_t *withheld)
+{
+	size_t ind;
+	int sex;
+
+	for (ind = 0; ind < catalog_count; ind++) {
+		bool hide = !small && obs_hidden(s, m, year, unit, (int)ind);
+
+		for (sex = SEX_F; sex <= SEX_T; sex++) {
+			double v;
+
+			if (sex != SEX_T && !catalog[ind].by_sex)
+				continue;
+			v = engine_value(&s->eng, year, unit, (int)ind, sex);
+			if (isnan(v) || isinf(v))
+				continue;
+			if (*n == *cap) {
+				size_t nc = *cap ? *cap * 2 : 1024;
+				struct indicator_obs *o = realloc(*out, nc * sizeof(*o));
+
+				if (!o)
+					return GEMIS_ENOMEM;
+				*out = o;
+				*cap = nc;
+			}
+			(*out)[(*n)++] = (struct indicator_obs){unit, year, (int)ind, sex, hide ? 0 : v, hide};
+			*withheld += hide;
+		}
+	}
+	return GEMIS_OK;
+}
+
+enum gemis_err exchange_indicator_values(const struct snapshot *s, int unit, int year, bool small,
+					 struct indicator_obs **out, size_t *n, size_t *withheld)
+{
+	const struct tree *t = &s->tree;
+	struct progress_masks *masks;
+	int lo = s->eng.year_min, hi = s->eng.year_max, y;
+	size_t cap = 0, u;
+	enum gemis_err err = GEMIS_OK;
+
+	*out = NULL;
+	*n = *withheld = 0;
+	if (year) {
+		if (year < lo || year > hi)
+			return GEMIS_OK;
+		lo = hi = year;
+	}
+	if (lo > hi)
+		return GEMIS_OK;
+	masks = calloc((size_t)(hi - lo + 1), sizeof(*masks));
+	if (!masks)
+		return GEMIS_ENOMEM;
+	for (y = lo; y <= hi; y++)
+		progress_masks_init(&masks[y - lo], s, y);
+	/* unit (tree order), year, indicator, sex: the order of the parts */
+	for (u = 0; u < t->n && !err; u++)
+		for (y = lo; y <= hi && !err && under(t, (int)u, unit); y++)
+			err = obs_unit_year(s, &masks[y - lo], small, (int)u, y, out, n, &cap, withheld);
+	for (y = lo; y <= hi; y++)
+		progress_masks_release(&masks[y - lo]);
+	free(masks);
+	if (err) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return err;
+}
+
 enum gemis_err exchange_template(struct db *db, const struct tree *t, int unit, int agency, int year,
 				 struct template_form *f, struct errctx *e)
 {

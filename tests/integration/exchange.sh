@@ -86,13 +86,27 @@ fits() {
 		i=$((i + 1))
 	done
 	[ "$i" -gt 5 ] || die "$1: only $((i - 1)) coded dimensions"
+	# the observation's attributes: a column each, its codes in its codelist
+	nattr=0
+	for att in $(x '//*[local-name()="AttributeList"]/*[local-name()="Attribute"]/@id' | sed 's/^ *id="\(.*\)"$/\1/'); do
+		cl=$(x "string(//*[local-name()=\"Attribute\"][@id=\"$att\"]//*[local-name()=\"Enumeration\"]/Ref/@id)")
+		col=$(grep -n -x "$att" cols | cut -d: -f1)
+		[ -n "$col" ] || die "$2 has no column for the attribute $att"
+		x "//*[local-name()=\"Codelist\"][@id=\"$cl\"]/*[local-name()=\"Code\"]/@id" |
+			sed 's/^ *id="\(.*\)"$/\1/' | sort -u >codes
+		tail -n +2 "$2" | tr -d '\r' | cut -d, -f"$col" | sort -u >used
+		comm -23 used codes | grep . && die "$2: $att codes not in $cl"
+		nattr=$((nattr + 1))
+	done
+	[ "$nattr" = 3 ] || die "$1: $nattr attributes, not UNIT_MULT, OBS_STATUS, CONF_STATUS"
 	[ "$(x 'string(//*[local-name()="TimeDimension"]/@id)')" = TIME_PERIOD ] || die "$1: no TIME_PERIOD"
 	[ "$(x 'string(//*[local-name()="PrimaryMeasure"]/@id)')" = OBS_VALUE ] || die "$1: no OBS_VALUE"
 	tail -n +2 "$2" | tr -d '\r' | awk -F, '
 		$2 == "A" && $7 !~ /^[0-9][0-9][0-9][0-9]$/ ||
 		$2 == "Q" && $7 !~ /^[0-9][0-9][0-9][0-9]-Q[1-4]$/ ||
 		$2 == "M" && $7 !~ /^[0-9][0-9][0-9][0-9]-(0[1-9]|1[0-2])$/ ||
-		$8 !~ /^-?[0-9]+(\.[0-9]+)?$/ { print; bad = 1 } END { exit bad }' ||
+		$8 !~ /^-?[0-9]+(\.[0-9]+)?$/ && !($8 == "" && $10 == "O" && $11 == "C") ||
+		$8 == "" && $5 != "IND" { print; bad = 1 } END { exit bad }' ||
 		die "$2: a time period or value that does not fit"
 }
 expect_ok "$GEMIS" --db "$A" values export --unit 12 --format sdmx-structure -o dsd.xml
@@ -159,10 +173,40 @@ expect_ok "$GEMIS" --db "$DEMO" values export --unit 24 --format sdmx-structure 
 [ "$(wc -l <demo.sdmx)" -gt 100 ] || die "the demo's SDMX-CSV is too small to tell"
 fits demo.dsd.xml demo.sdmx
 
+# its computed values (VALUE_PART IND) are the values `gemis progress`
+# shows, by sex too; a value progress hides (the register's suppression)
+# is never published, only marked withheld (OBS_STATUS O, CONF_STATUS C);
+# every value progress shows is there
+computed() { # DB UNIT YEAR SDMX
+	"$GEMIS" --db "$1" progress --unit "$2" --year "$3" --json |
+		jq -r '.indicators[] | . as $i | ([$i.indicator, "_T", ($i.value // "-")],
+			(($i.by_sex // {}) | to_entries[] | [$i.indicator, .key, (.value // "-")])) | @tsv' | sort >p.tsv
+	tr -d '\r' <"$4" | awk -F, -v OFS='\t' -v u="$2" -v y="$3" '$3 == u && $5 == "IND" && $7 == y {
+		print $4, $6, ($10 == "O" ? "-" : $8) }' | sort >s.tsv
+	[ "$(wc -l <s.tsv)" -gt 10 ] || die "$4: too few computed values of $2 in $3 to tell"
+	awk -F'\t' 'NR == FNR { p[$1 FS $2] = $3; next }
+		!(($1 FS $2) in p) { print "not in progress: " $0; bad = 1; next }
+		$3 != "-" && (p[$1 FS $2] == "-" || (p[$1 FS $2] - $3) ^ 2 > 1e-8) { print "differs: " $0 " vs " p[$1 FS $2]; bad = 1 }
+		{ seen[$1 FS $2] = 1 }
+		END { for (k in p) if (p[k] != "-" && !(k in seen)) { print "missing: " k; bad = 1 } exit bad }' p.tsv s.tsv ||
+		die "$4: the computed values of $2 in $3 are not what progress shows"
+}
+reg='dv_victims_supported|dv_perpetrators_counseled|trafficking_returnees_supported'
+for u in 24 09385; do
+	computed "$DEMO" $u 2026 demo.sdmx
+done
+grep -q ',IND,.*,O,C' demo.sdmx || die "the demo has no withheld computed value to check"
+grep -E ",($reg),IND," demo.sdmx | grep -q ',A,F' || die "no computed value of the register is published to check"
+expect_ok "$GEMIS" --db "$DEMO" values export --unit 24 --format sdmx --include-small-counts -o demo-all.sdmx
+! grep -q ',O,C' demo-all.sdmx || die "--include-small-counts withheld computed values"
+# a withheld value is withheld for every sex, as the parts are
+tr -d '\r' <demo.sdmx | awk -F, '$5 == "IND" { k = $3 FS $4 FS $7; s[k] = s[k] $10 } END {
+	for (k in s) if (s[k] ~ /O/ && s[k] ~ /A/) { print k; bad = 1 } exit bad }' ||
+	die "a computed value withheld for one sex and not another"
+
 # the violence indicators' small counts are not published by an export: a
 # (unit, period, indicator) with a count of 1 to 4, or one the register's
 # suppression hides, goes whole; --include-small-counts exports everything
-reg='dv_victims_supported|dv_perpetrators_counseled|trafficking_returnees_supported'
 expect_ok "$GEMIS" --db "$DEMO" values export --unit 24 -o pub.csv
 contains "$err" "Withheld"
 withheld=$(printf '%s\n' "$err" | sed -n 's/^Withheld \([0-9]*\) value.*/\1/p')

@@ -335,13 +335,20 @@ TEST(writers_lay_values_out_as_documented)
 	buf_init(&b, 1 << 20);
 	CHECK(values_write_sdmx(&t, in.v, in.n, &o, &b) == GEMIS_OK);
 	/* lines end with CRLF, as in the specification's examples */
-	CHECK(strncmp(buf_str(&b), "DATAFLOW,FREQ,REF_AREA,INDICATOR,VALUE_PART,SEX,TIME_PERIOD,OBS_VALUE\r\n"
-				   "GEMIS:DF_GENDER_EQUALITY(1.0),A,12,unpaid_care_ratio,VALUE,_T,2026,1.7\r\n", 142) == 0);
-	CHECK(strstr(buf_str(&b), ",Q,03390,news_items_per_quarter,VALUE,_T,2026-Q3,4\r\n") != NULL);
-	CHECK(strstr(buf_str(&b), ",M,03390,sex_ratio_at_birth,NUM,_T,2026-07,11\r\n") != NULL);
-	CHECK(strstr(buf_str(&b), ",A,03390,primary_completion,NUM,F,2026,95\r\n") != NULL);
+	{
+		static const char head[] =
+			"DATAFLOW,FREQ,REF_AREA,INDICATOR,VALUE_PART,SEX,TIME_PERIOD,OBS_VALUE,UNIT_MULT,OBS_STATUS,CONF_STATUS\r\n"
+			"GEMIS:DF_GENDER_EQUALITY(1.0),A,12,unpaid_care_ratio,VALUE,_T,2026,1.7,0,A,F\r\n";
+
+		CHECK(strncmp(buf_str(&b), head, sizeof(head) - 1) == 0);
+	}
+	CHECK(strstr(buf_str(&b), ",Q,03390,news_items_per_quarter,VALUE,_T,2026-Q3,4,0,A,F\r\n") != NULL);
+	CHECK(strstr(buf_str(&b), ",M,03390,sex_ratio_at_birth,NUM,_T,2026-07,11,0,A,F\r\n") != NULL);
+	CHECK(strstr(buf_str(&b), ",A,03390,primary_completion,NUM,F,2026,95,0,A,F\r\n") != NULL);
 	/* numbers never in exponent form */
-	CHECK(strstr(buf_str(&b), ",0.000012\r\n") != NULL);
+	CHECK(strstr(buf_str(&b), ",0.000012,0,A,F\r\n") != NULL);
+	/* no computed values given, none written */
+	CHECK(strstr(buf_str(&b), ",IND,") == NULL);
 	/* no bare LF */
 	{
 		const char *p;
@@ -363,6 +370,37 @@ TEST(writers_lay_values_out_as_documented)
 	CHECK(strstr(buf_str(&b), "dataSet") == NULL);
 	buf_release(&b);
 	value_rows_release(&in);
+}
+
+/* The computed values follow the parts: IND, rounded to 4 decimals, the
+ * catalog's factor as UNIT_MULT, a withheld one empty with O and C. */
+TEST(sdmx_writes_computed_values_after_the_parts)
+{
+	int fww = catalog_find("female_wage_workers"), ratio = catalog_find("unpaid_care_ratio");
+	int mmr = catalog_find("maternal_mortality"), dv = catalog_find("dv_victims_supported");
+	int bl = tree_find(&t, "03390");
+	struct indicator_obs obs[] = {
+		{bl, 2026, fww, SEX_T, 100.0 / 3, false},
+		{bl, 2026, ratio, SEX_T, 1.75, false},
+		{bl, 2026, dv, SEX_F, 62.5, true},
+	};
+	struct export_opts o = {NULL, 1796169600, 0, obs, 3};
+	struct buf b;
+
+	CHECK(fww >= 0 && ratio >= 0 && mmr >= 0 && dv >= 0 && bl >= 0);
+	CHECK(sdmx_unit_mult(fww) == -2);
+	CHECK(sdmx_unit_mult(ratio) == 0);
+	CHECK(sdmx_unit_mult(mmr) == -5);
+	buf_init(&b, 1 << 16);
+	CHECK(values_write_sdmx(&t, NULL, 0, &o, &b) == GEMIS_OK);
+	CHECK_STR(buf_str(&b),
+		  "DATAFLOW,FREQ,REF_AREA,INDICATOR,VALUE_PART,SEX,TIME_PERIOD,OBS_VALUE,UNIT_MULT,OBS_STATUS,CONF_STATUS\r\n"
+		  "GEMIS:DF_GENDER_EQUALITY(1.0),A,03390,female_wage_workers,IND,_T,2026,33.3333,-2,A,F\r\n"
+		  "GEMIS:DF_GENDER_EQUALITY(1.0),A,03390,unpaid_care_ratio,IND,_T,2026,1.75,0,A,F\r\n"
+		  "GEMIS:DF_GENDER_EQUALITY(1.0),A,03390,dv_victims_supported,IND,F,2026,,-2,O,C\r\n");
+	/* the withheld value is nowhere in the file */
+	CHECK(strstr(buf_str(&b), "62.5") == NULL);
+	buf_release(&b);
 }
 
 TEST(code_maps_are_checked)
@@ -745,6 +783,7 @@ int main(void)
 	RUN(dhis2_on_one_line_names_values_by_index);
 	RUN(every_format_reads_back_what_it_writes);
 	RUN(writers_lay_values_out_as_documented);
+	RUN(sdmx_writes_computed_values_after_the_parts);
 	RUN(code_maps_are_checked);
 	RUN(adx_refuses_breakdowns_it_does_not_hold);
 	RUN(dhis2_refuses_attribute_combos_and_reads_default_ids);
