@@ -175,9 +175,11 @@ integration: $(BUILD)/gemis
 	GEMIS=$(CURDIR)/$(BUILD)/gemis tests/run-integration
 
 # The storage suite and the integration tests marked for both backends, on
-# a throwaway PostgreSQL cluster (tests/with-pg starts and stops it).
-pg-check: $(BUILD)/tests/test_store $(BUILD)/tests/test_web $(BUILD)/tests/test_cases $(BUILD)/tests/test_tasks $(BUILD)/tests/test_budget $(BUILD)/tests/test_scorecard $(BUILD)/gemis
-	tests/with-pg sh -c '$(BUILD)/tests/test_store && $(BUILD)/tests/test_web && $(BUILD)/tests/test_cases && $(BUILD)/tests/test_tasks && $(BUILD)/tests/test_budget && $(BUILD)/tests/test_scorecard && GEMIS=$(CURDIR)/$(BUILD)/gemis tests/run-integration'
+# a throwaway PostgreSQL cluster (tests/with-pg starts and stops it).  The
+# unit tests that run there are those that read GEMIS_TEST_PG.
+PG_UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(shell grep -l GEMIS_TEST_PG $(UNIT_SRCS)))
+pg-check: $(PG_UNIT_BINS) $(BUILD)/gemis
+	tests/with-pg sh -c 'set -e; for t in $(PG_UNIT_BINS); do echo "== $$t"; $$t; done; GEMIS=$(CURDIR)/$(BUILD)/gemis tests/run-integration'
 
 # --- benchmarks: bench/run builds these and prints the table ------------------
 BENCH_BIN := $(BUILD)/bench/gemis-bench

@@ -201,6 +201,7 @@ enum gemis_err complaint_add(const struct cmp_session *s, int unit, const struct
 	struct cmp_limit lim;
 	struct sealed x;
 	size_t problems = d->total;
+	bool own;
 	enum gemis_err err;
 
 	code[0] = '\0';
@@ -215,10 +216,15 @@ enum gemis_err complaint_add(const struct cmp_session *s, int unit, const struct
 		return err_set(e, GEMIS_EINVAL, "%s", _("the complaint was not recorded"));
 	if (err)
 		return err;
-	err = db_begin(s->db, e);
+	err = store_tx_begin(s->db, &own, e);
 	if (err)
 		return err;
 	err = store_key_check(s->db, s->key, e);
+	/* two matters recorded at once take turns: each reads the highest
+	 * number after the other's is stored (PostgreSQL; SQLite's BEGIN
+	 * IMMEDIATE already does) */
+	if (!err)
+		err = db_lock_table(s->db, "complaints", e);
 	if (!err)
 		err = next_code(s, unit, f->received.y, code, e);
 	memset(&x, 0, sizeof(x));
@@ -229,7 +235,7 @@ enum gemis_err complaint_add(const struct cmp_session *s, int unit, const struct
 	if (!err)
 		err = log_line(s, unit, "complaint_add", code, NULL, true, e);
 	sealed_release(&x);
-	err = store_tx_end(s->db, true, err, e);
+	err = store_tx_end(s->db, own, err, e);
 	if (err)
 		code[0] = '\0';
 	return err;

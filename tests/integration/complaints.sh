@@ -147,6 +147,22 @@ api "$tok_binhlu_yte" POST "/api/v1/complaints/$api_code" -H "Content-Type: appl
 	--data '{"version": 1, "status": "handling"}'
 expect_status 200
 [ "$(jq -r .status body.txt)" = handling ] || die "handling"
+# eight matters sent at once through the server each get a number of their
+# own (test_complaints holds one open to make the other wait, every time)
+pids=
+for i in 1 2 3 4 5 6 7 8; do
+	curl -s -o "par$i.json" -w '%{http_code}' -H "Authorization: Bearer $tok_binhlu" \
+		-H "Content-Type: application/json" --data '{"unit": "03390", "received": "2026-12-02",
+		"channel": "portal", "kind": "petition", "field": "health", "agency": "yte", "name": "P", "text": "Q"}' \
+		"$BASE/api/v1/complaints" > "par$i.code" &
+	pids="$pids $!"
+done
+wait $pids # (not the server's)
+for i in 1 2 3 4 5 6 7 8; do
+	[ "$(cat "par$i.code")" = 201 ] || die "matter $i recorded at the same moment: $(cat "par$i.code") $(cat "par$i.json")"
+done
+[ "$(jq -r .code par*.json | sort -u | tr '\n' ' ')" = "03390-2026-0013 03390-2026-0014 03390-2026-0015 03390-2026-0016 03390-2026-0017 03390-2026-0018 03390-2026-0019 03390-2026-0020 " ] ||
+	die "numbers of matters recorded at the same moment: $(jq -r .code par*.json | tr '\n' ' ')"
 api "$tok_binhlu" GET /api/v1/complaint-limits
 expect_status 200
 [ "$(jq -r '.[] | select(.kind == "denunciation") | .answer_days' body.txt)" = 30 ] || die "limits"

@@ -11,9 +11,11 @@
  * Runs on a new SQLite file; with GEMIS_TEST_PG set to a PostgreSQL URL of
  * an empty database, on PostgreSQL (the schema is dropped first).
  */
+#include <pthread.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/catalog.h"
@@ -28,6 +30,7 @@
 #include "util/seal.h"
 
 static struct db *db;
+static const char *db_url;
 static struct tree tree;
 static char dir[] = "/tmp/gemis-complaints-XXXXXX";
 static struct seal_key key;
@@ -312,6 +315,62 @@ TEST(refer_to_a_case_of_the_commune)
 	arena_release(&mem);
 }
 
+/* A matter recorded on a second connection while the first's is not yet
+ * committed (a thread of its own: it waits for the first). */
+struct racer {
+	struct cmp_session s;
+	char code[CMP_CODE_MAX + 1];
+	enum gemis_err err;
+};
+
+static void *record_meanwhile(void *p)
+{
+	struct racer *r = p;
+	struct cmp_fields f = good();
+	struct diags d;
+	struct errctx e = {0};
+
+	diags_init(&d, 20);
+	r->err = complaint_add(&r->s, tree_find(&tree, "03390"), &f, r->code, &d, &e);
+	if (r->err)
+		fprintf(stderr, "the second matter: %s\n", e.msg);
+	diags_release(&d);
+	return NULL;
+}
+
+/* Regression: two matters recorded at the same moment both read the same
+ * highest number; the second failed on the code's uniqueness (PostgreSQL). */
+TEST(two_at_once_get_two_numbers)
+{
+	struct cmp_session s = session(&focal, "2026-06-01");
+	struct cmp_fields f = good();
+	struct diags d;
+	struct errctx e = {0};
+	struct racer r;
+	struct db *other = NULL;
+	pthread_t th;
+	char code[CMP_CODE_MAX + 1];
+	struct timespec pause = {0, 300 * 1000 * 1000};
+
+	diags_init(&d, 20);
+	CHECK(store_open(db_url, 0, &other, &e) == GEMIS_OK);
+	if (!other)
+		return;
+	r.s = session(&focal, "2026-06-01");
+	r.s.db = other;
+	CHECK(db_begin(db, &e) == GEMIS_OK);
+	CHECK(complaint_add(&s, tree_find(&tree, "03390"), &f, code, &d, &e) == GEMIS_OK);
+	CHECK(pthread_create(&th, NULL, record_meanwhile, &r) == 0);
+	nanosleep(&pause, NULL); /* the other reaches its turn and waits */
+	CHECK(db_commit(db, &e) == GEMIS_OK);
+	pthread_join(th, NULL);
+	CHECK(r.err == GEMIS_OK);
+	CHECK(strcmp(code, r.code) != 0);
+	CHECK(strncmp(r.code, "03390-2026-", 11) == 0 && atoi(r.code + 11) == atoi(code + 11) + 1);
+	db_close(other);
+	diags_release(&d);
+}
+
 static int account(const char *name, enum role r, const char *unit, const char *agency, struct principal *p)
 {
 	struct errctx e = {0};
@@ -333,6 +392,7 @@ static int setup(const char *url)
 	struct errctx e = {0};
 	char kp[128];
 
+	db_url = url;
 	if (fixture_open(url, &db, &tree))
 		return -1;
 	snprintf(kp, sizeof(kp), "%s/case.key", dir);
@@ -378,6 +438,7 @@ int main(void)
 	RUN(answers_in_order_and_nothing_half_written);
 	RUN(a_kind_without_a_limit_is_refused);
 	RUN(refer_to_a_case_of_the_commune);
+	RUN(two_at_once_get_two_numbers);
 	rc = harness_report();
 	seal_key_wipe(&key);
 	tree_release(&tree);
