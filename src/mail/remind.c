@@ -68,6 +68,12 @@ static void put_item(struct buf *b, const struct mail_config *c, const struct tr
 		buf_printf(b, "- %s %d", _("Report of"), year);
 	else if (it->kind == DUE_ADHOC)
 		buf_printf(b, "- %s: %s", _("Ad hoc request"), it->title);
+	else if (it->kind == DUE_CHAIN_REPORT && t->units[it->to].level == LEVEL_NATION)
+		buf_printf(b, "- %s", _("Yearly report to the ministry"));
+	else if (it->kind == DUE_CHAIN_REPORT) {
+		buf_puts(b, "- ");
+		buf_printf(b, _("Yearly report to %s"), t->units[it->to].name);
+	}
 	else if (it->kind == DUE_RECOMMENDATION)
 		buf_printf(b, "- %s: %s", _("Inspection's recommendation"), it->rec->text);
 	else if (it->kind == DUE_COMPLAINT) /* the code, never the person */
@@ -94,6 +100,8 @@ static void put_item(struct buf *b, const struct mail_config *c, const struct tr
 			buf_printf(b, "  %s/entry/%s/%s/%d\n", c->site_url, t->units[unit].code, it->agency, year);
 		else if (it->kind == DUE_ADHOC)
 			buf_printf(b, "  %s/adhoc/%s/%lld\n", c->site_url, t->units[unit].code, it->request);
+		else if (it->kind == DUE_CHAIN_REPORT)
+			buf_printf(b, "  %s/chain/%s/%d/report\n", c->site_url, t->units[unit].code, year);
 		else if (it->kind == DUE_RECOMMENDATION)
 			buf_printf(b, "  %s/inspections/%s/%lld\n", c->site_url, t->units[unit].code,
 				   it->rec->inspection_id);
@@ -194,7 +202,7 @@ static enum gemis_err compose(const struct mailing *m, const struct mail_recipie
 			size_t before = body.len;
 			unsigned l0 = late, s0 = soon;
 
-			buf_printf(&body, "\n== %s ==\n", _("Ad hoc requests"));
+			buf_printf(&body, "\n== %s ==\n", _("The commune's own reports"));
 			put_items(&body, c, m->t, m->unit, m->owed, "", m->o->today, &late, &soon);
 			if (late == l0 && soon == s0)
 				buf_truncate(&body, before);

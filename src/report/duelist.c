@@ -9,6 +9,8 @@
 #include "reporting.h"
 #include "core/workflow.h"
 #include "store/adhoc_requests.h"
+#include "store/chainperiods.h"
+#include "store/chainreports.h"
 #include "store/task_progress.h"
 #include "util/alloc.h"
 #include "util/arena.h"
@@ -100,6 +102,37 @@ static enum gemis_err add_forms(struct due_list *l, size_t *cap, struct db *db, 
 	rep_result_release(&rep);
 	arena_release(&mem);
 	return err;
+}
+
+/* The unit's yearly report to the unit above, once that unit has set the
+ * day it is due: not sent, and late or due soon. */
+static enum gemis_err add_chain(struct due_list *l, size_t *cap, struct db *db, const struct tree *t, int unit,
+				int year, struct date today, int soon, struct errctx *e)
+{
+	int to = chain_report_to(t, unit);
+	struct chain_period p;
+	struct chain_report rep;
+	struct due_item it;
+	long long days;
+	enum gemis_err err;
+
+	if (to < 0)
+		return GEMIS_OK;
+	err = chain_period_get(db, t, to, year, &p, e);
+	if (err || !p.has_due)
+		return err;
+	err = chain_report_get(db, t, unit, year, &l->mem, &rep, e);
+	if (err || (wf_state_flags(&wf_report, rep.state) & WF_SENT))
+		return err;
+	days = date_diff(today, p.due);
+	memset(&it, 0, sizeof(it));
+	it.kind = DUE_CHAIN_REPORT;
+	it.to = to;
+	it.state = rep.state;
+	it.has_due = true;
+	it.due = p.due;
+	it.alert = days < 0 ? TA_OVERDUE : days <= soon ? TA_DUE_SOON : TA_NONE;
+	return it.alert == TA_NONE ? GEMIS_OK : push(l, cap, &it);
 }
 
 /* How many of the latest requests to the unit are looked at. */
@@ -234,6 +267,8 @@ enum gemis_err due_list_load(struct db *db, const struct tree *t, int unit, int 
 		err = load_complaints(db, t, unit, out, today, e);
 	if (!err)
 		err = add_complaints(out, &cap, today, soon, agency);
+	if (!err && !agency)
+		err = add_chain(out, &cap, db, t, unit, year, today, soon, e);
 	if (!err && !agency)
 		err = add_adhoc(out, &cap, db, t, unit, today, soon, e);
 	task_recs_release(&rs);

@@ -4,7 +4,9 @@
  * they lead (core/tasks.h, task_alert) and the recommendations
  * inspections gave them (core/oversight.h: rec_overdue, rec_due_soon)
  * and the feedback and complaints they handle (core/complaints.h:
- * cmp_overdue, cmp_due_soon; never the person who brought them).  It is the one computation behind
+ * cmp_overdue, cmp_due_soon; never the person who brought them), and
+ * the unit's own: its yearly report up the chain and its answers to ad hoc
+ * requests.  It is the one computation behind
  * the dashboard's "due this week and late" list (web/tasks.c) and the
  * reminders sent by mail (mail/remind.h), so that a mail never says
  * something the dashboard does not.
@@ -30,6 +32,8 @@ enum due_kind {
 	DUE_ADHOC, /* the unit's answer to an ad hoc request (agency NULL) */
 	DUE_RECOMMENDATION, /* an inspection's recommendation to the agency */
 	DUE_COMPLAINT, /* the answer to a matter the agency handles */
+	DUE_CHAIN_REPORT, /* the unit's yearly report to the unit above
+			     (agency NULL), once that unit set a deadline */
 };
 
 struct due_item {
@@ -46,7 +50,10 @@ struct due_item {
 	/* DUE_ADHOC */
 	long long request;       /* its id */
 	const char *title;       /* in the list's `mem` */
-	int state;               /* wf_report state of the unit's answer */
+	int state;               /* wf_report state of the unit's answer (and
+				    of its yearly report: DUE_CHAIN_REPORT) */
+	/* DUE_CHAIN_REPORT */
+	int to;                  /* the unit the report goes to */
 	/* DUE_RECOMMENDATION */
 	const struct recommendation *rec; /* in the list's `insp` */
 	/* DUE_COMPLAINT */
@@ -77,8 +84,12 @@ struct due_list {
  * own list: all its open ones).  Tasks led by "all" name no agency and are left
  * out.  The ad hoc requests the unit has not answered (not sent, or
  * returned) come last, each with the alert of its due day, TA_NONE when
- * not due soon; only when agency is NULL.  A unit with units below it (a
- * province) gets only those.  due_list_release() frees the list, also
+ * not due soon; only when agency is NULL.  Before them, when agency is
+ * NULL, the unit's yearly report to the unit above (chain_report_to) when
+ * that unit set a deadline for `year` and the report is not sent (never
+ * submitted, or returned): late, or due within `soon` days.  A unit with
+ * units below it (a province) gets only the report and the requests.
+ * due_list_release() frees the list, also
  * after a failure. */
 enum gemis_err due_list_load(struct db *db, const struct tree *t, int unit, int year, struct date today,
 			     long long judged_at, int soon, const char *agency, struct due_list *out,

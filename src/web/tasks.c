@@ -738,8 +738,24 @@ static void adhoc_line(struct http_req *r, const struct unit *u, const struct du
 	     it->alert == TA_OVERDUE ? arena_printf(&r->arena, " · %s", _("overdue")) : "");
 }
 
-/* A province's box: only the ad hoc requests it has to answer. */
-static void requests_box(struct http_req *r, const struct unit *u, const struct due_list *dl)
+/* The unit's yearly report to the unit above, as a line of the box. */
+static void chain_line(struct http_req *r, const struct unit *u, const struct due_item *it, const char *cls,
+		       int year)
+{
+	const struct tree *t = &r->snap->tree;
+
+	html(r, "<li class=\"%s chain\"><a href=\"/chain/%s/%d/report\">%s</a> · %s", cls, u->code, year,
+	     t->units[it->to].level == LEVEL_NATION
+		     ? _("Yearly report to the ministry")
+		     : arena_printf(&r->arena, _("Yearly report to %s"), t->units[it->to].name),
+	     it->state ? wf_state_name(&wf_report, it->state) : _("not started"));
+	html(r, " · %s %s%s</li>", _("due"), day_text(r, it->due),
+	     it->alert == TA_OVERDUE ? arena_printf(&r->arena, " · %s", _("overdue")) : "");
+}
+
+/* A province's box: its yearly report to the ministry and the ad hoc
+ * requests it has to answer. */
+static void requests_box(struct http_req *r, const struct unit *u, const struct due_list *dl, int year)
 {
 	size_t i;
 
@@ -748,8 +764,12 @@ static void requests_box(struct http_req *r, const struct unit *u, const struct 
 	html(r, "<section class=\"work\"><h2>%s</h2><ul class=\"due\">", _("Requests to answer"));
 	for (i = 0; i < dl->n; i++) {
 		const struct due_item *it = &dl->v[i];
+		const char *cls = it->alert == TA_OVERDUE ? "late" : it->alert == TA_DUE_SOON ? "soon" : "";
 
-		adhoc_line(r, u, it, it->alert == TA_OVERDUE ? "late" : it->alert == TA_DUE_SOON ? "soon" : "");
+		if (it->kind == DUE_CHAIN_REPORT)
+			chain_line(r, u, it, cls, year);
+		else
+			adhoc_line(r, u, it, cls);
 	}
 	html(r, "</ul></section>");
 }
@@ -770,7 +790,7 @@ void tasks_box(struct http_req *r, int unit, int year)
 		return;
 	}
 	if (u->first_child >= 0) {
-		requests_box(r, u, &dl);
+		requests_box(r, u, &dl, year);
 		due_list_release(&dl);
 		return;
 	}
@@ -784,6 +804,10 @@ void tasks_box(struct http_req *r, int unit, int year)
 		soon += it->alert == TA_DUE_SOON;
 		if (it->kind == DUE_ADHOC) {
 			adhoc_line(r, u, it, cls);
+			continue;
+		}
+		if (it->kind == DUE_CHAIN_REPORT) {
+			chain_line(r, u, it, cls, year);
 			continue;
 		}
 		if (it->kind == DUE_RECOMMENDATION) {
