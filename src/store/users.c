@@ -296,14 +296,14 @@ enum gemis_err tokens_lookup(struct db *db, const char *token, struct user_rec *
 	struct db_stmt *st = NULL;
 	enum gemis_err err;
 	char hex[65];
-	long long tid = 0;
+	long long tid = 0, used = -1, now = (long long)time(NULL);
 
 	*found = false;
 	if (strlen(token) != TOKEN_CHARS || strncmp(token, TOKEN_PREFIX, 4) != 0)
 		return GEMIS_OK;
 	token_hash(token, hex);
 	err = db_prepare(db, &st, e,
-			 "SELECT " USER_COLUMNS ", t.id FROM api_tokens t JOIN users u ON u.id = t.user_id"
+			 "SELECT " USER_COLUMNS ", t.id, t.last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id"
 			 " JOIN units un ON un.id = u.unit_id"
 			 " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled = 0");
 	if (err)
@@ -312,16 +312,18 @@ enum gemis_err tokens_lookup(struct db *db, const char *token, struct user_rec *
 	if (db_next(st)) {
 		read_user(st, out, NULL, 0);
 		tid = db_col_int(st, 10);
+		used = db_col_null(st, 11) ? -1 : db_col_int(st, 11);
 		*found = true;
 	}
 	err = db_finalize(st, e);
-	if (!err && *found)
-		/* at most once a minute: a write per request would cost a disk
-		 * flush per API call */
+	/* at most once a minute: a write per request would cost a disk flush
+	 * per API call, and even an UPDATE that changes nothing waits for
+	 * SQLite's write lock (behind a group of saves being committed) */
+	if (!err && *found && (used < 0 || used < now - 60))
 		err = db_run(db, e,
 			     "UPDATE api_tokens SET last_used_at = ? WHERE id = ?"
 			     " AND (last_used_at IS NULL OR last_used_at < ?)",
-			     "iii", (long long)time(NULL), tid, (long long)time(NULL) - 60);
+			     "iii", now, tid, now - 60);
 	return err;
 }
 
