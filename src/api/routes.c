@@ -18,7 +18,7 @@ const struct route api_routes[] = {
 	{HTTP_POST, "/api/v1/values", api_values_post, ROUTE_API | ROUTE_UPLOAD, "dry_run:int"},
 	{HTTP_GET, "/api/v1/submissions", api_submissions, ROUTE_API, "unit:code year:year"},
 	{HTTP_GET, "/api/v1/submissions/{unit}/{agency}/{year}", api_submission, ROUTE_API, NULL},
-	{HTTP_POST, "/api/v1/submissions/{unit}/{agency}/{year}", api_submission_act, ROUTE_API, NULL},
+	{HTTP_POST, "/api/v1/submissions/{unit}/{agency}/{year}", api_submission_act, ROUTE_API | ROUTE_GROUP, NULL},
 	{HTTP_GET, "/api/v1/adhoc-requests", api_adhoc_list, ROUTE_API, "unit:code"},
 	{HTTP_POST, "/api/v1/adhoc-requests/{unit}", api_adhoc_ask, ROUTE_API, NULL},
 	{HTTP_GET, "/api/v1/adhoc-requests/{unit}/{id}", api_adhoc_get, ROUTE_API, NULL},

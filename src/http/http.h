@@ -62,6 +62,11 @@ enum route_flags {
 	ROUTE_ENROL = 32,  /* open to an account that must turn on two-step
 			      sign-in before anything else (the account page,
 			      its enrolment, signing out) */
+	ROUTE_GROUP = 64,  /* a write that may share its commit with other
+			      such writes (group commit, http/writers.c): its
+			      handler joins the transaction it finds open
+			      (store_tx_begin()), and a failure it returns
+			      undoes its own writes alone */
 };
 
 struct http_req;
@@ -154,6 +159,10 @@ struct http_req {
 	const struct snapshot *snap;
 	struct diags *diags;        /* problems to show with an error, or NULL;
 				       the server releases it after answering */
+	/* a write run in a group commit (writers.c): r->db is the group's,
+	 * in its transaction; http_data_changed() is applied after the
+	 * commit (changed) */
+	bool grouped, changed;
 };
 
 struct http_config {
@@ -284,7 +293,8 @@ const struct snapshot *http_snap(struct http_req *r);
 bool http_memo_get(struct http_req *r, const char *key, int unit);
 void http_memo_put(struct http_req *r, const char *key);
 /* Tells the server the data changed (after a write), so that the next
- * request sees it. */
+ * request sees it (in a group commit: once the group is committed, before
+ * any of its answers is sent). */
 void http_data_changed(struct http_req *r);
 /* The server's configuration. */
 const struct http_config *http_conf(const struct http_req *r);

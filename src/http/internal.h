@@ -112,6 +112,37 @@ void authcache_put(struct authcache *c, const unsigned char key[AUTHCACHE_KEY_BY
 /* Makes every entry stale (after a state-changing request). */
 void authcache_forget_all(struct authcache *c);
 
+/* --- writes off the event loops (writers.c) ------------------------- */
+
+/* A request handed to a writer thread.  park() is called, the writers'
+ * lock held, once the job is sure to be run (the server suspends the
+ * connection there); done() when its answer is in r (the server resumes
+ * the connection; the job is not touched after). */
+struct write_job {
+	struct http_req *r;
+	bool group;          /* a ROUTE_GROUP route: may share a commit */
+	void (*park)(struct write_job *j);
+	void (*done)(struct write_job *j);
+	enum gemis_err err;  /* what http_dispatch() returned */
+	struct write_job *next;
+};
+
+struct writers;
+
+#define WRITERS_ALONE 2      /* threads for writes that run alone; one more
+				commits the groups */
+#define WRITERS_GROUP_MAX 64 /* writes in one commit at most */
+
+enum gemis_err writers_start(struct http_server *s, struct writers **out, struct errctx *e);
+/* Queues j (park() called); false when the writers are stopping: then the
+ * caller runs the request itself. */
+bool writers_submit(struct writers *w, struct write_job *j);
+/* Runs what is queued, then ends the threads; later writes are refused
+ * by writers_submit(). */
+void writers_stop(struct writers *w);
+/* Stops (if not yet) and frees. */
+void writers_free(struct writers *w);
+
 /* --- the server ------------------------------------------------------ */
 
 struct gz_cache;
@@ -128,6 +159,7 @@ struct http_server {
 	atomic_long requests;
 	struct guard *guard;        /* slow and idle connections (guard.c) */
 	atomic_long per_address;    /* connections refused at max_per_address */
+	struct writers *writers;    /* writes off the event loops (writers.c) */
 };
 
 /* --- parsing (request.c) --------------------------------------------- */
@@ -179,8 +211,8 @@ void http_pick_lang(struct http_req *r);
  * http_dispatch()), else the error to answer at once. */
 enum gemis_err http_admit(struct http_req *r);
 /* Runs the request: routing, parameters, account, CSRF, the handler and
- * the error answer. */
-void http_dispatch(struct http_req *r);
+ * the error answer; returns the error answered (GEMIS_OK for a success). */
+enum gemis_err http_dispatch(struct http_req *r);
 /* Writes the error answer for err (page or JSON). */
 void http_render_error(struct http_req *r, enum gemis_err err);
 /* The route for a method and path, or NULL; *other_method tells whether

@@ -70,6 +70,10 @@ const struct snapshot *http_snap(struct http_req *r)
 
 void http_data_changed(struct http_req *r)
 {
+	if (r->grouped) {
+		r->changed = true; /* after the group's commit (writers.c) */
+		return;
+	}
 	live_changed(&r->srv->live);
 }
 
@@ -407,7 +411,7 @@ enum gemis_err http_admit(struct http_req *r)
 	return GEMIS_OK;
 }
 
-void http_dispatch(struct http_req *r)
+enum gemis_err http_dispatch(struct http_req *r)
 {
 	enum gemis_err err = GEMIS_OK;
 
@@ -459,10 +463,12 @@ out:
 	/* a sign-out, a password or a role may have changed: the triggers of
 	 * migration 0101 moved the accounts version, which the next request
 	 * must see at once, not at the next periodic check (reading it costs
-	 * one indexed row; the cache of every other account stays good) */
-	if (r->method != HTTP_GET && r->db &&
+	 * one indexed row; the cache of every other account stays good); in
+	 * a group commit, once the group is committed (writers.c) */
+	if (r->method != HTTP_GET && r->db && !r->grouped &&
 	    live_note_accounts(&r->srv->live, r->db) != GEMIS_OK)
 		authcache_forget_all(&r->srv->auth);
 	if (err)
 		http_render_error(r, err);
+	return err;
 }

@@ -55,9 +55,19 @@ void http_config_defaults(struct http_config *c)
 /* Bodies or answers at least this large are followed by malloc_trim(). */
 #define HTTP_TRIM_AFTER ((size_t)1 << 20)
 
+/* Where a request is: run here on its event loop, or handed to a writer
+ * thread (writers.c) and parked, or its answer ready to send. */
+enum conn_stage {
+	STAGE_HERE,
+	STAGE_PARKED,
+	STAGE_ANSWERED,
+};
+
 /* Everything of one request, from its first call to its completion. */
 struct conn_state {
-	struct http_req r;
+	struct http_req r; /* first: a write_job's request is its conn_state */
+	struct write_job job;
+	enum conn_stage stage;
 	struct buf body;
 	size_t limit;
 	bool too_big;
@@ -558,50 +568,117 @@ static enum MHD_Result request_begins(struct http_server *s, struct MHD_Connecti
 
 }
 
-/* The request read whole: dispatched to its handler (or refused for its
- * path, query or size) and answered. */
-static enum MHD_Result request_answer(struct http_server *s, struct conn_state *cs, struct MHD_Connection *c,
-				      const char *method)
+/* Checks what the event loop can check of a request read whole (its size,
+ * path and query); false when it has answered already. */
+static bool ready_to_dispatch(struct conn_state *cs, struct MHD_Connection *c)
+{
+	struct http_req *r = &cs->r;
+	struct qcollect q = {r, 0, false, ""};
+
+	if (cs->too_big) {
+		http_render_error(r, http_fail(r, GEMIS_ELIMIT, "request too large"));
+		return false;
+	}
+	if (!r->path || !text_valid_utf8(r->path, strlen(r->path))) {
+		http_render_error(r, http_fail(r, GEMIS_EINVAL, "%s", _("the path is not valid UTF-8")));
+		return false;
+	}
+	if (has_control_escape(r->path)) {
+		http_render_error(r, http_fail(r, GEMIS_EINVAL, "%s", _("the path holds a control character")));
+		return false;
+	}
+	r->body = buf_str(&cs->body);
+	r->body_len = cs->body.len;
+	r->content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
+	MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, collect_query, &q);
+	if (q.bad && q.bad_key[0]) {
+		http_render_error(r, err_set_at(&r->err, GEMIS_EINVAL, q.bad_key,
+						_("the query parameter '%s' is not valid UTF-8, or "
+						  "holds a control character"),
+						q.bad_key));
+		return false;
+	}
+	if (q.bad) {
+		http_render_error(r, http_fail(r, GEMIS_EINVAL, "%s",
+					       _("the query string is not valid UTF-8, or holds a control "
+						 "character")));
+		return false;
+	}
+	r->nargs = 0;
+	return true;
+}
+
+/* The answer in r sent, the resources given back. */
+static enum MHD_Result answer_now(struct http_server *s, struct conn_state *cs, struct MHD_Connection *c,
+				  const char *method)
 {
 	struct http_req *r = &cs->r;
 	enum MHD_Result ret;
 
-	atomic_fetch_add(&s->requests, 1);
-	guard_phase(s->guard, watched(c), GUARD_HANDLING, false);
-	r->route = cs->route; /* an API route answers its errors in JSON */
-	http_pick_lang(r);
-	if (cs->too_big) {
-		http_render_error(r, http_fail(r, GEMIS_ELIMIT, "request too large"));
-	} else if (!r->path || !text_valid_utf8(r->path, strlen(r->path))) {
-		http_render_error(r, http_fail(r, GEMIS_EINVAL, "%s", _("the path is not valid UTF-8")));
-	} else if (has_control_escape(r->path)) {
-		http_render_error(r, http_fail(r, GEMIS_EINVAL, "%s", _("the path holds a control character")));
-	} else {
-		struct qcollect q = {r, 0, false, ""};
-
-		r->body = buf_str(&cs->body);
-		r->body_len = cs->body.len;
-		r->content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
-		MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, collect_query, &q);
-		if (q.bad && q.bad_key[0]) {
-			http_render_error(r, err_set_at(&r->err, GEMIS_EINVAL, q.bad_key,
-							_("the query parameter '%s' is not valid UTF-8, or "
-							  "holds a control character"),
-							q.bad_key));
-		} else if (q.bad) {
-			http_render_error(r, http_fail(r, GEMIS_EINVAL, "%s",
-						       _("the query string is not valid UTF-8, or holds a control "
-							 "character")));
-		} else {
-			r->nargs = 0;
-			http_dispatch(r);
-		}
-	}
 	ret = send_answer(c, r);
 	guard_phase(s->guard, watched(c), GUARD_SENDING, r->signed_in);
 	log_line(s, cs, method);
 	release_resources(s, r);
 	return ret;
+}
+
+/* A write's connection waits, suspended, while a writer thread runs it
+ * (writers.c); its event loop goes on serving the others. */
+static void job_park(struct write_job *j)
+{
+	struct http_req *r = j->r;
+
+	MHD_suspend_connection(r->conn);
+}
+
+static void job_done(struct write_job *j)
+{
+	struct MHD_Connection *c = j->r->conn;
+	/* the request's state is the connection's: set before the resume,
+	 * which may let its event loop send the answer and free it */
+	struct conn_state *cs = (struct conn_state *)(void *)j->r;
+
+	cs->stage = STAGE_ANSWERED;
+	MHD_resume_connection(c);
+}
+
+/* Requests that change the data run on the writer threads. */
+static bool hand_to_writers(struct http_server *s, struct conn_state *cs)
+{
+	struct http_req *r = &cs->r;
+	const struct route *rt = cs->route;
+
+	if (r->method == HTTP_GET || !rt || (rt->flags & ROUTE_BARE) || !s->writers)
+		return false;
+	cs->job.r = r;
+	cs->job.group = (rt->flags & ROUTE_GROUP) != 0;
+	cs->job.park = job_park;
+	cs->job.done = job_done;
+	cs->stage = STAGE_PARKED;
+	if (writers_submit(s->writers, &cs->job))
+		return true;
+	cs->stage = STAGE_HERE;
+	return false;
+}
+
+/* The request read whole: dispatched to its handler (or refused for its
+ * path, query or size) and answered; a write is answered once a writer
+ * thread has run it and resumed the connection. */
+static enum MHD_Result request_answer(struct http_server *s, struct conn_state *cs, struct MHD_Connection *c,
+				      const char *method)
+{
+	struct http_req *r = &cs->r;
+
+	atomic_fetch_add(&s->requests, 1);
+	guard_phase(s->guard, watched(c), GUARD_HANDLING, false);
+	r->route = cs->route; /* an API route answers its errors in JSON */
+	http_pick_lang(r);
+	if (ready_to_dispatch(cs, c)) {
+		if (hand_to_writers(s, cs))
+			return MHD_YES;
+		http_dispatch(r);
+	}
+	return answer_now(s, cs, c, method);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
@@ -628,6 +705,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	}
 	if ((r->status == 413 && cs->too_big) || cs->refused)
 		return MHD_YES; /* already answered */
+	if (cs->stage == STAGE_ANSWERED) {
+		cs->stage = STAGE_HERE;
+		return answer_now(s, cs, c, method);
+	}
+	if (cs->stage == STAGE_PARKED)
+		return MHD_YES; /* not resumed yet */
 	return request_answer(s, cs, c, method);
 }
 
@@ -857,7 +940,7 @@ enum gemis_err http_server_start(const struct http_config *c, struct http_server
 	struct MHD_OptionItem opts[5];
 	struct guard_limits gl;
 	struct buf key, cert;
-	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
+	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
 	enum gemis_err err;
 	unsigned port = c->port;
 	int k = 0, fd;
@@ -897,6 +980,8 @@ enum gemis_err http_server_start(const struct http_config *c, struct http_server
 		goto fail;
 	}
 	err = dbpool_init(&s->pool, c->db_url, e);
+	if (!err)
+		err = writers_start(s, &s->writers, e);
 	if (err)
 		goto fail;
 	if (c->tls_cert || c->tls_key) {
@@ -932,6 +1017,7 @@ fail:
 		sodium_memzero(key.p, key.len);
 	buf_release(&key);
 	buf_release(&cert);
+	writers_free(s->writers);
 	live_release(&s->live);
 	authcache_release(&s->auth);
 	dbpool_release(&s->pool);
@@ -951,8 +1037,12 @@ void http_server_stop(struct http_server *s)
 
 	if (!s)
 		return;
+	/* the writes queued are answered and their connections resumed: a
+	 * daemon may not stop with a connection suspended */
+	writers_stop(s->writers);
 	if (s->daemon)
 		MHD_stop_daemon(s->daemon);
+	writers_free(s->writers);
 	st = guard_stats(s->guard);
 	if ((st.ended_headers || st.ended_body || st.ended_send || st.evicted || st.refused ||
 				   atomic_load(&s->per_address)))

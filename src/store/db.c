@@ -294,6 +294,25 @@ void db_rollback(struct db *db)
 	db->in_tx = 0;
 }
 
+enum gemis_err db_savepoint(struct db *db, struct errctx *e)
+{
+	if (!db->in_tx)
+		return err_set(e, GEMIS_EDB, "savepoint without a transaction");
+	return db_exec(db, e, "SAVEPOINT gemis_part");
+}
+
+enum gemis_err db_savepoint_release(struct db *db, struct errctx *e)
+{
+	return db_exec(db, e, "RELEASE SAVEPOINT gemis_part");
+}
+
+enum gemis_err db_savepoint_rollback(struct db *db, struct errctx *e)
+{
+	enum gemis_err err = db_exec(db, e, "ROLLBACK TO SAVEPOINT gemis_part");
+
+	return err ? err : db_exec(db, e, "RELEASE SAVEPOINT gemis_part");
+}
+
 enum gemis_err db_lock_table(struct db *db, const char *table, struct errctx *e)
 {
 	char sql[128];

@@ -146,6 +146,13 @@ enum gemis_err db_query_int(struct db *db, struct errctx *e, long long *out, boo
 enum gemis_err db_begin(struct db *db, struct errctx *e);
 enum gemis_err db_commit(struct db *db, struct errctx *e);
 void db_rollback(struct db *db);
+/* A savepoint inside a transaction (one at a time): a part of it that can
+ * be undone alone, the rest kept.  db_savepoint_rollback() undoes what was
+ * done since db_savepoint() and ends the savepoint; db_savepoint_release()
+ * keeps it (durable only with the transaction's commit). */
+enum gemis_err db_savepoint(struct db *db, struct errctx *e);
+enum gemis_err db_savepoint_release(struct db *db, struct errctx *e);
+enum gemis_err db_savepoint_rollback(struct db *db, struct errctx *e);
 
 /* Bulk insertion of many new rows into one table, the fastest way the
  * backend has: COPY on PostgreSQL (one stream instead of a statement per

@@ -26,7 +26,7 @@ const struct route web_routes[] = {
 	 "year:year goal:id status:id sort:id dir:id"},
 	{HTTP_GET, "/entry", page_entry_list, 0, "unit:code year:year"},
 	{HTTP_GET, "/entry/{unit}/{agency}/{year}", page_entry_form, 0, "done:id"},
-	{HTTP_POST, "/entry/{unit}/{agency}/{year}", page_entry_post, 0,
+	{HTTP_POST, "/entry/{unit}/{agency}/{year}", page_entry_post, ROUTE_GROUP,
 	 "action:id version:int comment:text narrative:text v_*:num x_*:text"},
 	{HTTP_POST, "/entry/{unit}/{agency}/{year}/check", page_entry_check, 0, "v_*:num field:int"},
 	{HTTP_GET, "/review", page_review, 0, "unit:code year:year"},

@@ -390,6 +390,34 @@ TEST(transactions_commit_and_rollback)
 	CHECK(db_exec(db, &e, "DROP TABLE tx_probe") == GEMIS_OK);
 }
 
+/* The parts of one transaction (a group commit's writes, http/writers.c):
+ * a part that fails, even by a constraint (which PostgreSQL answers by
+ * refusing every later statement of the transaction), is undone alone;
+ * the parts before and after it are committed together. */
+TEST(savepoints_undo_one_part_alone)
+{
+	struct errctx e = {0};
+
+	CHECK(db_savepoint(db, &e) == GEMIS_EDB); /* outside a transaction */
+	CHECK(db_exec(db, &e, "CREATE TABLE sp_probe (k TEXT PRIMARY KEY, v BIGINT NOT NULL)") == GEMIS_OK);
+	CHECK(db_begin(db, &e) == GEMIS_OK);
+	CHECK(db_savepoint(db, &e) == GEMIS_OK);
+	CHECK(db_run(db, &e, "INSERT INTO sp_probe (k, v) VALUES (?, ?)", "ti", "a", 1LL) == GEMIS_OK);
+	CHECK(db_savepoint_release(db, &e) == GEMIS_OK);
+	CHECK(db_savepoint(db, &e) == GEMIS_OK);
+	CHECK(db_run(db, &e, "INSERT INTO sp_probe (k, v) VALUES (?, ?)", "ti", "b", 2LL) == GEMIS_OK);
+	CHECK(db_run(db, &e, "INSERT INTO sp_probe (k, v) VALUES (?, ?)", "ti", "a", 3LL) == GEMIS_ECONFLICT);
+	CHECK(db_savepoint_rollback(db, &e) == GEMIS_OK);
+	CHECK(db_savepoint(db, &e) == GEMIS_OK);
+	CHECK(db_run(db, &e, "INSERT INTO sp_probe (k, v) VALUES (?, ?)", "ti", "c", 4LL) == GEMIS_OK);
+	CHECK(db_savepoint_release(db, &e) == GEMIS_OK);
+	CHECK(db->in_tx);
+	CHECK(db_commit(db, &e) == GEMIS_OK);
+	CHECK(count("SELECT COUNT(*) FROM sp_probe") == 2);
+	CHECK(count("SELECT SUM(v) FROM sp_probe") == 5); /* a and c, not b */
+	CHECK(db_exec(db, &e, "DROP TABLE sp_probe") == GEMIS_OK);
+}
+
 TEST(constraints_are_conflicts)
 {
 	struct errctx e = {0};
@@ -896,6 +924,7 @@ int main(void)
 	RUN(changes_applied_in_place_equal_a_reload);
 	RUN(accounts_and_tokens);
 	RUN(transactions_commit_and_rollback);
+	RUN(savepoints_undo_one_part_alone);
 	RUN(constraints_are_conflicts);
 	RUN(statements_many_parameters_and_reuse);
 	RUN(bulk_insertion);
