@@ -164,6 +164,7 @@ int cmd_complaint_show(struct cli *cli, int argc, char **argv);
 int cmd_complaint_answer(struct cli *cli, int argc, char **argv);
 int cmd_complaint_refer(struct cli *cli, int argc, char **argv);
 int cmd_complaint_limits(struct cli *cli, int argc, char **argv);
+int cmd_complaint_erase(struct cli *cli, int argc, char **argv);
 int cmd_case_keygen(struct cli *cli, int argc, char **argv);
 int cmd_case_add(struct cli *cli, int argc, char **argv);
 int cmd_case_service(struct cli *cli, int argc, char **argv);

@@ -20,6 +20,7 @@
 #include "store/complaints.h"
 #include "store/store.h"
 #include "util/i18n.h"
+#include "util/text.h"
 
 #include "util/banned.h"
 
@@ -434,4 +435,50 @@ int cmd_complaint_limits(struct cli *cli, int argc, char **argv)
 		printf("\n");
 	}
 	return EXIT_OK;
+}
+
+int cmd_complaint_erase(struct cli *cli, int argc, char **argv)
+{
+	struct errctx e = {0};
+	struct ccli c;
+	const char *as = NULL, *days_arg = NULL, *day = NULL;
+	long days = CMP_RETENTION_DEFAULT_DAYS;
+	size_t n = 0;
+	int rc, status = EXIT_FAIL;
+	const struct cli_opt opts[] = {
+		{"as", OPT_TEXT, &as},
+		{"retention-days", OPT_TEXT, &days_arg},
+		{"today", OPT_TEXT, &day},
+		{NULL, OPT_FLAG, NULL},
+	};
+
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	if (days_arg && (!text_parse_long(days_arg, strlen(days_arg), &days) || days < 0 || days > 36500)) {
+		fprintf(stderr, "gemis complaint erase: --retention-days: %s '%s'\n", _("not a number of days"), days_arg);
+		return EXIT_USAGE;
+	}
+	rc = ccli_open(cli, &c, "complaint erase", as, NULL, false);
+	if (rc != CLI_GO) {
+		status = rc;
+		goto out;
+	}
+	if (day && !day_opt("complaint erase", "today", day, &c.s.today)) {
+		status = EXIT_USAGE;
+		goto out;
+	}
+	if (complaints_erase_old(&c.s, (int)days, &n, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	printf(ngettext_("%zu matter closed more than %u days ago no longer holds the person, the contact, the text or the answer.",
+			 "%zu matters closed more than %u days ago no longer hold the person, the contact, the text or the answer.",
+			 (unsigned long)n),
+	       n, (unsigned)days);
+	printf("\n");
+	status = EXIT_OK;
+out:
+	ccli_close(&c);
+	return status;
 }

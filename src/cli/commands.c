@@ -201,6 +201,12 @@ const struct command commands[] = {
 	 N_("The days to take a matter up and to answer it, and the extension for a complex\n"
 	    "one, by kind, with the law each comes from (table complaint_limits;\n"
 	    "docs/complaints.md).")},
+	{"complaint erase", cmd_complaint_erase, N_("erase the person of matters closed longer ago than the retention period (admin)"),
+	 "gemis complaint erase --as ADMIN [--retention-days N] [--today YYYY-MM-DD]",
+	 N_("For every matter answered or withdrawn more than N days ago (default 1825, five\n"
+	    "years), erases for good the person who brought it, the contact, the text and the\n"
+	    "answer, and keeps what it counts for: code, kind, field, channel, dates and\n"
+	    "status.  Each matter erased is a line of the case register's access log.")},
 	{"case keygen", cmd_case_keygen, N_("create the key that seals the case register"),
 	 "gemis case keygen FILE",
 	 N_("Writes 32 random bytes to a new FILE readable by its owner alone (mode 0600).\n"

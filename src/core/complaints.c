@@ -191,6 +191,11 @@ bool cmp_due_soon(int status, struct date due, struct date today, int soon)
 	return cmp_open(status) && date_cmp(today, due) <= 0 && date_diff(today, due) <= soon;
 }
 
+bool cmp_past_retention(int status, struct date closed, struct date today, int days)
+{
+	return !cmp_open(status) && closed.y > 0 && days >= 0 && date_diff(closed, today) > days;
+}
+
 static bool is_commune(const struct tree *t, int unit)
 {
 	enum unit_level lv;

@@ -125,6 +125,14 @@ bool cmp_open(int status);
 bool cmp_overdue(int status, struct date due, struct date today);
 bool cmp_due_soon(int status, struct date due, struct date today, int soon);
 
+/* How long a closed matter keeps the person, the contact, the text and the
+ * answer (days from the day it was answered or withdrawn) when nothing
+ * else is set: five years, as the case register. */
+#define CMP_RETENTION_DEFAULT_DAYS 1825
+/* True when a matter closed (answered or withdrawn) on `closed` is past a
+ * retention of `days` on `today`; an open matter never is. */
+bool cmp_past_retention(int status, struct date closed, struct date today, int days);
+
 enum cmp_action {
 	CA_LIST,    /* the list and the counts, without the person */
 	CA_RECEIVE, /* record a new matter for an agency */

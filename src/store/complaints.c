@@ -12,6 +12,7 @@
 
 #include "cases.h"
 #include "store.h"
+#include "util/alloc.h"
 #include "util/i18n.h"
 
 #include "util/banned.h"
@@ -572,5 +573,98 @@ enum gemis_err complaints_count(struct db *db, const struct tree *t, int unit, i
 	err = complaints_list(&s, unit, year, &mem, &v, &n, e);
 	complaints_sum(v, n, today, sum);
 	arena_release(&mem);
+	return err;
+}
+
+/* --- retention ------------------------------------------------------------------- */
+
+/* A matter whose person is to be erased. */
+struct old_matter {
+	long long id;
+	int unit;
+	char code[CMP_CODE_MAX + 1];
+};
+
+/* The matters that still hold a person and are past retention on today. */
+static enum gemis_err old_matters(const struct cmp_session *s, int days, struct old_matter **out, size_t *n,
+				  struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	size_t cap = 0;
+	enum gemis_err err;
+
+	*n = 0;
+	err = db_prepare(s->db, &st, e,
+			 "SELECT id, code, unit_id, status, answered_on, updated_at FROM complaints"
+			 " WHERE length(name_ct) > 0 AND status IN ('answered', 'withdrawn') ORDER BY id");
+	while (!err && db_next(st)) {
+		int status = cmp_status_parse(db_col_text(st, 3));
+		/* a withdrawn matter closed the day it was last changed */
+		struct date closed = status == CS_ANSWERED ? store_day(db_col_text(st, 4)) : vn_date(db_col_int(st, 5));
+		struct old_matter *m;
+
+		if (!cmp_past_retention(status, closed, s->today, days))
+			continue;
+		if (*n == cap) {
+			struct old_matter *v = gemis_realloc(*out, (cap ? cap * 2 : 16) * sizeof(*v));
+
+			if (!v) {
+				err = err_set(e, GEMIS_ENOMEM, "%s", err_name(GEMIS_ENOMEM));
+				break;
+			}
+			*out = v;
+			cap = cap ? cap * 2 : 16;
+		}
+		m = &(*out)[(*n)++];
+		m->id = db_col_int(st, 0);
+		m->unit = tree_find_id(s->t, db_col_int(st, 2));
+		snprintf(m->code, sizeof(m->code), "%s", db_col_text(st, 1));
+	}
+	if (err) {
+		db_finalize(st, NULL);
+		return err;
+	}
+	return db_finalize(st, e);
+}
+
+enum gemis_err complaints_erase_old(const struct cmp_session *s, int retention_days, size_t *erased,
+				    struct errctx *e)
+{
+	struct old_matter *v = NULL;
+	size_t n = 0, i;
+	enum gemis_err err;
+
+	*erased = 0;
+	if (s->who->role != ROLE_ADMIN) {
+		struct errctx le = {0};
+
+		if (log_line(s, s->who->unit, "complaint_erase", NULL, "not permitted", false, &le))
+			return err_set(e, le.code, "%s", le.msg);
+		return err_set(e, GEMIS_EPERM, "%s", _("only an admin may erase old complaints"));
+	}
+	if (retention_days < 0)
+		return err_set_at(e, GEMIS_EINVAL, "--retention-days", "%s", _("must be a number of days"));
+	/* nothing erased may stay readable in the database file */
+	err = db_secure_delete(s->db, e);
+	if (!err)
+		err = db_begin(s->db, e);
+	if (err)
+		return err;
+	err = old_matters(s, retention_days, &v, &n, e);
+	for (i = 0; !err && i < n; i++) {
+		err = db_run(s->db, e,
+			     "UPDATE complaints SET name_ct = substr(name_ct, 1, 0), contact_ct = NULL,"
+			     " text_ct = substr(text_ct, 1, 0), answer_ct = NULL, version = version + 1,"
+			     " updated_by = ?, updated_at = ? WHERE id = ?",
+			     "tii", s->who->name, s->now, v[i].id);
+		if (!err)
+			err = log_line(s, v[i].unit, "complaint_erase", v[i].code, "retention", true, e);
+	}
+	err = store_tx_end(s->db, true, err, e);
+	if (!err) {
+		*erased = n;
+		err = db_checkpoint(s->db, e);
+	}
+	free(v);
 	return err;
 }

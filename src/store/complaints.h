@@ -95,6 +95,16 @@ enum gemis_err complaint_answer(const struct cmp_session *s, const char *code, l
 enum gemis_err complaint_refer(const struct cmp_session *s, const char *code, long long version,
 			       const char *case_code, struct errctx *e);
 
+/* Erases the person, the contact, the text and the answer of every matter
+ * closed (answered or withdrawn) more than retention_days before the
+ * session's today, for good (nothing left readable in the database file);
+ * what is left (code, kind, field, channel, dates, status) still counts in
+ * the lists and the yearly report.  An admin's; anyone else is refused and
+ * logged.  Each matter erased is a line of the access log; *erased is how
+ * many. */
+enum gemis_err complaints_erase_old(const struct cmp_session *s, int retention_days, size_t *erased,
+				    struct errctx *e);
+
 /* What a list of matters adds up to on `today`, for the yearly report,
  * the pages and the API. */
 struct cmp_sum {

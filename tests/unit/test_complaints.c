@@ -123,6 +123,13 @@ TEST(due_day_and_overdue)
 	CHECK(!cmp_overdue(CS_WITHDRAWN, day("2026-04-11"), day("2026-05-12")));
 	CHECK(cmp_due_soon(CS_RECEIVED, day("2026-04-11"), day("2026-04-05"), 7));
 	CHECK(!cmp_due_soon(CS_RECEIVED, day("2026-04-11"), day("2026-04-01"), 7));
+	/* retention runs from the day a matter closed; an open one keeps all */
+	CHECK(cmp_past_retention(CS_ANSWERED, day("2021-02-01"), day("2026-12-15"), 1825));
+	CHECK(!cmp_past_retention(CS_ANSWERED, day("2021-12-20"), day("2026-12-15"), 1825));
+	CHECK(!cmp_past_retention(CS_ANSWERED, day("2026-12-05"), day("2026-12-15"), 10));
+	CHECK(cmp_past_retention(CS_WITHDRAWN, day("2026-12-04"), day("2026-12-15"), 10));
+	CHECK(!cmp_past_retention(CS_HANDLING, day("2001-01-01"), day("2026-12-15"), 0));
+	CHECK(!cmp_past_retention(CS_ANSWERED, day("2021-02-01"), day("2026-12-15"), -1));
 	diags_init(&d, 10);
 	cmp_limit_check(&l, &d);
 	CHECK(d.total == 0);
