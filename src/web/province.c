@@ -6,7 +6,8 @@
  * no JavaScript needed), filterable by goal and by status (rows with at
  * least one shown indicator in that status), and followed by the list of
  * communes that have not reported for the year.  With htmx the filters
- * update the table in place.
+ * update the table in place.  Above the table, a tile grid of the
+ * sub-units coloured by one indicator's status (tilemap.c, ?map=).
  */
 #include <math.h>
 #include <stdio.h>
@@ -103,7 +104,7 @@ struct grid {
 	struct sort_by by;
 	struct progress_masks masks;
 	struct rep_result rep;
-	int unit, year, goal, status, sort_ind;
+	int unit, year, goal, status, sort_ind, map_ind;
 	const char *sort, *dir;
 };
 
@@ -179,6 +180,8 @@ static void filters_form(struct http_req *r, const struct grid *g)
 		html(r, "<input type=\"hidden\" name=\"sort\" value=\"%s\">", g->sort);
 	if (g->dir)
 		html(r, "<input type=\"hidden\" name=\"dir\" value=\"%s\">", g->dir);
+	if (http_param(r, "map"))
+		html(r, "<input type=\"hidden\" name=\"map\" value=\"%s\">", catalog[g->map_ind].id);
 	html(r, "<button type=\"submit\">%s</button></form>", _("Show"));
 }
 
@@ -261,7 +264,9 @@ static void grid_table(struct http_req *r, struct grid *g)
 	const struct unit *u = g->u;
 	size_t i, k, shown = 0;
 
-	html(r, "<div id=\"grid\"><div class=\"scroll\"><table class=\"grid\"><thead><tr><th><a href=\"%s\">%s</a></th>",
+	html(r, "<div id=\"grid\">");
+	tilemap(r, g->s, &g->masks, g->unit, g->year, g->map_ind);
+	html(r, "<div class=\"scroll\"><table class=\"grid\"><thead><tr><th><a href=\"%s\">%s</a></th>",
 	     self_url(r, u->code, g->year, g->goal, g->status, "name", g->by.name && g->by.dir == 1 ? "desc" : NULL),
 	     _("Unit"));
 	for (k = 0; k < catalog_count; k++) {
@@ -357,6 +362,9 @@ enum gemis_err page_province(struct http_req *r)
 		if (g.sort_ind < 0)
 			return http_fail(r, GEMIS_EINVAL, "%s", _("unknown indicator"));
 	}
+	g.map_ind = tilemap_indicator(r, g.s, g.unit, g.year, g.sort_ind);
+	if (g.map_ind < 0)
+		return http_fail(r, GEMIS_EINVAL, "%s", _("unknown indicator"));
 	/* the forms owed (report/reporting.h), to mark late communes */
 	err = http_db(r, &db);
 	if (!err)

@@ -23,7 +23,7 @@ const struct route web_routes[] = {
 	{HTTP_GET, "/indicator/{id}", page_indicator, 0, "unit:code year:year"},
 	{HTTP_GET, "/province", page_province, 0, NULL},
 	{HTTP_GET, "/province/{code}", page_province, 0,
-	 "year:year goal:id status:id sort:id dir:id"},
+	 "year:year goal:id status:id sort:id dir:id map:id"},
 	{HTTP_GET, "/entry", page_entry_list, 0, "unit:code year:year"},
 	{HTTP_GET, "/entry/{unit}/{agency}/{year}", page_entry_form, 0, "done:id"},
 	{HTTP_POST, "/entry/{unit}/{agency}/{year}", page_entry_post, ROUTE_GROUP,

@@ -107,6 +107,13 @@ enum gemis_err page_signins(struct http_req *r);
 enum gemis_err page_home(struct http_req *r);
 enum gemis_err page_indicator(struct http_req *r);
 enum gemis_err page_province(struct http_req *r);
+/* The province page's tile grid of its sub-units coloured by indicator
+ * ind's status in `year`, with its legend and the choice of indicator
+ * (tilemap.c); tilemap_indicator() is the indicator to show (?map=, else
+ * sort_ind, else the first with a value), -1 for an unknown ?map=. */
+struct snapshot;
+int tilemap_indicator(struct http_req *r, const struct snapshot *s, int unit, int year, int sort_ind);
+void tilemap(struct http_req *r, const struct snapshot *s, struct progress_masks *m, int unit, int year, int ind);
 enum gemis_err page_entry_list(struct http_req *r);
 enum gemis_err page_entry_form(struct http_req *r);
 enum gemis_err page_entry_post(struct http_req *r);

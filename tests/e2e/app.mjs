@@ -441,6 +441,22 @@ try {
   await shot(page, 'indicator-province');
   await page.goto(base + '/province/12');
   await shot(page, 'province');
+  // the map (a tile grid, not a geographic map): a square per commune, each
+  // a named link with its status's sign, a legend, within a phone's width
+  const tiles = page.locator('svg.tiles a');
+  const gridRows = await page.locator('#grid tbody tr').count();
+  check(await tiles.count() === gridRows, `the map has a square per commune (${await tiles.count()} of ${gridRows})`);
+  check((await tiles.first().getAttribute('aria-label') || '').includes(': '), 'a square is named with its status');
+  check(await page.locator('svg.tiles text').count() === gridRows, 'every square carries its status\'s sign');
+  check(await page.locator('ul.legend li').count() >= 2, 'the map has a legend');
+  check((await page.textContent('.tilemap')).includes('Không phải bản đồ địa lý'), 'the map says it is not a geographic map');
+  const mapBox = await page.locator('svg.tiles').boundingBox();
+  check(mapBox && mapBox.x >= 0 && mapBox.x + mapBox.width <= 360, `the map fits a 360-pixel screen (${JSON.stringify(mapBox)})`);
+  await page.goto(base + '/province/12?map=female_wage_workers');
+  check(await page.locator('select[name=map] option[value=female_wage_workers][selected]').count() === 1,
+    'the map shows the indicator chosen');
+  await shot(page, 'province-map');
+  await page.goto(base + '/province/12');
   check(await page.locator('#grid tr.silent .tag').count() === 8, 'the 8 communes silent in 2026 are marked in the grid');
   // on the phone: column heads are names, not bare codes; the unit's name
   // stays in view when the cells scroll sideways; a commune with forms
