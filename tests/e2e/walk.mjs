@@ -132,7 +132,9 @@ async function walk(browser, acct, lang) {
     if (process.env.WALK_DEBUG)
       console.log(`  ${lang} ${acct.name} ${key} ${u.pathname}${u.search}`);
     await check(page, lang, `${acct.name} ${u.pathname}${u.search}`);
-    const links = await page.evaluate(() => [...document.querySelectorAll('a[href]:not([download])')].map((a) => a.href));
+    // an SVG link (the province page's map) has no string href: resolve its attribute
+    const links = await page.evaluate(() => [...document.querySelectorAll('a[href]:not([download])')]
+      .map((a) => new URL(a.getAttribute('href'), document.baseURI).href));
     for (const l of links) {
       const v = new URL(l);
       v.hash = '';
