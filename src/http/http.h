@@ -325,6 +325,11 @@ const char *http_csrf_token(struct http_req *r);
 
 /* The handler of GET /static/{*}: the embedded files under web/. */
 enum gemis_err http_static(struct http_req *r);
+/* Answers with the embedded file of that name ("web/sw.js") as
+ * http_static() does: its type, compressed when the client accepts it,
+ * cacheable for a year when the request carries ?v= the current asset
+ * version; GEMIS_ENOTFOUND when there is none. */
+enum gemis_err http_embedded(struct http_req *r, const char *name);
 
 /* URL-encodes s for a query value (arena). */
 const char *http_url_encode(struct http_req *r, const char *s);

@@ -138,15 +138,21 @@ void http_gz_free(struct http_server *s)
 
 enum gemis_err http_static(struct http_req *r)
 {
-	const char *rest = http_arg(r, 0), *v = http_param(r, "v"), *ae;
-	const char *name, *type;
-	size_t i;
+	const char *rest = http_arg(r, 0), *name;
 
 	if (!rest || strstr(rest, "..") || strchr(rest, '\\'))
 		return GEMIS_ENOTFOUND;
 	name = arena_printf(&r->arena, "web/%s", rest);
 	if (!name)
 		return GEMIS_ENOMEM;
+	return http_embedded(r, name);
+}
+
+enum gemis_err http_embedded(struct http_req *r, const char *name)
+{
+	const char *v = http_param(r, "v"), *ae, *type;
+	size_t i;
+
 	for (i = 0; i < embed_count; i++) {
 		if (strcmp(embed_files[i].name, name) == 0)
 			break;

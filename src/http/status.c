@@ -183,8 +183,8 @@ void http_security_headers(struct http_req *r)
 
 	http_set_header(r, "Content-Security-Policy",
 			"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-			" connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none';"
-			" frame-ancestors 'none'");
+			" connect-src 'self'; font-src 'self'; manifest-src 'self'; worker-src 'self';"
+			" form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
 	http_set_header(r, "X-Content-Type-Options", "nosniff");
 	http_set_header(r, "Referrer-Policy", "same-origin");
 	http_set_header(r, "X-Frame-Options", "DENY");

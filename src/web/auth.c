@@ -157,6 +157,10 @@ enum gemis_err page_logout(struct http_req *r)
 	if (err)
 		return err;
 	http_set_cookie(r, "gemis_session", "", 0);
+	/* what the service worker kept of the account's pages, and the
+	 * entries waiting in the browser, go with the session: the next
+	 * person on this phone finds nothing of them (offline.c) */
+	http_set_header(r, "Clear-Site-Data", "\"cache\", \"storage\"");
 	return http_redirect(r, "/login");
 }
 

@@ -200,6 +200,8 @@ void page_begin_opts(struct http_req *r, const char *title, int unit, unsigned o
 	     "<link rel=\"icon\" href=\"/static/favicon.svg?v=%s\" type=\"image/svg+xml\">"
 	     "<script src=\"/static/vendor/htmx.min.js?v=%s\" defer></script>",
 	     i18n_lang_code(r->lang), title, v, v, v);
+	offline_head(r);
+	offline_account_header(r);
 	if (opts & PAGE_CHART)
 		html(r, "<link rel=\"stylesheet\" href=\"/static/vendor/uPlot.min.css?v=%s\">"
 			"<script src=\"/static/vendor/uPlot.iife.min.js?v=%s\" defer></script>",
@@ -257,6 +259,7 @@ void page_begin_opts(struct http_req *r, const char *title, int unit, unsigned o
 		html(r, "</div>");
 	}
 	html(r, "</header>\n");
+	offline_shell(r);
 	if ((s && s->ds.demo) || deadline_contains(&deadline_action_month, date_from_ymd(today))) {
 		html(r, "<section class=\"banners\" aria-label=\"%s\">", _("Notices"));
 		if (s && s->ds.demo)

@@ -28,6 +28,14 @@ void page_begin(struct http_req *r, const char *title, int unit);
 enum page_opts { PAGE_CHART = 1 };
 void page_begin_opts(struct http_req *r, const char *title, int unit, unsigned opts);
 void page_end(struct http_req *r);
+/* Offline entry (offline.c): the head's manifest and script, the queue's
+ * place and texts after the header, the account header for the service
+ * worker. */
+void offline_head(struct http_req *r);
+void offline_shell(struct http_req *r);
+void offline_account_header(struct http_req *r);
+enum gemis_err page_sw(struct http_req *r);
+enum gemis_err page_manifest(struct http_req *r);
 
 /* A hidden input with the CSRF token, for every form that posts. */
 void form_csrf(struct http_req *r);

@@ -496,6 +496,32 @@ for route in /account/signout-all /account/password /account/tokens /account/tok
 done
 JAR=none.jar http GET /signins
 expect_status 401
+# offline entry's files (docs/web.md, "Offline entry") are public and the
+# same for everyone: the service worker and the manifest name nobody; the
+# account a page is made for is named to that account alone
+for route in "/sw.js" "/manifest.webmanifest?lang=vi" "/manifest.webmanifest?lang=en"; do
+	JAR=none.jar http GET "$route"
+	expect_status 200
+	cp body.txt public.txt
+	for a in $accounts; do
+		role=${a%%:*}
+		JAR=$role.jar http GET "$route"
+		expect_status 200
+		cmp -s body.txt public.txt || die "$route: $role gets another answer than nobody"
+		[ -z "$(header X-Gemis-Account)" ] || die "$route names an account"
+	done
+	JAR=focal.jar http POST "$route" --data-urlencode "csrf=$csrf_focal"
+	[ "$status" = 404 ] || [ "$status" = 405 ] || die "POST $route: got $status"
+done
+contains "$(header Content-Type)" "application/manifest+json"
+JAR=none.jar http GET /login
+[ -z "$(header X-Gemis-Account)" ] || die "the sign-in page names an account"
+JAR=focal.jar http GET /
+[ "$(header X-Gemis-Account)" = "u$(sql gemis.db "SELECT id FROM users WHERE name = 'binhlu'")" ] ||
+	die "the dashboard does not name its account for the service worker"
+JAR=reporter.jar http GET /
+[ "$(header X-Gemis-Account)" = "u$(sql gemis.db "SELECT id FROM users WHERE name = 'binhlu.vhxh'")" ] ||
+	die "the reporter's dashboard does not name the reporter"
 # a form posted without its CSRF token is refused, signed in or not
 JAR=focal.jar http POST /entry/03390/vhxh/2025 --data-urlencode action=save --data-urlencode version=0
 expect_status 403

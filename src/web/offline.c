@@ -1,0 +1,155 @@
+/*
+ * offline.c: what lets an agency enter its forms on a weak line
+ * (docs/web.md, "Offline entry").
+ *
+ *   GET /sw.js                  the service worker (web/static/sw.js), at
+ *                               the root so that its scope is the site
+ *   GET /manifest.webmanifest   the web app manifest, in the page's
+ *                               language (?lang=vi|en), for the home screen
+ *
+ * and, on every signed-in page, the account the offline queue belongs to
+ * and the queue's texts from the catalogues (a JSON block the script reads;
+ * no inline script, which the Content-Security-Policy forbids), with the
+ * place where web/static/offline.js says what waits to be sent.
+ *
+ * What the service worker keeps is decided in sw.js: the static files, the
+ * dashboard and the entry forms, per account; never any other page (the
+ * case and complaint registers among them).  Signing out clears it all
+ * (page_logout()'s Clear-Site-Data, and offline.js before it).
+ */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "web.h"
+
+#include "util/banned.h"
+
+enum gemis_err page_sw(struct http_req *r)
+{
+	return http_embedded(r, "web/sw.js");
+}
+
+static json_t *icon(const char *src, const char *sizes, const char *purpose)
+{
+	return json_pack("{s:s, s:s, s:s, s:s}", "src", src, "sizes", sizes, "type", "image/png", "purpose", purpose);
+}
+
+enum gemis_err page_manifest(struct http_req *r)
+{
+	const char *lang = http_param(r, "lang"), *v = http_asset_version(r);
+	json_t *o, *icons;
+	char *s;
+
+	if (lang && i18n_parse_lang(lang) >= 0) {
+		r->lang = (enum lang)i18n_parse_lang(lang);
+		i18n_set_lang(r->lang);
+	}
+	icons = json_array();
+	if (!icons)
+		return GEMIS_ENOMEM;
+	json_array_append_new(icons, icon(arena_printf(&r->arena, "/static/icon-192.png?v=%s", v), "192x192", "any"));
+	json_array_append_new(icons, icon(arena_printf(&r->arena, "/static/icon-512.png?v=%s", v), "512x512", "any"));
+	json_array_append_new(icons, icon(arena_printf(&r->arena, "/static/icon-maskable-512.png?v=%s", v), "512x512",
+					  "maskable"));
+	o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o}", "name",
+		      _("gemis: gender equality monitoring"), "short_name", "gemis", "description",
+		      _("The commune's gender equality plan: its forms, indicators and reports"), "lang",
+		      i18n_lang_code(r->lang), "start_url", "/", "scope", "/", "display", "standalone",
+		      "background_color", "#ffffff", "theme_color", "#7b2d6b", "icons", icons);
+	if (!o)
+		return GEMIS_ENOMEM;
+	s = json_dumps(o, JSON_INDENT(1));
+	json_decref(o);
+	if (!s)
+		return GEMIS_ENOMEM;
+	r->ctype = "application/manifest+json";
+	http_set_header(r, "Cache-Control", "no-cache");
+	html_raw(r, s, strlen(s));
+	free(s);
+	return GEMIS_OK;
+}
+
+/* The head's links: the manifest, its colour, the icon an iPhone takes. */
+void offline_head(struct http_req *r)
+{
+	const char *v = http_asset_version(r);
+
+	html(r, "<link rel=\"manifest\" href=\"/manifest.webmanifest?lang=%s\">"
+		"<meta name=\"theme-color\" content=\"#7b2d6b\">"
+		"<link rel=\"apple-touch-icon\" href=\"/static/icon-192.png?v=%s\">",
+	     i18n_lang_code(r->lang), v);
+	if (r->signed_in)
+		html(r, "<script src=\"/static/offline.js?v=%s\" defer></script>", v);
+}
+
+/* The texts offline.js shows, from the catalogues. */
+static json_t *offline_texts(struct http_req *r)
+{
+	json_t *t = json_object();
+
+	(void)r;
+	if (!t)
+		return NULL;
+	json_object_set_new(t, "region", json_string(_("Entries kept on this device")));
+	json_object_set_new(t, "offline",
+			    json_string(_("No connection. What you save is kept on this device and sent when the "
+					  "line returns.")));
+	json_object_set_new(t, "waiting_one", json_string(ngettext_("%d entry saved on this device waits to be sent.",
+								    "%d entries saved on this device wait to be sent.", 1)));
+	json_object_set_new(t, "waiting_many", json_string(ngettext_("%d entry saved on this device waits to be sent.",
+								     "%d entries saved on this device wait to be sent.", 2)));
+	json_object_set_new(t, "queued", json_string(_("waiting to be sent, saved on this device at %s")));
+	json_object_set_new(t, "conflict", json_string(_("changed on the server meanwhile: open it to choose")));
+	json_object_set_new(t, "refused", json_string(_("refused by the server: open it to see why")));
+	json_object_set_new(t, "signin", json_string(_("Sign in again to send what waits on this device.")));
+	json_object_set_new(t, "send", json_string(_("Send now")));
+	json_object_set_new(t, "sent", json_string(_("Sent: %s.")));
+	json_object_set_new(t, "kept", json_string(_("Not sent: there is no connection. The form is kept on this "
+						     "device and will be sent when the line returns.")));
+	json_object_set_new(t, "back", json_string(_("What you saved on this device and has not been sent yet is "
+						     "back in the form.")));
+	json_object_set_new(t, "conflict_title", json_string(_("This form was changed on the server after you "
+							       "opened it")));
+	json_object_set_new(t, "conflict_text",
+			    json_string(_("Nothing was overwritten. Compare the two versions and choose which one "
+					  "to keep.")));
+	json_object_set_new(t, "field", json_string(_("Field")));
+	json_object_set_new(t, "server", json_string(_("On the server now")));
+	json_object_set_new(t, "mine", json_string(_("Yours, saved on this device")));
+	json_object_set_new(t, "keep_mine", json_string(_("Keep mine")));
+	json_object_set_new(t, "keep_server", json_string(_("Keep the server's")));
+	json_object_set_new(t, "narrative", json_string(_("Results of the agency's tasks and a short narrative")));
+	json_object_set_new(t, "signout", json_string(_("Entries saved on this device have not been sent yet and "
+							"will be lost if you sign out. Sign out anyway?")));
+	return t;
+}
+
+/* On a signed-in page: the queue's place and its data (account, texts). */
+void offline_shell(struct http_req *r)
+{
+	json_t *o, *t;
+	char *s;
+
+	if (!r->signed_in || r->by_token)
+		return;
+	t = offline_texts(r);
+	o = t ? json_pack("{s:s, s:s, s:o}", "account", arena_printf(&r->arena, "u%lld", r->who.user_id), "v",
+			  http_asset_version(r), "t", t)
+	      : NULL;
+	s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+	json_decref(o);
+	if (s) {
+		html_json(r, "offline-data", s, strlen(s));
+		free(s);
+	}
+	html(r, "<section id=\"offline-queue\" class=\"offline-queue\" aria-label=\"%s\" hidden></section>",
+	     _("Entries kept on this device"));
+}
+
+/* The account whose pages the service worker may keep, on the answer. */
+void offline_account_header(struct http_req *r)
+{
+	if (r->signed_in && !r->by_token)
+		http_set_header(r, "X-Gemis-Account", arena_printf(&r->arena, "u%lld", r->who.user_id));
+}
