@@ -513,6 +513,7 @@ for route in "/sw.js" "/manifest.webmanifest?lang=vi" "/manifest.webmanifest?lan
 	JAR=focal.jar http POST "$route" --data-urlencode "csrf=$csrf_focal"
 	[ "$status" = 404 ] || [ "$status" = 405 ] || die "POST $route: got $status"
 done
+JAR=none.jar http GET "/manifest.webmanifest?lang=vi"
 contains "$(header Content-Type)" "application/manifest+json"
 JAR=none.jar http GET /login
 [ -z "$(header X-Gemis-Account)" ] || die "the sign-in page names an account"
