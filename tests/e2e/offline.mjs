@@ -112,7 +112,7 @@ function watch(page) {
   page.on('console', (m) => {
     const t = m.text();
     // a cut line makes the browser report what it could not fetch
-    if (m.type() === 'error' && !(offline && /ERR_INTERNET_DISCONNECTED|Failed to fetch|ERR_CONNECTION_REFUSED/.test(t)) &&
+    if (m.type() === 'error' && !(offline && /ERR_INTERNET_DISCONNECTED|Failed to fetch|ERR_CONNECTION_REFUSED|Manifest fetch/.test(t)) &&
         !/status of 40[01]/.test(t))
       errors.push(page.url() + ': ' + t);
   });
@@ -316,7 +316,7 @@ try {
   for (const p of ['/complaints', '/account', '/tasks', '/entry'])
     await page.goto(base + p);
   const all = await cacheUrls(page);
-  const allowed = (k) => /^gemis-static-[0-9a-f]+ \/(static\/[^?]+\?v=[0-9a-f]+|manifest\.webmanifest\?lang=(vi|en))$/.test(k) ||
+  const allowed = (k) => /^gemis-static-[0-9a-f]+ \/(static\/[^?]+\?v=[0-9a-f]+)$/.test(k) ||
     /^gemis-pages-u[0-9]+ \/(entry(\/[0-9]+\/[a-z_]+\/[0-9]{4})?)?(\?.*)?$/.test(k) || k === 'gemis-meta /owner';
   const wrong = all.filter((k) => !allowed(k));
   check(wrong.length === 0, `only static files, the dashboard and forms are kept (${wrong.join(', ')})`);

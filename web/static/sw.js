@@ -96,23 +96,6 @@ self.addEventListener('fetch', function (e) {
     }));
     return;
   }
-  if (url.pathname === '/manifest.webmanifest') {
-    // public, the same for everyone: the last one fetched, when offline
-    e.respondWith(caches.open(STATIC).then(function (c) {
-      return fetch(req).then(function (res) {
-        if (res.status === 200)
-          c.put(req, res.clone());
-        return res;
-      }, function (err) {
-        return c.match(req).then(function (hit) {
-          if (hit)
-            return hit;
-          throw err;
-        });
-      });
-    }));
-    return;
-  }
   if (PAGES.test(url.pathname))
     e.respondWith(page(req));
 });
