@@ -5,7 +5,8 @@
  *   GET /sw.js                  the service worker (web/static/sw.js), at
  *                               the root so that its scope is the site
  *   GET /manifest.webmanifest   the web app manifest, in the page's
- *                               language (?lang=vi|en), for the home screen
+ *                               language (?lang=vi|en&v=VERSION), for the
+ *                               home screen
  *
  * and, on every signed-in page, the account the offline queue belongs to
  * and the queue's texts from the catalogues (a JSON block the script reads;
@@ -64,7 +65,12 @@ enum gemis_err page_manifest(struct http_req *r)
 	if (!s)
 		return GEMIS_ENOMEM;
 	r->ctype = "application/manifest+json";
-	http_set_header(r, "Cache-Control", "no-cache");
+	/* fetched on every page: from the browser's cache once it has this
+	 * version (a fetch cut short by the page moving on made Chromium
+	 * report a syntax error) */
+	http_set_header(r, "Cache-Control", http_param(r, "v") && strcmp(http_param(r, "v"), v) == 0
+						    ? "public, max-age=31536000, immutable"
+						    : "no-cache");
 	html_raw(r, s, strlen(s));
 	free(s);
 	return GEMIS_OK;
@@ -75,10 +81,10 @@ void offline_head(struct http_req *r)
 {
 	const char *v = http_asset_version(r);
 
-	html(r, "<link rel=\"manifest\" href=\"/manifest.webmanifest?lang=%s\">"
+	html(r, "<link rel=\"manifest\" href=\"/manifest.webmanifest?lang=%s&amp;v=%s\">"
 		"<meta name=\"theme-color\" content=\"#7b2d6b\">"
 		"<link rel=\"apple-touch-icon\" href=\"/static/icon-192.png?v=%s\">",
-	     i18n_lang_code(r->lang), v);
+	     i18n_lang_code(r->lang), v, v);
 	if (r->signed_in)
 		html(r, "<script src=\"/static/offline.js?v=%s\" defer></script>", v);
 }

@@ -8,7 +8,7 @@
 const struct route web_routes[] = {
 	{HTTP_GET, "/static/{*}", http_static, ROUTE_PUBLIC | ROUTE_BARE, "v:id"},
 	{HTTP_GET, "/sw.js", page_sw, ROUTE_PUBLIC | ROUTE_BARE, "v:id"},
-	{HTTP_GET, "/manifest.webmanifest", page_manifest, ROUTE_PUBLIC | ROUTE_BARE, "lang:id"},
+	{HTTP_GET, "/manifest.webmanifest", page_manifest, ROUTE_PUBLIC | ROUTE_BARE, "lang:id v:id"},
 	{HTTP_GET, "/healthz", page_health, ROUTE_PUBLIC | ROUTE_BARE, NULL},
 	{HTTP_GET, "/lang/{lang}", page_lang, ROUTE_PUBLIC | ROUTE_BARE, "next:path"},
 	{HTTP_GET, "/login", page_login_form, ROUTE_PUBLIC, "next:path"},

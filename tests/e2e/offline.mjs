@@ -204,7 +204,7 @@ try {
   const v = await page.evaluate(() => JSON.parse(document.getElementById('offline-data').textContent).v);
   const shell = ['/static/app.css', '/static/app.js', '/static/offline.js', '/static/vendor/htmx.min.js',
     '/static/favicon.svg'].map((u) => `${u}?v=${v}`);
-  let worker = await wireBytes(`/sw.js?v=${v}`) + await wireBytes('/manifest.webmanifest?lang=vi');
+  let worker = await wireBytes(`/sw.js?v=${v}`) + await wireBytes(`/manifest.webmanifest?lang=vi&v=${v}`);
   for (const u of shell)
     worker += await wireBytes(u);
   console.log(`dashboard cold: ${bytes} bytes in ${requests} requests (page), ` +
