@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "deadline.h"
 #include "util/i18n.h"
 
 #include "util/banned.h"
@@ -183,12 +184,12 @@ bool cmp_open(int status)
 
 bool cmp_overdue(int status, struct date due, struct date today)
 {
-	return cmp_open(status) && date_cmp(today, due) > 0;
+	return cmp_open(status) && due_alert(due, today, 0) == TA_OVERDUE;
 }
 
 bool cmp_due_soon(int status, struct date due, struct date today, int soon)
 {
-	return cmp_open(status) && date_cmp(today, due) <= 0 && date_diff(today, due) <= soon;
+	return cmp_open(status) && due_alert(due, today, soon) == TA_DUE_SOON;
 }
 
 bool cmp_past_retention(int status, struct date closed, struct date today, int days)

@@ -469,3 +469,12 @@ bool deadline_parse(const char *s, size_t len, struct deadline *out)
 		return false;
 	return parse_tokens(&c, out);
 }
+
+enum task_alert due_alert(struct date due, struct date today, int soon)
+{
+	long long left = date_diff(today, due);
+
+	if (left < 0)
+		return TA_OVERDUE;
+	return left <= soon ? TA_DUE_SOON : TA_NONE;
+}

@@ -84,4 +84,19 @@ bool deadline_contains(const struct deadline *dl, struct date d);
  * trailing punctuation are allowed; anything else makes it false. */
 bool deadline_parse(const char *s, size_t len, struct deadline *out);
 
+/* What is "due soon": within this many days ahead; the dashboard, the
+ * reminders, the task lists and the command line all say the same. */
+#define DUE_SOON_DAYS 7
+
+/* Tasks, reports, requests, recommendations and complaints all say it
+ * alike (the name is the tasks', which came first). */
+enum task_alert {
+	TA_NONE,     /* nothing to say */
+	TA_DUE_SOON, /* due within the next `soon` days, not closed */
+	TA_OVERDUE,  /* its day has passed, not closed */
+};
+
+/* How something due on `due` and still open stands on `today`. */
+enum task_alert due_alert(struct date due, struct date today, int soon);
+
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "deadline.h"
 #include "period.h"
 #include "util/i18n.h"
 #include "workflow.h"
@@ -104,10 +105,10 @@ void rec_check(const struct rec_fields *x, bool held, struct date held_on, struc
 
 bool rec_overdue(int state, struct date due, struct date today)
 {
-	return state == REC_ISSUED && date_cmp(today, due) > 0;
+	return state == REC_ISSUED && due_alert(due, today, 0) == TA_OVERDUE;
 }
 
 bool rec_due_soon(int state, struct date due, struct date today, int soon)
 {
-	return state == REC_ISSUED && date_cmp(today, due) <= 0 && date_diff(today, due) <= soon;
+	return state == REC_ISSUED && due_alert(due, today, soon) == TA_DUE_SOON;
 }

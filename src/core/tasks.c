@@ -258,12 +258,8 @@ enum task_alert task_alert(const struct task_time *tt, period_t p, enum task_sta
 			   struct date today, int soon)
 {
 	struct date due;
-	long long left;
 
 	if (task_status_closed(st) || !task_due(tt, p, &due))
 		return TA_NONE;
-	left = date_diff(today, due);
-	if (left < 0)
-		return TA_OVERDUE;
-	return left <= soon ? TA_DUE_SOON : TA_NONE;
+	return due_alert(due, today, soon);
 }

@@ -94,16 +94,6 @@ void task_time_read(const char *s, size_t len, struct task_time *out);
  * date, none, other). */
 bool task_due(const struct task_time *tt, period_t p, struct date *due);
 
-/* What is "due soon": within this many days ahead; the dashboard, the
- * reminders, the task lists and the command line all say the same. */
-#define DUE_SOON_DAYS 7
-
-enum task_alert {
-	TA_NONE,     /* nothing to say */
-	TA_DUE_SOON, /* due within the next `soon` days, not closed */
-	TA_OVERDUE,  /* its day has passed, not closed */
-};
-
 /* How a task stands on `today` for period p with status st. */
 enum task_alert task_alert(const struct task_time *tt, period_t p, enum task_status st,
 			   struct date today, int soon);

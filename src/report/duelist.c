@@ -113,7 +113,6 @@ static enum gemis_err add_chain(struct due_list *l, size_t *cap, struct db *db, 
 	struct chain_period p;
 	struct chain_report rep;
 	struct due_item it;
-	long long days;
 	enum gemis_err err;
 
 	if (to < 0)
@@ -124,14 +123,13 @@ static enum gemis_err add_chain(struct due_list *l, size_t *cap, struct db *db, 
 	err = chain_report_get(db, t, unit, year, &l->mem, &rep, e);
 	if (err || (wf_state_flags(&wf_report, rep.state) & WF_SENT))
 		return err;
-	days = date_diff(today, p.due);
 	memset(&it, 0, sizeof(it));
 	it.kind = DUE_CHAIN_REPORT;
 	it.to = to;
 	it.state = rep.state;
 	it.has_due = true;
 	it.due = p.due;
-	it.alert = days < 0 ? TA_OVERDUE : days <= soon ? TA_DUE_SOON : TA_NONE;
+	it.alert = due_alert(p.due, today, soon);
 	return it.alert == TA_NONE ? GEMIS_OK : push(l, cap, &it);
 }
 
@@ -150,7 +148,6 @@ static enum gemis_err add_adhoc(struct due_list *l, size_t *cap, struct db *db, 
 	for (i = 0; !err && i < n; i++) {
 		struct adhoc_answer a;
 		struct due_item it;
-		long long days;
 
 		err = adhoc_answer_get(db, t, &rs[i], unit, &l->mem, &a, e);
 		if (err || (wf_state_flags(&wf_report, a.state) & WF_SENT))
@@ -162,8 +159,7 @@ static enum gemis_err add_adhoc(struct due_list *l, size_t *cap, struct db *db, 
 		it.state = a.state;
 		it.has_due = true;
 		it.due = rs[i].due;
-		days = date_diff(today, it.due);
-		it.alert = days < 0 ? TA_OVERDUE : days <= soon ? TA_DUE_SOON : TA_NONE;
+		it.alert = due_alert(it.due, today, soon);
 		err = push(l, cap, &it);
 	}
 	return err;

@@ -377,6 +377,22 @@ TEST(parse_phrases_refused)
 	CHECK(same(deadline_due(&dl, period_year_code(2029)), D(2029, 11, 30)));
 }
 
+/* One rule for every kind of duty: past its day it is late, within `soon`
+ * days (its own day included) it is due soon, else nothing is said. */
+TEST(due_alert_edges)
+{
+	struct date due = D(2026, 11, 30);
+
+	CHECK(due_alert(due, D(2026, 12, 1), 7) == TA_OVERDUE);
+	CHECK(due_alert(due, D(2026, 11, 30), 7) == TA_DUE_SOON);
+	CHECK(due_alert(due, D(2026, 11, 30), 0) == TA_DUE_SOON);
+	CHECK(due_alert(due, D(2026, 11, 23), 7) == TA_DUE_SOON);
+	CHECK(due_alert(due, D(2026, 11, 22), 7) == TA_NONE);
+	CHECK(due_alert(due, D(2027, 1, 1), 0) == TA_OVERDUE);
+	/* across a year's end */
+	CHECK(due_alert(D(2027, 1, 2), D(2026, 12, 31), 7) == TA_DUE_SOON);
+}
+
 int main(void)
 {
 	RUN(leap_years);
@@ -392,5 +408,6 @@ int main(void)
 	RUN(once);
 	RUN(parse_phrases);
 	RUN(parse_phrases_refused);
+	RUN(due_alert_edges);
 	return harness_report();
 }
