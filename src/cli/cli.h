@@ -73,6 +73,12 @@ struct date cli_today(void);
 bool cli_print_json(json_t *doc, size_t flags);
 /* Prints "gemis: [where: ]message" to stderr and returns EXIT_FAIL. */
 int cli_fail(const struct errctx *e);
+/* The exit status of a store call: EXIT_OK; the problems by field of a
+ * refused record (GEMIS_EINVAL with d) after e's message; or cli_fail(e). */
+int cli_report(const char *cmd, enum gemis_err err, struct diags *d, struct errctx *e);
+/* Option --name's value s (NULL: not given, *d kept) as a date into *d;
+ * false after saying why it is not one. */
+bool cli_day_opt(const char *cmd, const char *name, const char *s, struct date *d);
 /* Prints problems as "file:line: field: message", sorted by line, with a
  * count of those not shown. */
 void cli_print_diags(const char *file, struct diags *d);

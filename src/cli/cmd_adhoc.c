@@ -77,15 +77,8 @@ static int fail_at(struct errctx *e)
 	return cli_fail(e);
 }
 
-static void print_json(json_t *doc)
-{
-	char *text = json_dumps(doc, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
-
-	json_decref(doc);
-	if (text)
-		printf("%s\n", text);
-	free(text);
-}
+/* How the ad hoc commands print their JSON. */
+#define ADHOC_JSON (JSON_INDENT(2) | JSON_REAL_PRECISION(15))
 
 int cmd_adhoc_ask(struct cli *cli, int argc, char **argv)
 {
@@ -177,7 +170,7 @@ static int show_requester(struct acli *c, const struct adhoc_request *q, bool js
 	if (adhoc_answers_list(c->db, t, q, &c->mem, &as, &na, &e))
 		return cli_fail(&e);
 	if (json) {
-		print_json(adhoc_request_json(t, q, as, na, time(NULL)));
+		cli_print_json(adhoc_request_json(t, q, as, na, time(NULL)), ADHOC_JSON);
 		return EXIT_OK;
 	}
 	print_request(t, q);
@@ -218,7 +211,7 @@ int cmd_adhoc_show(struct cli *cli, int argc, char **argv)
 		json_t *doc = adhoc_request_json(&c.s.tree, &q, NULL, 0, time(NULL));
 
 		json_object_set_new(doc, "answer", adhoc_answer_json(&c.s.tree, &q, &a, time(NULL)));
-		print_json(doc);
+		cli_print_json(doc, ADHOC_JSON);
 		rc = EXIT_OK;
 	} else if (rc == CLI_GO) {
 		print_request(&c.s.tree, &q);
@@ -271,7 +264,7 @@ int cmd_adhoc_list(struct cli *cli, int argc, char **argv)
 		}
 	}
 	if (rc == CLI_GO && json)
-		print_json(json_incref(doc));
+		cli_print_json(json_incref(doc), ADHOC_JSON);
 	json_decref(doc);
 	acli_close(&c);
 	return rc == CLI_GO ? EXIT_OK : rc;

@@ -24,17 +24,6 @@
 
 #include "util/banned.h"
 
-/* Today in Vietnam; $GEMIS_TODAY=YYYY-MM-DD stands for it (tests). */
-static struct date today(void)
-{
-	const char *o = getenv("GEMIS_TODAY");
-	struct date d;
-
-	if (o && date_parse_iso(o, strlen(o), &d))
-		return d;
-	return vn_date((long long)time(NULL));
-}
-
 /* What every complaint command shares. */
 struct ccli {
 	struct db *db;
@@ -78,36 +67,9 @@ static int ccli_open(struct cli *cli, struct ccli *c, const char *cmd, const cha
 	c->s.t = &c->t;
 	c->s.who = &c->who;
 	c->s.key = need_key && kp ? &c->key : NULL;
-	c->s.today = today();
+	c->s.today = cli_today();
 	c->s.now = (long long)time(NULL);
 	return CLI_GO;
-}
-
-static bool print_json(json_t *doc)
-{
-	char *s = doc ? json_dumps(doc, JSON_INDENT(1)) : NULL;
-
-	json_decref(doc);
-	if (!s) {
-		fprintf(stderr, "gemis: %s\n", err_name(GEMIS_ENOMEM));
-		return false;
-	}
-	printf("%s\n", s);
-	free(s);
-	return true;
-}
-
-/* The result of a store call: the problems by field, or the error. */
-static int report(const char *cmd, enum gemis_err err, struct diags *d, struct errctx *e)
-{
-	if (err == GEMIS_EINVAL && d && d->n) {
-		fprintf(stderr, "gemis %s: %s\n", cmd, e->msg);
-		cli_print_diags(cmd, d);
-		return EXIT_FAIL;
-	}
-	if (err)
-		return cli_fail(e);
-	return EXIT_OK;
 }
 
 static const char *agency_name(int k)
@@ -172,8 +134,9 @@ int cmd_complaint_list(struct cli *cli, int argc, char **argv)
 
 		for (i = 0; i < n; i++)
 			json_array_append_new(arr, complaint_json(&c.t, &v[i], c.s.today));
-		if (!print_json(json_pack("{s:s, s:i, s:o, s:o}", "unit", c.t.units[unit].code, "year", year,
-					  "summary", complaint_sum_json(&s), "complaints", arr)))
+		if (!cli_print_json(json_pack("{s:s, s:i, s:o, s:o}", "unit", c.t.units[unit].code, "year", year,
+					      "summary", complaint_sum_json(&s), "complaints", arr),
+				    JSON_INDENT(1)))
 			goto out;
 	} else {
 		printf(_("Feedback and complaints of %s (%s): %u received, %u open, %u overdue, %u answered"),
@@ -196,14 +159,6 @@ static bool parse_opt(const char *cmd, const char *name, const char *s, int (*pa
 	if (*out >= 0)
 		return true;
 	fprintf(stderr, "gemis %s: --%s: %s '%s'\n", cmd, name, _("unknown value"), s);
-	return false;
-}
-
-static bool day_opt(const char *cmd, const char *name, const char *s, struct date *d)
-{
-	if (date_parse_iso(s, strlen(s), d))
-		return true;
-	fprintf(stderr, "gemis %s: --%s: %s '%s'\n", cmd, name, _("not a date (YYYY-MM-DD)"), s);
 	return false;
 }
 
@@ -232,7 +187,7 @@ int cmd_complaint_add(struct cli *cli, int argc, char **argv)
 	if (!unit || !rec || !ch || !kind || !field || !ag || !name || !text)
 		return cli_usage(cli);
 	memset(&f, 0, sizeof(f));
-	if (!day_opt("complaint add", "received", rec, &f.received))
+	if (!cli_day_opt("complaint add", "received", rec, &f.received))
 		return EXIT_USAGE;
 	/* an unknown value is left -1: the store names every such field */
 	f.channel = cmp_channel_parse(ch);
@@ -254,7 +209,7 @@ int cmd_complaint_add(struct cli *cli, int argc, char **argv)
 		status = cli_unknown_unit("complaint add", unit);
 		goto out;
 	}
-	status = report("complaint add", complaint_add(&c.s, u, &f, code, &d, &e), &d, &e);
+	status = cli_report("complaint add", complaint_add(&c.s, u, &f, code, &d, &e), &d, &e);
 	if (status == EXIT_OK) {
 		printf(_("Complaint %s recorded."), code);
 		printf("\n");
@@ -295,7 +250,7 @@ int cmd_complaint_show(struct cli *cli, int argc, char **argv)
 		cli_fail(&e);
 		goto out;
 	}
-	status = print_json(complaint_json(&c.t, &x, c.s.today)) ? EXIT_OK : EXIT_FAIL;
+	status = cli_print_json(complaint_json(&c.t, &x, c.s.today), JSON_INDENT(1)) ? EXIT_OK : EXIT_FAIL;
 out:
 	arena_release(&mem);
 	ccli_close(&c);
@@ -337,7 +292,7 @@ int cmd_complaint_answer(struct cli *cli, int argc, char **argv)
 	if (!code || !st)
 		return cli_usage(cli);
 	if (!parse_opt("complaint answer", "status", st, cmp_status_parse, &s) ||
-	    (ond && !day_opt("complaint answer", "on", ond, &on)))
+	    (ond && !cli_day_opt("complaint answer", "on", ond, &on)))
 		return EXIT_USAGE;
 	diags_init(&d, 20);
 	rc = ccli_open(cli, &c, "complaint answer", as, keyfile, true);
@@ -351,7 +306,7 @@ int cmd_complaint_answer(struct cli *cli, int argc, char **argv)
 		/* not in scope: the refusal is the store's, and logged */
 		version = 0;
 	}
-	status = report("complaint answer", complaint_answer(&c.s, code, version, s, on, answer, &d, &e), &d, &e);
+	status = cli_report("complaint answer", complaint_answer(&c.s, code, version, s, on, answer, &d, &e), &d, &e);
 	if (status == EXIT_OK) {
 		printf(_("Complaint %s is now %s."), code, cmp_status_name(s));
 		printf("\n");
@@ -424,7 +379,7 @@ int cmd_complaint_limits(struct cli *cli, int argc, char **argv)
 	}
 	db_close(db);
 	if (json)
-		return print_json(complaint_limits_json(l, have)) ? EXIT_OK : EXIT_FAIL;
+		return cli_print_json(complaint_limits_json(l, have), JSON_INDENT(1)) ? EXIT_OK : EXIT_FAIL;
 	for (k = 0; k < CK_COUNT; k++) {
 		if (!have[k]) {
 			printf("%-13s %s\n", cmp_kind_id(k), _("no time limit: the register refuses this kind"));
@@ -464,7 +419,7 @@ int cmd_complaint_erase(struct cli *cli, int argc, char **argv)
 		status = rc;
 		goto out;
 	}
-	if (day && !day_opt("complaint erase", "today", day, &c.s.today)) {
+	if (day && !cli_day_opt("complaint erase", "today", day, &c.s.today)) {
 		status = EXIT_USAGE;
 		goto out;
 	}

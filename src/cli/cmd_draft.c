@@ -155,16 +155,6 @@ out:
 	return status;
 }
 
-static bool day_opt(const char *cmd, const char *name, const char *s, struct date *d)
-{
-	if (!s)
-		return true;
-	if (date_parse_iso(s, strlen(s), d))
-		return true;
-	fprintf(stderr, "gemis %s: --%s: %s '%s'\n", cmd, name, _("not a date (YYYY-MM-DD)"), s);
-	return false;
-}
-
 static bool id_opt(const char *cmd, const char *s, long long *id)
 {
 	long v = 0;
@@ -177,19 +167,6 @@ static bool id_opt(const char *cmd, const char *s, long long *id)
 	}
 	fprintf(stderr, "gemis %s: --id: %s '%s'\n", cmd, _("not a number"), s);
 	return false;
-}
-
-/* The result of a store call: the problems by field, or the error. */
-static int report(const char *cmd, enum gemis_err err, struct diags *d, struct errctx *e)
-{
-	if (err == GEMIS_EINVAL && d && d->n) {
-		fprintf(stderr, "gemis %s: %s\n", cmd, e->msg);
-		cli_print_diags(cmd, d);
-		return EXIT_FAIL;
-	}
-	if (err)
-		return cli_fail(e);
-	return EXIT_OK;
 }
 
 /* The answers of --answers FILE (a JSON object {"ID": "text"}); the
@@ -241,7 +218,7 @@ struct add_opts {
 static int add_fields(const struct add_opts *o, struct draft *x)
 {
 	memset(x, 0, sizeof(*x));
-	if (!id_opt("draft add", o->id, &x->id) || !day_opt("draft add", "drafted-on", o->on, &x->f.drafted_on))
+	if (!id_opt("draft add", o->id, &x->id) || !cli_day_opt("draft add", "drafted-on", o->on, &x->f.drafted_on))
 		return EXIT_USAGE;
 	x->f.kind = draft_kind_parse(o->kind);
 	x->f.agency = agency_find(o->agency);
@@ -300,7 +277,7 @@ int cmd_draft_add(struct cli *cli, int argc, char **argv)
 		cli_fail(&e);
 		goto out;
 	}
-	status = report("draft add",
+	status = cli_report("draft add",
 			draft_save(c.db, &c.t, &who, &x, a, na, o.submit, cli_today(), (long long)time(NULL), &d, &e), &d, &e);
 	if (status == EXIT_OK) {
 		printf(_("Draft %lld of %s saved: %s."), x.id, c.t.units[c.unit].code, wf_state_name(&wf_draft, x.state));
@@ -378,7 +355,7 @@ int cmd_draft_issue(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (!code || !rid || !no || !day)
 		return cli_usage(cli);
-	if (!id_opt("draft issue", rid, &id) || !day_opt("draft issue", "on", day, &on))
+	if (!id_opt("draft issue", rid, &id) || !cli_day_opt("draft issue", "on", day, &on))
 		return EXIT_USAGE;
 	diags_init(&d, 20);
 	rc = cli_unit_open(cli, "draft issue", code, NULL, &c);
@@ -392,7 +369,7 @@ int cmd_draft_issue(struct cli *cli, int argc, char **argv)
 		cli_fail(&e);
 		goto out;
 	}
-	status = report("draft issue",
+	status = cli_report("draft issue",
 			draft_issue(c.db, &c.t, &who, c.unit, id, version, no, on, cli_today(), (long long)time(NULL), &d, &e),
 			&d, &e);
 	if (status == EXIT_OK)

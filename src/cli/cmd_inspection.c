@@ -111,29 +111,6 @@ out:
 	return status;
 }
 
-static bool day_opt(const char *cmd, const char *name, const char *s, struct date *d)
-{
-	if (!s)
-		return true;
-	if (date_parse_iso(s, strlen(s), d))
-		return true;
-	fprintf(stderr, "gemis %s: --%s: %s '%s'\n", cmd, name, _("not a date (YYYY-MM-DD)"), s);
-	return false;
-}
-
-/* The result of a store call: the problems by field, or the error. */
-static int report(const char *cmd, enum gemis_err err, struct diags *d, struct errctx *e)
-{
-	if (err == GEMIS_EINVAL && d && d->n) {
-		fprintf(stderr, "gemis %s: %s\n", cmd, e->msg);
-		cli_print_diags(cmd, d);
-		return EXIT_FAIL;
-	}
-	if (err)
-		return cli_fail(e);
-	return EXIT_OK;
-}
-
 int cmd_inspection_add(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
@@ -172,8 +149,8 @@ int cmd_inspection_add(struct cli *cli, int argc, char **argv)
 	x.f.subject = subject;
 	x.f.findings = findings;
 	x.f.held = held != NULL;
-	if (!day_opt("inspection add", "from", from, &x.f.from) || !day_opt("inspection add", "to", to, &x.f.to) ||
-	    !day_opt("inspection add", "held-on", held, &x.f.held_on))
+	if (!cli_day_opt("inspection add", "from", from, &x.f.from) || !cli_day_opt("inspection add", "to", to, &x.f.to) ||
+	    !cli_day_opt("inspection add", "held-on", held, &x.f.held_on))
 		return EXIT_USAGE;
 	x.f.year = x.f.from.y;
 	diags_init(&d, 50);
@@ -198,7 +175,7 @@ int cmd_inspection_add(struct cli *cli, int argc, char **argv)
 			goto out;
 		}
 	}
-	status = report("inspection add", inspection_save(c.db, &c.t, &who, &x, cli_today(), (long long)time(NULL), &d, &e),
+	status = cli_report("inspection add", inspection_save(c.db, &c.t, &who, &x, cli_today(), (long long)time(NULL), &d, &e),
 			&d, &e);
 	if (status == EXIT_OK) {
 		printf(_("Inspection %lld of %s saved."), x.id, c.t.units[c.unit].code);
@@ -239,7 +216,7 @@ int cmd_recommendation_issue(struct cli *cli, int argc, char **argv)
 	f.text = text;
 	f.agency = agency_find(ag);
 	memset(&f.due, 0, sizeof(f.due));
-	if (!day_opt("recommendation issue", "due", due, &f.due))
+	if (!cli_day_opt("recommendation issue", "due", due, &f.due))
 		return EXIT_USAGE;
 	diags_init(&d, 50);
 	rc = cli_unit_open(cli, "recommendation issue", code, NULL, &c);
@@ -249,7 +226,7 @@ int cmd_recommendation_issue(struct cli *cli, int argc, char **argv)
 	}
 	if (!cli_actor(c.db, &c.t, "recommendation issue", as, &who))
 		goto out;
-	status = report("recommendation issue",
+	status = cli_report("recommendation issue",
 			recommendation_issue(c.db, &c.t, &who, c.unit, v, &f, (long long)time(NULL), &id, &d, &e), &d, &e);
 	if (status == EXIT_OK) {
 		printf(_("Recommendation %lld issued."), id);

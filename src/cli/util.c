@@ -85,6 +85,28 @@ struct date cli_today(void)
 	return vn_date((long long)time(NULL));
 }
 
+int cli_report(const char *cmd, enum gemis_err err, struct diags *d, struct errctx *e)
+{
+	if (err == GEMIS_EINVAL && d && d->n) {
+		fprintf(stderr, "gemis %s: %s\n", cmd, e->msg);
+		cli_print_diags(cmd, d);
+		return EXIT_FAIL;
+	}
+	if (err)
+		return cli_fail(e);
+	return EXIT_OK;
+}
+
+bool cli_day_opt(const char *cmd, const char *name, const char *s, struct date *d)
+{
+	if (!s)
+		return true;
+	if (date_parse_iso(s, strlen(s), d))
+		return true;
+	fprintf(stderr, "gemis %s: --%s: %s '%s'\n", cmd, name, _("not a date (YYYY-MM-DD)"), s);
+	return false;
+}
+
 bool cli_print_json(json_t *doc, size_t flags)
 {
 	char *s = doc ? json_dumps(doc, flags) : NULL;
