@@ -127,6 +127,29 @@ static void bind_fields(struct db_stmt *st, const struct activity *a, int from)
 	db_bind_int(st, from + 11, a->action_month);
 }
 
+/* The activity the unit stored with a->client_key, if any: a->id and
+ * a->version become its own and a->was_there true. */
+static enum gemis_err stored_by_key(struct db *db, const struct tree *t, struct activity *a, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+
+	a->was_there = false;
+	if (!a->client_key[0])
+		return GEMIS_OK;
+	err = db_prepare(db, &st, e, "SELECT id, version FROM activities WHERE unit_id = ? AND client_key = ?");
+	if (err)
+		return err;
+	db_bind_int(st, 1, t->units[a->unit].id);
+	db_bind_text(st, 2, a->client_key);
+	if (db_next(st)) {
+		a->id = db_col_int(st, 0);
+		a->version = db_col_int(st, 1);
+		a->was_there = true;
+	}
+	return db_finalize(st, e);
+}
+
 static enum gemis_err insert(struct db *db, const struct tree *t, struct activity *a, const char *by, long long now,
 			     const char *action, struct errctx *e)
 {
@@ -135,8 +158,8 @@ static enum gemis_err insert(struct db *db, const struct tree *t, struct activit
 
 	err = db_prepare(db, &st, e,
 			 "INSERT INTO activities (unit_id, agency, day, year, quarter, kind, channel, title, place,"
-			 " women, men, task_uid, action_month, version, created_by, created_at, updated_by, updated_at)"
-			 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?) RETURNING id");
+			 " women, men, task_uid, action_month, version, created_by, created_at, updated_by, updated_at,"
+			 " client_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?) RETURNING id");
 	if (err)
 		return err;
 	db_bind_int(st, 1, t->units[a->unit].id);
@@ -145,6 +168,7 @@ static enum gemis_err insert(struct db *db, const struct tree *t, struct activit
 	db_bind_int(st, 15, now);
 	db_bind_text(st, 16, by);
 	db_bind_int(st, 17, now);
+	db_bind_text(st, 18, a->client_key[0] ? a->client_key : NULL);
 	if (db_next(st))
 		a->id = db_col_int(st, 0);
 	err = db_finalize(st, e);
@@ -256,7 +280,9 @@ enum gemis_err activity_save(struct db *db, const struct tree *t, const struct p
 			return err;
 	}
 	if (a->id == 0) {
-		err = insert(db, t, a, who->name, now, "create", e);
+		err = stored_by_key(db, t, a, e);
+		if (!err && !a->was_there)
+			err = insert(db, t, a, who->name, now, "create", e);
 	} else {
 		err = activity_get(db, t, a->unit, a->id, &cur, e);
 		/* an activity of another agency is not the account's to change */

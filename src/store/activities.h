@@ -41,6 +41,8 @@ struct activity {
 	int women, men;        /* -1: not counted */
 	char task_uid[TASK_UID_CHARS + 1]; /* "" for none */
 	bool action_month;
+	char client_key[65];   /* new ones: the key the person's browser drew, "" for none */
+	bool was_there;        /* set by activity_save: the key's activity was stored before */
 	long long version;     /* the version the person saw (edits); the stored one (reads) */
 	char created_by[65], updated_by[65];
 	long long created_at, updated_at;
@@ -52,7 +54,9 @@ struct activity {
 void activity_check(const struct activity *a, struct date today, long line, struct diags *d);
 
 /* Adds (a->id 0) or changes an activity as `who`; a->id and a->version get
- * the stored ones.  GEMIS_EPERM (not this agency or unit), GEMIS_EINVAL
+ * the stored ones.  An activity added with a client_key that the unit
+ * already has is not added again: a->id is the stored one's, a->was_there
+ * true (the same entry sent twice from a weak line).  GEMIS_EPERM (not this agency or unit), GEMIS_EINVAL
  * (problems in d: fields, or a task that is not the agency's in the plan
  * in force), GEMIS_ENOTFOUND (no such activity in the unit),
  * GEMIS_ECONFLICT (changed since a->version, naming who and when).

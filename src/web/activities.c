@@ -452,6 +452,8 @@ enum gemis_err page_activity_add(struct http_req *r)
 	diags_init(&d, 30);
 	a.unit = unit;
 	read_posted(r, &a, &d);
+	/* drawn by the browser (offline.js): the same entry sent twice is one */
+	snprintf(a.client_key, sizeof(a.client_key), "%s", http_param_or(r, "entry", ""));
 	err = http_db(r, &db);
 	if (!err && d.total == 0)
 		err = activity_save(db, &r->snap->tree, &r->who, &a, web_today(r), r->now, &d, &r->err);

@@ -47,7 +47,7 @@ const struct route web_routes[] = {
 	{HTTP_GET, "/activities", page_activities, 0, "unit:code year:year quarter:int done:int"},
 	{HTTP_POST, "/activities", page_activity_add, 0,
 	 "unit:code agency:id date:line kind:id channel:line title:text place:line women:line men:line task:line"
-	 " action_month:int"},
+	 " action_month:int entry:id"},
 	{HTTP_GET, "/activities/import", page_activity_import_form, 0, "unit:code"},
 	{HTTP_POST, "/activities/import", page_activity_import, ROUTE_UPLOAD, "unit:code agency:id file:file dry_run:int"},
 	{HTTP_GET, "/action-month", page_action_month, 0, "unit:code year:year done:int"},

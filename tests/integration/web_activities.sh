@@ -1,6 +1,7 @@
 # The activity log on the web: the short form, a change on an old version
 # refused, removal kept in the history, another agency's activity refused,
-# an import all or nothing with every bad row named (CSV and XLSX), and
+# the same entry sent twice with its key stored once, an import all or
+# nothing with every bad row named (CSV and XLSX), and
 # news_items_per_quarter equal to a hand count of a logged quarter, on the
 # page, in progress and beside the number a form typed.
 # backends: sqlite postgresql
@@ -86,6 +87,33 @@ expect_status 303
 JAR=vhxh.jar http GET "/activities?year=2026&quarter=4"
 not_contains "$body" "Tin về Tháng hành động trên fanpage"
 [ "$(sql gemis.db "SELECT COUNT(*) FROM activity_history WHERE activity_id = $id")" = 3 ] || die "the history is not whole"
+
+# the same entry sent twice (a phone's offline queue whose answer was lost):
+# stored once, both answered as saved; another key is another activity
+for k in 1 2; do
+	JAR=vhxh.jar http POST /activities --data-urlencode "csrf=$csrf" --data-urlencode unit=03390 --data-urlencode agency=vhxh \
+		--data-urlencode kind=training --data-urlencode "title=Tập huấn từ điện thoại" --data-urlencode date=2026-12-01 \
+		--data-urlencode entry=0f5c2d1e-8a4b-4c3d-9e2f-1a2b3c4d5e6f
+	expect_status 303
+done
+[ "$(sql gemis.db "SELECT COUNT(*) FROM activities WHERE title = 'Tập huấn từ điện thoại'")" = 1 ] ||
+	die "an entry sent twice was stored twice"
+[ "$(sql gemis.db "SELECT COUNT(*) FROM activity_history h JOIN activities a ON a.id = h.activity_id
+	WHERE a.title = 'Tập huấn từ điện thoại'")" = 1 ] || die "an entry sent twice has two creations in the history"
+JAR=vhxh.jar http POST /activities --data-urlencode "csrf=$csrf" --data-urlencode unit=03390 --data-urlencode agency=vhxh \
+	--data-urlencode kind=training --data-urlencode "title=Tập huấn từ điện thoại" --data-urlencode date=2026-12-01 \
+	--data-urlencode entry=7d1e0c9b-2f3a-4b5c-8d6e-0a1b2c3d4e5f
+expect_status 303
+[ "$(sql gemis.db "SELECT COUNT(*) FROM activities WHERE title = 'Tập huấn từ điện thoại'")" = 2 ] ||
+	die "two entries with their own keys were not both stored"
+JAR=vhxh.jar http POST /activities --data-urlencode "csrf=$csrf" --data-urlencode unit=03390 --data-urlencode agency=vhxh \
+	--data-urlencode kind=training --data-urlencode "title=x" --data-urlencode date=2026-12-01 --data-urlencode "entry=Not a key!"
+expect_status 400
+for dup in $(sql gemis.db "SELECT id FROM activities WHERE title = 'Tập huấn từ điện thoại'"); do
+	JAR=vhxh.jar http POST "/activities/03390/$dup" --data-urlencode "csrf=$csrf" --data-urlencode action=delete \
+		--data-urlencode version=1
+	expect_status 303
+done
 
 # an import with bad rows: every one named by its line, nothing imported
 cat >bad.csv <<'EOF'
