@@ -313,7 +313,9 @@ static void commune_log(struct http_req *r, int unit, int year, int quarter, con
 	if (top)
 		html(r, "<p class=\"%s\" role=\"%s\">%s</p>", top_ok ? "ok" : "error", top_ok ? "status" : "alert", top);
 	if (can) {
-		html(r, "<form method=\"post\" action=\"/activities\" class=\"stack quick\"><h2>%s</h2>", _("Log an activity"));
+		/* data-offline: kept on a phone with no line (offline.js) */
+		html(r, "<form method=\"post\" action=\"/activities\" class=\"stack quick\" data-offline=\"/activities?unit=%s\">"
+			"<h2>%s</h2>", u->code, _("Log an activity"));
 		form_csrf(r);
 		html(r, "<input type=\"hidden\" name=\"unit\" value=\"%s\">", u->code);
 		agency_choice(r, unit, ty->agency ? agency_find(ty->agency) : r->who.agency);
@@ -540,7 +542,8 @@ static enum gemis_err render_activity(struct http_req *r, int unit, const struct
 	html(r, "<h1 lang=\"vi\">%s</h1>", a->title);
 	if (top)
 		html(r, "<p class=\"error\" role=\"alert\">%s</p>", top);
-	html(r, "<form method=\"post\" action=\"/activities/%s/%lld\" class=\"stack quick\">", u->code, a->id);
+	html(r, "<form method=\"post\" action=\"/activities/%s/%lld\" class=\"stack quick\" data-offline=\"/activities/%s/%lld\">",
+	     u->code, a->id, u->code, a->id);
 	form_csrf(r);
 	html(r, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", a->version);
 	agency_choice(r, unit, a->agency);

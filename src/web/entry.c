@@ -534,7 +534,9 @@ static void render_form(struct http_req *r, struct entry *en)
 		page_end(r);
 		return;
 	}
-	html(r, "<form method=\"post\" action=\"%s\" class=\"entry\" novalidate>", base);
+	/* data-offline: the page a kept entry of this form is sent from
+	 * (web/static/offline.js) */
+	html(r, "<form method=\"post\" action=\"%s\" class=\"entry\" novalidate data-offline=\"%s\">", base, base);
 	form_csrf(r);
 	html(r, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", en->version);
 	if (en->f.nfields == 0)

@@ -466,13 +466,16 @@ static void record_form(struct http_req *r, const struct task_page *tp)
 			     tp->year, tp->agency, ps, period_name(r, p));
 	}
 	html(r, "</p>");
-	html(r, "<form method=\"post\" action=\"/tasks/%s/%s\" enctype=\"multipart/form-data\" class=\"stack task-form\">",
-	     u->code, x->uid);
-	form_csrf(r);
 	{
 		char ps[16];
 
 		period_format(tp->period, ps, sizeof(ps));
+		/* data-offline: the page of this agency and period, where a kept
+		 * entry is sent from (web/static/offline.js) */
+		html(r, "<form method=\"post\" action=\"/tasks/%s/%s\" enctype=\"multipart/form-data\" class=\"stack task-form\""
+			" data-offline=\"/tasks/%s/%s?year=%d&amp;agency=%s&amp;period=%s\">",
+		     u->code, x->uid, u->code, x->uid, tp->year, tp->agency, ps);
+		form_csrf(r);
 		html(r, "<input type=\"hidden\" name=\"agency\" value=\"%s\"><input type=\"hidden\" name=\"period\" value=\"%s\">"
 			"<input type=\"hidden\" name=\"version\" value=\"%lld\"><input type=\"hidden\" name=\"year\" value=\"%d\">",
 		     tp->agency, ps, version_of(tp), tp->year);

@@ -7,20 +7,27 @@
 //     loads (DevTools), the worker's script, the manifest and the worker's
 //     own fetches of the app shell, counted as if the browser's cache had
 //     none of them: under 150 KB.
-//  2. binhlu.yte opens its form online; the line is cut; the form and the
-//     dashboard still open (the service worker's copies); a value is saved:
-//     the page says it waits on this device; the browser is restarted (same
-//     profile) and still shows it waiting; the line returns, the person signs
-//     in again, and the entry is sent: the database has exactly one more
-//     save of the form, with the value.  The same entry put back in the
-//     queue (as if its answer had been lost) is recognised as arrived and
-//     not sent again.
-//  3. A conflict: the form is saved offline while the focal point changes
-//     it on the server; when the line returns both versions are shown side
-//     by side, nothing is overwritten until the person chooses hers.
-//  4. What the service worker keeps: only static files, the dashboard and
-//     forms (never the complaints or the account page); signing out leaves
-//     nothing (caches, queue, worker).
+//  2. binhlu.yte opens its form, a task's page and the activity log
+//     online; the line is cut (the browser and its service worker offline,
+//     the server down); they and the dashboard still open (the service
+//     worker's copies); a value of the form, the task's progress and an
+//     activity are saved: the page says they wait on this device; the
+//     browser is restarted (same profile) and still shows them waiting; the
+//     line returns, the person signs in again, and they are sent: the
+//     database has exactly one more save of the form, with the value, one
+//     more record of the task's progress and the activity once.  The form's
+//     entry put back in the queue (as if its answer had been lost) is
+//     recognised as arrived and not sent again.
+//  3. Conflicts: the form, then the task's progress, saved offline while
+//     the focal point changes them on the server; when the line returns
+//     both versions are shown side by side, nothing is overwritten until
+//     the person chooses hers.  An activity whose post reaches the server
+//     but whose answer is lost while the browser believes it is online is
+//     kept, sent again and logged once.
+//  4. What the service worker keeps: only static files, the dashboard,
+//     forms, tasks and the activity log (never the complaints, the account
+//     page or the import); signing out leaves nothing (caches, queue,
+//     worker).
 //
 //   node tests/e2e/offline.mjs DIR   (DIR holds gemis.db; $GEMIS the binary)
 import { execFileSync, spawn } from 'node:child_process';
@@ -30,6 +37,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
+// the line cut for the service worker too (Playwright applies its offline
+// emulation to a worker only with this), and its requests seen by routes
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 const [dir] = process.argv.slice(2);
 const GEMIS = process.env.GEMIS;
 if (!dir || !GEMIS) {
@@ -171,6 +181,12 @@ async function api(page) {
   return r.json();
 }
 const fieldValue = (sub, i) => sub.fields[i].value;
+const progress = (uid) => Number(sql(`SELECT COUNT(*) FROM task_progress p JOIN units u ON u.id = p.unit_id
+  WHERE u.code = '03390' AND p.task_uid = '${uid}' AND p.agency = 'yte'`));
+const lastNote = (uid) => sql(`SELECT p.note FROM task_progress p JOIN units u ON u.id = p.unit_id
+  WHERE u.code = '03390' AND p.task_uid = '${uid}' AND p.agency = 'yte' ORDER BY p.id DESC LIMIT 1`);
+const logged = (title) => Number(sql(`SELECT COUNT(*) FROM activities WHERE title = '${title}' AND deleted_at IS NULL`));
+const ACT1 = 'Truyền thông về khám thai tại bản Nà Ún', ACT2 = 'Tư vấn sức khỏe sinh sản cho vị thành niên';
 
 try {
   await startServer(0);
@@ -221,6 +237,19 @@ try {
   const before = await api(page);
   const events0 = events();
   const label0 = (await page.textContent('#lg_0')).trim();
+  // a task of the health station, at its page for the year (the form's own
+  // address), and the activity log, opened online once
+  await page.goto(base + '/tasks?unit=03390&year=2026&agency=yte');
+  const taskHref = await page.getAttribute('table.tasks a[href^="/tasks/03390/"]', 'href');
+  await page.goto(base + taskHref);
+  const TASK = await page.getAttribute('form.task-form', 'data-offline');
+  const uid = TASK.split('/')[3].split('?')[0];
+  await page.goto(base + TASK);
+  await page.goto(base + '/activities?unit=03390');
+  const kept2 = await cacheUrls(page);
+  check(kept2.some((k) => k.endsWith(' ' + TASK)) && kept2.some((k) => k.endsWith(' /activities?unit=03390')),
+    `the task's page and the activity log are kept for offline use (${kept2.join(', ')})`);
+  const progress0 = progress(uid);
 
   await setLine(false);
   await stopServer();
@@ -235,8 +264,26 @@ try {
   let q = await queue(page);
   check(q.length === 1 && q[0].fields.v_0 === '17' && String(q[0].version) === String(before.version),
     `the entry is kept with the form's version (${JSON.stringify(q.map((e) => [e.version, e.fields.v_0]))})`);
+  // the task's progress and an activity, with no line
+  await page.goto(base + TASK);
+  check((await page.locator('form.task-form').count()) === 1, 'with no line the task\'s page opens from the kept copy');
+  await page.check('form.task-form input[name=status][value=in_progress]');
+  await page.fill('form.task-form textarea[name=note]', 'Khám thai cho 12 phụ nữ ở bản Nà Ún');
+  await page.click('form.task-form button[type=submit]');
+  await page.waitForSelector('#offline-note');
+  check(await page.inputValue('form.task-form textarea[name=note]') === 'Khám thai cho 12 phụ nữ ở bản Nà Ún',
+    'the progress kept is back in the task\'s form');
+  await page.goto(base + '/activities?unit=03390');
+  await page.fill('form[action="/activities"] input[name=title]', ACT1);
+  await page.click('form[action="/activities"] button[type=submit]');
+  await page.waitForSelector('#offline-note');
+  q = await queue(page);
+  check(q.length === 3 && q.some((e) => e.path === TASK && e.fields.note === 'Khám thai cho 12 phụ nữ ở bản Nà Ún') &&
+    q.some((e) => e.post === '/activities' && e.fields.title === ACT1 && /^[0-9a-f]{32}$/.test(e.entry)),
+    `the progress and the activity wait with the form (${JSON.stringify(q.map((e) => [e.path, e.version, e.entry]))})`);
   await page.goto(base + '/');
-  check((await page.locator('#offline-queue .offline-list li').count()) === 1, 'the dashboard opens offline and shows it waiting');
+  await page.waitForSelector('#offline-queue .offline-list li', { timeout: 5000 }).catch(() => {});
+  check((await page.locator('#offline-queue .offline-list li').count()) === 3, 'the dashboard opens offline and shows the three waiting');
   await shot(page, 'offline-waiting');
 
   // the browser restarted, still with no line
@@ -247,8 +294,8 @@ try {
   await page.goto(base + FORM);
   check((await page.inputValue('#v_0')) === '17', 'after a restart the entry is back in the form');
   await page.waitForSelector('#offline-queue .offline-list li', { timeout: 5000 }).catch(() => {});
-  check((await page.locator('#offline-queue .offline-list li').count()) === 1, 'after a restart it still waits');
-  check(events() === events0, 'nothing reached the server while the line was cut');
+  check((await page.locator('#offline-queue .offline-list li').count()) === 3, 'after a restart the three still wait');
+  check(events() === events0 && progress(uid) === progress0 && logged(ACT1) === 0, 'nothing reached the server while the line was cut');
 
   // the line returns (the session ended with the browser: sign in again)
   await startServer(port());
@@ -262,6 +309,9 @@ try {
   check(events() === events0 + 1, `one save in the form's history (${events0} → ${events()})`);
   check(fieldValue(after, 0) === 17 && fieldValue(after, 2) === 20, `the values arrived (${fieldValue(after, 0)}, ${fieldValue(after, 2)})`);
   check((await queue(page)).length === 0, 'nothing waits any more');
+  check(progress(uid) === progress0 + 1 && lastNote(uid) === 'Khám thai cho 12 phụ nữ ở bản Nà Ún',
+    `the task's progress was recorded exactly once (${progress0} → ${progress(uid)})`);
+  check(logged(ACT1) === 1, `the activity was logged exactly once (${logged(ACT1)})`);
 
   // the same entry again, as if its answer had been lost: recognised, not sent
   // (put once the page's own sending, with nothing to send, is over)
@@ -274,7 +324,7 @@ try {
       t.objectStore('entries').put(entry);
       t.oncomplete = () => { q.result.close(); ok(); };
     };
-  }), [{ ...q[0], saved: Date.now() }]);
+  }), [{ ...q.find((e) => e.path === FORM), saved: Date.now() }]);
   await page.goto(base + '/');
   await queueEmpty(page);
   await page.waitForTimeout(500);
@@ -315,15 +365,69 @@ try {
   check(chosen.version === v2 + 1 && fieldValue(chosen, 0) === 13, `the person's choice was saved once (${chosen.version}, ${fieldValue(chosen, 0)})`);
   check((await queue(page)).length === 0, 'nothing waits after the choice');
 
+  // the same for a task's progress: the focal point records it meanwhile
+  await page.goto(base + TASK);
+  const p1 = progress(uid);
+  await setLine(false);
+  await page.check('form.task-form input[name=status][value=done]');
+  await page.fill('form.task-form textarea[name=note]', 'Đã khám thai cho cả bản');
+  await page.click('form.task-form button[type=submit]');
+  await page.waitForSelector('#offline-note');
+  const focal2 = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+  const f2 = await focal2.newPage();
+  await f2.goto(base + '/login');
+  await f2.fill('input[name=name]', 'binhlu');
+  await f2.fill('input[name=password]', PASSWORD);
+  await Promise.all([f2.waitForNavigation(), f2.click('form[action="/login"] button[type=submit]')]);
+  await f2.goto(base + TASK);
+  await f2.fill('form.task-form textarea[name=note]', 'Trạm y tế mới khám được nửa bản');
+  await Promise.all([f2.waitForNavigation(), f2.click('form.task-form button[type=submit]')]);
+  await focal2.close();
+  check(progress(uid) === p1 + 1 && lastNote(uid) === 'Trạm y tế mới khám được nửa bản', 'the focal point recorded progress meanwhile');
+  await setLine(true);
+  await page.waitForSelector('#offline-conflict', { timeout: 15000 });
+  const trow = page.locator('#offline-conflict tr[data-field="note"]');
+  check((await trow.locator('td.server').textContent()).trim() === 'Trạm y tế mới khám được nửa bản' &&
+    (await trow.locator('td.mine').textContent()).trim() === 'Đã khám thai cho cả bản',
+    'the task\'s note on the server and the person\'s are shown side by side');
+  const srow = page.locator('#offline-conflict tr[data-field="status"]');
+  check((await srow.count()) === 1 && (await srow.locator('th').textContent()).trim().length > 0 &&
+    (await srow.locator('td.mine').textContent()).trim() !== 'done', 'the status is named and shown in words');
+  check(progress(uid) === p1 + 1, 'nothing was recorded over the focal point\'s progress before choosing');
+  await shot(page, 'offline-conflict-task');
+  await Promise.all([page.waitForURL(/done=1/, { timeout: 15000 }), page.click('#offline-conflict button.keep-mine')]);
+  check(progress(uid) === p1 + 2 && lastNote(uid) === 'Đã khám thai cho cả bản', `the person's choice was recorded once (${progress(uid) - p1})`);
+
+  // a post cut while the browser thinks it is online (the server saved it,
+  // the answer never came): kept, sent again, stored once
+  await page.goto(base + '/activities?unit=03390');
+  let cut = 0;
+  await context.route('**/activities', async (route) => {
+    if (route.request().method() !== 'POST' || cut++)
+      return route.fallback();
+    await route.fetch(); // it reaches the server...
+    await route.abort('connectionreset'); // ...and its answer is lost
+  });
+  await page.fill('form[action="/activities"] input[name=title]', ACT2);
+  // the worker keeps it and goes back to the log, which sends it at once
+  // and, once it has arrived, shows the log saved
+  await Promise.all([page.waitForURL(/done=1/, { timeout: 20000 }),
+    page.click('form[action="/activities"] button[type=submit]')]);
+  await context.unroute('**/activities');
+  check(cut === 2, `the post was cut, then sent again (${cut} posts)`);
+  check(logged(ACT2) === 1, `the activity whose answer was lost is logged exactly once (${logged(ACT2)})`);
+  check((await queue(page)).length === 0, 'nothing waits once it was sent again');
+
   // --- 4. what is kept, and signing out -----------------------------------
-  for (const p of ['/complaints', '/account', '/tasks', '/entry'])
+  for (const p of ['/complaints', '/account', '/tasks', '/entry', '/activities/import?unit=03390'])
     await page.goto(base + p);
   const all = await cacheUrls(page);
   const allowed = (k) => /^gemis-static-[0-9a-f]+ \/(static\/[^?]+\?v=[0-9a-f]+)$/.test(k) ||
-    /^gemis-pages-u[0-9]+ \/(entry(\/[0-9]+\/[a-z_]+\/[0-9]{4})?)?(\?.*)?$/.test(k) || k === 'gemis-meta /owner';
+    /^gemis-pages-u[0-9]+ \/(entry(\/[0-9]+\/[a-z_]+\/[0-9]{4})?|tasks(\/[0-9]+\/[0-9a-f]+)?|activities(\/[0-9]+\/[0-9]+)?)?(\?.*)?$/.test(k) ||
+    k === 'gemis-meta /owner';
   const wrong = all.filter((k) => !allowed(k));
-  check(wrong.length === 0, `only static files, the dashboard and forms are kept (${wrong.join(', ')})`);
-  check(!all.some((k) => /complaints|cases|account/.test(k.split(' ')[1])), 'no page of the registers or the account is kept');
+  check(wrong.length === 0, `only static files, the dashboard, forms, tasks and the activity log are kept (${wrong.join(', ')})`);
+  check(!all.some((k) => /complaints|cases|account|import/.test(k.split(' ')[1])), 'no page of the registers, the account or the import is kept');
   await Promise.all([page.waitForNavigation(), page.click('form[action="/logout"] button')]);
   await page.waitForTimeout(500);
   const left = await cacheUrls(page);

@@ -1,19 +1,27 @@
-// offline.js: entering forms on a weak line (docs/web.md, "Offline entry").
-// Loaded on signed-in pages only; every page works without it.
+// offline.js: entering forms, task progress and activities on a weak line
+// (docs/web.md, "Offline entry").  Loaded on signed-in pages only; every
+// page works without it.
 //  - registers the service worker (/sw.js), which keeps the app shell, the
-//    dashboard and the entry forms last opened online;
-//  - a form saved or submitted with no connection is kept in this browser
-//    (IndexedDB, per account) with the version the form was opened at, and
-//    the page says what waits to be sent;
-//  - when the line returns (the online event, or the next page opened
-//    online) each entry is sent once: the form is asked afresh (a new CSRF
-//    token, the version on the server now); on the same version the entry
-//    is posted with it; on a newer one the server's values are compared
-//    with the entry: the same values mean the entry already arrived (its
-//    answer was lost), others a change made meanwhile, shown side by side
-//    on the form for the person to choose, never overwritten silently.
-//    The server refuses a post on an old version (409), so an entry cannot
-//    be saved twice however often it is sent;
+//    dashboard, the entry forms, the tasks and the activity log last opened
+//    online, and which keeps in this browser's queue (IndexedDB, per
+//    account) a form posted when the network fails (no line, or the request
+//    cut while the browser thought it had one), with the version the form
+//    was opened at;
+//  - the forms that may be kept carry data-offline, the page they are sent
+//    from (an entry form, a task's progress for one agency and period, the
+//    activity log's short form, an activity); an activity added carries a
+//    key drawn here (entry=), so that the server stores it once however
+//    often it is sent; the page says what waits to be sent;
+//  - when the line returns (the online event, the next page opened online,
+//    or a retry every half minute while something waits) each entry is sent
+//    once: its page is asked afresh (a new CSRF token, the version on the
+//    server now); on the same version the entry is posted with it; on a
+//    newer one the server's values are compared with the entry: the same
+//    values mean the entry already arrived (its answer was lost), others a
+//    change made meanwhile, shown side by side on the page for the person
+//    to choose, never overwritten silently.  The server refuses a post on
+//    an old version (409), so an entry cannot be saved twice however often
+//    it is sent;
 //  - signing out clears what this browser kept (the server's
 //    Clear-Site-Data does it too), after a warning if entries wait.
 // The texts come from the server's catalogues (#offline-data).
@@ -87,7 +95,7 @@
         var ul = el('ul', { 'class': 'offline-list' });
         list.forEach(function (e) {
           var li = el('li', { 'class': 'offline-' + e.state, 'data-path': e.path });
-          li.appendChild(el('a', { href: e.path }, e.title));
+          li.appendChild(el('a', { href: e.path }, e.title || e.path));
           li.appendChild(document.createTextNode(': ' + (e.state === 'conflict' ? T.conflict
             : e.state === 'refused' ? T.refused + (e.message ? ' (' + e.message + ')' : '')
               : e.state === 'signin' ? T.signin : fmt(T.queued, new Date(e.saved).toLocaleString(document.documentElement.lang)))));
@@ -104,27 +112,41 @@
     });
   }
 
-  // --- the form ---------------------------------------------------------------
-  var form = document.querySelector('form.entry');
-  var path = form ? form.getAttribute('action') : null;
+  // --- the forms that may be kept ----------------------------------------------
+  var forms = Array.prototype.slice.call(document.querySelectorAll('form[data-offline]'));
+  var retry = null;
 
-  // the fields an entry carries: values, explanations, the narrative
-  function kept(name) { return /^(v_\d+|x_.+|narrative)$/.test(name); }
+  function pageOf(f) { return f.getAttribute('data-offline'); }
+  function postOf(f) { return f.getAttribute('action'); }
+  function formOf(doc, post) {
+    return Array.prototype.filter.call(doc.querySelectorAll('form[method=post]'),
+      function (f) { return f.getAttribute('action') === post; })[0] || null;
+  }
+  function formFor(e) {
+    return forms.filter(function (f) { return postOf(f) === e.post && (e.version === null || pageOf(f) === e.path); })[0];
+  }
+  function entryKey(e) { return e.account + ' ' + (e.version === null ? e.post + ' ' + e.entry : e.path); }
+  function text(n) { return n ? n.textContent.replace(/\s+/g, ' ').trim() : ''; }
 
-  // (read box by box: the form may be one parsed from a fetched page)
+  function isBox(b) {
+    return b.name && !b.disabled && !/^(csrf|version|action|entry)$/.test(b.name) &&
+      !/^(submit|button|reset|file|image)$/.test(b.type) && ((b.type !== 'radio' && b.type !== 'checkbox') || b.checked);
+  }
+  // what an entry carries, as a post would (read box by box: the form may
+  // be one parsed from a fetched page)
   function fieldsOf(f) {
     var out = {};
     Array.prototype.forEach.call(f.elements, function (b) {
-      if (b.name && kept(b.name) && !b.disabled)
+      if (isBox(b))
         out[b.name] = String(b.value);
     });
     return out;
   }
 
-  // a number as the server reads it (a decimal comma or point), so that
-  // "12.5" typed and "12,5" shown back are the same value
+  // a value as the server reads it: a number with a decimal comma or point
+  // ("12.5" typed, "12,5" shown back), a text's line ends
   function norm(v) {
-    var s = String(v || '').trim();
+    var s = String(v === undefined ? '' : v).replace(/\r\n?/g, '\n').trim();
     return /^[+-]?\d+([.,]\d+)?$/.test(s) ? String(parseFloat(s.replace(',', '.'))) : s;
   }
 
@@ -134,61 +156,73 @@
     return Object.keys(names).filter(function (k) { return norm(server[k]) !== norm(mine[k]); });
   }
 
-  function queue(submitter) {
-    var action = submitter && submitter.value === 'submit' ? 'submit' : 'save';
-    var h1 = document.querySelector('h1');
-    var e = {
-      key: cfg.account + ' ' + path, account: cfg.account, path: path, action: action,
-      version: form.elements.version.value, fields: fieldsOf(form), saved: Date.now(),
-      state: 'queued', title: (h1 ? h1.textContent : document.title).replace(/\s+/g, ' ').trim(),
-    };
-    return put(e).then(function () {
-      formNote(T.kept);
-      return render();
-    });
-  }
-
-  function formNote(text, cls) {
+  function formNote(f, t, cls) {
     var p = document.getElementById('offline-note');
     if (!p) {
       p = el('p', { id: 'offline-note', role: 'status', tabindex: '-1' });
-      form.parentNode.insertBefore(p, form);
+      f.parentNode.insertBefore(p, f);
     }
     p.className = cls || 'offline-kept';
-    p.textContent = text;
+    p.textContent = t;
     p.focus();
   }
 
-  function fill(fields) {
-    Object.keys(fields).forEach(function (k) {
-      var box = form.elements[k];
-      if (box && box.value !== undefined)
-        box.value = fields[k];
+  function fill(f, fields) {
+    Array.prototype.forEach.call(f.elements, function (b) {
+      if (!b.name || /^(csrf|version|action|entry)$/.test(b.name) ||
+          /^(submit|button|reset|file|image|hidden)$/.test(b.type))
+        return;
+      if (b.type === 'radio')
+        b.checked = fields[b.name] === b.value;
+      else if (b.type === 'checkbox')
+        b.checked = fields[b.name] !== undefined;
+      else if (fields[b.name] !== undefined)
+        b.value = fields[b.name];
     });
   }
 
-  // a box's name for people: its indicator, row and column heads
-  function label(name) {
-    var box = form.elements[name];
+  // a box's name for people: its indicator, row and column heads; its
+  // label; a group's legend
+  function label(f, name) {
+    var box = f.elements[name];
     if (name === 'narrative')
       return T.narrative;
+    if (box && !box.tagName && box.length)
+      box = box[0];
     if (!box)
       return name;
-    var ids = (box.getAttribute('aria-labelledby') || '').split(' ').filter(Boolean);
-    var words = ids.map(function (id) {
-      var n = document.getElementById(id);
-      return n ? n.textContent.replace(/\s+/g, ' ').trim() : '';
-    }).filter(Boolean);
-    if (!words.length && box.closest('label'))
-      words.push(box.closest('label').textContent.replace(/\s+/g, ' ').trim());
+    if (box.type === 'radio' || box.type === 'checkbox') {
+      var fs = box.closest('fieldset');
+      if (fs && fs.querySelector('legend'))
+        return text(fs.querySelector('legend'));
+    }
+    var words = (box.getAttribute('aria-labelledby') || '').split(' ').filter(Boolean)
+      .map(function (id) { return text(document.getElementById(id)); }).filter(Boolean);
+    if (!words.length && box.closest('label')) {
+      var l = box.closest('label').cloneNode(true);
+      Array.prototype.forEach.call(l.querySelectorAll('input, textarea, select'), function (n) { n.remove(); });
+      words.push(text(l));
+    }
     return words.join(' · ') || name;
   }
 
-  // The form as the server has it now (this page, opened online) beside
-  // the entry kept on this device; the person chooses.
-  function showConflict(e) {
-    var server = fieldsOf(form);
-    var diff = differences(server, e.fields);
+  // a value for people: a choice's label, an option's text
+  function shown(f, name, v) {
+    if (v === undefined || v === '')
+      return '–';
+    var box = f.elements[name];
+    var opts = box && box.tagName === 'SELECT' ? box.options
+      : box && (!box.tagName || box.type === 'radio' || box.type === 'checkbox') ? (box.tagName ? [box] : box) : null;
+    var hit = opts && Array.prototype.filter.call(opts, function (o) { return o.value === v; })[0];
+    if (hit)
+      return hit.tagName === 'OPTION' ? text(hit) : text(hit.closest('label')) || v;
+    return v;
+  }
+
+  // The page as the server has it now (opened online) beside the entry
+  // kept on this device; the person chooses.
+  function showConflict(f, e) {
+    var server = fieldsOf(f);
     var sec = el('section', { 'class': 'offline-conflict', id: 'offline-conflict', role: 'alert' });
     sec.appendChild(el('h2', {}, T.conflict_title));
     sec.appendChild(el('p', {}, T.conflict_text));
@@ -198,11 +232,11 @@
     [T.field, T.server, T.mine].forEach(function (h) { head.appendChild(el('th', { scope: 'col' }, h)); });
     table.appendChild(el('thead')).appendChild(head);
     var body = el('tbody');
-    diff.forEach(function (k) {
+    differences(server, e.fields).forEach(function (k) {
       var tr = el('tr', { 'data-field': k });
-      tr.appendChild(el('th', { scope: 'row' }, label(k)));
-      tr.appendChild(el('td', { 'class': 'server' }, server[k] || '–'));
-      tr.appendChild(el('td', { 'class': 'mine' }, e.fields[k] || '–'));
+      tr.appendChild(el('th', { scope: 'row' }, label(f, k)));
+      tr.appendChild(el('td', { 'class': 'server' }, shown(f, k, server[k])));
+      tr.appendChild(el('td', { 'class': 'mine' }, shown(f, k, e.fields[k])));
       body.appendChild(tr);
     });
     table.appendChild(body);
@@ -213,45 +247,119 @@
     var theirs = el('button', { type: 'button', 'class': 'secondary keep-server' }, T.keep_server);
     mine.addEventListener('click', function () {
       // the person chose: the entry goes on the version now on the server
-      e.version = form.elements.version.value;
+      e.version = f.elements.version.value;
       e.state = 'queued';
       put(e).then(function () { sec.remove(); return sync(); });
     });
     theirs.addEventListener('click', function () {
-      drop(e).then(function () { location.replace(path); });
+      drop(e).then(function () { location.replace(e.path); });
     });
     p.appendChild(mine);
     p.appendChild(theirs);
     sec.appendChild(p);
-    form.parentNode.insertBefore(sec, form);
+    f.parentNode.insertBefore(sec, f);
   }
 
-  function formOnLoad() {
-    if (!form || !form.elements.version)
-      return Promise.resolve();
-    form.addEventListener('submit', function (ev) {
-      var s = ev.submitter;
-      if (navigator.onLine || !s || (s.value !== 'save' && s.value !== 'submit'))
+  function titleOf(f, e) {
+    var t = text(document.querySelector('h1')) || document.title;
+    return e.version === null && e.fields.title ? t + ': ' + e.fields.title : t;
+  }
+
+  // an entry the service worker kept from this page: its page, its title
+  function adopt(list) {
+    return list.reduce(function (p, e) {
+      var f = e.worker && forms.filter(function (x) { return postOf(x) === e.post; })[0];
+      if (!f)
+        return p;
+      return p.then(function () { return drop(e); }).then(function () {
+        delete e.worker;
+        e.path = pageOf(f);
+        e.title = titleOf(f, e);
+        e.key = entryKey(e);
+        return put(e);
+      });
+    }, Promise.resolve());
+  }
+
+  function randomKey() {
+    var b = new Uint8Array(16);
+    crypto.getRandomValues(b);
+    return Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join('');
+  }
+
+  function formOnLoad(f, list) {
+    var e = list.filter(function (x) { return formFor(x) === f; });
+    var versioned = !!f.elements.version;
+    // an activity added carries its key (the one of the refused entry put
+    // back in the form, else a new one): sent twice, it is stored once
+    f.addEventListener('submit', function () {
+      if (versioned)
         return;
-      ev.preventDefault();
-      queue(s);
+      var k = f.querySelector('input[name=entry]');
+      if (!k) {
+        k = el('input', { type: 'hidden', name: 'entry' });
+        f.appendChild(k);
+      }
+      var again = f.getAttribute('data-offline-entry');
+      k.value = again || randomKey();
+      if (again)
+        list.filter(function (x) { return x.entry === again; }).forEach(function (x) {
+          x.state = 'queued';
+          x.fields = fieldsOf(f);
+          put(x);
+        });
     });
-    return entries().then(function (list) {
-      var e = list.filter(function (x) { return x.path === path; })[0];
+    var kept = location.hash === '#offline-kept';
+    if (versioned) {
+      e = e[0];
       if (!e)
         return;
       if (/[?&]done=/.test(location.search) && e.state === 'refused')
         return drop(e); // saved online since, by hand
       if (e.state === 'conflict' && navigator.onLine)
-        return showConflict(e);
+        return showConflict(f, e);
       if (e.state !== 'conflict') {
-        fill(e.fields);
-        formNote(e.state === 'refused' ? T.refused + (e.message ? ' (' + e.message + ')' : '') : T.back);
+        fill(f, e.fields);
+        formNote(f, e.state === 'refused' ? T.refused + (e.message ? ' (' + e.message + ')' : '') : kept ? T.kept : T.back);
       }
+      return;
+    }
+    // the short form: a refused entry back in it to be put right; one just kept said so
+    var refused = e.filter(function (x) { return x.state === 'refused'; })[0];
+    if (refused) {
+      fill(f, refused.fields);
+      f.setAttribute('data-offline-entry', refused.entry);
+      formNote(f, T.refused + (refused.message ? ' (' + refused.message + ')' : ''));
+    } else if (kept && e.length) {
+      formNote(f, T.kept);
+    }
+  }
+
+  function formsOnLoad() {
+    return entries().then(adopt).then(entries).then(function (list) {
+      return Promise.all(forms.map(function (f) { return formOnLoad(f, list); }));
+    }).then(function () {
+      if (location.hash === '#offline-kept' && history.replaceState)
+        history.replaceState(null, '', location.pathname + location.search);
     });
   }
 
   // --- sending ----------------------------------------------------------------
+  function post(e, f) {
+    var multi = e.files && e.files.length || f.getAttribute('enctype') === 'multipart/form-data';
+    var body = multi ? new FormData() : new URLSearchParams();
+    body.append('csrf', f.elements.csrf.value);
+    if (e.version !== null)
+      body.append('version', e.version);
+    if (e.action)
+      body.append('action', e.action);
+    if (e.entry)
+      body.append('entry', e.entry);
+    Object.keys(e.fields).forEach(function (k) { body.append(k, e.fields[k]); });
+    (multi && e.files || []).forEach(function (x) { body.append(x[0], x[1]); });
+    return fetch(e.post, { method: 'POST', body: body, credentials: 'same-origin' });
+  }
+
   function send(e, again) {
     return fetch(e.path, { credentials: 'same-origin' }).then(function (res) {
       if (res.status === 401) {
@@ -261,27 +369,22 @@
       if (!res.ok)
         return null; // try again later
       return res.text().then(function (html) {
-        var doc = new DOMParser().parseFromString(html, 'text/html');
-        var f = doc.querySelector('form.entry');
-        if (!f || !f.elements.version || !f.elements.csrf) {
+        var f = formOf(new DOMParser().parseFromString(html, 'text/html'), e.post);
+        if (!f || !f.elements.csrf || (e.version !== null && !f.elements.version)) {
           e.state = 'refused';
           return put(e);
         }
-        var now = f.elements.version.value;
-        if (now !== e.version) {
+        if (e.version !== null && f.elements.version.value !== e.version) {
           if (differences(fieldsOf(f), e.fields).length === 0)
             return drop(e).then(function () { return e; }); // it had arrived: its answer was lost
           e.state = 'conflict';
           return put(e);
         }
-        var body = new URLSearchParams();
-        body.append('csrf', f.elements.csrf.value);
-        body.append('version', e.version);
-        body.append('action', e.action);
-        Object.keys(e.fields).forEach(function (k) { body.append(k, e.fields[k]); });
-        return fetch(e.path, { method: 'POST', body: body, credentials: 'same-origin' }).then(function (r2) {
-          if (r2.redirected && /[?&]done=/.test(r2.url))
+        return post(e, f).then(function (r2) {
+          if (r2.redirected && /[?&]done=/.test(r2.url)) {
+            e.done = r2.url;
             return drop(e).then(function () { return e; });
+          }
           if (r2.status === 409 && !again)
             return send(e, true); // changed between the two: compare again
           return r2.text().then(function (t) {
@@ -309,6 +412,16 @@
     });
   }
 
+  // while something waits and the browser says it is online (a server
+  // that could not be reached says nothing), try again now and then
+  function later() {
+    clearTimeout(retry);
+    return entries().then(function (list) {
+      if (list.some(function (e) { return e.state === 'queued'; }))
+        retry = setTimeout(sync, 30000);
+    });
+  }
+
   function sync() {
     if (busy || !navigator.onLine)
       return render();
@@ -316,27 +429,27 @@
     var run = navigator.locks ? navigator.locks.request('gemis-offline-sync', sendAll) : sendAll();
     return run.then(function (sent) {
       busy = false;
-      var here = sent.filter(function (e) { return e.path === path; })[0];
+      var here = sent.filter(function (e) { return formFor(e); })[0];
       if (here) {
-        location.replace(path + '?done=' + here.action);
+        location.replace(here.done || here.path);
         return;
       }
-      return render(sent.length ? fmt(T.sent, sent.map(function (e) { return e.title; }).join('; ')) : '')
-        .then(function () { return here ? null : formConflictNow(); });
+      return render(sent.length ? fmt(T.sent, sent.map(function (e) { return e.title || e.path; }).join('; ')) : '')
+        .then(formConflictNow).then(later);
     }, function () {
       busy = false;
-      return render();
+      return render().then(later);
     });
   }
 
-  // an entry of this form found in conflict while the page was open
+  // an entry of a form of this page found in conflict while it was open
   function formConflictNow() {
-    if (!form || document.getElementById('offline-conflict'))
+    if (!forms.length || document.getElementById('offline-conflict'))
       return;
     return entries().then(function (list) {
-      var e = list.filter(function (x) { return x.path === path && x.state === 'conflict'; })[0];
+      var e = list.filter(function (x) { return x.state === 'conflict' && formFor(x); })[0];
       if (e)
-        location.replace(path);
+        location.replace(e.path);
     });
   }
 
@@ -383,6 +496,6 @@
     });
     window.addEventListener('online', function () { sync(); });
     window.addEventListener('offline', function () { render(); });
-    formOnLoad().then(function () { return navigator.onLine ? sync() : render(); });
+    formsOnLoad().then(function () { return navigator.onLine ? sync() : render(); });
   });
 })();
