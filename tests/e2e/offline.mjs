@@ -269,6 +269,10 @@ try {
   check((await page.locator('form.task-form').count()) === 1, 'with no line the task\'s page opens from the kept copy');
   await page.check('form.task-form input[name=status][value=in_progress]');
   await page.fill('form.task-form textarea[name=note]', 'Khám thai cho 12 phụ nữ ở bản Nà Ún');
+  // a photo as evidence, kept with it
+  await page.setInputFiles('form.task-form input[name=evidence1]', {
+    name: 'kham-thai.png', mimeType: 'image/png', buffer: fs.readFileSync(path.join(process.cwd(), 'web/static/icon-192.png')),
+  });
   await page.click('form.task-form button[type=submit]');
   await page.waitForSelector('#offline-note');
   check(await page.inputValue('form.task-form textarea[name=note]') === 'Khám thai cho 12 phụ nữ ở bản Nà Ún',
@@ -311,6 +315,8 @@ try {
   check((await queue(page)).length === 0, 'nothing waits any more');
   check(progress(uid) === progress0 + 1 && lastNote(uid) === 'Khám thai cho 12 phụ nữ ở bản Nà Ún',
     `the task's progress was recorded exactly once (${progress0} → ${progress(uid)})`);
+  check(sql(`SELECT e.filename FROM task_evidence e JOIN task_progress p ON p.id = e.progress_id
+    WHERE p.task_uid = '${uid}' ORDER BY p.id DESC LIMIT 1`) === 'kham-thai.png', 'the photo kept with it arrived as its evidence');
   check(logged(ACT1) === 1, `the activity was logged exactly once (${logged(ACT1)})`);
 
   // the same entry again, as if its answer had been lost: recognised, not sent
