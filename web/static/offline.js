@@ -265,10 +265,18 @@
     return e.version === null && e.fields.title ? t + ': ' + e.fields.title : t;
   }
 
+  // the form an entry was posted from: the same address and hidden fields
+  // (a task's agency and period, the activity's unit)
+  function sameForm(f, e) {
+    return postOf(f) === e.post && Array.prototype.every.call(f.querySelectorAll('input[type=hidden]'), function (b) {
+      return !b.name || /^(csrf|version|action|entry)$/.test(b.name) || e.fields[b.name] === b.value;
+    });
+  }
+
   // an entry the service worker kept from this page: its page, its title
   function adopt(list) {
     return list.reduce(function (p, e) {
-      var f = e.worker && forms.filter(function (x) { return postOf(x) === e.post; })[0];
+      var f = e.worker && forms.filter(function (x) { return sameForm(x, e); })[0];
       if (!f)
         return p;
       return p.then(function () { return drop(e); }).then(function () {
