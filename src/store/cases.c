@@ -221,8 +221,14 @@ enum gemis_err cases_event_next(struct db *db, long long case_id, long long *seq
 				struct errctx *e)
 {
 	bool found;
+	enum gemis_err err;
 
 	*seq = 1;
+	/* Two steps recorded on one case at once would both read the same
+	 * highest number, and the second fail on (case_id, seq) (PostgreSQL). */
+	err = db_lock_table(db, "case_events", e);
+	if (err)
+		return err;
 	return db_query_int(db, e, seq, &found,
 			    "SELECT COALESCE(MAX(seq), 0) + 1 FROM case_events WHERE case_id = ?", "i",
 			    case_id);

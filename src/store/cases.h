@@ -80,7 +80,8 @@ enum gemis_err cases_get(struct db *db, long long id, case_stored_fn fn, void *c
 enum gemis_err cases_each(struct db *db, long long unit_id, case_stored_fn fn, void *ctx,
 			  struct errctx *e);
 
-/* The number the next event of a case takes (1 for the first). */
+/* The number the next event of a case takes (1 for the first); inside the
+ * transaction that inserts it, whose other writers of events wait. */
 enum gemis_err cases_event_next(struct db *db, long long case_id, long long *seq,
 				struct errctx *e);
 /* Adds the event and marks the case updated at `at`. */
