@@ -53,14 +53,14 @@ enum gemis_err api_activities(struct http_req *r)
 
 	if (!s)
 		return GEMIS_EDB;
-	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	err = http_unit_or_own(r, code, ACT_READ, &unit);
 	if (err)
 		return err;
 	if (ag && (agency = agency_find(ag)) < 0)
 		return http_fail(r, GEMIS_EINVAL, _("agency: unknown agency '%s'"), ag);
 	if (qs && (!text_parse_long(qs, strlen(qs), &quarter) || quarter < 0 || quarter > 4))
 		return http_fail(r, GEMIS_EINVAL, _("quarter: '%s' is not 1, 2, 3 or 4"), qs);
-	year = http_param_year(r, "year", http_today(r) / 10000);
+	year = http_year_or_this(r);
 	err = http_db(r, &db);
 	if (!err)
 		err = activities_list(db, &s->tree, unit, year, (int)quarter, agency, &l, &r->err);

@@ -73,7 +73,7 @@ enum gemis_err api_adhoc_list(struct http_req *r)
 		err = GEMIS_EDB;
 		goto fail;
 	}
-	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	err = http_unit_or_own(r, code, ACT_READ, &unit);
 	if (!err)
 		err = http_db(r, &db);
 	if (!err)

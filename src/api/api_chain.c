@@ -179,7 +179,7 @@ enum gemis_err api_chain_reports(struct http_req *r)
 
 	if (!s)
 		return GEMIS_EDB;
-	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	err = http_unit_or_own(r, code, ACT_READ, &unit);
 	if (err)
 		return err;
 	if (!yr)

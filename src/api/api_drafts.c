@@ -64,10 +64,10 @@ enum gemis_err api_drafts(struct http_req *r)
 
 	if (!s)
 		return GEMIS_EDB;
-	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	err = http_unit_or_own(r, code, ACT_READ, &unit);
 	if (err)
 		return err;
-	year = http_param_year(r, "year", http_today(r) / 10000);
+	year = http_year_or_this(r);
 	arena_init(&mem, 0);
 	err = http_db(r, &db);
 	if (!err)

@@ -84,7 +84,7 @@ enum gemis_err api_units(struct http_req *r)
 
 	if (!s)
 		return GEMIS_EDB;
-	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &parent);
+	err = http_unit_or_own(r, code, ACT_READ, &parent);
 	if (err)
 		return err;
 	list = json_array();

@@ -26,7 +26,7 @@ enum gemis_err api_review(struct http_req *r)
 		return GEMIS_EDB;
 	if (kind < 0)
 		return http_fail(r, GEMIS_EINVAL, "kind: %s", _("midterm or final"));
-	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	err = http_unit_or_own(r, code, ACT_READ, &unit);
 	if (err)
 		return err;
 	err = http_db(r, &db);

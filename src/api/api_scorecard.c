@@ -22,10 +22,10 @@ enum gemis_err api_scorecard(struct http_req *r)
 
 	if (!s)
 		return GEMIS_EDB;
-	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	err = http_unit_or_own(r, code, ACT_READ, &unit);
 	if (err)
 		return err;
-	year = http_param_year(r, "year", http_today(r) / 10000);
+	year = http_year_or_this(r);
 	err = http_db(r, &db);
 	if (!err)
 		err = scorecard_load(db, s, unit, year, http_judged_at(r), &sc, &r->err);

@@ -50,12 +50,12 @@ enum gemis_err api_tasks(struct http_req *r)
 
 	if (!s)
 		return GEMIS_EDB;
-	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	err = http_unit_or_own(r, code, ACT_READ, &unit);
 	if (err)
 		return err;
 	if (ag && (agency = agency_find(ag)) < 0)
 		return http_fail(r, GEMIS_EINVAL, _("agency: unknown agency '%s'"), ag);
-	year = http_param_year(r, "year", http_today(r) / 10000);
+	year = http_year_or_this(r);
 	err = http_db(r, &db);
 	if (err)
 		return err;
@@ -142,7 +142,7 @@ enum gemis_err api_task(struct http_req *r)
 		err = http_db(r, &db);
 	if (err)
 		return err;
-	year = http_param_year(r, "year", http_today(r) / 10000);
+	year = http_year_or_this(r);
 	memset(&tl, 0, sizeof(tl));
 	memset(&rs, 0, sizeof(rs));
 	err = tasks_of_unit(db, &s->tree, unit, &tl, &r->err);

@@ -202,13 +202,13 @@ enum gemis_err api_submissions(struct http_req *r)
 
 	if (!s)
 		return GEMIS_EDB;
-	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	err = http_unit_or_own(r, code, ACT_READ, &unit);
 	if (!err)
 		err = http_db(r, &db);
 	if (err)
 		return err;
 	c.list = json_array();
-	err = submissions_list(db, &s->tree, unit, http_param_year(r, "year", http_today(r) / 10000), list_one, &c,
+	err = submissions_list(db, &s->tree, unit, http_year_or_this(r), list_one, &c,
 			       &r->err);
 	if (err) {
 		json_decref(c.list);

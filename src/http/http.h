@@ -309,6 +309,11 @@ bool http_can(const struct http_req *r, enum action a, int unit, int agency);
  * sees everything, gets GEMIS_ENOTFOUND). */
 enum gemis_err http_unit(struct http_req *r, const char *code, enum action a, int agency,
 			 int *unit);
+/* http_unit() for the unit a page or list is asked for: code (?unit=), or
+ * when NULL the account's own unit. */
+enum gemis_err http_unit_or_own(struct http_req *r, const char *code, enum action a, int *unit);
+/* The year asked for (?year=), or this year in Vietnam. */
+int http_year_or_this(const struct http_req *r);
 
 /* Today as YYYYMMDD in Vietnam (UTC+7); $GEMIS_TODAY=YYYY-MM-DD overrides
  * it, for tests and demonstrations. */

@@ -111,6 +111,20 @@ enum gemis_err http_unit(struct http_req *r, const char *code, enum action a, in
 	return GEMIS_OK;
 }
 
+enum gemis_err http_unit_or_own(struct http_req *r, const char *code, enum action a, int *unit)
+{
+	const struct snapshot *s = http_snap(r);
+
+	if (!code && s && r->signed_in && r->who.unit >= 0 && (size_t)r->who.unit < s->tree.n)
+		code = s->tree.units[r->who.unit].code;
+	return http_unit(r, code, a, -1, unit);
+}
+
+int http_year_or_this(const struct http_req *r)
+{
+	return http_param_year(r, "year", http_today(r) / 10000);
+}
+
 int http_today(const struct http_req *r)
 {
 	const char *o = getenv("GEMIS_TODAY");

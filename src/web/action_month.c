@@ -177,10 +177,10 @@ enum gemis_err page_action_month(struct http_req *r)
 
 	if (!s)
 		return GEMIS_EDB;
-	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	err = http_unit_or_own(r, code, ACT_READ, &unit);
 	if (err)
 		return err;
-	return render(r, unit, http_param_year(r, "year", http_today(r) / 10000), http_param(r, "done") ? _("Saved.") : NULL);
+	return render(r, unit, http_year_or_this(r), http_param(r, "done") ? _("Saved.") : NULL);
 }
 
 enum gemis_err page_action_month_post(struct http_req *r)

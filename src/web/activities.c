@@ -384,7 +384,7 @@ static void area_log(struct http_req *r, int unit, int year)
 static enum gemis_err render_log(struct http_req *r, int unit, const struct typed *ty, const char *top, bool top_ok)
 {
 	const struct snapshot *s = r->snap;
-	int year = http_param_year(r, "year", http_today(r) / 10000);
+	int year = http_year_or_this(r);
 	const char *qs = http_param(r, "quarter");
 	long q = 0;
 
@@ -413,7 +413,7 @@ enum gemis_err page_activities(struct http_req *r)
 
 	if (!s)
 		return GEMIS_EDB;
-	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	err = http_unit_or_own(r, code, ACT_READ, &unit);
 	if (err)
 		return err;
 	typed_from(r, &ty);
@@ -673,7 +673,7 @@ enum gemis_err page_activity_import_form(struct http_req *r)
 
 	if (!s)
 		return GEMIS_EDB;
-	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	err = http_unit_or_own(r, code, ACT_READ, &unit);
 	if (err)
 		return err;
 	page_begin(r, _("Import activities"), unit);

@@ -187,7 +187,7 @@ enum gemis_err page_adhoc_list(struct http_req *r)
 
 	if (!s)
 		return GEMIS_EDB;
-	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	err = http_unit_or_own(r, code, ACT_READ, &unit);
 	if (!err)
 		err = http_db(r, &db);
 	if (err)

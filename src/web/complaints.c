@@ -156,7 +156,7 @@ enum gemis_err page_complaints(struct http_req *r)
 	err = http_unit(r, code ? code : snap->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
 	if (err)
 		return err;
-	year = http_param_year(r, "year", http_today(r) / 10000);
+	year = http_year_or_this(r);
 	err = session(r, &s, false);
 	if (!err)
 		err = complaints_list(&s, unit, year, &r->arena, &v, &n, &r->err);

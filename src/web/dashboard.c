@@ -261,7 +261,7 @@ enum gemis_err page_home(struct http_req *r)
 	s = http_snap(r);
 	if (!s)
 		return GEMIS_EDB;
-	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	err = http_unit_or_own(r, code, ACT_READ, &unit);
 	if (err)
 		return err;
 	u = &s->tree.units[unit];

@@ -884,10 +884,10 @@ enum gemis_err page_entry_list(struct http_req *r)
 
 	if (!s)
 		return GEMIS_EDB;
-	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	err = http_unit_or_own(r, code, ACT_READ, &unit);
 	if (err)
 		return err;
-	year = http_param_year(r, "year", http_today(r) / 10000);
+	year = http_year_or_this(r);
 	page_begin(r, _("Data entry"), unit);
 	html(r, "<div class=\"head\"><h1>%s <small>%s · %d</small></h1>", _("Data entry"),
 	     s->tree.units[unit].name, year);
@@ -973,10 +973,10 @@ enum gemis_err page_review(struct http_req *r)
 
 	if (!s)
 		return GEMIS_EDB;
-	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	err = http_unit_or_own(r, code, ACT_READ, &unit);
 	if (err)
 		return err;
-	year = http_param_year(r, "year", http_today(r) / 10000);
+	year = http_year_or_this(r);
 	err = http_db(r, &db);
 	if (err)
 		return err;

@@ -306,7 +306,7 @@ enum gemis_err page_indicator(struct http_req *r)
 	if (!s)
 		return GEMIS_EDB;
 	k = id ? catalog_find(id) : -1;
-	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	err = http_unit_or_own(r, code, ACT_READ, &unit);
 	if (err)
 		return err;
 	if (k < 0)

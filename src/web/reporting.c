@@ -199,7 +199,7 @@ enum gemis_err page_reporting(struct http_req *r)
 
 	if (!s)
 		return GEMIS_EDB;
-	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	err = http_unit_or_own(r, code, ACT_READ, &unit);
 	if (err)
 		return err;
 	err = http_db(r, &db);
@@ -327,7 +327,7 @@ enum gemis_err page_report(struct http_req *r)
 	f = report_format_parse(fmt);
 	if (f < 0)
 		return http_fail(r, GEMIS_EINVAL, "%s", _("say which format: docx, pdf, xlsx or html"));
-	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	err = http_unit_or_own(r, code, ACT_READ, &unit);
 	if (err)
 		return err;
 	err = http_db(r, &db);

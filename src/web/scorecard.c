@@ -89,10 +89,10 @@ enum gemis_err page_scorecard(struct http_req *r)
 
 	if (!s)
 		return GEMIS_EDB;
-	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	err = http_unit_or_own(r, code, ACT_READ, &unit);
 	if (err)
 		return err;
-	year = http_param_year(r, "year", http_today(r) / 10000);
+	year = http_year_or_this(r);
 	err = http_db(r, &db);
 	if (!err)
 		err = scorecard_load(db, s, unit, year, http_judged_at(r), &sc, &r->err);
@@ -128,10 +128,10 @@ enum gemis_err page_scorecard_xlsx(struct http_req *r)
 
 	if (!s)
 		return GEMIS_EDB;
-	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	err = http_unit_or_own(r, code, ACT_READ, &unit);
 	if (err)
 		return err;
-	year = http_param_year(r, "year", http_today(r) / 10000);
+	year = http_year_or_this(r);
 	err = http_db(r, &db);
 	if (!err)
 		err = scorecard_load(db, s, unit, year, http_judged_at(r), &sc, &r->err);

@@ -81,7 +81,7 @@ enum gemis_err page_signins(struct http_req *r)
 		return GEMIS_EDB;
 	if (r->who.role != ROLE_ADMIN)
 		return GEMIS_EPERM;
-	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_USERS, -1, &unit);
+	err = http_unit_or_own(r, code, ACT_USERS, &unit);
 	if (!err)
 		err = http_db(r, &db);
 	if (err)

@@ -267,10 +267,10 @@ enum gemis_err page_tasks(struct http_req *r)
 
 	if (!s)
 		return GEMIS_EDB;
-	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_READ, -1, &unit);
+	err = http_unit_or_own(r, code, ACT_READ, &unit);
 	if (err)
 		return err;
-	year = http_param_year(r, "year", http_today(r) / 10000);
+	year = http_year_or_this(r);
 	if (!agency)
 		agency = own_agency(r);
 	else if (!*agency || agency_find(agency) < 0)
@@ -315,7 +315,7 @@ static enum gemis_err task_open(struct http_req *r, struct task_page *tp)
 	err = http_unit(r, http_arg(r, 0), ACT_READ, -1, &tp->unit);
 	if (err)
 		return err;
-	tp->year = http_param_year(r, "year", http_today(r) / 10000);
+	tp->year = http_year_or_this(r);
 	err = http_db(r, &db);
 	if (!err)
 		err = tasks_of_unit(db, &s->tree, tp->unit, &tp->tl, &r->err);

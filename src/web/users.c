@@ -103,7 +103,7 @@ enum gemis_err page_users(struct http_req *r)
 
 	if (!s)
 		return GEMIS_EDB;
-	err = http_unit(r, code ? code : s->tree.units[r->who.unit].code, ACT_USERS, -1, &unit);
+	err = http_unit_or_own(r, code, ACT_USERS, &unit);
 	if (!err)
 		err = http_db(r, &db);
 	if (err)
