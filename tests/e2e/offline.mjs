@@ -121,10 +121,14 @@ let offline = false;
 function watch(page) {
   page.on('console', (m) => {
     const t = m.text();
-    // a cut line makes the browser report what it could not fetch
+    // a cut line makes the browser report what it could not fetch; a 409
+    // is the server refusing a post on an old version, which happens when
+    // the page left behind as the line returned had its post of an entry
+    // in flight as the next page sent it too (that one then finds it
+    // arrived: the counts below say each arrived once)
     if (m.type() === 'error' && !(offline && /ERR_INTERNET_DISCONNECTED|Failed to fetch|ERR_CONNECTION_REFUSED|Manifest fetch/.test(t)) &&
-        !/status of 40[01]/.test(t))
-      errors.push(page.url() + ': ' + t);
+        !/status of 40[019]/.test(t))
+      errors.push(page.url() + ': ' + t + ` (after check ${checks})`);
   });
   page.on('pageerror', (e) => errors.push(page.url() + ': ' + String(e)));
 }
