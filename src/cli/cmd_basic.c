@@ -1,6 +1,7 @@
 /*
  * cmd_basic.c: init, values import, progress, plan load.
  */
+#include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,17 +61,101 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	return EXIT_OK;
 }
 
-int cmd_values_import(struct cli *cli, int argc, char **argv)
+/* What `values import` says at the end: the problems (nothing written),
+ * an error, or what was imported. */
+static int import_outcome(const char *path, bool dry, size_t n, struct diags *d, const struct values_result *res,
+			  struct errctx *e)
+{
+	if (d->total > 0) {
+		cli_print_diags(path, d);
+		fprintf(stderr,
+			ngettext_("%s: %zu problem found; nothing was imported.\n",
+				  "%s: %zu problems found; nothing was imported.\n", d->total),
+			path, d->total);
+		return EXIT_FAIL;
+	}
+	if (e->code)
+		return cli_fail(e);
+	printf(dry ? _("%s: would import %zu values: %zu new, %zu changed, %zu unchanged (dry run, nothing written).\n")
+		   : _("%s: imported %zu values: %zu new, %zu changed, %zu unchanged.\n"),
+	       path, n, res->inserted, res->updated, res->unchanged);
+	return EXIT_OK;
+}
+
+static enum gemis_err stream_add(void *ctx, const struct value_row *row, struct errctx *e)
+{
+	return values_stream_add(ctx, row, e);
+}
+
+/* A CSV file, read a block at a time and imported through a values
+ * stream: memory does not grow with the file. */
+static int import_csv(struct cli *cli, struct db *db, const struct tree *t, const char *path, const char *as,
+		      bool dry, struct diags *d)
 {
 	struct errctx e = {0};
-	struct db *db = NULL;
-	struct tree t;
+	struct values_stream *vs = NULL;
+	struct values_result res;
+	enum gemis_err err = values_stream_open(t, &vs, &e);
+	size_t n;
+	int status;
+
+	if (!err)
+		err = values_csv_read(path, t, stream_add, vs, d, &e);
+	if (err) {
+		if (e.code == GEMIS_EFORMAT && !e.where[0])
+			snprintf(e.where, sizeof(e.where), "%s", path);
+		values_stream_close(vs);
+		return cli_fail(&e);
+	}
+	/* the checks across rows run even after field problems, so that one
+	 * run lists everything to fix; any problem means nothing is written */
+	n = values_stream_count(vs);
+	values_stream_import(db, vs, cli_user(as), "import", dry ? VALUES_DRY_RUN : 0, d, &res, cli_progress, cli,
+			     &e);
+	values_stream_close(vs);
+	status = import_outcome(path, dry, n, d, &res, &e);
+	return status;
+}
+
+/* The other formats, read whole (XLSX needs its zip's directory at the
+ * end; ADX and DHIS2 are one XML or JSON document). */
+static int import_whole(struct cli *cli, struct db *db, const struct tree *t, const char *path, int fmt,
+			const struct codemap *map, const char *as, bool dry, struct diags *d)
+{
+	struct errctx e = {0};
 	struct buf file;
 	struct value_rows rows = {0};
-	struct diags d;
 	struct values_result res;
+	int status = EXIT_FAIL;
+
+	buf_init(&file, (size_t)512 << 20);
+	if (buf_read_file(&file, path, &e)) {
+		cli_fail(&e);
+		goto out;
+	}
+	if (values_parse((enum xfmt)fmt, buf_str(&file), file.len, t, map, &rows, d, &e)) {
+		if (e.code == GEMIS_EFORMAT && !e.where[0])
+			snprintf(e.where, sizeof(e.where), "%s", path);
+		cli_fail(&e);
+		goto out;
+	}
+	values_import(db, t, rows.v, rows.n, cli_user(as), "import", dry ? VALUES_DRY_RUN : 0, d, &res,
+		      cli_progress, cli, &e);
+	status = import_outcome(path, dry, rows.n, d, &res, &e);
+out:
+	value_rows_release(&rows);
+	buf_release(&file);
+	return status;
+}
+
+int cmd_values_import(struct cli *cli, int argc, char **argv)
+{
+	struct db *db = NULL;
+	struct tree t;
+	struct diags d;
 	const char *path, *as = NULL, *map_path = NULL, *format = NULL;
 	struct codemap map;
+	FILE *f;
 	bool dry = false;
 	int rc, status = EXIT_FAIL, fmt = -1, first;
 	const struct cli_opt opts[] = {
@@ -98,52 +183,32 @@ int cmd_values_import(struct cli *cli, int argc, char **argv)
 		fmt = xfmt_from_path(path);
 	if (fmt < 0 || !xfmt_readable((enum xfmt)fmt))
 		fmt = XF_CSV;
-	buf_init(&file, (size_t)512 << 20);
+	/* a file that cannot be read is said before the database is opened */
+	f = fopen(path, "rb");
+	if (!f) {
+		struct errctx e = {0};
+
+		err_set_at(&e, GEMIS_EIO, path, "%s", strerror(errno));
+		return cli_fail(&e);
+	}
+	fclose(f);
 	tree_init(&t);
 	diags_init(&d, 200);
 	codemap_init(&map);
-	if (buf_read_file(&file, path, &e)) {
-		cli_fail(&e);
-		goto out;
-	}
 	if (map_path && cli_read_codemap(map_path, xfmt_name((enum xfmt)fmt), &map) != EXIT_OK)
 		goto out;
 	db = cli_open_tree(cli, &t);
 	if (!db)
 		goto out;
-	if (values_parse((enum xfmt)fmt, buf_str(&file), file.len, &t, map_path ? &map : NULL, &rows, &d, &e)) {
-		if (e.code == GEMIS_EFORMAT && !e.where[0])
-			snprintf(e.where, sizeof(e.where), "%s", path);
-		cli_fail(&e);
-		goto out;
-	}
-	/* the checks across rows run even after field problems, so that one
-	 * run lists everything to fix; any problem means nothing is written */
-	values_import(db, &t, rows.v, rows.n, cli_user(as), "import", dry ? VALUES_DRY_RUN : 0, &d, &res,
-		      cli_progress, cli, &e);
-	if (d.total > 0) {
-		cli_print_diags(path, &d);
-		fprintf(stderr,
-			ngettext_("%s: %zu problem found; nothing was imported.\n",
-				  "%s: %zu problems found; nothing was imported.\n", d.total),
-			path, d.total);
-		goto out;
-	}
-	if (e.code) {
-		cli_fail(&e);
-		goto out;
-	}
-	printf(dry ? _("%s: would import %zu values: %zu new, %zu changed, %zu unchanged (dry run, nothing written).\n")
-		   : _("%s: imported %zu values: %zu new, %zu changed, %zu unchanged.\n"),
-	       path, rows.n, res.inserted, res.updated, res.unchanged);
-	status = EXIT_OK;
+	if (fmt == XF_CSV)
+		status = import_csv(cli, db, &t, path, as, dry, &d);
+	else
+		status = import_whole(cli, db, &t, path, fmt, map_path ? &map : NULL, as, dry, &d);
 out:
 	db_close(db);
-	value_rows_release(&rows);
 	diags_release(&d);
 	codemap_release(&map);
 	tree_release(&t);
-	buf_release(&file);
 	return status;
 }
 

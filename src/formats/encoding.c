@@ -131,11 +131,16 @@ enum gemis_err text_decode(const char *data, size_t len, enum text_encoding *enc
 		*enc = unmarked == 1 ? TEXT_UTF16LE : TEXT_UTF16BE;
 		return from_utf16(p, len, unmarked == 2, out, e);
 	}
+	return text_check_utf8(data, len, 1, e);
+}
+
+enum gemis_err text_check_utf8(const char *data, size_t len, long first_line, struct errctx *e)
+{
 	if (text_valid_utf8(data, len))
 		return GEMIS_OK;
 	return err_set(e, GEMIS_EFORMAT,
 		       _("line %ld: the file is not UTF-8 text; it was probably saved as \"CSV\" in an "
 			 "8-bit Windows encoding (Windows-1258 on a Vietnamese Windows). In Excel, choose "
 			 "File > Save As > \"CSV UTF-8 (Comma delimited) (*.csv)\" and import that file"),
-		       first_bad_line(data, len));
+		       first_line - 1 + first_bad_line(data, len));
 }

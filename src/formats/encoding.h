@@ -42,4 +42,8 @@ enum text_encoding {
 enum gemis_err text_decode(const char *data, size_t len, enum text_encoding *enc, struct buf *out,
 			   struct errctx *e);
 
+/* The same refusal for a piece of a file read in pieces, which starts on
+ * line first_line: GEMIS_OK when data[0..len) is UTF-8. */
+enum gemis_err text_check_utf8(const char *data, size_t len, long first_line, struct errctx *e);
+
 #endif

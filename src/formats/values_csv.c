@@ -4,6 +4,7 @@
 #include "values_csv.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -159,30 +160,25 @@ bool values_parse_fields(const struct tree *t, const char *unit, const char *per
 
 static const char *const columns[6] = {"unit", "period", "indicator", "part", "sex", "value"};
 
-static enum gemis_err parse_utf8(const char *data, size_t len, const struct tree *t,
-			       struct value_rows *rows, struct diags *d, struct errctx *e)
+/* Reads the header line into col (the field of each of the six columns);
+ * its problems go to d (then *ok is false). */
+static enum gemis_err read_header(struct csv *c, int col[6], bool *ok, struct diags *d, struct errctx *e)
 {
-	struct csv c;
-	int col[6], rc;
-	size_t i, k;
-	enum gemis_err err = GEMIS_OK;
+	size_t i, k, before = d->total;
+	int rc = csv_next(c, e);
 
-	if (!text_valid_utf8(data, len))
-		return err_set(e, GEMIS_EFORMAT, "%s", _("the file is not UTF-8 text"));
-	csv_init(&c, data, len);
-	rc = csv_next(&c, e);
+	*ok = false;
 	if (rc <= 0) {
-		csv_release(&c);
 		if (rc == 0)
 			return err_set(e, GEMIS_EFORMAT, "%s", _("the file is empty"));
 		return e && e->code == GEMIS_ENOMEM ? GEMIS_ENOMEM : GEMIS_EFORMAT;
 	}
 	for (k = 0; k < 6; k++)
 		col[k] = -1;
-	for (i = 0; i < c.nfields; i++) {
+	for (i = 0; i < c->nfields; i++) {
 		char name[32];
 		size_t flen;
-		const char *f = csv_field(&c, i, &flen);
+		const char *f = csv_field(c, i, &flen);
 
 		snprintf(name, sizeof(name), "%s", f);
 		text_trim(name);
@@ -204,58 +200,85 @@ static enum gemis_err parse_utf8(const char *data, size_t len, const struct tree
 			diags_add(d, 1, "header", _("missing column '%s' (expected %s)"), columns[k],
 				  "unit,period,indicator,part,sex,value");
 	}
-	if (d->total > 0) {
-		csv_release(&c);
-		return GEMIS_OK;
-	}
-	for (;;) {
+	*ok = d->total == before;
+	return GEMIS_OK;
+}
+
+/* Reads the records left in c, handing each good row to fn. */
+static enum gemis_err read_rows(struct csv *c, const int col[6], const struct tree *t, value_row_fn fn,
+				void *ctx, struct diags *d, struct errctx *e)
+{
+	enum gemis_err err = GEMIS_OK;
+	size_t k;
+	int rc;
+
+	while (!err) {
 		struct value_row row;
 		char *f[6];
 		bool bad;
 
-		rc = csv_next(&c, e);
+		rc = csv_next(c, e);
 		if (rc == 0)
 			break;
 		if (rc < 0) {
 			/* out of memory is not a bad file */
-			err = e && e->code == GEMIS_ENOMEM ? GEMIS_ENOMEM : GEMIS_EFORMAT;
-			break;
+			return e && e->code == GEMIS_ENOMEM ? GEMIS_ENOMEM : GEMIS_EFORMAT;
 		}
-		if (csv_blank(&c))
+		if (csv_blank(c))
 			continue;
-		if (c.nfields != 6) {
-			diags_add(d, c.line, "", _("%zu fields where 6 are expected"), c.nfields);
+		if (c->nfields != 6) {
+			diags_add(d, c->line, "", _("%zu fields where 6 are expected"), c->nfields);
 			continue;
 		}
 		for (k = 0, bad = false; k < 6; k++) {
 			size_t flen;
 			const char *nul;
 
-			f[k] = (char *)csv_field(&c, (size_t)col[k], &flen);
+			f[k] = (char *)csv_field(c, (size_t)col[k], &flen);
 			/* a NUL would cut the field where C strings end */
 			nul = memchr(f[k], '\0', flen);
 			if (nul) {
-				diags_add(d, c.line, columns[k],
+				diags_add(d, c->line, columns[k],
 					  _("holds a control character (code %u at byte %ld): remove it"), 0u,
 					  (long)(nul - f[k]) + 1);
 				bad = true;
 			}
 			text_trim(f[k]);
 		}
-		if (!bad && values_parse_fields(t, f[0], f[1], f[2], f[3], f[4], f[5], c.line, &row, d)) {
-			err = value_rows_push(rows, &row);
-			if (err)
-				break;
-		}
+		if (!bad && values_parse_fields(t, f[0], f[1], f[2], f[3], f[4], f[5], c->line, &row, d))
+			err = fn(ctx, &row, e);
 	}
+	return err;
+}
+
+static enum gemis_err push_row(void *ctx, const struct value_row *row, struct errctx *e)
+{
+	(void)e;
+	return value_rows_push(ctx, row);
+}
+
+static enum gemis_err parse_utf8(const char *data, size_t len, const struct tree *t, value_row_fn fn,
+				 void *ctx, struct diags *d, struct errctx *e)
+{
+	struct csv c;
+	int col[6];
+	bool ok;
+	enum gemis_err err;
+
+	if (!text_valid_utf8(data, len))
+		return err_set(e, GEMIS_EFORMAT, "%s", _("the file is not UTF-8 text"));
+	csv_init(&c, data, len);
+	err = read_header(&c, col, &ok, d, e);
+	if (!err && ok)
+		err = read_rows(&c, col, t, fn, ctx, d, e);
 	csv_release(&c);
 	return err;
 }
 
 /* The bytes as they came: UTF-16 is read as UTF-8, other encodings are
  * refused with how to save the file (encoding.h). */
-enum gemis_err values_csv_parse(const char *data, size_t len, const struct tree *t,
-				struct value_rows *rows, struct diags *d, struct errctx *e)
+static enum gemis_err parse_any(const char *data, size_t len, const struct tree *t, value_row_fn fn, void *ctx,
+				struct diags *d, struct errctx *e)
 {
 	enum text_encoding enc;
 	struct buf conv;
@@ -264,8 +287,149 @@ enum gemis_err values_csv_parse(const char *data, size_t len, const struct tree 
 	buf_init(&conv, len * 2 + 16);
 	err = text_decode(data, len, &enc, &conv, e);
 	if (!err)
-		err = enc == TEXT_UTF8 ? parse_utf8(data, len, t, rows, d, e)
-				       : parse_utf8(buf_str(&conv), conv.len, t, rows, d, e);
+		err = enc == TEXT_UTF8 ? parse_utf8(data, len, t, fn, ctx, d, e)
+				       : parse_utf8(buf_str(&conv), conv.len, t, fn, ctx, d, e);
 	buf_release(&conv);
+	return err;
+}
+
+enum gemis_err values_csv_parse(const char *data, size_t len, const struct tree *t,
+				struct value_rows *rows, struct diags *d, struct errctx *e)
+{
+	return parse_any(data, len, t, push_row, rows, d, e);
+}
+
+/* --- reading a file a block at a time ------------------------------------ */
+
+#define BLOCK ((size_t)1 << 20)
+
+/* The end of the last whole record of data[0..len): just after its last
+ * newline outside quotes; 0 when there is none.  (A quote opens or closes
+ * a quoted field; "" inside one does both, which leaves it open.  A stray
+ * quote only moves the cut earlier, and the reader then reports it.) */
+static size_t record_cut(const char *data, size_t len)
+{
+	size_t i, cut = 0;
+	bool quoted = false;
+
+	for (i = 0; i < len; i++) {
+		if (data[i] == '"')
+			quoted = !quoted;
+		else if (data[i] == '\n' && !quoted)
+			cut = i + 1;
+	}
+	return cut;
+}
+
+struct block_reader {
+	FILE *f;
+	char *data;
+	size_t len, cap;
+	bool eof;
+};
+
+/* Tops the block up to its capacity after keeping data[keep..len). */
+static enum gemis_err block_fill(struct block_reader *b, size_t keep, const char *path, struct errctx *e)
+{
+	size_t n;
+
+	memmove(b->data, b->data + keep, b->len - keep);
+	b->len -= keep;
+	while (!b->eof && b->len < b->cap) {
+		n = fread(b->data + b->len, 1, b->cap - b->len, b->f);
+		b->len += n;
+		if (n == 0) {
+			if (ferror(b->f))
+				return err_set_at(e, GEMIS_EIO, path, "read error");
+			b->eof = true;
+		}
+	}
+	return GEMIS_OK;
+}
+
+/* The whole file, for what cannot be read in blocks: UTF-16, which is
+ * converted whole, and bytes that are not UTF-8 in the first block (the
+ * refusal names their line). */
+static enum gemis_err read_whole(const char *path, const struct tree *t, value_row_fn fn, void *ctx,
+				 struct diags *d, struct errctx *e)
+{
+	struct buf file;
+	enum gemis_err err;
+
+	buf_init(&file, (size_t)512 << 20);
+	err = buf_read_file(&file, path, e);
+	if (!err)
+		err = parse_any(buf_str(&file), file.len, t, fn, ctx, d, e);
+	buf_release(&file);
+	return err;
+}
+
+/* Parses the blocks after the first one's header; c holds the state. */
+static enum gemis_err read_blocks(struct block_reader *b, struct csv *c, const int col[6], size_t cut,
+				  const char *path, const struct tree *t, value_row_fn fn, void *ctx,
+				  struct diags *d, struct errctx *e)
+{
+	enum gemis_err err = GEMIS_OK;
+
+	for (;;) {
+		err = read_rows(c, col, t, fn, ctx, d, e);
+		if (err || (b->eof && cut == b->len))
+			return err;
+		err = block_fill(b, cut, path, e);
+		if (err || b->len == 0)
+			return err;
+		cut = b->eof ? b->len : record_cut(b->data, b->len);
+		/* no record ends in a full block: the reader finds what is
+		 * wrong (a record too long, a stray quote) */
+		if (cut == 0)
+			cut = b->len;
+		err = text_check_utf8(b->data, cut, c->next_line, e);
+		if (err)
+			return err;
+		c->p = b->data;
+		c->end = b->data + cut;
+	}
+}
+
+enum gemis_err values_csv_read(const char *path, const struct tree *t, value_row_fn fn, void *ctx,
+			       struct diags *d, struct errctx *e)
+{
+	struct block_reader b = {0};
+	const unsigned char *u;
+	struct csv c;
+	int col[6];
+	size_t cut;
+	bool ok;
+	enum gemis_err err;
+
+	b.f = fopen(path, "rb");
+	if (!b.f)
+		return err_set_at(e, GEMIS_EIO, path, "%s", strerror(errno));
+	b.cap = BLOCK;
+	b.data = malloc(b.cap);
+	if (!b.data) {
+		fclose(b.f);
+		return err_set(e, GEMIS_ENOMEM, "out of memory");
+	}
+	err = block_fill(&b, 0, path, e);
+	u = (const unsigned char *)b.data;
+	cut = b.eof ? b.len : record_cut(b.data, b.len);
+	if (cut == 0)
+		cut = b.len;
+	if (!err && ((b.len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) ||
+		     !text_valid_utf8(b.data, cut) || memchr(b.data, '\0', cut))) {
+		fclose(b.f);
+		free(b.data);
+		return read_whole(path, t, fn, ctx, d, e);
+	}
+	if (!err) {
+		csv_init(&c, b.data, cut);
+		err = read_header(&c, col, &ok, d, e);
+		if (!err && ok)
+			err = read_blocks(&b, &c, col, cut, path, t, fn, ctx, d, e);
+		csv_release(&c);
+	}
+	fclose(b.f);
+	free(b.data);
 	return err;
 }

@@ -39,6 +39,18 @@ enum gemis_err value_rows_push(struct value_rows *r, const struct value_row *row
 enum gemis_err values_csv_parse(const char *data, size_t len, const struct tree *t,
 				struct value_rows *rows, struct diags *d, struct errctx *e);
 
+/* Hands a row that passed the field checks on; an error stops the reading
+ * and is returned. */
+typedef enum gemis_err (*value_row_fn)(void *ctx, const struct value_row *row, struct errctx *e);
+
+/* Reads the CSV file at path as values_csv_parse() reads its bytes, with
+ * the same problems and lines, but a block at a time: memory does not grow
+ * with the file.  Each good row goes to fn.  UTF-16 files (converted
+ * whole) and files whose first block is not UTF-8 (the refusal names the
+ * line) are read whole.  GEMIS_EIO when the file cannot be read. */
+enum gemis_err values_csv_read(const char *path, const struct tree *t, value_row_fn fn, void *ctx,
+			       struct diags *d, struct errctx *e);
+
 /* Checks one value's fields as every importer must: unit code, period,
  * indicator, part, sex, number.  Fills row (but line) and returns true when
  * all are good; otherwise adds problems for `line` to d. */

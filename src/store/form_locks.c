@@ -90,28 +90,43 @@ static enum gemis_err read_locked(struct db *db, const struct tree *t, const cha
 	return db_finalize(st, e);
 }
 
-enum gemis_err submissions_check_locked(struct db *db, const struct tree *t,
-					const struct value_row *rows, size_t n, struct diags *d,
-					struct errctx *e)
+void form_locks_release(struct form_locks *l)
 {
-	struct locked *v = NULL;
-	size_t nv = 0, cap = 0, i;
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+enum gemis_err form_locks_load(struct db *db, const struct tree *t, struct form_locks *l, struct errctx *e)
+{
+	size_t cap = 0, i;
 	enum gemis_err err = GEMIS_OK;
 
-	if (n == 0)
-		return GEMIS_OK;
+	memset(l, 0, sizeof(*l));
 	/* the states wf_form locks: approved */
 	for (i = 0; i < wf_form.nstates && !err; i++) {
 		if (wf_form.states[i].flags & WF_LOCKED)
-			err = read_locked(db, t, wf_form.states[i].id, &v, &nv, &cap, e);
+			err = read_locked(db, t, wf_form.states[i].id, &l->v, &l->n, &cap, e);
 	}
-	if (err || nv == 0)
-		goto out;
-	qsort(v, nv, sizeof(*v), locked_cmp);
+	if (err) {
+		form_locks_release(l);
+		return err;
+	}
+	if (l->n)
+		qsort(l->v, l->n, sizeof(*l->v), locked_cmp);
+	return GEMIS_OK;
+}
+
+void form_locks_check(const struct form_locks *l, const struct tree *t, const struct value_row *rows, size_t n,
+		      struct diags *d)
+{
+	size_t i;
+
+	if (l->n == 0)
+		return;
 	for (i = 0; i < n; i++) {
 		const struct value_row *r = &rows[i];
 		struct locked key = {r->unit, r->period, r->ind, r->part, r->sex, 0, 0};
-		const struct locked *hit = bsearch(&key, v, nv, sizeof(*v), locked_cmp);
+		const struct locked *hit = bsearch(&key, l->v, l->n, sizeof(*l->v), locked_cmp);
 		char per[16];
 
 		if (!hit || hit->value == r->value)
@@ -123,8 +138,21 @@ enum gemis_err submissions_check_locked(struct db *db, const struct tree *t,
 			  catalog[r->ind].id, t->units[r->unit].code, per,
 			  hit->agency >= 0 ? agency_kinds[hit->agency].id : "?");
 	}
-out:
-	free(v);
-	return err;
 }
 
+enum gemis_err submissions_check_locked(struct db *db, const struct tree *t,
+					const struct value_row *rows, size_t n, struct diags *d,
+					struct errctx *e)
+{
+	struct form_locks l;
+	enum gemis_err err;
+
+	if (n == 0)
+		return GEMIS_OK;
+	err = form_locks_load(db, t, &l, e);
+	if (err)
+		return err;
+	form_locks_check(&l, t, rows, n, d);
+	form_locks_release(&l);
+	return GEMIS_OK;
+}

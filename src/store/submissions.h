@@ -177,4 +177,16 @@ enum gemis_err submissions_check_locked(struct db *db, const struct tree *t,
 					const struct value_row *rows, size_t n, struct diags *d,
 					struct errctx *e);
 
+/* The same check for a batch read in pieces (values_stream.c): the values
+ * of the approved forms are read once, then each piece is checked. */
+struct locked;
+struct form_locks {
+	struct locked *v;
+	size_t n;
+};
+enum gemis_err form_locks_load(struct db *db, const struct tree *t, struct form_locks *l, struct errctx *e);
+void form_locks_check(const struct form_locks *l, const struct tree *t, const struct value_row *rows, size_t n,
+		      struct diags *d);
+void form_locks_release(struct form_locks *l);
+
 #endif

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "store.h"
+#include "values_int.h"
 #include "submissions.h"
 #include "util/buf.h"
 
@@ -54,13 +55,7 @@ enum gemis_err values_get(struct db *db, const struct tree *t, int unit, period_
  * an open-addressing hash from (unit, period, indicator, slot) to value.
  * One query per chunk of units replaces a SELECT per row, which matters
  * on PostgreSQL where every statement is a round trip. */
-struct stored {
-	uint64_t *keys; /* 0 for an empty slot */
-	double *vals;
-	size_t cap, n;
-};
-
-static uint64_t stored_key(int unit, period_t period, int ind, int part, int sex)
+uint64_t stored_key(int unit, period_t period, int ind, int part, int sex)
 {
 	return ((uint64_t)(unsigned)(unit + 1) << 32) | ((uint64_t)(period & 0xffff) << 16) |
 	       ((uint64_t)(ind & 0x1fff) << 3) | (uint64_t)SLOT(part, sex);
@@ -103,7 +98,7 @@ static enum gemis_err stored_grow(struct stored *s)
 	return GEMIS_OK;
 }
 
-static enum gemis_err stored_put(struct stored *s, uint64_t k, double v)
+enum gemis_err stored_put(struct stored *s, uint64_t k, double v)
 {
 	size_t j;
 
@@ -122,7 +117,7 @@ static enum gemis_err stored_put(struct stored *s, uint64_t k, double v)
 	return GEMIS_OK;
 }
 
-static bool stored_get(const struct stored *s, uint64_t k, double *v)
+bool stored_get(const struct stored *s, uint64_t k, double *v)
 {
 	size_t j;
 
@@ -137,7 +132,7 @@ static bool stored_get(const struct stored *s, uint64_t k, double *v)
 	return false;
 }
 
-static void stored_release(struct stored *s)
+void stored_release(struct stored *s)
 {
 	free(s->keys);
 	free(s->vals);
@@ -146,18 +141,58 @@ static void stored_release(struct stored *s)
 
 #define LOAD_CHUNK 500
 
+enum gemis_err stored_load_ids(struct db *db, const struct tree *t, const long long *ids, size_t k,
+			       struct stored *s, struct errctx *e)
+{
+	struct buf sql;
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+	size_t j;
+
+	buf_init(&sql, 0);
+	err = buf_puts(&sql, "SELECT unit_id, period, indicator, part, sex, value FROM datavalues"
+			     " WHERE unit_id IN (?");
+	for (j = 1; !err && j < k; j++)
+		err = buf_puts(&sql, ", ?");
+	if (!err)
+		err = buf_putc(&sql, ')');
+	if (!err)
+		err = db_prepare(db, &st, e, buf_str(&sql));
+	buf_release(&sql);
+	if (err)
+		return err;
+	for (j = 0; j < k; j++)
+		db_bind_int(st, (int)j + 1, ids[j]);
+	while (!err && db_next(st)) {
+		long long uid = db_col_int(st, 0);
+		const char *per = db_col_text(st, 1);
+		int ind = catalog_find(db_col_text(st, 2)), part, sex;
+		period_t p;
+
+		if (tree_find_id(t, uid) < 0 || ind < 0 || !per || !period_parse(per, strlen(per), &p))
+			continue;
+		part = part_parse(&catalog[ind], db_col_text(st, 3));
+		sex = sex_parse(db_col_text(st, 4));
+		if (part < 0 || sex < 0)
+			continue;
+		err = stored_put(s, stored_key(tree_find_id(t, uid), p, ind, part, sex), db_col_double(st, 5));
+	}
+	if (err) {
+		db_finalize(st, NULL);
+		return err;
+	}
+	return db_finalize(st, e);
+}
+
 /* Reads the stored values of every unit that rows[0..n) name. */
 static enum gemis_err stored_load(struct db *db, const struct tree *t, const struct value_row *rows,
 				  size_t n, struct stored *s, struct errctx *e)
 {
 	unsigned char *want = calloc(t->n ? t->n : 1, 1);
 	long long ids[LOAD_CHUNK];
-	struct buf sql;
-	struct db_stmt *st = NULL;
 	enum gemis_err err = GEMIS_OK;
 	size_t i, u = 0;
 
-	buf_init(&sql, 0);
 	if (!want)
 		return GEMIS_ENOMEM;
 	for (i = 0; i < n; i++) {
@@ -165,7 +200,7 @@ static enum gemis_err stored_load(struct db *db, const struct tree *t, const str
 			want[rows[i].unit] = 1;
 	}
 	while (!err && u < t->n) {
-		size_t k = 0, j;
+		size_t k = 0;
 
 		for (; u < t->n && k < LOAD_CHUNK; u++) {
 			if (want[u] && t->units[u].id > 0)
@@ -173,42 +208,8 @@ static enum gemis_err stored_load(struct db *db, const struct tree *t, const str
 		}
 		if (k == 0)
 			break;
-		buf_reset(&sql);
-		err = buf_puts(&sql, "SELECT unit_id, period, indicator, part, sex, value FROM datavalues"
-				     " WHERE unit_id IN (?");
-		for (j = 1; !err && j < k; j++)
-			err = buf_puts(&sql, ", ?");
-		if (!err)
-			err = buf_putc(&sql, ')');
-		if (!err)
-			err = db_prepare(db, &st, e, buf_str(&sql));
-		if (err)
-			break;
-		for (j = 0; j < k; j++)
-			db_bind_int(st, (int)j + 1, ids[j]);
-		while (!err && db_next(st)) {
-			long long uid = db_col_int(st, 0);
-			const char *per = db_col_text(st, 1);
-			int ind = catalog_find(db_col_text(st, 2)), part, sex;
-			period_t p;
-
-			if (tree_find_id(t, uid) < 0 || ind < 0 || !per ||
-			    !period_parse(per, strlen(per), &p))
-				continue;
-			part = part_parse(&catalog[ind], db_col_text(st, 3));
-			sex = sex_parse(db_col_text(st, 4));
-			if (part < 0 || sex < 0)
-				continue;
-			err = stored_put(s, stored_key(tree_find_id(t, uid), p, ind, part, sex), db_col_double(st, 5));
-		}
-		if (err) {
-			db_finalize(st, NULL);
-		} else {
-			err = db_finalize(st, e);
-		}
-		st = NULL;
+		err = stored_load_ids(db, t, ids, k, s, e);
 	}
-	buf_release(&sql);
 	free(want);
 	return err;
 }
@@ -234,7 +235,7 @@ struct keyed {
 
 /* Rank of a period in text order: within a year, "2026" < "2026-01" <
  * ... < "2026-12" < "2026Q1" < ... < "2026Q4". */
-static unsigned period_rank(period_t p)
+unsigned period_rank(period_t p)
 {
 	unsigned sub = p & 31, r;
 
@@ -248,7 +249,7 @@ static unsigned period_rank(period_t p)
 }
 
 /* Rank of each catalog entry by id in text order. */
-static void indicator_ranks(unsigned char *rank)
+void indicator_ranks(unsigned char *rank)
 {
 	size_t i, j;
 
@@ -264,7 +265,7 @@ static void indicator_ranks(unsigned char *rank)
 }
 
 /* part ids in text order: "den" < "num" < "value" */
-static unsigned part_rank(const struct indicator *ind, int part)
+unsigned part_rank(const struct indicator *ind, int part)
 {
 	if (ind->kind == IND_VALUE)
 		return 2;
@@ -340,11 +341,9 @@ static enum gemis_err write_orders(const struct tree *t, const struct value_row 
 	return err;
 }
 
-#define WRITE_CHUNK 200
-#define VALUE_COLS 10
 
 /* "INSERT ... VALUES (?, ...), ... " for k rows of VALUE_COLS columns. */
-static enum gemis_err multi_insert(struct db *db, const char *head, const char *tail, size_t k,
+enum gemis_err multi_insert(struct db *db, const char *head, const char *tail, size_t k,
 				   struct db_stmt **out, struct errctx *e)
 {
 	struct buf b;
@@ -368,22 +367,11 @@ static enum gemis_err multi_insert(struct db *db, const char *head, const char *
 	return err;
 }
 
-#define PUT_HEAD                                                                        \
-	"INSERT INTO datavalues (unit_id, period, year, indicator, part, sex, value, source," \
-	" entered_by, entered_at)"
-#define PUT_TAIL                                                                        \
-	" ON CONFLICT (unit_id, period, indicator, part, sex) DO UPDATE SET"               \
-	" value = excluded.value, source = excluded.source,"                               \
-	" entered_by = excluded.entered_by, entered_at = excluded.entered_at"
-#define AUDIT_HEAD                                                                      \
-	"INSERT INTO value_audit (unit_id, period, indicator, part, sex, old_value,"       \
-	" new_value, source, changed_by, changed_at)"
-
-static const char *const value_cols[VALUE_COLS] = {
+const char *const value_cols[VALUE_COLS] = {
 	"unit_id", "period", "year", "indicator", "part", "sex", "value", "source", "entered_by",
 	"entered_at",
 };
-static const char *const audit_cols[VALUE_COLS] = {
+const char *const audit_cols[VALUE_COLS] = {
 	"unit_id", "period", "indicator", "part", "sex", "old_value", "new_value", "source",
 	"changed_by", "changed_at",
 };

@@ -39,6 +39,22 @@ enum gemis_err values_import(struct db *db, const struct tree *t, struct value_r
 			     struct values_result *res, values_progress_fn progress, void *pctx,
 			     struct errctx *e);
 
+/* The same for a batch too large to hold in memory (the CLI's import of a
+ * values file; values_stream.c): rows are added one by one and kept in
+ * sorted runs in a temporary file; values_stream_import() then checks and
+ * writes them exactly as values_import() would (the same checks and
+ * problems, audit trail, all or nothing) in memory that does not grow
+ * with the batch.  Rows must have passed values_parse_fields(). */
+struct values_stream;
+enum gemis_err values_stream_open(const struct tree *t, struct values_stream **out, struct errctx *e);
+enum gemis_err values_stream_add(struct values_stream *vs, const struct value_row *row, struct errctx *e);
+/* Rows added so far. */
+size_t values_stream_count(const struct values_stream *vs);
+enum gemis_err values_stream_import(struct db *db, struct values_stream *vs, const char *user,
+				    const char *source, int flags, struct diags *d, struct values_result *res,
+				    values_progress_fn progress, void *pctx, struct errctx *e);
+void values_stream_close(struct values_stream *vs);
+
 /* One stored value (*found false when absent). */
 enum gemis_err values_get(struct db *db, const struct tree *t, int unit, period_t period, int ind,
 			  int part, int sex, double *value, bool *found, struct errctx *e);

@@ -17,7 +17,9 @@
  *   plan      a plan document read, imported, checked and stored
  *             (`gemis plan import`)
  *   values    a CSV file of values parsed and imported (`gemis values
- *             import`)
+ *             import`), whole in memory (as the web and API uploads)
+ *   stream    the same file read a block at a time and imported through a
+ *             values stream, as `gemis values import` reads a CSV file
  *   report    a commune's yearly report gathered and written as DOCX and
  *             XLSX (`gemis report`)
  *
@@ -30,7 +32,7 @@
  * stays full ("full").  The same is asked of each run: an error a person
  * can read, the database as it was and intact.
  *
- * usage: fault_loop DB PLAN.txt [[alloc:|io:|full:]plan|values|report...]
+ * usage: fault_loop DB PLAN.txt [[alloc:|io:|full:]plan|values|stream|report...]
  * (an operation alone runs under the three kinds of fault)
  * DB is a SQLite file (the demo database): it is copied, never changed.
  * $FAULT_MAX caps the runs of an operation (default 4000; 0: none): past
@@ -490,6 +492,7 @@ struct run {
 	const char *db_path;
 	const char *plan_path;
 	const char *csv;
+	const char *csv_path; /* the same CSV as a file */
 	const char *tmp;
 };
 
@@ -547,6 +550,33 @@ static enum gemis_err op_values(struct db *db, const struct tree *t, const struc
 	if (!err)
 		err = values_import(db, t, rows.v, rows.n, "fault", "import", 0, &d, &res, NULL, NULL, e);
 	value_rows_release(&rows);
+	diags_release(&d);
+	return err;
+}
+
+static enum gemis_err stream_add(void *ctx, const struct value_row *row, struct errctx *e)
+{
+	return values_stream_add(ctx, row, e);
+}
+
+/* `gemis values import FILE.csv` as the CLI runs it: the file read a block
+ * at a time into a values stream (sorted runs in a temporary file). */
+static enum gemis_err op_stream(struct db *db, const struct tree *t, const struct run *r, struct errctx *e)
+{
+	struct values_stream *vs = NULL;
+	struct values_result res;
+	struct diags d;
+	enum gemis_err err;
+
+	diags_init(&d, 200);
+	err = values_stream_open(t, &vs, e);
+	if (!err)
+		err = values_csv_read(r->csv_path, t, stream_add, vs, &d, e);
+	if (!err && d.total > 0)
+		err = err_set(e, GEMIS_EINVAL, "%zu problems in the file: %s", d.total, d.n ? d.d[0].msg : "");
+	if (!err)
+		err = values_stream_import(db, vs, "fault", "import", 0, &d, &res, NULL, NULL, e);
+	values_stream_close(vs);
 	diags_release(&d);
 	return err;
 }
@@ -761,14 +791,14 @@ static char *values_csv(void)
 	return buf_detach(&b, NULL);
 }
 
-/* One argument: [alloc:|io:|full:]plan|values|report|all, every kind
+/* One argument: [alloc:|io:|full:]plan|values|stream|report|all, every kind
  * when none is named; the number of problems. */
 static int run_arg(const char *arg, const char *pristine, struct run *r, unsigned long max)
 {
 	static const struct {
 		const char *name;
 		op_fn fn;
-	} ops[] = {{"plan", op_plan}, {"values", op_values}, {"report", op_report}};
+	} ops[] = {{"plan", op_plan}, {"values", op_values}, {"stream", op_stream}, {"report", op_report}};
 	static const char *const kinds[] = {"alloc", "io", "full"};
 	const char *colon = strchr(arg, ':'), *op = colon ? colon + 1 : arg;
 	int problems = 0, matched = 0;
@@ -779,7 +809,7 @@ static int run_arg(const char *arg, const char *pristine, struct run *r, unsigne
 
 		if (colon && (strlen(kinds[k]) != (size_t)(colon - arg) || strncmp(arg, kinds[k], (size_t)(colon - arg))))
 			continue;
-		for (o = 0; o < 3; o++) {
+		for (o = 0; o < sizeof(ops) / sizeof(ops[0]); o++) {
 			if (strcmp(op, "all") != 0 && strcmp(op, ops[o].name) != 0)
 				continue;
 			kind = (enum fault_kind)k;
@@ -802,12 +832,12 @@ int main(int argc, char **argv)
 	char *dir = access("/dev/shm", W_OK) == 0 ? shm : tmp;
 	const char *max_env = getenv("FAULT_MAX");
 	unsigned long max = max_env ? strtoul(max_env, NULL, 10) : 4000;
-	char db_path[600], cmd[700];
+	char db_path[600], csv_path[600], cmd[700];
 	struct run r;
 	int i, problems = 0;
 
 	if (argc < 3) {
-		fprintf(stderr, "usage: fault_loop DB PLAN.txt [[alloc:|io:|full:]plan|values|report|all...]\n");
+		fprintf(stderr, "usage: fault_loop DB PLAN.txt [[alloc:|io:|full:]plan|values|stream|report|all...]\n");
 		return 2;
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -821,6 +851,14 @@ int main(int argc, char **argv)
 	r.db_path = db_path;
 	r.plan_path = argv[2];
 	r.csv = values_csv();
+	snprintf(csv_path, sizeof(csv_path), "%s/values.csv", dir);
+	{
+		FILE *f = fopen(csv_path, "w");
+
+		if (!f || fputs(r.csv, f) < 0 || fclose(f) != 0)
+			return 1;
+	}
+	r.csv_path = csv_path;
 	r.tmp = dir;
 	for (i = 3; i < argc || (argc == 3 && i == 3); i++)
 		problems += run_arg(argc == 3 ? "all" : argv[i], argv[1], &r, max);

@@ -1,0 +1,850 @@
+/*
+ * values_stream.c: the import of a batch too large to hold in memory (the
+ * CLI's `values import` of a CSV file), in memory that does not grow with
+ * the batch, with the checks, audit trail and atomicity of values_import().
+ *
+ * 1. Rows are added one by one (the reader streams the file); every
+ *    RUN_ROWS rows are sorted by their write order (the primary key's:
+ *    unit id, period, indicator, part, sex; then line) and spilled to an
+ *    unlinked temporary file ($TMPDIR, else /tmp) as a sorted run.
+ * 2. In one transaction, after the lock on datavalues, the runs are merged:
+ *    the rows arrive in key order, so that an exact duplicate follows the
+ *    row it repeats, and the rows of one (unit, period, indicator) are
+ *    together.  Each such group is checked by validate_rows() (negative
+ *    values, a share's numerator above its denominator, the partner part
+ *    taken from the stored values) and against the approved forms; the
+ *    stored values are read a window of units at a time.  The rows to
+ *    write, with the value each replaces, go to a second temporary file.
+ * 3. Only when no problem was found anywhere: three passes over that file
+ *    write the new values (bulk), the changed ones (multi-row upserts) and
+ *    the audit trail, then the transaction commits.  Any problem or error:
+ *    rollback, nothing written.
+ */
+#include "values.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store.h"
+#include "submissions.h"
+#include "util/i18n.h"
+#include "values_int.h"
+
+#include "util/banned.h"
+
+#define RUN_ROWS ((size_t)1 << 18) /* rows of a sorted run: 12 MiB */
+#define MERGE_BYTES ((size_t)8 << 20) /* read buffers of the merge, in all */
+#define WINDOW_UNITS 256           /* units whose stored values are read at once */
+#define GROUP_MAX 16               /* keys of one (unit, period, indicator): 3 parts x 3 sexes */
+
+/* A row in the temporary files. */
+struct srec {
+	uint64_t key; /* write order: unit rank << 32 | period | indicator | part | sex */
+	double value;
+	double old;   /* the stored value it replaces, NaN for a new key (second file) */
+	long long line;
+	int unit;
+	period_t period;
+	short ind;
+	signed char part, sex;
+};
+
+struct run {
+	long long off, n; /* first record and count in the file */
+	long long next;   /* records read so far */
+	struct srec *buf;
+	size_t nbuf, pos, cap;
+};
+
+struct values_stream {
+	const struct tree *t;
+	unsigned *rank;         /* tree index -> rank by unit id */
+	int *by_rank;           /* rank -> tree index */
+	unsigned char *want;    /* tree index -> named by a row */
+	unsigned char irank[256];
+	struct srec *buf, *tmp; /* the current run and the sort's scratch */
+	size_t *cnt;            /* the sort's counts */
+	size_t nbuf;
+	FILE *runs;
+	struct run *run;
+	size_t nrun, caprun;
+	size_t total;
+};
+
+/* An unlinked temporary file in $TMPDIR, else /tmp; NULL with e set. */
+static FILE *temp_file(struct errctx *e)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	FILE *f;
+	int fd;
+
+	if (!dir || !*dir)
+		dir = "/tmp";
+	snprintf(path, sizeof(path), "%s/gemis-import-XXXXXX", dir);
+	fd = mkstemp(path);
+	if (fd < 0) {
+		err_set_at(e, GEMIS_EIO, dir, "cannot create a temporary file for the import: %s", strerror(errno));
+		return NULL;
+	}
+	unlink(path);
+	f = fdopen(fd, "w+b");
+	if (!f) {
+		close(fd);
+		err_set(e, GEMIS_ENOMEM, "out of memory");
+	}
+	return f;
+}
+
+static int cmp_id(const void *pa, const void *pb, void *arg)
+{
+	const struct tree *t = arg;
+	long long a = t->units[*(const int *)pa].id, b = t->units[*(const int *)pb].id;
+
+	return a < b ? -1 : a > b;
+}
+
+void values_stream_close(struct values_stream *vs)
+{
+	size_t i;
+
+	if (!vs)
+		return;
+	if (vs->runs)
+		fclose(vs->runs);
+	for (i = 0; i < vs->nrun; i++)
+		free(vs->run[i].buf);
+	free(vs->run);
+	free(vs->rank);
+	free(vs->by_rank);
+	free(vs->want);
+	free(vs->buf);
+	free(vs->tmp);
+	free(vs->cnt);
+	free(vs);
+}
+
+enum gemis_err values_stream_open(const struct tree *t, struct values_stream **out, struct errctx *e)
+{
+	struct values_stream *vs = calloc(1, sizeof(*vs));
+	size_t n = t->n ? t->n : 1, i;
+
+	*out = NULL;
+	if (!vs)
+		return err_set(e, GEMIS_ENOMEM, "out of memory");
+	vs->t = t;
+	vs->rank = malloc(n * sizeof(*vs->rank));
+	vs->by_rank = malloc(n * sizeof(*vs->by_rank));
+	vs->want = calloc(n, 1);
+	vs->buf = malloc(RUN_ROWS * sizeof(*vs->buf));
+	vs->tmp = malloc(RUN_ROWS * sizeof(*vs->tmp));
+	vs->cnt = malloc(65536 * sizeof(*vs->cnt));
+	if (!vs->rank || !vs->by_rank || !vs->want || !vs->buf || !vs->tmp || !vs->cnt) {
+		values_stream_close(vs);
+		return err_set(e, GEMIS_ENOMEM, "out of memory");
+	}
+	vs->runs = temp_file(e);
+	if (!vs->runs) {
+		values_stream_close(vs);
+		return e ? e->code : GEMIS_EIO;
+	}
+	for (i = 0; i < t->n; i++)
+		vs->by_rank[i] = (int)i;
+	qsort_r(vs->by_rank, t->n, sizeof(*vs->by_rank), cmp_id, (void *)t);
+	for (i = 0; i < t->n; i++)
+		vs->rank[vs->by_rank[i]] = (unsigned)i;
+	indicator_ranks(vs->irank);
+	*out = vs;
+	return GEMIS_OK;
+}
+
+size_t values_stream_count(const struct values_stream *vs)
+{
+	return vs->total;
+}
+
+/* Sorts a[0..n) by key, stably (the rows came in line order). */
+static void sort_recs(struct srec *a, struct srec *tmp, size_t *cnt, size_t n)
+{
+	struct srec *src = a, *dst = tmp, *sw;
+	uint64_t all = 0;
+	size_t i;
+	int shift;
+
+	for (i = 0; i < n; i++)
+		all |= a[i].key;
+	for (shift = 0; shift < 64 && (all >> shift) != 0; shift += 16) {
+		size_t sum = 0, c;
+
+		memset(cnt, 0, 65536 * sizeof(*cnt));
+		for (i = 0; i < n; i++)
+			cnt[(src[i].key >> shift) & 0xffff]++;
+		for (i = 0; i < 65536; i++) {
+			c = cnt[i];
+			cnt[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			dst[cnt[(src[i].key >> shift) & 0xffff]++] = src[i];
+		sw = src;
+		src = dst;
+		dst = sw;
+	}
+	if (src != a)
+		memcpy(a, src, n * sizeof(*a));
+}
+
+/* Sorts the current run and appends it to the runs file. */
+static enum gemis_err spill(struct values_stream *vs, struct errctx *e)
+{
+	struct run *r;
+
+	if (vs->nbuf == 0)
+		return GEMIS_OK;
+	if (vs->nrun == vs->caprun) {
+		size_t cap = vs->caprun ? vs->caprun * 2 : 16;
+		struct run *nr = realloc(vs->run, cap * sizeof(*nr));
+
+		if (!nr)
+			return err_set(e, GEMIS_ENOMEM, "out of memory");
+		vs->run = nr;
+		vs->caprun = cap;
+	}
+	sort_recs(vs->buf, vs->tmp, vs->cnt, vs->nbuf);
+	r = &vs->run[vs->nrun];
+	memset(r, 0, sizeof(*r));
+	r->off = vs->nrun ? vs->run[vs->nrun - 1].off + vs->run[vs->nrun - 1].n : 0;
+	r->n = (long long)vs->nbuf;
+	if (fwrite(vs->buf, sizeof(*vs->buf), vs->nbuf, vs->runs) != vs->nbuf)
+		return err_set(e, GEMIS_EIO, "cannot write the import's temporary file (disk full?)");
+	vs->nrun++;
+	vs->nbuf = 0;
+	return GEMIS_OK;
+}
+
+static uint64_t rec_key(const struct values_stream *vs, const struct value_row *row)
+{
+	uint64_t per = period_rank(row->period) & 0xffff, ind = vs->irank[row->ind];
+	uint64_t part = part_rank(&catalog[row->ind], row->part);
+
+	return (uint64_t)vs->rank[row->unit] << 32 | per << 16 | ind << 8 | part << 4 | (uint64_t)row->sex;
+}
+
+enum gemis_err values_stream_add(struct values_stream *vs, const struct value_row *row, struct errctx *e)
+{
+	struct srec *r;
+
+	if (vs->nbuf == RUN_ROWS) {
+		enum gemis_err err = spill(vs, e);
+
+		if (err)
+			return err;
+	}
+	r = &vs->buf[vs->nbuf++];
+	memset(r, 0, sizeof(*r));
+	r->key = rec_key(vs, row);
+	r->value = row->value;
+	r->old = NAN;
+	r->line = row->line;
+	r->unit = row->unit;
+	r->period = row->period;
+	r->ind = (short)row->ind;
+	r->part = (signed char)row->part;
+	r->sex = (signed char)row->sex;
+	vs->want[row->unit] = 1;
+	vs->total++;
+	return GEMIS_OK;
+}
+
+/* --- the merge ------------------------------------------------------------ */
+
+/* Refills run r's buffer; false at its end or on a read error (*err). */
+static bool run_fill(FILE *f, struct run *r, enum gemis_err *err)
+{
+	size_t want;
+
+	if (r->next >= r->n)
+		return false;
+	want = (size_t)(r->n - r->next) < r->cap ? (size_t)(r->n - r->next) : r->cap;
+	if (fseeko(f, (off_t)((r->off + r->next) * (long long)sizeof(struct srec)), SEEK_SET) != 0 ||
+	    fread(r->buf, sizeof(struct srec), want, f) != want) {
+		*err = GEMIS_EIO;
+		return false;
+	}
+	r->next += (long long)want;
+	r->nbuf = want;
+	r->pos = 0;
+	return true;
+}
+
+static bool rec_less(const struct srec *a, const struct srec *b)
+{
+	return a->key != b->key ? a->key < b->key : a->line < b->line;
+}
+
+struct merge {
+	FILE *f;
+	struct run *run;
+	size_t *heap, nheap; /* run indices, a min-heap on their current record */
+	enum gemis_err err;
+};
+
+static const struct srec *head(const struct merge *m, size_t h)
+{
+	const struct run *r = &m->run[m->heap[h]];
+
+	return &r->buf[r->pos];
+}
+
+static void sift_down(struct merge *m, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, s = i, tmp;
+
+		if (l < m->nheap && rec_less(head(m, l), head(m, s)))
+			s = l;
+		if (l + 1 < m->nheap && rec_less(head(m, l + 1), head(m, s)))
+			s = l + 1;
+		if (s == i)
+			return;
+		tmp = m->heap[i];
+		m->heap[i] = m->heap[s];
+		m->heap[s] = tmp;
+		i = s;
+	}
+}
+
+static enum gemis_err merge_open(struct values_stream *vs, struct merge *m, struct errctx *e)
+{
+	size_t i, cap;
+
+	memset(m, 0, sizeof(*m));
+	m->f = vs->runs;
+	m->run = vs->run;
+	if (fflush(vs->runs) != 0)
+		return err_set(e, GEMIS_EIO, "cannot write the import's temporary file (disk full?)");
+	m->heap = malloc((vs->nrun ? vs->nrun : 1) * sizeof(*m->heap));
+	if (!m->heap)
+		return err_set(e, GEMIS_ENOMEM, "out of memory");
+	cap = MERGE_BYTES / sizeof(struct srec) / (vs->nrun ? vs->nrun : 1);
+	if (cap < 256)
+		cap = 256;
+	for (i = 0; i < vs->nrun; i++) {
+		struct run *r = &vs->run[i];
+
+		r->cap = cap;
+		r->next = 0;
+		r->buf = malloc(cap * sizeof(*r->buf));
+		if (!r->buf)
+			return err_set(e, GEMIS_ENOMEM, "out of memory");
+		if (run_fill(m->f, r, &m->err))
+			m->heap[m->nheap++] = i;
+		else if (m->err)
+			return err_set(e, m->err, "cannot read the import's temporary file");
+	}
+	for (i = m->nheap; i-- > 0;)
+		sift_down(m, i);
+	return GEMIS_OK;
+}
+
+/* The next record in key order into *out; false at the end (m->err on a
+ * read error). */
+static bool merge_next(struct merge *m, struct srec *out)
+{
+	struct run *r;
+
+	if (m->nheap == 0)
+		return false;
+	r = &m->run[m->heap[0]];
+	*out = r->buf[r->pos++];
+	if (r->pos == r->nbuf && !run_fill(m->f, r, &m->err)) {
+		m->heap[0] = m->heap[--m->nheap];
+		if (m->err)
+			m->nheap = 0;
+	}
+	if (m->nheap)
+		sift_down(m, 0);
+	return true;
+}
+
+/* --- the checks ----------------------------------------------------------- */
+
+struct check {
+	struct values_stream *vs;
+	struct db *db;
+	struct stored stored;
+	unsigned window_end; /* ranks below it have their stored values read */
+	struct form_locks locks;
+	struct srec g[GROUP_MAX];
+	struct value_row gr[GROUP_MAX];
+	size_t gn;
+	FILE *out; /* rows to write, with the values they replace */
+	bool write;
+	size_t nw;
+	struct diags *d;
+	struct values_result *res;
+};
+
+static enum gemis_err lookup(void *ctx, int unit, period_t period, int ind, int part, int sex, double *value,
+			     bool *found)
+{
+	*found = stored_get(ctx, stored_key(unit, period, ind, part, sex), value);
+	return GEMIS_OK;
+}
+
+/* Reads the stored values of the next WINDOW_UNITS units that rows name,
+ * from the rank of `unit`. */
+static enum gemis_err window(struct check *c, int unit, struct errctx *e)
+{
+	const struct values_stream *vs = c->vs;
+	long long ids[WINDOW_UNITS];
+	unsigned r = vs->rank[unit];
+	size_t k = 0;
+
+	if (r < c->window_end)
+		return GEMIS_OK;
+	if (c->stored.cap)
+		memset(c->stored.keys, 0, c->stored.cap * sizeof(*c->stored.keys));
+	c->stored.n = 0;
+	for (; r < vs->t->n && k < WINDOW_UNITS; r++) {
+		int u = vs->by_rank[r];
+
+		if (vs->want[u] && vs->t->units[u].id > 0)
+			ids[k++] = vs->t->units[u].id;
+	}
+	c->window_end = r;
+	return k ? stored_load_ids(c->db, vs->t, ids, k, &c->stored, e) : GEMIS_OK;
+}
+
+static void to_row(const struct srec *s, struct value_row *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->unit = s->unit;
+	r->period = s->period;
+	r->ind = s->ind;
+	r->part = s->part;
+	r->sex = s->sex;
+	r->value = s->value;
+	r->line = (long)s->line;
+}
+
+/* Checks the rows of one (unit, period, indicator) and keeps those to
+ * write. */
+static enum gemis_err flush_group(struct check *c, struct errctx *e)
+{
+	enum gemis_err err;
+	size_t i;
+
+	if (c->gn == 0)
+		return GEMIS_OK;
+	for (i = 0; i < c->gn; i++)
+		to_row(&c->g[i], &c->gr[i]);
+	err = validate_rows(c->gr, c->gn, lookup, &c->stored, c->d, e);
+	if (err)
+		return err;
+	form_locks_check(&c->locks, c->vs->t, c->gr, c->gn, c->d);
+	for (i = 0; i < c->gn; i++) {
+		struct srec *s = &c->g[i];
+		double v = NAN;
+		bool found = stored_get(&c->stored, stored_key(s->unit, s->period, s->ind, s->part, s->sex), &v);
+
+		if (found && v == s->value) {
+			c->res->unchanged++;
+			continue;
+		}
+		if (found)
+			c->res->updated++;
+		else
+			c->res->inserted++;
+		s->old = found ? v : NAN;
+		c->nw++;
+		if (c->write && c->d->total == 0 && fwrite(s, sizeof(*s), 1, c->out) != 1)
+			return err_set(e, GEMIS_EIO, "cannot write the import's temporary file (disk full?)");
+	}
+	c->gn = 0;
+	return GEMIS_OK;
+}
+
+/* A row with the key of the row before it: the first one wins, an equal
+ * value is skipped, a different one is a problem (as validate_rows). */
+static void duplicate(struct check *c, const struct srec *first, const struct srec *r)
+{
+	c->res->unchanged++;
+	if (r->value < 0)
+		diags_add(c->d, (long)r->line, "value", _("negative value %g: counts cannot be negative"), r->value);
+	if (first->value != r->value) {
+		char va[32], vb[32];
+
+		snprintf(va, sizeof(va), "%.15g", first->value);
+		snprintf(vb, sizeof(vb), "%.15g", r->value);
+		diags_add(c->d, (long)r->line, "value",
+			  _("value %s conflicts with %s given for the same unit, period, "
+			    "indicator, part and sex on line %ld"),
+			  vb, va, (long)first->line);
+	}
+}
+
+static enum gemis_err check_all(struct check *c, struct merge *m, struct errctx *e)
+{
+	enum gemis_err err = GEMIS_OK;
+	struct srec r;
+
+	while (!err && merge_next(m, &r)) {
+		if (c->gn && r.key == c->g[c->gn - 1].key) {
+			duplicate(c, &c->g[c->gn - 1], &r);
+			continue;
+		}
+		if (c->gn && (r.key >> 8 != c->g[0].key >> 8 || c->gn == GROUP_MAX))
+			err = flush_group(c, e);
+		if (!err)
+			err = window(c, r.unit, e);
+		if (!err)
+			c->g[c->gn++] = r;
+	}
+	if (!err && m->err)
+		err = err_set(e, m->err, "cannot read the import's temporary file");
+	if (!err)
+		err = flush_group(c, e);
+	return err;
+}
+
+/* --- the writes ----------------------------------------------------------- */
+
+/* Reads the rows to write, from the start, into the caller's buffer. */
+struct reader {
+	FILE *f;
+	struct srec buf[4096];
+	size_t n, pos;
+};
+
+static bool reader_start(struct reader *rd, FILE *f)
+{
+	rd->f = f;
+	rd->n = rd->pos = 0;
+	return fflush(f) == 0 && fseeko(f, 0, SEEK_SET) == 0;
+}
+
+static const struct srec *reader_next(struct reader *rd)
+{
+	if (rd->pos == rd->n) {
+		rd->n = fread(rd->buf, sizeof(rd->buf[0]), sizeof(rd->buf) / sizeof(rd->buf[0]), rd->f);
+		rd->pos = 0;
+		if (rd->n == 0)
+			return NULL;
+	}
+	return &rd->buf[rd->pos++];
+}
+
+static void bulk_value(struct db_bulk *b, const struct tree *t, const struct srec *r, double v, bool year)
+{
+	const struct indicator *ind = &catalog[r->ind];
+	char per[16];
+
+	period_format(r->period, per, sizeof(per));
+	db_bulk_int(b, t->units[r->unit].id);
+	db_bulk_text(b, per);
+	if (year)
+		db_bulk_int(b, period_year(r->period));
+	db_bulk_text(b, ind->id);
+	db_bulk_text(b, part_id(ind, r->part));
+	db_bulk_text(b, sex_id((enum sex)r->sex));
+	if (!year)
+		db_bulk_double(b, r->old);
+	db_bulk_double(b, v);
+}
+
+struct writer {
+	struct db *db;
+	const struct tree *t;
+	struct reader *rd;
+	const char *user, *source;
+	long long now;
+	values_progress_fn progress;
+	void *pctx;
+	size_t total, done;
+};
+
+static void tick(struct writer *w)
+{
+	w->done++;
+	if (w->progress && w->done % 65536 == 0)
+		w->progress(w->pctx, w->done / 3, w->total);
+}
+
+/* The new values (old NaN), in the primary key's order. */
+static enum gemis_err write_new(struct writer *w, struct errctx *e)
+{
+	struct db_bulk *b = NULL;
+	const struct srec *r;
+	enum gemis_err err;
+
+	if (!reader_start(w->rd, w->rd->f))
+		return err_set(e, GEMIS_EIO, "cannot read the import's temporary file");
+	err = db_bulk_begin(w->db, &b, e, "datavalues", value_cols, VALUE_COLS);
+	while (!err && (r = reader_next(w->rd)) != NULL) {
+		tick(w);
+		if (!isnan(r->old))
+			continue;
+		bulk_value(b, w->t, r, r->value, true);
+		db_bulk_text(b, w->source);
+		db_bulk_text(b, w->user);
+		db_bulk_int(b, w->now);
+	}
+	if (b) {
+		enum gemis_err ferr = db_bulk_finish(b, e);
+
+		err = err ? err : ferr;
+	}
+	return err;
+}
+
+/* Binds rows[0..k) to an upsert of k rows and runs it. */
+static enum gemis_err upsert(struct writer *w, struct db_stmt *up, const struct srec *rows, size_t k,
+			     struct errctx *e)
+{
+	char per[16];
+	size_t i;
+
+	for (i = 0; i < k; i++) {
+		const struct srec *r = &rows[i];
+		const struct indicator *ind = &catalog[r->ind];
+		int b = (int)(i * VALUE_COLS);
+
+		period_format(r->period, per, sizeof(per));
+		db_bind_int(up, b + 1, w->t->units[r->unit].id);
+		db_bind_text(up, b + 2, per);
+		db_bind_int(up, b + 3, period_year(r->period));
+		db_bind_text(up, b + 4, ind->id);
+		db_bind_text(up, b + 5, part_id(ind, r->part));
+		db_bind_text(up, b + 6, sex_id((enum sex)r->sex));
+		db_bind_double(up, b + 7, r->value);
+		db_bind_text(up, b + 8, w->source);
+		db_bind_text(up, b + 9, w->user);
+		db_bind_int(up, b + 10, w->now);
+	}
+	return db_step_done(up, e);
+}
+
+/* The values that replace stored ones, WRITE_CHUNK rows a statement. */
+static enum gemis_err write_changed(struct writer *w, struct errctx *e)
+{
+	struct srec chunk[WRITE_CHUNK];
+	struct db_stmt *full = NULL, *part = NULL;
+	const struct srec *r;
+	enum gemis_err err = GEMIS_OK;
+	size_t k = 0;
+
+	if (!reader_start(w->rd, w->rd->f))
+		return err_set(e, GEMIS_EIO, "cannot read the import's temporary file");
+	while (!err && (r = reader_next(w->rd)) != NULL) {
+		tick(w);
+		if (isnan(r->old))
+			continue;
+		chunk[k++] = *r;
+		if (k < WRITE_CHUNK)
+			continue;
+		if (!full)
+			err = multi_insert(w->db, PUT_HEAD, PUT_TAIL, WRITE_CHUNK, &full, e);
+		if (!err)
+			err = upsert(w, full, chunk, k, e);
+		k = 0;
+	}
+	if (!err && k) {
+		err = multi_insert(w->db, PUT_HEAD, PUT_TAIL, k, &part, e);
+		if (!err)
+			err = upsert(w, part, chunk, k, e);
+	}
+	db_finalize(full, NULL);
+	db_finalize(part, NULL);
+	return err;
+}
+
+/* A row of the audit trail and its place in value_audit_key's order. */
+struct arow {
+	uint64_t key; /* indicator rank << 24 | period rank << 8 | part << 4 | sex */
+	struct srec r;
+};
+
+static int cmp_arow(const void *pa, const void *pb)
+{
+	const struct arow *a = pa, *b = pb;
+
+	return a->key < b->key ? -1 : a->key > b->key;
+}
+
+/* One unit's audit rows u[0..n), sorted into the order of value_audit_key
+ * (unit_id, indicator, period) so that each insertion follows the one
+ * before, into b. */
+static void audit_unit(struct writer *w, struct db_bulk *b, struct arow *u, size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return;
+	qsort(u, n, sizeof(*u), cmp_arow);
+	for (i = 0; i < n; i++) {
+		bulk_value(b, w->t, &u[i].r, u[i].r.value, false);
+		db_bulk_text(b, w->source);
+		db_bulk_text(b, w->user);
+		db_bulk_int(b, w->now);
+	}
+}
+
+/* Appends r to the unit's rows *u (growing it); false when out of memory. */
+static bool arow_push(struct arow **u, size_t *n, size_t *cap, const struct srec *r)
+{
+	if (*n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 1024;
+		struct arow *nu = realloc(*u, nc * sizeof(*nu));
+
+		if (!nu)
+			return false;
+		*u = nu;
+		*cap = nc;
+	}
+	(*u)[*n].r = *r;
+	(*u)[(*n)++].key = (r->key & 0xff00) << 16 | (r->key & 0xffff0000) >> 8 | (r->key & 0xff);
+	return true;
+}
+
+/* The audit trail, a unit at a time, and the units whose values were
+ * written into *ids. */
+static enum gemis_err write_audit(struct writer *w, long long *ids, size_t *nids, struct errctx *e)
+{
+	struct db_bulk *b = NULL;
+	struct arow *u = NULL;
+	size_t n = 0, cap = 0;
+	const struct srec *r;
+	enum gemis_err err;
+
+	*nids = 0;
+	if (!reader_start(w->rd, w->rd->f))
+		return err_set(e, GEMIS_EIO, "cannot read the import's temporary file");
+	err = db_bulk_begin(w->db, &b, e, "value_audit", audit_cols, VALUE_COLS);
+	while (!err && (r = reader_next(w->rd)) != NULL) {
+		long long id = w->t->units[r->unit].id;
+
+		tick(w);
+		if (*nids == 0 || ids[*nids - 1] != id) {
+			audit_unit(w, b, u, n);
+			n = 0;
+			ids[(*nids)++] = id;
+		}
+		if (!arow_push(&u, &n, &cap, r))
+			err = err_set(e, GEMIS_ENOMEM, "out of memory");
+	}
+	if (!err)
+		audit_unit(w, b, u, n);
+	free(u);
+	if (b) {
+		enum gemis_err ferr = db_bulk_finish(b, e);
+
+		err = err ? err : ferr;
+	}
+	return err;
+}
+
+static enum gemis_err write_all(struct values_stream *vs, struct db *db, FILE *f, size_t nw, const char *user,
+				const char *source, values_progress_fn progress, void *pctx, struct errctx *e)
+{
+	struct reader *rd = malloc(sizeof(*rd));
+	long long *ids = malloc((vs->t->n ? vs->t->n : 1) * sizeof(*ids));
+	struct writer w = {db, vs->t, rd, user, source, (long long)time(NULL), progress, pctx, 0, 0};
+	enum gemis_err err = GEMIS_OK;
+	size_t nids = 0;
+
+	w.total = vs->total;
+	if (!rd || !ids)
+		err = err_set(e, GEMIS_ENOMEM, "out of memory");
+	if (!err) {
+		rd->f = f;
+		/* each pass ticks nw times; progress counts thirds of the rows */
+		w.total = nw;
+		err = write_new(&w, e);
+	}
+	if (!err)
+		err = write_changed(&w, e);
+	if (!err)
+		err = write_audit(&w, ids, &nids, e);
+	if (!err)
+		err = store_values_changed(db, ids, nids, e);
+	free(rd);
+	free(ids);
+	return err;
+}
+
+/* Checks everything and, when there is no problem and it is not a dry
+ * run, writes; inside the caller's transaction. */
+static enum gemis_err check_and_write(struct db *db, struct values_stream *vs, const char *user,
+				      const char *source, int flags, struct diags *d, struct values_result *res,
+				      values_progress_fn progress, void *pctx, struct errctx *e)
+{
+	struct check c;
+	struct merge m;
+	enum gemis_err err;
+
+	memset(&c, 0, sizeof(c));
+	c.vs = vs;
+	c.db = db;
+	c.d = d;
+	c.res = res;
+	c.write = !(flags & VALUES_DRY_RUN);
+	err = merge_open(vs, &m, e);
+	if (!err)
+		err = form_locks_load(db, vs->t, &c.locks, e);
+	if (!err && c.write) {
+		c.out = temp_file(e);
+		if (!c.out)
+			err = e ? e->code : GEMIS_EIO;
+	}
+	if (!err)
+		err = check_all(&c, &m, e);
+	free(m.heap);
+	stored_release(&c.stored);
+	form_locks_release(&c.locks);
+	if (!err && d->total > 0)
+		err = err_set(e, GEMIS_EINVAL, "%zu problem(s) found; nothing was written", d->total);
+	if (!err && c.write && c.nw > 0)
+		err = write_all(vs, db, c.out, c.nw, user, source, progress, pctx, e);
+	if (c.out)
+		fclose(c.out);
+	return err;
+}
+
+enum gemis_err values_stream_import(struct db *db, struct values_stream *vs, const char *user,
+				    const char *source, int flags, struct diags *d, struct values_result *res,
+				    values_progress_fn progress, void *pctx, struct errctx *e)
+{
+	bool own_tx = !db->in_tx;
+	enum gemis_err err;
+
+	memset(res, 0, sizeof(*res));
+	err = spill(vs, e);
+	if (err)
+		return err;
+	if (own_tx) {
+		err = db_begin(db, e);
+		if (err)
+			return err;
+	}
+	/* writers of values take turns, so that the values read are still
+	 * the stored ones when the batch is written */
+	err = db_lock_table(db, "datavalues", e);
+	if (!err)
+		err = check_and_write(db, vs, user, source, flags, d, res, progress, pctx, e);
+	if (progress && !err)
+		progress(pctx, vs->total, vs->total);
+	if (!own_tx)
+		return err;
+	if (err || (flags & VALUES_DRY_RUN)) {
+		db_rollback(db);
+		return err;
+	}
+	return db_commit(db, e);
+}
