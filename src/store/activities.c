@@ -137,6 +137,12 @@ static enum gemis_err stored_by_key(struct db *db, const struct tree *t, struct 
 	a->was_there = false;
 	if (!a->client_key[0])
 		return GEMIS_OK;
+	/* The same entry sent twice at once (a retry racing the first send)
+	 * would both find nothing, and the second fail on the key's index
+	 * (PostgreSQL): the second waits, then finds the first. */
+	err = db_lock_table(db, "activities", e);
+	if (err)
+		return err;
 	err = db_prepare(db, &st, e, "SELECT id, version FROM activities WHERE unit_id = ? AND client_key = ?");
 	if (err)
 		return err;

@@ -1,6 +1,7 @@
 # The activity log on the web: the short form, a change on an old version
 # refused, removal kept in the history, another agency's activity refused,
-# the same entry sent twice with its key stored once, an import all or
+# the same entry sent twice with its key stored once (also six times at
+# once through two servers), an import all or
 # nothing with every bad row named (CSV and XLSX), and
 # news_items_per_quarter equal to a hand count of a logged quarter, on the
 # page, in progress and beside the number a form typed.
@@ -109,7 +110,34 @@ expect_status 303
 JAR=vhxh.jar http POST /activities --data-urlencode "csrf=$csrf" --data-urlencode unit=03390 --data-urlencode agency=vhxh \
 	--data-urlencode kind=training --data-urlencode "title=x" --data-urlencode date=2026-12-01 --data-urlencode "entry=Not a key!"
 expect_status 400
-for dup in $(sql gemis.db "SELECT id FROM activities WHERE title = 'Tập huấn từ điện thoại'"); do
+# the same entry sent six times at once (a retry racing the first send),
+# through two servers on the database as behind a load balancer: every
+# send answered as saved, one activity (one server alone takes its posts
+# in turn; two do not)
+"$GEMIS" serve --port 0 --two-step none >serve2.out 2>serve2.err &
+pid2=$!
+base2=""
+i=0
+while [ $i -lt 100 ] && [ -z "$base2" ]; do
+	base2=$(sed -n 's|.* at \(https*://[^ ]*[0-9]\)/$|\1|p' serve2.out)
+	kill -0 "$pid2" 2>/dev/null || { cat serve2.err >&2; die "the second server did not start"; }
+	[ -n "$base2" ] || sleep 0.1
+	i=$((i + 1))
+done
+[ -n "$base2" ] || { kill "$pid2"; die "the second server did not print its URL"; }
+# one curl sends them all at the same moment (-Z), three to each server
+curl -s --no-progress-meter -Z --parallel-immediate --parallel-max 6 -w '%{http_code}\n' -b vhxh.jar --data-urlencode "csrf=$csrf" \
+	--data-urlencode unit=03390 --data-urlencode agency=vhxh --data-urlencode kind=training \
+	--data-urlencode "title=Gửi lại cùng lúc" --data-urlencode date=2026-12-01 \
+	--data-urlencode entry=3b9c1d2e-4f5a-4b6c-8d7e-9f0a1b2c3d4e \
+	-o /dev/null "$BASE/activities" -o /dev/null "$base2/activities" -o /dev/null "$BASE/activities" \
+	-o /dev/null "$base2/activities" -o /dev/null "$BASE/activities" -o /dev/null "$base2/activities" >same.codes
+kill -TERM "$pid2"
+wait "$pid2" || { tail -20 serve2.err >&2; die "the second server exited badly"; }
+[ "$(sort -u same.codes | tr '\n' ' ')" = "303 " ] || die "an entry sent six times at once: $(tr '\n' ' ' <same.codes)"
+[ "$(sql gemis.db "SELECT COUNT(*) FROM activities WHERE title = 'Gửi lại cùng lúc'")" = 1 ] ||
+	die "an entry sent six times at once was stored $(sql gemis.db "SELECT COUNT(*) FROM activities WHERE title = 'Gửi lại cùng lúc'") times"
+for dup in $(sql gemis.db "SELECT id FROM activities WHERE title IN ('Tập huấn từ điện thoại', 'Gửi lại cùng lúc')"); do
 	JAR=vhxh.jar http POST "/activities/03390/$dup" --data-urlencode "csrf=$csrf" --data-urlencode action=delete \
 		--data-urlencode version=1
 	expect_status 303
