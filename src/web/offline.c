@@ -89,45 +89,48 @@ void offline_head(struct http_req *r)
 		html(r, "<script src=\"/static/offline.js?v=%s\" defer></script>", v);
 }
 
+/* The texts offline.js shows by key, translated when sent. */
+static const struct {
+	const char *key, *msgid;
+} offline_msgs[] = {
+	{"region", N_("Entries kept on this device")},
+	{"offline", N_("No connection. What you save is kept on this device and sent when the line returns.")},
+	{"queued", N_("waiting to be sent, saved on this device at %s")},
+	{"conflict", N_("changed on the server meanwhile: open it to choose")},
+	{"refused", N_("refused by the server: open it to see why")},
+	{"signin", N_("Sign in again to send what waits on this device.")},
+	{"send", N_("Send now")},
+	{"sent", N_("Sent: %s.")},
+	{"kept", N_("Not sent: there is no connection. The form is kept on this device and will be sent when "
+		    "the line returns.")},
+	{"back", N_("What you saved on this device and has not been sent yet is back in the form.")},
+	{"conflict_title", N_("This form was changed on the server after you opened it")},
+	{"conflict_text", N_("Nothing was overwritten. Compare the two versions and choose which one to keep.")},
+	{"field", N_("Field")},
+	{"server", N_("On the server now")},
+	{"mine", N_("Yours, saved on this device")},
+	{"keep_mine", N_("Keep mine")},
+	{"keep_server", N_("Keep the server's")},
+	{"narrative", N_("Results of the agency's tasks and a short narrative")},
+	{"signout", N_("Entries saved on this device have not been sent yet and will be lost if you sign out. "
+		       "Sign out anyway?")},
+};
+
 /* The texts offline.js shows, from the catalogues. */
-static json_t *offline_texts(struct http_req *r)
+static json_t *offline_texts(void)
 {
 	json_t *t = json_object();
+	size_t i;
 
-	(void)r;
 	if (!t)
 		return NULL;
-	json_object_set_new(t, "region", json_string(_("Entries kept on this device")));
-	json_object_set_new(t, "offline",
-			    json_string(_("No connection. What you save is kept on this device and sent when the "
-					  "line returns.")));
+	for (i = 0; i < sizeof(offline_msgs) / sizeof(offline_msgs[0]); i++)
+		json_object_set_new(t, offline_msgs[i].key, json_string(_(offline_msgs[i].msgid)));
+	/* the count decides the plural form; offline.js has one and many */
 	json_object_set_new(t, "waiting_one", json_string(ngettext_("%d entry saved on this device waits to be sent.",
 								    "%d entries saved on this device wait to be sent.", 1)));
 	json_object_set_new(t, "waiting_many", json_string(ngettext_("%d entry saved on this device waits to be sent.",
 								     "%d entries saved on this device wait to be sent.", 2)));
-	json_object_set_new(t, "queued", json_string(_("waiting to be sent, saved on this device at %s")));
-	json_object_set_new(t, "conflict", json_string(_("changed on the server meanwhile: open it to choose")));
-	json_object_set_new(t, "refused", json_string(_("refused by the server: open it to see why")));
-	json_object_set_new(t, "signin", json_string(_("Sign in again to send what waits on this device.")));
-	json_object_set_new(t, "send", json_string(_("Send now")));
-	json_object_set_new(t, "sent", json_string(_("Sent: %s.")));
-	json_object_set_new(t, "kept", json_string(_("Not sent: there is no connection. The form is kept on this "
-						     "device and will be sent when the line returns.")));
-	json_object_set_new(t, "back", json_string(_("What you saved on this device and has not been sent yet is "
-						     "back in the form.")));
-	json_object_set_new(t, "conflict_title", json_string(_("This form was changed on the server after you "
-							       "opened it")));
-	json_object_set_new(t, "conflict_text",
-			    json_string(_("Nothing was overwritten. Compare the two versions and choose which one "
-					  "to keep.")));
-	json_object_set_new(t, "field", json_string(_("Field")));
-	json_object_set_new(t, "server", json_string(_("On the server now")));
-	json_object_set_new(t, "mine", json_string(_("Yours, saved on this device")));
-	json_object_set_new(t, "keep_mine", json_string(_("Keep mine")));
-	json_object_set_new(t, "keep_server", json_string(_("Keep the server's")));
-	json_object_set_new(t, "narrative", json_string(_("Results of the agency's tasks and a short narrative")));
-	json_object_set_new(t, "signout", json_string(_("Entries saved on this device have not been sent yet and "
-							"will be lost if you sign out. Sign out anyway?")));
 	return t;
 }
 
@@ -139,7 +142,7 @@ void offline_shell(struct http_req *r)
 
 	if (!r->signed_in || r->by_token)
 		return;
-	t = offline_texts(r);
+	t = offline_texts();
 	o = t ? json_pack("{s:s, s:s, s:o}", "account", arena_printf(&r->arena, "u%lld", r->who.user_id), "v",
 			  http_asset_version(r), "t", t)
 	      : NULL;

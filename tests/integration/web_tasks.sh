@@ -161,4 +161,22 @@ lcsrf=$(JAR=lc.jar csrf_token)
 JAR=lc.jar http POST "/tasks/03390/$task" -F "csrf=$lcsrf" -F agency=vhxh -F period=2026 -F version=0 -F status=done
 expect_status 403
 
+# the texts of the offline queue (web/offline.c) reach the page, every one
+# in the page's language: English, then Vietnamese
+offline_texts() {
+	printf '%s' "$body" | sed -n 's|.*<script type="application/json" id="offline-data">\([^<]*\)</script>.*|\1|p' | jq -c .t
+}
+JAR=vhxh.jar http GET "/tasks?year=2026"
+t=$(offline_texts)
+[ "$(printf '%s' "$t" | jq 'length')" = 21 ] || die "offline texts: $t"
+[ "$(printf '%s' "$t" | jq -r '.keep_mine + "|" + .waiting_many + "|" + .signout')" = \
+	"Keep mine|%d entries saved on this device wait to be sent.|Entries saved on this device have not been sent yet and will be lost if you sign out. Sign out anyway?" ] ||
+	die "offline texts in English: $t"
+JAR=vhxh.jar http GET /lang/vi?next=/
+JAR=vhxh.jar http GET "/tasks?year=2026"
+t=$(offline_texts)
+[ "$(printf '%s' "$t" | jq -r '.keep_mine')" = "Giữ bản của tôi" ] || die "offline texts in Vietnamese: $t"
+[ "$(printf '%s' "$t" | jq '[.[] | select(test("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]"))] | length')" = 21 ] ||
+	die "an offline text left in English: $t"
+
 stop_server
