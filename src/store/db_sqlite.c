@@ -6,6 +6,15 @@
  * multi-row INSERT keeps to undo itself on a constraint error, which
  * would otherwise go through a temporary file (on a national import, three
  * times the bytes of the database itself).
+ *
+ * Each connection keeps the statements it prepared (up to SQ_CACHE, the
+ * least recently used dropped first): db_finalize() resets a statement and
+ * clears its bindings instead of freeing it, and the next db_prepare() of
+ * the same SQL text on that connection takes it back instead of parsing
+ * and planning the SQL again.  Parsing was most of the CPU a saved form
+ * cost (some twenty statements a save).  A statement in use is never
+ * shared: the same SQL prepared twice at once gets a second one.  SQLite
+ * prepares a kept statement again by itself when the schema changed.
  */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -17,9 +26,20 @@
 
 #include "util/banned.h"
 
+/* Statements kept per connection. */
+#define SQ_CACHE 64
+
+struct sq_kept {
+	sqlite3_stmt *h;     /* NULL: a free slot */
+	unsigned hash;       /* of its SQL text (sqlite3_sql) */
+	unsigned long used;  /* when last given back, for the eviction */
+};
+
 struct sqlite_db {
 	struct db base;
 	sqlite3 *h;
+	struct sq_kept kept[SQ_CACHE];
+	unsigned long tick;
 };
 
 struct sqlite_stmt {
@@ -30,6 +50,7 @@ struct sqlite_stmt {
 	char err[512]; /* first error met */
 	int errcode;
 	long long changes; /* rows changed by its last run, kept across resets */
+	unsigned hash;     /* of its SQL text, for the connection's cache */
 };
 
 static sqlite3 *handle(struct db *db)
@@ -110,21 +131,79 @@ static enum gemis_err sq_open(const char *path, int flags, struct db **out, stru
 static void sq_close(struct db *db)
 {
 	struct sqlite_db *s = (struct sqlite_db *)db;
+	size_t i;
 
+	for (i = 0; i < SQ_CACHE; i++)
+		sqlite3_finalize(s->kept[i].h);
 	sqlite3_close_v2(s->h);
 	free(s);
+}
+
+static unsigned sql_hash(const char *sql)
+{
+	unsigned h = 2166136261u; /* FNV-1a */
+
+	for (; *sql; sql++)
+		h = (h ^ (unsigned char)*sql) * 16777619u;
+	return h;
+}
+
+/* A kept statement of this SQL text, taken out of the cache; NULL if none. */
+static sqlite3_stmt *take_kept(struct sqlite_db *db, const char *sql, unsigned hash)
+{
+	size_t i;
+
+	for (i = 0; i < SQ_CACHE; i++) {
+		struct sq_kept *k = &db->kept[i];
+
+		if (k->h && k->hash == hash && strcmp(sqlite3_sql(k->h), sql) == 0) {
+			sqlite3_stmt *h = k->h;
+
+			k->h = NULL;
+			return h;
+		}
+	}
+	return NULL;
+}
+
+/* Keeps a finished statement (reset, its bindings cleared) for the next
+ * prepare of its SQL, in a free slot or the least recently used one's. */
+static void keep(struct sqlite_db *db, sqlite3_stmt *h, unsigned hash)
+{
+	struct sq_kept *slot = &db->kept[0];
+	size_t i;
+
+	sqlite3_reset(h);
+	sqlite3_clear_bindings(h);
+	for (i = 0; i < SQ_CACHE; i++) {
+		struct sq_kept *k = &db->kept[i];
+
+		if (!k->h) {
+			slot = k;
+			break;
+		}
+		if (k->used < slot->used)
+			slot = k;
+	}
+	sqlite3_finalize(slot->h);
+	slot->h = h;
+	slot->hash = hash;
+	slot->used = ++db->tick;
 }
 
 static enum gemis_err sq_prepare(struct db *db, const char *sql, struct db_stmt **out,
 				 struct errctx *e)
 {
 	struct sqlite_stmt *st = calloc(1, sizeof(*st));
-	int rc;
+	int rc = SQLITE_OK;
 
 	*out = NULL;
 	if (!st)
 		return GEMIS_ENOMEM;
-	rc = sqlite3_prepare_v2(handle(db), sql, -1, &st->h, NULL);
+	st->hash = sql_hash(sql);
+	st->h = take_kept((struct sqlite_db *)db, sql, st->hash);
+	if (!st->h)
+		rc = sqlite3_prepare_v2(handle(db), sql, -1, &st->h, NULL);
 	if (rc != SQLITE_OK) {
 		enum gemis_err err = err_set(e, map_rc(rc), "database: %s", sqlite3_errmsg(handle(db)));
 
@@ -225,7 +304,11 @@ static enum gemis_err sq_finalize(struct db_stmt *st, struct errctx *e)
 {
 	enum gemis_err err = sq_error(st, e);
 
-	sqlite3_finalize(S(st)->h);
+	/* a statement that met an error is not kept: prepared afresh next time */
+	if (!S(st)->errcode && S(st)->h)
+		keep((struct sqlite_db *)st->db, S(st)->h, S(st)->hash);
+	else
+		sqlite3_finalize(S(st)->h);
 	free(st);
 	return err;
 }

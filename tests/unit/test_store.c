@@ -418,6 +418,87 @@ TEST(savepoints_undo_one_part_alone)
 	CHECK(db_exec(db, &e, "DROP TABLE sp_probe") == GEMIS_OK);
 }
 
+/* A connection keeps the statements it prepared (db_sqlite.c): one taken
+ * back must act as a new one.  Its bindings are gone, it holds no read of
+ * an older state of the database, two of the same SQL can be open at once,
+ * one that met an error is prepared afresh, it follows a change of the
+ * schema, and more SQL texts than are kept push the oldest out. */
+TEST(kept_statements_act_as_new_ones)
+{
+	struct errctx e = {0};
+	struct db_stmt *a = NULL, *b = NULL;
+	struct db *other = NULL;
+	bool ok = true;
+	int i;
+
+	CHECK(db_exec(db, &e, "CREATE TABLE kept_probe (k BIGINT PRIMARY KEY, v TEXT)") == GEMIS_OK);
+	CHECK(db_run(db, &e, "INSERT INTO kept_probe (k, v) VALUES (1, 'one'), (2, 'two')", "") == GEMIS_OK);
+	/* bound, run, given back: taken again, its parameter is NULL */
+	CHECK(db_prepare(db, &a, &e, "SELECT COUNT(*) FROM kept_probe WHERE v = ? OR CAST(? AS TEXT) IS NULL") == GEMIS_OK);
+	if (a) {
+		db_bindv(a, "tt", "one", "x");
+		CHECK(db_next(a) && db_col_int(a, 0) == 1);
+		CHECK(db_finalize(a, &e) == GEMIS_OK);
+	}
+	a = NULL;
+	CHECK(db_prepare(db, &a, &e, "SELECT COUNT(*) FROM kept_probe WHERE v = ? OR CAST(? AS TEXT) IS NULL") == GEMIS_OK);
+	if (a) {
+		CHECK(db_next(a) && db_col_int(a, 0) == 2); /* both NULL: every row */
+		CHECK(db_finalize(a, &e) == GEMIS_OK);
+	}
+	/* given back after one row of two: it holds no read, and taken again
+	 * it sees what another connection wrote meanwhile */
+	a = NULL;
+	CHECK(db_prepare(db, &a, &e, "SELECT v FROM kept_probe ORDER BY k") == GEMIS_OK);
+	if (a) {
+		CHECK(db_next(a) && strcmp(db_col_text(a, 0), "one") == 0);
+		CHECK(db_finalize(a, &e) == GEMIS_OK);
+	}
+	CHECK(db_open(test_url, 0, &other, &e) == GEMIS_OK);
+	if (other) {
+		CHECK(db_run(other, &e, "UPDATE kept_probe SET v = 'uno' WHERE k = 1", "") == GEMIS_OK);
+		db_close(other);
+	}
+	a = NULL;
+	CHECK(db_prepare(db, &a, &e, "SELECT v FROM kept_probe ORDER BY k") == GEMIS_OK);
+	/* the same SQL twice at once: two statements, each at its own row */
+	CHECK(db_prepare(db, &b, &e, "SELECT v FROM kept_probe ORDER BY k") == GEMIS_OK);
+	if (a && b) {
+		CHECK(db_next(a) && strcmp(db_col_text(a, 0), "uno") == 0);
+		CHECK(db_next(b) && strcmp(db_col_text(b, 0), "uno") == 0);
+		CHECK(db_next(b) && strcmp(db_col_text(b, 0), "two") == 0);
+		CHECK(db_next(a) && strcmp(db_col_text(a, 0), "two") == 0);
+		CHECK(!db_next(a) && !db_next(b));
+	}
+	CHECK(db_finalize(a, &e) == GEMIS_OK);
+	CHECK(db_finalize(b, &e) == GEMIS_OK);
+	/* a statement that failed is not kept broken: the same SQL runs again */
+	CHECK(db_run(db, &e, "INSERT INTO kept_probe (k, v) VALUES (?, ?)", "it", 1LL, "dup") == GEMIS_ECONFLICT);
+	CHECK(db_run(db, &e, "INSERT INTO kept_probe (k, v) VALUES (?, ?)", "it", 3LL, "three") == GEMIS_OK);
+	CHECK(count("SELECT COUNT(*) FROM kept_probe") == 3);
+	/* the schema changes under a kept statement (the table made anew) */
+	CHECK(count("SELECT SUM(k) FROM kept_probe") == 6);
+	CHECK(db_exec(db, &e, "DROP TABLE kept_probe; CREATE TABLE kept_probe (v TEXT, k BIGINT PRIMARY KEY);"
+		      " INSERT INTO kept_probe (v, k) VALUES ('ten', 10)") == GEMIS_OK);
+	CHECK(count("SELECT SUM(k) FROM kept_probe") == 10);
+	/* more SQL texts than are kept, twice over: each answers its own */
+	for (i = 0; i < 2 * 200 && ok; i++) {
+		char q[96];
+
+		snprintf(q, sizeof(q), "SELECT %d + COUNT(*) FROM kept_probe WHERE k > ?", i % 200);
+		a = NULL;
+		if (db_prepare(db, &a, &e, q)) {
+			ok = false;
+			break;
+		}
+		db_bind_int(a, 1, 3);
+		ok = db_next(a) && db_col_int(a, 0) == i % 200 + 1;
+		ok &= db_finalize(a, &e) == GEMIS_OK;
+	}
+	CHECK(ok);
+	CHECK(db_exec(db, &e, "DROP TABLE kept_probe") == GEMIS_OK);
+}
+
 TEST(constraints_are_conflicts)
 {
 	struct errctx e = {0};
@@ -925,6 +1006,7 @@ int main(void)
 	RUN(accounts_and_tokens);
 	RUN(transactions_commit_and_rollback);
 	RUN(savepoints_undo_one_part_alone);
+	RUN(kept_statements_act_as_new_ones);
 	RUN(constraints_are_conflicts);
 	RUN(statements_many_parameters_and_reuse);
 	RUN(bulk_insertion);
