@@ -399,6 +399,7 @@ enum gemis_err api_submission_act(struct http_req *r)
 		rq.n = rows.n;
 		rq.comment = comment;
 		rq.narrative = narrative;
+		rq.form = &f; /* read above, on this connection */
 		if (explain) {
 			const char **ex = NULL;
 

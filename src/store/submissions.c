@@ -862,6 +862,7 @@ enum gemis_err submissions_act(struct db *db, const struct tree *t, const struct
 			       struct errctx *e)
 {
 	struct form f;
+	const struct form *fp;
 	struct submission cur;
 	struct value_row *rows = NULL;
 	int to;
@@ -878,11 +879,15 @@ enum gemis_err submissions_act(struct db *db, const struct tree *t, const struct
 	err = check_request(t, who, rq, e);
 	if (err)
 		return err;
-	err = form_build(db, t, rq->unit, rq->agency, rq->year, &f, e);
+	if (rq->form && (rq->form->unit != rq->unit || rq->form->agency != rq->agency ||
+			 rq->form->year != rq->year))
+		return err_set(e, GEMIS_EINVAL, "bad form request: the form given is another one");
+	err = rq->form ? GEMIS_OK : form_build(db, t, rq->unit, rq->agency, rq->year, &f, e);
 	if (err)
 		return err;
+	fp = rq->form ? rq->form : &f;
 	if (entering) {
-		err = check_entry(t, &f, rq, &rows, d, e);
+		err = check_entry(t, fp, rq, &rows, d, e);
 		if (err)
 			goto out;
 	}
@@ -903,7 +908,7 @@ enum gemis_err submissions_act(struct db *db, const struct tree *t, const struct
 	if (!err)
 		err = write_state(db, t, rq, &cur, to, by, now, e);
 	if (!err)
-		err = apply_action(db, t, &f, rq, &cur, rows, by, now, d, e);
+		err = apply_action(db, t, fp, rq, &cur, rows, by, now, d, e);
 	if (err)
 		goto fail;
 	if (own_tx)

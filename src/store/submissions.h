@@ -124,6 +124,11 @@ struct sub_request {
 	 * narrative (NULL leaves the saved one alone); SUBMIT needs one, given
 	 * or saved before. */
 	const char *narrative;
+	/* The form of unit, agency and year as form_build() made it on the
+	 * same connection for this request, or NULL: then submissions_act()
+	 * builds it (a form is read from some five queries, and a save's
+	 * handler has already read it to check the request). */
+	const struct form *form;
 };
 
 #define EXPLAIN_MAX 2000

@@ -757,6 +757,7 @@ enum gemis_err page_entry_post(struct http_req *r)
 		rq.rows = rows;
 		rq.n = n;
 		rq.comment = http_param(r, "comment");
+		rq.form = &en.f; /* read by entry_open, on this connection */
 		if (a == SUB_SAVE || a == SUB_SUBMIT) {
 			rq.narrative = http_param(r, "narrative");
 			rq.explain = typed_explanations(r, &en);

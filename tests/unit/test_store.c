@@ -824,6 +824,8 @@ struct form_saver {
 	enum gemis_err err;
 	char msg[sizeof(((struct errctx *)0)->msg)];
 	pthread_barrier_t *go;
+	int form_of; /* 1: the caller builds the form and passes it
+			(sub_request.form); 2: it passes its province's */
 };
 
 static void *save_form(void *arg)
@@ -835,6 +837,7 @@ static void *save_form(void *arg)
 	struct value_row rows[2];
 	struct submission out;
 	struct diags dg;
+	struct form fm = {0};
 	struct errctx e = {0};
 	int u = tree_find(&tree, "03390"), ind = catalog_find("adolescent_birth_rate");
 
@@ -867,8 +870,15 @@ static void *save_form(void *arg)
 	rq.rows = rows;
 	rq.n = 2;
 	diags_init(&dg, 10);
-	f->err = submissions_act(d, &tree, &who, &rq, &dg, &out, &e);
+	if (f->form_of) {
+		f->err = form_build(d, &tree, f->form_of == 1 ? u : tree.units[u].parent, who.agency, 2026, &fm,
+				    &e);
+		rq.form = &fm;
+	}
+	if (!f->err)
+		f->err = submissions_act(d, &tree, &who, &rq, &dg, &out, &e);
 	snprintf(f->msg, sizeof(f->msg), "%s", dg.n ? dg.d[0].msg : e.msg);
+	form_release(&fm);
 	diags_release(&dg);
 	db_close(d);
 	return NULL;
@@ -903,6 +913,32 @@ TEST(concurrent_form_saves_never_lose_an_update)
 		CHECK(count("SELECT MAX(version) FROM submissions WHERE agency = 'yte' AND period = '2026'") ==
 		      v0 + 1);
 	}
+}
+
+/* A save given the form its caller built (as the handlers do) uses it;
+ * one given another unit's form is refused and changes nothing. */
+TEST(a_save_given_its_form)
+{
+	struct form_saver f = {0};
+	pthread_barrier_t go;
+	long long v = count("SELECT MAX(version) FROM submissions WHERE agency = 'yte' AND period = '2026'");
+
+	pthread_barrier_init(&go, NULL, 1);
+	f.go = &go;
+	f.version = v;
+	f.value = 7;
+	f.form_of = 2;
+	save_form(&f);
+	CHECK(f.err == GEMIS_EINVAL);
+	CHECK(count("SELECT MAX(version) FROM submissions WHERE agency = 'yte' AND period = '2026'") == v);
+	f.form_of = 1;
+	f.err = GEMIS_OK;
+	save_form(&f);
+	CHECK(f.err == GEMIS_OK);
+	CHECK(count("SELECT MAX(version) FROM submissions WHERE agency = 'yte' AND period = '2026'") == v + 1);
+	CHECK(count("SELECT CAST(v.value AS BIGINT) FROM submission_values v JOIN submissions s ON s.id ="
+		    " v.submission_id WHERE s.agency = 'yte' AND s.period = '2026' AND v.part = 'num'") == 7);
+	pthread_barrier_destroy(&go);
 }
 
 TEST(bulk_insertion)
@@ -1013,6 +1049,7 @@ int main(void)
 	RUN(concurrent_imports_keep_the_audit_chain);
 	RUN(optimistic_versions_refuse_a_stale_save);
 	RUN(concurrent_form_saves_never_lose_an_update);
+	RUN(a_save_given_its_form);
 	RUN(no_password_in_connection_errors);
 	rc = harness_report();
 	tree_release(&tree);
