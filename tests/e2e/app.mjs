@@ -22,6 +22,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { manifestCutShort } from './console.mjs';
 
 const [base, artifacts] = process.argv.slice(2);
 if (!base || !artifacts) {
@@ -61,15 +62,13 @@ const errors = [];
 // Errors a page logs: script errors and refusals (a Content-Security-Policy
 // violation is one).  "Failed to load resource" for an answer we expect
 // (401 before signing in, 400 for a refused form) is the browser reporting
-// the status, not an error of the page.  Neither is "Manifest: Line: 1,
-// column: 1, Syntax error": Chromium says so of a manifest whose fetch the
-// page cut short by moving on (the slower sanitizer build, 2 of some 200
-// pages); the manifest itself is checked below, as a browser fetches it.
+// the status, not an error of the page; neither is a manifest fetch cut
+// short (console.mjs); the manifest itself is checked below.
 function watch(page) {
   page.on('console', (m) => {
     const t = m.text();
     if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 40[01]/.test(t) &&
-        !/^Manifest: Line: 1, column: 1, Syntax error\.?$/.test(t))
+        !manifestCutShort(t))
       errors.push(page.url() + ': ' + t);
   });
   page.on('pageerror', (e) => errors.push(page.url() + ': ' + String(e)));
