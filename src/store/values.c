@@ -13,6 +13,7 @@
 #include "values_int.h"
 #include "submissions.h"
 #include "util/buf.h"
+#include "util/radix.h"
 
 #include "util/banned.h"
 
@@ -272,45 +273,20 @@ unsigned part_rank(const struct indicator *ind, int part)
 	return part == PART_DEN ? 0 : 1;
 }
 
-/* Sorts k[0..n) by key (stable, least significant 16 bits first). */
+RADIX_SORT_DEFINE(sort_keyed, struct keyed)
+
+/* Sorts k[0..n) by key, stably. */
 static enum gemis_err radix_sort(struct keyed *k, size_t n)
 {
-	struct keyed *tmp = malloc((n ? n : 1) * sizeof(*tmp)), *src = k, *dst = tmp;
-	size_t *cnt = malloc(65536 * sizeof(*cnt));
-	uint64_t all = 0;
-	int shift;
-	size_t i;
+	struct keyed *tmp = malloc((n ? n : 1) * sizeof(*tmp));
+	size_t *cnt = malloc(RADIX_COUNTS * sizeof(*cnt));
+	bool ok = tmp && cnt;
 
-	if (!tmp || !cnt) {
-		free(tmp);
-		free(cnt);
-		return GEMIS_ENOMEM;
-	}
-	for (i = 0; i < n; i++)
-		all |= k[i].key;
-	for (shift = 0; shift < 64 && (all >> shift) != 0; shift += 16) {
-		size_t sum = 0, c;
-		struct keyed *sw;
-
-		memset(cnt, 0, 65536 * sizeof(*cnt));
-		for (i = 0; i < n; i++)
-			cnt[(src[i].key >> shift) & 0xffff]++;
-		for (i = 0; i < 65536; i++) {
-			c = cnt[i];
-			cnt[i] = sum;
-			sum += c;
-		}
-		for (i = 0; i < n; i++)
-			dst[cnt[(src[i].key >> shift) & 0xffff]++] = src[i];
-		sw = src;
-		src = dst;
-		dst = sw;
-	}
-	if (src != k)
-		memcpy(k, src, n * sizeof(*k));
+	if (ok)
+		sort_keyed(k, tmp, cnt, n);
 	free(tmp);
 	free(cnt);
-	return GEMIS_OK;
+	return ok ? GEMIS_OK : GEMIS_ENOMEM;
 }
 
 /* Fills and sorts the two write orders of rows[order[0..n)]: key layout

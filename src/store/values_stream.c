@@ -34,6 +34,7 @@
 #include "store.h"
 #include "submissions.h"
 #include "util/i18n.h"
+#include "util/radix.h"
 #include "values_int.h"
 
 #include "util/banned.h"
@@ -144,7 +145,7 @@ enum gemis_err values_stream_open(const struct tree *t, struct values_stream **o
 	vs->want = calloc(n, 1);
 	vs->buf = malloc(RUN_ROWS * sizeof(*vs->buf));
 	vs->tmp = malloc(RUN_ROWS * sizeof(*vs->tmp));
-	vs->cnt = malloc(65536 * sizeof(*vs->cnt));
+	vs->cnt = malloc(RADIX_COUNTS * sizeof(*vs->cnt));
 	if (!vs->rank || !vs->by_rank || !vs->want || !vs->buf || !vs->tmp || !vs->cnt) {
 		values_stream_close(vs);
 		return err_set(e, GEMIS_ENOMEM, "out of memory");
@@ -170,35 +171,7 @@ size_t values_stream_count(const struct values_stream *vs)
 }
 
 /* Sorts a[0..n) by key, stably (the rows came in line order). */
-static void sort_recs(struct srec *a, struct srec *tmp, size_t *cnt, size_t n)
-{
-	struct srec *src = a, *dst = tmp, *sw;
-	uint64_t all = 0;
-	size_t i;
-	int shift;
-
-	for (i = 0; i < n; i++)
-		all |= a[i].key;
-	for (shift = 0; shift < 64 && (all >> shift) != 0; shift += 16) {
-		size_t sum = 0, c;
-
-		memset(cnt, 0, 65536 * sizeof(*cnt));
-		for (i = 0; i < n; i++)
-			cnt[(src[i].key >> shift) & 0xffff]++;
-		for (i = 0; i < 65536; i++) {
-			c = cnt[i];
-			cnt[i] = sum;
-			sum += c;
-		}
-		for (i = 0; i < n; i++)
-			dst[cnt[(src[i].key >> shift) & 0xffff]++] = src[i];
-		sw = src;
-		src = dst;
-		dst = sw;
-	}
-	if (src != a)
-		memcpy(a, src, n * sizeof(*a));
-}
+RADIX_SORT_DEFINE(sort_recs, struct srec)
 
 /* Sorts the current run and appends it to the runs file. */
 static enum gemis_err spill(struct values_stream *vs, struct errctx *e)
