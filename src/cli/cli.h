@@ -65,6 +65,17 @@ struct cli_unit {
  * exit status after saying why; call cli_unit_close() in either case. */
 int cli_unit_open(struct cli *cli, const char *cmd, const char *code, const char *communes_only, struct cli_unit *c);
 void cli_unit_close(struct cli_unit *c);
+struct principal;
+/* What a command that writes for one unit does first, the same in every
+ * such command: cli_unit_open() (communes_only as there), then
+ * cli_actor() for --as into who.  CLI_GO, or the exit status after saying
+ * why; call cli_unit_close() in either case. */
+int cli_unit_actor(struct cli *cli, const char *cmd, const char *code, const char *communes_only, const char *as,
+		   struct cli_unit *c, struct principal *who);
+/* Prints {"unit": code, "year": year, "summary": summary, key: items} (the
+ * JSON of the `... list --json` commands of a unit's year) and releases
+ * summary and items; false after saying why. */
+bool cli_print_year_list(const char *code, int year, json_t *summary, const char *key, json_t *items);
 /* Today in Vietnam; $GEMIS_TODAY=YYYY-MM-DD stands for it, as for the
  * server (tests). */
 struct date cli_today(void);
@@ -87,6 +98,16 @@ int cli_usage(const struct cli *cli);
 /* Prints that --unit CODE names no unit in force, with how to find one,
  * and returns EXIT_FAIL. */
 int cli_unknown_unit(const char *cmd, const char *code);
+/* Option --name's value s (NULL: not given, *id kept) as a positive number
+ * (a record's id) into *id; false after saying "not a number".  One
+ * reading and one message for every command that names a record. */
+bool cli_id_opt(const char *cmd, const char *name, const char *s, long long *id);
+/* --agency ID: the agency kind's index (core/catalog.h), or -1 after
+ * saying "unknown agency". */
+int cli_agency_opt(const char *cmd, const char *id);
+/* The name of agency kind k in the language in use, or `none` when k is
+ * not one (a record without an agency). */
+const char *cli_agency_name(int k, const char *none);
 /* An option of a command: --name, and where its value goes. */
 enum cli_opt_kind {
 	OPT_FLAG, /* --json: out is a bool *, set to true */
@@ -126,7 +147,6 @@ const char *cli_user(const char *as);
  * apply, else the operator who holds the database, with an admin's rights,
  * recorded as cli:LOGIN.  False (the reason printed) when --as names no
  * active account. */
-struct principal;
 struct tree;
 bool cli_actor(struct db *db, const struct tree *t, const char *cmd, const char *as, struct principal *who);
 

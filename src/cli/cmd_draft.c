@@ -25,19 +25,13 @@
 
 #include "util/banned.h"
 
-static const char *agency_name(int k)
-{
-	return k < 0 || (size_t)k >= agency_kind_count ? "" : i18n_lang() == LANG_EN ? agency_kinds[k].name_en
-										      : agency_kinds[k].name_vi;
-}
-
 static void print_draft(const struct tree *t, const struct draft *x)
 {
 	char a[DATE_TEXT_LEN], b[DATE_TEXT_LEN];
 
 	date_format_dmy(x->f.drafted_on, a);
 	printf("#%lld  %s  %s  %s%s%s  %s · %s · %s", x->id, t->units[x->unit].code, a, draft_kind_name(x->f.kind),
-	       x->f.number ? " " : "", x->f.number ? x->f.number : "", x->f.title, agency_name(x->f.agency),
+	       x->f.number ? " " : "", x->f.number ? x->f.number : "", x->f.title, cli_agency_name(x->f.agency, ""),
 	       wf_state_name(&wf_draft, x->state));
 	if (x->issued) {
 		date_format_dmy(x->issued_on, b);
@@ -85,8 +79,7 @@ int cmd_draft_list(struct cli *cli, int argc, char **argv)
 
 		for (i = 0; i < n; i++)
 			json_array_append_new(arr, draft_json(&c.t, &v[i]));
-		if (!cli_print_json(json_pack("{s:s, s:i, s:o, s:o}", "unit", c.t.units[c.unit].code, "year", year, "summary",
-					  draft_sum_json(&s), "drafts", arr), JSON_INDENT(1)))
+		if (!cli_print_year_list(c.t.units[c.unit].code, year, draft_sum_json(&s), "drafts", arr))
 			goto out;
 	} else {
 		printf(_("Drafts of %s (%s) in %d: %u registered, %u checked, %u issued (%u of them checked)"),
@@ -112,7 +105,7 @@ int cmd_draft_questions(struct cli *cli, int argc, char **argv)
 	int version = 0, rc, status = EXIT_FAIL;
 	const char *ver = NULL;
 	bool json = false;
-	long v = 0;
+	long long v = 0;
 	size_t i;
 	const struct cli_opt opts[] = {
 		{"version", OPT_TEXT, &ver},
@@ -123,10 +116,8 @@ int cmd_draft_questions(struct cli *cli, int argc, char **argv)
 	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
 	if (rc != CLI_GO)
 		return rc;
-	if (ver && (!text_parse_long(ver, strlen(ver), &v) || v <= 0)) {
-		fprintf(stderr, "gemis draft questions: --version: %s '%s'\n", _("not a number"), ver);
+	if (!cli_id_opt("draft questions", "version", ver, &v))
 		return EXIT_USAGE;
-	}
 	version = (int)v;
 	arena_init(&mem, 0);
 	memset(&c, 0, sizeof(c));
@@ -153,20 +144,6 @@ out:
 	arena_release(&mem);
 	cli_unit_close(&c);
 	return status;
-}
-
-static bool id_opt(const char *cmd, const char *s, long long *id)
-{
-	long v = 0;
-
-	if (!s)
-		return true;
-	if (text_parse_long(s, strlen(s), &v) && v > 0) {
-		*id = v;
-		return true;
-	}
-	fprintf(stderr, "gemis %s: --id: %s '%s'\n", cmd, _("not a number"), s);
-	return false;
 }
 
 /* The answers of --answers FILE (a JSON object {"ID": "text"}); the
@@ -218,14 +195,12 @@ struct add_opts {
 static int add_fields(const struct add_opts *o, struct draft *x)
 {
 	memset(x, 0, sizeof(*x));
-	if (!id_opt("draft add", o->id, &x->id) || !cli_day_opt("draft add", "drafted-on", o->on, &x->f.drafted_on))
+	if (!cli_id_opt("draft add", "id", o->id, &x->id) || !cli_day_opt("draft add", "drafted-on", o->on, &x->f.drafted_on))
 		return EXIT_USAGE;
 	x->f.kind = draft_kind_parse(o->kind);
-	x->f.agency = agency_find(o->agency);
-	if (x->f.agency < 0) {
-		fprintf(stderr, "gemis draft add: --agency: %s '%s'\n", _("unknown agency"), o->agency);
+	x->f.agency = cli_agency_opt("draft add", o->agency);
+	if (x->f.agency < 0)
 		return EXIT_USAGE;
-	}
 	x->f.number = o->number;
 	x->f.title = o->title;
 	return CLI_GO;
@@ -265,14 +240,12 @@ int cmd_draft_add(struct cli *cli, int argc, char **argv)
 	tree_init(&c.t);
 	if (!read_answers(o.answers, &doc, &mem, &a, &na, &d))
 		goto out;
-	rc = cli_unit_open(cli, "draft add", o.code, NULL, &c);
+	rc = cli_unit_actor(cli, "draft add", o.code, NULL, o.as, &c, &who);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
 	}
 	x.unit = c.unit;
-	if (!cli_actor(c.db, &c.t, "draft add", o.as, &who))
-		goto out;
 	if (x.id && current_version(&c, x.id, &x.version, &e)) {
 		cli_fail(&e);
 		goto out;
@@ -310,19 +283,17 @@ int cmd_draft_review(struct cli *cli, int argc, char **argv)
 	if (!code || !rid || !action)
 		return cli_usage(cli);
 	a = wf_action_find(&wf_draft, action);
-	if (!id_opt("draft review", rid, &id))
+	if (!cli_id_opt("draft review", "id", rid, &id))
 		return EXIT_USAGE;
 	if (a != DR_RETURN && a != DR_REVIEW) {
 		fprintf(stderr, "gemis draft review: --action: %s '%s'\n", _("unknown action: return or review"), action);
 		return EXIT_USAGE;
 	}
-	rc = cli_unit_open(cli, "draft review", code, NULL, &c);
+	rc = cli_unit_actor(cli, "draft review", code, NULL, as, &c, &who);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
 	}
-	if (!cli_actor(c.db, &c.t, "draft review", as, &who))
-		goto out;
 	if (current_version(&c, id, &version, &e) ||
 	    draft_act(c.db, &c.t, &who, c.unit, id, a, version, comment, (long long)time(NULL), &e)) {
 		cli_fail(&e);
@@ -355,16 +326,14 @@ int cmd_draft_issue(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (!code || !rid || !no || !day)
 		return cli_usage(cli);
-	if (!id_opt("draft issue", rid, &id) || !cli_day_opt("draft issue", "on", day, &on))
+	if (!cli_id_opt("draft issue", "id", rid, &id) || !cli_day_opt("draft issue", "on", day, &on))
 		return EXIT_USAGE;
 	diags_init(&d, 20);
-	rc = cli_unit_open(cli, "draft issue", code, NULL, &c);
+	rc = cli_unit_actor(cli, "draft issue", code, NULL, as, &c, &who);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
 	}
-	if (!cli_actor(c.db, &c.t, "draft issue", as, &who))
-		goto out;
 	if (current_version(&c, id, &version, &e)) {
 		cli_fail(&e);
 		goto out;

@@ -25,12 +25,6 @@
 
 #include "util/banned.h"
 
-static const char *agency_name(int k)
-{
-	return k < 0 || (size_t)k >= agency_kind_count ? "" : i18n_lang() == LANG_EN ? agency_kinds[k].name_en
-										      : agency_kinds[k].name_vi;
-}
-
 static void print_text(const struct tree *t, const struct inspection *x, struct date now)
 {
 	char a[DATE_TEXT_LEN], b[DATE_TEXT_LEN];
@@ -40,7 +34,7 @@ static void print_text(const struct tree *t, const struct inspection *x, struct 
 	date_format_dmy(x->f.to, b);
 	printf("#%lld  %s  %s – %s  %s  %s%s%s\n", x->id, t->units[x->unit].code, a, b,
 	       insp_body_name((enum insp_body)x->f.body), x->f.subject, x->f.agency >= 0 ? " · " : "",
-	       agency_name(x->f.agency));
+	       cli_agency_name(x->f.agency, ""));
 	if (x->f.held) {
 		date_format_dmy(x->f.held_on, a);
 		printf("     %s %s%s%s\n", _("held on"), a, x->f.findings ? ": " : "", x->f.findings ? x->f.findings : "");
@@ -49,8 +43,8 @@ static void print_text(const struct tree *t, const struct inspection *x, struct 
 		const struct recommendation *c = &x->recs[k];
 
 		date_format_dmy(c->due, a);
-		printf("     %s #%lld %s · %s %s · %s%s%s\n", _("recommendation"), c->id, agency_name(c->agency), _("due"), a,
-		       wf_state_name(&wf_recommendation, c->state), rec_overdue(c->state, c->due, now) ? " · " : "",
+		printf("     %s #%lld %s · %s %s · %s%s%s\n", _("recommendation"), c->id, cli_agency_name(c->agency, ""),
+		       _("due"), a, wf_state_name(&wf_recommendation, c->state), rec_overdue(c->state, c->due, now) ? " · " : "",
 		       rec_overdue(c->state, c->due, now) ? _("overdue") : "");
 	}
 }
@@ -93,8 +87,7 @@ int cmd_inspection_list(struct cli *cli, int argc, char **argv)
 
 		for (i = 0; i < n; i++)
 			json_array_append_new(arr, inspection_json(&c.t, &v[i], now));
-		if (!cli_print_json(json_pack("{s:s, s:i, s:o, s:o}", "unit", c.t.units[c.unit].code, "year", year, "summary",
-					  insp_sum_json(&s), "inspections", arr), JSON_INDENT(1)))
+		if (!cli_print_year_list(c.t.units[c.unit].code, year, insp_sum_json(&s), "inspections", arr))
 			goto out;
 	} else {
 		printf(_("Inspections of %s (%s) in %d: %u planned, %u held, %u recommendations (%u closed, %u overdue)"),
@@ -120,7 +113,6 @@ int cmd_inspection_add(struct cli *cli, int argc, char **argv)
 	struct diags d;
 	const char *code = NULL, *body = NULL, *ag = NULL, *subject = NULL, *from = NULL, *to = NULL, *held = NULL,
 		   *findings = NULL, *as = NULL, *id = NULL;
-	long v = 0;
 	int rc, status = EXIT_FAIL;
 	const struct cli_opt opts[] = {
 		{"unit", OPT_TEXT, &code},       {"body", OPT_TEXT, &body},   {"agency", OPT_TEXT, &ag},
@@ -135,17 +127,12 @@ int cmd_inspection_add(struct cli *cli, int argc, char **argv)
 	if (!code || !body || !subject || !from || !to)
 		return cli_usage(cli);
 	memset(&x, 0, sizeof(x));
-	if (id && (!text_parse_long(id, strlen(id), &v) || v <= 0)) {
-		fprintf(stderr, "gemis inspection add: --id: %s '%s'\n", _("not a number"), id);
+	if (!cli_id_opt("inspection add", "id", id, &x.id))
 		return EXIT_USAGE;
-	}
-	x.id = v;
 	x.f.body = insp_body_parse(body);
-	x.f.agency = ag ? agency_find(ag) : -1;
-	if (ag && x.f.agency < 0) {
-		fprintf(stderr, "gemis inspection add: --agency: %s '%s'\n", _("unknown agency"), ag);
+	x.f.agency = ag ? cli_agency_opt("inspection add", ag) : -1;
+	if (ag && x.f.agency < 0)
 		return EXIT_USAGE;
-	}
 	x.f.subject = subject;
 	x.f.findings = findings;
 	x.f.held = held != NULL;
@@ -154,14 +141,12 @@ int cmd_inspection_add(struct cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	x.f.year = x.f.from.y;
 	diags_init(&d, 50);
-	rc = cli_unit_open(cli, "inspection add", code, NULL, &c);
+	rc = cli_unit_actor(cli, "inspection add", code, NULL, as, &c, &who);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
 	}
 	x.unit = c.unit;
-	if (!cli_actor(c.db, &c.t, "inspection add", as, &who))
-		goto out;
 	if (x.id) {
 		struct arena mem;
 		struct inspection cur;
@@ -195,8 +180,7 @@ int cmd_recommendation_issue(struct cli *cli, int argc, char **argv)
 	struct rec_fields f;
 	struct diags d;
 	const char *code = NULL, *insp = NULL, *ag = NULL, *text = NULL, *due = NULL, *as = NULL;
-	long long id = 0;
-	long v = 0;
+	long long id = 0, v = 0;
 	int rc, status = EXIT_FAIL;
 	const struct cli_opt opts[] = {
 		{"unit", OPT_TEXT, &code}, {"inspection", OPT_TEXT, &insp}, {"agency", OPT_TEXT, &ag},
@@ -209,23 +193,19 @@ int cmd_recommendation_issue(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (!code || !insp || !ag || !text || !due)
 		return cli_usage(cli);
-	if (!text_parse_long(insp, strlen(insp), &v) || v <= 0) {
-		fprintf(stderr, "gemis recommendation issue: --inspection: %s '%s'\n", _("not a number"), insp);
+	if (!cli_id_opt("recommendation issue", "inspection", insp, &v))
 		return EXIT_USAGE;
-	}
 	f.text = text;
 	f.agency = agency_find(ag);
 	memset(&f.due, 0, sizeof(f.due));
 	if (!cli_day_opt("recommendation issue", "due", due, &f.due))
 		return EXIT_USAGE;
 	diags_init(&d, 50);
-	rc = cli_unit_open(cli, "recommendation issue", code, NULL, &c);
+	rc = cli_unit_actor(cli, "recommendation issue", code, NULL, as, &c, &who);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
 	}
-	if (!cli_actor(c.db, &c.t, "recommendation issue", as, &who))
-		goto out;
 	status = cli_report("recommendation issue",
 			recommendation_issue(c.db, &c.t, &who, c.unit, v, &f, (long long)time(NULL), &id, &d, &e), &d, &e);
 	if (status == EXIT_OK) {
@@ -276,13 +256,11 @@ int cmd_recommendation_act(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, "gemis recommendation act: %s\n", _("--id is a number and --action follow_up, reject or close"));
 		return EXIT_USAGE;
 	}
-	rc = cli_unit_open(cli, "recommendation act", code, NULL, &c);
+	rc = cli_unit_actor(cli, "recommendation act", code, NULL, as, &c, &who);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
 	}
-	if (!cli_actor(c.db, &c.t, "recommendation act", as, &who))
-		goto out;
 	if (rec_version(&c, v, &version, &e) ||
 	    recommendation_act(c.db, &c.t, &who, c.unit, v, a, version, comment, (long long)time(NULL), NULL, &e)) {
 		cli_fail(&e);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "core/catalog.h"
 #include "core/date.h"
 #include "core/period.h"
 #include "formats/codemap.h"
@@ -66,6 +67,22 @@ int cli_unit_open(struct cli *cli, const char *cmd, const char *code, const char
 		return EXIT_FAIL;
 	}
 	return CLI_GO;
+}
+
+int cli_unit_actor(struct cli *cli, const char *cmd, const char *code, const char *communes_only, const char *as,
+		   struct cli_unit *c, struct principal *who)
+{
+	int rc = cli_unit_open(cli, cmd, code, communes_only, c);
+
+	if (rc != CLI_GO)
+		return rc;
+	return cli_actor(c->db, &c->t, cmd, as, who) ? CLI_GO : EXIT_FAIL;
+}
+
+bool cli_print_year_list(const char *code, int year, json_t *summary, const char *key, json_t *items)
+{
+	return cli_print_json(json_pack("{s:s, s:i, s:o, s:o}", "unit", code, "year", year, "summary", summary, key, items),
+			      JSON_INDENT(1));
 }
 
 void cli_unit_close(struct cli_unit *c)
@@ -163,6 +180,36 @@ int cli_unknown_unit(const char *cmd, const char *code)
 	fprintf(stderr, "gemis %s: --unit: %s '%s' (%s)\n", cmd, _("unknown unit code"), code,
 		_("see `gemis units --search NAME`"));
 	return EXIT_FAIL;
+}
+
+bool cli_id_opt(const char *cmd, const char *name, const char *s, long long *id)
+{
+	long v = 0;
+
+	if (!s)
+		return true;
+	if (text_parse_long(s, strlen(s), &v) && v > 0) {
+		*id = v;
+		return true;
+	}
+	fprintf(stderr, "gemis %s: --%s: %s '%s'\n", cmd, name, _("not a number"), s);
+	return false;
+}
+
+int cli_agency_opt(const char *cmd, const char *id)
+{
+	int k = agency_find(id);
+
+	if (k < 0)
+		fprintf(stderr, "gemis %s: --agency: %s '%s'\n", cmd, _("unknown agency"), id);
+	return k;
+}
+
+const char *cli_agency_name(int k, const char *none)
+{
+	if (k < 0 || (size_t)k >= agency_kind_count)
+		return none;
+	return i18n_lang() == LANG_EN ? agency_kinds[k].name_en : agency_kinds[k].name_vi;
 }
 
 int cli_usage(const struct cli *cli)
