@@ -105,13 +105,8 @@ int cmd_user_add(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, ")\n");
 		return EXIT_USAGE;
 	}
-	if (agency) {
-		a = agency_find(agency);
-		if (a < 0) {
-			fprintf(stderr, "gemis user add: --agency: %s '%s'\n", _("unknown agency"), agency);
-			return EXIT_USAGE;
-		}
-	}
+	if (agency && (a = cli_agency_opt("user add", agency)) < 0)
+		return EXIT_USAGE;
 	if (pw && !read_password(password, sizeof(password))) {
 		fprintf(stderr, "gemis user add: %s\n", _("no password on standard input"));
 		return EXIT_FAIL;
@@ -208,6 +203,41 @@ static bool account_of(const char *cmd, struct db *db, const char *name, struct 
 		return false;
 	}
 	return true;
+}
+
+/* What the commands that change an existing account (`user passwd`,
+ * `user email`, `user two-step-off`) share: the database and unit tree,
+ * the account of the NAME argument, who acts (--as), and the change
+ * `what` to it, checked against who's rights. */
+struct acct_cmd {
+	struct db *db;
+	struct tree t;
+	struct principal who;
+	struct account_change c;
+	struct user_rec u;
+};
+
+/* Opens all of a; false after saying why (call acct_close() in either
+ * case). */
+static bool acct_open(struct cli *cli, const char *cmd, const char *name, const char *as, const char *what,
+		      struct acct_cmd *a)
+{
+	memset(a, 0, sizeof(*a));
+	tree_init(&a->t);
+	a->db = cli_open_tree(cli, &a->t);
+	if (!a->db)
+		return false;
+	if (!account_of(cmd, a->db, name, &a->u) || !cli_actor(a->db, &a->t, cmd, as, &a->who))
+		return false;
+	a->c = (struct account_change){what, a->u.role, tree_find(&a->t, a->u.unit_code), a->u.name};
+	return may_manage(cmd, a->db, &a->t, &a->who, &a->c, a->u.unit_code);
+}
+
+static void acct_close(struct acct_cmd *a)
+{
+	db_close(a->db);
+	a->db = NULL;
+	tree_release(&a->t);
 }
 
 static void print_time(long long t)
@@ -323,15 +353,11 @@ out:
 int cmd_user_passwd(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
-	struct db *db = NULL;
-	struct tree t;
-	struct principal who;
-	struct account_change c;
-	struct user_rec u;
+	struct acct_cmd a;
 	char password[PASSWORD_MAX + 2] = "";
 	const char *as = NULL;
 	bool pw = false;
-	int rc, unit, status = EXIT_FAIL, first;
+	int rc, status = EXIT_FAIL, first;
 	const struct cli_opt opts[] = {
 		{"password-stdin", OPT_FLAG, &pw},
 		{"as", OPT_TEXT, &as},
@@ -347,26 +373,17 @@ int cmd_user_passwd(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, "gemis user passwd: %s\n", _("no password on standard input"));
 		return EXIT_FAIL;
 	}
-	tree_init(&t);
-	db = cli_open_tree(cli, &t);
-	if (!db)
+	if (!acct_open(cli, "user passwd", argv[first], as, "password", &a))
 		goto out;
-	if (!account_of("user passwd", db, argv[first], &u) || !cli_actor(db, &t, "user passwd", as, &who))
-		goto out;
-	unit = tree_find(&t, u.unit_code);
-	c = (struct account_change){"password", u.role, unit, u.name};
-	if (!may_manage("user passwd", db, &t, &who, &c, u.unit_code))
-		goto out;
-	if (case_account_password(db, &t, &who, &c, u.id, password, &e)) {
+	if (case_account_password(a.db, &a.t, &a.who, &a.c, a.u.id, password, &e)) {
 		cli_fail(&e);
 		goto out;
 	}
-	printf(_("Set the password of %s; its sessions and API tokens have ended.\n"), u.name);
+	printf(_("Set the password of %s; its sessions and API tokens have ended.\n"), a.u.name);
 	status = EXIT_OK;
 out:
 	sodium_memzero(password, sizeof(password));
-	db_close(db);
-	tree_release(&t);
+	acct_close(&a);
 	return status;
 }
 
@@ -385,12 +402,8 @@ static enum gemis_err email_apply(struct db *db, void *ctx, struct errctx *e)
 int cmd_user_email(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
-	struct db *db = NULL;
-	struct tree t;
-	struct principal who;
-	struct account_change c;
+	struct acct_cmd ac;
 	struct email_args a;
-	struct user_rec u;
 	const char *as = NULL, *addr = NULL;
 	bool clear = false;
 	int rc, status = EXIT_FAIL, first;
@@ -411,39 +424,27 @@ int cmd_user_email(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, "gemis user email: %s '%s'\n", _("not an e-mail address"), addr);
 		return EXIT_USAGE;
 	}
-	tree_init(&t);
-	db = cli_open_tree(cli, &t);
-	if (!db)
+	if (!acct_open(cli, "user email", argv[first], as, "email", &ac))
 		goto out;
-	if (!account_of("user email", db, argv[first], &u) || !cli_actor(db, &t, "user email", as, &who))
-		goto out;
-	c = (struct account_change){"email", u.role, tree_find(&t, u.unit_code), u.name};
-	if (!may_manage("user email", db, &t, &who, &c, u.unit_code))
-		goto out;
-	a = (struct email_args){u.id, addr};
-	if (case_account_apply(db, &t, &who, &c, email_apply, &a, &e)) {
+	a = (struct email_args){ac.u.id, addr};
+	if (case_account_apply(ac.db, &ac.t, &ac.who, &ac.c, email_apply, &a, &e)) {
 		cli_fail(&e);
 		goto out;
 	}
 	if (addr)
-		printf(_("Reminders for %s go to %s.\n"), u.name, addr);
+		printf(_("Reminders for %s go to %s.\n"), ac.u.name, addr);
 	else
-		printf(_("%s gets no reminders any more.\n"), u.name);
+		printf(_("%s gets no reminders any more.\n"), ac.u.name);
 	status = EXIT_OK;
 out:
-	db_close(db);
-	tree_release(&t);
+	acct_close(&ac);
 	return status;
 }
 
 int cmd_user_two_step_off(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
-	struct db *db = NULL;
-	struct tree t;
-	struct principal who;
-	struct account_change c;
-	struct user_rec u;
+	struct acct_cmd a;
 	const char *as = NULL;
 	int rc, status = EXIT_FAIL, first;
 	const struct cli_opt opts[] = {
@@ -454,25 +455,16 @@ int cmd_user_two_step_off(struct cli *cli, int argc, char **argv)
 	rc = cli_options(cli, argc, argv, opts, 1, 1, &first);
 	if (rc != CLI_GO)
 		return rc;
-	tree_init(&t);
-	db = cli_open_tree(cli, &t);
-	if (!db)
-		goto out;
-	if (!account_of("user two-step-off", db, argv[first], &u) ||
-	    !cli_actor(db, &t, "user two-step-off", as, &who))
-		goto out;
-	c = (struct account_change){"two-step-off", u.role, tree_find(&t, u.unit_code), u.name};
-	if (!may_manage("user two-step-off", db, &t, &who, &c, u.unit_code))
-		goto out;
-	if (case_account_two_step_off(db, &t, &who, &c, u.id, &e)) {
-		cli_fail(&e);
-		goto out;
+	if (acct_open(cli, "user two-step-off", argv[first], as, "two-step-off", &a)) {
+		if (case_account_two_step_off(a.db, &a.t, &a.who, &a.c, a.u.id, &e)) {
+			cli_fail(&e);
+		} else {
+			printf(_("%s signs in with a password alone until it turns two-step sign-in on again.\n"),
+			       a.u.name);
+			status = EXIT_OK;
+		}
 	}
-	printf(_("%s signs in with a password alone until it turns two-step sign-in on again.\n"), u.name);
-	status = EXIT_OK;
-out:
-	db_close(db);
-	tree_release(&t);
+	acct_close(&a);
 	return status;
 }
 
