@@ -17,6 +17,8 @@
 #include "core/tree.h"
 #include "core/validate.h"
 #include "store/db.h"
+#include "store/snapshot.h"
+#include "util/arena.h"
 #include "util/err.h"
 #include "util/i18n.h"
 
@@ -65,6 +67,28 @@ struct cli_unit {
  * exit status after saying why; call cli_unit_close() in either case. */
 int cli_unit_open(struct cli *cli, const char *cmd, const char *code, const char *communes_only, struct cli_unit *c);
 void cli_unit_close(struct cli_unit *c);
+/* What the commands of the reporting chain and the ad hoc requests work
+ * on: the database, its snapshot, the unit --unit names and an arena for
+ * what the command reads (the same in both). */
+struct cli_snap {
+	struct db *db;
+	struct snapshot s;
+	bool loaded;
+	int unit;
+	struct arena mem;
+};
+/* Opens the database, loads the snapshot and finds code (the value of
+ * --unit) in it.  CLI_GO, or the exit status after saying why; call
+ * cli_snap_close() in either case. */
+int cli_snap_open(struct cli *cli, const char *cmd, const char *code, struct cli_snap *c);
+void cli_snap_close(struct cli_snap *c);
+/* The last word of the running command's name ("submit" of `chain
+ * submit`): the action of the commands that are one function for the
+ * steps of a workflow. */
+const char *cli_action(const struct cli *cli);
+/* The name of the file at path without its folders (NULL for NULL): the
+ * name an attachment read from the command line is stored under. */
+const char *cli_file_name(const char *path);
 struct principal;
 /* What a command that writes for one unit does first, the same in every
  * such command: cli_unit_open() (communes_only as there), then
@@ -207,14 +231,9 @@ int cmd_reporting(struct cli *cli, int argc, char **argv);
 int cmd_adhoc_ask(struct cli *cli, int argc, char **argv);
 int cmd_adhoc_list(struct cli *cli, int argc, char **argv);
 int cmd_adhoc_show(struct cli *cli, int argc, char **argv);
-int cmd_adhoc_answer(struct cli *cli, int argc, char **argv);
-int cmd_adhoc_return(struct cli *cli, int argc, char **argv);
-int cmd_adhoc_accept(struct cli *cli, int argc, char **argv);
+int cmd_adhoc_step(struct cli *cli, int argc, char **argv);
 int cmd_chain_period(struct cli *cli, int argc, char **argv);
-int cmd_chain_submit(struct cli *cli, int argc, char **argv);
-int cmd_chain_save(struct cli *cli, int argc, char **argv);
-int cmd_chain_return(struct cli *cli, int argc, char **argv);
-int cmd_chain_accept(struct cli *cli, int argc, char **argv);
+int cmd_chain_step(struct cli *cli, int argc, char **argv);
 int cmd_chain_status(struct cli *cli, int argc, char **argv);
 int cmd_task_list(struct cli *cli, int argc, char **argv);
 int cmd_task_record(struct cli *cli, int argc, char **argv);

@@ -24,41 +24,6 @@
 
 #define LIST_MAX 100
 
-/* What a command works on: the database, the snapshot, the unit. */
-struct acli {
-	struct db *db;
-	struct snapshot s;
-	bool loaded;
-	int unit;
-	struct arena mem;
-};
-
-static int acli_open(struct cli *cli, const char *cmd, const char *code, struct acli *c)
-{
-	struct errctx e = {0};
-
-	memset(c, 0, sizeof(*c));
-	arena_init(&c->mem, 0);
-	c->db = cli_open_db(cli, 0);
-	if (!c->db)
-		return EXIT_FAIL;
-	if (snapshot_load(c->db, &c->s, &e))
-		return cli_fail(&e);
-	c->loaded = true;
-	c->unit = tree_find(&c->s.tree, code);
-	if (c->unit < 0)
-		return cli_unknown_unit(cmd, code);
-	return CLI_GO;
-}
-
-static void acli_close(struct acli *c)
-{
-	if (c->loaded)
-		snapshot_release(&c->s);
-	db_close(c->db);
-	arena_release(&c->mem);
-}
-
 /* An error's field as the command's option. */
 static int fail_at(struct errctx *e)
 {
@@ -83,7 +48,7 @@ static int fail_at(struct errctx *e)
 int cmd_adhoc_ask(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
-	struct acli c;
+	struct cli_snap c;
 	struct principal who;
 	struct adhoc_ask a;
 	const char *code = NULL, *as = NULL;
@@ -106,9 +71,9 @@ int cmd_adhoc_ask(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (!code)
 		return cli_usage(cli);
-	rc = acli_open(cli, "adhoc ask", code, &c);
+	rc = cli_snap_open(cli, "adhoc ask", code, &c);
 	if (rc != CLI_GO) {
-		acli_close(&c);
+		cli_snap_close(&c);
 		return rc;
 	}
 	a.unit = c.unit;
@@ -122,13 +87,13 @@ int cmd_adhoc_ask(struct cli *cli, int argc, char **argv)
 			status = EXIT_OK;
 		}
 	}
-	acli_close(&c);
+	cli_snap_close(&c);
 	return status;
 }
 
 /* The request ID names (the first argument), and the unit it is seen from. */
 static int open_request(struct cli *cli, int argc, char **argv, const struct cli_opt *opts, const char *cmd,
-			const char **code, struct acli *c, struct adhoc_request *q)
+			const char **code, struct cli_snap *c, struct adhoc_request *q)
 {
 	struct errctx e = {0};
 	int rc, first = 0;
@@ -139,7 +104,7 @@ static int open_request(struct cli *cli, int argc, char **argv, const struct cli
 		return rc;
 	if (!*code || !text_parse_long(argv[first], strlen(argv[first]), &id) || id <= 0)
 		return cli_usage(cli);
-	rc = acli_open(cli, cmd, *code, c);
+	rc = cli_snap_open(cli, cmd, *code, c);
 	if (rc != CLI_GO)
 		return rc;
 	if (adhoc_request_get(c->db, &c->s.tree, id, &c->mem, q, &e))
@@ -159,7 +124,7 @@ static void print_request(const struct tree *t, const struct adhoc_request *q)
 		printf("  %s: %s\n", _("Question"), q->question);
 }
 
-static int show_requester(struct acli *c, const struct adhoc_request *q, bool json)
+static int show_requester(struct cli_snap *c, const struct adhoc_request *q, bool json)
 {
 	const struct tree *t = &c->s.tree;
 	struct adhoc_answer *as;
@@ -189,7 +154,7 @@ int cmd_adhoc_show(struct cli *cli, int argc, char **argv)
 	struct errctx e = {0};
 	struct adhoc_request q;
 	struct adhoc_answer a;
-	struct acli c;
+	struct cli_snap c;
 	const char *code = NULL;
 	bool json = false;
 	int rc;
@@ -221,7 +186,7 @@ int cmd_adhoc_show(struct cli *cli, int argc, char **argv)
 			printf("  %s: %s\n", _("Returned with the comment"), a.comment);
 		rc = EXIT_OK;
 	}
-	acli_close(&c);
+	cli_snap_close(&c);
 	return rc;
 }
 
@@ -229,7 +194,7 @@ int cmd_adhoc_list(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
 	struct adhoc_request *rs;
-	struct acli c;
+	struct cli_snap c;
 	const char *code = NULL;
 	bool json = false;
 	size_t n, i;
@@ -246,7 +211,7 @@ int cmd_adhoc_list(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (!code)
 		return cli_usage(cli);
-	rc = acli_open(cli, "adhoc list", code, &c);
+	rc = cli_snap_open(cli, "adhoc list", code, &c);
 	doc = json_pack("{s:s, s:[], s:[]}", "unit", code, "sent", "received");
 	for (pass = 0; rc == CLI_GO && pass < 2; pass++) {
 		if (adhoc_requests_list(c.db, &c.s.tree, c.unit, pass == 0, LIST_MAX, &c.mem, &rs, &n, &e)) {
@@ -266,18 +231,20 @@ int cmd_adhoc_list(struct cli *cli, int argc, char **argv)
 	if (rc == CLI_GO && json)
 		cli_print_json(json_incref(doc), ADHOC_JSON);
 	json_decref(doc);
-	acli_close(&c);
+	cli_snap_close(&c);
 	return rc == CLI_GO ? EXIT_OK : rc;
 }
 
-/* One command for the steps of an answer: the action is the command's word. */
-static int answer_step(struct cli *cli, int argc, char **argv, const char *action)
+/* `adhoc answer`, `return` and `accept`, one command for the steps of an
+ * answer: the action is the command's last word (cli_action()). */
+int cmd_adhoc_step(struct cli *cli, int argc, char **argv)
 {
+	const char *action = cli_action(cli);
 	struct errctx e = {0};
 	struct adhoc_request q;
 	struct adhoc_answer a;
 	struct principal who;
-	struct acli c;
+	struct cli_snap c;
 	struct buf file;
 	const char *code = NULL, *as = NULL, *path = NULL, *comment = NULL, *text = NULL;
 	char cmd[32];
@@ -308,9 +275,7 @@ static int answer_step(struct cli *cli, int argc, char **argv, const char *actio
 		goto out;
 	}
 	if (strcmp(action, "answer") == 0) {
-		const char *slash = path ? strrchr(path, '/') : NULL;
-
-		rc = adhoc_answer_send(c.db, &c.s, &who, &q, c.unit, !draft, a.version, text, slash ? slash + 1 : path,
+		rc = adhoc_answer_send(c.db, &c.s, &who, &q, c.unit, !draft, a.version, text, cli_file_name(path),
 				       path ? buf_str(&file) : NULL, file.len, time(NULL), &e);
 	} else {
 		struct adhoc_step_in in;
@@ -332,21 +297,6 @@ static int answer_step(struct cli *cli, int argc, char **argv, const char *actio
 	status = EXIT_OK;
 out:
 	buf_release(&file);
-	acli_close(&c);
+	cli_snap_close(&c);
 	return status;
-}
-
-int cmd_adhoc_answer(struct cli *cli, int argc, char **argv)
-{
-	return answer_step(cli, argc, argv, "answer");
-}
-
-int cmd_adhoc_return(struct cli *cli, int argc, char **argv)
-{
-	return answer_step(cli, argc, argv, "return");
-}
-
-int cmd_adhoc_accept(struct cli *cli, int argc, char **argv)
-{
-	return answer_step(cli, argc, argv, "accept");
 }

@@ -112,38 +112,6 @@ out:
 
 /* --- the reports up the chain ------------------------------------------------ */
 
-/* What a step command works on: the database, the snapshot, the unit. */
-struct ccli {
-	struct db *db;
-	struct snapshot s;
-	bool loaded;
-	int unit;
-};
-
-static int ccli_open(struct cli *cli, const char *cmd, const char *code, struct ccli *c)
-{
-	struct errctx e = {0};
-
-	memset(c, 0, sizeof(*c));
-	c->db = cli_open_db(cli, 0);
-	if (!c->db)
-		return EXIT_FAIL;
-	if (snapshot_load(c->db, &c->s, &e))
-		return cli_fail(&e);
-	c->loaded = true;
-	c->unit = tree_find(&c->s.tree, code);
-	if (c->unit < 0)
-		return cli_unknown_unit(cmd, code);
-	return CLI_GO;
-}
-
-static void ccli_close(struct ccli *c)
-{
-	if (c->loaded)
-		snapshot_release(&c->s);
-	db_close(c->db);
-}
-
 /* The period of the unit the report of `unit` goes to. */
 static enum gemis_err period_to(struct db *db, const struct tree *t, int unit, int year, struct chain_period *p,
 				struct errctx *e)
@@ -157,14 +125,15 @@ static enum gemis_err period_to(struct db *db, const struct tree *t, int unit, i
 	return chain_period_get(db, t, to, year, p, e);
 }
 
-/* One command for the three steps: the action is the command's last word. */
-static int chain_step(struct cli *cli, int argc, char **argv, const char *action)
+/* `chain submit`, `save`, `return` and `accept`, one command for the
+ * steps: the action is the command's last word (cli_action()). */
+int cmd_chain_step(struct cli *cli, int argc, char **argv)
 {
+	const char *action = cli_action(cli);
 	struct errctx e = {0};
-	struct ccli c;
+	struct cli_snap c;
 	struct principal who;
 	struct chain_report r;
-	struct arena mem;
 	struct buf file;
 	const char *code = NULL, *as = NULL, *path = NULL, *comment = NULL, *sections[CHAIN_SECTION_COUNT] = {NULL};
 	char cmd[32];
@@ -189,9 +158,8 @@ static int chain_step(struct cli *cli, int argc, char **argv, const char *action
 		return rc;
 	if (!code || !year || (path && strcmp(action, "submit") != 0))
 		return cli_usage(cli);
-	arena_init(&mem, 0);
 	buf_init(&file, ATTACHMENT_MAX_BYTES + 1);
-	rc = ccli_open(cli, cmd, code, &c);
+	rc = cli_snap_open(cli, cmd, code, &c);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
@@ -203,14 +171,12 @@ static int chain_step(struct cli *cli, int argc, char **argv, const char *action
 		goto out;
 	}
 	/* the command line takes the step on the report as it stands */
-	if (chain_report_get(c.db, &c.s.tree, c.unit, year, &mem, &r, &e)) {
+	if (chain_report_get(c.db, &c.s.tree, c.unit, year, &c.mem, &r, &e)) {
 		cli_fail(&e);
 		goto out;
 	}
 	if (strcmp(action, "submit") == 0) {
-		const char *slash = path ? strrchr(path, '/') : NULL;
-
-		rc = chain_submit(c.db, &c.s, &who, c.unit, year, r.version, sections, slash ? slash + 1 : path,
+		rc = chain_submit(c.db, &c.s, &who, c.unit, year, r.version, sections, cli_file_name(path),
 				  path ? buf_str(&file) : NULL, file.len, time(NULL), &e);
 		/* the DOCX's chart loaded fonts that stay until released */
 		report_release_fonts();
@@ -243,29 +209,8 @@ static int chain_step(struct cli *cli, int argc, char **argv, const char *action
 	status = EXIT_OK;
 out:
 	buf_release(&file);
-	arena_release(&mem);
-	ccli_close(&c);
+	cli_snap_close(&c);
 	return status;
-}
-
-int cmd_chain_submit(struct cli *cli, int argc, char **argv)
-{
-	return chain_step(cli, argc, argv, "submit");
-}
-
-int cmd_chain_save(struct cli *cli, int argc, char **argv)
-{
-	return chain_step(cli, argc, argv, "save");
-}
-
-int cmd_chain_return(struct cli *cli, int argc, char **argv)
-{
-	return chain_step(cli, argc, argv, "return");
-}
-
-int cmd_chain_accept(struct cli *cli, int argc, char **argv)
-{
-	return chain_step(cli, argc, argv, "accept");
 }
 
 static const char *when_text(long long t, char *buf, size_t n)
@@ -315,8 +260,7 @@ static void print_own(const struct tree *t, const struct chain_report *r, const 
 int cmd_chain_status(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
-	struct ccli c;
-	struct arena mem;
+	struct cli_snap c;
 	struct chain_report own, *rs = NULL;
 	struct chain_period pown, prec;
 	const struct tree *t;
@@ -336,8 +280,7 @@ int cmd_chain_status(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (!code || !year)
 		return cli_usage(cli);
-	arena_init(&mem, 0);
-	rc = ccli_open(cli, "chain status", code, &c);
+	rc = cli_snap_open(cli, "chain status", code, &c);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
@@ -345,10 +288,10 @@ int cmd_chain_status(struct cli *cli, int argc, char **argv)
 	t = &c.s.tree;
 	sends = chain_report_to(t, c.unit) >= 0;
 	receives = chain_receives(t, c.unit);
-	if ((sends && (chain_report_get(c.db, t, c.unit, year, &mem, &own, &e) ||
+	if ((sends && (chain_report_get(c.db, t, c.unit, year, &c.mem, &own, &e) ||
 		       period_to(c.db, t, c.unit, year, &pown, &e))) ||
 	    (receives && (chain_period_get(c.db, t, c.unit, year, &prec, &e) ||
-			  chain_reports_to(c.db, t, c.unit, year, &mem, &rs, &n, &e)))) {
+			  chain_reports_to(c.db, t, c.unit, year, &c.mem, &rs, &n, &e)))) {
 		cli_fail(&e);
 		goto out;
 	}
@@ -389,7 +332,6 @@ int cmd_chain_status(struct cli *cli, int argc, char **argv)
 	}
 	status = EXIT_OK;
 out:
-	arena_release(&mem);
-	ccli_close(&c);
+	cli_snap_close(&c);
 	return status;
 }

@@ -314,14 +314,14 @@ const struct command commands[] = {
 	    "  --from, --to  the first and last day the figures cover\n"
 	    "  --due         the last day to submit (until its end in Vietnam)\n"
 	    "  --as USER     the name recorded as having set it (default: cli:LOGIN)")},
-	{"chain save", cmd_chain_save, N_("write the narrative sections of a yearly report before it goes up the chain"),
+	{"chain save", cmd_chain_step, N_("write the narrative sections of a yearly report before it goes up the chain"),
 	 "gemis chain save --unit CODE --year YEAR [--results TEXT] [--shortcomings TEXT]\n"
 	 "                 [--causes TEXT] [--proposals TEXT] [--as USER]",
 	 N_("Saves what the officials write beside the figures: the results achieved, the\n"
 	    "shortcomings and limitations, their causes, the proposals.  A section not given\n"
 	    "stays as saved; an empty one is cleared.  They go up with the report and are\n"
 	    "locked with it once it is accepted.  `gemis chain submit` takes the same options.")},
-	{"chain submit", cmd_chain_submit, N_("submit a commune's or a province's yearly report up the chain"),
+	{"chain submit", cmd_chain_step, N_("submit a commune's or a province's yearly report up the chain"),
 	 "gemis chain submit --unit CODE --year YEAR [--file FILE] [--results TEXT] [--shortcomings TEXT]\n"
 	 "                   [--causes TEXT] [--proposals TEXT] [--as USER]",
 	 N_("Sends the yearly report of a commune to its province (of a province to the\n"
@@ -331,11 +331,11 @@ const struct command commands[] = {
 	    "  --file FILE  the signed copy, a PDF (or a DOCX), checked by its bytes; without\n"
 	    "               it the report as gemis writes it (DOCX) is sent\n"
 	    "  --as USER    act as that account, with its rights (default: the operator)")},
-	{"chain return", cmd_chain_return, N_("return a report sent up the chain, saying why"),
+	{"chain return", cmd_chain_step, N_("return a report sent up the chain, saying why"),
 	 "gemis chain return --unit CODE --year YEAR --comment TEXT [--as USER]",
 	 N_("The province returns a commune's report (the ministry a province's) with a\n"
 	    "comment saying what to fix; the sender submits it again.")},
-	{"chain accept", cmd_chain_accept, N_("accept a report sent up the chain; it is locked"),
+	{"chain accept", cmd_chain_step, N_("accept a report sent up the chain; it is locked"),
 	 "gemis chain accept --unit CODE --year YEAR [--as USER]",
 	 N_("The province accepts a commune's report (the ministry a province's).  An\n"
 	    "accepted report is locked with the file and the figures it carried.")},
@@ -367,16 +367,16 @@ const struct command commands[] = {
 	 N_("Seen from the unit that asked: every unit asked, its answer's state and\n"
 	    "whether it came on time, late or not yet.  Seen from a unit asked: its answer.\n"
 	    "  --json  the same as JSON, with the figures each answer carried")},
-	{"adhoc answer", cmd_adhoc_answer, N_("answer an ad hoc request"),
+	{"adhoc answer", cmd_adhoc_step, N_("answer an ad hoc request"),
 	 "gemis adhoc answer ID --unit CODE [--text TEXT] [--file FILE] [--draft] [--as USER]",
 	 N_("Submits the unit's answer: the text, an optional file (PDF, DOCX, XLSX, JPEG or\n"
 	    "PNG, checked by its bytes) and the figures of the indicators asked for, as\n"
 	    "they stand now.  A returned answer is submitted again the same way.\n"
 	    "  --draft  save without submitting")},
-	{"adhoc return", cmd_adhoc_return, N_("return an answer to an ad hoc request, saying why"),
+	{"adhoc return", cmd_adhoc_step, N_("return an answer to an ad hoc request, saying why"),
 	 "gemis adhoc return ID --unit CODE --comment TEXT [--as USER]",
 	 N_("The unit that asked returns a unit's answer with a comment saying what to fix.")},
-	{"adhoc accept", cmd_adhoc_accept, N_("accept an answer to an ad hoc request; it is locked"),
+	{"adhoc accept", cmd_adhoc_step, N_("accept an answer to an ad hoc request; it is locked"),
 	 "gemis adhoc accept ID --unit CODE [--as USER]",
 	 N_("The unit that asked accepts a unit's answer, locked with what it carried.")},
 	{"task list", cmd_task_list, N_("list a commune's tasks with their status and time"),

@@ -85,6 +85,48 @@ bool cli_print_year_list(const char *code, int year, json_t *summary, const char
 			      JSON_INDENT(1));
 }
 
+int cli_snap_open(struct cli *cli, const char *cmd, const char *code, struct cli_snap *c)
+{
+	struct errctx e = {0};
+
+	memset(c, 0, sizeof(*c));
+	arena_init(&c->mem, 0);
+	c->db = cli_open_db(cli, 0);
+	if (!c->db)
+		return EXIT_FAIL;
+	if (snapshot_load(c->db, &c->s, &e))
+		return cli_fail(&e);
+	c->loaded = true;
+	c->unit = tree_find(&c->s.tree, code);
+	if (c->unit < 0)
+		return cli_unknown_unit(cmd, code);
+	return CLI_GO;
+}
+
+void cli_snap_close(struct cli_snap *c)
+{
+	if (c->loaded)
+		snapshot_release(&c->s);
+	c->loaded = false;
+	db_close(c->db);
+	c->db = NULL;
+	arena_release(&c->mem);
+}
+
+const char *cli_action(const struct cli *cli)
+{
+	const char *sp = cli->cmd ? strrchr(cli->cmd->name, ' ') : NULL;
+
+	return sp ? sp + 1 : cli->cmd ? cli->cmd->name : "";
+}
+
+const char *cli_file_name(const char *path)
+{
+	const char *slash = path ? strrchr(path, '/') : NULL;
+
+	return slash ? slash + 1 : path;
+}
+
 void cli_unit_close(struct cli_unit *c)
 {
 	db_close(c->db);
