@@ -28,22 +28,6 @@
 
 #include "util/banned.h"
 
-/* --agency ID: the kind index, or -1 after saying why. */
-static int agency_opt(const char *cmd, const char *id)
-{
-	int k = agency_find(id);
-
-	if (k < 0)
-		fprintf(stderr, "gemis %s: --agency: %s '%s'\n", cmd, _("unknown agency"), id);
-	return k;
-}
-
-static const char *agency_name(int k)
-{
-	return k < 0 || (size_t)k >= agency_kind_count ? "?" : i18n_lang() == LANG_EN ? agency_kinds[k].name_en
-										      : agency_kinds[k].name_vi;
-}
-
 static const char *day_text(struct date d, char s[DATE_TEXT_LEN])
 {
 	date_format_dmy(d, s);
@@ -99,7 +83,7 @@ int cmd_task_list(struct cli *cli, int argc, char **argv)
 	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
 	if (rc != CLI_GO)
 		return rc;
-	if (agency_id && (agency = agency_opt("task list", agency_id)) < 0)
+	if (agency_id && (agency = cli_agency_opt("task list", agency_id)) < 0)
 		return EXIT_USAGE;
 	memset(&tl, 0, sizeof(tl));
 	memset(&rs, 0, sizeof(rs));
@@ -149,7 +133,7 @@ int cmd_task_list(struct cli *cli, int argc, char **argv)
 	} else {
 		printf(_("Tasks of %s (%s) for %d"), c.t.units[c.unit].name, c.t.units[c.unit].code, year);
 		if (agency >= 0)
-			printf(" · %s", agency_name(agency));
+			printf(" · %s", cli_agency_name(agency, "?"));
 		printf("\n");
 		if (!shown)
 			printf("%s\n", agency >= 0 ? _("The plan in force gives this agency no task.")
@@ -208,12 +192,11 @@ static int update_options(const char *st, const char *per, struct date now, stru
 static enum gemis_err attach_evidence(const char *evidence, struct buf *data, struct task_file_in *file,
 				      struct task_update *u, struct errctx *e)
 {
-	const char *slash = strrchr(evidence, '/');
 	enum gemis_err err = buf_read_file(data, evidence, e);
 
 	if (err)
 		return err;
-	file->name = slash ? slash + 1 : evidence;
+	file->name = cli_file_name(evidence);
 	file->data = buf_str(data);
 	file->len = data->len;
 	u->files = file;
@@ -275,7 +258,7 @@ int cmd_task_record(struct cli *cli, int argc, char **argv)
 	if (!code || !task || !agency_id || !st)
 		return cli_usage(cli);
 	memset(&u, 0, sizeof(u));
-	u.agency = agency_opt("task record", agency_id);
+	u.agency = cli_agency_opt("task record", agency_id);
 	if (u.agency < 0)
 		return EXIT_USAGE;
 	rc = update_options(st, per, now, &u);
@@ -285,13 +268,11 @@ int cmd_task_record(struct cli *cli, int argc, char **argv)
 	memset(&rs, 0, sizeof(rs));
 	diags_init(&d, 50);
 	buf_init(&data, ATTACHMENT_MAX_BYTES + 1);
-	rc = cli_unit_open(cli, "task record", code, _("tasks and activities"), &c);
+	rc = cli_unit_actor(cli, "task record", code, _("tasks and activities"), as, &c, &who);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
 	}
-	if (!cli_actor(c.db, &c.t, "task record", as, &who))
-		goto out;
 	if (tasks_of_unit(c.db, &c.t, c.unit, &tl, &e)) {
 		cli_fail(&e);
 		goto out;
@@ -322,7 +303,7 @@ int cmd_task_record(struct cli *cli, int argc, char **argv)
 		char ps[16];
 
 		period_format(u.period, ps, sizeof(ps));
-		printf(_("Recorded task %s for %s, %s: %s\n"), task_label(&tl.mem, x), agency_name(u.agency), ps,
+		printf(_("Recorded task %s for %s, %s: %s\n"), task_label(&tl.mem, x), cli_agency_name(u.agency, "?"), ps,
 		       task_status_name(u.status));
 	}
 	status = EXIT_OK;
@@ -433,7 +414,7 @@ int cmd_activity_list(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, "gemis activity list: --quarter: %s '%s' (1-4)\n", _("not a quarter"), quarter);
 		return EXIT_USAGE;
 	}
-	if (agency_id && (agency = agency_opt("activity list", agency_id)) < 0)
+	if (agency_id && (agency = cli_agency_opt("activity list", agency_id)) < 0)
 		return EXIT_USAGE;
 	rc = cli_unit_open(cli, "activity list", code, _("tasks and activities"), &c);
 	if (rc != CLI_GO) {
@@ -485,6 +466,23 @@ static int store_rows(struct cli_unit *c, const struct principal *who, int agenc
 	return status;
 }
 
+/* `activity log --women N` or `--men N` (name): the count into *n, -1
+ * when not given; false after saying it is not a number of people. */
+static bool people_opt(const char *name, const char *s, int *n)
+{
+	long v;
+
+	*n = -1;
+	if (!s)
+		return true;
+	if (!text_parse_long(s, strlen(s), &v) || v < 0 || v > ACT_PEOPLE_MAX) {
+		fprintf(stderr, "gemis activity log: --%s: %s\n", name, _("not a number of people"));
+		return false;
+	}
+	*n = (int)v;
+	return true;
+}
+
 int cmd_activity_log(struct cli *cli, int argc, char **argv)
 {
 	struct cli_unit c;
@@ -496,7 +494,6 @@ int cmd_activity_log(struct cli *cli, int argc, char **argv)
 		   *women = NULL, *men = NULL, *task = NULL, *as = NULL;
 	bool action_month = false;
 	size_t added = 0;
-	long v;
 	int rc, status = EXIT_FAIL;
 	const struct cli_opt opts[] = {
 		{"unit", OPT_TEXT, &code},
@@ -521,7 +518,7 @@ int cmd_activity_log(struct cli *cli, int argc, char **argv)
 		return cli_usage(cli);
 	memset(&row, 0, sizeof(row));
 	row.line = 0;
-	row.agency = agency_opt("activity log", agency_id);
+	row.agency = cli_agency_opt("activity log", agency_id);
 	if (row.agency < 0)
 		return EXIT_USAGE;
 	row.day = day;
@@ -538,19 +535,8 @@ int cmd_activity_log(struct cli *cli, int argc, char **argv)
 			_("unknown channel"), channel);
 		return EXIT_USAGE;
 	}
-	row.women = row.men = -1;
-	if (women && (!text_parse_long(women, strlen(women), &v) || v < 0 || v > ACT_PEOPLE_MAX)) {
-		fprintf(stderr, "gemis activity log: --women: %s\n", _("not a number of people"));
+	if (!people_opt("women", women, &row.women) || !people_opt("men", men, &row.men))
 		return EXIT_USAGE;
-	}
-	if (women)
-		row.women = (int)v;
-	if (men && (!text_parse_long(men, strlen(men), &v) || v < 0 || v > ACT_PEOPLE_MAX)) {
-		fprintf(stderr, "gemis activity log: --men: %s\n", _("not a number of people"));
-		return EXIT_USAGE;
-	}
-	if (men)
-		row.men = (int)v;
 	if (strlen(title) > ACT_TITLE_MAX || (place && strlen(place) > ACT_PLACE_MAX) ||
 	    (task && strlen(task) >= sizeof(row.task))) {
 		fprintf(stderr, "gemis activity log: %s\n", _("--title, --place or --task is too long"));
@@ -563,13 +549,11 @@ int cmd_activity_log(struct cli *cli, int argc, char **argv)
 	 * launch before it or a closing after it */
 	row.action_month = action_month ? 1 : -1;
 	diags_init(&d, 30);
-	rc = cli_unit_open(cli, "activity log", code, _("tasks and activities"), &c);
+	rc = cli_unit_actor(cli, "activity log", code, _("tasks and activities"), as, &c, &who);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
 	}
-	if (!cli_actor(c.db, &c.t, "activity log", as, &who))
-		goto out;
 	status = store_rows(&c, &who, row.agency, &row, 1, false, "activity log", &d, &added);
 	if (status != EXIT_OK && d.total)
 		fprintf(stderr, "gemis activity log: %s\n", _("the activity was not saved"));
@@ -609,17 +593,15 @@ int cmd_activity_import(struct cli *cli, int argc, char **argv)
 	if (rc != CLI_GO)
 		return rc;
 	path = argv[first];
-	if (agency_id && (agency = agency_opt("activity import", agency_id)) < 0)
+	if (agency_id && (agency = cli_agency_opt("activity import", agency_id)) < 0)
 		return EXIT_USAGE;
 	diags_init(&d, 200);
 	buf_init(&file, ACTIVITY_FILE_MAX);
-	rc = cli_unit_open(cli, "activity import", code, _("tasks and activities"), &c);
+	rc = cli_unit_actor(cli, "activity import", code, _("tasks and activities"), as, &c, &who);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
 	}
-	if (!cli_actor(c.db, &c.t, "activity import", as, &who))
-		goto out;
 	if (buf_read_file(&file, path, &e)) {
 		cli_fail(&e);
 		goto out;
