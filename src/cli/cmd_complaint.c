@@ -31,6 +31,7 @@ struct ccli {
 	struct principal who;
 	struct seal_key key;
 	struct cmp_session s;
+	int unit; /* the unit --unit names, when the command has one */
 };
 
 static void ccli_close(struct ccli *c)
@@ -40,10 +41,11 @@ static void ccli_close(struct ccli *c)
 	tree_release(&c->t);
 }
 
-/* Opens the database, resolves --as (required) and, when need_key, loads
- * the register key. */
+/* Opens the database, resolves --as (required), when need_key loads the
+ * register key and, when unit is not NULL (the value of --unit), finds
+ * that unit. */
 static int ccli_open(struct cli *cli, struct ccli *c, const char *cmd, const char *as, const char *keyfile,
-		     bool need_key)
+		     bool need_key, const char *unit)
 {
 	struct errctx e = {0};
 	const char *kp = seal_key_path(keyfile);
@@ -69,14 +71,10 @@ static int ccli_open(struct cli *cli, struct ccli *c, const char *cmd, const cha
 	c->s.key = need_key && kp ? &c->key : NULL;
 	c->s.today = cli_today();
 	c->s.now = (long long)time(NULL);
+	c->unit = unit ? tree_find(&c->t, unit) : -1;
+	if (unit && c->unit < 0)
+		return cli_unknown_unit(cmd, unit);
 	return CLI_GO;
-}
-
-static const char *agency_name(int k)
-{
-	if (k < 0 || (size_t)k >= agency_kind_count)
-		return "?";
-	return i18n_lang() == LANG_EN ? agency_kinds[k].name_en : agency_kinds[k].name_vi;
 }
 
 static void print_line(const struct complaint *c, struct date now)
@@ -86,7 +84,7 @@ static void print_line(const struct complaint *c, struct date now)
 	date_format_dmy(c->received, r);
 	date_format_dmy(c->due, d);
 	printf("%s  %s  %s · %s · %s · %s · %s %s · %s%s%s%s%s\n", c->code, r, cmp_kind_name(c->kind),
-	       cmp_channel_name(c->channel), goal_id((enum goal)c->field), agency_name(c->agency), _("due"), d,
+	       cmp_channel_name(c->channel), goal_id((enum goal)c->field), cli_agency_name(c->agency, "?"), _("due"), d,
 	       cmp_status_name(c->status), cmp_overdue(c->status, c->due, now) ? " · " : "",
 	       cmp_overdue(c->status, c->due, now) ? _("overdue") : "", c->case_code ? " · " : "",
 	       c->case_code ? c->case_code : "");
@@ -100,7 +98,7 @@ int cmd_complaint_list(struct cli *cli, int argc, char **argv)
 	struct complaint *v = NULL;
 	struct cmp_sum s;
 	const char *code = NULL, *as = NULL;
-	int year = 0, rc, status = EXIT_FAIL, unit;
+	int year = 0, rc, status = EXIT_FAIL;
 	bool json = false;
 	size_t n = 0, i;
 	const struct cli_opt opts[] = {
@@ -114,17 +112,12 @@ int cmd_complaint_list(struct cli *cli, int argc, char **argv)
 	if (!code)
 		return cli_usage(cli);
 	arena_init(&mem, 0);
-	rc = ccli_open(cli, &c, "complaint list", as, NULL, false);
+	rc = ccli_open(cli, &c, "complaint list", as, NULL, false, code);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
 	}
-	unit = tree_find(&c.t, code);
-	if (unit < 0) {
-		status = cli_unknown_unit("complaint list", code);
-		goto out;
-	}
-	if (complaints_list(&c.s, unit, year, &mem, &v, &n, &e)) {
+	if (complaints_list(&c.s, c.unit, year, &mem, &v, &n, &e)) {
 		cli_fail(&e);
 		goto out;
 	}
@@ -134,13 +127,11 @@ int cmd_complaint_list(struct cli *cli, int argc, char **argv)
 
 		for (i = 0; i < n; i++)
 			json_array_append_new(arr, complaint_json(&c.t, &v[i], c.s.today));
-		if (!cli_print_json(json_pack("{s:s, s:i, s:o, s:o}", "unit", c.t.units[unit].code, "year", year,
-					      "summary", complaint_sum_json(&s), "complaints", arr),
-				    JSON_INDENT(1)))
+		if (!cli_print_year_list(c.t.units[c.unit].code, year, complaint_sum_json(&s), "complaints", arr))
 			goto out;
 	} else {
 		printf(_("Feedback and complaints of %s (%s): %u received, %u open, %u overdue, %u answered"),
-		       c.t.units[unit].name, c.t.units[unit].code, s.total, s.open, s.overdue, s.answered);
+		       c.t.units[c.unit].name, c.t.units[c.unit].code, s.total, s.open, s.overdue, s.answered);
 		printf("\n");
 		for (i = 0; i < n; i++)
 			print_line(&v[i], c.s.today);
@@ -172,7 +163,7 @@ int cmd_complaint_add(struct cli *cli, int argc, char **argv)
 	const char *unit = NULL, *rec = NULL, *ch = NULL, *kind = NULL, *field = NULL, *ag = NULL, *name = NULL,
 		   *contact = NULL, *text = NULL, *as = NULL, *keyfile = NULL;
 	bool complex = false;
-	int rc, u, status = EXIT_FAIL;
+	int rc, status = EXIT_FAIL;
 	const struct cli_opt opts[] = {
 		{"unit", OPT_TEXT, &unit},     {"received", OPT_TEXT, &rec},   {"channel", OPT_TEXT, &ch},
 		{"kind", OPT_TEXT, &kind},     {"field", OPT_TEXT, &field},    {"agency", OPT_TEXT, &ag},
@@ -199,17 +190,12 @@ int cmd_complaint_add(struct cli *cli, int argc, char **argv)
 	f.contact = contact;
 	f.text = text;
 	diags_init(&d, 50);
-	rc = ccli_open(cli, &c, "complaint add", as, keyfile, true);
+	rc = ccli_open(cli, &c, "complaint add", as, keyfile, true, unit);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
 	}
-	u = tree_find(&c.t, unit);
-	if (u < 0) {
-		status = cli_unknown_unit("complaint add", unit);
-		goto out;
-	}
-	status = cli_report("complaint add", complaint_add(&c.s, u, &f, code, &d, &e), &d, &e);
+	status = cli_report("complaint add", complaint_add(&c.s, c.unit, &f, code, &d, &e), &d, &e);
 	if (status == EXIT_OK) {
 		printf(_("Complaint %s recorded."), code);
 		printf("\n");
@@ -241,7 +227,7 @@ int cmd_complaint_show(struct cli *cli, int argc, char **argv)
 	if (!code)
 		return cli_usage(cli);
 	arena_init(&mem, 0);
-	rc = ccli_open(cli, &c, "complaint show", as, keyfile, true);
+	rc = ccli_open(cli, &c, "complaint show", as, keyfile, true, NULL);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
@@ -295,7 +281,7 @@ int cmd_complaint_answer(struct cli *cli, int argc, char **argv)
 	    (ond && !cli_day_opt("complaint answer", "on", ond, &on)))
 		return EXIT_USAGE;
 	diags_init(&d, 20);
-	rc = ccli_open(cli, &c, "complaint answer", as, keyfile, true);
+	rc = ccli_open(cli, &c, "complaint answer", as, keyfile, true, NULL);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
@@ -336,7 +322,7 @@ int cmd_complaint_refer(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (!code || !cs)
 		return cli_usage(cli);
-	rc = ccli_open(cli, &c, "complaint refer", as, NULL, false);
+	rc = ccli_open(cli, &c, "complaint refer", as, NULL, false, NULL);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
@@ -414,7 +400,7 @@ int cmd_complaint_erase(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, "gemis complaint erase: --retention-days: %s '%s'\n", _("not a number of days"), days_arg);
 		return EXIT_USAGE;
 	}
-	rc = ccli_open(cli, &c, "complaint erase", as, NULL, false);
+	rc = ccli_open(cli, &c, "complaint erase", as, NULL, false, NULL);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
