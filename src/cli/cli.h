@@ -53,12 +53,14 @@ struct db *cli_open_db(struct cli *cli, int flags);
 struct db *cli_open_tree(struct cli *cli, struct tree *t);
 /* The database's name for messages, without any password. */
 const char *cli_db_name(const struct cli *cli);
-/* What a command about one unit shares: the database, the unit tree and
- * the unit named by --unit. */
+/* What a command about one unit shares: the database, the unit tree,
+ * the unit named by --unit and an arena for what the command reads (the
+ * records it lists, the current version of the one it changes). */
 struct cli_unit {
 	struct db *db;
 	struct tree t;
 	int unit;
+	struct arena mem;
 };
 /* Opens the database, loads the tree and finds code, the value of --unit
  * (a usage error when NULL).  When communes_only names what the command

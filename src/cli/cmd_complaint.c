@@ -32,6 +32,7 @@ struct ccli {
 	struct seal_key key;
 	struct cmp_session s;
 	int unit; /* the unit --unit names, when the command has one */
+	struct arena mem; /* what the command reads */
 };
 
 static void ccli_close(struct ccli *c)
@@ -39,6 +40,7 @@ static void ccli_close(struct ccli *c)
 	seal_key_wipe(&c->key);
 	db_close(c->db);
 	tree_release(&c->t);
+	arena_release(&c->mem);
 }
 
 /* Opens the database, resolves --as (required), when need_key loads the
@@ -52,6 +54,7 @@ static int ccli_open(struct cli *cli, struct ccli *c, const char *cmd, const cha
 
 	memset(c, 0, sizeof(*c));
 	tree_init(&c->t);
+	arena_init(&c->mem, 0);
 	if (!as || !*as) {
 		fprintf(stderr, "gemis %s: %s\n", cmd, _("--as USER is required: complaint commands act as an account"));
 		return EXIT_USAGE;
@@ -94,7 +97,6 @@ int cmd_complaint_list(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
 	struct ccli c;
-	struct arena mem;
 	struct complaint *v = NULL;
 	struct cmp_sum s;
 	const char *code = NULL, *as = NULL;
@@ -111,13 +113,12 @@ int cmd_complaint_list(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (!code)
 		return cli_usage(cli);
-	arena_init(&mem, 0);
 	rc = ccli_open(cli, &c, "complaint list", as, NULL, false, code);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
 	}
-	if (complaints_list(&c.s, c.unit, year, &mem, &v, &n, &e)) {
+	if (complaints_list(&c.s, c.unit, year, &c.mem, &v, &n, &e)) {
 		cli_fail(&e);
 		goto out;
 	}
@@ -138,7 +139,6 @@ int cmd_complaint_list(struct cli *cli, int argc, char **argv)
 	}
 	status = EXIT_OK;
 out:
-	arena_release(&mem);
 	ccli_close(&c);
 	return status;
 }
@@ -210,7 +210,6 @@ int cmd_complaint_show(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
 	struct ccli c;
-	struct arena mem;
 	struct complaint x;
 	const char *code = NULL, *as = NULL, *keyfile = NULL;
 	int rc, status = EXIT_FAIL;
@@ -226,19 +225,17 @@ int cmd_complaint_show(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (!code)
 		return cli_usage(cli);
-	arena_init(&mem, 0);
 	rc = ccli_open(cli, &c, "complaint show", as, keyfile, true, NULL);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
 	}
-	if (complaint_get(&c.s, code, true, &mem, &x, &e)) {
+	if (complaint_get(&c.s, code, true, &c.mem, &x, &e)) {
 		cli_fail(&e);
 		goto out;
 	}
 	status = cli_print_json(complaint_json(&c.t, &x, c.s.today), JSON_INDENT(1)) ? EXIT_OK : EXIT_FAIL;
 out:
-	arena_release(&mem);
 	ccli_close(&c);
 	return status;
 }
@@ -246,14 +243,10 @@ out:
 /* The version the matter stands at now (a command is its own reload). */
 static enum gemis_err version_of(struct ccli *c, const char *code, long long *version, struct errctx *e)
 {
-	struct arena mem;
 	struct complaint x;
-	enum gemis_err err;
+	enum gemis_err err = complaint_get(&c->s, code, false, &c->mem, &x, e);
 
-	arena_init(&mem, 0);
-	err = complaint_get(&c->s, code, false, &mem, &x, e);
 	*version = err ? 0 : x.version;
-	arena_release(&mem);
 	return err;
 }
 

@@ -44,7 +44,6 @@ int cmd_draft_list(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
 	struct cli_unit c;
-	struct arena mem;
 	struct draft *v = NULL;
 	struct draft_sum s;
 	const char *code = NULL;
@@ -63,13 +62,12 @@ int cmd_draft_list(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (!code)
 		return cli_usage(cli);
-	arena_init(&mem, 0);
 	rc = cli_unit_open(cli, "draft list", code, NULL, &c);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
 	}
-	if (drafts_list(c.db, &c.t, c.unit, year, &mem, &v, &n, &e)) {
+	if (drafts_list(c.db, &c.t, c.unit, year, &c.mem, &v, &n, &e)) {
 		cli_fail(&e);
 		goto out;
 	}
@@ -91,7 +89,6 @@ int cmd_draft_list(struct cli *cli, int argc, char **argv)
 	}
 	status = EXIT_OK;
 out:
-	arena_release(&mem);
 	cli_unit_close(&c);
 	return status;
 }
@@ -176,14 +173,10 @@ static bool read_answers(const char *path, json_t **doc, struct arena *mem, stru
  * applies to what is stored now. */
 static enum gemis_err current_version(struct cli_unit *c, long long id, long long *version, struct errctx *e)
 {
-	struct arena mem;
 	struct draft x;
-	enum gemis_err err;
+	enum gemis_err err = draft_get(c->db, &c->t, c->unit, id, &c->mem, &x, e);
 
-	arena_init(&mem, 0);
-	err = draft_get(c->db, &c->t, c->unit, id, &mem, &x, e);
 	*version = err ? 0 : x.version;
-	arena_release(&mem);
 	return err;
 }
 

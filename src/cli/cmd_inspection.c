@@ -53,7 +53,6 @@ int cmd_inspection_list(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
 	struct cli_unit c;
-	struct arena mem;
 	struct inspection *v = NULL;
 	struct insp_sum s;
 	struct date now = cli_today();
@@ -71,13 +70,12 @@ int cmd_inspection_list(struct cli *cli, int argc, char **argv)
 	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
 	if (rc != CLI_GO)
 		return rc;
-	arena_init(&mem, 0);
 	rc = cli_unit_open(cli, "inspection list", code, NULL, &c);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
 	}
-	if (inspections_list(c.db, &c.t, c.unit, year, &mem, &v, &n, &e)) {
+	if (inspections_list(c.db, &c.t, c.unit, year, &c.mem, &v, &n, &e)) {
 		cli_fail(&e);
 		goto out;
 	}
@@ -99,7 +97,6 @@ int cmd_inspection_list(struct cli *cli, int argc, char **argv)
 	}
 	status = EXIT_OK;
 out:
-	arena_release(&mem);
 	cli_unit_close(&c);
 	return status;
 }
@@ -148,17 +145,13 @@ int cmd_inspection_add(struct cli *cli, int argc, char **argv)
 	}
 	x.unit = c.unit;
 	if (x.id) {
-		struct arena mem;
 		struct inspection cur;
 
-		arena_init(&mem, 0);
-		rc = inspection_get(c.db, &c.t, c.unit, x.id, &mem, &cur, &e);
-		x.version = cur.version;
-		arena_release(&mem);
-		if (rc) {
+		if (inspection_get(c.db, &c.t, c.unit, x.id, &c.mem, &cur, &e)) {
 			cli_fail(&e);
 			goto out;
 		}
+		x.version = cur.version;
 	}
 	status = cli_report("inspection add", inspection_save(c.db, &c.t, &who, &x, cli_today(), (long long)time(NULL), &d, &e),
 			&d, &e);
@@ -221,14 +214,10 @@ out:
 /* The version of recommendation id of the unit, as it now stands. */
 static enum gemis_err rec_version(struct cli_unit *c, long long id, long long *version, struct errctx *e)
 {
-	struct arena mem;
 	struct recommendation x;
-	enum gemis_err err;
+	enum gemis_err err = recommendation_get(c->db, &c->t, c->unit, id, &c->mem, &x, e);
 
-	arena_init(&mem, 0);
-	err = recommendation_get(c->db, &c->t, c->unit, id, &mem, &x, e);
 	*version = err ? 0 : x.version;
-	arena_release(&mem);
 	return err;
 }
 

@@ -52,6 +52,7 @@ int cli_unit_open(struct cli *cli, const char *cmd, const char *code, const char
 {
 	memset(c, 0, sizeof(*c));
 	tree_init(&c->t);
+	arena_init(&c->mem, 0);
 	if (!code)
 		return cli_usage(cli);
 	c->db = cli_open_tree(cli, &c->t);
@@ -132,6 +133,7 @@ void cli_unit_close(struct cli_unit *c)
 	db_close(c->db);
 	c->db = NULL;
 	tree_release(&c->t);
+	arena_release(&c->mem);
 }
 
 struct date cli_today(void)
