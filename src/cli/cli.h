@@ -105,6 +105,10 @@ bool cli_print_year_list(const char *code, int year, json_t *summary, const char
 /* Today in Vietnam; $GEMIS_TODAY=YYYY-MM-DD stands for it, as for the
  * server (tests). */
 struct date cli_today(void);
+/* This year by the computer's clock in UTC: the default --year of the
+ * budget and scorecard commands (which, unlike cli_today(), never read
+ * $GEMIS_TODAY). */
+int cli_utc_year(void);
 /* Prints doc as JSON (json_dumps flags) on stdout and releases it; false
  * after saying why. */
 bool cli_print_json(json_t *doc, size_t flags);

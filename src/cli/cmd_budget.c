@@ -50,8 +50,6 @@ int cmd_budget_list(struct cli *cli, int argc, char **argv)
 	struct errctx e = {0};
 	struct cli_unit c;
 	struct budget_list l;
-	time_t now = time(NULL);
-	struct tm tm;
 	const char *code = NULL;
 	int year, rc, status = EXIT_FAIL;
 	bool json = false;
@@ -63,8 +61,7 @@ int cmd_budget_list(struct cli *cli, int argc, char **argv)
 		{NULL, OPT_FLAG, NULL},
 	};
 
-	gmtime_r(&now, &tm);
-	year = tm.tm_year + 1900;
+	year = cli_utc_year();
 	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
 	if (rc != CLI_GO)
 		return rc;
@@ -142,13 +139,11 @@ int cmd_budget_add(struct cli *cli, int argc, char **argv)
 	if (!f.year || !f.agency || !f.source || !f.estimate)
 		return cli_usage(cli);
 	diags_init(&d, 50);
-	rc = cli_unit_open(cli, "budget add", code, _("budget lines"), &c);
+	rc = cli_unit_actor(cli, "budget add", code, _("budget lines"), as, &c, &who);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
 	}
-	if (!cli_actor(c.db, &c.t, "budget add", as, &who))
-		goto out;
 	rc = budget_add(c.db, &c.t, &who, c.unit, &f, submit, (long long)time(NULL), &d, &id, &e);
 	if (rc) {
 		status = refused("budget add", rc, &d, &e);
@@ -204,13 +199,11 @@ int cmd_budget_act(struct cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	diags_init(&d, 50);
-	rc = cli_unit_open(cli, "budget act", code, _("budget lines"), &c);
+	rc = cli_unit_actor(cli, "budget act", code, _("budget lines"), as, &c, &who);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
 	}
-	if (!cli_actor(c.db, &c.t, "budget act", as, &who))
-		goto out;
 	/* the command line acts on the line as it is now */
 	if (budget_load(c.db, &c.t, c.unit, 0, &l, &e)) {
 		cli_fail(&e);
@@ -243,8 +236,6 @@ int cmd_budget_export(struct cli *cli, int argc, char **argv)
 	struct cli_unit c;
 	struct budget_list l;
 	const char *code = NULL, *out = NULL;
-	time_t now = time(NULL);
-	struct tm tm;
 	int year, rc, status = EXIT_FAIL;
 	size_t n;
 	const struct cli_opt opts[] = {
@@ -254,8 +245,7 @@ int cmd_budget_export(struct cli *cli, int argc, char **argv)
 		{NULL, OPT_FLAG, NULL},
 	};
 
-	gmtime_r(&now, &tm);
-	year = tm.tm_year + 1900;
+	year = cli_utc_year();
 	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
 	if (rc != CLI_GO)
 		return rc;

@@ -142,14 +142,11 @@ static long long judged_at(void)
 int cmd_scorecard(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
-	struct snapshot s;
+	struct cli_snap c;
 	struct scorecard sc;
-	struct db *db;
 	const char *code = NULL, *out = NULL;
-	time_t now = time(NULL);
-	struct tm tm;
 	bool json = false;
-	int year, unit, rc, status = EXIT_FAIL;
+	int year, rc, status = EXIT_FAIL;
 	const struct cli_opt opts[] = {
 		{"unit", OPT_TEXT, &code},
 		{"year", OPT_YEAR, &year},
@@ -158,35 +155,26 @@ int cmd_scorecard(struct cli *cli, int argc, char **argv)
 		{NULL, OPT_FLAG, NULL},
 	};
 
-	gmtime_r(&now, &tm);
-	year = tm.tm_year + 1900;
+	year = cli_utc_year();
 	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
 	if (rc != CLI_GO)
 		return rc;
 	if (!code)
 		return cli_usage(cli);
 	memset(&sc, 0, sizeof(sc));
-	db = cli_open_db(cli, 0);
-	if (!db)
-		return EXIT_FAIL;
-	if (snapshot_load(db, &s, &e)) {
-		db_close(db);
-		return cli_fail(&e);
-	}
-	unit = tree_find(&s.tree, code);
-	if (unit < 0)
-		status = cli_unknown_unit("scorecard", code);
-	else if (scorecard_load(db, &s, unit, year, judged_at(), &sc, &e))
+	rc = cli_snap_open(cli, "scorecard", code, &c);
+	if (rc != CLI_GO)
+		status = rc;
+	else if (scorecard_load(c.db, &c.s, c.unit, year, judged_at(), &sc, &e))
 		cli_fail(&e);
 	else if (out && ends_with(out, ".xlsx"))
-		status = scorecard_xlsx(&s.tree, &sc, out, &e) ? cli_fail(&e) : EXIT_OK;
+		status = scorecard_xlsx(&c.s.tree, &sc, out, &e) ? cli_fail(&e) : EXIT_OK;
 	else if (out)
-		status = write_csv(&s.tree, &sc, out);
+		status = write_csv(&c.s.tree, &sc, out);
 	else
-		status = print(&s.tree, &sc, json);
+		status = print(&c.s.tree, &sc, json);
 	scorecard_release(&sc);
-	snapshot_release(&s);
-	db_close(db);
+	cli_snap_close(&c);
 	return status;
 }
 
@@ -223,12 +211,11 @@ static bool read_weights(const char *s, struct sc_rules *r)
 int cmd_scorecard_rules(struct cli *cli, int argc, char **argv)
 {
 	struct errctx e = {0};
-	struct tree t;
+	struct cli_unit c;
 	struct sc_rules r;
 	struct principal who;
-	struct db *db;
 	const char *code = NULL, *weights = NULL, *as = NULL;
-	int since = 0, unit, rc, status = EXIT_FAIL;
+	int since = 0, rc, status = EXIT_FAIL;
 	const struct cli_opt opts[] = {
 		{"unit", OPT_TEXT, &code},
 		{"since", OPT_YEAR, &since},
@@ -245,22 +232,16 @@ int cmd_scorecard_rules(struct cli *cli, int argc, char **argv)
 	sc_rules_default(&r);
 	if (!read_weights(weights, &r))
 		return EXIT_USAGE;
-	tree_init(&t);
-	db = cli_open_tree(cli, &t);
-	if (!db)
-		return EXIT_FAIL;
-	unit = tree_find(&t, code);
-	if (unit < 0)
-		status = cli_unknown_unit("scorecard rules", code);
-	else if (cli_actor(db, &t, "scorecard rules", as, &who) &&
-		 scorecard_rules_set(db, &t, &who, unit, since, &r, (long long)time(NULL), &e) == GEMIS_OK) {
-		printf(_("The scorecard's rules of %s, version %d, from %d on."), t.units[unit].name, r.version, since);
+	rc = cli_unit_actor(cli, "scorecard rules", code, NULL, as, &c, &who);
+	if (rc != CLI_GO) {
+		status = rc;
+	} else if (scorecard_rules_set(c.db, &c.t, &who, c.unit, since, &r, (long long)time(NULL), &e) == GEMIS_OK) {
+		printf(_("The scorecard's rules of %s, version %d, from %d on."), c.t.units[c.unit].name, r.version, since);
 		printf("\n");
 		status = EXIT_OK;
 	} else if (e.msg[0]) {
 		cli_fail(&e);
 	}
-	tree_release(&t);
-	db_close(db);
+	cli_unit_close(&c);
 	return status;
 }

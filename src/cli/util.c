@@ -146,6 +146,15 @@ struct date cli_today(void)
 	return vn_date((long long)time(NULL));
 }
 
+int cli_utc_year(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	return tm.tm_year + 1900;
+}
+
 int cli_report(const char *cmd, enum gemis_err err, struct diags *d, struct errctx *e)
 {
 	if (err == GEMIS_EINVAL && d && d->n) {
