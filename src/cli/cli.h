@@ -109,6 +109,9 @@ struct date cli_today(void);
  * budget and scorecard commands (which, unlike cli_today(), never read
  * $GEMIS_TODAY). */
 int cli_utc_year(void);
+/* Reads one line of standard input (a password, a key's passphrase)
+ * into out without its line end; false at the end of the input. */
+bool cli_read_line(char *out, size_t n);
 /* Prints doc as JSON (json_dumps flags) on stdout and releases it; false
  * after saying why. */
 bool cli_print_json(json_t *doc, size_t flags);

@@ -105,18 +105,6 @@ static bool read_stdin(struct buf *b)
 	return !ferror(stdin);
 }
 
-static bool read_line(char *out, size_t n)
-{
-	size_t len;
-
-	if (!fgets(out, (int)n, stdin))
-		return false;
-	len = strlen(out);
-	while (len && (out[len - 1] == '\n' || out[len - 1] == '\r'))
-		out[--len] = '\0';
-	return true;
-}
-
 /* The options of every case command: the account, the register key. */
 #define COMMON_OPTS(as, key) {"as", OPT_TEXT, &(as)}, {"case-key", OPT_TEXT, &(key)}
 #define END_OPTS {NULL, OPT_FLAG, NULL}
@@ -358,7 +346,7 @@ int cmd_case_export(struct cli *cli, int argc, char **argv)
 	if (status)
 		goto out;
 	status = EXIT_FAIL;
-	if (!read_line(password, sizeof(password))) {
+	if (!cli_read_line(password, sizeof(password))) {
 		fprintf(stderr, "gemis case export: %s\n", _("no password on standard input"));
 		goto out;
 	}

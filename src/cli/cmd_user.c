@@ -41,19 +41,6 @@ static bool may_manage(const char *cmd, struct db *db, const struct tree *t, con
 	return false;
 }
 
-/* Reads one line (the password) from stdin without its line end. */
-static bool read_password(char *out, size_t n)
-{
-	size_t len;
-
-	if (!fgets(out, (int)n, stdin))
-		return false;
-	len = strlen(out);
-	while (len && (out[len - 1] == '\n' || out[len - 1] == '\r'))
-		out[--len] = '\0';
-	return true;
-}
-
 struct add_args {
 	const struct tree *t;
 	const char *name, *full, *pw;
@@ -107,7 +94,7 @@ int cmd_user_add(struct cli *cli, int argc, char **argv)
 	}
 	if (agency && (a = cli_agency_opt("user add", agency)) < 0)
 		return EXIT_USAGE;
-	if (pw && !read_password(password, sizeof(password))) {
+	if (pw && !cli_read_line(password, sizeof(password))) {
 		fprintf(stderr, "gemis user add: %s\n", _("no password on standard input"));
 		return EXIT_FAIL;
 	}
@@ -369,7 +356,7 @@ int cmd_user_passwd(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (!pw)
 		return cli_usage(cli);
-	if (!read_password(password, sizeof(password))) {
+	if (!cli_read_line(password, sizeof(password))) {
 		fprintf(stderr, "gemis user passwd: %s\n", _("no password on standard input"));
 		return EXIT_FAIL;
 	}

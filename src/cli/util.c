@@ -155,6 +155,18 @@ int cli_utc_year(void)
 	return tm.tm_year + 1900;
 }
 
+bool cli_read_line(char *out, size_t n)
+{
+	size_t len;
+
+	if (!fgets(out, (int)n, stdin))
+		return false;
+	len = strlen(out);
+	while (len && (out[len - 1] == '\n' || out[len - 1] == '\r'))
+		out[--len] = '\0';
+	return true;
+}
+
 int cli_report(const char *cmd, enum gemis_err err, struct diags *d, struct errctx *e)
 {
 	if (err == GEMIS_EINVAL && d && d->n) {
