@@ -288,6 +288,11 @@ static enum gemis_err load_plans(struct db *db, const struct tree *t, struct err
 }
 
 /* What an agency's report says of its tasks (every demo form has one). */
+/* When the demo's forms were sent (03/12/2026 09:00 in Vietnam) and,
+ * an hour later, approved or returned: fixed, so that a page judged on a
+ * given day (tests set $GEMIS_TODAY) shows the same whatever the clock. */
+#define DEMO_FORMS_AT 1796263200LL
+
 static const char demo_narrative[] =
 	"Đã triển khai các nhiệm vụ được giao trong kế hoạch năm 2026: tuyên truyền, tập huấn và "
 	"thu thập số liệu các chỉ tiêu; một số hoạt động chậm do thiếu kinh phí.";
@@ -351,13 +356,13 @@ static enum gemis_err demo_form(struct db *db, const struct tree *t, const char 
 		explain[catalog_find(explain_ind)] = explanation;
 	if (!err) {
 		struct sub_request rq = {unit, agency_find(agency), 2026, SUB_SUBMIT, 0, rows, n, NULL,
-					 explain, demo_narrative};
+					 explain, demo_narrative, NULL, DEMO_FORMS_AT};
 
 		err = submissions_act(db, t, &rep, &rq, &d, &out, e);
 	}
 	if (!err && last != SUB_SUBMIT) {
 		struct sub_request rq = {unit, agency_find(agency), 2026, last, out.version, NULL, 0,
-					 comment, NULL};
+					 comment, NULL, NULL, NULL, DEMO_FORMS_AT + 3600};
 
 		err = submissions_act(db, t, &focal, &rq, &d, &out, e);
 	}

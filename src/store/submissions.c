@@ -870,7 +870,7 @@ enum gemis_err submissions_act(struct db *db, const struct tree *t, const struct
 	 * then a failure is the caller's to roll back */
 	bool own_tx = !db->in_tx;
 	enum gemis_err err;
-	long long now = (long long)time(NULL);
+	long long now = rq->at ? rq->at : (long long)time(NULL);
 	bool entering = rq->action == SUB_SAVE || rq->action == SUB_SUBMIT;
 	const char *by = who->name;
 

@@ -129,6 +129,9 @@ struct sub_request {
 	 * builds it (a form is read from some five queries, and a save's
 	 * handler has already read it to check the request). */
 	const struct form *form;
+	/* When the step happened (Unix time), or 0 for now: the demo dates
+	 * its forms so that what it shows does not move with the clock. */
+	long long at;
 };
 
 #define EXPLAIN_MAX 2000

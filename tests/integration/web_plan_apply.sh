@@ -9,6 +9,11 @@
 . "$ROOT/tests/integration/lib.sh"
 
 expect_ok "$GEMIS" demo --forms
+# the demo's forms are dated (03/12/2026), not stamped with the clock: a
+# run after the end of $GEMIS_TODAY below found them "not in yet" and the
+# dashboard dropped the health station's submitted form
+[ "$(sql gemis.db "SELECT COUNT(*) FROM submissions WHERE submitted_at = 1796263200")" = 3 ] ||
+	die "the demo's forms are not dated 03/12/2026 09:00"
 # a yearly plan with no numeric target, duties for the culture-social office
 # only: the case of the issue
 cat >yearly.txt <<'EOF'
