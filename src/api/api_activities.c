@@ -8,7 +8,11 @@
  *        what a form typed (read access to the unit)
  *   POST /api/v1/activities
  *        {"unit", "agency", "date", "kind", "title", "channel", "place",
- *         "women", "men", "task", "action_month"}: 201 with the activity
+ *         "women", "men", "task", "action_month", "entry"}: 201 with the
+ *        activity; "entry", a key the client draws for the entry (1-64
+ *        letters, digits, "-" or "_"), makes a resend safe: the same key
+ *        again in the unit answers 200 with the activity stored the first
+ *        time, and adds nothing
  *   GET  /api/v1/activities/{unit}/{id}      one activity
  *   POST /api/v1/activities/{unit}/{id}
  *        {"action": "save", "version", ...the fields} or {"action":
@@ -154,6 +158,7 @@ static bool known_fields(const json_t *o, bool with_unit, struct diags *d)
 		ok |= (strcmp(key, "women") == 0 || strcmp(key, "men") == 0) && (json_is_integer(v) || json_is_null(v));
 		ok |= strcmp(key, "action_month") == 0 && (json_is_boolean(v) || json_is_null(v));
 		ok |= with_unit && strcmp(key, "unit") == 0 && json_is_string(v);
+		ok |= with_unit && strcmp(key, "entry") == 0 && json_is_string(v);
 		ok |= !with_unit && strcmp(key, "action") == 0 && json_is_string(v);
 		ok |= !with_unit && strcmp(key, "version") == 0 && json_is_integer(v);
 		if (!ok)
@@ -162,10 +167,28 @@ static bool known_fields(const json_t *o, bool with_unit, struct diags *d)
 	return d->total == 0;
 }
 
-/* Saves the activity of row (a->id, a->version set for a change) and
- * answers it; *a gets the stored activity. */
+/* Whether key is a client's entry key: 1-64 letters, digits, '-', '_'. */
+static bool entry_key_ok(const char *key)
+{
+	size_t n = strlen(key), i;
+
+	if (n == 0 || n > 64)
+		return false;
+	for (i = 0; i < n; i++) {
+		char c = key[i];
+
+		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
+		      c == '_'))
+			return false;
+	}
+	return true;
+}
+
+/* Saves the activity of row (id, version set for a change; entry, the
+ * client's key of a new one, or "") and answers it: `status`, or 200 with
+ * the stored activity when the key's entry was stored before. */
 static enum gemis_err save_row(struct http_req *r, struct db *db, int unit, const struct act_row *row,
-			       long long id, long long version, int status)
+			       long long id, long long version, const char *entry, int status)
 {
 	struct activity *acts = NULL;
 	long *lines = NULL;
@@ -175,7 +198,13 @@ static enum gemis_err save_row(struct http_req *r, struct db *db, int unit, cons
 	if (!err && r->diags->total == 0) {
 		acts[0].id = id;
 		acts[0].version = version;
+		snprintf(acts[0].client_key, sizeof(acts[0].client_key), "%s", entry);
 		err = activity_save(db, &r->snap->tree, &r->who, &acts[0], today_of(r), r->now, r->diags, &r->err);
+		/* a resend: the answer is what was stored, not what came again */
+		if (!err && acts[0].was_there) {
+			status = 200;
+			err = activity_get(db, &r->snap->tree, unit, acts[0].id, &acts[0], &r->err);
+		}
 	}
 	if (!err && r->diags->total > 0)
 		err = GEMIS_EINVAL;
@@ -192,7 +221,7 @@ static enum gemis_err save_row(struct http_req *r, struct db *db, int unit, cons
 
 enum gemis_err api_activity_add(struct http_req *r)
 {
-	const char *code, *ag;
+	const char *code, *ag, *entry;
 	struct act_row row;
 	struct db *db;
 	json_t *doc = NULL;
@@ -216,11 +245,14 @@ enum gemis_err api_activity_add(struct http_req *r)
 	}
 	if (!ag)
 		diags_add(r->diags, 0, "agency", "%s", _("missing: which agency?"));
+	entry = json_string_value(json_object_get(doc, "entry"));
+	if (entry && !entry_key_ok(entry))
+		diags_add(r->diags, 0, "entry", "%s", _("an entry key is 1 to 64 letters, digits, \"-\" or \"_\""));
 	if (known_fields(doc, true, r->diags))
 		body_row(doc, &row, r->diags);
 	err = http_db(r, &db);
 	if (!err && r->diags->total == 0)
-		err = save_row(r, db, unit, &row, 0, 0, 201);
+		err = save_row(r, db, unit, &row, 0, 0, entry ? entry : "", 201);
 	else if (!err)
 		err = http_fail(r, GEMIS_EINVAL, "%s", _("the activity was not saved"));
 out:
@@ -332,7 +364,7 @@ enum gemis_err api_activity_act(struct http_req *r)
 	if (r->diags->total == 0 && !http_can(r, ACT_ENTER, unit, row.agency))
 		err = GEMIS_EPERM;
 	else if (r->diags->total == 0)
-		err = save_row(r, db, unit, &row, cur.id, version, 200);
+		err = save_row(r, db, unit, &row, cur.id, version, "", 200);
 	else
 		err = http_fail(r, GEMIS_EINVAL, "%s", _("the activity was not saved"));
 out:

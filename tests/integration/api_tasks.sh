@@ -129,6 +129,28 @@ jq -e '.channel == "portal" and .title == "Tin về bình đẳng giới"' body.
 api "$vhxh" POST "/api/v1/activities/03390/$id" -H "Content-Type: application/json" \
 	--data "{\"action\": \"save\", \"version\": $ver, \"channel\": \"social\"}"
 expect_status 409
+# a client's entry key makes a resend safe: the second send of the same
+# entry answers 200 with what was stored the first time and adds nothing;
+# a malformed key is named
+n0=$(sql gemis.db "SELECT COUNT(*) FROM activities WHERE unit_id = (SELECT id FROM units WHERE code = '03390')")
+api "$vhxh" POST /api/v1/activities -H "Content-Type: application/json" \
+	--data '{"unit": "03390", "agency": "vhxh", "date": "2026-07-04", "kind": "news", "title": "Tin gửi lại", "entry": "k-7f3a_01"}'
+expect_status 201
+first=$(jq -r .id body.txt)
+api "$vhxh" POST /api/v1/activities -H "Content-Type: application/json" \
+	--data '{"unit": "03390", "agency": "vhxh", "date": "2026-07-04", "kind": "news", "title": "Tin gửi lại (lần hai)", "entry": "k-7f3a_01"}'
+expect_status 200
+jq -e --argjson id "$first" '.id == $id and .title == "Tin gửi lại"' body.txt >/dev/null ||
+	die "a resend is not answered with the stored activity: $body"
+[ "$(sql gemis.db "SELECT COUNT(*) FROM activities WHERE unit_id = (SELECT id FROM units WHERE code = '03390')")" = $((n0 + 1)) ] ||
+	die "a resend with the same entry key added an activity"
+api "$vhxh" POST /api/v1/activities -H "Content-Type: application/json" \
+	--data '{"unit": "03390", "agency": "vhxh", "date": "2026-07-04", "kind": "news", "title": "x", "entry": "bad key!"}'
+expect_status 400
+jq -e 'any(.problems[]; .field == "entry")' body.txt >/dev/null || die "a bad entry key is not named: $body"
+api "$vhxh" POST "/api/v1/activities/03390/$first" -H "Content-Type: application/json" \
+	--data '{"action": "delete", "version": 1}'
+expect_status 200
 api "$vhxh" POST /api/v1/activities -H "Content-Type: application/json" \
 	--data '{"unit": "03390", "agency": "vhxh", "date": "2026-13-03", "kind": "rumour", "title": "x", "women": -2}'
 expect_status 400
