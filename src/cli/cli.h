@@ -69,6 +69,13 @@ struct cli_unit {
  * exit status after saying why; call cli_unit_close() in either case. */
 int cli_unit_open(struct cli *cli, const char *cmd, const char *code, const char *communes_only, struct cli_unit *c);
 void cli_unit_close(struct cli_unit *c);
+/* The start of the commands that list a unit's records of a year
+ * (`draft list`, `inspection list`, `budget list`): reads their options
+ * --unit CODE, --year YEAR (*year is the default) and --json, then
+ * cli_unit_open()s the unit for cmd.  CLI_GO, or the exit status (after
+ * the help, or saying why); call cli_unit_close() in either case. */
+int cli_list_open(struct cli *cli, const char *cmd, int argc, char **argv, int *year, bool *json,
+		  struct cli_unit *c);
 /* What the commands of the reporting chain and the ad hoc requests work
  * on: the database, its snapshot, the unit --unit names and an arena for
  * what the command reads (the same in both). */

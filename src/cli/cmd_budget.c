@@ -50,23 +50,12 @@ int cmd_budget_list(struct cli *cli, int argc, char **argv)
 	struct errctx e = {0};
 	struct cli_unit c;
 	struct budget_list l;
-	const char *code = NULL;
-	int year, rc, status = EXIT_FAIL;
+	int year = cli_utc_year(), rc, status = EXIT_FAIL;
 	bool json = false;
 	size_t i;
-	const struct cli_opt opts[] = {
-		{"unit", OPT_TEXT, &code},
-		{"year", OPT_YEAR, &year},
-		{"json", OPT_FLAG, &json},
-		{NULL, OPT_FLAG, NULL},
-	};
 
-	year = cli_utc_year();
-	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
-	if (rc != CLI_GO)
-		return rc;
 	memset(&l, 0, sizeof(l));
-	rc = cli_unit_open(cli, "budget list", code, NULL, &c);
+	rc = cli_list_open(cli, "budget list", argc, argv, &year, &json, &c);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;

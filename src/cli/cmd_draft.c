@@ -46,23 +46,11 @@ int cmd_draft_list(struct cli *cli, int argc, char **argv)
 	struct cli_unit c;
 	struct draft *v = NULL;
 	struct draft_sum s;
-	const char *code = NULL;
 	int year = cli_today().y, rc, status = EXIT_FAIL;
 	bool json = false;
 	size_t n = 0, i;
-	const struct cli_opt opts[] = {
-		{"unit", OPT_TEXT, &code},
-		{"year", OPT_YEAR, &year},
-		{"json", OPT_FLAG, &json},
-		{NULL, OPT_FLAG, NULL},
-	};
 
-	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
-	if (rc != CLI_GO)
-		return rc;
-	if (!code)
-		return cli_usage(cli);
-	rc = cli_unit_open(cli, "draft list", code, NULL, &c);
+	rc = cli_list_open(cli, "draft list", argc, argv, &year, &json, &c);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;

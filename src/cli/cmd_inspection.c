@@ -56,21 +56,11 @@ int cmd_inspection_list(struct cli *cli, int argc, char **argv)
 	struct inspection *v = NULL;
 	struct insp_sum s;
 	struct date now = cli_today();
-	const char *code = NULL;
 	int year = now.y, rc, status = EXIT_FAIL;
 	bool json = false;
 	size_t n = 0, i;
-	const struct cli_opt opts[] = {
-		{"unit", OPT_TEXT, &code},
-		{"year", OPT_YEAR, &year},
-		{"json", OPT_FLAG, &json},
-		{NULL, OPT_FLAG, NULL},
-	};
 
-	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
-	if (rc != CLI_GO)
-		return rc;
-	rc = cli_unit_open(cli, "inspection list", code, NULL, &c);
+	rc = cli_list_open(cli, "inspection list", argc, argv, &year, &json, &c);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;

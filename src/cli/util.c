@@ -70,6 +70,26 @@ int cli_unit_open(struct cli *cli, const char *cmd, const char *code, const char
 	return CLI_GO;
 }
 
+int cli_list_open(struct cli *cli, const char *cmd, int argc, char **argv, int *year, bool *json,
+		  struct cli_unit *c)
+{
+	const char *code = NULL;
+	const struct cli_opt opts[] = {
+		{"unit", OPT_TEXT, &code},
+		{"year", OPT_YEAR, year},
+		{"json", OPT_FLAG, json},
+		{NULL, OPT_FLAG, NULL},
+	};
+	int rc;
+
+	memset(c, 0, sizeof(*c));
+	tree_init(&c->t);
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc != CLI_GO)
+		return rc;
+	return cli_unit_open(cli, cmd, code, NULL, c);
+}
+
 int cli_unit_actor(struct cli *cli, const char *cmd, const char *code, const char *communes_only, const char *as,
 		   struct cli_unit *c, struct principal *who)
 {
