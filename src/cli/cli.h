@@ -98,6 +98,14 @@ const char *cli_action(const struct cli *cli);
 /* The name of the file at path without its folders (NULL for NULL): the
  * name an attachment read from the command line is stored under. */
 const char *cli_file_name(const char *path);
+/* The options of the commands that take a workflow step on one record of
+ * a unit (`draft review`, `recommendation act`). */
+struct cli_step_opts {
+	const char *code, *id, *action, *comment, *as; /* --unit --id --action --comment --as */
+};
+/* Reads them (--unit, --id and --action required).  CLI_GO, or the exit
+ * status to return at once (after the help or the usage). */
+int cli_step_options(const struct cli *cli, int argc, char **argv, struct cli_step_opts *o);
 struct principal;
 /* What a command that writes for one unit does first, the same in every
  * such command: cli_unit_open() (communes_only as there), then

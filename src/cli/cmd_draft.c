@@ -250,33 +250,27 @@ int cmd_draft_review(struct cli *cli, int argc, char **argv)
 	struct errctx e = {0};
 	struct cli_unit c;
 	struct principal who;
-	const char *code = NULL, *rid = NULL, *action = NULL, *comment = NULL, *as = NULL;
+	struct cli_step_opts o;
 	long long id = 0, version = 0;
 	int rc, a, status = EXIT_FAIL;
-	const struct cli_opt opts[] = {
-		{"unit", OPT_TEXT, &code},       {"id", OPT_TEXT, &rid}, {"action", OPT_TEXT, &action},
-		{"comment", OPT_TEXT, &comment}, {"as", OPT_TEXT, &as},  {NULL, OPT_FLAG, NULL},
-	};
 
-	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	rc = cli_step_options(cli, argc, argv, &o);
 	if (rc != CLI_GO)
 		return rc;
-	if (!code || !rid || !action)
-		return cli_usage(cli);
-	a = wf_action_find(&wf_draft, action);
-	if (!cli_id_opt("draft review", "id", rid, &id))
+	a = wf_action_find(&wf_draft, o.action);
+	if (!cli_id_opt("draft review", "id", o.id, &id))
 		return EXIT_USAGE;
 	if (a != DR_RETURN && a != DR_REVIEW) {
-		fprintf(stderr, "gemis draft review: --action: %s '%s'\n", _("unknown action: return or review"), action);
+		fprintf(stderr, "gemis draft review: --action: %s '%s'\n", _("unknown action: return or review"), o.action);
 		return EXIT_USAGE;
 	}
-	rc = cli_unit_actor(cli, "draft review", code, NULL, as, &c, &who);
+	rc = cli_unit_actor(cli, "draft review", o.code, NULL, o.as, &c, &who);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
 	}
 	if (current_version(&c, id, &version, &e) ||
-	    draft_act(c.db, &c.t, &who, c.unit, id, a, version, comment, (long long)time(NULL), &e)) {
+	    draft_act(c.db, &c.t, &who, c.unit, id, a, version, o.comment, (long long)time(NULL), &e)) {
 		cli_fail(&e);
 		goto out;
 	}

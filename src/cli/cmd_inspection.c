@@ -216,32 +216,26 @@ int cmd_recommendation_act(struct cli *cli, int argc, char **argv)
 	struct errctx e = {0};
 	struct cli_unit c;
 	struct principal who;
-	const char *code = NULL, *rid = NULL, *action = NULL, *comment = NULL, *as = NULL;
+	struct cli_step_opts o;
 	long long version = 0;
 	long v = 0;
 	int rc, a, status = EXIT_FAIL;
-	const struct cli_opt opts[] = {
-		{"unit", OPT_TEXT, &code},       {"id", OPT_TEXT, &rid}, {"action", OPT_TEXT, &action},
-		{"comment", OPT_TEXT, &comment}, {"as", OPT_TEXT, &as},  {NULL, OPT_FLAG, NULL},
-	};
 
-	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	rc = cli_step_options(cli, argc, argv, &o);
 	if (rc != CLI_GO)
 		return rc;
-	if (!code || !rid || !action)
-		return cli_usage(cli);
-	a = wf_action_find(&wf_recommendation, action);
-	if (!text_parse_long(rid, strlen(rid), &v) || v <= 0 || a < 0 || a == REC_ISSUE) {
+	a = wf_action_find(&wf_recommendation, o.action);
+	if (!text_parse_long(o.id, strlen(o.id), &v) || v <= 0 || a < 0 || a == REC_ISSUE) {
 		fprintf(stderr, "gemis recommendation act: %s\n", _("--id is a number and --action follow_up, reject or close"));
 		return EXIT_USAGE;
 	}
-	rc = cli_unit_actor(cli, "recommendation act", code, NULL, as, &c, &who);
+	rc = cli_unit_actor(cli, "recommendation act", o.code, NULL, o.as, &c, &who);
 	if (rc != CLI_GO) {
 		status = rc;
 		goto out;
 	}
 	if (rec_version(&c, v, &version, &e) ||
-	    recommendation_act(c.db, &c.t, &who, c.unit, v, a, version, comment, (long long)time(NULL), NULL, &e)) {
+	    recommendation_act(c.db, &c.t, &who, c.unit, v, a, version, o.comment, (long long)time(NULL), NULL, &e)) {
 		cli_fail(&e);
 		goto out;
 	}

@@ -90,6 +90,21 @@ int cli_list_open(struct cli *cli, const char *cmd, int argc, char **argv, int *
 	return cli_unit_open(cli, cmd, code, NULL, c);
 }
 
+int cli_step_options(const struct cli *cli, int argc, char **argv, struct cli_step_opts *o)
+{
+	const struct cli_opt opts[] = {
+		{"unit", OPT_TEXT, &o->code},       {"id", OPT_TEXT, &o->id}, {"action", OPT_TEXT, &o->action},
+		{"comment", OPT_TEXT, &o->comment}, {"as", OPT_TEXT, &o->as}, {NULL, OPT_FLAG, NULL},
+	};
+	int rc;
+
+	memset(o, 0, sizeof(*o));
+	rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	if (rc == CLI_GO && (!o->code || !o->id || !o->action))
+		return cli_usage(cli);
+	return rc;
+}
+
 int cli_unit_actor(struct cli *cli, const char *cmd, const char *code, const char *communes_only, const char *as,
 		   struct cli_unit *c, struct principal *who)
 {
