@@ -15,25 +15,6 @@
 
 #include "util/banned.h"
 
-static enum gemis_err no_memory(struct errctx *e)
-{
-	return err_set(e, GEMIS_ENOMEM, "%s", err_name(GEMIS_ENOMEM));
-}
-
-/* A growing array in an arena (the old copy stays until the arena goes). */
-static void *grow(struct arena *mem, void *v, size_t n, size_t *cap, size_t size)
-{
-	void *nv;
-
-	if (n < *cap)
-		return v;
-	*cap = *cap ? *cap * 2 : 16;
-	nv = arena_alloc(mem, *cap * size);
-	if (nv && n)
-		memcpy(nv, v, n * size);
-	return nv;
-}
-
 /* --- the checklist ------------------------------------------------------------ */
 
 enum gemis_err gc_checklist_load(struct db *db, int version, struct arena *mem, struct gc_checklist *out,
@@ -61,10 +42,10 @@ enum gemis_err gc_checklist_load(struct db *db, int version, struct arena *mem, 
 	while (db_next(st)) {
 		struct gc_question *x;
 
-		q = grow(mem, q, out->n, &cap, sizeof(*q));
+		q = store_grow(mem, q, out->n, &cap, sizeof(*q));
 		if (!q) {
 			db_finalize(st, NULL);
-			return no_memory(e);
+			return store_no_memory(e);
 		}
 		x = &q[out->n++];
 		x->id = store_dup(mem, db_col_text(st, 0));
@@ -88,8 +69,10 @@ enum gemis_err gc_checklist_load(struct db *db, int version, struct arena *mem, 
 	"id, unit_id, year, kind, number, title, drafted_on, agency, checklist_version, state, review, issued_no," \
 	" issued_on, version, created_by, updated_by, updated_at"
 
-static void read_draft(struct db_stmt *st, const struct tree *t, struct arena *mem, struct draft *x)
+/* A store_read_fn: the draft of a row of DRAFT_COLS into out. */
+static int read_draft(struct db_stmt *st, const struct tree *t, struct arena *mem, void *out)
 {
+	struct draft *x = out;
 	const char *ag = db_col_text(st, 7);
 
 	memset(x, 0, sizeof(*x));
@@ -111,63 +94,28 @@ static void read_draft(struct db_stmt *st, const struct tree *t, struct arena *m
 	x->created_by = store_dup(mem, db_col_text(st, 14));
 	x->updated_by = store_dup(mem, db_col_text(st, 15));
 	x->updated_at = db_col_int(st, 16);
+	return x->unit;
 }
 
 enum gemis_err drafts_list(struct db *db, const struct tree *t, int unit, int year, struct arena *mem,
 			   struct draft **out, size_t *n, struct errctx *e)
 {
-	bool one = t->units[unit].first_child < 0;
-	struct db_stmt *st = NULL;
-	struct draft *v = NULL;
-	size_t cap = 0;
+	void *v = NULL;
 	enum gemis_err err;
 
-	*out = NULL;
-	*n = 0;
-	err = db_prepare(db, &st, e,
-			 one ? "SELECT " DRAFT_COLS " FROM drafts WHERE year = ? AND unit_id = ? ORDER BY drafted_on, id"
-			     : "SELECT " DRAFT_COLS " FROM drafts WHERE year = ? ORDER BY drafted_on, id");
-	if (err)
-		return err;
-	db_bind_int(st, 1, year);
-	if (one)
-		db_bind_int(st, 2, t->units[unit].id);
-	while (db_next(st)) {
-		struct draft x;
-
-		read_draft(st, t, mem, &x);
-		if (x.unit < 0 || !tree_contains(t, unit, x.unit))
-			continue;
-		v = grow(mem, v, *n, &cap, sizeof(*v));
-		if (!v) {
-			db_finalize(st, NULL);
-			return no_memory(e);
-		}
-		v[(*n)++] = x;
-	}
+	err = store_unit_list(db, t, unit, year,
+			      "SELECT " DRAFT_COLS " FROM drafts WHERE year = ? AND unit_id = ? ORDER BY drafted_on, id",
+			      "SELECT " DRAFT_COLS " FROM drafts WHERE year = ? ORDER BY drafted_on, id", read_draft,
+			      sizeof(**out), mem, &v, n, e);
 	*out = v;
-	return db_finalize(st, e);
+	return err;
 }
 
 static enum gemis_err get_one(struct db *db, const struct tree *t, int unit, long long id, struct arena *mem,
 			      struct draft *out, struct errctx *e)
 {
-	struct db_stmt *st = NULL;
-	bool found = false;
-	enum gemis_err err;
-
-	err = db_prepare(db, &st, e, "SELECT " DRAFT_COLS " FROM drafts WHERE id = ? AND unit_id = ?");
-	if (err)
-		return err;
-	db_bindv(st, "ii", id, t->units[unit].id);
-	if (db_next(st)) {
-		read_draft(st, t, mem, out);
-		found = true;
-	}
-	err = db_finalize(st, e);
-	if (!err && !found)
-		err = err_set(e, GEMIS_ENOTFOUND, _("%s has no draft %lld"), t->units[unit].code, id);
-	return err;
+	return store_unit_get(db, t, unit, id, "SELECT " DRAFT_COLS " FROM drafts WHERE id = ? AND unit_id = ?", read_draft,
+			      mem, out, e, _("%s has no draft %lld"), t->units[unit].code, id);
 }
 
 /* The stored answers of draft x, in the order of its checklist. */
@@ -184,43 +132,14 @@ static enum gemis_err load_answers(struct db *db, struct arena *mem, struct draf
 		return err;
 	db_bindv(st, "ii", (long long)x->checklist_version, x->id);
 	while (db_next(st)) {
-		x->answers = grow(mem, x->answers, x->nanswers, &cap, sizeof(*x->answers));
+		x->answers = store_grow(mem, x->answers, x->nanswers, &cap, sizeof(*x->answers));
 		if (!x->answers) {
 			db_finalize(st, NULL);
-			return no_memory(e);
+			return store_no_memory(e);
 		}
 		x->answers[x->nanswers].question = store_dup(mem, db_col_text(st, 0));
 		x->answers[x->nanswers].answer = store_dup(mem, db_col_text(st, 1));
 		x->nanswers++;
-	}
-	return db_finalize(st, e);
-}
-
-static enum gemis_err load_steps(struct db *db, struct arena *mem, struct draft *x, struct errctx *e)
-{
-	struct db_stmt *st = NULL;
-	size_t cap = 0;
-	enum gemis_err err;
-
-	err = db_prepare(db, &st, e,
-			 "SELECT action, state, comment, by_name, at FROM draft_steps WHERE draft_id = ? ORDER BY id");
-	if (err)
-		return err;
-	db_bind_int(st, 1, x->id);
-	while (db_next(st)) {
-		struct draft_step *s;
-
-		x->steps = grow(mem, x->steps, x->nsteps, &cap, sizeof(*x->steps));
-		if (!x->steps) {
-			db_finalize(st, NULL);
-			return no_memory(e);
-		}
-		s = &x->steps[x->nsteps++];
-		s->action = store_dup(mem, db_col_text(st, 0));
-		s->state = store_dup(mem, db_col_text(st, 1));
-		s->comment = store_dup(mem, db_col_text(st, 2));
-		s->by = store_dup(mem, db_col_text(st, 3));
-		s->at = db_col_int(st, 4);
 	}
 	return db_finalize(st, e);
 }
@@ -235,20 +154,13 @@ enum gemis_err draft_get(struct db *db, const struct tree *t, int unit, long lon
 	if (!err)
 		err = load_answers(db, mem, out, e);
 	if (!err)
-		err = load_steps(db, mem, out, e);
+		err = store_steps_load(db, mem,
+				       "SELECT action, state, comment, by_name, at FROM draft_steps WHERE draft_id = ? ORDER BY id",
+				       out->id, &out->steps, &out->nsteps, e);
 	return err;
 }
 
 /* --- writing ------------------------------------------------------------------ */
-
-static enum gemis_err stale(const char *by, long long at, struct errctx *e)
-{
-	char when[64];
-
-	vn_format_time(at, when, sizeof(when));
-	return err_set(e, GEMIS_ECONFLICT, _("%s changed this after you opened it, at %s; your change was not saved: reload it"),
-		       by ? by : "?", when);
-}
 
 static enum gemis_err refuse_issued(const struct draft *x, struct errctx *e)
 {
@@ -279,7 +191,7 @@ static enum gemis_err merge_answers(const struct draft *cur, const struct draft_
 	*n = 0;
 	*out = v;
 	if (!v)
-		return no_memory(e);
+		return store_no_memory(e);
 	for (i = 0; i < cur->nanswers; i++) {
 		for (j = 0; j < na; j++) {
 			if (a[j].question && strcmp(a[j].question, cur->answers[i].question) == 0)
@@ -336,17 +248,13 @@ static enum gemis_err insert(struct db *db, const struct tree *t, struct draft *
 	bind_fields(st, &x->f, 2);
 	db_bind_int(st, 8, x->checklist_version);
 	db_bind_text(st, 9, wf_state_id(&wf_draft, state));
-	db_bind_text(st, 10, by);
-	db_bind_int(st, 11, now);
-	db_bind_text(st, 12, by);
-	db_bind_int(st, 13, now);
-	if (db_next(st)) {
-		x->id = db_col_int(st, 0);
+	err = store_insert_stamped(st, 10, by, now, &x->id, e);
+	if (x->id) {
 		x->version = 1;
 		x->year = x->f.drafted_on.y;
 		x->state = state;
 	}
-	return db_finalize(st, e);
+	return err;
 }
 
 static enum gemis_err update(struct db *db, struct draft *x, int state, const char *by, long long now,
@@ -400,7 +308,7 @@ static enum gemis_err save_locked(struct db *db, const struct tree *t, const str
 
 	err = wf_check_state(&wf_draft, cur->id ? cur->state : DR_NONE, act, &to, e);
 	if (!err && cur->id && cur->version != x->version)
-		err = stale(cur->updated_by, cur->updated_at, e);
+		err = store_stale(cur->updated_by, cur->updated_at, e);
 	if (!err)
 		err = gc_checklist_load(db, cur->id ? cur->checklist_version : 0, mem, &c, e);
 	if (!err)
@@ -492,7 +400,7 @@ static enum gemis_err act_locked(struct db *db, const struct tree *t, const stru
 	if (!err)
 		err = wf_check_state(&wf_draft, x.state, a, &to, e);
 	if (!err && x.version != version)
-		err = stale(x.updated_by, x.updated_at, e);
+		err = store_stale(x.updated_by, x.updated_at, e);
 	if (!err)
 		err = db_run(db, e,
 			     "UPDATE drafts SET state = ?, review = ?, version = version + 1, updated_by = ?, updated_at = ?"
@@ -540,7 +448,7 @@ static enum gemis_err issue_locked(struct db *db, const struct tree *t, const st
 	if (!err)
 		err = wf_check_state(&wf_draft, x.state, DR_ISSUE, &to, e);
 	if (!err && x.version != version)
-		err = stale(x.updated_by, x.updated_at, e);
+		err = store_stale(x.updated_by, x.updated_at, e);
 	if (err)
 		return err;
 	draft_issue_check(no, on, x.f.drafted_on, today, d);

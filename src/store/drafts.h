@@ -25,16 +25,8 @@
 #include "core/drafts.h"
 #include "core/tree.h"
 #include "db.h"
+#include "records.h"
 #include "util/arena.h"
-
-/* One step of a check. */
-struct draft_step {
-	const char *action;  /* wf_draft action id */
-	const char *state;   /* the state it led to */
-	const char *comment; /* NULL for none */
-	const char *by;
-	long long at;
-};
 
 struct draft {
 	long long id;
@@ -52,7 +44,7 @@ struct draft {
 	long long updated_at;
 	struct draft_answer *answers; /* in the checklist's order (draft_get only) */
 	size_t nanswers;
-	struct draft_step *steps;     /* oldest first (draft_get only) */
+	struct record_step *steps;    /* wf_draft's, oldest first (draft_get only) */
 	size_t nsteps;
 };
 

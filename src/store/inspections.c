@@ -19,8 +19,10 @@
 	"id, unit_id, year, body, agency, subject, planned_from, planned_to, held_on, findings, version," \
 	" created_by, updated_by, updated_at"
 
-static void read_inspection(struct db_stmt *st, const struct tree *t, struct arena *mem, struct inspection *x)
+/* A store_read_fn: the inspection of a row of INSP_COLS into out. */
+static int read_inspection(struct db_stmt *st, const struct tree *t, struct arena *mem, void *out)
 {
+	struct inspection *x = out;
 	const char *ag = db_col_text(st, 4), *held = db_col_text(st, 8);
 
 	memset(x, 0, sizeof(*x));
@@ -39,13 +41,17 @@ static void read_inspection(struct db_stmt *st, const struct tree *t, struct are
 	x->created_by = store_dup(mem, db_col_text(st, 11));
 	x->updated_by = store_dup(mem, db_col_text(st, 12));
 	x->updated_at = db_col_int(st, 13);
+	return x->unit;
 }
 
 #define REC_COLS "r.id, r.inspection_id, r.unit_id, r.text, r.agency, r.due, r.state, r.comment, r.version," \
 		 " r.updated_by, r.updated_at"
 
-static void read_rec(struct db_stmt *st, const struct tree *t, struct arena *mem, struct recommendation *x)
+/* A store_read_fn: the recommendation of a row of REC_COLS into out. */
+static int read_rec(struct db_stmt *st, const struct tree *t, struct arena *mem, void *out)
 {
+	struct recommendation *x = out;
+
 	memset(x, 0, sizeof(*x));
 	x->id = db_col_int(st, 0);
 	x->inspection_id = db_col_int(st, 1);
@@ -58,55 +64,21 @@ static void read_rec(struct db_stmt *st, const struct tree *t, struct arena *mem
 	x->version = db_col_int(st, 8);
 	x->updated_by = store_dup(mem, db_col_text(st, 9));
 	x->updated_at = db_col_int(st, 10);
-}
-
-/* A growing array in an arena (the old copy stays until the arena goes). */
-static void *grow(struct arena *mem, void *v, size_t n, size_t *cap, size_t size)
-{
-	void *nv;
-
-	if (n < *cap)
-		return v;
-	*cap = *cap ? *cap * 2 : 16;
-	nv = arena_alloc(mem, *cap * size);
-	if (nv && n)
-		memcpy(nv, v, n * size);
-	return nv;
+	return x->unit;
 }
 
 static enum gemis_err load_inspections(struct db *db, const struct tree *t, int unit, int year, struct arena *mem,
 				       struct inspection **out, size_t *n, struct errctx *e)
 {
-	bool one = t->units[unit].first_child < 0;
-	struct db_stmt *st = NULL;
-	struct inspection *v = NULL;
-	size_t cap = 0;
+	void *v = NULL;
 	enum gemis_err err;
 
-	err = db_prepare(db, &st, e,
-			 one ? "SELECT " INSP_COLS " FROM inspections WHERE year = ? AND unit_id = ?"
-			       " ORDER BY planned_from, id"
-			     : "SELECT " INSP_COLS " FROM inspections WHERE year = ? ORDER BY planned_from, id");
-	if (err)
-		return err;
-	db_bind_int(st, 1, year);
-	if (one)
-		db_bind_int(st, 2, t->units[unit].id);
-	while (db_next(st)) {
-		struct inspection x;
-
-		read_inspection(st, t, mem, &x);
-		if (x.unit < 0 || !tree_contains(t, unit, x.unit))
-			continue;
-		v = grow(mem, v, *n, &cap, sizeof(*v));
-		if (!v) {
-			db_finalize(st, NULL);
-			return err_set(e, GEMIS_ENOMEM, "%s", err_name(GEMIS_ENOMEM));
-		}
-		v[(*n)++] = x;
-	}
+	err = store_unit_list(db, t, unit, year,
+			      "SELECT " INSP_COLS " FROM inspections WHERE year = ? AND unit_id = ? ORDER BY planned_from, id",
+			      "SELECT " INSP_COLS " FROM inspections WHERE year = ? ORDER BY planned_from, id",
+			      read_inspection, sizeof(**out), mem, &v, n, e);
 	*out = v;
-	return db_finalize(st, e);
+	return err;
 }
 
 static int by_id(const void *a, const void *b)
@@ -142,7 +114,7 @@ static enum gemis_err attach_recs(struct inspection *v, size_t n, struct recomme
 	size_t i;
 
 	if (!idx)
-		return err_set(e, GEMIS_ENOMEM, "%s", err_name(GEMIS_ENOMEM));
+		return store_no_memory(e);
 	for (i = 0; i < n; i++)
 		idx[i] = &v[i];
 	qsort(idx, n, sizeof(*idx), by_id);
@@ -155,7 +127,7 @@ static enum gemis_err attach_recs(struct inspection *v, size_t n, struct recomme
 	for (i = 0; i < n; i++) {
 		v[i].recs = v[i].nrecs ? arena_alloc(mem, v[i].nrecs * sizeof(*v[i].recs)) : NULL;
 		if (v[i].nrecs && !v[i].recs)
-			return err_set(e, GEMIS_ENOMEM, "%s", err_name(GEMIS_ENOMEM));
+			return store_no_memory(e);
 		v[i].nrecs = 0;
 	}
 	for (i = 0; i < nr; i++) {
@@ -196,10 +168,10 @@ static enum gemis_err load_recs(struct db *db, const struct tree *t, int unit, i
 	if (!inspection && one)
 		db_bind_int(st, 2, t->units[unit].id);
 	while (db_next(st)) {
-		v = grow(mem, v, *n, &cap, sizeof(*v));
+		v = store_grow(mem, v, *n, &cap, sizeof(*v));
 		if (!v) {
 			db_finalize(st, NULL);
-			return err_set(e, GEMIS_ENOMEM, "%s", err_name(GEMIS_ENOMEM));
+			return store_no_memory(e);
 		}
 		read_rec(st, t, mem, &v[*n]);
 		(*n)++;
@@ -225,56 +197,12 @@ enum gemis_err inspections_list(struct db *db, const struct tree *t, int unit, i
 	return err;
 }
 
-static enum gemis_err load_steps(struct db *db, struct arena *mem, struct recommendation *x, struct errctx *e)
-{
-	struct db_stmt *st = NULL;
-	size_t cap = 0;
-	enum gemis_err err;
-
-	err = db_prepare(db, &st, e,
-			 "SELECT action, state, comment, by_name, at FROM recommendation_steps"
-			 " WHERE recommendation_id = ? ORDER BY id");
-	if (err)
-		return err;
-	db_bind_int(st, 1, x->id);
-	while (db_next(st)) {
-		struct rec_step *s;
-
-		x->steps = grow(mem, x->steps, x->nsteps, &cap, sizeof(*x->steps));
-		if (!x->steps) {
-			db_finalize(st, NULL);
-			return err_set(e, GEMIS_ENOMEM, "%s", err_name(GEMIS_ENOMEM));
-		}
-		s = &x->steps[x->nsteps++];
-		s->action = store_dup(mem, db_col_text(st, 0));
-		s->state = store_dup(mem, db_col_text(st, 1));
-		s->comment = store_dup(mem, db_col_text(st, 2));
-		s->by = store_dup(mem, db_col_text(st, 3));
-		s->at = db_col_int(st, 4);
-	}
-	return db_finalize(st, e);
-}
-
 /* The inspection alone (no recommendations). */
 static enum gemis_err get_one(struct db *db, const struct tree *t, int unit, long long id, struct arena *mem,
 			      struct inspection *out, struct errctx *e)
 {
-	struct db_stmt *st = NULL;
-	bool found = false;
-	enum gemis_err err;
-
-	err = db_prepare(db, &st, e, "SELECT " INSP_COLS " FROM inspections WHERE id = ? AND unit_id = ?");
-	if (err)
-		return err;
-	db_bindv(st, "ii", id, t->units[unit].id);
-	if (db_next(st)) {
-		read_inspection(st, t, mem, out);
-		found = true;
-	}
-	err = db_finalize(st, e);
-	if (!err && !found)
-		err = err_set(e, GEMIS_ENOTFOUND, _("%s has no inspection %lld"), t->units[unit].code, id);
-	return err;
+	return store_unit_get(db, t, unit, id, "SELECT " INSP_COLS " FROM inspections WHERE id = ? AND unit_id = ?", read_inspection,
+			      mem, out, e, _("%s has no inspection %lld"), t->units[unit].code, id);
 }
 
 enum gemis_err inspection_get(struct db *db, const struct tree *t, int unit, long long id, struct arena *mem,
@@ -289,7 +217,10 @@ enum gemis_err inspection_get(struct db *db, const struct tree *t, int unit, lon
 	if (!err)
 		err = load_recs(db, t, unit, out->f.year, id, mem, &r, &nr, e);
 	for (i = 0; !err && i < nr; i++)
-		err = load_steps(db, mem, &r[i], e);
+		err = store_steps_load(db, mem,
+				       "SELECT action, state, comment, by_name, at FROM recommendation_steps"
+				       " WHERE recommendation_id = ? ORDER BY id",
+				       r[i].id, &r[i].steps, &r[i].nsteps, e);
 	if (!err) {
 		out->recs = r;
 		out->nrecs = nr;
@@ -334,24 +265,10 @@ static enum gemis_err insert(struct db *db, const struct tree *t, struct inspect
 	db_bind_int(st, 1, t->units[x->unit].id);
 	db_bind_int(st, 2, x->f.year);
 	bind_fields(st, &x->f, 3);
-	db_bind_text(st, 10, by);
-	db_bind_int(st, 11, now);
-	db_bind_text(st, 12, by);
-	db_bind_int(st, 13, now);
-	if (db_next(st)) {
-		x->id = db_col_int(st, 0);
+	err = store_insert_stamped(st, 10, by, now, &x->id, e);
+	if (x->id)
 		x->version = 1;
-	}
-	return db_finalize(st, e);
-}
-
-static enum gemis_err stale(const char *by, long long at, struct errctx *e)
-{
-	char when[64];
-
-	vn_format_time(at, when, sizeof(when));
-	return err_set(e, GEMIS_ECONFLICT, _("%s changed this after you opened it, at %s; your change was not saved: reload it"),
-		       by ? by : "?", when);
+	return err;
 }
 
 static enum gemis_err update(struct db *db, const struct tree *t, const struct principal *who,
@@ -367,7 +284,7 @@ static enum gemis_err update(struct db *db, const struct tree *t, const struct p
 	if (!err && !access_inspection_body(t, who, x->unit, cur.f.body))
 		err = refuse_body(t, x->unit, cur.f.body, e);
 	if (!err && cur.version != x->version)
-		err = stale(cur.updated_by, cur.updated_at, e);
+		err = store_stale(cur.updated_by, cur.updated_at, e);
 	if (!err && cur.f.year != x->f.year)
 		err = err_set_at(e, GEMIS_EINVAL, "year", "%s", _("an inspection stays in the year of its plan"));
 	if (!err)
@@ -383,7 +300,7 @@ static enum gemis_err update(struct db *db, const struct tree *t, const struct p
 		db_bind_int(st, 11, cur.version);
 		err = db_step_done(st, e);
 		if (!err && db_changes(st) != 1)
-			err = stale(cur.updated_by, cur.updated_at, e);
+			err = store_stale(cur.updated_by, cur.updated_at, e);
 		db_finalize(st, NULL);
 		x->version = cur.version + 1;
 	}
@@ -498,22 +415,8 @@ enum gemis_err recommendation_issue(struct db *db, const struct tree *t, const s
 enum gemis_err recommendation_get(struct db *db, const struct tree *t, int unit, long long id, struct arena *mem,
 				  struct recommendation *x, struct errctx *e)
 {
-	struct db_stmt *st = NULL;
-	bool found = false;
-	enum gemis_err err;
-
-	err = db_prepare(db, &st, e, "SELECT " REC_COLS " FROM recommendations r WHERE r.id = ? AND r.unit_id = ?");
-	if (err)
-		return err;
-	db_bindv(st, "ii", id, t->units[unit].id);
-	if (db_next(st)) {
-		read_rec(st, t, mem, x);
-		found = true;
-	}
-	err = db_finalize(st, e);
-	if (!err && !found)
-		err = err_set(e, GEMIS_ENOTFOUND, _("%s has no recommendation %lld"), t->units[unit].code, id);
-	return err;
+	return store_unit_get(db, t, unit, id, "SELECT " REC_COLS " FROM recommendations r WHERE r.id = ? AND r.unit_id = ?",
+			      read_rec, mem, x, e, _("%s has no recommendation %lld"), t->units[unit].code, id);
 }
 
 /* The step, once the request, the recommendation's state and version and
@@ -538,7 +441,7 @@ static enum gemis_err act_locked(struct db *db, const struct tree *t, const stru
 	if (!err)
 		err = wf_check_state(&wf_recommendation, x.state, a, &to, e);
 	if (!err && x.version != version)
-		err = stale(x.updated_by, x.updated_at, e);
+		err = store_stale(x.updated_by, x.updated_at, e);
 	if (!err)
 		err = db_run(db, e,
 			     "UPDATE recommendations SET state = ?, comment = ?, version = version + 1, updated_by = ?,"

@@ -20,16 +20,8 @@
 #include "core/oversight.h"
 #include "core/tree.h"
 #include "db.h"
+#include "records.h"
 #include "util/arena.h"
-
-/* One step of a recommendation's follow-up. */
-struct rec_step {
-	const char *action;  /* wf_recommendation action id */
-	const char *state;   /* the state it led to */
-	const char *comment; /* NULL for none */
-	const char *by;
-	long long at;
-};
 
 struct recommendation {
 	long long id, inspection_id;
@@ -42,7 +34,7 @@ struct recommendation {
 	long long version;
 	const char *updated_by;
 	long long updated_at;
-	struct rec_step *steps; /* oldest first (inspection_get only) */
+	struct record_step *steps; /* wf_recommendation's, oldest first (inspection_get only) */
 	size_t nsteps;
 };
 

@@ -41,4 +41,46 @@ struct date store_day(const char *s);
 /* A copy of s in mem, NULL for NULL. */
 const char *store_dup(struct arena *mem, const char *s);
 
+/* --- the records of a unit (records.c) ---------------------------------
+ * What drafts.c and inspections.c did alike, written once.  A record is
+ * read from a row by a store_read_fn, which fills out (a struct draft, a
+ * struct inspection...) and returns the record's unit (a tree index, -1
+ * when the unit is not in the tree). */
+struct tree;
+struct record_step;
+typedef int (*store_read_fn)(struct db_stmt *st, const struct tree *t, struct arena *mem, void *out);
+/* GEMIS_ENOMEM with its message. */
+enum gemis_err store_no_memory(struct errctx *e);
+/* v (n elements of size bytes) with room for one more, in mem: v itself
+ * while *cap allows, else a copy twice as large (the old one stays until
+ * the arena goes); NULL when out of memory. */
+void *store_grow(struct arena *mem, void *v, size_t n, size_t *cap, size_t size);
+/* The GEMIS_ECONFLICT of a change made on a version someone else (by, at
+ * at) changed since. */
+enum gemis_err store_stale(const char *by, long long at, struct errctx *e);
+/* Record id of unit read by sql ("... WHERE id = ? AND unit_id = ?") into
+ * out (in mem); GEMIS_ENOTFOUND with the message notfound (printf-like,
+ * the caller's own text) when there is none. */
+enum gemis_err store_unit_get(struct db *db, const struct tree *t, int unit, long long id, const char *sql,
+			      store_read_fn read, struct arena *mem, void *out, struct errctx *e, const char *notfound,
+			      ...) __attribute__((format(printf, 10, 11)));
+/* The records of unit's subtree in year, read in order into *out (*n
+ * records of size bytes, in mem): sql_one ("... WHERE year = ? AND unit_id
+ * = ?") for a unit without sub-units, else sql_all ("... WHERE year = ?"),
+ * keeping the rows of the subtree. */
+enum gemis_err store_unit_list(struct db *db, const struct tree *t, int unit, int year, const char *sql_one,
+			       const char *sql_all, store_read_fn read, size_t size, struct arena *mem, void **out,
+			       size_t *n, struct errctx *e);
+/* Binds by and now to the parameters first to first + 3 of st, a prepared
+ * "INSERT ... (..., created_by, created_at, updated_by, updated_at) VALUES
+ * (..., ?, ?, ?, ?) RETURNING id", runs it and finalizes it; *id gets the
+ * new record's id (left alone when none is returned). */
+enum gemis_err store_insert_stamped(struct db_stmt *st, int first, const char *by, long long now, long long *id,
+				    struct errctx *e);
+/* The steps of record id selected by sql ("SELECT action, state, comment,
+ * by_name, at ... WHERE x_id = ? ORDER BY id"), appended to *steps (in
+ * mem). */
+enum gemis_err store_steps_load(struct db *db, struct arena *mem, const char *sql, long long id,
+				struct record_step **steps, size_t *n, struct errctx *e);
+
 #endif

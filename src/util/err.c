@@ -9,16 +9,22 @@
 
 #include "banned.h"
 
-enum gemis_err err_set(struct errctx *e, enum gemis_err code, const char *fmt, ...)
+enum gemis_err err_vset(struct errctx *e, enum gemis_err code, const char *fmt, va_list ap)
 {
-	va_list ap;
-
 	if (!e)
 		return code;
 	e->code = code;
 	e->where[0] = '\0';
-	va_start(ap, fmt);
 	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+	return code;
+}
+
+enum gemis_err err_set(struct errctx *e, enum gemis_err code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	err_vset(e, code, fmt, ap);
 	va_end(ap);
 	return code;
 }

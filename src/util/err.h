@@ -10,6 +10,8 @@
 #ifndef GEMIS_ERR_H
 #define GEMIS_ERR_H
 
+#include <stdarg.h>
+
 #include <stddef.h>
 
 enum gemis_err {
@@ -36,6 +38,11 @@ struct errctx {
  * callers can write `return err_set(e, GEMIS_EINVAL, ...);`.  e may be NULL. */
 enum gemis_err err_set(struct errctx *e, enum gemis_err code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* err_set with the arguments as a va_list: for a function that takes a
+ * message of its own to record (store_unit_get()). */
+enum gemis_err err_vset(struct errctx *e, enum gemis_err code, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
 
 /* Like err_set, with a location ("file:line", "field") stored apart. */
 enum gemis_err err_set_at(struct errctx *e, enum gemis_err code, const char *where,

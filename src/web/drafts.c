@@ -368,7 +368,7 @@ static void history(struct http_req *r, const struct draft *x)
 
 	html(r, "<section><h2>%s</h2><ol class=\"history\">", _("History"));
 	for (k = 0; k < x->nsteps; k++) {
-		const struct draft_step *s = &x->steps[k];
+		const struct record_step *s = &x->steps[k];
 		int a = wf_action_find(&wf_draft, s->action ? s->action : "");
 
 		html(r, "<li>%s · %s · %s", fmt_time(r, s->at), wf_action_done(&wf_draft, a), fmt_who(r, s->by));

@@ -290,7 +290,7 @@ static void rec_history(struct http_req *r, const struct recommendation *c)
 
 	html(r, "<ol class=\"history\">");
 	for (k = 0; k < c->nsteps; k++) {
-		const struct rec_step *s = &c->steps[k];
+		const struct record_step *s = &c->steps[k];
 		int a = wf_action_find(&wf_recommendation, s->action ? s->action : "");
 
 		html(r, "<li>%s · %s · %s%s%s</li>", fmt_time(r, s->at), wf_action_done(&wf_recommendation, a),
