@@ -21,6 +21,30 @@ enum gemis_err api_body_object(struct http_req *r, json_t **doc);
 /* A list of problems for the answer (r->diags), keeping the first max;
  * NULL when out of memory. */
 struct diags *api_diags(struct http_req *r, size_t max);
+/* What the handlers of the records of a unit (drafts, inspections) share,
+ * written once (api_body.c): */
+/* The API's reading of an id in a path: a positive number (strtoll). */
+bool api_parse_id(const char *s, long long *id);
+/* Today in Vietnam (http_today()). */
+struct date api_today(struct http_req *r);
+/* http_unit_record() for a POST on one record: the unit and id of the
+ * path, then the body (api_body_object()) with the record's "version" as
+ * a number, or a 400 saying it is not.  *doc is the caller's to
+ * json_decref() whatever is returned. */
+enum gemis_err api_versioned_post(struct http_req *r, enum action a, int *unit, long long *id, json_t **doc);
+/* A problem "unknown field" in d for each key of the object o not among
+ * the n of known. */
+void api_unknown_fields(const json_t *o, const char *const *known, size_t n, struct diags *d);
+/* GET of the records of a unit's subtree in a year (http_list_scope()):
+ * fill reads them from db into mem and gives the list (a JSON array) and
+ * their sums; the answer is {"unit", "year", "summary", key: list}. */
+typedef enum gemis_err (*api_list_fill)(struct http_req *r, struct db *db, int unit, int year, struct arena *mem,
+					json_t **summary, json_t **list);
+enum gemis_err api_unit_list(struct http_req *r, const char *key, api_list_fill fill);
+/* GET of one record of a unit (http_unit_record()): answer(r, unit, id,
+ * 200) answers with it. */
+typedef enum gemis_err (*api_record_answer)(struct http_req *r, int unit, long long id, int status);
+enum gemis_err api_record_get(struct http_req *r, api_record_answer answer);
 
 enum gemis_err api_openapi(struct http_req *r);
 enum gemis_err api_me(struct http_req *r);

@@ -15,6 +15,8 @@
  *        "version", "comment"}
  *   POST /api/v1/drafts/{unit}/{id}/issue    {"version", "issued_no",
  *        "issued_on"}
+ * A POST on one draft asks only that the account may read the unit: who
+ * may take which step is the workflow's, asked in the store.
  * 403 is asked first; problems are 400 naming the field, a change on an
  * old version or a step that does not apply 409.
  */
@@ -30,59 +32,28 @@
 
 #include "util/banned.h"
 
-static struct date today_of(struct http_req *r)
+/* An api_list_fill: the drafts and their sums. */
+static enum gemis_err drafts_fill(struct http_req *r, struct db *db, int unit, int year, struct arena *mem,
+				  json_t **summary, json_t **list)
 {
-	return date_from_ymd(http_today(r));
-}
+	struct draft *v = NULL;
+	struct draft_sum sum;
+	size_t n = 0, i;
+	enum gemis_err err = drafts_list(db, &r->snap->tree, unit, year, mem, &v, &n, &r->err);
 
-static bool parse_id(const char *s, long long *id)
-{
-	char *end = NULL;
-	long long v;
-
-	if (!s || !*s)
-		return false;
-	v = strtoll(s, &end, 10);
-	if (*end || v <= 0)
-		return false;
-	*id = v;
-	return true;
+	if (err)
+		return err;
+	drafts_sum(v, n, &sum);
+	*list = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(*list, draft_json(&r->snap->tree, &v[i]));
+	*summary = draft_sum_json(&sum);
+	return GEMIS_OK;
 }
 
 enum gemis_err api_drafts(struct http_req *r)
 {
-	const struct snapshot *s = http_snap(r);
-	const char *code = http_param(r, "unit");
-	struct arena mem;
-	struct draft *v = NULL;
-	struct draft_sum sum;
-	struct db *db;
-	json_t *list;
-	size_t n = 0, i;
-	int unit, year;
-	enum gemis_err err;
-
-	if (!s)
-		return GEMIS_EDB;
-	err = http_unit_or_own(r, code, ACT_READ, &unit);
-	if (err)
-		return err;
-	year = http_year_or_this(r);
-	arena_init(&mem, 0);
-	err = http_db(r, &db);
-	if (!err)
-		err = drafts_list(db, &s->tree, unit, year, &mem, &v, &n, &r->err);
-	if (err) {
-		arena_release(&mem);
-		return err;
-	}
-	drafts_sum(v, n, &sum);
-	list = json_array();
-	for (i = 0; i < n; i++)
-		json_array_append_new(list, draft_json(&s->tree, &v[i]));
-	arena_release(&mem);
-	return http_json(r, 200, json_pack("{s:s, s:i, s:o, s:o}", "unit", s->tree.units[unit].code, "year", year,
-					   "summary", draft_sum_json(&sum), "drafts", list));
+	return api_unit_list(r, "drafts", drafts_fill);
 }
 
 enum gemis_err api_draft_questions(struct http_req *r)
@@ -94,7 +65,7 @@ enum gemis_err api_draft_questions(struct http_req *r)
 	long long v = 0;
 	enum gemis_err err;
 
-	if (ver && !parse_id(ver, &v))
+	if (ver && !api_parse_id(ver, &v))
 		return http_fail(r, GEMIS_EINVAL, "%s", _("version: not a number"));
 	arena_init(&mem, 0);
 	err = http_db(r, &db);
@@ -124,18 +95,7 @@ static enum gemis_err answer(struct http_req *r, int unit, long long id, int sta
 
 enum gemis_err api_draft(struct http_req *r)
 {
-	long long id = 0;
-	enum gemis_err err;
-	int unit;
-
-	if (!http_snap(r))
-		return GEMIS_EDB;
-	err = http_unit(r, http_arg(r, 0), ACT_READ, -1, &unit);
-	if (err)
-		return err;
-	if (!parse_id(http_arg(r, 1), &id))
-		return GEMIS_ENOTFOUND;
-	return answer(r, unit, id, 200);
+	return api_record_get(r, answer);
 }
 
 /* The fields of a draft in a JSON body into x and *a; problems to d. */
@@ -147,18 +107,8 @@ static bool body_fields(struct http_req *r, const json_t *o, struct draft *x, st
 	const char *ag = json_string_value(json_object_get(o, "agency"));
 	const char *on = json_string_value(json_object_get(o, "drafted_on"));
 	const json_t *ans = json_object_get(o, "answers");
-	const char *key;
-	json_t *v;
-	size_t k;
 
-	json_object_foreach((json_t *)o, key, v) {
-		bool ok = false;
-
-		for (k = 0; k < sizeof(known) / sizeof(known[0]); k++)
-			ok |= strcmp(key, known[k]) == 0;
-		if (!ok)
-			diags_add(d, 0, key, "%s", _("unknown field"));
-	}
+	api_unknown_fields(o, known, sizeof(known) / sizeof(known[0]), d);
 	x->f.kind = draft_kind_parse(json_string_value(json_object_get(o, "kind")));
 	x->f.agency = ag ? agency_find(ag) : -1;
 	x->f.number = json_string_value(json_object_get(o, "number"));
@@ -187,7 +137,7 @@ static enum gemis_err save(struct http_req *r, struct draft *x, const json_t *do
 	err = http_db(r, &db);
 	if (!err && r->diags->total == 0)
 		err = draft_save(db, &r->snap->tree, &r->who, x, a, na, json_is_true(json_object_get(doc, "submit")),
-				 today_of(r), r->now, r->diags, &r->err);
+				 api_today(r), r->now, r->diags, &r->err);
 	else if (!err)
 		err = http_fail(r, GEMIS_EINVAL, "%s", _("the draft was not saved"));
 	if (err)
@@ -217,26 +167,6 @@ enum gemis_err api_draft_add(struct http_req *r)
 	return err;
 }
 
-/* The unit and id of the path and the body with its version. */
-static enum gemis_err one_posted(struct http_req *r, int *unit, long long *id, json_t **doc)
-{
-	enum gemis_err err;
-
-	*doc = NULL;
-	if (!http_snap(r))
-		return GEMIS_EDB;
-	/* who may take which step is the workflow's: asked in the store */
-	err = http_unit(r, http_arg(r, 0), ACT_READ, -1, unit);
-	if (err)
-		return err;
-	if (!parse_id(http_arg(r, 1), id))
-		return GEMIS_ENOTFOUND;
-	err = api_body_object(r, doc);
-	if (!err && !json_is_integer(json_object_get(*doc, "version")))
-		err = http_fail(r, GEMIS_EINVAL, "%s", _("version: missing, or not a number"));
-	return err;
-}
-
 enum gemis_err api_draft_set(struct http_req *r)
 {
 	struct draft x;
@@ -245,7 +175,7 @@ enum gemis_err api_draft_set(struct http_req *r)
 	enum gemis_err err;
 	int unit;
 
-	err = one_posted(r, &unit, &id, &doc);
+	err = api_versioned_post(r, ACT_READ, &unit, &id, &doc);
 	if (!err) {
 		memset(&x, 0, sizeof(x));
 		x.id = id;
@@ -266,7 +196,7 @@ enum gemis_err api_draft_review(struct http_req *r)
 	enum gemis_err err;
 	int unit;
 
-	err = one_posted(r, &unit, &id, &doc);
+	err = api_versioned_post(r, ACT_READ, &unit, &id, &doc);
 	if (!err)
 		err = http_db(r, &db);
 	if (!err) {
@@ -293,7 +223,7 @@ enum gemis_err api_draft_issue(struct http_req *r)
 	enum gemis_err err;
 	int unit;
 
-	err = one_posted(r, &unit, &id, &doc);
+	err = api_versioned_post(r, ACT_READ, &unit, &id, &doc);
 	if (!err && !api_diags(r, 100))
 		err = GEMIS_ENOMEM;
 	if (!err)
@@ -304,7 +234,7 @@ enum gemis_err api_draft_issue(struct http_req *r)
 		if (on && !date_parse_iso(on, strlen(on), &day))
 			memset(&day, 0, sizeof(day));
 		err = draft_issue(db, &r->snap->tree, &r->who, unit, id, json_integer_value(json_object_get(doc, "version")),
-				  no, day, today_of(r), r->now, r->diags, &r->err);
+				  no, day, api_today(r), r->now, r->diags, &r->err);
 	}
 	if (!err) {
 		http_data_changed(r);

@@ -29,45 +29,29 @@
 
 #include "util/banned.h"
 
-static struct date today_of(struct http_req *r)
+/* An api_list_fill: the inspections with their recommendations, and
+ * their sums. */
+static enum gemis_err inspections_fill(struct http_req *r, struct db *db, int unit, int year, struct arena *mem,
+				       json_t **summary, json_t **list)
 {
-	return date_from_ymd(http_today(r));
+	struct inspection *v = NULL;
+	struct insp_sum sum;
+	size_t n = 0, i;
+	enum gemis_err err = inspections_list(db, &r->snap->tree, unit, year, mem, &v, &n, &r->err);
+
+	if (err)
+		return err;
+	inspections_sum(&r->snap->tree, unit, v, n, api_today(r), &sum);
+	*list = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(*list, inspection_json(&r->snap->tree, &v[i], api_today(r)));
+	*summary = insp_sum_json(&sum);
+	return GEMIS_OK;
 }
 
 enum gemis_err api_inspections(struct http_req *r)
 {
-	const struct snapshot *s = http_snap(r);
-	const char *code = http_param(r, "unit");
-	struct arena mem;
-	struct inspection *v = NULL;
-	struct insp_sum sum;
-	struct db *db;
-	json_t *list;
-	size_t n = 0, i;
-	int unit, year;
-	enum gemis_err err;
-
-	if (!s)
-		return GEMIS_EDB;
-	err = http_unit_or_own(r, code, ACT_READ, &unit);
-	if (err)
-		return err;
-	year = http_year_or_this(r);
-	arena_init(&mem, 0);
-	err = http_db(r, &db);
-	if (!err)
-		err = inspections_list(db, &s->tree, unit, year, &mem, &v, &n, &r->err);
-	if (err) {
-		arena_release(&mem);
-		return err;
-	}
-	inspections_sum(&s->tree, unit, v, n, today_of(r), &sum);
-	list = json_array();
-	for (i = 0; i < n; i++)
-		json_array_append_new(list, inspection_json(&s->tree, &v[i], today_of(r)));
-	arena_release(&mem);
-	return http_json(r, 200, json_pack("{s:s, s:i, s:o, s:o}", "unit", s->tree.units[unit].code, "year", year,
-					   "summary", insp_sum_json(&sum), "inspections", list));
+	return api_unit_list(r, "inspections", inspections_fill);
 }
 
 static enum gemis_err answer(struct http_req *r, int unit, long long id, int status)
@@ -81,39 +65,14 @@ static enum gemis_err answer(struct http_req *r, int unit, long long id, int sta
 	if (!err)
 		err = inspection_get(db, &r->snap->tree, unit, id, &mem, &x, &r->err);
 	if (!err)
-		err = http_json(r, status, inspection_json(&r->snap->tree, &x, today_of(r)));
+		err = http_json(r, status, inspection_json(&r->snap->tree, &x, api_today(r)));
 	arena_release(&mem);
 	return err;
 }
 
-static bool parse_id(const char *s, long long *id)
-{
-	char *end = NULL;
-	long long v;
-
-	if (!s || !*s)
-		return false;
-	v = strtoll(s, &end, 10);
-	if (*end || v <= 0)
-		return false;
-	*id = v;
-	return true;
-}
-
 enum gemis_err api_inspection(struct http_req *r)
 {
-	long long id = 0;
-	enum gemis_err err;
-	int unit;
-
-	if (!http_snap(r))
-		return GEMIS_EDB;
-	err = http_unit(r, http_arg(r, 0), ACT_READ, -1, &unit);
-	if (err)
-		return err;
-	if (!parse_id(http_arg(r, 1), &id))
-		return GEMIS_ENOTFOUND;
-	return answer(r, unit, id, 200);
+	return api_record_get(r, answer);
 }
 
 static struct date json_day(const json_t *o, const char *key, bool *given, struct diags *d)
@@ -135,19 +94,9 @@ static void body_fields(const json_t *o, struct insp_fields *f, struct diags *d)
 					    "from", "to", "held_on", "findings"};
 	const char *body = json_string_value(json_object_get(o, "body"));
 	const char *ag = json_string_value(json_object_get(o, "agency"));
-	const char *key;
-	json_t *v;
 	bool given;
-	size_t k;
 
-	json_object_foreach((json_t *)o, key, v) {
-		bool ok = false;
-
-		for (k = 0; k < sizeof(known) / sizeof(known[0]); k++)
-			ok |= strcmp(key, known[k]) == 0;
-		if (!ok)
-			diags_add(d, 0, key, "%s", _("unknown field"));
-	}
+	api_unknown_fields(o, known, sizeof(known) / sizeof(known[0]), d);
 	f->body = body ? insp_body_parse(body) : -1;
 	f->agency = ag ? agency_find(ag) : -1;
 	if (ag && f->agency < 0)
@@ -169,7 +118,7 @@ static enum gemis_err save(struct http_req *r, struct inspection *x, const json_
 	body_fields(doc, &x->f, r->diags);
 	err = http_db(r, &db);
 	if (!err && r->diags->total == 0)
-		err = inspection_save(db, &r->snap->tree, &r->who, x, today_of(r), r->now, r->diags, &r->err);
+		err = inspection_save(db, &r->snap->tree, &r->who, x, api_today(r), r->now, r->diags, &r->err);
 	else if (!err)
 		err = http_fail(r, GEMIS_EINVAL, "%s", _("the inspection was not saved"));
 	if (err)
@@ -217,16 +166,7 @@ enum gemis_err api_inspection_set(struct http_req *r)
 	enum gemis_err err;
 	int unit;
 
-	if (!http_snap(r))
-		return GEMIS_EDB;
-	err = http_unit(r, http_arg(r, 0), ACT_INSPECT, -1, &unit);
-	if (err)
-		return err;
-	if (!parse_id(http_arg(r, 1), &id))
-		return GEMIS_ENOTFOUND;
-	err = api_body_object(r, &doc);
-	if (!err && !json_is_integer(json_object_get(doc, "version")))
-		err = http_fail(r, GEMIS_EINVAL, "%s", _("version: missing, or not a number"));
+	err = api_versioned_post(r, ACT_INSPECT, &unit, &id, &doc);
 	arena_init(&mem, 0);
 	if (!err)
 		err = http_db(r, &db);
@@ -255,13 +195,9 @@ enum gemis_err api_recommendation_add(struct http_req *r)
 	enum gemis_err err;
 	int unit;
 
-	if (!http_snap(r))
-		return GEMIS_EDB;
-	err = http_unit(r, http_arg(r, 0), ACT_INSPECT, -1, &unit);
+	err = http_unit_record(r, ACT_INSPECT, api_parse_id, &unit, &id);
 	if (err)
 		return err;
-	if (!parse_id(http_arg(r, 1), &id))
-		return GEMIS_ENOTFOUND;
 	err = api_body_object(r, &doc);
 	if (!err && !api_diags(r, 100))
 		err = GEMIS_ENOMEM;
@@ -295,16 +231,8 @@ enum gemis_err api_recommendation_act(struct http_req *r)
 	enum gemis_err err;
 	int unit;
 
-	if (!http_snap(r))
-		return GEMIS_EDB;
-	err = http_unit(r, http_arg(r, 0), ACT_READ, -1, &unit);
-	if (err)
-		return err;
-	if (!parse_id(http_arg(r, 1), &id))
-		return GEMIS_ENOTFOUND;
-	err = api_body_object(r, &doc);
-	if (!err && !json_is_integer(json_object_get(doc, "version")))
-		err = http_fail(r, GEMIS_EINVAL, "%s", _("version: missing, or not a number"));
+	/* who may take which step is the workflow's: asked in the store */
+	err = api_versioned_post(r, ACT_READ, &unit, &id, &doc);
 	if (err)
 		goto out;
 	action = json_string_value(json_object_get(doc, "action"));

@@ -314,6 +314,18 @@ enum gemis_err http_unit(struct http_req *r, const char *code, enum action a, in
 enum gemis_err http_unit_or_own(struct http_req *r, const char *code, enum action a, int *unit);
 /* The year asked for (?year=), or this year in Vietnam. */
 int http_year_or_this(const struct http_req *r);
+/* What a list of a unit's records is asked for, on a page or in the API
+ * alike: the unit (?unit=, or the account's own; http_unit_or_own()) on
+ * which the account may do a, and the year (http_year_or_this()).
+ * GEMIS_EDB when there is no data. */
+enum gemis_err http_list_scope(struct http_req *r, enum action a, int *unit, int *year);
+/* The unit (the path's first {segment}, on which the account may do a;
+ * http_unit()) and the id (the second, read by the caller's parse_id: the
+ * pages' and the API's rules for a number) of a path naming one record of
+ * a unit, such as /drafts/{unit}/{id}.  GEMIS_EDB when there is no data,
+ * GEMIS_ENOTFOUND when the id is not one. */
+enum gemis_err http_unit_record(struct http_req *r, enum action a, bool (*parse_id)(const char *s, long long *id),
+				int *unit, long long *id);
 
 /* Today as YYYYMMDD in Vietnam (UTC+7); $GEMIS_TODAY=YYYY-MM-DD overrides
  * it, for tests and demonstrations. */

@@ -120,6 +120,31 @@ enum gemis_err http_unit_or_own(struct http_req *r, const char *code, enum actio
 	return http_unit(r, code, a, -1, unit);
 }
 
+enum gemis_err http_list_scope(struct http_req *r, enum action a, int *unit, int *year)
+{
+	enum gemis_err err;
+
+	if (!http_snap(r))
+		return GEMIS_EDB;
+	err = http_unit_or_own(r, http_param(r, "unit"), a, unit);
+	if (!err)
+		*year = http_year_or_this(r);
+	return err;
+}
+
+enum gemis_err http_unit_record(struct http_req *r, enum action a, bool (*parse_id)(const char *s, long long *id),
+				int *unit, long long *id)
+{
+	enum gemis_err err;
+
+	if (!http_snap(r))
+		return GEMIS_EDB;
+	err = http_unit(r, http_arg(r, 0), a, -1, unit);
+	if (err)
+		return err;
+	return parse_id(http_arg(r, 1), id) ? GEMIS_OK : GEMIS_ENOTFOUND;
+}
+
 int http_year_or_this(const struct http_req *r)
 {
 	return http_param_year(r, "year", http_today(r) / 10000);
