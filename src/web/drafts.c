@@ -159,17 +159,11 @@ static enum gemis_err render_list(struct http_req *r, int unit, int year)
 
 enum gemis_err page_drafts(struct http_req *r)
 {
-	const struct snapshot *s = http_snap(r);
-	const char *code = http_param(r, "unit");
 	enum gemis_err err;
-	int unit;
+	int unit, year;
 
-	if (!s)
-		return GEMIS_EDB;
-	err = http_unit_or_own(r, code, ACT_READ, &unit);
-	if (err)
-		return err;
-	return render_list(r, unit, http_year_or_this(r));
+	err = http_list_scope(r, ACT_READ, &unit, &year);
+	return err ? err : render_list(r, unit, year);
 }
 
 /* The posted fields of a draft into x; problems to d. */
@@ -418,39 +412,11 @@ static enum gemis_err render_one(struct http_req *r, int unit, long long id, con
 
 enum gemis_err page_draft(struct http_req *r)
 {
-	enum gemis_err err;
-	long long id = 0;
-	int unit;
-
-	if (!http_snap(r))
-		return GEMIS_EDB;
-	err = http_unit(r, http_arg(r, 0), ACT_READ, -1, &unit);
-	if (err)
-		return err;
-	if (!web_parse_id(http_arg(r, 1), &id))
-		return GEMIS_ENOTFOUND;
-	return render_one(r, unit, id, http_param(r, "done") ? _("Saved.") : NULL);
+	return web_record_page(r, render_one);
 }
 
-/* The unit, the draft's id and the version a POST on one draft names. */
-static enum gemis_err one_posted(struct http_req *r, int *unit, long long *id, long *version)
-{
-	const char *ver = http_param_or(r, "version", "");
-	enum gemis_err err;
-
-	if (!http_snap(r))
-		return GEMIS_EDB;
-	/* who may take which step is the workflow's: asked in the store */
-	err = http_unit(r, http_arg(r, 0), ACT_READ, -1, unit);
-	if (err)
-		return err;
-	if (!web_parse_id(http_arg(r, 1), id))
-		return GEMIS_ENOTFOUND;
-	if (!text_parse_long(ver, strlen(ver), version))
-		return http_fail(r, GEMIS_EINVAL, "%s", _("version: missing"));
-	return GEMIS_OK;
-}
-
+/* A POST on one draft asks only that the account may read the unit: who
+ * may take which step is the workflow's, asked in the store. */
 enum gemis_err page_draft_post(struct http_req *r)
 {
 	struct draft x;
@@ -459,7 +425,7 @@ enum gemis_err page_draft_post(struct http_req *r)
 	long version = 0;
 	int unit;
 
-	err = one_posted(r, &unit, &id, &version);
+	err = web_versioned_post(r, ACT_READ, &unit, &id, &version);
 	if (err)
 		return err;
 	memset(&x, 0, sizeof(x));
@@ -477,7 +443,7 @@ enum gemis_err page_draft_review(struct http_req *r)
 	long version = 0;
 	int unit;
 
-	err = one_posted(r, &unit, &id, &version);
+	err = web_versioned_post(r, ACT_READ, &unit, &id, &version);
 	if (!err)
 		err = http_db(r, &db);
 	if (!err)
@@ -498,7 +464,7 @@ enum gemis_err page_draft_issue(struct http_req *r)
 	long version = 0;
 	int unit;
 
-	err = one_posted(r, &unit, &id, &version);
+	err = web_versioned_post(r, ACT_READ, &unit, &id, &version);
 	if (err)
 		return err;
 	diags_init(&d, 10);

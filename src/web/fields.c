@@ -84,3 +84,22 @@ bool web_parse_id(const char *s, long long *id)
 	*id = v;
 	return true;
 }
+
+enum gemis_err web_versioned_post(struct http_req *r, enum action a, int *unit, long long *id, long *version)
+{
+	const char *ver = http_param_or(r, "version", "");
+	enum gemis_err err = http_unit_record(r, a, web_parse_id, unit, id);
+
+	if (!err && !text_parse_long(ver, strlen(ver), version))
+		err = http_fail(r, GEMIS_EINVAL, "%s", _("version: missing"));
+	return err;
+}
+
+enum gemis_err web_record_page(struct http_req *r, web_record_render render)
+{
+	long long id = 0;
+	int unit;
+	enum gemis_err err = http_unit_record(r, ACT_READ, web_parse_id, &unit, &id);
+
+	return err ? err : render(r, unit, id, http_param(r, "done") ? _("Saved.") : NULL);
+}

@@ -181,18 +181,11 @@ static enum gemis_err render_plan(struct http_req *r, int unit, int year, const 
 
 enum gemis_err page_inspections(struct http_req *r)
 {
-	const struct snapshot *s = http_snap(r);
-	const char *code = http_param(r, "unit");
 	enum gemis_err err;
-	int unit;
+	int unit, year;
 
-	if (!s)
-		return GEMIS_EDB;
-	err = http_unit_or_own(r, code, ACT_READ, &unit);
-	if (err)
-		return err;
-	return render_plan(r, unit, http_year_or_this(r),
-			   http_param(r, "done") ? _("Saved.") : NULL);
+	err = http_list_scope(r, ACT_READ, &unit, &year);
+	return err ? err : render_plan(r, unit, year, http_param(r, "done") ? _("Saved.") : NULL);
 }
 
 /* The posted fields of an inspection into x; problems to d. */
@@ -380,23 +373,11 @@ static enum gemis_err render_one(struct http_req *r, int unit, long long id, con
 
 enum gemis_err page_inspection(struct http_req *r)
 {
-	enum gemis_err err;
-	long long id = 0;
-	int unit;
-
-	if (!http_snap(r))
-		return GEMIS_EDB;
-	err = http_unit(r, http_arg(r, 0), ACT_READ, -1, &unit);
-	if (err)
-		return err;
-	if (!web_parse_id(http_arg(r, 1), &id))
-		return GEMIS_ENOTFOUND;
-	return render_one(r, unit, id, http_param(r, "done") ? _("Saved.") : NULL);
+	return web_record_page(r, render_one);
 }
 
 enum gemis_err page_inspection_post(struct http_req *r)
 {
-	const char *ver = http_param_or(r, "version", "");
 	struct arena mem;
 	struct inspection cur, x;
 	struct db *db;
@@ -405,15 +386,9 @@ enum gemis_err page_inspection_post(struct http_req *r)
 	long v = 0;
 	int unit;
 
-	if (!http_snap(r))
-		return GEMIS_EDB;
-	err = http_unit(r, http_arg(r, 0), ACT_INSPECT, -1, &unit);
+	err = web_versioned_post(r, ACT_INSPECT, &unit, &id, &v);
 	if (err)
 		return err;
-	if (!web_parse_id(http_arg(r, 1), &id))
-		return GEMIS_ENOTFOUND;
-	if (!text_parse_long(ver, strlen(ver), &v))
-		return http_fail(r, GEMIS_EINVAL, "%s", _("version: missing"));
 	arena_init(&mem, 0);
 	err = http_db(r, &db);
 	if (!err)
@@ -440,13 +415,9 @@ enum gemis_err page_recommendation_add(struct http_req *r)
 	long long id = 0, rid = 0;
 	int unit;
 
-	if (!http_snap(r))
-		return GEMIS_EDB;
-	err = http_unit(r, http_arg(r, 0), ACT_INSPECT, -1, &unit);
+	err = http_unit_record(r, ACT_INSPECT, web_parse_id, &unit, &id);
 	if (err)
 		return err;
-	if (!web_parse_id(http_arg(r, 1), &id))
-		return GEMIS_ENOTFOUND;
 	f.text = http_param_or(r, "text", "");
 	f.agency = agency_find(ag);
 	f.due = web_posted_day(r, "due");
@@ -465,24 +436,17 @@ enum gemis_err page_recommendation_add(struct http_req *r)
 
 enum gemis_err page_recommendation_post(struct http_req *r)
 {
-	const char *ver = http_param_or(r, "version", "");
 	struct db *db;
 	enum gemis_err err;
 	long long id = 0, insp = 0;
 	long version = 0;
 	int unit, a;
 
-	if (!http_snap(r))
-		return GEMIS_EDB;
 	/* who may take which step is the workflow's: asked in the store */
-	err = http_unit(r, http_arg(r, 0), ACT_READ, -1, &unit);
+	err = web_versioned_post(r, ACT_READ, &unit, &id, &version);
 	if (err)
 		return err;
-	if (!web_parse_id(http_arg(r, 1), &id))
-		return GEMIS_ENOTFOUND;
 	a = wf_action_find(&wf_recommendation, http_param_or(r, "action", ""));
-	if (!text_parse_long(ver, strlen(ver), &version))
-		return http_fail(r, GEMIS_EINVAL, "%s", _("version: missing"));
 	err = http_db(r, &db);
 	if (!err)
 		err = recommendation_act(db, &r->snap->tree, &r->who, unit, id, a, version, http_param(r, "comment"), r->now,

@@ -231,5 +231,14 @@ struct diags;
 enum gemis_err web_refuse(struct http_req *r, enum gemis_err err, const struct diags *d);
 /* A positive record id; false for anything else. */
 bool web_parse_id(const char *s, long long *id);
+/* http_unit_record() for a form posted on one record (drafts, inspections,
+ * recommendations): the unit and id of the path, and the version the form
+ * was filled on (a 400 "version: missing" when there is none). */
+enum gemis_err web_versioned_post(struct http_req *r, enum action a, int *unit, long long *id, long *version);
+/* The page of one record of a unit (drafts, inspections): the unit and id
+ * of the path (http_unit_record()), then render(r, unit, id, top) shows
+ * it, top "Saved." after a change (?done=) or NULL. */
+typedef enum gemis_err (*web_record_render)(struct http_req *r, int unit, long long id, const char *top);
+enum gemis_err web_record_page(struct http_req *r, web_record_render render);
 
 #endif
