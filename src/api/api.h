@@ -45,6 +45,15 @@ enum gemis_err api_unit_list(struct http_req *r, const char *key, api_list_fill 
  * 200) answers with it. */
 typedef enum gemis_err (*api_record_answer)(struct http_req *r, int unit, long long id, int status);
 enum gemis_err api_record_get(struct http_req *r, api_record_answer answer);
+/* The end of a change to record id of unit: err when it failed, else the
+ * data marked changed (http_data_changed()) and answer(r, unit, id,
+ * status). */
+enum gemis_err api_changed(struct http_req *r, enum gemis_err err, api_record_answer answer, int unit, long long id,
+			   int status);
+/* A POST adding a record: the body (api_body_object()) and its "unit", on
+ * which the account may do a (http_unit()); GEMIS_EDB when there is no
+ * data.  *doc is the caller's to json_decref() whatever is returned. */
+enum gemis_err api_posted_unit(struct http_req *r, enum action a, int *unit, json_t **doc);
 
 enum gemis_err api_openapi(struct http_req *r);
 enum gemis_err api_me(struct http_req *r);

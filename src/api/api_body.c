@@ -113,3 +113,25 @@ enum gemis_err api_record_get(struct http_req *r, api_record_answer answer)
 
 	return err ? err : answer(r, unit, id, 200);
 }
+
+enum gemis_err api_changed(struct http_req *r, enum gemis_err err, api_record_answer answer, int unit, long long id,
+			   int status)
+{
+	if (err)
+		return err;
+	http_data_changed(r);
+	return answer(r, unit, id, status);
+}
+
+enum gemis_err api_posted_unit(struct http_req *r, enum action a, int *unit, json_t **doc)
+{
+	enum gemis_err err;
+
+	*doc = NULL;
+	if (!http_snap(r))
+		return GEMIS_EDB;
+	err = api_body_object(r, doc);
+	if (!err)
+		err = http_unit(r, json_string_value(json_object_get(*doc, "unit")), a, -1, unit);
+	return err;
+}

@@ -140,10 +140,7 @@ static enum gemis_err save(struct http_req *r, struct draft *x, const json_t *do
 				 api_today(r), r->now, r->diags, &r->err);
 	else if (!err)
 		err = http_fail(r, GEMIS_EINVAL, "%s", _("the draft was not saved"));
-	if (err)
-		return err;
-	http_data_changed(r);
-	return answer(r, x->unit, x->id, status);
+	return api_changed(r, err, answer, x->unit, x->id, status);
 }
 
 enum gemis_err api_draft_add(struct http_req *r)
@@ -153,11 +150,7 @@ enum gemis_err api_draft_add(struct http_req *r)
 	enum gemis_err err;
 	int unit;
 
-	if (!http_snap(r))
-		return GEMIS_EDB;
-	err = api_body_object(r, &doc);
-	if (!err)
-		err = http_unit(r, json_string_value(json_object_get(doc, "unit")), ACT_READ, -1, &unit);
+	err = api_posted_unit(r, ACT_READ, &unit, &doc);
 	if (!err) {
 		memset(&x, 0, sizeof(x));
 		x.unit = unit;
@@ -205,10 +198,7 @@ enum gemis_err api_draft_review(struct http_req *r)
 		err = draft_act(db, &r->snap->tree, &r->who, unit, id, wf_action_find(&wf_draft, action ? action : ""),
 				json_integer_value(json_object_get(doc, "version")), comment ? comment : "", r->now, &r->err);
 	}
-	if (!err) {
-		http_data_changed(r);
-		err = answer(r, unit, id, 200);
-	}
+	err = api_changed(r, err, answer, unit, id, 200);
 	json_decref(doc);
 	return err;
 }
@@ -236,10 +226,7 @@ enum gemis_err api_draft_issue(struct http_req *r)
 		err = draft_issue(db, &r->snap->tree, &r->who, unit, id, json_integer_value(json_object_get(doc, "version")),
 				  no, day, api_today(r), r->now, r->diags, &r->err);
 	}
-	if (!err) {
-		http_data_changed(r);
-		err = answer(r, unit, id, 200);
-	}
+	err = api_changed(r, err, answer, unit, id, 200);
 	json_decref(doc);
 	return err;
 }

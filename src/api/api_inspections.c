@@ -121,10 +121,7 @@ static enum gemis_err save(struct http_req *r, struct inspection *x, const json_
 		err = inspection_save(db, &r->snap->tree, &r->who, x, api_today(r), r->now, r->diags, &r->err);
 	else if (!err)
 		err = http_fail(r, GEMIS_EINVAL, "%s", _("the inspection was not saved"));
-	if (err)
-		return err;
-	http_data_changed(r);
-	return answer(r, x->unit, x->id, status);
+	return api_changed(r, err, answer, x->unit, x->id, status);
 }
 
 enum gemis_err api_inspection_add(struct http_req *r)
@@ -135,11 +132,7 @@ enum gemis_err api_inspection_add(struct http_req *r)
 	enum gemis_err err;
 	int unit;
 
-	if (!http_snap(r))
-		return GEMIS_EDB;
-	err = api_body_object(r, &doc);
-	if (!err)
-		err = http_unit(r, json_string_value(json_object_get(doc, "unit")), ACT_INSPECT, -1, &unit);
+	err = api_posted_unit(r, ACT_INSPECT, &unit, &doc);
 	if (err)
 		goto out;
 	yr = json_object_get(doc, "year");
@@ -213,10 +206,7 @@ enum gemis_err api_recommendation_add(struct http_req *r)
 	err = http_db(r, &db);
 	if (!err)
 		err = recommendation_issue(db, &r->snap->tree, &r->who, unit, id, &f, r->now, &rid, r->diags, &r->err);
-	if (!err) {
-		http_data_changed(r);
-		err = answer(r, unit, id, 201);
-	}
+	err = api_changed(r, err, answer, unit, id, 201);
 out:
 	json_decref(doc);
 	return err;
@@ -242,10 +232,7 @@ enum gemis_err api_recommendation_act(struct http_req *r)
 		err = recommendation_act(db, &r->snap->tree, &r->who, unit, id,
 					 wf_action_find(&wf_recommendation, action ? action : ""),
 					 json_integer_value(json_object_get(doc, "version")), comment, r->now, &insp, &r->err);
-	if (!err) {
-		http_data_changed(r);
-		err = answer(r, unit, insp, 200);
-	}
+	err = api_changed(r, err, answer, unit, insp, 200);
 out:
 	json_decref(doc);
 	return err;
