@@ -218,11 +218,7 @@ static enum gemis_err save_posted(struct http_req *r, struct draft *x, bool subm
 		err = http_fail(r, GEMIS_EINVAL, "%s", _("the draft was not saved"));
 	err = web_refuse(r, err, &d);
 	diags_release(&d);
-	if (err)
-		return err;
-	http_data_changed(r);
-	return http_redirect(r, arena_printf(&r->arena, "/drafts/%s/%lld?done=1", r->snap->tree.units[x->unit].code,
-					     x->id));
+	return web_record_changed(r, err, "/drafts", x->unit, x->id, 0);
 }
 
 enum gemis_err page_draft_add(struct http_req *r)
@@ -449,10 +445,7 @@ enum gemis_err page_draft_review(struct http_req *r)
 	if (!err)
 		err = draft_act(db, &r->snap->tree, &r->who, unit, id, wf_action_find(&wf_draft, http_param_or(r, "action", "")),
 				version, http_param_or(r, "comment", ""), r->now, &r->err);
-	if (err)
-		return err;
-	http_data_changed(r);
-	return http_redirect(r, arena_printf(&r->arena, "/drafts/%s/%lld?done=1", r->snap->tree.units[unit].code, id));
+	return web_record_changed(r, err, "/drafts", unit, id, 0);
 }
 
 enum gemis_err page_draft_issue(struct http_req *r)
@@ -474,8 +467,5 @@ enum gemis_err page_draft_issue(struct http_req *r)
 				  web_posted_day(r, "issued_on"), web_today(r), r->now, &d, &r->err);
 	err = web_refuse(r, err, &d);
 	diags_release(&d);
-	if (err)
-		return err;
-	http_data_changed(r);
-	return http_redirect(r, arena_printf(&r->arena, "/drafts/%s/%lld?done=1", r->snap->tree.units[unit].code, id));
+	return web_record_changed(r, err, "/drafts", unit, id, 0);
 }

@@ -103,3 +103,17 @@ enum gemis_err web_record_page(struct http_req *r, web_record_render render)
 
 	return err ? err : render(r, unit, id, http_param(r, "done") ? _("Saved.") : NULL);
 }
+
+enum gemis_err web_record_changed(struct http_req *r, enum gemis_err err, const char *base, int unit, long long id,
+				  long long rec)
+{
+	const char *code;
+
+	if (err)
+		return err;
+	http_data_changed(r);
+	code = r->snap->tree.units[unit].code;
+	if (rec > 0)
+		return http_redirect(r, arena_printf(&r->arena, "%s/%s/%lld?done=1#rec-%lld", base, code, id, rec));
+	return http_redirect(r, arena_printf(&r->arena, "%s/%s/%lld?done=1", base, code, id));
+}

@@ -223,11 +223,7 @@ static enum gemis_err save_posted(struct http_req *r, struct inspection *x)
 		err = http_fail(r, GEMIS_EINVAL, "%s", _("the inspection was not saved"));
 	err = web_refuse(r, err, &d);
 	diags_release(&d);
-	if (err)
-		return err;
-	http_data_changed(r);
-	return http_redirect(r, arena_printf(&r->arena, "/inspections/%s/%lld?done=1", r->snap->tree.units[x->unit].code,
-					     x->id));
+	return web_record_changed(r, err, "/inspections", x->unit, x->id, 0);
 }
 
 enum gemis_err page_inspection_add(struct http_req *r)
@@ -427,11 +423,7 @@ enum gemis_err page_recommendation_add(struct http_req *r)
 		err = recommendation_issue(db, &r->snap->tree, &r->who, unit, id, &f, r->now, &rid, &d, &r->err);
 	err = web_refuse(r, err, &d);
 	diags_release(&d);
-	if (err)
-		return err;
-	http_data_changed(r);
-	return http_redirect(r, arena_printf(&r->arena, "/inspections/%s/%lld?done=1#rec-%lld",
-					     r->snap->tree.units[unit].code, id, rid));
+	return web_record_changed(r, err, "/inspections", unit, id, rid);
 }
 
 enum gemis_err page_recommendation_post(struct http_req *r)
@@ -451,9 +443,5 @@ enum gemis_err page_recommendation_post(struct http_req *r)
 	if (!err)
 		err = recommendation_act(db, &r->snap->tree, &r->who, unit, id, a, version, http_param(r, "comment"), r->now,
 					 &insp, &r->err);
-	if (err)
-		return err;
-	http_data_changed(r);
-	return http_redirect(r, arena_printf(&r->arena, "/inspections/%s/%lld?done=1#rec-%lld",
-					     r->snap->tree.units[unit].code, insp, id));
+	return web_record_changed(r, err, "/inspections", unit, insp, id);
 }

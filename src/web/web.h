@@ -240,5 +240,11 @@ enum gemis_err web_versioned_post(struct http_req *r, enum action a, int *unit, 
  * it, top "Saved." after a change (?done=) or NULL. */
 typedef enum gemis_err (*web_record_render)(struct http_req *r, int unit, long long id, const char *top);
 enum gemis_err web_record_page(struct http_req *r, web_record_render render);
+/* The end of a form's change to record id of unit, whose page is under
+ * base ("/drafts"): err when it failed, else the data marked changed
+ * (http_data_changed()) and a redirect to the page saying so (?done=1),
+ * at recommendation rec ("#rec-ID") when rec > 0. */
+enum gemis_err web_record_changed(struct http_req *r, enum gemis_err err, const char *base, int unit, long long id,
+				  long long rec);
 
 #endif
