@@ -55,6 +55,7 @@
 #include "core/assess.h"
 #include "core/engine.h"
 #include "core/register.h"
+#include "core/smallnum.h"
 #include "store/snapshot.h"
 #include "store/plans.h"
 #include "store/store.h"
@@ -327,7 +328,7 @@ static void engine_answers(const struct tree *t, struct dataset *ds, const struc
  * tree in force since July 2025 (nation, provinces, communes), as a
  * national SQL report would be. */
 static const char rollup_sql[] =
-	"WITH\n"
+	/* `small`, the rare-event rules, is put before it by rollup_text() */
 	/* each unit's yearly reported parts, one row per sex: a = num or value, b = den */
 	"own AS (\n"
 	"  SELECT d.unit_id, d.year, d.indicator, d.sex,\n"
@@ -432,7 +433,7 @@ static const char rollup_sql[] =
 	"  LEFT JOIN tg t2 ON t2.unit_id = p1.parent_id AND t2.indicator = i.id),\n"
 	/* the effective target: 'achieve' counts as at least 100 on percentages */
 	"eff AS (\n"
-	"  SELECT g.unit_id, g.indicator,\n"
+	"  SELECT g.unit_id, g.indicator, g.iunit,\n"
 	"    CASE WHEN g.dir = 'achieve' THEN CASE WHEN g.iunit = '%' THEN 'at_least' END\n"
 	"      WHEN g.tv IS NOT NULL THEN g.dir END AS dir,\n"
 	"    CASE WHEN g.dir = 'achieve' THEN 100.0 ELSE g.tv END AS tv, g.ty, g.bv, g.base_yr,\n"
@@ -448,7 +449,7 @@ static const char rollup_sql[] =
 	"    CASE WHEN x.bv IS NOT NULL AND x.base_yr > 0 AND x.base_yr < x.yn THEN x.bv\n"
 	"      WHEN x.n >= 2 AND x.y0 < x.yn THEN x.v0 END AS vb\n"
 	"  FROM eff x),\n"
-	"judged AS (\n"
+	"judged0 AS (\n"
 	"  SELECT b.unit_id, b.indicator,\n"
 	"  CASE\n"
 	"    WHEN b.dir IS NULL THEN 'no_target'\n"
@@ -466,12 +467,99 @@ static const char rollup_sql[] =
 	"        1.0 / (b.yn - b.tb)) - 1) / (pow((CASE WHEN b.tv = 0 THEN 0.001 ELSE b.tv END)\n"
 	"        / (CASE WHEN b.vb = 0 THEN 0.001 ELSE b.vb END), 1.0 / (b.ty - b.tb)) - 1) AS r) rr)\n"
 	"  END AS status\n"
-	"  FROM based b)\n"
+	"  FROM based b),\n"
+	/* a quota per quarter ("at least 4 news items a quarter", core/quota.h)
+	 * is judged on the quarters reported in the latest year: a commune's
+	 * own, a unit above communes by how many of its communes met it */
+	"quarters AS (\n"
+	"  SELECT d.unit_id, d.indicator, d.year, COUNT(*) AS nq, MIN(d.value) AS mn\n"
+	"  FROM datavalues d JOIN indicators i ON i.id = d.indicator\n"
+	"  WHERE i.unit = 'items_per_quarter' AND d.part = 'value' AND d.sex = 'T'\n"
+	"    AND length(d.period) = 6 AND substr(d.period, 5, 1) = 'Q'\n"
+	"  GROUP BY d.unit_id, d.indicator, d.year),\n"
+	"leaves AS (\n"
+	"  SELECT c.id AS leaf, c.id AS unit_id FROM cur c WHERE c.level IN ('commune', 'ward', 'special_zone')\n"
+	"  UNION ALL SELECT c.id, c.parent_id FROM cur c WHERE c.level IN ('commune', 'ward', 'special_zone')\n"
+	"  UNION ALL SELECT c.id, p.parent_id FROM cur c JOIN cur p ON p.id = c.parent_id\n"
+	"    WHERE c.level IN ('commune', 'ward', 'special_zone')),\n"
+	"quota AS (\n"
+	"  SELECT b.unit_id, b.indicator,\n"
+	"    SUM(CASE WHEN q.mn < b.tv THEN 1 ELSE 0 END) AS n_off,\n"
+	"    SUM(CASE WHEN q.mn >= b.tv AND q.nq < 4 THEN 1 ELSE 0 END) AS n_on\n"
+	"  FROM based b JOIN leaves l ON l.unit_id = b.unit_id\n"
+	"  JOIN quarters q ON q.unit_id = l.leaf AND q.indicator = b.indicator AND q.year = b.yn\n"
+	"  WHERE b.iunit = 'items_per_quarter' AND b.dir = 'at_least' AND b.tv IS NOT NULL\n"
+	"  GROUP BY b.unit_id, b.indicator),\n"
+	/* rare events (core/smallnum.h, the rules in `small`): judged on the
+	 * year with enough events, else on the years pooled, else not */
+	"tparts AS (SELECT unit_id, year, indicator, a, b FROM lvl2 WHERE sex = 'T'\n"
+	"  UNION ALL SELECT unit_id, year, indicator, a, b FROM lvl1 WHERE sex = 'T'\n"
+	"  UNION ALL SELECT unit_id, year, indicator, a, b FROM lvl0 WHERE sex = 'T'),\n"
+	"rare0 AS (\n"
+	"  SELECT b.unit_id, b.indicator, s.cnt, s.mn,\n"
+	"    MAX(CASE WHEN p.year = b.yn THEN CASE s.cnt WHEN 'num' THEN p.a WHEN 'den' THEN p.b\n"
+	"      ELSE p.a + p.b END END) AS c_year,\n"
+	"    SUM(CASE WHEN p.a IS NOT NULL AND p.b IS NOT NULL THEN p.a END) AS sa,\n"
+	"    SUM(CASE WHEN p.a IS NOT NULL AND p.b IS NOT NULL THEN p.b END) AS sb\n"
+	"  FROM based b JOIN small s ON s.indicator = b.indicator\n"
+	"  LEFT JOIN tparts p ON p.unit_id = b.unit_id AND p.indicator = b.indicator\n"
+	"    AND p.year > b.yn - s.pool AND p.year <= b.yn\n"
+	"  GROUP BY b.unit_id, b.indicator, s.cnt, s.mn),\n"
+	"rare AS (SELECT r.*, CASE r.cnt WHEN 'num' THEN r.sa WHEN 'den' THEN r.sb ELSE r.sa + r.sb END AS ev,\n"
+	"  r.sa / CASE WHEN r.sb > 0 THEN r.sb END * i.factor AS pooled\n"
+	"  FROM rare0 r JOIN indicators i ON i.id = r.indicator),\n"
+	"judged AS (\n"
+	"  SELECT j.unit_id, j.indicator,\n"
+	"  CASE\n"
+	"    WHEN j.status IN ('no_target', 'no_data') THEN j.status\n"
+	"    WHEN r.unit_id IS NOT NULL THEN CASE\n"
+	"      WHEN r.c_year >= r.mn THEN j.status\n"
+	"      WHEN r.ev IS NULL OR r.ev < r.mn OR r.pooled IS NULL THEN 'insufficient_data'\n"
+	"      WHEN (b.dir = 'at_most' AND r.pooled <= b.tv + b.eps) OR (b.dir <> 'at_most' AND r.pooled >= b.tv - b.eps)\n"
+	"        THEN 'achieved'\n"
+	"      ELSE 'off_track' END\n"
+	"    WHEN b.iunit <> 'items_per_quarter' OR COALESCE(b.dir, '') <> 'at_least' OR b.tv IS NULL THEN j.status\n"
+	"    WHEN q.unit_id IS NULL THEN 'insufficient_data'\n"
+	"    WHEN q.n_off > 0 THEN 'off_track'\n"
+	"    WHEN q.n_on > 0 THEN 'on_track'\n"
+	"    ELSE 'achieved'\n"
+	"  END AS status\n"
+	"  FROM judged0 j JOIN based b ON b.unit_id = j.unit_id AND b.indicator = j.indicator\n"
+	"  LEFT JOIN rare r ON r.unit_id = j.unit_id AND r.indicator = j.indicator\n"
+	"  LEFT JOIN quota q ON q.unit_id = j.unit_id AND q.indicator = j.indicator)\n"
 	"SELECT j.unit_id, j.indicator, j.status,\n"
 	"  (SELECT v FROM vals WHERE unit_id = j.unit_id AND indicator = j.indicator AND year = ?1 AND sex = 'F'),\n"
 	"  (SELECT v FROM vals WHERE unit_id = j.unit_id AND indicator = j.indicator AND year = ?1 AND sex = 'M'),\n"
 	"  (SELECT v FROM vals WHERE unit_id = j.unit_id AND indicator = j.indicator AND year = ?1 AND sex = 'T')\n"
 	"FROM judged j";
+
+/* rollup_sql after its first table, `small`: the rare-event rules of
+ * core/smallnum.h as the engine has them (indicator, what is counted, the
+ * minimum, the years pooled), so that both judge by the same table. */
+static const char *rollup_text(void)
+{
+	static char text[sizeof(rollup_sql) + 1024];
+	size_t len, k;
+	int n;
+
+	if (text[0])
+		return text;
+	len = (size_t)snprintf(text, sizeof(text), "WITH\nsmall(indicator, cnt, mn, pool) AS (VALUES ");
+	for (k = 0, n = 0; k < catalog_count; k++) {
+		const struct smallnum_rule *r = smallnum_rule_of((int)k);
+
+		if (!r)
+			continue;
+		len += (size_t)snprintf(text + len, sizeof(text) - len, "%s('%s', '%s', %.17g, %d)", n++ ? ", " : "",
+					catalog[k].id,
+					r->count == SMALLNUM_NUM ? "num" : r->count == SMALLNUM_DEN ? "den" : "both",
+					r->min, r->pool_years);
+	}
+	if (!n)
+		len += (size_t)snprintf(text + len, sizeof(text) - len, "('', 'num', 0, 1)");
+	snprintf(text + len, sizeof(text) - len, "),\n%s", rollup_sql);
+	return text;
+}
 
 /* Runs rollup_sql, filling out[] by tree index; returns rows read or -1. */
 static long sql_answers(struct db *db, const struct tree *t, int year, struct answer *out,
@@ -486,7 +574,7 @@ static long sql_answers(struct db *db, const struct tree *t, int year, struct an
 		out[i].status = -1;
 		out[i].v[0] = out[i].v[1] = out[i].v[2] = NAN;
 	}
-	if (db_prepare(db, &st, &e, rollup_sql)) {
+	if (db_prepare(db, &st, &e, rollup_text())) {
 		die("sql", &e);
 		return -1;
 	}
@@ -1316,7 +1404,7 @@ int main(int argc, char **argv)
 	if (argc >= 2 && strcmp(argv[1], "audit") == 0)
 		return cmd_audit(argc, argv);
 	if (argc >= 2 && strcmp(argv[1], "rollup-sql") == 0) {
-		fputs(rollup_sql, stdout);
+		fputs(rollup_text(), stdout);
 		return 0;
 	}
 	if (argc >= 2 && strcmp(argv[1], "duckcmp") == 0)
