@@ -37,11 +37,6 @@
 
 #include "util/banned.h"
 
-static struct date today_of(struct http_req *r)
-{
-	return date_from_ymd(http_today(r));
-}
-
 enum gemis_err api_activities(struct http_req *r)
 {
 	const struct snapshot *s = http_snap(r);
@@ -199,7 +194,7 @@ static enum gemis_err save_row(struct http_req *r, struct db *db, int unit, cons
 		acts[0].id = id;
 		acts[0].version = version;
 		snprintf(acts[0].client_key, sizeof(acts[0].client_key), "%s", entry);
-		err = activity_save(db, &r->snap->tree, &r->who, &acts[0], today_of(r), r->now, r->diags, &r->err);
+		err = activity_save(db, &r->snap->tree, &r->who, &acts[0], api_today(r), r->now, r->diags, &r->err);
 		/* a resend: the answer is what was stored, not what came again */
 		if (!err && acts[0].was_there) {
 			status = 200;
@@ -403,7 +398,7 @@ enum gemis_err api_activity_import(struct http_req *r)
 		err = activities_from_rows(db, &r->snap->tree, unit, agency, rows, n, &acts, &lines, r->diags, &r->err);
 	if (!err)
 		err = activities_import(db, &r->snap->tree, &r->who, acts, lines, n, dry || r->diags->total > 0,
-					today_of(r), r->now, r->diags, &added, &r->err);
+					api_today(r), r->now, r->diags, &added, &r->err);
 	if ((!err || err == GEMIS_EINVAL) && r->diags->total > 0) {
 		diags_sort(r->diags);
 		err = http_fail(r, GEMIS_EINVAL,

@@ -151,19 +151,6 @@ enum gemis_err api_chain_period_set(struct http_req *r)
 	return http_json(r, 200, period_json(&s->tree, unit, unit, &p));
 }
 
-/* The period of the unit the report of `unit` goes to. */
-static enum gemis_err period_to(struct db *db, const struct tree *t, int unit, int year, struct chain_period *p,
-				struct errctx *e)
-{
-	int to = chain_report_to(t, unit);
-
-	if (to < 0) {
-		chain_period_default(year, p);
-		return GEMIS_OK;
-	}
-	return chain_period_get(db, t, to, year, p, e);
-}
-
 enum gemis_err api_chain_reports(struct http_req *r)
 {
 	const struct snapshot *s = http_snap(r);
@@ -193,7 +180,7 @@ enum gemis_err api_chain_reports(struct http_req *r)
 	if (chain_report_to(&s->tree, unit) >= 0) {
 		err = chain_report_get(db, &s->tree, unit, (int)y, &r->arena, &own, &r->err);
 		if (!err)
-			err = period_to(db, &s->tree, unit, (int)y, &p, &r->err);
+			err = chain_period_of_report(db, &s->tree, unit, (int)y, &p, &r->err);
 		if (!err)
 			json_object_set_new(doc, "report", chain_report_json(&s->tree, &own, &p));
 	}
@@ -234,7 +221,7 @@ static enum gemis_err open_report(struct http_req *r, struct db **db, struct cha
 	if (!err)
 		err = chain_report_get(*db, &s->tree, unit, year, &r->arena, rep, &r->err);
 	if (!err)
-		err = period_to(*db, &s->tree, unit, year, p, &r->err);
+		err = chain_period_of_report(*db, &s->tree, unit, year, p, &r->err);
 	return err;
 }
 

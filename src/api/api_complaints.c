@@ -27,11 +27,6 @@
 
 #include "util/banned.h"
 
-static struct date today_of(struct http_req *r)
-{
-	return date_from_ymd(http_today(r));
-}
-
 static enum gemis_err session(struct http_req *r, struct cmp_session *s, bool with_key)
 {
 	enum gemis_err err = http_db(r, &s->db);
@@ -39,7 +34,7 @@ static enum gemis_err session(struct http_req *r, struct cmp_session *s, bool wi
 	s->t = &r->snap->tree;
 	s->who = &r->who;
 	s->key = NULL;
-	s->today = today_of(r);
+	s->today = api_today(r);
 	s->now = r->now;
 	if (!err && with_key)
 		err = http_register_key(r, &s->key);
@@ -234,7 +229,7 @@ enum gemis_err api_complaint_set(struct http_req *r)
 		diags_add(r->diags, 0, "version", "%s", _("missing, or not a number"));
 	st = str(doc, "status");
 	status = st ? cmp_status_parse(st) : -1;
-	day = today_of(r);
+	day = api_today(r);
 	on = str(doc, "answered_on");
 	if (on && !date_parse_iso(on, strlen(on), &day))
 		diags_add(r->diags, 0, "answered_on", "%s", _("not a date (YYYY-MM-DD)"));

@@ -30,11 +30,6 @@
 
 #include "util/banned.h"
 
-static struct date today_of(struct http_req *r)
-{
-	return date_from_ymd(http_today(r));
-}
-
 enum gemis_err api_tasks(struct http_req *r)
 {
 	const struct snapshot *s = http_snap(r);
@@ -68,7 +63,7 @@ enum gemis_err api_tasks(struct http_req *r)
 	for (i = 0; !err && i < tl.n; i++) {
 		if (agency >= 0 && task_role(&tl.t[i], agency_kinds[agency].id) == 0)
 			continue;
-		if (json_array_append_new(list, task_json(&tl.mem, &tl.t[i], &rs, agency, year, today_of(r))))
+		if (json_array_append_new(list, task_json(&tl.mem, &tl.t[i], &rs, agency, year, api_today(r))))
 			err = GEMIS_ENOMEM;
 	}
 	has_plan = tl.plan_id != 0;
@@ -152,7 +147,7 @@ enum gemis_err api_task(struct http_req *r)
 	if (!err && !x)
 		err = GEMIS_ENOTFOUND;
 	if (!err) {
-		o = task_json(&tl.mem, x, &rs, -1, year, today_of(r));
+		o = task_json(&tl.mem, x, &rs, -1, year, api_today(r));
 		recs = json_array();
 		for (i = 0; i < rs.n; i++)
 			json_array_append_new(recs, task_rec_json(&rs.r[i]));

@@ -112,19 +112,6 @@ out:
 
 /* --- the reports up the chain ------------------------------------------------ */
 
-/* The period of the unit the report of `unit` goes to. */
-static enum gemis_err period_to(struct db *db, const struct tree *t, int unit, int year, struct chain_period *p,
-				struct errctx *e)
-{
-	int to = chain_report_to(t, unit);
-
-	if (to < 0) {
-		chain_period_default(year, p);
-		return GEMIS_OK;
-	}
-	return chain_period_get(db, t, to, year, p, e);
-}
-
 /* `chain submit`, `save`, `return` and `accept`, one command for the
  * steps: the action is the command's last word (cli_action()). */
 int cmd_chain_step(struct cli *cli, int argc, char **argv)
@@ -289,7 +276,7 @@ int cmd_chain_status(struct cli *cli, int argc, char **argv)
 	sends = chain_report_to(t, c.unit) >= 0;
 	receives = chain_receives(t, c.unit);
 	if ((sends && (chain_report_get(c.db, t, c.unit, year, &c.mem, &own, &e) ||
-		       period_to(c.db, t, c.unit, year, &pown, &e))) ||
+		       chain_period_of_report(c.db, t, c.unit, year, &pown, &e))) ||
 	    (receives && (chain_period_get(c.db, t, c.unit, year, &prec, &e) ||
 			  chain_reports_to(c.db, t, c.unit, year, &c.mem, &rs, &n, &e)))) {
 		cli_fail(&e);

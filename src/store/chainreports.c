@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "attachments.h"
+#include "chainperiods.h"
 #include "core/workflow.h"
 #include "formats/attachment.h"
 #include "store_int.h"
@@ -30,6 +31,18 @@ int chain_report_to(const struct tree *t, int unit)
 	if (unit <= 0 || (size_t)unit >= t->n)
 		return -1;
 	return t->units[unit].parent;
+}
+
+enum gemis_err chain_period_of_report(struct db *db, const struct tree *t, int unit, int year,
+				      struct chain_period *p, struct errctx *e)
+{
+	int to = chain_report_to(t, unit);
+
+	if (to < 0) {
+		chain_period_default(year, p);
+		return GEMIS_OK;
+	}
+	return chain_period_get(db, t, to, year, p, e);
 }
 
 #define REPORT_COLS                                                                                  \

@@ -18,6 +18,7 @@
 #include <stdbool.h>
 
 #include "core/access.h"
+#include "core/chainperiod.h"
 #include "core/tree.h"
 #include "db.h"
 #include "util/arena.h"
@@ -25,6 +26,12 @@
 /* The unit a unit's report goes to (its parent: the province for a
  * commune, the nation for a province), or -1 for the nation. */
 int chain_report_to(const struct tree *t, int unit);
+
+/* The period and deadline of the report of `unit`: those the unit it goes
+ * to set for `year` (chain_period_get()), Decree 09/2019's default for the
+ * nation, which sends to no one. */
+enum gemis_err chain_period_of_report(struct db *db, const struct tree *t, int unit, int year,
+				      struct chain_period *p, struct errctx *e);
 
 /* The narrative sections the officials write (migration 0204): each a
  * column of chain_reports, an id in the API and a title for people. */

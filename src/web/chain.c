@@ -216,19 +216,6 @@ static const char *timeliness(const struct chain_report *rep, const struct chain
 	return chain_period_late(p, rep->first_submitted_at) ? _("late") : _("on time");
 }
 
-/* The period of the unit the report of `unit` goes to. */
-static enum gemis_err period_to(struct db *db, const struct tree *t, int unit, int year, struct chain_period *p,
-				struct errctx *e)
-{
-	int to = chain_report_to(t, unit);
-
-	if (to < 0) {
-		chain_period_default(year, p);
-		return GEMIS_OK;
-	}
-	return chain_period_get(db, t, to, year, p, e);
-}
-
 static void state_badge(struct http_req *r, const struct chain_report *rep)
 {
 	html(r, "<span class=\"report-state sub sub-%s\">%s</span>", wf_state_id(&wf_report, rep->state),
@@ -474,7 +461,7 @@ static enum gemis_err open_report(struct http_req *r, enum action need, struct d
 	if (!err)
 		err = chain_report_get(*db, &s->tree, unit, (int)y, &r->arena, rep, &r->err);
 	if (!err)
-		err = period_to(*db, &s->tree, unit, (int)y, p, &r->err);
+		err = chain_period_of_report(*db, &s->tree, unit, (int)y, p, &r->err);
 	return err;
 }
 
@@ -663,7 +650,7 @@ void chain_box(struct http_req *r, int unit, int year)
 		return;
 	html(r, "<section class=\"work chain-box\"><h2>%s</h2>", _("Yearly reports up the chain"));
 	if (sends && chain_report_get(db, t, unit, year, &r->arena, &own, &e) == GEMIS_OK &&
-	    period_to(db, t, unit, year, &p, &e) == GEMIS_OK)
+	    chain_period_of_report(db, t, unit, year, &p, &e) == GEMIS_OK)
 		own_line(r, unit, year, &own, &p);
 	if (receives && chain_count(db, t, unit, year, &c, &e) == GEMIS_OK)
 		html(r, "<p class=\"chain-received\"><a href=\"/chain?unit=%s&amp;year=%d\">%s</a></p>", t->units[unit].code,
