@@ -1101,6 +1101,9 @@ static void *saver(void *arg)
 			 ver[f], i % 20);
 		st = hreq(&c, "POST", path, d->token, body);
 		lat_add(&d->save, dl_now_ms() - t);
+		if (getenv("GEMIS_BENCH_TRACE") && dl_now_ms() - t > 50)
+			fprintf(stderr, "gemis-bench: slow save %.1f ms, due at +%.0f ms, %s\n", dl_now_ms() - t,
+				t - d->t0, path);
 		if (st == 200) {
 			ver[f] = answer_version(c.buf);
 		} else {
