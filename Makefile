@@ -77,7 +77,7 @@ EMBED := units.tsv=$(GEN)/units.tsv locale/vi.mo=$(GEN)/vi.mo locale/en.mo=$(GEN
 EMBED_DEPS := $(GEN)/units.tsv $(GEN)/vi.mo $(GEN)/en.mo $(SQL_FILES) $(WEB_FILES) $(DATA_FILES) \
               $(NPM_ASSETS) tools/embed.sh Makefile
 
-.PHONY: all check unit integration e2e pg-check bench clean po-check fuzz faults crash
+.PHONY: all check unit integration e2e pg-check bench bench-check clean po-check fuzz faults crash
 all: $(BUILD)/gemis
 
 $(BUILD)/gemis: $(MAIN_OBJ) $(LIB) $(BUILD)/obj/embed.o
@@ -189,6 +189,11 @@ $(BENCH_BIN): bench/gemis-bench.c $(LIB) $(BUILD)/obj/embed.o
 	@$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(BUILD)/obj/embed.o $(LDFLAGS_ALL) $(PKG_LIBS)
 
 bench: $(BUILD)/gemis $(BENCH_BIN)
+
+# The benchmark's SQL gives what the engine gives on the national data (the
+# roll-up line of bench/run, once; about a minute)
+bench-check: bench
+	tests/bench-rollup $(BUILD)
 
 # end-to-end: Debian's Chromium through npm playwright-core; screenshots in
 # tests/artifacts/
