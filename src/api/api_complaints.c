@@ -41,44 +41,6 @@ static enum gemis_err session(struct http_req *r, struct cmp_session *s, bool wi
 	return err;
 }
 
-static struct diags *req_diags(struct http_req *r)
-{
-	r->diags = arena_alloc(&r->arena, sizeof(*r->diags));
-	if (r->diags)
-		diags_init(r->diags, 100);
-	return r->diags;
-}
-
-static enum gemis_err load_body(struct http_req *r, json_t **doc)
-{
-	json_error_t je;
-
-	*doc = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &je);
-	if (!*doc)
-		return http_fail(r, GEMIS_EINVAL, _("the body is not the JSON expected: %s (line %d, column %d)"), je.text,
-				 je.line, je.column);
-	if (!json_is_object(*doc))
-		return http_fail(r, GEMIS_EINVAL, "%s", _("the body must be a JSON object"));
-	return GEMIS_OK;
-}
-
-/* Names every key of o that is not in known[0..n). */
-static void unknown_keys(const json_t *o, const char *const *known, size_t n, struct diags *d)
-{
-	const char *key;
-	json_t *v;
-	size_t k;
-
-	json_object_foreach((json_t *)o, key, v) {
-		bool ok = false;
-
-		for (k = 0; k < n; k++)
-			ok |= strcmp(key, known[k]) == 0;
-		if (!ok)
-			diags_add(d, 0, key, "%s", _("unknown field"));
-	}
-}
-
 static const char *str(const json_t *o, const char *k)
 {
 	return json_string_value(json_object_get(o, k));
@@ -150,7 +112,7 @@ static void body_fields(struct http_req *r, const json_t *o, struct cmp_fields *
 	const char *rec = str(o, "received");
 
 	(void)r;
-	unknown_keys(o, known, sizeof(known) / sizeof(known[0]), d);
+	api_unknown_fields(o, known, sizeof(known) / sizeof(known[0]), d);
 	memset(f, 0, sizeof(*f));
 	if (!rec || !date_parse_iso(rec, strlen(rec), &f->received))
 		diags_add(d, 0, "received", "%s", _("not a date (YYYY-MM-DD)"));
@@ -175,9 +137,9 @@ enum gemis_err api_complaint_add(struct http_req *r)
 
 	if (!http_snap(r))
 		return GEMIS_EDB;
-	if (!req_diags(r))
+	if (!api_diags(r, 100))
 		return GEMIS_ENOMEM;
-	err = load_body(r, &doc);
+	err = api_body_object(r, &doc);
 	if (!err)
 		err = http_unit(r, str(doc, "unit"), ACT_READ, -1, &unit);
 	if (!err) {
@@ -219,12 +181,12 @@ enum gemis_err api_complaint_set(struct http_req *r)
 
 	if (!http_snap(r))
 		return GEMIS_EDB;
-	if (!req_diags(r))
+	if (!api_diags(r, 100))
 		return GEMIS_ENOMEM;
-	err = load_body(r, &doc);
+	err = api_body_object(r, &doc);
 	if (err)
 		return err;
-	unknown_keys(doc, known, sizeof(known) / sizeof(known[0]), r->diags);
+	api_unknown_fields(doc, known, sizeof(known) / sizeof(known[0]), r->diags);
 	if (!version_of(doc, &v))
 		diags_add(r->diags, 0, "version", "%s", _("missing, or not a number"));
 	st = str(doc, "status");
@@ -256,12 +218,12 @@ enum gemis_err api_complaint_refer(struct http_req *r)
 
 	if (!http_snap(r))
 		return GEMIS_EDB;
-	if (!req_diags(r))
+	if (!api_diags(r, 100))
 		return GEMIS_ENOMEM;
-	err = load_body(r, &doc);
+	err = api_body_object(r, &doc);
 	if (err)
 		return err;
-	unknown_keys(doc, known, sizeof(known) / sizeof(known[0]), r->diags);
+	api_unknown_fields(doc, known, sizeof(known) / sizeof(known[0]), r->diags);
 	if (!version_of(doc, &v))
 		diags_add(r->diags, 0, "version", "%s", _("missing, or not a number"));
 	err = session(r, &s, false);
