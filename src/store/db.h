@@ -163,7 +163,7 @@ enum gemis_err db_savepoint_rollback(struct db *db, struct errctx *e);
  * the caller then rolls back.  `table` and `cols` are names from the
  * schema, never from input.
  *
- *	err = db_bulk_begin(db, &b, e, "value_audit", cols, 10);
+ *	err = db_bulk_begin(db, &b, e, "datavalues", cols, 8);
  *	for (...) { db_bulk_int(b, id); db_bulk_text(b, per); ... }
  *	err = db_bulk_finish(b, e);      (frees b, whatever happened) */
 struct db_bulk;

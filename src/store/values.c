@@ -222,10 +222,9 @@ static enum gemis_err stored_lookup(void *ctx, int unit, period_t period, int in
 	return GEMIS_OK;
 }
 
-/* Rows are written in the order of the index they go into, so that every
+/* Rows are written in the order of the table they go into, so that every
  * insertion lands after the previous one: the values in primary-key order
- * (unit_id, period, indicator, part, sex as text), their audit rows in the
- * order of value_audit_key (unit_id, indicator, period).  B-tree inserts
+ * (unit_id, period, indicator, part, sex as text).  B-tree inserts
  * in key order touch one leaf after another, and SQLite skips the search
  * from the root when a key follows the last one.  The orders are packed
  * into 64-bit keys and radix-sorted. */
@@ -289,14 +288,13 @@ static enum gemis_err radix_sort(struct keyed *k, size_t n)
 	return ok ? GEMIS_OK : GEMIS_ENOMEM;
 }
 
-/* Fills and sorts the two write orders of rows[order[0..n)]: key layout
- * unit id (24 bits) | then the fields of the index, most significant
- * first.  Unit ids beyond 24 bits keep working, only less well ordered. */
-static enum gemis_err write_orders(const struct tree *t, const struct value_row *rows,
-				   const size_t *order, size_t n, struct keyed *put, struct keyed *aud)
+/* Fills and sorts the write order of rows[order[0..n)]: key layout unit
+ * id (24 bits) | period | indicator | part | sex.  Unit ids beyond 24 bits
+ * keep working, only less well ordered. */
+static enum gemis_err write_order(const struct tree *t, const struct value_row *rows,
+				  const size_t *order, size_t n, struct keyed *put)
 {
 	unsigned char rank[256];
-	enum gemis_err err;
 	size_t i;
 
 	indicator_ranks(rank);
@@ -308,15 +306,9 @@ static enum gemis_err write_orders(const struct tree *t, const struct value_row 
 
 		put[i].key = uid << 32 | per << 16 | ind << 8 | part << 4 | sex;
 		put[i].row = i;
-		aud[i].key = uid << 32 | ind << 24 | per << 8 | part << 4 | sex;
-		aud[i].row = i;
 	}
-	err = radix_sort(put, n);
-	if (!err)
-		err = radix_sort(aud, n);
-	return err;
+	return radix_sort(put, n);
 }
-
 
 /* "INSERT ... VALUES (?, ...), ... " for k rows of VALUE_COLS columns. */
 enum gemis_err multi_insert(struct db *db, const char *head, const char *tail, size_t k,
@@ -344,28 +336,48 @@ enum gemis_err multi_insert(struct db *db, const char *head, const char *tail, s
 }
 
 const char *const value_cols[VALUE_COLS] = {
-	"unit_id", "period", "year", "indicator", "part", "sex", "value", "source", "entered_by",
-	"entered_at",
-};
-const char *const audit_cols[VALUE_COLS] = {
-	"unit_id", "period", "indicator", "part", "sex", "old_value", "new_value", "source",
-	"changed_by", "changed_at",
+	"unit_id", "period", "year", "indicator", "part", "sex", "value", "batch",
 };
 
-/* Writes rows[order[put[..].row]] (new keys by bulk insertion, changed
- * ones by multi-row upserts) and then their audit rows in aud order;
- * old[i] is the stored value of rows[order[i]], NaN for a new key.  The
- * caller holds the table lock, so a key it did not find is still absent. */
+enum gemis_err value_batch_new(struct db *db, const char *user, const char *source, long long *id,
+			       struct errctx *e)
+{
+	bool found;
+
+	return db_query_int(db, e, id, &found,
+			    "INSERT INTO value_batches (source, changed_by, changed_at) VALUES (?, ?, ?)"
+			    " RETURNING id",
+			    "tti", source, user, (long long)time(NULL));
+}
+
+void value_bind(struct db_stmt *st, int k, long long unit_id, const struct value_row *r,
+		       long long batch)
+{
+	const struct indicator *ind = &catalog[r->ind];
+	int b = k * VALUE_COLS;
+	char per[16];
+
+	period_format(r->period, per, sizeof(per));
+	db_bind_int(st, b + 1, unit_id);
+	db_bind_text(st, b + 2, per);
+	db_bind_int(st, b + 3, period_year(r->period));
+	db_bind_text(st, b + 4, ind->id);
+	db_bind_text(st, b + 5, part_id(ind, r->part));
+	db_bind_text(st, b + 6, sex_id((enum sex)r->sex));
+	db_bind_double(st, b + 7, r->value);
+	db_bind_int(st, b + 8, batch);
+}
+
 /* Writes the values that replace stored ones (rows[order[changed[..]]]),
- * WRITE_CHUNK rows a statement. */
+ * WRITE_CHUNK rows a statement; the table's trigger keeps what they
+ * replace. */
 static enum gemis_err update_changed(struct db *db, const struct tree *t, const struct value_row *rows,
-				     const size_t *order, const size_t *changed, size_t nchanged, const char *user,
-				     const char *source, long long now, struct errctx *e)
+				     const size_t *order, const size_t *changed, size_t nchanged,
+				     long long batch, struct errctx *e)
 {
 	struct db_stmt *up = NULL;
 	size_t i, k = 0, done = 0;
 	enum gemis_err err = GEMIS_OK;
-	char per[16];
 
 	while (!err && done < nchanged) {
 		size_t chunk = nchanged - done < WRITE_CHUNK ? nchanged - done : WRITE_CHUNK;
@@ -380,20 +392,8 @@ static enum gemis_err update_changed(struct db *db, const struct tree *t, const 
 		}
 		for (i = 0; i < k; i++) {
 			const struct value_row *r = &rows[order[changed[done + i]]];
-			const struct indicator *ind = &catalog[r->ind];
-			int b = (int)(i * VALUE_COLS);
 
-			period_format(r->period, per, sizeof(per));
-			db_bind_int(up, b + 1, t->units[r->unit].id);
-			db_bind_text(up, b + 2, per);
-			db_bind_int(up, b + 3, period_year(r->period));
-			db_bind_text(up, b + 4, ind->id);
-			db_bind_text(up, b + 5, part_id(ind, r->part));
-			db_bind_text(up, b + 6, sex_id((enum sex)r->sex));
-			db_bind_double(up, b + 7, r->value);
-			db_bind_text(up, b + 8, source);
-			db_bind_text(up, b + 9, user);
-			db_bind_int(up, b + 10, now);
+			value_bind(up, (int)i, t->units[r->unit].id, r, batch);
 		}
 		err = db_step_done(up, e);
 		done += k;
@@ -402,23 +402,28 @@ static enum gemis_err update_changed(struct db *db, const struct tree *t, const 
 	return err;
 }
 
+/* Writes rows[order[put[..].row]]: new keys by bulk insertion, changed
+ * ones (old[i] is the stored value of rows[order[i]], NaN for a new key)
+ * by multi-row upserts, all as one batch of `user` from `source`.  The
+ * caller holds the table lock, so a key it did not find is still absent. */
 static enum gemis_err write_rows(struct db *db, const struct tree *t, const struct value_row *rows,
 				 const size_t *order, const double *old, const struct keyed *put_order,
-				 const struct keyed *aud_order, size_t n, const char *user,
-				 const char *source, values_progress_fn progress, void *pctx,
-				 size_t total, struct errctx *e)
+				 size_t n, const char *user, const char *source,
+				 values_progress_fn progress, void *pctx, size_t total, struct errctx *e)
 {
 	struct db_bulk *bulk = NULL;
 	size_t *changed = NULL, nchanged = 0, i;
+	long long batch = 0;
 	enum gemis_err err;
-	long long now = (long long)time(NULL);
 	char per[16];
 
 	changed = malloc((n ? n : 1) * sizeof(*changed));
 	if (!changed)
 		return GEMIS_ENOMEM;
+	err = value_batch_new(db, user, source, &batch, e);
 	/* new values */
-	err = db_bulk_begin(db, &bulk, e, "datavalues", value_cols, VALUE_COLS);
+	if (!err)
+		err = db_bulk_begin(db, &bulk, e, "datavalues", value_cols, VALUE_COLS);
 	for (i = 0; !err && i < n; i++) {
 		size_t pi = put_order[i].row;
 		const struct value_row *r = &rows[order[pi]];
@@ -436,11 +441,9 @@ static enum gemis_err write_rows(struct db *db, const struct tree *t, const stru
 		db_bulk_text(bulk, part_id(ind, r->part));
 		db_bulk_text(bulk, sex_id((enum sex)r->sex));
 		db_bulk_double(bulk, r->value);
-		db_bulk_text(bulk, source);
-		db_bulk_text(bulk, user);
-		db_bulk_int(bulk, now);
+		db_bulk_int(bulk, batch);
 		if (progress && i % 65536 == 0)
-			progress(pctx, i / 2, total);
+			progress(pctx, i, total);
 	}
 	if (bulk) {
 		enum gemis_err ferr = db_bulk_finish(bulk, e);
@@ -449,36 +452,8 @@ static enum gemis_err write_rows(struct db *db, const struct tree *t, const stru
 	}
 	/* changed values, WRITE_CHUNK at a time */
 	if (!err)
-		err = update_changed(db, t, rows, order, changed, nchanged, user, source, now, e);
+		err = update_changed(db, t, rows, order, changed, nchanged, batch, e);
 	free(changed);
-	/* the audit trail */
-	bulk = NULL;
-	if (!err)
-		err = db_bulk_begin(db, &bulk, e, "value_audit", audit_cols, VALUE_COLS);
-	for (i = 0; !err && i < n; i++) {
-		size_t ai = aud_order[i].row;
-		const struct value_row *q = &rows[order[ai]];
-		const struct indicator *ind = &catalog[q->ind];
-
-		period_format(q->period, per, sizeof(per));
-		db_bulk_int(bulk, t->units[q->unit].id);
-		db_bulk_text(bulk, per);
-		db_bulk_text(bulk, ind->id);
-		db_bulk_text(bulk, part_id(ind, q->part));
-		db_bulk_text(bulk, sex_id((enum sex)q->sex));
-		db_bulk_double(bulk, old[ai]);
-		db_bulk_double(bulk, q->value);
-		db_bulk_text(bulk, source);
-		db_bulk_text(bulk, user);
-		db_bulk_int(bulk, now);
-		if (progress && i % 65536 == 0)
-			progress(pctx, (n + i) / 2, total);
-	}
-	if (bulk) {
-		enum gemis_err ferr = db_bulk_finish(bulk, e);
-
-		err = err ? err : ferr;
-	}
 	return err;
 }
 
@@ -509,7 +484,7 @@ enum gemis_err values_import(struct db *db, const struct tree *t, struct value_r
 			     struct errctx *e)
 {
 	struct stored stored = {0};
-	struct keyed *put = NULL, *aud = NULL;
+	struct keyed *put = NULL;
 	size_t *order = NULL, nw = 0, i;
 	double *old = NULL;
 	bool own_tx;
@@ -568,21 +543,18 @@ enum gemis_err values_import(struct db *db, const struct tree *t, struct value_r
 	stored_release(&stored);
 	if (!err && !(flags & VALUES_DRY_RUN) && nw > 0) {
 		put = malloc(nw * sizeof(*put));
-		aud = malloc(nw * sizeof(*aud));
-		if (!put || !aud)
+		if (!put)
 			err = GEMIS_ENOMEM;
 		if (!err)
-			err = write_orders(t, rows, order, nw, put, aud);
+			err = write_order(t, rows, order, nw, put);
 		if (!err)
-			err = write_rows(db, t, rows, order, old, put, aud, nw, user, source, progress,
-					 pctx, n, e);
+			err = write_rows(db, t, rows, order, old, put, nw, user, source, progress, pctx, n, e);
 		if (!err)
 			err = changed(db, t, rows, order, nw, e);
 	}
 	if (progress && !err)
 		progress(pctx, n, n);
 	free(put);
-	free(aud);
 	free(order);
 	free(old);
 	if (!own_tx)
@@ -594,19 +566,75 @@ enum gemis_err values_import(struct db *db, const struct tree *t, struct value_r
 	return db_commit(db, e);
 }
 
+/* The batches written by the demo (few: one a demo run), sorted, to tell
+ * demo values by their batch without a join on every row. */
+struct batch_set {
+	long long *ids;
+	size_t n;
+};
+
+static int cmp_ll(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static enum gemis_err demo_batches(struct db *db, struct batch_set *set, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	size_t cap = 0;
+	enum gemis_err err;
+
+	set->ids = NULL;
+	set->n = 0;
+	err = db_prepare(db, &st, e, "SELECT id FROM value_batches WHERE source = 'demo'");
+	if (err)
+		return err;
+	while (!err && db_next(st)) {
+		if (set->n == cap) {
+			long long *g = realloc(set->ids, (cap = cap ? cap * 2 : 16) * sizeof(*g));
+
+			if (!g) {
+				err = err_set(e, GEMIS_ENOMEM, "out of memory");
+				break;
+			}
+			set->ids = g;
+		}
+		set->ids[set->n++] = db_col_int(st, 0);
+	}
+	if (err)
+		db_finalize(st, NULL);
+	else
+		err = db_finalize(st, e);
+	if (set->n)
+		qsort(set->ids, set->n, sizeof(*set->ids), cmp_ll);
+	return err;
+}
+
+static bool batch_in(const struct batch_set *set, long long id)
+{
+	return set->n && bsearch(&id, set->ids, set->n, sizeof(*set->ids), cmp_ll);
+}
+
 enum gemis_err values_load(struct db *db, const struct tree *t, struct dataset *ds,
 			   struct errctx *e)
 {
 	struct db_stmt *st = NULL;
+	struct batch_set demo;
 	enum gemis_err err;
 
-	err = db_prepare(db, &st, e,
-			 "SELECT unit_id, period, indicator, part, sex, value, source FROM datavalues");
-	if (err)
+	err = demo_batches(db, &demo, e);
+	if (!err)
+		err = db_prepare(db, &st, e,
+				 "SELECT unit_id, period, indicator, part, sex, value, batch FROM datavalues");
+	if (err) {
+		free(demo.ids);
 		return err;
+	}
 	while (db_next(st)) {
 		long long uid = db_col_int(st, 0);
-		const char *per = db_col_text(st, 1), *src = db_col_text(st, 6);
+		const char *per = db_col_text(st, 1);
 		int ind = catalog_find(db_col_text(st, 2)), unit, part, sex;
 		period_t p;
 
@@ -620,9 +648,10 @@ enum gemis_err values_load(struct db *db, const struct tree *t, struct dataset *
 		err = dataset_put(ds, unit, p, ind, part, sex, db_col_double(st, 5));
 		if (err)
 			break;
-		if (src && strcmp(src, "demo") == 0)
+		if (batch_in(&demo, db_col_int(st, 6)))
 			ds->demo = true;
 	}
+	free(demo.ids);
 	if (err)
 		db_finalize(st, NULL);
 	else
@@ -639,8 +668,8 @@ enum gemis_err values_load_unit(struct db *db, const struct tree *t, struct unit
 	if (v->unit < 0 || (size_t)v->unit >= t->n || !t->units[v->unit].id)
 		return GEMIS_EINVAL;
 	err = db_prepare(db, &st, e,
-			 "SELECT period, indicator, part, sex, value, source FROM datavalues"
-			 " WHERE unit_id = ?");
+			 "SELECT d.period, d.indicator, d.part, d.sex, d.value, b.source"
+			 " FROM datavalues d JOIN value_batches b ON b.id = d.batch WHERE d.unit_id = ?");
 	if (err)
 		return err;
 	db_bind_int(st, 1, t->units[v->unit].id);
@@ -703,7 +732,10 @@ static enum gemis_err each_record(struct db_stmt *st, const struct tree *t, int 
 	return db_finalize(st, e);
 }
 
-#define RECORD_COLUMNS "unit_id, period, indicator, part, sex, value, source, entered_by, entered_at"
+/* A value with its batch: the columns each_record() reads. */
+#define RECORD_SELECT                                                                          \
+	"SELECT d.unit_id, d.period, d.indicator, d.part, d.sex, d.value, b.source, b.changed_by," \
+	" b.changed_at FROM datavalues d JOIN value_batches b ON b.id = d.batch"
 
 enum gemis_err values_each(struct db *db, const struct tree *t, int unit, int year,
 			   value_record_fn fn, void *ctx, struct errctx *e)
@@ -712,9 +744,9 @@ enum gemis_err values_each(struct db *db, const struct tree *t, int unit, int ye
 	enum gemis_err err;
 
 	if (year)
-		err = db_prepare(db, &st, e, "SELECT " RECORD_COLUMNS " FROM datavalues WHERE year = ?");
+		err = db_prepare(db, &st, e, RECORD_SELECT " WHERE d.year = ?");
 	else
-		err = db_prepare(db, &st, e, "SELECT " RECORD_COLUMNS " FROM datavalues");
+		err = db_prepare(db, &st, e, RECORD_SELECT);
 	if (err)
 		return err;
 	if (year)
@@ -729,8 +761,8 @@ enum gemis_err values_history(struct db *db, const struct tree *t, int unit, int
 	enum gemis_err err;
 
 	err = db_prepare(db, &st, e,
-			 "SELECT " RECORD_COLUMNS " FROM datavalues WHERE unit_id = ? AND indicator = ?"
-			 " ORDER BY period DESC, part, sex");
+			 RECORD_SELECT " WHERE d.unit_id = ? AND d.indicator = ?"
+			 " ORDER BY d.period DESC, d.part, d.sex");
 	if (err)
 		return err;
 	db_bindv(st, "it", t->units[unit].id, catalog[ind].id);

@@ -25,8 +25,9 @@ struct values_result {
 typedef void (*values_progress_fn)(void *ctx, size_t done, size_t total);
 
 /* Validates rows[0..n) against each other and the stored values, and when
- * there is no problem writes them in one transaction, each change with an
- * audit row naming `user` and `source` ("import", "web", "demo", ...).
+ * there is no problem writes them in one transaction, as one batch naming
+ * `user` and `source` ("import", "web", "demo", ...); a value replaced
+ * stays in the audit trail (value_changes, the view value_audit).
  * Problems go to d and the result is GEMIS_EINVAL with nothing written;
  * d may already hold problems found while parsing, which also prevent the
  * write (the checks across rows still run, to report everything at once).

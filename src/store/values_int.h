@@ -12,6 +12,7 @@
 #include "core/catalog.h"
 #include "core/period.h"
 #include "core/tree.h"
+#include "core/validate.h"
 #include "db.h"
 
 /* Stored values: an open-addressing hash from (unit, period, indicator,
@@ -36,21 +37,28 @@ void indicator_ranks(unsigned char *rank);
 unsigned part_rank(const struct indicator *ind, int part);
 
 #define WRITE_CHUNK 200
-#define VALUE_COLS 10
+#define VALUE_COLS 8
 
 /* "INSERT ... VALUES (?, ...), ... " for k rows of VALUE_COLS columns. */
 enum gemis_err multi_insert(struct db *db, const char *head, const char *tail, size_t k,
 			    struct db_stmt **out, struct errctx *e);
 
-#define PUT_HEAD                                                                        \
-	"INSERT INTO datavalues (unit_id, period, year, indicator, part, sex, value, source," \
-	" entered_by, entered_at)"
-#define PUT_TAIL                                                                        \
-	" ON CONFLICT (unit_id, period, indicator, part, sex) DO UPDATE SET"               \
-	" value = excluded.value, source = excluded.source,"                               \
-	" entered_by = excluded.entered_by, entered_at = excluded.entered_at"
+/* The value that replaces a stored one is upserted; the table's trigger
+ * keeps the replaced value in value_changes (migration 0410). */
+#define PUT_HEAD "INSERT INTO datavalues (unit_id, period, year, indicator, part, sex, value, batch)"
+#define PUT_TAIL                                                          \
+	" ON CONFLICT (unit_id, period, indicator, part, sex) DO UPDATE SET" \
+	" value = excluded.value, batch = excluded.batch"
 
 extern const char *const value_cols[VALUE_COLS];
-extern const char *const audit_cols[VALUE_COLS];
+
+/* Binds the columns of r (value_cols) as the k-th row of a multi-row
+ * statement (parameters from VALUE_COLS * k + 1). */
+void value_bind(struct db_stmt *st, int k, long long unit_id, const struct value_row *r,
+		long long batch);
+
+/* Records a write (who, from where, now) and returns its number. */
+enum gemis_err value_batch_new(struct db *db, const char *user, const char *source, long long *id,
+			       struct errctx *e);
 
 #endif

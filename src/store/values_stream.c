@@ -15,9 +15,10 @@
  *    taken from the stored values) and against the approved forms; the
  *    stored values are read a window of units at a time.  The rows to
  *    write, with the value each replaces, go to a second temporary file.
- * 3. Only when no problem was found anywhere: three passes over that file
- *    write the new values (bulk), the changed ones (multi-row upserts) and
- *    the audit trail, then the transaction commits.  Any problem or error:
+ * 3. Only when no problem was found anywhere: two passes over that file
+ *    write the new values (bulk) and the changed ones (multi-row upserts,
+ *    whose trigger keeps the replaced values: the audit trail), as one
+ *    batch (value_batches), then the transaction commits.  Any problem or error:
  *    rollback, nothing written.
  */
 #include "values.h"
@@ -28,7 +29,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "store.h"
@@ -514,30 +514,11 @@ static const struct srec *reader_next(struct reader *rd)
 	return &rd->buf[rd->pos++];
 }
 
-static void bulk_value(struct db_bulk *b, const struct tree *t, const struct srec *r, double v, bool year)
-{
-	const struct indicator *ind = &catalog[r->ind];
-	char per[16];
-
-	period_format(r->period, per, sizeof(per));
-	db_bulk_int(b, t->units[r->unit].id);
-	db_bulk_text(b, per);
-	if (year)
-		db_bulk_int(b, period_year(r->period));
-	db_bulk_text(b, ind->id);
-	db_bulk_text(b, part_id(ind, r->part));
-	db_bulk_text(b, sex_id((enum sex)r->sex));
-	if (!year)
-		db_bulk_double(b, r->old);
-	db_bulk_double(b, v);
-}
-
 struct writer {
 	struct db *db;
 	const struct tree *t;
 	struct reader *rd;
-	const char *user, *source;
-	long long now;
+	long long batch;
 	values_progress_fn progress;
 	void *pctx;
 	size_t total, done;
@@ -547,27 +528,47 @@ static void tick(struct writer *w)
 {
 	w->done++;
 	if (w->progress && w->done % 65536 == 0)
-		w->progress(w->pctx, w->done / 3, w->total);
+		w->progress(w->pctx, w->done / 2, w->total);
 }
 
-/* The new values (old NaN), in the primary key's order. */
-static enum gemis_err write_new(struct writer *w, struct errctx *e)
+static struct value_row row_of(const struct srec *r)
+{
+	struct value_row v = {r->unit, r->period, r->ind, r->part, r->sex, r->value, r->line, false};
+
+	return v;
+}
+
+/* The new values (old NaN), in the primary key's order, and the units
+ * whose values are written into *ids. */
+static enum gemis_err write_new(struct writer *w, long long *ids, size_t *nids, struct errctx *e)
 {
 	struct db_bulk *b = NULL;
 	const struct srec *r;
 	enum gemis_err err;
+	char per[16];
 
+	*nids = 0;
 	if (!reader_start(w->rd, w->rd->f))
 		return err_set(e, GEMIS_EIO, "cannot read the import's temporary file");
 	err = db_bulk_begin(w->db, &b, e, "datavalues", value_cols, VALUE_COLS);
 	while (!err && (r = reader_next(w->rd)) != NULL) {
+		const struct indicator *ind = &catalog[r->ind];
+		long long id = w->t->units[r->unit].id;
+
 		tick(w);
+		if (*nids == 0 || ids[*nids - 1] != id)
+			ids[(*nids)++] = id;
 		if (!isnan(r->old))
 			continue;
-		bulk_value(b, w->t, r, r->value, true);
-		db_bulk_text(b, w->source);
-		db_bulk_text(b, w->user);
-		db_bulk_int(b, w->now);
+		period_format(r->period, per, sizeof(per));
+		db_bulk_int(b, id);
+		db_bulk_text(b, per);
+		db_bulk_int(b, period_year(r->period));
+		db_bulk_text(b, ind->id);
+		db_bulk_text(b, part_id(ind, r->part));
+		db_bulk_text(b, sex_id((enum sex)r->sex));
+		db_bulk_double(b, r->value);
+		db_bulk_int(b, w->batch);
 	}
 	if (b) {
 		enum gemis_err ferr = db_bulk_finish(b, e);
@@ -581,30 +582,18 @@ static enum gemis_err write_new(struct writer *w, struct errctx *e)
 static enum gemis_err upsert(struct writer *w, struct db_stmt *up, const struct srec *rows, size_t k,
 			     struct errctx *e)
 {
-	char per[16];
 	size_t i;
 
 	for (i = 0; i < k; i++) {
-		const struct srec *r = &rows[i];
-		const struct indicator *ind = &catalog[r->ind];
-		int b = (int)(i * VALUE_COLS);
+		struct value_row v = row_of(&rows[i]);
 
-		period_format(r->period, per, sizeof(per));
-		db_bind_int(up, b + 1, w->t->units[r->unit].id);
-		db_bind_text(up, b + 2, per);
-		db_bind_int(up, b + 3, period_year(r->period));
-		db_bind_text(up, b + 4, ind->id);
-		db_bind_text(up, b + 5, part_id(ind, r->part));
-		db_bind_text(up, b + 6, sex_id((enum sex)r->sex));
-		db_bind_double(up, b + 7, r->value);
-		db_bind_text(up, b + 8, w->source);
-		db_bind_text(up, b + 9, w->user);
-		db_bind_int(up, b + 10, w->now);
+		value_bind(up, (int)i, w->t->units[v.unit].id, &v, w->batch);
 	}
 	return db_step_done(up, e);
 }
 
-/* The values that replace stored ones, WRITE_CHUNK rows a statement. */
+/* The values that replace stored ones, WRITE_CHUNK rows a statement; the
+ * table's trigger keeps what they replace. */
 static enum gemis_err write_changed(struct writer *w, struct errctx *e)
 {
 	struct srec chunk[WRITE_CHUNK];
@@ -638,113 +627,26 @@ static enum gemis_err write_changed(struct writer *w, struct errctx *e)
 	return err;
 }
 
-/* A row of the audit trail and its place in value_audit_key's order. */
-struct arow {
-	uint64_t key; /* indicator rank << 24 | period rank << 8 | part << 4 | sex */
-	struct srec r;
-};
-
-static int cmp_arow(const void *pa, const void *pb)
-{
-	const struct arow *a = pa, *b = pb;
-
-	return a->key < b->key ? -1 : a->key > b->key;
-}
-
-/* One unit's audit rows u[0..n), sorted into the order of value_audit_key
- * (unit_id, indicator, period) so that each insertion follows the one
- * before, into b. */
-static void audit_unit(struct writer *w, struct db_bulk *b, struct arow *u, size_t n)
-{
-	size_t i;
-
-	if (n == 0)
-		return;
-	qsort(u, n, sizeof(*u), cmp_arow);
-	for (i = 0; i < n; i++) {
-		bulk_value(b, w->t, &u[i].r, u[i].r.value, false);
-		db_bulk_text(b, w->source);
-		db_bulk_text(b, w->user);
-		db_bulk_int(b, w->now);
-	}
-}
-
-/* Appends r to the unit's rows *u (growing it); false when out of memory. */
-static bool arow_push(struct arow **u, size_t *n, size_t *cap, const struct srec *r)
-{
-	if (*n == *cap) {
-		size_t nc = *cap ? *cap * 2 : 1024;
-		struct arow *nu = realloc(*u, nc * sizeof(*nu));
-
-		if (!nu)
-			return false;
-		*u = nu;
-		*cap = nc;
-	}
-	(*u)[*n].r = *r;
-	(*u)[(*n)++].key = (r->key & 0xff00) << 16 | (r->key & 0xffff0000) >> 8 | (r->key & 0xff);
-	return true;
-}
-
-/* The audit trail, a unit at a time, and the units whose values were
- * written into *ids. */
-static enum gemis_err write_audit(struct writer *w, long long *ids, size_t *nids, struct errctx *e)
-{
-	struct db_bulk *b = NULL;
-	struct arow *u = NULL;
-	size_t n = 0, cap = 0;
-	const struct srec *r;
-	enum gemis_err err;
-
-	*nids = 0;
-	if (!reader_start(w->rd, w->rd->f))
-		return err_set(e, GEMIS_EIO, "cannot read the import's temporary file");
-	err = db_bulk_begin(w->db, &b, e, "value_audit", audit_cols, VALUE_COLS);
-	while (!err && (r = reader_next(w->rd)) != NULL) {
-		long long id = w->t->units[r->unit].id;
-
-		tick(w);
-		if (*nids == 0 || ids[*nids - 1] != id) {
-			audit_unit(w, b, u, n);
-			n = 0;
-			ids[(*nids)++] = id;
-		}
-		if (!arow_push(&u, &n, &cap, r))
-			err = err_set(e, GEMIS_ENOMEM, "out of memory");
-	}
-	if (!err)
-		audit_unit(w, b, u, n);
-	free(u);
-	if (b) {
-		enum gemis_err ferr = db_bulk_finish(b, e);
-
-		err = err ? err : ferr;
-	}
-	return err;
-}
-
 static enum gemis_err write_all(struct values_stream *vs, struct db *db, FILE *f, size_t nw, const char *user,
 				const char *source, values_progress_fn progress, void *pctx, struct errctx *e)
 {
 	struct reader *rd = malloc(sizeof(*rd));
 	long long *ids = malloc((vs->t->n ? vs->t->n : 1) * sizeof(*ids));
-	struct writer w = {db, vs->t, rd, user, source, (long long)time(NULL), progress, pctx, 0, 0};
+	struct writer w = {db, vs->t, rd, 0, progress, pctx, nw, 0};
 	enum gemis_err err = GEMIS_OK;
 	size_t nids = 0;
 
-	w.total = vs->total;
 	if (!rd || !ids)
 		err = err_set(e, GEMIS_ENOMEM, "out of memory");
 	if (!err) {
 		rd->f = f;
-		/* each pass ticks nw times; progress counts thirds of the rows */
-		w.total = nw;
-		err = write_new(&w, e);
+		err = value_batch_new(db, user, source, &w.batch, e);
 	}
+	/* each pass ticks nw times; progress counts halves of the rows */
+	if (!err)
+		err = write_new(&w, ids, &nids, e);
 	if (!err)
 		err = write_changed(&w, e);
-	if (!err)
-		err = write_audit(&w, ids, &nids, e);
 	if (!err)
 		err = store_values_changed(db, ids, nids, e);
 	free(rd);

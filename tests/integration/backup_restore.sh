@@ -42,7 +42,7 @@ r2=$(new_db busy)
 expect_ok "$backup" restore busy.bak "$r2"
 key="u.code = '03390' AND d.period = '2026' AND d.indicator = 'female_key_leaders' AND d.part = 'den' AND d.sex = 'T'"
 value=$(sql "$r2" "SELECT CAST(d.value AS INTEGER) FROM datavalues d JOIN units u ON u.id = d.unit_id WHERE $key")
-last=$(sql "$r2" "SELECT CAST(d.new_value AS INTEGER) FROM value_audit d JOIN units u ON u.id = d.unit_id WHERE $key ORDER BY d.id DESC LIMIT 1")
+last=$(sql "$r2" "SELECT CAST(d.new_value AS INTEGER) FROM value_audit d JOIN units u ON u.id = d.unit_id WHERE $key ORDER BY d.batch DESC LIMIT 1")
 [ -n "$value" ] && [ "$value" = "$last" ] || die "inconsistent copy: value $value, last audited $last"
 expect_ok "$GEMIS" --db "$r2" progress --unit 03390 --year 2026 --json
 

@@ -6,7 +6,7 @@ demo=$(new_db demo)
 expect_ok "$GEMIS" --db "$demo" demo
 contains "$out" "demo"
 [ "$(sql "$demo" "SELECT COUNT(*) FROM plans WHERE demo = 1 AND superseded_at IS NULL")" = 3 ] || die "demo plans"
-[ "$(sql "$demo" "SELECT COUNT(*) FROM datavalues WHERE source <> 'demo'")" = 0 ] || die "values not marked demo"
+[ "$(sql "$demo" "SELECT COUNT(*) FROM datavalues d JOIN value_batches b ON b.id = d.batch WHERE b.source <> 'demo'")" = 0 ] || die "values not marked demo"
 [ "$(sql "$demo" "SELECT COUNT(DISTINCT year) FROM datavalues")" = 3 ] || die "demo years"
 expect_ok "$GEMIS" --db "$demo" progress --unit 03390 --year 2026
 contains "$out" "DEMO DATA"

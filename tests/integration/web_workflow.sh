@@ -92,7 +92,7 @@ contains "$body" "write the results of the agency"
 JAR=rep.txt http POST "$F" $(form submit 1) --data-urlencode "narrative=Đã tổ chức 2 hội nghị tuyên truyền."
 expect_status 303
 [ "$(sql gemis.db "SELECT status || '|' || narrative FROM submissions")" = "submitted|Đã tổ chức 2 hội nghị tuyên truyền." ] || die "submitted"
-[ "$(sql gemis.db "SELECT COUNT(*) FROM datavalues WHERE entered_by = 'binhlu.vhxh'")" = 0 ] || die "not official before approval"
+[ "$(sql gemis.db "SELECT COUNT(*) FROM datavalues d JOIN value_batches b ON b.id = d.batch WHERE b.changed_by = 'binhlu.vhxh'")" = 0 ] || die "not official before approval"
 # the reporter may not approve it, nor change it now
 JAR=rep.txt http POST "$F" --data-urlencode "csrf=$csrf" --data-urlencode action=approve --data-urlencode version=2
 expect_status 403

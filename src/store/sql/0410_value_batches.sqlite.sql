@@ -1,0 +1,96 @@
+-- 0410 (SQLite): who wrote a value, from where and when is recorded once
+-- per write (a batch: an import, an approved form, an exchange message)
+-- instead of on every value and every audit row, and the audit keeps only
+-- what the values table cannot: the values that were replaced.  A value's
+-- first entry is its row's batch until it is changed; a change keeps the
+-- replaced value with its batch.  value_audit stays readable as a view with
+-- its old columns (old NULL for a first entry).  At national scale this
+-- takes the database from about 250 bytes a value to under 100 and an
+-- import from five B-tree insertions a value to one (issue 13, goal 4).
+--
+-- SQLite changes a table's shape only by rebuilding it (lang_altertable.html;
+-- migrate.c runs this with foreign keys off and checks them before commit).
+-- datavalues becomes WITHOUT ROWID: its primary key is the table, not an
+-- index beside it.  The index on year goes: nothing reads values by year
+-- but an export, which can scan.  Its foreign keys go too: a lookup in
+-- units, indicators and value_batches for every value cost a fifth of an
+-- import, and the writer (values.c, values_stream.c) already checks every
+-- unit and indicator against the tree and the catalog read from those
+-- tables, which keep every row they ever had (units end, with valid_to;
+-- they are never deleted), and writes the batch first, in the same
+-- transaction.
+CREATE TABLE value_batches (
+	id INTEGER PRIMARY KEY,
+	source TEXT NOT NULL,
+	changed_by TEXT NOT NULL,
+	changed_at BIGINT NOT NULL
+);
+-- one batch for each (source, user, time) of the old rows
+INSERT INTO value_batches (source, changed_by, changed_at)
+	SELECT source, changed_by, changed_at FROM value_audit
+	UNION SELECT source, entered_by, entered_at FROM datavalues
+	ORDER BY 3, 1, 2;
+CREATE INDEX value_batches_old ON value_batches(source, changed_by, changed_at);
+
+CREATE TABLE datavalues_new (
+	unit_id BIGINT NOT NULL,
+	period TEXT NOT NULL,
+	year INTEGER NOT NULL,
+	indicator TEXT NOT NULL,
+	part TEXT NOT NULL CHECK (part IN ('num', 'den', 'value')),
+	sex TEXT NOT NULL CHECK (sex IN ('F', 'M', 'T')),
+	value DOUBLE PRECISION NOT NULL,
+	batch BIGINT NOT NULL,
+	PRIMARY KEY (unit_id, period, indicator, part, sex)
+) WITHOUT ROWID;
+INSERT INTO datavalues_new
+	SELECT d.unit_id, d.period, d.year, d.indicator, d.part, d.sex, d.value, b.id
+	FROM datavalues d JOIN value_batches b
+	  ON b.source = d.source AND b.changed_by = d.entered_by AND b.changed_at = d.entered_at
+	ORDER BY d.unit_id, d.period, d.indicator, d.part, d.sex;
+
+-- A replaced value: old_value of batch old_batch (NULL when its entry was
+-- never recorded), replaced by new_value (NULL: removed) in batch.  A
+-- table with a rowid: the old trail can hold two changes of one key in one
+-- batch (the same user, source and second), and changes are few.
+CREATE TABLE value_changes (
+	id INTEGER PRIMARY KEY,
+	unit_id BIGINT NOT NULL,
+	period TEXT NOT NULL,
+	indicator TEXT NOT NULL,
+	part TEXT NOT NULL,
+	sex TEXT NOT NULL,
+	batch BIGINT NOT NULL REFERENCES value_batches(id),
+	old_value DOUBLE PRECISION NOT NULL,
+	old_batch BIGINT REFERENCES value_batches(id),
+	new_value DOUBLE PRECISION
+);
+CREATE INDEX value_changes_key ON value_changes(unit_id, indicator, period, part, sex);
+-- the old trail's changes, in their order, each with the batch of the row
+-- before it
+INSERT INTO value_changes (unit_id, period, indicator, part, sex, batch, old_value, old_batch, new_value)
+	SELECT a.unit_id, a.period, a.indicator, a.part, a.sex, b.id, a.old_value,
+	       (SELECT ob.id FROM value_audit p JOIN value_batches ob
+		  ON ob.source = p.source AND ob.changed_by = p.changed_by AND ob.changed_at = p.changed_at
+		WHERE p.unit_id = a.unit_id AND p.indicator = a.indicator AND p.period = a.period
+		  AND p.part = a.part AND p.sex = a.sex AND p.id < a.id
+		ORDER BY p.id DESC LIMIT 1),
+	       a.new_value
+	FROM value_audit a JOIN value_batches b
+	  ON b.source = a.source AND b.changed_by = a.changed_by AND b.changed_at = a.changed_at
+	WHERE a.old_value IS NOT NULL
+	ORDER BY a.id;
+DROP INDEX value_batches_old;
+DROP TABLE value_audit;
+DROP TABLE datavalues;
+ALTER TABLE datavalues_new RENAME TO datavalues;
+
+-- Every change of a stored value is kept, whatever writes it.  Nothing
+-- removes values; a removal would need its own batch.
+CREATE TRIGGER datavalues_changed AFTER UPDATE OF value ON datavalues
+	WHEN OLD.value IS NOT NEW.value
+BEGIN
+	INSERT INTO value_changes (unit_id, period, indicator, part, sex, batch, old_value, old_batch, new_value)
+		VALUES (OLD.unit_id, OLD.period, OLD.indicator, OLD.part, OLD.sex, NEW.batch,
+			OLD.value, OLD.batch, NEW.value);
+END;
