@@ -13,13 +13,15 @@
  *    together.  Each such group is checked by validate_rows() (negative
  *    values, a share's numerator above its denominator, the partner part
  *    taken from the stored values) and against the approved forms; the
- *    stored values are read a window of units at a time.  The rows to
- *    write, with the value each replaces, go to a second temporary file.
- * 3. Only when no problem was found anywhere: two passes over that file
- *    write the new values (bulk) and the changed ones (multi-row upserts,
- *    whose trigger keeps the replaced values: the audit trail), as one
- *    batch (value_batches), then the transaction commits.  Any problem or error:
- *    rollback, nothing written.
+ *    stored values are read a window of units at a time.
+ * 3. While no problem is known, each checked row is written at once, as
+ *    one batch (value_batches): a new value appended to a bulk insertion
+ *    in the primary key's order (closed while stored values are read), a
+ *    changed one to a second temporary file, upserted after the merge (the
+ *    table's trigger keeps the value it replaces: the audit trail).  The
+ *    first problem stops the writing; the checks go on, to report every
+ *    problem, and the transaction is rolled back: nothing written.  Writing
+ *    during the merge instead of after it saves a pass over every row.
  */
 #include "values.h"
 
@@ -357,12 +359,74 @@ struct check {
 	struct srec g[GROUP_MAX];
 	struct value_row gr[GROUP_MAX];
 	size_t gn;
-	FILE *out; /* rows to write, with the values they replace */
-	bool write;
-	size_t nw;
+	bool write;          /* not a dry run */
+	long long batch;     /* the write's value_batches row */
+	struct db_bulk *bulk; /* new values, open between two reads of stored ones */
+	FILE *out;           /* changed values, with the values they replace */
+	size_t nchanged;
+	long long *ids;      /* units whose values are written, in key order */
+	size_t nids;
 	struct diags *d;
 	struct values_result *res;
+	values_progress_fn progress;
+	void *pctx;
+	size_t seen;         /* rows merged, for progress */
 };
+
+/* Ends the bulk insertion of new values, if one is open: PostgreSQL runs
+ * no other statement during a COPY. */
+static enum gemis_err bulk_end(struct check *c, struct errctx *e)
+{
+	enum gemis_err err;
+
+	if (!c->bulk)
+		return GEMIS_OK;
+	err = db_bulk_finish(c->bulk, e);
+	c->bulk = NULL;
+	return err;
+}
+
+/* Writes a new value: appended to the bulk insertion in key order, which
+ * is the primary key's. */
+static enum gemis_err put_new(struct check *c, const struct srec *r, struct errctx *e)
+{
+	const struct indicator *ind = &catalog[r->ind];
+	char per[16];
+	enum gemis_err err;
+
+	if (!c->bulk) {
+		err = db_bulk_begin(c->db, &c->bulk, e, "datavalues", value_cols, VALUE_COLS);
+		if (err)
+			return err;
+	}
+	period_format(r->period, per, sizeof(per));
+	db_bulk_int(c->bulk, c->vs->t->units[r->unit].id);
+	db_bulk_text(c->bulk, per);
+	db_bulk_int(c->bulk, period_year(r->period));
+	db_bulk_text(c->bulk, ind->id);
+	db_bulk_text(c->bulk, part_id(ind, r->part));
+	db_bulk_text(c->bulk, sex_id((enum sex)r->sex));
+	db_bulk_double(c->bulk, r->value);
+	db_bulk_int(c->bulk, c->batch);
+	return GEMIS_OK;
+}
+
+/* Writes a row that passed its checks, while no problem is known: a new
+ * value at once, a changed one to the temporary file (upserted after the
+ * merge).  A problem found later rolls it all back. */
+static enum gemis_err put_row(struct check *c, const struct srec *r, struct errctx *e)
+{
+	long long id = c->vs->t->units[r->unit].id;
+
+	if (c->nids == 0 || c->ids[c->nids - 1] != id)
+		c->ids[c->nids++] = id;
+	if (isnan(r->old))
+		return put_new(c, r, e);
+	c->nchanged++;
+	if (fwrite(r, sizeof(*r), 1, c->out) != 1)
+		return err_set(e, GEMIS_EIO, "cannot write the import's temporary file (disk full?)");
+	return GEMIS_OK;
+}
 
 static enum gemis_err lookup(void *ctx, int unit, period_t period, int ind, int part, int sex, double *value,
 			     bool *found)
@@ -382,6 +446,8 @@ static enum gemis_err window(struct check *c, int unit, struct errctx *e)
 
 	if (r < c->window_end)
 		return GEMIS_OK;
+	if (bulk_end(c, e))
+		return e ? e->code : GEMIS_EDB;
 	if (c->stored.cap)
 		memset(c->stored.keys, 0, c->stored.cap * sizeof(*c->stored.keys));
 	c->stored.n = 0;
@@ -436,9 +502,11 @@ static enum gemis_err flush_group(struct check *c, struct errctx *e)
 		else
 			c->res->inserted++;
 		s->old = found ? v : NAN;
-		c->nw++;
-		if (c->write && c->d->total == 0 && fwrite(s, sizeof(*s), 1, c->out) != 1)
-			return err_set(e, GEMIS_EIO, "cannot write the import's temporary file (disk full?)");
+		if (c->write && c->d->total == 0) {
+			err = put_row(c, s, e);
+			if (err)
+				return err;
+		}
 	}
 	c->gn = 0;
 	return GEMIS_OK;
@@ -469,6 +537,8 @@ static enum gemis_err check_all(struct check *c, struct merge *m, struct errctx 
 	struct srec r;
 
 	while (!err && merge_next(m, &r)) {
+		if (c->progress && ++c->seen % 65536 == 0)
+			c->progress(c->pctx, c->seen, c->vs->total);
 		if (c->gn && r.key == c->g[c->gn - 1].key) {
 			duplicate(c, &c->g[c->gn - 1], &r);
 			continue;
@@ -484,6 +554,8 @@ static enum gemis_err check_all(struct check *c, struct merge *m, struct errctx 
 		err = err_set(e, m->err, "cannot read the import's temporary file");
 	if (!err)
 		err = flush_group(c, e);
+	if (!err)
+		err = bulk_end(c, e);
 	return err;
 }
 
@@ -514,87 +586,24 @@ static const struct srec *reader_next(struct reader *rd)
 	return &rd->buf[rd->pos++];
 }
 
-struct writer {
-	struct db *db;
-	const struct tree *t;
-	struct reader *rd;
-	long long batch;
-	values_progress_fn progress;
-	void *pctx;
-	size_t total, done;
-};
-
-static void tick(struct writer *w)
-{
-	w->done++;
-	if (w->progress && w->done % 65536 == 0)
-		w->progress(w->pctx, w->done / 2, w->total);
-}
-
-static struct value_row row_of(const struct srec *r)
-{
-	struct value_row v = {r->unit, r->period, r->ind, r->part, r->sex, r->value, r->line, false};
-
-	return v;
-}
-
-/* The new values (old NaN), in the primary key's order, and the units
- * whose values are written into *ids. */
-static enum gemis_err write_new(struct writer *w, long long *ids, size_t *nids, struct errctx *e)
-{
-	struct db_bulk *b = NULL;
-	const struct srec *r;
-	enum gemis_err err;
-	char per[16];
-
-	*nids = 0;
-	if (!reader_start(w->rd, w->rd->f))
-		return err_set(e, GEMIS_EIO, "cannot read the import's temporary file");
-	err = db_bulk_begin(w->db, &b, e, "datavalues", value_cols, VALUE_COLS);
-	while (!err && (r = reader_next(w->rd)) != NULL) {
-		const struct indicator *ind = &catalog[r->ind];
-		long long id = w->t->units[r->unit].id;
-
-		tick(w);
-		if (*nids == 0 || ids[*nids - 1] != id)
-			ids[(*nids)++] = id;
-		if (!isnan(r->old))
-			continue;
-		period_format(r->period, per, sizeof(per));
-		db_bulk_int(b, id);
-		db_bulk_text(b, per);
-		db_bulk_int(b, period_year(r->period));
-		db_bulk_text(b, ind->id);
-		db_bulk_text(b, part_id(ind, r->part));
-		db_bulk_text(b, sex_id((enum sex)r->sex));
-		db_bulk_double(b, r->value);
-		db_bulk_int(b, w->batch);
-	}
-	if (b) {
-		enum gemis_err ferr = db_bulk_finish(b, e);
-
-		err = err ? err : ferr;
-	}
-	return err;
-}
-
 /* Binds rows[0..k) to an upsert of k rows and runs it. */
-static enum gemis_err upsert(struct writer *w, struct db_stmt *up, const struct srec *rows, size_t k,
+static enum gemis_err upsert(struct check *c, struct db_stmt *up, const struct srec *rows, size_t k,
 			     struct errctx *e)
 {
 	size_t i;
 
 	for (i = 0; i < k; i++) {
-		struct value_row v = row_of(&rows[i]);
+		const struct srec *r = &rows[i];
+		struct value_row v = {r->unit, r->period, r->ind, r->part, r->sex, r->value, (long)r->line, false};
 
-		value_bind(up, (int)i, w->t->units[v.unit].id, &v, w->batch);
+		value_bind(up, (int)i, c->vs->t->units[v.unit].id, &v, c->batch);
 	}
 	return db_step_done(up, e);
 }
 
-/* The values that replace stored ones, WRITE_CHUNK rows a statement; the
- * table's trigger keeps what they replace. */
-static enum gemis_err write_changed(struct writer *w, struct errctx *e)
+/* The values that replace stored ones, from the temporary file, WRITE_CHUNK
+ * rows a statement; the table's trigger keeps what they replace. */
+static enum gemis_err write_changed(struct check *c, struct reader *rd, struct errctx *e)
 {
 	struct srec chunk[WRITE_CHUNK];
 	struct db_stmt *full = NULL, *part = NULL;
@@ -602,60 +611,49 @@ static enum gemis_err write_changed(struct writer *w, struct errctx *e)
 	enum gemis_err err = GEMIS_OK;
 	size_t k = 0;
 
-	if (!reader_start(w->rd, w->rd->f))
+	if (!reader_start(rd, c->out))
 		return err_set(e, GEMIS_EIO, "cannot read the import's temporary file");
-	while (!err && (r = reader_next(w->rd)) != NULL) {
-		tick(w);
-		if (isnan(r->old))
-			continue;
+	while (!err && (r = reader_next(rd)) != NULL) {
 		chunk[k++] = *r;
 		if (k < WRITE_CHUNK)
 			continue;
 		if (!full)
-			err = multi_insert(w->db, PUT_HEAD, PUT_TAIL, WRITE_CHUNK, &full, e);
+			err = multi_insert(c->db, PUT_HEAD, PUT_TAIL, WRITE_CHUNK, &full, e);
 		if (!err)
-			err = upsert(w, full, chunk, k, e);
+			err = upsert(c, full, chunk, k, e);
 		k = 0;
 	}
 	if (!err && k) {
-		err = multi_insert(w->db, PUT_HEAD, PUT_TAIL, k, &part, e);
+		err = multi_insert(c->db, PUT_HEAD, PUT_TAIL, k, &part, e);
 		if (!err)
-			err = upsert(w, part, chunk, k, e);
+			err = upsert(c, part, chunk, k, e);
 	}
 	db_finalize(full, NULL);
 	db_finalize(part, NULL);
 	return err;
 }
 
-static enum gemis_err write_all(struct values_stream *vs, struct db *db, FILE *f, size_t nw, const char *user,
-				const char *source, values_progress_fn progress, void *pctx, struct errctx *e)
+/* After the merge wrote the new values: the changed ones, and the data
+ * version naming the units written. */
+static enum gemis_err finish_writes(struct check *c, struct errctx *e)
 {
-	struct reader *rd = malloc(sizeof(*rd));
-	long long *ids = malloc((vs->t->n ? vs->t->n : 1) * sizeof(*ids));
-	struct writer w = {db, vs->t, rd, 0, progress, pctx, nw, 0};
+	struct reader *rd;
 	enum gemis_err err = GEMIS_OK;
-	size_t nids = 0;
 
-	if (!rd || !ids)
-		err = err_set(e, GEMIS_ENOMEM, "out of memory");
-	if (!err) {
-		rd->f = f;
-		err = value_batch_new(db, user, source, &w.batch, e);
+	if (c->nchanged) {
+		rd = malloc(sizeof(*rd));
+		if (!rd)
+			return err_set(e, GEMIS_ENOMEM, "out of memory");
+		err = write_changed(c, rd, e);
+		free(rd);
 	}
-	/* each pass ticks nw times; progress counts halves of the rows */
-	if (!err)
-		err = write_new(&w, ids, &nids, e);
-	if (!err)
-		err = write_changed(&w, e);
-	if (!err)
-		err = store_values_changed(db, ids, nids, e);
-	free(rd);
-	free(ids);
+	if (!err && c->nids)
+		err = store_values_changed(c->db, c->ids, c->nids, e);
 	return err;
 }
 
-/* Checks everything and, when there is no problem and it is not a dry
- * run, writes; inside the caller's transaction. */
+/* Checks everything and, unless it is a dry run, writes while no problem
+ * is known; inside the caller's transaction, which a problem rolls back. */
 static enum gemis_err check_and_write(struct db *db, struct values_stream *vs, const char *user,
 				      const char *source, int flags, struct diags *d, struct values_result *res,
 				      values_progress_fn progress, void *pctx, struct errctx *e)
@@ -669,26 +667,36 @@ static enum gemis_err check_and_write(struct db *db, struct values_stream *vs, c
 	c.db = db;
 	c.d = d;
 	c.res = res;
+	c.progress = progress;
+	c.pctx = pctx;
 	c.write = !(flags & VALUES_DRY_RUN);
 	err = merge_open(vs, &m, e);
 	if (!err)
 		err = form_locks_load(db, vs->t, &c.locks, e);
 	if (!err && c.write) {
 		c.out = temp_file(e);
+		c.ids = malloc((vs->t->n ? vs->t->n : 1) * sizeof(*c.ids));
 		if (!c.out)
 			err = e ? e->code : GEMIS_EIO;
+		else if (!c.ids)
+			err = err_set(e, GEMIS_ENOMEM, "out of memory");
 	}
+	if (!err && c.write)
+		err = value_batch_new(db, user, source, &c.batch, e);
 	if (!err)
 		err = check_all(&c, &m, e);
+	if (c.bulk)
+		db_bulk_finish(c.bulk, NULL); /* after an error: rolled back */
 	free(m.heap);
 	stored_release(&c.stored);
 	form_locks_release(&c.locks);
 	if (!err && d->total > 0)
 		err = err_set(e, GEMIS_EINVAL, "%zu problem(s) found; nothing was written", d->total);
-	if (!err && c.write && c.nw > 0)
-		err = write_all(vs, db, c.out, c.nw, user, source, progress, pctx, e);
+	if (!err && c.write)
+		err = finish_writes(&c, e);
 	if (c.out)
 		fclose(c.out);
+	free(c.ids);
 	return err;
 }
 
