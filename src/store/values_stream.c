@@ -360,7 +360,8 @@ struct check {
 	struct value_row gr[GROUP_MAX];
 	size_t gn;
 	bool write;          /* not a dry run */
-	long long batch;     /* the write's value_batches row */
+	const char *user, *source;
+	long long batch;     /* the write's value_batches row, 0 until a row is written */
 	struct db_bulk *bulk; /* new values, open between two reads of stored ones */
 	FILE *out;           /* changed values, with the values they replace */
 	size_t nchanged;
@@ -417,7 +418,15 @@ static enum gemis_err put_new(struct check *c, const struct srec *r, struct errc
 static enum gemis_err put_row(struct check *c, const struct srec *r, struct errctx *e)
 {
 	long long id = c->vs->t->units[r->unit].id;
+	enum gemis_err err;
 
+	/* a batch is recorded only for a write that changes something; no
+	 * COPY is open before the first row */
+	if (!c->batch) {
+		err = value_batch_new(c->db, c->user, c->source, &c->batch, e);
+		if (err)
+			return err;
+	}
 	if (c->nids == 0 || c->ids[c->nids - 1] != id)
 		c->ids[c->nids++] = id;
 	if (isnan(r->old))
@@ -443,11 +452,13 @@ static enum gemis_err window(struct check *c, int unit, struct errctx *e)
 	long long ids[WINDOW_UNITS];
 	unsigned r = vs->rank[unit];
 	size_t k = 0;
+	enum gemis_err err;
 
 	if (r < c->window_end)
 		return GEMIS_OK;
-	if (bulk_end(c, e))
-		return e ? e->code : GEMIS_EDB;
+	err = bulk_end(c, e);
+	if (err)
+		return err;
 	if (c->stored.cap)
 		memset(c->stored.keys, 0, c->stored.cap * sizeof(*c->stored.keys));
 	c->stored.n = 0;
@@ -670,6 +681,8 @@ static enum gemis_err check_and_write(struct db *db, struct values_stream *vs, c
 	c.progress = progress;
 	c.pctx = pctx;
 	c.write = !(flags & VALUES_DRY_RUN);
+	c.user = user;
+	c.source = source;
 	err = merge_open(vs, &m, e);
 	if (!err)
 		err = form_locks_load(db, vs->t, &c.locks, e);
@@ -681,8 +694,6 @@ static enum gemis_err check_and_write(struct db *db, struct values_stream *vs, c
 		else if (!c.ids)
 			err = err_set(e, GEMIS_ENOMEM, "out of memory");
 	}
-	if (!err && c.write)
-		err = value_batch_new(db, user, source, &c.batch, e);
 	if (!err)
 		err = check_all(&c, &m, e);
 	if (c.bulk)

@@ -28,6 +28,8 @@ contains "$out" "imported 8 values: 8 new, 0 changed, 0 unchanged"
 expect_ok "$GEMIS" values import good.csv
 contains "$out" "0 new, 0 changed, 8 unchanged"
 [ "$(sql gemis.db "SELECT COUNT(*) FROM value_audit")" = 8 ] || die "unchanged values audited"
+# a write recorded once, and only one that wrote something
+[ "$(sql gemis.db "SELECT COUNT(*) FROM value_batches")" = 1 ] || die "a batch for a write of nothing"
 
 # a change keeps the old value in the audit trail
 printf 'unit,period,indicator,part,sex,value\n03390,2026,female_wage_workers,num,T,450\n' >change.csv
