@@ -350,8 +350,7 @@ enum gemis_err value_batch_new(struct db *db, const char *user, const char *sour
 			    "tti", source, user, (long long)time(NULL));
 }
 
-void value_bind(struct db_stmt *st, int k, long long unit_id, const struct value_row *r,
-		       long long batch)
+void value_bind(struct db_stmt *st, int k, long long unit_id, const struct value_row *r, long long batch)
 {
 	const struct indicator *ind = &catalog[r->ind];
 	int b = k * VALUE_COLS;
@@ -366,6 +365,22 @@ void value_bind(struct db_stmt *st, int k, long long unit_id, const struct value
 	db_bind_text(st, b + 6, sex_id((enum sex)r->sex));
 	db_bind_double(st, b + 7, r->value);
 	db_bind_int(st, b + 8, batch);
+}
+
+void value_bulk(struct db_bulk *b, long long unit_id, const struct value_row *r, long long batch)
+{
+	const struct indicator *ind = &catalog[r->ind];
+	char per[16];
+
+	period_format(r->period, per, sizeof(per));
+	db_bulk_int(b, unit_id);
+	db_bulk_text(b, per);
+	db_bulk_int(b, period_year(r->period));
+	db_bulk_text(b, ind->id);
+	db_bulk_text(b, part_id(ind, r->part));
+	db_bulk_text(b, sex_id((enum sex)r->sex));
+	db_bulk_double(b, r->value);
+	db_bulk_int(b, batch);
 }
 
 /* Writes the values that replace stored ones (rows[order[changed[..]]]),
@@ -415,7 +430,6 @@ static enum gemis_err write_rows(struct db *db, const struct tree *t, const stru
 	size_t *changed = NULL, nchanged = 0, i;
 	long long batch = 0;
 	enum gemis_err err;
-	char per[16];
 
 	changed = malloc((n ? n : 1) * sizeof(*changed));
 	if (!changed)
@@ -427,21 +441,12 @@ static enum gemis_err write_rows(struct db *db, const struct tree *t, const stru
 	for (i = 0; !err && i < n; i++) {
 		size_t pi = put_order[i].row;
 		const struct value_row *r = &rows[order[pi]];
-		const struct indicator *ind = &catalog[r->ind];
 
 		if (!isnan(old[pi])) {
 			changed[nchanged++] = pi;
 			continue;
 		}
-		period_format(r->period, per, sizeof(per));
-		db_bulk_int(bulk, t->units[r->unit].id);
-		db_bulk_text(bulk, per);
-		db_bulk_int(bulk, period_year(r->period));
-		db_bulk_text(bulk, ind->id);
-		db_bulk_text(bulk, part_id(ind, r->part));
-		db_bulk_text(bulk, sex_id((enum sex)r->sex));
-		db_bulk_double(bulk, r->value);
-		db_bulk_int(bulk, batch);
+		value_bulk(bulk, t->units[r->unit].id, r, batch);
 		if (progress && i % 65536 == 0)
 			progress(pctx, i, total);
 	}

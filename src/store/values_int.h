@@ -56,6 +56,8 @@ extern const char *const value_cols[VALUE_COLS];
  * statement (parameters from VALUE_COLS * k + 1). */
 void value_bind(struct db_stmt *st, int k, long long unit_id, const struct value_row *r,
 		long long batch);
+/* Appends r (value_cols) to a bulk insertion into datavalues. */
+void value_bulk(struct db_bulk *b, long long unit_id, const struct value_row *r, long long batch);
 
 /* Records a write (who, from where, now) and returns its number. */
 enum gemis_err value_batch_new(struct db *db, const char *user, const char *source, long long *id,

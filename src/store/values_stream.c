@@ -374,6 +374,18 @@ struct check {
 	size_t seen;         /* rows merged, for progress */
 };
 
+static void to_row(const struct srec *s, struct value_row *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->unit = s->unit;
+	r->period = s->period;
+	r->ind = s->ind;
+	r->part = s->part;
+	r->sex = s->sex;
+	r->value = s->value;
+	r->line = (long)s->line;
+}
+
 /* Ends the bulk insertion of new values, if one is open: PostgreSQL runs
  * no other statement during a COPY. */
 static enum gemis_err bulk_end(struct check *c, struct errctx *e)
@@ -391,8 +403,7 @@ static enum gemis_err bulk_end(struct check *c, struct errctx *e)
  * is the primary key's. */
 static enum gemis_err put_new(struct check *c, const struct srec *r, struct errctx *e)
 {
-	const struct indicator *ind = &catalog[r->ind];
-	char per[16];
+	struct value_row v;
 	enum gemis_err err;
 
 	if (!c->bulk) {
@@ -400,15 +411,8 @@ static enum gemis_err put_new(struct check *c, const struct srec *r, struct errc
 		if (err)
 			return err;
 	}
-	period_format(r->period, per, sizeof(per));
-	db_bulk_int(c->bulk, c->vs->t->units[r->unit].id);
-	db_bulk_text(c->bulk, per);
-	db_bulk_int(c->bulk, period_year(r->period));
-	db_bulk_text(c->bulk, ind->id);
-	db_bulk_text(c->bulk, part_id(ind, r->part));
-	db_bulk_text(c->bulk, sex_id((enum sex)r->sex));
-	db_bulk_double(c->bulk, r->value);
-	db_bulk_int(c->bulk, c->batch);
+	to_row(r, &v);
+	value_bulk(c->bulk, c->vs->t->units[r->unit].id, &v, c->batch);
 	return GEMIS_OK;
 }
 
@@ -470,18 +474,6 @@ static enum gemis_err window(struct check *c, int unit, struct errctx *e)
 	}
 	c->window_end = r;
 	return k ? stored_load_ids(c->db, vs->t, ids, k, &c->stored, e) : GEMIS_OK;
-}
-
-static void to_row(const struct srec *s, struct value_row *r)
-{
-	memset(r, 0, sizeof(*r));
-	r->unit = s->unit;
-	r->period = s->period;
-	r->ind = s->ind;
-	r->part = s->part;
-	r->sex = s->sex;
-	r->value = s->value;
-	r->line = (long)s->line;
 }
 
 /* Checks the rows of one (unit, period, indicator) and keeps those to
@@ -604,9 +596,9 @@ static enum gemis_err upsert(struct check *c, struct db_stmt *up, const struct s
 	size_t i;
 
 	for (i = 0; i < k; i++) {
-		const struct srec *r = &rows[i];
-		struct value_row v = {r->unit, r->period, r->ind, r->part, r->sex, r->value, (long)r->line, false};
+		struct value_row v;
 
+		to_row(&rows[i], &v);
 		value_bind(up, (int)i, c->vs->t->units[v.unit].id, &v, c->batch);
 	}
 	return db_step_done(up, e);
