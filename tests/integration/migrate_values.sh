@@ -49,28 +49,39 @@ for table in units indicators meta; do
 done
 
 # what the old gemis wrote for an import by tester, a form by other that
-# changed one of its values, and the demo
+# changed one of its values, and the demo; then what the old trail could
+# also hold: an entry and its change in one second by one user (2024 num),
+# an entry whose value is gone (2024 den), and two users' writes in one
+# second, z's first (2023)
 unit=$(sql gemis.db "SELECT id FROM units WHERE code = '03390' AND valid_to IS NULL")
 [ -n "$unit" ] || die "no unit 03390"
 sql gemis.db "
 INSERT INTO datavalues VALUES
  ($unit, '2026', 2026, 'female_wage_workers', 'num', 'T', 450, 'form', 'other', 1790000100),
  ($unit, '2026', 2026, 'female_wage_workers', 'den', 'T', 1000, 'import', 'tester', 1790000000),
- ($unit, '2025', 2025, 'female_wage_workers', 'den', 'T', 900, 'demo', 'demo', 1780000000);
+ ($unit, '2025', 2025, 'female_wage_workers', 'den', 'T', 900, 'demo', 'demo', 1780000000),
+ ($unit, '2024', 2024, 'female_key_leaders', 'num', 'T', 20, 'import', 'a', 100),
+ ($unit, '2023', 2023, 'female_key_leaders', 'num', 'T', 2, 'import', 'a', 600);
 INSERT INTO value_audit (unit_id, period, indicator, part, sex, old_value, new_value, source, changed_by, changed_at) VALUES
  ($unit, '2025', 'female_wage_workers', 'den', 'T', NULL, 900, 'demo', 'demo', 1780000000),
  ($unit, '2026', 'female_wage_workers', 'num', 'T', NULL, 412, 'import', 'tester', 1790000000),
  ($unit, '2026', 'female_wage_workers', 'den', 'T', NULL, 1000, 'import', 'tester', 1790000000),
- ($unit, '2026', 'female_wage_workers', 'num', 'T', 412, 450, 'form', 'other', 1790000100);" ||
+ ($unit, '2026', 'female_wage_workers', 'num', 'T', 412, 450, 'form', 'other', 1790000100),
+ ($unit, '2024', 'female_key_leaders', 'num', 'T', NULL, 10, 'import', 'a', 100),
+ ($unit, '2024', 'female_key_leaders', 'num', 'T', 10, 20, 'import', 'a', 100),
+ ($unit, '2024', 'female_key_leaders', 'den', 'T', NULL, 7, 'import', 'b', 200),
+ ($unit, '2023', 'female_key_leaders', 'num', 'T', NULL, 1, 'import', 'z', 600),
+ ($unit, '2023', 'female_key_leaders', 'num', 'T', 1, 2, 'import', 'a', 600);" ||
 	die "cannot write the old rows"
 
 trail() {
 	sql gemis.db "SELECT period || ' ' || part || ' ' || COALESCE(CAST(CAST(old_value AS INTEGER) AS TEXT), '-')
 	  || '>' || CAST(CAST(new_value AS INTEGER) AS TEXT) || ' ' || source || ' ' || changed_by || ' '
-	  || CAST(changed_at AS TEXT) FROM value_audit ORDER BY changed_at, part"
+	  || CAST(changed_at AS TEXT) FROM value_audit
+	  ORDER BY changed_at, period, indicator, part, COALESCE(old_value, -1), new_value, changed_by"
 }
 before=$(trail)
-[ "$(printf '%s\n' "$before" | wc -l)" = 4 ] || die "the old trail: $before"
+[ "$(printf '%s\n' "$before" | wc -l)" = 9 ] || die "the old trail: $before"
 
 # any command opens the database and migrates it
 expect_ok "$GEMIS" init
@@ -83,12 +94,20 @@ $before
 $after"
 [ "$(sql gemis.db "SELECT d.period || ' ' || d.part || ' ' || CAST(CAST(d.value AS INTEGER) AS TEXT) || ' '
 	|| b.source || ' ' || b.changed_by || ' ' || CAST(b.changed_at AS TEXT)
-	FROM datavalues d JOIN value_batches b ON b.id = d.batch ORDER BY d.period, d.part")" = "2025 den 900 demo demo 1780000000
+	FROM datavalues d JOIN value_batches b ON b.id = d.batch ORDER BY d.period, d.part")" = "2023 num 2 import a 600
+2024 num 20 import a 100
+2025 den 900 demo demo 1780000000
 2026 den 1000 import tester 1790000000
 2026 num 450 form other 1790000100" ] || die "the values or who wrote them changed in the migration"
-# three writes of before, three batches; one replaced value kept
-[ "$(sql gemis.db "SELECT COUNT(*) FROM value_batches")" = 3 ] || die "batches"
-[ "$(sql gemis.db "SELECT COUNT(*) FROM value_changes")" = 1 ] || die "changes"
+# seven writes of before, seven batches; three replaced values kept, and
+# the entry whose value is gone
+[ "$(sql gemis.db "SELECT COUNT(*) FROM value_batches")" = 7 ] || die "batches"
+[ "$(sql gemis.db "SELECT COUNT(*) FROM value_changes")" = 4 ] || die "changes"
+# batches number the writes in their order, z's before a's in one second
+[ "$(sql gemis.db "SELECT COALESCE(CAST(CAST(old_value AS INTEGER) AS TEXT), '-') || '>'
+	|| CAST(CAST(new_value AS INTEGER) AS TEXT) || ' ' || changed_by FROM value_audit
+	WHERE period = '2023' ORDER BY batch")" = "->1 z
+1>2 a" ] || die "events of one second out of order"
 if ! on_pg; then
 	sql gemis.db "SELECT sql FROM sqlite_master WHERE name = 'datavalues'" | grep -q 'WITHOUT ROWID' ||
 		die "datavalues keeps its rowid"
@@ -101,7 +120,7 @@ grep -q 'female_wage_workers,num,T,450' out.csv || die "export: $(cat out.csv)"
 # a later change joins the trail, with the value it replaced
 printf 'unit,period,indicator,part,sex,value\n03390,2026,female_wage_workers,den,T,1200\n' >change.csv
 expect_ok "$GEMIS" values import change.csv --as tester
-[ "$(sql gemis.db "SELECT COUNT(*) FROM value_audit")" = 5 ] || die "the change is not in the trail: $(trail)"
+[ "$(sql gemis.db "SELECT COUNT(*) FROM value_audit")" = 10 ] || die "the change is not in the trail: $(trail)"
 trail | grep -q '^2026 den 1000>1200 import tester ' || die "the change: $(trail)"
 trail | grep -q '^2026 den ->1000 import tester 1790000000$' || die "the replaced value's entry: $(trail)"
 echo "ok"

@@ -25,11 +25,15 @@ CREATE TABLE value_batches (
 	changed_by TEXT NOT NULL,
 	changed_at BIGINT NOT NULL
 );
--- one batch for each (source, user, time) of the old rows
+-- one batch for each (source, user, time) of the old rows, numbered in
+-- the order of the old trail (batches number writes in their order); the
+-- values' own that the trail lacks come after
 INSERT INTO value_batches (source, changed_by, changed_at)
-	SELECT source, changed_by, changed_at FROM value_audit
-	UNION SELECT source, entered_by, entered_at FROM datavalues
-	ORDER BY 3, 1, 2;
+	SELECT source, changed_by, changed_at FROM (
+		SELECT source, changed_by, changed_at, id AS first FROM value_audit
+		UNION ALL SELECT source, entered_by, entered_at, NULL FROM datavalues) w
+	GROUP BY source, changed_by, changed_at
+	ORDER BY MIN(first) IS NULL, MIN(first), changed_at, source, changed_by;
 CREATE INDEX value_batches_old ON value_batches(source, changed_by, changed_at);
 
 CREATE TABLE datavalues_new (
@@ -50,9 +54,11 @@ INSERT INTO datavalues_new
 	ORDER BY d.unit_id, d.period, d.indicator, d.part, d.sex;
 
 -- A replaced value: old_value of batch old_batch (NULL when its entry was
--- never recorded), replaced by new_value (NULL: removed) in batch.  A
--- table with a rowid: the old trail can hold two changes of one key in one
--- batch (the same user, source and second), and changes are few.
+-- never recorded), replaced by new_value (NULL: removed) in batch; from the
+-- trail of before, also a first entry (old_value NULL) that the view
+-- value_audit (0411) could not show otherwise.  A table with a rowid, whose
+-- order is the order of events: the old trail can hold two rows of one key
+-- in one batch (the same user, source and second), and changes are few.
 CREATE TABLE value_changes (
 	id INTEGER PRIMARY KEY,
 	unit_id BIGINT NOT NULL,
@@ -61,24 +67,41 @@ CREATE TABLE value_changes (
 	part TEXT NOT NULL,
 	sex TEXT NOT NULL,
 	batch BIGINT NOT NULL REFERENCES value_batches(id),
-	old_value DOUBLE PRECISION NOT NULL,
+	old_value DOUBLE PRECISION,
 	old_batch BIGINT REFERENCES value_batches(id),
 	new_value DOUBLE PRECISION
 );
 CREATE INDEX value_changes_key ON value_changes(unit_id, indicator, period, part, sex);
 -- the old trail's changes, in their order, each with the batch of the row
--- before it
+-- before it, and the first entries the view would not show
 INSERT INTO value_changes (unit_id, period, indicator, part, sex, batch, old_value, old_batch, new_value)
 	SELECT a.unit_id, a.period, a.indicator, a.part, a.sex, b.id, a.old_value,
+	       CASE WHEN a.old_value IS NOT NULL THEN
 	       (SELECT ob.id FROM value_audit p JOIN value_batches ob
 		  ON ob.source = p.source AND ob.changed_by = p.changed_by AND ob.changed_at = p.changed_at
 		WHERE p.unit_id = a.unit_id AND p.indicator = a.indicator AND p.period = a.period
 		  AND p.part = a.part AND p.sex = a.sex AND p.id < a.id
-		ORDER BY p.id DESC LIMIT 1),
+		ORDER BY p.id DESC LIMIT 1) END,
 	       a.new_value
 	FROM value_audit a JOIN value_batches b
 	  ON b.source = a.source AND b.changed_by = a.changed_by AND b.changed_at = a.changed_at
 	WHERE a.old_value IS NOT NULL
+	   -- a first entry that the view cannot show from what followed it:
+	   -- neither the next row of its key changes its value, nor (being the
+	   -- last) is it the stored value
+	   OR NOT (COALESCE((SELECT n.old_value FROM value_audit n
+			      WHERE n.unit_id = a.unit_id AND n.indicator = a.indicator AND n.period = a.period
+				AND n.part = a.part AND n.sex = a.sex AND n.id > a.id
+			      ORDER BY n.id LIMIT 1) = a.new_value, FALSE)
+		   OR (NOT EXISTS (SELECT 1 FROM value_audit n
+				    WHERE n.unit_id = a.unit_id AND n.indicator = a.indicator
+				      AND n.period = a.period AND n.part = a.part AND n.sex = a.sex
+				      AND n.id > a.id)
+		       AND EXISTS (SELECT 1 FROM datavalues d
+				    WHERE d.unit_id = a.unit_id AND d.period = a.period
+				      AND d.indicator = a.indicator AND d.part = a.part AND d.sex = a.sex
+				      AND d.value = a.new_value AND d.source = a.source
+				      AND d.entered_by = a.changed_by AND d.entered_at = a.changed_at)))
 	ORDER BY a.id;
 DROP INDEX value_batches_old;
 DROP TABLE value_audit;
