@@ -27,7 +27,7 @@ CREATE TABLE value_batches (
 );
 -- one batch for each (source, user, time) of the old rows, numbered in
 -- the order of the old trail (batches number writes in their order); the
--- values' own that the trail lacks come after
+-- batches of values with no row in the old trail come after
 INSERT INTO value_batches (source, changed_by, changed_at)
 	SELECT source, changed_by, changed_at FROM (
 		SELECT source, changed_by, changed_at, id AS first FROM value_audit
