@@ -44,7 +44,7 @@ enum gemis_err multi_insert(struct db *db, const char *head, const char *tail, s
 			    struct db_stmt **out, struct errctx *e);
 
 /* The value that replaces a stored one is upserted; the table's trigger
- * keeps the replaced value in value_changes (migration 0410). */
+ * keeps the replaced value in value_changes (migration 0411). */
 #define PUT_HEAD "INSERT INTO datavalues (unit_id, period, year, indicator, part, sex, value, batch)"
 #define PUT_TAIL                                                          \
 	" ON CONFLICT (unit_id, period, indicator, part, sex) DO UPDATE SET" \

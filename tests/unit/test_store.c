@@ -120,7 +120,7 @@ TEST(values_all_or_nothing)
 	CHECK(res.updated == 1);
 	CHECK(count("SELECT COUNT(*) FROM value_audit WHERE old_value = 412 AND new_value = 450") == 1);
 	/* the trail still shows the replaced value's first entry, and each
-	 * event once: the audit keeps only replaced values (migration 0410),
+	 * event once: the audit keeps only replaced values (migrations 0410-0412),
 	 * the view value_audit tells the whole story */
 	CHECK(count("SELECT COUNT(*) FROM value_audit WHERE old_value IS NULL AND new_value = 412") == 1);
 	CHECK(count("SELECT COUNT(*) FROM value_audit") == 3);

@@ -1,4 +1,4 @@
--- 0411: the audit trail as it read before 0410, one row an event: old
+-- 0412: the audit trail as it read before 0410, one row an event: old
 -- NULL for a first entry.  value_changes holds the replaced values in the
 -- order they were replaced (its id), and the first entries that nothing
 -- else shows (old_value NULL: kept from the trail of before 0410).  A

@@ -1,26 +1,18 @@
--- 0410 (SQLite): who wrote a value, from where and when is recorded once
--- per write (a batch: an import, an approved form, an exchange message)
--- instead of on every value and every audit row, and the audit keeps only
--- what the values table cannot: the values that were replaced.  A value's
--- first entry is its row's batch until it is changed; a change keeps the
--- replaced value with its batch.  value_audit stays readable as a view with
--- its old columns (old NULL for a first entry).  At national scale this
--- takes the database from about 250 bytes a value to under 100 and an
--- import from five B-tree insertions a value to one (issue 13, goal 4).
+-- 0410: who wrote a value, from where and when is recorded once per write
+-- (a batch: an import, an approved form, an exchange message) instead of on
+-- every value and every audit row, and the audit keeps only what the values
+-- table cannot: the values that were replaced.  A value's first entry is
+-- its row's batch until it is changed; a change keeps the replaced value
+-- with its batch.  value_audit stays readable as a view with its old
+-- columns (0412).  At national scale this takes the database from about 250
+-- bytes a value to under 100 and an import from five B-tree insertions a
+-- value to one (issue 13, goal 4).
 --
--- SQLite changes a table's shape only by rebuilding it (lang_altertable.html;
--- migrate.c runs this with foreign keys off and checks them before commit).
--- datavalues becomes WITHOUT ROWID: its primary key is the table, not an
--- index beside it.  The index on year goes: nothing reads values by year
--- but an export, which can scan.  Its foreign keys go too: a lookup in
--- units, indicators and value_batches for every value cost a fifth of an
--- import, and the writer (values.c, values_stream.c) already checks every
--- unit and indicator against the tree and the catalog read from those
--- tables, which keep every row they ever had (units end, with valid_to;
--- they are never deleted), and writes the batch first, in the same
--- transaction.
+-- This migration, the same on both backends, makes the batches and the
+-- changes from the old columns and trail; 0411 (one file per backend)
+-- moves datavalues onto its batch and drops what is replaced.
 CREATE TABLE value_batches (
-	id INTEGER PRIMARY KEY,
+	id {{ID}},
 	source TEXT NOT NULL,
 	changed_by TEXT NOT NULL,
 	changed_at BIGINT NOT NULL
@@ -36,31 +28,14 @@ INSERT INTO value_batches (source, changed_by, changed_at)
 	ORDER BY MIN(first) IS NULL, MIN(first), changed_at, source, changed_by;
 CREATE INDEX value_batches_old ON value_batches(source, changed_by, changed_at);
 
-CREATE TABLE datavalues_new (
-	unit_id BIGINT NOT NULL,
-	period TEXT NOT NULL,
-	year INTEGER NOT NULL,
-	indicator TEXT NOT NULL,
-	part TEXT NOT NULL CHECK (part IN ('num', 'den', 'value')),
-	sex TEXT NOT NULL CHECK (sex IN ('F', 'M', 'T')),
-	value DOUBLE PRECISION NOT NULL,
-	batch BIGINT NOT NULL,
-	PRIMARY KEY (unit_id, period, indicator, part, sex)
-) WITHOUT ROWID;
-INSERT INTO datavalues_new
-	SELECT d.unit_id, d.period, d.year, d.indicator, d.part, d.sex, d.value, b.id
-	FROM datavalues d JOIN value_batches b
-	  ON b.source = d.source AND b.changed_by = d.entered_by AND b.changed_at = d.entered_at
-	ORDER BY d.unit_id, d.period, d.indicator, d.part, d.sex;
-
 -- A replaced value: old_value of batch old_batch (NULL when its entry was
 -- never recorded), replaced by new_value (NULL: removed) in batch; from the
 -- trail of before, also a first entry (old_value NULL) that the view
--- value_audit (0411) could not show otherwise.  A table with a rowid, whose
+-- value_audit (0412) could not show otherwise.  A table with a rowid, whose
 -- order is the order of events: the old trail can hold two rows of one key
 -- in one batch (the same user, source and second), and changes are few.
 CREATE TABLE value_changes (
-	id INTEGER PRIMARY KEY,
+	id {{ID}},
 	unit_id BIGINT NOT NULL,
 	period TEXT NOT NULL,
 	indicator TEXT NOT NULL,
@@ -103,17 +78,3 @@ INSERT INTO value_changes (unit_id, period, indicator, part, sex, batch, old_val
 				      AND d.value = a.new_value AND d.source = a.source
 				      AND d.entered_by = a.changed_by AND d.entered_at = a.changed_at)))
 	ORDER BY a.id;
-DROP INDEX value_batches_old;
-DROP TABLE value_audit;
-DROP TABLE datavalues;
-ALTER TABLE datavalues_new RENAME TO datavalues;
-
--- Every change of a stored value is kept, whatever writes it.  Nothing
--- removes values; a removal would need its own batch.
-CREATE TRIGGER datavalues_changed AFTER UPDATE OF value ON datavalues
-	WHEN OLD.value IS NOT NEW.value
-BEGIN
-	INSERT INTO value_changes (unit_id, period, indicator, part, sex, batch, old_value, old_batch, new_value)
-		VALUES (OLD.unit_id, OLD.period, OLD.indicator, OLD.part, OLD.sex, NEW.batch,
-			OLD.value, OLD.batch, NEW.value);
-END;
