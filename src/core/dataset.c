@@ -15,8 +15,9 @@ void dataset_init(struct dataset *d, const struct tree *t)
 {
 	memset(d, 0, sizeof(*d));
 	d->tree = t;
+	d->lay = layout_catalog();
 	d->nunits = t->n;
-	d->nind = catalog_count;
+	d->nind = d->lay ? d->lay->nind : 0;
 	d->year_min = 1;
 	d->year_max = 0;
 	d->sub_sorted = true;
@@ -38,7 +39,7 @@ void dataset_release(struct dataset *d)
 
 static size_t cells(const struct dataset *d)
 {
-	return d->nunits * d->nind * SLOTS;
+	return d->nunits * d->lay->row;
 }
 
 /* Makes the year's array exist; returns it or NULL on allocation failure. */
@@ -88,11 +89,57 @@ static double *year_array(struct dataset *d, int year)
 	return a;
 }
 
+/* Room for one more sub-annual value, in a list of d's own. */
+static enum gemis_err sub_room(struct dataset *d)
+{
+	size_t cap = d->nsub == d->capsub ? (d->capsub ? d->capsub * 2 : 256) : d->capsub;
+	struct subvalue *ns;
+
+	if (d->nsub < d->capsub && !rc_shared(d->sub))
+		return GEMIS_OK;
+	if (rc_shared(d->sub)) {
+		ns = rc_alloc(cap * sizeof(*ns));
+		if (ns)
+			memcpy(ns, d->sub, d->nsub * sizeof(*ns));
+		if (ns)
+			rc_unref(d->sub);
+	} else {
+		ns = rc_realloc(d->sub, cap * sizeof(*ns));
+	}
+	if (!ns)
+		return GEMIS_ENOMEM;
+	d->sub = ns;
+	d->capsub = cap;
+	return GEMIS_OK;
+}
+
+static void set_sub(struct subvalue *sv, int unit, period_t period, int ind, int slot, double value)
+{
+	sv->unit = (uint32_t)unit;
+	sv->slot = (uint32_t)slot;
+	sv->period = (uint16_t)period;
+	sv->ind = (uint16_t)ind;
+	sv->value = value;
+}
+
+/* The cell of (ind, part, sex) in a unit's row, or -1 when the key is
+ * not one a dataset holds. */
+static long key_cell(const struct layout *lay, int ind, int part, int sex, double value)
+{
+	if (!lay || isnan(value) || ind > UINT16_MAX)
+		return -1;
+	return layout_cell(lay, ind, part, sex);
+}
+
 enum gemis_err dataset_put(struct dataset *d, int unit, period_t period, int ind, int part,
 			   int sex, double value)
 {
-	if (unit < 0 || (size_t)unit >= d->nunits || ind < 0 || (size_t)ind >= d->nind ||
-	    part < 0 || part >= PART_SLOTS || sex < 0 || sex >= SEX_SLOTS || isnan(value))
+	long c = key_cell(d->lay, ind, part, sex, value);
+	enum gemis_err err;
+
+	if (!d->lay)
+		return GEMIS_ENOMEM;
+	if (unit < 0 || (size_t)unit >= d->nunits || (size_t)unit >= SUBVALUE_UNITS || c < 0)
 		return GEMIS_EINVAL;
 	if (period_kind(period) == PERIOD_YEAR) {
 		double *a = year_array(d, period_year(period));
@@ -100,36 +147,16 @@ enum gemis_err dataset_put(struct dataset *d, int unit, period_t period, int ind
 
 		if (!a)
 			return GEMIS_ENOMEM;
-		cell = &a[((size_t)unit * d->nind + (size_t)ind) * SLOTS + (size_t)SLOT(part, sex)];
+		cell = &a[(size_t)unit * d->lay->row + (size_t)c];
 		if (isnan(*cell))
 			d->nvalues++;
 		*cell = value;
 		return GEMIS_OK;
 	}
-	if (d->nsub == d->capsub || rc_shared(d->sub)) {
-		size_t cap = d->nsub == d->capsub ? (d->capsub ? d->capsub * 2 : 256) : d->capsub;
-		struct subvalue *ns;
-
-		if (rc_shared(d->sub)) {
-			ns = rc_alloc(cap * sizeof(*ns));
-			if (ns)
-				memcpy(ns, d->sub, d->nsub * sizeof(*ns));
-			if (ns)
-				rc_unref(d->sub);
-		} else {
-			ns = rc_realloc(d->sub, cap * sizeof(*ns));
-		}
-		if (!ns)
-			return GEMIS_ENOMEM;
-		d->sub = ns;
-		d->capsub = cap;
-	}
-	d->sub[d->nsub].unit = (uint32_t)unit;
-	d->sub[d->nsub].period = (uint16_t)period;
-	d->sub[d->nsub].ind = (uint8_t)ind;
-	d->sub[d->nsub].slot = (uint8_t)SLOT(part, sex);
-	d->sub[d->nsub].value = value;
-	d->nsub++;
+	err = sub_room(d);
+	if (err)
+		return err;
+	set_sub(&d->sub[d->nsub++], unit, period, ind, (int)(c - d->lay->ind[ind].off), value);
 	d->nvalues++;
 	d->sub_sorted = false;
 	return GEMIS_OK;
@@ -138,13 +165,15 @@ enum gemis_err dataset_put(struct dataset *d, int unit, period_t period, int ind
 double dataset_get_year(const struct dataset *d, int unit, int year, int ind, int part, int sex)
 {
 	const double *a;
+	long c;
 
-	if (year < d->year_min || year > d->year_max)
+	if (year < d->year_min || year > d->year_max || !d->lay)
 		return NAN;
 	a = d->yearly[year - d->year_min];
-	if (!a)
+	c = layout_cell(d->lay, ind, part, sex);
+	if (!a || c < 0)
 		return NAN;
-	return a[((size_t)unit * d->nind + (size_t)ind) * SLOTS + (size_t)SLOT(part, sex)];
+	return a[(size_t)unit * d->lay->row + (size_t)c];
 }
 
 static int sub_cmp(const void *pa, const void *pb)
@@ -257,12 +286,16 @@ enum gemis_err dataset_clone(struct dataset *dst, const struct dataset *src, con
 
 enum gemis_err unit_values_init(struct unit_values *v, int unit)
 {
-	size_t n = (size_t)UV_YEARS * catalog_count * SLOTS, i;
+	size_t n, i;
 
 	memset(v, 0, sizeof(*v));
 	v->unit = unit;
 	v->year_min = 1;
 	v->year_max = 0;
+	v->lay = layout_catalog();
+	if (!v->lay)
+		return GEMIS_ENOMEM;
+	n = (size_t)UV_YEARS * v->lay->row;
 	v->yearly = malloc(n * sizeof(*v->yearly));
 	if (!v->yearly)
 		return GEMIS_ENOMEM;
@@ -282,13 +315,13 @@ enum gemis_err unit_values_put(struct unit_values *v, period_t period, int ind, 
 			       double value)
 {
 	int y = period_year(period);
+	long c = key_cell(v->lay, ind, part, sex, value);
 
-	if (ind < 0 || (size_t)ind >= catalog_count || part < 0 || part >= PART_SLOTS || sex < 0 ||
-	    sex >= SEX_SLOTS || isnan(value) || y < PERIOD_MIN_YEAR || y > PERIOD_MAX_YEAR)
+	if (c < 0 || y < PERIOD_MIN_YEAR || y > PERIOD_MAX_YEAR || v->unit < 0 ||
+	    (size_t)v->unit >= SUBVALUE_UNITS)
 		return GEMIS_EINVAL;
 	if (period_kind(period) == PERIOD_YEAR) {
-		v->yearly[((size_t)(y - PERIOD_MIN_YEAR) * catalog_count + (size_t)ind) * SLOTS +
-			  (size_t)SLOT(part, sex)] = value;
+		v->yearly[(size_t)(y - PERIOD_MIN_YEAR) * v->lay->row + (size_t)c] = value;
 		if (v->year_min > v->year_max) {
 			v->year_min = v->year_max = y;
 		} else {
@@ -306,12 +339,7 @@ enum gemis_err unit_values_put(struct unit_values *v, period_t period, int ind, 
 		v->sub = ns;
 		v->capsub = cap;
 	}
-	v->sub[v->nsub].unit = (uint32_t)v->unit;
-	v->sub[v->nsub].period = (uint16_t)period;
-	v->sub[v->nsub].ind = (uint8_t)ind;
-	v->sub[v->nsub].slot = (uint8_t)SLOT(part, sex);
-	v->sub[v->nsub].value = value;
-	v->nsub++;
+	set_sub(&v->sub[v->nsub++], v->unit, period, ind, (int)(c - v->lay->ind[ind].off), value);
 	return GEMIS_OK;
 }
 
@@ -326,17 +354,64 @@ static void mark(struct dataset_change *c, int year, int ind)
 		c->year[year - PERIOD_MIN_YEAR] = true;
 	if (ind >= 0 && ind < 256)
 		c->ind[ind] = true;
+	else if (ind >= 256)
+		c->ind_past = true;
 	c->any = true;
+}
+
+bool dataset_change_has(const struct dataset_change *c, int ind)
+{
+	if (ind < 0)
+		return false;
+	return ind < 256 ? c->ind[ind] : c->ind_past;
+}
+
+/* Copies the unit's row of year y from v into d when it differs, marking
+ * the indicators that changed. */
+static enum gemis_err replace_year(struct dataset *d, const struct unit_values *v, int y,
+				   struct dataset_change *c)
+{
+	const struct layout *lay = d->lay;
+	size_t w = lay->row, off = (size_t)v->unit * w, k, i;
+	const double *old = y >= d->year_min && y <= d->year_max && d->yearly[y - d->year_min]
+				    ? d->yearly[y - d->year_min] + off
+				    : NULL;
+	const double *nw = &v->yearly[(size_t)(y - PERIOD_MIN_YEAR) * w];
+	bool differs = false;
+	double *a;
+
+	for (k = 0; k < lay->nind; k++) {
+		size_t end = k + 1 < lay->nind ? lay->ind[k + 1].off : w;
+
+		for (i = lay->ind[k].off; i < end; i++) {
+			double o = old ? old[i] : NAN;
+
+			if (!same_value(o, nw[i])) {
+				differs = true;
+				mark(c, y, (int)k);
+				d->nvalues += (isnan(o) ? 1 : 0) - (isnan(nw[i]) ? 1 : 0);
+			}
+		}
+	}
+	if (!differs)
+		return GEMIS_OK;
+	a = year_array(d, y); /* a private copy when shared */
+	if (!a)
+		return GEMIS_ENOMEM;
+	memcpy(a + off, nw, w * sizeof(*nw));
+	return GEMIS_OK;
 }
 
 enum gemis_err dataset_replace_unit(struct dataset *d, const struct unit_values *v,
 				    struct dataset_change *c)
 {
-	size_t w = d->nind * SLOTS, i, k, off = (size_t)v->unit * w;
 	int lo = d->year_min, hi = d->year_max, y;
-	size_t old_sub = 0;
+	size_t old_sub = 0, i, k;
+	enum gemis_err err;
 
-	if (v->unit < 0 || (size_t)v->unit >= d->nunits)
+	if (!d->lay)
+		return GEMIS_ENOMEM;
+	if (v->unit < 0 || (size_t)v->unit >= d->nunits || v->lay != d->lay)
 		return GEMIS_EINVAL;
 	d->demo |= v->demo;
 	if (v->year_min <= v->year_max) {
@@ -349,28 +424,9 @@ enum gemis_err dataset_replace_unit(struct dataset *d, const struct unit_values 
 		}
 	}
 	for (y = lo; y <= hi; y++) {
-		const double *old = y >= d->year_min && y <= d->year_max && d->yearly[y - d->year_min]
-					    ? d->yearly[y - d->year_min] + off
-					    : NULL;
-		const double *nw = &v->yearly[(size_t)(y - PERIOD_MIN_YEAR) * w];
-		bool differs = false;
-		double *a;
-
-		for (i = 0; i < w; i++) {
-			double o = old ? old[i] : NAN;
-
-			if (!same_value(o, nw[i])) {
-				differs = true;
-				mark(c, y, (int)(i / SLOTS));
-				d->nvalues += (isnan(o) ? 1 : 0) - (isnan(nw[i]) ? 1 : 0);
-			}
-		}
-		if (!differs)
-			continue;
-		a = year_array(d, y); /* a private copy when shared */
-		if (!a)
-			return GEMIS_ENOMEM;
-		memcpy(a + off, nw, w * sizeof(*nw));
+		err = replace_year(d, v, y, c);
+		if (err)
+			return err;
 	}
 	/* sub-annual values: the unit's old ones out, the new ones in */
 	for (i = 0; i < d->nsub; i++) {

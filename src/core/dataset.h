@@ -1,11 +1,12 @@
 /*
  * dataset.h: reported values held in memory for computation.
  *
- * Yearly values live in one dense array per year, indexed by
- * [unit][indicator][slot] where slot = part * 3 + sex, with NaN marking a
- * value not reported.  Dense arrays make the roll-up a linear pass with no
- * hashing, and cost 8 bytes per cell; with a national data set most cells of
- * the indicators' real parts are filled (bench/ reports bytes per value).
+ * Yearly values live in one dense array per year: a row of cells per unit,
+ * each indicator at its place in the row (core/layout.h), with NaN marking
+ * a value not reported.  Dense arrays make the roll-up a linear pass with
+ * no hashing, and cost 8 bytes per cell; a row holds only the cells its
+ * indicators can take, so with a national data set most of them are filled
+ * (bench/ reports bytes per value).
  * Quarterly and monthly values are rarer and kept in a sorted list; the
  * engine folds them into a year when the year itself was not reported.
  */
@@ -17,26 +18,27 @@
 #include <stdint.h>
 
 #include "catalog.h"
+#include "layout.h"
 #include "period.h"
 #include "tree.h"
 #include "util/err.h"
 
-#define SLOTS (PART_SLOTS * SEX_SLOTS)
-#define SLOT(part, sex) ((part) * SEX_SLOTS + (sex))
-
+/* 16 bytes: 24 bits of unit hold every unit of the country many times. */
+#define SUBVALUE_UNITS (1u << 24)
 struct subvalue {
-	uint32_t unit;
+	uint32_t unit : 24;
+	uint32_t slot : 8; /* layout_slot(): the cell from the indicator's first */
 	uint16_t period;
-	uint8_t ind;
-	uint8_t slot;
+	uint16_t ind;
 	double value;
 };
 
 struct dataset {
 	const struct tree *tree; /* borrowed */
+	const struct layout *lay; /* NULL when memory ran out at init */
 	size_t nunits, nind;
 	int year_min, year_max;  /* range of allocated years; year_min > year_max when empty */
-	double **yearly;         /* [year - year_min] -> nunits*nind*SLOTS, or NULL */
+	double **yearly;         /* [year - year_min] -> nunits * lay->row, or NULL */
 	struct subvalue *sub;
 	size_t nsub, capsub;
 	bool sub_sorted;
@@ -48,7 +50,8 @@ void dataset_init(struct dataset *d, const struct tree *t);
 void dataset_release(struct dataset *d);
 
 /* Stores a value (replacing any earlier one for the same key).
- * GEMIS_EINVAL for an index out of range. */
+ * GEMIS_EINVAL for an index out of range or a part or sex the indicator
+ * does not take. */
 enum gemis_err dataset_put(struct dataset *d, int unit, period_t period, int ind, int part,
 			   int sex, double value);
 
@@ -71,8 +74,9 @@ enum gemis_err dataset_clone(struct dataset *dst, const struct dataset *src, con
  * in a dataset. */
 struct unit_values {
 	int unit;               /* tree index */
+	const struct layout *lay;
 	int year_min, year_max; /* years with yearly values; empty when min > max */
-	double *yearly;         /* [year - PERIOD_MIN_YEAR][ind][slot], NaN where none */
+	double *yearly;         /* [year - PERIOD_MIN_YEAR][lay->row], NaN where none */
 	struct subvalue *sub;
 	size_t nsub, capsub;
 	bool demo;              /* some are demo data */
@@ -80,7 +84,8 @@ struct unit_values {
 
 enum gemis_err unit_values_init(struct unit_values *v, int unit);
 void unit_values_release(struct unit_values *v);
-/* Later puts of a key win.  GEMIS_EINVAL for an index out of range. */
+/* Later puts of a key win.  GEMIS_EINVAL for an index out of range or a
+ * part or sex the indicator does not take. */
 enum gemis_err unit_values_put(struct unit_values *v, period_t period, int ind, int part, int sex,
 			       double value);
 
@@ -88,9 +93,13 @@ enum gemis_err unit_values_put(struct unit_values *v, period_t period, int ind, 
  * differ. */
 struct dataset_change {
 	bool year[PERIOD_MAX_YEAR - PERIOD_MIN_YEAR + 1];
-	bool ind[256]; /* indicator indexes fit a byte (struct subvalue) */
+	bool ind[256];
+	bool ind_past; /* some indicator at 256 or past it changed */
 	bool any;
 };
+
+/* True when c marks indicator ind as changed. */
+bool dataset_change_has(const struct dataset_change *c, int ind);
 
 /* Makes the unit's values in d those of v, copying (rather than writing)
  * the arrays d shares with another dataset; marks what changed in *c

@@ -13,9 +13,10 @@
 
 #include "util/banned.h"
 
-static size_t cell_index(const struct engine *e, int unit, int ind, int slot)
+/* The first cell of an indicator in a unit's row. */
+static size_t ind_cells(const struct engine *e, int unit, int ind)
 {
-	return ((size_t)unit * e->nind + (size_t)ind) * SLOTS + (size_t)slot;
+	return (size_t)unit * e->lay->row + e->lay->ind[ind].off;
 }
 
 /* Folds the sub-annual values of one year into cells where the year itself
@@ -41,7 +42,7 @@ static void fold_subannual(const struct engine *e, const struct dataset *ds, int
 		const struct subvalue *g = &ds->sub[i];
 		size_t j = i, end;
 		const struct indicator *ind = &catalog[g->ind];
-		enum time_agg agg = ind->time[g->slot / SEX_SLOTS];
+		enum time_agg agg = ind->time[g->slot / e->lay->ind[g->ind].ncat];
 		bool quarters = false;
 		double acc = 0, last = NAN;
 		unsigned n = 0;
@@ -54,7 +55,7 @@ static void fold_subannual(const struct engine *e, const struct dataset *ds, int
 			j++;
 		}
 		end = j;
-		cell = &cells[cell_index(e, (int)g->unit, g->ind, g->slot)];
+		cell = &cells[ind_cells(e, (int)g->unit, g->ind) + g->slot];
 		if (isnan(*cell)) {
 			for (j = i; j < end; j++) {
 				enum period_kind k = period_kind(ds->sub[j].period);
@@ -78,11 +79,31 @@ static void fold_subannual(const struct engine *e, const struct dataset *ds, int
 	}
 }
 
-static bool complete(const struct indicator *ind, const double *c, int sex)
+/* True when an indicator's cells c hold every part of category cat. */
+static bool complete(const struct layout_ind *li, const double *c, int cat)
 {
-	if (ind->kind == IND_RATIO)
-		return !isnan(c[SLOT(PART_NUM, sex)]) && !isnan(c[SLOT(PART_DEN, sex)]);
-	return !isnan(c[SLOT(PART_VALUE, sex)]);
+	int part;
+
+	for (part = 0; part < li->nparts; part++) {
+		if (isnan(c[part * li->ncat + cat]))
+			return false;
+	}
+	return true;
+}
+
+/* Totals from the sexes, where only the sexes were reported. */
+static void sex_totals(const struct layout_ind *li, double *c)
+{
+	int part;
+
+	if (li->ncat != SEX_SLOTS)
+		return;
+	for (part = 0; part < li->nparts; part++) {
+		double *p = &c[part * SEX_SLOTS];
+
+		if (isnan(p[SEX_T]) && !isnan(p[SEX_F]) && !isnan(p[SEX_M]))
+			p[SEX_T] = p[SEX_F] + p[SEX_M];
+	}
 }
 
 /* The roll-up of unit u: its cells hold its own values (sub-annual ones
@@ -98,41 +119,35 @@ static void unit_rollup(const struct engine *e, int u, double *cells, uint32_t *
 
 	for (k = 0; k < e->nind; k++) {
 		const struct indicator *ind = &catalog[k];
-		double *c = &cells[cell_index(e, u, (int)k, 0)];
-		int nparts = indicator_parts(ind), s, part, ch;
+		const struct layout_ind *li = &e->lay->ind[k];
+		double *c = &cells[ind_cells(e, u, (int)k)];
+		int nparts = li->nparts, s, part, ch;
 		uint32_t n = 0;
 
-		/* totals from the sexes */
-		if (ind->by_sex) {
-			for (part = 0; part < nparts; part++) {
-				double *tot = &c[SLOT(part, SEX_T)];
-
-				if (isnan(*tot) && !isnan(c[SLOT(part, SEX_F)]) && !isnan(c[SLOT(part, SEX_M)]))
-					*tot = c[SLOT(part, SEX_F)] + c[SLOT(part, SEX_M)];
-			}
-		}
-		for (s = 0; s < SEX_SLOTS && ind->space != SPACE_NONE && !leaf; s++) {
+		sex_totals(li, c);
+		for (s = 0; s < li->ncat && ind->space != SPACE_NONE && !leaf; s++) {
 			double acc[PART_SLOTS] = {0};
 			uint32_t an = 0;
 
-			if (complete(ind, c, s))
+			if (complete(li, c, s))
 				continue;
 			for (ch = t->units[u].first_child; ch >= 0; ch = t->units[ch].next_sibling) {
-				const double *cc = &cells[cell_index(e, ch, (int)k, 0)];
+				const double *cc = &cells[ind_cells(e, ch, (int)k)];
 
-				if (!complete(ind, cc, s))
+				if (!complete(li, cc, s))
 					continue;
 				for (part = 0; part < nparts; part++)
-					acc[part] += cc[SLOT(part, s)];
+					acc[part] += cc[part * li->ncat + s];
 				an++;
 			}
 			if (an == 0)
 				continue;
 			for (part = 0; part < nparts; part++)
-				c[SLOT(part, s)] = ind->space == SPACE_MEAN ? acc[part] / an : acc[part];
+				c[part * li->ncat + s] = ind->space == SPACE_MEAN ? acc[part] / an : acc[part];
 		}
 		if (leaf) {
-			n = complete(ind, c, SEX_T) ? 1 : 0;
+			/* the total is the last category */
+			n = complete(li, c, li->ncat - 1) ? 1 : 0;
 		} else {
 			for (ch = t->units[u].first_child; ch >= 0; ch = t->units[ch].next_sibling)
 				n += rep[(size_t)ch * e->nind + k];
@@ -144,7 +159,7 @@ static void unit_rollup(const struct engine *e, int u, double *cells, uint32_t *
 /* The unit's own values for the year, before roll-up. */
 static void unit_own(const struct engine *e, const struct dataset *ds, int year, int u, double *cells)
 {
-	size_t w = e->nind * SLOTS, i;
+	size_t w = e->lay->row, i;
 	const double *src = NULL;
 
 	if (year >= ds->year_min && year <= ds->year_max)
@@ -161,7 +176,7 @@ static void unit_own(const struct engine *e, const struct dataset *ds, int year,
 static void compute_year(struct engine *e, const struct dataset *ds, int year, double *cells,
 			 uint32_t *rep)
 {
-	size_t ncell = e->nunits * e->nind * SLOTS, i;
+	size_t ncell = e->nunits * e->lay->row, i;
 	const double *src = NULL;
 	int u;
 
@@ -351,7 +366,12 @@ enum gemis_err engine_build(struct engine *e, const struct tree *tree, struct da
 	e->tree = tree;
 	e->ds = ds;
 	e->nunits = tree->n;
-	e->nind = catalog_count;
+	e->lay = ds->lay;
+	e->nind = ds->nind;
+	if (!e->lay) {
+		err = GEMIS_ENOMEM;
+		goto fail;
+	}
 	err = dataset_finish(ds);
 	if (err)
 		goto fail;
@@ -381,7 +401,7 @@ enum gemis_err engine_build(struct engine *e, const struct tree *tree, struct da
 		goto fail;
 	}
 	for (y = 0; y < ny; y++) {
-		e->cells[y] = rc_alloc(e->nunits * e->nind * SLOTS * sizeof(double));
+		e->cells[y] = rc_alloc(e->nunits * e->lay->row * sizeof(double));
 		e->reporting[y] = rc_alloc(e->nunits * e->nind * sizeof(uint32_t));
 		if (!e->cells[y] || !e->reporting[y]) {
 			err = GEMIS_ENOMEM;
@@ -425,9 +445,14 @@ void engine_release(struct engine *e)
 
 double engine_part(const struct engine *e, int year, int unit, int ind, int part, int sex)
 {
+	long c;
+
 	if (!e->cells || year < e->year_min || year > e->year_max)
 		return NAN;
-	return e->cells[year - e->year_min][cell_index(e, unit, ind, SLOT(part, sex))];
+	c = layout_cell(e->lay, ind, part, sex);
+	if (c < 0)
+		return NAN;
+	return e->cells[year - e->year_min][(size_t)unit * e->lay->row + (size_t)c];
 }
 
 double engine_value(const struct engine *e, int year, int unit, int ind, int sex)
@@ -611,6 +636,7 @@ enum gemis_err engine_update(struct engine *e, const int *units, size_t n,
 			     const struct dataset_change *c)
 {
 	size_t ncell = e->nunits * e->nind, na = 0, i;
+	size_t nval = e->nunits * e->lay->row;
 	int *aff, y;
 
 	if (!e->cells)
@@ -633,7 +659,7 @@ enum gemis_err engine_update(struct engine *e, const int *units, size_t n,
 		if (!c->year[y - PERIOD_MIN_YEAR])
 			continue;
 		if (rc_shared(e->cells[k])) {
-			double *own = rc_dup(e->cells[k], ncell * SLOTS * sizeof(double));
+			double *own = rc_dup(e->cells[k], nval * sizeof(double));
 
 			if (!own) {
 				free(aff);
@@ -672,8 +698,7 @@ void engine_memo_inherit(const struct engine *dst, const struct engine *src,
 	pthread_mutex_lock(&s->memo_mu);
 	for (m = s->memo; m; m = m->next) {
 		bool changed = m->year >= PERIOD_MIN_YEAR && m->year <= PERIOD_MAX_YEAR &&
-			       c->year[m->year - PERIOD_MIN_YEAR] && m->ind >= 0 && m->ind < 256 &&
-			       c->ind[m->ind];
+			       c->year[m->year - PERIOD_MIN_YEAR] && dataset_change_has(c, m->ind);
 
 		if (!m->pending && !changed)
 			engine_memo_put(dst, m->tag, m->year, m->ind, m->data, m->len);

@@ -36,9 +36,10 @@
 struct engine {
 	const struct tree *tree;   /* borrowed */
 	const struct dataset *ds;  /* borrowed */
+	const struct layout *lay;  /* the dataset's */
 	size_t nunits, nind;
 	int year_min, year_max;    /* computed years; empty when min > max */
-	double **cells;            /* [year - year_min] -> nunits*nind*SLOTS */
+	double **cells;            /* [year - year_min] -> nunits * lay->row */
 	uint32_t **reporting;      /* [year - year_min] -> nunits*nind */
 	struct target *targets;    /* owned, sorted by origin, indicator, year */
 	size_t ntargets;

@@ -72,7 +72,7 @@ bool quota_quarters(const struct engine *e, int year, int unit, int ind, double 
 
 		if (period_year(s->period) != year || s->unit != (uint32_t)unit)
 			break;
-		if (s->ind != ind || s->slot != SLOT(PART_VALUE, SEX_T) ||
+		if (s->ind != ind || (int)s->slot != layout_slot(&ds->lay->ind[ind], PART_VALUE, SEX_T) ||
 		    period_kind(s->period) != PERIOD_QUARTER)
 			continue;
 		q[period_index(s->period) - 1] = s->value;

@@ -59,7 +59,7 @@ enum gemis_err values_get(struct db *db, const struct tree *t, int unit, period_
 uint64_t stored_key(int unit, period_t period, int ind, int part, int sex)
 {
 	return ((uint64_t)(unsigned)(unit + 1) << 32) | ((uint64_t)(period & 0xffff) << 16) |
-	       ((uint64_t)(ind & 0x1fff) << 3) | (uint64_t)SLOT(part, sex);
+	       ((uint64_t)(ind & 0x1fff) << 3) | (uint64_t)(part * SEX_SLOTS + sex);
 }
 
 static size_t stored_slot(const struct stored *s, uint64_t k)
@@ -648,7 +648,9 @@ enum gemis_err values_load(struct db *db, const struct tree *t, struct dataset *
 		unit = tree_find_id(t, uid);
 		part = part_parse(&catalog[ind], db_col_text(st, 3));
 		sex = sex_parse(db_col_text(st, 4));
-		if (part < 0 || sex < 0 || !period_parse(per, strlen(per), &p))
+		/* a part or sex the indicator does not take has no cell */
+		if (part < 0 || sex < 0 || !indicator_takes_sex(&catalog[ind], sex) ||
+		    !period_parse(per, strlen(per), &p))
 			continue;
 		err = dataset_put(ds, unit, p, ind, part, sex, db_col_double(st, 5));
 		if (err)
@@ -687,7 +689,8 @@ enum gemis_err values_load_unit(struct db *db, const struct tree *t, struct unit
 			continue;
 		part = part_parse(&catalog[ind], db_col_text(st, 2));
 		sex = sex_parse(db_col_text(st, 3));
-		if (part < 0 || sex < 0 || !period_parse(per, strlen(per), &p))
+		if (part < 0 || sex < 0 || !indicator_takes_sex(&catalog[ind], sex) ||
+		    !period_parse(per, strlen(per), &p))
 			continue;
 		err = unit_values_put(v, p, ind, part, sex, db_col_double(st, 4));
 		if (err)

@@ -1,6 +1,6 @@
 /*
- * test_core.c: the catalog, periods, the tree, progress assessment and the
- * engine's roll-up, with no database.
+ * test_core.c: the catalog, periods, the tree, progress assessment, the
+ * layout of the engine's cells and its roll-up, with no database.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -10,6 +10,7 @@
 #include "core/catalog.h"
 #include "core/dataset.h"
 #include "core/engine.h"
+#include "core/layout.h"
 #include "core/password.h"
 #include "core/period.h"
 #include "core/tree.h"
@@ -528,6 +529,196 @@ TEST(engine_memo)
 	tree_release(&t);
 }
 
+/* Every (indicator, part, sex) an indicator takes has a cell of its own in
+ * a unit's row, the others none; the row holds nothing else. */
+TEST(layout_cells)
+{
+	const struct layout *l = layout_catalog();
+	size_t k, taken = 0;
+	unsigned char *seen;
+
+	CHECK(l != NULL && l->nind == catalog_count && layout_catalog() == l);
+	seen = calloc(l->row, 1);
+	CHECK(seen != NULL);
+	for (k = 0; k < catalog_count; k++) {
+		const struct indicator *d = &catalog[k];
+		int part, sex;
+
+		for (part = 0; part < PART_SLOTS; part++) {
+			for (sex = 0; sex < SEX_SLOTS; sex++) {
+				long c = layout_cell(l, (int)k, part, sex);
+				bool takes = part < indicator_parts(d) && indicator_takes_sex(d, sex);
+
+				CHECK(takes == (c >= 0));
+				if (c < 0)
+					continue;
+				CHECK((size_t)c < l->row && !seen[c]);
+				seen[c] = 1;
+				taken++;
+			}
+		}
+		/* the total is the last category */
+		CHECK(layout_cat(&l->ind[k], SEX_T) == l->ind[k].ncat - 1);
+	}
+	CHECK(taken == l->row);
+	/* 22 ratios (7 by sex) and 2 values: 7*6 + 15*2 + 2*1 */
+	CHECK(l->row == 74);
+	CHECK(layout_cell(l, -1, 0, SEX_T) == -1 && layout_cell(l, (int)catalog_count, 0, SEX_T) == -1);
+	CHECK(layout_cell(l, 0, 0, 3) == -1 && layout_cell(l, 0, -1, SEX_T) == -1);
+	free(seen);
+}
+
+/* A part or sex an indicator does not take is refused, yearly or not, and
+ * a refused put stores nothing. */
+TEST(dataset_refuses_cells_not_taken)
+{
+	struct tree t;
+	struct dataset d;
+	struct unit_values v;
+	int wage = catalog_find("female_wage_workers"), news = catalog_find("news_items_per_quarter");
+	int pc = catalog_find("primary_completion");
+	period_t y, q;
+
+	small_tree(&t);
+	dataset_init(&d, &t);
+	CHECK(period_parse("2026", 4, &y) && period_parse("2026Q1", 6, &q));
+	CHECK(dataset_put(&d, 3, y, wage, PART_NUM, SEX_F, 1) == GEMIS_EINVAL);
+	CHECK(dataset_put(&d, 3, q, wage, PART_NUM, SEX_M, 1) == GEMIS_EINVAL);
+	CHECK(dataset_put(&d, 3, y, news, PART_DEN, SEX_T, 1) == GEMIS_EINVAL);
+	CHECK(dataset_put(&d, 3, y, (int)catalog_count, PART_NUM, SEX_T, 1) == GEMIS_EINVAL);
+	CHECK(dataset_put(&d, 3, y, pc, PART_DEN, SEX_F, NAN) == GEMIS_EINVAL);
+	CHECK(d.nvalues == 0 && d.nsub == 0);
+	CHECK(dataset_put(&d, 3, y, pc, PART_DEN, SEX_F, 7) == GEMIS_OK);
+	CHECK_EQ_DBL(dataset_get_year(&d, 3, 2026, pc, PART_DEN, SEX_F), 7, 0);
+	CHECK(isnan(dataset_get_year(&d, 3, 2026, wage, PART_NUM, SEX_F)));
+	CHECK(unit_values_init(&v, 3) == GEMIS_OK);
+	CHECK(unit_values_put(&v, y, wage, PART_DEN, SEX_M, 1) == GEMIS_EINVAL);
+	CHECK(unit_values_put(&v, q, news, PART_VALUE, SEX_F, 1) == GEMIS_EINVAL);
+	CHECK(unit_values_put(&v, q, news, PART_VALUE, SEX_T, 1) == GEMIS_OK);
+	CHECK(v.nsub == 1 && v.year_min > v.year_max);
+	unit_values_release(&v);
+	dataset_release(&d);
+	tree_release(&t);
+}
+
+/* Random values on every cell the indicators take, in every unit and a
+ * few years, read back where they were put: no two keys share a cell. */
+TEST(dataset_random_round_trip)
+{
+	enum { YEARS = 3 };
+	struct tree t;
+	struct dataset d;
+	double *want;
+	size_t n, k;
+	unsigned seed = 12345;
+	int u, y, part, sex;
+
+	small_tree(&t);
+	dataset_init(&d, &t);
+	n = t.n * YEARS * catalog_count * PART_SLOTS * SEX_SLOTS;
+	want = malloc(n * sizeof(*want));
+	CHECK(want != NULL);
+	for (k = 0; k < n; k++) {
+		size_t i = k;
+
+		sex = (int)(i % SEX_SLOTS), i /= SEX_SLOTS;
+		part = (int)(i % PART_SLOTS), i /= PART_SLOTS;
+		int ind = (int)(i % catalog_count);
+		i /= catalog_count;
+		y = 2024 + (int)(i % YEARS), u = (int)(i / YEARS);
+		seed = seed * 1103515245u + 12345u;
+		want[k] = NAN;
+		if (part >= indicator_parts(&catalog[ind]) || !indicator_takes_sex(&catalog[ind], sex) ||
+		    seed % 3 == 0)
+			continue;
+		want[k] = (double)(seed >> 8);
+		CHECK(dataset_put(&d, u, period_year_code(y), ind, part, sex, want[k]) == GEMIS_OK);
+	}
+	for (k = 0; k < n; k++) {
+		size_t i = k;
+
+		sex = (int)(i % SEX_SLOTS), i /= SEX_SLOTS;
+		part = (int)(i % PART_SLOTS), i /= PART_SLOTS;
+		int ind = (int)(i % catalog_count);
+		i /= catalog_count;
+		y = 2024 + (int)(i % YEARS), u = (int)(i / YEARS);
+		if (isnan(want[k]))
+			CHECK(isnan(dataset_get_year(&d, u, y, ind, part, sex)));
+		else
+			CHECK_EQ_DBL(dataset_get_year(&d, u, y, ind, part, sex), want[k], 0);
+	}
+	free(want);
+	dataset_release(&d);
+	tree_release(&t);
+}
+
+/* A unit's values replaced in a copy of the dataset: the copy and its
+ * engine change, marking only the indicator and year that changed, and the
+ * original and its engine stay as they were. */
+TEST(dataset_replace_unit_and_update)
+{
+	struct tree t;
+	struct dataset d, d2;
+	struct engine e, e2;
+	struct unit_values v;
+	struct dataset_change c;
+	int pc = catalog_find("primary_completion"), wage = catalog_find("female_wage_workers");
+	int news = catalog_find("news_items_per_quarter"), C1, C2, P1;
+	period_t q1;
+
+	small_tree(&t);
+	C1 = tree_find(&t, "C1"), C2 = tree_find(&t, "C2"), P1 = tree_find(&t, "P1");
+	dataset_init(&d, &t);
+	put(&d, &t, "C1", "2026", "primary_completion", PART_NUM, SEX_F, 9);
+	put(&d, &t, "C1", "2026", "primary_completion", PART_DEN, SEX_F, 10);
+	put(&d, &t, "C1", "2026", "female_wage_workers", PART_NUM, SEX_T, 40);
+	put(&d, &t, "C1", "2026", "female_wage_workers", PART_DEN, SEX_T, 100);
+	put(&d, &t, "C2", "2026", "primary_completion", PART_NUM, SEX_F, 5);
+	put(&d, &t, "C2", "2026", "primary_completion", PART_DEN, SEX_F, 10);
+	CHECK(engine_build(&e, &t, &d, NULL, 0) == GEMIS_OK);
+	CHECK_EQ_DBL(engine_part(&e, 2026, P1, pc, PART_NUM, SEX_F), 14, 0);
+
+	/* C1 again, its girls' numerator changed and a quarter added */
+	CHECK(unit_values_init(&v, C1) == GEMIS_OK);
+	CHECK(unit_values_put(&v, period_year_code(2026), pc, PART_NUM, SEX_F, 10) == GEMIS_OK);
+	CHECK(unit_values_put(&v, period_year_code(2026), pc, PART_DEN, SEX_F, 10) == GEMIS_OK);
+	CHECK(unit_values_put(&v, period_year_code(2026), wage, PART_NUM, SEX_T, 40) == GEMIS_OK);
+	CHECK(unit_values_put(&v, period_year_code(2026), wage, PART_DEN, SEX_T, 100) == GEMIS_OK);
+	CHECK(period_parse("2026Q1", 6, &q1));
+	CHECK(unit_values_put(&v, q1, news, PART_VALUE, SEX_T, 4) == GEMIS_OK);
+	memset(&c, 0, sizeof(c));
+	CHECK(dataset_clone(&d2, &d, &t) == GEMIS_OK);
+	CHECK(dataset_replace_unit(&d2, &v, &c) == GEMIS_OK);
+	CHECK(c.any && c.year[2026 - PERIOD_MIN_YEAR] && !c.year[2025 - PERIOD_MIN_YEAR]);
+	CHECK(dataset_change_has(&c, pc) && dataset_change_has(&c, news));
+	CHECK(!dataset_change_has(&c, wage) && !dataset_change_has(&c, 300));
+	CHECK(d2.nvalues == d.nvalues + 1);
+	CHECK(engine_clone(&e2, &e, &t, &d2) == GEMIS_OK);
+	CHECK(engine_update(&e2, &C1, 1, &c) == GEMIS_OK);
+	CHECK_EQ_DBL(engine_part(&e2, 2026, P1, pc, PART_NUM, SEX_F), 15, 0);
+	CHECK_EQ_DBL(engine_value(&e2, 2026, C1, news, SEX_T), 4, 0);
+	CHECK_EQ_DBL(engine_part(&e2, 2026, C2, pc, PART_NUM, SEX_F), 5, 0);
+	CHECK_EQ_DBL(engine_value(&e2, 2026, P1, wage, SEX_T), 40, 1e-12);
+	/* the original, shared until written, is untouched */
+	CHECK_EQ_DBL(engine_part(&e, 2026, P1, pc, PART_NUM, SEX_F), 14, 0);
+	CHECK_EQ_DBL(dataset_get_year(&d, C1, 2026, pc, PART_NUM, SEX_F), 9, 0);
+	CHECK(d.nsub == 0);
+	/* the same yearly values again mark nothing (sub-annual ones are
+	 * replaced, so marked, whole) */
+	memset(&c, 0, sizeof(c));
+	CHECK(dataset_replace_unit(&d2, &v, &c) == GEMIS_OK);
+	CHECK(!dataset_change_has(&c, pc) && !dataset_change_has(&c, wage));
+	CHECK(dataset_change_has(&c, news) && d2.nsub == 1);
+	c.ind_past = true;
+	CHECK(dataset_change_has(&c, 300) && !dataset_change_has(&c, -1));
+	unit_values_release(&v);
+	engine_release(&e2);
+	engine_release(&e);
+	dataset_release(&d2);
+	dataset_release(&d);
+	tree_release(&t);
+}
+
 /* The password rules: length, and the shipped list of common passwords
  * compared without case (issue 22 goal 7). */
 TEST(password_policy)
@@ -576,6 +767,10 @@ int main(void)
 	RUN(engine_own_figure_and_subannual);
 	RUN(engine_targets_inherit);
 	RUN(engine_memo);
+	RUN(layout_cells);
+	RUN(dataset_refuses_cells_not_taken);
+	RUN(dataset_random_round_trip);
+	RUN(dataset_replace_unit_and_update);
 	RUN(password_policy);
 	return harness_report();
 }
