@@ -10,6 +10,7 @@
 #include "core/catalog.h"
 #include "core/dataset.h"
 #include "core/engine.h"
+#include "core/indset.h"
 #include "core/layout.h"
 #include "core/password.h"
 #include "core/period.h"
@@ -747,11 +748,79 @@ TEST(password_policy)
 	CHECK(password_problem("correct horse 1", "ho") == NULL);
 }
 
+/* Sets of indicator indexes past 64 and 256 (the masks they replace held
+ * 64): every member found, in order, none made up; the words from the
+ * heap and from an arena alike. */
+TEST(indset_past_64_and_256)
+{
+	static const int members[] = {0, 1, 23, 63, 64, 65, 127, 128, 255, 256, 257, 511, 998, 999};
+	const size_t nm = sizeof(members) / sizeof(members[0]);
+	struct indset a, b, c, zero = {0};
+	struct arena mem;
+	size_t i;
+	int k;
+
+	CHECK(indset_init(&a, 1000) == GEMIS_OK);
+	CHECK(indset_empty(&a) && indset_count(&a) == 0 && indset_next(&a, 0) == -1);
+	for (i = 0; i < nm; i++)
+		CHECK(indset_add(&a, members[i]));
+	CHECK(indset_add(&a, 256)); /* twice is once */
+	CHECK(!indset_add(&a, 1000) && !indset_add(&a, -1) && !indset_add(&a, 4096));
+	CHECK(indset_count(&a) == nm && !indset_empty(&a));
+	for (k = -2, i = 0; k < 1002; k++) {
+		bool want = i < nm && members[i] == k;
+
+		CHECK(indset_has(&a, k) == want);
+		i += want;
+	}
+	/* iteration visits each member once, in increasing order */
+	for (k = indset_next(&a, 0), i = 0; k >= 0; k = indset_next(&a, k + 1), i++)
+		CHECK(i < nm && k == members[i]);
+	CHECK(i == nm);
+	CHECK(indset_next(&a, 66) == 127 && indset_next(&a, 258) == 511 && indset_next(&a, 1000) == -1);
+	CHECK(indset_next(&a, -5) == 0);
+
+	/* an arena's set of another capacity: equal by members, union,
+	 * subset, and members past the capacity dropped and said */
+	arena_init(&mem, 0);
+	CHECK(indset_init_in(&b, 300, &mem) == GEMIS_OK);
+	CHECK(indset_equal(&b, &zero) && indset_subset(&b, &a) && !indset_subset(&a, &b));
+	CHECK(!indset_union(&b, &a)); /* 511, 998 and 999 do not fit */
+	CHECK(indset_count(&b) == 11 && indset_has(&b, 257) && !indset_has(&b, 511));
+	CHECK(indset_subset(&b, &a) && !indset_equal(&a, &b));
+	indset_del(&a, 511);
+	indset_del(&a, 998);
+	indset_del(&a, 999);
+	indset_del(&a, 5000);
+	CHECK(indset_equal(&a, &b) && indset_equal(&b, &a) && indset_subset(&a, &b));
+	CHECK(indset_add(&b, 299) && !indset_equal(&a, &b));
+	CHECK(indset_union(&a, &b) && indset_has(&a, 299) && indset_equal(&a, &b));
+
+	/* a capacity that is not a multiple of 64: the bits past it stay out */
+	CHECK(indset_init(&c, 70) == GEMIS_OK);
+	CHECK(!indset_union(&c, &a) && indset_count(&c) == 6 && indset_next(&c, 66) == -1);
+	CHECK(!indset_add(&c, 70) && indset_add(&c, 69) && indset_next(&c, 66) == 69);
+	indset_clear(&c);
+	CHECK(indset_empty(&c) && indset_count(&c) == 0);
+
+	/* a zeroed set is empty, holds nothing, and frees */
+	CHECK(!indset_add(&zero, 0) && !indset_has(&zero, 0) && indset_next(&zero, 0) == -1);
+	CHECK(indset_union(&zero, &c) && indset_equal(&zero, &c));
+	indset_free(&zero);
+	indset_free(&b); /* an arena's: nothing to free, zeroed */
+	CHECK(b.w == NULL && b.n == 0);
+	indset_free(&a);
+	indset_free(&c);
+	indset_free(&c); /* twice is safe */
+	arena_release(&mem);
+}
+
 int main(void)
 {
 	RUN(catalog_ids_unique_and_complete);
 	RUN(catalog_short_names);
 	RUN(catalog_national_targets);
+	RUN(indset_past_64_and_256);
 	RUN(periods);
 	RUN(tree_basics);
 	RUN(assess_statuses);
