@@ -233,7 +233,6 @@ enum gemis_err exchange_template(struct db *db, const struct tree *t, int unit, 
 	const struct plan_view *p;
 	struct template_row *rows = NULL;
 	size_t npv = 0, n = 0, cap = 0, k;
-	uint64_t duties;
 	enum gemis_err err;
 
 	memset(f, 0, sizeof(*f));
@@ -247,8 +246,7 @@ enum gemis_err exchange_template(struct db *db, const struct tree *t, int unit, 
 			      t->units[unit].name);
 		goto out;
 	}
-	duties = plan_view_duties(p, agency);
-	if (!duties) {
+	if (plan_view_nduties(p, agency) == 0) {
 		err = err_set(e, GEMIS_ENOTFOUND, _("the plan of %s ties no indicator to %s"), t->units[unit].name,
 			      agency_kinds[agency].id);
 		goto out;
@@ -257,7 +255,7 @@ enum gemis_err exchange_template(struct db *db, const struct tree *t, int unit, 
 		const struct indicator *ind = &catalog[k];
 		int part, sex, q, quarters = indicator_per_quarter(ind) ? 4 : 0;
 
-		if (!(duties & ((uint64_t)1 << k)))
+		if (!plan_view_answers(p, agency, (int)k))
 			continue;
 		/* indicators counted per quarter get a row per quarter */
 		for (q = quarters ? 1 : 0; q <= quarters && !err; q++) {

@@ -85,6 +85,45 @@ bool plan_diff_counted(enum sub_status s)
 	return (wf_state_flags(&wf_form, (int)s) & WF_SENT) != 0;
 }
 
+/* The agencies with duties before or after, or a form of the year, into
+ * d->forms. */
+static enum gemis_err diff_forms(struct plan_diff *d, const struct plan_view *before,
+				 const struct plan_view *after, const struct forms_ctx *fc)
+{
+	size_t k;
+
+	for (k = 0; k < agency_kind_count && k < PV_MAX_AGENCIES; k++) {
+		struct plan_diff_form *f = &d->forms[d->nforms];
+		bool b, a;
+
+		if (indset_init(&f->before, catalog_count) || indset_init(&f->after, catalog_count)) {
+			indset_free(&f->before);
+			return GEMIS_ENOMEM;
+		}
+		if (before)
+			plan_view_duties(before, (int)k, &f->before);
+		plan_view_duties(after, (int)k, &f->after);
+		b = !indset_empty(&f->before);
+		a = !indset_empty(&f->after);
+		if (!b && !a && fc->status[k] == SUB_NONE) {
+			indset_free(&f->before);
+			indset_free(&f->after);
+			continue;
+		}
+		d->nforms++;
+		f->agency = (int)k;
+		f->status = fc->status[k];
+		d->forms_added += !b && a;
+		if (b && !a) {
+			d->forms_dropped++;
+			d->forms_kept += plan_diff_counted(f->status);
+		} else if (!b && !a) {
+			d->forms_kept += plan_diff_counted(f->status);
+		}
+	}
+	return GEMIS_OK;
+}
+
 enum gemis_err plan_diff_compute(struct db *db, const struct snapshot *s, int unit, int year,
 				 const json_t *plan, struct plan_diff *d, struct errctx *e)
 {
@@ -95,7 +134,6 @@ enum gemis_err plan_diff_compute(struct db *db, const struct snapshot *s, int un
 	struct target *own = NULL;
 	struct forms_ctx fc;
 	size_t npv = 0, nown = 0, k;
-	uint64_t own_now = 0, own_new = 0;
 	enum gemis_err err;
 
 	memset(d, 0, sizeof(*d));
@@ -114,7 +152,9 @@ enum gemis_err plan_diff_compute(struct db *db, const struct snapshot *s, int un
 	if (err)
 		goto out;
 	before = plan_view_of(pv, npv, unit);
-	plan_view_from_json(plan, unit, &after);
+	err = plan_view_from_json(plan, unit, &after, &mem);
+	if (err)
+		goto out;
 	d->rows = calloc(catalog_count + 1, sizeof(*d->rows));
 	if (!d->rows) {
 		err = GEMIS_ENOMEM;
@@ -127,10 +167,8 @@ enum gemis_err plan_diff_compute(struct db *db, const struct snapshot *s, int un
 
 		if (!ta)
 			ta = inherited(eng, unit, (int)k, year);
-		if (tb && tb->origin == unit)
-			own_now |= (uint64_t)1 << k;
-		if (own_target(own, nown, (int)k, year))
-			own_new |= (uint64_t)1 << k;
+		d->own_before += tb && tb->origin == unit;
+		d->own_after += own_target(own, nown, (int)k, year) != NULL;
 		if (!tb && !ta)
 			continue;
 		r = &d->rows[d->nrows++];
@@ -150,29 +188,9 @@ enum gemis_err plan_diff_compute(struct db *db, const struct snapshot *s, int un
 		d->targets_changed += r->target_changed;
 		d->statuses_changed += r->status_changed;
 	}
-	for (k = 0; k < 64; k++) {
-		d->own_before += (own_now >> k) & 1;
-		d->own_after += (own_new >> k) & 1;
-	}
-	for (k = 0; k < agency_kind_count && k < PV_MAX_AGENCIES; k++) {
-		uint64_t b = before ? plan_view_duties(before, (int)k) : 0, a = plan_view_duties(&after, (int)k);
-		struct plan_diff_form *f;
-
-		if (!b && !a && fc.status[k] == SUB_NONE)
-			continue;
-		f = &d->forms[d->nforms++];
-		f->agency = (int)k;
-		f->before = b;
-		f->after = a;
-		f->status = fc.status[k];
-		d->forms_added += !b && a;
-		if (b && !a) {
-			d->forms_dropped++;
-			d->forms_kept += plan_diff_counted(f->status);
-		} else if (!b && !a) {
-			d->forms_kept += plan_diff_counted(f->status);
-		}
-	}
+	err = diff_forms(d, before, &after, &fc);
+	if (err)
+		goto out;
 	if (before) {
 		d->dl_before[0] = before->dl_day;
 		d->dl_before[1] = before->dl_month;
@@ -189,6 +207,13 @@ out:
 
 void plan_diff_release(struct plan_diff *d)
 {
+	size_t i;
+
+	for (i = 0; i < d->nforms; i++) {
+		indset_free(&d->forms[i].before);
+		indset_free(&d->forms[i].after);
+	}
+	d->nforms = 0;
 	free(d->rows);
 	d->rows = NULL;
 	d->nrows = 0;
@@ -217,15 +242,6 @@ const char *plan_diff_from_name(const struct tree *t, const struct target *x, en
 		break;
 	}
 	return buf;
-}
-
-static unsigned bits(uint64_t x)
-{
-	unsigned n = 0;
-
-	for (; x; x &= x - 1)
-		n++;
-	return n;
 }
 
 enum gemis_err plan_diff_text(const struct tree *t, const struct plan_diff *d, struct buf *b)
@@ -262,10 +278,11 @@ enum gemis_err plan_diff_text(const struct tree *t, const struct plan_diff *d, s
 		const struct plan_diff_form *f = &d->forms[i];
 		const char *name = i18n_lang() == LANG_EN ? agency_kinds[f->agency].name_en : agency_kinds[f->agency].name_vi;
 
-		if (f->before == f->after)
+		if (indset_equal(&f->before, &f->after))
 			continue;
-		buf_printf(b, _("  %s: %u indicators now, %u after"), name, bits(f->before), bits(f->after));
-		if (!f->after && plan_diff_counted(f->status))
+		buf_printf(b, _("  %s: %u indicators now, %u after"), name, (unsigned)indset_count(&f->before),
+			   (unsigned)indset_count(&f->after));
+		if (indset_empty(&f->after) && plan_diff_counted(f->status))
 			buf_printf(b, _("; its %s form of %d is kept and counted"), sub_status_name(f->status),
 				   d->year);
 		buf_putc(b, '\n');

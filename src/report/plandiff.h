@@ -19,6 +19,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/indset.h"
 #include "planview.h"
 #include "store/snapshot.h"
 #include "store/submissions.h"
@@ -43,7 +44,7 @@ struct plan_diff_row {
 
 struct plan_diff_form {
 	int agency;                 /* agency kind index */
-	uint64_t before, after;     /* indicators it answers for (catalog bits) */
+	struct indset before, after; /* indicators it answers for (heap; plan_diff_release) */
 	enum sub_status status;     /* its form of the year; SUB_NONE when none */
 };
 

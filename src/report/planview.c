@@ -27,18 +27,45 @@ static bool has_duties(const struct plan_view *p, int k)
 	return p->agency[k] || p->agency_all;
 }
 
-uint64_t plan_view_duties(const struct plan_view *p, int k)
+static bool agency_ok(const struct plan_view *p, int k)
 {
-	if (k < 0 || (size_t)k >= agency_kind_count || !p->has_assignments)
+	return k >= 0 && (size_t)k < agency_kind_count && p->has_assignments;
+}
+
+void plan_view_duties(const struct plan_view *p, int k, struct indset *out)
+{
+	if (!agency_ok(p, k))
+		return;
+	indset_union(out, &p->assigned[k]);
+	if (has_duties(p, k))
+		indset_union(out, &p->assigned_all);
+}
+
+bool plan_view_answers(const struct plan_view *p, int k, int ind)
+{
+	return agency_ok(p, k) &&
+	       (indset_has(&p->assigned[k], ind) || (has_duties(p, k) && indset_has(&p->assigned_all, ind)));
+}
+
+size_t plan_view_nduties(const struct plan_view *p, int k)
+{
+	size_t n = 0;
+	int ind;
+
+	if (!agency_ok(p, k))
 		return 0;
-	return p->assigned[k] | (has_duties(p, k) ? p->assigned_all : 0);
+	if (!has_duties(p, k))
+		return indset_count(&p->assigned[k]);
+	for (ind = indset_next(&p->assigned[k], 0); ind >= 0; ind = indset_next(&p->assigned[k], ind + 1))
+		n += !indset_has(&p->assigned_all, ind);
+	return n + indset_count(&p->assigned_all);
 }
 
 bool plan_view_owes(const struct plan_view *p, int k)
 {
 	if (k < 0 || (size_t)k >= agency_kind_count)
 		return false;
-	return has_duties(p, k) || p->assigned[k] != 0;
+	return has_duties(p, k) || !indset_empty(&p->assigned[k]);
 }
 
 int plan_view_agency_of(const struct plan_view *p, int ind)
@@ -48,20 +75,22 @@ int plan_view_agency_of(const struct plan_view *p, int ind)
 	if (!p->has_assignments)
 		return -1;
 	for (k = 0; k < agency_kind_count; k++) {
-		if (p->assigned[k] & ((uint64_t)1 << ind))
+		if (indset_has(&p->assigned[k], ind))
 			return (int)k;
 	}
 	return -1;
 }
 
-void plan_view_from_json(const json_t *plan, int unit, struct plan_view *out)
+enum gemis_err plan_view_from_json(const json_t *plan, int unit, struct plan_view *out, struct arena *mem)
 {
 	const json_t *doc = json_object_get(plan, "document"), *dl = json_object_get(plan, "deadline");
 	const json_t *x, *v;
 	const char *key;
 	size_t i, j;
+	enum gemis_err err = plan_view_init(out, mem);
 
-	memset(out, 0, sizeof(*out));
+	if (err)
+		return err;
 	out->unit = unit;
 	out->period_from = (int)json_integer_value(json_array_get(json_object_get(doc, "period"), 0));
 	out->period_to = (int)json_integer_value(json_array_get(json_object_get(doc, "period"), 1));
@@ -84,13 +113,13 @@ void plan_view_from_json(const json_t *plan, int unit, struct plan_view *out)
 		json_array_foreach(v, j, x) {
 			int ind = json_is_string(x) ? catalog_find(json_string_value(x)) : -1;
 
-			if (ind < 0 || ind >= 64)
+			if (ind < 0)
 				continue;
 			out->has_assignments = true;
 			if (strcmp(key, "all") == 0) {
-				out->assigned_all |= (uint64_t)1 << ind;
+				indset_add(&out->assigned_all, ind);
 			} else if (k >= 0 && k < PV_MAX_AGENCIES) {
-				out->assigned[k] |= (uint64_t)1 << ind;
+				indset_add(&out->assigned[k], ind);
 				out->agency[k] = true;
 			}
 		}
@@ -99,7 +128,7 @@ void plan_view_from_json(const json_t *plan, int unit, struct plan_view *out)
 		const json_t *id = json_object_get(x, "indicator");
 		int ind = json_is_string(id) ? catalog_find(json_string_value(id)) : -1;
 
-		if (ind >= 0 && ind < 64)
-			out->targeted |= (uint64_t)1 << ind;
+		indset_add(&out->targeted, ind);
 	}
+	return GEMIS_OK;
 }

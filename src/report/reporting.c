@@ -92,17 +92,6 @@ static bool in_by(const struct rep_sub *s, long long now)
 	return is_submitted(s->status) && s->submitted_at <= now;
 }
 
-static unsigned popcount64(uint64_t x)
-{
-	unsigned n = 0;
-
-	while (x) {
-		x &= x - 1;
-		n++;
-	}
-	return n;
-}
-
 static int cmp_plan_unit(const void *a, const void *b)
 {
 	const struct plan_view *const *x = a, *const *y = b;
@@ -143,7 +132,7 @@ static void judge_form(const struct rep_input *in, const struct plan_view *p, co
 {
 	int dd, dm;
 
-	f->nind = p ? popcount64(plan_view_duties(p, k)) : 0;
+	f->nind = p ? (unsigned)plan_view_nduties(p, k) : 0;
 	/* the deadline: of the plan a submitted form answered
 	 * (owed still or kept), else of the plan in force;
 	 * without one no date is invented */

@@ -672,7 +672,7 @@ static void reporting(const struct yearly *y, struct doc *d)
 	}
 }
 
-static const char *indicator_list(struct doc *d, const struct yearly *y, uint64_t mask)
+static const char *indicator_list(struct doc *d, const struct yearly *y, const struct plan_view *p, int k)
 {
 	struct buf b;
 	const char *out;
@@ -680,7 +680,7 @@ static const char *indicator_list(struct doc *d, const struct yearly *y, uint64_
 
 	buf_init(&b, 1 << 16);
 	for (r = 0; r < y->nrows; r++) {
-		if (mask & ((uint64_t)1 << y->rows[r].ind))
+		if (plan_view_answers(p, k, y->rows[r].ind))
 			buf_printf(&b, "%s%d", n++ ? ", " : "", y->rows[r].no);
 	}
 	out = doc_printf(d, "%s", buf_str(&b));
@@ -710,7 +710,7 @@ static void tasks(const struct yearly *y, struct doc *d)
 		doc_add(d, DB_PARA, 0,
 			_("The plan gives the agencies duties without tying indicators to them: each reports the results of its tasks and a narrative."));
 	for (k = 0; k < agency_kind_count; k++)
-		n += p->agency[k] || plan_view_duties(p, (int)k) != 0;
+		n += p->agency[k] || plan_view_nduties(p, (int)k) != 0;
 	if (!n)
 		return;
 	tb = doc_table(d, 5, n + 1, 1, w);
@@ -722,7 +722,7 @@ static void tasks(const struct yearly *y, struct doc *d)
 	doc_cell(d, tb, 0, 3, _("Assessment of its indicators"), DC_HEAD | DC_CENTER, -1);
 	doc_cell(d, tb, 0, 4, doc_printf(d, _("Report for %d"), y->year), DC_HEAD | DC_CENTER, -1);
 	for (k = 0; k < agency_kind_count; k++) {
-		uint64_t duties = plan_view_duties(p, (int)k);
+		bool duties = plan_view_nduties(p, (int)k) != 0;
 		unsigned counts[ST_COUNT] = {0};
 		const char *state = _("no form due");
 		struct buf b;
@@ -732,7 +732,7 @@ static void tasks(const struct yearly *y, struct doc *d)
 		if (!p->agency[k] && !duties)
 			continue;
 		for (r = 0; r < y->nrows; r++) {
-			if (duties & ((uint64_t)1 << y->rows[r].ind))
+			if (plan_view_answers(p, (int)k, y->rows[r].ind))
 				counts[y->rows[r].a.status]++;
 		}
 		buf_init(&b, 4096);
@@ -752,7 +752,7 @@ static void tasks(const struct yearly *y, struct doc *d)
 		}
 		doc_cell(d, tb, row, 0, doc_printf(d, "%zu", row), DC_CENTER, -1);
 		doc_cell(d, tb, row, 1, agency_name((int)k), 0, -1);
-		doc_cell(d, tb, row, 2, duties ? indicator_list(d, y, duties) : _("none tied"), DC_CENTER, -1);
+		doc_cell(d, tb, row, 2, duties ? indicator_list(d, y, p, (int)k) : _("none tied"), DC_CENTER, -1);
 		doc_cell(d, tb, row, 3, b.len ? buf_str(&b) : "–", 0, -1);
 		doc_cell(d, tb, row, 4, state, DC_CENTER, -1);
 		buf_release(&b);

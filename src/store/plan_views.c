@@ -12,6 +12,20 @@
 
 #include "util/banned.h"
 
+enum gemis_err plan_view_init(struct plan_view *p, struct arena *mem)
+{
+	enum gemis_err err;
+	size_t k;
+
+	memset(p, 0, sizeof(*p));
+	err = indset_init_in(&p->assigned_all, catalog_count, mem);
+	if (!err)
+		err = indset_init_in(&p->targeted, catalog_count, mem);
+	for (k = 0; k < PV_MAX_AGENCIES && !err; k++)
+		err = indset_init_in(&p->assigned[k], catalog_count, mem);
+	return err;
+}
+
 /* Index of a plan id among pv[0..n) (sorted by id), or -1. */
 static long find_plan(const struct plan_view *pv, size_t n, long long id)
 {
@@ -97,12 +111,12 @@ static enum gemis_err load_assignments(struct db *db, struct plan_view *pv, size
 			continue;
 		pv[i].has_assignments = true;
 		if (strcmp(ag, "all") == 0) {
-			pv[i].assigned_all |= (uint64_t)1 << ind;
+			indset_add(&pv[i].assigned_all, ind);
 			continue;
 		}
 		k = agency_find(ag);
 		if (k >= 0) {
-			pv[i].assigned[k] |= (uint64_t)1 << ind;
+			indset_add(&pv[i].assigned[k], ind);
 			/* an agency given indicators has duties even when the
 			 * plan's list of agencies forgot it */
 			pv[i].agency[k] = true;
@@ -129,7 +143,7 @@ static enum gemis_err load_targets(struct db *db, struct plan_view *pv, size_t c
 		int ind = catalog_find(db_col_text(st, 1));
 
 		if (i >= 0 && ind >= 0)
-			pv[i].targeted |= (uint64_t)1 << ind;
+			indset_add(&pv[i].targeted, ind);
 	}
 	return db_finalize(st, e);
 }
@@ -144,8 +158,8 @@ enum gemis_err plan_views_load(struct db *db, const struct tree *t, int scope, s
 
 	*out = NULL;
 	*n = 0;
-	if (catalog_count > 64 || agency_kind_count > PV_MAX_AGENCIES)
-		return err_set(e, GEMIS_ELIMIT, "the catalog outgrew the plan view's bit masks");
+	if (agency_kind_count > PV_MAX_AGENCIES)
+		return err_set(e, GEMIS_ELIMIT, "more agency kinds than the plan view holds");
 	err = db_prepare(db, &st, e,
 			 "SELECT id, unit_id, number, doc_date, title, signer_name, signer_title,"
 			 " period_from, period_to, deadline_day, deadline_month, deadline_year,"
@@ -172,7 +186,9 @@ enum gemis_err plan_views_load(struct db *db, const struct tree *t, int scope, s
 			cap = ncap;
 		}
 		p = &pv[cnt++];
-		memset(p, 0, sizeof(*p));
+		err = plan_view_init(p, mem);
+		if (err)
+			break;
 		p->id = db_col_int(st, 0);
 		p->unit = tree_find_id(t, uid);
 		p->number = store_dup(mem, db_col_text(st, 2));

@@ -6,9 +6,9 @@
  * assignments and targets tables; plans are written by plans.c.  What a
  * view asks of each agency is report/planview.h's.
  *
- * Indicators and agencies are kept as bit masks (catalog index i is bit i,
- * agency kind k is entry k), which bounds the catalog at 64 indicators; the
- * loader checks the bound.
+ * Indicators are kept as sets of catalog indexes (core/indset.h) sized by
+ * the catalog, their words in the caller's arena; agencies as arrays
+ * indexed by agency kind, which the loader checks against PV_MAX_AGENCIES.
  */
 #ifndef GEMIS_PLAN_VIEWS_H
 #define GEMIS_PLAN_VIEWS_H
@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/indset.h"
 #include "core/tree.h"
 #include "db.h"
 #include "util/arena.h"
@@ -37,11 +38,15 @@ struct plan_view {
 	bool demo;
 	bool agency[PV_MAX_AGENCIES];       /* given duties (agency kind index) */
 	bool agency_all;                    /* "all": every agency of the unit */
-	uint64_t assigned[PV_MAX_AGENCIES]; /* indicators tied to each agency */
-	uint64_t assigned_all;              /* indicators tied to "all" */
+	struct indset assigned[PV_MAX_AGENCIES]; /* indicators tied to each agency */
+	struct indset assigned_all;              /* indicators tied to "all" */
 	bool has_assignments;
-	uint64_t targeted;                  /* indicators the plan sets a target for */
+	struct indset targeted;                  /* indicators the plan sets a target for */
 };
+
+/* Clears *p and sizes its indicator sets for the catalog, their words in
+ * mem (nothing to free but the arena). */
+enum gemis_err plan_view_init(struct plan_view *p, struct arena *mem);
 
 /* Loads the plan in force of every unit in the subtree of `scope` (all
  * units when scope is 0, the root), in tree order.  Strings live in mem.

@@ -665,30 +665,24 @@ static enum gemis_err load_upload(struct http_req *r, int unit, long long id, js
 	return err;
 }
 
-static unsigned count_bits(uint64_t x)
-{
-	unsigned n = 0;
-
-	for (; x; x &= x - 1)
-		n++;
-	return n;
-}
-
-/* The indicators of a mask, by name, separated by semicolons. */
-static const char *indicator_list(struct http_req *r, uint64_t mask)
+/* The indicators of set `in` not in set `out`, by name, separated by
+ * semicolons; NULL when there are none. */
+static const char *indicator_list(struct http_req *r, const struct indset *in, const struct indset *out)
 {
 	struct buf b;
-	const char *out;
-	size_t k;
+	const char *list;
+	int k;
 
+	if (indset_subset(in, out))
+		return NULL;
 	buf_init(&b, 16384);
-	for (k = 0; k < catalog_count && k < 64; k++) {
-		if (mask & ((uint64_t)1 << k))
+	for (k = indset_next(in, 0); k >= 0; k = indset_next(in, k + 1)) {
+		if (!indset_has(out, k))
 			buf_printf(&b, "%s%s", b.len ? "; " : "", indicator_name(&catalog[k], r->lang));
 	}
-	out = arena_strdup(&r->arena, buf_str(&b));
+	list = arena_strdup(&r->arena, buf_str(&b));
 	buf_release(&b);
-	return out ? out : "";
+	return list ? list : "";
 }
 
 /* A target and where it comes from, in one table cell. */
@@ -761,20 +755,23 @@ static void render_diff(struct http_req *r, const struct plan_diff *d)
 		for (i = 0; i < d->nforms; i++) {
 			const struct plan_diff_form *f = &d->forms[i];
 			bool counted = plan_diff_counted(f->status);
+			const char *added = indicator_list(r, &f->after, &f->before);
+			const char *dropped = indicator_list(r, &f->before, &f->after);
 
 			html(r, "<tr class=\"%s\"><th scope=\"row\">%s</th><td data-label=\"%s\">%u</td><td data-label=\"%s\">%u",
-			     f->before != f->after ? "changed" : "same", agency_label(r, agency_kinds[f->agency].id),
-			     _("Indicators now"), count_bits(f->before), _("After applying"), count_bits(f->after));
-			if (f->after & ~f->before)
-				html(r, "<br><small>+ %s</small>", indicator_list(r, f->after & ~f->before));
-			if (f->before & ~f->after)
-				html(r, "<br><small>− %s</small>", indicator_list(r, f->before & ~f->after));
+			     added || dropped ? "changed" : "same", agency_label(r, agency_kinds[f->agency].id),
+			     _("Indicators now"), (unsigned)indset_count(&f->before), _("After applying"),
+			     (unsigned)indset_count(&f->after));
+			if (added)
+				html(r, "<br><small>+ %s</small>", added);
+			if (dropped)
+				html(r, "<br><small>− %s</small>", dropped);
 			html(r, "</td><td data-label=\"%s\"><span class=\"sub sub-%s\">%s</span>",
 			     arena_printf(&r->arena, _("Form of %d"), d->year), sub_status_id(f->status),
 			     sub_status_name(f->status));
-			if (!f->after && counted)
+			if (indset_empty(&f->after) && counted)
 				html(r, "<br><small>%s</small>", _("no longer asked by the plan; kept and counted for the year"));
-			else if (!f->after && f->before)
+			else if (indset_empty(&f->after) && !indset_empty(&f->before))
 				html(r, "<br><small>%s</small>", _("no longer owed"));
 			html(r, "</td></tr>");
 		}

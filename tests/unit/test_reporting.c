@@ -40,15 +40,24 @@ static void build_tree(void)
 	tree_finish(&t);
 }
 
-static uint64_t bit(const char *id)
+/* The plan views' indicator sets live here for the whole run. */
+static struct arena views_mem;
+
+static void view_init(struct plan_view *p)
 {
-	return (uint64_t)1 << catalog_find(id);
+	CHECK(plan_view_init(p, &views_mem) == GEMIS_OK);
+}
+
+/* Adds indicator `id` to set s. */
+static void tie(struct indset *s, const char *id)
+{
+	CHECK(indset_add(s, catalog_find(id)));
 }
 
 /* Bình Lư: yte answers for two indicators, congan for one, deadline 30/11. */
 static void plan_binh_lu(struct plan_view *p)
 {
-	memset(p, 0, sizeof(*p));
+	view_init(p);
 	p->unit = tree_find(&t, "03390");
 	p->dl_day = 30;
 	p->dl_month = 11;
@@ -56,9 +65,11 @@ static void plan_binh_lu(struct plan_view *p)
 	p->agency[agency_find("yte")] = true;
 	p->agency[agency_find("congan")] = true;
 	p->agency[agency_find("vanphong")] = true; /* duties, but no indicator */
-	p->assigned[agency_find("yte")] = bit("sex_ratio_at_birth") | bit("maternal_mortality");
-	p->assigned[agency_find("congan")] = bit("dv_victims_supported");
-	p->targeted = bit("sex_ratio_at_birth") | bit("dv_victims_supported");
+	tie(&p->assigned[agency_find("yte")], "sex_ratio_at_birth");
+	tie(&p->assigned[agency_find("yte")], "maternal_mortality");
+	tie(&p->assigned[agency_find("congan")], "dv_victims_supported");
+	tie(&p->targeted, "sex_ratio_at_birth");
+	tie(&p->targeted, "dv_victims_supported");
 }
 
 static const struct rep_form *form_of(const struct rep_result *r, const char *unit,
@@ -188,13 +199,14 @@ TEST(every_agency_with_duties_owes_a_report_with_or_without_indicators)
 	struct rep_input in = {0};
 	struct rep_result r;
 
-	memset(&p, 0, sizeof(p));
+	view_init(&p);
 	p.unit = tree_find(&t, "09385");
 	p.dl_day = 25;
 	p.dl_month = 11;
 	p.agency[agency_find("vhxh")] = true;
 	p.agency[agency_find("taichinh")] = true;
-	p.targeted = bit("female_key_leaders") | bit("sex_ratio_at_birth");
+	tie(&p.targeted, "female_key_leaders");
+	tie(&p.targeted, "sex_ratio_at_birth");
 	in.t = &t;
 	in.scope = 0;
 	in.year = 2027;
@@ -212,8 +224,8 @@ TEST(every_agency_with_duties_owes_a_report_with_or_without_indicators)
 	rep_result_release(&r);
 	/* "all" ties indicators to every agency with duties */
 	p.has_assignments = true;
-	p.assigned_all = bit("orgs_informed");
-	p.assigned[agency_find("yte")] = bit("sex_ratio_at_birth");
+	tie(&p.assigned_all, "orgs_informed");
+	tie(&p.assigned[agency_find("yte")], "sex_ratio_at_birth");
 	CHECK(reporting_compute(&in, &r) == GEMIS_OK);
 	CHECK(r.nforms == 3);
 	CHECK(form_of(&r, "09385", "taichinh") && form_of(&r, "09385", "taichinh")->nind == 1);
@@ -400,6 +412,7 @@ int main(void)
 {
 	i18n_set_lang(LANG_EN);
 	build_tree();
+	arena_init(&views_mem, 0);
 	RUN(day_start_is_vietnam_midnight);
 	RUN(deadline_is_the_end_of_the_day_in_the_plan);
 	RUN(drafts_and_returned_forms_are_missing_overdue_only_after_the_deadline);
@@ -409,5 +422,6 @@ int main(void)
 	RUN(json_names_states_and_rates);
 	RUN(submitted_forms_count_whatever_the_plan_in_force);
 	tree_release(&t);
+	arena_release(&views_mem);
 	return harness_report();
 }
