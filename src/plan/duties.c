@@ -133,12 +133,25 @@ static size_t duty_list(const struct para *p)
 	return 0;
 }
 
+int plan_assigned(const struct presult *r, size_t a, int i)
+{
+	if (a >= PLAN_MAX_AGENCIES || i < 0 || (size_t)i >= r->nind)
+		return 0;
+	return r->assigned[a * r->nind + (size_t)i];
+}
+
+void plan_assign(struct presult *r, int ag, int i)
+{
+	if (ag < 0 || ag >= PLAN_MAX_AGENCIES || i < 0 || (size_t)i >= r->nind ||
+	    r->assigned[(size_t)ag * r->nind + (size_t)i])
+		return;
+	r->assigned[(size_t)ag * r->nind + (size_t)i] = ++r->nassigned;
+	r->assigns_any = true;
+}
+
 static void assign_target(struct presult *r, int ag, const struct ptarget *x)
 {
-	if (x->ind < 0 || x->ind >= 64 || r->assigned[ag][x->ind])
-		return;
-	r->assigned[ag][x->ind] = ++r->nassigned;
-	r->assigns_any = true;
+	plan_assign(r, ag, x->ind);
 }
 
 static void assign_goal(struct presult *r, const int *ags, size_t nags, int goal, const int *items,
@@ -887,10 +900,7 @@ static bool plan_has_indicator(const struct presult *r, int ind)
 
 static void assign_ind(struct presult *r, int ag, int ind)
 {
-	if (ind < 0 || ind >= 64 || r->assigned[ag][ind])
-		return;
-	r->assigned[ag][ind] = ++r->nassigned;
-	r->assigns_any = true;
+	plan_assign(r, ag, ind);
 }
 
 /* A verb of keeping or watching an indicator just before t[k]. */

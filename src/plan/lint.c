@@ -191,8 +191,11 @@ static void fmt_value(char *out, size_t sz, double v, const char *unit)
 static void targets_lint(struct pdoc *d, struct presult *r)
 {
 	size_t i, j;
-	bool measurable = false, seen[64] = {false};
+	bool measurable = false;
+	struct indset seen; /* indicators checked for an agency */
 
+	/* a failed allocation fails the import (alloc_failures()) */
+	(void)indset_init_in(&seen, catalog_count, &d->a);
 	for (i = 0; i < r->nt; i++) {
 		const struct ptarget *x = &r->t[i];
 		const struct indicator *ind = x->ind >= 0 ? &catalog[x->ind] : NULL;
@@ -235,17 +238,17 @@ static void targets_lint(struct pdoc *d, struct presult *r)
 		}
 		/* an amendment states only what changes: the plan it amends
 		 * assigns the rest and sets the deadline */
-		if (r->assigns_any && !r->amends_number && x->ind >= 0 && x->ind < 64 && !seen[x->ind]) {
+		if (r->assigns_any && !r->amends_number && x->ind >= 0 && !indset_has(&seen, x->ind)) {
 			bool any = false;
 
 			for (j = 0; j < r->nag; j++)
-				any |= r->assigned[j][x->ind] != 0;
+				any |= plan_assigned(r, j, x->ind) != 0;
 			if (!any) {
 				plan_add_lint(d, r, "unassigned_indicator", x->line,
 					      _("no agency is made responsible for %s"), ind_name(ind));
 				lint_about(r, x->ind);
 			}
-			seen[x->ind] = true;
+			indset_add(&seen, x->ind);
 		}
 	}
 	if (!measurable && !r->amends_number)

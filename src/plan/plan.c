@@ -17,8 +17,6 @@
 
 #include "util/banned.h"
 
-_Static_assert(sizeof(((struct presult *)0)->assigned[0]) / sizeof(int) >= 24, "assigned[] must cover the catalog");
-
 enum plan_format plan_sniff(const void *data, size_t len)
 {
 	const unsigned char *p = data;
@@ -176,8 +174,8 @@ static json_t *assignments_json(const struct presult *r)
 		for (;;) {
 			int best = 0, bi = -1;
 
-			for (j = 0; j < catalog_count && j < 64; j++) {
-				int o = r->assigned[i][j];
+			for (j = 0; j < r->nind; j++) {
+				int o = plan_assigned(r, i, (int)j);
 
 				if (o > done && (best == 0 || o < best)) {
 					best = o;
@@ -290,7 +288,11 @@ enum gemis_err plan_import(const char *text, size_t len, json_t **out, struct er
 	if (err)
 		goto out;
 	r = calloc(1, sizeof(*r));
-	if (!r) {
+	if (r) {
+		r->nind = catalog_count;
+		r->assigned = calloc(PLAN_MAX_AGENCIES * (r->nind ? r->nind : 1), sizeof(*r->assigned));
+	}
+	if (!r || !r->assigned) {
 		err = err_set(e, GEMIS_ENOMEM, "out of memory");
 		goto out;
 	}
@@ -324,6 +326,8 @@ enum gemis_err plan_import(const char *text, size_t len, json_t **out, struct er
 	}
 out:
 	json_decref(tasks);
+	if (r)
+		free(r->assigned);
 	free(r);
 	pdoc_release(&d);
 	return err;

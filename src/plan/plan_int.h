@@ -21,6 +21,7 @@
 #include <jansson.h>
 
 #include "core/catalog.h"
+#include "core/indset.h"
 #include "pdoc.h"
 #include "vocab.h"
 
@@ -98,9 +99,12 @@ struct presult {
 	const char *agencies[PLAN_MAX_AGENCIES];
 	size_t nag;
 	bool assigns_any; /* the plan ties indicators to agencies somewhere */
-	/* assigned[a][i]: agency agencies[a] answers for catalog indicator i
-	 * when non-zero; the number orders the assignments as the text gives them */
-	int assigned[PLAN_MAX_AGENCIES][64];
+	/* assigned[a * nind + i]: agency agencies[a] answers for catalog
+	 * indicator i when non-zero; the number orders the assignments as the
+	 * text gives them.  PLAN_MAX_AGENCIES * nind entries (plan_assigned(),
+	 * plan_assign()); nind is the catalog's size. */
+	int *assigned;
+	size_t nind;
 	int nassigned;
 	bool has_deadline;
 	int dl_day, dl_month, dl_year;
@@ -109,6 +113,13 @@ struct presult {
 	struct plint lint[PLAN_MAX_LINT];
 	size_t nlint;
 };
+
+/* The order of the assignment of indicator i to agencies[a], 0 when none
+ * (and for an i outside the catalog). */
+int plan_assigned(const struct presult *r, size_t a, int i);
+/* Ties indicator i to agencies[ag] (nothing when it already is, or when i
+ * is outside the catalog). */
+void plan_assign(struct presult *r, int ag, int i);
 
 void plan_structure(struct pdoc *d);
 /* The goal (enum goal) that the words of t[0..n) name ("lĩnh vực y tế"), or -1. */

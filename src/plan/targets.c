@@ -26,9 +26,11 @@
  * 2030") is read by its columns (see "a table of targets" below).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "plan_int.h"
+#include "util/alloc.h"
 
 #include "util/banned.h"
 
@@ -181,15 +183,20 @@ struct score {
 static struct score best_indicator(const struct vocab *v, const struct tok *t, size_t a, size_t b,
 				   int goal_kind)
 {
-	int raw[64] = {0};
 	struct score s = {-1, 0, 0};
+	/* a failed allocation finds no indicator and fails the import
+	 * (alloc_failures()) */
+	int *raw = gemis_calloc(catalog_count ? catalog_count : 1, sizeof(*raw));
 	size_t i;
 
+	if (!raw)
+		return s;
 	for (i = 0; i < v->nind; i++) {
-		if (v->ind[i].ind < 64 && phrase_find(t, a, b, &v->ind[i].p, NULL) >= 0)
+		if (v->ind[i].ind >= 0 && (size_t)v->ind[i].ind < catalog_count &&
+		    phrase_find(t, a, b, &v->ind[i].p, NULL) >= 0)
 			raw[v->ind[i].ind] += v->ind[i].weight;
 	}
-	for (i = 0; i < catalog_count && i < 64; i++) {
+	for (i = 0; i < catalog_count; i++) {
 		int total = raw[i] + (goal_kind >= 0 && (int)catalog[i].goal == goal_kind && raw[i] > 0 ? 2 : 0);
 
 		if (raw[i] >= 3 && total >= 5 && total > s.total) {
@@ -198,6 +205,7 @@ static struct score best_indicator(const struct vocab *v, const struct tok *t, s
 			s.total = total;
 		}
 	}
+	free(raw);
 	return s;
 }
 

@@ -56,7 +56,7 @@ struct ttask {
 	size_t nlead, npartners;
 	int goals[MAX_GOALS];
 	size_t ngoals;
-	bool ind[64];
+	struct indset ind; /* indicators it serves, in the document's arena */
 	long line;
 	int sub_of;      /* index of the task it is a sub-task of, -1 */
 	bool duties;     /* from the implementation section */
@@ -341,12 +341,12 @@ static void goal_indicators(struct tstate *s, struct ttask *x, int g, const int 
 		const struct ptarget *pt = &s->r->t[i];
 		bool hit = ni == 0;
 
-		if (pt->goal_no != g || pt->ind < 0 || pt->ind >= 64)
+		if (pt->goal_no != g || pt->ind < 0)
 			continue;
 		for (j = 0; j < ni; j++)
 			hit |= pt->item_no == items[j];
 		if (hit)
-			x->ind[pt->ind] = true;
+			indset_add(&x->ind, pt->ind);
 	}
 }
 
@@ -492,6 +492,8 @@ static struct ttask *task_new(struct tstate *s, size_t head, const char *parent,
 	x = &s->t[s->n++];
 	memset(x, 0, sizeof(*x));
 	buf_init(&x->text, PDOC_MAX_PARA_BYTES);
+	/* a failed allocation fails the import (alloc_failures()) */
+	(void)indset_init_in(&x->ind, catalog_count, &s->d->a);
 	x->head = head;
 	x->line = s->d->p[head].line;
 	x->number = number_of(s, &s->d->p[head]);
@@ -808,6 +810,29 @@ static size_t duty_head(struct tstate *s, const struct para *p, const char **ids
 	return n;
 }
 
+/* Whether the plan ties any indicator to one of the agencies ids[0..n);
+ * out (when not NULL) gets those indicators. */
+static bool tied_to(const struct tstate *s, const char *const *ids, size_t n, struct indset *out)
+{
+	bool any = false;
+	size_t k, a, c;
+
+	for (k = 0; k < n; k++) {
+		for (a = 0; a < s->r->nag; a++) {
+			if (strcmp(s->r->agencies[a], ids[k]) != 0)
+				continue;
+			for (c = 0; c < s->r->nind; c++) {
+				if (plan_assigned(s->r, a, (int)c)) {
+					any = true;
+					if (out)
+						indset_add(out, (int)c);
+				}
+			}
+		}
+	}
+	return any;
+}
+
 static void read_duties(struct tstate *s)
 {
 	struct pdoc *d = s->d;
@@ -878,22 +903,9 @@ static void read_duties(struct tstate *s)
 		}
 		/* what the plan ties to the agency is what its duties serve,
 		 * rather than every indicator of a goal its text cites */
-		{
-			bool tied[64] = {false}, any = false;
-			size_t a, c;
-
-			for (k = 0; k < n; k++) {
-				for (a = 0; a < s->r->nag; a++) {
-					if (strcmp(s->r->agencies[a], ids[k]) != 0)
-						continue;
-					for (c = 0; c < catalog_count && c < 64; c++) {
-						tied[c] |= s->r->assigned[a][c] != 0;
-						any |= s->r->assigned[a][c] != 0;
-					}
-				}
-			}
-			if (any)
-				memcpy(x->ind, tied, sizeof(tied));
+		if (tied_to(s, ids, n, NULL)) {
+			indset_clear(&x->ind);
+			tied_to(s, ids, n, &x->ind);
 		}
 		i = j - 1;
 	}
@@ -938,8 +950,8 @@ static json_t *task_json(const struct tstate *s, size_t i)
 	for (k = 0; k < x->ngoals; k++)
 		json_array_append_new(g, json_sprintf("%d", x->goals[k]));
 	json_object_set_new(o, "goals", g);
-	for (k = 0; k < catalog_count && k < 64; k++) {
-		if (x->ind[k])
+	for (k = 0; k < catalog_count; k++) {
+		if (indset_has(&x->ind, (int)k))
 			json_array_append_new(ind, json_string(catalog[k].id));
 	}
 	json_object_set_new(o, "indicators", ind);
