@@ -310,7 +310,7 @@ static enum gemis_err demo_form(struct db *db, const struct tree *t, const char 
 	struct submission out;
 	struct diags d;
 	struct value_row *rows = NULL;
-	const char *explain[64] = {0};
+	const char **explain = NULL; /* by catalog index */
 	size_t i, n = 0;
 	bool found;
 	enum gemis_err err;
@@ -321,7 +321,8 @@ static enum gemis_err demo_form(struct db *db, const struct tree *t, const char 
 	if (err)
 		return err;
 	rows = calloc(f.nfields ? f.nfields : 1, sizeof(*rows));
-	if (!rows) {
+	explain = calloc(catalog_count ? catalog_count : 1, sizeof(*explain));
+	if (!rows || !explain) {
 		err = GEMIS_ENOMEM;
 		goto out;
 	}
@@ -351,8 +352,7 @@ static enum gemis_err demo_form(struct db *db, const struct tree *t, const char 
 		err = users_find(db, "binhlu", &u, &found, e);
 	if (!err && (!found || principal_of(t, &u, &focal)))
 		err = err_set(e, GEMIS_ENOTFOUND, "demo account binhlu");
-	if (!err && explain_ind && catalog_find(explain_ind) >= 0 &&
-	    (size_t)catalog_find(explain_ind) < sizeof(explain) / sizeof(explain[0]))
+	if (!err && explain_ind && catalog_find(explain_ind) >= 0)
 		explain[catalog_find(explain_ind)] = explanation;
 	if (!err) {
 		struct sub_request rq = {unit, agency_find(agency), 2026, SUB_SUBMIT, 0, rows, n, NULL,
@@ -370,6 +370,7 @@ static enum gemis_err demo_form(struct db *db, const struct tree *t, const char 
 		err_set(e, err, "demo form %s: %s: %s", agency, d.d[0].field, d.d[0].msg);
 out:
 	free(rows);
+	free(explain);
 	form_release(&f);
 	diags_release(&d);
 	return err;
