@@ -233,6 +233,19 @@ TEST(every_agency_with_duties_owes_a_report_with_or_without_indicators)
 	/* the deadline recurs: 25/11 of the year asked */
 	CHECK(form_of(&r, "09385", "vhxh")->due_year == 2027 && form_of(&r, "09385", "vhxh")->due_day == 25);
 	rep_result_release(&r);
+	/* an indicator tied to an agency and to "all" is counted once; "all"
+	 * reaches only agencies with duties */
+	tie(&p.assigned[agency_find("taichinh")], "orgs_informed");
+	tie(&p.assigned[agency_find("taichinh")], "sex_ratio_at_birth");
+	CHECK(plan_view_nduties(&p, agency_find("taichinh")) == 2);
+	CHECK(plan_view_answers(&p, agency_find("taichinh"), catalog_find("orgs_informed")));
+	CHECK(plan_view_answers(&p, agency_find("vhxh"), catalog_find("orgs_informed")));
+	CHECK(!plan_view_answers(&p, agency_find("yte"), catalog_find("orgs_informed")));
+	CHECK(!plan_view_answers(&p, agency_find("vhxh"), catalog_find("sex_ratio_at_birth")));
+	CHECK(plan_view_nduties(&p, agency_find("yte")) == 1 && plan_view_nduties(&p, -1) == 0);
+	CHECK(reporting_compute(&in, &r) == GEMIS_OK);
+	CHECK(form_of(&r, "09385", "taichinh") && form_of(&r, "09385", "taichinh")->nind == 2);
+	rep_result_release(&r);
 }
 
 TEST(no_deadline_invents_no_date)
