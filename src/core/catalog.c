@@ -7,8 +7,13 @@
  */
 #include "catalog.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "util/hash.h"
 #include "util/i18n.h"
 
 #include "util/banned.h"
@@ -219,12 +224,68 @@ bool national_target_for(const struct indicator *ind, int year, enum direction *
 	return true;
 }
 
+/* Look-up by id: an open-addressing table from an id's hash to its index,
+ * built at the first look-up (pthread_once) and then only read, by any
+ * number of threads without a lock (the value loader calls it once per
+ * stored row, about a million times).  The table says how many entries it
+ * covers, and readers reach it through an atomic pointer: a catalog that
+ * grows at run time can build a larger table and publish it with a
+ * release store, leaving the old one readable by the threads that hold it.
+ * Without memory for the table, look-ups walk the catalog. */
+struct id_index {
+	size_t n;          /* entries indexed: catalog[0..n) */
+	size_t mask;       /* slots - 1; slots is a power of two >= 2n */
+	uint32_t slot[];   /* catalog index + 1, 0 for an empty slot */
+};
+
+static _Atomic(const struct id_index *) id_index;
+static pthread_once_t id_index_once = PTHREAD_ONCE_INIT;
+
+static struct id_index *id_index_build(const struct indicator *cat, size_t n)
+{
+	size_t slots = 8, i;
+	struct id_index *ix;
+
+	while (slots < 2 * n)
+		slots *= 2;
+	ix = calloc(1, sizeof(*ix) + slots * sizeof(ix->slot[0]));
+	if (!ix)
+		return NULL;
+	ix->n = n;
+	ix->mask = slots - 1;
+	for (i = 0; i < n; i++) {
+		size_t j = hash_str(cat[i].id) & ix->mask;
+
+		while (ix->slot[j])
+			j = (j + 1) & ix->mask;
+		ix->slot[j] = (uint32_t)(i + 1);
+	}
+	return ix;
+}
+
+static void id_index_init(void)
+{
+	atomic_store_explicit(&id_index, id_index_build(catalog, catalog_count), memory_order_release);
+}
+
 int catalog_find(const char *id)
 {
+	const struct id_index *ix;
 	size_t i;
 
 	if (!id)
 		return -1;
+	pthread_once(&id_index_once, id_index_init);
+	ix = atomic_load_explicit(&id_index, memory_order_acquire);
+	if (ix) {
+		for (i = hash_str(id) & ix->mask; ix->slot[i]; i = (i + 1) & ix->mask) {
+			size_t k = ix->slot[i] - 1;
+
+			if (strcmp(catalog[k].id, id) == 0)
+				return (int)k;
+		}
+		return -1;
+	}
 	for (i = 0; i < catalog_count; i++) {
 		if (strcmp(catalog[i].id, id) == 0)
 			return (int)i;

@@ -113,7 +113,14 @@ struct indicator {
 extern const struct indicator catalog[];
 extern const size_t catalog_count;
 
-/* Index of the indicator with that id, or -1. */
+/* The most entries the catalog may hold: the store packs an indicator's
+ * index (and its rank by id) into 16 bits of its keys (store/values_int.h),
+ * which refuse a larger catalog. */
+#define CATALOG_MAX 65536
+
+/* Index of the indicator with that id (compared byte by byte, case
+ * included), or -1 for NULL or an unknown id.  A hash look-up, safe from
+ * any number of threads at once. */
 int catalog_find(const char *id);
 /* The national target for a year: the 2030 target from 2030 on, the 2025
  * milestone up to 2025, the straight path between them in between (a
