@@ -53,13 +53,15 @@ enum gemis_err values_get(struct db *db, const struct tree *t, int unit, period_
 }
 
 /* Stored values of the batch's units, read in one pass before validation:
- * an open-addressing hash from (unit, period, indicator, slot) to value.
- * One query per chunk of units replaces a SELECT per row, which matters
- * on PostgreSQL where every statement is a round trip. */
+ * an open-addressing hash from (unit, period, indicator, part, sex) to
+ * value (the key's bits: values_int.h).  One query per chunk of units
+ * replaces a SELECT per row, which matters on PostgreSQL where every
+ * statement is a round trip. */
 uint64_t stored_key(int unit, period_t period, int ind, int part, int sex)
 {
-	return ((uint64_t)(unsigned)(unit + 1) << 32) | ((uint64_t)(period & 0xffff) << 16) |
-	       ((uint64_t)(ind & 0x1fff) << 3) | (uint64_t)(part * SEX_SLOTS + sex);
+	return ((uint64_t)(unsigned)(unit + 1) & STORED_MAX_UNITS) << 36 |
+	       (uint64_t)(period & 0xffff) << 20 | (uint64_t)((unsigned)ind & 0xffff) << 4 |
+	       (uint64_t)(part & 3) << 2 | (uint64_t)(sex & 3);
 }
 
 static size_t stored_slot(const struct stored *s, uint64_t k)
@@ -248,20 +250,27 @@ unsigned period_rank(period_t p)
 	return (unsigned)period_year(p) * 32 + r;
 }
 
-/* Rank of each catalog entry by id in text order. */
-void indicator_ranks(unsigned char *rank)
+static int cmp_ids(const void *a, const void *b, void *arg)
 {
-	size_t i, j;
+	const struct indicator *cat = arg;
 
-	for (i = 0; i < catalog_count; i++) {
-		unsigned r = 0;
+	return strcmp(cat[*(const unsigned *)a].id, cat[*(const unsigned *)b].id);
+}
 
-		for (j = 0; j < catalog_count; j++) {
-			if (strcmp(catalog[j].id, catalog[i].id) < 0)
-				r++;
-		}
-		rank[i] = (unsigned char)r;
-	}
+enum gemis_err indicator_ranks(const struct indicator *cat, size_t n, unsigned *rank)
+{
+	unsigned *by_id = malloc((n ? n : 1) * sizeof(*by_id));
+	size_t i;
+
+	if (!by_id)
+		return GEMIS_ENOMEM;
+	for (i = 0; i < n; i++)
+		by_id[i] = (unsigned)i;
+	qsort_r(by_id, n, sizeof(*by_id), cmp_ids, (void *)cat);
+	for (i = 0; i < n; i++)
+		rank[by_id[i]] = (unsigned)i;
+	free(by_id);
+	return GEMIS_OK;
 }
 
 /* part ids in text order: "den" < "num" < "value" */
@@ -270,6 +279,37 @@ unsigned part_rank(const struct indicator *ind, int part)
 	if (ind->kind == IND_VALUE)
 		return 2;
 	return part == PART_DEN ? 0 : 1;
+}
+
+enum gemis_err key_order_init(struct key_order *ko, const struct indicator *cat, size_t n,
+			      size_t nunits, struct errctx *e)
+{
+	unsigned b = 1;
+
+	memset(ko, 0, sizeof(*ko));
+	if (n > CATALOG_MAX)
+		return err_set(e, GEMIS_ELIMIT, "%zu indicators: the value store takes at most %d", n,
+			       CATALOG_MAX);
+	if (nunits > STORED_MAX_UNITS)
+		return err_set(e, GEMIS_ELIMIT, "%zu units: the value store takes at most %zu", nunits,
+			       STORED_MAX_UNITS);
+	while (b < 16 && ((size_t)1 << b) < n)
+		b++;
+	ko->cat = cat;
+	ko->ind_bits = b;
+	ko->unit_mask = ((uint64_t)1 << (44 - b)) - 1;
+	ko->irank = malloc((n ? n : 1) * sizeof(*ko->irank));
+	if (!ko->irank || indicator_ranks(cat, n, ko->irank)) {
+		key_order_release(ko);
+		return err_set(e, GEMIS_ENOMEM, "out of memory");
+	}
+	return GEMIS_OK;
+}
+
+void key_order_release(struct key_order *ko)
+{
+	free(ko->irank);
+	memset(ko, 0, sizeof(*ko));
 }
 
 RADIX_SORT_DEFINE(sort_keyed, struct keyed)
@@ -288,23 +328,19 @@ static enum gemis_err radix_sort(struct keyed *k, size_t n)
 	return ok ? GEMIS_OK : GEMIS_ENOMEM;
 }
 
-/* Fills and sorts the write order of rows[order[0..n)]: key layout unit
- * id (24 bits) | period | indicator | part | sex.  Unit ids beyond 24 bits
- * keep working, only less well ordered. */
-static enum gemis_err write_order(const struct tree *t, const struct value_row *rows,
-				  const size_t *order, size_t n, struct keyed *put)
+/* Fills and sorts the write order of rows[order[0..n)] (the key's layout:
+ * values_int.h), by unit id. */
+static enum gemis_err write_order(const struct key_order *ko, const struct tree *t,
+				  const struct value_row *rows, const size_t *order, size_t n,
+				  struct keyed *put)
 {
-	unsigned char rank[256];
 	size_t i;
 
-	indicator_ranks(rank);
 	for (i = 0; i < n; i++) {
 		const struct value_row *r = &rows[order[i]];
-		uint64_t uid = (uint64_t)t->units[r->unit].id & 0xffffff;
-		uint64_t per = period_rank(r->period) & 0xffff, ind = rank[r->ind];
-		uint64_t part = part_rank(&catalog[r->ind], r->part), sex = (uint64_t)r->sex;
 
-		put[i].key = uid << 32 | per << 16 | ind << 8 | part << 4 | sex;
+		put[i].key = key_order_pack(ko, (uint64_t)t->units[r->unit].id, r->period, r->ind, r->part,
+					    r->sex);
 		put[i].row = i;
 	}
 	return radix_sort(put, n);
@@ -489,6 +525,7 @@ enum gemis_err values_import(struct db *db, const struct tree *t, struct value_r
 			     struct errctx *e)
 {
 	struct stored stored = {0};
+	struct key_order ko;
 	struct keyed *put = NULL;
 	size_t *order = NULL, nw = 0, i;
 	double *old = NULL;
@@ -496,13 +533,18 @@ enum gemis_err values_import(struct db *db, const struct tree *t, struct value_r
 	enum gemis_err err;
 
 	memset(res, 0, sizeof(*res));
+	err = key_order_init(&ko, catalog, catalog_count, t->n, e);
+	if (err)
+		return err;
 	/* a caller that writes more in the same transaction (the approval of a
 	 * form) begins it; otherwise the batch is its own transaction */
 	own_tx = !db->in_tx;
 	if (own_tx) {
 		err = db_begin(db, e);
-		if (err)
+		if (err) {
+			key_order_release(&ko);
 			return err;
+		}
 	}
 	/* writers of values take turns, so that the values read below are
 	 * still the stored ones when the batch is written */
@@ -551,7 +593,7 @@ enum gemis_err values_import(struct db *db, const struct tree *t, struct value_r
 		if (!put)
 			err = GEMIS_ENOMEM;
 		if (!err)
-			err = write_order(t, rows, order, nw, put);
+			err = write_order(&ko, t, rows, order, nw, put);
 		if (!err)
 			err = write_rows(db, t, rows, order, old, put, nw, user, source, progress, pctx, n, e);
 		if (!err)
@@ -562,6 +604,7 @@ enum gemis_err values_import(struct db *db, const struct tree *t, struct value_r
 	free(put);
 	free(order);
 	free(old);
+	key_order_release(&ko);
 	if (!own_tx)
 		return err;
 	if (err || (flags & VALUES_DRY_RUN)) {

@@ -16,7 +16,21 @@
 #include "db.h"
 
 /* Stored values: an open-addressing hash from (unit, period, indicator,
- * slot) to value. */
+ * part, sex) to value.  The key packs, from the least significant bit:
+ *
+ *   sex        2 bits  0..2 (enum sex)
+ *   part       2 bits  0..1 (PART_SLOTS)
+ *   indicator 16 bits  catalog index, below CATALOG_MAX
+ *   period    16 bits  the period's code: year * 32 + 0..19, years up to
+ *                      PERIOD_MAX_YEAR (2047), so below 65,536
+ *   unit      28 bits  tree index + 1 (never 0: 0 marks an empty slot),
+ *                      so at most STORED_MAX_UNITS units: about 3,400
+ *                      today (11,000 communes, districts and provinces
+ *                      before the 2025 merger)
+ *
+ * 64 bits in all; key_order_init() refuses a larger tree or catalog. */
+#define STORED_MAX_UNITS (((size_t)1 << 28) - 1)
+
 struct stored {
 	uint64_t *keys; /* 0 for an empty slot */
 	double *vals;
@@ -33,8 +47,60 @@ enum gemis_err stored_load_ids(struct db *db, const struct tree *t, const long l
 
 /* Write orders: ranks in the text order of the primary key's columns. */
 unsigned period_rank(period_t p);
-void indicator_ranks(unsigned char *rank);
+/* rank[i] = the place of cat[i].id among cat[0..n)'s ids in strcmp order
+ * (the column's order in SQLite, byte by byte). */
+enum gemis_err indicator_ranks(const struct indicator *cat, size_t n, unsigned *rank);
 unsigned part_rank(const struct indicator *ind, int part);
+
+/* The write order: rows are written in the order of the table's primary
+ * key, (unit_id, period, indicator, part, sex) as the database sorts it,
+ * the unit by id and the others as text, so that each B-tree insertion
+ * follows the one before.  A row's place is packed into a 64-bit key and
+ * radix-sorted (util/radix.h).  From the least significant bit:
+ *
+ *   sex        2 bits  "F" < "M" < "T": enum sex, 0..2
+ *   part       2 bits  "den" < "num" < "value": part_rank(), 0..2
+ *   indicator  b bits  indicator_ranks(); b is the bits of the catalog's
+ *                      size - 1 (at least 1, at most 16: CATALOG_MAX),
+ *                      5 for the national strategy's 24 indicators
+ *   period    16 bits  period_rank(): year * 32 + 0..16, years up to 2047
+ *   unit      the other 44 - b bits, at least 28: the unit's rank by id
+ *                      (the streaming import, below STORED_MAX_UNITS) or
+ *                      its id, where ids past the field keep working,
+ *                      only less well ordered (values_import)
+ *
+ * The indicator takes only the bits the catalog needs because the radix
+ * sort does a pass for each 16 bits up to the highest one used: with 5
+ * bits the keys of the national data set (~3,400 units) stay below 2^48,
+ * three passes.  key >> KEY_GROUP_SHIFT tells the rows of one (unit,
+ * period, indicator) apart. */
+#define KEY_GROUP_SHIFT 4
+
+struct key_order {
+	const struct indicator *cat; /* the catalog it ranks (borrowed) */
+	unsigned *irank;             /* catalog index -> rank of its id */
+	unsigned ind_bits;           /* b */
+	uint64_t unit_mask;          /* the unit field: 2^(44 - b) - 1 */
+};
+
+/* Ranks cat[0..n) for write keys; GEMIS_ELIMIT when n is above
+ * CATALOG_MAX or nunits above STORED_MAX_UNITS (with e set), GEMIS_ENOMEM.
+ * key_order_release() frees it. */
+enum gemis_err key_order_init(struct key_order *ko, const struct indicator *cat, size_t n,
+			      size_t nunits, struct errctx *e);
+void key_order_release(struct key_order *ko);
+
+/* The write key of a row; unit is a rank or an id, masked to its field. */
+static inline uint64_t key_order_pack(const struct key_order *ko, uint64_t unit, period_t period,
+				      int ind, int part, int sex)
+{
+	unsigned b = ko->ind_bits;
+	uint64_t per = period_rank(period) & 0xffff, irank = ko->irank[ind];
+	uint64_t pr = part_rank(&ko->cat[ind], part);
+
+	return (unit & ko->unit_mask) << (20 + b) | per << (4 + b) | irank << 4 | pr << 2 |
+	       (uint64_t)sex;
+}
 
 #define WRITE_CHUNK 200
 #define VALUE_COLS 8

@@ -48,13 +48,13 @@
 
 /* A row in the temporary files. */
 struct srec {
-	uint64_t key; /* write order: unit rank << 32 | period | indicator | part | sex */
+	uint64_t key; /* write order by unit rank (values_int.h) */
 	double value;
 	double old;   /* the stored value it replaces, NaN for a new key (second file) */
 	long long line;
 	int unit;
 	period_t period;
-	short ind;
+	int ind;
 	signed char part, sex;
 };
 
@@ -70,7 +70,7 @@ struct values_stream {
 	unsigned *rank;         /* tree index -> rank by unit id */
 	int *by_rank;           /* rank -> tree index */
 	unsigned char *want;    /* tree index -> named by a row */
-	unsigned char irank[256];
+	struct key_order ko;    /* the write keys' layout and indicator ranks */
 	struct srec *buf, *tmp; /* the current run and the sort's scratch */
 	size_t *cnt;            /* the sort's counts */
 	size_t nbuf;
@@ -130,6 +130,7 @@ void values_stream_close(struct values_stream *vs)
 	free(vs->buf);
 	free(vs->tmp);
 	free(vs->cnt);
+	key_order_release(&vs->ko);
 	free(vs);
 }
 
@@ -137,11 +138,17 @@ enum gemis_err values_stream_open(const struct tree *t, struct values_stream **o
 {
 	struct values_stream *vs = calloc(1, sizeof(*vs));
 	size_t n = t->n ? t->n : 1, i;
+	enum gemis_err err;
 
 	*out = NULL;
 	if (!vs)
 		return err_set(e, GEMIS_ENOMEM, "out of memory");
 	vs->t = t;
+	err = key_order_init(&vs->ko, catalog, catalog_count, t->n, e);
+	if (err) {
+		values_stream_close(vs);
+		return err;
+	}
 	vs->rank = malloc(n * sizeof(*vs->rank));
 	vs->by_rank = malloc(n * sizeof(*vs->by_rank));
 	vs->want = calloc(n, 1);
@@ -162,7 +169,6 @@ enum gemis_err values_stream_open(const struct tree *t, struct values_stream **o
 	qsort_r(vs->by_rank, t->n, sizeof(*vs->by_rank), cmp_id, (void *)t);
 	for (i = 0; i < t->n; i++)
 		vs->rank[vs->by_rank[i]] = (unsigned)i;
-	indicator_ranks(vs->irank);
 	*out = vs;
 	return GEMIS_OK;
 }
@@ -205,10 +211,7 @@ static enum gemis_err spill(struct values_stream *vs, struct errctx *e)
 
 static uint64_t rec_key(const struct values_stream *vs, const struct value_row *row)
 {
-	uint64_t per = period_rank(row->period) & 0xffff, ind = vs->irank[row->ind];
-	uint64_t part = part_rank(&catalog[row->ind], row->part);
-
-	return (uint64_t)vs->rank[row->unit] << 32 | per << 16 | ind << 8 | part << 4 | (uint64_t)row->sex;
+	return key_order_pack(&vs->ko, vs->rank[row->unit], row->period, row->ind, row->part, row->sex);
 }
 
 enum gemis_err values_stream_add(struct values_stream *vs, const struct value_row *row, struct errctx *e)
@@ -229,7 +232,7 @@ enum gemis_err values_stream_add(struct values_stream *vs, const struct value_ro
 	r->line = row->line;
 	r->unit = row->unit;
 	r->period = row->period;
-	r->ind = (short)row->ind;
+	r->ind = row->ind;
 	r->part = (signed char)row->part;
 	r->sex = (signed char)row->sex;
 	vs->want[row->unit] = 1;
@@ -546,7 +549,7 @@ static enum gemis_err check_all(struct check *c, struct merge *m, struct errctx 
 			duplicate(c, &c->g[c->gn - 1], &r);
 			continue;
 		}
-		if (c->gn && (r.key >> 8 != c->g[0].key >> 8 || c->gn == GROUP_MAX))
+		if (c->gn && (r.key >> KEY_GROUP_SHIFT != c->g[0].key >> KEY_GROUP_SHIFT || c->gn == GROUP_MAX))
 			err = flush_group(c, e);
 		if (!err)
 			err = window(c, r.unit, e);
