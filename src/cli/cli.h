@@ -214,6 +214,7 @@ int cmd_plan_restore(struct cli *cli, int argc, char **argv);
 int cli_store_plan(struct cli *cli, const char *path, const json_t *plan, const char *as, bool json_paths);
 int cmd_units(struct cli *cli, int argc, char **argv);
 int cmd_indicators(struct cli *cli, int argc, char **argv);
+int cmd_indicator_add(struct cli *cli, int argc, char **argv);
 int cmd_user_add(struct cli *cli, int argc, char **argv);
 int cmd_user_passwd(struct cli *cli, int argc, char **argv);
 int cmd_user_signins(struct cli *cli, int argc, char **argv);

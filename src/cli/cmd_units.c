@@ -107,9 +107,15 @@ int cmd_indicators(struct cli *cli, int argc, char **argv)
 	bool json = false;
 	const struct cli_opt opts[] = {{"json", OPT_FLAG, &json}, {NULL, OPT_FLAG, NULL}};
 	int rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	struct db *db;
 
 	if (rc != CLI_GO)
 		return rc;
+	/* the database's catalog: the compiled set and the indicators added */
+	db = cli_open_db(cli, 0);
+	if (!db)
+		return EXIT_FAIL;
+	db_close(db);
 	buf_init(&b, 0);
 	if (json)
 		buf_puts(&b, "[");

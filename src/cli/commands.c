@@ -106,6 +106,28 @@ const struct command commands[] = {
 	 N_("  --parent CODE  the units directly under CODE (default: the provinces)\n"
 	    "  --search TEXT  units whose name contains TEXT, with or without diacritics")},
 	{"indicators", cmd_indicators, N_("list the indicator catalog"), "gemis indicators [--json]", NULL},
+	{"indicator add", cmd_indicator_add, N_("add an indicator to the catalog, without a rebuild"),
+	 "gemis indicator add --id ID --goal GOAL --name-vi TEXT --name-en TEXT --part-vi TEXT --part-en TEXT\n"
+	 "                    [--kind ratio|value] [--den-vi TEXT --den-en TEXT] [--unit UNIT] [--factor N]\n"
+	 "                    [--by-sex] [--share] [--lower-better] [--space sum|mean|none]\n"
+	 "                    [--time sum|last|mean] [--target DIRECTION:VALUE:YEAR] [--as USER]",
+	 N_("Adds an indicator beside the national strategy's: it can then be assigned to\n"
+	    "agencies in plans, reported in CSV, XLSX and the exchange formats, rolled up and\n"
+	    "judged like the others.  Only the ministry or an administrator adds one; the\n"
+	    "change is kept in the indicator log.  A running server shows it after a restart.\n"
+	    "  --id ID          a-z, 0-9, '_' and '.', starting with a letter; never reused\n"
+	    "  --goal GOAL      politics, economy, family, health, education or communication\n"
+	    "  --kind           ratio (a numerator over a denominator, the default) or value\n"
+	    "  --part-vi/-en    what the numerator (or the value) counts, in Vietnamese and English\n"
+	    "  --den-vi/-en     what the denominator counts (a ratio)\n"
+	    "  --unit UNIT      default % for a ratio (factor 100), count for a value\n"
+	    "  --by-sex         reported for women and men (the total is their sum)\n"
+	    "  --share          the numerator is part of the denominator (at most 100 %)\n"
+	    "  --lower-better   lower values are better (default: higher)\n"
+	    "  --space          how units add up: sum of parts (default), mean, or none\n"
+	    "  --time           how quarters and months make a year: sum (default), last, mean\n"
+	    "  --target         the national target: at_least:80:2030, at_most:5:2030, achieve:2030\n"
+	    "  --as USER        act as that account (default: the operator, with an admin's rights)")},
 	{"user add", cmd_user_add, N_("create an account"),
 	 "gemis user add NAME --role ROLE --unit CODE [--agency ID] [--full-name TEXT] [--password-stdin]\n"
 	 "                    [--as USER]",

@@ -24,7 +24,7 @@
 #define N25(v) .has_national_2025 = true, .national_2025 = (v)
 #define END .end_state = true
 
-const struct indicator catalog[] = {
+static const struct indicator builtin[] = {
 	/* ---- Goal 1: politics ---- */
 	{"female_key_leaders", GOAL_POLITICS,
 	 "Tỷ lệ cơ quan, đơn vị có lãnh đạo chủ chốt là nữ",
@@ -202,7 +202,9 @@ const struct indicator catalog[] = {
 	 true, SRC_REPORTED, .has_national = false, END},
 };
 
-const size_t catalog_count = sizeof(catalog) / sizeof(catalog[0]);
+const size_t catalog_builtin = sizeof(builtin) / sizeof(builtin[0]);
+_Atomic(const struct indicator *) catalog = builtin;
+_Atomic size_t catalog_count = sizeof(builtin) / sizeof(builtin[0]);
 
 bool national_target_for(const struct indicator *ind, int year, enum direction *dir, double *value)
 {

@@ -19,6 +19,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "util/err.h"
+
 enum goal {
 	GOAL_POLITICS,
 	GOAL_ECONOMY,
@@ -110,8 +112,16 @@ struct indicator {
 	bool end_state;
 };
 
-extern const struct indicator catalog[];
-extern const size_t catalog_count;
+/* The catalog: the indicators compiled in (the national strategy's, the
+ * first catalog_builtin), then those added at run time (catalog_add()).
+ * An entry never changes or moves once published: the array may be copied
+ * into a larger one, and the old stays readable for the process's life, so
+ * a pointer to an entry stays valid.  catalog_count only grows. */
+extern _Atomic(const struct indicator *) catalog;
+extern _Atomic size_t catalog_count;
+extern const size_t catalog_builtin;
+/* At most this many indicators, compiled and added. */
+#define CATALOG_MAX 4096
 
 /* The most entries the catalog may hold: the store packs an indicator's
  * index (and its rank by id) into 16 bits of its keys (store/values_int.h),
@@ -122,6 +132,18 @@ extern const size_t catalog_count;
  * included), or -1 for NULL or an unknown id.  A hash look-up, safe from
  * any number of threads at once. */
 int catalog_find(const char *id);
+/* Checks an indicator to add: GEMIS_EINVAL naming the field that is
+ * wrong, GEMIS_ECONFLICT when its id is taken, GEMIS_ELIMIT when the
+ * catalog is full. */
+enum gemis_err catalog_check(const struct indicator *ind, struct errctx *e);
+/* Adds a checked indicator at the end of the catalog, its texts copied;
+ * *index is its index.  Safe beside readers; adders are serialised. */
+enum gemis_err catalog_add(const struct indicator *ind, int *index, struct errctx *e);
+/* "sum", "last", "mean"; time_agg_parse is -1 when unknown. */
+const char *time_agg_id(enum time_agg t);
+int time_agg_parse(const char *s);
+const char *space_agg_id(enum space_agg a);
+int space_agg_parse(const char *s);
 /* The national target for a year: the 2030 target from 2030 on, the 2025
  * milestone up to 2025, the straight path between them in between (a
  * yearly plan for 2027 is held to 2027's point of the path, not to 2030's

@@ -1,14 +1,25 @@
 /*
- * layout.c: the cells of the compiled catalog, built at first use.
+ * layout.c: the cells of the catalog, built at first use and again when
+ * the catalog has grown.
  */
 #include "layout.h"
 
 #include <stdatomic.h>
+#include <pthread.h>
 #include <stdlib.h>
 
 #include "util/banned.h"
 
-static _Atomic(struct layout *) catalog_layout;
+/* Every layout built, the latest first: never freed, since a dataset or
+ * an engine may still use an older one. */
+struct kept {
+	struct kept *next;
+	struct layout *l;
+};
+
+static _Atomic(struct layout *) latest;
+static struct kept *kept;
+static pthread_mutex_t build_mu = PTHREAD_MUTEX_INITIALIZER;
 
 static struct layout *build(const struct indicator *cat, size_t n)
 {
@@ -30,17 +41,27 @@ static struct layout *build(const struct indicator *cat, size_t n)
 
 const struct layout *layout_catalog(void)
 {
-	struct layout *l = atomic_load_explicit(&catalog_layout, memory_order_acquire), *none = NULL;
+	struct layout *l = atomic_load_explicit(&latest, memory_order_acquire);
+	struct kept *k;
+	size_t n = catalog_count;
 
-	if (l)
+	if (l && l->nind == n)
 		return l;
-	/* not pthread_once: a failed allocation must be retried later, not
-	 * remembered; of two threads building at once, one keeps its copy */
-	l = build(catalog, catalog_count);
-	if (l && !atomic_compare_exchange_strong_explicit(&catalog_layout, &none, l,
-							  memory_order_acq_rel, memory_order_acquire)) {
-		free(l);
-		l = none;
+	/* a failed allocation is tried again at the next call, not remembered */
+	pthread_mutex_lock(&build_mu);
+	l = atomic_load_explicit(&latest, memory_order_acquire);
+	if (!l || l->nind != n) {
+		k = malloc(sizeof(*k));
+		l = k ? build(catalog, n) : NULL;
+		if (l) {
+			k->l = l;
+			k->next = kept;
+			kept = k;
+			atomic_store_explicit(&latest, l, memory_order_release);
+		} else {
+			free(k);
+		}
 	}
+	pthread_mutex_unlock(&build_mu);
 	return l;
 }

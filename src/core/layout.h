@@ -8,7 +8,8 @@
  * A fixed six cells per indicator would leave half the national arrays
  * empty, and every indicator added would cost all six in every unit.
  *
- * A layout is built once for a catalog and never freed or changed, so a
+ * A layout is built once for each size of the catalog and never freed or
+ * changed, so a
  * dataset, an engine and a request may hold a pointer to it for as long as
  * the process runs.
  */
@@ -32,8 +33,9 @@ struct layout {
 	struct layout_ind ind[];
 };
 
-/* The layout of the compiled catalog; NULL only when memory ran out (a
- * later call tries again). */
+/* The layout of the catalog as it is now (catalog_count indicators);
+ * NULL only when memory ran out (a later call tries again).  An indicator
+ * added keeps the places of those before it. */
 const struct layout *layout_catalog(void);
 
 /* The category of sex s in an indicator, or -1 when it does not take it:

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/catalog.h"
+#include "indicators.h"
 #include "migrate.h"
 #include "util/i18n.h"
 
@@ -39,16 +40,6 @@ const char *store_url_display(const char *url, char *out, size_t n)
 	return out;
 }
 
-static const char *space_id(enum space_agg s)
-{
-	switch (s) {
-	case SPACE_SUM: return "sum";
-	case SPACE_MEAN: return "mean";
-	case SPACE_NONE: return "none";
-	}
-	return "?";
-}
-
 static enum gemis_err catalog_sync(struct db *db, struct errctx *e)
 {
 	struct db_stmt *st = NULL;
@@ -68,13 +59,14 @@ static enum gemis_err catalog_sync(struct db *db, struct errctx *e)
 			 " share = excluded.share, space_agg = excluded.space_agg,"
 			 " national_direction = excluded.national_direction,"
 			 " national_value = excluded.national_value, national_year = excluded.national_year");
-	for (i = 0; !err && i < catalog_count; i++) {
+	/* the compiled set; the added indicators are read, not written */
+	for (i = 0; !err && i < catalog_builtin; i++) {
 		const struct indicator *ind = &catalog[i];
 
 		db_bindv(st, "tttttttdiit", ind->id, goal_id(ind->goal), ind->name_vi, ind->name_en,
 			 ind->unit, ind->polarity == POL_HIGHER ? "higher" : "lower",
 			 ind->kind == IND_RATIO ? "ratio" : "value", ind->factor, (long long)ind->by_sex,
-			 (long long)ind->share, space_id(ind->space));
+			 (long long)ind->share, space_agg_id(ind->space));
 		if (ind->has_national) {
 			db_bind_text(st, 12, direction_id(ind->national_dir));
 			if (ind->national_dir == DIR_ACHIEVE)
@@ -99,7 +91,8 @@ static enum gemis_err catalog_sync(struct db *db, struct errctx *e)
 		db_rollback(db);
 		return err;
 	}
-	return db_commit(db, e);
+	err = db_commit(db, e);
+	return err ? err : indicators_load(db, e);
 }
 
 enum gemis_err store_open(const char *url, int flags, struct db **out, struct errctx *e)

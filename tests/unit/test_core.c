@@ -720,6 +720,78 @@ TEST(dataset_replace_unit_and_update)
 	tree_release(&t);
 }
 
+/* An indicator added at run time: refused with the field named when it is
+ * wrong; once added, found, laid out after the others (whose places do not
+ * move), and stored like them.  Runs last: the catalog only grows. */
+TEST(catalog_add_at_run_time)
+{
+	struct errctx e = {0};
+	char name[] = "Tỷ lệ lao động nữ tham gia bảo hiểm xã hội";
+	struct indicator ind = {
+		.id = "si_women", .goal = GOAL_ECONOMY, .name_vi = name, .name_en = "Women insured",
+		.unit = "%", .polarity = POL_HIGHER, .kind = IND_RATIO, .factor = 100, .by_sex = true,
+		.space = SPACE_SUM, .time = {TIME_LAST, TIME_LAST}, .part_vi = {"Số nữ", "Tổng số"},
+		.part_en = {"Women insured", "Women"}, .source = SRC_REPORTED,
+	}, bad;
+	const struct layout *before = layout_catalog(), *after;
+	size_t n = catalog_count;
+	struct tree t;
+	struct dataset d;
+	int k = -1;
+
+	CHECK(before != NULL);
+#define REFUSED(field, change)                                                           \
+	do {                                                                             \
+		bad = ind;                                                               \
+		change;                                                                  \
+		memset(&e, 0, sizeof(e));                                                \
+		CHECK(catalog_add(&bad, &k, &e) != GEMIS_OK && strcmp(e.where, field) == 0); \
+	} while (0)
+	REFUSED("id", bad.id = "female_key_leaders");
+	REFUSED("id", bad.id = "Si women");
+	REFUSED("id", bad.id = "");
+	REFUSED("name_vi", bad.name_vi = " ");
+	REFUSED("name_en", bad.name_en = "two\nlines");
+	REFUSED("unit", bad.unit = NULL);
+	REFUSED("goal", bad.goal = GOAL_COUNT);
+	REFUSED("factor", bad.factor = 0);
+	REFUSED("factor", (bad.kind = IND_VALUE, bad.part_vi[1] = bad.part_en[1] = NULL));
+	REFUSED("part_vi[1]", (bad.kind = IND_VALUE, bad.factor = 1));
+	REFUSED("part_en[1]", bad.part_en[1] = "");
+	REFUSED("share", (bad.kind = IND_VALUE, bad.factor = 1, bad.share = true,
+			  bad.part_vi[1] = bad.part_en[1] = NULL));
+	REFUSED("source", bad.source = SRC_REGISTER);
+	REFUSED("national_year", (bad.has_national = true, bad.national_dir = DIR_AT_LEAST,
+				  bad.national_value = 40, bad.national_year = 1900));
+	REFUSED("national_2025", bad.has_national_2025 = true);
+#undef REFUSED
+	CHECK(catalog_count == n && catalog_find("si_women") == -1);
+
+	memset(&e, 0, sizeof(e));
+	CHECK(catalog_add(&ind, &k, &e) == GEMIS_OK && k == (int)n);
+	CHECK(catalog_count == n + 1 && catalog_find("si_women") == k);
+	/* its texts are the catalog's own */
+	name[0] = 'X';
+	CHECK(strncmp(catalog[k].name_vi, "Tỷ", 3) == 0 && catalog[k].local && catalog[k].by_sex);
+	/* added once */
+	CHECK(catalog_add(&ind, &k, &e) == GEMIS_ECONFLICT && strcmp(e.where, "id") == 0);
+	CHECK(catalog_count == n + 1);
+	/* the layout grows after the others, which keep their places */
+	after = layout_catalog();
+	CHECK(after != NULL && after != before && after->nind == n + 1);
+	CHECK(after->ind[n].off == before->row && after->row == before->row + 6);
+	for (size_t i = 0; i < n; i++)
+		CHECK(after->ind[i].off == before->ind[i].off && after->ind[i].ncat == before->ind[i].ncat);
+	CHECK(before->nind == n); /* the old one is still readable */
+	/* and a dataset made now stores its values */
+	small_tree(&t);
+	dataset_init(&d, &t);
+	CHECK(dataset_put(&d, 3, period_year_code(2026), (int)n, PART_NUM, SEX_F, 4) == GEMIS_OK);
+	CHECK_EQ_DBL(dataset_get_year(&d, 3, 2026, (int)n, PART_NUM, SEX_F), 4, 0);
+	dataset_release(&d);
+	tree_release(&t);
+}
+
 /* The password rules: length, and the shipped list of common passwords
  * compared without case (issue 22 goal 7). */
 TEST(password_policy)
@@ -841,5 +913,6 @@ int main(void)
 	RUN(dataset_random_round_trip);
 	RUN(dataset_replace_unit_and_update);
 	RUN(password_policy);
+	RUN(catalog_add_at_run_time); /* last: the catalog only grows */
 	return harness_report();
 }

@@ -1,0 +1,263 @@
+/*
+ * catalog_add.c: indicators added to the catalog at run time (issue 17),
+ * after the compiled ones.
+ *
+ * The catalog is read without a lock from every thread, so an addition
+ * never changes an entry a reader may see: it writes the new entry past
+ * catalog_count, publishes a larger copy of the array when the current
+ * one is full (the old array stays, as readers may hold pointers into it),
+ * and only then raises catalog_count.
+ */
+#include "catalog.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "period.h"
+#include "util/i18n.h"
+
+#include "util/banned.h"
+
+/* Ids, names and units are short texts; the catalog a few hundred
+ * indicators at most (a ministry's set and its provinces'). */
+#define ID_MAX 64
+#define NAME_MAX_BYTES 400
+#define UNIT_MAX_BYTES 40
+
+struct block {
+	struct block *prev; /* kept: readers may still hold entries of it */
+	size_t cap;
+	struct indicator a[];
+};
+
+static pthread_mutex_t add_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct block *current; /* NULL while only the compiled set is there */
+
+static bool id_ok(const char *id)
+{
+	size_t i, n = id ? strlen(id) : 0;
+
+	if (n == 0 || n > ID_MAX || id[0] < 'a' || id[0] > 'z')
+		return false;
+	for (i = 0; i < n; i++) {
+		char c = id[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.'))
+			return false;
+	}
+	return true;
+}
+
+/* A text shown to people: there, not blank, not too long, no control
+ * characters (they would break a CSV line or a terminal). */
+static bool text_ok(const char *s, size_t max)
+{
+	size_t i, n = s ? strlen(s) : 0;
+	bool blank = true;
+
+	if (n == 0 || n > max)
+		return false;
+	for (i = 0; i < n; i++) {
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return false;
+		if (s[i] != ' ')
+			blank = false;
+	}
+	return !blank;
+}
+
+/* why is an N_() text. */
+static enum gemis_err bad(struct errctx *e, const char *field, const char *why)
+{
+	return err_set_at(e, GEMIS_EINVAL, field, "%s", _(why));
+}
+
+static enum gemis_err check_parts(const struct indicator *ind, struct errctx *e)
+{
+	int np = ind->kind == IND_RATIO ? 2 : 1, p;
+	static const char *const vi[] = {"part_vi[0]", "part_vi[1]"}, *const en[] = {"part_en[0]", "part_en[1]"};
+
+	for (p = 0; p < PART_SLOTS; p++) {
+		if (p >= np) {
+			if (ind->part_vi[p] || ind->part_en[p])
+				return bad(e, vi[p], N_("a value indicator has one part only"));
+			continue;
+		}
+		if (!text_ok(ind->part_vi[p], NAME_MAX_BYTES))
+			return bad(e, vi[p], N_("what the part counts is missing or not a plain line of text"));
+		if (!text_ok(ind->part_en[p], NAME_MAX_BYTES))
+			return bad(e, en[p], N_("what the part counts is missing or not a plain line of text"));
+		if ((unsigned)ind->time[p] > TIME_MEAN)
+			return bad(e, "time", N_("not sum, last or mean"));
+	}
+	return GEMIS_OK;
+}
+
+static enum gemis_err check_target(const struct indicator *ind, struct errctx *e)
+{
+	if (ind->has_national_2025)
+		return bad(e, "national_2025", N_("only the compiled strategy has a 2025 milestone"));
+	if (!ind->has_national)
+		return GEMIS_OK;
+	if ((unsigned)ind->national_dir > DIR_ACHIEVE)
+		return bad(e, "national_direction", N_("not at_least, at_most or achieve"));
+	if (ind->national_dir != DIR_ACHIEVE && !isfinite(ind->national_value))
+		return bad(e, "national_value", N_("not a number"));
+	if (ind->national_year < PERIOD_MIN_YEAR || ind->national_year > PERIOD_MAX_YEAR)
+		return bad(e, "national_year", N_("not a year gemis keeps"));
+	return GEMIS_OK;
+}
+
+enum gemis_err catalog_check(const struct indicator *ind, struct errctx *e)
+{
+	if (!id_ok(ind->id))
+		return bad(e, "id", N_("1 to 64 of a-z, 0-9, '_' and '.', starting with a letter"));
+	if (catalog_find(ind->id) >= 0)
+		return err_set_at(e, GEMIS_ECONFLICT, "id", _("%s is already an indicator"), ind->id);
+	if ((unsigned)ind->goal >= GOAL_COUNT)
+		return bad(e, "goal", N_("not one of the strategy's six fields"));
+	if (!text_ok(ind->name_vi, NAME_MAX_BYTES))
+		return bad(e, "name_vi", N_("missing or not a plain line of text"));
+	if (!text_ok(ind->name_en, NAME_MAX_BYTES))
+		return bad(e, "name_en", N_("missing or not a plain line of text"));
+	if (!text_ok(ind->unit, UNIT_MAX_BYTES))
+		return bad(e, "unit", N_("missing or not a plain line of text"));
+	if ((unsigned)ind->polarity > POL_LOWER)
+		return bad(e, "polarity", N_("not higher or lower"));
+	if ((unsigned)ind->kind > IND_VALUE)
+		return bad(e, "kind", N_("not ratio or value"));
+	if (!isfinite(ind->factor) || ind->factor <= 0 || (ind->kind == IND_VALUE && ind->factor != 1))
+		return bad(e, "factor", N_("a ratio's factor is a positive number, a value's is 1"));
+	if (ind->share && ind->kind != IND_RATIO)
+		return bad(e, "share", N_("only a ratio is a share of a whole"));
+	if ((unsigned)ind->space > SPACE_NONE)
+		return bad(e, "space", N_("not sum, mean or none"));
+	if (ind->source != SRC_REPORTED)
+		return bad(e, "source", N_("an added indicator is reported by agencies"));
+	if (catalog_count >= CATALOG_MAX)
+		return err_set_at(e, GEMIS_ELIMIT, "id", _("the catalog holds %d indicators at most"),
+				  CATALOG_MAX);
+	{
+		enum gemis_err err = check_parts(ind, e);
+
+		return err ? err : check_target(ind, e);
+	}
+}
+
+/* The entry as the catalog keeps it: every text a copy of its own. */
+static enum gemis_err copy_entry(struct indicator *to, const struct indicator *from)
+{
+	char **t[] = {(char **)&to->id, (char **)&to->name_vi, (char **)&to->name_en, (char **)&to->unit,
+		      (char **)&to->part_vi[0], (char **)&to->part_vi[1], (char **)&to->part_en[0],
+		      (char **)&to->part_en[1]};
+	size_t i;
+
+	*to = *from;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		if (*t[i] && !(*t[i] = strdup(*t[i]))) {
+			while (i-- > 0)
+				free(*t[i]);
+			return GEMIS_ENOMEM;
+		}
+	}
+	to->local = true;
+	return GEMIS_OK;
+}
+
+/* Room for entry n: the current array, or a larger copy of it published
+ * in its place. */
+static struct block *room(size_t n)
+{
+	struct block *b;
+	size_t cap;
+
+	if (current && n < current->cap)
+		return current;
+	cap = n < 32 ? 64 : n * 2;
+	if (cap > CATALOG_MAX)
+		cap = CATALOG_MAX;
+	b = malloc(sizeof(*b) + cap * sizeof(b->a[0]));
+	if (!b)
+		return NULL;
+	b->prev = current;
+	b->cap = cap;
+	memcpy(b->a, catalog, n * sizeof(b->a[0]));
+	atomic_store(&catalog, (const struct indicator *)b->a);
+	current = b;
+	return b;
+}
+
+enum gemis_err catalog_add(const struct indicator *ind, int *index, struct errctx *e)
+{
+	enum gemis_err err;
+	struct block *b;
+	size_t n;
+
+	pthread_mutex_lock(&add_mu);
+	err = catalog_check(ind, e);
+	n = catalog_count;
+	b = err ? NULL : room(n);
+	if (!err && !b)
+		err = err_set(e, GEMIS_ENOMEM, "%s", _("no memory for the catalog"));
+	if (!err) {
+		err = copy_entry(&b->a[n], ind);
+		if (err)
+			err_set(e, err, "%s", _("no memory for the catalog"));
+	}
+	if (!err) {
+		/* readers see the entry only once it is whole */
+		atomic_store(&catalog_count, n + 1);
+		*index = (int)n;
+	}
+	pthread_mutex_unlock(&add_mu);
+	return err;
+}
+
+const char *time_agg_id(enum time_agg t)
+{
+	switch (t) {
+	case TIME_SUM: return "sum";
+	case TIME_LAST: return "last";
+	case TIME_MEAN: return "mean";
+	}
+	return "?";
+}
+
+int time_agg_parse(const char *s)
+{
+	if (!s)
+		return -1;
+	if (strcmp(s, "sum") == 0)
+		return TIME_SUM;
+	if (strcmp(s, "last") == 0)
+		return TIME_LAST;
+	if (strcmp(s, "mean") == 0)
+		return TIME_MEAN;
+	return -1;
+}
+
+const char *space_agg_id(enum space_agg a)
+{
+	switch (a) {
+	case SPACE_SUM: return "sum";
+	case SPACE_MEAN: return "mean";
+	case SPACE_NONE: return "none";
+	}
+	return "?";
+}
+
+int space_agg_parse(const char *s)
+{
+	if (!s)
+		return -1;
+	if (strcmp(s, "sum") == 0)
+		return SPACE_SUM;
+	if (strcmp(s, "mean") == 0)
+		return SPACE_MEAN;
+	if (strcmp(s, "none") == 0)
+		return SPACE_NONE;
+	return -1;
+}

@@ -1,0 +1,176 @@
+/*
+ * indicators.c: indicators added at run time, read into the catalog and
+ * written beside the compiled set's mirror.
+ */
+#include "indicators.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "util/i18n.h"
+
+#include "util/banned.h"
+
+#define COLS                                                                                       \
+	"id, goal, name_vi, name_en, unit, polarity, kind, factor, by_sex, share, space_agg,"      \
+	" national_direction, national_value, national_year, time_num, time_den, part_num_vi,"    \
+	" part_num_en, part_den_vi, part_den_en"
+
+static int parse_or(int v, int *bad)
+{
+	if (v < 0)
+		*bad = 1;
+	return v < 0 ? 0 : v;
+}
+
+/* One added row as an indicator; its texts are the statement's, borrowed
+ * until the next row. */
+static enum gemis_err row_indicator(struct db_stmt *st, struct indicator *ind, struct errctx *e)
+{
+	const char *pol = db_col_text(st, 5), *kind = db_col_text(st, 6), *id = db_col_text(st, 0);
+	int bad = 0;
+
+	memset(ind, 0, sizeof(*ind));
+	ind->id = id;
+	ind->goal = (enum goal)parse_or(goal_parse(db_col_text(st, 1)), &bad);
+	ind->name_vi = db_col_text(st, 2);
+	ind->name_en = db_col_text(st, 3);
+	ind->unit = db_col_text(st, 4);
+	ind->polarity = pol && strcmp(pol, "lower") == 0 ? POL_LOWER : POL_HIGHER;
+	ind->kind = kind && strcmp(kind, "value") == 0 ? IND_VALUE : IND_RATIO;
+	ind->factor = db_col_double(st, 7);
+	ind->by_sex = db_col_int(st, 8) != 0;
+	ind->share = db_col_int(st, 9) != 0;
+	ind->space = (enum space_agg)parse_or(space_agg_parse(db_col_text(st, 10)), &bad);
+	if (!db_col_null(st, 11)) {
+		ind->has_national = true;
+		ind->national_dir = (enum direction)parse_or(direction_parse(db_col_text(st, 11)), &bad);
+		ind->national_value = db_col_double(st, 12);
+		ind->national_year = (int)db_col_int(st, 13);
+	}
+	ind->time[0] = (enum time_agg)parse_or(time_agg_parse(db_col_text(st, 14)), &bad);
+	ind->part_vi[0] = db_col_text(st, 16);
+	ind->part_en[0] = db_col_text(st, 17);
+	if (ind->kind == IND_RATIO) {
+		ind->time[1] = (enum time_agg)parse_or(time_agg_parse(db_col_text(st, 15)), &bad);
+		ind->part_vi[1] = db_col_text(st, 18);
+		ind->part_en[1] = db_col_text(st, 19);
+	}
+	ind->source = SRC_REPORTED;
+	if (bad || (pol && strcmp(pol, "lower") != 0 && strcmp(pol, "higher") != 0) ||
+	    (kind && strcmp(kind, "value") != 0 && strcmp(kind, "ratio") != 0))
+		return err_set_at(e, GEMIS_EINVAL, "", "%s",
+				  _("a goal, polarity, kind, aggregation or direction gemis does not know"));
+	return GEMIS_OK;
+}
+
+enum gemis_err indicators_load(struct db *db, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+
+	err = db_prepare(db, &st, e, "SELECT " COLS " FROM indicators WHERE builtin = 0 ORDER BY seq, id");
+	if (err)
+		return err;
+	while (!err && db_next(st)) {
+		struct indicator ind;
+		int k;
+
+		if (catalog_find(db_col_text(st, 0)) >= 0)
+			continue; /* read by an earlier opening in this process */
+		err = row_indicator(st, &ind, e);
+		if (!err)
+			err = catalog_add(&ind, &k, e);
+		if (err == GEMIS_EINVAL && e) {
+			/* name the row and the field: "indicators[foo].unit" */
+			char where[sizeof(e->where)];
+
+			snprintf(where, sizeof(where), "indicators[%.64s]%s%.160s", ind.id ? ind.id : "?",
+				 e->where[0] ? "." : "", e->where);
+			snprintf(e->where, sizeof(e->where), "%s", where);
+		}
+	}
+	if (err) {
+		db_finalize(st, NULL);
+		return err;
+	}
+	return db_finalize(st, e);
+}
+
+static enum gemis_err insert(struct db *db, const struct indicator *ind, const char *user, struct errctx *e)
+{
+	long long now = (long long)time(NULL);
+	bool ratio = ind->kind == IND_RATIO;
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+
+	err = db_prepare(db, &st, e,
+			 "INSERT INTO indicators (" COLS ", builtin, seq, added_by, added_at)"
+			 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0,"
+			 " (SELECT COALESCE(MAX(seq), 0) + 1 FROM indicators), ?, ?)");
+	if (err)
+		return err;
+	db_bindv(st, "tttttttdiit", ind->id, goal_id(ind->goal), ind->name_vi, ind->name_en, ind->unit,
+		 ind->polarity == POL_LOWER ? "lower" : "higher", ratio ? "ratio" : "value", ind->factor,
+		 (long long)ind->by_sex, (long long)ind->share, space_agg_id(ind->space));
+	/* the national target, where there is one; NULL columns otherwise */
+	db_bind_text(st, 12, ind->has_national ? direction_id(ind->national_dir) : NULL);
+	if (ind->has_national && ind->national_dir != DIR_ACHIEVE)
+		db_bind_double(st, 13, ind->national_value);
+	else
+		db_bind_null(st, 13);
+	if (ind->has_national)
+		db_bind_int(st, 14, ind->national_year);
+	else
+		db_bind_null(st, 14);
+	db_bind_text(st, 15, time_agg_id(ind->time[0]));
+	db_bind_text(st, 16, ratio ? time_agg_id(ind->time[1]) : NULL);
+	db_bind_text(st, 17, ind->part_vi[0]);
+	db_bind_text(st, 18, ind->part_en[0]);
+	db_bind_text(st, 19, ratio ? ind->part_vi[1] : NULL);
+	db_bind_text(st, 20, ratio ? ind->part_en[1] : NULL);
+	db_bind_text(st, 21, user);
+	db_bind_int(st, 22, now);
+	err = db_step_done(st, e);
+	if (err) {
+		db_finalize(st, NULL);
+		return err;
+	}
+	err = db_finalize(st, e);
+	if (!err)
+		err = db_run(db, e,
+			     "INSERT INTO indicator_log (indicator, action, changed_by, changed_at)"
+			     " VALUES (?, 'add', ?, ?)",
+			     "tti", ind->id, user, now);
+	return err;
+}
+
+enum gemis_err indicator_add(struct db *db, const struct indicator *ind, const char *user, int *index,
+			     struct errctx *e)
+{
+	enum gemis_err err;
+	bool taken = false;
+	long long n = 0;
+
+	/* the catalog of this process, then the table: another process may
+	 * have added the id since this one opened the database */
+	err = catalog_check(ind, e);
+	if (!err)
+		err = db_begin(db, e);
+	if (err)
+		return err;
+	err = db_query_int(db, e, &n, &taken, "SELECT 1 FROM indicators WHERE id = ?", "t", ind->id);
+	if (!err && taken)
+		err = err_set_at(e, GEMIS_ECONFLICT, "id", _("%s is already an indicator"), ind->id);
+	if (!err)
+		err = insert(db, ind, user, e);
+	if (!err)
+		err = db_commit(db, e);
+	else
+		db_rollback(db);
+	if (!err)
+		err = catalog_add(ind, index, e);
+	return err;
+}

@@ -1,0 +1,25 @@
+/*
+ * indicators.h: indicators added to the catalog at run time (issue 17),
+ * kept in the `indicators` table beside the compiled set's mirror.
+ */
+#ifndef GEMIS_STORE_INDICATORS_H
+#define GEMIS_STORE_INDICATORS_H
+
+#include "core/catalog.h"
+#include "db.h"
+#include "util/err.h"
+
+/* Reads the added indicators into the catalog, those it does not hold
+ * yet, in the order they were added.  A row that is not a valid indicator
+ * (written by hand) is an error naming it. */
+enum gemis_err indicators_load(struct db *db, struct errctx *e);
+
+/* Checks ind (core/catalog.h, catalog_check()), writes it with the
+ * change in indicator_log and adds it to this process's catalog; *index
+ * is its index.  Nothing is written when it is refused.  Other processes
+ * read it when they open the database: a running server after a restart,
+ * since its pages size their tables by the catalog at start. */
+enum gemis_err indicator_add(struct db *db, const struct indicator *ind, const char *user, int *index,
+			     struct errctx *e);
+
+#endif
