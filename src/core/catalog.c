@@ -235,6 +235,7 @@ bool national_target_for(const struct indicator *ind, int year, enum direction *
  * release store, leaving the old one readable by the threads that hold it.
  * Without memory for the table, look-ups walk the catalog. */
 struct id_index {
+	const struct id_index *prev; /* replaced by this one, kept for its readers */
 	size_t n;          /* entries indexed: catalog[0..n) */
 	size_t mask;       /* slots - 1; slots is a power of two >= 2n */
 	uint32_t slot[];   /* catalog index + 1, 0 for an empty slot */
@@ -286,13 +287,25 @@ int catalog_find(const char *id)
 			if (strcmp(catalog[k].id, id) == 0)
 				return (int)k;
 		}
-		return -1;
 	}
-	for (i = 0; i < catalog_count; i++) {
+	/* the entries added since the table was built (or all, without one) */
+	for (i = ix ? ix->n : 0; i < catalog_count; i++) {
 		if (strcmp(catalog[i].id, id) == 0)
 			return (int)i;
 	}
 	return -1;
+}
+
+void catalog_reindex(void)
+{
+	struct id_index *ix;
+
+	pthread_once(&id_index_once, id_index_init);
+	ix = id_index_build(catalog, catalog_count);
+	if (!ix)
+		return; /* look-ups walk the entries the old table lacks */
+	ix->prev = atomic_load_explicit(&id_index, memory_order_acquire);
+	atomic_store_explicit(&id_index, ix, memory_order_release);
 }
 
 static const char *const goal_ids[GOAL_COUNT] = {

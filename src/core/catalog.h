@@ -120,8 +120,6 @@ struct indicator {
 extern _Atomic(const struct indicator *) catalog;
 extern _Atomic size_t catalog_count;
 extern const size_t catalog_builtin;
-/* At most this many indicators, compiled and added. */
-#define CATALOG_MAX 4096
 
 /* The most entries the catalog may hold: the store packs an indicator's
  * index (and its rank by id) into 16 bits of its keys (store/values_int.h),
@@ -139,6 +137,10 @@ enum gemis_err catalog_check(const struct indicator *ind, struct errctx *e);
 /* Adds a checked indicator at the end of the catalog, its texts copied;
  * *index is its index.  Safe beside readers; adders are serialised. */
 enum gemis_err catalog_add(const struct indicator *ind, int *index, struct errctx *e);
+/* Builds catalog_find()'s table again for the entries now there (catalog_add()
+ * calls it, under its lock); the old table stays readable.  Without memory
+ * the look-ups walk the entries the old table lacks. */
+void catalog_reindex(void);
 /* "sum", "last", "mean"; time_agg_parse is -1 when unknown. */
 const char *time_agg_id(enum time_agg t);
 int time_agg_parse(const char *s);

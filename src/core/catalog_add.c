@@ -210,6 +210,7 @@ enum gemis_err catalog_add(const struct indicator *ind, int *index, struct errct
 	if (!err) {
 		/* readers see the entry only once it is whole */
 		atomic_store(&catalog_count, n + 1);
+		catalog_reindex();
 		*index = (int)n;
 	}
 	pthread_mutex_unlock(&add_mu);
