@@ -64,11 +64,14 @@ uint64_t stored_key(int unit, period_t period, int ind, int part, int sex)
 	       (uint64_t)(part & 3) << 2 | (uint64_t)(sex & 3);
 }
 
-static size_t stored_slot(const struct stored *s, uint64_t k)
+/* Fibonacci hashing: the top bits of the product, which depend on every
+ * bit of the key (bits in the middle would not see the unit, packed
+ * high). */
+size_t stored_slot(const struct stored *s, uint64_t k)
 {
 	uint64_t h = k * 0x9e3779b97f4a7c15ULL;
 
-	return (size_t)(h >> 20) & (s->cap - 1);
+	return (size_t)(h >> (64 - __builtin_ctzll((unsigned long long)s->cap)));
 }
 
 static enum gemis_err stored_grow(struct stored *s)

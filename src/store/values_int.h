@@ -38,6 +38,8 @@ struct stored {
 };
 
 uint64_t stored_key(int unit, period_t period, int ind, int part, int sex);
+/* The first slot a key probes (s->cap a power of two, not 0). */
+size_t stored_slot(const struct stored *s, uint64_t k);
 enum gemis_err stored_put(struct stored *s, uint64_t k, double v);
 bool stored_get(const struct stored *s, uint64_t k, double *v);
 void stored_release(struct stored *s);
