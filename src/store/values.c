@@ -530,13 +530,15 @@ enum gemis_err values_import(struct db *db, const struct tree *t, struct value_r
 	struct stored stored = {0};
 	struct key_order ko;
 	struct keyed *put = NULL;
-	size_t *order = NULL, nw = 0, i;
+	size_t *order = NULL, nw = 0, i, nind;
 	double *old = NULL;
 	bool own_tx;
 	enum gemis_err err;
 
 	memset(res, 0, sizeof(*res));
-	err = key_order_init(&ko, catalog, catalog_count, t->n, e);
+	/* the count first: the array read after it holds that many (catalog_add()) */
+	nind = catalog_count;
+	err = key_order_init(&ko, catalog, nind, t->n, e);
 	if (err)
 		return err;
 	/* a caller that writes more in the same transaction (the approval of a

@@ -137,14 +137,16 @@ void values_stream_close(struct values_stream *vs)
 enum gemis_err values_stream_open(const struct tree *t, struct values_stream **out, struct errctx *e)
 {
 	struct values_stream *vs = calloc(1, sizeof(*vs));
-	size_t n = t->n ? t->n : 1, i;
+	size_t n = t->n ? t->n : 1, i, nind;
 	enum gemis_err err;
 
 	*out = NULL;
 	if (!vs)
 		return err_set(e, GEMIS_ENOMEM, "out of memory");
 	vs->t = t;
-	err = key_order_init(&vs->ko, catalog, catalog_count, t->n, e);
+	/* the count first: the array read after it holds that many (catalog_add()) */
+	nind = catalog_count;
+	err = key_order_init(&vs->ko, catalog, nind, t->n, e);
 	if (err) {
 		values_stream_close(vs);
 		return err;
