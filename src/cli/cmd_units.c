@@ -123,15 +123,19 @@ int cmd_indicators(struct cli *cli, int argc, char **argv)
 		const struct indicator *ind = &catalog[i];
 
 		if (json) {
-			buf_printf(&b, "%s{\"id\": \"%s\", \"goal\": \"%s\", \"name_vi\": \"", i ? ",\n " : "",
-				   ind->id, goal_id(ind->goal));
+			/* an added indicator's texts are anyone's: escaped, every one */
+			buf_printf(&b, "%s{\"id\": \"", i ? ",\n " : "");
+			buf_json_escape(&b, ind->id, strlen(ind->id));
+			buf_printf(&b, "\", \"goal\": \"%s\", \"name_vi\": \"", goal_id(ind->goal));
 			buf_json_escape(&b, ind->name_vi, strlen(ind->name_vi));
 			buf_puts(&b, "\", \"name_en\": \"");
 			buf_json_escape(&b, ind->name_en, strlen(ind->name_en));
+			buf_puts(&b, "\", \"measure\": \"");
+			buf_json_escape(&b, ind->unit, strlen(ind->unit));
 			buf_printf(&b,
-				   "\", \"measure\": \"%s\", \"polarity\": \"%s\", \"parts\": %s,"
+				   "\", \"polarity\": \"%s\", \"parts\": %s,"
 				   " \"factor\": %g, \"by_sex\": %s, \"local\": %s}",
-				   ind->unit, ind->polarity == POL_HIGHER ? "higher" : "lower",
+				   ind->polarity == POL_HIGHER ? "higher" : "lower",
 				   ind->kind == IND_RATIO ? "[\"num\", \"den\"]" : "[\"value\"]", ind->factor,
 				   ind->by_sex ? "true" : "false", ind->local ? "true" : "false");
 		} else {

@@ -115,7 +115,7 @@ const struct command commands[] = {
 	    "agencies in plans, reported in CSV, XLSX and the exchange formats, rolled up and\n"
 	    "judged like the others.  Only the ministry or an administrator adds one; the\n"
 	    "change is kept in the indicator log.  A running server shows it after a restart.\n"
-	    "  --id ID          a-z, 0-9, '_' and '.', starting with a letter; never reused\n"
+	    "  --id ID          a-z, 0-9 and '_', starting with a letter; never reused\n"
 	    "  --goal GOAL      politics, economy, family, health, education or communication\n"
 	    "  --kind           ratio (a numerator over a denominator, the default) or value\n"
 	    "  --part-vi/-en    what the numerator (or the value) counts, in Vietnamese and English\n"

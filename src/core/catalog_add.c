@@ -18,12 +18,14 @@
 
 #include "period.h"
 #include "util/i18n.h"
+#include "util/text.h"
 
 #include "util/banned.h"
 
-/* Ids, names and units are short texts; the catalog a few hundred
- * indicators at most (a ministry's set and its provinces'). */
-#define ID_MAX 64
+/* Ids, names and units are short texts.  An id fits the 64-byte buffers
+ * of the pages and requests that carry one, and is an SDMX code (no '.',
+ * the key separator there). */
+#define ID_MAX 63
 #define NAME_MAX_BYTES 400
 #define UNIT_MAX_BYTES 40
 
@@ -45,20 +47,21 @@ static bool id_ok(const char *id)
 	for (i = 0; i < n; i++) {
 		char c = id[i];
 
-		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.'))
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
 			return false;
 	}
 	return true;
 }
 
-/* A text shown to people: there, not blank, not too long, no control
- * characters (they would break a CSV line or a terminal). */
+/* A text shown to people: there, not blank, not too long, UTF-8 (the
+ * database, XML and JSON take nothing else), no control characters (they
+ * would break a CSV line or a terminal). */
 static bool text_ok(const char *s, size_t max)
 {
 	size_t i, n = s ? strlen(s) : 0;
 	bool blank = true;
 
-	if (n == 0 || n > max)
+	if (n == 0 || n > max || !text_valid_utf8(s, n))
 		return false;
 	for (i = 0; i < n; i++) {
 		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
@@ -78,7 +81,9 @@ static enum gemis_err bad(struct errctx *e, const char *field, const char *why)
 static enum gemis_err check_parts(const struct indicator *ind, struct errctx *e)
 {
 	int np = ind->kind == IND_RATIO ? 2 : 1, p;
-	static const char *const vi[] = {"part_vi[0]", "part_vi[1]"}, *const en[] = {"part_en[0]", "part_en[1]"};
+	/* named as the command's options name them */
+	static const char *const vi[] = {"part_vi", "den_vi"}, *const en[] = {"part_en", "den_en"};
+	static const char *const time[] = {"time", "time_den"};
 
 	for (p = 0; p < PART_SLOTS; p++) {
 		if (p >= np) {
@@ -91,7 +96,7 @@ static enum gemis_err check_parts(const struct indicator *ind, struct errctx *e)
 		if (!text_ok(ind->part_en[p], NAME_MAX_BYTES))
 			return bad(e, en[p], N_("what the part counts is missing or not a plain line of text"));
 		if ((unsigned)ind->time[p] > TIME_MEAN)
-			return bad(e, "time", N_("not sum, last or mean"));
+			return bad(e, time[p], N_("not sum, last or mean"));
 	}
 	return GEMIS_OK;
 }
@@ -111,10 +116,26 @@ static enum gemis_err check_target(const struct indicator *ind, struct errctx *e
 	return GEMIS_OK;
 }
 
+/* A power of ten: the exchange formats carry a factor as its exponent
+ * (SDMX's UNIT_MULT). */
+static bool factor_ok(const struct indicator *ind)
+{
+	double f = 1;
+	int k;
+
+	if (ind->kind == IND_VALUE)
+		return ind->factor == 1;
+	for (k = 0; k <= 15; k++, f *= 10) {
+		if (ind->factor == f)
+			return true;
+	}
+	return false;
+}
+
 enum gemis_err catalog_check(const struct indicator *ind, struct errctx *e)
 {
 	if (!id_ok(ind->id))
-		return bad(e, "id", N_("1 to 64 of a-z, 0-9, '_' and '.', starting with a letter"));
+		return bad(e, "id", N_("1 to 63 of a-z, 0-9 and '_', starting with a letter"));
 	if (catalog_find(ind->id) >= 0)
 		return err_set_at(e, GEMIS_ECONFLICT, "id", _("%s is already an indicator"), ind->id);
 	if ((unsigned)ind->goal >= GOAL_COUNT)
@@ -129,8 +150,8 @@ enum gemis_err catalog_check(const struct indicator *ind, struct errctx *e)
 		return bad(e, "polarity", N_("not higher or lower"));
 	if ((unsigned)ind->kind > IND_VALUE)
 		return bad(e, "kind", N_("not ratio or value"));
-	if (!isfinite(ind->factor) || ind->factor <= 0 || (ind->kind == IND_VALUE && ind->factor != 1))
-		return bad(e, "factor", N_("a ratio's factor is a positive number, a value's is 1"));
+	if (!factor_ok(ind))
+		return bad(e, "factor", N_("a ratio's factor is 1, 10, 100, ... up to 10^15, a value's is 1"));
 	if (ind->share && ind->kind != IND_RATIO)
 		return bad(e, "share", N_("only a ratio is a share of a whole"));
 	if ((unsigned)ind->space > SPACE_NONE)

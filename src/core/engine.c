@@ -471,7 +471,8 @@ double engine_value(const struct engine *e, int year, int unit, int ind, int sex
 
 unsigned engine_reporting(const struct engine *e, int year, int unit, int ind)
 {
-	if (!e->reporting || year < e->year_min || year > e->year_max)
+	/* an indicator added after this engine was built has no figures in it */
+	if (!e->reporting || year < e->year_min || year > e->year_max || ind < 0 || (size_t)ind >= e->nind)
 		return 0;
 	return e->reporting[year - e->year_min][(size_t)unit * e->nind + (size_t)ind];
 }
@@ -505,6 +506,8 @@ const struct target *engine_target(const struct engine *e, int unit, int ind, in
 {
 	int u;
 
+	if (ind < 0 || (size_t)ind >= e->nind)
+		return NULL;
 	for (u = unit; u >= 0; u = e->tree->units[u].parent) {
 		int k = e->own_first[(size_t)u * e->nind + (size_t)ind];
 		const struct target *best = NULL;

@@ -50,7 +50,8 @@ const struct layout *layout_catalog(void)
 	/* a failed allocation is tried again at the next call, not remembered */
 	pthread_mutex_lock(&build_mu);
 	l = atomic_load_explicit(&latest, memory_order_acquire);
-	if (!l || l->nind != n) {
+	n = catalog_count; /* it may have grown while this thread waited */
+	if (!l || l->nind < n) {
 		k = malloc(sizeof(*k));
 		l = k ? build(catalog, n) : NULL;
 		if (l) {

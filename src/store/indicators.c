@@ -18,51 +18,60 @@
 	" national_direction, national_value, national_year, time_num, time_den, part_num_vi,"    \
 	" part_num_en, part_den_vi, part_den_en"
 
-static int parse_or(int v, int *bad)
+/* v, or 0 after naming the column in *bad (the first one wrong). */
+static int parse_or(int v, const char *column, const char **bad)
 {
-	if (v < 0)
-		*bad = 1;
+	if (v < 0 && !*bad)
+		*bad = column;
 	return v < 0 ? 0 : v;
+}
+
+static int polarity_parse(const char *s)
+{
+	return !s ? -1 : strcmp(s, "higher") == 0 ? POL_HIGHER : strcmp(s, "lower") == 0 ? POL_LOWER : -1;
+}
+
+static int kind_parse(const char *s)
+{
+	return !s ? -1 : strcmp(s, "ratio") == 0 ? IND_RATIO : strcmp(s, "value") == 0 ? IND_VALUE : -1;
 }
 
 /* One added row as an indicator; its texts are the statement's, borrowed
  * until the next row. */
 static enum gemis_err row_indicator(struct db_stmt *st, struct indicator *ind, struct errctx *e)
 {
-	const char *pol = db_col_text(st, 5), *kind = db_col_text(st, 6), *id = db_col_text(st, 0);
-	int bad = 0;
+	const char *id = db_col_text(st, 0), *bad = NULL;
 
 	memset(ind, 0, sizeof(*ind));
 	ind->id = id;
-	ind->goal = (enum goal)parse_or(goal_parse(db_col_text(st, 1)), &bad);
+	ind->goal = (enum goal)parse_or(goal_parse(db_col_text(st, 1)), "goal", &bad);
 	ind->name_vi = db_col_text(st, 2);
 	ind->name_en = db_col_text(st, 3);
 	ind->unit = db_col_text(st, 4);
-	ind->polarity = pol && strcmp(pol, "lower") == 0 ? POL_LOWER : POL_HIGHER;
-	ind->kind = kind && strcmp(kind, "value") == 0 ? IND_VALUE : IND_RATIO;
+	ind->polarity = (enum polarity)parse_or(polarity_parse(db_col_text(st, 5)), "polarity", &bad);
+	ind->kind = (enum ind_kind)parse_or(kind_parse(db_col_text(st, 6)), "kind", &bad);
 	ind->factor = db_col_double(st, 7);
 	ind->by_sex = db_col_int(st, 8) != 0;
 	ind->share = db_col_int(st, 9) != 0;
-	ind->space = (enum space_agg)parse_or(space_agg_parse(db_col_text(st, 10)), &bad);
+	ind->space = (enum space_agg)parse_or(space_agg_parse(db_col_text(st, 10)), "space_agg", &bad);
 	if (!db_col_null(st, 11)) {
 		ind->has_national = true;
-		ind->national_dir = (enum direction)parse_or(direction_parse(db_col_text(st, 11)), &bad);
+		ind->national_dir = (enum direction)parse_or(direction_parse(db_col_text(st, 11)),
+							     "national_direction", &bad);
 		ind->national_value = db_col_double(st, 12);
 		ind->national_year = (int)db_col_int(st, 13);
 	}
-	ind->time[0] = (enum time_agg)parse_or(time_agg_parse(db_col_text(st, 14)), &bad);
+	ind->time[0] = (enum time_agg)parse_or(time_agg_parse(db_col_text(st, 14)), "time_num", &bad);
 	ind->part_vi[0] = db_col_text(st, 16);
 	ind->part_en[0] = db_col_text(st, 17);
 	if (ind->kind == IND_RATIO) {
-		ind->time[1] = (enum time_agg)parse_or(time_agg_parse(db_col_text(st, 15)), &bad);
+		ind->time[1] = (enum time_agg)parse_or(time_agg_parse(db_col_text(st, 15)), "time_den", &bad);
 		ind->part_vi[1] = db_col_text(st, 18);
 		ind->part_en[1] = db_col_text(st, 19);
 	}
 	ind->source = SRC_REPORTED;
-	if (bad || (pol && strcmp(pol, "lower") != 0 && strcmp(pol, "higher") != 0) ||
-	    (kind && strcmp(kind, "value") != 0 && strcmp(kind, "ratio") != 0))
-		return err_set_at(e, GEMIS_EINVAL, "", "%s",
-				  _("a goal, polarity, kind, aggregation or direction gemis does not know"));
+	if (bad)
+		return err_set_at(e, GEMIS_EINVAL, bad, "%s", _("not a value gemis knows"));
 	return GEMIS_OK;
 }
 

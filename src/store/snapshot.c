@@ -165,7 +165,7 @@ enum gemis_err snapshot_apply(struct db *db, const struct snapshot *from, const 
 	for (i = 0; !err && i < REGISTER_INDICATORS; i++) {
 		int ind = register_indicator((int)i);
 
-		if (ind >= 0 && c->ind[ind])
+		if (dataset_change_has(c, ind))
 			*masks = true;
 	}
 	/* the first demo value marks every answer as demo data */

@@ -53,7 +53,7 @@ static enum gemis_err catalog_sync(struct db *db, struct errctx *e)
 			 "INSERT INTO indicators (id, goal, name_vi, name_en, unit, polarity, kind, factor,"
 			 " by_sex, share, space_agg, national_direction, national_value, national_year)"
 			 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-			 " ON CONFLICT (id) DO UPDATE SET goal = excluded.goal, name_vi = excluded.name_vi,"
+			 " ON CONFLICT (id) DO UPDATE SET builtin = 1, goal = excluded.goal, name_vi = excluded.name_vi,"
 			 " name_en = excluded.name_en, unit = excluded.unit, polarity = excluded.polarity,"
 			 " kind = excluded.kind, factor = excluded.factor, by_sex = excluded.by_sex,"
 			 " share = excluded.share, space_agg = excluded.space_agg,"

@@ -19,7 +19,15 @@ add() {
 expect_fail 1 add --id female_key_leaders
 contains "$err" "id: female_key_leaders is already"
 expect_fail 1 add --id "Bảo hiểm"
-contains "$err" "id: 1 to 64"
+contains "$err" "id: 1 to 63"
+expect_fail 1 add --id si.women
+contains "$err" "id: 1 to 63"
+expect_fail 1 add --id si_women --factor 250
+contains "$err" "factor:"
+expect_fail 1 add --id si_women --den-vi ""
+contains "$err" "den_vi:"
+expect_fail 1 add --id si_women --unit "$(printf '\377\376')"
+contains "$err" "unit:"
 expect_fail 2 add --id si_women --kind value
 contains "$err" "--den-vi"
 expect_fail 1 add --id si_women --factor -3
@@ -108,6 +116,22 @@ grep -q "Working women with social insurance" r.html || die "not in the yearly r
 # and a new process reads it again from the database, once
 expect_ok "$GEMIS" indicators
 [ "$(printf '%s\n' "$out" | grep -c '^si_women ')" = 1 ] || die "listed $(printf '%s\n' "$out" | grep -c '^si_women ') times"
+
+# the exchange formats carry it: ADX and SDMX name it, and the ADX file
+# read back changes nothing
+expect_ok "$GEMIS" values export --unit 03394 --year 2026 --format adx -o si.adx.xml
+grep -q 'dataElement="si_women' si.adx.xml || die "not in the ADX export"
+changes=$(sql gemis.db "SELECT COUNT(*) FROM value_changes")
+expect_ok "$GEMIS" values import si.adx.xml
+contains "$out" "0 new, 0 changed"
+[ "$(sql gemis.db "SELECT COUNT(*) FROM value_changes")" = "$changes" ] || die "the ADX round trip changed values"
+[ "$(sql gemis.db "SELECT COUNT(*) FROM datavalues WHERE indicator = 'si_women'")" = 8 ] || die "the ADX round trip"
+expect_ok "$GEMIS" values export --unit 03394 --year 2026 --format sdmx -o si.sdmx.csv
+grep -q 'si_women' si.sdmx.csv || die "not in the SDMX export"
+expect_ok "$GEMIS" values export --unit 03394 --format sdmx-structure -o si.structure.xml
+grep -q 'id="si_women"' si.structure.xml || die "not in the SDMX codelist"
+expect_ok "$GEMIS" indicators --json
+printf '%s' "$out" | jq -e . >/dev/null || die "the catalog's JSON"
 
 # the web's pages show it like the others (a server started after the
 # addition, as the help says)

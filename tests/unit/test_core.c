@@ -756,8 +756,18 @@ TEST(catalog_add_at_run_time)
 	REFUSED("goal", bad.goal = GOAL_COUNT);
 	REFUSED("factor", bad.factor = 0);
 	REFUSED("factor", (bad.kind = IND_VALUE, bad.part_vi[1] = bad.part_en[1] = NULL));
-	REFUSED("part_vi[1]", (bad.kind = IND_VALUE, bad.factor = 1));
-	REFUSED("part_en[1]", bad.part_en[1] = "");
+	REFUSED("den_vi", (bad.kind = IND_VALUE, bad.factor = 1));
+	REFUSED("den_en", bad.part_en[1] = "");
+	REFUSED("den_vi", bad.part_vi[1] = NULL);
+	REFUSED("id", bad.id = "si.women"); /* '.' separates an SDMX key */
+	REFUSED("id", bad.id = "a123456789012345678901234567890123456789012345678901234567890123");
+	REFUSED("factor", bad.factor = 250); /* the exchange formats carry a power of ten */
+	REFUSED("factor", bad.factor = NAN);
+	REFUSED("polarity", bad.polarity = (enum polarity)7);
+	REFUSED("time_den", bad.time[1] = (enum time_agg)9);
+	REFUSED("name_vi", bad.name_vi = "T\xe1\xbb"); /* cut in the middle of a character */
+	REFUSED("national_value", (bad.has_national = true, bad.national_dir = DIR_AT_MOST,
+				   bad.national_value = NAN, bad.national_year = 2030));
 	REFUSED("share", (bad.kind = IND_VALUE, bad.factor = 1, bad.share = true,
 			  bad.part_vi[1] = bad.part_en[1] = NULL));
 	REFUSED("source", bad.source = SRC_REGISTER);
@@ -767,6 +777,10 @@ TEST(catalog_add_at_run_time)
 #undef REFUSED
 	CHECK(catalog_count == n && catalog_find("si_women") == -1);
 
+	/* the longest id is taken */
+	bad = ind;
+	bad.id = "a12345678901234567890123456789012345678901234567890123456789012";
+	CHECK(strlen(bad.id) == 63 && catalog_check(&bad, &e) == GEMIS_OK);
 	memset(&e, 0, sizeof(e));
 	CHECK(catalog_add(&ind, &k, &e) == GEMIS_OK && k == (int)n);
 	CHECK(catalog_count == n + 1 && catalog_find("si_women") == k);
