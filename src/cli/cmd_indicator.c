@@ -30,11 +30,6 @@ static bool enum_opt(const char *name, const char *s, int (*parse)(const char *)
 	return true;
 }
 
-static int kind_parse(const char *s)
-{
-	return strcmp(s, "ratio") == 0 ? IND_RATIO : strcmp(s, "value") == 0 ? IND_VALUE : -1;
-}
-
 /* --target DIR[:VALUE]:YEAR, e.g. at_least:80:2030 or achieve:2030. */
 static bool target_opt(const char *s, struct indicator *ind)
 {
@@ -100,7 +95,7 @@ static bool read_opts(const struct add_opts *o, struct indicator *ind)
 {
 	int goal = -1, kind = IND_RATIO, space = SPACE_SUM, t = TIME_SUM;
 
-	if (!enum_opt("goal", o->goal, goal_parse, &goal) || !enum_opt("kind", o->kind, kind_parse, &kind) ||
+	if (!enum_opt("goal", o->goal, goal_parse, &goal) || !enum_opt("kind", o->kind, ind_kind_parse, &kind) ||
 	    !enum_opt("space", o->space, space_agg_parse, &space) || !enum_opt("time", o->time, time_agg_parse, &t))
 		return false;
 	ind->goal = (enum goal)goal;

@@ -146,6 +146,9 @@ const char *time_agg_id(enum time_agg t);
 int time_agg_parse(const char *s);
 const char *space_agg_id(enum space_agg a);
 int space_agg_parse(const char *s);
+/* "ratio", "value"; "higher", "lower"; -1 when unknown. */
+int ind_kind_parse(const char *s);
+int polarity_parse(const char *s);
 /* The national target for a year: the 2030 target from 2030 on, the 2025
  * milestone up to 2025, the straight path between them in between (a
  * yearly plan for 2027 is held to 2027's point of the path, not to 2030's

@@ -261,6 +261,16 @@ int time_agg_parse(const char *s)
 	return -1;
 }
 
+int ind_kind_parse(const char *s)
+{
+	return !s ? -1 : strcmp(s, "ratio") == 0 ? IND_RATIO : strcmp(s, "value") == 0 ? IND_VALUE : -1;
+}
+
+int polarity_parse(const char *s)
+{
+	return !s ? -1 : strcmp(s, "higher") == 0 ? POL_HIGHER : strcmp(s, "lower") == 0 ? POL_LOWER : -1;
+}
+
 const char *space_agg_id(enum space_agg a)
 {
 	switch (a) {

@@ -26,15 +26,6 @@ static int parse_or(int v, const char *column, const char **bad)
 	return v < 0 ? 0 : v;
 }
 
-static int polarity_parse(const char *s)
-{
-	return !s ? -1 : strcmp(s, "higher") == 0 ? POL_HIGHER : strcmp(s, "lower") == 0 ? POL_LOWER : -1;
-}
-
-static int kind_parse(const char *s)
-{
-	return !s ? -1 : strcmp(s, "ratio") == 0 ? IND_RATIO : strcmp(s, "value") == 0 ? IND_VALUE : -1;
-}
 
 /* One added row as an indicator; its texts are the statement's, borrowed
  * until the next row. */
@@ -49,7 +40,7 @@ static enum gemis_err row_indicator(struct db_stmt *st, struct indicator *ind, s
 	ind->name_en = db_col_text(st, 3);
 	ind->unit = db_col_text(st, 4);
 	ind->polarity = (enum polarity)parse_or(polarity_parse(db_col_text(st, 5)), "polarity", &bad);
-	ind->kind = (enum ind_kind)parse_or(kind_parse(db_col_text(st, 6)), "kind", &bad);
+	ind->kind = (enum ind_kind)parse_or(ind_kind_parse(db_col_text(st, 6)), "kind", &bad);
 	ind->factor = db_col_double(st, 7);
 	ind->by_sex = db_col_int(st, 8) != 0;
 	ind->share = db_col_int(st, 9) != 0;
