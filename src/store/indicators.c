@@ -99,6 +99,23 @@ enum gemis_err indicators_load(struct db *db, struct errctx *e)
 	return db_finalize(st, e);
 }
 
+void indicator_bind_mirror(struct db_stmt *st, const struct indicator *ind)
+{
+	db_bindv(st, "tttttttdiit", ind->id, goal_id(ind->goal), ind->name_vi, ind->name_en, ind->unit,
+		 ind->polarity == POL_LOWER ? "lower" : "higher", ind->kind == IND_RATIO ? "ratio" : "value",
+		 ind->factor, (long long)ind->by_sex, (long long)ind->share, space_agg_id(ind->space));
+	/* the national target, where there is one; NULL columns otherwise */
+	db_bind_text(st, 12, ind->has_national ? direction_id(ind->national_dir) : NULL);
+	if (ind->has_national && ind->national_dir != DIR_ACHIEVE)
+		db_bind_double(st, 13, ind->national_value);
+	else
+		db_bind_null(st, 13);
+	if (ind->has_national)
+		db_bind_int(st, 14, ind->national_year);
+	else
+		db_bind_null(st, 14);
+}
+
 static enum gemis_err insert(struct db *db, const struct indicator *ind, const char *user, struct errctx *e)
 {
 	long long now = (long long)time(NULL);
@@ -112,19 +129,7 @@ static enum gemis_err insert(struct db *db, const struct indicator *ind, const c
 			 " (SELECT COALESCE(MAX(seq), 0) + 1 FROM indicators), ?, ?)");
 	if (err)
 		return err;
-	db_bindv(st, "tttttttdiit", ind->id, goal_id(ind->goal), ind->name_vi, ind->name_en, ind->unit,
-		 ind->polarity == POL_LOWER ? "lower" : "higher", ratio ? "ratio" : "value", ind->factor,
-		 (long long)ind->by_sex, (long long)ind->share, space_agg_id(ind->space));
-	/* the national target, where there is one; NULL columns otherwise */
-	db_bind_text(st, 12, ind->has_national ? direction_id(ind->national_dir) : NULL);
-	if (ind->has_national && ind->national_dir != DIR_ACHIEVE)
-		db_bind_double(st, 13, ind->national_value);
-	else
-		db_bind_null(st, 13);
-	if (ind->has_national)
-		db_bind_int(st, 14, ind->national_year);
-	else
-		db_bind_null(st, 14);
+	indicator_bind_mirror(st, ind);
 	db_bind_text(st, 15, time_agg_id(ind->time[0]));
 	db_bind_text(st, 16, ratio ? time_agg_id(ind->time[1]) : NULL);
 	db_bind_text(st, 17, ind->part_vi[0]);

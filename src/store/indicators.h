@@ -9,6 +9,10 @@
 #include "db.h"
 #include "util/err.h"
 
+/* Binds the columns 1 to 14 the compiled set's mirror and an added row
+ * share (id ... national_year, in that order) for the indicator. */
+void indicator_bind_mirror(struct db_stmt *st, const struct indicator *ind);
+
 /* Reads the added indicators into the catalog, those it does not hold
  * yet, in the order they were added.  A row that is not a valid indicator
  * (written by hand) is an error naming it. */

@@ -63,22 +63,7 @@ static enum gemis_err catalog_sync(struct db *db, struct errctx *e)
 	for (i = 0; !err && i < catalog_builtin; i++) {
 		const struct indicator *ind = &catalog[i];
 
-		db_bindv(st, "tttttttdiit", ind->id, goal_id(ind->goal), ind->name_vi, ind->name_en,
-			 ind->unit, ind->polarity == POL_HIGHER ? "higher" : "lower",
-			 ind->kind == IND_RATIO ? "ratio" : "value", ind->factor, (long long)ind->by_sex,
-			 (long long)ind->share, space_agg_id(ind->space));
-		if (ind->has_national) {
-			db_bind_text(st, 12, direction_id(ind->national_dir));
-			if (ind->national_dir == DIR_ACHIEVE)
-				db_bind_null(st, 13);
-			else
-				db_bind_double(st, 13, ind->national_value);
-			db_bind_int(st, 14, ind->national_year);
-		} else {
-			db_bind_null(st, 12);
-			db_bind_null(st, 13);
-			db_bind_null(st, 14);
-		}
+		indicator_bind_mirror(st, ind);
 		err = db_step_done(st, e);
 	}
 	if (st) {
