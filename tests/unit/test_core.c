@@ -602,6 +602,19 @@ TEST(dataset_refuses_cells_not_taken)
 	tree_release(&t);
 }
 
+/* The key numbered k of every (unit, year from 2024, indicator, part,
+ * sex): its indicator, and the rest in the pointers. */
+static int random_key(size_t k, int years, int *u, int *y, int *part, int *sex)
+{
+	int ind;
+
+	*sex = (int)(k % SEX_SLOTS), k /= SEX_SLOTS;
+	*part = (int)(k % PART_SLOTS), k /= PART_SLOTS;
+	ind = (int)(k % catalog_count), k /= catalog_count;
+	*y = 2024 + (int)(k % (size_t)years), *u = (int)(k / (size_t)years);
+	return ind;
+}
+
 /* Random values on every cell the indicators take, in every unit and a
  * few years, read back where they were put: no two keys share a cell. */
 TEST(dataset_random_round_trip)
@@ -620,13 +633,8 @@ TEST(dataset_random_round_trip)
 	want = malloc(n * sizeof(*want));
 	CHECK(want != NULL);
 	for (k = 0; k < n; k++) {
-		size_t i = k;
+		int ind = random_key(k, YEARS, &u, &y, &part, &sex);
 
-		sex = (int)(i % SEX_SLOTS), i /= SEX_SLOTS;
-		part = (int)(i % PART_SLOTS), i /= PART_SLOTS;
-		int ind = (int)(i % catalog_count);
-		i /= catalog_count;
-		y = 2024 + (int)(i % YEARS), u = (int)(i / YEARS);
 		seed = seed * 1103515245u + 12345u;
 		want[k] = NAN;
 		if (part >= indicator_parts(&catalog[ind]) || !indicator_takes_sex(&catalog[ind], sex) ||
@@ -636,13 +644,8 @@ TEST(dataset_random_round_trip)
 		CHECK(dataset_put(&d, u, period_year_code(y), ind, part, sex, want[k]) == GEMIS_OK);
 	}
 	for (k = 0; k < n; k++) {
-		size_t i = k;
+		int ind = random_key(k, YEARS, &u, &y, &part, &sex);
 
-		sex = (int)(i % SEX_SLOTS), i /= SEX_SLOTS;
-		part = (int)(i % PART_SLOTS), i /= PART_SLOTS;
-		int ind = (int)(i % catalog_count);
-		i /= catalog_count;
-		y = 2024 + (int)(i % YEARS), u = (int)(i / YEARS);
 		if (isnan(want[k]))
 			CHECK(isnan(dataset_get_year(&d, u, y, ind, part, sex)));
 		else
