@@ -21,7 +21,9 @@ struct plan_info {
 	long long id;
 	int unit;          /* tree index */
 	size_t ntargets;   /* stored */
-	size_t nskipped;   /* targets with indicator "custom", not stored */
+	size_t nlocal_new; /* "custom" targets that made a new local indicator */
+	size_t nlocal_kept; /* ... that found the unit's one of the same wording */
+	size_t nskipped;   /* qualitative "custom" targets (no value), not stored */
 	bool replaced;     /* a plan was in force before */
 	int merged;        /* 1: an amendment merged into the plan in force
 			    * (see plan_load()) */
