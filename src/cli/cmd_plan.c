@@ -197,8 +197,11 @@ static void plan_stored(const struct tree *t, const struct plan_info *info)
 		printf(_("Amended the plan in force of %s (%s): %zu targets in force"), u->name, u->code, info->ntargets);
 	else
 		printf(_("Stored the plan of %s (%s): %zu targets"), u->name, u->code, info->ntargets);
+	if (info->nlocal_new + info->nlocal_kept)
+		printf(_(", %zu targets outside the catalog as the unit's own indicators (%zu new; gemis local list %s)"),
+		       info->nlocal_new + info->nlocal_kept, info->nlocal_new, u->code);
 	if (info->nskipped)
-		printf(_(", %zu custom targets not stored"), info->nskipped);
+		printf(_(", %zu qualitative targets outside the catalog not stored"), info->nskipped);
 	if (info->merged)
 		printf("%s\n", _("; the plan before stays in the history."));
 	else

@@ -11,8 +11,10 @@
 
 #include "core/catalog.h"
 #include "util/i18n.h"
+#include "util/text.h"
 #include "store.h"
 #include "store_int.h"
+#include "local_indicators.h"
 #include "tasks.h"
 #include "values.h"
 
@@ -42,6 +44,29 @@ static void check_string_or_null(const json_t *o, const char *key, const char *p
 
 	if (v && !json_is_null(v) && !json_is_string(v))
 		diags_add(d, 0, path, _("must be a string or null"));
+}
+
+/* A numeric custom target becomes a local indicator named by its sentence
+ * (store/local_indicators.h): it needs the sentence, a goal, and a unit
+ * short enough for a column. */
+static void check_custom(const json_t *t, size_t i, struct diags *d)
+{
+	const char *text = str_or_null(t, "text"), *unit = str_or_null(t, "unit");
+	const json_t *u = json_object_get(t, "unit");
+	char path[64];
+
+	if (!text || !text[strspn(text, " \t\r\n")]) {
+		snprintf(path, sizeof(path), "targets[%zu].text", i);
+		diags_add(d, 0, path, _("a target outside the catalog needs its sentence: it names the local indicator"));
+	}
+	if (goal_parse(str_or_null(t, "goal")) < 0) {
+		snprintf(path, sizeof(path), "targets[%zu].goal", i);
+		diags_add(d, 0, path, _("unknown goal '%s'"), str_or_null(t, "goal") ? str_or_null(t, "goal") : "");
+	}
+	if ((u && !json_is_null(u) && !unit) || (unit && (strlen(unit) > 64 || !text_valid_utf8(unit, strlen(unit))))) {
+		snprintf(path, sizeof(path), "targets[%zu].unit", i);
+		diags_add(d, 0, path, _("must be a word of at most 64 bytes"));
+	}
 }
 
 static void check_targets(const json_t *targets, int from, struct diags *d)
@@ -104,6 +129,8 @@ static void check_targets(const json_t *targets, int from, struct diags *d)
 			diags_add(d, 0, path, _("must be a year between %d and %d"), from - 10,
 				  PERIOD_MAX_YEAR);
 		}
+		if (ind && strcmp(ind, "custom") == 0 && json_is_number(val))
+			check_custom(t, i, d);
 		if (base && !json_is_null(base)) {
 			const json_t *bv = json_object_get(base, "value"), *by = json_object_get(base, "year");
 
@@ -618,7 +645,7 @@ static enum gemis_err insert_plan(struct db *db, const struct tree *t, int unit,
 	return db_finalize(st, e);
 }
 
-/* The plan's targets (a "custom" one is counted, not stored). */
+/* The plan's targets on the catalog's indicators. */
 static enum gemis_err insert_targets(struct db *db, const json_t *plan, struct plan_info *info, struct errctx *e)
 {
 	const json_t *targets, *x;
@@ -636,10 +663,8 @@ static enum gemis_err insert_targets(struct db *db, const json_t *plan, struct p
 		const char *ind = str_or_null(x, "indicator");
 		const json_t *val = json_object_get(x, "value"), *base = json_object_get(x, "baseline");
 
-		if (strcmp(ind, "custom") == 0) {
-			info->nskipped++;
-			continue;
-		}
+		if (strcmp(ind, "custom") == 0)
+			continue; /* local_from_plan()'s */
 		db_bindv(st, "itt", info->id, ind, str_or_null(x, "direction"));
 		db_bind_double(st, 4, json_is_number(val) ? json_number_value(val) : NAN);
 		db_bind_int(st, 5, json_integer_value(json_object_get(x, "year")));
@@ -759,6 +784,9 @@ enum gemis_err plan_load(struct db *db, const struct tree *t, const json_t *plan
 	err = insert_plan(db, t, unit, plan, source, demo, user, now, &info->id, e);
 	if (!err)
 		err = insert_targets(db, plan, info, e);
+	if (!err)
+		err = local_from_plan(db, t, unit, info->id, plan, user ? user : "system", now, &info->nlocal_new,
+				      &info->nlocal_kept, &info->nskipped, e);
 	if (!err)
 		err = insert_agencies(db, plan, info->id, e);
 	if (err)
