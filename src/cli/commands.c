@@ -421,6 +421,34 @@ const struct command commands[] = {
 	    "  --note TEXT      what was done\n"
 	    "  --evidence FILE  a PDF, DOCX, XLSX, JPEG or PNG of up to 8 MB, checked by its bytes\n"
 	    "  --as USER        act as that account, with its rights (default: the operator, cli:LOGIN)")},
+	{"local list", cmd_local_list, N_("list a unit's own indicators with their target, value and status"),
+	 "gemis local list UNIT [--year YEAR] [--json]",
+	 N_("The unit's local indicators: the numeric targets its plans set outside the\n"
+	    "catalog, kept as indicators of the unit alone (docs/local-indicators.md).  For\n"
+	    "each: its label (L1, L2...), the plan's wording, the agency that owes it, the\n"
+	    "target, the year's value and its status; one no longer in the plan in force is\n"
+	    "listed after the others with its values.\n"
+	    "  --year YEAR   the year (default: this year)\n"
+	    "  --json        the same as JSON, with every year's value")},
+	{"local record", cmd_local_record, N_("record the value of a unit's own indicator for a year"),
+	 "gemis local record UNIT LABEL --year YEAR --value NUMBER [--note TEXT] [--version N] [--as USER]",
+	 N_("Records the year's value of the local indicator LABEL (L1, L2... as `gemis local\n"
+	    "list` shows them); earlier records of the year are kept in the history.  The\n"
+	    "rules are the web's: the reporter of the agency that owes it, or the focal\n"
+	    "point; a year is locked while the agency's form of the year is approved.\n"
+	    "  --year YEAR     the year the value is for (required)\n"
+	    "  --value NUMBER  the value, with '.' or ',' as the decimal mark (4,5)\n"
+	    "  --note TEXT     where the figure comes from\n"
+	    "  --version N     the number of the latest record of the year you saw (0: none);\n"
+	    "                  refused when someone recorded a newer one since, so that their\n"
+	    "                  record is not overwritten unseen.  Default: the latest record\n"
+	    "  --as USER       act as that account, with its rights (default: the operator, cli:LOGIN)")},
+	{"local history", cmd_local_history, N_("list every value recorded for a unit's own indicator"),
+	 "gemis local history UNIT LABEL [--json]",
+	 N_("Every record of the local indicator LABEL, oldest first: its number (the\n"
+	    "version --version names), the year, the value, when, by whom for which agency,\n"
+	    "and the note.\n"
+	    "  --json   the same as JSON")},
 	{"budget list", cmd_budget_list, N_("list a unit's budget lines with their state and sums"),
 	 "gemis budget list --unit CODE [--year YEAR] [--json]",
 	 N_("The budget lines of the commune (or of every commune below a province) for the\n"

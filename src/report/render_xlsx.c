@@ -6,6 +6,8 @@
  *   one sheet per goal with a row per indicator: target, value, value by
  *              sex, numerator and denominator, status, progress ratio and the
  *              reason given, every figure a number (empty when missing);
+ *   Own targets (a unit whose plans set targets outside the catalog) its
+ *              local indicators: target, the year's value, status;
  *   Reporting  forms due, submitted, on time, late, missing and the rates,
  *              per agency (and per commune for a unit with sub-units), and
  *              each form of a commune;
@@ -24,6 +26,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "local_doc.h"
 #include "progress.h"
 #include "store/submissions.h"
 #include "util/i18n.h"
@@ -299,6 +302,50 @@ static void goal_sheets(lxw_workbook *wb, const struct yearly *y, const struct x
 			buf_release(&why);
 			row++;
 		}
+	}
+}
+
+/* The unit's own targets (local_doc.h), when it has any to show. */
+static void local_sheet(lxw_workbook *wb, const struct yearly *y, const struct xfmt *x)
+{
+	static const char *const heads[] = {
+		N_("Symbol"), N_("Target of the plan"), N_("Unit of measure"), N_("Agency responsible"),
+		N_("Target direction"), N_("Target"), N_("Target year"), N_("Value"), N_("Assessment"),
+	};
+	lxw_worksheet *ws;
+	lxw_row_t row = 2;
+	size_t i;
+
+	if (!local_doc_count(&y->local, y->year))
+		return;
+	ws = workbook_add_worksheet(wb, _("Own targets"));
+	page_setup(ws);
+	worksheet_write_string(ws, 0, 0, local_doc_title(&y->s->tree.units[y->unit]), x->title);
+	worksheet_set_column(ws, 0, 0, 7, NULL);
+	worksheet_set_column(ws, 1, 1, 50, NULL);
+	worksheet_set_column(ws, 2, 7, 13, NULL);
+	worksheet_set_column(ws, 3, 3, 28, NULL);
+	worksheet_set_column(ws, 8, 8, 18, NULL);
+	head_row(ws, 1, heads, sizeof(heads) / sizeof(heads[0]), x);
+	for (i = 0; i < y->local.n; i++) {
+		const struct local_indicator *z = &y->local.v[i];
+		const struct local_value *v = local_value_of(z, y->year);
+		struct local_cells c;
+
+		if (!local_doc_shown(z, y->year))
+			continue;
+		local_doc_cells(z, y->year, &c);
+		worksheet_set_row(ws, row, 32, NULL);
+		worksheet_write_string(ws, row, 0, c.label, x->text);
+		worksheet_write_string(ws, row, 1, c.name, x->wrap);
+		worksheet_write_string(ws, row, 2, measure_name(z->unit), x->text);
+		worksheet_write_string(ws, row, 3, c.agency, x->text);
+		worksheet_write_string(ws, row, 4, z->target.has_value ? direction_word(z->target.dir) : "", x->text);
+		num_or_blank(ws, row, 5, z->target.has_value ? z->target.value : NAN, x->num2);
+		num_or_blank(ws, row, 6, z->target.has_value ? z->target.year : NAN, x->num);
+		num_or_blank(ws, row, 7, v ? v->value : NAN, x->num2);
+		worksheet_write_string(ws, row, 8, c.status, x->status[c.st]);
+		row++;
 	}
 }
 
@@ -628,6 +675,7 @@ enum gemis_err yearly_xlsx(const struct yearly *y, const char *path, struct errc
 	snprintf(summary_name, sizeof(summary_name), "%s", _("Summary sheet"));
 	summary(wb, y, &x, summary_name);
 	goal_sheets(wb, y, &x);
+	local_sheet(wb, y, &x);
 	reporting_sheet(wb, y, &x);
 	subunit_sheets(wb, y, &x);
 	work_sheet(wb, y, &x);

@@ -238,6 +238,8 @@ enum gemis_err yearly_load(struct db *db, const struct snapshot *s, int unit, in
 		err = inspections_list(db, &s->tree, unit, year, &y->mem, &y->insp, &y->ninsp, e);
 	if (!err)
 		err = drafts_list(db, &s->tree, unit, year, &y->mem, &y->drafts, &y->ndrafts, e);
+	if (!err && !o->action_month)
+		err = local_list(db, &s->tree, unit, &y->local, e);
 	if (err)
 		goto fail;
 	inspections_sum(&s->tree, unit, y->insp, y->ninsp, vn_date(o->now), &y->insp_sum);
@@ -256,6 +258,7 @@ void yearly_release(struct yearly *y)
 	rep_result_release(&y->rep);
 	worklog_release(&y->work);
 	budget_list_release(&y->budget);
+	local_list_release(&y->local);
 	arena_release(&y->mem);
 	memset(y, 0, sizeof(*y));
 }

@@ -10,7 +10,9 @@
  * the tasks' results and the activity log: worklog.h; the budget lines:
  * store/budget.h; the inspections and their recommendations:
  * store/inspections.h; feedback and complaints, counted: store/complaints.h;
- * the drafts and their gender checks: store/drafts.h).
+ * the drafts and their gender checks: store/drafts.h; the unit's own
+ * indicators, its plans' targets outside the catalog, never summed into
+ * a larger unit's report: store/local_indicators.h).
  * yearly_doc() turns that into a document of blocks in the current
  * language (doc.h) for HTML, DOCX and PDF; yearly_xlsx() writes the
  * workbook (one sheet per goal and a summary, with a native chart).
@@ -28,6 +30,7 @@
 #include "store/complaints.h"
 #include "store/drafts.h"
 #include "store/inspections.h"
+#include "store/local_indicators.h"
 #include "store/snapshot.h"
 
 struct yr_row {
@@ -93,6 +96,7 @@ struct yearly {
 	struct draft *drafts;     /* the subtree's drafts of the year (in mem) */
 	size_t ndrafts;
 	struct draft_sum drafts_sum;
+	struct local_list local;  /* the unit's own indicators (its own only) */
 	bool demo;
 };
 

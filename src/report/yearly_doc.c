@@ -5,7 +5,8 @@
  * document of a People's Committee); the body has the sections a province
  * asks of its communes:
  *   I    results by goal: each indicator's target, value, value by sex and
- *        status, with a chart of the statuses by goal;
+ *        status, with a chart of the statuses by goal; then the unit's own
+ *        targets outside the catalog, when it has any (local_doc.h);
  *   II   indicators off track or at risk, with the reasons agencies gave;
  *   III  reporting by the agencies (and, for a province, the communes);
  *   IV   the plan's tasks: each agency's indicators and their state, the
@@ -29,6 +30,7 @@
 #include "oversight_doc.h"
 #include "drafts_doc.h"
 #include "worklog_doc.h"
+#include "local_doc.h"
 #include "core/date.h"
 #include "core/quota.h"
 #include "core/smallnum.h"
@@ -953,6 +955,7 @@ enum gemis_err yearly_doc(const struct yearly *y, struct doc *d)
 	header(y, d);
 	intro(y, d);
 	results(y, d);
+	local_doc(&y->local, &y->s->tree.units[y->unit], y->year, d);
 	off_track(y, d);
 	reporting(y, d);
 	tasks(y, d);
