@@ -63,7 +63,7 @@ void local_doc_cells(const struct local_indicator *x, int year, struct local_cel
 
 void local_doc(const struct local_list *l, const struct unit *u, int year, struct doc *d)
 {
-	static const double w[6] = {0.06, 0.34, 0.18, 0.14, 0.12, 0.16};
+	static const double w[6] = {0.08, 0.32, 0.18, 0.14, 0.12, 0.16};
 	size_t i, row = 1, n = local_doc_count(l, year);
 	struct dtable *tb;
 	struct dblock *b;

@@ -122,6 +122,11 @@ expect_ok "$GEMIS" progress --unit 03390 --year 2026 --json
 not_contains "$out" "tảo hôn" "the engine's progress"
 expect_ok "$GEMIS" report --unit 03390 --year 2026 --format xlsx -o r.xlsx
 contains "$(unzip -p r.xlsx xl/workbook.xml)" "Own targets" "the workbook"
+# in Vietnamese, the default, in the document and the PDF
+expect_ok "$GEMIS" --lang vi report --unit 03390 --year 2026 --format docx -o r.docx
+contains "$(unzip -p r.docx word/document.xml)" "Chỉ tiêu riêng của xã" "the DOCX"
+expect_ok "$GEMIS" --lang vi report --unit 03390 --year 2026 --format pdf -o r.pdf
+contains "$(pdftotext r.pdf - | tr -s ' \n' '  ')" "Chỉ tiêu riêng của xã" "the PDF"
 expect_ok "$GEMIS" report --unit 12 --year 2026 --format html -o p.html
 not_contains "$(cat p.html)" "own targets" "the province's report"
 not_contains "$(cat p.html)" "tảo hôn" "the province's report"
