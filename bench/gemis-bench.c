@@ -178,7 +178,7 @@ static int cmd_csv(int argc, char **argv)
 		if (t.units[u].first_child >= 0)
 			continue;
 		for (y = first; y <= last; y++) {
-			for (k = 0; k < catalog_count; k++) {
+			for (k = 0; k < catalog_n(); k++) {
 				const struct indicator *ind = &catalog[k];
 				int s, s0 = ind->by_sex ? SEX_F : SEX_T, s1 = ind->by_sex ? SEX_M : SEX_T;
 
@@ -222,7 +222,7 @@ static json_t *make_plan(const struct tree *t, int u, bool commune)
 	json_t *targets = json_array(), *plan;
 	size_t k;
 
-	for (k = 0; k < catalog_count; k++) {
+	for (k = 0; k < catalog_n(); k++) {
 		const struct indicator *ind = &catalog[k];
 		double lo, hi, dlo, dhi, v;
 		json_t *tg;
@@ -310,8 +310,8 @@ static void engine_answers(const struct tree *t, struct dataset *ds, const struc
 		exit(1);
 	}
 	for (u = 0; u < t->n; u++) {
-		for (k = 0; k < catalog_count; k++) {
-			struct answer *a = &out[u * catalog_count + k];
+		for (k = 0; k < catalog_n(); k++) {
+			struct answer *a = &out[u * catalog_n() + k];
 			struct assessment as;
 			int s;
 
@@ -545,7 +545,7 @@ static const char *rollup_text(void)
 	if (text[0])
 		return text;
 	len = (size_t)snprintf(text, sizeof(text), "WITH\nsmall(indicator, cnt, mn, pool) AS (VALUES ");
-	for (k = 0, n = 0; k < catalog_count; k++) {
+	for (k = 0, n = 0; k < catalog_n(); k++) {
 		const struct smallnum_rule *r = smallnum_rule_of((int)k);
 
 		if (!r)
@@ -587,7 +587,7 @@ static long sql_answers(struct db *db, const struct tree *t, int year, struct an
 		rows++;
 		if (tree_find_id(t, uid) < 0 || k < 0)
 			continue;
-		a = &out[(size_t)tree_find_id(t, uid) * catalog_count + (size_t)k];
+		a = &out[(size_t)tree_find_id(t, uid) * catalog_n() + (size_t)k];
 		a->status = status_parse(db_col_text(st, 2));
 		a->v[SEX_F] = db_col_double(st, 3);
 		a->v[SEX_M] = db_col_double(st, 4);
@@ -647,7 +647,7 @@ static int cmd_rollup(int argc, char **argv)
 	dataset_init(&ds, &t);
 	if (values_load(db, &t, &ds, &e) || plans_load_targets(db, &t, &tg, &ntg, &e))
 		return die("load", &e);
-	n = t.n * catalog_count;
+	n = t.n * catalog_n();
 	ea = calloc(n, sizeof(*ea));
 	sa = calloc(n, sizeof(*sa));
 	if (!ea || !sa)
@@ -681,7 +681,7 @@ static int cmd_rollup(int argc, char **argv)
 		for (i = 0; i < n && (bad_v + bad_s) > 0; i++) {
 			if (ea[i].status != sa[i].status || !same(ea[i].v[SEX_T], sa[i].v[SEX_T])) {
 				fprintf(stderr, "first difference: unit %s indicator %s: engine %s %.12g, sql %s %.12g\n",
-					t.units[i / catalog_count].code, catalog[i % catalog_count].id,
+					t.units[i / catalog_n()].code, catalog[i % catalog_n()].id,
 					status_id((enum status)ea[i].status), ea[i].v[SEX_T],
 					sa[i].status >= 0 ? status_id((enum status)sa[i].status) : "(none)",
 					sa[i].v[SEX_T]);
@@ -692,7 +692,7 @@ static int cmd_rollup(int argc, char **argv)
 	printf("units=%zu indicators=%zu values=%zu targets=%zu engine_s=%.6f sql_s=%.6f "
 	       "dataset_bytes=%zu bytes_per_value=%.2f answers=%zu value_mismatches=%zu "
 	       "status_mismatches=%zu",
-	       t.n, catalog_count, ds.nvalues, ntg, median(te, runs_e), median(ts, runs_s),
+	       t.n, catalog_n(), ds.nvalues, ntg, median(te, runs_e), median(ts, runs_s),
 	       dataset_bytes(&ds), ds.nvalues ? (double)dataset_bytes(&ds) / (double)ds.nvalues : 0,
 	       n, bad_v, bad_s);
 	for (i = 0; i < ST_COUNT; i++)
@@ -733,7 +733,7 @@ static int cmd_duckcmp(int argc, char **argv)
 	dataset_init(&ds, &t);
 	if (values_load(db, &t, &ds, &e) || plans_load_targets(db, &t, &tg, &ntg, &e))
 		return die("load", &e);
-	n = t.n * catalog_count;
+	n = t.n * catalog_n();
 	ea = calloc(n, sizeof(*ea));
 	oa = calloc(n, sizeof(*oa));
 	if (!ea || !oa)
@@ -767,7 +767,7 @@ static int cmd_duckcmp(int argc, char **argv)
 		if (u < 0 || ind < 0)
 			continue;
 		rows++;
-		a = &oa[(size_t)u * catalog_count + (size_t)ind];
+		a = &oa[(size_t)u * catalog_n() + (size_t)ind];
 		a->status = status_parse(col[2]);
 		for (k = 0; k < 3; k++)
 			a->v[k] = col[3 + k][0] ? strtod(col[3 + k], NULL) : NAN;

@@ -109,7 +109,7 @@ enum gemis_err api_indicators(struct http_req *r)
 	json_t *list = json_array();
 	size_t k;
 
-	for (k = 0; k < catalog_count; k++) {
+	for (k = 0; k < catalog_n(); k++) {
 		const struct indicator *ind = &catalog[k];
 		json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b}", "id", ind->id, "goal",
 				      goal_id(ind->goal), "name_vi", ind->name_vi, "name_en", ind->name_en,

@@ -320,7 +320,7 @@ static void read_values(struct http_req *r, const json_t *values, int unit, stru
  * (the request's arena); each must be an indicator of form f. */
 static enum gemis_err read_explain(struct http_req *r, json_t *explain, const struct form *f, const char ***out)
 {
-	const char **ex = arena_alloc(&r->arena, catalog_count * sizeof(*ex));
+	const char **ex = arena_alloc(&r->arena, catalog_n() * sizeof(*ex));
 	const char *key;
 	json_t *v;
 	size_t i;

@@ -119,7 +119,7 @@ int cmd_indicators(struct cli *cli, int argc, char **argv)
 	buf_init(&b, 0);
 	if (json)
 		buf_puts(&b, "[");
-	for (i = 0; i < catalog_count; i++) {
+	for (i = 0; i < catalog_n(); i++) {
 		const struct indicator *ind = &catalog[i];
 
 		if (json) {

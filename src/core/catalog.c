@@ -204,7 +204,8 @@ static const struct indicator builtin[] = {
 
 const size_t catalog_builtin = sizeof(builtin) / sizeof(builtin[0]);
 _Atomic(const struct indicator *) catalog = builtin;
-_Atomic size_t catalog_count = sizeof(builtin) / sizeof(builtin[0]);
+_Atomic size_t catalog_total = sizeof(builtin) / sizeof(builtin[0]);
+_Thread_local size_t catalog_pin;
 
 bool national_target_for(const struct indicator *ind, int year, enum direction *dir, double *value)
 {
@@ -268,13 +269,13 @@ static struct id_index *id_index_build(const struct indicator *cat, size_t n)
 
 static void id_index_init(void)
 {
-	atomic_store_explicit(&id_index, id_index_build(catalog, catalog_count), memory_order_release);
+	atomic_store_explicit(&id_index, id_index_build(catalog, catalog_total), memory_order_release);
 }
 
 int catalog_find(const char *id)
 {
 	const struct id_index *ix;
-	size_t i;
+	size_t i, n = catalog_n();
 
 	if (!id)
 		return -1;
@@ -285,11 +286,11 @@ int catalog_find(const char *id)
 			size_t k = ix->slot[i] - 1;
 
 			if (strcmp(catalog[k].id, id) == 0)
-				return (int)k;
+				return k < n ? (int)k : -1;
 		}
 	}
 	/* the entries added since the table was built (or all, without one) */
-	for (i = ix ? ix->n : 0; i < catalog_count; i++) {
+	for (i = ix ? ix->n : 0; i < n; i++) {
 		if (strcmp(catalog[i].id, id) == 0)
 			return (int)i;
 	}
@@ -301,7 +302,7 @@ void catalog_reindex(void)
 	struct id_index *ix;
 
 	pthread_once(&id_index_once, id_index_init);
-	ix = id_index_build(catalog, catalog_count);
+	ix = id_index_build(catalog, catalog_total);
 	if (!ix)
 		return; /* look-ups walk the entries the old table lacks */
 	ix->prev = atomic_load_explicit(&id_index, memory_order_acquire);

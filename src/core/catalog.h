@@ -116,10 +116,26 @@ struct indicator {
  * first catalog_builtin), then those added at run time (catalog_add()).
  * An entry never changes or moves once published: the array may be copied
  * into a larger one, and the old stays readable for the process's life, so
- * a pointer to an entry stays valid.  catalog_count only grows. */
+ * a pointer to an entry stays valid.  catalog_total only grows. */
 extern _Atomic(const struct indicator *) catalog;
-extern _Atomic size_t catalog_count;
+extern _Atomic size_t catalog_total;
 extern const size_t catalog_builtin;
+
+/* The entries this thread sees, 0 for all of them.  A server grows the
+ * catalog while it answers (http/live.c): a request sees only the entries
+ * of the snapshot it started with, whose arrays are sized for them, so that
+ * a page that sizes an array by catalog_n() and loops to it later sees the
+ * same number both times, and never an indicator its snapshot lacks. */
+extern _Thread_local size_t catalog_pin;
+
+/* The number of indicators this thread sees: every index below it is an
+ * entry of catalog[]. */
+static inline size_t catalog_n(void)
+{
+	size_t n = catalog_total;
+
+	return catalog_pin && catalog_pin < n ? catalog_pin : n;
+}
 
 /* The most entries the catalog may hold: the store packs an indicator's
  * index (and its rank by id) into 16 bits of its keys (store/values_int.h),
@@ -127,7 +143,7 @@ extern const size_t catalog_builtin;
 #define CATALOG_MAX 65536
 
 /* Index of the indicator with that id (compared byte by byte, case
- * included), or -1 for NULL or an unknown id.  A hash look-up, safe from
+ * included), or -1 for NULL, an unknown id or one past catalog_n().  A hash look-up, safe from
  * any number of threads at once. */
 int catalog_find(const char *id);
 /* Checks an indicator to add: GEMIS_EINVAL naming the field that is

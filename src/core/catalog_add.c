@@ -4,9 +4,9 @@
  *
  * The catalog is read without a lock from every thread, so an addition
  * never changes an entry a reader may see: it writes the new entry past
- * catalog_count, publishes a larger copy of the array when the current
+ * catalog_total, publishes a larger copy of the array when the current
  * one is full (the old array stays, as readers may hold pointers into it),
- * and only then raises catalog_count.
+ * and only then raises catalog_total.
  */
 #include "catalog.h"
 
@@ -158,7 +158,7 @@ enum gemis_err catalog_check(const struct indicator *ind, struct errctx *e)
 		return bad(e, "space", N_("not sum, mean or none"));
 	if (ind->source != SRC_REPORTED)
 		return bad(e, "source", N_("an added indicator is reported by agencies"));
-	if (catalog_count >= CATALOG_MAX)
+	if (catalog_total >= CATALOG_MAX)
 		return err_set_at(e, GEMIS_ELIMIT, "id", _("the catalog holds %d indicators at most"),
 				  CATALOG_MAX);
 	{
@@ -219,7 +219,7 @@ enum gemis_err catalog_add(const struct indicator *ind, int *index, struct errct
 
 	pthread_mutex_lock(&add_mu);
 	err = catalog_check(ind, e);
-	n = catalog_count;
+	n = catalog_total;
 	b = err ? NULL : room(n);
 	if (!err && !b)
 		err = err_set(e, GEMIS_ENOMEM, "%s", _("no memory for the catalog"));
@@ -230,7 +230,7 @@ enum gemis_err catalog_add(const struct indicator *ind, int *index, struct errct
 	}
 	if (!err) {
 		/* readers see the entry only once it is whole */
-		atomic_store(&catalog_count, n + 1);
+		atomic_store(&catalog_total, n + 1);
 		catalog_reindex();
 		*index = (int)n;
 	}

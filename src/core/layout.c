@@ -43,14 +43,14 @@ const struct layout *layout_catalog(void)
 {
 	struct layout *l = atomic_load_explicit(&latest, memory_order_acquire);
 	struct kept *k;
-	size_t n = catalog_count;
+	size_t n = catalog_total;
 
 	if (l && l->nind == n)
 		return l;
 	/* a failed allocation is tried again at the next call, not remembered */
 	pthread_mutex_lock(&build_mu);
 	l = atomic_load_explicit(&latest, memory_order_acquire);
-	n = catalog_count; /* it may have grown while this thread waited */
+	n = catalog_total; /* it may have grown while this thread waited */
 	if (!l || l->nind < n) {
 		k = malloc(sizeof(*k));
 		l = k ? build(catalog, n) : NULL;

@@ -33,7 +33,7 @@ struct layout {
 	struct layout_ind ind[];
 };
 
-/* The layout of the catalog as it is now (catalog_count indicators);
+/* The layout of the catalog as it is now (catalog_n() indicators);
  * NULL only when memory ran out (a later call tries again).  An indicator
  * added keeps the places of those before it. */
 const struct layout *layout_catalog(void);

@@ -34,7 +34,7 @@ void quota_check(const double q[4], double min, struct quota_check *out)
 
 bool quota_applies(int ind, const struct target *t)
 {
-	return ind >= 0 && (size_t)ind < catalog_count && indicator_per_quarter(&catalog[ind]) && t &&
+	return ind >= 0 && (size_t)ind < catalog_n() && indicator_per_quarter(&catalog[ind]) && t &&
 	       t->has_value && t->dir == DIR_AT_LEAST;
 }
 

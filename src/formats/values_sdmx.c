@@ -199,7 +199,7 @@ static enum gemis_err unit_mult_codelist(struct buf *b)
 	codelist_open(b, "CL_UNIT_MULT", "Hệ số nhân đơn vị", "Unit multiplier");
 	code(b, "0", "Đơn vị (×1)", "Units (×1)");
 	seen[0] = true;
-	for (i = 0; i < catalog_count; i++) {
+	for (i = 0; i < catalog_n(); i++) {
 		int k = -sdmx_unit_mult((int)i);
 		char id[8], name[32];
 
@@ -287,7 +287,7 @@ enum gemis_err values_write_sdmx_structure(const struct tree *t, const struct ex
 		areas(b, t, m, root);
 	buf_puts(b, "      </str:Codelist>\n");
 	codelist_open(b, "CL_INDICATOR", "Chỉ tiêu bình đẳng giới", "Gender equality indicators");
-	for (i = 0; i < catalog_count; i++)
+	for (i = 0; i < catalog_n(); i++)
 		code(b, catalog[i].id, catalog[i].name_vi, catalog[i].name_en);
 	buf_puts(b, "      </str:Codelist>\n");
 	fixed_codelist(b, "CL_VALUE_PART", "Phần của số liệu", "Part of the value", part_codes, 4);

@@ -68,6 +68,10 @@ void live_release(struct live *l);
  * valid until live_put().  Never waits for a refresh after the first. */
 enum gemis_err live_acquire(struct live *l, struct db *db, struct snapref **out, struct errctx *e);
 void live_put(struct live *l, struct snapref *ref);
+/* The indicators of the current snapshot (0 before the first): what a
+ * request sees of the catalog (catalog_pin, core/catalog.h), so that a
+ * snapshot it takes later, never smaller, holds every one it sees. */
+size_t live_catalog_n(struct live *l);
 /* After a write in this process: brings the snapshot up to date now. */
 void live_changed(struct live *l);
 /* Reads the accounts version now (after a state-changing request) and

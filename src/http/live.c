@@ -27,6 +27,8 @@
 #include <time.h>
 
 #include "internal.h"
+#include "core/catalog.h"
+#include "store/indicators.h"
 #include "store/store.h"
 
 #include "util/banned.h"
@@ -309,12 +311,16 @@ static enum gemis_err refresh(struct live *l, struct db *db, struct errctx *e)
 {
 	struct snapref *cur, *fresh = NULL;
 	long long v, av, *ids = NULL;
-	size_t nids = 0;
+	size_t nids = 0, pin;
 	unsigned char *touched = NULL;
 	bool all = true, masks = false;
 	enum gemis_err err;
 
 	pthread_mutex_lock(&l->refresh_mu);
+	/* a snapshot is built for the whole catalog, also in a request's
+	 * thread, which sees only its own snapshot's part of it */
+	pin = catalog_pin;
+	catalog_pin = 0;
 	db_rollback(db); /* read what is committed now */
 	/* the version is read before the data: a write while we read moves
 	 * it again and the next refresh reads that */
@@ -351,7 +357,12 @@ static enum gemis_err refresh(struct live *l, struct db *db, struct errctx *e)
 		}
 	}
 	if (!err && (!cur || all)) {
-		err = snapshot_load(db, &fresh->s, e);
+		/* an indicator added since (store/indicators.h): read before the
+		 * values, which the new snapshot's layout must hold; requests keep
+		 * to the old snapshot's part of the catalog until the swap */
+		err = indicators_load(db, e);
+		if (!err)
+			err = snapshot_load(db, &fresh->s, e);
 		if (!err)
 			atomic_fetch_add(&l->reloads, 1);
 	}
@@ -366,6 +377,7 @@ static enum gemis_err refresh(struct live *l, struct db *db, struct errctx *e)
 	live_put(l, cur);
 out:
 	db_rollback(db);
+	catalog_pin = pin;
 	pthread_mutex_unlock(&l->refresh_mu);
 	free(ids);
 	free(touched);
@@ -445,6 +457,17 @@ enum gemis_err live_note_accounts(struct live *l, struct db *db)
 		return e.code ? e.code : GEMIS_EDB;
 	note_accounts(l, av);
 	return GEMIS_OK;
+}
+
+size_t live_catalog_n(struct live *l)
+{
+	size_t n = 0;
+
+	pthread_mutex_lock(&l->mu);
+	if (l->cur)
+		n = l->cur->s.ds.nind;
+	pthread_mutex_unlock(&l->mu);
+	return n;
 }
 
 enum gemis_err live_acquire(struct live *l, struct db *db, struct snapref **out, struct errctx *e)

@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "core/catalog.h"
 #include "core/date.h"
 #include "internal.h"
 #include "store/users.h"
@@ -450,7 +451,7 @@ enum gemis_err http_admit(struct http_req *r)
 	return GEMIS_OK;
 }
 
-enum gemis_err http_dispatch(struct http_req *r)
+static enum gemis_err dispatch(struct http_req *r)
 {
 	enum gemis_err err = GEMIS_OK;
 
@@ -509,5 +510,19 @@ out:
 		authcache_forget_all(&r->srv->auth);
 	if (err)
 		http_render_error(r, err);
+	return err;
+}
+
+/* Runs the request seeing the catalog of the snapshot current when it
+ * starts (catalog_pin, core/catalog.h): an indicator added while it runs
+ * is not half in its page. */
+enum gemis_err http_dispatch(struct http_req *r)
+{
+	size_t pin = catalog_pin;
+	enum gemis_err err;
+
+	catalog_pin = live_catalog_n(&r->srv->live);
+	err = dispatch(r);
+	catalog_pin = pin;
 	return err;
 }

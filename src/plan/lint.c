@@ -195,7 +195,7 @@ static void targets_lint(struct pdoc *d, struct presult *r)
 	struct indset seen; /* indicators checked for an agency */
 
 	/* a failed allocation fails the import (alloc_failures()) */
-	(void)indset_init_in(&seen, catalog_count, &d->a);
+	(void)indset_init_in(&seen, catalog_n(), &d->a);
 	for (i = 0; i < r->nt; i++) {
 		const struct ptarget *x = &r->t[i];
 		const struct indicator *ind = x->ind >= 0 ? &catalog[x->ind] : NULL;

@@ -289,7 +289,7 @@ enum gemis_err plan_import(const char *text, size_t len, json_t **out, struct er
 		goto out;
 	r = calloc(1, sizeof(*r));
 	if (r) {
-		r->nind = catalog_count;
+		r->nind = catalog_n();
 		r->assigned = calloc(PLAN_MAX_AGENCIES * (r->nind ? r->nind : 1), sizeof(*r->assigned));
 	}
 	if (!r || !r->assigned) {

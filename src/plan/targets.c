@@ -186,17 +186,17 @@ static struct score best_indicator(const struct vocab *v, const struct tok *t, s
 	struct score s = {-1, 0, 0};
 	/* a failed allocation finds no indicator and fails the import
 	 * (alloc_failures()) */
-	int *raw = gemis_calloc(catalog_count ? catalog_count : 1, sizeof(*raw));
+	int *raw = gemis_calloc(catalog_n() ? catalog_n() : 1, sizeof(*raw));
 	size_t i;
 
 	if (!raw)
 		return s;
 	for (i = 0; i < v->nind; i++) {
-		if (v->ind[i].ind >= 0 && (size_t)v->ind[i].ind < catalog_count &&
+		if (v->ind[i].ind >= 0 && (size_t)v->ind[i].ind < catalog_n() &&
 		    phrase_find(t, a, b, &v->ind[i].p, NULL) >= 0)
 			raw[v->ind[i].ind] += v->ind[i].weight;
 	}
-	for (i = 0; i < catalog_count; i++) {
+	for (i = 0; i < catalog_n(); i++) {
 		int total = raw[i] + (goal_kind >= 0 && (int)catalog[i].goal == goal_kind && raw[i] > 0 ? 2 : 0);
 
 		if (raw[i] >= 3 && total >= 5 && total > s.total) {

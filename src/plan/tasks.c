@@ -493,7 +493,7 @@ static struct ttask *task_new(struct tstate *s, size_t head, const char *parent,
 	memset(x, 0, sizeof(*x));
 	buf_init(&x->text, PDOC_MAX_PARA_BYTES);
 	/* a failed allocation fails the import (alloc_failures()) */
-	(void)indset_init_in(&x->ind, catalog_count, &s->d->a);
+	(void)indset_init_in(&x->ind, catalog_n(), &s->d->a);
 	x->head = head;
 	x->line = s->d->p[head].line;
 	x->number = number_of(s, &s->d->p[head]);
@@ -950,7 +950,7 @@ static json_t *task_json(const struct tstate *s, size_t i)
 	for (k = 0; k < x->ngoals; k++)
 		json_array_append_new(g, json_sprintf("%d", x->goals[k]));
 	json_object_set_new(o, "goals", g);
-	for (k = 0; k < catalog_count; k++) {
+	for (k = 0; k < catalog_n(); k++) {
 		if (indset_has(&x->ind, (int)k))
 			json_array_append_new(ind, json_string(catalog[k].id));
 	}

@@ -160,7 +160,7 @@ static enum gemis_err obs_unit_year(const struct snapshot *s, struct progress_ma
 	size_t ind;
 	int sex;
 
-	for (ind = 0; ind < catalog_count; ind++) {
+	for (ind = 0; ind < catalog_n(); ind++) {
 		bool hide = !small && obs_hidden(s, m, year, unit, (int)ind);
 
 		for (sex = SEX_F; sex <= SEX_T; sex++) {
@@ -251,7 +251,7 @@ enum gemis_err exchange_template(struct db *db, const struct tree *t, int unit, 
 			      agency_kinds[agency].id);
 		goto out;
 	}
-	for (k = 0; k < catalog_count && !err; k++) {
+	for (k = 0; k < catalog_n() && !err; k++) {
 		const struct indicator *ind = &catalog[k];
 		int part, sex, q, quarters = indicator_per_quarter(ind) ? 4 : 0;
 

@@ -96,7 +96,7 @@ static enum gemis_err diff_forms(struct plan_diff *d, const struct plan_view *be
 		struct plan_diff_form *f = &d->forms[d->nforms];
 		bool b, a;
 
-		if (indset_init(&f->before, catalog_count) || indset_init(&f->after, catalog_count)) {
+		if (indset_init(&f->before, catalog_n()) || indset_init(&f->after, catalog_n())) {
 			indset_free(&f->before);
 			return GEMIS_ENOMEM;
 		}
@@ -155,12 +155,12 @@ enum gemis_err plan_diff_compute(struct db *db, const struct snapshot *s, int un
 	err = plan_view_from_json(plan, unit, &after, &mem);
 	if (err)
 		goto out;
-	d->rows = calloc(catalog_count + 1, sizeof(*d->rows));
+	d->rows = calloc(catalog_n() + 1, sizeof(*d->rows));
 	if (!d->rows) {
 		err = GEMIS_ENOMEM;
 		goto out;
 	}
-	for (k = 0; k < catalog_count; k++) {
+	for (k = 0; k < catalog_n(); k++) {
 		const struct target *tb = engine_target(eng, unit, (int)k, year);
 		const struct target *ta = own_target(own, nown, (int)k, year);
 		struct plan_diff_row *r;

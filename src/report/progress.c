@@ -322,7 +322,7 @@ enum gemis_err progress_json(const struct snapshot *s, int unit, int year, struc
 	buf_printf(b, ", \"level\": \"%s\", \"year\": %d, \"demo\": %s,"
 		   " \"reported\": {\"units\": %d, \"of\": %d}, \"indicators\": [",
 		   level_id(u->level), year, s->ds.demo ? "true" : "false", done, all);
-	for (k = 0; k < catalog_count && !buf_error(b); k++) {
+	for (k = 0; k < catalog_n() && !buf_error(b); k++) {
 		const struct indicator *ind = &catalog[k];
 		const struct target *t = engine_target(e, unit, (int)k, year);
 		struct assessment a;
@@ -592,7 +592,7 @@ enum gemis_err progress_text(const struct snapshot *s, int unit, int year, bool 
 	}
 	for (g = 0; g < GOAL_COUNT && !buf_error(b); g++) {
 		goal_head(b, g, color, parent);
-		for (k = 0; k < catalog_count; k++) {
+		for (k = 0; k < catalog_n(); k++) {
 			if (catalog[k].goal == (enum goal)g)
 				register_hidden |= indicator_text(b, s, unit, year, (int)k, color, parent);
 		}

@@ -41,14 +41,14 @@ static int baseline_year(const struct snapshot *s, int unit, int year)
 	int from = 0, y;
 	size_t k;
 
-	for (k = 0; k < catalog_count; k++) {
+	for (k = 0; k < catalog_n(); k++) {
 		const struct target *t = engine_target(eng, unit, (int)k, year);
 
 		if (t && t->has_baseline && t->base_year > 0 && (!from || t->base_year < from))
 			from = t->base_year;
 	}
 	for (y = eng->year_min; !from && y <= eng->year_max && y <= year; y++) {
-		for (k = 0; k < catalog_count; k++) {
+		for (k = 0; k < catalog_n(); k++) {
 			if (!isnan(engine_value(eng, y, unit, (int)k, SEX_T))) {
 				from = y;
 				break;
@@ -121,12 +121,12 @@ static enum gemis_err load_rows(struct review *rv, const struct snapshot *s, int
 	int g, no = 0, i;
 	size_t k;
 
-	rv->rows = arena_alloc(&rv->y.mem, (catalog_count + 1) * sizeof(*rv->rows));
+	rv->rows = arena_alloc(&rv->y.mem, (catalog_n() + 1) * sizeof(*rv->rows));
 	if (!rv->rows)
 		return GEMIS_ENOMEM;
 	/* by goal, catalog order within a goal, numbered through */
 	for (g = 0; g < GOAL_COUNT; g++) {
-		for (k = 0; k < catalog_count; k++) {
+		for (k = 0; k < catalog_n(); k++) {
 			struct rv_row *r = &rv->rows[rv->nrows];
 
 			if (catalog[k].goal != (enum goal)g || !row_fill(rv, s, unit, (int)k, r))

@@ -186,7 +186,7 @@ enum gemis_err yearly_load(struct db *db, const struct snapshot *s, int unit, in
 	y->year = year;
 	y->o = *o;
 	y->demo = s->ds.demo;
-	y->rows = arena_alloc(&y->mem, (catalog_count + 1) * sizeof(*y->rows));
+	y->rows = arena_alloc(&y->mem, (catalog_n() + 1) * sizeof(*y->rows));
 	if (!y->rows) {
 		err = GEMIS_ENOMEM;
 		goto fail;
@@ -197,7 +197,7 @@ enum gemis_err yearly_load(struct db *db, const struct snapshot *s, int unit, in
 	y->plan = plan_view_of(y->plans, y->nplans, unit);
 	/* rows by goal, catalog order within a goal, numbered through */
 	for (g = 0; g < GOAL_COUNT; g++) {
-		for (k = 0; k < catalog_count; k++) {
+		for (k = 0; k < catalog_n(); k++) {
 			const struct indicator *ind = &catalog[k];
 			struct yr_row *r;
 			const struct target *t;

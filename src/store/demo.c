@@ -321,7 +321,7 @@ static enum gemis_err demo_form(struct db *db, const struct tree *t, const char 
 	if (err)
 		return err;
 	rows = calloc(f.nfields ? f.nfields : 1, sizeof(*rows));
-	explain = calloc(catalog_count ? catalog_count : 1, sizeof(*explain));
+	explain = calloc(catalog_n() ? catalog_n() : 1, sizeof(*explain));
 	if (!rows || !explain) {
 		err = GEMIS_ENOMEM;
 		goto out;

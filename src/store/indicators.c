@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "store.h"
 #include "util/i18n.h"
 
 #include "util/banned.h"
@@ -171,6 +172,10 @@ enum gemis_err indicator_add(struct db *db, const struct indicator *ind, const c
 		err = err_set_at(e, GEMIS_ECONFLICT, "id", _("%s is already an indicator"), ind->id);
 	if (!err)
 		err = insert(db, ind, user, e);
+	/* a change of every unit: running servers read the catalog again
+	 * with all the values (http/live.c) */
+	if (!err)
+		err = store_data_changed(db, e);
 	if (!err)
 		err = db_commit(db, e);
 	else

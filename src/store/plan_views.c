@@ -18,11 +18,11 @@ enum gemis_err plan_view_init(struct plan_view *p, struct arena *mem)
 	size_t k;
 
 	memset(p, 0, sizeof(*p));
-	err = indset_init_in(&p->assigned_all, catalog_count, mem);
+	err = indset_init_in(&p->assigned_all, catalog_n(), mem);
 	if (!err)
-		err = indset_init_in(&p->targeted, catalog_count, mem);
+		err = indset_init_in(&p->targeted, catalog_n(), mem);
 	for (k = 0; k < PV_MAX_AGENCIES && !err; k++)
-		err = indset_init_in(&p->assigned[k], catalog_count, mem);
+		err = indset_init_in(&p->assigned[k], catalog_n(), mem);
 	return err;
 }
 

@@ -157,7 +157,7 @@ enum gemis_err form_build(struct db *db, const struct tree *t, int unit, int age
 	err = agency_owes(db, t, plan, unit, agency, year, &f->owes, e);
 	if (err)
 		return err;
-	assigned = gemis_calloc(catalog_count, sizeof(*assigned));
+	assigned = gemis_calloc(catalog_n(), sizeof(*assigned));
 	if (!assigned)
 		return GEMIS_ENOMEM;
 	/* the indicators tied to the agency, and those tied to "all" when the
@@ -189,7 +189,7 @@ enum gemis_err form_build(struct db *db, const struct tree *t, int unit, int age
 	err = saved_indicators(db, t, unit, agency, year, assigned, e);
 	if (err)
 		goto out;
-	for (k = 0; k < catalog_count; k++)
+	for (k = 0; k < catalog_n(); k++)
 		f->ninds += assigned[k];
 	f->inds = gemis_calloc(f->ninds ? f->ninds : 1, sizeof(*f->inds));
 	if (!f->inds) {
@@ -197,7 +197,7 @@ enum gemis_err form_build(struct db *db, const struct tree *t, int unit, int age
 		goto out;
 	}
 	f->ninds = 0;
-	for (k = 0; k < catalog_count && !err; k++) {
+	for (k = 0; k < catalog_n() && !err; k++) {
 		const struct indicator *ind = &catalog[k];
 		int nper = indicator_per_quarter(ind) ? 4 : 1, q, part, sex;
 
@@ -713,7 +713,7 @@ static enum gemis_err check_request(const struct tree *t, const struct principal
 	err = wf_check_request(&wf_form, t, who, (int)rq->action, rq->unit, rq->agency, rq->comment, e);
 	if (err)
 		return err;
-	for (size_t k = 0; rq->explain && k < catalog_count; k++) {
+	for (size_t k = 0; rq->explain && k < catalog_n(); k++) {
 		if (rq->explain[k] && strlen(rq->explain[k]) > EXPLAIN_MAX)
 			return err_set_at(e, GEMIS_EINVAL, catalog[k].id,
 					  _("an explanation has at most %d characters"), EXPLAIN_MAX);

@@ -117,7 +117,7 @@ struct sub_request {
 	const char *comment;         /* RETURN (required), APPROVE and REOPEN (optional) */
 	/* SAVE and SUBMIT: the agency's explanation of each indicator of the
 	 * form for the year ("no new case was detected"), by catalog index
-	 * (catalog_count entries, NULL entries left alone, "" removes one), or
+	 * (catalog_n() entries, NULL entries left alone, "" removes one), or
 	 * NULL; kept in value_comments, which reports quote. */
 	const char *const *explain;
 	/* SAVE and SUBMIT: the results of the agency's tasks and a short

@@ -537,7 +537,7 @@ enum gemis_err values_import(struct db *db, const struct tree *t, struct value_r
 
 	memset(res, 0, sizeof(*res));
 	/* the count first: the array read after it holds that many (catalog_add()) */
-	nind = catalog_count;
+	nind = catalog_n();
 	err = key_order_init(&ko, catalog, nind, t->n, e);
 	if (err)
 		return err;

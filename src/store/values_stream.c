@@ -145,7 +145,7 @@ enum gemis_err values_stream_open(const struct tree *t, struct values_stream **o
 		return err_set(e, GEMIS_ENOMEM, "out of memory");
 	vs->t = t;
 	/* the count first: the array read after it holds that many (catalog_add()) */
-	nind = catalog_count;
+	nind = catalog_n();
 	err = key_order_init(&vs->ko, catalog, nind, t->n, e);
 	if (err) {
 		values_stream_close(vs);

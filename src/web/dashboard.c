@@ -284,7 +284,7 @@ enum gemis_err page_home(struct http_req *r)
 	progress_masks_init(&pm, s, year);
 	for (g = 0; g < GOAL_COUNT; g++) {
 		html(r, "<section class=\"goal\"><h2>%s</h2><ul class=\"inds\">", goal_name((enum goal)g, r->lang));
-		for (k = 0; k < catalog_count; k++) {
+		for (k = 0; k < catalog_n(); k++) {
 			if (catalog[k].goal == (enum goal)g)
 				indicator_row(r, &pm, unit, (int)k, year);
 		}

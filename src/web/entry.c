@@ -684,7 +684,7 @@ static enum gemis_err read_form(struct http_req *r, struct entry *en, int a, str
  * request's arena), or NULL when out of memory. */
 static const char **typed_explanations(struct http_req *r, const struct entry *en)
 {
-	const char **explain = arena_alloc(&r->arena, catalog_count * sizeof(*explain));
+	const char **explain = arena_alloc(&r->arena, catalog_n() * sizeof(*explain));
 	size_t k;
 
 	for (k = 0; explain && k < en->f.ninds; k++) {

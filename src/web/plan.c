@@ -290,7 +290,7 @@ static void edit_form(struct http_req *r, const struct unit *u, long long id, co
 	json_array_foreach(json_object_get(plan, "agencies"), i, x)
 		html(r, "<th scope=\"col\" id=\"ag%zu\">%s</th>", i, agency_label(r, json_string_value(x)));
 	html(r, "</tr></thead><tbody>");
-	for (k = 0; k < catalog_count; k++) {
+	for (k = 0; k < catalog_n(); k++) {
 		html(r, "<tr><th scope=\"row\" id=\"in%zu\">%s</th>", k, indicator_name(&catalog[k], r->lang));
 		json_array_foreach(json_object_get(plan, "agencies"), i, x) {
 			const char *ag = json_string_value(x);
@@ -562,7 +562,7 @@ enum gemis_err page_plan_edit(struct http_req *r)
 	json_array_foreach(agencies, i, x) {
 		json_t *list = json_array();
 
-		for (k = 0; k < catalog_count; k++) {
+		for (k = 0; k < catalog_n(); k++) {
 			char name[128];
 
 			snprintf(name, sizeof(name), "a_%s_%s", json_string_value(x), catalog[k].id);

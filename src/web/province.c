@@ -198,7 +198,7 @@ static bool row_shown(struct grid *g, int cu)
 
 	if (g->status < 0)
 		return true;
-	for (k = 0; k < catalog_count; k++) {
+	for (k = 0; k < catalog_n(); k++) {
 		struct assessment a;
 
 		if (!column_shown(g, k))
@@ -231,7 +231,7 @@ static void grid_row(struct http_req *r, struct grid *g, int cu)
 		html(r, " <small class=\"tag\">%d/%d</small>", d2, a2);
 	late_tag(r, &g->rep, cu);
 	html(r, "</th>");
-	for (k = 0; k < catalog_count; k++) {
+	for (k = 0; k < catalog_n(); k++) {
 		struct assessment a;
 		char num[32];
 		double v;
@@ -269,7 +269,7 @@ static void grid_table(struct http_req *r, struct grid *g)
 	html(r, "<div class=\"scroll\"><table class=\"grid\"><thead><tr><th><a href=\"%s\">%s</a></th>",
 	     self_url(r, u->code, g->year, g->goal, g->status, "name", g->by.name && g->by.dir == 1 ? "desc" : NULL),
 	     _("Unit"));
-	for (k = 0; k < catalog_count; k++) {
+	for (k = 0; k < catalog_n(); k++) {
 		if (!column_shown(g, k))
 			continue;
 		/* the number and a short name: a phone has no tooltips */
@@ -291,7 +291,7 @@ static void grid_table(struct http_req *r, struct grid *g)
 	html(r, "<p class=\"hint\">%s</p>", arena_printf(&r->arena, _("%zu of %zu shown."), shown, g->n));
 	/* the legend of the column numbers */
 	html(r, "<details><summary>%s</summary><ul>", _("Indicators"));
-	for (k = 0; k < catalog_count; k++) {
+	for (k = 0; k < catalog_n(); k++) {
 		if (!column_shown(g, k))
 			continue;
 		html(r, "<li>%s %s</li>", ind_label(r, (int)k), indicator_name(&catalog[k], r->lang));

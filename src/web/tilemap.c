@@ -82,7 +82,7 @@ int tilemap_indicator(struct http_req *r, const struct snapshot *s, int unit, in
 		return catalog_find(id);
 	if (sort_ind >= 0)
 		return sort_ind;
-	for (k = 0; k < catalog_count; k++)
+	for (k = 0; k < catalog_n(); k++)
 		for (c = t->units[unit].first_child; c >= 0; c = t->units[c].next_sibling)
 			if (!isnan(engine_value(&s->eng, year, c, (int)k, SEX_T)))
 				return (int)k;
@@ -105,7 +105,7 @@ static void map_form(struct http_req *r, const struct tree *t, int unit, int yea
 			html(r, "<input type=\"hidden\" name=\"%s\" value=\"%s\">", keep[k], v);
 	}
 	html(r, "<label>%s <select name=\"map\">", _("Indicator on the map"));
-	for (k = 0; k < catalog_count; k++)
+	for (k = 0; k < catalog_n(); k++)
 		html(r, "<option value=\"%s\"%s>%s</option>", catalog[k].id, (int)k == ind ? " selected" : "",
 		     indicator_name(&catalog[k], r->lang));
 	html(r, "</select></label><button type=\"submit\">%s</button></form>", _("Show on the map"));

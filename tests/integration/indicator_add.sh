@@ -148,14 +148,34 @@ http GET "/province/12?goal=economy"
 contains "$body" "si_women"
 stop_server
 
-# past 64 indicators (the old masks' limit): 46 more, one of them assigned
-# and reported; plans, progress and the report still answer
+# past 64 indicators (the old masks' limit): 46 more, added while a server
+# answers pages all the time; one of them assigned and reported; plans,
+# progress and the report still answer, and the running server shows it
+# without a restart (each request keeps to its snapshot's catalog)
+start_server
+JAR=admin71.txt
+export JAR
+sign_in admin gemis-demo-2026
+: >codes.txt
+(
+	while [ ! -e adds.done ]; do
+		for page in "/" "/?unit=12" "/province/12" "/plan/03390" "/entry/03390/kinhte/2026" \
+			"/review?unit=12&year=2026" "/indicator/si_women?unit=12"; do
+			curl -s -o /dev/null -w '%{http_code} '"$page"'\n' -b admin71.txt "$BASE$page" >>codes.txt
+		done
+	done
+) &
+pages=$!
 i=0
 while [ $i -lt 46 ]; do
 	i=$((i + 1))
 	"$GEMIS" indicator add --id "extra_$i" --goal family --kind value --name-vi "Chỉ tiêu thêm $i" \
 		--name-en "Extra $i" --part-vi "Số $i" --part-en "Number $i" >/dev/null || die "extra_$i"
 done
+touch adds.done
+wait $pages
+[ "$(grep -c . codes.txt)" -gt 7 ] || die "pages were not asked while the catalog grew"
+if grep -v '^200 ' codes.txt; then die "a page failed while the catalog grew"; fi
 expect_ok "$GEMIS" indicators --json
 [ "$(printf '%s' "$out" | jq length)" = 71 ] || die "71 indicators"
 sed 's/"si_women"/"extra_46"/g; s/9\/KH-UBND/10\/KH-UBND/' amend.json >amend2.json
@@ -167,15 +187,20 @@ expect_ok "$GEMIS" progress --unit 12 --year 2026 --json
 expect_ok "$GEMIS" progress --unit 03390 --year 2026 --json
 [ "$(printf '%s' "$out" | jq -r '.indicators[] | select(.indicator == "extra_46") | .target.value')" = 40 ] || die "the 71st indicator's target"
 expect_ok "$GEMIS" report --unit 03390 --year 2026 --format docx -o r.docx
-start_server
-JAR=admin71.txt
-export JAR
-sign_in admin gemis-demo-2026
-for page in "/" "/?unit=12" "/province/12" "/plan/03390" "/entry/03390/kinhte/2026" "/indicator/extra_46?unit=12" \
+# the server started before the additions picks them up at its next refresh
+n=0
+while :; do
+	http GET "/entry/03390/kinhte/2026"
+	[ "$status" = 200 ] && printf '%s' "$body" | grep -q "Chỉ tiêu thêm 46" && break
+	n=$((n + 1))
+	[ $n -lt 100 ] || die "the running server does not show the indicators added since it started"
+	sleep 0.1
+done
+for page in "/" "/?unit=12" "/province/12" "/plan/03390" "/indicator/extra_46?unit=12" \
 	"/review?unit=12&year=2026" "/reporting?unit=12"; do
 	http GET "$page"
 	[ "$status" = 200 ] || die "$page with 71 indicators: HTTP $status"
 done
-http GET "/entry/03390/kinhte/2026"
+http GET "/indicator/extra_46?unit=12"
 contains "$body" "Chỉ tiêu thêm 46"
 stop_server

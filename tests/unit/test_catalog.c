@@ -28,7 +28,7 @@ static void *find_all(void *arg)
 	size_t r, i;
 
 	for (r = 0; r < ROUNDS; r++) {
-		for (i = 0; i < catalog_count; i++) {
+		for (i = 0; i < catalog_n(); i++) {
 			char prefix[128];
 
 			snprintf(prefix, sizeof(prefix), "%s", catalog[i].id);
@@ -62,9 +62,9 @@ TEST(every_id_round_trips)
 {
 	size_t i;
 
-	CHECK(catalog_count == 24);
-	CHECK(catalog_count <= CATALOG_MAX);
-	for (i = 0; i < catalog_count; i++) {
+	CHECK(catalog_n() == 24);
+	CHECK(catalog_n() <= CATALOG_MAX);
+	for (i = 0; i < catalog_n(); i++) {
 		char copy[128];
 
 		CHECK(catalog_find(catalog[i].id) == (int)i);
@@ -91,7 +91,7 @@ TEST(near_misses)
 {
 	size_t i, j;
 
-	for (i = 0; i < catalog_count; i++) {
+	for (i = 0; i < catalog_n(); i++) {
 		const char *id = catalog[i].id;
 		size_t len = strlen(id);
 		char s[128];

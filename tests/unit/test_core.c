@@ -27,15 +27,15 @@ TEST(catalog_ids_unique_and_complete)
 					     "trafficking_returnees_supported"};
 	size_t nsex = 0;
 
-	CHECK(catalog_count == 24);
-	for (i = 0; i < catalog_count; i++) {
+	CHECK(catalog_n() == 24);
+	for (i = 0; i < catalog_n(); i++) {
 		const struct indicator *d = &catalog[i];
 
 		CHECK(d->name_vi[0] && d->name_en[0] && d->unit[0]);
 		CHECK(d->factor > 0);
 		CHECK((unsigned)d->goal < GOAL_COUNT);
 		CHECK(catalog_find(d->id) == (int)i);
-		for (j = i + 1; j < catalog_count; j++)
+		for (j = i + 1; j < catalog_n(); j++)
 			CHECK(strcmp(d->id, catalog[j].id) != 0);
 		if (d->by_sex)
 			nsex++;
@@ -64,7 +64,7 @@ TEST(catalog_short_names)
 {
 	size_t i;
 
-	for (i = 0; i < catalog_count; i++) {
+	for (i = 0; i < catalog_n(); i++) {
 		const struct indicator *d = &catalog[i];
 
 		CHECK(indicator_short_known(d));
@@ -538,10 +538,10 @@ TEST(layout_cells)
 	size_t k, taken = 0;
 	unsigned char *seen;
 
-	CHECK(l != NULL && l->nind == catalog_count && layout_catalog() == l);
+	CHECK(l != NULL && l->nind == catalog_n() && layout_catalog() == l);
 	seen = calloc(l->row, 1);
 	CHECK(seen != NULL);
-	for (k = 0; k < catalog_count; k++) {
+	for (k = 0; k < catalog_n(); k++) {
 		const struct indicator *d = &catalog[k];
 		int part, sex;
 
@@ -564,7 +564,7 @@ TEST(layout_cells)
 	CHECK(taken == l->row);
 	/* 22 ratios (7 by sex) and 2 values: 7*6 + 15*2 + 2*1 */
 	CHECK(l->row == 74);
-	CHECK(layout_cell(l, -1, 0, SEX_T) == -1 && layout_cell(l, (int)catalog_count, 0, SEX_T) == -1);
+	CHECK(layout_cell(l, -1, 0, SEX_T) == -1 && layout_cell(l, (int)catalog_n(), 0, SEX_T) == -1);
 	CHECK(layout_cell(l, 0, 0, 3) == -1 && layout_cell(l, 0, -1, SEX_T) == -1);
 	free(seen);
 }
@@ -586,7 +586,7 @@ TEST(dataset_refuses_cells_not_taken)
 	CHECK(dataset_put(&d, 3, y, wage, PART_NUM, SEX_F, 1) == GEMIS_EINVAL);
 	CHECK(dataset_put(&d, 3, q, wage, PART_NUM, SEX_M, 1) == GEMIS_EINVAL);
 	CHECK(dataset_put(&d, 3, y, news, PART_DEN, SEX_T, 1) == GEMIS_EINVAL);
-	CHECK(dataset_put(&d, 3, y, (int)catalog_count, PART_NUM, SEX_T, 1) == GEMIS_EINVAL);
+	CHECK(dataset_put(&d, 3, y, (int)catalog_n(), PART_NUM, SEX_T, 1) == GEMIS_EINVAL);
 	CHECK(dataset_put(&d, 3, y, pc, PART_DEN, SEX_F, NAN) == GEMIS_EINVAL);
 	CHECK(d.nvalues == 0 && d.nsub == 0);
 	CHECK(dataset_put(&d, 3, y, pc, PART_DEN, SEX_F, 7) == GEMIS_OK);
@@ -610,7 +610,7 @@ static int random_key(size_t k, int years, int *u, int *y, int *part, int *sex)
 
 	*sex = (int)(k % SEX_SLOTS), k /= SEX_SLOTS;
 	*part = (int)(k % PART_SLOTS), k /= PART_SLOTS;
-	ind = (int)(k % catalog_count), k /= catalog_count;
+	ind = (int)(k % catalog_n()), k /= catalog_n();
 	*y = 2024 + (int)(k % (size_t)years), *u = (int)(k / (size_t)years);
 	return ind;
 }
@@ -629,7 +629,7 @@ TEST(dataset_random_round_trip)
 
 	small_tree(&t);
 	dataset_init(&d, &t);
-	n = t.n * YEARS * catalog_count * PART_SLOTS * SEX_SLOTS;
+	n = t.n * YEARS * catalog_n() * PART_SLOTS * SEX_SLOTS;
 	want = malloc(n * sizeof(*want));
 	CHECK(want != NULL);
 	for (k = 0; k < n; k++) {
@@ -737,7 +737,7 @@ TEST(catalog_add_at_run_time)
 		.part_en = {"Women insured", "Women"}, .source = SRC_REPORTED,
 	}, bad;
 	const struct layout *before = layout_catalog(), *after;
-	size_t n = catalog_count;
+	size_t n = catalog_n();
 	struct tree t;
 	struct dataset d;
 	int k = -1;
@@ -778,7 +778,7 @@ TEST(catalog_add_at_run_time)
 				  bad.national_value = 40, bad.national_year = 1900));
 	REFUSED("national_2025", bad.has_national_2025 = true);
 #undef REFUSED
-	CHECK(catalog_count == n && catalog_find("si_women") == -1);
+	CHECK(catalog_n() == n && catalog_find("si_women") == -1);
 
 	/* the longest id is taken */
 	bad = ind;
@@ -786,13 +786,13 @@ TEST(catalog_add_at_run_time)
 	CHECK(strlen(bad.id) == 63 && catalog_check(&bad, &e) == GEMIS_OK);
 	memset(&e, 0, sizeof(e));
 	CHECK(catalog_add(&ind, &k, &e) == GEMIS_OK && k == (int)n);
-	CHECK(catalog_count == n + 1 && catalog_find("si_women") == k);
+	CHECK(catalog_n() == n + 1 && catalog_find("si_women") == k);
 	/* its texts are the catalog's own */
 	name[0] = 'X';
 	CHECK(strncmp(catalog[k].name_vi, "Tỷ", 3) == 0 && catalog[k].local && catalog[k].by_sex);
 	/* added once */
 	CHECK(catalog_add(&ind, &k, &e) == GEMIS_ECONFLICT && strcmp(e.where, "id") == 0);
-	CHECK(catalog_count == n + 1);
+	CHECK(catalog_n() == n + 1);
 	/* the layout grows after the others, which keep their places */
 	after = layout_catalog();
 	CHECK(after != NULL && after != before && after->nind == n + 1);

@@ -196,7 +196,7 @@ static size_t snapshots_differ(const struct snapshot *a, const struct snapshot *
 		return 1;
 	for (y = a->eng.year_min; y <= a->eng.year_max; y++) {
 		for (u = 0; u < (int)a->tree.n; u++) {
-			for (k = 0; k < (int)catalog_count; k++) {
+			for (k = 0; k < (int)catalog_n(); k++) {
 				for (part = 0; part < PART_SLOTS; part++) {
 					for (sex = 0; sex < SEX_SLOTS; sex++) {
 						double x = engine_part(&a->eng, y, u, k, part, sex);

@@ -94,16 +94,16 @@ TEST(ranks_are_text_order)
 	size_t i, j;
 
 	/* the catalog's, against the O(n^2) count it replaces */
-	CHECK(catalog_count <= 64);
-	CHECK(indicator_ranks(catalog, catalog_count, rank) == GEMIS_OK);
-	for (i = 0; i < catalog_count; i++) {
+	CHECK(catalog_n() <= 64);
+	CHECK(indicator_ranks(catalog, catalog_n(), rank) == GEMIS_OK);
+	for (i = 0; i < catalog_n(); i++) {
 		unsigned r = 0;
 
-		for (j = 0; j < catalog_count; j++)
+		for (j = 0; j < catalog_n(); j++)
 			r += strcmp(catalog[j].id, catalog[i].id) < 0;
 		CHECK(rank[i] == r);
 	}
-	check_ranks(catalog, catalog_count);
+	check_ranks(catalog, catalog_n());
 	big_catalog(&c, CATALOG_MAX);
 	CHECK(c.ind && c.ids);
 	if (c.ind && c.ids)
@@ -118,15 +118,15 @@ TEST(key_order_limits)
 	struct errctx e = {0};
 	uint64_t k;
 
-	CHECK(key_order_init(&ko, catalog, catalog_count, 3400, &e) == GEMIS_OK);
+	CHECK(key_order_init(&ko, catalog, catalog_n(), 3400, &e) == GEMIS_OK);
 	CHECK(ko.ind_bits == 5);
 	/* the national data set's keys stay in three radix passes */
 	k = key_order_pack(&ko, 3400, period_month(PERIOD_MAX_YEAR, 12), 0, PART_NUM, SEX_T);
 	CHECK(k < (uint64_t)1 << 48);
 	key_order_release(&ko);
-	CHECK(key_order_init(&ko, catalog, catalog_count, STORED_MAX_UNITS, &e) == GEMIS_OK);
+	CHECK(key_order_init(&ko, catalog, catalog_n(), STORED_MAX_UNITS, &e) == GEMIS_OK);
 	key_order_release(&ko);
-	CHECK(key_order_init(&ko, catalog, catalog_count, STORED_MAX_UNITS + 1, &e) == GEMIS_ELIMIT);
+	CHECK(key_order_init(&ko, catalog, catalog_n(), STORED_MAX_UNITS + 1, &e) == GEMIS_ELIMIT);
 	CHECK(ko.irank == NULL);
 	big_catalog(&c, CATALOG_MAX + 1);
 	CHECK(c.ind && c.ids);
@@ -232,7 +232,7 @@ TEST(write_keys_follow_the_primary_key)
 {
 	struct big_catalog c;
 
-	check_write_order(catalog, catalog_count, 20000);
+	check_write_order(catalog, catalog_n(), 20000);
 	big_catalog(&c, CATALOG_MAX);
 	CHECK(c.ind && c.ids);
 	if (c.ind && c.ids)
