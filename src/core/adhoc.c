@@ -7,6 +7,7 @@
 
 #include "catalog.h"
 #include "util/i18n.h"
+#include "util/text.h"
 
 #include "util/banned.h"
 
@@ -92,7 +93,7 @@ enum gemis_err adhoc_check_ask(const struct tree *t, const struct principal *who
 		return err_set(e, GEMIS_EPERM, "%s", _("you may not ask for a report in this unit's name"));
 	if (blank(a->title))
 		return err_set_at(e, GEMIS_EINVAL, "title", "%s", _("give the request a title"));
-	if (strlen(a->title) > ADHOC_TITLE_MAX)
+	if (text_chars(a->title) > ADHOC_TITLE_MAX)
 		return err_set_at(e, GEMIS_EINVAL, "title", _("the title is longer than %d characters"), ADHOC_TITLE_MAX);
 	if (!a->has_due || !date_valid(a->due))
 		return err_set_at(e, GEMIS_EINVAL, "due", "%s", _("give the day the answers are due (YYYY-MM-DD)"));
@@ -101,7 +102,7 @@ enum gemis_err adhoc_check_ask(const struct tree *t, const struct principal *who
 	err = parse_indicators(a->indicators, ids, nids, e);
 	if (err)
 		return err;
-	if (a->question && strlen(a->question) > ADHOC_TEXT_MAX)
+	if (a->question && text_chars(a->question) > ADHOC_TEXT_MAX)
 		return err_set_at(e, GEMIS_EINVAL, "question", _("the question is longer than %d characters"),
 				  ADHOC_TEXT_MAX);
 	if (*nids == 0 && blank(a->question))

@@ -13,6 +13,7 @@
 #include "formats/attachment.h"
 #include "store_int.h"
 #include "util/i18n.h"
+#include "util/text.h"
 
 #include "util/banned.h"
 
@@ -270,9 +271,9 @@ static enum gemis_err check_step(const struct tree *t, const struct principal *w
 		return err;
 	if (!adhoc_asks(t, r, unit))
 		return err_set_at(e, GEMIS_EINVAL, "request", _("this request is not addressed to %s"), t->units[unit].name);
-	if (in->comment && strlen(in->comment) > COMMENT_MAX)
+	if (in->comment && text_chars(in->comment) > COMMENT_MAX)
 		return err_set_at(e, GEMIS_EINVAL, "comment", _("the comment is longer than %d characters"), COMMENT_MAX);
-	if (in->answer && strlen(in->answer) > ADHOC_TEXT_MAX)
+	if (in->answer && text_chars(in->answer) > ADHOC_TEXT_MAX)
 		return err_set_at(e, GEMIS_EINVAL, "answer", _("the answer is longer than %d characters"), ADHOC_TEXT_MAX);
 	if (strcmp(id, "submit") == 0 && blank(in->answer) && r->nind == 0)
 		return err_set_at(e, GEMIS_EINVAL, "answer", "%s", _("write the answer to the question"));

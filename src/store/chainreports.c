@@ -13,6 +13,7 @@
 #include "formats/attachment.h"
 #include "store_int.h"
 #include "util/i18n.h"
+#include "util/text.h"
 
 #include "util/banned.h"
 
@@ -217,11 +218,11 @@ static enum gemis_err check_step(const struct tree *t, const struct principal *w
 	err = wf_check_request(&wf_report, t, who, in->action, unit, -1, blank(in->comment) ? NULL : in->comment, e);
 	if (err)
 		return err;
-	if (in->comment && strlen(in->comment) > CHAIN_COMMENT_MAX)
+	if (in->comment && text_chars(in->comment) > CHAIN_COMMENT_MAX)
 		return err_set_at(e, GEMIS_EINVAL, "comment", _("the comment is longer than %d characters"),
 				  CHAIN_COMMENT_MAX);
 	for (int i = 0; i < CHAIN_SECTION_COUNT; i++) {
-		if (in->sections[i] && strlen(in->sections[i]) > CHAIN_SECTION_MAX)
+		if (in->sections[i] && text_chars(in->sections[i]) > CHAIN_SECTION_MAX)
 			return err_set_at(e, GEMIS_EINVAL, chain_sections[i].id, _("%s: longer than %d characters"),
 					  _(chain_sections[i].name), CHAIN_SECTION_MAX);
 	}

@@ -15,6 +15,7 @@
 #include "store_int.h"
 #include "task_progress.h"
 #include "util/i18n.h"
+#include "util/text.h"
 
 #include "util/banned.h"
 
@@ -454,7 +455,7 @@ static void check_value(const struct local_indicator *x, int year, double value,
 		diags_add(d, 0, "value", _("a percentage is at most 100"));
 	if (year < PERIOD_MIN_YEAR || year > PERIOD_MAX_YEAR)
 		diags_add(d, 0, "year", _("the year must be between %d and %d"), PERIOD_MIN_YEAR, PERIOD_MAX_YEAR);
-	if (note && strlen(note) > LOCAL_NOTE_MAX)
+	if (note && text_chars(note) > LOCAL_NOTE_MAX)
 		diags_add(d, 0, "note", _("the note is longer than %d characters"), LOCAL_NOTE_MAX);
 }
 

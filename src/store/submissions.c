@@ -16,6 +16,7 @@
 #include "util/alloc.h"
 #include "util/i18n.h"
 #include "values.h"
+#include "util/text.h"
 
 #include "util/banned.h"
 
@@ -714,11 +715,11 @@ static enum gemis_err check_request(const struct tree *t, const struct principal
 	if (err)
 		return err;
 	for (size_t k = 0; rq->explain && k < catalog_n(); k++) {
-		if (rq->explain[k] && strlen(rq->explain[k]) > EXPLAIN_MAX)
+		if (rq->explain[k] && text_chars(rq->explain[k]) > EXPLAIN_MAX)
 			return err_set_at(e, GEMIS_EINVAL, catalog[k].id,
 					  _("an explanation has at most %d characters"), EXPLAIN_MAX);
 	}
-	if (rq->comment && strlen(rq->comment) > SUB_COMMENT_MAX)
+	if (rq->comment && text_chars(rq->comment) > SUB_COMMENT_MAX)
 		return err_set_at(e, GEMIS_EINVAL, "comment", _("a comment has at most %d characters"),
 				  SUB_COMMENT_MAX);
 	return GEMIS_OK;
@@ -735,7 +736,7 @@ static enum gemis_err check_entry(const struct tree *t, const struct form *f, co
 
 	if (!f->owes)
 		return err_set(e, GEMIS_EINVAL, _("the plan in force gives this agency no duties: it owes no report"));
-	if (rq->narrative && strlen(rq->narrative) > SUB_NARRATIVE_MAX)
+	if (rq->narrative && text_chars(rq->narrative) > SUB_NARRATIVE_MAX)
 		return err_set_at(e, GEMIS_EINVAL, "narrative", _("the results and narrative have at most %d characters"),
 				  SUB_NARRATIVE_MAX);
 	*rows = gemis_calloc(rq->n ? rq->n : 1, sizeof(**rows));

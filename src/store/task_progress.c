@@ -94,9 +94,9 @@ static void check_record(struct task_list *tl, const struct task *x, const char 
 		diags_add(d, 0, "status", _("unknown status"));
 	if (u->status == TS_NOT_DONE && blank(u->reason))
 		diags_add(d, 0, "reason", _("say why the task could not be done"));
-	if (u->reason && strlen(u->reason) > TASK_REASON_MAX)
+	if (u->reason && text_chars(u->reason) > TASK_REASON_MAX)
 		diags_add(d, 0, "reason", _("the reason is longer than %d characters"), TASK_REASON_MAX);
-	if (u->note && strlen(u->note) > TASK_NOTE_MAX)
+	if (u->note && text_chars(u->note) > TASK_NOTE_MAX)
 		diags_add(d, 0, "note", _("the note is longer than %d characters"), TASK_NOTE_MAX);
 	if (u->nfiles > TASK_FILES_MAX)
 		diags_add(d, 0, "file", _("at most %d files at once"), TASK_FILES_MAX);

@@ -99,6 +99,15 @@ enum gemis_err text_fold(struct buf *out, const char *s, size_t len)
 	return err;
 }
 
+size_t text_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
 size_t text_width(const char *s)
 {
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;

@@ -33,6 +33,12 @@ enum gemis_err text_fold(struct buf *out, const char *s, size_t len);
  * allocated from a; NULL when memory runs out. */
 const char *text_fold_arena(struct arena *a, const char *s, size_t len);
 
+/* The characters (code points) of a UTF-8 string: what a text's limit
+ * counts, as a browser's maxlength does, not its bytes (a Vietnamese
+ * letter takes two or three); each byte that starts no character counts
+ * as one. */
+size_t text_chars(const char *s);
+
 /* Display width in terminal columns of a UTF-8 string (combining marks 0). */
 size_t text_width(const char *s);
 

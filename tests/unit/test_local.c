@@ -96,6 +96,23 @@ static void record_checks(struct db *db, struct tree *t, int unit)
 	CHECK(fixture_count(db, "SELECT COUNT(*) FROM local_values") == 1);
 	diags_release(&d);
 	diags_init(&d, 20);
+	/* a note's limit counts characters: 1000 Vietnamese ones pass (3000
+	 * bytes), 1001 do not */
+	{
+		char note[3 * (LOCAL_NOTE_MAX + 1) + 1];
+		int k;
+
+		for (k = 0; k <= LOCAL_NOTE_MAX; k++)
+			memcpy(note + 3 * k, "ộ", 3);
+		note[3 * (LOCAL_NOTE_MAX + 1)] = '\0';
+		CHECK(local_record(db, t, &vhxh, unit, 1, 2026, 9, note, id, 1002, &d, &id2, &e) == GEMIS_EINVAL);
+		CHECK(d.n == 1 && strcmp(d.d[0].field, "note") == 0);
+		note[3 * LOCAL_NOTE_MAX] = '\0';
+		diags_release(&d);
+		diags_init(&d, 20);
+		CHECK(local_record(db, t, &vhxh, unit, 1, 2026, 9.5, note, id, 1002, &d, &id2, &e) == GEMIS_OK);
+		id = id2;
+	}
 	/* another agency's account; an indicator the unit does not have */
 	CHECK(local_record(db, t, &yte, unit, 1, 2026, 4, NULL, id, 1003, &d, &id2, &e) == GEMIS_EPERM);
 	CHECK(local_record(db, t, &focal, unit, 9, 2026, 4, NULL, 0, 1003, &d, &id2, &e) == GEMIS_ENOTFOUND);
@@ -152,9 +169,10 @@ static void reapply_checks(struct db *db, struct tree *t, int unit, json_t *plan
 	}
 	local_list_release(&l);
 	arena_init(&mem, 0);
-	CHECK(local_history(db, t, unit, 1, &mem, &h, &nh, &e) == GEMIS_OK && nh == 3);
-	if (nh == 3)
-		CHECK(h[0].value == 9.5 && strcmp(h[0].note, "Sổ hộ tịch") == 0 && h[1].value == 4.5 && h[2].year == 2027);
+	CHECK(local_history(db, t, unit, 1, &mem, &h, &nh, &e) == GEMIS_OK && nh == 4);
+	if (nh == 4)
+		CHECK(h[0].value == 9.5 && strcmp(h[0].note, "Sổ hộ tịch") == 0 && strlen(h[1].note) == 3 * LOCAL_NOTE_MAX &&
+		      h[2].value == 4.5 && h[3].year == 2027);
 	arena_release(&mem);
 	diags_release(&d);
 }

@@ -84,6 +84,17 @@ TEST(number_parse_accepts_and_refuses)
 	i18n_set_lang(LANG_VI);
 }
 
+/* A text's limit counts characters, as a browser's maxlength does: a
+ * Vietnamese note the form let through was once refused for its bytes. */
+TEST(characters_not_bytes)
+{
+	CHECK(text_chars("") == 0);
+	CHECK(text_chars("03394") == 5);
+	CHECK(text_chars("Tảo hôn") == 7 && strlen("Tảo hôn") == 10);
+	CHECK(text_chars("ộ") == 1 && strlen("ộ") == 3);
+	CHECK(text_chars("\xff\x80" "a") == 2); /* a stray byte counts, a lone continuation does not */
+}
+
 TEST(control_characters)
 {
 	CHECK(text_control_at("03394", 5) == -1);
@@ -331,6 +342,7 @@ TEST(confinement)
 int main(void)
 {
 	RUN(number_parse_accepts_and_refuses);
+	RUN(characters_not_bytes);
 	RUN(control_characters);
 	RUN(sandbox_direct);
 	RUN(sandbox_helper);
