@@ -11,6 +11,7 @@
 #include "core/catalog.h"
 #include "core/workflow.h"
 #include "progress.h"
+#include "store/local_indicators.h"
 #include "store/plans.h"
 #include "util/i18n.h"
 
@@ -124,6 +125,100 @@ static enum gemis_err diff_forms(struct plan_diff *d, const struct plan_view *be
 	return GEMIS_OK;
 }
 
+/* One of the new plan's targets outside the catalog, at d->locals[d->nlocals]:
+ * the label of the unit's indicator of the same wording in l, if any
+ * (marked in kept[]).  False for one the plan states twice. */
+static bool add_local(struct plan_diff *d, const struct local_list *l, bool *kept, int unit, const char *name,
+		      const json_t *x)
+{
+	struct plan_diff_local *y = &d->locals[d->nlocals];
+	const char *m = json_string_value(json_object_get(x, "unit"));
+	int dir = direction_parse(json_string_value(json_object_get(x, "direction")));
+	size_t k;
+
+	for (k = 0; k < d->nlocals; k++) {
+		if (strcmp(d->locals[k].name, name) == 0)
+			return false;
+	}
+	memset(y, 0, sizeof(*y));
+	y->name = arena_strdup(&d->locals_mem, name);
+	y->unit = arena_strdup(&d->locals_mem, m && *m ? m : "count");
+	y->after.indicator = -1;
+	y->after.origin = unit;
+	y->after.dir = dir < 0 ? DIR_AT_LEAST : (enum direction)dir;
+	y->after.has_value = true;
+	y->after.value = json_number_value(json_object_get(x, "value"));
+	y->after.year = (int)json_integer_value(json_object_get(x, "year"));
+	for (k = 0; k < l->n; k++) {
+		if (strcmp(l->v[k].name, name) == 0) {
+			y->seq = l->v[k].seq;
+			kept[k] = true;
+		}
+	}
+	return true;
+}
+
+/* The new plan's numeric targets outside the catalog (the local indicator
+ * each keeps or makes when applied, as local_from_plan() will), then the
+ * local indicators in force that it drops. */
+static enum gemis_err diff_locals(struct db *db, const struct tree *t, int unit, const json_t *plan,
+				  struct plan_diff *d, struct errctx *e)
+{
+	const json_t *targets = json_object_get(plan, "targets"), *x;
+	char name[LOCAL_NAME_MAX + 1];
+	struct local_list l;
+	bool *kept;
+	size_t i;
+	enum gemis_err err = local_list(db, t, unit, &l, e);
+
+	if (err)
+		goto out;
+	d->locals = arena_alloc(&d->locals_mem, (json_array_size(targets) + l.n + 1) * sizeof(*d->locals));
+	kept = arena_alloc(&d->locals_mem, l.n + 1);
+	if (!d->locals || !kept) {
+		err = err_set(e, GEMIS_ENOMEM, "out of memory");
+		goto out;
+	}
+	memset(kept, 0, l.n + 1);
+	json_array_foreach(targets, i, x) {
+		const char *ind = json_string_value(json_object_get(x, "indicator"));
+		const char *text = json_string_value(json_object_get(x, "text"));
+
+		if (!ind || strcmp(ind, "custom") != 0 || !json_is_number(json_object_get(x, "value")))
+			continue;
+		local_name(text ? text : "", name, sizeof(name));
+		if (name[0] && add_local(d, &l, kept, unit, name, x)) {
+			if (!d->locals[d->nlocals].name || !d->locals[d->nlocals].unit) {
+				err = err_set(e, GEMIS_ENOMEM, "out of memory");
+				goto out;
+			}
+			d->locals_new += d->locals[d->nlocals].seq == 0;
+			d->locals_kept += d->locals[d->nlocals].seq != 0;
+			d->nlocals++;
+		}
+	}
+	for (i = 0; i < l.n; i++) {
+		struct plan_diff_local *y = &d->locals[d->nlocals];
+
+		if (!l.v[i].in_force || kept[i])
+			continue;
+		memset(y, 0, sizeof(*y));
+		y->name = arena_strdup(&d->locals_mem, l.v[i].name);
+		y->unit = arena_strdup(&d->locals_mem, l.v[i].unit);
+		y->seq = l.v[i].seq;
+		y->dropped = true;
+		if (!y->name || !y->unit) {
+			err = err_set(e, GEMIS_ENOMEM, "out of memory");
+			goto out;
+		}
+		d->nlocals++;
+		d->locals_dropped++;
+	}
+out:
+	local_list_release(&l);
+	return err;
+}
+
 enum gemis_err plan_diff_compute(struct db *db, const struct snapshot *s, int unit, int year,
 				 const json_t *plan, struct plan_diff *d, struct errctx *e)
 {
@@ -137,6 +232,7 @@ enum gemis_err plan_diff_compute(struct db *db, const struct snapshot *s, int un
 	enum gemis_err err;
 
 	memset(d, 0, sizeof(*d));
+	arena_init(&d->locals_mem, 0);
 	memset(&fc, 0, sizeof(fc));
 	d->unit = unit;
 	d->year = year;
@@ -189,6 +285,8 @@ enum gemis_err plan_diff_compute(struct db *db, const struct snapshot *s, int un
 		d->statuses_changed += r->status_changed;
 	}
 	err = diff_forms(d, before, &after, &fc);
+	if (!err)
+		err = diff_locals(db, &s->tree, unit, plan, d, e);
 	if (err)
 		goto out;
 	if (before) {
@@ -217,6 +315,9 @@ void plan_diff_release(struct plan_diff *d)
 	free(d->rows);
 	d->rows = NULL;
 	d->nrows = 0;
+	arena_release(&d->locals_mem);
+	d->locals = NULL;
+	d->nlocals = 0;
 }
 
 bool plan_diff_fewer_targets(const struct plan_diff *d)
@@ -242,6 +343,35 @@ const char *plan_diff_from_name(const struct tree *t, const struct target *x, en
 		break;
 	}
 	return buf;
+}
+
+/* The targets outside the catalog: the unit's own indicators each keeps,
+ * makes or drops. */
+static void diff_locals_text(const struct plan_diff *d, struct buf *b)
+{
+	char ta[96], lab[16];
+	size_t i;
+
+	if (!d->nlocals)
+		return;
+	buf_printf(b, _("  targets outside the catalog, as the unit's own indicators: %u kept, %u new, %u out of force"),
+		   d->locals_kept, d->locals_new, d->locals_dropped);
+	buf_putc(b, '\n');
+	for (i = 0; i < d->nlocals; i++) {
+		const struct plan_diff_local *y = &d->locals[i];
+
+		local_label(y->seq, lab, sizeof(lab));
+		if (y->dropped) {
+			buf_printf(b, _("    %s out of force, its values kept: %s"), lab, y->name);
+		} else {
+			progress_target_text(&y->after, y->unit, ta, sizeof(ta));
+			if (y->seq)
+				buf_printf(b, _("    %s kept: %s (%s)"), lab, y->name, ta);
+			else
+				buf_printf(b, _("    new: %s (%s)"), y->name, ta);
+		}
+		buf_putc(b, '\n');
+	}
 }
 
 enum gemis_err plan_diff_text(const struct tree *t, const struct plan_diff *d, struct buf *b)
@@ -287,5 +417,6 @@ enum gemis_err plan_diff_text(const struct tree *t, const struct plan_diff *d, s
 				   d->year);
 		buf_putc(b, '\n');
 	}
+	diff_locals_text(d, b);
 	return buf_error(b);
 }

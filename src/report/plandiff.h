@@ -23,6 +23,7 @@
 #include "planview.h"
 #include "store/snapshot.h"
 #include "store/submissions.h"
+#include "util/arena.h"
 #include "util/buf.h"
 
 /* Where a target comes from, as the unit sees it. */
@@ -48,6 +49,16 @@ struct plan_diff_form {
 	enum sub_status status;     /* its form of the year; SUB_NONE when none */
 };
 
+/* A target of the new plan outside the catalog, or a local indicator in
+ * force that the new plan drops (store/local_indicators.h). */
+struct plan_diff_local {
+	const char *name;   /* the local indicator's name (the plan's sentence) */
+	int seq;            /* the label it keeps ("L<seq>"), 0 for a new one */
+	bool dropped;       /* in force now, not in the new plan: out of force, its values kept */
+	struct target after; /* the new plan's target (not for a dropped one) */
+	const char *unit;   /* its unit of measure */
+};
+
 struct plan_diff {
 	int unit, year;
 	long long in_force;         /* id of the plan in force now, 0 when none */
@@ -62,6 +73,10 @@ struct plan_diff {
 	unsigned forms_added;       /* agencies that will owe a form and do not now */
 	unsigned forms_dropped;     /* agencies that owe one now and will not */
 	unsigned forms_kept;        /* of those, forms submitted or approved: kept and counted */
+	struct plan_diff_local *locals; /* the new plan's, then the dropped */
+	size_t nlocals;
+	unsigned locals_new, locals_kept, locals_dropped;
+	struct arena locals_mem;
 };
 
 /* Whether a form in state s counts in the reporting rates (wf_form's

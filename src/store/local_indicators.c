@@ -19,9 +19,6 @@
 
 #include "util/banned.h"
 
-/* The longest name kept: a plan's sentence, cut (not refused) past it. */
-#define LOCAL_NAME_MAX 1000
-
 const char *local_label(int seq, char *buf, size_t n)
 {
 	snprintf(buf, n, "L%d", seq);
@@ -78,9 +75,7 @@ const char *local_owner(const json_t *plan, int goal)
 	return "vhxh";
 }
 
-/* The name of a custom target: its sentence without the blanks around it,
- * cut at a character's end past LOCAL_NAME_MAX bytes; into buf. */
-static void target_name(const char *text, char *buf, size_t n)
+void local_name(const char *text, char *buf, size_t n)
 {
 	size_t len;
 
@@ -171,7 +166,7 @@ enum gemis_err local_from_plan(struct db *db, const struct tree *t, int unit, lo
 
 		if (!ind || strcmp(ind, "custom") != 0)
 			continue;
-		target_name(text ? text : "", name, sizeof(name));
+		local_name(text ? text : "", name, sizeof(name));
 		if (!json_is_number(json_object_get(x, "value")) || !name[0]) {
 			(*skipped)++;
 			continue;

@@ -112,6 +112,13 @@ enum gemis_err local_from_plan(struct db *db, const struct tree *t, int unit, lo
 			       const json_t *plan, const char *user, long long now, size_t *made, size_t *kept,
 			       size_t *skipped, struct errctx *e);
 
+/* The name a custom target's sentence gives its local indicator (the
+ * sentence without the blanks around it, cut at a character's end past
+ * LOCAL_NAME_MAX bytes), into buf (LOCAL_NAME_MAX + 1 bytes): what finds
+ * the unit's indicator of the same wording. */
+#define LOCAL_NAME_MAX 1000
+void local_name(const char *text, char *buf, size_t n);
+
 /* "L<seq>" into buf. */
 const char *local_label(int seq, char *buf, size_t n);
 /* Parses "L3" or "l3" (or "3"): 3; 0 when not a label. */

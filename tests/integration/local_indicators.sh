@@ -135,11 +135,18 @@ not_contains "$(cat p.html)" "tảo hôn" "the province's report"
 # the same plan again keeps L1 and L2; a new wording is a new indicator,
 # the old one out of force with its value
 expect_ok "$GEMIS" plan load plan.json
+contains "$out" "own indicators: 2 kept, 0 new, 0 out of force"
 expect_ok "$GEMIS" local list 03390 --year 2026 --json
 [ "$(printf '%s' "$out" | jq -r '[.local_indicators[] | "\(.label):\(.in_force)"] | join(",")')" = L1:true,L2:true ] ||
 	die "the same plan again: $out"
 plan "Hỗ trợ ít nhất 150 lao động nữ học nghề" 150 >plan2.json
 expect_ok "$GEMIS" plan load plan2.json
+# what changes is said before it is stored: the label kept, the new one,
+# the one out of force
+contains "$out" "own indicators: 1 kept, 1 new, 1 out of force"
+contains "$out" "L1 kept: Giảm tỷ lệ tảo hôn xuống dưới 5%"
+contains "$out" "new: Hỗ trợ ít nhất 150 lao động nữ học nghề (≥ 150"
+contains "$out" "L2 out of force, its values kept: Hỗ trợ ít nhất 120 lao động nữ học nghề"
 expect_ok "$GEMIS" local list 03390 --year 2026 --json
 [ "$(printf '%s' "$out" | jq -r '[.local_indicators[] | "\(.label):\(.in_force)"] | sort | join(",")')" = \
 	L1:true,L2:false,L3:true ] || die "a new wording: $out"
