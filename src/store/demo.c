@@ -23,6 +23,7 @@
 #include "inspections.h"
 #include "core/catalog.h"
 #include "formats/values_csv.h"
+#include "local_indicators.h"
 #include "plans.h"
 #include "store.h"
 #include "submissions.h"
@@ -292,6 +293,37 @@ static enum gemis_err load_plans(struct db *db, const struct tree *t, struct err
  * an hour later, approved or returned: fixed, so that a page judged on a
  * given day (tests set $GEMIS_TODAY) shows the same whatever the clock. */
 #define DEMO_FORMS_AT 1796263200LL
+
+/* Đồng Nguyên's own indicators (the two targets outside the catalog of
+ * its demo plan) with the figures its culture-social office recorded for
+ * 2025 and 2026: the demo shows them on the ward's pages and report
+ * (read as admin or by Bắc Ninh's people). */
+static enum gemis_err demo_local_values(struct db *db, const struct tree *t, struct errctx *e)
+{
+	static const struct {
+		int seq, year;
+		double value;
+	} rec[] = {{1, 2025, 1.2}, {1, 2026, 0.8}, {2, 2025, 88}, {2, 2026, 91.5}};
+	struct principal who;
+	struct diags d;
+	enum gemis_err err = GEMIS_OK;
+	long long id;
+	size_t i;
+	int unit = tree_find(t, "09385");
+
+	/* recorded as "demo", as the demo's values are imported */
+	memset(&who, 0, sizeof(who));
+	snprintf(who.name, sizeof(who.name), "%s", "demo");
+	who.role = ROLE_ADMIN;
+	who.unit = tree_find(t, "VN");
+	who.agency = -1;
+	diags_init(&d, 4);
+	for (i = 0; i < sizeof(rec) / sizeof(rec[0]) && !err; i++)
+		err = local_record(db, t, &who, unit, rec[i].seq, rec[i].year, rec[i].value, NULL, 0,
+				   DEMO_FORMS_AT - 86400LL * 365 * (2026 - rec[i].year), &d, &id, e);
+	diags_release(&d);
+	return err;
+}
 
 static const char demo_narrative[] =
 	"Đã triển khai các nhiệm vụ được giao trong kế hoạch năm 2026: tuyên truyền, tập huấn và "
@@ -848,6 +880,8 @@ enum gemis_err demo_build(struct db *db, int flags, values_progress_fn progress,
 	}
 	if (!err)
 		err = add_accounts(db, &t, e);
+	if (!err)
+		err = demo_local_values(db, &t, e);
 	/* the progress first: an approved form locks its agency's year */
 	if (!err && (flags & DEMO_FORMS))
 		err = demo_work(db, &t, e);

@@ -8,6 +8,11 @@ contains "$out" "demo"
 [ "$(sql "$demo" "SELECT COUNT(*) FROM plans WHERE demo = 1 AND superseded_at IS NULL")" = 3 ] || die "demo plans"
 [ "$(sql "$demo" "SELECT COUNT(*) FROM datavalues d JOIN value_batches b ON b.id = d.batch WHERE b.source <> 'demo'")" = 0 ] || die "values not marked demo"
 [ "$(sql "$demo" "SELECT COUNT(DISTINCT year) FROM datavalues")" = 3 ] || die "demo years"
+# Đồng Nguyên's plan has two targets outside the catalog: its own
+# indicators, with the demo's figures, judged against the plan
+expect_ok "$GEMIS" --db "$demo" local list 09385 --year 2026 --json
+[ "$(printf '%s' "$out" | jq -r '[.local_indicators[] | "\(.label)=\(.value.value)"] | join(",")')" = "L1=0.8,L2=91.5" ] ||
+	die "Đồng Nguyên's own indicators: $out"
 expect_ok "$GEMIS" --db "$demo" progress --unit 03390 --year 2026
 contains "$out" "DEMO DATA"
 contains "$out" "Xã Bình Lư"
