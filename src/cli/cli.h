@@ -265,6 +265,7 @@ int cmd_task_record(struct cli *cli, int argc, char **argv);
 int cmd_local_list(struct cli *cli, int argc, char **argv);
 int cmd_local_record(struct cli *cli, int argc, char **argv);
 int cmd_local_history(struct cli *cli, int argc, char **argv);
+int cmd_local_assign(struct cli *cli, int argc, char **argv);
 int cmd_budget_list(struct cli *cli, int argc, char **argv);
 int cmd_budget_add(struct cli *cli, int argc, char **argv);
 int cmd_budget_act(struct cli *cli, int argc, char **argv);

@@ -317,6 +317,46 @@ out:
 	return status;
 }
 
+/* --- gemis local assign --------------------------------------------------- */
+
+int cmd_local_assign(struct cli *cli, int argc, char **argv)
+{
+	struct errctx e = {0};
+	struct cli_unit c;
+	struct principal who;
+	const char *agency = NULL, *as = NULL;
+	char label[16];
+	enum gemis_err err;
+	int rc, first, seq, k;
+	const struct cli_opt opts[] = {
+		{"agency", OPT_TEXT, &agency},
+		{"as", OPT_TEXT, &as},
+		{NULL, OPT_FLAG, NULL},
+	};
+
+	rc = cli_options(cli, argc, argv, opts, 2, 2, &first);
+	if (rc != CLI_GO)
+		return rc;
+	seq = label_arg("local assign", argv[first + 1]);
+	if (!seq)
+		return EXIT_USAGE;
+	if (!agency) {
+		fprintf(stderr, "gemis local assign: --agency: %s\n", _("required: the agency that owes it from now on"));
+		return EXIT_USAGE;
+	}
+	rc = cli_unit_actor(cli, "local assign", argv[first], NULL, as, &c, &who);
+	if (rc != CLI_GO)
+		return rc;
+	err = local_assign(c.db, &c.t, &who, c.unit, seq, agency, (long long)time(NULL), &e);
+	rc = cli_report("local assign", err, NULL, &e);
+	k = agency_find(agency);
+	if (rc == EXIT_OK && k >= 0)
+		printf(_("%s of %s is owed by %s; its reporter records its values\n"), local_label(seq, label, sizeof(label)),
+		       c.t.units[c.unit].code, i18n_lang() == LANG_EN ? agency_kinds[k].name_en : agency_kinds[k].name_vi);
+	cli_unit_close(&c);
+	return rc;
+}
+
 /* --- gemis local history -------------------------------------------------- */
 
 static bool history_print(const struct cli_unit *c, const char *label, const struct local_value *v, size_t n,

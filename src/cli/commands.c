@@ -443,6 +443,15 @@ const struct command commands[] = {
 	    "                  refused when someone recorded a newer one since, so that their\n"
 	    "                  record is not overwritten unseen.  Default: the latest record\n"
 	    "  --as USER       act as that account, with its rights (default: the operator, cli:LOGIN)")},
+	{"local assign", cmd_local_assign, N_("hand a unit's own indicator to another agency"),
+	 "gemis local assign UNIT LABEL --agency KIND [--as USER]",
+	 N_("Hands the local indicator LABEL to the agency KIND (vhxh, kinhte, yte, truonghoc,\n"
+	    "congan, ttdv..., the ids of docs/plan-json.md), whose reporter records its values: a plan\n"
+	    "names no agency for a target outside the catalog, so gemis picks one\n"
+	    "(docs/local-indicators.md) and the focal point may correct it.  Who may change\n"
+	    "the unit's plan may do it; the change is kept in the table local_log.\n"
+	    "  --agency KIND   the agency that owes it from now on (required)\n"
+	    "  --as USER       act as that account, with its rights (default: the operator, cli:LOGIN)")},
 	{"local history", cmd_local_history, N_("list every value recorded for a unit's own indicator"),
 	 "gemis local history UNIT LABEL [--json]",
 	 N_("Every record of the local indicator LABEL, oldest first: its number (the\n"

@@ -568,3 +568,62 @@ out:
 	local_list_release(&l);
 	return err;
 }
+
+/* In the caller's transaction: the new agency and the log's row. */
+static enum gemis_err reassign(struct db *db, const struct local_indicator *x, const char *agency,
+			       const char *by, long long now, struct errctx *e)
+{
+	enum gemis_err err;
+
+	err = db_run(db, e, "UPDATE local_indicators SET agency = ? WHERE id = ?", "ti", agency, x->id);
+	if (!err)
+		err = db_run(db, e,
+			     "INSERT INTO local_log (local_id, action, agency_before, agency, changed_by, changed_at)"
+			     " VALUES (?, 'assign', ?, ?, ?, ?)",
+			     "ittti", x->id, x->agency, agency, by, now);
+	return err;
+}
+
+enum gemis_err local_assign(struct db *db, const struct tree *t, const struct principal *who, int unit, int seq,
+			    const char *agency, long long now, struct errctx *e)
+{
+	struct local_list l;
+	const struct local_indicator *x;
+	enum gemis_err err;
+	bool own_tx = !db->in_tx;
+	char lab[16];
+	int k = agency ? agency_find(agency) : -1;
+
+	memset(&l, 0, sizeof(l));
+	arena_init(&l.mem, 0);
+	if (unit < 0 || (size_t)unit >= t->n)
+		return err_set(e, GEMIS_EINVAL, "bad unit");
+	if (!access_allows(t, who, ACT_PLAN, unit, -1))
+		return err_set(e, GEMIS_EPERM, _("you may not change the plan of %s"), t->units[unit].code);
+	if (k < 0)
+		return err_set_at(e, GEMIS_EINVAL, "agency", _("'%s' is not an agency of a commune or ward"),
+				  agency ? agency : "");
+	err = local_list(db, t, unit, &l, e);
+	if (err)
+		goto out;
+	x = local_find(&l, seq);
+	if (!x) {
+		err = err_set(e, GEMIS_ENOTFOUND, _("%s has no local indicator %s"), t->units[unit].code,
+			      local_label(seq, lab, sizeof(lab)));
+		goto out;
+	}
+	if (strcmp(x->agency, agency_kinds[k].id) == 0)
+		goto out;
+	if (own_tx && (err = db_begin(db, e)) != GEMIS_OK)
+		goto out;
+	err = reassign(db, x, agency_kinds[k].id, who->name, now, e);
+	if (own_tx) {
+		if (err)
+			db_rollback(db);
+		else
+			err = db_commit(db, e);
+	}
+out:
+	local_list_release(&l);
+	return err;
+}

@@ -97,6 +97,15 @@ enum gemis_err local_record(struct db *db, const struct tree *t, const struct pr
 			    int seq, int year, double value, const char *note, long long version, long long now,
 			    struct diags *d, long long *id, struct errctx *e);
 
+/* Hands the unit's L<seq> to another agency (kind id), which then records
+ * its values, as `who` at `now`; the change goes to local_log.
+ *   GEMIS_EPERM      who may not change the unit's plan (ACT_PLAN);
+ *   GEMIS_ENOTFOUND  no such local indicator in the unit;
+ *   GEMIS_EINVAL     not an agency of a commune (field "agency").
+ * Handing it to the agency that owes it already changes nothing. */
+enum gemis_err local_assign(struct db *db, const struct tree *t, const struct principal *who, int unit, int seq,
+			    const char *agency, long long now, struct errctx *e);
+
 /* The agency a plan's custom target is owed by: the agency the plan
  * assigns most of the catalog's indicators of the same goal to, else the
  * agency its reports go to (deadline.to), else the culture-social office.

@@ -88,6 +88,20 @@ expect_fail 1 "$GEMIS" local record 03390 L9 --year 2026 --value 7
 contains "$err" "no such local indicator in the unit 'L9'"
 expect_fail 2 "$GEMIS" local record 03390 X1 --year 2026 --value 7
 contains "$err" "not a local indicator's label 'X1'"
+
+# the focal point (here the operator) hands L2 to the police and back; a
+# reporter may not, an unknown agency is named
+expect_fail 1 "$GEMIS" local assign 03390 L2 --agency congan --as bl.congan
+contains "$err" "you may not change the plan of 03390"
+expect_fail 1 "$GEMIS" local assign 03390 L2 --agency nope
+contains "$err" "agency: 'nope' is not an agency"
+expect_ok "$GEMIS" local assign 03390 L2 --agency congan
+contains "$out" "L2 of 03390 is owed by"
+expect_ok "$GEMIS" local list 03390 --json
+[ "$(printf '%s' "$out" | jq -r '.local_indicators[] | select(.label == "L2") | .agency')" = congan ] || die "L2 handed over: $out"
+expect_ok "$GEMIS" local assign 03390 L2 --agency kinhte
+[ "$(sql gemis.db "SELECT agency_before || '>' || agency FROM local_log ORDER BY id" | tr '\n' ' ')" = "kinhte>congan congan>kinhte " ] ||
+	die "the log of the handovers"
 expect_fail 1 "$GEMIS" local history 03390 L9
 contains "$err" "no such local indicator in the unit 'L9'"
 [ "$(sql gemis.db "SELECT COUNT(*) FROM local_values")" = 2 ] || die "a refused record was written"

@@ -131,6 +131,18 @@ static void record_checks(struct db *db, struct tree *t, int unit)
 		CHECK(a.status == ST_NO_DATA);
 	}
 	local_list_release(&l);
+	/* the focal point hands L2 to the health station: its reporter records
+	 * it from then on, the culture-social office's no longer; the change
+	 * is logged */
+	CHECK(local_assign(db, t, &vhxh, unit, 2, "yte", 1010, &e) == GEMIS_EPERM);
+	CHECK(local_assign(db, t, &focal, unit, 2, "nope", 1010, &e) == GEMIS_EINVAL && strcmp(e.where, "agency") == 0);
+	CHECK(local_assign(db, t, &focal, unit, 9, "yte", 1010, &e) == GEMIS_ENOTFOUND);
+	CHECK(local_assign(db, t, &focal, unit, 2, "yte", 1010, &e) == GEMIS_OK);
+	CHECK(local_assign(db, t, &focal, unit, 2, "yte", 1011, &e) == GEMIS_OK); /* no change */
+	CHECK(fixture_count(db, "SELECT COUNT(*) FROM local_log WHERE agency_before = 'kinhte' AND agency = 'yte'"
+				" AND changed_by = 'binhlu'") == 1);
+	CHECK(fixture_count(db, "SELECT COUNT(*) FROM local_log") == 1);
+	CHECK(local_record(db, t, &yte, unit, 2, 2026, 30, NULL, 0, 1012, &d, &id2, &e) == GEMIS_OK);
 	/* an approved form of vhxh for 2026 locks its values of 2026 */
 	CHECK(db_run(db, &e,
 		     "INSERT INTO submissions (unit_id, agency, period, status, created_at, updated_at, updated_by)"
