@@ -60,6 +60,9 @@ struct live {
 	/* the accounts version (store_versions()) most recently read; it
 	 * only grows */
 	atomic_llong accounts_version;
+	/* the indicators of the snapshot in cur (live_catalog_n()), 0
+	 * before the first: read by every request without the lock */
+	atomic_size_t nind;
 };
 
 void live_init(struct live *l, unsigned interval_ms, struct dbpool *pool);

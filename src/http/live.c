@@ -102,6 +102,7 @@ void live_init(struct live *l, unsigned interval_ms, struct dbpool *pool)
 	atomic_init(&l->reloads, 0);
 	atomic_init(&l->applies, 0);
 	atomic_init(&l->accounts_version, 0);
+	atomic_init(&l->nind, 0);
 	/* Snapshots' arrays (megabytes each) come and go with every change:
 	 * keep them out of the heap, where freed ones would stay as resident
 	 * memory (glibc raises its mmap threshold after each free of a large
@@ -374,6 +375,9 @@ static enum gemis_err refresh(struct live *l, struct db *db, struct errctx *e)
 	pthread_mutex_lock(&l->mu);
 	l->cur = fresh;
 	pthread_mutex_unlock(&l->mu);
+	/* after the swap, never before: a request that reads the new count
+	 * must not take the old, smaller snapshot */
+	atomic_store_explicit(&l->nind, fresh->s.ds.nind, memory_order_release);
 	live_put(l, cur);
 out:
 	db_rollback(db);
@@ -461,13 +465,7 @@ enum gemis_err live_note_accounts(struct live *l, struct db *db)
 
 size_t live_catalog_n(struct live *l)
 {
-	size_t n = 0;
-
-	pthread_mutex_lock(&l->mu);
-	if (l->cur)
-		n = l->cur->s.ds.nind;
-	pthread_mutex_unlock(&l->mu);
-	return n;
+	return atomic_load_explicit(&l->nind, memory_order_acquire);
 }
 
 enum gemis_err live_acquire(struct live *l, struct db *db, struct snapref **out, struct errctx *e)
