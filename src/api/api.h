@@ -79,6 +79,8 @@ enum gemis_err api_chain_report_act(struct http_req *r);
 enum gemis_err api_tasks(struct http_req *r);
 enum gemis_err api_task(struct http_req *r);
 enum gemis_err api_task_progress(struct http_req *r);
+enum gemis_err api_local_indicators(struct http_req *r);
+enum gemis_err api_local_value(struct http_req *r);
 enum gemis_err api_activities(struct http_req *r);
 enum gemis_err api_activity_add(struct http_req *r);
 enum gemis_err api_activity(struct http_req *r);

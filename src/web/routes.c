@@ -44,6 +44,8 @@ const struct route web_routes[] = {
 	{HTTP_GET, "/tasks/{unit}/{uid}", page_task, 0, "year:year agency:id period:period done:int"},
 	{HTTP_POST, "/tasks/{unit}/{uid}", page_task_post, ROUTE_UPLOAD,
 	 "agency:id period:period status:id reason:text note:text version:int year:year evidence1:file evidence2:file"},
+	{HTTP_GET, "/units/{code}/local", page_local, 0, "year:year done:int"},
+	{HTTP_POST, "/units/{code}/local/{label}", page_local_post, 0, "year:line version:line value:line note:text"},
 	{HTTP_GET, "/activities", page_activities, 0, "unit:code year:year quarter:int done:int"},
 	{HTTP_POST, "/activities", page_activity_add, 0,
 	 "unit:code agency:id date:line kind:id channel:line title:text place:line women:line men:line task:line"

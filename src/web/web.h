@@ -148,6 +148,13 @@ enum gemis_err page_tasks(struct http_req *r);
 enum gemis_err page_task(struct http_req *r);
 enum gemis_err page_task_post(struct http_req *r);
 enum gemis_err page_task_evidence(struct http_req *r);
+/* local.c: a unit's own indicators, from its plan's custom targets */
+enum gemis_err page_local(struct http_req *r);
+enum gemis_err page_local_post(struct http_req *r);
+/* A line linking to the unit's local indicators page with their count
+ * ("2 local indicators"), and with agency (an agency kind id) the ones it
+ * records; nothing when the unit has none. */
+void local_link(struct http_req *r, int unit, int year, const char *agency);
 /* The dashboard's box of what is late and due this week (tasks and forms,
  * per agency), or a reporter's agency's tasks; nothing for an area. */
 void tasks_box(struct http_req *r, int unit, int year);
