@@ -278,6 +278,8 @@ enum gemis_err page_home(struct http_req *r)
 	if (err)
 		return err;
 	tasks_box(r, unit, year);
+	if (u->first_child < 0)
+		local_link(r, unit, year, NULL);
 	chain_box(r, unit, year);
 	children(r, unit, year);
 	/* the small-count masks of the units above, computed once a page */

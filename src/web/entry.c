@@ -521,6 +521,7 @@ static void render_form(struct http_req *r, struct entry *en)
 	html(r, "</p>");
 	form_deadline(r, en);
 	form_message(r, en);
+	local_link(r, en->unit, en->year, agency_kinds[en->agency].id);
 	if (en->sub.status == SUB_RETURNED && en->sub.comment[0])
 		html(r, "<p class=\"error\">%s %s: <q>%s</q></p>", _("Returned by"), en->sub.decided_by,
 		     en->sub.comment);

@@ -374,6 +374,29 @@ static enum gemis_err note_previous(void *ctx, const struct plan_version *v)
 	return GEMIS_OK;
 }
 
+/* After a plan was stored or restored: how many of its own targets
+ * became local indicators (linked to their page), how many were left out
+ * for want of a value. */
+static void local_note(struct http_req *r, const struct unit *u)
+{
+	const char *nl = http_param(r, "local"), *ns = http_param(r, "skipped");
+	long n = 0, k = 0;
+
+	if (nl && text_parse_long(nl, strlen(nl), &n) && n > 0)
+		html(r, "<p class=\"ok\" role=\"status\">%s <a href=\"/units/%s/local\">%s</a></p>",
+		     arena_printf(&r->arena,
+				  ngettext_("%ld target of the plan's own became a local indicator of the unit.",
+					    "%ld targets of the plan's own became local indicators of the unit.", (unsigned long)n),
+				  n),
+		     u->code, _("Local indicators"));
+	if (ns && text_parse_long(ns, strlen(ns), &k) && k > 0)
+		html(r, "<p class=\"hint\">%s</p>",
+		     arena_printf(&r->arena,
+				  ngettext_("%ld target of the plan's own has no value: it was not stored.",
+					    "%ld targets of the plan's own have no value: they were not stored.", (unsigned long)k),
+				  k));
+}
+
 enum gemis_err page_plan(struct http_req *r)
 {
 	const struct snapshot *s = http_snap(r);
@@ -401,6 +424,8 @@ enum gemis_err page_plan(struct http_req *r)
 		html(r, "<p class=\"ok\" role=\"status\">%s</p>", _("The earlier plan is back in force."));
 	else if (done)
 		html(r, "<p class=\"ok\" role=\"status\">%s</p>", _("The plan was stored; it is now the plan in force."));
+	if (done)
+		local_note(r, u);
 	if (done && can) {
 		/* the undo, in one step, right where the change is announced */
 		struct history_ctx hc = {r, u, 0, false, 0, 0};
@@ -439,7 +464,16 @@ enum gemis_err page_plan(struct http_req *r)
 }
 
 /* Stores a plan JSON as the unit's plan; problems go to r->diags. */
-static enum gemis_err store_plan(struct http_req *r, int unit, json_t *plan)
+/* The plan page after a change (done: 1 stored, 2 restored), saying how
+ * many of the plan's own targets became local indicators and how many
+ * (without a value) were not stored. */
+static const char *done_url(struct http_req *r, int done, const struct plan_info *info)
+{
+	return arena_printf(&r->arena, "/plan/%s?done=%d&local=%zu&skipped=%zu", http_arg(r, 0), done,
+			    info->nlocal_new + info->nlocal_kept, info->nskipped);
+}
+
+static enum gemis_err store_plan(struct http_req *r, int unit, json_t *plan, struct plan_info *info_out)
 {
 	struct db *db;
 	struct plan_info info;
@@ -454,6 +488,7 @@ static enum gemis_err store_plan(struct http_req *r, int unit, json_t *plan)
 	err = plan_load(db, &r->snap->tree, plan, r->user.name, false, r->diags, &info, &r->err);
 	if (!err) {
 		http_data_changed(r);
+		*info_out = info;
 		if (info.unit != unit)
 			return GEMIS_EPERM; /* not reached: the unit was checked before */
 	} else if (r->diags->total > 0) {
@@ -494,6 +529,7 @@ enum gemis_err page_plan_edit(struct http_req *r)
 	const char *by, *pid = http_param_or(r, "plan", "0");
 	long long id = 0, at;
 	long want = -1;
+	struct plan_info info;
 	enum gemis_err err;
 	int unit;
 	size_t i, k;
@@ -576,11 +612,11 @@ enum gemis_err page_plan_edit(struct http_req *r)
 	}
 	json_object_set_new(plan, "assignments", assignments);
 	json_object_del(plan, "lint");
-	err = store_plan(r, unit, plan);
+	err = store_plan(r, unit, plan, &info);
 	json_decref(plan);
 	if (err)
 		return err;
-	return http_redirect(r, arena_printf(&r->arena, "/plan/%s?done=1", http_arg(r, 0)));
+	return http_redirect(r, done_url(r, 1, &info));
 }
 
 enum gemis_err page_plan_upload(struct http_req *r)
@@ -900,6 +936,7 @@ enum gemis_err page_plan_apply(struct http_req *r)
 {
 	const char *file, *up = http_param_or(r, "upload", ""), *cur = http_param_or(r, "current", "");
 	json_t *plan = NULL;
+	struct plan_info info;
 	struct db *db;
 	enum gemis_err err;
 	long id = 0, seen = -1;
@@ -929,7 +966,7 @@ enum gemis_err page_plan_apply(struct http_req *r)
 				_("the plan in force changed since you reviewed this one; review the changes again"));
 	if (!err) {
 		json_object_del(plan, "lint");
-		err = store_plan(r, unit, plan);
+		err = store_plan(r, unit, plan, &info);
 	}
 	json_decref(plan);
 	if (!err)
@@ -938,7 +975,7 @@ enum gemis_err page_plan_apply(struct http_req *r)
 		err = plan_upload_applied(db, (long long)id, r->now, &r->err);
 	if (err)
 		return err;
-	return http_redirect(r, arena_printf(&r->arena, "/plan/%s?done=1", http_arg(r, 0)));
+	return http_redirect(r, done_url(r, 1, &info));
 }
 
 enum gemis_err page_plan_restore(struct http_req *r)
@@ -969,5 +1006,5 @@ enum gemis_err page_plan_restore(struct http_req *r)
 	if (err)
 		return err;
 	http_data_changed(r);
-	return http_redirect(r, arena_printf(&r->arena, "/plan/%s?done=2", http_arg(r, 0)));
+	return http_redirect(r, done_url(r, 2, &info));
 }

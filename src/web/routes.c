@@ -32,7 +32,7 @@ const struct route web_routes[] = {
 	 "action:id version:int comment:text narrative:text v_*:num x_*:text"},
 	{HTTP_POST, "/entry/{unit}/{agency}/{year}/check", page_entry_check, 0, "v_*:num field:int"},
 	{HTTP_GET, "/review", page_review, 0, "unit:code year:year"},
-	{HTTP_GET, "/plan/{code}", page_plan, 0, "done:int"},
+	{HTTP_GET, "/plan/{code}", page_plan, 0, "done:int local:int skipped:int"},
 	{HTTP_POST, "/plan/{code}", page_plan_edit, 0,
 	 "plan:int t*:line deadline_day:line deadline_month:line a_*:int"},
 	{HTTP_POST, "/plan/{code}/upload", page_plan_upload, ROUTE_UPLOAD, "file:file"},
