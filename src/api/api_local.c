@@ -17,6 +17,7 @@
 
 #include "api.h"
 #include "store/local_indicators.h"
+#include "web/web.h"
 
 #include "util/banned.h"
 
@@ -173,7 +174,9 @@ enum gemis_err api_local_value(struct http_req *r)
 		goto out;
 	x = seq > 0 ? local_find(&l, seq) : NULL;
 	if (!x) {
-		err = GEMIS_ENOTFOUND;
+		err = may_enter_any(r, unit) ? GEMIS_ENOTFOUND
+					     : http_fail(r, GEMIS_EPERM, "%s",
+							 _("you may not record values for the agency that owes this indicator"));
 		goto out;
 	}
 	ag = agency_find(x->agency);

@@ -113,10 +113,12 @@ static void local_row(struct http_req *r, const struct local_page *lp, const str
 
 	local_assess(x, lp->year, &a);
 	local_label(x->seq, label, sizeof(label));
-	html(r, "<tr id=\"%s\"%s><th scope=\"row\">%s</th><td><span lang=\"vi\">%s</span>%s</td><td>%s</td><td>%s</td>",
-	     label, x->in_force ? "" : " class=\"retired\"", label, x->name,
-	     x->in_force ? "" : arena_printf(&r->arena, " <small class=\"hint\">(%s)</small>", _("out of force")),
-	     goal_name((enum goal)x->goal, r->lang), web_agency_name(r, agency_find(x->agency)));
+	html(r, "<tr id=\"%s\"%s><th scope=\"row\">%s</th><td><span lang=\"vi\">%s</span>", label,
+	     x->in_force ? "" : " class=\"retired\"", label, x->name);
+	if (!x->in_force)
+		html(r, " <small class=\"hint\">(%s)</small>", _("out of force"));
+	html(r, "</td><td>%s</td><td>%s</td>", goal_name((enum goal)x->goal, r->lang),
+	     web_agency_name(r, agency_find(x->agency)));
 	html(r, "<td>%s</td><td class=\"num\">%s", local_target_text(r, x), v ? fmt_value(r, v->value, x->unit) : "–");
 	if (v && v->note)
 		html(r, "<br><small lang=\"vi\">%s</small>", v->note);
@@ -213,6 +215,19 @@ static bool posted_number(struct http_req *r, const char *name, double *out, str
 	return true;
 }
 
+/* True when the account may record for some agency of the unit: who
+ * may not is told 403 whether or not the label it names exists. */
+bool may_enter_any(struct http_req *r, int unit)
+{
+	size_t k;
+
+	for (k = 0; k < agency_kind_count; k++) {
+		if (http_can(r, ACT_ENTER, unit, (int)k))
+			return true;
+	}
+	return false;
+}
+
 /* The page again after a refused post, with what was typed and why. */
 static enum gemis_err refused(struct http_req *r, struct local_page *lp, int seq, enum gemis_err err,
 			      const struct diags *d)
@@ -249,9 +264,12 @@ enum gemis_err page_local_post(struct http_req *r)
 	x = seq > 0 ? local_find(&lp.l, seq) : NULL;
 	ag = x ? agency_find(x->agency) : -1;
 	/* who may record: the owing agency's reporter, the focal point, the
-	 * admin; a label that is not one is a 404 to those who may read */
+	 * admin; a label that is not one is a 404 to those who may record for
+	 * some agency of the unit, a 403 to the others */
 	if (!x) {
-		err = GEMIS_ENOTFOUND;
+		err = may_enter_any(r, lp.unit) ? GEMIS_ENOTFOUND
+						: http_fail(r, GEMIS_EPERM, "%s",
+							    _("you may not record values for the agency that owes this indicator"));
 		goto out;
 	}
 	if (ag < 0 || !http_can(r, ACT_ENTER, lp.unit, ag)) {

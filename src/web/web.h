@@ -155,6 +155,9 @@ enum gemis_err page_local_post(struct http_req *r);
  * ("2 local indicators"), and with agency (an agency kind id) the ones it
  * records; nothing when the unit has none. */
 void local_link(struct http_req *r, int unit, int year, const char *agency);
+/* True when the account may record for some agency of the unit (who may
+ * not gets 403 for a local indicator whether or not it exists). */
+bool may_enter_any(struct http_req *r, int unit);
 /* The dashboard's box of what is late and due this week (tasks and forms,
  * per agency), or a reporter's agency's tasks; nothing for an area. */
 void tasks_box(struct http_req *r, int unit, int year);

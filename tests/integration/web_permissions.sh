@@ -24,6 +24,17 @@ cmp=03390-2026-0001
 # a draft of Bình Lư's economic office, its gender check not submitted
 expect_ok "$GEMIS" draft add --unit 03390 --kind decision --title x --drafted-on 2026-10-01 --agency kinhte
 drft=$(sql gemis.db "SELECT MAX(id) FROM drafts")
+# a local indicator of Bình Lư: a custom target of a plan amending its plan
+cat >amend.json <<'JSON'
+{"document": {"number": "9/KH-UBND", "date": "2026-07-01", "period": [2026, 2030], "title": "Bổ sung chỉ tiêu tảo hôn",
+  "unit": {"level": "commune", "name": "Bình Lư", "code": "03390"}, "amends": {"number": "645/KH-UBND", "date": "2026-04-10"}},
+ "targets": [{"indicator": "custom", "goal": "family", "value": 5, "unit": "%", "direction": "at_most", "year": 2030,
+   "baseline": null, "text": "Giảm tỷ lệ tảo hôn xuống dưới 5%"}],
+ "aims": [], "agencies": ["vhxh"], "assignments": {}, "deadline": {"day": 30, "month": 11, "year": null, "to": "vhxh"}, "lint": []}
+JSON
+expect_ok "$GEMIS" plan load amend.json
+lag=$(sql gemis.db "SELECT l.agency FROM local_indicators l JOIN units u ON u.id = l.unit_id WHERE u.code = '03390' AND l.seq = 1")
+[ -n "$lag" ] || die "the amending plan made no local indicator L1 of 03390"
 start_server
 
 # role -> account, its password and its jar
@@ -223,6 +234,14 @@ for a in $accounts; do
 			AGENCY=$ag check "$role" "$u" ENTER "!403" POST "/api/v1/activities/import?unit=$u&agency=$ag&dry_run=1" \
 				-H "X-CSRF-Token: $csrf" -H "Content-Type: text/csv" --data-binary @log.csv
 		done
+		# a unit's local indicators: read by whoever reads the unit,
+		# recorded only for the agency that owes them
+		check "$role" "$u" READ 200 GET "/units/$u/local?year=2026"
+		check "$role" "$u" READ 200 GET "/api/v1/units/$u/local-indicators?year=2026"
+		AGENCY=$lag check "$role" "$u" ENTER '!403' POST "/units/$u/local/L1" --data-urlencode "csrf=$csrf" \
+			--data-urlencode year=2026 --data-urlencode version=99 --data-urlencode value=1
+		AGENCY=$lag check "$role" "$u" ENTER '!403' POST "/api/v1/units/$u/local-indicators/L1/values" \
+			-H "X-CSRF-Token: $csrf" -H "Content-Type: application/json" --data '{"year": 2026, "value": 1, "version": 99}'
 		check "$role" "$u" READ 200 GET "/api/v1/activities?unit=$u&year=2026"
 		check "$role" "$u" READ "200|404" GET "/api/v1/activities/$u/1"
 		AGENCY=vhxh check "$role" "$u" ENTER "!403" POST "/api/v1/activities/$u/1" -H "X-CSRF-Token: $csrf" \
@@ -482,7 +501,8 @@ for route in "/?unit=03390" "/indicator/female_wage_workers" "/province/12" "/en
 	"/account/totp" "/inspections" "/inspections/03390/$insp" "/api/v1/inspections" "/api/v1/inspections/03390/$insp" \
 	"/complaints" "/complaints/03390/$cmp" "/api/v1/complaints" "/api/v1/complaints/$cmp" "/api/v1/complaint-limits" \
 	"/report?unit=03390&kind=midterm&format=html" "/scorecard.xlsx?unit=03390" "/api/v1/review?unit=03390&kind=final" \
-	"/drafts" "/drafts/03390/$drft" "/api/v1/drafts" "/api/v1/drafts/questions" "/api/v1/drafts/03390/$drft"; do
+	"/drafts" "/drafts/03390/$drft" "/api/v1/drafts" "/api/v1/drafts/questions" "/api/v1/drafts/03390/$drft" \
+	"/units/03390/local" "/api/v1/units/03390/local-indicators"; do
 	JAR=none.jar http GET "$route"
 	expect_status 401
 done
@@ -490,7 +510,8 @@ for route in /account/signout-all /account/password /account/tokens /account/tok
 	"/inspections/03390/$insp" "/inspections/03390/$insp/recommendations" "/recommendations/03390/$rec" \
 	/complaints/03390 "/complaints/03390/$cmp" /drafts \
 	"/drafts/03390/$drft" "/drafts/03390/$drft/review" "/drafts/03390/$drft/issue" /api/v1/drafts "/api/v1/drafts/03390/$drft" \
-	"/api/v1/drafts/03390/$drft/review" "/api/v1/drafts/03390/$drft/issue"; do
+	"/api/v1/drafts/03390/$drft/review" "/api/v1/drafts/03390/$drft/issue" /units/03390/local/L1 \
+	/api/v1/units/03390/local-indicators/L1/values; do
 	JAR=none.jar http POST "$route"
 	expect_status 401
 done
