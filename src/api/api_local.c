@@ -108,7 +108,7 @@ static void read_value(struct http_req *r, const json_t *doc, struct diags *d, i
 	else if (y)
 		*year = (int)json_integer_value(y);
 	if (!v || json_is_null(v))
-		diags_add(d, 0, "value", _("%s: missing"), "value");
+		diags_add(d, 0, "value", "%s", _("value: missing"));
 	else if (!json_is_number(v) || !isfinite(json_number_value(v)))
 		diags_add(d, 0, "value", "%s", _("value: not a number"));
 	else
@@ -174,7 +174,7 @@ enum gemis_err api_local_value(struct http_req *r)
 		goto out;
 	x = seq > 0 ? local_find(&l, seq) : NULL;
 	if (!x) {
-		err = may_enter_any(r, unit) ? GEMIS_ENOTFOUND
+		err = web_may_enter_any(r, unit) ? GEMIS_ENOTFOUND
 					     : http_fail(r, GEMIS_EPERM, "%s",
 							 _("you may not record values for the agency that owes this indicator"));
 		goto out;

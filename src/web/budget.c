@@ -175,18 +175,6 @@ static void lines_table(struct http_req *r, const struct budget_list *l)
 	html(r, "</tbody></table></div>");
 }
 
-/* The agencies `who` may enter estimates for. */
-static bool may_enter_any(struct http_req *r, int unit)
-{
-	size_t k;
-
-	for (k = 0; k < agency_kind_count; k++) {
-		if (http_can(r, ACT_ENTER, unit, (int)k))
-			return true;
-	}
-	return false;
-}
-
 static void source_select(struct http_req *r, const struct budget_list *l, const char *cur)
 {
 	size_t i;
@@ -249,7 +237,7 @@ static enum gemis_err commune_page(struct http_req *r, struct db *db, int unit, 
 	else
 		lines_table(r, l);
 	sums(r, l);
-	if (may_enter_any(r, unit))
+	if (web_may_enter_any(r, unit))
 		add_form(r, unit, year, l, &tl);
 	task_list_release(&tl);
 	return GEMIS_OK;

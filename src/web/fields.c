@@ -20,6 +20,17 @@ struct date web_today(struct http_req *r)
 	return date_from_ymd(http_today(r));
 }
 
+bool web_may_enter_any(struct http_req *r, int unit)
+{
+	size_t k;
+
+	for (k = 0; k < agency_kind_count; k++) {
+		if (http_can(r, ACT_ENTER, unit, (int)k))
+			return true;
+	}
+	return false;
+}
+
 const char *web_agency_name(struct http_req *r, int k)
 {
 	if (k < 0 || (size_t)k >= agency_kind_count)

@@ -205,27 +205,28 @@ static bool posted_number(struct http_req *r, const char *name, double *out, str
 	const char *s = http_param(r, name);
 
 	if (!s || !*s) {
-		diags_add(d, 0, name, _("%s: missing"), name);
+		diags_add(d, 0, name, "%s", _("the value is missing"));
 		return false;
 	}
 	if (!text_parse_number(s, strlen(s), out) || !isfinite(*out)) {
-		diags_add(d, 0, name, _("%s: '%s' is not a number"), name, s);
+		diags_add(d, 0, name, _("'%s' is not a number"), s);
 		return false;
 	}
 	return true;
 }
 
-/* True when the account may record for some agency of the unit: who
- * may not is told 403 whether or not the label it names exists. */
-bool may_enter_any(struct http_req *r, int unit)
+/* A field of the form for people. */
+static const char *field_label(const char *field)
 {
-	size_t k;
-
-	for (k = 0; k < agency_kind_count; k++) {
-		if (http_can(r, ACT_ENTER, unit, (int)k))
-			return true;
-	}
-	return false;
+	if (strcmp(field, "value") == 0)
+		return _("Value");
+	if (strcmp(field, "note") == 0)
+		return _("Note");
+	if (strcmp(field, "year") == 0)
+		return _("Year");
+	if (strcmp(field, "version") == 0)
+		return _("Version");
+	return field;
 }
 
 /* The page again after a refused post, with what was typed and why. */
@@ -238,7 +239,7 @@ static enum gemis_err refused(struct http_req *r, struct local_page *lp, int seq
 	lp->top = r->err.msg[0] ? r->err.msg : NULL;
 	lp->problems = arena_alloc(&r->arena, (d->n + 1) * sizeof(*lp->problems));
 	for (i = 0; lp->problems && i < d->n; i++)
-		lp->problems[lp->nproblems++] = arena_strdup(&r->arena, d->d[i].msg);
+		lp->problems[lp->nproblems++] = arena_printf(&r->arena, "%s: %s", field_label(d->d[i].field), d->d[i].msg);
 	if (!lp->top && !lp->nproblems)
 		lp->top = _("Nothing was saved.");
 	render_local(r, lp);
@@ -267,7 +268,7 @@ enum gemis_err page_local_post(struct http_req *r)
 	 * admin; a label that is not one is a 404 to those who may record for
 	 * some agency of the unit, a 403 to the others */
 	if (!x) {
-		err = may_enter_any(r, lp.unit) ? GEMIS_ENOTFOUND
+		err = web_may_enter_any(r, lp.unit) ? GEMIS_ENOTFOUND
 						: http_fail(r, GEMIS_EPERM, "%s",
 							    _("you may not record values for the agency that owes this indicator"));
 		goto out;
@@ -277,10 +278,10 @@ enum gemis_err page_local_post(struct http_req *r)
 		goto out;
 	}
 	if (yr && (!text_parse_long(yr, strlen(yr), &year) || year < 1900 || year > 2100))
-		diags_add(&d, 0, "year", _("year: '%s' is not a year"), yr);
+		diags_add(&d, 0, "year", _("'%s' is not a year"), yr);
 	lp.year = yr && year ? (int)year : lp.year;
 	if (!text_parse_long(ver, strlen(ver), &v))
-		diags_add(&d, 0, "version", _("version: '%s' is not a record id"), ver);
+		diags_add(&d, 0, "version", _("'%s' is not a record id"), ver);
 	if (posted_number(r, "value", &value, &d) && !d.n) {
 		err = http_db(r, &db);
 		if (!err)

@@ -155,9 +155,6 @@ enum gemis_err page_local_post(struct http_req *r);
  * ("2 local indicators"), and with agency (an agency kind id) the ones it
  * records; nothing when the unit has none. */
 void local_link(struct http_req *r, int unit, int year, const char *agency);
-/* True when the account may record for some agency of the unit (who may
- * not gets 403 for a local indicator whether or not it exists). */
-bool may_enter_any(struct http_req *r, int unit);
 /* The dashboard's box of what is late and due this week (tasks and forms,
  * per agency), or a reporter's agency's tasks; nothing for an area. */
 void tasks_box(struct http_req *r, int unit, int year);
@@ -228,6 +225,9 @@ enum gemis_err page_report(struct http_req *r);
 struct date web_today(struct http_req *r);
 /* An agency kind's name in the page's language, "–" for none. */
 const char *web_agency_name(struct http_req *r, int k);
+/* True when the account may enter for some agency of the unit (budget
+ * estimates, local indicators' values). */
+bool web_may_enter_any(struct http_req *r, int unit);
 /* A day for people ("30/11/2026"), "–" for none. */
 const char *web_day(struct http_req *r, struct date d);
 /* A day for a date input ("2026-11-30"), "" for none. */
