@@ -173,12 +173,18 @@ static void render_plan(struct http_req *r, const json_t *plan)
 	json_array_foreach(json_object_get(plan, "targets"), i, x) {
 		const char *id = s_or(x, "indicator", "?");
 		const json_t *val = json_object_get(x, "value");
+		const char *ind = target_indicator(r, id);
 		char num[48] = "";
 
 		if (json_is_number(val))
 			format_number(num, sizeof(num), json_number_value(val), 2);
+		/* the plan's own targets: a local indicator of the unit when
+		 * they have a value (store/local_indicators.h), else not kept */
+		if (catalog_find(id) < 0)
+			ind = arena_printf(&r->arena, "%s (%s)", ind,
+					   json_is_number(val) ? _("a local indicator of the unit") : _("no value: not stored"));
 		html(r, "<tr><td>%s</td><td>%s %s%s</td><td class=\"num\">%lld</td><td><small lang=\"vi\">%s</small></td></tr>",
-		     target_indicator(r, id), direction_label(s_or(x, "direction", "")), num,
+		     ind, direction_label(s_or(x, "direction", "")), num,
 		     json_is_number(val) && strcmp(s_or(x, "unit", ""), "%") == 0 ? "%" : "",
 		     (long long)json_integer_value(json_object_get(x, "year")), s_or(x, "text", ""));
 	}

@@ -51,6 +51,11 @@ csrf=$(csrf_of)
 JAR=focal.jar http POST /plan/03390/upload -F "csrf=$csrf" -F "file=@plan.json;type=application/json"
 expect_status 303
 review=$(header Location)
+# the review says which of the plan's own targets become local indicators
+JAR=focal.jar http GET "$review"
+expect_status 200
+[ "$(grep -o '(a local indicator of the unit)' body.txt | wc -l)" = 2 ] || die "the review's local indicators: $body"
+contains "$body" "(no value: not stored)"
 current=$(sql gemis.db "SELECT p.id FROM plans p JOIN units u ON u.id = p.unit_id WHERE u.code = '03390' AND p.superseded_at IS NULL")
 JAR=focal.jar http POST /plan/03390/apply --data-urlencode "csrf=$csrf" --data-urlencode "upload=${review##*/}" \
 	--data-urlencode "current=$current" --data-urlencode confirm=1
