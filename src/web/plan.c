@@ -475,8 +475,14 @@ enum gemis_err page_plan(struct http_req *r)
  * (without a value) were not stored. */
 static const char *done_url(struct http_req *r, int done, const struct plan_info *info)
 {
-	return arena_printf(&r->arena, "/plan/%s?done=%d&local=%zu&skipped=%zu", http_arg(r, 0), done,
-			    info->nlocal_new + info->nlocal_kept, info->nskipped);
+	size_t local = info->nlocal_new + info->nlocal_kept;
+
+	/* the counts only when there are some: a plan without targets of its
+	 * own keeps the address it always had */
+	if (!local && !info->nskipped)
+		return arena_printf(&r->arena, "/plan/%s?done=%d", http_arg(r, 0), done);
+	return arena_printf(&r->arena, "/plan/%s?done=%d&local=%zu&skipped=%zu", http_arg(r, 0), done, local,
+			    info->nskipped);
 }
 
 static enum gemis_err store_plan(struct http_req *r, int unit, json_t *plan, struct plan_info *info_out)
