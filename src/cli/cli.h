@@ -215,6 +215,15 @@ int cli_store_plan(struct cli *cli, const char *path, const json_t *plan, const 
 int cmd_units(struct cli *cli, int argc, char **argv);
 int cmd_indicators(struct cli *cli, int argc, char **argv);
 int cmd_indicator_add(struct cli *cli, int argc, char **argv);
+int cmd_indicator_breakdown(struct cli *cli, int argc, char **argv);
+int cmd_breakdown_list(struct cli *cli, int argc, char **argv);
+int cmd_breakdown_add(struct cli *cli, int argc, char **argv);
+/* The database, the unit tree (t) and the actor (--as) of a change of the
+ * catalog, which only the ministry or an administrator makes; NULL after
+ * saying why (t released by the caller in either case). */
+struct principal;
+struct db *cli_open_catalog_admin(struct cli *cli, const char *cmd, const char *as, struct tree *t,
+				  struct principal *who);
 int cmd_user_add(struct cli *cli, int argc, char **argv);
 int cmd_user_passwd(struct cli *cli, int argc, char **argv);
 int cmd_user_signins(struct cli *cli, int argc, char **argv);

@@ -146,18 +146,13 @@ int cmd_indicator_add(struct cli *cli, int argc, char **argv)
 		return cli_usage(cli);
 	if (!read_opts(&o, &ind))
 		return EXIT_USAGE;
-	tree_init(&t);
-	db = cli_open_tree(cli, &t);
+	db = cli_open_catalog_admin(cli, "indicator add", o.as, &t, &who);
 	if (!db) {
 		tree_release(&t);
 		return EXIT_FAIL;
 	}
 	rc = EXIT_FAIL;
-	if (!cli_actor(db, &t, "indicator add", o.as, &who)) {
-		/* cli_actor said why */
-	} else if (who.role != ROLE_ADMIN && who.role != ROLE_MINISTRY) {
-		fprintf(stderr, "gemis indicator add: %s\n", _("only the ministry or an administrator adds indicators"));
-	} else if (indicator_add(db, &ind, who.name, &k, &e)) {
+	if (indicator_add(db, &ind, who.name, &k, &e)) {
 		cli_fail(&e);
 	} else {
 		printf(_("Indicator %s added: it can be assigned, reported and judged like the others.\n"), ind.id);

@@ -106,6 +106,22 @@ const struct command commands[] = {
 	 N_("  --parent CODE  the units directly under CODE (default: the provinces)\n"
 	    "  --search TEXT  units whose name contains TEXT, with or without diacritics")},
 	{"indicators", cmd_indicators, N_("list the indicator catalog"), "gemis indicators [--json]", NULL},
+	{"indicator breakdown", cmd_indicator_breakdown, N_("break an indicator down by a breakdown beyond sex"),
+	 "gemis indicator breakdown INDICATOR BREAKDOWN [--as USER]",
+	 N_("Adds a series of the indicator for each category of the breakdown (see `gemis\n"
+	    "breakdown list`): primary_completion__ethnicity_minority is the primary completion\n"
+	    "rate of ethnic-minority pupils.  A series is an indicator of its own, computed,\n"
+	    "rolled up and judged as its parent, owed by the agencies that owe the parent,\n"
+	    "reported by sex where the parent is.  A plan's target on a category (\"trẻ em dân\n"
+	    "tộc thiểu số\") is kept on the series.  Only the ministry or an administrator.")},
+	{"breakdown list", cmd_breakdown_list, N_("list the breakdowns beyond sex and their categories"),
+	 "gemis breakdown list", NULL},
+	{"breakdown add", cmd_breakdown_add, N_("add a breakdown beyond sex"),
+	 "gemis breakdown add CODE --name-vi TEXT --name-en TEXT CATEGORY CATEGORY... [--as USER]",
+	 N_("A CATEGORY is CODE:NAME_VI:NAME_EN, or CODE:NAME_VI:NAME_EN:FROM-TO for an age\n"
+	    "group (FROM- for \"and over\"): either every category is an age group or none is,\n"
+	    "and age groups may not overlap.  2 to 16 categories; codes are a-z, 0-9 and '_'.\n"
+	    "Only the ministry or an administrator.")},
 	{"indicator add", cmd_indicator_add, N_("add an indicator to the catalog, without a rebuild"),
 	 "gemis indicator add --id ID --goal GOAL --name-vi TEXT --name-en TEXT --part-vi TEXT --part-en TEXT\n"
 	 "                    [--kind ratio|value] [--den-vi TEXT --den-en TEXT] [--unit UNIT] [--factor N]\n"

@@ -110,6 +110,16 @@ struct indicator {
 	 * monthly programme, every facility).  On the others a target needs a
 	 * value: "raise the share of women leaders" says nothing to judge. */
 	bool end_state;
+	/* A category series (issue 17): the indicator measured on one category
+	 * of a breakdown ("primary_completion" among ethnic-minority pupils).
+	 * It is an indicator of its own, reported, rolled up and judged like
+	 * the others, and measures what its parent measures, on a part of its
+	 * population; its agencies are its parent's.  NULL for the others. */
+	const char *parent;    /* the parent's id */
+	const char *breakdown; /* the breakdown's code: "ethnicity" */
+	const char *category;  /* the category's code: "minority" */
+	const char *category_vi, *category_en; /* its names, for headings */
+	int parent_index;      /* catalog index of the parent, when parent */
 };
 
 /* The catalog: the indicators compiled in (the national strategy's, the
@@ -157,6 +167,18 @@ enum gemis_err catalog_add(const struct indicator *ind, int *index, struct errct
  * calls it, under its lock); the old table stays readable.  Without memory
  * the look-ups walk the entries the old table lacks. */
 void catalog_reindex(void);
+/* A code: 1 to 63 of a-z, 0-9 and '_', starting with a letter (an
+ * indicator's id, a breakdown's, a category's). */
+bool catalog_code_ok(const char *id);
+/* A text shown to people: there, not blank, at most max bytes of UTF-8,
+ * no control characters. */
+#define CATALOG_NAME_MAX 400
+bool catalog_text_ok(const char *s, size_t max);
+/* The index of parent's series on that category of that breakdown, or -1. */
+int catalog_series(int parent, const char *breakdown, const char *category);
+/* Marks every series whose parent is marked: an agency that owes an
+ * indicator owes its series.  marked has catalog_n() entries. */
+void catalog_mark_series(bool *marked);
 /* "sum", "last", "mean"; time_agg_parse is -1 when unknown. */
 const char *time_agg_id(enum time_agg t);
 int time_agg_parse(const char *s);

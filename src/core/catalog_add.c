@@ -26,7 +26,6 @@
  * of the pages and requests that carry one, and is an SDMX code (no '.',
  * the key separator there). */
 #define ID_MAX 63
-#define NAME_MAX_BYTES 400
 #define UNIT_MAX_BYTES 40
 
 struct block {
@@ -38,7 +37,7 @@ struct block {
 static pthread_mutex_t add_mu = PTHREAD_MUTEX_INITIALIZER;
 static struct block *current; /* NULL while only the compiled set is there */
 
-static bool id_ok(const char *id)
+bool catalog_code_ok(const char *id)
 {
 	size_t i, n = id ? strlen(id) : 0;
 
@@ -56,7 +55,7 @@ static bool id_ok(const char *id)
 /* A text shown to people: there, not blank, not too long, UTF-8 (the
  * database, XML and JSON take nothing else), no control characters (they
  * would break a CSV line or a terminal). */
-static bool text_ok(const char *s, size_t max)
+bool catalog_text_ok(const char *s, size_t max)
 {
 	size_t i, n = s ? strlen(s) : 0;
 	bool blank = true;
@@ -91,9 +90,9 @@ static enum gemis_err check_parts(const struct indicator *ind, struct errctx *e)
 				return bad(e, vi[p], N_("a value indicator has one part only"));
 			continue;
 		}
-		if (!text_ok(ind->part_vi[p], NAME_MAX_BYTES))
+		if (!catalog_text_ok(ind->part_vi[p], CATALOG_NAME_MAX))
 			return bad(e, vi[p], N_("what the part counts is missing or not a plain line of text"));
-		if (!text_ok(ind->part_en[p], NAME_MAX_BYTES))
+		if (!catalog_text_ok(ind->part_en[p], CATALOG_NAME_MAX))
 			return bad(e, en[p], N_("what the part counts is missing or not a plain line of text"));
 		if ((unsigned)ind->time[p] > TIME_MEAN)
 			return bad(e, time[p], N_("not sum, last or mean"));
@@ -132,19 +131,51 @@ static bool factor_ok(const struct indicator *ind)
 	return false;
 }
 
+/* A series measures what its parent measures: every field that says how
+ * it is computed, rolled up and judged is the parent's. */
+static enum gemis_err check_series(const struct indicator *ind, struct errctx *e)
+{
+	const struct indicator *p;
+	int k;
+
+	if (!ind->parent && !ind->breakdown && !ind->category)
+		return GEMIS_OK;
+	k = catalog_find(ind->parent);
+	if (k < 0)
+		return bad(e, "parent", N_("not an indicator of the catalog"));
+	p = &catalog[k];
+	if (p->parent)
+		return bad(e, "parent", N_("a category series is not broken down again"));
+	if (p->source != SRC_REPORTED)
+		return bad(e, "parent", N_("the case register does not record this breakdown"));
+	if (!catalog_code_ok(ind->breakdown) || !catalog_code_ok(ind->category))
+		return bad(e, "category", N_("1 to 63 of a-z, 0-9 and '_', starting with a letter"));
+	if (!catalog_text_ok(ind->category_vi, CATALOG_NAME_MAX) || !catalog_text_ok(ind->category_en, CATALOG_NAME_MAX))
+		return bad(e, "category", N_("its name is missing or not a plain line of text"));
+	if (catalog_series(k, ind->breakdown, ind->category) >= 0)
+		return err_set_at(e, GEMIS_ECONFLICT, "category", _("%s already has a series for %s"), p->id,
+				  ind->category);
+	if (ind->goal != p->goal || ind->kind != p->kind || ind->factor != p->factor ||
+	    ind->by_sex != p->by_sex || ind->share != p->share || ind->space != p->space ||
+	    ind->polarity != p->polarity || strcmp(ind->unit, p->unit) != 0 ||
+	    memcmp(ind->time, p->time, sizeof(ind->time)) != 0)
+		return bad(e, "parent", N_("a category series is computed, rolled up and judged as its parent"));
+	return GEMIS_OK;
+}
+
 enum gemis_err catalog_check(const struct indicator *ind, struct errctx *e)
 {
-	if (!id_ok(ind->id))
+	if (!catalog_code_ok(ind->id))
 		return bad(e, "id", N_("1 to 63 of a-z, 0-9 and '_', starting with a letter"));
 	if (catalog_find(ind->id) >= 0)
 		return err_set_at(e, GEMIS_ECONFLICT, "id", _("%s is already an indicator"), ind->id);
 	if ((unsigned)ind->goal >= GOAL_COUNT)
 		return bad(e, "goal", N_("not one of the strategy's six fields"));
-	if (!text_ok(ind->name_vi, NAME_MAX_BYTES))
+	if (!catalog_text_ok(ind->name_vi, CATALOG_NAME_MAX))
 		return bad(e, "name_vi", N_("missing or not a plain line of text"));
-	if (!text_ok(ind->name_en, NAME_MAX_BYTES))
+	if (!catalog_text_ok(ind->name_en, CATALOG_NAME_MAX))
 		return bad(e, "name_en", N_("missing or not a plain line of text"));
-	if (!text_ok(ind->unit, UNIT_MAX_BYTES))
+	if (!catalog_text_ok(ind->unit, UNIT_MAX_BYTES))
 		return bad(e, "unit", N_("missing or not a plain line of text"));
 	if ((unsigned)ind->polarity > POL_LOWER)
 		return bad(e, "polarity", N_("not higher or lower"));
@@ -164,7 +195,9 @@ enum gemis_err catalog_check(const struct indicator *ind, struct errctx *e)
 	{
 		enum gemis_err err = check_parts(ind, e);
 
-		return err ? err : check_target(ind, e);
+		if (!err)
+			err = check_target(ind, e);
+		return err ? err : check_series(ind, e);
 	}
 }
 
@@ -173,7 +206,8 @@ static enum gemis_err copy_entry(struct indicator *to, const struct indicator *f
 {
 	char **t[] = {(char **)&to->id, (char **)&to->name_vi, (char **)&to->name_en, (char **)&to->unit,
 		      (char **)&to->part_vi[0], (char **)&to->part_vi[1], (char **)&to->part_en[0],
-		      (char **)&to->part_en[1]};
+		      (char **)&to->part_en[1], (char **)&to->parent, (char **)&to->breakdown,
+		      (char **)&to->category, (char **)&to->category_vi, (char **)&to->category_en};
 	size_t i;
 
 	*to = *from;
@@ -185,6 +219,7 @@ static enum gemis_err copy_entry(struct indicator *to, const struct indicator *f
 		}
 	}
 	to->local = true;
+	to->parent_index = to->parent ? catalog_find(to->parent) : 0;
 	return GEMIS_OK;
 }
 
@@ -236,6 +271,31 @@ enum gemis_err catalog_add(const struct indicator *ind, int *index, struct errct
 	}
 	pthread_mutex_unlock(&add_mu);
 	return err;
+}
+
+int catalog_series(int parent, const char *breakdown, const char *category)
+{
+	size_t k, n = catalog_n();
+
+	/* series are few and only added at run time: past the compiled set */
+	for (k = catalog_builtin; k < n; k++) {
+		const struct indicator *c = &catalog[k];
+
+		if (c->parent && c->parent_index == parent && strcmp(c->breakdown, breakdown) == 0 &&
+		    strcmp(c->category, category) == 0)
+			return (int)k;
+	}
+	return -1;
+}
+
+void catalog_mark_series(bool *marked)
+{
+	size_t k, n = catalog_n();
+
+	for (k = catalog_builtin; k < n; k++) {
+		if (catalog[k].parent && marked[catalog[k].parent_index])
+			marked[k] = true;
+	}
 }
 
 const char *time_agg_id(enum time_agg t)

@@ -3,6 +3,8 @@
  */
 #include "indset.h"
 
+#include "catalog.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,6 +114,16 @@ void indset_clear(struct indset *s)
 {
 	if (s->nw)
 		memset(s->w, 0, s->nw * sizeof(*s->w));
+}
+
+void indset_add_series(struct indset *s)
+{
+	size_t k, n = catalog_n();
+
+	for (k = catalog_builtin; k < n; k++) {
+		if (catalog[k].parent && indset_has(s, catalog[k].parent_index))
+			indset_add(s, (int)k);
+	}
 }
 
 bool indset_union(struct indset *dst, const struct indset *src)

@@ -54,6 +54,9 @@ void indset_clear(struct indset *s);
 /* Adds every member of src to dst; members past dst's capacity are
  * dropped, and false is returned when there were any. */
 bool indset_union(struct indset *dst, const struct indset *src);
+/* Adds the category series (core/catalog.h) of every member: an agency
+ * that owes an indicator owes its series. */
+void indset_add_series(struct indset *s);
 /* Same members (whatever the capacities). */
 bool indset_equal(const struct indset *a, const struct indset *b);
 /* Whether every member of a is in b. */

@@ -124,6 +124,10 @@ enum gemis_err plan_view_from_json(const json_t *plan, int unit, struct plan_vie
 			}
 		}
 	}
+	/* an agency owes the category series of what it owes */
+	indset_add_series(&out->assigned_all);
+	for (i = 0; i < PV_MAX_AGENCIES; i++)
+		indset_add_series(&out->assigned[i]);
 	json_array_foreach(json_object_get(plan, "targets"), i, x) {
 		const json_t *id = json_object_get(x, "indicator");
 		int ind = json_is_string(id) ? catalog_find(json_string_value(id)) : -1;

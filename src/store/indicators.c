@@ -17,7 +17,7 @@
 #define COLS                                                                                       \
 	"id, goal, name_vi, name_en, unit, polarity, kind, factor, by_sex, share, space_agg,"      \
 	" national_direction, national_value, national_year, time_num, time_den, part_num_vi,"    \
-	" part_num_en, part_den_vi, part_den_en"
+	" part_num_en, part_den_vi, part_den_en, parent, breakdown, category"
 
 /* v, or 0 after naming the column in *bad (the first one wrong). */
 static int parse_or(int v, const char *column, const char **bad)
@@ -62,6 +62,12 @@ static enum gemis_err row_indicator(struct db_stmt *st, struct indicator *ind, s
 		ind->part_en[1] = db_col_text(st, 19);
 	}
 	ind->source = SRC_REPORTED;
+	/* a series: its category's names come from its breakdown (0860) */
+	ind->parent = db_col_text(st, 20);
+	ind->breakdown = db_col_text(st, 21);
+	ind->category = db_col_text(st, 22);
+	ind->category_vi = db_col_text(st, 23);
+	ind->category_en = db_col_text(st, 24);
 	if (bad)
 		return err_set_at(e, GEMIS_EINVAL, bad, "%s", _("not a value gemis knows"));
 	return GEMIS_OK;
@@ -72,7 +78,12 @@ enum gemis_err indicators_load(struct db *db, struct errctx *e)
 	struct db_stmt *st = NULL;
 	enum gemis_err err;
 
-	err = db_prepare(db, &st, e, "SELECT " COLS " FROM indicators WHERE builtin = 0 ORDER BY seq, id");
+	err = db_prepare(db, &st, e,
+			 "SELECT " COLS ", (SELECT c.name_vi FROM breakdown_categories c WHERE"
+			 " c.breakdown = indicators.breakdown AND c.code = indicators.category),"
+			 " (SELECT c.name_en FROM breakdown_categories c WHERE"
+			 " c.breakdown = indicators.breakdown AND c.code = indicators.category)"
+			 " FROM indicators WHERE builtin = 0 ORDER BY seq, id");
 	if (err)
 		return err;
 	while (!err && db_next(st)) {
@@ -126,7 +137,7 @@ static enum gemis_err insert(struct db *db, const struct indicator *ind, const c
 
 	err = db_prepare(db, &st, e,
 			 "INSERT INTO indicators (" COLS ", builtin, seq, added_by, added_at)"
-			 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0,"
+			 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0,"
 			 " (SELECT COALESCE(MAX(seq), 0) + 1 FROM indicators), ?, ?)");
 	if (err)
 		return err;
@@ -137,8 +148,11 @@ static enum gemis_err insert(struct db *db, const struct indicator *ind, const c
 	db_bind_text(st, 18, ind->part_en[0]);
 	db_bind_text(st, 19, ratio ? ind->part_vi[1] : NULL);
 	db_bind_text(st, 20, ratio ? ind->part_en[1] : NULL);
-	db_bind_text(st, 21, user);
-	db_bind_int(st, 22, now);
+	db_bind_text(st, 21, ind->parent);
+	db_bind_text(st, 22, ind->breakdown);
+	db_bind_text(st, 23, ind->category);
+	db_bind_text(st, 24, user);
+	db_bind_int(st, 25, now);
 	err = db_step_done(st, e);
 	if (err) {
 		db_finalize(st, NULL);
@@ -153,25 +167,30 @@ static enum gemis_err insert(struct db *db, const struct indicator *ind, const c
 	return err;
 }
 
-enum gemis_err indicator_add(struct db *db, const struct indicator *ind, const char *user, int *index,
-			     struct errctx *e)
+enum gemis_err indicators_add(struct db *db, const struct indicator *inds, size_t n, const char *user,
+			      int *index, struct errctx *e)
 {
-	enum gemis_err err;
-	bool taken = false;
-	long long n = 0;
+	enum gemis_err err = GEMIS_OK;
+	size_t i;
 
 	/* the catalog of this process, then the table: another process may
 	 * have added the id since this one opened the database */
-	err = catalog_check(ind, e);
+	for (i = 0; i < n && !err; i++)
+		err = catalog_check(&inds[i], e);
 	if (!err)
 		err = db_begin(db, e);
 	if (err)
 		return err;
-	err = db_query_int(db, e, &n, &taken, "SELECT 1 FROM indicators WHERE id = ?", "t", ind->id);
-	if (!err && taken)
-		err = err_set_at(e, GEMIS_ECONFLICT, "id", _("%s is already an indicator"), ind->id);
-	if (!err)
-		err = insert(db, ind, user, e);
+	for (i = 0; i < n && !err; i++) {
+		bool taken = false;
+		long long one = 0;
+
+		err = db_query_int(db, e, &one, &taken, "SELECT 1 FROM indicators WHERE id = ?", "t", inds[i].id);
+		if (!err && taken)
+			err = err_set_at(e, GEMIS_ECONFLICT, "id", _("%s is already an indicator"), inds[i].id);
+		if (!err)
+			err = insert(db, &inds[i], user, e);
+	}
 	/* a change of every unit: running servers read the catalog again
 	 * with all the values (http/live.c) */
 	if (!err)
@@ -180,7 +199,13 @@ enum gemis_err indicator_add(struct db *db, const struct indicator *ind, const c
 		err = db_commit(db, e);
 	else
 		db_rollback(db);
-	if (!err)
-		err = catalog_add(ind, index, e);
+	for (i = 0; i < n && !err; i++)
+		err = catalog_add(&inds[i], &index[i], e);
 	return err;
+}
+
+enum gemis_err indicator_add(struct db *db, const struct indicator *ind, const char *user, int *index,
+			     struct errctx *e)
+{
+	return indicators_add(db, ind, 1, user, index, e);
 }

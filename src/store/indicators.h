@@ -26,4 +26,9 @@ enum gemis_err indicators_load(struct db *db, struct errctx *e);
 enum gemis_err indicator_add(struct db *db, const struct indicator *ind, const char *user, int *index,
 			     struct errctx *e);
 
+/* Adds n indicators the way indicator_add() adds one: all of them or
+ * none; index[i] is the catalog index of inds[i]. */
+enum gemis_err indicators_add(struct db *db, const struct indicator *inds, size_t n, const char *user,
+			      int *index, struct errctx *e);
+
 #endif

@@ -89,6 +89,16 @@ static enum gemis_err load_agencies(struct db *db, struct plan_view *pv, size_t 
 	return db_finalize(st, e);
 }
 
+/* An agency owes the category series of the indicators it owes. */
+static void series_owed(struct plan_view *p)
+{
+	size_t k;
+
+	indset_add_series(&p->assigned_all);
+	for (k = 0; k < PV_MAX_AGENCIES; k++)
+		indset_add_series(&p->assigned[k]);
+}
+
 /* The indicators each plan in force assigns to each agency. */
 static enum gemis_err load_assignments(struct db *db, struct plan_view *pv, size_t cnt, struct errctx *e)
 {
@@ -122,7 +132,10 @@ static enum gemis_err load_assignments(struct db *db, struct plan_view *pv, size
 			pv[i].agency[k] = true;
 		}
 	}
-	return db_finalize(st, e);
+	err = db_finalize(st, e);
+	for (size_t i = 0; i < cnt && !err; i++)
+		series_owed(&pv[i]);
+	return err;
 }
 
 /* The indicators each plan in force sets a target for. */

@@ -183,6 +183,8 @@ enum gemis_err form_build(struct db *db, const struct tree *t, int unit, int age
 		err = db_finalize(st, e);
 		if (err)
 			goto out;
+		/* and their category series */
+		catalog_mark_series(assigned);
 	}
 	/* and the indicators of the form as saved: a form belongs to its
 	 * period, not to the plan, and keeps its fields (and the values
