@@ -202,6 +202,12 @@ static void plan_stored(const struct tree *t, const struct plan_info *info)
 		       info->nlocal_new + info->nlocal_kept, info->nlocal_new, u->code);
 	if (info->nskipped)
 		printf(_(", %zu qualitative targets outside the catalog not stored"), info->nskipped);
+	if (info->nseries)
+		printf(_(", %zu on a group of people (ethnic minority, rural...) kept on the indicator's series for it"),
+		       info->nseries);
+	if (info->nwhole)
+		printf(_(", %zu on a group the case register does not record, kept on the whole indicator"),
+		       info->nwhole);
 	if (info->merged)
 		printf("%s\n", _("; the plan before stays in the history."));
 	else

@@ -134,10 +134,15 @@ int cmd_indicators(struct cli *cli, int argc, char **argv)
 			buf_json_escape(&b, ind->unit, strlen(ind->unit));
 			buf_printf(&b,
 				   "\", \"polarity\": \"%s\", \"parts\": %s,"
-				   " \"factor\": %g, \"by_sex\": %s, \"local\": %s}",
+				   " \"factor\": %g, \"by_sex\": %s, \"local\": %s",
 				   ind->polarity == POL_HIGHER ? "higher" : "lower",
 				   ind->kind == IND_RATIO ? "[\"num\", \"den\"]" : "[\"value\"]", ind->factor,
 				   ind->by_sex ? "true" : "false", ind->local ? "true" : "false");
+			/* a category series: codes only (a-z, 0-9, '_') */
+			if (ind->parent)
+				buf_printf(&b, ", \"parent\": \"%s\", \"breakdown\": \"%s\", \"category\": \"%s\"",
+					   ind->parent, ind->breakdown, ind->category);
+			buf_puts(&b, "}");
 		} else {
 			buf_printf(&b, "%-32s %-14s %s%s\n", ind->id, goal_id(ind->goal),
 				   indicator_name(ind, i18n_lang()), ind->by_sex ? _(" (by sex)") : "");

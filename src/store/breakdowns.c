@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "core/catalog.h"
+#include "core/validate.h"
 #include "indicators.h"
 #include "util/i18n.h"
 
@@ -306,4 +307,90 @@ enum gemis_err indicator_break_down(struct db *db, const char *parent, const cha
 		*nadded = n;
 	arena_release(&mem);
 	return err;
+}
+
+/* Whether b has a category of that code. */
+static bool has_category(const struct breakdown_def *b, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < b->ncat; i++) {
+		if (strcmp(b->cat[i].code, code) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The index of target i's series (adding it where missing), -1 after a
+ * problem in d, -2 when the indicator cannot be broken down. */
+static enum gemis_err target_series(struct db *db, const json_t *x, size_t i, const char *user, struct diags *d,
+				    int *series, struct errctx *e)
+{
+	const char *bd = json_string_value(json_object_get(x, "breakdown"));
+	const char *cat = json_string_value(json_object_get(x, "category"));
+	int k = catalog_find(json_string_value(json_object_get(x, "indicator")));
+	struct breakdown_def b;
+	struct arena mem;
+	enum gemis_err err;
+	size_t n;
+
+	*series = catalog_series(k, bd, cat);
+	if (*series >= 0)
+		return GEMIS_OK;
+	arena_init(&mem, 0);
+	err = breakdown_get(db, &mem, bd, &b, e);
+	if (err == GEMIS_ENOTFOUND || (!err && !has_category(&b, cat))) {
+		char path[64];
+
+		snprintf(path, sizeof(path), "targets[%zu].%s", i, err ? "breakdown" : "category");
+		if (err)
+			diags_add(d, 0, path, _("unknown breakdown '%s' (see `gemis breakdown list`)"), bd);
+		else
+			diags_add(d, 0, path, _("'%s' is not a category of the breakdown %s"), cat, bd);
+		err = GEMIS_OK;
+		*series = -1;
+	} else if (!err && catalog[k].source != SRC_REPORTED) {
+		*series = -2;
+	} else if (!err) {
+		err = indicator_break_down(db, catalog[k].id, bd, user, &n, e);
+		*series = err ? -1 : catalog_series(k, bd, cat);
+	}
+	arena_release(&mem);
+	return err;
+}
+
+enum gemis_err breakdowns_resolve_plan(struct db *db, const json_t *plan, const char *user, struct diags *d,
+				       json_t **out, size_t *nseries, size_t *nwhole, struct errctx *e)
+{
+	const json_t *x;
+	json_t *copy = NULL;
+	size_t i;
+
+	*out = NULL;
+	*nseries = *nwhole = 0;
+	json_array_foreach(json_object_get(plan, "targets"), i, x) {
+		int k = catalog_find(json_string_value(json_object_get(x, "indicator"))), s;
+		enum gemis_err err;
+
+		/* plan_check() named a category without its breakdown and an
+		 * unknown indicator; a series' own id needs nothing */
+		if (k < 0 || catalog[k].parent || !json_is_string(json_object_get(x, "breakdown")) ||
+		    !json_is_string(json_object_get(x, "category")))
+			continue;
+		err = target_series(db, x, i, user, d, &s, e);
+		if (err) {
+			json_decref(copy);
+			return err;
+		}
+		*nwhole += s == -2;
+		if (s < 0)
+			continue;
+		if (!copy && !(copy = json_deep_copy(plan)))
+			return GEMIS_ENOMEM;
+		json_object_set_new(json_array_get(json_object_get(copy, "targets"), i), "indicator",
+				    json_string(catalog[s].id));
+		(*nseries)++;
+	}
+	*out = copy;
+	return GEMIS_OK;
 }

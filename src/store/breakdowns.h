@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <jansson.h>
+
 #include "db.h"
 #include "util/arena.h"
 #include "util/err.h"
@@ -48,5 +50,18 @@ enum gemis_err breakdown_add(struct db *db, const struct breakdown_def *b, const
  * The id of a series is "<parent>__<breakdown>_<category>". */
 enum gemis_err indicator_break_down(struct db *db, const char *parent, const char *breakdown, const char *user,
 				    size_t *nadded, struct errctx *e);
+
+/* A plan's targets on a category of a breakdown ("breakdown": "ethnicity",
+ * "category": "minority", docs/plan-json.md) are those of the indicator's
+ * series on it: the series are added where missing (committed at once, or
+ * in the caller's transaction when there is one), and *out is a copy of
+ * plan whose targets name them, or NULL when none does.  An unknown
+ * breakdown or category is a problem in d naming the target's field.  A
+ * target on an indicator that cannot be broken down (counted from the case
+ * register) stays on the whole indicator: *nwhole of them; *nseries targets
+ * were put on a series. */
+struct diags;
+enum gemis_err breakdowns_resolve_plan(struct db *db, const json_t *plan, const char *user, struct diags *d,
+				       json_t **out, size_t *nseries, size_t *nwhole, struct errctx *e);
 
 #endif

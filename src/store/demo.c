@@ -75,12 +75,13 @@ static const char *const demo_plans[] = {"03390", "09385", "10816"};
 
 struct profile {
 	double wage, agri, adol, srb;
+	double minority; /* share of pupils of an ethnic minority */
 };
 
 static const struct profile profiles[] = {
-	{0.30, 0.72, 62, 1.10}, /* Lai Châu */
-	{0.68, 0.12, 14, 1.15}, /* Bắc Ninh */
-	{0.55, 0.24, 12, 1.12}, /* Hải Phòng */
+	{0.30, 0.72, 62, 1.10, 0.85}, /* Lai Châu */
+	{0.68, 0.12, 14, 1.15, 0.01}, /* Bắc Ninh */
+	{0.55, 0.24, 12, 1.12, 0.02}, /* Hải Phòng */
 };
 
 /* splitmix64: small, seedable, good enough for invented numbers */
@@ -143,6 +144,30 @@ static void share(struct gen *g, const char *id, int sex, double den, double p)
 	put(g, id, PART_DEN, sex, den);
 }
 
+/* Primary completion by sex, and by ethnic group where a plan broke it
+ * down (Bình Lư's): the groups' counts add up to the total's. */
+static void primary(struct gen *g, const struct profile *pf, int sex, double cohort, double p)
+{
+	static const char kinh[] = "primary_completion__ethnicity_kinh",
+			  minority[] = "primary_completion__ethnicity_minority";
+	double done = round(cohort * clamp01(p)), min, min_done;
+
+	put(g, "primary_completion", PART_NUM, sex, done);
+	put(g, "primary_completion", PART_DEN, sex, cohort);
+	if (catalog_find(minority) < 0 || catalog_find(kinh) < 0)
+		return;
+	min = round(cohort * pf->minority);
+	/* the minority's rate a little below the whole's (no draw from s:
+	 * the other invented numbers stay what they were) */
+	min_done = fmin(done, round(min * clamp01(p - 0.01)));
+	if (done - min_done > cohort - min)
+		min_done = done - (cohort - min);
+	put(g, minority, PART_NUM, sex, min_done);
+	put(g, minority, PART_DEN, sex, min);
+	put(g, kinh, PART_NUM, sex, done - min_done);
+	put(g, kinh, PART_DEN, sex, cohort - min);
+}
+
 static void commune_year(struct gen *g, uint64_t *s, const struct profile *pf, double pop, int y)
 {
 	double women = round(pop * 0.28), births, boys, srb;
@@ -173,7 +198,7 @@ static void commune_year(struct gen *g, uint64_t *s, const struct profile *pf, d
 	for (sex = SEX_F; sex <= SEX_M; sex++) {
 		double cohort = round(pop * 0.008 * (1 + noise(s, 0.1)));
 
-		share(g, "primary_completion", sex, cohort, 0.965 + noise(s, 0.02) + 0.004 * y);
+		primary(g, pf, sex, cohort, 0.965 + noise(s, 0.02) + 0.004 * y);
 		share(g, "lower_secondary_completion", sex, cohort, 0.88 + noise(s, 0.05) + 0.01 * y);
 		share(g, "primary_enrolment", sex, round(cohort * 1.1), 0.985 + noise(s, 0.015));
 		share(g, "gender_knowledge_access", sex, round(pop / 2),

@@ -170,6 +170,7 @@ static enum gemis_err insert(struct db *db, const struct indicator *ind, const c
 enum gemis_err indicators_add(struct db *db, const struct indicator *inds, size_t n, const char *user,
 			      int *index, struct errctx *e)
 {
+	bool own_tx = !db->in_tx;
 	enum gemis_err err = GEMIS_OK;
 	size_t i;
 
@@ -177,7 +178,7 @@ enum gemis_err indicators_add(struct db *db, const struct indicator *inds, size_
 	 * have added the id since this one opened the database */
 	for (i = 0; i < n && !err; i++)
 		err = catalog_check(&inds[i], e);
-	if (!err)
+	if (!err && own_tx)
 		err = db_begin(db, e);
 	if (err)
 		return err;
@@ -195,10 +196,13 @@ enum gemis_err indicators_add(struct db *db, const struct indicator *inds, size_
 	 * with all the values (http/live.c) */
 	if (!err)
 		err = store_data_changed(db, e);
-	if (!err)
+	if (own_tx && !err)
 		err = db_commit(db, e);
-	else
+	else if (own_tx)
 		db_rollback(db);
+	/* in the caller's transaction, at once: what follows in it may use
+	 * them (a plan's targets on new series); were it rolled back, this
+	 * process would keep entries the table lacks until it ends */
 	for (i = 0; i < n && !err; i++)
 		err = catalog_add(&inds[i], &index[i], e);
 	return err;

@@ -14,6 +14,7 @@
 #include "util/text.h"
 #include "store.h"
 #include "store_int.h"
+#include "breakdowns.h"
 #include "local_indicators.h"
 #include "tasks.h"
 #include "values.h"
@@ -67,6 +68,22 @@ static void check_custom(const json_t *t, size_t i, struct diags *d)
 		snprintf(path, sizeof(path), "targets[%zu].unit", i);
 		diags_add(d, 0, path, _("must be a word of at most 64 bytes"));
 	}
+}
+
+/* A target on a category of a breakdown names both, as codes; which ones
+ * exist is the database's (breakdowns_resolve_plan()). */
+static void check_category(const json_t *t, size_t i, struct diags *d)
+{
+	const json_t *b = json_object_get(t, "breakdown"), *c = json_object_get(t, "category");
+	char path[64];
+
+	if (!b && !c)
+		return;
+	snprintf(path, sizeof(path), "targets[%zu].%s", i, b ? "category" : "breakdown");
+	if (!b || !c)
+		diags_add(d, 0, path, _("a target on a category names both its breakdown and the category"));
+	else if (!catalog_code_ok(json_string_value(b)) || !catalog_code_ok(json_string_value(c)))
+		diags_add(d, 0, path, _("must be a code: a-z, 0-9 and '_', starting with a letter"));
 }
 
 static void check_targets(const json_t *targets, int from, struct diags *d)
@@ -131,6 +148,7 @@ static void check_targets(const json_t *targets, int from, struct diags *d)
 		}
 		if (ind && strcmp(ind, "custom") == 0 && json_is_number(val))
 			check_custom(t, i, d);
+		check_category(t, i, d);
 		if (base && !json_is_null(base)) {
 			const json_t *bv = json_object_get(base, "value"), *by = json_object_get(base, "year");
 
@@ -738,7 +756,7 @@ static enum gemis_err insert_agencies(struct db *db, const json_t *plan, long lo
 enum gemis_err plan_load(struct db *db, const struct tree *t, const json_t *plan, const char *user,
 			 bool demo, struct diags *d, struct plan_info *info, struct errctx *e)
 {
-	json_t *merged = NULL;
+	json_t *merged = NULL, *resolved = NULL;
 	enum gemis_err err;
 	long long now = (long long)time(NULL), n;
 	char *source = NULL;
@@ -750,6 +768,17 @@ enum gemis_err plan_load(struct db *db, const struct tree *t, const json_t *plan
 	if (d->total > 0)
 		return err_set(e, GEMIS_EINVAL, "%zu problem(s) in the plan; nothing was stored", d->total);
 	info->unit = unit;
+	/* targets on a category go to its series, added first where missing */
+	err = breakdowns_resolve_plan(db, plan, user ? user : "system", d, &resolved, &info->nseries,
+				      &info->nwhole, e);
+	if (!err && d->total > 0)
+		err = err_set(e, GEMIS_EINVAL, "%zu problem(s) in the plan; nothing was stored", d->total);
+	if (err) {
+		json_decref(resolved);
+		return err;
+	}
+	if (resolved)
+		plan = resolved;
 	own_tx = !db->in_tx;
 	if (own_tx) {
 		err = db_begin(db, e);
@@ -806,6 +835,7 @@ fail:
 out:
 	free(source);
 	json_decref(merged);
+	json_decref(resolved);
 	return err;
 }
 

@@ -24,6 +24,8 @@ struct plan_info {
 	size_t nlocal_new; /* "custom" targets that made a new local indicator */
 	size_t nlocal_kept; /* ... that found the unit's one of the same wording */
 	size_t nskipped;   /* qualitative "custom" targets (no value), not stored */
+	size_t nseries;    /* targets on a category, kept on the indicator's series */
+	size_t nwhole;     /* ... on an indicator without breakdowns, kept on it whole */
 	bool replaced;     /* a plan was in force before */
 	int merged;        /* 1: an amendment merged into the plan in force
 			    * (see plan_load()) */
