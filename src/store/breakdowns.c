@@ -321,10 +321,10 @@ static bool has_category(const struct breakdown_def *b, const char *code)
 	return false;
 }
 
-/* The index of target i's series (adding it where missing), -1 after a
- * problem in d, -2 when the indicator cannot be broken down. */
-static enum gemis_err target_series(struct db *db, const json_t *x, size_t i, const char *user, struct diags *d,
-				    int *series, struct errctx *e)
+/* Whether target i names a breakdown and category that exist, after a
+ * problem in d naming its field when not.  A series already there needs
+ * no reading. */
+static enum gemis_err target_check(struct db *db, const json_t *x, size_t i, struct diags *d, struct errctx *e)
 {
 	const char *bd = json_string_value(json_object_get(x, "breakdown"));
 	const char *cat = json_string_value(json_object_get(x, "category"));
@@ -332,31 +332,52 @@ static enum gemis_err target_series(struct db *db, const json_t *x, size_t i, co
 	struct breakdown_def b;
 	struct arena mem;
 	enum gemis_err err;
-	size_t n;
+	char path[64];
 
-	*series = catalog_series(k, bd, cat);
-	if (*series >= 0)
+	if (catalog_series(k, bd, cat) >= 0)
 		return GEMIS_OK;
 	arena_init(&mem, 0);
 	err = breakdown_get(db, &mem, bd, &b, e);
-	if (err == GEMIS_ENOTFOUND || (!err && !has_category(&b, cat))) {
-		char path[64];
-
-		snprintf(path, sizeof(path), "targets[%zu].%s", i, err ? "breakdown" : "category");
-		if (err)
-			diags_add(d, 0, path, _("unknown breakdown '%s' (see `gemis breakdown list`)"), bd);
-		else
-			diags_add(d, 0, path, _("'%s' is not a category of the breakdown %s"), cat, bd);
+	if (err == GEMIS_ENOTFOUND) {
+		snprintf(path, sizeof(path), "targets[%zu].breakdown", i);
+		diags_add(d, 0, path, _("unknown breakdown '%s' (see `gemis breakdown list`)"), bd);
 		err = GEMIS_OK;
-		*series = -1;
-	} else if (!err && catalog[k].source != SRC_REPORTED) {
-		*series = -2;
-	} else if (!err) {
-		err = indicator_break_down(db, catalog[k].id, bd, user, &n, e);
-		*series = err ? -1 : catalog_series(k, bd, cat);
+	} else if (!err && !has_category(&b, cat)) {
+		snprintf(path, sizeof(path), "targets[%zu].category", i);
+		diags_add(d, 0, path, _("'%s' is not a category of the breakdown %s"), cat, bd);
 	}
 	arena_release(&mem);
 	return err;
+}
+
+/* The index of the series of target i, added where missing; -1 when its
+ * indicator cannot be broken down (counted from the case register). */
+static enum gemis_err target_series(struct db *db, const json_t *x, const char *user, int *series,
+				    struct errctx *e)
+{
+	const char *bd = json_string_value(json_object_get(x, "breakdown"));
+	const char *cat = json_string_value(json_object_get(x, "category"));
+	int k = catalog_find(json_string_value(json_object_get(x, "indicator")));
+	enum gemis_err err = GEMIS_OK;
+	size_t n;
+
+	*series = catalog_series(k, bd, cat);
+	if (*series >= 0 || catalog[k].source != SRC_REPORTED)
+		return GEMIS_OK;
+	err = indicator_break_down(db, catalog[k].id, bd, user, &n, e);
+	*series = err ? -1 : catalog_series(k, bd, cat);
+	return err;
+}
+
+/* Whether target x is on a category of an indicator of the catalog (not
+ * yet on a series): plan_check() named a category without its breakdown
+ * and an unknown indicator. */
+static bool on_category(const json_t *x)
+{
+	int k = catalog_find(json_string_value(json_object_get(x, "indicator")));
+
+	return k >= 0 && !catalog[k].parent && json_is_string(json_object_get(x, "breakdown")) &&
+	       json_is_string(json_object_get(x, "category"));
 }
 
 enum gemis_err breakdowns_resolve_plan(struct db *db, const json_t *plan, const char *user, struct diags *d,
@@ -364,32 +385,41 @@ enum gemis_err breakdowns_resolve_plan(struct db *db, const json_t *plan, const 
 {
 	const json_t *x;
 	json_t *copy = NULL;
-	size_t i;
+	enum gemis_err err = GEMIS_OK;
+	size_t i, problems = d->total;
 
 	*out = NULL;
 	*nseries = *nwhole = 0;
+	/* every target checked before any series is added: a refused plan
+	 * adds none */
 	json_array_foreach(json_object_get(plan, "targets"), i, x) {
-		int k = catalog_find(json_string_value(json_object_get(x, "indicator"))), s;
-		enum gemis_err err;
+		if (!err && on_category(x))
+			err = target_check(db, x, i, d, e);
+	}
+	if (err || d->total > problems)
+		return err;
+	json_array_foreach(json_object_get(plan, "targets"), i, x) {
+		int s;
 
-		/* plan_check() named a category without its breakdown and an
-		 * unknown indicator; a series' own id needs nothing */
-		if (k < 0 || catalog[k].parent || !json_is_string(json_object_get(x, "breakdown")) ||
-		    !json_is_string(json_object_get(x, "category")))
+		if (!on_category(x))
 			continue;
-		err = target_series(db, x, i, user, d, &s, e);
-		if (err) {
-			json_decref(copy);
-			return err;
-		}
-		*nwhole += s == -2;
+		err = target_series(db, x, user, &s, e);
+		if (err)
+			break;
+		*nwhole += s < 0;
 		if (s < 0)
 			continue;
-		if (!copy && !(copy = json_deep_copy(plan)))
-			return GEMIS_ENOMEM;
+		if (!copy && !(copy = json_deep_copy(plan))) {
+			err = GEMIS_ENOMEM;
+			break;
+		}
 		json_object_set_new(json_array_get(json_object_get(copy, "targets"), i), "indicator",
 				    json_string(catalog[s].id));
 		(*nseries)++;
+	}
+	if (err) {
+		json_decref(copy);
+		return err;
 	}
 	*out = copy;
 	return GEMIS_OK;

@@ -56,7 +56,8 @@ enum gemis_err indicator_break_down(struct db *db, const char *parent, const cha
  * series on it: the series are added where missing (committed at once, or
  * in the caller's transaction when there is one), and *out is a copy of
  * plan whose targets name them, or NULL when none does.  An unknown
- * breakdown or category is a problem in d naming the target's field.  A
+ * breakdown or category is a problem in d naming the target's field, and
+ * then no series is added.  A
  * target on an indicator that cannot be broken down (counted from the case
  * register) stays on the whole indicator: *nwhole of them; *nseries targets
  * were put on a series. */

@@ -193,8 +193,9 @@ enum gemis_err indicators_add(struct db *db, const struct indicator *inds, size_
 			err = insert(db, &inds[i], user, e);
 	}
 	/* a change of every unit: running servers read the catalog again
-	 * with all the values (http/live.c) */
-	if (!err)
+	 * with all the values (http/live.c); in the caller's transaction,
+	 * the caller marks its change */
+	if (!err && own_tx)
 		err = store_data_changed(db, e);
 	if (own_tx && !err)
 		err = db_commit(db, e);

@@ -28,7 +28,9 @@ enum gemis_err indicator_add(struct db *db, const struct indicator *ind, const c
 
 /* Adds n indicators the way indicator_add() adds one: all of them or
  * none; index[i] is the catalog index of inds[i].  Inside the caller's
- * transaction when there is one (db->in_tx), its own otherwise. */
+ * transaction when there is one (db->in_tx), which then marks the data
+ * changed (store_data_changed()) and may not be rolled back; in its own
+ * otherwise. */
 enum gemis_err indicators_add(struct db *db, const struct indicator *inds, size_t n, const char *user,
 			      int *index, struct errctx *e);
 

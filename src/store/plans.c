@@ -768,17 +768,6 @@ enum gemis_err plan_load(struct db *db, const struct tree *t, const json_t *plan
 	if (d->total > 0)
 		return err_set(e, GEMIS_EINVAL, "%zu problem(s) in the plan; nothing was stored", d->total);
 	info->unit = unit;
-	/* targets on a category go to its series, added first where missing */
-	err = breakdowns_resolve_plan(db, plan, user ? user : "system", d, &resolved, &info->nseries,
-				      &info->nwhole, e);
-	if (!err && d->total > 0)
-		err = err_set(e, GEMIS_EINVAL, "%zu problem(s) in the plan; nothing was stored", d->total);
-	if (err) {
-		json_decref(resolved);
-		return err;
-	}
-	if (resolved)
-		plan = resolved;
 	own_tx = !db->in_tx;
 	if (own_tx) {
 		err = db_begin(db, e);
@@ -793,6 +782,14 @@ enum gemis_err plan_load(struct db *db, const struct tree *t, const json_t *plan
 		plan_check(merged, t, &u2, d);
 		plan = merged;
 	}
+	/* targets on a category go to its series, added where missing: the
+	 * last check, as a series added is kept by this process even if the
+	 * transaction were rolled back (store/indicators.h) */
+	if (!err && d->total == 0)
+		err = breakdowns_resolve_plan(db, plan, user ? user : "system", d, &resolved, &info->nseries,
+					      &info->nwhole, e);
+	if (resolved)
+		plan = resolved;
 	if (!err && d->total > 0)
 		err = err_set(e, GEMIS_EINVAL, "%zu problem(s) in the plan; nothing was stored", d->total);
 	if (err)
