@@ -148,6 +148,14 @@ static int cmd_csv(int argc, char **argv)
 		first = (int)strtol(argv[3], NULL, 10);
 		last = (int)strtol(argv[4], NULL, 10);
 	}
+	if (argc >= 6) {
+		/* that database's catalog: the indicators and series added to it */
+		struct db *db = NULL;
+
+		if (store_open(argv[5], 0, &db, &e))
+			return die(argv[5], &e);
+		db_close(db);
+	}
 	tree_init(&t);
 	{
 		struct db *db = NULL;
@@ -1418,6 +1426,6 @@ int main(int argc, char **argv)
 		return cmd_churn(argc, argv);
 	if (argc >= 2 && strcmp(argv[1], "apply") == 0)
 		return cmd_apply(argc, argv);
-	fprintf(stderr, "usage: gemis-bench csv OUT.csv [FIRST LAST] | plans DB | rollup DB YEAR [RUNS] | audit DB YEAR [RUNS]\n");
+	fprintf(stderr, "usage: gemis-bench csv OUT.csv [FIRST LAST [CATALOG_DB]] | plans DB | rollup DB YEAR [RUNS] | audit DB YEAR [RUNS]\n");
 	return 2;
 }

@@ -134,10 +134,11 @@ int cmd_indicators(struct cli *cli, int argc, char **argv)
 			buf_json_escape(&b, ind->unit, strlen(ind->unit));
 			buf_printf(&b,
 				   "\", \"polarity\": \"%s\", \"parts\": %s,"
-				   " \"factor\": %g, \"by_sex\": %s, \"local\": %s",
+				   " \"factor\": %g, \"by_sex\": %s, \"local\": %s, \"source\": \"%s\"",
 				   ind->polarity == POL_HIGHER ? "higher" : "lower",
 				   ind->kind == IND_RATIO ? "[\"num\", \"den\"]" : "[\"value\"]", ind->factor,
-				   ind->by_sex ? "true" : "false", ind->local ? "true" : "false");
+				   ind->by_sex ? "true" : "false", ind->local ? "true" : "false",
+				   ind->source == SRC_REGISTER ? "register" : "reported");
 			/* a category series: codes only (a-z, 0-9, '_') */
 			if (ind->parent)
 				buf_printf(&b, ", \"parent\": \"%s\", \"breakdown\": \"%s\", \"category\": \"%s\"",
