@@ -809,6 +809,88 @@ TEST(catalog_add_at_run_time)
 	tree_release(&t);
 }
 
+/* A category series (issue 17): refused unless it measures what its
+ * parent measures; found by parent, breakdown and category; owed with its
+ * parent.  Runs after catalog_add_at_run_time: the catalog only grows. */
+TEST(catalog_series)
+{
+	int p = catalog_find("primary_completion"), k = -1, reg = catalog_find("dv_victims_supported");
+	struct indicator s = catalog[p], bad;
+	struct errctx e = {0};
+	struct indset owed;
+	bool *marked;
+	size_t n = catalog_n();
+
+	s.id = "primary_completion__ethnicity_minority";
+	s.name_vi = "Tỷ lệ hoàn thành giáo dục tiểu học — Dân tộc thiểu số";
+	s.name_en = "Primary completion — Ethnic minority";
+	s.has_national = s.has_national_2025 = false;
+	s.parent = "primary_completion";
+	s.breakdown = "ethnicity";
+	s.category = "minority";
+	s.category_vi = "Dân tộc thiểu số";
+	s.category_en = "Ethnic minority";
+#define REFUSED(field, change)                                                           \
+	do {                                                                             \
+		bad = s;                                                                 \
+		change;                                                                  \
+		memset(&e, 0, sizeof(e));                                                \
+		CHECK(catalog_add(&bad, &k, &e) != GEMIS_OK && strcmp(e.where, field) == 0); \
+	} while (0)
+	REFUSED("parent", bad.parent = "nothing");
+	REFUSED("parent", bad.factor = 1000);
+	REFUSED("parent", bad.by_sex = false);
+	REFUSED("parent", bad.time[1] = TIME_SUM);
+	REFUSED("parent", bad.unit = "ratio");
+	REFUSED("category", bad.category = "Thiểu số");
+	REFUSED("category", bad.breakdown = NULL);
+	REFUSED("category", bad.category_vi = "");
+#undef REFUSED
+	CHECK(catalog_n() == n && catalog_series(p, "ethnicity", "minority") == -1);
+	CHECK(catalog[reg].source == SRC_REGISTER);
+	memset(&e, 0, sizeof(e));
+	CHECK(catalog_add(&s, &k, &e) == GEMIS_OK && k == (int)n);
+	CHECK(catalog_series(p, "ethnicity", "minority") == k && catalog[k].parent_index == p);
+	CHECK(catalog_series(p, "ethnicity", "kinh") == -1 && catalog_series(p, "area", "minority") == -1);
+	/* one series a category */
+	bad = s;
+	bad.id = "primary_completion_minority_again";
+	CHECK(catalog_add(&bad, &k, &e) == GEMIS_ECONFLICT && strcmp(e.where, "category") == 0);
+	/* a series is not broken down again */
+	bad = s;
+	bad.id = "primary_completion__x";
+	bad.parent = "primary_completion__ethnicity_minority";
+	CHECK(catalog_add(&bad, &k, &e) == GEMIS_EINVAL && strcmp(e.where, "parent") == 0);
+	/* nor is an indicator counted from the case register */
+	bad = catalog[reg];
+	bad.id = "dv_victims_supported__area_rural";
+	bad.parent = "dv_victims_supported";
+	bad.breakdown = "area";
+	bad.category = "rural";
+	bad.category_vi = bad.category_en = "Rural";
+	bad.has_national = bad.has_national_2025 = false;
+	bad.source = SRC_REPORTED;
+	CHECK(catalog_add(&bad, &k, &e) == GEMIS_EINVAL && strcmp(e.where, "parent") == 0);
+	/* whoever owes the parent owes its series; nobody else */
+	k = catalog_series(p, "ethnicity", "minority");
+	CHECK(indset_init(&owed, catalog_n()) == GEMIS_OK);
+	indset_add(&owed, catalog_find("female_masters"));
+	indset_add_series(&owed);
+	CHECK(!indset_has(&owed, k) && indset_count(&owed) == 1);
+	indset_add(&owed, p);
+	indset_add_series(&owed);
+	CHECK(indset_has(&owed, k) && indset_count(&owed) == 3);
+	indset_free(&owed);
+	marked = calloc(catalog_n(), sizeof(*marked));
+	CHECK(marked != NULL);
+	if (marked) {
+		marked[p] = true;
+		catalog_mark_series(marked);
+		CHECK(marked[k] && !marked[catalog_find("female_masters")]);
+		free(marked);
+	}
+}
+
 /* The password rules: length, and the shipped list of common passwords
  * compared without case (issue 22 goal 7). */
 TEST(password_policy)
@@ -931,5 +1013,6 @@ int main(void)
 	RUN(dataset_replace_unit_and_update);
 	RUN(password_policy);
 	RUN(catalog_add_at_run_time); /* last: the catalog only grows */
+	RUN(catalog_series);
 	return harness_report();
 }
