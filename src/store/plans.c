@@ -974,6 +974,11 @@ enum gemis_err plan_json_targets(const json_t *plan, int unit, struct target **o
 		struct target *t;
 		long long year;
 
+		/* a target on a category is its series' (plan_load() adds it
+		 * where missing; until then it is nobody's, not the whole's) */
+		if (ind >= 0 && str_or_null(x, "category") && !catalog[ind].parent)
+			ind = catalog_series(ind, str_or_null(x, "breakdown") ? str_or_null(x, "breakdown") : "",
+					     str_or_null(x, "category"));
 		if (ind < 0 || dir < 0 || !int_field(x, "year", &year))
 			continue;
 		t = &v[(*n)++];

@@ -82,8 +82,8 @@ enum gemis_err plans_load_targets(struct db *db, const struct tree *t, struct ta
 				  size_t *n, struct errctx *e);
 
 /* The targets of a plan document as plans_load_targets() reads them once
- * it is stored (custom and unknown ones left out), with .origin = unit;
- * caller frees *out.  The plan must have passed plan_check(). */
+ * it is stored (custom and unknown ones left out, and those on a category
+ * whose series is not there yet), with .origin = unit; caller frees *out.  The plan must have passed plan_check(). */
 enum gemis_err plan_json_targets(const json_t *plan, int unit, struct target **out, size_t *n);
 
 /* A unit's plan in force: the one plan of the unit no later plan has

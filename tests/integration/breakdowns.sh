@@ -127,3 +127,10 @@ contains "$out" "1 on a group of people"
 [ "$(sql gemis.db "SELECT t.indicator FROM targets t JOIN plans p ON p.id = t.plan_id JOIN units u ON u.id = p.unit_id
 	WHERE u.code = '03394' AND p.superseded_at IS NULL")" = female_wage_workers__disability_with ] \
 	|| die "the target on people with a disability is not on its series"
+
+# the review of a new plan says which group's target changes
+jq '(.targets[] | select(.category == "minority") | .value) = 99.5 | .document.number = "99/KH-UBND"' \
+	"$ROOT/data/demo/plans/03390.json" >p4.json
+expect_ok "$GEMIS" plan load p4.json
+contains "$out" "Primary school completion rate — Ethnic minority: ≥ 99.9% (2030) (the plan in force) → ≥ 99.5% (2030)"
+not_contains "$out" "Primary school completion rate: "
