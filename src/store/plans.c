@@ -86,6 +86,16 @@ static void check_category(const json_t *t, size_t i, struct diags *d)
 		diags_add(d, 0, path, _("must be a code: a-z, 0-9 and '_', starting with a letter"));
 }
 
+/* Whether two targets are on the same group of people: both on the whole
+ * indicator, or both on one category of one breakdown. */
+static bool same_group(const json_t *a, const json_t *b)
+{
+	const char *ba = str_or_null(a, "breakdown"), *bb = str_or_null(b, "breakdown");
+	const char *ca = str_or_null(a, "category"), *cb = str_or_null(b, "category");
+
+	return (ba == bb || (ba && bb && strcmp(ba, bb) == 0)) && (ca == cb || (ca && cb && strcmp(ca, cb) == 0));
+}
+
 static void check_targets(const json_t *targets, int from, struct diags *d)
 {
 	size_t i, j;
@@ -171,7 +181,7 @@ static void check_targets(const json_t *targets, int from, struct diags *d)
 			const json_t *v1 = json_object_get(t, "value"), *v2 = json_object_get(u, "value");
 			char path[64];
 
-			if (!ind2 || strcmp(ind, ind2) != 0 ||
+			if (!ind2 || strcmp(ind, ind2) != 0 || !same_group(t, u) ||
 			    !json_equal(json_object_get(t, "year"), json_object_get(u, "year")))
 				continue;
 			if (d1 && d2 && strcmp(d1, d2) == 0 &&
@@ -452,12 +462,27 @@ static const char *doc_str(const json_t *plan, const char *key)
  * A yearly plan is a plan of its own: applied, it replaces the plan in
  * force, after the review of what changes (report/plandiff.h). */
 
+/* The catalog index a target is on: its series where it names a category
+ * (an amendment's "primary_completion" on minority pupils is the plan in
+ * force's target on the series), -1 while that series is not there. */
+static int target_indicator(const json_t *x)
+{
+	int k = catalog_find(str_or_null(x, "indicator"));
+	const char *b = str_or_null(x, "breakdown"), *c = str_or_null(x, "category");
+
+	return k >= 0 && !catalog[k].parent && b && c ? catalog_series(k, b, c) : k;
+}
+
 static bool same_target(const json_t *a, const json_t *b)
 {
 	const char *ia = str_or_null(a, "indicator"), *ib = str_or_null(b, "indicator");
+	int ka = target_indicator(a);
 
-	return ia && ib && strcmp(ia, ib) == 0 && strcmp(ia, "custom") != 0 &&
-	       json_equal(json_object_get(a, "year"), json_object_get(b, "year"));
+	if (!json_equal(json_object_get(a, "year"), json_object_get(b, "year")))
+		return false;
+	if (ka >= 0 && ka == target_indicator(b))
+		return true;
+	return ia && ib && strcmp(ia, ib) == 0 && strcmp(ia, "custom") != 0 && same_group(a, b);
 }
 
 static bool in_list(const json_t *list, const char *s)

@@ -134,3 +134,22 @@ jq '(.targets[] | select(.category == "minority") | .value) = 99.5 | .document.n
 expect_ok "$GEMIS" plan load p4.json
 contains "$out" "Primary school completion rate — Ethnic minority: ≥ 99.9% (2030) (the plan in force) → ≥ 99.5% (2030)"
 not_contains "$out" "Primary school completion rate: "
+
+# the whole and a group in one plan are two targets, not a contradiction;
+# an amendment's target on the group replaces the plan in force's
+jq '.targets += [{"indicator": "primary_completion", "value": 100, "direction": "at_least", "year": 2030}]
+	| .document.number = "100/KH-UBND"' "$ROOT/data/demo/plans/03390.json" >p5.json
+expect_ok "$GEMIS" plan load p5.json
+cat >amend.json <<'JSON'
+{"document": {"number": "101/KH-UBND", "date": "2026-08-01", "period": [2026, 2030],
+  "title": "Sửa đổi chỉ tiêu", "unit": {"level": "commune", "name": "Bình Lư", "code": "03390"},
+  "amends": {"number": "100/KH-UBND", "date": "2026-04-10"}},
+ "targets": [{"indicator": "primary_completion", "breakdown": "ethnicity", "category": "minority",
+   "value": 98, "direction": "at_least", "year": 2030}],
+ "aims": [], "agencies": [], "assignments": {}, "deadline": null, "lint": []}
+JSON
+expect_ok "$GEMIS" plan load amend.json
+[ "$(sql gemis.db "SELECT t.indicator || ' ' || CAST(t.value AS INTEGER) FROM targets t JOIN plans p ON p.id = t.plan_id
+	JOIN units u ON u.id = p.unit_id WHERE u.code = '03390' AND p.superseded_at IS NULL
+	AND t.indicator LIKE 'primary_completion%' ORDER BY t.indicator")" = "primary_completion 100
+primary_completion__ethnicity_minority 98" ] || die "the amendment did not replace the group's target alone"
