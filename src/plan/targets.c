@@ -19,7 +19,10 @@
  *              trì", "khoảng" and no word follow the indicator's polarity;
  *              "không còn X" is at most 0;
  *   year       "từ năm 2026 trở đi" 2026, else the last "năm YYYY" that is
- *              not a comparison ("so với năm 2020"), else the plan's last.
+ *              not a comparison ("so với năm 2020"), else the plan's last;
+ *   group      "trẻ em ... dân tộc thiểu số": the breakdown and category of
+ *              data/plan/groups.txt (see "the population group of a
+ *              target" below).
  * A clause with two values of the same kind and two indicators ("90% người
  * bị bạo lực ... và 70% người gây bạo lực ...") is two targets.  A table of
  * targets ("Chỉ tiêu | Đơn vị tính | Thực hiện năm 2025 | Mục tiêu đến năm
