@@ -782,24 +782,22 @@ static bool stressed(const struct tok *t, size_t a, size_t at)
 	return false;
 }
 
-/* Sets x's breakdown and category from the words of t[a..b), the range it
- * was read from.  A target that names two groups ("phụ nữ dân tộc thiểu số
- * ở nông thôn", "cả thành thị và nông thôn") gets none: the figure of
- * either category alone is not the one the plan sets, and the store keeps
- * one category a target.  Age groups are not read: the ages an indicator
- * names are part of its definition ("15-19 tuổi"). */
-static void target_group(const struct vocab *v, struct ptarget *x, const struct tok *t, size_t a, size_t b)
+/* The group the words of t[a..b) restrict a target to, or NULL.  A clause
+ * that names two groups ("phụ nữ dân tộc thiểu số ở nông thôn", "cả thành
+ * thị và nông thôn") gives none: the figure of either category alone is not
+ * the one the plan sets, and the store keeps one category a target.  Age
+ * groups are not read: the ages an indicator names are part of its
+ * definition ("15-19 tuổi"). */
+static const struct grp_phrase *group_of(const struct vocab *v, const struct tok *t, size_t a, size_t b)
 {
 	struct gmatch m[GROUP_MATCHES];
 	const struct grp_phrase *found = NULL;
 	size_t n = 0, i, stop = a;
 
-	if (x->ind < 0 || x->aim)
-		return; /* a custom target keeps its sentence whole */
 	for (i = 0; i < v->ngrp; i++)
 		n = find_all(t, a, b, &v->grp[i].p, &v->grp[i], m, n);
 	if (n == 0)
-		return;
+		return NULL;
 	for (i = 0; i < v->nag; i++)
 		n = find_all(t, a, b, &v->ag[i].p, NULL, m, n);
 	qsort(m, n, sizeof(*m), cmp_gmatch);
@@ -812,13 +810,34 @@ static void target_group(const struct vocab *v, struct ptarget *x, const struct 
 		if (!g || !g->category || stressed(t, a, m[i].at))
 			continue;
 		if (found && (found->breakdown != g->breakdown || found->category != g->category))
-			return; /* two groups: none (see above) */
+			return NULL; /* two groups: none (see above) */
 		found = g;
 	}
-	if (found) {
-		x->breakdown = found->breakdown;
-		x->category = found->category;
+	return found;
+}
+
+/* Sets x's breakdown and category from the words of t[a..b), the range it
+ * was read from (group_of()). */
+static void target_group(const struct vocab *v, struct ptarget *x, const struct tok *t, size_t a, size_t b)
+{
+	const struct grp_phrase *g;
+
+	if (x->ind < 0 || x->aim)
+		return; /* a custom target keeps its sentence whole */
+	g = group_of(v, t, a, b);
+	if (g) {
+		x->breakdown = g->breakdown;
+		x->category = g->category;
 	}
+}
+
+/* "85% người dân ở thành thị và 70% người dân ở nông thôn": the halves of a
+ * clause name two categories of one breakdown, each with its value. */
+static bool two_groups(const struct vocab *v, const struct tok *t, size_t a, size_t cut, size_t b)
+{
+	const struct grp_phrase *g1 = group_of(v, t, a, cut), *g2 = group_of(v, t, cut + 1, b);
+
+	return g1 && g2 && g1->breakdown == g2->breakdown && g1->category != g2->category;
 }
 
 /* target_group() for the targets r->t[from..] read from t[a..b). */
@@ -964,7 +983,14 @@ static void clause_targets(struct pdoc *d, const struct vocab *v, struct presult
 			struct score s1 = best_indicator(v, t, a, cut, p->goal_kind);
 			struct score s2 = best_indicator(v, t, cut + 1, b, p->goal_kind);
 
-			if (s1.ind >= 0 && s2.ind >= 0 && s1.ind != s2.ind) {
+			/* one indicator for two groups, named once: two targets
+			 * on it */
+			bool groups = s.ind >= 0 && (s1.ind < 0 || s1.ind == s.ind) &&
+				      (s2.ind < 0 || s2.ind == s.ind) && two_groups(v, t, a, cut, b);
+
+			if (groups)
+				s1.ind = s2.ind = s.ind;
+			if (s1.ind >= 0 && s2.ind >= 0 && (s1.ind != s2.ind || groups)) {
 				struct vcand v1[MAX_VC], v2[MAX_VC];
 				size_t n1 = value_candidates(t, a, cut, v1);
 				size_t n2 = value_candidates(t, cut + 1, b, v2);
