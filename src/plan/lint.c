@@ -6,7 +6,9 @@
  *	no_measurable_target  no target with a value
  *	weaker_than_national  a target less ambitious than the national 2030 one
  *	unassigned_indicator  a target no agency answers for, in a plan that assigns
- *	duplicate_target      the same indicator twice for the same year
+ *	duplicate_target      the same indicator twice for the same year and the
+ *	                      same population (a target for minority children
+ *	                      beside one for all children is no duplicate)
  *	typo                  a misspelt pair of syllables of the lexicon
  *	                      (data/plan/lexicon.txt): the same letters with
  *	                      other marks ("Phân đầu" for "phấn đấu"), or one
@@ -188,6 +190,13 @@ static void fmt_value(char *out, size_t sz, double v, const char *unit)
 	snprintf(out, sz, "%.4g%s", v, unit && strcmp(unit, "%") == 0 ? "%" : "");
 }
 
+/* Targets for the same population: the same breakdown and category (the
+ * vocabulary's static strings), or none on both. */
+static bool same_group(const struct ptarget *x, const struct ptarget *y)
+{
+	return x->breakdown == y->breakdown && x->category == y->category;
+}
+
 static void targets_lint(struct pdoc *d, struct presult *r)
 {
 	size_t i, j;
@@ -228,7 +237,8 @@ static void targets_lint(struct pdoc *d, struct presult *r)
 			}
 		}
 		for (j = 0; j < i && x->ind >= 0; j++) {
-			if (!r->t[j].aim && r->t[j].ind == x->ind && r->t[j].year == x->year) {
+			if (!r->t[j].aim && r->t[j].ind == x->ind && r->t[j].year == x->year &&
+			    same_group(&r->t[j], x)) {
 				plan_add_lint(d, r, "duplicate_target", x->line,
 					      _("%s is targeted twice for %d (lines %ld and %ld)"), ind_name(ind),
 					      x->year, r->t[j].line, x->line);

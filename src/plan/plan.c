@@ -153,6 +153,11 @@ static json_t *targets_json(const struct presult *r)
 		else
 			json_object_set_new(t, "baseline", json_null());
 		json_object_set_new(t, "text", json_string(x->text ? x->text : ""));
+		/* optional: only on a target restricted to a population group */
+		if (x->breakdown && x->category) {
+			json_object_set_new(t, "breakdown", json_string(x->breakdown));
+			json_object_set_new(t, "category", json_string(x->category));
+		}
 		json_array_append_new(a, t);
 	}
 	return a;

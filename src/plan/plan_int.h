@@ -54,6 +54,10 @@ struct ptarget {
 	int goal_no; /* the goal's number in the plan, 0 unknown */
 	int item_no; /* the indicator's number within its goal, 0 unknown */
 	size_t para; /* index of its paragraph in the document */
+	/* the population group the target is restricted to ("trẻ em ... dân
+	 * tộc thiểu số": "ethnicity", "minority"; see target_group() in
+	 * targets.c), static strings of the vocabulary; NULL when none */
+	const char *breakdown, *category;
 	bool aim; /* an aim stated without a measure ("từng bước nâng cao tỷ
 		   * lệ nữ ..."): kept as text for the review and the lint,
 		   * numbered like a target so that duties naming it resolve,

@@ -19,7 +19,10 @@
  *              trì", "khoảng" and no word follow the indicator's polarity;
  *              "không còn X" is at most 0;
  *   year       "từ năm 2026 trở đi" 2026, else the last "năm YYYY" that is
- *              not a comparison ("so với năm 2020"), else the plan's last.
+ *              not a comparison ("so với năm 2020"), else the plan's last;
+ *   group      "trẻ em ... dân tộc thiểu số": the breakdown and category of
+ *              data/plan/groups.txt (see "the population group of a
+ *              target" below).
  * A clause with two values of the same kind and two indicators ("90% người
  * bị bạo lực ... và 70% người gây bạo lực ...") is two targets.  A table of
  * targets ("Chỉ tiêu | Đơn vị tính | Thực hiện năm 2025 | Mục tiêu đến năm
@@ -714,6 +717,139 @@ static void add_target(struct pdoc *d, struct presult *r, const struct para *p, 
 	}
 }
 
+/* ---- the population group of a target ----
+ *
+ * A target may hold for one group of people only ("Tỷ lệ trẻ em trai và
+ * trẻ em gái dân tộc thiểu số ... hoàn thành giáo dục tiểu học 99,9%"): the
+ * indicator stays the catalog's, and the target gets the breakdown and
+ * category that data/plan/groups.txt gives the words.  The words count only
+ * within the target's own clause (or its half, when a clause holds two
+ * targets), so that a group named in the clause before or after, or in a
+ * sentence that sets no target ("nhất là vùng sâu, vùng xa, vùng dân tộc
+ * thiểu số"), restricts nothing.  Where phrases overlap the one that
+ * starts first wins, then the longer one: "nông thôn mới" (a programme),
+ * "vùng dân tộc thiểu số" (a place, see groups.txt) and the agencies' names
+ * ("Phòng Kinh tế, Hạ tầng và Đô thị") silence the group inside them. */
+
+#define GROUP_MATCHES 32
+
+struct gmatch {
+	size_t at, end;
+	const struct grp_phrase *g; /* NULL: an agency's name */
+};
+
+static int cmp_gmatch(const void *x, const void *y)
+{
+	const struct gmatch *a = x, *b = y;
+
+	if (a->at != b->at)
+		return a->at < b->at ? -1 : 1;
+	return a->end > b->end ? -1 : a->end < b->end ? 1 : 0;
+}
+
+/* Every occurrence of p in t[a..b) into m (at most GROUP_MATCHES in all). */
+static size_t find_all(const struct tok *t, size_t a, size_t b, const struct phrase *p, const struct grp_phrase *g,
+		       struct gmatch *m, size_t n)
+{
+	size_t from = a, end;
+	long at;
+
+	while (n < GROUP_MATCHES && from < b && (at = phrase_find(t, from, b, p, &end)) >= 0) {
+		m[n].at = (size_t)at;
+		m[n].end = end;
+		m[n].g = g;
+		n++;
+		from = (size_t)at + 1;
+	}
+	return n;
+}
+
+/* A group named after "nhất là", "đặc biệt", "ưu tiên", "chú trọng", "kể
+ * cả", "trong đó" is stressed within the target's population or a share of
+ * it ("đạt 50%, trong đó lao động nữ DTTS 20%"), not the population the
+ * target's value is for. */
+static bool stressed(const struct tok *t, size_t a, size_t at)
+{
+	static const char *const w[][2] = {
+		{"nhất", "là"}, {"đặc", "biệt"}, {"ưu", "tiên"}, {"chú", "trọng"}, {"kể", "cả"}, {"trong", "đó"},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
+		if (has_words(t, a, at, w[i][0], w[i][1]))
+			return true;
+	}
+	return false;
+}
+
+/* The group the words of t[a..b) restrict a target to, or NULL.  A clause
+ * that names two groups ("phụ nữ dân tộc thiểu số ở nông thôn", "cả thành
+ * thị và nông thôn") gives none: the figure of either category alone is not
+ * the one the plan sets, and the store keeps one category a target.  Age
+ * groups are not read: the ages an indicator names are part of its
+ * definition ("15-19 tuổi"). */
+static const struct grp_phrase *group_of(const struct vocab *v, const struct tok *t, size_t a, size_t b)
+{
+	struct gmatch m[GROUP_MATCHES];
+	const struct grp_phrase *found = NULL;
+	size_t n = 0, i, stop = a;
+
+	for (i = 0; i < v->ngrp; i++)
+		n = find_all(t, a, b, &v->grp[i].p, &v->grp[i], m, n);
+	if (n == 0)
+		return NULL;
+	for (i = 0; i < v->nag; i++)
+		n = find_all(t, a, b, &v->ag[i].p, NULL, m, n);
+	qsort(m, n, sizeof(*m), cmp_gmatch);
+	for (i = 0; i < n; i++) {
+		const struct grp_phrase *g = m[i].g;
+
+		if (m[i].at < stop)
+			continue; /* inside a phrase that starts before it */
+		stop = m[i].end;
+		if (!g || !g->category || stressed(t, a, m[i].at))
+			continue;
+		if (found && (found->breakdown != g->breakdown || found->category != g->category))
+			return NULL; /* two groups: none (see above) */
+		found = g;
+	}
+	return found;
+}
+
+/* Sets x's breakdown and category from the words of t[a..b), the range it
+ * was read from (group_of()). */
+static void target_group(const struct vocab *v, struct ptarget *x, const struct tok *t, size_t a, size_t b)
+{
+	const struct grp_phrase *g;
+
+	if (x->ind < 0 || x->aim)
+		return; /* a custom target keeps its sentence whole */
+	g = group_of(v, t, a, b);
+	if (g) {
+		x->breakdown = g->breakdown;
+		x->category = g->category;
+	}
+}
+
+/* "85% người dân ở thành thị và 70% người dân ở nông thôn": the halves of a
+ * clause name two categories of one breakdown, each with its value. */
+static bool two_groups(const struct vocab *v, const struct tok *t, size_t a, size_t cut, size_t b)
+{
+	const struct grp_phrase *g1 = group_of(v, t, a, cut), *g2 = group_of(v, t, cut + 1, b);
+
+	return g1 && g2 && g1->breakdown == g2->breakdown && g1->category != g2->category;
+}
+
+/* target_group() for the targets r->t[from..] read from t[a..b). */
+static void group_targets(const struct vocab *v, struct presult *r, size_t from, const struct tok *t, size_t a,
+			  size_t b)
+{
+	size_t k;
+
+	for (k = from; k < r->nt; k++)
+		target_group(v, &r->t[k], t, a, b);
+}
+
 static void clause_targets(struct pdoc *d, const struct vocab *v, struct presult *r, const struct para *p,
 			   const struct tok *t, size_t a, size_t b, int item, enum where where,
 			   const struct vcand *vc, size_t nvc, struct score s, const struct cstate *resp);
@@ -847,7 +983,14 @@ static void clause_targets(struct pdoc *d, const struct vocab *v, struct presult
 			struct score s1 = best_indicator(v, t, a, cut, p->goal_kind);
 			struct score s2 = best_indicator(v, t, cut + 1, b, p->goal_kind);
 
-			if (s1.ind >= 0 && s2.ind >= 0 && s1.ind != s2.ind) {
+			/* one indicator for two groups, named once: two targets
+			 * on it */
+			bool groups = s.ind >= 0 && (s1.ind < 0 || s1.ind == s.ind) &&
+				      (s2.ind < 0 || s2.ind == s.ind) && two_groups(v, t, a, cut, b);
+
+			if (groups)
+				s1.ind = s2.ind = s.ind;
+			if (s1.ind >= 0 && s2.ind >= 0 && (s1.ind != s2.ind || groups)) {
 				struct vcand v1[MAX_VC], v2[MAX_VC];
 				size_t n1 = value_candidates(t, a, cut, v1);
 				size_t n2 = value_candidates(t, cut + 1, b, v2);
@@ -856,8 +999,13 @@ static void clause_targets(struct pdoc *d, const struct vocab *v, struct presult
 				 * once at the end holds for both */
 				int y = clause_year(t, a, b, r->to ? r->to : 2030);
 
+				size_t first = r->nt, second;
+
 				add_target(d, r, p, s1.ind, t, a, cut, v1, n1, item, y, NULL);
+				group_targets(v, r, first, t, a, cut);
+				second = r->nt;
 				add_target(d, r, p, s2.ind, t, cut + 1, b, v2, n2, item, y, NULL);
+				group_targets(v, r, second, t, cut + 1, b);
 				return;
 			}
 		}
@@ -875,7 +1023,11 @@ static void clause_targets(struct pdoc *d, const struct vocab *v, struct presult
 			add_aim(d, r, p, s.ind, t, a, b, item);
 		return;
 	}
+	i = r->nt;
 	add_target(d, r, p, s.ind, t, a, b, vc, nvc, item, 0, resp);
+	/* milestones of one clause ("60% năm 2027 và 75% năm 2030") share its
+	 * population, though the second's text starts after the first value */
+	group_targets(v, r, i, t, a, b);
 }
 
 /* "Chỉ tiêu 2:" at the start: the index after the colon and the number
@@ -1043,6 +1195,9 @@ static void table_target_row(struct pdoc *d, const struct vocab *v, struct presu
 		x = new_target(d, r, p, s.ind, t, from[tt->what], p->nt, item);
 		if (!x)
 			return;
+		/* the indicator's cell only: the row goes on with agencies
+		 * ("Phòng Kinh tế, Hạ tầng và Đô thị") */
+		target_group(v, x, t, from[tt->what], to[tt->what]);
 		if (s.ind < 0 && goal >= 0)
 			x->goal_kind = goal;
 		x->has_value = true;

@@ -1,7 +1,7 @@
 /*
  * vocab.c: loading the embedded vocabulary tables (see vocab.h).
  *
- * File format, for all three: UTF-8 lines; '#' starts a comment line; blank
+ * File format, for all four: UTF-8 lines; '#' starts a comment line; blank
  * lines are ignored; fields are separated by tabs.
  */
 #include "vocab.h"
@@ -106,7 +106,7 @@ static bool each_line(const char *name, bool (*fn)(char **f, size_t nf))
 	return ok;
 }
 
-static size_t cap_ind, cap_ag, cap_lex;
+static size_t cap_ind, cap_ag, cap_grp, cap_lex;
 
 static bool grow(void **v, size_t n, size_t *cap, size_t size)
 {
@@ -155,6 +155,50 @@ static bool add_ag(char **f, size_t nf)
 	if (!x->id || !phrase_make(&vocab_arena, f[1], &x->p))
 		return false;
 	vocab.nag++;
+	return true;
+}
+
+/* The breakdowns of a target and their categories (docs/plan-json.md): the
+ * codes the store keeps, so a line of groups.txt with any other is a broken
+ * table, refused at load rather than written into a plan. */
+static const char *const group_codes[][3] = {
+	{"ethnicity", "kinh", "minority"},
+	{"area", "urban", "rural"},
+	{"disability", "with", "without"},
+};
+
+/* The code as held in group_codes (static), or NULL when it is none. */
+static const char *group_code(const char *breakdown, const char *category)
+{
+	size_t i, j;
+
+	for (i = 0; i < sizeof(group_codes) / sizeof(group_codes[0]); i++) {
+		if (strcmp(group_codes[i][0], breakdown) != 0)
+			continue;
+		if (!category)
+			return group_codes[i][0];
+		for (j = 1; j < 3; j++) {
+			if (strcmp(group_codes[i][j], category) == 0)
+				return group_codes[i][j];
+		}
+	}
+	return NULL;
+}
+
+static bool add_grp(char **f, size_t nf)
+{
+	struct grp_phrase *x;
+	bool none = nf == 3 && strcmp(f[1], "-") == 0;
+
+	if (nf != 3 || !group_code(f[0], NULL) || (!none && !group_code(f[0], f[1])) ||
+	    !grow((void **)&vocab.grp, vocab.ngrp, &cap_grp, sizeof(*x)))
+		return false;
+	x = &vocab.grp[vocab.ngrp];
+	x->breakdown = group_code(f[0], NULL);
+	x->category = none ? NULL : group_code(f[0], f[1]);
+	if (!phrase_make(&vocab_arena, f[2], &x->p))
+		return false;
+	vocab.ngrp++;
 	return true;
 }
 
@@ -239,6 +283,7 @@ static void load(void)
 	arena_init(&vocab_arena, 0);
 	vocab_ok = each_line("data/plan/indicators.txt", add_ind) &&
 		   each_line("data/plan/agencies.txt", add_ag) &&
+		   each_line("data/plan/groups.txt", add_grp) &&
 		   each_line("data/plan/lexicon.txt", add_lex);
 	if (vocab_ok && vocab.nlex) {
 		size_t i;

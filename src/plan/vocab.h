@@ -3,6 +3,8 @@
  * embedded in the binary, never from code:
  *   indicators.txt  how plans word each indicator of the catalog, weighted;
  *   agencies.txt    the names plans give the agencies of a commune;
+ *   groups.txt      the population groups a target may be restricted to
+ *                   ("dân tộc thiểu số": ethnicity, minority);
  *   lexicon.txt     correct words of the administrative vocabulary, for
  *                   the typo lint.
  * The tables live until the process ends; vocab_get() is thread-safe.
@@ -26,6 +28,15 @@ struct ag_phrase {
 	struct phrase p;
 };
 
+/* A phrase naming a population group: its breakdown and category codes
+ * (docs/plan-json.md), or category NULL for a phrase that only looks like
+ * one ("nông thôn mới", "vùng dân tộc thiểu số"; see groups.txt). */
+struct grp_phrase {
+	const char *breakdown; /* "ethnicity", "area", "disability" */
+	const char *category;  /* "minority", ...; NULL: no group */
+	struct phrase p;
+};
+
 /* A pair of syllables of the lexicon ("phấn đấu"), by diacritic-free key. */
 struct lex_pair {
 	const char *fold; /* "phan dau" */
@@ -43,6 +54,8 @@ struct vocab {
 	size_t nind;
 	struct ag_phrase *ag;
 	size_t nag;
+	struct grp_phrase *grp;
+	size_t ngrp;
 	struct lex_pair *lex; /* sorted by fold, then key */
 	size_t nlex;
 	size_t *by1, *by2; /* indices into lex sorted by f1, by f2 */
