@@ -67,7 +67,7 @@ static enum gemis_err load(struct db *db, struct arena *mem, const char *code, s
 	*out = NULL;
 	*n = 0;
 	err = db_prepare(db, &st, e,
-			 "SELECT code, name_vi, name_en, builtin FROM breakdowns WHERE ? IS NULL OR code = ?"
+			 "SELECT code, name_vi, name_en, builtin FROM breakdowns WHERE CAST(? AS TEXT) IS NULL OR code = ?"
 			 " ORDER BY builtin DESC, added_at, code");
 	if (err)
 		return err;
