@@ -248,7 +248,8 @@ static bool only_known_attributes(struct adx_state *s, const char **atts, const 
 		    codemap_is_default(s->map, a, atts[i + 1]))
 			continue;
 		diags_add(s->d, line, a,
-			  _("%s=\"%s\" is a breakdown gemis does not hold (it holds sex only); if \"%s\" "
+			  _("%s=\"%s\" is a breakdown gemis does not hold (it holds sex, and the breakdowns an "
+			    "indicator is broken down by); if \"%s\" "
 			    "means none, add to the code map: default,%s,%s"),
 			  a, atts[i + 1], atts[i + 1], a, atts[i + 1]);
 		ok = false;
