@@ -19,8 +19,11 @@
  *	unit       an official unit code (03390) and the other system's org unit
  *	element    a data element: indicator and part joined by a dot
  *	           (female_wage_workers.num, news_items_per_quarter.value)
- *	sex        F, M or T and the other system's category option (combo)
- *	attribute  `sex`: the name of ADX's disaggregation attribute
+ *	sex        F, M or T and the other system's category option (combo);
+ *	           also a series' combination of sex and category in DHIS2
+ *	           (F_ethnicity_minority, ethnicity_minority: exchange_series.c)
+ *	attribute  `sex`, or a breakdown's code (ethnicity): the name of that
+ *	           ADX disaggregation attribute
  *	dataset    GEMIS: the data set code written on export
  *	default    the name of one of the other system's attributes or
  *	           members (an ADX group or value attribute, DHIS2's

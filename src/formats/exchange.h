@@ -11,6 +11,10 @@
  *          the agency form of `gemis template` (values_xlsx.c), read
  * Each layout is described at the top of its file and in docs/exchange.md.
  *
+ * A category series (issue 17) travels under its own id in CSV, XLSX and
+ * SDMX-CSV, and as its parent's data element plus its category in ADX and
+ * DHIS2 (exchange_series.c).
+ *
  * Readers turn a file into value_rows with the same field checks as the CSV
  * importer (values_parse_fields) and report every problem with its position
  * (the line, for XLSX the row and cell); the caller then hands the rows to
