@@ -24,11 +24,13 @@
 
 #include "util/banned.h"
 
+/* The loops below start past the compiled set, as catalog_series()
+ * does: series are only added at run time. */
 bool breakdown_known(const char *code)
 {
 	size_t k, n = catalog_n();
 
-	for (k = 0; code && k < n; k++) {
+	for (k = catalog_builtin; code && k < n; k++) {
 		if (catalog[k].parent && strcmp(catalog[k].breakdown, code) == 0)
 			return true;
 	}
@@ -53,7 +55,7 @@ int combo_series(int parent, const char *code, int *sex)
 	size_t k, n = catalog_n();
 	char c[200];
 
-	for (k = 0; parent >= 0 && code && k < n; k++) {
+	for (k = catalog_builtin; parent >= 0 && code && k < n; k++) {
 		size_t s;
 
 		if (!catalog[k].parent || catalog[k].parent_index != parent)
@@ -83,7 +85,7 @@ static void series_list(struct buf *b, int parent, const char *breakdown)
 {
 	size_t k, n = catalog_n(), i = 0;
 
-	for (k = 0; k < n; k++) {
+	for (k = catalog_builtin; k < n; k++) {
 		const struct indicator *c = &catalog[k];
 
 		if (!c->parent || c->parent_index != parent || (breakdown && strcmp(c->breakdown, breakdown) != 0))
