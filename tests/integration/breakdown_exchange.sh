@@ -47,9 +47,16 @@ contains "$out" "imported 14 values: 14 new"
 rows gemis.db >want
 [ "$(wc -l <want)" = 14 ] || die "the series' values were not stored: $(cat want)"
 
+G=$ROOT/tests/golden/exchange
 for f in csv adx dhis2 sdmx; do
 	expect_ok "$GEMIS" --db "$A" values export --unit 12 --format $f -o out.$f
 	contains "$err" "exported 14 values"
+	# the same bytes as the golden file (UPDATE_GOLDEN=1 rewrites it)
+	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
+		cp out.$f "$G/series.$f.out"
+	else
+		diff -u "$G/series.$f.out" out.$f >&2 || die "out.$f differs from tests/golden/exchange/series.$f.out"
+	fi
 done
 # ADX and DHIS2: the parent's element and the category, never the series' id
 ! grep -q '__' out.adx || die "ADX names a series by its id: $(grep __ out.adx)"
