@@ -24,6 +24,9 @@
  *	           (F_ethnicity_minority, ethnicity_minority: exchange_series.c)
  *	attribute  `sex`, or a breakdown's code (ethnicity): the name of that
  *	           ADX disaggregation attribute
+ *	category   a breakdown's category, as the end of its series' id
+ *	           (ethnicity_minority), and the value of ADX's attribute for
+ *	           it (unmapped, the category's code: minority)
  *	dataset    GEMIS: the data set code written on export
  *	default    the name of one of the other system's attributes or
  *	           members (an ADX group or value attribute, DHIS2's
@@ -61,6 +64,7 @@ enum code_type {
 	CODE_ATTRIBUTE,
 	CODE_DATASET,
 	CODE_DEFAULT,
+	CODE_CATEGORY,
 	CODE_TYPES
 };
 

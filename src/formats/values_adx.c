@@ -49,8 +49,8 @@
  *   ignored.
  * Namespace declarations and xsi: attributes are not data and are skipped.
  * With a code map (codemap.h), orgUnit, dataElement, dataSet, the sex
- * values and the names of the sex and breakdown attributes are translated
- * both ways (a breakdown's categories pass as gemis has them).
+ * values, the names of the sex and breakdown attributes and the
+ * categories (`category` lines) are translated both ways.
  *
  * The parser refuses DOCTYPEs that declare entities and every external
  * entity (formats/xml.h); every problem is reported with its line.
@@ -97,6 +97,18 @@ static enum gemis_err attr(struct buf *b, const char *name, const char *value)
 	return buf_error(b);
 }
 
+/* ADX's value of a series' category: a code map's `category` line for
+ * "ethnicity_minority", or the category's code ("minority"). */
+static const char *category_out(const struct codemap *m, const struct indicator *c)
+{
+	char key[200];
+	const char *v;
+
+	snprintf(key, sizeof(key), "%s_%s", c->breakdown, c->category);
+	v = codemap_out(m, CODE_CATEGORY, key);
+	return v == key ? c->category : v;
+}
+
 enum gemis_err values_write_adx(const struct tree *t, const struct value_row *rows, size_t n,
 				const struct export_opts *o, struct buf *b)
 {
@@ -135,7 +147,7 @@ enum gemis_err values_write_adx(const struct tree *t, const struct value_row *ro
 		if (r->sex != SEX_T || sex_out != sex)
 			attr(b, sex_attr, sex_out);
 		if (c->parent)
-			attr(b, codemap_out(m, CODE_ATTRIBUTE, c->breakdown), c->category);
+			attr(b, codemap_out(m, CODE_ATTRIBUTE, c->breakdown), category_out(m, c));
 		buf_puts(b, " value=\"");
 		put_plain_number(b, r->value);
 		buf_puts(b, "\"/>\n");
@@ -207,10 +219,16 @@ static long line_of(struct adx_state *s)
 static bool breakdown_attribute(struct adx_state *s, const char *name, const char *value, long line,
 				struct adx_cat *bc, bool *ok)
 {
-	const char *g = codemap_in(s->map, CODE_ATTRIBUTE, name);
+	const char *g = codemap_in(s->map, CODE_ATTRIBUTE, name), *cat = codemap_in(s->map, CODE_CATEGORY, value);
+	size_t glen = strlen(g);
 
 	if (!breakdown_known(g))
 		return false;
+	/* a mapped category is "ethnicity_minority": its breakdown's, or none */
+	if (cat != value && strncmp(cat, g, glen) == 0 && cat[glen] == '_')
+		cat += glen + 1;
+	else
+		cat = value;
 	if (codemap_is_default(s->map, name, value))
 		return true;
 	if (bc->bd[0]) {
@@ -222,7 +240,7 @@ static bool breakdown_attribute(struct adx_state *s, const char *name, const cha
 	}
 	snprintf(bc->bd, sizeof(bc->bd), "%s", g);
 	snprintf(bc->name, sizeof(bc->name), "%s", name);
-	snprintf(bc->cat, sizeof(bc->cat), "%s", value);
+	snprintf(bc->cat, sizeof(bc->cat), "%s", cat);
 	return true;
 }
 

@@ -137,8 +137,9 @@ for f in csv adx dhis2 xlsx sdmx; do
 	fi
 done
 
-# through a code map: the breakdown's attribute and a combination renamed
-printf '%s\n' 'type,gemis,external,format' 'attribute,ethnicity,ETHNIC_GROUP,adx' \
+# through a code map: the breakdown's attribute, a category and a
+# combination renamed
+printf '%s\n' 'type,gemis,external,format' 'attribute,ethnicity,ETHNIC_GROUP,adx' 'category,area_rural,R,adx' \
 	'sex,F_ethnicity_minority,UID_F_MIN,dhis2' 'sex,area_rural,UID_RURAL,dhis2' >map.csv
 for f in adx dhis2; do
 	expect_ok "$GEMIS" --db "$A" values export --unit 12 --format $f --map map.csv -o map.$f
@@ -149,6 +150,7 @@ for f in adx dhis2; do
 	cmp -s want got || die "round trip through $f with a code map"
 done
 grep -q ' ETHNIC_GROUP="minority"' map.adx || die "ADX: the map's attribute name"
+grep -q ' area="R" value="80"' map.adx || die "ADX: the map's category"
 grep -q '"UID_F_MIN"' map.dhis2 && grep -q '"UID_RURAL"' map.dhis2 || die "DHIS2: the map's combinations"
 
 # refused, named with their place: a category without a series, a

@@ -796,6 +796,7 @@ static void add_series(const char *parent, const char *bd, const char *cat)
 TEST(series_travel_as_parent_and_category)
 {
 	static const char m[] = "type,gemis,external,format\nattribute,ethnicity,ETHNIC_GROUP,adx\n"
+				"category,ethnicity_minority,ETH_MIN,adx\n"
 				"sex,F_ethnicity_minority,UID_F_MIN,dhis2\n";
 	static const char bad_adx[] =
 		"<adx xmlns=\"urn:ihe:qrph:adx:2015\">\n"
@@ -872,7 +873,8 @@ TEST(series_travel_as_parent_and_category)
 			CHECK(strstr(x, "__") == NULL);
 			if (f[i] == XF_ADX) {
 				CHECK(strstr(x, "dataElement=\"primary_completion.num\" sex=\"F\"") != NULL);
-				CHECK(strstr(x, withmap ? " ETHNIC_GROUP=\"minority\"" : " ethnicity=\"minority\"") != NULL);
+				CHECK(strstr(x, withmap ? " ETHNIC_GROUP=\"ETH_MIN\"" : " ethnicity=\"minority\"") != NULL);
+				CHECK(strstr(x, withmap ? " ETHNIC_GROUP=\"kinh\"" : " ethnicity=\"kinh\"") != NULL);
 				CHECK(strstr(x, "<dataValue dataElement=\"primary_completion.den\" area=\"rural\" value=\"45\"/>") !=
 				      NULL);
 			} else {
