@@ -15,7 +15,7 @@
 #include "util/banned.h"
 
 static const char *const type_names[CODE_TYPES] = {"unit",    "element", "sex",
-						   "attribute", "dataset", "default"};
+						   "attribute", "dataset", "default", "category"};
 
 /* The formats that take a code map (CSV is gemis's own codes). */
 static const char *const map_formats[] = {"adx", "dhis2", "sdmx"};
@@ -139,7 +139,7 @@ static int row_type(const struct codemap *m, const struct csv *c, char *const f[
 	}
 	if (t < 0) {
 		diags_add(d, c->line, "type",
-			  _("unknown type '%s' (unit, element, sex, attribute, dataset, default)"), f[0]);
+			  _("unknown type '%s' (unit, element, sex, attribute, dataset, default, category)"), f[0]);
 		return -1;
 	}
 	if (!*f[1] || !*f[2]) {

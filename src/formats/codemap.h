@@ -19,8 +19,14 @@
  *	unit       an official unit code (03390) and the other system's org unit
  *	element    a data element: indicator and part joined by a dot
  *	           (female_wage_workers.num, news_items_per_quarter.value)
- *	sex        F, M or T and the other system's category option (combo)
- *	attribute  `sex`: the name of ADX's disaggregation attribute
+ *	sex        F, M or T and the other system's category option (combo);
+ *	           also a series' combination of sex and category in DHIS2
+ *	           (F_ethnicity_minority, ethnicity_minority: exchange_series.c)
+ *	attribute  `sex`, or a breakdown's code (ethnicity): the name of that
+ *	           ADX disaggregation attribute
+ *	category   a breakdown's category, as the end of its series' id
+ *	           (ethnicity_minority), and the value of ADX's attribute for
+ *	           it (unmapped, the category's code: minority)
  *	dataset    GEMIS: the data set code written on export
  *	default    the name of one of the other system's attributes or
  *	           members (an ADX group or value attribute, DHIS2's
@@ -58,6 +64,7 @@ enum code_type {
 	CODE_ATTRIBUTE,
 	CODE_DATASET,
 	CODE_DEFAULT,
+	CODE_CATEGORY,
 	CODE_TYPES
 };
 

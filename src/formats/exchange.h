@@ -11,6 +11,10 @@
  *          the agency form of `gemis template` (values_xlsx.c), read
  * Each layout is described at the top of its file and in docs/exchange.md.
  *
+ * A category series (issue 17) travels under its own id in CSV, XLSX and
+ * SDMX-CSV, and as its parent's data element plus its category in ADX and
+ * DHIS2 (exchange_series.c).
+ *
  * Readers turn a file into value_rows with the same field checks as the CSV
  * importer (values_parse_fields) and report every problem with its position
  * (the line, for XLSX the row and cell); the caller then hands the rows to
@@ -50,6 +54,24 @@ void element_code(int ind, int part, char *out, size_t n);
 /* Splits an element code into indicator and part at its last dot; false
  * when there is no dot.  out strings are NUL-terminated copies. */
 bool element_split(const char *code, char *ind, size_t nind, char *part, size_t npart);
+
+/* Category series (issue 17) in ADX and DHIS2, which send a series as
+ * its parent's data element plus its category (exchange_series.c). */
+/* True when a series of the catalog is of the breakdown `code`. */
+bool breakdown_known(const char *code);
+/* DHIS2's category option combination of sex (enum sex) of indicator ind:
+ * the sex ("F", "M", "T") for an indicator that is no series; for a series
+ * sex, breakdown and category ("F_ethnicity_minority"), and for its total
+ * the breakdown and category alone ("ethnicity_minority"). */
+void combo_code(int ind, int sex, char *out, size_t n);
+/* The series of parent whose combo_code() is code (or "T_" and its
+ * total's code), with its sex in *sex; -1 when none is. */
+int combo_series(int parent, const char *code, int *sex);
+/* Adds to d the refusal of a category that parent has no series for: of
+ * breakdown (ADX), or, breakdown NULL, of DHIS2's combination `category`;
+ * the message lists what the parent has. */
+void series_unknown(struct diags *d, long line, const char *field, int parent, const char *breakdown,
+		    const char *category);
 
 /* Sorts rows by unit code, period, indicator (catalog order), part, sex. */
 void values_sort(const struct tree *t, struct value_row *rows, size_t n);

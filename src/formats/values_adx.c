@@ -33,14 +33,24 @@
  *            for ratios, value for single values: see `gemis indicators`);
  *   value    the number, with a point as decimal mark;
  *   sex      the disaggregation by sex: F or M; absent, T or a default
- *            for totals.
+ *            for totals;
+ *   BREAKDOWN  (optional) a category series (issue 17): an attribute
+ *            named by the code of a breakdown that the catalog has series
+ *            of, its value the category, as ethnicity="minority" beside
+ *            sex="F": the value is the series primary_completion__
+ *            ethnicity_minority's, written under its parent's data element
+ *            (exchange_series.c).  A category, or a breakdown, that the
+ *            indicator has no series for is refused with the attribute
+ *            named; so are two breakdowns on one value.  On a group it
+ *            applies to the group's values, as sex does.
  *   Other attributes on a dataValue are disaggregations gemis does not
- *   hold (age, say) and are refused as on a group, so that nothing is
- *   silently summed.  <annotation> elements (of a group or a value) are
+ *   hold (age, before it is a breakdown) and are refused as on a group, so
+ *   that nothing is silently summed.  <annotation> elements (of a group or a value) are
  *   ignored.
  * Namespace declarations and xsi: attributes are not data and are skipped.
  * With a code map (codemap.h), orgUnit, dataElement, dataSet, the sex
- * values and the name of the sex attribute are translated both ways.
+ * values, the names of the sex and breakdown attributes and the
+ * categories (`category` lines) are translated both ways.
  *
  * The parser refuses DOCTYPEs that declare entities and every external
  * entity (formats/xml.h); every problem is reported with its line.
@@ -87,6 +97,18 @@ static enum gemis_err attr(struct buf *b, const char *name, const char *value)
 	return buf_error(b);
 }
 
+/* ADX's value of a series' category: a code map's `category` line for
+ * "ethnicity_minority", or the category's code ("minority"). */
+static const char *category_out(const struct codemap *m, const struct indicator *c)
+{
+	char key[200];
+	const char *v;
+
+	snprintf(key, sizeof(key), "%s_%s", c->breakdown, c->category);
+	v = codemap_out(m, CODE_CATEGORY, key);
+	return v == key ? c->category : v;
+}
+
 enum gemis_err values_write_adx(const struct tree *t, const struct value_row *rows, size_t n,
 				const struct export_opts *o, struct buf *b)
 {
@@ -103,6 +125,7 @@ enum gemis_err values_write_adx(const struct tree *t, const struct value_row *ro
 			 iso);
 	for (i = 0; i < n && !buf_error(b); i++) {
 		const struct value_row *r = &rows[i];
+		const struct indicator *c = &catalog[r->ind];
 		char per[32], el[96];
 		const char *sex = sex_id((enum sex)r->sex), *sex_out = codemap_out(m, CODE_SEX, sex);
 
@@ -116,12 +139,15 @@ enum gemis_err values_write_adx(const struct tree *t, const struct value_row *ro
 			attr(b, "dataSet", codemap_out(m, CODE_DATASET, "GEMIS"));
 			buf_puts(b, ">\n");
 		}
-		element_code(r->ind, r->part, el, sizeof(el));
+		/* a series goes as its parent's element and its category */
+		element_code(c->parent ? c->parent_index : r->ind, r->part, el, sizeof(el));
 		buf_puts(b, "    <dataValue");
 		attr(b, "dataElement", codemap_out(m, CODE_ELEMENT, el));
 		/* totals carry no sex attribute unless the map names one for T */
 		if (r->sex != SEX_T || sex_out != sex)
 			attr(b, sex_attr, sex_out);
+		if (c->parent)
+			attr(b, codemap_out(m, CODE_ATTRIBUTE, c->breakdown), category_out(m, c));
 		buf_puts(b, " value=\"");
 		put_plain_number(b, r->value);
 		buf_puts(b, "\"/>\n");
@@ -136,6 +162,12 @@ enum gemis_err values_write_adx(const struct tree *t, const struct value_row *ro
 
 #define ADX_MAX_DEPTH 64
 
+/* The breakdown attribute of a group or a value: the breakdown's gemis
+ * code, the attribute's name in the file, the category. */
+struct adx_cat {
+	char bd[64], name[64], cat[64];
+};
+
 struct adx_state {
 	struct xml_guard g;  /* first: the parser's guards write to it */
 	const struct tree *t;
@@ -147,6 +179,7 @@ struct adx_state {
 	bool root_seen, in_group, group_ok;
 	long group_line;
 	char unit[64], period[16], group_sex[16];
+	struct adx_cat group_cat;
 	enum gemis_err err;
 };
 
@@ -180,12 +213,44 @@ static long line_of(struct adx_state *s)
 	return (long)XML_GetCurrentLineNumber(s->g.p);
 }
 
+/* Takes the attribute name="value" as the breakdown of a series into
+ * *bc when name is a breakdown the catalog has series of; false when it
+ * is not one.  A second breakdown is refused. */
+static bool breakdown_attribute(struct adx_state *s, const char *name, const char *value, long line,
+				struct adx_cat *bc, bool *ok)
+{
+	const char *g = codemap_in(s->map, CODE_ATTRIBUTE, name), *cat = codemap_in(s->map, CODE_CATEGORY, value);
+	size_t glen = strlen(g);
+
+	if (!breakdown_known(g))
+		return false;
+	/* a mapped category is "ethnicity_minority": its breakdown's, or none */
+	if (cat != value && strncmp(cat, g, glen) == 0 && cat[glen] == '_')
+		cat += glen + 1;
+	else
+		cat = value;
+	if (codemap_is_default(s->map, name, value))
+		return true;
+	if (bc->bd[0]) {
+		diags_add(s->d, line, name,
+			  _("%s=\"%s\" beside %s=\"%s\": a value is of one breakdown's series at a time"), name,
+			  value, bc->name, bc->cat);
+		*ok = false;
+		return true;
+	}
+	snprintf(bc->bd, sizeof(bc->bd), "%s", g);
+	snprintf(bc->name, sizeof(bc->name), "%s", name);
+	snprintf(bc->cat, sizeof(bc->cat), "%s", cat);
+	return true;
+}
+
 /* Checks the attributes of a group or a dataValue that are not among
- * `known` (NULL-terminated) nor the sex attribute: each is a breakdown
- * gemis does not hold, refused with its name unless its value is a
- * default.  Returns false when one was refused. */
+ * `known` (NULL-terminated) nor the sex attribute: a breakdown of series
+ * goes to *bc; any other is a breakdown gemis does not hold, refused with
+ * its name unless its value is a default.  Returns false when one was
+ * refused. */
 static bool only_known_attributes(struct adx_state *s, const char **atts, const char *const *known,
-				  long line)
+				  long line, struct adx_cat *bc)
 {
 	bool ok = true;
 	size_t i, k;
@@ -197,10 +262,12 @@ static bool only_known_attributes(struct adx_state *s, const char **atts, const 
 		for (k = 0; known[k] && !listed; k++)
 			listed = strcmp(a, known[k]) == 0;
 		if (listed || strcmp(name, "xmlns") == 0 || strncmp(name, "xmlns:", 6) == 0 ||
-		    strncmp(name, "xsi:", 4) == 0 || codemap_is_default(s->map, a, atts[i + 1]))
+		    strncmp(name, "xsi:", 4) == 0 || breakdown_attribute(s, a, atts[i + 1], line, bc, &ok) ||
+		    codemap_is_default(s->map, a, atts[i + 1]))
 			continue;
 		diags_add(s->d, line, a,
-			  _("%s=\"%s\" is a breakdown gemis does not hold (it holds sex only); if \"%s\" "
+			  _("%s=\"%s\" is a breakdown gemis does not hold (it holds sex, and the breakdowns an "
+			    "indicator is broken down by); if \"%s\" "
 			    "means none, add to the code map: default,%s,%s"),
 			  a, atts[i + 1], atts[i + 1], a, atts[i + 1]);
 		ok = false;
@@ -226,7 +293,8 @@ static void start_group(struct adx_state *s, const char **atts)
 	long line = line_of(s);
 
 	s->in_group = true;
-	s->group_ok = only_known_attributes(s, atts, known, line);
+	memset(&s->group_cat, 0, sizeof(s->group_cat));
+	s->group_ok = only_known_attributes(s, atts, known, line, &s->group_cat);
 	s->group_line = line;
 	s->unit[0] = s->period[0] = s->group_sex[0] = '\0';
 	if (!ou) {
@@ -249,6 +317,30 @@ static void start_group(struct adx_state *s, const char **atts)
 		sex_in(s, sx, s->group_sex, sizeof(s->group_sex));
 }
 
+/* Turns the parent's id in ind into its series' on bc's category; false
+ * with the problem in d when it has none.  An unknown id is left for
+ * values_parse_fields() to name. */
+static bool series_of(struct adx_state *s, const struct adx_cat *bc, long line, char *ind, size_t n)
+{
+	int p = catalog_find(ind), k;
+
+	if (p < 0)
+		return true;
+	if (catalog[p].parent) {
+		diags_add(s->d, line, bc->name,
+			  _("%s is a series already: write its parent's data element (%s) with %s=\"%s\""),
+			  ind, catalog[p].parent, bc->name, catalog[p].category);
+		return false;
+	}
+	k = catalog_series(p, bc->bd, bc->cat);
+	if (k < 0) {
+		series_unknown(s->d, line, bc->name, p, bc->bd, bc->cat);
+		return false;
+	}
+	snprintf(ind, n, "%s", catalog[k].id);
+	return true;
+}
+
 static void data_value(struct adx_state *s, const char **atts)
 {
 	static const char *const known[] = {"dataElement", "value", NULL};
@@ -257,7 +349,8 @@ static void data_value(struct adx_state *s, const char **atts)
 	char ind[96], part[32], sex[16];
 	long line = line_of(s);
 	struct value_row row;
-	bool bad = !only_known_attributes(s, atts, known, line);
+	struct adx_cat bc = {0};
+	bool bad = !only_known_attributes(s, atts, known, line, &bc);
 
 	if (!de) {
 		diags_add(s->d, line, "dataElement", "%s", _("the dataValue has no dataElement"));
@@ -277,6 +370,16 @@ static void data_value(struct adx_state *s, const char **atts)
 			  de);
 		return;
 	}
+	if (!bc.bd[0])
+		bc = s->group_cat;
+	else if (s->group_cat.bd[0] && strcmp(bc.bd, s->group_cat.bd) != 0)
+		bad = true;
+	if (bad)
+		diags_add(s->d, line, bc.name,
+			  _("%s=\"%s\" beside %s=\"%s\": a value is of one breakdown's series at a time"),
+			  bc.name, bc.cat, s->group_cat.name, s->group_cat.cat);
+	if (bad || (bc.bd[0] && !series_of(s, &bc, line, ind, sizeof(ind))))
+		return;
 	if (sx)
 		sex_in(s, sx, sex, sizeof(sex));
 	else

@@ -21,6 +21,13 @@
  * orgUnit     the unit's official code;
  * categoryOptionCombo  F or M for values by sex; absent, T or a default
  *             (codemap_is_default: "default", HllvX50cXC0, ...) for totals;
+ *             for a category series (issue 17), which travels as its
+ *             parent's data element, sex and category joined by "_":
+ *             F_ethnicity_minority, M_ethnicity_minority, and for the
+ *             series' total ethnicity_minority (or T_ethnicity_minority),
+ *             one DHIS2 combination per sex and category
+ *             (exchange_series.c); a combination the indicator has no
+ *             series for is refused with its place;
  * value       the number, as a string (DHIS2's way) or a JSON number;
  * deleted     true is refused (gemis imports values, it does not delete);
  * attributeOptionCombo other than a default is refused with its place (a
@@ -91,16 +98,21 @@ enum gemis_err values_write_dhis2(const struct tree *t, const struct value_row *
 	buf_puts(b, "\"dataValues\": [");
 	for (i = 0; i < n && !buf_error(b); i++) {
 		const struct value_row *r = &rows[i];
-		const char *sex = sex_id((enum sex)r->sex), *coc = codemap_out(m, CODE_SEX, sex);
-		char per[16], el[96];
+		const struct indicator *c = &catalog[r->ind];
+		char per[16], el[96], combo[200];
+		const char *sex, *coc;
 
-		element_code(r->ind, r->part, el, sizeof(el));
+		/* a series goes as its parent's element and its combination */
+		combo_code(r->ind, r->sex, combo, sizeof(combo));
+		sex = combo;
+		coc = codemap_out(m, CODE_SEX, sex);
+		element_code(c->parent ? c->parent_index : r->ind, r->part, el, sizeof(el));
 		dhis2_period(r->period, per, sizeof(per));
 		buf_puts(b, i ? ",\n  {\"dataElement\": " : "\n  {\"dataElement\": ");
 		jstr(b, codemap_out(m, CODE_ELEMENT, el));
 		buf_printf(b, ", \"period\": \"%s\", \"orgUnit\": ", per);
 		jstr(b, codemap_out(m, CODE_UNIT, t->units[r->unit].code));
-		if (r->sex != SEX_T || coc != sex) {
+		if (r->sex != SEX_T || c->parent || coc != sex) {
 			buf_puts(b, ", \"categoryOptionCombo\": ");
 			jstr(b, coc);
 		}
@@ -225,6 +237,35 @@ static void not_default(struct diags *d, long line, const char *member, const ch
 		  id, member, id);
 }
 
+/* The indicator (ind, turned from the parent's id into its series') and
+ * sex of the category option combination coc; false with the problem in
+ * d when coc names a category the indicator has no series for.  A sex
+ * code, and an unknown indicator, are left to values_parse_fields(). */
+static bool combo_in(long line, const char *coc, char *ind, size_t nind, char *sex, size_t nsex,
+		     struct diags *d)
+{
+	int p = catalog_find(ind), k, x = SEX_T;
+
+	snprintf(sex, nsex, "%s", coc);
+	if (p < 0 || sex_parse(coc) >= 0 || !strchr(coc, '_'))
+		return true;
+	if (catalog[p].parent) {
+		diags_add(d, line, "categoryOptionCombo",
+			  _("%s is a series already: write its parent's data element (%s) with the "
+			    "combination %s"),
+			  ind, catalog[p].parent, coc);
+		return false;
+	}
+	k = combo_series(p, coc, &x);
+	if (k < 0) {
+		series_unknown(d, line, "categoryOptionCombo", p, NULL, coc);
+		return false;
+	}
+	snprintf(ind, nind, "%s", catalog[k].id);
+	snprintf(sex, nsex, "%s", sex_id((enum sex)x));
+	return true;
+}
+
 /* What the top level gives every value. */
 struct set_defaults {
 	const char *ou, *pe, *aoc; /* aoc: only when it is not a default */
@@ -318,7 +359,10 @@ static void one_value(const json_t *v, long line, struct set_defaults *top, cons
 		coc = codemap_in(map, CODE_SEX, coc);
 	else if (codemap_is_default(map, "categoryOptionCombo", coc))
 		coc = "T";
-	snprintf(sex, sizeof(sex), "%s", coc);
+	if (!combo_in(line, coc, ind, sizeof(ind), sex, sizeof(sex), d)) {
+		buf_release(&rnum);
+		return;
+	}
 	if (values_parse_fields(t, codemap_in(map, CODE_UNIT, ou), per, ind, part, sex, num, line, &row, d)) {
 		if (value_rows_push(rows, &row))
 			*err = GEMIS_ENOMEM;

@@ -1,9 +1,11 @@
 /*
- * fuzz_values_adx.c: libFuzzer target for the ADX reader (with a code map)
- * and the checks across rows.  `make FUZZ=1 fuzz` (see the Makefile).
+ * fuzz_values_adx.c: libFuzzer target for the ADX reader (with a code map,
+ * and category series to read breakdown attributes into) and the checks
+ * across rows.  `make FUZZ=1 fuzz` (see the Makefile).
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "formats/exchange.h"
@@ -13,9 +15,32 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static struct tree tree;
 static struct codemap map;
 
+/* Series of primary_completion by ethnic group and by area, as `gemis
+ * indicator breakdown` adds them, so that the series' attributes are read. */
+static void add_series(void)
+{
+	static const char *const cats[][2] = {{"ethnicity", "kinh"}, {"ethnicity", "minority"}, {"area", "rural"}};
+	struct indicator ind = catalog[catalog_find("primary_completion")];
+	struct errctx e = {0};
+	char id[128];
+	size_t i;
+	int k;
+
+	ind.has_national = ind.has_national_2025 = false;
+	ind.parent = "primary_completion";
+	for (i = 0; i < sizeof(cats) / sizeof(cats[0]); i++) {
+		snprintf(id, sizeof(id), "primary_completion__%s_%s", cats[i][0], cats[i][1]);
+		ind.id = id;
+		ind.breakdown = cats[i][0];
+		ind.category = ind.category_vi = ind.category_en = cats[i][1];
+		catalog_add(&ind, &k, &e);
+	}
+}
+
 static void init(void)
 {
-	static const char m[] = "type,gemis,external\nunit,03390,OU_1\nsex,F,FEMALE\nattribute,sex,GENDER\n";
+	static const char m[] = "type,gemis,external\nunit,03390,OU_1\nsex,F,FEMALE\nattribute,sex,GENDER\n"
+				"attribute,ethnicity,ETHNIC\n";
 	struct diags d;
 	struct errctx e = {0};
 
@@ -24,6 +49,7 @@ static void init(void)
 	tree_add(&tree, "12", "Lai Châu", NULL, LEVEL_PROVINCE, "VN", 2, NULL);
 	tree_add(&tree, "03390", "Xã Bình Lư", "Bình Lư", LEVEL_COMMUNE, "12", 3, NULL);
 	tree_finish(&tree);
+	add_series();
 	codemap_init(&map);
 	diags_init(&d, 10);
 	codemap_parse(&map, "adx", m, strlen(m), &d, &e);

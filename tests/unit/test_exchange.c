@@ -771,6 +771,149 @@ TEST(formats_from_names_and_extensions)
 	CHECK(xfmt_parse("ods") == -1);
 }
 
+/* Adds parent's series on a category of a breakdown, as `gemis indicator
+ * breakdown` does (store/breakdowns.c). */
+static void add_series(const char *parent, const char *bd, const char *cat)
+{
+	struct indicator ind = catalog[catalog_find(parent)];
+	struct errctx e = {0};
+	char id[128];
+	int k;
+
+	snprintf(id, sizeof(id), "%s__%s_%s", parent, bd, cat);
+	ind.id = id;
+	ind.has_national = ind.has_national_2025 = false;
+	ind.parent = parent;
+	ind.breakdown = bd;
+	ind.category = cat;
+	ind.category_vi = ind.category_en = cat;
+	CHECK(catalog_add(&ind, &k, &e) == GEMIS_OK);
+}
+
+/* Issue 17: ADX and DHIS2 send a series as its parent's data element and
+ * its category, and read it back as the series; a category the indicator
+ * has no series for is refused with its place. */
+TEST(series_travel_as_parent_and_category)
+{
+	static const char m[] = "type,gemis,external,format\nattribute,ethnicity,ETHNIC_GROUP,adx\n"
+				"category,ethnicity_minority,ETH_MIN,adx\n"
+				"sex,F_ethnicity_minority,UID_F_MIN,dhis2\n";
+	static const char bad_adx[] =
+		"<adx xmlns=\"urn:ihe:qrph:adx:2015\">\n"
+		"  <group orgUnit=\"03390\" period=\"2026-01-01/P1Y\" ethnicity=\"kinh\">\n"
+		"    <dataValue dataElement=\"primary_completion.num\" sex=\"F\" value=\"1\"/>\n"
+		"    <dataValue dataElement=\"primary_completion.den\" sex=\"F\" area=\"rural\" value=\"1\"/>\n"
+		"  </group>\n"
+		"  <group orgUnit=\"03390\" period=\"2026-01-01/P1Y\">\n"
+		"    <dataValue dataElement=\"primary_completion.num\" ethnicity=\"other\" value=\"1\"/>\n"
+		"    <dataValue dataElement=\"female_wage_workers.num\" ethnicity=\"kinh\" value=\"1\"/>\n"
+		"    <dataValue dataElement=\"primary_completion__area_rural.num\" area=\"rural\" value=\"1\"/>\n"
+		"    <dataValue dataElement=\"primary_completion.num\" religion=\"x\" value=\"1\"/>\n"
+		"  </group>\n"
+		"</adx>\n";
+	static const char bad_dhis2[] =
+		"{\"orgUnit\": \"03390\", \"period\": \"2026\", \"dataValues\": [\n"
+		"  {\"dataElement\": \"primary_completion.num\", \"categoryOptionCombo\": \"F_ethnicity_kinh\", \"value\": \"1\"},\n"
+		"  {\"dataElement\": \"primary_completion.num\", \"categoryOptionCombo\": \"F_ethnicity_other\", \"value\": \"1\"},\n"
+		"  {\"dataElement\": \"female_wage_workers.num\", \"categoryOptionCombo\": \"area_rural\", \"value\": \"1\"},\n"
+		"  {\"dataElement\": \"primary_completion__area_rural.num\", \"categoryOptionCombo\": \"M_area_rural\", \"value\": \"1\"}\n"
+		"]}\n";
+	enum xfmt f[2] = {XF_ADX, XF_DHIS2};
+	struct value_rows in = {0}, out = {0};
+	struct codemap map;
+	struct diags d;
+	struct errctx e = {0};
+	int i, withmap, sex;
+	char c[200];
+
+	i18n_set_lang(LANG_EN);
+	add_series("primary_completion", "ethnicity", "kinh");
+	add_series("primary_completion", "ethnicity", "minority");
+	add_series("primary_completion", "area", "rural");
+	{
+		struct value_row r[] = {
+			row("03390", "2026", "primary_completion", PART_NUM, SEX_F, 95),
+			row("03390", "2026", "primary_completion__ethnicity_minority", PART_NUM, SEX_F, 40),
+			row("03390", "2026", "primary_completion__ethnicity_minority", PART_DEN, SEX_F, 50),
+			row("03390", "2026", "primary_completion__ethnicity_kinh", PART_NUM, SEX_M, 20),
+			row("03394", "2026Q3", "primary_completion__area_rural", PART_NUM, SEX_T, 30),
+			row("03394", "2026Q3", "primary_completion__area_rural", PART_DEN, SEX_T, 45),
+		};
+
+		for (i = 0; i < (int)(sizeof(r) / sizeof(r[0])); i++)
+			value_rows_push(&in, &r[i]);
+		values_sort(&t, in.v, in.n);
+	}
+	/* the combinations and their way back */
+	combo_code(catalog_find("primary_completion__ethnicity_minority"), SEX_F, c, sizeof(c));
+	CHECK_STR(c, "F_ethnicity_minority");
+	combo_code(catalog_find("primary_completion__ethnicity_minority"), SEX_T, c, sizeof(c));
+	CHECK_STR(c, "ethnicity_minority");
+	combo_code(catalog_find("primary_completion"), SEX_M, c, sizeof(c));
+	CHECK_STR(c, "M");
+	CHECK(combo_series(catalog_find("primary_completion"), "M_area_rural", &sex) ==
+		      catalog_find("primary_completion__area_rural") && sex == SEX_M);
+	CHECK(combo_series(catalog_find("primary_completion"), "T_area_rural", &sex) ==
+		      catalog_find("primary_completion__area_rural") && sex == SEX_T);
+	CHECK(combo_series(catalog_find("primary_completion"), "F_area_urban", &sex) == -1);
+	CHECK(breakdown_known("ethnicity") && !breakdown_known("religion"));
+	diags_init(&d, 50);
+	for (withmap = 0; withmap < 2; withmap++) {
+		for (i = 0; i < 2; i++) {
+			struct export_opts o = {withmap ? &map : NULL, 1796169600};
+			struct buf b;
+			const char *x;
+
+			codemap_init(&map);
+			CHECK(codemap_parse(&map, xfmt_name(f[i]), m, strlen(m), &d, &e) == GEMIS_OK && d.total == 0);
+			buf_init(&b, 1 << 20);
+			CHECK(values_write(f[i], &t, in.v, in.n, &o, &b) == GEMIS_OK);
+			x = buf_str(&b);
+			/* the parent's element, never the series' id */
+			CHECK(strstr(x, "__") == NULL);
+			if (f[i] == XF_ADX) {
+				CHECK(strstr(x, "dataElement=\"primary_completion.num\" sex=\"F\"") != NULL);
+				CHECK(strstr(x, withmap ? " ETHNIC_GROUP=\"ETH_MIN\"" : " ethnicity=\"minority\"") != NULL);
+				CHECK(strstr(x, withmap ? " ETHNIC_GROUP=\"kinh\"" : " ethnicity=\"kinh\"") != NULL);
+				CHECK(strstr(x, "<dataValue dataElement=\"primary_completion.den\" area=\"rural\" value=\"45\"/>") !=
+				      NULL);
+			} else {
+				CHECK(strstr(x, withmap ? "\"UID_F_MIN\"" : "\"F_ethnicity_minority\"") != NULL);
+				CHECK(strstr(x, "\"categoryOptionCombo\": \"area_rural\", \"value\": \"45\"") != NULL);
+				CHECK(strstr(x, "\"M_ethnicity_kinh\"") != NULL);
+			}
+			CHECK(values_parse(f[i], x, b.len, &t, withmap ? &map : NULL, &out, &d, &e) == GEMIS_OK);
+			CHECK(d.total == 0);
+			values_sort(&t, out.v, out.n);
+			CHECK(same_rows(&in, &out));
+			value_rows_release(&out);
+			buf_release(&b);
+			codemap_release(&map);
+		}
+	}
+	/* refused, each with its line and the attribute or member named */
+	CHECK(values_adx_parse(bad_adx, strlen(bad_adx), &t, NULL, &out, &d, &e) == GEMIS_OK);
+	CHECK(out.n == 1 && out.v[0].ind == catalog_find("primary_completion__ethnicity_kinh") && out.v[0].sex == SEX_F);
+	CHECK(has_diag(&d, 4, "area", "one breakdown's series at a time"));
+	CHECK(has_diag(&d, 7, "ethnicity", "no series for ethnicity=\"other\": its categories of ethnicity are kinh, minority"));
+	CHECK(has_diag(&d, 8, "ethnicity", "female_wage_workers is not broken down by ethnicity"));
+	CHECK(has_diag(&d, 9, "area", "is a series already"));
+	CHECK(has_diag(&d, 10, "religion", "a breakdown gemis does not hold"));
+	CHECK(d.total == 5);
+	value_rows_release(&out);
+	diags_release(&d);
+	diags_init(&d, 50);
+	CHECK(values_dhis2_parse(bad_dhis2, strlen(bad_dhis2), &t, NULL, &out, &d, &e) == GEMIS_OK);
+	CHECK(out.n == 1 && out.v[0].ind == catalog_find("primary_completion__ethnicity_kinh") && out.v[0].sex == SEX_F);
+	CHECK(has_diag(&d, 3, "categoryOptionCombo", "'F_ethnicity_other' is neither a sex"));
+	CHECK(has_diag(&d, 4, "categoryOptionCombo", "female_wage_workers is broken down by nothing else"));
+	CHECK(has_diag(&d, 5, "categoryOptionCombo", "is a series already"));
+	CHECK(d.total == 3);
+	value_rows_release(&out);
+	value_rows_release(&in);
+	diags_release(&d);
+}
+
 int main(void)
 {
 	i18n_set_lang(LANG_EN);
@@ -791,6 +934,7 @@ int main(void)
 	RUN(agency_form_is_read_back);
 	RUN(xlsx_reader_refuses_what_is_not_a_workbook);
 	RUN(formats_from_names_and_extensions);
+	RUN(series_travel_as_parent_and_category); /* last: the catalog only grows */
 	tree_release(&t);
 	return harness_report();
 }
