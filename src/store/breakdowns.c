@@ -175,8 +175,17 @@ enum gemis_err breakdown_check(const struct breakdown_def *b, struct errctx *e)
 	enum gemis_err err = GEMIS_OK;
 	size_t i;
 
-	if (!catalog_code_ok(b->code) || strcmp(b->code, "sex") == 0)
-		return bad(e, "code", N_("1 to 63 of a-z, 0-9 and '_', starting with a letter, not sex"));
+	/* ADX carries a category as an attribute named by its breakdown,
+	 * beside these */
+	static const char *const reserved[] = {"sex", "value", "period", "comment"};
+	size_t r;
+
+	for (r = 0; r < sizeof(reserved) / sizeof(reserved[0]); r++) {
+		if (b->code && strcmp(b->code, reserved[r]) == 0)
+			return bad(e, "code", N_("sex, value, period and comment are names the exchange formats use"));
+	}
+	if (!catalog_code_ok(b->code))
+		return bad(e, "code", N_("1 to 63 of a-z, 0-9 and '_', starting with a letter"));
 	if (!catalog_text_ok(b->name_vi, CATALOG_NAME_MAX))
 		return bad(e, "name_vi", N_("missing or not a plain line of text"));
 	if (!catalog_text_ok(b->name_en, CATALOG_NAME_MAX))

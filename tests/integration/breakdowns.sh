@@ -35,7 +35,7 @@ contains "$err" "categories[2].code: a is already"
 expect_fail 1 "$GEMIS" breakdown add ethnicity --name-vi "Dân tộc" --name-en "Ethnic" "a:A:A" "b:B:B" --as bo.noivu
 contains "$err" "code: ethnicity is already a breakdown"
 expect_fail 1 "$GEMIS" breakdown add sex --name-vi "Giới" --name-en "Sex" "a:A:A" "b:B:B" --as bo.noivu
-contains "$err" "code:"
+contains "$err" "code: sex, value, period and comment"
 expect_fail 2 "$GEMIS" breakdown add one --name-vi "Một" --name-en "One" "a:A:A" --as bo.noivu
 expect_fail 2 "$GEMIS" breakdown add bad --name-vi "X" --name-en "X" "a:A:A:zz" "b:B:B" --as bo.noivu
 contains "$err" "categories[1]"
