@@ -408,6 +408,8 @@ const char *indicator_short_name(const struct indicator *ind, int lang)
 {
 	int i = short_of(ind);
 
+	if (ind->series_short_vi)
+		return lang == LANG_EN ? ind->series_short_en : ind->series_short_vi;
 	if (i < 0)
 		return indicator_name(ind, lang);
 	return lang == LANG_EN ? ind_short[i].en : ind_short[i].vi;
@@ -415,12 +417,14 @@ const char *indicator_short_name(const struct indicator *ind, int lang)
 
 bool indicator_short_known(const struct indicator *ind)
 {
-	return short_of(ind) >= 0;
+	return ind->series_short_vi || short_of(ind) >= 0;
 }
 
 const char *indicator_sex_name(const struct indicator *ind, enum sex s)
 {
-	bool child = ind && short_of(ind) >= 0 && ind_short[short_of(ind)].children;
+	/* a series counts whom its parent counts: minority girls and boys */
+	const struct indicator *who = ind && ind->parent ? &catalog[ind->parent_index] : ind;
+	bool child = who && short_of(who) >= 0 && ind_short[short_of(who)].children;
 
 	if (s == SEX_F)
 		return child ? _("Girls") : _("Women");

@@ -120,6 +120,8 @@ struct indicator {
 	const char *category;  /* the category's code: "minority" */
 	const char *category_vi, *category_en; /* its names, for headings */
 	int parent_index;      /* catalog index of the parent, when parent */
+	/* the parent's short name and the category's, for column heads */
+	const char *series_short_vi, *series_short_en;
 };
 
 /* The catalog: the indicators compiled in (the national strategy's, the

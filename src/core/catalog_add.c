@@ -201,6 +201,36 @@ enum gemis_err catalog_check(const struct indicator *ind, struct errctx *e)
 	}
 }
 
+/* "a — b" in a string of its own. */
+static char *join(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+	char *s = malloc(na + nb + sizeof(" — "));
+
+	if (s) {
+		memcpy(s, a, na);
+		memcpy(s + na, " — ", sizeof(" — ") - 1);
+		memcpy(s + na + sizeof(" — ") - 1, b, nb + 1);
+	}
+	return s;
+}
+
+/* A series' short names: its parent's and its category's ("Hoàn thành
+ * tiểu học — Dân tộc thiểu số"), kept for the process's life as the
+ * entry's other texts. */
+static enum gemis_err series_short(struct indicator *s)
+{
+	const struct indicator *p = &catalog[s->parent_index];
+
+	s->series_short_vi = join(indicator_short_name(p, LANG_VI), s->category_vi);
+	s->series_short_en = join(indicator_short_name(p, LANG_EN), s->category_en);
+	if (s->series_short_vi && s->series_short_en)
+		return GEMIS_OK;
+	free((char *)s->series_short_vi);
+	free((char *)s->series_short_en);
+	return GEMIS_ENOMEM;
+}
+
 /* The entry as the catalog keeps it: every text a copy of its own. */
 static enum gemis_err copy_entry(struct indicator *to, const struct indicator *from)
 {
@@ -220,7 +250,8 @@ static enum gemis_err copy_entry(struct indicator *to, const struct indicator *f
 	}
 	to->local = true;
 	to->parent_index = to->parent ? catalog_find(to->parent) : 0;
-	return GEMIS_OK;
+	to->series_short_vi = to->series_short_en = NULL;
+	return to->parent ? series_short(to) : GEMIS_OK;
 }
 
 /* Room for entry n: the current array, or a larger copy of it published

@@ -852,6 +852,18 @@ TEST(catalog_series)
 	CHECK(catalog_add(&s, &k, &e) == GEMIS_OK && k == (int)n);
 	CHECK(catalog_series(p, "ethnicity", "minority") == k && catalog[k].parent_index == p);
 	CHECK(catalog_series(p, "ethnicity", "kinh") == -1 && catalog_series(p, "area", "minority") == -1);
+	/* named for column heads by its parent's short name and its group's;
+	 * it counts girls and boys as its parent does */
+	CHECK(strcmp(indicator_short_name(&catalog[k], LANG_VI), "Hoàn thành tiểu học — Dân tộc thiểu số") == 0);
+	CHECK(strcmp(indicator_short_name(&catalog[k], LANG_EN), "Primary completion — Ethnic minority") == 0);
+	{
+		enum lang was = i18n_lang();
+
+		i18n_set_lang(LANG_EN); /* "Nữ" either way in Vietnamese */
+		CHECK(strcmp(indicator_sex_name(&catalog[k], SEX_F), "Girls") == 0);
+		CHECK(strcmp(indicator_sex_name(&catalog[k], SEX_M), "Boys") == 0);
+		i18n_set_lang(was);
+	}
 	/* one series a category */
 	bad = s;
 	bad.id = "primary_completion_minority_again";
