@@ -274,17 +274,12 @@ static enum gemis_err series_of(const struct indicator *p, const struct breakdow
 				  _("the series' id %s would be longer than 63 characters"), out->id);
 	/* the strategy's target is the parent's, on all of its population */
 	out->has_national = out->has_national_2025 = false;
-	out->local = false;
 	out->source = SRC_REPORTED; /* a register-sourced parent is refused by name */
-	out->end_state = p->end_state;
 	out->parent = p->id;
 	out->breakdown = b->code;
 	out->category = c->code;
 	out->category_vi = c->name_vi;
 	out->category_en = c->name_en;
-	/* the compiled set's parts lack a vi/en copy only in value indicators */
-	if (p->kind == IND_VALUE)
-		out->part_vi[1] = out->part_en[1] = NULL;
 	return GEMIS_OK;
 }
 
