@@ -39,7 +39,8 @@ static void print_breakdown(const struct breakdown_def *b, bool vi)
 {
 	size_t i;
 
-	printf("%s\t%s\n", b->code, vi ? b->name_vi : b->name_en);
+	printf("%s\t%s%s\n", b->code, vi ? b->name_vi : b->name_en,
+	       b->partial ? _(" (partial: its groups need not add up to the total)") : "");
 	for (i = 0; i < b->ncat; i++)
 		printf("  %s\t%s\n", b->cat[i].code, vi ? b->cat[i].name_vi : b->cat[i].name_en);
 }
@@ -123,7 +124,8 @@ int cmd_breakdown_add(struct cli *cli, int argc, char **argv)
 	int rc, first = 0, i;
 	const struct cli_opt opts[] = {
 		{"name-vi", OPT_TEXT, &b.name_vi}, {"name-en", OPT_TEXT, &b.name_en},
-		{"as", OPT_TEXT, &as},             {NULL, OPT_FLAG, NULL},
+		{"partial", OPT_FLAG, &b.partial}, {"as", OPT_TEXT, &as},
+		{NULL, OPT_FLAG, NULL},
 	};
 
 	memset(&b, 0, sizeof(b));

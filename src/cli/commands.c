@@ -117,10 +117,13 @@ const struct command commands[] = {
 	{"breakdown list", cmd_breakdown_list, N_("list the breakdowns beyond sex and their categories"),
 	 "gemis breakdown list", NULL},
 	{"breakdown add", cmd_breakdown_add, N_("add a breakdown beyond sex"),
-	 "gemis breakdown add CODE --name-vi TEXT --name-en TEXT CATEGORY CATEGORY... [--as USER]",
+	 "gemis breakdown add CODE --name-vi TEXT --name-en TEXT [--partial] CATEGORY CATEGORY... [--as USER]",
 	 N_("A CATEGORY is CODE:NAME_VI:NAME_EN, or CODE:NAME_VI:NAME_EN:FROM-TO for an age\n"
 	    "group (FROM- for \"and over\"): either every category is an age group or none is,\n"
 	    "and age groups may not overlap.  2 to 16 categories; codes are a-z, 0-9 and '_'.\n"
+	    "An indicator's total is the sum of its groups; --partial says that the categories\n"
+	    "do not cover everybody (some ethnic groups only), so that they add up to at most\n"
+	    "the total, as do age groups that leave an age out.\n"
 	    "Only the ministry or an administrator.")},
 	{"indicator add", cmd_indicator_add, N_("add an indicator to the catalog, without a rebuild"),
 	 "gemis indicator add --id ID --goal GOAL --name-vi TEXT --name-en TEXT --part-vi TEXT --part-en TEXT\n"

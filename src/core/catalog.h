@@ -120,6 +120,9 @@ struct indicator {
 	const char *category;  /* the category's code: "minority" */
 	const char *category_vi, *category_en; /* its names, for headings */
 	int parent_index;      /* catalog index of the parent, when parent */
+	/* Its breakdown's categories need not cover everybody (age groups with
+	 * a gap): the groups add up to at most the total, not to it. */
+	bool group_partial;
 	/* the parent's short name and the category's, for column heads */
 	const char *series_short_vi, *series_short_en;
 };

@@ -3,6 +3,7 @@
  */
 #include "validate.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -212,8 +213,292 @@ static enum gemis_err check_shares(const struct value_row *rows, const size_t *i
 	return err;
 }
 
-enum gemis_err validate_rows(struct value_row *rows, size_t n, value_lookup_fn lookup, void *ctx,
-			     struct diags *d, struct errctx *e)
+/*
+ * A total and its groups (issue 17).  Where a batch gives, or the database
+ * holds, an indicator's total and every category of one of its breakdowns
+ * for a unit, period, part and sex, the categories add up to the total: the
+ * ethnic groups' pupils are all the pupils.  A breakdown whose categories
+ * do not cover everybody (age groups with a gap, group_partial) adds up to
+ * at most the total.  An average or a figure each level reports for itself
+ * (a value indicator not summed over units) is not a sum of its groups.
+ * Nothing is checked while a category or the total is missing.
+ */
+
+/* The series of the catalog, chained per parent and breakdown, built once
+ * per batch: head[p] is parent p's first series, next[s] the next series of
+ * the same parent, lead[s] the first series of s's parent on s's breakdown
+ * (it names the breakdown in a group's key). */
+struct series_map {
+	int *head, *next, *lead;
+};
+
+static bool sums_over_groups(const struct indicator *ind)
+{
+	return ind->kind == IND_RATIO || ind->space == SPACE_SUM;
+}
+
+static enum gemis_err series_map_build(struct series_map *m, size_t nind)
+{
+	size_t k;
+	int *tail;
+
+	m->head = gemis_malloc(4 * (nind ? nind : 1) * sizeof(int));
+	if (!m->head)
+		return GEMIS_ENOMEM;
+	m->next = m->head + nind;
+	m->lead = m->next + nind;
+	tail = m->lead + nind;
+	for (k = 0; k < nind; k++)
+		m->head[k] = m->next[k] = m->lead[k] = tail[k] = -1;
+	for (k = catalog_builtin; k < nind; k++) {
+		const struct indicator *c = &catalog[k];
+		int p = c->parent_index, j;
+
+		if (!c->parent || p < 0 || (size_t)p >= nind)
+			continue;
+		for (j = m->head[p]; j >= 0 && m->lead[k] < 0; j = m->next[j]) {
+			if (strcmp(catalog[j].breakdown, c->breakdown) == 0)
+				m->lead[k] = m->lead[j];
+		}
+		if (m->lead[k] < 0)
+			m->lead[k] = (int)k;
+		if (tail[p] < 0)
+			m->head[p] = (int)k;
+		else
+			m->next[tail[p]] = (int)k;
+		tail[p] = (int)k;
+	}
+	return GEMIS_OK;
+}
+
+/* A group to check: a unit, period, part and sex of one breakdown (its
+ * lead series) of one parent. */
+struct group_key {
+	int unit;
+	period_t period;
+	int lead, part, sex;
+	long line; /* the latest line of the batch in the group */
+};
+
+static int group_cmp(const void *pa, const void *pb)
+{
+	const struct group_key *a = pa, *b = pb;
+
+	if (a->unit != b->unit)
+		return a->unit < b->unit ? -1 : 1;
+	if (a->period != b->period)
+		return a->period < b->period ? -1 : 1;
+	if (a->lead != b->lead)
+		return a->lead < b->lead ? -1 : 1;
+	if (a->sex != b->sex)
+		return a->sex < b->sex ? -1 : 1;
+	return a->part < b->part ? -1 : a->part > b->part;
+}
+
+/* Appends a key; false without memory. */
+static bool push_key(struct group_key **keys, size_t *n, size_t *cap, const struct value_row *r, int lead)
+{
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 16;
+		struct group_key *nk = realloc(*keys, c * sizeof(*nk));
+
+		if (!nk)
+			return false;
+		*keys = nk;
+		*cap = c;
+	}
+	(*keys)[(*n)++] = (struct group_key){r->unit, r->period, lead, r->part, r->sex, r->line};
+	return true;
+}
+
+/* The groups the batch's rows touch, with repeats: a series' own
+ * breakdown, and every breakdown of a total's series.  NULL without
+ * memory. */
+static struct group_key *group_keys(const struct value_row *rows, size_t n, const struct series_map *m,
+				    size_t *nkeys)
+{
+	struct group_key *keys = gemis_malloc(sizeof(*keys));
+	size_t i, cap = 1;
+	bool ok = keys != NULL;
+
+	*nkeys = 0;
+	for (i = 0; i < n && ok; i++) {
+		const struct value_row *r = &rows[i];
+		int j;
+
+		if (r->skip || !sums_over_groups(&catalog[r->ind]))
+			continue;
+		if (m->lead[r->ind] >= 0) {
+			ok = push_key(&keys, nkeys, &cap, r, m->lead[r->ind]);
+			continue;
+		}
+		for (j = m->head[r->ind]; j >= 0 && ok; j = m->next[j]) {
+			if (m->lead[j] == j)
+				ok = push_key(&keys, nkeys, &cap, r, j);
+		}
+	}
+	if (!ok) {
+		free(keys);
+		return NULL;
+	}
+	return keys;
+}
+
+/* The batch's value of a key (the first, non-skipped row of its run), or
+ * the stored one through lookup; *found false when neither has it. */
+static enum gemis_err value_of(const struct value_row *rows, const size_t *idx, size_t n, value_lookup_fn lookup,
+			       void *ctx, const struct value_row *key, double *v, bool *found)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (key_cmp(&rows[idx[mid]], key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*found = lo < n && key_cmp(&rows[idx[lo]], key) == 0;
+	if (*found) {
+		*v = rows[idx[lo]].value;
+		return GEMIS_OK;
+	}
+	return lookup ? lookup(ctx, key->unit, key->period, key->ind, key->part, key->sex, v, found) : GEMIS_OK;
+}
+
+/* Checks one group: the total against the sum of its categories. */
+static enum gemis_err check_group(const struct value_row *rows, const size_t *idx, size_t n, value_lookup_fn lookup,
+				  void *ctx, const struct series_map *m, const struct group_key *g, struct diags *d)
+{
+	const struct indicator *lead = &catalog[g->lead];
+	struct value_row key = {.unit = g->unit, .period = g->period, .ind = lead->parent_index,
+				.part = g->part, .sex = g->sex};
+	double total, sum = 0, v = 0;
+	bool found;
+	enum gemis_err err;
+	int j;
+
+	err = value_of(rows, idx, n, lookup, ctx, &key, &total, &found);
+	for (j = g->lead; !err && found && j >= 0; j = m->next[j]) {
+		if (m->lead[j] != g->lead)
+			continue;
+		key.ind = j;
+		err = value_of(rows, idx, n, lookup, ctx, &key, &v, &found);
+		if (found)
+			sum += v;
+	}
+	if (err || !found)
+		return err;
+	if (lead->group_partial ? sum <= total * (1 + 1e-9) : fabs(sum - total) <= 1e-9 * fmax(1, fabs(total)))
+		return GEMIS_OK;
+	{
+		char vs[32], vt[32];
+
+		fmt_value(vs, sizeof(vs), sum);
+		fmt_value(vt, sizeof(vt), total);
+		diags_add(d, g->line, "value",
+			  lead->group_partial ? _("the groups by %s of %s add up to %s, more than its total %s (%s, %s)")
+					      : _("the groups by %s of %s add up to %s, not to its total %s (%s, %s)"),
+			  lead->breakdown, lead->parent, vs, vt, part_id(&catalog[lead->parent_index], g->part),
+			  sex_id((enum sex)g->sex));
+	}
+	return GEMIS_OK;
+}
+
+bool validate_has_groups(void)
+{
+	size_t i, n = catalog_n();
+
+	for (i = catalog_builtin; i < n; i++) {
+		if (catalog[i].parent)
+			return true;
+	}
+	return false;
+}
+
+bool validate_in_groups(int ind)
+{
+	size_t i, n = catalog_n();
+
+	if (!sums_over_groups(&catalog[ind]))
+		return false;
+	if (catalog[ind].parent)
+		return true;
+	for (i = catalog_builtin; i < n; i++) {
+		if (catalog[i].parent && catalog[i].parent_index == ind)
+			return true;
+	}
+	return false;
+}
+
+/* Every group the batch touches, each once (its latest line named); idx
+ * orders the rows by key. */
+static enum gemis_err check_groups(const struct value_row *rows, const size_t *idx, size_t n, value_lookup_fn lookup,
+				   void *ctx, struct diags *d)
+{
+	size_t nind = catalog_n(), nkeys, i;
+	struct series_map m;
+	struct group_key *keys;
+	enum gemis_err err = GEMIS_OK;
+
+	if (!validate_has_groups())
+		return GEMIS_OK;
+	if (series_map_build(&m, nind))
+		return GEMIS_ENOMEM;
+	keys = group_keys(rows, n, &m, &nkeys);
+	if (!keys) {
+		free(m.head);
+		return GEMIS_ENOMEM;
+	}
+	qsort(keys, nkeys, sizeof(*keys), group_cmp);
+	for (i = 0; i < nkeys && !err; i++) {
+		if (i + 1 < nkeys && group_cmp(&keys[i], &keys[i + 1]) == 0) {
+			if (keys[i].line > keys[i + 1].line)
+				keys[i + 1].line = keys[i].line;
+			continue; /* checked at the run's last key, with its latest line */
+		}
+		err = check_group(rows, idx, n, lookup, ctx, &m, &keys[i], d);
+	}
+	free(keys);
+	free(m.head);
+	return err;
+}
+
+/* idx[0..n): the rows in key order (then line: a total order). */
+static size_t *key_index(const struct value_row *rows, size_t n)
+{
+	size_t *idx = gemis_malloc((n ? n : 1) * sizeof(*idx)), i;
+
+	if (!idx)
+		return NULL;
+	for (i = 0; i < n; i++)
+		idx[i] = i;
+	qsort_r(idx, n, sizeof(*idx), idx_cmp, (void *)rows);
+	return idx;
+}
+
+enum gemis_err validate_groups(const struct value_row *rows, size_t n, value_lookup_fn lookup, void *ctx,
+			       struct diags *d, struct errctx *e)
+{
+	size_t *idx;
+	enum gemis_err err;
+
+	if (!validate_has_groups())
+		return GEMIS_OK;
+	idx = key_index(rows, n);
+	if (!idx)
+		return GEMIS_ENOMEM;
+	err = check_groups(rows, idx, n, lookup, ctx, d);
+	free(idx);
+	if (err && e && e->code == GEMIS_OK)
+		err_set(e, err, "value lookup failed");
+	return err;
+}
+
+/* The checks of validate_rows(), the groups' with groups. */
+static enum gemis_err validate(struct value_row *rows, size_t n, value_lookup_fn lookup, void *ctx, bool groups,
+			       struct diags *d, struct errctx *e)
 {
 	size_t *idx, i;
 	enum gemis_err err;
@@ -223,18 +508,28 @@ enum gemis_err validate_rows(struct value_row *rows, size_t n, value_lookup_fn l
 			diags_add(d, rows[i].line, "value", _("negative value %g: counts cannot be negative"),
 				  rows[i].value);
 	}
-	idx = gemis_malloc((n ? n : 1) * sizeof(*idx));
+	/* the index tie-break makes the order total, so stable */
+	idx = key_index(rows, n);
 	if (!idx)
 		return GEMIS_ENOMEM;
-	for (i = 0; i < n; i++)
-		idx[i] = i;
-	/* the index tie-break makes the order total, so stable */
-	qsort_r(idx, n, sizeof(*idx), idx_cmp, rows);
-
 	mark_duplicates(rows, idx, n, d);
 	err = check_shares(rows, idx, n, lookup, ctx, d);
+	if (!err && groups)
+		err = check_groups(rows, idx, n, lookup, ctx, d);
 	free(idx);
 	if (err && e && e->code == GEMIS_OK)
 		err_set(e, err, "value lookup failed");
 	return err;
+}
+
+enum gemis_err validate_rows(struct value_row *rows, size_t n, value_lookup_fn lookup, void *ctx,
+			     struct diags *d, struct errctx *e)
+{
+	return validate(rows, n, lookup, ctx, true, d, e);
+}
+
+enum gemis_err validate_rows_within(struct value_row *rows, size_t n, value_lookup_fn lookup, void *ctx,
+				    struct diags *d, struct errctx *e)
+{
+	return validate(rows, n, lookup, ctx, false, d, e);
 }

@@ -65,10 +65,28 @@ void diags_sort(struct diags *d);
 typedef enum gemis_err (*value_lookup_fn)(void *ctx, int unit, period_t period, int ind,
 					  int part, int sex, double *value, bool *found);
 
-/* Checks rows[0..n) together (see above), marking exact duplicates skip.
- * lookup may be NULL (a batch checked on its own).  Problems go to d;
- * returns an error only when the lookup fails. */
+/* Checks rows[0..n) together (see above), marking exact duplicates skip,
+ * then validate_groups().  lookup may be NULL (a batch checked on its
+ * own).  Problems go to d; returns an error only when the lookup fails. */
 enum gemis_err validate_rows(struct value_row *rows, size_t n, value_lookup_fn lookup, void *ctx,
 			     struct diags *d, struct errctx *e);
+/* validate_rows() without validate_groups(): for a batch checked one
+ * indicator at a time, whose groups are checked by unit and period. */
+enum gemis_err validate_rows_within(struct value_row *rows, size_t n, value_lookup_fn lookup, void *ctx,
+				    struct diags *d, struct errctx *e);
+/* A total and its groups (issue 17): where the rows, or the stored values
+ * through lookup, give an indicator's total and each category of one of
+ * its breakdowns for a unit, period, part and sex, the categories add up to
+ * the total (to at most the total on a partial breakdown, group_partial),
+ * unless the indicator is not summed over units (an average, a survey's
+ * figure).  Rows marked skip are left out.  The rows of a unit and period
+ * are checked in one call, or the totals are compared with stale groups. */
+enum gemis_err validate_groups(const struct value_row *rows, size_t n, value_lookup_fn lookup, void *ctx,
+			       struct diags *d, struct errctx *e);
+/* Whether validate_groups() has anything to check: the catalog has series. */
+bool validate_has_groups(void);
+/* Whether ind's rows go to validate_groups(): a series, or an indicator
+ * with series, that is summed over units. */
+bool validate_in_groups(int ind);
 
 #endif

@@ -68,7 +68,7 @@ static enum gemis_err load(struct db *db, struct arena *mem, const char *code, s
 	*out = NULL;
 	*n = 0;
 	err = db_prepare(db, &st, e,
-			 "SELECT code, name_vi, name_en, builtin FROM breakdowns WHERE CAST(? AS TEXT) IS NULL OR code = ?"
+			 "SELECT code, name_vi, name_en, builtin, partial FROM breakdowns WHERE CAST(? AS TEXT) IS NULL OR code = ?"
 			 " ORDER BY builtin DESC, added_at, code");
 	if (err)
 		return err;
@@ -92,6 +92,7 @@ static enum gemis_err load(struct db *db, struct arena *mem, const char *code, s
 		b[cnt].name_vi = arena_strdup(mem, db_col_text(st, 1));
 		b[cnt].name_en = arena_strdup(mem, db_col_text(st, 2));
 		b[cnt].builtin = db_col_int(st, 3) != 0;
+		b[cnt].partial = db_col_int(st, 4) != 0;
 		if (!b[cnt].code || !b[cnt].name_vi || !b[cnt].name_en)
 			err = GEMIS_ENOMEM;
 		cnt++;
@@ -230,6 +231,28 @@ static enum gemis_err insert_categories(struct db *db, const struct breakdown_de
 	return err;
 }
 
+/* Whether b's age groups cover every age: from 0, each starting the year
+ * after the one before ends, the last open ("60 and over").  True for a
+ * breakdown that is not by age (its adder says when it is partial). */
+static bool ages_cover(const struct breakdown_def *b)
+{
+	int next = 0;
+	size_t i;
+
+	if (b->cat[0].age_from < 0)
+		return true;
+	for (;;) {
+		/* the categories do not overlap (checked): one starts at next at most */
+		for (i = 0; i < b->ncat && b->cat[i].age_from != next; i++)
+			;
+		if (i == b->ncat)
+			return false;
+		if (b->cat[i].age_to < 0)
+			return true;
+		next = b->cat[i].age_to + 1;
+	}
+}
+
 enum gemis_err breakdown_add(struct db *db, const struct breakdown_def *b, const char *user, struct errctx *e)
 {
 	enum gemis_err err = breakdown_check(b, e);
@@ -245,9 +268,10 @@ enum gemis_err breakdown_add(struct db *db, const struct breakdown_def *b, const
 		err = err_set_at(e, GEMIS_ECONFLICT, "code", _("%s is already a breakdown"), b->code);
 	if (!err)
 		err = db_run(db, e,
-			     "INSERT INTO breakdowns (code, name_vi, name_en, builtin, added_by, added_at)"
-			     " VALUES (?, ?, ?, 0, ?, ?)",
-			     "tttti", b->code, b->name_vi, b->name_en, user, (long long)time(NULL));
+			     "INSERT INTO breakdowns (code, name_vi, name_en, builtin, added_by, added_at, partial)"
+			     " VALUES (?, ?, ?, 0, ?, ?, ?)",
+			     "ttttii", b->code, b->name_vi, b->name_en, user, (long long)time(NULL),
+			     (long long)(b->partial || !ages_cover(b)));
 	if (!err)
 		err = insert_categories(db, b, e);
 	if (!err)
@@ -280,6 +304,7 @@ static enum gemis_err series_of(const struct indicator *p, const struct breakdow
 	out->category = c->code;
 	out->category_vi = c->name_vi;
 	out->category_en = c->name_en;
+	out->group_partial = b->partial;
 	return GEMIS_OK;
 }
 

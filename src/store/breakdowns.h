@@ -27,6 +27,9 @@ struct category_def {
 struct breakdown_def {
 	const char *code, *name_vi, *name_en;
 	bool builtin;
+	/* its categories need not cover everybody (docs/breakdowns.md): set by
+	 * whoever adds it, and always for age groups that leave an age out */
+	bool partial;
 	size_t ncat;
 	struct category_def cat[BREAKDOWN_CATS_MAX];
 };

@@ -68,6 +68,7 @@ static enum gemis_err row_indicator(struct db_stmt *st, struct indicator *ind, s
 	ind->category = db_col_text(st, 22);
 	ind->category_vi = db_col_text(st, 23);
 	ind->category_en = db_col_text(st, 24);
+	ind->group_partial = db_col_int(st, 25) != 0;
 	if (bad)
 		return err_set_at(e, GEMIS_EINVAL, bad, "%s", _("not a value gemis knows"));
 	return GEMIS_OK;
@@ -82,7 +83,8 @@ enum gemis_err indicators_load(struct db *db, struct errctx *e)
 			 "SELECT " COLS ", (SELECT c.name_vi FROM breakdown_categories c WHERE"
 			 " c.breakdown = indicators.breakdown AND c.code = indicators.category),"
 			 " (SELECT c.name_en FROM breakdown_categories c WHERE"
-			 " c.breakdown = indicators.breakdown AND c.code = indicators.category)"
+			 " c.breakdown = indicators.breakdown AND c.code = indicators.category),"
+			 " (SELECT b.partial FROM breakdowns b WHERE b.code = indicators.breakdown)"
 			 " FROM indicators WHERE builtin = 0 ORDER BY seq, id");
 	if (err)
 		return err;

@@ -10,9 +10,11 @@
  * 2. In one transaction, after the lock on datavalues, the runs are merged:
  *    the rows arrive in key order, so that an exact duplicate follows the
  *    row it repeats, and the rows of one (unit, period, indicator) are
- *    together.  Each such group is checked by validate_rows() (negative
- *    values, a share's numerator above its denominator, the partner part
- *    taken from the stored values) and against the approved forms; the
+ *    together.  Each such group is checked by validate_rows_within()
+ *    (negative values, a share's numerator above its denominator, the
+ *    partner part taken from the stored values) and against the approved
+ *    forms; the rows of one (unit, period) come together too, and their
+ *    totals and groups are checked when it is over (validate_groups()); the
  *    stored values are read a window of units at a time.
  * 3. While no problem is known, each checked row is written at once, as
  *    one batch (value_batches): a new value appended to a bulk insertion
@@ -364,6 +366,11 @@ struct check {
 	struct srec g[GROUP_MAX];
 	struct value_row gr[GROUP_MAX];
 	size_t gn;
+	/* the rows of one unit and period that validate_groups() checks
+	 * together once it is over: at most every cell of the catalog */
+	struct value_row *fam;
+	size_t nfam, capfam;
+	bool groups;         /* the catalog has series */
 	bool write;          /* not a dry run */
 	const char *user, *source;
 	long long batch;     /* the write's value_batches row, 0 until a row is written */
@@ -481,6 +488,40 @@ static enum gemis_err window(struct check *c, int unit, struct errctx *e)
 	return k ? stored_load_ids(c->db, vs->t, ids, k, &c->stored, e) : GEMIS_OK;
 }
 
+/* Keeps the checked rows of the group for validate_groups(). */
+static enum gemis_err keep_for_groups(struct check *c, struct errctx *e)
+{
+	size_t i;
+
+	if (c->nfam + c->gn > c->capfam) {
+		size_t cap = (c->capfam ? c->capfam * 2 : 64) + c->gn;
+		struct value_row *nf = realloc(c->fam, cap * sizeof(*nf));
+
+		if (!nf)
+			return err_set(e, GEMIS_ENOMEM, "out of memory");
+		c->fam = nf;
+		c->capfam = cap;
+	}
+	for (i = 0; i < c->gn; i++) {
+		if (!c->gr[i].skip)
+			c->fam[c->nfam++] = c->gr[i];
+	}
+	return GEMIS_OK;
+}
+
+/* Checks the totals and groups of the unit and period just merged, with
+ * the stored values of its window (before the window moves on). */
+static enum gemis_err flush_unit_period(struct check *c, struct errctx *e)
+{
+	enum gemis_err err;
+
+	if (c->nfam == 0)
+		return GEMIS_OK;
+	err = validate_groups(c->fam, c->nfam, lookup, &c->stored, c->d, e);
+	c->nfam = 0;
+	return err;
+}
+
 /* Checks the rows of one (unit, period, indicator) and keeps those to
  * write. */
 static enum gemis_err flush_group(struct check *c, struct errctx *e)
@@ -492,7 +533,9 @@ static enum gemis_err flush_group(struct check *c, struct errctx *e)
 		return GEMIS_OK;
 	for (i = 0; i < c->gn; i++)
 		to_row(&c->g[i], &c->gr[i]);
-	err = validate_rows(c->gr, c->gn, lookup, &c->stored, c->d, e);
+	err = validate_rows_within(c->gr, c->gn, lookup, &c->stored, c->d, e);
+	if (!err && c->groups && validate_in_groups(c->gr[0].ind))
+		err = keep_for_groups(c, e);
 	if (err)
 		return err;
 	form_locks_check(&c->locks, c->vs->t, c->gr, c->gn, c->d);
@@ -553,6 +596,8 @@ static enum gemis_err check_all(struct check *c, struct merge *m, struct errctx 
 		}
 		if (c->gn && (r.key >> KEY_GROUP_SHIFT != c->g[0].key >> KEY_GROUP_SHIFT || c->gn == GROUP_MAX))
 			err = flush_group(c, e);
+		if (!err && c->nfam && (r.unit != c->fam[0].unit || r.period != c->fam[0].period))
+			err = flush_unit_period(c, e);
 		if (!err)
 			err = window(c, r.unit, e);
 		if (!err)
@@ -562,6 +607,8 @@ static enum gemis_err check_all(struct check *c, struct merge *m, struct errctx 
 		err = err_set(e, m->err, "cannot read the import's temporary file");
 	if (!err)
 		err = flush_group(c, e);
+	if (!err)
+		err = flush_unit_period(c, e);
 	if (!err)
 		err = bulk_end(c, e);
 	return err;
@@ -680,6 +727,7 @@ static enum gemis_err check_and_write(struct db *db, struct values_stream *vs, c
 	c.write = !(flags & VALUES_DRY_RUN);
 	c.user = user;
 	c.source = source;
+	c.groups = validate_has_groups();
 	err = merge_open(vs, &m, e);
 	if (!err)
 		err = form_locks_load(db, vs->t, &c.locks, e);
@@ -698,6 +746,7 @@ static enum gemis_err check_and_write(struct db *db, struct values_stream *vs, c
 	free(m.heap);
 	stored_release(&c.stored);
 	form_locks_release(&c.locks);
+	free(c.fam);
 	if (!err && d->total > 0)
 		err = err_set(e, GEMIS_EINVAL, "%zu problem(s) found; nothing was written", d->total);
 	if (!err && c.write)

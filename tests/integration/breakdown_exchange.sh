@@ -28,7 +28,7 @@ broken "$A"
 cat >series.csv <<'CSV'
 unit,period,indicator,part,sex,value
 03390,2026,primary_completion,num,F,95
-03390,2026,primary_completion,den,F,100
+03390,2026,primary_completion,den,F,110
 03390,2026,primary_completion__ethnicity_minority,num,F,40
 03390,2026,primary_completion__ethnicity_minority,den,F,50
 03390,2026,primary_completion__ethnicity_minority,num,M,38

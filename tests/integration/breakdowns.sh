@@ -98,6 +98,28 @@ expect_ok "$GEMIS" values import rural.csv
 expect_ok "$GEMIS" progress --unit 12 --year 2026 --json
 [ "$(printf '%s' "$out" | jq -r '.indicators[] | select(.indicator == "female_wage_workers__area_rural") | .value')" = 30 ] \
 	|| die "the province's rural series: $out"
+# a total is the sum of its groups: refused with the line, nothing written;
+# checked against the stored total too
+cat >groups.csv <<'CSV'
+unit,period,indicator,part,sex,value
+03394,2027,female_wage_workers,num,T,50
+03394,2027,female_wage_workers__area_urban,num,T,20
+03394,2027,female_wage_workers__area_rural,num,T,20
+CSV
+expect_fail 1 "$GEMIS" values import groups.csv
+contains "$err" "groups.csv:4: value: the groups by area of female_wage_workers add up to 40, not to its total 50 (num, T)"
+[ "$(sql gemis.db "SELECT COUNT(*) FROM datavalues v JOIN units u ON u.id = v.unit_id WHERE u.code = '03394' AND v.period = '2027'")" = 0 ] \
+	|| die "a refused batch of groups was written"
+sed -i 's/__area_urban,num,T,20/__area_urban,num,T,30/' groups.csv
+expect_ok "$GEMIS" values import groups.csv
+printf 'unit,period,indicator,part,sex,value\n03394,2027,female_wage_workers__area_rural,den,T,70\n03394,2027,female_wage_workers__area_urban,den,T,40\n' >dens.csv
+expect_ok "$GEMIS" values import dens.csv
+printf 'unit,period,indicator,part,sex,value\n03394,2027,female_wage_workers,den,T,100\n' >den.csv
+expect_fail 1 "$GEMIS" values import den.csv
+contains "$err" "den.csv:2: value: the groups by area of female_wage_workers add up to 110, not to its total 100 (den, T)"
+# age groups that leave ages out add up to at most the total
+expect_ok "$GEMIS" breakdown list
+contains "$out" "Youth (partial"
 expect_ok "$GEMIS" report --unit 03390 --year 2026 --format html -o r.html --lang en
 grep -q "Primary school completion rate — Ethnic minority" r.html || die "the minority series is not in the yearly report"
 

@@ -15,6 +15,7 @@
 #include "core/password.h"
 #include "core/period.h"
 #include "core/tree.h"
+#include "core/validate.h"
 #include "util/i18n.h"
 #include "harness.h"
 
@@ -903,6 +904,105 @@ TEST(catalog_series)
 	}
 }
 
+/* One reported value of unit 2 in 2026. */
+static struct value_row group_row(int ind, int part, int sex, double v, long line)
+{
+	return (struct value_row){.unit = 2, .period = period_year_code(2026), .ind = ind, .part = part,
+				  .sex = sex, .value = v, .line = line};
+}
+
+/* Whether d has a problem on line saying what. */
+static bool has_problem(const struct diags *d, long line, const char *what)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		if (d->d[i].line == line && strstr(d->d[i].msg, what))
+			return true;
+	}
+	return false;
+}
+
+/* The stored values of series_lookup: the Kinh pupils who completed, girls. */
+static enum gemis_err series_lookup(void *ctx, int unit, period_t period, int ind, int part, int sex,
+				    double *value, bool *found)
+{
+	(void)ctx;
+	(void)unit;
+	(void)period;
+	*found = ind == catalog_find("primary_completion__ethnicity_kinh") && part == PART_NUM && sex == SEX_F;
+	if (*found)
+		*value = 30;
+	return GEMIS_OK;
+}
+
+/* A total is the sum of its groups on a breakdown that covers everybody,
+ * at least their sum on one that does not; checked across the batch and
+ * what is stored, only where every group and the total are known.  Runs
+ * after catalog_series (its minority series). */
+TEST(groups_add_up)
+{
+	int p = catalog_find("primary_completion"), min = catalog_find("primary_completion__ethnicity_minority");
+	int kinh, a1, a2;
+	struct indicator s = catalog[min];
+	struct value_row r[8];
+	struct diags d;
+	struct errctx e = {0};
+
+	s.id = "primary_completion__ethnicity_kinh";
+	s.category = "kinh";
+	s.category_vi = s.category_en = "Kinh";
+	CHECK(catalog_add(&s, &kinh, &e) == GEMIS_OK);
+	/* a partial breakdown: two age groups that leave the others out */
+	s.breakdown = "teen";
+	s.group_partial = true;
+	s.id = "primary_completion__teen_a10";
+	s.category = "a10";
+	CHECK(catalog_add(&s, &a1, &e) == GEMIS_OK);
+	s.id = "primary_completion__teen_a11";
+	s.category = "a11";
+	CHECK(catalog_add(&s, &a2, &e) == GEMIS_OK);
+	i18n_set_lang(LANG_EN);
+
+	/* 40 + 60 is 100: no problem; the boys' 10 + 15 are not 20 */
+	r[0] = group_row(p, PART_NUM, SEX_F, 100, 2);
+	r[1] = group_row(min, PART_NUM, SEX_F, 40, 3);
+	r[2] = group_row(kinh, PART_NUM, SEX_F, 60, 4);
+	r[3] = group_row(p, PART_NUM, SEX_M, 20, 5);
+	r[4] = group_row(min, PART_NUM, SEX_M, 10, 6);
+	r[5] = group_row(kinh, PART_NUM, SEX_M, 15, 7);
+	diags_init(&d, 100);
+	CHECK(validate_rows(r, 6, NULL, NULL, &d, &e) == GEMIS_OK);
+	CHECK(d.total == 1 && has_problem(&d, 7, "the groups by ethnicity of primary_completion add up to 25, "
+						   "not to its total 20 (num, M)"));
+	diags_release(&d);
+
+	/* a group missing: nothing to check */
+	diags_init(&d, 100);
+	CHECK(validate_rows(r + 3, 2, NULL, NULL, &d, &e) == GEMIS_OK && d.total == 0);
+	diags_release(&d);
+
+	/* the Kinh girls' 30 stored: 40 + 30 is not 100 */
+	r[2] = group_row(min, PART_DEN, SEX_F, 50, 4); /* the minority's whole, unrelated */
+	diags_init(&d, 100);
+	CHECK(validate_rows(r, 3, series_lookup, NULL, &d, &e) == GEMIS_OK);
+	CHECK(d.total == 1 && has_problem(&d, 3, "add up to 70, not to its total 100 (num, F)"));
+	diags_release(&d);
+
+	/* a partial breakdown: 30 + 50 are at most 100, 60 + 50 are not */
+	r[0] = group_row(p, PART_DEN, SEX_T, 100, 2);
+	r[1] = group_row(a1, PART_DEN, SEX_T, 30, 3);
+	r[2] = group_row(a2, PART_DEN, SEX_T, 50, 4);
+	diags_init(&d, 100);
+	CHECK(validate_rows(r, 3, NULL, NULL, &d, &e) == GEMIS_OK && d.total == 0);
+	r[1].value = 60;
+	CHECK(validate_rows(r, 3, NULL, NULL, &d, &e) == GEMIS_OK);
+	CHECK(d.total == 1 && has_problem(&d, 4, "the groups by teen of primary_completion add up to 110, more than "
+						   "its total 100 (den, T)"));
+	diags_release(&d);
+
+	/* a figure each level reports for itself is no sum of its groups */
+	CHECK(catalog[catalog_find("unpaid_care_ratio")].space != SPACE_SUM);
+}
+
 /* The password rules: length, and the shipped list of common passwords
  * compared without case (issue 22 goal 7). */
 TEST(password_policy)
@@ -1026,5 +1126,6 @@ int main(void)
 	RUN(password_policy);
 	RUN(catalog_add_at_run_time); /* last: the catalog only grows */
 	RUN(catalog_series);
+	RUN(groups_add_up);
 	return harness_report();
 }
