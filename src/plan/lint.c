@@ -221,8 +221,10 @@ static void targets_lint(struct pdoc *d, struct presult *r)
 		measurable |= x->has_value;
 		/* held to the national target of the target's own year: a
 		 * yearly plan's 2027 figure to 2027's point of the national
-		 * path, not to 2030's target */
-		if (ind && x->has_value && national_target_for(ind, x->year, &ndir, &nval) && x->dir == ndir) {
+		 * path, not to 2030's target.  A group's target (rural women)
+		 * is not: the national target is for everybody, and a group
+		 * that starts lower may well aim lower */
+		if (ind && !x->breakdown && x->has_value && national_target_for(ind, x->year, &ndir, &nval) && x->dir == ndir) {
 			bool weak = (x->dir == DIR_AT_LEAST && x->value < nval - 1e-9) ||
 				    (x->dir == DIR_AT_MOST && x->value > nval + 1e-9);
 

@@ -2,7 +2,8 @@
  * test_plan.c: the plan importer.  Golden files: every tests/plan/NAME.txt
  * is imported and compared with tests/plan/NAME.json, which lists the
  * fields that must come out (a subset of docs/plan-json.md; "lint_codes"
- * lists codes that must be among the findings).  The three real plans of
+ * lists codes that must be among the findings, "lint_absent" codes that
+ * must not).  The three real plans of
  * ../shared/plans are checked against their hand-checked answers when that
  * folder is there.  The same plan must come out the same from NFD text with
  * CRLF, wrapped lines and page numbers, from a DOCX built here with libzip,
@@ -62,7 +63,7 @@ static bool subset(const json_t *want, const json_t *got, const char *path)
 			return false;
 		}
 		json_object_foreach((json_t *)want, k, v) {
-			if (strcmp(k, "lint_codes") == 0)
+			if (strcmp(k, "lint_codes") == 0 || strcmp(k, "lint_absent") == 0)
 				continue;
 			snprintf(sub, sizeof(sub), "%s.%s", path, k);
 			if (!subset(v, json_object_get(got, k), sub))
@@ -151,6 +152,16 @@ TEST(golden_small_documents)
 			if (!has_code(got, code)) {
 				fprintf(stderr, "  %s: no %s finding\n", txt, code);
 				CHECK(!"lint finding missing");
+			}
+		}
+		/* and codes that must not be: a group's target is not held to the
+		 * national target for everybody */
+		for (i = 0; got && i < json_array_size(json_object_get(want, "lint_absent")); i++) {
+			const char *code = json_string_value(json_array_get(json_object_get(want, "lint_absent"), i));
+
+			if (has_code(got, code)) {
+				fprintf(stderr, "  %s: a %s finding\n", txt, code);
+				CHECK(!"unexpected lint finding");
 			}
 		}
 		n++;
