@@ -134,6 +134,94 @@ static void rates(const struct indicator *ind, double *lo, double *hi, double *d
 	}
 }
 
+/* The invented values of a cell: v[0] the numerator (or the value), v[1]
+ * the denominator. */
+static void cell(const struct indicator *ind, int u, int k, int y, int s, int first, double v[2])
+{
+	if (ind->kind == IND_RATIO) {
+		double lo, hi, dlo, dhi;
+
+		rates(ind, &lo, &hi, &dlo, &dhi);
+		v[1] = floor(dlo + (dhi - dlo) * h01((uint64_t)u, (uint64_t)k, 7 + (uint64_t)s) + 0.5 + (y - first) * 3);
+		v[0] = floor(v[1] * share(u, k, y, s, lo, hi) + 0.5);
+		if (ind->share && v[0] > v[1])
+			v[0] = v[1];
+	} else {
+		v[0] = 1 + 9 * share(u, k, y, s, 0.05, 0.95);
+		v[1] = 0;
+	}
+}
+
+static size_t put_cell(FILE *f, const char *unit, int y, const struct indicator *ind, int s, const double v[2])
+{
+	if (ind->kind == IND_VALUE) {
+		fprintf(f, "%s,%d,%s,value,%s,%.2f\n", unit, y, ind->id, sex_id((enum sex)s), v[0]);
+		return 1;
+	}
+	fprintf(f, "%s,%d,%s,num,%s,%.0f\n", unit, y, ind->id, sex_id((enum sex)s), v[0]);
+	fprintf(f, "%s,%d,%s,den,%s,%.0f\n", unit, y, ind->id, sex_id((enum sex)s), v[1]);
+	return 2;
+}
+
+/* Writes the series of parent k on each of its breakdowns, splitting the
+ * parent's cell v among the categories so that they add up to it, as
+ * gemis checks (a share's numerator stays within its denominator in each
+ * group); a value indicator not summed over units gets its own.  Returns
+ * the rows written. */
+static size_t put_series(FILE *f, const char *unit, int u, int y, int k, int s, const double v[2])
+{
+	const struct indicator *p = &catalog[k];
+	size_t j, n = catalog_n(), rows = 0;
+	bool sums = p->kind == IND_RATIO || p->space == SPACE_SUM;
+	double scale = p->kind == IND_VALUE ? 100 : 1; /* values in hundredths */
+
+	for (j = catalog_builtin; j < n; j++) {
+		const struct indicator *c = &catalog[j];
+		double rest[2] = {floor(v[0] * scale + 0.5), floor(v[1] * scale + 0.5)};
+		size_t m, left = 0;
+
+		/* the first series of each breakdown of p leads it */
+		if (!c->parent || c->parent_index != k)
+			continue;
+		for (m = catalog_builtin; m < j && !(catalog[m].parent && catalog[m].parent_index == k &&
+						     strcmp(catalog[m].breakdown, c->breakdown) == 0);
+		     m++)
+			;
+		if (m < j)
+			continue;
+		for (m = j; m < n; m++)
+			left += catalog[m].parent && catalog[m].parent_index == k &&
+				strcmp(catalog[m].breakdown, c->breakdown) == 0;
+		for (m = j; m < n; m++) {
+			const struct indicator *g = &catalog[m];
+			double w, part[2];
+
+			if (!g->parent || g->parent_index != k || strcmp(g->breakdown, c->breakdown) != 0)
+				continue;
+			if (!sums) {
+				cell(g, u, (int)m, y, s, 2022, part);
+			} else {
+				w = left-- == 1 ? 1 : (0.6 + 0.8 * h01((uint64_t)u, m, 31 + (uint64_t)s)) / (double)(left + 1);
+				part[1] = floor(rest[1] * w);
+				part[0] = floor(rest[0] * w);
+				if (p->share && p->kind == IND_RATIO) {
+					/* what is left of the numerator fits in what is left of the denominator */
+					if (part[0] < rest[0] - (rest[1] - part[1]))
+						part[0] = rest[0] - (rest[1] - part[1]);
+					if (part[0] > part[1])
+						part[0] = part[1];
+				}
+				rest[0] -= part[0];
+				rest[1] -= part[1];
+				part[0] /= scale;
+				part[1] /= scale;
+			}
+			rows += put_cell(f, unit, y, g, s, part);
+		}
+	}
+	return rows;
+}
+
 static int cmd_csv(int argc, char **argv)
 {
 	struct tree t;
@@ -190,28 +278,14 @@ static int cmd_csv(int argc, char **argv)
 				const struct indicator *ind = &catalog[k];
 				int s, s0 = ind->by_sex ? SEX_F : SEX_T, s1 = ind->by_sex ? SEX_M : SEX_T;
 
+				if (ind->parent)
+					continue; /* written with its parent: its groups add up to it */
 				for (s = s0; s <= s1; s++) {
-					if (ind->kind == IND_RATIO) {
-						double lo, hi, dlo, dhi, den, num;
+					double v[2];
 
-						rates(ind, &lo, &hi, &dlo, &dhi);
-						den = floor(dlo + (dhi - dlo) * h01(u, k, 7 + (uint64_t)s) +
-							    0.5 + (y - first) * 3);
-						num = floor(den * share((int)u, (int)k, y, s, lo, hi) + 0.5);
-						if (ind->share && num > den)
-							num = den;
-						fprintf(f, "%s,%d,%s,num,%s,%.0f\n", t.units[u].code, y, ind->id,
-							sex_id((enum sex)s), num);
-						fprintf(f, "%s,%d,%s,den,%s,%.0f\n", t.units[u].code, y, ind->id,
-							sex_id((enum sex)s), den);
-						rows += 2;
-					} else {
-						double v = 1 + 9 * share((int)u, (int)k, y, s, 0.05, 0.95);
-
-						fprintf(f, "%s,%d,%s,value,%s,%.2f\n", t.units[u].code, y,
-							ind->id, sex_id((enum sex)s), v);
-						rows++;
-					}
+					cell(ind, (int)u, (int)k, y, s, first, v);
+					rows += put_cell(f, t.units[u].code, y, ind, s, v);
+					rows += put_series(f, t.units[u].code, (int)u, y, (int)k, s, v);
 				}
 			}
 		}
