@@ -194,6 +194,10 @@ enum gemis_err catalog_check(const struct indicator *ind, struct errctx *e)
 		return bad(e, "source", N_("an added indicator is reported by agencies"));
 	if (ind->scope && !catalog_text_ok(ind->scope, CATALOG_SCOPE_MAX))
 		return bad(e, "scope", N_("not a unit code"));
+	/* the strategy's targets hold everywhere; a province sets its own
+	 * indicator's target in its plan */
+	if (ind->scope && ind->has_national)
+		return bad(e, "national_direction", N_("a province's own indicator has no national target: its plan sets one"));
 	if (catalog_total >= CATALOG_MAX)
 		return err_set_at(e, GEMIS_ELIMIT, "id", _("the catalog holds %d indicators at most"),
 				  CATALOG_MAX);
