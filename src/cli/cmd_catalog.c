@@ -42,15 +42,24 @@ static void name_file(struct errctx *e, const char *path)
 {
 	char where[sizeof(e->where)];
 
+	if (strncmp(e->where, path, strlen(path)) == 0)
+		return; /* the file could not be read: named already */
 	snprintf(where, sizeof(where), "%.100s%s%.150s", path, e->where[0] ? ": " : "", e->where);
 	snprintf(e->where, sizeof(e->where), "%s", where);
 }
 
-/* How many of the file's ids the catalog holds; the first held one in
- * *first, an id twice in the file refused by name. */
-static enum gemis_err held_ids(const struct catalog_file *f, size_t *held, size_t *first, struct errctx *e)
+/* Whether the catalog's a and b belong to the same place. */
+static bool same_scope(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* How many of the file's indicators the catalog holds for the same place
+ * (a catalog loaded already); an id twice in the file refused by name. */
+static enum gemis_err held_ids(const struct catalog_file *f, size_t *held, struct errctx *e)
 {
 	size_t i, j;
+	int k;
 
 	*held = 0;
 	for (i = 0; i < f->n; i++) {
@@ -63,8 +72,8 @@ static enum gemis_err held_ids(const struct catalog_file *f, size_t *held, size_
 						  f->ind[i].id, j);
 			}
 		}
-		if (catalog_find(f->ind[i].id) >= 0 && (*held)++ == 0)
-			*first = i;
+		k = catalog_find(f->ind[i].id);
+		*held += k >= 0 && same_scope(catalog[k].scope, f->ind[i].scope);
 	}
 	return GEMIS_OK;
 }
@@ -91,22 +100,17 @@ static enum gemis_err check_all(const struct catalog_file *f, struct errctx *e)
 static enum gemis_err load(struct db *db, struct catalog_file *f, const char *scope, const char *user, bool *again,
 			   struct errctx *e)
 {
-	size_t i, held = 0, first = 0;
+	size_t i, held = 0;
 	enum gemis_err err;
 	int *index;
 
 	for (i = 0; i < f->n; i++)
 		f->ind[i].scope = scope;
-	err = held_ids(f, &held, &first, e);
+	err = held_ids(f, &held, e);
 	*again = !err && held == f->n;
 	if (err || *again)
 		return err;
-	if (held) {
-		char where[64];
-
-		snprintf(where, sizeof(where), "indicators[%zu].id", first);
-		return err_set_at(e, GEMIS_ECONFLICT, where, _("%s is already an indicator"), f->ind[first].id);
-	}
+	/* loaded in part, or for another place: the first id held is named */
 	err = check_all(f, e);
 	if (err)
 		return err;
