@@ -16,8 +16,8 @@
 
 #include "util/banned.h"
 
-struct db *cli_open_catalog_scoped(struct cli *cli, const char *cmd, const char *as, const char *scope,
-				   struct tree *t, struct principal *who)
+struct db *cli_open_catalog_scoped(struct cli *cli, const char *cmd, const char *as,
+                                   const char *scope, struct tree *t, struct principal *who)
 {
 	struct db *db;
 	const char *why;
@@ -68,8 +68,8 @@ static enum gemis_err held_ids(const struct catalog_file *f, size_t *held, struc
 				char where[64];
 
 				snprintf(where, sizeof(where), "indicators[%zu].id", i);
-				return err_set_at(e, GEMIS_EINVAL, where, _("%s is also indicators[%zu]"),
-						  f->ind[i].id, j);
+				return err_set_at(e, GEMIS_EINVAL, where,
+				                  _("%s is also indicators[%zu]"), f->ind[i].id, j);
 			}
 		}
 		k = catalog_find(f->ind[i].id);
@@ -87,8 +87,8 @@ static enum gemis_err check_all(const struct catalog_file *f, struct errctx *e)
 		if (catalog_check(&f->ind[i], e)) {
 			char where[sizeof(e->where)];
 
-			snprintf(where, sizeof(where), "indicators[%zu]%s%.200s", i, e->where[0] ? "." : "",
-				 e->where);
+			snprintf(where, sizeof(where), "indicators[%zu]%s%.200s", i,
+			         e->where[0] ? "." : "", e->where);
 			snprintf(e->where, sizeof(e->where), "%s", where);
 			return e->code;
 		}
@@ -97,8 +97,8 @@ static enum gemis_err check_all(const struct catalog_file *f, struct errctx *e)
 }
 
 /* Adds the file's indicators, or says it is there already (*again). */
-static enum gemis_err load(struct db *db, struct catalog_file *f, const char *scope, const char *user, bool *again,
-			   struct errctx *e)
+static enum gemis_err load(struct db *db, struct catalog_file *f, const char *scope,
+                           const char *user, bool *again, struct errctx *e)
 {
 	size_t i, held = 0;
 	enum gemis_err err;
@@ -126,7 +126,7 @@ int cmd_catalog_load(struct cli *cli, int argc, char **argv)
 {
 	const char *scope = NULL, *as = NULL, *path;
 	const struct cli_opt opts[] = {
-		{"scope", OPT_TEXT, &scope}, {"as", OPT_TEXT, &as}, {NULL, OPT_FLAG, NULL}};
+	        {"scope", OPT_TEXT, &scope}, {"as", OPT_TEXT, &as}, {NULL, OPT_FLAG, NULL}};
 	struct catalog_file f;
 	struct errctx e = {0};
 	struct principal who;
@@ -145,7 +145,8 @@ int cmd_catalog_load(struct cli *cli, int argc, char **argv)
 	buf_init(&file, (size_t)16 << 20);
 	tree_init(&t);
 	rc = EXIT_FAIL;
-	if (buf_read_file(&file, path, &e) || catalog_file_parse(buf_str(&file), file.len, &mem, &f, &e)) {
+	if (buf_read_file(&file, path, &e) ||
+	    catalog_file_parse(buf_str(&file), file.len, &mem, &f, &e)) {
 		name_file(&e, path);
 		cli_fail(&e);
 		goto out;
@@ -158,8 +159,9 @@ int cmd_catalog_load(struct cli *cli, int argc, char **argv)
 		name_file(&e, path);
 		cli_fail(&e);
 	} else if (again) {
-		printf(_("%s: the catalog \"%s\" is loaded already: its %zu indicators are in the catalog.\n"), path,
-		       f.name, f.n);
+		printf(_("%s: the catalog \"%s\" is loaded already: its %zu indicators are in the "
+		         "catalog.\n"),
+		       path, f.name, f.n);
 		rc = EXIT_OK;
 	} else {
 		printf(_("%s: catalog \"%s\" loaded: %zu indicators added.\n"), path, f.name, f.n);

@@ -15,9 +15,9 @@
 
 /* The fields an entry takes; any other is refused by name. */
 static const char *const entry_fields[] = {
-	"id",	  "goal",   "name_vi", "name_en", "part_vi", "part_en", "den_vi", "den_en", "parts",
-	"kind",	  "measure", "factor", "polarity", "by_sex",  "share",   "space",  "time",   "target",
-	"local",  "source", NULL,
+        "id",     "goal",  "name_vi", "name_en", "part_vi", "part_en",  "den_vi",
+        "den_en", "parts", "kind",    "measure", "factor",  "polarity", "by_sex",
+        "share",  "space", "time",    "target",  "local",   "source",   NULL,
 };
 
 static enum gemis_err bad(struct errctx *e, size_t i, const char *field, const char *why)
@@ -44,8 +44,8 @@ static const char *text(const json_t *o, const char *key, struct arena *mem, boo
 }
 
 /* An enumerated field: its parsed value, dflt when absent. */
-static enum gemis_err enum_field(const json_t *o, size_t i, const char *key, int (*parse)(const char *), int dflt,
-				 int *out, struct errctx *e)
+static enum gemis_err enum_field(const json_t *o, size_t i, const char *key,
+                                 int (*parse)(const char *), int dflt, int *out, struct errctx *e)
 {
 	const json_t *v = json_object_get(o, key);
 
@@ -57,7 +57,8 @@ static enum gemis_err enum_field(const json_t *o, size_t i, const char *key, int
 	return GEMIS_OK;
 }
 
-static enum gemis_err bool_field(const json_t *o, size_t i, const char *key, bool *out, struct errctx *e)
+static enum gemis_err bool_field(const json_t *o, size_t i, const char *key, bool *out,
+                                 struct errctx *e)
 {
 	const json_t *v = json_object_get(o, key);
 
@@ -75,7 +76,8 @@ static int parts_parse(const json_t *v)
 	    strcmp(json_string_value(json_array_get(v, 0)), "value") == 0)
 		return IND_VALUE;
 	if (json_is_array(v) && json_array_size(v) == 2 && json_is_string(json_array_get(v, 0)) &&
-	    json_is_string(json_array_get(v, 1)) && strcmp(json_string_value(json_array_get(v, 0)), "num") == 0 &&
+	    json_is_string(json_array_get(v, 1)) &&
+	    strcmp(json_string_value(json_array_get(v, 0)), "num") == 0 &&
 	    strcmp(json_string_value(json_array_get(v, 1)), "den") == 0)
 		return IND_RATIO;
 	return -1;
@@ -102,7 +104,8 @@ static enum gemis_err kind_field(const json_t *o, size_t i, struct indicator *in
 	return GEMIS_OK;
 }
 
-static enum gemis_err target_field(const json_t *o, size_t i, struct indicator *ind, struct errctx *e)
+static enum gemis_err target_field(const json_t *o, size_t i, struct indicator *ind,
+                                   struct errctx *e)
 {
 	const json_t *t = json_object_get(o, "target"), *v, *y;
 	int d;
@@ -127,13 +130,13 @@ static enum gemis_err target_field(const json_t *o, size_t i, struct indicator *
 }
 
 /* The texts of an entry; the first that is not a string is named. */
-static enum gemis_err entry_texts(const json_t *o, size_t i, struct indicator *ind, struct arena *mem,
-				  struct errctx *e)
+static enum gemis_err entry_texts(const json_t *o, size_t i, struct indicator *ind,
+                                  struct arena *mem, struct errctx *e)
 {
-	static const char *const keys[] = {"id", "name_vi", "name_en", "part_vi", "part_en", "den_vi", "den_en",
-					   "measure"};
-	const char **to[] = {&ind->id,	       &ind->name_vi,	  &ind->name_en,     &ind->part_vi[0],
-			     &ind->part_en[0], &ind->part_vi[1], &ind->part_en[1], &ind->unit};
+	static const char *const keys[] = {"id",      "name_vi", "name_en", "part_vi",
+	                                   "part_en", "den_vi",  "den_en",  "measure"};
+	const char **to[] = {&ind->id,         &ind->name_vi,    &ind->name_en,    &ind->part_vi[0],
+	                     &ind->part_en[0], &ind->part_vi[1], &ind->part_en[1], &ind->unit};
 	size_t k;
 
 	for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
@@ -154,7 +157,8 @@ static enum gemis_err entry_fields_known(const json_t *o, size_t i, struct errct
 	const char *key;
 	const json_t *v;
 
-	json_object_foreach((json_t *)o, key, v) {
+	json_object_foreach((json_t *)o, key, v)
+	{
 		size_t k;
 
 		for (k = 0; entry_fields[k] && strcmp(entry_fields[k], key) != 0; k++)
@@ -164,15 +168,18 @@ static enum gemis_err entry_fields_known(const json_t *o, size_t i, struct errct
 
 			snprintf(field, sizeof(field), "%.60s", key);
 			return bad(e, i, field,
-				   strcmp(key, "parent") == 0 || strcmp(key, "breakdown") == 0 || strcmp(key, "category") == 0
-					   ? N_("a category series is added by `gemis indicator breakdown`")
-					   : N_("not a field a catalog entry takes"));
+			           strcmp(key, "parent") == 0 || strcmp(key, "breakdown") == 0 ||
+			                           strcmp(key, "category") == 0
+			                   ? N_("a category series is added by `gemis indicator "
+			                        "breakdown`")
+			                   : N_("not a field a catalog entry takes"));
 		}
 	}
 	return GEMIS_OK;
 }
 
-static enum gemis_err entry_enums(const json_t *o, size_t i, struct indicator *ind, struct errctx *e)
+static enum gemis_err entry_enums(const json_t *o, size_t i, struct indicator *ind,
+                                  struct errctx *e)
 {
 	int goal, pol, space, time;
 	enum gemis_err err;
@@ -195,7 +202,8 @@ static enum gemis_err entry_enums(const json_t *o, size_t i, struct indicator *i
 	return GEMIS_OK;
 }
 
-static enum gemis_err entry(const json_t *o, size_t i, struct indicator *ind, struct arena *mem, struct errctx *e)
+static enum gemis_err entry(const json_t *o, size_t i, struct indicator *ind, struct arena *mem,
+                            struct errctx *e)
 {
 	const json_t *factor = json_object_get(o, "factor"), *src = json_object_get(o, "source");
 	enum gemis_err err;
@@ -232,22 +240,25 @@ static enum gemis_err entry(const json_t *o, size_t i, struct indicator *ind, st
 }
 
 /* name and source: plain lines of text. */
-static enum gemis_err head(const json_t *root, struct arena *mem, struct catalog_file *out, struct errctx *e)
+static enum gemis_err head(const json_t *root, struct arena *mem, struct catalog_file *out,
+                           struct errctx *e)
 {
 	bool ok = true;
 
 	out->name = text(root, "name", mem, &ok);
 	if (!ok || !catalog_text_ok(out->name, CATALOG_NAME_MAX))
-		return err_set_at(e, GEMIS_EINVAL, "name", "%s", _("missing or not a plain line of text"));
+		return err_set_at(e, GEMIS_EINVAL, "name", "%s",
+		                  _("missing or not a plain line of text"));
 	out->source = text(root, "source", mem, &ok);
 	if (!ok || !catalog_text_ok(out->source, CATALOG_NAME_MAX))
-		return err_set_at(e, GEMIS_EINVAL, "source", "%s",
-				  _("missing or not a plain line of text: say where the list comes from"));
+		return err_set_at(
+		        e, GEMIS_EINVAL, "source", "%s",
+		        _("missing or not a plain line of text: say where the list comes from"));
 	return GEMIS_OK;
 }
 
-enum gemis_err catalog_file_parse(const char *data, size_t len, struct arena *mem, struct catalog_file *out,
-				  struct errctx *e)
+enum gemis_err catalog_file_parse(const char *data, size_t len, struct arena *mem,
+                                  struct catalog_file *out, struct errctx *e)
 {
 	json_error_t jerr;
 	json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
@@ -257,13 +268,16 @@ enum gemis_err catalog_file_parse(const char *data, size_t len, struct arena *me
 
 	memset(out, 0, sizeof(*out));
 	if (!root)
-		return err_set_at(e, GEMIS_EINVAL, "", _("line %d: not JSON: %s"), jerr.line, jerr.text);
+		return err_set_at(e, GEMIS_EINVAL, "", _("line %d: not JSON: %s"), jerr.line,
+		                  jerr.text);
 	list = json_object_get(root, "indicators");
-	err = json_is_object(root) ? head(root, mem, out, e)
-				   : err_set_at(e, GEMIS_EINVAL, "", "%s", _("a catalog file is a JSON object"));
-	if (!err && (!json_is_array(list) || json_array_size(list) == 0 || json_array_size(list) > CATALOG_FILE_MAX))
-		err = err_set_at(e, GEMIS_EINVAL, "indicators", _("must be a list of 1 to %d indicators"),
-				 CATALOG_FILE_MAX);
+	err = json_is_object(root)
+	              ? head(root, mem, out, e)
+	              : err_set_at(e, GEMIS_EINVAL, "", "%s", _("a catalog file is a JSON object"));
+	if (!err && (!json_is_array(list) || json_array_size(list) == 0 ||
+	             json_array_size(list) > CATALOG_FILE_MAX))
+		err = err_set_at(e, GEMIS_EINVAL, "indicators",
+		                 _("must be a list of 1 to %d indicators"), CATALOG_FILE_MAX);
 	if (!err) {
 		out->n = json_array_size(list);
 		out->ind = arena_alloc(mem, out->n * sizeof(*out->ind));

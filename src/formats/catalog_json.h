@@ -44,7 +44,7 @@ struct catalog_file {
 /* Reads the len bytes of data into *out, every text in mem.  GEMIS_EINVAL
  * names the field: "indicators[3].factor" (e->where); checks an entry
  * only as far as its JSON goes: catalog_check() judges the indicator. */
-enum gemis_err catalog_file_parse(const char *data, size_t len, struct arena *mem, struct catalog_file *out,
-				  struct errctx *e);
+enum gemis_err catalog_file_parse(const char *data, size_t len, struct arena *mem,
+                                  struct catalog_file *out, struct errctx *e);
 
 #endif

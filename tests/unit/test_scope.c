@@ -111,15 +111,16 @@ TEST(check_a_scope)
 	CHECK_STR(e.where, "scope");
 }
 
-static enum gemis_err parse(const char *json, struct catalog_file *f, struct arena *mem, struct errctx *e)
+static enum gemis_err parse(const char *json, struct catalog_file *f, struct arena *mem,
+                            struct errctx *e)
 {
 	memset(e, 0, sizeof(*e));
 	return catalog_file_parse(json, strlen(json), mem, f, e);
 }
 
 #define HEAD "{\"name\": \"Example\", \"source\": \"a test\", \"indicators\": "
-#define ONE                                                                                          \
-	"{\"id\": \"ex_one\", \"goal\": \"family\", \"name_vi\": \"Một\", \"name_en\": \"One\", "   \
+#define ONE                                                                                         \
+	"{\"id\": \"ex_one\", \"goal\": \"family\", \"name_vi\": \"Một\", \"name_en\": \"One\", " \
 	"\"part_vi\": \"Số\", \"part_en\": \"Count\""
 
 TEST(catalog_file_reads_entries)
@@ -129,10 +130,13 @@ TEST(catalog_file_reads_entries)
 	struct arena mem;
 
 	arena_init(&mem, 0);
-	CHECK(parse(HEAD "[" ONE ", \"parts\": [\"value\"], \"by_sex\": true, \"time\": \"last\"}, " ONE
-		    ", \"den_vi\": \"Tổng\", \"den_en\": \"All\", \"factor\": 1000, \"local\": true,"
-		    " \"source\": \"reported\", \"target\": {\"direction\": \"at_least\", \"value\": 5, \"year\": 2030}}]}",
-		    &f, &mem, &e) == GEMIS_OK);
+	CHECK(parse(HEAD "[" ONE
+	                 ", \"parts\": [\"value\"], \"by_sex\": true, \"time\": \"last\"}, " ONE
+	                 ", \"den_vi\": \"Tổng\", \"den_en\": \"All\", \"factor\": 1000, "
+	                 "\"local\": true,"
+	                 " \"source\": \"reported\", \"target\": {\"direction\": \"at_least\", "
+	                 "\"value\": 5, \"year\": 2030}}]}",
+	            &f, &mem, &e) == GEMIS_OK);
 	CHECK(f.n == 2);
 	CHECK_STR(f.name, "Example");
 	CHECK(f.ind[0].kind == IND_VALUE && f.ind[0].factor == 1 && f.ind[0].by_sex);
@@ -140,7 +144,8 @@ TEST(catalog_file_reads_entries)
 	CHECK_STR(f.ind[0].unit, "count");
 	CHECK(f.ind[1].kind == IND_RATIO && f.ind[1].factor == 1000);
 	CHECK_STR(f.ind[1].unit, "%");
-	CHECK(f.ind[1].has_national && f.ind[1].national_value == 5 && f.ind[1].national_year == 2030);
+	CHECK(f.ind[1].has_national && f.ind[1].national_value == 5 &&
+	      f.ind[1].national_year == 2030);
 	CHECK_STR(f.ind[1].part_en[1], "All");
 	arena_release(&mem);
 }
@@ -150,23 +155,27 @@ TEST(catalog_file_names_the_field)
 	static const struct {
 		const char *json, *where;
 	} bad[] = {
-		{HEAD "[" ONE "}, " ONE ", \"factor\": \"big\"}]}", "indicators[1].factor"},
-		{HEAD "[" ONE ", \"colour\": \"red\"}]}", "indicators[0].colour"},
-		{HEAD "[" ONE ", \"parent\": \"x\"}]}", "indicators[0].parent"},
-		{HEAD "[" ONE ", \"space\": \"everywhere\"}]}", "indicators[0].space"},
-		{HEAD "[" ONE ", \"parts\": [\"num\"]}]}", "indicators[0].parts"},
-		{HEAD "[" ONE ", \"kind\": \"value\", \"parts\": [\"num\", \"den\"]}]}", "indicators[0].parts"},
-		{HEAD "[" ONE ", \"by_sex\": 1}]}", "indicators[0].by_sex"},
-		{HEAD "[" ONE ", \"source\": \"register\"}]}", "indicators[0].source"},
-		{HEAD "[" ONE ", \"target\": {\"direction\": \"up\", \"year\": 2030}}]}", "indicators[0].target.direction"},
-		{HEAD "[" ONE ", \"kind\": \"value\", \"den_vi\": \"x\"}]}", "indicators[0].den_vi"},
-		{HEAD "[{\"id\": \"ex\", \"goal\": \"family\", \"name_vi\": \"Một\", \"name_en\": \"One\", \"part_vi\": \"Số\"}]}",
-		 "indicators[0].part_en"},
-		{HEAD "[7]}", "indicators[0]"},
-		{HEAD "[]}", "indicators"},
-		{"{\"source\": \"x\", \"indicators\": []}", "name"},
-		{"{\"name\": \"x\", \"indicators\": []}", "source"},
-		{"[1]", ""},
+	        {HEAD "[" ONE "}, " ONE ", \"factor\": \"big\"}]}", "indicators[1].factor"},
+	        {HEAD "[" ONE ", \"colour\": \"red\"}]}", "indicators[0].colour"},
+	        {HEAD "[" ONE ", \"parent\": \"x\"}]}", "indicators[0].parent"},
+	        {HEAD "[" ONE ", \"space\": \"everywhere\"}]}", "indicators[0].space"},
+	        {HEAD "[" ONE ", \"parts\": [\"num\"]}]}", "indicators[0].parts"},
+	        {HEAD "[" ONE ", \"kind\": \"value\", \"parts\": [\"num\", \"den\"]}]}",
+	         "indicators[0].parts"},
+	        {HEAD "[" ONE ", \"by_sex\": 1}]}", "indicators[0].by_sex"},
+	        {HEAD "[" ONE ", \"source\": \"register\"}]}", "indicators[0].source"},
+	        {HEAD "[" ONE ", \"target\": {\"direction\": \"up\", \"year\": 2030}}]}",
+	         "indicators[0].target.direction"},
+	        {HEAD "[" ONE ", \"kind\": \"value\", \"den_vi\": \"x\"}]}",
+	         "indicators[0].den_vi"},
+	        {HEAD "[{\"id\": \"ex\", \"goal\": \"family\", \"name_vi\": \"Một\", \"name_en\": "
+	              "\"One\", \"part_vi\": \"Số\"}]}",
+	         "indicators[0].part_en"},
+	        {HEAD "[7]}", "indicators[0]"},
+	        {HEAD "[]}", "indicators"},
+	        {"{\"source\": \"x\", \"indicators\": []}", "name"},
+	        {"{\"name\": \"x\", \"indicators\": []}", "source"},
+	        {"[1]", ""},
 	};
 	struct catalog_file f;
 	struct errctx e;
