@@ -106,17 +106,34 @@ enum gemis_err api_unit(struct http_req *r)
 
 enum gemis_err api_indicators(struct http_req *r)
 {
-	json_t *list = json_array();
+	const struct snapshot *s = http_snap(r);
+	json_t *list;
 	size_t k;
+	int unit = -1;
 
+	/* those owed at the unit asked for (?unit=, or the account's own): a
+	 * province's own indicators there and below only */
+	if (s) {
+		enum gemis_err err = http_unit_or_own(r, http_param(r, "unit"), ACT_READ, &unit);
+
+		if (err)
+			return err;
+	}
+	list = json_array();
 	for (k = 0; k < catalog_n(); k++) {
 		const struct indicator *ind = &catalog[k];
-		json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b}", "id", ind->id, "goal",
+		json_t *o;
+
+		if (ind->scope && (!s || !indicator_in_scope(&s->tree, ind, unit)))
+			continue;
+		o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b}", "id", ind->id, "goal",
 				      goal_id(ind->goal), "name_vi", ind->name_vi, "name_en", ind->name_en,
 				      "measure", ind->unit, "polarity",
 				      ind->polarity == POL_HIGHER ? "higher" : "lower", "kind",
 				      ind->kind == IND_RATIO ? "ratio" : "value", "by_sex", ind->by_sex);
 
+		if (ind->scope)
+			json_object_set_new(o, "scope", json_string(ind->scope));
 		if (ind->has_national) {
 			json_object_set_new(o, "national_target",
 					    json_pack("{s:s, s:o, s:i}", "direction", direction_id(ind->national_dir),

@@ -15,7 +15,7 @@ const struct route api_routes[] = {
 	{HTTP_GET, "/api/v1/units/{code}", api_unit, ROUTE_API, NULL},
 	{HTTP_GET, "/api/v1/units/{code}/local-indicators", api_local_indicators, ROUTE_API, "year:year"},
 	{HTTP_POST, "/api/v1/units/{code}/local-indicators/{label}/values", api_local_value, ROUTE_API, NULL},
-	{HTTP_GET, "/api/v1/indicators", api_indicators, ROUTE_API, NULL},
+	{HTTP_GET, "/api/v1/indicators", api_indicators, ROUTE_API, "unit:code"},
 	{HTTP_GET, "/api/v1/plans/{code}", api_plan, ROUTE_API, NULL},
 	{HTTP_POST, "/api/v1/values", api_values_post, ROUTE_API | ROUTE_UPLOAD, "dry_run:int"},
 	{HTTP_GET, "/api/v1/submissions", api_submissions, ROUTE_API, "unit:code year:year"},

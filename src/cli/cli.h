@@ -224,6 +224,12 @@ int cmd_breakdown_add(struct cli *cli, int argc, char **argv);
 struct principal;
 struct db *cli_open_catalog_admin(struct cli *cli, const char *cmd, const char *as, struct tree *t,
 				  struct principal *who);
+/* As cli_open_catalog_admin(), for an indicator of the province of code
+ * scope (NULL: a national one), which that province's account may add
+ * too (access_catalog_refusal()). */
+struct db *cli_open_catalog_scoped(struct cli *cli, const char *cmd, const char *as, const char *scope,
+				   struct tree *t, struct principal *who);
+int cmd_catalog_load(struct cli *cli, int argc, char **argv);
 int cmd_user_add(struct cli *cli, int argc, char **argv);
 int cmd_user_passwd(struct cli *cli, int argc, char **argv);
 int cmd_user_signins(struct cli *cli, int argc, char **argv);

@@ -135,6 +135,7 @@ int cmd_indicator_add(struct cli *cli, int argc, char **argv)
 		{"part-vi", OPT_TEXT, &ind.part_vi[0]}, {"part-en", OPT_TEXT, &ind.part_en[0]},
 		{"den-vi", OPT_TEXT, &ind.part_vi[1]},  {"den-en", OPT_TEXT, &ind.part_en[1]},
 		{"target", OPT_TEXT, &o.target},     {"as", OPT_TEXT, &o.as},
+		{"scope", OPT_TEXT, &ind.scope},
 		{NULL, OPT_FLAG, NULL},
 	};
 
@@ -146,7 +147,7 @@ int cmd_indicator_add(struct cli *cli, int argc, char **argv)
 		return cli_usage(cli);
 	if (!read_opts(&o, &ind))
 		return EXIT_USAGE;
-	db = cli_open_catalog_admin(cli, "indicator add", o.as, &t, &who);
+	db = cli_open_catalog_scoped(cli, "indicator add", o.as, ind.scope, &t, &who);
 	if (!db) {
 		tree_release(&t);
 		return EXIT_FAIL;

@@ -105,26 +105,41 @@ int cmd_indicators(struct cli *cli, int argc, char **argv)
 	struct buf b;
 	size_t i;
 	bool json = false;
-	const struct cli_opt opts[] = {{"json", OPT_FLAG, &json}, {NULL, OPT_FLAG, NULL}};
-	int rc = cli_options(cli, argc, argv, opts, 0, 0, NULL);
+	const char *code = NULL;
+	const struct cli_opt opts[] = {
+		{"json", OPT_FLAG, &json}, {"unit", OPT_TEXT, &code}, {NULL, OPT_FLAG, NULL}};
+	int rc = cli_options(cli, argc, argv, opts, 0, 0, NULL), unit = -1, n = 0;
+	struct tree t;
 	struct db *db;
 
 	if (rc != CLI_GO)
 		return rc;
-	/* the database's catalog: the compiled set and the indicators added */
-	db = cli_open_db(cli, 0);
-	if (!db)
+	/* the database's catalog: the compiled set and the indicators added;
+	 * a province's own ones only at a unit of that province (--unit) */
+	tree_init(&t);
+	db = code ? cli_open_tree(cli, &t) : cli_open_db(cli, 0);
+	if (!db) {
+		tree_release(&t);
 		return EXIT_FAIL;
+	}
 	db_close(db);
+	unit = code ? tree_find(&t, code) : -1;
+	if (code && unit < 0) {
+		fprintf(stderr, "gemis indicators: --unit: %s '%s'\n", _("unknown unit code"), code);
+		tree_release(&t);
+		return EXIT_USAGE;
+	}
 	buf_init(&b, 0);
 	if (json)
 		buf_puts(&b, "[");
 	for (i = 0; i < catalog_n(); i++) {
 		const struct indicator *ind = &catalog[i];
 
+		if (ind->scope && (unit < 0 || !indicator_in_scope(&t, ind, unit)))
+			continue;
 		if (json) {
 			/* an added indicator's texts are anyone's: escaped, every one */
-			buf_printf(&b, "%s{\"id\": \"", i ? ",\n " : "");
+			buf_printf(&b, "%s{\"id\": \"", n++ ? ",\n " : "");
 			buf_json_escape(&b, ind->id, strlen(ind->id));
 			buf_printf(&b, "\", \"goal\": \"%s\", \"name_vi\": \"", goal_id(ind->goal));
 			buf_json_escape(&b, ind->name_vi, strlen(ind->name_vi));
@@ -143,6 +158,11 @@ int cmd_indicators(struct cli *cli, int argc, char **argv)
 			if (ind->parent)
 				buf_printf(&b, ", \"parent\": \"%s\", \"breakdown\": \"%s\", \"category\": \"%s\"",
 					   ind->parent, ind->breakdown, ind->category);
+			if (ind->scope) {
+				buf_puts(&b, ", \"scope\": \"");
+				buf_json_escape(&b, ind->scope, strlen(ind->scope));
+				buf_puts(&b, "\"");
+			}
 			buf_puts(&b, "}");
 		} else {
 			buf_printf(&b, "%-32s %-14s %s%s\n", ind->id, goal_id(ind->goal),
@@ -153,5 +173,6 @@ int cmd_indicators(struct cli *cli, int argc, char **argv)
 		buf_puts(&b, "]\n");
 	fputs(buf_str(&b), stdout);
 	buf_release(&b);
+	tree_release(&t);
 	return EXIT_OK;
 }

@@ -105,7 +105,10 @@ const struct command commands[] = {
 	 "gemis units [--parent CODE | --search TEXT] [--json]",
 	 N_("  --parent CODE  the units directly under CODE (default: the provinces)\n"
 	    "  --search TEXT  units whose name contains TEXT, with or without diacritics")},
-	{"indicators", cmd_indicators, N_("list the indicator catalog"), "gemis indicators [--json]", NULL},
+	{"indicators", cmd_indicators, N_("list the indicator catalog"), "gemis indicators [--unit CODE] [--json]",
+	 N_("Without --unit, the nation's catalog: a province's own indicators are left out.\n"
+	    "  --unit CODE  the indicators of that unit: the nation's and, in a province and its\n"
+	    "               communes, the province's own")},
 	{"indicator breakdown", cmd_indicator_breakdown, N_("break an indicator down by a breakdown beyond sex"),
 	 "gemis indicator breakdown INDICATOR BREAKDOWN [--as USER]",
 	 N_("Adds a series of the indicator for each category of the breakdown (see `gemis\n"
@@ -129,11 +132,13 @@ const struct command commands[] = {
 	 "gemis indicator add --id ID --goal GOAL --name-vi TEXT --name-en TEXT --part-vi TEXT --part-en TEXT\n"
 	 "                    [--kind ratio|value] [--den-vi TEXT --den-en TEXT] [--unit UNIT] [--factor N]\n"
 	 "                    [--by-sex] [--share] [--lower-better] [--space sum|mean|none]\n"
-	 "                    [--time sum|last|mean] [--target DIRECTION:VALUE:YEAR] [--as USER]",
+	 "                    [--time sum|last|mean] [--target DIRECTION:VALUE:YEAR] [--scope PROVINCE]\n"
+	 "                    [--as USER]",
 	 N_("Adds an indicator beside the national strategy's: it can then be assigned to\n"
 	    "agencies in plans, reported in CSV, XLSX and the exchange formats, rolled up and\n"
-	    "judged like the others.  Only the ministry or an administrator adds one; the\n"
-	    "change is kept in the indicator log.  A running server shows it after a restart.\n"
+	    "judged like the others.  The ministry or an administrator adds one, a province its\n"
+	    "own (--scope); the change is kept in the indicator log.  A running server shows it\n"
+	    "after a restart.\n"
 	    "  --id ID          a-z, 0-9 and '_', starting with a letter; never reused\n"
 	    "  --goal GOAL      politics, economy, family, health, education or communication\n"
 	    "  --kind           ratio (a numerator over a denominator, the default) or value\n"
@@ -146,7 +151,18 @@ const struct command commands[] = {
 	    "  --space          how units add up: sum of parts (default), mean, or none\n"
 	    "  --time           how quarters and months make a year: sum (default), last, mean\n"
 	    "  --target         the national target: at_least:80:2030, at_most:5:2030, achieve:2030\n"
+	    "  --scope PROVINCE a province's own indicator (its unit code): owed, shown and reported\n"
+	    "                   in that province only; a province account adds only its own\n"
 	    "  --as USER        act as that account (default: the operator, with an admin's rights)")},
+	{"catalog load", cmd_catalog_load, N_("add an optional catalog of indicators from a JSON file"),
+	 "gemis catalog load FILE.json [--scope PROVINCE] [--as USER]",
+	 N_("Adds every indicator of the file, or none when one is wrong (the error names it:\n"
+	    "FILE: indicators[3].factor).  The file is {\"name\", \"source\", \"indicators\": [...]},\n"
+	    "each entry with the fields of `gemis indicators --json` and part_vi, part_en (see\n"
+	    "docs/indicators.md).  A catalog loaded already is reported, not added twice.\n"
+	    "  --scope PROVINCE  the indicators are that province's own (a province account\n"
+	    "                    loads only for its own province)\n"
+	    "  --as USER         act as that account")},
 	{"user add", cmd_user_add, N_("create an account"),
 	 "gemis user add NAME --role ROLE --unit CODE [--agency ID] [--full-name TEXT] [--password-stdin]\n"
 	 "                    [--as USER]",

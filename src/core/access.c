@@ -196,3 +196,22 @@ void access_check_rows(const struct tree *t, const struct principal *p,
 				  t->units[rows[i].unit].code);
 	}
 }
+
+const char *access_catalog_refusal(const struct tree *t, const struct principal *p, const char *scope)
+{
+	int u = scope ? tree_find(t, scope) : -1;
+
+	if (p->role != ROLE_ADMIN && p->role != ROLE_MINISTRY && p->role != ROLE_PROVINCE)
+		return N_("only the ministry, an administrator or a province for its own changes the catalog");
+	if (scope && u < 0)
+		return N_("--scope: not a unit code (see `gemis units`)");
+	if (scope && t->units[u].level != LEVEL_PROVINCE)
+		return N_("--scope: not a province: an indicator belongs to the nation or to one province");
+	if (p->role != ROLE_PROVINCE)
+		return NULL;
+	if (!scope)
+		return N_("a province adds only its own indicators: give --scope with its code");
+	if (u != p->unit)
+		return N_("a province adds indicators for itself only, not for another province");
+	return NULL;
+}

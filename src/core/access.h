@@ -120,6 +120,13 @@ void access_check_rows(const struct tree *t, const struct principal *p,
 bool access_may_manage_account(const struct tree *t, const struct principal *p, enum role r,
 			       int unit);
 
+/* Why p may not add an indicator to the catalog for the province of code
+ * scope (NULL: a national one), an N_() text; NULL when it may.  The
+ * ministry and an administrator add national indicators and any
+ * province's; a province account its own province's only; nobody else
+ * changes the catalog (issue 17). */
+const char *access_catalog_refusal(const struct tree *t, const struct principal *p, const char *scope);
+
 /* Checks that a role fits a unit and agency when an account is created:
  * admin and ministry at the nation, province at a province,
  * focal/reporter/caseworker/supervisor at a commune or ward, reporter with an agency, viewer anywhere.  Returns

@@ -125,6 +125,10 @@ struct indicator {
 	bool group_partial;
 	/* the parent's short name and the category's, for column heads */
 	const char *series_short_vi, *series_short_en;
+	/* A province's own indicator (issue 17): the code of the province it
+	 * is owed, shown and reported in, that province and the units below
+	 * it only.  NULL for a national one.  Its series share it. */
+	const char *scope;
 };
 
 /* The catalog: the indicators compiled in (the national strategy's, the
@@ -172,6 +176,14 @@ enum gemis_err catalog_add(const struct indicator *ind, int *index, struct errct
  * calls it, under its lock); the old table stays readable.  Without memory
  * the look-ups walk the entries the old table lacks. */
 void catalog_reindex(void);
+/* True when ind is owed, shown and reported at unit (a tree index): a
+ * national indicator everywhere, a province's own in that province and
+ * below (never at the nation, nor where the province's code is no longer
+ * in the tree). */
+struct tree;
+bool indicator_in_scope(const struct tree *t, const struct indicator *ind, int unit);
+/* The most bytes of a scope's unit code. */
+#define CATALOG_SCOPE_MAX 32
 /* A code: 1 to 63 of a-z, 0-9 and '_', starting with a letter (an
  * indicator's id, a breakdown's, a category's). */
 bool catalog_code_ok(const char *id);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "period.h"
+#include "tree.h"
 #include "util/i18n.h"
 #include "util/text.h"
 
@@ -152,6 +153,8 @@ static enum gemis_err check_series(const struct indicator *ind, struct errctx *e
 		return bad(e, "category", N_("1 to 63 of a-z, 0-9 and '_', starting with a letter"));
 	if (!catalog_text_ok(ind->category_vi, CATALOG_NAME_MAX) || !catalog_text_ok(ind->category_en, CATALOG_NAME_MAX))
 		return bad(e, "category", N_("its name is missing or not a plain line of text"));
+	if ((ind->scope == NULL) != (p->scope == NULL) || (ind->scope && strcmp(ind->scope, p->scope) != 0))
+		return bad(e, "scope", N_("a category series belongs where its parent belongs"));
 	if (catalog_series(k, ind->breakdown, ind->category) >= 0)
 		return err_set_at(e, GEMIS_ECONFLICT, "category", _("%s already has a series for %s"), p->id,
 				  ind->category);
@@ -189,6 +192,12 @@ enum gemis_err catalog_check(const struct indicator *ind, struct errctx *e)
 		return bad(e, "space", N_("not sum, mean or none"));
 	if (ind->source != SRC_REPORTED)
 		return bad(e, "source", N_("an added indicator is reported by agencies"));
+	if (ind->scope && !catalog_text_ok(ind->scope, CATALOG_SCOPE_MAX))
+		return bad(e, "scope", N_("not a unit code"));
+	/* the strategy's targets hold everywhere; a province sets its own
+	 * indicator's target in its plan */
+	if (ind->scope && ind->has_national)
+		return bad(e, "national_direction", N_("a province's own indicator has no national target: its plan sets one"));
 	if (catalog_total >= CATALOG_MAX)
 		return err_set_at(e, GEMIS_ELIMIT, "id", _("the catalog holds %d indicators at most"),
 				  CATALOG_MAX);
@@ -237,7 +246,7 @@ static enum gemis_err copy_entry(struct indicator *to, const struct indicator *f
 	char **t[] = {(char **)&to->id, (char **)&to->name_vi, (char **)&to->name_en, (char **)&to->unit,
 		      (char **)&to->part_vi[0], (char **)&to->part_vi[1], (char **)&to->part_en[0],
 		      (char **)&to->part_en[1], (char **)&to->parent, (char **)&to->breakdown,
-		      (char **)&to->category, (char **)&to->category_vi, (char **)&to->category_en};
+		      (char **)&to->category, (char **)&to->category_vi, (char **)&to->category_en, (char **)&to->scope};
 	size_t i;
 
 	*to = *from;
@@ -383,4 +392,14 @@ int space_agg_parse(const char *s)
 	if (strcmp(s, "none") == 0)
 		return SPACE_NONE;
 	return -1;
+}
+
+bool indicator_in_scope(const struct tree *t, const struct indicator *ind, int unit)
+{
+	int p;
+
+	if (!ind->scope)
+		return true;
+	p = tree_find(t, ind->scope);
+	return p >= 0 && unit >= 0 && (size_t)unit < t->n && tree_contains(t, p, unit);
 }

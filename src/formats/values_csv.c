@@ -121,6 +121,9 @@ bool values_parse_fields(const struct tree *t, const char *unit, const char *per
 				diags_add(d, line, "part", _("unknown part '%s': %s takes value"), part,
 					  indicator);
 		}
+		if (u >= 0 && !indicator_in_scope(t, &catalog[ind], u))
+			diags_add(d, line, "unit", _("%s belongs to province %s: %s is outside it"), indicator,
+				  catalog[ind].scope, unit);
 		if (s >= 0 && !indicator_takes_sex(&catalog[ind], (enum sex)s))
 			diags_add(d, line, "sex",
 				  _("%s is reported as a total only: sex must be T, not %s"), indicator,

@@ -203,7 +203,8 @@ enum gemis_err yearly_load(struct db *db, const struct snapshot *s, int unit, in
 			const struct target *t;
 			double v;
 
-			if (ind->goal != (enum goal)g)
+			/* a province's own indicator: in its province's report only */
+			if (ind->goal != (enum goal)g || !indicator_in_scope(&s->tree, ind, unit))
 				continue;
 			t = engine_target(eng, unit, (int)k, year);
 			v = engine_value(eng, year, unit, (int)k, SEX_T);

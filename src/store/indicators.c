@@ -17,7 +17,7 @@
 #define COLS                                                                                       \
 	"id, goal, name_vi, name_en, unit, polarity, kind, factor, by_sex, share, space_agg,"      \
 	" national_direction, national_value, national_year, time_num, time_den, part_num_vi,"    \
-	" part_num_en, part_den_vi, part_den_en, parent, breakdown, category"
+	" part_num_en, part_den_vi, part_den_en, parent, breakdown, category, scope_unit"
 
 /* v, or 0 after naming the column in *bad (the first one wrong). */
 static int parse_or(int v, const char *column, const char **bad)
@@ -66,9 +66,10 @@ static enum gemis_err row_indicator(struct db_stmt *st, struct indicator *ind, s
 	ind->parent = db_col_text(st, 20);
 	ind->breakdown = db_col_text(st, 21);
 	ind->category = db_col_text(st, 22);
-	ind->category_vi = db_col_text(st, 23);
-	ind->category_en = db_col_text(st, 24);
-	ind->group_partial = db_col_int(st, 25) != 0;
+	ind->scope = db_col_text(st, 23); /* a province's own (0880) */
+	ind->category_vi = db_col_text(st, 24);
+	ind->category_en = db_col_text(st, 25);
+	ind->group_partial = db_col_int(st, 26) != 0;
 	if (bad)
 		return err_set_at(e, GEMIS_EINVAL, bad, "%s", _("not a value gemis knows"));
 	return GEMIS_OK;
@@ -139,7 +140,7 @@ static enum gemis_err insert(struct db *db, const struct indicator *ind, const c
 
 	err = db_prepare(db, &st, e,
 			 "INSERT INTO indicators (" COLS ", builtin, seq, added_by, added_at)"
-			 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0,"
+			 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0,"
 			 " (SELECT COALESCE(MAX(seq), 0) + 1 FROM indicators), ?, ?)");
 	if (err)
 		return err;
@@ -153,8 +154,9 @@ static enum gemis_err insert(struct db *db, const struct indicator *ind, const c
 	db_bind_text(st, 21, ind->parent);
 	db_bind_text(st, 22, ind->breakdown);
 	db_bind_text(st, 23, ind->category);
-	db_bind_text(st, 24, user);
-	db_bind_int(st, 25, now);
+	db_bind_text(st, 24, ind->scope);
+	db_bind_text(st, 25, user);
+	db_bind_int(st, 26, now);
 	err = db_step_done(st, e);
 	if (err) {
 		db_finalize(st, NULL);

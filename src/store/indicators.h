@@ -23,6 +23,9 @@ enum gemis_err indicators_load(struct db *db, struct errctx *e);
  * is its index.  Nothing is written when it is refused.  Other processes
  * read it when they open the database: a running server after a restart,
  * since its pages size their tables by the catalog at start. */
+/* A province's own indicator (ind->scope, column scope_unit) is written as
+ * given: whether the code is a province, and whether the actor may add
+ * for it, is the caller's (access_catalog_refusal()). */
 enum gemis_err indicator_add(struct db *db, const struct indicator *ind, const char *user, int *index,
 			     struct errctx *e);
 

@@ -239,6 +239,46 @@ static void check_agencies(const json_t *plan, bool province, struct diags *d)
 	}
 }
 
+/* A target on a province's own indicator in a plan of a unit outside that
+ * province: refused by name, as it would be owed where it is not. */
+static void check_target_scope(const json_t *targets, const struct tree *t, int unit, struct diags *d)
+{
+	const json_t *x;
+	size_t i;
+
+	json_array_foreach(targets, i, x) {
+		int k = catalog_find(str_or_null(x, "indicator"));
+		char path[64];
+
+		if (k < 0 || indicator_in_scope(t, &catalog[k], unit))
+			continue;
+		snprintf(path, sizeof(path), "targets[%zu].indicator", i);
+		diags_add(d, 0, path, _("%s belongs to province %s: %s is outside it"), catalog[k].id,
+			  catalog[k].scope, t->units[unit].code);
+	}
+}
+
+/* The same for an agency's duties (assignments.AGENCY[N]). */
+static void check_duty_scope(const json_t *as, const struct tree *t, int unit, struct diags *d)
+{
+	const char *key;
+	const json_t *v, *x;
+	size_t j;
+
+	json_object_foreach((json_t *)as, key, v) {
+		json_array_foreach(v, j, x) {
+			int k = catalog_find(json_string_value(x));
+			char path[96];
+
+			if (k < 0 || indicator_in_scope(t, &catalog[k], unit))
+				continue;
+			snprintf(path, sizeof(path), "assignments.%.40s[%zu]", key, j);
+			diags_add(d, 0, path, _("%s belongs to province %s: %s is outside it"), catalog[k].id,
+				  catalog[k].scope, t->units[unit].code);
+		}
+	}
+}
+
 void plan_check(const json_t *plan, const struct tree *t, int *unit, struct diags *d)
 {
 	const json_t *doc = json_object_get(plan, "document");
@@ -279,6 +319,10 @@ void plan_check(const json_t *plan, const struct tree *t, int *unit, struct diag
 	check_string_or_null(doc, "date", "document.date", d);
 	check_string_or_null(doc, "title", "document.title", d);
 	check_targets(json_object_get(plan, "targets"), from, d);
+	if (*unit >= 0 && json_is_array(json_object_get(plan, "targets")))
+		check_target_scope(json_object_get(plan, "targets"), t, *unit, d);
+	if (*unit >= 0 && json_is_object(json_object_get(plan, "assignments")))
+		check_duty_scope(json_object_get(plan, "assignments"), t, *unit, d);
 	province = *unit >= 0 && t->units[*unit].level == LEVEL_PROVINCE;
 	check_agencies(plan, province, d);
 	tasks_check(json_object_get(plan, "tasks"), province, d);

@@ -185,10 +185,11 @@ static void filters_form(struct http_req *r, const struct grid *g)
 	html(r, "<button type=\"submit\">%s</button></form>", _("Show"));
 }
 
-/* Is indicator k a column of the grid (the goal filter)? */
+/* Is indicator k a column of the grid (the goal filter)?  A province's own
+ * indicator is one in that province's grid only. */
 static bool column_shown(const struct grid *g, size_t k)
 {
-	return g->goal < 0 || catalog[k].goal == (enum goal)g->goal;
+	return (g->goal < 0 || catalog[k].goal == (enum goal)g->goal) && indicator_in_scope(g->t, &catalog[k], g->unit);
 }
 
 /* Does the unit's row pass the status filter: one shown indicator in it? */
