@@ -143,18 +143,22 @@ enum gemis_err api_indicator_add(struct http_req *r)
 	return http_json(r, 201, api_indicator_json(&catalog[k]));
 }
 
-/* The series of parent on breakdown, as the catalog lists them. */
-static json_t *series_json(int parent, const char *breakdown)
+/* The series of parent on breakdown, as the catalog lists them: those
+ * just added too, past the entries this request started with
+ * (catalog_pin, core/catalog.h). */
+static json_t *series_json(const char *parent, const char *breakdown)
 {
 	json_t *list = json_array();
-	size_t k;
+	size_t k, pin = catalog_pin;
 
+	catalog_pin = 0;
 	for (k = 0; k < catalog_n(); k++) {
 		const struct indicator *ind = &catalog[k];
 
-		if (ind->parent && ind->parent_index == parent && strcmp(ind->breakdown, breakdown) == 0)
+		if (ind->parent && strcmp(ind->parent, parent) == 0 && strcmp(ind->breakdown, breakdown) == 0)
 			json_array_append_new(list, api_indicator_json(ind));
 	}
+	catalog_pin = pin;
 	return list;
 }
 
@@ -193,7 +197,7 @@ enum gemis_err api_indicator_break_down(struct http_req *r)
 	if (!err) {
 		http_data_changed(r);
 		out = json_pack("{s:s, s:s, s:I, s:o}", "indicator", parent, "breakdown", bd, "added", (json_int_t)n,
-				"series", series_json(catalog_find(parent), bd));
+				"series", series_json(parent, bd));
 		if (!out)
 			err = GEMIS_ENOMEM;
 	}
