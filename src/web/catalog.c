@@ -165,7 +165,7 @@ static void add_form(struct http_req *r, const struct catalog_page *cp)
 {
 	html(r, "<details id=\"add\"%s><summary>%s</summary>", cp->form == FORM_ADD ? " open" : "",
 	     _("Add an indicator"));
-	html(r, "<form method=\"post\" action=\"/catalog\" class=\"stack narrow\">");
+	html(r, "<form method=\"post\" action=\"/catalog\" class=\"stack narrow catalog-form\">");
 	form_csrf(r);
 	text_input(r, cp, "id", _("Code (a-z, 0-9, _)"), "si_women", true);
 	goal_select(r, cp);
@@ -198,7 +198,7 @@ static void break_form(struct http_req *r, const struct catalog_page *cp)
 		return;
 	html(r, "<details id=\"break\"%s><summary>%s</summary>", cp->form == FORM_BREAK ? " open" : "",
 	     _("Break an indicator down"));
-	html(r, "<form method=\"post\" action=\"/catalog/breakdowns\" class=\"stack narrow\">");
+	html(r, "<form method=\"post\" action=\"/catalog/breakdowns\" class=\"stack narrow catalog-form\">");
 	form_csrf(r);
 	html(r, "<label>%s <select name=\"indicator\">", _("Indicator"));
 	for (i = 0; i < catalog_n(); i++) {
