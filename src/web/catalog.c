@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "core/catalog_fields.h"
+#include "report/progress.h"
 #include "store/breakdowns.h"
 #include "store/indicators.h"
 #include "web.h"
@@ -59,12 +60,12 @@ static const char *national_text(struct http_req *r, const struct indicator *ind
 
 static void catalog_row(struct http_req *r, const struct indicator *ind)
 {
-	html(r, "<tr id=\"%s\"%s><th scope=\"row\"><a href=\"/indicator/%s\">%s</a></th><td>%s", ind->id,
+	html(r, "<tr id=\"%s\"%s><th scope=\"row\"><a href=\"/indicator/%s\" translate=\"no\">%s</a></th><td>%s", ind->id,
 	     ind->parent ? " class=\"series\"" : "", ind->id, ind->id, ind->parent ? "↳ " : "");
 	html(r, "%s", indicator_name(ind, r->lang));
 	if (!ind->local)
 		html(r, " <small class=\"hint\">(%s)</small>", _("national strategy"));
-	html(r, "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>", goal_name(ind->goal, r->lang), ind->unit,
+	html(r, "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>", goal_name(ind->goal, r->lang), measure_name(ind->unit),
 	     ind->by_sex ? _("yes") : _("no"), national_text(r, ind));
 }
 
@@ -167,7 +168,7 @@ static void add_form(struct http_req *r, const struct catalog_page *cp)
 	     _("Add an indicator"));
 	html(r, "<form method=\"post\" action=\"/catalog\" class=\"stack narrow catalog-form\">");
 	form_csrf(r);
-	text_input(r, cp, "id", _("Code (a-z, 0-9, _)"), "si_women", true);
+	text_input(r, cp, "id", _("Code (lowercase letters without accents, digits and underscores)"), "", true);
 	goal_select(r, cp);
 	text_input(r, cp, "name_vi", _("Name in Vietnamese"), "", true);
 	text_input(r, cp, "name_en", _("Name in English"), "", true);
@@ -181,7 +182,8 @@ static void add_form(struct http_req *r, const struct catalog_page *cp)
 	check_input(r, cp, "by_sex", _("Reported by sex"));
 	check_input(r, cp, "share", _("The numerator is part of the denominator"));
 	check_input(r, cp, "lower_better", _("Lower is better"));
-	text_input(r, cp, "target", _("National target (at_least:80:2030, at_most:5:2030 or achieve:2030)"), "", false);
+	text_input(r, cp, "target", _("National target"), "", false);
+	html(r, "<p class=\"hint\" translate=\"no\">at_least:80:2030 · at_most:5:2030 · achieve:2030</p>");
 	html(r, "<button type=\"submit\">%s</button></form></details>", _("Add"));
 }
 
@@ -205,8 +207,8 @@ static void break_form(struct http_req *r, const struct catalog_page *cp)
 		const struct indicator *ind = &catalog[i];
 
 		if (!ind->parent && ind->source == SRC_REPORTED)
-			html(r, "<option value=\"%s\"%s>%s · %s</option>", ind->id,
-			     strcmp(ind_now, ind->id) == 0 ? " selected" : "", ind->id, indicator_name(ind, r->lang));
+			html(r, "<option value=\"%s\"%s>%s</option>", ind->id, strcmp(ind_now, ind->id) == 0 ? " selected" : "",
+			     indicator_name(ind, r->lang));
 	}
 	html(r, "</select></label><label>%s <select name=\"breakdown\">", _("Breakdown"));
 	for (i = 0; i < n; i++)
@@ -226,7 +228,8 @@ static void render_catalog(struct http_req *r, const struct catalog_page *cp)
 	else if (cp->problem)
 		html(r, "<p class=\"error\" role=\"alert\">%s</p>", cp->problem);
 	else if (cp->done)
-		html(r, "<p class=\"ok\" role=\"status\">%s <a href=\"#%s\">%s</a></p>", _("Saved:"), cp->done, cp->done);
+		html(r, "<p class=\"ok\" role=\"status\">%s <a href=\"#%s\" translate=\"no\">%s</a></p>", _("Saved:"), cp->done,
+		     cp->done);
 	html(r, "<p class=\"hint\">%s</p>",
 	     _("The indicators of the national strategy and those the ministry added, each followed by its series on the categories of a breakdown."));
 	if (may_change(r)) {
