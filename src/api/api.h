@@ -55,6 +55,9 @@ enum gemis_err api_changed(struct http_req *r, enum gemis_err err, api_record_an
  * data.  *doc is the caller's to json_decref() whatever is returned. */
 enum gemis_err api_posted_unit(struct http_req *r, enum action a, int *unit, json_t **doc);
 
+/* An indicator as GET /api/v1/indicators gives it (api_read.c). */
+json_t *api_indicator_json(const struct indicator *ind);
+
 enum gemis_err api_openapi(struct http_req *r);
 enum gemis_err api_me(struct http_req *r);
 enum gemis_err api_progress(struct http_req *r);
@@ -62,6 +65,9 @@ enum gemis_err api_reporting(struct http_req *r);
 enum gemis_err api_units(struct http_req *r);
 enum gemis_err api_unit(struct http_req *r);
 enum gemis_err api_indicators(struct http_req *r);
+enum gemis_err api_indicator_add(struct http_req *r);
+enum gemis_err api_indicator_break_down(struct http_req *r);
+enum gemis_err api_breakdowns(struct http_req *r);
 enum gemis_err api_plan(struct http_req *r);
 enum gemis_err api_values_post(struct http_req *r);
 enum gemis_err api_submissions(struct http_req *r);

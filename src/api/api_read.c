@@ -104,6 +104,28 @@ enum gemis_err api_unit(struct http_req *r)
 	return http_json(r, 200, unit_json(&r->snap->tree, unit));
 }
 
+json_t *api_indicator_json(const struct indicator *ind)
+{
+	json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b}", "id", ind->id, "goal", goal_id(ind->goal),
+			      "name_vi", ind->name_vi, "name_en", ind->name_en, "measure", ind->unit, "polarity",
+			      ind->polarity == POL_HIGHER ? "higher" : "lower", "kind",
+			      ind->kind == IND_RATIO ? "ratio" : "value", "by_sex", ind->by_sex);
+
+	if (o && ind->has_national) {
+		json_object_set_new(o, "national_target",
+				    json_pack("{s:s, s:o, s:i}", "direction", direction_id(ind->national_dir), "value",
+					      ind->national_dir == DIR_ACHIEVE ? json_null() : json_real(ind->national_value),
+					      "year", ind->national_year));
+	}
+	if (o && ind->scope)
+		json_object_set_new(o, "scope", json_string(ind->scope));
+	/* a category series names its parent and its category */
+	if (o && ind->parent)
+		json_object_update_new(o, json_pack("{s:s, s:s, s:s}", "parent", ind->parent, "breakdown", ind->breakdown,
+						     "category", ind->category));
+	return o;
+}
+
 enum gemis_err api_indicators(struct http_req *r)
 {
 	const struct snapshot *s = http_snap(r);
@@ -122,27 +144,10 @@ enum gemis_err api_indicators(struct http_req *r)
 	list = json_array();
 	for (k = 0; k < catalog_n(); k++) {
 		const struct indicator *ind = &catalog[k];
-		json_t *o;
 
 		if (ind->scope && (!s || !indicator_in_scope(&s->tree, ind, unit)))
 			continue;
-		o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b}", "id", ind->id, "goal",
-				      goal_id(ind->goal), "name_vi", ind->name_vi, "name_en", ind->name_en,
-				      "measure", ind->unit, "polarity",
-				      ind->polarity == POL_HIGHER ? "higher" : "lower", "kind",
-				      ind->kind == IND_RATIO ? "ratio" : "value", "by_sex", ind->by_sex);
-
-		if (ind->scope)
-			json_object_set_new(o, "scope", json_string(ind->scope));
-		if (ind->has_national) {
-			json_object_set_new(o, "national_target",
-					    json_pack("{s:s, s:o, s:i}", "direction", direction_id(ind->national_dir),
-						      "value",
-						      ind->national_dir == DIR_ACHIEVE ? json_null()
-										     : json_real(ind->national_value),
-						      "year", ind->national_year));
-		}
-		json_array_append_new(list, o);
+		json_array_append_new(list, api_indicator_json(ind));
 	}
 	return http_json(r, 200, json_pack("{s:o}", "indicators", list));
 }

@@ -243,6 +243,8 @@ void page_begin_opts(struct http_req *r, const char *title, int unit, unsigned o
 			nav_link(r, "/adhoc", _("nav: Requests"), "/adhoc");
 		if (p->role == ROLE_FOCAL || p->role == ROLE_ADMIN || p->role == ROLE_PROVINCE)
 			nav_link(r, "/upload", _("Upload"), "/upload");
+		if (p->role == ROLE_MINISTRY || p->role == ROLE_ADMIN)
+			nav_link(r, "/catalog", _("nav: Catalog"), "/catalog");
 		if (p->role == ROLE_FOCAL || p->role == ROLE_ADMIN)
 			nav_link(r, "/users", _("Users"), "/users");
 		html(r, "</nav><div class=\"who\">");

@@ -633,6 +633,30 @@ try {
   await Promise.all([page.waitForNavigation(), page.click('form.adhoc-review button[value=accept]')]);
   check(await page.locator('.report-state.sub-accepted').count() >= 1, 'the province accepted the answer');
   check(await page.locator('form.adhoc-review, form.adhoc-answer').count() === 0, 'an accepted answer takes no step');
+  await signOut(page);
+
+  // --- the ministry adds an indicator to the catalog, on a phone ---------
+  await signIn(page, 'bo.noivu');
+  check(await page.locator('a[href="/catalog"]').count() >= 1, 'the ministry\'s menu links the catalog');
+  await page.goto(base + '/catalog');
+  check(await page.locator('tr#female_wage_workers').count() === 1, 'the catalog lists the strategy\'s indicators');
+  await page.click('details#add summary');
+  const add = page.locator('form[action="/catalog"]');
+  await add.locator('input[name=id]').fill('si_women');
+  await add.locator('select[name=goal]').selectOption('economy');
+  await add.locator('input[name=name_vi]').fill('Tỷ lệ lao động nữ tham gia bảo hiểm xã hội');
+  await add.locator('input[name=name_en]').fill('Working women with social insurance');
+  await add.locator('input[name=part_vi]').fill('Số lao động tham gia bảo hiểm xã hội');
+  await add.locator('input[name=part_en]').fill('Workers insured');
+  await add.locator('input[name=den_vi]').fill('Tổng số lao động');
+  await add.locator('input[name=den_en]').fill('Workers');
+  await add.locator('input[name=by_sex]').check();
+  await add.locator('input[name=target]').fill('at_least:45:2030');
+  await shot(page, 'catalog-add');
+  await Promise.all([page.waitForNavigation(), add.locator('button[type=submit]').click()]);
+  check(/\/catalog\?done=si_women/.test(page.url()), `back to the catalog after adding (${page.url()})`);
+  check(await page.locator('tr#si_women').count() === 1, 'the added indicator is listed');
+  check((await page.textContent('tr#si_women')).includes('45'), 'with its national target');
   await page.close();
 } catch (e) {
   failures++;

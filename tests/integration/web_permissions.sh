@@ -84,6 +84,9 @@ allowed() { # role action code [agency]
 	PLAN) [ "$1" = admin ] || [ "$1" = focal ] || { [ "$1" = province ] && [ "$3" = 12 ]; } ;;
 	USERS) [ "$1" = admin ] || { [ "$1" = focal ] && [ "$3" = 03390 ]; } ;;
 	SIGNINS) [ "$1" = admin ] ;;
+	# the indicator catalog (docs/indicators.md): everyone reads it, the
+	# ministry and the admin add to it and break its indicators down
+	CATALOG) [ "$1" = admin ] || [ "$1" = ministry ] ;;
 	# the period and deadline of the reports a unit receives: the admin for
 	# the nation and any province, a province for its own
 	CHAIN) { [ "$1" = admin ] && ! is_commune "$3"; } || { [ "$1" = province ] && [ "$3" = 12 ]; } ;;
@@ -460,6 +463,25 @@ for a in $accounts; do
 		-H "Content-Type: application/json" --data '{"version": 99, "case": "X"}'
 	check "$role" 03390 READ 200 GET /api/v1/complaint-limits
 done
+# the catalog, the same for every unit: read by all; changed by the ministry
+# and the admin, whose bodies here are refused naming a field (400), and
+# nothing is added
+for a in $accounts; do
+	role=${a%%:*}
+	eval "csrf=\$csrf_$role"
+	own=$(units_of "$role" | sed 's/^own=\([^ ]*\).*/\1/')
+	check "$role" "$own" READ 200 GET /catalog
+	check "$role" "$own" READ 200 GET /api/v1/breakdowns
+	check "$role" "$own" CATALOG 400 POST /catalog --data-urlencode "csrf=$csrf" --data-urlencode id=perm_x \
+		--data-urlencode goal=economy --data-urlencode factor=abc
+	check "$role" "$own" CATALOG 400 POST /catalog/breakdowns --data-urlencode "csrf=$csrf" \
+		--data-urlencode indicator=female_wage_workers
+	check "$role" "$own" CATALOG 400 POST /api/v1/indicators -H "X-CSRF-Token: $csrf" -H "Content-Type: application/json" \
+		--data '{"id": "perm_x", "goal": "economy", "factor": "abc"}'
+	check "$role" "$own" CATALOG 400 POST /api/v1/indicators/female_wage_workers/breakdowns -H "X-CSRF-Token: $csrf" \
+		-H "Content-Type: application/json" --data '{}'
+done
+[ "$(sql gemis.db "SELECT COUNT(*) FROM indicator_log WHERE indicator = 'perm_x'")" = 0 ] || die "a refused indicator was added"
 # every refusal to show who brought it was logged, as for cases
 [ "$(sql gemis.db "SELECT COUNT(*) FROM case_access_log WHERE action = 'complaint_read' AND allowed = 0")" -gt 10 ] ||
 	die "refused reads of a complaint were not logged"
@@ -502,7 +524,7 @@ for route in "/?unit=03390" "/indicator/female_wage_workers" "/province/12" "/en
 	"/complaints" "/complaints/03390/$cmp" "/api/v1/complaints" "/api/v1/complaints/$cmp" "/api/v1/complaint-limits" \
 	"/report?unit=03390&kind=midterm&format=html" "/scorecard.xlsx?unit=03390" "/api/v1/review?unit=03390&kind=final" \
 	"/drafts" "/drafts/03390/$drft" "/api/v1/drafts" "/api/v1/drafts/questions" "/api/v1/drafts/03390/$drft" \
-	"/units/03390/local" "/api/v1/units/03390/local-indicators"; do
+	"/units/03390/local" "/api/v1/units/03390/local-indicators" "/catalog" "/api/v1/breakdowns"; do
 	JAR=none.jar http GET "$route"
 	expect_status 401
 done
@@ -511,7 +533,8 @@ for route in /account/signout-all /account/password /account/tokens /account/tok
 	/complaints/03390 "/complaints/03390/$cmp" /drafts \
 	"/drafts/03390/$drft" "/drafts/03390/$drft/review" "/drafts/03390/$drft/issue" /api/v1/drafts "/api/v1/drafts/03390/$drft" \
 	"/api/v1/drafts/03390/$drft/review" "/api/v1/drafts/03390/$drft/issue" /units/03390/local/L1 \
-	/api/v1/units/03390/local-indicators/L1/values; do
+	/api/v1/units/03390/local-indicators/L1/values /catalog /catalog/breakdowns /api/v1/indicators \
+	/api/v1/indicators/female_wage_workers/breakdowns; do
 	JAR=none.jar http POST "$route"
 	expect_status 401
 done

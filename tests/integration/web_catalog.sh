@@ -1,0 +1,151 @@
+# The catalog from the web and the API (issue 17, S4): everyone reads
+# /catalog; the ministry adds an indicator with the page's form (CSRF) and
+# it is listed, with the change and its author in the indicator log; a bad
+# factor is refused naming `factor` and keeping what was typed; a commune
+# officer's post is 403; a breakdown from the page adds the series, listed
+# under their parent.  The API adds one, refuses a bad body naming the
+# field, breaks it down and lists the breakdowns.
+# backends: sqlite postgresql
+. "$ROOT/tests/integration/lib.sh"
+
+expect_ok "$GEMIS" demo
+expect_ok "$GEMIS" token create bo.noivu
+mtok=$out
+expect_ok "$GEMIS" token create binhlu
+ftok=$out
+n0=$(sql gemis.db "SELECT COUNT(*) FROM indicators WHERE builtin = 0")
+start_server
+for a in ministry:bo.noivu focal:binhlu; do
+	JAR=${a%%:*}.jar sign_in "${a#*:}" gemis-demo-2026
+	JAR=${a%%:*}.jar http GET /lang/en?next=/
+done
+
+# --- everyone reads it; the forms are the ministry's ----------------------
+JAR=focal.jar http GET /catalog
+expect_status 200
+contains "$body" 'id="female_wage_workers"'
+not_contains "$body" 'action="/catalog"' "a commune's catalog page"
+JAR=ministry.jar http GET /
+contains "$body" 'href="/catalog"'
+JAR=ministry.jar http GET /catalog
+expect_status 200
+contains "$body" 'action="/catalog"'
+contains "$body" 'action="/catalog/breakdowns"'
+csrf=$(csrf_of)
+[ -n "$csrf" ] || die "no CSRF token on the catalog page"
+# the demo's series of primary completion are under their parent
+printf '%s' "$body" | tr -d '\n' | grep -q 'id="primary_completion"[^€]*id="primary_completion__ethnicity_kinh"' \
+	|| die "the series are not listed"
+
+add() { # extra form fields...
+	JAR=ministry.jar http POST /catalog --data-urlencode "csrf=$csrf" --data-urlencode id=si_women \
+		--data-urlencode goal=economy --data-urlencode "name_vi=Tỷ lệ lao động nữ tham gia bảo hiểm xã hội" \
+		--data-urlencode "name_en=Working women with social insurance" \
+		--data-urlencode "part_vi=Số lao động tham gia bảo hiểm xã hội" --data-urlencode "part_en=Workers insured" \
+		--data-urlencode "den_vi=Tổng số lao động" --data-urlencode "den_en=Workers" --data-urlencode by_sex=1 "$@"
+}
+# --- a bad factor is refused naming it, with what was typed ---------------
+add --data-urlencode factor=abc
+expect_status 400
+contains "$body" "factor: not a number &#39;abc&#39;"
+contains "$body" 'value="Working women with social insurance"'
+add --data-urlencode factor=250
+expect_status 400
+contains "$body" "factor:"
+add --data-urlencode target=at_least:many:2030
+expect_status 400
+contains "$body" "target:"
+# without the token, and from a commune's focal point: refused
+JAR=ministry.jar http POST /catalog --data-urlencode id=si_women
+expect_status 403
+JAR=focal.jar http GET /catalog
+fcsrf=$(csrf_of)
+JAR=focal.jar http POST /catalog --data-urlencode "csrf=$fcsrf" --data-urlencode id=si_women --data-urlencode goal=economy
+expect_status 403
+JAR=focal.jar http POST /catalog/breakdowns --data-urlencode "csrf=$fcsrf" --data-urlencode indicator=female_wage_workers \
+	--data-urlencode breakdown=ethnicity
+expect_status 403
+[ "$(sql gemis.db "SELECT COUNT(*) FROM indicators WHERE builtin = 0")" = "$n0" ] || die "a refused indicator was written"
+
+# --- the ministry adds it -------------------------------------------------
+add --data-urlencode target=at_least:45:2030 --data-urlencode share=1
+expect_status 303
+case "$(header Location)" in /catalog*) ;; *) die "not back to the list: $(header Location)" ;; esac
+[ "$(sql gemis.db "SELECT changed_by FROM indicator_log WHERE indicator = 'si_women' AND action = 'add'")" = bo.noivu ] \
+	|| die "the change is not in the indicator log"
+JAR=ministry.jar http GET "$(header Location)"
+expect_status 200
+row=$(printf '%s' "$body" | tr -d '\n' | grep -o '<tr id="si_women".*' | sed 's|</tr>.*||')
+printf '%s' "$row" | grep -q "Working women with social insurance" || die "not listed: $row"
+printf '%s' "$row" | grep -q "45" || die "no national target: $row"
+# the same id again: refused naming the id
+add
+expect_status 409
+contains "$body" "id: si_women is already"
+# the indicator page shows it at once
+JAR=ministry.jar http GET /indicator/si_women
+expect_status 200
+
+# --- broken down from the page --------------------------------------------
+JAR=ministry.jar http POST /catalog/breakdowns --data-urlencode "csrf=$csrf" --data-urlencode indicator=si_women \
+	--data-urlencode breakdown=nothing
+expect_status 404
+contains "$body" "breakdown"
+JAR=ministry.jar http POST /catalog/breakdowns --data-urlencode "csrf=$csrf" --data-urlencode indicator=si_women \
+	--data-urlencode breakdown=ethnicity
+expect_status 303
+JAR=ministry.jar http GET /catalog
+printf '%s' "$body" | tr -d '\n' | grep -q 'id="si_women"[^€]*id="si_women__ethnicity_minority"' \
+	|| die "the new series are not listed under their parent"
+[ "$(sql gemis.db "SELECT COUNT(*) FROM indicators WHERE parent = 'si_women'")" = 2 ] || die "the series were not written"
+
+# --- the API --------------------------------------------------------------
+api() { # METHOD PATH TOKEN [BODY]
+	http "$1" "$2" -H "Authorization: Bearer $3" -H "Content-Type: application/json" ${4:+--data "$4"}
+}
+body_ok='{"id": "women_coops", "goal": "economy", "name_vi": "Số hợp tác xã do nữ làm giám đốc",
+ "name_en": "Cooperatives led by women", "kind": "value", "measure": "count", "by_sex": false,
+ "part_vi": "Số hợp tác xã", "part_en": "Cooperatives", "polarity": "higher",
+ "national_target": {"direction": "at_least", "value": 500, "year": 2030}}'
+api POST /api/v1/indicators "$ftok" "$body_ok"
+expect_status 403
+api POST /api/v1/indicators "$mtok" '{"id": "women_coops", "goal": "economy", "factor": "abc"}'
+expect_status 400
+[ "$(jq -r .error.field body.txt)" = factor ] || die "the bad factor is not named: $body"
+api POST /api/v1/indicators "$mtok" '{"id": "women_coops", "goal": "economy", "colour": "red"}'
+expect_status 400
+[ "$(jq -r .error.field body.txt)" = colour ] || die "the unknown field is not named: $body"
+api POST /api/v1/indicators "$mtok" '{"id": "women_coops", "goal": "economy", "name_vi": "   "}'
+expect_status 400
+[ "$(jq -r .error.field body.txt)" = name_vi ] || die "the blank name is not named: $body"
+api POST /api/v1/indicators "$mtok" "$body_ok"
+expect_status 201
+[ "$(jq -r '"\(.id) \(.kind) \(.measure) \(.national_target.value)"' body.txt)" = "women_coops value count 500" ] \
+	|| die "the added indicator: $body"
+api GET /api/v1/indicators "$ftok"
+[ "$(jq '[.indicators[] | select(.id == "women_coops")] | length' body.txt)" = 1 ] || die "not in the catalog: $body"
+api GET /api/v1/breakdowns "$ftok"
+expect_status 200
+jq -e '.breakdowns[] | select(.code == "ethnicity") | .categories | length >= 2' body.txt >/dev/null \
+	|| die "the breakdowns: $body"
+api POST /api/v1/indicators/women_coops/breakdowns "$ftok" '{"breakdown": "ethnicity"}'
+expect_status 403
+api POST /api/v1/indicators/women_coops/breakdowns "$mtok" '{"by": "ethnicity"}'
+expect_status 400
+[ "$(jq -r .error.field body.txt)" = by ] || die "the unknown field is not named: $body"
+api POST /api/v1/indicators/women_coops/breakdowns "$mtok" '{"breakdown": "ethnicity"}'
+expect_status 201
+[ "$(jq -r '[.series[].id] | sort | join(",")' body.txt)" = women_coops__ethnicity_kinh,women_coops__ethnicity_minority ] \
+	|| die "the series: $body"
+api POST /api/v1/indicators/women_coops/breakdowns "$mtok" '{"breakdown": "ethnicity"}'
+expect_status 200
+[ "$(jq .added body.txt)" = 0 ] || die "broken down twice: $body"
+api POST /api/v1/indicators/nothing_here/breakdowns "$mtok" '{"breakdown": "ethnicity"}'
+expect_status 404
+stop_server
+[ "$(sql gemis.db "SELECT COUNT(*) FROM indicator_log WHERE changed_by = 'bo.noivu'")" = 6 ] \
+	|| die "the indicator log: $(sql gemis.db "SELECT indicator, action, changed_by FROM indicator_log")"
+# a new process reads them all
+expect_ok "$GEMIS" indicators --json
+[ "$(printf '%s' "$out" | jq '[.[] | select(.id | startswith("si_women") or startswith("women_coops"))] | length')" = 6 ] \
+	|| die "the catalog read again"
