@@ -122,6 +122,10 @@ struct indicator {
 	int parent_index;      /* catalog index of the parent, when parent */
 	/* the parent's short name and the category's, for column heads */
 	const char *series_short_vi, *series_short_en;
+	/* The first year it is no longer reported, 0 while in force (issue
+	 * 17, `gemis indicator retire`); the one field that changes after
+	 * publication: read it with catalog_retired_from(). */
+	int retired_from;
 };
 
 /* The catalog: the indicators compiled in (the national strategy's, the
@@ -176,6 +180,16 @@ bool catalog_code_ok(const char *id);
  * no control characters. */
 #define CATALOG_NAME_MAX 400
 bool catalog_text_ok(const char *s, size_t max);
+/* The first year ind is no longer reported, 0 while in force: a series'
+ * is its parent's (a series retires with it).  Safe beside
+ * catalog_set_retired(). */
+int catalog_retired_from(const struct indicator *ind);
+/* Whether ind is retired in that year (year >= its retired_from). */
+bool catalog_retired(const struct indicator *ind, int year);
+/* Sets entry k's retired_from (0: in force again) in this process's
+ * catalog, for the readers that look at the catalog from now on;
+ * GEMIS_ENOMEM when the compiled set had to be copied and could not. */
+enum gemis_err catalog_set_retired(int k, int year);
 /* The index of parent's series on that category of that breakdown, or -1. */
 int catalog_series(int parent, const char *breakdown, const char *category);
 /* Marks every series whose parent is marked: an agency that owes an

@@ -34,4 +34,35 @@ enum gemis_err indicator_add(struct db *db, const struct indicator *ind, const c
 enum gemis_err indicators_add(struct db *db, const struct indicator *inds, size_t n, const char *user,
 			      int *index, struct errctx *e);
 
+/* The years an indicator may be retired from. */
+#define RETIRE_MIN_YEAR 2000
+#define RETIRE_MAX_YEAR 2100
+
+/* Retires the indicator id, and its category series with it, from year
+ * on: no value of that year or later is taken (core/validate.h), its
+ * forms, templates and duties of those years leave it out, and its values
+ * before stay.  Written with the change in indicator_log, the data marked
+ * changed (a running server reads the catalog again), and set in this
+ * process's catalog.  Refused, nothing written: an unknown id or a series
+ * (field "id"), a year outside RETIRE_MIN_YEAR..RETIRE_MAX_YEAR, one it is
+ * already retired from, or one with values stored for it or later, on
+ * forms too (field "from", saying how many and until when). */
+enum gemis_err indicator_retire(struct db *db, const char *id, int year, const char *user, struct errctx *e);
+
+/* Puts a retired indicator back in force (its series with it), logged as
+ * indicator_retire() logs; GEMIS_EINVAL when it is not retired. */
+enum gemis_err indicator_unretire(struct db *db, const char *id, const char *user, struct errctx *e);
+
+/* One change of an indicator, as indicator_log keeps it. */
+struct indicator_change {
+	char action[16]; /* "add", "retire", "unretire" */
+	int year;        /* the year retired from; 0 for the others */
+	char by[65];
+	long long at;    /* Unix time */
+};
+
+/* The changes of indicator id, oldest first (caller frees *out). */
+enum gemis_err indicator_changes(struct db *db, const char *id, struct indicator_change **out, size_t *n,
+				 struct errctx *e);
+
 #endif
