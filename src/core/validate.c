@@ -212,6 +212,18 @@ static enum gemis_err check_shares(const struct value_row *rows, const size_t *i
 	return err;
 }
 
+/* A value of a year its indicator is retired in (catalog_retired()) has
+ * no form, report or template left to go to. */
+static void check_retired(const struct value_row *r, struct diags *d)
+{
+	const struct indicator *ind = &catalog[r->ind];
+	int year = period_year(r->period);
+
+	if (catalog_retired(ind, year))
+		diags_add(d, r->line, "indicator", _("%s is retired from %d: no value of %d is taken"), ind->id,
+			  catalog_retired_from(ind), year);
+}
+
 enum gemis_err validate_rows(struct value_row *rows, size_t n, value_lookup_fn lookup, void *ctx,
 			     struct diags *d, struct errctx *e)
 {
@@ -222,6 +234,7 @@ enum gemis_err validate_rows(struct value_row *rows, size_t n, value_lookup_fn l
 		if (rows[i].value < 0)
 			diags_add(d, rows[i].line, "value", _("negative value %g: counts cannot be negative"),
 				  rows[i].value);
+		check_retired(&rows[i], d);
 	}
 	idx = gemis_malloc((n ? n : 1) * sizeof(*idx));
 	if (!idx)
