@@ -215,7 +215,8 @@ static void plan_stored(const struct tree *t, const struct plan_info *info)
 }
 
 /* Warns of the plan's targets on retired indicators, which it stores as
- * signed (docs/indicators.md). */
+ * signed (docs/indicators.md): the document's own, whose paths are the
+ * file's (an amendment's merged plan numbers its targets otherwise). */
 static void warn_retired(const char *path, const json_t *plan, bool json_paths)
 {
 	struct diags w;
@@ -280,7 +281,7 @@ int cli_store_plan(struct cli *cli, const char *path, const json_t *plan, const 
 			fprintf(stderr, "gemis: %s: %s\n", path,
 				_("WARNING: this plan sets fewer targets than the plan in force it replaces"));
 		fputs(buf_str(&text), stdout);
-		warn_retired(path, full ? full : plan, json_paths);
+		warn_retired(path, plan, json_paths);
 	}
 	/* plan_load() checks again: a plan plan_check() refused is not
 	 * loaded, so that its problems are said once */
