@@ -253,6 +253,8 @@ static json_t *indicator_json(const struct indicator *ind)
 												  : json_real(ind->national_value),
 							  "year", ind->national_year)
 					      : json_null());
+	json_object_set_new(o, "national_2025", ind->has_national_2025 ? json_real(ind->national_2025) : json_null());
+	json_object_set_new(o, "end_state", json_boolean(ind->end_state));
 	json_object_set_new(o, "parent", ind->parent ? json_string(ind->parent) : json_null());
 	json_object_set_new(o, "breakdown", ind->breakdown ? json_string(ind->breakdown) : json_null());
 	json_object_set_new(o, "category", ind->category ? json_string(ind->category) : json_null());
