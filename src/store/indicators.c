@@ -73,10 +73,7 @@ static enum gemis_err row_indicator(struct db_stmt *st, struct indicator *ind, s
 	return GEMIS_OK;
 }
 
-/* Every indicator's retirement, built-in or added (a series' is its
- * parent's): read again at each full refresh of a server, so that an undone
- * one comes back too. */
-static enum gemis_err load_retired(struct db *db, struct errctx *e)
+enum gemis_err indicators_load_retired(struct db *db, struct errctx *e)
 {
 	struct db_stmt *st = NULL;
 	enum gemis_err err;
@@ -133,7 +130,7 @@ enum gemis_err indicators_load(struct db *db, struct errctx *e)
 		return err;
 	}
 	err = db_finalize(st, e);
-	return err ? err : load_retired(db, e);
+	return err ? err : indicators_load_retired(db, e);
 }
 
 void indicator_bind_mirror(struct db_stmt *st, const struct indicator *ind)

@@ -18,6 +18,14 @@ void indicator_bind_mirror(struct db_stmt *st, const struct indicator *ind);
  * (written by hand) is an error naming it. */
 enum gemis_err indicators_load(struct db *db, struct errctx *e);
 
+/* Reads every indicator's retired_from, built-in or added (a series' is
+ * its parent's), into this process's catalog; indicators_load() does too,
+ * so that a server's full refresh sees an undone one come back.  A writer
+ * of values calls it under the values' lock (values_import()), which
+ * indicator_retire() takes too: no value of a year retired since this
+ * process last read the catalog slips in. */
+enum gemis_err indicators_load_retired(struct db *db, struct errctx *e);
+
 /* Checks ind (core/catalog.h, catalog_check()), writes it with the
  * change in indicator_log and adds it to this process's catalog; *index
  * is its index.  Nothing is written when it is refused.  Other processes
