@@ -130,9 +130,12 @@ struct indicator {
 
 /* The catalog: the indicators compiled in (the national strategy's, the
  * first catalog_builtin), then those added at run time (catalog_add()).
- * An entry never changes or moves once published: the array may be copied
+ * An entry never changes (but for retired_from, catalog_set_retired()) or
+ * moves once published: the array may be copied
  * into a larger one, and the old stays readable for the process's life, so
- * a pointer to an entry stays valid.  catalog_total only grows. */
+ * a pointer to an entry stays valid (one into an older copy keeps the
+ * retired_from of its time: a request's snapshot).  catalog_total only
+ * grows. */
 extern _Atomic(const struct indicator *) catalog;
 extern _Atomic size_t catalog_total;
 extern const size_t catalog_builtin;
