@@ -124,6 +124,10 @@ expect_ok "$GEMIS" values import si.csv
 expect_ok "$GEMIS" progress --unit 03390 --year 2026 --json
 [ "$(printf '%s' "$out" | jq -r '.indicators[] | select(.indicator == "si_women") | .value')" = 20 ] \
 	|| die "its value before the retirement"
+# in 2027 it was not owed: not "not reported"
+expect_ok "$GEMIS" progress --unit 03390 --year 2027 --json
+[ "$(printf '%s' "$out" | jq -r '.indicators[] | select(.indicator == "si_women") | .status')" = no_data ] \
+	|| die "a retired indicator judged not reported: $out"
 expect_ok "$GEMIS" report --unit 03390 --year 2026 --format html -o r2026.html --lang en
 grep -q "Working women with social insurance" r2026.html || die "not in the report of 2026"
 expect_ok "$GEMIS" report --unit 03390 --year 2027 --format html -o r2027.html --lang en
