@@ -216,6 +216,8 @@ int cmd_units(struct cli *cli, int argc, char **argv);
 int cmd_indicators(struct cli *cli, int argc, char **argv);
 int cmd_indicator_add(struct cli *cli, int argc, char **argv);
 int cmd_indicator_breakdown(struct cli *cli, int argc, char **argv);
+int cmd_indicator_retire(struct cli *cli, int argc, char **argv);
+int cmd_indicator_show(struct cli *cli, int argc, char **argv);
 int cmd_breakdown_list(struct cli *cli, int argc, char **argv);
 int cmd_breakdown_add(struct cli *cli, int argc, char **argv);
 /* The database, the unit tree (t) and the actor (--as) of a change of the

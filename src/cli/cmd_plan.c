@@ -214,6 +214,25 @@ static void plan_stored(const struct tree *t, const struct plan_info *info)
 		printf("%s\n", info->replaced ? _("; it replaces the plan in force, which stays in the history.") : ".");
 }
 
+/* Warns of the plan's targets on retired indicators, which it stores as
+ * signed (docs/indicators.md): the document's own, whose paths are the
+ * file's (an amendment's merged plan numbers its targets otherwise). */
+static void warn_retired(const char *path, const json_t *plan, bool json_paths)
+{
+	struct diags w;
+
+	diags_init(&w, 100);
+	plan_retired_targets(plan, &w);
+	if (w.total) {
+		if (!json_paths)
+			plan_diags_in_words(plan, &w);
+		fprintf(stderr, "gemis: %s: %s\n", path,
+			_("WARNING: targets on retired indicators, kept as signed but never judged:"));
+		cli_print_diags(path, &w);
+	}
+	diags_release(&w);
+}
+
 /* This year in Vietnam. */
 static int this_year(void)
 {
@@ -262,6 +281,7 @@ int cli_store_plan(struct cli *cli, const char *path, const json_t *plan, const 
 			fprintf(stderr, "gemis: %s: %s\n", path,
 				_("WARNING: this plan sets fewer targets than the plan in force it replaces"));
 		fputs(buf_str(&text), stdout);
+		warn_retired(path, plan, json_paths);
 	}
 	/* plan_load() checks again: a plan plan_check() refused is not
 	 * loaded, so that its problems are said once */

@@ -163,10 +163,16 @@ int cmd_indicators(struct cli *cli, int argc, char **argv)
 				buf_json_escape(&b, ind->scope, strlen(ind->scope));
 				buf_puts(&b, "\"");
 			}
-			buf_puts(&b, "}");
+			if (catalog_retired_from(ind))
+				buf_printf(&b, ", \"retired_from\": %d}", catalog_retired_from(ind));
+			else
+				buf_puts(&b, ", \"retired_from\": null}");
 		} else {
-			buf_printf(&b, "%-32s %-14s %s%s\n", ind->id, goal_id(ind->goal),
+			buf_printf(&b, "%-32s %-14s %s%s", ind->id, goal_id(ind->goal),
 				   indicator_name(ind, i18n_lang()), ind->by_sex ? _(" (by sex)") : "");
+			if (catalog_retired_from(ind))
+				buf_printf(&b, _(" (retired from %d)"), catalog_retired_from(ind));
+			buf_puts(&b, "\n");
 		}
 	}
 	if (json)

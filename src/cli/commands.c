@@ -163,6 +163,23 @@ const struct command commands[] = {
 	    "  --scope PROVINCE  the indicators are that province's own (a province account\n"
 	    "                    loads only for its own province)\n"
 	    "  --as USER         act as that account")},
+	{"indicator retire", cmd_indicator_retire, N_("retire an indicator from a year on, or put it back"),
+	 "gemis indicator retire ID --from YEAR [--as USER]\n"
+	 "       gemis indicator retire ID --undo [--as USER]",
+	 N_("From YEAR on the indicator and its category series are no longer reported: the\n"
+	    "forms, templates and duties of YEAR and later leave them out, and a value of those\n"
+	    "years is refused wherever it comes from (form, CSV, workbook, API, exchange\n"
+	    "formats).  Its values before YEAR, and the reports and progress of those years,\n"
+	    "stay.  Refused when values of YEAR or later are stored.  A plan's target on it for\n"
+	    "YEAR or later is stored as signed, with a warning.  Built-in indicators too.  Only\n"
+	    "the ministry or an administrator; the change is kept in the indicator log.\n"
+	    "  --from YEAR   the first year it is not reported (2000-2100)\n"
+	    "  --undo        put it back in force (logged too)\n"
+	    "  --as USER     act as that account (default: the operator, with an admin's rights)")},
+	{"indicator show", cmd_indicator_show, N_("show an indicator: every field, its series, its log"),
+	 "gemis indicator show ID [--json]",
+	 N_("Every field of the indicator, its category series, the year it is retired from\n"
+	    "(null while in force) and its log: who added, retired or put it back, and when.")},
 	{"user add", cmd_user_add, N_("create an account"),
 	 "gemis user add NAME --role ROLE --unit CODE [--agency ID] [--full-name TEXT] [--password-stdin]\n"
 	 "                    [--as USER]",

@@ -129,13 +129,20 @@ struct indicator {
 	 * is owed, shown and reported in, that province and the units below
 	 * it only.  NULL for a national one.  Its series share it. */
 	const char *scope;
+	/* The first year it is no longer reported, 0 while in force (issue
+	 * 17, `gemis indicator retire`); the one field that changes after
+	 * publication: read it with catalog_retired_from(). */
+	int retired_from;
 };
 
 /* The catalog: the indicators compiled in (the national strategy's, the
  * first catalog_builtin), then those added at run time (catalog_add()).
- * An entry never changes or moves once published: the array may be copied
+ * An entry never changes (but for retired_from, catalog_set_retired()) or
+ * moves once published: the array may be copied
  * into a larger one, and the old stays readable for the process's life, so
- * a pointer to an entry stays valid.  catalog_total only grows. */
+ * a pointer to an entry stays valid (one into an older copy keeps the
+ * retired_from of its time: a request's snapshot).  catalog_total only
+ * grows. */
 extern _Atomic(const struct indicator *) catalog;
 extern _Atomic size_t catalog_total;
 extern const size_t catalog_builtin;
@@ -191,6 +198,16 @@ bool catalog_code_ok(const char *id);
  * no control characters. */
 #define CATALOG_NAME_MAX 400
 bool catalog_text_ok(const char *s, size_t max);
+/* The first year ind is no longer reported, 0 while in force: a series'
+ * is its parent's (a series retires with it).  Safe beside
+ * catalog_set_retired(). */
+int catalog_retired_from(const struct indicator *ind);
+/* Whether ind is retired in that year (year >= its retired_from). */
+bool catalog_retired(const struct indicator *ind, int year);
+/* Sets entry k's retired_from (0: in force again) in this process's
+ * catalog, for the readers that look at the catalog from now on;
+ * GEMIS_ENOMEM when the compiled set had to be copied and could not. */
+enum gemis_err catalog_set_retired(int k, int year);
 /* The index of parent's series on that category of that breakdown, or -1. */
 int catalog_series(int parent, const char *breakdown, const char *category);
 /* Marks every series whose parent is marked: an agency that owes an

@@ -6,7 +6,11 @@
  * never changes an entry a reader may see: it writes the new entry past
  * catalog_total, publishes a larger copy of the array when the current
  * one is full (the old array stays, as readers may hold pointers into it),
- * and only then raises catalog_total.
+ * and only then raises catalog_total.  The one field that changes in a
+ * published entry is retired_from (catalog_set_retired()): an int written
+ * and read atomically, in the current array (a copy of the compiled set
+ * the first time, which is read-only), under the adders' lock so that a
+ * larger copy made meanwhile carries it.
  */
 #include "catalog.h"
 
@@ -308,6 +312,40 @@ enum gemis_err catalog_add(const struct indicator *ind, int *index, struct errct
 		atomic_store(&catalog_total, n + 1);
 		catalog_reindex();
 		*index = (int)n;
+	}
+	pthread_mutex_unlock(&add_mu);
+	return err;
+}
+
+int catalog_retired_from(const struct indicator *ind)
+{
+	if (ind->parent)
+		ind = &catalog[ind->parent_index];
+	return __atomic_load_n(&ind->retired_from, __ATOMIC_RELAXED);
+}
+
+bool catalog_retired(const struct indicator *ind, int year)
+{
+	int from = catalog_retired_from(ind);
+
+	return from > 0 && year >= from;
+}
+
+enum gemis_err catalog_set_retired(int k, int year)
+{
+	enum gemis_err err = GEMIS_OK;
+	struct block *b;
+
+	pthread_mutex_lock(&add_mu);
+	if (k < 0 || (size_t)k >= catalog_total) {
+		err = GEMIS_EINVAL;
+	} else if (__atomic_load_n(&catalog[k].retired_from, __ATOMIC_RELAXED) != year) {
+		/* the compiled array is read-only: the first change copies it */
+		b = room(catalog_total);
+		if (b)
+			__atomic_store_n(&b->a[k].retired_from, year, __ATOMIC_RELAXED);
+		else
+			err = GEMIS_ENOMEM;
 	}
 	pthread_mutex_unlock(&add_mu);
 	return err;

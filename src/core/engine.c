@@ -575,6 +575,10 @@ void engine_assess_against(const struct engine *e, int year, int unit, int ind, 
 	 * year's "achieved" must not stand for this one */
 	if (n > 0 && out->latest_year < year)
 		out->status = ST_NOT_REPORTED;
+	/* retired in the year asked (`gemis indicator retire`): nothing was
+	 * owed, so nothing is missing */
+	if (out->status == ST_NOT_REPORTED && catalog_retired(&catalog[ind], year))
+		out->status = ST_NO_DATA;
 }
 
 enum gemis_err engine_clone(struct engine *dst, const struct engine *src, const struct tree *tree,

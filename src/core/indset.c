@@ -126,6 +126,16 @@ void indset_add_series(struct indset *s)
 	}
 }
 
+void indset_drop_retired(struct indset *s, int year)
+{
+	int k;
+
+	for (k = indset_next(s, 0); k >= 0; k = indset_next(s, k + 1)) {
+		if ((size_t)k < catalog_n() && catalog_retired(&catalog[k], year))
+			indset_del(s, k);
+	}
+}
+
 bool indset_union(struct indset *dst, const struct indset *src)
 {
 	size_t i, n = dst->nw < src->nw ? dst->nw : src->nw;

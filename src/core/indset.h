@@ -57,6 +57,9 @@ bool indset_union(struct indset *dst, const struct indset *src);
 /* Adds the category series (core/catalog.h) of every member: an agency
  * that owes an indicator owes its series. */
 void indset_add_series(struct indset *s);
+/* Removes the members retired in that year (catalog_retired()): what an
+ * agency owes for a year leaves out what is no longer reported then. */
+void indset_drop_retired(struct indset *s, int year);
 /* Same members (whatever the capacities). */
 bool indset_equal(const struct indset *a, const struct indset *b);
 /* Whether every member of a is in b. */

@@ -213,6 +213,18 @@ static enum gemis_err check_shares(const struct value_row *rows, const size_t *i
 	return err;
 }
 
+/* A value of a year its indicator is retired in (catalog_retired()) has
+ * no form, report or template left to go to. */
+static void check_retired(const struct value_row *r, struct diags *d)
+{
+	const struct indicator *ind = &catalog[r->ind];
+	int year = period_year(r->period);
+
+	if (catalog_retired(ind, year))
+		diags_add(d, r->line, "indicator", _("%s is retired from %d: no value of %d is taken"), ind->id,
+			  catalog_retired_from(ind), year);
+}
+
 /*
  * A total and its groups (issue 17).  Where a batch gives, or the database
  * holds, an indicator's total and every category of one of its breakdowns
@@ -507,6 +519,7 @@ static enum gemis_err validate(struct value_row *rows, size_t n, value_lookup_fn
 		if (rows[i].value < 0)
 			diags_add(d, rows[i].line, "value", _("negative value %g: counts cannot be negative"),
 				  rows[i].value);
+		check_retired(&rows[i], d);
 	}
 	/* the index tie-break makes the order total, so stable */
 	idx = key_index(rows, n);

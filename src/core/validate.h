@@ -10,7 +10,8 @@
  * different values for one key, and a numerator above its denominator
  * where the indicator is a share of a whole (not for ratios such as the sex
  * ratio at birth), taking the partner part from the database when the batch
- * does not carry it.
+ * does not carry it; and no value of a year its indicator is retired in
+ * (`gemis indicator retire`, core/catalog.h).
  */
 #ifndef GEMIS_VALIDATE_H
 #define GEMIS_VALIDATE_H

@@ -240,6 +240,7 @@ enum gemis_err exchange_template(struct db *db, const struct tree *t, int unit, 
 	err = plan_views_load(db, t, unit, &mem, &pv, &npv, e);
 	if (err)
 		goto out;
+	plan_views_for_year(pv, npv, year);
 	p = plan_view_of(pv, npv, unit);
 	if (!p) {
 		err = err_set(e, GEMIS_ENOTFOUND, _("%s has no plan in force: load one with `gemis plan load` first"),

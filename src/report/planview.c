@@ -22,6 +22,18 @@ const struct plan_view *plan_view_of(const struct plan_view *pv, size_t n, int u
 	return NULL;
 }
 
+void plan_views_for_year(struct plan_view *pv, size_t n, int year)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < PV_MAX_AGENCIES; k++)
+			indset_drop_retired(&pv[i].assigned[k], year);
+		indset_drop_retired(&pv[i].assigned_all, year);
+		indset_drop_retired(&pv[i].targeted, year);
+	}
+}
+
 static bool has_duties(const struct plan_view *p, int k)
 {
 	return p->agency[k] || p->agency_all;

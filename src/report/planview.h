@@ -19,6 +19,10 @@
  * NULL; id is 0.  Its indicator sets live in mem. */
 enum gemis_err plan_view_from_json(const json_t *plan, int unit, struct plan_view *out, struct arena *mem);
 
+/* Leaves out of pv[0..n)'s indicator sets those retired in year
+ * (`gemis indicator retire`): what the plans ask for that year. */
+void plan_views_for_year(struct plan_view *pv, size_t n, int year);
+
 /* The plan of a unit among pv[0..n), or NULL. */
 const struct plan_view *plan_view_of(const struct plan_view *pv, size_t n, int unit);
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/catalog.h"
+#include "planview.h"
 #include "reporting.h"
 #include "store/plan_views.h"
 #include "store/snapshot.h"
@@ -99,6 +100,8 @@ enum gemis_err reporting_load(struct db *db, const struct tree *t, int scope, in
 
 	memset(out, 0, sizeof(*out));
 	err = plan_views_load(db, t, scope, mem, &pv, &npv, e);
+	if (!err)
+		plan_views_for_year(pv, npv, year);
 	if (!err)
 		err = submissions_list(db, t, scope, year, collect_sub, &c, e);
 	if (err)

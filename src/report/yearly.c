@@ -194,6 +194,7 @@ enum gemis_err yearly_load(struct db *db, const struct snapshot *s, int unit, in
 	err = plan_views_load(db, &s->tree, unit, &y->mem, &y->plans, &y->nplans, e);
 	if (err)
 		goto fail;
+	plan_views_for_year(y->plans, y->nplans, year);
 	y->plan = plan_view_of(y->plans, y->nplans, unit);
 	/* rows by goal, catalog order within a goal, numbered through */
 	for (g = 0; g < GOAL_COUNT; g++) {
@@ -208,6 +209,9 @@ enum gemis_err yearly_load(struct db *db, const struct snapshot *s, int unit, in
 				continue;
 			t = engine_target(eng, unit, (int)k, year);
 			v = engine_value(eng, year, unit, (int)k, SEX_T);
+			/* retired in the year: its target is no longer judged */
+			if (catalog_retired(ind, year))
+				t = NULL;
 			if (!t && isnan(v) && !sub_has_row(s, unit, (int)k, year))
 				continue;
 			r = &y->rows[y->nrows++];

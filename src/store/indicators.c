@@ -75,6 +75,27 @@ static enum gemis_err row_indicator(struct db_stmt *st, struct indicator *ind, s
 	return GEMIS_OK;
 }
 
+enum gemis_err indicators_load_retired(struct db *db, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+
+	err = db_prepare(db, &st, e, "SELECT id, retired_from FROM indicators WHERE parent IS NULL");
+	if (err)
+		return err;
+	while (!err && db_next(st)) {
+		int k = catalog_find(db_col_text(st, 0));
+
+		if (k >= 0)
+			err = catalog_set_retired(k, db_col_null(st, 1) ? 0 : (int)db_col_int(st, 1));
+	}
+	if (err) {
+		db_finalize(st, NULL);
+		return err_set(e, err, "%s", _("no memory for the catalog"));
+	}
+	return db_finalize(st, e);
+}
+
 enum gemis_err indicators_load(struct db *db, struct errctx *e)
 {
 	struct db_stmt *st = NULL;
@@ -111,7 +132,8 @@ enum gemis_err indicators_load(struct db *db, struct errctx *e)
 		db_finalize(st, NULL);
 		return err;
 	}
-	return db_finalize(st, e);
+	err = db_finalize(st, e);
+	return err ? err : indicators_load_retired(db, e);
 }
 
 void indicator_bind_mirror(struct db_stmt *st, const struct indicator *ind)
@@ -217,4 +239,210 @@ enum gemis_err indicator_add(struct db *db, const struct indicator *ind, const c
 			     struct errctx *e)
 {
 	return indicators_add(db, ind, 1, user, index, e);
+}
+
+/* The indicator to retire or put back: one of the catalog, not a series. */
+static enum gemis_err retire_target(const char *id, int *k, struct errctx *e)
+{
+	*k = catalog_find(id);
+	if (*k < 0)
+		return err_set_at(e, GEMIS_EINVAL, "id", _("%s is not an indicator of the catalog"), id ? id : "");
+	if (catalog[*k].parent)
+		return err_set_at(e, GEMIS_EINVAL, "id",
+				  _("%s is a category series: it retires with its indicator; retire %s instead"), id,
+				  catalog[*k].parent);
+	return GEMIS_OK;
+}
+
+/* Refuses a year with values of the indicator or its series stored for it
+ * or later, official or on a form: they would stay where no form, report
+ * or import of theirs could reach them. */
+static enum gemis_err no_values_from(struct db *db, const char *id, int year, struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	long long n = 0;
+	int last = 0;
+	enum gemis_err err;
+
+	err = db_prepare(db, &st, e,
+			 "SELECT y, COUNT(*) FROM (SELECT d.unit_id, d.period, d.indicator, d.part, d.sex, d.year AS y"
+			 " FROM datavalues d WHERE d.indicator IN (SELECT id FROM indicators WHERE id = ? OR parent = ?)"
+			 " AND d.year >= ?"
+			 " UNION SELECT s.unit_id, v.period, v.indicator, v.part, v.sex, CAST(s.period AS INTEGER) AS y"
+			 " FROM submission_values v JOIN submissions s ON s.id = v.submission_id"
+			 " WHERE v.indicator IN (SELECT id FROM indicators WHERE id = ? OR parent = ?)"
+			 " AND CAST(s.period AS INTEGER) >= ?) x GROUP BY y ORDER BY y");
+	if (err)
+		return err;
+	db_bindv(st, "ttitti", id, id, (long long)year, id, id, (long long)year);
+	while (db_next(st)) {
+		last = (int)db_col_int(st, 0);
+		n += db_col_int(st, 1);
+	}
+	err = db_finalize(st, e);
+	if (!err && n > 0)
+		err = err_set_at(e, GEMIS_EINVAL, "from",
+				 _("%lld values of %s are stored for %d or later (the last for %d): retire it from %d "
+				   "at the earliest"),
+				 n, id, year, last, last + 1);
+	return err;
+}
+
+static enum gemis_err log_change(struct db *db, const char *id, const char *action, int year, const char *user,
+				 struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	enum gemis_err err;
+
+	err = db_prepare(db, &st, e,
+			 "INSERT INTO indicator_log (indicator, action, year, changed_by, changed_at)"
+			 " VALUES (?, ?, ?, ?, ?)");
+	if (err)
+		return err;
+	db_bindv(st, "tt", id, action);
+	if (year)
+		db_bind_int(st, 3, year);
+	else
+		db_bind_null(st, 3);
+	db_bind_text(st, 4, user);
+	db_bind_int(st, 5, (long long)time(NULL));
+	err = db_step_done(st, e);
+	if (err) {
+		db_finalize(st, NULL);
+		return err;
+	}
+	return db_finalize(st, e);
+}
+
+/* The indicator's retired_from as stored (0: in force). */
+static enum gemis_err stored_retired(struct db *db, const char *id, int *year, struct errctx *e)
+{
+	long long y = 0;
+	bool found = false;
+	enum gemis_err err;
+
+	err = db_query_int(db, e, &y, &found, "SELECT COALESCE(retired_from, 0) FROM indicators WHERE id = ?", "t",
+			   id);
+	*year = (int)y;
+	return err;
+}
+
+/* Writes year (0: in force again) as the indicator's retired_from, with
+ * the change logged and the data marked changed, in one transaction;
+ * check, when set, refuses first (it runs inside, after the lock). */
+static enum gemis_err set_retired(struct db *db, const char *id, int year, const char *user,
+				  enum gemis_err (*check)(struct db *, const char *, int, struct errctx *),
+				  struct errctx *e)
+{
+	enum gemis_err err;
+	int now = 0;
+
+	err = db_begin(db, e);
+	/* value writers take turns on this lock (values_import()): none
+	 * writes a value of the years while they are checked and retired */
+	if (!err)
+		err = db_lock_table(db, "datavalues", e);
+	if (!err)
+		err = stored_retired(db, id, &now, e);
+	if (!err && year && now == year)
+		err = err_set_at(e, GEMIS_EINVAL, "from", _("%s is already retired from %d"), id, year);
+	if (!err && !year && !now)
+		err = err_set_at(e, GEMIS_EINVAL, "id", _("%s is not retired"), id);
+	if (!err && check)
+		err = check(db, id, year, e);
+	if (!err && year)
+		err = db_run(db, e, "UPDATE indicators SET retired_from = ? WHERE id = ?", "it", (long long)year, id);
+	else if (!err)
+		err = db_run(db, e, "UPDATE indicators SET retired_from = NULL WHERE id = ?", "t", id);
+	if (!err)
+		err = log_change(db, id, year ? "retire" : "unretire", year, user, e);
+	if (!err)
+		err = store_data_changed(db, e);
+	if (!err)
+		err = db_commit(db, e);
+	else
+		db_rollback(db);
+	return err;
+}
+
+enum gemis_err indicator_retire(struct db *db, const char *id, int year, const char *user, struct errctx *e)
+{
+	enum gemis_err err;
+	int k;
+
+	err = retire_target(id, &k, e);
+	if (err)
+		return err;
+	if (year < RETIRE_MIN_YEAR || year > RETIRE_MAX_YEAR)
+		return err_set_at(e, GEMIS_EINVAL, "from", _("%d is not a year from %d to %d"), year, RETIRE_MIN_YEAR,
+				  RETIRE_MAX_YEAR);
+	err = set_retired(db, id, year, user, no_values_from, e);
+	if (!err && catalog_set_retired(k, year))
+		err = err_set(e, GEMIS_ENOMEM, "%s", _("no memory for the catalog"));
+	return err;
+}
+
+enum gemis_err indicator_unretire(struct db *db, const char *id, const char *user, struct errctx *e)
+{
+	enum gemis_err err;
+	int k;
+
+	err = retire_target(id, &k, e);
+	if (!err)
+		err = set_retired(db, id, 0, user, NULL, e);
+	if (!err && catalog_set_retired(k, 0))
+		err = err_set(e, GEMIS_ENOMEM, "%s", _("no memory for the catalog"));
+	return err;
+}
+
+enum gemis_err indicator_changes(struct db *db, const char *id, struct indicator_change **out, size_t *n,
+				 struct errctx *e)
+{
+	struct db_stmt *st = NULL;
+	struct indicator_change *v = NULL;
+	size_t cap = 0;
+	enum gemis_err err;
+
+	*out = NULL;
+	*n = 0;
+	err = db_prepare(db, &st, e,
+			 "SELECT action, year, changed_by, changed_at FROM indicator_log WHERE indicator = ?"
+			 " ORDER BY changed_at, id");
+	if (err)
+		return err;
+	db_bind_text(st, 1, id);
+	while (!err && db_next(st)) {
+		struct indicator_change *c;
+
+		if (*n == cap) {
+			size_t ncap = cap ? cap * 2 : 8;
+			struct indicator_change *nv = realloc(v, ncap * sizeof(*nv));
+
+			if (!nv) {
+				err = GEMIS_ENOMEM;
+				break;
+			}
+			v = nv;
+			cap = ncap;
+		}
+		c = &v[(*n)++];
+		snprintf(c->action, sizeof(c->action), "%s", db_col_text(st, 0) ? db_col_text(st, 0) : "");
+		c->year = db_col_null(st, 1) ? 0 : (int)db_col_int(st, 1);
+		snprintf(c->by, sizeof(c->by), "%s", db_col_text(st, 2) ? db_col_text(st, 2) : "");
+		c->at = db_col_int(st, 3);
+	}
+	if (err) {
+		db_finalize(st, NULL);
+		free(v);
+		*n = 0;
+		return err_set(e, err, "out of memory");
+	}
+	err = db_finalize(st, e);
+	if (err) {
+		free(v);
+		*n = 0;
+		return err;
+	}
+	*out = v;
+	return GEMIS_OK;
 }

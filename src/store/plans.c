@@ -339,6 +339,27 @@ void plan_check(const json_t *plan, const struct tree *t, int *unit, struct diag
 	}
 }
 
+void plan_retired_targets(const json_t *plan, struct diags *w)
+{
+	const json_t *t;
+	size_t i;
+
+	json_array_foreach(json_object_get(plan, "targets"), i, t) {
+		const char *id = str_or_null(t, "indicator");
+		long long year;
+		char path[64];
+		int k = id ? catalog_find(id) : -1;
+
+		if (k < 0 || !int_field(t, "year", &year) || !catalog_retired(&catalog[k], (int)year))
+			continue;
+		snprintf(path, sizeof(path), "targets[%zu]", i);
+		diags_add(w, 0, path,
+			  _("%s is retired from %d: its target for %lld is stored as signed, but no value of %lld is "
+			    "taken to judge it"),
+			  indicator_name(&catalog[k], i18n_lang()), catalog_retired_from(&catalog[k]), year, year);
+	}
+}
+
 /* An agency of a plan by its name in the current language, or its id. */
 static const char *agency_words(const char *id)
 {

@@ -35,6 +35,13 @@ struct plan_info {
  * ("targets[3].direction").  *unit is the tree index of its unit. */
 void plan_check(const json_t *plan, const struct tree *t, int *unit, struct diags *d);
 
+/* The targets of a plan on an indicator retired in their year (`gemis
+ * indicator retire`), one warning each in w with its JSON path
+ * ("targets[3]").  A plan is a signed document: plan_load() stores such a
+ * target as signed, and nothing judges it, as no value of the year is
+ * taken; the command line warns before storing. */
+void plan_retired_targets(const json_t *plan, struct diags *w);
+
 /* Turns the JSON paths of plan_check()'s problems into words of the current
  * language, in front of each message ("target 4 (its indicator), value:
  * must not be negative"; field emptied), for people: pages and the CLI's

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "indicators.h"
 #include "store.h"
 #include "values_int.h"
 #include "submissions.h"
@@ -554,6 +555,9 @@ enum gemis_err values_import(struct db *db, const struct tree *t, struct value_r
 	/* writers of values take turns, so that the values read below are
 	 * still the stored ones when the batch is written */
 	err = db_lock_table(db, "datavalues", e);
+	/* a retirement committed since this process read the catalog */
+	if (!err)
+		err = indicators_load_retired(db, e);
 	if (!err)
 		err = stored_load(db, t, rows, n, &stored, e);
 	if (!err)

@@ -35,6 +35,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "indicators.h"
 #include "store.h"
 #include "submissions.h"
 #include "util/i18n.h"
@@ -776,6 +777,9 @@ enum gemis_err values_stream_import(struct db *db, struct values_stream *vs, con
 	/* writers of values take turns, so that the values read are still
 	 * the stored ones when the batch is written */
 	err = db_lock_table(db, "datavalues", e);
+	/* a retirement committed since this process read the catalog */
+	if (!err)
+		err = indicators_load_retired(db, e);
 	if (!err)
 		err = check_and_write(db, vs, user, source, flags, d, res, progress, pctx, e);
 	if (progress && !err)

@@ -324,6 +324,10 @@ enum gemis_err page_indicator(struct http_req *r)
 	html(r, "<nav class=\"crumbs\"><a href=\"/?unit=%s&amp;year=%d\">%s</a> › %s</nav>", u->code, year, u->name,
 	     goal_name(ind->goal, r->lang));
 	html(r, "<h1>%s <small>%s · %d</small></h1>", indicator_name(ind, r->lang), u->short_name, year);
+	if (catalog_retired_from(ind))
+		html(r, "<p class=\"retired\">%s</p>",
+		     arena_printf(&r->arena, _("Retired from %d: no longer reported from that year on; its values before stay."),
+				  catalog_retired_from(ind)));
 	html(r, "<dl class=\"facts\"><dt>%s</dt><dd class=\"val\">%s</dd>", _("Value"),
 	     sh.value ? fmt_value(r, engine_value(&s->eng, year, unit, k, SEX_T), ind->unit) : "x");
 	html(r, "<dt>%s</dt><dd>%s", _("Target"), fmt_target(r, engine_target(&s->eng, unit, k, year), ind->unit));

@@ -1003,6 +1003,57 @@ TEST(groups_add_up)
 	CHECK(catalog[catalog_find("unpaid_care_ratio")].space != SPACE_SUM);
 }
 
+/* Retiring (issue 17): a built-in indicator retired from a year is retired
+ * in that year and after, not before; its series with it; the sets of
+ * what is owed drop it for those years; a value of those years is refused
+ * by validate_rows() naming its line and field.  Runs after
+ * catalog_series, whose series it uses. */
+TEST(catalog_retire)
+{
+	int p = catalog_find("primary_completion"), k = catalog_series(p, "ethnicity", "minority");
+	int other = catalog_find("female_masters");
+	struct value_row rows[2];
+	struct indset owed;
+	struct diags d;
+
+	CHECK(p >= 0 && k >= 0 && catalog_retired_from(&catalog[p]) == 0);
+	CHECK(catalog_set_retired(p, 2027) == GEMIS_OK);
+	CHECK(catalog_retired_from(&catalog[p]) == 2027 && catalog_retired_from(&catalog[k]) == 2027);
+	CHECK(catalog_retired(&catalog[p], 2027) && catalog_retired(&catalog[p], 2030));
+	CHECK(!catalog_retired(&catalog[p], 2026) && catalog_retired(&catalog[k], 2028));
+	CHECK(!catalog_retired(&catalog[other], 2030));
+	CHECK(catalog_set_retired((int)catalog_n(), 2027) == GEMIS_EINVAL);
+	CHECK(indset_init(&owed, catalog_n()) == GEMIS_OK);
+	indset_add(&owed, p);
+	indset_add(&owed, k);
+	indset_add(&owed, other);
+	indset_drop_retired(&owed, 2026);
+	CHECK(indset_count(&owed) == 3);
+	indset_drop_retired(&owed, 2027);
+	CHECK(indset_count(&owed) == 1 && indset_has(&owed, other));
+	indset_free(&owed);
+	memset(rows, 0, sizeof(rows));
+	rows[0].period = period_year_code(2026);
+	rows[0].ind = p;
+	rows[0].sex = SEX_F;
+	rows[0].value = 3;
+	rows[0].line = 2;
+	rows[1] = rows[0];
+	rows[1].period = period_year_code(2027);
+	rows[1].ind = k;
+	rows[1].line = 3;
+	diags_init(&d, 10);
+	CHECK(validate_rows(rows, 2, NULL, NULL, &d, NULL) == GEMIS_OK);
+	CHECK(d.total == 1 && d.d[0].line == 3 && strcmp(d.d[0].field, "indicator") == 0);
+	diags_release(&d);
+	/* in force again */
+	CHECK(catalog_set_retired(p, 0) == GEMIS_OK);
+	CHECK(!catalog_retired(&catalog[k], 2030) && catalog_retired_from(&catalog[p]) == 0);
+	diags_init(&d, 10);
+	CHECK(validate_rows(rows, 2, NULL, NULL, &d, NULL) == GEMIS_OK && d.total == 0);
+	diags_release(&d);
+}
+
 /* The password rules: length, and the shipped list of common passwords
  * compared without case (issue 22 goal 7). */
 TEST(password_policy)
@@ -1127,5 +1178,6 @@ int main(void)
 	RUN(catalog_add_at_run_time); /* last: the catalog only grows */
 	RUN(catalog_series);
 	RUN(groups_add_up);
+	RUN(catalog_retire);
 	return harness_report();
 }
