@@ -379,6 +379,36 @@ static enum gemis_err value_of(const struct value_row *rows, const size_t *idx, 
 	return lookup ? lookup(ctx, key->unit, key->period, key->ind, key->part, key->sex, v, found) : GEMIS_OK;
 }
 
+/* Says which groups do not add up to which total, in words a person at a
+ * form reads as well as one reading an import's report: the groups' and
+ * the indicator's names, the part and the sex (the line is the place). */
+static void group_problem(const struct series_map *m, const struct group_key *g, double sum, double total,
+			  struct diags *d)
+{
+	const struct indicator *lead = &catalog[g->lead], *p = &catalog[lead->parent_index];
+	enum lang lang = i18n_lang();
+	const char *part = lang == LANG_VI ? p->part_vi[g->part] : p->part_en[g->part];
+	char groups[256], vs[32], vt[32];
+	size_t used = 0;
+	int j;
+
+	groups[0] = '\0';
+	for (j = g->lead; j >= 0 && used < sizeof(groups); j = m->next[j]) {
+		const struct indicator *c = &catalog[j];
+
+		if (m->lead[j] == g->lead)
+			used += (size_t)snprintf(groups + used, sizeof(groups) - used, "%s%s", used ? ", " : "",
+						 lang == LANG_VI ? c->category_vi : c->category_en);
+	}
+	fmt_value(vs, sizeof(vs), sum);
+	fmt_value(vt, sizeof(vt), total);
+	diags_add(d, g->line, "value",
+		  lead->group_partial ? _("the groups (%s) add up to %s, more than the total %s of %s (%s, %s)")
+				      : _("the groups (%s) add up to %s, not to the total %s of %s (%s, %s)"),
+		  groups, vs, vt, indicator_name(p, lang), part ? part : part_id(p, g->part),
+		  indicator_sex_name(p, (enum sex)g->sex));
+}
+
 /* Checks one group: the total against the sum of its categories. */
 static enum gemis_err check_group(const struct value_row *rows, const size_t *idx, size_t n, value_lookup_fn lookup,
 				  void *ctx, const struct series_map *m, const struct group_key *g, struct diags *d)
@@ -404,20 +434,9 @@ static enum gemis_err check_group(const struct value_row *rows, const size_t *id
 		return err;
 	if (lead->group_partial ? sum <= total * (1 + 1e-9) : fabs(sum - total) <= 1e-9 * fmax(1, fabs(total)))
 		return GEMIS_OK;
-	{
-		char vs[32], vt[32];
-
-		fmt_value(vs, sizeof(vs), sum);
-		fmt_value(vt, sizeof(vt), total);
-		diags_add(d, g->line, "value",
-			  lead->group_partial ? _("the groups by %s of %s add up to %s, more than its total %s (%s, %s)")
-					      : _("the groups by %s of %s add up to %s, not to its total %s (%s, %s)"),
-			  lead->breakdown, lead->parent, vs, vt, part_id(&catalog[lead->parent_index], g->part),
-			  sex_id((enum sex)g->sex));
-	}
+	group_problem(m, g, sum, total, d);
 	return GEMIS_OK;
 }
-
 bool validate_has_groups(void)
 {
 	size_t i, n = catalog_n();

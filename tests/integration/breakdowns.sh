@@ -107,7 +107,7 @@ unit,period,indicator,part,sex,value
 03394,2027,female_wage_workers__area_rural,num,T,20
 CSV
 expect_fail 1 "$GEMIS" values import groups.csv
-contains "$err" "groups.csv:4: value: the groups by area of female_wage_workers add up to 40, not to its total 50 (num, T)"
+contains "$err" "groups.csv:4: value: the groups (Urban, Rural) add up to 40, not to the total 50 of Female wage workers among employed women (Female wage workers, Total)"
 [ "$(sql gemis.db "SELECT COUNT(*) FROM datavalues v JOIN units u ON u.id = v.unit_id WHERE u.code = '03394' AND v.period = '2027'")" = 0 ] \
 	|| die "a refused batch of groups was written"
 sed -i 's/__area_urban,num,T,20/__area_urban,num,T,30/' groups.csv
@@ -116,7 +116,7 @@ printf 'unit,period,indicator,part,sex,value\n03394,2027,female_wage_workers__ar
 expect_ok "$GEMIS" values import dens.csv
 printf 'unit,period,indicator,part,sex,value\n03394,2027,female_wage_workers,den,T,100\n' >den.csv
 expect_fail 1 "$GEMIS" values import den.csv
-contains "$err" "den.csv:2: value: the groups by area of female_wage_workers add up to 110, not to its total 100 (den, T)"
+contains "$err" "den.csv:2: value: the groups (Urban, Rural) add up to 110, not to the total 100 of Female wage workers among employed women ("
 # age groups that leave ages out add up to at most the total
 expect_ok "$GEMIS" breakdown list
 contains "$out" "Youth (partial"
