@@ -205,6 +205,54 @@ enum gemis_err api_indicator_break_down(struct http_req *r)
 	return err ? err : http_json(r, n ? 201 : 200, out);
 }
 
+/* The body of a retirement: {"from": YEAR} or {"undo": true}, nothing
+ * else; *year 0 for an undo. */
+static enum gemis_err retire_body(struct http_req *r, const json_t *doc, int *year)
+{
+	const json_t *from = json_object_get(doc, "from"), *undo = json_object_get(doc, "undo");
+	const char *key;
+	json_t *v;
+
+	json_object_foreach((json_t *)doc, key, v) {
+		if (strcmp(key, "from") != 0 && strcmp(key, "undo") != 0)
+			return err_set_at(&r->err, GEMIS_EINVAL, key, "%s", _("unknown field"));
+	}
+	*year = 0;
+	if (json_is_true(undo) && !from)
+		return GEMIS_OK;
+	if (undo && !json_is_false(undo))
+		return err_set_at(&r->err, GEMIS_EINVAL, "undo", "%s", _("undo: true, without from"));
+	if (!json_is_integer(from))
+		return err_set_at(&r->err, GEMIS_EINVAL, "from", "%s", _("from: missing, or not a year"));
+	*year = (int)json_integer_value(from);
+	return GEMIS_OK;
+}
+
+enum gemis_err api_indicator_retire(struct http_req *r)
+{
+	const char *id = http_arg(r, 0);
+	json_t *doc = NULL;
+	struct db *db;
+	int year = 0, k;
+	enum gemis_err err = may_change(r);
+
+	if (!err)
+		err = api_body_object(r, &doc);
+	if (!err)
+		err = retire_body(r, doc, &year);
+	if (!err)
+		err = http_db(r, &db);
+	if (!err)
+		err = year ? indicator_retire(db, id, year, r->who.name, &r->err)
+			   : indicator_unretire(db, id, r->who.name, &r->err);
+	json_decref(doc);
+	if (err)
+		return err;
+	http_data_changed(r);
+	k = catalog_find(id);
+	return k < 0 ? GEMIS_ENOTFOUND : http_json(r, 200, api_indicator_json(&catalog[k]));
+}
+
 static json_t *breakdown_json(const struct breakdown_def *b)
 {
 	json_t *cats = json_array();

@@ -13,11 +13,15 @@
  *                              keeping what was typed
  *   POST /catalog/breakdowns   breaks an indicator down (indicator,
  *                              breakdown): a series per category
+ *   POST /catalog/retire       retires an indicator (indicator, from: the
+ *                              first year it is not reported) with its
+ *                              series, or puts it back (undo)
  *
  * The rules are the command line's (`gemis indicator add`, `gemis
- * indicator breakdown`): store/indicators.h and store/breakdowns.h write
+ * indicator breakdown`, `gemis indicator retire`): store/indicators.h and store/breakdowns.h write
  * the change with its author in the indicator log.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/catalog_fields.h"
@@ -29,7 +33,7 @@
 #include "util/banned.h"
 
 /* Which form a refused post came from. */
-enum catalog_form { FORM_NONE, FORM_ADD, FORM_BREAK };
+enum catalog_form { FORM_NONE, FORM_ADD, FORM_BREAK, FORM_RETIRE };
 
 struct catalog_page {
 	enum catalog_form form; /* the refused one, or FORM_NONE */
@@ -65,6 +69,8 @@ static void catalog_row(struct http_req *r, const struct indicator *ind)
 	html(r, "%s", indicator_name(ind, r->lang));
 	if (!ind->local)
 		html(r, " <small class=\"hint\">(%s)</small>", _("national strategy"));
+	if (catalog_retired_from(ind))
+		html(r, " <small class=\"hint\">(%s %d)</small>", _("retired from"), catalog_retired_from(ind));
 	html(r, "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>", goal_name(ind->goal, r->lang), measure_name(ind->unit),
 	     ind->by_sex ? _("yes") : _("no"), national_text(r, ind));
 }
@@ -219,6 +225,32 @@ static void break_form(struct http_req *r, const struct catalog_page *cp)
 	     _("Break down"));
 }
 
+static void retire_form(struct http_req *r, const struct catalog_page *cp)
+{
+	const char *ind_now = cp->form == FORM_RETIRE ? http_param_or(r, "indicator", "") : "";
+	size_t i;
+
+	html(r, "<details id=\"retire\"%s><summary>%s</summary>", cp->form == FORM_RETIRE ? " open" : "",
+	     _("Retire an indicator"));
+	html(r, "<form method=\"post\" action=\"/catalog/retire\" class=\"stack narrow catalog-form\">");
+	form_csrf(r);
+	html(r, "<label>%s <select name=\"indicator\">", _("Indicator"));
+	for (i = 0; i < catalog_n(); i++) {
+		const struct indicator *ind = &catalog[i];
+
+		if (!ind->parent)
+			html(r, "<option value=\"%s\"%s>%s</option>", ind->id, strcmp(ind_now, ind->id) == 0 ? " selected" : "",
+			     indicator_name(ind, r->lang));
+	}
+	html(r, "</select></label><label>%s <input name=\"from\" inputmode=\"numeric\" size=\"6\" value=\"%s\"></label>",
+	     _("First year it is not reported"), cp->form == FORM_RETIRE ? http_param_or(r, "from", "") : "");
+	html(r, "<label class=\"check\"><input type=\"checkbox\" name=\"undo\" value=\"1\"> %s</label>",
+	     _("Put it back in force instead"));
+	html(r, "<p class=\"hint\">%s</p><button type=\"submit\">%s</button></form></details>",
+	     _("From that year on, it and its series leave the forms, templates and duties, and no value of those years is taken; its values before stay."),
+	     _("Retire"));
+}
+
 static void render_catalog(struct http_req *r, const struct catalog_page *cp)
 {
 	page_begin(r, _("Indicator catalog"), -1);
@@ -235,6 +267,7 @@ static void render_catalog(struct http_req *r, const struct catalog_page *cp)
 	if (may_change(r)) {
 		add_form(r, cp);
 		break_form(r, cp);
+		retire_form(r, cp);
 	}
 	catalog_table(r);
 	page_end(r);
@@ -324,4 +357,29 @@ enum gemis_err page_catalog_break(struct http_req *r)
 	if (!err)
 		err = indicator_break_down(db, ind, bd, r->who.name, &n, &r->err);
 	return posted(r, FORM_BREAK, err, ind);
+}
+
+enum gemis_err page_catalog_retire(struct http_req *r)
+{
+	const char *ind = http_param(r, "indicator"), *from = http_param(r, "from"), *undo = http_param(r, "undo");
+	enum gemis_err err = may_post(r);
+	struct db *db;
+	char *end;
+	long year = 0;
+
+	if (err)
+		return err;
+	if (!ind || !*ind)
+		return posted(r, FORM_RETIRE, err_set_at(&r->err, GEMIS_EINVAL, "indicator", "%s", _("missing")), NULL);
+	if (!undo || !*undo) {
+		year = from && *from ? strtol(from, &end, 10) : 0;
+		if (!from || !*from || *end || year <= 0 || year > 9999)
+			return posted(r, FORM_RETIRE,
+				      err_set_at(&r->err, GEMIS_EINVAL, "from", "%s", _("not a year")), NULL);
+	}
+	err = http_db(r, &db);
+	if (!err)
+		err = undo && *undo ? indicator_unretire(db, ind, r->who.name, &r->err)
+				    : indicator_retire(db, ind, (int)year, r->who.name, &r->err);
+	return posted(r, FORM_RETIRE, err, ind);
 }

@@ -154,6 +154,7 @@ enum gemis_err page_local_post(struct http_req *r);
 enum gemis_err page_catalog(struct http_req *r);
 enum gemis_err page_catalog_add(struct http_req *r);
 enum gemis_err page_catalog_break(struct http_req *r);
+enum gemis_err page_catalog_retire(struct http_req *r);
 /* A line linking to the unit's local indicators page with their count
  * ("2 local indicators"), and with agency (an agency kind id) the ones it
  * records; nothing when the unit has none. */

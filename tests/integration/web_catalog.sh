@@ -4,7 +4,8 @@
 # factor is refused naming `factor` and keeping what was typed; a commune
 # officer's post is 403; a breakdown from the page adds the series, listed
 # under their parent.  The API adds one, refuses a bad body naming the
-# field, breaks it down and lists the breakdowns.
+# field, breaks it down and lists the breakdowns.  Both retire one and put
+# it back, naming a bad year's field.
 # backends: sqlite postgresql
 . "$ROOT/tests/integration/lib.sh"
 
@@ -99,6 +100,31 @@ printf '%s' "$body" | tr -d '\n' | grep -q 'id="si_women"[^€]*id="si_women__et
 	|| die "the new series are not listed under their parent"
 [ "$(sql gemis.db "SELECT COUNT(*) FROM indicators WHERE parent = 'si_women'")" = 2 ] || die "the series were not written"
 
+# --- retired from the page, and put back ----------------------------------
+JAR=focal.jar http POST /catalog/retire --data-urlencode "csrf=$fcsrf" --data-urlencode indicator=si_women \
+	--data-urlencode from=2030
+expect_status 403
+JAR=ministry.jar http POST /catalog/retire --data-urlencode "csrf=$csrf" --data-urlencode indicator=si_women \
+	--data-urlencode from=soon
+expect_status 400
+contains "$body" "from: not a year"
+contains "$body" 'value="soon"'
+JAR=ministry.jar http POST /catalog/retire --data-urlencode "csrf=$csrf" --data-urlencode indicator=si_women__ethnicity_kinh \
+	--data-urlencode from=2030
+expect_status 400
+contains "$body" "id:"
+JAR=ministry.jar http POST /catalog/retire --data-urlencode "csrf=$csrf" --data-urlencode indicator=si_women \
+	--data-urlencode from=2030
+expect_status 303
+JAR=ministry.jar http GET /catalog
+contains "$body" "retired from 2030"
+[ "$(sql gemis.db "SELECT retired_from FROM indicators WHERE id = 'si_women'")" = 2030 ] || die "not retired"
+JAR=ministry.jar http POST /catalog/retire --data-urlencode "csrf=$csrf" --data-urlencode indicator=si_women \
+	--data-urlencode undo=1
+expect_status 303
+JAR=ministry.jar http GET /catalog
+not_contains "$body" "retired from 2030" "the catalog after the undo"
+
 # --- the API --------------------------------------------------------------
 api() { # METHOD PATH TOKEN [BODY]
 	http "$1" "$2" -H "Authorization: Bearer $3" -H "Content-Type: application/json" ${4:+--data "$4"}
@@ -142,8 +168,22 @@ expect_status 200
 [ "$(jq .added body.txt)" = 0 ] || die "broken down twice: $body"
 api POST /api/v1/indicators/nothing_here/breakdowns "$mtok" '{"breakdown": "ethnicity"}'
 expect_status 404
+# retired and put back through the API
+api POST /api/v1/indicators/women_coops/retire "$ftok" '{"from": 2031}'
+expect_status 403
+api POST /api/v1/indicators/women_coops/retire "$mtok" '{"from": "2031"}'
+expect_status 400
+[ "$(jq -r .error.field body.txt)" = from ] || die "the retirement's field is not named: $body"
+api POST /api/v1/indicators/women_coops/retire "$mtok" '{"from": 2031}'
+expect_status 200
+[ "$(jq .retired_from body.txt)" = 2031 ] || die "the retired indicator: $body"
+api POST /api/v1/indicators/women_coops/retire "$mtok" '{"undo": true}'
+expect_status 200
+[ "$(jq .retired_from body.txt)" = null ] || die "the indicator put back: $body"
+api POST /api/v1/indicators/nothing_here/retire "$mtok" '{"from": 2031}'
+[ "$status" = 404 ] || [ "$status" = 400 ] || die "an unknown indicator's retirement: $status"
 stop_server
-[ "$(sql gemis.db "SELECT COUNT(*) FROM indicator_log WHERE changed_by = 'bo.noivu'")" = 6 ] \
+[ "$(sql gemis.db "SELECT COUNT(*) FROM indicator_log WHERE changed_by = 'bo.noivu'")" = 10 ] \
 	|| die "the indicator log: $(sql gemis.db "SELECT indicator, action, changed_by FROM indicator_log")"
 # a new process reads them all
 expect_ok "$GEMIS" indicators --json
