@@ -236,12 +236,15 @@ static void check_retired(const struct value_row *r, struct diags *d)
  * Nothing is checked while a category or the total is missing.
  */
 
-/* The series of the catalog, chained per parent and breakdown, built once
- * per batch: head[p] is parent p's first series, next[s] the next series of
- * the same parent, lead[s] the first series of s's parent on s's breakdown
- * (it names the breakdown in a group's key). */
-struct series_map {
+/* The series of the catalog, chained per parent and breakdown: head[p] is
+ * parent p's first series, next[s] the next series of the same parent,
+ * lead[s] the first series of s's parent on s's breakdown (it names the
+ * breakdown in a group's key); member[k] says whether k's rows take part
+ * in a group.  Built once per batch, or once per import. */
+struct group_index {
+	size_t nind;
 	int *head, *next, *lead;
+	bool *member;
 };
 
 static bool sums_over_groups(const struct indicator *ind)
@@ -249,38 +252,70 @@ static bool sums_over_groups(const struct indicator *ind)
 	return ind->kind == IND_RATIO || ind->space == SPACE_SUM;
 }
 
-static enum gemis_err series_map_build(struct series_map *m, size_t nind)
+/* Chains each series k under its parent, after the parent's others. */
+static void chain_series(struct group_index *m, int *tail, size_t k)
 {
-	size_t k;
+	const struct indicator *c = &catalog[k];
+	int p = c->parent_index, j;
+
+	for (j = m->head[p]; j >= 0 && m->lead[k] < 0; j = m->next[j]) {
+		if (strcmp(catalog[j].breakdown, c->breakdown) == 0)
+			m->lead[k] = m->lead[j];
+	}
+	if (m->lead[k] < 0)
+		m->lead[k] = (int)k;
+	if (tail[p] < 0)
+		m->head[p] = (int)k;
+	else
+		m->next[tail[p]] = (int)k;
+	tail[p] = (int)k;
+	if (sums_over_groups(&catalog[p]))
+		m->member[p] = true;
+	m->member[k] = sums_over_groups(c);
+}
+
+enum gemis_err group_index_build(struct group_index **out)
+{
+	size_t nind = catalog_n(), k;
+	struct group_index *m;
 	int *tail;
 
-	m->head = gemis_malloc(4 * (nind ? nind : 1) * sizeof(int));
-	if (!m->head)
+	*out = NULL;
+	for (k = catalog_builtin; k < nind && !catalog[k].parent; k++)
+		;
+	if (k == nind)
+		return GEMIS_OK; /* no series: nothing to check */
+	m = gemis_malloc(sizeof(*m) + 4 * nind * sizeof(int) + nind * sizeof(bool));
+	if (!m)
 		return GEMIS_ENOMEM;
+	m->nind = nind;
+	m->head = (int *)(m + 1);
 	m->next = m->head + nind;
 	m->lead = m->next + nind;
 	tail = m->lead + nind;
-	for (k = 0; k < nind; k++)
+	m->member = (bool *)(tail + nind);
+	for (k = 0; k < nind; k++) {
 		m->head[k] = m->next[k] = m->lead[k] = tail[k] = -1;
-	for (k = catalog_builtin; k < nind; k++) {
-		const struct indicator *c = &catalog[k];
-		int p = c->parent_index, j;
-
-		if (!c->parent || p < 0 || (size_t)p >= nind)
-			continue;
-		for (j = m->head[p]; j >= 0 && m->lead[k] < 0; j = m->next[j]) {
-			if (strcmp(catalog[j].breakdown, c->breakdown) == 0)
-				m->lead[k] = m->lead[j];
-		}
-		if (m->lead[k] < 0)
-			m->lead[k] = (int)k;
-		if (tail[p] < 0)
-			m->head[p] = (int)k;
-		else
-			m->next[tail[p]] = (int)k;
-		tail[p] = (int)k;
+		m->member[k] = false;
 	}
+	for (k = catalog_builtin; k < nind; k++) {
+		int p = catalog[k].parent_index;
+
+		if (catalog[k].parent && p >= 0 && (size_t)p < nind)
+			chain_series(m, tail, k);
+	}
+	*out = m;
 	return GEMIS_OK;
+}
+
+void group_index_free(struct group_index *gi)
+{
+	free(gi);
+}
+
+bool group_index_member(const struct group_index *gi, int ind)
+{
+	return gi && ind >= 0 && (size_t)ind < gi->nind && gi->member[ind];
 }
 
 /* A group to check: a unit, period, part and sex of one breakdown (its
@@ -326,7 +361,7 @@ static bool push_key(struct group_key **keys, size_t *n, size_t *cap, const stru
 /* The groups the batch's rows touch, with repeats: a series' own
  * breakdown, and every breakdown of a total's series.  NULL without
  * memory. */
-static struct group_key *group_keys(const struct value_row *rows, size_t n, const struct series_map *m,
+static struct group_key *group_keys(const struct value_row *rows, size_t n, const struct group_index *m,
 				    size_t *nkeys)
 {
 	struct group_key *keys = gemis_malloc(sizeof(*keys));
@@ -338,7 +373,7 @@ static struct group_key *group_keys(const struct value_row *rows, size_t n, cons
 		const struct value_row *r = &rows[i];
 		int j;
 
-		if (r->skip || !sums_over_groups(&catalog[r->ind]))
+		if (r->skip || !group_index_member(m, r->ind))
 			continue;
 		if (m->lead[r->ind] >= 0) {
 			ok = push_key(&keys, nkeys, &cap, r, m->lead[r->ind]);
@@ -382,7 +417,7 @@ static enum gemis_err value_of(const struct value_row *rows, const size_t *idx, 
 /* Says which groups do not add up to which total, in words a person at a
  * form reads as well as one reading an import's report: the groups' and
  * the indicator's names, the part and the sex (the line is the place). */
-static void group_problem(const struct series_map *m, const struct group_key *g, double sum, double total,
+static void group_problem(const struct group_index *m, const struct group_key *g, double sum, double total,
 			  struct diags *d)
 {
 	const struct indicator *lead = &catalog[g->lead], *p = &catalog[lead->parent_index];
@@ -411,7 +446,7 @@ static void group_problem(const struct series_map *m, const struct group_key *g,
 
 /* Checks one group: the total against the sum of its categories. */
 static enum gemis_err check_group(const struct value_row *rows, const size_t *idx, size_t n, value_lookup_fn lookup,
-				  void *ctx, const struct series_map *m, const struct group_key *g, struct diags *d)
+				  void *ctx, const struct group_index *m, const struct group_key *g, struct diags *d)
 {
 	const struct indicator *lead = &catalog[g->lead];
 	struct value_row key = {.unit = g->unit, .period = g->period, .ind = lead->parent_index,
@@ -437,51 +472,18 @@ static enum gemis_err check_group(const struct value_row *rows, const size_t *id
 	group_problem(m, g, sum, total, d);
 	return GEMIS_OK;
 }
-bool validate_has_groups(void)
-{
-	size_t i, n = catalog_n();
-
-	for (i = catalog_builtin; i < n; i++) {
-		if (catalog[i].parent)
-			return true;
-	}
-	return false;
-}
-
-bool validate_in_groups(int ind)
-{
-	size_t i, n = catalog_n();
-
-	if (!sums_over_groups(&catalog[ind]))
-		return false;
-	if (catalog[ind].parent)
-		return true;
-	for (i = catalog_builtin; i < n; i++) {
-		if (catalog[i].parent && catalog[i].parent_index == ind)
-			return true;
-	}
-	return false;
-}
-
 /* Every group the batch touches, each once (its latest line named); idx
  * orders the rows by key. */
-static enum gemis_err check_groups(const struct value_row *rows, const size_t *idx, size_t n, value_lookup_fn lookup,
-				   void *ctx, struct diags *d)
+static enum gemis_err check_groups(const struct group_index *m, const struct value_row *rows, const size_t *idx,
+				   size_t n, value_lookup_fn lookup, void *ctx, struct diags *d)
 {
-	size_t nind = catalog_n(), nkeys, i;
-	struct series_map m;
+	size_t nkeys, i;
 	struct group_key *keys;
 	enum gemis_err err = GEMIS_OK;
 
-	if (!validate_has_groups())
-		return GEMIS_OK;
-	if (series_map_build(&m, nind))
+	keys = group_keys(rows, n, m, &nkeys);
+	if (!keys)
 		return GEMIS_ENOMEM;
-	keys = group_keys(rows, n, &m, &nkeys);
-	if (!keys) {
-		free(m.head);
-		return GEMIS_ENOMEM;
-	}
 	qsort(keys, nkeys, sizeof(*keys), group_cmp);
 	for (i = 0; i < nkeys && !err; i++) {
 		if (i + 1 < nkeys && group_cmp(&keys[i], &keys[i + 1]) == 0) {
@@ -489,10 +491,9 @@ static enum gemis_err check_groups(const struct value_row *rows, const size_t *i
 				keys[i + 1].line = keys[i].line;
 			continue; /* checked at the run's last key, with its latest line */
 		}
-		err = check_group(rows, idx, n, lookup, ctx, &m, &keys[i], d);
+		err = check_group(rows, idx, n, lookup, ctx, m, &keys[i], d);
 	}
 	free(keys);
-	free(m.head);
 	return err;
 }
 
@@ -509,18 +510,18 @@ static size_t *key_index(const struct value_row *rows, size_t n)
 	return idx;
 }
 
-enum gemis_err validate_groups(const struct value_row *rows, size_t n, value_lookup_fn lookup, void *ctx,
-			       struct diags *d, struct errctx *e)
+enum gemis_err validate_groups(const struct group_index *gi, const struct value_row *rows, size_t n,
+			       value_lookup_fn lookup, void *ctx, struct diags *d, struct errctx *e)
 {
 	size_t *idx;
 	enum gemis_err err;
 
-	if (!validate_has_groups())
+	if (!gi)
 		return GEMIS_OK;
 	idx = key_index(rows, n);
 	if (!idx)
 		return GEMIS_ENOMEM;
-	err = check_groups(rows, idx, n, lookup, ctx, d);
+	err = check_groups(gi, rows, idx, n, lookup, ctx, d);
 	free(idx);
 	if (err && e && e->code == GEMIS_OK)
 		err_set(e, err, "value lookup failed");
@@ -546,8 +547,14 @@ static enum gemis_err validate(struct value_row *rows, size_t n, value_lookup_fn
 		return GEMIS_ENOMEM;
 	mark_duplicates(rows, idx, n, d);
 	err = check_shares(rows, idx, n, lookup, ctx, d);
-	if (!err && groups)
-		err = check_groups(rows, idx, n, lookup, ctx, d);
+	if (!err && groups) {
+		struct group_index *gi;
+
+		err = group_index_build(&gi);
+		if (!err && gi)
+			err = check_groups(gi, rows, idx, n, lookup, ctx, d);
+		group_index_free(gi);
+	}
 	free(idx);
 	if (err && e && e->code == GEMIS_OK)
 		err_set(e, err, "value lookup failed");

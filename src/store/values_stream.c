@@ -371,7 +371,7 @@ struct check {
 	 * together once it is over: at most every cell of the catalog */
 	struct value_row *fam;
 	size_t nfam, capfam;
-	bool groups;         /* the catalog has series */
+	struct group_index *groups; /* the catalog's series, NULL without */
 	bool write;          /* not a dry run */
 	const char *user, *source;
 	long long batch;     /* the write's value_batches row, 0 until a row is written */
@@ -518,7 +518,7 @@ static enum gemis_err flush_unit_period(struct check *c, struct errctx *e)
 
 	if (c->nfam == 0)
 		return GEMIS_OK;
-	err = validate_groups(c->fam, c->nfam, lookup, &c->stored, c->d, e);
+	err = validate_groups(c->groups, c->fam, c->nfam, lookup, &c->stored, c->d, e);
 	c->nfam = 0;
 	return err;
 }
@@ -535,7 +535,7 @@ static enum gemis_err flush_group(struct check *c, struct errctx *e)
 	for (i = 0; i < c->gn; i++)
 		to_row(&c->g[i], &c->gr[i]);
 	err = validate_rows_within(c->gr, c->gn, lookup, &c->stored, c->d, e);
-	if (!err && c->groups && validate_in_groups(c->gr[0].ind))
+	if (!err && group_index_member(c->groups, c->gr[0].ind))
 		err = keep_for_groups(c, e);
 	if (err)
 		return err;
@@ -728,8 +728,11 @@ static enum gemis_err check_and_write(struct db *db, struct values_stream *vs, c
 	c.write = !(flags & VALUES_DRY_RUN);
 	c.user = user;
 	c.source = source;
-	c.groups = validate_has_groups();
-	err = merge_open(vs, &m, e);
+	err = group_index_build(&c.groups);
+	if (err)
+		err_set(e, err, "out of memory");
+	if (!err)
+		err = merge_open(vs, &m, e);
 	if (!err)
 		err = form_locks_load(db, vs->t, &c.locks, e);
 	if (!err && c.write) {
@@ -748,6 +751,7 @@ static enum gemis_err check_and_write(struct db *db, struct values_stream *vs, c
 	stored_release(&c.stored);
 	form_locks_release(&c.locks);
 	free(c.fam);
+	group_index_free(c.groups);
 	if (!err && d->total > 0)
 		err = err_set(e, GEMIS_EINVAL, "%zu problem(s) found; nothing was written", d->total);
 	if (!err && c.write)
