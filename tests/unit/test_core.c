@@ -18,6 +18,7 @@
 #include "core/validate.h"
 #include "util/i18n.h"
 #include "harness.h"
+#include "tree_fixture.h"
 
 TEST(catalog_ids_unique_and_complete)
 {
@@ -125,18 +126,6 @@ TEST(periods)
 }
 
 /* VN -> P1 -> C1, C2; VN -> P2 -> C3 */
-static void small_tree(struct tree *t)
-{
-	tree_init(t);
-	tree_add(t, "VN", "Việt Nam", NULL, LEVEL_NATION, NULL, 1, NULL);
-	tree_add(t, "P1", "Tỉnh Một", NULL, LEVEL_PROVINCE, "VN", 2, NULL);
-	tree_add(t, "P2", "Tỉnh Hai", NULL, LEVEL_PROVINCE, "VN", 3, NULL);
-	tree_add(t, "C1", "Xã Một", NULL, LEVEL_COMMUNE, "P1", 4, NULL);
-	tree_add(t, "C2", "Phường Hai", NULL, LEVEL_WARD, "P1", 5, NULL);
-	tree_add(t, "C3", "Xã Ba", NULL, LEVEL_COMMUNE, "P2", 6, NULL);
-	tree_finish(t);
-}
-
 TEST(tree_basics)
 {
 	struct tree t;

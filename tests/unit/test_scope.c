@@ -13,20 +13,9 @@
 #include "core/tree.h"
 #include "formats/catalog_json.h"
 #include "harness.h"
+#include "tree_fixture.h"
 
 /* VN -> P1 -> C1, C2; VN -> P2 -> C3 */
-static void small_tree(struct tree *t)
-{
-	tree_init(t);
-	tree_add(t, "VN", "Việt Nam", NULL, LEVEL_NATION, NULL, 1, NULL);
-	tree_add(t, "P1", "Tỉnh Một", NULL, LEVEL_PROVINCE, "VN", 2, NULL);
-	tree_add(t, "P2", "Tỉnh Hai", NULL, LEVEL_PROVINCE, "VN", 3, NULL);
-	tree_add(t, "C1", "Xã Một", NULL, LEVEL_COMMUNE, "P1", 4, NULL);
-	tree_add(t, "C2", "Phường Hai", NULL, LEVEL_WARD, "P1", 5, NULL);
-	tree_add(t, "C3", "Xã Ba", NULL, LEVEL_COMMUNE, "P2", 6, NULL);
-	tree_finish(t);
-}
-
 TEST(in_scope_inside_the_province_only)
 {
 	struct tree t;
