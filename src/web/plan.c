@@ -853,6 +853,27 @@ static void fewer_warning(struct http_req *r, const struct plan_diff *d)
 			  d->own_after, d->own_before));
 }
 
+/* The plan's targets on an indicator retired in their year: stored as
+ * signed, never judged (plan_retired_targets()); said before applying, as
+ * `gemis plan load` says it. */
+static void retired_warning(struct http_req *r, const json_t *plan)
+{
+	struct diags w;
+	size_t i;
+
+	diags_init(&w, 50);
+	plan_retired_targets(plan, &w);
+	if (w.n > 0) {
+		plan_diags_in_words(plan, &w);
+		html(r, "<div class=\"alert\" role=\"alert\"><h2>%s</h2><ul>",
+		     _("Targets on retired indicators"));
+		for (i = 0; i < w.n; i++)
+			html(r, "<li>%s%s%s</li>", w.d[i].field, w.d[i].field[0] ? ": " : "", w.d[i].msg);
+		html(r, "</ul></div>");
+	}
+	diags_release(&w);
+}
+
 enum gemis_err page_plan_review(struct http_req *r)
 {
 	const struct snapshot *s = http_snap(r);
@@ -900,6 +921,8 @@ enum gemis_err page_plan_review(struct http_req *r)
 	html(r, "<h1>%s <small>%s</small></h1>", _("Review the plan"), file);
 	if (d.total == 0 && plan_diff_fewer_targets(&diff))
 		fewer_warning(r, &diff);
+	if (d.total == 0)
+		retired_warning(r, plan);
 	if (d.total > 0) {
 		diags_sort(&d);
 		plan_diags_in_words(plan, &d);

@@ -154,6 +154,23 @@ expect_status 200
 http GET /api/v1/submissions/03390/vhxh/2026 -H "Authorization: Bearer $vhxh"
 [ "$(jq '[.fields[] | select(.indicator == "female_key_leaders")] | length' body.txt)" -gt 0 ] || die "the built-in left 2026's form"
 
+# the web's review of a plan with such a target says so before it is applied,
+# in words (not the JSON path), as `gemis plan load` does
+sed 's/9\/KH-UBND/11\/KH-UBND/' amend.json >amend3.json
+export JAR=commune.txt
+sign_in binhlu gemis-demo-2026
+http GET /lang/en?next=/
+http GET /plan/03390
+csrf=$(csrf_of)
+http POST /plan/03390/upload -F "csrf=$csrf" -F "file=@amend3.json;type=application/json"
+expect_status 303
+http GET "$(header Location)"
+expect_status 200
+contains "$body" "Targets on retired indicators"
+contains "$body" "Working women with social insurance is retired from 2027: its target for 2030 is stored as signed"
+! printf '%s' "$body" | grep -q "targets\[0\]" || die "the review names the JSON path"
+unset JAR
+
 # undone: in force again, logged, a value of 2027 taken, back on the form
 expect_ok "$GEMIS" indicator retire si_women --undo --as bo.noivu
 [ "$(sql gemis.db "SELECT action || ' ' || changed_by FROM indicator_log WHERE indicator = 'si_women' ORDER BY id DESC LIMIT 1")" \
