@@ -106,6 +106,57 @@ static void sex_totals(const struct layout_ind *li, double *c)
 	}
 }
 
+/* The sum of one breakdown's groups in the cell of (part, sex), NAN when
+ * a group lacks it. */
+static double group_sum(const struct engine *e, int u, const double *cells, int lead, int part, int sex)
+{
+	const struct group_index *g = e->groups;
+	double sum = 0;
+	int j;
+
+	for (j = lead; j >= 0; j = g->next[j]) {
+		long c;
+
+		if (g->lead[j] != lead)
+			continue;
+		c = layout_cell(e->lay, j, part, sex);
+		if (c < 0 || isnan(cells[(size_t)u * e->lay->row + (size_t)c]))
+			return NAN;
+		sum += cells[(size_t)u * e->lay->row + (size_t)c];
+	}
+	return sum;
+}
+
+/* Totals from their groups, where unit u gave every group of a breakdown
+ * and not the total: each missing cell of a parent summed over the first
+ * complete breakdown (never a partial one, whose groups leave people out).
+ * On the unit's own figures, before its indicators are completed: above
+ * the leaves the children's totals, derived in their turn, roll up. */
+static void group_totals(const struct engine *e, int u, double *cells)
+{
+	const struct group_index *g = e->groups;
+	size_t i;
+
+	for (i = 0; i < g->nparents; i++) {
+		int p = g->parents[i], slot, lead;
+		const struct layout_ind *li = &e->lay->ind[p];
+		double *c = &cells[ind_cells(e, u, p)];
+
+		if (!g->member[p])
+			continue;
+		for (slot = 0; slot < li->nparts * li->ncat; slot++) {
+			int part = slot / li->ncat, sex = li->ncat == 1 ? SEX_T : slot % li->ncat;
+
+			if (!isnan(c[slot]))
+				continue;
+			for (lead = g->head[p]; lead >= 0 && isnan(c[slot]); lead = g->next[lead]) {
+				if (g->lead[lead] == lead && !catalog[lead].group_partial)
+					c[slot] = group_sum(e, u, cells, lead, part, sex);
+			}
+		}
+	}
+}
+
 /* The roll-up of unit u: its cells hold its own values (sub-annual ones
  * folded in) and its children's are final.  Completes totals from the
  * sexes, takes the sum (or mean) of the children that report both parts
@@ -117,6 +168,8 @@ static void unit_rollup(const struct engine *e, int u, double *cells, uint32_t *
 	bool leaf = t->units[u].first_child < 0;
 	size_t k;
 
+	if (e->groups)
+		group_totals(e, u, cells);
 	for (k = 0; k < e->nind; k++) {
 		const struct indicator *ind = &catalog[k];
 		const struct layout_ind *li = &e->lay->ind[k];
@@ -376,6 +429,8 @@ enum gemis_err engine_build(struct engine *e, const struct tree *tree, struct da
 	if (err)
 		goto fail;
 	err = build_targets(e, t, nt);
+	if (!err)
+		err = group_index_build(e->nind, &e->groups);
 	if (err)
 		goto fail;
 	e->year_min = ds->year_min;
@@ -432,6 +487,7 @@ void engine_release(struct engine *e)
 	rc_unref(e->targets);
 	rc_unref(e->own_first);
 	rc_unref(e->national);
+	group_index_free(e->groups);
 	while (e->memo) {
 		struct engine_memo *next = e->memo->next;
 
@@ -597,6 +653,7 @@ enum gemis_err engine_clone(struct engine *dst, const struct engine *src, const 
 	rc_ref(dst->targets);
 	rc_ref(dst->own_first);
 	rc_ref(dst->national);
+	rc_ref(dst->groups);
 	if (src->cells && ny > 0) {
 		dst->cells = calloc((size_t)ny, sizeof(*dst->cells));
 		dst->reporting = calloc((size_t)ny, sizeof(*dst->reporting));

@@ -7,7 +7,10 @@
  *     reported but quarters or months were, folds them into the year by the
  *     part's time aggregation (sum of flows, last of stocks, mean of
  *     per-period figures), quarters taking precedence over months;
- *  2. completes totals: a part given only by sex gets T = F + M;
+ *  2. completes totals: a total a unit did not report but gave every
+ *     group of one of its breakdowns for (issue 17) is their sum (the
+ *     first such breakdown of the catalog; not a partial one), and a part
+ *     given only by sex gets T = F + M;
  *  3. rolls up in one backward pass over the tree array (children after
  *     parents), summing numerators and denominators of the children that
  *     report both (never averaging percentages); SPACE_MEAN indicators take
@@ -31,6 +34,7 @@
 
 #include "assess.h"
 #include "dataset.h"
+#include "groups.h"
 #include "tree.h"
 
 struct engine {
@@ -45,6 +49,7 @@ struct engine {
 	size_t ntargets;
 	int *own_first;            /* [unit*nind + ind] -> index in targets, or -1 */
 	struct target *national;   /* [nind], has_value false where none */
+	struct group_index *groups; /* the catalog's series (rc, shared); NULL without */
 	/* results derived from the engine and costly to compute, remembered
 	 * (engine_memo_get/put); the only mutable part, behind memo_mu */
 	pthread_mutex_t memo_mu;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "groups.h"
 #include "util/alloc.h"
 #include "util/i18n.h"
 
@@ -233,90 +234,11 @@ static void check_retired(const struct value_row *r, struct diags *d)
  * do not cover everybody (age groups with a gap, group_partial) adds up to
  * at most the total.  An average or a figure each level reports for itself
  * (a value indicator not summed over units) is not a sum of its groups.
- * Nothing is checked while a category or the total is missing.
+ * Nothing is checked while a category is missing.  Where the total is
+ * missing, the engine takes the sum of the first complete breakdown that is
+ * not partial for it (engine.h), and every other complete breakdown is
+ * checked against that sum.
  */
-
-/* The series of the catalog, chained per parent and breakdown: head[p] is
- * parent p's first series, next[s] the next series of the same parent,
- * lead[s] the first series of s's parent on s's breakdown (it names the
- * breakdown in a group's key); member[k] says whether k's rows take part
- * in a group.  Built once per batch, or once per import. */
-struct group_index {
-	size_t nind;
-	int *head, *next, *lead;
-	bool *member;
-};
-
-static bool sums_over_groups(const struct indicator *ind)
-{
-	return ind->kind == IND_RATIO || ind->space == SPACE_SUM;
-}
-
-/* Chains each series k under its parent, after the parent's others. */
-static void chain_series(struct group_index *m, int *tail, size_t k)
-{
-	const struct indicator *c = &catalog[k];
-	int p = c->parent_index, j;
-
-	for (j = m->head[p]; j >= 0 && m->lead[k] < 0; j = m->next[j]) {
-		if (strcmp(catalog[j].breakdown, c->breakdown) == 0)
-			m->lead[k] = m->lead[j];
-	}
-	if (m->lead[k] < 0)
-		m->lead[k] = (int)k;
-	if (tail[p] < 0)
-		m->head[p] = (int)k;
-	else
-		m->next[tail[p]] = (int)k;
-	tail[p] = (int)k;
-	if (sums_over_groups(&catalog[p]))
-		m->member[p] = true;
-	m->member[k] = sums_over_groups(c);
-}
-
-enum gemis_err group_index_build(struct group_index **out)
-{
-	size_t nind = catalog_n(), k;
-	struct group_index *m;
-	int *tail;
-
-	*out = NULL;
-	for (k = catalog_builtin; k < nind && !catalog[k].parent; k++)
-		;
-	if (k == nind)
-		return GEMIS_OK; /* no series: nothing to check */
-	m = gemis_malloc(sizeof(*m) + 4 * nind * sizeof(int) + nind * sizeof(bool));
-	if (!m)
-		return GEMIS_ENOMEM;
-	m->nind = nind;
-	m->head = (int *)(m + 1);
-	m->next = m->head + nind;
-	m->lead = m->next + nind;
-	tail = m->lead + nind;
-	m->member = (bool *)(tail + nind);
-	for (k = 0; k < nind; k++) {
-		m->head[k] = m->next[k] = m->lead[k] = tail[k] = -1;
-		m->member[k] = false;
-	}
-	for (k = catalog_builtin; k < nind; k++) {
-		int p = catalog[k].parent_index;
-
-		if (catalog[k].parent && p >= 0 && (size_t)p < nind)
-			chain_series(m, tail, k);
-	}
-	*out = m;
-	return GEMIS_OK;
-}
-
-void group_index_free(struct group_index *gi)
-{
-	free(gi);
-}
-
-bool group_index_member(const struct group_index *gi, int ind)
-{
-	return gi && ind >= 0 && (size_t)ind < gi->nind && gi->member[ind];
-}
 
 /* A group to check: a unit, period, part and sex of one breakdown (its
  * lead series) of one parent. */
@@ -414,69 +336,144 @@ static enum gemis_err value_of(const struct value_row *rows, const size_t *idx, 
 	return lookup ? lookup(ctx, key->unit, key->period, key->ind, key->part, key->sex, v, found) : GEMIS_OK;
 }
 
+/* The names of breakdown lead's groups, joined by commas, into buf. */
+static void group_names(const struct group_index *m, int lead, char *buf, size_t size)
+{
+	enum lang lang = i18n_lang();
+	size_t used = 0;
+	int j;
+
+	buf[0] = '\0';
+	for (j = lead; j >= 0 && used < size; j = m->next[j]) {
+		const struct indicator *c = &catalog[j];
+
+		if (m->lead[j] == lead)
+			used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? ", " : "",
+						 lang == LANG_VI ? c->category_vi : c->category_en);
+	}
+}
+
 /* Says which groups do not add up to which total, in words a person at a
  * form reads as well as one reading an import's report: the groups' and
- * the indicator's names, the part and the sex (the line is the place). */
+ * the indicator's names, the part and the sex (the line is the place).
+ * from is the breakdown whose groups gave the total where the unit gave
+ * none, -1 for a total given. */
 static void group_problem(const struct group_index *m, const struct group_key *g, double sum, double total,
-			  struct diags *d)
+			  int from, struct diags *d)
 {
 	const struct indicator *lead = &catalog[g->lead], *p = &catalog[lead->parent_index];
 	enum lang lang = i18n_lang();
 	const char *part = lang == LANG_VI ? p->part_vi[g->part] : p->part_en[g->part];
-	char groups[256], vs[32], vt[32];
-	size_t used = 0;
-	int j;
+	char groups[256], others[256], vs[32], vt[32];
 
-	groups[0] = '\0';
-	for (j = g->lead; j >= 0 && used < sizeof(groups); j = m->next[j]) {
-		const struct indicator *c = &catalog[j];
-
-		if (m->lead[j] == g->lead)
-			used += (size_t)snprintf(groups + used, sizeof(groups) - used, "%s%s", used ? ", " : "",
-						 lang == LANG_VI ? c->category_vi : c->category_en);
-	}
+	group_names(m, g->lead, groups, sizeof(groups));
 	fmt_value(vs, sizeof(vs), sum);
 	fmt_value(vt, sizeof(vt), total);
+	part = part ? part : part_id(p, g->part);
+	if (from >= 0) {
+		group_names(m, from, others, sizeof(others));
+		diags_add(d, g->line, "value",
+			  lead->group_partial
+				  ? _("the groups (%s) add up to %s, more than %s, the sum of the groups (%s) of %s (%s, %s)")
+				  : _("the groups (%s) add up to %s, not to %s, the sum of the groups (%s) of %s (%s, %s)"),
+			  groups, vs, vt, others, indicator_name(p, lang), part, indicator_sex_name(p, (enum sex)g->sex));
+		return;
+	}
 	diags_add(d, g->line, "value",
 		  lead->group_partial ? _("the groups (%s) add up to %s, more than the total %s of %s (%s, %s)")
 				      : _("the groups (%s) add up to %s, not to the total %s of %s (%s, %s)"),
-		  groups, vs, vt, indicator_name(p, lang), part ? part : part_id(p, g->part),
-		  indicator_sex_name(p, (enum sex)g->sex));
+		  groups, vs, vt, indicator_name(p, lang), part, indicator_sex_name(p, (enum sex)g->sex));
 }
 
-/* Checks one group: the total against the sum of its categories. */
-static enum gemis_err check_group(const struct value_row *rows, const size_t *idx, size_t n, value_lookup_fn lookup,
-				  void *ctx, const struct group_index *m, const struct group_key *g, struct diags *d)
+/* Where a batch's rows are, to look a value up in them or in the stored
+ * ones. */
+struct batch {
+	const struct value_row *rows;
+	const size_t *idx;
+	size_t n;
+	value_lookup_fn lookup;
+	void *ctx;
+};
+
+/* The sum of breakdown lead's groups in g's cell; *found false when a
+ * group is missing. */
+static enum gemis_err groups_sum(const struct batch *b, const struct group_index *m, const struct group_key *g,
+				 int lead, double *sum, bool *found)
+{
+	struct value_row key = {.unit = g->unit, .period = g->period, .part = g->part, .sex = g->sex};
+	enum gemis_err err = GEMIS_OK;
+	double v = 0;
+	int j;
+
+	*sum = 0;
+	*found = true;
+	for (j = lead; !err && *found && j >= 0; j = m->next[j]) {
+		if (m->lead[j] != lead)
+			continue;
+		key.ind = j;
+		err = value_of(b->rows, b->idx, b->n, b->lookup, b->ctx, &key, &v, found);
+		if (*found)
+			*sum += v;
+	}
+	return err;
+}
+
+/* The total a unit did not give, as the engine takes it (engine.h): the
+ * sum of its first complete breakdown that is not partial; *from is that
+ * breakdown's lead. */
+static enum gemis_err derived_total(const struct batch *b, const struct group_index *m, const struct group_key *g,
+				    double *total, bool *found, int *from)
+{
+	int j;
+
+	*found = false;
+	for (j = m->head[catalog[g->lead].parent_index]; j >= 0; j = m->next[j]) {
+		enum gemis_err err;
+
+		if (m->lead[j] != j || catalog[j].group_partial)
+			continue;
+		err = groups_sum(b, m, g, j, total, found);
+		if (err || *found) {
+			*from = j;
+			return err;
+		}
+	}
+	return GEMIS_OK;
+}
+
+/* Checks one group: the total, given or the sum of another breakdown's
+ * groups, against the sum of its categories. */
+static enum gemis_err check_group(const struct batch *b, const struct group_index *m, const struct group_key *g,
+				  struct diags *d)
 {
 	const struct indicator *lead = &catalog[g->lead];
 	struct value_row key = {.unit = g->unit, .period = g->period, .ind = lead->parent_index,
 				.part = g->part, .sex = g->sex};
-	double total, sum = 0, v = 0;
+	double total, sum;
 	bool found;
+	int from = -1;
 	enum gemis_err err;
-	int j;
 
-	err = value_of(rows, idx, n, lookup, ctx, &key, &total, &found);
-	for (j = g->lead; !err && found && j >= 0; j = m->next[j]) {
-		if (m->lead[j] != g->lead)
-			continue;
-		key.ind = j;
-		err = value_of(rows, idx, n, lookup, ctx, &key, &v, &found);
-		if (found)
-			sum += v;
-	}
+	err = value_of(b->rows, b->idx, b->n, b->lookup, b->ctx, &key, &total, &found);
+	if (!err && !found)
+		err = derived_total(b, m, g, &total, &found, &from);
+	if (err || !found || from == g->lead)
+		return err;
+	err = groups_sum(b, m, g, g->lead, &sum, &found);
 	if (err || !found)
 		return err;
 	if (lead->group_partial ? sum <= total * (1 + 1e-9) : fabs(sum - total) <= 1e-9 * fmax(1, fabs(total)))
 		return GEMIS_OK;
-	group_problem(m, g, sum, total, d);
+	group_problem(m, g, sum, total, from, d);
 	return GEMIS_OK;
 }
+
 /* Every group the batch touches, each once (its latest line named); idx
  * orders the rows by key. */
 static enum gemis_err check_groups(const struct group_index *m, const struct value_row *rows, const size_t *idx,
 				   size_t n, value_lookup_fn lookup, void *ctx, struct diags *d)
 {
+	const struct batch b = {rows, idx, n, lookup, ctx};
 	size_t nkeys, i;
 	struct group_key *keys;
 	enum gemis_err err = GEMIS_OK;
@@ -491,7 +488,7 @@ static enum gemis_err check_groups(const struct group_index *m, const struct val
 				keys[i + 1].line = keys[i].line;
 			continue; /* checked at the run's last key, with its latest line */
 		}
-		err = check_group(rows, idx, n, lookup, ctx, m, &keys[i], d);
+		err = check_group(&b, m, &keys[i], d);
 	}
 	free(keys);
 	return err;
@@ -550,7 +547,7 @@ static enum gemis_err validate(struct value_row *rows, size_t n, value_lookup_fn
 	if (!err && groups) {
 		struct group_index *gi;
 
-		err = group_index_build(&gi);
+		err = group_index_build(catalog_n(), &gi);
 		if (!err && gi)
 			err = check_groups(gi, rows, idx, n, lookup, ctx, d);
 		group_index_free(gi);

@@ -20,6 +20,7 @@
 #include <stddef.h>
 
 #include "catalog.h"
+#include "groups.h"
 #include "period.h"
 #include "tree.h"
 #include "util/err.h"
@@ -75,16 +76,6 @@ enum gemis_err validate_rows(struct value_row *rows, size_t n, value_lookup_fn l
  * indicator at a time, whose groups are checked by unit and period. */
 enum gemis_err validate_rows_within(struct value_row *rows, size_t n, value_lookup_fn lookup, void *ctx,
 				    struct diags *d, struct errctx *e);
-/* The catalog's series indexed for the group checks: built once and kept
- * for many batches (an import checks each unit and period of a file with
- * the same catalog).  NULL from group_index_build() when the catalog has
- * no series, which every function below takes as "nothing to check". */
-struct group_index;
-enum gemis_err group_index_build(struct group_index **out);
-void group_index_free(struct group_index *gi);
-/* Whether ind's rows go to validate_groups(): a series, or an indicator
- * with series, that is summed over units. */
-bool group_index_member(const struct group_index *gi, int ind);
 /* A total and its groups (issue 17): where the rows, or the stored values
  * through lookup, give an indicator's total and each category of one of
  * its breakdowns for a unit, period, part and sex, the categories add up to

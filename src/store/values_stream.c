@@ -728,7 +728,7 @@ static enum gemis_err check_and_write(struct db *db, struct values_stream *vs, c
 	c.write = !(flags & VALUES_DRY_RUN);
 	c.user = user;
 	c.source = source;
-	err = group_index_build(&c.groups);
+	err = group_index_build(catalog_n(), &c.groups);
 	if (err)
 		err_set(e, err, "out of memory");
 	if (!err)

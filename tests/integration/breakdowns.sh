@@ -117,6 +117,20 @@ expect_ok "$GEMIS" values import dens.csv
 printf 'unit,period,indicator,part,sex,value\n03394,2027,female_wage_workers,den,T,100\n' >den.csv
 expect_fail 1 "$GEMIS" values import den.csv
 contains "$err" "den.csv:2: value: the groups (Urban, Rural) add up to 110, not to the total 100 of Female wage workers among employed women ("
+# a total from its groups: 03390 gives only its urban and rural workers for
+# 2027, and its total is their sum (40 of 100), in its progress and in the
+# province's (03394's 50 over its groups' 110, summed too: 90 of 210); it is
+# not written to the database
+printf 'unit,period,indicator,part,sex,value\n03390,2027,female_wage_workers__area_urban,num,T,10\n03390,2027,female_wage_workers__area_urban,den,T,40\n03390,2027,female_wage_workers__area_rural,num,T,30\n03390,2027,female_wage_workers__area_rural,den,T,60\n' >only-groups.csv
+expect_ok "$GEMIS" values import only-groups.csv
+expect_ok "$GEMIS" progress --unit 03390 --year 2027 --json
+[ "$(printf '%s' "$out" | jq -r '.indicators[] | select(.indicator == "female_wage_workers") | .value')" = 40 ] \
+	|| die "the commune's total from its groups: $out"
+expect_ok "$GEMIS" progress --unit 12 --year 2027 --json
+[ "$(printf '%s' "$out" | jq -r '.indicators[] | select(.indicator == "female_wage_workers") | .value * 100 | round')" = 4286 ] \
+	|| die "the province's total from its communes' groups: $out"
+[ "$(sql gemis.db "SELECT COUNT(*) FROM datavalues v JOIN units u ON u.id = v.unit_id WHERE u.code = '03390' AND v.period = '2027'
+	AND v.indicator = 'female_wage_workers'")" = 0 ] || die "a total from the groups was written"
 # age groups that leave ages out add up to at most the total
 expect_ok "$GEMIS" breakdown list
 contains "$out" "Youth (partial"

@@ -998,6 +998,116 @@ TEST(groups_add_up)
 	CHECK(catalog[catalog_find("unpaid_care_ratio")].space != SPACE_SUM);
 }
 
+/* Without a total, two complete breakdowns make the same total (the
+ * first's sum is the total the engine takes); a partial one adds up to at
+ * most that.  Runs after groups_add_up, whose series it uses. */
+TEST(groups_agree_without_total)
+{
+	int p = catalog_find("primary_completion"), min = catalog_find("primary_completion__ethnicity_minority");
+	int kinh = catalog_find("primary_completion__ethnicity_kinh"), a1 = catalog_find("primary_completion__teen_a10");
+	int a2 = catalog_find("primary_completion__teen_a11"), urban, rural;
+	struct indicator s = catalog[kinh];
+	struct value_row r[6];
+	struct diags d;
+	struct errctx e = {0};
+
+	CHECK(p >= 0 && min >= 0 && a1 >= 0 && a2 >= 0);
+	s.breakdown = "area";
+	s.id = "primary_completion__area_urban";
+	s.category = "urban";
+	s.category_vi = s.category_en = "Urban";
+	CHECK(catalog_add(&s, &urban, &e) == GEMIS_OK);
+	s.id = "primary_completion__area_rural";
+	s.category = "rural";
+	s.category_vi = s.category_en = "Rural";
+	CHECK(catalog_add(&s, &rural, &e) == GEMIS_OK);
+	i18n_set_lang(LANG_EN);
+
+	r[0] = group_row(min, PART_NUM, SEX_F, 40, 2);
+	r[1] = group_row(kinh, PART_NUM, SEX_F, 60, 3);
+	r[2] = group_row(urban, PART_NUM, SEX_F, 52, 4);
+	r[3] = group_row(rural, PART_NUM, SEX_F, 48, 5);
+	r[4] = group_row(a1, PART_NUM, SEX_F, 30, 6);
+	r[5] = group_row(a2, PART_NUM, SEX_F, 50, 7);
+	diags_init(&d, 100);
+	CHECK(validate_rows(r, 6, NULL, NULL, &d, &e) == GEMIS_OK && d.total == 0);
+	r[2].value = 50;
+	r[5].value = 80;
+	CHECK(validate_rows(r, 6, NULL, NULL, &d, &e) == GEMIS_OK);
+	CHECK(d.total == 2);
+	CHECK(has_problem(&d, 5, "the groups (Urban, Rural) add up to 98, not to 100, the sum of the groups "
+				 "(Ethnic minority, Kinh) of Primary school completion rate ("));
+	CHECK(has_problem(&d, 7, "the groups (10, 11) add up to 110, more than 100, the sum of the groups "
+				 "(Ethnic minority, Kinh)"));
+	diags_release(&d);
+	/* one breakdown incomplete: nothing to compare */
+	diags_init(&d, 100);
+	CHECK(validate_rows(r + 1, 3, NULL, NULL, &d, &e) == GEMIS_OK && d.total == 0);
+	diags_release(&d);
+}
+
+/* A total from its groups (issue 17): a commune that gave every group of
+ * a breakdown and not the total has the groups' sum as its total, which
+ * rolls up; an incomplete breakdown, a partial one or a unit's own total
+ * leave it as it was.  Runs after groups_add_up, whose series it uses. */
+TEST(engine_group_totals)
+{
+	int p = catalog_find("primary_completion"), min = catalog_find("primary_completion__ethnicity_minority");
+	int kinh = catalog_find("primary_completion__ethnicity_kinh");
+	struct tree t;
+	struct dataset d;
+	struct engine e;
+	int C1, C2, C3, P1, P2;
+
+	CHECK(p >= 0 && min >= 0 && kinh >= 0);
+	small_tree(&t);
+	C1 = tree_find(&t, "C1");
+	C2 = tree_find(&t, "C2");
+	C3 = tree_find(&t, "C3");
+	P1 = tree_find(&t, "P1");
+	P2 = tree_find(&t, "P2");
+	dataset_init(&d, &t);
+	/* C1: both ethnic groups, girls and boys, no total */
+	put(&d, &t, "C1", "2026", "primary_completion__ethnicity_minority", PART_NUM, SEX_F, 40);
+	put(&d, &t, "C1", "2026", "primary_completion__ethnicity_minority", PART_DEN, SEX_F, 50);
+	put(&d, &t, "C1", "2026", "primary_completion__ethnicity_kinh", PART_NUM, SEX_F, 60);
+	put(&d, &t, "C1", "2026", "primary_completion__ethnicity_kinh", PART_DEN, SEX_F, 70);
+	put(&d, &t, "C1", "2026", "primary_completion__ethnicity_minority", PART_NUM, SEX_M, 30);
+	put(&d, &t, "C1", "2026", "primary_completion__ethnicity_minority", PART_DEN, SEX_M, 40);
+	put(&d, &t, "C1", "2026", "primary_completion__ethnicity_kinh", PART_NUM, SEX_M, 50);
+	put(&d, &t, "C1", "2026", "primary_completion__ethnicity_kinh", PART_DEN, SEX_M, 60);
+	/* C2: its own total, and one group only */
+	put(&d, &t, "C2", "2026", "primary_completion", PART_NUM, SEX_F, 9);
+	put(&d, &t, "C2", "2026", "primary_completion", PART_DEN, SEX_F, 10);
+	put(&d, &t, "C2", "2026", "primary_completion__ethnicity_minority", PART_NUM, SEX_M, 5);
+	put(&d, &t, "C2", "2026", "primary_completion__ethnicity_minority", PART_DEN, SEX_M, 6);
+	/* C3: the two age groups of a partial breakdown only */
+	put(&d, &t, "C3", "2026", "primary_completion__teen_a10", PART_NUM, SEX_T, 3);
+	put(&d, &t, "C3", "2026", "primary_completion__teen_a10", PART_DEN, SEX_T, 4);
+	put(&d, &t, "C3", "2026", "primary_completion__teen_a11", PART_NUM, SEX_T, 3);
+	put(&d, &t, "C3", "2026", "primary_completion__teen_a11", PART_DEN, SEX_T, 4);
+	CHECK(engine_build(&e, &t, &d, NULL, 0) == GEMIS_OK);
+
+	CHECK_EQ_DBL(engine_part(&e, 2026, C1, p, PART_NUM, SEX_F), 100, 0);
+	CHECK_EQ_DBL(engine_part(&e, 2026, C1, p, PART_DEN, SEX_F), 120, 0);
+	CHECK_EQ_DBL(engine_part(&e, 2026, C1, p, PART_NUM, SEX_M), 80, 0);
+	/* the total of both sexes from the derived girls and boys */
+	CHECK_EQ_DBL(engine_part(&e, 2026, C1, p, PART_DEN, SEX_T), 220, 0);
+	CHECK(engine_reporting(&e, 2026, C1, p) == 1);
+	/* C2's own girls stand; its boys lack the Kinh group */
+	CHECK_EQ_DBL(engine_part(&e, 2026, C2, p, PART_NUM, SEX_F), 9, 0);
+	CHECK(isnan(engine_part(&e, 2026, C2, p, PART_NUM, SEX_M)));
+	/* the province sums C1's derived girls and C2's own */
+	CHECK_EQ_DBL(engine_part(&e, 2026, P1, p, PART_NUM, SEX_F), 109, 0);
+	CHECK_EQ_DBL(engine_part(&e, 2026, P1, p, PART_DEN, SEX_F), 130, 0);
+	/* a partial breakdown's groups are no total */
+	CHECK(isnan(engine_part(&e, 2026, C3, p, PART_DEN, SEX_T)));
+	CHECK(isnan(engine_part(&e, 2026, P2, p, PART_DEN, SEX_T)));
+	engine_release(&e);
+	dataset_release(&d);
+	tree_release(&t);
+}
+
 /* Retiring (issue 17): a built-in indicator retired from a year is retired
  * in that year and after, not before; its series with it; the sets of
  * what is owed drop it for those years; a value of those years is refused
@@ -1173,6 +1283,8 @@ int main(void)
 	RUN(catalog_add_at_run_time); /* last: the catalog only grows */
 	RUN(catalog_series);
 	RUN(groups_add_up);
+	RUN(engine_group_totals);
+	RUN(groups_agree_without_total);
 	RUN(catalog_retire);
 	return harness_report();
 }
