@@ -175,6 +175,21 @@ expect_ok "$GEMIS" values export --unit 01 --format sdmx-structure -o s01.xml
 grep -q 'id="female_key_leaders"' s01.xml || die "no code list in Hà Nội's SDMX structure"
 ! grep -q 'id="lc_women_biz"' s01.xml || die "in Hà Nội's SDMX code list"
 
+# Lai Châu retires its own, not a national one nor another province's; a
+# commune's focal point nothing
+expect_ok "$GEMIS" indicator add --id hn_coops --goal economy --kind value --unit count --scope 01 \
+	--name-vi "Số hợp tác xã" --name-en "Cooperatives" --part-vi "Số hợp tác xã" --part-en "Cooperatives"
+expect_fail 1 "$GEMIS" indicator retire hn_coops --from 2031 --as laichau
+contains "$err" "not another province's"
+expect_fail 1 "$GEMIS" indicator retire female_key_leaders --from 2031 --as laichau
+contains "$err" "not a national one"
+expect_fail 1 "$GEMIS" indicator retire lc_women_biz --from 2031 --as binhlu
+contains "$err" "ministry"
+[ "$(sql gemis.db "SELECT COUNT(*) FROM indicators WHERE retired_from IS NOT NULL")" = 0 ] || die "a refused retirement was written"
+expect_ok "$GEMIS" indicator retire lc_women_biz --from 2031 --as laichau
+[ "$(sql gemis.db "SELECT retired_from FROM indicators WHERE id = 'lc_women_biz'")" = 2031 ] || die "not retired by Lai Châu"
+expect_ok "$GEMIS" indicator retire lc_women_biz --undo --as laichau
+
 # the yearly report: Lai Châu's has the line, the nation's not
 expect_ok "$GEMIS" report --unit 12 --year 2026 --format html -o r12.html --lang en
 grep -q "Household businesses headed by women" r12.html || die "not in Lai Châu's report"
