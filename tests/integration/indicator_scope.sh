@@ -125,6 +125,11 @@ JAR=min.jar http GET "/?unit=03394"
 contains "$body" "/indicator/lc_women_biz?"
 JAR=min.jar http GET "/indicator/lc_women_biz?unit=12"
 expect_status 200
+# compared with the province, not with the nation, where it does not exist
+JAR=min.jar http GET "/indicator/lc_women_biz?unit=03394"
+expect_status 200
+contains "$body" 'href="/indicator/lc_women_biz?unit=12&amp;'
+not_contains "$body" "lc_women_biz?unit=VN" "the comparison line of 03394"
 JAR=min.jar http GET "/province/01"
 expect_status 200
 not_contains "$body" "lc_women_biz" "Hà Nội's grid and map picker"
