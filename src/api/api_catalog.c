@@ -1,7 +1,9 @@
 /*
  * api_catalog.c: the catalog grown through the API (issue 17), under the
  * rules of the page (web/catalog.c) and the command line: the ministry
- * and the admin may, the others get 403 before the body is read.
+ * and the admin may, a province for its own indicators (adding them, its
+ * "scope" forced to its code or checked, and retiring them), the others
+ * get 403 before the body is read.
  *
  *   POST /api/v1/indicators
  *        an indicator: the fields of core/catalog_fields.h, or as GET
@@ -114,15 +116,46 @@ static enum gemis_err may_change(struct http_req *r)
 	return GEMIS_OK;
 }
 
+/* The scope of an indicator to add, forced or checked for the account
+ * (access_catalog_scope_refusal()): 403 when it may not add at all, 400
+ * naming "scope" when it may not give this one. */
+static enum gemis_err scope_check(struct http_req *r, struct indicator *ind)
+{
+	const char *field, *why;
+
+	if (!http_snap(r))
+		return GEMIS_EDB;
+	why = access_catalog_scope_refusal(&r->snap->tree, &r->who, &ind->scope, &field);
+	if (!why)
+		return GEMIS_OK;
+	if (!field)
+		return http_fail(r, GEMIS_EPERM, "%s", _(why));
+	return err_set_at(&r->err, GEMIS_EINVAL, field, "%s: %s", field, _(why));
+}
+
+/* The ministry and the admin retire any indicator, a province its own
+ * (access_retire_refusal()); an unknown id is the store's to name. */
+static enum gemis_err may_retire(struct http_req *r, const char *id)
+{
+	const char *why;
+	int k;
+
+	if (!http_snap(r))
+		return GEMIS_EDB;
+	k = id ? catalog_find(id) : -1;
+	why = access_retire_refusal(&r->snap->tree, &r->who, k >= 0 ? &catalog[k] : NULL);
+	return why ? http_fail(r, GEMIS_EPERM, "%s", _(why)) : GEMIS_OK;
+}
+
 enum gemis_err api_indicator_add(struct http_req *r)
 {
 	struct catalog_field_error why;
 	struct body_fields b = {r, NULL};
-	struct indicator ind;
+	struct indicator ind = {0};
 	json_t *doc = NULL;
 	struct db *db;
 	int k = -1;
-	enum gemis_err err = may_change(r);
+	enum gemis_err err = scope_check(r, &ind); /* who may not add at all: before the body */
 
 	if (!err)
 		err = api_body_object(r, &doc);
@@ -132,6 +165,8 @@ enum gemis_err api_indicator_add(struct http_req *r)
 	if (!err && !catalog_fields_read(body_field, &b, &ind, &why))
 		err = why.value ? err_set_at(&r->err, GEMIS_EINVAL, why.field, "%s: %s '%s'", why.field, _(why.msg), why.value)
 				: err_set_at(&r->err, GEMIS_EINVAL, why.field, "%s: %s", why.field, _(why.msg));
+	if (!err)
+		err = scope_check(r, &ind);
 	if (!err)
 		err = http_db(r, &db);
 	if (!err)
@@ -234,7 +269,7 @@ enum gemis_err api_indicator_retire(struct http_req *r)
 	json_t *doc = NULL;
 	struct db *db;
 	int year = 0, k;
-	enum gemis_err err = may_change(r);
+	enum gemis_err err = may_retire(r, id);
 
 	if (!err)
 		err = api_body_object(r, &doc);

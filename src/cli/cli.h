@@ -231,6 +231,11 @@ struct db *cli_open_catalog_admin(struct cli *cli, const char *cmd, const char *
  * too (access_catalog_refusal()). */
 struct db *cli_open_catalog_scoped(struct cli *cli, const char *cmd, const char *as, const char *scope,
 				   struct tree *t, struct principal *who);
+/* As cli_open_catalog_admin(), to retire the indicator id (or put it
+ * back), which its province's account may do too
+ * (access_retire_refusal()). */
+struct db *cli_open_catalog_retire(struct cli *cli, const char *cmd, const char *as, const char *id, struct tree *t,
+				   struct principal *who);
 int cmd_catalog_load(struct cli *cli, int argc, char **argv);
 int cmd_user_add(struct cli *cli, int argc, char **argv);
 int cmd_user_passwd(struct cli *cli, int argc, char **argv);

@@ -37,6 +37,30 @@ refused:
 	return NULL;
 }
 
+struct db *cli_open_catalog_retire(struct cli *cli, const char *cmd, const char *as, const char *id, struct tree *t,
+				   struct principal *who)
+{
+	struct db *db;
+	const char *why;
+	int k;
+
+	tree_init(t);
+	db = cli_open_tree(cli, t);
+	if (!db)
+		return NULL;
+	if (!cli_actor(db, t, cmd, as, who))
+		goto refused; /* cli_actor said why */
+	/* the catalog is this process's, loaded with the database */
+	k = catalog_find(id);
+	why = access_retire_refusal(t, who, k >= 0 ? &catalog[k] : NULL);
+	if (!why)
+		return db;
+	fprintf(stderr, "gemis %s: %s\n", cmd, _(why));
+refused:
+	db_close(db);
+	return NULL;
+}
+
 /* "FILE: indicators[3].factor" in e->where. */
 static void name_file(struct errctx *e, const char *path)
 {

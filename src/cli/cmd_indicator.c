@@ -80,7 +80,6 @@ int cmd_indicator_add(struct cli *cli, int argc, char **argv)
 	struct errctx e = {0};
 	struct indicator ind;
 	struct add_opts o = {0};
-	const char *scope = NULL;
 	struct principal who;
 	struct tree t;
 	struct db *db;
@@ -96,7 +95,7 @@ int cmd_indicator_add(struct cli *cli, int argc, char **argv)
 		{"part-vi", OPT_TEXT, F("part_vi")}, {"part-en", OPT_TEXT, F("part_en")},
 		{"den-vi", OPT_TEXT, F("den_vi")},   {"den-en", OPT_TEXT, F("den_en")},
 		{"target", OPT_TEXT, F("target")},   {"as", OPT_TEXT, &o.as},
-		{"scope", OPT_TEXT, &scope},
+		{"scope", OPT_TEXT, F("scope")},
 		{NULL, OPT_FLAG, NULL},
 	};
 #undef F
@@ -109,7 +108,6 @@ int cmd_indicator_add(struct cli *cli, int argc, char **argv)
 		return cli_usage(cli);
 	if (!read_opts(&o, &ind))
 		return EXIT_USAGE;
-	ind.scope = scope; /* the command line's only: the page and the API add national ones */
 	db = cli_open_catalog_scoped(cli, "indicator add", o.as, ind.scope, &t, &who);
 	if (!db) {
 		tree_release(&t);
@@ -163,7 +161,7 @@ int cmd_indicator_retire(struct cli *cli, int argc, char **argv)
 		return cli_usage(cli);
 	if (from && !year_opt(from, &year))
 		return EXIT_USAGE;
-	db = cli_open_catalog_admin(cli, "indicator retire", as, &t, &who);
+	db = cli_open_catalog_retire(cli, "indicator retire", as, argv[first], &t, &who);
 	if (!db) {
 		tree_release(&t);
 		return EXIT_FAIL;

@@ -171,8 +171,9 @@ const struct command commands[] = {
 	    "years is refused wherever it comes from (form, CSV, workbook, API, exchange\n"
 	    "formats).  Its values before YEAR, and the reports and progress of those years,\n"
 	    "stay.  Refused when values of YEAR or later are stored.  A plan's target on it for\n"
-	    "YEAR or later is stored as signed, with a warning.  Built-in indicators too.  Only\n"
-	    "the ministry or an administrator; the change is kept in the indicator log.\n"
+	    "YEAR or later is stored as signed, with a warning.  Built-in indicators too.  The\n"
+	    "ministry or an administrator, or a province's account for its own indicators only;\n"
+	    "the change is kept in the indicator log.\n"
 	    "  --from YEAR   the first year it is not reported (2000-2100)\n"
 	    "  --undo        put it back in force (logged too)\n"
 	    "  --as USER     act as that account (default: the operator, with an admin's rights)")},

@@ -215,3 +215,44 @@ const char *access_catalog_refusal(const struct tree *t, const struct principal 
 		return N_("a province adds indicators for itself only, not for another province");
 	return NULL;
 }
+
+static bool may_change_catalog(const struct principal *p)
+{
+	return p->role == ROLE_ADMIN || p->role == ROLE_MINISTRY || p->role == ROLE_PROVINCE;
+}
+
+const char *access_catalog_scope_refusal(const struct tree *t, const struct principal *p, const char **scope,
+					 const char **field)
+{
+	int u;
+
+	*field = "scope";
+	if (!may_change_catalog(p)) {
+		*field = NULL;
+		return N_("only the ministry, an administrator or a province for its own changes the catalog");
+	}
+	if (!*scope && p->role == ROLE_PROVINCE && p->unit >= 0 && (size_t)p->unit < t->n)
+		*scope = t->units[p->unit].code;
+	u = *scope ? tree_find(t, *scope) : -1;
+	if (*scope && u < 0)
+		return N_("not a unit code");
+	if (*scope && t->units[u].level != LEVEL_PROVINCE)
+		return N_("not a province: an indicator belongs to the nation or to one province");
+	if (p->role == ROLE_PROVINCE && u != p->unit)
+		return N_("a province adds indicators for itself only, not for another province");
+	*field = NULL;
+	return NULL;
+}
+
+const char *access_retire_refusal(const struct tree *t, const struct principal *p, const struct indicator *ind)
+{
+	if (!may_change_catalog(p))
+		return N_("only the ministry, an administrator or a province for its own changes the catalog");
+	if (p->role != ROLE_PROVINCE || !ind)
+		return NULL;
+	if (!ind->scope)
+		return N_("a province retires only its own indicators, not a national one");
+	if (tree_find(t, ind->scope) != p->unit)
+		return N_("a province retires only its own indicators, not another province's");
+	return NULL;
+}

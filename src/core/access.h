@@ -127,6 +127,22 @@ bool access_may_manage_account(const struct tree *t, const struct principal *p, 
  * changes the catalog (issue 17). */
 const char *access_catalog_refusal(const struct tree *t, const struct principal *p, const char *scope);
 
+/* As access_catalog_refusal(), worded for a form's or a body's field
+ * named "scope" (the page and the API): *field "scope" when the scope is
+ * not a province's code or not one the account may give (the field is
+ * refused: 400), NULL when the account may not change the catalog at all
+ * (403).  A province's account that gives no scope adds for its own
+ * province: *scope is set to its code. */
+const char *access_catalog_scope_refusal(const struct tree *t, const struct principal *p, const char **scope,
+					 const char **field);
+
+/* Why p may not retire ind or put it back, an N_() text; NULL when it
+ * may.  The ministry and an administrator retire any indicator; a
+ * province account the indicators of its own province only, not a
+ * national one nor another province's.  ind NULL (an unknown id) is left
+ * to the caller's lookup. */
+const char *access_retire_refusal(const struct tree *t, const struct principal *p, const struct indicator *ind);
+
 /* Checks that a role fits a unit and agency when an account is created:
  * admin and ministry at the nation, province at a province,
  * focal/reporter/caseworker/supervisor at a commune or ward, reporter with an agency, viewer anywhere.  Returns

@@ -16,6 +16,7 @@
 const char *const catalog_field_names[] = {
 	"id",	    "goal",    "name_vi", "name_en", "kind",    "unit",	  "factor", "by_sex", "share",
 	"lower_better", "space", "time",    "part_vi", "part_en", "den_vi", "den_en", "target",
+	"scope",
 };
 const size_t catalog_field_count = sizeof(catalog_field_names) / sizeof(catalog_field_names[0]);
 
@@ -125,6 +126,8 @@ static void text_fields(catalog_field_get get, void *ctx, struct indicator *ind)
 	ind->part_en[0] = get(ctx, "part_en");
 	ind->part_vi[1] = get(ctx, "den_vi");
 	ind->part_en[1] = get(ctx, "den_en");
+	/* a province's code, judged with the account (access_catalog_refusal()) */
+	ind->scope = get(ctx, "scope");
 }
 
 bool catalog_fields_read(catalog_field_get get, void *ctx, struct indicator *ind, struct catalog_field_error *why)

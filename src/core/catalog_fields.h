@@ -17,7 +17,7 @@
 /* The fields, by the names the page's form and the API's body give them
  * (the command line writes '-' for '_'): id, goal, name_vi, name_en, kind,
  * unit, factor, by_sex, share, lower_better, space, time, part_vi,
- * part_en, den_vi, den_en, target.  A new field is a new name here and a
+ * part_en, den_vi, den_en, target, scope.  A new field is a new name here and a
  * line in catalog_fields_read(). */
 extern const char *const catalog_field_names[];
 extern const size_t catalog_field_count;

@@ -287,8 +287,11 @@ enum gemis_err values_write_sdmx_structure(const struct tree *t, const struct ex
 		areas(b, t, m, root);
 	buf_puts(b, "      </str:Codelist>\n");
 	codelist_open(b, "CL_INDICATOR", "Chỉ tiêu bình đẳng giới", "Gender equality indicators");
-	for (i = 0; i < catalog_n(); i++)
-		code(b, catalog[i].id, catalog[i].name_vi, catalog[i].name_en);
+	for (i = 0; i < catalog_n(); i++) {
+		/* a province's own indicator is no code of a unit outside it */
+		if (indicator_in_scope(t, &catalog[i], root))
+			code(b, catalog[i].id, catalog[i].name_vi, catalog[i].name_en);
+	}
 	buf_puts(b, "      </str:Codelist>\n");
 	fixed_codelist(b, "CL_VALUE_PART", "Phần của số liệu", "Part of the value", part_codes, 4);
 	fixed_codelist(b, "CL_SEX", "Giới tính", "Sex", sex_codes, 3);

@@ -312,6 +312,7 @@ enum gemis_err progress_json(const struct snapshot *s, int unit, int year, struc
 	const struct unit *u = &s->tree.units[unit];
 	bool parent = u->first_child >= 0;
 	int done = 0, all = 0;
+	bool first = true;
 	size_t k;
 
 	buf_puts(b, "{\"unit\": ");
@@ -328,9 +329,14 @@ enum gemis_err progress_json(const struct snapshot *s, int unit, int year, struc
 		struct assessment a;
 		struct shown sh;
 
+		/* a province's own indicator rolls up in the engine but is
+		 * listed in that province only */
+		if (!indicator_in_scope(&s->tree, ind, unit))
+			continue;
 		engine_assess(e, year, unit, (int)k, &a);
 		progress_shown(s, unit, year, (int)k, &sh);
-		buf_puts(b, k ? ",\n  " : "\n  ");
+		buf_puts(b, first ? "\n  " : ",\n  ");
+		first = false;
 		buf_printf(b, "{\"indicator\": \"%s\", \"goal\": \"%s\", \"measure\": ", ind->id,
 			   goal_id(ind->goal));
 		json_str(b, ind->unit);
@@ -593,7 +599,7 @@ enum gemis_err progress_text(const struct snapshot *s, int unit, int year, bool 
 	for (g = 0; g < GOAL_COUNT && !buf_error(b); g++) {
 		goal_head(b, g, color, parent);
 		for (k = 0; k < catalog_n(); k++) {
-			if (catalog[k].goal == (enum goal)g)
+			if (catalog[k].goal == (enum goal)g && indicator_in_scope(&s->tree, &catalog[k], unit))
 				register_hidden |= indicator_text(b, s, unit, year, (int)k, color, parent);
 		}
 	}

@@ -88,9 +88,13 @@ static void ask_form(struct http_req *r, int unit, const struct ask_form *f)
 	html(r, "<label>%s <input type=\"date\" name=\"due\" required value=\"%s\"></label>", _("Due"),
 	     f && f->due ? f->due : "");
 	html(r, "<details><summary>%s</summary><ul class=\"adhoc-indicators\">", _("Indicators asked for"));
-	for (k = 0; k < catalog_n(); k++)
+	for (k = 0; k < catalog_n(); k++) {
+		/* a province's own indicator is asked for in that province only */
+		if (!indicator_in_scope(&r->snap->tree, &catalog[k], unit))
+			continue;
 		html(r, "<li><label><input type=\"checkbox\" name=\"i_%s\" value=\"1\"%s> %s</label></li>", catalog[k].id,
 		     was_checked(f, (int)k) ? " checked" : "", indicator_name(&catalog[k], r->lang));
+	}
 	html(r, "</ul></details>");
 	html(r, "<label>%s <textarea name=\"question\" rows=\"3\" maxlength=\"%d\">%s</textarea></label>",
 	     _("Question (optional when indicators are asked for)"), ADHOC_TEXT_MAX,

@@ -1,6 +1,7 @@
 /*
  * catalog.c: the indicator catalog (issue 17): everyone reads it, the
- * ministry and the admin add to it.
+ * ministry and the admin add to it; a province adds and retires its own
+ * indicators (scope: its code, core/access.h).
  *
  *   GET  /catalog              the catalog, built-in and added, each
  *                              indicator's series under it, with its
@@ -45,6 +46,12 @@ struct catalog_page {
 static bool may_change(const struct http_req *r)
 {
 	return r->who.role == ROLE_ADMIN || r->who.role == ROLE_MINISTRY;
+}
+
+/* A province's account adds and retires its own province's indicators. */
+static bool own_only(const struct http_req *r)
+{
+	return r->who.role == ROLE_PROVINCE && r->who.unit >= 0 && (size_t)r->who.unit < r->snap->tree.n;
 }
 
 static const char *national_text(struct http_req *r, const struct indicator *ind)
@@ -168,6 +175,23 @@ static void how_selects(struct http_req *r, const struct catalog_page *cp)
 	id_select(r, cp, "time", _("Roll-up over periods"), times, time_names, 3, "sum");
 }
 
+/* Where the indicator holds: a province's account adds for its own
+ * province only, so the scope is fixed; the ministry and the admin give a
+ * province's code or none (a national indicator). */
+static void scope_input(struct http_req *r, const struct catalog_page *cp)
+{
+	const struct unit *u;
+
+	if (!own_only(r)) {
+		text_input(r, cp, "scope", _("Province (its code) whose own indicator it is; empty for a national one"), "",
+			   false);
+		return;
+	}
+	u = &r->snap->tree.units[r->who.unit];
+	html(r, "<input type=\"hidden\" name=\"scope\" value=\"%s\"><p class=\"hint\">%s</p>", u->code,
+	     arena_printf(&r->arena, _("An indicator of %s only: it holds in the province and its communes."), u->name));
+}
+
 static void add_form(struct http_req *r, const struct catalog_page *cp)
 {
 	html(r, "<details id=\"add\"%s><summary>%s</summary>", cp->form == FORM_ADD ? " open" : "",
@@ -188,8 +212,11 @@ static void add_form(struct http_req *r, const struct catalog_page *cp)
 	check_input(r, cp, "by_sex", _("Reported by sex"));
 	check_input(r, cp, "share", _("The numerator is part of the denominator"));
 	check_input(r, cp, "lower_better", _("Lower is better"));
-	text_input(r, cp, "target", _("National target"), "", false);
-	html(r, "<p class=\"hint\" translate=\"no\">at_least:80:2030 · at_most:5:2030 · achieve:2030</p>");
+	if (may_change(r)) {
+		text_input(r, cp, "target", _("National target"), "", false);
+		html(r, "<p class=\"hint\" translate=\"no\">at_least:80:2030 · at_most:5:2030 · achieve:2030</p>");
+	}
+	scope_input(r, cp);
 	html(r, "<button type=\"submit\">%s</button></form></details>", _("Add"));
 }
 
@@ -238,7 +265,7 @@ static void retire_form(struct http_req *r, const struct catalog_page *cp)
 	for (i = 0; i < catalog_n(); i++) {
 		const struct indicator *ind = &catalog[i];
 
-		if (!ind->parent)
+		if (!ind->parent && !access_retire_refusal(&r->snap->tree, &r->who, ind))
 			html(r, "<option value=\"%s\"%s>%s</option>", ind->id, strcmp(ind_now, ind->id) == 0 ? " selected" : "",
 			     indicator_name(ind, r->lang));
 	}
@@ -267,6 +294,9 @@ static void render_catalog(struct http_req *r, const struct catalog_page *cp)
 	if (may_change(r)) {
 		add_form(r, cp);
 		break_form(r, cp);
+		retire_form(r, cp);
+	} else if (own_only(r)) {
+		add_form(r, cp);
 		retire_form(r, cp);
 	}
 	catalog_table(r);
@@ -311,6 +341,23 @@ static enum gemis_err may_post(struct http_req *r)
 	return GEMIS_OK;
 }
 
+/* The scope of an indicator to add, forced or checked for the account
+ * (access_catalog_scope_refusal()): 403 when it may not add at all, the
+ * field named when it may not give this scope. */
+static enum gemis_err scope_check(struct http_req *r, struct indicator *ind)
+{
+	const char *field, *why;
+
+	if (!http_snap(r))
+		return GEMIS_EDB;
+	why = access_catalog_scope_refusal(&r->snap->tree, &r->who, &ind->scope, &field);
+	if (!why)
+		return GEMIS_OK;
+	if (!field)
+		return http_fail(r, GEMIS_EPERM, "%s", _(why));
+	return err_set_at(&r->err, GEMIS_EINVAL, field, "%s", _(why));
+}
+
 /* A form field; an empty one is one not given. */
 static const char *form_field(void *ctx, const char *name)
 {
@@ -322,19 +369,21 @@ static const char *form_field(void *ctx, const char *name)
 enum gemis_err page_catalog_add(struct http_req *r)
 {
 	struct catalog_field_error why;
-	struct indicator ind;
-	enum gemis_err err = may_post(r);
+	struct indicator ind = {0};
+	enum gemis_err err = scope_check(r, &ind);
 	struct db *db;
 	int k;
 
 	if (err)
-		return err;
+		return err; /* who may not add at all, before the form is read */
 	if (!catalog_fields_read(form_field, r, &ind, &why)) {
 		err = why.value ? err_set_at(&r->err, GEMIS_EINVAL, why.field, "%s '%s'", _(why.msg), why.value)
 				: err_set_at(&r->err, GEMIS_EINVAL, why.field, "%s", _(why.msg));
 		return posted(r, FORM_ADD, err, NULL);
 	}
-	err = http_db(r, &db);
+	err = scope_check(r, &ind);
+	if (!err)
+		err = http_db(r, &db);
 	if (!err)
 		err = indicator_add(db, &ind, r->who.name, &k, &r->err);
 	return posted(r, FORM_ADD, err, ind.id);
@@ -359,10 +408,24 @@ enum gemis_err page_catalog_break(struct http_req *r)
 	return posted(r, FORM_BREAK, err, ind);
 }
 
+/* The ministry and the admin retire any indicator, a province its own
+ * (access_retire_refusal()); an unknown id is the store's to name. */
+static enum gemis_err may_retire(struct http_req *r, const char *id)
+{
+	const char *why;
+	int k;
+
+	if (!http_snap(r))
+		return GEMIS_EDB;
+	k = id ? catalog_find(id) : -1;
+	why = access_retire_refusal(&r->snap->tree, &r->who, k >= 0 ? &catalog[k] : NULL);
+	return why ? http_fail(r, GEMIS_EPERM, "%s", _(why)) : GEMIS_OK;
+}
+
 enum gemis_err page_catalog_retire(struct http_req *r)
 {
 	const char *ind = http_param(r, "indicator"), *from = http_param(r, "from"), *undo = http_param(r, "undo");
-	enum gemis_err err = may_post(r);
+	enum gemis_err err = may_retire(r, ind);
 	struct db *db;
 	char *end;
 	long year = 0;

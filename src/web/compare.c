@@ -28,6 +28,10 @@ void compare_above(struct http_req *r, struct progress_masks *pm, int unit, int 
 		bool hidden = progress_masks_hidden(pm, p, k);
 		double v = hidden ? NAN : engine_value(e, year, p, k, SEX_T);
 
+		/* a province's own indicator is compared within the province:
+		 * above it, it does not exist (its page is a 404 there) */
+		if (!indicator_in_scope(t, ind, p))
+			break;
 		engine_assess(e, year, p, k, &a);
 		if (hidden)
 			a.status = ST_NO_DATA;

@@ -287,7 +287,8 @@ enum gemis_err page_home(struct http_req *r)
 	for (g = 0; g < GOAL_COUNT; g++) {
 		html(r, "<section class=\"goal\"><h2>%s</h2><ul class=\"inds\">", goal_name((enum goal)g, r->lang));
 		for (k = 0; k < catalog_n(); k++) {
-			if (catalog[k].goal == (enum goal)g)
+			/* a province's own indicator is listed in that province only */
+			if (catalog[k].goal == (enum goal)g && indicator_in_scope(&s->tree, &catalog[k], unit))
 				indicator_row(r, &pm, unit, (int)k, year);
 		}
 		html(r, "</ul></section>");

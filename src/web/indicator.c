@@ -309,7 +309,9 @@ enum gemis_err page_indicator(struct http_req *r)
 	err = http_unit_or_own(r, code, ACT_READ, &unit);
 	if (err)
 		return err;
-	if (k < 0)
+	/* a province's own indicator does not exist outside that province:
+	 * there is nothing to show, as for an unknown id */
+	if (k < 0 || !indicator_in_scope(&s->tree, &catalog[k], unit))
 		return GEMIS_ENOTFOUND;
 	ind = &catalog[k];
 	u = &s->tree.units[unit];

@@ -297,6 +297,9 @@ static void edit_form(struct http_req *r, const struct unit *u, long long id, co
 		html(r, "<th scope=\"col\" id=\"ag%zu\">%s</th>", i, agency_label(r, json_string_value(x)));
 	html(r, "</tr></thead><tbody>");
 	for (k = 0; k < catalog_n(); k++) {
+		/* an agency's duty on a province's own indicator holds in that province only */
+		if (!indicator_in_scope(&r->snap->tree, &catalog[k], (int)(u - r->snap->tree.units)))
+			continue;
 		html(r, "<tr><th scope=\"row\" id=\"in%zu\">%s</th>", k, indicator_name(&catalog[k], r->lang));
 		json_array_foreach(json_object_get(plan, "agencies"), i, x) {
 			const char *ag = json_string_value(x);

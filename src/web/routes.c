@@ -49,7 +49,8 @@ const struct route web_routes[] = {
 	{HTTP_GET, "/catalog", page_catalog, 0, "done:line"},
 	{HTTP_POST, "/catalog", page_catalog_add, 0,
 	 "id:line goal:line name_vi:line name_en:line kind:line unit:line factor:line by_sex:line share:line"
-	 " lower_better:line space:line time:line part_vi:line part_en:line den_vi:line den_en:line target:line"},
+	 " lower_better:line space:line time:line part_vi:line part_en:line den_vi:line den_en:line target:line"
+	 " scope:line"},
 	{HTTP_POST, "/catalog/breakdowns", page_catalog_break, 0, "indicator:line breakdown:line"},
 	{HTTP_POST, "/catalog/retire", page_catalog_retire, 0, "indicator:line from:line undo:line"},
 	{HTTP_GET, "/activities", page_activities, 0, "unit:code year:year quarter:int done:int"},

@@ -105,9 +105,12 @@ static void map_form(struct http_req *r, const struct tree *t, int unit, int yea
 			html(r, "<input type=\"hidden\" name=\"%s\" value=\"%s\">", keep[k], v);
 	}
 	html(r, "<label>%s <select name=\"map\">", _("Indicator on the map"));
-	for (k = 0; k < catalog_n(); k++)
+	for (k = 0; k < catalog_n(); k++) {
+		if (!indicator_in_scope(t, &catalog[k], unit))
+			continue;
 		html(r, "<option value=\"%s\"%s>%s</option>", catalog[k].id, (int)k == ind ? " selected" : "",
 		     indicator_name(&catalog[k], r->lang));
+	}
 	html(r, "</select></label><button type=\"submit\">%s</button></form>", _("Show on the map"));
 }
 

@@ -97,6 +97,56 @@ expect_status 200
 [ "$(jq '[.indicators[] | select(.id == "lc_women_biz")] | length' body.txt)" = 0 ] || die "the API at the nation lists it"
 http GET "/api/v1/indicators?unit=01" -H "Authorization: Bearer $tok"
 [ "$(jq '[.indicators[] | select(.id == "lc_women_biz")] | length' body.txt)" = 0 ] || die "the API in Hà Nội lists it"
+# the API's progress lists it in the province, not at the nation nor in
+# Hà Nội (its values still roll up in the engine)
+http GET "/api/v1/progress?unit=12&year=2026" -H "Authorization: Bearer $tok"
+expect_status 200
+[ "$(jq '[.indicators[] | select(.indicator == "lc_women_biz")] | length' body.txt)" = 1 ] || die "the progress of 12 misses it"
+for u in VN 01; do
+	http GET "/api/v1/progress?unit=$u&year=2026" -H "Authorization: Bearer $tok"
+	expect_status 200
+	[ "$(jq '[.indicators[] | select(.indicator == "lc_women_biz")] | length' body.txt)" = 0 ] \
+		|| die "the progress of $u lists it"
+done
+# the web: the dashboard, the indicator page (404 outside: it does not
+# exist there), the province's map picker, the pickers of duties and of
+# ad hoc requests list it in the province only
+JAR=min.jar sign_in bo.noivu gemis-demo-2026
+JAR=lc.jar sign_in laichau gemis-demo-2026
+JAR=adm.jar sign_in admin gemis-demo-2026
+for u in VN 01; do
+	JAR=min.jar http GET "/?unit=$u"
+	expect_status 200
+	not_contains "$body" "lc_women_biz" "the dashboard of $u"
+	JAR=min.jar http GET "/indicator/lc_women_biz?unit=$u"
+	expect_status 404
+done
+JAR=min.jar http GET "/?unit=03394"
+contains "$body" "/indicator/lc_women_biz?"
+JAR=min.jar http GET "/indicator/lc_women_biz?unit=12"
+expect_status 200
+# compared with the province, not with the nation, where it does not exist
+JAR=min.jar http GET "/indicator/lc_women_biz?unit=03394"
+expect_status 200
+contains "$body" 'href="/indicator/lc_women_biz?unit=12&amp;'
+not_contains "$body" "lc_women_biz?unit=VN" "the comparison line of 03394"
+JAR=min.jar http GET "/province/01"
+expect_status 200
+not_contains "$body" "lc_women_biz" "Hà Nội's grid and map picker"
+JAR=min.jar http GET "/province/12"
+contains "$body" 'value="lc_women_biz"'
+JAR=min.jar http GET "/adhoc?unit=VN"
+expect_status 200
+contains "$body" 'name="i_female_key_leaders"'
+not_contains "$body" 'name="i_lc_women_biz"' "the ministry's ad hoc picker"
+JAR=lc.jar http GET "/adhoc?unit=12"
+contains "$body" 'name="i_lc_women_biz"'
+JAR=adm.jar http GET "/plan/09385"
+expect_status 200
+contains "$body" 'name="a_'
+not_contains "$body" "_lc_women_biz\"" "the duties picker of a plan outside"
+JAR=adm.jar http GET "/plan/03394"
+contains "$body" "_lc_women_biz\""
 stop_server
 
 # values inside are taken; outside, refused naming the line and field
@@ -114,6 +164,36 @@ CSV
 expect_fail 1 "$GEMIS" values import out.csv
 contains "$err" "out.csv:2: unit: lc_women_biz belongs to province 12"
 [ "$(sql gemis.db "SELECT COUNT(*) FROM datavalues WHERE indicator = 'lc_women_biz'")" = 2 ] || die "values outside were stored"
+
+# gemis progress and the SDMX structure's code list: in the province, not
+# outside it
+expect_ok "$GEMIS" progress --unit 12 --year 2026 --json
+[ "$(printf '%s' "$out" | jq '[.indicators[] | select(.indicator == "lc_women_biz")] | length')" = 1 ] \
+	|| die "gemis progress at 12 misses it"
+for u in VN 01; do
+	expect_ok "$GEMIS" progress --unit $u --year 2026
+	not_contains "$out" "Household businesses headed by women" "gemis progress at $u"
+done
+expect_ok "$GEMIS" values export --unit 12 --format sdmx-structure -o s12.xml
+grep -q 'id="lc_women_biz"' s12.xml || die "not in Lai Châu's SDMX code list"
+expect_ok "$GEMIS" values export --unit 01 --format sdmx-structure -o s01.xml
+grep -q 'id="female_key_leaders"' s01.xml || die "no code list in Hà Nội's SDMX structure"
+! grep -q 'id="lc_women_biz"' s01.xml || die "in Hà Nội's SDMX code list"
+
+# Lai Châu retires its own, not a national one nor another province's; a
+# commune's focal point nothing
+expect_ok "$GEMIS" indicator add --id hn_coops --goal economy --kind value --unit count --scope 01 \
+	--name-vi "Số hợp tác xã" --name-en "Cooperatives" --part-vi "Số hợp tác xã" --part-en "Cooperatives"
+expect_fail 1 "$GEMIS" indicator retire hn_coops --from 2031 --as laichau
+contains "$err" "not another province's"
+expect_fail 1 "$GEMIS" indicator retire female_key_leaders --from 2031 --as laichau
+contains "$err" "not a national one"
+expect_fail 1 "$GEMIS" indicator retire lc_women_biz --from 2031 --as binhlu
+contains "$err" "ministry"
+[ "$(sql gemis.db "SELECT COUNT(*) FROM indicators WHERE retired_from IS NOT NULL")" = 0 ] || die "a refused retirement was written"
+expect_ok "$GEMIS" indicator retire lc_women_biz --from 2031 --as laichau
+[ "$(sql gemis.db "SELECT retired_from FROM indicators WHERE id = 'lc_women_biz'")" = 2031 ] || die "not retired by Lai Châu"
+expect_ok "$GEMIS" indicator retire lc_women_biz --undo --as laichau
 
 # the yearly report: Lai Châu's has the line, the nation's not
 expect_ok "$GEMIS" report --unit 12 --year 2026 --format html -o r12.html --lang en

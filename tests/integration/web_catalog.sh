@@ -182,6 +182,65 @@ expect_status 200
 [ "$(jq .retired_from body.txt)" = null ] || die "the indicator put back: $body"
 api POST /api/v1/indicators/nothing_here/retire "$mtok" '{"from": 2031}'
 [ "$status" = 404 ] || [ "$status" = 400 ] || die "an unknown indicator's retirement: $status"
+
+# --- a province adds and retires its own, from the page and the API -------
+expect_ok "$GEMIS" token create laichau
+ptok=$out
+JAR=province.jar sign_in laichau gemis-demo-2026
+JAR=province.jar http GET /lang/en?next=/
+JAR=province.jar http GET /catalog
+expect_status 200
+contains "$body" 'action="/catalog"'
+contains "$body" 'name="scope" value="12"'
+contains "$body" 'action="/catalog/retire"'
+not_contains "$body" 'action="/catalog/breakdowns"' "a province's catalog page"
+pcsrf=$(csrf_of)
+padd() { # extra form fields...
+	JAR=province.jar http POST /catalog --data-urlencode "csrf=$pcsrf" --data-urlencode id=lc_coops \
+		--data-urlencode goal=economy --data-urlencode "name_vi=Số hợp tác xã do nữ làm giám đốc" \
+		--data-urlencode "name_en=Cooperatives led by women" --data-urlencode kind=value --data-urlencode unit=count \
+		--data-urlencode "part_vi=Số hợp tác xã" --data-urlencode "part_en=Cooperatives" "$@"
+}
+padd --data-urlencode scope=01
+expect_status 400
+contains "$body" "scope: a province adds indicators for itself only"
+padd --data-urlencode scope=
+[ "$status" = 303 ] || die "the province's own indicator was not added: $status"
+[ "$(sql gemis.db "SELECT scope_unit || ' ' || added_by FROM indicators WHERE id = 'lc_coops'")" = "12 laichau" ] \
+	|| die "the province's indicator is not its own"
+# the ministry gives a scope, named when it is not a province
+add --data-urlencode scope=03390
+expect_status 400
+contains "$body" "scope: not a province"
+# the province's retire form offers its own only, and refuses the others
+JAR=province.jar http GET /catalog
+printf '%s' "$body" | tr -d '\n' | sed 's|.*action="/catalog/retire"||; s|</select>.*||' >retire.txt
+grep -q 'value="lc_coops"' retire.txt || die "the province's own is not offered to retire"
+! grep -q 'value="female_wage_workers"' retire.txt || die "a national indicator is offered to the province"
+JAR=province.jar http POST /catalog/retire --data-urlencode "csrf=$pcsrf" --data-urlencode indicator=female_wage_workers \
+	--data-urlencode from=2030
+expect_status 403
+JAR=province.jar http POST /catalog/retire --data-urlencode "csrf=$pcsrf" --data-urlencode indicator=lc_coops \
+	--data-urlencode from=2030
+expect_status 303
+[ "$(sql gemis.db "SELECT retired_from FROM indicators WHERE id = 'lc_coops'")" = 2030 ] || die "not retired by the province"
+# the API: its own (scope forced), another's named, a national one refused
+pbody='{"id": "lc_api", "goal": "economy", "name_vi": "Số hợp tác xã do nữ làm giám đốc",
+ "name_en": "Cooperatives led by women", "kind": "value", "measure": "count",
+ "part_vi": "Số hợp tác xã", "part_en": "Cooperatives"'
+api POST /api/v1/indicators "$ptok" "$pbody, \"scope\": \"01\"}"
+expect_status 400
+[ "$(jq -r .error.field body.txt)" = scope ] || die "another province's scope is not named: $body"
+api POST /api/v1/indicators "$ptok" "$pbody}"
+expect_status 201
+[ "$(jq -r .scope body.txt)" = 12 ] || die "the API's province indicator: $body"
+api POST /api/v1/indicators/women_coops/retire "$ptok" '{"from": 2031}'
+expect_status 403
+api POST /api/v1/indicators/lc_api/retire "$ptok" '{"from": 2031}'
+expect_status 200
+[ "$(jq .retired_from body.txt)" = 2031 ] || die "the province's retirement: $body"
+api POST /api/v1/indicators/lc_api/retire "$ftok" '{"undo": true}'
+expect_status 403
 stop_server
 [ "$(sql gemis.db "SELECT COUNT(*) FROM indicator_log WHERE changed_by = 'bo.noivu'")" = 10 ] \
 	|| die "the indicator log: $(sql gemis.db "SELECT indicator, action, changed_by FROM indicator_log")"

@@ -35,6 +35,11 @@ JSON
 expect_ok "$GEMIS" plan load amend.json
 lag=$(sql gemis.db "SELECT l.agency FROM local_indicators l JOIN units u ON u.id = l.unit_id WHERE u.code = '03390' AND l.seq = 1")
 [ -n "$lag" ] || die "the amending plan made no local indicator L1 of 03390"
+# a province's own indicators: Lai Châu's and Hà Nội's
+for sc in 12:perm_lc 01:perm_hn; do
+	expect_ok "$GEMIS" indicator add --id "${sc#*:}" --goal economy --kind value --unit count --scope "${sc%%:*}" \
+		--name-vi "Số hợp tác xã" --name-en "Cooperatives" --part-vi "Số hợp tác xã" --part-en "Cooperatives"
+done
 start_server
 
 # role -> account, its password and its jar
@@ -87,6 +92,9 @@ allowed() { # role action code [agency]
 	# the indicator catalog (docs/indicators.md): everyone reads it, the
 	# ministry and the admin add to it, break its indicators down and retire them
 	CATALOG) [ "$1" = admin ] || [ "$1" = ministry ] ;;
+	# a province adds its own indicators and retires them (Lai Châu's:
+	# perm_lc), not a national one nor another province's (perm_hn)
+	CATALOG_OWN) [ "$1" = admin ] || [ "$1" = ministry ] || [ "$1" = province ] ;;
 	# the period and deadline of the reports a unit receives: the admin for
 	# the nation and any province, a province for its own
 	CHAIN) { [ "$1" = admin ] && ! is_commune "$3"; } || { [ "$1" = province ] && [ "$3" = 12 ]; } ;;
@@ -464,25 +472,33 @@ for a in $accounts; do
 	check "$role" 03390 READ 200 GET /api/v1/complaint-limits
 done
 # the catalog, the same for every unit: read by all; changed by the ministry
-# and the admin, whose bodies here are refused naming a field (400), and
-# nothing is added
+# and the admin, and a province for its own, whose bodies here are refused
+# naming a field (400), and nothing is added
 for a in $accounts; do
 	role=${a%%:*}
 	eval "csrf=\$csrf_$role"
 	own=$(units_of "$role" | sed 's/^own=\([^ ]*\).*/\1/')
 	check "$role" "$own" READ 200 GET /catalog
 	check "$role" "$own" READ 200 GET /api/v1/breakdowns
-	check "$role" "$own" CATALOG 400 POST /catalog --data-urlencode "csrf=$csrf" --data-urlencode id=perm_x \
+	check "$role" "$own" CATALOG_OWN 400 POST /catalog --data-urlencode "csrf=$csrf" --data-urlencode id=perm_x \
 		--data-urlencode goal=economy --data-urlencode factor=abc
 	check "$role" "$own" CATALOG 400 POST /catalog/breakdowns --data-urlencode "csrf=$csrf" \
 		--data-urlencode indicator=female_wage_workers
-	check "$role" "$own" CATALOG 400 POST /api/v1/indicators -H "X-CSRF-Token: $csrf" -H "Content-Type: application/json" \
+	check "$role" "$own" CATALOG_OWN 400 POST /api/v1/indicators -H "X-CSRF-Token: $csrf" -H "Content-Type: application/json" \
 		--data '{"id": "perm_x", "goal": "economy", "factor": "abc"}'
 	check "$role" "$own" CATALOG 400 POST /api/v1/indicators/female_wage_workers/breakdowns -H "X-CSRF-Token: $csrf" \
 		-H "Content-Type: application/json" --data '{}'
 	check "$role" "$own" CATALOG 400 POST /catalog/retire --data-urlencode "csrf=$csrf" \
 		--data-urlencode indicator=female_wage_workers --data-urlencode from=soon
 	check "$role" "$own" CATALOG 400 POST /api/v1/indicators/female_wage_workers/retire -H "X-CSRF-Token: $csrf" \
+		-H "Content-Type: application/json" --data '{}'
+	check "$role" "$own" CATALOG_OWN 400 POST /catalog/retire --data-urlencode "csrf=$csrf" \
+		--data-urlencode indicator=perm_lc --data-urlencode from=soon
+	check "$role" "$own" CATALOG_OWN 400 POST /api/v1/indicators/perm_lc/retire -H "X-CSRF-Token: $csrf" \
+		-H "Content-Type: application/json" --data '{}'
+	check "$role" "$own" CATALOG 400 POST /catalog/retire --data-urlencode "csrf=$csrf" \
+		--data-urlencode indicator=perm_hn --data-urlencode from=soon
+	check "$role" "$own" CATALOG 400 POST /api/v1/indicators/perm_hn/retire -H "X-CSRF-Token: $csrf" \
 		-H "Content-Type: application/json" --data '{}'
 done
 [ "$(sql gemis.db "SELECT COUNT(*) FROM indicator_log WHERE indicator = 'perm_x'")" = 0 ] || die "a refused indicator was added"
