@@ -45,6 +45,7 @@ struct engine {
 	size_t ntargets;
 	int *own_first;            /* [unit*nind + ind] -> index in targets, or -1 */
 	struct target *national;   /* [nind], has_value false where none */
+	const struct formula_order *forder; /* formula indicators, components first */
 	/* results derived from the engine and costly to compute, remembered
 	 * (engine_memo_get/put); the only mutable part, behind memo_mu */
 	pthread_mutex_t memo_mu;
