@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "indset.h"
 #include "layout.h"
 #include "util/i18n.h"
 
@@ -402,5 +403,15 @@ void formula_cells(const struct layout *lay, int k, double *row)
 			}
 			row[li->off + (size_t)(s * li->ncat + cat)] = acc;
 		}
+	}
+}
+
+void formula_drop_computed(struct indset *s)
+{
+	int k;
+
+	for (k = indset_next(s, 0); k >= 0; k = indset_next(s, k + 1)) {
+		if ((size_t)k < catalog_n() && catalog[k].formula)
+			indset_del(s, k);
 	}
 }
