@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "indset.h"
 #include "layout.h"
 #include "util/i18n.h"
 
@@ -28,6 +27,26 @@ struct parser {
 	struct formula *f;
 	struct errctx *e;
 };
+
+/* The names of catalog_add.c's space_agg_id() and time_agg_id(), and its
+ * catalog_retired_from(), here again: catalog_add.c calls this file, which
+ * calls nothing back (tools/layers refuses a cycle between files). */
+static const char *space_name(enum space_agg a)
+{
+	return a == SPACE_SUM ? "sum" : a == SPACE_MEAN ? "mean" : "none";
+}
+
+static const char *time_name(enum time_agg t)
+{
+	return t == TIME_SUM ? "sum" : t == TIME_LAST ? "last" : "mean";
+}
+
+static bool retired(const struct indicator *ind)
+{
+	if (ind->parent)
+		ind = &catalog[ind->parent_index];
+	return __atomic_load_n(&ind->retired_from, __ATOMIC_RELAXED) > 0;
+}
 
 static enum gemis_err syntax(struct parser *p, const char *why)
 {
@@ -245,16 +264,16 @@ static enum gemis_err check_term(const struct indicator *ind, const struct formu
 		return bad_term(e, t,
 				_("%s is not summed over units (space %s): a formula is computed from rolled-up "
 				  "parts, which only a sum keeps equal to the formula of the sums"),
-				t->id, space_agg_id(c->space));
+				t->id, space_name(c->space));
 	if (c->time[part] != ind->time[s])
 		return bad_term(e, t,
 				_("%s folds the year by %s, the formula's part by another: the formula of the "
 				  "year would not be the year of the formula"),
-				t->id, time_agg_id(c->time[part]));
+				t->id, time_name(c->time[part]));
 	if ((c->scope == NULL) != (ind->scope == NULL) || (c->scope && strcmp(c->scope, ind->scope) != 0))
 		return bad_term(e, t, _("%s belongs to %s, the formula elsewhere: a formula uses indicators of its own scope"),
 				t->id, c->scope ? c->scope : _("the nation"));
-	if (catalog_retired_from(c) > 0)
+	if (retired(c))
 		return bad_term(e, t, _("%s is retired"), t->id);
 	if (ind->by_sex && !c->by_sex)
 		return bad_term(e, t, _("%s is not by sex: a formula by sex takes only components by sex"), t->id);
@@ -403,15 +422,5 @@ void formula_cells(const struct layout *lay, int k, double *row)
 			}
 			row[li->off + (size_t)(s * li->ncat + cat)] = acc;
 		}
-	}
-}
-
-void formula_drop_computed(struct indset *s)
-{
-	int k;
-
-	for (k = indset_next(s, 0); k >= 0; k = indset_next(s, k + 1)) {
-		if ((size_t)k < catalog_n() && catalog[k].formula)
-			indset_del(s, k);
 	}
 }

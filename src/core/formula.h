@@ -72,11 +72,6 @@ const struct formula_order *formula_order(size_t nind);
  * reported ones) satisfies pred. */
 bool formula_uses(const struct formula *f, bool (*pred)(const void *ctx, int ind), const void *ctx);
 
-/* Removes the formula indicators from s: no agency owes one (its form
- * boxes, templates and duties leave it out). */
-struct indset;
-void formula_drop_computed(struct indset *s);
-
 /* Computes formula indicator k's cells in one unit's row, from its
  * components' cells in the same row (off: the cell offsets of the
  * layout, per indicator; ncat/nparts likewise). */

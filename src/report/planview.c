@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "core/catalog.h"
-#include "core/formula.h"
 
 #include "util/banned.h"
 
@@ -30,10 +29,10 @@ void plan_views_for_year(struct plan_view *pv, size_t n, int year)
 	for (i = 0; i < n; i++) {
 		for (k = 0; k < PV_MAX_AGENCIES; k++) {
 			indset_drop_retired(&pv[i].assigned[k], year);
-			formula_drop_computed(&pv[i].assigned[k]);
+			indset_drop_computed(&pv[i].assigned[k]);
 		}
 		indset_drop_retired(&pv[i].assigned_all, year);
-		formula_drop_computed(&pv[i].assigned_all);
+		indset_drop_computed(&pv[i].assigned_all);
 		indset_drop_retired(&pv[i].targeted, year);
 	}
 }

@@ -248,7 +248,7 @@ TEST(engine_computes_after_rollup)
 	/* no agency owes a formula */
 	CHECK(indset_init(&s, catalog_n()) == GEMIS_OK);
 	CHECK(indset_add(&s, x) && indset_add(&s, f) && indset_add(&s, g));
-	formula_drop_computed(&s);
+	indset_drop_computed(&s);
 	CHECK(indset_has(&s, x) && !indset_has(&s, f) && !indset_has(&s, g));
 	indset_free(&s);
 
