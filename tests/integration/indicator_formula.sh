@@ -97,3 +97,25 @@ expect_status 200
 [ "$(jq '[.fields[] | select(.indicator == "lc_hh_women")] | length' body.txt)" -gt 0 ] || die "no box for the component: $body"
 [ "$(jq '[.fields[] | select(.indicator == "lc_hh_share")] | length' body.txt)" = 0 ] || die "a box for the formula: $body"
 stop_server
+
+# an optional catalog carries a formula over indicators already there; a
+# bad one names its entry and the field, and adds nothing of the file
+cat >cat.json <<'JSON'
+{"name": "Hộ gia đình", "source": "test",
+ "indicators": [
+  {"id": "lc_hh_all", "goal": "economy", "name_vi": "Tổng số hộ", "name_en": "All households",
+   "part_vi": "Số hộ", "part_en": "Households", "kind": "value",
+   "formula": "lc_hh_women.value + lc_hh_men.value"},
+  {"id": "lc_hh_gap", "goal": "economy", "name_vi": "Chênh lệch", "name_en": "Gap",
+   "part_vi": "Số hộ", "part_en": "Households", "kind": "value",
+   "formula": "lc_hh_men.value - lc_hh_women.value"}]}
+JSON
+n=$(sql gemis.db "SELECT COUNT(*) FROM indicators")
+jq '.indicators[1].formula = "lc_hh_men.value - lc_hh_gap.value"' cat.json >bad.json
+expect_fail 1 "$GEMIS" catalog load bad.json
+contains "$err" "bad.json: indicators[1].formula: lc_hh_gap refers to itself"
+[ "$(sql gemis.db "SELECT COUNT(*) FROM indicators")" = "$n" ] || die "a refused catalog was written"
+expect_ok "$GEMIS" catalog load cat.json
+expect_ok "$GEMIS" progress --unit 12 --year 2026 --json
+[ "$(printf '%s' "$out" | jq -r '.indicators[] | select(.indicator == "lc_hh_gap") | .value')" = 120 ] \
+	|| die "the loaded formula's value: $out"
