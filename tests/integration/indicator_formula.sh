@@ -96,6 +96,12 @@ http GET /api/v1/submissions/03390/kinhte/2026 -H "Authorization: Bearer $tok"
 expect_status 200
 [ "$(jq '[.fields[] | select(.indicator == "lc_hh_women")] | length' body.txt)" -gt 0 ] || die "no box for the component: $body"
 [ "$(jq '[.fields[] | select(.indicator == "lc_hh_share")] | length' body.txt)" = 0 ] || die "a box for the formula: $body"
+# the catalog page shows the formula
+JAR=focal.jar sign_in binhlu gemis-demo-2026
+JAR=focal.jar http GET /lang/en?next=/
+JAR=focal.jar http GET /catalog
+expect_status 200
+contains "$body" 'computed from its formula, not reported: <code translate="no">lc_hh_women.value / (lc_hh_women.value + lc_hh_men.value)</code>'
 stop_server
 
 # an optional catalog carries a formula over indicators already there; a
