@@ -191,8 +191,10 @@ static const struct indicator *lookup(const struct indicator *self, const char *
 }
 
 /* Whether a path of formulas leads from component k back to self's id:
- * path gets the ids followed ("lc_b -> lc_a").  depth bounds the walk. */
-static bool leads_back(const struct indicator *self, int k, char *path, size_t cap, int depth)
+ * path gets the ids followed ("lc_b -> lc_a").  seen marks the entries
+ * walked already (a formula used twice is walked once: shared components
+ * would otherwise make the walk exponential). */
+static bool leads_back(const struct indicator *self, int k, char *path, size_t cap, unsigned char *seen)
 {
 	const struct formula *f = catalog[k].formula;
 	size_t len = strlen(path), i;
@@ -200,11 +202,12 @@ static bool leads_back(const struct indicator *self, int k, char *path, size_t c
 	snprintf(path + len, cap - len, " -> %s", catalog[k].id);
 	if (strcmp(catalog[k].id, self->id) == 0)
 		return true;
-	if (f && depth < 64) {
+	if (f && !seen[k]) {
+		seen[k] = 1;
 		for (i = 0; i < f->nterms; i++) {
 			int c = f->terms[i].ind;
 
-			if (c >= 0 && (size_t)c < catalog_n() && leads_back(self, c, path, cap, depth + 1))
+			if (c >= 0 && (size_t)c < catalog_n() && leads_back(self, c, path, cap, seen))
 				return true;
 		}
 	}
@@ -214,21 +217,26 @@ static bool leads_back(const struct indicator *self, int k, char *path, size_t c
 
 static enum gemis_err self_reference(const struct indicator *ind, const struct formula *f, struct errctx *e)
 {
+	unsigned char *seen = calloc(catalog_n() + 1, 1);
+	enum gemis_err err = GEMIS_OK;
 	char path[512];
 	size_t i;
 
-	for (i = 0; i < f->nterms; i++) {
+	if (!seen)
+		return err_set(e, GEMIS_ENOMEM, "%s", _("out of memory"));
+	for (i = 0; i < f->nterms && !err; i++) {
 		int k = catalog_find(f->terms[i].id);
 
 		snprintf(path, sizeof(path), "%s", ind->id);
 		if (strcmp(f->terms[i].id, ind->id) == 0) {
 			snprintf(path + strlen(path), sizeof(path) - strlen(path), " -> %s", ind->id);
-			return err_set_at(e, GEMIS_EINVAL, "formula", _("%s refers to itself (%s)"), ind->id, path);
+			err = err_set_at(e, GEMIS_EINVAL, "formula", _("%s refers to itself (%s)"), ind->id, path);
+		} else if (k >= 0 && leads_back(ind, k, path, sizeof(path), seen)) {
+			err = err_set_at(e, GEMIS_EINVAL, "formula", _("%s refers to itself (%s)"), ind->id, path);
 		}
-		if (k >= 0 && leads_back(ind, k, path, sizeof(path), 0))
-			return err_set_at(e, GEMIS_EINVAL, "formula", _("%s refers to itself (%s)"), ind->id, path);
 	}
-	return GEMIS_OK;
+	free(seen);
+	return err;
 }
 
 /* A refusal of term t: the position and the term, then why. */
@@ -386,7 +394,9 @@ const struct formula_order *formula_order(size_t nind)
 	return o;
 }
 
-bool formula_uses(const struct formula *f, bool (*pred)(const void *ctx, int ind), const void *ctx)
+/* formula_uses() with the formulas walked already marked in seen. */
+static bool uses(const struct formula *f, bool (*pred)(const void *ctx, int ind), const void *ctx,
+		 unsigned char *seen)
 {
 	size_t i;
 
@@ -395,10 +405,28 @@ bool formula_uses(const struct formula *f, bool (*pred)(const void *ctx, int ind
 
 		if (c < 0 || (size_t)c >= catalog_n())
 			continue;
-		if (pred(ctx, c) || (catalog[c].formula && formula_uses(catalog[c].formula, pred, ctx)))
+		if (pred(ctx, c))
 			return true;
+		if (catalog[c].formula && !seen[c]) {
+			seen[c] = 1;
+			if (uses(catalog[c].formula, pred, ctx, seen))
+				return true;
+		}
 	}
 	return false;
+}
+
+bool formula_uses(const struct formula *f, bool (*pred)(const void *ctx, int ind), const void *ctx)
+{
+	unsigned char *seen = calloc(catalog_n() + 1, 1);
+	bool r;
+
+	/* without memory, say yes: a caller forgets a result it need not */
+	if (!seen)
+		return true;
+	r = uses(f, pred, ctx, seen);
+	free(seen);
+	return r;
 }
 
 void formula_cells(const struct layout *lay, int k, double *row)

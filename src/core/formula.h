@@ -69,7 +69,7 @@ struct formula_order {
 const struct formula_order *formula_order(size_t nind);
 
 /* Whether any component of the formula (through formulas, down to the
- * reported ones) satisfies pred. */
+ * reported ones) satisfies pred; true when memory ran out. */
 bool formula_uses(const struct formula *f, bool (*pred)(const void *ctx, int ind), const void *ctx);
 
 /* Computes formula indicator k's cells in one unit's row, from its

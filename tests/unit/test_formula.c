@@ -167,6 +167,32 @@ TEST(cycle_through_two_formulas)
 	CHECK(formula_check(&c, &e) == GEMIS_OK);
 }
 
+/* Forty formulas each using the one before twice: the checks walk each
+ * once (not 2^40 paths), and a change of the first reaches the last. */
+static bool is_first(const void *ctx, int ind)
+{
+	return ind == *(const int *)ctx;
+}
+
+TEST(shared_components_walked_once)
+{
+	char ids[40][16], text[40][48];
+	int i, k = -1, first;
+
+	first = add(value_ind("fm_ch", false));
+	for (i = 0; i < 40; i++) {
+		struct indicator c = value_ind(ids[i], false);
+
+		snprintf(ids[i], sizeof(ids[i]), "fm_ch%d", i);
+		snprintf(text[i], sizeof(text[i]), "%s.value + %s.value", i ? ids[i - 1] : "fm_ch",
+			 i ? ids[i - 1] : "fm_ch");
+		c.formula_text = text[i];
+		k = add(c);
+	}
+	CHECK(k >= 0 && formula_uses(catalog[k].formula, is_first, &first));
+	CHECK(!formula_uses(catalog[k].formula, is_first, &k));
+}
+
 static void put(struct dataset *d, const struct tree *t, const char *unit, const char *ind, int sex, double v)
 {
 	CHECK(dataset_put(d, tree_find(t, unit), period_year_code(2026), catalog_find(ind), PART_VALUE, sex, v) ==
@@ -266,6 +292,7 @@ int main(void)
 	RUN(parse);
 	RUN(refusals);
 	RUN(cycle_through_two_formulas);
+	RUN(shared_components_walked_once);
 	RUN(engine_computes_after_rollup);
 	return harness_report();
 }
