@@ -80,6 +80,7 @@ int cmd_indicator_add(struct cli *cli, int argc, char **argv)
 	struct errctx e = {0};
 	struct indicator ind;
 	struct add_opts o = {0};
+	const char *formula = NULL;
 	struct principal who;
 	struct tree t;
 	struct db *db;
@@ -95,7 +96,7 @@ int cmd_indicator_add(struct cli *cli, int argc, char **argv)
 		{"part-vi", OPT_TEXT, F("part_vi")}, {"part-en", OPT_TEXT, F("part_en")},
 		{"den-vi", OPT_TEXT, F("den_vi")},   {"den-en", OPT_TEXT, F("den_en")},
 		{"target", OPT_TEXT, F("target")},   {"as", OPT_TEXT, &o.as},
-		{"scope", OPT_TEXT, F("scope")},
+		{"scope", OPT_TEXT, F("scope")},     {"formula", OPT_TEXT, &formula},
 		{NULL, OPT_FLAG, NULL},
 	};
 #undef F
@@ -108,6 +109,7 @@ int cmd_indicator_add(struct cli *cli, int argc, char **argv)
 		return cli_usage(cli);
 	if (!read_opts(&o, &ind))
 		return EXIT_USAGE;
+	ind.formula_text = formula; /* computed from others (core/formula.h): the command line's only */
 	db = cli_open_catalog_scoped(cli, "indicator add", o.as, ind.scope, &t, &who);
 	if (!db) {
 		tree_release(&t);
@@ -219,6 +221,7 @@ static json_t *indicator_json(const struct indicator *ind)
 	json_object_set_new(o, "breakdown", ind->breakdown ? json_string(ind->breakdown) : json_null());
 	json_object_set_new(o, "category", ind->category ? json_string(ind->category) : json_null());
 	json_object_set_new(o, "retired_from", from ? json_integer(from) : json_null());
+	json_object_set_new(o, "formula", ind->formula_text ? json_string(ind->formula_text) : json_null());
 	return o;
 }
 

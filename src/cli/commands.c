@@ -133,7 +133,7 @@ const struct command commands[] = {
 	 "                    [--kind ratio|value] [--den-vi TEXT --den-en TEXT] [--unit UNIT] [--factor N]\n"
 	 "                    [--by-sex] [--share] [--lower-better] [--space sum|mean|none]\n"
 	 "                    [--time sum|last|mean] [--target DIRECTION:VALUE:YEAR] [--scope PROVINCE]\n"
-	 "                    [--as USER]",
+	 "                    [--formula EXPR] [--as USER]",
 	 N_("Adds an indicator beside the national strategy's: it can then be assigned to\n"
 	    "agencies in plans, reported in CSV, XLSX and the exchange formats, rolled up and\n"
 	    "judged like the others.  The ministry or an administrator adds one, a province its\n"
@@ -153,6 +153,9 @@ const struct command commands[] = {
 	    "  --target         the national target: at_least:80:2030, at_most:5:2030, achieve:2030\n"
 	    "  --scope PROVINCE a province's own indicator (its unit code): owed, shown and reported\n"
 	    "                   in that province only; a province account adds only its own\n"
+	    "  --formula EXPR   computed from other indicators, never reported: a ratio's is\n"
+	    "                   SUM / SUM, a value's one SUM; a SUM is terms [N *] ID.PART joined\n"
+	    "                   by + or - (PART num, den or value), e.g. (a.value + b.value) / c.value\n"
 	    "  --as USER        act as that account (default: the operator, with an admin's rights)")},
 	{"catalog load", cmd_catalog_load, N_("add an optional catalog of indicators from a JSON file"),
 	 "gemis catalog load FILE.json [--scope PROVINCE] [--as USER]",

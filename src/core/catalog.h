@@ -133,6 +133,11 @@ struct indicator {
 	 * 17, `gemis indicator retire`); the one field that changes after
 	 * publication: read it with catalog_retired_from(). */
 	int retired_from;
+	/* An indicator computed from others (issue 17, core/formula.h): its
+	 * text as written and its parsed form; NULL for a reported one.  It
+	 * takes no value; the engine computes it after the roll-up. */
+	const char *formula_text;
+	const struct formula *formula;
 };
 
 /* The catalog: the indicators compiled in (the national strategy's, the

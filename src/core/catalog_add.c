@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "formula.h"
 #include "period.h"
 #include "tree.h"
 #include "util/i18n.h"
@@ -151,6 +152,8 @@ static enum gemis_err check_series(const struct indicator *ind, struct errctx *e
 	p = &catalog[k];
 	if (p->parent)
 		return bad(e, "parent", N_("a category series is not broken down again"));
+	if (p->formula)
+		return bad(e, "parent", N_("an indicator computed from a formula is not broken down"));
 	if (p->source != SRC_REPORTED)
 		return bad(e, "parent", N_("the case register does not record this breakdown"));
 	if (!catalog_code_ok(ind->breakdown) || !catalog_code_ok(ind->category))
@@ -168,6 +171,15 @@ static enum gemis_err check_series(const struct indicator *ind, struct errctx *e
 	    memcmp(ind->time, p->time, sizeof(ind->time)) != 0)
 		return bad(e, "parent", N_("a category series is computed, rolled up and judged as its parent"));
 	return GEMIS_OK;
+}
+
+/* A formula indicator (core/formula.h) is not itself broken down: its
+ * series would take values it never takes. */
+static enum gemis_err check_formula(const struct indicator *ind, struct errctx *e)
+{
+	if (ind->parent)
+		return bad(e, "formula", N_("a category series is reported, not computed from a formula"));
+	return formula_check(ind, e);
 }
 
 enum gemis_err catalog_check(const struct indicator *ind, struct errctx *e)
@@ -210,7 +222,9 @@ enum gemis_err catalog_check(const struct indicator *ind, struct errctx *e)
 
 		if (!err)
 			err = check_target(ind, e);
-		return err ? err : check_series(ind, e);
+		if (!err)
+			err = check_series(ind, e);
+		return err || !ind->formula_text ? err : check_formula(ind, e);
 	}
 }
 
@@ -250,7 +264,8 @@ static enum gemis_err copy_entry(struct indicator *to, const struct indicator *f
 	char **t[] = {(char **)&to->id, (char **)&to->name_vi, (char **)&to->name_en, (char **)&to->unit,
 		      (char **)&to->part_vi[0], (char **)&to->part_vi[1], (char **)&to->part_en[0],
 		      (char **)&to->part_en[1], (char **)&to->parent, (char **)&to->breakdown,
-		      (char **)&to->category, (char **)&to->category_vi, (char **)&to->category_en, (char **)&to->scope};
+		      (char **)&to->category, (char **)&to->category_vi, (char **)&to->category_en, (char **)&to->scope,
+		      (char **)&to->formula_text};
 	size_t i;
 
 	*to = *from;
@@ -264,6 +279,15 @@ static enum gemis_err copy_entry(struct indicator *to, const struct indicator *f
 	to->local = true;
 	to->parent_index = to->parent ? catalog_find(to->parent) : 0;
 	to->series_short_vi = to->series_short_en = NULL;
+	to->formula = NULL;
+	if (to->formula_text) {
+		enum gemis_err err;
+
+		/* parsed once, kept for the process's life as the texts are */
+		to->formula = formula_compile(to, &err);
+		if (!to->formula)
+			return err;
+	}
 	return to->parent ? series_short(to) : GEMIS_OK;
 }
 

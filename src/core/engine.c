@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "formula.h"
 #include "quota.h"
 #include "smallnum.h"
 #include "util/rc.h"
@@ -157,6 +158,25 @@ static void group_totals(const struct engine *e, int u, double *cells)
 	}
 }
 
+/* The formula indicators of unit u, from its components' rolled-up
+ * cells, components first (core/formula.h).  A leaf reports one where its
+ * total is complete, that is where every component's is; a unit above
+ * counts its children's (unit_rollup()). */
+static void unit_formulas(const struct engine *e, int u, bool leaf, double *cells, uint32_t *rep)
+{
+	size_t i;
+
+	for (i = 0; i < e->forder->n; i++) {
+		int k = e->forder->ind[i];
+		const struct layout_ind *li = &e->lay->ind[k];
+
+		formula_cells(e->lay, k, &cells[(size_t)u * e->lay->row]);
+		if (leaf)
+			rep[(size_t)u * e->nind + (size_t)k] =
+				complete(li, &cells[ind_cells(e, u, k)], li->ncat - 1) ? 1 : 0;
+	}
+}
+
 /* The roll-up of unit u: its cells hold its own values (sub-annual ones
  * folded in) and its children's are final.  Completes totals from the
  * sexes, takes the sum (or mean) of the children that report both parts
@@ -207,6 +227,8 @@ static void unit_rollup(const struct engine *e, int u, double *cells, uint32_t *
 		}
 		rep[(size_t)u * e->nind + k] = n;
 	}
+	if (e->forder && e->forder->n)
+		unit_formulas(e, u, leaf, cells, rep);
 }
 
 /* The unit's own values for the year, before roll-up. */
@@ -433,6 +455,7 @@ enum gemis_err engine_build(struct engine *e, const struct tree *tree, struct da
 		err = group_index_build(e->nind, &e->groups);
 	if (err)
 		goto fail;
+	e->forder = formula_order(e->nind);
 	e->year_min = ds->year_min;
 	e->year_max = ds->year_max;
 	for (i = 0; i < ds->nsub; i++) {
@@ -753,6 +776,19 @@ enum gemis_err engine_update(struct engine *e, const int *units, size_t n,
 	return GEMIS_OK;
 }
 
+static bool change_has(const void *c, int ind)
+{
+	return dataset_change_has(c, ind);
+}
+
+/* Whether a formula indicator's components changed (its own values never
+ * do: it takes none). */
+static bool formula_changed(const struct dataset_change *c, int ind)
+{
+	return ind >= 0 && (size_t)ind < catalog_n() && catalog[ind].formula &&
+	       formula_uses(catalog[ind].formula, change_has, c);
+}
+
 void engine_memo_inherit(const struct engine *dst, const struct engine *src,
 			 const struct dataset_change *c)
 {
@@ -762,7 +798,8 @@ void engine_memo_inherit(const struct engine *dst, const struct engine *src,
 	pthread_mutex_lock(&s->memo_mu);
 	for (m = s->memo; m; m = m->next) {
 		bool changed = m->year >= PERIOD_MIN_YEAR && m->year <= PERIOD_MAX_YEAR &&
-			       c->year[m->year - PERIOD_MIN_YEAR] && dataset_change_has(c, m->ind);
+			       c->year[m->year - PERIOD_MIN_YEAR] &&
+			       (dataset_change_has(c, m->ind) || formula_changed(c, m->ind));
 
 		if (!m->pending && !changed)
 			engine_memo_put(dst, m->tag, m->year, m->ind, m->data, m->len);

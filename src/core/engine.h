@@ -50,6 +50,7 @@ struct engine {
 	int *own_first;            /* [unit*nind + ind] -> index in targets, or -1 */
 	struct target *national;   /* [nind], has_value false where none */
 	struct group_index *groups; /* the catalog's series (rc, shared); NULL without */
+	const struct formula_order *forder; /* formula indicators, components first */
 	/* results derived from the engine and costly to compute, remembered
 	 * (engine_memo_get/put); the only mutable part, behind memo_mu */
 	pthread_mutex_t memo_mu;

@@ -136,6 +136,16 @@ void indset_drop_retired(struct indset *s, int year)
 	}
 }
 
+void indset_drop_computed(struct indset *s)
+{
+	int k;
+
+	for (k = indset_next(s, 0); k >= 0; k = indset_next(s, k + 1)) {
+		if ((size_t)k < catalog_n() && catalog[k].formula)
+			indset_del(s, k);
+	}
+}
+
 bool indset_union(struct indset *dst, const struct indset *src)
 {
 	size_t i, n = dst->nw < src->nw ? dst->nw : src->nw;

@@ -60,6 +60,9 @@ void indset_add_series(struct indset *s);
 /* Removes the members retired in that year (catalog_retired()): what an
  * agency owes for a year leaves out what is no longer reported then. */
 void indset_drop_retired(struct indset *s, int year);
+/* Removes the members computed from a formula (core/formula.h): no agency
+ * owes one, so its form boxes, templates and duties leave it out. */
+void indset_drop_computed(struct indset *s);
 /* Same members (whatever the capacities). */
 bool indset_equal(const struct indset *a, const struct indset *b);
 /* Whether every member of a is in b. */

@@ -226,6 +226,15 @@ static void check_retired(const struct value_row *r, struct diags *d)
 			  catalog_retired_from(ind), year);
 }
 
+/* A formula indicator (core/formula.h) is computed, never reported. */
+static void check_computed(const struct value_row *r, struct diags *d)
+{
+	const struct indicator *ind = &catalog[r->ind];
+
+	if (ind->formula)
+		diags_add(d, r->line, "indicator", _("%s is computed from its formula: no value is taken"), ind->id);
+}
+
 /*
  * A total and its groups (issue 17).  Where a batch gives, or the database
  * holds, an indicator's total and every category of one of its breakdowns
@@ -537,6 +546,7 @@ static enum gemis_err validate(struct value_row *rows, size_t n, value_lookup_fn
 			diags_add(d, rows[i].line, "value", _("negative value %g: counts cannot be negative"),
 				  rows[i].value);
 		check_retired(&rows[i], d);
+		check_computed(&rows[i], d);
 	}
 	/* the index tie-break makes the order total, so stable */
 	idx = key_index(rows, n);

@@ -17,7 +17,8 @@
 static const char *const entry_fields[] = {
         "id",     "goal",  "name_vi", "name_en", "part_vi", "part_en",  "den_vi",
         "den_en", "parts", "kind",    "measure", "factor",  "polarity", "by_sex",
-        "share",  "space", "time",    "target",  "local",   "source",   NULL,
+        "share",  "space", "time",    "target",  "local",   "source",   "formula",
+        NULL,
 };
 
 static enum gemis_err bad(struct errctx *e, size_t i, const char *field, const char *why)
@@ -134,9 +135,10 @@ static enum gemis_err entry_texts(const json_t *o, size_t i, struct indicator *i
                                   struct arena *mem, struct errctx *e)
 {
 	static const char *const keys[] = {"id",      "name_vi", "name_en", "part_vi",
-	                                   "part_en", "den_vi",  "den_en",  "measure"};
+	                                   "part_en", "den_vi",  "den_en",  "measure", "formula"};
 	const char **to[] = {&ind->id,         &ind->name_vi,    &ind->name_en,    &ind->part_vi[0],
-	                     &ind->part_en[0], &ind->part_vi[1], &ind->part_en[1], &ind->unit};
+	                     &ind->part_en[0], &ind->part_vi[1], &ind->part_en[1], &ind->unit,
+	                     &ind->formula_text};
 	size_t k;
 
 	for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {

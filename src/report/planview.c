@@ -27,9 +27,12 @@ void plan_views_for_year(struct plan_view *pv, size_t n, int year)
 	size_t i, k;
 
 	for (i = 0; i < n; i++) {
-		for (k = 0; k < PV_MAX_AGENCIES; k++)
+		for (k = 0; k < PV_MAX_AGENCIES; k++) {
 			indset_drop_retired(&pv[i].assigned[k], year);
+			indset_drop_computed(&pv[i].assigned[k]);
+		}
 		indset_drop_retired(&pv[i].assigned_all, year);
+		indset_drop_computed(&pv[i].assigned_all);
 		indset_drop_retired(&pv[i].targeted, year);
 	}
 }

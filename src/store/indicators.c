@@ -70,6 +70,7 @@ static enum gemis_err row_indicator(struct db_stmt *st, struct indicator *ind, s
 	ind->category_vi = db_col_text(st, 24);
 	ind->category_en = db_col_text(st, 25);
 	ind->group_partial = db_col_int(st, 26) != 0;
+	ind->formula_text = db_col_text(st, 27); /* computed from others (0900) */
 	if (bad)
 		return err_set_at(e, GEMIS_EINVAL, bad, "%s", _("not a value gemis knows"));
 	return GEMIS_OK;
@@ -106,7 +107,7 @@ enum gemis_err indicators_load(struct db *db, struct errctx *e)
 			 " c.breakdown = indicators.breakdown AND c.code = indicators.category),"
 			 " (SELECT c.name_en FROM breakdown_categories c WHERE"
 			 " c.breakdown = indicators.breakdown AND c.code = indicators.category),"
-			 " (SELECT b.partial FROM breakdowns b WHERE b.code = indicators.breakdown)"
+			 " (SELECT b.partial FROM breakdowns b WHERE b.code = indicators.breakdown), formula"
 			 " FROM indicators WHERE builtin = 0 ORDER BY seq, id");
 	if (err)
 		return err;
@@ -161,9 +162,9 @@ static enum gemis_err insert(struct db *db, const struct indicator *ind, const c
 	enum gemis_err err;
 
 	err = db_prepare(db, &st, e,
-			 "INSERT INTO indicators (" COLS ", builtin, seq, added_by, added_at)"
+			 "INSERT INTO indicators (" COLS ", builtin, seq, added_by, added_at, formula)"
 			 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0,"
-			 " (SELECT COALESCE(MAX(seq), 0) + 1 FROM indicators), ?, ?)");
+			 " (SELECT COALESCE(MAX(seq), 0) + 1 FROM indicators), ?, ?, ?)");
 	if (err)
 		return err;
 	indicator_bind_mirror(st, ind);
@@ -179,6 +180,7 @@ static enum gemis_err insert(struct db *db, const struct indicator *ind, const c
 	db_bind_text(st, 24, ind->scope);
 	db_bind_text(st, 25, user);
 	db_bind_int(st, 26, now);
+	db_bind_text(st, 27, ind->formula_text);
 	err = db_step_done(st, e);
 	if (err) {
 		db_finalize(st, NULL);

@@ -192,9 +192,10 @@ enum gemis_err form_build(struct db *db, const struct tree *t, int unit, int age
 	err = saved_indicators(db, t, unit, agency, year, assigned, e);
 	if (err)
 		goto out;
-	/* an indicator retired in the year is no longer reported */
+	/* an indicator retired in the year is no longer reported, one
+	 * computed from its formula never */
 	for (k = 0; k < catalog_n(); k++)
-		assigned[k] = assigned[k] && !catalog_retired(&catalog[k], year);
+		assigned[k] = assigned[k] && !catalog_retired(&catalog[k], year) && !catalog[k].formula;
 	for (k = 0; k < catalog_n(); k++)
 		f->ninds += assigned[k];
 	f->inds = gemis_calloc(f->ninds ? f->ninds : 1, sizeof(*f->inds));

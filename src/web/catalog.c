@@ -78,6 +78,9 @@ static void catalog_row(struct http_req *r, const struct indicator *ind)
 		html(r, " <small class=\"hint\">(%s)</small>", _("national strategy"));
 	if (catalog_retired_from(ind))
 		html(r, " <small class=\"hint\">(%s %d)</small>", _("retired from"), catalog_retired_from(ind));
+	if (ind->formula_text)
+		html(r, "<br><small class=\"hint\">%s <code translate=\"no\">%s</code></small>",
+		     _("computed from its formula, not reported:"), ind->formula_text);
 	html(r, "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>", goal_name(ind->goal, r->lang), measure_name(ind->unit),
 	     ind->by_sex ? _("yes") : _("no"), national_text(r, ind));
 }
