@@ -133,6 +133,9 @@ struct indicator {
 	 * 17, `gemis indicator retire`); the one field that changes after
 	 * publication: read it with catalog_retired_from(). */
 	int retired_from;
+	/* Its version (issue 17, `gemis indicator edit`): 1 as added, one
+	 * more per edit; 0 in the compiled set, which is never edited. */
+	int version;
 };
 
 /* The catalog: the indicators compiled in (the national strategy's, the
@@ -176,6 +179,9 @@ int catalog_find(const char *id);
  * wrong, GEMIS_ECONFLICT when its id is taken, GEMIS_ELIMIT when the
  * catalog is full. */
 enum gemis_err catalog_check(const struct indicator *ind, struct errctx *e);
+/* Checks an edited indicator as catalog_check() checks one to add, but
+ * for its id (it is in the catalog already) and the catalog's size. */
+enum gemis_err catalog_check_edit(const struct indicator *ind, struct errctx *e);
 /* Adds a checked indicator at the end of the catalog, its texts copied;
  * *index is its index.  Safe beside readers; adders are serialised. */
 enum gemis_err catalog_add(const struct indicator *ind, int *index, struct errctx *e);
@@ -208,6 +214,14 @@ bool catalog_retired(const struct indicator *ind, int year);
  * catalog, for the readers that look at the catalog from now on;
  * GEMIS_ENOMEM when the compiled set had to be copied and could not. */
 enum gemis_err catalog_set_retired(int k, int year);
+/* Replaces entry k's editable fields (names, parts, goal, polarity, kind,
+ * factor, unit, by_sex, share, aggregations, national target, version)
+ * by ind's, its texts copied, copy-on-write: a new array is published
+ * with the new entry, the old one stays, so that a reader holding an
+ * entry or the array keeps its snapshot; a series' short names follow
+ * its parent's (edit the parent first).  GEMIS_EINVAL for a k out of the
+ * catalog or in the compiled set, GEMIS_ENOMEM without memory. */
+enum gemis_err catalog_edit(int k, const struct indicator *ind);
 /* The index of parent's series on that category of that breakdown, or -1. */
 int catalog_series(int parent, const char *breakdown, const char *category);
 /* Marks every series whose parent is marked: an agency that owes an
