@@ -149,6 +149,10 @@ struct indicator {
 extern _Atomic(const struct indicator *) catalog;
 extern _Atomic size_t catalog_total;
 extern const size_t catalog_builtin;
+/* Raised by catalog_edit() when an entry's cells change (its kind, so
+ * its parts, or its sexes): layout_catalog() (layout.h) then builds the
+ * layout again, for the datasets made from then on. */
+extern _Atomic unsigned catalog_shape;
 
 /* The entries this thread sees, 0 for all of them.  A server grows the
  * catalog while it answers (http/live.c): a request sees only the entries

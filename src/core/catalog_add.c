@@ -43,6 +43,7 @@ struct block {
 
 static pthread_mutex_t add_mu = PTHREAD_MUTEX_INITIALIZER;
 static struct block *current; /* NULL while only the compiled set is there */
+_Atomic unsigned catalog_shape;
 
 bool catalog_code_ok(const char *id)
 {
@@ -518,7 +519,8 @@ enum gemis_err catalog_edit(int k, const struct indicator *ind)
 {
 	enum gemis_err err = GEMIS_OK;
 	struct indicator ent;
-	size_t n;
+	bool reshaped;
+	size_t n, cap;
 
 	pthread_mutex_lock(&add_mu);
 	n = catalog_total;
@@ -526,10 +528,14 @@ enum gemis_err catalog_edit(int k, const struct indicator *ind)
 		err = GEMIS_EINVAL;
 	if (!err)
 		err = edited_entry(k, ind, &ent);
+	reshaped = !err && (ind->kind != catalog[k].kind || ind->by_sex != catalog[k].by_sex);
+	cap = current && n < current->cap ? current->cap : n + 32;
 	/* never in place: readers may hold the entry or its texts, which
 	 * stay (the old array is kept, its texts never freed) */
-	if (!err && !copy_out(n, current && n < current->cap ? current->cap : n + 32, k, &ent))
+	if (!err && !copy_out(n, cap < CATALOG_MAX ? cap : CATALOG_MAX, k, &ent))
 		err = GEMIS_ENOMEM; /* the copied texts are lost: no memory anyway */
+	else if (reshaped)
+		atomic_fetch_add(&catalog_shape, 1);
 	pthread_mutex_unlock(&add_mu);
 	return err;
 }

@@ -194,7 +194,8 @@ static enum gemis_err edited(int k, catalog_field_get get, void *ctx, struct ind
 	out->scope = cur->scope;
 	out->source = cur->source;
 	out->local = cur->local;
-	if (!get(ctx, "time"))
+	/* one field for both parts: the same as the first keeps both */
+	if (out->time[0] == cur->time[0])
 		memcpy(out->time, cur->time, sizeof(out->time));
 	return catalog_check_edit(out, e);
 }
