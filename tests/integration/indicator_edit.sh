@@ -141,3 +141,14 @@ expect_ok "$GEMIS" indicator show lc_x --json
 # a value of its new kind is taken
 printf 'unit,period,indicator,part,sex,value\n03390,2026,lc_x,value,T,4\n' >lc.csv
 expect_ok "$GEMIS" values import lc.csv
+
+# a province edits its own, not the nation's; its own takes no national target
+expect_ok "$GEMIS" indicator add --id lc_prov --goal family --name-vi "Số câu lạc bộ của tỉnh" --name-en "Province clubs" \
+	--kind value --part-vi "Số câu lạc bộ" --part-en "Clubs" --scope 12 --as laichau
+expect_fail 1 "$GEMIS" indicator edit si_women --name-en "Women insured" --as laichau
+contains "$err" "province"
+expect_fail 1 "$GEMIS" indicator edit lc_prov --target at_least:40:2030 --as laichau
+contains "$err" "national_direction: a province's own indicator has no national target"
+expect_ok "$GEMIS" indicator edit lc_prov --name-en "Clubs of the province" --as laichau
+[ "$(sql gemis.db "SELECT version || ' ' || name_en || ' ' || scope_unit FROM indicators WHERE id = 'lc_prov'")" \
+	= "2 Clubs of the province 12" ] || die "the province's edit of its own"
