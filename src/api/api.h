@@ -69,6 +69,7 @@ enum gemis_err api_indicator_add(struct http_req *r);
 enum gemis_err api_indicator_break_down(struct http_req *r);
 /* POST /api/v1/indicators/{id}/retire: {"from": YEAR} or {"undo": true} */
 enum gemis_err api_indicator_retire(struct http_req *r);
+enum gemis_err api_indicator_edit(struct http_req *r);
 enum gemis_err api_breakdowns(struct http_req *r);
 enum gemis_err api_plan(struct http_req *r);
 enum gemis_err api_values_post(struct http_req *r);

@@ -14,6 +14,12 @@
  *        {"breakdown": "ethnicity"}: a series per category; 201 with the
  *        series (200 when there were all already), 404 for an unknown
  *        indicator or breakdown
+ *   POST /api/v1/indicators/{id}/edit
+ *        the fields to change, as POST /api/v1/indicators takes them, the
+ *        others kept (store/indicator_edit.h): 200 with the indicator, its
+ *        version raised; 400 naming the field, 403 for an account that
+ *        may not change the catalog where it belongs, 409 when another
+ *        edit came first
  *   GET  /api/v1/breakdowns
  *        the breakdowns with their categories (everyone)
  */
@@ -22,8 +28,10 @@
 #include <string.h>
 
 #include "api.h"
+#include "core/access.h"
 #include "core/catalog_fields.h"
 #include "store/breakdowns.h"
+#include "store/indicator_edit.h"
 #include "store/indicators.h"
 
 #include "util/banned.h"
@@ -323,4 +331,43 @@ enum gemis_err api_breakdowns(struct http_req *r)
 	for (i = 0; i < n; i++)
 		json_array_append_new(list, breakdown_json(&b[i]));
 	return http_json(r, 200, json_pack("{s:o}", "breakdowns", list));
+}
+
+/* Who may edit indicator id: who may add one where it belongs. */
+static enum gemis_err may_edit(struct http_req *r, const char *id)
+{
+	const struct snapshot *s = http_snap(r);
+	int k = catalog_find(id);
+	const char *why;
+
+	if (!s)
+		return GEMIS_EDB;
+	why = access_catalog_refusal(&s->tree, &r->who, k >= 0 ? catalog[k].scope : NULL);
+	return why ? http_fail(r, GEMIS_EPERM, "%s", _(why)) : GEMIS_OK;
+}
+
+enum gemis_err api_indicator_edit(struct http_req *r)
+{
+	const char *id = http_arg(r, 0);
+	struct body_fields b = {r, NULL};
+	json_t *doc = NULL;
+	struct db *db;
+	int version = 0, k;
+	enum gemis_err err = may_edit(r, id);
+
+	if (!err)
+		err = api_body_object(r, &doc);
+	b.doc = doc;
+	if (!err)
+		err = unknown_field(r, doc);
+	if (!err)
+		err = http_db(r, &db);
+	if (!err)
+		err = indicator_edit(db, id, body_field, &b, r->who.name, &version, &r->err);
+	json_decref(doc);
+	if (err)
+		return err;
+	http_data_changed(r);
+	k = catalog_find(id);
+	return k < 0 ? GEMIS_ENOTFOUND : http_json(r, 200, api_indicator_json(&catalog[k]));
 }

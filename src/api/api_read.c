@@ -122,6 +122,8 @@ json_t *api_indicator_json(const struct indicator *ind)
 	if (o)
 		json_object_set_new(o, "retired_from",
 				    catalog_retired_from(ind) ? json_integer(catalog_retired_from(ind)) : json_null());
+	if (o)
+		json_object_set_new(o, "version", json_integer(ind->version ? ind->version : 1));
 	/* a category series names its parent and its category */
 	if (o && ind->parent)
 		json_object_update_new(o, json_pack("{s:s, s:s, s:s}", "parent", ind->parent, "breakdown", ind->breakdown,

@@ -19,6 +19,7 @@ const struct route api_routes[] = {
 	{HTTP_POST, "/api/v1/indicators", api_indicator_add, ROUTE_API, NULL},
 	{HTTP_POST, "/api/v1/indicators/{id}/breakdowns", api_indicator_break_down, ROUTE_API, NULL},
 	{HTTP_POST, "/api/v1/indicators/{id}/retire", api_indicator_retire, ROUTE_API, NULL},
+	{HTTP_POST, "/api/v1/indicators/{id}/edit", api_indicator_edit, ROUTE_API, NULL},
 	{HTTP_GET, "/api/v1/breakdowns", api_breakdowns, ROUTE_API, NULL},
 	{HTTP_GET, "/api/v1/plans/{code}", api_plan, ROUTE_API, NULL},
 	{HTTP_POST, "/api/v1/values", api_values_post, ROUTE_API | ROUTE_UPLOAD, "dry_run:int"},

@@ -217,6 +217,7 @@ int cmd_indicators(struct cli *cli, int argc, char **argv);
 int cmd_indicator_add(struct cli *cli, int argc, char **argv);
 int cmd_indicator_breakdown(struct cli *cli, int argc, char **argv);
 int cmd_indicator_retire(struct cli *cli, int argc, char **argv);
+int cmd_indicator_edit(struct cli *cli, int argc, char **argv);
 int cmd_indicator_show(struct cli *cli, int argc, char **argv);
 int cmd_breakdown_list(struct cli *cli, int argc, char **argv);
 int cmd_breakdown_add(struct cli *cli, int argc, char **argv);

@@ -222,6 +222,7 @@ static json_t *indicator_json(const struct indicator *ind)
 	json_object_set_new(o, "category", ind->category ? json_string(ind->category) : json_null());
 	json_object_set_new(o, "retired_from", from ? json_integer(from) : json_null());
 	json_object_set_new(o, "formula", ind->formula_text ? json_string(ind->formula_text) : json_null());
+	json_object_set_new(o, "version", json_integer(ind->version ? ind->version : 1));
 	return o;
 }
 
@@ -243,10 +244,18 @@ static json_t *changes_json(const struct indicator_change *c, size_t n)
 	json_t *a = json_array();
 	size_t i;
 
-	for (i = 0; a && i < n; i++)
-		json_array_append_new(a, json_pack("{s:s, s:o, s:s, s:I}", "action", c[i].action, "year",
-						   c[i].year ? json_integer(c[i].year) : json_null(), "by", c[i].by, "at",
-						   (json_int_t)c[i].at));
+	for (i = 0; a && i < n; i++) {
+		json_t *r = json_pack("{s:s, s:o, s:s, s:I}", "action", c[i].action, "year",
+				      c[i].year ? json_integer(c[i].year) : json_null(), "by", c[i].by, "at",
+				      (json_int_t)c[i].at);
+
+		/* an edit: the version it made and each field from what to what */
+		if (r && c[i].version) {
+			json_object_set_new(r, "version", json_integer(c[i].version));
+			json_object_set_new(r, "changes", json_string(c[i].detail));
+		}
+		json_array_append_new(a, r);
+	}
 	return a;
 }
 

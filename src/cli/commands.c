@@ -180,6 +180,24 @@ const struct command commands[] = {
 	    "  --from YEAR   the first year it is not reported (2000-2100)\n"
 	    "  --undo        put it back in force (logged too)\n"
 	    "  --as USER     act as that account (default: the operator, with an admin's rights)")},
+	{"indicator edit", cmd_indicator_edit, N_("edit an indicator added at run time: a new version"),
+	 "gemis indicator edit ID [--name-vi TEXT] [--name-en TEXT] [--goal GOAL] [--part-vi TEXT] [--part-en TEXT]\n"
+	 "                    [--den-vi TEXT] [--den-en TEXT] [--lower-better 1|0] [--target DIRECTION:VALUE:YEAR|none]\n"
+	 "                    [--kind ratio|value] [--unit UNIT] [--factor N] [--by-sex 1|0] [--share 1|0]\n"
+	 "                    [--space sum|mean|none] [--time sum|last|mean] [--as USER]",
+	 N_("Changes the fields given, as `gemis indicator add` takes them, and keeps the\n"
+	    "others: a new version of the indicator, the change (each field from what to what)\n"
+	    "kept in its log.  Names, what the parts count, the goal, the polarity and the\n"
+	    "national target change at any time; kind, unit, factor, by-sex, share, space and\n"
+	    "time change what stored numbers mean and are refused once a value of the indicator\n"
+	    "or of its series is stored, on a form too (retire it and add another).  Its\n"
+	    "category series follow (their names are the indicator's and the category's).\n"
+	    "The national strategy's indicators are frozen (retire and add instead) and a\n"
+	    "series is edited through its indicator.  The ministry or an administrator; a\n"
+	    "province its own.  A running server shows the change at its next refresh.\n"
+	    "  --lower-better, --by-sex, --share  1 (yes) or 0 (no)\n"
+	    "  --target none    removes the national target\n"
+	    "  --as USER        act as that account (default: the operator, with an admin's rights)")},
 	{"indicator show", cmd_indicator_show, N_("show an indicator: every field, its series, its log"),
 	 "gemis indicator show ID [--json]",
 	 N_("Every field of the indicator, its category series, the year it is retired from\n"

@@ -138,6 +138,9 @@ struct indicator {
 	 * takes no value; the engine computes it after the roll-up. */
 	const char *formula_text;
 	const struct formula *formula;
+	/* Its version (issue 17, `gemis indicator edit`): 1 as added, one
+	 * more per edit; 0 in the compiled set, which is never edited. */
+	int version;
 };
 
 /* The catalog: the indicators compiled in (the national strategy's, the
@@ -151,6 +154,10 @@ struct indicator {
 extern _Atomic(const struct indicator *) catalog;
 extern _Atomic size_t catalog_total;
 extern const size_t catalog_builtin;
+/* Raised by catalog_edit() when an entry's cells change (its kind, so
+ * its parts, or its sexes): layout_catalog() (layout.h) then builds the
+ * layout again, for the datasets made from then on. */
+extern _Atomic unsigned catalog_shape;
 
 /* The entries this thread sees, 0 for all of them.  A server grows the
  * catalog while it answers (http/live.c): a request sees only the entries
@@ -181,6 +188,9 @@ int catalog_find(const char *id);
  * wrong, GEMIS_ECONFLICT when its id is taken, GEMIS_ELIMIT when the
  * catalog is full. */
 enum gemis_err catalog_check(const struct indicator *ind, struct errctx *e);
+/* Checks an edited indicator as catalog_check() checks one to add, but
+ * for its id (it is in the catalog already) and the catalog's size. */
+enum gemis_err catalog_check_edit(const struct indicator *ind, struct errctx *e);
 /* Adds a checked indicator at the end of the catalog, its texts copied;
  * *index is its index.  Safe beside readers; adders are serialised. */
 enum gemis_err catalog_add(const struct indicator *ind, int *index, struct errctx *e);
@@ -213,6 +223,14 @@ bool catalog_retired(const struct indicator *ind, int year);
  * catalog, for the readers that look at the catalog from now on;
  * GEMIS_ENOMEM when the compiled set had to be copied and could not. */
 enum gemis_err catalog_set_retired(int k, int year);
+/* Replaces entry k's editable fields (names, parts, goal, polarity, kind,
+ * factor, unit, by_sex, share, aggregations, national target, version)
+ * by ind's, its texts copied, copy-on-write: a new array is published
+ * with the new entry, the old one stays, so that a reader holding an
+ * entry or the array keeps its snapshot; a series' short names follow
+ * its parent's (edit the parent first).  GEMIS_EINVAL for a k out of the
+ * catalog or in the compiled set, GEMIS_ENOMEM without memory. */
+enum gemis_err catalog_edit(int k, const struct indicator *ind);
 /* The index of parent's series on that category of that breakdown, or -1. */
 int catalog_series(int parent, const char *breakdown, const char *category);
 /* Marks every series whose parent is marked: an agency that owes an

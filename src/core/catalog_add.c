@@ -10,7 +10,9 @@
  * published entry is retired_from (catalog_set_retired()): an int written
  * and read atomically, in the current array (a copy of the compiled set
  * the first time, which is read-only), under the adders' lock so that a
- * larger copy made meanwhile carries it.
+ * larger copy made meanwhile carries it.  An edit (catalog_edit()) writes
+ * no published entry either: it publishes a copy of the array with the
+ * entry replaced.
  */
 #include "catalog.h"
 
@@ -42,6 +44,7 @@ struct block {
 
 static pthread_mutex_t add_mu = PTHREAD_MUTEX_INITIALIZER;
 static struct block *current; /* NULL while only the compiled set is there */
+_Atomic unsigned catalog_shape;
 
 bool catalog_code_ok(const char *id)
 {
@@ -177,17 +180,16 @@ static enum gemis_err check_series(const struct indicator *ind, struct errctx *e
  * series would take values it never takes. */
 static enum gemis_err check_formula(const struct indicator *ind, struct errctx *e)
 {
+	if (!ind->formula_text)
+		return GEMIS_OK;
 	if (ind->parent)
 		return bad(e, "formula", N_("a category series is reported, not computed from a formula"));
 	return formula_check(ind, e);
 }
 
-enum gemis_err catalog_check(const struct indicator *ind, struct errctx *e)
+/* Every check but the id's, the catalog's size and a series'. */
+static enum gemis_err check_fields(const struct indicator *ind, struct errctx *e)
 {
-	if (!catalog_code_ok(ind->id))
-		return bad(e, "id", N_("1 to 63 of a-z, 0-9 and '_', starting with a letter"));
-	if (catalog_find(ind->id) >= 0)
-		return err_set_at(e, GEMIS_ECONFLICT, "id", _("%s is already an indicator"), ind->id);
 	if ((unsigned)ind->goal >= GOAL_COUNT)
 		return bad(e, "goal", N_("not one of the strategy's six fields"));
 	if (!catalog_text_ok(ind->name_vi, CATALOG_NAME_MAX))
@@ -214,18 +216,36 @@ enum gemis_err catalog_check(const struct indicator *ind, struct errctx *e)
 	 * indicator's target in its plan */
 	if (ind->scope && ind->has_national)
 		return bad(e, "national_direction", N_("a province's own indicator has no national target: its plan sets one"));
-	if (catalog_total >= CATALOG_MAX)
-		return err_set_at(e, GEMIS_ELIMIT, "id", _("the catalog holds %d indicators at most"),
-				  CATALOG_MAX);
 	{
 		enum gemis_err err = check_parts(ind, e);
 
-		if (!err)
-			err = check_target(ind, e);
-		if (!err)
-			err = check_series(ind, e);
-		return err || !ind->formula_text ? err : check_formula(ind, e);
+		return err ? err : check_target(ind, e);
 	}
+}
+
+enum gemis_err catalog_check(const struct indicator *ind, struct errctx *e)
+{
+	enum gemis_err err;
+
+	if (!catalog_code_ok(ind->id))
+		return bad(e, "id", N_("1 to 63 of a-z, 0-9 and '_', starting with a letter"));
+	if (catalog_find(ind->id) >= 0)
+		return err_set_at(e, GEMIS_ECONFLICT, "id", _("%s is already an indicator"), ind->id);
+	err = check_fields(ind, e);
+	if (err)
+		return err;
+	if (catalog_total >= CATALOG_MAX)
+		return err_set_at(e, GEMIS_ELIMIT, "id", _("the catalog holds %d indicators at most"),
+				  CATALOG_MAX);
+	err = check_series(ind, e);
+	return err ? err : check_formula(ind, e);
+}
+
+enum gemis_err catalog_check_edit(const struct indicator *ind, struct errctx *e)
+{
+	enum gemis_err err = check_fields(ind, e);
+
+	return err ? err : check_formula(ind, e);
 }
 
 /* "a — b" in a string of its own. */
@@ -277,6 +297,7 @@ static enum gemis_err copy_entry(struct indicator *to, const struct indicator *f
 		}
 	}
 	to->local = true;
+	to->version = to->version ? to->version : 1;
 	to->parent_index = to->parent ? catalog_find(to->parent) : 0;
 	to->series_short_vi = to->series_short_en = NULL;
 	to->formula = NULL;
@@ -293,9 +314,26 @@ static enum gemis_err copy_entry(struct indicator *to, const struct indicator *f
 
 /* Room for entry n: the current array, or a larger copy of it published
  * in its place. */
+/* A copy of the n entries in a new array of cap, entry k replaced by
+ * *ent when ent, published in place of the current one once whole. */
+static struct block *copy_out(size_t n, size_t cap, int k, const struct indicator *ent)
+{
+	struct block *b = malloc(sizeof(*b) + cap * sizeof(b->a[0]));
+
+	if (!b)
+		return NULL;
+	b->prev = current;
+	b->cap = cap;
+	memcpy(b->a, catalog, n * sizeof(b->a[0]));
+	if (ent)
+		b->a[k] = *ent;
+	atomic_store(&catalog, (const struct indicator *)b->a);
+	current = b;
+	return b;
+}
+
 static struct block *room(size_t n)
 {
-	struct block *b;
 	size_t cap;
 
 	if (current && n < current->cap)
@@ -303,15 +341,7 @@ static struct block *room(size_t n)
 	cap = n < 32 ? 64 : n * 2;
 	if (cap > CATALOG_MAX)
 		cap = CATALOG_MAX;
-	b = malloc(sizeof(*b) + cap * sizeof(b->a[0]));
-	if (!b)
-		return NULL;
-	b->prev = current;
-	b->cap = cap;
-	memcpy(b->a, catalog, n * sizeof(b->a[0]));
-	atomic_store(&catalog, (const struct indicator *)b->a);
-	current = b;
-	return b;
+	return copy_out(n, cap, 0, NULL);
 }
 
 enum gemis_err catalog_add(const struct indicator *ind, int *index, struct errctx *e)
@@ -464,4 +494,81 @@ bool indicator_in_scope(const struct tree *t, const struct indicator *ind, int u
 		return true;
 	p = tree_find(t, ind->scope);
 	return p >= 0 && unit >= 0 && (size_t)unit < t->n && tree_contains(t, p, unit);
+}
+
+/* The editable texts of ind as entry texts of their own in *to. */
+static enum gemis_err copy_texts(struct indicator *to, const struct indicator *ind)
+{
+	const char *from[] = {ind->name_vi, ind->name_en, ind->unit, ind->part_vi[0], ind->part_vi[1],
+			      ind->part_en[0], ind->part_en[1]};
+	const char **t[] = {&to->name_vi, &to->name_en, &to->unit, &to->part_vi[0], &to->part_vi[1],
+			    &to->part_en[0], &to->part_en[1]};
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		*t[i] = from[i] ? strdup(from[i]) : NULL;
+		if (from[i] && !*t[i]) {
+			while (i-- > 0)
+				free((char *)*t[i]);
+			return GEMIS_ENOMEM;
+		}
+	}
+	return GEMIS_OK;
+}
+
+/* Entry k as it is with ind's editable fields; its texts its own. */
+static enum gemis_err edited_entry(int k, const struct indicator *ind, struct indicator *to)
+{
+	enum gemis_err err;
+
+	*to = catalog[k];
+	err = copy_texts(to, ind);
+	if (err)
+		return err;
+	to->goal = ind->goal;
+	to->polarity = ind->polarity;
+	to->kind = ind->kind;
+	to->factor = ind->factor;
+	to->by_sex = ind->by_sex;
+	to->share = ind->share;
+	to->space = ind->space;
+	memcpy(to->time, ind->time, sizeof(to->time));
+	to->has_national = ind->has_national;
+	to->national_dir = ind->national_dir;
+	to->national_value = ind->national_value;
+	to->national_year = ind->national_year;
+	to->version = ind->version;
+	/* a formula's parsed form depends on the parts and sexes it gives */
+	if (to->formula_text && (to->kind != catalog[k].kind || to->by_sex != catalog[k].by_sex)) {
+		to->formula = formula_compile(to, &err);
+		if (!to->formula)
+			return err;
+	}
+	/* a series' short names are its parent's and its category's */
+	return to->parent ? series_short(to) : GEMIS_OK;
+}
+
+enum gemis_err catalog_edit(int k, const struct indicator *ind)
+{
+	enum gemis_err err = GEMIS_OK;
+	struct indicator ent;
+	bool reshaped;
+	size_t n, cap;
+
+	pthread_mutex_lock(&add_mu);
+	n = catalog_total;
+	if (k < (int)catalog_builtin || (size_t)k >= n)
+		err = GEMIS_EINVAL;
+	if (!err)
+		err = edited_entry(k, ind, &ent);
+	reshaped = !err && (ind->kind != catalog[k].kind || ind->by_sex != catalog[k].by_sex);
+	cap = current && n < current->cap ? current->cap : n + 32;
+	/* never in place: readers may hold the entry or its texts, which
+	 * stay (the old array is kept, its texts never freed) */
+	if (!err && !copy_out(n, cap < CATALOG_MAX ? cap : CATALOG_MAX, k, &ent))
+		err = GEMIS_ENOMEM; /* the copied texts are lost: no memory anyway */
+	else if (reshaped)
+		atomic_fetch_add(&catalog_shape, 1);
+	pthread_mutex_unlock(&add_mu);
+	return err;
 }

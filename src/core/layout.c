@@ -44,17 +44,20 @@ const struct layout *layout_catalog(void)
 	struct layout *l = atomic_load_explicit(&latest, memory_order_acquire);
 	struct kept *k;
 	size_t n = catalog_total;
+	unsigned shape = atomic_load(&catalog_shape);
 
-	if (l && l->nind == n)
+	if (l && l->nind == n && l->shape == shape)
 		return l;
 	/* a failed allocation is tried again at the next call, not remembered */
 	pthread_mutex_lock(&build_mu);
 	l = atomic_load_explicit(&latest, memory_order_acquire);
 	n = catalog_total; /* it may have grown while this thread waited */
-	if (!l || l->nind < n) {
+	shape = atomic_load(&catalog_shape);
+	if (!l || l->nind < n || l->shape != shape) {
 		k = malloc(sizeof(*k));
 		l = k ? build(catalog, n) : NULL;
 		if (l) {
+			l->shape = shape;
 			k->l = l;
 			k->next = kept;
 			kept = k;

@@ -30,12 +30,14 @@ struct layout_ind {
 struct layout {
 	size_t nind;
 	size_t row; /* cells per unit */
+	unsigned shape; /* catalog_shape when built: an edit's new cells */
 	struct layout_ind ind[];
 };
 
 /* The layout of the catalog as it is now (catalog_n() indicators);
  * NULL only when memory ran out (a later call tries again).  An indicator
- * added keeps the places of those before it. */
+ * added keeps the places of those before it; one edited into other cells
+ * (catalog_shape) moves those after it, in a new layout. */
 const struct layout *layout_catalog(void);
 
 /* The category of sex s in an indicator, or -1 when it does not take it:

@@ -71,6 +71,7 @@ static enum gemis_err row_indicator(struct db_stmt *st, struct indicator *ind, s
 	ind->category_en = db_col_text(st, 25);
 	ind->group_partial = db_col_int(st, 26) != 0;
 	ind->formula_text = db_col_text(st, 27); /* computed from others (0900) */
+	ind->version = (int)db_col_int(st, 28); /* edits (0890) */
 	if (bad)
 		return err_set_at(e, GEMIS_EINVAL, bad, "%s", _("not a value gemis knows"));
 	return GEMIS_OK;
@@ -107,7 +108,8 @@ enum gemis_err indicators_load(struct db *db, struct errctx *e)
 			 " c.breakdown = indicators.breakdown AND c.code = indicators.category),"
 			 " (SELECT c.name_en FROM breakdown_categories c WHERE"
 			 " c.breakdown = indicators.breakdown AND c.code = indicators.category),"
-			 " (SELECT b.partial FROM breakdowns b WHERE b.code = indicators.breakdown), formula"
+			 " (SELECT b.partial FROM breakdowns b WHERE b.code = indicators.breakdown), formula,"
+			 " version"
 			 " FROM indicators WHERE builtin = 0 ORDER BY seq, id");
 	if (err)
 		return err;
@@ -115,10 +117,15 @@ enum gemis_err indicators_load(struct db *db, struct errctx *e)
 		struct indicator ind;
 		int k;
 
-		if (catalog_find(db_col_text(st, 0)) >= 0)
+		k = catalog_find(db_col_text(st, 0));
+		if (k >= 0 && catalog[k].version == (int)db_col_int(st, 28))
 			continue; /* read by an earlier opening in this process */
 		err = row_indicator(st, &ind, e);
-		if (!err)
+		/* edited since this process read it (indicator_edit()): a
+		 * parent before its series, which take its names */
+		if (!err && k >= 0 && catalog_edit(k, &ind))
+			err = err_set(e, GEMIS_ENOMEM, "%s", _("no memory for the catalog"));
+		else if (!err && k < 0)
 			err = catalog_add(&ind, &k, e);
 		if (err == GEMIS_EINVAL && e) {
 			/* name the row and the field: "indicators[foo].unit" */
@@ -408,7 +415,8 @@ enum gemis_err indicator_changes(struct db *db, const char *id, struct indicator
 	*out = NULL;
 	*n = 0;
 	err = db_prepare(db, &st, e,
-			 "SELECT action, year, changed_by, changed_at FROM indicator_log WHERE indicator = ?"
+			 "SELECT action, year, changed_by, changed_at, version, detail FROM indicator_log"
+			 " WHERE indicator = ?"
 			 " ORDER BY changed_at, id");
 	if (err)
 		return err;
@@ -432,6 +440,8 @@ enum gemis_err indicator_changes(struct db *db, const char *id, struct indicator
 		c->year = db_col_null(st, 1) ? 0 : (int)db_col_int(st, 1);
 		snprintf(c->by, sizeof(c->by), "%s", db_col_text(st, 2) ? db_col_text(st, 2) : "");
 		c->at = db_col_int(st, 3);
+		c->version = db_col_null(st, 4) ? 0 : (int)db_col_int(st, 4);
+		snprintf(c->detail, sizeof(c->detail), "%s", db_col_text(st, 5) ? db_col_text(st, 5) : "");
 	}
 	if (err) {
 		db_finalize(st, NULL);

@@ -14,7 +14,8 @@
 void indicator_bind_mirror(struct db_stmt *st, const struct indicator *ind);
 
 /* Reads the added indicators into the catalog, those it does not hold
- * yet, in the order they were added.  A row that is not a valid indicator
+ * yet, in the order they were added, and those edited since it read them
+ * (a version it does not hold: catalog_edit()).  A row that is not a valid indicator
  * (written by hand) is an error naming it. */
 enum gemis_err indicators_load(struct db *db, struct errctx *e);
 
@@ -66,10 +67,12 @@ enum gemis_err indicator_unretire(struct db *db, const char *id, const char *use
 
 /* One change of an indicator, as indicator_log keeps it. */
 struct indicator_change {
-	char action[16]; /* "add", "retire", "unretire" */
+	char action[16]; /* "add", "retire", "unretire", "edit" */
 	int year;        /* the year retired from; 0 for the others */
 	char by[65];
 	long long at;    /* Unix time */
+	int version;     /* the version an edit made; 0 for the others */
+	char detail[4096]; /* an edit's changes, a line "field: from -> to" each */
 };
 
 /* The changes of indicator id, oldest first (caller frees *out). */

@@ -17,6 +17,7 @@
  *   POST /catalog/retire       retires an indicator (indicator, from: the
  *                              first year it is not reported) with its
  *                              series, or puts it back (undo)
+ *   POST /catalog/edit         edits an added indicator (catalog_edit.c)
  *
  * The rules are the command line's (`gemis indicator add`, `gemis
  * indicator breakdown`, `gemis indicator retire`): store/indicators.h and store/breakdowns.h write
@@ -34,7 +35,7 @@
 #include "util/banned.h"
 
 /* Which form a refused post came from. */
-enum catalog_form { FORM_NONE, FORM_ADD, FORM_BREAK, FORM_RETIRE };
+enum catalog_form { FORM_NONE, FORM_ADD, FORM_BREAK, FORM_RETIRE, FORM_EDIT };
 
 struct catalog_page {
 	enum catalog_form form; /* the refused one, or FORM_NONE */
@@ -302,6 +303,7 @@ static void render_catalog(struct http_req *r, const struct catalog_page *cp)
 		add_form(r, cp);
 		retire_form(r, cp);
 	}
+	catalog_edit_form(r, cp->form == FORM_EDIT); /* catalog_edit.c: who may, which */
 	catalog_table(r);
 	page_end(r);
 }
@@ -448,4 +450,11 @@ enum gemis_err page_catalog_retire(struct http_req *r)
 		err = undo && *undo ? indicator_unretire(db, ind, r->who.name, &r->err)
 				    : indicator_retire(db, ind, (int)year, r->who.name, &r->err);
 	return posted(r, FORM_RETIRE, err, ind);
+}
+
+enum gemis_err page_catalog_edit(struct http_req *r)
+{
+	if (!http_snap(r))
+		return GEMIS_EDB;
+	return posted(r, FORM_EDIT, catalog_edit_post(r), http_param(r, "indicator"));
 }

@@ -46,13 +46,16 @@ const struct route web_routes[] = {
 	 "agency:id period:period status:id reason:text note:text version:int year:year evidence1:file evidence2:file"},
 	{HTTP_GET, "/units/{code}/local", page_local, 0, "year:year done:int"},
 	{HTTP_POST, "/units/{code}/local/{label}", page_local_post, 0, "year:line version:line value:line note:text"},
-	{HTTP_GET, "/catalog", page_catalog, 0, "done:line"},
+	{HTTP_GET, "/catalog", page_catalog, 0, "done:line edit:line"},
 	{HTTP_POST, "/catalog", page_catalog_add, 0,
 	 "id:line goal:line name_vi:line name_en:line kind:line unit:line factor:line by_sex:line share:line"
 	 " lower_better:line space:line time:line part_vi:line part_en:line den_vi:line den_en:line target:line"
 	 " scope:line"},
 	{HTTP_POST, "/catalog/breakdowns", page_catalog_break, 0, "indicator:line breakdown:line"},
 	{HTTP_POST, "/catalog/retire", page_catalog_retire, 0, "indicator:line from:line undo:line"},
+	{HTTP_POST, "/catalog/edit", page_catalog_edit, 0,
+	 "indicator:line goal:line name_vi:line name_en:line kind:line unit:line factor:line by_sex:line share:line"
+	 " lower_better:line space:line time:line part_vi:line part_en:line den_vi:line den_en:line target:line"},
 	{HTTP_GET, "/activities", page_activities, 0, "unit:code year:year quarter:int done:int"},
 	{HTTP_POST, "/activities", page_activity_add, 0,
 	 "unit:code agency:id date:line kind:id channel:line title:text place:line women:line men:line task:line"

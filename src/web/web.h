@@ -155,6 +155,12 @@ enum gemis_err page_catalog(struct http_req *r);
 enum gemis_err page_catalog_add(struct http_req *r);
 enum gemis_err page_catalog_break(struct http_req *r);
 enum gemis_err page_catalog_retire(struct http_req *r);
+enum gemis_err page_catalog_edit(struct http_req *r);
+/* The catalog page's edit form (catalog_edit.c): for those who may edit
+ * an added indicator; refused, filled with what was posted. */
+void catalog_edit_form(struct http_req *r, bool refused);
+/* The edit posted (POST /catalog/edit), r->err naming the field when refused. */
+enum gemis_err catalog_edit_post(struct http_req *r);
 /* A line linking to the unit's local indicators page with their count
  * ("2 local indicators"), and with agency (an agency kind id) the ones it
  * records; nothing when the unit has none. */

@@ -657,6 +657,19 @@ try {
   check(/\/catalog\?done=si_women/.test(page.url()), `back to the catalog after adding (${page.url()})`);
   check(await page.locator('tr#si_women').count() === 1, 'the added indicator is listed');
   check((await page.textContent('tr#si_women')).includes('45'), 'with its national target');
+  // ... and edits it: the form comes filled, a new name is a new version
+  await page.goto(base + '/catalog?edit=si_women#edit');
+  const edit = page.locator('form[action="/catalog/edit"]');
+  check(await edit.count() === 1, 'the edit form of the added indicator');
+  check((await page.textContent('details#edit summary')).includes('Sửa chỉ tiêu'), 'the edit form speaks Vietnamese');
+  check(await edit.locator('input[name=name_en]').inputValue() === 'Working women with social insurance',
+    'the edit form is filled with the indicator\'s fields');
+  check(await edit.locator('input[name=by_sex]').isChecked(), 'its boxes too');
+  await edit.locator('input[name=name_vi]').fill('Lao động nữ có bảo hiểm xã hội');
+  await shot(page, 'catalog-edit');
+  await Promise.all([page.waitForNavigation(), edit.locator('button[type=submit]').click()]);
+  check(/\/catalog\?done=si_women/.test(page.url()), `back to the catalog after editing (${page.url()})`);
+  check((await page.textContent('tr#si_women')).includes('Lao động nữ có bảo hiểm xã hội'), 'the new name is listed');
   await page.close();
 } catch (e) {
   failures++;

@@ -5,7 +5,8 @@
 # officer's post is 403; a breakdown from the page adds the series, listed
 # under their parent.  The API adds one, refuses a bad body naming the
 # field, breaks it down and lists the breakdowns.  Both retire one and put
-# it back, naming a bad year's field.
+# it back, naming a bad year's field, and edit one (a new version whose
+# series follow), naming a bad field and keeping what was typed.
 # backends: sqlite postgresql
 . "$ROOT/tests/integration/lib.sh"
 
@@ -241,8 +242,56 @@ expect_status 200
 [ "$(jq .retired_from body.txt)" = 2031 ] || die "the province's retirement: $body"
 api POST /api/v1/indicators/lc_api/retire "$ftok" '{"undo": true}'
 expect_status 403
+# --- edited from the page and the API (a new version, its series follow) ---
+JAR=focal.jar http GET "/catalog?edit=si_women"
+not_contains "$body" 'action="/catalog/edit"' "a commune's catalog page"
+JAR=ministry.jar http GET "/catalog?edit=si_women"
+expect_status 200
+contains "$body" 'action="/catalog/edit"'
+contains "$body" 'value="Working women with social insurance"'
+edit() { # JAR extra fields...: the form as the page fills it
+	j=$1
+	shift
+	JAR=$j http POST /catalog/edit --data-urlencode "csrf=$csrf" --data-urlencode indicator=si_women \
+		--data-urlencode goal=economy --data-urlencode "name_vi=Tỷ lệ lao động nữ tham gia bảo hiểm xã hội" \
+		--data-urlencode "part_vi=Số lao động tham gia bảo hiểm xã hội" --data-urlencode "part_en=Workers insured" \
+		--data-urlencode "den_vi=Tổng số lao động" --data-urlencode "den_en=Workers" --data-urlencode by_sex=1 \
+		--data-urlencode kind=ratio --data-urlencode space=sum --data-urlencode time=sum --data-urlencode unit=% \
+		--data-urlencode factor=100 "$@"
+}
+edit focal.jar --data-urlencode "name_en=Insured working women"
+expect_status 403
+edit ministry.jar --data-urlencode "name_en="
+expect_status 400
+contains "$body" "name_en:"
+contains "$body" 'value="Workers insured"'
+edit ministry.jar --data-urlencode "name_en=Insured working women"
+expect_status 303
+JAR=ministry.jar http GET /catalog
+contains "$body" "Insured working women"
+contains "$body" "Insured working women — Kinh"
+[ "$(sql gemis.db "SELECT version FROM indicators WHERE id = 'si_women'")" = 2 ] || die "the page's edit: no new version"
+api POST /api/v1/indicators/women_coops/edit "$ftok" '{"name_en": "Cooperatives run by women"}'
+expect_status 403
+api POST /api/v1/indicators/women_coops/edit "$mtok" '{"factor": "abc"}'
+expect_status 400
+[ "$(jq -r .error.field body.txt)" = factor ] || die "the edit's bad factor is not named: $body"
+api POST /api/v1/indicators/women_coops/edit "$mtok" '{"colour": "red"}'
+expect_status 400
+[ "$(jq -r .error.field body.txt)" = colour ] || die "the edit's unknown field is not named: $body"
+api POST /api/v1/indicators/female_wage_workers/edit "$mtok" '{"name_en": "Wage workers"}'
+expect_status 400
+[ "$(jq -r .error.field body.txt)" = id ] || die "a built-in's edit: $body"
+api POST /api/v1/indicators/women_coops/edit "$mtok" '{"name_en": "Cooperatives run by women", "polarity": "lower"}'
+expect_status 200
+[ "$(jq -r '"\(.version) \(.name_en) \(.polarity)"' body.txt)" = "2 Cooperatives run by women lower" ] \
+	|| die "the API's edit: $body"
+api GET /api/v1/indicators "$ftok"
+[ "$(jq -r '.indicators[] | select(.id == "women_coops__ethnicity_kinh") | .name_en' body.txt)" \
+	= "Cooperatives run by women — Kinh" ] || die "the series' name after the API's edit: $body"
 stop_server
-[ "$(sql gemis.db "SELECT COUNT(*) FROM indicator_log WHERE changed_by = 'bo.noivu'")" = 10 ] \
+# each edit logged for the indicator and its two series
+[ "$(sql gemis.db "SELECT COUNT(*) FROM indicator_log WHERE changed_by = 'bo.noivu'")" = 16 ] \
 	|| die "the indicator log: $(sql gemis.db "SELECT indicator, action, changed_by FROM indicator_log")"
 # a new process reads them all
 expect_ok "$GEMIS" indicators --json

@@ -90,7 +90,7 @@ allowed() { # role action code [agency]
 	USERS) [ "$1" = admin ] || { [ "$1" = focal ] && [ "$3" = 03390 ]; } ;;
 	SIGNINS) [ "$1" = admin ] ;;
 	# the indicator catalog (docs/indicators.md): everyone reads it, the
-	# ministry and the admin add to it, break its indicators down and retire them
+	# ministry and the admin add to it, break its indicators down, retire and edit them
 	CATALOG) [ "$1" = admin ] || [ "$1" = ministry ] ;;
 	# a province adds its own indicators and retires them (Lai Châu's:
 	# perm_lc), not a national one nor another province's (perm_hn)
@@ -500,6 +500,11 @@ for a in $accounts; do
 		--data-urlencode indicator=perm_hn --data-urlencode from=soon
 	check "$role" "$own" CATALOG 400 POST /api/v1/indicators/perm_hn/retire -H "X-CSRF-Token: $csrf" \
 		-H "Content-Type: application/json" --data '{}'
+	# a built-in indicator is not edited: 400 naming id, for those who may edit
+	check "$role" "$own" CATALOG 400 POST /catalog/edit --data-urlencode "csrf=$csrf" \
+		--data-urlencode indicator=female_wage_workers --data-urlencode name_en=Wage
+	check "$role" "$own" CATALOG 400 POST /api/v1/indicators/female_wage_workers/edit -H "X-CSRF-Token: $csrf" \
+		-H "Content-Type: application/json" --data '{"name_en": "Wage"}'
 done
 [ "$(sql gemis.db "SELECT COUNT(*) FROM indicator_log WHERE indicator = 'perm_x'")" = 0 ] || die "a refused indicator was added"
 # every refusal to show who brought it was logged, as for cases
@@ -554,7 +559,8 @@ for route in /account/signout-all /account/password /account/tokens /account/tok
 	"/drafts/03390/$drft" "/drafts/03390/$drft/review" "/drafts/03390/$drft/issue" /api/v1/drafts "/api/v1/drafts/03390/$drft" \
 	"/api/v1/drafts/03390/$drft/review" "/api/v1/drafts/03390/$drft/issue" /units/03390/local/L1 \
 	/api/v1/units/03390/local-indicators/L1/values /catalog /catalog/breakdowns /catalog/retire /api/v1/indicators \
-	/api/v1/indicators/female_wage_workers/breakdowns /api/v1/indicators/female_wage_workers/retire; do
+	/api/v1/indicators/female_wage_workers/breakdowns /api/v1/indicators/female_wage_workers/retire /catalog/edit \
+	/api/v1/indicators/female_wage_workers/edit; do
 	JAR=none.jar http POST "$route"
 	expect_status 401
 done

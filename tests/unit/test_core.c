@@ -1159,6 +1159,65 @@ TEST(catalog_retire)
 	diags_release(&d);
 }
 
+/* An edit of an added indicator (issue 17): a new array with the entry
+ * replaced, its texts its own; a reader holding the old entry keeps its
+ * snapshot; a series' short names follow its parent's; the compiled set
+ * is never edited.  Runs after catalog_add_at_run_time (si_women). */
+TEST(catalog_edit_copy_on_write)
+{
+	int k = catalog_find("si_women"), s = -1, b = catalog_find("female_masters");
+	const struct indicator *old, *held;
+	struct indicator ed, ser;
+	char name[] = "Insured women";
+	struct errctx e = {0};
+
+	CHECK(k >= 0 && catalog[k].version == 1);
+	ser = catalog[k];
+	ser.id = "si_women__area_urban";
+	ser.name_en = "Women insured — Urban";
+	ser.parent = "si_women";
+	ser.breakdown = "area";
+	ser.category = "urban";
+	ser.category_vi = "Thành thị";
+	ser.category_en = "Urban";
+	CHECK(catalog_add(&ser, &s, &e) == GEMIS_OK);
+	CHECK(s >= 0 && strcmp(catalog[s].series_short_en, "Women insured — Urban") == 0);
+	old = catalog;
+	held = &catalog[k];
+	ed = catalog[k];
+	ed.name_en = name;
+	ed.polarity = POL_LOWER;
+	ed.version = 2;
+	CHECK(catalog_edit(k, &ed) == GEMIS_OK);
+	name[0] = 'X';
+	CHECK(catalog != old && catalog_find("si_women") == k);
+	CHECK(strcmp(catalog[k].name_en, "Insured women") == 0 && catalog[k].polarity == POL_LOWER);
+	CHECK(catalog[k].version == 2 && strcmp(catalog[k].id, "si_women") == 0 && catalog[k].by_sex);
+	/* the reader's snapshot is the old entry, whole */
+	CHECK(strcmp(held->name_en, "Women insured") == 0 && held->polarity == POL_HIGHER && held->version == 1);
+	CHECK(old[b].name_en == catalog[b].name_en);
+	/* the series, edited after its parent, takes its new name */
+	ser = catalog[s];
+	ser.name_en = "Insured women — Urban";
+	ser.version = 2;
+	CHECK(catalog_edit(s, &ser) == GEMIS_OK);
+	CHECK(strcmp(catalog[s].series_short_en, "Insured women — Urban") == 0);
+	CHECK(strcmp(catalog[s].name_en, "Insured women — Urban") == 0 && catalog[s].parent_index == k);
+	/* retired_from is the current array's: the snapshot keeps its own */
+	CHECK(catalog_set_retired(k, 2029) == GEMIS_OK && catalog_retired_from(&catalog[s]) == 2029);
+	CHECK(held->retired_from == 0);
+	CHECK(catalog_set_retired(k, 0) == GEMIS_OK);
+	/* never the compiled set, nor past the catalog */
+	CHECK(catalog_edit(b, &catalog[b]) == GEMIS_EINVAL);
+	CHECK(catalog_edit((int)catalog_n(), &ed) == GEMIS_EINVAL);
+	/* the checks of an addition, but the id's */
+	ed = catalog[k];
+	CHECK(catalog_check_edit(&ed, &e) == GEMIS_OK);
+	ed.factor = 250;
+	memset(&e, 0, sizeof(e));
+	CHECK(catalog_check_edit(&ed, &e) == GEMIS_EINVAL && strcmp(e.where, "factor") == 0);
+}
+
 /* The password rules: length, and the shipped list of common passwords
  * compared without case (issue 22 goal 7). */
 TEST(password_policy)
@@ -1286,5 +1345,6 @@ int main(void)
 	RUN(engine_group_totals);
 	RUN(groups_agree_without_total);
 	RUN(catalog_retire);
+	RUN(catalog_edit_copy_on_write);
 	return harness_report();
 }
