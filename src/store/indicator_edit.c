@@ -192,6 +192,7 @@ static enum gemis_err edited(int k, catalog_field_get get, void *ctx, struct ind
 	/* what the fields do not carry stays the indicator's */
 	out->id = cur->id;
 	out->scope = cur->scope;
+	out->formula_text = cur->formula_text; /* checked again against the fields edited */
 	out->source = cur->source;
 	out->local = cur->local;
 	/* one field for both parts: the same as the first keeps both */
