@@ -776,17 +776,36 @@ enum gemis_err engine_update(struct engine *e, const int *units, size_t n,
 	return GEMIS_OK;
 }
 
-static bool change_has(const void *c, int ind)
+/* What changed, seen from an engine: an indicator's figures change with
+ * its own values, with its groups' where its total is their sum
+ * (group_totals()), and with its components' where it is a formula. */
+struct changed {
+	const struct engine *e;
+	const struct dataset_change *c;
+};
+
+/* An indicator's own figures: its values, or its groups'. */
+static bool own_changed(const void *ctx, int ind)
 {
-	return dataset_change_has(c, ind);
+	const struct changed *ch = ctx;
+	const struct group_index *g = ch->e->groups;
+	int j;
+
+	if (dataset_change_has(ch->c, ind))
+		return true;
+	for (j = g && ind >= 0 && (size_t)ind < g->nind ? g->head[ind] : -1; j >= 0; j = g->next[j]) {
+		if (dataset_change_has(ch->c, j))
+			return true;
+	}
+	return false;
 }
 
-/* Whether a formula indicator's components changed (its own values never
- * do: it takes none). */
-static bool formula_changed(const struct dataset_change *c, int ind)
+/* A formula takes no value of its own: its components' (formula_uses()
+ * follows a formula of formulas to theirs). */
+static bool ind_changed(const struct changed *ch, int ind)
 {
-	return ind >= 0 && (size_t)ind < catalog_n() && catalog[ind].formula &&
-	       formula_uses(catalog[ind].formula, change_has, c);
+	return own_changed(ch, ind) || (ind >= 0 && (size_t)ind < catalog_n() && catalog[ind].formula &&
+					 formula_uses(catalog[ind].formula, own_changed, ch));
 }
 
 void engine_memo_inherit(const struct engine *dst, const struct engine *src,
@@ -794,12 +813,12 @@ void engine_memo_inherit(const struct engine *dst, const struct engine *src,
 {
 	struct engine *s = (struct engine *)src;
 	const struct engine_memo *m;
+	const struct changed ch = {src, c};
 
 	pthread_mutex_lock(&s->memo_mu);
 	for (m = s->memo; m; m = m->next) {
 		bool changed = m->year >= PERIOD_MIN_YEAR && m->year <= PERIOD_MAX_YEAR &&
-			       c->year[m->year - PERIOD_MIN_YEAR] &&
-			       (dataset_change_has(c, m->ind) || formula_changed(c, m->ind));
+			       c->year[m->year - PERIOD_MIN_YEAR] && ind_changed(&ch, m->ind);
 
 		if (!m->pending && !changed)
 			engine_memo_put(dst, m->tag, m->year, m->ind, m->data, m->len);

@@ -1103,6 +1103,40 @@ TEST(engine_group_totals)
 	/* a partial breakdown's groups are no total */
 	CHECK(isnan(engine_part(&e, 2026, C3, p, PART_DEN, SEX_T)));
 	CHECK(isnan(engine_part(&e, 2026, P2, p, PART_DEN, SEX_T)));
+
+	/* a result remembered for the total is forgotten when a group
+	 * changes, as when the total does; another indicator's is kept */
+	{
+		struct engine e2;
+		struct dataset_change c;
+		int wage = catalog_find("female_wage_workers"), one = 1;
+		void *data;
+		size_t len;
+
+		engine_memo_put(&e, 7, 2026, p, &one, sizeof(one));
+		engine_memo_put(&e, 7, 2026, wage, &one, sizeof(one));
+		memset(&c, 0, sizeof(c));
+		c.year[2026 - PERIOD_MIN_YEAR] = true;
+		c.ind[kinh] = true;
+		c.any = true;
+		CHECK(engine_clone(&e2, &e, &t, &d) == GEMIS_OK);
+		engine_memo_inherit(&e2, &e, &c);
+		/* false claims the key: given up again */
+		if (engine_memo_get(&e2, 7, 2026, p, &data, &len)) {
+			CHECK(!"the total's result survived a change of its group");
+			free(data);
+		} else {
+			engine_memo_abandon(&e2, 7, 2026, p);
+		}
+		if (engine_memo_get(&e2, 7, 2026, wage, &data, &len)) {
+			CHECK(*(int *)data == 1);
+			free(data);
+		} else {
+			CHECK(!"another indicator's result was forgotten");
+			engine_memo_abandon(&e2, 7, 2026, wage);
+		}
+		engine_release(&e2);
+	}
 	engine_release(&e);
 	dataset_release(&d);
 	tree_release(&t);
